@@ -1,0 +1,303 @@
+"""Load and validate a chamber's YAML configuration into an immutable `Chamber`."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import phonenumbers
+import yaml
+
+from chamber.hours import WEEKDAYS, OpeningHours
+
+CONFIG_DIR = Path(__file__).resolve().parent / "configs"
+DEFAULT_CONFIG = CONFIG_DIR / "default.yml"
+ENV_VAR = "RELAIS_CHAMBER_CONFIG"
+
+# Optional or unconfirmed mechanisms a chamber switches on explicitly; all off by default.
+OPTION_KEYS: Mapping[str, str] = MappingProxyType({
+    "emergency_fund": "the chamber's own emergency fund (fonds de premier secours)",
+    "bdf_tpe_correspondent_line": "Banque de France TPE-PME correspondent line 0 800 08 32 08 (unconfirmed)",
+    "business_owner_line_0805": "the 0 805 65 50 50 line for business owners in distress (unconfirmed)",
+})
+
+_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+class ChamberConfigError(ValueError):
+    """A chamber configuration file is missing, unreadable or invalid (the message names file and field)."""
+
+
+def normalize_departement(code: str) -> str | None:
+    """"59", "9" -> "09", "2a" -> "2A", a postal code "59000" -> "59", "97411" -> "974"; None if not one."""
+    text = str(code).strip().upper().replace(" ", "")
+    if re.fullmatch(r"\d{5}", text):
+        if text.startswith("97"):
+            text = text[:3]
+        elif text.startswith("20"):
+            # Corsica: postal codes 200xx-201xx are Corse-du-Sud, 202xx-206xx Haute-Corse.
+            text = "2A" if text[2] in "01" else "2B"
+        else:
+            text = text[:2]
+    elif re.fullmatch(r"\d", text):
+        text = "0" + text
+    return text if _DEPARTEMENT.match(text) else None
+
+
+@dataclass(frozen=True)
+class Chamber:
+    id: str
+    name: str
+    short_name: str
+    phone: str  # display form, "01 23 45 67 89"
+    phone_href: str  # "tel:+33123456789"
+    email: str
+    website: str
+    general_contact_url: str
+    departements: tuple[str, ...]
+    options: Mapping[str, bool]
+    consent_version: str
+    retention_days: int
+    opening_hours: OpeningHours
+    privacy_url: str | None = None
+    source_path: Path | None = field(default=None, compare=False)
+
+    @property
+    def hours_text(self) -> str:
+        return self.opening_hours.text()
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return self.opening_hours.zone
+
+    def is_open(self, at: datetime) -> bool:
+        return self.opening_hours.is_open(at)
+
+    def next_opening(self, at: datetime) -> datetime:
+        return self.opening_hours.next_opening(at)
+
+    def callback_promise(self, at: datetime) -> str:
+        return self.opening_hours.callback_promise(at)
+
+    def covers(self, departement: str) -> bool:
+        return normalize_departement(departement) in self.departements
+
+    def option(self, key: str) -> bool:
+        if key not in OPTION_KEYS:
+            raise KeyError(f"unknown chamber option {key!r}; known: {', '.join(OPTION_KEYS)}")
+        return bool(self.options.get(key, False))
+
+
+def _resolve(path: str | os.PathLike | None) -> Path:
+    reference = path if path is not None else os.environ.get(ENV_VAR) or None
+    if reference is None:
+        return DEFAULT_CONFIG
+    candidate = Path(reference)
+    if candidate.suffix in (".yml", ".yaml") or candidate.exists():
+        return candidate
+    by_id = CONFIG_DIR / f"{reference}.yml"
+    if by_id.exists():
+        return by_id
+    for config in sorted(CONFIG_DIR.glob("*.yml")):
+        # default.yml is named for its role, not its id: look inside too.
+        try:
+            if (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("id") == reference:
+                return config
+        except (OSError, yaml.YAMLError, AttributeError):
+            continue
+    raise ChamberConfigError(
+        f"chamber configuration {reference!r} is neither a file nor an id in {CONFIG_DIR} "
+        f"(known ids: {', '.join(sorted(p.stem for p in CONFIG_DIR.glob('*.yml')))})"
+    )
+
+
+def load_chamber(path: str | os.PathLike | None = None) -> Chamber:
+    """Load a chamber: `path`, else $RELAIS_CHAMBER_CONFIG (a path or an id from configs/), else default.yml."""
+    source = _resolve(path)
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ChamberConfigError(f"{source}: cannot read chamber configuration ({error})") from error
+    except yaml.YAMLError as error:
+        raise ChamberConfigError(f"{source}: invalid YAML ({error})") from error
+    return _Validator(source, raw).chamber()
+
+
+def load_all_chambers(directory: str | os.PathLike | None = None) -> list[Chamber]:
+    """Every chamber configuration of `directory` (default chamber/configs/), sorted by id."""
+    folder = Path(directory) if directory is not None else CONFIG_DIR
+    chambers = [load_chamber(path) for path in sorted(folder.glob("*.yml"))]
+    seen: dict[str, Path | None] = {}
+    for chamber in chambers:
+        if chamber.id in seen:
+            raise ChamberConfigError(
+                f"{chamber.source_path}: id {chamber.id!r} is already used by {seen[chamber.id]}"
+            )
+        seen[chamber.id] = chamber.source_path
+    return sorted(chambers, key=lambda chamber: chamber.id)
+
+
+def route_departement(code: str, chambers: list[Chamber] | None = None) -> Chamber | None:
+    """The chamber covering a département (or postal code); the most local one when several do."""
+    candidates = [c for c in (chambers if chambers is not None else load_all_chambers()) if c.covers(code)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda chamber: (len(chamber.departements), chamber.id))
+
+
+class _Validator:
+    """Turns the raw YAML mapping into a Chamber, failing with the file and the field at fault."""
+
+    def __init__(self, source: Path, raw: Any):
+        self.source = source
+        if not isinstance(raw, dict):
+            self.fail("(root)", "expected a mapping of fields")
+        self.raw = raw
+
+    def fail(self, field_name: str, problem: str):
+        raise ChamberConfigError(f"{self.source}: field '{field_name}': {problem}")
+
+    def text(self, name: str, mapping: Mapping | None = None, prefix: str = "", required: bool = True) -> str | None:
+        value = (self.raw if mapping is None else mapping).get(name)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(prefix + name, "a non-empty text is required")
+        return value.strip()
+
+    def url(self, name: str, required: bool = True) -> str | None:
+        value = self.text(name, required=required)
+        if value is not None and not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+            self.fail(name, f"expected an https:// URL, got {value!r}")
+        return value
+
+    def phone(self) -> tuple[str, str]:
+        value = self.text("phone")
+        try:
+            number = phonenumbers.parse(value, "FR")
+        except phonenumbers.NumberParseException as error:
+            self.fail("phone", f"{value!r} is not a phone number ({error})")
+        if not phonenumbers.is_valid_number(number):
+            self.fail("phone", f"{value!r} is not a valid phone number")
+        display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        href = "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return display, href
+
+    def departements(self) -> tuple[str, ...]:
+        values = self.raw.get("departements")
+        if not isinstance(values, list) or not values:
+            self.fail("departements", "a non-empty list of département codes is required")
+        codes = []
+        for value in values:
+            code = str(value).strip().upper()
+            if not _DEPARTEMENT.match(code):
+                self.fail("departements", f"{value!r} is not a département code (e.g. '59', '2A', '974')")
+            codes.append(code)
+        if len(set(codes)) != len(codes):
+            self.fail("departements", "a département is listed twice")
+        return tuple(codes)
+
+    def options(self) -> Mapping[str, bool]:
+        values = self.raw.get("options") or {}
+        if not isinstance(values, dict):
+            self.fail("options", "expected a mapping of option: true/false")
+        options = {key: False for key in OPTION_KEYS}
+        for key, value in values.items():
+            if key not in OPTION_KEYS:
+                self.fail(f"options.{key}", f"unknown option; known: {', '.join(OPTION_KEYS)}")
+            if not isinstance(value, bool):
+                self.fail(f"options.{key}", "expected true or false")
+            options[key] = value
+        return MappingProxyType(options)
+
+    def positive_int(self, name: str, mapping: Mapping | None = None, prefix: str = "",
+                     default: int | None = None) -> int:
+        value = (self.raw if mapping is None else mapping).get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            self.fail(prefix + name, "a positive whole number is required")
+        return value
+
+    def opening_hours(self) -> OpeningHours:
+        raw = self.raw.get("opening_hours")
+        prefix = "opening_hours."
+        if not isinstance(raw, dict):
+            self.fail("opening_hours", "a mapping with timezone, days and slots is required")
+        timezone = self.text("timezone", raw, prefix)
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.fail(prefix + "timezone", f"unknown time zone {timezone!r}")
+        days = raw.get("days")
+        if not isinstance(days, list) or not days or any(day not in WEEKDAYS for day in days):
+            self.fail(prefix + "days", f"a list of weekdays among {', '.join(WEEKDAYS)} is required")
+        slots = []
+        for slot in raw.get("slots") or []:
+            if not (isinstance(slot, list) and len(slot) == 2 and all(isinstance(t, str) for t in slot)):
+                self.fail(prefix + "slots", f"each slot is [\"HH:MM\", \"HH:MM\"], got {slot!r}")
+            start, end = (self._hhmm(value, prefix + "slots") for value in slot)
+            if start >= end:
+                self.fail(prefix + "slots", f"slot {slot!r} ends before it starts")
+            slots.append((start, end))
+        if not slots:
+            self.fail(prefix + "slots", "at least one slot is required")
+        slots.sort()
+        for (_, previous_end), (next_start, _) in zip(slots, slots[1:]):
+            if next_start < previous_end:
+                self.fail(prefix + "slots", "slots overlap")
+        closed = set()
+        for value in raw.get("closed_dates") or []:
+            try:
+                closed.add(value if isinstance(value, date) else date.fromisoformat(str(value)))
+            except ValueError:
+                self.fail(prefix + "closed_dates", f"{value!r} is not an ISO date (YYYY-MM-DD)")
+        subdivision = raw.get("holidays_subdivision")
+        if subdivision is not None and not isinstance(subdivision, str):
+            self.fail(prefix + "holidays_subdivision", "expected a text such as '57' or '6AE'")
+        return OpeningHours(
+            timezone=timezone,
+            weekdays=frozenset(WEEKDAYS.index(day) for day in days),
+            slots=tuple(slots),
+            closed_dates=frozenset(closed),
+            callback_lead_minutes=self.positive_int("callback_lead_minutes", raw, prefix, default=60),
+            holidays_subdivision=subdivision,
+        )
+
+    def _hhmm(self, value: str, field_name: str) -> time:
+        match = _HHMM.match(value)
+        if not match:
+            self.fail(field_name, f"{value!r} is not a time written HH:MM")
+        return time(int(match.group(1)), int(match.group(2)))
+
+    def chamber(self) -> Chamber:
+        chamber_id = self.text("id")
+        if not _ID.match(chamber_id):
+            self.fail("id", "use lowercase letters, digits and dashes")
+        email = self.text("email")
+        if not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", email):
+            self.fail("email", f"{email!r} is not an email address")
+        display, href = self.phone()
+        return Chamber(
+            id=chamber_id,
+            name=self.text("name"),
+            short_name=self.text("short_name"),
+            phone=display,
+            phone_href=href,
+            email=email,
+            website=self.url("website"),
+            general_contact_url=self.url("general_contact_url"),
+            departements=self.departements(),
+            options=self.options(),
+            consent_version=self.text("consent_version"),
+            retention_days=self.positive_int("retention_days"),
+            opening_hours=self.opening_hours(),
+            privacy_url=self.url("privacy_url", required=False),
+            source_path=self.source,
+        )

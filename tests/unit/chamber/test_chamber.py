@@ -1,0 +1,215 @@
+"""Chamber configuration: loading, validation, opening hours and callback promises."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from chamber import (
+    CONFIG_DIR,
+    DEFAULT_CONFIG,
+    ENV_VAR,
+    OPTION_KEYS,
+    ChamberConfigError,
+    load_all_chambers,
+    load_chamber,
+    normalize_departement,
+    route_departement,
+)
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.fixture(scope="module")
+def generic():
+    return load_chamber(DEFAULT_CONFIG)
+
+
+@pytest.fixture(scope="module")
+def nord():
+    return load_chamber("cma-exemple-nord")
+
+
+def paris(*args) -> datetime:
+    return datetime(*args, tzinfo=PARIS)
+
+
+def test_default_chamber_fields(generic):
+    assert generic.id == "cma-generique"
+    assert generic.name == "Chambre de métiers et de l'artisanat"
+    assert generic.phone == "01 23 45 67 89"
+    assert generic.phone_href == "tel:+33123456789"
+    assert generic.hours_text == "du lundi au vendredi, de 8 h à 17 h"
+    assert generic.website.startswith("https://")
+    assert generic.general_contact_url.startswith("https://")
+    assert "@" in generic.email
+    assert dict(generic.options) == {key: False for key in OPTION_KEYS}
+    assert generic.retention_days > 0 and generic.consent_version
+
+
+def test_second_chamber_differs(generic, nord):
+    assert nord.id == "cma-exemple-nord"
+    assert nord.phone == "09 72 72 20 60"
+    assert nord.phone_href == "tel:+33972722060"
+    assert nord.hours_text == "du lundi au vendredi, de 9 h à 12 h 30 et de 13 h 30 à 17 h"
+    assert nord.departements == ("59", "62")
+    assert nord.option("emergency_fund") is True
+    for field in ("id", "name", "short_name", "phone", "email", "website", "departements", "consent_version"):
+        assert getattr(generic, field) != getattr(nord, field), field
+
+
+def test_options_are_read_only_and_typos_are_refused(nord):
+    with pytest.raises(TypeError):
+        nord.options["emergency_fund"] = False  # type: ignore[index]
+    with pytest.raises(KeyError):
+        nord.option("emergency_funds")
+
+
+def test_load_by_environment(monkeypatch):
+    monkeypatch.setenv(ENV_VAR, "cma-exemple-nord")
+    assert load_chamber().id == "cma-exemple-nord"
+    monkeypatch.setenv(ENV_VAR, str(CONFIG_DIR / "default.yml"))
+    assert load_chamber().id == "cma-generique"
+    monkeypatch.delenv(ENV_VAR)
+    assert load_chamber().id == "cma-generique"
+    monkeypatch.setenv(ENV_VAR, "cma-inconnue")
+    with pytest.raises(ChamberConfigError, match="cma-inconnue"):
+        load_chamber()
+
+
+@pytest.mark.parametrize(
+    "at, is_open, next_opening",
+    [
+        (paris(2026, 11, 30, 10, 0), True, paris(2026, 11, 30, 10, 0)),  # Monday morning
+        (paris(2026, 11, 30, 7, 59), False, paris(2026, 11, 30, 8, 0)),
+        (paris(2026, 11, 30, 17, 0), False, paris(2026, 12, 1, 8, 0)),  # closing time is closed
+        (paris(2026, 11, 28, 11, 0), False, paris(2026, 11, 30, 8, 0)),  # Saturday
+        (paris(2026, 12, 24, 18, 0), False, paris(2026, 12, 28, 8, 0)),  # Christmas then weekend
+        (paris(2026, 5, 1, 10, 0), False, paris(2026, 5, 4, 8, 0)),  # Labour Day (a Friday)
+        (paris(2026, 7, 14, 10, 0), False, paris(2026, 7, 15, 8, 0)),  # Bastille Day
+        (paris(2026, 5, 14, 10, 0), False, paris(2026, 5, 15, 8, 0)),  # Ascension Thursday
+        # 09:30 UTC is 10:30 in Paris in winter: zones are converted, not ignored.
+        (datetime(2026, 11, 30, 9, 30, tzinfo=timezone.utc), True, paris(2026, 11, 30, 10, 30)),
+        (datetime(2026, 11, 30, 16, 30, tzinfo=timezone.utc), False, paris(2026, 12, 1, 8, 0)),
+    ],
+)
+def test_generic_opening_hours(generic, at, is_open, next_opening):
+    assert generic.is_open(at) is is_open
+    assert generic.next_opening(at) == next_opening
+
+
+@pytest.mark.parametrize(
+    "at, is_open, next_opening",
+    [
+        (paris(2026, 11, 30, 8, 30), False, paris(2026, 11, 30, 9, 0)),
+        (paris(2026, 11, 30, 12, 45), False, paris(2026, 11, 30, 13, 30)),  # lunch break
+        (paris(2026, 11, 30, 13, 30), True, paris(2026, 11, 30, 13, 30)),
+        (paris(2025, 12, 25, 10, 0), False, paris(2025, 12, 29, 9, 0)),  # Christmas + closed_dates 26th
+    ],
+)
+def test_second_chamber_opening_hours(nord, at, is_open, next_opening):
+    assert nord.is_open(at) is is_open
+    assert nord.next_opening(at) == next_opening
+
+
+def test_naive_datetimes_are_refused(generic):
+    with pytest.raises(ValueError, match="timezone-aware"):
+        generic.is_open(datetime(2026, 11, 30, 10, 0))
+
+
+@pytest.mark.parametrize(
+    "chamber_id, at, promise",
+    [
+        ("cma-generique", paris(2026, 11, 30, 10, 0), "aujourd'hui avant 17 h"),
+        ("cma-generique", paris(2026, 11, 30, 15, 59), "aujourd'hui avant 17 h"),
+        ("cma-generique", paris(2026, 11, 30, 16, 30), "mardi 1er décembre à partir de 8 h"),
+        ("cma-generique", paris(2026, 11, 30, 7, 0), "aujourd'hui à partir de 8 h"),
+        ("cma-generique", paris(2026, 11, 27, 18, 0), "lundi 30 novembre à partir de 8 h"),
+        ("cma-generique", paris(2026, 11, 29, 9, 0), "lundi 30 novembre à partir de 8 h"),
+        ("cma-generique", paris(2026, 12, 31, 16, 30), "lundi 4 janvier à partir de 8 h"),
+        ("cma-exemple-nord", paris(2026, 11, 30, 12, 45), "aujourd'hui à partir de 13 h 30"),
+        ("cma-exemple-nord", paris(2026, 11, 30, 11, 0), "aujourd'hui avant 17 h"),
+        ("cma-exemple-nord", paris(2026, 11, 30, 16, 30), "mardi 1er décembre à partir de 9 h"),
+        ("cma-exemple-nord", paris(2025, 12, 24, 16, 50), "lundi 29 décembre à partir de 9 h"),
+    ],
+)
+def test_callback_promise(chamber_id, at, promise):
+    assert load_chamber(chamber_id).callback_promise(at) == promise
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [("59", "59"), ("9", "09"), ("2a", "2A"), ("59000", "59"), ("62 100", "62"), ("97411", "974"),
+     ("20000", "2A"), ("20200", "2B"), ("00", None), ("96", None), ("abc", None), ("", None)],
+)
+def test_normalize_departement(code, expected):
+    assert normalize_departement(code) == expected
+
+
+@pytest.mark.parametrize(
+    "code, chamber_id",
+    [("59", "cma-exemple-nord"), ("62200", "cma-exemple-nord"), ("75", "cma-generique"),
+     ("93100", "cma-generique"), ("13", None), ("xx", None)],
+)
+def test_route_departement(code, chamber_id):
+    routed = route_departement(code)
+    assert (routed.id if routed else None) == chamber_id
+
+
+def test_all_chambers_are_valid_and_unique():
+    chambers = load_all_chambers()
+    assert {c.id for c in chambers} >= {"cma-generique", "cma-exemple-nord"}
+    assert [c.id for c in chambers] == sorted(c.id for c in chambers)
+
+
+def _write(tmp_path: Path, changes: dict, remove: tuple[str, ...] = ()) -> Path:
+    raw = yaml.safe_load(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    raw.update(changes)
+    for key in remove:
+        raw.pop(key)
+    path = tmp_path / "chamber.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "changes, remove, field",
+    [
+        ({"phone": "01 23"}, (), "phone"),
+        ({"phone": "pas de numéro"}, (), "phone"),
+        ({}, ("name",), "name"),
+        ({"email": "contact-at-cma"}, (), "email"),
+        ({"website": "http://www.cma.fr"}, (), "website"),
+        ({"departements": ["59", "999"]}, (), "departements"),
+        ({"departements": []}, (), "departements"),
+        ({"options": {"emergency_fund": "oui"}}, (), "options.emergency_fund"),
+        ({"options": {"fonds_urgence": True}}, (), "options.fonds_urgence"),
+        ({"retention_days": 0}, (), "retention_days"),
+        ({"id": "CMA Nord"}, (), "id"),
+        ({"opening_hours": {"timezone": "Europe/Lille", "days": ["monday"], "slots": [["08:00", "17:00"]]}},
+         (), "opening_hours.timezone"),
+        ({"opening_hours": {"timezone": "Europe/Paris", "days": ["lundi"], "slots": [["08:00", "17:00"]]}},
+         (), "opening_hours.days"),
+        ({"opening_hours": {"timezone": "Europe/Paris", "days": ["monday"], "slots": [["17:00", "08:00"]]}},
+         (), "opening_hours.slots"),
+        ({"opening_hours": {"timezone": "Europe/Paris", "days": ["monday"], "slots": [["8h", "17h"]]}},
+         (), "opening_hours.slots"),
+    ],
+)
+def test_invalid_configuration_names_file_and_field(tmp_path, changes, remove, field):
+    path = _write(tmp_path, changes, remove)
+    with pytest.raises(ChamberConfigError) as error:
+        load_chamber(path)
+    assert str(path) in str(error.value)
+    assert f"'{field}'" in str(error.value)
+
+
+def test_unreadable_yaml_is_reported(tmp_path):
+    path = tmp_path / "broken.yml"
+    path.write_text("id: [unclosed", encoding="utf-8")
+    with pytest.raises(ChamberConfigError, match="broken.yml"):
+        load_chamber(path)
