@@ -1,0 +1,66 @@
+# Relais: `make run` starts everything locally, `make test` proves it. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV       := .venv
+BIN        := $(VENV)/bin
+RASA       := PYTHONPATH=$(CURDIR) $(BIN)/rasa
+MODEL      := models/relais.tar.gz
+TRAIN_DATA := config.yml $(shell find bot/domain nlu stories -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py) $(wildcard triage/*.py triage/*.yml)
+WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
+UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+
+.PHONY: help install run test test-python validate test-stories evaluate train widget browser bench clean
+
+help:
+	@echo "make run       install what is missing, train if needed, start every process on 127.0.0.1"
+	@echo "make test      install, train, validate the data, run the Rasa test stories and the pytest suite"
+	@echo "make evaluate CASES=file.yml OUT=file.jsonl   run conversations through the whole bot"
+	@echo "make bench     load benchmark against the running processes"
+
+install: $(VENV)/.installed
+
+# One locked environment: Python 3.10 found on PATH or in pyenv (scripts/find-python310 says what to install).
+$(VENV)/.installed: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	@PY=$$(scripts/find-python310) && $(UV) sync --frozen --python "$$PY"
+	@touch $@
+
+# Trains only when the configuration, domain, data or the custom NLU component changed.
+train: $(MODEL)
+$(MODEL): $(TRAIN_DATA) | install
+	$(RASA) train --config config.yml --domain bot/domain --data nlu stories \
+	  --out models --fixed-model-name relais
+	@touch $@
+
+widget: widget/dist/.built
+widget/dist/.built: $(WIDGET_SRC)
+	@if [ -f widget/package.json ]; then \
+	  cd widget && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; \
+	fi
+	@mkdir -p widget/dist && touch $@
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+validate: install
+	$(RASA) data validate --config config.yml --domain bot/domain --data nlu stories --fail-on-warnings
+
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/stories --fail-on-prediction-errors
+
+test-python: $(MODEL) widget browser
+	$(BIN)/python -m pytest
+
+test: install validate train test-stories test-python
+
+run: install $(MODEL) widget
+	$(BIN)/python -m bot run
+
+evaluate: $(MODEL)
+	@test -n "$(CASES)" -a -n "$(OUT)" || { echo "usage: make evaluate CASES=file.yml OUT=file.jsonl"; exit 2; }
+	$(BIN)/python -m bot evaluate --cases "$(CASES)" --out "$(OUT)"
+
+clean:
+	rm -rf models results var/logs widget/dist

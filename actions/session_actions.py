@@ -1,0 +1,43 @@
+"""Session start: chamber details into slots, and the welcome said before anything else."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import services
+
+
+def welcome_text(chamber_name: str) -> str:
+    return (
+        f"Bonjour, je suis l'assistant automatique de la {chamber_name}. Ce service est gratuit et "
+        f"confidentiel, et un conseiller, une vraie personne, peut prendre le relais quand vous le souhaitez."
+    )
+
+
+class ActionSessionStart(Action):
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        chamber = services.chamber()
+        events: List[EventType] = [SessionStarted()]
+        # Carry over what the artisan already told us: a returning artisan updates the same case.
+        events += [
+            SlotSet(name, value)
+            for name, value in tracker.slots.items()
+            if value is not None and name != "requested_slot"
+        ]
+        events += [
+            SlotSet("chamber_name", chamber.name),
+            SlotSet("chamber_phone", chamber.phone),
+            SlotSet("chamber_hours", chamber.hours_text),
+        ]
+        dispatcher.utter_message(text=welcome_text(chamber.name))
+        events.append(ActionExecuted("action_listen"))
+        return events
