@@ -1,0 +1,39 @@
+"""Bad input gets a clear French answer; nothing crashes and nothing is lost."""
+
+from __future__ import annotations
+
+import pytest
+
+FRENCH_MARKERS = ("vous", "je ", "pouvez", "merci", "bonjour")
+
+
+def is_french_answer(replies: list[str]) -> bool:
+    text = " ".join(replies).lower()
+    return bool(replies) and any(marker in text for marker in FRENCH_MARKERS)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "   ",
+        "qsdkjfh qsdkjfh zzzz",
+        "a" * 10_000,
+        "l'urssaf " * 1_200,
+        "<script>alert('x')</script> la banque me bloque",
+        "<img src=x onerror=alert(1)>",
+        "🙂🙂🙂",
+    ],
+    ids=["empty", "blank", "gibberish", "10k-chars", "10k-words", "script", "html", "emoji"],
+)
+def test_the_bot_answers_in_french(conversation, message):
+    replies = conversation.say(message)
+    assert is_french_answer(replies), replies
+    # The conversation is still alive afterwards.
+    assert is_french_answer(conversation.say("bonjour"))
+
+
+def test_malformed_requests_get_a_4xx(stack, http):
+    url = f"{stack.settings.rasa_url}/webhooks/rest/webhook"
+    assert http.post(url, content=b"{not json", headers={"Content-Type": "application/json"}).status_code < 500
+    assert http.post(url, json={"sender": "x"}).status_code < 500

@@ -1,0 +1,68 @@
+"""Contact validation and case summary, without Rasa."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.handoff import clean_name, normalise_email, normalise_phone, summarise
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("06 12 34 56 78", "+33612345678"),
+        ("0612345678", "+33612345678"),
+        ("06.12.34.56.78", "+33612345678"),
+        ("06-12-34-56-78", "+33612345678"),
+        ("+33 6 12 34 56 78", "+33612345678"),
+        ("+33612345678", "+33612345678"),
+        ("0033 6 12 34 56 78", "+33612345678"),
+        ("01 23 45 67 89", "+33123456789"),
+        ("09 72 72 20 60", "+33972722060"),
+        (" 07 98 76 54 32 ", "+33798765432"),
+    ],
+)
+def test_french_numbers_are_normalised(typed, expected):
+    assert normalise_phone(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "12345", "06 12 34", "06 12 34 56 78 90 12", "bonjour", "+44 20 7946 0958", "+1 212 555 0100", "00 00 00 00 00"],
+)
+def test_anything_else_is_refused(typed):
+    assert normalise_phone(typed) is None
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("marie.dupont@example.fr", "marie.dupont@example.fr"),
+        ("  Karim@Example.FR ", "Karim@example.fr"),
+        ("pas d'email", None),
+        ("marie@", None),
+        ("", None),
+    ],
+)
+def test_emails(typed, expected):
+    assert normalise_email(typed) == expected
+
+
+def test_names_are_trimmed_and_bounded():
+    assert clean_name("  Sophie  ") == "Sophie"
+    assert clean_name("x" * 500) == "x" * 60
+    assert clean_name("   ") is None
+
+
+def test_summary_leaves_health_out_without_consent():
+    situation = {"trade": "boulanger", "departement": "59"}
+    without = summarise(["sante", "cotisations_sociales"], "normale", False, situation, health_consent=False)
+    with_consent = summarise(["sante", "cotisations_sociales"], "normale", False, situation, health_consent=True)
+    assert "santé" not in without
+    assert "cotisations sociales" in without
+    assert "santé" in with_consent
+    assert "Métier : boulanger" in without
+
+
+def test_summary_puts_distress_first():
+    assert summarise(["autre"], "critique", True, {}, False).startswith("DÉTRESSE")

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, transcript, user_messages
+from actions.intake import QUESTION_REASONS, explain, intake_questions
+
+
+@pytest.mark.parametrize(
+    "categories, urgency, expected_first, asks_deadline",
+    [
+        (["cotisations_sociales"], "normale", "since_when", True),
+        (["procedure_judiciaire"], "normale", "since_when", True),
+        (["baisse_activite"], "normale", "since_when", False),
+        (["travaux"], "basse", "since_when", False),
+        (["sante"], "normale", "since_when", False),
+        (["banque"], "haute", "departement", False),
+        (["procedure_judiciaire"], "critique", "departement", False),
+        ([], None, "since_when", False),
+    ],
+)
+def test_questions_fit_the_situation(categories, urgency, expected_first, asks_deadline):
+    questions = intake_questions(categories, urgency)
+    assert questions[0] == expected_first
+    assert ("deadline" in questions) is asks_deadline
+    assert len(questions) == len(set(questions)), "a question is never asked twice"
+
+
+def test_every_question_has_a_reason():
+    for slot in SITUATION_SLOTS:
+        assert slot in QUESTION_REASONS
+    assert "passer" in explain(None)
+
+
+def test_skipped_answers_are_not_situation_facts():
+    slots = {"trade": "boulanger", "legal_form": SKIPPED, "employees": None}
+    assert situation(slots) == {"trade": "boulanger"}
+
+
+def test_transcript_keeps_typed_words_not_button_payloads():
+    events = [
+        {"event": "user", "text": "bonjour", "timestamp": 1_700_000_000},
+        {"event": "bot", "text": "Bonjour !", "timestamp": 1_700_000_001},
+        {"event": "user", "text": "/affirm", "timestamp": 1_700_000_002},
+        {"event": "slot", "name": "x", "value": 1},
+        {"event": "user", "text": "<b>urssaf</b>", "timestamp": 1_700_000_003},
+    ]
+    assert user_messages(events) == ["bonjour", "<b>urssaf</b>"]
+    lines = transcript(events)
+    assert [line["sender"] for line in lines] == ["artisan", "bot", "artisan"]
+    assert lines[2]["text"] == "<b>urssaf</b>"
+    assert lines[0]["at"].startswith("2023-11-14")
