@@ -1,0 +1,104 @@
+"""Engines, sessions and migrations for the cases database.
+
+SQLite under the git-ignored ``var/`` by default (nothing to install); PostgreSQL when
+``RELAIS_DATABASE_URL`` says so, e.g. ``postgresql+psycopg2://postgres@127.0.0.1:5432/relais``.
+A PostgreSQL schema can be chosen with ``?options=-csearch_path%3Dmyschema`` in the URL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.orm import sessionmaker
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Any constant works: it only has to be the same for every process migrating the same database.
+_PG_MIGRATION_LOCK_KEY = 0x52454C41  # "RELA"
+
+
+def database_url() -> str:
+    url = os.environ.get("RELAIS_DATABASE_URL", "").strip()
+    if url:
+        return url
+    var_dir = REPO_ROOT / "var"
+    var_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{var_dir / 'relais.db'}"
+
+
+def is_sqlite(url_or_engine: str | Engine) -> bool:
+    url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
+    return url.get_backend_name() == "sqlite"
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or database_url()
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _configure_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001
+            cursor = dbapi_connection.cursor()
+            # WAL lets the inbox read while the action server writes.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    connect_args = {"connect_timeout": 5} if make_url(url).get_backend_name() == "postgresql" else {}
+    # pre_ping: a database restarted under us costs one reconnect, not one failed request.
+    return create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker:
+    # expire_on_commit=False: objects stay readable after the transaction (templates, API answers).
+    return sessionmaker(bind=engine, future=True, expire_on_commit=False)
+
+
+@contextlib.contextmanager
+def _sqlite_migration_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _upgrade(connection: Connection) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def migrate(url: str | None = None) -> None:
+    """Bring the database to the latest schema; several processes may call it at the same time."""
+    engine = make_engine(url)
+    try:
+        if is_sqlite(engine):
+            with _sqlite_migration_lock(engine), engine.begin() as connection:
+                _upgrade(connection)
+        else:
+            with engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK_KEY})
+                _upgrade(connection)
+    finally:
+        engine.dispose()

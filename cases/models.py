@@ -1,0 +1,194 @@
+"""SQLAlchemy models of the cases database (portable between SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+STATUSES = ("nouveau", "en_cours", "en_attente", "clos")
+OPEN_STATUSES = ("nouveau", "en_cours", "en_attente")
+URGENCIES = ("critique", "haute", "normale", "basse")
+# Sort key: the most urgent first; a case without urgency goes last.
+URGENCY_RANK = {"critique": 0, "haute": 1, "normale": 2, "basse": 3, None: 4}
+CATEGORIES = (
+    "cotisations_sociales",
+    "impots",
+    "banque",
+    "tresorerie",
+    "baisse_activite",
+    "travaux",
+    "sinistre",
+    "sante",
+    "vie_personnelle",
+    "procedure_judiciaire",
+    "autre",
+)
+ROLES = ("advisor", "supervisor")
+# "joint": the artisan was reached; it sets the case's first contact.
+CALL_OUTCOMES = ("joint", "message_laisse", "pas_de_reponse", "numero_errone")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UtcDateTime(TypeDecorator):
+    """Aware UTC datetimes in and out, on SQLite (which stores no offset) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):  # noqa: ANN001, ANN201
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give a timezone-aware one")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):  # noqa: ANN001, ANN201
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+Base = declarative_base(metadata=metadata)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(320), nullable=False, unique=True)  # stored lower-case
+    name = Column(String(200), nullable=False)
+    chamber_id = Column(String(64), nullable=False, index=True)
+    role = Column(String(16), nullable=False)
+    password_hash = Column(String(255), nullable=False)
+    # sha256 of the API token: a stolen database does not give working tokens.
+    api_token_hash = Column(String(64), unique=True)
+    failed_logins = Column(Integer, nullable=False, default=0)
+    locked_until = Column(UtcDateTime)
+    # Raised at logout: every session cookie signed with an older epoch stops working.
+    session_epoch = Column(Integer, nullable=False, default=0)
+    active = Column(Boolean, nullable=False, default=True)
+    last_login_at = Column(UtcDateTime)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor"
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_queue", "chamber_id", "status", "urgency_rank", "created_at"),)
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(16), nullable=False, unique=True)
+    conversation_id = Column(String(255), nullable=False, unique=True)
+    chamber_id = Column(String(64), nullable=False)
+    status = Column(String(16), nullable=False, default="nouveau")
+    assignee_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+
+    categories = Column(JSON, nullable=False, default=list)
+    urgency = Column(String(16))
+    urgency_rank = Column(Integer, nullable=False, default=URGENCY_RANK[None])
+    distress = Column(Boolean, nullable=False, default=False)
+    reasons = Column(JSON, nullable=False, default=dict)
+    summary = Column(Text, nullable=False, default="")
+    situation = Column(JSON, nullable=False, default=dict)
+    guidance = Column(JSON, nullable=False, default=list)
+
+    contact_name = Column(String(200))
+    phone = Column(String(32))  # E.164
+    email = Column(String(320))
+    callback_slot = Column(String(200))
+    departement = Column(String(3), index=True)
+
+    consent_version = Column(String(64))
+    consent_at = Column(UtcDateTime)
+    health_consent = Column(Boolean, nullable=False, default=False)
+
+    transcript = Column(JSON, nullable=False, default=list)
+    # Accent-free lower-case text of every searchable field: one portable LIKE search on both databases.
+    search_text = Column(Text, nullable=False, default="")
+
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    first_contact_at = Column(UtcDateTime)
+    closed_at = Column(UtcDateTime)
+    erased_at = Column(UtcDateTime)
+
+    assignee = relationship("User", lazy="joined")
+    notes = relationship("Note", order_by="Note.created_at", cascade="all, delete-orphan", lazy="selectin")
+    call_attempts = relationship(
+        "CallAttempt", order_by="CallAttempt.at", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def primary_category(self) -> str | None:
+        return self.categories[0] if self.categories else None
+
+
+class Note(Base):
+    __tablename__ = "notes"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
+    author_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    body = Column(Text, nullable=False)
+    created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+
+    author = relationship("User", lazy="joined")
+
+
+class CallAttempt(Base):
+    __tablename__ = "call_attempts"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
+    author_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    outcome = Column(String(32), nullable=False)
+    comment = Column(Text, nullable=False, default="")
+    at = Column(UtcDateTime, nullable=False, default=utcnow)
+
+    author = relationship("User", lazy="joined")
+
+
+class AuditEvent(Base):
+    """Who viewed or changed what, and when. No foreign key to cases: the trail outlives an erasure."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_chamber_at", "chamber_id", "at"),)
+
+    id = Column(Integer, primary_key=True)
+    at = Column(UtcDateTime, nullable=False, default=utcnow)
+    actor_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    actor_label = Column(String(320), nullable=False)  # the email, or "artisan" / "system"
+    chamber_id = Column(String(64), nullable=False)
+    action = Column(String(64), nullable=False)
+    case_reference = Column(String(16), index=True)
+    detail = Column(JSON, nullable=False, default=dict)

@@ -1,0 +1,396 @@
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from cases.models import AuditEvent, Case
+from cases.reference import REFERENCE_PATTERN, new_reference, normalise_reference
+from cases.repository import (
+    CaseNotFound,
+    InvalidDraft,
+    InvalidInput,
+    InvalidTransition,
+    QueueFilters,
+    UserExists,
+)
+from cases.retention import purge
+
+
+def add_user(repository, email="conseil@cma.fr", chamber_id="cma-hdf", role="advisor"):
+    return repository.create_user(email, "Camille Conseil", chamber_id, role, "not-a-real-hash")
+
+
+def count_cases(engine) -> int:
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(Case)).scalar_one()
+
+
+def audit_actions(repository, actor, reference):
+    return [event.action for event in reversed(repository.audit_log(actor, case_reference=reference))]
+
+
+def test_references_are_short_unambiguous_and_normalised():
+    references = {new_reference() for _ in range(2000)}
+    assert len(references) == 2000
+    assert all(REFERENCE_PATTERN.match(r) for r in references)
+    assert not any(ch in r[3:] for r in references for ch in "ILOU")
+    assert normalise_reference(" rl 7k3q9m ") == "RL-7K3Q9M"
+    assert normalise_reference("RL-7K3Q9O") == "RL-7K3Q90"  # O read as zero
+    assert normalise_reference("bonjour") is None
+
+
+def test_save_draft_stores_every_field(repository, draft_factory):
+    draft = draft_factory()
+    reference = repository.save_draft(draft)
+    assert reference == draft.reference
+    case = repository.find_by_conversation(draft.conversation_id)
+    expected = {
+        "reference": draft.reference,
+        "chamber_id": "cma-hdf",
+        "status": "nouveau",
+        "categories": draft.categories,
+        "urgency": "normale",
+        "distress": False,
+        "reasons": draft.reasons,
+        "summary": draft.summary,
+        "situation": draft.situation,
+        "guidance": draft.guidance,
+        "contact_name": "Éloïse",
+        "phone": "+33612345678",
+        "email": "eloise@example.fr",
+        "callback_slot": "mardi 10h-12h",
+        "departement": "59",
+        "consent_version": "consent-v1",
+        "consent_at": draft.consent_at,
+        "health_consent": False,
+        "transcript": draft.transcript,
+    }
+    assert {name: getattr(case, name) for name in expected} == expected
+    assert case.created_at.tzinfo is not None
+
+
+def test_save_draft_is_idempotent_per_conversation(repository, engine, draft_factory):
+    first = draft_factory()
+    reference = repository.save_draft(first)
+    retry = draft_factory(conversation_id=first.conversation_id, reference=new_reference())
+    assert repository.save_draft(retry) == reference
+    assert repository.save_draft(retry) == reference
+    assert count_cases(engine) == 1
+
+
+def test_concurrent_saves_of_one_conversation_make_one_case(repository, engine, draft_factory):
+    conversation_id = "same-conversation"
+    results, errors = [], []
+
+    def save():
+        try:
+            results.append(repository.save_draft(draft_factory(conversation_id=conversation_id, reference=new_reference())))
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=save) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(set(results)) == 1
+    assert count_cases(engine) == 1
+
+
+def test_returning_artisan_updates_the_same_case_without_losing_anything(repository, draft_factory):
+    first = draft_factory(urgency="haute", categories=["banque"], reasons={"banque": ["compte bloqué"]})
+    repository.save_draft(first)
+    later_line = {"sender": "artisan", "text": "et l'huissier passe lundi", "at": "2025-03-05T08:00:00+00:00"}
+    again = draft_factory(
+        conversation_id=first.conversation_id,
+        reference=new_reference(),
+        urgency="normale",  # an older or lower estimate never lowers the urgency
+        categories=["procedure_judiciaire"],
+        reasons={"procedure_judiciaire": ["huissier lundi"]},
+        phone=None,
+        situation={"creditors": "banque, huissier"},
+        transcript=[*first.transcript, later_line],
+    )
+    assert repository.save_draft(again) == first.reference
+    case = repository.find_by_conversation(first.conversation_id)
+    assert case.urgency == "haute"
+    assert case.categories == ["procedure_judiciaire", "banque"]
+    assert case.reasons == {"banque": ["compte bloqué"], "procedure_judiciaire": ["huissier lundi"]}
+    assert case.phone == "+33612345678"
+    assert case.situation["trade"] == "boulanger" and case.situation["creditors"] == "banque, huissier"
+    assert case.transcript == [*first.transcript, later_line]
+
+
+@pytest.mark.parametrize(
+    "override, problem",
+    [
+        ({"consent_version": None}, "no consent"),
+        ({"consent_at": None}, "no consent"),
+        ({"phone": "0612345678"}, "E.164"),
+        ({"categories": ["fiscalite"]}, "unknown categories"),
+        ({"urgency": "moyenne"}, "unknown urgency"),
+        ({"reference": "ABC"}, "reference"),
+        ({"departement": "599"}, "département"),
+        ({"transcript": [{"sender": "robot", "text": "x"}]}, "transcript"),
+        ({"contact_name": "x" * 201}, "contact_name"),
+    ],
+)
+def test_drafts_against_the_contract_are_refused_and_nothing_is_stored(repository, engine, draft_factory, override, problem):
+    with pytest.raises(InvalidDraft, match=problem):
+        repository.save_draft(draft_factory(**override))
+    assert count_cases(engine) == 0
+
+
+def health_draft(draft_factory, **overrides):
+    return draft_factory(
+        categories=["sante", "cotisations_sociales"],
+        reasons={"sante": ["je suis en arrêt maladie"], "cotisations_sociales": ["URSSAF"]},
+        situation={"trade": "plombier", "health_details": "opéré du dos", "sante": "arrêt 3 mois"},
+        transcript=[
+            {"sender": "artisan", "text": "je suis en arrêt maladie", "at": "2025-03-04T09:00:00+00:00", "health": True},
+            {"sender": "artisan", "text": "et l'URSSAF relance", "at": "2025-03-04T09:01:00+00:00"},
+        ],
+        **overrides,
+    )
+
+
+def test_health_details_are_dropped_without_health_consent(repository, draft_factory):
+    draft = health_draft(draft_factory, health_consent=False)
+    repository.save_draft(draft)
+    case = repository.find_by_conversation(draft.conversation_id)
+    assert case.categories == ["cotisations_sociales"]
+    assert case.reasons == {"cotisations_sociales": ["URSSAF"]}
+    assert case.situation == {"trade": "plombier"}
+    assert [e["text"] for e in case.transcript] == ["et l'URSSAF relance"]
+    assert "arret" not in case.search_text
+
+
+def test_health_details_are_kept_with_consent_and_removed_when_it_is_withdrawn(repository, draft_factory):
+    draft = health_draft(draft_factory, health_consent=True)
+    repository.save_draft(draft)
+    case = repository.find_by_conversation(draft.conversation_id)
+    assert case.categories[0] == "sante" and case.situation["health_details"] == "opéré du dos"
+    withdrawn = health_draft(draft_factory, conversation_id=draft.conversation_id, reference=draft.reference, health_consent=False)
+    repository.save_draft(withdrawn)
+    case = repository.find_by_conversation(draft.conversation_id)
+    assert "sante" not in case.categories and "health_details" not in case.situation
+    assert not any(e.get("health") for e in case.transcript)
+
+
+def test_queue_sorts_by_urgency_then_age_and_filters(repository, draft_factory):
+    advisor = add_user(repository)
+    saved = {}
+    for name, urgency, categories, departement in [
+        ("old-normale", "normale", ["impots"], "59"),
+        ("basse", "basse", ["autre"], "62"),
+        ("haute", "haute", ["banque"], "59"),
+        ("critique", "critique", ["vie_personnelle"], "62"),
+        ("new-normale", "normale", ["banque", "tresorerie"], "59"),
+        ("unrated", None, [], "59"),
+    ]:
+        draft = draft_factory(urgency=urgency, categories=categories, departement=departement, reasons={})
+        saved[name] = repository.save_draft(draft)
+    repository.save_draft(draft_factory(chamber_id="cma-autre"))  # another chamber: never listed
+
+    def names(**filters):
+        found = [c.reference for c in repository.queue(advisor, QueueFilters(**filters))]
+        by_reference = {v: k for k, v in saved.items()}
+        return [by_reference[r] for r in found]
+
+    assert names() == ["critique", "haute", "old-normale", "new-normale", "basse", "unrated"]
+    assert names(category="banque") == ["haute", "new-normale"]
+    assert names(urgency="normale") == ["old-normale", "new-normale"]
+    assert names(departement="62") == ["critique", "basse"]
+    repository.take(saved["basse"], advisor)
+    assert names(assignee="me") == ["basse"]
+    assert "basse" not in names(assignee="none")
+    repository.set_status(saved["haute"], advisor, "clos")
+    assert "haute" not in names()
+    assert names(statuses=("clos",)) == ["haute"]
+    with pytest.raises(InvalidInput):
+        repository.queue(advisor, QueueFilters(category="' OR 1=1 --"))
+
+
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("eloise", True),  # accents ignored
+        ("ÉLOÏSE", True),
+        ("06 12 34 56 78", True),
+        ("+33 6 12 34 56 78", True),
+        ("réclame urssaf", True),  # every word, anywhere
+        ("boulanger lille", True),
+        ("menuisier", False),
+        ("boulang%", False),  # LIKE wildcards are taken literally
+        ("l_lle", False),
+    ],
+)
+def test_full_text_search(repository, draft_factory, query, found):
+    advisor = add_user(repository)
+    reference = repository.save_draft(draft_factory())
+    result = [c.reference for c in repository.queue(advisor, QueueFilters(query=query))]
+    assert (reference in result) is found
+
+
+def test_another_chambers_case_is_not_found(repository, draft_factory):
+    reference = repository.save_draft(draft_factory(chamber_id="cma-hdf"))
+    outsider = add_user(repository, email="autre@cma.fr", chamber_id="cma-bretagne")
+    for operation in (
+        lambda: repository.get_case(reference, outsider),
+        lambda: repository.take(reference, outsider),
+        lambda: repository.set_status(reference, outsider, "clos"),
+        lambda: repository.add_note(reference, outsider, "note"),
+        lambda: repository.add_call_attempt(reference, outsider, "joint"),
+        lambda: repository.erase_personal_data(reference, outsider),
+    ):
+        with pytest.raises(CaseNotFound):
+            operation()
+    assert repository.queue(outsider) == []
+
+
+@pytest.mark.parametrize(
+    "path, allowed",
+    [
+        (["en_cours"], True),
+        (["en_attente"], True),
+        (["clos"], True),
+        (["en_cours", "en_attente", "en_cours", "clos"], True),
+        (["clos", "en_cours"], True),  # reopen
+        (["nouveau"], False),
+        (["en_cours", "en_cours"], False),
+        (["clos", "en_attente"], False),
+        (["clos", "nouveau"], False),
+    ],
+)
+def test_status_transitions(repository, draft_factory, path, allowed):
+    advisor = add_user(repository)
+    reference = repository.save_draft(draft_factory())
+    if allowed:
+        for status in path:
+            case = repository.set_status(reference, advisor, status)
+        assert case.status == path[-1]
+        assert (case.closed_at is not None) == (path[-1] == "clos")
+    else:
+        with pytest.raises(InvalidTransition):
+            for status in path:
+                repository.set_status(reference, advisor, status)
+
+
+def test_working_a_case_is_audited_step_by_step(repository, draft_factory):
+    advisor = add_user(repository)
+    colleague = add_user(repository, email="collegue@cma.fr")
+    reference = repository.save_draft(draft_factory())
+    repository.get_case(reference, advisor)
+    taken = repository.take(reference, advisor)
+    assert (taken.status, taken.assignee.email) == ("en_cours", "conseil@cma.fr")
+    assert repository.assign(reference, advisor, colleague.id).assignee.email == "collegue@cma.fr"
+    note = repository.add_note(reference, advisor, "Rappeler après 14 h")
+    assert note.author.email == "conseil@cma.fr"
+    repository.add_call_attempt(reference, advisor, "pas_de_reponse")
+    attempt = repository.add_call_attempt(reference, advisor, "joint", "plan URSSAF expliqué")
+    repository.set_status(reference, advisor, "clos")
+    repository.set_status(reference, advisor, "en_cours")
+    case = repository.get_case(reference, advisor, record_view=False)
+    assert case.first_contact_at == attempt.at
+    assert [n.body for n in case.notes] == ["Rappeler après 14 h"]
+    assert [a.outcome for a in case.call_attempts] == ["pas_de_reponse", "joint"]
+    assert audit_actions(repository, advisor, reference) == [
+        "case.created",
+        "case.viewed",
+        "case.taken",
+        "case.assigned",
+        "case.note_added",
+        "case.call_attempt",
+        "case.call_attempt",
+        "case.status_changed",
+        "case.reopened",
+    ]
+    assert repository.queue(advisor, QueueFilters(query="14 h"))[0].reference == reference
+    with pytest.raises(InvalidInput):
+        repository.add_call_attempt(reference, advisor, "injoignable")
+    with pytest.raises(InvalidInput):
+        repository.add_note(reference, advisor, "   ")
+    outsider = add_user(repository, email="x@cma.fr", chamber_id="cma-bretagne")
+    with pytest.raises(InvalidInput):
+        repository.assign(reference, advisor, outsider.id)
+
+
+def test_closed_case_reopens_only_when_the_artisan_says_something_new(repository, draft_factory):
+    advisor = add_user(repository)
+    draft = draft_factory()
+    reference = repository.save_draft(draft)
+    repository.take(reference, advisor)
+    repository.set_status(reference, advisor, "clos")
+    repository.save_draft(draft)  # a late retry of the same draft
+    assert repository.get_case(reference, advisor, record_view=False).status == "clos"
+    draft.transcript = [*draft.transcript, {"sender": "artisan", "text": "me revoilà", "at": "2025-04-01T10:00:00+00:00"}]
+    repository.save_draft(draft)
+    case = repository.get_case(reference, advisor, record_view=False)
+    assert (case.status, case.closed_at) == ("en_cours", None)
+    assert "case.reopened_by_artisan" in audit_actions(repository, advisor, reference)
+
+
+def test_statistics_and_export_rows(repository, engine, draft_factory):
+    supervisor = add_user(repository, role="supervisor")
+    references = [
+        repository.save_draft(draft_factory(categories=c, urgency=u, reasons={}))
+        for c, u in [(["banque"], "haute"), (["banque", "impots"], "normale"), ([], None)]
+    ]
+    repository.add_call_attempt(references[0], supervisor, "joint")
+    stats = repository.statistics(supervisor, weeks=4)
+    this_week = stats.weeks[-1]
+    assert len(stats.weeks) == 4
+    assert stats.cases_per_week[this_week] == {"banque": 2, "aucune": 1}
+    assert stats.urgency_mix == {"haute": 1, "normale": 1, "non_evaluee": 1}
+    assert len(stats.first_contact_hours["haute"]) == 1 and stats.first_contact_hours["haute"][0] < 1
+    rows = repository.export_rows(supervisor)
+    assert [r["reference"] for r in rows] == references
+    assert not any("Éloïse" in str(v) or "+336" in str(v) for r in rows for v in r.values())
+
+
+def test_erasure_and_export_of_personal_data(repository, draft_factory):
+    supervisor = add_user(repository, role="supervisor")
+    reference = repository.save_draft(draft_factory())
+    repository.add_note(reference, supervisor, "Éloïse rappellera")
+    exported = repository.export_personal_data(reference, supervisor)
+    assert exported["phone"] == "+33612345678" and exported["notes"][0]["body"] == "Éloïse rappellera"
+    erased = repository.erase_personal_data(reference, supervisor)
+    assert (erased.contact_name, erased.phone, erased.email, erased.transcript, erased.summary) == (None, None, None, [], "")
+    assert erased.status == "clos" and erased.categories == ["cotisations_sociales", "tresorerie"]
+    assert repository.queue(supervisor, QueueFilters(statuses=("clos",), query="eloise")) == []
+    assert audit_actions(repository, supervisor, reference)[-2:] == ["case.personal_data_exported", "case.personal_data_erased"]
+
+
+def test_retention_purge_deletes_only_old_closed_cases(repository, engine, draft_factory):
+    from cases.db import make_session_factory
+
+    advisor = add_user(repository)
+    old, recent, open_ = (repository.save_draft(draft_factory()) for _ in range(3))
+    for reference in (old, recent):
+        repository.set_status(reference, advisor, "clos")
+    repository.add_note(old, advisor, "sera purgé")
+    with make_session_factory(engine)() as session, session.begin():
+        case = session.execute(select(Case).where(Case.reference == old)).unique().scalar_one()
+        case.closed_at = datetime.now(timezone.utc) - timedelta(days=400)
+    assert purge(365, make_session_factory(engine)) == 1
+    remaining = {c.reference for c in repository.queue(advisor, QueueFilters(statuses=()))}
+    assert remaining == {recent, open_}
+    with engine.connect() as connection:
+        purged = connection.execute(select(AuditEvent.action).where(AuditEvent.case_reference == old)).scalars().all()
+    assert "case.purged" in purged
+
+
+def test_login_failures_lock_the_account_longer_each_time(repository):
+    user = add_user(repository)
+    now = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
+    locks = [repository.register_login_failure(user.id, now) for _ in range(7)]
+    assert locks[:4] == [None] * 4
+    assert [lock - now for lock in locks[4:]] == [timedelta(minutes=15), timedelta(minutes=30), timedelta(minutes=60)]
+    unlocked = repository.register_login_success(user.id)
+    assert (unlocked.failed_logins, unlocked.locked_until) == (0, None)
+    with pytest.raises(UserExists):
+        add_user(repository, email="CONSEIL@cma.fr")
