@@ -14,8 +14,8 @@ from cases.db import make_engine, make_session_factory
 from cases.models import AuditEvent, Case, utcnow
 
 
-def purge(older_than_days: int, session_factory: sessionmaker | None = None) -> int:
-    """Delete cases closed more than ``older_than_days`` days ago; returns how many were deleted."""
+def purge(older_than_days: int, session_factory: sessionmaker | None = None, chamber_id: str | None = None) -> int:
+    """Delete cases closed more than ``older_than_days`` days ago (of one chamber, or all); returns how many."""
     if older_than_days < 0:
         raise ValueError("older_than_days must be positive")
     engine = None
@@ -25,9 +25,10 @@ def purge(older_than_days: int, session_factory: sessionmaker | None = None) -> 
     cutoff = utcnow() - timedelta(days=older_than_days)
     try:
         with session_factory() as session, session.begin():
-            expired = session.execute(
-                select(Case.id, Case.reference, Case.chamber_id).where(Case.status == "clos", Case.closed_at < cutoff)
-            ).all()
+            statement = select(Case.id, Case.reference, Case.chamber_id).where(Case.status == "clos", Case.closed_at < cutoff)
+            if chamber_id is not None:
+                statement = statement.where(Case.chamber_id == chamber_id)
+            expired = session.execute(statement).all()
             for _id, reference, chamber_id in expired:
                 session.add(
                     AuditEvent(at=utcnow(), actor_label="system", chamber_id=chamber_id, action="case.purged",

@@ -1,0 +1,161 @@
+"""Command line of the inbox: accounts, API tokens, migrations, retention purge. See ``inbox/__init__.py``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import secrets
+import sys
+from pathlib import Path
+
+from cases.db import REPO_ROOT, database_url, make_engine, make_session_factory, migrate
+from cases.repository import CaseRepository, UserExists
+from inbox.security import MINIMUM_PASSWORD_LENGTH, hash_password, new_api_token
+
+LOCAL_ADVISOR_FILE = REPO_ROOT / "var" / "local-advisor.txt"
+LOCAL_ADVISOR_EMAIL = "conseiller@relais.local"
+
+
+def _repository() -> CaseRepository:
+    url = database_url()
+    migrate(url)
+    return CaseRepository(make_session_factory(make_engine(url)))
+
+
+def _known_chamber_ids() -> list[str]:
+    from chamber import load_all_chambers, load_chamber
+
+    return sorted({c.id for c in load_all_chambers()} | {load_chamber().id})
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Mot de passe : ")
+    if first != getpass.getpass("Mot de passe (encore) : "):
+        raise SystemExit("Les deux mots de passe diffèrent.")
+    return first
+
+
+def create_user(args: argparse.Namespace) -> int:
+    known = _known_chamber_ids()
+    if args.chamber not in known:
+        print(f"Chambre inconnue : {args.chamber}. Chambres connues : {', '.join(known)}", file=sys.stderr)
+        return 2
+    password = _read_password(args.password_stdin)
+    try:
+        password_hash = hash_password(password)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        user = _repository().create_user(args.email, args.name, args.chamber, args.role, password_hash)
+    except UserExists:
+        print(f"Un compte existe déjà pour {args.email}.", file=sys.stderr)
+        return 1
+    print(f"Compte créé : {user.email} ({user.role}, {user.chamber_id}).")
+    return 0
+
+
+def create_token(args: argparse.Namespace) -> int:
+    repository = _repository()
+    user = repository.find_user_by_email(args.email)
+    if user is None:
+        print(f"Aucun compte pour {args.email}.", file=sys.stderr)
+        return 1
+    token, token_hash = new_api_token()
+    repository.set_api_token_hash(user.id, token_hash)
+    print(token)  # shown once: only its hash is stored
+    return 0
+
+
+def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_ADVISOR_FILE) -> int:
+    from chamber import load_chamber
+
+    from inbox.settings import InboxSettings
+
+    if InboxSettings.from_env().production:
+        print("ensure-local-advisor n'existe qu'en développement.", file=sys.stderr)
+        return 2
+    repository = _repository()
+    user = repository.find_user_by_email(LOCAL_ADVISOR_EMAIL)
+    saved = password_file.read_text(encoding="utf-8").split("\n")[1].strip() if password_file.exists() else None
+    if user is None or saved is None:
+        password = saved or secrets.token_urlsafe(12)
+        if user is None:
+            repository.create_user(LOCAL_ADVISOR_EMAIL, "Conseiller local", load_chamber().id, "supervisor", hash_password(password))
+        else:
+            repository.set_password_hash(user.id, hash_password(password))
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        password_file.write_text(f"{LOCAL_ADVISOR_EMAIL}\n{password}\n", encoding="utf-8")
+        password_file.chmod(0o600)
+        saved = password
+    print(f"Boîte de réception : {LOCAL_ADVISOR_EMAIL} / {saved}")
+    return 0
+
+
+def run_migrate(_args: argparse.Namespace) -> int:
+    migrate()
+    print("Base de données à jour.")
+    return 0
+
+
+def purge(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from cases.models import Case
+    from cases.retention import purge as purge_older_than
+    from chamber import load_all_chambers
+
+    url = database_url()
+    migrate(url)
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+    if args.older_than_days is not None:
+        count = purge_older_than(args.older_than_days, sessions)
+    else:
+        # Each chamber keeps its cases for its own configured retention period.
+        retention = {c.id: c.retention_days for c in load_all_chambers()}
+        with sessions() as session:
+            present = set(session.execute(select(Case.chamber_id).distinct()).scalars())
+        unknown = present - set(retention)
+        if unknown:
+            print(f"Chambres sans configuration, non purgées : {', '.join(sorted(unknown))}", file=sys.stderr)
+        count = sum(purge_older_than(days, sessions, chamber_id=cid) for cid, days in retention.items() if cid in present)
+    engine.dispose()
+    print(f"{count} dossier(s) supprimé(s).")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m inbox", description="Relais : comptes et maintenance de la boîte de réception.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    user = commands.add_parser("create-user", help="créer un compte de conseiller ou de superviseur")
+    user.add_argument("--email", required=True)
+    user.add_argument("--name", required=True)
+    user.add_argument("--chamber", required=True, help="identifiant de la chambre, ex. cma-generique")
+    user.add_argument("--role", required=True, choices=("advisor", "supervisor"))
+    user.add_argument("--password-stdin", action="store_true",
+                      help=f"lire le mot de passe (au moins {MINIMUM_PASSWORD_LENGTH} caractères) sur l'entrée standard")
+    user.set_defaults(handler=create_user)
+
+    token = commands.add_parser("create-token", help="créer (ou remplacer) le jeton d'API d'un compte")
+    token.add_argument("--email", required=True)
+    token.set_defaults(handler=create_token)
+
+    local = commands.add_parser("ensure-local-advisor", help="développement : compte local, mot de passe dans var/")
+    local.set_defaults(handler=ensure_local_advisor)
+
+    commands.add_parser("migrate", help="mettre la base de données à jour").set_defaults(handler=run_migrate)
+
+    cleanup = commands.add_parser("purge", help="supprimer les dossiers clos au-delà de la durée de conservation")
+    cleanup.add_argument("--older-than-days", type=int, help="par défaut : la durée de chaque chambre")
+    cleanup.set_defaults(handler=purge)
+
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

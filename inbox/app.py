@@ -1,0 +1,133 @@
+"""The advisors' web app: pages under /inbox, the JSON API under /api/v1, the widget's static files.
+
+Run: ``uvicorn inbox.app:create_app --factory`` (settings from the environment, see inbox.settings).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from cases.db import REPO_ROOT, make_engine, make_session_factory, migrate
+from cases.repository import CaseRepository
+from chamber import load_all_chambers, load_chamber
+from inbox.auth import SESSION_MAX_AGE_S, InboxContext
+from inbox.settings import InboxSettings
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SESSION_COOKIE = "relais_session"
+# The inbox loads nothing from elsewhere: scripts, styles and images come from this app only.
+INBOX_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+_PROTECTED_PREFIXES = ("/inbox", "/login", "/logout", "/api/")
+
+
+class _ContextAndHeaders:
+    """Puts the shared context in every request's scope and the security headers on inbox answers."""
+
+    def __init__(self, app: ASGIApp, context: InboxContext):
+        self.app = app
+        self.context = context
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        scope["relais_context"] = self.context
+        protected = scope.get("path", "").startswith(_PROTECTED_PREFIXES)
+
+        async def send_with_headers(message) -> None:  # noqa: ANN001
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+                if protected:
+                    headers += [
+                        (b"content-security-policy", INBOX_CSP.encode()),
+                        (b"x-frame-options", b"DENY"),
+                        (b"cache-control", b"no-store"),
+                    ]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def build_context(settings: InboxSettings) -> InboxContext:
+    if settings.migrate_on_start:
+        migrate(settings.database_url)
+    engine = make_engine(settings.database_url)
+    session_factory = make_session_factory(engine)
+    default_chamber = load_chamber(settings.chamber_config)
+    chambers = {c.id: c for c in load_all_chambers()}
+    chambers.setdefault(default_chamber.id, default_chamber)
+    return InboxContext(
+        settings=settings,
+        engine=engine,
+        session_factory=session_factory,
+        repository=CaseRepository(session_factory),
+        default_chamber=default_chamber,
+        chambers=chambers,
+    )
+
+
+def create_app(settings: InboxSettings | None = None) -> FastAPI:
+    from inbox.api import create_api
+    from inbox.pages import install_page_error_handlers, router as pages_router
+
+    settings = settings or InboxSettings.from_env()
+    context = build_context(settings)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        context.engine.dispose()
+
+    app = FastAPI(title="Relais", openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.context = context
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict:
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    def readyz() -> JSONResponse:
+        try:
+            with context.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - any failure means "not ready"
+            return JSONResponse({"status": "database unreachable"}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    @app.get("/", include_in_schema=False)
+    def root(request: Request) -> RedirectResponse:
+        return RedirectResponse("/demo/", status_code=307)
+
+    app.include_router(pages_router)
+    install_page_error_handlers(app)
+    app.mount("/api/v1", create_api(), name="api")
+    app.mount("/inbox/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="inbox-static")
+    # The widget engineer's files, when built: served as they are.
+    for url, folder in (("/widget", REPO_ROOT / "widget" / "dist"), ("/demo", REPO_ROOT / "widget" / "demo")):
+        if folder.is_dir():
+            app.mount(url, StaticFiles(directory=folder, html=True), name=url.strip("/"))
+
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.session_secret,
+        session_cookie=SESSION_COOKIE,
+        max_age=SESSION_MAX_AGE_S,
+        same_site="lax",
+        https_only=settings.production,
+    )
+    app.add_middleware(_ContextAndHeaders, context=context)
+
+    return app

@@ -1,0 +1,138 @@
+"""French words and formats for what advisors read: labels of codes, dates, durations, phone numbers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+
+from chamber import french_date, french_time
+
+PARIS = ZoneInfo("Europe/Paris")
+
+STATUS_LABELS = {"nouveau": "Nouveau", "en_cours": "En cours", "en_attente": "En attente", "clos": "Clos"}
+# What the button that moves a case to this status says.
+STATUS_ACTIONS = {"en_cours": "Passer en cours", "en_attente": "Mettre en attente", "clos": "Clore le dossier"}
+REOPEN_ACTION = "Rouvrir le dossier"
+URGENCY_LABELS = {"critique": "Critique", "haute": "Haute", "normale": "Normale", "basse": "Basse", None: "Non évaluée"}
+CATEGORY_LABELS = {
+    "cotisations_sociales": "Cotisations sociales",
+    "impots": "Impôts",
+    "banque": "Banque",
+    "tresorerie": "Trésorerie",
+    "baisse_activite": "Baisse d'activité",
+    "travaux": "Travaux",
+    "sinistre": "Sinistre",
+    "sante": "Santé",
+    "vie_personnelle": "Vie personnelle",
+    "procedure_judiciaire": "Procédure judiciaire",
+    "autre": "Autre",
+    "aucune": "Non classé",
+}
+CALL_OUTCOME_LABELS = {
+    "joint": "Personne jointe",
+    "message_laisse": "Message laissé",
+    "pas_de_reponse": "Pas de réponse",
+    "numero_errone": "Numéro erroné",
+}
+SITUATION_LABELS = {
+    "trade": "Métier",
+    "legal_form": "Forme juridique",
+    "employees": "Salariés",
+    "departement": "Département",
+    "since_when": "Depuis quand",
+    "deadline": "Échéance",
+    "creditors": "Créanciers",
+    "steps_taken": "Démarches déjà faites",
+    "description": "Description",
+    "health_details": "Santé",
+    "sante": "Santé",
+}
+ROLE_LABELS = {"advisor": "Conseiller", "supervisor": "Superviseur"}
+AUDIT_LABELS = {
+    "case.created": "Dossier créé par la conversation",
+    "case.updated_by_artisan": "Dossier complété par l'artisan",
+    "case.reopened_by_artisan": "Dossier rouvert par l'artisan",
+    "case.viewed": "Dossier consulté",
+    "case.taken": "Dossier pris en charge",
+    "case.assigned": "Dossier attribué",
+    "case.status_changed": "Statut modifié",
+    "case.reopened": "Dossier rouvert",
+    "case.note_added": "Note ajoutée",
+    "case.call_attempt": "Appel noté",
+    "case.personal_data_exported": "Données personnelles exportées",
+    "case.personal_data_erased": "Données personnelles effacées",
+    "case.purged": "Dossier supprimé (fin de conservation)",
+    "statistics.exported": "Statistiques exportées",
+    "user.created": "Compte créé",
+    "user.logged_in": "Connexion",
+    "user.login_failed": "Échec de connexion",
+    "user.logged_out": "Déconnexion",
+    "user.api_token_set": "Jeton d'API créé",
+}
+
+
+def local_datetime(moment: datetime | None) -> str:
+    """"mardi 4 mars à 10 h 30" (Paris time), with the year when it is not this year."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone(PARIS)
+    day = french_date(local.date())
+    if local.year != datetime.now(PARIS).year:
+        day += f" {local.year}"
+    return f"{day} à {french_time(local.time())}"
+
+
+def short_datetime(moment: datetime | None) -> str:
+    if moment is None:
+        return "—"
+    local = moment.astimezone(PARIS)
+    return f"{local:%d/%m/%Y} {french_time(local.time())}"
+
+
+def duration(span: timedelta) -> str:
+    """"4 min", "2 h 05", "3 j 4 h"."""
+    minutes = int(span.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes:02d}"
+    days, hours = divmod(hours, 24)
+    return f"{days} j {hours} h"
+
+
+def national_phone(e164: str | None) -> str:
+    """"+33612345678" -> "06 12 34 56 78"."""
+    if not e164:
+        return "—"
+    try:
+        number = phonenumbers.parse(e164, "FR")
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only http(s) links become clickable: a 'javascript:' URL in a case stays text."""
+    if url and url.strip().lower().startswith(("https://", "http://")):
+        return url.strip()
+    return None
+
+
+def register_filters(environment) -> None:  # noqa: ANN001
+    environment.filters.update(
+        local_datetime=local_datetime,
+        short_datetime=short_datetime,
+        duration=duration,
+        national_phone=national_phone,
+        safe_link=safe_link,
+        status_label=lambda code: STATUS_LABELS.get(code, code),
+        urgency_label=lambda code: URGENCY_LABELS.get(code, code),
+        category_label=lambda code: CATEGORY_LABELS.get(code, code),
+        outcome_label=lambda code: CALL_OUTCOME_LABELS.get(code, code),
+        situation_label=lambda key: SITUATION_LABELS.get(key, key.replace("_", " ").capitalize()),
+        audit_label=lambda code: AUDIT_LABELS.get(code, code),
+        role_label=lambda code: ROLE_LABELS.get(code, code),
+    )

@@ -1,0 +1,28 @@
+"""What pages and API both compute from a case: waiting time against target, allowed next statuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from cases.models import Case, User, utcnow
+from cases.repository import STATUS_TRANSITIONS
+from inbox.auth import InboxContext
+from inbox.targets import Wait, wait_of
+
+
+@dataclass
+class CaseView:
+    case: Case
+    wait: Wait
+    next_statuses: tuple[str, ...]
+
+
+def view_of(context: InboxContext, case: Case, now: datetime | None = None) -> CaseView:
+    hours = context.chamber(case.chamber_id).opening_hours
+    wait = wait_of(case.urgency, case.created_at, case.first_contact_at, now or utcnow(), hours)
+    return CaseView(case, wait, STATUS_TRANSITIONS[case.status])
+
+
+def users_of_chamber(context: InboxContext, user: User) -> list[User]:
+    return context.repository.list_users(user.chamber_id)
