@@ -45,7 +45,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 validate: install
-	$(RASA) data validate --config config.yml --domain bot/domain --data nlu stories --fail-on-warnings
+	$(BIN)/python -m bot validate
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/stories --fail-on-prediction-errors

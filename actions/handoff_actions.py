@@ -16,7 +16,6 @@ from actions.conversation import situation, transcript
 from actions.handoff import (
     build_case_draft,
     clean_name,
-    consent_text,
     display_phone,
     normalise_email,
     normalise_phone,
@@ -24,9 +23,6 @@ from actions.handoff import (
 from cases.reference import new_reference
 
 logger = logging.getLogger(__name__)
-
-YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
-
 
 class ValidateHandoffForm(FormValidationAction):
     def name(self) -> Text:
@@ -84,62 +80,6 @@ class ValidateHandoffForm(FormValidationAction):
                 text="Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
             )
         return {"email": email}
-
-
-class ActionAskWantsAdvisor(Action):
-    def name(self) -> Text:
-        return "action_ask_wants_advisor"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        chamber = services.chamber()
-        if tracker.get_slot("distress"):
-            text = (
-                "Voulez-vous qu'un conseiller de la chambre vous rappelle ? Ce n'est pas une condition : "
-                f"vous pouvez aussi appeler le 3114, ou la chambre au {chamber.phone}."
-            )
-        else:
-            text = "Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"
-        dispatcher.utter_message(text=text, buttons=YES_NO)
-        return []
-
-
-class ActionAskConsentGiven(Action):
-    def name(self) -> Text:
-        return "action_ask_consent_given"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        chamber = services.chamber()
-        dispatcher.utter_message(
-            text=consent_text(chamber.retention_days, chamber.name),
-            buttons=[
-                {"title": "Oui, j'accepte", "payload": "/affirm"},
-                {"title": "Non", "payload": "/deny"},
-            ],
-        )
-        return []
-
-
-class ActionAskCallbackSlot(Action):
-    def name(self) -> Text:
-        return "action_ask_callback_slot"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        chamber = services.chamber()
-        dispatcher.utter_message(
-            text=f"Quand préférez-vous être rappelé ? Les conseillers appellent {chamber.hours_text}.",
-            buttons=[
-                {"title": "Dès que possible", "payload": "dès que possible"},
-                {"title": "Plutôt le matin", "payload": "plutôt le matin"},
-                {"title": "Plutôt l'après-midi", "payload": "plutôt l'après-midi"},
-            ],
-        )
-        return []
 
 
 class ActionFinishHandoff(Action):
@@ -201,7 +141,7 @@ class ActionHandleMisunderstanding(Action):
     ) -> List[EventType]:
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if count == 1:
-            dispatcher.utter_message(response="utter_default")
+            dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")
         else:
             chamber = services.chamber()
             dispatcher.utter_message(

@@ -105,5 +105,11 @@ class ActionStopConversation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        dispatcher.utter_message(response="utter_stopped")
+        chamber = services.chamber()
+        dispatcher.utter_message(
+            text=(
+                "Très bien, on s'arrête là. Si vous le souhaitez, la "
+                f"{chamber.name} reste joignable au {chamber.phone}, {chamber.hours_text}."
+            )
+        )
         return [ActiveLoop(None), SlotSet("requested_slot", None)]

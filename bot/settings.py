@@ -10,6 +10,7 @@
 | RELAIS_SESSION_SECRET | inbox session key | generated into var/ (development only) |
 | RELAIS_CHAMBER_CONFIG | chamber configuration (path or id) | chamber/configs/default.yml |
 | RELAIS_RASA_PORT / RELAIS_ACTIONS_PORT / RELAIS_WEB_PORT | ports on 127.0.0.1 | 5005 / 5055 / 8000 |
+| RELAIS_RASA_PUBLIC_URL | where browsers reach Rasa's socket.io channel | the Rasa server's address |
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ class Settings:
             "RELAIS_OUTBOX_DIR": str(self.var_dir / "outbox"),
             "PYTHONPATH": str(REPO_ROOT),
             "SANIC_HOST": self.host,  # the action server is never public
+            # Where browsers reach Rasa's socket.io channel (the widget's default server).
+            "RELAIS_RASA_PUBLIC_URL": os.environ.get("RELAIS_RASA_PUBLIC_URL", self.rasa_url),
         }
         if self.chamber_config:
             env["RELAIS_CHAMBER_CONFIG"] = self.chamber_config

@@ -1,0 +1,90 @@
+"""Every question the bot asks in its forms, in one place (plain Python).
+
+One question at a time, each skippable: intake questions carry a « Passer » button, and typing
+« passer » or « je ne sais pas » works too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from actions.handoff import consent_text
+
+SKIP_BUTTON = {"title": "Passer", "payload": "/skip_question"}
+YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str | Callable[[Any, Mapping[str, Any]], str]
+    buttons: list[dict] = field(default_factory=list)
+
+    def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
+        text = self.text(chamber, slots) if callable(self.text) else self.text
+        return text, list(self.buttons)
+
+
+def _wants_advisor(chamber, slots) -> str:
+    if slots.get("distress"):
+        return (
+            "Voulez-vous qu'un conseiller de la chambre vous rappelle ? Ce n'est pas une condition : "
+            f"vous pouvez aussi appeler le 3114, ou la chambre au {chamber.phone}."
+        )
+    return "Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"
+
+
+QUESTIONS: dict[str, Question] = {
+    # Intake
+    "since_when": Question("Depuis quand cette situation dure-t-elle ?", [SKIP_BUTTON]),
+    "deadline": Question(
+        "Avez-vous une échéance proche, comme une audience, une saisie ou des salaires à payer ? Si oui, à quelle date ?",
+        [{"title": "Non, pas d'échéance", "payload": "/deny"}, SKIP_BUTTON],
+    ),
+    "trade": Question("Quel est votre métier ?", [SKIP_BUTTON]),
+    "legal_form": Question(
+        "Sous quelle forme votre entreprise est-elle enregistrée ?",
+        [
+            {"title": "Micro-entreprise", "payload": "micro-entreprise"},
+            {"title": "Entreprise individuelle", "payload": "entreprise individuelle"},
+            {"title": "Société (SARL, SAS…)", "payload": "société"},
+            {"title": "Je ne sais pas", "payload": "/skip_question"},
+        ],
+    ),
+    "employees": Question(
+        "Avez-vous des salariés ? Si oui, combien ?",
+        [{"title": "Aucun salarié", "payload": "/deny"}, SKIP_BUTTON],
+    ),
+    "departement": Question("Dans quel département ou quelle ville se trouve votre entreprise ?", [SKIP_BUTTON]),
+    "creditors": Question(
+        "À qui devez-vous de l'argent aujourd'hui, et à peu près combien ? Une estimation suffit.", [SKIP_BUTTON]
+    ),
+    "steps_taken": Question(
+        "Avez-vous déjà fait des démarches, par exemple contacté l'URSSAF, les impôts ou votre banque ?",
+        [{"title": "Pas encore", "payload": "/deny"}, SKIP_BUTTON],
+    ),
+    # Handoff
+    "wants_advisor": Question(_wants_advisor, YES_NO),
+    "consent_given": Question(
+        lambda chamber, slots: consent_text(chamber.retention_days, chamber.name),
+        [{"title": "Oui, j'accepte", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}],
+    ),
+    "health_consent": Question(
+        "Vous avez parlé de votre santé. Acceptez-vous que cette information figure dans votre dossier, pour que le conseiller en tienne compte ?",
+        [{"title": "Oui, je l'accepte", "payload": "/affirm"}, {"title": "Non, laissez-la de côté", "payload": "/deny"}],
+    ),
+    "contact_name": Question("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
+    "phone": Question("À quel numéro de téléphone peut-il vous joindre ?"),
+    "email": Question(
+        "Voulez-vous aussi laisser une adresse e-mail ? C'est facultatif.",
+        [{"title": "Non merci", "payload": "/skip_question"}],
+    ),
+    "callback_slot": Question(
+        lambda chamber, slots: f"Quand préférez-vous être rappelé ? Les conseillers appellent {chamber.hours_text}.",
+        [
+            {"title": "Dès que possible", "payload": "dès que possible"},
+            {"title": "Plutôt le matin", "payload": "plutôt le matin"},
+            {"title": "Plutôt l'après-midi", "payload": "plutôt l'après-midi"},
+        ],
+    ),
+}
