@@ -1,0 +1,98 @@
+"""Serves the built widget under /widget/ and a demo chamber website under /demo/.
+
+The web app includes it: ``app.include_router(widget.server.router)``.
+
+| URL | what |
+|---|---|
+| /widget/relais-widget.js | the widget, one self-contained script (built by `make widget`) |
+| /widget/test/axe.min.js | axe-core, for the browser tests' accessibility check |
+| /demo/, /demo/contact/ | two pages of a chamber website, the widget embedded with one <script> tag |
+
+The demo pages point the widget at ``RELAIS_RASA_PUBLIC_URL`` (default http://127.0.0.1:5005) and take
+the chamber's name, phone and hours from the chamber configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from chamber import load_chamber
+
+WIDGET_DIR = Path(__file__).resolve().parent
+DIST_DIR = WIDGET_DIR / "dist"
+SITE_DIR = WIDGET_DIR / "demo_site"
+DEFAULT_RASA_PUBLIC_URL = "http://127.0.0.1:5005"
+
+# path under /demo/ -> (template, menu label)
+DEMO_PAGES = {
+    "": ("index.html", "Entreprises en difficulté"),
+    "contact/": ("contact.html", "Nous contacter"),
+}
+
+router = APIRouter()
+_templates = Environment(loader=FileSystemLoader(SITE_DIR), autoescape=select_autoescape(default=True))
+
+
+def rasa_public_url() -> str:
+    return (os.environ.get("RELAIS_RASA_PUBLIC_URL") or DEFAULT_RASA_PUBLIC_URL).rstrip("/")
+
+
+def demo_csp(rasa_url: str) -> str:
+    """The demo page allows nothing but itself and the Rasa server: a third-party request would fail."""
+    parts = urlsplit(rasa_url)
+    socket_scheme = "wss" if parts.scheme == "https" else "ws"
+    rasa_sources = f"{parts.scheme}://{parts.netloc} {socket_scheme}://{parts.netloc}"
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        f"connect-src 'self' {rasa_sources}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+@router.api_route("/widget/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+def widget_file(path: str) -> FileResponse:
+    file = (DIST_DIR / path).resolve()
+    if (
+        not file.is_relative_to(DIST_DIR.resolve())
+        or any(part.startswith(".") for part in Path(path).parts)
+        or not file.is_file()
+    ):
+        raise HTTPException(404, "Fichier introuvable. Le widget est-il construit (make widget) ?")
+    return FileResponse(
+        file,
+        headers={
+            # Revalidated on each page load (ETag), so a new build reaches artisans at once.
+            "Cache-Control": "no-cache",
+            # Chamber sites on other origins embed the script, even under Cross-Origin-Embedder-Policy.
+            "Cross-Origin-Resource-Policy": "cross-origin",
+        },
+    )
+
+
+@router.get("/demo", include_in_schema=False)
+def demo_root() -> RedirectResponse:
+    return RedirectResponse("/demo/", status_code=308)
+
+
+@router.get("/demo/site.css", include_in_schema=False)
+def demo_stylesheet() -> FileResponse:
+    return FileResponse(SITE_DIR / "site.css", media_type="text/css", headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/demo/{page:path}", include_in_schema=False, response_class=HTMLResponse)
+def demo_page(page: str) -> HTMLResponse:
+    if page not in DEMO_PAGES:
+        raise HTTPException(404, "Page introuvable.")
+    template, _ = DEMO_PAGES[page]
+    rasa_url = rasa_public_url()
+    html = _templates.get_template(template).render(
+        chamber=load_chamber(),
+        rasa_url=rasa_url,
+        menu=[(f"/demo/{path}", label, path == page) for path, (_, label) in DEMO_PAGES.items()],
+    )
+    return HTMLResponse(html, headers={"Content-Security-Policy": demo_csp(rasa_url), "Cache-Control": "no-store"})

@@ -1,0 +1,237 @@
+// The widget's DOM, inside a shadow root so the chamber's CSS and ours never meet. Built with
+// createElement and textContent only.
+
+import { linkify, telHref } from "./richtext.js";
+import { TEXT } from "./strings.js";
+
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value == null) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) {
+    if (child != null) element.append(child);
+  }
+  return element;
+}
+
+const hidden = (text) => h("span", { class: "visually-hidden" }, text);
+
+function richText(text) {
+  const fragment = document.createDocumentFragment();
+  for (const part of linkify(text, location.href)) {
+    if (!part.href) {
+      fragment.append(part.text);
+      continue;
+    }
+    const external = /^https?:/.test(part.href) && new URL(part.href).origin !== location.origin;
+    fragment.append(
+      h(
+        "a",
+        { href: part.href, target: external && "_blank", rel: external && "noopener noreferrer" },
+        part.text,
+        external ? hidden(TEXT.newTab) : null
+      )
+    );
+  }
+  return fragment;
+}
+
+const FOCUSABLE = "a[href], button:not([disabled]), textarea, [tabindex='0']";
+
+export function createView(shadow, config, actions) {
+  const phoneLine = config.phone
+    ? h(
+        "p",
+        {},
+        TEXT.callUs(config.chamber),
+        h("a", { href: telHref(config.phone) }, config.phone),
+        config.hours ? ` (${config.hours}).` : "."
+      )
+    : null;
+  const status = h("div", { class: "visually-hidden", role: "status" });
+  const offline = h("div", { class: "offline", hidden: true }, h("p", {}, TEXT.offline), phoneLine);
+  const log = h("div", { class: "log", role: "log", "aria-label": TEXT.logLabel, tabindex: "0" });
+  const typing = h(
+    "div",
+    { class: "typing", hidden: true, "aria-hidden": "true" },
+    h("span", { class: "dots" }, h("span"), h("span"), h("span")),
+    TEXT.typing
+  );
+  const replies = h("div", { class: "replies", role: "group", "aria-label": TEXT.quickRepliesLabel, hidden: true });
+  const input = h("textarea", {
+    id: "relais-input",
+    rows: "2",
+    maxlength: "2000",
+    placeholder: TEXT.placeholder,
+    autocomplete: "off",
+    oninput: () => actions.draft(input.value),
+    onkeydown: (event) => {
+      // Enter sends, Shift+Enter goes to a new line (and composing an accent is left alone).
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        submit();
+      }
+    },
+  });
+  const form = h(
+    "form",
+    { class: "composer", onsubmit: (event) => (event.preventDefault(), submit()) },
+    h("label", { for: "relais-input", class: "visually-hidden" }, TEXT.inputLabel),
+    input,
+    h("button", { type: "submit", class: "send" }, TEXT.send)
+  );
+  const launcher = h(
+    "button",
+    {
+      type: "button",
+      class: "launcher",
+      "aria-expanded": "false",
+      "aria-controls": "relais-panel",
+      onclick: () => actions.open(),
+    },
+    h("span", { class: "bubble", "aria-hidden": "true" }),
+    TEXT.launcher
+  );
+  const panel = h(
+    "div",
+    {
+      id: "relais-panel",
+      class: "panel",
+      role: "dialog",
+      "aria-labelledby": "relais-title",
+      "aria-describedby": "relais-subtitle",
+      hidden: true,
+      onkeydown: onPanelKey,
+    },
+    h(
+      "div",
+      { class: "header" },
+      h(
+        "div",
+        { class: "heading" },
+        h("h2", { id: "relais-title" }, config.title),
+        h("p", { id: "relais-subtitle" }, TEXT.subtitle)
+      ),
+      h("button", { type: "button", class: "close", "aria-label": TEXT.closeLabel, onclick: () => actions.close() },
+        h("span", { "aria-hidden": "true" }, "×"), h("span", { class: "close-text" }, TEXT.close)),
+      h("button", { type: "button", class: "clear", onclick: () => actions.clear() }, TEXT.clear)
+    ),
+    offline,
+    log,
+    typing,
+    replies,
+    form,
+    status
+  );
+  shadow.append(h("aside", { "aria-label": TEXT.regionLabel }, launcher, panel));
+
+  const narrow = window.matchMedia("(max-width: 30rem), (max-height: 30rem)");
+
+  function submit() {
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    actions.draft("");
+    actions.send(text);
+    input.focus();
+  }
+
+  function onPanelKey(event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      actions.close();
+      return;
+    }
+    // Full screen on a phone, the panel hides the page: keep Tab inside it, as in a modal dialog.
+    if (event.key === "Tab" && narrow.matches) {
+      const focusable = [...panel.querySelectorAll(FOCUSABLE)].filter((el) => !el.closest("[hidden]"));
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const active = shadow.activeElement;
+      if (event.shiftKey && active === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  function messageElement(message) {
+    const element = h(
+      "div",
+      { class: `message ${message.from}`, "data-id": String(message.id) },
+      hidden(message.from === "bot" ? TEXT.botSays : TEXT.youSay),
+      message.from === "bot" ? richText(message.text) : message.text
+    );
+    if (message.pending) element.append(h("span", { class: "pending" }, TEXT.pending));
+    return element;
+  }
+
+  function showReplies(list) {
+    replies.replaceChildren(
+      ...list.map((reply) =>
+        h("button", { type: "button", onclick: () => (actions.reply(reply), input.focus()) }, reply.title)
+      )
+    );
+    replies.hidden = !list.length;
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  return {
+    render(state) {
+      log.replaceChildren(...state.messages.map(messageElement));
+      const last = state.messages[state.messages.length - 1];
+      showReplies(last && last.from === "bot" ? last.quickReplies || [] : []);
+      input.value = state.draft || "";
+      this.setOpen(state.open, false);
+      scrollToEnd();
+    },
+    message(message) {
+      log.append(messageElement(message));
+      showReplies(message.from === "bot" ? message.quickReplies || [] : []);
+      scrollToEnd();
+    },
+    updated(message) {
+      const element = log.querySelector(`[data-id="${message.id}"]`);
+      if (element) element.replaceWith(messageElement(message));
+    },
+    busy(on) {
+      typing.hidden = !on;
+      if (on) scrollToEnd();
+    },
+    status(state) {
+      const wasOffline = !offline.hidden;
+      offline.hidden = state !== "offline";
+      // Said once to screen readers; the banner stays visible while it lasts.
+      if (state === "offline" && !wasOffline) status.textContent = TEXT.offline;
+      if (state === "online" && wasOffline) status.textContent = TEXT.back;
+    },
+    announce(text) {
+      status.textContent = text;
+    },
+    setOpen(open, moveFocus = true) {
+      panel.hidden = !open;
+      launcher.hidden = open;
+      launcher.setAttribute("aria-expanded", String(open));
+      panel.setAttribute("aria-modal", String(open && narrow.matches));
+      if (!moveFocus) return;
+      if (open) {
+        scrollToEnd();
+        input.focus();
+      } else {
+        launcher.focus();
+      }
+    },
+    focusInput() {
+      input.focus();
+    },
+  };
+}
