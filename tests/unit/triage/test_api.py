@@ -1,0 +1,230 @@
+"""The triage API beyond the case tables: slots round trip, monotony, reasons, restatement, speed."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from triage import (
+    CATEGORIES,
+    CATEGORY_TITLES,
+    URGENCY_LEVELS,
+    Assessment,
+    assess,
+    detect_distress,
+    detect_overwhelm,
+    normalize,
+)
+from triage.dates import find_deadlines
+
+TODAY = date(2025, 11, 27)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "typed, normalized",
+    [
+        ("Jsuis à bout, lurssaf me réclame 3 trimestres !", "je suis a bout l urssaf me reclame 3 trimestres"),
+        ("CHUI ÉPUISÉE", "je suis epuisee"),
+        ("la banq m'a coupé le découvert", "la banque m a coupe le decouvert"),
+        ("g pa payé l'impot", "j ai pas paye l impots"),
+        ("Le comissaire de justice passe après-demain", "le commissaire de justice passe apres demain"),
+        ("pluuuus d'argent, mdr", "plus d argent"),
+        ("cœur brisé", "coeur brise"),
+    ],
+)
+def test_normalize(typed, normalized):
+    assert normalize(typed) == normalized
+
+
+def test_contract_codes():
+    assert CATEGORIES == (
+        "cotisations_sociales", "impots", "banque", "tresorerie", "baisse_activite", "travaux",
+        "sinistre", "sante", "vie_personnelle", "procedure_judiciaire", "autre",
+    )
+    assert URGENCY_LEVELS == ("basse", "normale", "haute", "critique")
+    assert set(CATEGORY_TITLES) == set(CATEGORIES)
+
+
+def test_slots_round_trip():
+    assessment = assess(["l'huissier passe demain et l'urssaf me relance"], today=TODAY)
+    slots = assessment.to_slots()
+    assert set(slots) == {"difficulty_categories", "urgency", "distress", "triage_reasons"}
+    assert slots["difficulty_categories"] == ["procedure_judiciaire", "cotisations_sociales"]
+    assert slots["urgency"] == "haute" and slots["distress"] is False
+    rebuilt = Assessment.from_slots(slots)
+    assert rebuilt.categories == assessment.categories
+    assert rebuilt.urgency == assessment.urgency
+    assert rebuilt.reasons == assessment.reasons
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [{}, {"difficulty_categories": None, "urgency": None, "distress": None},
+     {"difficulty_categories": [], "urgency": None, "distress": False, "triage_reasons": None}],
+)
+def test_from_empty_slots(slots):
+    assert Assessment.from_slots(slots) is None
+
+
+def test_from_slots_drops_unknown_values():
+    rebuilt = Assessment.from_slots(
+        {"difficulty_categories": ["impots", "inconnu"], "urgency": "extreme", "distress": "yes"}
+    )
+    assert rebuilt.categories == ("impots",) and rebuilt.urgency is None and rebuilt.distress is False
+
+
+def test_urgency_never_goes_down_and_distress_sticks():
+    previous = assess(["je veux en finir"], today=TODAY)
+    assert previous.urgency == "critique" and previous.distress
+    later = assess(["ça va mieux, merci"], previous=previous, today=TODAY)
+    assert later.urgency == "critique" and later.distress
+
+    high = assess(["le commissaire de justice vient lundi saisir le camion"], today=TODAY)
+    calmer = assess(["je voudrais des infos sur les délais urssaf"], previous=high, today=TODAY)
+    assert calmer.urgency == "haute"
+    assert calmer.categories[0] == "procedure_judiciaire"  # previous primary stays first
+    assert "cotisations_sociales" in calmer.categories
+
+
+def test_previous_categories_keep_their_order():
+    first = assess(["la banque m'a coupé le découvert"], today=TODAY)
+    second = assess(["la banque m'a coupé le découvert", "et l'urssaf me relance"], previous=first, today=TODAY)
+    assert second.categories == ("banque", "cotisations_sociales")
+
+
+def test_autre_gives_way_to_a_specific_category():
+    vague = assess(["mon entreprise va mal"], today=TODAY)
+    assert vague.categories == ("autre",)
+    precise = assess(["mon entreprise va mal", "c'est l'urssaf surtout"], previous=vague, today=TODAY)
+    assert precise.categories == ("cotisations_sociales",)
+    assert "autre" not in precise.reasons
+
+
+def test_reasons_quote_the_artisans_own_words():
+    assessment = assess(
+        ["Bonjour. L'URSSAF me réclame 3 trimestres, et mon audience est dans 10 jours"], today=TODAY
+    )
+    assert assessment.reasons["cotisations_sociales"] == ["« L'URSSAF me réclame 3 trimestres »"]
+    assert assessment.urgency == "haute"
+    assert any("mon audience est dans 10 jours" in r and "dans 10 jours" in r for r in assessment.reasons["urgency"])
+    assert all(reason.startswith("«") for reason in assessment.reasons["procedure_judiciaire"])
+
+
+def test_distress_reasons():
+    assessment = assess(["les impôts me relancent", "franchement j'ai envie d'en finir"], today=TODAY)
+    assert assessment.reasons["distress"] == ["« franchement j'ai envie d'en finir »"]
+    assert assessment.reasons["urgency"][0].startswith("risque pour la vie")
+
+
+@pytest.mark.parametrize(
+    "situation, urgency",
+    [
+        ({"deadline": "audience le 3 décembre"}, "haute"),
+        ({"deadline": "dans 10 jours"}, "haute"),
+        ({"deadline": "vendredi"}, "haute"),
+        ({"deadline": "le 20/12"}, "normale"),
+        ({"deadline": "dans un mois"}, "normale"),
+        ({"deadline": "non, pas de date"}, "normale"),
+        ({"employees": "3 salariés", "trade": "boulanger"}, "normale"),
+    ],
+)
+def test_situation_deadline(situation, urgency):
+    assert assess(["les impôts me réclament la CFE"], situation=situation, today=TODAY).urgency == urgency
+
+
+def test_situation_creditors_add_categories():
+    result = assess(["j'ai des dettes"], situation={"creditors": "l'urssaf et le SIE"}, today=TODAY)
+    assert {"cotisations_sociales", "impots"} <= set(result.categories)
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("l huissier passe demain", 1),
+        ("apres demain", 2),
+        ("audience le 3 decembre", 6),
+        ("audience le 3/12", 6),
+        ("dans 10 jours", 10),
+        ("dans deux semaines", 14),
+        ("vendredi", 1),
+        ("lundi prochain", 4),
+        ("la semaine prochaine", 8),
+        ("a la fin du mois", 3),
+        ("sous huitaine", 8),
+        ("avant le 5", 8),
+        ("on m a donne 8 jours", 8),
+    ],
+)
+def test_find_deadlines(text, days):
+    assert min(d.days for d in find_deadlines(text, TODAY)) == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["depuis 3 semaines", "il y a 10 jours", "lundi dernier", "le 3 novembre", "fins de mois difficiles",
+     "tous les lundis", "chaque fin de mois"],
+)
+def test_past_or_habitual_dates_are_no_deadlines(text):
+    assert find_deadlines(text, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    "messages, urgency, expected",
+    [
+        (["l'urssaf me réclame 3 trimestres et j'ai plus de clients"], "normale",
+         "Si je comprends bien, vous faites face à des cotisations URSSAF impayées et à une baisse d'activité."),
+        (["l'huissier passe demain"], "haute",
+         "Si je comprends bien, vous faites face à une procédure en justice ou à un commissaire de justice. "
+         "Je note que c'est urgent."),
+        (["je voudrais me renseigner sur l'étalement des impôts"], "basse",
+         "Si je comprends bien, vous vous renseignez par anticipation, concernant vos impôts."),
+        (["bonjour"], None, None),
+    ],
+)
+def test_restatement(messages, urgency, expected):
+    assessment = assess(messages, today=TODAY)
+    assert assessment.urgency == urgency
+    assert assessment.restatement() == expected
+
+
+def test_restatement_is_at_most_two_sentences():
+    assessment = assess(
+        ["l'urssaf, les impôts, la banque, les travaux du tram, mon dos et l'huissier demain"], today=TODAY
+    )
+    assert len(assessment.categories) >= 5
+    assert assessment.restatement().count(".") <= 2
+
+
+@pytest.mark.parametrize(
+    "text, overwhelmed",
+    [("je n'en peux plus", True), ("jen peu plus", True), ("je suis à bout de forces", True),
+     ("je craque", True), ("l'urssaf me relance", False), ("je veux mourir", False)],
+)
+def test_detect_overwhelm(text, overwhelmed):
+    assert detect_overwhelm(text) is overwhelmed
+
+
+def test_assess_accepts_a_single_string_and_empty_messages():
+    assert assess("l'urssaf me relance", today=TODAY).categories == ("cotisations_sociales",)
+    assert assess(["", "bonjour"], today=TODAY) == Assessment()
+
+
+def test_speed_under_a_millisecond_per_message():
+    here = Path(__file__).resolve().parent
+    messages = []
+    for path in here.glob("cases_*.yml"):
+        for section, entries in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            if isinstance(entries, list):
+                for entry in entries:
+                    messages.extend(entry.get("conversation") or [entry["says"]])
+    assess(messages[:3], today=TODAY)  # load the rules once
+    started = time.perf_counter()
+    for message in messages:
+        assess([message], today=TODAY)
+        detect_distress(message)
+    per_message = (time.perf_counter() - started) / len(messages)
+    assert per_message < 0.001, f"{per_message * 1000:.2f} ms per message"

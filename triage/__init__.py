@@ -1,0 +1,50 @@
+"""Triage: what an artisan writes -> difficulty categories, urgency, distress and quoted reasons.
+
+Plain Python (no Rasa, no spaCy): used by the action server, a custom NLU component and the inbox.
+The codes are exactly those of the triage contract::
+
+    from triage import assess, Assessment, detect_distress, detect_overwhelm, CATEGORIES, URGENCY_LEVELS, normalize
+
+    a = assess(user_messages, previous=None, situation=None, today=None)
+        # user_messages: every message of the artisan so far, oldest first (re-run on the whole history)
+        # previous: the last Assessment (e.g. Assessment.from_slots(tracker.current_slot_values()))
+        # situation: answers the bot collected: deadline, since_when, employees, creditors, trade,
+        #            legal_form, departement, steps_taken ("deadline" within 15 days -> haute)
+    a.categories    # ("cotisations_sociales", "tresorerie"): primary first, () before any difficulty
+    a.urgency       # "critique" | "haute" | "normale" | "basse" | None; never below previous.urgency
+    a.distress      # risk to life; sticky once true
+    a.overwhelm     # stress or exhaustion without risk: deserves a gentle check
+    a.reasons       # {"cotisations_sociales": ["« l'urssaf me réclame 3 trimestres »"],
+                    #  "urgency": ["« audience le 3 décembre » (dans 6 jours)"], "distress": [...]}
+    a.to_slots()    # {"difficulty_categories", "urgency", "distress", "triage_reasons"}
+    Assessment.from_slots(slots)   # -> Assessment | None
+    a.restatement() # "Si je comprends bien, vous faites face à ... et à une baisse d'activité."
+
+    detect_distress(text)   # the same distress rule as assess(), for one message
+    detect_overwhelm(text)
+    normalize(text)         # lowercase, no accents, SMS spellings expanded: what the rules see
+    CATEGORY_TITLES, URGENCY_TITLES   # French names for advisors ("Cotisations sociales", "Haute")
+
+The rules are reviewed tables in triage/rules/*.yml: adding a synonym is a one-line change there.
+"""
+
+from triage.engine import HIGH_URGENCY_DAYS, SITUATION_KEYS, Assessment, assess, detect_distress, detect_overwhelm
+from triage.normalize import normalize
+from triage.rules import CATEGORIES, URGENCY_LEVELS, rules
+
+CATEGORY_TITLES = {code: category.title for code, category in rules().categories.items()}
+URGENCY_TITLES = {"critique": "Critique", "haute": "Haute", "normale": "Normale", "basse": "Basse"}
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_TITLES",
+    "HIGH_URGENCY_DAYS",
+    "SITUATION_KEYS",
+    "URGENCY_LEVELS",
+    "URGENCY_TITLES",
+    "Assessment",
+    "assess",
+    "detect_distress",
+    "detect_overwhelm",
+    "normalize",
+]

@@ -1,0 +1,132 @@
+"""Find upcoming deadlines in normalised French text: "demain", "vendredi", "dans 10 jours", "le 3 décembre"."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_NUMBERS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quelques": 3,
+}
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+           "octobre", "novembre", "decembre")
+_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBERS) + r")"
+_UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30}
+# A date mentioned as past or habitual is no deadline.
+_PAST_BEFORE = re.compile(r"(?:depuis|il y a|ca fait|cela fait|tous les|chaque|le|les) $")
+_PAST_AFTER = re.compile(r"^ (?:dernier|derniere|passee?|de retard)\b")
+
+_RELATIVE = [
+    (re.compile(r"\b(?:aujourd hui|ce soir|ce matin|cet apres midi|ce midi|immediatement|tout de suite)\b"), 0),
+    (re.compile(r"\bapres demain\b"), 2),
+    (re.compile(r"\b(?<!apres )demain\b"), 1),
+    (re.compile(r"\bsous huitaine\b"), 8),
+    (re.compile(r"\bsous quinzaine\b"), 15),
+]
+_IN_N = re.compile(r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine) " + _NUMBER + r" (jours?|semaines?|mois)\b")
+_HAVE_N = re.compile(
+    r"\b(?:j ai|on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|il me reste|"
+    r"me reste|plus que|delai de|encore|seulement|que|a peine) " + _NUMBER + r" (jours?|semaines?)\b"
+)
+_WEEKDAY = re.compile(r"\b(?:ce |cette |d ici |avant |jusqu a |pour |des |le )?(" + "|".join(_WEEKDAYS) + r")( prochain)?\b")
+_DAY_MONTH = re.compile(
+    r"\b(?:le )?(\d{1,2}|1er|premier) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b"
+)
+_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_DAY_OF_MONTH = re.compile(r"\b(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?! (?:" + "|".join(_MONTHS) + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))")
+_WEEK = [
+    (re.compile(r"\b(?:cette semaine|fin de (?:la )?semaine|ce week end|ce weekend|d ici la fin de la semaine)\b"), "end_of_week"),
+    (re.compile(r"\b(?:la semaine prochaine|semaine prochaine|debut de semaine prochaine)\b"), "next_week"),
+    (re.compile(r"\b(?<!chaque )(?<!toutes les )(?<!les )(?:a la |en |pour la |d ici la |avant la )?fin (?:du|de) mois\b(?! (?:difficiles?|compliquees?|tendues?))"), "end_of_month"),
+    (re.compile(r"\b(?:debut du mois prochain|le mois prochain|mois prochain)\b"), "next_month"),
+]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    days: int  # from today; 0 = today
+    when: date
+    start: int  # span in the normalised text
+    end: int
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBERS[token]
+
+
+def _is_past(text: str, start: int, end: int) -> bool:
+    return bool(_PAST_BEFORE.search(text[max(0, start - 12):start]) or _PAST_AFTER.match(text[end:end + 14]))
+
+
+def _upcoming(day: int, month: int, year: int | None, today: date) -> date | None:
+    try:
+        if year is not None:
+            return date(year if year > 100 else 2000 + year, month, day)
+        candidate = date(today.year, month, day)
+    except ValueError:
+        return None
+    if candidate < today:
+        # Recently past: an event that happened, not a deadline. Long past: next year's date.
+        if (today - candidate).days <= 60:
+            return None
+        try:
+            candidate = date(today.year + 1, month, day)
+        except ValueError:
+            return None
+    return candidate
+
+
+def find_deadlines(text: str, today: date) -> list[Deadline]:
+    """Every future date the normalised text mentions, with its distance from `today` in days."""
+    found: list[Deadline] = []
+
+    def add(when: date | None, match: re.Match) -> None:
+        if when is None or when < today:
+            return
+        found.append(Deadline((when - today).days, when, match.start(), match.end()))
+
+    for pattern, days in _RELATIVE:
+        for match in pattern.finditer(text):
+            add(today + timedelta(days=days), match)
+    for pattern in (_IN_N, _HAVE_N):
+        for match in pattern.finditer(text):
+            if not _is_past(text, match.start(), match.end()):
+                add(today + timedelta(days=_number(match.group(1)) * _UNIT_DAYS[match.group(2)]), match)
+    for match in _WEEKDAY.finditer(text):
+        if _is_past(text, match.start(1), match.end()) and not match.group(0).startswith(("ce ", "avant ", "pour ", "d ici ")):
+            continue
+        ahead = (_WEEKDAYS.index(match.group(1)) - today.weekday()) % 7 or 7
+        add(today + timedelta(days=ahead), match)
+    for match in _DAY_MONTH.finditer(text):
+        day = 1 if match.group(1) in ("1er", "premier") else int(match.group(1))
+        year = int(match.group(3)) if match.group(3) else None
+        add(_upcoming(day, _MONTHS.index(match.group(2)) + 1, year, today), match)
+    for match in _NUMERIC.finditer(text):
+        year = int(match.group(3)) if match.group(3) else None
+        if 1 <= int(match.group(2)) <= 12:
+            add(_upcoming(int(match.group(1)), int(match.group(2)), year, today), match)
+    for match in _DAY_OF_MONTH.finditer(text):
+        day = 1 if match.group(1) == "1er" else int(match.group(1))
+        if not 1 <= day <= 31:
+            continue
+        month, year = today.month, today.year
+        if day < today.day:
+            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
+    for pattern, kind in _WEEK:
+        for match in pattern.finditer(text):
+            if kind == "end_of_week":
+                when = today + timedelta(days=max(4 - today.weekday(), 0))
+            elif kind == "next_week":
+                when = today + timedelta(days=7 - today.weekday() + 4)  # Friday of next week
+            elif kind == "end_of_month":
+                when = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+            else:
+                when = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+            add(when, match)
+    return found

@@ -1,0 +1,327 @@
+"""assess(): the artisan's messages -> categories, urgency, distress, overwhelm and quoted reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Mapping, Sequence
+
+from triage.dates import find_deadlines
+from triage.normalize import Clause, split_clauses
+from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
+
+# "Within about two weeks": in French "dans 15 jours" means in two weeks.
+HIGH_URGENCY_DAYS = 15
+MAX_REASONS_PER_KEY = 3
+SITUATION_KEYS = ("deadline", "since_when", "employees", "creditors", "trade", "legal_form",
+                  "departement", "steps_taken")
+_RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
+
+
+def _max_level(*levels: str | None) -> str | None:
+    present = [level for level in levels if level is not None]
+    return max(present, key=_RANK.__getitem__) if present else None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    categories: tuple[str, ...] = ()
+    urgency: str | None = None
+    distress: bool = False
+    overwhelm: bool = False
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_slots(self) -> dict[str, Any]:
+        return {
+            "difficulty_categories": list(self.categories),
+            "urgency": self.urgency,
+            "distress": self.distress,
+            "triage_reasons": {key: list(values) for key, values in self.reasons.items()},
+        }
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, Any]) -> "Assessment | None":
+        """Rebuild the previous assessment from Rasa slot values; None when nothing was assessed yet."""
+        categories = tuple(c for c in (slots.get("difficulty_categories") or []) if c in CATEGORIES)
+        urgency = slots.get("urgency") if slots.get("urgency") in URGENCY_LEVELS else None
+        distress = slots.get("distress") is True
+        raw_reasons = slots.get("triage_reasons")
+        reasons = {
+            str(key): [str(v) for v in values]
+            for key, values in (raw_reasons.items() if isinstance(raw_reasons, Mapping) else ())
+            if isinstance(values, (list, tuple))
+        }
+        if not categories and urgency is None and not distress:
+            return None
+        return cls(categories, urgency, distress, False, reasons)
+
+    def restatement(self) -> str | None:
+        """ "Si je comprends bien, vous faites face à ... et à ..." (at most two sentences)."""
+        if not self.categories:
+            return None
+        categories = [rules().categories[code] for code in self.categories]
+        if self.urgency == "basse":
+            topics = _join([category.topic for category in categories])
+            return f"Si je comprends bien, vous vous renseignez par anticipation, concernant {topics}."
+        sentence = f"Si je comprends bien, vous faites face {_join([c.label for c in categories])}."
+        if self.urgency == "haute":
+            sentence += " Je note que c'est urgent."
+        return sentence
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+
+
+@dataclass
+class _Hit:
+    owner: str
+    start: int
+    end: int
+    weak: bool
+    negated: bool
+    clause: Clause
+    order: tuple[int, int, int]  # message, clause, position: first mention first
+
+
+def _negated(clause: Clause, start: int, end: int) -> bool:
+    signals = rules().signals
+    before, after = clause.text[:start], clause.text[end:]
+    if signals.negation_before.search(before):
+        return True
+    # "aucune dette ni à l'URSSAF ni aux impôts": "ni" continues a negation of existence.
+    if signals.negation_ni.search(before) and signals.existence_negator.search(before):
+        return True
+    return bool(signals.reassurance_after.match(after))
+
+
+def _scan(cue: Cue, clause: Clause, order: tuple[int, int]) -> Iterable[_Hit]:
+    for match in cue.regex.finditer(clause.text):
+        negated = cue.negatable and _negated(clause, match.start(), match.end())
+        yield _Hit(cue.owner, match.start(), match.end(), cue.weak, negated, clause, (*order, match.start()))
+
+
+def _category_hits(clause: Clause, order: tuple[int, int]) -> list[_Hit]:
+    """Category evidence of one clause: the longest match wins where patterns overlap (idioms)."""
+    hits = [hit for category in rules().categories.values() for cue in category.cues
+            for hit in _scan(cue, clause, order)]
+    hits.sort(key=lambda hit: (hit.start - hit.end, hit.start))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if not any(hit.start < other.end and other.start < hit.end for other in kept):
+            kept.append(hit)
+    return [hit for hit in kept if not hit.negated]
+
+
+def _quote(clause: Clause, start: int, end: int) -> str:
+    return f"« {clause.quote(start, end)} »"
+
+
+def _in_days(days: int) -> str:
+    if days == 0:
+        return "aujourd'hui"
+    if days == 1:
+        return "demain"
+    return f"dans {days} jours"
+
+
+def _add_reason(reasons: dict[str, list[str]], key: str, text: str) -> None:
+    bucket = reasons.setdefault(key, [])
+    if text not in bucket and len(bucket) < MAX_REASONS_PER_KEY:
+        bucket.append(text)
+
+
+def detect_distress(text: str) -> bool:
+    """True when the text speaks of a risk to the writer's life or safety (the NLU guard uses this)."""
+    return any(True for _ in _distress_evidence(split_clauses(text)))
+
+
+def _distress_evidence(clauses: Iterable[Clause]) -> Iterable[tuple[Clause, int, int]]:
+    signals = rules().signals
+    for clause in clauses:
+        for pattern in signals.distress:
+            for match in pattern.finditer(clause.text):
+                if not signals.distress_negation.search(clause.text[:match.start()]):
+                    yield clause, match.start(), match.end()
+
+
+def detect_overwhelm(text: str) -> bool:
+    """Stress, exhaustion, discouragement ("je n'en peux plus") without a risk to life."""
+    clauses = split_clauses(text)
+    return _overwhelmed(clauses) and not any(True for _ in _distress_evidence(clauses))
+
+
+def _overwhelmed(clauses: Iterable[Clause]) -> bool:
+    signals = rules().signals
+    for clause in clauses:
+        for match in signals.overwhelm.finditer(clause.text):
+            if not signals.distress_negation.search(clause.text[:match.start()]):
+                return True
+    return False
+
+
+class _Run:
+    """One assessment in progress: accumulates evidence message by message."""
+
+    def __init__(self, today: date):
+        self.today = today
+        self.hits: list[_Hit] = []
+        self.reasons: dict[str, list[str]] = {}
+        self.level_reasons: dict[str, list[str]] = {level: [] for level in URGENCY_LEVELS}
+        self.levels: list[str] = []
+        self.distress = False
+        self.overwhelm = False
+
+    def level_reason(self, level: str, text: str) -> None:
+        if text not in self.level_reasons[level]:
+            self.level_reasons[level].append(text)
+
+    def message(self, text: str, index: int, threats: bool = True) -> None:
+        signals = rules().signals
+        clauses = split_clauses(text)
+        for clause, start, end in _distress_evidence(clauses):
+            self.distress = True
+            _add_reason(self.reasons, "distress", _quote(clause, start, end))
+        self.overwhelm = self.overwhelm or _overwhelmed(clauses)
+
+        message_hits: list[_Hit] = []
+        haute = False
+        for clause_index, clause in enumerate(clauses):
+            clause_hits = _category_hits(clause, (index, clause_index))
+            message_hits.extend(clause_hits)
+            if not threats or signals.hypothesis.search(clause.text):
+                continue
+            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index))
+            haute |= self._deadlines(clause, needs_context=True)
+
+        specific = any(not hit.weak and hit.owner != "autre" for hit in message_hits)
+        message_hits = [hit for hit in message_hits if specific is False or not hit.weak]
+        self.hits.extend(message_hits)
+        if haute:
+            self.levels.append("haute")
+        elif message_hits:
+            self.levels.append(self._everyday_level(clauses))
+
+    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int]) -> bool:
+        raised = False
+        for rule in rules().urgency_rules:
+            if rule.context is not None and not rule.context.search(clause.text):
+                continue
+            for cue in rule.cues:
+                for hit in _scan(cue, clause, order):
+                    if hit.negated:
+                        continue
+                    raised = True
+                    self.level_reason(rule.level, f"{rule.reason} : {_quote(clause, hit.start, hit.end)}")
+                    if rule.category and not clause_hits:
+                        self.hits.append(_Hit(rule.category, hit.start, hit.end, False, False, clause, hit.order))
+                    break
+        return raised
+
+    def _deadlines(self, clause: Clause, needs_context: bool, label: str = "") -> bool:
+        if needs_context and not rules().signals.deadline_context.search(clause.text):
+            return False
+        near = [d for d in find_deadlines(clause.text, self.today) if d.days <= HIGH_URGENCY_DAYS]
+        if not near:
+            return False
+        soonest = min(near, key=lambda d: d.days)
+        quote = _quote(clause, soonest.start, soonest.end)
+        reasons = self.level_reasons["haute"]
+        for index, reason in enumerate(reasons):
+            if reason.endswith(quote):  # the same words already raised urgency: add the date to them
+                reasons[index] = f"{reason} ({_in_days(soonest.days)})"
+                return True
+        self.level_reason("haute", f"{label}{quote} ({_in_days(soonest.days)})")
+        return True
+
+    def _everyday_level(self, clauses: list[Clause]) -> str:
+        """normale for a difficulty that is here, basse for information, prevention or anticipation."""
+        signals = rules().signals
+        anticipating = any(
+            signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text)
+            for clause in clauses
+        )
+        present = any(
+            signals.present_difficulty.search(clause.text)
+            for clause in clauses
+            if not signals.hypothesis.search(clause.text)
+        )
+        return "basse" if anticipating and not present else "normale"
+
+    def situation(self, situation: Mapping[str, str], index: int) -> None:
+        deadline = situation.get("deadline")
+        if deadline:
+            for clause in split_clauses(str(deadline)):
+                if self._deadlines(clause, needs_context=False, label="échéance "):
+                    self.levels.append("haute")
+        creditors = situation.get("creditors")
+        if creditors:
+            self.message(str(creditors), index, threats=False)
+
+
+def assess(
+    user_messages: Sequence[str],
+    previous: Assessment | None = None,
+    situation: Mapping[str, str] | None = None,
+    today: date | None = None,
+) -> Assessment:
+    """Assess the whole conversation so far (every message of the artisan, oldest first).
+
+    Urgency never goes below `previous.urgency` and distress stays true once set; categories from
+    `previous` are kept in their order, new ones follow in order of first mention.
+    """
+    if isinstance(user_messages, str):
+        user_messages = [user_messages]
+    run = _Run(today or date.today())
+    for index, text in enumerate(user_messages):
+        if text:
+            run.message(str(text), index)
+    if situation:
+        run.situation(situation, len(user_messages))
+
+    # Categories: previous ones first (a stable primary), then by first mention.
+    ordered: list[str] = list(previous.categories) if previous else []
+    for hit in sorted(run.hits, key=lambda hit: hit.order):
+        if hit.owner not in ordered:
+            ordered.append(hit.owner)
+        _add_reason(run.reasons, hit.owner, _quote(hit.clause, hit.start, hit.end))
+    if any(code != "autre" for code in ordered):
+        ordered = [code for code in ordered if code != "autre"]
+        run.reasons.pop("autre", None)
+
+    distress = run.distress or bool(previous and previous.distress)
+    computed = _max_level(*run.levels)
+    if distress:
+        computed = "critique"
+    elif computed is None and ordered:
+        computed = "normale"
+    if not ordered and not distress:
+        computed = None  # a date alone ("avant vendredi") is no difficulty
+    previous_urgency = previous.urgency if previous else None
+    urgency = _max_level(computed, previous_urgency)
+
+    reasons = {key: list(values) for key, values in (previous.reasons.items() if previous else ())
+               if key in ordered or key == "distress"}
+    if previous_urgency != urgency:
+        reasons.pop("urgency", None)
+    for key, values in run.reasons.items():
+        for value in values:
+            _add_reason(reasons, key, value)
+    if urgency == "critique":
+        for quote in run.reasons.get("distress", []):
+            _add_reason(reasons, "urgency", f"risque pour la vie : {quote}")
+    elif urgency == "normale" and not reasons.get("urgency"):
+        _add_reason(reasons, "urgency", "difficulté décrite, sans échéance proche signalée")
+    elif urgency == "basse" and not reasons.get("urgency"):
+        _add_reason(reasons, "urgency", "demande d'information ou anticipation")
+    elif urgency is not None:
+        for value in run.level_reasons.get(urgency, []):
+            _add_reason(reasons, "urgency", value)
+
+    return Assessment(
+        categories=tuple(ordered),
+        urgency=urgency,
+        distress=distress,
+        overwhelm=run.overwhelm and not distress,
+        reasons={key: values for key, values in reasons.items() if values},
+    )

@@ -1,0 +1,160 @@
+"""Turn what an artisan types on a phone into plain comparable text, remembering where each word came from.
+
+"J'suis à bout, lurssaf me réclame 3 trimestres mais la banq..." becomes clauses such as
+"j suis a bout , l urssaf me reclame 3 trimestres" and "la banque ...": lowercase, no accents,
+elisions split, SMS spellings expanded, clause breaks at sentence punctuation and at "mais".
+Each normalised word keeps its span in the original message so evidence can be quoted verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_SPELLINGS_FILE = Path(__file__).resolve().parent / "rules" / "spellings.yml"
+
+# A date such as 3/12 or 03/12/2025 stays one token; a word is letters and digits; the punctuation
+# kept is what separates clauses (and the comma, which stops negation scopes).
+_TOKEN = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|[^\W_]+|[.!?;\n,]", re.UNICODE)
+_CLAUSE_BREAK_PUNCTUATION = {".", "!", "?", ";", "\n"}
+# Words that open a new clause: what follows "mais" is not under the scope of what came before.
+_CLAUSE_BREAK_WORDS = {"mais", "cependant", "pourtant", "neanmoins", "toutefois"}
+_CLAUSE_BREAK_PAIRS = {("par", "contre"), ("en", "revanche"), ("sauf", "que")}
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+_LONG_REPEAT = re.compile(r"([a-z])\1{2,}")
+# Inside a clause, quotes stop at these words: "... je n'ai plus de clients et je n'arrive plus à payer".
+_SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    raw = yaml.safe_load(_SPELLINGS_FILE.read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for replacement, variants in raw["spellings"].items():
+        for variant in variants:
+            table[fold(str(variant))] = str(replacement)
+    return table
+
+
+def fold(word: str) -> str:
+    """Lowercase without accents or ligatures: "Épuisée" -> "epuisee"."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def normalize_word(word: str) -> str:
+    """One typed word -> one or more normalised words ("jsuis" -> "je suis", "banq" -> "banque")."""
+    folded = _LONG_REPEAT.sub(r"\1", fold(word))  # "pluuuus" -> "plus"
+    return _spellings().get(folded, folded)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of one message: normalised text plus the original span of every normalised word."""
+
+    text: str
+    source: str  # the whole original message
+    words: tuple[tuple[int, int, int, int], ...]  # (start, end) in text, (start, end) in source
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original characters behind text[start:end]."""
+        covered = [word for word in self.words if word[0] < end and word[1] > start]
+        if not covered:
+            return (0, 0)
+        return covered[0][2], covered[-1][3]
+
+    def quote(self, start: int, end: int, max_words: int = 12) -> str:
+        """The artisan's own words around text[start:end]: the part of the clause between commas or
+        "et" that holds them (widened when very short), shortened with "…" when still long."""
+        if not self.words:
+            return ""
+        indexes = [i for i, word in enumerate(self.words) if word[0] < end and word[1] > start] or [0]
+        first, last = self._segment(indexes[0], indexes[-1])
+        if last - first + 1 > max_words:
+            spare = max(max_words - (indexes[-1] - indexes[0] + 1), 0)
+            first = max(indexes[0] - spare // 2, 0)
+            last = min(first + max(max_words, indexes[-1] - indexes[0] + 1) - 1, len(self.words) - 1)
+            first = max(min(first, last - max_words + 1), 0)
+        text = self.source[self.words[first][2]:self.words[last][3]].strip(" ,")
+        text = " ".join(text.split())
+        prefix = "… " if first > 0 and self._word(first - 1) not in _SOFT_BREAKS else ""
+        suffix = " …" if last < len(self.words) - 1 and self._word(last + 1) not in _SOFT_BREAKS else ""
+        return f"{prefix}{text}{suffix}"
+
+    def _word(self, index: int) -> str:
+        start, end = self.words[index][:2]
+        return self.text[start:end]
+
+    def _segment(self, first: int, last: int, min_words: int = 4) -> tuple[int, int]:
+        """Widen [first, last] to the surrounding soft breaks, then to neighbours while too short."""
+        while first > 0 and self._word(first - 1) not in _SOFT_BREAKS:
+            first -= 1
+        while last < len(self.words) - 1 and self._word(last + 1) not in _SOFT_BREAKS:
+            last += 1
+        while last - first + 1 < min_words and (first > 0 or last < len(self.words) - 1):
+            if first > 0:
+                first -= 1
+            if last < len(self.words) - 1 and last - first + 1 < min_words:
+                last += 1
+        return first, last
+
+
+def split_clauses(message: str) -> list[Clause]:
+    """Normalise a message and cut it into clauses."""
+    clauses: list[Clause] = []
+    parts: list[str] = []
+    words: list[tuple[int, int, int, int]] = []
+    length = 0
+
+    def close() -> None:
+        nonlocal parts, words, length
+        if words:
+            clauses.append(Clause(" ".join(parts), message, tuple(words)))
+        parts, words, length = [], [], 0
+
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(message)]
+    skip_next = False
+    for index, (raw, start, end) in enumerate(tokens):
+        if skip_next:
+            skip_next = False
+            continue
+        if raw in _CLAUSE_BREAK_PUNCTUATION:
+            close()
+            continue
+        normalized = "," if raw == "," else normalize_word(raw)
+        if normalized in _CLAUSE_BREAK_WORDS:
+            close()
+            continue
+        if index + 1 < len(tokens) and (normalized, normalize_word(tokens[index + 1][0])) in _CLAUSE_BREAK_PAIRS:
+            close()
+            skip_next = True
+            continue
+        if not normalized:
+            continue  # words the table maps to nothing ("mdr")
+        offset = length + (1 if parts else 0)
+        parts.append(normalized)
+        words.append((offset, offset + len(normalized), start, end))
+        length = offset + len(normalized)
+    close()
+    return clauses
+
+
+def normalize(text: str) -> str:
+    """Plain comparable text: lowercase, no accents, elisions split, SMS spellings expanded, no punctuation.
+
+    >>> normalize("Jsuis à bout, lurssaf me réclame 3 trimestres !")
+    'je suis a bout l urssaf me reclame 3 trimestres'
+    """
+    words = []
+    for raw in _TOKEN.findall(text):
+        if raw in _CLAUSE_BREAK_PUNCTUATION or raw == ",":
+            continue
+        normalized = normalize_word(raw)
+        if normalized:
+            words.append(normalized)
+    return " ".join(words)

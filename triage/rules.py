@@ -1,0 +1,158 @@
+"""Load the reviewed rule tables (rules/*.yml) and compile them once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+CATEGORIES: tuple[str, ...] = (
+    "cotisations_sociales",
+    "impots",
+    "banque",
+    "tresorerie",
+    "baisse_activite",
+    "travaux",
+    "sinistre",
+    "sante",
+    "vie_personnelle",
+    "procedure_judiciaire",
+    "autre",
+)
+URGENCY_LEVELS: tuple[str, ...] = ("basse", "normale", "haute", "critique")  # ascending
+
+
+def whole_words(pattern: str) -> str:
+    """A rule pattern matched on whole words of the normalised text."""
+    return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
+
+
+def compile_any(patterns: list[str] | str) -> re.Pattern:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    # One word-boundary check around the whole alternation: tried once per position, not per pattern.
+    return re.compile(whole_words("|".join(f"(?:{pattern})" for pattern in patterns)))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One pattern of a category or urgency rule, with how negation treats it."""
+
+    owner: str  # category code or urgency rule id
+    regex: re.Pattern
+    negatable: bool = True
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    title: str
+    label: str
+    topic: str
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class UrgencyRule:
+    id: str
+    level: str
+    reason: str
+    category: str | None
+    cues: tuple[Cue, ...]
+    context: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Signals:
+    distress: tuple[re.Pattern, ...]
+    distress_negation: re.Pattern  # matched against the text just before a distress match
+    overwhelm: re.Pattern
+    negation_before: re.Pattern
+    negation_ni: re.Pattern
+    existence_negator: re.Pattern
+    reassurance_after: re.Pattern
+    anticipation: re.Pattern
+    present_difficulty: re.Pattern
+    hypothesis: re.Pattern
+    deadline_context: re.Pattern
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    categories: dict[str, Category]
+    urgency_rules: tuple[UrgencyRule, ...]
+    signals: Signals
+
+
+def _load(name: str):
+    return yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
+
+
+def _cues(owner: str, raw: dict) -> tuple[Cue, ...]:
+    """One combined regex per kind of pattern: a few scans per clause instead of hundreds."""
+    cues = []
+    for key, negatable, weak in (("patterns", True, False), ("lacks", False, False), ("weak", True, True)):
+        patterns = raw.get(key) or []
+        for pattern in patterns:
+            try:
+                re.compile(whole_words(pattern))
+            except re.error as error:
+                raise ValueError(f"triage rule {owner}.{key}: bad pattern {pattern!r}: {error}") from error
+        if patterns:
+            cues.append(Cue(owner, compile_any(patterns), negatable, weak))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=1)
+def rules() -> RuleSet:
+    raw_categories = _load("categories.yml")
+    unknown = set(raw_categories) ^ set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"categories.yml must define exactly the contract's codes; differs on {sorted(unknown)}")
+    categories = {
+        code: Category(code, raw["title"], raw["label"], raw["topic"], _cues(code, raw))
+        for code, raw in ((code, raw_categories[code]) for code in CATEGORIES)
+    }
+
+    urgency_rules = []
+    for level, raw_rules in _load("urgency.yml").items():
+        if level not in URGENCY_LEVELS:
+            raise ValueError(f"urgency.yml: unknown level {level!r}")
+        for raw in raw_rules:
+            if raw.get("category") is not None and raw["category"] not in CATEGORIES:
+                raise ValueError(f"urgency rule {raw['id']}: unknown category {raw['category']!r}")
+            urgency_rules.append(UrgencyRule(
+                id=raw["id"],
+                level=level,
+                reason=raw["reason"],
+                category=raw.get("category"),
+                cues=_cues(raw["id"], raw),
+                context=compile_any(raw["with"]) if raw.get("with") else None,
+            ))
+
+    raw = _load("signals.yml")
+    fillers = raw["negation_fillers"]
+    negators = "|".join(f"(?:{n})" for n in raw["negators"])
+    signals = Signals(
+        distress=tuple(re.compile(whole_words(pattern)) for pattern in raw["distress"]),
+        distress_negation=re.compile(rf"(?:^|\s)(?:{raw['distress_negation']})\s$"),
+        overwhelm=compile_any(raw["overwhelm"]),
+        # negator, then only filler words, right up to the cue
+        negation_before=re.compile(rf"(?:^|\s)(?:{negators})(?:\s(?:{fillers}))*\s$"),
+        negation_ni=re.compile(rf"(?:^|\s)ni(?:\s(?:{fillers}))*\s$"),
+        existence_negator=compile_any(raw["negators"]),
+        reassurance_after=re.compile(
+            rf"^(?:\s(?:{fillers}|,|:))*\s(?:{'|'.join(f'(?:{r})' for r in raw['reassurances'])})(?![a-z0-9])"
+        ),
+        anticipation=compile_any(raw["anticipation"]),
+        present_difficulty=compile_any(raw["present_difficulty"]),
+        hypothesis=re.compile(raw["hypothesis"]),
+        deadline_context=compile_any(raw["deadline_context"]),
+    )
+    return RuleSet(categories, tuple(urgency_rules), signals)
