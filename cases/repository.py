@@ -158,6 +158,17 @@ class CaseDraft:
         return cls(**values)
 
 
+def without_nul(value: Any) -> Any:
+    """The value with NUL characters removed from every string: PostgreSQL refuses them in text."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    return value
+
+
 def _aware(moment: datetime | None) -> datetime | None:
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)  # the contract says UTC when no offset is given
@@ -293,6 +304,7 @@ class CaseRepository:
         calls land on one row. Raises SQLAlchemy errors when the database is unreachable.
         """
         draft.validate()
+        draft = CaseDraft(**{f.name: without_nul(getattr(draft, f.name)) for f in dataclasses.fields(CaseDraft)})
         now = utcnow()
         with self._session_factory() as session, session.begin():
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
@@ -349,7 +361,8 @@ class CaseRepository:
             return case
 
     def queue(self, actor: User, filters: QueueFilters | None = None) -> list[Case]:
-        filters = filters or QueueFilters()
+        filters = dataclasses.replace(filters or QueueFilters())
+        filters.query, filters.departement = without_nul(filters.query), without_nul(filters.departement)
         statement = select(Case).where(Case.chamber_id == actor.chamber_id)
         if filters.statuses:
             bad = set(filters.statuses) - set(STATUSES)
@@ -442,7 +455,7 @@ class CaseRepository:
             return case
 
     def add_note(self, reference: str, actor: User, body: str) -> Note:
-        body = body.strip()
+        body = without_nul(body).strip()
         if not body or len(body) > 10_000:
             raise InvalidInput("a note has 1 to 10,000 characters")
         with self._session_factory() as session, session.begin():
@@ -460,6 +473,7 @@ class CaseRepository:
     def add_call_attempt(self, reference: str, actor: User, outcome: str, comment: str = "") -> CallAttempt:
         if outcome not in CALL_OUTCOMES:
             raise InvalidInput(f"unknown call outcome {outcome!r}")
+        comment = without_nul(comment)
         if len(comment) > 2_000:
             raise InvalidInput("the comment is too long")
         with self._session_factory() as session, session.begin():
@@ -571,7 +585,7 @@ class CaseRepository:
     def create_user(self, email: str, name: str, chamber_id: str, role: str, password_hash: str) -> User:
         if role not in ROLES:
             raise InvalidInput(f"role is one of {ROLES}")
-        email = email.strip().lower()
+        email, name = without_nul(email).strip().lower(), without_nul(name)
         with self._session_factory() as session, session.begin():
             if session.execute(select(User.id).where(User.email == email)).first():
                 raise UserExists(email)
@@ -583,7 +597,9 @@ class CaseRepository:
 
     def find_user_by_email(self, email: str) -> User | None:
         with self._session_factory() as session:
-            return session.execute(select(User).where(User.email == email.strip().lower())).scalar_one_or_none()
+            return session.execute(
+                select(User).where(User.email == without_nul(email).strip().lower())
+            ).scalar_one_or_none()
 
     def find_user_by_token_hash(self, token_hash: str) -> User | None:
         with self._session_factory() as session:

@@ -7,12 +7,12 @@ token from ``python -m inbox create-token`` (no CSRF token needed).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import Enum
 from typing import Any, Dict, List, Optional
 
 from fastapi import Body, Depends, FastAPI, Path, Query, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import APIKeyCookie, HTTPBearer
 from pydantic import BaseModel, Field, constr
@@ -34,16 +34,27 @@ Category = Enum("Category", {c: c for c in CATEGORIES}, type=str)
 CallOutcome = Enum("CallOutcome", {c: c for c in CALL_OUTCOMES}, type=str)
 
 
+class ApiModel(BaseModel):
+    class Config:
+        @staticmethod
+        def schema_extra(schema: dict, model: type) -> None:
+            # Pydantic 1 leaves `null` out of Optional fields' JSON schema: say it, so the document is true.
+            for field in model.__fields__.values():
+                prop = schema.get("properties", {}).get(field.alias)
+                if field.allow_none and prop is not None and "anyOf" not in prop:
+                    schema["properties"][field.alias] = {"anyOf": [prop, {"type": "null"}], "title": prop.get("title")}
+
+
 class ApiError(BaseModel):
     detail: str
 
 
-class LoginIn(BaseModel):
+class LoginIn(ApiModel):
     email: constr(max_length=320)
     password: constr(max_length=1000)
 
 
-class UserOut(BaseModel):
+class UserOut(ApiModel):
     id: int
     email: str
     name: str
@@ -51,18 +62,18 @@ class UserOut(BaseModel):
     role: str
 
 
-class LoginOut(BaseModel):
+class LoginOut(ApiModel):
     user: UserOut
     csrf_token: str = Field(description="Send it as X-CSRF-Token with POST requests made with the session cookie.")
 
 
-class AssigneeOut(BaseModel):
+class AssigneeOut(ApiModel):
     id: int
     name: str
     email: str
 
 
-class WaitOut(BaseModel):
+class WaitOut(ApiModel):
     waited_minutes: int
     target: str = Field(description="The target in French, e.g. « dans la journée ».")
     due_at: datetime
@@ -70,7 +81,7 @@ class WaitOut(BaseModel):
     contacted: bool
 
 
-class CaseSummaryOut(BaseModel):
+class CaseSummaryOut(ApiModel):
     reference: str
     status: str
     urgency: Optional[str]
@@ -86,14 +97,14 @@ class CaseSummaryOut(BaseModel):
     wait: WaitOut
 
 
-class NoteOut(BaseModel):
+class NoteOut(ApiModel):
     id: int
     author: Optional[str]
     body: str
     created_at: datetime
 
 
-class CallAttemptOut(BaseModel):
+class CallAttemptOut(ApiModel):
     id: int
     author: Optional[str]
     outcome: str
@@ -101,7 +112,7 @@ class CallAttemptOut(BaseModel):
     at: datetime
 
 
-class ConsentOut(BaseModel):
+class ConsentOut(ApiModel):
     version: Optional[str]
     at: Optional[datetime]
     health: bool
@@ -124,7 +135,7 @@ class CaseOut(CaseSummaryOut):
     next_statuses: List[str]
 
 
-class CaseChangeOut(BaseModel):
+class CaseChangeOut(ApiModel):
     reference: str
     urgency: Optional[str]
     status: str
@@ -132,29 +143,29 @@ class CaseChangeOut(BaseModel):
     updated_at: datetime
 
 
-class ChangesOut(BaseModel):
+class ChangesOut(ApiModel):
     now: datetime
     cases: List[CaseChangeOut]
 
 
-class AssignIn(BaseModel):
+class AssignIn(ApiModel):
     assignee_id: Optional[int] = Field(None, ge=1, le=MAX_ID, description="null to unassign")
 
 
-class StatusIn(BaseModel):
+class StatusIn(ApiModel):
     status: Status
 
 
-class NoteIn(BaseModel):
+class NoteIn(ApiModel):
     body: constr(min_length=1, max_length=10_000)
 
 
-class CallAttemptIn(BaseModel):
+class CallAttemptIn(ApiModel):
     outcome: CallOutcome
     comment: constr(max_length=2_000) = ""
 
 
-class AuditEventOut(BaseModel):
+class AuditEventOut(ApiModel):
     id: int
     at: datetime
     actor: str
@@ -163,12 +174,20 @@ class AuditEventOut(BaseModel):
     detail: Dict[str, Any]
 
 
-class StatsOut(BaseModel):
+class StatsOut(ApiModel):
     weeks: List[str]
     cases_per_week: Dict[str, Dict[str, int]]
     urgency_mix: Dict[str, int]
-    median_hours_to_first_contact: Dict[str, Optional[float]]
+    median_hours_to_first_contact: Dict[str, Optional[float]] = Field(
+        ..., description="null for an urgency without any first contact yet"
+    )
     total: int
+
+    class Config:
+        @staticmethod
+        def schema_extra(schema: dict, model: type) -> None:
+            medians = schema["properties"]["median_hours_to_first_contact"]
+            medians["additionalProperties"] = {"anyOf": [{"type": "number"}, {"type": "null"}]}
 
 
 class ForbiddenError(Exception):
@@ -260,7 +279,7 @@ def user_out(user: User) -> UserOut:
 
 
 ReferencePath = Path(..., pattern=REFERENCE_REGEX, description="Case reference, e.g. RL-7K3Q9M")
-ERRORS = {401: {"model": ApiError}, 403: {"model": ApiError}}
+ERRORS = {400: {"model": ApiError}, 401: {"model": ApiError}, 403: {"model": ApiError}}
 CASE_ERRORS = {**ERRORS, 404: {"model": ApiError}}
 
 
@@ -293,19 +312,16 @@ def create_api() -> FastAPI:
 
     @api.exception_handler(InvalidInput)
     async def _invalid(_request: Request, exc: InvalidInput) -> JSONResponse:
-        return JSONResponse({"detail": f"Valeur refusée : {exc}."}, status_code=422)
+        # The same shape as FastAPI's own validation errors: one kind of 422 for clients.
+        return JSONResponse({"detail": [{"loc": ["body"], "msg": str(exc), "type": "value_error"}]}, status_code=422)
 
     @api.exception_handler(HTTPException)
     async def _http(_request: Request, exc: HTTPException) -> JSONResponse:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
-    @api.exception_handler(RequestValidationError)
-    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"detail": "Requête invalide.", "errors": jsonable_errors(exc)}, status_code=422)
-
     # ------------------------------------------------------------------ auth
 
-    @api.post("/auth/login", response_model=LoginOut, responses={401: {"model": ApiError}, 429: {"model": ApiError}},
+    @api.post("/auth/login", response_model=LoginOut, responses={400: {"model": ApiError}, 401: {"model": ApiError}, 429: {"model": ApiError}},
               tags=["auth"])
     def login(request: Request, credentials: LoginIn) -> Any:
         """Open a session: the answer sets the `relais_session` cookie and gives the CSRF token."""
@@ -336,7 +352,7 @@ def create_api() -> FastAPI:
 
     # ------------------------------------------------------------------ cases
 
-    @api.get("/cases", response_model=List[CaseSummaryOut], responses={**ERRORS, 422: {"model": ApiError}}, tags=["cases"])
+    @api.get("/cases", response_model=List[CaseSummaryOut], responses={**ERRORS}, tags=["cases"])
     def list_cases(
         request: Request,
         status: Optional[List[Status]] = Query(None, description="Default: the open statuses."),
@@ -358,11 +374,16 @@ def create_api() -> FastAPI:
         now = utcnow()
         return [summary_out(request, case, now) for case in context_of(request).repository.queue(user, filters)]
 
-    @api.get("/cases/changes", response_model=ChangesOut, responses={**ERRORS, 422: {"model": ApiError}}, tags=["cases"])
-    def changes(request: Request, since: datetime, user: User = Depends(api_user)) -> Any:
+    @api.get("/cases/changes", response_model=ChangesOut, responses={**ERRORS}, tags=["cases"])
+    def changes(
+        request: Request,
+        since: datetime = Query(..., description="ISO 8601 with an offset, e.g. 2025-03-04T09:30:00+00:00"),
+        user: User = Depends(api_user),
+    ) -> Any:
         """Cases created or changed after `since` (poll it for a live view)."""
-        if since.tzinfo is None:
-            raise InvalidInput("since needs a timezone offset")
+        # Pydantic would also take a number as a Unix time: the document promises ISO 8601 only.
+        if not re.match(r"^\d{4}-\d{2}-\d{2}", request.query_params.get("since", "")) or since.tzinfo is None:
+            raise InvalidInput("since is an ISO 8601 date-time with its offset")
         found = context_of(request).repository.changed_since(user, since)
         return ChangesOut(now=utcnow(), cases=[
             CaseChangeOut(reference=c.reference, urgency=c.urgency, status=c.status, created_at=c.created_at,
@@ -380,28 +401,28 @@ def create_api() -> FastAPI:
         context_of(request).repository.take(reference, user)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
-    @api.post("/cases/{reference}/assign", response_model=CaseOut, responses={**CASE_ERRORS, 422: {"model": ApiError}},
+    @api.post("/cases/{reference}/assign", response_model=CaseOut, responses={**CASE_ERRORS},
               tags=["cases"])
     def assign(request: Request, body: AssignIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         context_of(request).repository.assign(reference, user, body.assignee_id)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
     @api.post("/cases/{reference}/status", response_model=CaseOut,
-              responses={**CASE_ERRORS, 409: {"model": ApiError}, 422: {"model": ApiError}}, tags=["cases"])
+              responses={**CASE_ERRORS, 409: {"model": ApiError}}, tags=["cases"])
     def set_status(request: Request, body: StatusIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         """Move the case: nouveau → en_cours/en_attente/clos, en_cours ⇄ en_attente, → clos, clos → en_cours (reopen)."""
         context_of(request).repository.set_status(reference, user, body.status.value)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
     @api.post("/cases/{reference}/notes", response_model=NoteOut, status_code=201,
-              responses={**CASE_ERRORS, 422: {"model": ApiError}}, tags=["cases"])
+              responses={**CASE_ERRORS}, tags=["cases"])
     def add_note(request: Request, body: NoteIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         """A private note, read by advisors only."""
         note = context_of(request).repository.add_note(reference, user, _clean(body.body))
         return NoteOut(id=note.id, author=user.email, body=note.body, created_at=note.created_at)
 
     @api.post("/cases/{reference}/calls", response_model=CallAttemptOut, status_code=201,
-              responses={**CASE_ERRORS, 422: {"model": ApiError}}, tags=["cases"])
+              responses={**CASE_ERRORS}, tags=["cases"])
     def add_call(request: Request, body: CallAttemptIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         """The outcome of a call; the first « joint » sets the first contact."""
         attempt = context_of(request).repository.add_call_attempt(reference, user, body.outcome.value, _clean(body.comment))
@@ -420,7 +441,7 @@ def create_api() -> FastAPI:
 
     # ------------------------------------------------------------------ supervision
 
-    @api.get("/audit", response_model=List[AuditEventOut], responses={**ERRORS, 422: {"model": ApiError}}, tags=["supervision"])
+    @api.get("/audit", response_model=List[AuditEventOut], responses={**ERRORS}, tags=["supervision"])
     def audit(
         request: Request,
         case_reference: Optional[str] = Query(None, pattern=REFERENCE_REGEX),
@@ -435,7 +456,7 @@ def create_api() -> FastAPI:
             for e in events
         ]
 
-    @api.get("/stats", response_model=StatsOut, responses={**ERRORS, 422: {"model": ApiError}}, tags=["supervision"])
+    @api.get("/stats", response_model=StatsOut, responses={**ERRORS}, tags=["supervision"])
     def stats(request: Request, weeks: int = Query(12, ge=1, le=104), user: User = Depends(supervisor_user)) -> Any:
         """Cases per week by primary category, urgency mix, median hours to first contact. Supervisors."""
         result = context_of(request).repository.statistics(user, weeks=weeks)
@@ -452,7 +473,3 @@ def create_api() -> FastAPI:
 
     return api
 
-
-def jsonable_errors(exc: RequestValidationError) -> list:
-    # Input echoed back could be huge or binary: keep where and why only.
-    return [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")} for e in exc.errors()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
@@ -153,7 +154,8 @@ def filters_from(request: Request, user: User) -> tuple[QueueFilters, dict]:
     assignee = params.get("assigne") or None
     if assignee and not (assignee in ("me", "none") or (assignee.isdigit() and len(assignee) < 10)):
         assignee = None
-    departement = (params.get("departement") or "").strip().upper()[:3] or None
+    departement = (params.get("departement") or "").strip().upper()
+    departement = departement if re.fullmatch(r"\d{2}|2[AB]|97\d", departement) else None
     query = (params.get("q") or "").replace("\x00", "").strip()[:200] or None
     chosen = {"statut": list(statuses), "categorie": category, "urgence": urgency, "assigne": assignee,
               "departement": departement, "q": query}

@@ -394,3 +394,15 @@ def test_login_failures_lock_the_account_longer_each_time(repository):
     assert (unlocked.failed_logins, unlocked.locked_until) == (0, None)
     with pytest.raises(UserExists):
         add_user(repository, email="CONSEIL@cma.fr")
+
+
+def test_nul_characters_are_removed_before_storing(repository, draft_factory):
+    # PostgreSQL refuses NUL in text: a stray one from a widget must not lose the case.
+    draft = draft_factory(summary="résumé\x00", contact_name="Zoé\x00",
+                          transcript=[{"sender": "artisan", "text": "bon\x00jour", "at": "2025-03-04T09:00:00+00:00"}])
+    repository.save_draft(draft)
+    case = repository.find_by_conversation(draft.conversation_id)
+    assert (case.summary, case.contact_name, case.transcript[0]["text"]) == ("résumé", "Zoé", "bonjour")
+    advisor = add_user(repository)
+    assert repository.add_note(case.reference, advisor, "note\x00").body == "note"
+    assert [c.reference for c in repository.queue(advisor, QueueFilters(query="zo\x00e"))] == [case.reference]

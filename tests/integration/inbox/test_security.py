@@ -214,3 +214,32 @@ def test_production_session_cookie_is_secure(inbox_database_url):
     with TestClient(app, base_url="https://testserver") as secure_client:
         cookie = secure_client.get("/login").headers["set-cookie"].lower()
     assert "secure" in cookie and "httponly" in cookie
+
+
+@pytest.mark.parametrize(
+    "method, url, body",
+    [
+        ("GET", "/inbox?departement=%00", None),
+        ("GET", "/inbox?q=%00%25_%5C", None),
+        ("GET", "/inbox?assigne=99999999999999999999", None),
+        ("GET", "/inbox?statut=%00&categorie=%00&urgence=%00", None),
+        ("GET", "/inbox/live?since=%00", None),
+        ("GET", "/inbox/journal?dossier=%00&page=-5", None),
+        ("GET", "/inbox/statistiques?semaines=100000000000000000000", None),
+        ("GET", "/inbox/dossiers/%00", None),
+        ("GET", "/login?suivant=%00", None),
+        ("POST", "/api/v1/auth/login", {"email": "a\u0000@b.fr", "password": "\u0000"}),
+    ],
+)
+def test_odd_input_never_causes_a_server_error(app, logged_in, method, url, body):
+    from fastapi.testclient import TestClient
+
+    pages, _ = logged_in(role="supervisor")
+    with TestClient(app, raise_server_exceptions=False, cookies=dict(pages.cookies)) as tolerant:
+        response = tolerant.request(method, url, json=body, follow_redirects=False)
+    assert response.status_code < 500, response.text
+
+
+def test_a_nul_character_in_the_login_form_is_just_a_wrong_login(client, make_user):
+    make_user(email="nul@cma.test")
+    assert page_login(client, "nul\x00@cma.test", password="\x00").status_code == 401
