@@ -1,0 +1,171 @@
+"""An advisor works a case in Chromium against a real uvicorn server; a supervisor finds every step in the log."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from cases.db import REPO_ROOT, make_engine, make_session_factory
+from cases.reference import new_reference
+from cases.repository import CaseDraft, CaseRepository
+from cases.testing import temporary_database
+from inbox.security import hash_password
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
+PASSWORD = "mot de passe du navigateur"
+CHAMBER = "cma-generique"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    with temporary_database("sqlite", tmp_path_factory.mktemp("browser-db")) as url:
+        port = free_port()
+        log = (tmp_path_factory.mktemp("logs") / "uvicorn.log").open("w")
+        env = {**os.environ, "RELAIS_DATABASE_URL": url, "RELAIS_SESSION_SECRET": "b" * 48, "RELAIS_ENV": "development",
+               "PYTHONPATH": str(REPO_ROOT)}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "inbox.app:create_app", "--factory", "--host", "127.0.0.1",
+             "--port", str(port), "--no-access-log",
+             # Rasa pins websockets<11, which uvicorn's default "auto" websocket support fails to import.
+             "--ws", "none"],
+            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                assert process.poll() is None, "uvicorn exited during start-up"
+                assert time.monotonic() < deadline, "uvicorn not ready after 60 s"
+                time.sleep(0.2)
+            engine = make_engine(url)
+            yield base, CaseRepository(make_session_factory(engine))
+            engine.dispose()
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+            log.close()
+
+
+def draft(**overrides) -> CaseDraft:
+    values = dict(
+        conversation_id=f"browser-{new_reference()}", reference=new_reference(), chamber_id=CHAMBER,
+        categories=["tresorerie"], urgency="normale", reasons={"tresorerie": ["clients qui ne paient pas"]},
+        summary="Plombier, seul : trois clients ne paient pas, loyer de l'atelier en retard.",
+        situation={"trade": "plombier", "employees": "0"}, guidance=[], contact_name="Hugo", phone="+33611223344",
+        email=None, callback_slot="lundi matin", departement="92", consent_version="2025-11-v1",
+        consent_at=datetime.now(timezone.utc), health_consent=False,
+        transcript=[{"sender": "artisan", "text": "mes clients ne paient plus", "at": datetime.now(timezone.utc).isoformat()}],
+    )
+    values.update(overrides)
+    return CaseDraft(**values)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def log_in(page, base, email):
+    page.goto(f"{base}/login")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", name="File d'attente")).to_be_visible()
+
+
+def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(server, browser):
+    base, repository = server
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    advisor = repository.create_user("camille@cma.test", "Camille Martin", CHAMBER, "advisor", hash_password(PASSWORD))
+    repository.create_user("sandrine@cma.test", "Sandrine Superviseure", CHAMBER, "supervisor", hash_password(PASSWORD))
+    repository.save_draft(draft(urgency="basse"))
+    repository.save_draft(draft(urgency="normale"))
+    hostile = '<img src=x onerror="window.__xss=1">'
+    reference = repository.save_draft(draft(urgency="haute", categories=["banque"], reasons={"banque": [hostile]},
+                                            summary=f"Compte bloqué par la banque {hostile}"))
+
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log_in(page, base, advisor.email)
+    first_row = page.locator("#queue-rows tr").first
+    expect(first_row).to_have_attribute("data-reference", reference)
+    expect(page.get_by_role("alert")).to_contain_text(reference)
+    page.screenshot(path=str(ARTIFACTS / "inbox-queue.png"), full_page=True)
+
+    first_row.get_by_role("link", name=reference).click()
+    expect(page.get_by_role("heading", name=f"Dossier {reference}")).to_be_visible()
+    expect(page.locator(".summary-text")).to_contain_text(hostile)  # shown as text...
+    assert page.evaluate("window.__xss") is None  # ...and never run
+    page.get_by_role("button", name="Prendre le dossier").click()
+    expect(page.get_by_role("status")).to_have_text("Vous avez pris ce dossier en charge.")
+    expect(page.locator("#case-assignee")).to_have_text("Camille Martin")
+    page.get_by_label("Nouvelle note (visible des seuls conseillers)").fill("Banque appelée, déblocage demandé.")
+    page.get_by_role("button", name="Ajouter la note").click()
+    expect(page.locator(".note-body")).to_have_text("Banque appelée, déblocage demandé.")
+    page.get_by_role("button", name="Clore le dossier").click()
+    expect(page.locator("#case-status")).to_have_text("Clos")
+    page.screenshot(path=str(ARTIFACTS / "inbox-case.png"), full_page=True)
+    page.goto(f"{base}/inbox")
+    expect(page.locator(f'#queue-rows tr[data-reference="{reference}"]')).to_have_count(0)
+    context.close()
+
+    supervision = browser.new_context(locale="fr-FR")
+    page = supervision.new_page()
+    log_in(page, base, "sandrine@cma.test")
+    page.get_by_role("link", name="Journal").click()
+    page.get_by_label("Dossier").fill(reference)
+    page.get_by_role("button", name="Filtrer").click()
+    rows = page.locator("#audit tbody tr")
+    for action, label in [("case.created", "Dossier créé par la conversation"), ("case.viewed", "Dossier consulté"),
+                          ("case.taken", "Dossier pris en charge"), ("case.note_added", "Note ajoutée"),
+                          ("case.status_changed", "Statut modifié")]:
+        step = rows.filter(has=page.locator(f'xpath=self::tr[@data-action="{action}"]'))
+        expect(step.first).to_contain_text(label)
+        if action != "case.created":
+            expect(step.first).to_contain_text("camille@cma.test")
+    expect(rows.filter(has_text="Statut modifié").first).to_contain_text("vers Clos")
+    page.screenshot(path=str(ARTIFACTS / "inbox-audit.png"), full_page=True)
+    supervision.close()
+
+
+def test_a_new_urgent_case_appears_live_with_an_alert(server, browser):
+    base, repository = server
+    repository.create_user("veille@cma.test", "Veille", CHAMBER, "advisor", hash_password(PASSWORD))
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    log_in(page, base, "veille@cma.test")
+    page.get_by_role("button", name="Activer l'alerte sonore").click()
+    expect(page.get_by_role("button", name="Alerte sonore activée")).to_have_attribute("aria-pressed", "true")
+    reference = repository.save_draft(draft(urgency="critique", distress=True, categories=["vie_personnelle"], reasons={}))
+    expect(page.locator("#queue-rows tr").first).to_have_attribute("data-reference", reference, timeout=15_000)
+    expect(page.locator("#live-alert")).to_contain_text(f"{reference} (critique)")
+    assert page.title().startswith("(!)")
+    context.close()
