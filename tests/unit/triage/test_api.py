@@ -228,3 +228,20 @@ def test_speed_under_a_millisecond_per_message():
         detect_distress(message)
     per_message = (time.perf_counter() - started) / len(messages)
     assert per_message < 0.001, f"{per_message * 1000:.2f} ms per message"
+
+
+def test_packages_stay_light():
+    """triage, guidance and chamber are imported by the action server and an NLU component: no Rasa,
+    no SQL, no HTTP, no spaCy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, triage, guidance, chamber\n"
+        "heavy = {'rasa', 'rasa_sdk', 'sqlalchemy', 'fastapi', 'starlette', 'httpx', 'requests', 'aiohttp',"
+        " 'sanic', 'spacy', 'tensorflow'}\n"
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[3])
+    assert result.stdout.strip() == "[]"
