@@ -55,7 +55,7 @@ LONGEST_LOCK = timedelta(hours=24)
 
 _PHONE_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _DEPARTEMENT = re.compile(r"^(\d{2}|2A|2B|97\d)$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
 
 class InvalidDraft(ValueError):
@@ -113,7 +113,19 @@ class CaseDraft:
     health_consent: bool = False
     transcript: list[dict] = field(default_factory=list)
 
+    def normalise(self) -> None:
+        """Tidy what has one obvious form: "+33 6 12 34 56 78" -> "+33612345678", "59000" -> "59", "2a" -> "2A"."""
+        if self.phone:
+            self.phone = re.sub(r"[\s.\-()]", "", self.phone)
+        if self.email is not None:
+            self.email = self.email.strip() or None
+        if self.departement:
+            self.departement = _departement_code(self.departement)
+        if self.consent_at is not None:
+            self.consent_at = _aware(self.consent_at)
+
     def validate(self) -> None:
+        self.normalise()
         problems = []
         if not self.conversation_id or len(self.conversation_id) > 255:
             problems.append("conversation_id must be 1 to 255 characters")
@@ -156,6 +168,20 @@ class CaseDraft:
         if values.get("consent_at"):
             values["consent_at"] = datetime.fromisoformat(values["consent_at"])
         return cls(**values)
+
+
+def _departement_code(text: str) -> str:
+    code = text.strip().upper()
+    if re.fullmatch(r"\d", code):
+        return "0" + code
+    if not re.fullmatch(r"\d{5}", code):
+        return code
+    # A postal code: overseas départements have three digits, Corsica's postal codes start with 20.
+    if code.startswith("97"):
+        return code[:3]
+    if code.startswith("20"):
+        return "2A" if code[2] in "01" else "2B"
+    return code[:2]
 
 
 def without_nul(value: Any) -> Any:

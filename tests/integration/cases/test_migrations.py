@@ -50,7 +50,7 @@ def test_several_processes_can_migrate_a_new_database_at_once(tmp_path):
                     stderr=subprocess.PIPE,
                     text=True,
                 )
-                for _ in range(3)
+                for _ in range(2)
             ]
             errors = [p.communicate(timeout=120)[1] for p in processes]
-            assert [p.returncode for p in processes] == [0, 0, 0], errors
+            assert [p.returncode for p in processes] == [0, 0], errors

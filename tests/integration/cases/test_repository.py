@@ -406,3 +406,24 @@ def test_nul_characters_are_removed_before_storing(repository, draft_factory):
     advisor = add_user(repository)
     assert repository.add_note(case.reference, advisor, "note\x00").body == "note"
     assert [c.reference for c in repository.queue(advisor, QueueFilters(query="zo\x00e"))] == [case.reference]
+
+
+@pytest.mark.parametrize(
+    "given, stored",
+    [
+        ({"phone": "+33 6 12 34 56 78"}, {"phone": "+33612345678"}),
+        ({"phone": "+33.6.12.34.56.78"}, {"phone": "+33612345678"}),
+        ({"departement": "59000"}, {"departement": "59"}),
+        ({"departement": "20090"}, {"departement": "2A"}),
+        ({"departement": "20200"}, {"departement": "2B"}),
+        ({"departement": "97411"}, {"departement": "974"}),
+        ({"departement": "2a"}, {"departement": "2A"}),
+        ({"departement": "1"}, {"departement": "01"}),
+        ({"email": "  "}, {"email": None}),
+    ],
+)
+def test_drafts_are_tidied_before_storing(repository, draft_factory, given, stored):
+    draft = draft_factory(**given)
+    repository.save_draft(draft)
+    case = repository.find_by_conversation(draft.conversation_id)
+    assert {k: getattr(case, k) for k in stored} == stored
