@@ -29,10 +29,13 @@ class ActionCrisisResponse(Action):
             dispatcher.utter_message(text=message)
         # The last message asks whether the artisan is safe right now: answerable in one tap.
         dispatcher.utter_message(text=messages[-1], buttons=SAFETY_BUTTONS)
-        events: List[EventType] = [SlotSet("distress", True), SlotSet("urgency", "critique")]
-        if tracker.active_loop.get("name"):
-            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-        return events
+        # Whatever form was running is closed: the crisis comes before any question.
+        return [
+            SlotSet("distress", True),
+            SlotSet("urgency", "critique"),
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+        ]
 
 
 class ActionCheckIn(Action):
