@@ -105,7 +105,10 @@ def _cues(owner: str, raw: dict) -> tuple[Cue, ...]:
             except re.error as error:
                 raise ValueError(f"triage rule {owner}.{key}: bad pattern {pattern!r}: {error}") from error
         if patterns:
-            cues.append(Cue(owner, compile_any(patterns), negatable, weak))
+            # In one alternation the first alternative that matches wins: try the longest first, so
+            # that "arnaque au faux fournisseur" beats "arnaque" and keeps "fournisseur" for itself.
+            ordered = sorted(patterns, key=len, reverse=True)
+            cues.append(Cue(owner, compile_any(ordered), negatable, weak))
     return tuple(cues)
 
 
