@@ -1,6 +1,6 @@
 // Chamber colours come from the page: the text put on them is chosen for WCAG AA contrast.
 
-const DARK_TEXT = "#111111";
+const DARK_TEXT = "#000000"; // pure black: with white, one of the two always reaches 4.5:1
 const LIGHT_TEXT = "#ffffff";
 
 /** "#1f4e8c" or "#17c" into [r, g, b] (0-255); null for anything else. */
