@@ -18,8 +18,8 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, HTTPException
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from chamber import load_chamber
@@ -55,7 +55,7 @@ def demo_csp(rasa_url: str) -> str:
 
 
 @router.api_route("/widget/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
-def widget_file(path: str) -> FileResponse:
+def widget_file(path: str, request: Request) -> Response:
     file = (DIST_DIR / path).resolve()
     if (
         not file.is_relative_to(DIST_DIR.resolve())
@@ -63,15 +63,16 @@ def widget_file(path: str) -> FileResponse:
         or not file.is_file()
     ):
         raise HTTPException(404, "Fichier introuvable. Le widget est-il construit (make widget) ?")
-    return FileResponse(
-        file,
-        headers={
-            # Revalidated on each page load (ETag), so a new build reaches artisans at once.
-            "Cache-Control": "no-cache",
-            # Chamber sites on other origins embed the script, even under Cross-Origin-Embedder-Policy.
-            "Cross-Origin-Resource-Policy": "cross-origin",
-        },
-    )
+    headers = {
+        # Revalidated on each page load (ETag), so a new build reaches artisans at once.
+        "Cache-Control": "no-cache",
+        # Chamber sites on other origins embed the script, even under Cross-Origin-Embedder-Policy.
+        "Cross-Origin-Resource-Policy": "cross-origin",
+    }
+    response = FileResponse(file, stat_result=file.stat(), headers=headers)
+    if request.headers.get("if-none-match") == response.headers["etag"]:
+        return Response(status_code=304, headers={**headers, "ETag": response.headers["etag"]})
+    return response
 
 
 @router.get("/demo", include_in_schema=False)

@@ -53,6 +53,8 @@ export function createView(shadow, config, actions) {
     : null;
   const status = h("div", { class: "visually-hidden", role: "status" });
   const offline = h("div", { class: "offline", hidden: true }, h("p", {}, TEXT.offline), phoneLine);
+  const connecting = h("p", { class: "connecting", hidden: true }, TEXT.connecting);
+  let connectingTimer = null;
   const log = h("div", { class: "log", role: "log", "aria-label": TEXT.logLabel, tabindex: "0" });
   const typing = h(
     "div",
@@ -120,6 +122,7 @@ export function createView(shadow, config, actions) {
       h("button", { type: "button", class: "clear", onclick: () => actions.clear() }, TEXT.clear)
     ),
     offline,
+    connecting,
     log,
     typing,
     replies,
@@ -208,6 +211,10 @@ export function createView(shadow, config, actions) {
       if (on) scrollToEnd();
     },
     status(state) {
+      // Shown only when connecting takes a while: a page change reconnects in a blink.
+      clearTimeout(connectingTimer);
+      connecting.hidden = true;
+      if (state === "connecting") connectingTimer = setTimeout(() => (connecting.hidden = false), 1500);
       const wasOffline = !offline.hidden;
       offline.hidden = state !== "offline";
       // Said once to screen readers; the banner stays visible while it lasts.
