@@ -139,10 +139,14 @@ def detect_distress(text: str) -> bool:
 def _distress_evidence(clauses: Iterable[Clause]) -> Iterable[tuple[Clause, int, int]]:
     signals = rules().signals
     for clause in clauses:
+        idioms = [m.span() for m in signals.distress_idioms.finditer(clause.text)]
         for pattern in signals.distress:
             for match in pattern.finditer(clause.text):
-                if not signals.distress_negation.search(clause.text[:match.start()]):
-                    yield clause, match.start(), match.end()
+                if signals.distress_negation.search(clause.text[:match.start()]):
+                    continue
+                if any(start < match.end() and match.start() < end for start, end in idioms):
+                    continue
+                yield clause, match.start(), match.end()
 
 
 def detect_overwhelm(text: str) -> bool:

@@ -71,6 +71,7 @@ class UrgencyRule:
 @dataclass(frozen=True)
 class Signals:
     distress: tuple[re.Pattern, ...]
+    distress_idioms: re.Pattern
     distress_negation: re.Pattern  # matched against the text just before a distress match
     overwhelm: re.Pattern
     negation_before: re.Pattern
@@ -144,6 +145,7 @@ def rules() -> RuleSet:
     negators = "|".join(f"(?:{n})" for n in raw["negators"])
     signals = Signals(
         distress=tuple(re.compile(whole_words(pattern)) for pattern in raw["distress"]),
+        distress_idioms=compile_any(raw["distress_idioms"]),
         distress_negation=re.compile(rf"(?:^|\s)(?:{raw['distress_negation']})\s$"),
         overwhelm=compile_any(raw["overwhelm"]),
         # negator, then only filler words, right up to the cue
