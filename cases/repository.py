@@ -576,11 +576,14 @@ class CaseRepository:
 
     def export_rows(self, actor: User, since: datetime | None = None, *, record: bool = True) -> list[dict[str, Any]]:
         """One row per case for statistics: codes and dates, no personal data."""
-        statement = select(Case).where(Case.chamber_id == actor.chamber_id).order_by(Case.created_at, Case.id)
+        # Only the columns needed: no transcript, notes or call attempts loaded for thousands of cases.
+        columns = (Case.reference, Case.created_at, Case.departement, Case.categories, Case.urgency, Case.distress,
+                   Case.status, Case.first_contact_at, Case.closed_at)
+        statement = select(*columns).where(Case.chamber_id == actor.chamber_id).order_by(Case.created_at, Case.id)
         if since is not None:
             statement = statement.where(Case.created_at >= since)
         with self._session_factory() as session, session.begin():
-            cases = list(session.execute(statement).scalars().unique())
+            cases = session.execute(statement).all()
             if record:
                 self._audit(session, actor, "statistics.exported", actor.chamber_id, None, {"rows": len(cases)})
         rows = []
@@ -594,7 +597,7 @@ class CaseRepository:
                     "cree_le": case.created_at.isoformat(),
                     "semaine": week_start(case.created_at),
                     "departement": case.departement or "",
-                    "categorie_principale": case.primary_category or "",
+                    "categorie_principale": case.categories[0] if case.categories else "",
                     "categories": " ".join(case.categories),
                     "urgence": case.urgency or "",
                     "detresse": case.distress,
