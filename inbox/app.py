@@ -80,6 +80,20 @@ def build_context(settings: InboxSettings) -> InboxContext:
     )
 
 
+def _serve_widget(app: FastAPI) -> None:
+    """/widget/ and /demo/: the widget package's own routes when it has them, else its folders as they are."""
+    try:
+        from widget.server import router as widget_router
+    except ImportError:
+        widget_router = None
+    if widget_router is not None:
+        app.include_router(widget_router)
+        return
+    for url, folder in (("/widget", REPO_ROOT / "widget" / "dist"), ("/demo", REPO_ROOT / "widget" / "demo")):
+        if folder.is_dir():
+            app.mount(url, StaticFiles(directory=folder, html=True), name=url.strip("/"))
+
+
 def create_app(settings: InboxSettings | None = None) -> FastAPI:
     from inbox.api import create_api
     from inbox.pages import install_page_error_handlers, router as pages_router
@@ -115,10 +129,7 @@ def create_app(settings: InboxSettings | None = None) -> FastAPI:
     install_page_error_handlers(app)
     app.mount("/api/v1", create_api(), name="api")
     app.mount("/inbox/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="inbox-static")
-    # The widget engineer's files, when built: served as they are.
-    for url, folder in (("/widget", REPO_ROOT / "widget" / "dist"), ("/demo", REPO_ROOT / "widget" / "demo")):
-        if folder.is_dir():
-            app.mount(url, StaticFiles(directory=folder, html=True), name=url.strip("/"))
+    _serve_widget(app)
 
     app.add_middleware(
         SessionMiddleware,

@@ -159,3 +159,4 @@ def test_health_and_readiness(client):
     assert client.get("/readyz").json() == {"status": "ok"}
     root = client.get("/", follow_redirects=False)
     assert root.status_code == 307 and root.headers["location"] == "/demo/"
+    assert client.get("/demo/").status_code == 200  # the widget's demo chamber site, public
