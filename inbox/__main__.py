@@ -90,7 +90,7 @@ def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_
         password_file.write_text(f"{LOCAL_ADVISOR_EMAIL}\n{password}\n", encoding="utf-8")
         password_file.chmod(0o600)
         saved = password
-    print(f"Boîte de réception : {LOCAL_ADVISOR_EMAIL} / {saved}")
+    print(f"{LOCAL_ADVISOR_EMAIL} / {saved}")
     return 0
 
 
