@@ -24,7 +24,16 @@ Public interface (other packages import only these names):
     ``start_background_flush(interval_s)`` retries in a daemon thread.
 
 ``cases.retention``
-    ``purge(older_than_days, session_factory=None)`` deletes closed cases past their retention period.
+    ``purge(older_than_days, session_factory=None, chamber_id=None)`` deletes cases closed more than that
+    many days ago (``python -m inbox purge`` applies each chamber's ``retention_days``).
+
+``cases.testing``
+    ``temporary_database("sqlite" | "postgresql", tmp_dir)`` yields the URL of a fresh migrated database;
+    ``TcpProxy`` cuts and restores a connection to PostgreSQL, like a server killed and restarted.
+
+Drafts are tidied before validation (``CaseDraft.normalise``): phone without spaces, a postal code turned
+into its département, an empty email dropped. A draft that still breaks the contract raises
+``InvalidDraft`` (a bug to fix, never spooled); a database outage never raises from ``CaseOutbox.submit``.
 
 Health data rule (RGPD art. 9): unless ``CaseDraft.health_consent`` is true, the repository drops the
 ``sante`` category, ``reasons["sante"]``, the situation keys in ``HEALTH_SITUATION_KEYS`` and the transcript
