@@ -105,6 +105,9 @@ def _category_hits(clause: Clause, order: tuple[int, int]) -> list[_Hit]:
     """Category evidence of one clause: the longest match wins where patterns overlap (idioms)."""
     hits = [hit for category in rules().categories.values() for cue in category.cues
             for hit in _scan(cue, clause, order)]
+    # Not-difficulties take part in the overlap contest like idioms, then vanish (negated).
+    hits += [_Hit("", m.start(), m.end(), False, True, clause, (*order, m.start()))
+             for m in rules().signals.not_difficulties.finditer(clause.text)]
     hits.sort(key=lambda hit: (hit.start - hit.end, hit.start))
     kept: list[_Hit] = []
     for hit in hits:
@@ -208,12 +211,14 @@ class _Run:
 
     def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int]) -> bool:
         raised = False
+        # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
+        neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
         for rule in rules().urgency_rules:
             if rule.context is not None and not rule.context.search(clause.text):
                 continue
             for cue in rule.cues:
                 for hit in _scan(cue, clause, order):
-                    if hit.negated:
+                    if hit.negated or any(start < hit.end and hit.start < end for start, end in neutral):
                         continue
                     raised = True
                     self.level_reason(rule.level, f"{rule.reason} : {_quote(clause, hit.start, hit.end)}")

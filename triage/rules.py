@@ -72,6 +72,7 @@ class UrgencyRule:
 class Signals:
     distress: tuple[re.Pattern, ...]
     distress_idioms: re.Pattern
+    not_difficulties: re.Pattern
     distress_negation: re.Pattern  # matched against the text just before a distress match
     overwhelm: re.Pattern
     negation_before: re.Pattern
@@ -146,6 +147,7 @@ def rules() -> RuleSet:
     signals = Signals(
         distress=tuple(re.compile(whole_words(pattern)) for pattern in raw["distress"]),
         distress_idioms=compile_any(raw["distress_idioms"]),
+        not_difficulties=compile_any(raw["not_difficulties"]),
         distress_negation=re.compile(rf"(?:^|\s)(?:{raw['distress_negation']})\s$"),
         overwhelm=compile_any(raw["overwhelm"]),
         # negator, then only filler words, right up to the cue
