@@ -142,6 +142,8 @@ def detect_distress(text: str) -> bool:
 def _distress_evidence(clauses: Iterable[Clause]) -> Iterable[tuple[Clause, int, int]]:
     signals = rules().signals
     for clause in clauses:
+        if not signals.distress_any.search(clause.text):
+            continue
         idioms = [m.span() for m in signals.distress_idioms.finditer(clause.text)]
         for pattern in signals.distress:
             for match in pattern.finditer(clause.text):

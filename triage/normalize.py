@@ -47,6 +47,7 @@ def fold(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=8192)
 def normalize_word(word: str) -> str:
     """One typed word -> one or more normalised words ("jsuis" -> "je suis", "banq" -> "banque")."""
     folded = _LONG_REPEAT.sub(r"\1", fold(word))  # "pluuuus" -> "plus"
