@@ -122,6 +122,9 @@ class Stack:
                 [
                     str(VENV_BIN / "uvicorn"), "inbox.app:create_app", "--factory",
                     "--host", s.host, "--port", str(s.web_port), "--no-access-log",
+                    # No websockets here; uvicorn's default implementation needs a newer
+                    # websockets than the one Rasa pins.
+                    "--ws", "none",
                 ],
                 f"{s.web_url}/healthz",
                 logs / "web.log",

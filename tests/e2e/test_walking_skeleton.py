@@ -73,7 +73,7 @@ def test_conversation_ends_with_a_case_the_inbox_shows(conversation, stack, advi
 
     login(http, stack, advisor)
     listed = http.get(f"{stack.settings.web_url}/api/v1/cases").json()
-    assert reference in {case["reference"] for case in listed["items"]}
+    assert reference in {case["reference"] for case in listed}
 
     case = find_case(http, stack, reference)
     assert "cotisations_sociales" in case["categories"]
@@ -81,8 +81,9 @@ def test_conversation_ends_with_a_case_the_inbox_shows(conversation, stack, advi
     assert case["phone"] == "+33612345678"
     assert case["callback_slot"] == "plutôt le matin"
     assert case["situation"]["trade"] == "boulanger"
-    assert case["consent_version"]
-    assert case["consent_at"]
+    assert case["consent"]["version"]
+    assert case["consent"]["at"]
+    assert case["consent"]["health"] is False
     artisan_lines = [line["text"] for line in case["transcript"] if line["sender"] == "artisan"]
     assert "06 12 34 56 78" in artisan_lines
 
@@ -95,5 +96,5 @@ def test_asking_again_updates_the_same_case(conversation, stack, advisor, http):
 
     login(http, stack, advisor)
     listed = http.get(f"{stack.settings.web_url}/api/v1/cases", params={"q": reference}).json()
-    assert [case["reference"] for case in listed["items"]].count(reference) == 1
+    assert [case["reference"] for case in listed].count(reference) == 1
     assert conversation.slots()["case_reference"] == reference
