@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping
 
+from triage import assess
+
+HEALTH_CATEGORY = "sante"
+
 # Answers collected by the intake form; also what the triage reads as `situation`.
 SITUATION_SLOTS = (
     "since_when",
@@ -51,14 +55,31 @@ def _timestamp(event: Mapping[str, Any]) -> str:
     return datetime.fromtimestamp(float(seconds), tz=timezone.utc).isoformat()
 
 
-def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
-    """The conversation as the advisor will read it: who said what, and when."""
-    lines = []
+def _mentions_health(text: str) -> bool:
+    return HEALTH_CATEGORY in assess([text]).categories
+
+
+def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The conversation as the advisor will read it: who said what, and when.
+
+    Lines about the artisan's health carry `"health": True` (and so does the bot's reply right
+    after, which may say it back), so that the case store drops them without health consent.
+    """
+    lines: list[dict[str, Any]] = []
+    previous_was_health = False
     for event in events:
         kind = event.get("event")
         text = event.get("text")
         if kind == "user" and _is_typed_text(text):
-            lines.append({"sender": "artisan", "text": text, "at": _timestamp(event)})
+            line = {"sender": "artisan", "text": text, "at": _timestamp(event)}
+            previous_was_health = _mentions_health(text)
         elif kind == "bot" and text:
-            lines.append({"sender": "bot", "text": text, "at": _timestamp(event)})
+            line = {"sender": "bot", "text": text, "at": _timestamp(event)}
+        else:
+            continue
+        if previous_was_health:
+            line["health"] = True
+        if line["sender"] == "bot":
+            previous_was_health = False
+        lines.append(line)
     return lines

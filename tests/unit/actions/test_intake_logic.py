@@ -50,3 +50,14 @@ def test_transcript_keeps_typed_words_not_button_payloads():
     assert [line["sender"] for line in lines] == ["artisan", "bot", "artisan"]
     assert lines[2]["text"] == "<b>urssaf</b>"
     assert lines[0]["at"].startswith("2023-11-14")
+
+
+def test_health_lines_are_flagged_so_they_can_be_dropped_without_consent():
+    events = [
+        {"event": "user", "text": "je suis malade depuis un mois, une grosse opération", "timestamp": 1},
+        {"event": "bot", "text": "Si je comprends bien, un problème de santé.", "timestamp": 2},
+        {"event": "bot", "text": "Depuis quand ?", "timestamp": 3},
+        {"event": "user", "text": "l'urssaf me relance", "timestamp": 4},
+    ]
+    flags = [line.get("health", False) for line in transcript(events)]
+    assert flags == [True, True, False, False]

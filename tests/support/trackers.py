@@ -1,0 +1,56 @@
+"""Real rasa_sdk trackers built from plain events, for testing actions without a Rasa server."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, Iterable
+
+from rasa_sdk import Tracker
+
+_clock = itertools.count(1_700_000_000)
+
+
+def user(text: str, intent: str = "describe_situation", entities: list | None = None) -> dict:
+    return {
+        "event": "user",
+        "timestamp": next(_clock),
+        "text": text,
+        "parse_data": {"intent": {"name": intent, "confidence": 0.99}, "entities": entities or []},
+    }
+
+
+def bot(text: str) -> dict:
+    return {"event": "bot", "timestamp": next(_clock), "text": text}
+
+
+def tracker(
+    events: Iterable[dict] = (),
+    slots: dict[str, Any] | None = None,
+    active_loop: str | None = None,
+    sender_id: str = "test-conversation",
+) -> Tracker:
+    events = list(events)
+    latest = next((e for e in reversed(events) if e["event"] == "user"), {})
+    return Tracker.from_dict(
+        {
+            "sender_id": sender_id,
+            "slots": dict(slots or {}),
+            "latest_message": {
+                "text": latest.get("text"),
+                **latest.get("parse_data", {"intent": {}, "entities": []}),
+            },
+            "events": events,
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": active_loop} if active_loop else {},
+            "latest_action_name": "action_listen",
+        }
+    )
+
+
+def texts(dispatcher) -> list[str]:
+    return [message.get("text") or "" for message in dispatcher.messages]
+
+
+def slot_events(events) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

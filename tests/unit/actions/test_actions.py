@@ -1,0 +1,204 @@
+"""The rasa_sdk adapters over real trackers (Tracker.from_dict) and a real SQLite case store."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions import services
+from actions.crisis_actions import ActionCrisisResponse
+from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm
+from actions.intake_actions import ActionAcknowledgeSituation, ActionGiveGuidance
+from actions.session_actions import ActionSessionStart
+from actions.triage_actions import ValidateTriageSlots
+from cases.db import make_engine, make_session_factory
+from cases.models import Case
+from tests.support.trackers import bot, slot_events, texts, tracker, user
+
+
+def run(action, tracker_, domain=None):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker_, domain or {}))
+    return dispatcher, events
+
+
+def test_session_start_welcomes_with_the_configured_chamber():
+    dispatcher, events = run(ActionSessionStart(), tracker())
+    chamber = services.chamber()
+    welcome = texts(dispatcher)[0]
+    assert chamber.name in welcome
+    assert "gratuit" in welcome and "confidentiel" in welcome and "automatique" in welcome
+    assert slot_events(events)["chamber_phone"] == chamber.phone
+    assert events[0]["event"] == "session_started"
+    assert events[-1]["name"] == "action_listen"
+
+
+def test_session_start_uses_a_second_chamber_configuration(monkeypatch):
+    monkeypatch.setenv("RELAIS_CHAMBER_CONFIG", "cma-exemple-nord")
+    services.chamber.cache_clear()
+    dispatcher, events = run(ActionSessionStart(), tracker())
+    assert services.chamber().id == "cma-exemple-nord"
+    assert services.chamber().name in texts(dispatcher)[0]
+    assert slot_events(events)["chamber_phone"] == "09 72 72 20 60"
+
+
+def test_session_start_carries_over_what_was_said():
+    _, events = run(ActionSessionStart(), tracker(slots={"trade": "boulanger", "requested_slot": "phone"}))
+    carried = slot_events(events)
+    assert carried["trade"] == "boulanger"
+    assert "requested_slot" not in carried
+
+
+@pytest.mark.parametrize(
+    "messages, category",
+    [
+        (["bonjour", "l'urssaf me réclame trois trimestres"], "cotisations_sociales"),
+        (["la banque m'a coupé le découvert"], "banque"),
+        (["depuis les travaux du tram plus personne ne vient"], "travaux"),
+    ],
+)
+def test_triage_slots_follow_every_message(messages, category):
+    _, events = run(ValidateTriageSlots(), tracker([user(m) for m in messages]))
+    slots = slot_events(events)
+    assert category in slots["difficulty_categories"]
+    assert slots["urgency"] in {"basse", "normale", "haute"}
+    assert slots["distress"] is False
+    assert slots["triage_reasons"][category]
+
+
+def test_triage_runs_inside_a_form_and_raises_distress():
+    events = [user("un huissier vient saisir"), bot("Dans quel département ?"), user("je veux mourir", "inform")]
+    _, result = run(ValidateTriageSlots(), tracker(events, active_loop="situation_form"))
+    slots = slot_events(result)
+    assert slots["distress"] is True
+    assert slots["urgency"] == "critique"
+
+
+def test_triage_does_not_lower_urgency():
+    _, result = run(
+        ValidateTriageSlots(),
+        tracker([user("je voudrais des informations sur l'urssaf")], slots={"urgency": "haute", "difficulty_categories": ["cotisations_sociales"], "distress": False}),
+    )
+    assert slot_events(result).get("urgency", "haute") == "haute"
+
+
+def test_acknowledgement_restates_the_situation():
+    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False,
+             "triage_reasons": {"cotisations_sociales": ["« l'urssaf me réclame »"]}}
+    dispatcher, _ = run(ActionAcknowledgeSituation(), tracker([user("l'urssaf me réclame")], slots=slots))
+    assert texts(dispatcher)[0].startswith("Si je comprends bien")
+
+
+def test_guidance_names_the_urssaf_payment_plan():
+    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False, "triage_reasons": {}}
+    dispatcher, events = run(ActionGiveGuidance(), tracker([user("l'urssaf me réclame")], slots=slots))
+    said = " ".join(texts(dispatcher))
+    assert "délai" in said.lower()
+    given = slot_events(events)["guidance_given"]
+    assert 1 <= len(given) <= 3
+
+
+def test_guidance_waits_when_in_distress():
+    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "critique", "distress": True, "triage_reasons": {}}
+    dispatcher, events = run(ActionGiveGuidance(), tracker([user("je veux mourir")], slots=slots))
+    assert dispatcher.messages == [] and events == []
+
+
+def test_crisis_reply_gives_numbers_first_and_closes_the_form():
+    dispatcher, events = run(ActionCrisisResponse(), tracker([user("je veux en finir avec la vie")], active_loop="situation_form"))
+    first = texts(dispatcher)[0]
+    assert "3114" in first
+    said = " ".join(texts(dispatcher))
+    assert "15" in said and "112" in said
+    assert dispatcher.messages[-1]["buttons"], "the safety question is answerable in one tap"
+    assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
+
+
+@pytest.mark.parametrize(
+    "typed, stored, says",
+    [("06 12 34 56 78", "+33612345678", None), ("+33 6 12 34 56 78", "+33612345678", None), ("123", None, "06 12 34 56 78")],
+)
+def test_phone_is_normalised_or_asked_again_with_an_example(typed, stored, says):
+    dispatcher = CollectingDispatcher()
+    result = ValidateHandoffForm().validate_phone(typed, dispatcher, tracker(), {})
+    assert result == {"phone": stored}
+    if says:
+        assert says in texts(dispatcher)[0]
+    else:
+        assert dispatcher.messages == []
+
+
+def test_health_consent_is_asked_only_when_health_is_involved():
+    form = ValidateHandoffForm()
+    with_health = asyncio.run(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"]}), {}))
+    without = asyncio.run(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"]}), {}))
+    assert "health_consent" in with_health and "health_consent" not in without
+    declined = asyncio.run(form.required_slots([], CollectingDispatcher(), tracker(slots={"wants_advisor": False}), {}))
+    assert declined == ["wants_advisor"]
+
+
+def handoff_slots(**extra):
+    slots = {
+        "wants_advisor": True, "consent_given": True, "consent_at": "2026-11-27T10:00:00+00:00",
+        "contact_name": "Sophie", "phone": "+33612345678", "email": "non précisé", "callback_slot": "plutôt le matin",
+        "difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False,
+        "triage_reasons": {"cotisations_sociales": ["« l'urssaf »"]}, "trade": "boulanger", "departement": "59",
+    }
+    slots.update(extra)
+    return slots
+
+
+def stored_cases():
+    with make_session_factory(make_engine())() as session:
+        return session.execute(select(Case)).scalars().all()
+
+
+def test_finishing_the_handoff_stores_one_case_and_gives_its_reference():
+    conversation = tracker([user("l'urssaf me réclame"), bot("..."), user("06 12 34 56 78", "inform")], slots=handoff_slots())
+    dispatcher, events = run(ActionFinishHandoff(), conversation)
+    reference = slot_events(events)["case_reference"]
+    assert reference in texts(dispatcher)[0]
+    assert "06 12 34 56 78" in texts(dispatcher)[0]
+    # A retry of the same conversation updates the same case.
+    run(ActionFinishHandoff(), tracker([user("l'urssaf me réclame")], slots=handoff_slots(case_reference=reference)))
+    cases = stored_cases()
+    assert [c.reference for c in cases] == [reference]
+    assert cases[0].contact_name == "Sophie"
+
+
+def test_without_consent_nothing_personal_is_stored():
+    dispatcher, events = run(ActionFinishHandoff(), tracker([user("l'urssaf")], slots=handoff_slots(consent_given=False)))
+    assert events == []
+    assert services.chamber().phone in texts(dispatcher)[0]
+    assert stored_cases() == []
+
+
+def test_database_down_keeps_the_case_and_says_so(monkeypatch, tmp_path):
+    monkeypatch.setenv("RELAIS_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nowhere")
+    services.case_outbox.cache_clear()
+    dispatcher, events = run(ActionFinishHandoff(), tracker([user("l'urssaf")], slots=handoff_slots()))
+    reference = slot_events(events)["case_reference"]
+    said = " ".join(texts(dispatcher))
+    assert reference in said
+    assert services.chamber().phone in said
+    spooled = list((tmp_path / "outbox").glob("*.json"))
+    assert len(spooled) == 1
+
+
+@pytest.mark.parametrize("consent", [True, False])
+def test_health_is_kept_only_with_its_own_consent(consent):
+    events = [user("je suis tombé malade, hospitalisé deux semaines"), bot("Si je comprends bien, votre santé."),
+              user("et l'urssaf me relance")]
+    slots = handoff_slots(difficulty_categories=["sante", "cotisations_sociales"], health_consent=consent,
+                          triage_reasons={"sante": ["« malade »"], "cotisations_sociales": ["« urssaf »"]})
+    run(ActionFinishHandoff(), tracker(events, slots=slots))
+    case = stored_cases()[0]
+    texts_kept = [line["text"] for line in case.transcript]
+    assert ("sante" in case.categories) is consent
+    assert ("sante" in case.reasons) is consent
+    assert any("malade" in text for text in texts_kept) is consent
+    assert ("santé" in case.summary) is consent
+    assert "et l'urssaf me relance" in texts_kept
