@@ -203,6 +203,7 @@ def test_departement_names_that_are_common_words_are_never_extracted_on_sight(ev
         ("departement", "dans le 974 à Saint-Denis", "974"),
         ("departement", "le 12 décembre", None),
         ("departement", "du 15 au 20", None),
+        ("departement", "menuisier dans le 62 et sans clients", "62"),
         ("departement", "depuis 15 jours", None),
         ("departement", "40 000 € de dettes", None),
         ("departement", "12,5 k€", None),
