@@ -19,11 +19,14 @@ function h(tag, attributes = {}, ...children) {
 
 const hidden = (text) => h("span", { class: "visually-hidden" }, text);
 
+// French typography: a narrow no-break space keeps "?", "!", ":", ";" and "»" on the word's line.
+const frenchSpacing = (text) => text.replace(/ ([?!:;»])/g, "\u202f$1").replace(/« /g, "«\u202f");
+
 function richText(text) {
   const fragment = document.createDocumentFragment();
   for (const part of linkify(text, location.href)) {
     if (!part.href) {
-      fragment.append(part.text);
+      fragment.append(frenchSpacing(part.text));
       continue;
     }
     const external = /^https?:/.test(part.href) && new URL(part.href).origin !== location.origin;

@@ -73,8 +73,13 @@ class WidgetPage:
 
     def open(self) -> "WidgetPage":
         self.launcher.click()
-        expect(self.panel).to_be_visible()
+        self.wait_opened()
         return self
+
+    def wait_opened(self) -> None:
+        """Visible, and done sliding in (so that sizes and positions can be measured)."""
+        expect(self.panel).to_be_visible()
+        self.panel.evaluate("el => Promise.all(el.getAnimations().map((a) => a.finished))")
 
     def state(self) -> dict | None:
         return self.page.evaluate(_STATE_JS)

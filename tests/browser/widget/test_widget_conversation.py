@@ -76,8 +76,9 @@ def inbox_case(stack, advisor, reference: str) -> dict:
     with httpx.Client(base_url=stack.settings.web_url, timeout=30) as http:
         login = http.post("/api/v1/auth/login", json={"email": email, "password": password})
         assert login.status_code == 200, login.text
-        listed = http.get("/api/v1/cases", params={"q": reference}).json()
-        assert reference in {case["reference"] for case in listed["items"]}
+        listed = http.get("/api/v1/cases", params={"q": reference})
+        assert listed.status_code == 200, listed.text
+        assert reference in {case["reference"] for case in listed.json()}
         response = http.get(f"/api/v1/cases/{reference}")
         assert response.status_code == 200, response.text
         return response.json()

@@ -22,8 +22,8 @@ def test_a_conversation_on_a_360px_phone(phone):
     assert _inside_screen(launcher) and launcher["height"] >= MIN_TARGET_PX
 
     widget.launcher.tap()
-    expect(widget.panel).to_be_visible()
-    assert widget.panel.bounding_box() == {"x": 0, "y": 0, "width": WIDTH, "height": HEIGHT}
+    widget.wait_opened()
+    assert widget.panel.bounding_box() == pytest.approx({"x": 0, "y": 0, "width": WIDTH, "height": HEIGHT}, abs=0.5)
     expect(widget.panel).to_have_attribute("aria-modal", "true")
     widget.wait_idle()
 
