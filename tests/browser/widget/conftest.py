@@ -179,6 +179,10 @@ def widget_stack(stack):
         pytest.fail(f"the widget is not built ({BUNDLE} missing): run `make widget`")
     response = httpx.get(f"{stack.settings.web_url}/demo/", timeout=30)
     assert response.status_code == 200, f"the web app does not serve the demo page: {response.status_code}"
+    # A fresh Rasa answers its first message slowly (lazy model and action server start-up, a minute or
+    # more on a busy machine): pay that once here, not inside the first test's turn timeout.
+    httpx.post(f"{stack.settings.rasa_url}/webhooks/rest/webhook",
+               json={"sender": "widget-warm-up", "message": "bonjour"}, timeout=300).raise_for_status()
     return stack
 
 
