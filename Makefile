@@ -6,7 +6,8 @@ VENV       := .venv
 BIN        := $(VENV)/bin
 RASA       := PYTHONPATH=$(CURDIR) $(BIN)/rasa
 MODEL      := models/relais.tar.gz
-TRAIN_DATA := config.yml $(shell find bot/domain nlu stories -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py) $(wildcard triage/*.py triage/*.yml)
+# The crisis guard's code and the triage it calls are loaded at run time: changing them needs no retraining.
+TRAIN_DATA := config.yml $(shell find bot/domain nlu stories -name '*.yml' 2>/dev/null)
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
