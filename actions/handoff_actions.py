@@ -115,10 +115,11 @@ class ActionFinishHandoff(Action):
         if not result.stored:
             logger.warning("case %s spooled: database unreachable", result.reference)
         promise = chamber.callback_promise(datetime.now(timezone.utc))
-        phone = display_phone(slots["phone"]) if slots.get("phone") else None
-        text = f"C'est noté. Votre référence est {result.reference}. {promise}"
-        if phone:
-            text += f" Le conseiller appellera le {phone}."
+        phone = f" au {display_phone(slots['phone'])}" if slots.get("phone") else ""
+        text = (
+            f"C'est noté, votre référence est {result.reference}. "
+            f"Un conseiller vous rappellera{phone} {promise}."
+        )
         dispatcher.utter_message(text=text)
         if not result.stored:
             dispatcher.utter_message(
