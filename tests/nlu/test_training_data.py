@@ -169,8 +169,8 @@ def test_every_departement_is_in_a_lookup_table():
 
 
 @pytest.mark.parametrize("everyday_word", ["somme", "cher", "vienne", "lot", "nord", "manche", "réunion"])
-def test_departement_names_that_are_common_words_are_never_extracted_on_sight(everyday_word):
-    # "une grosse somme", "ça coûte cher", "avant qu'il vienne": features only, not the extracted table.
+def test_departement_names_that_are_common_words_stay_out_of_the_plain_table(everyday_word):
+    # "une grosse somme", "ça coûte cher", "avant qu'il vienne": a separate feature, never a plain match.
     assert everyday_word not in {name.lower() for name in _lookup("departement")}
 
 
