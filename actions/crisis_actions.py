@@ -47,10 +47,12 @@ class ActionCheckIn(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        dispatcher.utter_message(
-            text=(
-                "Ce que vous vivez a l'air très lourd, et c'est normal d'être épuisé. "
-                "S'il vous arrive d'avoir des idées noires, le 3114 répond jour et nuit, gratuitement."
-            )
+        text = (
+            "Ce que vous vivez a l'air très lourd. "
+            "S'il vous arrive d'avoir des idées noires, le 3114 répond jour et nuit, gratuitement."
         )
+        if not tracker.active_loop.get("name"):
+            # Outside a form nothing else is asked: leave the door open, one question.
+            text += " Voulez-vous me dire ce qui pèse le plus en ce moment ?"
+        dispatcher.utter_message(text=text)
         return []

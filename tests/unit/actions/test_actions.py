@@ -202,3 +202,14 @@ def test_health_is_kept_only_with_its_own_consent(consent):
     assert any("malade" in text for text in texts_kept) is consent
     assert ("santé" in case.summary) is consent
     assert "et l'urssaf me relance" in texts_kept
+
+
+@pytest.mark.parametrize("active_loop, asks", [(None, True), ("situation_form", False)])
+def test_check_in_gives_3114_and_asks_only_outside_a_form(active_loop, asks):
+    from actions.crisis_actions import ActionCheckIn
+
+    dispatcher, events = run(ActionCheckIn(), tracker([user("je suis à bout", "express_overwhelm")], active_loop=active_loop))
+    said = texts(dispatcher)[0]
+    assert "3114" in said
+    assert said.endswith("?") is asks
+    assert events == []

@@ -27,9 +27,10 @@ def guarded(message: Message) -> str:
         # The lexicon wins over any classifier output.
         ("je pense à me supprimer", [("describe_situation", 0.9), ("express_distress", 0.1)], "express_distress"),
         ("jveux plus vivre", [("nlu_fallback", 0.5), ("inform", 0.3)], "express_distress"),
-        # A confident classifier raises it alone.
-        ("je ne vois plus d'issue pour moi", [("express_distress", 0.97), ("describe_situation", 0.02)], "express_distress"),
-        # An unsure classifier without any lexical sign does not.
+        # A confident classifier alone gets a gentle check, not the crisis path.
+        ("je vois pas d'autre issue pour la boite", [("express_distress", 0.9999), ("describe_situation", 0.0)], "express_overwhelm"),
+        ("mon père en fin de vie", [("express_distress", 0.9995), ("express_overwhelm", 0.0)], "express_overwhelm"),
+        # An unsure classifier without any lexical sign falls back to its next guess.
         ("hier", [("express_distress", 0.48), ("out_of_scope", 0.15)], "out_of_scope"),
         ("comment on prépare sa retraite", [("express_distress", 0.75), ("out_of_scope", 0.11)], "out_of_scope"),
         # Idioms are not crises, whatever the words.
