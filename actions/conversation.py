@@ -55,6 +55,10 @@ def _timestamp(event: Mapping[str, Any]) -> str:
     return datetime.fromtimestamp(float(seconds), tz=timezone.utc).isoformat()
 
 
+# What the artisan saw on the buttons whose payload is an intent, for the advisor's transcript.
+BUTTON_WORDS = {"/affirm": "Oui", "/deny": "Non", "/skip_question": "Passer"}
+
+
 def _mentions_health(text: str) -> bool:
     return HEALTH_CATEGORY in assess([text]).categories
 
@@ -73,6 +77,9 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         if kind == "user" and _is_typed_text(text):
             line = {"sender": "artisan", "text": text, "at": _timestamp(event)}
             previous_was_health = _mentions_health(text)
+        elif kind == "user" and text in BUTTON_WORDS:
+            line = {"sender": "artisan", "text": BUTTON_WORDS[text], "at": _timestamp(event)}
+            previous_was_health = False
         elif kind == "bot" and text:
             line = {"sender": "bot", "text": text, "at": _timestamp(event)}
         else:

@@ -47,8 +47,9 @@ def test_transcript_keeps_typed_words_not_button_payloads():
     ]
     assert user_messages(events) == ["bonjour", "<b>urssaf</b>"]
     lines = transcript(events)
-    assert [line["sender"] for line in lines] == ["artisan", "bot", "artisan"]
-    assert lines[2]["text"] == "<b>urssaf</b>"
+    assert [line["sender"] for line in lines] == ["artisan", "bot", "artisan", "artisan"]
+    assert lines[2]["text"] == "Oui", "a button's answer is shown as the artisan saw it"
+    assert lines[3]["text"] == "<b>urssaf</b>"
     assert lines[0]["at"].startswith("2023-11-14")
 
 
