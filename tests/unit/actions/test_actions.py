@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
@@ -19,9 +20,15 @@ from cases.models import Case
 from tests.support.trackers import bot, slot_events, texts, tracker, user
 
 
+def run_coroutine(coroutine):
+    # In its own thread: a browser test's sync Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def run(action, tracker_, domain=None):
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker_, domain or {}))
+    events = run_coroutine(action.run(dispatcher, tracker_, domain or {}))
     return dispatcher, events
 
 
@@ -133,10 +140,10 @@ def test_phone_is_normalised_or_asked_again_with_an_example(typed, stored, says)
 
 def test_health_consent_is_asked_only_when_health_is_involved():
     form = ValidateHandoffForm()
-    with_health = asyncio.run(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"]}), {}))
-    without = asyncio.run(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"]}), {}))
+    with_health = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"]}), {}))
+    without = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"]}), {}))
     assert "health_consent" in with_health and "health_consent" not in without
-    declined = asyncio.run(form.required_slots([], CollectingDispatcher(), tracker(slots={"wants_advisor": False}), {}))
+    declined = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"wants_advisor": False}), {}))
     assert declined == ["wants_advisor"]
 
 
