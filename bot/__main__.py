@@ -1,4 +1,5 @@
-"""`python -m bot run | evaluate`: the product's command line (the Makefile calls it)."""
+"""`python -m bot run [--production] | evaluate | validate | purge | export-personal-data | erase-personal-data`:
+the product's command line (the Makefile calls it)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from bot.evaluation import evaluate, load_cases
 from cases.db import migrate
-from bot.settings import REPO_ROOT, Settings
+from bot.settings import REPO_ROOT, ConfigurationError, Settings
 from bot.stack import Stack, StartupError
 
 
@@ -31,6 +32,8 @@ def local_advisor(settings: Settings) -> str:
 
 
 def command_run(args: argparse.Namespace) -> int:
+    if args.production:
+        return command_run_production(args)
     settings = Settings.from_env()
     prepare_databases(settings)
     advisor = local_advisor(settings)
@@ -52,22 +55,80 @@ def command_run(args: argparse.Namespace) -> int:
         "Ctrl-C stops everything.",
         flush=True,
     )
-    stopping = False
-
-    def request_stop(*_):
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
+    stopping = _stop_on_signals()
     try:
-        while not stopping:
+        while not stopping.is_set():
             for process in stack.processes.values():
                 if not process.is_running():
                     print(f"{process.name} stopped unexpectedly:\n{process.log_tail()}", file=sys.stderr)
-                    stopping = True
-            time.sleep(0.5)
+                    stopping.set()
+            stopping.wait(0.5)
     finally:
+        print("Stopping Relais…", flush=True)
+        stack.stop()
+    return 0
+
+
+def _stop_on_signals():
+    import threading
+
+    stopping = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stopping.set())
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    return stopping
+
+
+def command_run_production(args: argparse.Namespace) -> int:
+    """Every process of one production machine behind nginx; a process that dies is started again."""
+    from bot.production import ProductionStack, PurgeSchedule, check_nginx_config, prepare_postgres_schemas
+
+    try:
+        settings = Settings.from_env()
+        if not settings.production:
+            raise ConfigurationError("run --production needs RELAIS_ENV=production (make run-production sets it).")
+    except ConfigurationError as error:
+        print(f"Configuration : {error}", file=sys.stderr)
+        return 2
+    prepare_postgres_schemas(settings.database_url, settings.tracker_db_url)
+    prepare_databases(settings)
+    settings.extra_env["RELAIS_RASA_PUBLIC_URL"] = f"http://{settings.host}:{settings.proxy_port}"
+    stack = ProductionStack(settings)
+    check_nginx_config(stack)
+    started = time.monotonic()
+    try:
+        stack.start(timeout=300)
+    except StartupError as error:
+        print(f"Relais n'a pas pu démarrer : {error}", file=sys.stderr)
+        return 1
+    layout = stack.layout
+    print(
+        f"\nRelais (production) is running (ready in {time.monotonic() - started:.1f} s):\n"
+        f"  public address   {stack.public_url}  (nginx: /webhooks/, /socket.io/, inbox, widget, /demo/)\n"
+        f"  Rasa servers     {', '.join(str(p) for p in layout.rasa_ports)}; action servers "
+        f"{', '.join(str(p) for p in layout.actions_ports)} behind 127.0.0.1:{layout.actions_proxy_port}\n"
+        f"  stores           cases and trackers in PostgreSQL, locks in Redis\n"
+        f"  accounts         python -m inbox create-user … (same environment)\n"
+        f"  logs             {settings.var_dir / 'logs'} (JSON, personal data masked)\n"
+        f"  processes (start-up time, resident memory):\n{stack.report()}\n"
+        "Ctrl-C stops everything.",
+        flush=True,
+    )
+    schedule = PurgeSchedule(settings, settings.purge_interval_hours)
+    schedule.start()
+    stopping = _stop_on_signals()
+    try:
+        while not stopping.is_set():
+            for process in stack.processes.values():
+                if not process.is_running() and not stopping.is_set():
+                    print(f"{process.name} stopped unexpectedly, starting it again:\n{process.log_tail(10)}",
+                          file=sys.stderr, flush=True)
+                    try:
+                        stack.restart(process.name, timeout=300)
+                    except StartupError as error:
+                        print(f"{process.name} could not be started again: {error}", file=sys.stderr, flush=True)
+            stopping.wait(1)
+    finally:
+        schedule.stop()
         print("Stopping Relais…", flush=True)
         stack.stop()
     return 0
@@ -118,6 +179,47 @@ def command_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_purge(args: argparse.Namespace) -> int:
+    from bot.production import purge
+
+    settings = Settings.from_env()
+    if args.tracker_retention_days is not None:
+        settings.tracker_retention_days = args.tracker_retention_days
+    print(purge(settings).text())
+    return 0
+
+
+def command_export(args: argparse.Namespace) -> int:
+    from bot.production import RightsError, export_personal_data, print_json
+
+    try:
+        data = export_personal_data(Settings.from_env(), args.reference, args.supervisor)
+    except RightsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print_json(data, Path(args.out) if args.out else None)
+    if args.out:
+        print(f"Données du dossier {args.reference} écrites dans {args.out} (lisible par vous seul).", file=sys.stderr)
+    return 0
+
+
+def command_erase(args: argparse.Namespace) -> int:
+    from bot.production import RightsError, erase_personal_data
+
+    if not args.yes:
+        answer = input(f"Effacer définitivement les données personnelles du dossier {args.reference} ? [o/N] ")
+        if answer.strip().lower() not in ("o", "oui", "y", "yes"):
+            print("Rien n'a été effacé.")
+            return 1
+    try:
+        events = erase_personal_data(Settings.from_env(), args.reference, args.supervisor)
+    except RightsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Données personnelles du dossier {args.reference} effacées ; conversation supprimée ({events} événements).")
+    return 0
+
+
 def free_port() -> int:
     import socket
 
@@ -129,13 +231,26 @@ def free_port() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="start every process locally and stop them on Ctrl-C")
+    run = sub.add_parser("run", help="start every process locally and stop them on Ctrl-C")
+    run.add_argument("--production", action="store_true",
+                     help="several Rasa and action servers behind nginx, PostgreSQL and Redis (RELAIS_ENV=production)")
     sub.add_parser("validate", help="rasa data validate, failing on any warning")
     evaluation = sub.add_parser("evaluate", help="run an evaluation file through the whole bot")
     evaluation.add_argument("--cases", required=True)
     evaluation.add_argument("--out", required=True)
+    purge = sub.add_parser("purge", help="apply the retention: anonymise old closed cases, delete idle Rasa trackers")
+    purge.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
+    export = sub.add_parser("export-personal-data", help="everything stored about the person of one case (audited)")
+    erase = sub.add_parser("erase-personal-data", help="erase the person's data of one case and its conversation (audited)")
+    for rights in (export, erase):
+        rights.add_argument("reference", help="the case reference, e.g. RL-7K3Q9M")
+        rights.add_argument("--supervisor", required=True, help="e-mail of the supervisor account acting (audited)")
+    export.add_argument("--out", help="write the JSON to this file (mode 600) rather than to the terminal")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     args = parser.parse_args(argv)
-    return {"run": command_run, "evaluate": command_evaluate, "validate": command_validate}[args.command](args)
+    commands = {"run": command_run, "evaluate": command_evaluate, "validate": command_validate, "purge": command_purge,
+                "export-personal-data": command_export, "erase-personal-data": command_erase}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

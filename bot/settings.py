@@ -11,6 +11,21 @@
 | RELAIS_CHAMBER_CONFIG | chamber configuration (path or id) | chamber/configs/default.yml |
 | RELAIS_RASA_PORT / RELAIS_ACTIONS_PORT / RELAIS_WEB_PORT | ports on 127.0.0.1 | 5005 / 5055 / 8000 |
 | RELAIS_RASA_PUBLIC_URL | where browsers reach Rasa's socket.io channel | the Rasa server's address |
+
+Production (`RELAIS_ENV=production`, started by `python -m bot run --production`, see deploy/README.md):
+
+| variable | meaning | default |
+|---|---|---|
+| RELAIS_RASA_INSTANCES / RELAIS_ACTIONS_INSTANCES | Rasa servers / action servers behind nginx | 2 / 2 |
+| RELAIS_PROXY_PORT | nginx's public port (chat channels, inbox, widget) | 8080 |
+| RELAIS_ACTIONS_PROXY_PORT | nginx's internal port in front of the action servers | 5050 |
+| RELAIS_LOCK_LIFETIME_S | how long a crashed Rasa server's conversation lock blocks others | 15 |
+| RELAIS_TRACKER_RETENTION_DAYS | Rasa trackers idle longer than this are deleted | 7 |
+| RELAIS_PURGE_INTERVAL_HOURS | how often production applies the retention (0: never) | 24 |
+| RELAIS_LOG_FORMAT | `json` (personal data masked) or `text` | json in production |
+
+In production the secrets, PostgreSQL for cases and trackers, and Redis for the lock store must be given:
+nothing falls back to a default.
 """
 
 from __future__ import annotations
@@ -19,7 +34,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = REPO_ROOT / "var"
@@ -44,6 +59,13 @@ def _secret(name: str, env: str, var_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def _positive_int(name: str, default: int) -> int:
+    value = int(os.environ.get(name, default))
+    if value < 1:
+        raise ConfigurationError(f"{name} must be at least 1.")
+    return value
+
+
 @dataclass
 class Settings:
     env: str = "development"
@@ -58,6 +80,14 @@ class Settings:
     actions_port: int = 5055
     web_port: int = 8000
     host: str = "127.0.0.1"
+    rasa_instances: int = 1
+    actions_instances: int = 1
+    proxy_port: int = 8080
+    actions_proxy_port: int = 5050
+    lock_lifetime_s: int = 15
+    tracker_retention_days: int = 7
+    purge_interval_hours: float = 24
+    log_format: str = "text"
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -79,10 +109,37 @@ class Settings:
             rasa_port=int(os.environ.get("RELAIS_RASA_PORT", 5005)),
             actions_port=int(os.environ.get("RELAIS_ACTIONS_PORT", 5055)),
             web_port=int(os.environ.get("RELAIS_WEB_PORT", 8000)),
+            rasa_instances=_positive_int("RELAIS_RASA_INSTANCES", 2 if env == "production" else 1),
+            actions_instances=_positive_int("RELAIS_ACTIONS_INSTANCES", 2 if env == "production" else 1),
+            proxy_port=int(os.environ.get("RELAIS_PROXY_PORT", 8080)),
+            actions_proxy_port=int(os.environ.get("RELAIS_ACTIONS_PROXY_PORT", 5050)),
+            lock_lifetime_s=_positive_int("RELAIS_LOCK_LIFETIME_S", 15),
+            tracker_retention_days=_positive_int("RELAIS_TRACKER_RETENTION_DAYS", 7),
+            purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", 24)),
+            log_format=os.environ.get("RELAIS_LOG_FORMAT", "json" if env == "production" else "text"),
         )
         for key, value in overrides.items():
             setattr(settings, key, value)
+        if settings.production:
+            settings.check_production()
         return settings
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    def check_production(self) -> None:
+        """Production takes its stores from the environment: an embedded default there is a mistake."""
+        problems = []
+        for name, url in (("RELAIS_DATABASE_URL", self.database_url), ("RELAIS_TRACKER_DB_URL", self.tracker_db_url)):
+            if not url.startswith("postgresql"):
+                problems.append(f"{name} must be a PostgreSQL URL in production (got {urlsplit(url).scheme or url!r}).")
+        if not (self.lock_store_url or "").startswith("redis://"):
+            problems.append("RELAIS_LOCK_STORE_URL must be a redis:// URL in production (several Rasa servers share it).")
+        if self.log_format not in ("json", "text"):
+            problems.append("RELAIS_LOG_FORMAT is json or text.")
+        if problems:
+            raise ConfigurationError(" ".join(problems))
 
     @property
     def rasa_url(self) -> str:
@@ -101,6 +158,8 @@ class Settings:
         env = {
             "RELAIS_ENV": self.env,
             "RELAIS_DATABASE_URL": self.database_url,
+            "RELAIS_TRACKER_DB_URL": self.tracker_db_url,
+            "RELAIS_TRACKER_RETENTION_DAYS": str(self.tracker_retention_days),
             "RELAIS_SESSION_SECRET": self.session_secret,
             "RELAIS_OUTBOX_DIR": str(self.var_dir / "outbox"),
             "PYTHONPATH": str(REPO_ROOT),
@@ -126,6 +185,9 @@ def tracker_store_config(url: str) -> dict:
         "url": parts.hostname or "127.0.0.1",
         "db": parts.path.lstrip("/"),
     }
+    if parts.query:
+        # e.g. ?options=-csearch_path%3Dschema: Rasa passes `query` on to the database driver.
+        config["query"] = dict(parse_qsl(parts.query))
     if parts.port:
         config["port"] = parts.port
     if parts.username:

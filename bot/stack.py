@@ -39,6 +39,51 @@ def write_endpoints(settings: Settings) -> Path:
     return path
 
 
+def actions_process(name: str, settings: Settings, port: int, logging_config: Path | None = None) -> Process:
+    command = [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    if logging_config:
+        # Spelt so by rasa_sdk 3.6 (an underscore, unlike Rasa's own --logging-config-file).
+        command += ["--logging-config_file", str(logging_config)]
+    return Process(
+        name, command, f"http://{settings.host}:{port}/health", settings.var_dir / "logs" / f"{name}.log"
+    )
+
+
+def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, model_path: Path,
+                 credentials: Path = REPO_ROOT / "bot" / "credentials.yml") -> Process:
+    return Process(
+        name,
+        [
+            str(VENV_BIN / "rasa"), "run",
+            "--model", str(model_path),
+            "--endpoints", str(endpoints),
+            "--credentials", str(credentials),
+            "--interface", settings.host, "--port", str(port),
+            "--enable-api", "--auth-token", settings.rasa_token,
+            "--cors", "*",
+        ],
+        f"http://{settings.host}:{port}/status?token={settings.rasa_token}",
+        settings.var_dir / "logs" / f"{name}.log",
+    )
+
+
+def web_process(name: str, settings: Settings, port: int, logging_config: Path | None = None,
+                behind_proxy: bool = False) -> Process:
+    command = [
+        str(VENV_BIN / "uvicorn"), "inbox.app:create_app", "--factory",
+        "--host", settings.host, "--port", str(port), "--no-access-log",
+        # No websockets here; uvicorn's default implementation needs a newer
+        # websockets than the one Rasa pins.
+        "--ws", "none",
+    ]
+    if logging_config:
+        command += ["--log-config", str(logging_config)]
+    if behind_proxy:
+        # The scheme and client address come from nginx's X-Forwarded-* headers.
+        command += ["--proxy-headers", "--forwarded-allow-ips", settings.host]
+    return Process(name, command, f"http://{settings.host}:{port}/healthz", settings.var_dir / "logs" / f"{name}.log")
+
+
 @dataclass
 class Process:
     name: str
@@ -46,17 +91,22 @@ class Process:
     ready_url: str
     log_path: Path
     popen: subprocess.Popen | None = None
+    # What this process needs on top of the stack's shared environment (e.g. its own outbox spool).
+    env: dict[str, str] = field(default_factory=dict)
+    started_at: float | None = None
+    ready_seconds: float | None = None  # from start to the first successful readiness answer
 
     def start(self, env: dict[str, str]) -> None:
-        log = open(self.log_path, "ab")
-        self.popen = subprocess.Popen(
-            self.command,
-            cwd=REPO_ROOT,
-            env={**os.environ, **env},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops children in order
-        )
+        self.started_at, self.ready_seconds = time.monotonic(), None
+        with open(self.log_path, "ab") as log:  # the child keeps its own copy of the descriptor
+            self.popen = subprocess.Popen(
+                self.command,
+                cwd=REPO_ROOT,
+                env={**os.environ, **env, **self.env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops children in order
+            )
 
     def is_running(self) -> bool:
         return self.popen is not None and self.popen.poll() is None
@@ -77,6 +127,24 @@ class Process:
             os.killpg(self.popen.pid, signal.SIGKILL)
             self.popen.wait()
 
+    def memory_mb(self) -> float | None:
+        """Resident memory of the process and its children (its process group), from /proc."""
+        if not self.is_running():
+            return None
+        total_kb = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[2]) != self.popen.pid:  # fields[2] is the process group id
+                    continue
+                status = (stat.parent / "status").read_text()
+            except (OSError, IndexError, ValueError):
+                continue  # the process ended while we looked
+            for line in status.splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+        return total_kb / 1024
+
     def log_tail(self, lines: int = 30) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
@@ -92,43 +160,21 @@ class Stack:
     processes: dict[str, Process] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        (self.settings.var_dir / "logs").mkdir(parents=True, exist_ok=True)
+        for process in self.build_processes():
+            self.processes[process.name] = process
+
+    def build_processes(self) -> list[Process]:
+        """The embedded layout: one action server, one Rasa server, the web app."""
         s = self.settings
-        logs = s.var_dir / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
         endpoints = write_endpoints(s)
-        self.processes["actions"] = Process(
-            "actions",
-            [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(s.actions_port)],
-            f"{s.actions_url}/health",
-            logs / "actions.log",
-        )
-        self.processes["rasa"] = Process(
-            "rasa",
-            [
-                str(VENV_BIN / "rasa"), "run",
-                "--model", str(self.model_path),
-                "--endpoints", str(endpoints),
-                "--credentials", str(REPO_ROOT / "bot" / "credentials.yml"),
-                "--interface", s.host, "--port", str(s.rasa_port),
-                "--enable-api", "--auth-token", s.rasa_token,
-                "--cors", "*",
-            ],
-            f"{s.rasa_url}/status?token={s.rasa_token}",
-            logs / "rasa.log",
-        )
+        processes = [
+            actions_process("actions", s, s.actions_port),
+            rasa_process("rasa", s, s.rasa_port, endpoints, self.model_path),
+        ]
         if self.with_web:
-            self.processes["web"] = Process(
-                "web",
-                [
-                    str(VENV_BIN / "uvicorn"), "inbox.app:create_app", "--factory",
-                    "--host", s.host, "--port", str(s.web_port), "--no-access-log",
-                    # No websockets here; uvicorn's default implementation needs a newer
-                    # websockets than the one Rasa pins.
-                    "--ws", "none",
-                ],
-                f"{s.web_url}/healthz",
-                logs / "web.log",
-            )
+            processes.append(web_process("web", s, s.web_port))
+        return processes
 
     def start(self, timeout: float = 120) -> "Stack":
         if not self.model_path.exists():
@@ -151,6 +197,8 @@ class Stack:
                 raise StartupError(f"{process.name} exited during start-up:\n{process.log_tail()}")
             try:
                 if httpx.get(process.ready_url, timeout=2).status_code == 200:
+                    if process.started_at is not None:
+                        process.ready_seconds = time.monotonic() - process.started_at
                     return
             except httpx.HTTPError:
                 pass
@@ -166,6 +214,16 @@ class Stack:
     def stop(self) -> None:
         for process in reversed(list(self.processes.values())):
             process.stop()
+
+    def report(self) -> str:
+        """One line per process: how long it took to be ready and the memory it holds."""
+        lines = []
+        for process in self.processes.values():
+            ready = f"ready in {process.ready_seconds:5.1f} s" if process.ready_seconds is not None else "ready in   ? s"
+            memory = process.memory_mb()
+            lines.append(f"  {process.name:<10} {ready}   {memory:7.0f} MB" if memory is not None
+                         else f"  {process.name:<10} {ready}   stopped")
+        return "\n".join(lines)
 
     def __enter__(self) -> "Stack":
         return self.start()

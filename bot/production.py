@@ -1,0 +1,837 @@
+"""Production mode: several Rasa and action servers behind nginx, shared stores, JSON logs, retention.
+
+``python -m bot run --production`` (``make run-production``) starts, on one machine:
+
+    nginx :RELAIS_PROXY_PORT ──/webhooks/──> rasa-1..N (least connections; a dead one is skipped)
+                             ──/socket.io/─> rasa-1..N (ip_hash: a socket.io session stays on its server)
+                             ──/──────────> web (inbox, API, widget, demo page)
+    nginx 127.0.0.1:RELAIS_ACTIONS_PROXY_PORT ──> actions-1..M (Rasa's action endpoint, never public)
+
+The Rasa servers share the tracker store (PostgreSQL) and the lock store (Redis): any of them can take
+the next message of any conversation. deploy/README.md maps this layout onto Rasa's Helm chart.
+
+This module also holds what production needs around the processes:
+
+- ``json_log_formatter``: JSON log lines with phone numbers and e-mail addresses masked
+  (action servers and web app; ``logging_config`` writes their dictConfig file);
+- ``FailSafeRedisLockStore``: Rasa's Redis lock store that keeps answering, with in-process locks,
+  while Redis is unreachable;
+- ``ReplaySafeRestInput`` / ``ReplaySafeSocketIOInput``: Rasa's channels, each message processed once
+  even when a client resends it or nginx replays it on another server;
+- retention and the rights of the person: ``purge`` anonymises closed cases past their chamber's
+  retention and deletes idle Rasa trackers, keeping anonymous counts; ``export_personal_data`` and
+  ``erase_personal_data`` act on one case reference for the CLI (audited, like the inbox's).
+"""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import json
+import logging
+import os
+import pwd
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from bot.settings import REPO_ROOT, Settings, tracker_store_config
+from bot.stack import VENV_BIN, Process, Stack, actions_process, rasa_process, web_process
+
+log = logging.getLogger(__name__)
+
+DEPLOY_DIR = REPO_ROOT / "deploy"
+NGINX_TEMPLATE = DEPLOY_DIR / "nginx.conf.j2"
+
+
+# ================================================================================================ logs
+
+# A French number written as people do (06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78) or in E.164.
+_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)33[\s.\-]?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)|\+[1-9]\d{7,14}(?!\d)")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# Rasa's REST channel logs the artisan's whole message when a turn fails.
+_USER_MESSAGE = re.compile(r"(user message ')(.*?)('\.)", re.DOTALL)
+
+
+def mask_personal_data(text: str) -> str:
+    """The text with phone numbers, e-mail addresses and quoted user messages replaced by placeholders."""
+    text = _USER_MESSAGE.sub(r"\1<message>\3", text)
+    text = _EMAIL.sub("<email>", text)
+    return _PHONE.sub("<phone>", text)
+
+
+def _mask_event(_logger: Any, _method: str, event: dict) -> dict:
+    return {key: mask_personal_data(value) if isinstance(value, str) else value for key, value in event.items()}
+
+
+def json_log_formatter() -> logging.Formatter:
+    """A stdlib formatter writing one JSON object per line (structlog), personal data masked."""
+    import structlog
+
+    return structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[
+            structlog.stdlib.add_log_level,
+            structlog.stdlib.add_logger_name,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+        ],
+        processors=[
+            structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+            structlog.processors.format_exc_info,
+            _mask_event,
+            structlog.processors.JSONRenderer(ensure_ascii=False),
+        ],
+    )
+
+
+def logging_config(level: str = "INFO") -> dict:
+    """dictConfig for the action servers (``--logging-config-file``) and uvicorn (``--log-config``)."""
+    handler = {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}
+    quiet = {"level": "WARNING", "handlers": ["json"], "propagate": False}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "bot.production.json_log_formatter"}},
+        "handlers": {"json": handler},
+        # Message texts are only ever logged at DEBUG by the libraries: INFO keeps them out.
+        "root": {"level": level, "handlers": ["json"]},
+        "loggers": {
+            "uvicorn": {"level": level, "handlers": ["json"], "propagate": False},
+            "uvicorn.error": {"level": level, "handlers": ["json"], "propagate": False},
+            "uvicorn.access": quiet,
+            "sanic.root": {"level": level, "handlers": ["json"], "propagate": False},
+            "sanic.error": {"level": level, "handlers": ["json"], "propagate": False},
+            "sanic.access": quiet,
+        },
+    }
+
+
+def write_logging_config(path: Path, level: str = "INFO") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(logging_config(level), sort_keys=False))
+    return path
+
+
+# ================================================================================================ lock store
+
+# How long a Redis that failed is left alone before the next try, and how long one call may take.
+REDIS_RETRY_AFTER_S = 2.0
+REDIS_TIMEOUT_S = 0.5
+
+
+def _fail_safe_lock_store_class() -> type:
+    """Built on first use: importing Rasa here would slow down every other user of this module."""
+    import asyncio
+
+    import redis
+    from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, RedisLockStore
+
+    outage_errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+    class FailSafeRedisLockStore(RedisLockStore):
+        """Rasa's Redis lock store that falls back to in-process locks while Redis is unreachable,
+        and whose waiters survive a lock holder's crash.
+
+        Without Redis, Rasa's own store fails every turn and the artisan gets no answer. With this one
+        the conversation goes on; two messages of one conversation reaching two servers at the same
+        moment are then not serialised (rare: people wait for the answer), which is logged.
+        """
+
+        def __init__(self, endpoint_config: Any = None, **kwargs: Any) -> None:
+            options = {**(endpoint_config.kwargs if endpoint_config else {}), **kwargs}
+            host = (endpoint_config.url if endpoint_config else None) or options.pop("host", "127.0.0.1")
+            options.pop("type", None)
+            options.setdefault("socket_timeout", REDIS_TIMEOUT_S)
+            super().__init__(host=host, **options)
+            # Rasa's store only sets socket_timeout; connecting to a vanished host must be as quick.
+            self.red.connection_pool.connection_kwargs["socket_connect_timeout"] = options["socket_timeout"]
+            self._memory = InMemoryLockStore()
+            self._lifetimes: dict[tuple[str, int], float] = {}
+            self._redis_down_since: float | None = None
+            self._retry_at = 0.0
+
+        def _call(self, operation: str, *args: Any) -> Any:
+            if time.monotonic() >= self._retry_at:
+                try:
+                    result = getattr(RedisLockStore, operation)(self, *args)
+                except outage_errors as error:
+                    if self._redis_down_since is None:
+                        self._redis_down_since = time.monotonic()
+                        log.error("lock store: Redis unreachable, using in-process locks until it answers (%s)", error)
+                    self._retry_at = time.monotonic() + REDIS_RETRY_AFTER_S
+                else:
+                    if self._redis_down_since is not None:
+                        log.warning("lock store: Redis answers again after %.0f s", time.monotonic() - self._redis_down_since)
+                        self._redis_down_since = None
+                    return result
+            return getattr(self._memory, operation)(*args)
+
+        @property
+        def degraded(self) -> bool:
+            return self._redis_down_since is not None
+
+        def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+            ticket = super().issue_ticket(conversation_id, lock_lifetime)
+            self._lifetimes[(conversation_id, ticket)] = lock_lifetime
+            return ticket
+
+        def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+            self._lifetimes.pop((conversation_id, ticket_number), None)
+            super().cleanup(conversation_id, ticket_number)
+
+        async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float):  # noqa: ANN202
+            """Rasa's loop, except that a waiting ticket is kept alive. In Rasa's, a server dying with the
+            lock lets its ticket expire, and the next ticket often expires in the same polling interval:
+            the waiter then waits forever (seen in 3 of 5 crash tests: the replayed turn timed out)."""
+            lifetime = self._lifetimes.get((conversation_id, ticket), LOCK_LIFETIME)
+            while True:
+                lock = self.get_lock(conversation_id)
+                if not lock:
+                    break
+                lock.remove_expired_tickets()
+                own = next((t for t in lock.tickets if t.number == ticket), None)
+                if not any(t.number < ticket for t in lock.tickets):
+                    return lock  # nobody alive ahead of us
+                if own is not None:
+                    own.expires = time.time() + lifetime
+                self.save_lock(lock)
+                await asyncio.sleep(wait_time_in_seconds)
+            raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+
+        def get_lock(self, conversation_id: str):  # noqa: ANN201
+            return self._call("get_lock", conversation_id)
+
+        def delete_lock(self, conversation_id: str) -> None:
+            self._call("delete_lock", conversation_id)
+
+        def save_lock(self, lock) -> None:  # noqa: ANN001
+            self._call("save_lock", lock)
+
+    return FailSafeRedisLockStore
+
+
+# ================================================================================================ channels
+
+# Set by the widget on every message (metadata.client_message_id); for the REST channel nginx's request id
+# stands in, the same for a request it replays on another Rasa server.
+CLIENT_MESSAGE_ID = "client_message_id"
+SLOW_LOCK_S = 2.0
+
+
+def _replies_after(tracker: Any, key: str) -> list[dict] | None:
+    """The bot's answers to the user message carrying ``key``, or None when no such message was processed."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    replies, found = [], False
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            if found:
+                break
+            found = (event.metadata or {}).get(CLIENT_MESSAGE_ID) == key
+        elif found and isinstance(event, BotUttered):
+            reply = {"text": event.text, **(event.data or {})}
+            replies.append({name: value for name, value in reply.items() if value is not None})
+    return replies if found else None
+
+
+def _once(on_new_message: Any, reraise: bool, apps: Any) -> Any:
+    """Processes a message once even when it arrives twice: a client resending after a lost connection,
+    or nginx replaying a request on another server after the first died having saved the turn.
+    ``apps``: the Sanic apps the channel's blueprint is registered with (Rasa's server)."""
+
+    async def handle(message: Any) -> None:
+        try:
+            key = (message.metadata or {}).get(CLIENT_MESSAGE_ID) if isinstance(message.metadata, dict) else None
+            agent = next(iter(apps())).ctx.agent
+            if not key or agent is None or not agent.is_ready():
+                await on_new_message(message)
+                return
+            # The check and the turn under the conversation's lock, as Agent.handle_message does for the turn.
+            waiting_since = time.monotonic()
+            async with agent.lock_store.lock(message.sender_id):
+                waited = time.monotonic() - waiting_since
+                if waited > SLOW_LOCK_S:
+                    log.warning("waited %.1f s for a conversation's lock (a server died holding it?)", waited)
+                tracker = await agent.tracker_store.retrieve(message.sender_id)
+                earlier = _replies_after(tracker, key) if tracker else None
+                if earlier is None:
+                    await agent.processor.handle_message(message)
+                    if time.monotonic() - waiting_since - waited > SLOW_LOCK_S:
+                        log.warning("a turn took %.1f s", time.monotonic() - waiting_since - waited)
+                    return
+            log.warning("message received again after it was processed: its answers are sent again")
+            for reply in earlier:
+                await message.output_channel.send_response(message.sender_id, reply)
+        except Exception:
+            # Logged here without the artisan's text (Rasa's channels would log it whole).
+            log.exception("a conversation turn failed")
+            if reraise:  # socket.io: no acknowledgement, so the widget sends the message again
+                raise
+
+    return handle
+
+
+@functools.lru_cache(maxsize=1)
+def _replay_safe_channels() -> dict[str, type]:
+    from rasa.core.channels.rest import RestInput
+    from rasa.core.channels.socketio import SocketIOInput
+
+    class ReplaySafeRestInput(RestInput):
+        """Rasa's REST channel (same URL), each message processed once."""
+
+        def get_metadata(self, request: Any) -> Any:
+            metadata = super().get_metadata(request)
+            if metadata is None:
+                metadata = {}
+            request_id = request.headers.get("x-request-id")
+            if isinstance(metadata, dict) and CLIENT_MESSAGE_ID not in metadata and request_id:
+                metadata = {**metadata, CLIENT_MESSAGE_ID: f"proxy-{request_id}"}
+            return metadata or None
+
+        def blueprint(self, on_new_message: Any) -> Any:
+            blueprint = super().blueprint(_once(on_new_message, reraise=False, apps=lambda: blueprint.apps))
+            return blueprint
+
+    class ReplaySafeSocketIOInput(SocketIOInput):
+        """Rasa's socket.io channel (same path and events), each message processed once."""
+
+        def blueprint(self, on_new_message: Any) -> Any:
+            blueprint = super().blueprint(_once(on_new_message, reraise=True, apps=lambda: blueprint.apps))
+            return blueprint
+
+    return {"ReplaySafeRestInput": ReplaySafeRestInput, "ReplaySafeSocketIOInput": ReplaySafeSocketIOInput}
+
+
+def write_production_credentials(settings: Settings) -> Path:
+    """bot/credentials.yml with Rasa's REST and socket.io channels swapped for their replay-safe versions."""
+    channels = yaml.safe_load((REPO_ROOT / "bot" / "credentials.yml").read_text()) or {}
+    replacements = {"rest": "bot.production.ReplaySafeRestInput", "socketio": "bot.production.ReplaySafeSocketIOInput"}
+    credentials = {replacements.get(name, name): config for name, config in channels.items()}
+    path = settings.var_dir / "production" / "credentials.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(credentials, sort_keys=False))
+    return path
+
+
+def __getattr__(name: str) -> Any:
+    """Rasa loads these by name from endpoints.yml and credentials.yml; built on first use."""
+    if name == "FailSafeRedisLockStore":
+        extension = _fail_safe_lock_store_class()
+    elif name in ("ReplaySafeRestInput", "ReplaySafeSocketIOInput"):
+        extension = _replay_safe_channels()[name]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = extension
+    return extension
+
+
+def redis_lock_store_config(url: str) -> dict:
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    config: dict[str, Any] = {
+        "type": "bot.production.FailSafeRedisLockStore",
+        "url": parts.hostname or "127.0.0.1",
+        "port": parts.port or 6379,
+        "db": int(parts.path.lstrip("/") or 0),
+    }
+    if parts.password:
+        config["password"] = unquote(parts.password)
+    return config
+
+
+# ================================================================================================ processes
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Ports of every production process on this machine."""
+
+    rasa_ports: tuple[int, ...]
+    actions_ports: tuple[int, ...]
+    web_port: int
+    proxy_port: int
+    actions_proxy_port: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> "Layout":
+        return cls(
+            rasa_ports=tuple(settings.rasa_port + i for i in range(settings.rasa_instances)),
+            actions_ports=tuple(settings.actions_port + i for i in range(settings.actions_instances)),
+            web_port=settings.web_port,
+            proxy_port=settings.proxy_port,
+            actions_proxy_port=settings.actions_proxy_port,
+        )
+
+
+def nginx_binary() -> str:
+    found = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.path.exists(p)), None)
+    if not found:
+        raise FileNotFoundError("nginx is not installed: `make nginx` installs Debian's package.")
+    return found
+
+
+def _worker_user() -> str | None:
+    """nginx run by root switches its workers to another user; by anyone else it keeps the caller."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("www-data", "nobody"):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    return getpass.getuser()
+
+
+def _nginx_temp_dir(run_dir: Path, layout: Layout) -> Path:
+    """Where nginx buffers large bodies. Workers dropped to another user cannot always reach var/
+    (a home or pytest directory is private), so they get a directory of their own under /tmp."""
+    if _worker_user() is None:
+        return run_dir
+    temp_dir = Path(tempfile.gettempdir()) / f"relais-nginx-{layout.proxy_port}"
+    temp_dir.mkdir(mode=0o755, exist_ok=True)
+    temp_dir.chmod(0o755)
+    return temp_dir
+
+
+def render_nginx_config(settings: Settings, layout: Layout, run_dir: Path, log_dir: Path) -> str:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    environment = Environment(loader=FileSystemLoader(DEPLOY_DIR), undefined=StrictUndefined, keep_trailing_newline=True)
+    return environment.get_template(NGINX_TEMPLATE.name).render(
+        host=settings.host,
+        layout=layout,
+        run_dir=run_dir,
+        temp_dir=_nginx_temp_dir(run_dir, layout),
+        log_dir=log_dir,
+        worker_user=_worker_user(),
+    )
+
+
+def write_production_endpoints(settings: Settings, layout: Layout) -> Path:
+    endpoints = {
+        # Through nginx: a dead action server is skipped, a restarted one is used again.
+        "action_endpoint": {"url": f"http://{settings.host}:{layout.actions_proxy_port}/webhook"},
+        "tracker_store": tracker_store_config(settings.tracker_db_url),
+        "lock_store": redis_lock_store_config(settings.lock_store_url or "redis://127.0.0.1:6379/0"),
+    }
+    path = settings.var_dir / "production" / "endpoints.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
+    return path
+
+
+@dataclass
+class ProductionStack(Stack):
+    """Every production process of one machine, supervised like the embedded stack."""
+
+    layout: Layout | None = None
+
+    def build_processes(self) -> list[Process]:
+        s = self.settings
+        self.layout = layout = self.layout or Layout.of(s)
+        production_dir = s.var_dir / "production"
+        run_dir, log_dir = production_dir / "nginx", s.var_dir / "logs"
+        run_dir.mkdir(parents=True, exist_ok=True)
+        endpoints = write_production_endpoints(s, layout)
+        credentials = write_production_credentials(s)
+        json_logs = write_logging_config(production_dir / "logging.yml") if s.log_format == "json" else None
+
+        processes = []
+        for index, port in enumerate(layout.actions_ports, start=1):
+            process = actions_process(f"actions-{index}", s, port, json_logs)
+            # Each action server spools to its own folder: two never flush the same draft file.
+            process.env = {"RELAIS_OUTBOX_DIR": str(s.var_dir / "outbox" / f"actions-{index}")}
+            processes.append(process)
+        for index, port in enumerate(layout.rasa_ports, start=1):
+            process = rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials)
+            # A crashed server's conversation lock expires after this long (Rasa's default is 60 s).
+            process.env = {"TICKET_LOCK_LIFETIME": str(s.lock_lifetime_s)}
+            processes.append(process)
+        if self.with_web:
+            processes.append(web_process("web", s, layout.web_port, json_logs, behind_proxy=True))
+
+        config = production_dir / "nginx.conf"
+        config.write_text(render_nginx_config(s, layout, run_dir, log_dir))
+        nginx = Process(
+            "nginx",
+            [nginx_binary(), "-p", str(run_dir), "-c", str(config), "-e", str(log_dir / "nginx-error.log"),
+             "-g", "daemon off;"],
+            f"http://{s.host}:{layout.proxy_port}/nginx-health",
+            log_dir / "nginx.log",
+        )
+        processes.append(nginx)
+        return processes
+
+    @property
+    def public_url(self) -> str:
+        return f"http://{self.settings.host}:{self.settings.proxy_port}"
+
+    def rasa_instances(self) -> list[Process]:
+        return [p for name, p in self.processes.items() if name.startswith("rasa-")]
+
+    def action_servers(self) -> list[Process]:
+        return [p for name, p in self.processes.items() if name.startswith("actions-")]
+
+
+def check_nginx_config(stack: ProductionStack) -> None:
+    """``nginx -t`` on the generated configuration: a template mistake fails before anything starts."""
+    nginx = stack.processes["nginx"]
+    done = subprocess.run(nginx.command[:-2] + ["-t"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"invalid nginx configuration:\n{done.stderr}")
+
+
+def prepare_postgres_schemas(*urls: str) -> None:
+    """Creates the schema named by ``?options=-csearch_path=...`` when it is missing (local layout)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    for url in urls:
+        parsed = make_url(url)
+        match = re.search(r"search_path=([\w]+)", parsed.query.get("options", "") if parsed.query else "")
+        if parsed.get_backend_name() != "postgresql" or not match:
+            continue
+        engine = create_engine(parsed.set(query={}), future=True)
+        try:
+            with engine.begin() as connection:
+                connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{match.group(1)}"'))
+        finally:
+            engine.dispose()
+
+
+class PurgeSchedule:
+    """Applies the retention every ``interval_hours`` in a child process (``python -m bot purge``)."""
+
+    def __init__(self, settings: Settings, interval_hours: float, first_after_s: float = 60):
+        self.settings = settings
+        self.interval_s = interval_hours * 3600
+        self.first_after_s = first_after_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.interval_s <= 0:
+            return
+        self._thread = threading.Thread(target=self._loop, name="purge-schedule", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _loop(self) -> None:
+        wait = self.first_after_s
+        while not self._stop.wait(wait):
+            with open(self.settings.var_dir / "logs" / "purge.log", "ab") as output:
+                subprocess.run([str(VENV_BIN / "python"), "-m", "bot", "purge"], cwd=REPO_ROOT, stdout=output,
+                               stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()})
+            wait = self.interval_s
+
+
+# ================================================================================================ retention
+
+SYSTEM_ACTOR_LABEL = "system"
+
+
+def _system_actor(chamber_id: str):  # noqa: ANN202
+    """A user that exists only for the audit trail: the retention acts as "system", not as a person."""
+    from cases.models import User
+
+    return User(id=None, email=SYSTEM_ACTOR_LABEL, name="Rétention", chamber_id=chamber_id, role="supervisor")
+
+
+@functools.lru_cache(maxsize=1)
+def _events():  # noqa: ANN202
+    """Rasa's SQL tracker store table (rasa.core.tracker_store.SQLTrackerStore.SQLEvent), read with Core."""
+    from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
+
+    return Table(
+        "events", MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("sender_id", String(255), nullable=False, index=True),
+        Column("type_name", String(255), nullable=False),
+        Column("timestamp", Float),
+        Column("intent_name", String(255)),
+        Column("action_name", String(255)),
+        Column("data", Text),
+    )
+
+
+def _tracker_engine(url: str):  # noqa: ANN202
+    from sqlalchemy import inspect
+
+    from cases.db import make_engine
+
+    engine = make_engine(url)
+    if not inspect(engine).has_table("events"):
+        engine.dispose()
+        return None  # Rasa never ran against this store: nothing to purge
+    return engine
+
+
+@dataclass
+class TrackerSummary:
+    """What a tracker's last slot values say, without anything personal."""
+
+    categories: list[str] = field(default_factory=list)
+    urgency: str | None = None
+    distress: bool = False
+    case_reference: str | None = None
+
+
+def _summaries(connection, sender_ids: list[str]) -> dict[str, TrackerSummary]:  # noqa: ANN001
+    from sqlalchemy import select
+
+    events = _events()
+    wanted = {"difficulty_categories", "urgency", "distress", "case_reference"}
+    summaries = {sender: TrackerSummary() for sender in sender_ids}
+    rows = connection.execute(
+        select(events.c.sender_id, events.c.data)
+        .where(events.c.sender_id.in_(sender_ids), events.c.type_name == "slot")
+        .order_by(events.c.id)
+    )
+    for sender, data in rows:
+        try:
+            event = json.loads(data or "{}")
+        except ValueError:
+            continue
+        name = event.get("name")
+        if name not in wanted:
+            continue
+        summary, value = summaries[sender], event.get("value")
+        if name == "difficulty_categories":
+            summary.categories = list(value or [])
+        elif name == "urgency":
+            summary.urgency = value
+        elif name == "distress":
+            summary.distress = bool(value)
+        else:
+            summary.case_reference = value
+    return summaries
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def delete_trackers(tracker_db_url: str, sender_ids: Iterable[str]) -> int:
+    """Deletes every event of these conversations from Rasa's tracker store; returns how many events."""
+    from sqlalchemy import delete
+
+    senders = sorted(set(sender_ids))
+    engine = _tracker_engine(tracker_db_url)
+    if engine is None or not senders:
+        return 0
+    events = _events()
+    deleted = 0
+    try:
+        with engine.begin() as connection:
+            for chunk in _chunks(senders):
+                deleted += connection.execute(delete(events).where(events.c.sender_id.in_(chunk))).rowcount
+    finally:
+        engine.dispose()
+    return deleted
+
+
+@dataclass
+class TrackerPurge:
+    conversations: int = 0
+    events: int = 0
+    with_case: int = 0
+    distress: int = 0
+    primary_categories: Counter = field(default_factory=Counter)
+    urgencies: Counter = field(default_factory=Counter)
+
+    def statistics(self) -> dict:
+        return {
+            "conversations": self.conversations,
+            "with_case": self.with_case,
+            "distress": self.distress,
+            "primary_categories": dict(sorted(self.primary_categories.items())),
+            "urgencies": dict(sorted(self.urgencies.items())),
+        }
+
+
+def purge_trackers(tracker_db_url: str, older_than_days: float, erased_references: set[str] = frozenset(),
+                   now: datetime | None = None) -> TrackerPurge:
+    """Deletes trackers idle for longer than the retention, and those of erased cases, counting them first."""
+    from sqlalchemy import func, select
+
+    report = TrackerPurge()
+    engine = _tracker_engine(tracker_db_url)
+    if engine is None:
+        return report
+    events = _events()
+    cutoff = ((now or datetime.now(timezone.utc)) - timedelta(days=older_than_days)).timestamp()
+    try:
+        with engine.begin() as connection:
+            idle = list(connection.execute(
+                select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
+            ).scalars())
+            doomed = set(idle)
+            if erased_references:
+                # An erased case's conversation: the tracker still holds what the artisan wrote.
+                holding = connection.execute(
+                    select(events.c.sender_id, events.c.data)
+                    .where(events.c.type_name == "slot", events.c.data.like('%"case_reference"%'))
+                )
+                for sender, data in holding:
+                    try:
+                        event = json.loads(data or "{}")
+                    except ValueError:
+                        continue
+                    if event.get("name") == "case_reference" and event.get("value") in erased_references:
+                        doomed.add(sender)
+            for chunk in _chunks(sorted(doomed)):
+                for summary in _summaries(connection, chunk).values():
+                    report.conversations += 1
+                    report.with_case += summary.case_reference is not None
+                    report.distress += summary.distress
+                    report.primary_categories[summary.categories[0] if summary.categories else "aucune"] += 1
+                    report.urgencies[summary.urgency or "non_evaluee"] += 1
+                report.events += connection.execute(events.delete().where(events.c.sender_id.in_(chunk))).rowcount
+    finally:
+        engine.dispose()
+    return report
+
+
+@dataclass
+class PurgeReport:
+    cases_anonymised: dict[str, int] = field(default_factory=dict)  # chamber id -> count
+    chambers_without_configuration: list[str] = field(default_factory=list)
+    trackers: TrackerPurge = field(default_factory=TrackerPurge)
+
+    def text(self) -> str:
+        lines = [f"{sum(self.cases_anonymised.values())} dossier(s) clos anonymisé(s) après leur durée de conservation."]
+        lines += [f"  {chamber} : {count}" for chamber, count in sorted(self.cases_anonymised.items()) if count]
+        if self.chambers_without_configuration:
+            lines.append("Chambres sans configuration, non traitées : " + ", ".join(self.chambers_without_configuration))
+        lines.append(f"{self.trackers.conversations} conversation(s) supprimée(s) du suivi de Rasa "
+                     f"({self.trackers.events} événements), dont {self.trackers.with_case} avec un dossier.")
+        return "\n".join(lines)
+
+
+def purge(settings: Settings, now: datetime | None = None) -> PurgeReport:
+    """Applies the retention: closed cases anonymised after their chamber's ``retention_days`` (codes and
+    dates stay for statistics), Rasa trackers deleted after ``tracker_retention_days`` of silence and
+    as soon as their case is erased; anonymous counts of the deleted conversations go to the audit log."""
+    from sqlalchemy import select
+
+    from cases.db import make_engine, make_session_factory, migrate
+    from cases.models import Case
+    from cases.repository import CaseRepository
+    from chamber import load_all_chambers, load_chamber
+
+    now = now or datetime.now(timezone.utc)
+    report = PurgeReport()
+    migrate(settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        repository = CaseRepository(make_session_factory(engine))
+        sessions = make_session_factory(engine)
+        default_chamber = load_chamber(settings.chamber_config)
+        retention = {c.id: c.retention_days for c in load_all_chambers()}
+        retention.setdefault(default_chamber.id, default_chamber.retention_days)
+        with sessions() as session:
+            expired = session.execute(
+                select(Case.reference, Case.chamber_id, Case.closed_at)
+                .where(Case.status == "clos", Case.erased_at.is_(None), Case.closed_at.is_not(None))
+            ).all()
+        unknown = set()
+        for reference, chamber_id, closed_at in expired:
+            if chamber_id not in retention:
+                unknown.add(chamber_id)
+                continue
+            if closed_at < now - timedelta(days=retention[chamber_id]):
+                repository.erase_personal_data(reference, _system_actor(chamber_id))
+                report.cases_anonymised[chamber_id] = report.cases_anonymised.get(chamber_id, 0) + 1
+        report.chambers_without_configuration = sorted(unknown)
+        for chamber_id, count in report.cases_anonymised.items():
+            repository.record_audit(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None,
+                                    {"cases": count, "retention_days": retention[chamber_id]})
+
+        with sessions() as session:
+            erased = set(session.execute(select(Case.reference).where(Case.erased_at.is_not(None))).scalars())
+        report.trackers = purge_trackers(settings.tracker_db_url, settings.tracker_retention_days, erased, now)
+        if report.trackers.conversations:
+            repository.record_audit(
+                _system_actor(default_chamber.id), "retention.trackers_deleted", default_chamber.id, None,
+                {**report.trackers.statistics(), "retention_days": settings.tracker_retention_days},
+            )
+    finally:
+        engine.dispose()
+    return report
+
+
+# ================================================================================================ rights
+
+
+class RightsError(RuntimeError):
+    """A request the CLI refuses, with a French message for the operator."""
+
+
+def _repository_and_supervisor(settings: Settings, supervisor_email: str):  # noqa: ANN202
+    from cases.db import make_engine, make_session_factory, migrate
+    from cases.repository import CaseRepository
+
+    migrate(settings.database_url)
+    engine = make_engine(settings.database_url)
+    repository = CaseRepository(make_session_factory(engine))
+    supervisor = repository.find_user_by_email(supervisor_email)
+    if supervisor is None or not supervisor.active or not supervisor.is_supervisor:
+        engine.dispose()
+        raise RightsError(f"Aucun compte superviseur actif pour {supervisor_email}.")
+    return engine, repository, supervisor
+
+
+def export_personal_data(settings: Settings, reference: str, supervisor_email: str) -> dict[str, Any]:
+    """Everything stored about the person of one case (right of access), audited under the supervisor."""
+    from cases.repository import CaseNotFound
+
+    engine, repository, supervisor = _repository_and_supervisor(settings, supervisor_email)
+    try:
+        return repository.export_personal_data(reference, supervisor)
+    except CaseNotFound:
+        raise RightsError(f"Aucun dossier {reference} dans la chambre {supervisor.chamber_id}.") from None
+    finally:
+        engine.dispose()
+
+
+def erase_personal_data(settings: Settings, reference: str, supervisor_email: str) -> int:
+    """Erases the person's data from the case and deletes its Rasa conversation; returns the events deleted."""
+    from cases.repository import CaseNotFound
+
+    engine, repository, supervisor = _repository_and_supervisor(settings, supervisor_email)
+    try:
+        case = repository.get_case(reference, supervisor, record_view=False)
+        conversation_id = case.conversation_id
+        repository.erase_personal_data(reference, supervisor)
+    except CaseNotFound:
+        raise RightsError(f"Aucun dossier {reference} dans la chambre {supervisor.chamber_id}.") from None
+    finally:
+        engine.dispose()
+    if conversation_id.startswith("erased:"):
+        return 0
+    return delete_trackers(settings.tracker_db_url, [conversation_id])
+
+
+def print_json(data: Any, out: Path | None) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if out is None:
+        sys.stdout.write(text + "\n")
+        return
+    descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # personal data: owner only
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text + "\n")

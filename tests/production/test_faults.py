@@ -1,0 +1,161 @@
+"""Parts of the production system fail while artisans talk to it; each test states what must happen."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+from tests.e2e.test_walking_skeleton import ANSWERS
+
+REFERENCE = re.compile(r"RL-[0-9A-Z]{6}")
+
+
+def _converse_in_threads(artisans, pause_s: float) -> tuple[list[threading.Thread], list[BaseException]]:
+    errors: list[BaseException] = []
+
+    def converse(artisan) -> None:  # noqa: ANN001
+        try:
+            artisan.walk_until(None, pause_s=pause_s)
+        except BaseException as error:  # noqa: BLE001 - pytest.fail raises a BaseException
+            errors.append(error)
+
+    threads = [threading.Thread(target=converse, args=(artisan,), daemon=True) for artisan in artisans]
+    for thread in threads:
+        thread.start()
+    return threads, errors
+
+
+def _wait_until(condition, timeout_s: float, what: str) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_a_rasa_server_killed_during_conversations_loses_no_message(system):
+    artisans = [system.artisan() for _ in range(4)]
+    threads, errors = _converse_in_threads(artisans, pause_s=0.3)
+    _wait_until(lambda: all(len(a.turns) >= 4 for a in artisans) or errors, 300, "every conversation under way")
+
+    system.stack.processes["rasa-1"].kill()  # as in a crash: no goodbye, its locks left in Redis
+    for thread in threads:
+        thread.join(timeout=400)
+    assert not errors, "\n".join(map(str, errors))
+
+    for artisan in artisans:
+        # Every message got an answer, the ones sent during the crash from the other server.
+        assert all(turn.status == 200 and turn.replies for turn in artisan.turns), artisan.turns
+        # Each message in the conversation exactly once: none lost, none processed twice by the replay.
+        assert artisan.user_texts_in_tracker() == [turn.text for turn in artisan.turns], artisan.transcript()
+        assert len(system.cases_of(artisan.sender)) == 1
+
+    # Restarted, the server takes conversations again.
+    system.stack.restart("rasa-1", timeout=400)
+    print(f"\nrasa-1 ready again in {system.stack.processes['rasa-1'].ready_seconds:.1f} s")
+    artisan = system.artisan()
+    for _ in range(4):  # least_conn spreads these over both servers
+        assert artisan.say("bonjour").replies
+
+
+def test_a_message_received_twice_is_processed_once(system):
+    """What a replay after a crash looks like to Rasa: the widget resending, or nginx retrying elsewhere."""
+    artisan = system.artisan()
+    artisan.walk_until("trade")
+    message = {"sender": artisan.sender, "message": ANSWERS["trade"], "metadata": {"client_message_id": "m-42"}}
+    first = system.http.post(f"{system.public_url}/webhooks/rest/webhook", json=message)
+    again = system.http.post(f"{system.public_url}/webhooks/rest/webhook", json=message)
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json() and first.json()  # the same answers, sent again
+    assert artisan.user_texts_in_tracker().count(ANSWERS["trade"]) == 1
+    assert artisan.slots()["requested_slot"] == "legal_form"  # the form moved on by one question only
+
+
+def test_action_servers_killed_in_the_middle_of_a_form(system):
+    artisan = system.artisan()
+    artisan.walk_until("trade")
+
+    # One of two action servers dies: nginx sends Rasa's calls to the other, nothing shows.
+    system.stack.processes["actions-1"].kill()
+    turn = artisan.answer_next_question()
+    assert turn.status == 200 and turn.replies, turn
+    assert artisan.slots()["requested_slot"] == "legal_form"
+
+    # The other one dies too: the artisan's message gets no answer, but no error and no lost form.
+    system.stack.processes["actions-2"].kill()
+    turn = artisan.say(ANSWERS["legal_form"])
+    assert turn.status == 200, turn
+    slots = artisan.slots()
+    assert slots["requested_slot"] == "legal_form" and slots["trade"], slots
+
+    # Restarted, the form resumes at the question it was on and the conversation ends with one case.
+    for name in ("actions-1", "actions-2"):
+        system.stack.restart(name)
+    turn = artisan.answer_next_question()
+    assert turn.replies, turn
+    assert artisan.slots()["requested_slot"] == "employees"
+    artisan.walk_until(None)
+    assert len(system.cases_of(artisan.sender)) == 1
+
+
+def test_postgres_unreachable_for_10_s_during_handoffs(system):
+    artisans = [system.artisan() for _ in range(3)]
+    for artisan in artisans:
+        artisan.walk_until("callback_slot")
+
+    references = {}
+    cut_at = time.monotonic()
+    system.cases_proxy.stop()
+    try:
+        for artisan in artisans:
+            turn = artisan.say(ANSWERS["callback_slot"])
+            assert turn.status == 200, turn
+            said = " ".join(turn.replies)
+            # The artisan still gets a reference, and is told plainly that it will be passed on.
+            references[artisan.sender] = REFERENCE.search(said).group(0)
+            assert "momentanément indisponible" in said, said
+        assert system.http.get(f"{system.public_url}/readyz").status_code == 503
+        assert all(system.cases_of(a.sender) == [] for a in artisans)
+        time.sleep(max(0.0, 10 - (time.monotonic() - cut_at)))
+    finally:
+        system.cases_proxy.start()
+
+    # The action servers' outboxes store the spooled cases once the database is back: each exactly once.
+    _wait_until(lambda: all(system.cases_of(a.sender) for a in artisans), 60, "the spooled cases")
+    for artisan in artisans:
+        assert system.cases_of(artisan.sender) == [(references[artisan.sender], "nouveau")]
+    spooled = list((system.settings.var_dir / "outbox").glob("actions-*/*.json"))
+    assert spooled == []
+    assert system.http.get(f"{system.public_url}/readyz").status_code == 200
+
+    # The inbox shows them, with the reference the artisan was given.
+    listed = system.api("GET", "/cases", params={"q": references[artisans[0].sender]}).json()
+    assert [case["reference"] for case in listed] == [references[artisans[0].sender]]
+
+
+def test_redis_unreachable_conversations_go_on(system):
+    artisan = system.artisan()
+    assert artisan.say("bonjour").replies
+
+    system.redis_proxy.stop()
+    try:
+        turns = [artisan.say("ma banque m'a coupé le découvert")]
+        for _ in range(3):
+            turns.append(artisan.answer_next_question())
+        assert all(turn.status == 200 and turn.replies for turn in turns), turns
+    finally:
+        system.redis_proxy.start()
+
+    logs = system.log("rasa-1") + system.log("rasa-2")
+    assert "Redis unreachable, using in-process locks" in logs
+
+    # Back to Redis: the next turns take its locks again.
+    time.sleep(2.5)  # the lock store leaves a failed Redis alone this long
+    for _ in range(2):
+        turn = artisan.answer_next_question()
+        assert turn.status == 200 and turn.replies, turn
+    _wait_until(lambda: "Redis answers again" in system.log("rasa-1") + system.log("rasa-2"), 10, "Redis again")
+    artisan.walk_until(None)
+    assert len(system.cases_of(artisan.sender)) == 1
