@@ -228,6 +228,11 @@ CLIENT_MESSAGE_ID = "client_message_id"
 SLOW_LOCK_S = 2.0
 
 
+def valid_sender_id(sender: Any) -> bool:
+    """What Rasa's tracker store can hold: PostgreSQL refuses NUL, the column has 255 characters."""
+    return isinstance(sender, str) and 0 < len(sender) <= 255 and "\x00" not in sender
+
+
 def _replies_after(tracker: Any, key: str) -> list[dict] | None:
     """The bot's answers to the user message carrying ``key``, or None when no such message was processed."""
     from rasa.shared.core.events import BotUttered, UserUttered
@@ -250,6 +255,9 @@ def _once(on_new_message: Any, reraise: bool, apps: Any) -> Any:
     ``apps``: the Sanic apps the channel's blueprint is registered with (Rasa's server)."""
 
     async def handle(message: Any) -> None:
+        if not valid_sender_id(message.sender_id):
+            log.warning("message refused: its conversation id is not a short text without NUL characters")
+            return
         try:
             key = (message.metadata or {}).get(CLIENT_MESSAGE_ID) if isinstance(message.metadata, dict) else None
             agent = next(iter(apps())).ctx.agent
@@ -272,11 +280,12 @@ def _once(on_new_message: Any, reraise: bool, apps: Any) -> Any:
             log.warning("message received again after it was processed: its answers are sent again")
             for reply in earlier:
                 await message.output_channel.send_response(message.sender_id, reply)
-        except Exception:
-            # Logged here without the artisan's text (Rasa's channels would log it whole).
+        except (Exception, SystemExit) as error:
+            # Logged here without the artisan's text (Rasa's channels would log it whole). SystemExit: Rasa's
+            # SQL tracker store exits the whole server on any ValueError of the driver; one turn fails instead.
             log.exception("a conversation turn failed")
             if reraise:  # socket.io: no acknowledgement, so the widget sends the message again
-                raise
+                raise RuntimeError("conversation turn failed") from error
 
     return handle
 
@@ -285,9 +294,30 @@ def _once(on_new_message: Any, reraise: bool, apps: Any) -> Any:
 def _replay_safe_channels() -> dict[str, type]:
     from rasa.core.channels.rest import RestInput
     from rasa.core.channels.socketio import SocketIOInput
+    from sanic.exceptions import InvalidUsage
 
     class ReplaySafeRestInput(RestInput):
-        """Rasa's REST channel (same URL), each message processed once."""
+        """Rasa's REST channel (same URL), each message processed once, malformed requests refused with 400
+        (Rasa's answers 500 to a body that is not a JSON object, and a NUL in the sender stops the server)."""
+
+        @staticmethod
+        def _body(request: Any) -> dict:
+            body = request.json  # invalid JSON or UTF-8: Sanic's own 400
+            if not isinstance(body, dict):
+                raise InvalidUsage("The body must be a JSON object with 'sender' and 'message'.")
+            return body
+
+        async def _extract_sender(self, request: Any) -> str:
+            sender = self._body(request).get("sender")
+            if not valid_sender_id(sender):
+                raise InvalidUsage("'sender' must be a text of 1 to 255 characters, without NUL.")
+            return sender
+
+        def _extract_message(self, request: Any) -> str | None:
+            message = self._body(request).get("message")
+            if message is not None and not isinstance(message, str):
+                raise InvalidUsage("'message' must be a text.")
+            return message
 
         def get_metadata(self, request: Any) -> Any:
             metadata = super().get_metadata(request)

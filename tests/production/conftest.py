@@ -139,6 +139,22 @@ class Production:
         for proxy in (self.cases_proxy, self.redis_proxy):
             if proxy._listener is None:  # noqa: SLF001 - the proxy has no public "is listening"
                 proxy.start()
+        self.wait_until_routed(self.actions_health_through_nginx())
+
+    def wait_until_routed(self, url: str, timeout_s: float = 30) -> None:
+        """nginx leaves a server it saw failing alone for a moment (fail_timeout): wait until it routes again."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            try:
+                if self.http.get(url).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"nginx does not route {url} again")
+
+    def actions_health_through_nginx(self) -> str:
+        return f"http://{self.settings.host}:{self.stack.layout.actions_proxy_port}/health"
 
     def log(self, name: str) -> str:
         return self.stack.processes[name].log_path.read_text(errors="replace")

@@ -93,6 +93,7 @@ def test_action_servers_killed_in_the_middle_of_a_form(system):
     # Restarted, the form resumes at the question it was on and the conversation ends with one case.
     for name in ("actions-1", "actions-2"):
         system.stack.restart(name)
+    system.wait_until_routed(system.actions_health_through_nginx())
     turn = artisan.answer_next_question()
     assert turn.replies, turn
     assert artisan.slots()["requested_slot"] == "employees"

@@ -24,7 +24,8 @@ MALFORMED = {
     "json-string": b'"bonjour"',
     "empty-body": b"",
     "wrong-types": _json({"sender": {"a": 1}, "message": ["bonjour"]}),
-    "nul-bytes": _json({"sender": "x\u0000", "message": "\u0000\u0000"}),
+    "nul-in-sender": _json({"sender": "x\u0000", "message": "bonjour"}),  # stopped a Rasa server on PostgreSQL
+    "sender-too-long": _json({"sender": "x" * 300, "message": "bonjour"}),
 }
 
 
