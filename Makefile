@@ -11,13 +11,15 @@ TRAIN_DATA := config.yml $(shell find bot/domain nlu stories -name '*.yml' 2>/de
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install run test test-python validate test-stories evaluate train widget browser bench clean
+.PHONY: help install run run-production test test-python validate test-stories evaluate train widget browser nginx bench purge clean
 
 help:
 	@echo "make run       install what is missing, train if needed, start every process on 127.0.0.1"
 	@echo "make test      install, train, validate the data, run the Rasa test stories and the pytest suite"
 	@echo "make evaluate CASES=file.yml OUT=file.jsonl   run conversations through the whole bot"
-	@echo "make bench     load benchmark against the running processes"
+	@echo "make run-production   nginx, 2 Rasa + 2 action servers, PostgreSQL and Redis on this machine"
+	@echo "make bench [MODE=production]   load benchmark: Relais then rasa init's stock assistant"
+	@echo "make purge     apply the retention (old closed cases anonymised, idle Rasa trackers deleted)"
 
 install: $(VENV)/.installed
 
@@ -51,13 +53,40 @@ validate: install
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/stories --fail-on-prediction-errors
 
-test-python: $(MODEL) widget browser
+test-python: $(MODEL) widget browser nginx
 	$(BIN)/python -m pytest
 
 test: install validate train test-stories test-python
 
 run: install $(MODEL) widget
 	$(BIN)/python -m bot run
+
+# Debian's nginx for the production layout, run by us on unprivileged ports (never the system service).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+
+# The production layout on this machine against the local PostgreSQL and Redis (deploy/README.md).
+# Any RELAIS_* variable already set wins; the two secrets are generated once into var/production/secrets.
+PROD_SECRETS := var/production/secrets
+PROD_PG      := postgresql+psycopg2://postgres@127.0.0.1:5432/test
+run-production: install $(MODEL) widget nginx
+	@mkdir -p $(PROD_SECRETS) && chmod 700 $(PROD_SECRETS)
+	@for name in rasa-token session-secret; do test -s $(PROD_SECRETS)/$$name || \
+	  $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(48))" > $(PROD_SECRETS)/$$name; done
+	RELAIS_ENV=production \
+	RELAIS_DATABASE_URL="$${RELAIS_DATABASE_URL:-$(PROD_PG)?options=-csearch_path%3Drelais}" \
+	RELAIS_TRACKER_DB_URL="$${RELAIS_TRACKER_DB_URL:-$(PROD_PG)?options=-csearch_path%3Drelais_rasa}" \
+	RELAIS_LOCK_STORE_URL="$${RELAIS_LOCK_STORE_URL:-redis://127.0.0.1:6379/1}" \
+	RELAIS_RASA_TOKEN="$${RELAIS_RASA_TOKEN:-$$(cat $(PROD_SECRETS)/rasa-token)}" \
+	RELAIS_SESSION_SECRET="$${RELAIS_SESSION_SECRET:-$$(cat $(PROD_SECRETS)/session-secret)}" \
+	$(BIN)/python -m bot run --production
+
+# Not part of `make test`: run it on a quiet machine (see README, Benchmark). MODE=production, ARGS="--profile".
+bench: install $(MODEL) nginx
+	$(BIN)/python -m bench --mode $(or $(MODE),embedded) $(ARGS)
+
+purge: install
+	$(BIN)/python -m bot purge
 
 evaluate: $(MODEL)
 	@test -n "$(CASES)" -a -n "$(OUT)" || { echo "usage: make evaluate CASES=file.yml OUT=file.jsonl"; exit 2; }

@@ -1,0 +1,1 @@
+"""Load benchmark of Relais against `rasa init`'s stock assistant: `python -m bench --help` (`make bench`)."""
