@@ -37,3 +37,13 @@ def http():
 @pytest.fixture
 def conversation(stack, http):
     return new_conversation(http, stack.settings)
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests run last.
+
+    Playwright's sync API keeps an event loop running in the main thread until the session ends;
+    code under test that calls `asyncio.run()` (Rasa's tracker and lock stores, the purge) cannot
+    run in-process after it. The sort is stable, so every other order is kept.
+    """
+    items.sort(key=lambda item: item.nodeid.startswith("tests/browser/"))
