@@ -171,7 +171,7 @@ COMPONENTS = (
     ("rules and memoization", ("rasa/core/policies/rule", "rasa/core/policies/memoization")),
     ("TensorFlow (inside the models)", ("tensorflow/", "keras/")),
     ("tracker store (SQL)", ("rasa/core/tracker_store", "sqlalchemy/", "psycopg2", "sqlite3")),
-    ("lock store (Redis)", ("rasa/core/lock_store", "redis/", "bot/production.py")),
+    ("lock store (Redis)", ("rasa/core/lock_store", "rasa/core/lock.py", "redis/")),
     ("calls to the action server", ("rasa/core/actions/action.py", "aiohttp/", "rasa/utils/endpoints")),
     ("action server code", ("rasa_sdk/", "actions/", "guidance/", "chamber/", "cases/")),
     ("tracker & featurization (Rasa core)", ("rasa/shared/core/", "rasa/core/featurizers", "rasa/core/processor")),
@@ -190,11 +190,13 @@ def summarise_profile(path: Path) -> dict:
             continue
         frames = stack.split(";")
         leaf = frames[-1]
-        if any(idle in leaf for idle in ("select (", "epoll", "_run_once (asyncio", "poll (", "wait (threading")):
+        # Waiting for work: the event loop (uvloop's shows as Sanic's serve), selectors, thread waits.
+        if any(idle in leaf for idle in ("serve (", "select (", "epoll", "_run_once (", "poll (", "wait (")):
             continue
         samples = int(count)
         busy += samples
-        own[leaf.split(" (")[0] + " (" + leaf.split("/")[-1].rstrip(")") + ")"] += samples
+        function, _, where = leaf.partition(" (")
+        own[f"{function} ({where.rstrip(')').split('/')[-1]})"] += samples
         component = next((name for name, markers in COMPONENTS for marker in markers
                           if any(marker in frame for frame in frames)), "other")
         by_component[component] += samples

@@ -166,11 +166,15 @@ class Stack:
 
     def build_processes(self) -> list[Process]:
         """The embedded layout: one action server, one Rasa server, the web app."""
+        from bot.production import write_channel_credentials  # the module imports this one
+
         s = self.settings
         endpoints = write_endpoints(s)
+        # Rasa's channels, each message processed once (the widget resends after a lost connection).
+        credentials = write_channel_credentials(s.var_dir)
         processes = [
             actions_process("actions", s, s.actions_port),
-            rasa_process("rasa", s, s.rasa_port, endpoints, self.model_path),
+            rasa_process("rasa", s, s.rasa_port, endpoints, self.model_path, credentials),
         ]
         if self.with_web:
             processes.append(web_process("web", s, s.web_port))

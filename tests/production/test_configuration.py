@@ -23,7 +23,7 @@ from bot.production import (
     mask_personal_data,
     nginx_binary,
     render_nginx_config,
-    write_production_credentials,
+    write_channel_credentials,
 )
 from bot.settings import ConfigurationError, Settings, lock_store_config, tracker_store_config
 from tests.support.stack import free_port
@@ -141,7 +141,7 @@ def test_production_stack_layout(tmp_path):
 
 
 def test_production_channels_replace_rasas(tmp_path):
-    credentials = yaml.safe_load(write_production_credentials(production_settings(tmp_path)).read_text())
+    credentials = yaml.safe_load(write_channel_credentials(tmp_path).read_text())
     assert set(credentials) == {"bot.production.ReplaySafeRestInput", "bot.production.ReplaySafeSocketIOInput"}
     assert credentials["bot.production.ReplaySafeSocketIOInput"]["session_persistence"] is True
     # Same URLs as Rasa's own channels.
