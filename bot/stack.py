@@ -13,6 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import yaml
@@ -59,10 +60,12 @@ def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, mode
             "--endpoints", str(endpoints),
             "--credentials", str(credentials),
             "--interface", settings.host, "--port", str(port),
-            "--enable-api", "--auth-token", settings.rasa_token,
+            # "--auth-token=…" in one argument: a generated token may start with "-", which argparse
+            # would take for an option (CI met one and Rasa refused to start).
+            "--enable-api", f"--auth-token={settings.rasa_token}",
             "--cors", "*",
         ],
-        f"http://{settings.host}:{port}/status?token={settings.rasa_token}",
+        f"http://{settings.host}:{port}/status?" + urlencode({"token": settings.rasa_token}),
         settings.var_dir / "logs" / f"{name}.log",
     )
 

@@ -1,0 +1,35 @@
+"""The command lines the stack builds, read back by the programs' own parsers (no process started)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from rasa.__main__ import create_argument_parser
+
+from bot.settings import Settings
+from bot.stack import rasa_process
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "plain-token_0123456789",
+        # secrets.token_urlsafe() starts with "-" once in 64 draws: argparse took it for an option and
+        # Rasa refused to start in CI.
+        "-Vn3x_Q2bLk",
+        "--looks-like-an-option",
+        # A token set by hand in RELAIS_RASA_TOKEN may hold characters that a URL must escape.
+        "a&b=c d#e",
+    ],
+)
+def test_rasa_receives_the_token_exactly(tmp_path: Path, token: str):
+    settings = Settings(var_dir=tmp_path, rasa_token=token, host="127.0.0.1")
+    process = rasa_process("rasa", settings, 5005, tmp_path / "endpoints.yml", tmp_path / "model.tar.gz")
+
+    arguments = create_argument_parser().parse_args(process.command[1:])
+
+    assert arguments.auth_token == token
+    assert arguments.enable_api
+    assert parse_qs(urlsplit(process.ready_url).query) == {"token": [token]}
