@@ -237,6 +237,10 @@ def print_profile(label: str, profiles: dict) -> None:
 def run_pair(label: str, base_url: str, args: argparse.Namespace, script, completed, prefix: str,
              stack: Stack, database_url: str | None) -> dict:
     figures = {}
+    if args.warmup:
+        # A fresh server traces TensorFlow functions for each new input shape: its first turns are slow
+        # (seconds), whatever the load. Both assistants get the same unmeasured conversations first.
+        asyncio.run(run_load(f"{label} warm-up", base_url, args.warmup, 0, script, completed, f"warmup{prefix}"))
     if not args.skip_paced:
         paced = asyncio.run(run_load(f"{label} paced", base_url, args.conversations, args.pause, script, completed, prefix))
         cases = count_cases(database_url, paced) if database_url else None
@@ -266,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-saturation", action="store_true")
     parser.add_argument("--no-stock", action="store_true", help="do not run the stock assistant")
     parser.add_argument("--profile", action="store_true", help="py-spy the servers during the saturation runs")
+    parser.add_argument("--warmup", type=int, default=5, help="unmeasured conversations first (default 5)")
     args = parser.parse_args(argv)
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)

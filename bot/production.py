@@ -15,9 +15,10 @@ This module also holds what production needs around the processes:
 - ``json_log_formatter``: JSON log lines with phone numbers and e-mail addresses masked
   (action servers and web app; ``logging_config`` writes their dictConfig file);
 - ``FailSafeRedisLockStore``: Rasa's Redis lock store that keeps answering, with in-process locks,
-  while Redis is unreachable;
-- ``ReplaySafeRestInput`` / ``ReplaySafeSocketIOInput``: Rasa's channels, each message processed once
-  even when a client resends it or nginx replays it on another server;
+  while Redis is unreachable, and whose waiters survive a lock holder's crash;
+- ``ReplaySafeRestInput`` / ``ReplaySafeSocketIOInput``: Rasa's channels (both modes), each message
+  processed once even when a client resends it or nginx replays it on another server, malformed
+  requests refused; loading them also applies ``speed_up_rasa`` (found by profiling);
 - retention and the rights of the person: ``purge`` anonymises closed cases past their chamber's
   retention and deletes idle Rasa trackers, keeping anonymous counts; ``export_personal_data`` and
   ``erase_personal_data`` act on one case reference for the CLI (audited, like the inbox's).
@@ -226,6 +227,7 @@ def _fail_safe_lock_store_class() -> type:
 # stands in, the same for a request it replays on another Rasa server.
 CLIENT_MESSAGE_ID = "client_message_id"
 SLOW_LOCK_S = 2.0
+RECENT_USER_MESSAGES = 5
 
 
 def valid_sender_id(sender: Any) -> bool:
@@ -249,6 +251,24 @@ def _replies_after(tracker: Any, key: str) -> list[dict] | None:
     return replies if found else None
 
 
+async def _answers_already_given(agent: Any, sender_id: str, key: str) -> list[dict] | None:
+    """The answers to the message ``key`` if it was processed, else None. A message comes back as one
+    of the last few: on SQL, a look at those rows spares loading the whole tracker on every turn."""
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    store = getattr(agent.tracker_store, "_tracker_store", None)  # Rasa wraps it in a FailSafeTrackerStore
+    if isinstance(store, SQLTrackerStore):
+        event = store.SQLEvent
+        with store.session_scope() as session:
+            recent = (session.query(event.data)
+                      .filter(event.sender_id == sender_id, event.type_name == "user")
+                      .order_by(event.id.desc()).limit(RECENT_USER_MESSAGES).all())
+        if not any(key in (data or "") for (data,) in recent):
+            return None
+    tracker = await agent.tracker_store.retrieve(sender_id)
+    return _replies_after(tracker, key) if tracker else None
+
+
 def _once(on_new_message: Any, reraise: bool, apps: Any) -> Any:
     """Processes a message once even when it arrives twice: a client resending after a lost connection,
     or nginx replaying a request on another server after the first died having saved the turn.
@@ -270,8 +290,7 @@ def _once(on_new_message: Any, reraise: bool, apps: Any) -> Any:
                 waited = time.monotonic() - waiting_since
                 if waited > SLOW_LOCK_S:
                     log.warning("waited %.1f s for a conversation's lock (a server died holding it?)", waited)
-                tracker = await agent.tracker_store.retrieve(message.sender_id)
-                earlier = _replies_after(tracker, key) if tracker else None
+                earlier = await _answers_already_given(agent, message.sender_id, key)
                 if earlier is None:
                     await agent.processor.handle_message(message)
                     if time.monotonic() - waiting_since - waited > SLOW_LOCK_S:
@@ -526,7 +545,7 @@ class ProductionStack(Stack):
         for index, port in enumerate(layout.rasa_ports, start=1):
             process = rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials)
             # A crashed server's conversation lock expires after this long (Rasa's default is 60 s).
-            process.env = {"TICKET_LOCK_LIFETIME": str(s.lock_lifetime_s)}
+            process.env["TICKET_LOCK_LIFETIME"] = str(s.lock_lifetime_s)
             processes.append(process)
         if self.with_web:
             processes.append(web_process("web", s, layout.web_port, json_logs, behind_proxy=True))
@@ -549,9 +568,6 @@ class ProductionStack(Stack):
 
     def rasa_instances(self) -> list[Process]:
         return [p for name, p in self.processes.items() if name.startswith("rasa-")]
-
-    def action_servers(self) -> list[Process]:
-        return [p for name, p in self.processes.items() if name.startswith("actions-")]
 
 
 def check_nginx_config(stack: ProductionStack) -> None:

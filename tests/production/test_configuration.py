@@ -234,3 +234,17 @@ def test_locks_work_in_memory_while_redis_is_unreachable(caplog):
     assert order == ["first starts", "first ends", "second starts", "second ends"]  # still serialised
     assert store.degraded
     assert "Redis unreachable" in caplog.text
+
+
+def test_action_responses_are_still_validated_after_the_speed_up():
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    production.speed_up_rasa()
+    action = RemoteAction("action_anything", None)
+    assert action._validate_action_result({"events": [{"event": "slot", "name": "urgency", "value": "haute"}],
+                                           "responses": [{"text": "Bonjour"}]})
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result({"events": "not a list"})
+    with pytest.raises(ValidationError):
+        action._validate_action_result({"events": [{"event": "slot", "timestamp": "not a number"}]})
