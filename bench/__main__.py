@@ -36,7 +36,7 @@ from bench.stock import stock_process
 from bot.settings import VAR_DIR, Settings
 from bot.stack import VENV_BIN, Stack
 from cases.db import make_engine, migrate
-from cases.testing import TEST_POSTGRES_URL, postgres_url_for_schema
+from cases.testing import postgres_url_for_schema, temporary_schemas
 from tests.support.stack import free_port
 
 RESULTS_DIR = VAR_DIR / "bench"
@@ -72,15 +72,10 @@ def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instanc
 
     from bot.production import Layout, ProductionStack
 
-    schemas = [f"relais_bench_{uuid.uuid4().hex[:8]}" for _ in range(2)]
-    admin = make_engine(TEST_POSTGRES_URL)
-    with admin.begin() as connection:
-        for schema in schemas:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
+    with temporary_schemas("relais_bench_cases", "relais_bench_rasa") as (cases_schema, tracker_schema):
         settings = Settings(
             env="production", var_dir=var_dir,
-            database_url=postgres_url_for_schema(schemas[0]), tracker_db_url=postgres_url_for_schema(schemas[1]),
+            database_url=postgres_url_for_schema(cases_schema), tracker_db_url=postgres_url_for_schema(tracker_schema),
             lock_store_url=os.environ.get("RELAIS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
             rasa_token=uuid.uuid4().hex, session_secret=uuid.uuid4().hex * 2,
             rasa_instances=rasa_instances, actions_instances=actions_instances, log_format="json",
@@ -94,11 +89,6 @@ def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instanc
         stack = ProductionStack(settings, layout=layout)
         with stack:
             yield stack, stack.public_url, settings.database_url
-    finally:
-        with admin.begin() as connection:
-            for schema in schemas:
-                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def count_cases(database_url: str, result: LoadResult) -> dict:

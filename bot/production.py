@@ -47,7 +47,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from bot.settings import REPO_ROOT, Settings, tracker_store_config
+from bot.settings import REPO_ROOT, Settings, lock_store_config, tracker_store_config
 from bot.stack import VENV_BIN, Process, Stack, actions_process, rasa_process, web_process
 
 log = logging.getLogger(__name__)
@@ -353,6 +353,8 @@ def _replay_safe_channels() -> dict[str, type]:
     from rasa.core.channels.socketio import SocketIOInput
     from sanic.exceptions import InvalidUsage
 
+    speed_up_rasa()  # whichever channel Rasa loads first, once
+
     class ReplaySafeRestInput(RestInput):
         """Rasa's REST channel (same URL), each message processed once, malformed requests refused with 400
         (Rasa's answers 500 to a body that is not a JSON object, and a NUL in the sender stops the server)."""
@@ -386,7 +388,6 @@ def _replay_safe_channels() -> dict[str, type]:
             return metadata or None
 
         def blueprint(self, on_new_message: Any) -> Any:
-            speed_up_rasa()
             blueprint = super().blueprint(_once(on_new_message, reraise=False, apps=lambda: blueprint.apps))
             return blueprint
 
@@ -421,21 +422,6 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = extension
     return extension
-
-
-def redis_lock_store_config(url: str) -> dict:
-    from urllib.parse import unquote, urlsplit
-
-    parts = urlsplit(url)
-    config: dict[str, Any] = {
-        "type": "bot.production.FailSafeRedisLockStore",
-        "url": parts.hostname or "127.0.0.1",
-        "port": parts.port or 6379,
-        "db": int(parts.path.lstrip("/") or 0),
-    }
-    if parts.password:
-        config["password"] = unquote(parts.password)
-    return config
 
 
 # ================================================================================================ processes
@@ -512,7 +498,8 @@ def write_production_endpoints(settings: Settings, layout: Layout) -> Path:
         # Through nginx: a dead action server is skipped, a restarted one is used again.
         "action_endpoint": {"url": f"http://{settings.host}:{layout.actions_proxy_port}/webhook"},
         "tracker_store": tracker_store_config(settings.tracker_db_url),
-        "lock_store": redis_lock_store_config(settings.lock_store_url or "redis://127.0.0.1:6379/0"),
+        "lock_store": lock_store_config(settings.lock_store_url or "redis://127.0.0.1:6379/0",
+                                        "bot.production.FailSafeRedisLockStore"),
     }
     path = settings.var_dir / "production" / "endpoints.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -824,8 +811,8 @@ def purge(settings: Settings, now: datetime | None = None) -> PurgeReport:
     migrate(settings.database_url)
     engine = make_engine(settings.database_url)
     try:
-        repository = CaseRepository(make_session_factory(engine))
         sessions = make_session_factory(engine)
+        repository = CaseRepository(sessions)
         default_chamber = load_chamber(settings.chamber_config)
         retention = {c.id: c.retention_days for c in load_all_chambers()}
         retention.setdefault(default_chamber.id, default_chamber.retention_days)

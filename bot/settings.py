@@ -197,14 +197,14 @@ def tracker_store_config(url: str) -> dict:
     return config
 
 
-def lock_store_config(url: str | None) -> dict | None:
+def lock_store_config(url: str | None, store_type: str = "redis") -> dict | None:
+    """Rasa's Redis lock store from a redis:// URL; ``store_type`` names a subclass (production's)."""
     if not url:
         return None
     parts = urlsplit(url)
-    config = {"type": "redis", "url": parts.hostname or "127.0.0.1", "port": parts.port or 6379}
-    database = parts.path.lstrip("/")
-    if database:
-        config["db"] = int(database)
+    # A URL without a database means 0, as for redis-py; Rasa's own default would be 1.
+    config = {"type": store_type, "url": parts.hostname or "127.0.0.1", "port": parts.port or 6379,
+              "db": int(parts.path.lstrip("/") or 0)}
     if parts.password:
         config["password"] = unquote(parts.password)
     return config

@@ -3,6 +3,7 @@
 ``temporary_database("sqlite", tmp_dir)`` or ``temporary_database("postgresql")`` yields a URL to a fresh,
 migrated database: a file for SQLite, a uniquely named schema in ``RELAIS_TEST_POSTGRES_URL`` (default
 ``postgresql+psycopg2://postgres@127.0.0.1:5432/test``) for PostgreSQL, dropped afterwards.
+``temporary_schemas(prefix, ...)`` gives bare schemas (Rasa's tracker store makes its own tables).
 """
 
 from __future__ import annotations
@@ -45,17 +46,26 @@ def temporary_database(backend: str, tmp_dir: Path | None = None) -> Iterator[st
         return
     if backend != "postgresql":
         raise ValueError(f"unknown backend {backend!r}")
-    schema = f"relais_test_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(TEST_POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = postgres_url_for_schema(schema)
-    try:
+    with temporary_schemas("relais_test") as (schema,):
+        url = postgres_url_for_schema(schema)
         migrate(url)
         yield url
+
+
+@contextlib.contextmanager
+def temporary_schemas(*prefixes: str) -> Iterator[tuple[str, ...]]:
+    """One new, uniquely named schema per prefix in ``TEST_POSTGRES_URL``'s database, dropped afterwards."""
+    schemas = tuple(f"{prefix}_{uuid.uuid4().hex[:12]}" for prefix in prefixes)
+    admin = make_engine(TEST_POSTGRES_URL)
+    try:
+        with admin.begin() as connection:
+            for schema in schemas:
+                connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        yield schemas
     finally:
         with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            for schema in schemas:
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from bot.production import Layout, ProductionStack, check_nginx_config, nginx_binary
 from bot.settings import MODEL_PATH, REPO_ROOT, Settings
 from cases.db import make_engine, migrate
-from cases.testing import TEST_POSTGRES_URL, TcpProxy, postgres_url_for_schema
+from cases.testing import TEST_POSTGRES_URL, TcpProxy, postgres_url_for_schema, temporary_schemas
 from tests.e2e.test_walking_skeleton import ANSWERS
 from tests.support.stack import ADVISOR_PASSWORD, free_port
 
@@ -160,10 +160,6 @@ class Production:
         return self.stack.processes[name].log_path.read_text(errors="replace")
 
 
-def _schema(prefix: str) -> str:
-    return f"{prefix}_{uuid.uuid4().hex[:10]}"
-
-
 def _run_inbox_cli(settings: Settings, *args: str, stdin: str | None = None) -> str:
     done = subprocess.run([sys.executable, "-m", "inbox", *args], input=stdin, text=True, capture_output=True,
                           cwd=REPO_ROOT, env={**os.environ, **settings.process_env()})
@@ -180,64 +176,55 @@ def production(tmp_path_factory):
     except FileNotFoundError as error:
         pytest.fail(f"{error} (make test installs it)")
     var_dir = tmp_path_factory.mktemp("relais-production")
-    cases_schema, tracker_schema = _schema("relais_prod_cases"), _schema("relais_prod_rasa")
-    admin = make_engine(TEST_POSTGRES_URL)
-    with admin.begin() as connection:
-        for schema in (cases_schema, tracker_schema):
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    with temporary_schemas("relais_prod_cases", "relais_prod_rasa") as (cases_schema, tracker_schema):
+        postgres = make_url(TEST_POSTGRES_URL)
+        cases_proxy = TcpProxy(postgres.host, postgres.port or 5432).start()
+        redis_proxy = TcpProxy(REDIS_HOST, REDIS_PORT).start()
+        direct_cases_url = postgres_url_for_schema(cases_schema)
+        proxied = str(postgres.set(port=cases_proxy.port))
+        settings = Settings(
+            env="production",
+            var_dir=var_dir,
+            database_url=postgres_url_for_schema(cases_schema, proxied),
+            tracker_db_url=postgres_url_for_schema(tracker_schema),
+            lock_store_url=f"redis://127.0.0.1:{redis_proxy.port}/{REDIS_DB}",
+            rasa_token=uuid.uuid4().hex * 2,
+            session_secret=uuid.uuid4().hex * 2,
+            rasa_instances=2,
+            actions_instances=2,
+            web_port=free_port(),
+            proxy_port=free_port(),
+            actions_proxy_port=free_port(),
+            lock_lifetime_s=5,  # a killed server's lock blocks its conversation this long
+            log_format="json",
+        )
+        settings.check_production()
+        settings.extra_env["RELAIS_RASA_PUBLIC_URL"] = f"http://127.0.0.1:{settings.proxy_port}"
+        migrate(direct_cases_url)
+        layout = Layout(
+            rasa_ports=(free_port(), free_port()), actions_ports=(free_port(), free_port()),
+            web_port=settings.web_port, proxy_port=settings.proxy_port, actions_proxy_port=settings.actions_proxy_port,
+        )
+        stack = ProductionStack(settings, layout=layout)
+        check_nginx_config(stack)
+        http = httpx.Client(timeout=90)
+        try:
+            stack.start(timeout=400)
+            from chamber import load_chamber
 
-    postgres = make_url(TEST_POSTGRES_URL)
-    cases_proxy = TcpProxy(postgres.host, postgres.port or 5432).start()
-    redis_proxy = TcpProxy(REDIS_HOST, REDIS_PORT).start()
-    direct_cases_url = postgres_url_for_schema(cases_schema)
-    proxied = str(postgres.set(port=cases_proxy.port))
-    settings = Settings(
-        env="production",
-        var_dir=var_dir,
-        database_url=postgres_url_for_schema(cases_schema, proxied),
-        tracker_db_url=postgres_url_for_schema(tracker_schema),
-        lock_store_url=f"redis://127.0.0.1:{redis_proxy.port}/{REDIS_DB}",
-        rasa_token=uuid.uuid4().hex * 2,
-        session_secret=uuid.uuid4().hex * 2,
-        rasa_instances=2,
-        actions_instances=2,
-        web_port=free_port(),
-        proxy_port=free_port(),
-        actions_proxy_port=free_port(),
-        lock_lifetime_s=5,  # a killed server's lock blocks its conversation this long
-        log_format="json",
-    )
-    settings.check_production()
-    settings.extra_env["RELAIS_RASA_PUBLIC_URL"] = f"http://127.0.0.1:{settings.proxy_port}"
-    migrate(direct_cases_url)
-    layout = Layout(
-        rasa_ports=(free_port(), free_port()), actions_ports=(free_port(), free_port()),
-        web_port=settings.web_port, proxy_port=settings.proxy_port, actions_proxy_port=settings.actions_proxy_port,
-    )
-    stack = ProductionStack(settings, layout=layout)
-    check_nginx_config(stack)
-    http = httpx.Client(timeout=90)
-    try:
-        stack.start(timeout=400)
-        from chamber import load_chamber
-
-        _run_inbox_cli(settings, "create-user", "--email", SUPERVISOR_EMAIL, "--name", "Superviseure",
-                       "--chamber", load_chamber().id, "--role", "supervisor", "--password-stdin",
-                       stdin=ADVISOR_PASSWORD)
-        token = _run_inbox_cli(settings, "create-token", "--email", SUPERVISOR_EMAIL).splitlines()[-1]
-        yield Production(stack, settings, cases_proxy, redis_proxy, direct_cases_url, token, http)
-    finally:
-        stack.stop()
-        http.close()
-        cases_proxy.stop()
-        redis_proxy.stop()
-        leftovers = redis.Redis(REDIS_HOST, REDIS_PORT, db=REDIS_DB)
-        for key in leftovers.scan_iter("lock:prod-*"):  # only this session's conversations
-            leftovers.delete(key)
-        with admin.begin() as connection:
-            for schema in (cases_schema, tracker_schema):
-                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
+            _run_inbox_cli(settings, "create-user", "--email", SUPERVISOR_EMAIL, "--name", "Superviseure",
+                           "--chamber", load_chamber().id, "--role", "supervisor", "--password-stdin",
+                           stdin=ADVISOR_PASSWORD)
+            token = _run_inbox_cli(settings, "create-token", "--email", SUPERVISOR_EMAIL).splitlines()[-1]
+            yield Production(stack, settings, cases_proxy, redis_proxy, direct_cases_url, token, http)
+        finally:
+            stack.stop()
+            http.close()
+            cases_proxy.stop()
+            redis_proxy.stop()
+            leftovers = redis.Redis(REDIS_HOST, REDIS_PORT, db=REDIS_DB)
+            for key in leftovers.scan_iter("lock:prod-*"):  # only this session's conversations
+                leftovers.delete(key)
 
 
 @pytest.fixture

@@ -106,7 +106,9 @@ def test_tracker_store_configuration(url, expected):
 def test_lock_store_configuration():
     assert lock_store_config("redis://:pw@redis.internal:6380/2") == {
         "type": "redis", "url": "redis.internal", "port": 6380, "db": 2, "password": "pw"}
-    assert production.redis_lock_store_config("redis://127.0.0.1:6379/1")["type"] == "bot.production.FailSafeRedisLockStore"
+    # Production names its fail-safe subclass; a URL without a database is database 0, not Rasa's default 1.
+    assert lock_store_config("redis://127.0.0.1:6379", "bot.production.FailSafeRedisLockStore") == {
+        "type": "bot.production.FailSafeRedisLockStore", "url": "127.0.0.1", "port": 6379, "db": 0}
 
 
 # ------------------------------------------------------------------------------------------- generated files
