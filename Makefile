@@ -6,8 +6,10 @@ VENV       := .venv
 BIN        := $(VENV)/bin
 RASA       := PYTHONPATH=$(CURDIR) $(BIN)/rasa
 MODEL      := models/relais.tar.gz
-# The crisis guard's code and the triage it calls are loaded at run time: changing them needs no retraining.
-TRAIN_DATA := config.yml $(shell find bot/domain nlu stories -name '*.yml' 2>/dev/null)
+# The trained components' code decides what the model stores; the crisis guard's code and the triage it calls
+# are loaded at run time, so changing them needs no retraining.
+TRAINED_COMPONENTS := bot/components/stored_crf.py bot/components/linear_response_selector.py
+TRAIN_DATA := config.yml $(TRAINED_COMPONENTS) $(shell find bot/domain nlu stories -name '*.yml' 2>/dev/null)
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
@@ -24,12 +26,14 @@ help:
 install: $(VENV)/.installed
 
 # One locked environment: Python 3.10 found on PATH or in pyenv (scripts/find-python310 says what to install).
+# Bytecode is compiled once here: these machines set PYTHONDONTWRITEBYTECODE, so without it every Rasa start
+# recompiled TensorFlow, spaCy and Rasa from source (measured: `import rasa.core.agent` 22 s -> 7.7 s).
 $(VENV)/.installed: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	@PY=$$(scripts/find-python310) && $(UV) sync --frozen --python "$$PY"
+	@PY=$$(scripts/find-python310) && $(UV) sync --frozen --compile-bytecode --python "$$PY"
 	@touch $@
 
-# Trains only when the configuration, domain, data or the custom NLU component changed.
+# Trains only when the configuration, domain, data or a trained custom component changed.
 train: $(MODEL)
 $(MODEL): $(TRAIN_DATA) | install
 	$(RASA) train --config config.yml --domain bot/domain --data nlu stories \
