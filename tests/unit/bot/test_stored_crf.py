@@ -1,0 +1,75 @@
+"""The stored CRF extractor loads the CRFs it trained, without training them again, and finds the same entities."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.sparse import coo_matrix
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.extractors.crf_entity_extractor import CRFEntityExtractor
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import FEATURE_TYPE_SEQUENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.components.stored_crf import StoredCRFEntityExtractor
+
+TOWNS = ["Lyon", "Marseille", "Rennes", "Lille", "Nantes", "Brest", "Dijon", "Tours"]
+# Word shapes only: the product's spaCy part-of-speech features need a spaCy model, not the point here.
+FEATURES = [["low", "title"], ["low", "bias", "prefix2", "suffix3", "title", "upper"], ["low", "title"]]
+
+
+def example(text: str, town: str) -> Message:
+    start = text.index(town)
+    return Message(data={"text": text, "intent": "inform",
+                         "entities": [{"start": start, "end": start + len(town), "value": town, "entity": "town"}]})
+
+
+@pytest.fixture()
+def context():
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+def tokenized(messages: list[Message], storage, context) -> list[Message]:
+    tokenizer = WhitespaceTokenizer.create(WhitespaceTokenizer.get_default_config(), storage, Resource("tok"), context)
+    tokenizer.process_training_data(TrainingData(messages))
+    for message in messages:
+        # Rasa's CRF trains only on featurised messages; the features themselves are not used here.
+        tokens = message.get(TOKENS_NAMES[TEXT])
+        message.add_features(Features(coo_matrix(np.ones((len(tokens), 1))), FEATURE_TYPE_SEQUENCE, TEXT, "test"))
+    return messages
+
+
+def test_loads_the_trained_crfs_without_training_again(tmp_path, context, monkeypatch):
+    storage = LocalModelStorage(tmp_path)
+    config = {**StoredCRFEntityExtractor.get_default_config(), "features": FEATURES}
+    training = [example(f"{lead} {town}", town) for town in TOWNS for lead in ("je suis à", "mon atelier est à", "on habite")]
+    extractor = StoredCRFEntityExtractor.create(config, storage, Resource("crf"), context)
+    extractor.train(TrainingData(tokenized(training, storage, context)))
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("the CRFs were trained again at load")
+
+    monkeypatch.setattr(CRFEntityExtractor, "train_model", classmethod(no_training))
+    loaded = StoredCRFEntityExtractor.load(config, storage, Resource("crf"), context)
+
+    probes = ["je suis à Toulouse", "mon atelier est à Lyon", "bonjour"]
+    for_trained = tokenized([Message(data={"text": text}) for text in probes], storage, context)
+    for_loaded = tokenized([Message(data={"text": text}) for text in probes], storage, context)
+    extractor.process(for_trained)
+    loaded.process(for_loaded)
+    found = [[(e["entity"], e["value"]) for e in m.get("entities", [])] for m in for_loaded]
+    assert found == [[(e["entity"], e["value"]) for e in m.get("entities", [])] for m in for_trained]
+    assert ("town", "Lyon") in found[1] and found[2] == []
+
+
+def test_a_model_without_entities_loads_an_empty_extractor(tmp_path, context):
+    storage = LocalModelStorage(tmp_path)
+    config = {**StoredCRFEntityExtractor.get_default_config(), "features": FEATURES}
+    loaded = StoredCRFEntityExtractor.load(config, storage, Resource("never-trained"), context)
+    message = tokenized([Message(data={"text": "je suis à Lyon"})], storage, context)
+    assert loaded.process(message)[0].get("entities", []) == []
