@@ -154,8 +154,10 @@ class Profiler:
 # Where the time of a turn can go, recognised in the sampled stacks (first match wins, most specific first).
 COMPONENTS = (
     ("spaCy (tokens, tagger, parser)", ("spacy/", "thinc/")),
-    ("DIET / ResponseSelector (NLU)", ("rasa/nlu/classifiers/diet", "rasa/nlu/selectors/")),
-    ("other NLU featurizers", ("rasa/nlu/featurizers/", "rasa/nlu/extractors/", "rasa/nlu/tokenizers/", "sklearn/")),
+    ("intent and FAQ classifiers (NLU)", ("rasa/nlu/classifiers/", "rasa/nlu/selectors/",
+                                          "bot/components/linear_response_selector")),
+    ("other NLU featurizers", ("rasa/nlu/featurizers/", "rasa/nlu/extractors/", "rasa/nlu/tokenizers/", "sklearn/",
+                               "bot/components/stored_crf")),
     ("crisis guard (triage)", ("bot/components/", "triage/")),
     ("TED / UnexpecTED (dialogue ML)", ("rasa/core/policies/ted", "rasa/core/policies/unexpected")),
     ("rules and memoization", ("rasa/core/policies/rule", "rasa/core/policies/memoization")),

@@ -3,13 +3,14 @@
 Two signals decide whether a message is a crisis, so that neither depends on the other:
 
 - the triage's distress lexicon (`triage.detect_distress`): when it recognises a risk to the
-  artisan's life, the intent becomes `express_distress` whatever DIET predicted, so the crisis rule
-  fires. It is the same detector the triage slots use, so the two never disagree;
-- DIET alone does not raise the crisis path: on an independent evaluation set it was confidently
-  wrong on business despair ("je vois pas d'autre issue pour la boîte", 0.9999; "mon père en fin de
-  vie", 0.9995). When it is confident, its `express_distress` becomes `express_overwhelm`, a gentle
-  and direct check that still gives the 3114; when it is not ("hier", 0.48), the next intent of the
-  ranking is used, so a plain answer is not met with crisis numbers.
+  artisan's life, the intent becomes `express_distress` whatever the classifier predicted, so the
+  crisis rule fires. It is the same detector the triage slots use, so the two never disagree;
+- the intent classifier alone does not raise the crisis path: on an independent evaluation set DIET
+  (the classifier then) was confidently wrong on business despair ("je vois pas d'autre issue pour
+  la boîte", 0.9999; "mon père en fin de vie", 0.9995). When it is confident, its `express_distress`
+  becomes `express_overwhelm`, a gentle and direct check that still gives the 3114; when it is not
+  ("hier", 0.48), the next intent of the ranking is used, so a plain answer is not met with crisis
+  numbers.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ CHECK_IN_INTENT = "express_overwhelm"
 class CrisisGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # DIET's confidence above which a distress prediction without lexical sign gets a check-in.
+        # The classifier's confidence above which a distress prediction without lexical sign gets a check-in.
         return {"classifier_only_threshold": 0.85}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
