@@ -63,17 +63,12 @@ def actions_process(name: str, settings: Settings, port: int, logging_config: Pa
     )
 
 
-# Measured with `python -m bench`: one TensorFlow thread per pool serves 30% more turns per second than
-# TensorFlow's default (a pool per core) for Rasa's batch-of-one predictions on these 2-core machines.
-RASA_ENV = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
-
-
 def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, model_path: Path,
                  credentials: Path = REPO_ROOT / "bot" / "credentials.yml") -> Process:
     return Process(
         name,
         [
-            str(VENV_BIN / "rasa"), "run",
+            str(VENV_BIN / "python"), "-m", "bot.rasa_server", "run",
             "--model", str(model_path),
             "--endpoints", str(endpoints),
             "--credentials", str(credentials),
@@ -85,7 +80,6 @@ def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, mode
         ],
         f"http://{settings.host}:{port}/status?" + urlencode({"token": settings.rasa_token}),
         settings.var_dir / "logs" / f"{name}.log",
-        env=dict(RASA_ENV),
     )
 
 

@@ -28,7 +28,9 @@ def test_rasa_receives_the_token_exactly(tmp_path: Path, token: str):
     settings = Settings(var_dir=tmp_path, rasa_token=token, host="127.0.0.1")
     process = rasa_process("rasa", settings, 5005, tmp_path / "endpoints.yml", tmp_path / "model.tar.gz")
 
-    arguments = create_argument_parser().parse_args(process.command[1:])
+    # What follows `python -m bot.rasa_server` is Rasa's own command line.
+    assert process.command[1:3] == ["-m", "bot.rasa_server"]
+    arguments = create_argument_parser().parse_args(process.command[3:])
 
     assert arguments.auth_token == token
     assert arguments.enable_api
