@@ -9,6 +9,7 @@ execute) and opens that at load. Training and predictions are Rasa's own, unchan
 from __future__ import annotations
 
 import logging
+import shutil
 from typing import Any, Dict, List, Text
 
 import sklearn_crfsuite
@@ -36,8 +37,7 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
             dump_obj_as_json_to_file(model_dir / ORDER_FILE, trained)
             for tag_name in trained:
                 # sklearn-crfsuite trains into a file of crfsuite's format; that file is the model.
-                source = self.entity_taggers[tag_name].modelfile.name
-                (model_dir / _model_file(tag_name)).write_bytes(open(source, "rb").read())
+                shutil.copyfile(self.entity_taggers[tag_name].modelfile.name, model_dir / _model_file(tag_name))
 
     @classmethod
     def load(
