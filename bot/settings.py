@@ -173,14 +173,18 @@ class Settings:
         return env
 
 
+# Rasa's SQL tracker store, keeping conversations in progress in memory between turns (bot/tracker_store.py).
+TRACKER_STORE_TYPE = "bot.tracker_store.CachedSQLTrackerStore"
+
+
 def tracker_store_config(url: str) -> dict:
     """Rasa's SQL tracker store wants dialect/host/db fields rather than one URL."""
     parts = urlsplit(url)
     dialect = parts.scheme.split("+")[0]
     if dialect == "sqlite":
-        return {"type": "SQL", "dialect": "sqlite", "db": unquote(parts.path[1:])}
+        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": unquote(parts.path[1:])}
     config = {
-        "type": "SQL",
+        "type": TRACKER_STORE_TYPE,
         "dialect": dialect,
         "url": parts.hostname or "127.0.0.1",
         "db": parts.path.lstrip("/"),

@@ -25,7 +25,7 @@ from bot.production import (
     render_nginx_config,
     write_channel_credentials,
 )
-from bot.settings import ConfigurationError, Settings, lock_store_config, tracker_store_config
+from bot.settings import TRACKER_STORE_TYPE, ConfigurationError, Settings, lock_store_config, tracker_store_config
 from tests.support.stack import free_port
 
 POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
@@ -89,12 +89,12 @@ def test_development_keeps_the_embedded_defaults(monkeypatch, tmp_path):
 @pytest.mark.parametrize(
     "url, expected",
     [
-        ("sqlite:////tmp/rasa.db", {"type": "SQL", "dialect": "sqlite", "db": "/tmp/rasa.db"}),
+        ("sqlite:////tmp/rasa.db", {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": "/tmp/rasa.db"}),
         ("postgresql+psycopg2://rasa:s%40cret@db.internal:5433/relais",
-         {"type": "SQL", "dialect": "postgresql", "url": "db.internal", "db": "relais", "port": 5433,
+         {"type": TRACKER_STORE_TYPE, "dialect": "postgresql", "url": "db.internal", "db": "relais", "port": 5433,
           "username": "rasa", "password": "s@cret"}),
         ("postgresql://postgres@127.0.0.1/test?options=-csearch_path%3Drasa",
-         {"type": "SQL", "dialect": "postgresql", "url": "127.0.0.1", "db": "test", "username": "postgres",
+         {"type": TRACKER_STORE_TYPE, "dialect": "postgresql", "url": "127.0.0.1", "db": "test", "username": "postgres",
           "query": {"options": "-csearch_path=rasa"}}),
     ],
     ids=["sqlite", "postgresql", "postgresql-schema"],

@@ -1,0 +1,113 @@
+"""Rasa's SQL tracker store, with the conversations in progress kept in memory between their turns.
+
+Profiled under load (`make bench ARGS=--profile`), a sixth of a Rasa server's CPU went to rebuilding
+the tracker at the start of every turn: reading all of the conversation's events, decoding their JSON,
+finding each event's class and replaying them. The tracker a turn saved is the one the next turn needs,
+so it is kept, and given back only while the database proves it is still the latest: its newest event
+id must be the one this server wrote. Another server (production runs several), the purge or an erasure
+that touched the conversation since makes the ids differ, and the tracker is read from the database as
+before. The database stays the only truth; the memory is a shortcut that is checked at every use.
+
+Endpoints: `tracker_store: {type: bot.tracker_store.CachedSQLTrackerStore, dialect: ..., db: ...}`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+logger = logging.getLogger(__name__)
+
+# Conversations kept; beyond, the least recently used is dropped (a tracker weighs 100-300 kB in memory).
+RECENT_CONVERSATIONS = 256
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, recent_conversations: int = RECENT_CONVERSATIONS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.recent_conversations = recent_conversations
+        # sender id -> the tracker saved last, with the number of its events and the id of the newest one
+        self._recent: OrderedDict[str, _Stored] = OrderedDict()
+        # sender id -> the same, for a tracker handed out of memory: its next save adds only what follows
+        self._handed_out: OrderedDict[str, _Stored] = OrderedDict()
+        events = self.SQLEvent.__table__
+        self._newest_event_id = sa.select(sa.func.max(events.c.id)).where(events.c.sender_id == sa.bindparam("sender"))
+
+    def _stored_newest_event_id(self, sender_id: str) -> Optional[int]:
+        with self.session_scope() as session:
+            return session.execute(self._newest_event_id, {"sender": sender_id}).scalar()
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        # Handed over, not shared: the caller changes the tracker it gets, and saves it or drops it.
+        stored = self._recent.pop(sender_id, None)
+        if (
+            stored is not None
+            # Nothing added in memory after the save that was not saved (a turn that failed), and the
+            # database's newest event for the conversation is still the one this server wrote.
+            and len(stored.tracker.events) == stored.event_count
+            and stored.newest_event_id == self._stored_newest_event_id(sender_id)
+        ):
+            _remember(self._handed_out, sender_id, stored, self.recent_conversations)
+            return stored.tracker
+        return await super().retrieve(sender_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's SQLTrackerStore.save, but for a tracker handed out of memory the new events are known
+        without counting the stored ones, and the newest id comes from the insert."""
+        sender_id = tracker.sender_id
+        self._recent.pop(sender_id, None)  # before streaming, which reads the stored tracker to diff
+        handed_out = self._handed_out.pop(sender_id, None)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            if handed_out is not None and handed_out.tracker is tracker:
+                new_events = itertools.islice(tracker.events, handed_out.event_count, None)
+            else:
+                new_events = self._additional_events(session, tracker)
+            rows = [self._row(sender_id, event) for event in new_events]
+            session.add_all(rows)
+            session.flush()  # the ids, before the commit expires the rows
+            newest_id = max((row.id for row in rows), default=None)
+            session.commit()
+        if newest_id is None:
+            newest_id = handed_out.newest_event_id if handed_out else self._stored_newest_event_id(sender_id)
+        logger.debug(f"Tracker with sender_id '{sender_id}' stored to database")
+        # Under the conversation's lock (Rasa holds it for the whole turn): no other server wrote since.
+        if newest_id is not None:
+            _remember(self._recent, sender_id, _Stored(tracker, len(tracker.events), newest_id),
+                      self.recent_conversations)
+
+    def _row(self, sender_id: str, event: Any) -> Any:
+        """One event as Rasa's SQLTrackerStore stores it."""
+        data = event.as_dict()
+        # noinspection PyArgumentList
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
+
+
+@dataclass(frozen=True)
+class _Stored:
+    tracker: DialogueStateTracker
+    event_count: int
+    newest_event_id: int
+
+
+def _remember(memory: OrderedDict, sender_id: str, stored: _Stored, limit: int) -> None:
+    """Most recent last; beyond ``limit`` the least recently used conversation is dropped."""
+    memory[sender_id] = stored
+    while len(memory) > limit:
+        memory.popitem(last=False)
