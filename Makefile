@@ -8,7 +8,7 @@ RASA       := PYTHONPATH=$(CURDIR) $(BIN)/rasa
 MODEL      := models/relais.tar.gz
 # The trained components' code decides what the model stores; the crisis guard's code and the triage it calls
 # are loaded at run time, so changing them needs no retraining.
-TRAINED_COMPONENTS := bot/components/stored_crf.py bot/components/linear_response_selector.py
+TRAINED_COMPONENTS := bot/components/spacy_nlp.py bot/components/stored_crf.py bot/components/linear_response_selector.py
 TRAIN_DATA := config.yml $(TRAINED_COMPONENTS) $(shell find bot/domain nlu stories -name '*.yml' 2>/dev/null)
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
