@@ -132,16 +132,16 @@ REDIS_TIMEOUT_S = 0.5
 
 def _fail_safe_lock_store_class() -> type:
     """Built on first use: importing Rasa here would slow down every other user of this module."""
-    import asyncio
-
     import redis
-    from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, RedisLockStore
+    from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+
+    from bot.lock_store import WaitersOutliveDeadHolders
 
     outage_errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
-    class FailSafeRedisLockStore(RedisLockStore):
+    class FailSafeRedisLockStore(WaitersOutliveDeadHolders, RedisLockStore):
         """Rasa's Redis lock store that falls back to in-process locks while Redis is unreachable,
-        and whose waiters survive a lock holder's crash.
+        and whose waiters survive a lock holder's crash (bot.lock_store.WaitersOutliveDeadHolders).
 
         Without Redis, Rasa's own store fails every turn and the artisan gets no answer. With this one
         the conversation goes on; two messages of one conversation reaching two servers at the same
@@ -157,7 +157,6 @@ def _fail_safe_lock_store_class() -> type:
             # Rasa's store only sets socket_timeout; connecting to a vanished host must be as quick.
             self.red.connection_pool.connection_kwargs["socket_connect_timeout"] = options["socket_timeout"]
             self._memory = InMemoryLockStore()
-            self._lifetimes: dict[tuple[str, int], float] = {}
             self._redis_down_since: float | None = None
             self._retry_at = 0.0
 
@@ -180,34 +179,6 @@ def _fail_safe_lock_store_class() -> type:
         @property
         def degraded(self) -> bool:
             return self._redis_down_since is not None
-
-        def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
-            ticket = super().issue_ticket(conversation_id, lock_lifetime)
-            self._lifetimes[(conversation_id, ticket)] = lock_lifetime
-            return ticket
-
-        def cleanup(self, conversation_id: str, ticket_number: int) -> None:
-            self._lifetimes.pop((conversation_id, ticket_number), None)
-            super().cleanup(conversation_id, ticket_number)
-
-        async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float):  # noqa: ANN202
-            """Rasa's loop, except that a waiting ticket is kept alive. In Rasa's, a server dying with the
-            lock lets its ticket expire, and the next ticket often expires in the same polling interval:
-            the waiter then waits forever (seen in 3 of 5 crash tests: the replayed turn timed out)."""
-            lifetime = self._lifetimes.get((conversation_id, ticket), LOCK_LIFETIME)
-            while True:
-                lock = self.get_lock(conversation_id)
-                if not lock:
-                    break
-                lock.remove_expired_tickets()
-                own = next((t for t in lock.tickets if t.number == ticket), None)
-                if not any(t.number < ticket for t in lock.tickets):
-                    return lock  # nobody alive ahead of us
-                if own is not None:
-                    own.expires = time.time() + lifetime
-                self.save_lock(lock)
-                await asyncio.sleep(wait_time_in_seconds)
-            raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
 
         def get_lock(self, conversation_id: str):  # noqa: ANN201
             return self._call("get_lock", conversation_id)

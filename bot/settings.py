@@ -5,7 +5,8 @@
 | RELAIS_ENV | `development` or `production` | development |
 | RELAIS_DATABASE_URL | cases database (SQLAlchemy URL) | sqlite:///var/relais.db |
 | RELAIS_TRACKER_DB_URL | Rasa tracker store (SQLAlchemy URL) | sqlite:///var/rasa-tracker.db |
-| RELAIS_LOCK_STORE_URL | Rasa lock store, e.g. redis://127.0.0.1:6379/0 | in memory |
+| RELAIS_LOCK_STORE_URL | Rasa lock store, e.g. redis://127.0.0.1:6379/0 | a SQLite file, var/rasa-locks.db |
+| RELAIS_RASA_WORKERS | Sanic workers of the Rasa server (each loads the model: about 1 GB) | 2 |
 | RELAIS_RASA_TOKEN | token of Rasa's HTTP API | generated into var/ (development only) |
 | RELAIS_SESSION_SECRET | inbox session key | generated into var/ (development only) |
 | RELAIS_CHAMBER_CONFIG | chamber configuration (path or id) | chamber/configs/default.yml |
@@ -81,6 +82,8 @@ class Settings:
     web_port: int = 8000
     host: str = "127.0.0.1"
     rasa_instances: int = 1
+    # Embedded mode: the one Rasa server's Sanic workers (production runs one per instance, behind nginx).
+    rasa_workers: int = 2
     actions_instances: int = 1
     proxy_port: int = 8080
     actions_proxy_port: int = 5050
@@ -110,6 +113,7 @@ class Settings:
             actions_port=int(os.environ.get("RELAIS_ACTIONS_PORT", 5055)),
             web_port=int(os.environ.get("RELAIS_WEB_PORT", 8000)),
             rasa_instances=_positive_int("RELAIS_RASA_INSTANCES", 2 if env == "production" else 1),
+            rasa_workers=_positive_int("RELAIS_RASA_WORKERS", 2),
             actions_instances=_positive_int("RELAIS_ACTIONS_INSTANCES", 2 if env == "production" else 1),
             proxy_port=int(os.environ.get("RELAIS_PROXY_PORT", 8080)),
             actions_proxy_port=int(os.environ.get("RELAIS_ACTIONS_PROXY_PORT", 5050)),
@@ -199,6 +203,16 @@ def tracker_store_config(url: str) -> dict:
     if parts.password:
         config["password"] = unquote(parts.password)
     return config
+
+
+SQLITE_LOCK_STORE_TYPE = "bot.lock_store.SQLiteLockStore"
+
+
+def embedded_lock_store_config(settings: Settings) -> dict:
+    """Redis when a URL is given, else the SQLite file that the Sanic workers of one server share."""
+    if settings.lock_store_url:
+        return lock_store_config(settings.lock_store_url)
+    return {"type": SQLITE_LOCK_STORE_TYPE, "db": str(settings.var_dir / "rasa-locks.db")}
 
 
 def lock_store_config(url: str | None, store_type: str = "redis") -> dict | None:

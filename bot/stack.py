@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import httpx
 import yaml
 
-from bot.settings import MODEL_PATH, REPO_ROOT, Settings, lock_store_config, tracker_store_config
+from bot.settings import MODEL_PATH, REPO_ROOT, Settings, embedded_lock_store_config, tracker_store_config
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -44,10 +44,8 @@ def write_endpoints(settings: Settings) -> Path:
     endpoints = {
         "action_endpoint": {"url": f"{settings.actions_url}/webhook"},
         "tracker_store": tracker_store_config(settings.tracker_db_url),
+        "lock_store": embedded_lock_store_config(settings),
     }
-    lock_store = lock_store_config(settings.lock_store_url)
-    if lock_store:
-        endpoints["lock_store"] = lock_store
     path = settings.var_dir / "endpoints.yml"
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
     return path
@@ -193,6 +191,8 @@ class Stack:
             actions_process("actions", s, s.actions_port),
             rasa_process("rasa", s, s.rasa_port, endpoints, self.model_path, credentials),
         ]
+        # Rasa's own scaling on one machine: Sanic forks the workers, the kernel shares the connections.
+        processes[-1].env["SANIC_WORKERS"] = str(s.rasa_workers)
         if self.with_web:
             processes.append(web_process("web", s, s.web_port))
         return processes

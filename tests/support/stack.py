@@ -66,8 +66,10 @@ class Conversation:
         return response.json()["slots"]
 
 
-def start_stack(var_dir: Path) -> Stack:
+def start_stack(var_dir: Path, **overrides) -> Stack:
     settings = test_settings(var_dir)
+    for name, value in overrides.items():
+        setattr(settings, name, value)
     migrate(settings.database_url)
     return Stack(settings).start()
 

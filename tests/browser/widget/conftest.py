@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from bot.settings import REPO_ROOT
+from tests.support.stack import start_stack
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -172,9 +173,7 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
-def widget_stack(stack):
-    """The real stack, with the widget built and served by the web app."""
+def _serving_the_widget(stack):
     if not BUNDLE.exists():
         pytest.fail(f"the widget is not built ({BUNDLE} missing): run `make widget`")
     response = httpx.get(f"{stack.settings.web_url}/demo/", timeout=30)
@@ -186,20 +185,61 @@ def widget_stack(stack):
     return stack
 
 
-@pytest.fixture
-def new_widget_page(browser, widget_stack):
-    """Makes a fresh browser context (own cookies and storage) on the demo page; closed after the test."""
+@pytest.fixture(scope="session")
+def widget_stack(stack):
+    """The real stack, with the widget built and served by the web app."""
+    return _serving_the_widget(stack)
+
+
+@pytest.fixture(scope="session")
+def one_worker_stack(tmp_path_factory):
+    """A second stack whose Rasa server has one Sanic worker, for the tests that make the bot say arbitrary
+    content through Rasa's HTTP API (`bot_says_through_rasa`). That API reaches a socket.io client only
+    from the worker holding its websocket: with the product's two workers half the pushes went nowhere.
+    Relais itself never pushes that way (deploy/README.md)."""
+    running = start_stack(tmp_path_factory.mktemp("relais-one-worker"), rasa_workers=1)
+    yield _serving_the_widget(running)
+    running.stop()
+
+
+def _widget_pages(browser, stack):
     contexts = []
 
     def make(viewport: dict = DESKTOP, path: str = "/demo/", **context_options) -> WidgetPage:
         context = browser.new_context(viewport=viewport, locale="fr-FR", **context_options)
         context.set_default_timeout(30_000)
         contexts.append(context)
-        return WidgetPage(context.new_page(), widget_stack).goto(path)
+        return WidgetPage(context.new_page(), stack).goto(path)
 
+    return make, contexts
+
+
+@pytest.fixture
+def new_widget_page(browser, widget_stack):
+    """Makes a fresh browser context (own cookies and storage) on the demo page; closed after the test."""
+    make, contexts = _widget_pages(browser, widget_stack)
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def new_pushing_widget_page(browser, one_worker_stack):
+    """The same, on the stack where Rasa's API can push bot messages to the page."""
+    make, contexts = _widget_pages(browser, one_worker_stack)
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def pushing_desktop(new_pushing_widget_page) -> WidgetPage:
+    return new_pushing_widget_page(DESKTOP)
+
+
+@pytest.fixture
+def pushing_phone(new_pushing_widget_page) -> WidgetPage:
+    return new_pushing_widget_page(PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
 
 
 @pytest.fixture

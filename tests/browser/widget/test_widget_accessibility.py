@@ -31,7 +31,7 @@ def _assert_no_serious_violation(widget) -> None:
     assert violations == [], "\n".join(f"{v['impact']} {v['id']}: {v['help']} {v['nodes']}" for v in violations)
 
 
-@pytest.mark.parametrize("screen", ["desktop", "phone"])
+@pytest.mark.parametrize("screen", ["pushing_desktop", "pushing_phone"])
 def test_axe_finds_no_serious_violation_closed_and_open(request, screen):
     widget = request.getfixturevalue(screen)
     _assert_no_serious_violation(widget)
@@ -65,8 +65,8 @@ def test_focus_goes_into_the_chat_and_back_to_its_button(desktop):
     assert widget.focused() == "Besoin d'aide ? Écrivez-nous"
 
 
-def test_new_messages_land_in_a_live_log_with_who_is_speaking(desktop):
-    widget = desktop.open()
+def test_new_messages_land_in_a_live_log_with_who_is_speaking(pushing_desktop):
+    widget = pushing_desktop.open()
     widget.wait_idle()
     widget.say("bonjour")
 

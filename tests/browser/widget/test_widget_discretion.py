@@ -92,8 +92,8 @@ def test_clearing_the_conversation_empties_the_screen_and_starts_a_new_one(deskt
     assert "je suis boulanger" not in widget.log.inner_text()
 
 
-def test_bot_text_with_html_is_shown_as_text_and_only_safe_links_are_clickable(desktop):
-    widget = desktop.open()
+def test_bot_text_with_html_is_shown_as_text_and_only_safe_links_are_clickable(pushing_desktop):
+    widget = pushing_desktop.open()
     widget.wait_idle()
     html = '<img src=x onerror="window.pwned=1"><b>gras</b>'
     widget.bot_says_through_rasa(

@@ -1,0 +1,104 @@
+"""The embedded mode's lock store: Rasa's conversation locks shared by the Sanic workers through a SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from rasa.core.lock_store import LockStore
+from rasa.core.utils import number_of_sanic_workers
+from rasa.utils.endpoints import EndpointConfig
+
+from bot.lock_store import SQLiteLockStore
+from bot.settings import Settings, embedded_lock_store_config
+
+
+@pytest.fixture
+def endpoint(tmp_path: Path) -> EndpointConfig:
+    return EndpointConfig.from_dict(embedded_lock_store_config(Settings(var_dir=tmp_path)))
+
+
+def test_rasa_builds_it_from_the_embedded_endpoints_and_allows_several_workers(endpoint, monkeypatch):
+    assert type(LockStore.create(endpoint)) is SQLiteLockStore
+    monkeypatch.setenv("SANIC_WORKERS", "2")
+    assert number_of_sanic_workers(endpoint) == 2  # Rasa keeps 1 with its in-memory store
+
+
+def test_a_redis_url_still_means_redis(tmp_path: Path):
+    settings = Settings(var_dir=tmp_path, lock_store_url="redis://127.0.0.1:6379/3")
+    assert embedded_lock_store_config(settings)["type"] == "redis"
+
+
+def _turns(endpoint: EndpointConfig, conversation: str, turns: int, results) -> None:
+    store = LockStore.create(endpoint)
+
+    async def run() -> list[tuple[float, float]]:
+        spans = []
+        for _ in range(turns):
+            async with store.lock(conversation, wait_time_in_seconds=0.01):
+                started = time.monotonic()
+                await asyncio.sleep(0.02)
+                spans.append((started, time.monotonic()))
+        return spans
+
+    results.put(asyncio.run(run()))
+
+
+def test_two_worker_processes_never_hold_one_conversation_at_once(endpoint):
+    context = multiprocessing.get_context("fork")  # as Sanic starts its workers
+    results = context.Queue()
+    workers = [context.Process(target=_turns, args=(endpoint, "artisan-1", 15, results)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    spans = sorted(span for _ in workers for span in results.get(timeout=60))
+    for worker in workers:
+        worker.join(10)
+
+    assert len(spans) == 30 and all(worker.exitcode == 0 for worker in workers)
+    overlapping = [(a, b) for a, b in zip(spans, spans[1:]) if b[0] < a[1]]
+    assert overlapping == []
+
+
+def test_other_conversations_are_not_held_up(endpoint):
+    store = LockStore.create(endpoint)
+
+    async def both() -> list[str]:
+        order = []
+
+        async def turn(conversation: str, seconds: float) -> None:
+            async with store.lock(conversation, wait_time_in_seconds=0.01):
+                await asyncio.sleep(seconds)
+                order.append(conversation)
+
+        await asyncio.gather(turn("slow", 0.3), turn("quick", 0.01))
+        return order
+
+    assert asyncio.run(both()) == ["quick", "slow"]
+
+
+def test_a_waiter_gets_the_lock_after_its_holder_died(endpoint):
+    store = LockStore.create(endpoint)
+    store.issue_ticket("artisan-2", 1)  # a worker took the lock, then died: nobody gives it back
+
+    async def next_turn() -> str:
+        async with store.lock("artisan-2", lock_lifetime=1, wait_time_in_seconds=0.1):
+            return "served"
+
+    assert asyncio.run(asyncio.wait_for(next_turn(), timeout=10)) == "served"
+
+
+def test_a_finished_turn_leaves_no_lock_behind(endpoint):
+    store = LockStore.create(endpoint)
+
+    async def turn() -> None:
+        async with store.lock("artisan-3"):
+            assert store.get_lock("artisan-3") is not None
+
+    asyncio.run(turn())
+    assert store.get_lock("artisan-3") is None
+    with sqlite3.connect(endpoint.kwargs["db"]) as connection:
+        assert connection.execute("SELECT count(*) FROM locks").fetchone() == (0,)

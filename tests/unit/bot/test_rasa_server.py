@@ -1,0 +1,76 @@
+"""`python -m bot.rasa_server`: Sanic's workers each listen on their own socket, so a burst of connections
+is spread between them instead of all going to the first worker that wakes up."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+from bot.stack import REPO_ROOT
+from tests.support.stack import free_port
+
+# A Sanic app started the way `rasa run` starts its server, with bot.rasa_server's changes installed.
+WORKER_PIDS_APP = """
+import os, sys
+import bot.rasa_server  # noqa: F401
+from sanic import Sanic, response
+
+app = Sanic("worker_pids")
+
+@app.get("/")
+async def pid(request):
+    return response.text(str(os.getpid()))
+
+app.run(host="127.0.0.1", port=int(sys.argv[1]), workers=2, access_log=False)
+"""
+
+
+def _get_pid(connection: socket.socket) -> str:
+    connection.sendall(b"GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+    answer = b""
+    while chunk := connection.recv(4096):
+        answer += chunk
+    return answer.split(b"\r\n\r\n", 1)[1].decode()
+
+
+def _burst(port: int, size: int) -> list[str]:
+    """``size`` connections made before any request: they wait together in the kernel's queues."""
+    connections = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(size)]
+    try:
+        return [_get_pid(connection) for connection in connections]
+    finally:
+        for connection in connections:
+            connection.close()
+
+
+def _listening_sockets(port: int) -> int:
+    """Sockets listening on ``port`` (state 0A in /proc/net/tcp)."""
+    rows = [line.split() for line in open("/proc/net/tcp").read().splitlines()[1:]]
+    return sum(1 for row in rows if int(row[1].split(":")[1], 16) == port and row[3] == "0A")
+
+
+def test_each_worker_listens_on_its_own_socket_and_a_burst_reaches_both():
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-c", WORKER_PIDS_APP, str(port)], cwd=REPO_ROOT,
+                              env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline, pids = time.monotonic() + 120, set()
+        while len(pids) < 2 and time.monotonic() < deadline:  # until both workers listen
+            try:
+                pids = set(_burst(port, 4))
+            except OSError:
+                time.sleep(0.5)
+        assert len(pids) == 2, "the second worker never answered"
+        assert _listening_sockets(port) == 2  # Sanic's own way: one socket, bound by the parent
+
+
+        served_by = _burst(port, 24)
+        assert set(served_by) == pids
+    finally:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
