@@ -126,7 +126,8 @@ class StockStack(Stack):
 
 
 class Profiler:
-    """py-spy sampling the Rasa servers (and action servers) while the load runs, without pausing them."""
+    """py-spy sampling the Rasa servers (and action servers) while the load runs, without pausing them;
+    with their child processes, where Sanic's workers run when there are several."""
 
     def __init__(self, stack: Stack, out_dir: Path, label: str):
         self.runs = []
@@ -134,7 +135,7 @@ class Profiler:
             if name.startswith(("rasa", "actions")) and process.is_running():
                 out = out_dir / f"profile-{label}-{name}.txt"
                 command = [str(VENV_BIN / "py-spy"), "record", "--pid", str(process.popen.pid), "--rate", "50",
-                           "--format", "raw", "--nonblocking", "--output", str(out)]
+                           "--format", "raw", "--nonblocking", "--subprocesses", "--output", str(out)]
                 self.runs.append((name, out, subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                                               stderr=subprocess.DEVNULL)))
 
@@ -162,8 +163,8 @@ COMPONENTS = (
     ("TED / UnexpecTED (dialogue ML)", ("rasa/core/policies/ted", "rasa/core/policies/unexpected")),
     ("rules and memoization", ("rasa/core/policies/rule", "rasa/core/policies/memoization")),
     ("TensorFlow (inside the models)", ("tensorflow/", "keras/")),
-    ("tracker store (SQL)", ("rasa/core/tracker_store", "sqlalchemy/", "psycopg2", "sqlite3")),
-    ("lock store (Redis)", ("rasa/core/lock_store", "rasa/core/lock.py", "redis/")),
+    ("lock store (SQLite or Redis)", ("rasa/core/lock_store", "rasa/core/lock.py", "bot/lock_store", "redis/")),
+    ("tracker store (SQL)", ("rasa/core/tracker_store", "bot/tracker_store", "sqlalchemy/", "psycopg2", "sqlite3")),
     ("calls to the action server", ("rasa/core/actions/action.py", "aiohttp/", "rasa/utils/endpoints")),
     ("action server code", ("rasa_sdk/", "actions/", "guidance/", "chamber/", "cases/")),
     ("tracker & featurization (Rasa core)", ("rasa/shared/core/", "rasa/core/featurizers", "rasa/core/processor")),
