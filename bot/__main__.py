@@ -142,7 +142,7 @@ def command_evaluate(args: argparse.Namespace) -> int:
         settings.tracker_db_url = f"sqlite:///{Path(tmp) / 'rasa-tracker.db'}"
         settings.rasa_port, settings.actions_port = free_port(), free_port()
         prepare_databases(settings)
-        with Stack(settings, with_web=False) as stack:
+        with Stack(settings, with_web=False):
             score = evaluate(cases, settings.rasa_url, settings.rasa_token, Path(args.out))
     print(score.report())
     return 0

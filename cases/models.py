@@ -19,24 +19,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
+from triage.rules import CATEGORIES, URGENCY_LEVELS  # noqa: F401  (CATEGORIES: part of this module's API)
+
 STATUSES = ("nouveau", "en_cours", "en_attente", "clos")
 OPEN_STATUSES = ("nouveau", "en_cours", "en_attente")
-URGENCIES = ("critique", "haute", "normale", "basse")
+# The triage contract's codes (triage/rules.py), the most urgent first.
+URGENCIES = tuple(reversed(URGENCY_LEVELS))
 # Sort key: the most urgent first; a case without urgency goes last.
-URGENCY_RANK = {"critique": 0, "haute": 1, "normale": 2, "basse": 3, None: 4}
-CATEGORIES = (
-    "cotisations_sociales",
-    "impots",
-    "banque",
-    "tresorerie",
-    "baisse_activite",
-    "travaux",
-    "sinistre",
-    "sante",
-    "vie_personnelle",
-    "procedure_judiciaire",
-    "autre",
-)
+URGENCY_RANK = {**{level: rank for rank, level in enumerate(URGENCIES)}, None: len(URGENCIES)}
 ROLES = ("advisor", "supervisor")
 # "joint": the artisan was reached; it sets the case's first contact.
 CALL_OUTCOMES = ("joint", "message_laisse", "pas_de_reponse", "numero_errone")

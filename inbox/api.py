@@ -8,11 +8,11 @@ token from ``python -m inbox create-token`` (no CSRF token needed).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from enum import Enum
 from typing import Any, Dict, List, Optional
 
-from fastapi import Body, Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import APIKeyCookie, HTTPBearer
 from pydantic import BaseModel, Field, constr
@@ -384,6 +384,10 @@ def create_api() -> FastAPI:
         # Pydantic would also take a number as a Unix time: the document promises ISO 8601 only.
         if not re.match(r"^\d{4}-\d{2}-\d{2}", request.query_params.get("since", "")) or since.tzinfo is None:
             raise InvalidInput("since is an ISO 8601 date-time with its offset")
+        try:
+            since.astimezone(timezone.utc)  # e.g. 0001-01-01T00:00:00+01:00 has no UTC equivalent (fuzzing found it)
+        except OverflowError:
+            raise InvalidInput("since is out of the range of dates") from None
         found = context_of(request).repository.changed_since(user, since)
         return ChangesOut(now=utcnow(), cases=[
             CaseChangeOut(reference=c.reference, urgency=c.urgency, status=c.status, created_at=c.created_at,

@@ -53,6 +53,8 @@ def test_api_filters_and_validation(client, make_user, seed_case):
     assert client.get("/api/v1/cases/RL-ZZZZZZ").status_code == 404
     changes = client.get("/api/v1/cases/changes", params={"since": "2000-01-01T00:00:00+00:00"}).json()
     assert len(changes["cases"]) == 2
+    for beyond_utc in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"):
+        assert client.get("/api/v1/cases/changes", params={"since": beyond_utc}).status_code == 422, beyond_utc
 
 
 def test_supervisor_api_audit_stats_and_csv(client, make_user, seed_case):

@@ -15,7 +15,6 @@ from triage import (
     URGENCY_LEVELS,
     Assessment,
     assess,
-    detect_distress,
     detect_overwhelm,
     normalize,
 )
