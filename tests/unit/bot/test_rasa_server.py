@@ -1,5 +1,6 @@
 """`python -m bot.rasa_server`: Sanic's workers each listen on their own socket, so a burst of connections
-is spread between them instead of all going to the first worker that wakes up."""
+is spread between them instead of all going to the first worker that wakes up; a worker that dies is
+started again, and workers that keep dying stop the server."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ app = Sanic("worker_pids")
 @app.get("/")
 async def pid(request):
     return response.text(str(os.getpid()))
+
+if len(sys.argv) > 2 and sys.argv[2] == "broken":
+    @app.before_server_start
+    async def cannot_start(app, loop):
+        raise RuntimeError("no model")
 
 app.run(host="127.0.0.1", port=int(sys.argv[1]), workers=2, access_log=False)
 """
@@ -53,24 +59,63 @@ def _listening_sockets(port: int) -> int:
     return sum(1 for row in rows if int(row[1].split(":")[1], 16) == port and row[3] == "0A")
 
 
+def _start(port: int, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WORKER_PIDS_APP, str(port), *args], cwd=REPO_ROOT,
+                            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _both_workers(port: int, timeout_s: float = 120) -> set[str]:
+    deadline, pids = time.monotonic() + timeout_s, set()
+    while len(pids) < 2 and time.monotonic() < deadline:  # until both workers listen
+        try:
+            pids = set(_burst(port, 4))
+        except OSError:
+            time.sleep(0.5)
+    return pids
+
+
 def test_each_worker_listens_on_its_own_socket_and_a_burst_reaches_both():
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", WORKER_PIDS_APP, str(port)], cwd=REPO_ROOT,
-                              env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, start_new_session=True,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = _start(port)
     try:
-        deadline, pids = time.monotonic() + 120, set()
-        while len(pids) < 2 and time.monotonic() < deadline:  # until both workers listen
-            try:
-                pids = set(_burst(port, 4))
-            except OSError:
-                time.sleep(0.5)
+        pids = _both_workers(port)
         assert len(pids) == 2, "the second worker never answered"
         assert _listening_sockets(port) == 2  # Sanic's own way: one socket, bound by the parent
-
 
         served_by = _burst(port, 24)
         assert set(served_by) == pids
     finally:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
+
+
+def test_a_worker_that_dies_is_started_again():
+    port = free_port()
+    server = _start(port)
+    try:
+        first = _both_workers(port)
+        crashed = first.pop()
+        os.kill(int(crashed), signal.SIGKILL)
+
+        deadline, now_serving = time.monotonic() + 60, set()
+        while time.monotonic() < deadline and not (len(now_serving) == 2 and crashed not in now_serving):
+            try:
+                now_serving = set(_burst(port, 8))
+            except OSError:  # a connection queued at the dead worker's socket is reset: the client retries
+                time.sleep(0.2)
+        assert crashed not in now_serving and len(now_serving) == 2
+        assert server.poll() is None
+    finally:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def test_workers_that_keep_dying_stop_the_server():
+    server = _start(free_port(), "broken")
+    try:
+        assert server.wait(timeout=60) != 0  # its supervisor sees it exit, rather than a server that never answers
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
