@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from bot.stack import REPO_ROOT
 from tests.support.stack import free_port
@@ -55,7 +56,7 @@ def _burst(port: int, size: int) -> list[str]:
 
 def _listening_sockets(port: int) -> int:
     """Sockets listening on ``port`` (state 0A in /proc/net/tcp)."""
-    rows = [line.split() for line in open("/proc/net/tcp").read().splitlines()[1:]]
+    rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
     return sum(1 for row in rows if int(row[1].split(":")[1], 16) == port and row[3] == "0A")
 
 
