@@ -4,7 +4,7 @@ Profiled under load (`make bench ARGS=--profile`), a sixth of a Rasa server's CP
 the tracker at the start of every turn: reading all of the conversation's events, decoding their JSON,
 finding each event's class and replaying them. The tracker a turn saved is the one the next turn needs,
 so it is kept, and given back only while the database proves it is still the latest: its newest event
-id must be the one this server wrote. Another server (production runs several), the purge or an erasure
+(id and timestamp) must be the one this server wrote. Another server (production runs several), the purge or an erasure
 that touched the conversation since makes the ids differ, and the tracker is read from the database as
 before. The database stays the only truth; the memory is a shortcut that is checked at every use.
 
@@ -35,16 +35,25 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, recent_conversations: int = RECENT_CONVERSATIONS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.recent_conversations = recent_conversations
-        # sender id -> the tracker saved last, with the number of its events and the id of the newest one
+        # sender id -> the tracker saved last, with the number of its events and the newest stored row
         self._recent: OrderedDict[str, _Stored] = OrderedDict()
         # sender id -> the same, for a tracker handed out of memory: its next save adds only what follows
         self._handed_out: OrderedDict[str, _Stored] = OrderedDict()
         events = self.SQLEvent.__table__
-        self._newest_event_id = sa.select(sa.func.max(events.c.id)).where(events.c.sender_id == sa.bindparam("sender"))
+        self._newest_event = (
+            sa.select(events.c.id, events.c.timestamp)
+            .where(events.c.sender_id == sa.bindparam("sender"))
+            .order_by(events.c.id.desc())
+            .limit(1)
+        )
 
-    def _stored_newest_event_id(self, sender_id: str) -> Optional[int]:
+    def _stored_newest_event(self, sender_id: str) -> Optional[tuple[int, float]]:
+        """Id and timestamp of the conversation's newest stored event. The timestamp too because SQLite
+        gives a deleted newest row's id to the next insert: an erasure followed by a turn on another
+        worker would otherwise look unchanged."""
         with self.session_scope() as session:
-            return session.execute(self._newest_event_id, {"sender": sender_id}).scalar()
+            row = session.execute(self._newest_event, {"sender": sender_id}).first()
+        return (row.id, row.timestamp) if row else None
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         # Handed over, not shared: the caller changes the tracker it gets, and saves it or drops it.
@@ -54,7 +63,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             # Nothing added in memory after the save that was not saved (a turn that failed), and the
             # database's newest event for the conversation is still the one this server wrote.
             and len(stored.tracker.events) == stored.event_count
-            and stored.newest_event_id == self._stored_newest_event_id(sender_id)
+            and stored.newest_event == self._stored_newest_event(sender_id)
         ):
             _remember(self._handed_out, sender_id, stored, self.recent_conversations)
             return stored.tracker
@@ -75,14 +84,14 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             rows = [self._row(sender_id, event) for event in new_events]
             session.add_all(rows)
             session.flush()  # the ids, before the commit expires the rows
-            newest_id = max((row.id for row in rows), default=None)
+            newest = max(((row.id, row.timestamp) for row in rows), default=None)
             session.commit()
-        if newest_id is None:
-            newest_id = handed_out.newest_event_id if handed_out else self._stored_newest_event_id(sender_id)
+        if newest is None:
+            newest = handed_out.newest_event if handed_out else self._stored_newest_event(sender_id)
         logger.debug(f"Tracker with sender_id '{sender_id}' stored to database")
         # Under the conversation's lock (Rasa holds it for the whole turn): no other server wrote since.
-        if newest_id is not None:
-            _remember(self._recent, sender_id, _Stored(tracker, len(tracker.events), newest_id),
+        if newest is not None:
+            _remember(self._recent, sender_id, _Stored(tracker, len(tracker.events), newest),
                       self.recent_conversations)
 
     def _row(self, sender_id: str, event: Any) -> Any:
@@ -103,7 +112,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 class _Stored:
     tracker: DialogueStateTracker
     event_count: int
-    newest_event_id: int
+    newest_event: tuple[int, float]  # id and timestamp of the newest stored row
 
 
 def _remember(memory: OrderedDict, sender_id: str, stored: _Stored, limit: int) -> None:

@@ -118,6 +118,17 @@ def test_a_conversation_deleted_in_the_database_is_gone(open_store):
     assert run(store.retrieve("artisan-3")) is None
 
 
+def test_an_erased_conversation_taken_up_by_another_worker_is_read_from_the_database(open_store):
+    store, other_worker = open_store(), open_store()
+    a_turn(store, "artisan-8", "boulanger")  # its newest event is the newest row of the table
+    with store.engine.begin() as connection:  # erased from the inbox while the artisan still chats
+        connection.execute(sa.text("DELETE FROM events WHERE sender_id = 'artisan-8'"))
+    a_turn(other_worker, "artisan-8", "plombier")  # SQLite gives the deleted newest id to this new row
+
+    tracker = run(store.retrieve("artisan-8"))
+    assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == ["plombier"]
+
+
 def test_events_added_after_the_save_but_not_saved_are_not_given_back(open_store):
     store = open_store()
     saved = a_turn(store, "artisan-4", "boulanger")
