@@ -4,8 +4,8 @@ Profiled under load (`make bench ARGS=--profile`), a sixth of a Rasa server's CP
 the tracker at the start of every turn: reading all of the conversation's events, decoding their JSON,
 finding each event's class and replaying them. The tracker a turn saved is the one the next turn needs,
 so it is kept, and given back only while the database proves it is still the latest: its newest event
-(id and timestamp) must be the one this server wrote. Another server (production runs several), the purge or an erasure
-that touched the conversation since makes the ids differ, and the tracker is read from the database as
+(id and timestamp) must be the one this server wrote. Another server or worker, the purge or an erasure
+that touched the conversation since makes them differ, and the tracker is read from the database as
 before. The database stays the only truth; the memory is a shortcut that is checked at every use.
 
 Endpoints: `tracker_store: {type: bot.tracker_store.CachedSQLTrackerStore, dialect: ..., db: ...}`.
@@ -18,7 +18,7 @@ import json
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
@@ -47,7 +47,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             .limit(1)
         )
 
-    def _stored_newest_event(self, sender_id: str) -> Optional[tuple[int, float]]:
+    def _stored_newest_event(self, sender_id: str) -> tuple[int, float] | None:
         """Id and timestamp of the conversation's newest stored event. The timestamp too because SQLite
         gives a deleted newest row's id to the next insert: an erasure followed by a turn on another
         worker would otherwise look unchanged."""
@@ -55,7 +55,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             row = session.execute(self._newest_event, {"sender": sender_id}).first()
         return (row.id, row.timestamp) if row else None
 
-    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         # Handed over, not shared: the caller changes the tracker it gets, and saves it or drops it.
         stored = self._recent.pop(sender_id, None)
         if (
