@@ -193,6 +193,8 @@ class Stack:
         ]
         # Rasa's own scaling on one machine: Sanic forks the workers, the kernel shares the connections.
         processes[-1].env["SANIC_WORKERS"] = str(s.rasa_workers)
+        # How long a crashed worker's conversation lock blocks that conversation (Rasa's default: 60 s).
+        processes[-1].env["TICKET_LOCK_LIFETIME"] = str(s.lock_lifetime_s)
         if self.with_web:
             processes.append(web_process("web", s, s.web_port))
         return processes

@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import sqlite3
+import subprocess
+import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from rasa.core.utils import number_of_sanic_workers
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.lock_store import SQLiteLockStore
-from bot.settings import Settings, embedded_lock_store_config
+from bot.settings import REPO_ROOT, Settings, embedded_lock_store_config
 
 
 @pytest.fixture
@@ -59,7 +62,7 @@ def test_two_worker_processes_never_hold_one_conversation_at_once(endpoint):
         worker.join(10)
 
     assert len(spans) == 30 and all(worker.exitcode == 0 for worker in workers)
-    overlapping = [(a, b) for a, b in zip(spans, spans[1:]) if b[0] < a[1]]
+    overlapping = [(a, b) for a, b in pairwise(spans) if b[0] < a[1]]
     assert overlapping == []
 
 
@@ -102,3 +105,35 @@ def test_a_finished_turn_leaves_no_lock_behind(endpoint):
     assert store.get_lock("artisan-3") is None
     with sqlite3.connect(endpoint.kwargs["db"]) as connection:
         assert connection.execute("SELECT count(*) FROM locks").fetchone() == (0,)
+
+
+def _as_dict(endpoint: EndpointConfig) -> dict:
+    return {"type": endpoint.type, **endpoint.kwargs}
+
+
+def test_locks_left_by_a_previous_server_are_dropped_when_a_new_one_starts(endpoint):
+    # The previous server: another process, which took a lock and was killed before giving it back.
+    previous_server = (
+        "import sys; from rasa.core.lock_store import LockStore; from rasa.utils.endpoints import EndpointConfig; "
+        f"LockStore.create(EndpointConfig.from_dict({_as_dict(endpoint)!r}))"
+        ".issue_ticket('artisan-9', 3600)"
+    )
+    subprocess.run([sys.executable, "-c", previous_server], check=True, cwd=REPO_ROOT, timeout=120)
+
+    assert LockStore.create(endpoint).get_lock("artisan-9") is None  # not waited out for an hour
+
+
+def _sees_lock(endpoint: EndpointConfig, conversation: str, results) -> None:
+    results.put(LockStore.create(endpoint).get_lock(conversation) is not None)
+
+
+def test_a_worker_started_again_keeps_the_locks_of_its_server(endpoint):
+    server_side = LockStore.create(endpoint)
+    server_side.issue_ticket("artisan-10", 3600)  # a turn in progress on one worker
+
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    restarted_worker = context.Process(target=_sees_lock, args=(endpoint, "artisan-10", results))
+    restarted_worker.start()
+    assert results.get(timeout=60) is True
+    restarted_worker.join(10)
