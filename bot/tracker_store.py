@@ -75,9 +75,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         sender_id = tracker.sender_id
         self._recent.pop(sender_id, None)  # before streaming, which reads the stored tracker to diff
         handed_out = self._handed_out.pop(sender_id, None)
+        if handed_out is not None and handed_out.tracker is not tracker:
+            handed_out = None  # another tracker of the conversation (read from the database meanwhile)
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            if handed_out is not None and handed_out.tracker is tracker:
+            if handed_out is not None:
                 new_events = itertools.islice(tracker.events, handed_out.event_count, None)
             else:
                 new_events = self._additional_events(session, tracker)
