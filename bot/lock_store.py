@@ -98,10 +98,10 @@ class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
         with self._transaction() as connection:
             connection.execute("CREATE TABLE IF NOT EXISTS locks (conversation_id TEXT PRIMARY KEY, data TEXT NOT NULL)")
             connection.execute("CREATE TABLE IF NOT EXISTS server (id INTEGER PRIMARY KEY CHECK (id = 1), run TEXT)")
-            previous = connection.execute("SELECT run FROM server").fetchone()
-            if previous is None or previous[0] != _server_run():
+            run, previous = _server_run(), connection.execute("SELECT run FROM server").fetchone()
+            if previous is None or previous[0] != run:
                 connection.execute("DELETE FROM locks")
-                connection.execute("INSERT OR REPLACE INTO server (id, run) VALUES (1, ?)", (_server_run(),))
+                connection.execute("INSERT OR REPLACE INTO server (id, run) VALUES (1, ?)", (run,))
         super().__init__()
 
     def _connect(self) -> sqlite3.Connection:

@@ -501,10 +501,7 @@ class ProductionStack(Stack):
             process.env = {"RELAIS_OUTBOX_DIR": str(s.var_dir / "outbox" / f"actions-{index}")}
             processes.append(process)
         for index, port in enumerate(layout.rasa_ports, start=1):
-            process = rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials)
-            # A crashed server's conversation lock expires after this long (Rasa's default is 60 s).
-            process.env["TICKET_LOCK_LIFETIME"] = str(s.lock_lifetime_s)
-            processes.append(process)
+            processes.append(rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials))
         if self.with_web:
             processes.append(web_process("web", s, layout.web_port, json_logs, behind_proxy=True))
 

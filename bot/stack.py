@@ -78,6 +78,8 @@ def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, mode
         ],
         f"http://{settings.host}:{port}/status?" + urlencode({"token": settings.rasa_token}),
         settings.var_dir / "logs" / f"{name}.log",
+        # How long a crashed server's (or worker's) conversation lock blocks it (Rasa's default: 60 s).
+        env={"TICKET_LOCK_LIFETIME": str(settings.lock_lifetime_s)},
     )
 
 
@@ -193,8 +195,6 @@ class Stack:
         ]
         # Rasa's own scaling on one machine: Sanic forks the workers, the kernel shares the connections.
         processes[-1].env["SANIC_WORKERS"] = str(s.rasa_workers)
-        # How long a crashed worker's conversation lock blocks that conversation (Rasa's default: 60 s).
-        processes[-1].env["TICKET_LOCK_LIFETIME"] = str(s.lock_lifetime_s)
         if self.with_web:
             processes.append(web_process("web", s, s.web_port))
         return processes
