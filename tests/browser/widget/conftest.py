@@ -5,6 +5,7 @@ No __init__.py here on purpose: it would make this folder the package `widget` a
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -202,7 +203,9 @@ def one_worker_stack(tmp_path_factory):
     running.stop()
 
 
+@contextlib.contextmanager
 def _widget_pages(browser, stack):
+    """Makes fresh browser contexts (own cookies and storage) on the stack's demo page; closed afterwards."""
     contexts = []
 
     def make(viewport: dict = DESKTOP, path: str = "/demo/", **context_options) -> WidgetPage:
@@ -211,25 +214,25 @@ def _widget_pages(browser, stack):
         contexts.append(context)
         return WidgetPage(context.new_page(), stack).goto(path)
 
-    return make, contexts
+    try:
+        yield make
+    finally:
+        for context in contexts:
+            context.close()
 
 
 @pytest.fixture
 def new_widget_page(browser, widget_stack):
     """Makes a fresh browser context (own cookies and storage) on the demo page; closed after the test."""
-    make, contexts = _widget_pages(browser, widget_stack)
-    yield make
-    for context in contexts:
-        context.close()
+    with _widget_pages(browser, widget_stack) as make:
+        yield make
 
 
 @pytest.fixture
 def new_pushing_widget_page(browser, one_worker_stack):
     """The same, on the stack where Rasa's API can push bot messages to the page."""
-    make, contexts = _widget_pages(browser, one_worker_stack)
-    yield make
-    for context in contexts:
-        context.close()
+    with _widget_pages(browser, one_worker_stack) as make:
+        yield make
 
 
 @pytest.fixture
