@@ -16,6 +16,7 @@ from typing import Iterable, Mapping, Sequence
 from chamber import Chamber
 from guidance.facts import Facts, cause_categories
 from guidance.knowledge import UNKNOWN, GuidanceEntry
+from guidance.profile import Profile
 from triage import Assessment
 
 CHAMBER_ADVISORS = "chambre_conseillers"
@@ -142,6 +143,7 @@ def select_guidance(
     messages: Sequence[str] | None = None,
     today: date | None = None,
     facts: Facts | None = None,
+    profile: Profile | None = None,
 ) -> list[GuidanceEntry]:
     """At most `limit` entries that fit this conversation, best fit first, then the most urgent.
 
@@ -149,13 +151,16 @@ def select_guidance(
     requires_option is enabled by the chamber. Each difficulty, cause or stage the conversation
     revealed gets its best entry before a second entry of the same topic; nothing specific leads to
     the chamber's advisors. `messages` (every message of the artisan) lets the causes be read in full;
-    without them, the triage's quoted reasons and the situation answers are read. The entries
+    without them, the triage's quoted reasons and the situation answers are read. `profile` replaces
+    the one read from `situation` (e.g. built with a town resolver: Profile.from_situation(situation,
+    resolve_place=...)). The entries
     returned carry, for rendering, whether their caveat is said and the court of the place.
     """
     if assessment is not None and assessment.distress:
         return []
     entries = [entry for entry in knowledge_base if entry.available_for(chamber.options)]
-    facts = facts or Facts.build(assessment, situation, messages=messages, chamber=chamber, today=today)
+    facts = facts or Facts.build(assessment, situation, messages=messages, chamber=chamber, today=today,
+                                 profile=profile)
     advisors = [replace(entry, court=facts.court) for entry in entries if entry.id == CHAMBER_ADVISORS]
     tags = active_situations(assessment, situation, facts)
 
