@@ -20,7 +20,7 @@ a guess. Unknown stays None, so that an entry whose condition is unknown says it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
-from guidance.profile import Profile, _text
+from guidance.profile import Profile, _text, read_employees_in_messages, read_legal_form_in_messages
 
 CAUSES_FILE = Path(__file__).resolve().parent / "causes.yml"
 COURTS_FILE = Path(__file__).resolve().parent / "courts.yml"
@@ -209,6 +209,18 @@ class Facts:
     ) -> "Facts":
         situation = situation or {}
         profile = profile or Profile.from_situation(situation)
+        said = list(messages or [])
+        if not said:
+            # Without the messages, the triage's quotes are what the artisan said.
+            said = [str(quote) for quotes in (getattr(assessment, "reasons", None) or {}).values() for quote in quotes]
+        if profile.legal_form is None:
+            legal_form, majority = read_legal_form_in_messages(said)
+            if legal_form is not None:
+                profile = replace(profile, legal_form=legal_form, majority_manager=majority)
+        if profile.employees is None:
+            employees = read_employees_in_messages(said)
+            if employees is not None:
+                profile = replace(profile, employees=employees, employee_count=0 if employees == "no" else None)
         texts: list[str] = list(messages or [])
         reasons = getattr(assessment, "reasons", None) or {}
         for quotes in reasons.values():

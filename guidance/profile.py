@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from chamber import normalize_departement
 from triage.normalize import fold
@@ -109,6 +109,54 @@ def read_legal_form(answer: object) -> tuple[str | None, bool | None]:
     if code == "eurl_sarl":
         majority = False if _MINORITY_MANAGER.search(text) else None
     return code, majority
+
+
+# In free messages (not an answer to the legal-form question) only unambiguous words count: "micro"
+# or "ae" alone may mean something else there ("micro-ondes").
+_LEGAL_FORM_IN_TEXT: tuple[tuple[str, re.Pattern], ...] = (
+    ("sas_sasu", re.compile(r"\b(?:sasu|ma sas|la sas|une sas|en sas|president(?:e)? de (?:la |ma )?sasu?)\b")),
+    ("eurl_sarl", re.compile(r"\b(?:eurl|sarl|gerant(?:e)? (?:majoritaire|minoritaire|egalitaire))\b")),
+    ("micro", re.compile(r"\b(?:micro ?entrepreneur(?:e|euse)?|micro ?entreprise|auto ?entrepreneur(?:e|euse)?|"
+                         r"auto ?entreprise|autoentrepreneur|microentreprise|en micro|regime micro)\b")),
+    ("ei", re.compile(r"\b(?:entreprise individuelle|en nom propre|eirl|entrepreneur(?:e)? individuel(?:le)?)\b")),
+)
+
+
+def read_legal_form_in_messages(messages: Iterable[str]) -> tuple[str | None, bool | None]:
+    """The legal form said in passing ("je suis auto entrepreneur"), only when unambiguous."""
+    found: list[str] = []
+    majority: bool | None = None
+    for message in messages:
+        text = _NEGATED_FORM.sub(" ", _text(message))
+        for code, pattern in _LEGAL_FORM_IN_TEXT:
+            if pattern.search(text) and code not in found:
+                found.append(code)
+        if _MINORITY_MANAGER.search(text):
+            majority = False
+    if "micro" in found and "ei" in found:
+        found.remove("ei")
+    if len(found) != 1:
+        return None, None
+    return found[0], majority if found[0] == "eurl_sarl" else None
+
+
+_EMPLOYEES_IN_TEXT_NONE = re.compile(r"\b(?:aucun salarie|aucun employe|pas de salaries?|pas d employes?|sans salaries?|"
+                                     r"sans employes?|je n ai pas de salaries?|j ai pas de salaries?)\b")
+_EMPLOYEES_IN_TEXT_SOME = re.compile(r"\b(\d{1,4}|" + "|".join(_NUMBER_WORDS_TEXT := (
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")) +
+    r") (?:salaries?|salariees?|employes?|employees?|apprentis?|apprenties?|ouvriers?|compagnons?)\b")
+
+
+def read_employees_in_messages(messages: Iterable[str]) -> str | None:
+    """"yes" / "no" when a message says it plainly ("j'ai 3 salariés", "sans salarié"), else None."""
+    said = set()
+    for message in messages:
+        text = _text(message)
+        if _EMPLOYEES_IN_TEXT_NONE.search(text):
+            said.add("no")
+        elif _EMPLOYEES_IN_TEXT_SOME.search(text):
+            said.add("yes")
+    return said.pop() if len(said) == 1 else None
 
 
 # --- Employees --------------------------------------------------------------------------------------

@@ -175,3 +175,34 @@ def test_profile_from_a_whole_situation():
     assert profile.answers["trade"] == "plombier"
     assert Profile.from_situation({}) == Profile()
     assert Profile.from_situation(None).legal_form is None
+
+
+@pytest.mark.parametrize(
+    "messages, code",
+    [
+        (["les charges urssaf me tuent, je suis auto entrepreneur"], "micro"),
+        (["je suis en micro depuis 2020"], "micro"),
+        (["ma SASU ne s'en sort plus"], "sas_sasu"),
+        (["la sarl a des dettes"], "eurl_sarl"),
+        (["artisan en nom propre depuis 20 ans"], "ei"),
+        (["mon micro-ondes professionnel a grillé"], None),   # "micro" alone is not a legal form here
+        (["j'ai une ae"], None),
+        (["on était en sarl, je suis passé en sas"], None),    # two forms: unknown rather than a guess
+        (["l'urssaf me réclame 3 trimestres"], None),
+    ],
+)
+def test_legal_form_said_in_passing(messages, code):
+    from guidance.profile import read_legal_form_in_messages
+
+    assert read_legal_form_in_messages(messages)[0] == code
+
+
+@pytest.mark.parametrize(
+    "messages, answer",
+    [(["j'ai 4 salariés et la banque me lâche"], "yes"), (["je suis sans salarié"], "no"),
+     (["je travaille seul depuis 10 ans, je me sens seul"], None), (["l'urssaf me relance"], None)],
+)
+def test_employees_said_in_passing(messages, answer):
+    from guidance.profile import read_employees_in_messages
+
+    assert read_employees_in_messages(messages) == answer
