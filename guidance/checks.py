@@ -16,14 +16,14 @@ from urllib.parse import urlparse
 from chamber import Chamber, load_all_chambers
 from guidance.facts import court_data
 from guidance.knowledge import GuidanceEntry, KnowledgeBaseError, load_knowledge_base
-from guidance.render import after_caveat, chamber_words, render_entry
+from guidance.render import after_caveat, render_entry
 
 MAX_WORDS = 40
 # Names better known than their expansion: never spelled out.
 KNOWN_ACRONYMS = frozenset({"URSSAF", "TVA", "HELP", "SMS"})
 # Words that may open a summary said after a caveat (it is then written in lower case).
 _COMMON_OPENERS = frozenset({"le", "la", "les", "l", "vous", "votre", "vos", "un", "une", "des", "depuis", "avec",
-                             "après", "en", "si", "pour", "au", "aux", "dans", "quand", "une", "nos", "ce", "cette"})
+                             "après", "en", "si", "pour", "au", "aux", "dans", "quand", "nos", "ce", "cette"})
 _URL = re.compile(r"https?://\S+")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b")
 _SPACES = "\u00a0\u202f"
@@ -81,12 +81,6 @@ def acronym_problems(message: str) -> list[str]:
         if not introduced:
             problems.append(f"{acronym} is not spelled out before its first use: write \"long form ({acronym})\"")
     return problems
-
-
-def _longest_court_words() -> dict[str, str]:
-    courts, _, _ = court_data()
-    longest = max(courts.values(), key=lambda court: len(court.name))
-    return {"court": longest.le, "court_du": longest.du, "court_au": longest.au}
 
 
 def _worst_case_messages(entry: GuidanceEntry, chambers: list[Chamber]) -> list[str]:
@@ -163,4 +157,4 @@ def summary(entries: Iterable[GuidanceEntry], problems: list[Problem]) -> str:
 
 
 __all__ = ["MAX_WORDS", "Problem", "acronym_problems", "check_entry", "check_knowledge_base", "count_words",
-           "summary", "typography_problems", "chamber_words"]
+           "summary", "typography_problems"]
