@@ -69,6 +69,35 @@ def cause_patterns() -> tuple[dict[str, tuple[re.Pattern, ...]], dict[str, tuple
 
 
 @lru_cache(maxsize=1)
+def step_patterns() -> dict[str, tuple[re.Pattern, ...]]:
+    """step -> compiled patterns (guidance/causes.yml `steps`): what the artisan already did."""
+    raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8")).get("steps") or {}
+    try:
+        return {str(code): tuple(re.compile(str(p)) for p in patterns) for code, patterns in raw.items()}
+    except re.error as error:
+        raise FactsDataError(f"{CAUSES_FILE.name}: steps: invalid pattern ({error})") from error
+
+
+_DONE = re.compile(r"\b(?:deja|j ai demande|j ai fait|j ai obtenu|j ai eu|on m a accorde|on m a refuse|refuse|refusee|"
+                   r"accorde|accordee|en cours|j ai saisi|j ai appele|j ai contacte|j ai declare|j ai depose|"
+                   r"j ai porte|ai vu|suis alle|suis allee)\b")
+_NOT_DONE = re.compile(r"\b(?:pas encore|jamais|rien fait|aucune demarche|pas fait|pas demande|pas osé|pas ose|"
+                       r"je voudrais|je veux|je souhaite|comment)\b")
+
+
+def read_steps(messages: Iterable[str], answer: str | None = None) -> frozenset[str]:
+    """The steps already taken: from the answer to the steps question, and from messages that say
+    they are done ("j'ai déjà demandé un délai à l'URSSAF"), never from a wish ("je voudrais un délai")."""
+    texts = [_text(message) for message in messages if message]
+    texts = [text for text in texts if _DONE.search(text)]
+    if answer:
+        texts.append(_text(answer))
+    texts = [text for text in texts if not _NOT_DONE.search(text)]
+    return frozenset(code for code, patterns in step_patterns().items()
+                     if any(pattern.search(text) for pattern in patterns for text in texts))
+
+
+@lru_cache(maxsize=1)
 def cause_categories() -> dict[str, str]:
     """cause -> the triage category it belongs to (guidance/causes.yml `cause_categories`)."""
     from triage import CATEGORIES
@@ -196,6 +225,7 @@ class Facts:
     stage: str | None = None
     departement: str | None = None
     today: date | None = None
+    steps_done: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -239,6 +269,7 @@ class Facts:
             stage=read_stage(texts),
             departement=departement,
             today=today,
+            steps_done=read_steps(said, situation.get("steps_taken")),
         )
 
     def known(self, key: str) -> Any:

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 import yaml
 
 from chamber import OPTION_KEYS
-from guidance.facts import STAGES, Court, known_causes
+from guidance.facts import STAGES, Court, known_causes, step_patterns
 from guidance.profile import EMPLOYEE_ANSWERS, LEGAL_FORMS, SOCIAL_STATUSES
 from triage import CATEGORIES
 
@@ -97,6 +97,8 @@ class GuidanceEntry:
     source: Source
     requires: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     excludes_causes: tuple[str, ...] = ()
+    # Steps that, once the artisan says they are done, make the entry pointless to propose again.
+    done_if: tuple[str, ...] = ()
     caveat: str | None = None
     # Set by the selection for one conversation: whether the caveat is said, and the court's name.
     caveat_shown: bool = False
@@ -279,6 +281,7 @@ class _EntryValidator:
             source=self.source(),
             requires=self.requires(),
             excludes_causes=self.codes("excludes_causes", self.raw.get("excludes_causes"), known_causes()),
+            done_if=self.codes("done_if", self.raw.get("done_if"), set(step_patterns())),
             caveat=caveat,
         )
 

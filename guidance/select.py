@@ -103,7 +103,7 @@ def triggers(entry: GuidanceEntry, facts: Facts) -> tuple[int, frozenset[str]]:
 
 def eligibility(entry: GuidanceEntry, facts: Facts) -> tuple[bool, tuple[str, ...]]:
     """(False, ...) when a condition is known not to hold; else (True, the conditions left unknown)."""
-    if set(entry.excludes_causes) & facts.causes:
+    if set(entry.excludes_causes) & facts.causes or set(entry.done_if) & facts.steps_done:
         return False, ()
     unknown = []
     for key, allowed in entry.requires.items():

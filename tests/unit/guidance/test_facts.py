@@ -120,3 +120,23 @@ def test_a_chamber_of_one_departement_gives_the_place_when_the_artisan_did_not()
     single = type(one)(**{**one.__dict__, "departements": ("92",)})
     assert Facts.build(None, {}, chamber=single).departement == "92"
     assert Facts.build(None, {}, chamber=CHAMBERS["cma-exemple-nord"]).departement is None
+
+
+@pytest.mark.parametrize(
+    "messages, answer, done",
+    [
+        ([], "j'ai demandé un délai à l'urssaf mais ils ont refusé", {"urssaf_delai"}),
+        ([], "oui, échéancier avec l'urssaf en cours", {"urssaf_delai"}),
+        ([], "pas encore", set()),
+        ([], "non, je n'ai pas encore demandé de délai à l'urssaf", set()),
+        (["je voudrais un délai avec l'urssaf"], None, set()),
+        (["j'ai déjà demandé un délai à l'urssaf"], None, {"urssaf_delai"}),
+        ([], "j'ai porté plainte et prévenu l'assurance", {"plainte", "assurance"}),
+        ([], "on a vu le notaire", {"notaire"}),
+        ([], "j'ai saisi la médiation du crédit", {"mediation_credit"}),
+    ],
+)
+def test_steps_already_taken(messages, answer, done):
+    from guidance.facts import read_steps
+
+    assert read_steps(messages, answer) == done
