@@ -72,8 +72,9 @@ _LEGAL_FORM_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
                          r"selarl|selas|sel)\b")),
     ("societe", re.compile(r"\b(?:societe|ste|boite en societe|en societe)\b")),
 )
+# A minority, equal or non-partner manager of an EURL/SARL is "assimilé salarié", like a SAS president.
 _MINORITY_MANAGER = re.compile(r"\b(?:minoritaire|egalitaire|50 ?50|moitie moitie|a parts? egales?|"
-                               r"pas majoritaire|non majoritaire)\b")
+                               r"pas majoritaire|non majoritaire|non associee?|pas associee?)\b")
 _NEGATED_FORM = re.compile(r"\b(?:suis|est|sommes|etes|etait|etais) (?:pas|plus) (?:en |une |un |dans (?:la|le) )?"
                            r"(?:micro\w*|auto\w*|sarl|sas\w*|eurl|ei\w*|entreprise individuelle)\b")
 # "j'étais en micro, maintenant en SARL": with a change of form, the last one said is the current one.

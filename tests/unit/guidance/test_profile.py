@@ -42,6 +42,7 @@ LEGAL_FORM_CASES = [
     ("gérant majoritaire", "eurl_sarl", None),
     ("gérante minoritaire de la SARL familiale", "eurl_sarl", False),
     ("SARL à 50/50 avec mon associé", "eurl_sarl", False),
+    ("EURL, je suis gérant non associé", "eurl_sarl", False),
     ("j'étais en micro, maintenant on est en SARL", "eurl_sarl", None),
     ("SASU", "sas_sasu", None),
     ("sasu", "sas_sasu", None),
