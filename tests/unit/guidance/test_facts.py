@@ -43,6 +43,12 @@ CHAMBERS = {chamber.id: chamber for chamber in load_all_chambers()}
         ("l'huissier passe demain", {"injonction_recue"}, set()),
         ("j'ai reçu une injonction de payer", {"injonction_recue"}, set()),
         ("la TVA me tue", set(), {"deces", "maladie"}),
+        ("tout a cramé dans l'atelier", {"incendie"}, set()),
+        ("l'eau est montée de 50 cm dans le magasin", {"inondation"}, set()),
+        ("le toit s'est envolé avec le vent", {"intemperies"}, set()),
+        ("un client mauvais payeur", {"impayes_clients"}, set()),
+        ("la facture est toujours pas réglée", {"impayes_clients"}, set()),
+        ("mon ex mari veut sa part", {"separation"}, {"deces"}),
     ],
 )
 def test_causes(said, present, absent):
