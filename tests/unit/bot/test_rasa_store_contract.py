@@ -329,7 +329,7 @@ def second_db_url(db_url, tmp_path: Path):
 @pytest.mark.parametrize("other_conversations_between_turns", [0, 5])
 def test_two_servers_alternating_turns_match_rasas_sql_store_after_every_turn(
         db_url, second_db_url, other_conversations_between_turns):
-    """Two CachedSQLTrackerStores (two workers) take the turns in turn; Rasa's SQLTrackerStore plays the
+    """Two CachedSQLTrackerStores (two workers) take two turns each in turn; Rasa's SQLTrackerStore plays the
     same script on its own database. Before and after every turn, what a turn gets and what the database
     holds are the same. With other conversations between a turn's retrieval and its save, more than the
     memory holds: the handed-out tracker is not forgotten."""
@@ -339,7 +339,7 @@ def test_two_servers_alternating_turns_match_rasas_sql_store_after_every_turn(
     clock_ours, clock_reference = Clock(), Clock()
     try:
         for number in range(12):
-            store = ours[number % 2]
+            store = ours[number // 2 % 2]  # A A B B A A ...: from memory, then after the other's turns
             expected = run(reference.get_or_create_tracker(sender, append_action_listen=False))
             actual = run(store.get_or_create_tracker(sender, append_action_listen=False))
             assert actual.current_state(EventVerbosity.ALL) == expected.current_state(EventVerbosity.ALL), number
