@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
-import multiprocessing
 import sqlite3
 import time
 import uuid
@@ -37,7 +36,8 @@ from rasa.utils.endpoints import EndpointConfig
 from bot import production
 from bot.lock_store import SQLiteLockStore
 from bot.tracker_store import CachedSQLTrackerStore
-from cases.testing import BACKENDS, postgres_url_for_schema, temporary_schemas
+from cases.testing import BACKENDS
+from tests.unit.bot.conftest import spans_of_forked_workers, temporary_tracker_db
 
 REDIS_DB = 13
 
@@ -65,11 +65,8 @@ TRACKER_STORES = {"rasa": SQLTrackerStore, "relais": CachedSQLTrackerStore}
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path: Path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'trackers.db'}"
-        return
-    with temporary_schemas("relais_test_contract") as (schema,):
-        yield postgres_url_for_schema(schema)
+    with temporary_tracker_db(request.param, tmp_path, "contract") as url:
+        yield url
 
 
 @pytest.fixture
@@ -319,11 +316,8 @@ def _all_events(db_url: str, sender: str) -> list[dict]:
 
 @pytest.fixture
 def second_db_url(db_url, tmp_path: Path):
-    if db_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path / 'rasa-reference.db'}"
-        return
-    with temporary_schemas("relais_test_reference") as (schema,):
-        yield postgres_url_for_schema(schema)
+    with temporary_tracker_db("sqlite" if db_url.startswith("sqlite") else "postgresql", tmp_path, "reference") as url:
+        yield url
 
 
 @pytest.mark.parametrize("other_conversations_between_turns", [0, 5])
@@ -525,16 +519,8 @@ def test_two_processes_never_run_two_turns_of_one_conversation_at_once_even_past
     """What ours gives instead of test_lock_error's LockError, across two worker processes."""
     if kind == "relais-sqlite":
         _make_lock_store(kind, tmp_path)  # the server's run, before its workers start
-    context = multiprocessing.get_context("fork")
-    results = context.Queue()
-    workers = [context.Process(target=_turns_outliving_their_lifetime, args=(kind, tmp_path, results))
-               for _ in range(2)]
-    for worker in workers:
-        worker.start()
-    spans = sorted(span for _ in workers for span in results.get(timeout=60))
-    for worker in workers:
-        worker.join(10)
-    assert len(spans) == 6 and all(worker.exitcode == 0 for worker in workers)
+    spans, exit_codes = spans_of_forked_workers(_turns_outliving_their_lifetime, (kind, tmp_path))
+    assert len(spans) == 6 and exit_codes == [0, 0]
     assert [(a, b) for a, b in pairwise(spans) if b[0] < a[1]] == []
 
 
