@@ -82,7 +82,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """The tracker as Rasa's SQL store reads it back: only the events whose timestamp is at least the
         latest SessionStarted's. The saved tracker holds every event stored since its own retrieval, and
         those before it in the database are older than that retrieval's session start, so it is enough
-        to look at its events. Rebuilt only when something is dropped (a session started in the turn)."""
+        to look at its events. Rebuilt only when something is dropped: a session started in the turn, or
+        the `action_session_start` that opens a new conversation (its second turn)."""
         starts = [event.timestamp for event in tracker.events if isinstance(event, SessionStarted)]
         if not starts:
             return tracker
@@ -90,7 +91,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         kept = [event for event in tracker.events if event.timestamp >= latest]
         if len(kept) == len(tracker.events):
             return tracker
-        return DialogueStateTracker.from_events(tracker.sender_id, kept, self.domain.slots)
+        return DialogueStateTracker.from_events(tracker.sender_id, kept, self.domain.slots if self.domain else None)
 
     def _hand_out(self, tracker: DialogueStateTracker, newest_event: tuple[int, float]) -> None:
         def forget(reference: weakref.ref) -> None:
