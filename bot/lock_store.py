@@ -94,8 +94,9 @@ class WaitersOutliveDeadHolders:
             await asyncio.sleep(lifetime / KEEP_ALIVE_PER_LIFETIME)
             try:
                 if not self._extend(conversation_id, ticket, lifetime):
-                    rasa_logger.warning(f"The ticket of the turn holding conversation '{conversation_id}' "
-                                        f"expired before it was kept alive (event loop stalled?).")
+                    rasa_logger.warning(f"The ticket of the turn holding conversation '{conversation_id}' is no "
+                                        f"longer in the lock store (expired while the event loop stalled, "
+                                        f"or the store changed); another turn may start.")
                     return
             except Exception as error:  # noqa: BLE001  (a lost heartbeat must not end the turn)
                 rasa_logger.warning(f"Could not keep the lock of conversation '{conversation_id}' alive: {error}")
