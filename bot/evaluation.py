@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -103,12 +104,27 @@ def run_conversation(client: httpx.Client, rasa_url: str, token: str, case: Mapp
     }
 
 
-def evaluate(cases: Iterable[Mapping[str, Any]], rasa_url: str, token: str, out: Path) -> Score:
+def run_all(
+    cases: list[Mapping[str, Any]], rasa_url: str, token: str, workers: int = 1
+) -> list[dict]:
+    """Every conversation through the bot, in the order of `cases`; `workers` conversations at a time
+    (each has its own sender, so they never share a tracker)."""
+    with httpx.Client(timeout=60) as client:
+        if workers <= 1:
+            return [run_conversation(client, rasa_url, token, case) for case in cases]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(lambda case: run_conversation(client, rasa_url, token, case), cases))
+
+
+def evaluate(
+    cases: Iterable[Mapping[str, Any]], rasa_url: str, token: str, out: Path, workers: int = 1
+) -> Score:
+    cases = list(cases)
     score = Score()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with httpx.Client(timeout=60) as client, out.open("w", encoding="utf-8") as sink:
-        for case in cases:
-            result = run_conversation(client, rasa_url, token, case)
+    results = run_all(cases, rasa_url, token, workers)
+    with out.open("w", encoding="utf-8") as sink:
+        for case, result in zip(cases, results):
             sink.write(json.dumps(result, ensure_ascii=False) + "\n")
             score.add(case["id"], check(case.get("expect") or {}, result))
     return score
