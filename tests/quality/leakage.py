@@ -13,8 +13,9 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from bot.quality import load_nlu_examples
+
 _NOT_A_WORD = re.compile(r"[^0-9a-z]+")
-_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
 
 def normalise(text: str) -> str:
@@ -39,14 +40,7 @@ def jaccard(first: set[str], second: set[str]) -> float:
 
 def nlu_texts(path: Path) -> list[str]:
     """The example texts of a Rasa NLU YAML file, entity annotations removed."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    texts = []
-    for block in data.get("nlu") or []:
-        for line in str(block.get("examples") or "").splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                texts.append(_ANNOTATION.sub(r"\1", line[2:].strip()))
-    return texts
+    return [text for text, _ in load_nlu_examples(path)]
 
 
 def conversation_turns(path: Path) -> list[str]:
