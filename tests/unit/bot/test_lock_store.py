@@ -64,14 +64,22 @@ def test_other_conversations_are_not_held_up(endpoint):
     store = LockStore.create(endpoint)
 
     async def both() -> list[str]:
-        order = []
+        order, slow_holds, quick_done = [], asyncio.Event(), asyncio.Event()
 
-        async def turn(conversation: str, seconds: float) -> None:
-            async with store.lock(conversation, wait_time_in_seconds=0.01):
-                await asyncio.sleep(seconds)
-                order.append(conversation)
+        async def slow() -> None:
+            async with store.lock("slow", wait_time_in_seconds=0.01):
+                slow_holds.set()
+                # Held until the other conversation got through: if it waited for this lock, a timeout.
+                await asyncio.wait_for(quick_done.wait(), timeout=10)
+                order.append("slow")
 
-        await asyncio.gather(turn("slow", 0.3), turn("quick", 0.01))
+        async def quick() -> None:
+            await slow_holds.wait()
+            async with store.lock("quick", wait_time_in_seconds=0.01):
+                order.append("quick")
+            quick_done.set()
+
+        await asyncio.gather(slow(), quick())
         return order
 
     assert asyncio.run(both()) == ["quick", "slow"]
