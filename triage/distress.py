@@ -148,6 +148,11 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     return sorted(found.values(), key=lambda sign: sign.level)
 
 
+def category_levels() -> dict[str, int]:
+    """Each sign category's level, from the table."""
+    return {rule.category: rule.level for rule in _table().rules}
+
+
 def distress_level(text: str) -> int | None:
     """1 explicit, 2 indirect warning sign, 3 ambiguous distress, None when no sign."""
     signs = find_signs(text)
