@@ -11,9 +11,10 @@ Plain Python (no Rasa, SQL or HTTP)::
         # the chamber's advisors
     render_guidance(entries, chamber)   # French messages, one per entry, each <= 3 short sentences,
                                         # the link written out as a plain URL
-    crisis_messages(chamber)            # 3114 and 15/112 first, "Êtes-vous en sécurité en ce moment ?",
-                                        # then a callback offer that needs no contact details; the
-                                        # 0 805 65 50 50 line only with the chamber option
+    crisis_messages(chamber)            # 3114 and 15/112 (114 by SMS) first, a callback offer that needs
+                                        # no contact details, then "Êtes-vous en sécurité en ce moment ?"
+                                        # last (guidance/crisis.py; the business owners' line only with
+                                        # the chamber option, with its hours)
 
 The entries live in guidance/knowledge_base.yml (one per mechanism, with its source and the date it
 was last verified); chamber-specific words come from the chamber configuration.
@@ -29,7 +30,8 @@ from guidance.knowledge import (
     load_knowledge_base,
     parse_knowledge_base,
 )
-from guidance.render import chamber_words, crisis_messages, render_entry, render_guidance
+from guidance.crisis import crisis_messages
+from guidance.render import chamber_words, render_entry, render_guidance
 from guidance.select import CHAMBER_ADVISORS, active_situations, select_guidance
 
 __all__ = [

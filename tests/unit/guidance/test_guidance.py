@@ -16,7 +16,6 @@ from guidance import (
     KNOWLEDGE_BASE,
     KnowledgeBaseError,
     count_sentences,
-    crisis_messages,
     load_knowledge_base,
     parse_knowledge_base,
     render_guidance,
@@ -227,30 +226,3 @@ def test_limit_is_respected_and_every_difficulty_gets_a_step():
     assert len(select_guidance(KB, assessment, load_chamber(), limit=1)) == 1
 
 
-# --- Crisis reply ---------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("chamber_id", sorted(CHAMBERS))
-def test_crisis_messages(chamber_id):
-    chamber = CHAMBERS[chamber_id]
-    messages = crisis_messages(chamber)
-    first_two = " ".join(messages[:2])
-    # The numbers come first.
-    assert "3114" in messages[0] and "gratuit" in messages[0] and "24h/24" in messages[0] and "7j/7" in messages[0]
-    assert "15" in first_two and "112" in first_two
-    # Then a direct question about safety, before the offer of a human.
-    safety = next(i for i, m in enumerate(messages) if "en sécurité" in m and m.endswith("?"))
-    callback = next(i for i, m in enumerate(messages) if "rappeler" in m)
-    assert 1 < safety < callback
-    assert "Rien ne vous oblige à laisser vos coordonnées" in messages[callback]
-    assert chamber.phone in messages[callback]
-    assert not any("0 805" in message for message in messages)
-    # Safe messaging: no method, no sensational words.
-    text = " ".join(messages).lower()
-    for word in ("pendre", "corde", "médicament", "arme", "sauter", "drame", "épidémie"):
-        assert word not in text
-
-
-def test_crisis_messages_include_the_business_owner_line_only_with_its_option(tmp_path):
-    messages = crisis_messages(chamber_with(tmp_path, business_owner_line_0805=True))
-    assert any("0 805 65 50 50" in message for message in messages)
-    assert "3114" in messages[0]
