@@ -62,10 +62,3 @@ def crisis_messages(chamber: Chamber) -> list[str]:
     messages.append(SAFETY_QUESTION)
     return messages
 
-
-def not_safe_message() -> str:
-    """After "not safe" (or anything but a clear yes): the emergency numbers again."""
-    return (
-        "Merci de me l'avoir dit. Appelez tout de suite le 15 ou le 112, ou le 3114 qui répond jour et nuit "
-        "(le 114 par SMS si vous ne pouvez pas parler). Si vous le pouvez, restez près de quelqu'un en attendant."
-    )
