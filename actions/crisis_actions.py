@@ -8,7 +8,7 @@ the levels and rule ids in triage/distress.py. Logs carry levels and rule ids, n
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -49,6 +49,15 @@ def _intake_started(tracker: Tracker) -> bool:
     return any(
         event.get("event") == "active_loop" and event.get("name") in RESUMABLE_FORMS for event in tracker.events
     )
+
+
+def _read_answer(tracker: Tracker, slot: str, read: Callable[[str, Optional[str]], str]) -> Dict[Text, Any]:
+    """A form's answer read from the latest message, only when the form is asking for it."""
+    if tracker.get_slot("requested_slot") != slot:
+        return {}
+    answer = read(_latest_user_text(tracker), _latest_intent(tracker))
+    logger.info("%s answered: %s", slot, answer)  # the reading, never the words
+    return {slot: answer}
 
 
 def _signs(tracker: Tracker) -> list:
@@ -119,11 +128,7 @@ class ValidateSafetyForm(FormValidationAction):
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if tracker.get_slot("requested_slot") != "safe_now":
-            return {}
-        answer = answer_to_safety_question(_latest_user_text(tracker), _latest_intent(tracker))
-        logger.info("safety question answered: %s", answer)
-        return {"safe_now": answer}
+        return _read_answer(tracker, "safe_now", answer_to_safety_question)
 
 
 class ActionCheckIn(Action):
@@ -171,11 +176,7 @@ class ValidateDirectQuestionForm(FormValidationAction):
     async def extract_suicide_thoughts(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if tracker.get_slot("requested_slot") != "suicide_thoughts":
-            return {}
-        answer = answer_to_suicide_question(_latest_user_text(tracker), _latest_intent(tracker))
-        logger.info("direct question answered: %s", answer)
-        return {"suicide_thoughts": answer}
+        return _read_answer(tracker, "suicide_thoughts", answer_to_suicide_question)
 
 
 class ActionAfterClearNo(Action):

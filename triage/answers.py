@@ -61,17 +61,21 @@ _SAFE_NEGATED = compile_any([
 _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le moment|ce soir|cette nuit"])
 
 
-def _words(text: str | None) -> str:
-    return normalize(text or "")
+def _unclear(text: str | None) -> str | None:
+    """The normalised words, or None when the answer is empty, doubtful or carries a warning sign."""
+    words = normalize(text or "")
+    level = distress_level(text or "")
+    if not words or _HEDGES.search(words) or (level is not None and level <= INDIRECT):
+        return None
+    return words
 
 
 def answer_to_suicide_question(text: str | None, intent: str | None = None) -> str:
     """CLEAR_NO only for a plain no without doubt and without a warning sign; else NOT_CLEAR_NO."""
     if text and text.startswith("/"):
         return CLEAR_NO if text.strip() == "/deny" else NOT_CLEAR_NO
-    words = _words(text)
-    level = distress_level(text or "")
-    if not words or _HEDGES.search(words) or (level is not None and level <= INDIRECT):
+    words = _unclear(text)
+    if words is None:
         return NOT_CLEAR_NO
     if _STARTS_NO.search(words) or (intent == "deny" and len(words.split()) <= 4):
         return CLEAR_NO
@@ -82,9 +86,8 @@ def answer_to_safety_question(text: str | None, intent: str | None = None) -> st
     """SAFE only for a plain yes without doubt, reservation or warning sign; else NOT_SAFE."""
     if text and text.startswith("/"):
         return SAFE if text.strip() == "/affirm" else NOT_SAFE
-    words = _words(text)
-    level = distress_level(text or "")
-    if not words or _HEDGES.search(words) or (level is not None and level <= INDIRECT):
+    words = _unclear(text)
+    if words is None:
         return NOT_SAFE
     if _SAFE_NEGATED.search(words) and not _RESERVATION.search(words):
         return SAFE
