@@ -17,7 +17,7 @@ def test_the_crisis_reply_works_in_one_tap_on_a_phone(phone):
     widget.wait_idle()
     widget.say("j'ai envie de mourir")
 
-    assert widget.bot_texts()[-1] == "Êtes-vous en sécurité en ce moment ?"
+    assert widget.bot_texts()[-1] == "Êtes-vous en sécurité en ce moment\u202f?"  # French spacing
     assert widget.quick_replies() == ["Oui, je suis en sécurité", "Non, pas en sécurité"]
 
     links = {link["href"]: link for link in widget.page.locator("#relais-widget").evaluate(_LINKS_JS)}
