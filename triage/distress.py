@@ -132,12 +132,16 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     table = _table()
     # One alternation per rule: measured five times faster than one alternation of every pattern.
     per_clause = clauses if clauses is not None else split_clauses(text)
-    # Message-wide patterns see the message without sentence breaks ("Merci pour tout. Adieu.").
-    whole = per_clause if len(per_clause) < 2 else split_clauses(_CLAUSE_PUNCTUATION.sub(" ", text))
+    whole: list[Clause] | None = None
     for rule in table.rules:
-        for pattern, clauses in ((rule.clause, per_clause), (rule.message, whole)):
+        for pattern, clauses in ((rule.clause, per_clause), (rule.message, None)):
             if pattern is None or rule.id in found:
                 continue
+            if clauses is None:
+                # Message-wide patterns see the message without sentence breaks ("Merci pour tout. Adieu.").
+                if whole is None:
+                    whole = per_clause if len(per_clause) < 2 else split_clauses(_CLAUSE_PUNCTUATION.sub(" ", text))
+                clauses = whole
             for clause in clauses:
                 if not pattern.search(clause.text):
                     continue
