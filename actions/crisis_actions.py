@@ -1,20 +1,67 @@
-"""The crisis path: numbers first, a question about safety now, a human without conditions."""
+"""The crisis path: numbers first, a human without conditions, the safety question in one tap; the
+direct question about suicide for ambiguous distress; the 3114 for relatives bereaved by suicide.
+
+Thin adapters: the words live in guidance/crisis.py, the reading of answers in triage/answers.py,
+the levels and rule ids in triage/distress.py. Logs carry levels and rule ids, never message text.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+import logging
+from typing import Any, Callable, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions import services
 from guidance import crisis_messages
+from guidance.crisis import (
+    BEREAVEMENT,
+    CHECK_IN,
+    CHECK_IN_AGAIN,
+    CLEAR_NO_REPLY,
+    OPEN_QUESTION,
+    SAFETY_BUTTONS,
+    SAFETY_QUESTION,
+    SUICIDE_QUESTION,
+)
+from triage import Assessment
+from triage.answers import CLEAR_NO, NOT_CLEAR_NO, answer_to_safety_question, answer_to_suicide_question
 
-SAFETY_BUTTONS = [
-    {"title": "Oui, je suis en sécurité", "payload": "/affirm"},
-    {"title": "Non", "payload": "/deny"},
-]
+logger = logging.getLogger(__name__)
+
+RESUMABLE_FORMS = ("situation_form", "handoff_form")
+# The rule id recorded when the crisis path comes from the answer to the direct question.
+DIRECT_QUESTION_RULE = "direct_question_not_a_clear_no"
+
+
+def _latest_user_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def _latest_intent(tracker: Tracker) -> Optional[str]:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def _intake_started(tracker: Tracker) -> bool:
+    return any(
+        event.get("event") == "active_loop" and event.get("name") in RESUMABLE_FORMS for event in tracker.events
+    )
+
+
+def _read_answer(tracker: Tracker, slot: str, read: Callable[[str, Optional[str]], str]) -> Dict[Text, Any]:
+    """A form's answer read from the latest message, only when the form is asking for it."""
+    if tracker.get_slot("requested_slot") != slot:
+        return {}
+    answer = read(_latest_user_text(tracker), _latest_intent(tracker))
+    logger.info("%s answered: %s", slot, answer)  # the reading, never the words
+    return {slot: answer}
+
+
+def _signs(tracker: Tracker) -> list:
+    return [str(sign) for sign in (tracker.get_slot("distress_signs") or [])]
 
 
 class ActionCrisisResponse(Action):
@@ -24,22 +71,70 @@ class ActionCrisisResponse(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        messages = crisis_messages(services.chamber())
-        for message in messages[:-1]:
+        # The last message, the safety question, is asked by safety_form with its one-tap answers.
+        for message in crisis_messages(services.chamber())[:-1]:
             dispatcher.utter_message(text=message)
-        # The last message asks whether the artisan is safe right now: answerable in one tap.
-        dispatcher.utter_message(text=messages[-1], buttons=SAFETY_BUTTONS)
+        events: List[EventType] = []
+        from_question = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get(
+            "name"
+        ) in (None, "direct_question_form")
+        if from_question and not tracker.get_slot("distress"):
+            # The case shows why: the answer to the direct question was not a clear no.
+            reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
+            quote = f"« {_latest_user_text(tracker)[:200]} »"
+            reasons.setdefault("distress", []).append(f"réponse à « pensez-vous au suicide ? » : {quote}")
+            reasons.setdefault("distress_signs", []).append(
+                f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
+            )
+            reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]
+            events += [
+                SlotSet("triage_reasons", reasons),
+                SlotSet("distress_signs", [*_signs(tracker), DIRECT_QUESTION_RULE]),
+            ]
+            logger.info("crisis path: level=3 answer=not_clear_no rule=%s", DIRECT_QUESTION_RULE)
+        else:
+            logger.info(
+                "crisis path: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker)) or "none"
+            )
         # Whatever form was running is closed: the crisis comes before any question.
-        return [
+        return events + [
             SlotSet("distress", True),
             SlotSet("urgency", "critique"),
+            SlotSet("safe_now", None),
             ActiveLoop(None),
             SlotSet("requested_slot", None),
         ]
 
 
+class ActionAskSafeNow(Action):
+    """ "Êtes-vous en sécurité en ce moment ?", answerable in one tap or in free words."""
+
+    def name(self) -> Text:
+        return "action_ask_safe_now"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        dispatcher.utter_message(text=SAFETY_QUESTION, buttons=[dict(button) for button in SAFETY_BUTTONS])
+        return []
+
+
+class ValidateSafetyForm(FormValidationAction):
+    """Anything but a clear yes ("je sais pas", "non pas vraiment") is read as not safe."""
+
+    def name(self) -> Text:
+        return "validate_safety_form"
+
+    async def extract_safe_now(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        return _read_answer(tracker, "safe_now", answer_to_safety_question)
+
+
 class ActionCheckIn(Action):
-    """Stress or exhaustion alone is not distress, but deserves a gentle, direct check."""
+    """Ambiguous distress (level 3): a kind word, then the direct question (asked by
+    direct_question_form). Asked once per conversation: after a clear no, or on the crisis path,
+    a kind word and back to where the conversation was."""
 
     def name(self) -> Text:
         return "action_check_in"
@@ -47,12 +142,75 @@ class ActionCheckIn(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        text = (
-            "Ce que vous vivez a l'air très lourd. "
-            "S'il vous arrive d'avoir des idées noires, le 3114 répond jour et nuit, gratuitement."
-        )
-        if not tracker.active_loop.get("name"):
-            # Outside a form nothing else is asked: leave the door open, one question.
-            text += " Voulez-vous me dire ce qui pèse le plus en ce moment ?"
+        active = tracker.active_loop.get("name")
+        paused = active if active in RESUMABLE_FORMS else None
+        assessment = Assessment.from_slots(tracker.slots)
+        if paused is None and assessment and assessment.categories and not _intake_started(tracker):
+            paused = "situation_form"  # the facts came with the distress: the intake follows a clear no
+        if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
+            dispatcher.utter_message(text=CHECK_IN_AGAIN)
+            logger.info("check-in: level=3 question already answered")
+            return [FollowupAction(paused or "action_listen")]
+        dispatcher.utter_message(text=CHECK_IN)
+        logger.info("check-in: level=3 rules=%s", ",".join(_signs(tracker)) or "model")
+        return [SlotSet("suicide_thoughts", None), SlotSet("paused_form", paused)]
+
+
+class ActionAskSuicideThoughts(Action):
+    def name(self) -> Text:
+        return "action_ask_suicide_thoughts"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        dispatcher.utter_message(text=SUICIDE_QUESTION)
+        return []
+
+
+class ValidateDirectQuestionForm(FormValidationAction):
+    """Prevention guidelines: "oui", silence, "je sais pas", "parfois", another subject -> not a clear no."""
+
+    def name(self) -> Text:
+        return "validate_direct_question_form"
+
+    async def extract_suicide_thoughts(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        return _read_answer(tracker, "suicide_thoughts", answer_to_suicide_question)
+
+
+class ActionAfterClearNo(Action):
+    """The 3114 once, then back to the conversation: the paused form asks its question again."""
+
+    def name(self) -> Text:
+        return "action_after_clear_no"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        text = CLEAR_NO_REPLY
+        paused = tracker.get_slot("paused_form")
+        if paused is None:
+            text += f" {OPEN_QUESTION}"
+        elif paused == "situation_form" and not _intake_started(tracker):
+            assessment = Assessment.from_slots(tracker.slots)
+            restatement = assessment.restatement() if assessment else None
+            if restatement:
+                dispatcher.utter_message(text=text)
+                text = restatement
         dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionBereavementSupport(Action):
+    """Bereaved by suicide: sympathy and the 3114, which is also for relatives; not the crisis path."""
+
+    def name(self) -> Text:
+        return "action_bereavement_support"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        dispatcher.utter_message(text=BEREAVEMENT)
+        logger.info("bereavement by suicide: 3114 offered")
         return []

@@ -21,6 +21,7 @@ from actions.handoff import (
     normalise_phone,
 )
 from cases.reference import new_reference
+from guidance.crisis import HANDOFF_REMINDER
 
 logger = logging.getLogger(__name__)
 
@@ -93,11 +94,12 @@ class ActionFinishHandoff(Action):
     ) -> List[EventType]:
         chamber = services.chamber()
         slots = tracker.slots
+        reminder = f" {HANDOFF_REMINDER}" if slots.get("distress") else ""  # after distress, the 3114 again
         if not slots.get("wants_advisor") or not slots.get("consent_given"):
             dispatcher.utter_message(
                 text=(
                     "C'est entendu, je n'ai rien enregistré de personnel. Si vous changez d'avis, "
-                    f"la {chamber.name} vous répond au {chamber.phone}, {chamber.hours_text}."
+                    f"la {chamber.name} vous répond au {chamber.phone}, {chamber.hours_text}.{reminder}"
                 )
             )
             return []
@@ -118,7 +120,7 @@ class ActionFinishHandoff(Action):
         phone = f" au {display_phone(slots['phone'])}" if slots.get("phone") else ""
         text = (
             f"C'est noté, votre référence est {result.reference}. "
-            f"Un conseiller vous rappellera{phone} {promise}."
+            f"Un conseiller vous rappellera{phone} {promise}.{reminder}"
         )
         dispatcher.utter_message(text=text)
         if not result.stored:

@@ -68,6 +68,8 @@ class Chamber:
     retention_days: int
     opening_hours: OpeningHours
     privacy_url: str | None = None
+    # (phone, hours) of the business owners' listening line, shown only with its option.
+    business_owner_line: tuple[str, str] | None = None
     source_path: Path | None = field(default=None, compare=False)
 
     @property
@@ -276,6 +278,17 @@ class _Validator:
             self.fail(field_name, f"{value!r} is not a time written HH:MM")
         return time(int(match.group(1)), int(match.group(2)))
 
+    def business_owner_line(self, options: Mapping[str, bool]) -> tuple[str, str] | None:
+        raw = self.raw.get("business_owner_line")
+        if raw is None:
+            if options.get("business_owner_line_0805"):
+                self.fail("business_owner_line", "phone and hours are required when the option is on")
+            return None
+        if not isinstance(raw, dict):
+            self.fail("business_owner_line", "expected a mapping with phone and hours")
+        prefix = "business_owner_line."
+        return self.text("phone", raw, prefix), self.text("hours", raw, prefix)
+
     def chamber(self) -> Chamber:
         chamber_id = self.text("id")
         if not _ID.match(chamber_id):
@@ -294,7 +307,8 @@ class _Validator:
             website=self.url("website"),
             general_contact_url=self.url("general_contact_url"),
             departements=self.departements(),
-            options=self.options(),
+            options=(options := self.options()),
+            business_owner_line=self.business_owner_line(options),
             consent_version=self.text("consent_version"),
             retention_days=self.positive_int("retention_days"),
             opening_hours=self.opening_hours(),

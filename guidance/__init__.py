@@ -16,9 +16,10 @@ Plain Python (no Rasa, SQL or HTTP)::
                                         # of the place, the link written out as a plain URL
     Profile.from_situation(situation)   # guidance.profile: "je suis en micro" -> legal_form "micro"...
     python -m guidance check            # the chamber's checks (docs/guidance.md)
-    crisis_messages(chamber)            # 3114 and 15/112 first, "Êtes-vous en sécurité en ce moment ?",
-                                        # then a callback offer that needs no contact details; the
-                                        # 0 805 65 50 50 line only with the chamber option
+    crisis_messages(chamber)            # 3114 and 15/112 (114 by SMS) first, a callback offer that needs
+                                        # no contact details, then "Êtes-vous en sécurité en ce moment ?"
+                                        # last (guidance/crisis.py; the business owners' line only with
+                                        # the chamber option, with its hours)
 
 The entries live in guidance/knowledge_base.yml (one per mechanism, with its conditions and its
 source, and whether that source was really checked live); causes and stages in guidance/causes.yml;
@@ -36,8 +37,9 @@ from guidance.knowledge import (
     load_knowledge_base,
     parse_knowledge_base,
 )
+from guidance.crisis import crisis_messages
 from guidance.profile import Profile
-from guidance.render import chamber_words, crisis_messages, render_entry, render_guidance
+from guidance.render import chamber_words, render_entry, render_guidance
 from guidance.select import CHAMBER_ADVISORS, active_situations, select_guidance
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Turn entries into the bot's French messages, and the crisis reply; chamber words come from the chamber."""
+"""Turn entries into the bot's French messages; chamber words come from the chamber (the crisis reply: crisis.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,6 @@ from typing import Iterable
 from chamber import Chamber
 from guidance.facts import court_for
 from guidance.knowledge import GuidanceEntry
-
-SUICIDE_PREVENTION_LINE = "3114"
-EMERGENCY_NUMBERS = ("15", "112")
-EMERGENCY_SMS = "114"
-BUSINESS_OWNER_LINE = "0 805 65 50 50"
 
 
 def chamber_words(chamber: Chamber) -> dict[str, str]:
@@ -64,24 +59,3 @@ def render_entry(entry: GuidanceEntry, chamber: Chamber) -> str:
 def render_guidance(entries: Iterable[GuidanceEntry], chamber: Chamber) -> list[str]:
     """French bot messages, one per entry, with links written out as plain URLs."""
     return [render_entry(entry, chamber) for entry in entries]
-
-
-def crisis_messages(chamber: Chamber) -> list[str]:
-    """The crisis reply (safe messaging, Papageno/WHO): numbers first, then a direct question about
-    safety, then a human, with help never depending on contact details."""
-    messages = [
-        "Merci de me l'avoir confié. Vous pouvez appeler le 3114 dès maintenant : c'est gratuit, "
-        "24h/24 et 7j/7, et des professionnels formés vous répondent.",
-        "En cas de danger immédiat, appelez le 15 ou le 112 (ou envoyez un SMS au 114).",
-    ]
-    if chamber.option("business_owner_line_0805"):
-        messages.append(
-            f"Il existe aussi une ligne d'écoute pour les chefs d'entreprise : {BUSINESS_OWNER_LINE} (appel gratuit)."
-        )
-    messages.append("Êtes-vous en sécurité en ce moment ?")
-    messages.append(
-        "Si vous le souhaitez, un conseiller de notre chambre peut aussi vous rappeler. "
-        "Rien ne vous oblige à laisser vos coordonnées : nous pouvons continuer à échanger ici, "
-        f"et vous pouvez appeler le {chamber.phone}, {chamber.hours_text}."
-    )
-    return messages

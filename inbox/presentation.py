@@ -30,6 +30,12 @@ CATEGORY_LABELS = {
     "autre": "Autre",
     "aucune": "Non classé",
 }
+# Reasons that are not categories (the triage's `reasons` keys): why the case took the crisis path.
+REASON_LABELS = {
+    "distress": "Risque pour la vie",
+    "distress_signs": "Signes de détresse repérés",
+    "urgency": "Urgence",
+}
 CALL_OUTCOME_LABELS = {
     "joint": "Personne jointe",
     "message_laisse": "Message laissé",
@@ -130,7 +136,7 @@ def register_filters(environment) -> None:  # noqa: ANN001
         safe_link=safe_link,
         status_label=lambda code: STATUS_LABELS.get(code, code),
         urgency_label=lambda code: URGENCY_LABELS.get(code, code),
-        category_label=lambda code: CATEGORY_LABELS.get(code, code),
+        category_label=lambda code: CATEGORY_LABELS.get(code, REASON_LABELS.get(code, code)),
         outcome_label=lambda code: CALL_OUTCOME_LABELS.get(code, code),
         situation_label=lambda key: SITUATION_LABELS.get(key, key.replace("_", " ").capitalize()),
         audit_label=lambda code: AUDIT_LABELS.get(code, code),

@@ -16,14 +16,21 @@ The codes are exactly those of the triage contract::
     a.overwhelm     # stress or exhaustion without risk: deserves a gentle check
     a.reasons       # {"cotisations_sociales": ["« l'urssaf me réclame 3 trimestres »"],
                     #  "urgency": ["« audience le 3 décembre » (dans 6 jours)"], "distress": [...]}
-    a.to_slots()    # {"difficulty_categories", "urgency", "distress", "triage_reasons"}
+    a.distress_level  # 1 explicit, 2 indirect warning sign, 3 ambiguous distress (ask directly), None
+    a.distress_signs  # rule ids that fired ("indirect_burden", ...): what logs may record, never text
+    a.bereaved      # someone close died by suicide: the 3114 is for them too
+    a.to_slots()    # {"difficulty_categories", "urgency", "distress", "triage_reasons",
+                    #  "distress_level", "distress_signs"}
     Assessment.from_slots(slots)   # -> Assessment | None
     a.restatement() # "Si je comprends bien, vous faites face à ... et à une baisse d'activité."
 
-    detect_distress(text)   # the same distress rule as assess(), for one message
+    detect_distress(text)   # the same distress rule as assess() (a level 1 or 2 sign), for one message
     detect_overwhelm(text)
     normalize(text)         # lowercase, no accents, SMS spellings expanded: what the rules see
     CATEGORY_TITLES, URGENCY_TITLES   # French names for advisors ("Cotisations sociales", "Haute")
+
+Graduated distress signs: triage/distress.py (find_signs, distress_level, is_bereaved_by_suicide) over
+triage/rules/distress.yml; free answers to the crisis questions: triage/answers.py.
 
 The rules are reviewed tables in triage/rules/*.yml: adding a synonym is a one-line change there.
 """

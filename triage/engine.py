@@ -8,6 +8,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from triage.dates import find_deadlines
 from triage.normalize import Clause, split_clauses
+from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
@@ -30,6 +31,11 @@ class Assessment:
     distress: bool = False
     overwhelm: bool = False
     reasons: dict[str, list[str]] = field(default_factory=dict)
+    # Graduated detection (triage/distress.py): 1 explicit, 2 indirect warning sign, 3 ambiguous
+    # distress (ask directly), None without sign; the strongest seen in the conversation.
+    distress_level: int | None = None
+    distress_signs: tuple[str, ...] = ()  # rule ids that fired, in order: what logs may record
+    bereaved: bool = False  # someone close died by suicide: the 3114 is for them too
 
     def to_slots(self) -> dict[str, Any]:
         return {
@@ -37,6 +43,8 @@ class Assessment:
             "urgency": self.urgency,
             "distress": self.distress,
             "triage_reasons": {key: list(values) for key, values in self.reasons.items()},
+            "distress_level": self.distress_level,
+            "distress_signs": list(self.distress_signs),
         }
 
     @classmethod
@@ -51,9 +59,12 @@ class Assessment:
             for key, values in (raw_reasons.items() if isinstance(raw_reasons, Mapping) else ())
             if isinstance(values, (list, tuple))
         }
-        if not categories and urgency is None and not distress:
+        level = slots.get("distress_level")
+        level = int(level) if isinstance(level, (int, float)) and int(level) in (1, 2, 3) else None
+        signs = tuple(str(s) for s in (slots.get("distress_signs") or []) if isinstance(s, str))
+        if not categories and urgency is None and not distress and level is None:
             return None
-        return cls(categories, urgency, distress, False, reasons)
+        return cls(categories, urgency, distress, False, reasons, level, signs)
 
     def restatement(self) -> str | None:
         """ "Si je comprends bien, vous faites face à ... et à ..." (at most two sentences)."""
@@ -135,29 +146,18 @@ def _add_reason(reasons: dict[str, list[str]], key: str, text: str) -> None:
 
 
 def detect_distress(text: str) -> bool:
-    """True when the text speaks of a risk to the writer's life or safety (the NLU guard uses this)."""
-    return any(True for _ in _distress_evidence(split_clauses(text)))
-
-
-def _distress_evidence(clauses: Iterable[Clause]) -> Iterable[tuple[Clause, int, int]]:
-    signals = rules().signals
-    for clause in clauses:
-        if not signals.distress_any.search(clause.text):
-            continue
-        idioms = [m.span() for m in signals.distress_idioms.finditer(clause.text)]
-        for pattern in signals.distress:
-            for match in pattern.finditer(clause.text):
-                if signals.distress_negation.search(clause.text[:match.start()]):
-                    continue
-                if any(start < match.end() and match.start() < end for start, end in idioms):
-                    continue
-                yield clause, match.start(), match.end()
+    """True when the text speaks of a risk to the writer's life or safety: a level 1 or 2 sign
+    (the NLU crisis guard uses this, so that the guard and the slots never disagree)."""
+    level = distress_level(text)
+    return level is not None and level <= INDIRECT
 
 
 def detect_overwhelm(text: str) -> bool:
     """Stress, exhaustion, discouragement ("je n'en peux plus") without a risk to life."""
-    clauses = split_clauses(text)
-    return _overwhelmed(clauses) and not any(True for _ in _distress_evidence(clauses))
+    level = distress_level(text)
+    if level is not None and level <= INDIRECT:
+        return False
+    return level == AMBIGUOUS or _overwhelmed(split_clauses(text))
 
 
 def _overwhelmed(clauses: Iterable[Clause]) -> bool:
@@ -180,6 +180,8 @@ class _Run:
         self.levels: list[str] = []
         self.distress = False
         self.overwhelm = False
+        self.signs: list[Sign] = []
+        self.bereaved = False
 
     def level_reason(self, level: str, text: str) -> None:
         if text not in self.level_reasons[level]:
@@ -188,10 +190,14 @@ class _Run:
     def message(self, text: str, index: int, threats: bool = True) -> None:
         signals = rules().signals
         clauses = split_clauses(text)
-        for clause, start, end in _distress_evidence(clauses):
-            self.distress = True
-            _add_reason(self.reasons, "distress", _quote(clause, start, end))
-        self.overwhelm = self.overwhelm or _overwhelmed(clauses)
+        signs = find_signs(text, clauses)
+        for sign in signs:
+            self.signs.append(sign)
+            if sign.level <= INDIRECT:
+                self.distress = True
+                _add_reason(self.reasons, "distress", sign.quote)
+        self.overwhelm = self.overwhelm or _overwhelmed(clauses) or any(s.level == AMBIGUOUS for s in signs)
+        self.bereaved = self.bereaved or is_bereaved_by_suicide(text, clauses)
 
         message_hits: list[_Hit] = []
         haute = False
@@ -312,7 +318,7 @@ def assess(
     urgency = _max_level(computed, previous_urgency)
 
     reasons = {key: list(values) for key, values in (previous.reasons.items() if previous else ())
-               if key in ordered or key == "distress"}
+               if key in ordered or key in ("distress", "distress_signs")}
     if previous_urgency != urgency:
         reasons.pop("urgency", None)
     for key, values in run.reasons.items():
@@ -329,10 +335,25 @@ def assess(
         for value in run.level_reasons.get(urgency, []):
             _add_reason(reasons, "urgency", value)
 
+    levels = [sign.level for sign in run.signs]
+    if previous and previous.distress_level is not None:
+        levels.append(previous.distress_level)
+    signs = list(previous.distress_signs) if previous else []
+    for sign in run.signs:
+        if sign.rule not in signs:
+            signs.append(sign.rule)
+        if sign.level <= INDIRECT or not distress:
+            bucket = reasons.setdefault("distress_signs", [])
+            if sign.reason not in bucket:
+                bucket.append(sign.reason)
+
     return Assessment(
         categories=tuple(ordered),
         urgency=urgency,
         distress=distress,
         overwhelm=run.overwhelm and not distress,
         reasons={key: values for key, values in reasons.items() if values},
+        distress_level=min(levels) if levels else None,
+        distress_signs=tuple(signs),
+        bereaved=run.bereaved,
     )

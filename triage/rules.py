@@ -70,8 +70,6 @@ class UrgencyRule:
 
 @dataclass(frozen=True)
 class Signals:
-    distress: tuple[re.Pattern, ...]
-    distress_any: re.Pattern  # all distress patterns at once: a quick "nothing here" for most messages
     distress_idioms: re.Pattern
     not_difficulties: re.Pattern
     distress_negation: re.Pattern  # matched against the text just before a distress match
@@ -146,8 +144,6 @@ def rules() -> RuleSet:
     fillers = raw["negation_fillers"]
     negators = "|".join(f"(?:{n})" for n in raw["negators"])
     signals = Signals(
-        distress=tuple(re.compile(whole_words(pattern)) for pattern in raw["distress"]),
-        distress_any=compile_any(raw["distress"]),
         distress_idioms=compile_any(raw["distress_idioms"]),
         not_difficulties=compile_any(raw["not_difficulties"]),
         distress_negation=re.compile(rf"(?:^|\s)(?:{raw['distress_negation']})\s$"),

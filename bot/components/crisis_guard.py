@@ -1,21 +1,28 @@
-"""A deterministic safety net after the learned intent classifier.
+"""A deterministic safety net after the learned intent classifier, graduated like the triage.
 
-Two signals decide whether a message is a crisis, so that neither depends on the other:
+The triage's sign table (`triage.distress`, the same one the triage slots use, so the two never
+disagree) decides first:
 
-- the triage's distress lexicon (`triage.detect_distress`): when it recognises a risk to the
-  artisan's life, the intent becomes `express_distress` whatever the classifier predicted, so the
-  crisis rule fires. It is the same detector the triage slots use, so the two never disagree;
-- the intent classifier alone does not raise the crisis path: on an independent evaluation set DIET
-  (the classifier then) was confidently wrong on business despair ("je vois pas d'autre issue pour
-  la boîte", 0.9999; "mon père en fin de vie", 0.9995). When it is confident, its `express_distress`
-  becomes `express_overwhelm`, a gentle and direct check that still gives the 3114; when it is not
-  ("hier", 0.48), the next intent of the ranking is used, so a plain answer is not met with crisis
-  numbers.
+- level 1 (explicit) or 2 (indirect warning sign: burden, farewells, settling affairs...): the intent
+  becomes `express_distress` whatever the classifier predicted, so the crisis rule fires;
+- level 3 (ambiguous distress: exhaustion, despair, "envie de tout arrêter"): `express_overwhelm`,
+  which asks directly whether the person thinks about suicide;
+- someone bereaved by suicide, without a sign of their own: `express_bereavement` (the 3114 is for
+  relatives too).
+
+The classifier alone never raises the crisis path: on an independent evaluation set DIET was
+confidently wrong on business despair ("je vois pas d'autre issue pour la boîte", 0.9999). When it is
+confident, its `express_distress` becomes `express_overwhelm` (the direct question: a level 3 fired by
+the model); when it is not ("hier", 0.48), the next intent of the ranking is used.
+
+Each decision is added to the parse data as `crisis_guard` ({"level", "rules", "source"}) and logged
+with its level and rule ids, never the message text.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+import logging
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -24,10 +31,15 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from triage import detect_distress
+from triage.distress import AMBIGUOUS, INDIRECT, find_signs, is_bereaved_by_suicide
+
+logger = logging.getLogger(__name__)
 
 DISTRESS_INTENT = "express_distress"
 CHECK_IN_INTENT = "express_overwhelm"
+BEREAVEMENT_INTENT = "express_bereavement"
+GUARDED = (DISTRESS_INTENT, CHECK_IN_INTENT, BEREAVEMENT_INTENT)
+DECISION_KEY = "crisis_guard"
 
 
 @DefaultV1Recipe.register(
@@ -36,7 +48,8 @@ CHECK_IN_INTENT = "express_overwhelm"
 class CrisisGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # The classifier's confidence above which a distress prediction without lexical sign gets a check-in.
+        # The classifier's confidence above which one of the guarded intents without lexical sign is kept
+        # (express_distress then becomes the direct question, never the crisis path).
         return {"classifier_only_threshold": 0.85}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -57,25 +70,46 @@ class CrisisGuard(GraphComponent):
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue  # a button payload says its intent itself
-            ranking = [
-                entry for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get("name") != DISTRESS_INTENT
-            ]
-            if detect_distress(text):
-                forced = {"name": DISTRESS_INTENT, "confidence": 1.0}
-                message.set(INTENT, forced, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
-                continue
-            predicted = message.get(INTENT) or {}
-            if predicted.get("name") != DISTRESS_INTENT:
-                continue
-            confidence = predicted.get("confidence", 0.0)
-            if confidence >= self.classifier_only_threshold or not ranking:
-                check_in = {"name": CHECK_IN_INTENT, "confidence": confidence}
-                others = [e for e in ranking if e.get("name") != CHECK_IN_INTENT]
-                message.set(INTENT, check_in, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [check_in, *others], add_to_output=True)
-            else:
-                message.set(INTENT, ranking[0], add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            decision = self._decide(message, text)
+            if decision is not None:
+                message.set(DECISION_KEY, decision, add_to_output=True)
+                logger.info(
+                    "crisis guard: intent=%s level=%s source=%s rules=%s",
+                    decision["intent"], decision["level"], decision["source"], ",".join(decision["rules"]),
+                )
         return messages
+
+    def _decide(self, message: Message, text: str) -> Optional[Dict[Text, Any]]:
+        signs = find_signs(text)
+        level = signs[0].level if signs else None
+        rules = [sign.rule for sign in signs if sign.level == level]
+        if level is not None and level <= INDIRECT:
+            return self._force(message, DISTRESS_INTENT, level, rules, "rules")
+        if level == AMBIGUOUS:
+            return self._force(message, CHECK_IN_INTENT, level, rules, "rules")
+        if is_bereaved_by_suicide(text):
+            return self._force(message, BEREAVEMENT_INTENT, None, ["bereaved_by_suicide"], "rules")
+
+        predicted = message.get(INTENT) or {}
+        name = predicted.get("name")
+        if name not in GUARDED:
+            return None
+        confidence = predicted.get("confidence", 0.0)
+        ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") not in GUARDED]
+        if confidence >= self.classifier_only_threshold or not ranking:
+            if name == BEREAVEMENT_INTENT:
+                return self._force(message, name, None, [f"model:{name}"], "model", confidence)
+            return self._force(message, CHECK_IN_INTENT, AMBIGUOUS, [f"model:{name}"], "model", confidence)
+        message.set(INTENT, ranking[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return None
+
+    @staticmethod
+    def _force(
+        message: Message, intent: str, level: Optional[int], rules: List[str], source: str, confidence: float = 1.0
+    ) -> Dict[Text, Any]:
+        forced = {"name": intent, "confidence": confidence}
+        others = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != intent]
+        message.set(INTENT, forced, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [forced, *others], add_to_output=True)
+        return {"intent": intent, "level": level, "rules": rules, "source": source}

@@ -33,7 +33,14 @@ function richText(text) {
     fragment.append(
       h(
         "a",
-        { href: part.href, target: external && "_blank", rel: external && "noopener noreferrer" },
+        {
+          href: part.href,
+          target: external && "_blank",
+          rel: external && "noopener noreferrer",
+          // Numbers to call: read out digit by digit, and a 44 px target (styles.css a.call).
+          "aria-label": part.label,
+          class: part.label ? "call" : null,
+        },
         part.text,
         external ? hidden(TEXT.newTab) : null
       )

@@ -42,12 +42,34 @@ const LINKIFY_CASES = [
     "au 01 23 45 67 89 ou 0 805 65 50 50",
     [
       { text: "au " },
-      { text: "01 23 45 67 89", href: "tel:+33123456789" },
+      { text: "01 23 45 67 89", href: "tel:+33123456789", label: "Appeler le 01 23 45 67 89" },
       { text: " ou " },
-      { text: "0 805 65 50 50", href: "tel:+33805655050" },
+      { text: "0 805 65 50 50", href: "tel:+33805655050", label: "Appeler le 0 805 65 50 50" },
     ],
   ],
-  ["the 3114 line", "appelez le 3114, jour et nuit", [{ text: "appelez le " }, { text: "3114", href: "tel:3114" }, { text: ", jour et nuit" }]],
+  [
+    "the 3114 line",
+    "appelez le 3114, jour et nuit",
+    [{ text: "appelez le " }, { text: "3114", href: "tel:3114", label: "Appeler le 3 1 1 4" }, { text: ", jour et nuit" }],
+  ],
+  [
+    "the emergency numbers and the 114 by SMS, as the crisis reply writes them",
+    "En cas de danger immédiat, appelez le 15 ou le 112 ; le 114 par SMS si vous ne pouvez pas parler ou entendre.",
+    [
+      { text: "En cas de danger immédiat, appelez le " },
+      { text: "15", href: "tel:15", label: "Appeler le 15" },
+      { text: " ou le " },
+      { text: "112", href: "tel:112", label: "Appeler le 1 1 2" },
+      { text: " ; le " },
+      { text: "114", href: "sms:114", label: "Envoyer un SMS au 1 1 4" },
+      { text: " par SMS si vous ne pouvez pas parler ou entendre." },
+    ],
+  ],
+  [
+    "15 and 112 as dates, amounts or durations are not numbers to call",
+    "le 15 décembre, le 112 €, dans 15 jours, le 15/12, au 15 h, 114 clients",
+    [{ text: "le 15 décembre, le 112 €, dans 15 jours, le 15/12, au 15 h, 114 clients" }],
+  ],
   ["3114 as an amount is not a number to call", "3114 € ou 31145", [{ text: "3114 € ou 31145" }]],
   ["a 9-digit number is not a phone number", "dossier 012345678", [{ text: "dossier 012345678" }]],
 ];

@@ -160,3 +160,20 @@ def test_health_and_readiness(client):
     root = client.get("/", follow_redirects=False)
     assert root.status_code == 307 and root.headers["location"] == "/demo/"
     assert client.get("/demo/").status_code == 200  # the widget's demo chamber site, public
+
+
+def test_case_page_shows_why_the_crisis_path_was_taken_even_without_a_category(logged_in, seed_case):
+    pages, _ = logged_in()
+    reference = seed_case(
+        categories=[], urgency="critique", distress=True,
+        reasons={
+            "distress": ["« ma famille serait mieux sans moi »"],
+            "distress_signs": ["niveau 2, signe indirect de risque suicidaire : « mieux sans moi » "
+                               "(indirect_better_off_without_me)"],
+        },
+    )
+    html = pages.get(f"/inbox/dossiers/{reference}").text
+    section = html[html.index(">Pourquoi ce classement<"):html.index(">Situation<")]
+    assert "Aucune difficulté classée" not in section
+    assert "Risque pour la vie" in section and "Signes de détresse repérés" in section
+    assert "indirect_better_off_without_me" in section

@@ -10,7 +10,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import services
-from actions.crisis_actions import ActionCrisisResponse
 from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm
 from actions.intake_actions import ActionAcknowledgeSituation, ActionGiveGuidance
 from actions.session_actions import ActionSessionStart
@@ -114,16 +113,6 @@ def test_guidance_waits_when_in_distress():
     assert dispatcher.messages == [] and events == []
 
 
-def test_crisis_reply_gives_numbers_first_and_closes_the_form():
-    dispatcher, events = run(ActionCrisisResponse(), tracker([user("je veux en finir avec la vie")], active_loop="situation_form"))
-    first = texts(dispatcher)[0]
-    assert "3114" in first
-    said = " ".join(texts(dispatcher))
-    assert "15" in said and "112" in said
-    assert dispatcher.messages[-1]["buttons"], "the safety question is answerable in one tap"
-    assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
-
-
 @pytest.mark.parametrize(
     "typed, stored, says",
     [("06 12 34 56 78", "+33612345678", None), ("+33 6 12 34 56 78", "+33612345678", None), ("123", None, "06 12 34 56 78")],
@@ -209,14 +198,3 @@ def test_health_is_kept_only_with_its_own_consent(consent):
     assert any("malade" in text for text in texts_kept) is consent
     assert ("santé" in case.summary) is consent
     assert "et l'urssaf me relance" in texts_kept
-
-
-@pytest.mark.parametrize("active_loop, asks", [(None, True), ("situation_form", False)])
-def test_check_in_gives_3114_and_asks_only_outside_a_form(active_loop, asks):
-    from actions.crisis_actions import ActionCheckIn
-
-    dispatcher, events = run(ActionCheckIn(), tracker([user("je suis à bout", "express_overwhelm")], active_loop=active_loop))
-    said = texts(dispatcher)[0]
-    assert "3114" in said
-    assert said.endswith("?") is asks
-    assert events == []

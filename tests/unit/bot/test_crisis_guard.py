@@ -48,3 +48,45 @@ def test_forced_crisis_leads_the_ranking_once():
     guarded(message)
     names = [entry["name"] for entry in message.get("intent_ranking")]
     assert names[0] == "express_distress" and names.count("express_distress") == 1
+
+
+@pytest.mark.parametrize(
+    "text, ranking, expected, level, rules",
+    [
+        # Level 2, an indirect warning sign, even when the classifier reads business facts.
+        ("la banque me refuse tout, ma famille serait mieux sans moi", [("describe_situation", 0.95)],
+         "express_distress", 2, ["indirect_better_off_without_me"]),
+        ("j'ai donné mes outils, là où je vais j'en aurai plus besoin", [("inform", 0.7)],
+         "express_distress", 2, ["indirect_giving_away"]),
+        # Level 3, ambiguous distress: the direct question.
+        ("je n'en peux plus, l'urssaf me relance", [("describe_situation", 0.9)], "express_overwhelm", 3,
+         ["ambiguous_exhaustion"]),
+        # Bereaved by suicide, with no sign of their own.
+        ("mon mari s'est suicidé l'an dernier", [("describe_situation", 0.6)], "express_bereavement", None,
+         ["bereaved_by_suicide"]),
+        # The model alone: the direct question, recorded as such.
+        ("je vois pas d'autre issue pour la boite", [("express_distress", 0.9999), ("describe_situation", 0.0)],
+         "express_overwhelm", 3, ["ambiguous_despair"]),
+    ],
+)
+def test_each_decision_carries_its_level_and_rules(text, ranking, expected, level, rules):
+    message = classified(text, ranking)
+    assert guarded(message) == expected
+    decision = message.get("crisis_guard")
+    assert decision["level"] == level and decision["rules"] == rules and decision["intent"] == expected
+
+
+def test_a_confident_model_without_lexical_sign_is_recorded_as_the_model():
+    message = classified("mon père en fin de vie", [("express_distress", 0.9995), ("express_overwhelm", 0.0)])
+    guarded(message)
+    assert message.get("crisis_guard") == {"intent": "express_overwhelm", "level": 3,
+                                           "rules": ["model:express_distress"], "source": "model"}
+
+
+def test_logs_carry_levels_and_rules_never_the_words(caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="bot.components.crisis_guard"):
+        guarded(classified("je suis un poids pour ma famille", [("describe_situation", 0.9)]))
+    assert "indirect_burden" in caplog.text and "level=2" in caplog.text
+    assert "poids" not in caplog.text and "famille" not in caplog.text

@@ -49,7 +49,8 @@ def test_contract_codes():
 def test_slots_round_trip():
     assessment = assess(["l'huissier passe demain et l'urssaf me relance"], today=TODAY)
     slots = assessment.to_slots()
-    assert set(slots) == {"difficulty_categories", "urgency", "distress", "triage_reasons"}
+    assert set(slots) == {"difficulty_categories", "urgency", "distress", "triage_reasons", "distress_level",
+                          "distress_signs"}
     assert slots["difficulty_categories"] == ["procedure_judiciaire", "cotisations_sociales"]
     assert slots["urgency"] == "haute" and slots["distress"] is False
     rebuilt = Assessment.from_slots(slots)

@@ -1,0 +1,64 @@
+"""What the bot says on the crisis path (safe messaging: Papageno, WHO, 3114.fr).
+
+Numbers first, a human without conditions, the question about safety last so that its one-tap
+answers sit on it; the direct question about suicide for ambiguous distress; the 3114 for relatives
+bereaved by suicide. Chamber words (name, phone, hours, the business owners' line) come from the
+chamber's configuration.
+"""
+
+from __future__ import annotations
+
+from chamber import Chamber
+
+SUICIDE_PREVENTION_LINE = "3114"
+EMERGENCY_NUMBERS = ("15", "112")
+EMERGENCY_SMS = "114"
+
+SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
+SAFETY_BUTTONS = (
+    {"title": "Oui, je suis en sécurité", "payload": "/affirm"},
+    {"title": "Non, pas en sécurité", "payload": "/deny"},
+)
+# Asked directly and kindly: asking does not put the idea in anyone's head (3114, WHO).
+CHECK_IN = "Ce que vous traversez a l'air vraiment lourd, et je vous remercie de me le confier."
+SUICIDE_QUESTION = (
+    "Je vous pose la question simplement, sans jugement : est-ce qu'il vous arrive de penser au suicide ?"
+)
+# After a clear no: the 3114 once, then back to where the conversation was.
+CLEAR_NO_REPLY = (
+    "Merci de m'avoir répondu. Si un jour ces pensées venaient, le 3114 répond jour et nuit, gratuitement."
+)
+OPEN_QUESTION = "Voulez-vous me dire ce qui pèse le plus en ce moment ?"
+# When the question was already answered in this conversation: no second time.
+CHECK_IN_AGAIN = "Je vous entends, c'est beaucoup à porter. Prenons les choses une par une."
+# Someone bereaved by suicide: sympathy, and the 3114 is for them too; not treated as at risk.
+BEREAVEMENT = (
+    "Je suis profondément désolé pour cette perte. Le 3114 répond aussi aux proches endeuillés "
+    "par un suicide, jour et nuit, gratuitement, si vous avez besoin d'en parler."
+)
+# The end of a handoff after distress repeats the line.
+HANDOFF_REMINDER = "En attendant, le 3114 reste joignable jour et nuit, gratuitement."
+
+
+def crisis_messages(chamber: Chamber) -> list[str]:
+    """The crisis reply: the numbers first, then a human with no condition, then the direct question
+    about safety, last, so that the one-tap answers sit on it."""
+    messages = [
+        "Merci de me l'avoir confié. Vous pouvez appeler le 3114 dès maintenant : c'est gratuit, "
+        "24h/24 et 7j/7, et des professionnels formés vous répondent.",
+        "En cas de danger immédiat, appelez le 15 ou le 112 ; "
+        "le 114 par SMS si vous ne pouvez pas parler ou entendre.",
+    ]
+    if chamber.option("business_owner_line_0805") and chamber.business_owner_line:
+        phone, hours = chamber.business_owner_line
+        messages.append(
+            f"Une ligne d'écoute pour les chefs d'entreprise répond aussi au {phone}, {hours} (appel gratuit)."
+        )
+    messages.append(
+        "Si vous le souhaitez, un conseiller de notre chambre peut aussi vous rappeler. "
+        "Rien ne vous oblige à laisser vos coordonnées : nous pouvons continuer à échanger ici, "
+        f"et vous pouvez appeler le {chamber.phone}, {chamber.hours_text}."
+    )
+    messages.append(SAFETY_QUESTION)
+    return messages
+

@@ -1,0 +1,95 @@
+"""The crisis path with the real bot (REST channel, NLU and its crisis guard, dialogue, actions)."""
+
+from __future__ import annotations
+
+SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
+
+
+def say(conversation, text: str) -> list[dict]:
+    """The bot's messages, with their buttons."""
+    response = conversation.client.post(
+        f"{conversation.settings.rasa_url}/webhooks/rest/webhook",
+        json={"sender": conversation.sender, "message": text},
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def texts(messages: list[dict]) -> list[str]:
+    return [message.get("text") or "" for message in messages]
+
+
+def test_an_indirect_sign_in_the_second_message_takes_the_crisis_path_without_an_intake_question(conversation):
+    conversation.say("bonjour")
+    conversation.say("la banque me refuse le prêt et l'urssaf me relance")
+    assert conversation.slots()["requested_slot"] not in (None, "safe_now")
+
+    messages = say(conversation, "de toute facon ma famille serait mieux sans moi")
+    said = texts(messages)
+    assert "3114" in said[0]
+    assert "15" in said[1] and "112" in said[1] and "114 par SMS" in said[1]
+    # The one-tap answers sit on the safety question, the last message; nothing else is asked.
+    assert said[-1] == SAFETY_QUESTION and messages[-1]["buttons"]
+    assert not any(message.get("buttons") for message in messages[:-1])
+    assert sum(text.endswith("?") for text in said) == 1
+    slots = conversation.slots()
+    assert slots["distress"] is True and slots["urgency"] == "critique"
+    assert slots["distress_level"] == 2 and "indirect_better_off_without_me" in slots["distress_signs"]
+    assert {"banque", "cotisations_sociales"} <= set(slots["difficulty_categories"])
+    assert slots["requested_slot"] == "safe_now"
+
+
+def test_the_direct_question_in_the_middle_of_the_intake_then_a_clear_no_resumes_the_form(conversation):
+    conversation.say("bonjour")
+    before = conversation.say("l'urssaf me réclame trois trimestres de cotisations")
+    asked = conversation.slots()["requested_slot"]
+    assert asked and before[-1].endswith("?")
+
+    said = conversation.say("je suis épuisé, je n'en peux plus")
+    assert "suicide" in said[-1] and said[-1].endswith("?")
+    slots = conversation.slots()
+    assert slots["requested_slot"] == "suicide_thoughts" and slots["distress"] is False
+
+    said = conversation.say("non")
+    assert " ".join(said).count("3114") == 1
+    assert said[-1] == before[-1], "the form asks its question again"
+    slots = conversation.slots()
+    assert slots["requested_slot"] == asked and slots["distress"] is False
+
+
+def test_anything_but_a_clear_no_to_the_direct_question_is_the_crisis_path(conversation):
+    conversation.say("je n'en peux plus")
+    said = conversation.say("je sais pas")
+    assert "3114" in said[0] and said[-1] == SAFETY_QUESTION
+    slots = conversation.slots()
+    assert slots["distress"] is True
+    assert "direct_question_not_a_clear_no" in slots["distress_signs"]
+    assert any("pensez-vous au suicide" in reason for reason in slots["triage_reasons"]["distress"])
+
+
+def test_a_free_non_to_the_safety_question_gives_the_emergency_numbers_again_and_a_human(conversation):
+    conversation.say("j'ai envie de mourir")
+    said = conversation.say("non pas vraiment")
+    assert "15" in said[0] and "112" in said[0] and "3114" in said[0]
+    assert conversation.slots()["requested_slot"] not in (None, "safe_now")  # the handoff asks next
+
+
+def test_a_free_oui_to_the_safety_question_is_understood(conversation):
+    conversation.say("j'ai envie de mourir")
+    said = conversation.say("oui ça va")
+    assert "soulagé" in said[0]
+
+
+def test_bereaved_by_suicide_gets_the_3114_with_sympathy_without_the_crisis_path(conversation):
+    conversation.say("bonjour")
+    said = conversation.say("mon mari s'est suicidé l'an dernier et je n'arrive plus à payer l'urssaf")
+    assert "désolé" in said[0] and "3114" in said[0] and "proches" in said[0]
+    slots = conversation.slots()
+    assert slots["distress"] is False and "cotisations_sociales" in slots["difficulty_categories"]
+
+
+def test_idioms_stay_out_of_the_crisis_path(conversation):
+    conversation.say("bonjour")
+    said = " ".join(conversation.say("ce chantier me tue et la TVA va me tuer"))
+    assert "3114" not in said and "suicide" not in said
+    assert conversation.slots()["distress"] is False

@@ -1,0 +1,186 @@
+"""The crisis path's actions over real trackers: numbers first, the one-tap safety question, the
+direct question for ambiguous distress, a clear no resuming the conversation, bereavement."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from actions.crisis_actions import (
+    ActionAfterClearNo,
+    ActionAskSafeNow,
+    ActionAskSuicideThoughts,
+    ActionBereavementSupport,
+    ActionCheckIn,
+    ActionCrisisResponse,
+    ValidateDirectQuestionForm,
+    ValidateSafetyForm,
+)
+from actions.triage_actions import ValidateTriageSlots
+from tests.support.trackers import slot_events, texts, tracker, user
+from tests.unit.actions.test_actions import run, run_coroutine
+
+
+def extract(action, method, tracker_):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    return run_coroutine(getattr(action, method)(CollectingDispatcher(), tracker_, {}))
+
+
+def test_crisis_reply_gives_numbers_first_closes_the_form_and_leaves_the_question_to_its_form():
+    dispatcher, events = run(
+        ActionCrisisResponse(), tracker([user("je veux en finir avec la vie", "express_distress")], active_loop="situation_form")
+    )
+    said = texts(dispatcher)
+    assert "3114" in said[0]
+    assert "15" in said[1] and "112" in said[1] and "114 par SMS si vous ne pouvez pas parler ou entendre" in said[1]
+    assert "rappeler" in said[-1]
+    # No buttons on the callback offer: they belong to the safety question.
+    assert not any(message.get("buttons") for message in dispatcher.messages)
+    assert not any("en sécurité" in text for text in said)
+    slots = slot_events(events)
+    assert slots["distress"] is True and slots["urgency"] == "critique" and slots["safe_now"] is None
+    assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
+
+
+def test_the_safety_question_carries_the_one_tap_answers():
+    dispatcher, _ = run(ActionAskSafeNow(), tracker())
+    (message,) = dispatcher.messages
+    assert message["text"] == "Êtes-vous en sécurité en ce moment ?"
+    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny"]
+    assert message["buttons"][0]["title"] == "Oui, je suis en sécurité"
+
+
+@pytest.mark.parametrize(
+    "typed, intent, expected",
+    [
+        ("oui ça va", "affirm", "safe"),
+        ("/affirm", "affirm", "safe"),
+        ("non pas vraiment", "deny", "not_safe"),
+        ("non", "deny", "not_safe"),
+        ("je sais pas", "skip_question", "not_safe"),
+        ("/deny", "deny", "not_safe"),
+    ],
+)
+def test_free_answers_to_the_safety_question(typed, intent, expected):
+    t = tracker([user(typed, intent)], slots={"requested_slot": "safe_now"}, active_loop="safety_form")
+    assert extract(ValidateSafetyForm(), "extract_safe_now", t) == {"safe_now": expected}
+
+
+def test_the_safety_form_reads_nothing_when_it_is_not_asking():
+    t = tracker([user("oui", "affirm")], slots={"requested_slot": "phone"})
+    assert extract(ValidateSafetyForm(), "extract_safe_now", t) == {}
+
+
+def test_check_in_outside_a_form_without_facts_asks_and_pauses_nothing():
+    dispatcher, events = run(ActionCheckIn(), tracker([user("je suis à bout", "express_overwhelm")]))
+    assert texts(dispatcher) == ["Ce que vous traversez a l'air vraiment lourd, et je vous remercie de me le confier."]
+    assert slot_events(events) == {"suicide_thoughts": None, "paused_form": None}
+
+
+def test_check_in_during_the_intake_pauses_it():
+    _, events = run(ActionCheckIn(), tracker([user("je suis à bout", "express_overwhelm")], active_loop="situation_form"))
+    assert slot_events(events)["paused_form"] == "situation_form"
+
+
+def test_check_in_with_business_facts_before_the_intake_pauses_the_intake_to_come():
+    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False}
+    _, events = run(ActionCheckIn(), tracker([user("l'urssaf me réclame 12000 € je n'en peux plus", "express_overwhelm")], slots=slots))
+    assert slot_events(events)["paused_form"] == "situation_form"
+
+
+@pytest.mark.parametrize("active_loop, resumed", [("situation_form", "situation_form"), (None, "action_listen")])
+def test_the_direct_question_is_asked_once(active_loop, resumed):
+    t = tracker([user("je suis crevée", "express_overwhelm")], slots={"suicide_thoughts": "clear_no"}, active_loop=active_loop)
+    dispatcher, events = run(ActionCheckIn(), t)
+    assert "3114" not in " ".join(texts(dispatcher)) and "suicide" not in " ".join(texts(dispatcher))
+    assert events == [{"event": "followup", "timestamp": None, "name": resumed}]
+
+
+def test_the_direct_question_names_suicide():
+    dispatcher, _ = run(ActionAskSuicideThoughts(), tracker())
+    assert "suicide" in texts(dispatcher)[0] and texts(dispatcher)[0].endswith("?")
+    assert not dispatcher.messages[0].get("buttons")
+
+
+@pytest.mark.parametrize(
+    "typed, intent, expected",
+    [
+        ("non", "deny", "clear_no"),
+        ("non pas du tout, je veux juste sauver ma boîte", "deny", "clear_no"),
+        ("oui", "affirm", "not_clear_no"),
+        ("peut-être", "inform", "not_clear_no"),
+        ("parfois", "inform", "not_clear_no"),
+        ("l'urssaf me réclame 3 trimestres", "describe_situation", "not_clear_no"),
+        ("...", "nlu_fallback", "not_clear_no"),
+    ],
+)
+def test_answers_to_the_direct_question(typed, intent, expected):
+    t = tracker([user(typed, intent)], slots={"requested_slot": "suicide_thoughts"}, active_loop="direct_question_form")
+    assert extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t) == {"suicide_thoughts": expected}
+
+
+def test_a_clear_no_outside_a_form_gives_the_3114_once_and_opens_the_conversation():
+    dispatcher, events = run(ActionAfterClearNo(), tracker([user("non", "deny")], slots={"paused_form": None}))
+    said = " ".join(texts(dispatcher))
+    assert said.count("3114") == 1 and said.endswith("?")
+    assert events == []
+
+
+def test_a_clear_no_during_the_intake_leaves_the_question_to_the_form():
+    slots = {"paused_form": "situation_form", "difficulty_categories": ["cotisations_sociales"], "urgency": "normale"}
+    dispatcher, _ = run(ActionAfterClearNo(), tracker([user("non", "deny")], slots=slots))
+    said = texts(dispatcher)
+    assert len(said) == 2 and "3114" in said[0]
+    # The intake had not started: what was understood is said before its first question.
+    assert said[-1].startswith("Si je comprends bien") and not said[-1].endswith("?")
+
+
+def test_not_a_clear_no_takes_the_crisis_path_and_the_case_says_why(caplog):
+    slots = {"suicide_thoughts": "not_clear_no", "distress": False, "distress_level": 3,
+             "distress_signs": ["ambiguous_exhaustion"], "triage_reasons": {"cotisations_sociales": ["« l'urssaf »"]}}
+    with caplog.at_level(logging.INFO, logger="actions.crisis_actions"):
+        _, events = run(ActionCrisisResponse(), tracker([user("je sais pas", "skip_question")], slots=slots))
+    slots_set = slot_events(events)
+    assert slots_set["distress"] is True
+    assert slots_set["distress_signs"] == ["ambiguous_exhaustion", "direct_question_not_a_clear_no"]
+    assert slots_set["triage_reasons"]["distress"] == ["réponse à « pensez-vous au suicide ? » : « je sais pas »"]
+    assert slots_set["triage_reasons"]["cotisations_sociales"] == ["« l'urssaf »"]
+    # Logs carry the level and the rule, never the words.
+    assert "direct_question_not_a_clear_no" in caplog.text and "je sais pas" not in caplog.text
+
+
+def test_bereaved_by_suicide_gets_sympathy_and_the_3114():
+    dispatcher, events = run(ActionBereavementSupport(), tracker([user("mon mari s'est suicidé", "express_bereavement")]))
+    said = texts(dispatcher)[0]
+    assert "désolé" in said and "3114" in said and "proches" in said
+    assert events == []
+
+
+def test_triage_slots_record_the_level_and_rule_of_a_sign_in_the_second_message():
+    t = tracker([user("la banque me refuse le prêt"), user("de toute façon ma famille serait mieux sans moi", "express_distress")])
+    _, events = run(ValidateTriageSlots(), t)
+    slots = slot_events(events)
+    assert slots["distress"] is True and slots["urgency"] == "critique"
+    assert slots["distress_level"] == 2
+    assert slots["distress_signs"] == ["indirect_better_off_without_me"]
+    assert "banque" in slots["difficulty_categories"]
+    assert any("indirect_better_off_without_me" in reason for reason in slots["triage_reasons"]["distress_signs"])
+
+
+def test_triage_slots_leave_distress_false_for_ambiguous_distress():
+    _, events = run(ValidateTriageSlots(), tracker([user("je n'en peux plus", "express_overwhelm")]))
+    slots = slot_events(events)
+    assert slots["distress_level"] == 3 and slots.get("distress", False) is False
+
+
+@pytest.mark.parametrize("consent", [True, False])
+@pytest.mark.parametrize("distress", [True, False])
+def test_the_end_of_a_handoff_after_distress_repeats_the_3114(consent, distress):
+    from actions.handoff_actions import ActionFinishHandoff
+    from tests.unit.actions.test_actions import handoff_slots
+
+    slots = handoff_slots(consent_given=consent, distress=distress, urgency="critique" if distress else "normale")
+    dispatcher, _ = run(ActionFinishHandoff(), tracker([user("je veux mourir", "express_distress")], slots=slots))
+    assert ("3114" in texts(dispatcher)[0]) is distress

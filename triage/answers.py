@@ -1,0 +1,98 @@
+"""The artisan's answers to the two crisis questions, written freely or tapped.
+
+Plain Python, so that the actions and the tests read them the same way::
+
+    from triage.answers import answer_to_suicide_question, answer_to_safety_question
+
+    answer_to_suicide_question("non pas du tout")   # "clear_no": back to the conversation
+    answer_to_suicide_question("des fois")          # "not_clear_no": the crisis path
+    answer_to_safety_question("oui ça va")          # "safe"
+    answer_to_safety_question("je sais pas")        # "not_safe": emergency numbers again, a human
+
+Prevention guidelines: after "pensez-vous au suicide ?", anything but a clear no (silence, "je sais
+pas", "peut-être", "parfois", another subject) is taken as a yes. After "êtes-vous en sécurité ?",
+anything but a clear yes is taken as not safe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage.distress import INDIRECT, distress_level
+from triage.normalize import normalize
+from triage.rules import compile_any
+
+CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
+SAFE, NOT_SAFE = "safe", "not_safe"
+
+# Doubt, "sometimes", "a little", "not really": never a clear answer.
+_HEDGES = compile_any([
+    r"je (ne )?sais (pas|plus)|je sais pas|sais pas|j en sais rien|aucune idee|je ne sais|chais pas",
+    r"peut etre|p etre|c est possible|(?<!que )possible$|probablement|ca se peut|pas sur|pas sure|pas certaine?",
+    r"parfois|des fois|de temps en temps|de temps a autre|quelquefois|souvent|ca m arrive|il m arrive|"
+    r"ca m est arrive|ca arrive|ca depend|pas toujours|^un peu|un peu$|oui un peu|plus ou moins|bof|mouais",
+    r"pas vraiment|pas trop|pas tellement|pas tant que ca|pas encore|pas tout a fait|pas completement|"
+    r"pas forcement|pas vraiment non|ca va aller peut etre",
+    r"j y (ai )?(deja )?pense(?! (pas|jamais|plus))|(y|y ai) pense (parfois|des fois|souvent|un peu|deja)|"
+    r"je (ne )?pense pas$|je (ne )?crois pas$",
+    r"hum+|hm+",
+])
+_STARTS_NO = re.compile(
+    r"^(?:(?:ah|oh|mais|euh|bah|ben|bien sur que|absolument|certainement|surtout|franchement) )*"
+    r"(?:non|nan|nn|no|nope|pas du tout|jamais|absolument pas|certainement pas|surtout pas|"
+    r"pas question|aucunement|pas le moins du monde|pas de ca|pas au suicide|pas a ce point|"
+    r"(?:je )?n y pense (?:pas|jamais)|(?:je |j )?y pense (?:pas|jamais)|"
+    r"(?:je )?ne pense pas (?:au|a me|a ca)|(?:je )?pense pas (?:au|a me|a ca)|"
+    r"je ne suis pas suicidaire|je suis pas suicidaire|pas suicidaire|jamais de la vie)(?![a-z0-9])"
+)
+_STARTS_YES = re.compile(
+    r"^(?:(?:ah|oh|euh|bah|ben) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
+    r"je suis en securite|en securite|je vais bien|tout va bien|je suis chez moi|je suis a la maison|"
+    r"je suis avec (?:ma|mon|mes|des|quelqu un)|pas de danger|je ne suis pas en danger|je suis pas en danger)"
+    r"(?![a-z0-9])"
+)
+# Safe said with a negation: "non, je ne suis pas en danger", "je ne vais rien faire".
+_SAFE_NEGATED = compile_any([
+    r"(?:ne )?suis pas en danger|pas de danger|ne risque rien|risque rien|"
+    r"(?:ne )?vais rien (?:me )?faire|(?:ne )?ferai rien|(?:ne )?ferai pas de (?:betise|connerie)|"
+    r"(?:ne )?vais pas (?:me faire du mal|passer a l acte|faire de betise|faire de connerie)"
+])
+# After a "oui", a "mais" brings a reservation ("oui mais j'ai peur").
+_RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le moment|ce soir|cette nuit"])
+
+
+def _unclear(text: str | None) -> str | None:
+    """The normalised words, or None when the answer is empty, doubtful or carries a warning sign."""
+    words = normalize(text or "")
+    level = distress_level(text or "")
+    if not words or _HEDGES.search(words) or (level is not None and level <= INDIRECT):
+        return None
+    return words
+
+
+def answer_to_suicide_question(text: str | None, intent: str | None = None) -> str:
+    """CLEAR_NO only for a plain no without doubt and without a warning sign; else NOT_CLEAR_NO."""
+    if text and text.startswith("/"):
+        return CLEAR_NO if text.strip() == "/deny" else NOT_CLEAR_NO
+    words = _unclear(text)
+    if words is None:
+        return NOT_CLEAR_NO
+    if _STARTS_NO.search(words) or (intent == "deny" and len(words.split()) <= 4):
+        return CLEAR_NO
+    return NOT_CLEAR_NO
+
+
+def answer_to_safety_question(text: str | None, intent: str | None = None) -> str:
+    """SAFE only for a plain yes without doubt, reservation or warning sign; else NOT_SAFE."""
+    if text and text.startswith("/"):
+        return SAFE if text.strip() == "/affirm" else NOT_SAFE
+    words = _unclear(text)
+    if words is None:
+        return NOT_SAFE
+    if _SAFE_NEGATED.search(words) and not _RESERVATION.search(words):
+        return SAFE
+    if _STARTS_YES.search(words) and not _RESERVATION.search(words):
+        return SAFE
+    if intent == "affirm" and len(words.split()) <= 3 and not _RESERVATION.search(words):
+        return SAFE
+    return NOT_SAFE
