@@ -26,7 +26,7 @@ SUICIDE_QUESTION = (
 )
 # After a clear no: the 3114 once, then back to where the conversation was.
 CLEAR_NO_REPLY = (
-    "Merci de m'avoir répondu. Si un jour ces pensées venaient, le 3114 répond jour et nuit, gratuitement."
+    "Merci pour votre réponse. Si un jour ces pensées venaient, le 3114 répond jour et nuit, gratuitement."
 )
 OPEN_QUESTION = "Voulez-vous me dire ce qui pèse le plus en ce moment ?"
 # When the question was already answered in this conversation: no second time.
