@@ -47,8 +47,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from bot.settings import REPO_ROOT, Settings, lock_store_config, tracker_store_config
-from bot.stack import VENV_BIN, Process, Stack, actions_process, rasa_process, web_process
+from bot.settings import REPO_ROOT, Settings, lock_store_config, tracker_store_config, write_private
+from bot.stack import VENV_BIN, Process, Stack, action_endpoint, actions_process, rasa_process, web_process
 
 log = logging.getLogger(__name__)
 
@@ -58,22 +58,12 @@ NGINX_TEMPLATE = DEPLOY_DIR / "nginx.conf.j2"
 
 # ================================================================================================ logs
 
-# A French number written as people do (06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78) or in E.164.
-_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)33[\s.\-]?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)|\+[1-9]\d{7,14}(?!\d)")
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-# Rasa's REST channel logs the artisan's whole message when a turn fails.
-_USER_MESSAGE = re.compile(r"(user message ')(.*?)('\.)", re.DOTALL)
-
-
-def mask_personal_data(text: str) -> str:
-    """The text with phone numbers, e-mail addresses and quoted user messages replaced by placeholders."""
-    text = _USER_MESSAGE.sub(r"\1<message>\3", text)
-    text = _EMAIL.sub("<email>", text)
-    return _PHONE.sub("<phone>", text)
+# Kept here under their old names: bot.logmask holds the masking.
+from bot.logmask import mask_personal_data, scrub  # noqa: E402
 
 
 def _mask_event(_logger: Any, _method: str, event: dict) -> dict:
-    return {key: mask_personal_data(value) if isinstance(value, str) else value for key, value in event.items()}
+    return {key: scrub(value, 8_000) if isinstance(value, str) else value for key, value in event.items()}
 
 
 def json_log_formatter() -> logging.Formatter:
@@ -356,10 +346,11 @@ def _replay_safe_channels() -> dict[str, type]:
             request_id = request.headers.get("x-request-id")
             if isinstance(metadata, dict) and CLIENT_MESSAGE_ID not in metadata and request_id:
                 metadata = {**metadata, CLIENT_MESSAGE_ID: f"proxy-{request_id}"}
-            return metadata or None
+            return _with_client_key(metadata, request) or None
 
         def blueprint(self, on_new_message: Any) -> Any:
             blueprint = super().blueprint(_once(on_new_message, reraise=False, apps=lambda: blueprint.apps))
+            _guard_rest(blueprint, self._body)
             return blueprint
 
     class ReplaySafeSocketIOInput(SocketIOInput):
@@ -367,9 +358,114 @@ def _replay_safe_channels() -> dict[str, type]:
 
         def blueprint(self, on_new_message: Any) -> Any:
             blueprint = super().blueprint(_once(on_new_message, reraise=True, apps=lambda: blueprint.apps))
+            _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt,
+                            self.metadata_key)
             return blueprint
 
     return {"ReplaySafeRestInput": ReplaySafeRestInput, "ReplaySafeSocketIOInput": ReplaySafeSocketIOInput}
+
+
+# ------------------------------------------------------------------ abuse: caps, rate limits, origins
+
+
+@functools.lru_cache(maxsize=1)
+def channel_guard() -> Any:
+    """One per Rasa process (each Sanic worker forks its own): see bot.guard."""
+    from bot.guard import ChannelGuard
+
+    return ChannelGuard.from_env()
+
+
+def allowed_origins() -> list[str]:
+    """Origins whose pages may talk to Rasa (CORS, socket.io): ``RELAIS_ALLOWED_ORIGINS``, set by the stack."""
+    return [origin for origin in os.environ.get("RELAIS_ALLOWED_ORIGINS", "").split() if origin]
+
+
+def _request_address(request: Any) -> str:
+    return channel_guard().client_address(request.ip, request.headers.get("x-real-ip"))
+
+
+def _with_client_key(metadata: Any, request: Any) -> Any:
+    """The pseudonymous client key (cases.limits.client_key) in the message's metadata, whatever the client sent."""
+    if not isinstance(metadata, dict):
+        return metadata
+    return _set_client_key(metadata, channel_guard().client_key(_request_address(request)))
+
+
+def _set_client_key(metadata: dict, key: str | None) -> dict:
+    from cases.limits import CLIENT_KEY_METADATA
+
+    cleaned = {name: value for name, value in metadata.items() if name != CLIENT_KEY_METADATA}
+    return {**cleaned, CLIENT_KEY_METADATA: key} if key else cleaned
+
+
+def _guard_rest(blueprint: Any, body_of: Any) -> None:
+    """Refuses, before Rasa sees it, a REST message that is too long or comes too fast (bot.guard)."""
+    from sanic import response
+
+    @blueprint.middleware("request")
+    async def guard(request: Any) -> Any:
+        if request.method != "POST" or not request.path.endswith("/webhook"):
+            return None
+        try:
+            body = body_of(request)
+        except Exception:  # noqa: BLE001 - a malformed body: the handler answers its 400
+            return None
+        sender = body.get("sender")
+        if not valid_sender_id(sender):
+            return None
+        refusal = channel_guard().verdict(_request_address(request), sender, body.get("message"))
+        if refusal is None:
+            return None
+        log.warning("message refused before processing: %s", refusal.reason)
+        headers = {"Retry-After": str(refusal.retry_after_s)} if refusal.retry_after_s else {}
+        return response.json([{"recipient_id": sender, "text": refusal.text}], status=refusal.status, headers=headers)
+
+
+def _guard_socketio(sio: Any, namespace: str, user_event: str, bot_event: str, metadata_key: str) -> None:
+    """socket.io: packets of 16 kB at most, the chamber's origins only, and the same refusals as REST."""
+    from bot.guard import SOCKETIO_MAX_PAYLOAD_BYTES
+
+    sio.eio.max_http_buffer_size = SOCKETIO_MAX_PAYLOAD_BYTES
+    # Checked by engine.io (400 for another Origin); the CORS headers themselves come from Rasa's --cors, once.
+    sio.eio.cors_allowed_origins = allowed_origins() or []
+    sio.eio._cors_headers = lambda _environ: []
+    handlers = sio.handlers[namespace]
+    connect, handle_message = handlers["connect"], handlers[user_event]
+    addresses: dict[str, str] = {}
+
+    async def guarded_connect(sid: str, environ: dict, auth: Any = None) -> Any:
+        request = environ.get("sanic.request")
+        peer = request.ip if request is not None else environ.get("REMOTE_ADDR")
+        addresses[sid] = channel_guard().client_address(peer, environ.get("HTTP_X_REAL_IP"))
+        return await connect(sid, environ, auth)
+
+    async def guarded_message(sid: str, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return None
+        address = addresses.get(sid, "unknown")
+        sender = data.get("session_id") or sid
+        refusal = channel_guard().verdict(address, str(sender), data.get("message"))
+        if refusal is not None:
+            log.warning("message refused before processing: %s", refusal.reason)
+            await sio.emit(bot_event, {"text": refusal.text}, room=sid, namespace=namespace)
+            return None
+        metadata = data.get(metadata_key)
+        if isinstance(metadata, str):
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                metadata = {}
+        data[metadata_key] = _set_client_key(metadata if isinstance(metadata, dict) else {},
+                                             channel_guard().client_key(address))
+        return await handle_message(sid, data)
+
+    async def forget(sid: str) -> Any:
+        addresses.pop(sid, None)
+        return await disconnect(sid)
+
+    disconnect = handlers["disconnect"]
+    handlers["connect"], handlers[user_event], handlers["disconnect"] = guarded_connect, guarded_message, forget
 
 
 def write_channel_credentials(directory: Path) -> Path:
@@ -461,21 +557,19 @@ def render_nginx_config(settings: Settings, layout: Layout, run_dir: Path, log_d
         temp_dir=_nginx_temp_dir(run_dir, layout),
         log_dir=log_dir,
         worker_user=_worker_user(),
+        rate_limit_exempt=settings.rate_limit_exempt,
     )
 
 
 def write_production_endpoints(settings: Settings, layout: Layout) -> Path:
     endpoints = {
         # Through nginx: a dead action server is skipped, a restarted one is used again.
-        "action_endpoint": {"url": f"http://{settings.host}:{layout.actions_proxy_port}/webhook"},
+        "action_endpoint": action_endpoint(settings, f"http://{settings.host}:{layout.actions_proxy_port}/webhook"),
         "tracker_store": tracker_store_config(settings.tracker_db_url),
         "lock_store": lock_store_config(settings.lock_store_url or "redis://127.0.0.1:6379/0",
                                         "bot.production.FailSafeRedisLockStore"),
     }
-    path = settings.var_dir / "production" / "endpoints.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
-    return path
+    return write_private(settings.var_dir / "production" / "endpoints.yml", yaml.safe_dump(endpoints, sort_keys=False))
 
 
 @dataclass
@@ -498,10 +592,12 @@ class ProductionStack(Stack):
         for index, port in enumerate(layout.actions_ports, start=1):
             process = actions_process(f"actions-{index}", s, port, json_logs)
             # Each action server spools to its own folder: two never flush the same draft file.
-            process.env = {"RELAIS_OUTBOX_DIR": str(s.var_dir / "outbox" / f"actions-{index}")}
+            process.env["RELAIS_OUTBOX_DIR"] = str(s.var_dir / "outbox" / f"actions-{index}")
             processes.append(process)
         for index, port in enumerate(layout.rasa_ports, start=1):
-            processes.append(rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials))
+            rasa = rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials)
+            rasa.env["RELAIS_BEHIND_PROXY"] = "1"  # the client's address is nginx's X-Real-IP (bot.guard)
+            processes.append(rasa)
         if self.with_web:
             processes.append(web_process("web", s, layout.web_port, json_logs, behind_proxy=True))
 
