@@ -49,9 +49,6 @@ STATUS_TRANSITIONS = {
     "clos": ("en_cours",),
 }
 
-LOGIN_FAILURES_BEFORE_LOCK = 5
-FIRST_LOCK = timedelta(minutes=15)
-LONGEST_LOCK = timedelta(hours=24)
 
 _PHONE_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _DEPARTEMENT = re.compile(r"^(\d{2}|2A|2B|97\d)$")
@@ -659,18 +656,24 @@ class CaseRepository:
             self._audit(session, user, "user.api_token_set", user.chamber_id, None, {}, label="system")
 
     def register_login_failure(self, user_id: int, now: datetime | None = None) -> datetime | None:
-        """Count a failed login; from the fifth in a row the account locks, twice as long each time."""
-        now = now or utcnow()
+        """Count a failed login, for the audit trail. Nothing is locked: an account locked by failures is a
+        weapon against its owner (the inbox throttles the guessing address instead, inbox.security)."""
         with self._session_factory() as session, session.begin():
             # Increment in SQL: concurrent failures are all counted.
             session.execute(update(User).where(User.id == user_id).values(failed_logins=User.failed_logins + 1))
             user = session.get(User, user_id)
             session.refresh(user)
-            if user.failed_logins >= LOGIN_FAILURES_BEFORE_LOCK:
-                extra = user.failed_logins - LOGIN_FAILURES_BEFORE_LOCK
-                user.locked_until = now + min(FIRST_LOCK * (2 ** min(extra, 10)), LONGEST_LOCK)
             self._audit(session, user, "user.login_failed", user.chamber_id, None, {"failures": user.failed_logins})
-            return user.locked_until
+            return None
+
+    def unlock_user(self, user_id: int, actor: User) -> User:
+        """A supervisor clears an account's failure count (and any lock an older version set), audited."""
+        with self._session_factory() as session, session.begin():
+            user = session.get(User, user_id)
+            user.failed_logins = 0
+            user.locked_until = None
+            self._audit(session, actor, "user.unlocked", user.chamber_id, None, {"email": user.email})
+            return user
 
     def register_login_success(self, user_id: int) -> User:
         with self._session_factory() as session, session.begin():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -87,10 +88,25 @@ def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_
         else:
             repository.set_password_hash(user.id, hash_password(password))
         password_file.parent.mkdir(parents=True, exist_ok=True)
-        password_file.write_text(f"{LOCAL_ADVISOR_EMAIL}\n{password}\n", encoding="utf-8")
-        password_file.chmod(0o600)
+        descriptor = os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # never readable by others
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(f"{LOCAL_ADVISOR_EMAIL}\n{password}\n")
         saved = password
     print(f"{LOCAL_ADVISOR_EMAIL} / {saved}")
+    return 0
+
+
+def unlock(args: argparse.Namespace) -> int:
+    """Clears an account's failed-login count; the web app forgets its counts from the inbox's own button
+    (API POST /api/v1/users/{id}/unlock), else within 15 minutes."""
+    repository = _repository()
+    user = repository.find_user_by_email(args.email)
+    supervisor = repository.find_user_by_email(args.supervisor)
+    if user is None or supervisor is None or not supervisor.is_supervisor or supervisor.chamber_id != user.chamber_id:
+        print("Compte ou superviseur inconnu, ou d'une autre chambre.", file=sys.stderr)
+        return 1
+    repository.unlock_user(user.id, supervisor)
+    print(f"Compte débloqué : {user.email}.")
     return 0
 
 
@@ -148,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     local.set_defaults(handler=ensure_local_advisor)
 
     commands.add_parser("migrate", help="mettre la base de données à jour").set_defaults(handler=run_migrate)
+
+    unlocking = commands.add_parser("unlock", help="effacer les échecs de connexion d'un compte (superviseur)")
+    unlocking.add_argument("--email", required=True)
+    unlocking.add_argument("--supervisor", required=True, help="e-mail du superviseur qui débloque (journal d'audit)")
+    unlocking.set_defaults(handler=unlock)
 
     cleanup = commands.add_parser("purge", help="supprimer les dossiers clos au-delà de la durée de conservation")
     cleanup.add_argument("--older-than-days", type=int, help="par défaut : la durée de chaque chambre")

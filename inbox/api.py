@@ -21,7 +21,16 @@ from starlette.exceptions import HTTPException
 from cases.models import CALL_OUTCOMES, CATEGORIES, STATUSES, URGENCIES, Case, User, utcnow
 from cases.reference import CROCKFORD_ALPHABET
 from cases.repository import CaseNotFound, InvalidInput, InvalidTransition, QueueFilters
-from inbox.auth import LoginRefused, attempt_login, auth_method, context_of, csrf_ok, current_user, open_session
+from inbox.auth import (
+    LoginRefused,
+    attempt_login,
+    auth_method,
+    context_of,
+    csrf_ok,
+    current_user,
+    open_session,
+    unlock_account,
+)
 from inbox.pages import csv_export
 from inbox.views import view_of
 
@@ -349,6 +358,15 @@ def create_api() -> FastAPI:
     def users(request: Request, user: User = Depends(api_user)) -> Any:
         """The active advisors and supervisors of your chamber (to assign a case)."""
         return [user_out(u) for u in context_of(request).repository.list_users(user.chamber_id)]
+
+    @api.post("/users/{user_id}/unlock", status_code=204, responses=ERRORS, tags=["supervision"])
+    def unlock(request: Request, user_id: int, user: User = Depends(supervisor_user)) -> Response:
+        """Forget an account's failed logins (an advisor kept out by someone guessing): supervisors, own chamber."""
+        try:
+            unlock_account(context_of(request), user, user_id)
+        except LookupError:
+            return JSONResponse({"detail": "Compte introuvable."}, status_code=404)
+        return Response(status_code=204)
 
     # ------------------------------------------------------------------ cases
 

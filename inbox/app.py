@@ -30,6 +30,7 @@ INBOX_CSP = (
     "media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
 _PROTECTED_PREFIXES = ("/inbox", "/login", "/logout", "/api/")
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 class _ContextAndHeaders:
@@ -50,6 +51,9 @@ class _ContextAndHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+                if scope.get("scheme") in ("https", "wss"):
+                    # Where TLS ends (nginx or the ingress, X-Forwarded-Proto: https): browsers keep to HTTPS.
+                    headers.append((b"strict-transport-security", HSTS.encode()))
                 if protected:
                     headers += [
                         (b"content-security-policy", INBOX_CSP.encode()),
@@ -95,7 +99,10 @@ def _serve_widget(app: FastAPI) -> None:
 
 
 def create_app(settings: InboxSettings | None = None) -> FastAPI:
+    from bot import logmask
     from inbox.api import create_api
+
+    logmask.install()  # no log line of the web app carries personal data
     from inbox.pages import install_page_error_handlers, router as pages_router
 
     settings = settings or InboxSettings.from_env()

@@ -36,3 +36,15 @@ def say(client: httpx.Client, rasa_url: str, text: str, sender: str | None = Non
 
 def texts(response: httpx.Response) -> str:
     return " ".join(message.get("text", "") for message in response.json())
+
+
+# The inbox on SQLite and PostgreSQL, as tests/integration/inbox runs it (login tests).
+from tests.integration.inbox.conftest import (  # noqa: E402, F401
+    app,
+    client,
+    inbox_database_url,
+    make_user,
+    new_client,
+    repository,
+    session_app,
+)

@@ -384,12 +384,12 @@ def test_retention_purge_deletes_only_old_closed_cases(repository, engine, draft
     assert "case.purged" in purged
 
 
-def test_login_failures_lock_the_account_longer_each_time(repository):
+def test_login_failures_are_counted_but_lock_nothing(repository):
     user = add_user(repository)
     now = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
     locks = [repository.register_login_failure(user.id, now) for _ in range(7)]
-    assert locks[:4] == [None] * 4
-    assert [lock - now for lock in locks[4:]] == [timedelta(minutes=15), timedelta(minutes=30), timedelta(minutes=60)]
+    assert locks == [None] * 7  # a lock per account is a weapon against its owner: the inbox throttles addresses
+    assert repository.find_user_by_email(user.email).failed_logins == 7
     unlocked = repository.register_login_success(user.id)
     assert (unlocked.failed_logins, unlocked.locked_until) == (0, None)
     with pytest.raises(UserExists):

@@ -162,11 +162,11 @@ def test_pages_carry_a_strict_content_security_policy(logged_in):
     assert headers["x-content-type-options"] == "nosniff"
 
 
-def test_the_login_is_throttled_per_account(client, make_user, repository):
+def test_the_login_is_throttled_per_account_and_address(client, make_user, repository):
     user = make_user()
-    statuses = [page_login(client, user.email, password="pas le bon mot de passe").status_code for _ in range(5)]
-    assert statuses == [401, 401, 401, 401, 429]
-    refused = page_login(client, user.email)  # even the right password, while locked
+    statuses = [page_login(client, user.email, password="pas le bon mot de passe").status_code for _ in range(6)]
+    assert statuses == [401, 401, 401, 401, 401, 429]
+    refused = page_login(client, user.email)  # this address has been guessing: it waits, even with the password
     assert refused.status_code == 429
     assert "Trop de tentatives" in refused.text and int(refused.headers["Retry-After"]) > 60
     api = client.post("/api/v1/auth/login", json={"email": user.email, "password": PASSWORD})
