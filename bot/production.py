@@ -676,239 +676,27 @@ class PurgeSchedule:
 
 
 # ================================================================================================ retention
+# One policy for both command lines (python -m bot purge, python -m inbox purge): cases.retention.
 
-SYSTEM_ACTOR_LABEL = "system"
-
-
-def _system_actor(chamber_id: str):  # noqa: ANN202
-    """A user that exists only for the audit trail: the retention acts as "system", not as a person."""
-    from cases.models import User
-
-    return User(id=None, email=SYSTEM_ACTOR_LABEL, name="Rétention", chamber_id=chamber_id, role="supervisor")
-
-
-@functools.lru_cache(maxsize=1)
-def _events():  # noqa: ANN202
-    """Rasa's SQL tracker store table (rasa.core.tracker_store.SQLTrackerStore.SQLEvent), read with Core."""
-    from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
-
-    return Table(
-        "events", MetaData(),
-        Column("id", Integer, primary_key=True),
-        Column("sender_id", String(255), nullable=False, index=True),
-        Column("type_name", String(255), nullable=False),
-        Column("timestamp", Float),
-        Column("intent_name", String(255)),
-        Column("action_name", String(255)),
-        Column("data", Text),
-    )
-
-
-def _tracker_engine(url: str):  # noqa: ANN202
-    from sqlalchemy import inspect
-
-    from cases.db import make_engine
-
-    engine = make_engine(url)
-    if not inspect(engine).has_table("events"):
-        engine.dispose()
-        return None  # Rasa never ran against this store: nothing to purge
-    return engine
-
-
-@dataclass
-class TrackerSummary:
-    """What a tracker's last slot values say, without anything personal."""
-
-    categories: list[str] = field(default_factory=list)
-    urgency: str | None = None
-    distress: bool = False
-    case_reference: str | None = None
-
-
-def _summaries(connection, sender_ids: list[str]) -> dict[str, TrackerSummary]:  # noqa: ANN001
-    from sqlalchemy import select
-
-    events = _events()
-    wanted = {"difficulty_categories", "urgency", "distress", "case_reference"}
-    summaries = {sender: TrackerSummary() for sender in sender_ids}
-    rows = connection.execute(
-        select(events.c.sender_id, events.c.data)
-        .where(events.c.sender_id.in_(sender_ids), events.c.type_name == "slot")
-        .order_by(events.c.id)
-    )
-    for sender, data in rows:
-        try:
-            event = json.loads(data or "{}")
-        except ValueError:
-            continue
-        name = event.get("name")
-        if name not in wanted:
-            continue
-        summary, value = summaries[sender], event.get("value")
-        if name == "difficulty_categories":
-            summary.categories = list(value or [])
-        elif name == "urgency":
-            summary.urgency = value
-        elif name == "distress":
-            summary.distress = bool(value)
-        else:
-            summary.case_reference = value
-    return summaries
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def delete_trackers(tracker_db_url: str, sender_ids: Iterable[str]) -> int:
-    """Deletes every event of these conversations from Rasa's tracker store; returns how many events."""
-    from sqlalchemy import delete
-
-    senders = sorted(set(sender_ids))
-    engine = _tracker_engine(tracker_db_url)
-    if engine is None or not senders:
-        return 0
-    events = _events()
-    deleted = 0
-    try:
-        with engine.begin() as connection:
-            for chunk in _chunks(senders):
-                deleted += connection.execute(delete(events).where(events.c.sender_id.in_(chunk))).rowcount
-    finally:
-        engine.dispose()
-    return deleted
-
-
-@dataclass
-class TrackerPurge:
-    conversations: int = 0
-    events: int = 0
-    with_case: int = 0
-    distress: int = 0
-    primary_categories: Counter = field(default_factory=Counter)
-    urgencies: Counter = field(default_factory=Counter)
-
-    def statistics(self) -> dict:
-        return {
-            "conversations": self.conversations,
-            "with_case": self.with_case,
-            "distress": self.distress,
-            "primary_categories": dict(sorted(self.primary_categories.items())),
-            "urgencies": dict(sorted(self.urgencies.items())),
-        }
-
-
-def purge_trackers(tracker_db_url: str, older_than_days: float, erased_references: set[str] = frozenset(),
-                   now: datetime | None = None) -> TrackerPurge:
-    """Deletes trackers idle for longer than the retention, and those of erased cases, counting them first."""
-    from sqlalchemy import func, select
-
-    report = TrackerPurge()
-    engine = _tracker_engine(tracker_db_url)
-    if engine is None:
-        return report
-    events = _events()
-    cutoff = ((now or datetime.now(timezone.utc)) - timedelta(days=older_than_days)).timestamp()
-    try:
-        with engine.begin() as connection:
-            idle = list(connection.execute(
-                select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
-            ).scalars())
-            doomed = set(idle)
-            if erased_references:
-                # An erased case's conversation: the tracker still holds what the artisan wrote.
-                holding = connection.execute(
-                    select(events.c.sender_id, events.c.data)
-                    .where(events.c.type_name == "slot", events.c.data.like('%"case_reference"%'))
-                )
-                for sender, data in holding:
-                    try:
-                        event = json.loads(data or "{}")
-                    except ValueError:
-                        continue
-                    if event.get("name") == "case_reference" and event.get("value") in erased_references:
-                        doomed.add(sender)
-            for chunk in _chunks(sorted(doomed)):
-                for summary in _summaries(connection, chunk).values():
-                    report.conversations += 1
-                    report.with_case += summary.case_reference is not None
-                    report.distress += summary.distress
-                    report.primary_categories[summary.categories[0] if summary.categories else "aucune"] += 1
-                    report.urgencies[summary.urgency or "non_evaluee"] += 1
-                report.events += connection.execute(events.delete().where(events.c.sender_id.in_(chunk))).rowcount
-    finally:
-        engine.dispose()
-    return report
-
-
-@dataclass
-class PurgeReport:
-    cases_anonymised: dict[str, int] = field(default_factory=dict)  # chamber id -> count
-    chambers_without_configuration: list[str] = field(default_factory=list)
-    trackers: TrackerPurge = field(default_factory=TrackerPurge)
-
-    def text(self) -> str:
-        lines = [f"{sum(self.cases_anonymised.values())} dossier(s) clos anonymisé(s) après leur durée de conservation."]
-        lines += [f"  {chamber} : {count}" for chamber, count in sorted(self.cases_anonymised.items()) if count]
-        if self.chambers_without_configuration:
-            lines.append("Chambres sans configuration, non traitées : " + ", ".join(self.chambers_without_configuration))
-        lines.append(f"{self.trackers.conversations} conversation(s) supprimée(s) du suivi de Rasa "
-                     f"({self.trackers.events} événements), dont {self.trackers.with_case} avec un dossier.")
-        return "\n".join(lines)
+from cases.retention import (  # noqa: E402, F401  (part of this module's API)
+    PurgeReport,
+    TrackerPurge,
+    delete_trackers,
+    erase_everywhere,
+    purge_trackers,
+)
 
 
 def purge(settings: Settings, now: datetime | None = None) -> PurgeReport:
-    """Applies the retention: closed cases anonymised after their chamber's ``retention_days`` (codes and
-    dates stay for statistics), Rasa trackers deleted after ``tracker_retention_days`` of silence and
-    as soon as their case is erased; anonymous counts of the deleted conversations go to the audit log."""
-    from sqlalchemy import select
-
-    from cases.db import make_engine, make_session_factory, migrate
-    from cases.models import Case
-    from cases.repository import CaseRepository
+    """Applies the retention (cases.retention.apply_retention) with this stack's stores and chambers."""
+    from cases.retention import apply_retention
     from chamber import load_all_chambers, load_chamber
 
-    now = now or datetime.now(timezone.utc)
-    report = PurgeReport()
-    migrate(settings.database_url)
-    engine = make_engine(settings.database_url)
-    try:
-        sessions = make_session_factory(engine)
-        repository = CaseRepository(sessions)
-        default_chamber = load_chamber(settings.chamber_config)
-        retention = {c.id: c.retention_days for c in load_all_chambers()}
-        retention.setdefault(default_chamber.id, default_chamber.retention_days)
-        with sessions() as session:
-            expired = session.execute(
-                select(Case.reference, Case.chamber_id, Case.closed_at)
-                .where(Case.status == "clos", Case.erased_at.is_(None), Case.closed_at.is_not(None))
-            ).all()
-        unknown = set()
-        for reference, chamber_id, closed_at in expired:
-            if chamber_id not in retention:
-                unknown.add(chamber_id)
-                continue
-            if closed_at < now - timedelta(days=retention[chamber_id]):
-                repository.erase_personal_data(reference, _system_actor(chamber_id))
-                report.cases_anonymised[chamber_id] = report.cases_anonymised.get(chamber_id, 0) + 1
-        report.chambers_without_configuration = sorted(unknown)
-        for chamber_id, count in report.cases_anonymised.items():
-            repository.record_audit(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None,
-                                    {"cases": count, "retention_days": retention[chamber_id]})
-
-        with sessions() as session:
-            erased = set(session.execute(select(Case.reference).where(Case.erased_at.is_not(None))).scalars())
-        report.trackers = purge_trackers(settings.tracker_db_url, settings.tracker_retention_days, erased, now)
-        if report.trackers.conversations:
-            repository.record_audit(
-                _system_actor(default_chamber.id), "retention.trackers_deleted", default_chamber.id, None,
-                {**report.trackers.statistics(), "retention_days": settings.tracker_retention_days},
-            )
-    finally:
-        engine.dispose()
-    return report
+    default_chamber = load_chamber(settings.chamber_config)
+    chambers = {c.id: c for c in load_all_chambers()}
+    chambers.setdefault(default_chamber.id, default_chamber)
+    return apply_retention(settings.database_url, settings.tracker_db_url, settings.tracker_retention_days, chambers,
+                           default_chamber.id, settings.var_dir / "outbox", now)
 
 
 # ================================================================================================ rights
@@ -951,16 +739,12 @@ def erase_personal_data(settings: Settings, reference: str, supervisor_email: st
 
     engine, repository, supervisor = _repository_and_supervisor(settings, supervisor_email)
     try:
-        case = repository.get_case(reference, supervisor, record_view=False)
-        conversation_id = case.conversation_id
-        repository.erase_personal_data(reference, supervisor)
+        return erase_everywhere(repository, reference, supervisor, settings.tracker_db_url,
+                                settings.var_dir / "outbox").tracker_events
     except CaseNotFound:
         raise RightsError(f"Aucun dossier {reference} dans la chambre {supervisor.chamber_id}.") from None
     finally:
         engine.dispose()
-    if conversation_id.startswith("erased:"):
-        return 0
-    return delete_trackers(settings.tracker_db_url, [conversation_id])
 
 
 def print_json(data: Any, out: Path | None) -> None:

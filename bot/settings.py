@@ -229,6 +229,7 @@ class Settings:
             # Where browsers reach Rasa's socket.io channel (the widget's default server).
             "RELAIS_RASA_PUBLIC_URL": os.environ.get("RELAIS_RASA_PUBLIC_URL", self.rasa_url),
             "RELAIS_ALLOWED_ORIGINS": " ".join(self.allowed_origins()),
+            "RELAIS_PUBLIC_URL": self.public_web_url(),
             "RELAIS_RATE_LIMIT_EXEMPT": ",".join(self.rate_limit_exempt),
         }
         if self.chamber_config:

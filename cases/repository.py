@@ -34,7 +34,7 @@ from cases.models import (
     User,
     utcnow,
 )
-from cases.reference import REFERENCE_PATTERN
+from cases.reference import REFERENCE_PATTERN, new_reference
 
 # Situation keys that carry health details: kept only with the artisan's explicit health consent.
 HEALTH_SITUATION_KEYS = frozenset({"sante", "health", "health_details", "sante_details", "health_condition"})
@@ -198,9 +198,13 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
+# Reasons that quote health or distress: without the health consent only their codes stay (distress flag).
+SENSITIVE_REASON_KEYS = frozenset({HEALTH_CATEGORY, "distress", "overwhelm"})
+
+
 def _strip_health(case: Case) -> None:
     case.categories = [c for c in case.categories if c != HEALTH_CATEGORY]
-    case.reasons = {k: v for k, v in case.reasons.items() if k != HEALTH_CATEGORY}
+    case.reasons = {k: v for k, v in case.reasons.items() if k not in SENSITIVE_REASON_KEYS}
     case.situation = {k: v for k, v in case.situation.items() if k not in HEALTH_SITUATION_KEYS}
     case.transcript = [e for e in case.transcript if not e.get("health")]
 
@@ -331,6 +335,11 @@ class CaseRepository:
         now = utcnow()
         with self._session_factory() as session, session.begin():
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+            # A reference already given to another conversation (its case erased, then the artisan asked for an
+            # advisor again in the same conversation): this case gets a fresh one rather than a unique-key crash.
+            while session.execute(select(Case.id).where(Case.reference == draft.reference,
+                                                        Case.conversation_id != draft.conversation_id)).first():
+                draft.reference = new_reference()
             result = session.execute(
                 insert(Case.__table__)
                 .values(

@@ -117,29 +117,24 @@ def run_migrate(_args: argparse.Namespace) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
+    """The one retention policy (cases.retention.apply_retention), the same as ``python -m bot purge``."""
+    import os
 
-    from cases.models import Case
-    from cases.retention import purge as purge_older_than
-    from chamber import load_all_chambers
+    from cases.retention import apply_retention
+    from chamber import load_all_chambers, load_chamber
 
-    url = database_url()
-    migrate(url)
-    engine = make_engine(url)
-    sessions = make_session_factory(engine)
-    if args.older_than_days is not None:
-        count = purge_older_than(args.older_than_days, sessions)
-    else:
-        # Each chamber keeps its cases for its own configured retention period.
-        retention = {c.id: c.retention_days for c in load_all_chambers()}
-        with sessions() as session:
-            present = set(session.execute(select(Case.chamber_id).distinct()).scalars())
-        unknown = present - set(retention)
-        if unknown:
-            print(f"Chambres sans configuration, non purgées : {', '.join(sorted(unknown))}", file=sys.stderr)
-        count = sum(purge_older_than(days, sessions, chamber_id=cid) for cid, days in retention.items() if cid in present)
-    engine.dispose()
-    print(f"{count} dossier(s) supprimé(s).")
+    default_chamber = load_chamber()
+    chambers = {c.id: c for c in load_all_chambers()}
+    chambers.setdefault(default_chamber.id, default_chamber)
+    report = apply_retention(
+        database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None,
+        float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)), chambers, default_chamber.id,
+        os.environ.get("RELAIS_OUTBOX_DIR") or None, closed_retention_days=args.older_than_days,
+    )
+    if report.chambers_without_configuration:
+        print("Chambres sans configuration, non purgées : " + ", ".join(report.chambers_without_configuration),
+              file=sys.stderr)
+    print(report.text())
     return 0
 
 
@@ -170,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     unlocking.add_argument("--supervisor", required=True, help="e-mail du superviseur qui débloque (journal d'audit)")
     unlocking.set_defaults(handler=unlock)
 
-    cleanup = commands.add_parser("purge", help="supprimer les dossiers clos au-delà de la durée de conservation")
-    cleanup.add_argument("--older-than-days", type=int, help="par défaut : la durée de chaque chambre")
+    cleanup = commands.add_parser("purge", help="anonymiser les dossiers au-delà de leur durée de conservation "
+                                               "(la même règle que python -m bot purge)")
+    cleanup.add_argument("--older-than-days", type=int, help="dossiers clos : par défaut, la durée de chaque chambre")
     cleanup.set_defaults(handler=purge)
 
     args = parser.parse_args(argv)

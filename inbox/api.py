@@ -458,7 +458,7 @@ def create_api() -> FastAPI:
     @api.post("/cases/{reference}/erase", response_model=CaseOut, responses=CASE_ERRORS, tags=["supervision"])
     def erase(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:
         """Erase the person's data and close the case (codes and dates stay for statistics). Supervisors; audited."""
-        context_of(request).repository.erase_personal_data(reference, user)
+        context_of(request).erase(reference, user)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
     # ------------------------------------------------------------------ supervision

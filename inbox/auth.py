@@ -34,6 +34,12 @@ class InboxContext:
     def chamber(self, chamber_id: str) -> Chamber:
         return self.chambers.get(chamber_id, self.default_chamber)
 
+    def erase(self, reference: str, actor: User) -> None:
+        """The case, its Rasa conversation and its spooled drafts, at once (cases.retention.erase_everywhere)."""
+        from cases.retention import erase_everywhere
+
+        erase_everywhere(self.repository, reference, actor, self.settings.tracker_db_url, self.settings.outbox_dir)
+
 
 def context_of(request: Request) -> InboxContext:
     return request.scope["relais_context"]

@@ -305,8 +305,8 @@ async def erase_personal_data(request: Request, reference: str, user: User = Dep
     if form.get("confirmation", "").strip().upper() != reference:
         flash(request, "Pour effacer, recopiez la référence du dossier.", "error")
         return see_other(case_url(reference))
-    context_of(request).repository.erase_personal_data(checked_reference(reference), user)
-    flash(request, "Les données personnelles de ce dossier ont été effacées.")
+    context_of(request).erase(checked_reference(reference), user)
+    flash(request, "Les données personnelles de ce dossier et sa conversation ont été effacées.")
     return see_other(case_url(reference))
 
 
