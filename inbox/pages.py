@@ -18,7 +18,16 @@ from starlette.exceptions import HTTPException
 from cases.models import CALL_OUTCOMES, CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, User, utcnow
 from cases.reference import REFERENCE_PATTERN
 from cases.repository import CaseNotFound, InvalidInput, InvalidTransition, QueueFilters
-from inbox.auth import LoginRefused, attempt_login, context_of, csrf_ok, csrf_token, current_user, open_session
+from inbox.auth import (
+    LoginRefused,
+    attempt_login,
+    context_of,
+    csrf_ok,
+    csrf_token,
+    current_user,
+    open_session,
+    unlock_account,
+)
 from inbox.charts import first_contact_bars, urgency_mix_bars, weekly_categories_chart
 from inbox.presentation import (
     CALL_OUTCOME_LABELS,
@@ -320,8 +329,22 @@ def audit_page(request: Request, dossier: str = "", page: int = 1, user: User = 
     page = max(1, min(page, 10_000))
     per_page = 100
     events = context_of(request).repository.audit_log(user, reference or None, limit=per_page + 1, offset=(page - 1) * per_page)
+    accounts = context_of(request).repository.list_users(user.chamber_id)
     return render(request, "audit.html", user=user, events=events[:per_page], reference=reference, page=page,
-                  has_more=len(events) > per_page)
+                  has_more=len(events) > per_page, accounts=accounts)
+
+
+@router.post("/inbox/comptes/{user_id}/debloquer", include_in_schema=False)
+async def unlock_page(request: Request, user_id: int, user: User = Depends(supervisor)) -> Response:
+    """A supervisor clears an account's failed logins (someone guessing kept an advisor out)."""
+    await checked_form(request)
+    try:
+        unlocked = unlock_account(context_of(request), user, user_id)
+    except LookupError:
+        flash(request, "Compte introuvable.", "error")
+    else:
+        flash(request, f"Le compte de {unlocked.name} est débloqué : il peut se connecter de nouveau.")
+    return see_other("/inbox/journal#comptes")
 
 
 @router.get("/inbox/statistiques", response_class=HTMLResponse, include_in_schema=False)

@@ -88,3 +88,22 @@ def test_hsts_is_sent_when_the_request_came_over_https(app, make_user):
     with TestClient(app, base_url="https://testserver") as secure, TestClient(app, base_url="http://testserver") as plain:
         assert secure.get("/login").headers.get("strict-transport-security", "").startswith("max-age=31536000")
         assert "strict-transport-security" not in plain.get("/login").headers
+
+
+def test_a_supervisor_unlocks_from_the_journal_page(make_user, from_address):
+    from tests.integration.inbox.conftest import csrf_from
+
+    advisor = make_user()
+    shared = from_address("203.0.113.60")
+    assert [page_login(shared, advisor.email, WRONG).status_code for _ in range(6)][-1] == 429
+    chief = make_user(role="supervisor")
+    boss = from_address("198.51.100.61")
+    assert page_login(boss, chief.email).status_code == 303
+    journal = boss.get("/inbox/journal")
+    assert f"/inbox/comptes/{advisor.id}/debloquer" in journal.text
+    done = boss.post(f"/inbox/comptes/{advisor.id}/debloquer", data={"csrf_token": csrf_from(journal.text)},
+                     follow_redirects=False)
+    assert done.status_code == 303
+    assert page_login(shared, advisor.email).status_code == 303
+    refused = boss.post(f"/inbox/comptes/{advisor.id}/debloquer", data={}, follow_redirects=False)
+    assert refused.status_code in (303, 403)  # no CSRF token: nothing done
