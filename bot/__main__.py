@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluation = sub.add_parser("evaluate", help="run an evaluation file through the whole bot")
     evaluation.add_argument("--cases", required=True)
     evaluation.add_argument("--out", required=True)
-    purge = sub.add_parser("purge", help="apply the retention: anonymise old closed cases, delete idle Rasa trackers")
+    purge = sub.add_parser("purge", help="apply the retention (cases.retention): anonymise cases past their chamber's limits, delete idle Rasa trackers")
     purge.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
     export = sub.add_parser("export-personal-data", help="everything stored about the person of one case (audited)")
     erase = sub.add_parser("erase-personal-data", help="erase the person's data of one case and its conversation (audited)")

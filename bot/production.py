@@ -19,9 +19,11 @@ This module also holds what production needs around the processes:
 - ``ReplaySafeRestInput`` / ``ReplaySafeSocketIOInput``: Rasa's channels (both modes), each message
   processed once even when a client resends it or nginx replays it on another server, malformed
   requests refused; loading them also applies ``speed_up_rasa`` (found by profiling);
-- retention and the rights of the person: ``purge`` anonymises closed cases past their chamber's
-  retention and deletes idle Rasa trackers, keeping anonymous counts; ``export_personal_data`` and
-  ``erase_personal_data`` act on one case reference for the CLI (audited, like the inbox's).
+- retention and the rights of the person: ``purge`` applies the one retention policy of
+  ``cases.retention`` with this stack's stores; ``export_personal_data`` and ``erase_personal_data`` act
+  on one case reference for the CLI (audited, and erased everywhere at once, like the inbox's);
+- abuse: ``channel_guard`` and the ``_guard_*`` hooks apply ``bot.guard`` (message cap, rate limits,
+  socket.io's packet size and origins) to both channels.
 """
 
 from __future__ import annotations
@@ -39,11 +41,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -59,7 +60,7 @@ NGINX_TEMPLATE = DEPLOY_DIR / "nginx.conf.j2"
 # ================================================================================================ logs
 
 # Kept here under their old names: bot.logmask holds the masking.
-from bot.logmask import mask_personal_data, scrub  # noqa: E402
+from bot.logmask import mask_personal_data, scrub  # noqa: E402, F401  (mask_personal_data: this module's API)
 
 
 def _mask_event(_logger: Any, _method: str, event: dict) -> dict:
