@@ -55,6 +55,11 @@ def command_run(args: argparse.Namespace) -> int:
         "Ctrl-C stops everything.",
         flush=True,
     )
+    # The retention the consent question and the privacy notice promise applies in this mode too.
+    from bot.production import PurgeSchedule
+
+    schedule = PurgeSchedule(settings, settings.purge_interval_hours)
+    schedule.start()
     stopping = _stop_on_signals()
     try:
         while not stopping.is_set():
@@ -64,6 +69,7 @@ def command_run(args: argparse.Namespace) -> int:
                     stopping.set()
             stopping.wait(0.5)
     finally:
+        schedule.stop()
         print("Stopping Relais…", flush=True)
         stack.stop()
     return 0

@@ -670,7 +670,8 @@ class PurgeSchedule:
     def _loop(self) -> None:
         wait = self.first_after_s
         while not self._stop.wait(wait):
-            with open(self.settings.var_dir / "logs" / "purge.log", "ab") as output:
+            log_path = self.settings.var_dir / "logs" / "purge.log"
+            with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as output:
                 subprocess.run([str(VENV_BIN / "python"), "-m", "bot", "purge"], cwd=REPO_ROOT, stdout=output,
                                stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()})
             wait = self.interval_s

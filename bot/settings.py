@@ -22,7 +22,7 @@ Production (`RELAIS_ENV=production`, started by `python -m bot run --production`
 | RELAIS_ACTIONS_PROXY_PORT | nginx's internal port in front of the action servers | 5050 |
 | RELAIS_LOCK_LIFETIME_S | how long a crashed Rasa server's (or worker's) conversation lock blocks others | 15 |
 | RELAIS_TRACKER_RETENTION_DAYS | Rasa trackers idle longer than this are deleted | 7 |
-| RELAIS_PURGE_INTERVAL_HOURS | how often production applies the retention (0: never) | 24 |
+| RELAIS_PURGE_INTERVAL_HOURS | how often the retention is applied, in both modes (0: never) | 24 |
 | RELAIS_LOG_FORMAT | `json` (personal data masked) or `text` | json in production |
 
 Abuse and privacy (both modes, see bot/guard.py and docs/threat-model.md):
