@@ -26,7 +26,7 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from cases.limits import Limit, SlidingWindow, client_key
+from cases.limits import Limit, SharedCounts, SlidingWindow, client_key
 
 MAX_MESSAGE_CHARS = 2_000
 SOCKETIO_MAX_PAYLOAD_BYTES = 16 * 1024
@@ -66,6 +66,8 @@ class ChannelGuard:
     client_messages: SlidingWindow = field(default_factory=lambda: SlidingWindow(MESSAGES_PER_CLIENT))
     conversation_messages: SlidingWindow = field(default_factory=lambda: SlidingWindow(MESSAGES_PER_CONVERSATION))
     _known: OrderedDict = field(default_factory=OrderedDict)
+    # The embedded mode's Sanic workers count together in a SQLite file (RELAIS_RATE_LIMIT_DB).
+    shared: SharedCounts | None = None
 
     @classmethod
     def from_env(cls) -> "ChannelGuard":
@@ -80,6 +82,10 @@ class ChannelGuard:
             enabled=os.environ.get("RELAIS_RATE_LIMITS", "on").strip().lower() not in ("off", "0", "false"),
             exempt=exempt,
             behind_proxy=os.environ.get("RELAIS_BEHIND_PROXY", "") == "1",
+            shared=SharedCounts(os.environ["RELAIS_RATE_LIMIT_DB"], {
+                "conversations": CONVERSATIONS_PER_CLIENT, "client_messages": MESSAGES_PER_CLIENT,
+                "conversation_messages": MESSAGES_PER_CONVERSATION,
+            }) if os.environ.get("RELAIS_RATE_LIMIT_DB") else None,
         )
 
     def client_address(self, peer: str | None, real_ip: str | None = None) -> str:
@@ -113,24 +119,41 @@ class ChannelGuard:
         return None
 
     def _rate(self, address: str, sender_id: str) -> Refusal | None:
+        if self.shared is not None:
+            return self._rate_shared(address, sender_id)
         if sender_id not in self._known:
             wait = self.conversations.hit(address)
             if wait:
-                return Refusal(TOO_MANY_CONVERSATIONS, (
-                    "Beaucoup de conversations ont été ouvertes depuis votre connexion : je ne peux pas en "
-                    f"commencer une nouvelle avant {_minutes(wait)}. Vous pouvez aussi appeler la "
-                    f"{self.chamber_name} au {self.chamber_phone}. Si vous êtes en danger, appelez le 3114 ou le 112."
-                ), int(wait) + 1)
+                return self._too_many_conversations(wait)
             self._known[sender_id] = True
             while len(self._known) > KNOWN_CONVERSATIONS:
                 self._known.popitem(last=False)
         else:
             self._known.move_to_end(sender_id)
         wait = max(self.client_messages.hit(address), self.conversation_messages.hit(sender_id))
-        if wait:
-            return Refusal(TOO_FAST, (
-                "Vous m'avez envoyé beaucoup de messages d'un coup et je n'ai pas pu lire le dernier. "
-                f"Renvoyez-le dans {_minutes(wait)}, s'il vous plaît. "
-                "Si vous êtes en danger, appelez le 3114 ou le 112."
-            ), int(wait) + 1)
-        return None
+        return self._too_fast(wait) if wait else None
+
+    def _rate_shared(self, address: str, sender_id: str) -> Refusal | None:
+        """The same limits, counted in the SQLite file every worker of this machine shares."""
+        shared = self.shared
+        if not shared.seen("conversation_messages", sender_id):
+            wait = shared.hit("conversations", address)
+            if wait:
+                return self._too_many_conversations(wait)
+        wait = max(shared.hit("client_messages", address), shared.hit("conversation_messages", sender_id))
+        return self._too_fast(wait) if wait else None
+
+    def _too_many_conversations(self, wait: float) -> Refusal:
+        return Refusal(TOO_MANY_CONVERSATIONS, (
+            "Beaucoup de conversations ont été ouvertes depuis votre connexion : je ne peux pas en "
+            f"commencer une nouvelle avant {_minutes(wait)}. Vous pouvez aussi appeler la "
+            f"{self.chamber_name} au {self.chamber_phone}. Si vous êtes en danger, appelez le 3114 ou le 112."
+        ), int(wait) + 1)
+
+    @staticmethod
+    def _too_fast(wait: float) -> Refusal:
+        return Refusal(TOO_FAST, (
+            "Vous m'avez envoyé beaucoup de messages d'un coup et je n'ai pas pu lire le dernier. "
+            f"Renvoyez-le dans {_minutes(wait)}, s'il vous plaît. "
+            "Si vous êtes en danger, appelez le 3114 ou le 112."
+        ), int(wait) + 1)

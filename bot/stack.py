@@ -274,6 +274,8 @@ class Stack:
         ]
         # Rasa's own scaling on one machine: Sanic forks the workers, the kernel shares the connections.
         processes[-1].env["SANIC_WORKERS"] = str(s.rasa_workers)
+        # The workers count the artisans' rate limits together (bot/guard.py).
+        processes[-1].env["RELAIS_RATE_LIMIT_DB"] = str(s.var_dir / "rasa-limits.db")
         if self.with_web:
             processes.append(web_process("web", s, s.web_port))
         return processes

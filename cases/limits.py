@@ -75,3 +75,47 @@ def client_key(secret: str, address: str, day: str | None = None) -> str:
 CASES_PER_CLIENT = Limit(3, 3600)
 # Metadata key the channels set on every message (bot/guard.py); the client cannot choose it.
 CLIENT_KEY_METADATA = "relais_client"
+
+
+class SharedCounts:
+    """The same sliding windows, shared by the processes of one machine through a SQLite file (the embedded
+    mode's Sanic workers each have their own memory): ``hit`` as ``SlidingWindow.hit``, for a named window."""
+
+    PRUNE_EVERY = 500
+
+    def __init__(self, path: str, windows: dict[str, Limit], clock=time.time):  # noqa: ANN001
+        import sqlite3
+
+        self.windows, self._clock, self._lock, self._hits = windows, clock, threading.Lock(), 0
+        self._db = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS hits (window TEXT NOT NULL, key TEXT NOT NULL, at REAL NOT NULL)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS hits_by_key ON hits (window, key, at)")
+
+    def hit(self, window: str, key: str) -> float:
+        limit = self.windows[window]
+        with self._lock:
+            now = self._clock()
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute("DELETE FROM hits WHERE window = ? AND key = ? AND at <= ?", (window, key, now - limit.window_s))
+                count, oldest = db.execute("SELECT COUNT(*), MIN(at) FROM hits WHERE window = ? AND key = ?",
+                                           (window, key)).fetchone()
+                if count >= limit.count:
+                    return oldest + limit.window_s - now
+                db.execute("INSERT INTO hits VALUES (?, ?, ?)", (window, key, now))
+                self._hits += 1
+                if self._hits % self.PRUNE_EVERY == 0:  # keys nobody uses any more
+                    db.execute("DELETE FROM hits WHERE at <= ?", (now - max(w.window_s for w in self.windows.values()),))
+                return 0.0
+            finally:
+                db.execute("COMMIT")
+
+    def seen(self, window: str, key: str) -> bool:
+        """Whether ``key`` hit ``window`` within its span (e.g. a conversation already known)."""
+        limit = self.windows[window]
+        with self._lock:
+            row = self._db.execute("SELECT 1 FROM hits WHERE window = ? AND key = ? AND at > ? LIMIT 1",
+                                   (window, key, self._clock() - limit.window_s)).fetchone()
+            return row is not None
