@@ -74,8 +74,8 @@ nginx:
 PROD_SECRETS := var/production/secrets
 PROD_PG      := postgresql+psycopg2://postgres@127.0.0.1:5432/test
 run-production: install $(MODEL) widget nginx
-	@mkdir -p $(PROD_SECRETS) && chmod 700 $(PROD_SECRETS)
-	@for name in rasa-token session-secret; do test -s $(PROD_SECRETS)/$$name || \
+	@umask 077 && mkdir -p $(PROD_SECRETS) && chmod 700 $(PROD_SECRETS)
+	@umask 077; for name in rasa-token session-secret; do test -s $(PROD_SECRETS)/$$name || \
 	  $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(48))" > $(PROD_SECRETS)/$$name; done
 	RELAIS_ENV=production \
 	RELAIS_DATABASE_URL="$${RELAIS_DATABASE_URL:-$(PROD_PG)?options=-csearch_path%3Drelais}" \

@@ -60,7 +60,9 @@ BUTTON_WORDS = {"/affirm": "Oui", "/deny": "Non", "/skip_question": "Passer"}
 
 
 def _mentions_health(text: str) -> bool:
-    return HEALTH_CATEGORY in assess([text]).categories
+    """Health, distress or exhaustion: kept only with the health consent (RGPD art. 9)."""
+    assessment = assess([text])
+    return HEALTH_CATEGORY in assessment.categories or assessment.distress or assessment.overwhelm
 
 
 def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

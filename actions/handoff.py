@@ -8,7 +8,7 @@ from typing import Any, Mapping, Sequence
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from cases.repository import CaseDraft
+from cases.repository import SENSITIVE_REASON_KEYS, CaseDraft
 
 MAX_NAME_LENGTH = 60
 
@@ -53,11 +53,23 @@ def clean_name(text: str | None) -> str | None:
     return name or None
 
 
-def consent_text(retention_days: int, chamber_name: str) -> str:
+def privacy_notice_url() -> str:
+    """The web app's privacy notice (inbox/privacy.py), where the artisan's browser reaches it."""
+    import os
+
+    return os.environ.get("RELAIS_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/") + "/confidentialite"
+
+
+def consent_text(retention_days: int, chamber_name: str, max_case_age_days: int | None = None,
+                 privacy_url: str | None = None) -> str:
+    """What the software does (cases.retention): erased ``retention_days`` after the case is closed, and
+    ``max_case_age_days`` after the request at the latest, even if nobody closed it."""
+    latest = f", et au plus tard {max_case_age_days} jours après votre demande" if max_case_age_days else ""
+    details = f" ([tout savoir sur vos données]({privacy_url}))" if privacy_url else ""
     return (
         f"Pour qu'un conseiller vous rappelle, je dois garder votre prénom, votre numéro et ce que vous "
-        f"m'avez dit. Seuls les conseillers de la {chamber_name} le liront, et tout est supprimé au bout "
-        f"de {retention_days} jours. Êtes-vous d'accord ?"
+        f"m'avez dit ; seuls les conseillers de la {chamber_name} le liront. Vos données sont effacées {retention_days} "
+        f"jours après la fin de votre suivi{latest}{details}. Êtes-vous d'accord ?"
     )
 
 
@@ -138,7 +150,9 @@ def build_case_draft(
         categories=categories,
         urgency=slots.get("urgency"),
         distress=bool(slots.get("distress")),
-        reasons=dict(slots.get("triage_reasons") or {}),
+        # Quotes of health and distress only with the health consent; otherwise the codes say it.
+        reasons={k: v for k, v in dict(slots.get("triage_reasons") or {}).items()
+                 if health_consent or k not in SENSITIVE_REASON_KEYS},
         summary=summarise(
             categories, slots.get("urgency"), bool(slots.get("distress")), situation, health_consent
         ),

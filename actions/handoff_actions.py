@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import services
+from actions import abuse, services
 from actions.conversation import situation, transcript
 from actions.handoff import (
     build_case_draft,
@@ -102,6 +102,9 @@ class ActionFinishHandoff(Action):
                     f"la {chamber.name} vous répond au {chamber.phone}, {chamber.hours_text}.{reminder}"
                 )
             )
+            return []
+        if not slots.get("case_reference") and not abuse.new_case_allowed(tracker.latest_message):
+            dispatcher.utter_message(text=abuse.too_many_cases_text(chamber))
             return []
         reference = slots.get("case_reference") or new_reference()
         draft = build_case_draft(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from actions.handoff import consent_text
+from actions.handoff import consent_text, privacy_notice_url
 
 SKIP_BUTTON = {"title": "Passer", "payload": "/skip_question"}
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
@@ -66,7 +66,8 @@ QUESTIONS: dict[str, Question] = {
     # Handoff
     "wants_advisor": Question(_wants_advisor, YES_NO),
     "consent_given": Question(
-        lambda chamber, slots: consent_text(chamber.retention_days, chamber.name),
+        lambda chamber, slots: consent_text(chamber.retention_days, chamber.name, chamber.max_case_age_days,
+                                            privacy_notice_url()),
         [{"title": "Oui, j'accepte", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}],
     ),
     "health_consent": Question(

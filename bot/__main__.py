@@ -57,6 +57,11 @@ def command_run(args: argparse.Namespace) -> int:
         "Ctrl-C stops everything.",
         flush=True,
     )
+    # The retention the consent question and the privacy notice promise applies in this mode too.
+    from bot.production import PurgeSchedule
+
+    schedule = PurgeSchedule(settings, settings.purge_interval_hours)
+    schedule.start()
     stopping = _stop_on_signals()
     try:
         while not stopping.is_set():
@@ -66,6 +71,7 @@ def command_run(args: argparse.Namespace) -> int:
                     stopping.set()
             stopping.wait(0.5)
     finally:
+        schedule.stop()
         print("Stopping Relais…", flush=True)
         stack.stop()
     return 0
@@ -144,6 +150,7 @@ def evaluation_stack(prefix: str) -> Iterator[Settings]:
         settings.database_url = f"sqlite:///{Path(tmp) / 'relais.db'}"
         settings.tracker_db_url = f"sqlite:///{Path(tmp) / 'rasa-tracker.db'}"
         settings.rasa_port, settings.actions_port = free_port(), free_port()
+        settings.rate_limit_exempt = ("127.0.0.1",)  # hundreds of conversations from this machine, on purpose
         prepare_databases(settings)
         with Stack(settings, with_web=False):
             yield settings
@@ -273,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all)")
     quality.add_argument("--workers", type=int, default=4, help="conversations at a time")
     quality.add_argument("--failures", action="store_true", help="list failing ids by tag (never the text)")
-    purge = sub.add_parser("purge", help="apply the retention: anonymise old closed cases, delete idle Rasa trackers")
+    purge = sub.add_parser("purge", help="apply the retention (cases.retention): anonymise cases past their chamber's limits, delete idle Rasa trackers")
     purge.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
     export = sub.add_parser("export-personal-data", help="everything stored about the person of one case (audited)")
     erase = sub.add_parser("erase-personal-data", help="erase the person's data of one case and its conversation (audited)")

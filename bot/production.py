@@ -19,9 +19,11 @@ This module also holds what production needs around the processes:
 - ``ReplaySafeRestInput`` / ``ReplaySafeSocketIOInput``: Rasa's channels (both modes), each message
   processed once even when a client resends it or nginx replays it on another server, malformed
   requests refused; loading them also applies ``speed_up_rasa`` (found by profiling);
-- retention and the rights of the person: ``purge`` anonymises closed cases past their chamber's
-  retention and deletes idle Rasa trackers, keeping anonymous counts; ``export_personal_data`` and
-  ``erase_personal_data`` act on one case reference for the CLI (audited, like the inbox's).
+- retention and the rights of the person: ``purge`` applies the one retention policy of
+  ``cases.retention`` with this stack's stores; ``export_personal_data`` and ``erase_personal_data`` act
+  on one case reference for the CLI (audited, and erased everywhere at once, like the inbox's);
+- abuse: ``channel_guard`` and the ``_guard_*`` hooks apply ``bot.guard`` (message cap, rate limits,
+  socket.io's packet size and origins) to both channels.
 """
 
 from __future__ import annotations
@@ -39,16 +41,15 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
-from bot.settings import REPO_ROOT, Settings, lock_store_config, tracker_store_config
-from bot.stack import VENV_BIN, Process, Stack, actions_process, rasa_process, web_process
+from bot.settings import REPO_ROOT, Settings, lock_store_config, tracker_store_config, write_private
+from bot.stack import VENV_BIN, Process, Stack, action_endpoint, actions_process, rasa_process, web_process
 
 log = logging.getLogger(__name__)
 
@@ -58,22 +59,12 @@ NGINX_TEMPLATE = DEPLOY_DIR / "nginx.conf.j2"
 
 # ================================================================================================ logs
 
-# A French number written as people do (06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78) or in E.164.
-_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)33[\s.\-]?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)|\+[1-9]\d{7,14}(?!\d)")
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-# Rasa's REST channel logs the artisan's whole message when a turn fails.
-_USER_MESSAGE = re.compile(r"(user message ')(.*?)('\.)", re.DOTALL)
-
-
-def mask_personal_data(text: str) -> str:
-    """The text with phone numbers, e-mail addresses and quoted user messages replaced by placeholders."""
-    text = _USER_MESSAGE.sub(r"\1<message>\3", text)
-    text = _EMAIL.sub("<email>", text)
-    return _PHONE.sub("<phone>", text)
+# Kept here under their old names: bot.logmask holds the masking.
+from bot.logmask import mask_personal_data, scrub  # noqa: E402, F401  (mask_personal_data: this module's API)
 
 
 def _mask_event(_logger: Any, _method: str, event: dict) -> dict:
-    return {key: mask_personal_data(value) if isinstance(value, str) else value for key, value in event.items()}
+    return {key: scrub(value, 8_000) if isinstance(value, str) else value for key, value in event.items()}
 
 
 def json_log_formatter() -> logging.Formatter:
@@ -408,10 +399,11 @@ def _replay_safe_channels() -> dict[str, type]:
             request_id = request.headers.get("x-request-id")
             if isinstance(metadata, dict) and CLIENT_MESSAGE_ID not in metadata and request_id:
                 metadata = {**metadata, CLIENT_MESSAGE_ID: f"proxy-{request_id}"}
-            return metadata or None
+            return _with_client_key(metadata, request) or None
 
         def blueprint(self, on_new_message: Any) -> Any:
             blueprint = super().blueprint(_once(on_new_message, reraise=False, apps=lambda: blueprint.apps))
+            _guard_rest(blueprint, self._body)
             return blueprint
 
     class ReplaySafeSocketIOInput(SocketIOInput):
@@ -419,9 +411,114 @@ def _replay_safe_channels() -> dict[str, type]:
 
         def blueprint(self, on_new_message: Any) -> Any:
             blueprint = super().blueprint(_once(on_new_message, reraise=True, apps=lambda: blueprint.apps))
+            _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt,
+                            self.metadata_key)
             return blueprint
 
     return {"ReplaySafeRestInput": ReplaySafeRestInput, "ReplaySafeSocketIOInput": ReplaySafeSocketIOInput}
+
+
+# ------------------------------------------------------------------ abuse: caps, rate limits, origins
+
+
+@functools.lru_cache(maxsize=1)
+def channel_guard() -> Any:
+    """One per Rasa process (each Sanic worker forks its own): see bot.guard."""
+    from bot.guard import ChannelGuard
+
+    return ChannelGuard.from_env()
+
+
+def allowed_origins() -> list[str]:
+    """Origins whose pages may talk to Rasa (CORS, socket.io): ``RELAIS_ALLOWED_ORIGINS``, set by the stack."""
+    return [origin for origin in os.environ.get("RELAIS_ALLOWED_ORIGINS", "").split() if origin]
+
+
+def _request_address(request: Any) -> str:
+    return channel_guard().client_address(request.ip, request.headers.get("x-real-ip"))
+
+
+def _with_client_key(metadata: Any, request: Any) -> Any:
+    """The pseudonymous client key (cases.limits.client_key) in the message's metadata, whatever the client sent."""
+    if not isinstance(metadata, dict):
+        return metadata
+    return _set_client_key(metadata, channel_guard().client_key(_request_address(request)))
+
+
+def _set_client_key(metadata: dict, key: str | None) -> dict:
+    from cases.limits import CLIENT_KEY_METADATA
+
+    cleaned = {name: value for name, value in metadata.items() if name != CLIENT_KEY_METADATA}
+    return {**cleaned, CLIENT_KEY_METADATA: key} if key else cleaned
+
+
+def _guard_rest(blueprint: Any, body_of: Any) -> None:
+    """Refuses, before Rasa sees it, a REST message that is too long or comes too fast (bot.guard)."""
+    from sanic import response
+
+    @blueprint.middleware("request")
+    async def guard(request: Any) -> Any:
+        if request.method != "POST" or not request.path.endswith("/webhook"):
+            return None
+        try:
+            body = body_of(request)
+        except Exception:  # noqa: BLE001 - a malformed body: the handler answers its 400
+            return None
+        sender = body.get("sender")
+        if not valid_sender_id(sender):
+            return None
+        refusal = channel_guard().verdict(_request_address(request), sender, body.get("message"))
+        if refusal is None:
+            return None
+        log.warning("message refused before processing: %s", refusal.reason)
+        headers = {"Retry-After": str(refusal.retry_after_s)} if refusal.retry_after_s else {}
+        return response.json([{"recipient_id": sender, "text": refusal.text}], status=refusal.status, headers=headers)
+
+
+def _guard_socketio(sio: Any, namespace: str, user_event: str, bot_event: str, metadata_key: str) -> None:
+    """socket.io: packets of 16 kB at most, the chamber's origins only, and the same refusals as REST."""
+    from bot.guard import SOCKETIO_MAX_PAYLOAD_BYTES
+
+    sio.eio.max_http_buffer_size = SOCKETIO_MAX_PAYLOAD_BYTES
+    # Checked by engine.io (400 for another Origin); the CORS headers themselves come from Rasa's --cors, once.
+    sio.eio.cors_allowed_origins = allowed_origins() or []
+    sio.eio._cors_headers = lambda _environ: []
+    handlers = sio.handlers[namespace]
+    connect, handle_message = handlers["connect"], handlers[user_event]
+    addresses: dict[str, str] = {}
+
+    async def guarded_connect(sid: str, environ: dict, auth: Any = None) -> Any:
+        request = environ.get("sanic.request")
+        peer = request.ip if request is not None else environ.get("REMOTE_ADDR")
+        addresses[sid] = channel_guard().client_address(peer, environ.get("HTTP_X_REAL_IP"))
+        return await connect(sid, environ, auth)
+
+    async def guarded_message(sid: str, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return None
+        address = addresses.get(sid, "unknown")
+        sender = data.get("session_id") or sid
+        refusal = channel_guard().verdict(address, str(sender), data.get("message"))
+        if refusal is not None:
+            log.warning("message refused before processing: %s", refusal.reason)
+            await sio.emit(bot_event, {"text": refusal.text}, room=sid, namespace=namespace)
+            return None
+        metadata = data.get(metadata_key)
+        if isinstance(metadata, str):
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                metadata = {}
+        data[metadata_key] = _set_client_key(metadata if isinstance(metadata, dict) else {},
+                                             channel_guard().client_key(address))
+        return await handle_message(sid, data)
+
+    async def forget(sid: str) -> Any:
+        addresses.pop(sid, None)
+        return await disconnect(sid)
+
+    disconnect = handlers["disconnect"]
+    handlers["connect"], handlers[user_event], handlers["disconnect"] = guarded_connect, guarded_message, forget
 
 
 def write_channel_credentials(directory: Path) -> Path:
@@ -513,21 +610,19 @@ def render_nginx_config(settings: Settings, layout: Layout, run_dir: Path, log_d
         temp_dir=_nginx_temp_dir(run_dir, layout),
         log_dir=log_dir,
         worker_user=_worker_user(),
+        rate_limit_exempt=settings.rate_limit_exempt,
     )
 
 
 def write_production_endpoints(settings: Settings, layout: Layout) -> Path:
     endpoints = {
         # Through nginx: a dead action server is skipped, a restarted one is used again.
-        "action_endpoint": {"url": f"http://{settings.host}:{layout.actions_proxy_port}/webhook"},
+        "action_endpoint": action_endpoint(settings, f"http://{settings.host}:{layout.actions_proxy_port}/webhook"),
         "tracker_store": tracker_store_config(settings.tracker_db_url),
         "lock_store": lock_store_config(settings.lock_store_url or "redis://127.0.0.1:6379/0",
                                         "bot.production.FailSafeRedisLockStore"),
     }
-    path = settings.var_dir / "production" / "endpoints.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
-    return path
+    return write_private(settings.var_dir / "production" / "endpoints.yml", yaml.safe_dump(endpoints, sort_keys=False))
 
 
 @dataclass
@@ -550,10 +645,12 @@ class ProductionStack(Stack):
         for index, port in enumerate(layout.actions_ports, start=1):
             process = actions_process(f"actions-{index}", s, port, json_logs)
             # Each action server spools to its own folder: two never flush the same draft file.
-            process.env = {"RELAIS_OUTBOX_DIR": str(s.var_dir / "outbox" / f"actions-{index}")}
+            process.env["RELAIS_OUTBOX_DIR"] = str(s.var_dir / "outbox" / f"actions-{index}")
             processes.append(process)
         for index, port in enumerate(layout.rasa_ports, start=1):
-            processes.append(rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials))
+            rasa = rasa_process(f"rasa-{index}", s, port, endpoints, self.model_path, credentials)
+            rasa.env["RELAIS_BEHIND_PROXY"] = "1"  # the client's address is nginx's X-Real-IP (bot.guard)
+            processes.append(rasa)
         if self.with_web:
             processes.append(web_process("web", s, layout.web_port, json_logs, behind_proxy=True))
 
@@ -625,246 +722,35 @@ class PurgeSchedule:
     def _loop(self) -> None:
         wait = self.first_after_s
         while not self._stop.wait(wait):
-            with open(self.settings.var_dir / "logs" / "purge.log", "ab") as output:
+            log_path = self.settings.var_dir / "logs" / "purge.log"
+            with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as output:
                 subprocess.run([str(VENV_BIN / "python"), "-m", "bot", "purge"], cwd=REPO_ROOT, stdout=output,
                                stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()})
             wait = self.interval_s
 
 
 # ================================================================================================ retention
+# One policy for both command lines (python -m bot purge, python -m inbox purge): cases.retention.
 
-SYSTEM_ACTOR_LABEL = "system"
-
-
-def _system_actor(chamber_id: str):  # noqa: ANN202
-    """A user that exists only for the audit trail: the retention acts as "system", not as a person."""
-    from cases.models import User
-
-    return User(id=None, email=SYSTEM_ACTOR_LABEL, name="Rétention", chamber_id=chamber_id, role="supervisor")
-
-
-@functools.lru_cache(maxsize=1)
-def _events():  # noqa: ANN202
-    """Rasa's SQL tracker store table (rasa.core.tracker_store.SQLTrackerStore.SQLEvent), read with Core."""
-    from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
-
-    return Table(
-        "events", MetaData(),
-        Column("id", Integer, primary_key=True),
-        Column("sender_id", String(255), nullable=False, index=True),
-        Column("type_name", String(255), nullable=False),
-        Column("timestamp", Float),
-        Column("intent_name", String(255)),
-        Column("action_name", String(255)),
-        Column("data", Text),
-    )
-
-
-def _tracker_engine(url: str):  # noqa: ANN202
-    from sqlalchemy import inspect
-
-    from cases.db import make_engine
-
-    engine = make_engine(url)
-    if not inspect(engine).has_table("events"):
-        engine.dispose()
-        return None  # Rasa never ran against this store: nothing to purge
-    return engine
-
-
-@dataclass
-class TrackerSummary:
-    """What a tracker's last slot values say, without anything personal."""
-
-    categories: list[str] = field(default_factory=list)
-    urgency: str | None = None
-    distress: bool = False
-    case_reference: str | None = None
-
-
-def _summaries(connection, sender_ids: list[str]) -> dict[str, TrackerSummary]:  # noqa: ANN001
-    from sqlalchemy import select
-
-    events = _events()
-    wanted = {"difficulty_categories", "urgency", "distress", "case_reference"}
-    summaries = {sender: TrackerSummary() for sender in sender_ids}
-    rows = connection.execute(
-        select(events.c.sender_id, events.c.data)
-        .where(events.c.sender_id.in_(sender_ids), events.c.type_name == "slot")
-        .order_by(events.c.id)
-    )
-    for sender, data in rows:
-        try:
-            event = json.loads(data or "{}")
-        except ValueError:
-            continue
-        name = event.get("name")
-        if name not in wanted:
-            continue
-        summary, value = summaries[sender], event.get("value")
-        if name == "difficulty_categories":
-            summary.categories = list(value or [])
-        elif name == "urgency":
-            summary.urgency = value
-        elif name == "distress":
-            summary.distress = bool(value)
-        else:
-            summary.case_reference = value
-    return summaries
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def delete_trackers(tracker_db_url: str, sender_ids: Iterable[str]) -> int:
-    """Deletes every event of these conversations from Rasa's tracker store; returns how many events."""
-    from sqlalchemy import delete
-
-    senders = sorted(set(sender_ids))
-    engine = _tracker_engine(tracker_db_url)
-    if engine is None or not senders:
-        return 0
-    events = _events()
-    deleted = 0
-    try:
-        with engine.begin() as connection:
-            for chunk in _chunks(senders):
-                deleted += connection.execute(delete(events).where(events.c.sender_id.in_(chunk))).rowcount
-    finally:
-        engine.dispose()
-    return deleted
-
-
-@dataclass
-class TrackerPurge:
-    conversations: int = 0
-    events: int = 0
-    with_case: int = 0
-    distress: int = 0
-    primary_categories: Counter = field(default_factory=Counter)
-    urgencies: Counter = field(default_factory=Counter)
-
-    def statistics(self) -> dict:
-        return {
-            "conversations": self.conversations,
-            "with_case": self.with_case,
-            "distress": self.distress,
-            "primary_categories": dict(sorted(self.primary_categories.items())),
-            "urgencies": dict(sorted(self.urgencies.items())),
-        }
-
-
-def purge_trackers(tracker_db_url: str, older_than_days: float, erased_references: set[str] = frozenset(),
-                   now: datetime | None = None) -> TrackerPurge:
-    """Deletes trackers idle for longer than the retention, and those of erased cases, counting them first."""
-    from sqlalchemy import func, select
-
-    report = TrackerPurge()
-    engine = _tracker_engine(tracker_db_url)
-    if engine is None:
-        return report
-    events = _events()
-    cutoff = ((now or datetime.now(timezone.utc)) - timedelta(days=older_than_days)).timestamp()
-    try:
-        with engine.begin() as connection:
-            idle = list(connection.execute(
-                select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
-            ).scalars())
-            doomed = set(idle)
-            if erased_references:
-                # An erased case's conversation: the tracker still holds what the artisan wrote.
-                holding = connection.execute(
-                    select(events.c.sender_id, events.c.data)
-                    .where(events.c.type_name == "slot", events.c.data.like('%"case_reference"%'))
-                )
-                for sender, data in holding:
-                    try:
-                        event = json.loads(data or "{}")
-                    except ValueError:
-                        continue
-                    if event.get("name") == "case_reference" and event.get("value") in erased_references:
-                        doomed.add(sender)
-            for chunk in _chunks(sorted(doomed)):
-                for summary in _summaries(connection, chunk).values():
-                    report.conversations += 1
-                    report.with_case += summary.case_reference is not None
-                    report.distress += summary.distress
-                    report.primary_categories[summary.categories[0] if summary.categories else "aucune"] += 1
-                    report.urgencies[summary.urgency or "non_evaluee"] += 1
-                report.events += connection.execute(events.delete().where(events.c.sender_id.in_(chunk))).rowcount
-    finally:
-        engine.dispose()
-    return report
-
-
-@dataclass
-class PurgeReport:
-    cases_anonymised: dict[str, int] = field(default_factory=dict)  # chamber id -> count
-    chambers_without_configuration: list[str] = field(default_factory=list)
-    trackers: TrackerPurge = field(default_factory=TrackerPurge)
-
-    def text(self) -> str:
-        lines = [f"{sum(self.cases_anonymised.values())} dossier(s) clos anonymisé(s) après leur durée de conservation."]
-        lines += [f"  {chamber} : {count}" for chamber, count in sorted(self.cases_anonymised.items()) if count]
-        if self.chambers_without_configuration:
-            lines.append("Chambres sans configuration, non traitées : " + ", ".join(self.chambers_without_configuration))
-        lines.append(f"{self.trackers.conversations} conversation(s) supprimée(s) du suivi de Rasa "
-                     f"({self.trackers.events} événements), dont {self.trackers.with_case} avec un dossier.")
-        return "\n".join(lines)
+from cases.retention import (  # noqa: E402, F401  (part of this module's API)
+    PurgeReport,
+    TrackerPurge,
+    delete_trackers,
+    erase_everywhere,
+    purge_trackers,
+)
 
 
 def purge(settings: Settings, now: datetime | None = None) -> PurgeReport:
-    """Applies the retention: closed cases anonymised after their chamber's ``retention_days`` (codes and
-    dates stay for statistics), Rasa trackers deleted after ``tracker_retention_days`` of silence and
-    as soon as their case is erased; anonymous counts of the deleted conversations go to the audit log."""
-    from sqlalchemy import select
-
-    from cases.db import make_engine, make_session_factory, migrate
-    from cases.models import Case
-    from cases.repository import CaseRepository
+    """Applies the retention (cases.retention.apply_retention) with this stack's stores and chambers."""
+    from cases.retention import apply_retention
     from chamber import load_all_chambers, load_chamber
 
-    now = now or datetime.now(timezone.utc)
-    report = PurgeReport()
-    migrate(settings.database_url)
-    engine = make_engine(settings.database_url)
-    try:
-        sessions = make_session_factory(engine)
-        repository = CaseRepository(sessions)
-        default_chamber = load_chamber(settings.chamber_config)
-        retention = {c.id: c.retention_days for c in load_all_chambers()}
-        retention.setdefault(default_chamber.id, default_chamber.retention_days)
-        with sessions() as session:
-            expired = session.execute(
-                select(Case.reference, Case.chamber_id, Case.closed_at)
-                .where(Case.status == "clos", Case.erased_at.is_(None), Case.closed_at.is_not(None))
-            ).all()
-        unknown = set()
-        for reference, chamber_id, closed_at in expired:
-            if chamber_id not in retention:
-                unknown.add(chamber_id)
-                continue
-            if closed_at < now - timedelta(days=retention[chamber_id]):
-                repository.erase_personal_data(reference, _system_actor(chamber_id))
-                report.cases_anonymised[chamber_id] = report.cases_anonymised.get(chamber_id, 0) + 1
-        report.chambers_without_configuration = sorted(unknown)
-        for chamber_id, count in report.cases_anonymised.items():
-            repository.record_audit(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None,
-                                    {"cases": count, "retention_days": retention[chamber_id]})
-
-        with sessions() as session:
-            erased = set(session.execute(select(Case.reference).where(Case.erased_at.is_not(None))).scalars())
-        report.trackers = purge_trackers(settings.tracker_db_url, settings.tracker_retention_days, erased, now)
-        if report.trackers.conversations:
-            repository.record_audit(
-                _system_actor(default_chamber.id), "retention.trackers_deleted", default_chamber.id, None,
-                {**report.trackers.statistics(), "retention_days": settings.tracker_retention_days},
-            )
-    finally:
-        engine.dispose()
-    return report
+    default_chamber = load_chamber(settings.chamber_config)
+    chambers = {c.id: c for c in load_all_chambers()}
+    chambers.setdefault(default_chamber.id, default_chamber)
+    return apply_retention(settings.database_url, settings.tracker_db_url, settings.tracker_retention_days, chambers,
+                           default_chamber.id, settings.var_dir / "outbox", now)
 
 
 # ================================================================================================ rights
@@ -907,16 +793,12 @@ def erase_personal_data(settings: Settings, reference: str, supervisor_email: st
 
     engine, repository, supervisor = _repository_and_supervisor(settings, supervisor_email)
     try:
-        case = repository.get_case(reference, supervisor, record_view=False)
-        conversation_id = case.conversation_id
-        repository.erase_personal_data(reference, supervisor)
+        return erase_everywhere(repository, reference, supervisor, settings.tracker_db_url,
+                                settings.var_dir / "outbox").tracker_events
     except CaseNotFound:
         raise RightsError(f"Aucun dossier {reference} dans la chambre {supervisor.chamber_id}.") from None
     finally:
         engine.dispose()
-    if conversation_id.startswith("erased:"):
-        return 0
-    return delete_trackers(settings.tracker_db_url, [conversation_id])
 
 
 def print_json(data: Any, out: Path | None) -> None:

@@ -221,5 +221,21 @@ rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id
 
+
+
+def _token_from_environment(argv: list[str]) -> list[str]:
+    """Rasa's arguments with ``--auth-token`` taken from RELAIS_RASA_TOKEN: given inside the process, it is not
+    on the command line, which every local user can read in /proc. "--auth-token=…" in one argument: a
+    generated token may start with "-", which argparse would take for an option."""
+    token = os.environ.get("RELAIS_RASA_TOKEN")
+    if not token or any(a == "--auth-token" or a.startswith("--auth-token=") for a in argv):
+        return argv
+    return [*argv, f"--auth-token={token}"]
+
+
 if __name__ == "__main__":
+    from bot import logmask
+
+    logmask.install()
+    sys.argv = _token_from_environment(sys.argv)
     sys.exit(main())

@@ -22,8 +22,17 @@ Production (`RELAIS_ENV=production`, started by `python -m bot run --production`
 | RELAIS_ACTIONS_PROXY_PORT | nginx's internal port in front of the action servers | 5050 |
 | RELAIS_LOCK_LIFETIME_S | how long a crashed Rasa server's (or worker's) conversation lock blocks others | 15 |
 | RELAIS_TRACKER_RETENTION_DAYS | Rasa trackers idle longer than this are deleted | 7 |
-| RELAIS_PURGE_INTERVAL_HOURS | how often production applies the retention (0: never) | 24 |
+| RELAIS_PURGE_INTERVAL_HOURS | how often the retention is applied, in both modes (0: never) | 24 |
 | RELAIS_LOG_FORMAT | `json` (personal data masked) or `text` | json in production |
+
+Abuse and privacy (both modes, see bot/guard.py and docs/threat-model.md):
+
+| variable | meaning | default |
+|---|---|---|
+| RELAIS_ALLOWED_ORIGINS | origins allowed to reach Rasa from a browser (space-separated) | every chamber's website + the web app |
+| RELAIS_PUBLIC_URL | where browsers reach the web app (privacy notice links) | the web app, or nginx in production |
+| RELAIS_RATE_LIMITS | `off` disables the artisans' rate limits (never in production) | on |
+| RELAIS_RATE_LIMIT_EXEMPT | client addresses the rate limits leave alone (comma-separated) | none |
 
 In production the secrets, PostgreSQL for cases and trackers, and Redis for the lock store must be given:
 nothing falls back to a default.
@@ -31,6 +40,8 @@ nothing falls back to a default.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -55,9 +66,25 @@ def _secret(name: str, env: str, var_dir: Path) -> str:
     path = var_dir / name.lower().replace("relais_", "")
     if not path.exists():
         var_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(32))
-        path.chmod(0o600)
+        write_private(path, secrets.token_urlsafe(32))
     return path.read_text().strip()
+
+
+def write_private(path: Path, text: str) -> Path:
+    """Writes a file readable by its owner only, created with that mode (never readable, even for a moment)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(temporary, path)
+    return path
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL: what a browser sends as Origin."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def _positive_int(name: str, default: int) -> int:
@@ -91,6 +118,8 @@ class Settings:
     tracker_retention_days: int = 7
     purge_interval_hours: float = 24
     log_format: str = "text"
+    # Addresses the artisans' rate limits leave alone (load tests, evaluation runs from this machine).
+    rate_limit_exempt: tuple[str, ...] = ()
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -121,6 +150,8 @@ class Settings:
             tracker_retention_days=_positive_int("RELAIS_TRACKER_RETENTION_DAYS", 7),
             purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", 24)),
             log_format=os.environ.get("RELAIS_LOG_FORMAT", "json" if env == "production" else "text"),
+            rate_limit_exempt=tuple(a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",")
+                                    if a.strip()),
         )
         for key, value in overrides.items():
             setattr(settings, key, value)
@@ -157,6 +188,33 @@ class Settings:
     def web_url(self) -> str:
         return f"http://{self.host}:{self.web_port}"
 
+    @property
+    def actions_token(self) -> str:
+        """What Rasa shows the action servers (header X-Relais-Token), derived from Rasa's token."""
+        return hmac.new(self.rasa_token.encode(), b"relais-action-server", hashlib.sha256).hexdigest()
+
+    def public_web_url(self) -> str:
+        """Where browsers reach the web app (widget, demo page, privacy notice)."""
+        if self.production:
+            return os.environ.get("RELAIS_PUBLIC_URL", f"http://{self.host}:{self.proxy_port}")
+        return os.environ.get("RELAIS_PUBLIC_URL", self.web_url)
+
+    def allowed_origins(self) -> list[str]:
+        """Pages allowed to talk to Rasa from a browser: every configured chamber's website (and its
+        ``allowed_origins``) and the web app's own pages. ``RELAIS_ALLOWED_ORIGINS`` (space-separated) replaces them."""
+        given = os.environ.get("RELAIS_ALLOWED_ORIGINS", "").split()
+        if given:
+            return given
+        from chamber import load_all_chambers, load_chamber
+
+        web = origin_of(self.public_web_url())
+        # Rasa's own address too: nothing else is served there (websocket clients send it as their Origin).
+        rasa = origin_of(os.environ.get("RELAIS_RASA_PUBLIC_URL", self.rasa_url))
+        origins = [web, web.replace("://127.0.0.1:", "://localhost:"), rasa]
+        for chamber in [load_chamber(self.chamber_config), *load_all_chambers()]:
+            origins += [origin_of(chamber.website), *chamber.allowed_origins]
+        return [o for o in dict.fromkeys(origins) if o]
+
     def process_env(self) -> dict[str, str]:
         """What every child process needs to find the same stores and configuration."""
         env = {
@@ -170,6 +228,9 @@ class Settings:
             "SANIC_HOST": self.host,  # the action server is never public
             # Where browsers reach Rasa's socket.io channel (the widget's default server).
             "RELAIS_RASA_PUBLIC_URL": os.environ.get("RELAIS_RASA_PUBLIC_URL", self.rasa_url),
+            "RELAIS_ALLOWED_ORIGINS": " ".join(self.allowed_origins()),
+            "RELAIS_PUBLIC_URL": self.public_web_url(),
+            "RELAIS_RATE_LIMIT_EXEMPT": ",".join(self.rate_limit_exempt),
         }
         if self.chamber_config:
             env["RELAIS_CHAMBER_CONFIG"] = self.chamber_config

@@ -7,10 +7,12 @@ so that all of them run the product exactly the same way.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,14 @@ from urllib.parse import urlencode
 import httpx
 import yaml
 
-from bot.settings import MODEL_PATH, REPO_ROOT, Settings, embedded_lock_store_config, tracker_store_config
+from bot.settings import (
+    MODEL_PATH,
+    REPO_ROOT,
+    Settings,
+    embedded_lock_store_config,
+    tracker_store_config,
+    write_private,
+)
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -40,24 +49,35 @@ def prepare_sqlite_tracker_store(url: str) -> None:
     connection.close()
 
 
+# The header carrying the action servers' token (Rasa's EndpointConfig sends `headers` with every call).
+ACTIONS_TOKEN_HEADER = "X-Relais-Token"
+
+
+def action_endpoint(settings: Settings, url: str) -> dict:
+    """Rasa's action endpoint with the token the action servers check (bot/action_server.py). A header
+    rather than Rasa's `token` query parameter, which nginx's error log would write down."""
+    return {"url": url, "headers": {ACTIONS_TOKEN_HEADER: settings.actions_token}}
+
+
 def write_endpoints(settings: Settings) -> Path:
     endpoints = {
-        "action_endpoint": {"url": f"{settings.actions_url}/webhook"},
+        "action_endpoint": action_endpoint(settings, f"{settings.actions_url}/webhook"),
         "tracker_store": tracker_store_config(settings.tracker_db_url),
         "lock_store": embedded_lock_store_config(settings),
     }
-    path = settings.var_dir / "endpoints.yml"
-    path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
-    return path
+    # The action token and database passwords: readable by the owner only, from the start.
+    return write_private(settings.var_dir / "endpoints.yml", yaml.safe_dump(endpoints, sort_keys=False))
 
 
 def actions_process(name: str, settings: Settings, port: int, logging_config: Path | None = None) -> Process:
-    command = [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    # rasa_sdk's command line, checking Rasa's token first (bot/action_server.py).
+    command = [str(VENV_BIN / "python"), "-m", "bot.action_server", "--actions", "actions", "--port", str(port)]
     if logging_config:
         # Spelt so by rasa_sdk 3.6 (an underscore, unlike Rasa's own --logging-config-file).
         command += ["--logging-config_file", str(logging_config)]
     return Process(
-        name, command, f"http://{settings.host}:{port}/health", settings.var_dir / "logs" / f"{name}.log"
+        name, command, f"http://{settings.host}:{port}/health", settings.var_dir / "logs" / f"{name}.log",
+        env={"RELAIS_ACTIONS_TOKEN": settings.actions_token},
     )
 
 
@@ -71,15 +91,16 @@ def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, mode
             "--endpoints", str(endpoints),
             "--credentials", str(credentials),
             "--interface", settings.host, "--port", str(port),
-            # "--auth-token=…" in one argument: a generated token may start with "-", which argparse
-            # would take for an option (CI met one and Rasa refused to start).
-            "--enable-api", f"--auth-token={settings.rasa_token}",
-            "--cors", "*",
+            # The API token comes from RELAIS_RASA_TOKEN in the environment (bot/rasa_server.py adds it to
+            # Rasa's arguments inside the process): a command line is readable by every local user.
+            "--enable-api",
+            # Browsers may call Rasa from the chamber's pages only (socket.io checks the same list).
+            "--cors", *settings.allowed_origins(),
         ],
         f"http://{settings.host}:{port}/status?" + urlencode({"token": settings.rasa_token}),
         settings.var_dir / "logs" / f"{name}.log",
         # How long a crashed server's (or worker's) conversation lock blocks it (Rasa's default: 60 s).
-        env={"TICKET_LOCK_LIFETIME": str(settings.lock_lifetime_s)},
+        env={"TICKET_LOCK_LIFETIME": str(settings.lock_lifetime_s), "RELAIS_RASA_TOKEN": settings.rasa_token},
     )
 
 
@@ -114,7 +135,9 @@ class Process:
 
     def start(self, env: dict[str, str]) -> None:
         self.started_at, self.ready_seconds = time.monotonic(), None
-        with open(self.log_path, "ab") as log:  # the child keeps its own copy of the descriptor
+        # Appending (rotation empties the file under the child) and readable by the owner only.
+        descriptor = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "ab") as log:  # the child keeps its own copy of the descriptor
             self.popen = subprocess.Popen(
                 self.command,
                 cwd=REPO_ROOT,
@@ -168,6 +191,61 @@ class Process:
             return ""
 
 
+# Logs: each file of var/logs is rotated past LOG_MAX_BYTES, LOG_BACKUPS old copies kept (RELAIS_LOG_MAX_MB).
+LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", 20)) * 1024 * 1024)
+LOG_BACKUPS = 5
+LOG_CHECK_S = 30.0
+
+
+def rotate_logs(directory: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS) -> list[Path]:
+    """Copies each log past ``max_bytes`` to ``name.1`` (older copies shifted, the oldest dropped), then empties
+    it: the processes keep writing to the same open file (opened for appending) and need no signal.
+    Copies are created readable by their owner only. Returns the logs rotated."""
+    rotated = []
+    for path in sorted(directory.glob("*.log")):
+        try:
+            if path.stat().st_size <= max_bytes:
+                continue
+        except FileNotFoundError:
+            continue
+        for index in range(backups - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{index}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{index + 1}"))
+        copy = os.open(path.with_name(f"{path.name}.1"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(path, "rb") as source, os.fdopen(copy, "wb") as target:
+            shutil.copyfileobj(source, target)
+        os.truncate(path, 0)
+        rotated.append(path)
+    return rotated
+
+
+class LogRotator:
+    """Rotates the stack's logs every LOG_CHECK_S seconds in a thread of the supervisor."""
+
+    def __init__(self, directory: Path, interval_s: float = LOG_CHECK_S):
+        self.directory, self.interval_s = directory, interval_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="log-rotation", daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            try:
+                rotate_logs(self.directory)
+            except OSError as error:
+                print(f"log rotation failed: {error}", file=sys.stderr)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(5)
+
+
 @dataclass
 class Stack:
     settings: Settings
@@ -177,6 +255,7 @@ class Stack:
 
     def __post_init__(self) -> None:
         (self.settings.var_dir / "logs").mkdir(parents=True, exist_ok=True)
+        self.log_rotator = LogRotator(self.settings.var_dir / "logs")
         for process in self.build_processes():
             self.processes[process.name] = process
 
@@ -195,6 +274,8 @@ class Stack:
         ]
         # Rasa's own scaling on one machine: Sanic forks the workers, the kernel shares the connections.
         processes[-1].env["SANIC_WORKERS"] = str(s.rasa_workers)
+        # The workers count the artisans' rate limits together (bot/guard.py).
+        processes[-1].env["RELAIS_RATE_LIMIT_DB"] = str(s.var_dir / "rasa-limits.db")
         if self.with_web:
             processes.append(web_process("web", s, s.web_port))
         return processes
@@ -205,6 +286,7 @@ class Stack:
         env = self.settings.process_env()
         for process in self.processes.values():
             process.start(env)
+        self.log_rotator.start()
         try:
             self.wait_ready(*self.processes.values(), timeout=timeout)
         except BaseException:
@@ -240,6 +322,7 @@ class Stack:
         self.wait_ready(process, timeout=timeout)
 
     def stop(self) -> None:
+        self.log_rotator.stop()
         for process in reversed(list(self.processes.values())):
             process.stop()
 

@@ -42,6 +42,8 @@ RECENT_CONVERSATIONS = 256
 class CachedSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, recent_conversations: int = RECENT_CONVERSATIONS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # A failed statement's error never carries its values (the artisan's words) into a log line.
+        self.engine.hide_parameters = True
         self.recent_conversations = recent_conversations
         # sender id -> the tracker saved last, with the number of its events and the newest stored row
         self._recent: OrderedDict[str, _Stored] = OrderedDict()

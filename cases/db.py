@@ -45,7 +45,8 @@ def make_engine(url: str | None = None) -> Engine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True, connect_args={"timeout": 30})
+        # hide_parameters: an error's log line never shows the values (names, phones, what people wrote).
+        engine = create_engine(url, future=True, connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _configure_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001
@@ -59,7 +60,7 @@ def make_engine(url: str | None = None) -> Engine:
         return engine
     connect_args = {"connect_timeout": 5} if make_url(url).get_backend_name() == "postgresql" else {}
     # pre_ping: a database restarted under us costs one reconnect, not one failed request.
-    return create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args, hide_parameters=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker:

@@ -34,7 +34,7 @@ from cases.models import (
     User,
     utcnow,
 )
-from cases.reference import REFERENCE_PATTERN
+from cases.reference import REFERENCE_PATTERN, new_reference
 
 # Situation keys that carry health details: kept only with the artisan's explicit health consent.
 HEALTH_SITUATION_KEYS = frozenset({"sante", "health", "health_details", "sante_details", "health_condition"})
@@ -49,9 +49,6 @@ STATUS_TRANSITIONS = {
     "clos": ("en_cours",),
 }
 
-LOGIN_FAILURES_BEFORE_LOCK = 5
-FIRST_LOCK = timedelta(minutes=15)
-LONGEST_LOCK = timedelta(hours=24)
 
 _PHONE_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _DEPARTEMENT = re.compile(r"^(\d{2}|2A|2B|97\d)$")
@@ -201,9 +198,13 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
+# Reasons that quote health or distress: without the health consent only their codes stay (distress flag).
+SENSITIVE_REASON_KEYS = frozenset({HEALTH_CATEGORY, "distress", "overwhelm"})
+
+
 def _strip_health(case: Case) -> None:
     case.categories = [c for c in case.categories if c != HEALTH_CATEGORY]
-    case.reasons = {k: v for k, v in case.reasons.items() if k != HEALTH_CATEGORY}
+    case.reasons = {k: v for k, v in case.reasons.items() if k not in SENSITIVE_REASON_KEYS}
     case.situation = {k: v for k, v in case.situation.items() if k not in HEALTH_SITUATION_KEYS}
     case.transcript = [e for e in case.transcript if not e.get("health")]
 
@@ -334,6 +335,11 @@ class CaseRepository:
         now = utcnow()
         with self._session_factory() as session, session.begin():
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+            # A reference already given to another conversation (its case erased, then the artisan asked for an
+            # advisor again in the same conversation): this case gets a fresh one rather than a unique-key crash.
+            while session.execute(select(Case.id).where(Case.reference == draft.reference,
+                                                        Case.conversation_id != draft.conversation_id)).first():
+                draft.reference = new_reference()
             result = session.execute(
                 insert(Case.__table__)
                 .values(
@@ -659,18 +665,24 @@ class CaseRepository:
             self._audit(session, user, "user.api_token_set", user.chamber_id, None, {}, label="system")
 
     def register_login_failure(self, user_id: int, now: datetime | None = None) -> datetime | None:
-        """Count a failed login; from the fifth in a row the account locks, twice as long each time."""
-        now = now or utcnow()
+        """Count a failed login, for the audit trail. Nothing is locked: an account locked by failures is a
+        weapon against its owner (the inbox throttles the guessing address instead, inbox.security)."""
         with self._session_factory() as session, session.begin():
             # Increment in SQL: concurrent failures are all counted.
             session.execute(update(User).where(User.id == user_id).values(failed_logins=User.failed_logins + 1))
             user = session.get(User, user_id)
             session.refresh(user)
-            if user.failed_logins >= LOGIN_FAILURES_BEFORE_LOCK:
-                extra = user.failed_logins - LOGIN_FAILURES_BEFORE_LOCK
-                user.locked_until = now + min(FIRST_LOCK * (2 ** min(extra, 10)), LONGEST_LOCK)
             self._audit(session, user, "user.login_failed", user.chamber_id, None, {"failures": user.failed_logins})
-            return user.locked_until
+            return None
+
+    def unlock_user(self, user_id: int, actor: User) -> User:
+        """A supervisor clears an account's failure count (and any lock an older version set), audited."""
+        with self._session_factory() as session, session.begin():
+            user = session.get(User, user_id)
+            user.failed_logins = 0
+            user.locked_until = None
+            self._audit(session, actor, "user.unlocked", user.chamber_id, None, {"email": user.email})
+            return user
 
     def register_login_success(self, user_id: int) -> User:
         with self._session_factory() as session, session.begin():

@@ -14,6 +14,8 @@ immutable :class:`Chamber`::
     c.options                           # read-only mapping, every key of OPTION_KEYS present (bool)
     c.option("emergency_fund")          # bool; KeyError for an unknown key (catches typos)
     c.consent_version, c.retention_days
+    c.dpo_contact, c.max_case_age_days  # privacy notice; no case older than this, even open
+    c.allowed_origins                   # other sites of the chamber embedding the widget
     c.hours_text                        # "du lundi au vendredi, de 8 h à 17 h"
     c.is_open(at)                       # `at` must be timezone-aware; French public holidays are closed
     c.next_opening(at)                  # `at` (in the chamber's zone) when open, else the next slot start

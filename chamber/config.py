@@ -70,6 +70,11 @@ class Chamber:
     privacy_url: str | None = None
     # (phone, hours) of the business owners' listening line, shown only with its option.
     business_owner_line: tuple[str, str] | None = None
+    # Data protection: the officer's contact, the longest any case is kept (open or not), and pages of
+    # the chamber's other sites allowed to embed the widget (its website's origin always is).
+    dpo_contact: str | None = None
+    max_case_age_days: int = 365
+    allowed_origins: tuple[str, ...] = ()
     source_path: Path | None = field(default=None, compare=False)
 
     @property
@@ -313,5 +318,23 @@ class _Validator:
             retention_days=self.positive_int("retention_days"),
             opening_hours=self.opening_hours(),
             privacy_url=self.url("privacy_url", required=False),
+            dpo_contact=self.text("dpo_contact", required=False),
+            max_case_age_days=self.max_case_age_days(),
+            allowed_origins=self.origins(),
             source_path=self.source,
         )
+
+    def max_case_age_days(self) -> int:
+        days = self.positive_int("max_case_age_days", default=365)
+        if days < self.positive_int("retention_days"):
+            self.fail("max_case_age_days", "must be at least retention_days")
+        return days
+
+    def origins(self) -> tuple[str, ...]:
+        values = self.raw.get("allowed_origins") or []
+        if not isinstance(values, list):
+            self.fail("allowed_origins", "expected a list of origins such as https://www.cma-exemple.fr")
+        for value in values:
+            if not isinstance(value, str) or not re.match(r"^https://[^\s/]+$", value):
+                self.fail("allowed_origins", f"{value!r} is not an origin (https://host, no path)")
+        return tuple(values)

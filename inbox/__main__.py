@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -87,10 +88,25 @@ def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_
         else:
             repository.set_password_hash(user.id, hash_password(password))
         password_file.parent.mkdir(parents=True, exist_ok=True)
-        password_file.write_text(f"{LOCAL_ADVISOR_EMAIL}\n{password}\n", encoding="utf-8")
-        password_file.chmod(0o600)
+        descriptor = os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # never readable by others
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(f"{LOCAL_ADVISOR_EMAIL}\n{password}\n")
         saved = password
     print(f"{LOCAL_ADVISOR_EMAIL} / {saved}")
+    return 0
+
+
+def unlock(args: argparse.Namespace) -> int:
+    """Clears an account's failed-login count; the web app forgets its counts from the inbox's own button
+    (API POST /api/v1/users/{id}/unlock), else within 15 minutes."""
+    repository = _repository()
+    user = repository.find_user_by_email(args.email)
+    supervisor = repository.find_user_by_email(args.supervisor)
+    if user is None or supervisor is None or not supervisor.is_supervisor or supervisor.chamber_id != user.chamber_id:
+        print("Compte ou superviseur inconnu, ou d'une autre chambre.", file=sys.stderr)
+        return 1
+    repository.unlock_user(user.id, supervisor)
+    print(f"Compte débloqué : {user.email}.")
     return 0
 
 
@@ -101,29 +117,24 @@ def run_migrate(_args: argparse.Namespace) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
+    """The one retention policy (cases.retention.apply_retention), the same as ``python -m bot purge``."""
+    import os
 
-    from cases.models import Case
-    from cases.retention import purge as purge_older_than
-    from chamber import load_all_chambers
+    from cases.retention import apply_retention
+    from chamber import load_all_chambers, load_chamber
 
-    url = database_url()
-    migrate(url)
-    engine = make_engine(url)
-    sessions = make_session_factory(engine)
-    if args.older_than_days is not None:
-        count = purge_older_than(args.older_than_days, sessions)
-    else:
-        # Each chamber keeps its cases for its own configured retention period.
-        retention = {c.id: c.retention_days for c in load_all_chambers()}
-        with sessions() as session:
-            present = set(session.execute(select(Case.chamber_id).distinct()).scalars())
-        unknown = present - set(retention)
-        if unknown:
-            print(f"Chambres sans configuration, non purgées : {', '.join(sorted(unknown))}", file=sys.stderr)
-        count = sum(purge_older_than(days, sessions, chamber_id=cid) for cid, days in retention.items() if cid in present)
-    engine.dispose()
-    print(f"{count} dossier(s) supprimé(s).")
+    default_chamber = load_chamber()
+    chambers = {c.id: c for c in load_all_chambers()}
+    chambers.setdefault(default_chamber.id, default_chamber)
+    report = apply_retention(
+        database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None,
+        float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)), chambers, default_chamber.id,
+        os.environ.get("RELAIS_OUTBOX_DIR") or None, closed_retention_days=args.older_than_days,
+    )
+    if report.chambers_without_configuration:
+        print("Chambres sans configuration, non purgées : " + ", ".join(report.chambers_without_configuration),
+              file=sys.stderr)
+    print(report.text())
     return 0
 
 
@@ -149,8 +160,14 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("migrate", help="mettre la base de données à jour").set_defaults(handler=run_migrate)
 
-    cleanup = commands.add_parser("purge", help="supprimer les dossiers clos au-delà de la durée de conservation")
-    cleanup.add_argument("--older-than-days", type=int, help="par défaut : la durée de chaque chambre")
+    unlocking = commands.add_parser("unlock", help="effacer les échecs de connexion d'un compte (superviseur)")
+    unlocking.add_argument("--email", required=True)
+    unlocking.add_argument("--supervisor", required=True, help="e-mail du superviseur qui débloque (journal d'audit)")
+    unlocking.set_defaults(handler=unlock)
+
+    cleanup = commands.add_parser("purge", help="anonymiser les dossiers au-delà de leur durée de conservation "
+                                               "(la même règle que python -m bot purge)")
+    cleanup.add_argument("--older-than-days", type=int, help="dossiers clos : par défaut, la durée de chaque chambre")
     cleanup.set_defaults(handler=purge)
 
     args = parser.parse_args(argv)

@@ -21,7 +21,16 @@ from starlette.exceptions import HTTPException
 from cases.models import CALL_OUTCOMES, CATEGORIES, STATUSES, URGENCIES, Case, User, utcnow
 from cases.reference import CROCKFORD_ALPHABET
 from cases.repository import CaseNotFound, InvalidInput, InvalidTransition, QueueFilters
-from inbox.auth import LoginRefused, attempt_login, auth_method, context_of, csrf_ok, current_user, open_session
+from inbox.auth import (
+    LoginRefused,
+    attempt_login,
+    auth_method,
+    context_of,
+    csrf_ok,
+    current_user,
+    open_session,
+    unlock_account,
+)
 from inbox.pages import csv_export
 from inbox.views import view_of
 
@@ -350,6 +359,15 @@ def create_api() -> FastAPI:
         """The active advisors and supervisors of your chamber (to assign a case)."""
         return [user_out(u) for u in context_of(request).repository.list_users(user.chamber_id)]
 
+    @api.post("/users/{user_id}/unlock", status_code=204, responses=ERRORS, tags=["supervision"])
+    def unlock(request: Request, user_id: int, user: User = Depends(supervisor_user)) -> Response:
+        """Forget an account's failed logins (an advisor kept out by someone guessing): supervisors, own chamber."""
+        try:
+            unlock_account(context_of(request), user, user_id)
+        except LookupError:
+            return JSONResponse({"detail": "Compte introuvable."}, status_code=404)
+        return Response(status_code=204)
+
     # ------------------------------------------------------------------ cases
 
     @api.get("/cases", response_model=List[CaseSummaryOut], responses={**ERRORS}, tags=["cases"])
@@ -440,7 +458,7 @@ def create_api() -> FastAPI:
     @api.post("/cases/{reference}/erase", response_model=CaseOut, responses=CASE_ERRORS, tags=["supervision"])
     def erase(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:
         """Erase the person's data and close the case (codes and dates stay for statistics). Supervisors; audited."""
-        context_of(request).repository.erase_personal_data(reference, user)
+        context_of(request).erase(reference, user)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
     # ------------------------------------------------------------------ supervision

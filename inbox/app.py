@@ -29,7 +29,8 @@ INBOX_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
-_PROTECTED_PREFIXES = ("/inbox", "/login", "/logout", "/api/")
+_PROTECTED_PREFIXES = ("/inbox", "/login", "/logout", "/api/", "/confidentialite")
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 class _ContextAndHeaders:
@@ -50,6 +51,9 @@ class _ContextAndHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin")]
+                if scope.get("scheme") in ("https", "wss"):
+                    # Where TLS ends (nginx or the ingress, X-Forwarded-Proto: https): browsers keep to HTTPS.
+                    headers.append((b"strict-transport-security", HSTS.encode()))
                 if protected:
                     headers += [
                         (b"content-security-policy", INBOX_CSP.encode()),
@@ -95,8 +99,12 @@ def _serve_widget(app: FastAPI) -> None:
 
 
 def create_app(settings: InboxSettings | None = None) -> FastAPI:
+    from bot import logmask
     from inbox.api import create_api
+
+    logmask.install()  # no log line of the web app carries personal data
     from inbox.pages import install_page_error_handlers, router as pages_router
+    from inbox.privacy import router as privacy_router
 
     settings = settings or InboxSettings.from_env()
     context = build_context(settings)
@@ -126,6 +134,7 @@ def create_app(settings: InboxSettings | None = None) -> FastAPI:
         return RedirectResponse("/demo/", status_code=307)
 
     app.include_router(pages_router)
+    app.include_router(privacy_router)
     install_page_error_handlers(app)
     app.mount("/api/v1", create_api(), name="api")
     app.mount("/inbox/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="inbox-static")

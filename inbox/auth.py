@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from fastapi import Request
 from sqlalchemy.orm import sessionmaker
 
 from cases.models import User, utcnow
-from cases.repository import CaseRepository
+from cases.repository import CaseRepository, without_nul
 from chamber import Chamber
-from inbox.security import AddressThrottle, hash_api_token, new_csrf_token, same_token, verify_password
+from inbox.security import LoginThrottle, hash_api_token, new_csrf_token, same_token, verify_password
 from inbox.settings import InboxSettings
 
-SESSION_MAX_AGE_S = 8 * 3600  # a working day
+SESSION_MAX_AGE_S = 8 * 3600  # idle: the cookie's lifetime, renewed by each answer
+SESSION_ABSOLUTE_S = 12 * 3600  # however active: a session opened in the morning ends in the evening
 
 
 @dataclass
@@ -27,10 +29,16 @@ class InboxContext:
     repository: CaseRepository
     default_chamber: Chamber
     chambers: dict[str, Chamber]
-    throttle: AddressThrottle = field(default_factory=AddressThrottle)
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
     def chamber(self, chamber_id: str) -> Chamber:
         return self.chambers.get(chamber_id, self.default_chamber)
+
+    def erase(self, reference: str, actor: User) -> None:
+        """The case, its Rasa conversation and its spooled drafts, at once (cases.retention.erase_everywhere)."""
+        from cases.retention import erase_everywhere
+
+        erase_everywhere(self.repository, reference, actor, self.settings.tracker_db_url, self.settings.outbox_dir)
 
 
 def context_of(request: Request) -> InboxContext:
@@ -58,34 +66,46 @@ def _too_many(span: timedelta) -> LoginRefused:
     )
 
 
+def login_key(email: str) -> str:
+    return without_nul(email or "").strip().lower()[:320]
+
+
 def attempt_login(context: InboxContext, email: str, password: str, address: str) -> User:
-    """The user if the password is right and nothing is locked; else LoginRefused (401 or 429)."""
-    wait_s = context.throttle.blocked_for(address)
+    """The user if the password is right and this address may try this account; else LoginRefused (401 or 429).
+
+    Known and unknown e-mails go the same way (inbox.security.LoginThrottle): no account is ever locked,
+    only an address that keeps guessing.
+    """
+    key = login_key(email)
+    wait_s = context.throttle.blocked_for(address, key)
     if wait_s:
         raise _too_many(timedelta(seconds=wait_s))
     repository = context.repository
-    user = repository.find_user_by_email(email or "")
-    now: datetime = utcnow()
-    if user is not None and user.locked_until is not None and user.locked_until > now:
-        # Locked: the password is not even checked, so guessing on goes nowhere.
-        context.throttle.record_failure(address)
-        raise _too_many(user.locked_until - now)
+    user = repository.find_user_by_email(key)
     usable = user is not None and user.active
     if not verify_password(user.password_hash if usable else None, password or ""):
-        context.throttle.record_failure(address)
+        context.throttle.record_failure(address, key)
         if user is not None:
-            locked_until = repository.register_login_failure(user.id, now)
-            if locked_until is not None and locked_until > now:
-                raise _too_many(locked_until - now)
+            repository.register_login_failure(user.id, utcnow())  # counted for the audit trail, locks nothing
         raise LoginRefused(401, "Adresse e-mail ou mot de passe incorrect.")
+    context.throttle.record_success(address, key)
     return repository.register_login_success(user.id)
+
+
+def unlock_account(context: InboxContext, supervisor: User, user_id: int) -> User:
+    """A supervisor clears the failed-login counts of an account of their chamber (audited)."""
+    user = context.repository.get_user(user_id)
+    if user is None or user.chamber_id != supervisor.chamber_id:
+        raise LookupError(user_id)
+    context.throttle.unlock(login_key(user.email))
+    return context.repository.unlock_user(user.id, supervisor)
 
 
 def open_session(request: Request, user: User) -> str:
     """Start a fresh session (nothing kept from before the login); returns its CSRF token."""
     request.session.clear()
     token = new_csrf_token()
-    request.session.update({"uid": user.id, "epoch": user.session_epoch, "csrf": token})
+    request.session.update({"uid": user.id, "epoch": user.session_epoch, "csrf": token, "since": int(time.time())})
     return token
 
 
@@ -113,8 +133,11 @@ def current_user(request: Request) -> User | None:
         user = context.repository.find_user_by_token_hash(hash_api_token(token)) if token else None
         method = "token"
     else:
-        uid, epoch = request.session.get("uid"), request.session.get("epoch")
-        if isinstance(uid, int):
+        uid, epoch, since = request.session.get("uid"), request.session.get("epoch"), request.session.get("since")
+        fresh = isinstance(since, int) and 0 <= time.time() - since < SESSION_ABSOLUTE_S
+        if isinstance(uid, int) and not fresh:
+            request.session.clear()  # past its absolute lifetime (or from before it existed): log in again
+        elif isinstance(uid, int):
             candidate = context.repository.get_user(uid)
             if candidate is not None and candidate.active and candidate.session_epoch == epoch:
                 user = candidate

@@ -18,7 +18,16 @@ from starlette.exceptions import HTTPException
 from cases.models import CALL_OUTCOMES, CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, User, utcnow
 from cases.reference import REFERENCE_PATTERN
 from cases.repository import CaseNotFound, InvalidInput, InvalidTransition, QueueFilters
-from inbox.auth import LoginRefused, attempt_login, context_of, csrf_ok, csrf_token, current_user, open_session
+from inbox.auth import (
+    LoginRefused,
+    attempt_login,
+    context_of,
+    csrf_ok,
+    csrf_token,
+    current_user,
+    open_session,
+    unlock_account,
+)
 from inbox.charts import first_contact_bars, urgency_mix_bars, weekly_categories_chart
 from inbox.presentation import (
     CALL_OUTCOME_LABELS,
@@ -305,8 +314,8 @@ async def erase_personal_data(request: Request, reference: str, user: User = Dep
     if form.get("confirmation", "").strip().upper() != reference:
         flash(request, "Pour effacer, recopiez la référence du dossier.", "error")
         return see_other(case_url(reference))
-    context_of(request).repository.erase_personal_data(checked_reference(reference), user)
-    flash(request, "Les données personnelles de ce dossier ont été effacées.")
+    context_of(request).erase(checked_reference(reference), user)
+    flash(request, "Les données personnelles de ce dossier et sa conversation ont été effacées.")
     return see_other(case_url(reference))
 
 
@@ -320,8 +329,22 @@ def audit_page(request: Request, dossier: str = "", page: int = 1, user: User = 
     page = max(1, min(page, 10_000))
     per_page = 100
     events = context_of(request).repository.audit_log(user, reference or None, limit=per_page + 1, offset=(page - 1) * per_page)
+    accounts = context_of(request).repository.list_users(user.chamber_id)
     return render(request, "audit.html", user=user, events=events[:per_page], reference=reference, page=page,
-                  has_more=len(events) > per_page)
+                  has_more=len(events) > per_page, accounts=accounts)
+
+
+@router.post("/inbox/comptes/{user_id}/debloquer", include_in_schema=False)
+async def unlock_page(request: Request, user_id: int, user: User = Depends(supervisor)) -> Response:
+    """A supervisor clears an account's failed logins (someone guessing kept an advisor out)."""
+    await checked_form(request)
+    try:
+        unlocked = unlock_account(context_of(request), user, user_id)
+    except LookupError:
+        flash(request, "Compte introuvable.", "error")
+    else:
+        flash(request, f"Le compte de {unlocked.name} est débloqué : il peut se connecter de nouveau.")
+    return see_other("/inbox/journal#comptes")
 
 
 @router.get("/inbox/statistiques", response_class=HTMLResponse, include_in_schema=False)
@@ -347,7 +370,8 @@ def csv_export(rows: list[dict]) -> str:
     writer.writeheader()
     for row in rows:
         # A cell starting with = + - @ would be run as a formula by a spreadsheet.
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@\t\r" else v) for k, v in row.items()})
+        # An empty cell stays empty ("" is in every string: it used to get a lone ').
+        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()})
     return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read the accents right
 
 

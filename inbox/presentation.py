@@ -76,6 +76,9 @@ AUDIT_LABELS = {
     "user.login_failed": "Échec de connexion",
     "user.logged_out": "Déconnexion",
     "user.api_token_set": "Jeton d'API créé",
+    "user.unlocked": "Compte débloqué",
+    "retention.cases_anonymised": "Dossiers anonymisés (fin de conservation)",
+    "retention.trackers_deleted": "Conversations supprimées (fin de conservation)",
 }
 
 

@@ -51,37 +51,67 @@ def same_token(expected: str | None, given: str | None) -> bool:
     return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
 
 
-class AddressThrottle:
-    """Failed logins per client address in a sliding window (guards against trying many accounts).
+class LoginThrottle:
+    """Failed logins counted in memory, per address and per (account, address); never per account alone.
 
-    Per account, the database counts failures and locks the account (see CaseRepository).
+    - One address: 20 failures in 15 minutes, whatever the accounts, then 429 (guessing many accounts).
+    - One account from one address: 5 failures in 15 minutes, then 429 for that pair only.
+    - One account under attack from many addresses (30 failures in 15 minutes): each address gets a
+      single try for it until the window passes.
+
+    Nothing locks an account: the right password from an address that has not been guessing still logs
+    in, so knowing an advisor's e-mail is not enough to lock them out of a crisis line. The same counts
+    apply to e-mails with and without an account, so the answers (401, then 429) do not tell which exist.
+    A supervisor clears an account's counts (``unlock``), and a successful login clears its address's.
     """
 
-    def __init__(self, max_failures: int = 20, window_s: float = 15 * 60):
-        self.max_failures = max_failures
-        self.window_s = window_s
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+    def __init__(self, per_address: int = 20, per_pair: int = 5, per_account: int = 30, window_s: float = 15 * 60):
+        self.per_address, self.per_pair, self.per_account, self.window_s = per_address, per_pair, per_account, window_s
+        self._failures: dict[tuple, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
-    def _prune(self, address: str, now: float) -> deque[float]:
-        failures = self._failures[address]
+    def _recent(self, key: tuple, now: float) -> deque[float]:
+        failures = self._failures[key]
         while failures and failures[0] <= now - self.window_s:
             failures.popleft()
+        if not failures:
+            del self._failures[key]
+            return deque()
         return failures
 
-    def blocked_for(self, address: str) -> float:
-        """Seconds until this address may try again (0 when it may)."""
+    def _wait(self, failures: deque[float], allowed: int, now: float) -> float:
+        return 0.0 if len(failures) < allowed else failures[-allowed] + self.window_s - now
+
+    def blocked_for(self, address: str, email: str = "") -> float:
+        """Seconds until this address may try this account again (0 when it may)."""
         now = time.monotonic()
         with self._lock:
-            failures = self._prune(address, now)
-            if len(failures) < self.max_failures:
-                return 0.0
-            return failures[0] + self.window_s - now
+            wait = self._wait(self._recent(("address", address), now), self.per_address, now)
+            if email:
+                pair_allowed = 1 if len(self._recent(("account", email), now)) >= self.per_account else self.per_pair
+                wait = max(wait, self._wait(self._recent(("pair", email, address), now), pair_allowed, now))
+            return wait
 
-    def record_failure(self, address: str) -> None:
+    def record_failure(self, address: str, email: str = "") -> None:
+        now = time.monotonic()
         with self._lock:
-            self._failures[address].append(time.monotonic())
+            keys = [("address", address)] + ([("pair", email, address), ("account", email)] if email else [])
+            for key in keys:
+                self._failures[key].append(now)
+
+    def record_success(self, address: str, email: str) -> None:
+        with self._lock:
+            self._failures.pop(("pair", email, address), None)
+
+    def unlock(self, email: str) -> None:
+        """A supervisor's decision: every count about this account is forgotten."""
+        with self._lock:
+            for key in [k for k in self._failures if k[0] in ("pair", "account") and k[1] == email]:
+                del self._failures[key]
 
     def reset(self) -> None:
         with self._lock:
             self._failures.clear()
+
+
+AddressThrottle = LoginThrottle  # its former name

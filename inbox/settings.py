@@ -6,6 +6,7 @@
 | RELAIS_ENV | development or production | development |
 | RELAIS_SESSION_SECRET | key signing the session cookie | production: required; development: var/session-secret |
 | RELAIS_CHAMBER_CONFIG | the default chamber (path or id) | chamber/configs/default.yml |
+| RELAIS_TRACKER_DB_URL, RELAIS_OUTBOX_DIR | Rasa's conversations and the spooled drafts, erased with their case | none |
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class InboxSettings:
     env: str = "development"
     chamber_config: str | None = None
     migrate_on_start: bool = True
+    # Where an erasure also deletes the conversation and spooled drafts (set by the stack for every process).
+    tracker_db_url: str | None = None
+    outbox_dir: str | None = None
 
     @property
     def production(self) -> bool:
@@ -53,6 +57,8 @@ class InboxSettings:
             session_secret=secret,
             env=env,
             chamber_config=os.environ.get("RELAIS_CHAMBER_CONFIG") or None,
+            tracker_db_url=os.environ.get("RELAIS_TRACKER_DB_URL") or None,
+            outbox_dir=os.environ.get("RELAIS_OUTBOX_DIR") or None,
         )
 
 

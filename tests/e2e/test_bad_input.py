@@ -27,7 +27,14 @@ def is_french_answer(replies: list[str]) -> bool:
     ids=["empty", "blank", "gibberish", "10k-chars", "10k-words", "script", "html", "emoji"],
 )
 def test_the_bot_answers_in_french(conversation, message):
-    replies = conversation.say(message)
+    if len(message) > 2_000:
+        # Over the channels' cap (bot/guard.py): 413, with a kind French answer; the message is not processed.
+        response = conversation.client.post(f"{conversation.settings.rasa_url}/webhooks/rest/webhook",
+                                            json={"sender": conversation.sender, "message": message})
+        assert response.status_code == 413
+        replies = [m["text"] for m in response.json()]
+    else:
+        replies = conversation.say(message)
     assert is_french_answer(replies), replies
     # The conversation is still alive afterwards.
     assert is_french_answer(conversation.say("bonjour"))

@@ -195,6 +195,8 @@ def production(tmp_path_factory):
             actions_proxy_port=free_port(),
             lock_lifetime_s=5,  # a killed server's lock blocks its conversation this long
             log_format="json",
+            # The suite talks from 127.0.0.1 all session long; tests/security checks the limits from elsewhere.
+            rate_limit_exempt=("127.0.0.1",),
         )
         settings.check_production()
         settings.extra_env["RELAIS_RASA_PUBLIC_URL"] = f"http://127.0.0.1:{settings.proxy_port}"

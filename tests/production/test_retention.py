@@ -134,7 +134,9 @@ def test_closed_cases_are_anonymised_after_the_chamber_retention(stores, reposit
         assert case(repository, kept).phone == "+33612345678"
     erasures = audit(repository, "case.personal_data_erased")
     assert [(e.case_reference, e.actor_label) for e in erasures] == [(expired, "system")]
-    assert audit(repository, "retention.cases_anonymised")[0].detail == {"cases": 1, "retention_days": CHAMBER.retention_days}
+    assert audit(repository, "retention.cases_anonymised")[0].detail == {
+        "cases": 1, "never_closed": 0, "retention_days": CHAMBER.retention_days,
+        "max_case_age_days": CHAMBER.max_case_age_days}
 
     # Run again: nothing more to do, and nothing audited twice.
     assert purge(settings_for(stores, tmp_path)).cases_anonymised == {}
@@ -267,5 +269,5 @@ def test_purge_command_and_its_schedule(stores, repository, tmp_path):
             time.sleep(0.5)
     finally:
         schedule.stop()
-    assert "1 dossier(s) clos anonymisé(s)" in log.read_text()
+    assert "1 dossier(s) anonymisé(s)" in log.read_text()
     assert case(repository, reference).phone is None

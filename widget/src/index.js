@@ -22,6 +22,8 @@ function readConfig() {
     chamber: data.chamber || TEXT.defaultChamber,
     title: data.title || TEXT.defaultTitle,
     phone: data.phone || "",
+    // The privacy notice of the web app that serves this script (data-privacy to point elsewhere).
+    privacy: data.privacy || `${scriptOrigin}/confidentialite`,
     hours: data.hours || "",
     color,
     textColor: readableText(color, data.textColor),

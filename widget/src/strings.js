@@ -7,6 +7,7 @@ export const TEXT = {
   close: "Fermer",
   closeLabel: "Fermer la discussion",
   clear: "Effacer la conversation",
+  privacy: "Vos données",
   cleared: "La conversation a été effacée. Une nouvelle conversation commence.",
   logLabel: "Conversation",
   inputLabel: "Votre message",

@@ -129,7 +129,10 @@ export function createView(shadow, config, actions) {
       ),
       h("button", { type: "button", class: "close", "aria-label": TEXT.closeLabel, onclick: () => actions.close() },
         h("span", { "aria-hidden": "true" }, "×"), h("span", { class: "close-text" }, TEXT.close)),
-      h("button", { type: "button", class: "clear", onclick: () => actions.clear() }, TEXT.clear)
+      h("button", { type: "button", class: "clear", onclick: () => actions.clear() }, TEXT.clear),
+      config.privacy
+        ? h("a", { class: "privacy", href: config.privacy, target: "_blank", rel: "noopener" }, TEXT.privacy, hidden(TEXT.newTab))
+        : null
     ),
     offline,
     connecting,

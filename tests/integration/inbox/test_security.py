@@ -9,7 +9,8 @@ from tests.integration.inbox.conftest import CHAMBER, OTHER_CHAMBER, PASSWORD, a
 
 # Open on purpose: the login itself, health probes, the API's description.
 PUBLIC = {("GET", "/login"), ("POST", "/login"), ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/"),
-          ("POST", "/api/v1/auth/login"), ("GET", "/api/v1/openapi.json")}
+          ("POST", "/api/v1/auth/login"), ("GET", "/api/v1/openapi.json"),
+          ("GET", "/confidentialite")}  # the privacy notice: for the artisans, without an account
 
 
 def every_route(app):
@@ -32,7 +33,7 @@ def test_no_page_or_api_answer_without_login(app, client, seed_case):
     routes = [r for r in every_route(app) if r not in PUBLIC and not r[1].startswith(("/widget", "/demo"))]
     assert len(routes) > 25
     for method, path in routes:
-        url = path.replace("{reference}", reference)
+        url = path.replace("{reference}", reference).replace("{user_id}", "1")
         response = client.request(method, url, follow_redirects=False, data={} if method == "POST" else None)
         if path.startswith("/api/") or path == "/inbox/live":  # JSON answers: 401
             assert response.status_code == 401, (method, url, response.status_code)
@@ -87,7 +88,7 @@ def test_every_form_without_its_csrf_token_is_refused(app, logged_in, seed_case,
     forms = [(m, p) for m, p in every_route(app) if m == "POST" and not p.startswith("/api/") and p != "/login"]
     assert len(forms) >= 7
     for _method, path in forms:
-        url = path.replace("{reference}", reference)
+        url = path.replace("{reference}", reference).replace("{user_id}", str(user.id))
         for token in (None, "forged-token"):
             data = {"status": "clos", "body": "note", "outcome": "joint", "assignee_id": str(user.id), "confirmation": reference}
             if token:
@@ -162,11 +163,11 @@ def test_pages_carry_a_strict_content_security_policy(logged_in):
     assert headers["x-content-type-options"] == "nosniff"
 
 
-def test_the_login_is_throttled_per_account(client, make_user, repository):
+def test_the_login_is_throttled_per_account_and_address(client, make_user, repository):
     user = make_user()
-    statuses = [page_login(client, user.email, password="pas le bon mot de passe").status_code for _ in range(5)]
-    assert statuses == [401, 401, 401, 401, 429]
-    refused = page_login(client, user.email)  # even the right password, while locked
+    statuses = [page_login(client, user.email, password="pas le bon mot de passe").status_code for _ in range(6)]
+    assert statuses == [401, 401, 401, 401, 401, 429]
+    refused = page_login(client, user.email)  # this address has been guessing: it waits, even with the password
     assert refused.status_code == 429
     assert "Trop de tentatives" in refused.text and int(refused.headers["Retry-After"]) > 60
     api = client.post("/api/v1/auth/login", json={"email": user.email, "password": PASSWORD})

@@ -9,6 +9,7 @@ import pytest
 from rasa.__main__ import create_argument_parser
 
 from bot.settings import Settings
+from bot.rasa_server import _token_from_environment
 from bot.stack import rasa_process
 
 
@@ -24,13 +25,17 @@ from bot.stack import rasa_process
         "a&b=c d#e",
     ],
 )
-def test_rasa_receives_the_token_exactly(tmp_path: Path, token: str):
+def test_rasa_receives_the_token_exactly(tmp_path: Path, token: str, monkeypatch):
     settings = Settings(var_dir=tmp_path, rasa_token=token, host="127.0.0.1")
     process = rasa_process("rasa", settings, 5005, tmp_path / "endpoints.yml", tmp_path / "model.tar.gz")
 
-    # What follows `python -m bot.rasa_server` is Rasa's own command line.
+    # What follows `python -m bot.rasa_server` is Rasa's own command line, without the token (readable in
+    # /proc by every local user): the process gets it from its environment.
     assert process.command[1:3] == ["-m", "bot.rasa_server"]
-    arguments = create_argument_parser().parse_args(process.command[3:])
+    assert not [argument for argument in process.command if token in argument]
+    assert process.env["RELAIS_RASA_TOKEN"] == token
+    monkeypatch.setenv("RELAIS_RASA_TOKEN", process.env["RELAIS_RASA_TOKEN"])
+    arguments = create_argument_parser().parse_args(_token_from_environment(process.command[3:]))
 
     assert arguments.auth_token == token
     assert arguments.enable_api

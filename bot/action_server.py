@@ -1,0 +1,51 @@
+"""rasa_sdk's action server (same command line: ``python -m bot.action_server --actions actions ...``) that
+answers only Rasa: every call but ``/health`` must carry the token of ``RELAIS_ACTIONS_TOKEN`` in the
+``X-Relais-Token`` header (Rasa sends it from endpoints.yml, see bot.stack.action_endpoint). rasa_sdk 3.6
+checks no token itself; this is a Sanic request middleware on its app. Log records are masked (bot.logmask).
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import sys
+
+from bot import logmask
+
+TOKEN_HEADER = "X-Relais-Token"
+OPEN_PATHS = ("/health",)
+
+
+def _with_token_check(create_app):  # noqa: ANN001, ANN202
+    def create_app_checking_token(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        from sanic import response
+
+        app = create_app(*args, **kwargs)
+        token = os.environ.get("RELAIS_ACTIONS_TOKEN", "")
+
+        @app.middleware("request")
+        async def only_rasa(request):  # noqa: ANN001, ANN202
+            if request.path in OPEN_PATHS:
+                return None
+            given = request.headers.get(TOKEN_HEADER, "")
+            if not token or not hmac.compare_digest(given.encode(), token.encode()):
+                return response.json({"error": "unauthorized"}, status=401)
+            return None
+
+        return app
+
+    return create_app_checking_token
+
+
+def main() -> None:
+    logmask.install()
+    import rasa_sdk.endpoint
+
+    rasa_sdk.endpoint.create_app = _with_token_check(rasa_sdk.endpoint.create_app)
+    from rasa_sdk.__main__ import main as rasa_sdk_main
+
+    rasa_sdk_main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
