@@ -84,8 +84,8 @@ class Chamber:
     def next_opening(self, at: datetime) -> datetime:
         return self.opening_hours.next_opening(at)
 
-    def callback_promise(self, at: datetime) -> str:
-        return self.opening_hours.callback_promise(at)
+    def callback_promise(self, at: datetime, preference: str | None = None) -> str:
+        return self.opening_hours.callback_promise(at, preference)
 
     def covers(self, departement: str) -> bool:
         return normalize_departement(departement) in self.departements
@@ -268,6 +268,9 @@ class _Validator:
             closed_dates=frozenset(closed),
             callback_lead_minutes=self.positive_int("callback_lead_minutes", raw, prefix, default=60),
             holidays_subdivision=subdivision,
+            callback_within_working_days=self.positive_int(
+                "callback_within_working_days", raw, prefix, default=2
+            ),
         )
 
     def _hhmm(self, value: str, field_name: str) -> time:
