@@ -80,7 +80,7 @@ QUESTIONS: dict[str, Question] = {
         [{"title": "Non merci", "payload": "/skip_question"}],
     ),
     "callback_slot": Question(
-        lambda chamber, slots: f"Quand préférez-vous être rappelé ? Les conseillers appellent {chamber.hours_text}.",
+        lambda chamber, slots: f"À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent {chamber.hours_text}.",
         [
             {"title": "Dès que possible", "payload": "dès que possible"},
             {"title": "Plutôt le matin", "payload": "plutôt le matin"},

@@ -324,6 +324,8 @@ def _replay_safe_channels() -> dict[str, type]:
     from rasa.core.channels.socketio import SocketIOInput
     from sanic.exceptions import InvalidUsage
 
+    from bot.no_silence import never_silent  # every message gets a reply (issue 12)
+
     speed_up_rasa()  # whichever channel Rasa loads first, once
 
     class ReplaySafeRestInput(RestInput):
@@ -359,14 +361,16 @@ def _replay_safe_channels() -> dict[str, type]:
             return metadata or None
 
         def blueprint(self, on_new_message: Any) -> Any:
-            blueprint = super().blueprint(_once(on_new_message, reraise=False, apps=lambda: blueprint.apps))
+            apps = lambda: blueprint.apps  # noqa: E731
+            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=False, apps=apps), apps))
             return blueprint
 
     class ReplaySafeSocketIOInput(SocketIOInput):
         """Rasa's socket.io channel (same path and events), each message processed once."""
 
         def blueprint(self, on_new_message: Any) -> Any:
-            blueprint = super().blueprint(_once(on_new_message, reraise=True, apps=lambda: blueprint.apps))
+            apps = lambda: blueprint.apps  # noqa: E731
+            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=True, apps=apps), apps))
             return blueprint
 
     return {"ReplaySafeRestInput": ReplaySafeRestInput, "ReplaySafeSocketIOInput": ReplaySafeSocketIOInput}

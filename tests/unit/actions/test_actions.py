@@ -140,8 +140,8 @@ def test_phone_is_normalised_or_asked_again_with_an_example(typed, stored, says)
 
 def test_health_consent_is_asked_only_when_health_is_involved():
     form = ValidateHandoffForm()
-    with_health = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"]}), {}))
-    without = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"]}), {}))
+    with_health = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"], "wants_advisor": True, "consent_given": True}), {}))
+    without = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"], "wants_advisor": True, "consent_given": True}), {}))
     assert "health_consent" in with_health and "health_consent" not in without
     declined = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"wants_advisor": False}), {}))
     assert declined == ["wants_advisor"]
