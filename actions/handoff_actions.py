@@ -151,39 +151,44 @@ class ActionFinishHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        chamber = services.chamber()
-        slots = tracker.slots
-        if not slots.get("wants_advisor") or not slots.get("consent_given"):
-            text = refusal_text(chamber, services.tracker_retention_days())
-            # Said once: a second refusal gets a short word, not the same long sentence.
-            dispatcher.utter_message(text="C'est entendu." if _said_before(tracker, text) else text)
-            return []
-        if not has_phone(slots):
-            dispatcher.utter_message(text=no_phone_text(chamber, services.tracker_retention_days()))
-            return []
-        reference = slots.get("case_reference") or new_reference()
-        result = submit_case(
-            services.case_outbox(),
-            conversation_id=tracker.sender_id,
-            reference=reference,
-            chamber_id=chamber.id,
-            slots=slots,
-            events=tracker.events,
-            consent_version=chamber.consent_version,
-        )
-        promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
-        phone = f" au {display_phone(slots['phone'])}"
+        return finish_handoff(dispatcher, tracker)
+
+
+def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly."""
+    chamber = services.chamber()
+    slots = tracker.slots
+    if not slots.get("wants_advisor") or not slots.get("consent_given"):
+        text = refusal_text(chamber, services.tracker_retention_days())
+        # Said once: a second refusal gets a short word, not the same long sentence.
+        dispatcher.utter_message(text="C'est entendu." if _said_before(tracker, text) else text)
+        return []
+    if not has_phone(slots):
+        dispatcher.utter_message(text=no_phone_text(chamber, services.tracker_retention_days()))
+        return []
+    reference = slots.get("case_reference") or new_reference()
+    result = submit_case(
+        services.case_outbox(),
+        conversation_id=tracker.sender_id,
+        reference=reference,
+        chamber_id=chamber.id,
+        slots=slots,
+        events=tracker.events,
+        consent_version=chamber.consent_version,
+    )
+    promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
+    phone = f" au {display_phone(slots['phone'])}"
+    dispatcher.utter_message(
+        text=f"C'est noté, votre référence est {result.reference}. Un conseiller vous rappellera{phone} {promise}."
+    )
+    if not result.stored:
         dispatcher.utter_message(
-            text=f"C'est noté, votre référence est {result.reference}. Un conseiller vous rappellera{phone} {promise}."
-        )
-        if not result.stored:
-            dispatcher.utter_message(
-                text=(
-                    "Notre dossier est momentanément indisponible, mais votre demande est gardée et sera "
-                    f"transmise dès que possible. En cas d'urgence, appelez le {chamber.phone}."
-                )
+            text=(
+                "Notre dossier est momentanément indisponible, mais votre demande est gardée et sera "
+                f"transmise dès que possible. En cas d'urgence, appelez le {chamber.phone}."
             )
-        return [SlotSet("case_reference", result.reference)]
+        )
+    return [SlotSet("case_reference", result.reference)]
 
 
 class ActionHandleMisunderstanding(Action):

@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import situation
 from actions.handoff import has_phone
+from actions.handoff_actions import finish_handoff
 from actions.intake import URGENT_LEVELS, explain, questions_to_ask
 from guidance import render_guidance, select_guidance
 from intake.facts import extract_facts, sympathy, understood
@@ -140,16 +141,10 @@ class ActionStopConversation(Action):
             )
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         slots = tracker.slots
-        if (
-            slots.get("wants_advisor")
-            and slots.get("consent_given")
-            and has_phone(slots)
-            and not slots.get("case_reference")
-        ):
-            # Consent and a number were given: the callback still happens.
-            events.append(FollowupAction("action_finish_handoff"))
-        else:
-            dispatcher.utter_message(text=text)
+        if slots.get("wants_advisor") and slots.get("consent_given") and has_phone(slots):
+            # Consent and a number were given: the callback still happens (the case is created or updated).
+            return events + finish_handoff(dispatcher, tracker)
+        dispatcher.utter_message(text=text)
         return events
 
 

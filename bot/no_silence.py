@@ -91,7 +91,7 @@ def never_silent(handle: Callable[[Any], Awaitable[None]], apps: Callable[[], An
             await handle(message)
         finally:
             channel.send_response = original_send
-            if sent == 0 and message.text:
+            if sent == 0:
                 log.warning("a turn produced no reply: the fallback reply is sent")
                 try:
                     events, loop = await _state(apps, message.sender_id)

@@ -107,6 +107,7 @@ _CREDITOR = re.compile(r"\b(?:" + "|".join(f"(?P<c{index}>{pattern})" for index,
 _AMOUNT = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(\d{1,2}))?\s?(k\s?€|k\s?euros?|k\b|ke\b|keuros?|€|euros?\b|eur\b|balles\b|e\b)"
 )
+_BARE_AMOUNT = re.compile(r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w.,/]|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))")
 # A creditor named without an amount is a creditor only when a debt is said in the same clause.
 _DEBT = re.compile(
     r"\b(?:doi[st]|devons|dette|reclame|reclament|impaye|retard|relance|du a|dus a|due a|redressement|"
@@ -217,6 +218,12 @@ def _creditors(text: str, folded: str) -> str | None:
                 if match.group(f"c{index}") and label not in names:
                     names.append(label)
         amounts = [_amount(text, match) for match in _AMOUNT.finditer(clause)]
+        if names and not amounts:
+            # "l'urssaf 8000": next to a creditor, a bare number of three digits or more is an amount.
+            amounts = [
+                " ".join(match.group(1).split()) + " €"
+                for match in _BARE_AMOUNT.finditer(clause)
+            ]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
         elif names and _DEBT.search(folded):
@@ -260,8 +267,24 @@ FACT_LABELS = {
 }
 
 
+_SINCE_WORDS = re.compile(r"^(?:depuis|ca fait|cela fait|ca va faire|il y a|y a|voila|voici|des|plusieurs)\b")
+
+
+def _since_label(value: str) -> str:
+    """"le mois dernier" -> "depuis le mois dernier", "en janvier" -> "depuis janvier"."""
+    folded = fold(value)
+    if _SINCE_WORDS.match(folded):
+        return value
+    if folded.startswith("en "):
+        return "depuis " + value[3:]
+    return "depuis " + value
+
+
 def understood(facts: dict[str, str]) -> str | None:
     """"J'ai noté : boulanger, depuis 3 semaines, URSSAF 8000 €. Dites-moi si je me trompe." or None."""
+    facts = dict(facts)
+    if facts.get("since_when"):
+        facts["since_when"] = _since_label(facts["since_when"])
     parts = [FACT_LABELS[name].format(facts[name]) for name in FACT_LABELS if facts.get(name)]
     if not parts:
         return None

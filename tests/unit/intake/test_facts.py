@@ -65,6 +65,8 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("3 trimestres de cotisations en retard", "creditors", "URSSAF"),
         ("je dois de l'argent à l'urssaf et aux impôts", "creditors", "URSSAF, impôts"),
         ("2500€ de loyer impayé", "creditors", "loyer 2500 €"),
+        ("l'urssaf 8000", "creditors", "URSSAF 8000 €"),
+        ("urssaf 12 000 et impots 3000", "creditors", "URSSAF 12 000 €, impôts 3000 €"),
         ("mes fournisseurs réclament 12 000 €", "creditors", "fournisseurs 12 000 €"),
     ],
 )
@@ -81,6 +83,7 @@ def test_a_fact_fills_its_slot_with_the_artisans_words(text, slot, expected):
         ("oui", "since_when"),
         ("Sophie", "trade"),
         ("06 12 34 56 78", "creditors"),
+        ("la banque m'a appelé à 10h", "creditors"),
         ("le salon est vide depuis", "since_when"),
         ("je suis sa femme", "legal_form"),
     ],
@@ -106,6 +109,8 @@ def test_understood_says_back_what_was_noted():
         "J'ai noté : boulanger, depuis 3 semaines. Dites-moi si je me trompe."
     )
     assert understood({}) is None
+    assert understood({"since_when": "le mois dernier"}) == "J'ai noté : depuis le mois dernier. Dites-moi si je me trompe."
+    assert understood({"since_when": "en janvier"}) == "J'ai noté : depuis janvier. Dites-moi si je me trompe."
 
 
 @pytest.mark.parametrize(
