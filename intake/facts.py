@@ -1,7 +1,8 @@
 """What the artisan already said, read from their own words (plain Python, no Rasa).
 
 ``extract_facts("je suis boulanger, l'urssaf me réclame 8000 € depuis 3 semaines")`` ->
-``{"trade": "boulanger", "creditors": "URSSAF 8000 €", "since_when": "depuis 3 semaines"}``: the
+``{"trade": "boulanger", "creditors": "URSSAF 8000 €", "since_when": "depuis 3 semaines"}`` (and the
+``departement`` code of a place named, read by the ``places`` package): the
 intake slots a message fills, so that the question is not asked. Values keep the artisan's words (the
 advisor reads them; ``guidance.profile`` interprets legal forms and employees); only the creditors are
 tidied into "who amount" pairs.
@@ -240,6 +241,14 @@ def _creditors(text: str, folded: str) -> str | None:
     return ", ".join(result)
 
 
+def _place(text: str) -> str | None:
+    """The département code of a place named in the sentence (the `places` package reads places)."""
+    import places
+
+    found = places.find_in_text(text)
+    return found.departement if found.status == places.FOUND else None
+
+
 def extract_facts(text: str, today: date | None = None) -> dict[str, str]:
     """The intake slots this message fills, with the artisan's words."""
     if not text or text.startswith("/"):
@@ -252,6 +261,7 @@ def extract_facts(text: str, today: date | None = None) -> dict[str, str]:
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded),
         "creditors": _creditors(text, folded),
+        "departement": _place(text),
     }
     return {name: value for name, value in facts.items() if value}
 
@@ -283,6 +293,11 @@ def _since_label(value: str) -> str:
 def understood(facts: dict[str, str]) -> str | None:
     """"J'ai noté : boulanger, depuis 3 semaines, URSSAF 8000 €. Dites-moi si je me trompe." or None."""
     facts = dict(facts)
+    if facts.get("departement"):
+        import places
+
+        name = places.departement_name(facts["departement"])
+        facts["departement"] = f"{name} ({facts['departement']})" if name else facts["departement"]
     if facts.get("since_when"):
         facts["since_when"] = _since_label(facts["since_when"])
     parts = [FACT_LABELS[name].format(facts[name]) for name in FACT_LABELS if facts.get(name)]

@@ -65,6 +65,9 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("3 trimestres de cotisations en retard", "creditors", "URSSAF"),
         ("je dois de l'argent à l'urssaf et aux impôts", "creditors", "URSSAF, impôts"),
         ("2500€ de loyer impayé", "creditors", "loyer 2500 €"),
+        # place (read by the places package)
+        ("les travaux du tram à Valenciennes", "departement", "59"),
+        ("je suis en micro à Lille", "departement", "59"),
         ("l'urssaf 8000", "creditors", "URSSAF 8000 €"),
         ("urssaf 12 000 et impots 3000", "creditors", "URSSAF 12 000 €, impôts 3000 €"),
         ("mes fournisseurs réclament 12 000 €", "creditors", "fournisseurs 12 000 €"),
@@ -97,7 +100,9 @@ def test_several_facts_in_one_message():
         "je suis boulanger à Arras, l'urssaf me réclame 8000 € depuis 3 semaines et je ne sais pas quoi faire",
         TODAY,
     )
-    assert facts == {"trade": "boulanger", "creditors": "URSSAF 8000 €", "since_when": "depuis 3 semaines"}
+    assert facts == {
+        "trade": "boulanger", "creditors": "URSSAF 8000 €", "since_when": "depuis 3 semaines", "departement": "62",
+    }
 
 
 def test_button_payloads_are_not_words():
@@ -109,6 +114,7 @@ def test_understood_says_back_what_was_noted():
         "J'ai noté : boulanger, depuis 3 semaines. Dites-moi si je me trompe."
     )
     assert understood({}) is None
+    assert understood({"trade": "plombier", "departement": "59"}) == "J'ai noté : plombier, Nord (59). Dites-moi si je me trompe."
     assert understood({"since_when": "le mois dernier"}) == "J'ai noté : depuis le mois dernier. Dites-moi si je me trompe."
     assert understood({"since_when": "en janvier"}) == "J'ai noté : depuis janvier. Dites-moi si je me trompe."
 
