@@ -142,6 +142,10 @@ def _said_before(tracker: Tracker, text: str) -> bool:
     return any(event.get("event") == "bot" and event.get("text") == text for event in tracker.events)
 
 
+def _said_before_prefix(tracker: Tracker, start: str) -> bool:
+    return any(event.get("event") == "bot" and (event.get("text") or "").startswith(start) for event in tracker.events)
+
+
 class ActionFinishHandoff(Action):
     """Creates (or updates) the case when the artisan agreed; otherwise leaves the chamber's number."""
 
@@ -164,7 +168,9 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
         dispatcher.utter_message(text="C'est entendu." if _said_before(tracker, text) else text)
         return []
     if not has_phone(slots):
-        dispatcher.utter_message(text=no_phone_text(chamber, services.tracker_retention_days()))
+        text = no_phone_text(chamber, services.tracker_retention_days())
+        short = f"Sans numéro, je ne transmets rien ; la chambre répond au {chamber.phone}."
+        dispatcher.utter_message(text=short if _said_before(tracker, text) else text)
         return []
     reference = slots.get("case_reference") or new_reference()
     result = submit_case(
@@ -178,9 +184,12 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     )
     promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
     phone = f" au {display_phone(slots['phone'])}"
-    dispatcher.utter_message(
-        text=f"C'est noté, votre référence est {result.reference}. Un conseiller vous rappellera{phone} {promise}."
-    )
+    if slots.get("case_reference") and _said_before_prefix(tracker, f"C'est noté, votre référence est {result.reference}."):
+        # The case was updated: its reference, not the whole promise again.
+        text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
+    else:
+        text = f"C'est noté, votre référence est {result.reference}. Un conseiller vous rappellera{phone} {promise}."
+    dispatcher.utter_message(text=text)
     if not result.stored:
         dispatcher.utter_message(
             text=(

@@ -95,15 +95,21 @@ class ActionGiveGuidance(Action):
         if assessment is None or assessment.distress:
             return []
         chamber = services.chamber()
+        knowledge_base = services.knowledge_base()
         already = list(tracker.get_slot("guidance_given") or [])
         given_ids = {entry.get("id") for entry in already if isinstance(entry, dict)}
+        covered = {c for entry in knowledge_base if entry.id in given_ids for c in entry.categories}
+        new_categories = set(assessment.categories) - covered
+        if given_ids and not new_categories:
+            # Guidance was given and no new difficulty was told since: nothing to add, nothing repeated.
+            return []
         # Each entry once per conversation: ask for more, keep the first three not yet given.
         entries = [
             entry
             for entry in select_guidance(
-                services.knowledge_base(), assessment, chamber, situation=situation(tracker.slots), limit=12
+                knowledge_base, assessment, chamber, situation=situation(tracker.slots), limit=12
             )
-            if entry.id not in given_ids
+            if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
         ][:3]
         if not entries:
             return []
@@ -167,9 +173,8 @@ class ActionAnswerOutsideQuestion(Action):
                 FollowupAction("handoff_form"),
             ]
         if intent == "deny":
-            dispatcher.utter_message(
-                text="D'accord. Je reste là si vous voulez m'écrire autre chose, ou écrivez « conseiller » pour qu'une personne vous rappelle."
-            )
+            text = "D'accord. Je reste là si vous voulez m'écrire autre chose, ou écrivez « conseiller » pour qu'une personne vous rappelle."
+            dispatcher.utter_message(text="D'accord." if _said_before(tracker, text) else text)
             return []
         dispatcher.utter_message(text="Je vous écoute : dites-moi ce qui vous amène, avec vos mots.")
         return []

@@ -272,7 +272,7 @@ FACT_LABELS = {
     "employees": "{}",
     "since_when": "{}",
     "deadline": "échéance {}",
-    "creditors": "{}",
+    "creditors": "sommes dues : {}",
     "departement": "{}",
 }
 

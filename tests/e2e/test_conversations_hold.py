@@ -45,7 +45,7 @@ def test_what_the_first_message_says_is_not_asked_again(conversation):
     assert slots["trade"] == "boulanger"
     assert slots["since_when"] == "depuis 3 semaines"
     assert slots["creditors"] == "URSSAF 8000 €"
-    assert "J'ai noté : boulanger, depuis 3 semaines, URSSAF 8000 €." in joined(replies)
+    assert "J'ai noté : boulanger, depuis 3 semaines, sommes dues : URSSAF 8000 €." in joined(replies)
     asked = set()
     for _ in range(4):
         asked.add(conversation.slots().get("requested_slot"))
@@ -211,7 +211,7 @@ def test_a_place_the_store_cannot_read_never_blocks_the_case(conversation, stack
 def test_the_callback_promise_follows_the_preference(conversation):
     to_the_advisor_offer(conversation, "je n'arrive plus à payer le loyer de l'atelier")
     conversation.say("oui")
-    final = to_a_case(conversation, phone="07 11 22 33 44", callback="plutôt le matin")
+    final = to_a_case(conversation, phone="07 81 22 33 44", callback="plutôt le matin")
     text = joined(final)
     assert "dans la matinée, au plus tard le" in text
     assert "aujourd'hui" not in text
