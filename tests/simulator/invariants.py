@@ -56,14 +56,15 @@ class Transcript:
         return codes[-1] if codes else None
 
     def turns_to_guidance(self) -> int | None:
-        """Bot turns from the first description of the difficulty to the one that gave first guidance
-        (0: guidance in the reply to the description itself); None when no guidance came."""
+        """Bot turns from the first description of the difficulty up to and including the one that gave
+        first guidance (1: guidance in the very reply to the description; issue 12 asks for 3 at most);
+        None when no guidance came."""
         start = next((i for i, t in enumerate(self.turns) if t.kind == "opening"), None)
         if start is None:
             return None
         for i in range(start, len(self.turns)):
             if self.turns[i].state.get("guidance_given"):
-                return i - start
+                return i - start + 1
         return None
 
     def render(self) -> str:
@@ -169,13 +170,15 @@ def no_long_message_repeated(t: Transcript) -> list[Violation]:
 def no_question_after_its_answer(t: Transcript) -> list[Violation]:
     """Once the artisan gave a valid answer to a question (an answer from the pool, or a skip), that
     `requested_slot` is never asked again. A change of mind or a request for a human re-opens the
-    handoff's questions (a new yes to consent is needed), except the advisor offer it answers."""
+    handoff's questions (a new yes to consent is needed); "je veux qu'on me rappelle" itself answers the
+    callback offer, which is then not asked again."""
     answered: dict[str, int] = {}
     violations = []
     for i, turn in enumerate(t.turns):
         if turn.kind in ("change_of_mind", "ask_human"):
             for slot in HANDOFF_SLOTS:
                 answered.pop(slot, None)
+        if turn.kind == "change_of_mind":  # "je veux qu'on me rappelle" answers the callback offer
             answered["wants_advisor"] = i
         if turn.answers:
             answered[turn.answers] = i
