@@ -75,7 +75,8 @@ class Transcript:
                 meta += f", answers {turn.answers}"
             if turn.code:
                 meta += f", département {turn.code}"
-            lines.append(f"  [{i}] artisan ({meta}): {turn.user!r}")
+            user = turn.user if len(turn.user) <= 300 else f"{turn.user[:300]}… ({len(turn.user)} characters)"
+            lines.append(f"  [{i}] artisan ({meta}): {user!r}")
             if turn.status != 200:
                 lines.append(f"      HTTP {turn.status}")
             for reply in turn.replies:
