@@ -129,12 +129,14 @@ def test_not_knowing_whom_to_ask_is_a_request_for_help(conversation):
     assert turn.slots["requested_slot"] in HANDOFF_SLOTS
 
 
-def test_refusing_then_accepting_the_callback_restarts_the_handoff_to_a_case(conversation, stack):
+@pytest.mark.parametrize("refused", ["wants_advisor", "consent_given"])
+def test_refusing_then_accepting_the_callback_restarts_the_handoff_to_a_case(conversation, stack, refused):
+    """A refusal of the offer or of the consent, then "en fait si": the handoff starts again, to a case."""
     turn = say(conversation, "plus de commandes depuis que mon gros client est parti chez un concurrent")
-    turn = answer_until(conversation, turn, "wants_advisor")
+    turn = answer_until(conversation, turn, refused)
     turn = say(conversation, "non pas besoin")
     assert turn.intent == "deny"
-    assert turn.slots["wants_advisor"] is False
+    assert turn.slots[refused] is False
     assert "action_finish_handoff" in turn.actions
     assert stored_case(stack, conversation.sender) is None
 
