@@ -149,5 +149,8 @@ class Artisan:
         entries = self.pool.answers.get(asked)
         if not entries:  # a question the pool does not know: the artisan skips it
             return self._turn("skip", self._pick("skips"), asked)
+        if asked == "departement" and self._place_given():
+            # Asked where the business is after saying it: the same département, possibly in other words.
+            entries = tuple(e for e in entries if e.code == self._place_given()) or entries
         return self._turn("answer", self.rng.choice(entries), asked, answers=asked,
                           verbatim=asked in VERBATIM_SLOTS)
