@@ -106,7 +106,11 @@ def test_a_town_answers_the_place_question_and_the_case_gets_its_departement(con
     assert case is not None, turn.replies
     assert case["departement"] == "62"
     assert case["phone"] == "+33611223344"
+    assert case["contact_name"] == "Gérard"
     assert turn.slots["case_reference"] == case["reference"]
+    assert turn.slots["phone"] == "+33611223344"
+    assert turn.slots["consent_given"] is True
+    assert turn.slots["trade"] == "carreleur"
 
 
 def test_a_free_text_answer_to_the_callback_offer_is_not_a_refusal(conversation):
