@@ -4,8 +4,8 @@
     python -m tests.simulator --replay SEED     # one conversation again, printed turn by turn
 
 SIM_CONVERSATIONS, SIM_SEED and SIM_SENDERS give the defaults. Writes report.json and report.md
-(conversations, turns, violations by invariant, turns to first guidance, one transcript per
-invariant broken) to the output folder.
+(conversations, turns, violations by invariant, turns to first guidance, the shortest transcript per
+invariant broken) and violations.txt (every violating transcript) to the output folder.
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ def write_report(run, out: Path, seconds: float) -> dict:
         if run.violations.get(name):
             lines += [f"## {name}", "", "```", run.explain(name), "```", ""]
     (out / "report.md").write_text("\n".join(lines))
+    # Every violating conversation in full, for whoever fixes them.
+    with (out / "violations.txt").open("w") as sink:
+        for name in INVARIANTS:
+            for transcript, violation in run.violations.get(name, []):
+                sink.write(f"### {name} at turn {violation.turn}: {violation.detail}\n{transcript.render()}\n\n")
     return summary
 
 

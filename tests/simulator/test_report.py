@@ -29,3 +29,5 @@ def test_report_counts_conversations_turns_violations_and_guidance(tmp_path):
     assert "## reply_to_every_message" in markdown
     assert "python -m tests.simulator --replay 2" in markdown
     assert "sim-good" not in markdown
+    everything = (tmp_path / "violations.txt").read_text()
+    assert everything.count("### reply_to_every_message at turn 4") == 1
