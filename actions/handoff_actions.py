@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
-from actions.conversation import SKIPPED
+from actions.conversation import SKIPPED, said_before
 from actions.handoff import (
     clean_name,
     display_phone,
@@ -138,12 +138,8 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
     dispatcher.utter_message(text=text)
 
 
-def _said_before(tracker: Tracker, text: str) -> bool:
-    return any(event.get("event") == "bot" and event.get("text") == text for event in tracker.events)
-
-
-def _said_before_prefix(tracker: Tracker, start: str) -> bool:
-    return any(event.get("event") == "bot" and (event.get("text") or "").startswith(start) for event in tracker.events)
+def already_said(tracker: Tracker, text: str, prefix: bool = False) -> bool:
+    return said_before(tracker.events, text, prefix)
 
 
 class ActionFinishHandoff(Action):
@@ -165,12 +161,12 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     if not slots.get("wants_advisor") or not slots.get("consent_given"):
         text = refusal_text(chamber, services.tracker_retention_days())
         # Said once: a second refusal gets a short word, not the same long sentence.
-        dispatcher.utter_message(text="C'est entendu." if _said_before(tracker, text) else text)
+        dispatcher.utter_message(text="C'est entendu." if already_said(tracker, text) else text)
         return []
     if not has_phone(slots):
         text = no_phone_text(chamber, services.tracker_retention_days())
         short = f"Sans numéro, je ne transmets rien ; la chambre répond au {chamber.phone}."
-        dispatcher.utter_message(text=short if _said_before(tracker, text) else text)
+        dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     reference = slots.get("case_reference") or new_reference()
     result = submit_case(
@@ -184,7 +180,7 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
     )
     promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
     phone = f" au {display_phone(slots['phone'])}"
-    if slots.get("case_reference") and _said_before_prefix(tracker, f"C'est noté, votre référence est {result.reference}."):
+    if slots.get("case_reference") and already_said(tracker, f"C'est noté, votre référence est {result.reference}.", prefix=True):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
     else:

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import situation
 from actions.handoff import has_phone
-from actions.handoff_actions import finish_handoff
+from actions.handoff_actions import already_said, finish_handoff
 from actions.intake import URGENT_LEVELS, explain, questions_to_ask
 from guidance import render_guidance, select_guidance
 from intake.facts import extract_facts, sympathy, understood
@@ -37,7 +37,7 @@ class ActionAcknowledgeSituation(Action):
         restatement = assessment.restatement() if assessment else None
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
-        if restatement and _said_before(tracker, restatement):
+        if restatement and already_said(tracker, restatement):
             # Nothing new in the difficulty: no need to say it back again.
             restatement = None
         opening = restatement or ("Merci de m'en parler, ce n'est pas toujours facile." if not comfort else None)
@@ -174,14 +174,10 @@ class ActionAnswerOutsideQuestion(Action):
             ]
         if intent == "deny":
             text = "D'accord. Je reste là si vous voulez m'écrire autre chose, ou écrivez « conseiller » pour qu'une personne vous rappelle."
-            dispatcher.utter_message(text="D'accord." if _said_before(tracker, text) else text)
+            dispatcher.utter_message(text="D'accord." if already_said(tracker, text) else text)
             return []
         dispatcher.utter_message(text="Je vous écoute : dites-moi ce qui vous amène, avec vos mots.")
         return []
-
-
-def _said_before(tracker: Tracker, text: str) -> bool:
-    return any(event.get("event") == "bot" and event.get("text") == text for event in tracker.events)
 
 
 def _facts_in(words: str, tracker: Tracker) -> Dict[str, str]:
