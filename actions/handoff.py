@@ -121,6 +121,20 @@ def summarise(
     return " ".join(parts)
 
 
+def departement_code(place: str | None) -> str | None:
+    """The département code of the place the artisan gave, read by the `places` package; the words
+    themselves stay in the situation for the advisor when they cannot be read."""
+    if not place:
+        return None
+    import places
+
+    code = places.departement_code(place)
+    if code:
+        return code
+    found = places.resolve(place)
+    return found.departement if found.status == places.FOUND else None
+
+
 def build_case_draft(
     *,
     conversation_id: str,
@@ -156,7 +170,7 @@ def build_case_draft(
         phone=phone if phone and phone.startswith("+") else None,
         email=email if email and "@" in email else None,
         callback_slot=slots.get("callback_slot"),
-        departement=situation.get("departement"),
+        departement=departement_code(situation.get("departement")),
         consent_version=consent_version,
         consent_at=datetime.fromisoformat(consent_at) if consent_at else None,
         health_consent=health_consent,

@@ -74,7 +74,14 @@ class ValidateHandoffForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         if value == SKIPPED:
-            return {"phone": SKIPPED}
+            warning = (
+                "Sans numéro, un conseiller ne pourra pas vous rappeler. Vous pouvez me le donner, "
+                "ou répondre « passer » si vous préférez appeler la chambre vous-même."
+            )
+            if already_said(tracker, warning):
+                return {"phone": SKIPPED}
+            dispatcher.utter_message(text=warning)
+            return {"phone": None}
         phone = normalise_phone(value)
         if phone is None:
             dispatcher.utter_message(
@@ -135,7 +142,16 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         text = "Merci, c'est noté pour le conseiller."
     else:
         text = "Je n'ai pas bien compris votre réponse, pardon."
+    if already_said(tracker, text):
+        # Said once already: a short word, then the question again.
+        text = SHORT_AGAIN.get(said, "Je vous repose la question.")
     dispatcher.utter_message(text=text)
+
+
+SHORT_AGAIN = {
+    HESITATION: "Prenez votre temps : rien n'est transmis sans votre accord.",
+    QUESTION: "Un conseiller pourra vous répondre.",
+}
 
 
 def already_said(tracker: Tracker, text: str, prefix: bool = False) -> bool:

@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from actions.conversation import situation, user_messages
+from actions.conversation import SKIPPED, situation, user_messages
 from intake.facts import extract_facts
 from triage import Assessment, assess
 
@@ -42,9 +42,13 @@ class ValidateTriageSlots(ValidationAction):
             if tracker.get_slot(name) != value
         ]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == "request_human" and tracker.get_slot("consent_given") is False:
-            # A change of mind after a refusal: the consent question is asked again, never assumed.
-            events.append(SlotSet("consent_given", None))
+        if intent == "request_human":
+            if tracker.get_slot("consent_given") is False:
+                # A change of mind after a refusal: the consent question is asked again, never assumed.
+                events.append(SlotSet("consent_given", None))
+            if tracker.get_slot("phone") == SKIPPED:
+                # A person was asked for after the number was skipped: the number is asked again.
+                events.append(SlotSet("phone", None))
         return events
 
 

@@ -44,10 +44,11 @@ def kind(text: str | None) -> str:
         return NO
     if folded in ("/skip_question", "passer", "passe", "je passe", "skip"):
         return HESITATION
+    if _NO.search(folded) and not re.match(r"^non,? je (?:ne )?sais pas", folded):
+        # "Non, pas maintenant" is a no, said kindly; "pas encore" alone is a hesitation.
+        return NO
     if _HESITATION.search(folded):
         return HESITATION
-    if _NO.search(folded):
-        return NO
     if _YES.search(folded):
         return YES
     if folded.endswith("?") or re.match(r"^(?:est-ce|est ce|c'est|pourquoi|comment|combien|qui|quand|ou|vous etes|tu es|ca coute)\b", folded):
