@@ -198,7 +198,7 @@ def test_a_place_the_store_cannot_read_never_blocks_the_case(conversation, stack
         asked = slots["requested_slot"]
         answer = {"wants_advisor": "oui", "consent_given": "oui", "contact_name": "Léa",
                   "phone": "0612345679", "email": "passer", "callback_slot": "après 18h",
-                  "departement": "chez moi au fond de la vallée"}[asked]
+                  "departement": "dans mon atelier"}[asked]
         replies = conversation.say(answer)
     reference = conversation.slots().get("case_reference")
     assert reference, replies

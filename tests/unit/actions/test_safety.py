@@ -83,13 +83,13 @@ def test_a_case_the_store_refuses_is_salvaged_and_stored(tmp_path):
 
     repository = CaseRepository(make_session_factory(make_engine()))
     outbox = CaseOutbox(repository, spool_dir=tmp_path / "spool")
-    result = submit(outbox, consented_slots(departement="au fond de la vallée", phone="+33612345678"))
+    result = submit(outbox, consented_slots(departement="dans mon atelier", phone="+33612345678"))
     assert result.stored is True
     case = repository.find_by_conversation("conv-1")
     assert case.reference == "RL-7K3Q9M"
     assert case.phone == "+33612345678"
     assert case.departement is None
-    assert case.situation["departement"] == "au fond de la vallée"
+    assert case.situation["departement"] == "dans mon atelier"
 
 
 def test_any_other_failure_of_the_case_path_keeps_the_case_on_disk(tmp_path, caplog):
