@@ -31,7 +31,12 @@ def _chamber() -> Any | None:
         return None
 
 
-def fallback_text(chamber: Any | None, question_pending: bool) -> str:
+EMPTY = "Votre message m'est arrivé vide."
+
+
+def fallback_text(chamber: Any | None, question_pending: bool, empty: bool = False) -> str:
+    if empty:
+        return EMPTY + (" Je reprends ma question :" if question_pending else " Que vouliez-vous me dire ?")
     if question_pending:
         return "Pardon, je n'ai pas su quoi répondre à ce message. Je reprends ma question :"
     if chamber is None:
@@ -88,15 +93,23 @@ def never_silent(handle: Callable[[Any], Awaitable[None]], apps: Callable[[], An
 
         channel.send_response = counting_send  # on this one channel object, for this one turn
         try:
-            await handle(message)
+            if (message.text or "").strip():
+                await handle(message)
+            else:
+                # Rasa's intent classifier fails on a message without a word (no feature): nothing to
+                # process, the artisan gets the question again below.
+                log.info("an empty message was not processed")
         finally:
             channel.send_response = original_send
             if sent == 0:
-                log.warning("a turn produced no reply: the fallback reply is sent")
+                if (message.text or "").strip():
+                    log.warning("a turn produced no reply: the fallback reply is sent")
                 try:
                     events, loop = await _state(apps, message.sender_id)
                     question = pending_question(events, loop)
-                    await original_send(message.sender_id, {"text": fallback_text(_chamber(), question is not None)})
+                    empty = not (message.text or "").strip()
+                    text = fallback_text(_chamber(), question is not None, empty)
+                    await original_send(message.sender_id, {"text": text})
                     if question:
                         await original_send(message.sender_id, dict(question))
                 except Exception:  # noqa: BLE001 - nothing more can be done for this turn

@@ -77,3 +77,15 @@ def test_a_failing_turn_still_gets_a_reply():
 def test_without_a_tracker_store_the_fallback_is_still_said():
     messages = say(silent, lambda: [])
     assert len(messages) == 1
+
+
+def test_an_empty_message_is_not_processed_and_gets_the_question_again():
+    events = [ActiveLoop("handoff_form"), BotUttered(QUESTION), UserUttered("x")]
+    calls = []
+
+    async def records(message):
+        calls.append(message)
+
+    messages = say(records, apps_with(events), text="   ")
+    assert calls == []
+    assert [m["text"] for m in messages] == ["Votre message m'est arrivé vide. Je reprends ma question :", QUESTION]
