@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
-from actions.conversation import situation
+from actions.conversation import SKIPPED, situation
 from actions.handoff import has_phone
 from actions.handoff_actions import already_said, finish_handoff
 from actions.intake import URGENT_LEVELS, explain, questions_to_ask
@@ -69,6 +69,46 @@ class ValidateSituationForm(FormValidationAction):
             tracker.slots,
             tracker.events,
         )
+
+    def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        """An answer to another question ("je suis plombier" to "Depuis quand ?") goes to its own slot
+        (the triage action already put it there) and the question is asked again, once."""
+        if value in (None, SKIPPED) or not isinstance(value, str):
+            return {slot: value}
+        words = tracker.latest_message.get("text") or ""
+        if value != words:
+            return {slot: value}
+        facts = extract_facts(words, date.today())
+        if facts.get(slot):
+            return {slot: facts[slot]}
+        if facts and not already_said(tracker, WRONG_QUESTION_ACK):
+            dispatcher.utter_message(text=WRONG_QUESTION_ACK)
+            return {slot: None}
+        return {slot: value}
+
+    def validate_since_when(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("since_when", value, dispatcher, tracker)
+
+    def validate_deadline(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("deadline", value, dispatcher, tracker)
+
+    def validate_trade(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("trade", value, dispatcher, tracker)
+
+    def validate_legal_form(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("legal_form", value, dispatcher, tracker)
+
+    def validate_employees(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("employees", value, dispatcher, tracker)
+
+    def validate_creditors(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("creditors", value, dispatcher, tracker)
+
+    def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("steps_taken", value, dispatcher, tracker)
+
+
+WRONG_QUESTION_ACK = "Merci, c'est noté."
 
 
 class ActionExplainQuestion(Action):

@@ -220,3 +220,23 @@ def test_check_in_gives_3114_and_asks_only_outside_a_form(active_loop, asks):
     assert "3114" in said
     assert said.endswith("?") is asks
     assert events == []
+
+
+def test_an_answer_to_another_question_is_kept_for_its_slot_and_the_question_asked_again():
+    from actions.intake_actions import WRONG_QUESTION_ACK, ValidateSituationForm
+
+    form = ValidateSituationForm()
+    wrong = tracker([bot("Depuis quand cette situation dure-t-elle ?"), user("je suis plombier", "inform")])
+    dispatcher = CollectingDispatcher()
+    assert form.validate_since_when("je suis plombier", dispatcher, wrong, {}) == {"since_when": None}
+    assert texts(dispatcher) == [WRONG_QUESTION_ACK]
+    # Asked again once only: the second time the words are kept as the answer.
+    again = tracker([bot(WRONG_QUESTION_ACK), user("je suis plombier", "inform")])
+    assert form.validate_since_when("je suis plombier", CollectingDispatcher(), again, {}) == {"since_when": "je suis plombier"}
+    # A right answer, tidied when it says more than the answer.
+    right = tracker([user("ça fait deux ans, je suis plombier", "inform")])
+    assert form.validate_since_when("ça fait deux ans, je suis plombier", CollectingDispatcher(), right, {}) == {
+        "since_when": "ça fait deux ans"
+    }
+    plain = tracker([user("2 ans", "inform")])
+    assert form.validate_since_when("2 ans", CollectingDispatcher(), plain, {}) == {"since_when": "2 ans"}
