@@ -213,8 +213,8 @@ def refusal_text(chamber: Any, tracker_retention_days: int) -> str:
 
 def no_phone_text(chamber: Any, tracker_retention_days: int) -> str:
     return (
-        "Sans numéro, un conseiller ne peut pas vous rappeler, et je ne transmets donc rien. "
-        f"Vous pouvez appeler la {chamber.name} au {chamber.phone}, {chamber.hours_text} ; "
+        "Sans numéro, un conseiller ne peut pas vous rappeler : je ne transmets rien. Si vous changez "
+        f"d'avis, écrivez « conseiller », ou appelez la {chamber.name} au {chamber.phone}, {chamber.hours_text} ; "
         f"cette conversation est effacée au bout de {tracker_retention_days} jours."
     )
 

@@ -74,14 +74,9 @@ class ValidateHandoffForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         if value == SKIPPED:
-            warning = (
-                "Sans numéro, un conseiller ne pourra pas vous rappeler. Vous pouvez me le donner, "
-                "ou répondre « passer » si vous préférez appeler la chambre vous-même."
-            )
-            if already_said(tracker, warning):
-                return {"phone": SKIPPED}
-            dispatcher.utter_message(text=warning)
-            return {"phone": None}
+            # A skip is an answer: the form ends, saying that without a number nothing is passed on and
+            # how to come back ("conseiller" asks for the number again).
+            return {"phone": SKIPPED}
         phone = normalise_phone(value)
         if phone is None:
             dispatcher.utter_message(

@@ -37,18 +37,21 @@ class ActionAcknowledgeSituation(Action):
         restatement = assessment.restatement() if assessment else None
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
-        if restatement and already_said(tracker, restatement):
+        repeated = bool(restatement) and already_said(tracker, restatement)
+        if repeated:
             # Nothing new in the difficulty: no need to say it back again.
             restatement = None
-        opening = restatement or ("Merci de m'en parler, ce n'est pas toujours facile." if not comfort else None)
+        first_words = "Merci de m'en parler, ce n'est pas toujours facile."
+        if repeated or already_said(tracker, first_words):
+            first_words = "D'accord, c'est noté."
+        opening = restatement or (first_words if not comfort else None)
         dispatcher.utter_message(text=" ".join(part for part in (comfort, opening) if part))
         noted = understood(_facts_in(words, tracker))
         if noted:
             dispatcher.utter_message(text=noted)
-        if assessment and assessment.urgency in URGENT_LEVELS and not assessment.distress:
-            dispatcher.utter_message(
-                text="Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
-            )
+        urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
+        if assessment and assessment.urgency in URGENT_LEVELS and not assessment.distress and not already_said(tracker, urgent):
+            dispatcher.utter_message(text=urgent)
         return []
 
 
