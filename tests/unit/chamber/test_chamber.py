@@ -17,7 +17,6 @@ from chamber import (
     ChamberConfigError,
     load_all_chambers,
     load_chamber,
-    normalize_departement,
     route_departement,
 )
 
@@ -139,15 +138,6 @@ def test_naive_datetimes_are_refused(generic):
 )
 def test_callback_promise(chamber_id, at, promise):
     assert load_chamber(chamber_id).callback_promise(at) == promise
-
-
-@pytest.mark.parametrize(
-    "code, expected",
-    [("59", "59"), ("9", "09"), ("2a", "2A"), ("59000", "59"), ("62 100", "62"), ("97411", "974"),
-     ("20000", "2A"), ("20200", "2B"), ("00", None), ("96", None), ("abc", None), ("", None)],
-)
-def test_normalize_departement(code, expected):
-    assert normalize_departement(code) == expected
 
 
 @pytest.mark.parametrize(
