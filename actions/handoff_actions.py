@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.conversation import situation, transcript
+from actions.place_validation import PlaceValidation
 from actions.handoff import (
     build_case_draft,
     clean_name,
@@ -24,7 +25,7 @@ from cases.reference import new_reference
 
 logger = logging.getLogger(__name__)
 
-class ValidateHandoffForm(FormValidationAction):
+class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def name(self) -> Text:
         return "validate_handoff_form"
 

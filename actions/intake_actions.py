@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import situation
 from actions.intake import URGENT_LEVELS, explain, intake_questions
+from actions.place_validation import PlaceValidation
 from guidance import render_guidance, select_guidance
 from triage import Assessment
 
@@ -42,7 +43,7 @@ class ActionAcknowledgeSituation(Action):
         return []
 
 
-class ValidateSituationForm(FormValidationAction):
+class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def name(self) -> Text:
         return "validate_situation_form"
 
