@@ -21,9 +21,12 @@ GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
 
 
 def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[Dict[Text, Any], str | None]:
-    """The slots to set for an answer to the place question, and a message to say (or None)."""
+    """The slots to set for an answer to the place question, and a message to say (or None).
+
+    Idempotent: a form validates its filled slots again (on activation, on later turns), so a value
+    already settled (a code, or a place kept as typed) gives the same slots and says nothing.
+    """
     text = "" if value is None else str(value).strip()
-    asked_again = bool(slots.get("place_unread") or slots.get("place_choices"))
     cleared = {"place_choices": None, "place_unread": None}
     if not text:
         return {}, None
@@ -32,10 +35,14 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[Dict[Text, Any],
     resolution = resolve(text)
     if resolution.found:
         commune = resolution.commune.name if resolution.commune else None
+        if commune is None and text == slots.get("departement"):
+            commune = slots.get("commune")  # "62" validated again: keep the commune named before
         return {"departement": resolution.departement, "commune": commune, **cleared}, None
-    if asked_again:
+    if text == slots.get("place_kept"):
+        return {"departement": text}, None  # kept as typed earlier, validated again
+    if slots.get("place_unread") or slots.get("place_choices"):
         # Asked twice: the advisor reads it as typed (the case keeps it; its département stays empty).
-        return {"departement": text, "commune": None, **cleared}, GIVE_UP
+        return {"departement": text, "commune": None, "place_kept": text, **cleared}, GIVE_UP
     if resolution.ambiguous:
         choices = [c.label for c in resolution.candidates[:MAX_CHOICES]] or [
             f"{departement_name(code)} ({code})" for code in resolution.departement_options[:MAX_CHOICES]

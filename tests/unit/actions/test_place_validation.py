@@ -39,8 +39,17 @@ def test_an_unknown_place_is_asked_once_more_then_kept_as_typed():
     assert first == {"departement": None, "place_choices": None, "place_unread": "chez nous"} and message is None
     assert PLACE_QUESTION.render(None, first)[0] == AGAIN
     second, message = place_update("vers la mer", first)
-    assert second == {"departement": "vers la mer", "commune": None, "place_choices": None, "place_unread": None}
+    assert second == {"departement": "vers la mer", "commune": None, "place_kept": "vers la mer",
+                      "place_choices": None, "place_unread": None}
     assert message == GIVE_UP
+    # The form validates filled slots again on later turns: nothing changes, nothing is said.
+    assert place_update("vers la mer", {**first, **second}) == ({"departement": "vers la mer"}, None)
+
+
+def test_a_code_validated_again_keeps_the_commune_named_before():
+    first, _ = place_update("Arras", {})
+    again, message = place_update("62", first)
+    assert (again["departement"], again["commune"], message) == ("62", "Arras", None)
 
 
 def test_skip_keeps_the_skip_marker_and_the_plain_question_is_asked_first():
