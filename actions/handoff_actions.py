@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.conversation import SKIPPED, said_before
+from actions.place_validation import PlaceValidation
 from actions.handoff import (
     clean_name,
     display_phone,
@@ -31,7 +32,7 @@ from intake.facts import extract_facts
 
 logger = logging.getLogger(__name__)
 
-class ValidateHandoffForm(FormValidationAction):
+class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def name(self) -> Text:
         return "validate_handoff_form"
 

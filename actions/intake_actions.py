@@ -15,6 +15,7 @@ from actions.conversation import SKIPPED, situation
 from actions.handoff import has_phone
 from actions.handoff_actions import already_said, finish_handoff
 from actions.intake import URGENT_LEVELS, explain, questions_to_ask
+from actions.place_validation import PlaceValidation
 from guidance import render_guidance, select_guidance
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
@@ -55,7 +56,7 @@ class ActionAcknowledgeSituation(Action):
         return []
 
 
-class ValidateSituationForm(FormValidationAction):
+class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def name(self) -> Text:
         return "validate_situation_form"
 

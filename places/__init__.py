@@ -11,6 +11,7 @@ no Rasa, SQL or HTTP. The bot, the case model and the inbox read places only thr
 from places.data import Commune, departements
 from places.resolve import (
     AMBIGUOUS,
+    DEPARTEMENT_CODE_PATTERN,
     FOUND,
     NOT_FOUND,
     Resolution,
@@ -27,6 +28,6 @@ def departement_name(code: str) -> str | None:
 
 
 __all__ = [
-    "AMBIGUOUS", "FOUND", "NOT_FOUND", "Commune", "Resolution", "departement_code", "departement_name",
+    "AMBIGUOUS", "DEPARTEMENT_CODE_PATTERN", "FOUND", "NOT_FOUND", "Commune", "Resolution", "departement_code", "departement_name",
     "departements", "find_in_text", "postcode_departement", "resolve",
 ]

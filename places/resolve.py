@@ -34,6 +34,7 @@ y eu vue sens bar pont mars mai juin plus moins bon beau bien vie ville port mon
 ans an fait fois pas mais ou ni car or donc lors saint sainte rue lac pin lys gare cours passage
 """.split())
 
+_ARTICLE = (["le"], ["la"], ["les"], ["l"], ["un"], ["une"], ["des"], ["du"])
 _MONTHS = frozenset("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split())
 # What follows a number that is not a département: "62 ans", "59 euros", "le 12 mars", "du 15 au 20".
 _NOT_AFTER_CODE = _MONTHS | frozenset("""
@@ -42,6 +43,8 @@ jours jour mois semaines semaine fois salaries salarie employes employe personne
 au a x ou et fr
 """.split())
 
+# A département code as an API accepts it ("59", "9", "2a", "974"), for schemas that must say so up front.
+DEPARTEMENT_CODE_PATTERN = r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[ABab]|97[1-6])$"
 _CODE = re.compile(r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2 ?[ab]|97[1-6])$")
 _POSTCODE = re.compile(r"^\d{5}$")
 
@@ -159,7 +162,7 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
             communes = data.communes.get(key, ())
             if departement is None and not communes:
                 continue
-            if length == 1 and (key in _FILLERS or (not free_text and key in _ORDINARY and len(words) > 1)):
+            if length == 1 and key in _FILLERS:
                 continue
             found.append(_Match(start, length, key, departement, communes))
     # Drop spans inside a longer one: "calais" inside "pas de calais", "saint denis" in "seine saint denis".
@@ -170,6 +173,11 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
             continue
         kept.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _ordinary_small(communes: tuple[Commune, ...]) -> bool:
+    """A small commune named like an ordinary word ("Mer", "Vue"): read only when nothing else is said."""
+    return all(c.common_word for c in communes) and max(c.population for c in communes) < 10000
 
 
 def _choose(candidates: tuple[Commune, ...], departement_hints: set[str]) -> Resolution:
@@ -195,7 +203,7 @@ def _fuzzy_pool() -> dict[str, list[tuple[str, str | None, int]]]:
     for key, code in data.departement_keys.items():
         pool.setdefault(key[0], []).append((key, code, 0))
     for key, communes in data.communes.items():
-        if communes[0].population >= 2000 and key not in data.departement_keys:
+        if communes[0].population >= 2000 and key not in data.departement_keys and not _ordinary_small(communes):
             pool.setdefault(key[0], []).append((key, None, communes[0].population))
     return pool
 
@@ -279,7 +287,10 @@ def resolve(answer: str | None) -> Resolution:
         return Resolution(AMBIGUOUS, departement_options=("2A", "2B"))
     departement_names = {m.departement for m in matches if m.departement}
     hints = codes | departement_names
-    commune_matches = [m for m in matches if not m.departement and m.communes]
+    # A small commune named like an ordinary word is read only when it is all the answer says, and not
+    # after an article: "Mer" or "près de Mer", but not "vers la mer" nor "à la campagne".
+    commune_matches = [m for m in matches if not m.departement and m.communes and not (
+        (m.key in _ORDINARY or _ordinary_small(m.communes)) and (m.key.split() != meaningful or words[m.start - 1:m.start] in _ARTICLE))]
     if postcodes and not commune_matches:
         postcode = sorted(postcodes)[0]
         communes = tables().by_postcode.get(postcode, ())
@@ -298,8 +309,8 @@ def resolve(answer: str | None) -> Resolution:
         return _departement(code, same_name[0] if same_name else None)
     if len(hints) > 1:
         return Resolution(AMBIGUOUS, departement_options=tuple(sorted(hints)))
-    if not meaningful:
-        return NOTHING
+    if not meaningful or any(m.communes for m in matches):
+        return NOTHING  # nothing said, or only ordinary words that are also communes ("à la campagne")
     return _resolve_typo(words)
 
 
@@ -401,11 +412,9 @@ def find_in_text(text: str | None) -> Resolution:
         communes = match.communes
         if cue is None or words[first - 1:first] in (["au"], ["aux"]):
             continue  # "au pont", "aux bois": only "au Havre", "au Mans" name a commune this way
-        common = key in _ORDINARY or all(c.common_word for c in communes if c.kind == "c")
         # An ordinary word needs a capital letter; so does a small commune whose name is also a word.
-        if common and not capitalised(first):
-            if key in _ORDINARY or max(c.population for c in communes) < 10000:
-                continue
+        if (key in _ORDINARY or _ordinary_small(communes)) and not capitalised(first):
+            continue
         resolution = _choose(communes, set())
         if resolution.status != NOT_FOUND:
             return resolution

@@ -17,7 +17,6 @@ from chamber import (
     ChamberConfigError,
     load_all_chambers,
     load_chamber,
-    normalize_departement,
     route_departement,
 )
 
@@ -152,15 +151,6 @@ def test_callback_promise(chamber_id, at, preference, promise):
 @pytest.mark.parametrize("hour, minute", [(8, 0), (15, 0), (16, 55), (19, 0)])
 def test_callback_promise_never_says_today(generic, preference, hour, minute):
     assert "aujourd'hui" not in generic.callback_promise(paris(2026, 11, 30, hour, minute), preference)
-
-
-@pytest.mark.parametrize(
-    "code, expected",
-    [("59", "59"), ("9", "09"), ("2a", "2A"), ("59000", "59"), ("62 100", "62"), ("97411", "974"),
-     ("20000", "2A"), ("20200", "2B"), ("00", None), ("96", None), ("abc", None), ("", None)],
-)
-def test_normalize_departement(code, expected):
-    assert normalize_departement(code) == expected
 
 
 @pytest.mark.parametrize(

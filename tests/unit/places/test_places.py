@@ -33,7 +33,7 @@ RESOLVED = [
     ("Le Havre", "76", "Le Havre"), ("au havre", "76", "Le Havre"), ("lille centre", "59", "Lille"),
     ("à Lens", "62", "Lens"), ("près d'Arras", "62", "Arras"), ("pres d arras", "62", "Arras"),
     ("je suis à Calais", "62", "Calais"), ("mon garage est a bethune", "62", "Béthune"),
-    ("Paris", "75", "Paris"), ("Lille, dans le Nord", "59", "Lille"),
+    ("Paris", "75", "Paris"), ("Lille, dans le Nord", "59", "Lille"), ("à Sens", "89", "Sens"), ("Eu", "76", "Eu"),
     # a name shared by several départements, settled by a département also given
     ("Saint-Denis 93", "93", "Saint-Denis"), ("saint pierre la reunion", "974", "Saint-Pierre"),
     ("Saint-Pierre (974)", "974", "Saint-Pierre"),
@@ -44,12 +44,14 @@ RESOLVED = [
 ]
 
 
+def assert_found(resolution, code, commune):
+    assert resolution.status == FOUND, resolution
+    assert (resolution.departement, resolution.commune.name if resolution.commune else None) == (code, commune)
+
+
 @pytest.mark.parametrize("answer, code, commune", RESOLVED)
 def test_resolve_found(answer, code, commune):
-    resolution = resolve(answer)
-    assert resolution.status == FOUND, resolution
-    assert resolution.departement == code
-    assert (resolution.commune.name if resolution.commune else None) == commune
+    assert_found(resolve(answer), code, commune)
 
 
 # A name shared by communes of different départements, none overwhelmingly larger: the artisan chooses.
@@ -82,6 +84,7 @@ def test_corsica_without_a_departement_asks_which(answer):
 
 @pytest.mark.parametrize("answer", [
     "", "   ", "blabla", "je sais pas", "passer", "quelque part", "99", "00", "96", "977", "12345678",
+    "quelque part vers la mer", "je ne sais pas trop", "à la campagne",
     "dunkerke",  # two edits from Dunkerque: too far to correct safely
 ])
 def test_resolve_not_found(answer):
@@ -111,16 +114,14 @@ IN_TEXT = [
     ("dans la Somme", "80", None),
     ("dans le Lot", "46", None),
     ("je vais à Sens demain", "89", "Sens"),  # an ordinary word, but with a capital letter
+    ("près de Mer", "41", "Mer"),
     ("une boulangerie à Eu", "76", "Eu"),
 ]
 
 
 @pytest.mark.parametrize("text, code, commune", IN_TEXT)
 def test_find_in_text(text, code, commune):
-    resolution = find_in_text(text)
-    assert resolution.status == FOUND, resolution
-    assert resolution.departement == code
-    assert (resolution.commune.name if resolution.commune else None) == commune
+    assert_found(find_in_text(text), code, commune)
 
 
 # Hard negatives: ordinary words that are communes (Y, Eu, Sens, Bar, Pont, Vue, Mars...), amounts, ages,
@@ -145,9 +146,9 @@ def test_find_in_text_hard_negatives(text):
 
 CODES = [
     ("59", "59"), ("9", "09"), ("09", "09"), ("2a", "2A"), ("2 B", "2B"), ("2A", "2A"), ("974", "974"),
-    ("59000", "59"), ("59 000", "59"), ("97411", "974"), ("20000", "2A"), ("20600", "2B"), ("Nord", "59"),
+    ("59000", "59"), ("59 000", "59"), ("62 100", "62"), ("97411", "974"), ("20000", "2A"), ("20600", "2B"), ("Nord", "59"),
     ("pas-de-calais", "62"), ("Arras", "62"), (" 62 ", "62"),
-    ("", None), (None, None), ("99", None), ("975x", None), ("Saint-Denis", None), ("20", None), ("abc", None),
+    ("", None), (None, None), ("00", None), ("96", None), ("99", None), ("975x", None), ("Saint-Denis", None), ("20", None), ("abc", None),
 ]
 
 
@@ -174,3 +175,14 @@ def test_a_resolution_after_loading_is_fast():
     for answer in ("Béthune", "pas de calais", "59000", "bethnue", "je sais pas"):
         resolve(answer)
     assert time.perf_counter() - started < 0.5
+
+
+def test_the_api_pattern_accepts_exactly_what_the_normaliser_reads_as_a_code():
+    import re
+
+    from places import DEPARTEMENT_CODE_PATTERN
+
+    texts = [str(n) for n in range(0, 1000)] + [f"{n:02d}" for n in range(10)] + ["2a", "2A", "2b", "2B", "2c"]
+    accepted = {t for t in texts if re.match(DEPARTEMENT_CODE_PATTERN, t)}
+    assert accepted == {t for t in texts if len(t) <= 3 and departement_code(t) is not None}
+    assert len({departement_code(t) for t in accepted}) == 102  # 94 + 2A, 2B + 971-976
