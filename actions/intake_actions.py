@@ -184,6 +184,8 @@ class ActionStopConversation(Action):
                 "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "
                 f"{chamber.name} au {chamber.phone} ({chamber.hours_text})."
             )
+            if already_said(tracker, text):
+                text = "Au revoir, prenez soin de vous."
         else:
             text = (
                 "Très bien, on s'arrête là. Si vous le souhaitez, la "
@@ -191,8 +193,13 @@ class ActionStopConversation(Action):
             )
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         slots = tracker.slots
-        if slots.get("wants_advisor") and slots.get("consent_given") and has_phone(slots):
-            # Consent and a number were given: the callback still happens (the case is created or updated).
+        if (
+            slots.get("wants_advisor")
+            and slots.get("consent_given")
+            and has_phone(slots)
+            and not slots.get("case_reference")
+        ):
+            # Consent and a number were given: the callback still happens (the case is created).
             return events + finish_handoff(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events
