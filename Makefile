@@ -13,12 +13,13 @@ TRAIN_DATA := config.yml $(TRAINED_COMPONENTS) $(shell find bot/domain nlu stori
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install run run-production test test-python validate test-stories evaluate train widget browser nginx bench purge clean
+.PHONY: help install run run-production test test-python validate test-stories evaluate simulate train widget browser nginx bench purge clean
 
 help:
 	@echo "make run       install what is missing, train if needed, start every process on 127.0.0.1"
 	@echo "make test      install, train, validate the data, run the Rasa test stories and the pytest suite"
 	@echo "make evaluate CASES=file.yml OUT=file.jsonl   run conversations through the whole bot"
+	@echo "make simulate [SIM_CONVERSATIONS=N SIM_SEED=S SIM_SENDERS=K]   long conversation-simulator run, report in var/simulate/"
 	@echo "make run-production   nginx, 2 Rasa + 2 action servers, PostgreSQL and Redis on this machine"
 	@echo "make bench [MODE=production]   load benchmark: Relais then rasa init's stock assistant"
 	@echo "make purge     apply the retention (old closed cases anonymised, idle Rasa trackers deleted)"
@@ -95,6 +96,12 @@ purge: install
 evaluate: $(MODEL)
 	@test -n "$(CASES)" -a -n "$(OUT)" || { echo "usage: make evaluate CASES=file.yml OUT=file.jsonl"; exit 2; }
 	$(BIN)/python -m bot evaluate --cases "$(CASES)" --out "$(OUT)"
+
+# Before a release: thousands of simulated artisans against a fresh stack (tests/simulator); `make test` runs 50.
+# Writes var/simulate/report.md and report.json; exits 1 when an invariant was broken.
+simulate: $(MODEL)
+	$(BIN)/python -m tests.simulator --conversations $(or $(SIM_CONVERSATIONS),2000) \
+	  --seed $(or $(SIM_SEED),1) --senders $(or $(SIM_SENDERS),4) --out var/simulate
 
 clean:
 	rm -rf models results var/logs widget/dist

@@ -39,6 +39,16 @@ def user_messages(events: Iterable[Mapping[str, Any]]) -> list[str]:
     ]
 
 
+def said_before(events: Iterable[Mapping[str, Any]], text: str, prefix: bool = False) -> bool:
+    """Whether the bot already said this message (or, with prefix, one starting with it)."""
+    for event in events:
+        if event.get("event") == "bot":
+            said = event.get("text") or ""
+            if said == text or (prefix and said.startswith(text)):
+                return True
+    return False
+
+
 def situation(slots: Mapping[str, Any]) -> dict[str, str]:
     """The situation answers that are known (skipped ones excluded)."""
     return {

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import logging
+import re
+from datetime import datetime, timezone
 from typing import Any, Mapping, Sequence
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from cases.repository import SENSITIVE_REASON_KEYS, CaseDraft
+from actions.conversation import SKIPPED
+from cases.repository import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
+
+log = logging.getLogger(__name__)
 
 MAX_NAME_LENGTH = 60
 
@@ -128,6 +133,20 @@ def summarise(
     return " ".join(parts)
 
 
+def departement_code(place: str | None) -> str | None:
+    """The département code of the place the artisan gave, read by the `places` package; the words
+    themselves stay in the situation for the advisor when they cannot be read."""
+    if not place:
+        return None
+    import places
+
+    code = places.departement_code(place)
+    if code:
+        return code
+    found = places.resolve(place)
+    return found.departement if found.status == places.FOUND else None
+
+
 def build_case_draft(
     *,
     conversation_id: str,
@@ -141,6 +160,9 @@ def build_case_draft(
     categories = list(slots.get("difficulty_categories") or [])
     health_consent = bool(slots.get("health_consent"))
     consent_at = slots.get("consent_at")
+    if not consent_at and slots.get("consent_given") is True:
+        # The artisan said yes (the time was lost on the way): the yes is what matters.
+        consent_at = datetime.now(timezone.utc).isoformat()
     phone = slots.get("phone")
     email = slots.get("email")
     return CaseDraft(
@@ -158,13 +180,108 @@ def build_case_draft(
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
-        contact_name=slots.get("contact_name"),
+        contact_name=None if slots.get("contact_name") == SKIPPED else slots.get("contact_name"),
         phone=phone if phone and phone.startswith("+") else None,
         email=email if email and "@" in email else None,
         callback_slot=slots.get("callback_slot"),
-        departement=situation.get("departement"),
+        departement=departement_code(situation.get("departement")),
         consent_version=consent_version,
         consent_at=datetime.fromisoformat(consent_at) if consent_at else None,
         health_consent=health_consent,
         transcript=transcript,
     )
+
+
+def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
+    """The handoff form's slots that apply, in order (the form asks the first empty one).
+
+    Filled ones stay listed so that their validate_<slot> methods run. Without a phone number there is
+    no callback to arrange: the e-mail and the time of the call are not asked.
+    """
+    if slots.get("wants_advisor") is not True:
+        return ["wants_advisor"]
+    if slots.get("consent_given") is not True:
+        return ["wants_advisor", "consent_given"]
+    wanted = ["wants_advisor", "consent_given"]
+    if "sante" in (slots.get("difficulty_categories") or []):
+        wanted.append("health_consent")
+    wanted += ["contact_name", "phone"]
+    if slots.get("phone") == SKIPPED:
+        return wanted
+    return wanted + ["email", "callback_slot", "departement"]
+
+
+def has_phone(slots: Mapping[str, Any]) -> bool:
+    phone = slots.get("phone")
+    return bool(phone) and phone.startswith("+")
+
+
+def refusal_text(chamber: Any, tracker_retention_days: int) -> str:
+    """True to the letter: nothing goes to the chamber, and this conversation is deleted after N days."""
+    return (
+        f"C'est entendu. Je ne transmets rien à la chambre sans votre accord ; cette conversation est "
+        f"effacée au bout de {tracker_retention_days} jours. Si vous changez d'avis, écrivez « conseiller », "
+        f"ou appelez la {chamber.name} au {chamber.phone}, {chamber.hours_text}."
+    )
+
+
+def no_phone_text(chamber: Any, tracker_retention_days: int) -> str:
+    return (
+        "Sans numéro, un conseiller ne peut pas vous rappeler : je ne transmets rien. Si vous changez "
+        f"d'avis, écrivez « conseiller », ou appelez la {chamber.name} au {chamber.phone}, {chamber.hours_text} ; "
+        f"cette conversation est effacée au bout de {tracker_retention_days} jours."
+    )
+
+
+_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$")
+
+
+def salvage(draft: CaseDraft) -> CaseDraft:
+    """The draft with what the case store refuses set aside (kept as text in the situation for the advisor):
+    a place that is not a département code, a phone or e-mail that is not one, unknown codes, too long texts."""
+    from cases.models import CATEGORIES, URGENCIES
+
+    if draft.departement and not _DEPARTEMENT.match(str(draft.departement).strip().upper()):
+        draft.situation.setdefault("departement", str(draft.departement))
+        draft.departement = None
+    if draft.phone and not re.match(r"^\+[1-9]\d{7,14}$", draft.phone):
+        draft.phone = None
+    if draft.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", draft.email):
+        draft.email = None
+    draft.categories = [c for c in draft.categories if c in CATEGORIES]
+    if draft.urgency not in URGENCIES:
+        draft.urgency = None
+    for name, longest in (("contact_name", 200), ("callback_slot", 200)):
+        value = getattr(draft, name)
+        if value and len(value) > longest:
+            setattr(draft, name, value[:longest])
+    draft.transcript = [e for e in draft.transcript if isinstance(e, dict) and e.get("sender") in ("artisan", "bot")]
+    return draft
+
+
+def submit_case(outbox: Any, **fields: Any) -> Any:
+    """Creates or updates the case; whatever fails, what the artisan consented to is kept.
+
+    A draft the store refuses is salvaged (``salvage``) and submitted again; any other failure (the
+    database down, a bug) spools the draft in the outbox, which stores it once it can, or sets it aside
+    for a person (``var/outbox/rejected``). Logged without personal data.
+    """
+    from actions.conversation import situation, transcript
+
+    slots = fields.pop("slots")
+    events = fields.pop("events")
+    draft = build_case_draft(
+        slots=slots, situation=situation(slots), transcript=transcript(events), **fields
+    )
+    try:
+        return outbox.submit(draft)
+    except InvalidDraft:
+        log.warning("case %s refused by the store; submitted again without the refused fields", draft.reference)
+    except Exception as error:  # noqa: BLE001 - kept on disk below
+        log.error("case %s not stored (%s); spooled", draft.reference, type(error).__name__)
+        return outbox.spool(draft)
+    try:
+        return outbox.submit(salvage(draft))
+    except Exception as error:  # noqa: BLE001
+        log.error("case %s refused again (%s); spooled for a person", draft.reference, type(error).__name__)
+        return outbox.spool(draft)

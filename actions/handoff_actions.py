@@ -12,20 +12,28 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import abuse, services
-from actions.conversation import situation, transcript
+from actions.conversation import SKIPPED, said_before
+from actions.place_validation import PlaceValidation
 from actions.handoff import (
-    build_case_draft,
     clean_name,
     display_phone,
+    handoff_questions,
+    has_phone,
+    no_phone_text,
     normalise_email,
     normalise_phone,
+    refusal_text,
+    submit_case,
 )
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
+from intake.answers import HESITATION, NO, QUESTION, YES
+from intake.answers import kind as answer_kind
+from intake.facts import extract_facts
 
 logger = logging.getLogger(__name__)
 
-class ValidateHandoffForm(FormValidationAction):
+class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def name(self) -> Text:
         return "validate_handoff_form"
 
@@ -36,33 +44,41 @@ class ValidateHandoffForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[Text]:
-        slots = tracker.slots
-        if slots.get("wants_advisor") is False:
-            return ["wants_advisor"]
-        if slots.get("consent_given") is False:
-            return ["wants_advisor", "consent_given"]
-        wanted = ["wants_advisor", "consent_given"]
-        if "sante" in (slots.get("difficulty_categories") or []):
-            wanted.append("health_consent")
-        # The form asks the first of these that is still empty; filled ones stay listed so their
-        # validate_<slot> methods run.
-        return wanted + ["contact_name", "phone", "email", "callback_slot", "departement"]
+        return handoff_questions(tracker.slots)
+
+    def validate_wants_advisor(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        decision = read_yes_no(value, tracker)
+        if decision is None:
+            say_neither(dispatcher, tracker, "wants_advisor")
+        return {"wants_advisor": decision}
 
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if value is True:
+        decision = read_yes_no(value, tracker)
+        if decision is None:
+            say_neither(dispatcher, tracker, "consent_given")
+            return {"consent_given": None}
+        if decision is True:
             return {"consent_given": True, "consent_at": datetime.now(timezone.utc).isoformat()}
-        return {"consent_given": value}
+        return {"consent_given": False}
 
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
+        if value == SKIPPED:
+            return {"contact_name": SKIPPED}
         return {"contact_name": clean_name(value)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
+        if value == SKIPPED:
+            # A skip is an answer: the form ends, saying that without a number nothing is passed on and
+            # how to come back ("conseiller" asks for the number again).
+            return {"phone": SKIPPED}
         phone = normalise_phone(value)
         if phone is None:
             dispatcher.utter_message(
@@ -73,7 +89,7 @@ class ValidateHandoffForm(FormValidationAction):
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if value == "non précisé":
+        if value == SKIPPED:
             return {"email": value}
         email = normalise_email(value)
         if email is None:
@@ -81,6 +97,62 @@ class ValidateHandoffForm(FormValidationAction):
                 text="Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
             )
         return {"email": email}
+
+
+def read_yes_no(value: Any, tracker: Tracker) -> bool | None:
+    """True or False when the artisan answered yes or no; None for anything else.
+
+    The intent gave `value` (True/False), or the words themselves (text); the words win when they say
+    a hesitation ("pas encore", classified as a no): a hesitation is never a refusal.
+    """
+    words = tracker.latest_message.get("text")
+    said = answer_kind(words)
+    if said == HESITATION:
+        return None
+    if isinstance(value, bool):
+        return value
+    if said == YES:
+        return True
+    if said == NO:
+        return False
+    return None
+
+
+def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
+    """The answer was neither yes nor no: say what it was taken for; the form asks the question again."""
+    words = tracker.latest_message.get("text")
+    said = answer_kind(words)
+    if said == HESITATION:
+        if slot == "wants_advisor":
+            text = (
+                "C'est justement le rôle d'un conseiller : vous aider à savoir par où commencer et à qui "
+                "vous adresser, gratuitement et sans engagement."
+            )
+        else:
+            text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
+    elif said == QUESTION:
+        text = (
+            "Je ne sais pas répondre à cette question ici, mais un conseiller pourra le faire. "
+            f"Vous pouvez aussi appeler le {services.chamber().phone}."
+        )
+    elif extract_facts(words or ""):
+        text = "Merci, c'est noté pour le conseiller."
+    else:
+        text = "Je n'ai pas bien compris votre réponse, pardon."
+    if already_said(tracker, text):
+        # Said once already: a short word, then the question again.
+        text = SHORT_AGAIN.get(said, "Je vous repose la question.")
+    dispatcher.utter_message(text=text)
+
+
+SHORT_AGAIN = {
+    HESITATION: "Prenez votre temps : rien n'est transmis sans votre accord.",
+    QUESTION: "Un conseiller pourra vous répondre.",
+}
+
+
+def already_said(tracker: Tracker, text: str, prefix: bool = False) -> bool:
+    return said_before(tracker.events, text, prefix)
 
 
 class ActionFinishHandoff(Action):
@@ -92,48 +164,53 @@ class ActionFinishHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        chamber = services.chamber()
-        slots = tracker.slots
-        reminder = f" {HANDOFF_REMINDER}" if slots.get("distress") else ""  # after distress, the 3114 again
-        if not slots.get("wants_advisor") or not slots.get("consent_given"):
-            dispatcher.utter_message(
-                text=(
-                    "C'est entendu, je n'ai rien enregistré de personnel. Si vous changez d'avis, "
-                    f"la {chamber.name} vous répond au {chamber.phone}, {chamber.hours_text}.{reminder}"
-                )
+        return finish_handoff(dispatcher, tracker)
+
+
+def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly."""
+    chamber = services.chamber()
+    slots = tracker.slots
+    reminder = f" {HANDOFF_REMINDER}" if slots.get("distress") else ""  # after distress, the 3114 again
+    if not slots.get("wants_advisor") or not slots.get("consent_given"):
+        text = refusal_text(chamber, services.tracker_retention_days()) + reminder
+        # Said once: a second refusal gets a short word, not the same long sentence.
+        dispatcher.utter_message(text="C'est entendu." if already_said(tracker, text) else text)
+        return []
+    if not has_phone(slots):
+        text = no_phone_text(chamber, services.tracker_retention_days()) + reminder
+        short = f"Sans numéro, je ne transmets rien ; la chambre répond au {chamber.phone}.{reminder}"
+        dispatcher.utter_message(text=short if already_said(tracker, text) else text)
+        return []
+    if not slots.get("case_reference") and not abuse.new_case_allowed(tracker.latest_message):
+        dispatcher.utter_message(text=abuse.too_many_cases_text(chamber))
+        return []
+    reference = slots.get("case_reference") or new_reference()
+    result = submit_case(
+        services.case_outbox(),
+        conversation_id=tracker.sender_id,
+        reference=reference,
+        chamber_id=chamber.id,
+        slots=slots,
+        events=tracker.events,
+        consent_version=chamber.consent_version,
+    )
+    promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
+    phone = f" au {display_phone(slots['phone'])}"
+    if slots.get("case_reference") and already_said(tracker, f"C'est noté, votre référence est {result.reference}.", prefix=True):
+        # The case was updated: its reference, not the whole promise again.
+        text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
+    else:
+        text = f"C'est noté, votre référence est {result.reference}. Un conseiller vous rappellera{phone} {promise}.{reminder}"
+    dispatcher.utter_message(text=text)
+    if not result.stored:
+        dispatcher.utter_message(
+            text=(
+                "Notre dossier est momentanément indisponible, mais votre demande est gardée et sera "
+                f"transmise dès que possible. En cas d'urgence, appelez le {chamber.phone}."
             )
-            return []
-        if not slots.get("case_reference") and not abuse.new_case_allowed(tracker.latest_message):
-            dispatcher.utter_message(text=abuse.too_many_cases_text(chamber))
-            return []
-        reference = slots.get("case_reference") or new_reference()
-        draft = build_case_draft(
-            conversation_id=tracker.sender_id,
-            reference=reference,
-            chamber_id=chamber.id,
-            slots=slots,
-            situation=situation(slots),
-            transcript=transcript(tracker.events),
-            consent_version=chamber.consent_version,
         )
-        result = services.case_outbox().submit(draft)
-        if not result.stored:
-            logger.warning("case %s spooled: database unreachable", result.reference)
-        promise = chamber.callback_promise(datetime.now(timezone.utc))
-        phone = f" au {display_phone(slots['phone'])}" if slots.get("phone") else ""
-        text = (
-            f"C'est noté, votre référence est {result.reference}. "
-            f"Un conseiller vous rappellera{phone} {promise}.{reminder}"
-        )
-        dispatcher.utter_message(text=text)
-        if not result.stored:
-            dispatcher.utter_message(
-                text=(
-                    "Notre dossier est momentanément indisponible, mais votre demande est gardée et sera "
-                    f"transmise dès que possible. En cas d'urgence, appelez le {chamber.phone}."
-                )
-            )
-        return [SlotSet("case_reference", result.reference)]
+    return [SlotSet("case_reference", result.reference)]
 
 
 class ActionHandleMisunderstanding(Action):

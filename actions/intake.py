@@ -6,7 +6,7 @@ urgent the intake is cut short: the advisor is offered at once and asks the rest
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from actions.conversation import SITUATION_SLOTS
 
@@ -23,7 +23,7 @@ QUESTION_REASONS = {
     "creditors": "Savoir à qui et combien vous devez permet de proposer le bon interlocuteur, par exemple un étalement.",
     "steps_taken": "Cela évite de vous proposer ce que vous avez déjà fait.",
     "wants_advisor": "Un conseiller peut faire avec vous ce que je ne peux pas : appeler les organismes et chercher des aides.",
-    "consent_given": "Je ne garde rien de personnel sans votre accord : c'est la loi, et c'est normal.",
+    "consent_given": "Je ne transmets rien à la chambre sans votre accord : c'est la loi, et c'est normal.",
     "health_consent": "Une information de santé est sensible : elle n'est gardée que si vous le voulez bien.",
     "contact_name": "C'est pour que le conseiller sache comment s'adresser à vous. Un prénom suffit.",
     "phone": "Le conseiller vous rappelle par téléphone : c'est le seul moyen de vous joindre.",
@@ -31,7 +31,7 @@ QUESTION_REASONS = {
     "callback_slot": "Pour que le conseiller vous appelle à un moment où vous pouvez parler.",
 }
 
-GENERIC_REASON = "Chaque réponse aide le conseiller à préparer votre rappel. Vous pouvez toujours répondre « passer »."
+GENERIC_REASON = "Chaque réponse aide le conseiller à préparer votre rappel."
 
 # Asked only when they help for the categories at hand.
 _DEADLINE_CATEGORIES = frozenset(
@@ -39,17 +39,62 @@ _DEADLINE_CATEGORIES = frozenset(
 )
 
 
+# First guidance comes at most three bot turns after the difficulty is stated: the acknowledgement with
+# the first question, the second question, then guidance. The rest is for the advisor.
+MAX_INTAKE_QUESTIONS = 2
+
+# Asked first when they apply: what changes the first guidance most.
+_ORDER = ("deadline", "creditors", "since_when", "trade", "legal_form", "employees", "steps_taken", "departement")
+_MONEY_CATEGORIES = frozenset({"cotisations_sociales", "impots", "banque", "tresorerie"})
+
+# Questions that may be skipped ("passer"): the intake's, the e-mail and the callback time; not the
+# yes/no questions of the handoff, nor the name and the phone number it cannot do without.
+SKIPPABLE = frozenset(SITUATION_SLOTS) | {"email", "callback_slot"}
+
+
 def intake_questions(categories: Sequence[str], urgency: str | None) -> list[str]:
     """The situation slots that apply, in the order they are asked (the form skips filled ones)."""
     if urgency in URGENT_LEVELS:
         # Urgent: the advisor is offered now; only where the artisan is, to route the case.
-        wanted = ["departement"]
-    else:
-        wanted = list(SITUATION_SLOTS)
-        if not _DEADLINE_CATEGORIES.intersection(categories):
-            wanted.remove("deadline")
+        return ["departement"]
+    wanted = list(_ORDER)
+    if not _DEADLINE_CATEGORIES.intersection(categories):
+        wanted.remove("deadline")
+    if not _MONEY_CATEGORIES.intersection(categories):
+        # "À qui devez-vous de l'argent" is no question for a road works or a health difficulty.
+        wanted.remove("creditors")
+        wanted.insert(wanted.index("steps_taken"), "creditors")
     return wanted
 
 
+def asked_situation_slots(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The situation questions already asked in this conversation, in order."""
+    asked: list[str] = []
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            value = event.get("value")
+            if value in SITUATION_SLOTS and value not in asked:
+                asked.append(value)
+    return asked
+
+
+def questions_to_ask(
+    categories: Sequence[str], urgency: str | None, slots: Mapping[str, Any], events: Iterable[Mapping[str, Any]]
+) -> list[str]:
+    """The situation form's required slots: those already asked (so that their answer is taken), then
+    the first missing ones that apply, up to MAX_INTAKE_QUESTIONS questions in the whole conversation."""
+    asked = asked_situation_slots(events)
+    budget = MAX_INTAKE_QUESTIONS - len(asked)
+    missing = [
+        slot for slot in intake_questions(categories, urgency)
+        if slot not in asked and slots.get(slot) in (None, "")
+    ]
+    return asked + missing[:max(budget, 0)]
+
+
 def explain(slot: str | None) -> str:
-    return QUESTION_REASONS.get(slot or "", GENERIC_REASON)
+    """Why the question is asked; the skip hint only where the question may be skipped."""
+    reason = QUESTION_REASONS.get(slot or "", GENERIC_REASON)
+    if slot in SKIPPABLE:
+        reason += " Vous pouvez aussi répondre « passer »."
+    return reason

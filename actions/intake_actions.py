@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
-from actions.conversation import situation
-from actions.intake import URGENT_LEVELS, explain, intake_questions
+from actions.conversation import SKIPPED, situation
+from actions.handoff import has_phone
+from actions.handoff_actions import already_said, finish_handoff
+from actions.intake import URGENT_LEVELS, explain, questions_to_ask
+from actions.place_validation import PlaceValidation
 from guidance import render_guidance, select_guidance
+from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
 
@@ -31,18 +36,27 @@ class ActionAcknowledgeSituation(Action):
     ) -> List[EventType]:
         assessment = _assessment(tracker)
         restatement = assessment.restatement() if assessment else None
-        if restatement:
-            dispatcher.utter_message(text=restatement)
-        else:
-            dispatcher.utter_message(text="Merci de m'en parler, ce n'est pas toujours facile.")
-        if assessment and assessment.urgency in URGENT_LEVELS and not assessment.distress:
-            dispatcher.utter_message(
-                text="Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
-            )
+        words = tracker.latest_message.get("text") or ""
+        comfort = sympathy(words)
+        repeated = bool(restatement) and already_said(tracker, restatement)
+        if repeated:
+            # Nothing new in the difficulty: no need to say it back again.
+            restatement = None
+        first_words = "Merci de m'en parler, ce n'est pas toujours facile."
+        if repeated or already_said(tracker, first_words):
+            first_words = "D'accord, c'est noté."
+        opening = restatement or (first_words if not comfort else None)
+        dispatcher.utter_message(text=" ".join(part for part in (comfort, opening) if part))
+        noted = understood(_facts_in(words, tracker))
+        if noted:
+            dispatcher.utter_message(text=noted)
+        urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
+        if assessment and assessment.urgency in URGENT_LEVELS and not assessment.distress and not already_said(tracker, urgent):
+            dispatcher.utter_message(text=urgent)
         return []
 
 
-class ValidateSituationForm(FormValidationAction):
+class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def name(self) -> Text:
         return "validate_situation_form"
 
@@ -53,10 +67,52 @@ class ValidateSituationForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[Text]:
-        return intake_questions(
+        return questions_to_ask(
             tracker.get_slot("difficulty_categories") or [],
             tracker.get_slot("urgency"),
+            tracker.slots,
+            tracker.events,
         )
+
+    def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        """An answer to another question ("je suis plombier" to "Depuis quand ?") goes to its own slot
+        (the triage action already put it there) and the question is asked again, once."""
+        if value in (None, SKIPPED) or not isinstance(value, str):
+            return {slot: value}
+        words = tracker.latest_message.get("text") or ""
+        if value != words:
+            return {slot: value}
+        facts = extract_facts(words, date.today())
+        if facts.get(slot):
+            return {slot: facts[slot]}
+        if facts and not already_said(tracker, WRONG_QUESTION_ACK):
+            dispatcher.utter_message(text=WRONG_QUESTION_ACK)
+            return {slot: None}
+        return {slot: value}
+
+    def validate_since_when(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("since_when", value, dispatcher, tracker)
+
+    def validate_deadline(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("deadline", value, dispatcher, tracker)
+
+    def validate_trade(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("trade", value, dispatcher, tracker)
+
+    def validate_legal_form(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("legal_form", value, dispatcher, tracker)
+
+    def validate_employees(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("employees", value, dispatcher, tracker)
+
+    def validate_creditors(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("creditors", value, dispatcher, tracker)
+
+    def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        return self._answer("steps_taken", value, dispatcher, tracker)
+
+
+WRONG_QUESTION_ACK = "Merci, c'est noté."
 
 
 class ActionExplainQuestion(Action):
@@ -66,10 +122,7 @@ class ActionExplainQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        dispatcher.utter_message(
-            text=explain(tracker.get_slot("requested_slot"))
-            + " Vous pouvez aussi répondre « passer »."
-        )
+        dispatcher.utter_message(text=explain(tracker.get_slot("requested_slot")))
         return []
 
 
@@ -86,19 +139,38 @@ class ActionGiveGuidance(Action):
         if assessment is None or assessment.distress:
             return []
         chamber = services.chamber()
-        entries = select_guidance(
-            services.knowledge_base(), assessment, chamber, situation=situation(tracker.slots), limit=3
-        )
+        knowledge_base = services.knowledge_base()
+        already = list(tracker.get_slot("guidance_given") or [])
+        given_ids = {entry.get("id") for entry in already if isinstance(entry, dict)}
+        covered = {c for entry in knowledge_base if entry.id in given_ids for c in entry.categories}
+        new_categories = set(assessment.categories) - covered
+        if given_ids and not new_categories:
+            # Guidance was given and no new difficulty was told since: nothing to add, nothing repeated.
+            return []
+        # Each entry once per conversation: ask for more, keep the first three not yet given.
+        entries = [
+            entry
+            for entry in select_guidance(
+                knowledge_base, assessment, chamber, situation=situation(tracker.slots), limit=12
+            )
+            if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
+        ][:3]
         if not entries:
             return []
-        dispatcher.utter_message(text="Voici quelques premières démarches qui peuvent vous aider :")
+        intro = "Voici quelques premières démarches qui peuvent vous aider :"
+        if given_ids:
+            intro = "Pour ce que vous venez de me dire, voici d'autres démarches utiles :"
+        dispatcher.utter_message(text=intro)
         for message in render_guidance(entries, chamber):
             dispatcher.utter_message(text=message)
-        given = [{"id": e.id, "name": e.name, "link": e.link} for e in entries]
+        given = already + [{"id": e.id, "name": e.name, "link": e.link} for e in entries]
         return [SlotSet("guidance_given", given)]
 
 
 class ActionStopConversation(Action):
+    """Stopping or leaving ("bon je vais y aller"): never the next question. What the artisan already
+    consented to is still handed to an advisor."""
+
     def name(self) -> Text:
         return "action_stop_conversation"
 
@@ -106,10 +178,60 @@ class ActionStopConversation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         chamber = services.chamber()
-        dispatcher.utter_message(
-            text=(
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "goodbye":
+            text = (
+                "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "
+                f"{chamber.name} au {chamber.phone} ({chamber.hours_text})."
+            )
+            if already_said(tracker, text):
+                text = "Au revoir, prenez soin de vous."
+        else:
+            text = (
                 "Très bien, on s'arrête là. Si vous le souhaitez, la "
                 f"{chamber.name} reste joignable au {chamber.phone}, {chamber.hours_text}."
             )
-        )
-        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+        events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+        slots = tracker.slots
+        if (
+            slots.get("wants_advisor")
+            and slots.get("consent_given")
+            and has_phone(slots)
+            and not slots.get("case_reference")
+        ):
+            # Consent and a number were given: the callback still happens (the case is created).
+            return events + finish_handoff(dispatcher, tracker)
+        dispatcher.utter_message(text=text)
+        return events
+
+
+class ActionAnswerOutsideQuestion(Action):
+    """A yes or a no when no question is pending. After a refusal, a yes starts the handoff again."""
+
+    def name(self) -> Text:
+        return "action_answer_outside_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        slots = tracker.slots
+        refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False
+        if intent == "affirm" and refused:
+            return [
+                SlotSet("wants_advisor", True),
+                SlotSet("consent_given", None),
+                FollowupAction("handoff_form"),
+            ]
+        if intent == "deny":
+            text = "D'accord. Je reste là si vous voulez m'écrire autre chose, ou écrivez « conseiller » pour qu'une personne vous rappelle."
+            dispatcher.utter_message(text="D'accord." if already_said(tracker, text) else text)
+            return []
+        dispatcher.utter_message(text="Je vous écoute : dites-moi ce qui vous amène, avec vos mots.")
+        return []
+
+
+def _facts_in(words: str, tracker: Tracker) -> Dict[str, str]:
+    """The facts of this message that the slots now hold (so that the bot says back what it kept)."""
+    facts = extract_facts(words, date.today())
+    return {name: value for name, value in facts.items() if tracker.get_slot(name) == value}

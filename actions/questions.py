@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from actions.handoff import consent_text, privacy_notice_url
+from actions.place_validation import PLACE_QUESTION
 
 SKIP_BUTTON = {"title": "Passer", "payload": "/skip_question"}
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
@@ -55,7 +56,7 @@ QUESTIONS: dict[str, Question] = {
         "Avez-vous des salariés ? Si oui, combien ?",
         [{"title": "Aucun salarié", "payload": "/deny"}, SKIP_BUTTON],
     ),
-    "departement": Question("Dans quel département ou quelle ville se trouve votre entreprise ?", [SKIP_BUTTON]),
+    "departement": PLACE_QUESTION,  # type: ignore[dict-item]  # actions/place_validation.py
     "creditors": Question(
         "À qui devez-vous de l'argent aujourd'hui, et à peu près combien ? Une estimation suffit.", [SKIP_BUTTON]
     ),
@@ -81,7 +82,7 @@ QUESTIONS: dict[str, Question] = {
         [{"title": "Non merci", "payload": "/skip_question"}],
     ),
     "callback_slot": Question(
-        lambda chamber, slots: f"Quand préférez-vous être rappelé ? Les conseillers appellent {chamber.hours_text}.",
+        lambda chamber, slots: f"À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent {chamber.hours_text}.",
         [
             {"title": "Dès que possible", "payload": "dès que possible"},
             {"title": "Plutôt le matin", "payload": "plutôt le matin"},

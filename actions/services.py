@@ -33,3 +33,12 @@ def case_outbox() -> CaseOutbox:
     outbox = CaseOutbox(repository, spool_dir=spool)
     outbox.start_background_flush()
     return outbox
+
+
+def tracker_retention_days() -> int:
+    """How long Rasa keeps a conversation (RELAIS_TRACKER_RETENTION_DAYS, the purge's setting)."""
+    try:
+        days = int(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", "7"))
+    except ValueError:
+        return 7
+    return days if days > 0 else 7

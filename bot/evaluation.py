@@ -11,6 +11,7 @@ import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from statistics import median
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -98,12 +99,43 @@ def check(expect: Mapping[str, Any], result: Mapping[str, Any]) -> dict[str, boo
     return verdicts
 
 
+def turns_to_first_guidance(events: Iterable[Mapping[str, Any]]) -> int | None:
+    """Bot turns from the first one where a difficulty was recognised (`difficulty_categories` set) up to
+    and including the one that gave first guidance (`guidance_given` set): 1 when the reply to the
+    description itself guides, as issue 12 counts them. None when either never happened."""
+    user_turns = 0
+    difficulty_at = None
+    for event in events:
+        if event.get("event") == "user":
+            user_turns += 1
+        elif event.get("event") == "slot" and event.get("value"):
+            if event.get("name") == "difficulty_categories" and difficulty_at is None:
+                difficulty_at = user_turns
+            elif event.get("name") == "guidance_given" and difficulty_at is not None:
+                return user_turns - difficulty_at + 1
+    return None
+
+
 @dataclass
 class Score:
     cases: int = 0
     passed: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [passed, total]
     failures: list[tuple[str, list[str]]] = field(default_factory=list)
+    guidance_turns: list[int] = field(default_factory=list)  # turns_to_first_guidance of the guided ones
+
+    def add_guidance(self, turns: int | None) -> None:
+        if turns is not None:
+            self.guidance_turns.append(turns)
+
+    def guidance_report(self) -> str:
+        if not self.guidance_turns:
+            return f"  first guidance: in none of {self.cases} conversations"
+        return (
+            f"  bot turns to first guidance: median {median(self.guidance_turns):g}, "
+            f"max {max(self.guidance_turns)} ({len(self.guidance_turns)} of {self.cases} conversations "
+            "reached guidance)"
+        )
 
     def add(self, case_id: str, verdicts: Mapping[str, bool]) -> None:
         self.cases += 1
@@ -118,7 +150,7 @@ class Score:
             tally[1] += 1
 
     def report(self) -> str:
-        lines = [f"conversations: {self.cases}, all expectations met: {self.passed}"]
+        lines = [f"conversations: {self.cases}, all expectations met: {self.passed}", self.guidance_report()]
         for kind, (ok, total) in sorted(self.by_kind.items()):
             lines.append(f"  {kind:18} {ok}/{total} ({100 * ok / total:.1f}%)")
         for case_id, failed in self.failures:
@@ -145,7 +177,12 @@ def run_conversation(client: httpx.Client, rasa_url: str, token: str, case: Mapp
         "urgency": slots.get("urgency"),
         "distress": bool(slots.get("distress")),
         "replies": replies,
+        # Not part of the contract's JSON line (evaluate() leaves it out): for the score only.
+        "turns_to_guidance": turns_to_first_guidance(tracker.get("events") or []),
     }
+
+
+CONTRACT_KEYS = ("id", "categories", "urgency", "distress", "replies")
 
 
 def run_all(
@@ -169,6 +206,7 @@ def evaluate(
     results = run_all(cases, rasa_url, token, workers)
     with out.open("w", encoding="utf-8") as sink:
         for case, result in zip(cases, results):
-            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sink.write(json.dumps({key: result[key] for key in CONTRACT_KEYS}, ensure_ascii=False) + "\n")
             score.add(case["id"], check(case.get("expect") or {}, result))
+            score.add_guidance(result["turns_to_guidance"])
     return score

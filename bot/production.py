@@ -367,6 +367,8 @@ def _replay_safe_channels() -> dict[str, type]:
     from rasa.core.channels.socketio import SocketIOInput
     from sanic.exceptions import InvalidUsage
 
+    from bot.no_silence import never_silent  # every message gets a reply (issue 12)
+
     speed_up_rasa()  # whichever channel Rasa loads first, once
 
     class ReplaySafeRestInput(RestInput):
@@ -402,7 +404,8 @@ def _replay_safe_channels() -> dict[str, type]:
             return _with_client_key(metadata, request) or None
 
         def blueprint(self, on_new_message: Any) -> Any:
-            blueprint = super().blueprint(_once(on_new_message, reraise=False, apps=lambda: blueprint.apps))
+            apps = lambda: blueprint.apps  # noqa: E731
+            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=False, apps=apps), apps))
             _guard_rest(blueprint, self._body)
             return blueprint
 
@@ -410,7 +413,8 @@ def _replay_safe_channels() -> dict[str, type]:
         """Rasa's socket.io channel (same path and events), each message processed once."""
 
         def blueprint(self, on_new_message: Any) -> Any:
-            blueprint = super().blueprint(_once(on_new_message, reraise=True, apps=lambda: blueprint.apps))
+            apps = lambda: blueprint.apps  # noqa: E731
+            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=True, apps=apps), apps))
             _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt,
                             self.metadata_key)
             return blueprint

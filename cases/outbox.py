@@ -85,6 +85,16 @@ class CaseOutbox:
             self._spool(draft)
             return SubmitResult(draft.reference, stored=False)
 
+    def spool(self, draft: CaseDraft) -> SubmitResult:
+        """Keeps the draft on disk without trying the database first (a failure the caller cannot tell
+        apart from an outage). The flush stores it, or sets it aside in ``rejected/`` for a person."""
+        with self._lock:
+            spooled_reference = self._spooled_reference(draft.conversation_id)
+            if spooled_reference:
+                draft.reference = spooled_reference
+            self._spool(draft)
+        return SubmitResult(draft.reference, stored=False)
+
     def flush(self) -> int:
         """Store spooled drafts in order; stops at the first outage. Returns how many were stored."""
         stored = 0

@@ -35,6 +35,7 @@ from cases.models import (
     utcnow,
 )
 from cases.reference import REFERENCE_PATTERN, new_reference
+from places import departement_code
 
 # Situation keys that carry health details: kept only with the artisan's explicit health consent.
 HEALTH_SITUATION_KEYS = frozenset({"sante", "health", "health_details", "sante_details", "health_condition"})
@@ -51,7 +52,6 @@ STATUS_TRANSITIONS = {
 
 
 _PHONE_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
-_DEPARTEMENT = re.compile(r"^(\d{2}|2A|2B|97\d)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
 
@@ -117,7 +117,12 @@ class CaseDraft:
         if self.email is not None:
             self.email = self.email.strip() or None
         if self.departement:
-            self.departement = _departement_code(self.departement)
+            typed = str(self.departement).strip()
+            self.departement = departement_code(typed)
+            if self.departement is None and typed:
+                # A place that cannot be read never blocks a consented case: the advisor reads it as typed.
+                self.situation = {**(self.situation or {})}
+                self.situation.setdefault("departement", typed)
         if self.consent_at is not None:
             self.consent_at = _aware(self.consent_at)
 
@@ -144,8 +149,6 @@ class CaseDraft:
         for name, longest in (("contact_name", 200), ("email", 320), ("callback_slot", 200), ("consent_version", 64)):
             if len(getattr(self, name) or "") > longest:
                 problems.append(f"{name} is longer than {longest} characters")
-        if self.departement and not _DEPARTEMENT.match(self.departement):
-            problems.append(f"departement {self.departement!r} is not a French département code")
         for entry in self.transcript:
             if not isinstance(entry, dict) or entry.get("sender") not in TRANSCRIPT_SENDERS:
                 problems.append("transcript entries need a sender 'artisan' or 'bot'")
@@ -165,20 +168,6 @@ class CaseDraft:
         if values.get("consent_at"):
             values["consent_at"] = datetime.fromisoformat(values["consent_at"])
         return cls(**values)
-
-
-def _departement_code(text: str) -> str:
-    code = text.strip().upper()
-    if re.fullmatch(r"\d", code):
-        return "0" + code
-    if not re.fullmatch(r"\d{5}", code):
-        return code
-    # A postal code: overseas départements have three digits, Corsica's postal codes start with 20.
-    if code.startswith("97"):
-        return code[:3]
-    if code.startswith("20"):
-        return "2A" if code[2] in "01" else "2B"
-    return code[:2]
 
 
 def without_nul(value: Any) -> Any:
@@ -421,7 +410,8 @@ class CaseRepository:
                 raise InvalidInput("assignee is 'me', 'none' or a user id")
             statement = statement.where(Case.assignee_id == int(filters.assignee))
         if filters.departement:
-            statement = statement.where(Case.departement == filters.departement.upper())
+            code = departement_code(filters.departement) or filters.departement
+            statement = statement.where(Case.departement == code)
         for term in _search_terms(filters.query or ""):
             statement = statement.where(Case.search_text.like(f"%{_like_escape(term)}%", escape="\\"))
         statement = (

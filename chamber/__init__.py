@@ -19,9 +19,9 @@ immutable :class:`Chamber`::
     c.hours_text                        # "du lundi au vendredi, de 8 h à 17 h"
     c.is_open(at)                       # `at` must be timezone-aware; French public holidays are closed
     c.next_opening(at)                  # `at` (in the chamber's zone) when open, else the next slot start
-    c.callback_promise(at)              # fragment after "Un conseiller vous rappelle ...":
-                                        # "aujourd'hui avant 17 h", "aujourd'hui à partir de 13 h 30",
-                                        # or "lundi 30 novembre à partir de 8 h"
+    c.callback_promise(at, preference)  # fragment after "Un conseiller vous rappellera ...":
+                                        # "dès que possible, au plus tard le mercredi 2 décembre",
+                                        # "dans la matinée, au plus tard le ...", "le lundi 7 décembre"
     c.covers("59"), c.covers("59000")   # a département code or a postal code
 
     load_all_chambers()                 # every chamber of chamber/configs/, sorted by id
@@ -39,7 +39,6 @@ from chamber.config import (
     ChamberConfigError,
     load_all_chambers,
     load_chamber,
-    normalize_departement,
     route_departement,
 )
 from chamber.hours import OpeningHours, french_date, french_time
@@ -56,6 +55,5 @@ __all__ = [
     "french_time",
     "load_all_chambers",
     "load_chamber",
-    "normalize_departement",
     "route_departement",
 ]

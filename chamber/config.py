@@ -15,6 +15,7 @@ import phonenumbers
 import yaml
 
 from chamber.hours import WEEKDAYS, OpeningHours
+from places import departement_code
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "default.yml"
@@ -27,29 +28,12 @@ OPTION_KEYS: Mapping[str, str] = MappingProxyType({
     "business_owner_line_0805": "the 0 805 65 50 50 line for business owners in distress (unconfirmed)",
 })
 
-_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
 class ChamberConfigError(ValueError):
     """A chamber configuration file is missing, unreadable or invalid (the message names file and field)."""
-
-
-def normalize_departement(code: str) -> str | None:
-    """"59", "9" -> "09", "2a" -> "2A", a postal code "59000" -> "59", "97411" -> "974"; None if not one."""
-    text = str(code).strip().upper().replace(" ", "")
-    if re.fullmatch(r"\d{5}", text):
-        if text.startswith("97"):
-            text = text[:3]
-        elif text.startswith("20"):
-            # Corsica: postal codes 200xx-201xx are Corse-du-Sud, 202xx-206xx Haute-Corse.
-            text = "2A" if text[2] in "01" else "2B"
-        else:
-            text = text[:2]
-    elif re.fullmatch(r"\d", text):
-        text = "0" + text
-    return text if _DEPARTEMENT.match(text) else None
 
 
 @dataclass(frozen=True)
@@ -91,11 +75,11 @@ class Chamber:
     def next_opening(self, at: datetime) -> datetime:
         return self.opening_hours.next_opening(at)
 
-    def callback_promise(self, at: datetime) -> str:
-        return self.opening_hours.callback_promise(at)
+    def callback_promise(self, at: datetime, preference: str | None = None) -> str:
+        return self.opening_hours.callback_promise(at, preference)
 
     def covers(self, departement: str) -> bool:
-        return normalize_departement(departement) in self.departements
+        return departement_code(departement) in self.departements
 
     def option(self, key: str) -> bool:
         if key not in OPTION_KEYS:
@@ -205,7 +189,7 @@ class _Validator:
         codes = []
         for value in values:
             code = str(value).strip().upper()
-            if not _DEPARTEMENT.match(code):
+            if departement_code(code) != code:
                 self.fail("departements", f"{value!r} is not a département code (e.g. '59', '2A', '974')")
             codes.append(code)
         if len(set(codes)) != len(codes):
@@ -275,6 +259,9 @@ class _Validator:
             closed_dates=frozenset(closed),
             callback_lead_minutes=self.positive_int("callback_lead_minutes", raw, prefix, default=60),
             holidays_subdivision=subdivision,
+            callback_within_working_days=self.positive_int(
+                "callback_within_working_days", raw, prefix, default=2
+            ),
         )
 
     def _hhmm(self, value: str, field_name: str) -> time:

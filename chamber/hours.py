@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -15,6 +17,7 @@ FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
+NOON = time(12, 0)
 # How far ahead next_opening looks: a year covers any sane schedule with holidays and closures.
 _SEARCH_DAYS = 370
 
@@ -43,6 +46,8 @@ class OpeningHours:
     closed_dates: frozenset[date]
     callback_lead_minutes: int
     holidays_subdivision: str | None = None
+    # The chamber's promise: an advisor calls back within this many working days.
+    callback_within_working_days: int = 2
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -102,23 +107,74 @@ class OpeningHours:
                 left += end - max(start, local)
         return left.total_seconds() / 60
 
-    def callback_promise(self, at: datetime) -> str:
-        """When an advisor can call back, as a French fragment that follows "Un conseiller vous rappelle ...".
+    def working_days_after(self, day: date, count: int) -> date:
+        """The `count`-th working day after `day` (1: the next one)."""
+        current = day
+        for _ in range(_SEARCH_DAYS):
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                count -= 1
+                if count <= 0:
+                    return current
+        raise RuntimeError("no working day found within a year: check the opening hours configuration")
 
-        "aujourd'hui avant 17 h" when open now with enough time left, "aujourd'hui à partir de 13 h 30"
-        during a break, else the next working day named: "lundi 30 novembre à partir de 8 h".
+    def _parts(self, part: str) -> list[tuple[time, time]]:
+        """The parts of the opening slots in the morning (before noon) or the afternoon (after)."""
+        spans = []
+        for start, end in self.slots:
+            if part == "morning" and start < NOON:
+                spans.append((start, min(end, NOON)))
+            elif part in ("afternoon", "evening") and end > NOON:
+                spans.append((max(start, NOON), end))
+        return spans
+
+    def callback_promise(self, at: datetime, preference: str | None = None) -> str:
+        """When an advisor calls back, as a French fragment after "Un conseiller vous rappellera ...".
+
+        Honest by construction: never a time the chamber has not promised. The chamber promises a call
+        within `callback_within_working_days` working days; the artisan's preference ("plutôt le matin",
+        "après 18h", "lundi") is said back within what the opening hours allow:
+        "dès que possible, au plus tard le mercredi 2 décembre", "un matin, au plus tard le ...",
+        "le lundi 7 décembre, dans la matinée", "en fin de journée (les conseillers appellent jusqu'à 17 h),
+        au plus tard le ...".
         """
         local = self._local(at)
-        today = local.date()
-        if self.open_minutes_left_today(local) >= self.callback_lead_minutes:
-            if self.is_open(local):
-                closing = self._slot_bounds(today)[-1][1]
-                return f"aujourd'hui avant {french_time(closing.timetz())}"
-            opening = self.next_opening(local)
-            return f"aujourd'hui à partir de {french_time(opening.timetz())}"
-        # Not enough time today: the first slot of the next working day.
-        opening = self.next_opening(datetime.combine(today + timedelta(days=1), time(0), self.zone))
-        return f"{french_date(opening.date())} à partir de {french_time(opening.timetz())}"
+        wish = CallbackPreference.read(preference)
+        # The promise counts from the first moment an advisor could call with the lead time they need.
+        start = self.next_opening(local + timedelta(minutes=self.callback_lead_minutes))
+        latest = self.working_days_after(local.date(), self.callback_within_working_days)
+        if latest < start.date():
+            latest = start.date()
+        part = self._part_text(wish.part)
+        if wish.weekday is not None:
+            # "lundi" said on a Monday means the next one.
+            day = max(start.date(), local.date() + timedelta(days=1))
+            for _ in range(_SEARCH_DAYS):
+                if day.weekday() == wish.weekday and self.is_working_day(day):
+                    break
+                day += timedelta(days=1)
+            when = f"le {french_date(day)}"
+            return f"{when}, {part}" if part else when
+        deadline = f"au plus tard le {french_date(latest)}"
+        if part:
+            return f"{part}, {deadline}"
+        return f"dès que possible, {deadline}"
+
+    def _part_text(self, part: str | None) -> str:
+        if part is None:
+            return ""
+        spans = self._parts(part)
+        if part == "morning":
+            if spans:
+                return "dans la matinée"
+            return f"l'après-midi (les conseillers appellent {self.text()})"
+        if part == "afternoon":
+            if spans:
+                return "dans l'après-midi"
+            return f"le matin (les conseillers appellent {self.text()})"
+        # Evening: later than the chamber calls. Say the truth and the closest moment.
+        closing = self.slots[-1][1]
+        return f"en fin de journée (les conseillers appellent jusqu'à {french_time(closing)})"
 
     def text(self) -> str:
         """"du lundi au vendredi, de 8 h à 17 h" (or "..., de 9 h à 12 h 30 et de 13 h 30 à 17 h")."""
@@ -132,3 +188,43 @@ class OpeningHours:
             days = "les " + ", ".join(names[:-1]) + f" et {names[-1]}"
         slots = " et ".join(f"de {french_time(start)} à {french_time(end)}" for start, end in self.slots)
         return f"{days}, {slots}"
+
+
+_WEEKDAY_WORDS = {name: index for index, name in enumerate(FRENCH_WEEKDAYS)}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+_MORNING = re.compile(r"\bmatin|\bmatinee|\bavant (?:midi|12|[89] ?h|1[01] ?h)")
+_AFTERNOON = re.compile(r"apres[ -]?midi|\baprem|\bapm\b|\bapres (?:midi|1[2-6] ?h)|\bentre 1[2-6]")
+_EVENING = re.compile(r"\bsoir|fin de journee|\bapres (?:1[7-9]|2[0-3]) ?h|\b(?:1[89]|2[0-3]) ?h|\btard\b")
+
+
+@dataclass(frozen=True)
+class CallbackPreference:
+    """When the artisan would like to be called, read from their words."""
+
+    part: str | None = None  # "morning", "afternoon", "evening"
+    weekday: int | None = None  # 0 = Monday
+
+    @classmethod
+    def read(cls, text: str | None) -> "CallbackPreference":
+        if not text:
+            return cls()
+        folded = _fold(text)
+        part = None
+        if _EVENING.search(folded):
+            part = "evening"
+        elif _AFTERNOON.search(folded):
+            part = "afternoon"
+        elif _MORNING.search(folded):
+            part = "morning"
+        weekday = None
+        for word, index in _WEEKDAY_WORDS.items():
+            if re.search(rf"\b{word}\b", folded):
+                weekday = index
+                break
+        return cls(part=part, weekday=weekday)

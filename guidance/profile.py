@@ -13,7 +13,7 @@ Plain Python (no Rasa)::
     p.employees         # "yes" | "no" | None
     p.employee_count    # 2 (here: "on est 3" counts the owner), or None when not said
     p.had_employees     # True when employees are spoken of in the past ("je les ai licenciés")
-    p.departement       # "59" (a code, a postal code; `resolve_place` may turn a town into a code)
+    p.departement       # "59" from a code, a postal code, a département or a town (places)
 
 Codes (stable names, used in guidance/knowledge_base.yml conditions):
   micro       micro-entrepreneur (auto-entrepreneur): an individual entrepreneur under the micro regime
@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping
 
-from chamber import normalize_departement
+from places import departement_code, find_in_text
 from triage.normalize import fold
 
 LEGAL_FORMS = ("micro", "ei", "eurl_sarl", "sas_sasu", "societe", "autre")
@@ -247,19 +247,24 @@ def read_employees(answer: object) -> tuple[str | None, int | None, bool | None]
 _CODE_IN_TEXT = re.compile(r"\b(\d{5}|2[ab]|97[1-6]|\d{1,2})\b", re.IGNORECASE)
 
 
-def read_departement(answer: object, resolve_place: Callable[[str], str | None] | None = None) -> str | None:
-    """A département code from "59", "59000", "dans le 62", "2A"; a town only through `resolve_place`."""
+def read_departement(answer: object) -> str | None:
+    """A département code from "59", "59000", "dans le 62", "2A", "Pas-de-Calais" or a town, through `places`.
+
+    A written code wins ("Arras 59000" -> 59: the artisan wrote the number); a name shared by communes of
+    several départements stays unknown.
+    """
     raw = str(answer or "").strip()
     if not raw or _text(raw) in _SKIPPED:
         return None
     for match in _CODE_IN_TEXT.finditer(raw):
-        code = normalize_departement(match.group(1))
+        code = departement_code(match.group(1))
         if code is not None:
             return code
-    if resolve_place is not None:
-        resolved = resolve_place(raw)
-        return normalize_departement(resolved) if resolved else None
-    return None
+    code = departement_code(raw)
+    if code is not None:
+        return code
+    found = find_in_text(raw)
+    return found.departement if found.found else None
 
 
 # --- Profile ----------------------------------------------------------------------------------------
@@ -276,7 +281,7 @@ class Profile:
 
     @classmethod
     def from_situation(
-        cls, situation: Mapping[str, str] | None, resolve_place: Callable[[str], str | None] | None = None
+        cls, situation: Mapping[str, str] | None
     ) -> "Profile":
         """Read the situation answers (slot name -> the artisan's words); anything missing stays unknown."""
         situation = situation or {}
@@ -288,7 +293,7 @@ class Profile:
             employees=employees,
             employee_count=count,
             had_employees=past,
-            departement=read_departement(situation.get("departement"), resolve_place),
+            departement=read_departement(situation.get("departement")),
             answers={key: str(value) for key, value in situation.items() if value is not None},
         )
 

@@ -152,8 +152,7 @@ def select_guidance(
     revealed gets its best entry before a second entry of the same topic; nothing specific leads to
     the chamber's advisors. `messages` (every message of the artisan) lets the causes be read in full;
     without them, the triage's quoted reasons and the situation answers are read. `profile` replaces
-    the one read from `situation` (e.g. built with a town resolver: Profile.from_situation(situation,
-    resolve_place=...)). The entries
+    the one read from `situation`. The entries
     returned carry, for rendering, whether their caveat is said and the court of the place.
     """
     if assessment is not None and assessment.distress:

@@ -33,6 +33,7 @@ from inbox.auth import (
 )
 from inbox.pages import csv_export
 from inbox.views import view_of
+from places import DEPARTEMENT_CODE_PATTERN, departement_code
 
 REFERENCE_REGEX = rf"^RL-[{CROCKFORD_ALPHABET}]{{6}}$"
 MAX_ID = 2**31 - 1
@@ -377,7 +378,7 @@ def create_api() -> FastAPI:
         category: Optional[Category] = None,
         urgency: Optional[Urgency] = None,
         assignee: Optional[str] = Query(None, pattern=r"^(me|none|[1-9][0-9]{0,8})$"),
-        departement: Optional[str] = Query(None, pattern=r"^(\d{2}|2[AB]|97\d)$"),
+        departement: Optional[str] = Query(None, pattern=DEPARTEMENT_CODE_PATTERN),
         q: Optional[str] = Query(None, max_length=200, description="Words or a phone number, accents ignored."),
         limit: int = Query(100, ge=1, le=500),
         offset: int = Query(0, ge=0, le=1_000_000),
@@ -386,7 +387,7 @@ def create_api() -> FastAPI:
         """Your chamber's cases, the most urgent first, then the oldest."""
         filters = QueueFilters(limit=limit, offset=offset, category=category.value if category else None,
                                urgency=urgency.value if urgency else None, assignee=assignee,
-                               departement=departement, query=_clean(q))
+                               departement=departement_code(departement), query=_clean(q))
         if status:
             filters.statuses = tuple(s.value for s in status)
         now = utcnow()

@@ -39,6 +39,7 @@ from inbox.presentation import (
     register_filters,
 )
 from inbox.views import view_of
+from places import departement_code
 
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
 register_filters(templates.env)
@@ -163,8 +164,7 @@ def filters_from(request: Request, user: User) -> tuple[QueueFilters, dict]:
     assignee = params.get("assigne") or None
     if assignee and not (assignee in ("me", "none") or (assignee.isdigit() and len(assignee) < 10)):
         assignee = None
-    departement = (params.get("departement") or "").strip().upper()
-    departement = departement if re.fullmatch(r"\d{2}|2[AB]|97\d", departement) else None
+    departement = departement_code(params.get("departement"))
     query = (params.get("q") or "").replace("\x00", "").strip()[:200] or None
     chosen = {"statut": list(statuses), "categorie": category, "urgence": urgency, "assigne": assignee,
               "departement": departement, "q": query}

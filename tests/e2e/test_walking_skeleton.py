@@ -80,7 +80,7 @@ def test_conversation_ends_with_a_case_the_inbox_shows(conversation, stack, advi
     assert case["contact_name"] == "Sophie"
     assert case["phone"] == "+33612345678"
     assert case["callback_slot"] == "plutôt le matin"
-    assert case["situation"]["trade"] == "boulanger"
+    assert case["situation"]["creditors"] == "URSSAF", "what the first message said is in the case"
     assert case["consent"]["version"]
     assert case["consent"]["at"]
     assert case["consent"]["health"] is False

@@ -134,7 +134,6 @@ def test_returning_artisan_updates_the_same_case_without_losing_anything(reposit
         ({"categories": ["fiscalite"]}, "unknown categories"),
         ({"urgency": "moyenne"}, "unknown urgency"),
         ({"reference": "ABC"}, "reference"),
-        ({"departement": "599"}, "département"),
         ({"transcript": [{"sender": "robot", "text": "x"}]}, "transcript"),
         ({"contact_name": "x" * 201}, "contact_name"),
     ],
@@ -415,6 +414,16 @@ def test_nul_characters_are_removed_before_storing(repository, draft_factory):
     assert [c.reference for c in repository.queue(advisor, QueueFilters(query="zo\x00e"))] == [case.reference]
 
 
+@pytest.mark.parametrize("typed", ["599", "Saint-Pierre", "quelque part vers la mer", "x" * 300])
+def test_a_place_that_cannot_be_read_is_kept_for_the_advisor_and_never_refuses_the_case(
+        repository, draft_factory, typed):
+    draft = draft_factory(departement=typed, situation={"trade": "boulanger"})
+    repository.save_draft(draft)
+    case = repository.find_by_conversation(draft.conversation_id)
+    assert case.departement is None
+    assert case.situation == {"trade": "boulanger", "departement": typed}
+
+
 @pytest.mark.parametrize(
     "given, stored",
     [
@@ -426,6 +435,9 @@ def test_nul_characters_are_removed_before_storing(repository, draft_factory):
         ({"departement": "97411"}, {"departement": "974"}),
         ({"departement": "2a"}, {"departement": "2A"}),
         ({"departement": "1"}, {"departement": "01"}),
+        ({"departement": "Arras"}, {"departement": "62"}),
+        ({"departement": "pas de calais"}, {"departement": "62"}),
+        ({"departement": "le Nord"}, {"departement": "59"}),
         ({"email": "  "}, {"email": None}),
     ],
 )

@@ -129,8 +129,8 @@ def test_phone_is_normalised_or_asked_again_with_an_example(typed, stored, says)
 
 def test_health_consent_is_asked_only_when_health_is_involved():
     form = ValidateHandoffForm()
-    with_health = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"]}), {}))
-    without = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"]}), {}))
+    with_health = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"], "wants_advisor": True, "consent_given": True}), {}))
+    without = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"], "wants_advisor": True, "consent_given": True}), {}))
     assert "health_consent" in with_health and "health_consent" not in without
     declined = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"wants_advisor": False}), {}))
     assert declined == ["wants_advisor"]
@@ -198,3 +198,23 @@ def test_health_is_kept_only_with_its_own_consent(consent):
     assert any("malade" in text for text in texts_kept) is consent
     assert ("santé" in case.summary) is consent
     assert "et l'urssaf me relance" in texts_kept
+
+
+def test_an_answer_to_another_question_is_kept_for_its_slot_and_the_question_asked_again():
+    from actions.intake_actions import WRONG_QUESTION_ACK, ValidateSituationForm
+
+    form = ValidateSituationForm()
+    wrong = tracker([bot("Depuis quand cette situation dure-t-elle ?"), user("je suis plombier", "inform")])
+    dispatcher = CollectingDispatcher()
+    assert form.validate_since_when("je suis plombier", dispatcher, wrong, {}) == {"since_when": None}
+    assert texts(dispatcher) == [WRONG_QUESTION_ACK]
+    # Asked again once only: the second time the words are kept as the answer.
+    again = tracker([bot(WRONG_QUESTION_ACK), user("je suis plombier", "inform")])
+    assert form.validate_since_when("je suis plombier", CollectingDispatcher(), again, {}) == {"since_when": "je suis plombier"}
+    # A right answer, tidied when it says more than the answer.
+    right = tracker([user("ça fait deux ans, je suis plombier", "inform")])
+    assert form.validate_since_when("ça fait deux ans, je suis plombier", CollectingDispatcher(), right, {}) == {
+        "since_when": "ça fait deux ans"
+    }
+    plain = tracker([user("2 ans", "inform")])
+    assert form.validate_since_when("2 ans", CollectingDispatcher(), plain, {}) == {"since_when": "2 ans"}

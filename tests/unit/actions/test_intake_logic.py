@@ -9,8 +9,8 @@ from actions.intake import QUESTION_REASONS, explain, intake_questions
 @pytest.mark.parametrize(
     "categories, urgency, expected_first, asks_deadline",
     [
-        (["cotisations_sociales"], "normale", "since_when", True),
-        (["procedure_judiciaire"], "normale", "since_when", True),
+        (["cotisations_sociales"], "normale", "deadline", True),
+        (["procedure_judiciaire"], "normale", "deadline", True),
         (["baisse_activite"], "normale", "since_when", False),
         (["travaux"], "basse", "since_when", False),
         (["sante"], "normale", "since_when", False),
@@ -29,7 +29,12 @@ def test_questions_fit_the_situation(categories, urgency, expected_first, asks_d
 def test_every_question_has_a_reason():
     for slot in SITUATION_SLOTS:
         assert slot in QUESTION_REASONS
-    assert "passer" in explain(None)
+    assert "passer" in explain("trade")
+
+
+@pytest.mark.parametrize("slot", ["wants_advisor", "consent_given", "health_consent", "contact_name", "phone", None])
+def test_the_skip_hint_only_where_the_question_can_be_skipped(slot):
+    assert "passer" not in explain(slot)
 
 
 def test_skipped_answers_are_not_situation_facts():

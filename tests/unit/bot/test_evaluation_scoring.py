@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluation import Score, check, load_cases
+from bot.evaluation import Score, check, load_cases, turns_to_first_guidance
 from bot.settings import REPO_ROOT
 
 RESULT = {"categories": ["travaux", "cotisations_sociales"], "urgency": "haute", "distress": False}
@@ -47,3 +47,35 @@ def test_score_counts_cases_and_kinds():
 def test_the_shared_example_file_loads():
     cases = load_cases(REPO_ROOT.parent / "shared" / "reference" / "evaluate-example.yml")
     assert {case["id"] for case in cases} >= {"example-urssaf", "example-detresse"}
+
+
+def _user(text="..."):
+    return {"event": "user", "text": text}
+
+
+def _slot(name, value):
+    return {"event": "slot", "name": name, "value": value}
+
+
+@pytest.mark.parametrize(
+    "events, expected",
+    [
+        # difficulty in the first message, guidance in the reply to the third: 3 bot turns
+        ([_user(), _slot("difficulty_categories", ["banque"]), _user(), _user(), _slot("guidance_given", [{"id": "x"}])], 3),
+        # a greeting first, then difficulty and guidance in the same reply: 1 bot turn
+        ([_user(), _slot("difficulty_categories", []), _user(), _slot("difficulty_categories", ["impots"]),
+          _slot("guidance_given", [{"id": "x"}])], 1),
+        ([_user(), _slot("difficulty_categories", ["banque"]), _user()], None),  # no guidance yet
+        ([_user(), _slot("guidance_given", [{"id": "x"}])], None),  # guidance without a difficulty is not counted
+    ],
+)
+def test_turns_to_first_guidance_counts_bot_turns_from_the_difficulty(events, expected):
+    assert turns_to_first_guidance(events) == expected
+
+
+def test_score_reports_median_and_maximum_turns_to_first_guidance():
+    score = Score()
+    for case_id, turns in [("a", 2), ("b", 5), ("c", None), ("d", 3)]:
+        score.add(case_id, {"categories": True})
+        score.add_guidance(turns)
+    assert "bot turns to first guidance: median 3, max 5 (3 of 4 conversations reached guidance)" in score.report()

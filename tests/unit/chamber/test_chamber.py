@@ -17,7 +17,6 @@ from chamber import (
     ChamberConfigError,
     load_all_chambers,
     load_chamber,
-    normalize_departement,
     route_departement,
 )
 
@@ -121,33 +120,37 @@ def test_naive_datetimes_are_refused(generic):
         generic.is_open(datetime(2026, 11, 30, 10, 0))
 
 
+# 2026-11-30 is a Monday; the generic chamber promises 2 working days, the Nord one 3 (configured).
 @pytest.mark.parametrize(
-    "chamber_id, at, promise",
+    "chamber_id, at, preference, promise",
     [
-        ("cma-generique", paris(2026, 11, 30, 10, 0), "aujourd'hui avant 17 h"),
-        ("cma-generique", paris(2026, 11, 30, 15, 59), "aujourd'hui avant 17 h"),
-        ("cma-generique", paris(2026, 11, 30, 16, 30), "mardi 1er décembre à partir de 8 h"),
-        ("cma-generique", paris(2026, 11, 30, 7, 0), "aujourd'hui à partir de 8 h"),
-        ("cma-generique", paris(2026, 11, 27, 18, 0), "lundi 30 novembre à partir de 8 h"),
-        ("cma-generique", paris(2026, 11, 29, 9, 0), "lundi 30 novembre à partir de 8 h"),
-        ("cma-generique", paris(2026, 12, 31, 16, 30), "lundi 4 janvier à partir de 8 h"),
-        ("cma-exemple-nord", paris(2026, 11, 30, 12, 45), "aujourd'hui à partir de 13 h 30"),
-        ("cma-exemple-nord", paris(2026, 11, 30, 11, 0), "aujourd'hui avant 17 h"),
-        ("cma-exemple-nord", paris(2026, 11, 30, 16, 30), "mardi 1er décembre à partir de 9 h"),
-        ("cma-exemple-nord", paris(2025, 12, 24, 16, 50), "lundi 29 décembre à partir de 9 h"),
+        ("cma-generique", paris(2026, 11, 30, 10, 0), None, "dès que possible, au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 16, 55), None, "dès que possible, au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 16, 55), "dès que possible", "dès que possible, au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 15, 0), "plutôt le matin", "dans la matinée, au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 15, 0), "Plutot le matin svp", "dans la matinée, au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 9, 0), "l'aprem", "dans l'après-midi, au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 9, 0), "après 18h", "en fin de journée (les conseillers appellent jusqu'à 17 h), au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 9, 0), "le soir si possible", "en fin de journée (les conseillers appellent jusqu'à 17 h), au plus tard le mercredi 2 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 9, 0), "lundi", "le lundi 7 décembre"),
+        ("cma-generique", paris(2026, 11, 30, 9, 0), "jeudi matin", "le jeudi 3 décembre, dans la matinée"),
+        # Friday evening: the weekend does not count.
+        ("cma-generique", paris(2026, 11, 27, 18, 0), None, "dès que possible, au plus tard le mardi 1er décembre"),
+        # New Year's Day is a holiday: Thursday 31 December + 2 working days = Monday 4, Tuesday 5 January.
+        ("cma-generique", paris(2026, 12, 31, 16, 30), None, "dès que possible, au plus tard le mardi 5 janvier"),
+        # Christmas, then the chamber's closed 26 December 2025: 3 working days are 29, 30 and 31.
+        ("cma-exemple-nord", paris(2025, 12, 24, 16, 50), None, "dès que possible, au plus tard le mercredi 31 décembre"),
+        ("cma-exemple-nord", paris(2026, 11, 30, 12, 45), "matin", "dans la matinée, au plus tard le jeudi 3 décembre"),
     ],
 )
-def test_callback_promise(chamber_id, at, promise):
-    assert load_chamber(chamber_id).callback_promise(at) == promise
+def test_callback_promise(chamber_id, at, preference, promise):
+    assert load_chamber(chamber_id).callback_promise(at, preference) == promise
 
 
-@pytest.mark.parametrize(
-    "code, expected",
-    [("59", "59"), ("9", "09"), ("2a", "2A"), ("59000", "59"), ("62 100", "62"), ("97411", "974"),
-     ("20000", "2A"), ("20200", "2B"), ("00", None), ("96", None), ("abc", None), ("", None)],
-)
-def test_normalize_departement(code, expected):
-    assert normalize_departement(code) == expected
+@pytest.mark.parametrize("preference", [None, "plutôt le matin", "dès que possible", "après 18h", "l'après-midi"])
+@pytest.mark.parametrize("hour, minute", [(8, 0), (15, 0), (16, 55), (19, 0)])
+def test_callback_promise_never_says_today(generic, preference, hour, minute):
+    assert "aujourd'hui" not in generic.callback_promise(paris(2026, 11, 30, hour, minute), preference)
 
 
 @pytest.mark.parametrize(

@@ -133,18 +133,15 @@ def test_employees(said, answer, count, past):
 @pytest.mark.parametrize(
     "said, code",
     [("59", "59"), ("59000", "59"), ("dans le 62", "62"), ("2A", "2A"), ("20000", "2A"), ("97411", "974"),
-     ("9", "09"), ("75011 Paris", "75"), ("Lille", None), ("non précisé", None), ("", None), ("99", None)],
+     ("9", "09"), ("75011 Paris", "75"), ("Lille", "59"), ("pas de calais", "62"), ("non précisé", None), ("", None), ("99", None)],
 )
 def test_departement(said, code):
     assert read_departement(said) == code
 
 
-def test_departement_through_a_place_resolver():
-    towns = {"Lille": "59", "Arras": "62"}
-    assert read_departement("Lille", resolve_place=towns.get) == "59"
-    assert read_departement("Tourcoing", resolve_place=towns.get) is None
-    # A written code wins over the resolver.
-    assert read_departement("Arras 59000", resolve_place=towns.get) == "59"
+def test_a_written_code_wins_over_the_town():
+    assert read_departement("Arras 59000") == "59"
+    assert read_departement("Arras") == "62"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,78 @@
+"""The place question, validated once for every form that asks it (situation_form, handoff_form).
+
+Found -> the département code (and the commune named, for the advisor); a name shared by several
+départements -> the question again, with the candidates as buttons; not read -> asked once more with an
+example, then kept as typed for the advisor. Never a loop, never a blocked handoff.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Text
+
+from actions.conversation import SKIPPED
+from places import departement_name, resolve
+
+MAX_CHOICES = 3
+NONE_OF_THESE = {"title": "Aucune de celles-ci", "payload": "/skip_question"}
+QUESTION = "Dans quel département ou quelle ville se trouve votre entreprise ?"
+CHOOSE = "Plusieurs communes portent ce nom. Laquelle est la vôtre ?"
+AGAIN = "Je n'ai pas reconnu ce lieu. Pouvez-vous me donner la ville ou le département, par exemple « Arras » ou « 62 » ?"
+GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
+
+
+def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[Dict[Text, Any], str | None]:
+    """The slots to set for an answer to the place question, and a message to say (or None).
+
+    Idempotent: a form validates its filled slots again (on activation, on later turns), so a value
+    already settled (a code, or a place kept as typed) gives the same slots and says nothing.
+    """
+    text = "" if value is None else str(value).strip()
+    cleared = {"place_choices": None, "place_unread": None}
+    if not text:
+        return {}, None
+    if text == SKIPPED:
+        return {"departement": SKIPPED, "commune": None, **cleared}, None
+    resolution = resolve(text)
+    if resolution.found:
+        commune = resolution.commune.name if resolution.commune else None
+        if commune is None and text == slots.get("departement"):
+            commune = slots.get("commune")  # "62" validated again: keep the commune named before
+        return {"departement": resolution.departement, "commune": commune, **cleared}, None
+    if text == slots.get("place_kept"):
+        return {"departement": text}, None  # kept as typed earlier, validated again
+    if slots.get("place_unread") or slots.get("place_choices"):
+        # Asked twice: the advisor reads it as typed (the case keeps it; its département stays empty).
+        return {"departement": text, "commune": None, "place_kept": text, **cleared}, GIVE_UP
+    if resolution.ambiguous:
+        choices = [c.label for c in resolution.candidates[:MAX_CHOICES]] or [
+            f"{departement_name(code)} ({code})" for code in resolution.departement_options[:MAX_CHOICES]
+        ]
+        return {"departement": None, "place_choices": choices, "place_unread": text}, None
+    return {"departement": None, "place_choices": None, "place_unread": text}, None
+
+
+class PlaceQuestion:
+    """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
+
+    def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
+        from actions.questions import SKIP_BUTTON  # questions imports this module
+
+        choices = slots.get("place_choices") or []
+        if choices:
+            return CHOOSE, [{"title": c, "payload": c} for c in choices] + [NONE_OF_THESE]
+        if slots.get("place_unread"):
+            return AGAIN, [SKIP_BUTTON]
+        return QUESTION, [SKIP_BUTTON]
+
+
+PLACE_QUESTION = PlaceQuestion()
+
+
+class PlaceValidation:
+    """Mixin for a FormValidationAction whose form asks `departement`."""
+
+    def validate_departement(self, value: Any, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        update, message = place_update(value, tracker.slots)
+        if message:
+            dispatcher.utter_message(text=message)
+        return update

@@ -1,0 +1,104 @@
+"""No action of the action server ever turns into silence, by construction.
+
+rasa_sdk registers every action through ``ActionExecutor.register_function``; ``install()`` makes that
+method wrap each action in ``guarded``, so every action of the server (ours and any added later, the
+crisis actions included) is covered without each one having to remember it:
+
+- an exception becomes a short, kind message with the chamber's number, and the action's events are
+  dropped (Rasa then goes on as if the action had done nothing, and the artisan has an answer);
+- the failure is logged with the action's name, the exception's type and where it was raised, never the
+  exception's text nor the tracker, which carry what the artisan wrote (names, numbers, health).
+
+Rasa's own ``ActionExecutionRejection`` is not a failure (a form saying "not my answer") and passes.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import traceback
+from typing import Any, Callable
+
+from rasa_sdk.executor import ActionExecutor
+from rasa_sdk.interfaces import ActionExecutionRejection
+
+logger = logging.getLogger(__name__)
+
+
+def failure_text(chamber: Any | None) -> str:
+    """What the artisan reads when an action failed: short, kind, with a way to reach a person."""
+    if chamber is None:
+        return "Pardon, un problème technique m'empêche de vous répondre. Pouvez-vous réessayer dans un instant ?"
+    return (
+        "Pardon, un problème technique m'empêche de vous répondre correctement. Vous pouvez réessayer "
+        f"dans un instant, ou appeler la {chamber.name} au {chamber.phone}, {chamber.hours_text}."
+    )
+
+
+def where(error: BaseException) -> str:
+    """"ValueError at actions/handoff.py:42 in build_case_draft": the place, without the message."""
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return type(error).__name__
+    last = frames[-1]
+    path = last.filename.split("/site-packages/")[-1]
+    for root in ("/actions/", "/cases/", "/triage/", "/guidance/", "/chamber/", "/intake/"):
+        if root in path:
+            path = root.strip("/") + "/" + path.split(root, 1)[1]
+            break
+    return f"{type(error).__name__} at {path}:{last.lineno} in {last.name}"
+
+
+def log_failure(action_name: str, error: BaseException) -> None:
+    """Logs a failure without personal data: no exception text, no tracker, no slot value."""
+    chain = [where(error)]
+    cause = error.__cause__ or error.__context__
+    while cause is not None and len(chain) < 4:
+        chain.append(where(cause))
+        cause = cause.__cause__ or cause.__context__
+    logger.error("action %s failed: %s", action_name, " <- ".join(chain))
+
+
+def _chamber_or_none() -> Any | None:
+    try:
+        from actions import services
+
+        return services.chamber()
+    except Exception:  # noqa: BLE001 - the configuration itself may be what failed
+        return None
+
+
+def guarded(name: str, run: Callable) -> Callable:
+    """``run(dispatcher, tracker, domain)`` that answers kindly instead of failing."""
+    if getattr(run, "__relais_guarded__", False):
+        return run
+
+    @functools.wraps(run)
+    async def guarded_run(dispatcher, tracker, domain):  # noqa: ANN001, ANN202 - rasa_sdk's signature
+        try:
+            result = run(dispatcher, tracker, domain)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+        except ActionExecutionRejection:
+            raise
+        except Exception as error:  # noqa: BLE001 - the point of this wrapper
+            log_failure(name, error)
+            dispatcher.utter_message(text=failure_text(_chamber_or_none()))
+            return []
+
+    guarded_run.__relais_guarded__ = True  # type: ignore[attr-defined]
+    return guarded_run
+
+
+_original_register_function = ActionExecutor.register_function
+
+
+def _register_guarded(self: ActionExecutor, name: str, f: Callable) -> None:
+    _original_register_function(self, name, guarded(name, f))
+
+
+def install() -> None:
+    """Every action registered from now on is guarded (idempotent)."""
+    ActionExecutor.register_function = _register_guarded  # type: ignore[method-assign]

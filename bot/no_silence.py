@@ -1,0 +1,118 @@
+"""Every message the artisan sends gets at least one reply, whatever happened in the turn.
+
+A turn can end without a bot message: the action server down or failing (Rasa logs it and goes on),
+a form rejecting an answer no rule covers, the policies predicting only ``action_listen``, an
+exception in Rasa itself. ``never_silent`` wraps a channel's message handler (``bot.production``'s
+replay-safe channels, used in both layouts): it counts what the turn sent to the artisan and, when
+that is nothing, sends a short fallback. When a question is pending (a form is active) the fallback
+asks it again, with its buttons, so that the artisan knows what is expected.
+
+The fallback is sent on the channel, not written into the tracker: it is what the artisan reads when
+the bot had nothing to say, and the next turn goes on from the same dialogue state.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any, Awaitable, Callable
+
+log = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=1)
+def _chamber() -> Any | None:
+    try:
+        from chamber import load_chamber
+
+        return load_chamber()
+    except Exception:  # noqa: BLE001 - a fallback must not fail on the configuration
+        log.exception("chamber configuration unreadable for the fallback reply")
+        return None
+
+
+EMPTY = "Votre message m'est arrivé vide."
+
+
+def fallback_text(chamber: Any | None, question_pending: bool, empty: bool = False) -> str:
+    if empty:
+        return EMPTY + (" Je reprends ma question :" if question_pending else " Que vouliez-vous me dire ?")
+    if question_pending:
+        return "Pardon, je n'ai pas su quoi répondre à ce message. Je reprends ma question :"
+    if chamber is None:
+        return (
+            "Pardon, je n'ai pas su quoi répondre à ce message. Dites-moi ce qui vous amène avec vos mots, "
+            "ou écrivez « conseiller » pour qu'une personne vous rappelle."
+        )
+    return (
+        "Pardon, je n'ai pas su quoi répondre à ce message. Dites-moi ce qui vous amène avec vos mots, "
+        f"écrivez « conseiller » pour qu'une personne vous rappelle, ou appelez la {chamber.name} au {chamber.phone}."
+    )
+
+
+def pending_question(events: list[Any], active_loop: str | None) -> dict | None:
+    """The last question the bot asked ({"text", "buttons"}), when a form waits for its answer."""
+    if not active_loop:
+        return None
+    for event in reversed(events):
+        if type(event).__name__ != "BotUttered":
+            continue
+        text = getattr(event, "text", None) or ""
+        if text.rstrip().endswith("?"):
+            reply = {"text": text}
+            buttons = (getattr(event, "data", None) or {}).get("buttons")
+            if buttons:
+                reply["buttons"] = buttons
+            return reply
+    return None
+
+
+async def _state(apps: Callable[[], Any], sender_id: str) -> tuple[list[Any], str | None]:
+    try:
+        agent = next(iter(apps())).ctx.agent
+        tracker = await agent.tracker_store.retrieve(sender_id)
+    except Exception:  # noqa: BLE001 - the fallback is said anyway
+        return [], None
+    if tracker is None:
+        return [], None
+    return list(tracker.events), tracker.active_loop_name
+
+
+def never_silent(handle: Callable[[Any], Awaitable[None]], apps: Callable[[], Any]) -> Callable[[Any], Awaitable[None]]:
+    """``handle(message)`` that always leaves at least one reply on the message's output channel."""
+
+    async def answered(message: Any) -> None:
+        channel = message.output_channel
+        sent = 0
+        original_send = channel.send_response
+
+        async def counting_send(recipient_id: str, reply: dict) -> None:
+            nonlocal sent
+            sent += 1
+            await original_send(recipient_id, reply)
+
+        channel.send_response = counting_send  # on this one channel object, for this one turn
+        try:
+            if (message.text or "").strip():
+                await handle(message)
+            else:
+                # Rasa's intent classifier fails on a message without a word (no feature): nothing to
+                # process, the artisan gets the question again below.
+                log.info("an empty message was not processed")
+        finally:
+            channel.send_response = original_send
+            if sent == 0:
+                if (message.text or "").strip():
+                    log.warning("a turn produced no reply: the fallback reply is sent")
+                try:
+                    events, loop = await _state(apps, message.sender_id)
+                    question = pending_question(events, loop)
+                    empty = not (message.text or "").strip()
+                    text = fallback_text(_chamber(), question is not None, empty)
+                    await original_send(message.sender_id, {"text": text})
+                    if question:
+                        await original_send(message.sender_id, dict(question))
+                except Exception:  # noqa: BLE001 - nothing more can be done for this turn
+                    log.exception("the fallback reply could not be sent")
+
+    return answered

@@ -1,0 +1,350 @@
+"""What the artisan already said, read from their own words (plain Python, no Rasa).
+
+``extract_facts("je suis boulanger, l'urssaf me réclame 8000 € depuis 3 semaines")`` ->
+``{"trade": "boulanger", "creditors": "URSSAF 8000 €", "since_when": "depuis 3 semaines"}`` (and the
+``departement`` code of a place named, read by the ``places`` package): the
+intake slots a message fills, so that the question is not asked. Values keep the artisan's words (the
+advisor reads them; ``guidance.profile`` interprets legal forms and employees); only the creditors are
+tidied into "who amount" pairs.
+
+``sympathy(text)`` is a short line said before any question when the message tells of a death, an
+illness or a disaster.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LOOKUPS = Path(__file__).resolve().parent.parent / "nlu" / "lookups"
+
+_NUMBER_WORDS = (
+    "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
+    "quelques|plusieurs|bientot|presque"
+)
+_NUMBER = rf"(?:\d{{1,3}}(?:[.,]5)?|{_NUMBER_WORDS})"
+_UNIT = r"(?:jours?|semaines?|mois|ans?|annees?|trimestres?)"
+_MONTHS = (
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one (spans found in it hold in the original)."""
+    out = []
+    for char in text.lower():
+        decomposed = unicodedata.normalize("NFKD", char)
+        out.append(decomposed[0] if decomposed else char)
+    return "".join(out).replace("’", "'")
+
+
+# ----------------------------------------------------------------------------------------- duration
+
+_SINCE = [
+    re.compile(
+        rf"\b(?:depuis|ca fait|cela fait|ca va faire|voila|voici|il y a|y a)\s+"
+        rf"(?:maintenant\s+|deja\s+|bientot\s+|presque\s+|plus de\s+|pres de\s+|environ\s+|a peu pres\s+|au moins\s+)?"
+        rf"(?:{_NUMBER}|un bon|une bonne)\s+(?:{_UNIT})(?:\s+et demie?)?"
+    ),
+    re.compile(
+        r"\bdepuis\s+(?:le |la |l'|l |les |des |debut |fin |mi-?)*"
+        rf"(?:rentree|ete|printemps|automne|hiver|noel|covid|confinement|(?:{_MONTHS})(?: \d{{4}})?|\d{{4}}|"
+        r"longtemps|toujours|des mois|des semaines|des annees|quelque temps|un moment|un bail|"
+        r"annee derniere|an dernier|mois dernier|semaine derniere|debut de l'annee|debut d'annee|"
+        r"l'ouverture|que j'ai ouvert|mon installation|le deces|la mort|l'accident|l'incendie|les travaux)"
+    ),
+    re.compile(rf"\b(?:des mois|des semaines|des annees|plusieurs mois|plusieurs semaines)\s+que\b"),
+    re.compile(r"\b(?:le mois dernier|la semaine derniere|l'an dernier|l'annee derniere|l'an passe|cet ete|cet hiver|"
+               rf"ce printemps|cet automne|en (?:{_MONTHS})(?: dernier)?)\b"),
+]
+
+# ----------------------------------------------------------------------------------------- deadline
+
+_DEADLINE_CONTEXT = re.compile(
+    r"\b(?:audience|convocation|convoque|tribunal|saisie|huissier|commissaire de justice|expulsion|"
+    r"salaires?|payer|paye|echeance|date limite|mise en demeure|relance|prelevement|loyer|rejet|"
+    r"coupure|avant le|au plus tard|jugement|liquidation|redressement)"
+)
+
+# ----------------------------------------------------------------------------------------- employees
+
+_EMPLOYEE_WORDS = r"(?:salaries?|employes?|ouvriers?|ouvrieres?|apprentis?|apprenties?|compagnons?|gars|collaborateurs?|collaboratrices?|vendeuses?|vendeurs?|personnes? avec moi)"
+_EMPLOYEES = [
+    re.compile(r"\b(?:je (?:travaille|bosse|suis)|on (?:travaille|bosse))\s+(?:toute?\s+)?seule?\b(?! face| avec| dans ma tete)"),
+    re.compile(r"\b(?:sans|pas de|aucun|zero|0)\s+(?:salaries?|employes?|ouvriers?)\b"),
+    re.compile(r"\bje n'?ai (?:pas|plus|aucun) (?:de |d')?(?:salaries?|employes?|ouvriers?)\b"),
+    re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})\s+{_EMPLOYEE_WORDS}"),
+    re.compile(r"\bon est\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b(?:\s+(?:avec|dont)\s+(?:mon|ma|mes|un|une|deux|trois)\s+\w+)?"),
+    re.compile(rf"\b(?:mon|ma|mes|notre|nos)\s+(?:seule?\s+)?{_EMPLOYEE_WORDS}"),
+    re.compile(r"\b(?:les|des|le|mes|payer les|payer mes)\s+salaires\b"),
+]
+
+# ----------------------------------------------------------------------------------------- legal form
+
+_LEGAL_EXTRA = [
+    re.compile(r"\b((?:micro|auto)[- ]?(?:entrepreneur|entreprise|entrepreneuse)s?)\b"),
+    re.compile(r"\b(?:en|je suis en|suis en|sous le regime de la|regime)\s+(micro|auto)\b"),
+    re.compile(r"\b(en nom propre|en entreprise individuelle|en societe)\b"),
+    re.compile(r"\b(?:en|une|mon|ma)\s+(ei|eirl|eurl|sarl|sas|sasu|snc|sci|societe|entreprise individuelle)\b"),
+]
+
+# ----------------------------------------------------------------------------------------- creditors
+
+_CREDITORS = [
+    ("URSSAF", r"urssaf|cotisations?|ssi|rsi|secu des independants|securite sociale des independants|cpsti"),
+    ("impôts", r"impots?|fisc|tresor public|sie|dgfip|finances publiques|centre des impots|tva|cfe"),
+    ("banque", r"banques?|banquier|banquiere|pret|credit agricole|credit mutuel|cic|bnp|lcl|caisse d'epargne|banque populaire|societe generale|la poste|pge"),
+    ("fournisseurs", r"fournisseurs?|grossistes?"),
+    ("loyer", r"loyer|proprietaire|bailleur|proprio"),
+    ("énergie", r"edf|engie|electricite|gaz"),
+    ("caisse de retraite", r"carsat|caisse de retraite|cipav|msa|pro btp"),
+]
+_CREDITOR = re.compile(r"\b(?:" + "|".join(f"(?P<c{index}>{pattern})" for index, (_, pattern) in enumerate(_CREDITORS)) + r")\b")
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(\d{1,2}))?\s?(k\s?€|k\s?euros?|k\b|ke\b|keuros?|€|euros?\b|eur\b|balles\b|e\b)"
+)
+_BARE_AMOUNT = re.compile(r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w.,/]|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))")
+# A creditor named without an amount is a creditor only when a debt is said in the same clause.
+_DEBT = re.compile(
+    r"\b(?:doi[st]|devons|dette|reclame|reclament|impaye|retard|relance|du a|dus a|due a|redressement|"
+    r"doit|payer|rembourse|echeance|cotisations|a payer|arriere)"
+)
+_CLAUSE = re.compile(r"[.;!?\n]|,| et | mais | puis ")
+
+
+@lru_cache(maxsize=None)
+def _lookup(name: str) -> tuple[str, ...]:
+    data = yaml.safe_load((LOOKUPS / f"{name}.yml").read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for entry in data.get("nlu", []):
+        for line in (entry.get("examples") or "").splitlines():
+            word = line.strip().lstrip("-").strip()
+            if word:
+                words.add(fold(word))
+    # Longest first, so that "coiffeur à domicile" wins over "coiffeur".
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _lookup_pattern(name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _lookup(name)) + r")(?![\w-])")
+
+
+def _span(original: str, match: re.Match, group: int = 0) -> str:
+    return " ".join(original[match.start(group):match.end(group)].split())
+
+
+def _since_when(text: str, folded: str) -> str | None:
+    for pattern in _SINCE:
+        match = pattern.search(folded)
+        if match:
+            return _span(text, match)
+    return None
+
+
+def _deadline(text: str, folded: str, today: date) -> str | None:
+    if not _DEADLINE_CONTEXT.search(folded):
+        return None
+    from triage.dates import find_deadlines
+    from triage.normalize import normalize
+
+    deadlines = find_deadlines(normalize(text), today)
+    if not deadlines:
+        return None
+    from chamber.hours import french_date
+
+    soonest = min(deadlines, key=lambda deadline: deadline.days)
+    if soonest.days == 0:
+        return "aujourd'hui"
+    if soonest.days == 1:
+        return f"demain ({french_date(soonest.when)})"
+    return f"le {french_date(soonest.when)}"
+
+
+def _trade(text: str, folded: str) -> str | None:
+    match = _lookup_pattern("trades").search(folded)
+    if not match:
+        return None
+    trade = _span(text, match)
+    after = folded[match.end():]
+    extra = re.match(r"\s+(a domicile|ambulante?|itinerante?|en tournee|sur les marches)\b", after)
+    if extra:
+        trade += " " + " ".join(text[match.end():match.end() + extra.end()].split())
+    return trade
+
+
+def _legal_form(text: str, folded: str) -> str | None:
+    for pattern in _LEGAL_EXTRA:
+        match = pattern.search(folded)
+        if match:
+            return _span(text, match, 1)
+    match = _lookup_pattern("legal_forms").search(folded)
+    if match:
+        return _span(text, match)
+    return None
+
+
+def _employees(text: str, folded: str) -> str | None:
+    for pattern in _EMPLOYEES:
+        match = pattern.search(folded)
+        if match:
+            return _span(text, match)
+    return None
+
+
+def _amount(text: str, match: re.Match) -> str:
+    number = match.group(1).replace("\u00a0", " ").replace(".", " ")
+    if match.group(2):
+        number += "," + match.group(2)
+    unit = match.group(3).replace(" ", "")
+    if unit.startswith("k"):
+        return f"{number} 000 €"
+    return f"{number} €"
+
+
+def _creditors(text: str, folded: str) -> str | None:
+    found: list[str] = []
+    start = 0
+    for boundary in [*(_CLAUSE.finditer(folded)), None]:
+        end = boundary.start() if boundary else len(folded)
+        clause = folded[start:end]
+        names = []
+        for match in _CREDITOR.finditer(clause):
+            for index, (label, _) in enumerate(_CREDITORS):
+                if match.group(f"c{index}") and label not in names:
+                    names.append(label)
+        amounts = [_amount(text, match) for match in _AMOUNT.finditer(clause)]
+        if names and not amounts:
+            # "l'urssaf 8000": next to a creditor, a bare number of three digits or more is an amount.
+            amounts = [
+                " ".join(match.group(1).split()) + " €"
+                for match in _BARE_AMOUNT.finditer(clause)
+            ]
+        if names and amounts:
+            found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
+        elif names and _DEBT.search(folded):
+            found.extend(name for name in names if not any(item.startswith(name) for item in found))
+        start = boundary.end() if boundary else end
+    # Keep "URSSAF 8000 €" over a bare "URSSAF" said elsewhere.
+    result: list[str] = []
+    for item in found:
+        if item not in result and not any(other != item and other.startswith(item + " ") for other in found):
+            result.append(item)
+    if not result:
+        return None
+    # A bare creditor with no amount still tells the advisor who; with amounts, the question is answered.
+    return ", ".join(result)
+
+
+def _place(text: str) -> str | None:
+    """The département code of a place named in the sentence (the `places` package reads places)."""
+    import places
+
+    found = places.find_in_text(text)
+    return found.departement if found.status == places.FOUND else None
+
+
+def extract_facts(text: str, today: date | None = None) -> dict[str, str]:
+    """The intake slots this message fills, with the artisan's words."""
+    if not text or text.startswith("/"):
+        return {}
+    folded = fold(text)
+    facts = {
+        "since_when": _since_when(text, folded),
+        "deadline": _deadline(text, folded, today or date.today()),
+        "trade": _trade(text, folded),
+        "legal_form": _legal_form(text, folded),
+        "employees": _employees(text, folded),
+        "creditors": _creditors(text, folded),
+        "departement": _place(text),
+    }
+    return {name: value for name, value in facts.items() if value}
+
+
+FACT_LABELS = {
+    "trade": "{}",
+    "legal_form": "{}",
+    "employees": "{}",
+    "since_when": "{}",
+    "deadline": "échéance {}",
+    "creditors": "sommes dues : {}",
+    "departement": "{}",
+}
+
+
+_SINCE_WORDS = re.compile(r"^(?:depuis|ca fait|cela fait|ca va faire|il y a|y a|voila|voici|des|plusieurs)\b")
+
+
+def _since_label(value: str) -> str:
+    """"le mois dernier" -> "depuis le mois dernier", "en janvier" -> "depuis janvier"."""
+    folded = fold(value)
+    if _SINCE_WORDS.match(folded):
+        return value
+    if folded.startswith("en "):
+        return "depuis " + value[3:]
+    return "depuis " + value
+
+
+def understood(facts: dict[str, str]) -> str | None:
+    """"J'ai noté : boulanger, depuis 3 semaines, URSSAF 8000 €. Dites-moi si je me trompe." or None."""
+    facts = dict(facts)
+    if facts.get("departement"):
+        import places
+
+        name = places.departement_name(facts["departement"])
+        facts["departement"] = f"{name} ({facts['departement']})" if name else facts["departement"]
+    if facts.get("since_when"):
+        facts["since_when"] = _since_label(facts["since_when"])
+    parts = [FACT_LABELS[name].format(facts[name]) for name in FACT_LABELS if facts.get(name)]
+    if not parts:
+        return None
+    return f"J'ai noté : {', '.join(parts)}. Dites-moi si je me trompe."
+
+
+# ----------------------------------------------------------------------------------------- sympathy
+
+_RELATIVES = (
+    r"mari|epoux|femme|epouse|compagnon|compagne|conjoint|conjointe|pere|mere|papa|maman|fils|fille|"
+    r"frere|soeur|associe|associee|enfant|bebe|grand-pere|grand-mere|beau-pere|belle-mere"
+)
+_DEATH = re.compile(
+    rf"\b(?:(?:mon|ma)\s+(?P<who>{_RELATIVES})\s+(?:est\s+|vient\s+de\s+|nous\s+a\s+quittes?\s*|a\s+)?"
+    rf"(?:decedee?|mort|morte|partie?|disparue?|deceder|mourir|quitte|quittee)|"
+    rf"(?:deces|mort|perte|disparition|enterrement|obseques)\s+de\s+(?:mon|ma)\s+(?P<who2>{_RELATIVES})|"
+    rf"(?:perdu|enterre)\s+(?:mon|ma)\s+(?P<who3>{_RELATIVES})|veuve?\b|deuil)"
+)
+_ILLNESS = re.compile(
+    r"\b(?:malade|maladie|cancer|chimio|hospitalise|hopital|operee?|operation|accident|burn[- ]?out|"
+    r"arret maladie|avc|infarctus|handicap|invalidite|depression|sclerose|tumeur|convalescence)"
+)
+_DISASTER = re.compile(
+    r"\b(?:incendie|brule|feu|inonde|inondation|innondation|degat des eaux|tempete|grele|cambriol|vole|vol\b|"
+    r"vandalis|saccage|explosion|effondre|catastrophe)"
+)
+
+
+def sympathy(text: str) -> str | None:
+    """A line of sympathy for a death, an illness or a disaster; None otherwise.
+
+    Written so that it reads right whoever the artisan is (no "seul", no adjective that takes a gender).
+    """
+    folded = fold(text or "")
+    death = _DEATH.search(folded)
+    if death:
+        who = death.group("who") or death.group("who2") or death.group("who3")
+        if who:
+            span = next(group for group in ("who", "who2", "who3") if death.group(group))
+            words = text[death.start(span):death.end(span)]
+            possessive = "votre"
+            return f"Toutes mes condoléances pour {possessive} {words}. Prenez le temps qu'il vous faut."
+        return "Toutes mes condoléances. Prenez le temps qu'il vous faut."
+    if _ILLNESS.search(folded):
+        return "Votre santé passe avant tout, et je suis de tout cœur avec vous."
+    if _DISASTER.search(folded):
+        return "C'est un coup très dur, et je suis de tout cœur avec vous."
+    return None

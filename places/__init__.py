@@ -1,0 +1,33 @@
+"""Places in France, read every way they are written: département codes and names, postcodes, communes.
+
+Plain Python over INSEE's Code officiel géographique (vendored in places/data, see SOURCE.md there):
+no Rasa, SQL or HTTP. The bot, the case model and the inbox read places only through this package.
+
+- ``resolve(answer)``: an answer to the place question -> found / ambiguous / not found.
+- ``find_in_text(text)``: a place named in a free sentence, conservatively.
+- ``departement_code(text)``: the one département normaliser ("9" -> "09", "59000" -> "59", "Nord" -> "59").
+"""
+
+from places.data import Commune, departements
+from places.resolve import (
+    AMBIGUOUS,
+    DEPARTEMENT_CODE_PATTERN,
+    FOUND,
+    NOT_FOUND,
+    Resolution,
+    departement_code,
+    find_in_text,
+    postcode_departement,
+    resolve,
+)
+
+
+def departement_name(code: str) -> str | None:
+    """"62" -> "Pas-de-Calais"."""
+    return departements().get(code)
+
+
+__all__ = [
+    "AMBIGUOUS", "DEPARTEMENT_CODE_PATTERN", "FOUND", "NOT_FOUND", "Commune", "Resolution", "departement_code", "departement_name",
+    "departements", "find_in_text", "postcode_departement", "resolve",
+]

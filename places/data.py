@@ -1,0 +1,80 @@
+"""The vendored COG tables (places/data, rebuilt by scripts/build-places), loaded once, on first use."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping, NamedTuple
+
+from places.text import normalise
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# Articles a département is named with ("le Nord", "la Réunion", "les Landes"): its name is indexed with
+# and without them, and a user's article in front of a name is dropped before looking it up.
+_ARTICLES = ("le ", "la ", "les ", "l ")
+
+
+class Commune(NamedTuple):  # a NamedTuple: 37,000 of them are built at load, 3x faster than a dataclass
+    insee: str
+    name: str
+    departement: str
+    kind: str  # "c" current commune, "d" commune déléguée, "a" commune associée
+    postcodes: tuple[str, ...]
+    population: int
+    common_word: bool  # also an ordinary French word ("Sens", "Vue") or at most three letters ("Eu", "Y")
+
+    @property
+    def label(self) -> str:
+        """"Saint-Omer (62)": how a candidate is shown to the artisan."""
+        return f"{self.name} ({self.departement})"
+
+
+@dataclass(frozen=True)
+class Tables:
+    departements: Mapping[str, str]  # code -> name
+    departement_keys: Mapping[str, str]  # normalised name, with and without its article -> code
+    communes: Mapping[str, tuple[Commune, ...]]  # normalised name -> communes of that name
+    by_postcode: Mapping[str, tuple[Commune, ...]]  # "62000" -> current communes with that postcode
+    longest_name: int  # in tokens
+
+
+def _without_article(key: str) -> str:
+    for article in _ARTICLES:
+        if key.startswith(article):
+            return key[len(article):]
+    return key
+
+
+@lru_cache(maxsize=1)
+def departements() -> dict[str, str]:
+    rows = (DATA_DIR / "departements.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return dict(row.split("\t") for row in rows)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    names = departements()
+    departement_keys: dict[str, str] = {}
+    for code, name in names.items():
+        key = normalise(name)
+        departement_keys[key] = code
+        departement_keys[_without_article(key)] = code
+    communes: dict[str, list[Commune]] = defaultdict(list)
+    by_postcode: dict[str, list[Commune]] = defaultdict(list)
+    longest = max(len(key.split()) for key in departement_keys)
+    with open(DATA_DIR / "communes.tsv", encoding="utf-8") as file:
+        next(file)
+        for line in file:
+            insee, name, departement, kind, postcodes, population, common, key = line.rstrip("\n").split("\t")
+            commune = Commune(insee, name, departement, kind, tuple(postcodes.split()), int(population),
+                              common == "1")
+            communes[key].append(commune)
+            longest = max(longest, key.count(" ") + 1)
+            for postcode in commune.postcodes:
+                by_postcode[postcode].append(commune)
+    # Most populous first: the order candidates are offered in.
+    ordered = {k: tuple(sorted(v, key=lambda c: (c.kind != "c", -c.population, c.insee))) for k, v in communes.items()}
+    return Tables(names, departement_keys, ordered, {k: tuple(v) for k, v in by_postcode.items()}, longest)

@@ -1,0 +1,421 @@
+"""Reading a place: a département code, a postcode, a département or a commune, written every way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from places.data import Commune, departements, tables
+from places.text import normalise
+
+FOUND, AMBIGUOUS, NOT_FOUND = "found", "ambiguous", "not_found"
+
+# A commune wins over its namesakes only when it is overwhelmingly larger: at least DOMINANCE times the
+# population of all the others together. Valence (26, 64 458 inhabitants) against Valence (82) and (16)
+# (5 481 together, 11.8x) is found; Saint-Pierre (974, 85 038) against eight namesakes (10 958, 7.8x) and
+# Saint-Denis (93) against Saint-Denis (974) are asked. A wrong département sends the case to the wrong
+# chamber, while asking costs one click: so the bar is high.
+DOMINANCE = 10
+
+# Words around a place in an answer ("dans le 62", "près d'Arras", "je suis à Lens"): never a place themselves.
+_FILLERS = frozenset("""
+a au aux en dans le la les l de du des d pres vers sur cote proche region secteur ville commune
+departement dept dpt je j suis on est c nous sommes habite habitons situe situee situes bases base basee
+installe installee mon ma mes notre nos entreprise societe garage atelier boutique magasin ici chez moi
+environs alentours agglomeration agglo metropole pas loin et ou centre centreville sud est ouest
+coin sa son leur dit disons plutot enfin bah ben euh bon alors oui voila c est
+""".split())
+
+# Ordinary words that are also communes ("Sens", "Eu", "Vue", "Y"...): a free sentence needs a capital
+# letter to read them as places; an answer to the place question reads them only when nothing else is there.
+_ORDINARY = frozenset("""
+y eu vue sens bar pont mars mai juin plus moins bon beau bien vie ville port mont val bois tour mur
+ans an fait fois pas mais ou ni car or donc lors saint sainte rue lac pin lys gare cours passage
+""".split())
+
+_ARTICLE = (["le"], ["la"], ["les"], ["l"], ["un"], ["une"], ["des"], ["du"])
+_MONTHS = frozenset("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split())
+# What follows a number that is not a département: "62 ans", "59 euros", "le 12 mars", "du 15 au 20".
+_NOT_AFTER_CODE = _MONTHS | frozenset("""
+ans an euros euro eur e k ke keur mille million millions milliers pourcent pour h heure heures min minutes
+jours jour mois semaines semaine fois salaries salarie employes employe personnes clients m m2 km kg l
+au a x ou et fr
+""".split())
+
+# A département code as an API accepts it ("59", "9", "2a", "974"), for schemas that must say so up front.
+DEPARTEMENT_CODE_PATTERN = r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[ABab]|97[1-6])$"
+_CODE = re.compile(r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2 ?[ab]|97[1-6])$")
+_POSTCODE = re.compile(r"^\d{5}$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: str  # FOUND, AMBIGUOUS or NOT_FOUND
+    departement: str | None = None  # code, when found
+    departement_name: str | None = None
+    commune: Commune | None = None  # when a commune was named (found)
+    candidates: tuple[Commune, ...] = ()  # ambiguous communes, most populous first
+    departement_options: tuple[str, ...] = ()  # ambiguous between départements ("20": 2A or 2B)
+
+    @property
+    def found(self) -> bool:
+        return self.status == FOUND
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.status == AMBIGUOUS
+
+    @property
+    def label(self) -> str | None:
+        """"Arras (62)", "Nord (59)": the place as shown to an advisor or the artisan."""
+        if not self.found:
+            return None
+        if self.commune is not None:
+            return self.commune.label
+        return f"{self.departement_name} ({self.departement})"
+
+
+NOTHING = Resolution(NOT_FOUND)
+
+
+def _departement(code: str, commune: Commune | None = None) -> Resolution:
+    return Resolution(FOUND, code, departements()[code], commune)
+
+
+def _code(token: str) -> str | None:
+    """"59" -> "59", "9" -> "09", "2a" / "2 b" -> "2A" / "2B", "974" -> "974"; None otherwise."""
+    token = token.strip().lower()
+    if not _CODE.match(token):
+        return None
+    token = token.replace(" ", "").upper()
+    return "0" + token if len(token) == 1 else token
+
+
+def postcode_departement(postcode: str) -> str | None:
+    """The département of a postcode: from the communes that use it (Corsica's 20xxx are split by commune,
+    not by number), else by its leading digits."""
+    communes = tables().by_postcode.get(postcode)
+    if communes:
+        return max(communes, key=lambda c: c.population).departement
+    if postcode.startswith("97"):
+        return postcode[:3] if postcode[:3] in departements() else None
+    if postcode.startswith("20"):
+        return "2A" if postcode[2] in "01" else "2B"
+    return postcode[:2] if postcode[:2] in departements() else None
+
+
+def _compact_numbers(words: list[str]) -> list[str]:
+    """"59 000" -> "59000", "2 a" -> "2a": how people space postcodes and Corsican codes."""
+    out: list[str] = []
+    for word in words:
+        if out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word):
+            out[-1] += word
+        elif out and out[-1] == "2" and word in ("a", "b"):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
+def _with_articles(words: list[str]) -> list[str]:
+    """"au havre" -> "le havre", "aux mureaux" -> "les mureaux": the article hidden in au/aux."""
+    return ["le" if w == "au" else "les" if w == "aux" else w for w in words]
+
+
+def departement_code(text: str | None) -> str | None:
+    """The one normaliser of a département: "59", "9", "2a", "2 B", "974", "59000", "59 000",
+    "Pas-de-Calais", "le Nord", "Arras" -> its code; None when it is not certainly one département."""
+    if text is None:
+        return None
+    words = _compact_numbers(normalise(str(text)).split())
+    if len(words) == 1:
+        code = _code(words[0])
+        if code:
+            return code
+        if _POSTCODE.match(words[0]):
+            return postcode_departement(words[0])
+    resolution = resolve(str(text))
+    return resolution.departement if resolution.found else None
+
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+@dataclass
+class _Match:
+    start: int
+    length: int
+    key: str
+    departement: str | None = None  # the span names a département
+    communes: tuple[Commune, ...] = field(default_factory=tuple)
+
+
+def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
+    """Every span of words that names a département or a commune, longest first where they overlap."""
+    data = tables()
+    found: list[_Match] = []
+    for start in range(len(words)):
+        for length in range(min(data.longest_name, len(words) - start), 0, -1):
+            key = " ".join(words[start:start + length])
+            departement = data.departement_keys.get(key)
+            communes = data.communes.get(key, ())
+            if departement is None and not communes:
+                continue
+            if length == 1 and key in _FILLERS:
+                continue
+            found.append(_Match(start, length, key, departement, communes))
+    # Drop spans inside a longer one: "calais" inside "pas de calais", "saint denis" in "seine saint denis".
+    kept = []
+    for match in sorted(found, key=lambda m: -m.length):
+        end = match.start + match.length
+        if any(k.start <= match.start and end <= k.start + k.length for k in kept):
+            continue
+        kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _ordinary_small(communes: tuple[Commune, ...]) -> bool:
+    """A small commune named like an ordinary word ("Mer", "Vue"): read only when nothing else is said."""
+    return all(c.common_word for c in communes) and max(c.population for c in communes) < 10000
+
+
+def _choose(candidates: tuple[Commune, ...], departement_hints: set[str]) -> Resolution:
+    """Found, ambiguous or nothing among communes of one name (see DOMINANCE)."""
+    current = tuple(c for c in candidates if c.kind == "c") or candidates
+    if departement_hints:
+        current = tuple(c for c in current if c.departement in departement_hints) or current
+    if not current:
+        return NOTHING
+    if len({c.departement for c in current}) == 1:
+        return _departement(current[0].departement, current[0])
+    top, others = current[0], current[1:]
+    if top.population >= DOMINANCE * max(1, sum(c.population for c in others)):
+        return _departement(top.departement, top)
+    return Resolution(AMBIGUOUS, candidates=current)
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_pool() -> dict[str, list[tuple[str, str | None, int]]]:
+    """Names worth a typo correction, by first letter: départements and communes of 2,000 inhabitants or more."""
+    data = tables()
+    pool: dict[str, list[tuple[str, str | None, int]]] = {}
+    for key, code in data.departement_keys.items():
+        pool.setdefault(key[0], []).append((key, code, 0))
+    for key, communes in data.communes.items():
+        if communes[0].population >= 2000 and key not in data.departement_keys and not _ordinary_small(communes):
+            pool.setdefault(key[0], []).append((key, None, communes[0].population))
+    return pool
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (adjacent swaps) distance, or limit + 1 once it is certainly above limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _typo_limit(key: str) -> int:
+    # Short names are too close to each other (and to ordinary words) to be corrected safely.
+    return 0 if len(key) < 5 else 1 if len(key) < 9 else 2
+
+
+def _fuzzy(words: list[str]) -> list[str]:
+    """Keys within a typo of a span of the answer; only the closest, and only when unambiguous."""
+    best: dict[str, int] = {}
+    for start in range(len(words)):
+        for length in range(1, min(4, len(words) - start) + 1):
+            span = words[start:start + length]
+            if all(w in _FILLERS or w.isdigit() for w in span):
+                continue
+            text = " ".join(span)
+            limit = _typo_limit(text)
+            if not limit:
+                continue
+            for key, _code_, _population in _fuzzy_pool().get(text[0], ()):
+                distance = _distance(text, key, limit)
+                if distance <= limit and distance < best.get(key, limit + 1):
+                    best[key] = distance
+    if not best:
+        return []
+    closest = min(best.values())
+    return [key for key, distance in best.items() if distance == closest]
+
+
+def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
+    """Départements named by code or postcode in an answer, and the postcodes themselves."""
+    codes: set[str] = set()
+    postcodes: set[str] = set()
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if following in _NOT_AFTER_CODE:
+            continue
+        if _POSTCODE.match(word):
+            code = postcode_departement(word)
+            if code:
+                codes.add(code)
+                postcodes.add(word)
+        elif _code(word):
+            codes.add(_code(word))  # type: ignore[arg-type]
+    return codes, postcodes
+
+
+def resolve(answer: str | None) -> Resolution:
+    """Reads an answer to "Dans quel département ou quelle ville se trouve votre entreprise ?"."""
+    if not answer:
+        return NOTHING
+    words = _with_articles(_compact_numbers(normalise(answer).split()))
+    if not words:
+        return NOTHING
+    codes, postcodes = _number_hints(words)
+    meaningful = [w for w in words if w not in _FILLERS]
+    matches = _matches(words)
+    if meaningful in (["20"], ["corse"]) and not matches:
+        # The former code of Corsica, or the island: which of its two départements?
+        return Resolution(AMBIGUOUS, departement_options=("2A", "2B"))
+    departement_names = {m.departement for m in matches if m.departement}
+    hints = codes | departement_names
+    # A small commune named like an ordinary word is read only when it is all the answer says, and not
+    # after an article: "Mer" or "près de Mer", but not "vers la mer" nor "à la campagne".
+    commune_matches = [m for m in matches if not m.departement and m.communes and not (
+        (m.key in _ORDINARY or _ordinary_small(m.communes)) and (m.key.split() != meaningful or words[m.start - 1:m.start] in _ARTICLE))]
+    if postcodes and not commune_matches:
+        postcode = sorted(postcodes)[0]
+        communes = tables().by_postcode.get(postcode, ())
+        commune = max(communes, key=lambda c: c.population) if len(communes) == 1 else None
+        return _departement(postcode_departement(postcode), commune)  # type: ignore[arg-type]
+    if commune_matches:
+        best = max(commune_matches, key=lambda m: (m.length, -m.start))
+        candidates = best.communes
+        if postcodes:
+            candidates = tuple(c for c in candidates if set(c.postcodes) & postcodes) or candidates
+        return _choose(candidates, hints)
+    if len(hints) == 1:
+        code = hints.pop()
+        named = [m for m in matches if m.departement == code]
+        same_name = [c for m in named for c in m.communes if c.departement == code and c.kind == "c"]
+        return _departement(code, same_name[0] if same_name else None)
+    if len(hints) > 1:
+        return Resolution(AMBIGUOUS, departement_options=tuple(sorted(hints)))
+    if not meaningful or any(m.communes for m in matches):
+        return NOTHING  # nothing said, or only ordinary words that are also communes ("à la campagne")
+    return _resolve_typo(words)
+
+
+def _resolve_typo(words: list[str]) -> Resolution:
+    keys = _fuzzy(words)
+    data = tables()
+    codes = {data.departement_keys[k] for k in keys if k in data.departement_keys}
+    if codes:
+        return _departement(codes.pop()) if len(codes) == 1 else Resolution(AMBIGUOUS, departement_options=tuple(sorted(codes)))
+    communes = tuple(sorted((c for k in keys for c in data.communes[k] if c.kind == "c"),
+                            key=lambda c: -c.population))
+    if not communes:
+        return NOTHING
+    if len(keys) == 1:
+        return _choose(communes, set())
+    return Resolution(AMBIGUOUS, candidates=communes)
+
+
+# ----------------------------------------------------------------------------------------- free text
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# What introduces a commune in a sentence ("à Arras", "près de Lens", "sur Béthune"), as normalised words.
+_COMMUNE_CUES = (
+    ("a",), ("au",), ("aux",), ("sur",), ("vers",), ("habite",), ("pres", "de"), ("pres", "d"),
+    ("proche", "de"), ("proche", "d"), ("cote", "de"), ("cote", "d"), ("ville", "de"), ("ville", "d"),
+    ("commune", "de"), ("commune", "d"), ("secteur", "de"), ("secteur", "d"), ("region", "de"),
+    ("region", "d"), ("environs", "de"), ("environs", "d"), ("alentours", "de"), ("alentours", "d"),
+    ("agglomeration", "de"), ("agglomeration", "d"),
+)
+# Départements whose name is also an ordinary word: in a free sentence, only with a capital letter.
+_ORDINARY_DEPARTEMENTS = frozenset("lot cher somme manche creuse allier vienne var gard orne".split())
+# What introduces a département ("dans le Nord", "en Seine-Saint-Denis", "du 62", "de la Somme").
+_DEPARTEMENT_CUES = (
+    ("dans", "le"), ("dans", "la"), ("dans", "l"), ("dans", "les"), ("en",), ("du",), ("de", "la"),
+    ("de", "l"), ("des",), ("departement",), ("dept",), ("dpt",), ("departement", "du"),
+    ("departement", "de"), ("departement", "des"),
+)
+
+
+def _cue_before(words: list[str], index: int, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    for cue in sorted(cues, key=len, reverse=True):
+        if index >= len(cue) and tuple(words[index - len(cue):index]) == cue:
+            return cue
+    return None
+
+
+def find_in_text(text: str | None) -> Resolution:
+    """A place named in a free sentence ("je suis boulanger à Arras depuis 10 ans", "ici dans le 62").
+
+    Conservative: a place is read only after a word that introduces one (à, près de, dans le, du...),
+    never from amounts, ages, dates or phone numbers, and a commune that is also an ordinary word
+    ("à sens unique", "il a eu") needs a capital letter. NOT_FOUND when nothing is certain.
+    """
+    if not text:
+        return NOTHING
+    spans = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
+    originals = [w for w, _ in spans]
+    words = [normalise(w) or w.lower() for w in originals]
+    words = [w.split()[0] if " " in w else w for w in words]  # "œ" and the like stay one word
+    articled = _with_articles(words)
+
+    def capitalised(index: int) -> bool:
+        word, position = spans[index]
+        before = text[:position].rstrip()
+        sentence_start = not before or before[-1] in ".!?\n"
+        return word[:1].isupper() and not word.isupper() and not sentence_start
+
+    # Codes after a cue ("dans le 62", "du 59"), never before a unit, a month or another number.
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        code = _code(word)
+        if code and _cue_before(words, index, _DEPARTEMENT_CUES) and following not in _NOT_AFTER_CODE \
+                and not following.isdigit() and not re.match(r"[/:h.,]\d", text[spans[index][1] + len(originals[index]):][:2]):
+            return _departement(code)
+        if _POSTCODE.match(word):
+            communes = tables().by_postcode.get(word, ())
+            cue = _cue_before(words, index, (("code", "postal"), ("cp",)))
+            named = [m for m in _matches(words[index + 1:index + 1 + tables().longest_name], free_text=True)
+                     if m.start == 0 and m.communes]
+            if named:
+                matching = tuple(c for c in named[0].communes if word in c.postcodes)
+                if matching:
+                    return _choose(matching, set())
+            if cue and communes:
+                return _departement(postcode_departement(word))  # type: ignore[arg-type]
+
+    for match in _matches(articled, free_text=True):
+        first = match.start
+        key = match.key
+        # "au Havre": the match starts at the article hidden in "au", which is its cue.
+        cue = ("a",) if words[first] in ("au", "aux") else _cue_before(words, first, _COMMUNE_CUES)
+        if match.departement:
+            ordinary = key in _ORDINARY_DEPARTEMENTS
+            if ordinary and not capitalised(first):
+                continue  # "dans le lot", "c'est cher", "la somme de"
+            if _cue_before(words, first, _DEPARTEMENT_CUES) or (cue and not ordinary):
+                return _departement(match.departement)  # "dans le Nord", "à Paris", "à la Réunion"
+            continue
+        communes = match.communes
+        if cue is None or words[first - 1:first] in (["au"], ["aux"]):
+            continue  # "au pont", "aux bois": only "au Havre", "au Mans" name a commune this way
+        # An ordinary word needs a capital letter; so does a small commune whose name is also a word.
+        if (key in _ORDINARY or _ordinary_small(communes)) and not capitalised(first):
+            continue
+        resolution = _choose(communes, set())
+        if resolution.status != NOT_FOUND:
+            return resolution
+    return NOTHING

@@ -1,0 +1,154 @@
+"""Each invariant on hand-made transcripts: it holds on a good conversation and fails on the bad one it
+describes (an invariant that cannot fail proves nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.simulator.invariants import INVARIANTS, Transcript, Turn, check
+
+CONSENT = ("Pour qu'un conseiller vous rappelle, je dois garder votre prénom, votre numéro et ce que vous "
+           "m'avez dit. Êtes-vous d'accord ?")
+GUIDANCE = ("Vous pouvez demander à l'URSSAF un échéancier de paiement pour vos cotisations en retard, depuis "
+            "votre espace en ligne.")
+
+
+def turn(user, kind, asked=None, answers=None, replies=("D'accord.",), code=None, facts=(), status=200,
+         errors=(), **state):
+    return Turn(user=user, kind=kind, asked=asked, answers=answers, code=code, facts=tuple(facts),
+                status=status, replies=list(replies), state=dict(state), errors=list(errors))
+
+
+def good() -> list[Turn]:
+    """Opening, one intake answer, guidance, the handoff to a case in the 62."""
+    return [
+        turn("bonjour", "greeting"),
+        turn("l'urssaf me relance", "opening", replies=["Je comprends.", "Depuis quand ?"], requested_slot="since_when"),
+        turn("depuis mars", "answer", "since_when", "since_when", replies=["Où ?"], requested_slot="departement"),
+        turn("Arras", "answer", "departement", "departement", code="62",
+             replies=["Voici :", GUIDANCE, "Voulez-vous être rappelé ?"], requested_slot="wants_advisor",
+             guidance_given=[{"id": "urssaf"}]),
+        turn("oui", "yes", "wants_advisor", "wants_advisor", replies=[CONSENT], requested_slot="consent_given"),
+        turn("pourquoi ?", "question_back", "consent_given", replies=["Pour vous rappeler.", CONSENT],
+             requested_slot="consent_given"),
+        turn("ok", "yes", "consent_given", "consent_given", replies=["Votre numéro ?"], requested_slot="phone"),
+        turn("06 12", "wrong_phone", "phone", replies=["Je n'ai pas reconnu ce numéro.", "Votre numéro ?"],
+             requested_slot="phone"),
+        turn("06 12 34 56 78", "answer", "phone", "phone", replies=["Référence RL-1."], case_reference="RL-1"),
+        turn("merci c'est tout", "farewell", replies=["Prenez soin de vous."], case_reference="RL-1"),
+    ]
+
+
+def transcript(turns, case=None) -> Transcript:
+    return Transcript(seed=7, sender="sim-test", turns=turns, case=case)
+
+
+GOOD_CASE = {"reference": "RL-1", "departement": "62", "phone": "+33612345678"}
+
+
+def test_a_good_conversation_keeps_every_invariant():
+    assert check(transcript(good(), GOOD_CASE)) == []
+
+
+def test_every_invariant_is_tested_here():
+    tested = {name for name, _ in BROKEN}
+    assert tested == set(INVARIANTS)
+
+
+def silence(turns):
+    turns[4].replies = []
+    return turns, GOOD_CASE
+
+
+def server_error(turns):
+    turns[8].errors = ["actions.log: ERROR rasa_sdk.endpoint - Exception occurred"]
+    return turns, GOOD_CASE
+
+
+def no_case(turns):
+    return turns, None
+
+
+def repeated_guidance(turns):
+    turns[9].replies = ["Voici :", GUIDANCE]
+    return turns, GOOD_CASE
+
+
+def reasked(turns):
+    turns[4].state["requested_slot"] = "departement"
+    return turns, GOOD_CASE
+
+
+def opening_ignored(turns):
+    turns[1].facts = ("departement",)
+    turns[1].code = "62"
+    return turns, GOOD_CASE
+
+
+def wrong_departement(turns):
+    turns.insert(9, turn("non en fait c'est dans le 59", "correction", code="59", case_reference="RL-1"))
+    return turns, GOOD_CASE
+
+
+def change_of_mind_ignored(turns):
+    turns[4] = turn("non", "no", "wants_advisor", "wants_advisor", replies=["C'est entendu."])
+    turns[5:] = [turn("oui finalement je veux qu'on me rappelle", "change_of_mind", replies=["Bien."])]
+    return turns, None
+
+
+def request_ignored(turns):
+    turns.insert(2, turn("je veux parler à quelqu'un", "ask_human", "since_when", requested_slot="since_when"))
+    return turns, GOOD_CASE
+
+
+def false_alarm(turns):
+    turns[1].state["distress"] = True
+    return turns, GOOD_CASE
+
+
+BROKEN = [
+    ("reply_to_every_message", silence),
+    ("no_server_error", server_error),
+    ("case_exactly_when_consented", no_case),
+    ("case_has_the_right_departement", wrong_departement),
+    ("no_long_message_repeated", repeated_guidance),
+    ("no_question_after_its_answer", reasked),
+    ("opening_facts_not_asked", opening_ignored),
+    ("callback_after_refusal", change_of_mind_ignored),
+    ("handoff_on_request", request_ignored),
+    ("no_false_alarm", false_alarm),
+]
+
+
+@pytest.mark.parametrize("name, breaking", BROKEN, ids=[name for name, _ in BROKEN])
+def test_the_invariant_fails_on_the_conversation_that_breaks_it(name, breaking):
+    turns, case = breaking(good())
+    broken = {violation.invariant for violation in check(transcript(turns, case))}
+    assert broken == {name}
+
+
+def test_a_case_without_consent_is_a_violation():
+    turns = good()
+    turns[6] = turn("non", "no", "consent_given", "consent_given", replies=["Votre numéro ?"], requested_slot="phone")
+    assert [v.invariant for v in check(transcript(turns, GOOD_CASE))] == ["case_exactly_when_consented"]
+
+
+def test_a_yes_after_a_refusal_counts_and_the_question_may_come_back():
+    turns = good()
+    turns[6:7] = [
+        turn("non", "no", "consent_given", "consent_given", replies=["C'est entendu."]),
+        turn("en fait si rappelez moi", "change_of_mind", replies=[CONSENT], requested_slot="consent_given"),
+        turn("oui", "yes", "consent_given", "consent_given", replies=["Votre numéro ?"], requested_slot="phone"),
+    ]
+    assert check(transcript(turns, GOOD_CASE)) == []
+
+
+def test_a_question_asked_again_after_a_hesitation_is_allowed():
+    turns = good()
+    turns.insert(3, turn("euh", "hesitation", "departement", replies=["Où ?"], requested_slot="departement"))
+    assert check(transcript(turns, GOOD_CASE)) == []
+
+
+def test_guidance_counts_the_bot_turns_from_the_difficulty():
+    assert transcript(good()).turns_to_guidance() == 3
+    assert transcript(good()[:3]).turns_to_guidance() is None

@@ -1,0 +1,69 @@
+"""The place question in the forms: found, ambiguous, asked once more, then left for the advisor."""
+
+from __future__ import annotations
+
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff_actions import ValidateHandoffForm
+from actions.intake_actions import ValidateSituationForm
+from actions.place_validation import AGAIN, CHOOSE, GIVE_UP, PLACE_QUESTION, QUESTION, place_update
+
+
+@pytest.mark.parametrize("answer, code, commune", [
+    ("Arras", "62", "Arras"), ("pas de calais", "62", None), ("le Nord", "59", None),
+    ("Seine-St-Denis", "93", None), ("20000", "2A", "Ajaccio"), ("97400", "974", "Saint-Denis"),
+    ("Saint-Omer (62)", "62", "Saint-Omer"), ("Saint-Pierre (974)", "974", "Saint-Pierre"),
+])
+def test_a_place_read_keeps_the_code_and_the_commune(answer, code, commune):
+    update, message = place_update(answer, {})
+    assert update == {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
+    assert message is None
+
+
+def test_an_ambiguous_name_offers_at_most_three_candidates_then_the_choice_is_read():
+    update, message = place_update("Saint-Pierre", {})
+    assert update["departement"] is None and message is None
+    assert update["place_choices"] == ["Saint-Pierre (974)", "Saint-Pierre (975)", "Saint-Pierre (972)"]
+    text, buttons = PLACE_QUESTION.render(None, update)
+    assert text == CHOOSE
+    assert [b["title"] for b in buttons] == [*update["place_choices"], "Aucune de celles-ci"]
+    chosen, _ = place_update(buttons[1]["payload"], update)
+    assert (chosen["departement"], chosen["commune"], chosen["place_choices"]) == ("975", "Saint-Pierre", None)
+
+
+def test_an_unknown_place_is_asked_once_more_then_kept_as_typed():
+    first, message = place_update("chez nous", {})
+    assert first == {"departement": None, "place_choices": None, "place_unread": "chez nous"} and message is None
+    assert PLACE_QUESTION.render(None, first)[0] == AGAIN
+    second, message = place_update("vers la mer", first)
+    assert second == {"departement": "vers la mer", "commune": None, "place_kept": "vers la mer",
+                      "place_choices": None, "place_unread": None}
+    assert message == GIVE_UP
+    # The form validates filled slots again on later turns: nothing changes, nothing is said.
+    assert place_update("vers la mer", {**first, **second}) == ({"departement": "vers la mer"}, None)
+
+
+def test_a_code_validated_again_keeps_the_commune_named_before():
+    first, _ = place_update("Arras", {})
+    again, message = place_update("62", first)
+    assert (again["departement"], again["commune"], message) == ("62", "Arras", None)
+
+
+def test_skip_keeps_the_skip_marker_and_the_plain_question_is_asked_first():
+    assert place_update("non précisé", {})[0]["departement"] == "non précisé"
+    assert PLACE_QUESTION.render(None, {})[0] == QUESTION
+
+
+@pytest.mark.parametrize("form", [ValidateSituationForm, ValidateHandoffForm])
+def test_both_forms_validate_the_place_with_the_same_rules(form):
+    tracker = Tracker.from_dict({
+        "sender_id": "t", "slots": {"departement": "bethune", "requested_slot": "departement"},
+        "latest_message": {"text": "bethune", "intent": {"name": "inform"}}, "events": [],
+        "active_loop": {"name": "x"},
+    })
+    dispatcher = CollectingDispatcher()
+    result = form().validate_departement("bethune", dispatcher, tracker, {})
+    assert result["departement"] == "62" and result["commune"] == "Béthune"

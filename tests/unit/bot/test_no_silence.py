@@ -1,0 +1,91 @@
+"""A processed message whose turn produced no bot message gets a fallback reply (bot.no_silence)."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActiveLoop, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.no_silence import never_silent
+
+QUESTION = "Quel est votre métier ?"
+BUTTONS = [{"title": "Passer", "payload": "/skip_question"}]
+
+
+def apps_with(events: list) -> callable:
+    store = InMemoryTrackerStore(Domain.empty())
+    tracker = DialogueStateTracker.from_events("artisan", events)
+    asyncio.run(store.save(tracker))
+    app = SimpleNamespace(ctx=SimpleNamespace(agent=SimpleNamespace(tracker_store=store)))
+    return lambda: [app]
+
+
+def say(handler, apps, text: str = "euh") -> list[dict]:
+    channel = CollectingOutputChannel()
+    asyncio.run(never_silent(handler, apps)(UserMessage(text, channel, "artisan")))
+    return channel.messages
+
+
+async def silent(message):
+    return None
+
+
+async def replies(message):
+    await message.output_channel.send_response(message.sender_id, {"text": "Bonjour"})
+
+
+async def fails(message):
+    raise RuntimeError("the action server is down")
+
+
+def test_a_silent_turn_gets_a_fallback_with_a_way_to_a_person():
+    messages = say(silent, apps_with([UserUttered("euh")]))
+    assert len(messages) == 1
+    assert "je n'ai pas su quoi répondre" in messages[0]["text"]
+    assert "conseiller" in messages[0]["text"]
+
+
+def test_a_silent_turn_in_a_form_asks_the_pending_question_again():
+    events = [ActiveLoop("situation_form"), BotUttered(QUESTION, data={"buttons": BUTTONS}), UserUttered("euh")]
+    messages = say(silent, apps_with(events))
+    assert [m["text"] for m in messages] == [
+        "Pardon, je n'ai pas su quoi répondre à ce message. Je reprends ma question :", QUESTION,
+    ]
+    assert messages[1]["buttons"] == BUTTONS
+
+
+def test_a_turn_that_answered_gets_nothing_more():
+    messages = say(replies, apps_with([]))
+    assert [m["text"] for m in messages] == ["Bonjour"]
+
+
+def test_a_failing_turn_still_gets_a_reply():
+    channel = CollectingOutputChannel()
+    try:
+        asyncio.run(never_silent(fails, apps_with([]))(UserMessage("euh", channel, "artisan")))
+    except RuntimeError:
+        pass  # socket.io's handler raises so that the widget resends; the reply is there anyway
+    assert len(channel.messages) == 1
+    assert "je n'ai pas su quoi répondre" in channel.messages[0]["text"]
+
+
+def test_without_a_tracker_store_the_fallback_is_still_said():
+    messages = say(silent, lambda: [])
+    assert len(messages) == 1
+
+
+def test_an_empty_message_is_not_processed_and_gets_the_question_again():
+    events = [ActiveLoop("handoff_form"), BotUttered(QUESTION), UserUttered("x")]
+    calls = []
+
+    async def records(message):
+        calls.append(message)
+
+    messages = say(records, apps_with(events), text="   ")
+    assert calls == []
+    assert [m["text"] for m in messages] == ["Votre message m'est arrivé vide. Je reprends ma question :", QUESTION]
