@@ -85,6 +85,7 @@ def test_corsica_without_a_departement_asks_which(answer):
 @pytest.mark.parametrize("answer", [
     "", "   ", "blabla", "je sais pas", "passer", "quelque part", "99", "00", "96", "977", "12345678",
     "quelque part vers la mer", "je ne sais pas trop", "à la campagne",
+    "autre", "aucune", "nulle part", "village", "06 12 34 56 78", "0612345678",
     "dunkerke",  # two edits from Dunkerque: too far to correct safely
 ])
 def test_resolve_not_found(answer):
