@@ -77,6 +77,12 @@ class PlaceValidation:
     """Mixin for a FormValidationAction whose form asks `departement`."""
 
     def validate_departement(self, value: Any, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
+        # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
+        latest = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("requested_slot") == "departement" and value not in (None, SKIPPED) \
+                and latest and not latest.startswith("/"):
+            value = latest
         update, message = place_update(value, tracker.slots)
         if message:
             dispatcher.utter_message(text=message)

@@ -74,3 +74,12 @@ def test_both_forms_validate_the_place_with_the_same_rules(form):
     dispatcher = CollectingDispatcher()
     result = form().validate_departement("bethune", dispatcher, tracker, {})
     assert result["departement"] == "62" and result["commune"] == "Béthune"
+
+
+def test_the_whole_answer_is_read_rather_than_the_entity_found_in_it():
+    tracker = Tracker.from_dict({
+        "sender_id": "t", "slots": {"departement": "mer", "requested_slot": "departement"},
+        "latest_message": {"text": "Boulogne sur mer", "intent": {"name": "inform"}}, "events": [],
+    })
+    result = ValidateHandoffForm().validate_departement("mer", CollectingDispatcher(), tracker, {})
+    assert (result["departement"], result["commune"]) == ("62", "Boulogne-sur-Mer")
