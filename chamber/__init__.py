@@ -37,6 +37,7 @@ from chamber.config import (
     ChamberConfigError,
     load_all_chambers,
     load_chamber,
+    normalize_departement,
     route_departement,
 )
 from chamber.hours import OpeningHours, french_date, french_time
@@ -53,5 +54,6 @@ __all__ = [
     "french_time",
     "load_all_chambers",
     "load_chamber",
+    "normalize_departement",
     "route_departement",
 ]
