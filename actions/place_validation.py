@@ -7,12 +7,15 @@ example, then kept as typed for the advisor. Never a loop, never a blocked hando
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Mapping, Text
 
 from actions.conversation import SKIPPED
 from places import departement_name, resolve
 
 MAX_CHOICES = 3
+_NONE_OF_THESE = re.compile(r"^\W*(non|aucune?|autre|ni l'une? ni l'autre|pas (celles?|ceux)[- ]l[àa]|aucune de celles?[- ]ci)\b",
+                            re.IGNORECASE)
 NONE_OF_THESE = {"title": "Aucune de celles-ci", "payload": "/skip_question"}
 QUESTION = "Dans quel département ou quelle ville se trouve votre entreprise ?"
 CHOOSE = "Plusieurs communes portent ce nom. Laquelle est la vôtre ?"
@@ -32,6 +35,8 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[Dict[Text, Any],
         return {}, None
     if text == SKIPPED:
         return {"departement": SKIPPED, "commune": None, **cleared}, None
+    if slots.get("place_choices") and _NONE_OF_THESE.match(text):
+        return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP  # "aucune", "non, autre"
     resolution = resolve(text)
     if resolution.found:
         commune = resolution.commune.name if resolution.commune else None
@@ -72,6 +77,12 @@ class PlaceValidation:
     """Mixin for a FormValidationAction whose form asks `departement`."""
 
     def validate_departement(self, value: Any, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
+        # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
+        latest = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("requested_slot") == "departement" and value not in (None, SKIPPED) \
+                and latest and not latest.startswith("/"):
+            value = latest
         update, message = place_update(value, tracker.slots)
         if message:
             dispatcher.utter_message(text=message)

@@ -121,8 +121,7 @@ class CaseDraft:
             self.departement = departement_code(typed)
             if self.departement is None and typed:
                 # A place that cannot be read never blocks a consented case: the advisor reads it as typed.
-                self.situation = {**(self.situation or {})}
-                self.situation.setdefault("departement", typed)
+                self.situation = {**(self.situation or {}), "departement": typed}
         if self.consent_at is not None:
             self.consent_at = _aware(self.consent_at)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, timezone, datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from places.text import normalise, strip_accents

@@ -197,13 +197,15 @@ def _choose(candidates: tuple[Commune, ...], departement_hints: set[str]) -> Res
 
 @lru_cache(maxsize=1)
 def _fuzzy_pool() -> dict[str, list[tuple[str, str | None, int]]]:
-    """Names worth a typo correction, by first letter: départements and communes of 2,000 inhabitants or more."""
+    """Names worth a typo correction, by first letter: départements and towns of 20,000 inhabitants or more
+    (about 480). Smaller communes are too many and too close to ordinary words ("village" is one letter
+    from Villabé): a typo on them is asked again rather than guessed."""
     data = tables()
     pool: dict[str, list[tuple[str, str | None, int]]] = {}
     for key, code in data.departement_keys.items():
         pool.setdefault(key[0], []).append((key, code, 0))
     for key, communes in data.communes.items():
-        if communes[0].population >= 2000 and key not in data.departement_keys and not _ordinary_small(communes):
+        if communes[0].population >= 20000 and key not in data.departement_keys:
             pool.setdefault(key[0], []).append((key, None, communes[0].population))
     return pool
 
@@ -229,7 +231,8 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 def _typo_limit(key: str) -> int:
     # Short names are too close to each other (and to ordinary words) to be corrected safely.
-    return 0 if len(key) < 5 else 1 if len(key) < 9 else 2
+    # ("autre" is one letter from Aytré): six letters at least.
+    return 0 if len(key) < 6 else 1 if len(key) < 9 else 2
 
 
 def _fuzzy(words: list[str]) -> list[str]:
@@ -269,6 +272,8 @@ def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
                 postcodes.add(word)
         elif _code(word):
             codes.add(_code(word))  # type: ignore[arg-type]
+    if len(codes) > 2:
+        return set(), set()  # "06 12 34 56 78" is a phone number, not five départements
     return codes, postcodes
 
 

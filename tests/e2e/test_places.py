@@ -14,6 +14,8 @@ PLACES = [
     (["pas de calais"], "62"),
     (["le Nord"], "59"),
     (["Seine-St-Denis"], "93"),
+    (["Boulogne sur mer"], "62"),  # the CRF tags only "mer" as a town: the whole answer is read
+    (["mon garage est a bethune"], "62"),
     (["20000"], "2A"),  # Ajaccio: Corsica's postcodes are split by commune
     (["97400"], "974"),
     (["à Trifouillis", "Pétaouchnok"], None),  # not read twice: kept for the advisor, never blocks

@@ -210,3 +210,20 @@ def test_a_draft_against_the_contract_is_refused_not_spooled(repository, draft_f
     with pytest.raises(InvalidDraft):
         outbox.submit(draft_factory(consent_version=None))
     assert outbox.pending() == []
+
+
+@pytest.mark.parametrize("typed, stored", [("Arras", "62"), ("pas de calais", "62"), ("chez nous", None)])
+def test_a_place_never_makes_a_consented_case_fail_submitted_or_spooled(repository, draft_factory, tmp_path,
+                                                                        typed, stored):
+    spool = tmp_path / "spool"
+    outbox = CaseOutbox(repository, spool)
+    submitted = draft_factory(departement=typed)
+    assert outbox.submit(submitted).stored is True
+    # A draft spooled as it was written before places/ existed, with the place as the artisan typed it.
+    spooled = draft_factory(departement=typed)
+    (spool / "00000000000000000001-old.json").write_text(json.dumps(spooled.to_json()), encoding="utf-8")
+    assert outbox.flush() == 1 and not (spool / "rejected").exists()
+    for draft in (submitted, spooled):
+        case = repository.find_by_conversation(draft.conversation_id)
+        assert case.departement == stored
+        assert case.situation["departement"] == (draft.situation["departement"] if stored else typed)

