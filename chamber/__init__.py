@@ -39,7 +39,6 @@ from chamber.config import (
     ChamberConfigError,
     load_all_chambers,
     load_chamber,
-    normalize_departement,
     route_departement,
 )
 from chamber.hours import OpeningHours, french_date, french_time
@@ -56,6 +55,5 @@ __all__ = [
     "french_time",
     "load_all_chambers",
     "load_chamber",
-    "normalize_departement",
     "route_departement",
 ]

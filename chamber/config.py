@@ -17,10 +17,6 @@ import yaml
 from chamber.hours import WEEKDAYS, OpeningHours
 from places import departement_code
 
-# The one département normaliser lives in places/; this name stays for callers written before it
-# (guidance.profile on main): an alias, not a second set of rules.
-normalize_departement = departement_code
-
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "default.yml"
 ENV_VAR = "RELAIS_CHAMBER_CONFIG"
