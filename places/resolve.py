@@ -257,6 +257,9 @@ def _fuzzy(words: list[str]) -> list[str]:
     return [key for key, distance in best.items() if distance == closest]
 
 
+_BEFORE_LONE_DIGIT = frozenset({"le", "du", "dans", "departement", "dept", "dpt", "l", "en"})
+
+
 def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
     """Départements named by code or postcode in an answer, and the postcodes themselves."""
     codes: set[str] = set()
@@ -271,6 +274,10 @@ def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
                 codes.add(code)
                 postcodes.add(word)
         elif _code(word):
+            # A lone digit is a code only when it is the whole answer or follows "le", "du", "dans"...:
+            # "9" or "dans le 9", not the "1" of "alert(1)" or of "urgent 1".
+            if len(word) == 1 and len(words) > 1 and (index == 0 or words[index - 1] not in _BEFORE_LONE_DIGIT):
+                continue
             codes.add(_code(word))  # type: ignore[arg-type]
     if len(codes) > 2:
         return set(), set()  # "06 12 34 56 78" is a phone number, not five départements

@@ -87,6 +87,8 @@ def test_corsica_without_a_departement_asks_which(answer):
     "quelque part vers la mer", "je ne sais pas trop", "à la campagne",
     "autre", "aucune", "nulle part", "village", "06 12 34 56 78", "0612345678",
     "dunkerke",  # two edits from Dunkerque: too far to correct safely
+    # A lone digit inside other words is no code (found by the simulator: this was read as the Ain).
+    "<b>urgent</b> <img src=x onerror=alert(1)>", "urgent 1",
 ])
 def test_resolve_not_found(answer):
     assert resolve(answer).status == NOT_FOUND
