@@ -97,6 +97,7 @@ SITUATION_LABELS = {
     "legal_form": "Forme juridique",
     "employees": "Salariés",
     "departement": "Lieu",
+    "commune": "Commune",
     "since_when": "Depuis",
     "deadline": "Échéance",
     "creditors": "Créanciers",
@@ -165,6 +166,9 @@ def build_case_draft(
         consent_at = datetime.now(timezone.utc).isoformat()
     phone = slots.get("phone")
     email = slots.get("email")
+    if slots.get("commune"):
+        # The town the place question found ("Arras"): the advisor sees it next to the département.
+        situation = {**situation, "commune": str(slots["commune"])}
     return CaseDraft(
         conversation_id=conversation_id,
         reference=reference,

@@ -47,6 +47,7 @@ SITUATION_LABELS = {
     "legal_form": "Forme juridique",
     "employees": "Salariés",
     "departement": "Département",
+    "commune": "Commune",
     "since_when": "Depuis quand",
     "deadline": "Échéance",
     "creditors": "Créanciers",

@@ -175,5 +175,6 @@ def test_case_page_shows_why_the_crisis_path_was_taken_even_without_a_category(l
     html = pages.get(f"/inbox/dossiers/{reference}").text
     section = html[html.index(">Pourquoi ce classement<"):html.index(">Situation<")]
     assert "Aucune difficulté classée" not in section
-    assert "Risque pour la vie" in section and "Signes de détresse repérés" in section
-    assert "indirect_better_off_without_me" in section
+    # Without the health consent the artisan's words are not kept, the sign that fired is (a rule id).
+    assert "Signes de détresse repérés" in section and "indirect_better_off_without_me" in section
+    assert "ma famille serait mieux sans moi" not in html
