@@ -4,6 +4,7 @@ the product's command line (the Makefile calls it)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -11,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 from bot.evaluation import evaluate, load_cases
 from cases.db import migrate
@@ -134,17 +136,46 @@ def command_run_production(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_evaluate(args: argparse.Namespace) -> int:
-    cases = load_cases(Path(args.cases))
-    with tempfile.TemporaryDirectory(prefix="relais-eval-") as tmp:
+@contextlib.contextmanager
+def evaluation_stack(prefix: str) -> Iterator[Settings]:
+    """Rasa and the action server on free ports with throw-away stores, for measuring the bot."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         settings = Settings.from_env(var_dir=Path(tmp))
         settings.database_url = f"sqlite:///{Path(tmp) / 'relais.db'}"
         settings.tracker_db_url = f"sqlite:///{Path(tmp) / 'rasa-tracker.db'}"
         settings.rasa_port, settings.actions_port = free_port(), free_port()
         prepare_databases(settings)
         with Stack(settings, with_web=False):
-            score = evaluate(cases, settings.rasa_url, settings.rasa_token, Path(args.out))
+            yield settings
+
+
+def command_evaluate(args: argparse.Namespace) -> int:
+    cases = load_cases(Path(args.cases))
+    with evaluation_stack("relais-eval-") as settings:
+        score = evaluate(cases, settings.rasa_url, settings.rasa_token, Path(args.out))
     print(score.report())
+    return 0
+
+
+def command_quality(args: argparse.Namespace) -> int:
+    """The figures of the quality gates (tests/quality/thresholds.yml), on a fresh stack."""
+    from bot.quality import TRIAGE_SETS, format_figures, measure_nlu, measure_triage
+
+    with evaluation_stack("relais-quality-") as settings:
+        started = time.monotonic()
+        nlu = measure_nlu(settings.rasa_url, settings.rasa_token)
+        print(f"held-out NLU: intent macro-F1 {nlu['macro_f1']:.3f}, accuracy {nlu['accuracy']:.3f} "
+              f"on {nlu['examples']} examples ({time.monotonic() - started:.0f} s)")
+        for label, value in sorted(nlu["per_label"].items()):
+            print(f"  {label:28} F1 {value:.2f}")
+        for name in args.sets or list(TRIAGE_SETS):
+            started = time.monotonic()
+            figures = measure_triage(name, settings.rasa_url, settings.rasa_token, args.workers)
+            print(format_figures(f"{name} ({TRIAGE_SETS[name].relative_to(REPO_ROOT)}, "
+                                 f"{time.monotonic() - started:.0f} s)", figures))
+            if args.failures:
+                for tag, ids in figures["failures_by_tag"].items():
+                    print(f"  failures {tag}: {' '.join(ids)}")
     return 0
 
 
@@ -238,6 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     evaluation = sub.add_parser("evaluate", help="run an evaluation file through the whole bot")
     evaluation.add_argument("--cases", required=True)
     evaluation.add_argument("--out", required=True)
+    quality = sub.add_parser("quality", help="the quality gates' figures: held-out NLU and triage sets")
+    quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all)")
+    quality.add_argument("--workers", type=int, default=4, help="conversations at a time")
+    quality.add_argument("--failures", action="store_true", help="list failing ids by tag (never the text)")
     purge = sub.add_parser("purge", help="apply the retention: anonymise old closed cases, delete idle Rasa trackers")
     purge.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
     export = sub.add_parser("export-personal-data", help="everything stored about the person of one case (audited)")
@@ -248,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", help="write the JSON to this file (mode 600) rather than to the terminal")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     args = parser.parse_args(argv)
-    commands = {"run": command_run, "evaluate": command_evaluate, "validate": command_validate, "purge": command_purge,
+    commands = {"run": command_run, "evaluate": command_evaluate, "validate": command_validate, "quality": command_quality, "purge": command_purge,
                 "export-personal-data": command_export, "erase-personal-data": command_erase}
     return commands[args.command](args)
 

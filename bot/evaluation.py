@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from statistics import median
 from pathlib import Path
@@ -20,14 +21,58 @@ import yaml
 URGENCY_ORDER = ["basse", "normale", "haute", "critique"]
 
 
+EXPECT_KEYS = {"categories", "any_of", "forbid", "urgency", "urgency_at_least", "distress"}
+CASE_KEYS = {"id", "turns", "expect", "tags"}
+
+
+def case_errors(case: Mapping[str, Any]) -> list[str]:
+    """What makes a conversation break the contract's format: a typo in a code would otherwise score
+    silently (a forbidden category nobody can predict always "passes")."""
+    from triage import CATEGORIES
+
+    errors = []
+    if not isinstance(case, Mapping):
+        return [f"not a mapping: {case!r}"]
+    if set(case) - CASE_KEYS:
+        errors.append(f"unknown keys {sorted(set(case) - CASE_KEYS)}")
+    if not case.get("id"):
+        errors.append("no id")
+    turns = case.get("turns")
+    if not isinstance(turns, list) or not turns or not all(isinstance(t, str) and t.strip() for t in turns):
+        errors.append("turns must be a non-empty list of non-empty texts")
+    expect = case.get("expect") or {}
+    if not isinstance(expect, Mapping) or set(expect) - EXPECT_KEYS:
+        return errors + [f"unknown expectations {sorted(set(expect) - EXPECT_KEYS)}"]
+    named = set(expect.get("categories", [])) | set(expect.get("forbid", []))
+    named |= {code for group in expect.get("any_of", []) for code in group}
+    if named - set(CATEGORIES):
+        errors.append(f"unknown categories {sorted(named - set(CATEGORIES))}")
+    if set(expect.get("categories", [])) & set(expect.get("forbid", [])):
+        errors.append("a category both expected and forbidden")
+    if "urgency" in expect and "urgency_at_least" in expect:
+        errors.append("both urgency and urgency_at_least")
+    if "urgency" in expect and expect["urgency"] not in (*URGENCY_ORDER, None):
+        errors.append(f"unknown urgency {expect['urgency']!r}")
+    if "urgency_at_least" in expect and expect["urgency_at_least"] not in URGENCY_ORDER:
+        errors.append(f"unknown urgency {expect['urgency_at_least']!r}")
+    if "distress" in expect and not isinstance(expect["distress"], bool):
+        errors.append("distress must be true or false")
+    if expect.get("distress") is True and expect.get("urgency", "critique") != "critique":
+        errors.append("distress means urgency critique")
+    return errors
+
+
 def load_cases(path: Path) -> list[dict[str, Any]]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     conversations = data.get("conversations")
     if not isinstance(conversations, list):
         raise ValueError(f"{path}: expected a top-level 'conversations' list")
-    for case in conversations:
-        if not case.get("id") or not isinstance(case.get("turns"), list):
-            raise ValueError(f"{path}: every conversation needs an 'id' and a list of 'turns': {case!r}")
+    problems = [f"{case.get('id', '?') if isinstance(case, Mapping) else '?'}: {error}"
+                for case in conversations for error in case_errors(case)]
+    ids = [case.get("id") for case in conversations if isinstance(case, Mapping)]
+    problems += [f"{case_id}: id used twice" for case_id in sorted({i for i in ids if ids.count(i) > 1})]
+    if problems:
+        raise ValueError(f"{path}: " + "; ".join(problems))
     return conversations
 
 
@@ -140,12 +185,27 @@ def run_conversation(client: httpx.Client, rasa_url: str, token: str, case: Mapp
 CONTRACT_KEYS = ("id", "categories", "urgency", "distress", "replies")
 
 
-def evaluate(cases: Iterable[Mapping[str, Any]], rasa_url: str, token: str, out: Path) -> Score:
+def run_all(
+    cases: list[Mapping[str, Any]], rasa_url: str, token: str, workers: int = 1
+) -> list[dict]:
+    """Every conversation through the bot, in the order of `cases`; `workers` conversations at a time
+    (each has its own sender, so they never share a tracker)."""
+    with httpx.Client(timeout=60) as client:
+        if workers <= 1:
+            return [run_conversation(client, rasa_url, token, case) for case in cases]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(lambda case: run_conversation(client, rasa_url, token, case), cases))
+
+
+def evaluate(
+    cases: Iterable[Mapping[str, Any]], rasa_url: str, token: str, out: Path, workers: int = 1
+) -> Score:
+    cases = list(cases)
     score = Score()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with httpx.Client(timeout=60) as client, out.open("w", encoding="utf-8") as sink:
-        for case in cases:
-            result = run_conversation(client, rasa_url, token, case)
+    results = run_all(cases, rasa_url, token, workers)
+    with out.open("w", encoding="utf-8") as sink:
+        for case, result in zip(cases, results):
             sink.write(json.dumps({key: result[key] for key in CONTRACT_KEYS}, ensure_ascii=False) + "\n")
             score.add(case["id"], check(case.get("expect") or {}, result))
             score.add_guidance(result["turns_to_guidance"])

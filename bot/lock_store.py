@@ -7,7 +7,8 @@ benchmark's p95 went from 1.5 s to about 0.15 s on the 2-core machines (README, 
 
 Unlike Rasa's Redis store, taking a ticket, waiting and giving it back are each one transaction (BEGIN
 IMMEDIATE), so two workers cannot both take the last free ticket or delete a lock another has just joined.
-Both this store and production's Redis one keep a waiting ticket alive (`WaitersOutliveDeadHolders`).
+Both this store and production's Redis one keep a ticket alive while its owner waits or holds the lock
+(`WaitersOutliveDeadHolders`): a dead server's locks are outlived, a slow turn is never overtaken.
 The file belongs to one Rasa server: when a new server starts (not a worker started again), the locks
 its predecessor left (a crash, a kill) are dropped rather than waited out.
 
@@ -19,11 +20,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import multiprocessing
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -32,44 +34,107 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 
 BUSY_TIMEOUT_S = 10
+# A holder renews its ticket this many times per lifetime: missing two renewals still leaves it alive.
+KEEP_ALIVE_PER_LIFETIME = 3
+# Rasa's own logger: its lock messages appear, or not, exactly as Rasa's log configuration says.
+rasa_logger = logging.getLogger("rasa.core.lock_store")
 
 
 class WaitersOutliveDeadHolders:
-    """Rasa's lock loop, except that a waiting ticket is kept alive. In Rasa's, a server dying with the
-    lock lets its ticket expire, and the next ticket often expires in the same polling interval: the
-    waiter then waits forever (seen in 3 of 5 crash tests: the replayed turn timed out)."""
+    """Rasa's ticket lock, whose tickets live as long as their owners do, and no longer.
+
+    In Rasa's, every ticket dies at its lifetime. A server dying with the lock lets its ticket expire, and
+    the next ticket often expires in the same polling interval: the waiter then waits forever (seen in 3
+    of 5 crash tests: the replayed turn timed out). And a holder still working past its lifetime is
+    overtaken by a waiter whose ticket is still alive: two turns of one conversation at once.
+    Here a waiter keeps its ticket alive at every poll, and the holder keeps its own alive while it holds
+    the lock, so a ticket expires only when its owner is gone (or its event loop stalled a whole
+    lifetime). The rest is Rasa's: a ticket is served when it is the first alive one, a waiter whose
+    ticket vanished gets Rasa's LockError when the lock goes, and Rasa's debug messages are logged.
+    Each read-change-write of a lock is atomic where the store can make it so (`_atomically`).
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._lifetimes: dict[tuple[str, int], float] = {}
         super().__init__(*args, **kwargs)
 
-    def _atomically(self) -> AbstractContextManager:
+    def _atomically(self, conversation_id: str) -> AbstractContextManager:
         """Where the store can, one read-change-write of a lock at a time."""
         return contextlib.nullcontext()
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        ticket = super().issue_ticket(conversation_id, lock_lifetime)
+        with self._atomically(conversation_id):
+            ticket = super().issue_ticket(conversation_id, lock_lifetime)
         self._lifetimes[(conversation_id, ticket)] = lock_lifetime
         return ticket
 
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         self._lifetimes.pop((conversation_id, ticket_number), None)
-        super().cleanup(conversation_id, ticket_number)
+        with self._atomically(conversation_id):
+            super().cleanup(conversation_id, ticket_number)
+
+    @contextlib.asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncIterator[TicketLock]:
+        """Rasa's LockStore.lock, the holder's ticket kept alive until the turn ends."""
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        try:
+            acquired = await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+            keep_alive = asyncio.get_running_loop().create_task(
+                self._keep_alive(conversation_id, ticket, lock_lifetime))
+            try:
+                yield acquired
+            finally:
+                keep_alive.cancel()
+        finally:
+            self.cleanup(conversation_id, ticket)
+
+    async def _keep_alive(self, conversation_id: str, ticket: int, lifetime: float) -> None:
+        while True:
+            await asyncio.sleep(lifetime / KEEP_ALIVE_PER_LIFETIME)
+            try:
+                if not self._extend(conversation_id, ticket, lifetime):
+                    rasa_logger.warning(f"The ticket of the turn holding conversation '{conversation_id}' is no "
+                                        f"longer in the lock store (expired while the event loop stalled, "
+                                        f"or the store changed); another turn may start.")
+                    return
+            except Exception as error:  # noqa: BLE001  (a lost heartbeat must not end the turn)
+                rasa_logger.warning(f"Could not keep the lock of conversation '{conversation_id}' alive: {error}")
+
+    def _extend(self, conversation_id: str, ticket: int, lifetime: float) -> bool:
+        with self._atomically(conversation_id):
+            lock = self.get_lock(conversation_id)
+            own = lock and next((t for t in lock.tickets if t.number == ticket), None)
+            if not own or own.has_expired():
+                return False
+            own.expires = time.time() + lifetime
+            self.save_lock(lock)
+            return True
 
     async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+        rasa_logger.debug(f"Acquiring lock for conversation '{conversation_id}'.")
         lifetime = self._lifetimes.get((conversation_id, ticket), LOCK_LIFETIME)
         while True:
-            with self._atomically():
+            with self._atomically(conversation_id):
+                # fetched at every poll: the lock may be gone, which ends the wait as in Rasa
                 lock = self.get_lock(conversation_id)
                 if not lock:
                     break
                 lock.remove_expired_tickets()
+                if not lock.is_locked(ticket):
+                    rasa_logger.debug(f"Acquired lock for conversation '{conversation_id}'.")
+                    return lock
                 own = next((t for t in lock.tickets if t.number == ticket), None)
-                if not any(t.number < ticket for t in lock.tickets):
-                    return lock  # nobody alive ahead of us
                 if own is not None:
                     own.expires = time.time() + lifetime
                 self.save_lock(lock)
+            items_before_this = ticket - (lock.now_serving or 0)
+            rasa_logger.debug(
+                f"Failed to acquire lock for conversation ID '{conversation_id}' "
+                f"because {items_before_this} other item(s) for this "
+                f"conversation ID have to be finished processing first. "
+                f"Retrying in {wait_time_in_seconds} seconds ..."
+            )
             await asyncio.sleep(wait_time_in_seconds)
         raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
 
@@ -145,13 +210,5 @@ class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
             deleted = connection.execute("DELETE FROM locks WHERE conversation_id = ?", (conversation_id,)).rowcount
         self._log_deletion(conversation_id, deleted > 0)
 
-    def _atomically(self) -> AbstractContextManager:
+    def _atomically(self, conversation_id: str) -> AbstractContextManager:
         return self._transaction()
-
-    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        with self._transaction():
-            return super().issue_ticket(conversation_id, lock_lifetime)
-
-    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
-        with self._transaction():
-            super().cleanup(conversation_id, ticket_number)

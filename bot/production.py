@@ -128,10 +128,19 @@ def write_logging_config(path: Path, level: str = "INFO") -> Path:
 # How long a Redis that failed is left alone before the next try, and how long one call may take.
 REDIS_RETRY_AFTER_S = 2.0
 REDIS_TIMEOUT_S = 0.5
+# A lock's read-change-write holds a Redis mutex (a few hundred microseconds); one left by a killed server
+# frees itself after this long, and a waiter gives up waiting for it after the same time.
+REDIS_MUTEX_MS = 1000
+REDIS_MUTEX_POLL_S = 0.0005
+# Deletes the mutex only if it is still the caller's (it may have expired and been taken by another).
+_RELEASE_MUTEX = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
 
 
 def _fail_safe_lock_store_class() -> type:
     """Built on first use: importing Rasa here would slow down every other user of this module."""
+    import contextlib
+    import uuid
+
     import redis
     from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
@@ -146,6 +155,10 @@ def _fail_safe_lock_store_class() -> type:
         Without Redis, Rasa's own store fails every turn and the artisan gets no answer. With this one
         the conversation goes on; two messages of one conversation reaching two servers at the same
         moment are then not serialised (rare: people wait for the answer), which is logged.
+
+        Rasa's Redis store reads a lock, changes it and writes it back with nothing in between: a ticket
+        issued by one server meanwhile is lost when another writes back what it read before. Here each
+        read-change-write holds a short Redis mutex per conversation (SET NX with an expiry).
         """
 
         def __init__(self, endpoint_config: Any = None, **kwargs: Any) -> None:
@@ -159,11 +172,44 @@ def _fail_safe_lock_store_class() -> type:
             self._memory = InMemoryLockStore()
             self._redis_down_since: float | None = None
             self._retry_at = 0.0
+            self._mutex_depth = 0
+
+        @contextlib.contextmanager
+        def _atomically(self, conversation_id: str):  # noqa: ANN202
+            if self._mutex_depth:  # already inside, e.g. cleanup's delete_lock
+                self._mutex_depth += 1
+                try:
+                    yield
+                finally:
+                    self._mutex_depth -= 1
+                return
+            key, token = f"relais-mutex:{self.key_prefix}{conversation_id}", uuid.uuid4().hex
+            held = self._call("_take_mutex", key, token)
+            self._mutex_depth = 1
+            try:
+                yield
+            finally:
+                self._mutex_depth = 0
+                if held:
+                    self._call("_give_mutex", key, token)
+
+        def _take_mutex(self, key: str, token: str) -> bool:
+            deadline = time.monotonic() + REDIS_MUTEX_MS / 1000
+            while not self.red.set(key, token, nx=True, px=REDIS_MUTEX_MS):
+                if time.monotonic() > deadline:
+                    log.warning("lock store: a lock's Redis mutex stayed taken for %d ms; going on without it",
+                                REDIS_MUTEX_MS)
+                    return False
+                time.sleep(REDIS_MUTEX_POLL_S)  # held for a get and a set by another server
+            return True
+
+        def _give_mutex(self, key: str, token: str) -> None:
+            self.red.eval(_RELEASE_MUTEX, 1, key, token)
 
         def _call(self, operation: str, *args: Any) -> Any:
             if time.monotonic() >= self._retry_at:
                 try:
-                    result = getattr(RedisLockStore, operation)(self, *args)
+                    result = getattr(FailSafeRedisLockStore, operation)(self, *args)
                 except outage_errors as error:
                     if self._redis_down_since is None:
                         self._redis_down_since = time.monotonic()
@@ -174,20 +220,26 @@ def _fail_safe_lock_store_class() -> type:
                         log.warning("lock store: Redis answers again after %.0f s", time.monotonic() - self._redis_down_since)
                         self._redis_down_since = None
                     return result
-            return getattr(self._memory, operation)(*args)
+            if operation in ("_take_mutex", "_give_mutex"):
+                return False  # in-process locks: a process's turns do not interleave inside a read-change-write
+            return getattr(self._memory, operation.removeprefix("_redis_"))(*args)
 
         @property
         def degraded(self) -> bool:
             return self._redis_down_since is not None
 
         def get_lock(self, conversation_id: str):  # noqa: ANN201
-            return self._call("get_lock", conversation_id)
+            return self._call("_redis_get_lock", conversation_id)
 
         def delete_lock(self, conversation_id: str) -> None:
-            self._call("delete_lock", conversation_id)
+            self._call("_redis_delete_lock", conversation_id)
 
         def save_lock(self, lock) -> None:  # noqa: ANN001
-            self._call("save_lock", lock)
+            self._call("_redis_save_lock", lock)
+
+        _redis_get_lock = RedisLockStore.get_lock
+        _redis_delete_lock = RedisLockStore.delete_lock
+        _redis_save_lock = RedisLockStore.save_lock
 
     return FailSafeRedisLockStore
 

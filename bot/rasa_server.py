@@ -14,22 +14,37 @@ and under a burst one worker served every turn while the other idled. Each worke
 socket with SO_REUSEPORT instead, and the kernel spreads the new connections between them; a worker that
 dies is started again.
 
+A socket.io session lives in the memory of the worker that opened it, but with long-polling each request
+is a new HTTP request that the kernel may give to the other worker ("Invalid session": 8 of 12
+conversations connected). A shared client manager (python-socketio's Redis or Kombu managers) would not
+help: it shares rooms and emits, not engine.io sessions, and python-socketio asks for sticky sessions
+with it anyway. So each worker also listens on a private loopback port, puts its number in the session
+ids it makes, and hands an engine.io request carrying another worker's session id over to that worker's
+private port (polling requests: a few hundred bytes). A websocket upgrade that lands on the wrong worker
+is refused, and the client stays on polling, as the protocol allows; a websocket opened directly holds
+its one TCP connection, so it never moves. Nothing changes with one worker.
+
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
 """
 
 import asyncio  # noqa: I001  (skops first, see above)
+import functools
 import gc
 import logging
 import multiprocessing
 import os
+import re
 import signal
+import socket
 import sys
 import time
 
 import skops.io  # noqa: F401  (first, for the reason above)
+import engineio.base_server
 import rasa.core.run
 import sanic.app
 from rasa.__main__ import main
+from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
 
@@ -48,6 +63,101 @@ async def load_agent_then_freeze(*args, **kwargs):
     return agent
 
 
+# ------------------------------------------------------------------ socket.io sessions stay on their worker
+
+# This worker's number and every worker's private port; None when the server has a single process.
+_worker_index: int | None = None
+_private_ports: list[int] = []
+_SESSION_OWNER = re.compile(r"^w(\d+)x")
+# Headers that belong to one HTTP hop, not to the request or the response carried.
+_HOP_HEADERS = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
+                "host", "content-length"}
+# Longer than an engine.io long-poll waits (ping interval + ping timeout, 45 s by default).
+FORWARD_READ_TIMEOUT_S = 90
+_client_session = None
+
+_generate_id = engineio.base_server.BaseServer.generate_id
+
+
+def generate_worker_session_id(server: engineio.base_server.BaseServer) -> str:
+    """Engine.io's session id, prefixed with the number of the worker that holds the session."""
+    session_id = _generate_id(server)
+    return session_id if _worker_index is None else f"w{_worker_index}x{session_id}"
+
+
+def session_owner(query_sid: str | None) -> int | None:
+    match = _SESSION_OWNER.match(query_sid or "")
+    return int(match.group(1)) if match else None
+
+
+async def route_socketio_to_its_worker(request):  # noqa: ANN001, ANN201  (Sanic request middleware)
+    """An engine.io request of a session that another worker holds is answered by that worker."""
+    if _worker_index is None or "EIO" not in request.args:
+        return None
+    owner = session_owner(request.args.get("sid"))
+    if owner is None or owner == _worker_index or owner >= len(_private_ports):
+        return None  # a new session, one of ours, or one of a former server's (engine.io refuses it)
+    if request.args.get("transport") == "websocket":
+        # An upgrade probe: refused, the session goes on polling through its worker.
+        return HTTPResponse("websocket upgrade refused on this worker", status=400)
+    return await _forward(request, _private_ports[owner])
+
+
+async def _forward(request, port: int) -> HTTPResponse:  # noqa: ANN001
+    import aiohttp
+
+    global _client_session
+    if _client_session is None:
+        _client_session = aiohttp.ClientSession(
+            auto_decompress=False,  # the body and its Content-Encoding go through unchanged
+            timeout=aiohttp.ClientTimeout(total=None, sock_read=FORWARD_READ_TIMEOUT_S))
+    headers = {name: value for name, value in request.headers.items() if name.lower() not in _HOP_HEADERS}
+    url = f"http://127.0.0.1:{port}{request.path}?{request.query_string}"
+    async with _client_session.request(request.method, url, data=request.body, headers=headers) as answer:
+        body = await answer.read()
+        kept = [(name, value) for name, value in answer.headers.items() if name.lower() not in _HOP_HEADERS]
+    response = HTTPResponse(body, status=answer.status, content_type=answer.headers.get("Content-Type"))
+    for name, value in kept:
+        if name.lower() != "content-type":
+            response.headers.add(name, value)
+    return response
+
+
+_configure_app = rasa.core.run.configure_app
+
+
+@functools.wraps(_configure_app)
+def configure_app_with_sticky_socketio(*args, **kwargs):
+    app = _configure_app(*args, **kwargs)
+    app.register_middleware(route_socketio_to_its_worker, "request")
+    return app
+
+
+def _private_socket() -> socket.socket:
+    private = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    private.bind(("127.0.0.1", 0))
+    private.listen(128)
+    private.setblocking(False)
+    return private
+
+
+def _serve_worker(index: int, private: socket.socket, ports: list[int], server_settings: dict) -> None:
+    """One Sanic worker, which also serves its private port (the same app, the same protocol)."""
+    global _worker_index, _private_ports
+    _worker_index, _private_ports = index, ports
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    settings = {**server_settings, "loop": loop}
+    settings["connections"] = settings.get("connections") or set()
+    protocol = settings.get("protocol") or runners.HttpProtocol
+    factory = functools.partial(
+        protocol, loop=loop, connections=settings["connections"], signal=settings.get("signal"),
+        app=settings["app"], state=settings.get("state"), unix=None,
+        **runners._build_protocol_kwargs(protocol, settings["app"].config))
+    loop.create_task(loop.create_server(factory, sock=private))
+    runners.serve(**settings)
+
+
 def serve_workers(server_settings: dict, workers: int) -> None:
     """Sanic 21's serve_multiple, but each worker binds its own SO_REUSEPORT socket (Sanic sets reuse_port for
     workers) and a worker that dies is started again: Sanic's parent only waits, and a crashed worker would
@@ -62,9 +172,12 @@ def serve_workers(server_settings: dict, workers: int) -> None:
 
     fork = multiprocessing.get_context("fork")
     deaths: list[float] = []
+    privates = [_private_socket() for _ in range(workers)]
+    ports = [private.getsockname()[1] for private in privates]
 
-    def start_worker() -> multiprocessing.Process:
-        worker = fork.Process(target=runners.serve, kwargs=server_settings, daemon=True)
+    def start_worker(index: int) -> multiprocessing.Process:
+        worker = fork.Process(target=_serve_worker, args=(index, privates[index], ports, server_settings),
+                              daemon=True)
         worker.start()
         return worker
 
@@ -77,7 +190,7 @@ def serve_workers(server_settings: dict, workers: int) -> None:
             if worker.is_alive():
                 os.kill(worker.pid, signal.SIGTERM)
 
-    pool = [start_worker() for _ in range(workers)]
+    pool = [start_worker(index) for index in range(workers)]
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     while not stopping:
@@ -92,7 +205,7 @@ def serve_workers(server_settings: dict, workers: int) -> None:
                 stop(signal.SIGTERM, None)
                 break
             logger.error("Sanic worker %s exited (code %s): starting another", worker.pid, worker.exitcode)
-            pool[index] = start_worker()
+            pool[index] = start_worker(index)
         time.sleep(WORKER_CHECK_S)
     for worker in pool:
         worker.join()
@@ -104,7 +217,9 @@ def serve_workers(server_settings: dict, workers: int) -> None:
 
 # Looked up by name when `rasa run` registers its start-up listener, and when Sanic starts its workers.
 rasa.core.run.load_agent_on_start = load_agent_then_freeze
+rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers
+engineio.base_server.BaseServer.generate_id = generate_worker_session_id
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,6 +8,12 @@ so it is kept, and given back only while the database proves it is still the lat
 that touched the conversation since makes them differ, and the tracker is read from the database as
 before. The database stays the only truth; the memory is a shortcut that is checked at every use.
 
+What a turn gets is what Rasa's SQLTrackerStore.retrieve would read: the events since the conversation's
+latest session start (by timestamp, as Rasa's query selects them), never the earlier sessions the saved
+tracker may still hold (a session started inside the turn, or a new conversation's first
+`action_session_start`). A handed-out tracker is remembered for as long as it lives, however many other
+conversations come and go, so its save adds exactly the events that followed its retrieval.
+
 Endpoints: `tracker_store: {type: bot.tracker_store.CachedSQLTrackerStore, dialect: ..., db: ...}`.
 """
 
@@ -16,12 +22,14 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -37,8 +45,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self.recent_conversations = recent_conversations
         # sender id -> the tracker saved last, with the number of its events and the newest stored row
         self._recent: OrderedDict[str, _Stored] = OrderedDict()
-        # sender id -> the same, for a tracker handed out of memory: its next save adds only what follows
-        self._handed_out: OrderedDict[str, _Stored] = OrderedDict()
+        # sender id -> a tracker handed out of memory, for as long as it lives: its save adds what follows
+        self._handed_out: dict[str, _HandedOut] = {}
         events = self.SQLEvent.__table__
         self._newest_event = (
             sa.select(events.c.id, events.c.timestamp)
@@ -65,9 +73,34 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             and len(stored.tracker.events) == stored.event_count
             and stored.newest_event == self._stored_newest_event(sender_id)
         ):
-            _remember(self._handed_out, sender_id, stored, self.recent_conversations)
-            return stored.tracker
+            tracker = self._latest_session(stored.tracker)
+            self._hand_out(tracker, stored.newest_event)
+            return tracker
         return await super().retrieve(sender_id)
+
+    def _latest_session(self, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        """The tracker as Rasa's SQL store reads it back: only the events whose timestamp is at least the
+        latest SessionStarted's. The saved tracker holds every event stored since its own retrieval, and
+        those before it in the database are older than that retrieval's session start, so it is enough
+        to look at its events. Rebuilt only when something is dropped: a session started in the turn, or
+        the `action_session_start` that opens a new conversation (its second turn)."""
+        starts = [event.timestamp for event in tracker.events if isinstance(event, SessionStarted)]
+        if not starts:
+            return tracker
+        latest = max(starts)
+        kept = [event for event in tracker.events if event.timestamp >= latest]
+        if len(kept) == len(tracker.events):
+            return tracker
+        return DialogueStateTracker.from_events(tracker.sender_id, kept, self.domain.slots if self.domain else None)
+
+    def _hand_out(self, tracker: DialogueStateTracker, newest_event: tuple[int, float]) -> None:
+        def forget(reference: weakref.ref) -> None:
+            handed_out = self._handed_out.get(sender_id)
+            if handed_out is not None and handed_out.tracker is reference:
+                del self._handed_out[sender_id]
+
+        sender_id = tracker.sender_id
+        self._handed_out[sender_id] = _HandedOut(weakref.ref(tracker, forget), len(tracker.events), newest_event)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Rasa's SQLTrackerStore.save, but for a tracker handed out of memory the new events are known
@@ -75,7 +108,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         sender_id = tracker.sender_id
         self._recent.pop(sender_id, None)  # before streaming, which reads the stored tracker to diff
         handed_out = self._handed_out.pop(sender_id, None)
-        if handed_out is not None and handed_out.tracker is not tracker:
+        if handed_out is not None and handed_out.tracker() is not tracker:
             handed_out = None  # another tracker of the conversation (read from the database meanwhile)
         await self.stream_events(tracker)
         with self.session_scope() as session:
@@ -115,6 +148,13 @@ class _Stored:
     tracker: DialogueStateTracker
     event_count: int
     newest_event: tuple[int, float]  # id and timestamp of the newest stored row
+
+
+@dataclass(frozen=True)
+class _HandedOut:
+    tracker: weakref.ref  # to the DialogueStateTracker: the entry goes when the tracker does
+    event_count: int
+    newest_event: tuple[int, float]
 
 
 def _remember(memory: OrderedDict, sender_id: str, stored: _Stored, limit: int) -> None:

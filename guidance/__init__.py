@@ -4,19 +4,26 @@ Plain Python (no Rasa, SQL or HTTP)::
 
     from guidance import load_knowledge_base, select_guidance, render_guidance, crisis_messages, GuidanceEntry
 
-    kb = load_knowledge_base()      # validated: sourced, dated, known categories, options and placeholders
-    entries = select_guidance(kb, assessment, chamber, situation=None, limit=3)
-        # most urgent first; entries needing a chamber option only when the chamber enables it;
-        # [] when assessment.distress (the crisis reply comes first); 'autre' or nothing specific ->
-        # the chamber's advisors
-    render_guidance(entries, chamber)   # French messages, one per entry, each <= 3 short sentences,
-                                        # the link written out as a plain URL
+    kb = load_knowledge_base()      # validated: conditions, categories, causes, options, honest sources
+    entries = select_guidance(kb, assessment, chamber, situation=None, limit=3,
+                              messages=None, today=None, profile=None)
+        # by fit to what the conversation knows (legal form, employees, causes and procedure stage
+        # read in the artisan's words, place), then by urgency; an entry whose condition is known
+        # not to hold is never shown, an unknown one is said ("Si vous êtes micro-entrepreneur, ...");
+        # option-gated entries only when the chamber enables them; [] when assessment.distress;
+        # nothing specific -> the chamber's advisors
+    render_guidance(entries, chamber)   # French messages, one per entry, at most 40 words, the court
+                                        # of the place, the link written out as a plain URL
+    Profile.from_situation(situation)   # guidance.profile: "je suis en micro" -> legal_form "micro"...
+    python -m guidance check            # the chamber's checks (docs/guidance.md)
     crisis_messages(chamber)            # 3114 and 15/112 first, "Êtes-vous en sécurité en ce moment ?",
                                         # then a callback offer that needs no contact details; the
                                         # 0 805 65 50 50 line only with the chamber option
 
-The entries live in guidance/knowledge_base.yml (one per mechanism, with its source and the date it
-was last verified); chamber-specific words come from the chamber configuration.
+The entries live in guidance/knowledge_base.yml (one per mechanism, with its conditions and its
+source, and whether that source was really checked live); causes and stages in guidance/causes.yml;
+the court per département in guidance/courts.yml; chamber-specific words come from the chamber
+configuration.
 """
 
 from guidance.knowledge import (
@@ -29,6 +36,7 @@ from guidance.knowledge import (
     load_knowledge_base,
     parse_knowledge_base,
 )
+from guidance.profile import Profile
 from guidance.render import chamber_words, crisis_messages, render_entry, render_guidance
 from guidance.select import CHAMBER_ADVISORS, active_situations, select_guidance
 
@@ -38,6 +46,7 @@ __all__ = [
     "SITUATION_TAGS",
     "GuidanceEntry",
     "KnowledgeBaseError",
+    "Profile",
     "Source",
     "active_situations",
     "chamber_words",

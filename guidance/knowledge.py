@@ -1,10 +1,15 @@
-"""Load and validate the knowledge base (knowledge_base.yml) into immutable GuidanceEntry objects."""
+"""Load and validate the knowledge base (knowledge_base.yml) into immutable GuidanceEntry objects.
+
+The structure is validated here (at load time, so that the bot never starts with a broken entry);
+the plain-French rules (words, acronyms, typography) are checked by guidance.checks, which
+`python -m guidance check` and `make test` run.
+"""
 
 from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -13,19 +18,34 @@ from typing import Any, Mapping
 import yaml
 
 from chamber import OPTION_KEYS
+from guidance.facts import STAGES, Court, known_causes, step_patterns
+from guidance.profile import EMPLOYEE_ANSWERS, LEGAL_FORMS, SOCIAL_STATUSES
 from triage import CATEGORIES
 
 KNOWLEDGE_BASE = Path(__file__).resolve().parent / "knowledge_base.yml"
 SITUATION_TAGS = frozenset({"deadline_close", "anticipation", "tax_and_social", "employees", "no_employees",
                             "overwhelm"})
 PLACEHOLDERS = frozenset({"chamber_name", "chamber_short_name", "chamber_phone", "chamber_hours",
-                          "chamber_email", "chamber_website", "chamber_contact_url"})
+                          "chamber_email", "chamber_website", "chamber_contact_url",
+                          "court", "court_du", "court_au"})
+UNKNOWN = "unknown"
+# What each condition of `requires` may say; "unknown" lets the entry be shown, without a caveat,
+# when the conversation does not know the value.
+CONDITION_VALUES: Mapping[str, frozenset[str]] = {
+    "legal_form": frozenset(LEGAL_FORMS),
+    "social_status": frozenset(SOCIAL_STATUSES),
+    "natural_person": frozenset({"yes", "no"}),
+    "employees": frozenset(EMPLOYEE_ANSWERS),
+    "had_employees": frozenset({"yes", "no"}),
+    "stage": frozenset(STAGES),
+}
 # Words that promise an outcome: the assistant informs, the organisations decide.
 PROMISES = re.compile(r"\b(c'est garanti|(?:est|sont) garantie?s?|vous (?:obtiendrez|recevrez|aurez droit)|"
                       r"ser(?:a|ont) (?:accordée?s?|versée?s?|acceptée?s?)|automatiquement|à coup sûr|"
                       r"sans aucun doute|c'est sûr)\b", re.IGNORECASE)
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HTTPS = re.compile(r"^https://[^\s/]+\.[^\s]+$")
+_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
 # A sentence ends with . ! ? or … followed by a space or the end; dots inside URLs and numbers don't count.
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?…](?=\s|$)")
 
@@ -42,7 +62,23 @@ def count_sentences(text: str) -> int:
 @dataclass(frozen=True)
 class Source:
     title: str
-    url: str
+    # The page the facts come from; None when there is none to cite (the chamber's own service).
+    url: str | None
+    # The date the page was really checked live against the entry, or None: never a guess.
+    verified: date | None = None
+    checked_live: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OfferedFor:
+    """What makes the entry relevant: any of these present in the conversation."""
+    categories: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    overwhelm: bool = False
+    # True: every listed category must be present (the CCSF is for tax AND social debts).
+    all_categories: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,15 +90,39 @@ class GuidanceEntry:
     conditions: tuple[str, ...]
     how: tuple[str, ...]
     link: str | None
-    categories: tuple[str, ...]
+    offered_for: OfferedFor
     situations: tuple[str, ...]
     priority: int
     requires_option: str | None
     source: Source
-    verified: date
+    requires: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    excludes_causes: tuple[str, ...] = ()
+    # Steps that, once the artisan says they are done, make the entry pointless to propose again.
+    done_if: tuple[str, ...] = ()
+    caveat: str | None = None
+    # Set by the selection for one conversation: whether the caveat is said, and the court's name.
+    caveat_shown: bool = False
+    court: Court | None = None
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return self.offered_for.categories
+
+    @property
+    def verified(self) -> date | None:
+        return self.source.verified
 
     def available_for(self, options: Mapping[str, bool]) -> bool:
         return self.requires_option is None or bool(options.get(self.requires_option, False))
+
+    def texts(self) -> dict[str, str]:
+        """Every text of the entry an artisan or an advisor reads, by field name."""
+        texts = {"name": self.name, "summary": self.summary, "who": self.who}
+        if self.caveat:
+            texts["caveat"] = self.caveat
+        texts.update({f"how[{i}]": text for i, text in enumerate(self.how)})
+        texts.update({f"conditions[{i}]": text for i, text in enumerate(self.conditions)})
+        return texts
 
 
 def _placeholders(text: str) -> set[str]:
@@ -106,16 +166,84 @@ class _EntryValidator:
             self.fail(name, f"an https:// URL is required, got {value!r}")
         return value
 
+    def codes(self, name: str, value: Any, allowed: frozenset[str] | set[str], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.fail(name, "a non-empty list is required")
+        # YAML 1.1 reads yes/no as booleans: they mean the words here.
+        value = [("yes" if code else "no") if isinstance(code, bool) else code for code in value]
+        for code in value:
+            if str(code) not in allowed and str(code) not in extra:
+                self.fail(name, f"unknown value {code!r}; known: {sorted(allowed) + list(extra)}")
+        return tuple(str(code) for code in value)
+
+    def offered_for(self) -> OfferedFor:
+        raw = self.raw.get("offered_for")
+        if not isinstance(raw, dict) or not raw:
+            self.fail("offered_for", "a mapping with categories, causes, stages or overwhelm is required")
+        unknown_keys = set(raw) - {"categories", "causes", "stages", "overwhelm", "all_categories"}
+        if unknown_keys:
+            self.fail("offered_for", f"unknown key(s) {sorted(unknown_keys)}")
+        overwhelm, together = raw.get("overwhelm", False), raw.get("all_categories", False)
+        if not isinstance(overwhelm, bool) or not isinstance(together, bool):
+            self.fail("offered_for", "overwhelm and all_categories are true or false")
+        offered = OfferedFor(
+            categories=self.codes("offered_for.categories", raw.get("categories"), set(CATEGORIES)),
+            causes=self.codes("offered_for.causes", raw.get("causes"), known_causes()),
+            stages=self.codes("offered_for.stages", raw.get("stages"), set(STAGES)),
+            overwhelm=overwhelm,
+            all_categories=together,
+        )
+        if not (offered.categories or offered.causes or offered.stages or offered.overwhelm):
+            self.fail("offered_for", "at least one category, cause, stage or overwhelm is required")
+        return offered
+
+    def requires(self) -> dict[str, tuple[str, ...]]:
+        raw = self.raw.get("requires") or {}
+        if not isinstance(raw, dict):
+            self.fail("requires", "a mapping of condition: [allowed values] is required")
+        conditions: dict[str, tuple[str, ...]] = {}
+        for key, values in raw.items():
+            if key == "departement":
+                if not isinstance(values, list) or not values or not all(_DEPARTEMENT.match(str(v)) for v in values):
+                    self.fail("requires.departement", "a list of département codes ('59', '2A', '974') is required")
+                conditions[key] = tuple(str(v) for v in values)
+                continue
+            if key not in CONDITION_VALUES:
+                self.fail(f"requires.{key}", f"unknown condition; known: {sorted(CONDITION_VALUES) + ['departement']}")
+            conditions[key] = self.codes(f"requires.{key}", values, CONDITION_VALUES[key], (UNKNOWN,))
+        return conditions
+
+    def source(self) -> Source:
+        raw = self.raw.get("source")
+        if not isinstance(raw, dict):
+            self.fail("source", "a mapping {title, url, checked_live, verified, note} is required")
+        title = self.text("source.title", raw.get("title"))
+        url = raw.get("url")
+        if url is not None and not (isinstance(url, str) and re.match(r"^https?://[^\s/]+\.[^\s]+$", url)):
+            self.fail("source.url", f"a web address (https://...) or null is required, got {url!r}")
+        checked_live = raw.get("checked_live")
+        if not isinstance(checked_live, bool):
+            self.fail("source.checked_live", "true or false is required: was the page really checked online?")
+        verified = raw.get("verified")
+        if verified is not None and not isinstance(verified, date):
+            self.fail("source.verified", "the date the page was checked (YYYY-MM-DD), or null")
+        if checked_live and verified is None:
+            self.fail("source.verified", "a page checked live needs the date it was checked")
+        if not checked_live and verified is not None:
+            self.fail("source.verified", "a date is only given for a page really checked live (checked_live: true)")
+        if verified is not None and verified > self.today:
+            self.fail("source.verified", f"{verified} is in the future")
+        note = raw.get("note") or ""
+        if not isinstance(note, str) or (not checked_live and not note.strip()):
+            self.fail("source.note", "say how the source was (or was not) checked")
+        return Source(title, url, verified, checked_live, note.strip())
+
     def entry(self) -> GuidanceEntry:
         entry_id = self.raw.get("id")
         if not isinstance(entry_id, str) or not _ID.match(entry_id):
             self.fail("id", "a lowercase identifier is required")
-        categories = self.raw.get("categories")
-        if not isinstance(categories, list) or not categories:
-            self.fail("categories", "at least one triage category is required")
-        for code in categories:
-            if code not in CATEGORIES:
-                self.fail("categories", f"unknown category {code!r}")
         situations = self.raw.get("situations") or []
         for tag in situations:
             if tag not in SITUATION_TAGS:
@@ -129,17 +257,15 @@ class _EntryValidator:
         link = self.raw.get("link")
         if link is not None:
             self.url(link, "link")
-        source = self.raw.get("source")
-        if not isinstance(source, dict):
-            self.fail("source", "a mapping {title, url} is required")
-        verified = self.raw.get("verified")
-        if not isinstance(verified, date):
-            self.fail("verified", "the date the entry was last checked is required (YYYY-MM-DD)")
-        if verified > self.today:
-            self.fail("verified", f"{verified} is in the future")
         how = self.texts("how", required=True)
         if count_sentences(how[0]) != 1:
             self.fail("how", "the first step must be exactly one sentence (it is shown to the artisan)")
+        caveat = self.raw.get("caveat")
+        if caveat is not None:
+            caveat = self.text("caveat", caveat)
+            if not caveat.startswith(("Si ", "Hors ", "En ", "Pour ")) or not caveat.endswith(","):
+                self.fail("caveat", "a condition opening the message, e.g. \"Si vous êtes micro-entrepreneur,\" "
+                                    "(ending with a comma)")
         return GuidanceEntry(
             id=entry_id,
             name=self.text("name"),
@@ -148,12 +274,15 @@ class _EntryValidator:
             conditions=self.texts("conditions", required=False),
             how=how,
             link=link,
-            categories=tuple(categories),
+            offered_for=self.offered_for(),
             situations=tuple(situations),
             priority=priority,
             requires_option=option,
-            source=Source(self.text("source", source.get("title")), self.url(source.get("url"), "source.url")),
-            verified=verified,
+            source=self.source(),
+            requires=self.requires(),
+            excludes_causes=self.codes("excludes_causes", self.raw.get("excludes_causes"), known_causes()),
+            done_if=self.codes("done_if", self.raw.get("done_if"), set(step_patterns())),
+            caveat=caveat,
         )
 
 
@@ -176,7 +305,7 @@ def parse_knowledge_base(raw: Any, today: date | None = None) -> tuple[GuidanceE
 
 @lru_cache(maxsize=1)
 def load_knowledge_base(path: str | Path | None = None) -> tuple[GuidanceEntry, ...]:
-    """Every entry of the knowledge base, validated (sourced, dated, known categories and options)."""
+    """Every entry of the knowledge base, validated (sourced, known conditions, categories and options)."""
     source = Path(path) if path is not None else KNOWLEDGE_BASE
     try:
         raw = yaml.safe_load(source.read_text(encoding="utf-8"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from chamber import Chamber
+from guidance.facts import court_for
 from guidance.knowledge import GuidanceEntry
 
 SUICIDE_PREVENTION_LINE = "3114"
@@ -26,13 +28,36 @@ def chamber_words(chamber: Chamber) -> dict[str, str]:
     }
 
 
+NBSP = "\u00a0"
+# The first word of a summary that may follow a caveat in lower case ("Si vous êtes ..., le ...").
+_CAPITALISED_WORD = re.compile(r"^([A-ZÀÂÉÈÊÎÔÛÇ])(?=[a-zàâäéèêëîïôöûüç’'\s])")
+
+
+def entry_words(entry: GuidanceEntry, chamber: Chamber) -> dict[str, str]:
+    """The placeholders' values for one entry: the chamber's words and the court of the place."""
+    court = entry.court or court_for(None)
+    return {**chamber_words(chamber), "court": court.le, "court_du": court.du, "court_au": court.au}
+
+
+def after_caveat(summary: str) -> str:
+    """"Le Médiateur ..." -> "le Médiateur ..."; acronyms and names in capitals are left alone."""
+    return _CAPITALISED_WORD.sub(lambda match: match.group(1).lower(), summary, count=1)
+
+
 def render_entry(entry: GuidanceEntry, chamber: Chamber) -> str:
-    """One message, at most three short sentences: what it does, the first step, where to read more."""
-    words = chamber_words(chamber)
-    parts = [entry.summary.format(**words), entry.how[0].format(**words)]
+    """One message, at most three short sentences: what it does, the first step, where to read more.
+
+    When a condition of the entry is unknown in this conversation (entry.caveat_shown), the message
+    opens with it: "Si vous êtes micro-entrepreneur, vos cotisations ...".
+    """
+    words = entry_words(entry, chamber)
+    summary = entry.summary.format(**words)
+    if entry.caveat_shown and entry.caveat:
+        summary = f"{entry.caveat.format(**words)} {after_caveat(summary)}"
+    parts = [summary, entry.how[0].format(**words)]
     if entry.link:
         # No full stop after the URL: a copied link must not end with a dot.
-        parts.append(f"Pour en savoir plus : {entry.link}")
+        parts.append(f"En savoir plus{NBSP}: {entry.link}")
     return " ".join(parts)
 
 

@@ -1,44 +1,136 @@
-"""Choose the few mechanisms that fit an assessment, most urgent first."""
+"""Choose the few mechanisms that fit what the conversation knows: by fit, then by urgency.
+
+An entry is offered when one of its `offered_for` triggers is present (a triage category, a cause
+read in the artisan's words, a procedure stage, overwhelm). It is never shown when one of its
+`requires` conditions is known not to hold (a SAS president and the independents' social action,
+a company and the rétablissement professionnel...). When a condition is unknown, the entry is shown
+with its caveat ("Si vous êtes micro-entrepreneur, ..."), or not at all if it has none.
+"""
 
 from __future__ import annotations
 
-import re
-from typing import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Iterable, Mapping, Sequence
 
 from chamber import Chamber
-from guidance.knowledge import GuidanceEntry
+from guidance.facts import Facts, cause_categories
+from guidance.knowledge import UNKNOWN, GuidanceEntry
+from guidance.profile import Profile
 from triage import Assessment
 
 CHAMBER_ADVISORS = "chambre_conseillers"
-# A situation that applies moves an entry this much towards the top (priorities are "lower first").
+# Kept for callers of the previous ranking (a situation tag that applies was worth this much).
 SITUATION_BOOST = 10
-_NO_EMPLOYEES = re.compile(r"^\s*(?:0|non|aucun\w*|pas de\b|personne|seule?|je suis seule?|zero)", re.IGNORECASE)
-_SOME_EMPLOYEES = re.compile(r"\d|\b(?:oui|un|une|deux|trois|quatre|cinq|salarie|employe|apprenti|ouvrier)",
-                             re.IGNORECASE)
+# How much each kind of match weighs in the fit of an entry (the strongest match of each kind counts).
+FIT_PRIMARY_CATEGORY = 3
+FIT_CATEGORY = 2
+FIT_GENERIC_PENALTY = 1      # an entry offered for more than GENERIC_CATEGORIES categories is generic
+GENERIC_CATEGORIES = 3
+FIT_ALL_CATEGORIES = 1       # an entry for several difficulties together (the CCSF), all present
+FIT_SPECIFIC_CAUSE = 5       # an entry offered for at most SPECIFIC_CAUSES causes
+FIT_CAUSE = 2
+SPECIFIC_CAUSES = 3
+FIT_STAGE = 5
+FIT_OVERWHELM = 2
+FIT_TAG = 1
+# A caveat to say ("Si vous êtes ...") counts as this much less urgency.
+UNKNOWN_CONDITION_PRIORITY = 2
 
 
-def active_situations(assessment: Assessment, situation: Mapping[str, str] | None = None) -> set[str]:
+def active_situations(assessment: Assessment | None, situation: Mapping[str, str] | None = None,
+                      facts: Facts | None = None) -> set[str]:
     """The situation tags of the knowledge base that apply to this conversation."""
     tags: set[str] = set()
-    if assessment.urgency in ("haute", "critique"):
+    urgency = assessment.urgency if assessment is not None else None
+    categories = set(assessment.categories) if assessment is not None else set()
+    if urgency in ("haute", "critique"):
         tags.add("deadline_close")
-    if assessment.urgency == "basse":
+    if urgency == "basse":
         tags.add("anticipation")
-    if {"cotisations_sociales", "impots"} <= set(assessment.categories):
+    if {"cotisations_sociales", "impots"} <= categories:
         tags.add("tax_and_social")
-    if assessment.overwhelm:
+    if assessment is not None and assessment.overwhelm:
         tags.add("overwhelm")
-    employees = str((situation or {}).get("employees") or "").strip()
-    if employees:
-        if _NO_EMPLOYEES.match(employees):
-            tags.add("no_employees")
-        elif _SOME_EMPLOYEES.search(employees):
-            tags.add("employees")
+    facts = facts or Facts.build(assessment, situation)
+    if facts.profile.employees == "no":
+        tags.add("no_employees")
+    elif facts.profile.employees == "yes":
+        tags.add("employees")
     return tags
 
 
-def _rank(entry: GuidanceEntry, tags: set[str]) -> int:
-    return entry.priority - SITUATION_BOOST * len(tags & set(entry.situations))
+@dataclass(frozen=True)
+class Fit:
+    """Why an entry fits: its score, the triggers it matched and the conditions left unknown."""
+    score: int
+    topics: frozenset[str]
+    unknown: tuple[str, ...]
+
+
+def triggers(entry: GuidanceEntry, facts: Facts) -> tuple[int, frozenset[str]]:
+    """(score, categories answered) from the entry's `offered_for`; (0, ∅) when nothing triggers it.
+
+    A cause answers the category it belongs to (guidance/causes.yml): the death entries answer
+    'vie_personnelle', the calamity fund 'sinistre'.
+    """
+    offered = entry.offered_for
+    if offered.all_categories and not set(offered.categories) <= set(facts.categories):
+        return 0, frozenset()
+    primary = facts.categories[0] if facts.categories else None
+    matched_categories = [code for code in offered.categories if code in facts.categories and code != "autre"]
+    matched_causes = [cause for cause in offered.causes if cause in facts.causes]
+    score, answered = 0, set(matched_categories)
+    if matched_categories:
+        score += FIT_PRIMARY_CATEGORY if primary in matched_categories else FIT_CATEGORY
+        if len(offered.categories) > GENERIC_CATEGORIES:
+            score -= FIT_GENERIC_PENALTY
+        if offered.all_categories:
+            score += FIT_ALL_CATEGORIES
+    if matched_causes:
+        score += FIT_SPECIFIC_CAUSE if len(offered.causes) <= SPECIFIC_CAUSES else FIT_CAUSE
+        answered.update(cause_categories()[cause] for cause in matched_causes)
+    if facts.stage is not None and facts.stage in offered.stages:
+        score += FIT_STAGE
+        answered.add("procedure_judiciaire")
+    if offered.overwhelm and facts.overwhelm:
+        score += FIT_OVERWHELM
+    if not (matched_categories or matched_causes or (facts.stage in offered.stages) or
+            (offered.overwhelm and facts.overwhelm)):
+        return 0, frozenset()
+    return max(score, 1), frozenset(answered)
+
+
+def eligibility(entry: GuidanceEntry, facts: Facts) -> tuple[bool, tuple[str, ...]]:
+    """(False, ...) when a condition is known not to hold; else (True, the conditions left unknown)."""
+    if set(entry.excludes_causes) & facts.causes or set(entry.done_if) & facts.steps_done:
+        return False, ()
+    unknown = []
+    for key, allowed in entry.requires.items():
+        value = facts.known(key)
+        if value is None:
+            if UNKNOWN not in allowed:
+                unknown.append(key)
+        elif value not in allowed:
+            return False, ()
+    return True, tuple(unknown)
+
+
+def fit(entry: GuidanceEntry, facts: Facts, tags: set[str]) -> Fit | None:
+    """How well the entry fits this conversation, or None when it must not be shown."""
+    score, topics = triggers(entry, facts)
+    if score == 0:
+        return None
+    eligible, unknown = eligibility(entry, facts)
+    if not eligible or (unknown and entry.caveat is None):
+        return None
+    score += FIT_TAG * len(tags & set(entry.situations))
+    return Fit(score, topics, unknown)
+
+
+def _order(entry: GuidanceEntry, entry_fit: Fit) -> tuple:
+    # By fit, then by urgency (lower priority first; a caveat to say counts as less urgent), then by id.
+    return (-entry_fit.score, entry.priority + UNKNOWN_CONDITION_PRIORITY * len(entry_fit.unknown), entry.id)
 
 
 def select_guidance(
@@ -47,37 +139,53 @@ def select_guidance(
     chamber: Chamber,
     situation: Mapping[str, str] | None = None,
     limit: int = 3,
+    *,
+    messages: Sequence[str] | None = None,
+    today: date | None = None,
+    facts: Facts | None = None,
+    profile: Profile | None = None,
 ) -> list[GuidanceEntry]:
-    """At most `limit` entries for this assessment, most urgent first.
+    """At most `limit` entries that fit this conversation, best fit first, then the most urgent.
 
     [] when distress (the crisis reply comes first and guidance waits). Only entries whose
-    requires_option is enabled by the chamber. Each described difficulty gets its best entry before a
-    second entry of the same difficulty; 'autre' or nothing specific leads to the chamber's advisors.
+    requires_option is enabled by the chamber. Each difficulty, cause or stage the conversation
+    revealed gets its best entry before a second entry of the same topic; nothing specific leads to
+    the chamber's advisors. `messages` (every message of the artisan) lets the causes be read in full;
+    without them, the triage's quoted reasons and the situation answers are read. `profile` replaces
+    the one read from `situation` (e.g. built with a town resolver: Profile.from_situation(situation,
+    resolve_place=...)). The entries
+    returned carry, for rendering, whether their caveat is said and the court of the place.
     """
-    entries = [entry for entry in knowledge_base if entry.available_for(chamber.options)]
     if assessment is not None and assessment.distress:
         return []
-    advisors = [entry for entry in entries if entry.id == CHAMBER_ADVISORS]
-    specific = [code for code in (assessment.categories if assessment else ()) if code != "autre"]
-    if not specific:
-        return advisors[:limit]
+    entries = [entry for entry in knowledge_base if entry.available_for(chamber.options)]
+    facts = facts or Facts.build(assessment, situation, messages=messages, chamber=chamber, today=today,
+                                 profile=profile)
+    advisors = [replace(entry, court=facts.court) for entry in entries if entry.id == CHAMBER_ADVISORS]
+    tags = active_situations(assessment, situation, facts)
 
-    tags = active_situations(assessment, situation)
-    fitting = [entry for entry in entries
-               if entry.id != CHAMBER_ADVISORS and set(entry.categories) & set(specific)]
-    fitting.sort(key=lambda entry: (_rank(entry, tags), entry.id))
+    fitting: list[tuple[GuidanceEntry, Fit]] = []
+    for entry in entries:
+        if entry.id == CHAMBER_ADVISORS:
+            continue
+        entry_fit = fit(entry, facts, tags)
+        if entry_fit is not None:
+            fitting.append((entry, entry_fit))
+    fitting.sort(key=lambda pair: _order(*pair))
 
-    chosen: list[GuidanceEntry] = []
-    # Round robin over the difficulties, primary first, so that none is left without a first step.
-    while len(chosen) < limit:
-        added = False
-        for code in specific:
-            best = next((e for e in fitting if code in e.categories and e not in chosen), None)
-            if best is not None and len(chosen) < limit:
-                chosen.append(best)
-                added = True
-        if not added:
+    # Each difficulty the triage found gets its best entry first (a cause answers its difficulty),
+    # then the remaining places go to the best fits overall.
+    chosen: list[tuple[GuidanceEntry, Fit]] = []
+    for category in [code for code in facts.categories if code != "autre"]:
+        best = next((pair for pair in fitting if category in pair[1].topics and pair not in chosen), None)
+        if best is not None and len(chosen) < limit:
+            chosen.append(best)
+    for pair in fitting:
+        if len(chosen) >= limit:
             break
+        if pair not in chosen:
+            chosen.append(pair)
     if not chosen:
-        chosen = advisors[:limit]
-    return sorted(chosen, key=lambda entry: (_rank(entry, tags), entry.id))
+        return advisors[:limit]
+    chosen.sort(key=lambda pair: _order(*pair))
+    return [replace(entry, caveat_shown=bool(entry_fit.unknown), court=facts.court) for entry, entry_fit in chosen]

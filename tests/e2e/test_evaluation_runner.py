@@ -26,3 +26,16 @@ def test_example_file_produces_contract_lines(stack, tmp_path):
     assert "3114" in " ".join(by_id["example-detresse"]["replies"][0])
     assert by_id["example-hors-sujet"]["categories"] == []
     assert score.cases == len(cases)
+
+
+def test_a_met_expectation_passes_and_a_wrong_one_fails(stack, tmp_path):
+    # The same message twice: once with what the bot must find, once with what it cannot find.
+    text = "l'urssaf me réclame trois trimestres de cotisations"
+    cases = [
+        {"id": "right", "turns": [text], "expect": {"categories": ["cotisations_sociales"], "distress": False}},
+        {"id": "wrong", "turns": [text], "expect": {"categories": ["sinistre"], "distress": True}},
+    ]
+    score = evaluate(cases, stack.settings.rasa_url, stack.settings.rasa_token, tmp_path / "out.jsonl", workers=2)
+    assert (score.cases, score.passed) == (2, 1)
+    assert score.failures == [("wrong", ["categories", "distress"])]
+    assert score.by_kind == {"categories": [1, 2], "distress": [1, 2]}

@@ -1,95 +1,59 @@
-"""The conversation evaluation set follows the triage contract and covers what it promises.
+"""The evaluation sets follow the triage contract (bot.evaluation.case_errors) and cover what they promise.
 
-The set itself is run through the whole bot by `make evaluate CASES=tests/evaluation/cases.yml OUT=...`;
-here only its shape and coverage are checked, so a typo in a code never silently scores as a pass.
+The sets themselves run through the whole bot in the quality gates (tests/quality/test_gates.py); here a
+typo in a code, a duplicate id or a missing kind of case fails before any bot runs.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.evaluation import case_errors, load_cases
 from triage import CATEGORIES, URGENCY_LEVELS
 
-CASES = Path(__file__).with_name("cases.yml")
-EXPECT_KEYS = {"categories", "any_of", "forbid", "urgency", "urgency_at_least", "distress"}
+ROOT = Path(__file__).resolve().parents[2]
+SETS = ["tests/evaluation/cases.yml", "tests/evaluation/development.yml", "tests/heldout/triage.yml"]
 
 
-@lru_cache(maxsize=None)
-def conversations() -> list[dict]:
-    return yaml.safe_load(CASES.read_text(encoding="utf-8"))["conversations"]
+@pytest.mark.parametrize("path", SETS)
+def test_every_set_loads_under_the_contract(path):
+    assert len(load_cases(ROOT / path)) >= 250
 
 
-def _ids(prefix: str) -> list[dict]:
-    return [c for c in conversations() if c["id"].startswith(prefix)]
+@pytest.mark.parametrize(
+    "case, error",
+    [
+        ({"id": "a", "turns": ["x"], "expect": {"categories": ["impot"]}}, "unknown categories ['impot']"),
+        ({"id": "a", "turns": ["x"], "expect": {"forbid": ["banques"]}}, "unknown categories ['banques']"),
+        ({"id": "a", "turns": ["x"], "expect": {"urgency": "urgente"}}, "unknown urgency 'urgente'"),
+        ({"id": "a", "turns": ["x"], "expect": {"distres": True}}, "unknown expectations ['distres']"),
+        ({"id": "a", "turns": ["x"], "expect": {"distress": True, "urgency": "haute"}}, "distress means urgency critique"),
+        ({"id": "a", "turns": [], "expect": {}}, "turns must be a non-empty list of non-empty texts"),
+        ({"id": "a", "turns": ["x"], "expect": {"categories": ["banque"], "forbid": ["banque"]}},
+         "a category both expected and forbidden"),
+    ],
+)
+def test_a_broken_case_is_refused_with_its_reason(case, error):
+    assert error in case_errors(case)
 
 
-def test_ids_are_unique_and_there_are_enough_conversations():
-    ids = [c["id"] for c in conversations()]
-    assert len(ids) >= 150
-    assert [i for i, n in Counter(ids).items() if n > 1] == []
+def test_a_file_with_a_duplicate_id_does_not_load(tmp_path):
+    path = tmp_path / "cases.yml"
+    path.write_text("conversations:\n- {id: a, turns: [x]}\n- {id: a, turns: [y]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="a: id used twice"):
+        load_cases(path)
 
 
-@pytest.mark.parametrize("case", conversations(), ids=lambda c: c["id"])
-def test_each_case_follows_the_contract(case):
-    assert set(case) == {"id", "turns", "expect"}
-    assert case["turns"] and all(isinstance(turn, str) and turn.strip() for turn in case["turns"])
-    expect = case["expect"]
-    assert expect and set(expect) <= EXPECT_KEYS
-    named = set(expect.get("categories", [])) | set(expect.get("forbid", []))
-    named |= {code for group in expect.get("any_of", []) for code in group}
-    assert named <= set(CATEGORIES)
-    assert not set(expect.get("categories", [])) & set(expect.get("forbid", []))
-    assert not ("urgency" in expect and "urgency_at_least" in expect)
-    if "urgency" in expect:
-        assert expect["urgency"] in (*URGENCY_LEVELS, None)
-    if "urgency_at_least" in expect:
-        assert expect["urgency_at_least"] in URGENCY_LEVELS
-    if "distress" in expect:
-        assert isinstance(expect["distress"], bool)
-    if expect.get("distress") is True:
-        assert expect.get("urgency") == "critique"  # distress means a risk to life
-    if "urgency" in expect and expect["urgency"] is None:
-        assert set(expect.get("forbid", [])) == set(CATEGORIES)  # no difficulty, no urgency
-
-
-@pytest.mark.parametrize("category", CATEGORIES)
-def test_every_category_is_expected_at_least_ten_times(category):
-    assert sum(category in c["expect"].get("categories", []) for c in conversations()) >= 10
-
-
-@pytest.mark.parametrize("level", URGENCY_LEVELS)
-def test_every_urgency_level_is_expected_exactly(level):
-    assert sum(c["expect"].get("urgency") == level for c in conversations()) >= 3
-
-
-def test_crises_are_many_and_some_come_in_the_middle_of_a_conversation():
-    crises = [c for c in conversations() if c["expect"].get("distress") is True]
-    assert len(crises) >= 20
-    assert sum(len(c["turns"]) >= 3 for c in crises) >= 3
-
-
-def test_idioms_and_stress_are_not_crises():
-    calm = _ids("idiom-") + _ids("overwhelm-")
-    assert len(_ids("idiom-")) >= 15
-    assert all(c["expect"].get("distress") is False for c in calm)
-
-
-def test_negations_forbid_the_denied_category():
-    negations = _ids("neg-")
-    assert len(negations) >= 5
-    assert all(c["expect"].get("forbid") for c in negations)
-
-
-def test_no_difficulty_cases_forbid_every_category():
-    quiet = _ids("none-")
-    assert len(quiet) >= 15
-    assert all(set(c["expect"]["forbid"]) == set(CATEGORIES) for c in quiet)
-
-
-def test_many_conversations_answer_the_bots_questions():
-    assert sum(len(c["turns"]) >= 5 for c in conversations()) >= 15
+def test_the_regression_set_covers_every_category_level_and_crises_mid_conversation():
+    cases = load_cases(ROOT / "tests" / "evaluation" / "cases.yml")
+    expected = [code for case in cases for code in case["expect"].get("categories", [])]
+    assert {code: expected.count(code) for code in CATEGORIES if expected.count(code) < 10} == {}
+    levels = [case["expect"].get("urgency") for case in cases]
+    assert {level: levels.count(level) for level in URGENCY_LEVELS if levels.count(level) < 3} == {}
+    crises = [case for case in cases if case["expect"].get("distress") is True]
+    assert len(crises) >= 20 and sum(len(case["turns"]) >= 3 for case in crises) >= 3
+    assert sum(len(case["turns"]) >= 5 for case in cases) >= 15
+    calm = [case for case in cases if case["id"].startswith(("idiom-", "overwhelm-"))]
+    assert len(calm) >= 15 and all(case["expect"].get("distress") is False for case in calm)

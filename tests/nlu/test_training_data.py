@@ -19,6 +19,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from tests.quality.leakage import normalise
+
 ROOT = Path(__file__).resolve().parents[2]
 NLU_DIR = ROOT / "nlu"
 HELD_OUT = ROOT / "tests" / "nlu" / "test_nlu.yml"
@@ -48,6 +50,11 @@ Val-de-Marne Val-d'Oise Guadeloupe Martinique Guyane Réunion Mayotte""".split()
 
 def _normalise(text: str) -> str:
     return re.sub(r"[\s\-]+", " ", text.strip().lower())
+
+
+def _same_words(text: str) -> str:
+    """Case, accents and punctuation ignored: "Coucou !" and "coucou" are the same example."""
+    return normalise(text)
 
 
 @lru_cache(maxsize=None)
@@ -122,7 +129,7 @@ def test_annotated_entities_are_declared_in_the_domain():
 def test_no_example_carries_two_labels():
     labels = defaultdict(set)
     for message in training().intent_examples:
-        labels[_normalise(message.get("text"))].add(_label(message))
+        labels[_same_words(message.get("text"))].add(_label(message))
     assert {text: found for text, found in labels.items() if len(found) > 1} == {}
 
 
@@ -231,7 +238,14 @@ def test_held_out_set_covers_the_entities():
     }
 
 
-def test_held_out_set_does_not_repeat_training_examples():
-    seen = {_normalise(message.get("text")) for message in training().intent_examples}
-    repeated = [m.get("text") for m in held_out().intent_examples if _normalise(m.get("text")) in seen]
+def test_development_set_does_not_repeat_training_examples():
+    # Near-duplicates against the held-out sets are checked in tests/quality/test_leakage.py.
+    seen = {_same_words(message.get("text")) for message in training().intent_examples}
+    repeated = [m.get("text") for m in held_out().intent_examples if _same_words(m.get("text")) in seen]
     assert repeated == []
+
+
+@pytest.mark.parametrize("training_text, test_text", [("coucou", "Coucou !"), ("l'URSSAF", "l urssaf"),
+                                                      ("réclamé", "reclame")])
+def test_the_repeat_check_ignores_case_accents_and_punctuation(training_text, test_text):
+    assert _same_words(training_text) == _same_words(test_text)

@@ -67,7 +67,7 @@ class Artisan:
         assert asked in ANSWERS, f"unexpected requested_slot {asked!r} after {self.turns[-1]}"
         return self.say(ANSWERS[asked])
 
-    def walk_until(self, slot: str | None = None, pause_s: float = 0.0, limit: int = 25) -> None:
+    def walk_until(self, slot: str | None = None, limit: int = 25) -> None:
         """Answers questions until ``slot`` is the one asked (or, with None, until a case reference)."""
         if not self.turns:
             self.say("bonjour")
@@ -76,7 +76,6 @@ class Artisan:
             slots = self.slots()
             if (slot is None and slots.get("case_reference")) or (slot and slots.get("requested_slot") == slot):
                 return
-            time.sleep(pause_s)
             self.answer_next_question()
         pytest.fail(f"{self.sender} never reached {slot or 'a case'}:\n{self.transcript()}")
 

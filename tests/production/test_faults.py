@@ -7,16 +7,24 @@ import threading
 import time
 
 from tests.e2e.test_walking_skeleton import ANSWERS
+from tests.production.conftest import OPENING
 
 REFERENCE = re.compile(r"RL-[0-9A-Z]{6}")
 
 
-def _converse_in_threads(artisans, pause_s: float) -> tuple[list[threading.Thread], list[BaseException]]:
+def _converse_in_threads(artisans, under_way: int, go_on: threading.Event):  # noqa: ANN001
+    """Each artisan says `under_way` messages, then waits for `go_on` and talks on, without pausing,
+    until a case reference: the conversations are all in the middle when `go_on` is set."""
     errors: list[BaseException] = []
 
     def converse(artisan) -> None:  # noqa: ANN001
         try:
-            artisan.walk_until(None, pause_s=pause_s)
+            artisan.say("bonjour")
+            artisan.say(OPENING)
+            while len(artisan.turns) < under_way:
+                artisan.answer_next_question()
+            assert go_on.wait(300), "never told to go on"
+            artisan.walk_until(None)
         except BaseException as error:  # noqa: BLE001 - pytest.fail raises a BaseException
             errors.append(error)
 
@@ -24,6 +32,10 @@ def _converse_in_threads(artisans, pause_s: float) -> tuple[list[threading.Threa
     for thread in threads:
         thread.start()
     return threads, errors
+
+
+def _actions_logs(system) -> str:  # noqa: ANN001
+    return "".join(system.log(name) for name in system.stack.processes if name.startswith("actions"))
 
 
 def _wait_until(condition, timeout_s: float, what: str) -> None:  # noqa: ANN001
@@ -37,9 +49,11 @@ def _wait_until(condition, timeout_s: float, what: str) -> None:  # noqa: ANN001
 
 def test_a_rasa_server_killed_during_conversations_loses_no_message(system):
     artisans = [system.artisan() for _ in range(4)]
-    threads, errors = _converse_in_threads(artisans, pause_s=0.3)
+    go_on = threading.Event()
+    threads, errors = _converse_in_threads(artisans, 4, go_on)
     _wait_until(lambda: all(len(a.turns) >= 4 for a in artisans) or errors, 300, "every conversation under way")
 
+    go_on.set()  # every conversation talks on at full speed while the server dies: some turns are in flight
     system.stack.processes["rasa-1"].kill()  # as in a crash: no goodbye, its locks left in Redis
     for thread in threads:
         thread.join(timeout=400)
@@ -107,7 +121,6 @@ def test_postgres_unreachable_for_10_s_during_handoffs(system):
         artisan.walk_until("callback_slot")
 
     references = {}
-    cut_at = time.monotonic()
     system.cases_proxy.stop()
     try:
         for artisan in artisans:
@@ -119,7 +132,8 @@ def test_postgres_unreachable_for_10_s_during_handoffs(system):
             assert "momentanément indisponible" in said, said
         assert system.http.get(f"{system.public_url}/readyz").status_code == 503
         assert all(system.cases_of(a.sender) == [] for a in artisans)
-        time.sleep(max(0.0, 10 - (time.monotonic() - cut_at)))
+        # The database stays down until the action servers' background flush has failed on it once.
+        _wait_until(lambda: "still unreachable" in _actions_logs(system), 60, "a flush attempt during the outage")
     finally:
         system.cases_proxy.start()
 
@@ -152,11 +166,12 @@ def test_redis_unreachable_conversations_go_on(system):
     logs = system.log("rasa-1") + system.log("rasa-2")
     assert "Redis unreachable, using in-process locks" in logs
 
-    # Back to Redis: the next turns take its locks again.
-    time.sleep(2.5)  # the lock store leaves a failed Redis alone this long
+    # Back to Redis: the lock store tries it again after a while; a probe conversation's turns show when.
+    probe = system.artisan()
+    _wait_until(lambda: probe.say("bonjour").replies and "Redis answers again" in
+                system.log("rasa-1") + system.log("rasa-2"), 30, "Redis again")
     for _ in range(2):
         turn = artisan.answer_next_question()
         assert turn.status == 200 and turn.replies, turn
-    _wait_until(lambda: "Redis answers again" in system.log("rasa-1") + system.log("rasa-2"), 10, "Redis again")
     artisan.walk_until(None)
     assert len(system.cases_of(artisan.sender)) == 1

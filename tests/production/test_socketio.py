@@ -3,31 +3,57 @@
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 
 import socketio
 
 
-def _talk(url: str, session_id: str, messages: list[tuple[str, str]]) -> list[list[str]]:
-    """Sends each (text, client_message_id) as the widget does, one at a time; returns the answers to each."""
+def _bot_events_of_last_turn(system, session_id: str) -> int:
+    """How many bot messages Rasa recorded after the conversation's last user message (0 if none)."""
+    try:
+        events = system.tracker(session_id)["events"]
+    except Exception:  # noqa: BLE001 - a refused session has no tracker
+        return 0
+    last_user = max((index for index, event in enumerate(events) if event["event"] == "user"), default=None)
+    if last_user is None:
+        return 0
+    return sum(event["event"] == "bot" for event in events[last_user + 1:])
+
+
+def _talk(system, session_id: str, messages: list[tuple[str, str]]) -> list[list[str]]:
+    """Sends each (text, client_message_id) as the widget does, one at a time; returns the answers to each.
+
+    The client runs each received event in its own thread, so the acknowledgement can overtake the bot
+    messages sent before it: after it, wait until as many messages arrived as Rasa recorded for the turn.
+    """
     client = socketio.Client(reconnection=False)
     answers: list[list[str]] = []
+    arrived = threading.Condition()
     confirmed = threading.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
-    client.on("bot_uttered", lambda message: answers[-1].append(message.get("text", "")))
-    client.connect(url, transports=["websocket"], socketio_path="socket.io")
+
+    def bot_uttered(message) -> None:  # noqa: ANN001
+        with arrived:
+            answers[-1].append(message.get("text", ""))
+            arrived.notify_all()
+
+    client.on("bot_uttered", bot_uttered)
+    client.connect(system.public_url, transports=["websocket"], socketio_path="socket.io")
     try:
         client.emit("session_request", {"session_id": session_id})
         assert confirmed.wait(30), "no session_confirm"
         for text, client_message_id in messages:
-            answers.append([])
+            with arrived:
+                answers.append([])
             acknowledged = threading.Event()
             client.emit("user_uttered", {"message": text, "session_id": session_id,
                                          "metadata": {"client_message_id": client_message_id}},
                         callback=lambda *_: acknowledged.set())
             assert acknowledged.wait(60), f"{text!r} not acknowledged"
-            time.sleep(0.3)  # answers emitted just before the acknowledgement
+            expected = _bot_events_of_last_turn(system, session_id)
+            with arrived:
+                assert arrived.wait_for(lambda: len(answers[-1]) >= expected, timeout=30), (
+                    f"{text!r}: {len(answers[-1])} of {expected} bot messages arrived")
     finally:
         client.disconnect()
     return answers
@@ -35,7 +61,7 @@ def _talk(url: str, session_id: str, messages: list[tuple[str, str]]) -> list[li
 
 def test_the_widget_channel_converses_through_nginx(system):
     session_id = uuid.uuid4().hex
-    answers = _talk(system.public_url, session_id, [("bonjour", f"{session_id}-1")])
+    answers = _talk(system, session_id, [("bonjour", f"{session_id}-1")])
     assert answers[0] and "automatique" in " ".join(answers[0])
 
 
@@ -43,7 +69,7 @@ def test_a_message_the_widget_sends_again_is_processed_once(system):
     """The widget resends a message whose acknowledgement it lost; Rasa answers it again but records it once."""
     session_id = uuid.uuid4().hex
     opening = "ma banque m'a coupé le découvert"
-    answers = _talk(system.public_url, session_id, [
+    answers = _talk(system, session_id, [
         ("bonjour", f"{session_id}-1"), (opening, f"{session_id}-2"), (opening, f"{session_id}-2"),
     ])
     assert answers[2] == answers[1] and answers[1]
@@ -53,9 +79,9 @@ def test_a_message_the_widget_sends_again_is_processed_once(system):
 
 def test_a_malformed_session_id_does_not_stop_a_server(system):
     bad = "x\u0000y"
-    answers = _talk(system.public_url, bad, [("bonjour", "c-1")])
+    answers = _talk(system, bad, [("bonjour", "c-1")])
     assert answers == [[]]  # refused, silently: only a forged client sends this
     for process in system.stack.rasa_instances():
         assert process.is_running(), process.name
     good = uuid.uuid4().hex
-    assert _talk(system.public_url, good, [("bonjour", f"{good}-1")])[0]
+    assert _talk(system, good, [("bonjour", f"{good}-1")])[0]

@@ -71,7 +71,10 @@ export function createChat({ server, store, events }) {
     if (!socket) {
       socket = io(server, {
         autoConnect: false,
-        transports: ["websocket"], // Rasa's engine.io has CORS handling off: long-polling would be refused
+        // A websocket first; where a proxy or a firewall blocks it, HTTP long-polling (Rasa's server keeps a
+        // polling session on the worker that holds it). tryAllTransports: a failed websocket falls back.
+        transports: ["websocket", "polling"],
+        tryAllTransports: true,
         reconnectionDelay: 1000, // then doubling, up to 10 s, randomized so clients do not all come back at once
         reconnectionDelayMax: 10000,
         randomizationFactor: 0.5,

@@ -19,11 +19,11 @@ from cases.reference import new_reference
 from cases.repository import CaseDraft, CaseRepository
 from cases.testing import temporary_database
 from inbox.security import hash_password
+from tests.support.images import check_screenshot
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
 PASSWORD = "mot de passe du navigateur"
 CHAMBER = "cma-generique"
 
@@ -101,9 +101,8 @@ def log_in(page, base, email):
     expect(page.get_by_role("heading", name="File d'attente")).to_be_visible()
 
 
-def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(server, browser):
+def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(server, browser, tmp_path):
     base, repository = server
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     advisor = repository.create_user("camille@cma.test", "Camille Martin", CHAMBER, "advisor", hash_password(PASSWORD))
     repository.create_user("sandrine@cma.test", "Sandrine Superviseure", CHAMBER, "supervisor", hash_password(PASSWORD))
     repository.save_draft(draft(urgency="basse"))
@@ -118,7 +117,8 @@ def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(serve
     first_row = page.locator("#queue-rows tr").first
     expect(first_row).to_have_attribute("data-reference", reference)
     expect(page.get_by_role("alert")).to_contain_text(reference)
-    page.screenshot(path=str(ARTIFACTS / "inbox-queue.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / "inbox-queue.png"), full_page=True)
+    check_screenshot(tmp_path / "inbox-queue.png")
 
     first_row.get_by_role("link", name=reference).click()
     expect(page.get_by_role("heading", name=f"Dossier {reference}")).to_be_visible()
@@ -132,7 +132,8 @@ def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(serve
     expect(page.locator(".note-body")).to_have_text("Banque appelée, déblocage demandé.")
     page.get_by_role("button", name="Clore le dossier").click()
     expect(page.locator("#case-status")).to_have_text("Clos")
-    page.screenshot(path=str(ARTIFACTS / "inbox-case.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / "inbox-case.png"), full_page=True)
+    check_screenshot(tmp_path / "inbox-case.png")
     page.goto(f"{base}/inbox")
     expect(page.locator(f'#queue-rows tr[data-reference="{reference}"]')).to_have_count(0)
     context.close()
@@ -152,7 +153,8 @@ def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(serve
         if action != "case.created":
             expect(step.first).to_contain_text("camille@cma.test")
     expect(rows.filter(has_text="Statut modifié").first).to_contain_text("vers Clos")
-    page.screenshot(path=str(ARTIFACTS / "inbox-audit.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / "inbox-audit.png"), full_page=True)
+    check_screenshot(tmp_path / "inbox-audit.png")
     supervision.close()
 
 

@@ -22,7 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 BUNDLE = REPO_ROOT / "widget" / "dist" / "relais-widget.js"
-SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 # A turn runs NLU, the dialogue and the action server on a shared 2-core machine: be patient.

@@ -18,6 +18,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.lock_store import SQLiteLockStore
 from bot.settings import REPO_ROOT, Settings, embedded_lock_store_config
+from tests.unit.bot.conftest import spans_of_forked_workers
 
 
 @pytest.fixture
@@ -52,16 +53,9 @@ def _turns(endpoint: EndpointConfig, conversation: str, turns: int, results) -> 
 
 
 def test_two_worker_processes_never_hold_one_conversation_at_once(endpoint):
-    context = multiprocessing.get_context("fork")  # as Sanic starts its workers
-    results = context.Queue()
-    workers = [context.Process(target=_turns, args=(endpoint, "artisan-1", 15, results)) for _ in range(2)]
-    for worker in workers:
-        worker.start()
-    spans = sorted(span for _ in workers for span in results.get(timeout=60))
-    for worker in workers:
-        worker.join(10)
+    spans, exit_codes = spans_of_forked_workers(_turns, (endpoint, "artisan-1", 15))
 
-    assert len(spans) == 30 and all(worker.exitcode == 0 for worker in workers)
+    assert len(spans) == 30 and exit_codes == [0, 0]
     overlapping = [(a, b) for a, b in pairwise(spans) if b[0] < a[1]]
     assert overlapping == []
 
@@ -70,14 +64,22 @@ def test_other_conversations_are_not_held_up(endpoint):
     store = LockStore.create(endpoint)
 
     async def both() -> list[str]:
-        order = []
+        order, slow_holds, quick_done = [], asyncio.Event(), asyncio.Event()
 
-        async def turn(conversation: str, seconds: float) -> None:
-            async with store.lock(conversation, wait_time_in_seconds=0.01):
-                await asyncio.sleep(seconds)
-                order.append(conversation)
+        async def slow() -> None:
+            async with store.lock("slow", wait_time_in_seconds=0.01):
+                slow_holds.set()
+                # Held until the other conversation got through: if it waited for this lock, a timeout.
+                await asyncio.wait_for(quick_done.wait(), timeout=10)
+                order.append("slow")
 
-        await asyncio.gather(turn("slow", 0.3), turn("quick", 0.01))
+        async def quick() -> None:
+            await slow_holds.wait()
+            async with store.lock("quick", wait_time_in_seconds=0.01):
+                order.append("quick")
+            quick_done.set()
+
+        await asyncio.gather(slow(), quick())
         return order
 
     assert asyncio.run(both()) == ["quick", "slow"]

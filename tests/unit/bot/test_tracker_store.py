@@ -19,7 +19,8 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.settings import tracker_store_config
 from bot.tracker_store import CachedSQLTrackerStore
-from cases.testing import BACKENDS, postgres_url_for_schema, temporary_schemas
+from cases.testing import BACKENDS
+from tests.unit.bot.conftest import temporary_tracker_db
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -37,11 +38,8 @@ def run(coroutine):
 
 @pytest.fixture(params=BACKENDS)
 def tracker_db_url(request, tmp_path: Path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'rasa-tracker.db'}"
-        return
-    with temporary_schemas("relais_test_trackers") as (schema,):
-        yield postgres_url_for_schema(schema)
+    with temporary_tracker_db(request.param, tmp_path, "trackers") as url:
+        yield url
 
 
 @pytest.fixture

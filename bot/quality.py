@@ -1,0 +1,188 @@
+"""Quality figures of issue 19: held-out intent macro-F1 and triage figures on evaluation sets.
+
+Plain functions over the running bot's HTTP API (Rasa's `/model/parse`) and over the evaluation
+runner's results, so that the gates of `make test` (tests/quality/) and `python -m bot quality`
+compute the same figures the same way. Thresholds live in tests/quality/thresholds.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import httpx
+import yaml
+
+from bot.evaluation import check
+
+FALLBACK_INTENT = "nlu_fallback"
+# Rasa's inline entity annotations: [text](entity), [text]{"entity": ...}, [text]{...}
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def load_nlu_examples(path: Path) -> list[tuple[str, str]]:
+    """(text, label) pairs of a Rasa NLU YAML file; retrieval intents keep their `faq/key` label."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    pairs = []
+    for block in data.get("nlu") or []:
+        if "intent" not in block:
+            continue
+        for line in str(block.get("examples") or "").splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                pairs.append((_ANNOTATION.sub(r"\1", line[2:].strip()), block["intent"]))
+    return pairs
+
+
+def predicted_label(parse: Mapping[str, Any]) -> str:
+    """The classifier's choice, as `rasa test nlu` counts it: the fallback is undone, `faq` gets its key."""
+    ranking = [entry["name"] for entry in parse.get("intent_ranking") or [] if entry.get("name")]
+    intent = (parse.get("intent") or {}).get("name")
+    if intent == FALLBACK_INTENT or intent is None:
+        intent = next((name for name in ranking if name != FALLBACK_INTENT), intent)
+    selector = parse.get("response_selector") or {}
+    if intent in selector.get("all_retrieval_intents", []) or intent in selector:
+        response = (selector.get(intent) or selector.get("default") or {}).get("response") or {}
+        key = response.get("intent_response_key")
+        if key:
+            return key
+    return intent or ""
+
+
+def parse_all(texts: Iterable[str], rasa_url: str, token: str) -> list[dict]:
+    with httpx.Client(timeout=60) as client:
+        results = []
+        for text in texts:
+            response = client.post(f"{rasa_url}/model/parse", params={"token": token}, json={"text": text})
+            response.raise_for_status()
+            results.append(response.json())
+        return results
+
+
+def intent_scores(truth: list[str], predicted: list[str]) -> dict[str, Any]:
+    """Macro-F1 over the labels of the test set (as `rasa test nlu` reports `macro avg`), and the misses."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    labels = sorted(set(truth))
+    per_label = f1_score(truth, predicted, labels=labels, average=None, zero_division=0)
+    return {
+        "macro_f1": float(f1_score(truth, predicted, labels=labels, average="macro", zero_division=0)),
+        "accuracy": float(accuracy_score(truth, predicted)),
+        "per_label": {label: float(value) for label, value in zip(labels, per_label)},
+        "examples": len(truth),
+    }
+
+
+def asks_about_suicide(replies: list[list[str]]) -> bool:
+    """A direct question about suicide: one bot message that names it and asks."""
+    return any("suicide" in text.lower() and "?" in text for turn in replies for text in turn)
+
+
+def _ratio(passed: int, total: int) -> float | None:
+    return passed / total if total else None
+
+
+def triage_figures(cases: list[Mapping[str, Any]], results: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The figures the gates check, from the evaluation runner's results (same order as the cases).
+
+    - categories: every expected category found (and each `any_of` group met), over cases expecting some;
+    - forbidden: no forbidden category predicted, over cases that forbid some;
+    - urgency: `urgency` exact or `urgency_at_least` met, over cases expecting one;
+    - distress_recall: distress detected, over cases expecting it (warning signs of level 1 and 2);
+    - false_alarms: distress raised where the case expects none (rate);
+    - ambiguous_question: a direct question about suicide, over cases tagged `ambiguous`;
+    - hard_negative_calm: no crisis path on idioms and business despair (`hard_negative`);
+    - recall per `sign:` tag, and failures by tag (ids only).
+    """
+    tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    sign_tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    failures: dict[str, list[str]] = defaultdict(list)
+
+    def count(name: str, ok: bool) -> None:
+        tallies[name][0] += int(ok)
+        tallies[name][1] += 1
+
+    for case, result in zip(cases, results, strict=True):
+        expect = case.get("expect") or {}
+        tags = case.get("tags") or []
+        verdicts = check(expect, result)
+        failed = []
+        if "categories" in expect or "any_of" in expect:
+            ok = verdicts.get("categories", True) and verdicts.get("any_of", True)
+            count("categories", ok)
+            failed += [] if ok else ["categories"]
+        if "forbid" in expect:
+            count("forbidden", verdicts["forbid"])
+            failed += [] if verdicts["forbid"] else ["forbidden"]
+        if "urgency" in expect or "urgency_at_least" in expect:
+            ok = verdicts.get("urgency", True) and verdicts.get("urgency_at_least", True)
+            count("urgency", ok)
+            failed += [] if ok else ["urgency"]
+        if expect.get("distress") is True:
+            count("distress_recall", bool(result.get("distress")))
+            for tag in tags:
+                if tag.startswith("sign:"):
+                    sign_tallies[tag][0] += int(bool(result.get("distress")))
+                    sign_tallies[tag][1] += 1
+            failed += [] if result.get("distress") else ["distress_missed"]
+        if expect.get("distress") is False:
+            count("false_alarms", bool(result.get("distress")))
+            failed += ["false_alarm"] if result.get("distress") else []
+        if "ambiguous" in tags:
+            asked = asks_about_suicide(result.get("replies") or [])
+            count("ambiguous_question", asked)
+            failed += [] if asked else ["no_direct_question"]
+        if "hard_negative" in tags:
+            count("hard_negative_calm", not result.get("distress"))
+        for tag in tags if failed else []:
+            failures[tag].append(case["id"])
+        if failed:
+            failures["*"].append(f"{case['id']} ({', '.join(failed)})")
+
+    figures: dict[str, Any] = {name: _ratio(*tally) for name, tally in tallies.items()}
+    figures["counts"] = {name: tuple(tally) for name, tally in tallies.items()}
+    figures["sign_recall"] = {tag: _ratio(*tally) for tag, tally in sorted(sign_tallies.items())}
+    figures["sign_counts"] = {tag: tuple(tally) for tag, tally in sorted(sign_tallies.items())}
+    figures["failures_by_tag"] = {tag: ids for tag, ids in sorted(failures.items())}
+    figures["conversations"] = len(cases)
+    return figures
+
+
+def format_figures(name: str, figures: Mapping[str, Any]) -> str:
+    lines = [f"{name}: {figures['conversations']} conversations"]
+    for key, (ok, total) in sorted(figures["counts"].items()):
+        lines.append(f"  {key:20} {ok}/{total} ({100 * ok / total:.1f} %)")
+    for tag, (ok, total) in figures["sign_counts"].items():
+        lines.append(f"  recall {tag:24} {ok}/{total}")
+    return "\n".join(lines)
+
+
+
+REPO = Path(__file__).resolve().parents[1]
+HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
+# name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
+TRIAGE_SETS = {
+    "heldout": REPO / "tests" / "heldout" / "triage.yml",
+    "development": REPO / "tests" / "evaluation" / "development.yml",
+    "regression": REPO / "tests" / "evaluation" / "cases.yml",
+}
+
+
+def measure_nlu(rasa_url: str, token: str, path: Path = HELDOUT_NLU) -> dict[str, Any]:
+    pairs = load_nlu_examples(path)
+    parses = parse_all([text for text, _ in pairs], rasa_url, token)
+    predicted = [predicted_label(parse) for parse in parses]
+    scores = intent_scores([label for _, label in pairs], predicted)
+    scores["misses"] = [
+        (index, label, guess) for index, ((_, label), guess) in enumerate(zip(pairs, predicted)) if label != guess
+    ]
+    return scores
+
+
+def measure_triage(name: str, rasa_url: str, token: str, workers: int = 4) -> dict[str, Any]:
+    from bot.evaluation import load_cases, run_all
+
+    cases = load_cases(TRIAGE_SETS[name])
+    return triage_figures(cases, run_all(cases, rasa_url, token, workers))

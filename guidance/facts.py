@@ -1,0 +1,299 @@
+"""Everything the conversation knows that the guidance can use, read into codes.
+
+Plain Python::
+
+    from guidance.facts import Facts, court_for
+
+    facts = Facts.build(assessment, situation, messages=["mon atelier a été inondé", ...], chamber=chamber)
+    facts.profile            # guidance.profile.Profile (legal form, employees, département)
+    facts.categories         # the triage categories, primary first
+    facts.causes             # frozenset({"inondation"}): see guidance/causes.yml
+    facts.stage              # "amiable" | "cessation" | "procedure" | "liquidation" | None (unknown)
+    facts.known("legal_form")  # the value of a condition key, None when unknown
+    court_for("92", today)   # Court("tribunal des activités économiques", "m")
+
+The causes and stages are read from the artisan's messages, the quotes the triage kept as reasons
+and the free answers of the situation form (creditors, steps taken...): what the artisan said, never
+a guess. Unknown stays None, so that an entry whose condition is unknown says it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+from guidance.profile import Profile, _text, read_employees_in_messages, read_legal_form_in_messages
+
+CAUSES_FILE = Path(__file__).resolve().parent / "causes.yml"
+COURTS_FILE = Path(__file__).resolve().parent / "courts.yml"
+STAGES = ("amiable", "cessation", "procedure", "liquidation")
+# The later stage wins when several are said ("en redressement, puis liquidation").
+_STAGE_ORDER = {stage: rank for rank, stage in enumerate(STAGES)}
+# Situation answers that are free text worth reading for causes.
+_FREE_ANSWERS = ("creditors", "steps_taken", "since_when", "deadline", "trade")
+
+
+class FactsDataError(ValueError):
+    """causes.yml or courts.yml is invalid (the message names the file and the key)."""
+
+
+@lru_cache(maxsize=1)
+def cause_patterns() -> tuple[dict[str, tuple[re.Pattern, ...]], dict[str, tuple[re.Pattern, ...]]]:
+    """(causes, stages): code -> compiled patterns, from guidance/causes.yml."""
+    raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8"))
+
+    def compile_table(name: str) -> dict[str, tuple[re.Pattern, ...]]:
+        table = raw.get(name) if isinstance(raw, dict) else None
+        if not isinstance(table, dict) or not table:
+            raise FactsDataError(f"{CAUSES_FILE.name}: a mapping '{name}' is required")
+        compiled = {}
+        for code, patterns in table.items():
+            if not isinstance(patterns, list) or not patterns:
+                raise FactsDataError(f"{CAUSES_FILE.name}: {name}.{code}: a list of patterns is required")
+            try:
+                compiled[str(code)] = tuple(re.compile(str(pattern)) for pattern in patterns)
+            except re.error as error:
+                raise FactsDataError(f"{CAUSES_FILE.name}: {name}.{code}: invalid pattern ({error})") from error
+        return compiled
+
+    causes, stages = compile_table("causes"), compile_table("stages")
+    if set(stages) != set(STAGES):
+        raise FactsDataError(f"{CAUSES_FILE.name}: stages must be exactly {list(STAGES)}")
+    return causes, stages
+
+
+@lru_cache(maxsize=1)
+def step_patterns() -> dict[str, tuple[re.Pattern, ...]]:
+    """step -> compiled patterns (guidance/causes.yml `steps`): what the artisan already did."""
+    raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8")).get("steps") or {}
+    try:
+        return {str(code): tuple(re.compile(str(p)) for p in patterns) for code, patterns in raw.items()}
+    except re.error as error:
+        raise FactsDataError(f"{CAUSES_FILE.name}: steps: invalid pattern ({error})") from error
+
+
+_DONE = re.compile(r"\b(?:deja|j ai demande|j ai fait|j ai obtenu|j ai eu|on m a accorde|on m a refuse|refuse|refusee|"
+                   r"accorde|accordee|en cours|j ai saisi|j ai appele|j ai contacte|j ai declare|j ai depose|"
+                   r"j ai porte|ai vu|suis alle|suis allee)\b")
+_NOT_DONE = re.compile(r"\b(?:pas encore|jamais|rien fait|aucune demarche|pas fait|pas demande|pas osé|pas ose|"
+                       r"je voudrais|je veux|je souhaite|comment)\b")
+
+
+def read_steps(messages: Iterable[str], answer: str | None = None) -> frozenset[str]:
+    """The steps already taken: from the answer to the steps question, and from messages that say
+    they are done ("j'ai déjà demandé un délai à l'URSSAF"), never from a wish ("je voudrais un délai")."""
+    texts = [_text(message) for message in messages if message]
+    texts = [text for text in texts if _DONE.search(text)]
+    if answer:
+        texts.append(_text(answer))
+    texts = [text for text in texts if not _NOT_DONE.search(text)]
+    return frozenset(code for code, patterns in step_patterns().items()
+                     if any(pattern.search(text) for pattern in patterns for text in texts))
+
+
+@lru_cache(maxsize=1)
+def cause_categories() -> dict[str, str]:
+    """cause -> the triage category it belongs to (guidance/causes.yml `cause_categories`)."""
+    from triage import CATEGORIES
+
+    raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8")).get("cause_categories") or {}
+    causes = cause_patterns()[0]
+    if set(raw) != set(causes):
+        raise FactsDataError(f"{CAUSES_FILE.name}: cause_categories must name every cause once "
+                             f"(missing {sorted(set(causes) - set(raw))}, unknown {sorted(set(raw) - set(causes))})")
+    for cause, category in raw.items():
+        if category not in CATEGORIES:
+            raise FactsDataError(f"{CAUSES_FILE.name}: cause_categories.{cause}: unknown category {category!r}")
+    return {str(cause): str(category) for cause, category in raw.items()}
+
+
+def known_causes() -> frozenset[str]:
+    return frozenset(cause_patterns()[0])
+
+
+def read_causes(texts: Iterable[str]) -> frozenset[str]:
+    causes, _ = cause_patterns()
+    folded = [_text(text) for text in texts if text]
+    return frozenset(code for code, patterns in causes.items()
+                     if any(pattern.search(text) for pattern in patterns for text in folded))
+
+
+def read_stage(texts: Iterable[str]) -> str | None:
+    _, stages = cause_patterns()
+    folded = [_text(text) for text in texts if text]
+    found = [code for code, patterns in stages.items()
+             if any(pattern.search(text) for pattern in patterns for text in folded)]
+    return max(found, key=_STAGE_ORDER.__getitem__) if found else None
+
+
+# --- Courts -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Court:
+    name: str
+    gender: str = "m"
+
+    @property
+    def le(self) -> str:
+        return ("le " if self.gender == "m" else "la ") + self.name
+
+    @property
+    def du(self) -> str:
+        return ("du " if self.gender == "m" else "de la ") + self.name
+
+    @property
+    def au(self) -> str:
+        return ("au " if self.gender == "m" else "à la ") + self.name
+
+
+@dataclass(frozen=True)
+class CourtRule:
+    court: str
+    departements: tuple[str, ...]
+    start: date | None
+    end: date | None
+    source_title: str
+    source_url: str | None
+
+    def applies(self, departement: str, today: date) -> bool:
+        return (departement in self.departements and (self.start is None or today >= self.start)
+                and (self.end is None or today <= self.end))
+
+
+@lru_cache(maxsize=1)
+def court_data() -> tuple[dict[str, Court], str, tuple[CourtRule, ...]]:
+    raw = yaml.safe_load(COURTS_FILE.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("courts"), dict):
+        raise FactsDataError(f"{COURTS_FILE.name}: a mapping 'courts' is required")
+    courts = {}
+    for code, value in raw["courts"].items():
+        if not isinstance(value, dict) or not isinstance(value.get("name"), str) or value.get("gender") not in ("m", "f"):
+            raise FactsDataError(f"{COURTS_FILE.name}: courts.{code}: name and gender (m/f) are required")
+        courts[str(code)] = Court(value["name"], value["gender"])
+    default = raw.get("default")
+    if default not in courts or "unknown" not in courts:
+        raise FactsDataError(f"{COURTS_FILE.name}: 'default' must name a court, and 'unknown' must exist")
+    rules = []
+    for index, rule in enumerate(raw.get("exceptions") or [], 1):
+        label = f"{COURTS_FILE.name}: exceptions #{index}"
+        if not isinstance(rule, dict) or rule.get("court") not in courts:
+            raise FactsDataError(f"{label}: 'court' must be one of {sorted(courts)}")
+        departements = rule.get("departements")
+        if not isinstance(departements, list) or not departements:
+            raise FactsDataError(f"{label}: a list 'departements' is required")
+        source = rule.get("source")
+        if not isinstance(source, dict) or not isinstance(source.get("title"), str):
+            raise FactsDataError(f"{label}: a source with a title is required")
+        url = source.get("url")
+        if url is not None and not (isinstance(url, str) and url.startswith("https://")):
+            raise FactsDataError(f"{label}: source.url must be an https:// URL or null")
+        for key in ("from", "until"):
+            if rule.get(key) is not None and not isinstance(rule.get(key), date):
+                raise FactsDataError(f"{label}: '{key}' must be a date (YYYY-MM-DD)")
+        rules.append(CourtRule(rule["court"], tuple(str(d) for d in departements), rule.get("from"),
+                               rule.get("until"), source["title"], url))
+    return courts, default, tuple(rules)
+
+
+def court_for(departement: str | None, today: date | None = None) -> Court:
+    """The court for an artisan of this département on this day; a neutral wording when unknown."""
+    courts, default, rules = court_data()
+    if not departement:
+        return courts["unknown"]
+    today = today or date.today()
+    for rule in rules:
+        if rule.applies(departement, today):
+            return courts[rule.court]
+    return courts[default]
+
+
+# --- Facts ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Facts:
+    profile: Profile = field(default_factory=Profile)
+    categories: tuple[str, ...] = ()
+    urgency: str | None = None
+    overwhelm: bool = False
+    causes: frozenset[str] = frozenset()
+    stage: str | None = None
+    departement: str | None = None
+    today: date | None = None
+    steps_done: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(
+        cls,
+        assessment: Any,
+        situation: Mapping[str, str] | None = None,
+        messages: Sequence[str] | None = None,
+        chamber: Any = None,
+        today: date | None = None,
+        profile: Profile | None = None,
+    ) -> "Facts":
+        situation = situation or {}
+        profile = profile or Profile.from_situation(situation)
+        said = list(messages or [])
+        if not said:
+            # Without the messages, the triage's quotes are what the artisan said.
+            said = [str(quote) for quotes in (getattr(assessment, "reasons", None) or {}).values() for quote in quotes]
+        if profile.legal_form is None:
+            legal_form, majority = read_legal_form_in_messages(said)
+            if legal_form is not None:
+                profile = replace(profile, legal_form=legal_form, majority_manager=majority)
+        if profile.employees is None:
+            employees = read_employees_in_messages(said)
+            if employees is not None:
+                profile = replace(profile, employees=employees, employee_count=0 if employees == "no" else None)
+        texts: list[str] = list(messages or [])
+        reasons = getattr(assessment, "reasons", None) or {}
+        for quotes in reasons.values():
+            texts.extend(str(quote) for quote in quotes)
+        texts.extend(str(situation[key]) for key in _FREE_ANSWERS if situation.get(key))
+        departement = profile.departement
+        if departement is None and chamber is not None and len(getattr(chamber, "departements", ())) == 1:
+            # A chamber covering one département: its artisans are, in all likelihood, there.
+            departement = chamber.departements[0]
+        return cls(
+            profile=profile,
+            categories=tuple(getattr(assessment, "categories", ()) or ()),
+            urgency=getattr(assessment, "urgency", None),
+            overwhelm=bool(getattr(assessment, "overwhelm", False)),
+            causes=read_causes(texts),
+            stage=read_stage(texts),
+            departement=departement,
+            today=today,
+            steps_done=read_steps(said, situation.get("steps_taken")),
+        )
+
+    def known(self, key: str) -> Any:
+        """The value of a condition key (see guidance.knowledge.CONDITION_VALUES), None when unknown."""
+        if key == "legal_form":
+            return self.profile.legal_form
+        if key == "social_status":
+            return self.profile.social_status
+        if key == "natural_person":
+            value = self.profile.natural_person
+            return None if value is None else ("yes" if value else "no")
+        if key == "employees":
+            return self.profile.employees
+        if key == "had_employees":
+            # Employees in the last months: known "yes" when said so, "no" when none and none before.
+            if self.profile.had_employees or self.profile.employees == "yes":
+                return "yes"
+            return None
+        if key == "stage":
+            return self.stage
+        if key == "departement":
+            return self.departement
+        raise KeyError(key)
+
+    @property
+    def court(self) -> Court:
+        return court_for(self.departement, self.today)

@@ -1,0 +1,76 @@
+"""Text normalisation and overlap measures for the leakage tests (issue 19).
+
+Normalised text: lowercase, accents stripped, punctuation and apostrophes turned into spaces,
+whitespace folded. "Coucou !" and "coucou", "l'URSSAF" and "l urssaf", "réclamé" and "reclame" are equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from bot.quality import load_nlu_examples
+
+_NOT_A_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = stripped.replace("œ", "oe").replace("æ", "ae")
+    return _NOT_A_WORD.sub(" ", stripped).strip()
+
+
+def tokens(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def windows(text: str, size: int = 6) -> set[tuple[str, ...]]:
+    words = tokens(text)
+    return {tuple(words[index : index + size]) for index in range(len(words) - size + 1)}
+
+
+def jaccard(first: set[str], second: set[str]) -> float:
+    return len(first & second) / len(first | second) if first | second else 1.0
+
+
+def nlu_texts(path: Path) -> list[str]:
+    """The example texts of a Rasa NLU YAML file, entity annotations removed."""
+    return [text for text, _ in load_nlu_examples(path)]
+
+
+def conversation_turns(path: Path) -> list[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [turn for case in data.get("conversations") or [] for turn in case.get("turns") or []]
+
+
+def near_duplicates(
+    sentences: Iterable[str], training: Iterable[str], threshold: float = 0.8, min_tokens: int = 1
+) -> Iterator[tuple[str, str, float]]:
+    """Pairs (sentence, training example, Jaccard) at or above `threshold` on normalised token sets."""
+    indexed: dict[str, list[tuple[str, set[str]]]] = {}
+    for example in training:
+        words = set(tokens(example))
+        for word in words:
+            indexed.setdefault(word, []).append((example, words))
+    for sentence in sentences:
+        words = set(tokens(sentence))
+        if len(words) < min_tokens:
+            continue
+        seen: set[str] = set()
+        for word in words:
+            for example, example_words in indexed.get(word, []):
+                if example in seen:
+                    continue
+                seen.add(example)
+                score = jaccard(words, example_words)
+                if score >= threshold:
+                    yield sentence, example, score
+                    break
+            else:
+                continue
+            break
