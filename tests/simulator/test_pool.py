@@ -39,7 +39,8 @@ def _examples(path: Path) -> list[str]:
 @__import__("functools").lru_cache(maxsize=1)
 def others_sentences() -> set[str]:
     paths = [*ROOT.glob("nlu/**/*.yml"), *ROOT.glob("tests/nlu/*.yml"), *ROOT.glob("tests/evaluation/*.yml"),
-             *ROOT.glob("tests/rasa/*.yml"), *ROOT.glob("stories/**/*.yml")]
+             *ROOT.glob("tests/rasa/*.yml"), *ROOT.glob("stories/**/*.yml"),
+             *ROOT.glob("tests/heldout/*.yml")]
     assert paths, "no training or evaluation data found"
     return {normalise(text) for path in paths for text in _examples(path)}
 
