@@ -210,15 +210,19 @@ def _handoff_restarted(t: Transcript, kind: str, name: str) -> list[Violation]:
     for i, turn in enumerate(t.turns):
         if turn.kind != kind:
             continue
-        if turn.state.get("requested_slot") not in HANDOFF_SLOTS and not turn.state.get("case_reference"):
+        state = turn.state
+        running = (state.get("requested_slot") in HANDOFF_SLOTS or state.get("active_loop") == "handoff_form"
+                   or state.get("case_reference"))
+        if not running:
             violations.append(Violation(name, i, f"requested_slot after: {turn.state.get('requested_slot')!r}"))
     return violations
 
 
 def callback_after_refusal(t: Transcript) -> list[Violation]:
     """After the callback (or the consent) was refused, a later "oui finalement je veux qu'on me rappelle"
-    restarts the handoff: after that turn a handoff question is pending, or the case already exists.
-    The artisan model only changes its mind after a refusal."""
+    restarts the handoff: after that turn a handoff question is pending (or the handoff form runs: it
+    also asks the place when unknown), or the case already exists. The artisan model only changes its
+    mind after a refusal."""
     return _handoff_restarted(t, "change_of_mind", "callback_after_refusal")
 
 

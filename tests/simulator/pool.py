@@ -70,12 +70,14 @@ VOICES = ("as_written", "no_accents", "phone", "dictation")
 
 
 def render(text: str, voice: str, rng: random.Random) -> str:
-    """The same meaning in another voice; never changes digits, so places and phones keep their value."""
+    """The same meaning in another voice; never changes digits, so places and phones keep their value,
+    and never empties a message ("..." stays as written)."""
+    rendered = text
     if voice == "no_accents":
-        return strip_accents(text)
-    if voice == "phone":
-        return text.lower().rstrip(" .!")
-    if voice == "dictation":
-        spoken = "".join(c if c not in ",.;:!?" else " " for c in text)
-        return " ".join(spoken.split()) if rng.random() < 0.5 else " ".join(spoken.split()).lower()
-    return text
+        rendered = strip_accents(text)
+    elif voice == "phone":
+        rendered = text.lower().rstrip(" .!")
+    elif voice == "dictation":
+        spoken = " ".join("".join(c if c not in ",.;:!?" else " " for c in text).split())
+        rendered = spoken if rng.random() < 0.5 else spoken.lower()
+    return rendered if rendered.strip() else text

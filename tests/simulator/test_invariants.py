@@ -152,3 +152,10 @@ def test_a_question_asked_again_after_a_hesitation_is_allowed():
 def test_guidance_counts_the_bot_turns_from_the_difficulty():
     assert transcript(good()).turns_to_guidance() == 3
     assert transcript(good()[:3]).turns_to_guidance() is None
+
+
+def test_the_handoff_form_asking_the_place_after_a_request_is_the_handoff():
+    turns = good()
+    turns.insert(3, turn("je veux parler à quelqu'un", "ask_human", "departement", replies=["Où ?"],
+                         requested_slot="departement", active_loop="handoff_form"))
+    assert check(transcript(turns, GOOD_CASE)) == []

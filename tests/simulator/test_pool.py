@@ -3,13 +3,14 @@ the evaluation sets (compared without accents, case or punctuation; sentences of
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.simulator.pool import TEXT_KINDS, load_pool, strip_accents
+from tests.simulator.pool import TEXT_KINDS, VOICES, load_pool, render, strip_accents
 
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
@@ -38,7 +39,8 @@ def _examples(path: Path) -> list[str]:
 @__import__("functools").lru_cache(maxsize=1)
 def others_sentences() -> set[str]:
     paths = [*ROOT.glob("nlu/**/*.yml"), *ROOT.glob("tests/nlu/*.yml"), *ROOT.glob("tests/evaluation/*.yml"),
-             *ROOT.glob("tests/rasa/*.yml"), *ROOT.glob("stories/**/*.yml")]
+             *ROOT.glob("tests/rasa/*.yml"), *ROOT.glob("stories/**/*.yml"),
+             *ROOT.glob("tests/heldout/*.yml")]
     assert paths, "no training or evaluation data found"
     return {normalise(text) for path in paths for text in _examples(path)}
 
@@ -82,3 +84,11 @@ def test_pool_sentences_are_not_copied_from_training_or_evaluation_data():
 def test_the_copy_check_can_fail():
     some_training_sentence = next(s for s in sorted(others_sentences()) if len(s.split()) >= 3)
     assert normalise(some_training_sentence.upper() + " !") in others_sentences()
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_voice_keeps_digits_and_never_empties_a_message(voice):
+    rng = random.Random(3)
+    assert render("...", voice, rng) == "..."
+    assert "06" in render("Mon numéro, 06 12 34 56 78.", voice, rng)
+    assert render("Béthune", "no_accents", rng) == "Bethune"
