@@ -257,6 +257,7 @@ def _fuzzy(words: list[str]) -> list[str]:
     return [key for key, distance in best.items() if distance == closest]
 
 
+MAX_WORDS_FOR_TYPOS = 3
 _BEFORE_LONE_DIGIT = frozenset({"le", "du", "dans", "departement", "dept", "dpt", "l", "en"})
 
 
@@ -323,6 +324,10 @@ def resolve(answer: str | None) -> Resolution:
         return Resolution(AMBIGUOUS, departement_options=tuple(sorted(hints)))
     if not meaningful or any(m.communes for m in matches):
         return NOTHING  # nothing said, or only ordinary words that are also communes ("à la campagne")
+    if len(meaningful) > MAX_WORDS_FOR_TYPOS:
+        # A sentence is no misspelt town: its ordinary words are too often a letter from one
+        # ("vous pouvez me donner la météo de demain" is not Denain). A typo is guessed only in a short answer.
+        return NOTHING
     return _resolve_typo(words)
 
 

@@ -73,9 +73,10 @@ class Bot:
             )
         except httpx.HTTPError:  # a timeout or a dropped connection is a missing reply (status 0)
             return 0, []
-        if response.status_code != 200:
+        if response.status_code not in (200, 413):
             return response.status_code, []
-        return 200, [m["text"] for m in response.json() if m.get("text")]
+        # A refused message (413, too long) still carries the bot's French answer in Rasa's format.
+        return response.status_code, [m["text"] for m in response.json() if m.get("text")]
 
     def state(self, sender: str) -> dict[str, Any]:
         response = self.client.get(

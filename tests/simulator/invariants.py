@@ -106,12 +106,18 @@ class Violation:
     detail: str
 
 
+# 413: the message-length cap answers in French without processing the message (bot.guard).
+ANSWERED_STATUSES = (200, 413)
+
+
 def reply_to_every_message(t: Transcript) -> list[Violation]:
-    """Every artisan message gets an HTTP 200 and at least one bot text (issue 12 item 1: no silence)."""
+    """Every artisan message gets at least one bot text (issue 12 item 1: no silence): with HTTP 200, or
+    with the refusal of a message too long (413) that says so in French (issue 15: a kind reply, nothing
+    processed). Any other status, or no text, is silence."""
     return [
         Violation("reply_to_every_message", i, f"HTTP {turn.status}, {len(turn.replies)} replies")
         for i, turn in enumerate(t.turns)
-        if turn.status != 200 or not turn.replies
+        if turn.status not in ANSWERED_STATUSES or not turn.replies
     ]
 
 

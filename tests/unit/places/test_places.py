@@ -89,6 +89,8 @@ def test_corsica_without_a_departement_asks_which(answer):
     "dunkerke",  # two edits from Dunkerque: too far to correct safely
     # A lone digit inside other words is no code (found by the simulator: this was read as the Ain).
     "<b>urgent</b> <img src=x onerror=alert(1)>", "urgent 1",
+    # A sentence is not corrected into a town ("demain" is one letter from Denain; found by the simulator).
+    "vous pouvez me donner la météo de demain",
 ])
 def test_resolve_not_found(answer):
     assert resolve(answer).status == NOT_FOUND
