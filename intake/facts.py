@@ -115,6 +115,11 @@ _DEBT = re.compile(
     r"doit|payer|rembourse|echeance|cotisations|a payer|arriere)"
 )
 _CLAUSE = re.compile(r"[.;!?\n]|,| et | mais | puis ")
+# "je n'ai pas de dettes URSSAF", "aucun souci avec la banque", "à jour avec les impôts": not a creditor.
+_NO_DEBT = re.compile(
+    r"\b(?:pas|plus|aucune?|jamais|sans)\s+(?:de |d |d')?(?:dettes?|soucis?|problemes?|retards?|impayes?)\b|"
+    r"\bne (?:leur |lui )?dois (?:rien|plus rien)\b|\bdois rien\b|\ba jour\b"
+)
 
 
 @lru_cache(maxsize=None)
@@ -213,6 +218,9 @@ def _creditors(text: str, folded: str) -> str | None:
     for boundary in [*(_CLAUSE.finditer(folded)), None]:
         end = boundary.start() if boundary else len(folded)
         clause = folded[start:end]
+        if _NO_DEBT.search(clause):
+            start = boundary.end() if boundary else end
+            continue
         names = []
         for match in _CREDITOR.finditer(clause):
             for index, (label, _) in enumerate(_CREDITORS):

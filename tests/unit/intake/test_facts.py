@@ -65,6 +65,9 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("3 trimestres de cotisations en retard", "creditors", "URSSAF"),
         ("je dois de l'argent à l'urssaf et aux impôts", "creditors", "URSSAF, impôts"),
         ("2500€ de loyer impayé", "creditors", "loyer 2500 €"),
+        # A creditor said to be owed nothing is none (the regression set's negations fed the triage).
+        ("je n'ai pas de dettes URSSAF mais la banque m'a coupé mon découvert", "creditors", "banque"),
+        ("je suis à jour avec l'urssaf mais les impôts me réclament 3000", "creditors", "impôts 3000 €"),
         # place (read by the places package)
         ("les travaux du tram à Valenciennes", "departement", "59"),
         ("je suis en micro à Lille", "departement", "59"),
