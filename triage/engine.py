@@ -273,7 +273,12 @@ class _Run:
                     self.levels.append("haute")
         creditors = situation.get("creditors")
         if creditors:
+            # Who is owed adds its category; how pressing it is comes from what the artisan wrote: "je
+            # préfère anticiper l'URSSAF" stays basse though the creditor was heard in the same words.
+            said_levels = list(self.levels)
             self.message(str(creditors), index, threats=False)
+            if said_levels:
+                self.levels = said_levels
 
 
 def assess(

@@ -226,3 +226,18 @@ def test_packages_stay_light():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[3])
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("message", [
+    "je pense que je ne pourrai pas payer l'URSSAF le trimestre prochain, je préfère anticiper",
+    "je voudrais savoir quelles aides existent si un jour j'ai du mal à payer mes cotisations",
+])
+def test_a_creditor_heard_in_an_anticipation_keeps_it_basse(message):
+    # The intake reads "URSSAF" into the creditors slot from these very words: the category, not the level.
+    result = assess([message], situation={"creditors": "URSSAF"}, today=TODAY)
+    assert result.categories == ("cotisations_sociales",)
+    assert result.urgency == "basse"
+
+
+def test_a_creditor_answer_alone_still_makes_a_difficulty():
+    assert assess(["bonjour"], situation={"creditors": "URSSAF 8000 €"}, today=TODAY).urgency == "normale"
