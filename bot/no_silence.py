@@ -71,17 +71,28 @@ async def _state(apps: Callable[[], Any], sender_id: str) -> tuple[list[Any], st
     try:
         agent = next(iter(apps())).ctx.agent
         tracker = await agent.tracker_store.retrieve(sender_id)
-    except Exception:  # noqa: BLE001 - the fallback is said anyway
+    except (Exception, SystemExit):  # noqa: BLE001 - the fallback is said anyway (Rasa's SQL store exits on driver errors)
         return [], None
     if tracker is None:
         return [], None
     return list(tracker.events), tracker.active_loop_name
 
 
-def never_silent(handle: Callable[[Any], Awaitable[None]], apps: Callable[[], Any]) -> Callable[[Any], Awaitable[None]]:
-    """``handle(message)`` that always leaves at least one reply on the message's output channel."""
+def never_silent(
+    handle: Callable[[Any], Awaitable[None]],
+    apps: Callable[[], Any],
+    answerable: Callable[[Any], bool] = lambda _sender: True,
+) -> Callable[[Any], Awaitable[None]]:
+    """``handle(message)`` that always leaves at least one reply on the message's output channel.
+
+    ``answerable(sender_id)`` False: a conversation id the channel refuses on purpose (a forged one, with a
+    NUL character): no reply, as the channel decided, and no store is asked about it.
+    """
 
     async def answered(message: Any) -> None:
+        if not answerable(message.sender_id):
+            await handle(message)
+            return
         channel = message.output_channel
         sent = 0
         original_send = channel.send_response

@@ -405,7 +405,8 @@ def _replay_safe_channels() -> dict[str, type]:
 
         def blueprint(self, on_new_message: Any) -> Any:
             apps = lambda: blueprint.apps  # noqa: E731
-            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=False, apps=apps), apps))
+            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=False, apps=apps), apps,
+                                                        valid_sender_id))
             _guard_rest(blueprint, self._body)
             return blueprint
 
@@ -414,7 +415,8 @@ def _replay_safe_channels() -> dict[str, type]:
 
         def blueprint(self, on_new_message: Any) -> Any:
             apps = lambda: blueprint.apps  # noqa: E731
-            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=True, apps=apps), apps))
+            blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=True, apps=apps), apps,
+                                                        valid_sender_id))
             _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt,
                             self.metadata_key)
             return blueprint
@@ -502,6 +504,8 @@ def _guard_socketio(sio: Any, namespace: str, user_event: str, bot_event: str, m
             return None
         address = addresses.get(sid, "unknown")
         sender = data.get("session_id") or sid
+        if not valid_sender_id(sender):
+            return await handle_message(sid, data)  # refused there, silently, as a forged session is
         refusal = channel_guard().verdict(address, str(sender), data.get("message"))
         if refusal is not None:
             log.warning("message refused before processing: %s", refusal.reason)

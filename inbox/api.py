@@ -290,7 +290,7 @@ def user_out(user: User) -> UserOut:
 
 ReferencePath = Path(..., pattern=REFERENCE_REGEX, description="Case reference, e.g. RL-7K3Q9M")
 ERRORS = {400: {"model": ApiError}, 401: {"model": ApiError}, 403: {"model": ApiError}}
-CASE_ERRORS = {**ERRORS, 404: {"model": ApiError}}
+NOT_FOUND_ERRORS = {**ERRORS, 404: {"model": ApiError}}
 
 
 def create_api() -> FastAPI:
@@ -360,8 +360,9 @@ def create_api() -> FastAPI:
         """The active advisors and supervisors of your chamber (to assign a case)."""
         return [user_out(u) for u in context_of(request).repository.list_users(user.chamber_id)]
 
-    @api.post("/users/{user_id}/unlock", status_code=204, responses=ERRORS, tags=["supervision"])
-    def unlock(request: Request, user_id: int, user: User = Depends(supervisor_user)) -> Response:
+    @api.post("/users/{user_id}/unlock", status_code=204, responses=NOT_FOUND_ERRORS, tags=["supervision"])
+    def unlock(request: Request, user_id: int = Path(ge=1, le=2**63 - 1),  # a database integer
+               user: User = Depends(supervisor_user)) -> Response:
         """Forget an account's failed logins (an advisor kept out by someone guessing): supervisors, own chamber."""
         try:
             unlock_account(context_of(request), user, user_id)
@@ -414,49 +415,49 @@ def create_api() -> FastAPI:
             for c in found
         ])
 
-    @api.get("/cases/{reference}", response_model=CaseOut, responses=CASE_ERRORS, tags=["cases"])
+    @api.get("/cases/{reference}", response_model=CaseOut, responses=NOT_FOUND_ERRORS, tags=["cases"])
     def get_case(request: Request, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         """One case with everything; the view is written to the audit log."""
         return case_out(request, context_of(request).repository.get_case(reference, user))
 
-    @api.post("/cases/{reference}/take", response_model=CaseOut, responses=CASE_ERRORS, tags=["cases"])
+    @api.post("/cases/{reference}/take", response_model=CaseOut, responses=NOT_FOUND_ERRORS, tags=["cases"])
     def take(request: Request, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         context_of(request).repository.take(reference, user)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
-    @api.post("/cases/{reference}/assign", response_model=CaseOut, responses={**CASE_ERRORS},
+    @api.post("/cases/{reference}/assign", response_model=CaseOut, responses={**NOT_FOUND_ERRORS},
               tags=["cases"])
     def assign(request: Request, body: AssignIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         context_of(request).repository.assign(reference, user, body.assignee_id)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
     @api.post("/cases/{reference}/status", response_model=CaseOut,
-              responses={**CASE_ERRORS, 409: {"model": ApiError}}, tags=["cases"])
+              responses={**NOT_FOUND_ERRORS, 409: {"model": ApiError}}, tags=["cases"])
     def set_status(request: Request, body: StatusIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         """Move the case: nouveau → en_cours/en_attente/clos, en_cours ⇄ en_attente, → clos, clos → en_cours (reopen)."""
         context_of(request).repository.set_status(reference, user, body.status.value)
         return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
     @api.post("/cases/{reference}/notes", response_model=NoteOut, status_code=201,
-              responses={**CASE_ERRORS}, tags=["cases"])
+              responses={**NOT_FOUND_ERRORS}, tags=["cases"])
     def add_note(request: Request, body: NoteIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         """A private note, read by advisors only."""
         note = context_of(request).repository.add_note(reference, user, _clean(body.body))
         return NoteOut(id=note.id, author=user.email, body=note.body, created_at=note.created_at)
 
     @api.post("/cases/{reference}/calls", response_model=CallAttemptOut, status_code=201,
-              responses={**CASE_ERRORS}, tags=["cases"])
+              responses={**NOT_FOUND_ERRORS}, tags=["cases"])
     def add_call(request: Request, body: CallAttemptIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
         """The outcome of a call; the first « joint » sets the first contact."""
         attempt = context_of(request).repository.add_call_attempt(reference, user, body.outcome.value, _clean(body.comment))
         return CallAttemptOut(id=attempt.id, author=user.email, outcome=attempt.outcome, comment=attempt.comment, at=attempt.at)
 
-    @api.get("/cases/{reference}/personal-data", response_model=Dict[str, Any], responses=CASE_ERRORS, tags=["supervision"])
+    @api.get("/cases/{reference}/personal-data", response_model=Dict[str, Any], responses=NOT_FOUND_ERRORS, tags=["supervision"])
     def export_personal_data(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:
         """Everything stored about the person of this case (right of access). Supervisors; audited."""
         return context_of(request).repository.export_personal_data(reference, user)
 
-    @api.post("/cases/{reference}/erase", response_model=CaseOut, responses=CASE_ERRORS, tags=["supervision"])
+    @api.post("/cases/{reference}/erase", response_model=CaseOut, responses=NOT_FOUND_ERRORS, tags=["supervision"])
     def erase(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:
         """Erase the person's data and close the case (codes and dates stay for statistics). Supervisors; audited."""
         context_of(request).erase(reference, user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import positive_data_acceptance
 
 from inbox.security import new_api_token
 
@@ -31,4 +32,8 @@ def openapi_schema(app, supervisor_token):
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_the_api_never_answers_with_a_server_error(case, supervisor_token):
     # Every default check: no 5xx, and answers true to the document (status codes, schemas, content types).
-    case.call_and_validate(headers={"Authorization": f"Bearer {supervisor_token}"})
+    # Except "positive data acceptance": some schema-valid values are refused on purpose with a documented
+    # 4xx (a note of blank lines, a 'since' outside UTC's range of dates), and which of them the fuzzer
+    # happens to draw changed from run to run.
+    case.call_and_validate(headers={"Authorization": f"Bearer {supervisor_token}"},
+                           excluded_checks=[positive_data_acceptance])
