@@ -13,24 +13,16 @@ from sqlalchemy import select
 
 from actions import abuse, services
 from actions.handoff_actions import ActionFinishHandoff
-from cases.db import make_engine, make_session_factory, migrate
+from cases.db import make_engine, make_session_factory
+from tests.support.action_services import fresh_action_services
 from cases.limits import CASES_PER_CLIENT, Limit, SlidingWindow
 from cases.models import Case
 
 
 @pytest.fixture(autouse=True)
 def own_services(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'cases.db'}"
-    monkeypatch.setenv("RELAIS_DATABASE_URL", url)
-    monkeypatch.setenv("RELAIS_OUTBOX_DIR", str(tmp_path / "outbox"))
-    monkeypatch.delenv("RELAIS_CHAMBER_CONFIG", raising=False)
     monkeypatch.setattr(abuse, "_new_cases", SlidingWindow(CASES_PER_CLIENT))
-    migrate(url)
-    for cached in (services.chamber, services.case_outbox):
-        cached.cache_clear()
-    yield url
-    for cached in (services.chamber, services.case_outbox):
-        cached.cache_clear()
+    yield from fresh_action_services(tmp_path, monkeypatch)
 
 
 def _finished_handoff(client: str | None, case_reference: str | None = None) -> Tracker:

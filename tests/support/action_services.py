@@ -1,0 +1,27 @@
+"""The action server's process-wide services (chamber, knowledge base, case outbox) made fresh for one test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from actions import services
+from cases.db import migrate
+
+CACHED = (services.chamber, services.knowledge_base, services.case_outbox)
+
+
+def fresh_action_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Its own case database and outbox, and the default chamber; yields the database URL (a fixture body)."""
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    monkeypatch.setenv("RELAIS_DATABASE_URL", url)
+    monkeypatch.setenv("RELAIS_OUTBOX_DIR", str(tmp_path / "outbox"))
+    monkeypatch.delenv("RELAIS_CHAMBER_CONFIG", raising=False)
+    migrate(url)
+    for cached in CACHED:
+        cached.cache_clear()
+    yield url
+    for cached in CACHED:
+        cached.cache_clear()
