@@ -24,6 +24,15 @@ private port (polling requests: a few hundred bytes). A websocket upgrade that l
 is refused, and the client stays on polling, as the protocol allows; a websocket opened directly holds
 its one TCP connection, so it never moves. Nothing changes with one worker.
 
+With several workers, the model is loaded once, in the parent, before the workers are forked: they share
+its pages copy-on-write (frozen out of the garbage collector's reach first, whose passes would otherwise
+write to every object's header and copy the pages). Each worker loaded its own copy before: 2.1 GB for two
+workers, about 1 GB each. Only the trained graph is shared; each worker still builds its own tracker store,
+lock store and connections in its own event loop, as Rasa does. The parent runs no TensorFlow operation and
+starts no thread before forking (checked: a forked worker predicts as its parent does, tests/unit/bot).
+
+Calls to the action server reuse their connections (bot/action_client.py).
+
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
 """
 
@@ -42,11 +51,15 @@ import time
 import skops.io  # noqa: F401  (first, for the reason above)
 import engineio.base_server
 import rasa.core.run
+import rasa.core.utils
 import sanic.app
 from rasa.__main__ import main
+from rasa.core.processor import MessageProcessor
 from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
+
+from bot import action_client
 
 logger = logging.getLogger(__name__)
 WORKER_CHECK_S = 1.0
@@ -61,6 +74,42 @@ async def load_agent_then_freeze(*args, **kwargs):
     gc.collect()
     gc.freeze()
     return agent
+
+
+# ------------------------------------------------------------------ one model for every worker
+
+# Absolute model path -> what MessageProcessor._load_model returned: (file name, metadata, graph runner).
+_preloaded: dict[str, tuple] = {}
+_load_model = MessageProcessor._load_model
+
+
+def load_model_once(model_path):  # noqa: ANN001, ANN201  (MessageProcessor._load_model's signature)
+    """MessageProcessor._load_model, but a model the parent loaded before forking is taken as it is."""
+    key = os.path.abspath(model_path) if isinstance(model_path, (str, os.PathLike)) else None
+    if key is not None and key in _preloaded:
+        return _preloaded[key]
+    return _load_model(model_path)
+
+
+def preload_model(model_path: str | os.PathLike) -> None:
+    """Loads the model in this process, for the workers forked from it afterwards."""
+    key = os.path.abspath(model_path)
+    if os.path.isfile(key) and key not in _preloaded:
+        _preloaded[key] = _load_model(key)
+        gc.collect()
+        gc.freeze()
+
+
+_serve_application = rasa.core.run.serve_application
+
+
+@functools.wraps(_serve_application)
+def serve_application_loading_once(model_path=None, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+    """`rasa run`'s server; with several workers, the model is loaded before Sanic forks them."""
+    endpoints = kwargs.get("endpoints")
+    if model_path and rasa.core.utils.number_of_sanic_workers(endpoints.lock_store if endpoints else None) > 1:
+        preload_model(model_path)
+    return _serve_application(model_path, *args, **kwargs)
 
 
 # ------------------------------------------------------------------ socket.io sessions stay on their worker
@@ -130,6 +179,7 @@ _configure_app = rasa.core.run.configure_app
 def configure_app_with_sticky_socketio(*args, **kwargs):
     app = _configure_app(*args, **kwargs)
     app.register_middleware(route_socketio_to_its_worker, "request")
+    app.register_listener(action_client.close_sessions, "after_server_stop")
     return app
 
 
@@ -217,6 +267,10 @@ def serve_workers(server_settings: dict, workers: int) -> None:
 
 # Looked up by name when `rasa run` registers its start-up listener, and when Sanic starts its workers.
 rasa.core.run.load_agent_on_start = load_agent_then_freeze
+rasa.core.run.serve_application = serve_application_loading_once
+MessageProcessor._load_model = staticmethod(load_model_once)
+# Calls to the action server on kept-alive connections (bot/action_client.py).
+action_client.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id
