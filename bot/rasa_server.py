@@ -31,6 +31,10 @@ workers, about 1 GB each. Only the trained graph is shared; each worker still bu
 lock store and connections in its own event loop, as Rasa does. The parent runs no TensorFlow operation and
 starts no thread before forking (checked: a forked worker predicts as its parent does, tests/unit/bot).
 
+Rasa's SpacyNLP loads the spaCy model once for each node of the graph that uses the component (the one
+that provides the model and the one that processes messages, whose own copy is never read): the French
+model was twice in memory, 159 MB each. The model is loaded once per process and name here.
+
 Calls to the action server reuse their connections (bot/action_client.py).
 
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
@@ -55,6 +59,7 @@ import rasa.core.utils
 import sanic.app
 from rasa.__main__ import main
 from rasa.core.processor import MessageProcessor
+from rasa.nlu.utils import spacy_utils
 from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
@@ -98,6 +103,17 @@ def preload_model(model_path: str | os.PathLike) -> None:
         _preloaded[key] = _load_model(key)
         gc.collect()
         gc.freeze()
+
+
+# spaCy model name -> the SpacyModel loaded for it (read-only once loaded: every node can share it).
+_spacy_models: dict[str, spacy_utils.SpacyModel] = {}
+_load_spacy_model = spacy_utils.SpacyNLP.load_model
+
+
+def load_spacy_model_once(spacy_model_name: str) -> spacy_utils.SpacyModel:
+    if spacy_model_name not in _spacy_models:
+        _spacy_models[spacy_model_name] = _load_spacy_model(spacy_model_name)
+    return _spacy_models[spacy_model_name]
 
 
 _serve_application = rasa.core.run.serve_application
@@ -269,6 +285,7 @@ def serve_workers(server_settings: dict, workers: int) -> None:
 rasa.core.run.load_agent_on_start = load_agent_then_freeze
 rasa.core.run.serve_application = serve_application_loading_once
 MessageProcessor._load_model = staticmethod(load_model_once)
+spacy_utils.SpacyNLP.load_model = staticmethod(load_spacy_model_once)
 # Calls to the action server on kept-alive connections (bot/action_client.py).
 action_client.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio

@@ -1,6 +1,7 @@
 """bot.rasa_server with several workers: the model is loaded once, before the fork, and a forked worker
 predicts exactly as a process that loaded the model itself (no TensorFlow or thread state broken by the
-fork), without loading the model again."""
+fork), without loading the model again; the spaCy model is loaded once per process, not once per graph
+node."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ from rasa.core.agent import Agent
 from rasa.core.processor import MessageProcessor
 
 model, messages = sys.argv[1], json.loads(sys.argv[2])
+import spacy
+spacy_loads = []
+original_spacy_load = spacy.load
+spacy.load = lambda *args, **kwargs: spacy_loads.append(args[0]) or original_spacy_load(*args, **kwargs)
 loads = []
 original = server._load_model
 server._load_model = lambda path: loads.append((os.getpid(), path)) or original(path)
@@ -58,7 +63,7 @@ server._preloaded.clear()
 own_load = parses()
 print(json.dumps({"forked": forked, "exit_code": process.exitcode, "threads_at_fork": threads_at_fork,
                   "loads_in_parent": len([pid for pid, _ in loads if pid == os.getpid()]),
-                  "own_load": own_load}))
+                  "own_load": own_load, "spacy_loads": spacy_loads}))
 """
 
 
@@ -77,4 +82,6 @@ def test_a_forked_worker_predicts_as_a_process_that_loaded_the_model_itself():
     # The parent loaded the model twice: once before the fork, once after clearing it for the comparison.
     assert found["loads_in_parent"] == 2
     assert forked["parses"] == found["own_load"]
+    # Rasa loads the spaCy model for each graph node using SpacyNLP: once per process here, for both loads.
+    assert found["spacy_loads"] == ["fr_core_news_sm"]
     assert {parse["intent"]["name"] for parse in forked["parses"]} != {None}
