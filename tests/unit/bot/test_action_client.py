@@ -78,16 +78,16 @@ def test_concurrent_calls_each_get_a_connection_and_an_error_status_raises_as_in
 
 
 def test_a_new_event_loop_gets_its_own_session():
-    async def session_of_this_loop() -> int:
+    async def session_of_this_loop():  # noqa: ANN202
         async with webhook_server() as (url, _):
             session = action_client.shared_session()
             await action_client.request(EndpointConfig(url), json={})
             assert action_client.shared_session() is session
-            return id(session)
+            return session
 
     first = asyncio.run(session_of_this_loop())
-    second = asyncio.run(session_of_this_loop())
-    assert first != second
+    second = asyncio.run(session_of_this_loop())  # the first is still referenced: its id cannot be reused
+    assert second is not first and first.closed and second.closed
     assert all(not owner.is_closed() for owner, _ in action_client._sessions.values())
 
 
