@@ -40,7 +40,16 @@ Calls to the action server reuse their connections (bot/action_client.py).
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
 """
 
-import asyncio  # noqa: I001  (skops first, see above)
+import sys  # noqa: I001  (jax blocked and skops imported first, see above)
+
+# TensorFlow Lite imports jax, when installed, for converting jax models: 93 MB and about a second of every
+# start, for a conversion the server never makes. TensorFlow takes an ImportError as "no jax".
+sys.modules.setdefault("jax", None)
+
+import asyncio
+import contextlib
+import ctypes
+import ctypes.util
 import functools
 import gc
 import logging
@@ -49,7 +58,6 @@ import os
 import re
 import signal
 import socket
-import sys
 import time
 
 import skops.io  # noqa: F401  (first, for the reason above)
@@ -78,7 +86,17 @@ async def load_agent_then_freeze(*args, **kwargs):
     agent = await _load_agent_on_start(*args, **kwargs)
     gc.collect()
     gc.freeze()
+    release_free_heap()
     return agent
+
+
+def release_free_heap() -> None:
+    """Gives back to the system the heap that loading used and freed (unpacked archive, parsed JSON,
+    skops' tables): glibc keeps it otherwise. 15 MB here."""
+    libc = ctypes.util.find_library("c")
+    if libc:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(libc).malloc_trim(0)
 
 
 # ------------------------------------------------------------------ one model for every worker
@@ -103,6 +121,7 @@ def preload_model(model_path: str | os.PathLike) -> None:
         _preloaded[key] = _load_model(key)
         gc.collect()
         gc.freeze()
+        release_free_heap()
 
 
 # spaCy model name -> the SpacyModel loaded for it (read-only once loaded: every node can share it).

