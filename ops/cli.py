@@ -1,5 +1,6 @@
-"""`python -m bot run [--production] | evaluate | validate | purge | export-personal-data | erase-personal-data`:
-the product's command line (the Makefile calls it)."""
+"""`python -m ops run [--production] | validate | evaluate | quality | purge | export-personal-data |
+erase-personal-data`: the product's one command line (the Makefile calls it; `python -m bot` is an alias).
+Help in English; what concerns a person's data is answered in French, as the inbox's command line does."""
 
 from __future__ import annotations
 
@@ -10,14 +11,26 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Iterator
 
-from bot.evaluation import evaluate, load_cases
 from cases.db import migrate
-from bot.settings import REPO_ROOT, ConfigurationError, Settings
-from bot.stack import Stack, StartupError
+from ops.evaluation import evaluate, load_cases
+from ops.production import (
+    ProductionStack,
+    PurgeSchedule,
+    RightsError,
+    check_nginx_config,
+    erase_personal_data,
+    export_personal_data,
+    prepare_postgres_schemas,
+    print_json,
+    purge,
+)
+from ops.settings import REPO_ROOT, ConfigurationError, Settings
+from ops.stack import Stack, StartupError
 
 
 def prepare_databases(settings: Settings) -> None:
@@ -37,14 +50,19 @@ def command_run(args: argparse.Namespace) -> int:
     if args.production:
         return command_run_production(args)
     settings = Settings.from_env()
+    stack = Stack(settings)
+    try:
+        stack.check_ports()  # before the databases and the local account: a second `make run` stops here
+    except StartupError as error:
+        print(f"Relais could not start: {error}", file=sys.stderr)
+        return 1
     prepare_databases(settings)
     advisor = local_advisor(settings)
-    stack = Stack(settings)
     started = time.monotonic()
     try:
         stack.start()
     except StartupError as error:
-        print(f"Relais n'a pas pu démarrer : {error}", file=sys.stderr)
+        print(f"Relais could not start: {error}", file=sys.stderr)
         return 1
     print(
         f"\nRelais is running (ready in {time.monotonic() - started:.1f} s):\n"
@@ -58,8 +76,6 @@ def command_run(args: argparse.Namespace) -> int:
         flush=True,
     )
     # The retention the consent question and the privacy notice promise applies in this mode too.
-    from bot.production import PurgeSchedule
-
     schedule = PurgeSchedule(settings, settings.purge_interval_hours)
     schedule.start()
     stopping = _stop_on_signals()
@@ -77,9 +93,7 @@ def command_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stop_on_signals():
-    import threading
-
+def _stop_on_signals() -> threading.Event:
     stopping = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
@@ -88,25 +102,28 @@ def _stop_on_signals():
 
 def command_run_production(args: argparse.Namespace) -> int:
     """Every process of one production machine behind nginx; a process that dies is started again."""
-    from bot.production import ProductionStack, PurgeSchedule, check_nginx_config, prepare_postgres_schemas
-
     try:
         settings = Settings.from_env()
         if not settings.production:
             raise ConfigurationError("run --production needs RELAIS_ENV=production (make run-production sets it).")
     except ConfigurationError as error:
-        print(f"Configuration : {error}", file=sys.stderr)
+        print(f"Configuration: {error}", file=sys.stderr)
         return 2
-    prepare_postgres_schemas(settings.database_url, settings.tracker_db_url)
-    prepare_databases(settings)
     settings.extra_env["RELAIS_RASA_PUBLIC_URL"] = f"http://{settings.host}:{settings.proxy_port}"
     stack = ProductionStack(settings)
+    try:
+        stack.check_ports()
+    except StartupError as error:
+        print(f"Relais could not start: {error}", file=sys.stderr)
+        return 1
+    prepare_postgres_schemas(settings.database_url, settings.tracker_db_url)
+    prepare_databases(settings)
     check_nginx_config(stack)
     started = time.monotonic()
     try:
         stack.start(timeout=300)
     except StartupError as error:
-        print(f"Relais n'a pas pu démarrer : {error}", file=sys.stderr)
+        print(f"Relais could not start: {error}", file=sys.stderr)
         return 1
     layout = stack.layout
     print(
@@ -146,11 +163,7 @@ def command_run_production(args: argparse.Namespace) -> int:
 def evaluation_stack(prefix: str) -> Iterator[Settings]:
     """Rasa and the action server on free ports with throw-away stores, for measuring the bot."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
-        settings = Settings.from_env(var_dir=Path(tmp))
-        settings.database_url = f"sqlite:///{Path(tmp) / 'relais.db'}"
-        settings.tracker_db_url = f"sqlite:///{Path(tmp) / 'rasa-tracker.db'}"
-        settings.rasa_port, settings.actions_port = free_port(), free_port()
-        settings.rate_limit_exempt = ("127.0.0.1",)  # hundreds of conversations from this machine, on purpose
+        settings = Settings.temporary(Path(tmp))
         prepare_databases(settings)
         with Stack(settings, with_web=False):
             yield settings
@@ -166,7 +179,7 @@ def command_evaluate(args: argparse.Namespace) -> int:
 
 def command_quality(args: argparse.Namespace) -> int:
     """The figures of the quality gates (tests/quality/thresholds.yml), on a fresh stack."""
-    from bot.quality import TRIAGE_SETS, format_figures, measure_nlu, measure_triage
+    from ops.quality import TRIAGE_SETS, format_figures, measure_nlu, measure_triage  # scikit-learn: only here
 
     with evaluation_stack("relais-quality-") as settings:
         started = time.monotonic()
@@ -218,8 +231,6 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def command_purge(args: argparse.Namespace) -> int:
-    from bot.production import purge
-
     settings = Settings.from_env()
     if args.tracker_retention_days is not None:
         settings.tracker_retention_days = args.tracker_retention_days
@@ -228,8 +239,6 @@ def command_purge(args: argparse.Namespace) -> int:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from bot.production import RightsError, export_personal_data, print_json
-
     try:
         data = export_personal_data(Settings.from_env(), args.reference, args.supervisor)
     except RightsError as error:
@@ -242,8 +251,6 @@ def command_export(args: argparse.Namespace) -> int:
 
 
 def command_erase(args: argparse.Namespace) -> int:
-    from bot.production import RightsError, erase_personal_data
-
     if not args.yes:
         answer = input(f"Effacer définitivement les données personnelles du dossier {args.reference} ? [o/N] ")
         if answer.strip().lower() not in ("o", "oui", "y", "yes"):
@@ -258,16 +265,8 @@ def command_erase(args: argparse.Namespace) -> int:
     return 0
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot")
+def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description="Relais: run, check and measure the product.")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="start every process locally and stop them on Ctrl-C")
     run.add_argument("--production", action="store_true",
@@ -280,8 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all)")
     quality.add_argument("--workers", type=int, default=4, help="conversations at a time")
     quality.add_argument("--failures", action="store_true", help="list failing ids by tag (never the text)")
-    purge = sub.add_parser("purge", help="apply the retention (cases.retention): anonymise cases past their chamber's limits, delete idle Rasa trackers")
-    purge.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
+    retention = sub.add_parser("purge", help="apply the retention (cases.retention): anonymise cases past their chamber's limits, delete idle Rasa trackers")
+    retention.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
     export = sub.add_parser("export-personal-data", help="everything stored about the person of one case (audited)")
     erase = sub.add_parser("erase-personal-data", help="erase the person's data of one case and its conversation (audited)")
     for rights in (export, erase):
@@ -290,10 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", help="write the JSON to this file (mode 600) rather than to the terminal")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     args = parser.parse_args(argv)
-    commands = {"run": command_run, "evaluate": command_evaluate, "validate": command_validate, "quality": command_quality, "purge": command_purge,
+    commands = {"run": command_run, "evaluate": command_evaluate, "validate": command_validate,
+                "quality": command_quality, "purge": command_purge,
                 "export-personal-data": command_export, "erase-personal-data": command_erase}
     return commands[args.command](args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
