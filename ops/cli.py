@@ -30,7 +30,7 @@ from ops.production import (
     purge,
 )
 from ops.settings import REPO_ROOT, ConfigurationError, Settings
-from ops.stack import Stack, StartupError
+from ops.stack import Stack, StartupError, check_ports
 
 
 def prepare_databases(settings: Settings) -> None:
@@ -50,14 +50,15 @@ def command_run(args: argparse.Namespace) -> int:
     if args.production:
         return command_run_production(args)
     settings = Settings.from_env()
-    stack = Stack(settings)
     try:
-        stack.check_ports()  # before the databases and the local account: a second `make run` stops here
+        # Before anything is written or started: a second `make run` stops here.
+        check_ports(Stack.ports_of(settings), settings.host)
     except StartupError as error:
         print(f"Relais could not start: {error}", file=sys.stderr)
         return 1
     prepare_databases(settings)
     advisor = local_advisor(settings)
+    stack = Stack(settings)
     started = time.monotonic()
     try:
         stack.start()
@@ -110,12 +111,12 @@ def command_run_production(args: argparse.Namespace) -> int:
         print(f"Configuration: {error}", file=sys.stderr)
         return 2
     settings.extra_env["RELAIS_RASA_PUBLIC_URL"] = f"http://{settings.host}:{settings.proxy_port}"
-    stack = ProductionStack(settings)
     try:
-        stack.check_ports()
+        check_ports(ProductionStack.ports_of(settings), settings.host)
     except StartupError as error:
         print(f"Relais could not start: {error}", file=sys.stderr)
         return 1
+    stack = ProductionStack(settings)
     prepare_postgres_schemas(settings.database_url, settings.tracker_db_url)
     prepare_databases(settings)
     check_nginx_config(stack)

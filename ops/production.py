@@ -175,14 +175,18 @@ class ProductionStack(Stack):
         processes.append(nginx)
         return processes
 
-    def ports(self) -> dict[str, int]:
-        layout = self.layout or Layout.of(self.settings)
+    @staticmethod
+    def ports_of(settings: Settings, with_web: bool = True, layout: Layout | None = None) -> dict[str, int]:
+        layout = layout or Layout.of(settings)
         ports = {f"actions-{i}": port for i, port in enumerate(layout.actions_ports, start=1)}
         ports.update({f"rasa-{i}": port for i, port in enumerate(layout.rasa_ports, start=1)})
-        if self.with_web:
+        if with_web:
             ports["web"] = layout.web_port
         ports.update({"nginx": layout.proxy_port, "nginx (action servers)": layout.actions_proxy_port})
         return ports
+
+    def ports(self) -> dict[str, int]:
+        return self.ports_of(self.settings, self.with_web, self.layout)
 
     @property
     def public_url(self) -> str:

@@ -53,6 +53,13 @@ class PortTaken(StartupError):
             "ports (RELAIS_RASA_PORT, RELAIS_ACTIONS_PORT, RELAIS_WEB_PORT). Nothing was started.")
 
 
+def check_ports(ports: dict[str, int], host: str) -> None:
+    """Raises PortTaken, naming them, when any of these ports (by the name of their use) is in use."""
+    taken = {name: port for name, port in ports.items() if not port_is_free(host, port)}
+    if taken:
+        raise PortTaken(taken, host)
+
+
 def port_is_free(host: str, port: int) -> bool:
     """True when nothing listens on ``host:port``. SO_REUSEADDR lets a port with connections still in
     TIME_WAIT count as free (servers set it too); without SO_REUSEPORT, a listener that set it (Sanic's
@@ -166,6 +173,8 @@ class Process:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops children in order
+                # The kernel's "parent" is the thread that starts the child: start them from a thread that
+                # lives as long as the supervisor (the main thread, as every caller does).
                 preexec_fn=_die_with_supervisor,
             )
 
@@ -245,19 +254,19 @@ class Stack:
             processes.append(web_process("web", s, s.web_port))
         return processes
 
-    def ports(self) -> dict[str, int]:
-        """Every port this stack's processes will listen on, by the name of its use."""
-        s = self.settings
-        ports = {"actions": s.actions_port, "rasa": s.rasa_port}
-        if self.with_web:
-            ports["web"] = s.web_port
+    @staticmethod
+    def ports_of(settings: Settings, with_web: bool = True) -> dict[str, int]:
+        """Every port the embedded layout listens on, by the name of its use (known before anything is built)."""
+        ports = {"actions": settings.actions_port, "rasa": settings.rasa_port}
+        if with_web:
+            ports["web"] = settings.web_port
         return ports
 
+    def ports(self) -> dict[str, int]:
+        return self.ports_of(self.settings, self.with_web)
+
     def check_ports(self) -> None:
-        """Raises PortTaken, naming them, when any of this stack's ports is in use."""
-        taken = {name: port for name, port in self.ports().items() if not port_is_free(self.settings.host, port)}
-        if taken:
-            raise PortTaken(taken, self.settings.host)
+        check_ports(self.ports(), self.settings.host)
 
     def start(self, timeout: float = 120) -> "Stack":
         if not self.model_path.exists():
