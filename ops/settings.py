@@ -53,6 +53,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from chamber import load_all_chambers, load_chamber
+
 # The one place that knows where the checkout is; every other module asks here.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = REPO_ROOT / "var"
@@ -294,8 +296,6 @@ class Settings:
         given = os.environ.get("RELAIS_ALLOWED_ORIGINS", "").split()
         if given:
             return given
-        from chamber import load_all_chambers, load_chamber
-
         web = origin_of(self.public_web_url())
         # Rasa's own address too: nothing else is served there (websocket clients send it as their Origin).
         rasa = origin_of(os.environ.get("RELAIS_RASA_PUBLIC_URL", self.rasa_url))
