@@ -1,7 +1,7 @@
 """Quality gates: a figure that drops below its threshold (tests/quality/thresholds.yml) fails CI.
 
 The figures come from the whole bot on its running stack: held-out intent macro-F1 through Rasa's
-`/model/parse`, and the triage sets through the REST channel (bot.quality, bot.evaluation).
+`/model/parse`, and the triage sets through the REST channel (ops.quality, ops.evaluation).
 """
 
 from __future__ import annotations
