@@ -166,6 +166,7 @@ HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
 TRIAGE_SETS = {
     "heldout": REPO / "tests" / "heldout" / "triage.yml",
     "development": REPO / "tests" / "evaluation" / "development.yml",
+    "development_v4": REPO / "tests" / "evaluation" / "retired-heldout-v4.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
