@@ -53,7 +53,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 validate: install
-	$(BIN)/python -m bot validate
+	$(BIN)/python -m ops validate
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/stories --fail-on-prediction-errors
@@ -64,7 +64,7 @@ test-python: $(MODEL) widget browser nginx
 test: install validate train test-stories test-python
 
 run: install $(MODEL) widget
-	$(BIN)/python -m bot run
+	$(BIN)/python -m ops run
 
 # Debian's nginx for the production layout, run by us on unprivileged ports (never the system service).
 nginx:
@@ -84,18 +84,18 @@ run-production: install $(MODEL) widget nginx
 	RELAIS_LOCK_STORE_URL="$${RELAIS_LOCK_STORE_URL:-redis://127.0.0.1:6379/1}" \
 	RELAIS_RASA_TOKEN="$${RELAIS_RASA_TOKEN:-$$(cat $(PROD_SECRETS)/rasa-token)}" \
 	RELAIS_SESSION_SECRET="$${RELAIS_SESSION_SECRET:-$$(cat $(PROD_SECRETS)/session-secret)}" \
-	$(BIN)/python -m bot run --production
+	$(BIN)/python -m ops run --production
 
 # Not part of `make test`: run it on a quiet machine (see README, Benchmark). MODE=production, ARGS="--profile".
 bench: install $(MODEL) nginx
 	$(BIN)/python -m bench --mode $(or $(MODE),embedded) $(ARGS)
 
 purge: install
-	$(BIN)/python -m bot purge
+	$(BIN)/python -m ops purge
 
 evaluate: $(MODEL)
 	@test -n "$(CASES)" -a -n "$(OUT)" || { echo "usage: make evaluate CASES=file.yml OUT=file.jsonl"; exit 2; }
-	$(BIN)/python -m bot evaluate --cases "$(CASES)" --out "$(OUT)"
+	$(BIN)/python -m ops evaluate --cases "$(CASES)" --out "$(OUT)"
 
 # Before a release: thousands of simulated artisans against a fresh stack (tests/simulator); `make test` runs 50.
 # Writes var/simulate/report.md and report.json; exits 1 when an invariant was broken.

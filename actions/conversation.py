@@ -23,6 +23,8 @@ SITUATION_SLOTS = (
 
 # Written into a skipped slot so that the question is never asked twice.
 SKIPPED = "non précisé"
+# The button under a question the artisan may leave unanswered (the value stored is then SKIPPED).
+SKIP_BUTTON = {"title": "Passer", "payload": "/skip_question"}
 
 
 def _is_typed_text(text: str | None) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Mapping, Text
 
-from actions.conversation import SKIPPED
+from actions.conversation import SKIP_BUTTON, SKIPPED
 from places import departement_name, resolve
 
 MAX_CHOICES = 3
@@ -60,8 +60,6 @@ class PlaceQuestion:
     """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
 
     def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
-        from actions.questions import SKIP_BUTTON  # questions imports this module
-
         choices = slots.get("place_choices") or []
         if choices:
             return CHOOSE, [{"title": c, "payload": c} for c in choices] + [NONE_OF_THESE]

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
+from actions.conversation import SKIP_BUTTON
 from actions.handoff import consent_text, privacy_notice_url
 from actions.place_validation import PLACE_QUESTION
 
-SKIP_BUTTON = {"title": "Passer", "payload": "/skip_question"}
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
 
 

@@ -11,8 +11,7 @@ from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
 from chamber import Chamber, load_chamber
 from guidance import load_knowledge_base
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from ops.settings import VAR_DIR, database_url
 
 
 @lru_cache(maxsize=1)
@@ -28,8 +27,8 @@ def knowledge_base():
 @lru_cache(maxsize=1)
 def case_outbox() -> CaseOutbox:
     """Cases go through a durable outbox: when the database is down they wait on disk, not in memory."""
-    spool = Path(os.environ.get("RELAIS_OUTBOX_DIR", REPO_ROOT / "var" / "outbox"))
-    repository = CaseRepository(make_session_factory(make_engine()))
+    spool = Path(os.environ.get("RELAIS_OUTBOX_DIR", VAR_DIR / "outbox"))
+    repository = CaseRepository(make_session_factory(make_engine(database_url())))
     outbox = CaseOutbox(repository, spool_dir=spool)
     outbox.start_background_flush()
     return outbox

@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -33,11 +32,11 @@ from sqlalchemy import text
 
 from bench.load import RELAIS_SCRIPT, STOCK_SCRIPT, LoadResult, relais_completed, run_load, stock_completed
 from bench.stock import stock_process
-from bot.settings import VAR_DIR, Settings
-from bot.stack import VENV_BIN, Stack
 from cases.db import make_engine, migrate
 from cases.testing import postgres_url_for_schema, temporary_schemas
-from tests.support.stack import free_port
+from ops.production import Layout, ProductionStack
+from ops.settings import VAR_DIR, Settings, free_port
+from ops.stack import VENV_BIN, Stack
 
 RESULTS_DIR = VAR_DIR / "bench"
 TARGET_P95_MS = 200
@@ -65,34 +64,22 @@ def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instanc
                   start_timeout: float = 120) -> Iterator[tuple]:
     """A fresh Relais in the given mode: yields (stack, REST base URL, cases database URL)."""
     if mode == "embedded":
-        settings = Settings.from_env(var_dir=var_dir)
-        settings.database_url = f"sqlite:///{var_dir / 'relais.db'}"
-        settings.tracker_db_url = f"sqlite:///{var_dir / 'rasa-tracker.db'}"
-        settings.rasa_port, settings.actions_port = free_port(), free_port()
-        settings.rate_limit_exempt = ("127.0.0.1",)  # 50 artisans from this machine, on purpose
+        settings = Settings.temporary(var_dir)  # rate limits: 50 artisans from this machine, on purpose
         migrate(settings.database_url)
         stack = Stack(settings, with_web=False)
         with started(stack, start_timeout):
             yield stack, settings.rasa_url, settings.database_url
         return
 
-    from bot.production import Layout, ProductionStack
-
     with temporary_schemas("relais_bench_cases", "relais_bench_rasa") as (cases_schema, tracker_schema):
-        settings = Settings(
-            env="production", var_dir=var_dir,
+        settings = Settings.temporary(
+            var_dir, production=True,
             database_url=postgres_url_for_schema(cases_schema), tracker_db_url=postgres_url_for_schema(tracker_schema),
             lock_store_url=os.environ.get("RELAIS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
-            rasa_token=uuid.uuid4().hex, session_secret=uuid.uuid4().hex * 2,
-            rasa_instances=rasa_instances, actions_instances=actions_instances, log_format="json",
-            proxy_port=free_port(), actions_proxy_port=free_port(), web_port=free_port(),
-            rate_limit_exempt=("127.0.0.1",),  # 50 artisans from this machine, on purpose
+            rasa_instances=rasa_instances, actions_instances=actions_instances,
         )
-        settings.check_production()
         migrate(settings.database_url)
-        layout = Layout(tuple(free_port() for _ in range(rasa_instances)),
-                        tuple(free_port() for _ in range(actions_instances)),
-                        settings.web_port, settings.proxy_port, settings.actions_proxy_port)
+        layout = Layout.on_free_ports(settings)
         stack = ProductionStack(settings, layout=layout)
         with started(stack, start_timeout):
             yield stack, stack.public_url, settings.database_url
@@ -127,6 +114,9 @@ class StockStack(Stack):
 
     def build_processes(self) -> list:
         return [stock_process(self.port, self.settings.var_dir / "logs")]
+
+    def ports(self) -> dict[str, int]:
+        return {"stock": self.port}
 
 
 @contextlib.contextmanager

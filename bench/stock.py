@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from bot.settings import VAR_DIR
-from bot.stack import VENV_BIN, Process
+from ops.settings import VAR_DIR
+from ops.stack import VENV_BIN, Process
 
 STOCK_DIR = VAR_DIR / "bench" / "stock"
 

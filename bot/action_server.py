@@ -1,7 +1,7 @@
 """rasa_sdk's action server (same command line: ``python -m bot.action_server --actions actions ...``) that
 answers only Rasa: every call but ``/health`` must carry the token of ``RELAIS_ACTIONS_TOKEN`` in the
-``X-Relais-Token`` header (Rasa sends it from endpoints.yml, see bot.stack.action_endpoint). rasa_sdk 3.6
-checks no token itself; this is a Sanic request middleware on its app. Log records are masked (bot.logmask).
+``X-Relais-Token`` header (Rasa sends it from endpoints.yml, see ops.rasa_config.action_endpoint). rasa_sdk 3.6
+checks no token itself; this is a Sanic request middleware on its app. Log records are masked (ops.logs).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import hmac
 import os
 import sys
 
-from bot import logmask
+from ops import logs
+from ops.settings import ACTIONS_TOKEN_HEADER as TOKEN_HEADER
 
-TOKEN_HEADER = "X-Relais-Token"
 OPEN_PATHS = ("/health",)
 
 
@@ -38,7 +38,7 @@ def _with_token_check(create_app):  # noqa: ANN001, ANN202
 
 
 def main() -> None:
-    logmask.install()
+    logs.install()
     import rasa_sdk.endpoint
 
     rasa_sdk.endpoint.create_app = _with_token_check(rasa_sdk.endpoint.create_app)

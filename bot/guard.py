@@ -1,6 +1,6 @@
 """What Rasa's channels refuse before a message reaches the dialogue: too long, too many, too fast.
 
-Plain Python (no Rasa import): ``bot.production``'s channels call ``ChannelGuard.verdict`` for every
+Plain Python (no Rasa import): ``bot.channels``'s channels call ``ChannelGuard.verdict`` for every
 message, on the REST channel and on socket.io, in both modes. A refused message is not processed, so
 nothing of it is stored; the artisan gets a kind answer in French instead (and REST clients a 413 or 429).
 

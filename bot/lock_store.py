@@ -13,6 +13,10 @@ The file belongs to one Rasa server: when a new server starts (not a worker star
 its predecessor left (a crash, a kill) are dropped rather than waited out.
 
 Endpoints: `lock_store: {type: bot.lock_store.SQLiteLockStore, db: /path/to/rasa-locks.db}`.
+
+Production's ``FailSafeRedisLockStore`` (`type: bot.lock_store.FailSafeRedisLockStore`) is Rasa's Redis store
+that keeps answering, with in-process locks, while Redis is unreachable, and whose waiters survive a
+lock holder's crash.
 """
 
 from __future__ import annotations
@@ -25,13 +29,15 @@ import multiprocessing
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+import redis
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore
 
 BUSY_TIMEOUT_S = 10
 # A holder renews its ticket this many times per lifetime: missing two renewals still leaves it alive.
@@ -212,3 +218,113 @@ class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
 
     def _atomically(self, conversation_id: str) -> AbstractContextManager:
         return self._transaction()
+
+
+# ------------------------------------------------------------------ production: Redis, fail-safe
+
+log = logging.getLogger(__name__)
+
+# How long a Redis that failed is left alone before the next try, and how long one call may take.
+REDIS_RETRY_AFTER_S = 2.0
+REDIS_TIMEOUT_S = 0.5
+# A lock's read-change-write holds a Redis mutex (a few hundred microseconds); one left by a killed server
+# frees itself after this long, and a waiter gives up waiting for it after the same time.
+REDIS_MUTEX_MS = 1000
+REDIS_MUTEX_POLL_S = 0.0005
+# Deletes the mutex only if it is still the caller's (it may have expired and been taken by another).
+_RELEASE_MUTEX = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+_REDIS_OUTAGE_ERRORS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+
+class FailSafeRedisLockStore(WaitersOutliveDeadHolders, RedisLockStore):
+    """Rasa's Redis lock store that falls back to in-process locks while Redis is unreachable,
+    and whose waiters survive a lock holder's crash (bot.lock_store.WaitersOutliveDeadHolders).
+
+    Without Redis, Rasa's own store fails every turn and the artisan gets no answer. With this one
+    the conversation goes on; two messages of one conversation reaching two servers at the same
+    moment are then not serialised (rare: people wait for the answer), which is logged.
+
+    Rasa's Redis store reads a lock, changes it and writes it back with nothing in between: a ticket
+    issued by one server meanwhile is lost when another writes back what it read before. Here each
+    read-change-write holds a short Redis mutex per conversation (SET NX with an expiry).
+    """
+
+    def __init__(self, endpoint_config: Any = None, **kwargs: Any) -> None:
+        options = {**(endpoint_config.kwargs if endpoint_config else {}), **kwargs}
+        host = (endpoint_config.url if endpoint_config else None) or options.pop("host", "127.0.0.1")
+        options.pop("type", None)
+        options.setdefault("socket_timeout", REDIS_TIMEOUT_S)
+        super().__init__(host=host, **options)
+        # Rasa's store only sets socket_timeout; connecting to a vanished host must be as quick.
+        self.red.connection_pool.connection_kwargs["socket_connect_timeout"] = options["socket_timeout"]
+        self._memory = InMemoryLockStore()
+        self._redis_down_since: float | None = None
+        self._retry_at = 0.0
+        self._mutex_depth = 0
+
+    @contextlib.contextmanager
+    def _atomically(self, conversation_id: str):  # noqa: ANN202
+        if self._mutex_depth:  # already inside, e.g. cleanup's delete_lock
+            self._mutex_depth += 1
+            try:
+                yield
+            finally:
+                self._mutex_depth -= 1
+            return
+        key, token = f"relais-mutex:{self.key_prefix}{conversation_id}", uuid.uuid4().hex
+        held = self._call("_take_mutex", key, token)
+        self._mutex_depth = 1
+        try:
+            yield
+        finally:
+            self._mutex_depth = 0
+            if held:
+                self._call("_give_mutex", key, token)
+
+    def _take_mutex(self, key: str, token: str) -> bool:
+        deadline = time.monotonic() + REDIS_MUTEX_MS / 1000
+        while not self.red.set(key, token, nx=True, px=REDIS_MUTEX_MS):
+            if time.monotonic() > deadline:
+                log.warning("lock store: a lock's Redis mutex stayed taken for %d ms; going on without it",
+                            REDIS_MUTEX_MS)
+                return False
+            time.sleep(REDIS_MUTEX_POLL_S)  # held for a get and a set by another server
+        return True
+
+    def _give_mutex(self, key: str, token: str) -> None:
+        self.red.eval(_RELEASE_MUTEX, 1, key, token)
+
+    def _call(self, operation: str, *args: Any) -> Any:
+        if time.monotonic() >= self._retry_at:
+            try:
+                result = getattr(FailSafeRedisLockStore, operation)(self, *args)
+            except _REDIS_OUTAGE_ERRORS as error:
+                if self._redis_down_since is None:
+                    self._redis_down_since = time.monotonic()
+                    log.error("lock store: Redis unreachable, using in-process locks until it answers (%s)", error)
+                self._retry_at = time.monotonic() + REDIS_RETRY_AFTER_S
+            else:
+                if self._redis_down_since is not None:
+                    log.warning("lock store: Redis answers again after %.0f s", time.monotonic() - self._redis_down_since)
+                    self._redis_down_since = None
+                return result
+        if operation in ("_take_mutex", "_give_mutex"):
+            return False  # in-process locks: a process's turns do not interleave inside a read-change-write
+        return getattr(self._memory, operation.removeprefix("_redis_"))(*args)
+
+    @property
+    def degraded(self) -> bool:
+        return self._redis_down_since is not None
+
+    def get_lock(self, conversation_id: str):  # noqa: ANN201
+        return self._call("_redis_get_lock", conversation_id)
+
+    def delete_lock(self, conversation_id: str) -> None:
+        self._call("_redis_delete_lock", conversation_id)
+
+    def save_lock(self, lock) -> None:  # noqa: ANN001
+        self._call("_redis_save_lock", lock)
+
+    _redis_get_lock = RedisLockStore.get_lock
+    _redis_delete_lock = RedisLockStore.delete_lock
+    _redis_save_lock = RedisLockStore.save_lock

@@ -2,7 +2,7 @@
 
 A turn can end without a bot message: the action server down or failing (Rasa logs it and goes on),
 a form rejecting an answer no rule covers, the policies predicting only ``action_listen``, an
-exception in Rasa itself. ``never_silent`` wraps a channel's message handler (``bot.production``'s
+exception in Rasa itself. ``never_silent`` wraps a channel's message handler (``bot.channels``'
 replay-safe channels, used in both layouts): it counts what the turn sent to the artisan and, when
 that is nothing, sends a short fallback. When a question is pending (a form is active) the fallback
 asks it again, with its buttons, so that the artisan knows what is expected.

@@ -324,8 +324,8 @@ def _token_from_environment(argv: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    from bot import logmask
+    from ops import logs
 
-    logmask.install()
+    logs.install()
     sys.argv = _token_from_environment(sys.argv)
     sys.exit(main())

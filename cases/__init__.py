@@ -3,10 +3,9 @@
 Public interface (other packages import only these names):
 
 ``cases.db``
-    ``database_url()`` -> the URL from ``RELAIS_DATABASE_URL``, default ``sqlite:///<repo>/var/relais.db``.
-    ``make_engine(url=None)`` -> a 2.0-style engine (SQLite: WAL, foreign keys; PostgreSQL: pre-ping).
+    ``make_engine(url)`` -> a 2.0-style engine (SQLite: WAL, foreign keys; PostgreSQL: pre-ping).
     ``make_session_factory(engine)`` -> ``sessionmaker``.
-    ``migrate(url=None)`` -> ``alembic upgrade head`` (migrations in ``cases/migrations``), safe to run
+    ``migrate(url)`` -> ``alembic upgrade head`` (migrations in ``cases/migrations``), safe to run
     from several processes at once.
 
 ``cases.reference``

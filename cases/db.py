@@ -1,15 +1,15 @@
-"""Engines, sessions and migrations for the cases database.
+"""Engines, sessions and migrations for the cases database, given its URL.
 
-SQLite under the git-ignored ``var/`` by default (nothing to install); PostgreSQL when
-``RELAIS_DATABASE_URL`` says so, e.g. ``postgresql+psycopg2://postgres@127.0.0.1:5432/relais``.
-A PostgreSQL schema can be chosen with ``?options=-csearch_path%3Dmyschema`` in the URL.
+Which database is the configuration's business (``ops.settings.database_url``: SQLite under the git-ignored
+``var/`` by default, PostgreSQL when ``RELAIS_DATABASE_URL`` says so, e.g.
+``postgresql+psycopg2://postgres@127.0.0.1:5432/relais``). A PostgreSQL schema can be chosen with
+``?options=-csearch_path%3Dmyschema`` in the URL.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import os
 from pathlib import Path
 from typing import Iterator
 
@@ -19,19 +19,9 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import sessionmaker
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant works: it only has to be the same for every process migrating the same database.
 _PG_MIGRATION_LOCK_KEY = 0x52454C41  # "RELA"
-
-
-def database_url() -> str:
-    url = os.environ.get("RELAIS_DATABASE_URL", "").strip()
-    if url:
-        return url
-    var_dir = REPO_ROOT / "var"
-    var_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{var_dir / 'relais.db'}"
 
 
 def is_sqlite(url_or_engine: str | Engine) -> bool:
@@ -39,8 +29,7 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
-def make_engine(url: str | None = None) -> Engine:
-    url = url or database_url()
+def make_engine(url: str) -> Engine:
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
@@ -89,7 +78,7 @@ def _upgrade(connection: Connection) -> None:
     command.upgrade(config, "head")
 
 
-def migrate(url: str | None = None) -> None:
+def migrate(url: str) -> None:
     """Bring the database to the latest schema; several processes may call it at the same time."""
     engine = make_engine(url)
     try:

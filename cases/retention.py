@@ -1,6 +1,6 @@
 """Storage limitation (RGPD art. 5) and the right to erasure: one policy, one code path.
 
-``apply_retention`` is what ``python -m bot purge`` and ``python -m inbox purge`` both run (production every
+``apply_retention`` is what ``python -m ops purge`` and ``python -m inbox purge`` both run (production every
 24 h): a case's personal data is erased (anonymised: codes and dates stay for the statistics) when
 
 - it was closed more than its chamber's ``retention_days`` ago, or

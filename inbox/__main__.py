@@ -9,11 +9,12 @@ import secrets
 import sys
 from pathlib import Path
 
-from cases.db import REPO_ROOT, database_url, make_engine, make_session_factory, migrate
+from cases.db import make_engine, make_session_factory, migrate
 from cases.repository import CaseRepository, UserExists
 from inbox.security import MINIMUM_PASSWORD_LENGTH, hash_password, new_api_token
+from ops.settings import VAR_DIR, Settings, database_url
 
-LOCAL_ADVISOR_FILE = REPO_ROOT / "var" / "local-advisor.txt"
+LOCAL_ADVISOR_FILE = VAR_DIR / "local-advisor.txt"
 LOCAL_ADVISOR_EMAIL = "conseiller@relais.local"
 
 
@@ -73,9 +74,7 @@ def create_token(args: argparse.Namespace) -> int:
 def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_ADVISOR_FILE) -> int:
     from chamber import load_chamber
 
-    from inbox.settings import InboxSettings
-
-    if InboxSettings.from_env().production:
+    if Settings.for_web().production:
         print("ensure-local-advisor n'existe qu'en développement.", file=sys.stderr)
         return 2
     repository = _repository()
@@ -111,13 +110,13 @@ def unlock(args: argparse.Namespace) -> int:
 
 
 def run_migrate(_args: argparse.Namespace) -> int:
-    migrate()
+    migrate(database_url())
     print("Base de données à jour.")
     return 0
 
 
 def purge(args: argparse.Namespace) -> int:
-    """The one retention policy (cases.retention.apply_retention), the same as ``python -m bot purge``."""
+    """The one retention policy (cases.retention.apply_retention), the same as ``python -m ops purge``."""
     import os
 
     from cases.retention import apply_retention
@@ -166,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     unlocking.set_defaults(handler=unlock)
 
     cleanup = commands.add_parser("purge", help="anonymiser les dossiers au-delà de leur durée de conservation "
-                                               "(la même règle que python -m bot purge)")
+                                               "(la même règle que python -m ops purge)")
     cleanup.add_argument("--older-than-days", type=int, help="dossiers clos : par défaut, la durée de chaque chambre")
     cleanup.set_defaults(handler=purge)
 

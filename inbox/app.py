@@ -1,6 +1,6 @@
 """The advisors' web app: pages under /inbox, the JSON API under /api/v1, the widget's static files.
 
-Run: ``uvicorn inbox.app:create_app --factory`` (settings from the environment, see inbox.settings).
+Run: ``uvicorn inbox.app:create_app --factory`` (settings from the environment, see ops.settings).
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from cases.db import REPO_ROOT, make_engine, make_session_factory, migrate
+from cases.db import make_engine, make_session_factory, migrate
 from cases.repository import CaseRepository
 from chamber import load_all_chambers, load_chamber
 from inbox.auth import SESSION_MAX_AGE_S, InboxContext
-from inbox.settings import InboxSettings
+from ops import logs
+from ops.settings import REPO_ROOT, Settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SESSION_COOKIE = "relais_session"
@@ -66,7 +67,7 @@ class _ContextAndHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def build_context(settings: InboxSettings) -> InboxContext:
+def build_context(settings: Settings) -> InboxContext:
     if settings.migrate_on_start:
         migrate(settings.database_url)
     engine = make_engine(settings.database_url)
@@ -98,15 +99,14 @@ def _serve_widget(app: FastAPI) -> None:
             app.mount(url, StaticFiles(directory=folder, html=True), name=url.strip("/"))
 
 
-def create_app(settings: InboxSettings | None = None) -> FastAPI:
-    from bot import logmask
+def create_app(settings: Settings | None = None) -> FastAPI:
     from inbox.api import create_api
 
-    logmask.install()  # no log line of the web app carries personal data
+    logs.install()  # no log line of the web app carries personal data
     from inbox.pages import install_page_error_handlers, router as pages_router
     from inbox.privacy import router as privacy_router
 
-    settings = settings or InboxSettings.from_env()
+    settings = settings or Settings.for_web()
     context = build_context(settings)
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

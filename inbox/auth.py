@@ -13,7 +13,7 @@ from cases.models import User, utcnow
 from cases.repository import CaseRepository, without_nul
 from chamber import Chamber
 from inbox.security import LoginThrottle, hash_api_token, new_csrf_token, same_token, verify_password
-from inbox.settings import InboxSettings
+from ops.settings import Settings
 
 SESSION_MAX_AGE_S = 8 * 3600  # idle: the cookie's lifetime, renewed by each answer
 SESSION_ABSOLUTE_S = 12 * 3600  # however active: a session opened in the morning ends in the evening
@@ -23,7 +23,7 @@ SESSION_ABSOLUTE_S = 12 * 3600  # however active: a session opened in the mornin
 class InboxContext:
     """Everything the pages and the API share (one per application)."""
 
-    settings: InboxSettings
+    settings: Settings
     engine: object
     session_factory: sessionmaker
     repository: CaseRepository

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from bot.settings import MODEL_PATH
+from ops.settings import MODEL_PATH
 from tests.support.stack import ADVISOR_PASSWORD, create_user, new_conversation, start_stack
 
 

@@ -1,6 +1,8 @@
 """Alembic environment: run by ``cases.db.migrate`` (which passes its connection) or the alembic CLI
 (``alembic -c cases/alembic.ini revision --autogenerate -m "..."``, using ``RELAIS_DATABASE_URL``)."""
 
+import os
+
 from alembic import context
 
 from cases.db import make_engine
@@ -26,7 +28,11 @@ _given = context.config.attributes.get("connection")
 if _given is not None:
     _run(_given)
 else:
-    _engine = make_engine()
+    # The developer's command line (cases/alembic.ini): the database is named explicitly, never guessed.
+    _url = context.get_x_argument(as_dictionary=True).get("url") or os.environ.get("RELAIS_DATABASE_URL")
+    if not _url:
+        raise SystemExit("Name the database: RELAIS_DATABASE_URL=sqlite:///var/relais.db alembic -c cases/alembic.ini …")
+    _engine = make_engine(_url)
     with _engine.begin() as _connection:
         _run(_connection)
     _engine.dispose()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bot.evaluation import evaluate, load_cases
-from bot.settings import REPO_ROOT
+from ops.evaluation import evaluate, load_cases
+from ops.settings import REPO_ROOT
 
 EXAMPLE = REPO_ROOT.parent / "shared" / "reference" / "evaluate-example.yml"
 

@@ -1,4 +1,4 @@
-"""The evaluation sets follow the triage contract (bot.evaluation.case_errors) and cover what they promise.
+"""The evaluation sets follow the triage contract (ops.evaluation.case_errors) and cover what they promise.
 
 The sets themselves run through the whole bot in the quality gates (tests/quality/test_gates.py); here a
 typo in a code, a duplicate id or a missing kind of case fails before any bot runs.
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import case_errors, load_cases
+from ops.evaluation import case_errors, load_cases
 from triage import CATEGORIES, URGENCY_LEVELS
 
 ROOT = Path(__file__).resolve().parents[2]

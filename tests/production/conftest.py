@@ -17,12 +17,12 @@ import redis
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from bot.production import Layout, ProductionStack, check_nginx_config, nginx_binary
-from bot.settings import MODEL_PATH, REPO_ROOT, Settings
 from cases.db import make_engine, migrate
 from cases.testing import TEST_POSTGRES_URL, TcpProxy, postgres_url_for_schema, temporary_schemas
+from ops.production import Layout, ProductionStack, check_nginx_config, nginx_binary
+from ops.settings import MODEL_PATH, REPO_ROOT, Settings
 from tests.e2e.test_walking_skeleton import ANSWERS
-from tests.support.stack import ADVISOR_PASSWORD, free_port
+from tests.support.stack import ADVISOR_PASSWORD
 
 SUPERVISOR_EMAIL = "superviseure@cma.test"
 REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 7
@@ -180,31 +180,19 @@ def production(tmp_path_factory):
         redis_proxy = TcpProxy(REDIS_HOST, REDIS_PORT).start()
         direct_cases_url = postgres_url_for_schema(cases_schema)
         proxied = str(postgres.set(port=cases_proxy.port))
-        settings = Settings(
-            env="production",
-            var_dir=var_dir,
+        # Two servers of each, JSON logs, random secrets; the suite talks from 127.0.0.1 all session long
+        # (tests/security checks the limits from elsewhere).
+        settings = Settings.temporary(
+            var_dir,
+            production=True,
             database_url=postgres_url_for_schema(cases_schema, proxied),
             tracker_db_url=postgres_url_for_schema(tracker_schema),
             lock_store_url=f"redis://127.0.0.1:{redis_proxy.port}/{REDIS_DB}",
-            rasa_token=uuid.uuid4().hex * 2,
-            session_secret=uuid.uuid4().hex * 2,
-            rasa_instances=2,
-            actions_instances=2,
-            web_port=free_port(),
-            proxy_port=free_port(),
-            actions_proxy_port=free_port(),
             lock_lifetime_s=5,  # a killed server's lock blocks its conversation this long
-            log_format="json",
-            # The suite talks from 127.0.0.1 all session long; tests/security checks the limits from elsewhere.
-            rate_limit_exempt=("127.0.0.1",),
         )
-        settings.check_production()
         settings.extra_env["RELAIS_RASA_PUBLIC_URL"] = f"http://127.0.0.1:{settings.proxy_port}"
         migrate(direct_cases_url)
-        layout = Layout(
-            rasa_ports=(free_port(), free_port()), actions_ports=(free_port(), free_port()),
-            web_port=settings.web_port, proxy_port=settings.proxy_port, actions_proxy_port=settings.actions_proxy_port,
-        )
+        layout = Layout.on_free_ports(settings)
         stack = ProductionStack(settings, layout=layout)
         check_nginx_config(stack)
         http = httpx.Client(timeout=90)

@@ -14,18 +14,12 @@ import pytest
 import redis
 import yaml
 
-import bot.production as production
-from bot.production import (
-    Layout,
-    ProductionStack,
-    json_log_formatter,
-    mask_personal_data,
-    nginx_binary,
-    render_nginx_config,
-    write_channel_credentials,
-)
-from bot.settings import TRACKER_STORE_TYPE, ConfigurationError, Settings, lock_store_config, tracker_store_config
-from tests.support.stack import free_port
+from bot import channels
+from bot.lock_store import FailSafeRedisLockStore
+from ops.logs import json_log_formatter, mask_personal_data
+from ops.production import Layout, ProductionStack, nginx_binary, render_nginx_config
+from ops.rasa_config import TRACKER_STORE_TYPE, lock_store_config, tracker_store_config, write_channel_credentials
+from ops.settings import ConfigurationError, Settings, free_port
 
 POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 
@@ -106,8 +100,8 @@ def test_lock_store_configuration():
     assert lock_store_config("redis://:pw@redis.internal:6380/2") == {
         "type": "redis", "url": "redis.internal", "port": 6380, "db": 2, "password": "pw"}
     # Production names its fail-safe subclass; a URL without a database is database 0, not Rasa's default 1.
-    assert lock_store_config("redis://127.0.0.1:6379", "bot.production.FailSafeRedisLockStore") == {
-        "type": "bot.production.FailSafeRedisLockStore", "url": "127.0.0.1", "port": 6379, "db": 0}
+    assert lock_store_config("redis://127.0.0.1:6379", "bot.lock_store.FailSafeRedisLockStore") == {
+        "type": "bot.lock_store.FailSafeRedisLockStore", "url": "127.0.0.1", "port": 6379, "db": 0}
 
 
 # ------------------------------------------------------------------------------------------- generated files
@@ -137,17 +131,17 @@ def test_production_stack_layout(tmp_path):
     assert len(spools) == 2
     endpoints = yaml.safe_load((tmp_path / "production" / "endpoints.yml").read_text())
     assert endpoints["action_endpoint"]["url"].endswith(f":{stack.settings.actions_proxy_port}/webhook")
-    assert endpoints["lock_store"]["type"] == "bot.production.FailSafeRedisLockStore"
+    assert endpoints["lock_store"]["type"] == "bot.lock_store.FailSafeRedisLockStore"
     assert stack.processes["rasa-1"].env["TICKET_LOCK_LIFETIME"] == "15"
 
 
 def test_production_channels_replace_rasas(tmp_path):
     credentials = yaml.safe_load(write_channel_credentials(tmp_path).read_text())
-    assert set(credentials) == {"bot.production.ReplaySafeRestInput", "bot.production.ReplaySafeSocketIOInput"}
-    assert credentials["bot.production.ReplaySafeSocketIOInput"]["session_persistence"] is True
+    assert set(credentials) == {"bot.channels.ReplaySafeRestInput", "bot.channels.ReplaySafeSocketIOInput"}
+    assert credentials["bot.channels.ReplaySafeSocketIOInput"]["session_persistence"] is True
     # Same URLs as Rasa's own channels.
-    assert production.ReplaySafeRestInput.name() == "rest"
-    assert production.ReplaySafeSocketIOInput.name() == "socketio"
+    assert channels.ReplaySafeRestInput.name() == "rest"
+    assert channels.ReplaySafeSocketIOInput.name() == "socketio"
 
 
 # ------------------------------------------------------------------------------------------- logs
@@ -193,7 +187,7 @@ def test_json_log_lines_mask_messages_and_exceptions():
 
 def lock_store(port: int = 6379):
     config = type("Endpoint", (), {"url": "127.0.0.1", "kwargs": {"port": port, "db": 7}})()
-    return production.FailSafeRedisLockStore(endpoint_config=config)
+    return FailSafeRedisLockStore(endpoint_config=config)
 
 
 def test_a_waiter_gets_the_lock_after_its_holder_died():
@@ -230,7 +224,7 @@ def test_locks_work_in_memory_while_redis_is_unreachable(caplog):
         await asyncio.gather(turn("first"), turn("second"))
         return order
 
-    with caplog.at_level(logging.ERROR, logger="bot.production"):
+    with caplog.at_level(logging.ERROR, logger="bot.lock_store"):
         order = asyncio.run(two_turns())
     assert order == ["first starts", "first ends", "second starts", "second ends"]  # still serialised
     assert store.degraded
@@ -241,7 +235,7 @@ def test_action_responses_are_still_validated_after_the_speed_up():
     from jsonschema import ValidationError
     from rasa.core.actions.action import RemoteAction
 
-    production.speed_up_rasa()
+    channels.speed_up_rasa()
     action = RemoteAction("action_anything", None)
     assert action._validate_action_result({"events": [{"event": "slot", "name": "urgency", "value": "haute"}],
                                            "responses": [{"text": "Bonjour"}]})

@@ -17,14 +17,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text, update
 
-from bot.production import PurgeSchedule, purge, purge_trackers
-from bot.settings import REPO_ROOT, Settings
 from cases.db import make_engine, make_session_factory
 from cases.models import AuditEvent, Case, User
 from cases.reference import new_reference
 from cases.repository import CaseDraft, CaseRepository
+from cases.retention import purge_trackers
 from cases.testing import BACKENDS, temporary_database
 from chamber import load_chamber
+from ops.production import PurgeSchedule, purge
+from ops.settings import REPO_ROOT, Settings
 
 NOW = datetime.now(timezone.utc)
 CHAMBER = load_chamber()  # retention_days: 90 in the default configuration
@@ -191,7 +192,7 @@ def test_a_tracker_store_rasa_never_used_is_left_alone(stores):
 def run_cli(stores, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "RELAIS_ENV": "development", "RELAIS_DATABASE_URL": stores[0],
            "RELAIS_TRACKER_DB_URL": stores[1], "RELAIS_RASA_TOKEN": "t" * 32, "RELAIS_SESSION_SECRET": "s" * 48}
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, text=True, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "ops", *args], input=stdin, text=True, capture_output=True,
                           cwd=REPO_ROOT, env=env)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.quality import measure_nlu, measure_triage
+from ops.quality import measure_nlu, measure_triage
 
 # Conversations sent at a time: the Rasa and action servers serve them concurrently, each with its own sender.
 WORKERS = 4

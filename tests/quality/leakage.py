@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from bot.quality import load_nlu_examples
+from ops.quality import load_nlu_examples
 
 _NOT_A_WORD = re.compile(r"[^0-9a-z]+")
 

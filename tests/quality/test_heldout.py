@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.evaluation import load_cases
+from ops.evaluation import load_cases
 
 HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
 

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, exc, insert
 
-from bot import logmask
-from bot.settings import Settings, write_private
-from bot.stack import rotate_logs
+from ops import logs as logmask
+from ops.settings import Settings, write_private
+from ops.logs import rotate_logs
 from cases.db import make_engine
 from inbox.pages import csv_export
 from tests.e2e.test_walking_skeleton import walk_to_case

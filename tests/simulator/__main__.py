@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.settings import REPO_ROOT
+from ops.settings import REPO_ROOT
 from tests.simulator.driver import Bot, LogWatcher, run_conversation, simulate
 from tests.simulator.invariants import INVARIANTS, check
 from tests.support.stack import start_stack

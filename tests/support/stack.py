@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import uuid
@@ -11,27 +10,11 @@ from pathlib import Path
 
 import httpx
 
-from bot.settings import REPO_ROOT, Settings
-from bot.stack import Stack
 from cases.db import migrate
+from ops.settings import REPO_ROOT, Settings
+from ops.stack import Stack
 
 ADVISOR_PASSWORD = "mot-de-passe-de-test-1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def test_settings(var_dir: Path, database_url: str | None = None) -> Settings:
-    settings = Settings.from_env(var_dir=var_dir)
-    settings.database_url = database_url or f"sqlite:///{var_dir / 'relais.db'}"
-    settings.tracker_db_url = f"sqlite:///{var_dir / 'rasa-tracker.db'}"
-    settings.rasa_port, settings.actions_port, settings.web_port = free_port(), free_port(), free_port()
-    # The suite talks from 127.0.0.1 all session long; tests/security checks the limits from other addresses.
-    settings.rate_limit_exempt = ("127.0.0.1",)
-    return settings
 
 
 def create_user(settings: Settings, email: str, chamber: str, role: str = "advisor") -> None:
@@ -69,9 +52,8 @@ class Conversation:
 
 
 def start_stack(var_dir: Path, **overrides) -> Stack:
-    settings = test_settings(var_dir)
-    for name, value in overrides.items():
-        setattr(settings, name, value)
+    # The suite talks from 127.0.0.1 all session long; tests/security checks the limits from other addresses.
+    settings = Settings.temporary(var_dir, **overrides)
     migrate(settings.database_url)
     return Stack(settings).start()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,11 +13,12 @@ import httpx
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from cases.db import REPO_ROOT, make_engine, make_session_factory
+from cases.db import make_engine, make_session_factory
 from cases.reference import new_reference
 from cases.repository import CaseDraft, CaseRepository
 from cases.testing import temporary_database
 from inbox.security import hash_password
+from ops.settings import REPO_ROOT, free_port
 from tests.support.images import check_screenshot
 
 CHROMIUM = "/usr/bin/chromium"
@@ -26,12 +26,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PASSWORD = "mot de passe du navigateur"
 CHAMBER = "cma-generique"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from bot.settings import REPO_ROOT
+from ops.settings import REPO_ROOT
 from tests.support.stack import start_stack
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -12,7 +12,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from bot.settings import REPO_ROOT
+from ops.settings import REPO_ROOT
 from chamber import load_chamber
 from widget.server import DIST_DIR, router
 

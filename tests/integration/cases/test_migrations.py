@@ -9,7 +9,8 @@ from alembic.script import ScriptDirectory
 from alembic.config import Config
 from sqlalchemy import inspect
 
-from cases.db import MIGRATIONS_DIR, REPO_ROOT, make_engine, migrate
+from cases.db import MIGRATIONS_DIR, make_engine, migrate
+from ops.settings import REPO_ROOT
 from cases.models import Base
 from cases.testing import temporary_database
 

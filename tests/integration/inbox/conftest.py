@@ -15,7 +15,7 @@ from cases.repository import CaseDraft
 from cases.testing import BACKENDS, empty_all_tables, temporary_database
 from inbox.app import create_app
 from inbox.security import hash_password
-from inbox.settings import InboxSettings
+from ops.settings import Settings
 
 CHAMBER = "cma-generique"  # the default chamber (chamber/configs/default.yml)
 OTHER_CHAMBER = "cma-exemple-nord"
@@ -30,7 +30,7 @@ def inbox_database_url(request, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def session_app(inbox_database_url):
-    settings = InboxSettings(database_url=inbox_database_url, session_secret="s" * 48, env="development")
+    settings = Settings(database_url=inbox_database_url, session_secret="s" * 48, env="development")
     return create_app(settings)
 
 

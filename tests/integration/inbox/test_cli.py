@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from cases.db import REPO_ROOT
+from ops.settings import REPO_ROOT
 from inbox.__main__ import LOCAL_ADVISOR_EMAIL, ensure_local_advisor
 
 PASSWORD = "mot-de-passe-créé-en-ligne-de-commande"

@@ -4,7 +4,7 @@ import pytest
 from fastapi.routing import APIRoute
 from starlette.routing import Mount
 
-from inbox.settings import ConfigurationError, InboxSettings
+from ops.settings import ConfigurationError, Settings
 from tests.integration.inbox.conftest import CHAMBER, OTHER_CHAMBER, PASSWORD, api_login, csrf_from, page_login
 
 # Open on purpose: the login itself, health probes, the API's description.
@@ -202,9 +202,9 @@ def test_production_refuses_to_start_without_a_session_secret(monkeypatch):
     monkeypatch.setenv("RELAIS_ENV", "production")
     monkeypatch.delenv("RELAIS_SESSION_SECRET", raising=False)
     with pytest.raises(ConfigurationError, match="RELAIS_SESSION_SECRET"):
-        InboxSettings.from_env()
+        Settings.for_web()
     monkeypatch.setenv("RELAIS_SESSION_SECRET", "x" * 48)
-    assert InboxSettings.from_env().production
+    assert Settings.for_web().production
 
 
 def test_production_session_cookie_is_secure(inbox_database_url):
@@ -212,7 +212,7 @@ def test_production_session_cookie_is_secure(inbox_database_url):
 
     from inbox.app import create_app
 
-    app = create_app(InboxSettings(database_url=inbox_database_url, session_secret="p" * 48, env="production"))
+    app = create_app(Settings(database_url=inbox_database_url, session_secret="p" * 48, env="production"))
     with TestClient(app, base_url="https://testserver") as secure_client:
         cookie = secure_client.get("/login").headers["set-cookie"].lower()
     assert "secure" in cookie and "httponly" in cookie

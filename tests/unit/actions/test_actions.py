@@ -16,6 +16,7 @@ from actions.session_actions import ActionSessionStart
 from actions.triage_actions import ValidateTriageSlots
 from cases.db import make_engine, make_session_factory
 from cases.models import Case
+from ops.settings import database_url
 from tests.support.trackers import bot, slot_events, texts, tracker, user
 
 
@@ -148,7 +149,7 @@ def handoff_slots(**extra):
 
 
 def stored_cases():
-    with make_session_factory(make_engine())() as session:
+    with make_session_factory(make_engine(database_url()))() as session:
         return session.execute(select(Case)).scalars().all()
 
 

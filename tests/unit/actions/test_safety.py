@@ -13,6 +13,7 @@ from actions import services
 from actions.handoff import submit_case
 from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
+from ops.settings import database_url
 from tests.unit.actions.test_actions import run_coroutine
 
 SECRET = "Nadia 06 12 34 56 78 cancer"
@@ -81,7 +82,7 @@ def submit(outbox, slots):
 def test_a_case_the_store_refuses_is_salvaged_and_stored(tmp_path):
     from cases.db import make_engine, make_session_factory
 
-    repository = CaseRepository(make_session_factory(make_engine()))
+    repository = CaseRepository(make_session_factory(make_engine(database_url())))
     outbox = CaseOutbox(repository, spool_dir=tmp_path / "spool")
     result = submit(outbox, consented_slots(departement="dans mon atelier", phone="+33612345678"))
     assert result.stored is True
@@ -95,7 +96,7 @@ def test_a_case_the_store_refuses_is_salvaged_and_stored(tmp_path):
 def test_any_other_failure_of_the_case_path_keeps_the_case_on_disk(tmp_path, caplog):
     from cases.db import make_engine, make_session_factory
 
-    outbox = CaseOutbox(BrokenRepository(make_session_factory(make_engine())), spool_dir=tmp_path / "spool")
+    outbox = CaseOutbox(BrokenRepository(make_session_factory(make_engine(database_url()))), spool_dir=tmp_path / "spool")
     with caplog.at_level(logging.INFO):
         result = submit(outbox, consented_slots())
     assert result.stored is False

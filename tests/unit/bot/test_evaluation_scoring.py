@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluation import Score, check, load_cases, turns_to_first_guidance
-from bot.settings import REPO_ROOT
+from ops.evaluation import Score, check, load_cases, turns_to_first_guidance
+from ops.settings import REPO_ROOT
 
 RESULT = {"categories": ["travaux", "cotisations_sociales"], "urgency": "haute", "distress": False}
 

@@ -17,7 +17,8 @@ from rasa.core.utils import number_of_sanic_workers
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.lock_store import SQLiteLockStore
-from bot.settings import REPO_ROOT, Settings, embedded_lock_store_config
+from ops.rasa_config import embedded_lock_store_config
+from ops.settings import REPO_ROOT, Settings
 from tests.unit.bot.conftest import spans_of_forked_workers
 
 

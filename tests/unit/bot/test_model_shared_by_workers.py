@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from bot.stack import MODEL_PATH, REPO_ROOT
+from ops.settings import MODEL_PATH, REPO_ROOT
 
 MESSAGES = [
     "Bonjour, l'URSSAF me réclame 8000 euros et je ne peux pas payer",

@@ -1,10 +1,10 @@
-"""The quality figures (bot.quality) on hand-made parses and results: each figure can fail."""
+"""The quality figures (ops.quality) on hand-made parses and results: each figure can fail."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.quality import asks_about_suicide, intent_scores, load_nlu_examples, predicted_label, triage_figures
+from ops.quality import asks_about_suicide, intent_scores, load_nlu_examples, predicted_label, triage_figures
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.stack import REPO_ROOT
-from tests.support.stack import free_port
+from ops.settings import REPO_ROOT, free_port
 
 # A Sanic app started the way `rasa run` starts its server, with bot.rasa_server's changes installed.
 WORKER_PIDS_APP = """

@@ -33,8 +33,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import production
-from bot.lock_store import SQLiteLockStore
+from bot.lock_store import FailSafeRedisLockStore, SQLiteLockStore
 from bot.tracker_store import CachedSQLTrackerStore
 from cases.testing import BACKENDS
 from tests.unit.bot.conftest import spans_of_forked_workers, temporary_tracker_db
@@ -375,7 +374,7 @@ def _make_lock_store(kind: str, tmp_path: Path) -> LockStore:
     if kind == "relais-sqlite":
         return SQLiteLockStore(db=str(tmp_path / "locks.db"))
     if kind == "relais-redis":
-        return production.FailSafeRedisLockStore(EndpointConfig(url="127.0.0.1", port=6379, db=REDIS_DB))
+        return FailSafeRedisLockStore(EndpointConfig(url="127.0.0.1", port=6379, db=REDIS_DB))
     raise ValueError(kind)
 
 

@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from rasa.__main__ import create_argument_parser
 
-from bot.settings import Settings
+from ops.settings import Settings
 from bot.rasa_server import _token_from_environment
-from bot.stack import rasa_process
+from ops.stack import rasa_process
 
 
 @pytest.mark.parametrize(

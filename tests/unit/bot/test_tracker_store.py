@@ -17,7 +17,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.settings import tracker_store_config
+from ops.rasa_config import tracker_store_config
 from bot.tracker_store import CachedSQLTrackerStore
 from cases.testing import BACKENDS
 from tests.unit.bot.conftest import temporary_tracker_db

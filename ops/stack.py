@@ -2,39 +2,87 @@
 
 Used by `make run`, by the test session fixtures, by the evaluation runner and by the benchmark,
 so that all of them run the product exactly the same way.
+
+Nothing is left behind and no port is shared with a stale server:
+
+- every child dies with its supervisor, even one killed with SIGKILL: the kernel sends the child SIGTERM
+  when the supervisor's thread that started it ends (``PR_SET_PDEATHSIG``), and each child stops its own
+  children on SIGTERM (Rasa its Sanic workers, nginx its workers);
+- a start first tries to bind every port it will use, without ``SO_REUSEPORT``: a port held by anything,
+  even by a stale Rasa server whose Sanic workers bind with ``SO_REUSEPORT`` (a new server would silently
+  start beside it), stops the start before any process is started, with the port and its use named.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
-import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
-import yaml
 
-from bot.settings import (
-    MODEL_PATH,
-    REPO_ROOT,
-    Settings,
-    embedded_lock_store_config,
-    tracker_store_config,
-    write_private,
-)
+from ops.logs import LogRotator
+from ops.rasa_config import CREDENTIALS, write_channel_credentials, write_endpoints
+from ops.settings import MODEL_PATH, REPO_ROOT, Settings
 
 VENV_BIN = Path(sys.executable).parent
 
 
 class StartupError(RuntimeError):
     pass
+
+
+class PortTaken(StartupError):
+    """A port of this stack is already in use: usually a Relais started earlier and still running."""
+
+    def __init__(self, taken: dict[str, int], host: str):
+        self.taken = taken
+        uses = ", ".join(f"{port} ({name})" for name, port in taken.items())
+        super().__init__(
+            f"port{'s' if len(taken) > 1 else ''} {uses} already in use on {host}: another Relais (or another "
+            "program) is listening there. Stop it first (`ss -ltnp` shows which process), or choose other "
+            "ports (RELAIS_RASA_PORT, RELAIS_ACTIONS_PORT, RELAIS_WEB_PORT). Nothing was started.")
+
+
+def check_ports(ports: dict[str, int], host: str) -> None:
+    """Raises PortTaken, naming them, when any of these ports (by the name of their use) is in use."""
+    taken = {name: port for name, port in ports.items() if not port_is_free(host, port)}
+    if taken:
+        raise PortTaken(taken, host)
+
+
+def port_is_free(host: str, port: int) -> bool:
+    """True when nothing listens on ``host:port``. SO_REUSEADDR lets a port with connections still in
+    TIME_WAIT count as free (servers set it too); without SO_REUSEPORT, a listener that set it (Sanic's
+    workers) still makes the bind fail, as any other listener does."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno in (errno.EADDRINUSE, errno.EACCES):
+                return False
+            raise
+    return True
+
+
+_PR_SET_PDEATHSIG = 1
+_libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+
+
+def _die_with_supervisor() -> None:
+    """In the child, between fork and exec: SIGTERM when the supervisor dies, however it dies."""
+    if _libc is not None and _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
 
 
 def prepare_sqlite_tracker_store(url: str) -> None:
@@ -47,26 +95,6 @@ def prepare_sqlite_tracker_store(url: str) -> None:
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA journal_mode=WAL")
     connection.close()
-
-
-# The header carrying the action servers' token (Rasa's EndpointConfig sends `headers` with every call).
-ACTIONS_TOKEN_HEADER = "X-Relais-Token"
-
-
-def action_endpoint(settings: Settings, url: str) -> dict:
-    """Rasa's action endpoint with the token the action servers check (bot/action_server.py). A header
-    rather than Rasa's `token` query parameter, which nginx's error log would write down."""
-    return {"url": url, "headers": {ACTIONS_TOKEN_HEADER: settings.actions_token}}
-
-
-def write_endpoints(settings: Settings) -> Path:
-    endpoints = {
-        "action_endpoint": action_endpoint(settings, f"{settings.actions_url}/webhook"),
-        "tracker_store": tracker_store_config(settings.tracker_db_url),
-        "lock_store": embedded_lock_store_config(settings),
-    }
-    # The action token and database passwords: readable by the owner only, from the start.
-    return write_private(settings.var_dir / "endpoints.yml", yaml.safe_dump(endpoints, sort_keys=False))
 
 
 def actions_process(name: str, settings: Settings, port: int, logging_config: Path | None = None) -> Process:
@@ -82,7 +110,7 @@ def actions_process(name: str, settings: Settings, port: int, logging_config: Pa
 
 
 def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, model_path: Path,
-                 credentials: Path = REPO_ROOT / "bot" / "credentials.yml") -> Process:
+                 credentials: Path = CREDENTIALS) -> Process:
     return Process(
         name,
         [
@@ -145,6 +173,9 @@ class Process:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops children in order
+                # The kernel's "parent" is the thread that starts the child: start them from a thread that
+                # lives as long as the supervisor (the main thread, as every caller does).
+                preexec_fn=_die_with_supervisor,
             )
 
     def is_running(self) -> bool:
@@ -191,61 +222,6 @@ class Process:
             return ""
 
 
-# Logs: each file of var/logs is rotated past LOG_MAX_BYTES, LOG_BACKUPS old copies kept (RELAIS_LOG_MAX_MB).
-LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", 20)) * 1024 * 1024)
-LOG_BACKUPS = 5
-LOG_CHECK_S = 30.0
-
-
-def rotate_logs(directory: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS) -> list[Path]:
-    """Copies each log past ``max_bytes`` to ``name.1`` (older copies shifted, the oldest dropped), then empties
-    it: the processes keep writing to the same open file (opened for appending) and need no signal.
-    Copies are created readable by their owner only. Returns the logs rotated."""
-    rotated = []
-    for path in sorted(directory.glob("*.log")):
-        try:
-            if path.stat().st_size <= max_bytes:
-                continue
-        except FileNotFoundError:
-            continue
-        for index in range(backups - 1, 0, -1):
-            older = path.with_name(f"{path.name}.{index}")
-            if older.exists():
-                os.replace(older, path.with_name(f"{path.name}.{index + 1}"))
-        copy = os.open(path.with_name(f"{path.name}.1"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(path, "rb") as source, os.fdopen(copy, "wb") as target:
-            shutil.copyfileobj(source, target)
-        os.truncate(path, 0)
-        rotated.append(path)
-    return rotated
-
-
-class LogRotator:
-    """Rotates the stack's logs every LOG_CHECK_S seconds in a thread of the supervisor."""
-
-    def __init__(self, directory: Path, interval_s: float = LOG_CHECK_S):
-        self.directory, self.interval_s = directory, interval_s
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="log-rotation", daemon=True)
-        self._thread.start()
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self.interval_s):
-            try:
-                rotate_logs(self.directory)
-            except OSError as error:
-                print(f"log rotation failed: {error}", file=sys.stderr)
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread:
-            self._thread.join(5)
-
-
 @dataclass
 class Stack:
     settings: Settings
@@ -261,8 +237,6 @@ class Stack:
 
     def build_processes(self) -> list[Process]:
         """The embedded layout: one action server, one Rasa server, the web app."""
-        from bot.production import write_channel_credentials  # the module imports this one
-
         s = self.settings
         endpoints = write_endpoints(s)
         prepare_sqlite_tracker_store(s.tracker_db_url)
@@ -280,9 +254,24 @@ class Stack:
             processes.append(web_process("web", s, s.web_port))
         return processes
 
+    @staticmethod
+    def ports_of(settings: Settings, with_web: bool = True) -> dict[str, int]:
+        """Every port the embedded layout listens on, by the name of its use (known before anything is built)."""
+        ports = {"actions": settings.actions_port, "rasa": settings.rasa_port}
+        if with_web:
+            ports["web"] = settings.web_port
+        return ports
+
+    def ports(self) -> dict[str, int]:
+        return self.ports_of(self.settings, self.with_web)
+
+    def check_ports(self) -> None:
+        check_ports(self.ports(), self.settings.host)
+
     def start(self, timeout: float = 120) -> "Stack":
         if not self.model_path.exists():
             raise StartupError(f"No trained model at {self.model_path}: run `make train` first.")
+        self.check_ports()  # before anything starts: never beside a stale server
         env = self.settings.process_env()
         for process in self.processes.values():
             process.start(env)

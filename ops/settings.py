@@ -1,4 +1,7 @@
-"""Configuration from environment variables, with embedded defaults that need nothing installed.
+"""The one configuration of every Relais process, from environment variables, with embedded defaults that
+need nothing installed. The supervisor reads it whole (``Settings.from_env``) and hands its children the
+variables they need (``process_env``); the web app reads its part with ``Settings.for_web``; tests and the
+benchmark take throw-away stores and free ports with ``Settings.temporary``.
 
 | variable | meaning | default |
 |---|---|---|
@@ -13,7 +16,7 @@
 | RELAIS_RASA_PORT / RELAIS_ACTIONS_PORT / RELAIS_WEB_PORT | ports on 127.0.0.1 | 5005 / 5055 / 8000 |
 | RELAIS_RASA_PUBLIC_URL | where browsers reach Rasa's socket.io channel | the Rasa server's address |
 
-Production (`RELAIS_ENV=production`, started by `python -m bot run --production`, see deploy/README.md):
+Production (`RELAIS_ENV=production`, started by `python -m ops run --production`, see deploy/README.md):
 
 | variable | meaning | default |
 |---|---|---|
@@ -35,7 +38,7 @@ Abuse and privacy (both modes, see bot/guard.py and docs/threat-model.md):
 | RELAIS_RATE_LIMIT_EXEMPT | client addresses the rate limits leave alone (comma-separated) | none |
 
 In production the secrets, PostgreSQL for cases and trackers, and Redis for the lock store must be given:
-nothing falls back to a default.
+nothing falls back to a default. In development the two secrets are generated once into var/ (mode 600).
 """
 
 from __future__ import annotations
@@ -44,21 +47,39 @@ import hashlib
 import hmac
 import os
 import secrets
+import socket
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import urlsplit
 
+from chamber import load_all_chambers, load_chamber
+
+# The one place that knows where the checkout is; every other module asks here.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = REPO_ROOT / "var"
 MODEL_PATH = REPO_ROOT / "models" / "relais.tar.gz"
+ENVIRONMENTS = ("development", "production")
+# The inbox signs its session cookie with it: shorter keys are refused.
+SESSION_SECRET_MIN_LENGTH = 32
+# The header carrying the action servers' token (Rasa's EndpointConfig sends `headers` with every call).
+ACTIONS_TOKEN_HEADER = "X-Relais-Token"
 
 
 class ConfigurationError(RuntimeError):
     pass
 
 
+def _environment() -> str:
+    env = os.environ.get("RELAIS_ENV", "development").strip() or "development"
+    if env not in ENVIRONMENTS:
+        raise ConfigurationError(f"RELAIS_ENV must be development or production, not {env!r}")
+    return env
+
+
 def _secret(name: str, env: str, var_dir: Path) -> str:
-    value = os.environ.get(name)
+    """The variable's value; in development a secret generated once into var_dir (``session_secret``…)."""
+    value = os.environ.get(name, "").strip()
     if value:
         return value
     if env == "production":
@@ -68,6 +89,29 @@ def _secret(name: str, env: str, var_dir: Path) -> str:
         var_dir.mkdir(parents=True, exist_ok=True)
         write_private(path, secrets.token_urlsafe(32))
     return path.read_text().strip()
+
+
+def _session_secret(env: str, var_dir: Path) -> str:
+    secret = _secret("RELAIS_SESSION_SECRET", env, var_dir)
+    if len(secret) < SESSION_SECRET_MIN_LENGTH:
+        raise ConfigurationError(f"RELAIS_SESSION_SECRET must be at least {SESSION_SECRET_MIN_LENGTH} characters long.")
+    return secret
+
+
+def database_url(var_dir: Path = VAR_DIR) -> str:
+    """The cases database: ``RELAIS_DATABASE_URL``, else a SQLite file under var/ (nothing to install)."""
+    url = os.environ.get("RELAIS_DATABASE_URL", "").strip()
+    if url:
+        return url
+    var_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{var_dir / 'relais.db'}"
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nothing listens on now (tests, evaluation runs, the benchmark)."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
 
 
 def write_private(path: Path, text: str) -> Path:
@@ -104,6 +148,10 @@ class Settings:
     rasa_token: str = ""
     session_secret: str = ""
     chamber_config: str | None = None
+    # The web app: migrate the cases database when it starts (tests that prepared it turn this off).
+    migrate_on_start: bool = True
+    # Where an erasure also discards spooled drafts (the supervisor gives every process var/outbox).
+    outbox_dir: str | None = None
     rasa_port: int = 5005
     actions_port: int = 5055
     web_port: int = 8000
@@ -124,20 +172,22 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
-        env = os.environ.get("RELAIS_ENV", "development")
+        """Everything, checked: what the supervisor and the command line run with."""
+        env = _environment()
         var_dir = Path(overrides.pop("var_dir", VAR_DIR))
         var_dir.mkdir(parents=True, exist_ok=True)
         settings = cls(
             env=env,
             var_dir=var_dir,
-            database_url=os.environ.get("RELAIS_DATABASE_URL", f"sqlite:///{var_dir / 'relais.db'}"),
+            database_url=database_url(var_dir),
             tracker_db_url=os.environ.get(
                 "RELAIS_TRACKER_DB_URL", f"sqlite:///{var_dir / 'rasa-tracker.db'}"
             ),
             lock_store_url=os.environ.get("RELAIS_LOCK_STORE_URL") or None,
             rasa_token=_secret("RELAIS_RASA_TOKEN", env, var_dir),
-            session_secret=_secret("RELAIS_SESSION_SECRET", env, var_dir),
+            session_secret=_session_secret(env, var_dir),
             chamber_config=os.environ.get("RELAIS_CHAMBER_CONFIG") or None,
+            outbox_dir=str(var_dir / "outbox"),  # the supervisor's; its children get it in process_env
             rasa_port=int(os.environ.get("RELAIS_RASA_PORT", 5005)),
             actions_port=int(os.environ.get("RELAIS_ACTIONS_PORT", 5055)),
             web_port=int(os.environ.get("RELAIS_WEB_PORT", 8000)),
@@ -153,6 +203,47 @@ class Settings:
             rate_limit_exempt=tuple(a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",")
                                     if a.strip()),
         )
+        for key, value in overrides.items():
+            setattr(settings, key, value)
+        if settings.production:
+            settings.check_production()
+        return settings
+
+    @classmethod
+    def for_web(cls) -> "Settings":
+        """The web app's part, by the same rules: it needs neither Rasa's token nor the Rasa stores, and
+        erases conversations and spooled drafts only where the supervisor says they are."""
+        env = _environment()
+        return cls(
+            env=env,
+            database_url=database_url(),
+            session_secret=_session_secret(env, VAR_DIR),
+            chamber_config=os.environ.get("RELAIS_CHAMBER_CONFIG") or None,
+            tracker_db_url=os.environ.get("RELAIS_TRACKER_DB_URL") or "",
+            outbox_dir=os.environ.get("RELAIS_OUTBOX_DIR") or None,
+        )
+
+    @classmethod
+    def temporary(cls, var_dir: Path, production: bool = False, **overrides) -> "Settings":
+        """Throw-away settings on free ports for tests, evaluation runs and the benchmark.
+
+        Development: SQLite stores under ``var_dir``. Production: the stores must be given (``database_url``,
+        ``tracker_db_url``, ``lock_store_url``), the secrets are random, the logs JSON. Either way the rate
+        limits leave 127.0.0.1 alone: these runs send hundreds of conversations from this machine on purpose."""
+        var_dir = Path(var_dir)
+        if production:
+            settings = cls(
+                env="production", var_dir=var_dir, rasa_token=uuid.uuid4().hex * 2,
+                session_secret=uuid.uuid4().hex * 2, rasa_instances=2, actions_instances=2, log_format="json",
+                outbox_dir=str(var_dir / "outbox"),
+            )
+            settings.proxy_port, settings.actions_proxy_port = free_port(), free_port()
+        else:
+            settings = cls.from_env(var_dir=var_dir)
+            settings.database_url = f"sqlite:///{var_dir / 'relais.db'}"
+            settings.tracker_db_url = f"sqlite:///{var_dir / 'rasa-tracker.db'}"
+        settings.rasa_port, settings.actions_port, settings.web_port = free_port(), free_port(), free_port()
+        settings.rate_limit_exempt = ("127.0.0.1",)
         for key, value in overrides.items():
             setattr(settings, key, value)
         if settings.production:
@@ -205,8 +296,6 @@ class Settings:
         given = os.environ.get("RELAIS_ALLOWED_ORIGINS", "").split()
         if given:
             return given
-        from chamber import load_all_chambers, load_chamber
-
         web = origin_of(self.public_web_url())
         # Rasa's own address too: nothing else is served there (websocket clients send it as their Origin).
         rasa = origin_of(os.environ.get("RELAIS_RASA_PUBLIC_URL", self.rasa_url))
@@ -223,7 +312,7 @@ class Settings:
             "RELAIS_TRACKER_DB_URL": self.tracker_db_url,
             "RELAIS_TRACKER_RETENTION_DAYS": str(self.tracker_retention_days),
             "RELAIS_SESSION_SECRET": self.session_secret,
-            "RELAIS_OUTBOX_DIR": str(self.var_dir / "outbox"),
+            "RELAIS_OUTBOX_DIR": self.outbox_dir or str(self.var_dir / "outbox"),
             "PYTHONPATH": str(REPO_ROOT),
             "SANIC_HOST": self.host,  # the action server is never public
             # Where browsers reach Rasa's socket.io channel (the widget's default server).
@@ -236,54 +325,3 @@ class Settings:
             env["RELAIS_CHAMBER_CONFIG"] = self.chamber_config
         env.update(self.extra_env)
         return env
-
-
-# Rasa's SQL tracker store, keeping conversations in progress in memory between turns (bot/tracker_store.py).
-TRACKER_STORE_TYPE = "bot.tracker_store.CachedSQLTrackerStore"
-
-
-def tracker_store_config(url: str) -> dict:
-    """Rasa's SQL tracker store wants dialect/host/db fields rather than one URL."""
-    parts = urlsplit(url)
-    dialect = parts.scheme.split("+")[0]
-    if dialect == "sqlite":
-        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": unquote(parts.path[1:])}
-    config = {
-        "type": TRACKER_STORE_TYPE,
-        "dialect": dialect,
-        "url": parts.hostname or "127.0.0.1",
-        "db": parts.path.lstrip("/"),
-    }
-    if parts.query:
-        # e.g. ?options=-csearch_path%3Dschema: Rasa passes `query` on to the database driver.
-        config["query"] = dict(parse_qsl(parts.query))
-    if parts.port:
-        config["port"] = parts.port
-    if parts.username:
-        config["username"] = unquote(parts.username)
-    if parts.password:
-        config["password"] = unquote(parts.password)
-    return config
-
-
-SQLITE_LOCK_STORE_TYPE = "bot.lock_store.SQLiteLockStore"
-
-
-def embedded_lock_store_config(settings: Settings) -> dict:
-    """Redis when a URL is given, else the SQLite file that the Sanic workers of one server share."""
-    if settings.lock_store_url:
-        return lock_store_config(settings.lock_store_url)
-    return {"type": SQLITE_LOCK_STORE_TYPE, "db": str(settings.var_dir / "rasa-locks.db")}
-
-
-def lock_store_config(url: str | None, store_type: str = "redis") -> dict | None:
-    """Rasa's Redis lock store from a redis:// URL; ``store_type`` names a subclass (production's)."""
-    if not url:
-        return None
-    parts = urlsplit(url)
-    # A URL without a database means 0, as for redis-py; Rasa's own default would be 1.
-    config = {"type": store_type, "url": parts.hostname or "127.0.0.1", "port": parts.port or 6379,
-              "db": int(parts.path.lstrip("/") or 0)}
-    if parts.password:
-        config["password"] = unquote(parts.password)
-    return config

@@ -1,7 +1,7 @@
 """Quality figures of issue 19: held-out intent macro-F1 and triage figures on evaluation sets.
 
 Plain functions over the running bot's HTTP API (Rasa's `/model/parse`) and over the evaluation
-runner's results, so that the gates of `make test` (tests/quality/) and `python -m bot quality`
+runner's results, so that the gates of `make test` (tests/quality/) and `python -m ops quality`
 compute the same figures the same way. Thresholds live in tests/quality/thresholds.yml.
 """
 
@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 import httpx
 import yaml
 
-from bot.evaluation import check
+from ops.evaluation import check, load_cases, run_all
 
 FALLBACK_INTENT = "nlu_fallback"
 # Rasa's inline entity annotations: [text](entity), [text]{"entity": ...}, [text]{...}
@@ -166,6 +166,7 @@ HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
 TRIAGE_SETS = {
     "heldout": REPO / "tests" / "heldout" / "triage.yml",
     "development": REPO / "tests" / "evaluation" / "development.yml",
+    "development_v4": REPO / "tests" / "evaluation" / "retired-heldout-v4.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
@@ -182,7 +183,5 @@ def measure_nlu(rasa_url: str, token: str, path: Path = HELDOUT_NLU) -> dict[str
 
 
 def measure_triage(name: str, rasa_url: str, token: str, workers: int = 4) -> dict[str, Any]:
-    from bot.evaluation import load_cases, run_all
-
     cases = load_cases(TRIAGE_SETS[name])
     return triage_figures(cases, run_all(cases, rasa_url, token, workers))
