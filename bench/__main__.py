@@ -39,7 +39,11 @@ from ops.settings import VAR_DIR, Settings, free_port
 from ops.stack import VENV_BIN, Stack
 
 RESULTS_DIR = VAR_DIR / "bench"
-TARGET_P95_MS = 300
+TARGET_P95_MS = 200
+# Issue #18: the embedded server's two workers together, each production server.
+TARGET_RASA_MB = {"embedded": 1200, "production": 900}
+TARGET_CAPACITY_RATIO = 2.0
+TARGET_READY_S = 10.0
 BUSY_LOAD = 1.5
 
 
@@ -56,13 +60,14 @@ def machine() -> dict:
 
 
 @contextlib.contextmanager
-def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instances: int) -> Iterator[tuple]:
+def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instances: int,
+                  start_timeout: float = 120) -> Iterator[tuple]:
     """A fresh Relais in the given mode: yields (stack, REST base URL, cases database URL)."""
     if mode == "embedded":
         settings = Settings.temporary(var_dir)  # rate limits: 50 artisans from this machine, on purpose
         migrate(settings.database_url)
         stack = Stack(settings, with_web=False)
-        with stack:
+        with started(stack, start_timeout):
             yield stack, settings.rasa_url, settings.database_url
         return
 
@@ -76,7 +81,7 @@ def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instanc
         migrate(settings.database_url)
         layout = Layout.on_free_ports(settings)
         stack = ProductionStack(settings, layout=layout)
-        with stack:
+        with started(stack, start_timeout):
             yield stack, stack.public_url, settings.database_url
 
 
@@ -112,6 +117,97 @@ class StockStack(Stack):
 
     def ports(self) -> dict[str, int]:
         return {"stock": self.port}
+
+
+@contextlib.contextmanager
+def started(stack: Stack, timeout: float) -> Iterator[Stack]:
+    try:
+        yield stack.start(timeout=timeout)
+    finally:
+        stack.stop()
+
+
+# ----------------------------------------------------------------------------------------- CPU
+
+
+def group_cpu_seconds(process) -> float:  # noqa: ANN001  (bot.stack.Process)
+    """User + system CPU time of a process group's live processes (children reaped before are not counted:
+    Sanic's workers live as long as the server)."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == process.popen.pid:
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_snapshot(stack: Stack) -> dict[str, float]:
+    return {name: group_cpu_seconds(p) for name, p in stack.processes.items() if p.is_running()}
+
+
+def cpu_per_turn(before: dict[str, float], after: dict[str, float], turns: int) -> dict[str, float]:
+    """CPU milliseconds per turn of each process group: what a turn costs, less sensitive than latency to
+    other work on the machine (which only delays it)."""
+    return {name: round(1000 * (after[name] - before.get(name, 0)) / max(turns, 1), 1) for name in after}
+
+
+# ----------------------------------------------------------------------------------------- memory
+
+
+def _rollup(pid: int) -> dict[str, int]:
+    """kB figures of /proc/PID/smaps_rollup (Rss, Pss, Private_Clean, Private_Dirty...)."""
+    figures = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, _, value = line.partition(":")
+        if value.strip().endswith("kB"):
+            figures[name] = int(value.split()[0])
+    return figures
+
+
+def group_memory(process) -> dict | None:  # noqa: ANN001  (bot.stack.Process)
+    """The memory of a process and its children (its process group), three ways, in MB.
+
+    - rss_sum: the sum of their resident sets, what the earlier reports gave. Pages shared by a parent and
+      its forked workers (the model loaded once) count once per process: it overstates a forked server.
+    - own: the group alone on the machine: the leader's resident set, plus the pages each child holds
+      privately (its own allocations and the copy-on-write copies it made). This is the figure the targets
+      are measured with; for a single process it is its RSS.
+    - pss: the proportional set size, where a page shared with any process on the machine (other servers
+      using the same libraries) counts divided among them: lower while other work runs."""
+    if not process.is_running():
+        return None
+    leader, children = None, []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) != process.popen.pid:
+                continue
+            pid = int(stat.parent.name)
+            figures = _rollup(pid)
+        except (OSError, IndexError, ValueError):
+            continue  # ended while we looked
+        if pid == process.popen.pid:
+            leader = figures
+        else:
+            children.append(figures)
+    every = ([leader] if leader else []) + children
+    own = (leader["Rss"] if leader else 0) + sum(c["Private_Clean"] + c["Private_Dirty"] for c in children)
+    return {"rss_sum_mb": round(sum(f["Rss"] for f in every) / 1024), "own_mb": round(own / 1024),
+            "pss_mb": round(sum(f["Pss"] for f in every) / 1024), "processes": len(every)}
+
+
+def memory_report(stack: Stack) -> dict:
+    figures = {}
+    for name, process in stack.processes.items():
+        measured = group_memory(process)
+        if measured:
+            figures[name] = measured
+            print(f"  {name:<10} memory {measured['own_mb']:6} MB own ({measured['processes']} processes; "
+                  f"RSS sum {measured['rss_sum_mb']} MB, PSS {measured['pss_mb']} MB)", flush=True)
+    return figures
 
 
 # ----------------------------------------------------------------------------------------- profile
@@ -233,11 +329,14 @@ def run_pair(label: str, base_url: str, args: argparse.Namespace, script, comple
         figures["paced"] = {**paced.summary(), **({"cases": cases} if cases else {})}
     if not args.skip_saturation:
         profiler = Profiler(stack, RESULTS_DIR, label.split()[0].lower()) if args.profile else None
+        cpu_before = cpu_snapshot(stack)
         saturated = asyncio.run(run_load(f"{label} saturation", base_url, args.conversations, 0, script, completed,
                                          f"{prefix}sat"))
+        cpu = cpu_per_turn(cpu_before, cpu_snapshot(stack), saturated.summary()["turns"])
         cases = count_cases(database_url, saturated) if database_url else None
         print_result(saturated, cases)
-        figures["saturation"] = {**saturated.summary(), **({"cases": cases} if cases else {})}
+        print("      CPU per turn: " + ", ".join(f"{name} {ms} ms" for name, ms in cpu.items()), flush=True)
+        figures["saturation"] = {**saturated.summary(), **({"cases": cases} if cases else {}), "cpu_ms_per_turn": cpu}
         if profiler:
             figures["profile"] = profiler.stop()
             print_profile(label, figures["profile"])
@@ -255,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-saturation", action="store_true")
     parser.add_argument("--no-stock", action="store_true", help="do not run the stock assistant")
     parser.add_argument("--profile", action="store_true", help="py-spy the servers during the saturation runs")
+    parser.add_argument("--start-timeout", type=float, default=120,
+                        help="seconds a server may take to be ready (more on a busy machine)")
     parser.add_argument("--warmup", type=int, default=5, help="unmeasured conversations first (default 5)")
     args = parser.parse_args(argv)
 
@@ -269,18 +370,23 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
         started = time.monotonic()
-        with relais_system(args.mode, Path(tmp), args.rasa_instances, args.actions_instances) as (stack, url, db):
+        with relais_system(args.mode, Path(tmp), args.rasa_instances, args.actions_instances,
+                           args.start_timeout) as (stack, url, db):
             print(f"Relais ({args.mode}) ready in {time.monotonic() - started:.1f} s; per process:\n{stack.report()}",
                   flush=True)
             report["relais_processes"] = {name: {"ready_s": p.ready_seconds, "memory_mb": round(p.memory_mb() or 0)}
                                           for name, p in stack.processes.items()}
+            report["relais_memory_at_start"] = memory_report(stack)
             report["relais"] = run_pair(f"Relais {args.mode}", url, args, RELAIS_SCRIPT, relais_completed, "bench",
                                         stack, db)
+            # Forked workers copy the pages they write to: measured again once they have served the load.
+            print("Relais memory after the load:")
+            report["relais_memory_after_load"] = memory_report(stack)
         if not args.no_stock:
             stock = StockStack(Settings(var_dir=Path(tmp)), port=free_port())
             process = stock.processes["stock-rasa"]
             started = time.monotonic()
-            with stock:
+            with started(stock, args.start_timeout):
                 print(f"Stock assistant ready in {time.monotonic() - started:.1f} s; per process:\n{stock.report()}",
                       flush=True)
                 report["stock_processes"] = {"stock-rasa": {"ready_s": process.ready_seconds,
@@ -288,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
                 port = process.ready_url.rsplit(":", 1)[1].strip("/")
                 report["stock"] = run_pair("stock rasa init", f"http://127.0.0.1:{port}", args, STOCK_SCRIPT,
                                            stock_completed, "stock", stock, None)
+                print("Stock memory after the load:")
+                report["stock_memory_after_load"] = memory_report(stock)
 
     print_verdict(report)
     out = RESULTS_DIR / f"results-{args.mode}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
@@ -299,6 +407,18 @@ def main(argv: list[str] | None = None) -> int:
 def print_verdict(report: dict) -> None:
     relais, stock = report.get("relais", {}), report.get("stock", {})
     print("\nTargets:")
+    rasa_memory = {name: m["own_mb"] for name, m in report.get("relais_memory_after_load", {}).items()
+                   if name.startswith("rasa")}
+    ready = {name: p["ready_s"] for name, p in report.get("relais_processes", {}).items()
+             if name.startswith("rasa") and p.get("ready_s") is not None}
+    if ready:
+        print(f"  Rasa ready in under {TARGET_READY_S:.0f} s: {'met' if max(ready.values()) < TARGET_READY_S else 'MISSED'} "
+              f"({', '.join(f'{name} {s:.1f} s' for name, s in ready.items())})")
+    if rasa_memory:
+        limit = TARGET_RASA_MB[report["mode"]]
+        worst = max(rasa_memory.values())
+        print(f"  Rasa memory at most {limit} MB per server after the load: {'met' if worst <= limit else 'MISSED'} "
+              f"({', '.join(f'{name} {mb} MB' for name, mb in rasa_memory.items())})")
     paced = relais.get("paced")
     if paced:
         cases = paced.get("cases", {})
@@ -310,7 +430,8 @@ def print_verdict(report: dict) -> None:
               f"({cases.get('cases')} cases, {cases.get('completed')} completed)")
     if relais.get("saturation") and stock.get("saturation"):
         ratio = relais["saturation"]["turns_per_s"] / max(stock["saturation"]["turns_per_s"], 1e-9)
-        print(f"  capacity at least the stock assistant's: {'met' if ratio >= 1 else 'MISSED'} "
+        print(f"  capacity at least {TARGET_CAPACITY_RATIO} x the stock assistant's: "
+              f"{'met' if ratio >= TARGET_CAPACITY_RATIO else 'MISSED'} "
               f"(Relais/stock = {ratio:.2f}: {relais['saturation']['turns_per_s']} vs "
               f"{stock['saturation']['turns_per_s']} turns/s)")
         report["capacity_ratio"] = round(ratio, 2)

@@ -24,10 +24,32 @@ private port (polling requests: a few hundred bytes). A websocket upgrade that l
 is refused, and the client stays on polling, as the protocol allows; a websocket opened directly holds
 its one TCP connection, so it never moves. Nothing changes with one worker.
 
+With several workers, the model is loaded once, in the parent, before the workers are forked: they share
+its pages copy-on-write (frozen out of the garbage collector's reach first, whose passes would otherwise
+write to every object's header and copy the pages). Each worker loaded its own copy before: 2.1 GB for two
+workers, about 1 GB each. Only the trained graph is shared; each worker still builds its own tracker store,
+lock store and connections in its own event loop, as Rasa does. The parent runs no TensorFlow operation and
+starts no thread before forking (checked: a forked worker predicts as its parent does, tests/unit/bot).
+
+Rasa's SpacyNLP loads the spaCy model once for each node of the graph that uses the component (the one
+that provides the model and the one that processes messages, whose own copy is never read): the French
+model was twice in memory, 159 MB each. The model is loaded once per process and name here.
+
+Calls to the action server reuse their connections (bot/action_client.py).
+
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
 """
 
-import asyncio  # noqa: I001  (skops first, see above)
+import sys  # noqa: I001  (jax blocked and skops imported first, see above)
+
+# TensorFlow Lite imports jax, when installed, for converting jax models: 93 MB and about a second of every
+# start, for a conversion the server never makes. TensorFlow takes an ImportError as "no jax".
+sys.modules.setdefault("jax", None)
+
+import asyncio
+import contextlib
+import ctypes
+import ctypes.util
 import functools
 import gc
 import logging
@@ -36,17 +58,21 @@ import os
 import re
 import signal
 import socket
-import sys
 import time
 
 import skops.io  # noqa: F401  (first, for the reason above)
 import engineio.base_server
 import rasa.core.run
+import rasa.core.utils
 import sanic.app
 from rasa.__main__ import main
+from rasa.core.processor import MessageProcessor
+from rasa.nlu.utils import spacy_utils
 from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
+
+from bot import action_client
 
 logger = logging.getLogger(__name__)
 WORKER_CHECK_S = 1.0
@@ -60,7 +86,65 @@ async def load_agent_then_freeze(*args, **kwargs):
     agent = await _load_agent_on_start(*args, **kwargs)
     gc.collect()
     gc.freeze()
+    release_free_heap()
     return agent
+
+
+def release_free_heap() -> None:
+    """Gives back to the system the heap that loading used and freed (unpacked archive, parsed JSON,
+    skops' tables): glibc keeps it otherwise. 15 MB here."""
+    libc = ctypes.util.find_library("c")
+    if libc:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(libc).malloc_trim(0)
+
+
+# ------------------------------------------------------------------ one model for every worker
+
+# Absolute model path -> what MessageProcessor._load_model returned: (file name, metadata, graph runner).
+_preloaded: dict[str, tuple] = {}
+_load_model = MessageProcessor._load_model
+
+
+def load_model_once(model_path):  # noqa: ANN001, ANN201  (MessageProcessor._load_model's signature)
+    """MessageProcessor._load_model, but a model the parent loaded before forking is taken as it is."""
+    key = os.path.abspath(model_path) if isinstance(model_path, (str, os.PathLike)) else None
+    if key is not None and key in _preloaded:
+        return _preloaded[key]
+    return _load_model(model_path)
+
+
+def preload_model(model_path: str | os.PathLike) -> None:
+    """Loads the model in this process, for the workers forked from it afterwards."""
+    key = os.path.abspath(model_path)
+    if os.path.isfile(key) and key not in _preloaded:
+        _preloaded[key] = _load_model(key)
+        gc.collect()
+        gc.freeze()
+        release_free_heap()
+
+
+# spaCy model name -> the SpacyModel loaded for it (read-only once loaded: every node can share it).
+_spacy_models: dict[str, spacy_utils.SpacyModel] = {}
+_load_spacy_model = spacy_utils.SpacyNLP.load_model
+
+
+def load_spacy_model_once(spacy_model_name: str) -> spacy_utils.SpacyModel:
+    if spacy_model_name not in _spacy_models:
+        _spacy_models[spacy_model_name] = _load_spacy_model(spacy_model_name)
+    return _spacy_models[spacy_model_name]
+
+
+_serve_application = rasa.core.run.serve_application
+
+
+@functools.wraps(_serve_application)
+def serve_application_loading_once(model_path=None, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+    """`rasa run`'s server; with several workers, the model is loaded before Sanic forks them."""
+    endpoints = kwargs.get("endpoints")
+    if model_path and rasa.core.utils.number_of_sanic_workers(endpoints.lock_store if endpoints else None) > 1:
+        preload_model(model_path)
+    return _serve_application(model_path, *args, **kwargs)
 
 
 # ------------------------------------------------------------------ socket.io sessions stay on their worker
@@ -130,6 +214,7 @@ _configure_app = rasa.core.run.configure_app
 def configure_app_with_sticky_socketio(*args, **kwargs):
     app = _configure_app(*args, **kwargs)
     app.register_middleware(route_socketio_to_its_worker, "request")
+    app.register_listener(action_client.close_sessions, "after_server_stop")
     return app
 
 
@@ -217,6 +302,11 @@ def serve_workers(server_settings: dict, workers: int) -> None:
 
 # Looked up by name when `rasa run` registers its start-up listener, and when Sanic starts its workers.
 rasa.core.run.load_agent_on_start = load_agent_then_freeze
+rasa.core.run.serve_application = serve_application_loading_once
+MessageProcessor._load_model = staticmethod(load_model_once)
+spacy_utils.SpacyNLP.load_model = staticmethod(load_spacy_model_once)
+# Calls to the action server on kept-alive connections (bot/action_client.py).
+action_client.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id
