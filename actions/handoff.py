@@ -11,7 +11,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from actions.conversation import SKIPPED
-from cases.repository import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
+from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 
 log = logging.getLogger(__name__)
 

@@ -770,12 +770,13 @@ class RightsError(RuntimeError):
 
 def _repository_and_supervisor(settings: Settings, supervisor_email: str):  # noqa: ANN202
     from cases.db import make_engine, make_session_factory, migrate
+    from cases.accounts import AccountRepository
     from cases.repository import CaseRepository
 
     migrate(settings.database_url)
     engine = make_engine(settings.database_url)
     repository = CaseRepository(make_session_factory(engine))
-    supervisor = repository.find_user_by_email(supervisor_email)
+    supervisor = AccountRepository(make_session_factory(engine)).find_user_by_email(supervisor_email)
     if supervisor is None or not supervisor.active or not supervisor.is_supervisor:
         engine.dispose()
         raise RightsError(f"Aucun compte superviseur actif pour {supervisor_email}.")
@@ -784,7 +785,7 @@ def _repository_and_supervisor(settings: Settings, supervisor_email: str):  # no
 
 def export_personal_data(settings: Settings, reference: str, supervisor_email: str) -> dict[str, Any]:
     """Everything stored about the person of one case (right of access), audited under the supervisor."""
-    from cases.repository import CaseNotFound
+    from cases.errors import CaseNotFound
 
     engine, repository, supervisor = _repository_and_supervisor(settings, supervisor_email)
     try:
@@ -797,7 +798,7 @@ def export_personal_data(settings: Settings, reference: str, supervisor_email: s
 
 def erase_personal_data(settings: Settings, reference: str, supervisor_email: str) -> int:
     """Erases the person's data from the case and deletes its Rasa conversation; returns the events deleted."""
-    from cases.repository import CaseNotFound
+    from cases.errors import CaseNotFound
 
     engine, repository, supervisor = _repository_and_supervisor(settings, supervisor_email)
     try:

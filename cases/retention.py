@@ -30,6 +30,7 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, de
 
 from cases.db import make_engine, make_session_factory, migrate
 from cases.models import Case, User, utcnow
+from cases.audit import AuditLog
 from cases.repository import CaseRepository
 
 log = logging.getLogger(__name__)
@@ -261,7 +262,7 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
     engine = make_engine(database_url)
     try:
         sessions = make_session_factory(engine)
-        repository = CaseRepository(sessions)
+        repository, audit = CaseRepository(sessions), AuditLog(sessions)
         with sessions() as session:
             candidates = session.execute(
                 select(Case.reference, Case.chamber_id, Case.status, Case.closed_at, Case.created_at)
@@ -285,7 +286,7 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
         report.chambers_without_configuration = sorted(unknown)
         for chamber_id, count in report.cases_anonymised.items():
             chamber = chambers[chamber_id]
-            repository.record_audit(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None, {
+            audit.record(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None, {
                 "cases": count, "never_closed": report.open_cases_anonymised.get(chamber_id, 0),
                 "retention_days": closed_retention_days or chamber.retention_days,
                 "max_case_age_days": chamber.max_case_age_days})
@@ -295,7 +296,7 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
                 erased = set(session.execute(select(Case.reference).where(Case.erased_at.is_not(None))).scalars())
             report.trackers = purge_trackers(tracker_db_url, tracker_retention_days, erased, now)
             if report.trackers.conversations:
-                repository.record_audit(
+                audit.record(
                     _system_actor(default_chamber_id), "retention.trackers_deleted", default_chamber_id, None,
                     {**report.trackers.statistics(), "retention_days": tracker_retention_days},
                 )

@@ -20,7 +20,8 @@ from starlette.exceptions import HTTPException
 
 from cases.models import CALL_OUTCOMES, CATEGORIES, STATUSES, URGENCIES, Case, User, utcnow
 from cases.reference import CROCKFORD_ALPHABET
-from cases.repository import CaseNotFound, InvalidInput, InvalidTransition, QueueFilters
+from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
+from cases.repository import QueueFilters
 from inbox.auth import (
     LoginRefused,
     attempt_login,
@@ -347,7 +348,7 @@ def create_api() -> FastAPI:
     @api.post("/auth/logout", status_code=204, responses=ERRORS, tags=["auth"])
     def logout(request: Request, user: User = Depends(api_user)) -> Response:
         """End every session of this user (API tokens stay valid)."""
-        context_of(request).repository.end_sessions(user.id)
+        context_of(request).accounts.end_sessions(user.id)
         request.session.clear()
         return Response(status_code=204)
 
@@ -358,7 +359,7 @@ def create_api() -> FastAPI:
     @api.get("/users", response_model=List[UserOut], responses=ERRORS, tags=["auth"])
     def users(request: Request, user: User = Depends(api_user)) -> Any:
         """The active advisors and supervisors of your chamber (to assign a case)."""
-        return [user_out(u) for u in context_of(request).repository.list_users(user.chamber_id)]
+        return [user_out(u) for u in context_of(request).accounts.list_users(user.chamber_id)]
 
     @api.post("/users/{user_id}/unlock", status_code=204, responses=NOT_FOUND_ERRORS, tags=["supervision"])
     def unlock(request: Request, user_id: int = Path(ge=1, le=2**63 - 1),  # a database integer
@@ -474,7 +475,7 @@ def create_api() -> FastAPI:
         user: User = Depends(supervisor_user),
     ) -> Any:
         """Who viewed or changed what and when, newest first. Supervisors."""
-        events = context_of(request).repository.audit_log(user, case_reference, limit=limit, offset=offset)
+        events = context_of(request).audit.entries(user, case_reference, limit=limit, offset=offset)
         return [
             AuditEventOut(id=e.id, at=e.at, actor=e.actor_label, action=e.action, case_reference=e.case_reference, detail=e.detail)
             for e in events
@@ -483,7 +484,7 @@ def create_api() -> FastAPI:
     @api.get("/stats", response_model=StatsOut, responses={**ERRORS}, tags=["supervision"])
     def stats(request: Request, weeks: int = Query(12, ge=1, le=104), user: User = Depends(supervisor_user)) -> Any:
         """Cases per week by primary category, urgency mix, median hours to first contact. Supervisors."""
-        result = context_of(request).repository.statistics(user, weeks=weeks)
+        result = context_of(request).statistics.weekly(user, weeks=weeks)
         return StatsOut(weeks=result.weeks, cases_per_week=result.cases_per_week, urgency_mix=result.urgency_mix,
                         median_hours_to_first_contact=result.median_first_contact_hours(), total=result.total)
 
@@ -491,7 +492,7 @@ def create_api() -> FastAPI:
              tags=["supervision"])
     def stats_csv(request: Request, user: User = Depends(supervisor_user)) -> Response:
         """One row per case (codes and dates, no personal data), semicolon-separated. Supervisors; audited."""
-        rows = context_of(request).repository.export_rows(user)
+        rows = context_of(request).statistics.export_rows(user)
         return Response(csv_export(rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="relais-dossiers.csv"'})
 

@@ -17,7 +17,10 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cases.db import REPO_ROOT, make_engine, make_session_factory, migrate
+from cases.accounts import AccountRepository
+from cases.audit import AuditLog
 from cases.repository import CaseRepository
+from cases.statistics import StatisticsRepository
 from chamber import load_all_chambers, load_chamber
 from inbox.auth import SESSION_MAX_AGE_S, InboxContext
 from inbox.settings import InboxSettings
@@ -79,6 +82,9 @@ def build_context(settings: InboxSettings) -> InboxContext:
         engine=engine,
         session_factory=session_factory,
         repository=CaseRepository(session_factory),
+        accounts=AccountRepository(session_factory),
+        statistics=StatisticsRepository(session_factory),
+        audit=AuditLog(session_factory),
         default_chamber=default_chamber,
         chambers=chambers,
     )

@@ -17,7 +17,8 @@ from starlette.exceptions import HTTPException
 
 from cases.models import CALL_OUTCOMES, CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, User, utcnow
 from cases.reference import REFERENCE_PATTERN
-from cases.repository import CaseNotFound, InvalidInput, InvalidTransition, QueueFilters
+from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
+from cases.repository import QueueFilters
 from inbox.auth import (
     LoginRefused,
     attempt_login,
@@ -147,7 +148,7 @@ async def logout(request: Request) -> Response:
     await checked_form(request)
     user = current_user(request)
     if user:
-        context_of(request).repository.end_sessions(user.id)
+        context_of(request).accounts.end_sessions(user.id)
     request.session.clear()
     flash(request, "Vous êtes déconnecté.")
     return see_other("/login")
@@ -189,7 +190,7 @@ def queue_page(request: Request, user: User = Depends(page_user)) -> HTMLRespons
         rows=rows,
         urgent=urgent,
         chosen=chosen,
-        advisors=context_of(request).repository.list_users(user.chamber_id),
+        advisors=context_of(request).accounts.list_users(user.chamber_id),
         statuses=STATUSES,
         categories=CATEGORIES,
         urgencies=URGENCIES,
@@ -246,7 +247,7 @@ def case_page(request: Request, reference: str, user: User = Depends(page_user))
         "case.html",
         user=user,
         view=view_of(context, case),
-        advisors=context.repository.list_users(user.chamber_id),
+        advisors=context.accounts.list_users(user.chamber_id),
         status_actions={**STATUS_ACTIONS, "reopen": REOPEN_ACTION},
         call_outcomes=[(code, CALL_OUTCOME_LABELS[code]) for code in CALL_OUTCOMES],
     )
@@ -328,8 +329,8 @@ def audit_page(request: Request, dossier: str = "", page: int = 1, user: User = 
     reference = reference if REFERENCE_PATTERN.match(reference) else ""
     page = max(1, min(page, 10_000))
     per_page = 100
-    events = context_of(request).repository.audit_log(user, reference or None, limit=per_page + 1, offset=(page - 1) * per_page)
-    accounts = context_of(request).repository.list_users(user.chamber_id)
+    events = context_of(request).audit.entries(user, reference or None, limit=per_page + 1, offset=(page - 1) * per_page)
+    accounts = context_of(request).accounts.list_users(user.chamber_id)
     return render(request, "audit.html", user=user, events=events[:per_page], reference=reference, page=page,
                   has_more=len(events) > per_page, accounts=accounts)
 
@@ -350,7 +351,7 @@ async def unlock_page(request: Request, user_id: int, user: User = Depends(super
 @router.get("/inbox/statistiques", response_class=HTMLResponse, include_in_schema=False)
 def statistics_page(request: Request, semaines: int = 12, user: User = Depends(supervisor)) -> HTMLResponse:
     weeks = max(1, min(semaines, 104))
-    stats = context_of(request).repository.statistics(user, weeks=weeks)
+    stats = context_of(request).statistics.weekly(user, weeks=weeks)
     return render(
         request,
         "stats.html",
@@ -377,7 +378,7 @@ def csv_export(rows: list[dict]) -> str:
 
 @router.get("/inbox/statistiques.csv", include_in_schema=False)
 def statistics_csv(request: Request, user: User = Depends(supervisor)) -> Response:
-    rows = context_of(request).repository.export_rows(user)
+    rows = context_of(request).statistics.export_rows(user)
     filename = f"relais-dossiers-{utcnow():%Y-%m-%d}.csv"
     return Response(csv_export(rows), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
