@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cases.db import make_engine, make_session_factory
+from cases import retention
 from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
 from chamber import Chamber, load_chamber
@@ -37,8 +38,4 @@ def case_outbox() -> CaseOutbox:
 
 def tracker_retention_days() -> int:
     """How long Rasa keeps a conversation (RELAIS_TRACKER_RETENTION_DAYS, the purge's setting)."""
-    try:
-        days = int(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", "7"))
-    except ValueError:
-        return 7
-    return days if days > 0 else 7
+    return int(retention.tracker_retention_days())

@@ -750,15 +750,11 @@ from cases.retention import (  # noqa: E402, F401  (part of this module's API)
 
 
 def purge(settings: Settings, now: datetime | None = None) -> PurgeReport:
-    """Applies the retention (cases.retention.apply_retention) with this stack's stores and chambers."""
-    from cases.retention import apply_retention
-    from chamber import load_all_chambers, load_chamber
+    """Applies the retention (cases.retention.run_retention) with this stack's stores and chambers."""
+    from cases.retention import run_retention
 
-    default_chamber = load_chamber(settings.chamber_config)
-    chambers = {c.id: c for c in load_all_chambers()}
-    chambers.setdefault(default_chamber.id, default_chamber)
-    return apply_retention(settings.database_url, settings.tracker_db_url, settings.tracker_retention_days, chambers,
-                           default_chamber.id, settings.var_dir / "outbox", now)
+    return run_retention(settings.database_url, settings.tracker_db_url, settings.tracker_retention_days,
+                         settings.chamber_config, settings.var_dir / "outbox", now)
 
 
 # ================================================================================================ rights

@@ -117,19 +117,13 @@ def run_migrate(_args: argparse.Namespace) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
-    """The one retention policy (cases.retention.apply_retention), the same as ``python -m bot purge``."""
-    import os
+    """The one retention policy (cases.retention.run_retention), the same as ``python -m bot purge``."""
+    from cases.retention import run_retention, tracker_retention_days
 
-    from cases.retention import apply_retention
-    from chamber import load_all_chambers, load_chamber
-
-    default_chamber = load_chamber()
-    chambers = {c.id: c for c in load_all_chambers()}
-    chambers.setdefault(default_chamber.id, default_chamber)
-    report = apply_retention(
-        database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None,
-        float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)), chambers, default_chamber.id,
-        os.environ.get("RELAIS_OUTBOX_DIR") or None, closed_retention_days=args.older_than_days,
+    report = run_retention(
+        database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None, tracker_retention_days(),
+        os.environ.get("RELAIS_CHAMBER_CONFIG") or None, os.environ.get("RELAIS_OUTBOX_DIR") or None,
+        closed_retention_days=args.older_than_days,
     )
     if report.chambers_without_configuration:
         print("Chambres sans configuration, non purgées : " + ", ".join(report.chambers_without_configuration),

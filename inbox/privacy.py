@@ -7,11 +7,10 @@ applies exactly these). No session and no cookie: anyone may read it.
 
 from __future__ import annotations
 
-import os
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from cases import retention
 from inbox.auth import context_of
 
 router = APIRouter()
@@ -19,7 +18,7 @@ PRIVACY_PATH = "/confidentialite"
 
 
 def tracker_retention_days() -> int:
-    return int(float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)))
+    return int(retention.tracker_retention_days())
 
 
 @router.get(PRIVACY_PATH, response_class=HTMLResponse, include_in_schema=False)
