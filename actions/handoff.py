@@ -61,7 +61,7 @@ def clean_name(text: str | None) -> str | None:
 
 
 def privacy_notice_url() -> str:
-    """The web app's privacy notice (inbox/privacy.py), where the artisan's browser reaches it."""
+    """The web app's privacy notice (inbox/pages/privacy.py), where the artisan's browser reaches it."""
     import os
 
     return os.environ.get("RELAIS_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/") + "/confidentialite"

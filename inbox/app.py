@@ -110,7 +110,7 @@ def create_app(settings: InboxSettings | None = None) -> FastAPI:
 
     logmask.install()  # no log line of the web app carries personal data
     from inbox.pages import install_page_error_handlers, router as pages_router
-    from inbox.privacy import router as privacy_router
+    from inbox.pages.privacy import router as privacy_router
 
     settings = settings or InboxSettings.from_env()
     context = build_context(settings)

@@ -42,7 +42,7 @@ from inbox.presentation import (
 from inbox.views import view_of
 from places import departement_code
 
-templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+templates = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
 register_filters(templates.env)
 router = APIRouter()
 
