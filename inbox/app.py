@@ -16,13 +16,14 @@ from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from cases.db import REPO_ROOT, make_engine, make_session_factory, migrate
 from cases.accounts import AccountRepository
 from cases.audit import AuditLog
+from cases.db import REPO_ROOT, make_engine, make_session_factory, migrate
 from cases.repository import CaseRepository
 from cases.statistics import StatisticsRepository
 from chamber import load_all_chambers, load_chamber
-from inbox.auth import SESSION_MAX_AGE_S, InboxContext
+from inbox.auth import SESSION_MAX_AGE_S
+from inbox.context import InboxContext
 from inbox.settings import InboxSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -109,8 +110,8 @@ def create_app(settings: InboxSettings | None = None) -> FastAPI:
     from inbox.api import create_api
 
     logmask.install()  # no log line of the web app carries personal data
-    from inbox.pages import install_page_error_handlers, router as pages_router
-    from inbox.pages.privacy import router as privacy_router
+    from inbox.pages import install_page_error_handlers
+    from inbox.pages import router as pages_router
 
     settings = settings or InboxSettings.from_env()
     context = build_context(settings)
@@ -140,7 +141,6 @@ def create_app(settings: InboxSettings | None = None) -> FastAPI:
         return RedirectResponse("/demo/", status_code=307)
 
     app.include_router(pages_router)
-    app.include_router(privacy_router)
     install_page_error_handlers(app)
     app.mount("/api/v1", create_api(), name="api")
     app.mount("/inbox/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="inbox-static")

@@ -3,52 +3,17 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from fastapi import Request
-from sqlalchemy.orm import sessionmaker
 
+from cases.accounts import email_key
 from cases.models import User, utcnow
-from cases.accounts import AccountRepository, email_key
-from cases.audit import AuditLog
-from cases.repository import CaseRepository
-from cases.statistics import StatisticsRepository
-from chamber import Chamber
-from inbox.security import LoginThrottle, hash_api_token, new_csrf_token, same_token, verify_password
-from inbox.settings import InboxSettings
+from inbox.context import InboxContext, context_of
+from inbox.security import hash_api_token, new_csrf_token, same_token, verify_password
 
 SESSION_MAX_AGE_S = 8 * 3600  # idle: the cookie's lifetime, renewed by each answer
 SESSION_ABSOLUTE_S = 12 * 3600  # however active: a session opened in the morning ends in the evening
-
-
-@dataclass
-class InboxContext:
-    """Everything the pages and the API share (one per application)."""
-
-    settings: InboxSettings
-    engine: object
-    session_factory: sessionmaker
-    repository: CaseRepository
-    accounts: AccountRepository
-    statistics: StatisticsRepository
-    audit: AuditLog
-    default_chamber: Chamber
-    chambers: dict[str, Chamber]
-    throttle: LoginThrottle = field(default_factory=LoginThrottle)
-
-    def chamber(self, chamber_id: str) -> Chamber:
-        return self.chambers.get(chamber_id, self.default_chamber)
-
-    def erase(self, reference: str, actor: User) -> None:
-        """The case, its Rasa conversation and its spooled drafts, at once (cases.retention.erase_everywhere)."""
-        from cases.retention import erase_everywhere
-
-        erase_everywhere(self.repository, reference, actor, self.settings.tracker_db_url, self.settings.outbox_dir)
-
-
-def context_of(request: Request) -> InboxContext:
-    return request.scope["relais_context"]
 
 
 class LoginRefused(Exception):

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from cases.models import Case, utcnow
 from cases.repository import STATUS_TRANSITIONS
-from inbox.auth import InboxContext
+from inbox.context import InboxContext
 from inbox.targets import Wait, wait_of
 
 

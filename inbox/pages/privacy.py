@@ -11,7 +11,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from cases import retention
-from inbox.auth import context_of
+from inbox.context import context_of
+from inbox.pages.rendering import templates
 
 router = APIRouter()
 PRIVACY_PATH = "/confidentialite"
@@ -23,8 +24,6 @@ def tracker_retention_days() -> int:
 
 @router.get(PRIVACY_PATH, response_class=HTMLResponse, include_in_schema=False)
 def privacy_notice(request: Request) -> HTMLResponse:
-    from inbox.pages import templates
-
     context = context_of(request)
     return templates.TemplateResponse(request, "privacy.html", {
         "chamber": context.default_chamber,

@@ -16,7 +16,7 @@ from bot import logmask
 from bot.settings import Settings, write_private
 from bot.stack import rotate_logs
 from cases.db import make_engine
-from inbox.pages import csv_export
+from inbox.exports import csv_export
 from tests.e2e.test_walking_skeleton import walk_to_case
 from tests.support.stack import new_conversation
 
