@@ -40,19 +40,20 @@ class AccountRepository(Repository):
 
     def find_user_by_email(self, email: str) -> User | None:
         with self._session_factory() as session:
-            return session.execute(
-                select(User).where(User.email == email_key(email))
-            ).scalar_one_or_none()
+            user: User | None = session.execute(select(User).where(User.email == email_key(email))).scalar_one_or_none()
+            return user
 
     def find_user_by_token_hash(self, token_hash: str) -> User | None:
         with self._session_factory() as session:
-            return session.execute(
+            user: User | None = session.execute(
                 select(User).where(User.api_token_hash == token_hash, User.active.is_(True))
             ).scalar_one_or_none()
+            return user
 
     def get_user(self, user_id: int) -> User | None:
         with self._session_factory() as session:
-            return session.get(User, user_id)
+            user: User | None = session.get(User, user_id)
+            return user
 
     def list_users(self, chamber_id: str) -> list[User]:
         with self._session_factory() as session:
@@ -86,7 +87,7 @@ class AccountRepository(Repository):
     def unlock_user(self, user_id: int, actor: User) -> User:
         """A supervisor clears an account's failure count (and any lock an older version set), audited."""
         with self._session_factory() as session, session.begin():
-            user = session.get(User, user_id)
+            user: User = session.get(User, user_id)
             user.failed_logins = 0
             user.locked_until = None
             self._audit(session, actor, "user.unlocked", user.chamber_id, None, {"email": user.email})
@@ -94,7 +95,7 @@ class AccountRepository(Repository):
 
     def register_login_success(self, user_id: int) -> User:
         with self._session_factory() as session, session.begin():
-            user = session.get(User, user_id)
+            user: User = session.get(User, user_id)
             user.failed_logins = 0
             user.locked_until = None
             user.last_login_at = utcnow()

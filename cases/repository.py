@@ -115,13 +115,17 @@ class CaseRepository(Repository):
                 case.status = "en_cours" if case.assignee_id else "nouveau"
                 case.closed_at = None
                 self._audit(session, None, "case.reopened_by_artisan", case.chamber_id, case.reference, {})
-            return case.reference
+            reference: str = case.reference
+            return reference
 
     # ---------------------------------------------------------------- reading
 
     def find_by_conversation(self, conversation_id: str) -> Case | None:
         with self._session_factory() as session:
-            return session.execute(select(Case).where(Case.conversation_id == conversation_id)).scalar_one_or_none()
+            case: Case | None = session.execute(
+                select(Case).where(Case.conversation_id == conversation_id)
+            ).scalar_one_or_none()
+            return case
 
     def get_case(self, reference: str, actor: User, *, record_view: bool = True) -> Case:
         with self._session_factory() as session, session.begin():
@@ -303,7 +307,7 @@ class CaseRepository(Repository):
 
     @staticmethod
     def _load(session: Session, reference: str, actor: User) -> Case:
-        case = session.execute(
+        case: Case | None = session.execute(
             # Row lock (PostgreSQL): two advisors changing one case apply their changes one after the other.
             select(Case).where(Case.reference == reference, Case.chamber_id == actor.chamber_id).with_for_update(of=Case)
         ).unique().scalar_one_or_none()

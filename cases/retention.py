@@ -35,9 +35,9 @@ from typing import Iterable
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, func, inspect, select
 
+from cases.audit import AuditLog
 from cases.db import make_engine, make_session_factory, migrate
 from cases.models import Case, User, utcnow
-from cases.audit import AuditLog
 from cases.repository import CaseRepository
 
 log = logging.getLogger(__name__)
