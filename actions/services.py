@@ -6,8 +6,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from cases.db import make_engine, make_session_factory
 from cases import retention
+from cases.db import make_engine, make_session_factory
 from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
 from chamber import Chamber, load_chamber
