@@ -156,7 +156,7 @@ def _deadline(text: str, folded: str, today: date) -> str | None:
     if not _DEADLINE_CONTEXT.search(folded):
         return None
     from triage.dates import find_deadlines
-    from triage.normalize import normalize
+    from triage.normalise import normalize
 
     deadlines = find_deadlines(normalize(text), today)
     if not deadlines:

@@ -38,7 +38,7 @@ The rules are reviewed tables in triage/rules/*.yml: adding a synonym is a one-l
 
 from triage.engine import HIGH_URGENCY_DAYS, Assessment, assess, detect_distress, detect_overwhelm
 from triage.labels import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
-from triage.normalize import normalize
+from triage.normalise import normalize
 from triage.rules import CATEGORIES, URGENCY_LEVELS
 
 __all__ = [

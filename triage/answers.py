@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from triage.distress import INDIRECT, distress_level
-from triage.normalize import normalize
+from triage.normalise import normalize
 from triage.rules import compile_any
 
 CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
 from triage.dates import find_deadlines
-from triage.normalize import Clause, split_clauses
+from triage.normalise import Clause, split_clauses
 from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
