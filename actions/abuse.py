@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA, SlidingWindow
 from chamber import Chamber
-from guidance.crisis import IN_DANGER
+from chamber.emergency import IN_DANGER
 
 _new_cases = SlidingWindow(CASES_PER_CLIENT)
 

@@ -11,7 +11,7 @@ from typing import Any, Callable, Mapping
 
 from actions.handoff import consent_text, privacy_notice_url
 from actions.place_validation import PLACE_QUESTION
-from guidance.crisis import SUICIDE_PREVENTION_LINE
+from chamber.emergency import SUICIDE_PREVENTION_LINE
 
 SKIP_BUTTON = {"title": "Passer", "payload": "/skip_question"}
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]

@@ -27,7 +27,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from cases.limits import Limit, SharedCounts, SlidingWindow, client_key
-from guidance.crisis import IN_DANGER
+from chamber.emergency import IN_DANGER
 
 MAX_MESSAGE_CHARS = 2_000
 SOCKETIO_MAX_PAYLOAD_BYTES = 16 * 1024

@@ -9,15 +9,7 @@ chamber's configuration.
 from __future__ import annotations
 
 from chamber import Chamber
-
-# The numbers are written here only: every message of the bot, the action server and the Rasa server's
-# guard takes them from these names (the Rasa domain's crisis.yml, data, repeats them and is tested).
-SUICIDE_PREVENTION_LINE = "3114"
-EMERGENCY_NUMBERS = ("15", "112")
-EMERGENCY_SMS = "114"
-SAMU, EUROPEAN_EMERGENCY = EMERGENCY_NUMBERS
-# How a refusal or a limit message ends: nobody in danger is left without a number.
-IN_DANGER = f"Si vous êtes en danger, appelez le {SUICIDE_PREVENTION_LINE} ou le {EUROPEAN_EMERGENCY}."
+from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
 SAFETY_BUTTONS = (
