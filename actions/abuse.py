@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA, SlidingWindow
 from chamber import Chamber
+from chamber.emergency import IN_DANGER
 
 _new_cases = SlidingWindow(CASES_PER_CLIENT)
 
@@ -25,5 +26,5 @@ def too_many_cases_text(chamber: Chamber) -> str:
     return (
         "Plusieurs demandes de rappel sont déjà parties de votre connexion dans l'heure, et je ne peux pas en "
         f"enregistrer une autre tout de suite. Vous pouvez appeler la {chamber.name} au {chamber.phone}, "
-        f"{chamber.hours_text}. Si vous êtes en danger, appelez le 3114 ou le 112."
+        f"{chamber.hours_text}. {IN_DANGER}"
     )

@@ -11,7 +11,9 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from actions.conversation import SKIPPED
-from cases.repository import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
+from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
+from places import departement_code
+from triage import CATEGORY_TITLES, SITUATION_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,7 @@ def clean_name(text: str | None) -> str | None:
 
 
 def privacy_notice_url() -> str:
-    """The web app's privacy notice (inbox/privacy.py), where the artisan's browser reaches it."""
+    """The web app's privacy notice (inbox/pages/privacy.py), where the artisan's browser reaches it."""
     import os
 
     return os.environ.get("RELAIS_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/") + "/confidentialite"
@@ -78,31 +80,9 @@ def consent_text(retention_days: int, chamber_name: str, max_case_age_days: int 
     )
 
 
-CATEGORY_LABELS = {
-    "cotisations_sociales": "cotisations sociales (URSSAF)",
-    "impots": "impôts",
-    "banque": "banque",
-    "tresorerie": "trésorerie",
-    "baisse_activite": "baisse d'activité",
-    "travaux": "travaux à proximité",
-    "sinistre": "sinistre",
-    "sante": "santé",
-    "vie_personnelle": "événement personnel",
-    "procedure_judiciaire": "procédure judiciaire",
-    "autre": "autre difficulté",
-}
-
-SITUATION_LABELS = {
-    "trade": "Métier",
-    "legal_form": "Forme juridique",
-    "employees": "Salariés",
-    "departement": "Lieu",
-    "commune": "Commune",
-    "since_when": "Depuis",
-    "deadline": "Échéance",
-    "creditors": "Créanciers",
-    "steps_taken": "Démarches faites",
-}
+# What the summary says of the situation, in this order (health details stay out of it: no consent yet).
+SUMMARY_SITUATION_KEYS = ("trade", "legal_form", "employees", "departement", "commune", "since_when", "deadline",
+                          "creditors", "steps_taken")
 
 
 def summarise(
@@ -118,34 +98,20 @@ def summarise(
     if distress:
         parts.append("DÉTRESSE exprimée : rappeler immédiatement.")
     if shown:
-        labels = ", ".join(CATEGORY_LABELS.get(c, c) for c in shown)
+        labels = ", ".join(CATEGORY_TITLES.get(c, c).lower() for c in shown)
         parts.append(f"Difficultés : {labels}.")
     else:
         parts.append("Difficulté non précisée.")
     if urgency:
         parts.append(f"Urgence : {urgency}.")
     facts = [
-        f"{label} : {situation[key]}"
-        for key, label in SITUATION_LABELS.items()
+        f"{SITUATION_LABELS[key]} : {situation[key]}"
+        for key in SUMMARY_SITUATION_KEYS
         if situation.get(key)
     ]
     if facts:
         parts.append(" ; ".join(facts) + ".")
     return " ".join(parts)
-
-
-def departement_code(place: str | None) -> str | None:
-    """The département code of the place the artisan gave, read by the `places` package; the words
-    themselves stay in the situation for the advisor when they cannot be read."""
-    if not place:
-        return None
-    import places
-
-    code = places.departement_code(place)
-    if code:
-        return code
-    found = places.resolve(place)
-    return found.departement if found.status == places.FOUND else None
 
 
 def build_case_draft(

@@ -12,6 +12,7 @@ from typing import Any, Callable, Mapping
 from actions.conversation import SKIP_BUTTON
 from actions.handoff import consent_text, privacy_notice_url
 from actions.place_validation import PLACE_QUESTION
+from chamber.emergency import SUICIDE_PREVENTION_LINE
 
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
 
@@ -30,7 +31,7 @@ def _wants_advisor(chamber, slots) -> str:
     if slots.get("distress"):
         return (
             "Voulez-vous qu'un conseiller de la chambre vous rappelle ? Ce n'est pas une condition : "
-            f"vous pouvez aussi appeler le 3114, ou la chambre au {chamber.phone}."
+            f"vous pouvez aussi appeler le {SUICIDE_PREVENTION_LINE}, ou la chambre au {chamber.phone}."
         )
     return "Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"
 

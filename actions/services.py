@@ -6,6 +6,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from cases import retention
 from cases.db import make_engine, make_session_factory
 from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
@@ -36,8 +37,4 @@ def case_outbox() -> CaseOutbox:
 
 def tracker_retention_days() -> int:
     """How long Rasa keeps a conversation (RELAIS_TRACKER_RETENTION_DAYS, the purge's setting)."""
-    try:
-        days = int(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", "7"))
-    except ValueError:
-        return 7
-    return days if days > 0 else 7
+    return int(retention.tracker_retention_days())

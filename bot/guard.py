@@ -27,6 +27,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from cases.limits import Limit, SharedCounts, SlidingWindow, client_key
+from chamber.emergency import IN_DANGER
 
 MAX_MESSAGE_CHARS = 2_000
 SOCKETIO_MAX_PAYLOAD_BYTES = 16 * 1024
@@ -147,7 +148,7 @@ class ChannelGuard:
         return Refusal(TOO_MANY_CONVERSATIONS, (
             "Beaucoup de conversations ont été ouvertes depuis votre connexion : je ne peux pas en "
             f"commencer une nouvelle avant {_minutes(wait)}. Vous pouvez aussi appeler la "
-            f"{self.chamber_name} au {self.chamber_phone}. Si vous êtes en danger, appelez le 3114 ou le 112."
+            f"{self.chamber_name} au {self.chamber_phone}. {IN_DANGER}"
         ), int(wait) + 1)
 
     @staticmethod
@@ -155,5 +156,5 @@ class ChannelGuard:
         return Refusal(TOO_FAST, (
             "Vos messages arrivent très vite : je n'ai pas pu lire le dernier. "
             f"Renvoyez-le dans {_minutes(wait)}, s'il vous plaît. "
-            "Si vous êtes en danger, appelez le 3114 ou le 112."
+            f"{IN_DANGER}"
         ), int(wait) + 1)

@@ -11,11 +11,30 @@ Public interface (other packages import only these names):
 ``cases.reference``
     ``new_reference()`` -> a short human-friendly reference such as ``"RL-7K3Q9M"`` (Crockford base32).
 
-``cases.repository``
-    ``CaseDraft``: what the action server sends (JSON-serialisable, see its docstring).
+``cases.drafts`` (the case draft)
+    ``CaseDraft``: what the action server sends (JSON-serialisable, see its docstring); ``validate()`` raises
+    ``InvalidDraft``; ``merge_draft(case, draft)`` folds it into the stored case (urgency never goes down,
+    health data dropped without the health consent).
+
+``cases.repository`` (the case)
     ``CaseRepository(session_factory)``: ``save_draft(draft) -> reference`` (idempotent per conversation),
-    plus everything the inbox needs: queue, get, take/assign, status, notes, call attempts, users,
-    audit log, statistics, erasure/export.
+    plus what the inbox does to a case: queue, get, take/assign, status, notes, call attempts, erasure/export.
+
+``cases.accounts`` (advisors and supervisors)
+    ``AccountRepository(session_factory)``: create, look up, passwords, API tokens, sessions, and the record
+    of logins (counted and audited; the inbox's authentication decides who may log in).
+
+``cases.statistics``
+    ``StatisticsRepository(session_factory)``: ``weekly(actor, weeks)`` -> ``Statistics`` and ``export_rows``
+    (codes and dates, no personal data).
+
+``cases.audit``
+    ``Repository``, the base of the three above: one method, one transaction, one audit entry.
+    ``AuditLog(session_factory)``: ``entries(actor, ...)`` reads the chamber's trail, ``record(...)`` writes one.
+
+``cases.errors``: ``CaseNotFound`` (also for another chamber's case), ``InvalidTransition``, ``InvalidInput``.
+``cases.search`` and ``cases.text``: how cases are found (accents ignored, phone numbers however typed) and
+the text rules of the store (no NUL character).
 
 ``cases.outbox``
     ``CaseOutbox(repository, spool_dir)``: ``submit(draft) -> SubmitResult(reference, stored)`` never raises
@@ -23,8 +42,9 @@ Public interface (other packages import only these names):
     ``start_background_flush(interval_s)`` retries in a daemon thread.
 
 ``cases.retention``
-    ``purge(older_than_days, session_factory=None, chamber_id=None)`` deletes cases closed more than that
-    many days ago (``python -m inbox purge`` applies each chamber's ``retention_days``).
+    ``apply_retention(...)``: the one retention policy, run by ``python -m bot purge`` and ``python -m inbox
+    purge`` alike (anonymise, never delete; see its docstring); ``erase_everywhere(...)``: one case's erasure
+    (the case, its Rasa conversation, its spooled drafts).
 
 ``cases.testing``
     ``temporary_database("sqlite" | "postgresql", tmp_dir)`` yields the URL of a fresh migrated database;

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 
-from cases.repository import CaseDraft, CaseRepository
+from cases.drafts import CaseDraft
+from cases.repository import CaseRepository
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,14 @@
 - it was created more than its chamber's ``max_case_age_days`` ago, open or not (a case nobody closed
   is not kept forever);
 
-and Rasa's conversations are deleted after ``tracker_retention_days`` of silence (7), and at once when
-their case is erased, after counting them anonymously in the audit log.
+and Rasa's conversations are deleted after ``tracker_retention_days`` of silence (``RELAIS_TRACKER_RETENTION_DAYS``,
+7), and at once when their case is erased, after counting them anonymously in the audit log. Nothing is
+deleted from the cases: an anonymised case keeps its categories, urgency, département and dates, so the
+statistics stay true. ``python -m inbox purge --older-than-days N`` replaces every chamber's
+``retention_days`` for that run (the ``max_case_age_days`` limit still applies).
+
+``run_retention`` applies it with every known chamber (chamber/configs/ and the deployment's own); both
+command lines call it, and so does the schedule of ``make run`` and production.
 
 ``erase_everywhere`` erases one case at once everywhere it lives: the case, Rasa's conversation, and any
 draft an action server spooled to disk while the database was down (the inbox, the CLI and the retention
@@ -20,6 +26,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -28,6 +35,7 @@ from typing import Iterable
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, func, inspect, select
 
+from cases.audit import AuditLog
 from cases.db import make_engine, make_session_factory, migrate
 from cases.models import Case, User, utcnow
 from cases.repository import CaseRepository
@@ -35,6 +43,18 @@ from cases.repository import CaseRepository
 log = logging.getLogger(__name__)
 
 SYSTEM_ACTOR_LABEL = "system"
+TRACKER_RETENTION_ENV = "RELAIS_TRACKER_RETENTION_DAYS"
+DEFAULT_TRACKER_RETENTION_DAYS = 7
+
+
+def tracker_retention_days() -> float:
+    """Days of silence after which Rasa's conversation is deleted: what the purge applies and what the bot and
+    the privacy notice say (a value that is not a positive number gives the default)."""
+    try:
+        days = float(os.environ.get(TRACKER_RETENTION_ENV) or DEFAULT_TRACKER_RETENTION_DAYS)
+    except ValueError:
+        return DEFAULT_TRACKER_RETENTION_DAYS
+    return days if days > 0 else DEFAULT_TRACKER_RETENTION_DAYS
 
 
 def _system_actor(chamber_id: str) -> User:
@@ -261,7 +281,7 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
     engine = make_engine(database_url)
     try:
         sessions = make_session_factory(engine)
-        repository = CaseRepository(sessions)
+        repository, audit = CaseRepository(sessions), AuditLog(sessions)
         with sessions() as session:
             candidates = session.execute(
                 select(Case.reference, Case.chamber_id, Case.status, Case.closed_at, Case.created_at)
@@ -285,7 +305,7 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
         report.chambers_without_configuration = sorted(unknown)
         for chamber_id, count in report.cases_anonymised.items():
             chamber = chambers[chamber_id]
-            repository.record_audit(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None, {
+            audit.record(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None, {
                 "cases": count, "never_closed": report.open_cases_anonymised.get(chamber_id, 0),
                 "retention_days": closed_retention_days or chamber.retention_days,
                 "max_case_age_days": chamber.max_case_age_days})
@@ -295,10 +315,24 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
                 erased = set(session.execute(select(Case.reference).where(Case.erased_at.is_not(None))).scalars())
             report.trackers = purge_trackers(tracker_db_url, tracker_retention_days, erased, now)
             if report.trackers.conversations:
-                repository.record_audit(
+                audit.record(
                     _system_actor(default_chamber_id), "retention.trackers_deleted", default_chamber_id, None,
                     {**report.trackers.statistics(), "retention_days": tracker_retention_days},
                 )
     finally:
         engine.dispose()
     return report
+
+
+def run_retention(database_url: str, tracker_db_url: str | None, tracker_retention_days: float,
+                  chamber_config: str | os.PathLike[str] | None, outbox_dir: str | Path | None,
+                  now: datetime | None = None, closed_retention_days: int | None = None) -> PurgeReport:
+    """``apply_retention`` with every chamber of chamber/configs/ and the deployment's own (``chamber_config``,
+    the default chamber): what ``python -m bot purge`` and ``python -m inbox purge`` run."""
+    from chamber import load_all_chambers, load_chamber
+
+    default_chamber = load_chamber(chamber_config)
+    chambers = {c.id: c for c in load_all_chambers()}
+    chambers.setdefault(default_chamber.id, default_chamber)
+    return apply_retention(database_url, tracker_db_url, tracker_retention_days, chambers, default_chamber.id,
+                           outbox_dir, now, closed_retention_days)

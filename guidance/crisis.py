@@ -9,10 +9,7 @@ chamber's configuration.
 from __future__ import annotations
 
 from chamber import Chamber
-
-SUICIDE_PREVENTION_LINE = "3114"
-EMERGENCY_NUMBERS = ("15", "112")
-EMERGENCY_SMS = "114"
+from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
 SAFETY_BUTTONS = (
@@ -26,28 +23,29 @@ SUICIDE_QUESTION = (
 )
 # After a clear no: the 3114 once, then back to where the conversation was.
 CLEAR_NO_REPLY = (
-    "Merci pour votre réponse. Si un jour ces pensées venaient, le 3114 répond jour et nuit, gratuitement."
+    f"Merci pour votre réponse. Si un jour ces pensées venaient, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, "
+    "gratuitement."
 )
 OPEN_QUESTION = "Voulez-vous me dire ce qui pèse le plus en ce moment ?"
 # When the question was already answered in this conversation: no second time.
 CHECK_IN_AGAIN = "Je vous entends, c'est beaucoup à porter. Prenons les choses une par une."
 # Someone bereaved by suicide: sympathy, and the 3114 is for them too; not treated as at risk.
 BEREAVEMENT = (
-    "Je suis profondément désolé pour cette perte. Le 3114 répond aussi aux proches endeuillés "
+    f"Je suis profondément désolé pour cette perte. Le {SUICIDE_PREVENTION_LINE} répond aussi aux proches endeuillés "
     "par un suicide, jour et nuit, gratuitement, si vous avez besoin d'en parler."
 )
 # The end of a handoff after distress repeats the line.
-HANDOFF_REMINDER = "En attendant, le 3114 reste joignable jour et nuit, gratuitement."
+HANDOFF_REMINDER = f"En attendant, le {SUICIDE_PREVENTION_LINE} reste joignable jour et nuit, gratuitement."
 
 
 def crisis_messages(chamber: Chamber) -> list[str]:
     """The crisis reply: the numbers first, then a human with no condition, then the direct question
     about safety, last, so that the one-tap answers sit on it."""
     messages = [
-        "Merci de me l'avoir confié. Vous pouvez appeler le 3114 dès maintenant : c'est gratuit, "
+        f"Merci de me l'avoir confié. Vous pouvez appeler le {SUICIDE_PREVENTION_LINE} dès maintenant : c'est gratuit, "
         "24h/24 et 7j/7, et des professionnels formés vous répondent.",
-        "En cas de danger immédiat, appelez le 15 ou le 112 ; "
-        "le 114 par SMS si vous ne pouvez pas parler ou entendre.",
+        f"En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} ; "
+        f"le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler ou entendre.",
     ]
     if chamber.option("business_owner_line_0805") and chamber.business_owner_line:
         phone, hours = chamber.business_owner_line

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from places import departement_code, find_in_text
-from triage.normalize import fold
+from triage.normalise import fold
 
 LEGAL_FORMS = ("micro", "ei", "eurl_sarl", "sas_sasu", "societe", "autre")
 EMPLOYEE_ANSWERS = ("yes", "no")

@@ -30,4 +30,13 @@ Logging in through the API (what end-to-end tests and the chamber's tools do)::
 
 Or without a session: ``Authorization: Bearer <token from create-token>`` on every request (no CSRF).
 The OpenAPI document is ``/api/v1/openapi.json``. Another chamber's case answers 404, like a missing one.
+
+Layout (as the backend of FastAPI's full-stack template): ``app.py`` builds the application (middleware,
+mounts); ``context.py`` what every request shares (settings, repositories, chambers, login throttle);
+``deps.py`` every request dependency (the user of a page or of the API, supervisors only, CSRF-checked
+forms); ``auth.py`` and ``security.py`` logins, sessions, passwords and tokens; ``schemas.py`` the API's
+bodies; ``api/`` one router per area (auth, users, cases, audit, stats) mounted at /api/v1; ``pages/``
+one router per area (login, queue, cases, journal, stats, privacy) with ``pages/rendering.py`` for the
+templates; ``views.py``, ``targets.py``, ``presentation.py`` and ``charts.py`` what pages and API compute
+and say about a case; ``exports.py`` the CSV both export.
 """

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from cases.db import make_engine, make_session_factory, migrate
-from cases.repository import CaseRepository, UserExists
+from cases.accounts import AccountRepository, UserExists
 from inbox.security import MINIMUM_PASSWORD_LENGTH, hash_password, new_api_token
 from ops.settings import VAR_DIR, Settings, database_url
 
@@ -18,10 +18,10 @@ LOCAL_ADVISOR_FILE = VAR_DIR / "local-advisor.txt"
 LOCAL_ADVISOR_EMAIL = "conseiller@relais.local"
 
 
-def _repository() -> CaseRepository:
+def _accounts() -> AccountRepository:
     url = database_url()
     migrate(url)
-    return CaseRepository(make_session_factory(make_engine(url)))
+    return AccountRepository(make_session_factory(make_engine(url)))
 
 
 def _known_chamber_ids() -> list[str]:
@@ -51,7 +51,7 @@ def create_user(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     try:
-        user = _repository().create_user(args.email, args.name, args.chamber, args.role, password_hash)
+        user = _accounts().create_user(args.email, args.name, args.chamber, args.role, password_hash)
     except UserExists:
         print(f"Un compte existe déjà pour {args.email}.", file=sys.stderr)
         return 1
@@ -60,13 +60,13 @@ def create_user(args: argparse.Namespace) -> int:
 
 
 def create_token(args: argparse.Namespace) -> int:
-    repository = _repository()
-    user = repository.find_user_by_email(args.email)
+    accounts = _accounts()
+    user = accounts.find_user_by_email(args.email)
     if user is None:
         print(f"Aucun compte pour {args.email}.", file=sys.stderr)
         return 1
     token, token_hash = new_api_token()
-    repository.set_api_token_hash(user.id, token_hash)
+    accounts.set_api_token_hash(user.id, token_hash)
     print(token)  # shown once: only its hash is stored
     return 0
 
@@ -77,15 +77,15 @@ def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_
     if Settings.for_web().production:
         print("ensure-local-advisor n'existe qu'en développement.", file=sys.stderr)
         return 2
-    repository = _repository()
-    user = repository.find_user_by_email(LOCAL_ADVISOR_EMAIL)
+    accounts = _accounts()
+    user = accounts.find_user_by_email(LOCAL_ADVISOR_EMAIL)
     saved = password_file.read_text(encoding="utf-8").split("\n")[1].strip() if password_file.exists() else None
     if user is None or saved is None:
         password = saved or secrets.token_urlsafe(12)
         if user is None:
-            repository.create_user(LOCAL_ADVISOR_EMAIL, "Conseiller local", load_chamber().id, "supervisor", hash_password(password))
+            accounts.create_user(LOCAL_ADVISOR_EMAIL, "Conseiller local", load_chamber().id, "supervisor", hash_password(password))
         else:
-            repository.set_password_hash(user.id, hash_password(password))
+            accounts.set_password_hash(user.id, hash_password(password))
         password_file.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # never readable by others
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
@@ -98,13 +98,13 @@ def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_
 def unlock(args: argparse.Namespace) -> int:
     """Clears an account's failed-login count; the web app forgets its counts from the inbox's own button
     (API POST /api/v1/users/{id}/unlock), else within 15 minutes."""
-    repository = _repository()
-    user = repository.find_user_by_email(args.email)
-    supervisor = repository.find_user_by_email(args.supervisor)
+    accounts = _accounts()
+    user = accounts.find_user_by_email(args.email)
+    supervisor = accounts.find_user_by_email(args.supervisor)
     if user is None or supervisor is None or not supervisor.is_supervisor or supervisor.chamber_id != user.chamber_id:
         print("Compte ou superviseur inconnu, ou d'une autre chambre.", file=sys.stderr)
         return 1
-    repository.unlock_user(user.id, supervisor)
+    accounts.unlock_user(user.id, supervisor)
     print(f"Compte débloqué : {user.email}.")
     return 0
 
@@ -116,19 +116,13 @@ def run_migrate(_args: argparse.Namespace) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
-    """The one retention policy (cases.retention.apply_retention), the same as ``python -m ops purge``."""
-    import os
+    """The one retention policy (cases.retention.run_retention), the same as ``python -m ops purge``."""
+    from cases.retention import run_retention, tracker_retention_days
 
-    from cases.retention import apply_retention
-    from chamber import load_all_chambers, load_chamber
-
-    default_chamber = load_chamber()
-    chambers = {c.id: c for c in load_all_chambers()}
-    chambers.setdefault(default_chamber.id, default_chamber)
-    report = apply_retention(
-        database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None,
-        float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)), chambers, default_chamber.id,
-        os.environ.get("RELAIS_OUTBOX_DIR") or None, closed_retention_days=args.older_than_days,
+    report = run_retention(
+        database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None, tracker_retention_days(),
+        os.environ.get("RELAIS_CHAMBER_CONFIG") or None, os.environ.get("RELAIS_OUTBOX_DIR") or None,
+        closed_retention_days=args.older_than_days,
     )
     if report.chambers_without_configuration:
         print("Chambres sans configuration, non purgées : " + ", ".join(report.chambers_without_configuration),

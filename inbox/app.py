@@ -16,10 +16,14 @@ from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from cases.accounts import AccountRepository
+from cases.audit import AuditLog
 from cases.db import make_engine, make_session_factory, migrate
 from cases.repository import CaseRepository
+from cases.statistics import StatisticsRepository
 from chamber import load_all_chambers, load_chamber
-from inbox.auth import SESSION_MAX_AGE_S, InboxContext
+from inbox.auth import SESSION_MAX_AGE_S
+from inbox.context import InboxContext
 from ops import logs
 from ops.settings import REPO_ROOT, Settings
 
@@ -80,6 +84,9 @@ def build_context(settings: Settings) -> InboxContext:
         engine=engine,
         session_factory=session_factory,
         repository=CaseRepository(session_factory),
+        accounts=AccountRepository(session_factory),
+        statistics=StatisticsRepository(session_factory),
+        audit=AuditLog(session_factory),
         default_chamber=default_chamber,
         chambers=chambers,
     )
@@ -103,8 +110,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from inbox.api import create_api
 
     logs.install()  # no log line of the web app carries personal data
-    from inbox.pages import install_page_error_handlers, router as pages_router
-    from inbox.privacy import router as privacy_router
+    from inbox.pages import install_page_error_handlers
+    from inbox.pages import router as pages_router
 
     settings = settings or Settings.for_web()
     context = build_context(settings)
@@ -134,7 +141,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return RedirectResponse("/demo/", status_code=307)
 
     app.include_router(pages_router)
-    app.include_router(privacy_router)
     install_page_error_handlers(app)
     app.mount("/api/v1", create_api(), name="api")
     app.mount("/inbox/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="inbox-static")

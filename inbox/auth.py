@@ -3,46 +3,17 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from fastapi import Request
-from sqlalchemy.orm import sessionmaker
 
+from cases.accounts import email_key
 from cases.models import User, utcnow
-from cases.repository import CaseRepository, without_nul
-from chamber import Chamber
-from inbox.security import LoginThrottle, hash_api_token, new_csrf_token, same_token, verify_password
-from ops.settings import Settings
+from inbox.context import InboxContext, context_of
+from inbox.security import hash_api_token, new_csrf_token, same_token, verify_password
 
 SESSION_MAX_AGE_S = 8 * 3600  # idle: the cookie's lifetime, renewed by each answer
 SESSION_ABSOLUTE_S = 12 * 3600  # however active: a session opened in the morning ends in the evening
-
-
-@dataclass
-class InboxContext:
-    """Everything the pages and the API share (one per application)."""
-
-    settings: Settings
-    engine: object
-    session_factory: sessionmaker
-    repository: CaseRepository
-    default_chamber: Chamber
-    chambers: dict[str, Chamber]
-    throttle: LoginThrottle = field(default_factory=LoginThrottle)
-
-    def chamber(self, chamber_id: str) -> Chamber:
-        return self.chambers.get(chamber_id, self.default_chamber)
-
-    def erase(self, reference: str, actor: User) -> None:
-        """The case, its Rasa conversation and its spooled drafts, at once (cases.retention.erase_everywhere)."""
-        from cases.retention import erase_everywhere
-
-        erase_everywhere(self.repository, reference, actor, self.settings.tracker_db_url, self.settings.outbox_dir)
-
-
-def context_of(request: Request) -> InboxContext:
-    return request.scope["relais_context"]
 
 
 class LoginRefused(Exception):
@@ -67,7 +38,7 @@ def _too_many(span: timedelta) -> LoginRefused:
 
 
 def login_key(email: str) -> str:
-    return without_nul(email or "").strip().lower()[:320]
+    return email_key(email)[:320]
 
 
 def attempt_login(context: InboxContext, email: str, password: str, address: str) -> User:
@@ -80,25 +51,25 @@ def attempt_login(context: InboxContext, email: str, password: str, address: str
     wait_s = context.throttle.blocked_for(address, key)
     if wait_s:
         raise _too_many(timedelta(seconds=wait_s))
-    repository = context.repository
-    user = repository.find_user_by_email(key)
+    accounts = context.accounts
+    user = accounts.find_user_by_email(key)
     usable = user is not None and user.active
     if not verify_password(user.password_hash if usable else None, password or ""):
         context.throttle.record_failure(address, key)
         if user is not None:
-            repository.register_login_failure(user.id, utcnow())  # counted for the audit trail, locks nothing
+            accounts.register_login_failure(user.id, utcnow())  # counted for the audit trail, locks nothing
         raise LoginRefused(401, "Adresse e-mail ou mot de passe incorrect.")
     context.throttle.record_success(address, key)
-    return repository.register_login_success(user.id)
+    return accounts.register_login_success(user.id)
 
 
 def unlock_account(context: InboxContext, supervisor: User, user_id: int) -> User:
     """A supervisor clears the failed-login counts of an account of their chamber (audited)."""
-    user = context.repository.get_user(user_id)
+    user = context.accounts.get_user(user_id)
     if user is None or user.chamber_id != supervisor.chamber_id:
         raise LookupError(user_id)
     context.throttle.unlock(login_key(user.email))
-    return context.repository.unlock_user(user.id, supervisor)
+    return context.accounts.unlock_user(user.id, supervisor)
 
 
 def open_session(request: Request, user: User) -> str:
@@ -130,7 +101,7 @@ def current_user(request: Request) -> User | None:
     authorization = request.headers.get("authorization", "")
     if authorization.lower().startswith("bearer "):
         token = authorization[7:].strip()
-        user = context.repository.find_user_by_token_hash(hash_api_token(token)) if token else None
+        user = context.accounts.find_user_by_token_hash(hash_api_token(token)) if token else None
         method = "token"
     else:
         uid, epoch, since = request.session.get("uid"), request.session.get("epoch"), request.session.get("since")
@@ -138,7 +109,7 @@ def current_user(request: Request) -> User | None:
         if isinstance(uid, int) and not fresh:
             request.session.clear()  # past its absolute lifetime (or from before it existed): log in again
         elif isinstance(uid, int):
-            candidate = context.repository.get_user(uid)
+            candidate = context.accounts.get_user(uid)
             if candidate is not None and candidate.active and candidate.session_epoch == epoch:
                 user = candidate
                 method = "session"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cases.models import CATEGORIES
-from cases.repository import Statistics
+from cases.statistics import Statistics
 from inbox.presentation import CATEGORY_LABELS, URGENCY_LABELS
 
 # Distinguishable colours, in the order of the triage contract's categories.

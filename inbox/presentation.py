@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 
 from chamber import french_date, french_time
+from triage import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -15,21 +16,8 @@ STATUS_LABELS = {"nouveau": "Nouveau", "en_cours": "En cours", "en_attente": "En
 # What the button that moves a case to this status says.
 STATUS_ACTIONS = {"en_cours": "Passer en cours", "en_attente": "Mettre en attente", "clos": "Clore le dossier"}
 REOPEN_ACTION = "Rouvrir le dossier"
-URGENCY_LABELS = {"critique": "Critique", "haute": "Haute", "normale": "Normale", "basse": "Basse", None: "Non évaluée"}
-CATEGORY_LABELS = {
-    "cotisations_sociales": "Cotisations sociales",
-    "impots": "Impôts",
-    "banque": "Banque",
-    "tresorerie": "Trésorerie",
-    "baisse_activite": "Baisse d'activité",
-    "travaux": "Travaux",
-    "sinistre": "Sinistre",
-    "sante": "Santé",
-    "vie_personnelle": "Vie personnelle",
-    "procedure_judiciaire": "Procédure judiciaire",
-    "autre": "Autre",
-    "aucune": "Non classé",
-}
+URGENCY_LABELS = {**URGENCY_TITLES, None: "Non évaluée"}
+CATEGORY_LABELS = {**CATEGORY_TITLES, "aucune": "Non classé"}
 # Reasons that are not categories (the triage's `reasons` keys): why the case took the crisis path.
 REASON_LABELS = {
     "distress": "Risque pour la vie",
@@ -41,20 +29,6 @@ CALL_OUTCOME_LABELS = {
     "message_laisse": "Message laissé",
     "pas_de_reponse": "Pas de réponse",
     "numero_errone": "Numéro erroné",
-}
-SITUATION_LABELS = {
-    "trade": "Métier",
-    "legal_form": "Forme juridique",
-    "employees": "Salariés",
-    "departement": "Département",
-    "commune": "Commune",
-    "since_when": "Depuis quand",
-    "deadline": "Échéance",
-    "creditors": "Créanciers",
-    "steps_taken": "Démarches déjà faites",
-    "description": "Description",
-    "health_details": "Santé",
-    "sante": "Santé",
 }
 ROLE_LABELS = {"advisor": "Conseiller", "supervisor": "Superviseur"}
 AUDIT_LABELS = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from cases.models import Case, User, utcnow
+from cases.models import Case, utcnow
 from cases.repository import STATUS_TRANSITIONS
-from inbox.auth import InboxContext
+from inbox.context import InboxContext
 from inbox.targets import Wait, wait_of
 
 
@@ -23,6 +23,3 @@ def view_of(context: InboxContext, case: Case, now: datetime | None = None) -> C
     wait = wait_of(case.urgency, case.created_at, case.first_contact_at, now or utcnow(), hours)
     return CaseView(case, wait, STATUS_TRANSITIONS[case.status])
 
-
-def users_of_chamber(context: InboxContext, user: User) -> list[User]:
-    return context.repository.list_users(user.chamber_id)

@@ -156,9 +156,9 @@ def _deadline(text: str, folded: str, today: date) -> str | None:
     if not _DEADLINE_CONTEXT.search(folded):
         return None
     from triage.dates import find_deadlines
-    from triage.normalize import normalize
+    from triage.normalise import normalise
 
-    deadlines = find_deadlines(normalize(text), today)
+    deadlines = find_deadlines(normalise(text), today)
     if not deadlines:
         return None
     from chamber.hours import french_date

@@ -43,8 +43,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from cases.db import make_engine, make_session_factory, migrate
-from cases.repository import CaseNotFound, CaseRepository
-from cases.retention import PurgeReport, apply_retention, erase_everywhere
+from cases.accounts import AccountRepository
+from cases.errors import CaseNotFound
+from cases.repository import CaseRepository
+from cases.retention import PurgeReport, erase_everywhere, run_retention
 from chamber import load_all_chambers, load_chamber
 from ops.logs import write_logging_config
 from ops.rasa_config import write_channel_credentials, write_production_endpoints
@@ -253,12 +255,9 @@ class PurgeSchedule:
 
 
 def purge(settings: Settings, now: datetime | None = None) -> PurgeReport:
-    """Applies the retention (cases.retention.apply_retention) with this stack's stores and chambers."""
-    default_chamber = load_chamber(settings.chamber_config)
-    chambers = {c.id: c for c in load_all_chambers()}
-    chambers.setdefault(default_chamber.id, default_chamber)
-    return apply_retention(settings.database_url, settings.tracker_db_url, settings.tracker_retention_days, chambers,
-                           default_chamber.id, settings.var_dir / "outbox", now)
+    """Applies the retention (cases.retention.run_retention) with this stack's stores and chambers."""
+    return run_retention(settings.database_url, settings.tracker_db_url, settings.tracker_retention_days,
+                         settings.chamber_config, settings.var_dir / "outbox", now)
 
 
 # ================================================================================================ rights
@@ -272,7 +271,7 @@ def _repository_and_supervisor(settings: Settings, supervisor_email: str):  # no
     migrate(settings.database_url)
     engine = make_engine(settings.database_url)
     repository = CaseRepository(make_session_factory(engine))
-    supervisor = repository.find_user_by_email(supervisor_email)
+    supervisor = AccountRepository(make_session_factory(engine)).find_user_by_email(supervisor_email)
     if supervisor is None or not supervisor.active or not supervisor.is_supervisor:
         engine.dispose()
         raise RightsError(f"Aucun compte superviseur actif pour {supervisor_email}.")

@@ -3,7 +3,7 @@
 Plain Python (no Rasa, no spaCy): used by the action server, a custom NLU component and the inbox.
 The codes are exactly those of the triage contract::
 
-    from triage import assess, Assessment, detect_distress, detect_overwhelm, CATEGORIES, URGENCY_LEVELS, normalize
+    from triage import assess, Assessment, detect_distress, detect_overwhelm, CATEGORIES, URGENCY_LEVELS, normalise
 
     a = assess(user_messages, previous=None, situation=None, today=None)
         # user_messages: every message of the artisan so far, oldest first (re-run on the whole history)
@@ -26,8 +26,9 @@ The codes are exactly those of the triage contract::
 
     detect_distress(text)   # the same distress rule as assess() (a level 1 or 2 sign), for one message
     detect_overwhelm(text)
-    normalize(text)         # lowercase, no accents, SMS spellings expanded: what the rules see
+    normalise(text)         # lowercase, no accents, SMS spellings expanded: what the rules see
     CATEGORY_TITLES, URGENCY_TITLES   # French names for advisors ("Cotisations sociales", "Haute")
+    SITUATION_LABELS  # French names of the situation's keys ("trade" -> "Métier"); triage/labels.py
 
 Graduated distress signs: triage/distress.py (find_signs, distress_level, is_bereaved_by_suicide) over
 triage/rules/distress.yml; free answers to the crisis questions: triage/answers.py.
@@ -35,23 +36,21 @@ triage/rules/distress.yml; free answers to the crisis questions: triage/answers.
 The rules are reviewed tables in triage/rules/*.yml: adding a synonym is a one-line change there.
 """
 
-from triage.engine import HIGH_URGENCY_DAYS, SITUATION_KEYS, Assessment, assess, detect_distress, detect_overwhelm
-from triage.normalize import normalize
-from triage.rules import CATEGORIES, URGENCY_LEVELS, rules
-
-CATEGORY_TITLES = {code: category.title for code, category in rules().categories.items()}
-URGENCY_TITLES = {"critique": "Critique", "haute": "Haute", "normale": "Normale", "basse": "Basse"}
+from triage.engine import HIGH_URGENCY_DAYS, Assessment, assess, detect_distress, detect_overwhelm
+from triage.labels import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
+from triage.normalise import normalise
+from triage.rules import CATEGORIES, URGENCY_LEVELS
 
 __all__ = [
     "CATEGORIES",
     "CATEGORY_TITLES",
     "HIGH_URGENCY_DAYS",
-    "SITUATION_KEYS",
+    "SITUATION_LABELS",
     "URGENCY_LEVELS",
     "URGENCY_TITLES",
     "Assessment",
     "assess",
     "detect_distress",
     "detect_overwhelm",
-    "normalize",
+    "normalise",
 ]

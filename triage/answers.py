@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from triage.distress import INDIRECT, distress_level
-from triage.normalize import normalize
+from triage.normalise import normalise
 from triage.rules import compile_any
 
 CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
@@ -63,7 +63,7 @@ _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le mom
 
 def _unclear(text: str | None) -> str | None:
     """The normalised words, or None when the answer is empty, doubtful or carries a warning sign."""
-    words = normalize(text or "")
+    words = normalise(text or "")
     level = distress_level(text or "")
     if not words or _HEDGES.search(words) or (level is not None and level <= INDIRECT):
         return None

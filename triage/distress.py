@@ -23,7 +23,7 @@ from typing import Iterable
 
 import yaml
 
-from triage.normalize import Clause, split_clauses
+from triage.normalise import Clause, split_clauses
 from triage.rules import RULES_DIR, compile_any, rules
 
 EXPLICIT, INDIRECT, AMBIGUOUS = 1, 2, 3

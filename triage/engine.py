@@ -7,15 +7,13 @@ from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
 from triage.dates import find_deadlines
-from triage.normalize import Clause, split_clauses
+from triage.normalise import Clause, split_clauses
 from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
 HIGH_URGENCY_DAYS = 15
 MAX_REASONS_PER_KEY = 3
-SITUATION_KEYS = ("deadline", "since_when", "employees", "creditors", "trade", "legal_form",
-                  "departement", "steps_taken")
 _RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
 
 

@@ -20,8 +20,11 @@ from sqlalchemy import select, text, update
 from cases.db import make_engine, make_session_factory
 from cases.models import AuditEvent, Case, User
 from cases.reference import new_reference
-from cases.repository import CaseDraft, CaseRepository
+from cases.accounts import AccountRepository
+from cases.drafts import CaseDraft
+from cases.repository import CaseRepository
 from cases.retention import purge_trackers
+from cases.statistics import StatisticsRepository
 from cases.testing import BACKENDS, temporary_database
 from chamber import load_chamber
 from ops.production import PurgeSchedule, purge
@@ -149,7 +152,7 @@ def test_anonymised_cases_still_count_in_the_statistics(stores, repository, tmp_
     close(repository, reference, days_ago=CHAMBER.retention_days + 30)
     purge(settings_for(stores, tmp_path))
     supervisor = User(id=None, email=SUPERVISOR, chamber_id=CHAMBER.id, role="supervisor")
-    rows = repository.export_rows(supervisor, record=False)
+    rows = StatisticsRepository(repository._session_factory).export_rows(supervisor, record=False)  # noqa: SLF001
     assert [(r["reference"], r["categorie_principale"], r["urgence"]) for r in rows] == [(reference, "banque", "haute")]
 
 
@@ -199,7 +202,7 @@ def run_cli(stores, *args: str, stdin: str | None = None) -> subprocess.Complete
 @pytest.fixture
 def accounts(repository):
     for email, role in ((SUPERVISOR, "supervisor"), (ADVISOR, "advisor")):
-        repository.create_user(email, email.split("@")[0], CHAMBER.id, role, "not-a-real-hash")
+        AccountRepository(repository._session_factory).create_user(email, email.split("@")[0], CHAMBER.id, role, "not-a-real-hash")
 
 
 def test_cli_exports_one_persons_data_audited(stores, repository, accounts, tmp_path):

@@ -40,7 +40,9 @@ def texts(response: httpx.Response) -> str:
 
 # The inbox on SQLite and PostgreSQL, as tests/integration/inbox runs it (login tests).
 from tests.integration.inbox.conftest import (  # noqa: E402, F401
+    accounts,
     app,
+    audit,
     client,
     inbox_database_url,
     make_user,

@@ -10,7 +10,9 @@ import pytest
 from cases.db import make_engine, make_session_factory, migrate
 from cases.models import User
 from cases.outbox import CaseOutbox
-from cases.repository import CaseDraft, CaseRepository
+from cases.accounts import AccountRepository
+from cases.drafts import CaseDraft
+from cases.repository import CaseRepository
 from cases.retention import erase_everywhere
 from chamber import load_chamber
 from tests.e2e.test_walking_skeleton import walk_to_case
@@ -71,7 +73,8 @@ def _draft(conversation_id: str, reference: str) -> CaseDraft:
 
 
 def _supervisor(repository: CaseRepository) -> User:
-    return repository.create_user("chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash")
+    return AccountRepository(repository._session_factory).create_user(  # noqa: SLF001 - the same database
+        "chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash")
 
 
 def test_a_draft_reusing_an_erased_reference_gets_a_fresh_one(repository):

@@ -57,7 +57,7 @@ def test_known_and_unknown_accounts_answer_alike(make_user, from_address):
     assert statuses[known.email + " page"] == statuses["personne@cma.test page"] == [429]
 
 
-def test_a_supervisor_unlocks_an_account(make_user, from_address, repository):
+def test_a_supervisor_unlocks_an_account(make_user, from_address, audit):
     advisor = make_user()
     shared = from_address("203.0.113.40")  # the advisor's own office made the mistakes
     assert [page_login(shared, advisor.email, WRONG).status_code for _ in range(6)][-1] == 429
@@ -71,7 +71,7 @@ def test_a_supervisor_unlocks_an_account(make_user, from_address, repository):
     assert colleague.post(f"/api/v1/users/{advisor.id}/unlock", headers={"X-CSRF-Token": colleague_csrf}).status_code == 403
     assert boss.post(f"/api/v1/users/{advisor.id}/unlock", headers={"X-CSRF-Token": csrf}).status_code == 204
     assert page_login(shared, advisor.email).status_code == 303
-    assert "user.unlocked" in [e.action for e in repository.audit_log(chief)]
+    assert "user.unlocked" in [e.action for e in audit.entries(chief)]
 
 
 def test_a_session_ends_after_its_absolute_lifetime_however_active(make_user, from_address, monkeypatch):

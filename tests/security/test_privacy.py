@@ -40,6 +40,7 @@ def test_the_consent_text_has_at_most_three_sentences():
 
 def test_distress_and_health_quotes_are_kept_only_with_the_health_consent(tmp_path):
     from cases.db import make_engine, make_session_factory, migrate
+    from cases.accounts import AccountRepository
     from cases.repository import CaseRepository
     from actions.conversation import transcript
     from actions.handoff import build_case_draft
@@ -58,7 +59,7 @@ def test_distress_and_health_quotes_are_kept_only_with_the_health_consent(tmp_pa
     migrate(url)
     engine = make_engine(url)
     repository = CaseRepository(make_session_factory(engine))
-    chief = repository.create_user("chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash")
+    chief = AccountRepository(make_session_factory(engine)).create_user("chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash")
     stored = {}
     for consent in (False, True):
         draft = build_case_draft(conversation_id=f"c-{consent}", reference="RL-7K3Q9M" if consent else "RL-4B7C2D",

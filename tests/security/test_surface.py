@@ -16,7 +16,7 @@ from ops import logs as logmask
 from ops.settings import Settings, write_private
 from ops.logs import rotate_logs
 from cases.db import make_engine
-from inbox.pages import csv_export
+from inbox.exports import csv_export
 from tests.e2e.test_walking_skeleton import walk_to_case
 from tests.support.stack import new_conversation
 

@@ -15,7 +15,9 @@ from playwright.sync_api import expect, sync_playwright
 
 from cases.db import make_engine, make_session_factory
 from cases.reference import new_reference
-from cases.repository import CaseDraft, CaseRepository
+from cases.accounts import AccountRepository
+from cases.drafts import CaseDraft
+from cases.repository import CaseRepository
 from cases.testing import temporary_database
 from inbox.security import hash_password
 from ops.settings import REPO_ROOT, free_port
@@ -57,7 +59,7 @@ def server(tmp_path_factory):
                 assert time.monotonic() < deadline, "uvicorn not ready after 60 s"
                 time.sleep(0.2)
             engine = make_engine(url)
-            yield base, CaseRepository(make_session_factory(engine))
+            yield base, CaseRepository(make_session_factory(engine)), AccountRepository(make_session_factory(engine))
             engine.dispose()
         finally:
             process.terminate()
@@ -96,9 +98,9 @@ def log_in(page, base, email):
 
 
 def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(server, browser, tmp_path):
-    base, repository = server
-    advisor = repository.create_user("camille@cma.test", "Camille Martin", CHAMBER, "advisor", hash_password(PASSWORD))
-    repository.create_user("sandrine@cma.test", "Sandrine Superviseure", CHAMBER, "supervisor", hash_password(PASSWORD))
+    base, repository, accounts = server
+    advisor = accounts.create_user("camille@cma.test", "Camille Martin", CHAMBER, "advisor", hash_password(PASSWORD))
+    accounts.create_user("sandrine@cma.test", "Sandrine Superviseure", CHAMBER, "supervisor", hash_password(PASSWORD))
     repository.save_draft(draft(urgency="basse"))
     repository.save_draft(draft(urgency="normale"))
     hostile = '<img src=x onerror="window.__xss=1">'
@@ -153,8 +155,8 @@ def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(serve
 
 
 def test_a_new_urgent_case_appears_live_with_an_alert(server, browser):
-    base, repository = server
-    repository.create_user("veille@cma.test", "Veille", CHAMBER, "advisor", hash_password(PASSWORD))
+    base, repository, accounts = server
+    accounts.create_user("veille@cma.test", "Veille", CHAMBER, "advisor", hash_password(PASSWORD))
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     log_in(page, base, "veille@cma.test")

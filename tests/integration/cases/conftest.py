@@ -9,7 +9,11 @@ import pytest
 
 from cases.db import make_engine, make_session_factory
 from cases.reference import new_reference
-from cases.repository import CaseDraft, CaseRepository
+from cases.accounts import AccountRepository
+from cases.audit import AuditLog
+from cases.drafts import CaseDraft
+from cases.repository import CaseRepository
+from cases.statistics import StatisticsRepository
 from cases.testing import BACKENDS, empty_all_tables, temporary_database
 
 
@@ -37,6 +41,21 @@ def engine(database_url):
 @pytest.fixture()
 def repository(engine):
     return CaseRepository(make_session_factory(engine))
+
+
+@pytest.fixture()
+def accounts(engine):
+    return AccountRepository(make_session_factory(engine))
+
+
+@pytest.fixture()
+def statistics(engine):
+    return StatisticsRepository(make_session_factory(engine))
+
+
+@pytest.fixture()
+def audit(engine):
+    return AuditLog(make_session_factory(engine))
 
 
 _conversation_numbers = count(1)

@@ -15,7 +15,8 @@ from cases.db import make_engine, make_session_factory
 from cases.models import Case
 from cases.outbox import CaseOutbox
 from cases.reference import new_reference
-from cases.repository import CaseRepository, InvalidDraft
+from cases.drafts import InvalidDraft
+from cases.repository import CaseRepository
 from cases.testing import TcpProxy
 
 

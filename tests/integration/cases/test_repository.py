@@ -8,19 +8,15 @@ from sqlalchemy import func, select, update
 
 from cases.models import AuditEvent, Case, utcnow
 from cases.reference import REFERENCE_PATTERN, new_reference, normalise_reference
-from cases.repository import (
-    CaseNotFound,
-    InvalidDraft,
-    InvalidInput,
-    InvalidTransition,
-    QueueFilters,
-    UserExists,
-)
+from cases.accounts import UserExists
+from cases.drafts import InvalidDraft
+from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
+from cases.repository import QueueFilters
 from cases.retention import apply_retention
 
 
-def add_user(repository, email="conseil@cma.fr", chamber_id="cma-hdf", role="advisor"):
-    return repository.create_user(email, "Camille Conseil", chamber_id, role, "not-a-real-hash")
+def add_user(accounts, email="conseil@cma.fr", chamber_id="cma-hdf", role="advisor"):
+    return accounts.create_user(email, "Camille Conseil", chamber_id, role, "not-a-real-hash")
 
 
 def count_cases(engine) -> int:
@@ -28,8 +24,8 @@ def count_cases(engine) -> int:
         return connection.execute(select(func.count()).select_from(Case)).scalar_one()
 
 
-def audit_actions(repository, actor, reference):
-    return [event.action for event in reversed(repository.audit_log(actor, case_reference=reference))]
+def audit_actions(audit, actor, reference):
+    return [event.action for event in reversed(audit.entries(actor, case_reference=reference))]
 
 
 def test_references_are_short_unambiguous_and_normalised():
@@ -180,8 +176,8 @@ def test_health_details_are_kept_with_consent_and_removed_when_it_is_withdrawn(r
     assert not any(e.get("health") for e in case.transcript)
 
 
-def test_queue_sorts_by_urgency_then_age_and_filters(repository, draft_factory):
-    advisor = add_user(repository)
+def test_queue_sorts_by_urgency_then_age_and_filters(repository, draft_factory, accounts):
+    advisor = add_user(accounts)
     saved = {}
     for name, urgency, categories, departement in [
         ("old-normale", "normale", ["impots"], "59"),
@@ -228,16 +224,16 @@ def test_queue_sorts_by_urgency_then_age_and_filters(repository, draft_factory):
         ("l_lle", False),
     ],
 )
-def test_full_text_search(repository, draft_factory, query, found):
-    advisor = add_user(repository)
+def test_full_text_search(repository, draft_factory, query, found, accounts):
+    advisor = add_user(accounts)
     reference = repository.save_draft(draft_factory())
     result = [c.reference for c in repository.queue(advisor, QueueFilters(query=query))]
     assert (reference in result) is found
 
 
-def test_another_chambers_case_is_not_found(repository, draft_factory):
+def test_another_chambers_case_is_not_found(repository, draft_factory, accounts):
     reference = repository.save_draft(draft_factory(chamber_id="cma-hdf"))
-    outsider = add_user(repository, email="autre@cma.fr", chamber_id="cma-bretagne")
+    outsider = add_user(accounts, email="autre@cma.fr", chamber_id="cma-bretagne")
     for operation in (
         lambda: repository.get_case(reference, outsider),
         lambda: repository.take(reference, outsider),
@@ -265,8 +261,8 @@ def test_another_chambers_case_is_not_found(repository, draft_factory):
         (["clos", "nouveau"], False),
     ],
 )
-def test_status_transitions(repository, draft_factory, path, allowed):
-    advisor = add_user(repository)
+def test_status_transitions(repository, draft_factory, path, allowed, accounts):
+    advisor = add_user(accounts)
     reference = repository.save_draft(draft_factory())
     if allowed:
         for status in path:
@@ -279,9 +275,9 @@ def test_status_transitions(repository, draft_factory, path, allowed):
                 repository.set_status(reference, advisor, status)
 
 
-def test_working_a_case_is_audited_step_by_step(repository, draft_factory):
-    advisor = add_user(repository)
-    colleague = add_user(repository, email="collegue@cma.fr")
+def test_working_a_case_is_audited_step_by_step(repository, draft_factory, accounts, audit):
+    advisor = add_user(accounts)
+    colleague = add_user(accounts, email="collegue@cma.fr")
     reference = repository.save_draft(draft_factory())
     repository.get_case(reference, advisor)
     taken = repository.take(reference, advisor)
@@ -297,7 +293,7 @@ def test_working_a_case_is_audited_step_by_step(repository, draft_factory):
     assert case.first_contact_at == attempt.at
     assert [n.body for n in case.notes] == ["Rappeler après 14 h"]
     assert [a.outcome for a in case.call_attempts] == ["pas_de_reponse", "joint"]
-    assert audit_actions(repository, advisor, reference) == [
+    assert audit_actions(audit, advisor, reference) == [
         "case.created",
         "case.viewed",
         "case.taken",
@@ -313,13 +309,13 @@ def test_working_a_case_is_audited_step_by_step(repository, draft_factory):
         repository.add_call_attempt(reference, advisor, "injoignable")
     with pytest.raises(InvalidInput):
         repository.add_note(reference, advisor, "   ")
-    outsider = add_user(repository, email="x@cma.fr", chamber_id="cma-bretagne")
+    outsider = add_user(accounts, email="x@cma.fr", chamber_id="cma-bretagne")
     with pytest.raises(InvalidInput):
         repository.assign(reference, advisor, outsider.id)
 
 
-def test_closed_case_reopens_only_when_the_artisan_says_something_new(repository, draft_factory):
-    advisor = add_user(repository)
+def test_closed_case_reopens_only_when_the_artisan_says_something_new(repository, draft_factory, accounts, audit):
+    advisor = add_user(accounts)
     draft = draft_factory()
     reference = repository.save_draft(draft)
     repository.take(reference, advisor)
@@ -330,29 +326,29 @@ def test_closed_case_reopens_only_when_the_artisan_says_something_new(repository
     repository.save_draft(draft)
     case = repository.get_case(reference, advisor, record_view=False)
     assert (case.status, case.closed_at) == ("en_cours", None)
-    assert "case.reopened_by_artisan" in audit_actions(repository, advisor, reference)
+    assert "case.reopened_by_artisan" in audit_actions(audit, advisor, reference)
 
 
-def test_statistics_and_export_rows(repository, engine, draft_factory):
-    supervisor = add_user(repository, role="supervisor")
+def test_statistics_and_export_rows(repository, engine, draft_factory, accounts, statistics):
+    supervisor = add_user(accounts, role="supervisor")
     references = [
         repository.save_draft(draft_factory(categories=c, urgency=u, reasons={}))
         for c, u in [(["banque"], "haute"), (["banque", "impots"], "normale"), ([], None)]
     ]
     repository.add_call_attempt(references[0], supervisor, "joint")
-    stats = repository.statistics(supervisor, weeks=4)
+    stats = statistics.weekly(supervisor, weeks=4)
     this_week = stats.weeks[-1]
     assert len(stats.weeks) == 4
     assert stats.cases_per_week[this_week] == {"banque": 2, "aucune": 1}
     assert stats.urgency_mix == {"haute": 1, "normale": 1, "non_evaluee": 1}
     assert len(stats.first_contact_hours["haute"]) == 1 and stats.first_contact_hours["haute"][0] < 1
-    rows = repository.export_rows(supervisor)
+    rows = statistics.export_rows(supervisor)
     assert [r["reference"] for r in rows] == references
     assert not any("Éloïse" in str(v) or "+336" in str(v) for r in rows for v in r.values())
 
 
-def test_erasure_and_export_of_personal_data(repository, draft_factory):
-    supervisor = add_user(repository, role="supervisor")
+def test_erasure_and_export_of_personal_data(repository, draft_factory, accounts, audit):
+    supervisor = add_user(accounts, role="supervisor")
     reference = repository.save_draft(draft_factory())
     repository.add_note(reference, supervisor, "Éloïse rappellera")
     exported = repository.export_personal_data(reference, supervisor)
@@ -361,10 +357,10 @@ def test_erasure_and_export_of_personal_data(repository, draft_factory):
     assert (erased.contact_name, erased.phone, erased.email, erased.transcript, erased.summary) == (None, None, None, [], "")
     assert erased.status == "clos" and erased.categories == ["cotisations_sociales", "tresorerie"]
     assert repository.queue(supervisor, QueueFilters(statuses=("clos",), query="eloise")) == []
-    assert audit_actions(repository, supervisor, reference)[-2:] == ["case.personal_data_exported", "case.personal_data_erased"]
+    assert audit_actions(audit, supervisor, reference)[-2:] == ["case.personal_data_exported", "case.personal_data_erased"]
 
 
-def test_retention_anonymises_old_closed_cases_and_cases_nobody_closed(repository, engine, draft_factory):
+def test_retention_anonymises_old_closed_cases_and_cases_nobody_closed(repository, engine, draft_factory, accounts, audit):
     """One policy (cases.retention.apply_retention) for both command lines: anonymise, never delete."""
     import dataclasses
 
@@ -372,7 +368,7 @@ def test_retention_anonymises_old_closed_cases_and_cases_nobody_closed(repositor
     from chamber import load_chamber
 
     chamber = dataclasses.replace(load_chamber(), id="cma-hdf", retention_days=90, max_case_age_days=365)
-    advisor = add_user(repository)
+    advisor = add_user(accounts)
     old, recent, open_, forgotten = (repository.save_draft(draft_factory()) for _ in range(4))
     for reference in (old, recent):
         repository.set_status(reference, advisor, "clos")
@@ -387,29 +383,29 @@ def test_retention_anonymises_old_closed_cases_and_cases_nobody_closed(repositor
     assert set(cases) == {old, recent, open_, forgotten}  # still counted in the statistics
     assert {r for r, c in cases.items() if c.erased_at is not None} == {old, forgotten}
     assert cases[forgotten].status == "clos" and cases[forgotten].phone is None and cases[open_].phone
-    assert "case.personal_data_erased" in audit_actions(repository, advisor, old)
+    assert "case.personal_data_erased" in audit_actions(audit, advisor, old)
 
 
-def test_login_failures_are_counted_but_lock_nothing(repository):
-    user = add_user(repository)
+def test_login_failures_are_counted_but_lock_nothing(repository, accounts):
+    user = add_user(accounts)
     now = datetime(2025, 3, 4, 9, 0, tzinfo=timezone.utc)
-    locks = [repository.register_login_failure(user.id, now) for _ in range(7)]
+    locks = [accounts.register_login_failure(user.id, now) for _ in range(7)]
     assert locks == [None] * 7  # a lock per account is a weapon against its owner: the inbox throttles addresses
-    assert repository.find_user_by_email(user.email).failed_logins == 7
-    unlocked = repository.register_login_success(user.id)
+    assert accounts.find_user_by_email(user.email).failed_logins == 7
+    unlocked = accounts.register_login_success(user.id)
     assert (unlocked.failed_logins, unlocked.locked_until) == (0, None)
     with pytest.raises(UserExists):
-        add_user(repository, email="CONSEIL@cma.fr")
+        add_user(accounts, email="CONSEIL@cma.fr")
 
 
-def test_nul_characters_are_removed_before_storing(repository, draft_factory):
+def test_nul_characters_are_removed_before_storing(repository, draft_factory, accounts):
     # PostgreSQL refuses NUL in text: a stray one from a widget must not lose the case.
     draft = draft_factory(summary="résumé\x00", contact_name="Zoé\x00",
                           transcript=[{"sender": "artisan", "text": "bon\x00jour", "at": "2025-03-04T09:00:00+00:00"}])
     repository.save_draft(draft)
     case = repository.find_by_conversation(draft.conversation_id)
     assert (case.summary, case.contact_name, case.transcript[0]["text"]) == ("résumé", "Zoé", "bonjour")
-    advisor = add_user(repository)
+    advisor = add_user(accounts)
     assert repository.add_note(case.reference, advisor, "note\x00").body == "note"
     assert [c.reference for c in repository.queue(advisor, QueueFilters(query="zo\x00e"))] == [case.reference]
 

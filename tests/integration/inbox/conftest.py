@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from cases.db import make_engine
 from cases.reference import new_reference
-from cases.repository import CaseDraft
+from cases.drafts import CaseDraft
 from cases.testing import BACKENDS, empty_all_tables, temporary_database
 from inbox.app import create_app
 from inbox.security import hash_password
@@ -49,6 +49,16 @@ def repository(app):
 
 
 @pytest.fixture()
+def accounts(app):
+    return app.state.context.accounts
+
+
+@pytest.fixture()
+def audit(app):
+    return app.state.context.audit
+
+
+@pytest.fixture()
 def client(app):
     with TestClient(app, base_url="http://testserver") as test_client:
         yield test_client
@@ -72,11 +82,11 @@ _numbers = count(1)
 
 
 @pytest.fixture()
-def make_user(repository):
+def make_user(accounts):
     def make(email=None, chamber=CHAMBER, role="advisor", name=None):
         number = next(_numbers)
         email = email or f"conseiller{number}@cma.test"
-        return repository.create_user(email, name or f"Conseiller {number}", chamber, role, hash_password(PASSWORD))
+        return accounts.create_user(email, name or f"Conseiller {number}", chamber, role, hash_password(PASSWORD))
 
     return make
 

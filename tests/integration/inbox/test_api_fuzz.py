@@ -13,12 +13,12 @@ api_schema = schemathesis.pytest.from_fixture("openapi_schema")
 
 
 @pytest.fixture()
-def supervisor_token(app, make_user, repository, seed_case):
+def supervisor_token(app, make_user, accounts, seed_case):
     seed_case()
     seed_case(urgency="critique", categories=["vie_personnelle"], reasons={})
     supervisor = make_user(role="supervisor")
     token, token_hash = new_api_token()
-    repository.set_api_token_hash(supervisor.id, token_hash)
+    accounts.set_api_token_hash(supervisor.id, token_hash)
     return token
 
 

@@ -108,7 +108,7 @@ def test_the_login_form_needs_its_csrf_token(client, make_user):
     assert response.status_code == 403
 
 
-def test_api_with_the_session_cookie_needs_the_csrf_header_but_a_token_does_not(client, make_user, seed_case, repository):
+def test_api_with_the_session_cookie_needs_the_csrf_header_but_a_token_does_not(client, make_user, seed_case, accounts):
     from inbox.security import new_api_token
 
     reference = seed_case()
@@ -118,7 +118,7 @@ def test_api_with_the_session_cookie_needs_the_csrf_header_but_a_token_does_not(
     assert client.post(f"/api/v1/cases/{reference}/take", headers={"X-CSRF-Token": "nope"}).status_code == 403
     assert client.post(f"/api/v1/cases/{reference}/take", headers={"X-CSRF-Token": csrf}).status_code == 200
     token, token_hash = new_api_token()
-    repository.set_api_token_hash(user.id, token_hash)
+    accounts.set_api_token_hash(user.id, token_hash)
     client.cookies.clear()
     bearer = {"Authorization": f"Bearer {token}"}
     response = client.post(f"/api/v1/cases/{reference}/status", json={"status": "en_attente"}, headers=bearer)
@@ -163,7 +163,7 @@ def test_pages_carry_a_strict_content_security_policy(logged_in):
     assert headers["x-content-type-options"] == "nosniff"
 
 
-def test_the_login_is_throttled_per_account_and_address(client, make_user, repository):
+def test_the_login_is_throttled_per_account_and_address(client, make_user, accounts):
     user = make_user()
     statuses = [page_login(client, user.email, password="pas le bon mot de passe").status_code for _ in range(6)]
     assert statuses == [401, 401, 401, 401, 401, 429]
@@ -172,7 +172,7 @@ def test_the_login_is_throttled_per_account_and_address(client, make_user, repos
     assert "Trop de tentatives" in refused.text and int(refused.headers["Retry-After"]) > 60
     api = client.post("/api/v1/auth/login", json={"email": user.email, "password": PASSWORD})
     assert api.status_code == 429 and "Retry-After" in api.headers
-    assert repository.find_user_by_email(user.email).failed_logins == 5
+    assert accounts.find_user_by_email(user.email).failed_logins == 5
 
 
 def test_the_login_is_throttled_per_address_across_accounts(client, make_user):

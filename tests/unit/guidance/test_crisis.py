@@ -76,3 +76,15 @@ def test_the_direct_question_names_suicide_and_the_other_messages_stay_short():
     assert "3114" in CLEAR_NO_REPLY and "3114" in BEREAVEMENT and "proches" in BEREAVEMENT
     for text in (CHECK_IN, SUICIDE_QUESTION, CLEAR_NO_REPLY, BEREAVEMENT):
         assert text.count(". ") + 1 <= 3, text
+
+
+def test_the_rasa_domain_gives_the_same_crisis_numbers_as_chamber_emergency():
+    """The domain's crisis responses are data Rasa reads: they cannot import the numbers, so they are checked."""
+    import re
+
+    from chamber.emergency import EMERGENCY_NUMBERS, EMERGENCY_SMS, SUICIDE_PREVENTION_LINE
+
+    known = {SUICIDE_PREVENTION_LINE, EMERGENCY_SMS, *EMERGENCY_NUMBERS}
+    domain = Path(__file__).resolve().parents[3] / "bot" / "domain" / "crisis.yml"
+    said = set(re.findall(r"\ble (\d{2,4})\b", domain.read_text(encoding="utf-8")))
+    assert said and said <= known

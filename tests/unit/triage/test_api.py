@@ -14,7 +14,7 @@ from triage import (
     Assessment,
     assess,
     detect_overwhelm,
-    normalize,
+    normalise,
 )
 from triage.dates import find_deadlines
 
@@ -22,7 +22,7 @@ TODAY = date(2025, 11, 27)  # a Thursday
 
 
 @pytest.mark.parametrize(
-    "typed, normalized",
+    "typed, normalised",
     [
         ("Jsuis à bout, lurssaf me réclame 3 trimestres !", "je suis a bout l urssaf me reclame 3 trimestres"),
         ("CHUI ÉPUISÉE", "je suis epuisee"),
@@ -33,8 +33,8 @@ TODAY = date(2025, 11, 27)  # a Thursday
         ("cœur brisé", "coeur brise"),
     ],
 )
-def test_normalize(typed, normalized):
-    assert normalize(typed) == normalized
+def test_normalise(typed, normalised):
+    assert normalise(typed) == normalised
 
 
 def test_contract_codes():

@@ -48,7 +48,7 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def normalize_word(word: str) -> str:
+def normalise_word(word: str) -> str:
     """One typed word -> one or more normalised words ("jsuis" -> "je suis", "banq" -> "banque")."""
     folded = _LONG_REPEAT.sub(r"\1", fold(word))  # "pluuuus" -> "plus"
     return _spellings().get(folded, folded)
@@ -127,35 +127,35 @@ def split_clauses(message: str) -> list[Clause]:
         if raw in _CLAUSE_BREAK_PUNCTUATION:
             close()
             continue
-        normalized = "," if raw == "," else normalize_word(raw)
-        if normalized in _CLAUSE_BREAK_WORDS:
+        normalised = "," if raw == "," else normalise_word(raw)
+        if normalised in _CLAUSE_BREAK_WORDS:
             close()
             continue
-        if index + 1 < len(tokens) and (normalized, normalize_word(tokens[index + 1][0])) in _CLAUSE_BREAK_PAIRS:
+        if index + 1 < len(tokens) and (normalised, normalise_word(tokens[index + 1][0])) in _CLAUSE_BREAK_PAIRS:
             close()
             skip_next = True
             continue
-        if not normalized:
+        if not normalised:
             continue  # words the table maps to nothing ("mdr")
         offset = length + (1 if parts else 0)
-        parts.append(normalized)
-        words.append((offset, offset + len(normalized), start, end))
-        length = offset + len(normalized)
+        parts.append(normalised)
+        words.append((offset, offset + len(normalised), start, end))
+        length = offset + len(normalised)
     close()
     return clauses
 
 
-def normalize(text: str) -> str:
+def normalise(text: str) -> str:
     """Plain comparable text: lowercase, no accents, elisions split, SMS spellings expanded, no punctuation.
 
-    >>> normalize("Jsuis à bout, lurssaf me réclame 3 trimestres !")
+    >>> normalise("Jsuis à bout, lurssaf me réclame 3 trimestres !")
     'je suis a bout l urssaf me reclame 3 trimestres'
     """
     words = []
     for raw in _TOKEN.findall(text):
         if raw in _CLAUSE_BREAK_PUNCTUATION or raw == ",":
             continue
-        normalized = normalize_word(raw)
-        if normalized:
-            words.append(normalized)
+        normalised = normalise_word(raw)
+        if normalised:
+            words.append(normalised)
     return " ".join(words)

@@ -7,25 +7,23 @@ applies exactly these). No session and no cookie: anyone may read it.
 
 from __future__ import annotations
 
-import os
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from inbox.auth import context_of
+from cases import retention
+from inbox.context import context_of
+from inbox.pages.rendering import templates
 
 router = APIRouter()
 PRIVACY_PATH = "/confidentialite"
 
 
 def tracker_retention_days() -> int:
-    return int(float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)))
+    return int(retention.tracker_retention_days())
 
 
 @router.get(PRIVACY_PATH, response_class=HTMLResponse, include_in_schema=False)
 def privacy_notice(request: Request) -> HTMLResponse:
-    from inbox.pages import templates
-
     context = context_of(request)
     return templates.TemplateResponse(request, "privacy.html", {
         "chamber": context.default_chamber,

@@ -1,0 +1,174 @@
+"""The case draft: what the action server sends for one conversation, its validation, and how it folds into
+the stored case (the health rule of RGPD art. 9 included). Plain data and rules: no session, no query.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from cases.models import CATEGORIES, URGENCIES, URGENCY_RANK, Case
+from cases.reference import REFERENCE_PATTERN
+from places import departement_code
+
+# Situation keys that carry health details: kept only with the artisan's explicit health consent.
+HEALTH_SITUATION_KEYS = frozenset({"sante", "health", "health_details", "sante_details", "health_condition"})
+HEALTH_CATEGORY = "sante"
+TRANSCRIPT_SENDERS = ("artisan", "bot")
+
+
+_PHONE_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+class InvalidDraft(ValueError):
+    """The draft breaks the contract (unknown code, malformed phone, no consent...): a caller's bug."""
+
+
+
+@dataclass
+class CaseDraft:
+    """What the action server sends to create or update the case of one conversation.
+
+    All fields are JSON-serialisable except ``consent_at`` (an aware datetime; see ``to_json``).
+    ``situation`` keys: trade, legal_form, employees, departement, since_when, deadline, creditors,
+    steps_taken, description... ``guidance``: ``[{"id", "name", "link"}]`` already given.
+    ``transcript``: ``[{"sender": "artisan"|"bot", "text": str, "at": iso8601}]``; an entry may carry
+    ``"health": true`` so that it is dropped without health consent.
+    A draft without ``consent_version``/``consent_at`` is refused: without consent nothing is stored.
+    """
+
+    conversation_id: str
+    reference: str
+    chamber_id: str
+    categories: list[str] = field(default_factory=list)
+    urgency: str | None = None
+    distress: bool = False
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    summary: str = ""
+    situation: dict[str, str] = field(default_factory=dict)
+    guidance: list[dict[str, Any]] = field(default_factory=list)
+    contact_name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    callback_slot: str | None = None
+    departement: str | None = None
+    consent_version: str | None = None
+    consent_at: datetime | None = None
+    health_consent: bool = False
+    transcript: list[dict[str, Any]] = field(default_factory=list)
+
+    def normalise(self) -> None:
+        """Tidy what has one obvious form: "+33 6 12 34 56 78" -> "+33612345678", "59000" -> "59", "2a" -> "2A"."""
+        if self.phone:
+            self.phone = re.sub(r"[\s.\-()]", "", self.phone)
+        if self.email is not None:
+            self.email = self.email.strip() or None
+        if self.departement:
+            typed = str(self.departement).strip()
+            self.departement = departement_code(typed)
+            if self.departement is None and typed:
+                # A place that cannot be read never blocks a consented case: the advisor reads it as typed.
+                self.situation = {**(self.situation or {}), "departement": typed}
+        if self.consent_at is not None:
+            self.consent_at = aware_utc(self.consent_at)
+
+    def validate(self) -> None:
+        self.normalise()
+        problems: list[str] = []
+        if not self.conversation_id or len(self.conversation_id) > 255:
+            problems.append("conversation_id must be 1 to 255 characters")
+        if not REFERENCE_PATTERN.match(self.reference or ""):
+            problems.append(f"reference {self.reference!r} is not like RL-7K3Q9M")
+        if not self.chamber_id:
+            problems.append("chamber_id is required")
+        unknown = [c for c in self.categories if c not in CATEGORIES]
+        if unknown:
+            problems.append(f"unknown categories {unknown}")
+        if self.urgency not in URGENCIES and self.urgency is not None:
+            problems.append(f"unknown urgency {self.urgency!r}")
+        if not self.consent_version or self.consent_at is None:
+            problems.append("no consent: nothing personal may be stored")
+        if self.phone and not _PHONE_E164.match(self.phone):
+            problems.append(f"phone {self.phone!r} is not E.164")
+        if self.email and not _EMAIL.match(self.email):
+            problems.append("email is malformed")
+        for name, longest in (("contact_name", 200), ("email", 320), ("callback_slot", 200), ("consent_version", 64)):
+            if len(getattr(self, name) or "") > longest:
+                problems.append(f"{name} is longer than {longest} characters")
+        for entry in self.transcript:
+            if not isinstance(entry, dict) or entry.get("sender") not in TRANSCRIPT_SENDERS:
+                problems.append("transcript entries need a sender 'artisan' or 'bot'")
+                break
+        if problems:
+            raise InvalidDraft("; ".join(problems))
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["consent_at"] = self.consent_at.isoformat() if self.consent_at else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CaseDraft:
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if values.get("consent_at"):
+            values["consent_at"] = datetime.fromisoformat(values["consent_at"])
+        return cls(**values)
+
+
+def aware_utc(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)  # the contract says UTC when no offset is given
+    return moment
+
+
+# Reasons that quote health or distress: without the health consent only their codes stay (distress flag).
+SENSITIVE_REASON_KEYS = frozenset({HEALTH_CATEGORY, "distress", "overwhelm"})
+
+
+def _strip_health(case: Case) -> None:
+    case.categories = [c for c in case.categories if c != HEALTH_CATEGORY]
+    case.reasons = {k: v for k, v in case.reasons.items() if k not in SENSITIVE_REASON_KEYS}
+    case.situation = {k: v for k, v in case.situation.items() if k not in HEALTH_SITUATION_KEYS}
+    case.transcript = [e for e in case.transcript if not e.get("health")]
+
+
+def _transcript_key(entry: dict[str, Any]) -> tuple[Any, Any, Any]:
+    return (entry.get("sender"), entry.get("text"), entry.get("at"))
+
+
+def merge_draft(case: Case, draft: CaseDraft) -> bool:
+    """Fold a draft into the case; returns whether the artisan said anything new."""
+    case.categories = list(dict.fromkeys([*draft.categories, *case.categories]))
+    # Urgency and distress never go down (triage contract), even if a retry carries an older draft.
+    if URGENCY_RANK[draft.urgency] < URGENCY_RANK[case.urgency]:
+        case.urgency = draft.urgency
+    case.urgency_rank = URGENCY_RANK[case.urgency]
+    case.distress = bool(case.distress or draft.distress)
+    reasons = {k: list(v) for k, v in case.reasons.items()}
+    for category, why in draft.reasons.items():
+        reasons[category] = list(dict.fromkeys([*reasons.get(category, []), *why]))
+    case.reasons = reasons
+    if draft.summary:
+        case.summary = draft.summary
+    case.situation = {**case.situation, **{k: v for k, v in draft.situation.items() if v not in (None, "")}}
+    guidance = {g.get("id"): g for g in case.guidance}
+    guidance.update({g.get("id"): g for g in draft.guidance})
+    case.guidance = list(guidance.values())
+    for name in ("contact_name", "phone", "email", "callback_slot", "departement", "consent_version"):
+        value = getattr(draft, name)
+        if value not in (None, ""):
+            setattr(case, name, value)
+    if draft.consent_at is not None:
+        case.consent_at = aware_utc(draft.consent_at)
+    case.health_consent = draft.health_consent
+    seen = {_transcript_key(e) for e in case.transcript}
+    new_entries = [e for e in draft.transcript if _transcript_key(e) not in seen]
+    case.transcript = [*case.transcript, *new_entries]
+    if not case.health_consent:
+        _strip_health(case)
+    return bool(new_entries)

@@ -1,0 +1,184 @@
+"""The JSON API's request and response bodies (pydantic), and the error answers its routes document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any, Dict, List, Optional
+
+from pydantic import BaseModel, Field, constr
+
+from cases.models import CALL_OUTCOMES, CATEGORIES, STATUSES, URGENCIES, User
+from cases.reference import CROCKFORD_ALPHABET
+
+REFERENCE_REGEX = rf"^RL-[{CROCKFORD_ALPHABET}]{{6}}$"
+MAX_ID = 2**31 - 1
+
+Status = Enum("Status", {s: s for s in STATUSES}, type=str)
+Urgency = Enum("Urgency", {u: u for u in URGENCIES}, type=str)
+Category = Enum("Category", {c: c for c in CATEGORIES}, type=str)
+CallOutcome = Enum("CallOutcome", {c: c for c in CALL_OUTCOMES}, type=str)
+
+
+class ApiModel(BaseModel):
+    class Config:
+        @staticmethod
+        def schema_extra(schema: dict, model: type) -> None:
+            # Pydantic 1 leaves `null` out of Optional fields' JSON schema: say it, so the document is true.
+            for field in model.__fields__.values():
+                prop = schema.get("properties", {}).get(field.alias)
+                if field.allow_none and prop is not None and "anyOf" not in prop:
+                    schema["properties"][field.alias] = {"anyOf": [prop, {"type": "null"}], "title": prop.get("title")}
+
+
+class ApiError(BaseModel):
+    detail: str
+
+
+class LoginIn(ApiModel):
+    email: constr(max_length=320)
+    password: constr(max_length=1000)
+
+
+class UserOut(ApiModel):
+    id: int
+    email: str
+    name: str
+    chamber_id: str
+    role: str
+
+
+class LoginOut(ApiModel):
+    user: UserOut
+    csrf_token: str = Field(description="Send it as X-CSRF-Token with POST requests made with the session cookie.")
+
+
+class AssigneeOut(ApiModel):
+    id: int
+    name: str
+    email: str
+
+
+class WaitOut(ApiModel):
+    waited_minutes: int
+    target: str = Field(description="The target in French, e.g. « dans la journée ».")
+    due_at: datetime
+    late: bool
+    contacted: bool
+
+
+class CaseSummaryOut(ApiModel):
+    reference: str
+    status: str
+    urgency: Optional[str]
+    categories: List[str]
+    distress: bool
+    summary: str
+    contact_name: Optional[str]
+    departement: Optional[str]
+    assignee: Optional[AssigneeOut]
+    created_at: datetime
+    updated_at: datetime
+    first_contact_at: Optional[datetime]
+    wait: WaitOut
+
+
+class NoteOut(ApiModel):
+    id: int
+    author: Optional[str]
+    body: str
+    created_at: datetime
+
+
+class CallAttemptOut(ApiModel):
+    id: int
+    author: Optional[str]
+    outcome: str
+    comment: str
+    at: datetime
+
+
+class ConsentOut(ApiModel):
+    version: Optional[str]
+    at: Optional[datetime]
+    health: bool
+
+
+class CaseOut(CaseSummaryOut):
+    chamber_id: str
+    reasons: Dict[str, List[str]]
+    situation: Dict[str, Any]
+    guidance: List[Dict[str, Any]]
+    phone: Optional[str]
+    email: Optional[str]
+    callback_slot: Optional[str]
+    consent: ConsentOut
+    transcript: List[Dict[str, Any]]
+    notes: List[NoteOut]
+    call_attempts: List[CallAttemptOut]
+    closed_at: Optional[datetime]
+    erased_at: Optional[datetime]
+    next_statuses: List[str]
+
+
+class CaseChangeOut(ApiModel):
+    reference: str
+    urgency: Optional[str]
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ChangesOut(ApiModel):
+    now: datetime
+    cases: List[CaseChangeOut]
+
+
+class AssignIn(ApiModel):
+    assignee_id: Optional[int] = Field(None, ge=1, le=MAX_ID, description="null to unassign")
+
+
+class StatusIn(ApiModel):
+    status: Status
+
+
+class NoteIn(ApiModel):
+    body: constr(min_length=1, max_length=10_000)
+
+
+class CallAttemptIn(ApiModel):
+    outcome: CallOutcome
+    comment: constr(max_length=2_000) = ""
+
+
+class AuditEventOut(ApiModel):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    case_reference: Optional[str]
+    detail: Dict[str, Any]
+
+
+class StatsOut(ApiModel):
+    weeks: List[str]
+    cases_per_week: Dict[str, Dict[str, int]]
+    urgency_mix: Dict[str, int]
+    median_hours_to_first_contact: Dict[str, Optional[float]] = Field(
+        ..., description="null for an urgency without any first contact yet"
+    )
+    total: int
+
+    class Config:
+        @staticmethod
+        def schema_extra(schema: dict, model: type) -> None:
+            medians = schema["properties"]["median_hours_to_first_contact"]
+            medians["additionalProperties"] = {"anyOf": [{"type": "number"}, {"type": "null"}]}
+
+
+def user_out(user: User) -> UserOut:
+    return UserOut(id=user.id, email=user.email, name=user.name, chamber_id=user.chamber_id, role=user.role)
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ApiError}, 401: {"model": ApiError}, 403: {"model": ApiError}}
+NOT_FOUND_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 404: {"model": ApiError}}
