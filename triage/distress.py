@@ -169,22 +169,22 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
 
 
 def _model_sign(text: str) -> Sign | None:
-    verdict = distress_model.classify(text)
-    if verdict.level is None:
-        return None
-    if verdict.level <= INDIRECT:
-        clauses = split_clauses(verdict.quote)
-        # Someone bereaved by suicide speaks of a suicide that is not theirs: like the rules, no sign there.
-        if any(_table().bereaved.search(clause.text) for clause in clauses):
-            return None
-        # The hard negatives the table knows for this category ("unless": retirement, works, prices...)
-        # and idioms cancel the model's sign as they cancel the rules'.
-        vetoes = [rule.unless for rule in _table().rules if rule.category == verdict.category and rule.unless]
-        vetoes.append(rules().signals.distress_idioms)
-        if any(veto.search(clause.text) for veto in vetoes for clause in clauses):
-            return None
-    quote = verdict.quote if len(verdict.quote) <= 160 else verdict.quote[:157] + "…"
-    return Sign(verdict.level, verdict.rule, verdict.category, f"« {quote} »")
+    for verdict in distress_model.classify(text).candidates:
+        if verdict.level <= INDIRECT and _cancelled(verdict):
+            continue
+        quote = verdict.quote if len(verdict.quote) <= 160 else verdict.quote[:157] + "…"
+        return Sign(verdict.level, verdict.rule, verdict.category, f"« {quote} »")
+    return None
+
+
+def _cancelled(verdict: distress_model.Verdict) -> bool:
+    """What cancels a rule's sign cancels the model's: someone bereaved by suicide speaking of a suicide
+    that is not theirs, idioms, and the hard negatives the table knows for the category ("unless":
+    retirement, works, prices...)."""
+    clauses = split_clauses(verdict.quote)
+    vetoes = [rule.unless for rule in _table().rules if rule.category == verdict.category and rule.unless]
+    vetoes += [_table().bereaved, rules().signals.distress_idioms]
+    return any(veto.search(clause.text) for veto in vetoes for clause in clauses)
 
 
 def category_levels() -> dict[str, int]:
@@ -201,4 +201,4 @@ def distress_level(text: str) -> int | None:
 def is_bereaved_by_suicide(text: str, clauses: list[Clause] | None = None) -> bool:
     """Someone close died by suicide: the 3114 is for relatives too."""
     clauses = clauses if clauses is not None else split_clauses(text)
-    return any(_table().bereaved.search(clause.text) for clause in clauses) or distress_model.classify(text).bereaved
+    return any(_table().bereaved.search(clause.text) for clause in clauses)

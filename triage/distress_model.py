@@ -46,7 +46,7 @@ LABELS = (*LEVEL_1, *LEVEL_2, AMBIGUOUS_LABEL, BEREAVED_LABEL, CALM_LABEL)
 
 # Decision thresholds on the summed probabilities (chosen on the cross-validation, see the module doc):
 # crisis = levels 1 and 2 together; question = crisis + ambiguous (level 3 when crisis is not reached).
-CRISIS_THRESHOLD = 0.8
+CRISIS_THRESHOLD = 0.85
 QUESTION_THRESHOLD = 0.7
 BEREAVED_THRESHOLD = 0.6
 # Sentences shorter than this are answers ("non", "boulanger"), not statements the model can read.
@@ -58,9 +58,12 @@ _SENTENCE = re.compile(r"[^.!?;\n]+")
 class Verdict:
     level: int | None  # 1, 2, 3 or None
     category: str | None  # a sign category for levels 1-2, "ambiguous" for 3
-    score: float  # the summed probability that decided
+    score: float  # the probability that decided
     quote: str  # the sentence that decided: for the case only, never for logs
     bereaved: bool = False
+    # Every part's verdict with a level, strongest first: a caller that cancels the first (a hard
+    # negative the rule table knows) looks at the next.
+    candidates: tuple["Verdict", ...] = ()
 
     @property
     def rule(self) -> str:
@@ -180,16 +183,18 @@ def classify(text: str) -> Verdict:
     parts = sentences(text)
     if not parts:
         return Verdict(None, None, 0.0, "")
-    best = Verdict(None, None, 0.0, "")
+    found = []
     bereaved = False
     for part, (decided, categories) in zip(parts, _model().probabilities(parts)):
         bereaved = bereaved or decided.get(BEREAVED_LABEL, 0.0) >= BEREAVED_THRESHOLD
         level, category, score = _decide(decided, categories)
-        if level is None:
-            continue
-        if best.level is None or (level, -score) < (best.level, -best.score):
-            best = Verdict(level, category, score, part)
-    return Verdict(best.level, best.category, best.score, best.quote, bereaved)
+        if level is not None:
+            found.append(Verdict(level, category, score, part))
+    if not found:
+        return Verdict(None, None, 0.0, "", bereaved)
+    found.sort(key=lambda verdict: (verdict.level, -verdict.score))
+    best = found[0]
+    return Verdict(best.level, best.category, best.score, best.quote, bereaved, tuple(found))
 
 
 # ------------------------------------------------------------------ cross-validation (development only)
@@ -208,15 +213,20 @@ def out_of_fold(pairs: list[tuple[str, str]], folds: int = 5) -> list[tuple[dict
 
 
 def figures(pairs: list[tuple[str, str]], probabilities: list) -> dict[str, dict]:
-    """Per label: lines, crisis path, direct question, and per sign category the lines the model named
-    with it (predicted) and those rightly so (correct)."""
-    table: dict[str, dict] = {label: {"lines": 0, "found": 0, "predicted": 0, "correct": 0, "question": 0}
+    """Per label: lines, crisis path (model alone; with the rules first), direct question, and per sign
+    category the lines the model named with it (predicted) and those rightly so (correct)."""
+    from triage.distress import rule_signs
+
+    table: dict[str, dict] = {label: {"lines": 0, "found": 0, "predicted": 0, "correct": 0, "question": 0,
+                                      "combined": 0}
                               for label in (*LABELS, ORDINARY_LABEL)}
-    for (_, label), (decided, categories) in zip(pairs, probabilities):
+    for (text, label), (decided, categories) in zip(pairs, probabilities):
         level, category, _ = _decide(decided, categories)
         row = table[label]
         row["lines"] += 1
         row["found"] += level is not None and level <= 2
+        rules = rule_signs(text)
+        row["combined"] += (level is not None and level <= 2) or bool(rules and rules[0].level <= 2)
         row["question"] += level == 3
         if level is not None and level <= 2:
             table[category]["predicted"] += 1
@@ -225,15 +235,19 @@ def figures(pairs: list[tuple[str, str]], probabilities: list) -> dict[str, dict
 
 
 def _table_lines(name: str, table: dict[str, dict]) -> list[str]:
-    lines = ["", name, "| label | lines | crisis path | direct question | category named right |",
-             "|---|---|---|---|---|"]
+    lines = ["", name, "| label | lines | crisis path: model | rules + model | model's direct question "
+             "| category named right |", "|---|---|---|---|---|---|"]
     for label in (*LABELS, ORDINARY_LABEL):
         row = table[label]
         named = f"{row['correct']}/{row['predicted']}" if label in (*LEVEL_1, *LEVEL_2) else ""
-        lines.append(f"| {label} | {row['lines']} | {row['found']} | {row['question']} | {named} |")
+        lines.append(f"| {label} | {row['lines']} | {row['found']} | {row['combined']} | {row['question']} | {named} |")
     signs = [table[label] for label in (*LEVEL_1, *LEVEL_2)]
     found, total = sum(r["found"] for r in signs), sum(r["lines"] for r in signs)
-    lines.append(f"levels 1-2 recall {found}/{total} ({found / total:.1%}); crisis path on: hard negatives "
+    combined = sum(r["combined"] for r in signs)
+    lines.append(f"levels 1-2 recall: model {found}/{total} ({found / total:.1%}), rules + model {combined}/{total} "
+                 f"({combined / total:.1%}); rules + model on hard negatives {table[CALM_LABEL]['combined']}, "
+                 f"ordinary {table[ORDINARY_LABEL]['combined']}")
+    lines.append(f"model's crisis path on: hard negatives "
                  f"{table[CALM_LABEL]['found']}/{table[CALM_LABEL]['lines']}, ambiguous "
                  f"{table[AMBIGUOUS_LABEL]['found']}/{table[AMBIGUOUS_LABEL]['lines']}, bereaved "
                  f"{table[BEREAVED_LABEL]['found']}/{table[BEREAVED_LABEL]['lines']}, ordinary NLU examples "
