@@ -168,12 +168,26 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     return sorted(found.values(), key=lambda sign: sign.level)
 
 
+# Business despair ("le commerce, c'est fini, plus rien ne changera") reads like hopelessness: when the
+# model's sentence speaks of the business and not of the person, it only gets the direct question.
+_BUSINESS = re.compile(r"\b(boite|entreprise|societe|commerce|activite|atelier|boutique|magasin|salon|garage|"
+                       r"chantiers?|clients?|chiffre|ventes?|commandes?|affaire|metier|exploitation|restaurant|"
+                       r"bar|fonds|stock|carnet)\b")
+_PERSONAL = re.compile(r"\b(moi|ma vie|vivre|vie|mourir|mort|morte|famille|enfants|gosses|femme|mari|"
+                       r"suicide|suicider|tuer|disparaitre|reveiller|adieu|assurance|testament|poids|fardeau)\b")
+
+
 def _model_sign(text: str) -> Sign | None:
     for verdict in distress_model.classify(text).candidates:
-        if verdict.level <= INDIRECT and _cancelled(verdict):
-            continue
+        level, category = verdict.level, verdict.category
+        if level <= INDIRECT:
+            if _cancelled(verdict):
+                continue
+            words = " ".join(clause.text for clause in split_clauses(verdict.quote))
+            if _BUSINESS.search(words) and not _PERSONAL.search(words):
+                level, category = AMBIGUOUS, distress_model.AMBIGUOUS_LABEL
         quote = verdict.quote if len(verdict.quote) <= 160 else verdict.quote[:157] + "…"
-        return Sign(verdict.level, verdict.rule, verdict.category, f"« {quote} »")
+        return Sign(level, f"model:{category}", category, f"« {quote} »")
     return None
 
 
