@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from triage.distress import INDIRECT, distress_level
+from triage.distress import INDIRECT, rule_signs
 from triage.normalise import normalise
 from triage.rules import compile_any
 
@@ -64,7 +64,10 @@ _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le mom
 def _unclear(text: str | None) -> str | None:
     """The normalised words, or None when the answer is empty, doubtful or carries a warning sign."""
     words = normalise(text or "")
-    level = distress_level(text or "")
+    # The rule table only: a short answer ("jamais de la vie, j'ai mes enfants") is not what the
+    # classifier was trained to read, and the hedges above already treat any doubt as a yes.
+    signs = rule_signs(text or "")
+    level = signs[0].level if signs else None
     if not words or _HEDGES.search(words) or (level is not None and level <= INDIRECT):
         return None
     return words
