@@ -11,6 +11,7 @@ import os
 import sys
 
 from ops import logs
+from triage import distress_model
 from ops.settings import ACTIONS_TOKEN_HEADER as TOKEN_HEADER
 
 OPEN_PATHS = ("/health",)
@@ -39,6 +40,7 @@ def _with_token_check(create_app):  # noqa: ANN001, ANN202
 
 def main() -> None:
     logs.install()
+    distress_model.warm_up()  # the triage's classifier, trained before the first action rather than during it
     import rasa_sdk.endpoint
 
     rasa_sdk.endpoint.create_app = _with_token_check(rasa_sdk.endpoint.create_app)

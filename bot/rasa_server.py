@@ -72,6 +72,8 @@ from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
 
+from triage import distress_model
+
 from bot import action_client
 
 logger = logging.getLogger(__name__)
@@ -84,6 +86,9 @@ _load_agent_on_start = rasa.core.run.load_agent_on_start
 
 async def load_agent_then_freeze(*args, **kwargs):
     agent = await _load_agent_on_start(*args, **kwargs)
+    # The crisis guard's classifier, trained now rather than on someone's first message; in each worker,
+    # after the fork, since training starts BLAS threads that a fork must not inherit.
+    distress_model.warm_up()
     gc.collect()
     gc.freeze()
     release_free_heap()
