@@ -27,9 +27,9 @@ from actions.handoff import (
 )
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
-from intake.answers import HESITATION, NO, QUESTION, YES
+from intake.answers import CORRECTION, HESITATION, NO, QUESTION, YES
 from intake.answers import kind as answer_kind
-from intake.facts import extract_facts
+from intake.facts import extract_facts, understood
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +107,8 @@ def read_yes_no(value: Any, tracker: Tracker) -> bool | None:
     """
     words = tracker.latest_message.get("text")
     said = answer_kind(words)
-    if said == HESITATION:
-        return None
+    if said in (HESITATION, CORRECTION):
+        return None  # "ah non c'est la Somme": a fact corrected, nothing refused
     if isinstance(value, bool):
         return value
     if said == YES:
@@ -130,6 +130,8 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             )
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
+    elif said == CORRECTION:
+        text = understood(extract_facts(words or "")) or "Merci, c'est noté pour le conseiller."
     elif said == QUESTION:
         text = (
             "Je ne sais pas répondre à cette question ici, mais un conseiller pourra le faire. "

@@ -17,6 +17,8 @@ from rasa_sdk.forms import ValidationAction
 
 from actions.conversation import SKIPPED, situation, user_messages
 from intake.facts import extract_facts
+from places import departement_code
+from places.resolve import negated_departements
 from triage import Assessment, assess
 
 
@@ -36,11 +38,10 @@ class ValidateTriageSlots(ValidationAction):
             for name, value in assessment.to_slots().items()
             if tracker.get_slot(name) != value
         ]
-        events += [
-            SlotSet(name, value)
-            for name, value in facts_to_fill(tracker).items()
-            if tracker.get_slot(name) != value
-        ]
+        facts = facts_to_fill(tracker)
+        events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]
+        if "departement" not in facts:
+            events += negated_place_undone(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
             if tracker.get_slot("consent_given") is False:
@@ -62,3 +63,24 @@ def facts_to_fill(tracker: Tracker) -> Dict[str, str]:
     if tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS:
         return {}
     return extract_facts(tracker.latest_message.get("text") or "", date.today())
+
+
+def negated_place_undone(tracker: Tracker) -> List[EventType]:
+    """"pas le Nord": the entity extractor may still tag "Nord" and fill `departement` from it. A place the
+    message negates is never kept: the slot gets back the value it had before this message."""
+    text = tracker.latest_message.get("text") or ""
+    value = tracker.get_slot("departement")
+    if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
+        return []
+    if departement_code(value) not in negated_departements(text):
+        return []
+    return [SlotSet("departement", _value_before_latest_message(tracker.events, "departement"))]
+
+
+def _value_before_latest_message(events: List[Dict[Text, Any]], slot: str) -> Any:
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    value = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+    return value
