@@ -110,9 +110,12 @@ def is_waiting(text: str | None) -> bool:
 def is_correction(text: str | None) -> bool:
     """A no that corrects a fact ("ah non c'est la Somme pas le Nord"): it refuses nothing."""
     folded = _folded(text)
-    if not _CORRECTION_START.search(folded):
-        return False
-    return bool(extract_facts(text or ""))
+    if _CORRECTION_START.search(folded):
+        return bool(extract_facts(text or ""))
+    # "c'est pas à Lille c'est à Lens": a place said wrong and the place meant.
+    import places
+
+    return bool(places.negated_departements(text)) and "departement" in extract_facts(text or "")
 
 
 def kind(text: str | None) -> str:

@@ -345,16 +345,15 @@ def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
             found = postcode_departement(words[position])
             codes, length = ((found,) if found else ()), 1
         else:
-            # "pas au Havre": "au" became "le", the name may start at the article.
-            for match in _matches(words[position - 1:]):
-                if match.start > 1:
-                    break
-                if match.start == 0 and words[position - 1] not in ("le", "la", "les", "l"):
-                    continue
+            # "pas au Havre": "au" became "le", the name may start at the article; the longest name wins
+            # ("pas dans le Pas-de-Calais" is the département, not the commune Le Pas).
+            candidates = [m for m in _matches(words[position - 1:]) if m.start == 1 or (
+                m.start == 0 and words[position - 1] in ("le", "la", "les", "l"))]
+            if candidates:
+                match = max(candidates, key=lambda m: (m.length - (1 - m.start), m.start))
                 codes = (match.departement,) if match.departement else tuple(
                     sorted({c.departement for c in match.communes}))
                 length = match.length - (1 - match.start)
-                break
         if length:
             end = window[position + length - 1][1]
             spans.append((start, end, codes))
@@ -497,6 +496,19 @@ def _correction(text: str) -> Resolution:
     return resolution if resolution.found else NOTHING
 
 
+_CONTRAST_START = re.compile(r"^[\s,;:.!-]*(?:(?:mais|plutot|plutôt|c'est|c’est|c est|bien|en fait)\s+)*", re.IGNORECASE)
+
+
+def _contrast(rest: str) -> Resolution:
+    """The place right after a negated one, when the rest is short enough to be an answer."""
+    rest = _CONTRAST_START.sub("", rest)
+    rest = re.split(r"[.!?;\n]", rest, maxsplit=1)[0]
+    if not rest.strip() or len(rest.split()) > _CORRECTION_WORDS:
+        return NOTHING
+    resolution = resolve(rest, typos=False)
+    return resolution if resolution.found else NOTHING
+
+
 def find_in_text(text: str | None) -> Resolution:
     """A place named in a free sentence ("je suis boulanger à Arras depuis 10 ans", "ici dans le 62").
 
@@ -506,10 +518,17 @@ def find_in_text(text: str | None) -> Resolution:
     """
     if not text:
         return NOTHING
+    negated = _negated_spans(text)
     text = without_negated(text)
     corrected = _correction(text)
     if corrected.found:
         return corrected
+    if negated:
+        # "pas le 59, le 62", "pas dans le Nord mais dans la Somme": what follows the place said wrong is
+        # the place meant, read like an answer.
+        contrast = _contrast(text[negated[-1][1]:])
+        if contrast.found:
+            return contrast
     spans = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     originals = [w for w, _ in spans]
     words = [normalise(w) or w.lower() for w in originals]

@@ -21,6 +21,11 @@ IN_TEXT = [
     ("pardon je me suis trompé, c'est le 59", "59", set()),
     ("oups erreur c'est plutôt Amiens", "80", set()),
     ("je rectifie : l'entreprise est à Calais", "62", set()),
+    # the place right after a negated one is the place meant
+    ("non non pas le 59, le 62", "62", {"59"}),
+    ("pas dans le Pas-de-Calais, dans le Nord", "59", {"62"}),  # the département, not the commune Le Pas (53)
+    ("pas le Nord mais plutôt la Somme", "80", {"59"}),
+    ("je ne suis pas dans le 59 depuis longtemps", None, {"59"}),
     # what looks like a negation and is none
     ("je suis dans le pas de calais", "62", set()),
     ("Pas-de-Calais", None, set()),  # a bare name: no cue in a sentence, and not negated either
