@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import abuse, services
 from actions.conversation import SKIPPED, said_before
+from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
 from actions.place_validation import PlaceValidation
 from actions.handoff import (
     clean_name,
@@ -224,6 +225,11 @@ class ActionHandleMisunderstanding(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        words = tracker.latest_message.get("text") or ""
+        if is_question(words) and reply_to_question(words) == SERIOUS_REPLY:
+            # "c grave ?" with no question pending: understood well enough to reassure, then listen.
+            dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
+            return []
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if count == 1:
             dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")

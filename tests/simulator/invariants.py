@@ -166,7 +166,7 @@ def no_long_message_repeated(t: Transcript) -> list[Violation]:
     seen: Counter[str] = Counter()
     violations = []
     for i, turn in enumerate(t.turns):
-        if turn.kind == "question_back":
+        if turn.kind in ("question_back", "free_text_question"):
             continue
         for j, text in enumerate(turn.replies):
             if len(text) <= LONG_MESSAGE or _is_pending_question(turn, j):

@@ -193,3 +193,13 @@ def test_a_bare_yes_at_a_free_text_question_asks_for_the_detail_once(question):
 def test_a_real_creditors_answer_is_kept(words, stored):
     current = tracker([user(words, "inform")], slots={"requested_slot": "creditors"}, active_loop="situation_form")
     assert ValidateSituationForm().validate_creditors(words, CollectingDispatcher(), current, {}) == {"creditors": stored}
+
+
+@pytest.mark.parametrize("words, reassured", [("c grave ?", True), ("vous pensez que c'est foutu ?", True),
+                                              ("xqzw bidule", False)])
+def test_a_serious_question_not_understood_outside_a_form_is_answered(words, reassured):
+    from actions.handoff_actions import ActionHandleMisunderstanding
+
+    dispatcher, events = run(ActionHandleMisunderstanding(), tracker([user(words, "nlu_fallback")]))
+    assert (SERIOUS_REPLY in texts(dispatcher)[0]) is reassured
+    assert bool(slot_events(events).get("misunderstandings")) is not reassured
