@@ -98,13 +98,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: value}
         if is_skip(words):
             return {slot: SKIPPED}  # "j'aime autant ne pas en parler": every question may be passed
+        facts = extract_facts(words, date.today())
+        if facts.get(slot):
+            return {slot: facts[slot]}
         if is_waiting(words):
             # "attendez je réfléchis", "euh": no answer yet; the question waits, asked again softly.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
-        facts = extract_facts(words, date.today())
-        if facts.get(slot):
-            return {slot: facts[slot]}
         if facts and not already_said(tracker, WRONG_QUESTION_ACK):
             dispatcher.utter_message(text=WRONG_QUESTION_ACK)
             return {slot: None}

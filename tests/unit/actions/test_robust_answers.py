@@ -203,3 +203,11 @@ def test_a_serious_question_not_understood_outside_a_form_is_answered(words, rea
     dispatcher, events = run(ActionHandleMisunderstanding(), tracker([user(words, "nlu_fallback")]))
     assert (SERIOUS_REPLY in texts(dispatcher)[0]) is reassured
     assert bool(slot_events(events).get("misunderstandings")) is not reassured
+
+
+def test_an_answer_said_while_asking_for_time_is_still_the_answer():
+    words = "un instant je regarde, ça fait 3 mois"
+    current = tracker([user(words, "inform")], slots={"requested_slot": "since_when"}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert ValidateSituationForm().validate_since_when(words, dispatcher, current, {}) == {"since_when": "ça fait 3 mois"}
+    assert texts(dispatcher) == []
