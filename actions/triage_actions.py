@@ -41,7 +41,7 @@ class ValidateTriageSlots(ValidationAction):
         facts = facts_to_fill(tracker)
         events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]
         if "departement" not in facts:
-            events += negated_place_undone(tracker)
+            events += place_undone(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
             if tracker.get_slot("consent_given") is False:
@@ -65,14 +65,19 @@ def facts_to_fill(tracker: Tracker) -> Dict[str, str]:
     return extract_facts(tracker.latest_message.get("text") or "", date.today())
 
 
-def negated_place_undone(tracker: Tracker) -> List[EventType]:
-    """"pas le Nord": the entity extractor may still tag "Nord" and fill `departement` from it. A place the
-    message negates is never kept: the slot gets back the value it had before this message."""
-    text = tracker.latest_message.get("text") or ""
+def place_undone(tracker: Tracker) -> List[EventType]:
+    """The entity extractor fills `departement` from any message; two kinds of value are never kept, and
+    the slot gets back the value it had before this message:
+    - a place the message negates ("pas le Nord");
+    - anything read while a contact question is pending: "123456" typed as a phone number was taken
+      for a place, the place given at the start was lost, and asked again at the end of the handoff.
+    """
     value = tracker.get_slot("departement")
     if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
         return []
-    if departement_code(value) not in negated_departements(text):
+    text = tracker.latest_message.get("text") or ""
+    contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
+    if not contact and departement_code(value) not in negated_departements(text):
         return []
     return [SlotSet("departement", _value_before_latest_message(tracker.events, "departement"))]
 

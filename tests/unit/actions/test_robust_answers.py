@@ -211,3 +211,20 @@ def test_an_answer_said_while_asking_for_time_is_still_the_answer():
     dispatcher = CollectingDispatcher()
     assert ValidateSituationForm().validate_since_when(words, dispatcher, current, {}) == {"since_when": "ça fait 3 mois"}
     assert texts(dispatcher) == []
+
+
+@pytest.mark.parametrize("question, words, entity_value", [
+    ("phone", "123456", "123456"), ("phone", "06 59 62 80 12", "59"), ("contact_name", "Lens", "Lens"),
+    ("callback_slot", "le 12 au matin", "12"),
+])
+def test_a_place_read_in_a_contact_answer_never_replaces_the_one_given(question, words, entity_value):
+    """Urgent conversations lost the place given at the start: a wrong phone number ("123456") filled
+    `departement` through the entity extractor, and the place was asked again at the end."""
+    events = [user("l'huissier vient demain, je suis à Amiens", "describe_situation"), slot("departement", "80"),
+              bot("À quel numéro de téléphone peut-il vous joindre ?"),
+              user(words, "inform", [{"entity": "departement", "value": entity_value}]),
+              slot("departement", entity_value)]
+    current = tracker(events, slots={"departement": entity_value, "requested_slot": question},
+                      active_loop="handoff_form")
+    _, result = run(ValidateTriageSlots(), current)
+    assert slot_events(result)["departement"] == "80"
