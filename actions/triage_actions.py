@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
 from actions.conversation import SKIPPED, situation, user_messages
+from intake.answers import is_correction
 from intake.facts import extract_facts
 from places import departement_code
 from places.resolve import negated_departements
@@ -60,9 +61,12 @@ _CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot
 def facts_to_fill(tracker: Tracker) -> Dict[str, str]:
     """What the latest message says of the situation (listen first: it is not asked again). A later
     message saying otherwise corrects it."""
+    text = tracker.latest_message.get("text") or ""
     if tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS:
-        return {}
-    return extract_facts(tracker.latest_message.get("text") or "", date.today())
+        # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord"), said at any question.
+        place = extract_facts(text, date.today()).get("departement") if is_correction(text) else None
+        return {"departement": place} if place else {}
+    return extract_facts(text, date.today())
 
 
 def place_undone(tracker: Tracker) -> List[EventType]:

@@ -228,3 +228,14 @@ def test_a_place_read_in_a_contact_answer_never_replaces_the_one_given(question,
                       active_loop="handoff_form")
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["departement"] == "80"
+
+
+@pytest.mark.parametrize("question", ["contact_name", "phone", "callback_slot"])
+def test_a_place_corrected_on_purpose_at_a_contact_question_is_kept(question):
+    words = "ah non c'est la somme pas le nord"
+    events = [user("la banque me lâche, je suis à Béthune", "describe_situation"), slot("departement", "62"),
+              bot("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
+              user(words, "deny", [{"entity": "departement", "value": "nord"}]), slot("departement", "nord")]
+    current = tracker(events, slots={"departement": "nord", "requested_slot": question}, active_loop="handoff_form")
+    _, result = run(ValidateTriageSlots(), current)
+    assert slot_events(result)["departement"] == "80"
