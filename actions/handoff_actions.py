@@ -28,7 +28,7 @@ from actions.handoff import (
 )
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
-from intake.answers import CORRECTION, HESITATION, NO, QUESTION, YES
+from intake.answers import CORRECTION, HESITATION, NO, QUESTION, TAKE_YOUR_TIME, YES, is_waiting
 from intake.answers import kind as answer_kind
 from intake.facts import extract_facts, understood
 
@@ -50,7 +50,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        decision = read_yes_no(value, tracker)
+        decision = read_yes_no(value, tracker, "wants_advisor")
         if decision is None:
             say_neither(dispatcher, tracker, "wants_advisor")
         return {"wants_advisor": decision}
@@ -58,7 +58,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        decision = read_yes_no(value, tracker)
+        decision = read_yes_no(value, tracker, "consent_given")
         if decision is None:
             say_neither(dispatcher, tracker, "consent_given")
             return {"consent_given": None}
@@ -87,6 +87,16 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
             )
         return {"phone": phone}
 
+    def validate_callback_slot(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        words = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") == "callback_slot" and value == words and is_waiting(words):
+            # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return {"callback_slot": None}
+        return {"callback_slot": value}
+
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
@@ -100,12 +110,16 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         return {"email": email}
 
 
-def read_yes_no(value: Any, tracker: Tracker) -> bool | None:
+def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
     """True or False when the artisan answered yes or no; None for anything else.
 
     The intent gave `value` (True/False), or the words themselves (text); the words win when they say
     a hesitation ("pas encore", classified as a no): a hesitation is never a refusal.
     """
+    if isinstance(value, bool) and slot and tracker.get_slot("requested_slot") != slot:
+        # An answer given earlier, validated again when the form starts: the latest words answer
+        # something else ("attendez mon client arrive" after a refusal is no hesitation about it).
+        return value
     words = tracker.latest_message.get("text")
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):

@@ -300,6 +300,11 @@ _NOT_A_NEGATION_AFTER = frozenset({"sais", "sait", "sai", "chais", "chai", "croi
 _TOKEN = re.compile(r"[^\W_]+|[,.;:!?()\[\]/\n]")
 
 
+# After a negation a number is a place unless a unit follows ("pas 62 ans"); "l" ("le 62 l'atelier"), "a",
+# "et" are words there, not units: leaving a place in costs more than blanking one.
+_NOT_A_NEGATED_CODE_BEFORE = _NOT_AFTER_CODE - {"l", "a", "au", "x", "ou", "et", "m", "e"}
+
+
 def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """The character spans of the places the text negates, each with the départements it names."""
     tokens = []  # (normalised word or None for a break, start, end)
@@ -339,7 +344,7 @@ def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         codes: tuple[str, ...] = ()
         length = 0
         code = _code(words[position])
-        if code and (position + 1 == len(words) or words[position + 1] not in _NOT_AFTER_CODE):
+        if code and (position + 1 == len(words) or words[position + 1] not in _NOT_A_NEGATED_CODE_BEFORE):
             codes, length = (code,), 1
         elif _POSTCODE.match(words[position]):
             found = postcode_departement(words[position])

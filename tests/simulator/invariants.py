@@ -252,11 +252,13 @@ def no_false_alarm(t: Transcript) -> list[Violation]:
 
 def hesitation_never_ends(t: Transcript) -> list[Violation]:
     """A hesitation ("attendez je réfléchis", "euh") at a question never ends the conversation: after it,
-    a question is still pending (the same one, asked again softly)."""
+    a question is still pending (the same one, asked again softly), or the callback it was the last
+    answer to is arranged ("je ne sais pas trop" to "À quel moment ?" is an answer: any time)."""
     return [
         Violation("hesitation_never_ends", i, f"{turn.user!r} at {turn.asked}: no question pending after it")
         for i, turn in enumerate(t.turns)
         if turn.kind == "hesitation" and turn.asked and turn.state.get("requested_slot") is None
+        and not turn.state.get("case_reference")
     ]
 
 

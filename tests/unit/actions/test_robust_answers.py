@@ -239,3 +239,23 @@ def test_a_place_corrected_on_purpose_at_a_contact_question_is_kept(question):
     current = tracker(events, slots={"departement": "nord", "requested_slot": question}, active_loop="handoff_form")
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["departement"] == "80"
+
+
+@pytest.mark.parametrize("question, value", [("wants_advisor", False), ("consent_given", True), ("wants_advisor", True)])
+@pytest.mark.parametrize("words", ["attendez mon client arrive", "ah non c'est la somme pas le nord", "euh"])
+def test_an_answer_given_earlier_is_kept_when_the_form_starts_again(question, value, words):
+    """The handoff form validates its filled slots when it starts: the latest words (a hesitation, a
+    correction) answer something else and must not undo an earlier yes or no."""
+    current = tracker([user(words, "describe_situation")], slots={question: value, "requested_slot": None},
+                      active_loop=None)
+    validate = getattr(ValidateHandoffForm(), f"validate_{question}")
+    assert validate(value, CollectingDispatcher(), current, {})[question] is value
+
+
+@pytest.mark.parametrize("words, kept", [("hmm", None), ("attendez je regarde mon agenda", None),
+                                         ("plutôt le matin", "plutôt le matin")])
+def test_the_callback_time_waits_for_a_hesitation(words, kept):
+    current = tracker([user(words, "inform")], slots={"requested_slot": "callback_slot"}, active_loop="handoff_form")
+    dispatcher = CollectingDispatcher()
+    assert ValidateHandoffForm().validate_callback_slot(words, dispatcher, current, {}) == {"callback_slot": kept}
+    assert texts(dispatcher) == ([TAKE_YOUR_TIME] if kept is None else [])

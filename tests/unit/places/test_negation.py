@@ -26,6 +26,8 @@ IN_TEXT = [
     ("pas dans le Pas-de-Calais, dans le Nord", "59", {"62"}),  # the département, not the commune Le Pas (53)
     ("pas le Nord mais plutôt la Somme", "80", {"59"}),
     ("je ne suis pas dans le 59 depuis longtemps", None, {"59"}),
+    ("je ne suis plus dans le 62 l'atelier est à Roubaix maintenant", "59", {"62"}),  # dictation: no comma
+    ("pas 62 ans", None, set()),
     # what looks like a negation and is none
     ("je suis dans le pas de calais", "62", set()),
     ("Pas-de-Calais", None, set()),  # a bare name: no cue in a sentence, and not negated either
