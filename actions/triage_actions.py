@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from actions.conversation import SKIPPED, situation, user_messages
+from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages
 from intake.answers import is_correction
 from intake.facts import extract_facts
 from places import departement_code
@@ -43,6 +43,7 @@ class ValidateTriageSlots(ValidationAction):
         events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]
         if "departement" not in facts:
             events += place_undone(tracker)
+        events += contact_answer_undone(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
             if tracker.get_slot("consent_given") is False:
@@ -84,6 +85,15 @@ def place_undone(tracker: Tracker) -> List[EventType]:
     if not contact and departement_code(value) not in negated_departements(text):
         return []
     return [SlotSet("departement", _value_before_latest_message(tracker.events, "departement"))]
+
+
+def contact_answer_undone(tracker: Tracker) -> List[EventType]:
+    """While a contact question is pending, the entity extractor still fills situation slots from the
+    answer ("0033 7 81 12 12 12" became `since_when`): those are set back (the place is handled above)."""
+    if tracker.get_slot("requested_slot") not in _CONTACT_QUESTIONS:
+        return []
+    changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
+    return [SlotSet(name, _value_before_latest_message(tracker.events, name)) for name in sorted(changed)]
 
 
 def _value_before_latest_message(events: List[Dict[Text, Any]], slot: str) -> Any:

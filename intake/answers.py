@@ -73,6 +73,11 @@ _CORRECTION_START = re.compile(
 )
 
 
+_CORRECTION_ANYWHERE = re.compile(
+    r"\b(?:je rectifie|je corrige|rectification|correction|je me suis trompee?|erreur de ma part|je voulais dire)\b"
+)
+
+
 def _folded(text: str | None) -> str:
     return " ".join(fold(text or "").replace("’", "'").split()).strip(" .!")
 
@@ -110,7 +115,7 @@ def is_waiting(text: str | None) -> bool:
 def is_correction(text: str | None) -> bool:
     """A no that corrects a fact ("ah non c'est la Somme pas le Nord"): it refuses nothing."""
     folded = _folded(text)
-    if _CORRECTION_START.search(folded):
+    if _CORRECTION_START.search(folded) or _CORRECTION_ANYWHERE.search(folded):
         return bool(extract_facts(text or ""))
     # "c'est pas à Lille c'est à Lens": a place said wrong and the place meant.
     import places

@@ -259,3 +259,23 @@ def test_the_callback_time_waits_for_a_hesitation(words, kept):
     dispatcher = CollectingDispatcher()
     assert ValidateHandoffForm().validate_callback_slot(words, dispatcher, current, {}) == {"callback_slot": kept}
     assert texts(dispatcher) == ([TAKE_YOUR_TIME] if kept is None else [])
+
+
+def test_a_phone_number_never_becomes_a_situation_fact():
+    words = "0033 7 81 12 12 12"
+    events = [user("on a été cambriolés", "describe_situation"), slot("since_when", "la nuit dernière"),
+              bot("À quel numéro de téléphone peut-il vous joindre ?"),
+              user(words, "inform", [{"entity": "duration", "value": "12 12"}]), slot("since_when", "12 12")]
+    current = tracker(events, slots={"since_when": "12 12", "requested_slot": "phone"}, active_loop="handoff_form")
+    _, result = run(ValidateTriageSlots(), current)
+    assert slot_events(result)["since_when"] == "la nuit dernière"
+
+
+@pytest.mark.parametrize("question", ["phone", "contact_name"])
+def test_a_correction_said_with_je_rectifie_at_a_contact_question_is_kept(question):
+    words = "je rectifie : l'entreprise est à Calais"
+    events = [user("la banque me lâche, je suis à Lille", "describe_situation"), slot("departement", "59"),
+              bot("À quel numéro de téléphone peut-il vous joindre ?"), user(words, "inform")]
+    current = tracker(events, slots={"departement": "59", "requested_slot": question}, active_loop="handoff_form")
+    _, result = run(ValidateTriageSlots(), current)
+    assert slot_events(result)["departement"] == "62"

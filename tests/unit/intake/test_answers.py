@@ -25,6 +25,7 @@ KINDS = [
     ("non non c'est dans le 80", CORRECTION),
     ("non en fait c'est depuis janvier", CORRECTION),
     ("pardon, c'est à Calais", CORRECTION),
+    ("je rectifie : l'entreprise est à Calais", CORRECTION),
     ("c'est pas à Lille c'est à Lens", CORRECTION),  # a place said wrong and the place meant
     ("non non pas le 59, le 62", CORRECTION),
     # plain refusals stay refusals
