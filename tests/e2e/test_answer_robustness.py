@@ -60,7 +60,7 @@ def test_a_hesitation_never_ends_the_conversation(conversation):
 
 
 def test_a_question_and_a_bare_yes_at_the_creditors_question_are_not_its_answer(conversation):
-    turn = say(conversation, "les cotisations urssaf s'accumulent et je n'arrive plus à suivre")
+    turn = say(conversation, "je n'arrive plus à payer mes charges et tout s'accumule depuis l'hiver")
     turn = answer_until(conversation, turn, "creditors")
     turn = say(conversation, "c grave ?")
     assert not any("gratuit" in reply for reply in turn.replies), turn.replies
