@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import abuse, services
 from actions.conversation import SKIPPED, said_before
+from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
 from actions.place_validation import PlaceValidation
 from actions.handoff import (
     clean_name,
@@ -27,9 +28,9 @@ from actions.handoff import (
 )
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
-from intake.answers import HESITATION, NO, QUESTION, YES
+from intake.answers import CORRECTION, HESITATION, NO, QUESTION, TAKE_YOUR_TIME, YES, is_waiting
 from intake.answers import kind as answer_kind
-from intake.facts import extract_facts
+from intake.facts import extract_facts, understood
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        decision = read_yes_no(value, tracker)
+        decision = read_yes_no(value, tracker, "wants_advisor")
         if decision is None:
             say_neither(dispatcher, tracker, "wants_advisor")
         return {"wants_advisor": decision}
@@ -57,7 +58,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        decision = read_yes_no(value, tracker)
+        decision = read_yes_no(value, tracker, "consent_given")
         if decision is None:
             say_neither(dispatcher, tracker, "consent_given")
             return {"consent_given": None}
@@ -86,6 +87,16 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
             )
         return {"phone": phone}
 
+    def validate_callback_slot(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        words = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") == "callback_slot" and value == words and is_waiting(words):
+            # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return {"callback_slot": None}
+        return {"callback_slot": value}
+
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
@@ -99,16 +110,20 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         return {"email": email}
 
 
-def read_yes_no(value: Any, tracker: Tracker) -> bool | None:
+def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
     """True or False when the artisan answered yes or no; None for anything else.
 
     The intent gave `value` (True/False), or the words themselves (text); the words win when they say
     a hesitation ("pas encore", classified as a no): a hesitation is never a refusal.
     """
+    if isinstance(value, bool) and slot and tracker.get_slot("requested_slot") != slot:
+        # An answer given earlier, validated again when the form starts: the latest words answer
+        # something else ("attendez mon client arrive" after a refusal is no hesitation about it).
+        return value
     words = tracker.latest_message.get("text")
     said = answer_kind(words)
-    if said == HESITATION:
-        return None
+    if said in (HESITATION, CORRECTION):
+        return None  # "ah non c'est la Somme": a fact corrected, nothing refused
     if isinstance(value, bool):
         return value
     if said == YES:
@@ -130,6 +145,8 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             )
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
+    elif said == CORRECTION:
+        text = understood(extract_facts(words or "")) or "Merci, c'est noté pour le conseiller."
     elif said == QUESTION:
         text = (
             "Je ne sais pas répondre à cette question ici, mais un conseiller pourra le faire. "
@@ -222,6 +239,11 @@ class ActionHandleMisunderstanding(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        words = tracker.latest_message.get("text") or ""
+        if is_question(words) and reply_to_question(words) == SERIOUS_REPLY:
+            # "c grave ?" with no question pending: understood well enough to reassure, then listen.
+            dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
+            return []
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if count == 1:
             dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")

@@ -6,9 +6,12 @@ urgent the intake is cut short: the advisor is offered at once and asks the rest
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from actions.conversation import SITUATION_SLOTS
+from intake.answers import TAKE_YOUR_TIME, TAKE_YOUR_TIME_NO_QUESTION  # noqa: F401 - said by the actions
+from intake.facts import fold
 
 URGENT_LEVELS = frozenset({"haute", "critique"})
 
@@ -90,6 +93,47 @@ def questions_to_ask(
         if slot not in asked and slots.get(slot) in (None, "")
     ]
     return asked + missing[:max(budget, 0)]
+
+
+# A bare "oui" says nothing to "À qui devez-vous de l'argent ?" nor to "Si oui, combien ?": the detail is
+# asked once, then whatever comes is kept (never a loop).
+DETAIL_WANTED = frozenset(SITUATION_SLOTS) - {"departement"}  # the place question reads its own answers
+ASK_DETAIL = "D'accord. Pouvez-vous préciser un peu ? Une estimation suffit."
+SKIPPED_ACK = "D'accord, passons cette question."
+
+# A question asked back at a free-text question: answered briefly, never taken for the answer.
+_SERIOUS = re.compile(
+    r"\b(?:c(?:'| )?est|c|est[- ]ce (?:que )?(?:c'est|c est|cest|ca est)|ca (?:va )?(?:etre|est)|cest)\s*"
+    r"(?:grave|serieux|foutu|fichu|mort|perdu|la fin|mal parti|inquietant)\b|\bje vais (?:m'en|men) sortir\b|"
+    r"\bva[- ]t[- ]on s'en sortir\b|\bon va s'en sortir\b|\bje risque quoi\b|\bqu'est[- ]ce que je risque\b"
+)
+_QUESTION_START = re.compile(
+    r"^(?:est[- ]ce|pourquoi|comment|combien|quand|vous etes|tu es|ca coute|qu'est[- ]ce|c'est quoi|c quoi|"
+    r"je risque|on risque)\b"
+)
+SERIOUS_REPLY = (
+    "Votre situation mérite qu'on s'en occupe, mais des solutions existent presque toujours, "
+    "surtout quand on s'y prend tôt : c'est le travail des conseillers."
+)
+QUESTION_REPLY = "Je ne peux pas bien répondre à cette question ici, mais un conseiller pourra le faire avec vous."
+
+
+def is_question(words: str | None) -> bool:
+    """A question asked back ("c grave ?", "pourquoi ?"), not an answer ("c'est l'URSSAF")."""
+    folded = " ".join(fold(words or "").split())
+    if not folded:
+        return False
+    return folded.endswith("?") or bool(_QUESTION_START.match(folded)) or bool(_SERIOUS.search(folded))
+
+
+def reply_to_question(words: str | None, slot: str | None = None) -> str:
+    """A short answer to a question asked at a free-text question; the question is then asked again."""
+    folded = " ".join(fold(words or "").split())
+    if _SERIOUS.search(folded):
+        return SERIOUS_REPLY
+    if folded.startswith("pourquoi"):
+        return explain(slot)
+    return QUESTION_REPLY
 
 
 def explain(slot: str | None) -> str:

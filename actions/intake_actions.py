@@ -14,9 +14,23 @@ from actions import services
 from actions.conversation import SKIPPED, situation
 from actions.handoff import has_phone
 from actions.handoff_actions import already_said, finish_handoff
-from actions.intake import URGENT_LEVELS, explain, questions_to_ask
+from actions.intake import (
+    ASK_DETAIL,
+    DETAIL_WANTED,
+    SKIPPABLE,
+    SKIPPED_ACK,
+    TAKE_YOUR_TIME,
+    TAKE_YOUR_TIME_NO_QUESTION,
+    URGENT_LEVELS,
+    explain,
+    is_question,
+    questions_to_ask,
+    reply_to_question,
+)
 from actions.place_validation import PlaceValidation
 from guidance import render_guidance, select_guidance
+from intake.answers import YES, is_hesitation, is_skip, is_waiting
+from intake.answers import kind as answer_kind
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
@@ -82,11 +96,24 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         words = tracker.latest_message.get("text") or ""
         if value != words:
             return {slot: value}
+        if is_skip(words):
+            return {slot: SKIPPED}  # "j'aime autant ne pas en parler": every question may be passed
         facts = extract_facts(words, date.today())
         if facts.get(slot):
             return {slot: facts[slot]}
+        if is_waiting(words):
+            # "attendez je réfléchis", "euh": no answer yet; the question waits, asked again softly.
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return {slot: None}
         if facts and not already_said(tracker, WRONG_QUESTION_ACK):
             dispatcher.utter_message(text=WRONG_QUESTION_ACK)
+            return {slot: None}
+        if is_question(words):
+            # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
+            dispatcher.utter_message(text=reply_to_question(words, slot))
+            return {slot: None}
+        if slot in DETAIL_WANTED and answer_kind(words) == YES and not _detail_asked(tracker, slot):
+            dispatcher.utter_message(text=ASK_DETAIL)
             return {slot: None}
         return {slot: value}
 
@@ -113,6 +140,17 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 
 
 WRONG_QUESTION_ACK = "Merci, c'est noté."
+
+
+def _detail_asked(tracker: Tracker, slot: str) -> bool:
+    """Whether the detail was already asked for this question (a second bare "oui" is then kept)."""
+    asking = False
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            asking = event.get("value") == slot
+        elif asking and event.get("event") == "bot" and event.get("text") == ASK_DETAIL:
+            return True
+    return False
 
 
 class ActionExplainQuestion(Action):
@@ -179,6 +217,20 @@ class ActionStopConversation(Action):
     ) -> List[EventType]:
         chamber = services.chamber()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        words = tracker.latest_message.get("text") or ""
+        loop = tracker.active_loop_name
+        asked = tracker.get_slot("requested_slot") if loop else None
+        if asked in SKIPPABLE and is_skip(words):
+            # "j'aime autant ne pas en parler" passes this one question; it does not end the conversation.
+            dispatcher.utter_message(text=SKIPPED_ACK)
+            return [SlotSet(asked, SKIPPED), *_place_cleared(asked), FollowupAction(loop)]
+        if is_hesitation(words):
+            # "attendez je réfléchis": time to think, never a goodbye. The question waits, asked again softly.
+            if asked:
+                dispatcher.utter_message(text=TAKE_YOUR_TIME)
+                return [FollowupAction(loop)]
+            dispatcher.utter_message(text=TAKE_YOUR_TIME_NO_QUESTION)
+            return []
         if intent == "goodbye":
             text = (
                 "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "
@@ -203,6 +255,13 @@ class ActionStopConversation(Action):
             return events + finish_handoff(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events
+
+
+def _place_cleared(slot: str) -> List[EventType]:
+    """A skipped place question leaves no candidates nor unread answer behind."""
+    if slot != "departement":
+        return []
+    return [SlotSet("place_choices", None), SlotSet("place_unread", None), SlotSet("commune", None)]
 
 
 class ActionAnswerOutsideQuestion(Action):

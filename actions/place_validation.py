@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, Mapping, Text
 
 from actions.conversation import SKIP_BUTTON, SKIPPED
+from intake.answers import is_skip
 from places import departement_name, resolve
 
 MAX_CHOICES = 3
@@ -33,7 +34,8 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[Dict[Text, Any],
     cleared = {"place_choices": None, "place_unread": None}
     if not text:
         return {}, None
-    if text == SKIPPED:
+    if text == SKIPPED or is_skip(text):
+        # "j'aime autant ne pas en parler": the place question may be passed like any other.
         return {"departement": SKIPPED, "commune": None, **cleared}, None
     if slots.get("place_choices") and _NONE_OF_THESE.match(text):
         return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP  # "aucune", "non, autre"

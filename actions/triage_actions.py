@@ -15,8 +15,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from actions.conversation import SKIPPED, situation, user_messages
+from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages
+from intake.answers import is_correction
 from intake.facts import extract_facts
+from places import departement_code
+from places.resolve import negated_departements
 from triage import Assessment, assess
 
 
@@ -36,11 +39,11 @@ class ValidateTriageSlots(ValidationAction):
             for name, value in assessment.to_slots().items()
             if tracker.get_slot(name) != value
         ]
-        events += [
-            SlotSet(name, value)
-            for name, value in facts_to_fill(tracker).items()
-            if tracker.get_slot(name) != value
-        ]
+        facts = facts_to_fill(tracker)
+        events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]
+        if "departement" not in facts:
+            events += place_undone(tracker)
+        events += contact_answer_undone(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
             if tracker.get_slot("consent_given") is False:
@@ -59,6 +62,44 @@ _CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot
 def facts_to_fill(tracker: Tracker) -> Dict[str, str]:
     """What the latest message says of the situation (listen first: it is not asked again). A later
     message saying otherwise corrects it."""
+    text = tracker.latest_message.get("text") or ""
     if tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS:
-        return {}
-    return extract_facts(tracker.latest_message.get("text") or "", date.today())
+        # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord"), said at any question.
+        place = extract_facts(text, date.today()).get("departement") if is_correction(text) else None
+        return {"departement": place} if place else {}
+    return extract_facts(text, date.today())
+
+
+def place_undone(tracker: Tracker) -> List[EventType]:
+    """The entity extractor fills `departement` from any message; two kinds of value are never kept, and
+    the slot gets back the value it had before this message:
+    - a place the message negates ("pas le Nord");
+    - anything read while a contact question is pending: "123456" typed as a phone number was taken
+      for a place, the place given at the start was lost, and asked again at the end of the handoff.
+    """
+    value = tracker.get_slot("departement")
+    if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
+        return []
+    text = tracker.latest_message.get("text") or ""
+    contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
+    if not contact and departement_code(value) not in negated_departements(text):
+        return []
+    return [SlotSet("departement", _value_before_latest_message(tracker.events, "departement"))]
+
+
+def contact_answer_undone(tracker: Tracker) -> List[EventType]:
+    """While a contact question is pending, the entity extractor still fills situation slots from the
+    answer ("0033 7 81 12 12 12" became `since_when`): those are set back (the place is handled above)."""
+    if tracker.get_slot("requested_slot") not in _CONTACT_QUESTIONS:
+        return []
+    changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
+    return [SlotSet(name, _value_before_latest_message(tracker.events, name)) for name in sorted(changed)]
+
+
+def _value_before_latest_message(events: List[Dict[Text, Any]], slot: str) -> Any:
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    value = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+    return value

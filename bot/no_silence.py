@@ -34,7 +34,12 @@ def _chamber() -> Any | None:
 EMPTY = "Votre message m'est arrivé vide."
 
 
-def fallback_text(chamber: Any | None, question_pending: bool, empty: bool = False) -> str:
+def fallback_text(chamber: Any | None, question_pending: bool, empty: bool = False, waiting: bool = False) -> str:
+    if waiting:
+        # "euh", "attendez je réfléchis": the artisan is thinking; no "pardon", the question waits.
+        from intake.answers import TAKE_YOUR_TIME, TAKE_YOUR_TIME_NO_QUESTION
+
+        return TAKE_YOUR_TIME if question_pending else TAKE_YOUR_TIME_NO_QUESTION
     if empty:
         return EMPTY + (" Je reprends ma question :" if question_pending else " Que vouliez-vous me dire ?")
     if question_pending:
@@ -65,6 +70,16 @@ def pending_question(events: list[Any], active_loop: str | None) -> dict | None:
                 reply["buttons"] = buttons
             return reply
     return None
+
+
+def _waiting(text: str | None) -> bool:
+    try:
+        from intake.answers import is_waiting
+
+        return is_waiting(text)
+    except Exception:  # noqa: BLE001 - the fallback must be said even if this reading fails
+        log.exception("the hesitation reading failed for the fallback reply")
+        return False
 
 
 async def _state(apps: Callable[[], Any], sender_id: str) -> tuple[list[Any], str | None]:
@@ -119,7 +134,7 @@ def never_silent(
                     events, loop = await _state(apps, message.sender_id)
                     question = pending_question(events, loop)
                     empty = not (message.text or "").strip()
-                    text = fallback_text(_chamber(), question is not None, empty)
+                    text = fallback_text(_chamber(), question is not None, empty, _waiting(message.text))
                     await original_send(message.sender_id, {"text": text})
                     if question:
                         await original_send(message.sender_id, dict(question))

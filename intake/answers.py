@@ -1,22 +1,34 @@
-"""What an answer to a yes/no question is, read from the artisan's words (plain Python).
+"""What an answer to a question is, read from the artisan's words (plain Python).
 
 ``kind("pas encore")`` -> ``"hesitation"``: a yes/no question ("Voulez-vous qu'un conseiller vous
 rappelle ?") gets many answers that are neither. A hesitation or a call for help is a request for
-help, never a refusal; a question back gets its answer, then the question again; anything else is new
-facts for the triage, and the question is asked again.
+help, never a refusal; a question back gets its answer, then the question again; a correction ("non
+c'est la Somme") corrects a fact and refuses nothing; anything else is new facts for the triage, and the
+question is asked again.
+
+``is_skip("j'aime autant ne pas en parler")``: a polite way of passing a question (every intake question
+may be skipped). ``is_hesitation("attendez je réfléchis")``: never a goodbye nor a refusal;
+``is_waiting`` is the part of it that is no answer yet ("euh", "attendez"), unlike "je ne sais pas".
 """
 
 from __future__ import annotations
 
 import re
 
-from intake.facts import fold
+from intake.facts import extract_facts, fold
 
-YES, NO, HESITATION, QUESTION, OTHER = "yes", "no", "hesitation", "question", "other"
+YES, NO, HESITATION, QUESTION, CORRECTION, OTHER = "yes", "no", "hesitation", "question", "correction", "other"
+
+# What the bot says to someone who is thinking: the question waits (asked again after it), nothing ends.
+TAKE_YOUR_TIME = "Prenez votre temps, rien ne presse. Je vous repose la question :"
+TAKE_YOUR_TIME_NO_QUESTION = "Prenez votre temps, rien ne presse : je reste là quand vous voulez m'écrire."
 
 _HESITATION = re.compile(
     r"\b(?:je (?:ne )?(?:sais|sait|sai) (?:pas|plus)|j(?:e |')?sais pas|jsp|chais pas|chai pas|sais pas|"
-    r"je ne sais|pas encore|peut[- ]?etre|p[- ]?e\b|je (?:vais )?(?:reflechi|hesit)|j'hesite|hesite|a voir|"
+    r"je ne sais|pas encore|peut[- ]?etre|p[- ]?e\b|je (?:vais )?(?:reflechi\w*|hesit\w*)|j'hesite|hesite|a voir|"
+    r"(?:laissez|laisse)[- ]moi (?:reflechir|le temps|chercher|une minute|une seconde)|je reflechi\w*|je cherche|"
+    r"(?:un|1) (?:instant|moment|sec|minute)|(?:une|1|deux|2) (?:secondes?|minutes?|sec)|minute|attendez|attends|"
+    r"je regarde|je verifie|je vais voir|je dois verifier|il faut que je (?:verifie|regarde|reflechisse)|"
     r"je ne suis pas (?:sur|sure)|pas (?:sur|sure)|aucune idee|qui (?:m'|m |me )?adresser|quoi faire|"
     r"par ou commencer|perdu|perdue|aidez[- ]moi|besoin d'aide|besoin qu'on m'aide|comment faire|"
     r"ca depend|je sais vraiment pas|bof|euh+|hmm+|pas maintenant|plus tard)\b"
@@ -33,9 +45,87 @@ _YES = re.compile(
 )
 
 
+# Passing a question politely: "j'aime autant ne pas en parler", "je préfère ne pas répondre", "joker".
+_SKIP_WHOLE = re.compile(
+    r"^(?:/skip_question|passer|passe|je passe|on passe|passons|skip|joker|suivante?|question suivante|"
+    r"je zappe|zappe|on zappe|je saute|sans reponse|pas de reponse|sans commentaire|no comment|"
+    r"je prefere passer|on peut passer|(?:passez|sautez|zappez) (?:cette|la) question)"
+    r"(?: (?:celle[- ]la|celle[- ]ci|cette question|la question|svp|s'il vous plait|merci|desole|pardon))*$"
+)
+_SKIP_ANYWHERE = re.compile(
+    r"\b(?:ne (?:pas|rien) (?:en )?(?:parler|repondre|dire|preciser|le dire|vous le dire|donner)|"
+    r"(?:prefere|aime autant|aime mieux|prefererais|prefere encore) (?:ne pas|pas|ne rien|rien)\b(?! de)|"
+    r"(?:veux|souhaite|voudrais|tiens a) (?:pas|rien) (?:en )?(?:parler|repondre|dire|preciser|donner)|"
+    r"pas envie d'en parler|pas envie de (?:repondre|le dire|en parler)|je garde (?:ca|cela) pour moi|"
+    r"ca (?:ne )?vous regarde pas|je (?:ne )?(?:peux|veux) pas (?:le )?dire)\b"
+)
+# Time asked to think or to look something up: the question waits, the conversation goes on.
+_WAIT = re.compile(
+    r"\b(?:attendez|attends|attend|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
+    r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi|je reflechi\w*|je vais reflechir|je dois reflechir|"
+    r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute)\b"
+)
+_LEAVING = re.compile(r"\b(?:au revoir|bonne (?:journee|soiree|nuit)|a plus|a\+|salut|bye|ciao|adieu|a bientot|a demain)\b")
+# "non c'est la Somme", "ah non, en fait depuis janvier": a no followed by what is meant instead.
+_CORRECTION_START = re.compile(
+    r"^(?:(?:ah|oh|euh|ben|bah|oups|pardon|mince|attendez)[ ,]+)?(?:non|nan|pardon|oups|erreur|en fait)\b(?:[ ,!]+(?:non|nan)\b)*[ ,!]*"
+    r"(?:c'est|c est|cest|c|plutot|en fait|je me suis trompee?|je rectifie|je voulais dire|pardon|erreur)\b"
+)
+
+
+_CORRECTION_ANYWHERE = re.compile(
+    r"\b(?:je rectifie|je corrige|rectification|correction|je me suis trompee?|erreur de ma part|je voulais dire)\b"
+)
+
+
+def _folded(text: str | None) -> str:
+    return " ".join(fold(text or "").replace("’", "'").split()).strip(" .!")
+
+
+def is_skip(text: str | None) -> bool:
+    """A polite way of passing the question ("j'aime autant ne pas en parler", "joker")."""
+    folded = _folded(text)
+    return bool(folded) and bool(_SKIP_WHOLE.match(folded) or _SKIP_ANYWHERE.search(folded))
+
+
+def is_hesitation(text: str | None) -> bool:
+    """Time asked to think ("attendez je réfléchis", "euh", "je ne sais pas trop"), never a goodbye or a
+    stop: the question waits. A message that also takes leave ("je réfléchis, au revoir") is a goodbye."""
+    if is_waiting(text):
+        return True
+    folded = _folded(text)
+    return bool(folded) and not _LEAVING.search(folded) and kind(text) == HESITATION
+
+
+_FILLER = re.compile(r"^(?:e+u+h*|h?e+u+h+|hm+|hum+|mmh*|bof|ben|bah|pfff*|\.+|…+)(?: (?:e+u+h*|hm+|\.+|…+))*$")
+
+
+def is_waiting(text: str | None) -> bool:
+    """The artisan is thinking ("attendez je réfléchis", "euh", "...") and has not answered yet; unlike
+    "je ne sais pas", which is an answer (the advisor will ask again)."""
+    raw = " ".join((text or "").split())
+    if raw and all(char in ".…" for char in raw):
+        return True
+    folded = _folded(text)
+    if not folded or _LEAVING.search(folded):
+        return False
+    return bool(_WAIT.search(folded) or _FILLER.match(folded))
+
+
+def is_correction(text: str | None) -> bool:
+    """A no that corrects a fact ("ah non c'est la Somme pas le Nord"): it refuses nothing."""
+    folded = _folded(text)
+    if _CORRECTION_START.search(folded) or _CORRECTION_ANYWHERE.search(folded):
+        return bool(extract_facts(text or ""))
+    # "c'est pas à Lille c'est à Lens": a place said wrong and the place meant.
+    import places
+
+    return bool(places.negated_departements(text)) and "departement" in extract_facts(text or "")
+
+
 def kind(text: str | None) -> str:
-    """"yes", "no", "hesitation", "question" or "other"."""
-    folded = " ".join(fold(text or "").replace("’", "'").split()).strip(" .!")
+    """"yes", "no", "hesitation", "question", "correction" or "other"."""
+    folded = _folded(text)
     if not folded:
         return OTHER
     if folded in ("/affirm",):
@@ -44,6 +134,8 @@ def kind(text: str | None) -> str:
         return NO
     if folded in ("/skip_question", "passer", "passe", "je passe", "skip"):
         return HESITATION
+    if is_correction(text):
+        return CORRECTION
     if _NO.search(folded) and not re.match(r"^non,? je (?:ne )?sais pas", folded):
         # "Non, pas maintenant" is a no, said kindly; "pas encore" alone is a hesitation.
         return NO

@@ -4,7 +4,9 @@ Plain Python over INSEE's Code officiel géographique (vendored in places/data, 
 no Rasa, SQL or HTTP. The bot, the case model and the inbox read places only through this package.
 
 - ``resolve(answer)``: an answer to the place question -> found / ambiguous / not found.
-- ``find_in_text(text)``: a place named in a free sentence, conservatively.
+- ``find_in_text(text)``: a place named in a free sentence, conservatively; a place negated ("pas le
+  Nord") is never read, a correction ("non c'est la Somme") is.
+- ``negated_departements(text)``: the départements a sentence says are wrong.
 - ``departement_code(text)``: the one département normaliser ("9" -> "09", "59000" -> "59", "Nord" -> "59").
 """
 
@@ -17,6 +19,7 @@ from places.resolve import (
     Resolution,
     departement_code,
     find_in_text,
+    negated_departements,
     postcode_departement,
     resolve,
 )
@@ -29,5 +32,5 @@ def departement_name(code: str) -> str | None:
 
 __all__ = [
     "AMBIGUOUS", "DEPARTEMENT_CODE_PATTERN", "FOUND", "NOT_FOUND", "Commune", "Resolution", "departement_code", "departement_name",
-    "departements", "find_in_text", "postcode_departement", "resolve",
+    "departements", "find_in_text", "negated_departements", "postcode_departement", "resolve",
 ]

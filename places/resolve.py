@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from places.data import Commune, departements, tables
-from places.text import normalise
+from places.text import normalise, strip_accents
 
 FOUND, AMBIGUOUS, NOT_FOUND = "found", "ambiguous", "not_found"
 
@@ -285,10 +285,110 @@ def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
     return codes, postcodes
 
 
-def resolve(answer: str | None) -> Resolution:
-    """Reads an answer to "Dans quel département ou quelle ville se trouve votre entreprise ?"."""
+# ------------------------------------------------------------------------------------------- negation
+
+# "pas le Nord", "ni Lille ni Lens", "je ne suis plus dans le 59": a place said to be wrong, never read.
+# "non" is left out: "non, le 62" corrects, it does not negate.
+_NEGATIONS = frozenset({"pas", "ni", "jamais", "plus"})
+# What may stand between a negation and the place it negates ("pas dans le Nord", "pas à Lille").
+_BETWEEN = frozenset("""
+a au aux en dans le la les l de du des d sur vers departement dept dpt ville commune region secteur
+""".split())
+# "je sais pas, dans le 59": the "pas" of an answer's preamble negates nothing after it.
+_NOT_A_NEGATION_AFTER = frozenset({"sais", "sait", "sai", "chais", "chai", "crois", "pense"})
+# Word tokens and the punctuation that ends a negation's reach (an apostrophe or a hyphen does not).
+_TOKEN = re.compile(r"[^\W_]+|[,.;:!?()\[\]/\n]")
+
+
+# After a negation a number is a place unless a unit follows ("pas 62 ans"); "l" ("le 62 l'atelier"), "a",
+# "et" are words there, not units: leaving a place in costs more than blanking one.
+_NOT_A_NEGATED_CODE_BEFORE = _NOT_AFTER_CODE - {"l", "a", "au", "x", "ou", "et", "m", "e"}
+
+
+def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The character spans of the places the text negates, each with the départements it names."""
+    tokens = []  # (normalised word or None for a break, start, end)
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        if raw[0].isalnum():
+            word = normalise(raw)
+            tokens.append((word.split()[0] if word else raw.lower(), match.start(), match.end()))
+        else:
+            tokens.append((None, match.start(), match.end()))
+    data = tables()
+    spans = []
+    for index, (word, start, _end) in enumerate(tokens):
+        if word not in _NEGATIONS:
+            continue
+        before = [t[0] for t in tokens[max(0, index - 3):index]]
+        if word == "pas" and before and before[-1] in _NOT_A_NEGATION_AFTER:
+            continue
+        if word == "plus" and not {"n", "ne"} & set(before):
+            continue  # "plus" negates only with "ne" ("je ne suis plus dans le 59"), not "plus au nord"
+        # Up to the next break, as words: the place, if any, comes after words of _BETWEEN only.
+        window: list[tuple[str, int]] = []
+        for following, _start, end in tokens[index:]:
+            if following is None or len(window) > data.longest_name + 4:
+                break
+            window.append((following, end))
+        words = _with_articles(_compact_numbers([w for w, _ in window]))
+        if len(words) != len(window):
+            continue  # a postcode written in two parts: rare after a negation, left alone
+        if any(m.start == 0 and m.length > 1 for m in _matches(words)):
+            continue  # "Pas-de-Calais" is the negation's own word
+        position = 1
+        while position < len(words) and words[position] in _BETWEEN and position <= 4:
+            position += 1
+        if position >= len(words):
+            continue
+        codes: tuple[str, ...] = ()
+        length = 0
+        code = _code(words[position])
+        if code and (position + 1 == len(words) or words[position + 1] not in _NOT_A_NEGATED_CODE_BEFORE):
+            codes, length = (code,), 1
+        elif _POSTCODE.match(words[position]):
+            found = postcode_departement(words[position])
+            codes, length = ((found,) if found else ()), 1
+        else:
+            # "pas au Havre": "au" became "le", the name may start at the article; the longest name wins
+            # ("pas dans le Pas-de-Calais" is the département, not the commune Le Pas).
+            candidates = [m for m in _matches(words[position - 1:]) if m.start == 1 or (
+                m.start == 0 and words[position - 1] in ("le", "la", "les", "l"))]
+            if candidates:
+                match = max(candidates, key=lambda m: (m.length - (1 - m.start), m.start))
+                codes = (match.departement,) if match.departement else tuple(
+                    sorted({c.departement for c in match.communes}))
+                length = match.length - (1 - match.start)
+        if length:
+            end = window[position + length - 1][1]
+            spans.append((start, end, codes))
+    return spans
+
+
+def without_negated(text: str) -> str:
+    """The text with the places it negates blanked out (same length: spans found in it hold in the text).
+
+    "ah non c'est la Somme pas le Nord" -> "ah non c'est la Somme" and blanks.
+    """
+    for start, end, _codes in _negated_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def negated_departements(text: str | None) -> set[str]:
+    """The départements of the places a text negates ("pas dans le 59" -> {"59"})."""
+    return {code for _start, _end, codes in _negated_spans(text or "") for code in codes}
+
+
+def resolve(answer: str | None, typos: bool = True) -> Resolution:
+    """Reads an answer to "Dans quel département ou quelle ville se trouve votre entreprise ?".
+
+    A place said to be wrong ("pas le Nord", "ni Lille ni Lens") is not read; ``typos=False`` reads only
+    names written out (for a place in a longer sentence, where a near miss is more often another word).
+    """
     if not answer:
         return NOTHING
+    answer = without_negated(answer)
     words = _with_articles(_compact_numbers(normalise(answer).split()))
     if not words:
         return NOTHING
@@ -324,7 +424,7 @@ def resolve(answer: str | None) -> Resolution:
         return Resolution(AMBIGUOUS, departement_options=tuple(sorted(hints)))
     if not meaningful or any(m.communes for m in matches):
         return NOTHING  # nothing said, or only ordinary words that are also communes ("à la campagne")
-    if len(meaningful) > MAX_WORDS_FOR_TYPOS:
+    if len(meaningful) > MAX_WORDS_FOR_TYPOS or not typos:
         # A sentence is no misspelt town: its ordinary words are too often a letter from one
         # ("vous pouvez me donner la météo de demain" is not Denain). A typo is guessed only in a short answer.
         return NOTHING
@@ -374,6 +474,46 @@ def _cue_before(words: list[str], index: int, cues: tuple[tuple[str, ...], ...])
     return None
 
 
+# "non c'est la Somme", "pardon je me suis trompé, c'est le 59", "en fait plutôt Amiens": what follows a
+# correction is an answer to the place question, read as one (even "la somme", without its capital).
+_CORRECTION = re.compile(
+    r"\b(?:non|nan|en fait|enfin|pardon|trompee?|rectifie|corrige|erreur|oups|mince|finalement)\b"
+    r"[^.!?]*?\b(?:c ?'? ?est|plutot)\s+(?P<place>[^.!?,;\n]+)"
+)
+_CORRECTION_END = re.compile(r"\s(?:mais|et|car|parce|depuis|avec|pour|qui|que|j|je|on|il)\b")
+_CORRECTION_WORDS = 4
+
+
+def _correction(text: str) -> Resolution:
+    """The place a correction names, read like an answer; NOTHING when the text corrects no place."""
+    # One character for one ("œ" stays one), so that spans found in `plain` hold in `text`.
+    plain = "".join((strip_accents(char)[:1] or char).lower() for char in text).replace("’", "'")
+    match = _CORRECTION.search(plain)
+    if not match:
+        return NOTHING
+    place = text[match.start("place"):match.end("place")]
+    end = _CORRECTION_END.search(plain, match.start("place"), match.end("place"))
+    if end:
+        place = text[match.start("place"):end.start()]
+    if not place.strip() or len(place.split()) > _CORRECTION_WORDS:
+        return NOTHING
+    resolution = resolve(place, typos=False)
+    return resolution if resolution.found else NOTHING
+
+
+_CONTRAST_START = re.compile(r"^[\s,;:.!-]*(?:(?:mais|plutot|plutôt|c'est|c’est|c est|bien|en fait)\s+)*", re.IGNORECASE)
+
+
+def _contrast(rest: str) -> Resolution:
+    """The place right after a negated one, when the rest is short enough to be an answer."""
+    rest = _CONTRAST_START.sub("", rest)
+    rest = re.split(r"[.!?;\n]", rest, maxsplit=1)[0]
+    if not rest.strip() or len(rest.split()) > _CORRECTION_WORDS:
+        return NOTHING
+    resolution = resolve(rest, typos=False)
+    return resolution if resolution.found else NOTHING
+
+
 def find_in_text(text: str | None) -> Resolution:
     """A place named in a free sentence ("je suis boulanger à Arras depuis 10 ans", "ici dans le 62").
 
@@ -383,6 +523,17 @@ def find_in_text(text: str | None) -> Resolution:
     """
     if not text:
         return NOTHING
+    negated = _negated_spans(text)
+    text = without_negated(text)
+    corrected = _correction(text)
+    if corrected.found:
+        return corrected
+    if negated:
+        # "pas le 59, le 62", "pas dans le Nord mais dans la Somme": what follows the place said wrong is
+        # the place meant, read like an answer.
+        contrast = _contrast(text[negated[-1][1]:])
+        if contrast.found:
+            return contrast
     spans = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     originals = [w for w, _ in spans]
     words = [normalise(w) or w.lower() for w in originals]

@@ -19,7 +19,8 @@ from tests.simulator.user import Artisan
 
 # Tracker fields kept after each turn (what the user model and the invariants read).
 STATE_SLOTS = ("requested_slot", "case_reference", "guidance_given", "distress", "departement",
-               "wants_advisor", "consent_given", "phone")
+               "wants_advisor", "consent_given", "phone", "since_when", "deadline", "trade", "legal_form",
+               "employees", "creditors", "steps_taken")
 
 
 def conversation_seed(base_seed: int, index: int) -> int:

@@ -28,6 +28,7 @@ class Turn:
     answers: str | None = None  # the slot this message validly answers, None when it answers nothing
     code: str | None = None  # the département the message designates (place answers, corrections, openings)
     facts: tuple[str, ...] = ()  # slots an opening message fills explicitly
+    negated: str | None = None  # the département the message says is wrong ("pas le Nord" -> "59")
     status: int = 0  # HTTP status of the REST channel
     replies: list[str] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # tracker after the turn (requested_slot, active_loop, ...)
@@ -75,6 +76,8 @@ class Transcript:
                 meta += f", answers {turn.answers}"
             if turn.code:
                 meta += f", département {turn.code}"
+            if turn.negated:
+                meta += f", not {turn.negated}"
             user = turn.user if len(turn.user) <= 300 else f"{turn.user[:300]}… ({len(turn.user)} characters)"
             lines.append(f"  [{i}] artisan ({meta}): {user!r}")
             if turn.status != 200:
@@ -163,7 +166,7 @@ def no_long_message_repeated(t: Transcript) -> list[Violation]:
     seen: Counter[str] = Counter()
     violations = []
     for i, turn in enumerate(t.turns):
-        if turn.kind == "question_back":
+        if turn.kind in ("question_back", "free_text_question"):
             continue
         for j, text in enumerate(turn.replies):
             if len(text) <= LONG_MESSAGE or _is_pending_question(turn, j):
@@ -247,6 +250,44 @@ def no_false_alarm(t: Transcript) -> list[Violation]:
     return []
 
 
+def hesitation_never_ends(t: Transcript) -> list[Violation]:
+    """A hesitation ("attendez je réfléchis", "euh") at a question never ends the conversation: after it,
+    a question is still pending (the same one, asked again softly), or the callback it was the last
+    answer to is arranged ("je ne sais pas trop" to "À quel moment ?" is an answer: any time)."""
+    return [
+        Violation("hesitation_never_ends", i, f"{turn.user!r} at {turn.asked}: no question pending after it")
+        for i, turn in enumerate(t.turns)
+        if turn.kind == "hesitation" and turn.asked and turn.state.get("requested_slot") is None
+        and not turn.state.get("case_reference")
+    ]
+
+
+def negated_place_never_stored(t: Transcript) -> list[Violation]:
+    """A place the artisan says is wrong ("pas le Nord", "c'est pas à Lille") is never the `departement`
+    slot after that message (codes compared through the one normaliser, places.departement_code)."""
+    from places import departement_code
+
+    violations = []
+    for i, turn in enumerate(t.turns):
+        if turn.negated and turn.negated != turn.code:
+            stored = turn.state.get("departement")
+            if stored and departement_code(str(stored)) == turn.negated:
+                violations.append(Violation("negated_place_never_stored", i,
+                                            f"{turn.user!r}: departement={stored!r} after it"))
+    return violations
+
+
+def free_text_not_taken_from_a_question(t: Transcript) -> list[Violation]:
+    """At a free-text question, a question asked back ("c grave ?") or a bare "oui" is not its answer: the
+    slot does not take those words."""
+    return [
+        Violation("free_text_not_taken_from_a_question", i, f"{turn.asked}={turn.user!r}")
+        for i, turn in enumerate(t.turns)
+        if turn.kind in ("free_text_question", "bare_yes") and turn.asked
+        and turn.state.get(turn.asked) == turn.user
+    ]
+
+
 INVARIANTS: dict[str, Callable[[Transcript], list[Violation]]] = {
     "reply_to_every_message": reply_to_every_message,
     "no_server_error": no_server_error,
@@ -258,6 +299,9 @@ INVARIANTS: dict[str, Callable[[Transcript], list[Violation]]] = {
     "callback_after_refusal": callback_after_refusal,
     "handoff_on_request": handoff_on_request,
     "no_false_alarm": no_false_alarm,
+    "hesitation_never_ends": hesitation_never_ends,
+    "negated_place_never_stored": negated_place_never_stored,
+    "free_text_not_taken_from_a_question": free_text_not_taken_from_a_question,
 }
 
 

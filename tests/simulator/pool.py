@@ -16,7 +16,7 @@ POOL_PATH = Path(__file__).with_name("pool.yml")
 # Lists of plain strings in pool.yml, each a kind of user move.
 TEXT_KINDS = (
     "greetings", "yes", "no", "skips", "hesitations", "questions_back", "off_topic", "changes_of_mind",
-    "ask_human", "wrong_phones", "farewells", "noise",
+    "ask_human", "wrong_phones", "farewells", "noise", "free_text_questions",
 )
 
 
@@ -25,12 +25,14 @@ class Entry:
     text: str
     code: str | None = None  # the département a place designates
     facts: tuple[tuple[str, Any], ...] = ()  # what an opening says (slot, value)
+    negates: str | None = None  # the département a correction says is wrong ("pas le Nord" -> "59")
 
 
 def _entry(raw: Any) -> Entry:
     if isinstance(raw, str):
         return Entry(raw)
-    return Entry(str(raw["text"]), raw.get("code"), tuple(sorted((raw.get("facts") or {}).items())))
+    return Entry(str(raw["text"]), raw.get("code"), tuple(sorted((raw.get("facts") or {}).items())),
+                 raw.get("negates"))
 
 
 @dataclass(frozen=True)

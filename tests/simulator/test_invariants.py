@@ -14,9 +14,9 @@ GUIDANCE = ("Vous pouvez demander à l'URSSAF un échéancier de paiement pour v
 
 
 def turn(user, kind, asked=None, answers=None, replies=("D'accord.",), code=None, facts=(), status=200,
-         errors=(), **state):
+         errors=(), negated=None, **state):
     return Turn(user=user, kind=kind, asked=asked, answers=answers, code=code, facts=tuple(facts),
-                status=status, replies=list(replies), state=dict(state), errors=list(errors))
+                status=status, replies=list(replies), state=dict(state), errors=list(errors), negated=negated)
 
 
 def good() -> list[Turn]:
@@ -106,6 +106,23 @@ def false_alarm(turns):
     return turns, GOOD_CASE
 
 
+def hesitation_ended(turns):
+    turns.insert(2, turn("attendez je réfléchis", "hesitation", "since_when", replies=["Au revoir."]))
+    return turns, GOOD_CASE
+
+
+def negated_place_kept(turns):
+    turns.insert(4, turn("ah non c'est la Somme pas le Nord", "correction", "wants_advisor", code="62",
+                         negated="59", requested_slot="wants_advisor", departement="59"))
+    return turns, GOOD_CASE
+
+
+def question_taken_as_answer(turns):
+    turns.insert(2, turn("c grave ?", "free_text_question", "since_when", requested_slot="departement",
+                         since_when="c grave ?"))
+    return turns, GOOD_CASE
+
+
 BROKEN = [
     ("reply_to_every_message", silence),
     ("no_server_error", server_error),
@@ -117,6 +134,9 @@ BROKEN = [
     ("callback_after_refusal", change_of_mind_ignored),
     ("handoff_on_request", request_ignored),
     ("no_false_alarm", false_alarm),
+    ("hesitation_never_ends", hesitation_ended),
+    ("negated_place_never_stored", negated_place_kept),
+    ("free_text_not_taken_from_a_question", question_taken_as_answer),
 ]
 
 
@@ -158,4 +178,21 @@ def test_the_handoff_form_asking_the_place_after_a_request_is_the_handoff():
     turns = good()
     turns.insert(3, turn("je veux parler à quelqu'un", "ask_human", "departement", replies=["Où ?"],
                          requested_slot="departement", active_loop="handoff_form"))
+    assert check(transcript(turns, GOOD_CASE)) == []
+
+
+def test_a_correction_that_keeps_the_place_meant_and_drops_the_negated_one_is_fine():
+    turns = good()
+    turns.insert(4, turn("non non pas le 59, le 62", "correction", "wants_advisor", code="62", negated="59",
+                         replies=["J'ai noté : Pas-de-Calais (62).", "Voulez-vous être rappelé ?"],
+                         requested_slot="wants_advisor", departement="62"))
+    assert check(transcript(turns, GOOD_CASE)) == []
+
+
+def test_a_question_at_a_free_text_question_answered_then_asked_again_is_fine():
+    turns = good()
+    turns.insert(2, turn("c grave ?", "free_text_question", "since_when", replies=["Des solutions existent.",
+                         "Depuis quand ?"], requested_slot="since_when"))
+    turns.insert(3, turn("oui", "bare_yes", "since_when", replies=["Pouvez-vous préciser ?", "Depuis quand ?"],
+                         requested_slot="since_when"))
     assert check(transcript(turns, GOOD_CASE)) == []

@@ -61,6 +61,10 @@ def test_every_place_and_correction_names_a_real_departement_code():
     assert all(entry.code and DEPARTEMENT_CODE.match(entry.code) for entry in places), [
         entry for entry in places if not (entry.code and DEPARTEMENT_CODE.match(entry.code))
     ]
+    # A correction that says a place is wrong names a real one, other than the place meant.
+    negated = [entry for entry in pool.corrections if entry.negates]
+    assert len(negated) >= 4
+    assert all(DEPARTEMENT_CODE.match(entry.negates) and entry.negates != entry.code for entry in negated)
     # Towns, names, codes and postcodes all appear, Corsica and overseas included.
     codes = {entry.code for entry in places}
     assert {"2A", "2B", "972", "974", "59", "62"} <= codes

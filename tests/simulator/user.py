@@ -13,10 +13,13 @@ from tests.simulator.pool import VOICES, Entry, Pool, render
 # Answers written exactly as the pool has them (a voice would break an e-mail address).
 VERBATIM_SLOTS = {"phone", "email"}
 YES_NO_SLOTS = {"wants_advisor", "consent_given", "health_consent"}
+# Questions answered in the artisan's own words (not yes/no, not a place, not contact details): a question
+# asked back or a bare "oui" says nothing there.
+FREE_TEXT_SLOTS = {"since_when", "deadline", "trade", "legal_form", "employees", "creditors", "steps_taken"}
 # Detours taken instead of an answer, with their weights.
 DETOURS = {
     "hesitation": 3, "question_back": 4, "off_topic": 3, "noise": 2, "long": 1, "skip": 4,
-    "correction": 2, "ask_human": 1, "farewell": 1,
+    "correction": 3, "ask_human": 1, "farewell": 1, "free_text_question": 2, "bare_yes": 2,
 }
 
 
@@ -55,7 +58,8 @@ class Artisan:
         text = entry.text if verbatim else render(entry.text, self.plan["voice"], self.rng)
         facts = tuple(slot for slot, _ in entry.facts)
         code = entry.code or dict(entry.facts).get("departement")
-        turn = Turn(user=text, kind=kind, asked=asked, answers=answers, code=code, facts=facts)
+        turn = Turn(user=text, kind=kind, asked=asked, answers=answers, code=code, facts=facts,
+                    negated=entry.negates)
         self.said.append(turn)
         return turn
 
@@ -117,11 +121,18 @@ class Artisan:
                 return None  # a skip of the consent or the phone is a refusal in disguise: answer instead
             return self._turn("skip", self._pick("skips"), asked, answers=asked)
         if kind == "correction":
+            # At any question, a yes/no one included: "ah non c'est la Somme pas le Nord" refuses nothing.
             current = self._place_given()
             if current is None:
                 return None
             options = [e for e in self.pool.corrections if e.code != current]
             return self._turn("correction", self.rng.choice(options), asked)
+        if kind in ("free_text_question", "bare_yes"):
+            # "c grave ?" or a bare "oui" to "À qui devez-vous de l'argent ?": once per question at most.
+            if asked not in FREE_TEXT_SLOTS or any(t.kind == kind and t.asked == asked for t in self.said):
+                return None
+            entry = self._pick("free_text_questions") if kind == "free_text_question" else Entry("oui")
+            return self._turn(kind, entry, asked)
         if kind == "long":
             text = " ".join([self.pool.long_paragraph] * self.rng.randint(3, 8))
             return self._turn("long", Entry(text), asked, verbatim=True)

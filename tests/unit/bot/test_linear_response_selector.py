@@ -84,3 +84,27 @@ def test_the_stored_model_answers_the_same(pipeline):
 def test_without_faq_examples_nothing_is_selected(pipeline):
     selector = LinearResponseSelector.create(pipeline.config, pipeline.storage, Resource("empty"), pipeline.context)
     assert pipeline.select(selector, "c'est gratuit ?") is None
+
+
+def _select_with_intent(pipeline, selector, text):
+    message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9},
+                            "intent_ranking": [{"name": "faq", "confidence": 0.9}, {"name": "inform", "confidence": 0.1}]})
+    pipeline.tokenizer.process([message])
+    pipeline.featurizer.process([message])
+    selector.process([message])
+    return message
+
+
+@pytest.mark.parametrize("text, minimum, intent", [
+    ("c'est gratuit ?", None, "faq"),           # a question it knows: answered
+    ("quel est votre numéro", None, "faq"),
+    ("c'est gratuit ?", 0.999, "nlu_fallback"),  # no answer likely enough: not understood, never a wrong answer
+    ("xq zw", 0.999, "nlu_fallback"),
+])
+def test_a_question_no_answer_fits_is_not_understood_rather_than_answered_wrong(pipeline, text, minimum, intent):
+    if minimum is not None:
+        pipeline.config["minimum_confidence"] = minimum
+    message = _select_with_intent(pipeline, pipeline.train(), text)
+    assert message.get("intent")["name"] == intent
+    ranking = [entry["name"] for entry in message.get("intent_ranking")]
+    assert ranking[0] == intent and ranking.count("faq") == (1 if intent == "faq" else 0)

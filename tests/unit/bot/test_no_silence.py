@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from types import SimpleNamespace
 
+import pytest
+
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
@@ -12,6 +14,7 @@ from rasa.shared.core.events import ActiveLoop, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.no_silence import never_silent
+from intake.answers import TAKE_YOUR_TIME, TAKE_YOUR_TIME_NO_QUESTION
 
 QUESTION = "Quel est votre métier ?"
 BUTTONS = [{"title": "Passer", "payload": "/skip_question"}]
@@ -25,7 +28,7 @@ def apps_with(events: list) -> callable:
     return lambda: [app]
 
 
-def say(handler, apps, text: str = "euh") -> list[dict]:
+def say(handler, apps, text: str = "xqzw bidule") -> list[dict]:
     channel = CollectingOutputChannel()
     asyncio.run(never_silent(handler, apps)(UserMessage(text, channel, "artisan")))
     return channel.messages
@@ -44,14 +47,14 @@ async def fails(message):
 
 
 def test_a_silent_turn_gets_a_fallback_with_a_way_to_a_person():
-    messages = say(silent, apps_with([UserUttered("euh")]))
+    messages = say(silent, apps_with([UserUttered("xqzw bidule")]))
     assert len(messages) == 1
     assert "je n'ai pas su quoi répondre" in messages[0]["text"]
     assert "conseiller" in messages[0]["text"]
 
 
 def test_a_silent_turn_in_a_form_asks_the_pending_question_again():
-    events = [ActiveLoop("situation_form"), BotUttered(QUESTION, data={"buttons": BUTTONS}), UserUttered("euh")]
+    events = [ActiveLoop("situation_form"), BotUttered(QUESTION, data={"buttons": BUTTONS}), UserUttered("xqzw bidule")]
     messages = say(silent, apps_with(events))
     assert [m["text"] for m in messages] == [
         "Pardon, je n'ai pas su quoi répondre à ce message. Je reprends ma question :", QUESTION,
@@ -67,7 +70,7 @@ def test_a_turn_that_answered_gets_nothing_more():
 def test_a_failing_turn_still_gets_a_reply():
     channel = CollectingOutputChannel()
     try:
-        asyncio.run(never_silent(fails, apps_with([]))(UserMessage("euh", channel, "artisan")))
+        asyncio.run(never_silent(fails, apps_with([]))(UserMessage("xqzw bidule", channel, "artisan")))
     except RuntimeError:
         pass  # socket.io's handler raises so that the widget resends; the reply is there anyway
     assert len(channel.messages) == 1
@@ -89,3 +92,16 @@ def test_an_empty_message_is_not_processed_and_gets_the_question_again():
     messages = say(records, apps_with(events), text="   ")
     assert calls == []
     assert [m["text"] for m in messages] == ["Votre message m'est arrivé vide. Je reprends ma question :", QUESTION]
+
+
+@pytest.mark.parametrize("text", ["euh", "attendez je réfléchis", "...", "un instant svp"])
+def test_a_silent_turn_on_a_hesitation_asks_again_softly_without_a_pardon(text):
+    events = [ActiveLoop("situation_form"), BotUttered(QUESTION, data={"buttons": BUTTONS}), UserUttered(text)]
+    messages = say(silent, apps_with(events), text=text)
+    assert [m["text"] for m in messages] == [TAKE_YOUR_TIME, QUESTION]
+    assert messages[1]["buttons"] == BUTTONS
+
+
+def test_a_silent_turn_on_a_hesitation_with_no_question_waits_kindly():
+    messages = say(silent, apps_with([UserUttered("euh")]), text="euh")
+    assert [m["text"] for m in messages] == [TAKE_YOUR_TIME_NO_QUESTION]

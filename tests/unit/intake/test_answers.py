@@ -1,0 +1,85 @@
+"""What an answer is, read from the artisan's words: a correction is no refusal, a polite skip passes the
+question, a hesitation waits, and none of them is mistaken for another."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.answers import (
+    CORRECTION,
+    HESITATION,
+    NO,
+    QUESTION,
+    YES,
+    is_correction,
+    is_hesitation,
+    is_skip,
+    is_waiting,
+    kind,
+)
+
+KINDS = [
+    # corrections: a no that says what is meant instead (a fact in the same message)
+    ("ah non c'est la somme pas le nord", CORRECTION),
+    ("non c'est la Somme", CORRECTION),
+    ("non non c'est dans le 80", CORRECTION),
+    ("non en fait c'est depuis janvier", CORRECTION),
+    ("pardon, c'est à Calais", CORRECTION),
+    ("je rectifie : l'entreprise est à Calais", CORRECTION),
+    ("c'est pas à Lille c'est à Lens", CORRECTION),  # a place said wrong and the place meant
+    ("non non pas le 59, le 62", CORRECTION),
+    # plain refusals stay refusals
+    ("non", NO), ("non merci", NO), ("non c'est bon", NO), ("nan", NO), ("Non, pas maintenant.", NO),
+    ("je ne veux pas en parler", NO),
+    # hesitations, including time asked to think
+    ("attendez je réfléchis", HESITATION), ("je réfléchis", HESITATION), ("laissez-moi réfléchir", HESITATION),
+    ("un instant", HESITATION), ("euh", HESITATION), ("je sais pas trop", HESITATION),
+    # the rest
+    ("oui", YES), ("ok", YES), ("c grave ?", QUESTION),
+]
+
+
+@pytest.mark.parametrize("text, expected", KINDS)
+def test_kind(text, expected):
+    assert kind(text) == expected
+
+
+SKIPS = [
+    "j'aime autant ne pas en parler", "je préfère ne pas répondre", "je prefere pas en parler", "joker",
+    "je zappe celle-là", "passons", "passer svp", "je passe", "pas envie d'en parler", "je garde ça pour moi",
+    "sans commentaire", "j'aime mieux ne rien dire",
+]
+NOT_SKIPS = [
+    "je passe des nuits blanches", "je passe mes journées au téléphone", "oui", "dans le 62", "l'urssaf 8000",
+    "attendez je réfléchis", "je ne sais pas", "je préfère un appel le matin",
+]
+
+
+@pytest.mark.parametrize("text", SKIPS)
+def test_a_polite_skip(text):
+    assert is_skip(text)
+
+
+@pytest.mark.parametrize("text", NOT_SKIPS)
+def test_not_a_skip(text):
+    assert not is_skip(text)
+
+
+# text -> (is_waiting: no answer yet, is_hesitation: never a goodbye nor a refusal)
+WAITING = [
+    ("attendez je réfléchis", True, True), ("je réfléchis", True, True), ("un instant svp", True, True),
+    ("deux secondes je cherche", True, True), ("euh", True, True), ("hmm", True, True), ("...", True, True),
+    ("je sais pas trop", False, True),  # an answer: the advisor will ask again
+    ("je réfléchis, au revoir", False, False), ("au revoir", False, False), ("bonne journée", False, False),
+    ("merci c'est tout", False, False), ("oui", False, False), ("le 62", False, False),
+]
+
+
+@pytest.mark.parametrize("text, waiting, hesitation", WAITING)
+def test_waiting_and_hesitation(text, waiting, hesitation):
+    assert (is_waiting(text), is_hesitation(text)) == (waiting, hesitation)
+
+
+@pytest.mark.parametrize("text", ["non c'est bon", "non merci", "non pas du tout", "ah non"])
+def test_a_no_without_a_fact_corrects_nothing(text):
+    assert not is_correction(text)
