@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
@@ -18,6 +19,7 @@ MAX_REASONS_PER_KEY = 3
 SITUATION_KEYS = ("deadline", "since_when", "employees", "creditors", "trade", "legal_form",
                   "departement", "steps_taken")
 _RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
+_HYPOTHETICAL_TAIL = re.compile(r"(?:^| )(?:si jamais|si un jour|si|au cas ou|en cas de|en cas d)(?= |$)")
 
 
 def _max_level(*levels: str | None) -> str | None:
@@ -132,7 +134,7 @@ def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | No
     return [hit for hit in kept if not hit.negated]
 
 
-def _learned_hits(text: str, clauses: list[Clause], index: int, known: set[str]) -> list[_Hit]:
+def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[str], denied: set[str]) -> list[_Hit]:
     """Categories the learned model (triage/model.py) finds in the message and the rules did not.
 
     Rules stay authoritative where they spoke: a category they found, or whose words they saw denied
@@ -142,16 +144,16 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, known: set[str])
     if fitted is None or not clauses:
         return []
     alone, beside_rules = thresholds()
-    found_by_rules = {code for code in known if code != "autre"}
+    specific = {code for code in by_rules if code != "autre"}
     # Beside what the rules found (even "autre": they saw a difficulty), the model must be surer.
-    threshold = beside_rules if known else alone
-    found = {code: p for code, p in fitted.predict(text, threshold).items() if code not in known}
+    threshold = beside_rules if by_rules else alone
+    found = {code: p for code, p in fitted.predict(text, threshold).items() if code not in by_rules | denied}
     # A relative's illness is vie_personnelle, one's own is sante: the rules read whose it is.
     for pair in corpus().exclusive:
-        if pair & found_by_rules:
-            for code in pair - found_by_rules:
+        if pair & specific:
+            for code in pair - specific:
                 found.pop(code, None)
-    if found_by_rules or any(code != "autre" for code in found):
+    if specific or any(code != "autre" for code in found):
         found.pop("autre", None)
     if not found:
         return []
@@ -259,30 +261,36 @@ class _Run:
 
         message_hits: list[_Hit] = []
         denied: set[str] = set()
-        haute = False
-        for clause_index, clause in enumerate(clauses):
-            clause_hits = _category_hits(clause, (index, clause_index), denied)
+        by_clause = [_category_hits(clause, (index, clause_index), denied)
+                     for clause_index, clause in enumerate(clauses)]
+        for clause_hits in by_clause:
             message_hits.extend(clause_hits)
-            if not threats or signals.hypothesis.search(clause.text):
-                continue
-            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index))
-            haute |= self._deadlines(clause, needs_context=True)
-
         specific = any(not hit.weak and hit.owner != "autre" for hit in message_hits)
         message_hits = [hit for hit in message_hits if specific is False or not hit.weak]
-        message_hits += _learned_hits(text, clauses, index, {hit.owner for hit in message_hits} | denied)
+        message_hits += _learned_hits(text, clauses, index, {hit.owner for hit in message_hits}, denied)
+        found = {hit.owner for hit in message_hits}
+
+        haute = False
+        for clause_index, (clause, clause_hits) in enumerate(zip(clauses, by_clause)):
+            if not threats or signals.hypothesis.search(clause.text):
+                continue
+            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found)
+            haute |= self._deadlines(clause, needs_context=True)
         self.hits.extend(message_hits)
         if haute:
             self.levels.append("haute")
         elif message_hits:
             self.levels.append(self._everyday_level(clauses))
 
-    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int]) -> bool:
+    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int],
+                       found: set[str]) -> bool:
         raised = False
         # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
         neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
         for rule in rules().urgency_rules:
             if rule.context is not None and not rule.context.search(clause.text):
+                continue
+            if rule.needs_category is not None and rule.needs_category not in found:
                 continue
             for cue in rule.cues:
                 for hit in _scan(cue, clause, order):
@@ -318,8 +326,9 @@ class _Run:
             signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text)
             for clause in clauses
         )
+        # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical.
         present = any(
-            signals.present_difficulty.search(clause.text)
+            signals.present_difficulty.search(_HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0])
             for clause in clauses
             if not signals.hypothesis.search(clause.text)
         )

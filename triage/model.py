@@ -128,6 +128,11 @@ class CategoryModel:
         self.biases = np.array(biases)
         self.vocabulary = np.array(self.words.get_feature_names_out())
         self.memo: dict[str, np.ndarray] | None = None  # cross-validation scores each text many times
+        self._parts = []
+        offset = 0
+        for vectorizer in (self.words, self.chars):
+            self._parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
+            offset += len(vectorizer.vocabulary_)
 
     def _features(self, normalised: list[str]):
         return self._hstack([self.words.transform(normalised), self.chars.transform(normalised)]).tocsr()
@@ -143,7 +148,29 @@ class CategoryModel:
         return self._probabilities(prepared)
 
     def _probabilities(self, prepared: list[str]) -> np.ndarray:
-        scores = self._features(prepared) @ self.weights + self.biases
+        return np.array([self._one(text) for text in prepared]).reshape(len(prepared), len(self.codes))
+
+    def _one(self, text: str) -> np.ndarray:
+        """The same as `_features(...) @ weights` for one text, without building sparse matrices: a few
+        dictionary look-ups instead of milliseconds of scikit-learn overhead per message."""
+        scores = self.biases.copy()
+        for analyzer, vocabulary, idf, offset in self._parts:
+            counts: dict[int, int] = {}
+            for term in analyzer(text):
+                index = vocabulary.get(term)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            indexes = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[indexes]
+            values /= np.sqrt(values @ values)
+            scores = scores + values @ self.weights[indexes + offset]
+        return 1.0 / (1.0 + np.exp(-scores))
+
+    def reference_probabilities(self, texts: list[str]) -> np.ndarray:
+        """scikit-learn's own computation, for tests to check the fast path against."""
+        scores = self._features([normalize(text) for text in texts]) @ self.weights + self.biases
         return 1.0 / (1.0 + np.exp(-np.asarray(scores)))
 
     def predict(self, text: str, threshold: float) -> dict[str, float]:
