@@ -90,3 +90,10 @@ def test_evidence_never_shows_bare_function_words():
     terms = fitted.evidence("les gens font plus construire zero devis signe depuis janvier", "baisse_activite")
     assert terms
     assert all(not set(term.split()) <= learned.STOPWORDS for term in terms)
+
+
+def test_the_fast_scoring_path_gives_scikit_learns_figures():
+    fitted = learned.model()
+    texts = ["les clients ne se déplacent plus jusqu'à chez nous", "bonjour", "xyzzy",
+             "l'URSSAF me réclame 3 trimestres et la banque a bloqué le compte"]
+    assert np.allclose(fitted.probabilities(texts), fitted.reference_probabilities(texts), atol=1e-12)
