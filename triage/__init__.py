@@ -34,6 +34,9 @@ Graduated distress signs: triage/distress.py (find_signs, distress_level, is_ber
 triage/rules/distress.yml; free answers to the crisis questions: triage/answers.py.
 
 The rules are reviewed tables in triage/rules/*.yml: adding a synonym is a one-line change there.
+A learned classifier (triage/model.py, trained on triage/data/categories_corpus.yml) adds a category
+the rules missed when it is confident; its reason says "(modèle ; mots : ...)". Its thresholds come
+from `python -m triage.model --cv`.
 """
 
 from triage.engine import HIGH_URGENCY_DAYS, Assessment, assess, detect_distress, detect_overwhelm

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
 from triage.dates import find_deadlines
+from triage.model import corpus, model, thresholds
 from triage.normalise import Clause, split_clauses
 from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
@@ -15,6 +17,7 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 HIGH_URGENCY_DAYS = 15
 MAX_REASONS_PER_KEY = 3
 _RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
+_HYPOTHETICAL_TAIL = re.compile(r"(?:^| )(?:si jamais|si un jour|si|au cas ou|en cas de|en cas d)(?= |$)")
 
 
 def _max_level(*levels: str | None) -> str | None:
@@ -91,6 +94,7 @@ class _Hit:
     negated: bool
     clause: Clause
     order: tuple[int, int, int]  # message, clause, position: first mention first
+    learned: str = ""  # set when the model added the category: the words that made it think so
 
 
 def _negated(clause: Clause, start: int, end: int) -> bool:
@@ -110,8 +114,9 @@ def _scan(cue: Cue, clause: Clause, order: tuple[int, int]) -> Iterable[_Hit]:
         yield _Hit(cue.owner, match.start(), match.end(), cue.weak, negated, clause, (*order, match.start()))
 
 
-def _category_hits(clause: Clause, order: tuple[int, int]) -> list[_Hit]:
-    """Category evidence of one clause: the longest match wins where patterns overlap (idioms)."""
+def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | None = None) -> list[_Hit]:
+    """Category evidence of one clause: the longest match wins where patterns overlap (idioms).
+    Categories whose words were there but denied ("pas de souci avec la banque") go into `denied`."""
     hits = [hit for category in rules().categories.values() for cue in category.cues
             for hit in _scan(cue, clause, order)]
     # Not-difficulties take part in the overlap contest like idioms, then vanish (negated).
@@ -122,7 +127,62 @@ def _category_hits(clause: Clause, order: tuple[int, int]) -> list[_Hit]:
     for hit in hits:
         if not any(hit.start < other.end and other.start < hit.end for other in kept):
             kept.append(hit)
+    if denied is not None:
+        denied.update(hit.owner for hit in hits if hit.negated and hit.owner)
     return [hit for hit in kept if not hit.negated]
+
+
+def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[str], denied: set[str]) -> list[_Hit]:
+    """Categories the learned model (triage/model.py) finds in the message and the rules did not.
+
+    Rules stay authoritative where they spoke: a category they found, or whose words they saw denied
+    ("ce n'est pas les travaux"), is not the model's to add; "autre" is only a last resort. The reason
+    quotes the clause that looks most like the category and the words that weighed most."""
+    fitted = model()
+    if fitted is None or not clauses:
+        return []
+    alone, beside_rules = thresholds()
+    specific = {code for code in by_rules if code != "autre"}
+    # Beside what the rules found (even "autre": they saw a difficulty), the model must be surer.
+    threshold = beside_rules if by_rules else alone
+    found = {code: p for code, p in fitted.predict(text, threshold).items() if code not in by_rules | denied}
+    # A relative's illness is vie_personnelle, one's own is sante: the rules read whose it is.
+    for pair in corpus().exclusive:
+        if pair & specific:
+            for code in pair - specific:
+                found.pop(code, None)
+    if specific or any(code != "autre" for code in found):
+        found.pop("autre", None)
+    if not found:
+        return []
+    by_clause = fitted.probabilities([clause.text for clause in clauses], normalised=True)
+    hits = []
+    for code in sorted(found, key=found.__getitem__, reverse=True):
+        column = fitted.codes.index(code)
+        best = max(range(len(clauses)), key=lambda i: by_clause[i][column])
+        clause = clauses[best]
+        terms = fitted.evidence(clause.text, code)
+        spans = [span for span in (_find(clause, term) for term in terms) if span]
+        # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
+        # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
+        if not spans or _negated(clause, *spans[0]):
+            continue
+        words = [" ".join(clause.source[slice(*clause.source_span(*span))].split()) for span in spans]
+        learned = ", ".join(f"« {word} »" for word in words)
+        hits.append(_Hit(code, 0, len(clause.text), False, False, clause, (index, best, 0), learned))
+    return hits
+
+
+def rule_categories(text: str) -> set[str]:
+    """What the rules alone find in one message (the model's negatives must have none)."""
+    denied: set[str] = set()
+    return {hit.owner for clause in split_clauses(text) for hit in _category_hits(clause, (0, 0), denied)}
+
+
+def _find(clause: Clause, term: str) -> tuple[int, int] | None:
+    """Where a normalised term ("devis signe") sits in the clause, on whole words."""
+    position = f" {clause.text} ".find(f" {term} ")
+    return (position, position + len(term)) if position >= 0 else None
 
 
 def _quote(clause: Clause, start: int, end: int) -> str:
@@ -198,29 +258,37 @@ class _Run:
         self.bereaved = self.bereaved or is_bereaved_by_suicide(text, clauses)
 
         message_hits: list[_Hit] = []
-        haute = False
-        for clause_index, clause in enumerate(clauses):
-            clause_hits = _category_hits(clause, (index, clause_index))
+        denied: set[str] = set()
+        by_clause = [_category_hits(clause, (index, clause_index), denied)
+                     for clause_index, clause in enumerate(clauses)]
+        for clause_hits in by_clause:
             message_hits.extend(clause_hits)
-            if not threats or signals.hypothesis.search(clause.text):
-                continue
-            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index))
-            haute |= self._deadlines(clause, needs_context=True)
-
         specific = any(not hit.weak and hit.owner != "autre" for hit in message_hits)
         message_hits = [hit for hit in message_hits if specific is False or not hit.weak]
+        message_hits += _learned_hits(text, clauses, index, {hit.owner for hit in message_hits}, denied)
+        found = {hit.owner for hit in message_hits}
+
+        haute = False
+        for clause_index, (clause, clause_hits) in enumerate(zip(clauses, by_clause)):
+            if not threats or signals.hypothesis.search(clause.text):
+                continue
+            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found)
+            haute |= self._deadlines(clause, needs_context=True)
         self.hits.extend(message_hits)
         if haute:
             self.levels.append("haute")
         elif message_hits:
             self.levels.append(self._everyday_level(clauses))
 
-    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int]) -> bool:
+    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int],
+                       found: set[str]) -> bool:
         raised = False
         # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
         neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
         for rule in rules().urgency_rules:
             if rule.context is not None and not rule.context.search(clause.text):
+                continue
+            if rule.needs_category is not None and rule.needs_category not in found:
                 continue
             for cue in rule.cues:
                 for hit in _scan(cue, clause, order):
@@ -256,8 +324,9 @@ class _Run:
             signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text)
             for clause in clauses
         )
+        # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical.
         present = any(
-            signals.present_difficulty.search(clause.text)
+            signals.present_difficulty.search(_HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0])
             for clause in clauses
             if not signals.hypothesis.search(clause.text)
         )
@@ -304,7 +373,10 @@ def assess(
     for hit in sorted(run.hits, key=lambda hit: hit.order):
         if hit.owner not in ordered:
             ordered.append(hit.owner)
-        _add_reason(run.reasons, hit.owner, _quote(hit.clause, hit.start, hit.end))
+        quote = _quote(hit.clause, hit.start, hit.end)
+        if hit.learned:
+            quote = f"{quote} : ressemble aux exemples appris (modèle ; mots : {hit.learned})"
+        _add_reason(run.reasons, hit.owner, quote)
     if any(code != "autre" for code in ordered):
         ordered = [code for code in ordered if code != "autre"]
         run.reasons.pop("autre", None)

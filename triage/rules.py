@@ -66,6 +66,7 @@ class UrgencyRule:
     category: str | None
     cues: tuple[Cue, ...]
     context: re.Pattern | None
+    needs_category: str | None = None  # only in a message where this category was found
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,9 @@ def rules() -> RuleSet:
         if level not in URGENCY_LEVELS:
             raise ValueError(f"urgency.yml: unknown level {level!r}")
         for raw in raw_rules:
-            if raw.get("category") is not None and raw["category"] not in CATEGORIES:
-                raise ValueError(f"urgency rule {raw['id']}: unknown category {raw['category']!r}")
+            for key in ("category", "needs_category"):
+                if raw.get(key) is not None and raw[key] not in CATEGORIES:
+                    raise ValueError(f"urgency rule {raw['id']}: unknown {key} {raw[key]!r}")
             urgency_rules.append(UrgencyRule(
                 id=raw["id"],
                 level=level,
@@ -138,6 +140,7 @@ def rules() -> RuleSet:
                 category=raw.get("category"),
                 cues=_cues(raw["id"], raw),
                 context=compile_any(raw["with"]) if raw.get("with") else None,
+                needs_category=raw.get("needs_category"),
             ))
 
     raw = _load("signals.yml")

@@ -1,0 +1,261 @@
+"""A learned multi-label category classifier, next to the rules.
+
+The rules (rules/categories.yml) are exact on what they know and blind to every other phrasing; this
+model learns from many voices (triage/data/categories_corpus.yml, plus the non-difficulty messages of
+the NLU training data) and adds a category the rules missed when it is confident enough. TF-IDF on
+word and character n-grams of the normalised text, one logistic regression per category: linear,
+deterministic, trained in about a second when first needed, and explainable (the words that weigh most
+are shown to advisors as the reason).
+
+    python -m triage.model --cv     # 5-fold cross-validation on the corpus: precision/recall per threshold
+    python -m triage.model "le garage tourne plus, ils vont tous chez les franchises"
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import re
+
+import numpy as np
+import yaml
+
+from triage.normalise import normalise
+from triage.rules import CATEGORIES
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "data" / "categories_corpus.yml"
+NLU = HERE.parent / "nlu"
+# Intents whose examples describe no difficulty: negatives for every category.
+# Answers to the intake questions ("inform": a trade, a place, a number of employees) are negatives
+# too, except those where the rules see a difficulty (a creditor named as an answer).
+NEGATIVE_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny", "skip_question", "ask_why_question",
+                    "stop_conversation", "request_human", "out_of_scope", "inform")
+NEGATIVE_FILES = ("greetings.yml", "control.yml", "out_of_scope.yml", "faq.yml", "answers.yml", "places.yml")
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")  # Rasa's [text](entity)
+# Words too common to explain anything: never shown as the reason.
+STOPWORDS = frozenset(
+    "a au aux avec c ca ce ces cette d de des du elle en et il ils j je l la le les leur leurs m ma mais "
+    "me mes moi mon n ne nous on ou par pas plus pour qu que qui s sa se ses son sur t ta te tes ton tout "
+    "tous toute toutes tu un une vos votre vous y est sont ai as a ont suis etait fait faire depuis ici la "
+    "bien tres trop aussi encore deja avoir etre cela comme quand alors donc car si oui non merci".split()
+)
+# A message this short ("oui", "le 59") carries no description the model could judge.
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Corpus:
+    texts: tuple[str, ...]
+    labels: tuple[frozenset[str], ...]
+    threshold: float  # to add a category to a message where the rules found none
+    threshold_beside_rules: float  # to add one next to what the rules found in the same message
+    exclusive: tuple[frozenset[str], ...]  # pairs the rules tell apart better than words do
+
+
+def _nlu_negatives() -> list[str]:
+    from triage.engine import rule_categories
+
+    texts = []
+    for name in NEGATIVE_FILES:
+        path = NLU / name
+        if not path.exists():
+            continue
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            intent = str(block.get("intent", ""))
+            if intent.split("/")[0] not in NEGATIVE_INTENTS and not intent.startswith("faq"):
+                continue
+            for line in str(block.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    text = _ANNOTATION.sub(r"\1", line[2:].strip())
+                    if not rule_categories(text):
+                        texts.append(text)
+    return texts
+
+
+@lru_cache(maxsize=1)
+def corpus() -> Corpus:
+    raw = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    texts: list[str] = []
+    labels: list[frozenset[str]] = []
+    for code, sentences in raw["examples"].items():
+        if code != "none" and code not in CATEGORIES:
+            raise ValueError(f"{CORPUS.name}: unknown category {code!r}")
+        for sentence in sentences:
+            texts.append(str(sentence))
+            labels.append(frozenset() if code == "none" else frozenset({code}))
+    for entry in raw.get("mixed") or []:
+        unknown = set(entry["categories"]) - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"{CORPUS.name}: unknown categories {sorted(unknown)} in {entry['text']!r}")
+        texts.append(str(entry["text"]))
+        labels.append(frozenset(entry["categories"]))
+    for sentence in _nlu_negatives():
+        texts.append(sentence)
+        labels.append(frozenset())
+    exclusive = tuple(frozenset(pair) for pair in raw.get("exclusive") or [])
+    return Corpus(tuple(texts), tuple(labels), float(raw["threshold"]), float(raw["threshold_beside_rules"]),
+                  exclusive)
+
+
+class CategoryModel:
+    """One linear scorer per category over shared TF-IDF features; predict() is one sparse product."""
+
+    def __init__(self, texts: list[str] | tuple[str, ...], labels: list[frozenset[str]] | tuple[frozenset[str], ...]):
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self._hstack = hstack
+        normalised = [normalise(text) for text in texts]
+        self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
+        features = hstack([self.words.fit_transform(normalised), self.chars.fit_transform(normalised)]).tocsr()
+        self.codes = tuple(code for code in CATEGORIES if any(code in label for label in labels))
+        weights, biases = [], []
+        for code in self.codes:
+            target = np.array([code in label for label in labels], dtype=int)
+            # Positives weigh 3 (about 50 against 2,000 negatives); chosen with the thresholds by --cv.
+            classifier = LogisticRegression(C=10.0, class_weight={0: 1, 1: 3}, solver="liblinear", max_iter=1000)
+            classifier.fit(features, target)
+            weights.append(classifier.coef_[0])
+            biases.append(classifier.intercept_[0])
+        self.weights = np.vstack(weights).T  # features x categories
+        self.biases = np.array(biases)
+        self.vocabulary = np.array(self.words.get_feature_names_out())
+        self.memo: dict[str, np.ndarray] | None = None  # cross-validation scores each text many times
+        self._parts = []
+        offset = 0
+        for vectorizer in (self.words, self.chars):
+            self._parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
+            offset += len(vectorizer.vocabulary_)
+
+    def _features(self, normalised: list[str]):
+        return self._hstack([self.words.transform(normalised), self.chars.transform(normalised)]).tocsr()
+
+    def probabilities(self, texts: list[str], normalised: bool = False) -> np.ndarray:
+        """texts x categories (in self.codes order)."""
+        prepared = list(texts) if normalised else [normalise(text) for text in texts]
+        if self.memo is not None:
+            missing = [text for text in dict.fromkeys(prepared) if text not in self.memo]
+            if missing:
+                self.memo.update(zip(missing, self._probabilities(missing)))
+            return np.array([self.memo[text] for text in prepared])
+        return self._probabilities(prepared)
+
+    def _probabilities(self, prepared: list[str]) -> np.ndarray:
+        return np.array([self._one(text) for text in prepared]).reshape(len(prepared), len(self.codes))
+
+    def _one(self, text: str) -> np.ndarray:
+        """The same as `_features(...) @ weights` for one text, without building sparse matrices: a few
+        dictionary look-ups instead of milliseconds of scikit-learn overhead per message."""
+        scores = self.biases.copy()
+        for analyzer, vocabulary, idf, offset in self._parts:
+            counts: dict[int, int] = {}
+            for term in analyzer(text):
+                index = vocabulary.get(term)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            indexes = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[indexes]
+            values /= np.sqrt(values @ values)
+            scores = scores + values @ self.weights[indexes + offset]
+        return 1.0 / (1.0 + np.exp(-scores))
+
+    def reference_probabilities(self, texts: list[str]) -> np.ndarray:
+        """scikit-learn's own computation, for tests to check the fast path against."""
+        scores = self._features([normalise(text) for text in texts]) @ self.weights + self.biases
+        return 1.0 / (1.0 + np.exp(-np.asarray(scores)))
+
+    def predict(self, text: str, threshold: float) -> dict[str, float]:
+        """The categories at or above the threshold, with their probability."""
+        normalised = normalise(text)
+        if len(normalised.split()) < MIN_WORDS:
+            return {}
+        row = self.probabilities([normalised], normalised=True)[0]
+        return {code: float(p) for code, p in zip(self.codes, row) if p >= threshold}
+
+    def evidence(self, normalised: str, code: str, top: int = 3) -> list[str]:
+        """The words of the text that weigh most towards the category: what the reason quotes."""
+        column = self.codes.index(code)
+        vector = self.words.transform([normalised])
+        weights = self.weights[: len(self.vocabulary), column]
+        found = [(vector[0, index] * weights[index], self.vocabulary[index]) for index in vector.indices
+                 if weights[index] > 0 and not set(self.vocabulary[index].split()) <= STOPWORDS]
+        return [term for _, term in sorted(found, reverse=True)[:top]]
+
+
+_override: list[tuple[CategoryModel | None, float, float]] = []
+
+
+@lru_cache(maxsize=1)
+def _trained() -> CategoryModel:
+    data = corpus()
+    return CategoryModel(data.texts, data.labels)
+
+
+def model() -> CategoryModel | None:
+    """The trained model (trained once, when first needed); None while cross-validation turns it off."""
+    return _override[-1][0] if _override else _trained()
+
+
+def thresholds() -> tuple[float, float]:
+    if _override:
+        return _override[-1][1], _override[-1][2]
+    return corpus().threshold, corpus().threshold_beside_rules
+
+
+def cross_validate(folds: int = 5, alone=(0.4, 0.5, 0.6, 0.7), beside=(0.7, 0.8, 0.9)) -> dict:
+    """Micro precision and recall of rules + model on the corpus's held-out folds (deterministic folds):
+    the rules as they are, the model trained on the other folds. Key (None, None): the rules alone."""
+    from triage.engine import assess
+
+    data = corpus()
+    indexes = np.arange(len(data.texts))
+    settings = [(None, None)] + [(a, b) for a in alone for b in beside if b >= a]
+    counts = {setting: [0, 0, 0] for setting in settings}  # true positives, predicted, expected
+    for fold in range(folds):
+        test = indexes[indexes % folds == fold]
+        fitted = CategoryModel([data.texts[i] for i in indexes if i % folds != fold],
+                               [data.labels[i] for i in indexes if i % folds != fold])
+        fitted.memo = {}
+        for setting in settings:
+            _override.append((fitted if setting[0] is not None else None, *(setting if setting[0] else (1, 1))))
+            try:
+                for index in test:
+                    predicted = set(assess([data.texts[index]]).categories)
+                    expected = data.labels[index]
+                    counts[setting][0] += len(predicted & expected)
+                    counts[setting][1] += len(predicted)
+                    counts[setting][2] += len(expected)
+            finally:
+                _override.pop()
+    return {setting: (tp / max(p, 1), tp / max(e, 1)) for setting, (tp, p, e) in counts.items()}
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--cv"]:
+        for (alone, beside), (precision, recall) in cross_validate().items():
+            name = "rules alone" if alone is None else f"threshold {alone:.2f}, beside rules {beside:.2f}"
+            f_half = 1.25 * precision * recall / max(0.25 * precision + recall, 1e-9)
+            print(f"{name:40} precision {precision:.3f} recall {recall:.3f} F0.5 {f_half:.3f}")
+        return 0
+    fitted = _trained()
+    for text in argv:
+        probabilities = fitted.probabilities([text])[0]
+        ranked = sorted(zip(fitted.codes, probabilities), key=lambda pair: -pair[1])[:3]
+        print(text, "->", ", ".join(f"{code} {p:.2f}" for code, p in ranked))
+    return 0
+
+
+if __name__ == "__main__":
+    # Through the package module, so that the engine sees the same cross-validation switch.
+    from triage import model as _module
+
+    sys.exit(_module.main(sys.argv[1:]))
