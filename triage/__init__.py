@@ -36,7 +36,7 @@ triage/rules/distress.yml; free answers to the crisis questions: triage/answers.
 The rules are reviewed tables in triage/rules/*.yml: adding a synonym is a one-line change there.
 A learned classifier (triage/model.py, trained on triage/data/categories_corpus.yml) adds a category
 the rules missed when it is confident; its reason says "(modèle ; mots : ...)". Its thresholds come
-from `python -m triage.model --cv`.
+from `python -m triage.model_report --cv`.
 """
 
 from triage.engine import HIGH_URGENCY_DAYS, Assessment, assess, detect_distress, detect_overwhelm

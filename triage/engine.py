@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
 from triage.dates import find_deadlines
+from triage import model as learned_model
 from triage.model import corpus, model, thresholds
 from triage.normalise import Clause, split_clauses
 from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
@@ -177,6 +178,9 @@ def rule_categories(text: str) -> set[str]:
     """What the rules alone find in one message (the model's negatives must have none)."""
     denied: set[str] = set()
     return {hit.owner for clause in split_clauses(text) for hit in _category_hits(clause, (0, 0), denied)}
+
+
+learned_model.use_rules(rule_categories)
 
 
 def _find(clause: Clause, term: str) -> tuple[int, int] | None:

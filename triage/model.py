@@ -7,18 +7,17 @@ word and character n-grams of the normalised text, one logistic regression per c
 deterministic, trained in about a second when first needed, and explainable (the words that weigh most
 are shown to advisors as the reason).
 
-    python -m triage.model --cv     # 5-fold cross-validation on the corpus: precision/recall per threshold
-    python -m triage.model "le garage tourne plus, ils vont tous chez les franchises"
+    python -m triage.model_report --cv     # 5-fold cross-validation on the corpus: precision/recall per threshold
+    python -m triage.model_report "le garage tourne plus, ils vont tous chez les franchises"
 """
 
 from __future__ import annotations
 
-import sys
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import re
 
 import numpy as np
 import yaml
@@ -56,8 +55,19 @@ class Corpus:
     exclusive: tuple[frozenset[str], ...]  # pairs the rules tell apart better than words do
 
 
+# What the rules alone find in one message: the engine, which imports this module, registers it
+# (use_rules), so that the model never imports the engine back.
+_rule_categories: list[Callable[[str], set[str]]] = []
+
+
+def use_rules(rule_categories: Callable[[str], set[str]]) -> None:
+    _rule_categories[:] = [rule_categories]
+
+
 def _nlu_negatives() -> list[str]:
-    from triage.engine import rule_categories
+    if not _rule_categories:
+        raise RuntimeError("triage.engine registers the rules before the model trains: import triage, not triage.model")
+    rule_categories = _rule_categories[0]
 
     texts = []
     for name in NEGATIVE_FILES:
@@ -209,53 +219,3 @@ def thresholds() -> tuple[float, float]:
     if _override:
         return _override[-1][1], _override[-1][2]
     return corpus().threshold, corpus().threshold_beside_rules
-
-
-def cross_validate(folds: int = 5, alone=(0.4, 0.5, 0.6, 0.7), beside=(0.7, 0.8, 0.9)) -> dict:
-    """Micro precision and recall of rules + model on the corpus's held-out folds (deterministic folds):
-    the rules as they are, the model trained on the other folds. Key (None, None): the rules alone."""
-    from triage.engine import assess
-
-    data = corpus()
-    indexes = np.arange(len(data.texts))
-    settings = [(None, None)] + [(a, b) for a in alone for b in beside if b >= a]
-    counts = {setting: [0, 0, 0] for setting in settings}  # true positives, predicted, expected
-    for fold in range(folds):
-        test = indexes[indexes % folds == fold]
-        fitted = CategoryModel([data.texts[i] for i in indexes if i % folds != fold],
-                               [data.labels[i] for i in indexes if i % folds != fold])
-        fitted.memo = {}
-        for setting in settings:
-            _override.append((fitted if setting[0] is not None else None, *(setting if setting[0] else (1, 1))))
-            try:
-                for index in test:
-                    predicted = set(assess([data.texts[index]]).categories)
-                    expected = data.labels[index]
-                    counts[setting][0] += len(predicted & expected)
-                    counts[setting][1] += len(predicted)
-                    counts[setting][2] += len(expected)
-            finally:
-                _override.pop()
-    return {setting: (tp / max(p, 1), tp / max(e, 1)) for setting, (tp, p, e) in counts.items()}
-
-
-def main(argv: list[str]) -> int:
-    if argv[:1] == ["--cv"]:
-        for (alone, beside), (precision, recall) in cross_validate().items():
-            name = "rules alone" if alone is None else f"threshold {alone:.2f}, beside rules {beside:.2f}"
-            f_half = 1.25 * precision * recall / max(0.25 * precision + recall, 1e-9)
-            print(f"{name:40} precision {precision:.3f} recall {recall:.3f} F0.5 {f_half:.3f}")
-        return 0
-    fitted = _trained()
-    for text in argv:
-        probabilities = fitted.probabilities([text])[0]
-        ranked = sorted(zip(fitted.codes, probabilities), key=lambda pair: -pair[1])[:3]
-        print(text, "->", ", ".join(f"{code} {p:.2f}" for code, p in ranked))
-    return 0
-
-
-if __name__ == "__main__":
-    # Through the package module, so that the engine sees the same cross-validation switch.
-    from triage import model as _module
-
-    sys.exit(_module.main(sys.argv[1:]))
