@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -13,7 +13,6 @@ from rasa_sdk.types import DomainDict
 
 from actions import abuse, services
 from actions.conversation import SKIPPED, said_before
-from actions.place_validation import PlaceValidation
 from actions.handoff import (
     clean_name,
     display_phone,
@@ -25,30 +24,30 @@ from actions.handoff import (
     refusal_text,
     submit_case,
 )
+from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
-from intake.answers import HESITATION, NO, QUESTION, YES
-from intake.answers import kind as answer_kind
+from intake.answers import HESITATION, NO, QUESTION, YES, kind as answer_kind
 from intake.facts import extract_facts
 
 logger = logging.getLogger(__name__)
 
 class ValidateHandoffForm(PlaceValidation, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_handoff_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> list[str]:
         return handoff_questions(tracker.slots)
 
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         decision = read_yes_no(value, tracker)
         if decision is None:
             say_neither(dispatcher, tracker, "wants_advisor")
@@ -56,7 +55,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
 
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         decision = read_yes_no(value, tracker)
         if decision is None:
             say_neither(dispatcher, tracker, "consent_given")
@@ -67,14 +66,14 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
 
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
         return {"contact_name": clean_name(value)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         if value == SKIPPED:
             # A skip is an answer: the form ends, saying that without a number nothing is passed on and
             # how to come back ("conseiller" asks for the number again).
@@ -88,7 +87,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
 
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         if value == SKIPPED:
             return {"email": value}
         email = normalise_email(value)
@@ -158,16 +157,16 @@ def already_said(tracker: Tracker, text: str, prefix: bool = False) -> bool:
 class ActionFinishHandoff(Action):
     """Creates (or updates) the case when the artisan agreed; otherwise leaves the chamber's number."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_finish_handoff"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         return finish_handoff(dispatcher, tracker)
 
 
-def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly."""
     chamber = services.chamber()
     slots = tracker.slots
@@ -216,12 +215,12 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
 class ActionHandleMisunderstanding(Action):
     """Rephrase once; the second time, offer a human instead of looping."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_handle_misunderstanding"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if count == 1:
             dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")

@@ -6,7 +6,8 @@ urgent the intake is cut short: the advisor is offered at once and asks the rest
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from actions.conversation import SITUATION_SLOTS
 
