@@ -24,10 +24,10 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import text
 
@@ -242,7 +242,7 @@ def run_pair(label: str, base_url: str, args: argparse.Namespace, script, comple
         print_result(paced, cases)
         figures["paced"] = {**paced.summary(), **({"cases": cases} if cases else {})}
     if not args.skip_saturation:
-        profiler = Profiler(stack, RESULTS_DIR, label.split()[0].lower()) if args.profile else None
+        profiler = Profiler(stack, RESULTS_DIR, label.split(maxsplit=1)[0].lower()) if args.profile else None
         saturated = asyncio.run(run_load(f"{label} saturation", base_url, args.conversations, 0, script, completed,
                                          f"{prefix}sat"))
         cases = count_cases(database_url, saturated) if database_url else None
