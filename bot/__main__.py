@@ -11,13 +11,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from bot.evaluation import evaluate, load_cases
-from cases.db import migrate
 from bot.settings import REPO_ROOT, ConfigurationError, Settings
 from bot.stack import Stack, StartupError
+from cases.db import migrate
 
 
 def prepare_databases(settings: Settings) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from statistics import median
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from statistics import median
+from typing import Any
 
 import httpx
 import yaml

@@ -219,7 +219,7 @@ def _fail_safe_lock_store_class() -> type:
         def degraded(self) -> bool:
             return self._redis_down_since is not None
 
-        def get_lock(self, conversation_id: str):  # noqa: ANN201
+        def get_lock(self, conversation_id: str):
             return self._call("_redis_get_lock", conversation_id)
 
         def delete_lock(self, conversation_id: str) -> None:
@@ -566,7 +566,7 @@ class Layout:
     actions_proxy_port: int
 
     @classmethod
-    def of(cls, settings: Settings) -> "Layout":
+    def of(cls, settings: Settings) -> Layout:
         return cls(
             rasa_ports=tuple(settings.rasa_port + i for i in range(settings.rasa_instances)),
             actions_ports=tuple(settings.actions_port + i for i in range(settings.actions_instances)),

@@ -123,7 +123,7 @@ class Settings:
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, **overrides) -> "Settings":
+    def from_env(cls, **overrides) -> Settings:
         env = os.environ.get("RELAIS_ENV", "development")
         var_dir = Path(overrides.pop("var_dir", VAR_DIR))
         var_dir.mkdir(parents=True, exist_ok=True)

@@ -280,7 +280,7 @@ class Stack:
             processes.append(web_process("web", s, s.web_port))
         return processes
 
-    def start(self, timeout: float = 120) -> "Stack":
+    def start(self, timeout: float = 120) -> Stack:
         if not self.model_path.exists():
             raise StartupError(f"No trained model at {self.model_path}: run `make train` first.")
         env = self.settings.process_env()
@@ -336,7 +336,7 @@ class Stack:
                          else f"  {process.name:<10} {ready}   stopped")
         return "\n".join(lines)
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         return self.start()
 
     def __exit__(self, *exc) -> None:

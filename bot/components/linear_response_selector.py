@@ -9,8 +9,6 @@ writes its choice where Rasa's ResponseSelector does, so `utter_faq` and `rasa t
 
 from __future__ import annotations
 
-from typing import List, Tuple
-
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.constants import (
@@ -30,11 +28,11 @@ from scipy.sparse import csr_matrix
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class LinearResponseSelector(LogisticRegressionClassifier):
-    def _create_training_matrix(self, training_data: TrainingData) -> Tuple[csr_matrix, List[str]]:
+    def _create_training_matrix(self, training_data: TrainingData) -> tuple[csr_matrix, list[str]]:
         examples = [e for e in training_data.intent_examples if e.get(INTENT_RESPONSE_KEY) and e.get(TEXT)]
         return self._create_X(examples), [e.get(INTENT_RESPONSE_KEY) for e in examples]
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         if not hasattr(self.clf, "classes_"):
             return messages  # no retrieval intent in the training data
         keys = list(self.clf.classes_)

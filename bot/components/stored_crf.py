@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from typing import Any, Dict, List, Text
+from typing import Any
 
 import sklearn_crfsuite
 from rasa.engine.graph import ExecutionContext
@@ -31,7 +31,7 @@ def _model_file(tag_name: str) -> str:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
 class StoredCRFEntityExtractor(CRFEntityExtractor):
-    def persist(self, dataset: List[List[CRFToken]]) -> None:
+    def persist(self, dataset: list[list[CRFToken]]) -> None:
         with self._model_storage.write_to(self._resource) as model_dir:
             trained = [name for name in self.crf_order if name in self.entity_taggers]
             dump_obj_as_json_to_file(model_dir / ORDER_FILE, trained)
@@ -42,12 +42,12 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
         **kwargs: Any,
-    ) -> "StoredCRFEntityExtractor":
+    ) -> StoredCRFEntityExtractor:
         try:
             with model_storage.read_from(resource) as model_dir:
                 crf_order = read_json_file(model_dir / ORDER_FILE)
