@@ -78,7 +78,7 @@ class CaseOutbox:
             if not self.pending():
                 try:
                     return SubmitResult(self._repository.save_draft(draft), stored=True)
-                except Exception as error:  # noqa: BLE001 - filtered just below
+                except Exception as error:  # filtered just below
                     if not _is_outage(error):
                         raise
                     log.warning("cases database unreachable, spooling %s: %s", draft.reference, error)
@@ -126,7 +126,7 @@ class CaseOutbox:
                 try:
                     if self.pending():
                         self.flush()
-                except Exception:  # noqa: BLE001 - keep retrying; the error is logged
+                except Exception:
                     log.exception("background flush failed")
 
         self._thread = threading.Thread(target=loop, name="case-outbox-flush", daemon=True)

@@ -161,7 +161,7 @@ class CaseDraft:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "CaseDraft":
+    def from_json(cls, data: dict[str, Any]) -> CaseDraft:
         known = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         if values.get("consent_at"):

@@ -7,7 +7,7 @@ from cases.db import make_engine
 from cases.models import Base
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
