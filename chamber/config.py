@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -200,7 +201,7 @@ class _Validator:
         values = self.raw.get("options") or {}
         if not isinstance(values, dict):
             self.fail("options", "expected a mapping of option: true/false")
-        options = {key: False for key in OPTION_KEYS}
+        options = dict.fromkeys(OPTION_KEYS, False)
         for key, value in values.items():
             if key not in OPTION_KEYS:
                 self.fail(f"options.{key}", f"unknown option; known: {', '.join(OPTION_KEYS)}")
