@@ -20,11 +20,12 @@ a guess. Unknown stays None, so that an entry whose condition is unknown says it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import yaml
 
@@ -236,7 +237,7 @@ class Facts:
         chamber: Any = None,
         today: date | None = None,
         profile: Profile | None = None,
-    ) -> "Facts":
+    ) -> Facts:
         situation = situation or {}
         profile = profile or Profile.from_situation(situation)
         said = list(messages or [])

@@ -30,8 +30,8 @@ contradictory never becomes a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from places import departement_code, find_in_text
 from triage.normalize import fold
@@ -282,7 +282,7 @@ class Profile:
     @classmethod
     def from_situation(
         cls, situation: Mapping[str, str] | None
-    ) -> "Profile":
+    ) -> Profile:
         """Read the situation answers (slot name -> the artisan's words); anything missing stays unknown."""
         situation = situation or {}
         legal_form, majority = read_legal_form(situation.get("legal_form"))

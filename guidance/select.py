@@ -9,9 +9,9 @@ with its caveat ("Si vous êtes micro-entrepreneur, ..."), or not at all if it h
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterable, Mapping, Sequence
 
 from chamber import Chamber
 from guidance.facts import Facts, cause_categories
