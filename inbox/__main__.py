@@ -72,7 +72,6 @@ def create_token(args: argparse.Namespace) -> int:
 
 def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_ADVISOR_FILE) -> int:
     from chamber import load_chamber
-
     from inbox.settings import InboxSettings
 
     if InboxSettings.from_env().production:

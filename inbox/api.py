@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from enum import Enum
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -94,60 +94,60 @@ class WaitOut(ApiModel):
 class CaseSummaryOut(ApiModel):
     reference: str
     status: str
-    urgency: Optional[str]
-    categories: List[str]
+    urgency: str | None
+    categories: list[str]
     distress: bool
     summary: str
-    contact_name: Optional[str]
-    departement: Optional[str]
-    assignee: Optional[AssigneeOut]
+    contact_name: str | None
+    departement: str | None
+    assignee: AssigneeOut | None
     created_at: datetime
     updated_at: datetime
-    first_contact_at: Optional[datetime]
+    first_contact_at: datetime | None
     wait: WaitOut
 
 
 class NoteOut(ApiModel):
     id: int
-    author: Optional[str]
+    author: str | None
     body: str
     created_at: datetime
 
 
 class CallAttemptOut(ApiModel):
     id: int
-    author: Optional[str]
+    author: str | None
     outcome: str
     comment: str
     at: datetime
 
 
 class ConsentOut(ApiModel):
-    version: Optional[str]
-    at: Optional[datetime]
+    version: str | None
+    at: datetime | None
     health: bool
 
 
 class CaseOut(CaseSummaryOut):
     chamber_id: str
-    reasons: Dict[str, List[str]]
-    situation: Dict[str, Any]
-    guidance: List[Dict[str, Any]]
-    phone: Optional[str]
-    email: Optional[str]
-    callback_slot: Optional[str]
+    reasons: dict[str, list[str]]
+    situation: dict[str, Any]
+    guidance: list[dict[str, Any]]
+    phone: str | None
+    email: str | None
+    callback_slot: str | None
     consent: ConsentOut
-    transcript: List[Dict[str, Any]]
-    notes: List[NoteOut]
-    call_attempts: List[CallAttemptOut]
-    closed_at: Optional[datetime]
-    erased_at: Optional[datetime]
-    next_statuses: List[str]
+    transcript: list[dict[str, Any]]
+    notes: list[NoteOut]
+    call_attempts: list[CallAttemptOut]
+    closed_at: datetime | None
+    erased_at: datetime | None
+    next_statuses: list[str]
 
 
 class CaseChangeOut(ApiModel):
     reference: str
-    urgency: Optional[str]
+    urgency: str | None
     status: str
     created_at: datetime
     updated_at: datetime
@@ -155,11 +155,11 @@ class CaseChangeOut(ApiModel):
 
 class ChangesOut(ApiModel):
     now: datetime
-    cases: List[CaseChangeOut]
+    cases: list[CaseChangeOut]
 
 
 class AssignIn(ApiModel):
-    assignee_id: Optional[int] = Field(None, ge=1, le=MAX_ID, description="null to unassign")
+    assignee_id: int | None = Field(None, ge=1, le=MAX_ID, description="null to unassign")
 
 
 class StatusIn(ApiModel):
@@ -180,15 +180,15 @@ class AuditEventOut(ApiModel):
     at: datetime
     actor: str
     action: str
-    case_reference: Optional[str]
-    detail: Dict[str, Any]
+    case_reference: str | None
+    detail: dict[str, Any]
 
 
 class StatsOut(ApiModel):
-    weeks: List[str]
-    cases_per_week: Dict[str, Dict[str, int]]
-    urgency_mix: Dict[str, int]
-    median_hours_to_first_contact: Dict[str, Optional[float]] = Field(
+    weeks: list[str]
+    cases_per_week: dict[str, dict[str, int]]
+    urgency_mix: dict[str, int]
+    median_hours_to_first_contact: dict[str, float | None] = Field(
         ..., description="null for an urgency without any first contact yet"
     )
     total: int
@@ -229,7 +229,7 @@ def supervisor_user(user: User = Depends(api_user)) -> User:
     return user
 
 
-def _clean(text: Optional[str]) -> Optional[str]:
+def _clean(text: str | None) -> str | None:
     return text.replace("\x00", "") if text is not None else None
 
 
@@ -355,7 +355,7 @@ def create_api() -> FastAPI:
     def me(user: User = Depends(api_user)) -> Any:
         return user_out(user)
 
-    @api.get("/users", response_model=List[UserOut], responses=ERRORS, tags=["auth"])
+    @api.get("/users", response_model=list[UserOut], responses=ERRORS, tags=["auth"])
     def users(request: Request, user: User = Depends(api_user)) -> Any:
         """The active advisors and supervisors of your chamber (to assign a case)."""
         return [user_out(u) for u in context_of(request).repository.list_users(user.chamber_id)]
@@ -372,15 +372,15 @@ def create_api() -> FastAPI:
 
     # ------------------------------------------------------------------ cases
 
-    @api.get("/cases", response_model=List[CaseSummaryOut], responses={**ERRORS}, tags=["cases"])
+    @api.get("/cases", response_model=list[CaseSummaryOut], responses={**ERRORS}, tags=["cases"])
     def list_cases(
         request: Request,
-        status: Optional[List[Status]] = Query(None, description="Default: the open statuses."),
-        category: Optional[Category] = None,
-        urgency: Optional[Urgency] = None,
-        assignee: Optional[str] = Query(None, pattern=r"^(me|none|[1-9][0-9]{0,8})$"),
-        departement: Optional[str] = Query(None, pattern=DEPARTEMENT_CODE_PATTERN),
-        q: Optional[str] = Query(None, max_length=200, description="Words or a phone number, accents ignored."),
+        status: list[Status] | None = Query(None, description="Default: the open statuses."),
+        category: Category | None = None,
+        urgency: Urgency | None = None,
+        assignee: str | None = Query(None, pattern=r"^(me|none|[1-9][0-9]{0,8})$"),
+        departement: str | None = Query(None, pattern=DEPARTEMENT_CODE_PATTERN),
+        q: str | None = Query(None, max_length=200, description="Words or a phone number, accents ignored."),
         limit: int = Query(100, ge=1, le=500),
         offset: int = Query(0, ge=0, le=1_000_000),
         user: User = Depends(api_user),
@@ -452,7 +452,7 @@ def create_api() -> FastAPI:
         attempt = context_of(request).repository.add_call_attempt(reference, user, body.outcome.value, _clean(body.comment))
         return CallAttemptOut(id=attempt.id, author=user.email, outcome=attempt.outcome, comment=attempt.comment, at=attempt.at)
 
-    @api.get("/cases/{reference}/personal-data", response_model=Dict[str, Any], responses=NOT_FOUND_ERRORS, tags=["supervision"])
+    @api.get("/cases/{reference}/personal-data", response_model=dict[str, Any], responses=NOT_FOUND_ERRORS, tags=["supervision"])
     def export_personal_data(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:
         """Everything stored about the person of this case (right of access). Supervisors; audited."""
         return context_of(request).repository.export_personal_data(reference, user)
@@ -465,10 +465,10 @@ def create_api() -> FastAPI:
 
     # ------------------------------------------------------------------ supervision
 
-    @api.get("/audit", response_model=List[AuditEventOut], responses={**ERRORS}, tags=["supervision"])
+    @api.get("/audit", response_model=list[AuditEventOut], responses={**ERRORS}, tags=["supervision"])
     def audit(
         request: Request,
-        case_reference: Optional[str] = Query(None, pattern=REFERENCE_REGEX),
+        case_reference: str | None = Query(None, pattern=REFERENCE_REGEX),
         limit: int = Query(200, ge=1, le=1000),
         offset: int = Query(0, ge=0, le=1_000_000),
         user: User = Depends(supervisor_user),

@@ -6,8 +6,8 @@ Run: ``uvicorn inbox.app:create_app --factory`` (settings from the environment, 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import AsyncIterator
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse

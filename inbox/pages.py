@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlencode

@@ -41,7 +41,7 @@ class InboxSettings:
         return self.env == "production"
 
     @classmethod
-    def from_env(cls) -> "InboxSettings":
+    def from_env(cls) -> InboxSettings:
         env = os.environ.get("RELAIS_ENV", "development").strip() or "development"
         if env not in ("development", "production"):
             raise ConfigurationError(f"RELAIS_ENV must be development or production, not {env!r}")
