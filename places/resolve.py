@@ -19,29 +19,16 @@ FOUND, AMBIGUOUS, NOT_FOUND = "found", "ambiguous", "not_found"
 DOMINANCE = 10
 
 # Words around a place in an answer ("dans le 62", "près d'Arras", "je suis à Lens"): never a place themselves.
-_FILLERS = frozenset("""
-a au aux en dans le la les l de du des d pres vers sur cote proche region secteur ville commune
-departement dept dpt je j suis on est c nous sommes habite habitons situe situee situes bases base basee
-installe installee mon ma mes notre nos entreprise societe garage atelier boutique magasin ici chez moi
-environs alentours agglomeration agglo metropole pas loin et ou centre centreville sud est ouest
-coin sa son leur dit disons plutot enfin bah ben euh bon alors oui voila c est
-""".split())
+_FILLERS = frozenset(["a", "au", "aux", "en", "dans", "le", "la", "les", "l", "de", "du", "des", "d", "pres", "vers", "sur", "cote", "proche", "region", "secteur", "ville", "commune", "departement", "dept", "dpt", "je", "j", "suis", "on", "est", "c", "nous", "sommes", "habite", "habitons", "situe", "situee", "situes", "bases", "base", "basee", "installe", "installee", "mon", "ma", "mes", "notre", "nos", "entreprise", "societe", "garage", "atelier", "boutique", "magasin", "ici", "chez", "moi", "environs", "alentours", "agglomeration", "agglo", "metropole", "pas", "loin", "et", "ou", "centre", "centreville", "sud", "est", "ouest", "coin", "sa", "son", "leur", "dit", "disons", "plutot", "enfin", "bah", "ben", "euh", "bon", "alors", "oui", "voila", "c", "est"])
 
 # Ordinary words that are also communes ("Sens", "Eu", "Vue", "Y"...): a free sentence needs a capital
 # letter to read them as places; an answer to the place question reads them only when nothing else is there.
-_ORDINARY = frozenset("""
-y eu vue sens bar pont mars mai juin plus moins bon beau bien vie ville port mont val bois tour mur
-ans an fait fois pas mais ou ni car or donc lors saint sainte rue lac pin lys gare cours passage
-""".split())
+_ORDINARY = frozenset(["y", "eu", "vue", "sens", "bar", "pont", "mars", "mai", "juin", "plus", "moins", "bon", "beau", "bien", "vie", "ville", "port", "mont", "val", "bois", "tour", "mur", "ans", "an", "fait", "fois", "pas", "mais", "ou", "ni", "car", "or", "donc", "lors", "saint", "sainte", "rue", "lac", "pin", "lys", "gare", "cours", "passage"])
 
 _ARTICLE = (["le"], ["la"], ["les"], ["l"], ["un"], ["une"], ["des"], ["du"])
-_MONTHS = frozenset("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split())
+_MONTHS = frozenset(["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"])
 # What follows a number that is not a département: "62 ans", "59 euros", "le 12 mars", "du 15 au 20".
-_NOT_AFTER_CODE = _MONTHS | frozenset("""
-ans an euros euro eur e k ke keur mille million millions milliers pourcent pour h heure heures min minutes
-jours jour mois semaines semaine fois salaries salarie employes employe personnes clients m m2 km kg l
-au a x ou et fr
-""".split())
+_NOT_AFTER_CODE = _MONTHS | frozenset(["ans", "an", "euros", "euro", "eur", "e", "k", "ke", "keur", "mille", "million", "millions", "milliers", "pourcent", "pour", "h", "heure", "heures", "min", "minutes", "jours", "jour", "mois", "semaines", "semaine", "fois", "salaries", "salarie", "employes", "employe", "personnes", "clients", "m", "m2", "km", "kg", "l", "au", "a", "x", "ou", "et", "fr"])
 
 # A département code as an API accepts it ("59", "9", "2a", "974"), for schemas that must say so up front.
 DEPARTEMENT_CODE_PATTERN = r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[ABab]|97[1-6])$"
@@ -109,9 +96,7 @@ def _compact_numbers(words: list[str]) -> list[str]:
     """"59 000" -> "59000", "2 a" -> "2a": how people space postcodes and Corsican codes."""
     out: list[str] = []
     for word in words:
-        if out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word):
-            out[-1] += word
-        elif out and out[-1] == "2" and word in ("a", "b"):
+        if (out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word)) or (out and out[-1] == "2" and word in ("a", "b")):
             out[-1] += word
         else:
             out.append(word)
@@ -358,7 +343,7 @@ _COMMUNE_CUES = (
     ("agglomeration", "de"), ("agglomeration", "d"),
 )
 # Départements whose name is also an ordinary word: in a free sentence, only with a capital letter.
-_ORDINARY_DEPARTEMENTS = frozenset("lot cher somme manche creuse allier vienne var gard orne".split())
+_ORDINARY_DEPARTEMENTS = frozenset(["lot", "cher", "somme", "manche", "creuse", "allier", "vienne", "var", "gard", "orne"])
 # What introduces a département ("dans le Nord", "en Seine-Saint-Denis", "du 62", "de la Somme").
 _DEPARTEMENT_CUES = (
     ("dans", "le"), ("dans", "la"), ("dans", "l"), ("dans", "les"), ("en",), ("du",), ("de", "la"),
