@@ -17,9 +17,9 @@ The table is triage/rules/distress.yml. A sign's `rule` is what logs and cases r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import yaml
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from triage.dates import find_deadlines
-from triage.normalize import Clause, split_clauses
 from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
+from triage.normalize import Clause, split_clauses
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
@@ -48,7 +49,7 @@ class Assessment:
         }
 
     @classmethod
-    def from_slots(cls, slots: Mapping[str, Any]) -> "Assessment | None":
+    def from_slots(cls, slots: Mapping[str, Any]) -> Assessment | None:
         """Rebuild the previous assessment from Rasa slot values; None when nothing was assessed yet."""
         categories = tuple(c for c in (slots.get("difficulty_categories") or []) if c in CATEGORIES)
         urgency = slots.get("urgency") if slots.get("urgency") in URGENCY_LEVELS else None
