@@ -42,7 +42,7 @@ class Turn:
 class Artisan:
     """An artisan talking to the production system through nginx, like the widget's REST fallback."""
 
-    production: "Production"
+    production: Production
     sender: str = field(default_factory=lambda: f"prod-{uuid.uuid4().hex[:12]}")
     turns: list[Turn] = field(default_factory=list)
 
@@ -135,7 +135,7 @@ class Production:
             if not process.is_running():
                 self.stack.restart(name, timeout=300)
         for proxy in (self.cases_proxy, self.redis_proxy):
-            if proxy._listener is None:  # noqa: SLF001 - the proxy has no public "is listening"
+            if proxy._listener is None:  # the proxy has no public "is listening"
                 proxy.start()
         self.wait_until_routed(self.actions_health_through_nginx())
 

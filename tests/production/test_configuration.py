@@ -14,7 +14,7 @@ import pytest
 import redis
 import yaml
 
-import bot.production as production
+from bot import production
 from bot.production import (
     Layout,
     ProductionStack,

@@ -65,18 +65,18 @@ def create_case(repository: CaseRepository, chamber_id: str = CHAMBER.id, conver
 
 
 def close(repository: CaseRepository, reference: str, days_ago: float) -> None:
-    with repository._session_factory() as session, session.begin():  # noqa: SLF001 - test set-up of dates
+    with repository._session_factory() as session, session.begin():  # test set-up of dates
         session.execute(update(Case).where(Case.reference == reference)
                         .values(status="clos", closed_at=NOW - timedelta(days=days_ago)))
 
 
 def case(repository: CaseRepository, reference: str) -> Case:
-    with repository._session_factory() as session:  # noqa: SLF001
+    with repository._session_factory() as session:
         return session.execute(select(Case).where(Case.reference == reference)).scalar_one()
 
 
 def audit(repository: CaseRepository, action: str) -> list[AuditEvent]:
-    with repository._session_factory() as session:  # noqa: SLF001
+    with repository._session_factory() as session:
         return list(session.execute(select(AuditEvent).where(AuditEvent.action == action)).scalars())
 
 

@@ -32,7 +32,7 @@ def _talk(system, session_id: str, messages: list[tuple[str, str]]) -> list[list
     confirmed = threading.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
 
-    def bot_uttered(message) -> None:  # noqa: ANN001
+    def bot_uttered(message) -> None:
         with arrived:
             answers[-1].append(message.get("text", ""))
             arrived.notify_all()

@@ -79,14 +79,14 @@ class DatabaseSwitch:
             self.proxy.stop()
 
 
-@pytest.fixture()
+@pytest.fixture
 def switch(database_url, tmp_path):
     switch = DatabaseSwitch(database_url, tmp_path)
     yield switch
     switch.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def switched(switch):
     """A repository and an engine that both go through the switch."""
     engine = make_engine(switch.repository_url)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select, update
 
-from cases.models import AuditEvent, Case, utcnow
+from cases.models import Case, utcnow
 from cases.reference import REFERENCE_PATTERN, new_reference, normalise_reference
 from cases.repository import (
     CaseNotFound,

@@ -34,7 +34,7 @@ def session_app(inbox_database_url):
     return create_app(settings)
 
 
-@pytest.fixture()
+@pytest.fixture
 def app(session_app, inbox_database_url):
     engine = make_engine(inbox_database_url)
     empty_all_tables(engine)
@@ -43,18 +43,18 @@ def app(session_app, inbox_database_url):
     return session_app
 
 
-@pytest.fixture()
+@pytest.fixture
 def repository(app):
     return app.state.context.repository
 
 
-@pytest.fixture()
+@pytest.fixture
 def client(app):
     with TestClient(app, base_url="http://testserver") as test_client:
         yield test_client
 
 
-@pytest.fixture()
+@pytest.fixture
 def new_client(app):
     clients = []
 
@@ -71,7 +71,7 @@ def new_client(app):
 _numbers = count(1)
 
 
-@pytest.fixture()
+@pytest.fixture
 def make_user(repository):
     def make(email=None, chamber=CHAMBER, role="advisor", name=None):
         number = next(_numbers)
@@ -99,7 +99,7 @@ def api_login(client, email, password=PASSWORD):
     return response.json()["csrf_token"]
 
 
-@pytest.fixture()
+@pytest.fixture
 def logged_in(new_client, make_user):
     """A client logged in through the login page, and its user."""
 
@@ -145,7 +145,7 @@ def draft(**overrides) -> CaseDraft:
     return CaseDraft(**values)
 
 
-@pytest.fixture()
+@pytest.fixture
 def seed_case(repository):
     def seed(**overrides) -> str:
         return repository.save_draft(draft(**overrides))

@@ -46,7 +46,7 @@ def test_default_chamber_fields(generic):
     assert generic.website.startswith("https://")
     assert generic.general_contact_url.startswith("https://")
     assert "@" in generic.email
-    assert dict(generic.options) == {key: False for key in OPTION_KEYS}
+    assert dict(generic.options) == dict.fromkeys(OPTION_KEYS, False)
     assert generic.retention_days > 0 and generic.consent_version
 
 
