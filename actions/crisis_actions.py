@@ -98,13 +98,7 @@ class ActionCrisisResponse(Action):
                 "crisis path: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker)) or "none"
             )
         # Whatever form was running is closed: the crisis comes before any question.
-        return events + [
-            SlotSet("distress", True),
-            SlotSet("urgency", "critique"),
-            SlotSet("safe_now", None),
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-        ]
+        return [*events, SlotSet("distress", True), SlotSet("urgency", "critique"), SlotSet("safe_now", None), ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
 class ActionAskSafeNow(Action):

@@ -213,7 +213,7 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
     wanted += ["contact_name", "phone"]
     if slots.get("phone") == SKIPPED:
         return wanted
-    return wanted + ["email", "callback_slot", "departement"]
+    return [*wanted, "email", "callback_slot", "departement"]
 
 
 def has_phone(slots: Mapping[str, Any]) -> bool:

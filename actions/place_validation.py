@@ -11,7 +11,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
 from actions.conversation import SKIPPED
+from chamber import Chamber
 from places import departement_name, resolve
 
 MAX_CHOICES = 3
@@ -60,7 +65,7 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
 class PlaceQuestion:
     """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
 
-    def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
+    def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         from actions.questions import SKIP_BUTTON  # questions imports this module
 
         choices = slots.get("place_choices") or []
@@ -77,7 +82,9 @@ PLACE_QUESTION = PlaceQuestion()
 class PlaceValidation:
     """Mixin for a FormValidationAction whose form asks `departement`."""
 
-    def validate_departement(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    def validate_departement(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
         # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
         latest = (tracker.latest_message or {}).get("text") or ""

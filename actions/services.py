@@ -10,7 +10,7 @@ from cases.db import make_engine, make_session_factory
 from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
 from chamber import Chamber, load_chamber
-from guidance import load_knowledge_base
+from guidance import GuidanceEntry, load_knowledge_base
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,7 @@ def chamber() -> Chamber:
 
 
 @lru_cache(maxsize=1)
-def knowledge_base():
+def knowledge_base() -> tuple[GuidanceEntry, ...]:
     return load_knowledge_base()
 
 
