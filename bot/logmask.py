@@ -25,7 +25,7 @@ _TEXT_FIELDS = ("text", "value", "message", "contact_name", "phone", "email", "s
                 "transcript", "body", "comment", "callback_slot", "triage_reasons", "reasons", "latest_message")
 # "text": "..." or 'text': '...' (escaped quotes inside allowed).
 _FIELD_VALUE = re.compile(
-    r"""(["'](?:%s)["']\s*:\s*)(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""" % "|".join(_TEXT_FIELDS), re.DOTALL
+    r"""(["'](?:{})["']\s*:\s*)(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""".format("|".join(_TEXT_FIELDS)), re.DOTALL
 )
 MAX_MESSAGE_CHARS = 2_000
 MAX_TRACEBACK_CHARS = 8_000

@@ -219,7 +219,7 @@ def _fail_safe_lock_store_class() -> type:
         def degraded(self) -> bool:
             return self._redis_down_since is not None
 
-        def get_lock(self, conversation_id: str):
+        def get_lock(self, conversation_id: str):  # noqa: ANN202 - Rasa's TicketLock, imported lazily like this class
             return self._call("_redis_get_lock", conversation_id)
 
         def delete_lock(self, conversation_id: str) -> None:
@@ -685,7 +685,7 @@ class ProductionStack(Stack):
 def check_nginx_config(stack: ProductionStack) -> None:
     """``nginx -t`` on the generated configuration: a template mistake fails before anything starts."""
     nginx = stack.processes["nginx"]
-    done = subprocess.run(nginx.command[:-2] + ["-t"], capture_output=True, text=True)
+    done = subprocess.run([*nginx.command[:-2], "-t"], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"invalid nginx configuration:\n{done.stderr}")
 
@@ -711,7 +711,7 @@ def prepare_postgres_schemas(*urls: str) -> None:
 class PurgeSchedule:
     """Applies the retention every ``interval_hours`` in a child process (``python -m bot purge``)."""
 
-    def __init__(self, settings: Settings, interval_hours: float, first_after_s: float = 60):
+    def __init__(self, settings: Settings, interval_hours: float, first_after_s: float = 60) -> None:
         self.settings = settings
         self.interval_s = interval_hours * 3600
         self.first_after_s = first_after_s
@@ -733,7 +733,8 @@ class PurgeSchedule:
             log_path = self.settings.var_dir / "logs" / "purge.log"
             with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as output:
                 subprocess.run([str(VENV_BIN / "python"), "-m", "bot", "purge"], cwd=REPO_ROOT, stdout=output,
-                               stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()})
+                               stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()},
+                               check=False)  # a failed purge is in its log; the next one runs anyway
             wait = self.interval_s
 
 

@@ -38,12 +38,14 @@ import signal
 import socket
 import sys
 import time
+from typing import Any
 
 import skops.io  # noqa: F401  (first, for the reason above)
 import engineio.base_server
 import rasa.core.run
 import sanic.app
 from rasa.__main__ import main
+from rasa.core.agent import Agent
 from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
@@ -56,7 +58,7 @@ WORKER_DEATHS_ALLOWED, WORKER_DEATHS_WINDOW_S = 3, 60.0
 _load_agent_on_start = rasa.core.run.load_agent_on_start
 
 
-async def load_agent_then_freeze(*args, **kwargs):
+async def load_agent_then_freeze(*args: Any, **kwargs: Any) -> Agent | None:
     agent = await _load_agent_on_start(*args, **kwargs)
     gc.collect()
     gc.freeze()
@@ -106,7 +108,7 @@ async def route_socketio_to_its_worker(request):  # noqa: ANN001, ANN201  (Sanic
 async def _forward(request, port: int) -> HTTPResponse:  # noqa: ANN001
     import aiohttp
 
-    global _client_session
+    global _client_session  # noqa: PLW0603 - one client per worker, made in its running event loop
     if _client_session is None:
         _client_session = aiohttp.ClientSession(
             auto_decompress=False,  # the body and its Content-Encoding go through unchanged
@@ -127,7 +129,7 @@ _configure_app = rasa.core.run.configure_app
 
 
 @functools.wraps(_configure_app)
-def configure_app_with_sticky_socketio(*args, **kwargs):
+def configure_app_with_sticky_socketio(*args: Any, **kwargs: Any) -> sanic.app.Sanic:
     app = _configure_app(*args, **kwargs)
     app.register_middleware(route_socketio_to_its_worker, "request")
     return app
@@ -154,8 +156,9 @@ def _serve_worker(index: int, private: socket.socket, ports: list[int], server_s
         protocol, loop=loop, connections=settings["connections"], signal=settings.get("signal"),
         app=settings["app"], state=settings.get("state"), unix=None,
         **runners._build_protocol_kwargs(protocol, settings["app"].config))
-    loop.create_task(loop.create_server(factory, sock=private))
+    private_server = loop.create_task(loop.create_server(factory, sock=private))  # referenced while serving
     runners.serve(**settings)
+    del private_server
 
 
 def serve_workers(server_settings: dict, workers: int) -> None:

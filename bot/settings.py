@@ -46,6 +46,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +124,7 @@ class Settings:
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, **overrides) -> Settings:
+    def from_env(cls, **overrides: Any) -> Settings:
         env = os.environ.get("RELAIS_ENV", "development")
         var_dir = Path(overrides.pop("var_dir", VAR_DIR))
         var_dir.mkdir(parents=True, exist_ok=True)
@@ -138,17 +139,17 @@ class Settings:
             rasa_token=_secret("RELAIS_RASA_TOKEN", env, var_dir),
             session_secret=_secret("RELAIS_SESSION_SECRET", env, var_dir),
             chamber_config=os.environ.get("RELAIS_CHAMBER_CONFIG") or None,
-            rasa_port=int(os.environ.get("RELAIS_RASA_PORT", 5005)),
-            actions_port=int(os.environ.get("RELAIS_ACTIONS_PORT", 5055)),
-            web_port=int(os.environ.get("RELAIS_WEB_PORT", 8000)),
+            rasa_port=int(os.environ.get("RELAIS_RASA_PORT", "5005")),
+            actions_port=int(os.environ.get("RELAIS_ACTIONS_PORT", "5055")),
+            web_port=int(os.environ.get("RELAIS_WEB_PORT", "8000")),
             rasa_instances=_positive_int("RELAIS_RASA_INSTANCES", 2 if env == "production" else 1),
             rasa_workers=_positive_int("RELAIS_RASA_WORKERS", 2),
             actions_instances=_positive_int("RELAIS_ACTIONS_INSTANCES", 2 if env == "production" else 1),
-            proxy_port=int(os.environ.get("RELAIS_PROXY_PORT", 8080)),
-            actions_proxy_port=int(os.environ.get("RELAIS_ACTIONS_PROXY_PORT", 5050)),
+            proxy_port=int(os.environ.get("RELAIS_PROXY_PORT", "8080")),
+            actions_proxy_port=int(os.environ.get("RELAIS_ACTIONS_PROXY_PORT", "5050")),
             lock_lifetime_s=_positive_int("RELAIS_LOCK_LIFETIME_S", 15),
             tracker_retention_days=_positive_int("RELAIS_TRACKER_RETENTION_DAYS", 7),
-            purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", 24)),
+            purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", "24")),
             log_format=os.environ.get("RELAIS_LOG_FORMAT", "json" if env == "production" else "text"),
             rate_limit_exempt=tuple(a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",")
                                     if a.strip()),

@@ -192,7 +192,7 @@ class Process:
 
 
 # Logs: each file of var/logs is rotated past LOG_MAX_BYTES, LOG_BACKUPS old copies kept (RELAIS_LOG_MAX_MB).
-LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", 20)) * 1024 * 1024)
+LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", "20")) * 1024 * 1024)
 LOG_BACKUPS = 5
 LOG_CHECK_S = 30.0
 
@@ -223,7 +223,7 @@ def rotate_logs(directory: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = 
 class LogRotator:
     """Rotates the stack's logs every LOG_CHECK_S seconds in a thread of the supervisor."""
 
-    def __init__(self, directory: Path, interval_s: float = LOG_CHECK_S):
+    def __init__(self, directory: Path, interval_s: float = LOG_CHECK_S) -> None:
         self.directory, self.interval_s = directory, interval_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -339,5 +339,5 @@ class Stack:
     def __enter__(self) -> Stack:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

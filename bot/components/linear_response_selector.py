@@ -37,8 +37,8 @@ class LinearResponseSelector(LogisticRegressionClassifier):
             return messages  # no retrieval intent in the training data
         keys = list(self.clf.classes_)
         retrieval_intents = sorted({key.split("/", 1)[0] for key in keys})
-        for message, probabilities in zip(messages, self.clf.predict_proba(self._create_X(messages))):
-            ranking = sorted(zip(keys, probabilities.tolist()), key=lambda entry: -entry[1])
+        for message, probabilities in zip(messages, self.clf.predict_proba(self._create_X(messages)), strict=True):
+            ranking = sorted(zip(keys, probabilities.tolist(), strict=True), key=lambda entry: -entry[1])
             best_key, best_confidence = ranking[0]
             properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
             properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = retrieval_intents

@@ -55,7 +55,7 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
                 for tag_name in crf_order:
                     tagger = sklearn_crfsuite.CRF(model_filename=str(model_dir / _model_file(tag_name)))
                     # Opened now: crfsuite reads the whole file into memory, the directory may go.
-                    tagger.tagger_
+                    tagger.tagger_  # noqa: B018 - the property opens the file
                     taggers[tag_name] = tagger
         except ValueError:
             # No resource: the training data had no entity (Rasa's own extractor behaves the same).
