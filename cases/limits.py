@@ -27,7 +27,7 @@ class Limit:
 class SlidingWindow:
     """At most ``limit.count`` hits per key in any ``limit.window_s`` seconds."""
 
-    def __init__(self, limit: Limit, clock=time.monotonic):  # noqa: ANN001
+    def __init__(self, limit: Limit, clock=time.monotonic) -> None:  # noqa: ANN001
         self.limit = limit
         self._clock = clock
         self._hits: OrderedDict[str, deque[float]] = OrderedDict()
@@ -83,7 +83,7 @@ class SharedCounts:
 
     PRUNE_EVERY = 500
 
-    def __init__(self, path: str, windows: dict[str, Limit], clock=time.time):  # noqa: ANN001
+    def __init__(self, path: str, windows: dict[str, Limit], clock=time.time) -> None:  # noqa: ANN001
         import sqlite3
 
         self.windows, self._clock, self._lock, self._hits = windows, clock, threading.Lock(), 0

@@ -50,7 +50,7 @@ class SubmitResult:
 
 
 class CaseOutbox:
-    def __init__(self, repository: CaseRepository, spool_dir: Path):
+    def __init__(self, repository: CaseRepository, spool_dir: Path) -> None:
         self._repository = repository
         self._spool_dir = Path(spool_dir)
         self._spool_dir.mkdir(parents=True, exist_ok=True)

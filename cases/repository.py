@@ -307,7 +307,7 @@ def week_start(moment: datetime) -> str:
 
 
 class CaseRepository:
-    def __init__(self, session_factory: sessionmaker):
+    def __init__(self, session_factory: sessionmaker) -> None:
         self._session_factory = session_factory
 
     # ---------------------------------------------------------------- from the action server

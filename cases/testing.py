@@ -87,7 +87,7 @@ class TcpProxy:
     then "connection refused"); ``start()`` listens again on the same port.
     """
 
-    def __init__(self, target_host: str, target_port: int, listen_port: int = 0):
+    def __init__(self, target_host: str, target_port: int, listen_port: int = 0) -> None:
         import socket
         import threading
 
@@ -114,18 +114,14 @@ class TcpProxy:
         socket = self._socket_module
         listener, self._listener = self._listener, None
         if listener is not None:
-            try:
+            with contextlib.suppress(OSError):
                 listener.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             listener.close()
         with self._lock:
             connections, self._connections = self._connections, []
         for connection in connections:
-            try:
+            with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             connection.close()
 
     def _accept(self, listener) -> None:  # noqa: ANN001
@@ -153,7 +149,5 @@ class TcpProxy:
             pass
         finally:
             for end in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     end.close()
-                except OSError:
-                    pass
