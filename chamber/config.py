@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Mapping
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -148,13 +149,13 @@ def route_departement(code: str, chambers: list[Chamber] | None = None) -> Chamb
 class _Validator:
     """Turns the raw YAML mapping into a Chamber, failing with the file and the field at fault."""
 
-    def __init__(self, source: Path, raw: Any):
+    def __init__(self, source: Path, raw: Any) -> None:
         self.source = source
         if not isinstance(raw, dict):
             self.fail("(root)", "expected a mapping of fields")
         self.raw = raw
 
-    def fail(self, field_name: str, problem: str):
+    def fail(self, field_name: str, problem: str) -> NoReturn:
         raise ChamberConfigError(f"{self.source}: field '{field_name}': {problem}")
 
     def text(self, name: str, mapping: Mapping | None = None, prefix: str = "", required: bool = True) -> str | None:
@@ -241,7 +242,7 @@ class _Validator:
         if not slots:
             self.fail(prefix + "slots", "at least one slot is required")
         slots.sort()
-        for (_, previous_end), (next_start, _) in zip(slots, slots[1:]):
+        for (_, previous_end), (next_start, _) in itertools.pairwise(slots):
             if next_start < previous_end:
                 self.fail(prefix + "slots", "slots overlap")
         closed = set()
