@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -131,14 +131,14 @@ def _placeholders(text: str) -> set[str]:
 
 
 class _EntryValidator:
-    def __init__(self, raw: Any, index: int, today: date):
+    def __init__(self, raw: Any, index: int, today: date) -> None:
         self.raw = raw if isinstance(raw, dict) else {}
         self.label = f"entry #{index} ({self.raw.get('id', '?')})"
         self.today = today
         if not isinstance(raw, dict):
             self.fail("(entry)", "expected a mapping")
 
-    def fail(self, field_name: str, problem: str):
+    def fail(self, field_name: str, problem: str) -> NoReturn:
         raise KnowledgeBaseError(f"{KNOWLEDGE_BASE.name}: {self.label}: field '{field_name}': {problem}")
 
     def text(self, name: str, value: Any = None, one_sentence: bool = False) -> str:
@@ -212,7 +212,7 @@ class _EntryValidator:
                 conditions[key] = tuple(str(v) for v in values)
                 continue
             if key not in CONDITION_VALUES:
-                self.fail(f"requires.{key}", f"unknown condition; known: {sorted(CONDITION_VALUES) + ['departement']}")
+                self.fail(f"requires.{key}", f"unknown condition; known: {[*sorted(CONDITION_VALUES), 'departement']}")
             conditions[key] = self.codes(f"requires.{key}", values, CONDITION_VALUES[key], (UNKNOWN,))
         return conditions
 
