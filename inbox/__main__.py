@@ -127,7 +127,7 @@ def purge(args: argparse.Namespace) -> int:
     chambers.setdefault(default_chamber.id, default_chamber)
     report = apply_retention(
         database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None,
-        float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)), chambers, default_chamber.id,
+        float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", "7")), chambers, default_chamber.id,
         os.environ.get("RELAIS_OUTBOX_DIR") or None, closed_retention_days=args.older_than_days,
     )
     if report.chambers_without_configuration:

@@ -216,10 +216,13 @@ def api_user(request: Request, _bearer_token=Depends(_bearer), _session=Depends(
     user = current_user(request)
     if user is None:
         raise Unauthenticated()
-    if request.method not in ("GET", "HEAD", "OPTIONS") and auth_method(request) == "session":
-        # A cookie is sent by the browser on its own: prove the request comes from our pages.
-        if not csrf_ok(request, request.headers.get("x-csrf-token")):
-            raise ForbiddenError("Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token).")
+    # A cookie is sent by the browser on its own: prove the request comes from our pages.
+    if (
+        request.method not in ("GET", "HEAD", "OPTIONS")
+        and auth_method(request) == "session"
+        and not csrf_ok(request, request.headers.get("x-csrf-token"))
+    ):
+        raise ForbiddenError("Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token).")
     return user
 
 

@@ -36,7 +36,7 @@ HSTS = "max-age=31536000; includeSubDomains"
 class _ContextAndHeaders:
     """Puts the shared context in every request's scope and the security headers on inbox answers."""
 
-    def __init__(self, app: ASGIApp, context: InboxContext):
+    def __init__(self, app: ASGIApp, context: InboxContext) -> None:
         self.app = app
         self.context = context
 

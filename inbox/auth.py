@@ -46,7 +46,7 @@ def context_of(request: Request) -> InboxContext:
 
 
 class LoginRefused(Exception):
-    def __init__(self, status_code: int, message: str, retry_after_s: int | None = None):
+    def __init__(self, status_code: int, message: str, retry_after_s: int | None = None) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.message = message

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -80,7 +81,7 @@ async def checked_form(request: Request) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
-def render(request: Request, template: str, status_code: int = 200, **values) -> HTMLResponse:
+def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     user = values.pop("user", None) or current_user(request)
     context = context_of(request)
     values.update(

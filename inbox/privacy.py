@@ -19,7 +19,7 @@ PRIVACY_PATH = "/confidentialite"
 
 
 def tracker_retention_days() -> int:
-    return int(float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", 7)))
+    return int(float(os.environ.get("RELAIS_TRACKER_RETENTION_DAYS", "7")))
 
 
 @router.get(PRIVACY_PATH, response_class=HTMLResponse, include_in_schema=False)
