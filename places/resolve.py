@@ -232,7 +232,7 @@ def _fuzzy(words: list[str]) -> list[str]:
             limit = _typo_limit(text)
             if not limit:
                 continue
-            for key, _code_, _population in _fuzzy_pool().get(text[0], ()):
+            for key, _code, _population in _fuzzy_pool().get(text[0], ()):
                 distance = _distance(text, key, limit)
                 if distance <= limit and distance < best.get(key, limit + 1):
                     best[key] = distance
