@@ -134,15 +134,13 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     per_clause = clauses if clauses is not None else split_clauses(text)
     whole: list[Clause] | None = None
     for rule in table.rules:
-        for pattern, clauses in ((rule.clause, per_clause), (rule.message, None)):
+        for pattern, scope in ((rule.clause, per_clause), (rule.message, None)):
             if pattern is None or rule.id in found:
                 continue
-            if clauses is None:
+            if scope is None and whole is None:
                 # Message-wide patterns see the message without sentence breaks ("Merci pour tout. Adieu.").
-                if whole is None:
-                    whole = per_clause if len(per_clause) < 2 else split_clauses(_CLAUSE_PUNCTUATION.sub(" ", text))
-                clauses = whole
-            for clause in clauses:
+                whole = per_clause if len(per_clause) < 2 else split_clauses(_CLAUSE_PUNCTUATION.sub(" ", text))
+            for clause in scope if scope is not None else (whole or []):
                 if not pattern.search(clause.text):
                     continue
                 span = next(iter(_matches(rule, pattern, clause)), None)

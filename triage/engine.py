@@ -173,7 +173,7 @@ def _overwhelmed(clauses: Iterable[Clause]) -> bool:
 class _Run:
     """One assessment in progress: accumulates evidence message by message."""
 
-    def __init__(self, today: date):
+    def __init__(self, today: date) -> None:
         self.today = today
         self.hits: list[_Hit] = []
         self.reasons: dict[str, list[str]] = {}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -91,7 +92,7 @@ class RuleSet:
     signals: Signals
 
 
-def _load(name: str):
+def _load(name: str) -> Any:  # the rule files are YAML mappings, checked where read
     return yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
 
 
