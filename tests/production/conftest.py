@@ -160,7 +160,7 @@ class Production:
 
 def _run_inbox_cli(settings: Settings, *args: str, stdin: str | None = None) -> str:
     done = subprocess.run([sys.executable, "-m", "inbox", *args], input=stdin, text=True, capture_output=True,
-                          cwd=REPO_ROOT, env={**os.environ, **settings.process_env()})
+                          cwd=REPO_ROOT, env={**os.environ, **settings.process_env()}, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -231,4 +231,4 @@ def production(tmp_path_factory):
 def system(production):
     """The production system, whole again before each test."""
     production.ensure_running()
-    yield production
+    return production

@@ -31,9 +31,9 @@ POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 
 
 def production_settings(tmp_path: Path, **overrides) -> Settings:
-    values = dict(env="production", var_dir=tmp_path, database_url=POSTGRES, tracker_db_url=POSTGRES,
-                  lock_store_url="redis://127.0.0.1:6379/0", rasa_token="t" * 32, session_secret="s" * 48,
-                  rasa_instances=2, actions_instances=2, log_format="json")
+    values = {"env": "production", "var_dir": tmp_path, "database_url": POSTGRES, "tracker_db_url": POSTGRES,
+                  "lock_store_url": "redis://127.0.0.1:6379/0", "rasa_token": "t" * 32, "session_secret": "s" * 48,
+                  "rasa_instances": 2, "actions_instances": 2, "log_format": "json"}
     values.update(overrides)
     return Settings(**values)
 
@@ -125,7 +125,7 @@ def test_nginx_configuration_is_valid_and_routes_every_instance(tmp_path):
     path = tmp_path / "nginx.conf"
     path.write_text(config)
     done = subprocess.run([nginx_binary(), "-t", "-p", str(run_dir), "-c", str(path), "-e", str(tmp_path / "e.log")],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
 
 

@@ -24,7 +24,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_settings(var_dir: Path, database_url: str | None = None) -> Settings:
+def test_settings(var_dir: Path, database_url: str | None = None) -> Settings:  # noqa: PT028 - a helper, not a test
     settings = Settings.from_env(var_dir=var_dir)
     settings.database_url = database_url or f"sqlite:///{var_dir / 'relais.db'}"
     settings.tracker_db_url = f"sqlite:///{var_dir / 'rasa-tracker.db'}"

@@ -141,7 +141,7 @@ def test_html_and_script_in_any_field_are_shown_as_text(logged_in, seed_case, re
         email='"><script>alert(1)</script>@x.fr',
         transcript=[{"sender": "artisan", "text": MARKUP, "at": MARKUP}],
     )
-    pages, user = logged_in(role="supervisor")
+    pages, _user = logged_in(role="supervisor")
     token = csrf_from(pages.get("/inbox").text)
     pages.post(f"/inbox/dossiers/{reference}/notes", data={"body": MARKUP, "csrf_token": token})
     pages.post(f"/inbox/dossiers/{reference}/appels", data={"outcome": "joint", "comment": MARKUP, "csrf_token": token})

@@ -214,5 +214,5 @@ def test_invalid_configuration_names_file_and_field(tmp_path, changes, remove, f
 def test_unreadable_yaml_is_reported(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("id: [unclosed", encoding="utf-8")
-    with pytest.raises(ChamberConfigError, match="broken.yml"):
+    with pytest.raises(ChamberConfigError, match=r"broken\.yml"):
         load_chamber(path)
