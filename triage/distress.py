@@ -75,16 +75,16 @@ class _Rule:
     id: str
     level: int
     category: str
-    clause: re.Pattern | None
-    message: re.Pattern | None
-    needs: re.Pattern | None
-    unless: re.Pattern | None
+    clause: re.Pattern[str] | None
+    message: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
 class _Table:
     rules: tuple[_Rule, ...]
-    bereaved: re.Pattern
+    bereaved: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +105,7 @@ def _table() -> _Table:
     return _Table(tuple(table), compile_any(raw["bereaved"]))
 
 
-def _matches(rule: _Rule, pattern: re.Pattern, clause: Clause) -> Iterable[tuple[int, int]]:
+def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[tuple[int, int]]:
     signals = rules().signals
     text = clause.text
     if rule.needs is not None and not rule.needs.search(text):

@@ -33,7 +33,7 @@ def whole_words(pattern: str) -> str:
     return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
 
 
-def compile_any(patterns: list[str] | str) -> re.Pattern:
+def compile_any(patterns: list[str] | str) -> re.Pattern[str]:
     if isinstance(patterns, str):
         patterns = [patterns]
     # One word-boundary check around the whole alternation: tried once per position, not per pattern.
@@ -45,7 +45,7 @@ class Cue:
     """One pattern of a category or urgency rule, with how negation treats it."""
 
     owner: str  # category code or urgency rule id
-    regex: re.Pattern
+    regex: re.Pattern[str]
     negatable: bool = True
     weak: bool = False
 
@@ -66,23 +66,23 @@ class UrgencyRule:
     reason: str
     category: str | None
     cues: tuple[Cue, ...]
-    context: re.Pattern | None
+    context: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
 class Signals:
-    distress_idioms: re.Pattern
-    not_difficulties: re.Pattern
-    distress_negation: re.Pattern  # matched against the text just before a distress match
-    overwhelm: re.Pattern
-    negation_before: re.Pattern
-    negation_ni: re.Pattern
-    existence_negator: re.Pattern
-    reassurance_after: re.Pattern
-    anticipation: re.Pattern
-    present_difficulty: re.Pattern
-    hypothesis: re.Pattern
-    deadline_context: re.Pattern
+    distress_idioms: re.Pattern[str]
+    not_difficulties: re.Pattern[str]
+    distress_negation: re.Pattern[str]  # matched against the text just before a distress match
+    overwhelm: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    negation_ni: re.Pattern[str]
+    existence_negator: re.Pattern[str]
+    reassurance_after: re.Pattern[str]
+    anticipation: re.Pattern[str]
+    present_difficulty: re.Pattern[str]
+    hypothesis: re.Pattern[str]
+    deadline_context: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _load(name: str) -> Any:  # the rule files are YAML mappings, checked where 
     return yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
 
 
-def _cues(owner: str, raw: dict) -> tuple[Cue, ...]:
+def _cues(owner: str, raw: dict[str, Any]) -> tuple[Cue, ...]:
     """One combined regex per kind of pattern: a few scans per clause instead of hundreds."""
     cues = []
     for key, negatable, weak in (("patterns", True, False), ("lacks", False, False), ("weak", True, True)):
