@@ -151,7 +151,7 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
                 continue
             found.append(_Match(start, length, key, departement, communes))
     # Drop spans inside a longer one: "calais" inside "pas de calais", "saint denis" in "seine saint denis".
-    kept = []
+    kept: list[_Match] = []
     for match in sorted(found, key=lambda m: -m.length):
         end = match.start + match.length
         if any(k.start <= match.start and end <= k.start + k.length for k in kept):
