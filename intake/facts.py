@@ -136,11 +136,11 @@ def _lookup(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _lookup_pattern(name: str) -> re.Pattern:
+def _lookup_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _lookup(name)) + r")(?![\w-])")
 
 
-def _span(original: str, match: re.Match, group: int = 0) -> str:
+def _span(original: str, match: re.Match[str], group: int = 0) -> str:
     return " ".join(original[match.start(group):match.end(group)].split())
 
 
@@ -202,7 +202,7 @@ def _employees(text: str, folded: str) -> str | None:
     return None
 
 
-def _amount(text: str, match: re.Match) -> str:
+def _amount(text: str, match: re.Match[str]) -> str:
     number = match.group(1).replace("\u00a0", " ").replace(".", " ")
     if match.group(2):
         number += "," + match.group(2)
