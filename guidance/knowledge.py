@@ -148,8 +148,9 @@ class _EntryValidator:
         unknown = _placeholders(value) - PLACEHOLDERS
         if unknown:
             self.fail(name, f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
-        if PROMISES.search(value):
-            self.fail(name, f"promises an outcome ({PROMISES.search(value).group()!r}): say what can be asked")
+        promise = PROMISES.search(value)
+        if promise:
+            self.fail(name, f"promises an outcome ({promise.group()!r}): say what can be asked")
         if one_sentence and count_sentences(value) != 1:
             self.fail(name, "must be exactly one sentence (it is shown to the artisan)")
         return value.strip()
