@@ -145,7 +145,8 @@ class CaseOutbox:
             except ValueError:
                 continue
             if data.get("conversation_id") == conversation_id:
-                return data.get("reference")
+                reference: str | None = data.get("reference")
+                return reference
         return None
 
     def _spool(self, draft: CaseDraft) -> Path:

@@ -99,7 +99,7 @@ class CaseDraft:
     reasons: dict[str, list[str]] = field(default_factory=dict)
     summary: str = ""
     situation: dict[str, str] = field(default_factory=dict)
-    guidance: list[dict] = field(default_factory=list)
+    guidance: list[dict[str, Any]] = field(default_factory=list)
     contact_name: str | None = None
     phone: str | None = None
     email: str | None = None
@@ -108,7 +108,7 @@ class CaseDraft:
     consent_version: str | None = None
     consent_at: datetime | None = None
     health_consent: bool = False
-    transcript: list[dict] = field(default_factory=list)
+    transcript: list[dict[str, Any]] = field(default_factory=list)
 
     def normalise(self) -> None:
         """Tidy what has one obvious form: "+33 6 12 34 56 78" -> "+33612345678", "59000" -> "59", "2a" -> "2A"."""
@@ -197,7 +197,7 @@ def _strip_health(case: Case) -> None:
     case.transcript = [e for e in case.transcript if not e.get("health")]
 
 
-def _transcript_key(entry: dict) -> tuple:
+def _transcript_key(entry: dict[str, Any]) -> tuple[Any, Any, Any]:
     return (entry.get("sender"), entry.get("text"), entry.get("at"))
 
 
@@ -365,13 +365,17 @@ class CaseRepository:
                 case.status = "en_cours" if case.assignee_id else "nouveau"
                 case.closed_at = None
                 self._audit(session, None, "case.reopened_by_artisan", case.chamber_id, case.reference, {})
-            return case.reference
+            reference: str = case.reference
+            return reference
 
     # ---------------------------------------------------------------- reading
 
     def find_by_conversation(self, conversation_id: str) -> Case | None:
         with self._session_factory() as session:
-            return session.execute(select(Case).where(Case.conversation_id == conversation_id)).scalar_one_or_none()
+            case: Case | None = session.execute(
+                select(Case).where(Case.conversation_id == conversation_id)
+            ).scalar_one_or_none()
+            return case
 
     def get_case(self, reference: str, actor: User, *, record_view: bool = True) -> Case:
         with self._session_factory() as session, session.begin():
@@ -621,19 +625,22 @@ class CaseRepository:
 
     def find_user_by_email(self, email: str) -> User | None:
         with self._session_factory() as session:
-            return session.execute(
+            user: User | None = session.execute(
                 select(User).where(User.email == without_nul(email).strip().lower())
             ).scalar_one_or_none()
+            return user
 
     def find_user_by_token_hash(self, token_hash: str) -> User | None:
         with self._session_factory() as session:
-            return session.execute(
+            user: User | None = session.execute(
                 select(User).where(User.api_token_hash == token_hash, User.active.is_(True))
             ).scalar_one_or_none()
+            return user
 
     def get_user(self, user_id: int) -> User | None:
         with self._session_factory() as session:
-            return session.get(User, user_id)
+            user: User | None = session.get(User, user_id)
+            return user
 
     def list_users(self, chamber_id: str) -> list[User]:
         with self._session_factory() as session:
@@ -667,7 +674,7 @@ class CaseRepository:
     def unlock_user(self, user_id: int, actor: User) -> User:
         """A supervisor clears an account's failure count (and any lock an older version set), audited."""
         with self._session_factory() as session, session.begin():
-            user = session.get(User, user_id)
+            user: User = session.get(User, user_id)
             user.failed_logins = 0
             user.locked_until = None
             self._audit(session, actor, "user.unlocked", user.chamber_id, None, {"email": user.email})
@@ -675,7 +682,7 @@ class CaseRepository:
 
     def register_login_success(self, user_id: int) -> User:
         with self._session_factory() as session, session.begin():
-            user = session.get(User, user_id)
+            user: User = session.get(User, user_id)
             user.failed_logins = 0
             user.locked_until = None
             user.last_login_at = utcnow()
@@ -691,7 +698,7 @@ class CaseRepository:
     # ---------------------------------------------------------------- audit
 
     def record_audit(self, actor: User | None, action: str, chamber_id: str, case_reference: str | None = None,
-                     detail: dict | None = None) -> None:
+                     detail: dict[str, Any] | None = None) -> None:
         with self._session_factory() as session, session.begin():
             self._audit(session, actor, action, chamber_id, case_reference, detail or {})
 
@@ -707,7 +714,7 @@ class CaseRepository:
 
     @staticmethod
     def _load(session: Session, reference: str, actor: User) -> Case:
-        case = session.execute(
+        case: Case | None = session.execute(
             # Row lock (PostgreSQL): two advisors changing one case apply their changes one after the other.
             select(Case).where(Case.reference == reference, Case.chamber_id == actor.chamber_id).with_for_update(of=Case)
         ).unique().scalar_one_or_none()
@@ -717,7 +724,7 @@ class CaseRepository:
 
     @staticmethod
     def _audit(session: Session, actor: User | None, action: str, chamber_id: str, case_reference: str | None,
-               detail: dict, label: str | None = None) -> None:
+               detail: dict[str, Any], label: str | None = None) -> None:
         session.add(
             AuditEvent(
                 at=utcnow(),

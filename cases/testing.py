@@ -13,12 +13,16 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 
 from cases.db import make_engine, migrate
 from cases.models import Base
+
+if TYPE_CHECKING:
+    import socket
 
 TEST_POSTGRES_URL = os.environ.get("RELAIS_TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 BACKENDS = ("sqlite", "postgresql")
@@ -95,8 +99,8 @@ class TcpProxy:
         self._threading = threading
         self.target = (target_host, target_port)
         self.port = listen_port
-        self._listener = None
-        self._connections: list = []
+        self._listener: socket.socket | None = None
+        self._connections: list[socket.socket] = []
         self._lock = threading.Lock()
 
     def start(self) -> TcpProxy:
@@ -124,7 +128,7 @@ class TcpProxy:
                 connection.shutdown(socket.SHUT_RDWR)
             connection.close()
 
-    def _accept(self, listener) -> None:  # noqa: ANN001
+    def _accept(self, listener: socket.socket) -> None:
         socket = self._socket_module
         while True:
             try:
@@ -141,7 +145,7 @@ class TcpProxy:
             for source, sink in ((client, upstream), (upstream, client)):
                 self._threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
 
-    def _pipe(self, source, sink) -> None:  # noqa: ANN001
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while chunk := source.recv(65536):
                 sink.sendall(chunk)

@@ -2,12 +2,13 @@
 (``alembic -c cases/alembic.ini revision --autogenerate -m "..."``, using ``RELAIS_DATABASE_URL``)."""
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from cases.db import make_engine
 from cases.models import Base
 
 
-def _run(connection) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
