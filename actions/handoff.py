@@ -218,7 +218,7 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
 
 def has_phone(slots: Mapping[str, Any]) -> bool:
     phone = slots.get("phone")
-    return bool(phone) and phone.startswith("+")
+    return bool(phone and phone.startswith("+"))
 
 
 def refusal_text(chamber: Any, tracker_retention_days: int) -> str:

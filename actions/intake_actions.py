@@ -38,7 +38,7 @@ class ActionAcknowledgeSituation(Action):
         restatement = assessment.restatement() if assessment else None
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
-        repeated = bool(restatement) and already_said(tracker, restatement)
+        repeated = bool(restatement and already_said(tracker, restatement))
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
             restatement = None

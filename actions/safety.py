@@ -102,4 +102,4 @@ def _register_guarded(self: ActionExecutor, name: str, f: Callable) -> None:
 
 def install() -> None:
     """Every action registered from now on is guarded (idempotent)."""
-    ActionExecutor.register_function = _register_guarded  # type: ignore[method-assign]
+    ActionExecutor.register_function = _register_guarded
