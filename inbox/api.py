@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from enum import Enum
-from typing import Any
+from typing import Any, overload
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import APIKeyCookie, HTTPBearer
-from pydantic import BaseModel, Field, constr
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from cases.models import CALL_OUTCOMES, CATEGORIES, STATUSES, URGENCIES, Case, User, utcnow
@@ -38,16 +38,17 @@ from places import DEPARTEMENT_CODE_PATTERN, departement_code
 REFERENCE_REGEX = rf"^RL-[{CROCKFORD_ALPHABET}]{{6}}$"
 MAX_ID = 2**31 - 1
 
-Status = Enum("Status", {s: s for s in STATUSES}, type=str)
-Urgency = Enum("Urgency", {u: u for u in URGENCIES}, type=str)
-Category = Enum("Category", {c: c for c in CATEGORIES}, type=str)
-CallOutcome = Enum("CallOutcome", {c: c for c in CALL_OUTCOMES}, type=str)
+# Members from the models' tuples (one source), which mypy cannot enumerate.
+Status = Enum("Status", {s: s for s in STATUSES}, type=str)  # type: ignore[misc]
+Urgency = Enum("Urgency", {u: u for u in URGENCIES}, type=str)  # type: ignore[misc]
+Category = Enum("Category", {c: c for c in CATEGORIES}, type=str)  # type: ignore[misc]
+CallOutcome = Enum("CallOutcome", {c: c for c in CALL_OUTCOMES}, type=str)  # type: ignore[misc]
 
 
 class ApiModel(BaseModel):
     class Config:
         @staticmethod
-        def schema_extra(schema: dict, model: type) -> None:
+        def schema_extra(schema: dict[str, Any], model: type[BaseModel]) -> None:
             # Pydantic 1 leaves `null` out of Optional fields' JSON schema: say it, so the document is true.
             for field in model.__fields__.values():
                 prop = schema.get("properties", {}).get(field.alias)
@@ -60,8 +61,8 @@ class ApiError(BaseModel):
 
 
 class LoginIn(ApiModel):
-    email: constr(max_length=320)
-    password: constr(max_length=1000)
+    email: str = Field(..., max_length=320)
+    password: str = Field(..., max_length=1000)
 
 
 class UserOut(ApiModel):
@@ -167,12 +168,12 @@ class StatusIn(ApiModel):
 
 
 class NoteIn(ApiModel):
-    body: constr(min_length=1, max_length=10_000)
+    body: str = Field(..., min_length=1, max_length=10_000)
 
 
 class CallAttemptIn(ApiModel):
     outcome: CallOutcome
-    comment: constr(max_length=2_000) = ""
+    comment: str = Field("", max_length=2_000)
 
 
 class AuditEventOut(ApiModel):
@@ -195,7 +196,7 @@ class StatsOut(ApiModel):
 
     class Config:
         @staticmethod
-        def schema_extra(schema: dict, model: type) -> None:
+        def schema_extra(schema: dict[str, Any], model: type[BaseModel]) -> None:
             medians = schema["properties"]["median_hours_to_first_contact"]
             medians["additionalProperties"] = {"anyOf": [{"type": "number"}, {"type": "null"}]}
 
@@ -232,6 +233,10 @@ def supervisor_user(user: User = Depends(api_user)) -> User:
     return user
 
 
+@overload
+def _clean(text: str) -> str: ...
+@overload
+def _clean(text: str | None) -> str | None: ...
 def _clean(text: str | None) -> str | None:
     return text.replace("\x00", "") if text is not None else None
 
@@ -292,8 +297,8 @@ def user_out(user: User) -> UserOut:
 
 
 ReferencePath = Path(..., pattern=REFERENCE_REGEX, description="Case reference, e.g. RL-7K3Q9M")
-ERRORS = {400: {"model": ApiError}, 401: {"model": ApiError}, 403: {"model": ApiError}}
-NOT_FOUND_ERRORS = {**ERRORS, 404: {"model": ApiError}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ApiError}, 401: {"model": ApiError}, 403: {"model": ApiError}}
+NOT_FOUND_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 404: {"model": ApiError}}
 
 
 def create_api() -> FastAPI:

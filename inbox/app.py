@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -86,6 +86,7 @@ def build_context(settings: InboxSettings) -> InboxContext:
 
 def _serve_widget(app: FastAPI) -> None:
     """/widget/ and /demo/: the widget package's own routes when it has them, else its folders as they are."""
+    widget_router: APIRouter | None
     try:
         from widget.server import router as widget_router
     except ImportError:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from fastapi import Request
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from cases.models import User, utcnow
@@ -24,7 +25,7 @@ class InboxContext:
     """Everything the pages and the API share (one per application)."""
 
     settings: InboxSettings
-    engine: object
+    engine: Engine
     session_factory: sessionmaker
     repository: CaseRepository
     default_chamber: Chamber
@@ -82,8 +83,9 @@ def attempt_login(context: InboxContext, email: str, password: str, address: str
         raise _too_many(timedelta(seconds=wait_s))
     repository = context.repository
     user = repository.find_user_by_email(key)
-    usable = user is not None and user.active
-    if not verify_password(user.password_hash if usable else None, password or ""):
+    # Verified even without a usable account: the answer takes as long either way.
+    verified = verify_password(user.password_hash if user is not None and user.active else None, password or "")
+    if user is None or not verified:
         context.throttle.record_failure(address, key)
         if user is not None:
             repository.register_login_failure(user.id, utcnow())  # counted for the audit trail, locks nothing

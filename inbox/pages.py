@@ -76,7 +76,8 @@ def supervisor(request: Request) -> User:
 
 async def checked_form(request: Request) -> dict[str, str]:
     form = await request.form()
-    if not csrf_ok(request, form.get("csrf_token")):
+    token = form.get("csrf_token")
+    if not csrf_ok(request, token if isinstance(token, str) else None):
         raise CsrfRefused()
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
@@ -120,7 +121,7 @@ def client_address(request: Request) -> str:
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_page(request: Request, suivant: str = "/inbox") -> HTMLResponse:
+def login_page(request: Request, suivant: str = "/inbox") -> Response:
     if current_user(request):
         return see_other(safe_next(suivant))
     return render(request, "login.html", next_url=safe_next(suivant), email="")
