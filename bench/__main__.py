@@ -24,7 +24,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -131,7 +131,7 @@ class Profiler:
     """py-spy sampling the Rasa servers (and action servers) while the load runs, without pausing them;
     with their child processes, where Sanic's workers run when there are several."""
 
-    def __init__(self, stack: Stack, out_dir: Path, label: str):
+    def __init__(self, stack: Stack, out_dir: Path, label: str) -> None:
         self.runs = []
         for name, process in stack.processes.items():
             if name.startswith(("rasa", "actions")) and process.is_running():
@@ -229,7 +229,8 @@ def print_profile(label: str, profiles: dict) -> None:
         print("    hottest functions: " + "; ".join(f"{fn} {share} %" for fn, share in summary["hottest"][:6]))
 
 
-def run_pair(label: str, base_url: str, args: argparse.Namespace, script, completed, prefix: str,
+def run_pair(label: str, base_url: str, args: argparse.Namespace, script: tuple[str, ...],
+             completed: Callable[[list[str]], bool], prefix: str,
              stack: Stack, database_url: str | None) -> dict:
     figures = {}
     if args.warmup:
