@@ -259,12 +259,12 @@ def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
             if code:
                 codes.add(code)
                 postcodes.add(word)
-        elif _code(word):
+        elif code := _code(word):
             # A lone digit is a code only when it is the whole answer or follows "le", "du", "dans"...:
             # "9" or "dans le 9", not the "1" of "alert(1)" or of "urgent 1".
             if len(word) == 1 and len(words) > 1 and (index == 0 or words[index - 1] not in _BEFORE_LONE_DIGIT):
                 continue
-            codes.add(_code(word))  # type: ignore[arg-type]
+            codes.add(code)
     if len(codes) > 2:
         return set(), set()  # "06 12 34 56 78" is a phone number, not five départements
     return codes, postcodes
