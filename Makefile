@@ -13,11 +13,12 @@ TRAIN_DATA := config.yml $(TRAINED_COMPONENTS) $(shell find bot/domain nlu stori
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install run run-production test test-python validate test-stories evaluate simulate train widget browser nginx bench purge clean
+.PHONY: help install lint run run-production test test-python validate test-stories evaluate simulate train widget browser nginx bench purge clean
 
 help:
 	@echo "make run       install what is missing, train if needed, start every process on 127.0.0.1"
-	@echo "make test      install, train, validate the data, run the Rasa test stories and the pytest suite"
+	@echo "make test      install, lint, train, validate the data, run the Rasa test stories and the pytest suite"
+	@echo "make lint      ruff (lint and format check) and mypy, configured in pyproject.toml"
 	@echo "make evaluate CASES=file.yml OUT=file.jsonl   run conversations through the whole bot"
 	@echo "make simulate [SIM_CONVERSATIONS=N SIM_SEED=S SIM_SENDERS=K]   long conversation-simulator run, report in var/simulate/"
 	@echo "make run-production   nginx, 2 Rasa + 2 action servers, PostgreSQL and Redis on this machine"
@@ -61,7 +62,13 @@ test-stories: $(MODEL)
 test-python: $(MODEL) widget browser nginx
 	$(BIN)/python -m pytest
 
-test: install validate train test-stories test-python
+# Lint first: it takes seconds and fails before the minutes of training and tests.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: install lint validate train test-stories test-python
 
 run: install $(MODEL) widget
 	$(BIN)/python -m ops run

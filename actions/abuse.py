@@ -7,7 +7,8 @@ that already has its case may always update it. No key (an exempt address): no l
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA, SlidingWindow
 from chamber import Chamber

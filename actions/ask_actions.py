@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -15,12 +15,12 @@ from actions.questions import QUESTIONS
 class AskQuestion(Action):
     slot: str = ""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return f"action_ask_{self.slot}"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         text, buttons = QUESTIONS[self.slot].render(services.chamber(), tracker.slots)
         dispatcher.utter_message(text=text, buttons=buttons)
         return []

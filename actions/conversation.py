@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
-from typing import Any, Iterable, Mapping
+from typing import Any, TypeGuard
 
 from triage import assess
 
@@ -27,15 +28,15 @@ SKIPPED = "non précisé"
 SKIP_BUTTON = {"title": "Passer", "payload": "/skip_question"}
 
 
-def _is_typed_text(text: str | None) -> bool:
+def _is_typed_text(text: str | None) -> TypeGuard[str]:
     # Button payloads ("/affirm") are not the artisan's words.
-    return bool(text) and not text.startswith("/")
+    return bool(text and not text.startswith("/"))
 
 
 def user_messages(events: Iterable[Mapping[str, Any]]) -> list[str]:
     """Every message the artisan typed in this conversation, oldest first."""
     return [
-        event.get("text")
+        event["text"]
         for event in events
         if event.get("event") == "user" and _is_typed_text(event.get("text"))
     ]
@@ -89,7 +90,7 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         kind = event.get("event")
         text = event.get("text")
         if kind == "user" and _is_typed_text(text):
-            line = {"sender": "artisan", "text": text, "at": _timestamp(event)}
+            line: dict[str, Any] = {"sender": "artisan", "text": text, "at": _timestamp(event)}
             previous_was_health = _mentions_health(text)
         elif kind == "user" and text in BUTTON_WORDS:
             line = {"sender": "artisan", "text": BUTTON_WORDS[text], "at": _timestamp(event)}

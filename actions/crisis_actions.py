@@ -8,7 +8,8 @@ the levels and rule ids in triage/distress.py. Logs carry levels and rule ids, n
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Dict, List, Optional, Text
+from collections.abc import Callable
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -41,7 +42,7 @@ def _latest_user_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
-def _latest_intent(tracker: Tracker) -> Optional[str]:
+def _latest_intent(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
@@ -51,7 +52,7 @@ def _intake_started(tracker: Tracker) -> bool:
     )
 
 
-def _read_answer(tracker: Tracker, slot: str, read: Callable[[str, Optional[str]], str]) -> Dict[Text, Any]:
+def _read_answer(tracker: Tracker, slot: str, read: Callable[[str, str | None], str]) -> dict[str, Any]:
     """A form's answer read from the latest message, only when the form is asking for it."""
     if tracker.get_slot("requested_slot") != slot:
         return {}
@@ -65,16 +66,16 @@ def _signs(tracker: Tracker) -> list:
 
 
 class ActionCrisisResponse(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_crisis_response"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         # The last message, the safety question, is asked by safety_form with its one-tap answers.
         for message in crisis_messages(services.chamber())[:-1]:
             dispatcher.utter_message(text=message)
-        events: List[EventType] = []
+        events: list[EventType] = []
         from_question = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get(
             "name"
         ) in (None, "direct_question_form")
@@ -97,24 +98,18 @@ class ActionCrisisResponse(Action):
                 "crisis path: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker)) or "none"
             )
         # Whatever form was running is closed: the crisis comes before any question.
-        return events + [
-            SlotSet("distress", True),
-            SlotSet("urgency", "critique"),
-            SlotSet("safe_now", None),
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-        ]
+        return [*events, SlotSet("distress", True), SlotSet("urgency", "critique"), SlotSet("safe_now", None), ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
 class ActionAskSafeNow(Action):
     """ "Êtes-vous en sécurité en ce moment ?", answerable in one tap or in free words."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_safe_now"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         dispatcher.utter_message(text=SAFETY_QUESTION, buttons=[dict(button) for button in SAFETY_BUTTONS])
         return []
 
@@ -122,12 +117,12 @@ class ActionAskSafeNow(Action):
 class ValidateSafetyForm(FormValidationAction):
     """Anything but a clear yes ("je sais pas", "non pas vraiment") is read as not safe."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_safety_form"
 
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         return _read_answer(tracker, "safe_now", answer_to_safety_question)
 
 
@@ -136,12 +131,12 @@ class ActionCheckIn(Action):
     direct_question_form). Asked once per conversation: after a clear no, or on the crisis path,
     a kind word and back to where the conversation was."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_check_in"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         active = tracker.active_loop.get("name")
         paused = active if active in RESUMABLE_FORMS else None
         assessment = Assessment.from_slots(tracker.slots)
@@ -157,12 +152,12 @@ class ActionCheckIn(Action):
 
 
 class ActionAskSuicideThoughts(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_suicide_thoughts"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         dispatcher.utter_message(text=SUICIDE_QUESTION)
         return []
 
@@ -170,24 +165,24 @@ class ActionAskSuicideThoughts(Action):
 class ValidateDirectQuestionForm(FormValidationAction):
     """Prevention guidelines: "oui", silence, "je sais pas", "parfois", another subject -> not a clear no."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_direct_question_form"
 
     async def extract_suicide_thoughts(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         return _read_answer(tracker, "suicide_thoughts", answer_to_suicide_question)
 
 
 class ActionAfterClearNo(Action):
     """The 3114 once, then back to the conversation: the paused form asks its question again."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_after_clear_no"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         text = CLEAR_NO_REPLY
         paused = tracker.get_slot("paused_form")
         if paused is None:
@@ -205,12 +200,12 @@ class ActionAfterClearNo(Action):
 class ActionBereavementSupport(Action):
     """Bereaved by suicide: sympathy and the 3114, which is also for relatives; not the crisis path."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_bereavement_support"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         dispatcher.utter_message(text=BEREAVEMENT)
         logger.info("bereavement by suicide: 3114 offered")
         return []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -178,12 +179,12 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
     wanted += ["contact_name", "phone"]
     if slots.get("phone") == SKIPPED:
         return wanted
-    return wanted + ["email", "callback_slot", "departement"]
+    return [*wanted, "email", "callback_slot", "departement"]
 
 
 def has_phone(slots: Mapping[str, Any]) -> bool:
     phone = slots.get("phone")
-    return bool(phone) and phone.startswith("+")
+    return bool(phone and phone.startswith("+"))
 
 
 def refusal_text(chamber: Any, tracker_retention_days: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -35,24 +35,24 @@ from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
 
-def _assessment(tracker: Tracker) -> Optional[Assessment]:
+def _assessment(tracker: Tracker) -> Assessment | None:
     return Assessment.from_slots(tracker.slots)
 
 
 class ActionAcknowledgeSituation(Action):
     """Says back what was understood ("Si je comprends bien, ..."), gently."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_acknowledge_situation"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         assessment = _assessment(tracker)
         restatement = assessment.restatement() if assessment else None
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
-        repeated = bool(restatement) and already_said(tracker, restatement)
+        repeated = bool(restatement and already_said(tracker, restatement))
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
             restatement = None
@@ -71,16 +71,16 @@ class ActionAcknowledgeSituation(Action):
 
 
 class ValidateSituationForm(PlaceValidation, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_situation_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> list[str]:
         return questions_to_ask(
             tracker.get_slot("difficulty_categories") or [],
             tracker.get_slot("urgency"),
@@ -88,7 +88,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             tracker.events,
         )
 
-    def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         """An answer to another question ("je suis plombier" to "Depuis quand ?") goes to its own slot
         (the triage action already put it there) and the question is asked again, once."""
         if value in (None, SKIPPED) or not isinstance(value, str):
@@ -154,12 +154,12 @@ def _detail_asked(tracker: Tracker, slot: str) -> bool:
 
 
 class ActionExplainQuestion(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_explain_question"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         dispatcher.utter_message(text=explain(tracker.get_slot("requested_slot")))
         return []
 
@@ -167,12 +167,12 @@ class ActionExplainQuestion(Action):
 class ActionGiveGuidance(Action):
     """At most three first steps, the most urgent first; the crisis reply always comes before."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_give_guidance"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         assessment = _assessment(tracker)
         if assessment is None or assessment.distress:
             return []
@@ -209,12 +209,12 @@ class ActionStopConversation(Action):
     """Stopping or leaving ("bon je vais y aller"): never the next question. What the artisan already
     consented to is still handed to an advisor."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_stop_conversation"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         chamber = services.chamber()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         words = tracker.latest_message.get("text") or ""
@@ -243,7 +243,7 @@ class ActionStopConversation(Action):
                 "Très bien, on s'arrête là. Si vous le souhaitez, la "
                 f"{chamber.name} reste joignable au {chamber.phone}, {chamber.hours_text}."
             )
-        events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+        events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         slots = tracker.slots
         if (
             slots.get("wants_advisor")
@@ -267,12 +267,12 @@ def _place_cleared(slot: str) -> List[EventType]:
 class ActionAnswerOutsideQuestion(Action):
     """A yes or a no when no question is pending. After a refusal, a yes starts the handoff again."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_outside_question"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         slots = tracker.slots
         refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False
@@ -290,7 +290,7 @@ class ActionAnswerOutsideQuestion(Action):
         return []
 
 
-def _facts_in(words: str, tracker: Tracker) -> Dict[str, str]:
+def _facts_in(words: str, tracker: Tracker) -> dict[str, str]:
     """The facts of this message that the slots now hold (so that the bot says back what it kept)."""
     facts = extract_facts(words, date.today())
     return {name: value for name, value in facts.items() if tracker.get_slot(name) == value}

@@ -18,7 +18,8 @@ import functools
 import inspect
 import logging
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection
@@ -101,4 +102,4 @@ def _register_guarded(self: ActionExecutor, name: str, f: Callable) -> None:
 
 def install() -> None:
     """Every action registered from now on is guarded (idempotent)."""
-    ActionExecutor.register_function = _register_guarded  # type: ignore[method-assign]
+    ActionExecutor.register_function = _register_guarded

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
@@ -19,14 +19,14 @@ def welcome_text(chamber_name: str) -> str:
 
 
 class ActionSessionStart(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_session_start"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         chamber = services.chamber()
-        events: List[EventType] = [SessionStarted()]
+        events: list[EventType] = [SessionStarted()]
         # Carry over what the artisan already told us: a returning artisan updates the same case.
         events += [
             SlotSet(name, value)

@@ -8,7 +8,7 @@ requires.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -25,8 +25,8 @@ from triage import Assessment, assess
 
 class ValidateTriageSlots(ValidationAction):
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         previous = Assessment.from_slots(tracker.slots)
         assessment = assess(
             user_messages(tracker.events),
@@ -59,7 +59,7 @@ class ValidateTriageSlots(ValidationAction):
 _CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot"})
 
 
-def facts_to_fill(tracker: Tracker) -> Dict[str, str]:
+def facts_to_fill(tracker: Tracker) -> dict[str, str]:
     """What the latest message says of the situation (listen first: it is not asked again). A later
     message saying otherwise corrects it."""
     text = tracker.latest_message.get("text") or ""

@@ -12,8 +12,8 @@ import random
 import statistics
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import httpx
 

@@ -71,7 +71,7 @@ class ChannelGuard:
     shared: SharedCounts | None = None
 
     @classmethod
-    def from_env(cls) -> "ChannelGuard":
+    def from_env(cls) -> ChannelGuard:
         from chamber import load_chamber
 
         chamber = load_chamber()

@@ -100,12 +100,12 @@ class WaitersOutliveDeadHolders:
             await asyncio.sleep(lifetime / KEEP_ALIVE_PER_LIFETIME)
             try:
                 if not self._extend(conversation_id, ticket, lifetime):
-                    rasa_logger.warning(f"The ticket of the turn holding conversation '{conversation_id}' is no "
-                                        f"longer in the lock store (expired while the event loop stalled, "
-                                        f"or the store changed); another turn may start.")
+                    rasa_logger.warning("The ticket of the turn holding conversation '%s' is no "
+                                        "longer in the lock store (expired while the event loop stalled, "
+                                        "or the store changed); another turn may start.", conversation_id)
                     return
             except Exception as error:  # noqa: BLE001  (a lost heartbeat must not end the turn)
-                rasa_logger.warning(f"Could not keep the lock of conversation '{conversation_id}' alive: {error}")
+                rasa_logger.warning("Could not keep the lock of conversation '%s' alive: %s", conversation_id, error)
 
     def _extend(self, conversation_id: str, ticket: int, lifetime: float) -> bool:
         with self._atomically(conversation_id):
@@ -118,7 +118,7 @@ class WaitersOutliveDeadHolders:
             return True
 
     async def _acquire_lock(self, conversation_id: str, ticket: int, wait_time_in_seconds: float) -> TicketLock:
-        rasa_logger.debug(f"Acquiring lock for conversation '{conversation_id}'.")
+        rasa_logger.debug("Acquiring lock for conversation '%s'.", conversation_id)
         lifetime = self._lifetimes.get((conversation_id, ticket), LOCK_LIFETIME)
         while True:
             with self._atomically(conversation_id):
@@ -128,7 +128,7 @@ class WaitersOutliveDeadHolders:
                     break
                 lock.remove_expired_tickets()
                 if not lock.is_locked(ticket):
-                    rasa_logger.debug(f"Acquired lock for conversation '{conversation_id}'.")
+                    rasa_logger.debug("Acquired lock for conversation '%s'.", conversation_id)
                     return lock
                 own = next((t for t in lock.tickets if t.number == ticket), None)
                 if own is not None:
@@ -136,10 +136,11 @@ class WaitersOutliveDeadHolders:
                 self.save_lock(lock)
             items_before_this = ticket - (lock.now_serving or 0)
             rasa_logger.debug(
-                f"Failed to acquire lock for conversation ID '{conversation_id}' "
-                f"because {items_before_this} other item(s) for this "
-                f"conversation ID have to be finished processing first. "
-                f"Retrying in {wait_time_in_seconds} seconds ..."
+                "Failed to acquire lock for conversation ID '%s' "
+                "because %s other item(s) for this "
+                "conversation ID have to be finished processing first. "
+                "Retrying in %s seconds ...",
+                conversation_id, items_before_this, wait_time_in_seconds,
             )
             await asyncio.sleep(wait_time_in_seconds)
         raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")

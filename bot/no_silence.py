@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ def _chamber() -> Any | None:
         from chamber import load_chamber
 
         return load_chamber()
-    except Exception:  # noqa: BLE001 - a fallback must not fail on the configuration
+    except Exception:  # a fallback must not fail on the configuration
         log.exception("chamber configuration unreadable for the fallback reply")
         return None
 
@@ -138,7 +139,7 @@ def never_silent(
                     await original_send(message.sender_id, {"text": text})
                     if question:
                         await original_send(message.sender_id, dict(question))
-                except Exception:  # noqa: BLE001 - nothing more can be done for this turn
+                except Exception:  # nothing more can be done for this turn
                     log.exception("the fallback reply could not be sent")
 
     return answered

@@ -125,7 +125,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             session.commit()
         if newest is None:
             newest = handed_out.newest_event if handed_out else self._stored_newest_event(sender_id)
-        logger.debug(f"Tracker with sender_id '{sender_id}' stored to database")
+        logger.debug("Tracker with sender_id '%s' stored to database", sender_id)
         # Under the conversation's lock (Rasa holds it for the whole turn): no other server wrote since.
         if newest is not None:
             _remember(self._recent, sender_id, _Stored(tracker, len(tracker.events), newest),

@@ -12,6 +12,7 @@ import hmac
 import threading
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Keys remembered at most; the oldest are forgotten first (a flood of new keys cannot exhaust memory).
@@ -27,7 +28,7 @@ class Limit:
 class SlidingWindow:
     """At most ``limit.count`` hits per key in any ``limit.window_s`` seconds."""
 
-    def __init__(self, limit: Limit, clock=time.monotonic):  # noqa: ANN001
+    def __init__(self, limit: Limit, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
         self._clock = clock
         self._hits: OrderedDict[str, deque[float]] = OrderedDict()
@@ -83,7 +84,7 @@ class SharedCounts:
 
     PRUNE_EVERY = 500
 
-    def __init__(self, path: str, windows: dict[str, Limit], clock=time.time):  # noqa: ANN001
+    def __init__(self, path: str, windows: dict[str, Limit], clock: Callable[[], float] = time.time) -> None:
         import sqlite3
 
         self.windows, self._clock, self._lock, self._hits = windows, clock, threading.Lock(), 0
@@ -103,7 +104,8 @@ class SharedCounts:
                 count, oldest = db.execute("SELECT COUNT(*), MIN(at) FROM hits WHERE window = ? AND key = ?",
                                            (window, key)).fetchone()
                 if count >= limit.count:
-                    return oldest + limit.window_s - now
+                    wait_s: float = oldest + limit.window_s - now  # sqlite3 rows are untyped
+                    return wait_s
                 db.execute("INSERT INTO hits VALUES (?, ?, ?)", (window, key, now))
                 self._hits += 1
                 if self._hits % self.PRUNE_EVERY == 0:  # keys nobody uses any more

@@ -51,7 +51,7 @@ class SubmitResult:
 
 
 class CaseOutbox:
-    def __init__(self, repository: CaseRepository, spool_dir: Path):
+    def __init__(self, repository: CaseRepository, spool_dir: Path) -> None:
         self._repository = repository
         self._spool_dir = Path(spool_dir)
         self._spool_dir.mkdir(parents=True, exist_ok=True)
@@ -79,7 +79,7 @@ class CaseOutbox:
             if not self.pending():
                 try:
                     return SubmitResult(self._repository.save_draft(draft), stored=True)
-                except Exception as error:  # noqa: BLE001 - filtered just below
+                except Exception as error:  # filtered just below
                     if not _is_outage(error):
                         raise
                     log.warning("cases database unreachable, spooling %s: %s", draft.reference, error)
@@ -127,7 +127,7 @@ class CaseOutbox:
                 try:
                     if self.pending():
                         self.flush()
-                except Exception:  # noqa: BLE001 - keep retrying; the error is logged
+                except Exception:
                     log.exception("background flush failed")
 
         self._thread = threading.Thread(target=loop, name="case-outbox-flush", daemon=True)
@@ -146,7 +146,8 @@ class CaseOutbox:
             except ValueError:
                 continue
             if data.get("conversation_id") == conversation_id:
-                return data.get("reference")
+                reference: str | None = data.get("reference")
+                return reference
         return None
 
     def _spool(self, draft: CaseDraft) -> Path:

@@ -28,10 +28,11 @@ import json
 import logging
 import os
 from collections import Counter
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, delete, func, inspect, select
 
@@ -39,6 +40,11 @@ from cases.audit import AuditLog
 from cases.db import make_engine, make_session_factory, migrate
 from cases.models import Case, User, utcnow
 from cases.repository import CaseRepository
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+    from chamber import Chamber
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +69,7 @@ def _system_actor(chamber_id: str) -> User:
 
 
 @functools.lru_cache(maxsize=1)
-def _events():  # noqa: ANN202
+def _events() -> Table:
     """Rasa's SQL tracker store table (rasa.core.tracker_store.SQLTrackerStore.SQLEvent), read with Core."""
     return Table(
         "events", MetaData(),
@@ -77,7 +83,7 @@ def _events():  # noqa: ANN202
     )
 
 
-def _tracker_engine(url: str):  # noqa: ANN202
+def _tracker_engine(url: str) -> Engine | None:
     engine = make_engine(url)
     if not inspect(engine).has_table("events"):
         engine.dispose()
@@ -95,7 +101,7 @@ class TrackerSummary:
     case_reference: str | None = None
 
 
-def _summaries(connection, sender_ids: list[str]) -> dict[str, TrackerSummary]:  # noqa: ANN001
+def _summaries(connection: Connection, sender_ids: list[str]) -> dict[str, TrackerSummary]:
     events = _events()
     wanted = {"difficulty_categories", "urgency", "distress", "case_reference"}
     summaries = {sender: TrackerSummary() for sender in sender_ids}
@@ -152,10 +158,10 @@ class TrackerPurge:
     events: int = 0
     with_case: int = 0
     distress: int = 0
-    primary_categories: Counter = field(default_factory=Counter)
-    urgencies: Counter = field(default_factory=Counter)
+    primary_categories: Counter[str] = field(default_factory=Counter)
+    urgencies: Counter[str] = field(default_factory=Counter)
 
-    def statistics(self) -> dict:
+    def statistics(self) -> dict[str, Any]:
         return {
             "conversations": self.conversations,
             "with_case": self.with_case,
@@ -165,7 +171,7 @@ class TrackerPurge:
         }
 
 
-def purge_trackers(tracker_db_url: str, older_than_days: float, erased_references: set[str] = frozenset(),
+def purge_trackers(tracker_db_url: str, older_than_days: float, erased_references: Set[str] = frozenset(),
                    now: datetime | None = None) -> TrackerPurge:
     """Deletes trackers idle for longer than the retention, and those of erased cases, counting them first."""
     report = TrackerPurge()
@@ -271,7 +277,7 @@ class PurgeReport:
 
 
 def apply_retention(database_url: str, tracker_db_url: str | None, tracker_retention_days: float,
-                    chambers: dict, default_chamber_id: str, outbox_dir: str | Path | None = None,
+                    chambers: dict[str, Chamber], default_chamber_id: str, outbox_dir: str | Path | None = None,
                     now: datetime | None = None, closed_retention_days: int | None = None) -> PurgeReport:
     """The one retention policy (module docstring). ``chambers``: id -> Chamber; ``closed_retention_days``
     replaces every chamber's ``retention_days`` (``python -m inbox purge --older-than-days``)."""

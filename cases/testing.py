@@ -11,14 +11,18 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 
 from cases.db import make_engine, migrate
 from cases.models import Base
+
+if TYPE_CHECKING:
+    import socket
 
 TEST_POSTGRES_URL = os.environ.get("RELAIS_TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 BACKENDS = ("sqlite", "postgresql")
@@ -87,7 +91,7 @@ class TcpProxy:
     then "connection refused"); ``start()`` listens again on the same port.
     """
 
-    def __init__(self, target_host: str, target_port: int, listen_port: int = 0):
+    def __init__(self, target_host: str, target_port: int, listen_port: int = 0) -> None:
         import socket
         import threading
 
@@ -95,11 +99,11 @@ class TcpProxy:
         self._threading = threading
         self.target = (target_host, target_port)
         self.port = listen_port
-        self._listener = None
-        self._connections: list = []
+        self._listener: socket.socket | None = None
+        self._connections: list[socket.socket] = []
         self._lock = threading.Lock()
 
-    def start(self) -> "TcpProxy":
+    def start(self) -> TcpProxy:
         socket = self._socket_module
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -114,21 +118,17 @@ class TcpProxy:
         socket = self._socket_module
         listener, self._listener = self._listener, None
         if listener is not None:
-            try:
+            with contextlib.suppress(OSError):
                 listener.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             listener.close()
         with self._lock:
             connections, self._connections = self._connections, []
         for connection in connections:
-            try:
+            with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             connection.close()
 
-    def _accept(self, listener) -> None:  # noqa: ANN001
+    def _accept(self, listener: socket.socket) -> None:
         socket = self._socket_module
         while True:
             try:
@@ -145,7 +145,7 @@ class TcpProxy:
             for source, sink in ((client, upstream), (upstream, client)):
                 self._threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
 
-    def _pipe(self, source, sink) -> None:  # noqa: ANN001
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while chunk := source.recv(65536):
                 sink.sendall(chunk)
@@ -153,7 +153,5 @@ class TcpProxy:
             pass
         finally:
             for end in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     end.close()
-                except OSError:
-                    pass

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
@@ -87,7 +89,7 @@ class Chamber:
         return bool(self.options.get(key, False))
 
 
-def _resolve(path: str | os.PathLike | None) -> Path:
+def _resolve(path: str | os.PathLike[str] | None) -> Path:
     reference = path if path is not None else os.environ.get(ENV_VAR) or None
     if reference is None:
         return DEFAULT_CONFIG
@@ -110,7 +112,7 @@ def _resolve(path: str | os.PathLike | None) -> Path:
     )
 
 
-def load_chamber(path: str | os.PathLike | None = None) -> Chamber:
+def load_chamber(path: str | os.PathLike[str] | None = None) -> Chamber:
     """Load a chamber: `path`, else $RELAIS_CHAMBER_CONFIG (a path or an id from configs/), else default.yml."""
     source = _resolve(path)
     try:
@@ -122,7 +124,7 @@ def load_chamber(path: str | os.PathLike | None = None) -> Chamber:
     return _Validator(source, raw).chamber()
 
 
-def load_all_chambers(directory: str | os.PathLike | None = None) -> list[Chamber]:
+def load_all_chambers(directory: str | os.PathLike[str] | None = None) -> list[Chamber]:
     """Every chamber configuration of `directory` (default chamber/configs/), sorted by id."""
     folder = Path(directory) if directory is not None else CONFIG_DIR
     chambers = [load_chamber(path) for path in sorted(folder.glob("*.yml"))]
@@ -147,28 +149,32 @@ def route_departement(code: str, chambers: list[Chamber] | None = None) -> Chamb
 class _Validator:
     """Turns the raw YAML mapping into a Chamber, failing with the file and the field at fault."""
 
-    def __init__(self, source: Path, raw: Any):
+    def __init__(self, source: Path, raw: Any) -> None:
         self.source = source
         if not isinstance(raw, dict):
             self.fail("(root)", "expected a mapping of fields")
         self.raw = raw
 
-    def fail(self, field_name: str, problem: str):
+    def fail(self, field_name: str, problem: str) -> NoReturn:
         raise ChamberConfigError(f"{self.source}: field '{field_name}': {problem}")
 
-    def text(self, name: str, mapping: Mapping | None = None, prefix: str = "", required: bool = True) -> str | None:
+    def text(self, name: str, mapping: Mapping[str, Any] | None = None, prefix: str = "") -> str:
         value = (self.raw if mapping is None else mapping).get(name)
-        if value is None and not required:
-            return None
         if not isinstance(value, str) or not value.strip():
             self.fail(prefix + name, "a non-empty text is required")
         return value.strip()
 
-    def url(self, name: str, required: bool = True) -> str | None:
-        value = self.text(name, required=required)
-        if value is not None and not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+    def optional_text(self, name: str) -> str | None:
+        return None if self.raw.get(name) is None else self.text(name)
+
+    def url(self, name: str) -> str:
+        value = self.text(name)
+        if not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
             self.fail(name, f"expected an https:// URL, got {value!r}")
         return value
+
+    def optional_url(self, name: str) -> str | None:
+        return None if self.raw.get(name) is None else self.url(name)
 
     def phone(self) -> tuple[str, str]:
         value = self.text("phone")
@@ -200,7 +206,7 @@ class _Validator:
         values = self.raw.get("options") or {}
         if not isinstance(values, dict):
             self.fail("options", "expected a mapping of option: true/false")
-        options = {key: False for key in OPTION_KEYS}
+        options = dict.fromkeys(OPTION_KEYS, False)
         for key, value in values.items():
             if key not in OPTION_KEYS:
                 self.fail(f"options.{key}", f"unknown option; known: {', '.join(OPTION_KEYS)}")
@@ -209,7 +215,7 @@ class _Validator:
             options[key] = value
         return MappingProxyType(options)
 
-    def positive_int(self, name: str, mapping: Mapping | None = None, prefix: str = "",
+    def positive_int(self, name: str, mapping: Mapping[str, Any] | None = None, prefix: str = "",
                      default: int | None = None) -> int:
         value = (self.raw if mapping is None else mapping).get(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -240,7 +246,7 @@ class _Validator:
         if not slots:
             self.fail(prefix + "slots", "at least one slot is required")
         slots.sort()
-        for (_, previous_end), (next_start, _) in zip(slots, slots[1:]):
+        for (_, previous_end), (next_start, _) in itertools.pairwise(slots):
             if next_start < previous_end:
                 self.fail(prefix + "slots", "slots overlap")
         closed = set()
@@ -304,8 +310,8 @@ class _Validator:
             consent_version=self.text("consent_version"),
             retention_days=self.positive_int("retention_days"),
             opening_hours=self.opening_hours(),
-            privacy_url=self.url("privacy_url", required=False),
-            dpo_contact=self.text("dpo_contact", required=False),
+            privacy_url=self.optional_url("privacy_url"),
+            dpo_contact=self.optional_text("dpo_contact"),
             max_case_age_days=self.max_case_age_days(),
             allowed_origins=self.origins(),
             source_path=self.source,

@@ -143,8 +143,7 @@ class OpeningHours:
         # The promise counts from the first moment an advisor could call with the lead time they need.
         start = self.next_opening(local + timedelta(minutes=self.callback_lead_minutes))
         latest = self.working_days_after(local.date(), self.callback_within_working_days)
-        if latest < start.date():
-            latest = start.date()
+        latest = max(latest, start.date())
         part = self._part_text(wish.part)
         if wish.weekday is not None:
             # "lundi" said on a Monday means the next one.
@@ -211,7 +210,7 @@ class CallbackPreference:
     weekday: int | None = None  # 0 = Monday
 
     @classmethod
-    def read(cls, text: str | None) -> "CallbackPreference":
+    def read(cls, text: str | None) -> CallbackPreference:
         if not text:
             return cls()
         folded = _fold(text)

@@ -27,6 +27,7 @@ the court per département in guidance/courts.yml; chamber-specific words come f
 configuration.
 """
 
+from guidance.crisis import crisis_messages
 from guidance.knowledge import (
     KNOWLEDGE_BASE,
     SITUATION_TAGS,
@@ -37,7 +38,6 @@ from guidance.knowledge import (
     load_knowledge_base,
     parse_knowledge_base,
 )
-from guidance.crisis import crisis_messages
 from guidance.profile import Profile
 from guidance.render import chamber_words, render_entry, render_guidance
 from guidance.select import CHAMBER_ADVISORS, active_situations, select_guidance

@@ -9,8 +9,8 @@ problem names the entry and the field, in English for the maintainer, quoting th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 from urllib.parse import urlparse
 
 from chamber import Chamber, load_all_chambers

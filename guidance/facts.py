@@ -20,11 +20,12 @@ a guess. Unknown stays None, so that an entry whose condition is unknown says it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import yaml
 
@@ -44,11 +45,11 @@ class FactsDataError(ValueError):
 
 
 @lru_cache(maxsize=1)
-def cause_patterns() -> tuple[dict[str, tuple[re.Pattern, ...]], dict[str, tuple[re.Pattern, ...]]]:
+def cause_patterns() -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, tuple[re.Pattern[str], ...]]]:
     """(causes, stages): code -> compiled patterns, from guidance/causes.yml."""
     raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8"))
 
-    def compile_table(name: str) -> dict[str, tuple[re.Pattern, ...]]:
+    def compile_table(name: str) -> dict[str, tuple[re.Pattern[str], ...]]:
         table = raw.get(name) if isinstance(raw, dict) else None
         if not isinstance(table, dict) or not table:
             raise FactsDataError(f"{CAUSES_FILE.name}: a mapping '{name}' is required")
@@ -69,7 +70,7 @@ def cause_patterns() -> tuple[dict[str, tuple[re.Pattern, ...]], dict[str, tuple
 
 
 @lru_cache(maxsize=1)
-def step_patterns() -> dict[str, tuple[re.Pattern, ...]]:
+def step_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     """step -> compiled patterns (guidance/causes.yml `steps`): what the artisan already did."""
     raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8")).get("steps") or {}
     try:
@@ -236,7 +237,7 @@ class Facts:
         chamber: Any = None,
         today: date | None = None,
         profile: Profile | None = None,
-    ) -> "Facts":
+    ) -> Facts:
         situation = situation or {}
         profile = profile or Profile.from_situation(situation)
         said = list(messages or [])

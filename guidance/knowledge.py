@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, NoReturn
 
 import yaml
 
@@ -130,14 +131,14 @@ def _placeholders(text: str) -> set[str]:
 
 
 class _EntryValidator:
-    def __init__(self, raw: Any, index: int, today: date):
+    def __init__(self, raw: Any, index: int, today: date) -> None:
         self.raw = raw if isinstance(raw, dict) else {}
         self.label = f"entry #{index} ({self.raw.get('id', '?')})"
         self.today = today
         if not isinstance(raw, dict):
             self.fail("(entry)", "expected a mapping")
 
-    def fail(self, field_name: str, problem: str):
+    def fail(self, field_name: str, problem: str) -> NoReturn:
         raise KnowledgeBaseError(f"{KNOWLEDGE_BASE.name}: {self.label}: field '{field_name}': {problem}")
 
     def text(self, name: str, value: Any = None, one_sentence: bool = False) -> str:
@@ -147,8 +148,9 @@ class _EntryValidator:
         unknown = _placeholders(value) - PLACEHOLDERS
         if unknown:
             self.fail(name, f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
-        if PROMISES.search(value):
-            self.fail(name, f"promises an outcome ({PROMISES.search(value).group()!r}): say what can be asked")
+        promise = PROMISES.search(value)
+        if promise:
+            self.fail(name, f"promises an outcome ({promise.group()!r}): say what can be asked")
         if one_sentence and count_sentences(value) != 1:
             self.fail(name, "must be exactly one sentence (it is shown to the artisan)")
         return value.strip()
@@ -211,7 +213,7 @@ class _EntryValidator:
                 conditions[key] = tuple(str(v) for v in values)
                 continue
             if key not in CONDITION_VALUES:
-                self.fail(f"requires.{key}", f"unknown condition; known: {sorted(CONDITION_VALUES) + ['departement']}")
+                self.fail(f"requires.{key}", f"unknown condition; known: {[*sorted(CONDITION_VALUES), 'departement']}")
             conditions[key] = self.codes(f"requires.{key}", values, CONDITION_VALUES[key], (UNKNOWN,))
         return conditions
 

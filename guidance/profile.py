@@ -30,8 +30,8 @@ contradictory never becomes a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from places import departement_code, find_in_text
 from triage.normalise import fold
@@ -56,7 +56,7 @@ def _text(value: object) -> str:
 
 # Checked in this order: the first table whose pattern matches wins ("SASU" before "SAS", "micro"
 # before "EI": a micro-entrepreneur is an individual entrepreneur under the micro regime).
-_LEGAL_FORM_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+_LEGAL_FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sas_sasu", re.compile(r"\b(?:s a s u|s a s|sasu|sas|societe par actions simplifiee(?: unipersonnelle)?|"
                             r"president(?:e)? (?:de (?:la|ma) )?(?:sas|sasu|societe))\b")),
     ("eurl_sarl", re.compile(r"\b(?:e u r l|eurl|s a r l|sarl|sarlu|societe a responsabilite limitee|"
@@ -82,7 +82,7 @@ _CHANGE = re.compile(r"\b(?:maintenant|aujourd hui|desormais|depuis|passe en|pas
                      r"transforme|transformee)\b")
 
 
-def _last_match(pattern: re.Pattern, text: str) -> int:
+def _last_match(pattern: re.Pattern[str], text: str) -> int:
     return max((match.start() for match in pattern.finditer(text)), default=-1)
 
 
@@ -114,7 +114,7 @@ def read_legal_form(answer: object) -> tuple[str | None, bool | None]:
 
 # In free messages (not an answer to the legal-form question) only unambiguous words count: "micro"
 # or "ae" alone may mean something else there ("micro-ondes").
-_LEGAL_FORM_IN_TEXT: tuple[tuple[str, re.Pattern], ...] = (
+_LEGAL_FORM_IN_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sas_sasu", re.compile(r"\b(?:sasu|ma sas|la sas|une sas|en sas|president(?:e)? de (?:la |ma )?sasu?)\b")),
     ("eurl_sarl", re.compile(r"\b(?:eurl|sarl|gerant(?:e)? (?:majoritaire|minoritaire|egalitaire))\b")),
     ("micro", re.compile(r"\b(?:micro ?entrepreneur(?:e|euse)?|micro ?entreprise|auto ?entrepreneur(?:e|euse)?|"
@@ -281,8 +281,8 @@ class Profile:
 
     @classmethod
     def from_situation(
-        cls, situation: Mapping[str, str] | None
-    ) -> "Profile":
+        cls, situation: Mapping[str, str | None] | None
+    ) -> Profile:
         """Read the situation answers (slot name -> the artisan's words); anything missing stays unknown."""
         situation = situation or {}
         legal_form, majority = read_legal_form(situation.get("legal_form"))

@@ -9,9 +9,9 @@ with its caveat ("Si vous êtes micro-entrepreneur, ..."), or not at all if it h
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterable, Mapping, Sequence
 
 from chamber import Chamber
 from guidance.facts import Facts, cause_categories
@@ -128,7 +128,7 @@ def fit(entry: GuidanceEntry, facts: Facts, tags: set[str]) -> Fit | None:
     return Fit(score, topics, unknown)
 
 
-def _order(entry: GuidanceEntry, entry_fit: Fit) -> tuple:
+def _order(entry: GuidanceEntry, entry_fit: Fit) -> tuple[int, int, str]:
     # By fit, then by urgency (lower priority first; a caveat to say counts as less urgent), then by id.
     return (-entry_fit.score, entry.priority + UNKNOWN_CONDITION_PRIORITY * len(entry_fit.unknown), entry.id)
 

@@ -6,10 +6,10 @@ Run: ``uvicorn inbox.app:create_app --factory`` (settings from the environment, 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import AsyncIterator
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -41,7 +41,7 @@ HSTS = "max-age=31536000; includeSubDomains"
 class _ContextAndHeaders:
     """Puts the shared context in every request's scope and the security headers on inbox answers."""
 
-    def __init__(self, app: ASGIApp, context: InboxContext):
+    def __init__(self, app: ASGIApp, context: InboxContext) -> None:
         self.app = app
         self.context = context
 
@@ -94,6 +94,7 @@ def build_context(settings: Settings) -> InboxContext:
 
 def _serve_widget(app: FastAPI) -> None:
     """/widget/ and /demo/: the widget package's own routes when it has them, else its folders as they are."""
+    widget_router: APIRouter | None
     try:
         from widget.server import router as widget_router
     except ImportError:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -58,7 +58,7 @@ _SINCE = [
         r"annee derniere|an dernier|mois dernier|semaine derniere|debut de l'annee|debut d'annee|"
         r"l'ouverture|que j'ai ouvert|mon installation|le deces|la mort|l'accident|l'incendie|les travaux)"
     ),
-    re.compile(rf"\b(?:des mois|des semaines|des annees|plusieurs mois|plusieurs semaines)\s+que\b"),
+    re.compile(r"\b(?:des mois|des semaines|des annees|plusieurs mois|plusieurs semaines)\s+que\b"),
     re.compile(r"\b(?:le mois dernier|la semaine derniere|l'an dernier|l'annee derniere|l'an passe|cet ete|cet hiver|"
                rf"ce printemps|cet automne|en (?:{_MONTHS})(?: dernier)?)\b"),
 ]
@@ -122,7 +122,7 @@ _NO_DEBT = re.compile(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lookup(name: str) -> tuple[str, ...]:
     data = yaml.safe_load((LOOKUPS / f"{name}.yml").read_text(encoding="utf-8"))
     words: set[str] = set()
@@ -135,12 +135,12 @@ def _lookup(name: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
-def _lookup_pattern(name: str) -> re.Pattern:
+@cache
+def _lookup_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _lookup(name)) + r")(?![\w-])")
 
 
-def _span(original: str, match: re.Match, group: int = 0) -> str:
+def _span(original: str, match: re.Match[str], group: int = 0) -> str:
     return " ".join(original[match.start(group):match.end(group)].split())
 
 
@@ -202,7 +202,7 @@ def _employees(text: str, folded: str) -> str | None:
     return None
 
 
-def _amount(text: str, match: re.Match) -> str:
+def _amount(text: str, match: re.Match[str]) -> str:
     number = match.group(1).replace("\u00a0", " ").replace(".", " ")
     if match.group(2):
         number += "," + match.group(2)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from statistics import median
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from statistics import median
+from typing import Any
 
 import httpx
 import yaml
@@ -42,7 +43,7 @@ def case_errors(case: Mapping[str, Any]) -> list[str]:
         errors.append("turns must be a non-empty list of non-empty texts")
     expect = case.get("expect") or {}
     if not isinstance(expect, Mapping) or set(expect) - EXPECT_KEYS:
-        return errors + [f"unknown expectations {sorted(set(expect) - EXPECT_KEYS)}"]
+        return [*errors, f"unknown expectations {sorted(set(expect) - EXPECT_KEYS)}"]
     named = set(expect.get("categories", [])) | set(expect.get("forbid", []))
     named |= {code for group in expect.get("any_of", []) for code in group}
     if named - set(CATEGORIES):
@@ -205,7 +206,7 @@ def evaluate(
     out.parent.mkdir(parents=True, exist_ok=True)
     results = run_all(cases, rasa_url, token, workers)
     with out.open("w", encoding="utf-8") as sink:
-        for case, result in zip(cases, results):
+        for case, result in zip(cases, results, strict=True):
             sink.write(json.dumps({key: result[key] for key in CONTRACT_KEYS}, ensure_ascii=False) + "\n")
             score.add(case["id"], check(case.get("expect") or {}, result))
             score.add_guidance(result["turns_to_guidance"])

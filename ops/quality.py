@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import httpx
 import yaml
@@ -29,8 +30,8 @@ def load_nlu_examples(path: Path) -> list[tuple[str, str]]:
     for block in data.get("nlu") or []:
         if "intent" not in block:
             continue
-        for line in str(block.get("examples") or "").splitlines():
-            line = line.strip()
+        for raw in str(block.get("examples") or "").splitlines():
+            line = raw.strip()
             if line.startswith("- "):
                 pairs.append((_ANNOTATION.sub(r"\1", line[2:].strip()), block["intent"]))
     return pairs
@@ -70,7 +71,7 @@ def intent_scores(truth: list[str], predicted: list[str]) -> dict[str, Any]:
     return {
         "macro_f1": float(f1_score(truth, predicted, labels=labels, average="macro", zero_division=0)),
         "accuracy": float(accuracy_score(truth, predicted)),
-        "per_label": {label: float(value) for label, value in zip(labels, per_label)},
+        "per_label": {label: float(value) for label, value in zip(labels, per_label, strict=True)},
         "examples": len(truth),
     }
 
@@ -145,7 +146,7 @@ def triage_figures(cases: list[Mapping[str, Any]], results: list[Mapping[str, An
     figures["counts"] = {name: tuple(tally) for name, tally in tallies.items()}
     figures["sign_recall"] = {tag: _ratio(*tally) for tag, tally in sorted(sign_tallies.items())}
     figures["sign_counts"] = {tag: tuple(tally) for tag, tally in sorted(sign_tallies.items())}
-    figures["failures_by_tag"] = {tag: ids for tag, ids in sorted(failures.items())}
+    figures["failures_by_tag"] = dict(sorted(failures.items()))
     figures["conversations"] = len(cases)
     return figures
 
@@ -177,7 +178,7 @@ def measure_nlu(rasa_url: str, token: str, path: Path = HELDOUT_NLU) -> dict[str
     predicted = [predicted_label(parse) for parse in parses]
     scores = intent_scores([label for _, label in pairs], predicted)
     scores["misses"] = [
-        (index, label, guess) for index, ((_, label), guess) in enumerate(zip(pairs, predicted)) if label != guess
+        (index, label, guess) for index, ((_, label), guess) in enumerate(zip(pairs, predicted, strict=True)) if label != guess
     ]
     return scores
 

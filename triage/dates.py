@@ -85,7 +85,7 @@ def find_deadlines(text: str, today: date) -> list[Deadline]:
     """Every future date the normalised text mentions, with its distance from `today` in days."""
     found: list[Deadline] = []
 
-    def add(when: date | None, match: re.Match) -> None:
+    def add(when: date | None, match: re.Match[str]) -> None:
         if when is None or when < today:
             return
         found.append(Deadline((when - today).days, when, match.start(), match.end()))

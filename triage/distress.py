@@ -17,9 +17,9 @@ The table is triage/rules/distress.yml. A sign's `rule` is what logs and cases r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 import yaml
 
@@ -77,16 +77,16 @@ class _Rule:
     id: str
     level: int
     category: str
-    clause: re.Pattern | None
-    message: re.Pattern | None
-    needs: re.Pattern | None
-    unless: re.Pattern | None
+    clause: re.Pattern[str] | None
+    message: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
 class _Table:
     rules: tuple[_Rule, ...]
-    bereaved: re.Pattern
+    bereaved: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +107,7 @@ def _table() -> _Table:
     return _Table(tuple(table), compile_any(raw["bereaved"]))
 
 
-def _matches(rule: _Rule, pattern: re.Pattern, clause: Clause) -> Iterable[tuple[int, int]]:
+def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[tuple[int, int]]:
     signals = rules().signals
     text = clause.text
     if rule.needs is not None and not rule.needs.search(text):
@@ -150,15 +150,13 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     per_clause = clauses if clauses is not None else split_clauses(text)
     whole: list[Clause] | None = None
     for rule in table.rules:
-        for pattern, clauses in ((rule.clause, per_clause), (rule.message, None)):
+        for pattern, scope in ((rule.clause, per_clause), (rule.message, None)):
             if pattern is None or rule.id in found:
                 continue
-            if clauses is None:
+            if scope is None and whole is None:
                 # Message-wide patterns see the message without sentence breaks ("Merci pour tout. Adieu.").
-                if whole is None:
-                    whole = per_clause if len(per_clause) < 2 else split_clauses(_CLAUSE_PUNCTUATION.sub(" ", text))
-                clauses = whole
-            for clause in clauses:
+                whole = per_clause if len(per_clause) < 2 else split_clauses(_CLAUSE_PUNCTUATION.sub(" ", text))
+            for clause in scope if scope is not None else (whole or []):
                 if not pattern.search(clause.text):
                     continue
                 span = next(iter(_matches(rule, pattern, clause)), None)

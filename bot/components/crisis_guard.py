@@ -22,7 +22,7 @@ with its level and rule ids, never the message text.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -47,25 +47,25 @@ DECISION_KEY = "crisis_guard"
 )
 class CrisisGuard(GraphComponent):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         # The classifier's confidence above which one of the guarded intents without lexical sign is kept
         # (express_distress then becomes the direct question, never the crisis path).
         return {"classifier_only_threshold": 0.85}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self.classifier_only_threshold = config["classifier_only_threshold"]
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "CrisisGuard":
+    ) -> CrisisGuard:
         return cls(config)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/"):
@@ -79,7 +79,7 @@ class CrisisGuard(GraphComponent):
                 )
         return messages
 
-    def _decide(self, message: Message, text: str) -> Optional[Dict[Text, Any]]:
+    def _decide(self, message: Message, text: str) -> dict[str, Any] | None:
         signs = find_signs(text)
         level = signs[0].level if signs else None
         rules = [sign.rule for sign in signs if sign.level == level]
@@ -106,8 +106,8 @@ class CrisisGuard(GraphComponent):
 
     @staticmethod
     def _force(
-        message: Message, intent: str, level: Optional[int], rules: List[str], source: str, confidence: float = 1.0
-    ) -> Dict[Text, Any]:
+        message: Message, intent: str, level: int | None, rules: list[str], source: str, confidence: float = 1.0
+    ) -> dict[str, Any]:
         forced = {"name": intent, "confidence": confidence}
         others = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != intent]
         message.set(INTENT, forced, add_to_output=True)

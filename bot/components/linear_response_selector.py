@@ -12,8 +12,6 @@ answered with another question's answer ("c grave ?" is no question about the pr
 
 from __future__ import annotations
 
-from typing import List, Tuple
-
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.constants import (
@@ -41,17 +39,17 @@ from scipy.sparse import csr_matrix
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class LinearResponseSelector(LogisticRegressionClassifier):
-    def _create_training_matrix(self, training_data: TrainingData) -> Tuple[csr_matrix, List[str]]:
+    def _create_training_matrix(self, training_data: TrainingData) -> tuple[csr_matrix, list[str]]:
         examples = [e for e in training_data.intent_examples if e.get(INTENT_RESPONSE_KEY) and e.get(TEXT)]
         return self._create_X(examples), [e.get(INTENT_RESPONSE_KEY) for e in examples]
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         if not hasattr(self.clf, "classes_"):
             return messages  # no retrieval intent in the training data
         keys = list(self.clf.classes_)
         retrieval_intents = sorted({key.split("/", 1)[0] for key in keys})
-        for message, probabilities in zip(messages, self.clf.predict_proba(self._create_X(messages))):
-            ranking = sorted(zip(keys, probabilities.tolist()), key=lambda entry: -entry[1])
+        for message, probabilities in zip(messages, self.clf.predict_proba(self._create_X(messages)), strict=True):
+            ranking = sorted(zip(keys, probabilities.tolist(), strict=True), key=lambda entry: -entry[1])
             best_key, best_confidence = ranking[0]
             properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
             properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = retrieval_intents

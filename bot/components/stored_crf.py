@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from typing import Any, Dict, List, Text
+from typing import Any
 
 import sklearn_crfsuite
 from rasa.engine.graph import ExecutionContext
@@ -31,7 +31,7 @@ def _model_file(tag_name: str) -> str:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
 class StoredCRFEntityExtractor(CRFEntityExtractor):
-    def persist(self, dataset: List[List[CRFToken]]) -> None:
+    def persist(self, dataset: list[list[CRFToken]]) -> None:
         with self._model_storage.write_to(self._resource) as model_dir:
             trained = [name for name in self.crf_order if name in self.entity_taggers]
             dump_obj_as_json_to_file(model_dir / ORDER_FILE, trained)
@@ -42,12 +42,12 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
         **kwargs: Any,
-    ) -> "StoredCRFEntityExtractor":
+    ) -> StoredCRFEntityExtractor:
         try:
             with model_storage.read_from(resource) as model_dir:
                 crf_order = read_json_file(model_dir / ORDER_FILE)
@@ -55,7 +55,7 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
                 for tag_name in crf_order:
                     tagger = sklearn_crfsuite.CRF(model_filename=str(model_dir / _model_file(tag_name)))
                     # Opened now: crfsuite reads the whole file into memory, the directory may go.
-                    tagger.tagger_
+                    tagger.tagger_  # noqa: B018 - the property opens the file
                     taggers[tag_name] = tagger
         except ValueError:
             # No resource: the training data had no entity (Rasa's own extractor behaves the same).

@@ -4,12 +4,13 @@
 import os
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from cases.db import make_engine
 from cases.models import Base
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,

@@ -29,6 +29,7 @@ def to_a_case(conversation, phone: str = "06 12 34 56 78", callback: str = "plut
     """From the consent question to the case reference."""
     answers = {"consent_given": "oui", "contact_name": "Nadia", "phone": phone, "email": "passer",
                "callback_slot": callback, "departement": "59", "health_consent": "oui"}
+    last: list[str] = []
     for _ in range(len(answers) + 2):
         slots = conversation.slots()
         if slots.get("case_reference"):

@@ -16,7 +16,7 @@ def test_example_file_produces_contract_lines(stack, tmp_path):
     score = evaluate(cases, stack.settings.rasa_url, stack.settings.rasa_token, out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == [case["id"] for case in cases]
-    for line, case in zip(lines, cases):
+    for line, case in zip(lines, cases, strict=True):
         assert set(line) == {"id", "categories", "urgency", "distress", "replies"}
         assert len(line["replies"]) == len(case["turns"])
         assert all(isinstance(text, str) for turn in line["replies"] for text in turn)

@@ -42,7 +42,7 @@ class Turn:
 class Artisan:
     """An artisan talking to the production system through nginx, like the widget's REST fallback."""
 
-    production: "Production"
+    production: Production
     sender: str = field(default_factory=lambda: f"prod-{uuid.uuid4().hex[:12]}")
     turns: list[Turn] = field(default_factory=list)
 
@@ -135,7 +135,7 @@ class Production:
             if not process.is_running():
                 self.stack.restart(name, timeout=300)
         for proxy in (self.cases_proxy, self.redis_proxy):
-            if proxy._listener is None:  # noqa: SLF001 - the proxy has no public "is listening"
+            if proxy._listener is None:  # the proxy has no public "is listening"
                 proxy.start()
         self.wait_until_routed(self.actions_health_through_nginx())
 
@@ -160,7 +160,7 @@ class Production:
 
 def _run_inbox_cli(settings: Settings, *args: str, stdin: str | None = None) -> str:
     done = subprocess.run([sys.executable, "-m", "inbox", *args], input=stdin, text=True, capture_output=True,
-                          cwd=REPO_ROOT, env={**os.environ, **settings.process_env()})
+                          cwd=REPO_ROOT, env={**os.environ, **settings.process_env()}, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -219,4 +219,4 @@ def production(tmp_path_factory):
 def system(production):
     """The production system, whole again before each test."""
     production.ensure_running()
-    yield production
+    return production

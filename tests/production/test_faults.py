@@ -12,12 +12,12 @@ from tests.production.conftest import OPENING
 REFERENCE = re.compile(r"RL-[0-9A-Z]{6}")
 
 
-def _converse_in_threads(artisans, under_way: int, go_on: threading.Event):  # noqa: ANN001
+def _converse_in_threads(artisans, under_way: int, go_on: threading.Event):
     """Each artisan says `under_way` messages, then waits for `go_on` and talks on, without pausing,
     until a case reference: the conversations are all in the middle when `go_on` is set."""
     errors: list[BaseException] = []
 
-    def converse(artisan) -> None:  # noqa: ANN001
+    def converse(artisan) -> None:
         try:
             artisan.say("bonjour")
             artisan.say(OPENING)
@@ -34,11 +34,11 @@ def _converse_in_threads(artisans, under_way: int, go_on: threading.Event):  # n
     return threads, errors
 
 
-def _actions_logs(system) -> str:  # noqa: ANN001
+def _actions_logs(system) -> str:
     return "".join(system.log(name) for name in system.stack.processes if name.startswith("actions"))
 
 
-def _wait_until(condition, timeout_s: float, what: str) -> None:  # noqa: ANN001
+def _wait_until(condition, timeout_s: float, what: str) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if condition():

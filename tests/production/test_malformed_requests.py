@@ -11,7 +11,7 @@ LOGIN = "/api/v1/auth/login"
 NOTE = "/api/v1/cases/RL-AAAAAA/notes"
 
 
-def _json(data) -> bytes:  # noqa: ANN001
+def _json(data) -> bytes:
     return json.dumps(data).encode()
 
 

@@ -4,6 +4,7 @@ servers behind their token, the token off the command lines (tests/security does
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import httpx
 
@@ -47,6 +48,6 @@ def test_the_action_servers_answer_rasa_only_and_no_token_is_on_a_command_line(s
     proxy = f"http://{system.settings.host}:{system.stack.layout.actions_proxy_port}"
     assert httpx.post(f"{proxy}/webhook", json={"next_action": "action_finish_handoff"}).status_code == 401
     for name, process in system.stack.processes.items():
-        cmdline = open(f"/proc/{process.popen.pid}/cmdline", "rb").read().decode(errors="replace")
+        cmdline = Path(f"/proc/{process.popen.pid}/cmdline").read_bytes().decode(errors="replace")
         assert system.settings.rasa_token not in cmdline and system.settings.actions_token not in cmdline, name
     assert system.artisan().say("bonjour").replies  # Rasa still reaches them

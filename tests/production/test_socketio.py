@@ -32,7 +32,7 @@ def _talk(system, session_id: str, messages: list[tuple[str, str]]) -> list[list
     confirmed = threading.Event()
     client.on("session_confirm", lambda *_: confirmed.set())
 
-    def bot_uttered(message) -> None:  # noqa: ANN001
+    def bot_uttered(message) -> None:
         with arrived:
             answers[-1].append(message.get("text", ""))
             arrived.notify_all()
@@ -48,11 +48,11 @@ def _talk(system, session_id: str, messages: list[tuple[str, str]]) -> list[list
             acknowledged = threading.Event()
             client.emit("user_uttered", {"message": text, "session_id": session_id,
                                          "metadata": {"client_message_id": client_message_id}},
-                        callback=lambda *_: acknowledged.set())
+                        callback=lambda *_, done=acknowledged: done.set())
             assert acknowledged.wait(60), f"{text!r} not acknowledged"
             expected = _bot_events_of_last_turn(system, session_id)
             with arrived:
-                assert arrived.wait_for(lambda: len(answers[-1]) >= expected, timeout=30), (
+                assert arrived.wait_for(lambda expected=expected: len(answers[-1]) >= expected, timeout=30), (
                     f"{text!r}: {len(answers[-1])} of {expected} bot messages arrived")
     finally:
         client.disconnect()

@@ -11,13 +11,17 @@ Text is compared normalised (tests/quality/leakage.py): lowercase, no accents, n
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from tests.quality.leakage import (
-    conversation_turns, near_duplicates, nlu_texts, normalise, windows,
+    conversation_turns,
+    near_duplicates,
+    nlu_texts,
+    normalise,
+    windows,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,12 +33,12 @@ JACCARD = 0.8
 SHORTEST_TRIAGE_TURN = 4
 
 
-@lru_cache(maxsize=None)
+@cache
 def training_examples() -> tuple[str, ...]:
     return tuple(text for path in sorted((ROOT / "nlu").rglob("*.yml")) for text in nlu_texts(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def heldout_sentences() -> tuple[str, ...]:
     return tuple(nlu_texts(HELDOUT_NLU) + conversation_turns(HELDOUT_TRIAGE))
 

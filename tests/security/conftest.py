@@ -25,12 +25,12 @@ def client_from_new_address(timeout: float = 60) -> httpx.Client:
 @pytest.fixture
 def stranger():
     """A client from an address of its own: what one artisan's browser, or one script, looks like."""
-    with client_from_new_address() as client:
-        yield client
+    with client_from_new_address() as http:
+        yield http
 
 
-def say(client: httpx.Client, rasa_url: str, text: str, sender: str | None = None) -> httpx.Response:
-    return client.post(f"{rasa_url}/webhooks/rest/webhook",
+def say(http: httpx.Client, rasa_url: str, text: str, sender: str | None = None) -> httpx.Response:
+    return http.post(f"{rasa_url}/webhooks/rest/webhook",
                        json={"sender": sender or f"sec-{uuid.uuid4().hex[:12]}", "message": text})
 
 

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from actions import abuse, services
 from actions.handoff_actions import ActionFinishHandoff
 from cases.db import make_engine, make_session_factory
-from tests.support.action_services import fresh_action_services
 from cases.limits import CASES_PER_CLIENT, Limit, SlidingWindow
 from cases.models import Case
+from tests.support.action_services import fresh_action_services
 
 
 @pytest.fixture(autouse=True)

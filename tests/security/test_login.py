@@ -9,12 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from inbox import auth
-from tests.integration.inbox.conftest import PASSWORD, api_login, page_login
+from tests.integration.inbox.conftest import api_login, page_login
 
 WRONG = "pas le bon mot de passe"
 
 
-@pytest.fixture()
+@pytest.fixture
 def from_address(app):
     clients = []
 

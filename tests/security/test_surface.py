@@ -7,6 +7,7 @@ import io
 import logging
 import stat
 import uuid
+from pathlib import Path
 
 import httpx
 import pytest
@@ -27,7 +28,7 @@ def _mode(path) -> int:
 
 def test_rasas_token_is_not_on_any_command_line(stack):
     for process in stack.processes.values():
-        cmdline = (open(f"/proc/{process.popen.pid}/cmdline", "rb").read()).decode(errors="replace")
+        cmdline = Path(f"/proc/{process.popen.pid}/cmdline").read_bytes().decode(errors="replace")
         assert stack.settings.rasa_token not in cmdline, process.name
         assert stack.settings.actions_token not in cmdline, process.name
     # ...and Rasa's API still wants it.

@@ -62,9 +62,9 @@ def write_report(run, out: Path, seconds: float) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.simulator")
-    parser.add_argument("--conversations", type=int, default=int(os.environ.get("SIM_CONVERSATIONS", 2000)))
-    parser.add_argument("--seed", type=int, default=int(os.environ.get("SIM_SEED", 1)))
-    parser.add_argument("--senders", type=int, default=int(os.environ.get("SIM_SENDERS", 4)))
+    parser.add_argument("--conversations", type=int, default=int(os.environ.get("SIM_CONVERSATIONS", "2000")))
+    parser.add_argument("--seed", type=int, default=int(os.environ.get("SIM_SEED", "1")))
+    parser.add_argument("--senders", type=int, default=int(os.environ.get("SIM_SENDERS", "4")))
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "var" / "simulate")
     parser.add_argument("--replay", type=int, help="run the conversation of this seed alone and print it")
     args = parser.parse_args(argv)

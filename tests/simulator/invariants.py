@@ -9,9 +9,10 @@ hand-made transcripts in test_invariants.py, so that each one is known to fail w
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Any, Callable
+from typing import Any
 
 # Questions of the handoff (the advisor offer, consent, contact): a change of mind re-opens them.
 HANDOFF_SLOTS = frozenset(

@@ -47,7 +47,7 @@ class Pool:
         texts = [e.text for entries in self.kinds.values() for e in entries]
         texts += [e.text for entries in self.answers.values() for e in entries]
         texts += [e.text for e in self.openings + self.corrections]
-        return texts + [self.long_paragraph]
+        return [*texts, self.long_paragraph]
 
 
 @lru_cache(maxsize=1)

@@ -12,8 +12,8 @@ import pytest
 from tests.simulator.driver import Bot, LogWatcher, simulate
 from tests.simulator.invariants import INVARIANTS
 
-CONVERSATIONS = int(os.environ.get("SIM_CONVERSATIONS", 50))
-SEED = int(os.environ.get("SIM_SEED", 20261201))
+CONVERSATIONS = int(os.environ.get("SIM_CONVERSATIONS", "50"))
+SEED = int(os.environ.get("SIM_SEED", "20261201"))
 
 
 @pytest.fixture(scope="module")

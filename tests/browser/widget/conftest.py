@@ -67,12 +67,12 @@ class WidgetPage:
     def web_url(self) -> str:
         return self.stack.settings.web_url
 
-    def goto(self, path: str = "/demo/") -> "WidgetPage":
+    def goto(self, path: str = "/demo/") -> WidgetPage:
         self.page.goto(f"{self.web_url}{path}")
         expect(self.page.locator("#relais-widget")).to_be_attached()
         return self
 
-    def open(self) -> "WidgetPage":
+    def open(self) -> WidgetPage:
         self.launcher.click()
         self.wait_opened()
         return self

@@ -113,6 +113,7 @@ def test_the_widget_javascript_unit_tests_pass():
     npm = shutil.which("npm")
     if npm is None:
         pytest.fail("npm is missing: install Node.js 18+ (the widget's build needs it too)")
-    result = subprocess.run([npm, "test", "--silent"], cwd=REPO_ROOT / "widget", capture_output=True, text=True)
+    result = subprocess.run([npm, "test", "--silent"], cwd=REPO_ROOT / "widget", capture_output=True, text=True,
+                            check=False)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

@@ -23,7 +23,7 @@ def migrated_database_url(request, tmp_path_factory):
         yield url
 
 
-@pytest.fixture()
+@pytest.fixture
 def database_url(migrated_database_url):
     engine = make_engine(migrated_database_url)
     empty_all_tables(engine)
@@ -31,14 +31,14 @@ def database_url(migrated_database_url):
     return migrated_database_url
 
 
-@pytest.fixture()
+@pytest.fixture
 def engine(database_url):
     engine = make_engine(database_url)
     yield engine
     engine.dispose()
 
 
-@pytest.fixture()
+@pytest.fixture
 def repository(engine):
     return CaseRepository(make_session_factory(engine))
 
@@ -91,6 +91,6 @@ def make_draft(**overrides) -> CaseDraft:
     return CaseDraft(**values)
 
 
-@pytest.fixture()
+@pytest.fixture
 def draft_factory():
     return make_draft

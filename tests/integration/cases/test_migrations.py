@@ -4,9 +4,9 @@ import subprocess
 import sys
 
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.config import Config
 from sqlalchemy import inspect
 
 from cases.db import MIGRATIONS_DIR, make_engine, migrate

@@ -80,14 +80,14 @@ class DatabaseSwitch:
             self.proxy.stop()
 
 
-@pytest.fixture()
+@pytest.fixture
 def switch(database_url, tmp_path):
     switch = DatabaseSwitch(database_url, tmp_path)
     yield switch
     switch.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def switched(switch):
     """A repository and an engine that both go through the switch."""
     engine = make_engine(switch.repository_url)
@@ -110,7 +110,7 @@ def _within_deadline(call, seconds: float, what: str):
     def run():
         try:
             outcome["value"] = call()
-        except BaseException as error:  # handed to the test below
+        except BaseException as error:  # noqa: BLE001 - handed to the test below
             outcome["error"] = error
         done.set()
 
@@ -178,7 +178,7 @@ def test_killing_the_database_during_a_handoff_loses_no_case(switch, switched, e
     stored = repository.find_by_conversation(before.conversation_id)
     assert stored.reference == before.reference
     assert stored.transcript[-1]["text"] == "vous êtes là ?"
-    for draft, result in zip(during, results):
+    for draft, result in zip(during, results, strict=True):
         assert repository.find_by_conversation(draft.conversation_id).reference == result.reference
 
 

@@ -14,7 +14,7 @@ PASSWORD = "mot-de-passe-créé-en-ligne-de-commande"
 def run_cli(database_url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "inbox", *args], input=stdin, text=True, capture_output=True, cwd=REPO_ROOT,
-        env={**os.environ, "RELAIS_DATABASE_URL": database_url}, timeout=120,
+        env={**os.environ, "RELAIS_DATABASE_URL": database_url}, timeout=120, check=False,
     )
 
 

@@ -42,7 +42,7 @@ def test_no_page_or_api_answer_without_login(app, client, seed_case):
             assert response.headers["location"].startswith("/login?suivant=")
         else:  # a form posted without a session: refused before anything else (no CSRF token either)
             assert response.status_code in (303, 403), (method, url, response.status_code)
-        assert "Secrète" not in response.text and reference not in response.text.replace(f"suivant=", "")
+        assert "Secrète" not in response.text and reference not in response.text.replace("suivant=", "")
 
 
 def test_after_login_the_protected_page_opens(client, make_user, seed_case):
@@ -141,7 +141,7 @@ def test_html_and_script_in_any_field_are_shown_as_text(logged_in, seed_case, re
         email='"><script>alert(1)</script>@x.fr',
         transcript=[{"sender": "artisan", "text": MARKUP, "at": MARKUP}],
     )
-    pages, user = logged_in(role="supervisor")
+    pages, _user = logged_in(role="supervisor")
     token = csrf_from(pages.get("/inbox").text)
     pages.post(f"/inbox/dossiers/{reference}/notes", data={"body": MARKUP, "csrf_token": token})
     pages.post(f"/inbox/dossiers/{reference}/appels", data={"outcome": "joint", "comment": MARKUP, "csrf_token": token})

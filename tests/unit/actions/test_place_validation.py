@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher

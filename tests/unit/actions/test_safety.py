@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 from rasa_sdk import Action
 from rasa_sdk.executor import ActionExecutor
 

@@ -52,7 +52,7 @@ class Pipeline:
         return message.get("response_selector")
 
 
-@pytest.fixture()
+@pytest.fixture
 def pipeline(tmp_path):
     return Pipeline(tmp_path)
 

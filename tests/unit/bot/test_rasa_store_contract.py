@@ -28,7 +28,12 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_RESTART_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
-    ActionExecuted, BotUttered, Restarted, SessionStarted, SlotSet, UserUttered,
+    ActionExecuted,
+    BotUttered,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
@@ -297,11 +302,8 @@ def _turn_events(number: int, tracker: DialogueStateTracker, now: Clock) -> list
                                                       BotUttered(f"answer {number}", timestamp=now()),
                                                       ActionExecuted(ACTION_LISTEN_NAME, timestamp=now())]
     if number == 6:
-        return user + [Restarted(timestamp=now()), ActionExecuted(ACTION_RESTART_NAME, timestamp=now())] \
-            + _session_start(now, {})
-    return user + [SlotSet("location", f"place {number}", timestamp=now()),
-                   BotUttered(f"answer {number}", timestamp=now()),
-                   ActionExecuted(ACTION_LISTEN_NAME, timestamp=now())]
+        return [*user, Restarted(timestamp=now()), ActionExecuted(ACTION_RESTART_NAME, timestamp=now()), *_session_start(now, {})]
+    return [*user, SlotSet("location", f"place {number}", timestamp=now()), BotUttered(f"answer {number}", timestamp=now()), ActionExecuted(ACTION_LISTEN_NAME, timestamp=now())]
 
 
 def _all_events(db_url: str, sender: str) -> list[dict]:
@@ -574,8 +576,8 @@ def test_acquire_lock_debug_message(lock_store, caplog):
     conversation_id = "test_acquire_lock_debug_message"
     first, second = (lock_store.issue_ticket(conversation_id, 60) for _ in range(2))
     wait_time_in_seconds = 0.01
-    ahead = "because {} other item(s) for this conversation ID have to be finished processing first. " \
-            f"Retrying in {wait_time_in_seconds} seconds ..."
+    ahead = ("because {} other item(s) for this conversation ID have to be finished processing first. "
+             f"Retrying in {wait_time_in_seconds} seconds ...")
     handler = _OnMessage({ahead.format(2): lambda: lock_store.cleanup(conversation_id, first),
                           ahead.format(1): lambda: lock_store.cleanup(conversation_id, second)})
     rasa_logger = logging.getLogger("rasa.core.lock_store")

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy.sparse import coo_matrix
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.nlu.extractors.crf_entity_extractor import CRFEntityExtractor
 from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.extractors.crf_entity_extractor import CRFEntityExtractor
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.constants import FEATURE_TYPE_SEQUENCE, TEXT
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import coo_matrix
 
 from bot.components.stored_crf import StoredCRFEntityExtractor
 
@@ -29,7 +29,7 @@ def example(text: str, town: str) -> Message:
                          "entities": [{"start": start, "end": start + len(town), "value": town, "entity": "town"}]})
 
 
-@pytest.fixture()
+@pytest.fixture
 def context():
     return ExecutionContext(GraphSchema({}), "test")
 

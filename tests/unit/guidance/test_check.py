@@ -26,7 +26,7 @@ def test_the_knowledge_base_passes_its_checks():
 
 def test_the_command_exits_zero_and_reports_what_was_not_checked_live():
     result = subprocess.run([sys.executable, "-m", "guidance", "check"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+                            text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s)" in result.stdout
     # Honesty: entries not checked live are listed as such, never hidden.

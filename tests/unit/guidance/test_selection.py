@@ -83,7 +83,7 @@ def test_guidance_case(case, chamber_id):
         assert any(case["court"] in message for message in messages), (described, messages)
 
     others = [c for c in CHAMBERS.values() if c.id != chamber.id]
-    for entry, message in zip(entries, messages):
+    for entry, message in zip(entries, messages, strict=True):
         assert count_words(message) <= MAX_WORDS, message
         assert "{" not in message and "}" not in message, message
         if entry.link:

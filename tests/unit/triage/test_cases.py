@@ -3,6 +3,7 @@ after every message, on the whole history, with the previous assessment."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def test_case(turns, expect, today):
         assert result.overwhelm is expect["overwhelm"], described
 
     # Contract invariants, after every turn.
-    for before, after in zip(history, history[1:]):
+    for before, after in itertools.pairwise(history):
         if before.urgency is not None:
             assert after.urgency is not None and RANK[after.urgency] >= RANK[before.urgency], described
         assert after.distress or not before.distress, described
