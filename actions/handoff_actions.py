@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -13,8 +13,6 @@ from rasa_sdk.types import DomainDict
 
 from actions import abuse, services
 from actions.conversation import SKIPPED, said_before
-from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
-from actions.place_validation import PlaceValidation
 from actions.handoff import (
     clean_name,
     display_phone,
@@ -26,30 +24,31 @@ from actions.handoff import (
     refusal_text,
     submit_case,
 )
+from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
+from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
-from intake.answers import CORRECTION, HESITATION, NO, QUESTION, TAKE_YOUR_TIME, YES, is_waiting
-from intake.answers import kind as answer_kind
+from intake.answers import CORRECTION, HESITATION, NO, QUESTION, TAKE_YOUR_TIME, YES, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, understood
 
 logger = logging.getLogger(__name__)
 
 class ValidateHandoffForm(PlaceValidation, FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_handoff_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> list[str]:
         return handoff_questions(tracker.slots)
 
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         decision = read_yes_no(value, tracker, "wants_advisor")
         if decision is None:
             say_neither(dispatcher, tracker, "wants_advisor")
@@ -57,7 +56,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
 
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         decision = read_yes_no(value, tracker, "consent_given")
         if decision is None:
             say_neither(dispatcher, tracker, "consent_given")
@@ -68,14 +67,14 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
 
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
         return {"contact_name": clean_name(value)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         if value == SKIPPED:
             # A skip is an answer: the form ends, saying that without a number nothing is passed on and
             # how to come back ("conseiller" asks for the number again).
@@ -89,7 +88,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
 
     def validate_callback_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         words = tracker.latest_message.get("text") or ""
         if tracker.get_slot("requested_slot") == "callback_slot" and value == words and is_waiting(words):
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
@@ -99,7 +98,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
 
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         if value == SKIPPED:
             return {"email": value}
         email = normalise_email(value)
@@ -175,16 +174,16 @@ def already_said(tracker: Tracker, text: str, prefix: bool = False) -> bool:
 class ActionFinishHandoff(Action):
     """Creates (or updates) the case when the artisan agreed; otherwise leaves the chamber's number."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_finish_handoff"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         return finish_handoff(dispatcher, tracker)
 
 
-def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly."""
     chamber = services.chamber()
     slots = tracker.slots
@@ -233,12 +232,12 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[E
 class ActionHandleMisunderstanding(Action):
     """Rephrase once; the second time, offer a human instead of looping."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_handle_misunderstanding"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
         words = tracker.latest_message.get("text") or ""
         if is_question(words) and reply_to_question(words) == SERIOUS_REPLY:
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.

@@ -7,7 +7,8 @@ urgent the intake is cut short: the advisor is offered at once and asks the rest
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from actions.conversation import SITUATION_SLOTS
 from intake.answers import TAKE_YOUR_TIME, TAKE_YOUR_TIME_NO_QUESTION  # noqa: F401 - said by the actions

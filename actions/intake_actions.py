@@ -29,8 +29,7 @@ from actions.intake import (
 )
 from actions.place_validation import PlaceValidation
 from guidance import render_guidance, select_guidance
-from intake.answers import YES, is_hesitation, is_skip, is_waiting
-from intake.answers import kind as answer_kind
+from intake.answers import YES, is_hesitation, is_skip, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
@@ -257,7 +256,7 @@ class ActionStopConversation(Action):
         return events
 
 
-def _place_cleared(slot: str) -> List[EventType]:
+def _place_cleared(slot: str) -> list[EventType]:
     """A skipped place question leaves no candidates nor unread answer behind."""
     if slot != "departement":
         return []

@@ -8,7 +8,8 @@ example, then kept as typed for the advisor. Never a loop, never a blocked hando
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Mapping, Text
+from collections.abc import Mapping
+from typing import Any
 
 from actions.conversation import SKIP_BUTTON, SKIPPED
 from intake.answers import is_skip
@@ -24,7 +25,7 @@ AGAIN = "Je n'ai pas reconnu ce lieu. Pouvez-vous me donner la ville ou le dépa
 GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
 
 
-def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[Dict[Text, Any], str | None]:
+def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
     """The slots to set for an answer to the place question, and a message to say (or None).
 
     Idempotent: a form validates its filled slots again (on activation, on later turns), so a value
@@ -76,7 +77,7 @@ PLACE_QUESTION = PlaceQuestion()
 class PlaceValidation:
     """Mixin for a FormValidationAction whose form asks `departement`."""
 
-    def validate_departement(self, value: Any, dispatcher, tracker, domain) -> Dict[Text, Any]:
+    def validate_departement(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
         # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
         # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
         latest = (tracker.latest_message or {}).get("text") or ""

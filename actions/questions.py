@@ -6,8 +6,9 @@ One question at a time, each skippable: intake questions carry a « Passer » bu
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from actions.conversation import SKIP_BUTTON
 from actions.handoff import consent_text, privacy_notice_url

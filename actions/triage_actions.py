@@ -70,7 +70,7 @@ def facts_to_fill(tracker: Tracker) -> dict[str, str]:
     return extract_facts(text, date.today())
 
 
-def place_undone(tracker: Tracker) -> List[EventType]:
+def place_undone(tracker: Tracker) -> list[EventType]:
     """The entity extractor fills `departement` from any message; two kinds of value are never kept, and
     the slot gets back the value it had before this message:
     - a place the message negates ("pas le Nord");
@@ -87,7 +87,7 @@ def place_undone(tracker: Tracker) -> List[EventType]:
     return [SlotSet("departement", _value_before_latest_message(tracker.events, "departement"))]
 
 
-def contact_answer_undone(tracker: Tracker) -> List[EventType]:
+def contact_answer_undone(tracker: Tracker) -> list[EventType]:
     """While a contact question is pending, the entity extractor still fills situation slots from the
     answer ("0033 7 81 12 12 12" became `since_when`): those are set back (the place is handled above)."""
     if tracker.get_slot("requested_slot") not in _CONTACT_QUESTIONS:
@@ -96,7 +96,7 @@ def contact_answer_undone(tracker: Tracker) -> List[EventType]:
     return [SlotSet(name, _value_before_latest_message(tracker.events, name)) for name in sorted(changed)]
 
 
-def _value_before_latest_message(events: List[Dict[Text, Any]], slot: str) -> Any:
+def _value_before_latest_message(events: list[dict[str, Any]], slot: str) -> Any:
     last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
     value = None
     for event in events[:last_user]:

@@ -23,10 +23,10 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import text
 
@@ -217,7 +217,7 @@ class Profiler:
     """py-spy sampling the Rasa servers (and action servers) while the load runs, without pausing them;
     with their child processes, where Sanic's workers run when there are several."""
 
-    def __init__(self, stack: Stack, out_dir: Path, label: str):
+    def __init__(self, stack: Stack, out_dir: Path, label: str) -> None:
         self.runs = []
         for name, process in stack.processes.items():
             if name.startswith(("rasa", "actions")) and process.is_running():
@@ -328,7 +328,7 @@ def run_pair(label: str, base_url: str, args: argparse.Namespace, script, comple
         print_result(paced, cases)
         figures["paced"] = {**paced.summary(), **({"cases": cases} if cases else {})}
     if not args.skip_saturation:
-        profiler = Profiler(stack, RESULTS_DIR, label.split()[0].lower()) if args.profile else None
+        profiler = Profiler(stack, RESULTS_DIR, label.split(maxsplit=1)[0].lower()) if args.profile else None
         cpu_before = cpu_snapshot(stack)
         saturated = asyncio.run(run_load(f"{label} saturation", base_url, args.conversations, 0, script, completed,
                                          f"{prefix}sat"))

@@ -11,8 +11,8 @@ import os
 import sys
 
 from ops import logs
-from triage import distress_model
 from ops.settings import ACTIONS_TOKEN_HEADER as TOKEN_HEADER
+from triage import distress_model
 
 OPEN_PATHS = ("/health",)
 

@@ -78,7 +78,7 @@ def _waiting(text: str | None) -> bool:
         from intake.answers import is_waiting
 
         return is_waiting(text)
-    except Exception:  # noqa: BLE001 - the fallback must be said even if this reading fails
+    except Exception:
         log.exception("the hesitation reading failed for the fallback reply")
         return False
 

@@ -40,7 +40,7 @@ Calls to the action server reuse their connections (bot/action_client.py).
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
 """
 
-import sys  # noqa: I001  (jax blocked and skops imported first, see above)
+import sys
 
 # TensorFlow Lite imports jax, when installed, for converting jax models: 93 MB and about a second of every
 # start, for a conversion the server never makes. TensorFlow takes an ImportError as "no jax".
@@ -60,11 +60,11 @@ import signal
 import socket
 import time
 
-import skops.io  # noqa: F401  (first, for the reason above)
 import engineio.base_server
 import rasa.core.run
 import rasa.core.utils
 import sanic.app
+import skops.io  # noqa: F401  (first, for the reason above)
 from rasa.__main__ import main
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.utils import spacy_utils
@@ -72,9 +72,8 @@ from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
 
-from triage import distress_model
-
 from bot import action_client
+from triage import distress_model
 
 logger = logging.getLogger(__name__)
 WORKER_CHECK_S = 1.0

@@ -19,8 +19,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import declarative_base, relationship
 
-from triage.rules import CATEGORIES as CATEGORIES  # part of this module's API (an explicit re-export)
-from triage.rules import URGENCY_LEVELS
+from triage.rules import (
+    CATEGORIES as CATEGORIES,  # part of this module's API (an explicit re-export)
+    URGENCY_LEVELS,
+)
 
 STATUSES = ("nouveau", "en_cours", "en_attente", "clos")
 OPEN_STATUSES = ("nouveau", "en_cours", "en_attente")

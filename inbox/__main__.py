@@ -9,8 +9,8 @@ import secrets
 import sys
 from pathlib import Path
 
-from cases.db import make_engine, make_session_factory, migrate
 from cases.accounts import AccountRepository, UserExists
+from cases.db import make_engine, make_session_factory, migrate
 from inbox.security import MINIMUM_PASSWORD_LENGTH, hash_password, new_api_token
 from ops.settings import VAR_DIR, Settings, database_url
 

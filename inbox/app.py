@@ -111,8 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from inbox.api import create_api
 
     logs.install()  # no log line of the web app carries personal data
-    from inbox.pages import install_page_error_handlers
-    from inbox.pages import router as pages_router
+    from inbox.pages import install_page_error_handlers, router as pages_router
 
     settings = settings or Settings.for_web()
     context = build_context(settings)

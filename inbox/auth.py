@@ -17,7 +17,7 @@ SESSION_ABSOLUTE_S = 12 * 3600  # however active: a session opened in the mornin
 
 
 class LoginRefused(Exception):
-    def __init__(self, status_code: int, message: str, retry_after_s: int | None = None):
+    def __init__(self, status_code: int, message: str, retry_after_s: int | None = None) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.message = message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from pydantic import BaseModel, Field, constr
 
@@ -70,60 +70,60 @@ class WaitOut(ApiModel):
 class CaseSummaryOut(ApiModel):
     reference: str
     status: str
-    urgency: Optional[str]
-    categories: List[str]
+    urgency: str | None
+    categories: list[str]
     distress: bool
     summary: str
-    contact_name: Optional[str]
-    departement: Optional[str]
-    assignee: Optional[AssigneeOut]
+    contact_name: str | None
+    departement: str | None
+    assignee: AssigneeOut | None
     created_at: datetime
     updated_at: datetime
-    first_contact_at: Optional[datetime]
+    first_contact_at: datetime | None
     wait: WaitOut
 
 
 class NoteOut(ApiModel):
     id: int
-    author: Optional[str]
+    author: str | None
     body: str
     created_at: datetime
 
 
 class CallAttemptOut(ApiModel):
     id: int
-    author: Optional[str]
+    author: str | None
     outcome: str
     comment: str
     at: datetime
 
 
 class ConsentOut(ApiModel):
-    version: Optional[str]
-    at: Optional[datetime]
+    version: str | None
+    at: datetime | None
     health: bool
 
 
 class CaseOut(CaseSummaryOut):
     chamber_id: str
-    reasons: Dict[str, List[str]]
-    situation: Dict[str, Any]
-    guidance: List[Dict[str, Any]]
-    phone: Optional[str]
-    email: Optional[str]
-    callback_slot: Optional[str]
+    reasons: dict[str, list[str]]
+    situation: dict[str, Any]
+    guidance: list[dict[str, Any]]
+    phone: str | None
+    email: str | None
+    callback_slot: str | None
     consent: ConsentOut
-    transcript: List[Dict[str, Any]]
-    notes: List[NoteOut]
-    call_attempts: List[CallAttemptOut]
-    closed_at: Optional[datetime]
-    erased_at: Optional[datetime]
-    next_statuses: List[str]
+    transcript: list[dict[str, Any]]
+    notes: list[NoteOut]
+    call_attempts: list[CallAttemptOut]
+    closed_at: datetime | None
+    erased_at: datetime | None
+    next_statuses: list[str]
 
 
 class CaseChangeOut(ApiModel):
     reference: str
-    urgency: Optional[str]
+    urgency: str | None
     status: str
     created_at: datetime
     updated_at: datetime
@@ -131,11 +131,11 @@ class CaseChangeOut(ApiModel):
 
 class ChangesOut(ApiModel):
     now: datetime
-    cases: List[CaseChangeOut]
+    cases: list[CaseChangeOut]
 
 
 class AssignIn(ApiModel):
-    assignee_id: Optional[int] = Field(None, ge=1, le=MAX_ID, description="null to unassign")
+    assignee_id: int | None = Field(None, ge=1, le=MAX_ID, description="null to unassign")
 
 
 class StatusIn(ApiModel):
@@ -156,15 +156,15 @@ class AuditEventOut(ApiModel):
     at: datetime
     actor: str
     action: str
-    case_reference: Optional[str]
-    detail: Dict[str, Any]
+    case_reference: str | None
+    detail: dict[str, Any]
 
 
 class StatsOut(ApiModel):
-    weeks: List[str]
-    cases_per_week: Dict[str, Dict[str, int]]
-    urgency_mix: Dict[str, int]
-    median_hours_to_first_contact: Dict[str, Optional[float]] = Field(
+    weeks: list[str]
+    cases_per_week: dict[str, dict[str, int]]
+    urgency_mix: dict[str, int]
+    median_hours_to_first_contact: dict[str, float | None] = Field(
         ..., description="null for an urgency without any first contact yet"
     )
     total: int

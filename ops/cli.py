@@ -13,8 +13,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from cases.db import migrate
 from ops.evaluation import evaluate, load_cases

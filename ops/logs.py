@@ -37,7 +37,7 @@ _TEXT_FIELDS = ("text", "value", "message", "contact_name", "phone", "email", "s
                 "transcript", "body", "comment", "callback_slot", "triage_reasons", "reasons", "latest_message")
 # "text": "..." or 'text': '...' (escaped quotes inside allowed).
 _FIELD_VALUE = re.compile(
-    r"""(["'](?:%s)["']\s*:\s*)(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""" % "|".join(_TEXT_FIELDS), re.DOTALL
+    r"""(["'](?:{})["']\s*:\s*)(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""".format("|".join(_TEXT_FIELDS)), re.DOTALL
 )
 MAX_MESSAGE_CHARS = 2_000
 MAX_TRACEBACK_CHARS = 8_000
@@ -170,7 +170,7 @@ def rotate_logs(directory: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = 
 class LogRotator:
     """Rotates the stack's logs every LOG_CHECK_S seconds in a thread of the supervisor."""
 
-    def __init__(self, directory: Path, interval_s: float = LOG_CHECK_S):
+    def __init__(self, directory: Path, interval_s: float = LOG_CHECK_S) -> None:
         self.directory, self.interval_s = directory, interval_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

@@ -42,12 +42,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from cases.db import make_engine, make_session_factory, migrate
 from cases.accounts import AccountRepository
+from cases.db import make_engine, make_session_factory, migrate
 from cases.errors import CaseNotFound
 from cases.repository import CaseRepository
 from cases.retention import PurgeReport, erase_everywhere, run_retention
-from chamber import load_all_chambers, load_chamber
 from ops.logs import write_logging_config
 from ops.rasa_config import write_channel_credentials, write_production_endpoints
 from ops.settings import REPO_ROOT, Settings, free_port
@@ -71,7 +70,7 @@ class Layout:
     actions_proxy_port: int
 
     @classmethod
-    def on_free_ports(cls, settings: Settings) -> "Layout":
+    def on_free_ports(cls, settings: Settings) -> Layout:
         """Every server on a port of its own that nothing uses now (tests, the benchmark)."""
         return cls(
             rasa_ports=tuple(free_port() for _ in range(settings.rasa_instances)),
@@ -82,7 +81,7 @@ class Layout:
         )
 
     @classmethod
-    def of(cls, settings: Settings) -> "Layout":
+    def of(cls, settings: Settings) -> Layout:
         return cls(
             rasa_ports=tuple(settings.rasa_port + i for i in range(settings.rasa_instances)),
             actions_ports=tuple(settings.actions_port + i for i in range(settings.actions_instances)),
@@ -201,7 +200,7 @@ class ProductionStack(Stack):
 def check_nginx_config(stack: ProductionStack) -> None:
     """``nginx -t`` on the generated configuration: a template mistake fails before anything starts."""
     nginx = stack.processes["nginx"]
-    done = subprocess.run(nginx.command[:-2] + ["-t"], capture_output=True, text=True)
+    done = subprocess.run([*nginx.command[:-2], "-t"], capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"invalid nginx configuration:\n{done.stderr}")
 
@@ -224,7 +223,7 @@ def prepare_postgres_schemas(*urls: str) -> None:
 class PurgeSchedule:
     """Applies the retention every ``interval_hours`` in a child process (``python -m ops purge``)."""
 
-    def __init__(self, settings: Settings, interval_hours: float, first_after_s: float = 60):
+    def __init__(self, settings: Settings, interval_hours: float, first_after_s: float = 60) -> None:
         self.settings = settings
         self.interval_s = interval_hours * 3600
         self.first_after_s = first_after_s

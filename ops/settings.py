@@ -171,7 +171,7 @@ class Settings:
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, **overrides) -> "Settings":
+    def from_env(cls, **overrides) -> Settings:
         """Everything, checked: what the supervisor and the command line run with."""
         env = _environment()
         var_dir = Path(overrides.pop("var_dir", VAR_DIR))
@@ -210,7 +210,7 @@ class Settings:
         return settings
 
     @classmethod
-    def for_web(cls) -> "Settings":
+    def for_web(cls) -> Settings:
         """The web app's part, by the same rules: it needs neither Rasa's token nor the Rasa stores, and
         erases conversations and spooled drafts only where the supervisor says they are."""
         env = _environment()
@@ -224,7 +224,7 @@ class Settings:
         )
 
     @classmethod
-    def temporary(cls, var_dir: Path, production: bool = False, **overrides) -> "Settings":
+    def temporary(cls, var_dir: Path, production: bool = False, **overrides) -> Settings:
         """Throw-away settings on free ports for tests, evaluation runs and the benchmark.
 
         Development: SQLite stores under ``var_dir``. Production: the stores must be given (``database_url``,

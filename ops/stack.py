@@ -44,7 +44,7 @@ class StartupError(RuntimeError):
 class PortTaken(StartupError):
     """A port of this stack is already in use: usually a Relais started earlier and still running."""
 
-    def __init__(self, taken: dict[str, int], host: str):
+    def __init__(self, taken: dict[str, int], host: str) -> None:
         self.taken = taken
         uses = ", ".join(f"{port} ({name})" for name, port in taken.items())
         super().__init__(
@@ -268,7 +268,7 @@ class Stack:
     def check_ports(self) -> None:
         check_ports(self.ports(), self.settings.host)
 
-    def start(self, timeout: float = 120) -> "Stack":
+    def start(self, timeout: float = 120) -> Stack:
         if not self.model_path.exists():
             raise StartupError(f"No trained model at {self.model_path}: run `make train` first.")
         self.check_ports()  # before anything starts: never beside a stale server
@@ -325,7 +325,7 @@ class Stack:
                          else f"  {process.name:<10} {ready}   stopped")
         return "\n".join(lines)
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         return self.start()
 
     def __exit__(self, *exc) -> None:

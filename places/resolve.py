@@ -276,9 +276,7 @@ def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
 # "non" is left out: "non, le 62" corrects, it does not negate.
 _NEGATIONS = frozenset({"pas", "ni", "jamais", "plus"})
 # What may stand between a negation and the place it negates ("pas dans le Nord", "pas à Lille").
-_BETWEEN = frozenset("""
-a au aux en dans le la les l de du des d sur vers departement dept dpt ville commune region secteur
-""".split())
+_BETWEEN = frozenset(["a", "au", "aux", "en", "dans", "le", "la", "les", "l", "de", "du", "des", "d", "sur", "vers", "departement", "dept", "dpt", "ville", "commune", "region", "secteur"])
 # "je sais pas, dans le 59": the "pas" of an answer's preamble negates nothing after it.
 _NOT_A_NEGATION_AFTER = frozenset({"sais", "sait", "sai", "chais", "chai", "crois", "pense"})
 # Word tokens and the punctuation that ends a negation's reach (an apostrophe or a hyphen does not).

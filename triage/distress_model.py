@@ -65,7 +65,7 @@ class Verdict:
     bereaved: bool = False
     # Every part's verdict with a level, strongest first: a caller that cancels the first (a hard
     # negative the rule table knows) looks at the next.
-    candidates: tuple["Verdict", ...] = ()
+    candidates: tuple[Verdict, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -123,8 +123,8 @@ class Model:
         normalised = [normalise(text) for text in texts]
         decided = self.decide.predict_proba(normalised)
         categories = self.categorise.predict_proba(normalised)
-        return [(dict(zip(self.decide.classes_, map(float, d))), dict(zip(self.categorise.classes_, map(float, c))))
-                for d, c in zip(decided, categories)]
+        return [(dict(zip(self.decide.classes_, map(float, d), strict=False)), dict(zip(self.categorise.classes_, map(float, c), strict=False)))
+                for d, c in zip(decided, categories, strict=False)]
 
 
 def ordinary_sentences() -> list[str]:
@@ -143,7 +143,7 @@ def ordinary_sentences() -> list[str]:
 def train(pairs: list[tuple[str, str]]) -> Model:
     texts = [normalise(text) for text, _ in pairs]
     decide = make_pipeline().fit(texts, [decision_label(label) for _, label in pairs])
-    signs = [(text, label) for text, (_, label) in zip(texts, pairs) if label in (*LEVEL_1, *LEVEL_2)]
+    signs = [(text, label) for text, (_, label) in zip(texts, pairs, strict=False) if label in (*LEVEL_1, *LEVEL_2)]
     categorise = make_pipeline(None).fit([text for text, _ in signs], [label for _, label in signs])
     return Model(decide, categorise)
 
@@ -187,7 +187,7 @@ def classify(text: str) -> Verdict:
         return Verdict(None, None, 0.0, "")
     found = []
     bereaved = False
-    for part, (decided, categories) in zip(parts, _model().probabilities(parts)):
+    for part, (decided, categories) in zip(parts, _model().probabilities(parts), strict=False):
         bereaved = bereaved or decided.get(BEREAVED_LABEL, 0.0) >= BEREAVED_THRESHOLD
         level, category, score = _decide(decided, categories)
         if level is not None:

@@ -4,13 +4,28 @@ held-apart split, calm development turns, and a threshold sweep (`python -m tria
 
 from __future__ import annotations
 
-
 import yaml
 
 from triage.distress import rule_signs
 from triage.distress_model import (
-    AMBIGUOUS_LABEL, BEREAVED_LABEL, CALM_LABEL, CORPUS, CRISIS_LABEL, CRISIS_THRESHOLD, LABELS, LEVEL_1, LEVEL_2,
-    ORDINARY_LABEL, QUESTION_THRESHOLD, _decide, _model, classify, load_corpus, ordinary_sentences, split, train,
+    AMBIGUOUS_LABEL,
+    BEREAVED_LABEL,
+    CALM_LABEL,
+    CORPUS,
+    CRISIS_LABEL,
+    CRISIS_THRESHOLD,
+    LABELS,
+    LEVEL_1,
+    LEVEL_2,
+    ORDINARY_LABEL,
+    QUESTION_THRESHOLD,
+    _decide,
+    _model,
+    classify,
+    load_corpus,
+    ordinary_sentences,
+    split,
+    train,
 )
 
 
@@ -22,7 +37,7 @@ def out_of_fold(pairs: list[tuple[str, str]], folds: int = 5) -> list[tuple[dict
     result: list = [None] * len(pairs)
     for train_index, test_index in StratifiedKFold(folds, shuffle=True, random_state=0).split(pairs, labels):
         model = train([pairs[i] for i in train_index])
-        for index, probabilities in zip(test_index, model.probabilities([pairs[i][0] for i in test_index])):
+        for index, probabilities in zip(test_index, model.probabilities([pairs[i][0] for i in test_index]), strict=False):
             result[index] = probabilities
     return result
 
@@ -33,7 +48,7 @@ def figures(pairs: list[tuple[str, str]], probabilities: list) -> dict[str, dict
     table: dict[str, dict] = {label: {"lines": 0, "found": 0, "predicted": 0, "correct": 0, "question": 0,
                                       "combined": 0}
                               for label in (*LABELS, ORDINARY_LABEL)}
-    for (text, label), (decided, categories) in zip(pairs, probabilities):
+    for (text, label), (decided, categories) in zip(pairs, probabilities, strict=False):
         level, category, _ = _decide(decided, categories)
         row = table[label]
         row["lines"] += 1
@@ -111,7 +126,7 @@ def threshold_sweep() -> str:
     rows = ["crisis threshold | levels 1-2 recall | hard negatives | ambiguous | bereaved | ordinary"]
     for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
         counts = {"sign": 0, CALM_LABEL: 0, AMBIGUOUS_LABEL: 0, BEREAVED_LABEL: 0, ORDINARY_LABEL: 0}
-        for (_, label), (decided, _) in zip(pairs, probabilities):
+        for (_, label), (decided, _) in zip(pairs, probabilities, strict=False):
             key = "sign" if label in (*LEVEL_1, *LEVEL_2) else label
             counts[key] += decided.get(CRISIS_LABEL, 0.0) >= threshold
         rows.append(f"{threshold} | {counts['sign']} | {counts[CALM_LABEL]} | {counts[AMBIGUOUS_LABEL]} | "

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
-from triage.dates import find_deadlines
 from triage import model as learned_model
+from triage.dates import find_deadlines
+from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
 from triage.model import corpus, model, thresholds
 from triage.normalise import Clause, split_clauses
-from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
@@ -50,7 +51,7 @@ class Assessment:
         }
 
     @classmethod
-    def from_slots(cls, slots: Mapping[str, Any]) -> "Assessment | None":
+    def from_slots(cls, slots: Mapping[str, Any]) -> Assessment | None:
         """Rebuild the previous assessment from Rasa slot values; None when nothing was assessed yet."""
         categories = tuple(c for c in (slots.get("difficulty_categories") or []) if c in CATEGORIES)
         urgency = slots.get("urgency") if slots.get("urgency") in URGENCY_LEVELS else None
@@ -234,7 +235,7 @@ def _overwhelmed(clauses: Iterable[Clause]) -> bool:
 class _Run:
     """One assessment in progress: accumulates evidence message by message."""
 
-    def __init__(self, today: date):
+    def __init__(self, today: date) -> None:
         self.today = today
         self.hits: list[_Hit] = []
         self.reasons: dict[str, list[str]] = {}
@@ -273,7 +274,7 @@ class _Run:
         found = {hit.owner for hit in message_hits}
 
         haute = False
-        for clause_index, (clause, clause_hits) in enumerate(zip(clauses, by_clause)):
+        for clause_index, (clause, clause_hits) in enumerate(zip(clauses, by_clause, strict=False)):
             if not threats or signals.hypothesis.search(clause.text):
                 continue
             haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found)

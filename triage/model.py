@@ -37,10 +37,7 @@ NEGATIVE_FILES = ("greetings.yml", "control.yml", "out_of_scope.yml", "faq.yml",
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")  # Rasa's [text](entity)
 # Words too common to explain anything: never shown as the reason.
 STOPWORDS = frozenset(
-    "a au aux avec c ca ce ces cette d de des du elle en et il ils j je l la le les leur leurs m ma mais "
-    "me mes moi mon n ne nous on ou par pas plus pour qu que qui s sa se ses son sur t ta te tes ton tout "
-    "tous toute toutes tu un une vos votre vous y est sont ai as a ont suis etait fait faire depuis ici la "
-    "bien tres trop aussi encore deja avoir etre cela comme quand alors donc car si oui non merci".split()
+    ["a", "au", "aux", "avec", "c", "ca", "ce", "ces", "cette", "d", "de", "des", "du", "elle", "en", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "nous", "on", "ou", "par", "pas", "plus", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes", "ton", "tout", "tous", "toute", "toutes", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "ai", "as", "a", "ont", "suis", "etait", "fait", "faire", "depuis", "ici", "la", "bien", "tres", "trop", "aussi", "encore", "deja", "avoir", "etre", "cela", "comme", "quand", "alors", "donc", "car", "si", "oui", "non", "merci"]
 )
 # A message this short ("oui", "le 59") carries no description the model could judge.
 MIN_WORDS = 4
@@ -76,7 +73,7 @@ def _nlu_negatives() -> list[str]:
             continue
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             intent = str(block.get("intent", ""))
-            if intent.split("/")[0] not in NEGATIVE_INTENTS and not intent.startswith("faq"):
+            if intent.split("/", maxsplit=1)[0] not in NEGATIVE_INTENTS and not intent.startswith("faq"):
                 continue
             for line in str(block.get("examples") or "").splitlines():
                 line = line.strip()
@@ -115,7 +112,7 @@ def corpus() -> Corpus:
 class CategoryModel:
     """One linear scorer per category over shared TF-IDF features; predict() is one sparse product."""
 
-    def __init__(self, texts: list[str] | tuple[str, ...], labels: list[frozenset[str]] | tuple[frozenset[str], ...]):
+    def __init__(self, texts: list[str] | tuple[str, ...], labels: list[frozenset[str]] | tuple[frozenset[str], ...]) -> None:
         from scipy.sparse import hstack
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -153,7 +150,7 @@ class CategoryModel:
         if self.memo is not None:
             missing = [text for text in dict.fromkeys(prepared) if text not in self.memo]
             if missing:
-                self.memo.update(zip(missing, self._probabilities(missing)))
+                self.memo.update(zip(missing, self._probabilities(missing), strict=False))
             return np.array([self.memo[text] for text in prepared])
         return self._probabilities(prepared)
 
@@ -189,7 +186,7 @@ class CategoryModel:
         if len(normalised.split()) < MIN_WORDS:
             return {}
         row = self.probabilities([normalised], normalised=True)[0]
-        return {code: float(p) for code, p in zip(self.codes, row) if p >= threshold}
+        return {code: float(p) for code, p in zip(self.codes, row, strict=False) if p >= threshold}
 
     def evidence(self, normalised: str, code: str, top: int = 3) -> list[str]:
         """The words of the text that weigh most towards the category: what the reason quotes."""

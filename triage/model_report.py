@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     fitted = _trained()
     for text in argv:
         probabilities = fitted.probabilities([text])[0]
-        ranked = sorted(zip(fitted.codes, probabilities), key=lambda pair: -pair[1])[:3]
+        ranked = sorted(zip(fitted.codes, probabilities, strict=False), key=lambda pair: -pair[1])[:3]
         print(text, "->", ", ".join(f"{code} {p:.2f}" for code, p in ranked))
     return 0
 

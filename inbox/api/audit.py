@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -14,10 +14,10 @@ from inbox.schemas import ERRORS, REFERENCE_REGEX, AuditEventOut
 router = APIRouter()
 
 
-@router.get("/audit", response_model=List[AuditEventOut], responses={**ERRORS}, tags=["supervision"])
+@router.get("/audit", response_model=list[AuditEventOut], responses={**ERRORS}, tags=["supervision"])
 def audit(
     request: Request,
-    case_reference: Optional[str] = Query(None, pattern=REFERENCE_REGEX),
+    case_reference: str | None = Query(None, pattern=REFERENCE_REGEX),
     limit: int = Query(200, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=1_000_000),
     user: User = Depends(supervisor_user),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -41,7 +41,7 @@ from places import DEPARTEMENT_CODE_PATTERN, departement_code
 router = APIRouter()
 
 
-def _clean(text: Optional[str]) -> Optional[str]:
+def _clean(text: str | None) -> str | None:
     return text.replace("\x00", "") if text is not None else None
 
 
@@ -97,15 +97,15 @@ def case_out(request: Request, case: Case) -> CaseOut:
 
 
 
-@router.get("/cases", response_model=List[CaseSummaryOut], responses={**ERRORS}, tags=["cases"])
+@router.get("/cases", response_model=list[CaseSummaryOut], responses={**ERRORS}, tags=["cases"])
 def list_cases(
     request: Request,
-    status: Optional[List[Status]] = Query(None, description="Default: the open statuses."),
-    category: Optional[Category] = None,
-    urgency: Optional[Urgency] = None,
-    assignee: Optional[str] = Query(None, pattern=r"^(me|none|[1-9][0-9]{0,8})$"),
-    departement: Optional[str] = Query(None, pattern=DEPARTEMENT_CODE_PATTERN),
-    q: Optional[str] = Query(None, max_length=200, description="Words or a phone number, accents ignored."),
+    status: list[Status] | None = Query(None, description="Default: the open statuses."),
+    category: Category | None = None,
+    urgency: Urgency | None = None,
+    assignee: str | None = Query(None, pattern=r"^(me|none|[1-9][0-9]{0,8})$"),
+    departement: str | None = Query(None, pattern=DEPARTEMENT_CODE_PATTERN),
+    q: str | None = Query(None, max_length=200, description="Words or a phone number, accents ignored."),
     limit: int = Query(100, ge=1, le=500),
     offset: int = Query(0, ge=0, le=1_000_000),
     user: User = Depends(api_user),
@@ -177,7 +177,7 @@ def add_call(request: Request, body: CallAttemptIn, reference: str = ReferencePa
     attempt = context_of(request).repository.add_call_attempt(reference, user, body.outcome.value, _clean(body.comment))
     return CallAttemptOut(id=attempt.id, author=user.email, outcome=attempt.outcome, comment=attempt.comment, at=attempt.at)
 
-@router.get("/cases/{reference}/personal-data", response_model=Dict[str, Any], responses=NOT_FOUND_ERRORS, tags=["supervision"])
+@router.get("/cases/{reference}/personal-data", response_model=dict[str, Any], responses=NOT_FOUND_ERRORS, tags=["supervision"])
 def export_personal_data(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:
     """Everything stored about the person of this case (right of access). Supervisors; audited."""
     return context_of(request).repository.export_personal_data(reference, user)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, List
+from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
@@ -16,7 +16,7 @@ from inbox.schemas import ERRORS, NOT_FOUND_ERRORS, UserOut, user_out
 router = APIRouter()
 
 
-@router.get("/users", response_model=List[UserOut], responses=ERRORS, tags=["auth"])
+@router.get("/users", response_model=list[UserOut], responses=ERRORS, tags=["auth"])
 def users(request: Request, user: User = Depends(api_user)) -> Any:
     """The active advisors and supervisors of your chamber (to assign a case)."""
     return [user_out(u) for u in context_of(request).accounts.list_users(user.chamber_id)]

@@ -19,7 +19,7 @@ FRAMEWORKS = ("rasa", "rasa_sdk", "sanic", "fastapi", "starlette", "uvicorn")
 # What each layer may not import. ops runs bot/, actions/ and inbox/ as processes and names them by module
 # path only; those three are separate processes and never import one another.
 FORBIDDEN = {
-    **{package: ("ops", "bot", "actions", "inbox", "widget", "bench", *FRAMEWORKS) for package in CORE},
+    **dict.fromkeys(CORE, ("ops", "bot", "actions", "inbox", "widget", "bench", *FRAMEWORKS)),
     "ops": ("bot", "actions", "inbox", "widget", "bench", "rasa", "rasa_sdk", "sanic", "fastapi", "starlette"),
     "bot": ("actions", "inbox", "widget", "bench"),
     "actions": ("bot", "inbox", "widget", "bench"),

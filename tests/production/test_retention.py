@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text, update
 
+from cases.accounts import AccountRepository
 from cases.db import make_engine, make_session_factory
+from cases.drafts import CaseDraft
 from cases.models import AuditEvent, Case, User
 from cases.reference import new_reference
-from cases.accounts import AccountRepository
-from cases.drafts import CaseDraft
 from cases.repository import CaseRepository
 from cases.retention import purge_trackers
 from cases.statistics import StatisticsRepository
@@ -69,18 +69,18 @@ def create_case(repository: CaseRepository, chamber_id: str = CHAMBER.id, conver
 
 
 def close(repository: CaseRepository, reference: str, days_ago: float) -> None:
-    with repository._session_factory() as session, session.begin():  # noqa: SLF001 - test set-up of dates
+    with repository._session_factory() as session, session.begin():
         session.execute(update(Case).where(Case.reference == reference)
                         .values(status="clos", closed_at=NOW - timedelta(days=days_ago)))
 
 
 def case(repository: CaseRepository, reference: str) -> Case:
-    with repository._session_factory() as session:  # noqa: SLF001
+    with repository._session_factory() as session:
         return session.execute(select(Case).where(Case.reference == reference)).scalar_one()
 
 
 def audit(repository: CaseRepository, action: str) -> list[AuditEvent]:
-    with repository._session_factory() as session:  # noqa: SLF001
+    with repository._session_factory() as session:
         return list(session.execute(select(AuditEvent).where(AuditEvent.action == action)).scalars())
 
 
@@ -152,7 +152,7 @@ def test_anonymised_cases_still_count_in_the_statistics(stores, repository, tmp_
     close(repository, reference, days_ago=CHAMBER.retention_days + 30)
     purge(settings_for(stores, tmp_path))
     supervisor = User(id=None, email=SUPERVISOR, chamber_id=CHAMBER.id, role="supervisor")
-    rows = StatisticsRepository(repository._session_factory).export_rows(supervisor, record=False)  # noqa: SLF001
+    rows = StatisticsRepository(repository._session_factory).export_rows(supervisor, record=False)
     assert [(r["reference"], r["categorie_principale"], r["urgence"]) for r in rows] == [(reference, "banque", "haute")]
 
 

@@ -7,11 +7,11 @@ from datetime import datetime, timezone
 
 import pytest
 
+from cases.accounts import AccountRepository
 from cases.db import make_engine, make_session_factory, migrate
+from cases.drafts import CaseDraft
 from cases.models import User
 from cases.outbox import CaseOutbox
-from cases.accounts import AccountRepository
-from cases.drafts import CaseDraft
 from cases.repository import CaseRepository
 from cases.retention import erase_everywhere
 from chamber import load_chamber
@@ -73,7 +73,7 @@ def _draft(conversation_id: str, reference: str) -> CaseDraft:
 
 
 def _supervisor(repository: CaseRepository) -> User:
-    return AccountRepository(repository._session_factory).create_user(  # noqa: SLF001 - the same database
+    return AccountRepository(repository._session_factory).create_user(
         "chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash")
 
 

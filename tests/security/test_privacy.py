@@ -39,11 +39,11 @@ def test_the_consent_text_has_at_most_three_sentences():
 
 
 def test_distress_and_health_quotes_are_kept_only_with_the_health_consent(tmp_path):
-    from cases.db import make_engine, make_session_factory, migrate
-    from cases.accounts import AccountRepository
-    from cases.repository import CaseRepository
     from actions.conversation import transcript
     from actions.handoff import build_case_draft
+    from cases.accounts import AccountRepository
+    from cases.db import make_engine, make_session_factory, migrate
+    from cases.repository import CaseRepository
 
     events = [
         {"event": "user", "text": "l'urssaf me réclame 8000 euros", "timestamp": 1_700_000_000},

@@ -13,11 +13,11 @@ import httpx
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, exc, insert
 
-from ops import logs as logmask
-from ops.settings import Settings, write_private
-from ops.logs import rotate_logs
 from cases.db import make_engine
 from inbox.exports import csv_export
+from ops import logs as logmask
+from ops.logs import rotate_logs
+from ops.settings import Settings, write_private
 from tests.e2e.test_walking_skeleton import walk_to_case
 from tests.support.stack import new_conversation
 

@@ -13,10 +13,10 @@ import httpx
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from cases.db import make_engine, make_session_factory
-from cases.reference import new_reference
 from cases.accounts import AccountRepository
+from cases.db import make_engine, make_session_factory
 from cases.drafts import CaseDraft
+from cases.reference import new_reference
 from cases.repository import CaseRepository
 from cases.testing import temporary_database
 from inbox.security import hash_password

@@ -12,8 +12,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from ops.settings import REPO_ROOT
 from chamber import load_chamber
+from ops.settings import REPO_ROOT
 from widget.server import DIST_DIR, router
 
 

@@ -7,11 +7,11 @@ from itertools import count
 
 import pytest
 
-from cases.db import make_engine, make_session_factory
-from cases.reference import new_reference
 from cases.accounts import AccountRepository
 from cases.audit import AuditLog
+from cases.db import make_engine, make_session_factory
 from cases.drafts import CaseDraft
+from cases.reference import new_reference
 from cases.repository import CaseRepository
 from cases.statistics import StatisticsRepository
 from cases.testing import BACKENDS, empty_all_tables, temporary_database
@@ -43,17 +43,17 @@ def repository(engine):
     return CaseRepository(make_session_factory(engine))
 
 
-@pytest.fixture()
+@pytest.fixture
 def accounts(engine):
     return AccountRepository(make_session_factory(engine))
 
 
-@pytest.fixture()
+@pytest.fixture
 def statistics(engine):
     return StatisticsRepository(make_session_factory(engine))
 
 
-@pytest.fixture()
+@pytest.fixture
 def audit(engine):
     return AuditLog(make_session_factory(engine))
 

@@ -10,9 +10,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from cases.db import MIGRATIONS_DIR, make_engine, migrate
-from ops.settings import REPO_ROOT
 from cases.models import Base
 from cases.testing import temporary_database
+from ops.settings import REPO_ROOT
 
 
 def head_revision() -> str:

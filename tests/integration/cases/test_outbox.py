@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from cases.db import make_engine, make_session_factory
+from cases.drafts import InvalidDraft
 from cases.models import Case
 from cases.outbox import CaseOutbox
 from cases.reference import new_reference
-from cases.drafts import InvalidDraft
 from cases.repository import CaseRepository
 from cases.testing import TcpProxy
 

@@ -6,11 +6,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select, update
 
-from cases.models import Case, utcnow
-from cases.reference import REFERENCE_PATTERN, new_reference, normalise_reference
 from cases.accounts import UserExists
 from cases.drafts import InvalidDraft
 from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
+from cases.models import Case, utcnow
+from cases.reference import REFERENCE_PATTERN, new_reference, normalise_reference
 from cases.repository import QueueFilters
 from cases.retention import apply_retention
 

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cases.db import make_engine
-from cases.reference import new_reference
 from cases.drafts import CaseDraft
+from cases.reference import new_reference
 from cases.testing import BACKENDS, empty_all_tables, temporary_database
 from inbox.app import create_app
 from inbox.security import hash_password
@@ -34,7 +34,7 @@ def session_app(inbox_database_url):
     return create_app(settings)
 
 
-@pytest.fixture()
+@pytest.fixture
 def app(session_app, inbox_database_url):
     engine = make_engine(inbox_database_url)
     empty_all_tables(engine)
@@ -43,28 +43,28 @@ def app(session_app, inbox_database_url):
     return session_app
 
 
-@pytest.fixture()
+@pytest.fixture
 def repository(app):
     return app.state.context.repository
 
 
-@pytest.fixture()
+@pytest.fixture
 def accounts(app):
     return app.state.context.accounts
 
 
-@pytest.fixture()
+@pytest.fixture
 def audit(app):
     return app.state.context.audit
 
 
-@pytest.fixture()
+@pytest.fixture
 def client(app):
     with TestClient(app, base_url="http://testserver") as test_client:
         yield test_client
 
 
-@pytest.fixture()
+@pytest.fixture
 def new_client(app):
     clients = []
 
@@ -81,7 +81,7 @@ def new_client(app):
 _numbers = count(1)
 
 
-@pytest.fixture()
+@pytest.fixture
 def make_user(accounts):
     def make(email=None, chamber=CHAMBER, role="advisor", name=None):
         number = next(_numbers)
@@ -109,7 +109,7 @@ def api_login(client, email, password=PASSWORD):
     return response.json()["csrf_token"]
 
 
-@pytest.fixture()
+@pytest.fixture
 def logged_in(new_client, make_user):
     """A client logged in through the login page, and its user."""
 
@@ -155,7 +155,7 @@ def draft(**overrides) -> CaseDraft:
     return CaseDraft(**values)
 
 
-@pytest.fixture()
+@pytest.fixture
 def seed_case(repository):
     def seed(**overrides) -> str:
         return repository.save_draft(draft(**overrides))

@@ -12,7 +12,7 @@ from inbox.security import new_api_token
 api_schema = schemathesis.pytest.from_fixture("openapi_schema")
 
 
-@pytest.fixture()
+@pytest.fixture
 def supervisor_token(app, make_user, accounts, seed_case):
     seed_case()
     seed_case(urgency="critique", categories=["vie_personnelle"], reasons={})
@@ -22,7 +22,7 @@ def supervisor_token(app, make_user, accounts, seed_case):
     return token
 
 
-@pytest.fixture()
+@pytest.fixture
 def openapi_schema(app, supervisor_token):
     return schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
 

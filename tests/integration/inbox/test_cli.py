@@ -5,8 +5,8 @@ import os
 import subprocess
 import sys
 
-from ops.settings import REPO_ROOT
 from inbox.__main__ import LOCAL_ADVISOR_EMAIL, ensure_local_advisor
+from ops.settings import REPO_ROOT
 
 PASSWORD = "mot-de-passe-créé-en-ligne-de-commande"
 

@@ -78,7 +78,7 @@ def test_concurrent_calls_each_get_a_connection_and_an_error_status_raises_as_in
 
 
 def test_a_new_event_loop_gets_its_own_session():
-    async def session_of_this_loop():  # noqa: ANN202
+    async def session_of_this_loop():
         async with webhook_server() as (url, _):
             session = action_client.shared_session()
             await action_client.request(EndpointConfig(url), json={})

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from rasa.__main__ import create_argument_parser
 
-from ops.settings import Settings
 from bot.rasa_server import _token_from_environment
+from ops.settings import Settings
 from ops.stack import rasa_process
 
 

@@ -17,9 +17,9 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
-from ops.rasa_config import tracker_store_config
 from bot.tracker_store import CachedSQLTrackerStore
 from cases.testing import BACKENDS
+from ops.rasa_config import tracker_store_config
 from tests.unit.bot.conftest import temporary_tracker_db
 
 DOMAIN = Domain.from_yaml("""

@@ -7,8 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from triage import CATEGORIES, assess
-from triage import model as learned
+from triage import CATEGORIES, assess, model as learned
 from triage.engine import rule_categories
 
 TODAY = date(2025, 11, 27)
