@@ -369,10 +369,10 @@ def main(argv: list[str] | None = None) -> int:
               "command": " ".join(["python -m bench", *(argv if argv is not None else sys.argv[1:])]), "mode": args.mode}
 
     with tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
-        started = time.monotonic()
+        start_time = time.monotonic()
         with relais_system(args.mode, Path(tmp), args.rasa_instances, args.actions_instances,
                            args.start_timeout) as (stack, url, db):
-            print(f"Relais ({args.mode}) ready in {time.monotonic() - started:.1f} s; per process:\n{stack.report()}",
+            print(f"Relais ({args.mode}) ready in {time.monotonic() - start_time:.1f} s; per process:\n{stack.report()}",
                   flush=True)
             report["relais_processes"] = {name: {"ready_s": p.ready_seconds, "memory_mb": round(p.memory_mb() or 0)}
                                           for name, p in stack.processes.items()}
@@ -385,9 +385,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_stock:
             stock = StockStack(Settings(var_dir=Path(tmp)), port=free_port())
             process = stock.processes["stock-rasa"]
-            started = time.monotonic()
+            start_time = time.monotonic()
             with started(stock, args.start_timeout):
-                print(f"Stock assistant ready in {time.monotonic() - started:.1f} s; per process:\n{stock.report()}",
+                print(f"Stock assistant ready in {time.monotonic() - start_time:.1f} s; per process:\n{stock.report()}",
                       flush=True)
                 report["stock_processes"] = {"stock-rasa": {"ready_s": process.ready_seconds,
                                                             "memory_mb": round(process.memory_mb() or 0)}}
