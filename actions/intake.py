@@ -11,7 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from actions.conversation import SITUATION_SLOTS
-from intake.answers import TAKE_YOUR_TIME, TAKE_YOUR_TIME_NO_QUESTION  # noqa: F401 - said by the actions
+
+# Re-exported explicitly: said by the actions.
+from intake.answers import (
+    TAKE_YOUR_TIME as TAKE_YOUR_TIME,
+    TAKE_YOUR_TIME_NO_QUESTION as TAKE_YOUR_TIME_NO_QUESTION,
+)
 from intake.facts import fold
 
 URGENT_LEVELS = frozenset({"haute", "critique"})

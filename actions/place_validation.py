@@ -11,7 +11,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
 from actions.conversation import SKIP_BUTTON, SKIPPED
+from chamber import Chamber
 from intake.answers import is_skip
 from places import departement_name, resolve
 
@@ -62,7 +67,7 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
 class PlaceQuestion:
     """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
 
-    def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
+    def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         choices = slots.get("place_choices") or []
         if choices:
             return CHOOSE, [{"title": c, "payload": c} for c in choices] + [NONE_OF_THESE]
@@ -77,7 +82,9 @@ PLACE_QUESTION = PlaceQuestion()
 class PlaceValidation:
     """Mixin for a FormValidationAction whose form asks `departement`."""
 
-    def validate_departement(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    def validate_departement(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
         # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
         latest = (tracker.latest_message or {}).get("text") or ""

@@ -13,6 +13,7 @@ from typing import Any
 from actions.conversation import SKIP_BUTTON
 from actions.handoff import consent_text, privacy_notice_url
 from actions.place_validation import PLACE_QUESTION
+from chamber import Chamber
 from chamber.emergency import SUICIDE_PREVENTION_LINE
 
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
@@ -23,12 +24,12 @@ class Question:
     text: str | Callable[[Any, Mapping[str, Any]], str]
     buttons: list[dict] = field(default_factory=list)
 
-    def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
+    def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         text = self.text(chamber, slots) if callable(self.text) else self.text
         return text, list(self.buttons)
 
 
-def _wants_advisor(chamber, slots) -> str:
+def _wants_advisor(chamber: Chamber, slots: Mapping[str, Any]) -> str:
     if slots.get("distress"):
         return (
             "Voulez-vous qu'un conseiller de la chambre vous rappelle ? Ce n'est pas une condition : "

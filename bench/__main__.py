@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -315,7 +315,8 @@ def print_profile(label: str, profiles: dict) -> None:
         print("    hottest functions: " + "; ".join(f"{fn} {share} %" for fn, share in summary["hottest"][:6]))
 
 
-def run_pair(label: str, base_url: str, args: argparse.Namespace, script, completed, prefix: str,
+def run_pair(label: str, base_url: str, args: argparse.Namespace, script: tuple[str, ...],
+             completed: Callable[[list[str]], bool], prefix: str,
              stack: Stack, database_url: str | None) -> dict:
     figures = {}
     if args.warmup:

@@ -16,7 +16,8 @@ STATUS_LABELS = {"nouveau": "Nouveau", "en_cours": "En cours", "en_attente": "En
 # What the button that moves a case to this status says.
 STATUS_ACTIONS = {"en_cours": "Passer en cours", "en_attente": "Mettre en attente", "clos": "Clore le dossier"}
 REOPEN_ACTION = "Rouvrir le dossier"
-URGENCY_LABELS = {**URGENCY_TITLES, None: "Non évaluée"}
+# From the pairs: a dict[str, str] unpacked with ** cannot give a dict whose keys may be None (mypy).
+URGENCY_LABELS: dict[str | None, str] = dict([*URGENCY_TITLES.items(), (None, "Non évaluée")])
 CATEGORY_LABELS = {**CATEGORY_TITLES, "aucune": "Non classé"}
 # Reasons that are not categories (the triage's `reasons` keys): why the case took the crisis path.
 REASON_LABELS = {

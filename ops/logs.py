@@ -139,7 +139,7 @@ def write_logging_config(path: Path, level: str = "INFO") -> Path:
 # ================================================================================================ rotation
 
 # Each file of var/logs is rotated past LOG_MAX_BYTES, LOG_BACKUPS old copies kept (RELAIS_LOG_MAX_MB).
-LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", 20)) * 1024 * 1024)
+LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", "20")) * 1024 * 1024)
 LOG_BACKUPS = 5
 LOG_CHECK_S = 30.0
 

@@ -200,7 +200,7 @@ class ProductionStack(Stack):
 def check_nginx_config(stack: ProductionStack) -> None:
     """``nginx -t`` on the generated configuration: a template mistake fails before anything starts."""
     nginx = stack.processes["nginx"]
-    done = subprocess.run([*nginx.command[:-2], "-t"], capture_output=True, text=True)
+    done = subprocess.run([*nginx.command[:-2], "-t"], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"invalid nginx configuration:\n{done.stderr}")
 
@@ -244,8 +244,10 @@ class PurgeSchedule:
         while not self._stop.wait(wait):
             log_path = self.settings.var_dir / "logs" / "purge.log"
             with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as output:
+                # check=False: a failed purge is in its log and the next one runs at the next interval.
                 subprocess.run([str(VENV_BIN / "python"), "-m", "ops", "purge"], cwd=REPO_ROOT, stdout=output,
-                               stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()})
+                               stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()},
+                               check=False)
             wait = self.interval_s
 
 

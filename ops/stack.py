@@ -174,8 +174,9 @@ class Process:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops children in order
                 # The kernel's "parent" is the thread that starts the child: start them from a thread that
-                # lives as long as the supervisor (the main thread, as every caller does).
-                preexec_fn=_die_with_supervisor,
+                # lives as long as the supervisor (the main thread, as every caller does). preexec_fn is the only
+                # way to set PR_SET_PDEATHSIG; it calls prctl alone, which is safe between fork and exec.
+                preexec_fn=_die_with_supervisor,  # noqa: PLW1509
             )
 
     def is_running(self) -> bool:
@@ -328,5 +329,5 @@ class Stack:
     def __enter__(self) -> Stack:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

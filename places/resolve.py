@@ -290,7 +290,7 @@ _NOT_A_NEGATED_CODE_BEFORE = _NOT_AFTER_CODE - {"l", "a", "au", "x", "ou", "et",
 
 def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """The character spans of the places the text negates, each with the départements it names."""
-    tokens = []  # (normalised word or None for a break, start, end)
+    tokens: list[tuple[str | None, int, int]] = []  # (normalised word or None for a break, start, end)
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
         if raw[0].isalnum():
@@ -300,13 +300,13 @@ def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
             tokens.append((None, match.start(), match.end()))
     data = tables()
     spans = []
-    for index, (word, start, _end) in enumerate(tokens):
-        if word not in _NEGATIONS:
+    for index, (negation, start, _end) in enumerate(tokens):
+        if negation not in _NEGATIONS:
             continue
         before = [t[0] for t in tokens[max(0, index - 3):index]]
-        if word == "pas" and before and before[-1] in _NOT_A_NEGATION_AFTER:
+        if negation == "pas" and before and before[-1] in _NOT_A_NEGATION_AFTER:
             continue
-        if word == "plus" and not {"n", "ne"} & set(before):
+        if negation == "plus" and not {"n", "ne"} & set(before):
             continue  # "plus" negates only with "ne" ("je ne suis plus dans le 59"), not "plus au nord"
         # Up to the next break, as words: the place, if any, comes after words of _BETWEEN only.
         window: list[tuple[str, int]] = []
@@ -338,10 +338,10 @@ def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
             candidates = [m for m in _matches(words[position - 1:]) if m.start == 1 or (
                 m.start == 0 and words[position - 1] in ("le", "la", "les", "l"))]
             if candidates:
-                match = max(candidates, key=lambda m: (m.length - (1 - m.start), m.start))
-                codes = (match.departement,) if match.departement else tuple(
-                    sorted({c.departement for c in match.communes}))
-                length = match.length - (1 - match.start)
+                best = max(candidates, key=lambda m: (m.length - (1 - m.start), m.start))
+                codes = (best.departement,) if best.departement else tuple(
+                    sorted({c.departement for c in best.communes}))
+                length = best.length - (1 - best.start)
         if length:
             end = window[position + length - 1][1]
             spans.append((start, end, codes))

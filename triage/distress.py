@@ -178,6 +178,8 @@ _PERSONAL = re.compile(r"\b(moi|ma vie|vivre|vie|mourir|mort|morte|famille|enfan
 def _model_sign(text: str) -> Sign | None:
     for verdict in distress_model.classify(text).candidates:
         level, category = verdict.level, verdict.category
+        if level is None or category is None:
+            continue  # never for a candidate (each has a level and a category); says so to the type checker
         if level <= INDIRECT:
             if _cancelled(verdict):
                 continue

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,14 +84,15 @@ def load_corpus(path: Path = CORPUS) -> dict[str, list[str]]:
 
 def split(corpus: dict[str, list[str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(training, held apart) pairs of (text, label): every HOLD_APART-th line of a label is held apart."""
-    training, held_apart = [], []
+    training: list[tuple[str, str]] = []
+    held_apart: list[tuple[str, str]] = []
     for label, lines in corpus.items():
         for number, line in enumerate(lines, 1):
             (held_apart if number % HOLD_APART == 0 else training).append((line, label))
     return training, held_apart
 
 
-def make_pipeline(class_weight: str | None = "balanced"):
+def make_pipeline(class_weight: str | None = "balanced") -> Any:  # a scikit-learn Pipeline (no types shipped)
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, make_pipeline
@@ -116,8 +118,9 @@ def decision_label(label: str) -> str:
 @dataclass
 class Model:
     """Two linear models: one decides (crisis, ambiguous, bereaved, calm), one names the sign category."""
-    decide: object
-    categorise: object
+    # scikit-learn pipelines (make_pipeline); scikit-learn ships no types.
+    decide: Any
+    categorise: Any
 
     def probabilities(self, texts: list[str]) -> list[tuple[dict[str, float], dict[str, float]]]:
         normalised = [normalise(text) for text in texts]

@@ -28,24 +28,27 @@ from triage.distress_model import (
     train,
 )
 
+# One line's probabilities: (decision label -> p, sign category -> p), as Model.probabilities gives them.
+Probabilities = tuple[dict[str, float], dict[str, float]]
 
-def out_of_fold(pairs: list[tuple[str, str]], folds: int = 5) -> list[tuple[dict[str, float], dict[str, float]]]:
+
+def out_of_fold(pairs: list[tuple[str, str]], folds: int = 5) -> list[Probabilities]:
     """Each line's probabilities from models that did not train on it (stratified folds, fixed order)."""
     from sklearn.model_selection import StratifiedKFold
 
     labels = [label for _, label in pairs]
-    result: list = [None] * len(pairs)
+    result: dict[int, Probabilities] = {}
     for train_index, test_index in StratifiedKFold(folds, shuffle=True, random_state=0).split(pairs, labels):
         model = train([pairs[i] for i in train_index])
         for index, probabilities in zip(test_index, model.probabilities([pairs[i][0] for i in test_index]), strict=False):
-            result[index] = probabilities
-    return result
+            result[int(index)] = probabilities
+    return [result[index] for index in range(len(pairs))]  # each line is in exactly one test fold
 
 
-def figures(pairs: list[tuple[str, str]], probabilities: list) -> dict[str, dict]:
+def figures(pairs: list[tuple[str, str]], probabilities: list[Probabilities]) -> dict[str, dict[str, int]]:
     """Per label: lines, crisis path (model alone; with the rules first), direct question, and per sign
     category the lines the model named with it (predicted) and those rightly so (correct)."""
-    table: dict[str, dict] = {label: {"lines": 0, "found": 0, "predicted": 0, "correct": 0, "question": 0,
+    table: dict[str, dict[str, int]] = {label: {"lines": 0, "found": 0, "predicted": 0, "correct": 0, "question": 0,
                                       "combined": 0}
                               for label in (*LABELS, ORDINARY_LABEL)}
     for (text, label), (decided, categories) in zip(pairs, probabilities, strict=False):
@@ -56,13 +59,13 @@ def figures(pairs: list[tuple[str, str]], probabilities: list) -> dict[str, dict
         rules = rule_signs(text)
         row["combined"] += (level is not None and level <= 2) or bool(rules and rules[0].level <= 2)
         row["question"] += level == 3
-        if level is not None and level <= 2:
+        if level is not None and level <= 2 and category is not None:  # _decide names a category with a level
             table[category]["predicted"] += 1
             table[category]["correct"] += category == label
     return table
 
 
-def _table_lines(name: str, table: dict[str, dict]) -> list[str]:
+def _table_lines(name: str, table: dict[str, dict[str, int]]) -> list[str]:
     lines = ["", name, "| label | lines | crisis path: model | rules + model | model's direct question "
              "| category named right |", "|---|---|---|---|---|---|"]
     for label in (*LABELS, ORDINARY_LABEL):

@@ -18,9 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
+from numpy.typing import NDArray
 
 from triage.normalise import normalise
 from triage.rules import CATEGORIES
@@ -75,8 +77,8 @@ def _nlu_negatives() -> list[str]:
             intent = str(block.get("intent", ""))
             if intent.split("/", maxsplit=1)[0] not in NEGATIVE_INTENTS and not intent.startswith("faq"):
                 continue
-            for line in str(block.get("examples") or "").splitlines():
-                line = line.strip()
+            for raw_line in str(block.get("examples") or "").splitlines():
+                line = raw_line.strip()
                 if line.startswith("- "):
                     text = _ANNOTATION.sub(r"\1", line[2:].strip())
                     if not rule_categories(text):
@@ -134,17 +136,17 @@ class CategoryModel:
         self.weights = np.vstack(weights).T  # features x categories
         self.biases = np.array(biases)
         self.vocabulary = np.array(self.words.get_feature_names_out())
-        self.memo: dict[str, np.ndarray] | None = None  # cross-validation scores each text many times
+        self.memo: dict[str, NDArray[np.float64]] | None = None  # cross-validation scores each text many times
         self._parts = []
         offset = 0
         for vectorizer in (self.words, self.chars):
             self._parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
             offset += len(vectorizer.vocabulary_)
 
-    def _features(self, normalised: list[str]):
+    def _features(self, normalised: list[str]) -> Any:  # a SciPy sparse matrix (SciPy ships no types)
         return self._hstack([self.words.transform(normalised), self.chars.transform(normalised)]).tocsr()
 
-    def probabilities(self, texts: list[str], normalised: bool = False) -> np.ndarray:
+    def probabilities(self, texts: list[str], normalised: bool = False) -> NDArray[np.float64]:
         """texts x categories (in self.codes order)."""
         prepared = list(texts) if normalised else [normalise(text) for text in texts]
         if self.memo is not None:
@@ -154,10 +156,10 @@ class CategoryModel:
             return np.array([self.memo[text] for text in prepared])
         return self._probabilities(prepared)
 
-    def _probabilities(self, prepared: list[str]) -> np.ndarray:
+    def _probabilities(self, prepared: list[str]) -> NDArray[np.float64]:
         return np.array([self._one(text) for text in prepared]).reshape(len(prepared), len(self.codes))
 
-    def _one(self, text: str) -> np.ndarray:
+    def _one(self, text: str) -> NDArray[np.float64]:
         """The same as `_features(...) @ weights` for one text, without building sparse matrices: a few
         dictionary look-ups instead of milliseconds of scikit-learn overhead per message."""
         scores = self.biases.copy()
@@ -175,7 +177,7 @@ class CategoryModel:
             scores = scores + values @ self.weights[indexes + offset]
         return 1.0 / (1.0 + np.exp(-scores))
 
-    def reference_probabilities(self, texts: list[str]) -> np.ndarray:
+    def reference_probabilities(self, texts: list[str]) -> NDArray[np.float64]:
         """scikit-learn's own computation, for tests to check the fast path against."""
         scores = self._features([normalise(text) for text in texts]) @ self.weights + self.biases
         return 1.0 / (1.0 + np.exp(-np.asarray(scores)))

@@ -16,7 +16,9 @@ from triage.engine import assess
 from triage.model import CategoryModel, _trained, corpus
 
 
-def cross_validate(folds: int = 5, alone=(0.4, 0.5, 0.6, 0.7), beside=(0.7, 0.8, 0.9)) -> dict:
+def cross_validate(
+    folds: int = 5, alone: tuple[float, ...] = (0.4, 0.5, 0.6, 0.7), beside: tuple[float, ...] = (0.7, 0.8, 0.9)
+) -> dict[tuple[float | None, float | None], tuple[float, float]]:
     """Micro precision and recall of rules + model on the corpus's held-out folds (deterministic folds):
     the rules as they are, the model trained on the other folds. Key (None, None): the rules alone."""
     data = corpus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, overload
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -41,6 +41,10 @@ from places import DEPARTEMENT_CODE_PATTERN, departement_code
 router = APIRouter()
 
 
+@overload
+def _clean(text: str) -> str: ...
+@overload
+def _clean(text: str | None) -> str | None: ...
 def _clean(text: str | None) -> str | None:
     return text.replace("\x00", "") if text is not None else None
 

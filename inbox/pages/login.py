@@ -14,7 +14,7 @@ router = APIRouter()
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_page(request: Request, suivant: str = "/inbox") -> HTMLResponse:
+def login_page(request: Request, suivant: str = "/inbox") -> Response:
     if current_user(request):
         return see_other(safe_next(suivant))
     return render(request, "login.html", next_url=safe_next(suivant), email="")

@@ -70,8 +70,9 @@ def import_graph() -> dict[str, set[str]]:
     graph = {}
     for module, path in modules.items():
         targets = set()
-        for name in imported_names(path, module, set(modules)):
+        for imported in imported_names(path, module, set(modules)):
             # The most specific project module the name reaches (a name may be a function of a module).
+            name = imported
             while name and name not in modules:
                 name = name.rpartition(".")[0]
             if name and name != module:

@@ -119,7 +119,7 @@ def test_nginx_configuration_is_valid_and_routes_every_instance(tmp_path):
     path = tmp_path / "nginx.conf"
     path.write_text(config)
     done = subprocess.run([nginx_binary(), "-t", "-p", str(run_dir), "-c", str(path), "-e", str(tmp_path / "e.log")],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
 
 
