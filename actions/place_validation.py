@@ -21,12 +21,15 @@ from intake.answers import is_skip
 from places import departement_name, resolve
 
 MAX_CHOICES = 3
-_NONE_OF_THESE = re.compile(r"^\W*(non|aucune?|autre|ni l'une? ni l'autre|pas (celles?|ceux)[- ]l[àa]|aucune de celles?[- ]ci)\b",
-                            re.IGNORECASE)
+_NONE_OF_THESE = re.compile(
+    r"^\W*(non|aucune?|autre|ni l'une? ni l'autre|pas (celles?|ceux)[- ]l[àa]|aucune de celles?[- ]ci)\b", re.IGNORECASE
+)
 NONE_OF_THESE = {"title": "Aucune de celles-ci", "payload": "/skip_question"}
 QUESTION = "Dans quel département ou quelle ville se trouve votre entreprise ?"
 CHOOSE = "Plusieurs communes portent ce nom. Laquelle est la vôtre ?"
-AGAIN = "Je n'ai pas reconnu ce lieu. Pouvez-vous me donner la ville ou le département, par exemple « Arras » ou « 62 » ?"
+AGAIN = (
+    "Je n'ai pas reconnu ce lieu. Pouvez-vous me donner la ville ou le département, par exemple « Arras » ou « 62 » ?"
+)
 GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
 
 
@@ -88,8 +91,12 @@ class PlaceValidation:
         # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
         # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
         latest = (tracker.latest_message or {}).get("text") or ""
-        if tracker.get_slot("requested_slot") == "departement" and value not in (None, SKIPPED) \
-                and latest and not latest.startswith("/"):
+        if (
+            tracker.get_slot("requested_slot") == "departement"
+            and value not in (None, SKIPPED)
+            and latest
+            and not latest.startswith("/")
+        ):
             value = latest
         update, message = place_update(value, tracker.slots)
         if message:

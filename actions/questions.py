@@ -70,13 +70,17 @@ QUESTIONS: dict[str, Question] = {
     # Handoff
     "wants_advisor": Question(_wants_advisor, YES_NO),
     "consent_given": Question(
-        lambda chamber, slots: consent_text(chamber.retention_days, chamber.name, chamber.max_case_age_days,
-                                            privacy_notice_url()),
+        lambda chamber, slots: consent_text(
+            chamber.retention_days, chamber.name, chamber.max_case_age_days, privacy_notice_url()
+        ),
         [{"title": "Oui, j'accepte", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}],
     ),
     "health_consent": Question(
         "Vous avez parlé de votre santé. Acceptez-vous que cette information figure dans votre dossier, pour que le conseiller en tienne compte ?",
-        [{"title": "Oui, je l'accepte", "payload": "/affirm"}, {"title": "Non, laissez-la de côté", "payload": "/deny"}],
+        [
+            {"title": "Oui, je l'accepte", "payload": "/affirm"},
+            {"title": "Non, laissez-la de côté", "payload": "/deny"},
+        ],
     ),
     "contact_name": Question("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
     "phone": Question("À quel numéro de téléphone peut-il vous joindre ?"),
@@ -85,7 +89,9 @@ QUESTIONS: dict[str, Question] = {
         [{"title": "Non merci", "payload": "/skip_question"}],
     ),
     "callback_slot": Question(
-        lambda chamber, slots: f"À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent {chamber.hours_text}.",
+        lambda chamber, slots: (
+            f"À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent {chamber.hours_text}."
+        ),
         [
             {"title": "Dès que possible", "payload": "dès que possible"},
             {"title": "Plutôt le matin", "payload": "plutôt le matin"},

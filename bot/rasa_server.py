@@ -159,8 +159,17 @@ _worker_index: int | None = None
 _private_ports: list[int] = []
 _SESSION_OWNER = re.compile(r"^w(\d+)x")
 # Headers that belong to one HTTP hop, not to the request or the response carried.
-_HOP_HEADERS = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
-                "host", "content-length"}
+_HOP_HEADERS = {
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "host",
+    "content-length",
+}
 # Longer than an engine.io long-poll waits (ping interval + ping timeout, 45 s by default).
 FORWARD_READ_TIMEOUT_S = 90
 
@@ -198,7 +207,8 @@ def _client_session() -> Any:
 
     return aiohttp.ClientSession(
         auto_decompress=False,  # the body and its Content-Encoding go through unchanged
-        timeout=aiohttp.ClientTimeout(total=None, sock_read=FORWARD_READ_TIMEOUT_S))
+        timeout=aiohttp.ClientTimeout(total=None, sock_read=FORWARD_READ_TIMEOUT_S),
+    )
 
 
 async def _forward(request, port: int) -> HTTPResponse:  # noqa: ANN001
@@ -247,9 +257,15 @@ def _serve_worker(index: int, private: socket.socket, ports: list[int], server_s
     settings["connections"] = settings.get("connections") or set()
     protocol = settings.get("protocol") or runners.HttpProtocol
     factory = functools.partial(
-        protocol, loop=loop, connections=settings["connections"], signal=settings.get("signal"),
-        app=settings["app"], state=settings.get("state"), unix=None,
-        **runners._build_protocol_kwargs(protocol, settings["app"].config))
+        protocol,
+        loop=loop,
+        connections=settings["connections"],
+        signal=settings.get("signal"),
+        app=settings["app"],
+        state=settings.get("state"),
+        unix=None,
+        **runners._build_protocol_kwargs(protocol, settings["app"].config),
+    )
     _worker_tasks.add(loop.create_task(loop.create_server(factory, sock=private)))
     runners.serve(**settings)
 
@@ -272,8 +288,7 @@ def serve_workers(server_settings: dict, workers: int) -> None:
     ports = [private.getsockname()[1] for private in privates]
 
     def start_worker(index: int) -> multiprocessing.Process:
-        worker = fork.Process(target=_serve_worker, args=(index, privates[index], ports, server_settings),
-                              daemon=True)
+        worker = fork.Process(target=_serve_worker, args=(index, privates[index], ports, server_settings), daemon=True)
         worker.start()
         return worker
 
@@ -296,8 +311,11 @@ def serve_workers(server_settings: dict, workers: int) -> None:
             now = time.monotonic()
             deaths[:] = [t for t in deaths if now - t < WORKER_DEATHS_WINDOW_S] + [now]
             if len(deaths) > WORKER_DEATHS_ALLOWED:
-                logger.error("Sanic workers keep exiting (%d in %.0f s): stopping the server", len(deaths),
-                             WORKER_DEATHS_WINDOW_S)
+                logger.error(
+                    "Sanic workers keep exiting (%d in %.0f s): stopping the server",
+                    len(deaths),
+                    WORKER_DEATHS_WINDOW_S,
+                )
                 stop(signal.SIGTERM, None)
                 break
             logger.error("Sanic worker %s exited (code %s): starting another", worker.pid, worker.exitcode)
@@ -321,7 +339,6 @@ action_client.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id
-
 
 
 def _token_from_environment(argv: list[str]) -> list[str]:

@@ -59,7 +59,7 @@ AUDIT_LABELS = {
 
 
 def local_datetime(moment: datetime | None) -> str:
-    """"mardi 4 mars à 10 h 30" (Paris time), with the year when it is not this year."""
+    """ "mardi 4 mars à 10 h 30" (Paris time), with the year when it is not this year."""
     if moment is None:
         return "—"
     local = moment.astimezone(PARIS)
@@ -77,7 +77,7 @@ def short_datetime(moment: datetime | None) -> str:
 
 
 def duration(span: timedelta) -> str:
-    """"4 min", "2 h 05", "3 j 4 h"."""
+    """ "4 min", "2 h 05", "3 j 4 h"."""
     minutes = int(span.total_seconds() // 60)
     if minutes < 60:
         return f"{minutes} min"
@@ -89,7 +89,7 @@ def duration(span: timedelta) -> str:
 
 
 def national_phone(e164: str | None) -> str:
-    """"+33612345678" -> "06 12 34 56 78"."""
+    """ "+33612345678" -> "06 12 34 56 78"."""
     if not e164:
         return "—"
     try:

@@ -181,9 +181,7 @@ class Settings:
             env=env,
             var_dir=var_dir,
             database_url=database_url(var_dir),
-            tracker_db_url=os.environ.get(
-                "RELAIS_TRACKER_DB_URL", f"sqlite:///{var_dir / 'rasa-tracker.db'}"
-            ),
+            tracker_db_url=os.environ.get("RELAIS_TRACKER_DB_URL", f"sqlite:///{var_dir / 'rasa-tracker.db'}"),
             lock_store_url=os.environ.get("RELAIS_LOCK_STORE_URL") or None,
             rasa_token=_secret("RELAIS_RASA_TOKEN", env, var_dir),
             session_secret=_session_secret(env, var_dir),
@@ -201,8 +199,9 @@ class Settings:
             tracker_retention_days=_positive_int("RELAIS_TRACKER_RETENTION_DAYS", 7),
             purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", "24")),
             log_format=os.environ.get("RELAIS_LOG_FORMAT", "json" if env == "production" else "text"),
-            rate_limit_exempt=tuple(a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",")
-                                    if a.strip()),
+            rate_limit_exempt=tuple(
+                a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",") if a.strip()
+            ),
         )
         for key, value in overrides.items():
             setattr(settings, key, value)
@@ -234,8 +233,13 @@ class Settings:
         var_dir = Path(var_dir)
         if production:
             settings = cls(
-                env="production", var_dir=var_dir, rasa_token=uuid.uuid4().hex * 2,
-                session_secret=uuid.uuid4().hex * 2, rasa_instances=2, actions_instances=2, log_format="json",
+                env="production",
+                var_dir=var_dir,
+                rasa_token=uuid.uuid4().hex * 2,
+                session_secret=uuid.uuid4().hex * 2,
+                rasa_instances=2,
+                actions_instances=2,
+                log_format="json",
                 outbox_dir=str(var_dir / "outbox"),
             )
             settings.proxy_port, settings.actions_proxy_port = free_port(), free_port()
@@ -262,7 +266,9 @@ class Settings:
             if not url.startswith("postgresql"):
                 problems.append(f"{name} must be a PostgreSQL URL in production (got {urlsplit(url).scheme or url!r}).")
         if not (self.lock_store_url or "").startswith("redis://"):
-            problems.append("RELAIS_LOCK_STORE_URL must be a redis:// URL in production (several Rasa servers share it).")
+            problems.append(
+                "RELAIS_LOCK_STORE_URL must be a redis:// URL in production (several Rasa servers share it)."
+            )
         if self.log_format not in ("json", "text"):
             problems.append("RELAIS_LOG_FORMAT is json or text.")
         if problems:

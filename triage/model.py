@@ -33,13 +33,123 @@ NLU = HERE.parent / "nlu"
 # Intents whose examples describe no difficulty: negatives for every category.
 # Answers to the intake questions ("inform": a trade, a place, a number of employees) are negatives
 # too, except those where the rules see a difficulty (a creditor named as an answer).
-NEGATIVE_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny", "skip_question", "ask_why_question",
-                    "stop_conversation", "request_human", "out_of_scope", "inform")
+NEGATIVE_INTENTS = (
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "skip_question",
+    "ask_why_question",
+    "stop_conversation",
+    "request_human",
+    "out_of_scope",
+    "inform",
+)
 NEGATIVE_FILES = ("greetings.yml", "control.yml", "out_of_scope.yml", "faq.yml", "answers.yml", "places.yml")
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")  # Rasa's [text](entity)
 # Words too common to explain anything: never shown as the reason.
 STOPWORDS = frozenset(
-    ["a", "au", "aux", "avec", "c", "ca", "ce", "ces", "cette", "d", "de", "des", "du", "elle", "en", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "nous", "on", "ou", "par", "pas", "plus", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes", "ton", "tout", "tous", "toute", "toutes", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "ai", "as", "a", "ont", "suis", "etait", "fait", "faire", "depuis", "ici", "la", "bien", "tres", "trop", "aussi", "encore", "deja", "avoir", "etre", "cela", "comme", "quand", "alors", "donc", "car", "si", "oui", "non", "merci"]
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "c",
+        "ca",
+        "ce",
+        "ces",
+        "cette",
+        "d",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "et",
+        "il",
+        "ils",
+        "j",
+        "je",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "plus",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "ton",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "est",
+        "sont",
+        "ai",
+        "as",
+        "a",
+        "ont",
+        "suis",
+        "etait",
+        "fait",
+        "faire",
+        "depuis",
+        "ici",
+        "la",
+        "bien",
+        "tres",
+        "trop",
+        "aussi",
+        "encore",
+        "deja",
+        "avoir",
+        "etre",
+        "cela",
+        "comme",
+        "quand",
+        "alors",
+        "donc",
+        "car",
+        "si",
+        "oui",
+        "non",
+        "merci",
+    ]
 )
 # A message this short ("oui", "le 59") carries no description the model could judge.
 MIN_WORDS = 4
@@ -107,14 +217,15 @@ def corpus() -> Corpus:
         texts.append(sentence)
         labels.append(frozenset())
     exclusive = tuple(frozenset(pair) for pair in raw.get("exclusive") or [])
-    return Corpus(tuple(texts), tuple(labels), float(raw["threshold"]), float(raw["threshold_beside_rules"]),
-                  exclusive)
+    return Corpus(tuple(texts), tuple(labels), float(raw["threshold"]), float(raw["threshold_beside_rules"]), exclusive)
 
 
 class CategoryModel:
     """One linear scorer per category over shared TF-IDF features; predict() is one sparse product."""
 
-    def __init__(self, texts: list[str] | tuple[str, ...], labels: list[frozenset[str]] | tuple[frozenset[str], ...]) -> None:
+    def __init__(
+        self, texts: list[str] | tuple[str, ...], labels: list[frozenset[str]] | tuple[frozenset[str], ...]
+    ) -> None:
         from scipy.sparse import hstack
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -195,8 +306,11 @@ class CategoryModel:
         column = self.codes.index(code)
         vector = self.words.transform([normalised])
         weights = self.weights[: len(self.vocabulary), column]
-        found = [(vector[0, index] * weights[index], self.vocabulary[index]) for index in vector.indices
-                 if weights[index] > 0 and not set(self.vocabulary[index].split()) <= STOPWORDS]
+        found = [
+            (vector[0, index] * weights[index], self.vocabulary[index])
+            for index in vector.indices
+            if weights[index] > 0 and not set(self.vocabulary[index].split()) <= STOPWORDS
+        ]
         return [term for _, term in sorted(found, reverse=True)[:top]]
 
 

@@ -27,8 +27,10 @@ def cross_validate(
     counts = {setting: [0, 0, 0] for setting in settings}  # true positives, predicted, expected
     for fold in range(folds):
         test = indexes[indexes % folds == fold]
-        fitted = CategoryModel([data.texts[i] for i in indexes if i % folds != fold],
-                               [data.labels[i] for i in indexes if i % folds != fold])
+        fitted = CategoryModel(
+            [data.texts[i] for i in indexes if i % folds != fold],
+            [data.labels[i] for i in indexes if i % folds != fold],
+        )
         fitted.memo = {}
         for setting in settings:
             learned._override.append((fitted if setting[0] is not None else None, *(setting if setting[0] else (1, 1))))

@@ -134,15 +134,17 @@ def rules() -> RuleSet:
             for key in ("category", "needs_category"):
                 if raw.get(key) is not None and raw[key] not in CATEGORIES:
                     raise ValueError(f"urgency rule {raw['id']}: unknown {key} {raw[key]!r}")
-            urgency_rules.append(UrgencyRule(
-                id=raw["id"],
-                level=level,
-                reason=raw["reason"],
-                category=raw.get("category"),
-                cues=_cues(raw["id"], raw),
-                context=compile_any(raw["with"]) if raw.get("with") else None,
-                needs_category=raw.get("needs_category"),
-            ))
+            urgency_rules.append(
+                UrgencyRule(
+                    id=raw["id"],
+                    level=level,
+                    reason=raw["reason"],
+                    category=raw.get("category"),
+                    cues=_cues(raw["id"], raw),
+                    context=compile_any(raw["with"]) if raw.get("with") else None,
+                    needs_category=raw.get("needs_category"),
+                )
+            )
 
     raw = _load("signals.yml")
     fillers = raw["negation_fillers"]

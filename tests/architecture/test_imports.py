@@ -11,8 +11,20 @@ import pytest
 
 from ops.settings import REPO_ROOT
 
-PACKAGES = ("triage", "guidance", "chamber", "places", "intake", "cases", "ops", "bot", "actions", "inbox",
-            "widget", "bench")
+PACKAGES = (
+    "triage",
+    "guidance",
+    "chamber",
+    "places",
+    "intake",
+    "cases",
+    "ops",
+    "bot",
+    "actions",
+    "inbox",
+    "widget",
+    "bench",
+)
 # Plain Python: the product's rules, knowing nothing of Rasa, HTTP or how the processes run.
 CORE = ("triage", "guidance", "chamber", "places", "intake", "cases")
 FRAMEWORKS = ("rasa", "rasa_sdk", "sanic", "fastapi", "starlette", "uvicorn")

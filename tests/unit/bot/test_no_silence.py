@@ -57,7 +57,8 @@ def test_a_silent_turn_in_a_form_asks_the_pending_question_again():
     events = [ActiveLoop("situation_form"), BotUttered(QUESTION, data={"buttons": BUTTONS}), UserUttered("xqzw bidule")]
     messages = say(silent, apps_with(events))
     assert [m["text"] for m in messages] == [
-        "Pardon, je n'ai pas su quoi répondre à ce message. Je reprends ma question :", QUESTION,
+        "Pardon, je n'ai pas su quoi répondre à ce message. Je reprends ma question :",
+        QUESTION,
     ]
     assert messages[1]["buttons"] == BUTTONS
 
