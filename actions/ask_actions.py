@@ -18,9 +18,7 @@ class AskQuestion(Action):
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text, buttons = QUESTIONS[self.slot].render(services.chamber(), tracker.slots)
         dispatcher.utter_message(text=text, buttons=buttons)
         return []

@@ -35,11 +35,7 @@ def _is_typed_text(text: str | None) -> TypeGuard[str]:
 
 def user_messages(events: Iterable[Mapping[str, Any]]) -> list[str]:
     """Every message the artisan typed in this conversation, oldest first."""
-    return [
-        event["text"]
-        for event in events
-        if event.get("event") == "user" and _is_typed_text(event.get("text"))
-    ]
+    return [event["text"] for event in events if event.get("event") == "user" and _is_typed_text(event.get("text"))]
 
 
 def said_before(events: Iterable[Mapping[str, Any]], text: str, prefix: bool = False) -> bool:
@@ -54,11 +50,7 @@ def said_before(events: Iterable[Mapping[str, Any]], text: str, prefix: bool = F
 
 def situation(slots: Mapping[str, Any]) -> dict[str, str]:
     """The situation answers that are known (skipped ones excluded)."""
-    return {
-        name: str(slots[name])
-        for name in SITUATION_SLOTS
-        if slots.get(name) not in (None, "", SKIPPED)
-    }
+    return {name: str(slots[name]) for name in SITUATION_SLOTS if slots.get(name) not in (None, "", SKIPPED)}
 
 
 def _timestamp(event: Mapping[str, Any]) -> str:

@@ -47,9 +47,7 @@ def _latest_intent(tracker: Tracker) -> str | None:
 
 
 def _intake_started(tracker: Tracker) -> bool:
-    return any(
-        event.get("event") == "active_loop" and event.get("name") in RESUMABLE_FORMS for event in tracker.events
-    )
+    return any(event.get("event") == "active_loop" and event.get("name") in RESUMABLE_FORMS for event in tracker.events)
 
 
 def _read_answer(tracker: Tracker, slot: str, read: Callable[[str, str | None], str]) -> dict[str, Any]:
@@ -69,16 +67,15 @@ class ActionCrisisResponse(Action):
     def name(self) -> str:
         return "action_crisis_response"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         # The last message, the safety question, is asked by safety_form with its one-tap answers.
         for message in crisis_messages(services.chamber())[:-1]:
             dispatcher.utter_message(text=message)
         events: list[EventType] = []
-        from_question = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get(
-            "name"
-        ) in (None, "direct_question_form")
+        from_question = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get("name") in (
+            None,
+            "direct_question_form",
+        )
         if from_question and not tracker.get_slot("distress"):
             # The case shows why: the answer to the direct question was not a clear no.
             reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
@@ -95,10 +92,19 @@ class ActionCrisisResponse(Action):
             logger.info("crisis path: level=3 answer=not_clear_no rule=%s", DIRECT_QUESTION_RULE)
         else:
             logger.info(
-                "crisis path: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker)) or "none"
+                "crisis path: level=%s rules=%s",
+                tracker.get_slot("distress_level"),
+                ",".join(_signs(tracker)) or "none",
             )
         # Whatever form was running is closed: the crisis comes before any question.
-        return [*events, SlotSet("distress", True), SlotSet("urgency", "critique"), SlotSet("safe_now", None), ActiveLoop(None), SlotSet("requested_slot", None)]
+        return [
+            *events,
+            SlotSet("distress", True),
+            SlotSet("urgency", "critique"),
+            SlotSet("safe_now", None),
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+        ]
 
 
 class ActionAskSafeNow(Action):
@@ -107,9 +113,7 @@ class ActionAskSafeNow(Action):
     def name(self) -> str:
         return "action_ask_safe_now"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(text=SAFETY_QUESTION, buttons=[dict(button) for button in SAFETY_BUTTONS])
         return []
 
@@ -134,9 +138,7 @@ class ActionCheckIn(Action):
     def name(self) -> str:
         return "action_check_in"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         active = tracker.active_loop.get("name")
         paused = active if active in RESUMABLE_FORMS else None
         assessment = Assessment.from_slots(tracker.slots)
@@ -155,9 +157,7 @@ class ActionAskSuicideThoughts(Action):
     def name(self) -> str:
         return "action_ask_suicide_thoughts"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(text=SUICIDE_QUESTION)
         return []
 
@@ -180,9 +180,7 @@ class ActionAfterClearNo(Action):
     def name(self) -> str:
         return "action_after_clear_no"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = CLEAR_NO_REPLY
         paused = tracker.get_slot("paused_form")
         if paused is None:
@@ -203,9 +201,7 @@ class ActionBereavementSupport(Action):
     def name(self) -> str:
         return "action_bereavement_support"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(text=BEREAVEMENT)
         logger.info("bereavement by suicide: 3114 offered")
         return []

@@ -32,14 +32,22 @@ def normalise_phone(text: str | None) -> str | None:
     if not phonenumbers.is_valid_number(number):
         return None
     if phonenumbers.region_code_for_number(number) not in {
-        "FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF",
+        "FR",
+        "GP",
+        "MQ",
+        "GF",
+        "RE",
+        "YT",
+        "PM",
+        "BL",
+        "MF",
     }:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def display_phone(e164: str) -> str:
-    """"+33612345678" -> "06 12 34 56 78", the way the artisan wrote it."""
+    """ "+33612345678" -> "06 12 34 56 78", the way the artisan wrote it."""
     number = phonenumbers.parse(e164, "FR")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
@@ -68,8 +76,9 @@ def privacy_notice_url() -> str:
     return os.environ.get("RELAIS_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/") + "/confidentialite"
 
 
-def consent_text(retention_days: int, chamber_name: str, max_case_age_days: int | None = None,
-                 privacy_url: str | None = None) -> str:
+def consent_text(
+    retention_days: int, chamber_name: str, max_case_age_days: int | None = None, privacy_url: str | None = None
+) -> str:
     """What the software does (cases.retention): erased ``retention_days`` after the case is closed, and
     ``max_case_age_days`` after the request at the latest, even if nobody closed it."""
     latest = f", et au plus tard {max_case_age_days} jours après votre demande" if max_case_age_days else ""
@@ -82,8 +91,17 @@ def consent_text(retention_days: int, chamber_name: str, max_case_age_days: int 
 
 
 # What the summary says of the situation, in this order (health details stay out of it: no consent yet).
-SUMMARY_SITUATION_KEYS = ("trade", "legal_form", "employees", "departement", "commune", "since_when", "deadline",
-                          "creditors", "steps_taken")
+SUMMARY_SITUATION_KEYS = (
+    "trade",
+    "legal_form",
+    "employees",
+    "departement",
+    "commune",
+    "since_when",
+    "deadline",
+    "creditors",
+    "steps_taken",
+)
 
 
 def summarise(
@@ -105,11 +123,7 @@ def summarise(
         parts.append("Difficulté non précisée.")
     if urgency:
         parts.append(f"Urgence : {urgency}.")
-    facts = [
-        f"{SITUATION_LABELS[key]} : {situation[key]}"
-        for key in SUMMARY_SITUATION_KEYS
-        if situation.get(key)
-    ]
+    facts = [f"{SITUATION_LABELS[key]} : {situation[key]}" for key in SUMMARY_SITUATION_KEYS if situation.get(key)]
     if facts:
         parts.append(" ; ".join(facts) + ".")
     return " ".join(parts)
@@ -144,11 +158,12 @@ def build_case_draft(
         urgency=slots.get("urgency"),
         distress=bool(slots.get("distress")),
         # Quotes of health and distress only with the health consent; otherwise the codes say it.
-        reasons={k: v for k, v in dict(slots.get("triage_reasons") or {}).items()
-                 if health_consent or k not in SENSITIVE_REASON_KEYS},
-        summary=summarise(
-            categories, slots.get("urgency"), bool(slots.get("distress")), situation, health_consent
-        ),
+        reasons={
+            k: v
+            for k, v in dict(slots.get("triage_reasons") or {}).items()
+            if health_consent or k not in SENSITIVE_REASON_KEYS
+        },
+        summary=summarise(categories, slots.get("urgency"), bool(slots.get("distress")), situation, health_consent),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
         contact_name=None if slots.get("contact_name") == SKIPPED else slots.get("contact_name"),
@@ -241,9 +256,7 @@ def submit_case(outbox: Any, **fields: Any) -> Any:
 
     slots = fields.pop("slots")
     events = fields.pop("events")
-    draft = build_case_draft(
-        slots=slots, situation=situation(slots), transcript=transcript(events), **fields
-    )
+    draft = build_case_draft(slots=slots, situation=situation(slots), transcript=transcript(events), **fields)
     try:
         return outbox.submit(draft)
     except InvalidDraft:

@@ -33,6 +33,7 @@ from intake.facts import extract_facts, understood
 
 logger = logging.getLogger(__name__)
 
+
 class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_handoff_form"
@@ -177,9 +178,7 @@ class ActionFinishHandoff(Action):
     def name(self) -> str:
         return "action_finish_handoff"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         return finish_handoff(dispatcher, tracker)
 
 
@@ -213,7 +212,9 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     )
     promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
     phone = f" au {display_phone(slots['phone'])}"
-    if slots.get("case_reference") and already_said(tracker, f"C'est noté, votre référence est {result.reference}.", prefix=True):
+    if slots.get("case_reference") and already_said(
+        tracker, f"C'est noté, votre référence est {result.reference}.", prefix=True
+    ):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
     else:
@@ -235,9 +236,7 @@ class ActionHandleMisunderstanding(Action):
     def name(self) -> str:
         return "action_handle_misunderstanding"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         words = tracker.latest_message.get("text") or ""
         if is_question(words) and reply_to_question(words) == SERIOUS_REPLY:
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.

@@ -11,7 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from actions.conversation import SITUATION_SLOTS
-from intake.answers import TAKE_YOUR_TIME, TAKE_YOUR_TIME_NO_QUESTION  # noqa: F401 - said by the actions
+
+# Re-exported explicitly: said by the actions.
+from intake.answers import (
+    TAKE_YOUR_TIME as TAKE_YOUR_TIME,
+    TAKE_YOUR_TIME_NO_QUESTION as TAKE_YOUR_TIME_NO_QUESTION,
+)
 from intake.facts import fold
 
 URGENT_LEVELS = frozenset({"haute", "critique"})
@@ -38,9 +43,7 @@ QUESTION_REASONS = {
 GENERIC_REASON = "Chaque réponse aide le conseiller à préparer votre rappel."
 
 # Asked only when they help for the categories at hand.
-_DEADLINE_CATEGORIES = frozenset(
-    {"procedure_judiciaire", "banque", "cotisations_sociales", "impots", "tresorerie"}
-)
+_DEADLINE_CATEGORIES = frozenset({"procedure_judiciaire", "banque", "cotisations_sociales", "impots", "tresorerie"})
 
 
 # First guidance comes at most three bot turns after the difficulty is stated: the acknowledgement with
@@ -90,10 +93,9 @@ def questions_to_ask(
     asked = asked_situation_slots(events)
     budget = MAX_INTAKE_QUESTIONS - len(asked)
     missing = [
-        slot for slot in intake_questions(categories, urgency)
-        if slot not in asked and slots.get(slot) in (None, "")
+        slot for slot in intake_questions(categories, urgency) if slot not in asked and slots.get(slot) in (None, "")
     ]
-    return asked + missing[:max(budget, 0)]
+    return asked + missing[: max(budget, 0)]
 
 
 # A bare "oui" says nothing to "À qui devez-vous de l'argent ?" nor to "Si oui, combien ?": the detail is

@@ -44,9 +44,7 @@ class ActionAcknowledgeSituation(Action):
     def name(self) -> str:
         return "action_acknowledge_situation"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         assessment = _assessment(tracker)
         restatement = assessment.restatement() if assessment else None
         words = tracker.latest_message.get("text") or ""
@@ -64,7 +62,12 @@ class ActionAcknowledgeSituation(Action):
         if noted:
             dispatcher.utter_message(text=noted)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
-        if assessment and assessment.urgency in URGENT_LEVELS and not assessment.distress and not already_said(tracker, urgent):
+        if (
+            assessment
+            and assessment.urgency in URGENT_LEVELS
+            and not assessment.distress
+            and not already_said(tracker, urgent)
+        ):
             dispatcher.utter_message(text=urgent)
         return []
 
@@ -156,9 +159,7 @@ class ActionExplainQuestion(Action):
     def name(self) -> str:
         return "action_explain_question"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(text=explain(tracker.get_slot("requested_slot")))
         return []
 
@@ -169,9 +170,7 @@ class ActionGiveGuidance(Action):
     def name(self) -> str:
         return "action_give_guidance"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         assessment = _assessment(tracker)
         if assessment is None or assessment.distress:
             return []
@@ -211,9 +210,7 @@ class ActionStopConversation(Action):
     def name(self) -> str:
         return "action_stop_conversation"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         chamber = services.chamber()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         words = tracker.latest_message.get("text") or ""
@@ -269,9 +266,7 @@ class ActionAnswerOutsideQuestion(Action):
     def name(self) -> str:
         return "action_answer_outside_question"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         slots = tracker.slots
         refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False

@@ -11,17 +11,25 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
 from actions.conversation import SKIP_BUTTON, SKIPPED
+from chamber import Chamber
 from intake.answers import is_skip
 from places import departement_name, resolve
 
 MAX_CHOICES = 3
-_NONE_OF_THESE = re.compile(r"^\W*(non|aucune?|autre|ni l'une? ni l'autre|pas (celles?|ceux)[- ]l[àa]|aucune de celles?[- ]ci)\b",
-                            re.IGNORECASE)
+_NONE_OF_THESE = re.compile(
+    r"^\W*(non|aucune?|autre|ni l'une? ni l'autre|pas (celles?|ceux)[- ]l[àa]|aucune de celles?[- ]ci)\b", re.IGNORECASE
+)
 NONE_OF_THESE = {"title": "Aucune de celles-ci", "payload": "/skip_question"}
 QUESTION = "Dans quel département ou quelle ville se trouve votre entreprise ?"
 CHOOSE = "Plusieurs communes portent ce nom. Laquelle est la vôtre ?"
-AGAIN = "Je n'ai pas reconnu ce lieu. Pouvez-vous me donner la ville ou le département, par exemple « Arras » ou « 62 » ?"
+AGAIN = (
+    "Je n'ai pas reconnu ce lieu. Pouvez-vous me donner la ville ou le département, par exemple « Arras » ou « 62 » ?"
+)
 GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
 
 
@@ -62,7 +70,7 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
 class PlaceQuestion:
     """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
 
-    def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
+    def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         choices = slots.get("place_choices") or []
         if choices:
             return CHOOSE, [{"title": c, "payload": c} for c in choices] + [NONE_OF_THESE]
@@ -77,12 +85,18 @@ PLACE_QUESTION = PlaceQuestion()
 class PlaceValidation:
     """Mixin for a FormValidationAction whose form asks `departement`."""
 
-    def validate_departement(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    def validate_departement(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
         # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
         latest = (tracker.latest_message or {}).get("text") or ""
-        if tracker.get_slot("requested_slot") == "departement" and value not in (None, SKIPPED) \
-                and latest and not latest.startswith("/"):
+        if (
+            tracker.get_slot("requested_slot") == "departement"
+            and value not in (None, SKIPPED)
+            and latest
+            and not latest.startswith("/")
+        ):
             value = latest
         update, message = place_update(value, tracker.slots)
         if message:

@@ -13,6 +13,7 @@ from typing import Any
 from actions.conversation import SKIP_BUTTON
 from actions.handoff import consent_text, privacy_notice_url
 from actions.place_validation import PLACE_QUESTION
+from chamber import Chamber
 from chamber.emergency import SUICIDE_PREVENTION_LINE
 
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
@@ -23,12 +24,12 @@ class Question:
     text: str | Callable[[Any, Mapping[str, Any]], str]
     buttons: list[dict] = field(default_factory=list)
 
-    def render(self, chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
+    def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         text = self.text(chamber, slots) if callable(self.text) else self.text
         return text, list(self.buttons)
 
 
-def _wants_advisor(chamber, slots) -> str:
+def _wants_advisor(chamber: Chamber, slots: Mapping[str, Any]) -> str:
     if slots.get("distress"):
         return (
             "Voulez-vous qu'un conseiller de la chambre vous rappelle ? Ce n'est pas une condition : "
@@ -69,13 +70,17 @@ QUESTIONS: dict[str, Question] = {
     # Handoff
     "wants_advisor": Question(_wants_advisor, YES_NO),
     "consent_given": Question(
-        lambda chamber, slots: consent_text(chamber.retention_days, chamber.name, chamber.max_case_age_days,
-                                            privacy_notice_url()),
+        lambda chamber, slots: consent_text(
+            chamber.retention_days, chamber.name, chamber.max_case_age_days, privacy_notice_url()
+        ),
         [{"title": "Oui, j'accepte", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}],
     ),
     "health_consent": Question(
         "Vous avez parlé de votre santé. Acceptez-vous que cette information figure dans votre dossier, pour que le conseiller en tienne compte ?",
-        [{"title": "Oui, je l'accepte", "payload": "/affirm"}, {"title": "Non, laissez-la de côté", "payload": "/deny"}],
+        [
+            {"title": "Oui, je l'accepte", "payload": "/affirm"},
+            {"title": "Non, laissez-la de côté", "payload": "/deny"},
+        ],
     ),
     "contact_name": Question("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
     "phone": Question("À quel numéro de téléphone peut-il vous joindre ?"),
@@ -84,7 +89,9 @@ QUESTIONS: dict[str, Question] = {
         [{"title": "Non merci", "payload": "/skip_question"}],
     ),
     "callback_slot": Question(
-        lambda chamber, slots: f"À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent {chamber.hours_text}.",
+        lambda chamber, slots: (
+            f"À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent {chamber.hours_text}."
+        ),
         [
             {"title": "Dès que possible", "payload": "dès que possible"},
             {"title": "Plutôt le matin", "payload": "plutôt le matin"},

@@ -38,7 +38,7 @@ def failure_text(chamber: Any | None) -> str:
 
 
 def where(error: BaseException) -> str:
-    """"ValueError at actions/handoff.py:42 in build_case_draft": the place, without the message."""
+    """ "ValueError at actions/handoff.py:42 in build_case_draft": the place, without the message."""
     frames = traceback.extract_tb(error.__traceback__)
     if not frames:
         return type(error).__name__

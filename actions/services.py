@@ -11,7 +11,7 @@ from cases.db import make_engine, make_session_factory
 from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
 from chamber import Chamber, load_chamber
-from guidance import load_knowledge_base
+from guidance import GuidanceEntry, load_knowledge_base
 from ops.settings import VAR_DIR, database_url
 
 
@@ -21,7 +21,7 @@ def chamber() -> Chamber:
 
 
 @lru_cache(maxsize=1)
-def knowledge_base():
+def knowledge_base() -> tuple[GuidanceEntry, ...]:
     return load_knowledge_base()
 
 

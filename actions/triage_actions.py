@@ -24,9 +24,7 @@ from triage import Assessment, assess
 
 
 class ValidateTriageSlots(ValidationAction):
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         previous = Assessment.from_slots(tracker.slots)
         assessment = assess(
             user_messages(tracker.events),
@@ -35,9 +33,7 @@ class ValidateTriageSlots(ValidationAction):
             today=date.today(),
         )
         events = [
-            SlotSet(name, value)
-            for name, value in assessment.to_slots().items()
-            if tracker.get_slot(name) != value
+            SlotSet(name, value) for name, value in assessment.to_slots().items() if tracker.get_slot(name) != value
         ]
         facts = facts_to_fill(tracker)
         events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]

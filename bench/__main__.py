@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,20 +48,32 @@ BUSY_LOAD = 1.5
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory_kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                         if line.startswith("MemTotal")))
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory_kb / 2**20, 1),
-            "load_average": [round(x, 2) for x in os.getloadavg()]}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = int(
+        next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 2**20, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
 
 
 # ----------------------------------------------------------------------------------------- systems
 
 
 @contextlib.contextmanager
-def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instances: int,
-                  start_timeout: float = 120) -> Iterator[tuple]:
+def relais_system(
+    mode: str, var_dir: Path, rasa_instances: int, actions_instances: int, start_timeout: float = 120
+) -> Iterator[tuple]:
     """A fresh Relais in the given mode: yields (stack, REST base URL, cases database URL)."""
     if mode == "embedded":
         settings = Settings.temporary(var_dir)  # rate limits: 50 artisans from this machine, on purpose
@@ -73,10 +85,13 @@ def relais_system(mode: str, var_dir: Path, rasa_instances: int, actions_instanc
 
     with temporary_schemas("relais_bench_cases", "relais_bench_rasa") as (cases_schema, tracker_schema):
         settings = Settings.temporary(
-            var_dir, production=True,
-            database_url=postgres_url_for_schema(cases_schema), tracker_db_url=postgres_url_for_schema(tracker_schema),
+            var_dir,
+            production=True,
+            database_url=postgres_url_for_schema(cases_schema),
+            tracker_db_url=postgres_url_for_schema(tracker_schema),
             lock_store_url=os.environ.get("RELAIS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
-            rasa_instances=rasa_instances, actions_instances=actions_instances,
+            rasa_instances=rasa_instances,
+            actions_instances=actions_instances,
         )
         migrate(settings.database_url)
         layout = Layout.on_free_ports(settings)
@@ -92,8 +107,13 @@ def count_cases(database_url: str, result: LoadResult) -> dict:
     engine = make_engine(database_url)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(text("SELECT conversation_id FROM cases WHERE conversation_id LIKE :p"),
-                                      {"p": f"{prefix}-%"}).scalars().all()
+            rows = (
+                connection.execute(
+                    text("SELECT conversation_id FROM cases WHERE conversation_id LIKE :p"), {"p": f"{prefix}-%"}
+                )
+                .scalars()
+                .all()
+            )
     finally:
         engine.dispose()
     per_conversation = Counter(rows)
@@ -195,8 +215,12 @@ def group_memory(process) -> dict | None:  # noqa: ANN001  (bot.stack.Process)
             children.append(figures)
     every = ([leader] if leader else []) + children
     own = (leader["Rss"] if leader else 0) + sum(c["Private_Clean"] + c["Private_Dirty"] for c in children)
-    return {"rss_sum_mb": round(sum(f["Rss"] for f in every) / 1024), "own_mb": round(own / 1024),
-            "pss_mb": round(sum(f["Pss"] for f in every) / 1024), "processes": len(every)}
+    return {
+        "rss_sum_mb": round(sum(f["Rss"] for f in every) / 1024),
+        "own_mb": round(own / 1024),
+        "pss_mb": round(sum(f["Pss"] for f in every) / 1024),
+        "processes": len(every),
+    }
 
 
 def memory_report(stack: Stack) -> dict:
@@ -205,8 +229,11 @@ def memory_report(stack: Stack) -> dict:
         measured = group_memory(process)
         if measured:
             figures[name] = measured
-            print(f"  {name:<10} memory {measured['own_mb']:6} MB own ({measured['processes']} processes; "
-                  f"RSS sum {measured['rss_sum_mb']} MB, PSS {measured['pss_mb']} MB)", flush=True)
+            print(
+                f"  {name:<10} memory {measured['own_mb']:6} MB own ({measured['processes']} processes; "
+                f"RSS sum {measured['rss_sum_mb']} MB, PSS {measured['pss_mb']} MB)",
+                flush=True,
+            )
     return figures
 
 
@@ -222,10 +249,23 @@ class Profiler:
         for name, process in stack.processes.items():
             if name.startswith(("rasa", "actions")) and process.is_running():
                 out = out_dir / f"profile-{label}-{name}.txt"
-                command = [str(VENV_BIN / "py-spy"), "record", "--pid", str(process.popen.pid), "--rate", "50",
-                           "--format", "raw", "--nonblocking", "--subprocesses", "--output", str(out)]
-                self.runs.append((name, out, subprocess.Popen(command, stdout=subprocess.DEVNULL,
-                                                              stderr=subprocess.DEVNULL)))
+                command = [
+                    str(VENV_BIN / "py-spy"),
+                    "record",
+                    "--pid",
+                    str(process.popen.pid),
+                    "--rate",
+                    "50",
+                    "--format",
+                    "raw",
+                    "--nonblocking",
+                    "--subprocesses",
+                    "--output",
+                    str(out),
+                ]
+                self.runs.append(
+                    (name, out, subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                )
 
     def stop(self) -> dict:
         summaries = {}
@@ -243,10 +283,20 @@ class Profiler:
 # Where the time of a turn can go, recognised in the sampled stacks (first match wins, most specific first).
 COMPONENTS = (
     ("spaCy (tokens, tagger, parser)", ("spacy/", "thinc/")),
-    ("intent and FAQ classifiers (NLU)", ("rasa/nlu/classifiers/", "rasa/nlu/selectors/",
-                                          "bot/components/linear_response_selector")),
-    ("other NLU featurizers", ("rasa/nlu/featurizers/", "rasa/nlu/extractors/", "rasa/nlu/tokenizers/", "sklearn/",
-                               "bot/components/stored_crf")),
+    (
+        "intent and FAQ classifiers (NLU)",
+        ("rasa/nlu/classifiers/", "rasa/nlu/selectors/", "bot/components/linear_response_selector"),
+    ),
+    (
+        "other NLU featurizers",
+        (
+            "rasa/nlu/featurizers/",
+            "rasa/nlu/extractors/",
+            "rasa/nlu/tokenizers/",
+            "sklearn/",
+            "bot/components/stored_crf",
+        ),
+    ),
     ("crisis guard (triage)", ("bot/components/", "triage/")),
     ("TED / UnexpecTED (dialogue ML)", ("rasa/core/policies/ted", "rasa/core/policies/unexpected")),
     ("rules and memoization", ("rasa/core/policies/rule", "rasa/core/policies/memoization")),
@@ -278,8 +328,10 @@ def summarise_profile(path: Path) -> dict:
         busy += samples
         function, _, where = leaf.partition(" (")
         own[f"{function} ({where.rstrip(')').split('/')[-1]})"] += samples
-        component = next((name for name, markers in COMPONENTS for marker in markers
-                          if any(marker in frame for frame in frames)), "other")
+        component = next(
+            (name for name, markers in COMPONENTS for marker in markers if any(marker in frame for frame in frames)),
+            "other",
+        )
         by_component[component] += samples
     if not busy:
         return {"busy_samples": 0}
@@ -295,9 +347,11 @@ def summarise_profile(path: Path) -> dict:
 
 def print_result(result: LoadResult, cases: dict | None = None) -> None:
     s = result.summary()
-    line = (f"  {s['label']:<28} {s['conversations']:>3} conv, pause {s['pause_s']:>3} s: {s['turns']:>4} turns in "
-            f"{s['seconds']:>6.1f} s = {s['turns_per_s']:>6.2f} turns/s | p50 {s['p50_ms']:>5} ms  p95 {s['p95_ms']:>5} ms  "
-            f"p99 {s['p99_ms']:>5} ms | errors {s['errors']} | completed {s['completed']}/{s['conversations']}")
+    line = (
+        f"  {s['label']:<28} {s['conversations']:>3} conv, pause {s['pause_s']:>3} s: {s['turns']:>4} turns in "
+        f"{s['seconds']:>6.1f} s = {s['turns_per_s']:>6.2f} turns/s | p50 {s['p50_ms']:>5} ms  p95 {s['p95_ms']:>5} ms  "
+        f"p99 {s['p99_ms']:>5} ms | errors {s['errors']} | completed {s['completed']}/{s['conversations']}"
+    )
     if cases is not None:
         line += f" | cases {cases['cases']} (one each: {'yes' if cases['exactly_one_per_completed'] else 'NO'})"
     print(line, flush=True)
@@ -315,23 +369,34 @@ def print_profile(label: str, profiles: dict) -> None:
         print("    hottest functions: " + "; ".join(f"{fn} {share} %" for fn, share in summary["hottest"][:6]))
 
 
-def run_pair(label: str, base_url: str, args: argparse.Namespace, script, completed, prefix: str,
-             stack: Stack, database_url: str | None) -> dict:
+def run_pair(
+    label: str,
+    base_url: str,
+    args: argparse.Namespace,
+    script: tuple[str, ...],
+    completed: Callable[[list[str]], bool],
+    prefix: str,
+    stack: Stack,
+    database_url: str | None,
+) -> dict:
     figures = {}
     if args.warmup:
         # A fresh server traces TensorFlow functions for each new input shape: its first turns are slow
         # (seconds), whatever the load. Both assistants get the same unmeasured conversations first.
         asyncio.run(run_load(f"{label} warm-up", base_url, args.warmup, 0, script, completed, f"warmup{prefix}"))
     if not args.skip_paced:
-        paced = asyncio.run(run_load(f"{label} paced", base_url, args.conversations, args.pause, script, completed, prefix))
+        paced = asyncio.run(
+            run_load(f"{label} paced", base_url, args.conversations, args.pause, script, completed, prefix)
+        )
         cases = count_cases(database_url, paced) if database_url else None
         print_result(paced, cases)
         figures["paced"] = {**paced.summary(), **({"cases": cases} if cases else {})}
     if not args.skip_saturation:
         profiler = Profiler(stack, RESULTS_DIR, label.split(maxsplit=1)[0].lower()) if args.profile else None
         cpu_before = cpu_snapshot(stack)
-        saturated = asyncio.run(run_load(f"{label} saturation", base_url, args.conversations, 0, script, completed,
-                                         f"{prefix}sat"))
+        saturated = asyncio.run(
+            run_load(f"{label} saturation", base_url, args.conversations, 0, script, completed, f"{prefix}sat")
+        )
         cpu = cpu_per_turn(cpu_before, cpu_snapshot(stack), saturated.summary()["turns"])
         cases = count_cases(database_url, saturated) if database_url else None
         print_result(saturated, cases)
@@ -354,31 +419,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-saturation", action="store_true")
     parser.add_argument("--no-stock", action="store_true", help="do not run the stock assistant")
     parser.add_argument("--profile", action="store_true", help="py-spy the servers during the saturation runs")
-    parser.add_argument("--start-timeout", type=float, default=120,
-                        help="seconds a server may take to be ready (more on a busy machine)")
+    parser.add_argument(
+        "--start-timeout",
+        type=float,
+        default=120,
+        help="seconds a server may take to be ready (more on a busy machine)",
+    )
     parser.add_argument("--warmup", type=int, default=5, help="unmeasured conversations first (default 5)")
     args = parser.parse_args(argv)
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     host = machine()
-    print(f"Machine: {host['cpu']}, {host['cores']} cores, {host['memory_gb']} GB; load average "
-          f"{' '.join(map(str, host['load_average']))}", flush=True)
+    print(
+        f"Machine: {host['cpu']}, {host['cores']} cores, {host['memory_gb']} GB; load average "
+        f"{' '.join(map(str, host['load_average']))}",
+        flush=True,
+    )
     if host["load_average"][0] > BUSY_LOAD:
         print(f"  warning: load above {BUSY_LOAD}: other work shares the cores, the figures are pessimistic.")
-    report = {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": host,
-              "command": " ".join(["python -m bench", *(argv if argv is not None else sys.argv[1:])]), "mode": args.mode}
+    report = {
+        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": host,
+        "command": " ".join(["python -m bench", *(argv if argv is not None else sys.argv[1:])]),
+        "mode": args.mode,
+    }
 
     with tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
         start_time = time.monotonic()
-        with relais_system(args.mode, Path(tmp), args.rasa_instances, args.actions_instances,
-                           args.start_timeout) as (stack, url, db):
-            print(f"Relais ({args.mode}) ready in {time.monotonic() - start_time:.1f} s; per process:\n{stack.report()}",
-                  flush=True)
-            report["relais_processes"] = {name: {"ready_s": p.ready_seconds, "memory_mb": round(p.memory_mb() or 0)}
-                                          for name, p in stack.processes.items()}
+        with relais_system(args.mode, Path(tmp), args.rasa_instances, args.actions_instances, args.start_timeout) as (
+            stack,
+            url,
+            db,
+        ):
+            print(
+                f"Relais ({args.mode}) ready in {time.monotonic() - start_time:.1f} s; per process:\n{stack.report()}",
+                flush=True,
+            )
+            report["relais_processes"] = {
+                name: {"ready_s": p.ready_seconds, "memory_mb": round(p.memory_mb() or 0)}
+                for name, p in stack.processes.items()
+            }
             report["relais_memory_at_start"] = memory_report(stack)
-            report["relais"] = run_pair(f"Relais {args.mode}", url, args, RELAIS_SCRIPT, relais_completed, "bench",
-                                        stack, db)
+            report["relais"] = run_pair(
+                f"Relais {args.mode}", url, args, RELAIS_SCRIPT, relais_completed, "bench", stack, db
+            )
             # Forked workers copy the pages they write to: measured again once they have served the load.
             print("Relais memory after the load:")
             report["relais_memory_after_load"] = memory_report(stack)
@@ -387,13 +471,24 @@ def main(argv: list[str] | None = None) -> int:
             process = stock.processes["stock-rasa"]
             start_time = time.monotonic()
             with started(stock, args.start_timeout):
-                print(f"Stock assistant ready in {time.monotonic() - start_time:.1f} s; per process:\n{stock.report()}",
-                      flush=True)
-                report["stock_processes"] = {"stock-rasa": {"ready_s": process.ready_seconds,
-                                                            "memory_mb": round(process.memory_mb() or 0)}}
+                print(
+                    f"Stock assistant ready in {time.monotonic() - start_time:.1f} s; per process:\n{stock.report()}",
+                    flush=True,
+                )
+                report["stock_processes"] = {
+                    "stock-rasa": {"ready_s": process.ready_seconds, "memory_mb": round(process.memory_mb() or 0)}
+                }
                 port = process.ready_url.rsplit(":", 1)[1].strip("/")
-                report["stock"] = run_pair("stock rasa init", f"http://127.0.0.1:{port}", args, STOCK_SCRIPT,
-                                           stock_completed, "stock", stock, None)
+                report["stock"] = run_pair(
+                    "stock rasa init",
+                    f"http://127.0.0.1:{port}",
+                    args,
+                    STOCK_SCRIPT,
+                    stock_completed,
+                    "stock",
+                    stock,
+                    None,
+                )
                 print("Stock memory after the load:")
                 report["stock_memory_after_load"] = memory_report(stock)
 
@@ -407,33 +502,47 @@ def main(argv: list[str] | None = None) -> int:
 def print_verdict(report: dict) -> None:
     relais, stock = report.get("relais", {}), report.get("stock", {})
     print("\nTargets:")
-    rasa_memory = {name: m["own_mb"] for name, m in report.get("relais_memory_after_load", {}).items()
-                   if name.startswith("rasa")}
-    ready = {name: p["ready_s"] for name, p in report.get("relais_processes", {}).items()
-             if name.startswith("rasa") and p.get("ready_s") is not None}
+    rasa_memory = {
+        name: m["own_mb"] for name, m in report.get("relais_memory_after_load", {}).items() if name.startswith("rasa")
+    }
+    ready = {
+        name: p["ready_s"]
+        for name, p in report.get("relais_processes", {}).items()
+        if name.startswith("rasa") and p.get("ready_s") is not None
+    }
     if ready:
-        print(f"  Rasa ready in under {TARGET_READY_S:.0f} s: {'met' if max(ready.values()) < TARGET_READY_S else 'MISSED'} "
-              f"({', '.join(f'{name} {s:.1f} s' for name, s in ready.items())})")
+        print(
+            f"  Rasa ready in under {TARGET_READY_S:.0f} s: {'met' if max(ready.values()) < TARGET_READY_S else 'MISSED'} "
+            f"({', '.join(f'{name} {s:.1f} s' for name, s in ready.items())})"
+        )
     if rasa_memory:
         limit = TARGET_RASA_MB[report["mode"]]
         worst = max(rasa_memory.values())
-        print(f"  Rasa memory at most {limit} MB per server after the load: {'met' if worst <= limit else 'MISSED'} "
-              f"({', '.join(f'{name} {mb} MB' for name, mb in rasa_memory.items())})")
+        print(
+            f"  Rasa memory at most {limit} MB per server after the load: {'met' if worst <= limit else 'MISSED'} "
+            f"({', '.join(f'{name} {mb} MB' for name, mb in rasa_memory.items())})"
+        )
     paced = relais.get("paced")
     if paced:
         cases = paced.get("cases", {})
-        print(f"  p95 per turn under {TARGET_P95_MS} ms at {paced['conversations']} artisans: "
-              f"{'met' if paced['p95_ms'] < TARGET_P95_MS else 'MISSED'} ({paced['p95_ms']} ms)")
+        print(
+            f"  p95 per turn under {TARGET_P95_MS} ms at {paced['conversations']} artisans: "
+            f"{'met' if paced['p95_ms'] < TARGET_P95_MS else 'MISSED'} ({paced['p95_ms']} ms)"
+        )
         print(f"  no error: {'met' if paced['errors'] == 0 else 'MISSED'} ({paced['errors']})")
         one_each = cases.get("exactly_one_per_completed") and cases.get("completed") == paced["conversations"]
-        print(f"  exactly one case per completed conversation: {'met' if one_each else 'MISSED'} "
-              f"({cases.get('cases')} cases, {cases.get('completed')} completed)")
+        print(
+            f"  exactly one case per completed conversation: {'met' if one_each else 'MISSED'} "
+            f"({cases.get('cases')} cases, {cases.get('completed')} completed)"
+        )
     if relais.get("saturation") and stock.get("saturation"):
         ratio = relais["saturation"]["turns_per_s"] / max(stock["saturation"]["turns_per_s"], 1e-9)
-        print(f"  capacity at least {TARGET_CAPACITY_RATIO} x the stock assistant's: "
-              f"{'met' if ratio >= TARGET_CAPACITY_RATIO else 'MISSED'} "
-              f"(Relais/stock = {ratio:.2f}: {relais['saturation']['turns_per_s']} vs "
-              f"{stock['saturation']['turns_per_s']} turns/s)")
+        print(
+            f"  capacity at least {TARGET_CAPACITY_RATIO} x the stock assistant's: "
+            f"{'met' if ratio >= TARGET_CAPACITY_RATIO else 'MISSED'} "
+            f"(Relais/stock = {ratio:.2f}: {relais['saturation']['turns_per_s']} vs "
+            f"{stock['saturation']['turns_per_s']} turns/s)"
+        )
         report["capacity_ratio"] = round(ratio, 2)
     if paced and stock.get("paced"):
         ratio = paced["p95_ms"] / max(stock["paced"]["p95_ms"], 1)

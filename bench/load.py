@@ -40,8 +40,22 @@ RELAIS_SCRIPT = (
 
 # `rasa init`'s mood bot, as many turns as the Relais script.
 STOCK_SCRIPT = (
-    "hello", "I am feeling sad", "no", "yes", "great", "bye", "are you a bot?", "hi",
-    "very bad", "not really", "perfect", "goodbye", "am I talking to a human?", "hey", "I am sad", "yes",
+    "hello",
+    "I am feeling sad",
+    "no",
+    "yes",
+    "great",
+    "bye",
+    "are you a bot?",
+    "hi",
+    "very bad",
+    "not really",
+    "perfect",
+    "goodbye",
+    "am I talking to a human?",
+    "hey",
+    "I am sad",
+    "yes",
 )
 
 
@@ -119,8 +133,15 @@ class LoadResult:
         }
 
 
-async def _converse(client: httpx.AsyncClient, url: str, conversation: Conversation, script: tuple[str, ...],
-                    pause_s: float, start_after_s: float, completed: Callable[[list[str]], bool]) -> None:
+async def _converse(
+    client: httpx.AsyncClient,
+    url: str,
+    conversation: Conversation,
+    script: tuple[str, ...],
+    pause_s: float,
+    start_after_s: float,
+    completed: Callable[[list[str]], bool],
+) -> None:
     await asyncio.sleep(start_after_s)
     replies: list[str] = []
     for index, text in enumerate(script):
@@ -146,8 +167,16 @@ async def _converse(client: httpx.AsyncClient, url: str, conversation: Conversat
         conversation.errors.append(f"not completed, last answer: {replies[-1][:80]!r}")
 
 
-async def run_load(label: str, base_url: str, conversations: int, pause_s: float, script: tuple[str, ...],
-                   completed: Callable[[list[str]], bool], prefix: str = "bench", seed: int = 7) -> LoadResult:
+async def run_load(
+    label: str,
+    base_url: str,
+    conversations: int,
+    pause_s: float,
+    script: tuple[str, ...],
+    completed: Callable[[list[str]], bool],
+    prefix: str = "bench",
+    seed: int = 7,
+) -> LoadResult:
     """Runs ``conversations`` artisans at once against ``base_url`` (Rasa or nginx) and measures every turn."""
     random_starts = random.Random(seed)
     url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
@@ -156,9 +185,11 @@ async def run_load(label: str, base_url: str, conversations: int, pause_s: float
     limits = httpx.Limits(max_connections=conversations + 10, max_keepalive_connections=conversations + 10)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         started = time.perf_counter()
-        await asyncio.gather(*(
-            _converse(client, url, person, script, pause_s, random_starts.uniform(0, pause_s), completed)
-            for person in people
-        ))
+        await asyncio.gather(
+            *(
+                _converse(client, url, person, script, pause_s, random_starts.uniform(0, pause_s), completed)
+                for person in people
+            )
+        )
         seconds = time.perf_counter() - started
     return LoadResult(label, people, seconds, pause_s)

@@ -24,8 +24,13 @@ def ensure_stock_assistant() -> Path:
     STOCK_DIR.mkdir(parents=True, exist_ok=True)
     print(f"Creating and training the stock assistant in {STOCK_DIR} (once; a few minutes)…", flush=True)
     with open(STOCK_DIR.parent / "stock-init.log", "ab") as log:
-        subprocess.run([str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(STOCK_DIR)],
-                       cwd=STOCK_DIR, stdout=log, stderr=subprocess.STDOUT, check=True)
+        subprocess.run(
+            [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(STOCK_DIR)],
+            cwd=STOCK_DIR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=True,
+        )
     model = stock_model()
     if model is None:
         raise RuntimeError(f"rasa init trained no model: see {STOCK_DIR.parent / 'stock-init.log'}")
@@ -36,8 +41,20 @@ def stock_process(port: int, log_dir: Path) -> Process:
     model = ensure_stock_assistant()
     return Process(
         "stock-rasa",
-        [str(VENV_BIN / "rasa"), "run", "--model", str(model), "--endpoints", str(STOCK_DIR / "endpoints.yml"),
-         "--credentials", str(STOCK_DIR / "credentials.yml"), "--interface", "127.0.0.1", "--port", str(port)],
+        [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            str(STOCK_DIR / "endpoints.yml"),
+            "--credentials",
+            str(STOCK_DIR / "credentials.yml"),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         f"http://127.0.0.1:{port}/",
         log_dir / "stock-rasa.log",
     )

@@ -35,8 +35,10 @@ def main(rounds: int = 5) -> None:
         for text in texts:
             assess([text], today=today)
         timings.append((time.perf_counter() - started) / len(texts))
-    print(f"triage: {len(texts)} messages, best of {rounds}: {min(timings) * 1000:.3f} ms per message, "
-          f"median {sorted(timings)[rounds // 2] * 1000:.3f} ms")
+    print(
+        f"triage: {len(texts)} messages, best of {rounds}: {min(timings) * 1000:.3f} ms per message, "
+        f"median {sorted(timings)[rounds // 2] * 1000:.3f} ms"
+    )
 
 
 if __name__ == "__main__":

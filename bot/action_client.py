@@ -87,8 +87,14 @@ async def request(
     auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
 
     async with shared_session().request(
-        method, url, headers=headers, params=self.combine_parameters(kwargs), compress=compress, ssl=sslcontext,
-        auth=auth, **kwargs,
+        method,
+        url,
+        headers=headers,
+        params=self.combine_parameters(kwargs),
+        compress=compress,
+        ssl=sslcontext,
+        auth=auth,
+        **kwargs,
     ) as response:
         if response.status >= 400:
             raise ClientResponseError(response.status, response.reason, await response.content.read())

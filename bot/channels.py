@@ -69,9 +69,13 @@ async def _answers_already_given(agent: Any, sender_id: str, key: str) -> list[d
     if isinstance(store, SQLTrackerStore):
         event = store.SQLEvent
         with store.session_scope() as session:
-            recent = (session.query(event.data)
-                      .filter(event.sender_id == sender_id, event.type_name == "user")
-                      .order_by(event.id.desc()).limit(RECENT_USER_MESSAGES).all())
+            recent = (
+                session.query(event.data)
+                .filter(event.sender_id == sender_id, event.type_name == "user")
+                .order_by(event.id.desc())
+                .limit(RECENT_USER_MESSAGES)
+                .all()
+            )
         if not any(key in (data or "") for (data,) in recent):
             return None
     tracker = await agent.tracker_store.retrieve(sender_id)
@@ -186,20 +190,22 @@ class ReplaySafeRestInput(RestInput):
 
     def blueprint(self, on_new_message: Any) -> Any:
         apps = lambda: blueprint.apps  # noqa: E731
-        blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=False, apps=apps), apps,
-                                                    valid_sender_id))
+        blueprint = super().blueprint(
+            never_silent(_once(on_new_message, reraise=False, apps=apps), apps, valid_sender_id)
+        )
         _guard_rest(blueprint, self._body)
         return blueprint
+
 
 class ReplaySafeSocketIOInput(SocketIOInput):
     """Rasa's socket.io channel (same path and events), each message processed once."""
 
     def blueprint(self, on_new_message: Any) -> Any:
         apps = lambda: blueprint.apps  # noqa: E731
-        blueprint = super().blueprint(never_silent(_once(on_new_message, reraise=True, apps=apps), apps,
-                                                    valid_sender_id))
-        _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt,
-                        self.metadata_key)
+        blueprint = super().blueprint(
+            never_silent(_once(on_new_message, reraise=True, apps=apps), apps, valid_sender_id)
+        )
+        _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt, self.metadata_key)
         return blueprint
 
 
@@ -235,6 +241,7 @@ def _set_client_key(metadata: dict, key: str | None) -> dict:
 
 def _guard_rest(blueprint: Any, body_of: Any) -> None:
     """Refuses, before Rasa sees it, a REST message that is too long or comes too fast (bot.guard)."""
+
     @blueprint.middleware("request")
     async def guard(request: Any) -> Any:
         if request.method != "POST" or not request.path.endswith("/webhook"):
@@ -288,8 +295,9 @@ def _guard_socketio(sio: Any, namespace: str, user_event: str, bot_event: str, m
                 metadata = json.loads(metadata)
             except ValueError:
                 metadata = {}
-        data[metadata_key] = _set_client_key(metadata if isinstance(metadata, dict) else {},
-                                             channel_guard().client_key(address))
+        data[metadata_key] = _set_client_key(
+            metadata if isinstance(metadata, dict) else {}, channel_guard().client_key(address)
+        )
         return await handle_message(sid, data)
 
     async def forget(sid: str) -> Any:

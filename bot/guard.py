@@ -83,10 +83,16 @@ class ChannelGuard:
             enabled=os.environ.get("RELAIS_RATE_LIMITS", "on").strip().lower() not in ("off", "0", "false"),
             exempt=exempt,
             behind_proxy=os.environ.get("RELAIS_BEHIND_PROXY", "") == "1",
-            shared=SharedCounts(os.environ["RELAIS_RATE_LIMIT_DB"], {
-                "conversations": CONVERSATIONS_PER_CLIENT, "client_messages": MESSAGES_PER_CLIENT,
-                "conversation_messages": MESSAGES_PER_CONVERSATION,
-            }) if os.environ.get("RELAIS_RATE_LIMIT_DB") else None,
+            shared=SharedCounts(
+                os.environ["RELAIS_RATE_LIMIT_DB"],
+                {
+                    "conversations": CONVERSATIONS_PER_CLIENT,
+                    "client_messages": MESSAGES_PER_CLIENT,
+                    "conversation_messages": MESSAGES_PER_CONVERSATION,
+                },
+            )
+            if os.environ.get("RELAIS_RATE_LIMIT_DB")
+            else None,
         )
 
     def client_address(self, peer: str | None, real_ip: str | None = None) -> str:
@@ -113,10 +119,13 @@ class ChannelGuard:
             if refusal:
                 return refusal
         if isinstance(text, str) and len(text) > MAX_MESSAGE_CHARS:
-            return Refusal(TOO_LONG, (
-                "Votre message est trop long pour que je le lise en entier, et je ne l'ai pas gardé. "
-                "Pouvez-vous m'écrire l'essentiel en quelques phrases ?"
-            ))
+            return Refusal(
+                TOO_LONG,
+                (
+                    "Votre message est trop long pour que je le lise en entier, et je ne l'ai pas gardé. "
+                    "Pouvez-vous m'écrire l'essentiel en quelques phrases ?"
+                ),
+            )
         return None
 
     def _rate(self, address: str, sender_id: str) -> Refusal | None:
@@ -145,16 +154,24 @@ class ChannelGuard:
         return self._too_fast(wait) if wait else None
 
     def _too_many_conversations(self, wait: float) -> Refusal:
-        return Refusal(TOO_MANY_CONVERSATIONS, (
-            "Beaucoup de conversations ont été ouvertes depuis votre connexion : je ne peux pas en "
-            f"commencer une nouvelle avant {_minutes(wait)}. Vous pouvez aussi appeler la "
-            f"{self.chamber_name} au {self.chamber_phone}. {IN_DANGER}"
-        ), int(wait) + 1)
+        return Refusal(
+            TOO_MANY_CONVERSATIONS,
+            (
+                "Beaucoup de conversations ont été ouvertes depuis votre connexion : je ne peux pas en "
+                f"commencer une nouvelle avant {_minutes(wait)}. Vous pouvez aussi appeler la "
+                f"{self.chamber_name} au {self.chamber_phone}. {IN_DANGER}"
+            ),
+            int(wait) + 1,
+        )
 
     @staticmethod
     def _too_fast(wait: float) -> Refusal:
-        return Refusal(TOO_FAST, (
-            "Vos messages arrivent très vite : je n'ai pas pu lire le dernier. "
-            f"Renvoyez-le dans {_minutes(wait)}, s'il vous plaît. "
-            f"{IN_DANGER}"
-        ), int(wait) + 1)
+        return Refusal(
+            TOO_FAST,
+            (
+                "Vos messages arrivent très vite : je n'ai pas pu lire le dernier. "
+                f"Renvoyez-le dans {_minutes(wait)}, s'il vous plaît. "
+                f"{IN_DANGER}"
+            ),
+            int(wait) + 1,
+        )

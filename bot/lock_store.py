@@ -80,14 +80,16 @@ class WaitersOutliveDeadHolders:
             super().cleanup(conversation_id, ticket_number)
 
     @contextlib.asynccontextmanager
-    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
-                   wait_time_in_seconds: float = 1) -> AsyncIterator[TicketLock]:
+    async def lock(
+        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = 1
+    ) -> AsyncIterator[TicketLock]:
         """Rasa's LockStore.lock, the holder's ticket kept alive until the turn ends."""
         ticket = self.issue_ticket(conversation_id, lock_lifetime)
         try:
             acquired = await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
             keep_alive = asyncio.get_running_loop().create_task(
-                self._keep_alive(conversation_id, ticket, lock_lifetime))
+                self._keep_alive(conversation_id, ticket, lock_lifetime)
+            )
             try:
                 yield acquired
             finally:
@@ -100,9 +102,12 @@ class WaitersOutliveDeadHolders:
             await asyncio.sleep(lifetime / KEEP_ALIVE_PER_LIFETIME)
             try:
                 if not self._extend(conversation_id, ticket, lifetime):
-                    rasa_logger.warning("The ticket of the turn holding conversation '%s' is no "
-                                        "longer in the lock store (expired while the event loop stalled, "
-                                        "or the store changed); another turn may start.", conversation_id)
+                    rasa_logger.warning(
+                        "The ticket of the turn holding conversation '%s' is no "
+                        "longer in the lock store (expired while the event loop stalled, "
+                        "or the store changed); another turn may start.",
+                        conversation_id,
+                    )
                     return
             except Exception as error:  # noqa: BLE001  (a lost heartbeat must not end the turn)
                 rasa_logger.warning("Could not keep the lock of conversation '%s' alive: %s", conversation_id, error)
@@ -140,7 +145,9 @@ class WaitersOutliveDeadHolders:
                 "because %s other item(s) for this "
                 "conversation ID have to be finished processing first. "
                 "Retrying in %s seconds ...",
-                conversation_id, items_before_this, wait_time_in_seconds,
+                conversation_id,
+                items_before_this,
+                wait_time_in_seconds,
             )
             await asyncio.sleep(wait_time_in_seconds)
         raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
@@ -168,7 +175,9 @@ class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         with self._transaction() as connection:
-            connection.execute("CREATE TABLE IF NOT EXISTS locks (conversation_id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS locks (conversation_id TEXT PRIMARY KEY, data TEXT NOT NULL)"
+            )
             connection.execute("CREATE TABLE IF NOT EXISTS server (id INTEGER PRIMARY KEY CHECK (id = 1), run TEXT)")
             run, previous = _server_run(), connection.execute("SELECT run FROM server").fetchone()
             if previous is None or previous[0] != run:
@@ -179,8 +188,9 @@ class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
     def _connect(self) -> sqlite3.Connection:
         # One connection per process: Sanic forks its workers after Rasa has read the endpoints.
         if self._connection is None or self._pid != os.getpid():
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                         check_same_thread=False)
+            connection = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
             connection.execute("PRAGMA journal_mode=WAL")
             # Locks live seconds: after a power cut they are worthless anyway, so no fsync per ticket.
             connection.execute("PRAGMA synchronous=OFF")
@@ -202,15 +212,15 @@ class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
         connection.execute("COMMIT")
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
-        row = self._connect().execute(
-            "SELECT data FROM locks WHERE conversation_id = ?", (conversation_id,)
-        ).fetchone()
+        row = self._connect().execute("SELECT data FROM locks WHERE conversation_id = ?", (conversation_id,)).fetchone()
         return TicketLock.from_dict(json.loads(row[0])) if row else None
 
     def save_lock(self, lock: TicketLock) -> None:
         with self._transaction() as connection:
-            connection.execute("INSERT OR REPLACE INTO locks (conversation_id, data) VALUES (?, ?)",
-                               (lock.conversation_id, lock.dumps()))
+            connection.execute(
+                "INSERT OR REPLACE INTO locks (conversation_id, data) VALUES (?, ?)",
+                (lock.conversation_id, lock.dumps()),
+            )
 
     def delete_lock(self, conversation_id: str) -> None:
         with self._transaction() as connection:
@@ -286,8 +296,9 @@ class FailSafeRedisLockStore(WaitersOutliveDeadHolders, RedisLockStore):
         deadline = time.monotonic() + REDIS_MUTEX_MS / 1000
         while not self.red.set(key, token, nx=True, px=REDIS_MUTEX_MS):
             if time.monotonic() > deadline:
-                log.warning("lock store: a lock's Redis mutex stayed taken for %d ms; going on without it",
-                            REDIS_MUTEX_MS)
+                log.warning(
+                    "lock store: a lock's Redis mutex stayed taken for %d ms; going on without it", REDIS_MUTEX_MS
+                )
                 return False
             time.sleep(REDIS_MUTEX_POLL_S)  # held for a get and a set by another server
         return True
@@ -306,7 +317,9 @@ class FailSafeRedisLockStore(WaitersOutliveDeadHolders, RedisLockStore):
                 self._retry_at = time.monotonic() + REDIS_RETRY_AFTER_S
             else:
                 if self._redis_down_since is not None:
-                    log.warning("lock store: Redis answers again after %.0f s", time.monotonic() - self._redis_down_since)
+                    log.warning(
+                        "lock store: Redis answers again after %.0f s", time.monotonic() - self._redis_down_since
+                    )
                     self._redis_down_since = None
                 return result
         if operation in ("_take_mutex", "_give_mutex"):

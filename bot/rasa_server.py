@@ -59,6 +59,7 @@ import re
 import signal
 import socket
 import time
+from typing import Any
 
 import engineio.base_server
 import rasa.core.run
@@ -83,7 +84,7 @@ WORKER_DEATHS_ALLOWED, WORKER_DEATHS_WINDOW_S = 3, 60.0
 _load_agent_on_start = rasa.core.run.load_agent_on_start
 
 
-async def load_agent_then_freeze(*args, **kwargs):
+async def load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:  # Rasa's Agent
     agent = await _load_agent_on_start(*args, **kwargs)
     # The crisis guard's classifier, trained now rather than on someone's first message; in each worker,
     # after the fork, since training starts BLAS threads that a fork must not inherit.
@@ -158,11 +159,19 @@ _worker_index: int | None = None
 _private_ports: list[int] = []
 _SESSION_OWNER = re.compile(r"^w(\d+)x")
 # Headers that belong to one HTTP hop, not to the request or the response carried.
-_HOP_HEADERS = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
-                "host", "content-length"}
+_HOP_HEADERS = {
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "host",
+    "content-length",
+}
 # Longer than an engine.io long-poll waits (ping interval + ping timeout, 45 s by default).
 FORWARD_READ_TIMEOUT_S = 90
-_client_session = None
 
 _generate_id = engineio.base_server.BaseServer.generate_id
 
@@ -191,17 +200,21 @@ async def route_socketio_to_its_worker(request):  # noqa: ANN001, ANN201  (Sanic
     return await _forward(request, _private_ports[owner])
 
 
-async def _forward(request, port: int) -> HTTPResponse:  # noqa: ANN001
+@functools.lru_cache(maxsize=1)
+def _client_session() -> Any:
+    """The worker's one session to the other workers' private ports, made on first use (in its event loop)."""
     import aiohttp
 
-    global _client_session
-    if _client_session is None:
-        _client_session = aiohttp.ClientSession(
-            auto_decompress=False,  # the body and its Content-Encoding go through unchanged
-            timeout=aiohttp.ClientTimeout(total=None, sock_read=FORWARD_READ_TIMEOUT_S))
+    return aiohttp.ClientSession(
+        auto_decompress=False,  # the body and its Content-Encoding go through unchanged
+        timeout=aiohttp.ClientTimeout(total=None, sock_read=FORWARD_READ_TIMEOUT_S),
+    )
+
+
+async def _forward(request, port: int) -> HTTPResponse:  # noqa: ANN001
     headers = {name: value for name, value in request.headers.items() if name.lower() not in _HOP_HEADERS}
     url = f"http://127.0.0.1:{port}{request.path}?{request.query_string}"
-    async with _client_session.request(request.method, url, data=request.body, headers=headers) as answer:
+    async with _client_session().request(request.method, url, data=request.body, headers=headers) as answer:
         body = await answer.read()
         kept = [(name, value) for name, value in answer.headers.items() if name.lower() not in _HOP_HEADERS]
     response = HTTPResponse(body, status=answer.status, content_type=answer.headers.get("Content-Type"))
@@ -215,7 +228,7 @@ _configure_app = rasa.core.run.configure_app
 
 
 @functools.wraps(_configure_app)
-def configure_app_with_sticky_socketio(*args, **kwargs):
+def configure_app_with_sticky_socketio(*args: Any, **kwargs: Any) -> sanic.app.Sanic:
     app = _configure_app(*args, **kwargs)
     app.register_middleware(route_socketio_to_its_worker, "request")
     app.register_listener(action_client.close_sessions, "after_server_stop")
@@ -230,6 +243,10 @@ def _private_socket() -> socket.socket:
     return private
 
 
+# Tasks a worker starts beside Sanic's server: the loop keeps only weak references to its tasks.
+_worker_tasks: set[asyncio.Task[Any]] = set()
+
+
 def _serve_worker(index: int, private: socket.socket, ports: list[int], server_settings: dict) -> None:
     """One Sanic worker, which also serves its private port (the same app, the same protocol)."""
     global _worker_index, _private_ports
@@ -240,10 +257,16 @@ def _serve_worker(index: int, private: socket.socket, ports: list[int], server_s
     settings["connections"] = settings.get("connections") or set()
     protocol = settings.get("protocol") or runners.HttpProtocol
     factory = functools.partial(
-        protocol, loop=loop, connections=settings["connections"], signal=settings.get("signal"),
-        app=settings["app"], state=settings.get("state"), unix=None,
-        **runners._build_protocol_kwargs(protocol, settings["app"].config))
-    loop.create_task(loop.create_server(factory, sock=private))
+        protocol,
+        loop=loop,
+        connections=settings["connections"],
+        signal=settings.get("signal"),
+        app=settings["app"],
+        state=settings.get("state"),
+        unix=None,
+        **runners._build_protocol_kwargs(protocol, settings["app"].config),
+    )
+    _worker_tasks.add(loop.create_task(loop.create_server(factory, sock=private)))
     runners.serve(**settings)
 
 
@@ -265,8 +288,7 @@ def serve_workers(server_settings: dict, workers: int) -> None:
     ports = [private.getsockname()[1] for private in privates]
 
     def start_worker(index: int) -> multiprocessing.Process:
-        worker = fork.Process(target=_serve_worker, args=(index, privates[index], ports, server_settings),
-                              daemon=True)
+        worker = fork.Process(target=_serve_worker, args=(index, privates[index], ports, server_settings), daemon=True)
         worker.start()
         return worker
 
@@ -289,8 +311,11 @@ def serve_workers(server_settings: dict, workers: int) -> None:
             now = time.monotonic()
             deaths[:] = [t for t in deaths if now - t < WORKER_DEATHS_WINDOW_S] + [now]
             if len(deaths) > WORKER_DEATHS_ALLOWED:
-                logger.error("Sanic workers keep exiting (%d in %.0f s): stopping the server", len(deaths),
-                             WORKER_DEATHS_WINDOW_S)
+                logger.error(
+                    "Sanic workers keep exiting (%d in %.0f s): stopping the server",
+                    len(deaths),
+                    WORKER_DEATHS_WINDOW_S,
+                )
                 stop(signal.SIGTERM, None)
                 break
             logger.error("Sanic worker %s exited (code %s): starting another", worker.pid, worker.exitcode)
@@ -314,7 +339,6 @@ action_client.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id
-
 
 
 def _token_from_environment(argv: list[str]) -> list[str]:

@@ -128,8 +128,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         logger.debug("Tracker with sender_id '%s' stored to database", sender_id)
         # Under the conversation's lock (Rasa holds it for the whole turn): no other server wrote since.
         if newest is not None:
-            _remember(self._recent, sender_id, _Stored(tracker, len(tracker.events), newest),
-                      self.recent_conversations)
+            _remember(self._recent, sender_id, _Stored(tracker, len(tracker.events), newest), self.recent_conversations)
 
     def _row(self, sender_id: str, event: Any) -> Any:
         """One event as Rasa's SQLTrackerStore stores it."""

@@ -23,8 +23,15 @@ class Repository:
         self._session_factory = session_factory
 
     @staticmethod
-    def _audit(session: Session, actor: User | None, action: str, chamber_id: str, case_reference: str | None,
-               detail: dict[str, Any], label: str | None = None) -> None:
+    def _audit(
+        session: Session,
+        actor: User | None,
+        action: str,
+        chamber_id: str,
+        case_reference: str | None,
+        detail: dict[str, Any],
+        label: str | None = None,
+    ) -> None:
         session.add(
             AuditEvent(
                 at=utcnow(),
@@ -39,17 +46,28 @@ class Repository:
 
 
 class AuditLog(Repository):
-    def record(self, actor: User | None, action: str, chamber_id: str, case_reference: str | None = None,
-               detail: dict[str, Any] | None = None) -> None:
+    def record(
+        self,
+        actor: User | None,
+        action: str,
+        chamber_id: str,
+        case_reference: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
         with self._session_factory() as session, session.begin():
             self._audit(session, actor, action, chamber_id, case_reference, detail or {})
 
-    def entries(self, actor: User, case_reference: str | None = None, limit: int = 200,
-                offset: int = 0) -> list[AuditEvent]:
+    def entries(
+        self, actor: User, case_reference: str | None = None, limit: int = 200, offset: int = 0
+    ) -> list[AuditEvent]:
         """The trail of the actor's chamber, newest first (one case's when ``case_reference`` is given)."""
         statement = select(AuditEvent).where(AuditEvent.chamber_id == actor.chamber_id)
         if case_reference:
             statement = statement.where(AuditEvent.case_reference == case_reference)
-        statement = statement.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(max(1, min(limit, 1000))).offset(max(0, offset))
+        statement = (
+            statement.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+            .limit(max(1, min(limit, 1000)))
+            .offset(max(0, offset))
+        )
         with self._session_factory() as session:
             return list(session.execute(statement).scalars())

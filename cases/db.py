@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -26,7 +28,8 @@ _PG_MIGRATION_LOCK_KEY = 0x52454C41  # "RELA"
 
 def is_sqlite(url_or_engine: str | Engine) -> bool:
     url = url_or_engine.url if isinstance(url_or_engine, Engine) else make_url(url_or_engine)
-    return url.get_backend_name() == "sqlite"
+    backend: str = url.get_backend_name()
+    return backend == "sqlite"
 
 
 def make_engine(url: str) -> Engine:
@@ -37,8 +40,8 @@ def make_engine(url: str) -> Engine:
         # hide_parameters: an error's log line never shows the values (names, phones, what people wrote).
         engine = create_engine(url, future=True, connect_args={"timeout": 30}, hide_parameters=True)
 
-        @event.listens_for(engine, "connect")
-        def _configure_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001
+        @event.listens_for(engine, "connect")  # type: ignore[untyped-decorator]  # SQLAlchemy 1.4 ships no types
+        def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             # WAL lets the inbox read while the action server writes.
             cursor.execute("PRAGMA journal_mode=WAL")

@@ -28,7 +28,6 @@ class InvalidDraft(ValueError):
     """The draft breaks the contract (unknown code, malformed phone, no consent...): a caller's bug."""
 
 
-
 @dataclass
 class CaseDraft:
     """What the action server sends to create or update the case of one conversation.

@@ -100,16 +100,21 @@ class SharedCounts:
             db = self._db
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.execute("DELETE FROM hits WHERE window = ? AND key = ? AND at <= ?", (window, key, now - limit.window_s))
-                count, oldest = db.execute("SELECT COUNT(*), MIN(at) FROM hits WHERE window = ? AND key = ?",
-                                           (window, key)).fetchone()
+                db.execute(
+                    "DELETE FROM hits WHERE window = ? AND key = ? AND at <= ?", (window, key, now - limit.window_s)
+                )
+                count, oldest = db.execute(
+                    "SELECT COUNT(*), MIN(at) FROM hits WHERE window = ? AND key = ?", (window, key)
+                ).fetchone()
                 if count >= limit.count:
                     wait_s: float = oldest + limit.window_s - now  # sqlite3 rows are untyped
                     return wait_s
                 db.execute("INSERT INTO hits VALUES (?, ?, ?)", (window, key, now))
                 self._hits += 1
                 if self._hits % self.PRUNE_EVERY == 0:  # keys nobody uses any more
-                    db.execute("DELETE FROM hits WHERE at <= ?", (now - max(w.window_s for w in self.windows.values()),))
+                    db.execute(
+                        "DELETE FROM hits WHERE at <= ?", (now - max(w.window_s for w in self.windows.values()),)
+                    )
                 return 0.0
             finally:
                 db.execute("COMMIT")
@@ -118,6 +123,8 @@ class SharedCounts:
         """Whether ``key`` hit ``window`` within its span (e.g. a conversation already known)."""
         limit = self.windows[window]
         with self._lock:
-            row = self._db.execute("SELECT 1 FROM hits WHERE window = ? AND key = ? AND at > ? LIMIT 1",
-                                   (window, key, self._clock() - limit.window_s)).fetchone()
+            row = self._db.execute(
+                "SELECT 1 FROM hits WHERE window = ? AND key = ? AND at > ? LIMIT 1",
+                (window, key, self._clock() - limit.window_s),
+            ).fetchone()
             return row is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -29,7 +30,7 @@ OPEN_STATUSES = ("nouveau", "en_cours", "en_attente")
 # The triage contract's codes (triage/rules.py), the most urgent first.
 URGENCIES = tuple(reversed(URGENCY_LEVELS))
 # Sort key: the most urgent first; a case without urgency goes last.
-URGENCY_RANK = {**{level: rank for rank, level in enumerate(URGENCIES)}, None: len(URGENCIES)}
+URGENCY_RANK: dict[str | None, int] = {**{level: rank for rank, level in enumerate(URGENCIES)}, None: len(URGENCIES)}
 ROLES = ("advisor", "supervisor")
 # "joint": the artisan was reached; it sets the case's first contact.
 CALL_OUTCOMES = ("joint", "message_laisse", "pas_de_reponse", "numero_errone")
@@ -39,13 +40,13 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class UtcDateTime(TypeDecorator):
+class UtcDateTime(TypeDecorator):  # type: ignore[misc]  # SQLAlchemy 1.4 ships no types
     """Aware UTC datetimes in and out, on SQLite (which stores no offset) as on PostgreSQL."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):  # noqa: ANN001, ANN201
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
@@ -53,7 +54,7 @@ class UtcDateTime(TypeDecorator):
         value = value.astimezone(timezone.utc)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value, dialect):  # noqa: ANN001, ANN201
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
@@ -68,7 +69,15 @@ metadata = MetaData(
         "pk": "pk_%(table_name)s",
     }
 )
-Base = declarative_base(metadata=metadata)
+if TYPE_CHECKING:
+    # What declarative_base() builds, as the type checker should see it (SQLAlchemy 1.4 ships no types).
+    class Base:
+        metadata: Any
+        __table__: Any
+
+        def __init__(self, **values: Any) -> None: ...
+else:
+    Base = declarative_base(metadata=metadata)
 
 
 class User(Base):
@@ -92,7 +101,7 @@ class User(Base):
 
     @property
     def is_supervisor(self) -> bool:
-        return self.role == "supervisor"
+        return bool(self.role == "supervisor")  # an ORM column reads as Any
 
 
 class Case(Base):

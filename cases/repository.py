@@ -75,8 +75,9 @@ class CaseRepository(Repository):
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
             # A reference already given to another conversation (its case erased, then the artisan asked for an
             # advisor again in the same conversation): this case gets a fresh one rather than a unique-key crash.
-            while session.execute(select(Case.id).where(Case.reference == draft.reference,
-                                                        Case.conversation_id != draft.conversation_id)).first():
+            while session.execute(
+                select(Case.id).where(Case.reference == draft.reference, Case.conversation_id != draft.conversation_id)
+            ).first():
                 draft.reference = new_reference()
             result = session.execute(
                 insert(Case.__table__)
@@ -253,7 +254,9 @@ class CaseRepository(Repository):
             raise InvalidInput("the comment is too long")
         with self._session_factory() as session, session.begin():
             case = self._load(session, reference, actor)
-            attempt = CallAttempt(case_id=case.id, author_id=actor.id, outcome=outcome, comment=comment.strip(), at=utcnow())
+            attempt = CallAttempt(
+                case_id=case.id, author_id=actor.id, outcome=outcome, comment=comment.strip(), at=utcnow()
+            )
             case.call_attempts.append(attempt)
             if outcome == "joint" and case.first_contact_at is None:
                 case.first_contact_at = attempt.at
@@ -264,7 +267,12 @@ class CaseRepository(Repository):
             case.updated_at = attempt.at
             session.flush()
             self._audit(
-                session, actor, "case.call_attempt", case.chamber_id, case.reference, {"outcome": outcome, "status": case.status}
+                session,
+                actor,
+                "case.call_attempt",
+                case.chamber_id,
+                case.reference,
+                {"outcome": outcome, "status": case.status},
             )
             session.refresh(attempt)
             return attempt
@@ -307,10 +315,16 @@ class CaseRepository(Repository):
 
     @staticmethod
     def _load(session: Session, reference: str, actor: User) -> Case:
-        case: Case | None = session.execute(
-            # Row lock (PostgreSQL): two advisors changing one case apply their changes one after the other.
-            select(Case).where(Case.reference == reference, Case.chamber_id == actor.chamber_id).with_for_update(of=Case)
-        ).unique().scalar_one_or_none()
+        case: Case | None = (
+            session.execute(
+                # Row lock (PostgreSQL): two advisors changing one case apply their changes one after the other.
+                select(Case)
+                .where(Case.reference == reference, Case.chamber_id == actor.chamber_id)
+                .with_for_update(of=Case)
+            )
+            .unique()
+            .scalar_one_or_none()
+        )
         if case is None:
             raise CaseNotFound(reference)
         return case
@@ -348,15 +362,22 @@ def case_as_dict(case: Case, *, with_personal_data: bool = True) -> dict[str, An
                 "health_consent": case.health_consent,
                 "transcript": case.transcript,
                 "notes": [
-                    {"author": n.author.email if n.author else None, "body": n.body, "created_at": n.created_at.isoformat()}
+                    {
+                        "author": n.author.email if n.author else None,
+                        "body": n.body,
+                        "created_at": n.created_at.isoformat(),
+                    }
                     for n in case.notes
                 ],
                 "call_attempts": [
-                    {"author": a.author.email if a.author else None, "outcome": a.outcome, "comment": a.comment,
-                     "at": a.at.isoformat()}
+                    {
+                        "author": a.author.email if a.author else None,
+                        "outcome": a.outcome,
+                        "comment": a.comment,
+                        "at": a.at.isoformat(),
+                    }
                     for a in case.call_attempts
                 ],
             }
         )
     return data
-

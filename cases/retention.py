@@ -72,7 +72,8 @@ def _system_actor(chamber_id: str) -> User:
 def _events() -> Table:
     """Rasa's SQL tracker store table (rasa.core.tracker_store.SQLTrackerStore.SQLEvent), read with Core."""
     return Table(
-        "events", MetaData(),
+        "events",
+        MetaData(),
         Column("id", Integer, primary_key=True),
         Column("sender_id", String(255), nullable=False, index=True),
         Column("type_name", String(255), nullable=False),
@@ -132,7 +133,7 @@ def _summaries(connection: Connection, sender_ids: list[str]) -> dict[str, Track
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def delete_trackers(tracker_db_url: str, sender_ids: Iterable[str]) -> int:
@@ -171,8 +172,9 @@ class TrackerPurge:
         }
 
 
-def purge_trackers(tracker_db_url: str, older_than_days: float, erased_references: Set[str] = frozenset(),
-                   now: datetime | None = None) -> TrackerPurge:
+def purge_trackers(
+    tracker_db_url: str, older_than_days: float, erased_references: Set[str] = frozenset(), now: datetime | None = None
+) -> TrackerPurge:
     """Deletes trackers idle for longer than the retention, and those of erased cases, counting them first."""
     report = TrackerPurge()
     engine = _tracker_engine(tracker_db_url)
@@ -182,15 +184,20 @@ def purge_trackers(tracker_db_url: str, older_than_days: float, erased_reference
     cutoff = ((now or datetime.now(timezone.utc)) - timedelta(days=older_than_days)).timestamp()
     try:
         with engine.begin() as connection:
-            idle = list(connection.execute(
-                select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
-            ).scalars())
+            idle = list(
+                connection.execute(
+                    select(events.c.sender_id)
+                    .group_by(events.c.sender_id)
+                    .having(func.max(events.c.timestamp) < cutoff)
+                ).scalars()
+            )
             doomed = set(idle)
             if erased_references:
                 # An erased case's conversation: the tracker still holds what the artisan wrote.
                 holding = connection.execute(
-                    select(events.c.sender_id, events.c.data)
-                    .where(events.c.type_name == "slot", events.c.data.like('%"case_reference"%'))
+                    select(events.c.sender_id, events.c.data).where(
+                        events.c.type_name == "slot", events.c.data.like('%"case_reference"%')
+                    )
                 )
                 for sender, data in holding:
                     try:
@@ -226,7 +233,9 @@ def discard_spooled(outbox_dir: str | Path | None, conversation_id: str, referen
             draft = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if isinstance(draft, dict) and (draft.get("conversation_id") == conversation_id or draft.get("reference") == reference):
+        if isinstance(draft, dict) and (
+            draft.get("conversation_id") == conversation_id or draft.get("reference") == reference
+        ):
             path.unlink(missing_ok=True)
             removed += 1
     return removed
@@ -239,8 +248,9 @@ class Erasure:
     spooled_drafts: int = 0
 
 
-def erase_everywhere(repository: CaseRepository, reference: str, actor: User, tracker_db_url: str | None,
-                     outbox_dir: str | Path | None) -> Erasure:
+def erase_everywhere(
+    repository: CaseRepository, reference: str, actor: User, tracker_db_url: str | None, outbox_dir: str | Path | None
+) -> Erasure:
     """Erases the person's data of one case (``CaseRepository.erase_personal_data``, audited under ``actor``),
     deletes its Rasa conversation and its spooled drafts. Raises CaseNotFound like the repository."""
     case = repository.get_case(reference, actor, record_view=False)
@@ -270,15 +280,26 @@ class PurgeReport:
         lines = [f"{total} dossier(s) anonymisé(s) après leur durée de conservation, dont {still_open} jamais clos."]
         lines += [f"  {chamber} : {count}" for chamber, count in sorted(self.cases_anonymised.items()) if count]
         if self.chambers_without_configuration:
-            lines.append("Chambres sans configuration, non traitées : " + ", ".join(self.chambers_without_configuration))
-        lines.append(f"{self.trackers.conversations} conversation(s) supprimée(s) du suivi de Rasa "
-                     f"({self.trackers.events} événements), dont {self.trackers.with_case} avec un dossier.")
+            lines.append(
+                "Chambres sans configuration, non traitées : " + ", ".join(self.chambers_without_configuration)
+            )
+        lines.append(
+            f"{self.trackers.conversations} conversation(s) supprimée(s) du suivi de Rasa "
+            f"({self.trackers.events} événements), dont {self.trackers.with_case} avec un dossier."
+        )
         return "\n".join(lines)
 
 
-def apply_retention(database_url: str, tracker_db_url: str | None, tracker_retention_days: float,
-                    chambers: dict[str, Chamber], default_chamber_id: str, outbox_dir: str | Path | None = None,
-                    now: datetime | None = None, closed_retention_days: int | None = None) -> PurgeReport:
+def apply_retention(
+    database_url: str,
+    tracker_db_url: str | None,
+    tracker_retention_days: float,
+    chambers: dict[str, Chamber],
+    default_chamber_id: str,
+    outbox_dir: str | Path | None = None,
+    now: datetime | None = None,
+    closed_retention_days: int | None = None,
+) -> PurgeReport:
     """The one retention policy (module docstring). ``chambers``: id -> Chamber; ``closed_retention_days``
     replaces every chamber's ``retention_days`` (``python -m inbox purge --older-than-days``)."""
     now = now or utcnow()
@@ -290,8 +311,9 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
         repository, audit = CaseRepository(sessions), AuditLog(sessions)
         with sessions() as session:
             candidates = session.execute(
-                select(Case.reference, Case.chamber_id, Case.status, Case.closed_at, Case.created_at)
-                .where(Case.erased_at.is_(None))
+                select(Case.reference, Case.chamber_id, Case.status, Case.closed_at, Case.created_at).where(
+                    Case.erased_at.is_(None)
+                )
             ).all()
         unknown = set()
         for reference, chamber_id, status, closed_at, created_at in candidates:
@@ -300,7 +322,9 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
                 unknown.add(chamber_id)
                 continue
             closed_days = closed_retention_days if closed_retention_days is not None else chamber.retention_days
-            closed_long_ago = status == "clos" and closed_at is not None and closed_at < now - timedelta(days=closed_days)
+            closed_long_ago = (
+                status == "clos" and closed_at is not None and closed_at < now - timedelta(days=closed_days)
+            )
             too_old = created_at < now - timedelta(days=chamber.max_case_age_days)
             if not (closed_long_ago or too_old):
                 continue
@@ -311,10 +335,18 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
         report.chambers_without_configuration = sorted(unknown)
         for chamber_id, count in report.cases_anonymised.items():
             chamber = chambers[chamber_id]
-            audit.record(_system_actor(chamber_id), "retention.cases_anonymised", chamber_id, None, {
-                "cases": count, "never_closed": report.open_cases_anonymised.get(chamber_id, 0),
-                "retention_days": closed_retention_days or chamber.retention_days,
-                "max_case_age_days": chamber.max_case_age_days})
+            audit.record(
+                _system_actor(chamber_id),
+                "retention.cases_anonymised",
+                chamber_id,
+                None,
+                {
+                    "cases": count,
+                    "never_closed": report.open_cases_anonymised.get(chamber_id, 0),
+                    "retention_days": closed_retention_days or chamber.retention_days,
+                    "max_case_age_days": chamber.max_case_age_days,
+                },
+            )
 
         if tracker_db_url:
             with sessions() as session:
@@ -322,7 +354,10 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
             report.trackers = purge_trackers(tracker_db_url, tracker_retention_days, erased, now)
             if report.trackers.conversations:
                 audit.record(
-                    _system_actor(default_chamber_id), "retention.trackers_deleted", default_chamber_id, None,
+                    _system_actor(default_chamber_id),
+                    "retention.trackers_deleted",
+                    default_chamber_id,
+                    None,
                     {**report.trackers.statistics(), "retention_days": tracker_retention_days},
                 )
     finally:
@@ -330,9 +365,15 @@ def apply_retention(database_url: str, tracker_db_url: str | None, tracker_reten
     return report
 
 
-def run_retention(database_url: str, tracker_db_url: str | None, tracker_retention_days: float,
-                  chamber_config: str | os.PathLike[str] | None, outbox_dir: str | Path | None,
-                  now: datetime | None = None, closed_retention_days: int | None = None) -> PurgeReport:
+def run_retention(
+    database_url: str,
+    tracker_db_url: str | None,
+    tracker_retention_days: float,
+    chamber_config: str | os.PathLike[str] | None,
+    outbox_dir: str | Path | None,
+    now: datetime | None = None,
+    closed_retention_days: int | None = None,
+) -> PurgeReport:
     """``apply_retention`` with every chamber of chamber/configs/ and the deployment's own (``chamber_config``,
     the default chamber): what ``python -m bot purge`` and ``python -m inbox purge`` run."""
     from chamber import load_all_chambers, load_chamber
@@ -340,5 +381,13 @@ def run_retention(database_url: str, tracker_db_url: str | None, tracker_retenti
     default_chamber = load_chamber(chamber_config)
     chambers = {c.id: c for c in load_all_chambers()}
     chambers.setdefault(default_chamber.id, default_chamber)
-    return apply_retention(database_url, tracker_db_url, tracker_retention_days, chambers, default_chamber.id,
-                           outbox_dir, now, closed_retention_days)
+    return apply_retention(
+        database_url,
+        tracker_db_url,
+        tracker_retention_days,
+        chambers,
+        default_chamber.id,
+        outbox_dir,
+        now,
+        closed_retention_days,
+    )

@@ -55,8 +55,17 @@ class StatisticsRepository(Repository):
     def export_rows(self, actor: User, since: datetime | None = None, *, record: bool = True) -> list[dict[str, Any]]:
         """One row per case for statistics: codes and dates, no personal data."""
         # Only the columns needed: no transcript, notes or call attempts loaded for thousands of cases.
-        columns = (Case.reference, Case.created_at, Case.departement, Case.categories, Case.urgency, Case.distress,
-                   Case.status, Case.first_contact_at, Case.closed_at)
+        columns = (
+            Case.reference,
+            Case.created_at,
+            Case.departement,
+            Case.categories,
+            Case.urgency,
+            Case.distress,
+            Case.status,
+            Case.first_contact_at,
+            Case.closed_at,
+        )
         statement = select(*columns).where(Case.chamber_id == actor.chamber_id).order_by(Case.created_at, Case.id)
         if since is not None:
             statement = statement.where(Case.created_at >= since)

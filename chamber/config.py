@@ -24,11 +24,13 @@ DEFAULT_CONFIG = CONFIG_DIR / "default.yml"
 ENV_VAR = "RELAIS_CHAMBER_CONFIG"
 
 # Optional or unconfirmed mechanisms a chamber switches on explicitly; all off by default.
-OPTION_KEYS: Mapping[str, str] = MappingProxyType({
-    "emergency_fund": "the chamber's own emergency fund (fonds de premier secours)",
-    "bdf_tpe_correspondent_line": "Banque de France TPE-PME correspondent line 0 800 08 32 08 (unconfirmed)",
-    "business_owner_line_0805": "the 0 805 65 50 50 line for business owners in distress (unconfirmed)",
-})
+OPTION_KEYS: Mapping[str, str] = MappingProxyType(
+    {
+        "emergency_fund": "the chamber's own emergency fund (fonds de premier secours)",
+        "bdf_tpe_correspondent_line": "Banque de France TPE-PME correspondent line 0 800 08 32 08 (unconfirmed)",
+        "business_owner_line_0805": "the 0 805 65 50 50 line for business owners in distress (unconfirmed)",
+    }
+)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -131,9 +133,7 @@ def load_all_chambers(directory: str | os.PathLike[str] | None = None) -> list[C
     seen: dict[str, Path | None] = {}
     for chamber in chambers:
         if chamber.id in seen:
-            raise ChamberConfigError(
-                f"{chamber.source_path}: id {chamber.id!r} is already used by {seen[chamber.id]}"
-            )
+            raise ChamberConfigError(f"{chamber.source_path}: id {chamber.id!r} is already used by {seen[chamber.id]}")
         seen[chamber.id] = chamber.source_path
     return sorted(chambers, key=lambda chamber: chamber.id)
 
@@ -215,8 +215,9 @@ class _Validator:
             options[key] = value
         return MappingProxyType(options)
 
-    def positive_int(self, name: str, mapping: Mapping[str, Any] | None = None, prefix: str = "",
-                     default: int | None = None) -> int:
+    def positive_int(
+        self, name: str, mapping: Mapping[str, Any] | None = None, prefix: str = "", default: int | None = None
+    ) -> int:
         value = (self.raw if mapping is None else mapping).get(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             self.fail(prefix + name, "a positive whole number is required")
@@ -238,7 +239,7 @@ class _Validator:
         slots = []
         for slot in raw.get("slots") or []:
             if not (isinstance(slot, list) and len(slot) == 2 and all(isinstance(t, str) for t in slot)):
-                self.fail(prefix + "slots", f"each slot is [\"HH:MM\", \"HH:MM\"], got {slot!r}")
+                self.fail(prefix + "slots", f'each slot is ["HH:MM", "HH:MM"], got {slot!r}')
             start, end = (self._hhmm(value, prefix + "slots") for value in slot)
             if start >= end:
                 self.fail(prefix + "slots", f"slot {slot!r} ends before it starts")
@@ -265,9 +266,7 @@ class _Validator:
             closed_dates=frozenset(closed),
             callback_lead_minutes=self.positive_int("callback_lead_minutes", raw, prefix, default=60),
             holidays_subdivision=subdivision,
-            callback_within_working_days=self.positive_int(
-                "callback_within_working_days", raw, prefix, default=2
-            ),
+            callback_within_working_days=self.positive_int("callback_within_working_days", raw, prefix, default=2),
         )
 
     def _hhmm(self, value: str, field_name: str) -> time:

@@ -14,8 +14,18 @@ import holidays
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 NOON = time(12, 0)
 # How far ahead next_opening looks: a year covers any sane schedule with holidays and closures.
@@ -59,11 +69,7 @@ class OpeningHours:
         return holidays.country_holidays("FR", subdiv=self.holidays_subdivision)
 
     def is_working_day(self, day: date) -> bool:
-        return (
-            day.weekday() in self.weekdays
-            and day not in self._holidays
-            and day not in self.closed_dates
-        )
+        return day.weekday() in self.weekdays and day not in self._holidays and day not in self.closed_dates
 
     def _local(self, at: datetime) -> datetime:
         if at.tzinfo is None or at.utcoffset() is None:
@@ -176,7 +182,7 @@ class OpeningHours:
         return f"en fin de journée (les conseillers appellent jusqu'à {french_time(closing)})"
 
     def text(self) -> str:
-        """"du lundi au vendredi, de 8 h à 17 h" (or "..., de 9 h à 12 h 30 et de 13 h 30 à 17 h")."""
+        """ "du lundi au vendredi, de 8 h à 17 h" (or "..., de 9 h à 12 h 30 et de 13 h 30 à 17 h")."""
         ordered = sorted(self.weekdays)
         names = [FRENCH_WEEKDAYS[day] for day in ordered]
         if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):

@@ -22,8 +22,33 @@ MAX_WORDS = 40
 # Names better known than their expansion: never spelled out.
 KNOWN_ACRONYMS = frozenset({"URSSAF", "TVA", "HELP", "SMS"})
 # Words that may open a summary said after a caveat (it is then written in lower case).
-_COMMON_OPENERS = frozenset({"le", "la", "les", "l", "vous", "votre", "vos", "un", "une", "des", "depuis", "avec",
-                             "après", "en", "si", "pour", "au", "aux", "dans", "quand", "nos", "ce", "cette"})
+_COMMON_OPENERS = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "l",
+        "vous",
+        "votre",
+        "vos",
+        "un",
+        "une",
+        "des",
+        "depuis",
+        "avec",
+        "après",
+        "en",
+        "si",
+        "pour",
+        "au",
+        "aux",
+        "dans",
+        "quand",
+        "nos",
+        "ce",
+        "cette",
+    }
+)
 _URL = re.compile(r"https?://\S+")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*\b")
 _SPACES = "\u00a0\u202f"
@@ -32,7 +57,8 @@ _NOT_INCLUSIVE = re.compile(
     r"(?-i:\([a-z]*e\))|·e\b|\b(?:vous êtes|vous serez|soyez|être|vous restez)\s+(?:un\s+|une\s+|bien\s+|déjà\s+)?"
     r"(?:affilié|rappelé|seul|soulagé|inscrit|reconnu|obligé|sûr|prêt|tenu|perdu|découragé|entrepreneur|"
     r"artisan|micro-entrepreneur|gérant|président|salarié|travailleur|indépendant|associé)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +85,10 @@ def typography_problems(text: str) -> list[str]:
     for match in re.finditer(r"(.)([;:!?])", plain):
         before, mark = match.groups()
         if before not in _SPACES:
-            problems.append(f"write a no-break space before {mark!r} (\\u202f before ; ! ?, \\u00a0 before :), "
-                            f"near {plain[max(0, match.start() - 15):match.end()]!r}")
+            problems.append(
+                f"write a no-break space before {mark!r} (\\u202f before ; ! ?, \\u00a0 before :), "
+                f"near {plain[max(0, match.start() - 15) : match.end()]!r}"
+            )
     if re.search(r"«(?![\u00a0\u202f])", plain) or re.search(r"(?<![\u00a0\u202f])»", plain):
         problems.append("write «\\u00a0...\\u00a0» with no-break spaces inside the quotes")
     if "'" in plain and "’" in plain:
@@ -77,9 +105,9 @@ def acronym_problems(message: str) -> list[str]:
         if acronym in seen or acronym in KNOWN_ACRONYMS or acronym == "LIEN":
             continue
         seen.add(acronym)
-        introduced = plain[match.start() - 1:match.start()] == "(" and plain[match.end():match.end() + 1] == ")"
+        introduced = plain[match.start() - 1 : match.start()] == "(" and plain[match.end() : match.end() + 1] == ")"
         if not introduced:
-            problems.append(f"{acronym} is not spelled out before its first use: write \"long form ({acronym})\"")
+            problems.append(f'{acronym} is not spelled out before its first use: write "long form ({acronym})"')
     return problems
 
 
@@ -114,7 +142,11 @@ def check_entry(entry: GuidanceEntry, chambers: list[Chamber]) -> list[Problem]:
         add("source.title", problem)
     if entry.caveat:
         first = re.split(r"[\s’']", entry.summary, maxsplit=1)[0]
-        if first[:1].isupper() and first.lower() not in _COMMON_OPENERS and after_caveat(entry.summary) != entry.summary:
+        if (
+            first[:1].isupper()
+            and first.lower() not in _COMMON_OPENERS
+            and after_caveat(entry.summary) != entry.summary
+        ):
             add("summary", f"follows a caveat, so it is written in lower case: start with a common word, not {first!r}")
     if entry.link is not None and _is_homepage(entry.link):
         add("link", f"{entry.link} is a homepage: link the page that describes the mechanism")
@@ -133,8 +165,9 @@ def _is_homepage(url: str) -> bool:
     return urlparse(url).path.strip("/") == "" and not urlparse(url).query
 
 
-def check_knowledge_base(entries: Iterable[GuidanceEntry] | None = None,
-                         chambers: list[Chamber] | None = None) -> list[Problem]:
+def check_knowledge_base(
+    entries: Iterable[GuidanceEntry] | None = None, chambers: list[Chamber] | None = None
+) -> list[Problem]:
     """Every problem of the knowledge base (errors and warnings); [] when all is well."""
     try:
         entries = tuple(entries) if entries is not None else load_knowledge_base()
@@ -152,9 +185,19 @@ def summary(entries: Iterable[GuidanceEntry], problems: list[Problem]) -> str:
     deep = sum(1 for e in entries if e.source.url and not _is_homepage(e.source.url))
     live = sum(1 for e in entries if e.source.checked_live)
     errors = sum(1 for p in problems if p.error)
-    return (f"{len(entries)} entries: {deep} with a deep source link, {live} checked live; "
-            f"{errors} error(s), {len(problems) - errors} warning(s)")
+    return (
+        f"{len(entries)} entries: {deep} with a deep source link, {live} checked live; "
+        f"{errors} error(s), {len(problems) - errors} warning(s)"
+    )
 
 
-__all__ = ["MAX_WORDS", "Problem", "acronym_problems", "check_entry", "check_knowledge_base", "count_words",
-           "summary", "typography_problems"]
+__all__ = [
+    "MAX_WORDS",
+    "Problem",
+    "acronym_problems",
+    "check_entry",
+    "check_knowledge_base",
+    "count_words",
+    "summary",
+    "typography_problems",
+]

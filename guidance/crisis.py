@@ -59,4 +59,3 @@ def crisis_messages(chamber: Chamber) -> list[str]:
     )
     messages.append(SAFETY_QUESTION)
     return messages
-

@@ -5,12 +5,12 @@ Plain Python::
     from guidance.facts import Facts, court_for
 
     facts = Facts.build(assessment, situation, messages=["mon atelier a été inondé", ...], chamber=chamber)
-    facts.profile            # guidance.profile.Profile (legal form, employees, département)
-    facts.categories         # the triage categories, primary first
-    facts.causes             # frozenset({"inondation"}): see guidance/causes.yml
-    facts.stage              # "amiable" | "cessation" | "procedure" | "liquidation" | None (unknown)
+    facts.profile  # guidance.profile.Profile (legal form, employees, département)
+    facts.categories  # the triage categories, primary first
+    facts.causes  # frozenset({"inondation"}): see guidance/causes.yml
+    facts.stage  # "amiable" | "cessation" | "procedure" | "liquidation" | None (unknown)
     facts.known("legal_form")  # the value of a condition key, None when unknown
-    court_for("92", today)   # Court("tribunal des activités économiques", "m")
+    court_for("92", today)  # Court("tribunal des activités économiques", "m")
 
 The causes and stages are read from the artisan's messages, the quotes the triage kept as reasons
 and the free answers of the situation form (creditors, steps taken...): what the artisan said, never
@@ -79,11 +79,15 @@ def step_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         raise FactsDataError(f"{CAUSES_FILE.name}: steps: invalid pattern ({error})") from error
 
 
-_DONE = re.compile(r"\b(?:deja|j ai demande|j ai fait|j ai obtenu|j ai eu|on m a accorde|on m a refuse|refuse|refusee|"
-                   r"accorde|accordee|en cours|j ai saisi|j ai appele|j ai contacte|j ai declare|j ai depose|"
-                   r"j ai porte|ai vu|suis alle|suis allee)\b")
-_NOT_DONE = re.compile(r"\b(?:pas encore|jamais|rien fait|aucune demarche|pas fait|pas demande|pas osé|pas ose|"
-                       r"je voudrais|je veux|je souhaite|comment)\b")
+_DONE = re.compile(
+    r"\b(?:deja|j ai demande|j ai fait|j ai obtenu|j ai eu|on m a accorde|on m a refuse|refuse|refusee|"
+    r"accorde|accordee|en cours|j ai saisi|j ai appele|j ai contacte|j ai declare|j ai depose|"
+    r"j ai porte|ai vu|suis alle|suis allee)\b"
+)
+_NOT_DONE = re.compile(
+    r"\b(?:pas encore|jamais|rien fait|aucune demarche|pas fait|pas demande|pas osé|pas ose|"
+    r"je voudrais|je veux|je souhaite|comment)\b"
+)
 
 
 def read_steps(messages: Iterable[str], answer: str | None = None) -> frozenset[str]:
@@ -94,8 +98,11 @@ def read_steps(messages: Iterable[str], answer: str | None = None) -> frozenset[
     if answer:
         texts.append(_text(answer))
     texts = [text for text in texts if not _NOT_DONE.search(text)]
-    return frozenset(code for code, patterns in step_patterns().items()
-                     if any(pattern.search(text) for pattern in patterns for text in texts))
+    return frozenset(
+        code
+        for code, patterns in step_patterns().items()
+        if any(pattern.search(text) for pattern in patterns for text in texts)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +113,10 @@ def cause_categories() -> dict[str, str]:
     raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8")).get("cause_categories") or {}
     causes = cause_patterns()[0]
     if set(raw) != set(causes):
-        raise FactsDataError(f"{CAUSES_FILE.name}: cause_categories must name every cause once "
-                             f"(missing {sorted(set(causes) - set(raw))}, unknown {sorted(set(raw) - set(causes))})")
+        raise FactsDataError(
+            f"{CAUSES_FILE.name}: cause_categories must name every cause once "
+            f"(missing {sorted(set(causes) - set(raw))}, unknown {sorted(set(raw) - set(causes))})"
+        )
     for cause, category in raw.items():
         if category not in CATEGORIES:
             raise FactsDataError(f"{CAUSES_FILE.name}: cause_categories.{cause}: unknown category {category!r}")
@@ -121,19 +130,26 @@ def known_causes() -> frozenset[str]:
 def read_causes(texts: Iterable[str]) -> frozenset[str]:
     causes, _ = cause_patterns()
     folded = [_text(text) for text in texts if text]
-    return frozenset(code for code, patterns in causes.items()
-                     if any(pattern.search(text) for pattern in patterns for text in folded))
+    return frozenset(
+        code
+        for code, patterns in causes.items()
+        if any(pattern.search(text) for pattern in patterns for text in folded)
+    )
 
 
 def read_stage(texts: Iterable[str]) -> str | None:
     _, stages = cause_patterns()
     folded = [_text(text) for text in texts if text]
-    found = [code for code, patterns in stages.items()
-             if any(pattern.search(text) for pattern in patterns for text in folded)]
+    found = [
+        code
+        for code, patterns in stages.items()
+        if any(pattern.search(text) for pattern in patterns for text in folded)
+    ]
     return max(found, key=_STAGE_ORDER.__getitem__) if found else None
 
 
 # --- Courts -----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Court:
@@ -163,8 +179,11 @@ class CourtRule:
     source_url: str | None
 
     def applies(self, departement: str, today: date) -> bool:
-        return (departement in self.departements and (self.start is None or today >= self.start)
-                and (self.end is None or today <= self.end))
+        return (
+            departement in self.departements
+            and (self.start is None or today >= self.start)
+            and (self.end is None or today <= self.end)
+        )
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +193,11 @@ def court_data() -> tuple[dict[str, Court], str, tuple[CourtRule, ...]]:
         raise FactsDataError(f"{COURTS_FILE.name}: a mapping 'courts' is required")
     courts = {}
     for code, value in raw["courts"].items():
-        if not isinstance(value, dict) or not isinstance(value.get("name"), str) or value.get("gender") not in ("m", "f"):
+        if (
+            not isinstance(value, dict)
+            or not isinstance(value.get("name"), str)
+            or value.get("gender") not in ("m", "f")
+        ):
             raise FactsDataError(f"{COURTS_FILE.name}: courts.{code}: name and gender (m/f) are required")
         courts[str(code)] = Court(value["name"], value["gender"])
     default = raw.get("default")
@@ -197,8 +220,16 @@ def court_data() -> tuple[dict[str, Court], str, tuple[CourtRule, ...]]:
         for key in ("from", "until"):
             if rule.get(key) is not None and not isinstance(rule.get(key), date):
                 raise FactsDataError(f"{label}: '{key}' must be a date (YYYY-MM-DD)")
-        rules.append(CourtRule(rule["court"], tuple(str(d) for d in departements), rule.get("from"),
-                               rule.get("until"), source["title"], url))
+        rules.append(
+            CourtRule(
+                rule["court"],
+                tuple(str(d) for d in departements),
+                rule.get("from"),
+                rule.get("until"),
+                source["title"],
+                url,
+            )
+        )
     return courts, default, tuple(rules)
 
 
@@ -215,6 +246,7 @@ def court_for(departement: str | None, today: date | None = None) -> Court:
 
 
 # --- Facts ------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Facts:

@@ -24,11 +24,23 @@ from guidance.profile import EMPLOYEE_ANSWERS, LEGAL_FORMS, SOCIAL_STATUSES
 from triage import CATEGORIES
 
 KNOWLEDGE_BASE = Path(__file__).resolve().parent / "knowledge_base.yml"
-SITUATION_TAGS = frozenset({"deadline_close", "anticipation", "tax_and_social", "employees", "no_employees",
-                            "overwhelm"})
-PLACEHOLDERS = frozenset({"chamber_name", "chamber_short_name", "chamber_phone", "chamber_hours",
-                          "chamber_email", "chamber_website", "chamber_contact_url",
-                          "court", "court_du", "court_au"})
+SITUATION_TAGS = frozenset(
+    {"deadline_close", "anticipation", "tax_and_social", "employees", "no_employees", "overwhelm"}
+)
+PLACEHOLDERS = frozenset(
+    {
+        "chamber_name",
+        "chamber_short_name",
+        "chamber_phone",
+        "chamber_hours",
+        "chamber_email",
+        "chamber_website",
+        "chamber_contact_url",
+        "court",
+        "court_du",
+        "court_au",
+    }
+)
 UNKNOWN = "unknown"
 # What each condition of `requires` may say; "unknown" lets the entry be shown, without a caveat,
 # when the conversation does not know the value.
@@ -41,9 +53,12 @@ CONDITION_VALUES: Mapping[str, frozenset[str]] = {
     "stage": frozenset(STAGES),
 }
 # Words that promise an outcome: the assistant informs, the organisations decide.
-PROMISES = re.compile(r"\b(c'est garanti|(?:est|sont) garantie?s?|vous (?:obtiendrez|recevrez|aurez droit)|"
-                      r"ser(?:a|ont) (?:accordée?s?|versée?s?|acceptée?s?)|automatiquement|à coup sûr|"
-                      r"sans aucun doute|c'est sûr)\b", re.IGNORECASE)
+PROMISES = re.compile(
+    r"\b(c'est garanti|(?:est|sont) garantie?s?|vous (?:obtiendrez|recevrez|aurez droit)|"
+    r"ser(?:a|ont) (?:accordée?s?|versée?s?|acceptée?s?)|automatiquement|à coup sûr|"
+    r"sans aucun doute|c'est sûr)\b",
+    re.IGNORECASE,
+)
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HTTPS = re.compile(r"^https://[^\s/]+\.[^\s]+$")
 _DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
@@ -74,6 +89,7 @@ class Source:
 @dataclass(frozen=True)
 class OfferedFor:
     """What makes the entry relevant: any of these present in the conversation."""
+
     categories: tuple[str, ...] = ()
     causes: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
@@ -168,7 +184,9 @@ class _EntryValidator:
             self.fail(name, f"an https:// URL is required, got {value!r}")
         return value
 
-    def codes(self, name: str, value: Any, allowed: frozenset[str] | set[str], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def codes(
+        self, name: str, value: Any, allowed: frozenset[str] | set[str], extra: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
         if value is None:
             return ()
         if not isinstance(value, list) or not value:
@@ -266,8 +284,10 @@ class _EntryValidator:
         if caveat is not None:
             caveat = self.text("caveat", caveat)
             if not caveat.startswith(("Si ", "Hors ", "En ", "Pour ")) or not caveat.endswith(","):
-                self.fail("caveat", "a condition opening the message, e.g. \"Si vous êtes micro-entrepreneur,\" "
-                                    "(ending with a comma)")
+                self.fail(
+                    "caveat",
+                    'a condition opening the message, e.g. "Si vous êtes micro-entrepreneur," (ending with a comma)',
+                )
         return GuidanceEntry(
             id=entry_id,
             name=self.text("name"),
@@ -292,8 +312,9 @@ def parse_knowledge_base(raw: Any, today: date | None = None) -> tuple[GuidanceE
     """Validate raw YAML data (a mapping with `entries`) into entries; raises KnowledgeBaseError."""
     if not isinstance(raw, dict) or not isinstance(raw.get("entries"), list) or not raw["entries"]:
         raise KnowledgeBaseError(f"{KNOWLEDGE_BASE.name}: a non-empty list 'entries' is required")
-    entries = tuple(_EntryValidator(item, index, today or date.today()).entry()
-                    for index, item in enumerate(raw["entries"], 1))
+    entries = tuple(
+        _EntryValidator(item, index, today or date.today()).entry() for index, item in enumerate(raw["entries"], 1)
+    )
     seen: set[str] = set()
     for entry in entries:
         if entry.id in seen:

@@ -4,16 +4,17 @@ Plain Python (no Rasa)::
 
     from guidance.profile import Profile
 
-    p = Profile.from_situation({"legal_form": "je suis en micro", "employees": "on est 3 avec l'apprenti",
-                                "departement": "59000"})
-    p.legal_form        # "micro" | "ei" | "eurl_sarl" | "sas_sasu" | "societe" | "autre" | None (unknown)
-    p.natural_person    # True (micro, EI), False (a company), None (unknown)
-    p.social_status     # "independant" (micro, EI, gérant majoritaire of an EURL/SARL),
-                        # "assimile_salarie" (SAS/SASU president, minority or equal manager of a SARL), None
-    p.employees         # "yes" | "no" | None
-    p.employee_count    # 2 (here: "on est 3" counts the owner), or None when not said
-    p.had_employees     # True when employees are spoken of in the past ("je les ai licenciés")
-    p.departement       # "59" from a code, a postal code, a département or a town (places)
+    p = Profile.from_situation(
+        {"legal_form": "je suis en micro", "employees": "on est 3 avec l'apprenti", "departement": "59000"}
+    )
+    p.legal_form  # "micro" | "ei" | "eurl_sarl" | "sas_sasu" | "societe" | "autre" | None (unknown)
+    p.natural_person  # True (micro, EI), False (a company), None (unknown)
+    p.social_status  # "independant" (micro, EI, gérant majoritaire of an EURL/SARL),
+    # "assimile_salarie" (SAS/SASU president, minority or equal manager of a SARL), None
+    p.employees  # "yes" | "no" | None
+    p.employee_count  # 2 (here: "on est 3" counts the owner), or None when not said
+    p.had_employees  # True when employees are spoken of in the past ("je les ai licenciés")
+    p.departement  # "59" from a code, a postal code, a département or a town (places)
 
 Codes (stable names, used in guidance/knowledge_base.yml conditions):
   micro       micro-entrepreneur (auto-entrepreneur): an individual entrepreneur under the micro regime
@@ -41,8 +42,19 @@ EMPLOYEE_ANSWERS = ("yes", "no")
 SOCIAL_STATUSES = ("independant", "assimile_salarie")
 
 # Written into a skipped slot by the dialogue (actions/conversation.py SKIPPED).
-_SKIPPED = {"non precise", "passer", "/skip_question", "je ne sais pas", "je sais pas", "jsp", "sais pas",
-            "aucune idee", "ne sais pas", "nsp", "?"}
+_SKIPPED = {
+    "non precise",
+    "passer",
+    "/skip_question",
+    "je ne sais pas",
+    "je sais pas",
+    "jsp",
+    "sais pas",
+    "aucune idee",
+    "ne sais pas",
+    "nsp",
+    "?",
+}
 
 
 def _text(value: object) -> str:
@@ -57,29 +69,60 @@ def _text(value: object) -> str:
 # Checked in this order: the first table whose pattern matches wins ("SASU" before "SAS", "micro"
 # before "EI": a micro-entrepreneur is an individual entrepreneur under the micro regime).
 _LEGAL_FORM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("sas_sasu", re.compile(r"\b(?:s a s u|s a s|sasu|sas|societe par actions simplifiee(?: unipersonnelle)?|"
-                            r"president(?:e)? (?:de (?:la|ma) )?(?:sas|sasu|societe))\b")),
-    ("eurl_sarl", re.compile(r"\b(?:e u r l|eurl|s a r l|sarl|sarlu|societe a responsabilite limitee|"
-                             r"entreprise unipersonnelle a responsabilite limitee|gerant(?:e)? (?:majoritaire|"
-                             r"minoritaire|egalitaire|associe|de (?:la|ma) sarl|de (?:l|mon) eurl))\b")),
-    ("micro", re.compile(r"\b(?:micro|micros|microentreprise|microentrepreneur|microentrepreneuse|"
-                         r"auto ?entrepreneur(?:e|euse)?s?|auto ?entreprise|autoentrepreneur|autoentreprise|"
-                         r"auto entrepreneuse|ae|regime micro|micro ?bic|micro ?social|en auto|^auto$)\b")),
-    ("ei", re.compile(r"\b(?:e i|ei|eirl|e i r l|entreprise individuelle|entreprise individuel|"
-                      r"entrepreneur(?:e)? individuel(?:le)?|en nom propre|nom propre|en nom personnel|"
-                      r"en individuel(?:le)?|affaire personnelle|en ei|regime reel|au reel)\b")),
-    ("autre", re.compile(r"\b(?:association|asso|snc|scop|scic|societe anonyme|cooperative|gie|sci|"
-                         r"selarl|selas|sel)\b")),
+    (
+        "sas_sasu",
+        re.compile(
+            r"\b(?:s a s u|s a s|sasu|sas|societe par actions simplifiee(?: unipersonnelle)?|"
+            r"president(?:e)? (?:de (?:la|ma) )?(?:sas|sasu|societe))\b"
+        ),
+    ),
+    (
+        "eurl_sarl",
+        re.compile(
+            r"\b(?:e u r l|eurl|s a r l|sarl|sarlu|societe a responsabilite limitee|"
+            r"entreprise unipersonnelle a responsabilite limitee|gerant(?:e)? (?:majoritaire|"
+            r"minoritaire|egalitaire|associe|de (?:la|ma) sarl|de (?:l|mon) eurl))\b"
+        ),
+    ),
+    (
+        "micro",
+        re.compile(
+            r"\b(?:micro|micros|microentreprise|microentrepreneur|microentrepreneuse|"
+            r"auto ?entrepreneur(?:e|euse)?s?|auto ?entreprise|autoentrepreneur|autoentreprise|"
+            r"auto entrepreneuse|ae|regime micro|micro ?bic|micro ?social|en auto|^auto$)\b"
+        ),
+    ),
+    (
+        "ei",
+        re.compile(
+            r"\b(?:e i|ei|eirl|e i r l|entreprise individuelle|entreprise individuel|"
+            r"entrepreneur(?:e)? individuel(?:le)?|en nom propre|nom propre|en nom personnel|"
+            r"en individuel(?:le)?|affaire personnelle|en ei|regime reel|au reel)\b"
+        ),
+    ),
+    (
+        "autre",
+        re.compile(
+            r"\b(?:association|asso|snc|scop|scic|societe anonyme|cooperative|gie|sci|"
+            r"selarl|selas|sel)\b"
+        ),
+    ),
     ("societe", re.compile(r"\b(?:societe|ste|boite en societe|en societe)\b")),
 )
 # A minority, equal or non-partner manager of an EURL/SARL is "assimilé salarié", like a SAS president.
-_MINORITY_MANAGER = re.compile(r"\b(?:minoritaire|egalitaire|50 ?50|moitie moitie|a parts? egales?|"
-                               r"pas majoritaire|non majoritaire|non associee?|pas associee?)\b")
-_NEGATED_FORM = re.compile(r"\b(?:suis|est|sommes|etes|etait|etais) (?:pas|plus) (?:en |une |un |dans (?:la|le) )?"
-                           r"(?:micro\w*|auto\w*|sarl|sas\w*|eurl|ei\w*|entreprise individuelle)\b")
+_MINORITY_MANAGER = re.compile(
+    r"\b(?:minoritaire|egalitaire|50 ?50|moitie moitie|a parts? egales?|"
+    r"pas majoritaire|non majoritaire|non associee?|pas associee?)\b"
+)
+_NEGATED_FORM = re.compile(
+    r"\b(?:suis|est|sommes|etes|etait|etais) (?:pas|plus) (?:en |une |un |dans (?:la|le) )?"
+    r"(?:micro\w*|auto\w*|sarl|sas\w*|eurl|ei\w*|entreprise individuelle)\b"
+)
 # "j'étais en micro, maintenant en SARL": with a change of form, the last one said is the current one.
-_CHANGE = re.compile(r"\b(?:maintenant|aujourd hui|desormais|depuis|passe en|passee en|passes en|devenu|devenue|"
-                     r"transforme|transformee)\b")
+_CHANGE = re.compile(
+    r"\b(?:maintenant|aujourd hui|desormais|depuis|passe en|passee en|passes en|devenu|devenue|"
+    r"transforme|transformee)\b"
+)
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> int:
@@ -117,8 +160,13 @@ def read_legal_form(answer: object) -> tuple[str | None, bool | None]:
 _LEGAL_FORM_IN_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sas_sasu", re.compile(r"\b(?:sasu|ma sas|la sas|une sas|en sas|president(?:e)? de (?:la |ma )?sasu?)\b")),
     ("eurl_sarl", re.compile(r"\b(?:eurl|sarl|gerant(?:e)? (?:majoritaire|minoritaire|egalitaire))\b")),
-    ("micro", re.compile(r"\b(?:micro ?entrepreneur(?:e|euse)?|micro ?entreprise|auto ?entrepreneur(?:e|euse)?|"
-                         r"auto ?entreprise|autoentrepreneur|microentreprise|en micro|regime micro)\b")),
+    (
+        "micro",
+        re.compile(
+            r"\b(?:micro ?entrepreneur(?:e|euse)?|micro ?entreprise|auto ?entrepreneur(?:e|euse)?|"
+            r"auto ?entreprise|autoentrepreneur|microentreprise|en micro|regime micro)\b"
+        ),
+    ),
     ("ei", re.compile(r"\b(?:entreprise individuelle|en nom propre|eirl|entrepreneur(?:e)? individuel(?:le)?)\b")),
 )
 
@@ -141,15 +189,21 @@ def read_legal_form_in_messages(messages: Iterable[str]) -> tuple[str | None, bo
     return found[0], majority if found[0] == "eurl_sarl" else None
 
 
-_EMPLOYEES_IN_TEXT_NONE = re.compile(r"\b(?:aucun salarie|aucun employe|pas de salaries?|pas d employes?|sans salaries?|"
-                                     r"sans employes?|je n ai pas de salaries?|j ai pas de salaries?)\b")
-_EMPLOYEES_IN_TEXT_SOME = re.compile(r"\b(\d{1,4}|" + "|".join(_NUMBER_WORDS_TEXT := (
-    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")) +
-    r") (?:salaries?|salariees?|employes?|employees?|apprentis?|apprenties?|ouvriers?|compagnons?)\b")
+_EMPLOYEES_IN_TEXT_NONE = re.compile(
+    r"\b(?:aucun salarie|aucun employe|pas de salaries?|pas d employes?|sans salaries?|"
+    r"sans employes?|je n ai pas de salaries?|j ai pas de salaries?)\b"
+)
+_EMPLOYEES_IN_TEXT_SOME = re.compile(
+    r"\b(\d{1,4}|"
+    + "|".join(
+        _NUMBER_WORDS_TEXT := ("un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")
+    )
+    + r") (?:salaries?|salariees?|employes?|employees?|apprentis?|apprenties?|ouvriers?|compagnons?)\b"
+)
 
 
 def read_employees_in_messages(messages: Iterable[str]) -> str | None:
-    """"yes" / "no" when a message says it plainly ("j'ai 3 salariés", "sans salarié"), else None."""
+    """ "yes" / "no" when a message says it plainly ("j'ai 3 salariés", "sans salarié"), else None."""
     said = set()
     for message in messages:
         text = _text(message)
@@ -163,15 +217,40 @@ def read_employees_in_messages(messages: Iterable[str]) -> str | None:
 # --- Employees --------------------------------------------------------------------------------------
 
 _NUMBER_WORDS = {
-    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
-    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "douzaine": 12,
-    "dizaine": 10, "vingtaine": 20, "trentaine": 30, "quinzaine": 15,
+    "zero": 0,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "douzaine": 12,
+    "dizaine": 10,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quinzaine": 15,
 }
-_WORKER = (r"(?:salariee?s?|employee?s?|apprentis?|apprenties?|ouvriers?|ouvrieres?|compagnons?|"
-           r"personnes|gars|filles?|vendeuses?|vendeurs?|collaborateurs?|collaboratrices?|cdi|cdd|"
-           r"alternants?|alternantes?|stagiaires?|personnels?|salarie|coiffeuses?|mecanos?|mecaniciens?|"
-           r"boulangers?|patissiers?|commis|aides?)")
+_WORKER = (
+    r"(?:salariee?s?|employee?s?|apprentis?|apprenties?|ouvriers?|ouvrieres?|compagnons?|"
+    r"personnes|gars|filles?|vendeuses?|vendeurs?|collaborateurs?|collaboratrices?|cdi|cdd|"
+    r"alternants?|alternantes?|stagiaires?|personnels?|salarie|coiffeuses?|mecanos?|mecaniciens?|"
+    r"boulangers?|patissiers?|commis|aides?)"
+)
 _NONE = re.compile(
     r"^(?:non|nan|nn|nope|niet|0|zero|aucun|aucune|personne|rien|pas de \w+|pas d \w+|pas un|pas une|"
     r"que moi|juste moi|moi seul(?:e)?|seul|seule|tout seul|toute seule)\b"
@@ -183,15 +262,19 @@ _NONE = re.compile(
     r"sans salaries?|sans employes?|0 salaries?|zero salaries?)\b"
 )
 # Employees spoken of in the past: none now ("je les ai licenciés"), but some recently.
-_PAST_NONE_NOW = re.compile(r"\b(?:j avais|on etait|il y avait|licencie|licencies|licenciee|licenciees|"
-                            r"plus de salaries?|plus personne|j en ai plus|je n en ai plus|n ai plus de)\b")
+_PAST_NONE_NOW = re.compile(
+    r"\b(?:j avais|on etait|il y avait|licencie|licencies|licenciee|licenciees|"
+    r"plus de salaries?|plus personne|j en ai plus|je n en ai plus|n ai plus de)\b"
+)
 _PAST_SOME = re.compile(r"\b(?:parti|partis|partie|parties|demission|rupture conventionnelle|fin de contrat)\b")
 _STILL = re.compile(r"\b(?:encore|toujours|reste|restent|il m en reste|garde|garder)\b")
 _YES = re.compile(r"^(?:oui|ouais|ouai|yes|yep|oui oui|bien sur|affirmatif|evidemment|si)\b")
 _NUMBER = r"(\d{1,4}|" + "|".join(_NUMBER_WORDS) + r")"
 _COUNT_NEAR_WORKER = re.compile(r"\b" + _NUMBER + r"\s+(?:\w+\s+)?" + _WORKER + r"\b")
-_WE_ARE = re.compile(r"\b(?:on est|on n est|nous sommes|nous sommes a|on est a|on bosse a|on travaille a|"
-                     r"on est une equipe de|equipe de)\s+" + _NUMBER + r"\b")
+_WE_ARE = re.compile(
+    r"\b(?:on est|on n est|nous sommes|nous sommes a|on est a|on bosse a|on travaille a|"
+    r"on est une equipe de|equipe de)\s+" + _NUMBER + r"\b"
+)
 _REMAINING = re.compile(r"\b(?:reste|restent|il m en reste|garde|j ai garde|encore)\s+" + _NUMBER + r"\b")
 _BARE_COUNT = re.compile(r"^(?:(?:oui|si|ouais)\s+)?" + _NUMBER + r"\b")
 _ONE_WORKER = re.compile(r"\b(?:mon|ma|l) " + _WORKER + r"\b")
@@ -269,6 +352,7 @@ def read_departement(answer: object) -> str | None:
 
 # --- Profile ----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Profile:
     legal_form: str | None = None
@@ -280,9 +364,7 @@ class Profile:
     answers: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def from_situation(
-        cls, situation: Mapping[str, str | None] | None
-    ) -> Profile:
+    def from_situation(cls, situation: Mapping[str, str | None] | None) -> Profile:
         """Read the situation answers (slot name -> the artisan's words); anything missing stays unknown."""
         situation = situation or {}
         legal_form, majority = read_legal_form(situation.get("legal_form"))
@@ -308,7 +390,7 @@ class Profile:
 
     @property
     def social_status(self) -> str | None:
-        """"independant" (social action of the independents applies), "assimile_salarie", or None."""
+        """ "independant" (social action of the independents applies), "assimile_salarie", or None."""
         if self.legal_form in ("micro", "ei"):
             return "independant"
         if self.legal_form == "eurl_sarl":

@@ -35,7 +35,7 @@ def entry_words(entry: GuidanceEntry, chamber: Chamber) -> dict[str, str]:
 
 
 def after_caveat(summary: str) -> str:
-    """"Le Médiateur ..." -> "le Médiateur ..."; acronyms and names in capitals are left alone."""
+    """ "Le Médiateur ..." -> "le Médiateur ..."; acronyms and names in capitals are left alone."""
     return _CAPITALISED_WORD.sub(lambda match: match.group(1).lower(), summary, count=1)
 
 

@@ -25,10 +25,10 @@ SITUATION_BOOST = 10
 # How much each kind of match weighs in the fit of an entry (the strongest match of each kind counts).
 FIT_PRIMARY_CATEGORY = 3
 FIT_CATEGORY = 2
-FIT_GENERIC_PENALTY = 1      # an entry offered for more than GENERIC_CATEGORIES categories is generic
+FIT_GENERIC_PENALTY = 1  # an entry offered for more than GENERIC_CATEGORIES categories is generic
 GENERIC_CATEGORIES = 3
-FIT_ALL_CATEGORIES = 1       # an entry for several difficulties together (the CCSF), all present
-FIT_SPECIFIC_CAUSE = 5       # an entry offered for at most SPECIFIC_CAUSES causes
+FIT_ALL_CATEGORIES = 1  # an entry for several difficulties together (the CCSF), all present
+FIT_SPECIFIC_CAUSE = 5  # an entry offered for at most SPECIFIC_CAUSES causes
 FIT_CAUSE = 2
 SPECIFIC_CAUSES = 3
 FIT_STAGE = 5
@@ -38,8 +38,9 @@ FIT_TAG = 1
 UNKNOWN_CONDITION_PRIORITY = 2
 
 
-def active_situations(assessment: Assessment | None, situation: Mapping[str, str] | None = None,
-                      facts: Facts | None = None) -> set[str]:
+def active_situations(
+    assessment: Assessment | None, situation: Mapping[str, str] | None = None, facts: Facts | None = None
+) -> set[str]:
     """The situation tags of the knowledge base that apply to this conversation."""
     tags: set[str] = set()
     urgency = assessment.urgency if assessment is not None else None
@@ -63,6 +64,7 @@ def active_situations(assessment: Assessment | None, situation: Mapping[str, str
 @dataclass(frozen=True)
 class Fit:
     """Why an entry fits: its score, the triggers it matched and the conditions left unknown."""
+
     score: int
     topics: frozenset[str]
     unknown: tuple[str, ...]
@@ -95,8 +97,12 @@ def triggers(entry: GuidanceEntry, facts: Facts) -> tuple[int, frozenset[str]]:
         answered.add("procedure_judiciaire")
     if offered.overwhelm and facts.overwhelm:
         score += FIT_OVERWHELM
-    if not (matched_categories or matched_causes or (facts.stage in offered.stages) or
-            (offered.overwhelm and facts.overwhelm)):
+    if not (
+        matched_categories
+        or matched_causes
+        or (facts.stage in offered.stages)
+        or (offered.overwhelm and facts.overwhelm)
+    ):
         return 0, frozenset()
     return max(score, 1), frozenset(answered)
 
@@ -158,8 +164,9 @@ def select_guidance(
     if assessment is not None and assessment.distress:
         return []
     entries = [entry for entry in knowledge_base if entry.available_for(chamber.options)]
-    facts = facts or Facts.build(assessment, situation, messages=messages, chamber=chamber, today=today,
-                                 profile=profile)
+    facts = facts or Facts.build(
+        assessment, situation, messages=messages, chamber=chamber, today=today, profile=profile
+    )
     advisors = [replace(entry, court=facts.court) for entry in entries if entry.id == CHAMBER_ADVISORS]
     tags = active_situations(assessment, situation, facts)
 

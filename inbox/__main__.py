@@ -83,7 +83,9 @@ def ensure_local_advisor(_args: argparse.Namespace, password_file: Path = LOCAL_
     if user is None or saved is None:
         password = saved or secrets.token_urlsafe(12)
         if user is None:
-            accounts.create_user(LOCAL_ADVISOR_EMAIL, "Conseiller local", load_chamber().id, "supervisor", hash_password(password))
+            accounts.create_user(
+                LOCAL_ADVISOR_EMAIL, "Conseiller local", load_chamber().id, "supervisor", hash_password(password)
+            )
         else:
             accounts.set_password_hash(user.id, hash_password(password))
         password_file.parent.mkdir(parents=True, exist_ok=True)
@@ -120,19 +122,26 @@ def purge(args: argparse.Namespace) -> int:
     from cases.retention import run_retention, tracker_retention_days
 
     report = run_retention(
-        database_url(), os.environ.get("RELAIS_TRACKER_DB_URL") or None, tracker_retention_days(),
-        os.environ.get("RELAIS_CHAMBER_CONFIG") or None, os.environ.get("RELAIS_OUTBOX_DIR") or None,
+        database_url(),
+        os.environ.get("RELAIS_TRACKER_DB_URL") or None,
+        tracker_retention_days(),
+        os.environ.get("RELAIS_CHAMBER_CONFIG") or None,
+        os.environ.get("RELAIS_OUTBOX_DIR") or None,
         closed_retention_days=args.older_than_days,
     )
     if report.chambers_without_configuration:
-        print("Chambres sans configuration, non purgées : " + ", ".join(report.chambers_without_configuration),
-              file=sys.stderr)
+        print(
+            "Chambres sans configuration, non purgées : " + ", ".join(report.chambers_without_configuration),
+            file=sys.stderr,
+        )
     print(report.text())
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m inbox", description="Relais : comptes et maintenance de la boîte de réception.")
+    parser = argparse.ArgumentParser(
+        prog="python -m inbox", description="Relais : comptes et maintenance de la boîte de réception."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     user = commands.add_parser("create-user", help="créer un compte de conseiller ou de superviseur")
@@ -140,8 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("--name", required=True)
     user.add_argument("--chamber", required=True, help="identifiant de la chambre, ex. cma-generique")
     user.add_argument("--role", required=True, choices=("advisor", "supervisor"))
-    user.add_argument("--password-stdin", action="store_true",
-                      help=f"lire le mot de passe (au moins {MINIMUM_PASSWORD_LENGTH} caractères) sur l'entrée standard")
+    user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=f"lire le mot de passe (au moins {MINIMUM_PASSWORD_LENGTH} caractères) sur l'entrée standard",
+    )
     user.set_defaults(handler=create_user)
 
     token = commands.add_parser("create-token", help="créer (ou remplacer) le jeton d'API d'un compte")
@@ -158,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     unlocking.add_argument("--supervisor", required=True, help="e-mail du superviseur qui débloque (journal d'audit)")
     unlocking.set_defaults(handler=unlock)
 
-    cleanup = commands.add_parser("purge", help="anonymiser les dossiers au-delà de leur durée de conservation "
-                                               "(la même règle que python -m ops purge)")
+    cleanup = commands.add_parser(
+        "purge",
+        help="anonymiser les dossiers au-delà de leur durée de conservation (la même règle que python -m ops purge)",
+    )
     cleanup.add_argument("--older-than-days", type=int, help="dossiers clos : par défaut, la durée de chaque chambre")
     cleanup.set_defaults(handler=purge)
 

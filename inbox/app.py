@@ -115,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     settings = settings or Settings.for_web()
     context = build_context(settings)
+
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield

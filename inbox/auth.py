@@ -53,8 +53,9 @@ def attempt_login(context: InboxContext, email: str, password: str, address: str
         raise _too_many(timedelta(seconds=wait_s))
     accounts = context.accounts
     user = accounts.find_user_by_email(key)
-    usable = user is not None and user.active
-    if not verify_password(user.password_hash if usable else None, password or ""):
+    # Verified even without a usable account: the answer takes as long either way.
+    verified = verify_password(user.password_hash if user is not None and user.active else None, password or "")
+    if user is None or not verified:
         context.throttle.record_failure(address, key)
         if user is not None:
             accounts.register_login_failure(user.id, utcnow())  # counted for the audit trail, locks nothing

@@ -12,12 +12,30 @@ from inbox.presentation import CATEGORY_LABELS, URGENCY_LABELS
 CATEGORY_COLOURS = dict(
     zip(
         (*CATEGORIES, "aucune"),
-        ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-         "#17becf", "#393b79", "#aaaaaa"),
+        (
+            "#1f77b4",
+            "#ff7f0e",
+            "#2ca02c",
+            "#d62728",
+            "#9467bd",
+            "#8c564b",
+            "#e377c2",
+            "#7f7f7f",
+            "#bcbd22",
+            "#17becf",
+            "#393b79",
+            "#aaaaaa",
+        ),
         strict=True,  # a new category without its colour fails here, not in a chart
     )
 )
-URGENCY_COLOURS = {"critique": "#b00020", "haute": "#e65100", "normale": "#1565c0", "basse": "#2e7d32", "non_evaluee": "#757575"}
+URGENCY_COLOURS = {
+    "critique": "#b00020",
+    "haute": "#e65100",
+    "normale": "#1565c0",
+    "basse": "#2e7d32",
+    "non_evaluee": "#757575",
+}
 URGENCY_ORDER = ("critique", "haute", "normale", "basse", "non_evaluee")
 
 

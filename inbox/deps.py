@@ -49,7 +49,8 @@ def page_supervisor(request: Request) -> User:
 
 async def checked_form(request: Request) -> dict[str, str]:
     form = await request.form()
-    if not csrf_ok(request, form.get("csrf_token")):
+    token = form.get("csrf_token")
+    if not csrf_ok(request, token if isinstance(token, str) else None):
         raise CsrfRefused()
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
@@ -73,10 +74,10 @@ def api_user(request: Request, _bearer_token: Any = Depends(_bearer), _session: 
     user = current_user(request)
     if user is None:
         raise Unauthenticated()
-    if request.method not in ("GET", "HEAD", "OPTIONS") and auth_method(request) == "session":
-        # A cookie is sent by the browser on its own: prove the request comes from our pages.
-        if not csrf_ok(request, request.headers.get("x-csrf-token")):
-            raise ForbiddenError("Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token).")
+    # A cookie is sent by the browser on its own: an unsafe request with one proves it comes from our pages.
+    cookie_sent_change = request.method not in ("GET", "HEAD", "OPTIONS") and auth_method(request) == "session"
+    if cookie_sent_change and not csrf_ok(request, request.headers.get("x-csrf-token")):
+        raise ForbiddenError("Jeton CSRF manquant ou invalide (en-tête X-CSRF-Token).")
     return user
 
 

@@ -15,5 +15,7 @@ def csv_export(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         # A cell starting with = + - @ would be run as a formula by a spreadsheet.
         # An empty cell stays empty ("" is in every string: it used to get a lone ').
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()})
+        writer.writerow(
+            {k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()}
+        )
     return "\ufeff" + buffer.getvalue()  # the BOM makes Excel read the accents right

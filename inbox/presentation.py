@@ -16,7 +16,8 @@ STATUS_LABELS = {"nouveau": "Nouveau", "en_cours": "En cours", "en_attente": "En
 # What the button that moves a case to this status says.
 STATUS_ACTIONS = {"en_cours": "Passer en cours", "en_attente": "Mettre en attente", "clos": "Clore le dossier"}
 REOPEN_ACTION = "Rouvrir le dossier"
-URGENCY_LABELS = {**URGENCY_TITLES, None: "Non évaluée"}
+# From the pairs: a dict[str, str] unpacked with ** cannot give a dict whose keys may be None (mypy).
+URGENCY_LABELS: dict[str | None, str] = dict([*URGENCY_TITLES.items(), (None, "Non évaluée")])
 CATEGORY_LABELS = {**CATEGORY_TITLES, "aucune": "Non classé"}
 # Reasons that are not categories (the triage's `reasons` keys): why the case took the crisis path.
 REASON_LABELS = {
@@ -58,7 +59,7 @@ AUDIT_LABELS = {
 
 
 def local_datetime(moment: datetime | None) -> str:
-    """"mardi 4 mars à 10 h 30" (Paris time), with the year when it is not this year."""
+    """ "mardi 4 mars à 10 h 30" (Paris time), with the year when it is not this year."""
     if moment is None:
         return "—"
     local = moment.astimezone(PARIS)
@@ -76,7 +77,7 @@ def short_datetime(moment: datetime | None) -> str:
 
 
 def duration(span: timedelta) -> str:
-    """"4 min", "2 h 05", "3 j 4 h"."""
+    """ "4 min", "2 h 05", "3 j 4 h"."""
     minutes = int(span.total_seconds() // 60)
     if minutes < 60:
         return f"{minutes} min"
@@ -88,7 +89,7 @@ def duration(span: timedelta) -> str:
 
 
 def national_phone(e164: str | None) -> str:
-    """"+33612345678" -> "06 12 34 56 78"."""
+    """ "+33612345678" -> "06 12 34 56 78"."""
     if not e164:
         return "—"
     try:

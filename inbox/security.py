@@ -65,7 +65,9 @@ class LoginThrottle:
     A supervisor clears an account's counts (``unlock``), and a successful login clears its address's.
     """
 
-    def __init__(self, per_address: int = 20, per_pair: int = 5, per_account: int = 30, window_s: float = 15 * 60) -> None:
+    def __init__(
+        self, per_address: int = 20, per_pair: int = 5, per_account: int = 30, window_s: float = 15 * 60
+    ) -> None:
         self.per_address, self.per_pair, self.per_account, self.window_s = per_address, per_pair, per_account, window_s
         self._failures: dict[tuple, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()

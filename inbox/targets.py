@@ -56,8 +56,9 @@ def due_at(urgency: str | None, created_at: datetime, hours: OpeningHours) -> da
     return _closing(hours, _working_days_after(hours, day, 2))
 
 
-def wait_of(urgency: str | None, created_at: datetime, first_contact_at: datetime | None, now: datetime,
-            hours: OpeningHours) -> Wait:
+def wait_of(
+    urgency: str | None, created_at: datetime, first_contact_at: datetime | None, now: datetime, hours: OpeningHours
+) -> Wait:
     end = first_contact_at or now
     due = due_at(urgency, created_at, hours)
     return Wait(

@@ -22,4 +22,3 @@ def view_of(context: InboxContext, case: Case, now: datetime | None = None) -> C
     hours = context.chamber(case.chamber_id).opening_hours
     wait = wait_of(case.urgency, case.created_at, case.first_contact_at, now or utcnow(), hours)
     return CaseView(case, wait, STATUS_TRANSITIONS[case.status])
-

@@ -65,7 +65,9 @@ _WAIT = re.compile(
     r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi|je reflechi\w*|je vais reflechir|je dois reflechir|"
     r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute)\b"
 )
-_LEAVING = re.compile(r"\b(?:au revoir|bonne (?:journee|soiree|nuit)|a plus|a\+|salut|bye|ciao|adieu|a bientot|a demain)\b")
+_LEAVING = re.compile(
+    r"\b(?:au revoir|bonne (?:journee|soiree|nuit)|a plus|a\+|salut|bye|ciao|adieu|a bientot|a demain)\b"
+)
 # "non c'est la Somme", "ah non, en fait depuis janvier": a no followed by what is meant instead.
 _CORRECTION_START = re.compile(
     r"^(?:(?:ah|oh|euh|ben|bah|oups|pardon|mince|attendez)[ ,]+)?(?:non|nan|pardon|oups|erreur|en fait)\b(?:[ ,!]+(?:non|nan)\b)*[ ,!]*"
@@ -124,7 +126,7 @@ def is_correction(text: str | None) -> bool:
 
 
 def kind(text: str | None) -> str:
-    """"yes", "no", "hesitation", "question", "correction" or "other"."""
+    """ "yes", "no", "hesitation", "question", "correction" or "other"."""
     folded = _folded(text)
     if not folded:
         return OTHER
@@ -143,6 +145,8 @@ def kind(text: str | None) -> str:
         return HESITATION
     if _YES.search(folded):
         return YES
-    if folded.endswith("?") or re.match(r"^(?:est-ce|est ce|c'est|pourquoi|comment|combien|qui|quand|ou|vous etes|tu es|ca coute)\b", folded):
+    if folded.endswith("?") or re.match(
+        r"^(?:est-ce|est ce|c'est|pourquoi|comment|combien|qui|quand|ou|vous etes|tu es|ca coute)\b", folded
+    ):
         return QUESTION
     return OTHER

@@ -29,9 +29,7 @@ _NUMBER_WORDS = (
 )
 _NUMBER = rf"(?:\d{{1,3}}(?:[.,]5)?|{_NUMBER_WORDS})"
 _UNIT = r"(?:jours?|semaines?|mois|ans?|annees?|trimestres?)"
-_MONTHS = (
-    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-)
+_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 
 
 def fold(text: str) -> str:
@@ -59,8 +57,10 @@ _SINCE = [
         r"l'ouverture|que j'ai ouvert|mon installation|le deces|la mort|l'accident|l'incendie|les travaux)"
     ),
     re.compile(r"\b(?:des mois|des semaines|des annees|plusieurs mois|plusieurs semaines)\s+que\b"),
-    re.compile(r"\b(?:le mois dernier|la semaine derniere|l'an dernier|l'annee derniere|l'an passe|cet ete|cet hiver|"
-               rf"ce printemps|cet automne|en (?:{_MONTHS})(?: dernier)?)\b"),
+    re.compile(
+        r"\b(?:le mois dernier|la semaine derniere|l'an dernier|l'annee derniere|l'an passe|cet ete|cet hiver|"
+        rf"ce printemps|cet automne|en (?:{_MONTHS})(?: dernier)?)\b"
+    ),
 ]
 
 # ----------------------------------------------------------------------------------------- deadline
@@ -75,11 +75,15 @@ _DEADLINE_CONTEXT = re.compile(
 
 _EMPLOYEE_WORDS = r"(?:salaries?|employes?|ouvriers?|ouvrieres?|apprentis?|apprenties?|compagnons?|gars|collaborateurs?|collaboratrices?|vendeuses?|vendeurs?|personnes? avec moi)"
 _EMPLOYEES = [
-    re.compile(r"\b(?:je (?:travaille|bosse|suis)|on (?:travaille|bosse))\s+(?:toute?\s+)?seule?\b(?! face| avec| dans ma tete)"),
+    re.compile(
+        r"\b(?:je (?:travaille|bosse|suis)|on (?:travaille|bosse))\s+(?:toute?\s+)?seule?\b(?! face| avec| dans ma tete)"
+    ),
     re.compile(r"\b(?:sans|pas de|aucun|zero|0)\s+(?:salaries?|employes?|ouvriers?)\b"),
     re.compile(r"\bje n'?ai (?:pas|plus|aucun) (?:de |d')?(?:salaries?|employes?|ouvriers?)\b"),
     re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})\s+{_EMPLOYEE_WORDS}"),
-    re.compile(r"\bon est\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b(?:\s+(?:avec|dont)\s+(?:mon|ma|mes|un|une|deux|trois)\s+\w+)?"),
+    re.compile(
+        r"\bon est\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b(?:\s+(?:avec|dont)\s+(?:mon|ma|mes|un|une|deux|trois)\s+\w+)?"
+    ),
     re.compile(rf"\b(?:mon|ma|mes|notre|nos)\s+(?:seule?\s+)?{_EMPLOYEE_WORDS}"),
     re.compile(r"\b(?:les|des|le|mes|payer les|payer mes)\s+salaires\b"),
 ]
@@ -98,17 +102,24 @@ _LEGAL_EXTRA = [
 _CREDITORS = [
     ("URSSAF", r"urssaf|cotisations?|ssi|rsi|secu des independants|securite sociale des independants|cpsti"),
     ("impôts", r"impots?|fisc|tresor public|sie|dgfip|finances publiques|centre des impots|tva|cfe"),
-    ("banque", r"banques?|banquier|banquiere|pret|credit agricole|credit mutuel|cic|bnp|lcl|caisse d'epargne|banque populaire|societe generale|la poste|pge"),
+    (
+        "banque",
+        r"banques?|banquier|banquiere|pret|credit agricole|credit mutuel|cic|bnp|lcl|caisse d'epargne|banque populaire|societe generale|la poste|pge",
+    ),
     ("fournisseurs", r"fournisseurs?|grossistes?"),
     ("loyer", r"loyer|proprietaire|bailleur|proprio"),
     ("énergie", r"edf|engie|electricite|gaz"),
     ("caisse de retraite", r"carsat|caisse de retraite|cipav|msa|pro btp"),
 ]
-_CREDITOR = re.compile(r"\b(?:" + "|".join(f"(?P<c{index}>{pattern})" for index, (_, pattern) in enumerate(_CREDITORS)) + r")\b")
+_CREDITOR = re.compile(
+    r"\b(?:" + "|".join(f"(?P<c{index}>{pattern})" for index, (_, pattern) in enumerate(_CREDITORS)) + r")\b"
+)
 _AMOUNT = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(\d{1,2}))?\s?(k\s?€|k\s?euros?|k\b|ke\b|keuros?|€|euros?\b|eur\b|balles\b|e\b)"
 )
-_BARE_AMOUNT = re.compile(r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w.,/]|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))")
+_BARE_AMOUNT = re.compile(
+    r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w.,/]|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))"
+)
 # A creditor named without an amount is a creditor only when a debt is said in the same clause.
 _DEBT = re.compile(
     r"\b(?:doi[st]|devons|dette|reclame|reclament|impaye|retard|relance|du a|dus a|due a|redressement|"
@@ -141,7 +152,7 @@ def _lookup_pattern(name: str) -> re.Pattern[str]:
 
 
 def _span(original: str, match: re.Match[str], group: int = 0) -> str:
-    return " ".join(original[match.start(group):match.end(group)].split())
+    return " ".join(original[match.start(group) : match.end(group)].split())
 
 
 def _since_when(text: str, folded: str) -> str | None:
@@ -176,10 +187,10 @@ def _trade(text: str, folded: str) -> str | None:
     if not match:
         return None
     trade = _span(text, match)
-    after = folded[match.end():]
+    after = folded[match.end() :]
     extra = re.match(r"\s+(a domicile|ambulante?|itinerante?|en tournee|sur les marches)\b", after)
     if extra:
-        trade += " " + " ".join(text[match.end():match.end() + extra.end()].split())
+        trade += " " + " ".join(text[match.end() : match.end() + extra.end()].split())
     return trade
 
 
@@ -229,10 +240,7 @@ def _creditors(text: str, folded: str) -> str | None:
         amounts = [_amount(text, match) for match in _AMOUNT.finditer(clause)]
         if names and not amounts:
             # "l'urssaf 8000": next to a creditor, a bare number of three digits or more is an amount.
-            amounts = [
-                " ".join(match.group(1).split()) + " €"
-                for match in _BARE_AMOUNT.finditer(clause)
-            ]
+            amounts = [" ".join(match.group(1).split()) + " €" for match in _BARE_AMOUNT.finditer(clause)]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
         elif names and _DEBT.search(folded):
@@ -289,7 +297,7 @@ _SINCE_WORDS = re.compile(r"^(?:depuis|ca fait|cela fait|ca va faire|il y a|y a|
 
 
 def _since_label(value: str) -> str:
-    """"le mois dernier" -> "depuis le mois dernier", "en janvier" -> "depuis janvier"."""
+    """ "le mois dernier" -> "depuis le mois dernier", "en janvier" -> "depuis janvier"."""
     folded = fold(value)
     if _SINCE_WORDS.match(folded):
         return value
@@ -299,7 +307,7 @@ def _since_label(value: str) -> str:
 
 
 def understood(facts: dict[str, str]) -> str | None:
-    """"J'ai noté : boulanger, depuis 3 semaines, URSSAF 8000 €. Dites-moi si je me trompe." or None."""
+    """ "J'ai noté : boulanger, depuis 3 semaines, URSSAF 8000 €. Dites-moi si je me trompe." or None."""
     facts = dict(facts)
     if facts.get("departement"):
         import places
@@ -347,7 +355,7 @@ def sympathy(text: str) -> str | None:
         who = death.group("who") or death.group("who2") or death.group("who3")
         if who:
             span = next(group for group in ("who", "who2", "who3") if death.group(group))
-            words = text[death.start(span):death.end(span)]
+            words = text[death.start(span) : death.end(span)]
             possessive = "votre"
             return f"Toutes mes condoléances pour {possessive} {words}. Prenez le temps qu'il vous faut."
         return "Toutes mes condoléances. Prenez le temps qu'il vous faut."

@@ -41,7 +41,11 @@ def prepare_databases(settings: Settings) -> None:
 def local_advisor(settings: Settings) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "inbox", "ensure-local-advisor"],
-        cwd=REPO_ROOT, env={**settings.process_env()}, check=True, capture_output=True, text=True,
+        cwd=REPO_ROOT,
+        env={**settings.process_env()},
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return done.stdout.strip()
 
@@ -146,8 +150,11 @@ def command_run_production(args: argparse.Namespace) -> int:
         while not stopping.is_set():
             for process in stack.processes.values():
                 if not process.is_running() and not stopping.is_set():
-                    print(f"{process.name} stopped unexpectedly, starting it again:\n{process.log_tail(10)}",
-                          file=sys.stderr, flush=True)
+                    print(
+                        f"{process.name} stopped unexpectedly, starting it again:\n{process.log_tail(10)}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
                     try:
                         stack.restart(process.name, timeout=300)
                     except StartupError as error:
@@ -185,15 +192,20 @@ def command_quality(args: argparse.Namespace) -> int:
     with evaluation_stack("relais-quality-") as settings:
         started = time.monotonic()
         nlu = measure_nlu(settings.rasa_url, settings.rasa_token)
-        print(f"held-out NLU: intent macro-F1 {nlu['macro_f1']:.3f}, accuracy {nlu['accuracy']:.3f} "
-              f"on {nlu['examples']} examples ({time.monotonic() - started:.0f} s)")
+        print(
+            f"held-out NLU: intent macro-F1 {nlu['macro_f1']:.3f}, accuracy {nlu['accuracy']:.3f} "
+            f"on {nlu['examples']} examples ({time.monotonic() - started:.0f} s)"
+        )
         for label, value in sorted(nlu["per_label"].items()):
             print(f"  {label:28} F1 {value:.2f}")
         for name in args.sets or list(TRIAGE_SETS):
             started = time.monotonic()
             figures = measure_triage(name, settings.rasa_url, settings.rasa_token, args.workers)
-            print(format_figures(f"{name} ({TRIAGE_SETS[name].relative_to(REPO_ROOT)}, "
-                                 f"{time.monotonic() - started:.0f} s)", figures))
+            print(
+                format_figures(
+                    f"{name} ({TRIAGE_SETS[name].relative_to(REPO_ROOT)}, {time.monotonic() - started:.0f} s)", figures
+                )
+            )
             if args.failures:
                 for tag, ids in figures["failures_by_tag"].items():
                     print(f"  failures {tag}: {' '.join(ids)}")
@@ -203,23 +215,35 @@ def command_quality(args: argparse.Namespace) -> int:
 # Rasa 3.6 itself warns about a retrieval intent (`faq`) being listed in the domain, because its
 # importer merges the domain with the intents it derives from the NLU data; listing it is required
 # for rules to use it. This one warning is a false positive; every other warning fails validation.
-KNOWN_RASA_FALSE_POSITIVES = (
-    "The following duplicated intents have been found across multiple domain files: faq",
-)
+KNOWN_RASA_FALSE_POSITIVES = ("The following duplicated intents have been found across multiple domain files: faq",)
 
 
 def command_validate(args: argparse.Namespace) -> int:
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "rasa"), "data", "validate", "--config", "config.yml",
-         "--domain", "bot/domain", "--data", "nlu", "stories", "--fail-on-warnings"],
-        cwd=REPO_ROOT, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, capture_output=True, text=True,
+        [
+            str(Path(sys.executable).parent / "rasa"),
+            "data",
+            "validate",
+            "--config",
+            "config.yml",
+            "--domain",
+            "bot/domain",
+            "--data",
+            "nlu",
+            "stories",
+            "--fail-on-warnings",
+        ],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,  # its return code and warnings are read below
     )
     output = done.stdout + done.stderr
     warnings = [
         line.split("UserWarning: ", 1)[1]
         for line in output.splitlines()
-        if "UserWarning: " in line
-        and not any(known in line for known in KNOWN_RASA_FALSE_POSITIVES)
+        if "UserWarning: " in line and not any(known in line for known in KNOWN_RASA_FALSE_POSITIVES)
     ]
     for warning in warnings:
         print(f"warning: {warning}")
@@ -270,8 +294,11 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
     parser = argparse.ArgumentParser(prog=prog, description="Relais: run, check and measure the product.")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="start every process locally and stop them on Ctrl-C")
-    run.add_argument("--production", action="store_true",
-                     help="several Rasa and action servers behind nginx, PostgreSQL and Redis (RELAIS_ENV=production)")
+    run.add_argument(
+        "--production",
+        action="store_true",
+        help="several Rasa and action servers behind nginx, PostgreSQL and Redis (RELAIS_ENV=production)",
+    )
     sub.add_parser("validate", help="rasa data validate, failing on any warning")
     evaluation = sub.add_parser("evaluate", help="run an evaluation file through the whole bot")
     evaluation.add_argument("--cases", required=True)
@@ -280,17 +307,28 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
     quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all)")
     quality.add_argument("--workers", type=int, default=4, help="conversations at a time")
     quality.add_argument("--failures", action="store_true", help="list failing ids by tag (never the text)")
-    retention = sub.add_parser("purge", help="apply the retention (cases.retention): anonymise cases past their chamber's limits, delete idle Rasa trackers")
+    retention = sub.add_parser(
+        "purge",
+        help="apply the retention (cases.retention): anonymise cases past their chamber's limits, delete idle Rasa trackers",
+    )
     retention.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
     export = sub.add_parser("export-personal-data", help="everything stored about the person of one case (audited)")
-    erase = sub.add_parser("erase-personal-data", help="erase the person's data of one case and its conversation (audited)")
+    erase = sub.add_parser(
+        "erase-personal-data", help="erase the person's data of one case and its conversation (audited)"
+    )
     for rights in (export, erase):
         rights.add_argument("reference", help="the case reference, e.g. RL-7K3Q9M")
         rights.add_argument("--supervisor", required=True, help="e-mail of the supervisor account acting (audited)")
     export.add_argument("--out", help="write the JSON to this file (mode 600) rather than to the terminal")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     args = parser.parse_args(argv)
-    commands = {"run": command_run, "evaluate": command_evaluate, "validate": command_validate,
-                "quality": command_quality, "purge": command_purge,
-                "export-personal-data": command_export, "erase-personal-data": command_erase}
+    commands = {
+        "run": command_run,
+        "evaluate": command_evaluate,
+        "validate": command_validate,
+        "quality": command_quality,
+        "purge": command_purge,
+        "export-personal-data": command_export,
+        "erase-personal-data": command_erase,
+    }
     return commands[args.command](args)

@@ -68,8 +68,11 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
     conversations = data.get("conversations")
     if not isinstance(conversations, list):
         raise ValueError(f"{path}: expected a top-level 'conversations' list")
-    problems = [f"{case.get('id', '?') if isinstance(case, Mapping) else '?'}: {error}"
-                for case in conversations for error in case_errors(case)]
+    problems = [
+        f"{case.get('id', '?') if isinstance(case, Mapping) else '?'}: {error}"
+        for case in conversations
+        for error in case_errors(case)
+    ]
     ids = [case.get("id") for case in conversations if isinstance(case, Mapping)]
     problems += [f"{case_id}: id used twice" for case_id in sorted({i for i in ids if ids.count(i) > 1})]
     if problems:
@@ -163,14 +166,10 @@ def run_conversation(client: httpx.Client, rasa_url: str, token: str, case: Mapp
     sender = f"eval-{case['id']}-{uuid.uuid4().hex[:8]}"
     replies = []
     for turn in case["turns"]:
-        response = client.post(
-            f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": turn}
-        )
+        response = client.post(f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": turn})
         response.raise_for_status()
         replies.append([m["text"] for m in response.json() if m.get("text")])
-    tracker = client.get(
-        f"{rasa_url}/conversations/{sender}/tracker", params={"token": token}
-    ).json()
+    tracker = client.get(f"{rasa_url}/conversations/{sender}/tracker", params={"token": token}).json()
     slots = tracker.get("slots", {})
     return {
         "id": case["id"],
@@ -186,9 +185,7 @@ def run_conversation(client: httpx.Client, rasa_url: str, token: str, case: Mapp
 CONTRACT_KEYS = ("id", "categories", "urgency", "distress", "replies")
 
 
-def run_all(
-    cases: list[Mapping[str, Any]], rasa_url: str, token: str, workers: int = 1
-) -> list[dict]:
+def run_all(cases: list[Mapping[str, Any]], rasa_url: str, token: str, workers: int = 1) -> list[dict]:
     """Every conversation through the bot, in the order of `cases`; `workers` conversations at a time
     (each has its own sender, so they never share a tracker)."""
     with httpx.Client(timeout=60) as client:
@@ -198,9 +195,7 @@ def run_all(
             return list(pool.map(lambda case: run_conversation(client, rasa_url, token, case), cases))
 
 
-def evaluate(
-    cases: Iterable[Mapping[str, Any]], rasa_url: str, token: str, out: Path, workers: int = 1
-) -> Score:
+def evaluate(cases: Iterable[Mapping[str, Any]], rasa_url: str, token: str, out: Path, workers: int = 1) -> Score:
     cases = list(cases)
     score = Score()
     out.parent.mkdir(parents=True, exist_ok=True)

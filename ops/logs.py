@@ -33,8 +33,23 @@ _PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)33[\s.\-]?|0)[1-9](?:[\s.\-]?\d{2}){
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # Rasa's REST channel logs the artisan's whole message when a turn fails.
 _USER_MESSAGE = re.compile(r"(user message ')(.*?)('\.)", re.DOTALL)
-_TEXT_FIELDS = ("text", "value", "message", "contact_name", "phone", "email", "summary", "situation",
-                "transcript", "body", "comment", "callback_slot", "triage_reasons", "reasons", "latest_message")
+_TEXT_FIELDS = (
+    "text",
+    "value",
+    "message",
+    "contact_name",
+    "phone",
+    "email",
+    "summary",
+    "situation",
+    "transcript",
+    "body",
+    "comment",
+    "callback_slot",
+    "triage_reasons",
+    "reasons",
+    "latest_message",
+)
 # "text": "..." or 'text': '...' (escaped quotes inside allowed).
 _FIELD_VALUE = re.compile(
     r"""(["'](?:{})["']\s*:\s*)(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""".format("|".join(_TEXT_FIELDS)), re.DOTALL
@@ -139,7 +154,7 @@ def write_logging_config(path: Path, level: str = "INFO") -> Path:
 # ================================================================================================ rotation
 
 # Each file of var/logs is rotated past LOG_MAX_BYTES, LOG_BACKUPS old copies kept (RELAIS_LOG_MAX_MB).
-LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", 20)) * 1024 * 1024)
+LOG_MAX_BYTES = int(float(os.environ.get("RELAIS_LOG_MAX_MB", "20")) * 1024 * 1024)
 LOG_BACKUPS = 5
 LOG_CHECK_S = 30.0
 

@@ -92,7 +92,9 @@ class Layout:
 
 
 def nginx_binary() -> str:
-    found = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.path.exists(p)), None)
+    found = shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.path.exists(p)), None
+    )
     if not found:
         raise FileNotFoundError("nginx is not installed: `make nginx` installs Debian's package.")
     return found
@@ -123,7 +125,9 @@ def _nginx_temp_dir(run_dir: Path, layout: Layout) -> Path:
 
 
 def render_nginx_config(settings: Settings, layout: Layout, run_dir: Path, log_dir: Path) -> str:
-    environment = Environment(loader=FileSystemLoader(DEPLOY_DIR), undefined=StrictUndefined, keep_trailing_newline=True)
+    environment = Environment(
+        loader=FileSystemLoader(DEPLOY_DIR), undefined=StrictUndefined, keep_trailing_newline=True
+    )
     return environment.get_template(NGINX_TEMPLATE.name).render(
         host=settings.host,
         layout=layout,
@@ -168,8 +172,17 @@ class ProductionStack(Stack):
         config.write_text(render_nginx_config(s, layout, run_dir, log_dir))
         nginx = Process(
             "nginx",
-            [nginx_binary(), "-p", str(run_dir), "-c", str(config), "-e", str(log_dir / "nginx-error.log"),
-             "-g", "daemon off;"],
+            [
+                nginx_binary(),
+                "-p",
+                str(run_dir),
+                "-c",
+                str(config),
+                "-e",
+                str(log_dir / "nginx-error.log"),
+                "-g",
+                "daemon off;",
+            ],
             f"http://{s.host}:{layout.proxy_port}/nginx-health",
             log_dir / "nginx.log",
         )
@@ -200,7 +213,7 @@ class ProductionStack(Stack):
 def check_nginx_config(stack: ProductionStack) -> None:
     """``nginx -t`` on the generated configuration: a template mistake fails before anything starts."""
     nginx = stack.processes["nginx"]
-    done = subprocess.run([*nginx.command[:-2], "-t"], capture_output=True, text=True)
+    done = subprocess.run([*nginx.command[:-2], "-t"], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"invalid nginx configuration:\n{done.stderr}")
 
@@ -244,8 +257,15 @@ class PurgeSchedule:
         while not self._stop.wait(wait):
             log_path = self.settings.var_dir / "logs" / "purge.log"
             with os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as output:
-                subprocess.run([str(VENV_BIN / "python"), "-m", "ops", "purge"], cwd=REPO_ROOT, stdout=output,
-                               stderr=subprocess.STDOUT, env={**os.environ, **self.settings.process_env()})
+                # check=False: a failed purge is in its log and the next one runs at the next interval.
+                subprocess.run(
+                    [str(VENV_BIN / "python"), "-m", "ops", "purge"],
+                    cwd=REPO_ROOT,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                    env={**os.environ, **self.settings.process_env()},
+                    check=False,
+                )
             wait = self.interval_s
 
 
@@ -255,8 +275,14 @@ class PurgeSchedule:
 
 def purge(settings: Settings, now: datetime | None = None) -> PurgeReport:
     """Applies the retention (cases.retention.run_retention) with this stack's stores and chambers."""
-    return run_retention(settings.database_url, settings.tracker_db_url, settings.tracker_retention_days,
-                         settings.chamber_config, settings.var_dir / "outbox", now)
+    return run_retention(
+        settings.database_url,
+        settings.tracker_db_url,
+        settings.tracker_retention_days,
+        settings.chamber_config,
+        settings.var_dir / "outbox",
+        now,
+    )
 
 
 # ================================================================================================ rights
@@ -292,8 +318,9 @@ def erase_personal_data(settings: Settings, reference: str, supervisor_email: st
     """Erases the person's data from the case and deletes its Rasa conversation; returns the events deleted."""
     engine, repository, supervisor = _repository_and_supervisor(settings, supervisor_email)
     try:
-        return erase_everywhere(repository, reference, supervisor, settings.tracker_db_url,
-                                settings.var_dir / "outbox").tracker_events
+        return erase_everywhere(
+            repository, reference, supervisor, settings.tracker_db_url, settings.var_dir / "outbox"
+        ).tracker_events
     except CaseNotFound:
         raise RightsError(f"Aucun dossier {reference} dans la chambre {supervisor.chamber_id}.") from None
     finally:

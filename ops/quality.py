@@ -160,7 +160,6 @@ def format_figures(name: str, figures: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
 # name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
@@ -178,7 +177,9 @@ def measure_nlu(rasa_url: str, token: str, path: Path = HELDOUT_NLU) -> dict[str
     predicted = [predicted_label(parse) for parse in parses]
     scores = intent_scores([label for _, label in pairs], predicted)
     scores["misses"] = [
-        (index, label, guess) for index, ((_, label), guess) in enumerate(zip(pairs, predicted, strict=True)) if label != guess
+        (index, label, guess)
+        for index, ((_, label), guess) in enumerate(zip(pairs, predicted, strict=True))
+        if label != guess
     ]
     return scores
 

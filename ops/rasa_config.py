@@ -61,8 +61,12 @@ def lock_store_config(url: str | None, store_type: str = "redis") -> dict | None
         return None
     parts = urlsplit(url)
     # A URL without a database means 0, as for redis-py; Rasa's own default would be 1.
-    config = {"type": store_type, "url": parts.hostname or "127.0.0.1", "port": parts.port or 6379,
-              "db": int(parts.path.lstrip("/") or 0)}
+    config = {
+        "type": store_type,
+        "url": parts.hostname or "127.0.0.1",
+        "port": parts.port or 6379,
+        "db": int(parts.path.lstrip("/") or 0),
+    }
     if parts.password:
         config["password"] = unquote(parts.password)
     return config
@@ -90,8 +94,9 @@ def write_production_endpoints(settings: Settings, actions_proxy_port: int) -> P
         # Through nginx: a dead action server is skipped, a restarted one is used again.
         "action_endpoint": action_endpoint(settings, f"http://{settings.host}:{actions_proxy_port}/webhook"),
         "tracker_store": tracker_store_config(settings.tracker_db_url),
-        "lock_store": lock_store_config(settings.lock_store_url or "redis://127.0.0.1:6379/0",
-                                        FAIL_SAFE_LOCK_STORE_TYPE),
+        "lock_store": lock_store_config(
+            settings.lock_store_url or "redis://127.0.0.1:6379/0", FAIL_SAFE_LOCK_STORE_TYPE
+        ),
     }
     return write_private(settings.var_dir / "production" / "endpoints.yml", yaml.safe_dump(endpoints, sort_keys=False))
 

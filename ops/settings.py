@@ -51,6 +51,7 @@ import socket
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from chamber import load_all_chambers, load_chamber
@@ -171,7 +172,7 @@ class Settings:
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, **overrides) -> Settings:
+    def from_env(cls, **overrides: Any) -> Settings:
         """Everything, checked: what the supervisor and the command line run with."""
         env = _environment()
         var_dir = Path(overrides.pop("var_dir", VAR_DIR))
@@ -180,28 +181,27 @@ class Settings:
             env=env,
             var_dir=var_dir,
             database_url=database_url(var_dir),
-            tracker_db_url=os.environ.get(
-                "RELAIS_TRACKER_DB_URL", f"sqlite:///{var_dir / 'rasa-tracker.db'}"
-            ),
+            tracker_db_url=os.environ.get("RELAIS_TRACKER_DB_URL", f"sqlite:///{var_dir / 'rasa-tracker.db'}"),
             lock_store_url=os.environ.get("RELAIS_LOCK_STORE_URL") or None,
             rasa_token=_secret("RELAIS_RASA_TOKEN", env, var_dir),
             session_secret=_session_secret(env, var_dir),
             chamber_config=os.environ.get("RELAIS_CHAMBER_CONFIG") or None,
             outbox_dir=str(var_dir / "outbox"),  # the supervisor's; its children get it in process_env
-            rasa_port=int(os.environ.get("RELAIS_RASA_PORT", 5005)),
-            actions_port=int(os.environ.get("RELAIS_ACTIONS_PORT", 5055)),
-            web_port=int(os.environ.get("RELAIS_WEB_PORT", 8000)),
+            rasa_port=int(os.environ.get("RELAIS_RASA_PORT", "5005")),
+            actions_port=int(os.environ.get("RELAIS_ACTIONS_PORT", "5055")),
+            web_port=int(os.environ.get("RELAIS_WEB_PORT", "8000")),
             rasa_instances=_positive_int("RELAIS_RASA_INSTANCES", 2 if env == "production" else 1),
             rasa_workers=_positive_int("RELAIS_RASA_WORKERS", 2),
             actions_instances=_positive_int("RELAIS_ACTIONS_INSTANCES", 2 if env == "production" else 1),
-            proxy_port=int(os.environ.get("RELAIS_PROXY_PORT", 8080)),
-            actions_proxy_port=int(os.environ.get("RELAIS_ACTIONS_PROXY_PORT", 5050)),
+            proxy_port=int(os.environ.get("RELAIS_PROXY_PORT", "8080")),
+            actions_proxy_port=int(os.environ.get("RELAIS_ACTIONS_PROXY_PORT", "5050")),
             lock_lifetime_s=_positive_int("RELAIS_LOCK_LIFETIME_S", 15),
             tracker_retention_days=_positive_int("RELAIS_TRACKER_RETENTION_DAYS", 7),
-            purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", 24)),
+            purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", "24")),
             log_format=os.environ.get("RELAIS_LOG_FORMAT", "json" if env == "production" else "text"),
-            rate_limit_exempt=tuple(a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",")
-                                    if a.strip()),
+            rate_limit_exempt=tuple(
+                a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",") if a.strip()
+            ),
         )
         for key, value in overrides.items():
             setattr(settings, key, value)
@@ -224,7 +224,7 @@ class Settings:
         )
 
     @classmethod
-    def temporary(cls, var_dir: Path, production: bool = False, **overrides) -> Settings:
+    def temporary(cls, var_dir: Path, production: bool = False, **overrides: Any) -> Settings:
         """Throw-away settings on free ports for tests, evaluation runs and the benchmark.
 
         Development: SQLite stores under ``var_dir``. Production: the stores must be given (``database_url``,
@@ -233,8 +233,13 @@ class Settings:
         var_dir = Path(var_dir)
         if production:
             settings = cls(
-                env="production", var_dir=var_dir, rasa_token=uuid.uuid4().hex * 2,
-                session_secret=uuid.uuid4().hex * 2, rasa_instances=2, actions_instances=2, log_format="json",
+                env="production",
+                var_dir=var_dir,
+                rasa_token=uuid.uuid4().hex * 2,
+                session_secret=uuid.uuid4().hex * 2,
+                rasa_instances=2,
+                actions_instances=2,
+                log_format="json",
                 outbox_dir=str(var_dir / "outbox"),
             )
             settings.proxy_port, settings.actions_proxy_port = free_port(), free_port()
@@ -261,7 +266,9 @@ class Settings:
             if not url.startswith("postgresql"):
                 problems.append(f"{name} must be a PostgreSQL URL in production (got {urlsplit(url).scheme or url!r}).")
         if not (self.lock_store_url or "").startswith("redis://"):
-            problems.append("RELAIS_LOCK_STORE_URL must be a redis:// URL in production (several Rasa servers share it).")
+            problems.append(
+                "RELAIS_LOCK_STORE_URL must be a redis:// URL in production (several Rasa servers share it)."
+            )
         if self.log_format not in ("json", "text"):
             problems.append("RELAIS_LOG_FORMAT is json or text.")
         if problems:

@@ -50,7 +50,8 @@ class PortTaken(StartupError):
         super().__init__(
             f"port{'s' if len(taken) > 1 else ''} {uses} already in use on {host}: another Relais (or another "
             "program) is listening there. Stop it first (`ss -ltnp` shows which process), or choose other "
-            "ports (RELAIS_RASA_PORT, RELAIS_ACTIONS_PORT, RELAIS_WEB_PORT). Nothing was started.")
+            "ports (RELAIS_RASA_PORT, RELAIS_ACTIONS_PORT, RELAIS_WEB_PORT). Nothing was started."
+        )
 
 
 def check_ports(ports: dict[str, int], host: str) -> None:
@@ -90,7 +91,7 @@ def prepare_sqlite_tracker_store(url: str) -> None:
     (Rasa opens the file with SQLite's defaults; the journal mode is kept in the file itself)."""
     if not url.startswith("sqlite:///"):
         return
-    path = Path(url[len("sqlite:///"):])
+    path = Path(url[len("sqlite:///") :])
     path.parent.mkdir(parents=True, exist_ok=True)
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA journal_mode=WAL")
@@ -104,26 +105,40 @@ def actions_process(name: str, settings: Settings, port: int, logging_config: Pa
         # Spelt so by rasa_sdk 3.6 (an underscore, unlike Rasa's own --logging-config-file).
         command += ["--logging-config_file", str(logging_config)]
     return Process(
-        name, command, f"http://{settings.host}:{port}/health", settings.var_dir / "logs" / f"{name}.log",
+        name,
+        command,
+        f"http://{settings.host}:{port}/health",
+        settings.var_dir / "logs" / f"{name}.log",
         env={"RELAIS_ACTIONS_TOKEN": settings.actions_token},
     )
 
 
-def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, model_path: Path,
-                 credentials: Path = CREDENTIALS) -> Process:
+def rasa_process(
+    name: str, settings: Settings, port: int, endpoints: Path, model_path: Path, credentials: Path = CREDENTIALS
+) -> Process:
     return Process(
         name,
         [
-            str(VENV_BIN / "python"), "-m", "bot.rasa_server", "run",
-            "--model", str(model_path),
-            "--endpoints", str(endpoints),
-            "--credentials", str(credentials),
-            "--interface", settings.host, "--port", str(port),
+            str(VENV_BIN / "python"),
+            "-m",
+            "bot.rasa_server",
+            "run",
+            "--model",
+            str(model_path),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(credentials),
+            "--interface",
+            settings.host,
+            "--port",
+            str(port),
             # The API token comes from RELAIS_RASA_TOKEN in the environment (bot/rasa_server.py adds it to
             # Rasa's arguments inside the process): a command line is readable by every local user.
             "--enable-api",
             # Browsers may call Rasa from the chamber's pages only (socket.io checks the same list).
-            "--cors", *settings.allowed_origins(),
+            "--cors",
+            *settings.allowed_origins(),
         ],
         f"http://{settings.host}:{port}/status?" + urlencode({"token": settings.rasa_token}),
         settings.var_dir / "logs" / f"{name}.log",
@@ -132,14 +147,22 @@ def rasa_process(name: str, settings: Settings, port: int, endpoints: Path, mode
     )
 
 
-def web_process(name: str, settings: Settings, port: int, logging_config: Path | None = None,
-                behind_proxy: bool = False) -> Process:
+def web_process(
+    name: str, settings: Settings, port: int, logging_config: Path | None = None, behind_proxy: bool = False
+) -> Process:
     command = [
-        str(VENV_BIN / "uvicorn"), "inbox.app:create_app", "--factory",
-        "--host", settings.host, "--port", str(port), "--no-access-log",
+        str(VENV_BIN / "uvicorn"),
+        "inbox.app:create_app",
+        "--factory",
+        "--host",
+        settings.host,
+        "--port",
+        str(port),
+        "--no-access-log",
         # No websockets here; uvicorn's default implementation needs a newer
         # websockets than the one Rasa pins.
-        "--ws", "none",
+        "--ws",
+        "none",
     ]
     if logging_config:
         command += ["--log-config", str(logging_config)]
@@ -174,8 +197,9 @@ class Process:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops children in order
                 # The kernel's "parent" is the thread that starts the child: start them from a thread that
-                # lives as long as the supervisor (the main thread, as every caller does).
-                preexec_fn=_die_with_supervisor,
+                # lives as long as the supervisor (the main thread, as every caller does). preexec_fn is the only
+                # way to set PR_SET_PDEATHSIG; it calls prctl alone, which is safe between fork and exec.
+                preexec_fn=_die_with_supervisor,  # noqa: PLW1509
             )
 
     def is_running(self) -> bool:
@@ -319,14 +343,19 @@ class Stack:
         """One line per process: how long it took to be ready and the memory it holds."""
         lines = []
         for process in self.processes.values():
-            ready = f"ready in {process.ready_seconds:5.1f} s" if process.ready_seconds is not None else "ready in   ? s"
+            ready = (
+                f"ready in {process.ready_seconds:5.1f} s" if process.ready_seconds is not None else "ready in   ? s"
+            )
             memory = process.memory_mb()
-            lines.append(f"  {process.name:<10} {ready}   {memory:7.0f} MB" if memory is not None
-                         else f"  {process.name:<10} {ready}   stopped")
+            lines.append(
+                f"  {process.name:<10} {ready}   {memory:7.0f} MB"
+                if memory is not None
+                else f"  {process.name:<10} {ready}   stopped"
+            )
         return "\n".join(lines)
 
     def __enter__(self) -> Stack:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

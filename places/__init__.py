@@ -26,11 +26,22 @@ from places.resolve import (
 
 
 def departement_name(code: str) -> str | None:
-    """"62" -> "Pas-de-Calais"."""
+    """ "62" -> "Pas-de-Calais"."""
     return departements().get(code)
 
 
 __all__ = [
-    "AMBIGUOUS", "DEPARTEMENT_CODE_PATTERN", "FOUND", "NOT_FOUND", "Commune", "Resolution", "departement_code", "departement_name",
-    "departements", "find_in_text", "negated_departements", "postcode_departement", "resolve",
+    "AMBIGUOUS",
+    "DEPARTEMENT_CODE_PATTERN",
+    "FOUND",
+    "NOT_FOUND",
+    "Commune",
+    "Resolution",
+    "departement_code",
+    "departement_name",
+    "departements",
+    "find_in_text",
+    "negated_departements",
+    "postcode_departement",
+    "resolve",
 ]

@@ -29,7 +29,7 @@ class Commune(NamedTuple):  # a NamedTuple: 37,000 of them are built at load, 3x
 
     @property
     def label(self) -> str:
-        """"Saint-Omer (62)": how a candidate is shown to the artisan."""
+        """ "Saint-Omer (62)": how a candidate is shown to the artisan."""
         return f"{self.name} ({self.departement})"
 
 
@@ -45,7 +45,7 @@ class Tables:
 def _without_article(key: str) -> str:
     for article in _ARTICLES:
         if key.startswith(article):
-            return key[len(article):]
+            return key[len(article) :]
     return key
 
 
@@ -70,8 +70,7 @@ def tables() -> Tables:
         next(file)
         for line in file:
             insee, name, departement, kind, postcodes, population, common, key = line.rstrip("\n").split("\t")
-            commune = Commune(insee, name, departement, kind, tuple(postcodes.split()), int(population),
-                              common == "1")
+            commune = Commune(insee, name, departement, kind, tuple(postcodes.split()), int(population), common == "1")
             communes[key].append(commune)
             longest = max(longest, key.count(" ") + 1)
             for postcode in commune.postcodes:

@@ -19,16 +19,214 @@ FOUND, AMBIGUOUS, NOT_FOUND = "found", "ambiguous", "not_found"
 DOMINANCE = 10
 
 # Words around a place in an answer ("dans le 62", "près d'Arras", "je suis à Lens"): never a place themselves.
-_FILLERS = frozenset(["a", "au", "aux", "en", "dans", "le", "la", "les", "l", "de", "du", "des", "d", "pres", "vers", "sur", "cote", "proche", "region", "secteur", "ville", "commune", "departement", "dept", "dpt", "je", "j", "suis", "on", "est", "c", "nous", "sommes", "habite", "habitons", "situe", "situee", "situes", "bases", "base", "basee", "installe", "installee", "mon", "ma", "mes", "notre", "nos", "entreprise", "societe", "garage", "atelier", "boutique", "magasin", "ici", "chez", "moi", "environs", "alentours", "agglomeration", "agglo", "metropole", "pas", "loin", "et", "ou", "centre", "centreville", "sud", "est", "ouest", "coin", "sa", "son", "leur", "dit", "disons", "plutot", "enfin", "bah", "ben", "euh", "bon", "alors", "oui", "voila", "c", "est"])
+_FILLERS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "pres",
+        "vers",
+        "sur",
+        "cote",
+        "proche",
+        "region",
+        "secteur",
+        "ville",
+        "commune",
+        "departement",
+        "dept",
+        "dpt",
+        "je",
+        "j",
+        "suis",
+        "on",
+        "est",
+        "c",
+        "nous",
+        "sommes",
+        "habite",
+        "habitons",
+        "situe",
+        "situee",
+        "situes",
+        "bases",
+        "base",
+        "basee",
+        "installe",
+        "installee",
+        "mon",
+        "ma",
+        "mes",
+        "notre",
+        "nos",
+        "entreprise",
+        "societe",
+        "garage",
+        "atelier",
+        "boutique",
+        "magasin",
+        "ici",
+        "chez",
+        "moi",
+        "environs",
+        "alentours",
+        "agglomeration",
+        "agglo",
+        "metropole",
+        "pas",
+        "loin",
+        "et",
+        "ou",
+        "centre",
+        "centreville",
+        "sud",
+        "est",
+        "ouest",
+        "coin",
+        "sa",
+        "son",
+        "leur",
+        "dit",
+        "disons",
+        "plutot",
+        "enfin",
+        "bah",
+        "ben",
+        "euh",
+        "bon",
+        "alors",
+        "oui",
+        "voila",
+        "c",
+        "est",
+    ]
+)
 
 # Ordinary words that are also communes ("Sens", "Eu", "Vue", "Y"...): a free sentence needs a capital
 # letter to read them as places; an answer to the place question reads them only when nothing else is there.
-_ORDINARY = frozenset(["y", "eu", "vue", "sens", "bar", "pont", "mars", "mai", "juin", "plus", "moins", "bon", "beau", "bien", "vie", "ville", "port", "mont", "val", "bois", "tour", "mur", "ans", "an", "fait", "fois", "pas", "mais", "ou", "ni", "car", "or", "donc", "lors", "saint", "sainte", "rue", "lac", "pin", "lys", "gare", "cours", "passage"])
+_ORDINARY = frozenset(
+    [
+        "y",
+        "eu",
+        "vue",
+        "sens",
+        "bar",
+        "pont",
+        "mars",
+        "mai",
+        "juin",
+        "plus",
+        "moins",
+        "bon",
+        "beau",
+        "bien",
+        "vie",
+        "ville",
+        "port",
+        "mont",
+        "val",
+        "bois",
+        "tour",
+        "mur",
+        "ans",
+        "an",
+        "fait",
+        "fois",
+        "pas",
+        "mais",
+        "ou",
+        "ni",
+        "car",
+        "or",
+        "donc",
+        "lors",
+        "saint",
+        "sainte",
+        "rue",
+        "lac",
+        "pin",
+        "lys",
+        "gare",
+        "cours",
+        "passage",
+    ]
+)
 
 _ARTICLE = (["le"], ["la"], ["les"], ["l"], ["un"], ["une"], ["des"], ["du"])
-_MONTHS = frozenset(["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"])
+_MONTHS = frozenset(
+    [
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ]
+)
 # What follows a number that is not a département: "62 ans", "59 euros", "le 12 mars", "du 15 au 20".
-_NOT_AFTER_CODE = _MONTHS | frozenset(["ans", "an", "euros", "euro", "eur", "e", "k", "ke", "keur", "mille", "million", "millions", "milliers", "pourcent", "pour", "h", "heure", "heures", "min", "minutes", "jours", "jour", "mois", "semaines", "semaine", "fois", "salaries", "salarie", "employes", "employe", "personnes", "clients", "m", "m2", "km", "kg", "l", "au", "a", "x", "ou", "et", "fr"])
+_NOT_AFTER_CODE = _MONTHS | frozenset(
+    [
+        "ans",
+        "an",
+        "euros",
+        "euro",
+        "eur",
+        "e",
+        "k",
+        "ke",
+        "keur",
+        "mille",
+        "million",
+        "millions",
+        "milliers",
+        "pourcent",
+        "pour",
+        "h",
+        "heure",
+        "heures",
+        "min",
+        "minutes",
+        "jours",
+        "jour",
+        "mois",
+        "semaines",
+        "semaine",
+        "fois",
+        "salaries",
+        "salarie",
+        "employes",
+        "employe",
+        "personnes",
+        "clients",
+        "m",
+        "m2",
+        "km",
+        "kg",
+        "l",
+        "au",
+        "a",
+        "x",
+        "ou",
+        "et",
+        "fr",
+    ]
+)
 
 # A département code as an API accepts it ("59", "9", "2a", "974"), for schemas that must say so up front.
 DEPARTEMENT_CODE_PATTERN = r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[ABab]|97[1-6])$"
@@ -55,7 +253,7 @@ class Resolution:
 
     @property
     def label(self) -> str | None:
-        """"Arras (62)", "Nord (59)": the place as shown to an advisor or the artisan."""
+        """ "Arras (62)", "Nord (59)": the place as shown to an advisor or the artisan."""
         if not self.found:
             return None
         if self.commune is not None:
@@ -71,7 +269,7 @@ def _departement(code: str, commune: Commune | None = None) -> Resolution:
 
 
 def _code(token: str) -> str | None:
-    """"59" -> "59", "9" -> "09", "2a" / "2 b" -> "2A" / "2B", "974" -> "974"; None otherwise."""
+    """ "59" -> "59", "9" -> "09", "2a" / "2 b" -> "2A" / "2B", "974" -> "974"; None otherwise."""
     token = token.strip().lower()
     if not _CODE.match(token):
         return None
@@ -93,10 +291,12 @@ def postcode_departement(postcode: str) -> str | None:
 
 
 def _compact_numbers(words: list[str]) -> list[str]:
-    """"59 000" -> "59000", "2 a" -> "2a": how people space postcodes and Corsican codes."""
+    """ "59 000" -> "59000", "2 a" -> "2a": how people space postcodes and Corsican codes."""
     out: list[str] = []
     for word in words:
-        if (out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word)) or (out and out[-1] == "2" and word in ("a", "b")):
+        if (out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word)) or (
+            out and out[-1] == "2" and word in ("a", "b")
+        ):
             out[-1] += word
         else:
             out.append(word)
@@ -104,7 +304,7 @@ def _compact_numbers(words: list[str]) -> list[str]:
 
 
 def _with_articles(words: list[str]) -> list[str]:
-    """"au havre" -> "le havre", "aux mureaux" -> "les mureaux": the article hidden in au/aux."""
+    """ "au havre" -> "le havre", "aux mureaux" -> "les mureaux": the article hidden in au/aux."""
     return ["le" if w == "au" else "les" if w == "aux" else w for w in words]
 
 
@@ -142,7 +342,7 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
     found: list[_Match] = []
     for start in range(len(words)):
         for length in range(min(data.longest_name, len(words) - start), 0, -1):
-            key = " ".join(words[start:start + length])
+            key = " ".join(words[start : start + length])
             departement = data.departement_keys.get(key)
             communes = data.communes.get(key, ())
             if departement is None and not communes:
@@ -225,7 +425,7 @@ def _fuzzy(words: list[str]) -> list[str]:
     best: dict[str, int] = {}
     for start in range(len(words)):
         for length in range(1, min(4, len(words) - start) + 1):
-            span = words[start:start + length]
+            span = words[start : start + length]
             if all(w in _FILLERS or w.isdigit() for w in span):
                 continue
             text = " ".join(span)
@@ -276,7 +476,32 @@ def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
 # "non" is left out: "non, le 62" corrects, it does not negate.
 _NEGATIONS = frozenset({"pas", "ni", "jamais", "plus"})
 # What may stand between a negation and the place it negates ("pas dans le Nord", "pas à Lille").
-_BETWEEN = frozenset(["a", "au", "aux", "en", "dans", "le", "la", "les", "l", "de", "du", "des", "d", "sur", "vers", "departement", "dept", "dpt", "ville", "commune", "region", "secteur"])
+_BETWEEN = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "sur",
+        "vers",
+        "departement",
+        "dept",
+        "dpt",
+        "ville",
+        "commune",
+        "region",
+        "secteur",
+    ]
+)
 # "je sais pas, dans le 59": the "pas" of an answer's preamble negates nothing after it.
 _NOT_A_NEGATION_AFTER = frozenset({"sais", "sait", "sai", "chais", "chai", "crois", "pense"})
 # Word tokens and the punctuation that ends a negation's reach (an apostrophe or a hyphen does not).
@@ -290,7 +515,7 @@ _NOT_A_NEGATED_CODE_BEFORE = _NOT_AFTER_CODE - {"l", "a", "au", "x", "ou", "et",
 
 def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """The character spans of the places the text negates, each with the départements it names."""
-    tokens = []  # (normalised word or None for a break, start, end)
+    tokens: list[tuple[str | None, int, int]] = []  # (normalised word or None for a break, start, end)
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
         if raw[0].isalnum():
@@ -300,13 +525,13 @@ def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
             tokens.append((None, match.start(), match.end()))
     data = tables()
     spans = []
-    for index, (word, start, _end) in enumerate(tokens):
-        if word not in _NEGATIONS:
+    for index, (negation, start, _end) in enumerate(tokens):
+        if negation not in _NEGATIONS:
             continue
-        before = [t[0] for t in tokens[max(0, index - 3):index]]
-        if word == "pas" and before and before[-1] in _NOT_A_NEGATION_AFTER:
+        before = [t[0] for t in tokens[max(0, index - 3) : index]]
+        if negation == "pas" and before and before[-1] in _NOT_A_NEGATION_AFTER:
             continue
-        if word == "plus" and not {"n", "ne"} & set(before):
+        if negation == "plus" and not {"n", "ne"} & set(before):
             continue  # "plus" negates only with "ne" ("je ne suis plus dans le 59"), not "plus au nord"
         # Up to the next break, as words: the place, if any, comes after words of _BETWEEN only.
         window: list[tuple[str, int]] = []
@@ -335,13 +560,17 @@ def _negated_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         else:
             # "pas au Havre": "au" became "le", the name may start at the article; the longest name wins
             # ("pas dans le Pas-de-Calais" is the département, not the commune Le Pas).
-            candidates = [m for m in _matches(words[position - 1:]) if m.start == 1 or (
-                m.start == 0 and words[position - 1] in ("le", "la", "les", "l"))]
+            candidates = [
+                m
+                for m in _matches(words[position - 1 :])
+                if m.start == 1 or (m.start == 0 and words[position - 1] in ("le", "la", "les", "l"))
+            ]
             if candidates:
-                match = max(candidates, key=lambda m: (m.length - (1 - m.start), m.start))
-                codes = (match.departement,) if match.departement else tuple(
-                    sorted({c.departement for c in match.communes}))
-                length = match.length - (1 - match.start)
+                best = max(candidates, key=lambda m: (m.length - (1 - m.start), m.start))
+                codes = (
+                    (best.departement,) if best.departement else tuple(sorted({c.departement for c in best.communes}))
+                )
+                length = best.length - (1 - best.start)
         if length:
             end = window[position + length - 1][1]
             spans.append((start, end, codes))
@@ -385,8 +614,16 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
     hints = codes | departement_names
     # A small commune named like an ordinary word is read only when it is all the answer says, and not
     # after an article: "Mer" or "près de Mer", but not "vers la mer" nor "à la campagne".
-    commune_matches = [m for m in matches if not m.departement and m.communes and not (
-        (m.key in _ORDINARY or _ordinary_small(m.communes)) and (m.key.split() != meaningful or words[m.start - 1:m.start] in _ARTICLE))]
+    commune_matches = [
+        m
+        for m in matches
+        if not m.departement
+        and m.communes
+        and not (
+            (m.key in _ORDINARY or _ordinary_small(m.communes))
+            and (m.key.split() != meaningful or words[m.start - 1 : m.start] in _ARTICLE)
+        )
+    ]
     if postcodes and not commune_matches:
         postcode = sorted(postcodes)[0]
         communes = tables().by_postcode.get(postcode, ())
@@ -419,9 +656,12 @@ def _resolve_typo(words: list[str]) -> Resolution:
     data = tables()
     codes = {data.departement_keys[k] for k in keys if k in data.departement_keys}
     if codes:
-        return _departement(codes.pop()) if len(codes) == 1 else Resolution(AMBIGUOUS, departement_options=tuple(sorted(codes)))
-    communes = tuple(sorted((c for k in keys for c in data.communes[k] if c.kind == "c"),
-                            key=lambda c: -c.population))
+        return (
+            _departement(codes.pop())
+            if len(codes) == 1
+            else Resolution(AMBIGUOUS, departement_options=tuple(sorted(codes)))
+        )
+    communes = tuple(sorted((c for k in keys for c in data.communes[k] if c.kind == "c"), key=lambda c: -c.population))
     if not communes:
         return NOTHING
     if len(keys) == 1:
@@ -434,25 +674,60 @@ def _resolve_typo(words: list[str]) -> Resolution:
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What introduces a commune in a sentence ("à Arras", "près de Lens", "sur Béthune"), as normalised words.
 _COMMUNE_CUES = (
-    ("a",), ("au",), ("aux",), ("sur",), ("vers",), ("habite",), ("pres", "de"), ("pres", "d"),
-    ("proche", "de"), ("proche", "d"), ("cote", "de"), ("cote", "d"), ("ville", "de"), ("ville", "d"),
-    ("commune", "de"), ("commune", "d"), ("secteur", "de"), ("secteur", "d"), ("region", "de"),
-    ("region", "d"), ("environs", "de"), ("environs", "d"), ("alentours", "de"), ("alentours", "d"),
-    ("agglomeration", "de"), ("agglomeration", "d"),
+    ("a",),
+    ("au",),
+    ("aux",),
+    ("sur",),
+    ("vers",),
+    ("habite",),
+    ("pres", "de"),
+    ("pres", "d"),
+    ("proche", "de"),
+    ("proche", "d"),
+    ("cote", "de"),
+    ("cote", "d"),
+    ("ville", "de"),
+    ("ville", "d"),
+    ("commune", "de"),
+    ("commune", "d"),
+    ("secteur", "de"),
+    ("secteur", "d"),
+    ("region", "de"),
+    ("region", "d"),
+    ("environs", "de"),
+    ("environs", "d"),
+    ("alentours", "de"),
+    ("alentours", "d"),
+    ("agglomeration", "de"),
+    ("agglomeration", "d"),
 )
 # Départements whose name is also an ordinary word: in a free sentence, only with a capital letter.
-_ORDINARY_DEPARTEMENTS = frozenset(["lot", "cher", "somme", "manche", "creuse", "allier", "vienne", "var", "gard", "orne"])
+_ORDINARY_DEPARTEMENTS = frozenset(
+    ["lot", "cher", "somme", "manche", "creuse", "allier", "vienne", "var", "gard", "orne"]
+)
 # What introduces a département ("dans le Nord", "en Seine-Saint-Denis", "du 62", "de la Somme").
 _DEPARTEMENT_CUES = (
-    ("dans", "le"), ("dans", "la"), ("dans", "l"), ("dans", "les"), ("en",), ("du",), ("de", "la"),
-    ("de", "l"), ("des",), ("departement",), ("dept",), ("dpt",), ("departement", "du"),
-    ("departement", "de"), ("departement", "des"),
+    ("dans", "le"),
+    ("dans", "la"),
+    ("dans", "l"),
+    ("dans", "les"),
+    ("en",),
+    ("du",),
+    ("de", "la"),
+    ("de", "l"),
+    ("des",),
+    ("departement",),
+    ("dept",),
+    ("dpt",),
+    ("departement", "du"),
+    ("departement", "de"),
+    ("departement", "des"),
 )
 
 
 def _cue_before(words: list[str], index: int, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     for cue in sorted(cues, key=len, reverse=True):
-        if index >= len(cue) and tuple(words[index - len(cue):index]) == cue:
+        if index >= len(cue) and tuple(words[index - len(cue) : index]) == cue:
             return cue
     return None
 
@@ -474,17 +749,19 @@ def _correction(text: str) -> Resolution:
     match = _CORRECTION.search(plain)
     if not match:
         return NOTHING
-    place = text[match.start("place"):match.end("place")]
+    place = text[match.start("place") : match.end("place")]
     end = _CORRECTION_END.search(plain, match.start("place"), match.end("place"))
     if end:
-        place = text[match.start("place"):end.start()]
+        place = text[match.start("place") : end.start()]
     if not place.strip() or len(place.split()) > _CORRECTION_WORDS:
         return NOTHING
     resolution = resolve(place, typos=False)
     return resolution if resolution.found else NOTHING
 
 
-_CONTRAST_START = re.compile(r"^[\s,;:.!-]*(?:(?:mais|plutot|plutôt|c'est|c’est|c est|bien|en fait)\s+)*", re.IGNORECASE)
+_CONTRAST_START = re.compile(
+    r"^[\s,;:.!-]*(?:(?:mais|plutot|plutôt|c'est|c’est|c est|bien|en fait)\s+)*", re.IGNORECASE
+)
 
 
 def _contrast(rest: str) -> Resolution:
@@ -514,7 +791,7 @@ def find_in_text(text: str | None) -> Resolution:
     if negated:
         # "pas le 59, le 62", "pas dans le Nord mais dans la Somme": what follows the place said wrong is
         # the place meant, read like an answer.
-        contrast = _contrast(text[negated[-1][1]:])
+        contrast = _contrast(text[negated[-1][1] :])
         if contrast.found:
             return contrast
     spans = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
@@ -533,14 +810,22 @@ def find_in_text(text: str | None) -> Resolution:
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         code = _code(word)
-        if code and _cue_before(words, index, _DEPARTEMENT_CUES) and following not in _NOT_AFTER_CODE \
-                and not following.isdigit() and not re.match(r"[/:h.,]\d", text[spans[index][1] + len(originals[index]):][:2]):
+        if (
+            code
+            and _cue_before(words, index, _DEPARTEMENT_CUES)
+            and following not in _NOT_AFTER_CODE
+            and not following.isdigit()
+            and not re.match(r"[/:h.,]\d", text[spans[index][1] + len(originals[index]) :][:2])
+        ):
             return _departement(code)
         if _POSTCODE.match(word):
             communes = tables().by_postcode.get(word, ())
             cue = _cue_before(words, index, (("code", "postal"), ("cp",)))
-            named = [m for m in _matches(words[index + 1:index + 1 + tables().longest_name], free_text=True)
-                     if m.start == 0 and m.communes]
+            named = [
+                m
+                for m in _matches(words[index + 1 : index + 1 + tables().longest_name], free_text=True)
+                if m.start == 0 and m.communes
+            ]
             if named:
                 matching = tuple(c for c in named[0].communes if word in c.postcodes)
                 if matching:
@@ -561,7 +846,7 @@ def find_in_text(text: str | None) -> Resolution:
                 return _departement(match.departement)  # "dans le Nord", "à Paris", "à la Réunion"
             continue
         communes = match.communes
-        if cue is None or words[first - 1:first] in (["au"], ["aux"]):
+        if cue is None or words[first - 1 : first] in (["au"], ["aux"]):
             continue  # "au pont", "aux bois": only "au Havre", "au Mans" name a commune this way
         # An ordinary word needs a capital letter; so does a small commune whose name is also a word.
         if (key in _ORDINARY or _ordinary_small(communes)) and not capitalised(first):

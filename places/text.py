@@ -16,7 +16,7 @@ def strip_accents(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """"Saint-Étienne-du-Rouvray" and "st etienne du rouvray" -> "saint etienne du rouvray"."""
+    """ "Saint-Étienne-du-Rouvray" and "st etienne du rouvray" -> "saint etienne du rouvray"."""
     plain = _NOT_WORD.sub(" ", strip_accents(text).lower())
     return " ".join(_ABBREVIATIONS.get(token, token) for token in plain.split())
 

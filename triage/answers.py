@@ -4,10 +4,10 @@ Plain Python, so that the actions and the tests read them the same way::
 
     from triage.answers import answer_to_suicide_question, answer_to_safety_question
 
-    answer_to_suicide_question("non pas du tout")   # "clear_no": back to the conversation
-    answer_to_suicide_question("des fois")          # "not_clear_no": the crisis path
-    answer_to_safety_question("oui ça va")          # "safe"
-    answer_to_safety_question("je sais pas")        # "not_safe": emergency numbers again, a human
+    answer_to_suicide_question("non pas du tout")  # "clear_no": back to the conversation
+    answer_to_suicide_question("des fois")  # "not_clear_no": the crisis path
+    answer_to_safety_question("oui ça va")  # "safe"
+    answer_to_safety_question("je sais pas")  # "not_safe": emergency numbers again, a human
 
 Prevention guidelines: after "pensez-vous au suicide ?", anything but a clear no (silence, "je sais
 pas", "peut-être", "parfois", another subject) is taken as a yes. After "êtes-vous en sécurité ?",
@@ -26,17 +26,19 @@ CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
 SAFE, NOT_SAFE = "safe", "not_safe"
 
 # Doubt, "sometimes", "a little", "not really": never a clear answer.
-_HEDGES = compile_any([
-    r"je (ne )?sais (pas|plus)|je sais pas|sais pas|j en sais rien|aucune idee|je ne sais|chais pas",
-    r"peut etre|p etre|c est possible|(?<!que )possible$|probablement|ca se peut|pas sur|pas sure|pas certaine?",
-    r"parfois|des fois|de temps en temps|de temps a autre|quelquefois|souvent|ca m arrive|il m arrive|"
-    r"ca m est arrive|ca arrive|ca depend|pas toujours|^un peu|un peu$|oui un peu|plus ou moins|bof|mouais",
-    r"pas vraiment|pas trop|pas tellement|pas tant que ca|pas encore|pas tout a fait|pas completement|"
-    r"pas forcement|pas vraiment non|ca va aller peut etre",
-    r"j y (ai )?(deja )?pense(?! (pas|jamais|plus))|(y|y ai) pense (parfois|des fois|souvent|un peu|deja)|"
-    r"je (ne )?pense pas$|je (ne )?crois pas$",
-    r"hum+|hm+",
-])
+_HEDGES = compile_any(
+    [
+        r"je (ne )?sais (pas|plus)|je sais pas|sais pas|j en sais rien|aucune idee|je ne sais|chais pas",
+        r"peut etre|p etre|c est possible|(?<!que )possible$|probablement|ca se peut|pas sur|pas sure|pas certaine?",
+        r"parfois|des fois|de temps en temps|de temps a autre|quelquefois|souvent|ca m arrive|il m arrive|"
+        r"ca m est arrive|ca arrive|ca depend|pas toujours|^un peu|un peu$|oui un peu|plus ou moins|bof|mouais",
+        r"pas vraiment|pas trop|pas tellement|pas tant que ca|pas encore|pas tout a fait|pas completement|"
+        r"pas forcement|pas vraiment non|ca va aller peut etre",
+        r"j y (ai )?(deja )?pense(?! (pas|jamais|plus))|(y|y ai) pense (parfois|des fois|souvent|un peu|deja)|"
+        r"je (ne )?pense pas$|je (ne )?crois pas$",
+        r"hum+|hm+",
+    ]
+)
 _STARTS_NO = re.compile(
     r"^(?:(?:ah|oh|mais|euh|bah|ben|bien sur que|absolument|certainement|surtout|franchement) )*"
     r"(?:non|nan|nn|no|nope|pas du tout|jamais|absolument pas|certainement pas|surtout pas|"
@@ -52,11 +54,13 @@ _STARTS_YES = re.compile(
     r"(?![a-z0-9])"
 )
 # Safe said with a negation: "non, je ne suis pas en danger", "je ne vais rien faire".
-_SAFE_NEGATED = compile_any([
-    r"(?:ne )?suis pas en danger|pas de danger|ne risque rien|risque rien|"
-    r"(?:ne )?vais rien (?:me )?faire|(?:ne )?ferai rien|(?:ne )?ferai pas de (?:betise|connerie)|"
-    r"(?:ne )?vais pas (?:me faire du mal|passer a l acte|faire de betise|faire de connerie)"
-])
+_SAFE_NEGATED = compile_any(
+    [
+        r"(?:ne )?suis pas en danger|pas de danger|ne risque rien|risque rien|"
+        r"(?:ne )?vais rien (?:me )?faire|(?:ne )?ferai rien|(?:ne )?ferai pas de (?:betise|connerie)|"
+        r"(?:ne )?vais pas (?:me faire du mal|passer a l acte|faire de betise|faire de connerie)"
+    ]
+)
 # After a "oui", a "mais" brings a reservation ("oui mais j'ai peur").
 _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le moment|ce soir|cette nuit"])
 

@@ -8,13 +8,42 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 _NUMBERS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
-    "seize": 16, "vingt": 20, "trente": 30, "quelques": 3,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "trente": 30,
+    "quelques": 3,
 }
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-           "octobre", "novembre", "decembre")
+_MONTHS = (
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+)
 _NUMBER = r"(\d{1,3}|" + "|".join(_NUMBERS) + r")"
 _UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30}
 # A date mentioned as past or habitual is no deadline.
@@ -28,21 +57,35 @@ _RELATIVE = [
     (re.compile(r"\bsous huitaine\b"), 8),
     (re.compile(r"\bsous quinzaine\b"), 15),
 ]
-_IN_N = re.compile(r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine) " + _NUMBER + r" (jours?|semaines?|mois)\b")
+_IN_N = re.compile(
+    r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine) " + _NUMBER + r" (jours?|semaines?|mois)\b"
+)
 _HAVE_N = re.compile(
     r"\b(?:j ai|on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|il me reste|"
     r"me reste|plus que|delai de|encore|seulement|que|a peine) " + _NUMBER + r" (jours?|semaines?)\b"
 )
-_WEEKDAY = re.compile(r"\b(?:ce |cette |d ici |avant |jusqu a |pour |des |le )?(" + "|".join(_WEEKDAYS) + r")( prochain)?\b")
-_DAY_MONTH = re.compile(
-    r"\b(?:le )?(\d{1,2}|1er|premier) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b"
+_WEEKDAY = re.compile(
+    r"\b(?:ce |cette |d ici |avant |jusqu a |pour |des |le )?(" + "|".join(_WEEKDAYS) + r")( prochain)?\b"
 )
+_DAY_MONTH = re.compile(r"\b(?:le )?(\d{1,2}|1er|premier) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
-_DAY_OF_MONTH = re.compile(r"\b(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?! (?:" + "|".join(_MONTHS) + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))")
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?! (?:"
+    + "|".join(_MONTHS)
+    + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))"
+)
 _WEEK = [
-    (re.compile(r"\b(?:cette semaine|fin de (?:la )?semaine|ce week end|ce weekend|d ici la fin de la semaine)\b"), "end_of_week"),
+    (
+        re.compile(r"\b(?:cette semaine|fin de (?:la )?semaine|ce week end|ce weekend|d ici la fin de la semaine)\b"),
+        "end_of_week",
+    ),
     (re.compile(r"\b(?:la semaine prochaine|semaine prochaine|debut de semaine prochaine)\b"), "next_week"),
-    (re.compile(r"\b(?<!chaque )(?<!toutes les )(?<!les )(?:a la |en |pour la |d ici la |avant la )?fin (?:du|de) mois\b(?! (?:difficiles?|compliquees?|tendues?))"), "end_of_month"),
+    (
+        re.compile(
+            r"\b(?<!chaque )(?<!toutes les )(?<!les )(?:a la |en |pour la |d ici la |avant la )?fin (?:du|de) mois\b(?! (?:difficiles?|compliquees?|tendues?))"
+        ),
+        "end_of_month",
+    ),
     (re.compile(r"\b(?:debut du mois prochain|le mois prochain|mois prochain)\b"), "next_month"),
 ]
 
@@ -60,7 +103,7 @@ def _number(token: str) -> int:
 
 
 def _is_past(text: str, start: int, end: int) -> bool:
-    return bool(_PAST_BEFORE.search(text[max(0, start - 12):start]) or _PAST_AFTER.match(text[end:end + 14]))
+    return bool(_PAST_BEFORE.search(text[max(0, start - 12) : start]) or _PAST_AFTER.match(text[end : end + 14]))
 
 
 def _upcoming(day: int, month: int, year: int | None, today: date) -> date | None:
@@ -98,7 +141,9 @@ def find_deadlines(text: str, today: date) -> list[Deadline]:
             if not _is_past(text, match.start(), match.end()):
                 add(today + timedelta(days=_number(match.group(1)) * _UNIT_DAYS[match.group(2)]), match)
     for match in _WEEKDAY.finditer(text):
-        if _is_past(text, match.start(1), match.end()) and not match.group(0).startswith(("ce ", "avant ", "pour ", "d ici ")):
+        if _is_past(text, match.start(1), match.end()) and not match.group(0).startswith(
+            ("ce ", "avant ", "pour ", "d ici ")
+        ):
             continue
         ahead = (_WEEKDAYS.index(match.group(1)) - today.weekday()) % 7 or 7
         add(today + timedelta(days=ahead), match)

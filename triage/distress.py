@@ -6,9 +6,9 @@ actions, so that they never disagree::
     from triage.distress import find_signs, distress_level, is_bereaved_by_suicide
 
     find_signs("ma famille serait mieux sans moi")
-        # [Sign(level=2, rule="indirect_better_off_without_me", category="better_off_without_me", ...)]
-    distress_level("je n'en peux plus")      # 3: ask directly about suicide
-    is_bereaved_by_suicide("mon mari s'est suicidé l'an dernier")   # True: the 3114 is for them too
+    # [Sign(level=2, rule="indirect_better_off_without_me", category="better_off_without_me", ...)]
+    distress_level("je n'en peux plus")  # 3: ask directly about suicide
+    is_bereaved_by_suicide("mon mari s'est suicidé l'an dernier")  # True: the 3114 is for them too
 
 The table is triage/rules/distress.yml. A sign's `rule` is what logs and cases record; its `quote`
 (the artisan's words) goes only into the case's reasons, never into logs.
@@ -100,10 +100,20 @@ def _table() -> _Table:
         if sign["level"] not in LEVEL_LABELS or sign["category"] not in CATEGORY_LABELS:
             raise ValueError(f"distress.yml: sign {sign['id']!r} has an unknown level or category")
         seen.add(sign["id"])
-        optional = {key: compile_any(sign[key]) if sign.get(key) else None
-                    for key in ("patterns", "message", "with", "unless")}
-        table.append(_Rule(sign["id"], sign["level"], sign["category"], optional["patterns"],
-                           optional["message"], optional["with"], optional["unless"]))
+        optional = {
+            key: compile_any(sign[key]) if sign.get(key) else None for key in ("patterns", "message", "with", "unless")
+        }
+        table.append(
+            _Rule(
+                sign["id"],
+                sign["level"],
+                sign["category"],
+                optional["patterns"],
+                optional["message"],
+                optional["with"],
+                optional["unless"],
+            )
+        )
     return _Table(tuple(table), compile_any(raw["bereaved"]))
 
 
@@ -119,7 +129,7 @@ def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[
         cancelled = [m.span() for m in signals.distress_idioms.finditer(text)]
         cancelled += [m.span() for m in _table().bereaved.finditer(text)]
     for match in pattern.finditer(text):
-        if signals.distress_negation.search(text[:match.start()]):
+        if signals.distress_negation.search(text[: match.start()]):
             continue
         if any(start < match.end() and match.start() < end for start, end in cancelled):
             continue
@@ -168,16 +178,22 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
 
 # Business despair ("le commerce, c'est fini, plus rien ne changera") reads like hopelessness: when the
 # model's sentence speaks of the business and not of the person, it only gets the direct question.
-_BUSINESS = re.compile(r"\b(boite|entreprise|societe|commerce|activite|atelier|boutique|magasin|salon|garage|"
-                       r"chantiers?|clients?|chiffre|ventes?|commandes?|affaire|metier|exploitation|restaurant|"
-                       r"bar|fonds|stock|carnet)\b")
-_PERSONAL = re.compile(r"\b(moi|ma vie|vivre|vie|mourir|mort|morte|famille|enfants|gosses|femme|mari|"
-                       r"suicide|suicider|tuer|disparaitre|reveiller|adieu|assurance|testament|poids|fardeau)\b")
+_BUSINESS = re.compile(
+    r"\b(boite|entreprise|societe|commerce|activite|atelier|boutique|magasin|salon|garage|"
+    r"chantiers?|clients?|chiffre|ventes?|commandes?|affaire|metier|exploitation|restaurant|"
+    r"bar|fonds|stock|carnet)\b"
+)
+_PERSONAL = re.compile(
+    r"\b(moi|ma vie|vivre|vie|mourir|mort|morte|famille|enfants|gosses|femme|mari|"
+    r"suicide|suicider|tuer|disparaitre|reveiller|adieu|assurance|testament|poids|fardeau)\b"
+)
 
 
 def _model_sign(text: str) -> Sign | None:
     for verdict in distress_model.classify(text).candidates:
         level, category = verdict.level, verdict.category
+        if level is None or category is None:
+            continue  # never for a candidate (each has a level and a category); says so to the type checker
         if level <= INDIRECT:
             if _cancelled(verdict):
                 continue

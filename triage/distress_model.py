@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -33,9 +34,20 @@ CORPUS = Path(__file__).resolve().parent / "data" / "distress_corpus.yml"
 HOLD_APART = 5
 
 LEVEL_1 = ("explicit_ideation", "wish_to_die", "intent_plan_means", "self_harm")
-LEVEL_2 = ("burden", "better_off_without_me", "farewell", "settling_affairs", "giving_away_possessions",
-           "solution_way_out", "last_message", "disappear_not_wake", "stop_everything_me", "secret_plan",
-           "life_insurance", "hopeless_finality")
+LEVEL_2 = (
+    "burden",
+    "better_off_without_me",
+    "farewell",
+    "settling_affairs",
+    "giving_away_possessions",
+    "solution_way_out",
+    "last_message",
+    "disappear_not_wake",
+    "stop_everything_me",
+    "secret_plan",
+    "life_insurance",
+    "hopeless_finality",
+)
 AMBIGUOUS_LABEL, BEREAVED_LABEL, CALM_LABEL = "ambiguous", "bereaved", "calm"
 CRISIS_LABEL = "crisis"
 # The bot's NLU examples of ordinary intents (situations, answers, questions): calm lines in the
@@ -83,24 +95,29 @@ def load_corpus(path: Path = CORPUS) -> dict[str, list[str]]:
 
 def split(corpus: dict[str, list[str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(training, held apart) pairs of (text, label): every HOLD_APART-th line of a label is held apart."""
-    training, held_apart = [], []
+    training: list[tuple[str, str]] = []
+    held_apart: list[tuple[str, str]] = []
     for label, lines in corpus.items():
         for number, line in enumerate(lines, 1):
             (held_apart if number % HOLD_APART == 0 else training).append((line, label))
     return training, held_apart
 
 
-def make_pipeline(class_weight: str | None = "balanced"):
+def make_pipeline(class_weight: str | None = "balanced") -> Any:  # a scikit-learn Pipeline (no types shipped)
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, make_pipeline
 
-    features = FeatureUnion([
-        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                                  token_pattern=r"(?u)\b\w+\b")),
-        # Character n-grams inside word boundaries: typos and SMS spellings still share most of them.
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
-    ])
+    features = FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"),
+            ),
+            # Character n-grams inside word boundaries: typos and SMS spellings still share most of them.
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
+        ]
+    )
     # liblinear is deterministic; balanced weights because calm lines outnumber the others.
     classifier = LogisticRegression(C=10.0, solver="liblinear", class_weight=class_weight, max_iter=1000)
     return make_pipeline(features, classifier)
@@ -116,15 +133,22 @@ def decision_label(label: str) -> str:
 @dataclass
 class Model:
     """Two linear models: one decides (crisis, ambiguous, bereaved, calm), one names the sign category."""
-    decide: object
-    categorise: object
+
+    # scikit-learn pipelines (make_pipeline); scikit-learn ships no types.
+    decide: Any
+    categorise: Any
 
     def probabilities(self, texts: list[str]) -> list[tuple[dict[str, float], dict[str, float]]]:
         normalised = [normalise(text) for text in texts]
         decided = self.decide.predict_proba(normalised)
         categories = self.categorise.predict_proba(normalised)
-        return [(dict(zip(self.decide.classes_, map(float, d), strict=False)), dict(zip(self.categorise.classes_, map(float, c), strict=False)))
-                for d, c in zip(decided, categories, strict=False)]
+        return [
+            (
+                dict(zip(self.decide.classes_, map(float, d), strict=False)),
+                dict(zip(self.categorise.classes_, map(float, c), strict=False)),
+            )
+            for d, c in zip(decided, categories, strict=False)
+        ]
 
 
 def ordinary_sentences() -> list[str]:
@@ -135,8 +159,11 @@ def ordinary_sentences() -> list[str]:
         data = yaml.safe_load((root / "nlu" / f"{name}.yml").read_text(encoding="utf-8")) or {}
         for block in data.get("nlu") or []:
             if "intent" in block:
-                texts += [re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", line.strip()[2:])
-                          for line in str(block.get("examples") or "").splitlines() if line.strip().startswith("- ")]
+                texts += [
+                    re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", line.strip()[2:])
+                    for line in str(block.get("examples") or "").splitlines()
+                    if line.strip().startswith("- ")
+                ]
     return texts
 
 

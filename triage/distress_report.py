@@ -28,26 +28,32 @@ from triage.distress_model import (
     train,
 )
 
+# One line's probabilities: (decision label -> p, sign category -> p), as Model.probabilities gives them.
+Probabilities = tuple[dict[str, float], dict[str, float]]
 
-def out_of_fold(pairs: list[tuple[str, str]], folds: int = 5) -> list[tuple[dict[str, float], dict[str, float]]]:
+
+def out_of_fold(pairs: list[tuple[str, str]], folds: int = 5) -> list[Probabilities]:
     """Each line's probabilities from models that did not train on it (stratified folds, fixed order)."""
     from sklearn.model_selection import StratifiedKFold
 
     labels = [label for _, label in pairs]
-    result: list = [None] * len(pairs)
+    result: dict[int, Probabilities] = {}
     for train_index, test_index in StratifiedKFold(folds, shuffle=True, random_state=0).split(pairs, labels):
         model = train([pairs[i] for i in train_index])
-        for index, probabilities in zip(test_index, model.probabilities([pairs[i][0] for i in test_index]), strict=False):
-            result[index] = probabilities
-    return result
+        for index, probabilities in zip(
+            test_index, model.probabilities([pairs[i][0] for i in test_index]), strict=False
+        ):
+            result[int(index)] = probabilities
+    return [result[index] for index in range(len(pairs))]  # each line is in exactly one test fold
 
 
-def figures(pairs: list[tuple[str, str]], probabilities: list) -> dict[str, dict]:
+def figures(pairs: list[tuple[str, str]], probabilities: list[Probabilities]) -> dict[str, dict[str, int]]:
     """Per label: lines, crisis path (model alone; with the rules first), direct question, and per sign
     category the lines the model named with it (predicted) and those rightly so (correct)."""
-    table: dict[str, dict] = {label: {"lines": 0, "found": 0, "predicted": 0, "correct": 0, "question": 0,
-                                      "combined": 0}
-                              for label in (*LABELS, ORDINARY_LABEL)}
+    table: dict[str, dict[str, int]] = {
+        label: {"lines": 0, "found": 0, "predicted": 0, "correct": 0, "question": 0, "combined": 0}
+        for label in (*LABELS, ORDINARY_LABEL)
+    }
     for (text, label), (decided, categories) in zip(pairs, probabilities, strict=False):
         level, category, _ = _decide(decided, categories)
         row = table[label]
@@ -56,15 +62,19 @@ def figures(pairs: list[tuple[str, str]], probabilities: list) -> dict[str, dict
         rules = rule_signs(text)
         row["combined"] += (level is not None and level <= 2) or bool(rules and rules[0].level <= 2)
         row["question"] += level == 3
-        if level is not None and level <= 2:
+        if level is not None and level <= 2 and category is not None:  # _decide names a category with a level
             table[category]["predicted"] += 1
             table[category]["correct"] += category == label
     return table
 
 
-def _table_lines(name: str, table: dict[str, dict]) -> list[str]:
-    lines = ["", name, "| label | lines | crisis path: model | rules + model | model's direct question "
-             "| category named right |", "|---|---|---|---|---|---|"]
+def _table_lines(name: str, table: dict[str, dict[str, int]]) -> list[str]:
+    lines = [
+        "",
+        name,
+        "| label | lines | crisis path: model | rules + model | model's direct question | category named right |",
+        "|---|---|---|---|---|---|",
+    ]
     for label in (*LABELS, ORDINARY_LABEL):
         row = table[label]
         named = f"{row['correct']}/{row['predicted']}" if label in (*LEVEL_1, *LEVEL_2) else ""
@@ -72,14 +82,18 @@ def _table_lines(name: str, table: dict[str, dict]) -> list[str]:
     signs = [table[label] for label in (*LEVEL_1, *LEVEL_2)]
     found, total = sum(r["found"] for r in signs), sum(r["lines"] for r in signs)
     combined = sum(r["combined"] for r in signs)
-    lines.append(f"levels 1-2 recall: model {found}/{total} ({found / total:.1%}), rules + model {combined}/{total} "
-                 f"({combined / total:.1%}); rules + model on hard negatives {table[CALM_LABEL]['combined']}, "
-                 f"ordinary {table[ORDINARY_LABEL]['combined']}")
-    lines.append(f"model's crisis path on: hard negatives "
-                 f"{table[CALM_LABEL]['found']}/{table[CALM_LABEL]['lines']}, ambiguous "
-                 f"{table[AMBIGUOUS_LABEL]['found']}/{table[AMBIGUOUS_LABEL]['lines']}, bereaved "
-                 f"{table[BEREAVED_LABEL]['found']}/{table[BEREAVED_LABEL]['lines']}, ordinary NLU examples "
-                 f"{table[ORDINARY_LABEL]['found']}/{table[ORDINARY_LABEL]['lines']}")
+    lines.append(
+        f"levels 1-2 recall: model {found}/{total} ({found / total:.1%}), rules + model {combined}/{total} "
+        f"({combined / total:.1%}); rules + model on hard negatives {table[CALM_LABEL]['combined']}, "
+        f"ordinary {table[ORDINARY_LABEL]['combined']}"
+    )
+    lines.append(
+        f"model's crisis path on: hard negatives "
+        f"{table[CALM_LABEL]['found']}/{table[CALM_LABEL]['lines']}, ambiguous "
+        f"{table[AMBIGUOUS_LABEL]['found']}/{table[AMBIGUOUS_LABEL]['lines']}, bereaved "
+        f"{table[BEREAVED_LABEL]['found']}/{table[BEREAVED_LABEL]['lines']}, ordinary NLU examples "
+        f"{table[ORDINARY_LABEL]['found']}/{table[ORDINARY_LABEL]['lines']}"
+    )
     return lines
 
 
@@ -104,19 +118,27 @@ def development_turns() -> list[str]:
 def report() -> str:
     training, held_apart = split(load_corpus())
     pairs = _cv_pairs()
-    lines = [f"corpus: {len(training)} training lines, {len(held_apart)} held apart, "
-             f"{len(pairs) - len(training)} ordinary NLU lines; thresholds crisis {CRISIS_THRESHOLD}, "
-             f"question {QUESTION_THRESHOLD}"]
-    lines += _table_lines("5-fold cross-validation (training split and ordinary lines)",
-                          figures(pairs, out_of_fold(pairs)))
-    lines += _table_lines("held-apart split (models trained on the training split and ordinary lines)",
-                          figures(held_apart, _model().probabilities([text for text, _ in held_apart])))
+    lines = [
+        f"corpus: {len(training)} training lines, {len(held_apart)} held apart, "
+        f"{len(pairs) - len(training)} ordinary NLU lines; thresholds crisis {CRISIS_THRESHOLD}, "
+        f"question {QUESTION_THRESHOLD}"
+    ]
+    lines += _table_lines(
+        "5-fold cross-validation (training split and ordinary lines)", figures(pairs, out_of_fold(pairs))
+    )
+    lines += _table_lines(
+        "held-apart split (models trained on the training split and ordinary lines)",
+        figures(held_apart, _model().probabilities([text for text, _ in held_apart])),
+    )
     turns = development_turns()
     verdicts = [classify(turn) for turn in turns]
     crisis = sum(v.level is not None and v.level <= 2 for v in verdicts)
     asked = sum(v.level == 3 for v in verdicts)
-    lines += ["", f"turns of development/regression conversations expecting no distress: crisis path "
-                  f"{crisis}/{len(turns)}, direct question {asked}/{len(turns)}"]
+    lines += [
+        "",
+        f"turns of development/regression conversations expecting no distress: crisis path "
+        f"{crisis}/{len(turns)}, direct question {asked}/{len(turns)}",
+    ]
     return "\n".join(lines)
 
 
@@ -129,8 +151,10 @@ def threshold_sweep() -> str:
         for (_, label), (decided, _) in zip(pairs, probabilities, strict=False):
             key = "sign" if label in (*LEVEL_1, *LEVEL_2) else label
             counts[key] += decided.get(CRISIS_LABEL, 0.0) >= threshold
-        rows.append(f"{threshold} | {counts['sign']} | {counts[CALM_LABEL]} | {counts[AMBIGUOUS_LABEL]} | "
-                    f"{counts[BEREAVED_LABEL]} | {counts[ORDINARY_LABEL]}")
+        rows.append(
+            f"{threshold} | {counts['sign']} | {counts[CALM_LABEL]} | {counts[AMBIGUOUS_LABEL]} | "
+            f"{counts[BEREAVED_LABEL]} | {counts[ORDINARY_LABEL]}"
+        )
     return "\n".join(rows)
 
 

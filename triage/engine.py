@@ -119,11 +119,14 @@ def _scan(cue: Cue, clause: Clause, order: tuple[int, int]) -> Iterable[_Hit]:
 def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | None = None) -> list[_Hit]:
     """Category evidence of one clause: the longest match wins where patterns overlap (idioms).
     Categories whose words were there but denied ("pas de souci avec la banque") go into `denied`."""
-    hits = [hit for category in rules().categories.values() for cue in category.cues
-            for hit in _scan(cue, clause, order)]
+    hits = [
+        hit for category in rules().categories.values() for cue in category.cues for hit in _scan(cue, clause, order)
+    ]
     # Not-difficulties take part in the overlap contest like idioms, then vanish (negated).
-    hits += [_Hit("", m.start(), m.end(), False, True, clause, (*order, m.start()))
-             for m in rules().signals.not_difficulties.finditer(clause.text)]
+    hits += [
+        _Hit("", m.start(), m.end(), False, True, clause, (*order, m.start()))
+        for m in rules().signals.not_difficulties.finditer(clause.text)
+    ]
     hits.sort(key=lambda hit: (hit.start - hit.end, hit.start))
     kept: list[_Hit] = []
     for hit in hits:
@@ -227,7 +230,7 @@ def _overwhelmed(clauses: Iterable[Clause]) -> bool:
     signals = rules().signals
     for clause in clauses:
         for match in signals.overwhelm.finditer(clause.text):
-            if not signals.distress_negation.search(clause.text[:match.start()]):
+            if not signals.distress_negation.search(clause.text[: match.start()]):
                 return True
     return False
 
@@ -264,8 +267,9 @@ class _Run:
 
         message_hits: list[_Hit] = []
         denied: set[str] = set()
-        by_clause = [_category_hits(clause, (index, clause_index), denied)
-                     for clause_index, clause in enumerate(clauses)]
+        by_clause = [
+            _category_hits(clause, (index, clause_index), denied) for clause_index, clause in enumerate(clauses)
+        ]
         for clause_hits in by_clause:
             message_hits.extend(clause_hits)
         specific = any(not hit.weak and hit.owner != "autre" for hit in message_hits)
@@ -285,8 +289,7 @@ class _Run:
         elif message_hits:
             self.levels.append(self._everyday_level(clauses))
 
-    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int],
-                       found: set[str]) -> bool:
+    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int], found: set[str]) -> bool:
         raised = False
         # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
         neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
@@ -326,8 +329,7 @@ class _Run:
         """normale for a difficulty that is here, basse for information, prevention or anticipation."""
         signals = rules().signals
         anticipating = any(
-            signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text)
-            for clause in clauses
+            signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text) for clause in clauses
         )
         # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical.
         present = any(
@@ -397,8 +399,11 @@ def assess(
     previous_urgency = previous.urgency if previous else None
     urgency = _max_level(computed, previous_urgency)
 
-    reasons = {key: list(values) for key, values in (previous.reasons.items() if previous else ())
-               if key in ordered or key in ("distress", "distress_signs")}
+    reasons = {
+        key: list(values)
+        for key, values in (previous.reasons.items() if previous else ())
+        if key in ordered or key in ("distress", "distress_signs")
+    }
     if previous_urgency != urgency:
         reasons.pop("urgency", None)
     for key, values in run.reasons.items():

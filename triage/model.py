@@ -18,9 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
+from numpy.typing import NDArray
 
 from triage.normalise import normalise
 from triage.rules import CATEGORIES
@@ -31,13 +33,123 @@ NLU = HERE.parent / "nlu"
 # Intents whose examples describe no difficulty: negatives for every category.
 # Answers to the intake questions ("inform": a trade, a place, a number of employees) are negatives
 # too, except those where the rules see a difficulty (a creditor named as an answer).
-NEGATIVE_INTENTS = ("greet", "goodbye", "thank", "affirm", "deny", "skip_question", "ask_why_question",
-                    "stop_conversation", "request_human", "out_of_scope", "inform")
+NEGATIVE_INTENTS = (
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "skip_question",
+    "ask_why_question",
+    "stop_conversation",
+    "request_human",
+    "out_of_scope",
+    "inform",
+)
 NEGATIVE_FILES = ("greetings.yml", "control.yml", "out_of_scope.yml", "faq.yml", "answers.yml", "places.yml")
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")  # Rasa's [text](entity)
 # Words too common to explain anything: never shown as the reason.
 STOPWORDS = frozenset(
-    ["a", "au", "aux", "avec", "c", "ca", "ce", "ces", "cette", "d", "de", "des", "du", "elle", "en", "et", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "m", "ma", "mais", "me", "mes", "moi", "mon", "n", "ne", "nous", "on", "ou", "par", "pas", "plus", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes", "ton", "tout", "tous", "toute", "toutes", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "ai", "as", "a", "ont", "suis", "etait", "fait", "faire", "depuis", "ici", "la", "bien", "tres", "trop", "aussi", "encore", "deja", "avoir", "etre", "cela", "comme", "quand", "alors", "donc", "car", "si", "oui", "non", "merci"]
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "c",
+        "ca",
+        "ce",
+        "ces",
+        "cette",
+        "d",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "et",
+        "il",
+        "ils",
+        "j",
+        "je",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "plus",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "ton",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "est",
+        "sont",
+        "ai",
+        "as",
+        "a",
+        "ont",
+        "suis",
+        "etait",
+        "fait",
+        "faire",
+        "depuis",
+        "ici",
+        "la",
+        "bien",
+        "tres",
+        "trop",
+        "aussi",
+        "encore",
+        "deja",
+        "avoir",
+        "etre",
+        "cela",
+        "comme",
+        "quand",
+        "alors",
+        "donc",
+        "car",
+        "si",
+        "oui",
+        "non",
+        "merci",
+    ]
 )
 # A message this short ("oui", "le 59") carries no description the model could judge.
 MIN_WORDS = 4
@@ -75,8 +187,8 @@ def _nlu_negatives() -> list[str]:
             intent = str(block.get("intent", ""))
             if intent.split("/", maxsplit=1)[0] not in NEGATIVE_INTENTS and not intent.startswith("faq"):
                 continue
-            for line in str(block.get("examples") or "").splitlines():
-                line = line.strip()
+            for raw_line in str(block.get("examples") or "").splitlines():
+                line = raw_line.strip()
                 if line.startswith("- "):
                     text = _ANNOTATION.sub(r"\1", line[2:].strip())
                     if not rule_categories(text):
@@ -105,14 +217,15 @@ def corpus() -> Corpus:
         texts.append(sentence)
         labels.append(frozenset())
     exclusive = tuple(frozenset(pair) for pair in raw.get("exclusive") or [])
-    return Corpus(tuple(texts), tuple(labels), float(raw["threshold"]), float(raw["threshold_beside_rules"]),
-                  exclusive)
+    return Corpus(tuple(texts), tuple(labels), float(raw["threshold"]), float(raw["threshold_beside_rules"]), exclusive)
 
 
 class CategoryModel:
     """One linear scorer per category over shared TF-IDF features; predict() is one sparse product."""
 
-    def __init__(self, texts: list[str] | tuple[str, ...], labels: list[frozenset[str]] | tuple[frozenset[str], ...]) -> None:
+    def __init__(
+        self, texts: list[str] | tuple[str, ...], labels: list[frozenset[str]] | tuple[frozenset[str], ...]
+    ) -> None:
         from scipy.sparse import hstack
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -134,17 +247,17 @@ class CategoryModel:
         self.weights = np.vstack(weights).T  # features x categories
         self.biases = np.array(biases)
         self.vocabulary = np.array(self.words.get_feature_names_out())
-        self.memo: dict[str, np.ndarray] | None = None  # cross-validation scores each text many times
+        self.memo: dict[str, NDArray[np.float64]] | None = None  # cross-validation scores each text many times
         self._parts = []
         offset = 0
         for vectorizer in (self.words, self.chars):
             self._parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
             offset += len(vectorizer.vocabulary_)
 
-    def _features(self, normalised: list[str]):
+    def _features(self, normalised: list[str]) -> Any:  # a SciPy sparse matrix (SciPy ships no types)
         return self._hstack([self.words.transform(normalised), self.chars.transform(normalised)]).tocsr()
 
-    def probabilities(self, texts: list[str], normalised: bool = False) -> np.ndarray:
+    def probabilities(self, texts: list[str], normalised: bool = False) -> NDArray[np.float64]:
         """texts x categories (in self.codes order)."""
         prepared = list(texts) if normalised else [normalise(text) for text in texts]
         if self.memo is not None:
@@ -154,10 +267,10 @@ class CategoryModel:
             return np.array([self.memo[text] for text in prepared])
         return self._probabilities(prepared)
 
-    def _probabilities(self, prepared: list[str]) -> np.ndarray:
+    def _probabilities(self, prepared: list[str]) -> NDArray[np.float64]:
         return np.array([self._one(text) for text in prepared]).reshape(len(prepared), len(self.codes))
 
-    def _one(self, text: str) -> np.ndarray:
+    def _one(self, text: str) -> NDArray[np.float64]:
         """The same as `_features(...) @ weights` for one text, without building sparse matrices: a few
         dictionary look-ups instead of milliseconds of scikit-learn overhead per message."""
         scores = self.biases.copy()
@@ -175,7 +288,7 @@ class CategoryModel:
             scores = scores + values @ self.weights[indexes + offset]
         return 1.0 / (1.0 + np.exp(-scores))
 
-    def reference_probabilities(self, texts: list[str]) -> np.ndarray:
+    def reference_probabilities(self, texts: list[str]) -> NDArray[np.float64]:
         """scikit-learn's own computation, for tests to check the fast path against."""
         scores = self._features([normalise(text) for text in texts]) @ self.weights + self.biases
         return 1.0 / (1.0 + np.exp(-np.asarray(scores)))
@@ -193,8 +306,11 @@ class CategoryModel:
         column = self.codes.index(code)
         vector = self.words.transform([normalised])
         weights = self.weights[: len(self.vocabulary), column]
-        found = [(vector[0, index] * weights[index], self.vocabulary[index]) for index in vector.indices
-                 if weights[index] > 0 and not set(self.vocabulary[index].split()) <= STOPWORDS]
+        found = [
+            (vector[0, index] * weights[index], self.vocabulary[index])
+            for index in vector.indices
+            if weights[index] > 0 and not set(self.vocabulary[index].split()) <= STOPWORDS
+        ]
         return [term for _, term in sorted(found, reverse=True)[:top]]
 
 

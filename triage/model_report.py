@@ -16,7 +16,9 @@ from triage.engine import assess
 from triage.model import CategoryModel, _trained, corpus
 
 
-def cross_validate(folds: int = 5, alone=(0.4, 0.5, 0.6, 0.7), beside=(0.7, 0.8, 0.9)) -> dict:
+def cross_validate(
+    folds: int = 5, alone: tuple[float, ...] = (0.4, 0.5, 0.6, 0.7), beside: tuple[float, ...] = (0.7, 0.8, 0.9)
+) -> dict[tuple[float | None, float | None], tuple[float, float]]:
     """Micro precision and recall of rules + model on the corpus's held-out folds (deterministic folds):
     the rules as they are, the model trained on the other folds. Key (None, None): the rules alone."""
     data = corpus()
@@ -25,8 +27,10 @@ def cross_validate(folds: int = 5, alone=(0.4, 0.5, 0.6, 0.7), beside=(0.7, 0.8,
     counts = {setting: [0, 0, 0] for setting in settings}  # true positives, predicted, expected
     for fold in range(folds):
         test = indexes[indexes % folds == fold]
-        fitted = CategoryModel([data.texts[i] for i in indexes if i % folds != fold],
-                               [data.labels[i] for i in indexes if i % folds != fold])
+        fitted = CategoryModel(
+            [data.texts[i] for i in indexes if i % folds != fold],
+            [data.labels[i] for i in indexes if i % folds != fold],
+        )
         fitted.memo = {}
         for setting in settings:
             learned._override.append((fitted if setting[0] is not None else None, *(setting if setting[0] else (1, 1))))

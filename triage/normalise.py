@@ -81,7 +81,7 @@ class Clause:
             first = max(indexes[0] - spare // 2, 0)
             last = min(first + max(max_words, indexes[-1] - indexes[0] + 1) - 1, len(self.words) - 1)
             first = max(min(first, last - max_words + 1), 0)
-        text = self.source[self.words[first][2]:self.words[last][3]].strip(" ,")
+        text = self.source[self.words[first][2] : self.words[last][3]].strip(" ,")
         text = " ".join(text.split())
         prefix = "… " if first > 0 and self._word(first - 1) not in _SOFT_BREAKS else ""
         suffix = " …" if last < len(self.words) - 1 and self._word(last + 1) not in _SOFT_BREAKS else ""

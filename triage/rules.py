@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -32,7 +33,7 @@ def whole_words(pattern: str) -> str:
     return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
 
 
-def compile_any(patterns: list[str] | str) -> re.Pattern:
+def compile_any(patterns: list[str] | str) -> re.Pattern[str]:
     if isinstance(patterns, str):
         patterns = [patterns]
     # One word-boundary check around the whole alternation: tried once per position, not per pattern.
@@ -44,7 +45,7 @@ class Cue:
     """One pattern of a category or urgency rule, with how negation treats it."""
 
     owner: str  # category code or urgency rule id
-    regex: re.Pattern
+    regex: re.Pattern[str]
     negatable: bool = True
     weak: bool = False
 
@@ -65,24 +66,24 @@ class UrgencyRule:
     reason: str
     category: str | None
     cues: tuple[Cue, ...]
-    context: re.Pattern | None
+    context: re.Pattern[str] | None
     needs_category: str | None = None  # only in a message where this category was found
 
 
 @dataclass(frozen=True)
 class Signals:
-    distress_idioms: re.Pattern
-    not_difficulties: re.Pattern
-    distress_negation: re.Pattern  # matched against the text just before a distress match
-    overwhelm: re.Pattern
-    negation_before: re.Pattern
-    negation_ni: re.Pattern
-    existence_negator: re.Pattern
-    reassurance_after: re.Pattern
-    anticipation: re.Pattern
-    present_difficulty: re.Pattern
-    hypothesis: re.Pattern
-    deadline_context: re.Pattern
+    distress_idioms: re.Pattern[str]
+    not_difficulties: re.Pattern[str]
+    distress_negation: re.Pattern[str]  # matched against the text just before a distress match
+    overwhelm: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    negation_ni: re.Pattern[str]
+    existence_negator: re.Pattern[str]
+    reassurance_after: re.Pattern[str]
+    anticipation: re.Pattern[str]
+    present_difficulty: re.Pattern[str]
+    hypothesis: re.Pattern[str]
+    deadline_context: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,11 @@ class RuleSet:
     signals: Signals
 
 
-def _load(name: str):
+def _load(name: str) -> Any:  # the rule files are YAML mappings, checked where read
     return yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
 
 
-def _cues(owner: str, raw: dict) -> tuple[Cue, ...]:
+def _cues(owner: str, raw: dict[str, Any]) -> tuple[Cue, ...]:
     """One combined regex per kind of pattern: a few scans per clause instead of hundreds."""
     cues = []
     for key, negatable, weak in (("patterns", True, False), ("lacks", False, False), ("weak", True, True)):
@@ -133,15 +134,17 @@ def rules() -> RuleSet:
             for key in ("category", "needs_category"):
                 if raw.get(key) is not None and raw[key] not in CATEGORIES:
                     raise ValueError(f"urgency rule {raw['id']}: unknown {key} {raw[key]!r}")
-            urgency_rules.append(UrgencyRule(
-                id=raw["id"],
-                level=level,
-                reason=raw["reason"],
-                category=raw.get("category"),
-                cues=_cues(raw["id"], raw),
-                context=compile_any(raw["with"]) if raw.get("with") else None,
-                needs_category=raw.get("needs_category"),
-            ))
+            urgency_rules.append(
+                UrgencyRule(
+                    id=raw["id"],
+                    level=level,
+                    reason=raw["reason"],
+                    category=raw.get("category"),
+                    cues=_cues(raw["id"], raw),
+                    context=compile_any(raw["with"]) if raw.get("with") else None,
+                    needs_category=raw.get("needs_category"),
+                )
+            )
 
     raw = _load("signals.yml")
     fillers = raw["negation_fillers"]

@@ -42,9 +42,7 @@ GUARDED = (DISTRESS_INTENT, CHECK_IN_INTENT, BEREAVEMENT_INTENT)
 DECISION_KEY = "crisis_guard"
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -75,7 +73,10 @@ class CrisisGuard(GraphComponent):
                 message.set(DECISION_KEY, decision, add_to_output=True)
                 logger.info(
                     "crisis guard: intent=%s level=%s source=%s rules=%s",
-                    decision["intent"], decision["level"], decision["source"], ",".join(decision["rules"]),
+                    decision["intent"],
+                    decision["level"],
+                    decision["source"],
+                    ",".join(decision["rules"]),
                 )
         return messages
 

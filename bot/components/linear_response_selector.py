@@ -85,7 +85,10 @@ def _not_sure(message: Message) -> None:
     form the question is then answered by the form's validation and asked again; outside a form the
     misunderstanding action answers."""
     intent = message.get(INTENT) or {}
-    fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
+    fallback = {
+        INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,
+        PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0),
+    }
     others = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get(INTENT_NAME_KEY) != intent.get(INTENT_NAME_KEY)]
     message.set(INTENT, fallback, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [fallback, *others], add_to_output=True)

@@ -32,7 +32,9 @@ else:
     # The developer's command line (cases/alembic.ini): the database is named explicitly, never guessed.
     _url = context.get_x_argument(as_dictionary=True).get("url") or os.environ.get("RELAIS_DATABASE_URL")
     if not _url:
-        raise SystemExit("Name the database: RELAIS_DATABASE_URL=sqlite:///var/relais.db alembic -c cases/alembic.ini …")
+        raise SystemExit(
+            "Name the database: RELAIS_DATABASE_URL=sqlite:///var/relais.db alembic -c cases/alembic.ini …"
+        )
     _engine = make_engine(_url)
     with _engine.begin() as _connection:
         _run(_connection)

@@ -28,8 +28,9 @@ def create_api() -> FastAPI:
 
     @api.exception_handler(Unauthenticated)
     async def _unauthenticated(_request: Request, _exc: Unauthenticated) -> JSONResponse:
-        return JSONResponse({"detail": "Authentification requise."}, status_code=401,
-                            headers={"WWW-Authenticate": "Bearer"})
+        return JSONResponse(
+            {"detail": "Authentification requise."}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+        )
 
     @api.exception_handler(ForbiddenError)
     async def _forbidden(_request: Request, exc: ForbiddenError) -> JSONResponse:

@@ -25,6 +25,8 @@ def audit(
     """Who viewed or changed what and when, newest first. Supervisors."""
     events = context_of(request).audit.entries(user, case_reference, limit=limit, offset=offset)
     return [
-        AuditEventOut(id=e.id, at=e.at, actor=e.actor_label, action=e.action, case_reference=e.case_reference, detail=e.detail)
+        AuditEventOut(
+            id=e.id, at=e.at, actor=e.actor_label, action=e.action, case_reference=e.case_reference, detail=e.detail
+        )
         for e in events
     ]

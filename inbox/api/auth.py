@@ -16,8 +16,12 @@ from inbox.schemas import ERRORS, ApiError, LoginIn, LoginOut, UserOut, user_out
 router = APIRouter()
 
 
-@router.post("/auth/login", response_model=LoginOut, responses={400: {"model": ApiError}, 401: {"model": ApiError}, 429: {"model": ApiError}},
-          tags=["auth"])
+@router.post(
+    "/auth/login",
+    response_model=LoginOut,
+    responses={400: {"model": ApiError}, 401: {"model": ApiError}, 429: {"model": ApiError}},
+    tags=["auth"],
+)
 def login(request: Request, credentials: LoginIn) -> Any:
     """Open a session: the answer sets the `relais_session` cookie and gives the CSRF token."""
     address = request.client.host if request.client else "unknown"
@@ -29,12 +33,14 @@ def login(request: Request, credentials: LoginIn) -> Any:
     token = open_session(request, user)
     return LoginOut(user=user_out(user), csrf_token=token)
 
+
 @router.post("/auth/logout", status_code=204, responses=ERRORS, tags=["auth"])
 def logout(request: Request, user: User = Depends(api_user)) -> Response:
     """End every session of this user (API tokens stay valid)."""
     context_of(request).accounts.end_sessions(user.id)
     request.session.clear()
     return Response(status_code=204)
+
 
 @router.get("/me", response_model=UserOut, responses=ERRORS, tags=["auth"])
 def me(user: User = Depends(api_user)) -> Any:

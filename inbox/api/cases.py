@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, overload
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -41,6 +41,10 @@ from places import DEPARTEMENT_CODE_PATTERN, departement_code
 router = APIRouter()
 
 
+@overload
+def _clean(text: str) -> str: ...
+@overload
+def _clean(text: str | None) -> str | None: ...
 def _clean(text: str | None) -> str | None:
     return text.replace("\x00", "") if text is not None else None
 
@@ -57,7 +61,9 @@ def summary_out(request: Request, case: Case, now: datetime) -> dict:
         contact_name=case.contact_name,
         departement=case.departement,
         assignee=(
-            AssigneeOut(id=case.assignee.id, name=case.assignee.name, email=case.assignee.email) if case.assignee else None
+            AssigneeOut(id=case.assignee.id, name=case.assignee.name, email=case.assignee.email)
+            if case.assignee
+            else None
         ),
         created_at=case.created_at,
         updated_at=case.updated_at,
@@ -85,16 +91,20 @@ def case_out(request: Request, case: Case) -> CaseOut:
         callback_slot=case.callback_slot,
         consent=ConsentOut(version=case.consent_version, at=case.consent_at, health=case.health_consent),
         transcript=case.transcript,
-        notes=[NoteOut(id=n.id, author=n.author.email if n.author else None, body=n.body, created_at=n.created_at) for n in case.notes],
+        notes=[
+            NoteOut(id=n.id, author=n.author.email if n.author else None, body=n.body, created_at=n.created_at)
+            for n in case.notes
+        ],
         call_attempts=[
-            CallAttemptOut(id=a.id, author=a.author.email if a.author else None, outcome=a.outcome, comment=a.comment, at=a.at)
+            CallAttemptOut(
+                id=a.id, author=a.author.email if a.author else None, outcome=a.outcome, comment=a.comment, at=a.at
+            )
             for a in case.call_attempts
         ],
         closed_at=case.closed_at,
         erased_at=case.erased_at,
         next_statuses=list(view.next_statuses),
     )
-
 
 
 @router.get("/cases", response_model=list[CaseSummaryOut], responses={**ERRORS}, tags=["cases"])
@@ -111,13 +121,20 @@ def list_cases(
     user: User = Depends(api_user),
 ) -> Any:
     """Your chamber's cases, the most urgent first, then the oldest."""
-    filters = QueueFilters(limit=limit, offset=offset, category=category.value if category else None,
-                           urgency=urgency.value if urgency else None, assignee=assignee,
-                           departement=departement_code(departement), query=_clean(q))
+    filters = QueueFilters(
+        limit=limit,
+        offset=offset,
+        category=category.value if category else None,
+        urgency=urgency.value if urgency else None,
+        assignee=assignee,
+        departement=departement_code(departement),
+        query=_clean(q),
+    )
     if status:
         filters.statuses = tuple(s.value for s in status)
     now = utcnow()
     return [summary_out(request, case, now) for case in context_of(request).repository.queue(user, filters)]
+
 
 @router.get("/cases/changes", response_model=ChangesOut, responses={**ERRORS}, tags=["cases"])
 def changes(
@@ -134,53 +151,86 @@ def changes(
     except OverflowError:
         raise InvalidInput("since is out of the range of dates") from None
     found = context_of(request).repository.changed_since(user, since)
-    return ChangesOut(now=utcnow(), cases=[
-        CaseChangeOut(reference=c.reference, urgency=c.urgency, status=c.status, created_at=c.created_at,
-                      updated_at=c.updated_at)
-        for c in found
-    ])
+    return ChangesOut(
+        now=utcnow(),
+        cases=[
+            CaseChangeOut(
+                reference=c.reference,
+                urgency=c.urgency,
+                status=c.status,
+                created_at=c.created_at,
+                updated_at=c.updated_at,
+            )
+            for c in found
+        ],
+    )
+
 
 @router.get("/cases/{reference}", response_model=CaseOut, responses=NOT_FOUND_ERRORS, tags=["cases"])
 def get_case(request: Request, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
     """One case with everything; the view is written to the audit log."""
     return case_out(request, context_of(request).repository.get_case(reference, user))
 
+
 @router.post("/cases/{reference}/take", response_model=CaseOut, responses=NOT_FOUND_ERRORS, tags=["cases"])
 def take(request: Request, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
     context_of(request).repository.take(reference, user)
     return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
-@router.post("/cases/{reference}/assign", response_model=CaseOut, responses={**NOT_FOUND_ERRORS},
-          tags=["cases"])
+
+@router.post("/cases/{reference}/assign", response_model=CaseOut, responses={**NOT_FOUND_ERRORS}, tags=["cases"])
 def assign(request: Request, body: AssignIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
     context_of(request).repository.assign(reference, user, body.assignee_id)
     return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
-@router.post("/cases/{reference}/status", response_model=CaseOut,
-          responses={**NOT_FOUND_ERRORS, 409: {"model": ApiError}}, tags=["cases"])
+
+@router.post(
+    "/cases/{reference}/status",
+    response_model=CaseOut,
+    responses={**NOT_FOUND_ERRORS, 409: {"model": ApiError}},
+    tags=["cases"],
+)
 def set_status(request: Request, body: StatusIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
     """Move the case: nouveau → en_cours/en_attente/clos, en_cours ⇄ en_attente, → clos, clos → en_cours (reopen)."""
     context_of(request).repository.set_status(reference, user, body.status.value)
     return case_out(request, context_of(request).repository.get_case(reference, user, record_view=False))
 
-@router.post("/cases/{reference}/notes", response_model=NoteOut, status_code=201,
-          responses={**NOT_FOUND_ERRORS}, tags=["cases"])
+
+@router.post(
+    "/cases/{reference}/notes", response_model=NoteOut, status_code=201, responses={**NOT_FOUND_ERRORS}, tags=["cases"]
+)
 def add_note(request: Request, body: NoteIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
     """A private note, read by advisors only."""
     note = context_of(request).repository.add_note(reference, user, _clean(body.body))
     return NoteOut(id=note.id, author=user.email, body=note.body, created_at=note.created_at)
 
-@router.post("/cases/{reference}/calls", response_model=CallAttemptOut, status_code=201,
-          responses={**NOT_FOUND_ERRORS}, tags=["cases"])
-def add_call(request: Request, body: CallAttemptIn, reference: str = ReferencePath, user: User = Depends(api_user)) -> Any:
+
+@router.post(
+    "/cases/{reference}/calls",
+    response_model=CallAttemptOut,
+    status_code=201,
+    responses={**NOT_FOUND_ERRORS},
+    tags=["cases"],
+)
+def add_call(
+    request: Request, body: CallAttemptIn, reference: str = ReferencePath, user: User = Depends(api_user)
+) -> Any:
     """The outcome of a call; the first « joint » sets the first contact."""
     attempt = context_of(request).repository.add_call_attempt(reference, user, body.outcome.value, _clean(body.comment))
-    return CallAttemptOut(id=attempt.id, author=user.email, outcome=attempt.outcome, comment=attempt.comment, at=attempt.at)
+    return CallAttemptOut(
+        id=attempt.id, author=user.email, outcome=attempt.outcome, comment=attempt.comment, at=attempt.at
+    )
 
-@router.get("/cases/{reference}/personal-data", response_model=dict[str, Any], responses=NOT_FOUND_ERRORS, tags=["supervision"])
-def export_personal_data(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:
+
+@router.get(
+    "/cases/{reference}/personal-data", response_model=dict[str, Any], responses=NOT_FOUND_ERRORS, tags=["supervision"]
+)
+def export_personal_data(
+    request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)
+) -> Any:
     """Everything stored about the person of this case (right of access). Supervisors; audited."""
     return context_of(request).repository.export_personal_data(reference, user)
+
 
 @router.post("/cases/{reference}/erase", response_model=CaseOut, responses=NOT_FOUND_ERRORS, tags=["supervision"])
 def erase(request: Request, reference: str = ReferencePath, user: User = Depends(supervisor_user)) -> Any:

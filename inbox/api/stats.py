@@ -20,13 +20,26 @@ router = APIRouter()
 def stats(request: Request, weeks: int = Query(12, ge=1, le=104), user: User = Depends(supervisor_user)) -> Any:
     """Cases per week by primary category, urgency mix, median hours to first contact. Supervisors."""
     result = context_of(request).statistics.weekly(user, weeks=weeks)
-    return StatsOut(weeks=result.weeks, cases_per_week=result.cases_per_week, urgency_mix=result.urgency_mix,
-                    median_hours_to_first_contact=result.median_first_contact_hours(), total=result.total)
+    return StatsOut(
+        weeks=result.weeks,
+        cases_per_week=result.cases_per_week,
+        urgency_mix=result.urgency_mix,
+        median_hours_to_first_contact=result.median_first_contact_hours(),
+        total=result.total,
+    )
 
-@router.get("/stats/cases.csv", responses={**ERRORS, 200: {"content": {"text/csv": {}}}}, response_class=Response,
-         tags=["supervision"])
+
+@router.get(
+    "/stats/cases.csv",
+    responses={**ERRORS, 200: {"content": {"text/csv": {}}}},
+    response_class=Response,
+    tags=["supervision"],
+)
 def stats_csv(request: Request, user: User = Depends(supervisor_user)) -> Response:
     """One row per case (codes and dates, no personal data), semicolon-separated. Supervisors; audited."""
     rows = context_of(request).statistics.export_rows(user)
-    return Response(csv_export(rows), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="relais-dossiers.csv"'})
+    return Response(
+        csv_export(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="relais-dossiers.csv"'},
+    )

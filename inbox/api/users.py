@@ -21,9 +21,13 @@ def users(request: Request, user: User = Depends(api_user)) -> Any:
     """The active advisors and supervisors of your chamber (to assign a case)."""
     return [user_out(u) for u in context_of(request).accounts.list_users(user.chamber_id)]
 
+
 @router.post("/users/{user_id}/unlock", status_code=204, responses=NOT_FOUND_ERRORS, tags=["supervision"])
-def unlock(request: Request, user_id: int = Path(ge=1, le=2**63 - 1),  # a database integer
-           user: User = Depends(supervisor_user)) -> Response:
+def unlock(
+    request: Request,
+    user_id: int = Path(ge=1, le=2**63 - 1),  # a database integer
+    user: User = Depends(supervisor_user),
+) -> Response:
     """Forget an account's failed logins (an advisor kept out by someone guessing): supervisors, own chamber."""
     try:
         unlock_account(context_of(request), user, user_id)

@@ -76,7 +76,9 @@ async def change_status(request: Request, reference: str, user: User = Depends(p
 @router.post("/inbox/dossiers/{reference}/notes", include_in_schema=False)
 async def add_note(request: Request, reference: str, user: User = Depends(page_user)) -> Response:
     form = await checked_form(request)
-    context_of(request).repository.add_note(checked_reference(reference), user, form.get("body", "").replace("\x00", ""))
+    context_of(request).repository.add_note(
+        checked_reference(reference), user, form.get("body", "").replace("\x00", "")
+    )
     flash(request, "Note ajoutée.")
     return see_other(case_url(reference) + "#notes")
 

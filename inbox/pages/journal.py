@@ -16,15 +16,27 @@ router = APIRouter()
 
 
 @router.get("/inbox/journal", response_class=HTMLResponse, include_in_schema=False)
-def audit_page(request: Request, dossier: str = "", page: int = 1, user: User = Depends(page_supervisor)) -> HTMLResponse:
+def audit_page(
+    request: Request, dossier: str = "", page: int = 1, user: User = Depends(page_supervisor)
+) -> HTMLResponse:
     reference = dossier.strip().upper()
     reference = reference if REFERENCE_PATTERN.match(reference) else ""
     page = max(1, min(page, 10_000))
     per_page = 100
-    events = context_of(request).audit.entries(user, reference or None, limit=per_page + 1, offset=(page - 1) * per_page)
+    events = context_of(request).audit.entries(
+        user, reference or None, limit=per_page + 1, offset=(page - 1) * per_page
+    )
     accounts = context_of(request).accounts.list_users(user.chamber_id)
-    return render(request, "audit.html", user=user, events=events[:per_page], reference=reference, page=page,
-                  has_more=len(events) > per_page, accounts=accounts)
+    return render(
+        request,
+        "audit.html",
+        user=user,
+        events=events[:per_page],
+        reference=reference,
+        page=page,
+        has_more=len(events) > per_page,
+        accounts=accounts,
+    )
 
 
 @router.post("/inbox/comptes/{user_id}/debloquer", include_in_schema=False)

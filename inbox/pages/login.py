@@ -14,7 +14,7 @@ router = APIRouter()
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_page(request: Request, suivant: str = "/inbox") -> HTMLResponse:
+def login_page(request: Request, suivant: str = "/inbox") -> Response:
     if current_user(request):
         return see_other(safe_next(suivant))
     return render(request, "login.html", next_url=safe_next(suivant), email="")
@@ -25,10 +25,18 @@ async def login(request: Request) -> Response:
     form = await checked_form(request)
     next_url = safe_next(form.get("suivant"))
     try:
-        user = attempt_login(context_of(request), form.get("email", ""), form.get("password", ""), client_address(request))
+        user = attempt_login(
+            context_of(request), form.get("email", ""), form.get("password", ""), client_address(request)
+        )
     except LoginRefused as refused:
-        response = render(request, "login.html", status_code=refused.status_code, next_url=next_url,
-                          email=form.get("email", ""), error=refused.message)
+        response = render(
+            request,
+            "login.html",
+            status_code=refused.status_code,
+            next_url=next_url,
+            email=form.get("email", ""),
+            error=refused.message,
+        )
         if refused.retry_after_s:
             response.headers["Retry-After"] = str(refused.retry_after_s)
         return response

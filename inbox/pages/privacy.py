@@ -25,7 +25,11 @@ def tracker_retention_days() -> int:
 @router.get(PRIVACY_PATH, response_class=HTMLResponse, include_in_schema=False)
 def privacy_notice(request: Request) -> HTMLResponse:
     context = context_of(request)
-    return templates.TemplateResponse(request, "privacy.html", {
-        "chamber": context.default_chamber,
-        "tracker_days": tracker_retention_days(),
-    })
+    return templates.TemplateResponse(
+        request,
+        "privacy.html",
+        {
+            "chamber": context.default_chamber,
+            "tracker_days": tracker_retention_days(),
+        },
+    )

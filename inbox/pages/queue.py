@@ -32,8 +32,14 @@ def filters_from(request: Request, user: User) -> tuple[QueueFilters, dict[str, 
         assignee = None
     departement = departement_code(params.get("departement"))
     query = (params.get("q") or "").replace("\x00", "").strip()[:200] or None
-    chosen = {"statut": list(statuses), "categorie": category, "urgence": urgency, "assigne": assignee,
-              "departement": departement, "q": query}
+    chosen = {
+        "statut": list(statuses),
+        "categorie": category,
+        "urgence": urgency,
+        "assigne": assignee,
+        "departement": departement,
+        "q": query,
+    }
     return QueueFilters(statuses, category, urgency, assignee, departement, query), chosen
 
 

@@ -51,4 +51,3 @@ def see_other(url: str) -> RedirectResponse:
 
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
-

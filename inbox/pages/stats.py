@@ -35,5 +35,8 @@ def statistics_page(request: Request, semaines: int = 12, user: User = Depends(p
 def statistics_csv(request: Request, user: User = Depends(page_supervisor)) -> Response:
     rows = context_of(request).statistics.export_rows(user)
     filename = f"relais-dossiers-{utcnow():%Y-%m-%d}.csv"
-    return Response(csv_export(rows), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        csv_export(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

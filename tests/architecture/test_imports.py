@@ -11,8 +11,20 @@ import pytest
 
 from ops.settings import REPO_ROOT
 
-PACKAGES = ("triage", "guidance", "chamber", "places", "intake", "cases", "ops", "bot", "actions", "inbox",
-            "widget", "bench")
+PACKAGES = (
+    "triage",
+    "guidance",
+    "chamber",
+    "places",
+    "intake",
+    "cases",
+    "ops",
+    "bot",
+    "actions",
+    "inbox",
+    "widget",
+    "bench",
+)
 # Plain Python: the product's rules, knowing nothing of Rasa, HTTP or how the processes run.
 CORE = ("triage", "guidance", "chamber", "places", "intake", "cases")
 FRAMEWORKS = ("rasa", "rasa_sdk", "sanic", "fastapi", "starlette", "uvicorn")
@@ -70,8 +82,9 @@ def import_graph() -> dict[str, set[str]]:
     graph = {}
     for module, path in modules.items():
         targets = set()
-        for name in imported_names(path, module, set(modules)):
+        for imported in imported_names(path, module, set(modules)):
             # The most specific project module the name reaches (a name may be a function of a module).
+            name = imported
             while name and name not in modules:
                 name = name.rpartition(".")[0]
             if name and name != module:

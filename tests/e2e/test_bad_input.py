@@ -29,8 +29,10 @@ def is_french_answer(replies: list[str]) -> bool:
 def test_the_bot_answers_in_french(conversation, message):
     if len(message) > 2_000:
         # Over the channels' cap (bot/guard.py): 413, with a kind French answer; the message is not processed.
-        response = conversation.client.post(f"{conversation.settings.rasa_url}/webhooks/rest/webhook",
-                                            json={"sender": conversation.sender, "message": message})
+        response = conversation.client.post(
+            f"{conversation.settings.rasa_url}/webhooks/rest/webhook",
+            json={"sender": conversation.sender, "message": message},
+        )
         assert response.status_code == 413
         replies = [m["text"] for m in response.json()]
     else:

@@ -32,8 +32,7 @@ PLAIN_ANSWERS = {
     "callback_slot": "le matin plutôt",
 }
 SKIP = "je passe cette question"
-HANDOFF_SLOTS = {"wants_advisor", "consent_given", "health_consent", "contact_name", "phone", "email",
-                 "callback_slot"}
+HANDOFF_SLOTS = {"wants_advisor", "consent_given", "health_consent", "contact_name", "phone", "email", "callback_slot"}
 
 
 @dataclass
@@ -55,7 +54,7 @@ def say(conversation, message: str) -> Turn:
     events = tracker["events"]
     last_user = max(i for i, event in enumerate(events) if event["event"] == "user")
     intent = (events[last_user].get("parse_data") or {}).get("intent", {}).get("name")
-    actions = [e["name"] for e in events[last_user + 1:] if e["event"] == "action" and e["name"] != "action_listen"]
+    actions = [e["name"] for e in events[last_user + 1 :] if e["event"] == "action" and e["name"] != "action_listen"]
     return Turn(replies, intent, actions, tracker["slots"])
 
 
@@ -76,10 +75,17 @@ def stored_case(stack, sender: str) -> dict | None:
     engine = create_engine(stack.settings.database_url)
     try:
         with engine.connect() as connection:
-            row = connection.execute(
-                text("SELECT reference, departement, phone, contact_name, categories FROM cases "
-                     "WHERE conversation_id = :sender"), {"sender": sender},
-            ).mappings().first()
+            row = (
+                connection.execute(
+                    text(
+                        "SELECT reference, departement, phone, contact_name, categories FROM cases "
+                        "WHERE conversation_id = :sender"
+                    ),
+                    {"sender": sender},
+                )
+                .mappings()
+                .first()
+            )
     finally:
         engine.dispose()
     return dict(row) if row else None

@@ -27,8 +27,15 @@ def to_the_advisor_offer(conversation, opening: str) -> list[list[str]]:
 
 def to_a_case(conversation, phone: str = "06 12 34 56 78", callback: str = "plutôt le matin") -> list[str]:
     """From the consent question to the case reference."""
-    answers = {"consent_given": "oui", "contact_name": "Nadia", "phone": phone, "email": "passer",
-               "callback_slot": callback, "departement": "59", "health_consent": "oui"}
+    answers = {
+        "consent_given": "oui",
+        "contact_name": "Nadia",
+        "phone": phone,
+        "email": "passer",
+        "callback_slot": callback,
+        "departement": "59",
+        "health_consent": "oui",
+    }
     last: list[str] = []
     for _ in range(len(answers) + 2):
         slots = conversation.slots()
@@ -58,7 +65,9 @@ def test_what_the_first_message_says_is_not_asked_again(conversation):
 
 def test_several_facts_at_once_fill_their_slots(conversation):
     conversation.say("bonjour")
-    conversation.say("coiffeuse à domicile en micro, on est 3 avec mon apprenti, la banque me refuse tout depuis la rentrée")
+    conversation.say(
+        "coiffeuse à domicile en micro, on est 3 avec mon apprenti, la banque me refuse tout depuis la rentrée"
+    )
     slots = conversation.slots()
     assert slots["trade"] == "coiffeuse à domicile"
     assert slots["legal_form"] == "micro"
@@ -138,8 +147,9 @@ def test_a_refused_consent_is_asked_again_after_a_change_of_mind(conversation):
     assert slots["requested_slot"] == "consent_given"
 
 
-@pytest.mark.parametrize("request_", ["je veux parler à quelqu'un", "je voudrais qu'on me rappelle",
-                                      "est-ce que quelqu'un peut m'appeler"])
+@pytest.mark.parametrize(
+    "request_", ["je veux parler à quelqu'un", "je voudrais qu'on me rappelle", "est-ce que quelqu'un peut m'appeler"]
+)
 def test_asking_for_a_person_at_any_moment(conversation, request_):
     conversation.say("bonjour")
     conversation.say("les travaux devant ma boutique font fuir les clients")
@@ -197,9 +207,15 @@ def test_a_place_the_store_cannot_read_never_blocks_the_case(conversation, stack
         if slots.get("case_reference") or slots.get("requested_slot") is None:
             break
         asked = slots["requested_slot"]
-        answer = {"wants_advisor": "oui", "consent_given": "oui", "contact_name": "Léa",
-                  "phone": "0612345679", "email": "passer", "callback_slot": "après 18h",
-                  "departement": "dans mon atelier"}[asked]
+        answer = {
+            "wants_advisor": "oui",
+            "consent_given": "oui",
+            "contact_name": "Léa",
+            "phone": "0612345679",
+            "email": "passer",
+            "callback_slot": "après 18h",
+            "departement": "dans mon atelier",
+        }[asked]
         replies = conversation.say(answer)
     reference = conversation.slots().get("case_reference")
     assert reference, replies

@@ -34,19 +34,24 @@ def _converse(url: str, transports: list[str]) -> tuple[str, list[str]]:
     try:
         client.emit("session_request", {"session_id": session_id})
         assert confirmed.wait(60), "no session_confirm"
-        client.emit("user_uttered", {"message": "bonjour", "session_id": session_id,
-                                     "metadata": {"client_message_id": f"{session_id}-1"}})
+        client.emit(
+            "user_uttered",
+            {"message": "bonjour", "session_id": session_id, "metadata": {"client_message_id": f"{session_id}-1"}},
+        )
         assert answered.wait(90), "no answer"
         return client.transport(), answers
     finally:
         client.disconnect()
 
 
-@pytest.mark.parametrize("transports, expected_transport", [
-    (["polling"], "polling"),
-    (["websocket"], "websocket"),
-    (["polling", "websocket"], None),  # socket.io's default: polling first, then an upgrade if it can
-])
+@pytest.mark.parametrize(
+    "transports, expected_transport",
+    [
+        (["polling"], "polling"),
+        (["websocket"], "websocket"),
+        (["polling", "websocket"], None),  # socket.io's default: polling first, then an upgrade if it can
+    ],
+)
 def test_twelve_conversations_at_once_all_connect_and_get_answers(stack, transports, expected_transport):
     with ThreadPoolExecutor(CONVERSATIONS) as pool:
         futures = [pool.submit(_converse, stack.settings.rasa_url, transports) for _ in range(CONVERSATIONS)]

@@ -39,9 +39,7 @@ def walk_to_case(conversation, opening: str) -> tuple[list[list[str]], dict]:
 
 def login(http, stack, advisor) -> None:
     email, password = advisor
-    response = http.post(
-        f"{stack.settings.web_url}/api/v1/auth/login", json={"email": email, "password": password}
-    )
+    response = http.post(f"{stack.settings.web_url}/api/v1/auth/login", json={"email": email, "password": password})
     assert response.status_code == 200, response.text
 
 

@@ -29,10 +29,15 @@ def test_every_set_loads_under_the_contract(path):
         ({"id": "a", "turns": ["x"], "expect": {"forbid": ["banques"]}}, "unknown categories ['banques']"),
         ({"id": "a", "turns": ["x"], "expect": {"urgency": "urgente"}}, "unknown urgency 'urgente'"),
         ({"id": "a", "turns": ["x"], "expect": {"distres": True}}, "unknown expectations ['distres']"),
-        ({"id": "a", "turns": ["x"], "expect": {"distress": True, "urgency": "haute"}}, "distress means urgency critique"),
+        (
+            {"id": "a", "turns": ["x"], "expect": {"distress": True, "urgency": "haute"}},
+            "distress means urgency critique",
+        ),
         ({"id": "a", "turns": [], "expect": {}}, "turns must be a non-empty list of non-empty texts"),
-        ({"id": "a", "turns": ["x"], "expect": {"categories": ["banque"], "forbid": ["banque"]}},
-         "a category both expected and forbidden"),
+        (
+            {"id": "a", "turns": ["x"], "expect": {"categories": ["banque"], "forbid": ["banque"]}},
+            "a category both expected and forbidden",
+        ),
     ],
 )
 def test_a_broken_case_is_refused_with_its_reason(case, error):

@@ -26,17 +26,139 @@ NLU_DIR = ROOT / "nlu"
 HELD_OUT = ROOT / "tests" / "nlu" / "test_nlu.yml"
 
 FAQ_SUB_INTENTS = {
-    "who_are_you", "is_bot", "is_free", "confidential", "who_reads",
-    "opening_hours", "phone_number", "delete_data", "what_can_you_do",
+    "who_are_you",
+    "is_bot",
+    "is_free",
+    "confidential",
+    "who_reads",
+    "opening_hours",
+    "phone_number",
+    "delete_data",
+    "what_can_you_do",
 }
 ORGANISATIONS = {
-    "URSSAF", "SSI", "impots", "SIE", "banque", "Banque de France", "CPAM", "CAF", "CARSAT",
-    "fournisseur", "client", "bailleur", "commissaire de justice", "tribunal", "assurance",
+    "URSSAF",
+    "SSI",
+    "impots",
+    "SIE",
+    "banque",
+    "Banque de France",
+    "CPAM",
+    "CAF",
+    "CARSAT",
+    "fournisseur",
+    "client",
+    "bailleur",
+    "commissaire de justice",
+    "tribunal",
+    "assurance",
 }
 LEGAL_FORMS = {"micro-entreprise", "EI", "EIRL", "EURL", "SARL", "SAS", "SASU"}
 
 # The 101 départements, as an official list spells them.
-DEPARTEMENTS = ["Ain", "Aisne", "Allier", "Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardèche", "Ardennes", "Ariège", "Aube", "Aude", "Aveyron", "Bouches-du-Rhône", "Calvados", "Cantal", "Charente", "Charente-Maritime", "Cher", "Corrèze", "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Côtes-d'Armor", "Creuse", "Dordogne", "Doubs", "Drôme", "Eure", "Eure-et-Loir", "Finistère", "Gard", "Haute-Garonne", "Gers", "Gironde", "Hérault", "Ille-et-Vilaine", "Indre", "Indre-et-Loire", "Isère", "Jura", "Landes", "Loir-et-Cher", "Loire", "Haute-Loire", "Loire-Atlantique", "Loiret", "Lot", "Lot-et-Garonne", "Lozère", "Maine-et-Loire", "Manche", "Marne", "Haute-Marne", "Mayenne", "Meurthe-et-Moselle", "Meuse", "Morbihan", "Moselle", "Nièvre", "Nord", "Oise", "Orne", "Pas-de-Calais", "Puy-de-Dôme", "Pyrénées-Atlantiques", "Hautes-Pyrénées", "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie", "Haute-Savoie", "Paris", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn", "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Vienne", "Haute-Vienne", "Vosges", "Yonne", "Territoire-de-Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise", "Guadeloupe", "Martinique", "Guyane", "Réunion", "Mayotte"]
+DEPARTEMENTS = [
+    "Ain",
+    "Aisne",
+    "Allier",
+    "Alpes-de-Haute-Provence",
+    "Hautes-Alpes",
+    "Alpes-Maritimes",
+    "Ardèche",
+    "Ardennes",
+    "Ariège",
+    "Aube",
+    "Aude",
+    "Aveyron",
+    "Bouches-du-Rhône",
+    "Calvados",
+    "Cantal",
+    "Charente",
+    "Charente-Maritime",
+    "Cher",
+    "Corrèze",
+    "Corse-du-Sud",
+    "Haute-Corse",
+    "Côte-d'Or",
+    "Côtes-d'Armor",
+    "Creuse",
+    "Dordogne",
+    "Doubs",
+    "Drôme",
+    "Eure",
+    "Eure-et-Loir",
+    "Finistère",
+    "Gard",
+    "Haute-Garonne",
+    "Gers",
+    "Gironde",
+    "Hérault",
+    "Ille-et-Vilaine",
+    "Indre",
+    "Indre-et-Loire",
+    "Isère",
+    "Jura",
+    "Landes",
+    "Loir-et-Cher",
+    "Loire",
+    "Haute-Loire",
+    "Loire-Atlantique",
+    "Loiret",
+    "Lot",
+    "Lot-et-Garonne",
+    "Lozère",
+    "Maine-et-Loire",
+    "Manche",
+    "Marne",
+    "Haute-Marne",
+    "Mayenne",
+    "Meurthe-et-Moselle",
+    "Meuse",
+    "Morbihan",
+    "Moselle",
+    "Nièvre",
+    "Nord",
+    "Oise",
+    "Orne",
+    "Pas-de-Calais",
+    "Puy-de-Dôme",
+    "Pyrénées-Atlantiques",
+    "Hautes-Pyrénées",
+    "Pyrénées-Orientales",
+    "Bas-Rhin",
+    "Haut-Rhin",
+    "Rhône",
+    "Haute-Saône",
+    "Saône-et-Loire",
+    "Sarthe",
+    "Savoie",
+    "Haute-Savoie",
+    "Paris",
+    "Seine-Maritime",
+    "Seine-et-Marne",
+    "Yvelines",
+    "Deux-Sèvres",
+    "Somme",
+    "Tarn",
+    "Tarn-et-Garonne",
+    "Var",
+    "Vaucluse",
+    "Vendée",
+    "Vienne",
+    "Haute-Vienne",
+    "Vosges",
+    "Yonne",
+    "Territoire-de-Belfort",
+    "Essonne",
+    "Hauts-de-Seine",
+    "Seine-Saint-Denis",
+    "Val-de-Marne",
+    "Val-d'Oise",
+    "Guadeloupe",
+    "Martinique",
+    "Guyane",
+    "Réunion",
+    "Mayotte",
+]
 
 
 def _normalise(text: str) -> str:
@@ -93,8 +215,21 @@ def test_every_file_declares_the_format_version(path):
         ("express_overwhelm", 50),
         ("inform", 200),
         *[(f"faq/{name}", 15) for name in sorted(FAQ_SUB_INTENTS)],
-        *[(name, 20) for name in ("greet", "goodbye", "thank", "affirm", "deny", "skip_question",
-                                  "ask_why_question", "stop_conversation", "request_human", "out_of_scope")],
+        *[
+            (name, 20)
+            for name in (
+                "greet",
+                "goodbye",
+                "thank",
+                "affirm",
+                "deny",
+                "skip_question",
+                "ask_why_question",
+                "stop_conversation",
+                "request_human",
+                "out_of_scope",
+            )
+        ],
     ],
 )
 def test_each_intent_has_enough_examples(intent, minimum):
@@ -142,10 +277,18 @@ def test_entity_values_are_normalised(entity, allowed):
 @pytest.mark.parametrize(
     "typed, normalised",
     [
-        ("rsi", "SSI"), ("secu des independants", "SSI"), ("impot", "impots"), ("les impôts", "impots"),
-        ("le fisc", "impots"), ("sie", "impots"), ("auto-entrepreneur", "micro-entreprise"),
-        ("auto entrepreneur", "micro-entreprise"), ("micro", "micro-entreprise"),
-        ("huissier", "commissaire de justice"), ("lurssaf", "URSSAF"), ("banq", "banque"),
+        ("rsi", "SSI"),
+        ("secu des independants", "SSI"),
+        ("impot", "impots"),
+        ("les impôts", "impots"),
+        ("le fisc", "impots"),
+        ("sie", "impots"),
+        ("auto-entrepreneur", "micro-entreprise"),
+        ("auto entrepreneur", "micro-entreprise"),
+        ("micro", "micro-entreprise"),
+        ("huissier", "commissaire de justice"),
+        ("lurssaf", "URSSAF"),
+        ("banq", "banque"),
     ],
 )
 def test_synonyms_normalise_what_artisans_type(typed, normalised):
@@ -160,8 +303,12 @@ def test_trade_lookup_is_large_and_keeps_unaccented_spellings():
 
 def test_every_departement_is_in_a_lookup_table():
     names = {_normalise(name) for name in _lookup("departement") + _lookup("departement_ambiguous_name")}
-    missing = [name for name in DEPARTEMENTS if _normalise(name) not in names
-               and _normalise(name.replace("Territoire-de-Belfort", "Territoire de Belfort")) not in names]
+    missing = [
+        name
+        for name in DEPARTEMENTS
+        if _normalise(name) not in names
+        and _normalise(name.replace("Territoire-de-Belfort", "Territoire de Belfort")) not in names
+    ]
     assert len(DEPARTEMENTS) == 101
     assert missing == []
 
@@ -224,8 +371,19 @@ def test_held_out_set_is_large_and_covers_every_intent():
 
 def test_held_out_set_covers_the_entities():
     assert held_out().entities >= {
-        "organisation", "event", "trade", "legal_form", "amount", "duration", "date",
-        "departement", "town", "employees", "first_name", "phone_number", "email",
+        "organisation",
+        "event",
+        "trade",
+        "legal_form",
+        "amount",
+        "duration",
+        "date",
+        "departement",
+        "town",
+        "employees",
+        "first_name",
+        "phone_number",
+        "email",
     }
 
 
@@ -236,7 +394,8 @@ def test_development_set_does_not_repeat_training_examples():
     assert repeated == []
 
 
-@pytest.mark.parametrize("training_text, test_text", [("coucou", "Coucou !"), ("l'URSSAF", "l urssaf"),
-                                                      ("réclamé", "reclame")])
+@pytest.mark.parametrize(
+    "training_text, test_text", [("coucou", "Coucou !"), ("l'URSSAF", "l urssaf"), ("réclamé", "reclame")]
+)
 def test_the_repeat_check_ignores_case_accents_and_punctuation(training_text, test_text):
     assert _same_words(training_text) == _same_words(test_text)

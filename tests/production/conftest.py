@@ -80,7 +80,9 @@ class Artisan:
         pytest.fail(f"{self.sender} never reached {slot or 'a case'}:\n{self.transcript()}")
 
     def transcript(self) -> str:
-        return "\n".join(f"  {t.status} {t.seconds:5.2f}s {t.text!r} -> {[r[:50] for r in t.replies]}" for t in self.turns)
+        return "\n".join(
+            f"  {t.status} {t.seconds:5.2f}s {t.text!r} -> {[r[:50] for r in t.replies]}" for t in self.turns
+        )
 
     def user_texts_in_tracker(self) -> list[str]:
         return [event.get("text") for event in self.tracker()["events"] if event["event"] == "user"]
@@ -107,8 +109,10 @@ class Production:
         """The conversation as the shared tracker store holds it, read from whichever Rasa server answers."""
         for port in self.stack.layout.rasa_ports:
             try:
-                response = self.http.get(f"http://{self.settings.host}:{port}/conversations/{sender}/tracker",
-                                         params={"token": self.settings.rasa_token})
+                response = self.http.get(
+                    f"http://{self.settings.host}:{port}/conversations/{sender}/tracker",
+                    params={"token": self.settings.rasa_token},
+                )
             except httpx.TransportError:
                 continue  # that server is down (a test killed it)
             response.raise_for_status()
@@ -120,8 +124,12 @@ class Production:
         engine = make_engine(self.direct_cases_url)
         try:
             with engine.connect() as connection:
-                return [tuple(row) for row in connection.execute(
-                    text("SELECT reference, status FROM cases WHERE conversation_id = :sender"), {"sender": sender})]
+                return [
+                    tuple(row)
+                    for row in connection.execute(
+                        text("SELECT reference, status FROM cases WHERE conversation_id = :sender"), {"sender": sender}
+                    )
+                ]
         finally:
             engine.dispose()
 
@@ -159,8 +167,15 @@ class Production:
 
 
 def _run_inbox_cli(settings: Settings, *args: str, stdin: str | None = None) -> str:
-    done = subprocess.run([sys.executable, "-m", "inbox", *args], input=stdin, text=True, capture_output=True,
-                          cwd=REPO_ROOT, env={**os.environ, **settings.process_env()}, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "inbox", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, **settings.process_env()},
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -200,9 +215,20 @@ def production(tmp_path_factory):
             stack.start(timeout=400)
             from chamber import load_chamber
 
-            _run_inbox_cli(settings, "create-user", "--email", SUPERVISOR_EMAIL, "--name", "Superviseure",
-                           "--chamber", load_chamber().id, "--role", "supervisor", "--password-stdin",
-                           stdin=ADVISOR_PASSWORD)
+            _run_inbox_cli(
+                settings,
+                "create-user",
+                "--email",
+                SUPERVISOR_EMAIL,
+                "--name",
+                "Superviseure",
+                "--chamber",
+                load_chamber().id,
+                "--role",
+                "supervisor",
+                "--password-stdin",
+                stdin=ADVISOR_PASSWORD,
+            )
             token = _run_inbox_cli(settings, "create-token", "--email", SUPERVISOR_EMAIL).splitlines()[-1]
             yield Production(stack, settings, cases_proxy, redis_proxy, direct_cases_url, token, http)
         finally:

@@ -25,9 +25,18 @@ POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 
 
 def production_settings(tmp_path: Path, **overrides) -> Settings:
-    values = dict(env="production", var_dir=tmp_path, database_url=POSTGRES, tracker_db_url=POSTGRES,
-                  lock_store_url="redis://127.0.0.1:6379/0", rasa_token="t" * 32, session_secret="s" * 48,
-                  rasa_instances=2, actions_instances=2, log_format="json")
+    values = dict(
+        env="production",
+        var_dir=tmp_path,
+        database_url=POSTGRES,
+        tracker_db_url=POSTGRES,
+        lock_store_url="redis://127.0.0.1:6379/0",
+        rasa_token="t" * 32,
+        session_secret="s" * 48,
+        rasa_instances=2,
+        actions_instances=2,
+        log_format="json",
+    )
     values.update(overrides)
     return Settings(**values)
 
@@ -47,9 +56,14 @@ def production_settings(tmp_path: Path, **overrides) -> Settings:
     ],
 )
 def test_production_takes_nothing_by_default(monkeypatch, tmp_path, variable, value, complaint):
-    complete = {"RELAIS_ENV": "production", "RELAIS_RASA_TOKEN": "t" * 32, "RELAIS_SESSION_SECRET": "s" * 48,
-                "RELAIS_DATABASE_URL": POSTGRES, "RELAIS_TRACKER_DB_URL": POSTGRES,
-                "RELAIS_LOCK_STORE_URL": "redis://127.0.0.1:6379/0"}
+    complete = {
+        "RELAIS_ENV": "production",
+        "RELAIS_RASA_TOKEN": "t" * 32,
+        "RELAIS_SESSION_SECRET": "s" * 48,
+        "RELAIS_DATABASE_URL": POSTGRES,
+        "RELAIS_TRACKER_DB_URL": POSTGRES,
+        "RELAIS_LOCK_STORE_URL": "redis://127.0.0.1:6379/0",
+    }
     for name, setting in complete.items():
         monkeypatch.setenv(name, setting)
     if value is None:
@@ -61,9 +75,14 @@ def test_production_takes_nothing_by_default(monkeypatch, tmp_path, variable, va
 
 
 def test_production_defaults_to_two_servers_of_each_and_json_logs(monkeypatch, tmp_path):
-    for name, setting in {"RELAIS_ENV": "production", "RELAIS_RASA_TOKEN": "t" * 32, "RELAIS_SESSION_SECRET": "s" * 48,
-                          "RELAIS_DATABASE_URL": POSTGRES, "RELAIS_TRACKER_DB_URL": POSTGRES,
-                          "RELAIS_LOCK_STORE_URL": "redis://127.0.0.1:6379/0"}.items():
+    for name, setting in {
+        "RELAIS_ENV": "production",
+        "RELAIS_RASA_TOKEN": "t" * 32,
+        "RELAIS_SESSION_SECRET": "s" * 48,
+        "RELAIS_DATABASE_URL": POSTGRES,
+        "RELAIS_TRACKER_DB_URL": POSTGRES,
+        "RELAIS_LOCK_STORE_URL": "redis://127.0.0.1:6379/0",
+    }.items():
         monkeypatch.setenv(name, setting)
     settings = Settings.from_env(var_dir=tmp_path)
     assert (settings.rasa_instances, settings.actions_instances, settings.log_format) == (2, 2, "json")
@@ -71,8 +90,15 @@ def test_production_defaults_to_two_servers_of_each_and_json_logs(monkeypatch, t
 
 
 def test_development_keeps_the_embedded_defaults(monkeypatch, tmp_path):
-    for name in ("RELAIS_ENV", "RELAIS_DATABASE_URL", "RELAIS_TRACKER_DB_URL", "RELAIS_LOCK_STORE_URL",
-                 "RELAIS_RASA_INSTANCES", "RELAIS_ACTIONS_INSTANCES", "RELAIS_LOG_FORMAT"):
+    for name in (
+        "RELAIS_ENV",
+        "RELAIS_DATABASE_URL",
+        "RELAIS_TRACKER_DB_URL",
+        "RELAIS_LOCK_STORE_URL",
+        "RELAIS_RASA_INSTANCES",
+        "RELAIS_ACTIONS_INSTANCES",
+        "RELAIS_LOG_FORMAT",
+    ):
         monkeypatch.delenv(name, raising=False)
     settings = Settings.from_env(var_dir=tmp_path)
     assert settings.database_url.startswith("sqlite") and settings.lock_store_url is None
@@ -83,12 +109,29 @@ def test_development_keeps_the_embedded_defaults(monkeypatch, tmp_path):
     "url, expected",
     [
         ("sqlite:////tmp/rasa.db", {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": "/tmp/rasa.db"}),
-        ("postgresql+psycopg2://rasa:s%40cret@db.internal:5433/relais",
-         {"type": TRACKER_STORE_TYPE, "dialect": "postgresql", "url": "db.internal", "db": "relais", "port": 5433,
-          "username": "rasa", "password": "s@cret"}),
-        ("postgresql://postgres@127.0.0.1/test?options=-csearch_path%3Drasa",
-         {"type": TRACKER_STORE_TYPE, "dialect": "postgresql", "url": "127.0.0.1", "db": "test", "username": "postgres",
-          "query": {"options": "-csearch_path=rasa"}}),
+        (
+            "postgresql+psycopg2://rasa:s%40cret@db.internal:5433/relais",
+            {
+                "type": TRACKER_STORE_TYPE,
+                "dialect": "postgresql",
+                "url": "db.internal",
+                "db": "relais",
+                "port": 5433,
+                "username": "rasa",
+                "password": "s@cret",
+            },
+        ),
+        (
+            "postgresql://postgres@127.0.0.1/test?options=-csearch_path%3Drasa",
+            {
+                "type": TRACKER_STORE_TYPE,
+                "dialect": "postgresql",
+                "url": "127.0.0.1",
+                "db": "test",
+                "username": "postgres",
+                "query": {"options": "-csearch_path=rasa"},
+            },
+        ),
     ],
     ids=["sqlite", "postgresql", "postgresql-schema"],
 )
@@ -98,18 +141,32 @@ def test_tracker_store_configuration(url, expected):
 
 def test_lock_store_configuration():
     assert lock_store_config("redis://:pw@redis.internal:6380/2") == {
-        "type": "redis", "url": "redis.internal", "port": 6380, "db": 2, "password": "pw"}
+        "type": "redis",
+        "url": "redis.internal",
+        "port": 6380,
+        "db": 2,
+        "password": "pw",
+    }
     # Production names its fail-safe subclass; a URL without a database is database 0, not Rasa's default 1.
     assert lock_store_config("redis://127.0.0.1:6379", "bot.lock_store.FailSafeRedisLockStore") == {
-        "type": "bot.lock_store.FailSafeRedisLockStore", "url": "127.0.0.1", "port": 6379, "db": 0}
+        "type": "bot.lock_store.FailSafeRedisLockStore",
+        "url": "127.0.0.1",
+        "port": 6379,
+        "db": 0,
+    }
 
 
 # ------------------------------------------------------------------------------------------- generated files
 
 
 def test_nginx_configuration_is_valid_and_routes_every_instance(tmp_path):
-    layout = Layout(rasa_ports=(15005, 15006), actions_ports=(15055, 15056), web_port=18000, proxy_port=free_port(),
-                    actions_proxy_port=free_port())
+    layout = Layout(
+        rasa_ports=(15005, 15006),
+        actions_ports=(15055, 15056),
+        web_port=18000,
+        proxy_port=free_port(),
+        actions_proxy_port=free_port(),
+    )
     run_dir = tmp_path / "nginx"
     run_dir.mkdir()
     config = render_nginx_config(production_settings(tmp_path), layout, run_dir, tmp_path)
@@ -118,8 +175,12 @@ def test_nginx_configuration_is_valid_and_routes_every_instance(tmp_path):
     assert "ip_hash;" in config and "client_max_body_size 1m;" in config
     path = tmp_path / "nginx.conf"
     path.write_text(config)
-    done = subprocess.run([nginx_binary(), "-t", "-p", str(run_dir), "-c", str(path), "-e", str(tmp_path / "e.log")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [nginx_binary(), "-t", "-p", str(run_dir), "-c", str(path), "-e", str(tmp_path / "e.log")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -156,8 +217,10 @@ def test_production_channels_replace_rasas(tmp_path):
         ("+33612345678", "<phone>"),
         ("0033 6.12.34.56.78", "<phone>"),
         ("écrire à jean.dupont+cma@exemple.fr", "écrire à <email>"),
-        ("An exception occured while handling user message 'je veux mourir'.",
-         "An exception occured while handling user message '<message>'."),
+        (
+            "An exception occured while handling user message 'je veux mourir'.",
+            "An exception occured while handling user message '<message>'.",
+        ),
         # Not personal: dates, times, durations, ports, references.
         ("2026-11-27T04:31:08Z took 1234567 ms on port 15005", "2026-11-27T04:31:08Z took 1234567 ms on port 15005"),
         ("case RL-7K3Q9M stored", "case RL-7K3Q9M stored"),
@@ -168,7 +231,9 @@ def test_personal_data_is_masked(text, expected):
 
 
 def test_json_log_lines_mask_messages_and_exceptions():
-    record = logging.LogRecord("actions.handoff", logging.WARNING, __file__, 1, "case for %s at %s", ("Sophie", "06 12 34 56 78"), None)
+    record = logging.LogRecord(
+        "actions.handoff", logging.WARNING, __file__, 1, "case for %s at %s", ("Sophie", "06 12 34 56 78"), None
+    )
     line = json.loads(json_log_formatter().format(record))
     assert line["event"] == "case for Sophie at <phone>"  # names cannot be recognised: never log them
     assert (line["level"], line["logger"]) == ("warning", "actions.handoff") and line["timestamp"].endswith("Z")
@@ -237,8 +302,9 @@ def test_action_responses_are_still_validated_after_the_speed_up():
 
     channels.speed_up_rasa()
     action = RemoteAction("action_anything", None)
-    assert action._validate_action_result({"events": [{"event": "slot", "name": "urgency", "value": "haute"}],
-                                           "responses": [{"text": "Bonjour"}]})
+    assert action._validate_action_result(
+        {"events": [{"event": "slot", "name": "urgency", "value": "haute"}], "responses": [{"text": "Bonjour"}]}
+    )
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         action._validate_action_result({"events": "not a list"})
     with pytest.raises(ValidationError):

@@ -169,8 +169,11 @@ def test_redis_unreachable_conversations_go_on(system):
 
     # Back to Redis: the lock store tries it again after a while; a probe conversation's turns show when.
     probe = system.artisan()
-    _wait_until(lambda: probe.say("bonjour").replies and "Redis answers again" in
-                system.log("rasa-1") + system.log("rasa-2"), 30, "Redis again")
+    _wait_until(
+        lambda: probe.say("bonjour").replies and "Redis answers again" in system.log("rasa-1") + system.log("rasa-2"),
+        30,
+        "Redis again",
+    )
     for _ in range(2):
         turn = artisan.answer_next_question()
         assert turn.status == 200 and turn.replies, turn

@@ -40,7 +40,10 @@ _numbers = count(1)
 @pytest.fixture(params=BACKENDS)
 def stores(request, tmp_path):
     """A migrated cases database and an empty tracker store of the same kind (a schema or a file)."""
-    with temporary_database(request.param, tmp_path) as cases_url, temporary_database(request.param, tmp_path) as tracker_url:
+    with (
+        temporary_database(request.param, tmp_path) as cases_url,
+        temporary_database(request.param, tmp_path) as tracker_url,
+    ):
         yield cases_url, tracker_url
 
 
@@ -52,26 +55,49 @@ def repository(stores):
 
 
 def settings_for(stores, tmp_path: Path, tracker_retention_days: int = 7) -> Settings:
-    return Settings(env="development", var_dir=tmp_path, database_url=stores[0], tracker_db_url=stores[1],
-                    rasa_token="t" * 32, session_secret="s" * 48, tracker_retention_days=tracker_retention_days)
+    return Settings(
+        env="development",
+        var_dir=tmp_path,
+        database_url=stores[0],
+        tracker_db_url=stores[1],
+        rasa_token="t" * 32,
+        session_secret="s" * 48,
+        tracker_retention_days=tracker_retention_days,
+    )
 
 
 def create_case(repository: CaseRepository, chamber_id: str = CHAMBER.id, conversation_id: str | None = None) -> str:
-    return repository.save_draft(CaseDraft(
-        conversation_id=conversation_id or f"conversation-{next(_numbers)}",
-        reference=new_reference(), chamber_id=chamber_id,
-        categories=["banque", "tresorerie"], urgency="haute", reasons={"banque": ["découvert coupé"]},
-        summary="Menuisier, découvert coupé par la banque.", situation={"trade": "menuisier"},
-        contact_name="Éloïse", phone="+33612345678", email="eloise@example.fr", callback_slot="le matin",
-        departement="59", consent_version="v1", consent_at=NOW,
-        transcript=[{"sender": "artisan", "text": "ma banque me coupe le découvert, 06 12 34 56 78", "at": NOW.isoformat()}],
-    ))
+    return repository.save_draft(
+        CaseDraft(
+            conversation_id=conversation_id or f"conversation-{next(_numbers)}",
+            reference=new_reference(),
+            chamber_id=chamber_id,
+            categories=["banque", "tresorerie"],
+            urgency="haute",
+            reasons={"banque": ["découvert coupé"]},
+            summary="Menuisier, découvert coupé par la banque.",
+            situation={"trade": "menuisier"},
+            contact_name="Éloïse",
+            phone="+33612345678",
+            email="eloise@example.fr",
+            callback_slot="le matin",
+            departement="59",
+            consent_version="v1",
+            consent_at=NOW,
+            transcript=[
+                {"sender": "artisan", "text": "ma banque me coupe le découvert, 06 12 34 56 78", "at": NOW.isoformat()}
+            ],
+        )
+    )
 
 
 def close(repository: CaseRepository, reference: str, days_ago: float) -> None:
     with repository._session_factory() as session, session.begin():
-        session.execute(update(Case).where(Case.reference == reference)
-                        .values(status="clos", closed_at=NOW - timedelta(days=days_ago)))
+        session.execute(
+            update(Case)
+            .where(Case.reference == reference)
+            .values(status="clos", closed_at=NOW - timedelta(days=days_ago))
+        )
 
 
 def case(repository: CaseRepository, reference: str) -> Case:
@@ -133,14 +159,22 @@ def test_closed_cases_are_anonymised_after_the_chamber_retention(stores, reposit
     assert (gone.contact_name, gone.phone, gone.email, gone.summary, gone.transcript) == (None, None, None, "", [])
     assert gone.erased_at is not None
     # What statistics need stays: codes, dates, département.
-    assert (gone.categories, gone.urgency, gone.departement, gone.status) == (["banque", "tresorerie"], "haute", "59", "clos")
+    assert (gone.categories, gone.urgency, gone.departement, gone.status) == (
+        ["banque", "tresorerie"],
+        "haute",
+        "59",
+        "clos",
+    )
     for kept in (recent, still_open, elsewhere):
         assert case(repository, kept).phone == "+33612345678"
     erasures = audit(repository, "case.personal_data_erased")
     assert [(e.case_reference, e.actor_label) for e in erasures] == [(expired, "system")]
     assert audit(repository, "retention.cases_anonymised")[0].detail == {
-        "cases": 1, "never_closed": 0, "retention_days": CHAMBER.retention_days,
-        "max_case_age_days": CHAMBER.max_case_age_days}
+        "cases": 1,
+        "never_closed": 0,
+        "retention_days": CHAMBER.retention_days,
+        "max_case_age_days": CHAMBER.max_case_age_days,
+    }
 
     # Run again: nothing more to do, and nothing audited twice.
     assert purge(settings_for(stores, tmp_path)).cases_anonymised == {}
@@ -162,19 +196,24 @@ def test_anonymised_cases_still_count_in_the_statistics(stores, repository, tmp_
 def test_idle_trackers_are_deleted_and_counted_anonymously(stores, repository, tmp_path):
     erased = create_case(repository)
     close(repository, erased, days_ago=CHAMBER.retention_days + 1)  # its case is anonymised by this purge
-    save_trackers(stores[1], {
-        "idle": conversation(10, ("difficulty_categories", ["banque"]), ("urgency", "haute"), ("distress", False)),
-        "idle-with-case": conversation(30, ("difficulty_categories", ["impots"]), ("case_reference", "RL-0000AA")),
-        "fresh": conversation(1, ("difficulty_categories", ["banque"])),
-        "old-but-active": conversation(20, ("urgency", "normale"), last_days_ago=2),
-        "erased-case": conversation(1, ("case_reference", erased)),
-    })
+    save_trackers(
+        stores[1],
+        {
+            "idle": conversation(10, ("difficulty_categories", ["banque"]), ("urgency", "haute"), ("distress", False)),
+            "idle-with-case": conversation(30, ("difficulty_categories", ["impots"]), ("case_reference", "RL-0000AA")),
+            "fresh": conversation(1, ("difficulty_categories", ["banque"])),
+            "old-but-active": conversation(20, ("urgency", "normale"), last_days_ago=2),
+            "erased-case": conversation(1, ("case_reference", erased)),
+        },
+    )
 
     report = purge(settings_for(stores, tmp_path, tracker_retention_days=7))
 
     assert tracker_senders(stores[1]) == {"fresh", "old-but-active"}
     assert report.trackers.statistics() == {
-        "conversations": 3, "with_case": 2, "distress": 0,
+        "conversations": 3,
+        "with_case": 2,
+        "distress": 0,
         "primary_categories": {"aucune": 1, "banque": 1, "impots": 1},
         "urgencies": {"haute": 1, "non_evaluee": 2},
     }
@@ -193,16 +232,31 @@ def test_a_tracker_store_rasa_never_used_is_left_alone(stores):
 
 
 def run_cli(stores, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "RELAIS_ENV": "development", "RELAIS_DATABASE_URL": stores[0],
-           "RELAIS_TRACKER_DB_URL": stores[1], "RELAIS_RASA_TOKEN": "t" * 32, "RELAIS_SESSION_SECRET": "s" * 48}
-    return subprocess.run([sys.executable, "-m", "ops", *args], input=stdin, text=True, capture_output=True,
-                          cwd=REPO_ROOT, env=env)
+    env = {
+        **os.environ,
+        "RELAIS_ENV": "development",
+        "RELAIS_DATABASE_URL": stores[0],
+        "RELAIS_TRACKER_DB_URL": stores[1],
+        "RELAIS_RASA_TOKEN": "t" * 32,
+        "RELAIS_SESSION_SECRET": "s" * 48,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "ops", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=REPO_ROOT,
+        env=env,
+        check=False,
+    )
 
 
 @pytest.fixture
 def accounts(repository):
     for email, role in ((SUPERVISOR, "supervisor"), (ADVISOR, "advisor")):
-        AccountRepository(repository._session_factory).create_user(email, email.split("@")[0], CHAMBER.id, role, "not-a-real-hash")
+        AccountRepository(repository._session_factory).create_user(
+            email, email.split("@")[0], CHAMBER.id, role, "not-a-real-hash"
+        )
 
 
 def test_cli_exports_one_persons_data_audited(stores, repository, accounts, tmp_path):

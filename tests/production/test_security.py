@@ -12,8 +12,10 @@ from tests.security.conftest import client_from_new_address, texts
 
 
 def _chat(client: httpx.Client, system, text: str = "bonjour", sender: str | None = None) -> httpx.Response:
-    return client.post(f"{system.public_url}/webhooks/rest/webhook",
-                       json={"sender": sender or f"prod-{uuid.uuid4().hex[:12]}", "message": text})
+    return client.post(
+        f"{system.public_url}/webhooks/rest/webhook",
+        json={"sender": sender or f"prod-{uuid.uuid4().hex[:12]}", "message": text},
+    )
 
 
 def test_rasa_counts_conversations_by_the_clients_address_behind_nginx(system):
@@ -38,7 +40,9 @@ def test_nginx_caps_socketio_bodies_and_refuses_foreign_pages(system):
     with httpx.Client(timeout=30) as client:
         big = client.post(base, params={"EIO": "4", "transport": "polling", "sid": "x"}, content=b"4" * 20_000)
         assert big.status_code == 413
-        foreign = client.get(base, params={"EIO": "4", "transport": "polling"}, headers={"Origin": "https://evil.example"})
+        foreign = client.get(
+            base, params={"EIO": "4", "transport": "polling"}, headers={"Origin": "https://evil.example"}
+        )
         assert foreign.status_code == 400
         own = client.get(base, params={"EIO": "4", "transport": "polling"}, headers={"Origin": system.public_url})
         assert own.status_code == 200

@@ -17,7 +17,7 @@ def _bot_events_of_last_turn(system, session_id: str) -> int:
     last_user = max((index for index, event in enumerate(events) if event["event"] == "user"), default=None)
     if last_user is None:
         return 0
-    return sum(event["event"] == "bot" for event in events[last_user + 1:])
+    return sum(event["event"] == "bot" for event in events[last_user + 1 :])
 
 
 def _talk(system, session_id: str, messages: list[tuple[str, str]]) -> list[list[str]]:
@@ -46,14 +46,17 @@ def _talk(system, session_id: str, messages: list[tuple[str, str]]) -> list[list
             with arrived:
                 answers.append([])
             acknowledged = threading.Event()
-            client.emit("user_uttered", {"message": text, "session_id": session_id,
-                                         "metadata": {"client_message_id": client_message_id}},
-                        callback=lambda *_, done=acknowledged: done.set())
+            client.emit(
+                "user_uttered",
+                {"message": text, "session_id": session_id, "metadata": {"client_message_id": client_message_id}},
+                callback=lambda *_, done=acknowledged: done.set(),
+            )
             assert acknowledged.wait(60), f"{text!r} not acknowledged"
             expected = _bot_events_of_last_turn(system, session_id)
             with arrived:
                 assert arrived.wait_for(lambda expected=expected: len(answers[-1]) >= expected, timeout=30), (
-                    f"{text!r}: {len(answers[-1])} of {expected} bot messages arrived")
+                    f"{text!r}: {len(answers[-1])} of {expected} bot messages arrived"
+                )
     finally:
         client.disconnect()
     return answers
@@ -69,9 +72,15 @@ def test_a_message_the_widget_sends_again_is_processed_once(system):
     """The widget resends a message whose acknowledgement it lost; Rasa answers it again but records it once."""
     session_id = uuid.uuid4().hex
     opening = "ma banque m'a coupé le découvert"
-    answers = _talk(system, session_id, [
-        ("bonjour", f"{session_id}-1"), (opening, f"{session_id}-2"), (opening, f"{session_id}-2"),
-    ])
+    answers = _talk(
+        system,
+        session_id,
+        [
+            ("bonjour", f"{session_id}-1"),
+            (opening, f"{session_id}-2"),
+            (opening, f"{session_id}-2"),
+        ],
+    )
     assert answers[2] == answers[1] and answers[1]
     users = [e["text"] for e in system.tracker(session_id)["events"] if e["event"] == "user"]
     assert users == ["bonjour", opening]

@@ -56,16 +56,24 @@ def test_triage_figure(triage_figures, gate, figure):
     name = TRIAGE_GATES[gate]
     figures = triage_figures(name)
     ok, total = figures["counts"][figure]
-    _gate(f"{name} triage {figure} ({ok}/{total})", figures[figure], THRESHOLDS[gate][figure],
-          WHERE_TO_LOOK.format(set=name))
+    _gate(
+        f"{name} triage {figure} ({ok}/{total})",
+        figures[figure],
+        THRESHOLDS[gate][figure],
+        WHERE_TO_LOOK.format(set=name),
+    )
 
 
 @pytest.mark.parametrize("sign", sorted(THRESHOLDS["heldout_triage"]["sign_recall"]))
 def test_heldout_recall_per_warning_sign(triage_figures, sign):
     figures = triage_figures("heldout")
     ok, total = figures["sign_counts"][sign]
-    _gate(f"held-out distress recall on {sign} ({ok}/{total})", figures["sign_recall"][sign],
-          THRESHOLDS["heldout_triage"]["sign_recall"][sign], WHERE_TO_LOOK.format(set="heldout"))
+    _gate(
+        f"held-out distress recall on {sign} ({ok}/{total})",
+        figures["sign_recall"][sign],
+        THRESHOLDS["heldout_triage"]["sign_recall"][sign],
+        WHERE_TO_LOOK.format(set="heldout"),
+    )
 
 
 def test_every_warning_sign_of_the_heldout_set_has_a_gate(triage_figures):

@@ -34,12 +34,29 @@ def test_the_triage_set_covers_every_category_and_warning_sign():
     assert len(cases) >= 300
     tags = {tag for case in cases for tag in case["tags"]}
     categories = {
-        "cotisations_sociales", "impots", "banque", "tresorerie", "baisse_activite", "travaux", "sinistre",
-        "sante", "vie_personnelle", "procedure_judiciaire", "autre",
+        "cotisations_sociales",
+        "impots",
+        "banque",
+        "tresorerie",
+        "baisse_activite",
+        "travaux",
+        "sinistre",
+        "sante",
+        "vie_personnelle",
+        "procedure_judiciaire",
+        "autre",
     }
     signs = {
-        "sign:explicit", "sign:burden", "sign:farewell", "sign:settling_affairs", "sign:giving_away",
-        "sign:solution", "sign:disappear", "sign:no_wake", "sign:life_insurance", "sign:hopeless_final",
+        "sign:explicit",
+        "sign:burden",
+        "sign:farewell",
+        "sign:settling_affairs",
+        "sign:giving_away",
+        "sign:solution",
+        "sign:disappear",
+        "sign:no_wake",
+        "sign:life_insurance",
+        "sign:hopeless_final",
         "sign:plan",
     }
     assert categories | signs | {"ambiguous", "hard_negative", "out_of_scope"} <= tags

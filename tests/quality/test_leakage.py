@@ -45,7 +45,9 @@ def heldout_sentences() -> tuple[str, ...]:
 
 def built_from_files() -> list[Path]:
     return sorted(
-        path for folder in BUILT_FROM for path in (ROOT / folder).rglob("*")
+        path
+        for folder in BUILT_FROM
+        for path in (ROOT / folder).rglob("*")
         if path.is_file() and path.suffix in TEXT_SUFFIXES and "__pycache__" not in path.parts
     )
 
@@ -55,7 +57,8 @@ def test_normalisation_ignores_case_accents_and_punctuation():
     assert normalise("L'URSSAF m'a réclamé 3 000 €…") == "l urssaf m a reclame 3 000"
     assert normalise("  Œuvre\u00a0d'art\tdéjà ") == "oeuvre d art deja"
     assert windows("un deux trois quatre cinq six sept") == {
-        ("un", "deux", "trois", "quatre", "cinq", "six"), ("deux", "trois", "quatre", "cinq", "six", "sept"),
+        ("un", "deux", "trois", "quatre", "cinq", "six"),
+        ("deux", "trois", "quatre", "cinq", "six", "sept"),
     }
 
 

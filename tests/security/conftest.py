@@ -30,8 +30,9 @@ def stranger():
 
 
 def say(http: httpx.Client, rasa_url: str, text: str, sender: str | None = None) -> httpx.Response:
-    return http.post(f"{rasa_url}/webhooks/rest/webhook",
-                       json={"sender": sender or f"sec-{uuid.uuid4().hex[:12]}", "message": text})
+    return http.post(
+        f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender or f"sec-{uuid.uuid4().hex[:12]}", "message": text}
+    )
 
 
 def texts(response: httpx.Response) -> str:

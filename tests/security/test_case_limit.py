@@ -28,16 +28,36 @@ def own_services(tmp_path, monkeypatch):
 def _finished_handoff(client: str | None, case_reference: str | None = None) -> Tracker:
     metadata = {"relais_client": client} if client else {}
     text = "rappelez moi svp"
-    return Tracker.from_dict({
-        "sender_id": f"conv-{uuid.uuid4().hex[:8]}",
-        "slots": {"wants_advisor": True, "consent_given": True, "consent_at": "2026-11-30T09:00:00+00:00",
-                  "contact_name": "Sophie", "phone": "+33612345678", "difficulty_categories": ["cotisations_sociales"],
-                  "urgency": "critique", "distress": False, "case_reference": case_reference},
-        "latest_message": {"text": text, "intent": {"name": "inform"}, "entities": [], "metadata": metadata},
-        "events": [{"event": "user", "timestamp": 1_700_000_000, "text": text, "metadata": metadata,
-                    "parse_data": {"intent": {"name": "inform"}, "entities": []}}],
-        "paused": False, "followup_action": None, "active_loop": {}, "latest_action_name": "action_listen",
-    })
+    return Tracker.from_dict(
+        {
+            "sender_id": f"conv-{uuid.uuid4().hex[:8]}",
+            "slots": {
+                "wants_advisor": True,
+                "consent_given": True,
+                "consent_at": "2026-11-30T09:00:00+00:00",
+                "contact_name": "Sophie",
+                "phone": "+33612345678",
+                "difficulty_categories": ["cotisations_sociales"],
+                "urgency": "critique",
+                "distress": False,
+                "case_reference": case_reference,
+            },
+            "latest_message": {"text": text, "intent": {"name": "inform"}, "entities": [], "metadata": metadata},
+            "events": [
+                {
+                    "event": "user",
+                    "timestamp": 1_700_000_000,
+                    "text": text,
+                    "metadata": metadata,
+                    "parse_data": {"intent": {"name": "inform"}, "entities": []},
+                }
+            ],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        }
+    )
 
 
 def _run(tracker: Tracker) -> tuple[list[str], list]:

@@ -15,8 +15,9 @@ LONG = "Je vous écris parce que tout va mal. " * 600  # 22,200 characters
 
 
 def _tracker(stack, http, sender):
-    response = http.get(f"{stack.settings.rasa_url}/conversations/{sender}/tracker",
-                        params={"token": stack.settings.rasa_token})
+    response = http.get(
+        f"{stack.settings.rasa_url}/conversations/{sender}/tracker", params={"token": stack.settings.rasa_token}
+    )
     response.raise_for_status()
     return response.json()
 
@@ -48,8 +49,7 @@ def _socketio_talk(url: str, session_id: str, text: str, headers: dict | None = 
     try:
         client.emit("session_request", {"session_id": session_id})
         assert confirmed.wait(30), "no session_confirm"
-        client.emit("user_uttered", {"message": text, "session_id": session_id},
-                    callback=lambda *_: acknowledged.set())
+        client.emit("user_uttered", {"message": text, "session_id": session_id}, callback=lambda *_: acknowledged.set())
         assert acknowledged.wait(60)
         deadline = time.monotonic() + 10
         while not answers and time.monotonic() < deadline:
@@ -88,16 +88,21 @@ def test_socketio_and_rest_accept_the_chamber_pages_only(stack):
     settings = stack.settings
     handshake = {"EIO": "4", "transport": "polling"}
     with httpx.Client(timeout=30) as client:
-        foreign = client.get(f"{settings.rasa_url}/socket.io/", params=handshake, headers={"Origin": "https://evil.example"})
+        foreign = client.get(
+            f"{settings.rasa_url}/socket.io/", params=handshake, headers={"Origin": "https://evil.example"}
+        )
         assert foreign.status_code == 400
         own = client.get(f"{settings.rasa_url}/socket.io/", params=handshake, headers={"Origin": settings.web_url})
         assert own.status_code == 200
         assert own.headers.get("access-control-allow-origin") == settings.web_url
         preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
-        evil = client.options(f"{settings.rasa_url}/webhooks/rest/webhook",
-                              headers={"Origin": "https://evil.example", **preflight})
+        evil = client.options(
+            f"{settings.rasa_url}/webhooks/rest/webhook", headers={"Origin": "https://evil.example", **preflight}
+        )
         assert "access-control-allow-origin" not in evil.headers
-        good = client.options(f"{settings.rasa_url}/webhooks/rest/webhook", headers={"Origin": settings.web_url, **preflight})
+        good = client.options(
+            f"{settings.rasa_url}/webhooks/rest/webhook", headers={"Origin": settings.web_url, **preflight}
+        )
         assert good.headers.get("access-control-allow-origin") == settings.web_url
 
 
@@ -129,7 +134,9 @@ def test_the_client_key_for_counting_cases_comes_from_the_channel_not_the_client
     assert key != "forged" and len(key) == 16 and "127.0.0" not in key
     # An address the limits leave alone (the suite's own) gets no key, so no case limit.
     exempt = f"sec-{uuid.uuid4().hex[:12]}"
-    http.post(f"{stack.settings.rasa_url}/webhooks/rest/webhook",
-              json={"sender": exempt, "message": "bonjour", "metadata": {"relais_client": "forged"}})
+    http.post(
+        f"{stack.settings.rasa_url}/webhooks/rest/webhook",
+        json={"sender": exempt, "message": "bonjour", "metadata": {"relais_client": "forged"}},
+    )
     user = [e for e in _tracker(stack, http, exempt)["events"] if e["event"] == "user"][-1]
     assert "relais_client" not in (user.get("metadata") or {})

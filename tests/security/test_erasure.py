@@ -29,13 +29,15 @@ def supervisor(stack):
 
 
 def _tracker_user_texts(stack, http, sender):
-    tracker = http.get(f"{stack.settings.rasa_url}/conversations/{sender}/tracker",
-                       params={"token": stack.settings.rasa_token}).json()
+    tracker = http.get(
+        f"{stack.settings.rasa_url}/conversations/{sender}/tracker", params={"token": stack.settings.rasa_token}
+    ).json()
     return [e.get("text") for e in tracker["events"] if e["event"] == "user"]
 
 
 def test_erasing_from_the_inbox_deletes_the_conversation_at_once_and_a_new_handoff_gets_a_new_reference(
-        stack, http, supervisor):
+    stack, http, supervisor
+):
     conversation = new_conversation(http, stack.settings)
     _, slots = walk_to_case(conversation, OPENING)
     first = slots["case_reference"]
@@ -66,15 +68,24 @@ def repository(tmp_path):
 
 
 def _draft(conversation_id: str, reference: str) -> CaseDraft:
-    return CaseDraft(conversation_id=conversation_id, reference=reference, chamber_id="cma-generique",
-                     categories=["cotisations_sociales"], urgency="haute", contact_name="Sophie", phone="+33612345678",
-                     consent_version="v1", consent_at=datetime(2026, 11, 30, 9, tzinfo=timezone.utc),
-                     transcript=[{"sender": "artisan", "text": "l'urssaf me réclame", "at": "2026-11-30T09:00:00+00:00"}])
+    return CaseDraft(
+        conversation_id=conversation_id,
+        reference=reference,
+        chamber_id="cma-generique",
+        categories=["cotisations_sociales"],
+        urgency="haute",
+        contact_name="Sophie",
+        phone="+33612345678",
+        consent_version="v1",
+        consent_at=datetime(2026, 11, 30, 9, tzinfo=timezone.utc),
+        transcript=[{"sender": "artisan", "text": "l'urssaf me réclame", "at": "2026-11-30T09:00:00+00:00"}],
+    )
 
 
 def _supervisor(repository: CaseRepository) -> User:
     return AccountRepository(repository._session_factory).create_user(
-        "chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash")
+        "chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash"
+    )
 
 
 def test_a_draft_reusing_an_erased_reference_gets_a_fresh_one(repository):

@@ -50,8 +50,9 @@ def test_known_and_unknown_accounts_answer_alike(make_user, from_address):
     statuses = {}
     for email, address in ((known.email, "203.0.113.30"), ("personne@cma.test", "203.0.113.31")):
         client = from_address(address)
-        statuses[email] = [client.post("/api/v1/auth/login", json={"email": email, "password": WRONG}).status_code
-                           for _ in range(7)]
+        statuses[email] = [
+            client.post("/api/v1/auth/login", json={"email": email, "password": WRONG}).status_code for _ in range(7)
+        ]
         statuses[email + " page"] = [page_login(client, email, WRONG).status_code]
     assert statuses[known.email] == statuses["personne@cma.test"] == [401] * 5 + [429] * 2
     assert statuses[known.email + " page"] == statuses["personne@cma.test page"] == [429]
@@ -68,7 +69,10 @@ def test_a_supervisor_unlocks_an_account(make_user, from_address, audit):
     assert boss.post(f"/api/v1/users/{other_chamber.id}/unlock", headers={"X-CSRF-Token": csrf}).status_code == 404
     colleague = from_address("198.51.100.42")
     colleague_csrf = api_login(colleague, make_user().email)
-    assert colleague.post(f"/api/v1/users/{advisor.id}/unlock", headers={"X-CSRF-Token": colleague_csrf}).status_code == 403
+    assert (
+        colleague.post(f"/api/v1/users/{advisor.id}/unlock", headers={"X-CSRF-Token": colleague_csrf}).status_code
+        == 403
+    )
     assert boss.post(f"/api/v1/users/{advisor.id}/unlock", headers={"X-CSRF-Token": csrf}).status_code == 204
     assert page_login(shared, advisor.email).status_code == 303
     assert "user.unlocked" in [e.action for e in audit.entries(chief)]
@@ -85,7 +89,10 @@ def test_a_session_ends_after_its_absolute_lifetime_however_active(make_user, fr
 
 
 def test_hsts_is_sent_when_the_request_came_over_https(app, make_user):
-    with TestClient(app, base_url="https://testserver") as secure, TestClient(app, base_url="http://testserver") as plain:
+    with (
+        TestClient(app, base_url="https://testserver") as secure,
+        TestClient(app, base_url="http://testserver") as plain,
+    ):
         assert secure.get("/login").headers.get("strict-transport-security", "").startswith("max-age=31536000")
         assert "strict-transport-security" not in plain.get("/login").headers
 
@@ -101,8 +108,9 @@ def test_a_supervisor_unlocks_from_the_journal_page(make_user, from_address):
     assert page_login(boss, chief.email).status_code == 303
     journal = boss.get("/inbox/journal")
     assert f"/inbox/comptes/{advisor.id}/debloquer" in journal.text
-    done = boss.post(f"/inbox/comptes/{advisor.id}/debloquer", data={"csrf_token": csrf_from(journal.text)},
-                     follow_redirects=False)
+    done = boss.post(
+        f"/inbox/comptes/{advisor.id}/debloquer", data={"csrf_token": csrf_from(journal.text)}, follow_redirects=False
+    )
     assert done.status_code == 303
     assert page_login(shared, advisor.email).status_code == 303
     refused = boss.post(f"/inbox/comptes/{advisor.id}/debloquer", data={}, follow_redirects=False)

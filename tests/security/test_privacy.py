@@ -15,10 +15,17 @@ def test_the_privacy_notice_says_who_why_how_long_rights_and_the_dpo_from_the_co
     page = client.get("/confidentialite")
     assert page.status_code == 200 and "set-cookie" not in page.headers
     text = html.unescape(page.text)
-    for expected in (chamber.name, chamber.phone, chamber.email, chamber.dpo_contact,
-                     f"{chamber.retention_days} jours après la fin de votre suivi",
-                     f"au plus tard\n        {chamber.max_case_age_days} jours après votre demande",
-                     "gardée 7 jours après votre dernier message", "www.cnil.fr", "effacer"):
+    for expected in (
+        chamber.name,
+        chamber.phone,
+        chamber.email,
+        chamber.dpo_contact,
+        f"{chamber.retention_days} jours après la fin de votre suivi",
+        f"au plus tard\n        {chamber.max_case_age_days} jours après votre demande",
+        "gardée 7 jours après votre dernier message",
+        "www.cnil.fr",
+        "effacer",
+    ):
         assert expected in text, expected
     assert "default-src 'self'" in page.headers["content-security-policy"]
 
@@ -51,20 +58,35 @@ def test_distress_and_health_quotes_are_kept_only_with_the_health_consent(tmp_pa
         {"event": "user", "text": "je n'en peux plus j'ai envie d'en finir", "timestamp": 1_700_000_002},
         {"event": "bot", "text": "Vous n'êtes pas seul : appelez le 3114.", "timestamp": 1_700_000_003},
     ]
-    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "critique", "distress": True,
-             "triage_reasons": {"cotisations_sociales": ["« l'urssaf me réclame »"],
-                                "distress": ["« j'ai envie d'en finir »"]},
-             "consent_at": "2026-11-30T09:00:00+00:00", "phone": "+33612345678"}
+    slots = {
+        "difficulty_categories": ["cotisations_sociales"],
+        "urgency": "critique",
+        "distress": True,
+        "triage_reasons": {
+            "cotisations_sociales": ["« l'urssaf me réclame »"],
+            "distress": ["« j'ai envie d'en finir »"],
+        },
+        "consent_at": "2026-11-30T09:00:00+00:00",
+        "phone": "+33612345678",
+    }
     url = f"sqlite:///{tmp_path / 'cases.db'}"
     migrate(url)
     engine = make_engine(url)
     repository = CaseRepository(make_session_factory(engine))
-    chief = AccountRepository(make_session_factory(engine)).create_user("chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash")
+    chief = AccountRepository(make_session_factory(engine)).create_user(
+        "chef@cma.test", "Chef", "cma-generique", "supervisor", "not-a-hash"
+    )
     stored = {}
     for consent in (False, True):
-        draft = build_case_draft(conversation_id=f"c-{consent}", reference="RL-7K3Q9M" if consent else "RL-4B7C2D",
-                                 chamber_id="cma-generique", slots={**slots, "health_consent": consent}, situation={},
-                                 transcript=transcript(events), consent_version="v1")
+        draft = build_case_draft(
+            conversation_id=f"c-{consent}",
+            reference="RL-7K3Q9M" if consent else "RL-4B7C2D",
+            chamber_id="cma-generique",
+            slots={**slots, "health_consent": consent},
+            situation={},
+            transcript=transcript(events),
+            consent_version="v1",
+        )
         stored[consent] = repository.get_case(repository.save_draft(draft), chief, record_view=False)
     engine.dispose()
     without, with_consent = stored[False], stored[True]

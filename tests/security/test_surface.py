@@ -39,8 +39,13 @@ def test_rasas_token_is_not_on_any_command_line(stack):
 
 def test_the_action_server_answers_rasa_only(stack, conversation):
     webhook = f"{stack.settings.actions_url}/webhook"
-    call = {"next_action": "action_finish_handoff", "sender_id": "x", "tracker": {"sender_id": "x", "slots": {},
-            "latest_message": {}, "events": []}, "domain": {}, "version": "3.6.21"}
+    call = {
+        "next_action": "action_finish_handoff",
+        "sender_id": "x",
+        "tracker": {"sender_id": "x", "slots": {}, "latest_message": {}, "events": []},
+        "domain": {},
+        "version": "3.6.21",
+    }
     assert httpx.post(webhook, json=call).status_code == 401
     assert httpx.post(webhook, json=call, headers={"X-Relais-Token": "guess"}).status_code == 401
     assert httpx.get(f"{stack.settings.actions_url}/actions").status_code == 401
@@ -80,8 +85,10 @@ def test_log_records_are_masked_rasa_error_bodies_included():
     logger = logging.getLogger(f"test.logmask.{uuid.uuid4().hex}")
     logger.addHandler(handler)
     logger.propagate = False
-    body = ('{"error": "boom", "request_body": {"tracker": {"latest_message": {"text": "je veux mourir"}, '
-            '"slots": {"contact_name": "Sophie Martin", "phone": "+33612345678"}}}}')
+    body = (
+        '{"error": "boom", "request_body": {"tracker": {"latest_message": {"text": "je veux mourir"}, '
+        '"slots": {"contact_name": "Sophie Martin", "phone": "+33612345678"}}}}'
+    )
     logger.error("Failed to run custom action. Action server responded with %s", body)
     try:
         raise ValueError("user wrote 'marie@example.fr et 06 12 34 56 78'")

@@ -38,15 +38,19 @@ def write_report(run, out: Path, seconds: float) -> dict:
     summary = {**run.summary(), "seconds": round(seconds, 1)}
     (out / "report.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     lines = [
-        "# Conversation simulator report", "",
+        "# Conversation simulator report",
+        "",
         f"- seed {summary['seed']}, {summary['conversations']} conversations, {summary['turns']} turns, "
         f"{summary['seconds']} s",
         f"- conversations with a violation: {summary['conversations_with_a_violation']}",
         f"- bot turns from the difficulty to first guidance: median {summary['turns_to_first_guidance_median']}, "
         f"max {summary['turns_to_first_guidance_max']} ({summary['conversations_with_guidance']} conversations "
-        "with guidance)", "",
-        "| invariant | violations |", "|---|---|",
-        *[f"| {name} | {count} |" for name, count in summary["violations"].items()], "",
+        "with guidance)",
+        "",
+        "| invariant | violations |",
+        "|---|---|",
+        *[f"| {name} | {count} |" for name, count in summary["violations"].items()],
+        "",
     ]
     for name in INVARIANTS:
         if run.violations.get(name):
@@ -85,8 +89,11 @@ def main(argv: list[str] | None = None) -> int:
 
             def progress(run):
                 if len(run.transcripts) % 100 == 0:
-                    print(f"  {len(run.transcripts)} conversations, "
-                          f"{sum(len(v) for v in run.violations.values())} violations", flush=True)
+                    print(
+                        f"  {len(run.transcripts)} conversations, "
+                        f"{sum(len(v) for v in run.violations.values())} violations",
+                        flush=True,
+                    )
 
             run = simulate(bot_factory(stack, watcher), args.conversations, args.seed, args.senders, progress)
             summary = write_report(run, args.out, time.monotonic() - started)

@@ -19,9 +19,23 @@ from tests.simulator.pool import Pool, load_pool
 from tests.simulator.user import Artisan
 
 # Tracker fields kept after each turn (what the user model and the invariants read).
-STATE_SLOTS = ("requested_slot", "case_reference", "guidance_given", "distress", "departement",
-               "wants_advisor", "consent_given", "phone", "since_when", "deadline", "trade", "legal_form",
-               "employees", "creditors", "steps_taken")
+STATE_SLOTS = (
+    "requested_slot",
+    "case_reference",
+    "guidance_given",
+    "distress",
+    "departement",
+    "wants_advisor",
+    "consent_given",
+    "phone",
+    "since_when",
+    "deadline",
+    "trade",
+    "legal_form",
+    "employees",
+    "creditors",
+    "steps_taken",
+)
 
 
 def conversation_seed(base_seed: int, index: int) -> int:
@@ -94,10 +108,14 @@ class Bot:
 
     def stored_case(self, sender: str) -> dict[str, Any] | None:
         with self.engine.connect() as connection:
-            row = connection.execute(
-                text("SELECT reference, departement, phone FROM cases WHERE conversation_id = :sender"),
-                {"sender": sender},
-            ).mappings().first()
+            row = (
+                connection.execute(
+                    text("SELECT reference, departement, phone FROM cases WHERE conversation_id = :sender"),
+                    {"sender": sender},
+                )
+                .mappings()
+                .first()
+            )
         return dict(row) if row else None
 
     def close(self) -> None:
@@ -138,17 +156,17 @@ class Run:
             "conversations": len(self.transcripts),
             "turns": sum(len(t.turns) for t in self.transcripts),
             "violations": counts,
-            "conversations_with_a_violation": len(
-                {t.sender for found in self.violations.values() for t, _ in found}
-            ),
+            "conversations_with_a_violation": len({t.sender for found in self.violations.values() for t, _ in found}),
             **guidance_figures(self.transcripts),
         }
 
     def explain(self, invariant: str, examples: int = 1) -> str:
         """The first violating transcripts in full, shortest first, with how to replay them."""
         found = sorted(self.violations.get(invariant, []), key=lambda pair: len(pair[0].turns))
-        parts = [f"{invariant}: {len(found)} violation(s) in {len(self.transcripts)} conversations "
-                 f"(SIM_SEED={self.base_seed})"]
+        parts = [
+            f"{invariant}: {len(found)} violation(s) in {len(self.transcripts)} conversations "
+            f"(SIM_SEED={self.base_seed})"
+        ]
         shown = set()
         for transcript, violation in found:
             if transcript.sender in shown:
@@ -160,8 +178,13 @@ class Run:
         return "\n".join(parts)
 
 
-def simulate(bot_factory: Callable[[], Bot], conversations: int, base_seed: int, senders: int = 1,
-             progress: Callable[[Run], None] | None = None) -> Run:
+def simulate(
+    bot_factory: Callable[[], Bot],
+    conversations: int,
+    base_seed: int,
+    senders: int = 1,
+    progress: Callable[[Run], None] | None = None,
+) -> Run:
     """`conversations` artisans, `senders` of them talking at the same time (each with its own client)."""
     run = Run(base_seed)
     lock = threading.Lock()

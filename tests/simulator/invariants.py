@@ -91,8 +91,7 @@ class Transcript:
                 lines.append(f"      LOG: {error}")
         lines.append(f"  stored case: {self.case}")
         lines.append(
-            f"  artisan gave: consent={self.consented()}, phone={self.gave_phone()}, "
-            f"département={self.departement()}"
+            f"  artisan gave: consent={self.consented()}, phone={self.gave_phone()}, département={self.departement()}"
         )
         return "\n".join(lines)
 
@@ -139,8 +138,11 @@ def case_exactly_when_consented(t: Transcript) -> list[Violation]:
     if expected and t.case is None:
         return [Violation("case_exactly_when_consented", None, "consent and phone given, no case stored")]
     if not expected and t.case is not None:
-        return [Violation("case_exactly_when_consented", None,
-                          f"case {t.case.get('reference')} stored without consent and phone")]
+        return [
+            Violation(
+                "case_exactly_when_consented", None, f"case {t.case.get('reference')} stored without consent and phone"
+            )
+        ]
     return []
 
 
@@ -195,9 +197,9 @@ def no_question_after_its_answer(t: Transcript) -> list[Violation]:
             answered[turn.answers] = i
         asked = turn.state.get("requested_slot")
         if asked in answered:
-            violations.append(Violation(
-                "no_question_after_its_answer", i, f"{asked} asked again, answered at turn {answered[asked]}"
-            ))
+            violations.append(
+                Violation("no_question_after_its_answer", i, f"{asked} asked again, answered at turn {answered[asked]}")
+            )
             del answered[asked]  # one violation per answer, not one per later turn
     return violations
 
@@ -221,8 +223,11 @@ def _handoff_restarted(t: Transcript, kind: str, name: str) -> list[Violation]:
         if turn.kind != kind:
             continue
         state = turn.state
-        running = (state.get("requested_slot") in HANDOFF_SLOTS or state.get("active_loop") == "handoff_form"
-                   or state.get("case_reference"))
+        running = (
+            state.get("requested_slot") in HANDOFF_SLOTS
+            or state.get("active_loop") == "handoff_form"
+            or state.get("case_reference")
+        )
         if not running:
             violations.append(Violation(name, i, f"requested_slot after: {turn.state.get('requested_slot')!r}"))
     return violations
@@ -258,7 +263,9 @@ def hesitation_never_ends(t: Transcript) -> list[Violation]:
     return [
         Violation("hesitation_never_ends", i, f"{turn.user!r} at {turn.asked}: no question pending after it")
         for i, turn in enumerate(t.turns)
-        if turn.kind == "hesitation" and turn.asked and turn.state.get("requested_slot") is None
+        if turn.kind == "hesitation"
+        and turn.asked
+        and turn.state.get("requested_slot") is None
         and not turn.state.get("case_reference")
     ]
 
@@ -273,8 +280,9 @@ def negated_place_never_stored(t: Transcript) -> list[Violation]:
         if turn.negated and turn.negated != turn.code:
             stored = turn.state.get("departement")
             if stored and departement_code(str(stored)) == turn.negated:
-                violations.append(Violation("negated_place_never_stored", i,
-                                            f"{turn.user!r}: departement={stored!r} after it"))
+                violations.append(
+                    Violation("negated_place_never_stored", i, f"{turn.user!r}: departement={stored!r} after it")
+                )
     return violations
 
 
@@ -284,8 +292,7 @@ def free_text_not_taken_from_a_question(t: Transcript) -> list[Violation]:
     return [
         Violation("free_text_not_taken_from_a_question", i, f"{turn.asked}={turn.user!r}")
         for i, turn in enumerate(t.turns)
-        if turn.kind in ("free_text_question", "bare_yes") and turn.asked
-        and turn.state.get(turn.asked) == turn.user
+        if turn.kind in ("free_text_question", "bare_yes") and turn.asked and turn.state.get(turn.asked) == turn.user
     ]
 
 

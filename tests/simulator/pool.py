@@ -15,8 +15,19 @@ POOL_PATH = Path(__file__).with_name("pool.yml")
 
 # Lists of plain strings in pool.yml, each a kind of user move.
 TEXT_KINDS = (
-    "greetings", "yes", "no", "skips", "hesitations", "questions_back", "off_topic", "changes_of_mind",
-    "ask_human", "wrong_phones", "farewells", "noise", "free_text_questions",
+    "greetings",
+    "yes",
+    "no",
+    "skips",
+    "hesitations",
+    "questions_back",
+    "off_topic",
+    "changes_of_mind",
+    "ask_human",
+    "wrong_phones",
+    "farewells",
+    "noise",
+    "free_text_questions",
 )
 
 
@@ -31,8 +42,7 @@ class Entry:
 def _entry(raw: Any) -> Entry:
     if isinstance(raw, str):
         return Entry(raw)
-    return Entry(str(raw["text"]), raw.get("code"), tuple(sorted((raw.get("facts") or {}).items())),
-                 raw.get("negates"))
+    return Entry(str(raw["text"]), raw.get("code"), tuple(sorted((raw.get("facts") or {}).items())), raw.get("negates"))
 
 
 @dataclass(frozen=True)

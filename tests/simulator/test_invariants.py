@@ -7,33 +7,78 @@ import pytest
 
 from tests.simulator.invariants import INVARIANTS, Transcript, Turn, check
 
-CONSENT = ("Pour qu'un conseiller vous rappelle, je dois garder votre prénom, votre numéro et ce que vous "
-           "m'avez dit. Êtes-vous d'accord ?")
-GUIDANCE = ("Vous pouvez demander à l'URSSAF un échéancier de paiement pour vos cotisations en retard, depuis "
-            "votre espace en ligne.")
+CONSENT = (
+    "Pour qu'un conseiller vous rappelle, je dois garder votre prénom, votre numéro et ce que vous "
+    "m'avez dit. Êtes-vous d'accord ?"
+)
+GUIDANCE = (
+    "Vous pouvez demander à l'URSSAF un échéancier de paiement pour vos cotisations en retard, depuis "
+    "votre espace en ligne."
+)
 
 
-def turn(user, kind, asked=None, answers=None, replies=("D'accord.",), code=None, facts=(), status=200,
-         errors=(), negated=None, **state):
-    return Turn(user=user, kind=kind, asked=asked, answers=answers, code=code, facts=tuple(facts),
-                status=status, replies=list(replies), state=dict(state), errors=list(errors), negated=negated)
+def turn(
+    user,
+    kind,
+    asked=None,
+    answers=None,
+    replies=("D'accord.",),
+    code=None,
+    facts=(),
+    status=200,
+    errors=(),
+    negated=None,
+    **state,
+):
+    return Turn(
+        user=user,
+        kind=kind,
+        asked=asked,
+        answers=answers,
+        code=code,
+        facts=tuple(facts),
+        status=status,
+        replies=list(replies),
+        state=dict(state),
+        errors=list(errors),
+        negated=negated,
+    )
 
 
 def good() -> list[Turn]:
     """Opening, one intake answer, guidance, the handoff to a case in the 62."""
     return [
         turn("bonjour", "greeting"),
-        turn("l'urssaf me relance", "opening", replies=["Je comprends.", "Depuis quand ?"], requested_slot="since_when"),
+        turn(
+            "l'urssaf me relance", "opening", replies=["Je comprends.", "Depuis quand ?"], requested_slot="since_when"
+        ),
         turn("depuis mars", "answer", "since_when", "since_when", replies=["Où ?"], requested_slot="departement"),
-        turn("Arras", "answer", "departement", "departement", code="62",
-             replies=["Voici :", GUIDANCE, "Voulez-vous être rappelé ?"], requested_slot="wants_advisor",
-             guidance_given=[{"id": "urssaf"}]),
+        turn(
+            "Arras",
+            "answer",
+            "departement",
+            "departement",
+            code="62",
+            replies=["Voici :", GUIDANCE, "Voulez-vous être rappelé ?"],
+            requested_slot="wants_advisor",
+            guidance_given=[{"id": "urssaf"}],
+        ),
         turn("oui", "yes", "wants_advisor", "wants_advisor", replies=[CONSENT], requested_slot="consent_given"),
-        turn("pourquoi ?", "question_back", "consent_given", replies=["Pour vous rappeler.", CONSENT],
-             requested_slot="consent_given"),
+        turn(
+            "pourquoi ?",
+            "question_back",
+            "consent_given",
+            replies=["Pour vous rappeler.", CONSENT],
+            requested_slot="consent_given",
+        ),
         turn("ok", "yes", "consent_given", "consent_given", replies=["Votre numéro ?"], requested_slot="phone"),
-        turn("06 12", "wrong_phone", "phone", replies=["Je n'ai pas reconnu ce numéro.", "Votre numéro ?"],
-             requested_slot="phone"),
+        turn(
+            "06 12",
+            "wrong_phone",
+            "phone",
+            replies=["Je n'ai pas reconnu ce numéro.", "Votre numéro ?"],
+            requested_slot="phone",
+        ),
         turn("06 12 34 56 78", "answer", "phone", "phone", replies=["Référence RL-1."], case_reference="RL-1"),
         turn("merci c'est tout", "farewell", replies=["Prenez soin de vous."], case_reference="RL-1"),
     ]
@@ -112,14 +157,25 @@ def hesitation_ended(turns):
 
 
 def negated_place_kept(turns):
-    turns.insert(4, turn("ah non c'est la Somme pas le Nord", "correction", "wants_advisor", code="62",
-                         negated="59", requested_slot="wants_advisor", departement="59"))
+    turns.insert(
+        4,
+        turn(
+            "ah non c'est la Somme pas le Nord",
+            "correction",
+            "wants_advisor",
+            code="62",
+            negated="59",
+            requested_slot="wants_advisor",
+            departement="59",
+        ),
+    )
     return turns, GOOD_CASE
 
 
 def question_taken_as_answer(turns):
-    turns.insert(2, turn("c grave ?", "free_text_question", "since_when", requested_slot="departement",
-                         since_when="c grave ?"))
+    turns.insert(
+        2, turn("c grave ?", "free_text_question", "since_when", requested_slot="departement", since_when="c grave ?")
+    )
     return turns, GOOD_CASE
 
 
@@ -176,23 +232,58 @@ def test_guidance_counts_the_bot_turns_from_the_difficulty():
 
 def test_the_handoff_form_asking_the_place_after_a_request_is_the_handoff():
     turns = good()
-    turns.insert(3, turn("je veux parler à quelqu'un", "ask_human", "departement", replies=["Où ?"],
-                         requested_slot="departement", active_loop="handoff_form"))
+    turns.insert(
+        3,
+        turn(
+            "je veux parler à quelqu'un",
+            "ask_human",
+            "departement",
+            replies=["Où ?"],
+            requested_slot="departement",
+            active_loop="handoff_form",
+        ),
+    )
     assert check(transcript(turns, GOOD_CASE)) == []
 
 
 def test_a_correction_that_keeps_the_place_meant_and_drops_the_negated_one_is_fine():
     turns = good()
-    turns.insert(4, turn("non non pas le 59, le 62", "correction", "wants_advisor", code="62", negated="59",
-                         replies=["J'ai noté : Pas-de-Calais (62).", "Voulez-vous être rappelé ?"],
-                         requested_slot="wants_advisor", departement="62"))
+    turns.insert(
+        4,
+        turn(
+            "non non pas le 59, le 62",
+            "correction",
+            "wants_advisor",
+            code="62",
+            negated="59",
+            replies=["J'ai noté : Pas-de-Calais (62).", "Voulez-vous être rappelé ?"],
+            requested_slot="wants_advisor",
+            departement="62",
+        ),
+    )
     assert check(transcript(turns, GOOD_CASE)) == []
 
 
 def test_a_question_at_a_free_text_question_answered_then_asked_again_is_fine():
     turns = good()
-    turns.insert(2, turn("c grave ?", "free_text_question", "since_when", replies=["Des solutions existent.",
-                         "Depuis quand ?"], requested_slot="since_when"))
-    turns.insert(3, turn("oui", "bare_yes", "since_when", replies=["Pouvez-vous préciser ?", "Depuis quand ?"],
-                         requested_slot="since_when"))
+    turns.insert(
+        2,
+        turn(
+            "c grave ?",
+            "free_text_question",
+            "since_when",
+            replies=["Des solutions existent.", "Depuis quand ?"],
+            requested_slot="since_when",
+        ),
+    )
+    turns.insert(
+        3,
+        turn(
+            "oui",
+            "bare_yes",
+            "since_when",
+            replies=["Pouvez-vous préciser ?", "Depuis quand ?"],
+            requested_slot="since_when",
+        ),
+    )
     assert check(transcript(turns, GOOD_CASE)) == []

@@ -38,9 +38,14 @@ def _examples(path: Path) -> list[str]:
 
 @__import__("functools").lru_cache(maxsize=1)
 def others_sentences() -> set[str]:
-    paths = [*ROOT.glob("nlu/**/*.yml"), *ROOT.glob("tests/nlu/*.yml"), *ROOT.glob("tests/evaluation/*.yml"),
-             *ROOT.glob("tests/rasa/*.yml"), *ROOT.glob("stories/**/*.yml"),
-             *ROOT.glob("tests/heldout/*.yml")]
+    paths = [
+        *ROOT.glob("nlu/**/*.yml"),
+        *ROOT.glob("tests/nlu/*.yml"),
+        *ROOT.glob("tests/evaluation/*.yml"),
+        *ROOT.glob("tests/rasa/*.yml"),
+        *ROOT.glob("stories/**/*.yml"),
+        *ROOT.glob("tests/heldout/*.yml"),
+    ]
     assert paths, "no training or evaluation data found"
     return {normalise(text) for path in paths for text in _examples(path)}
 
@@ -50,8 +55,20 @@ def test_pool_has_every_kind_of_move_and_enough_of_each():
     for kind in TEXT_KINDS:
         assert len(pool.kinds[kind]) >= 4, kind
     assert len(pool.openings) >= 20
-    for slot in ("since_when", "deadline", "trade", "legal_form", "employees", "departement", "creditors",
-                 "steps_taken", "contact_name", "phone", "email", "callback_slot"):
+    for slot in (
+        "since_when",
+        "deadline",
+        "trade",
+        "legal_form",
+        "employees",
+        "departement",
+        "creditors",
+        "steps_taken",
+        "contact_name",
+        "phone",
+        "email",
+        "callback_slot",
+    ):
         assert len(pool.answers[slot]) >= 4, slot
 
 

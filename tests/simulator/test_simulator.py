@@ -32,8 +32,21 @@ def test_the_run_is_the_size_asked_and_reaches_every_stage(simulation):
     assert summary["conversations"] == CONVERSATIONS
     kinds = {turn.kind for t in simulation.transcripts for turn in t.turns}
     if CONVERSATIONS >= 40:  # a bounded run still tries every kind of move
-        assert {"opening", "answer", "skip", "yes", "no", "question_back", "hesitation", "correction",
-                "wrong_phone", "farewell", "noise", "long", "change_of_mind"} <= kinds, kinds
+        assert {
+            "opening",
+            "answer",
+            "skip",
+            "yes",
+            "no",
+            "question_back",
+            "hesitation",
+            "correction",
+            "wrong_phone",
+            "farewell",
+            "noise",
+            "long",
+            "change_of_mind",
+        } <= kinds, kinds
 
 
 @pytest.mark.parametrize("invariant", list(INVARIANTS))

@@ -18,8 +18,17 @@ YES_NO_SLOTS = {"wants_advisor", "consent_given", "health_consent"}
 FREE_TEXT_SLOTS = {"since_when", "deadline", "trade", "legal_form", "employees", "creditors", "steps_taken"}
 # Detours taken instead of an answer, with their weights.
 DETOURS = {
-    "hesitation": 3, "question_back": 4, "off_topic": 3, "noise": 2, "long": 1, "skip": 4,
-    "correction": 3, "ask_human": 1, "farewell": 1, "free_text_question": 2, "bare_yes": 2,
+    "hesitation": 3,
+    "question_back": 4,
+    "off_topic": 3,
+    "noise": 2,
+    "long": 1,
+    "skip": 4,
+    "correction": 3,
+    "ask_human": 1,
+    "farewell": 1,
+    "free_text_question": 2,
+    "bare_yes": 2,
 }
 
 
@@ -53,13 +62,13 @@ class Artisan:
     def _pick(self, kind: str) -> Entry:
         return self.rng.choice(self.pool.kinds[kind])
 
-    def _turn(self, kind: str, entry: Entry, asked: str | None, answers: str | None = None,
-              verbatim: bool = False) -> Turn:
+    def _turn(
+        self, kind: str, entry: Entry, asked: str | None, answers: str | None = None, verbatim: bool = False
+    ) -> Turn:
         text = entry.text if verbatim else render(entry.text, self.plan["voice"], self.rng)
         facts = tuple(slot for slot, _ in entry.facts)
         code = entry.code or dict(entry.facts).get("departement")
-        turn = Turn(user=text, kind=kind, asked=asked, answers=answers, code=code, facts=facts,
-                    negated=entry.negates)
+        turn = Turn(user=text, kind=kind, asked=asked, answers=answers, code=code, facts=facts, negated=entry.negates)
         self.said.append(turn)
         return turn
 
@@ -96,8 +105,10 @@ class Artisan:
 
     def _between_questions(self, state: dict[str, Any]) -> Turn:
         """No question pending: the intake has not started, or the handoff is over."""
-        if self._refused() and not self.changed_mind and "refuse_then_accept" in (
-            self.plan["advisor"], self.plan["consent"]
+        if (
+            self._refused()
+            and not self.changed_mind
+            and "refuse_then_accept" in (self.plan["advisor"], self.plan["consent"])
         ):
             self.changed_mind = True
             return self._turn("change_of_mind", self._pick("changes_of_mind"), None)
@@ -139,8 +150,13 @@ class Artisan:
         if kind == "farewell":
             self.done = True
             return self._turn("farewell", self._pick("farewells"), asked)
-        source = {"hesitation": "hesitations", "question_back": "questions_back", "off_topic": "off_topic",
-                  "noise": "noise", "ask_human": "ask_human"}[kind]
+        source = {
+            "hesitation": "hesitations",
+            "question_back": "questions_back",
+            "off_topic": "off_topic",
+            "noise": "noise",
+            "ask_human": "ask_human",
+        }[kind]
         if kind == "ask_human" and asked in HANDOFF_SLOTS:
             return None
         return self._turn(kind, self._pick(source), asked, verbatim=kind == "noise")
@@ -163,5 +179,4 @@ class Artisan:
         if asked == "departement" and self._place_given():
             # Asked where the business is after saying it: the same département, possibly in other words.
             entries = tuple(e for e in entries if e.code == self._place_given()) or entries
-        return self._turn("answer", self.rng.choice(entries), asked, answers=asked,
-                          verbatim=asked in VERBATIM_SLOTS)
+        return self._turn("answer", self.rng.choice(entries), asked, answers=asked, verbatim=asked in VERBATIM_SLOTS)

@@ -19,10 +19,27 @@ ADVISOR_PASSWORD = "mot-de-passe-de-test-1"
 
 def create_user(settings: Settings, email: str, chamber: str, role: str = "advisor") -> None:
     subprocess.run(
-        [sys.executable, "-m", "inbox", "create-user", "--email", email, "--name", email.split("@", maxsplit=1)[0],
-         "--chamber", chamber, "--role", role, "--password-stdin"],
-        input=ADVISOR_PASSWORD, text=True, check=True, cwd=REPO_ROOT,
-        env={**__import__("os").environ, **settings.process_env()}, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "inbox",
+            "create-user",
+            "--email",
+            email,
+            "--name",
+            email.split("@", maxsplit=1)[0],
+            "--chamber",
+            chamber,
+            "--role",
+            role,
+            "--password-stdin",
+        ],
+        input=ADVISOR_PASSWORD,
+        text=True,
+        check=True,
+        cwd=REPO_ROOT,
+        env={**__import__("os").environ, **settings.process_env()},
+        capture_output=True,
     )
 
 

@@ -24,8 +24,15 @@ from ops.settings import REPO_ROOT, free_port
 from tests.support.images import check_screenshot
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PASSWORD = "mot de passe du navigateur"
 CHAMBER = "cma-generique"
 
@@ -37,14 +44,33 @@ def server(tmp_path_factory):
     with temporary_database("sqlite", tmp_path_factory.mktemp("browser-db")) as url:
         port = free_port()
         log = (tmp_path_factory.mktemp("logs") / "uvicorn.log").open("w")
-        env = {**os.environ, "RELAIS_DATABASE_URL": url, "RELAIS_SESSION_SECRET": "b" * 48, "RELAIS_ENV": "development",
-               "PYTHONPATH": str(REPO_ROOT)}
+        env = {
+            **os.environ,
+            "RELAIS_DATABASE_URL": url,
+            "RELAIS_SESSION_SECRET": "b" * 48,
+            "RELAIS_ENV": "development",
+            "PYTHONPATH": str(REPO_ROOT),
+        }
         process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "inbox.app:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(port), "--no-access-log",
-             # Rasa pins websockets<11, which uvicorn's default "auto" websocket support fails to import.
-             "--ws", "none"],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "inbox.app:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-access-log",
+                # Rasa pins websockets<11, which uvicorn's default "auto" websocket support fails to import.
+                "--ws",
+                "none",
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -69,13 +95,26 @@ def server(tmp_path_factory):
 
 def draft(**overrides) -> CaseDraft:
     values = dict(
-        conversation_id=f"browser-{new_reference()}", reference=new_reference(), chamber_id=CHAMBER,
-        categories=["tresorerie"], urgency="normale", reasons={"tresorerie": ["clients qui ne paient pas"]},
+        conversation_id=f"browser-{new_reference()}",
+        reference=new_reference(),
+        chamber_id=CHAMBER,
+        categories=["tresorerie"],
+        urgency="normale",
+        reasons={"tresorerie": ["clients qui ne paient pas"]},
         summary="Plombier, seul : trois clients ne paient pas, loyer de l'atelier en retard.",
-        situation={"trade": "plombier", "employees": "0"}, guidance=[], contact_name="Hugo", phone="+33611223344",
-        email=None, callback_slot="lundi matin", departement="92", consent_version="2025-11-v1",
-        consent_at=datetime.now(timezone.utc), health_consent=False,
-        transcript=[{"sender": "artisan", "text": "mes clients ne paient plus", "at": datetime.now(timezone.utc).isoformat()}],
+        situation={"trade": "plombier", "employees": "0"},
+        guidance=[],
+        contact_name="Hugo",
+        phone="+33611223344",
+        email=None,
+        callback_slot="lundi matin",
+        departement="92",
+        consent_version="2025-11-v1",
+        consent_at=datetime.now(timezone.utc),
+        health_consent=False,
+        transcript=[
+            {"sender": "artisan", "text": "mes clients ne paient plus", "at": datetime.now(timezone.utc).isoformat()}
+        ],
     )
     values.update(overrides)
     return CaseDraft(**values)
@@ -104,8 +143,14 @@ def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(serve
     repository.save_draft(draft(urgency="basse"))
     repository.save_draft(draft(urgency="normale"))
     hostile = '<img src=x onerror="window.__xss=1">'
-    reference = repository.save_draft(draft(urgency="haute", categories=["banque"], reasons={"banque": [hostile]},
-                                            summary=f"Compte bloqué par la banque {hostile}"))
+    reference = repository.save_draft(
+        draft(
+            urgency="haute",
+            categories=["banque"],
+            reasons={"banque": [hostile]},
+            summary=f"Compte bloqué par la banque {hostile}",
+        )
+    )
 
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -141,9 +186,13 @@ def test_an_advisor_takes_annotates_and_closes_a_case_and_the_log_shows_it(serve
     page.get_by_label("Dossier").fill(reference)
     page.get_by_role("button", name="Filtrer").click()
     rows = page.locator("#audit tbody tr")
-    for action, label in [("case.created", "Dossier créé par la conversation"), ("case.viewed", "Dossier consulté"),
-                          ("case.taken", "Dossier pris en charge"), ("case.note_added", "Note ajoutée"),
-                          ("case.status_changed", "Statut modifié")]:
+    for action, label in [
+        ("case.created", "Dossier créé par la conversation"),
+        ("case.viewed", "Dossier consulté"),
+        ("case.taken", "Dossier pris en charge"),
+        ("case.note_added", "Note ajoutée"),
+        ("case.status_changed", "Statut modifié"),
+    ]:
         step = rows.filter(has=page.locator(f'xpath=self::tr[@data-action="{action}"]'))
         expect(step.first).to_contain_text(label)
         if action != "case.created":
@@ -162,7 +211,9 @@ def test_a_new_urgent_case_appears_live_with_an_alert(server, browser):
     log_in(page, base, "veille@cma.test")
     page.get_by_role("button", name="Activer l'alerte sonore").click()
     expect(page.get_by_role("button", name="Alerte sonore activée")).to_have_attribute("aria-pressed", "true")
-    reference = repository.save_draft(draft(urgency="critique", distress=True, categories=["vie_personnelle"], reasons={}))
+    reference = repository.save_draft(
+        draft(urgency="critique", distress=True, categories=["vie_personnelle"], reasons={})
+    )
     expect(page.locator("#queue-rows tr").first).to_have_attribute("data-reference", reference, timeout=15_000)
     expect(page.locator("#live-alert")).to_contain_text(f"{reference} (critique)")
     assert page.title().startswith("(!)")

@@ -18,8 +18,13 @@ from tests.support.stack import start_stack
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 BUNDLE = REPO_ROOT / "widget" / "dist" / "relais-widget.js"
 DESKTOP = {"width": 1280, "height": 800}
@@ -129,7 +134,8 @@ class WidgetPage:
         settings = self.stack.settings
         response = httpx.get(
             f"{settings.rasa_url}/conversations/{sender or self.session_id}/tracker",
-            params={"token": settings.rasa_token}, timeout=30,
+            params={"token": settings.rasa_token},
+            timeout=30,
         )
         response.raise_for_status()
         return response.json()
@@ -144,7 +150,9 @@ class WidgetPage:
         response = httpx.post(
             f"{settings.rasa_url}/conversations/{self.session_id}/tracker/events",
             params={"token": settings.rasa_token, "output_channel": "socketio", "execute_side_effects": "true"},
-            content=json.dumps([event]), headers={"Content-Type": "application/json"}, timeout=30,
+            content=json.dumps([event]),
+            headers={"Content-Type": "application/json"},
+            timeout=30,
         )
         response.raise_for_status()
 
@@ -180,8 +188,11 @@ def _serving_the_widget(stack):
     assert response.status_code == 200, f"the web app does not serve the demo page: {response.status_code}"
     # A fresh Rasa answers its first message slowly (lazy model and action server start-up, a minute or
     # more on a busy machine): pay that once here, not inside the first test's turn timeout.
-    httpx.post(f"{stack.settings.rasa_url}/webhooks/rest/webhook",
-               json={"sender": "widget-warm-up", "message": "bonjour"}, timeout=300).raise_for_status()
+    httpx.post(
+        f"{stack.settings.rasa_url}/webhooks/rest/webhook",
+        json={"sender": "widget-warm-up", "message": "bonjour"},
+        timeout=300,
+    ).raise_for_status()
     return stack
 
 

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 
 
 def _rgb(colour: str) -> list[int]:
-    """"rgb(140, 29, 64)" or "#8c1d40" into [140, 29, 64]."""
+    """ "rgb(140, 29, 64)" or "#8c1d40" into [140, 29, 64]."""
     if colour.startswith("#"):
-        return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+        return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     return [int(c) for c in re.findall(r"\d+", colour)[:3]]
 
 

@@ -39,7 +39,9 @@ def test_nothing_is_fetched_from_a_third_party(new_widget_page):
     widget = new_widget_page()
     widget.page.on("request", lambda request: seen.append(request.url))
     widget.page.on("websocket", lambda ws: seen.append(ws.url))
-    widget.page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    widget.page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     widget.goto()  # again, now that everything is recorded
     assert widget.launcher.evaluate("el => getComputedStyle(el).position") == "fixed"
     widget.open()
@@ -113,8 +115,12 @@ def test_bot_text_with_html_is_shown_as_text_and_only_safe_links_are_clickable(p
         "h => [...h.shadowRoot.querySelectorAll('.log a')].map(a => [a.textContent, a.getAttribute('href'),"
         " a.target, a.rel])"
     )
-    assert ["https://www.urssaf.fr/accueil.html (nouvel onglet)", "https://www.urssaf.fr/accueil.html",
-            "_blank", "noopener noreferrer"] in links
+    assert [
+        "https://www.urssaf.fr/accueil.html (nouvel onglet)",
+        "https://www.urssaf.fr/accueil.html",
+        "_blank",
+        "noopener noreferrer",
+    ] in links
     assert ["01 23 45 67 89", "tel:+33123456789", "", ""] in links
     assert not [link for link in links if not link[1].startswith(("https:", "tel:"))], links
     assert widget.quick_replies() == ["<i>Oui</i>"]

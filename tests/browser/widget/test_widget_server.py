@@ -57,8 +57,16 @@ def test_the_built_widget_is_served_revalidated_and_embeddable_elsewhere(client)
 
 @pytest.mark.parametrize(
     "path",
-    ["/widget/../server.py", "/widget/%2e%2e/server.py", "/widget/..%2fserver.py", "/widget/.built",
-     "/widget/", "/widget/nothing.js", "/demo/../../etc/passwd", "/demo/admin/"],
+    [
+        "/widget/../server.py",
+        "/widget/%2e%2e/server.py",
+        "/widget/..%2fserver.py",
+        "/widget/.built",
+        "/widget/",
+        "/widget/nothing.js",
+        "/demo/../../etc/passwd",
+        "/demo/admin/",
+    ],
 )
 def test_nothing_outside_the_built_files_and_demo_pages_is_served(client, path):
     assert client.get(path).status_code == 404
@@ -113,7 +121,8 @@ def test_the_widget_javascript_unit_tests_pass():
     npm = shutil.which("npm")
     if npm is None:
         pytest.fail("npm is missing: install Node.js 18+ (the widget's build needs it too)")
-    result = subprocess.run([npm, "test", "--silent"], cwd=REPO_ROOT / "widget", capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [npm, "test", "--silent"], cwd=REPO_ROOT / "widget", capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

@@ -70,7 +70,10 @@ def make_draft(**overrides) -> CaseDraft:
         categories=["cotisations_sociales", "tresorerie"],
         urgency="normale",
         distress=False,
-        reasons={"cotisations_sociales": ["l'URSSAF me réclame 4 000 €"], "tresorerie": ["clients qui paient en retard"]},
+        reasons={
+            "cotisations_sociales": ["l'URSSAF me réclame 4 000 €"],
+            "tresorerie": ["clients qui paient en retard"],
+        },
         summary="Boulanger à Lille, 3 salariés : 4 000 € de cotisations URSSAF impayées, clients en retard.",
         situation={"trade": "boulanger", "employees": "3", "departement": "59", "deadline": "fin du mois"},
         guidance=[{"id": "urssaf-delai", "name": "Délai de paiement URSSAF", "link": "https://www.urssaf.fr"}],
@@ -84,7 +87,11 @@ def make_draft(**overrides) -> CaseDraft:
         health_consent=False,
         transcript=[
             {"sender": "artisan", "text": "l'urssaf me réclame 4000 euros", "at": "2025-03-04T09:28:00+00:00"},
-            {"sender": "bot", "text": "Je comprends. Voici ce que vous pouvez faire.", "at": "2025-03-04T09:28:02+00:00"},
+            {
+                "sender": "bot",
+                "text": "Je comprends. Voici ce que vous pouvez faire.",
+                "at": "2025-03-04T09:28:02+00:00",
+            },
         ],
     )
     values.update(overrides)

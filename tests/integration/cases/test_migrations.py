@@ -28,7 +28,9 @@ def test_migrations_reach_head_and_match_the_models(database_url):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, Base.metadata) == []
-        assert {"cases", "notes", "call_attempts", "users", "audit_events"} <= set(inspect(connection).get_table_names())
+        assert {"cases", "notes", "call_attempts", "users", "audit_events"} <= set(
+            inspect(connection).get_table_names()
+        )
     engine.dispose()
 
 

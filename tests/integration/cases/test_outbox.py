@@ -121,15 +121,20 @@ def _within_deadline(call, seconds: float, what: str):
     return outcome["value"]
 
 
-def test_an_unreachable_database_spools_then_a_reachable_one_stores_exactly_once(engine, database_url, draft_factory, tmp_path):
+def test_an_unreachable_database_spools_then_a_reachable_one_stores_exactly_once(
+    engine, database_url, draft_factory, tmp_path
+):
     spool = tmp_path / "spool"
     down_engine = make_engine(unreachable_url(database_url))
     down = CaseOutbox(CaseRepository(make_session_factory(down_engine)), spool)
     first = draft_factory()
     result = _within_deadline(lambda: down.submit(first), 30, "submit with the database down")
     assert (result.reference, result.stored) == (first.reference, False)
-    update = draft_factory(conversation_id=first.conversation_id, reference=new_reference(),
-                           transcript=[*first.transcript, {"sender": "artisan", "text": "merci", "at": "2025-03-04T09:40:00+00:00"}])
+    update = draft_factory(
+        conversation_id=first.conversation_id,
+        reference=new_reference(),
+        transcript=[*first.transcript, {"sender": "artisan", "text": "merci", "at": "2025-03-04T09:40:00+00:00"}],
+    )
     assert down.submit(update).reference == first.reference  # the same reference for the same conversation
     other = draft_factory()
     down.submit(other)
@@ -158,8 +163,14 @@ def test_killing_the_database_during_a_handoff_loses_no_case(switch, switched, e
     during = [draft_factory() for _ in range(3)]
     results = [outbox.submit(draft) for draft in during]
     assert [r.stored for r in results] == [False, False, False]
-    later = draft_factory(conversation_id=before.conversation_id, reference=new_reference(),
-                          transcript=[*before.transcript, {"sender": "artisan", "text": "vous êtes là ?", "at": "2025-03-04T09:45:00+00:00"}])
+    later = draft_factory(
+        conversation_id=before.conversation_id,
+        reference=new_reference(),
+        transcript=[
+            *before.transcript,
+            {"sender": "artisan", "text": "vous êtes là ?", "at": "2025-03-04T09:45:00+00:00"},
+        ],
+    )
     assert outbox.submit(later).stored is False
     assert outbox.flush() == 0  # still down: nothing deleted
     assert len(outbox.pending()) == 4
@@ -214,8 +225,9 @@ def test_a_draft_against_the_contract_is_refused_not_spooled(repository, draft_f
 
 
 @pytest.mark.parametrize("typed, stored", [("Arras", "62"), ("pas de calais", "62"), ("chez nous", None)])
-def test_a_place_never_makes_a_consented_case_fail_submitted_or_spooled(repository, draft_factory, tmp_path,
-                                                                        typed, stored):
+def test_a_place_never_makes_a_consented_case_fail_submitted_or_spooled(
+    repository, draft_factory, tmp_path, typed, stored
+):
     spool = tmp_path / "spool"
     outbox = CaseOutbox(repository, spool)
     submitted = draft_factory(departement=typed)

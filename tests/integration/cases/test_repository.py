@@ -83,7 +83,9 @@ def test_concurrent_saves_of_one_conversation_make_one_case(repository, engine, 
 
     def save():
         try:
-            results.append(repository.save_draft(draft_factory(conversation_id=conversation_id, reference=new_reference())))
+            results.append(
+                repository.save_draft(draft_factory(conversation_id=conversation_id, reference=new_reference()))
+            )
         except Exception as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
 
@@ -134,7 +136,9 @@ def test_returning_artisan_updates_the_same_case_without_losing_anything(reposit
         ({"contact_name": "x" * 201}, "contact_name"),
     ],
 )
-def test_drafts_against_the_contract_are_refused_and_nothing_is_stored(repository, engine, draft_factory, override, problem):
+def test_drafts_against_the_contract_are_refused_and_nothing_is_stored(
+    repository, engine, draft_factory, override, problem
+):
     with pytest.raises(InvalidDraft, match=problem):
         repository.save_draft(draft_factory(**override))
     assert count_cases(engine) == 0
@@ -146,7 +150,12 @@ def health_draft(draft_factory, **overrides):
         reasons={"sante": ["je suis en arrêt maladie"], "cotisations_sociales": ["URSSAF"]},
         situation={"trade": "plombier", "health_details": "opéré du dos", "sante": "arrêt 3 mois"},
         transcript=[
-            {"sender": "artisan", "text": "je suis en arrêt maladie", "at": "2025-03-04T09:00:00+00:00", "health": True},
+            {
+                "sender": "artisan",
+                "text": "je suis en arrêt maladie",
+                "at": "2025-03-04T09:00:00+00:00",
+                "health": True,
+            },
             {"sender": "artisan", "text": "et l'URSSAF relance", "at": "2025-03-04T09:01:00+00:00"},
         ],
         **overrides,
@@ -169,7 +178,9 @@ def test_health_details_are_kept_with_consent_and_removed_when_it_is_withdrawn(r
     repository.save_draft(draft)
     case = repository.find_by_conversation(draft.conversation_id)
     assert case.categories[0] == "sante" and case.situation["health_details"] == "opéré du dos"
-    withdrawn = health_draft(draft_factory, conversation_id=draft.conversation_id, reference=draft.reference, health_consent=False)
+    withdrawn = health_draft(
+        draft_factory, conversation_id=draft.conversation_id, reference=draft.reference, health_consent=False
+    )
     repository.save_draft(withdrawn)
     case = repository.find_by_conversation(draft.conversation_id)
     assert "sante" not in case.categories and "health_details" not in case.situation
@@ -323,7 +334,10 @@ def test_closed_case_reopens_only_when_the_artisan_says_something_new(repository
     repository.set_status(reference, advisor, "clos")
     repository.save_draft(draft)  # a late retry of the same draft
     assert repository.get_case(reference, advisor, record_view=False).status == "clos"
-    draft.transcript = [*draft.transcript, {"sender": "artisan", "text": "me revoilà", "at": "2025-04-01T10:00:00+00:00"}]
+    draft.transcript = [
+        *draft.transcript,
+        {"sender": "artisan", "text": "me revoilà", "at": "2025-04-01T10:00:00+00:00"},
+    ]
     repository.save_draft(draft)
     case = repository.get_case(reference, advisor, record_view=False)
     assert (case.status, case.closed_at) == ("en_cours", None)
@@ -355,13 +369,24 @@ def test_erasure_and_export_of_personal_data(repository, draft_factory, accounts
     exported = repository.export_personal_data(reference, supervisor)
     assert exported["phone"] == "+33612345678" and exported["notes"][0]["body"] == "Éloïse rappellera"
     erased = repository.erase_personal_data(reference, supervisor)
-    assert (erased.contact_name, erased.phone, erased.email, erased.transcript, erased.summary) == (None, None, None, [], "")
+    assert (erased.contact_name, erased.phone, erased.email, erased.transcript, erased.summary) == (
+        None,
+        None,
+        None,
+        [],
+        "",
+    )
     assert erased.status == "clos" and erased.categories == ["cotisations_sociales", "tresorerie"]
     assert repository.queue(supervisor, QueueFilters(statuses=("clos",), query="eloise")) == []
-    assert audit_actions(audit, supervisor, reference)[-2:] == ["case.personal_data_exported", "case.personal_data_erased"]
+    assert audit_actions(audit, supervisor, reference)[-2:] == [
+        "case.personal_data_exported",
+        "case.personal_data_erased",
+    ]
 
 
-def test_retention_anonymises_old_closed_cases_and_cases_nobody_closed(repository, engine, draft_factory, accounts, audit):
+def test_retention_anonymises_old_closed_cases_and_cases_nobody_closed(
+    repository, engine, draft_factory, accounts, audit
+):
     """One policy (cases.retention.apply_retention) for both command lines: anonymise, never delete."""
     import dataclasses
 
@@ -376,9 +401,12 @@ def test_retention_anonymises_old_closed_cases_and_cases_nobody_closed(repositor
     repository.add_note(old, advisor, "sera effacé")
     with make_session_factory(engine)() as session, session.begin():
         session.execute(update(Case).where(Case.reference == old).values(closed_at=utcnow() - timedelta(days=91)))
-        session.execute(update(Case).where(Case.reference == forgotten).values(created_at=utcnow() - timedelta(days=366)))
-    report = apply_retention(str(engine.url.render_as_string(hide_password=False)), None, 7, {"cma-hdf": chamber},
-                             "cma-hdf")
+        session.execute(
+            update(Case).where(Case.reference == forgotten).values(created_at=utcnow() - timedelta(days=366))
+        )
+    report = apply_retention(
+        str(engine.url.render_as_string(hide_password=False)), None, 7, {"cma-hdf": chamber}, "cma-hdf"
+    )
     assert report.cases_anonymised == {"cma-hdf": 2} and report.open_cases_anonymised == {"cma-hdf": 1}
     cases = {c.reference: c for c in repository.queue(advisor, QueueFilters(statuses=()))}
     assert set(cases) == {old, recent, open_, forgotten}  # still counted in the statistics
@@ -401,8 +429,11 @@ def test_login_failures_are_counted_but_lock_nothing(repository, accounts):
 
 def test_nul_characters_are_removed_before_storing(repository, draft_factory, accounts):
     # PostgreSQL refuses NUL in text: a stray one from a widget must not lose the case.
-    draft = draft_factory(summary="résumé\x00", contact_name="Zoé\x00",
-                          transcript=[{"sender": "artisan", "text": "bon\x00jour", "at": "2025-03-04T09:00:00+00:00"}])
+    draft = draft_factory(
+        summary="résumé\x00",
+        contact_name="Zoé\x00",
+        transcript=[{"sender": "artisan", "text": "bon\x00jour", "at": "2025-03-04T09:00:00+00:00"}],
+    )
     repository.save_draft(draft)
     case = repository.find_by_conversation(draft.conversation_id)
     assert (case.summary, case.contact_name, case.transcript[0]["text"]) == ("résumé", "Zoé", "bonjour")
@@ -413,7 +444,8 @@ def test_nul_characters_are_removed_before_storing(repository, draft_factory, ac
 
 @pytest.mark.parametrize("typed", ["599", "Saint-Pierre", "quelque part vers la mer", "x" * 300])
 def test_a_place_that_cannot_be_read_is_kept_for_the_advisor_and_never_refuses_the_case(
-        repository, draft_factory, typed):
+    repository, draft_factory, typed
+):
     draft = draft_factory(departement=typed, situation={"trade": "boulanger"})
     repository.save_draft(draft)
     case = repository.find_by_conversation(draft.conversation_id)

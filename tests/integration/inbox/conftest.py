@@ -99,8 +99,11 @@ def csrf_from(html: str) -> str:
 
 def page_login(client, email, password=PASSWORD, next_url="/inbox"):
     token = csrf_from(client.get("/login").text)
-    return client.post("/login", data={"email": email, "password": password, "csrf_token": token, "suivant": next_url},
-                       follow_redirects=False)
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": token, "suivant": next_url},
+        follow_redirects=False,
+    )
 
 
 def api_login(client, email, password=PASSWORD):
@@ -137,7 +140,13 @@ def draft(**overrides) -> CaseDraft:
         reasons={"banque": ["ma banque a coupé le découvert"]},
         summary="Menuisière, 2 salariés : découvert supprimé, salaires du mois menacés.",
         situation={"trade": "menuisière", "employees": "2", "departement": "75"},
-        guidance=[{"id": "mediation-credit", "name": "Médiation du crédit", "link": "https://mediateur-credit.banque-france.fr"}],
+        guidance=[
+            {
+                "id": "mediation-credit",
+                "name": "Médiation du crédit",
+                "link": "https://mediateur-credit.banque-france.fr",
+            }
+        ],
         contact_name="Inès",
         phone="+33612345678",
         email="ines@example.fr",
@@ -148,7 +157,11 @@ def draft(**overrides) -> CaseDraft:
         health_consent=False,
         transcript=[
             {"sender": "artisan", "text": "ma banque a coupé mon découvert", "at": "2025-11-20T08:58:00+00:00"},
-            {"sender": "bot", "text": "Je comprends, c'est une situation difficile.", "at": "2025-11-20T08:58:01+00:00"},
+            {
+                "sender": "bot",
+                "text": "Je comprends, c'est une situation difficile.",
+                "at": "2025-11-20T08:58:01+00:00",
+            },
         ],
     )
     values.update(overrides)

@@ -4,8 +4,12 @@ from tests.integration.inbox.conftest import api_login, draft
 
 
 def test_api_login_then_the_case_with_every_field(client, make_user, repository):
-    sent = draft(urgency="haute", health_consent=True, categories=["sante", "banque"],
-                 reasons={"sante": ["opérée le mois dernier"], "banque": ["découvert coupé"]})
+    sent = draft(
+        urgency="haute",
+        health_consent=True,
+        categories=["sante", "banque"],
+        reasons={"sante": ["opérée le mois dernier"], "banque": ["découvert coupé"]},
+    )
     reference = repository.save_draft(sent)
     user = make_user()
     csrf = api_login(client, user.email)
@@ -14,13 +18,30 @@ def test_api_login_then_the_case_with_every_field(client, make_user, repository)
     assert listed[0]["wait"]["target"] == "dans la journée"
     case = client.get(f"/api/v1/cases/{reference}").json()
     expected = {
-        "reference": reference, "status": "nouveau", "urgency": "haute", "categories": ["sante", "banque"],
-        "distress": False, "summary": sent.summary, "contact_name": "Inès", "departement": "75", "assignee": None,
-        "chamber_id": "cma-generique", "reasons": sent.reasons, "situation": sent.situation, "guidance": sent.guidance,
-        "phone": "+33612345678", "email": "ines@example.fr", "callback_slot": "jeudi 14h-16h",
+        "reference": reference,
+        "status": "nouveau",
+        "urgency": "haute",
+        "categories": ["sante", "banque"],
+        "distress": False,
+        "summary": sent.summary,
+        "contact_name": "Inès",
+        "departement": "75",
+        "assignee": None,
+        "chamber_id": "cma-generique",
+        "reasons": sent.reasons,
+        "situation": sent.situation,
+        "guidance": sent.guidance,
+        "phone": "+33612345678",
+        "email": "ines@example.fr",
+        "callback_slot": "jeudi 14h-16h",
         "consent": {"version": "2025-11-v1", "at": "2025-11-20T09:00:00+00:00", "health": True},
-        "transcript": sent.transcript, "notes": [], "call_attempts": [], "first_contact_at": None, "closed_at": None,
-        "erased_at": None, "next_statuses": ["en_cours", "en_attente", "clos"],
+        "transcript": sent.transcript,
+        "notes": [],
+        "call_attempts": [],
+        "first_contact_at": None,
+        "closed_at": None,
+        "erased_at": None,
+        "next_statuses": ["en_cours", "en_attente", "clos"],
     }
     assert {k: case[k] for k in expected} == expected
 

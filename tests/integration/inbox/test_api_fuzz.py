@@ -28,12 +28,17 @@ def openapi_schema(app, supervisor_token):
 
 
 @api_schema.parametrize()
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 def test_the_api_never_answers_with_a_server_error(case, supervisor_token):
     # Every default check: no 5xx, and answers true to the document (status codes, schemas, content types).
     # Except "positive data acceptance": some schema-valid values are refused on purpose with a documented
     # 4xx (a note of blank lines, a 'since' outside UTC's range of dates), and which of them the fuzzer
     # happens to draw changed from run to run.
-    case.call_and_validate(headers={"Authorization": f"Bearer {supervisor_token}"},
-                           excluded_checks=[positive_data_acceptance])
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {supervisor_token}"}, excluded_checks=[positive_data_acceptance]
+    )

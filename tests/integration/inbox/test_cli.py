@@ -13,23 +13,77 @@ PASSWORD = "mot-de-passe-créé-en-ligne-de-commande"
 
 def run_cli(database_url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "inbox", *args], input=stdin, text=True, capture_output=True, cwd=REPO_ROOT,
-        env={**os.environ, "RELAIS_DATABASE_URL": database_url}, timeout=120, check=False,
+        [sys.executable, "-m", "inbox", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "RELAIS_DATABASE_URL": database_url},
+        timeout=120,
+        check=False,
     )
 
 
 def test_accounts_and_tokens_made_on_the_command_line_work(app, client, inbox_database_url):
-    made = run_cli(inbox_database_url, "create-user", "--email", "Sophie@CMA.test", "--name", "Sophie",
-                   "--chamber", "cma-generique", "--role", "supervisor", "--password-stdin", stdin=PASSWORD + "\n")
+    made = run_cli(
+        inbox_database_url,
+        "create-user",
+        "--email",
+        "Sophie@CMA.test",
+        "--name",
+        "Sophie",
+        "--chamber",
+        "cma-generique",
+        "--role",
+        "supervisor",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert made.returncode == 0, made.stderr
-    again = run_cli(inbox_database_url, "create-user", "--email", "sophie@cma.test", "--name", "S",
-                    "--chamber", "cma-generique", "--role", "advisor", "--password-stdin", stdin=PASSWORD + "\n")
+    again = run_cli(
+        inbox_database_url,
+        "create-user",
+        "--email",
+        "sophie@cma.test",
+        "--name",
+        "S",
+        "--chamber",
+        "cma-generique",
+        "--role",
+        "advisor",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert again.returncode == 1 and "existe déjà" in again.stderr
-    unknown = run_cli(inbox_database_url, "create-user", "--email", "x@cma.test", "--name", "X",
-                      "--chamber", "cma-inconnue", "--role", "advisor", "--password-stdin", stdin=PASSWORD + "\n")
+    unknown = run_cli(
+        inbox_database_url,
+        "create-user",
+        "--email",
+        "x@cma.test",
+        "--name",
+        "X",
+        "--chamber",
+        "cma-inconnue",
+        "--role",
+        "advisor",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert unknown.returncode == 2 and "cma-generique" in unknown.stderr
-    short = run_cli(inbox_database_url, "create-user", "--email", "y@cma.test", "--name", "Y",
-                    "--chamber", "cma-generique", "--role", "advisor", "--password-stdin", stdin="court\n")
+    short = run_cli(
+        inbox_database_url,
+        "create-user",
+        "--email",
+        "y@cma.test",
+        "--name",
+        "Y",
+        "--chamber",
+        "cma-generique",
+        "--role",
+        "advisor",
+        "--password-stdin",
+        stdin="court\n",
+    )
     assert short.returncode == 2 and "12 caractères" in short.stderr
 
     login = client.post("/api/v1/auth/login", json={"email": "sophie@cma.test", "password": PASSWORD})

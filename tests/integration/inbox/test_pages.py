@@ -72,17 +72,35 @@ def test_case_page_shows_summary_and_reasons_first_then_the_rest(logged_in, seed
     pages, _ = logged_in()
     reference = seed_case()
     html = pages.get(f"/inbox/dossiers/{reference}").text
-    order = ["Résumé", "Pourquoi ce classement", "Situation", "Orientation déjà donnée", "Conversation", "Contact et créneau"]
+    order = [
+        "Résumé",
+        "Pourquoi ce classement",
+        "Situation",
+        "Orientation déjà donnée",
+        "Conversation",
+        "Contact et créneau",
+    ]
     positions = [html.index(f">{title}<") for title in order]
     assert positions == sorted(positions)
-    for text in ("découvert supprimé", "« ma banque a coupé le découvert »", "menuisière", "Médiation du crédit",
-                 "ma banque a coupé mon découvert", "Inès", "06 12 34 56 78", "jeudi 14h-16h", "version 2025-11-v1"):
+    for text in (
+        "découvert supprimé",
+        "« ma banque a coupé le découvert »",
+        "menuisière",
+        "Médiation du crédit",
+        "ma banque a coupé mon découvert",
+        "Inès",
+        "06 12 34 56 78",
+        "jeudi 14h-16h",
+        "version 2025-11-v1",
+    ):
         assert text in html, text
 
 
 def post_form(pages, reference, action, **data):
     token = csrf_from(pages.get(f"/inbox/dossiers/{reference}").text)
-    return pages.post(f"/inbox/dossiers/{reference}/{action}", data={**data, "csrf_token": token}, follow_redirects=False)
+    return pages.post(
+        f"/inbox/dossiers/{reference}/{action}", data={**data, "csrf_token": token}, follow_redirects=False
+    )
 
 
 def test_working_a_case_through_the_pages_is_audited(logged_in, seed_case, make_user, new_client):
@@ -101,8 +119,14 @@ def test_working_a_case_through_the_pages_is_audited(logged_in, seed_case, make_
     assert post_form(pages, reference, "statut", status="en_attente").status_code == 409
     post_form(pages, reference, "statut", status="en_cours")  # reopen
     html = pages.get(f"/inbox/dossiers/{reference}").text
-    for text in ("Rappel prévu jeudi", "Personne jointe", "Pas de réponse", "plan de règlement évoqué", "Paul Collègue",
-                 "Premier contact"):
+    for text in (
+        "Rappel prévu jeudi",
+        "Personne jointe",
+        "Pas de réponse",
+        "plan de règlement évoqué",
+        "Paul Collègue",
+        "Premier contact",
+    ):
         assert text in html, text
     assert pages.get("/inbox/journal").status_code == 403  # advisors do not read the audit log
 
@@ -111,8 +135,15 @@ def test_working_a_case_through_the_pages_is_audited(logged_in, seed_case, make_
     actions = re.findall(r'<tr data-action="([a-z_.]+)"', journal)
     changes = [a for a in reversed(actions) if a != "case.viewed"]
     assert changes == [
-        "case.created", "case.taken", "case.note_added", "case.call_attempt", "case.call_attempt", "case.assigned",
-        "case.status_changed", "case.status_changed", "case.reopened",
+        "case.created",
+        "case.taken",
+        "case.note_added",
+        "case.call_attempt",
+        "case.call_attempt",
+        "case.assigned",
+        "case.status_changed",
+        "case.status_changed",
+        "case.reopened",
     ]
     assert actions.count("case.viewed") >= 5  # every opening of the case page is traced
     assert advisor.email in journal and "Dossier pris en charge" in journal
@@ -122,9 +153,11 @@ def test_statistics_page_and_csv_export_for_supervisors_only(logged_in, seed_cas
     advisor_pages, advisor = logged_in()
     assert advisor_pages.get("/inbox/statistiques").status_code == 403
     assert advisor_pages.get("/inbox/statistiques.csv").status_code == 403
-    references = [seed_case(categories=["banque"], urgency="haute"),
-                  seed_case(categories=["impots"], urgency="normale", reasons={}, summary="=HYPERLINK(\"http://x\")"),
-                  seed_case(categories=[], urgency=None, reasons={})]
+    references = [
+        seed_case(categories=["banque"], urgency="haute"),
+        seed_case(categories=["impots"], urgency="normale", reasons={}, summary='=HYPERLINK("http://x")'),
+        seed_case(categories=[], urgency=None, reasons={}),
+    ]
     repository.add_call_attempt(references[0], advisor, "joint")
     pages, _ = logged_in(role="supervisor")
     html = pages.get("/inbox/statistiques").text
@@ -165,15 +198,18 @@ def test_health_and_readiness(client):
 def test_case_page_shows_why_the_crisis_path_was_taken_even_without_a_category(logged_in, seed_case):
     pages, _ = logged_in()
     reference = seed_case(
-        categories=[], urgency="critique", distress=True,
+        categories=[],
+        urgency="critique",
+        distress=True,
         reasons={
             "distress": ["« ma famille serait mieux sans moi »"],
-            "distress_signs": ["niveau 2, signe indirect de risque suicidaire : « mieux sans moi » "
-                               "(indirect_better_off_without_me)"],
+            "distress_signs": [
+                "niveau 2, signe indirect de risque suicidaire : « mieux sans moi » (indirect_better_off_without_me)"
+            ],
         },
     )
     html = pages.get(f"/inbox/dossiers/{reference}").text
-    section = html[html.index(">Pourquoi ce classement<"):html.index(">Situation<")]
+    section = html[html.index(">Pourquoi ce classement<") : html.index(">Situation<")]
     assert "Aucune difficulté classée" not in section
     # Without the health consent the artisan's words are not kept, the sign that fired is (a rule id).
     assert "Signes de détresse repérés" in section and "indirect_better_off_without_me" in section

@@ -8,9 +8,16 @@ from ops.settings import ConfigurationError, Settings
 from tests.integration.inbox.conftest import CHAMBER, OTHER_CHAMBER, PASSWORD, api_login, csrf_from, page_login
 
 # Open on purpose: the login itself, health probes, the API's description.
-PUBLIC = {("GET", "/login"), ("POST", "/login"), ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/"),
-          ("POST", "/api/v1/auth/login"), ("GET", "/api/v1/openapi.json"),
-          ("GET", "/confidentialite")}  # the privacy notice: for the artisans, without an account
+PUBLIC = {
+    ("GET", "/login"),
+    ("POST", "/login"),
+    ("GET", "/healthz"),
+    ("GET", "/readyz"),
+    ("GET", "/"),
+    ("POST", "/api/v1/auth/login"),
+    ("GET", "/api/v1/openapi.json"),
+    ("GET", "/confidentialite"),
+}  # the privacy notice: for the artisans, without an account
 
 
 def every_route(app):
@@ -65,8 +72,13 @@ def test_an_advisor_of_another_chamber_gets_404(app, logged_in, seed_case, new_c
     page = outsider_pages.get(f"/inbox/dossiers/{reference}")
     assert page.status_code == 404 and "Inès" not in page.text
     token = csrf_from(outsider_pages.get("/inbox").text)
-    for action, data in [("prendre", {}), ("statut", {"status": "clos"}), ("notes", {"body": "x"}),
-                         ("appels", {"outcome": "joint"}), ("effacer", {"confirmation": reference})]:
+    for action, data in [
+        ("prendre", {}),
+        ("statut", {"status": "clos"}),
+        ("notes", {"body": "x"}),
+        ("appels", {"outcome": "joint"}),
+        ("effacer", {"confirmation": reference}),
+    ]:
         response = outsider_pages.post(f"/inbox/dossiers/{reference}/{action}", data={**data, "csrf_token": token})
         assert response.status_code == 404, action
     assert outsider_pages.get(f"/inbox/dossiers/{reference}/donnees").status_code == 404
@@ -90,14 +102,26 @@ def test_every_form_without_its_csrf_token_is_refused(app, logged_in, seed_case,
     for _method, path in forms:
         url = path.replace("{reference}", reference).replace("{user_id}", str(user.id))
         for token in (None, "forged-token"):
-            data = {"status": "clos", "body": "note", "outcome": "joint", "assignee_id": str(user.id), "confirmation": reference}
+            data = {
+                "status": "clos",
+                "body": "note",
+                "outcome": "joint",
+                "assignee_id": str(user.id),
+                "confirmation": reference,
+            }
             if token:
                 data["csrf_token"] = token
             response = pages.post(url, data=data, follow_redirects=False)
             assert response.status_code == 403, (url, token)
             assert "Formulaire refusé" in response.text
     case = repository.get_case(reference, user, record_view=False)
-    assert (case.status, case.assignee_id, case.notes, case.call_attempts, case.erased_at) == ("nouveau", None, [], [], None)
+    assert (case.status, case.assignee_id, case.notes, case.call_attempts, case.erased_at) == (
+        "nouveau",
+        None,
+        [],
+        [],
+        None,
+    )
     assert pages.get("/inbox").status_code == 200  # the logout form was refused too
 
 
@@ -150,7 +174,9 @@ def test_html_and_script_in_any_field_are_shown_as_text(logged_in, seed_case, re
         assert "<script>alert" not in html and "<img src=x" not in html, url
         assert 'href="javascript:' not in html
     case_html = pages.get(f"/inbox/dossiers/{reference}").text
-    assert case_html.count("&lt;script&gt;alert(") >= 8  # summary, reason, situation, guidance, name, slot, transcript, note...
+    assert (
+        case_html.count("&lt;script&gt;alert(") >= 8
+    )  # summary, reason, situation, guidance, name, slot, transcript, note...
     live = pages.get("/inbox/live", params={"since": "2000-01-01T00:00:00+00:00"}).json()
     assert "<script>alert" not in live["rows_html"] and "&lt;script&gt;" in live["rows_html"]
 

@@ -87,20 +87,32 @@ def test_triage_runs_inside_a_form_and_raises_distress():
 def test_triage_does_not_lower_urgency():
     _, result = run(
         ValidateTriageSlots(),
-        tracker([user("je voudrais des informations sur l'urssaf")], slots={"urgency": "haute", "difficulty_categories": ["cotisations_sociales"], "distress": False}),
+        tracker(
+            [user("je voudrais des informations sur l'urssaf")],
+            slots={"urgency": "haute", "difficulty_categories": ["cotisations_sociales"], "distress": False},
+        ),
     )
     assert slot_events(result).get("urgency", "haute") == "haute"
 
 
 def test_acknowledgement_restates_the_situation():
-    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False,
-             "triage_reasons": {"cotisations_sociales": ["« l'urssaf me réclame »"]}}
+    slots = {
+        "difficulty_categories": ["cotisations_sociales"],
+        "urgency": "normale",
+        "distress": False,
+        "triage_reasons": {"cotisations_sociales": ["« l'urssaf me réclame »"]},
+    }
     dispatcher, _ = run(ActionAcknowledgeSituation(), tracker([user("l'urssaf me réclame")], slots=slots))
     assert texts(dispatcher)[0].startswith("Si je comprends bien")
 
 
 def test_guidance_names_the_urssaf_payment_plan():
-    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False, "triage_reasons": {}}
+    slots = {
+        "difficulty_categories": ["cotisations_sociales"],
+        "urgency": "normale",
+        "distress": False,
+        "triage_reasons": {},
+    }
     dispatcher, events = run(ActionGiveGuidance(), tracker([user("l'urssaf me réclame")], slots=slots))
     said = " ".join(texts(dispatcher))
     assert "délai" in said.lower()
@@ -109,14 +121,23 @@ def test_guidance_names_the_urssaf_payment_plan():
 
 
 def test_guidance_waits_when_in_distress():
-    slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "critique", "distress": True, "triage_reasons": {}}
+    slots = {
+        "difficulty_categories": ["cotisations_sociales"],
+        "urgency": "critique",
+        "distress": True,
+        "triage_reasons": {},
+    }
     dispatcher, events = run(ActionGiveGuidance(), tracker([user("je veux mourir")], slots=slots))
     assert dispatcher.messages == [] and events == []
 
 
 @pytest.mark.parametrize(
     "typed, stored, says",
-    [("06 12 34 56 78", "+33612345678", None), ("+33 6 12 34 56 78", "+33612345678", None), ("123", None, "06 12 34 56 78")],
+    [
+        ("06 12 34 56 78", "+33612345678", None),
+        ("+33 6 12 34 56 78", "+33612345678", None),
+        ("123", None, "06 12 34 56 78"),
+    ],
 )
 def test_phone_is_normalised_or_asked_again_with_an_example(typed, stored, says):
     dispatcher = CollectingDispatcher()
@@ -130,19 +151,44 @@ def test_phone_is_normalised_or_asked_again_with_an_example(typed, stored, says)
 
 def test_health_consent_is_asked_only_when_health_is_involved():
     form = ValidateHandoffForm()
-    with_health = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["sante"], "wants_advisor": True, "consent_given": True}), {}))
-    without = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"difficulty_categories": ["banque"], "wants_advisor": True, "consent_given": True}), {}))
+    with_health = run_coroutine(
+        form.required_slots(
+            [],
+            CollectingDispatcher(),
+            tracker(slots={"difficulty_categories": ["sante"], "wants_advisor": True, "consent_given": True}),
+            {},
+        )
+    )
+    without = run_coroutine(
+        form.required_slots(
+            [],
+            CollectingDispatcher(),
+            tracker(slots={"difficulty_categories": ["banque"], "wants_advisor": True, "consent_given": True}),
+            {},
+        )
+    )
     assert "health_consent" in with_health and "health_consent" not in without
-    declined = run_coroutine(form.required_slots([], CollectingDispatcher(), tracker(slots={"wants_advisor": False}), {}))
+    declined = run_coroutine(
+        form.required_slots([], CollectingDispatcher(), tracker(slots={"wants_advisor": False}), {})
+    )
     assert declined == ["wants_advisor"]
 
 
 def handoff_slots(**extra):
     slots = {
-        "wants_advisor": True, "consent_given": True, "consent_at": "2026-11-27T10:00:00+00:00",
-        "contact_name": "Sophie", "phone": "+33612345678", "email": "non précisé", "callback_slot": "plutôt le matin",
-        "difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False,
-        "triage_reasons": {"cotisations_sociales": ["« l'urssaf »"]}, "trade": "boulanger", "departement": "59",
+        "wants_advisor": True,
+        "consent_given": True,
+        "consent_at": "2026-11-27T10:00:00+00:00",
+        "contact_name": "Sophie",
+        "phone": "+33612345678",
+        "email": "non précisé",
+        "callback_slot": "plutôt le matin",
+        "difficulty_categories": ["cotisations_sociales"],
+        "urgency": "normale",
+        "distress": False,
+        "triage_reasons": {"cotisations_sociales": ["« l'urssaf »"]},
+        "trade": "boulanger",
+        "departement": "59",
     }
     slots.update(extra)
     return slots
@@ -154,7 +200,9 @@ def stored_cases():
 
 
 def test_finishing_the_handoff_stores_one_case_and_gives_its_reference():
-    conversation = tracker([user("l'urssaf me réclame"), bot("..."), user("06 12 34 56 78", "inform")], slots=handoff_slots())
+    conversation = tracker(
+        [user("l'urssaf me réclame"), bot("..."), user("06 12 34 56 78", "inform")], slots=handoff_slots()
+    )
     dispatcher, events = run(ActionFinishHandoff(), conversation)
     reference = slot_events(events)["case_reference"]
     assert reference in texts(dispatcher)[0]
@@ -167,7 +215,9 @@ def test_finishing_the_handoff_stores_one_case_and_gives_its_reference():
 
 
 def test_without_consent_nothing_personal_is_stored():
-    dispatcher, events = run(ActionFinishHandoff(), tracker([user("l'urssaf")], slots=handoff_slots(consent_given=False)))
+    dispatcher, events = run(
+        ActionFinishHandoff(), tracker([user("l'urssaf")], slots=handoff_slots(consent_given=False))
+    )
     assert events == []
     assert services.chamber().phone in texts(dispatcher)[0]
     assert stored_cases() == []
@@ -187,10 +237,16 @@ def test_database_down_keeps_the_case_and_says_so(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize("consent", [True, False])
 def test_health_is_kept_only_with_its_own_consent(consent):
-    events = [user("je suis tombé malade, hospitalisé deux semaines"), bot("Si je comprends bien, votre santé."),
-              user("et l'urssaf me relance")]
-    slots = handoff_slots(difficulty_categories=["sante", "cotisations_sociales"], health_consent=consent,
-                          triage_reasons={"sante": ["« malade »"], "cotisations_sociales": ["« urssaf »"]})
+    events = [
+        user("je suis tombé malade, hospitalisé deux semaines"),
+        bot("Si je comprends bien, votre santé."),
+        user("et l'urssaf me relance"),
+    ]
+    slots = handoff_slots(
+        difficulty_categories=["sante", "cotisations_sociales"],
+        health_consent=consent,
+        triage_reasons={"sante": ["« malade »"], "cotisations_sociales": ["« urssaf »"]},
+    )
     run(ActionFinishHandoff(), tracker(events, slots=slots))
     case = stored_cases()[0]
     texts_kept = [line["text"] for line in case.transcript]
@@ -211,7 +267,9 @@ def test_an_answer_to_another_question_is_kept_for_its_slot_and_the_question_ask
     assert texts(dispatcher) == [WRONG_QUESTION_ACK]
     # Asked again once only: the second time the words are kept as the answer.
     again = tracker([bot(WRONG_QUESTION_ACK), user("je suis plombier", "inform")])
-    assert form.validate_since_when("je suis plombier", CollectingDispatcher(), again, {}) == {"since_when": "je suis plombier"}
+    assert form.validate_since_when("je suis plombier", CollectingDispatcher(), again, {}) == {
+        "since_when": "je suis plombier"
+    }
     # A right answer, tidied when it says more than the answer.
     right = tracker([user("ça fait deux ans, je suis plombier", "inform")])
     assert form.validate_since_when("ça fait deux ans, je suis plombier", CollectingDispatcher(), right, {}) == {

@@ -30,7 +30,8 @@ def extract(action, method, tracker_):
 
 def test_crisis_reply_gives_numbers_first_closes_the_form_and_leaves_the_question_to_its_form():
     dispatcher, events = run(
-        ActionCrisisResponse(), tracker([user("je veux en finir avec la vie", "express_distress")], active_loop="situation_form")
+        ActionCrisisResponse(),
+        tracker([user("je veux en finir avec la vie", "express_distress")], active_loop="situation_form"),
     )
     said = texts(dispatcher)
     assert "3114" in said[0]
@@ -80,19 +81,26 @@ def test_check_in_outside_a_form_without_facts_asks_and_pauses_nothing():
 
 
 def test_check_in_during_the_intake_pauses_it():
-    _, events = run(ActionCheckIn(), tracker([user("je suis à bout", "express_overwhelm")], active_loop="situation_form"))
+    _, events = run(
+        ActionCheckIn(), tracker([user("je suis à bout", "express_overwhelm")], active_loop="situation_form")
+    )
     assert slot_events(events)["paused_form"] == "situation_form"
 
 
 def test_check_in_with_business_facts_before_the_intake_pauses_the_intake_to_come():
     slots = {"difficulty_categories": ["cotisations_sociales"], "urgency": "normale", "distress": False}
-    _, events = run(ActionCheckIn(), tracker([user("l'urssaf me réclame 12000 € je n'en peux plus", "express_overwhelm")], slots=slots))
+    _, events = run(
+        ActionCheckIn(),
+        tracker([user("l'urssaf me réclame 12000 € je n'en peux plus", "express_overwhelm")], slots=slots),
+    )
     assert slot_events(events)["paused_form"] == "situation_form"
 
 
 @pytest.mark.parametrize("active_loop, resumed", [("situation_form", "situation_form"), (None, "action_listen")])
 def test_the_direct_question_is_asked_once(active_loop, resumed):
-    t = tracker([user("je suis crevée", "express_overwhelm")], slots={"suicide_thoughts": "clear_no"}, active_loop=active_loop)
+    t = tracker(
+        [user("je suis crevée", "express_overwhelm")], slots={"suicide_thoughts": "clear_no"}, active_loop=active_loop
+    )
     dispatcher, events = run(ActionCheckIn(), t)
     assert "3114" not in " ".join(texts(dispatcher)) and "suicide" not in " ".join(texts(dispatcher))
     assert events == [{"event": "followup", "timestamp": None, "name": resumed}]
@@ -138,8 +146,13 @@ def test_a_clear_no_during_the_intake_leaves_the_question_to_the_form():
 
 
 def test_not_a_clear_no_takes_the_crisis_path_and_the_case_says_why(caplog):
-    slots = {"suicide_thoughts": "not_clear_no", "distress": False, "distress_level": 3,
-             "distress_signs": ["ambiguous_exhaustion"], "triage_reasons": {"cotisations_sociales": ["« l'urssaf »"]}}
+    slots = {
+        "suicide_thoughts": "not_clear_no",
+        "distress": False,
+        "distress_level": 3,
+        "distress_signs": ["ambiguous_exhaustion"],
+        "triage_reasons": {"cotisations_sociales": ["« l'urssaf »"]},
+    }
     with caplog.at_level(logging.INFO, logger="actions.crisis_actions"):
         _, events = run(ActionCrisisResponse(), tracker([user("je sais pas", "skip_question")], slots=slots))
     slots_set = slot_events(events)
@@ -152,14 +165,21 @@ def test_not_a_clear_no_takes_the_crisis_path_and_the_case_says_why(caplog):
 
 
 def test_bereaved_by_suicide_gets_sympathy_and_the_3114():
-    dispatcher, events = run(ActionBereavementSupport(), tracker([user("mon mari s'est suicidé", "express_bereavement")]))
+    dispatcher, events = run(
+        ActionBereavementSupport(), tracker([user("mon mari s'est suicidé", "express_bereavement")])
+    )
     said = texts(dispatcher)[0]
     assert "désolé" in said and "3114" in said and "proches" in said
     assert events == []
 
 
 def test_triage_slots_record_the_level_and_rule_of_a_sign_in_the_second_message():
-    t = tracker([user("la banque me refuse le prêt"), user("de toute façon ma famille serait mieux sans moi", "express_distress")])
+    t = tracker(
+        [
+            user("la banque me refuse le prêt"),
+            user("de toute façon ma famille serait mieux sans moi", "express_distress"),
+        ]
+    )
     _, events = run(ValidateTriageSlots(), t)
     slots = slot_events(events)
     assert slots["distress"] is True and slots["urgency"] == "critique"

@@ -28,7 +28,16 @@ def test_french_numbers_are_normalised(typed, expected):
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "12345", "06 12 34", "06 12 34 56 78 90 12", "bonjour", "+44 20 7946 0958", "+1 212 555 0100", "00 00 00 00 00"],
+    [
+        "",
+        "12345",
+        "06 12 34",
+        "06 12 34 56 78 90 12",
+        "bonjour",
+        "+44 20 7946 0958",
+        "+1 212 555 0100",
+        "00 00 00 00 00",
+    ],
 )
 def test_anything_else_is_refused(typed):
     assert normalise_phone(typed) is None

@@ -11,11 +11,19 @@ from actions.intake_actions import ValidateSituationForm
 from actions.place_validation import AGAIN, CHOOSE, GIVE_UP, PLACE_QUESTION, QUESTION, place_update
 
 
-@pytest.mark.parametrize("answer, code, commune", [
-    ("Arras", "62", "Arras"), ("pas de calais", "62", None), ("le Nord", "59", None),
-    ("Seine-St-Denis", "93", None), ("20000", "2A", "Ajaccio"), ("97400", "974", "Saint-Denis"),
-    ("Saint-Omer (62)", "62", "Saint-Omer"), ("Saint-Pierre (974)", "974", "Saint-Pierre"),
-])
+@pytest.mark.parametrize(
+    "answer, code, commune",
+    [
+        ("Arras", "62", "Arras"),
+        ("pas de calais", "62", None),
+        ("le Nord", "59", None),
+        ("Seine-St-Denis", "93", None),
+        ("20000", "2A", "Ajaccio"),
+        ("97400", "974", "Saint-Denis"),
+        ("Saint-Omer (62)", "62", "Saint-Omer"),
+        ("Saint-Pierre (974)", "974", "Saint-Pierre"),
+    ],
+)
 def test_a_place_read_keeps_the_code_and_the_commune(answer, code, commune):
     update, message = place_update(answer, {})
     assert update == {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
@@ -45,8 +53,13 @@ def test_an_unknown_place_is_asked_once_more_then_kept_as_typed():
     assert first == {"departement": None, "place_choices": None, "place_unread": "chez nous"} and message is None
     assert PLACE_QUESTION.render(None, first)[0] == AGAIN
     second, message = place_update("vers la mer", first)
-    assert second == {"departement": "vers la mer", "commune": None, "place_kept": "vers la mer",
-                      "place_choices": None, "place_unread": None}
+    assert second == {
+        "departement": "vers la mer",
+        "commune": None,
+        "place_kept": "vers la mer",
+        "place_choices": None,
+        "place_unread": None,
+    }
     assert message == GIVE_UP
     # The form validates filled slots again on later turns: nothing changes, nothing is said.
     assert place_update("vers la mer", {**first, **second}) == ({"departement": "vers la mer"}, None)
@@ -65,20 +78,28 @@ def test_skip_keeps_the_skip_marker_and_the_plain_question_is_asked_first():
 
 @pytest.mark.parametrize("form", [ValidateSituationForm, ValidateHandoffForm])
 def test_both_forms_validate_the_place_with_the_same_rules(form):
-    tracker = Tracker.from_dict({
-        "sender_id": "t", "slots": {"departement": "bethune", "requested_slot": "departement"},
-        "latest_message": {"text": "bethune", "intent": {"name": "inform"}}, "events": [],
-        "active_loop": {"name": "x"},
-    })
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "t",
+            "slots": {"departement": "bethune", "requested_slot": "departement"},
+            "latest_message": {"text": "bethune", "intent": {"name": "inform"}},
+            "events": [],
+            "active_loop": {"name": "x"},
+        }
+    )
     dispatcher = CollectingDispatcher()
     result = form().validate_departement("bethune", dispatcher, tracker, {})
     assert result["departement"] == "62" and result["commune"] == "Béthune"
 
 
 def test_the_whole_answer_is_read_rather_than_the_entity_found_in_it():
-    tracker = Tracker.from_dict({
-        "sender_id": "t", "slots": {"departement": "mer", "requested_slot": "departement"},
-        "latest_message": {"text": "Boulogne sur mer", "intent": {"name": "inform"}}, "events": [],
-    })
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "t",
+            "slots": {"departement": "mer", "requested_slot": "departement"},
+            "latest_message": {"text": "Boulogne sur mer", "intent": {"name": "inform"}},
+            "events": [],
+        }
+    )
     result = ValidateHandoffForm().validate_departement("mer", CollectingDispatcher(), tracker, {})
     assert (result["departement"], result["commune"]) == ("62", "Boulogne-sur-Mer")

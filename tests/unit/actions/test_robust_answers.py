@@ -35,13 +35,17 @@ def followups(events):
 
 # ------------------------------------------------------------------------------- a correction, yes/no
 
+
 @pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
 @pytest.mark.parametrize("intent", ["deny", "inform"])
-@pytest.mark.parametrize("words", [
-    "ah non c'est la somme pas le nord",
-    "non c'est la Somme, pas le Nord",
-    "non non c'est dans le 80",
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ah non c'est la somme pas le nord",
+        "non c'est la Somme, pas le Nord",
+        "non non c'est dans le 80",
+    ],
+)
 def test_a_place_correction_at_a_yes_no_question_is_no_refusal(question, intent, words):
     value = False if intent == "deny" else words
     events = [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"), user(words, intent)]
@@ -52,12 +56,22 @@ def test_a_place_correction_at_a_yes_no_question_is_no_refusal(question, intent,
     assert "Somme (80)" in " ".join(texts(dispatcher))
 
 
-@pytest.mark.parametrize("words, answer", [
-    ("non", False), ("non merci", False), ("non c'est bon", False), ("oui", True), ("ah non pas maintenant", None),
-])
+@pytest.mark.parametrize(
+    "words, answer",
+    [
+        ("non", False),
+        ("non merci", False),
+        ("non c'est bon", False),
+        ("oui", True),
+        ("ah non pas maintenant", None),
+    ],
+)
 def test_a_plain_no_is_still_a_no(words, answer):
-    current = tracker([user(words, "deny" if answer is False else "affirm" if answer else "inform")],
-                      slots={"requested_slot": "wants_advisor"}, active_loop="handoff_form")
+    current = tracker(
+        [user(words, "deny" if answer is False else "affirm" if answer else "inform")],
+        slots={"requested_slot": "wants_advisor"},
+        active_loop="handoff_form",
+    )
     value = answer if isinstance(answer, bool) else words
     decision = ValidateHandoffForm().validate_wants_advisor(value, CollectingDispatcher(), current, {})
     assert decision["wants_advisor"] is (answer if answer is not None else decision["wants_advisor"])
@@ -65,22 +79,28 @@ def test_a_plain_no_is_still_a_no(words, answer):
 
 
 # The triage action runs after every message: a correction updates the place, a negated one is never kept.
-@pytest.mark.parametrize("words, entity_value, before, after", [
-    ("ah non c'est la somme pas le nord", "nord", "59", "80"),    # the correction wins over the entity
-    ("ah non c'est la Somme pas le Nord", "Nord", None, "80"),
-    ("pas dans le 59", "59", "62", "62"),                          # negated: back to what it was
-    ("non pas le Nord", "Nord", None, None),
-    ("je ne suis plus dans le 59", "59", "62", "62"),
-])
+@pytest.mark.parametrize(
+    "words, entity_value, before, after",
+    [
+        ("ah non c'est la somme pas le nord", "nord", "59", "80"),  # the correction wins over the entity
+        ("ah non c'est la Somme pas le Nord", "Nord", None, "80"),
+        ("pas dans le 59", "59", "62", "62"),  # negated: back to what it was
+        ("non pas le Nord", "Nord", None, None),
+        ("je ne suis plus dans le 59", "59", "62", "62"),
+    ],
+)
 def test_a_negated_place_is_never_kept_and_a_correction_is(words, entity_value, before, after):
     events = [user("la banque me relance", "describe_situation")]
     if before:
         events.append(slot("departement", before))
-    events += [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"),
-               user(words, "inform", [{"entity": "departement", "value": entity_value}]),
-               slot("departement", entity_value)]
-    current = tracker(events, slots={"departement": entity_value, "requested_slot": "wants_advisor"},
-                      active_loop="handoff_form")
+    events += [
+        bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"),
+        user(words, "inform", [{"entity": "departement", "value": entity_value}]),
+        slot("departement", entity_value),
+    ]
+    current = tracker(
+        events, slots={"departement": entity_value, "requested_slot": "wants_advisor"}, active_loop="handoff_form"
+    )
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result).get("departement", entity_value) == after
 
@@ -93,8 +113,11 @@ SKIPS = ["j'aime autant ne pas en parler", "je préfère ne pas répondre", "jok
 @pytest.mark.parametrize("words", SKIPS)
 @pytest.mark.parametrize("form", [ValidateSituationForm, ValidateHandoffForm])
 def test_a_polite_skip_passes_the_place_question(words, form):
-    current = tracker([bot("Dans quel département ou quelle ville se trouve votre entreprise ?"), user(words, "inform")],
-                      slots={"requested_slot": "departement"}, active_loop="x")
+    current = tracker(
+        [bot("Dans quel département ou quelle ville se trouve votre entreprise ?"), user(words, "inform")],
+        slots={"requested_slot": "departement"},
+        active_loop="x",
+    )
     result = form().validate_departement(words, CollectingDispatcher(), current, {})
     assert result["departement"] == SKIPPED
 
@@ -125,8 +148,9 @@ HESITATIONS = ["attendez je réfléchis", "je réfléchis", "un instant", "laiss
 
 @pytest.mark.parametrize("words", HESITATIONS)
 @pytest.mark.parametrize("intent", ["goodbye", "stop_conversation"])
-@pytest.mark.parametrize("loop, question", [("situation_form", "since_when"), ("handoff_form", "wants_advisor"),
-                                            ("handoff_form", "phone")])
+@pytest.mark.parametrize(
+    "loop, question", [("situation_form", "since_when"), ("handoff_form", "wants_advisor"), ("handoff_form", "phone")]
+)
 def test_a_hesitation_read_as_goodbye_keeps_the_question_pending(words, intent, loop, question):
     current = tracker([user(words, intent)], slots={"requested_slot": question}, active_loop=loop)
     dispatcher, events = run(ActionStopConversation(), current)
@@ -141,8 +165,10 @@ def test_a_hesitation_with_no_question_pending_waits_kindly():
     assert "Prenez votre temps" in texts(dispatcher)[0]
 
 
-@pytest.mark.parametrize("words, intent", [("au revoir", "goodbye"), ("je réfléchis, au revoir", "goodbye"),
-                                           ("bon j'arrête là", "stop_conversation")])
+@pytest.mark.parametrize(
+    "words, intent",
+    [("au revoir", "goodbye"), ("je réfléchis, au revoir", "goodbye"), ("bon j'arrête là", "stop_conversation")],
+)
 def test_a_real_goodbye_still_ends(words, intent):
     current = tracker([user(words, intent)], slots={"requested_slot": "since_when"}, active_loop="situation_form")
     _, events = run(ActionStopConversation(), current)
@@ -160,10 +186,17 @@ def test_a_hesitation_taken_as_free_text_is_not_the_answer(words, question):
 
 # ------------------------------------------------------------------------------- free-text questions
 
-@pytest.mark.parametrize("words, reply", [
-    ("c grave ?", SERIOUS_REPLY), ("c'est grave", SERIOUS_REPLY), ("est-ce que c'est grave ?", SERIOUS_REPLY),
-    ("je vais m'en sortir ?", SERIOUS_REPLY), ("vous êtes qui au juste ?", QUESTION_REPLY),
-])
+
+@pytest.mark.parametrize(
+    "words, reply",
+    [
+        ("c grave ?", SERIOUS_REPLY),
+        ("c'est grave", SERIOUS_REPLY),
+        ("est-ce que c'est grave ?", SERIOUS_REPLY),
+        ("je vais m'en sortir ?", SERIOUS_REPLY),
+        ("vous êtes qui au juste ?", QUESTION_REPLY),
+    ],
+)
 @pytest.mark.parametrize("question", ["creditors", "since_when", "steps_taken"])
 def test_a_question_at_a_free_text_question_is_answered_not_stored(words, reply, question):
     current = tracker([user(words, "inform")], slots={"requested_slot": question}, active_loop="situation_form")
@@ -181,22 +214,32 @@ def test_a_bare_yes_at_a_free_text_question_asks_for_the_detail_once(question):
     assert validate("oui", dispatcher, first, {}) == {question: None}
     assert texts(dispatcher) == [ASK_DETAIL]
     # The detail was asked: a second "oui" is kept rather than asked a third time.
-    second = tracker([*asked, user("oui", "affirm"), bot(ASK_DETAIL), user("oui", "affirm")],
-                     slots={"requested_slot": question}, active_loop="situation_form")
+    second = tracker(
+        [*asked, user("oui", "affirm"), bot(ASK_DETAIL), user("oui", "affirm")],
+        slots={"requested_slot": question},
+        active_loop="situation_form",
+    )
     assert validate("oui", CollectingDispatcher(), second, {}) == {question: "oui"}
 
 
-@pytest.mark.parametrize("words, stored", [
-    ("l'urssaf 8000", "URSSAF 8000 €"), ("c'est la banque 12000 euros", "banque 12000 €"),
-    ("un peu tout le monde", "un peu tout le monde"),
-])
+@pytest.mark.parametrize(
+    "words, stored",
+    [
+        ("l'urssaf 8000", "URSSAF 8000 €"),
+        ("c'est la banque 12000 euros", "banque 12000 €"),
+        ("un peu tout le monde", "un peu tout le monde"),
+    ],
+)
 def test_a_real_creditors_answer_is_kept(words, stored):
     current = tracker([user(words, "inform")], slots={"requested_slot": "creditors"}, active_loop="situation_form")
-    assert ValidateSituationForm().validate_creditors(words, CollectingDispatcher(), current, {}) == {"creditors": stored}
+    assert ValidateSituationForm().validate_creditors(words, CollectingDispatcher(), current, {}) == {
+        "creditors": stored
+    }
 
 
-@pytest.mark.parametrize("words, reassured", [("c grave ?", True), ("vous pensez que c'est foutu ?", True),
-                                              ("xqzw bidule", False)])
+@pytest.mark.parametrize(
+    "words, reassured", [("c grave ?", True), ("vous pensez que c'est foutu ?", True), ("xqzw bidule", False)]
+)
 def test_a_serious_question_not_understood_outside_a_form_is_answered(words, reassured):
     from actions.handoff_actions import ActionHandleMisunderstanding
 
@@ -209,23 +252,34 @@ def test_an_answer_said_while_asking_for_time_is_still_the_answer():
     words = "un instant je regarde, ça fait 3 mois"
     current = tracker([user(words, "inform")], slots={"requested_slot": "since_when"}, active_loop="situation_form")
     dispatcher = CollectingDispatcher()
-    assert ValidateSituationForm().validate_since_when(words, dispatcher, current, {}) == {"since_when": "ça fait 3 mois"}
+    assert ValidateSituationForm().validate_since_when(words, dispatcher, current, {}) == {
+        "since_when": "ça fait 3 mois"
+    }
     assert texts(dispatcher) == []
 
 
-@pytest.mark.parametrize("question, words, entity_value", [
-    ("phone", "123456", "123456"), ("phone", "06 59 62 80 12", "59"), ("contact_name", "Lens", "Lens"),
-    ("callback_slot", "le 12 au matin", "12"),
-])
+@pytest.mark.parametrize(
+    "question, words, entity_value",
+    [
+        ("phone", "123456", "123456"),
+        ("phone", "06 59 62 80 12", "59"),
+        ("contact_name", "Lens", "Lens"),
+        ("callback_slot", "le 12 au matin", "12"),
+    ],
+)
 def test_a_place_read_in_a_contact_answer_never_replaces_the_one_given(question, words, entity_value):
     """Urgent conversations lost the place given at the start: a wrong phone number ("123456") filled
     `departement` through the entity extractor, and the place was asked again at the end."""
-    events = [user("l'huissier vient demain, je suis à Amiens", "describe_situation"), slot("departement", "80"),
-              bot("À quel numéro de téléphone peut-il vous joindre ?"),
-              user(words, "inform", [{"entity": "departement", "value": entity_value}]),
-              slot("departement", entity_value)]
-    current = tracker(events, slots={"departement": entity_value, "requested_slot": question},
-                      active_loop="handoff_form")
+    events = [
+        user("l'huissier vient demain, je suis à Amiens", "describe_situation"),
+        slot("departement", "80"),
+        bot("À quel numéro de téléphone peut-il vous joindre ?"),
+        user(words, "inform", [{"entity": "departement", "value": entity_value}]),
+        slot("departement", entity_value),
+    ]
+    current = tracker(
+        events, slots={"departement": entity_value, "requested_slot": question}, active_loop="handoff_form"
+    )
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["departement"] == "80"
 
@@ -233,27 +287,35 @@ def test_a_place_read_in_a_contact_answer_never_replaces_the_one_given(question,
 @pytest.mark.parametrize("question", ["contact_name", "phone", "callback_slot"])
 def test_a_place_corrected_on_purpose_at_a_contact_question_is_kept(question):
     words = "ah non c'est la somme pas le nord"
-    events = [user("la banque me lâche, je suis à Béthune", "describe_situation"), slot("departement", "62"),
-              bot("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
-              user(words, "deny", [{"entity": "departement", "value": "nord"}]), slot("departement", "nord")]
+    events = [
+        user("la banque me lâche, je suis à Béthune", "describe_situation"),
+        slot("departement", "62"),
+        bot("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
+        user(words, "deny", [{"entity": "departement", "value": "nord"}]),
+        slot("departement", "nord"),
+    ]
     current = tracker(events, slots={"departement": "nord", "requested_slot": question}, active_loop="handoff_form")
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["departement"] == "80"
 
 
-@pytest.mark.parametrize("question, value", [("wants_advisor", False), ("consent_given", True), ("wants_advisor", True)])
+@pytest.mark.parametrize(
+    "question, value", [("wants_advisor", False), ("consent_given", True), ("wants_advisor", True)]
+)
 @pytest.mark.parametrize("words", ["attendez mon client arrive", "ah non c'est la somme pas le nord", "euh"])
 def test_an_answer_given_earlier_is_kept_when_the_form_starts_again(question, value, words):
     """The handoff form validates its filled slots when it starts: the latest words (a hesitation, a
     correction) answer something else and must not undo an earlier yes or no."""
-    current = tracker([user(words, "describe_situation")], slots={question: value, "requested_slot": None},
-                      active_loop=None)
+    current = tracker(
+        [user(words, "describe_situation")], slots={question: value, "requested_slot": None}, active_loop=None
+    )
     validate = getattr(ValidateHandoffForm(), f"validate_{question}")
     assert validate(value, CollectingDispatcher(), current, {})[question] is value
 
 
-@pytest.mark.parametrize("words, kept", [("hmm", None), ("attendez je regarde mon agenda", None),
-                                         ("plutôt le matin", "plutôt le matin")])
+@pytest.mark.parametrize(
+    "words, kept", [("hmm", None), ("attendez je regarde mon agenda", None), ("plutôt le matin", "plutôt le matin")]
+)
 def test_the_callback_time_waits_for_a_hesitation(words, kept):
     current = tracker([user(words, "inform")], slots={"requested_slot": "callback_slot"}, active_loop="handoff_form")
     dispatcher = CollectingDispatcher()
@@ -263,9 +325,13 @@ def test_the_callback_time_waits_for_a_hesitation(words, kept):
 
 def test_a_phone_number_never_becomes_a_situation_fact():
     words = "0033 7 81 12 12 12"
-    events = [user("on a été cambriolés", "describe_situation"), slot("since_when", "la nuit dernière"),
-              bot("À quel numéro de téléphone peut-il vous joindre ?"),
-              user(words, "inform", [{"entity": "duration", "value": "12 12"}]), slot("since_when", "12 12")]
+    events = [
+        user("on a été cambriolés", "describe_situation"),
+        slot("since_when", "la nuit dernière"),
+        bot("À quel numéro de téléphone peut-il vous joindre ?"),
+        user(words, "inform", [{"entity": "duration", "value": "12 12"}]),
+        slot("since_when", "12 12"),
+    ]
     current = tracker(events, slots={"since_when": "12 12", "requested_slot": "phone"}, active_loop="handoff_form")
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["since_when"] == "la nuit dernière"
@@ -274,8 +340,12 @@ def test_a_phone_number_never_becomes_a_situation_fact():
 @pytest.mark.parametrize("question", ["phone", "contact_name"])
 def test_a_correction_said_with_je_rectifie_at_a_contact_question_is_kept(question):
     words = "je rectifie : l'entreprise est à Calais"
-    events = [user("la banque me lâche, je suis à Lille", "describe_situation"), slot("departement", "59"),
-              bot("À quel numéro de téléphone peut-il vous joindre ?"), user(words, "inform")]
+    events = [
+        user("la banque me lâche, je suis à Lille", "describe_situation"),
+        slot("departement", "59"),
+        bot("À quel numéro de téléphone peut-il vous joindre ?"),
+        user(words, "inform"),
+    ]
     current = tracker(events, slots={"departement": "59", "requested_slot": question}, active_loop="handoff_form")
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["departement"] == "62"

@@ -28,9 +28,16 @@ class Exploding(Action):
 
 
 def call(executor: ActionExecutor, name: str) -> dict:
-    tracker = {"sender_id": "s", "slots": {"contact_name": "Nadia"}, "latest_message": {"text": SECRET},
-               "events": [], "paused": False, "followup_action": None, "active_loop": {},
-               "latest_action_name": "action_listen"}
+    tracker = {
+        "sender_id": "s",
+        "slots": {"contact_name": "Nadia"},
+        "latest_message": {"text": SECRET},
+        "events": [],
+        "paused": False,
+        "followup_action": None,
+        "active_loop": {},
+        "latest_action_name": "action_listen",
+    }
     return run_coroutine(executor.run({"next_action": name, "tracker": tracker, "domain": {}}))
 
 
@@ -67,15 +74,27 @@ class BrokenRepository(CaseRepository):
 
 def consented_slots(**extra):
     return {
-        "wants_advisor": True, "consent_given": True, "consent_at": "2026-12-01T10:00:00+00:00",
-        "contact_name": "Nadia", "phone": "+33612345678", "difficulty_categories": ["banque"],
-        "urgency": "normale", **extra,
+        "wants_advisor": True,
+        "consent_given": True,
+        "consent_at": "2026-12-01T10:00:00+00:00",
+        "contact_name": "Nadia",
+        "phone": "+33612345678",
+        "difficulty_categories": ["banque"],
+        "urgency": "normale",
+        **extra,
     }
 
 
 def submit(outbox, slots):
-    return submit_case(outbox, conversation_id="conv-1", reference="RL-7K3Q9M", chamber_id="cma-generique",
-                       slots=slots, events=[], consent_version="v1")
+    return submit_case(
+        outbox,
+        conversation_id="conv-1",
+        reference="RL-7K3Q9M",
+        chamber_id="cma-generique",
+        slots=slots,
+        events=[],
+        consent_version="v1",
+    )
 
 
 def test_a_case_the_store_refuses_is_salvaged_and_stored(tmp_path):
@@ -95,7 +114,9 @@ def test_a_case_the_store_refuses_is_salvaged_and_stored(tmp_path):
 def test_any_other_failure_of_the_case_path_keeps_the_case_on_disk(tmp_path, caplog):
     from cases.db import make_engine, make_session_factory
 
-    outbox = CaseOutbox(BrokenRepository(make_session_factory(make_engine(database_url()))), spool_dir=tmp_path / "spool")
+    outbox = CaseOutbox(
+        BrokenRepository(make_session_factory(make_engine(database_url()))), spool_dir=tmp_path / "spool"
+    )
     with caplog.at_level(logging.INFO):
         result = submit(outbox, consented_slots())
     assert result.stored is False

@@ -20,9 +20,14 @@ async def webhook_server() -> AsyncIterator[tuple[str, list[dict]]]:
     calls: list[dict] = []
 
     async def webhook(request: web.Request) -> web.Response:
-        calls.append({"client_port": request.transport.get_extra_info("peername")[1],
-                      "headers": dict(request.headers), "query": dict(request.query),
-                      "body": await request.json()})
+        calls.append(
+            {
+                "client_port": request.transport.get_extra_info("peername")[1],
+                "headers": dict(request.headers),
+                "query": dict(request.query),
+                "body": await request.json(),
+            }
+        )
         if request.query.get("fail"):
             return web.json_response({"error": "no"}, status=400)
         return web.json_response({"events": [], "responses": [{"text": "bonjour"}]})
@@ -45,8 +50,10 @@ def test_successive_calls_use_one_connection_and_send_what_rasa_sends():
     async def scenario() -> tuple[list[dict], list]:
         async with webhook_server() as (url, calls):
             endpoint = EndpointConfig(url, headers={"X-Relais-Token": "secret"}, token="t0k")
-            answers = [await action_client.request(endpoint, json={"next_action": f"action_{i}"}, method="post",
-                                                   timeout=10) for i in range(5)]
+            answers = [
+                await action_client.request(endpoint, json={"next_action": f"action_{i}"}, method="post", timeout=10)
+                for i in range(5)
+            ]
             return calls, answers
 
     calls, answers = asyncio.run(scenario())

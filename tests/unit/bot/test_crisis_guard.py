@@ -28,7 +28,11 @@ def guarded(message: Message) -> str:
         ("je pense à me supprimer", [("describe_situation", 0.9), ("express_distress", 0.1)], "express_distress"),
         ("jveux plus vivre", [("nlu_fallback", 0.5), ("inform", 0.3)], "express_distress"),
         # A confident classifier alone gets a gentle check, not the crisis path.
-        ("je vois pas d'autre issue pour la boite", [("express_distress", 0.9999), ("describe_situation", 0.0)], "express_overwhelm"),
+        (
+            "je vois pas d'autre issue pour la boite",
+            [("express_distress", 0.9999), ("describe_situation", 0.0)],
+            "express_overwhelm",
+        ),
         ("mon père en fin de vie", [("express_distress", 0.9995), ("express_overwhelm", 0.0)], "express_overwhelm"),
         # An unsure classifier without any lexical sign falls back to its next guess.
         ("hier", [("express_distress", 0.48), ("out_of_scope", 0.15)], "out_of_scope"),
@@ -54,19 +58,44 @@ def test_forced_crisis_leads_the_ranking_once():
     "text, ranking, expected, level, rules",
     [
         # Level 2, an indirect warning sign, even when the classifier reads business facts.
-        ("la banque me refuse tout, ma famille serait mieux sans moi", [("describe_situation", 0.95)],
-         "express_distress", 2, ["indirect_better_off_without_me"]),
-        ("j'ai donné mes outils, là où je vais j'en aurai plus besoin", [("inform", 0.7)],
-         "express_distress", 2, ["indirect_giving_away"]),
+        (
+            "la banque me refuse tout, ma famille serait mieux sans moi",
+            [("describe_situation", 0.95)],
+            "express_distress",
+            2,
+            ["indirect_better_off_without_me"],
+        ),
+        (
+            "j'ai donné mes outils, là où je vais j'en aurai plus besoin",
+            [("inform", 0.7)],
+            "express_distress",
+            2,
+            ["indirect_giving_away"],
+        ),
         # Level 3, ambiguous distress: the direct question.
-        ("je n'en peux plus, l'urssaf me relance", [("describe_situation", 0.9)], "express_overwhelm", 3,
-         ["ambiguous_exhaustion"]),
+        (
+            "je n'en peux plus, l'urssaf me relance",
+            [("describe_situation", 0.9)],
+            "express_overwhelm",
+            3,
+            ["ambiguous_exhaustion"],
+        ),
         # Bereaved by suicide, with no sign of their own.
-        ("mon mari s'est suicidé l'an dernier", [("describe_situation", 0.6)], "express_bereavement", None,
-         ["bereaved_by_suicide"]),
+        (
+            "mon mari s'est suicidé l'an dernier",
+            [("describe_situation", 0.6)],
+            "express_bereavement",
+            None,
+            ["bereaved_by_suicide"],
+        ),
         # The model alone: the direct question, recorded as such.
-        ("je vois pas d'autre issue pour la boite", [("express_distress", 0.9999), ("describe_situation", 0.0)],
-         "express_overwhelm", 3, ["ambiguous_despair"]),
+        (
+            "je vois pas d'autre issue pour la boite",
+            [("express_distress", 0.9999), ("describe_situation", 0.0)],
+            "express_overwhelm",
+            3,
+            ["ambiguous_despair"],
+        ),
     ],
 )
 def test_each_decision_carries_its_level_and_rules(text, ranking, expected, level, rules):
@@ -79,8 +108,12 @@ def test_each_decision_carries_its_level_and_rules(text, ranking, expected, leve
 def test_a_confident_model_without_lexical_sign_is_recorded_as_the_model():
     message = classified("mon père en fin de vie", [("express_distress", 0.9995), ("express_overwhelm", 0.0)])
     guarded(message)
-    assert message.get("crisis_guard") == {"intent": "express_overwhelm", "level": 3,
-                                           "rules": ["model:express_distress"], "source": "model"}
+    assert message.get("crisis_guard") == {
+        "intent": "express_overwhelm",
+        "level": 3,
+        "rules": ["model:express_distress"],
+        "source": "model",
+    }
 
 
 def test_logs_carry_levels_and_rules_never_the_words(caplog):

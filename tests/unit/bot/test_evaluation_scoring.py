@@ -61,10 +61,27 @@ def _slot(name, value):
     "events, expected",
     [
         # difficulty in the first message, guidance in the reply to the third: 3 bot turns
-        ([_user(), _slot("difficulty_categories", ["banque"]), _user(), _user(), _slot("guidance_given", [{"id": "x"}])], 3),
+        (
+            [
+                _user(),
+                _slot("difficulty_categories", ["banque"]),
+                _user(),
+                _user(),
+                _slot("guidance_given", [{"id": "x"}]),
+            ],
+            3,
+        ),
         # a greeting first, then difficulty and guidance in the same reply: 1 bot turn
-        ([_user(), _slot("difficulty_categories", []), _user(), _slot("difficulty_categories", ["impots"]),
-          _slot("guidance_given", [{"id": "x"}])], 1),
+        (
+            [
+                _user(),
+                _slot("difficulty_categories", []),
+                _user(),
+                _slot("difficulty_categories", ["impots"]),
+                _slot("guidance_given", [{"id": "x"}]),
+            ],
+            1,
+        ),
         ([_user(), _slot("difficulty_categories", ["banque"]), _user()], None),  # no guidance yet
         ([_user(), _slot("guidance_given", [{"id": "x"}])], None),  # guidance without a difficulty is not counted
     ],

@@ -15,7 +15,12 @@ from bot.components.linear_response_selector import LinearResponseSelector
 
 FAQ = {
     "faq/is_free": ["c'est gratuit", "est-ce payant", "combien ça coûte", "il faut payer quelque chose"],
-    "faq/phone_number": ["quel est votre numéro", "je peux vous téléphoner", "un numéro de téléphone", "appeler la chambre"],
+    "faq/phone_number": [
+        "quel est votre numéro",
+        "je peux vous téléphoner",
+        "un numéro de téléphone",
+        "appeler la chambre",
+    ],
 }
 # Ordinary intents are not answers: the selector must not learn them.
 OTHER = {"describe_situation": ["l'urssaf me réclame des cotisations", "la banque a coupé mon découvert"]}
@@ -26,16 +31,25 @@ class Pipeline:
         self.storage = LocalModelStorage(path)
         self.context = ExecutionContext(GraphSchema({}), "test")
         self.tokenizer = WhitespaceTokenizer.create(
-            WhitespaceTokenizer.get_default_config(), self.storage, Resource("tok"), self.context)
+            WhitespaceTokenizer.get_default_config(), self.storage, Resource("tok"), self.context
+        )
         self.featurizer = CountVectorsFeaturizer.create(
             {**CountVectorsFeaturizer.get_default_config(), "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4},
-            self.storage, Resource("cvf"), self.context)
+            self.storage,
+            Resource("cvf"),
+            self.context,
+        )
         self.config = {**LinearResponseSelector.get_default_config(), "random_state": 42}
 
     def train(self) -> LinearResponseSelector:
-        messages = [Message(data={"text": text, "intent": "faq", "intent_response_key": key})
-                    for key, texts in FAQ.items() for text in texts]
-        messages += [Message(data={"text": text, "intent": intent}) for intent, texts in OTHER.items() for text in texts]
+        messages = [
+            Message(data={"text": text, "intent": "faq", "intent_response_key": key})
+            for key, texts in FAQ.items()
+            for text in texts
+        ]
+        messages += [
+            Message(data={"text": text, "intent": intent}) for intent, texts in OTHER.items() for text in texts
+        ]
         data = TrainingData(messages)
         self.tokenizer.process_training_data(data)
         self.featurizer.train(data)
@@ -59,7 +73,11 @@ def pipeline(tmp_path):
 
 @pytest.mark.parametrize(
     "text, answer",
-    [("c'est gratuit ?", "faq/is_free"), ("ça coûte combien", "faq/is_free"), ("votre numéro de téléphone", "faq/phone_number")],
+    [
+        ("c'est gratuit ?", "faq/is_free"),
+        ("ça coûte combien", "faq/is_free"),
+        ("votre numéro de téléphone", "faq/phone_number"),
+    ],
 )
 def test_picks_the_answer_in_rasa_s_format(pipeline, text, answer):
     selected = pipeline.select(pipeline.train(), text)
@@ -87,20 +105,28 @@ def test_without_faq_examples_nothing_is_selected(pipeline):
 
 
 def _select_with_intent(pipeline, selector, text):
-    message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9},
-                            "intent_ranking": [{"name": "faq", "confidence": 0.9}, {"name": "inform", "confidence": 0.1}]})
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "faq", "confidence": 0.9},
+            "intent_ranking": [{"name": "faq", "confidence": 0.9}, {"name": "inform", "confidence": 0.1}],
+        }
+    )
     pipeline.tokenizer.process([message])
     pipeline.featurizer.process([message])
     selector.process([message])
     return message
 
 
-@pytest.mark.parametrize("text, minimum, intent", [
-    ("c'est gratuit ?", None, "faq"),           # a question it knows: answered
-    ("quel est votre numéro", None, "faq"),
-    ("c'est gratuit ?", 0.999, "nlu_fallback"),  # no answer likely enough: not understood, never a wrong answer
-    ("xq zw", 0.999, "nlu_fallback"),
-])
+@pytest.mark.parametrize(
+    "text, minimum, intent",
+    [
+        ("c'est gratuit ?", None, "faq"),  # a question it knows: answered
+        ("quel est votre numéro", None, "faq"),
+        ("c'est gratuit ?", 0.999, "nlu_fallback"),  # no answer likely enough: not understood, never a wrong answer
+        ("xq zw", 0.999, "nlu_fallback"),
+    ],
+)
 def test_a_question_no_answer_fits_is_not_understood_rather_than_answered_wrong(pipeline, text, minimum, intent):
     if minimum is not None:
         pipeline.config["minimum_confidence"] = minimum

@@ -70,9 +70,15 @@ print(json.dumps({"forked": forked, "exit_code": process.exitcode, "threads_at_f
 
 @pytest.mark.skipif(not MODEL_PATH.exists(), reason="needs the trained model (make train)")
 def test_a_forked_worker_predicts_as_a_process_that_loaded_the_model_itself():
-    result = subprocess.run([sys.executable, "-c", SCRIPT, str(MODEL_PATH), json.dumps(MESSAGES)], cwd=REPO_ROOT,
-                            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, capture_output=True, text=True,
-                            timeout=900, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(MODEL_PATH), json.dumps(MESSAGES)],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     found = json.loads(result.stdout.strip().splitlines()[-1])
 

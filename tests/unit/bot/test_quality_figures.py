@@ -12,12 +12,28 @@ from ops.quality import asks_about_suicide, intent_scores, load_nlu_examples, pr
     [
         ({"intent": {"name": "greet"}, "intent_ranking": [{"name": "greet"}]}, "greet"),
         ({"intent": {"name": "nlu_fallback"}, "intent_ranking": [{"name": "nlu_fallback"}, {"name": "deny"}]}, "deny"),
-        ({"intent": {"name": "faq"}, "intent_ranking": [{"name": "faq"}],
-          "response_selector": {"all_retrieval_intents": ["faq"],
-                                "faq": {"response": {"intent_response_key": "faq/is_free"}}}}, "faq/is_free"),
-        ({"intent": {"name": "faq"}, "intent_ranking": [{"name": "faq"}],
-          "response_selector": {"all_retrieval_intents": ["faq"],
-                                "default": {"response": {"intent_response_key": "faq/is_bot"}}}}, "faq/is_bot"),
+        (
+            {
+                "intent": {"name": "faq"},
+                "intent_ranking": [{"name": "faq"}],
+                "response_selector": {
+                    "all_retrieval_intents": ["faq"],
+                    "faq": {"response": {"intent_response_key": "faq/is_free"}},
+                },
+            },
+            "faq/is_free",
+        ),
+        (
+            {
+                "intent": {"name": "faq"},
+                "intent_ranking": [{"name": "faq"}],
+                "response_selector": {
+                    "all_retrieval_intents": ["faq"],
+                    "default": {"response": {"intent_response_key": "faq/is_bot"}},
+                },
+            },
+            "faq/is_bot",
+        ),
     ],
     ids=["plain", "fallback-undone", "faq-key", "faq-default-selector"],
 )
@@ -34,8 +50,11 @@ def test_macro_f1_averages_over_the_test_labels():
 
 def test_nlu_examples_lose_their_entity_annotations(tmp_path):
     path = tmp_path / "nlu.yml"
-    path.write_text('version: "3.1"\nnlu:\n- intent: inform\n  examples: |\n    - je suis [boulanger](trade)\n'
-                    '- lookup: trade\n  examples: |\n    - maçon\n', encoding="utf-8")
+    path.write_text(
+        'version: "3.1"\nnlu:\n- intent: inform\n  examples: |\n    - je suis [boulanger](trade)\n'
+        "- lookup: trade\n  examples: |\n    - maçon\n",
+        encoding="utf-8",
+    )
     assert load_nlu_examples(path) == [("je suis boulanger", "inform")]
 
 
@@ -69,8 +88,12 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
     ]
     figures = triage_figures(cases, results)
     assert figures["counts"] == {
-        "categories": (2, 2), "urgency": (2, 3), "distress_recall": (1, 2), "false_alarms": (1, 2),
-        "ambiguous_question": (1, 1), "hard_negative_calm": (0, 1),
+        "categories": (2, 2),
+        "urgency": (2, 3),
+        "distress_recall": (1, 2),
+        "false_alarms": (1, 2),
+        "ambiguous_question": (1, 1),
+        "hard_negative_calm": (0, 1),
     }
     assert figures["sign_recall"] == {"sign:farewell": 0.5}
     assert figures["failures_by_tag"]["sign:farewell"] == ["missed"]

@@ -60,9 +60,14 @@ def _listening_sockets(port: int) -> int:
 
 
 def _start(port: int, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WORKER_PIDS_APP, str(port), *args], cwd=REPO_ROOT,
-                            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-c", WORKER_PIDS_APP, str(port), *args],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _both_workers(port: int, timeout_s: float = 120) -> set[str]:

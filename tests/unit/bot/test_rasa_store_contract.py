@@ -125,6 +125,7 @@ def tracker_with_restarted_event(initial_events_including_restart, events_after_
 
 def test_get_or_create(store):
     """Rasa: test_get_or_create (get_or_create_tracker_store)."""
+
     async def scenario():
         tracker = await store.get_or_create_tracker("default")
         tracker.update(SlotSet("location", "Easter Island"))
@@ -138,6 +139,7 @@ def test_get_or_create(store):
 
 def test_restart_after_retrieval_from_tracker_store(store):
     """Rasa: test_restart_after_retrieval_from_tracker_store."""
+
     async def scenario():
         tracker = await store.get_or_create_tracker("myuser")
         for _ in range(4):
@@ -163,10 +165,16 @@ async def _partially_saved(store):
 
 async def _saved_tracker_with_multiple_session_starts(store, sender_id: str):
     """Rasa: _saved_tracker_with_multiple_session_starts."""
-    tracker = DialogueStateTracker.from_events(sender_id, [
-        ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted(), UserUttered("hi"),
-        ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted(),
-    ])
+    tracker = DialogueStateTracker.from_events(
+        sender_id,
+        [
+            ActionExecuted(ACTION_SESSION_START_NAME),
+            SessionStarted(),
+            UserUttered("hi"),
+            ActionExecuted(ACTION_SESSION_START_NAME),
+            SessionStarted(),
+        ],
+    )
     await store.save(tracker)
     return await store.retrieve(sender_id)
 
@@ -213,8 +221,10 @@ def test_tracker_store_retrieve_with_session_started_events(store):
 def test_tracker_store_retrieve_without_session_started_events(store):
     """Rasa: test_tracker_store_retrieve_without_session_started_events (the SQL case)."""
     events = [
-        UserUttered("Hola", {"name": "greet"}), BotUttered("Hi"),
-        UserUttered("Ciao", {"name": "greet"}), BotUttered("Hi2"),
+        UserUttered("Hola", {"name": "greet"}),
+        BotUttered("Hi"),
+        UserUttered("Ciao", {"name": "greet"}),
+        BotUttered("Hi2"),
     ]
     sender_id = "test_sql_tracker_store_retrieve_without_session_started_events"
     run(store.save(DialogueStateTracker.from_events(sender_id, events)))
@@ -230,10 +240,16 @@ def test_tracker_store_retrieve_with_events_from_previous_sessions(open_store, r
     for kind in TRACKER_STORES:
         store = open_store(kind, Domain.empty())
         conversation_id = uuid.uuid4().hex
-        tracker = DialogueStateTracker.from_events(conversation_id, [
-            ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted(), UserUttered("hi"),
-            ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted(),
-        ])
+        tracker = DialogueStateTracker.from_events(
+            conversation_id,
+            [
+                ActionExecuted(ACTION_SESSION_START_NAME),
+                SessionStarted(),
+                UserUttered("hi"),
+                ActionExecuted(ACTION_SESSION_START_NAME),
+                SessionStarted(),
+            ],
+        )
         run(store.save(tracker))
         assert len(run(store.retrieve_full_tracker(conversation_id)).events) == len(tracker.events), kind
 
@@ -244,7 +260,9 @@ def test_sql_get_or_create_full_tracker(open_store):
         store = open_store(kind, Domain.empty())
         for append_action_listen, expected in ((False, deque()), (True, deque([ActionExecuted(ACTION_LISTEN_NAME)]))):
             sender_id = uuid.uuid4().hex
-            tracker = run(store.get_or_create_full_tracker(sender_id=sender_id, append_action_listen=append_action_listen))
+            tracker = run(
+                store.get_or_create_full_tracker(sender_id=sender_id, append_action_listen=append_action_listen)
+            )
             assert tracker.sender_id == sender_id
             assert tracker.events == expected, kind
 
@@ -275,6 +293,7 @@ def test_sql_tracker_store_retrieve(store, tracker_with_restarted_event, events_
 
 # ---------------------------------------------------------------- alternating turns against Rasa's store
 
+
 class Clock:
     """Event timestamps that both databases get alike."""
 
@@ -287,9 +306,11 @@ class Clock:
 
 def _session_start(now: Clock, carried: dict) -> list:
     """What Rasa's action_session_start adds: a new session, slots carried over, then listening."""
-    return ([ActionExecuted(ACTION_SESSION_START_NAME, timestamp=now()), SessionStarted(timestamp=now())]
-            + [SlotSet(name, value, timestamp=now()) for name, value in carried.items()]
-            + [ActionExecuted(ACTION_LISTEN_NAME, timestamp=now())])
+    return (
+        [ActionExecuted(ACTION_SESSION_START_NAME, timestamp=now()), SessionStarted(timestamp=now())]
+        + [SlotSet(name, value, timestamp=now()) for name, value in carried.items()]
+        + [ActionExecuted(ACTION_LISTEN_NAME, timestamp=now())]
+    )
 
 
 def _turn_events(number: int, tracker: DialogueStateTracker, now: Clock) -> list:
@@ -298,12 +319,28 @@ def _turn_events(number: int, tracker: DialogueStateTracker, now: Clock) -> list
     user = [UserUttered(text, {"name": "inform", "confidence": 1.0}, timestamp=now())]
     if number == 0 or number in (4, 9):  # the conversation's first turn, then sessions expired meanwhile
         carried = {"trade": tracker.get_slot("trade")} if tracker.get_slot("trade") else {}
-        return _session_start(now, carried) + user + [SlotSet("trade", f"trade {number}", timestamp=now()),
-                                                      BotUttered(f"answer {number}", timestamp=now()),
-                                                      ActionExecuted(ACTION_LISTEN_NAME, timestamp=now())]
+        return (
+            _session_start(now, carried)
+            + user
+            + [
+                SlotSet("trade", f"trade {number}", timestamp=now()),
+                BotUttered(f"answer {number}", timestamp=now()),
+                ActionExecuted(ACTION_LISTEN_NAME, timestamp=now()),
+            ]
+        )
     if number == 6:
-        return [*user, Restarted(timestamp=now()), ActionExecuted(ACTION_RESTART_NAME, timestamp=now()), *_session_start(now, {})]
-    return [*user, SlotSet("location", f"place {number}", timestamp=now()), BotUttered(f"answer {number}", timestamp=now()), ActionExecuted(ACTION_LISTEN_NAME, timestamp=now())]
+        return [
+            *user,
+            Restarted(timestamp=now()),
+            ActionExecuted(ACTION_RESTART_NAME, timestamp=now()),
+            *_session_start(now, {}),
+        ]
+    return [
+        *user,
+        SlotSet("location", f"place {number}", timestamp=now()),
+        BotUttered(f"answer {number}", timestamp=now()),
+        ActionExecuted(ACTION_LISTEN_NAME, timestamp=now()),
+    ]
 
 
 def _all_events(db_url: str, sender: str) -> list[dict]:
@@ -323,7 +360,8 @@ def second_db_url(db_url, tmp_path: Path):
 
 @pytest.mark.parametrize("other_conversations_between_turns", [0, 5])
 def test_two_servers_alternating_turns_match_rasas_sql_store_after_every_turn(
-        db_url, second_db_url, other_conversations_between_turns):
+    db_url, second_db_url, other_conversations_between_turns
+):
     """Two CachedSQLTrackerStores (two workers) take two turns each in turn; Rasa's SQLTrackerStore plays the
     same script on its own database. Before and after every turn, what a turn gets and what the database
     holds are the same. With other conversations between a turn's retrieval and its save, more than the
@@ -358,6 +396,7 @@ def test_two_servers_alternating_turns_match_rasas_sql_store_after_every_turn(
 
 
 # ============================================================================================ lock stores
+
 
 @pytest.fixture
 def redis_db():
@@ -454,8 +493,9 @@ def test_message_order(lock_store):
 
     async def scenario() -> None:
         waits = [0.1 - 0.05 * i / 9 for i in range(10)]
-        await asyncio.gather(*(asyncio.ensure_future(handle_message(f"sender {i}", wait))
-                               for i, wait in enumerate(waits)))
+        await asyncio.gather(
+            *(asyncio.ensure_future(handle_message(f"sender {i}", wait)) for i, wait in enumerate(waits))
+        )
 
     run(scenario())
     expected = [f"sender {i}" for i in range(10)]
@@ -515,8 +555,7 @@ def _turns_outliving_their_lifetime(store_kind: str, tmp_path: Path, results) ->
 
 
 @pytest.mark.parametrize("kind", OURS)
-def test_two_processes_never_run_two_turns_of_one_conversation_at_once_even_past_the_lifetime(
-        kind, tmp_path, redis_db):
+def test_two_processes_never_run_two_turns_of_one_conversation_at_once_even_past_the_lifetime(kind, tmp_path, redis_db):
     """What ours gives instead of test_lock_error's LockError, across two worker processes."""
     if kind == "relais-sqlite":
         _make_lock_store(kind, tmp_path)  # the server's run, before its workers start
@@ -529,7 +568,9 @@ def test_two_processes_never_run_two_turns_of_one_conversation_at_once_even_past
 def test_redis_lock_store_timeout(kind, tmp_path, redis_db, monkeypatch):
     """Rasa: test_redis_lock_store_timeout (and the same for SQLite's own error): a failing store is a LockError."""
     store = _make_lock_store(kind, tmp_path)
-    error = sqlite3.OperationalError("database is locked") if kind == "relais-sqlite" else redis.exceptions.TimeoutError()
+    error = (
+        sqlite3.OperationalError("database is locked") if kind == "relais-sqlite" else redis.exceptions.TimeoutError()
+    )
 
     def failing(*_args):
         raise error
@@ -576,10 +617,16 @@ def test_acquire_lock_debug_message(lock_store, caplog):
     conversation_id = "test_acquire_lock_debug_message"
     first, second = (lock_store.issue_ticket(conversation_id, 60) for _ in range(2))
     wait_time_in_seconds = 0.01
-    ahead = ("because {} other item(s) for this conversation ID have to be finished processing first. "
-             f"Retrying in {wait_time_in_seconds} seconds ...")
-    handler = _OnMessage({ahead.format(2): lambda: lock_store.cleanup(conversation_id, first),
-                          ahead.format(1): lambda: lock_store.cleanup(conversation_id, second)})
+    ahead = (
+        "because {} other item(s) for this conversation ID have to be finished processing first. "
+        f"Retrying in {wait_time_in_seconds} seconds ..."
+    )
+    handler = _OnMessage(
+        {
+            ahead.format(2): lambda: lock_store.cleanup(conversation_id, first),
+            ahead.format(1): lambda: lock_store.cleanup(conversation_id, second),
+        }
+    )
     rasa_logger = logging.getLogger("rasa.core.lock_store")
     rasa_logger.addHandler(handler)
 

@@ -25,8 +25,13 @@ FEATURES = [["low", "title"], ["low", "bias", "prefix2", "suffix3", "title", "up
 
 def example(text: str, town: str) -> Message:
     start = text.index(town)
-    return Message(data={"text": text, "intent": "inform",
-                         "entities": [{"start": start, "end": start + len(town), "value": town, "entity": "town"}]})
+    return Message(
+        data={
+            "text": text,
+            "intent": "inform",
+            "entities": [{"start": start, "end": start + len(town), "value": town, "entity": "town"}],
+        }
+    )
 
 
 @pytest.fixture
@@ -47,7 +52,9 @@ def tokenized(messages: list[Message], storage, context) -> list[Message]:
 def test_loads_the_trained_crfs_without_training_again(tmp_path, context, monkeypatch):
     storage = LocalModelStorage(tmp_path)
     config = {**StoredCRFEntityExtractor.get_default_config(), "features": FEATURES}
-    training = [example(f"{lead} {town}", town) for town in TOWNS for lead in ("je suis à", "mon atelier est à", "on habite")]
+    training = [
+        example(f"{lead} {town}", town) for town in TOWNS for lead in ("je suis à", "mon atelier est à", "on habite")
+    ]
     extractor = StoredCRFEntityExtractor.create(config, storage, Resource("crf"), context)
     extractor.train(TrainingData(tokenized(training, storage, context)))
 

@@ -126,12 +126,42 @@ def test_naive_datetimes_are_refused(generic):
     [
         ("cma-generique", paris(2026, 11, 30, 10, 0), None, "dès que possible, au plus tard le mercredi 2 décembre"),
         ("cma-generique", paris(2026, 11, 30, 16, 55), None, "dès que possible, au plus tard le mercredi 2 décembre"),
-        ("cma-generique", paris(2026, 11, 30, 16, 55), "dès que possible", "dès que possible, au plus tard le mercredi 2 décembre"),
-        ("cma-generique", paris(2026, 11, 30, 15, 0), "plutôt le matin", "dans la matinée, au plus tard le mercredi 2 décembre"),
-        ("cma-generique", paris(2026, 11, 30, 15, 0), "Plutot le matin svp", "dans la matinée, au plus tard le mercredi 2 décembre"),
-        ("cma-generique", paris(2026, 11, 30, 9, 0), "l'aprem", "dans l'après-midi, au plus tard le mercredi 2 décembre"),
-        ("cma-generique", paris(2026, 11, 30, 9, 0), "après 18h", "en fin de journée (les conseillers appellent jusqu'à 17 h), au plus tard le mercredi 2 décembre"),
-        ("cma-generique", paris(2026, 11, 30, 9, 0), "le soir si possible", "en fin de journée (les conseillers appellent jusqu'à 17 h), au plus tard le mercredi 2 décembre"),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 16, 55),
+            "dès que possible",
+            "dès que possible, au plus tard le mercredi 2 décembre",
+        ),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 15, 0),
+            "plutôt le matin",
+            "dans la matinée, au plus tard le mercredi 2 décembre",
+        ),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 15, 0),
+            "Plutot le matin svp",
+            "dans la matinée, au plus tard le mercredi 2 décembre",
+        ),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 9, 0),
+            "l'aprem",
+            "dans l'après-midi, au plus tard le mercredi 2 décembre",
+        ),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 9, 0),
+            "après 18h",
+            "en fin de journée (les conseillers appellent jusqu'à 17 h), au plus tard le mercredi 2 décembre",
+        ),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 9, 0),
+            "le soir si possible",
+            "en fin de journée (les conseillers appellent jusqu'à 17 h), au plus tard le mercredi 2 décembre",
+        ),
         ("cma-generique", paris(2026, 11, 30, 9, 0), "lundi", "le lundi 7 décembre"),
         ("cma-generique", paris(2026, 11, 30, 9, 0), "jeudi matin", "le jeudi 3 décembre, dans la matinée"),
         # Friday evening: the weekend does not count.
@@ -139,7 +169,12 @@ def test_naive_datetimes_are_refused(generic):
         # New Year's Day is a holiday: Thursday 31 December + 2 working days = Monday 4, Tuesday 5 January.
         ("cma-generique", paris(2026, 12, 31, 16, 30), None, "dès que possible, au plus tard le mardi 5 janvier"),
         # Christmas, then the chamber's closed 26 December 2025: 3 working days are 29, 30 and 31.
-        ("cma-exemple-nord", paris(2025, 12, 24, 16, 50), None, "dès que possible, au plus tard le mercredi 31 décembre"),
+        (
+            "cma-exemple-nord",
+            paris(2025, 12, 24, 16, 50),
+            None,
+            "dès que possible, au plus tard le mercredi 31 décembre",
+        ),
         ("cma-exemple-nord", paris(2026, 11, 30, 12, 45), "matin", "dans la matinée, au plus tard le jeudi 3 décembre"),
     ],
 )
@@ -155,8 +190,14 @@ def test_callback_promise_never_says_today(generic, preference, hour, minute):
 
 @pytest.mark.parametrize(
     "code, chamber_id",
-    [("59", "cma-exemple-nord"), ("62200", "cma-exemple-nord"), ("75", "cma-generique"),
-     ("93100", "cma-generique"), ("13", None), ("xx", None)],
+    [
+        ("59", "cma-exemple-nord"),
+        ("62200", "cma-exemple-nord"),
+        ("75", "cma-generique"),
+        ("93100", "cma-generique"),
+        ("13", None),
+        ("xx", None),
+    ],
 )
 def test_route_departement(code, chamber_id):
     routed = route_departement(code)
@@ -193,14 +234,26 @@ def _write(tmp_path: Path, changes: dict, remove: tuple[str, ...] = ()) -> Path:
         ({"options": {"fonds_urgence": True}}, (), "options.fonds_urgence"),
         ({"retention_days": 0}, (), "retention_days"),
         ({"id": "CMA Nord"}, (), "id"),
-        ({"opening_hours": {"timezone": "Europe/Lille", "days": ["monday"], "slots": [["08:00", "17:00"]]}},
-         (), "opening_hours.timezone"),
-        ({"opening_hours": {"timezone": "Europe/Paris", "days": ["lundi"], "slots": [["08:00", "17:00"]]}},
-         (), "opening_hours.days"),
-        ({"opening_hours": {"timezone": "Europe/Paris", "days": ["monday"], "slots": [["17:00", "08:00"]]}},
-         (), "opening_hours.slots"),
-        ({"opening_hours": {"timezone": "Europe/Paris", "days": ["monday"], "slots": [["8h", "17h"]]}},
-         (), "opening_hours.slots"),
+        (
+            {"opening_hours": {"timezone": "Europe/Lille", "days": ["monday"], "slots": [["08:00", "17:00"]]}},
+            (),
+            "opening_hours.timezone",
+        ),
+        (
+            {"opening_hours": {"timezone": "Europe/Paris", "days": ["lundi"], "slots": [["08:00", "17:00"]]}},
+            (),
+            "opening_hours.days",
+        ),
+        (
+            {"opening_hours": {"timezone": "Europe/Paris", "days": ["monday"], "slots": [["17:00", "08:00"]]}},
+            (),
+            "opening_hours.slots",
+        ),
+        (
+            {"opening_hours": {"timezone": "Europe/Paris", "days": ["monday"], "slots": [["8h", "17h"]]}},
+            (),
+            "opening_hours.slots",
+        ),
     ],
 )
 def test_invalid_configuration_names_file_and_field(tmp_path, changes, remove, field):

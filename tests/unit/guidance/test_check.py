@@ -25,8 +25,9 @@ def test_the_knowledge_base_passes_its_checks():
 
 
 def test_the_command_exits_zero_and_reports_what_was_not_checked_live():
-    result = subprocess.run([sys.executable, "-m", "guidance", "check"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "guidance", "check"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s)" in result.stdout
     # Honesty: entries not checked live are listed as such, never hidden.
@@ -49,9 +50,13 @@ def _errors(entry) -> list[str]:
     [
         ({"summary": "L'ACED peut prendre en charge vos cotisations."}, "ACED is not spelled out"),
         ({"summary": "Le CPSTI peut prendre en charge vos cotisations."}, "CPSTI is not spelled out"),
-        ({"summary": "L'aide aux cotisants en difficulté (ACED) peut prendre en charge tout ou partie de vos "
-                     "cotisations personnelles après un coup dur passager lié à votre santé, un sinistre ou des travaux."},
-         "words (at most 40"),
+        (
+            {
+                "summary": "L'aide aux cotisants en difficulté (ACED) peut prendre en charge tout ou partie de vos "
+                "cotisations personnelles après un coup dur passager lié à votre santé, un sinistre ou des travaux."
+            },
+            "words (at most 40",
+        ),
         ({"how": ["Vous serez rappelé par votre URSSAF."]}, "masculine-only wording"),
         ({"how": ["Une fois inscrit(e), demandez-la à votre URSSAF."]}, "masculine-only wording"),
         ({"how": ["Demandez-la à votre URSSAF : le formulaire est en ligne."]}, "no-break space before ':'"),

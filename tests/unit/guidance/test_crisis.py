@@ -53,8 +53,11 @@ def test_crisis_messages(chamber_id):
 
 
 def test_the_business_owner_line_only_with_its_option_and_with_its_hours(tmp_path):
-    chamber = chamber_with(tmp_path, {"business_owner_line_0805": True},
-                           business_owner_line={"phone": "0 805 65 50 50", "hours": "tous les jours de 8 h à 20 h"})
+    chamber = chamber_with(
+        tmp_path,
+        {"business_owner_line_0805": True},
+        business_owner_line={"phone": "0 805 65 50 50", "hours": "tous les jours de 8 h à 20 h"},
+    )
     messages = crisis_messages(chamber)
     line = next(m for m in messages if "0 805 65 50 50" in m)
     assert "tous les jours de 8 h à 20 h" in line

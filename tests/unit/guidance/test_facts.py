@@ -90,7 +90,7 @@ def test_every_cause_belongs_to_a_triage_category():
         ("75", date(2026, 12, 1), "tribunal des activités économiques"),
         ("78", date(2025, 1, 1), "tribunal des activités économiques"),
         ("75", date(2024, 12, 31), "tribunal de commerce"),  # before the experiment
-        ("75", date(2029, 1, 1), "tribunal de commerce"),    # after it, unless the data is updated
+        ("75", date(2029, 1, 1), "tribunal de commerce"),  # after it, unless the data is updated
         ("69", date(2026, 12, 1), "tribunal de commerce ou des activités économiques"),
         ("59", date(2026, 12, 1), "tribunal de commerce"),
         ("62", date(2026, 12, 1), "tribunal de commerce"),
@@ -106,15 +106,20 @@ def test_court_from_the_place(departement, today, court):
 def test_court_phrases_agree_with_gender():
     chambre = court_for("57", date(2026, 12, 1))
     assert (chambre.le, chambre.du, chambre.au) == (
-        "la chambre commerciale du tribunal judiciaire", "de la chambre commerciale du tribunal judiciaire",
-        "à la chambre commerciale du tribunal judiciaire")
+        "la chambre commerciale du tribunal judiciaire",
+        "de la chambre commerciale du tribunal judiciaire",
+        "à la chambre commerciale du tribunal judiciaire",
+    )
     assert court_for("59").du == "du tribunal de commerce"
 
 
 def test_facts_read_messages_reasons_and_answers():
     assessment = assess(["la banque me lâche"], today=date(2026, 12, 1))
-    facts = Facts.build(assessment, {"creditors": "un client me doit 8000 euros", "legal_form": "EURL",
-                                     "departement": "Nanterre 92000"}, messages=["la banque me lâche"])
+    facts = Facts.build(
+        assessment,
+        {"creditors": "un client me doit 8000 euros", "legal_form": "EURL", "departement": "Nanterre 92000"},
+        messages=["la banque me lâche"],
+    )
     assert "impayes_clients" in facts.causes
     assert facts.known("legal_form") == "eurl_sarl" and facts.known("social_status") == "independant"
     assert facts.known("natural_person") == "no"

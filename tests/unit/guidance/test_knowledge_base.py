@@ -19,13 +19,35 @@ RAW_KB = yaml.safe_load(KNOWLEDGE_BASE.read_text(encoding="utf-8"))
 
 def test_covers_the_mechanisms_of_the_issue():
     assert {
-        "urssaf_delai_paiement", "urssaf_delai_micro", "micro_declarer_chiffre_affaires", "urssaf_revenu_estime",
-        "cpsti_aced", "cpsti_afe", "ccsf", "codefi", "sie_plan_reglement", "mediation_credit",
-        "mediateur_entreprises", "cip_prevention", "mandat_adhoc_conciliation", "procedures_collectives",
-        "retablissement_professionnel", "allocation_travailleurs_independants", "ij_independants", "rqth_mdph",
-        "agefiph_independants", "patrimoine_ei", "deces_comptes_notaire", "deces_poursuite_activite",
-        "chambre_fonds_urgence", "declaration_assurance", "vol_plainte", "catnat_mairie", "fci_cpsti",
-        "soutien_psychologique_dirigeants", "chambre_conseillers",
+        "urssaf_delai_paiement",
+        "urssaf_delai_micro",
+        "micro_declarer_chiffre_affaires",
+        "urssaf_revenu_estime",
+        "cpsti_aced",
+        "cpsti_afe",
+        "ccsf",
+        "codefi",
+        "sie_plan_reglement",
+        "mediation_credit",
+        "mediateur_entreprises",
+        "cip_prevention",
+        "mandat_adhoc_conciliation",
+        "procedures_collectives",
+        "retablissement_professionnel",
+        "allocation_travailleurs_independants",
+        "ij_independants",
+        "rqth_mdph",
+        "agefiph_independants",
+        "patrimoine_ei",
+        "deces_comptes_notaire",
+        "deces_poursuite_activite",
+        "chambre_fonds_urgence",
+        "declaration_assurance",
+        "vol_plainte",
+        "catnat_mairie",
+        "fci_cpsti",
+        "soutien_psychologique_dirigeants",
+        "chambre_conseillers",
     } <= set(BY_ID)
 
 
@@ -70,9 +92,11 @@ def test_every_entry_is_sourced_honestly_and_plain(entry):
 
 def test_unconfirmed_mechanisms_are_option_gated():
     gated = {entry.id: entry.requires_option for entry in KB if entry.requires_option}
-    assert gated == {"bdf_correspondant_tpe": "bdf_tpe_correspondent_line",
-                     "chambre_fonds_urgence": "emergency_fund",
-                     "soutien_psychologique_dirigeants": "business_owner_line_0805"}
+    assert gated == {
+        "bdf_correspondant_tpe": "bdf_tpe_correspondent_line",
+        "chambre_fonds_urgence": "emergency_fund",
+        "soutien_psychologique_dirigeants": "business_owner_line_0805",
+    }
     for entry in KB:
         if entry.requires_option is None:
             assert "0 800 08 32 08" not in entry.how[0] and "0 805" not in entry.how[0]

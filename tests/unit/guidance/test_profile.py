@@ -68,7 +68,9 @@ LEGAL_FORM_CASES = [
 ]
 
 
-@pytest.mark.parametrize("said, code, majority", LEGAL_FORM_CASES, ids=[case[0] or "empty" for case in LEGAL_FORM_CASES])
+@pytest.mark.parametrize(
+    "said, code, majority", LEGAL_FORM_CASES, ids=[case[0] or "empty" for case in LEGAL_FORM_CASES]
+)
 def test_legal_form(said, code, majority):
     assert read_legal_form(said) == (code, majority)
     assert code is None or code in LEGAL_FORMS
@@ -125,15 +127,30 @@ EMPLOYEE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("said, answer, count, past", EMPLOYEE_CASES, ids=[case[0] or "empty" for case in EMPLOYEE_CASES])
+@pytest.mark.parametrize(
+    "said, answer, count, past", EMPLOYEE_CASES, ids=[case[0] or "empty" for case in EMPLOYEE_CASES]
+)
 def test_employees(said, answer, count, past):
     assert read_employees(said) == (answer, count, past)
 
 
 @pytest.mark.parametrize(
     "said, code",
-    [("59", "59"), ("59000", "59"), ("dans le 62", "62"), ("2A", "2A"), ("20000", "2A"), ("97411", "974"),
-     ("9", "09"), ("75011 Paris", "75"), ("Lille", "59"), ("pas de calais", "62"), ("non précisé", None), ("", None), ("99", None)],
+    [
+        ("59", "59"),
+        ("59000", "59"),
+        ("dans le 62", "62"),
+        ("2A", "2A"),
+        ("20000", "2A"),
+        ("97411", "974"),
+        ("9", "09"),
+        ("75011 Paris", "75"),
+        ("Lille", "59"),
+        ("pas de calais", "62"),
+        ("non précisé", None),
+        ("", None),
+        ("99", None),
+    ],
 )
 def test_departement(said, code):
     assert read_departement(said) == code
@@ -164,12 +181,21 @@ def test_profile_derived_codes(legal_form, natural_person, social_status):
 
 
 def test_profile_from_a_whole_situation():
-    profile = Profile.from_situation({
-        "legal_form": "je suis en micro", "employees": "non personne", "departement": "62000",
-        "trade": "plombier", "since_when": "3 mois",
-    })
+    profile = Profile.from_situation(
+        {
+            "legal_form": "je suis en micro",
+            "employees": "non personne",
+            "departement": "62000",
+            "trade": "plombier",
+            "since_when": "3 mois",
+        }
+    )
     assert (profile.legal_form, profile.employees, profile.employee_count, profile.departement) == (
-        "micro", "no", 0, "62")
+        "micro",
+        "no",
+        0,
+        "62",
+    )
     assert profile.answers["trade"] == "plombier"
     assert Profile.from_situation({}) == Profile()
     assert Profile.from_situation(None).legal_form is None
@@ -183,9 +209,9 @@ def test_profile_from_a_whole_situation():
         (["ma SASU ne s'en sort plus"], "sas_sasu"),
         (["la sarl a des dettes"], "eurl_sarl"),
         (["artisan en nom propre depuis 20 ans"], "ei"),
-        (["mon micro-ondes professionnel a grillé"], None),   # "micro" alone is not a legal form here
+        (["mon micro-ondes professionnel a grillé"], None),  # "micro" alone is not a legal form here
         (["j'ai une ae"], None),
-        (["on était en sarl, je suis passé en sas"], None),    # two forms: unknown rather than a guess
+        (["on était en sarl, je suis passé en sas"], None),  # two forms: unknown rather than a guess
         (["l'urssaf me réclame 3 trimestres"], None),
     ],
 )
@@ -197,8 +223,12 @@ def test_legal_form_said_in_passing(messages, code):
 
 @pytest.mark.parametrize(
     "messages, answer",
-    [(["j'ai 4 salariés et la banque me lâche"], "yes"), (["je suis sans salarié"], "no"),
-     (["je travaille seul depuis 10 ans, je me sens seul"], None), (["l'urssaf me relance"], None)],
+    [
+        (["j'ai 4 salariés et la banque me lâche"], "yes"),
+        (["je suis sans salarié"], "no"),
+        (["je travaille seul depuis 10 ans, je me sens seul"], None),
+        (["l'urssaf me relance"], None),
+    ],
 )
 def test_employees_said_in_passing(messages, answer):
     from guidance.profile import read_employees_in_messages

@@ -111,12 +111,15 @@ def test_measure_size_and_precision():
             missed += len(set(case.get("must", [])) - ids)
     precision = expected / shown if shown else 1.0
     recall = (required - missed) / required if required else 1.0
-    print(f"\n{len(CASES)} situations x chambers: {shown} entries shown, {expected} expected (must or may), "
-          f"{forbidden} forbidden; precision {precision:.1%}; required entries shown {recall:.1%}")
+    print(
+        f"\n{len(CASES)} situations x chambers: {shown} entries shown, {expected} expected (must or may), "
+        f"{forbidden} forbidden; precision {precision:.1%}; required entries shown {recall:.1%}"
+    )
     assert forbidden == 0 and missed == 0
 
 
 # --- Behaviour beyond the table ------------------------------------------------------------------
+
 
 def test_unknown_legal_form_is_said_and_a_known_one_is_not():
     assessment = assess(["l'urssaf me réclame 3 trimestres"], today=TODAY)
@@ -168,7 +171,8 @@ def test_business_owner_line_only_with_its_option_and_for_overwhelm(tmp_path):
     assert "soutien_psychologique_dirigeants" in [e.id for e in select_guidance(KB, overwhelmed, enabled, limit=10)]
     assert "soutien_psychologique_dirigeants" not in [e.id for e in select_guidance(KB, calm, enabled, limit=10)]
     assert "soutien_psychologique_dirigeants" not in [
-        e.id for e in select_guidance(KB, overwhelmed, load_chamber(), limit=10)]
+        e.id for e in select_guidance(KB, overwhelmed, load_chamber(), limit=10)
+    ]
 
 
 def test_distress_means_no_guidance_yet():

@@ -29,13 +29,23 @@ KINDS = [
     ("c'est pas à Lille c'est à Lens", CORRECTION),  # a place said wrong and the place meant
     ("non non pas le 59, le 62", CORRECTION),
     # plain refusals stay refusals
-    ("non", NO), ("non merci", NO), ("non c'est bon", NO), ("nan", NO), ("Non, pas maintenant.", NO),
+    ("non", NO),
+    ("non merci", NO),
+    ("non c'est bon", NO),
+    ("nan", NO),
+    ("Non, pas maintenant.", NO),
     ("je ne veux pas en parler", NO),
     # hesitations, including time asked to think
-    ("attendez je réfléchis", HESITATION), ("je réfléchis", HESITATION), ("laissez-moi réfléchir", HESITATION),
-    ("un instant", HESITATION), ("euh", HESITATION), ("je sais pas trop", HESITATION),
+    ("attendez je réfléchis", HESITATION),
+    ("je réfléchis", HESITATION),
+    ("laissez-moi réfléchir", HESITATION),
+    ("un instant", HESITATION),
+    ("euh", HESITATION),
+    ("je sais pas trop", HESITATION),
     # the rest
-    ("oui", YES), ("ok", YES), ("c grave ?", QUESTION),
+    ("oui", YES),
+    ("ok", YES),
+    ("c grave ?", QUESTION),
 ]
 
 
@@ -45,13 +55,28 @@ def test_kind(text, expected):
 
 
 SKIPS = [
-    "j'aime autant ne pas en parler", "je préfère ne pas répondre", "je prefere pas en parler", "joker",
-    "je zappe celle-là", "passons", "passer svp", "je passe", "pas envie d'en parler", "je garde ça pour moi",
-    "sans commentaire", "j'aime mieux ne rien dire",
+    "j'aime autant ne pas en parler",
+    "je préfère ne pas répondre",
+    "je prefere pas en parler",
+    "joker",
+    "je zappe celle-là",
+    "passons",
+    "passer svp",
+    "je passe",
+    "pas envie d'en parler",
+    "je garde ça pour moi",
+    "sans commentaire",
+    "j'aime mieux ne rien dire",
 ]
 NOT_SKIPS = [
-    "je passe des nuits blanches", "je passe mes journées au téléphone", "oui", "dans le 62", "l'urssaf 8000",
-    "attendez je réfléchis", "je ne sais pas", "je préfère un appel le matin",
+    "je passe des nuits blanches",
+    "je passe mes journées au téléphone",
+    "oui",
+    "dans le 62",
+    "l'urssaf 8000",
+    "attendez je réfléchis",
+    "je ne sais pas",
+    "je préfère un appel le matin",
 ]
 
 
@@ -67,11 +92,20 @@ def test_not_a_skip(text):
 
 # text -> (is_waiting: no answer yet, is_hesitation: never a goodbye nor a refusal)
 WAITING = [
-    ("attendez je réfléchis", True, True), ("je réfléchis", True, True), ("un instant svp", True, True),
-    ("deux secondes je cherche", True, True), ("euh", True, True), ("hmm", True, True), ("...", True, True),
+    ("attendez je réfléchis", True, True),
+    ("je réfléchis", True, True),
+    ("un instant svp", True, True),
+    ("deux secondes je cherche", True, True),
+    ("euh", True, True),
+    ("hmm", True, True),
+    ("...", True, True),
     ("je sais pas trop", False, True),  # an answer: the advisor will ask again
-    ("je réfléchis, au revoir", False, False), ("au revoir", False, False), ("bonne journée", False, False),
-    ("merci c'est tout", False, False), ("oui", False, False), ("le 62", False, False),
+    ("je réfléchis, au revoir", False, False),
+    ("au revoir", False, False),
+    ("bonne journée", False, False),
+    ("merci c'est tout", False, False),
+    ("oui", False, False),
+    ("le 62", False, False),
 ]
 
 

@@ -104,7 +104,10 @@ def test_several_facts_in_one_message():
         TODAY,
     )
     assert facts == {
-        "trade": "boulanger", "creditors": "URSSAF 8000 €", "since_when": "depuis 3 semaines", "departement": "62",
+        "trade": "boulanger",
+        "creditors": "URSSAF 8000 €",
+        "since_when": "depuis 3 semaines",
+        "departement": "62",
     }
 
 
@@ -117,20 +120,32 @@ def test_understood_says_back_what_was_noted():
         "J'ai noté : boulanger, depuis 3 semaines. Dites-moi si je me trompe."
     )
     assert understood({}) is None
-    assert understood({"trade": "plombier", "departement": "59"}) == "J'ai noté : plombier, Nord (59). Dites-moi si je me trompe."
-    assert understood({"since_when": "le mois dernier"}) == "J'ai noté : depuis le mois dernier. Dites-moi si je me trompe."
+    assert (
+        understood({"trade": "plombier", "departement": "59"})
+        == "J'ai noté : plombier, Nord (59). Dites-moi si je me trompe."
+    )
+    assert (
+        understood({"since_when": "le mois dernier"})
+        == "J'ai noté : depuis le mois dernier. Dites-moi si je me trompe."
+    )
     assert understood({"since_when": "en janvier"}) == "J'ai noté : depuis janvier. Dites-moi si je me trompe."
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("mon mari est décédé le mois dernier", "Toutes mes condoléances pour votre mari. Prenez le temps qu'il vous faut."),
+        (
+            "mon mari est décédé le mois dernier",
+            "Toutes mes condoléances pour votre mari. Prenez le temps qu'il vous faut.",
+        ),
         ("ma femme est morte en juin", "Toutes mes condoléances pour votre femme. Prenez le temps qu'il vous faut."),
         ("j'ai perdu mon associé", "Toutes mes condoléances pour votre associé. Prenez le temps qu'il vous faut."),
         ("depuis le décès de ma mère", "Toutes mes condoléances pour votre mère. Prenez le temps qu'il vous faut."),
         ("je suis veuve depuis peu", "Toutes mes condoléances. Prenez le temps qu'il vous faut."),
-        ("j'ai un cancer et je ne peux plus travailler", "Votre santé passe avant tout, et je suis de tout cœur avec vous."),
+        (
+            "j'ai un cancer et je ne peux plus travailler",
+            "Votre santé passe avant tout, et je suis de tout cœur avec vous.",
+        ),
         ("arret maladie depuis 2 mois", "Votre santé passe avant tout, et je suis de tout cœur avec vous."),
         ("mon atelier a brûlé", "C'est un coup très dur, et je suis de tout cœur avec vous."),
         ("inondation dans la boutique", "C'est un coup très dur, et je suis de tout cœur avec vous."),

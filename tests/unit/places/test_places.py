@@ -12,35 +12,78 @@ from places.resolve import DOMINANCE
 # answer -> (status, département, commune name or None)
 RESOLVED = [
     # codes
-    ("59", "59", None), ("9", "09", None), ("09", "09", None), ("2a", "2A", None), ("2 B", "2B", None),
-    ("974", "974", None), ("976", "976", None), ("dans le 62", "62", None), ("le 59", "59", None),
-    ("du 80", "80", None), ("62.", "62", None),
+    ("59", "59", None),
+    ("9", "09", None),
+    ("09", "09", None),
+    ("2a", "2A", None),
+    ("2 B", "2B", None),
+    ("974", "974", None),
+    ("976", "976", None),
+    ("dans le 62", "62", None),
+    ("le 59", "59", None),
+    ("du 80", "80", None),
+    ("62.", "62", None),
     # département names, any case, accents, hyphens, articles
-    ("pas de calais", "62", None), ("Pas-de-Calais", "62", None), ("PAS DE CALAIS", "62", None),
-    ("le Nord", "59", None), ("nord", "59", None), ("Seine-St-Denis", "93", None),
-    ("seine saint denis", "93", None), ("Corse du Sud", "2A", None), ("haute corse", "2B", None),
-    ("bouches du rhone", "13", None), ("Bouches-du-Rhône", "13", None), ("la Réunion", "974", None),
-    ("reunion", "974", None), ("cote d or", "21", None), ("Côte-d'Or", "21", None),
-    ("dans la Somme", "80", None), ("en Guadeloupe", "971", None), ("l'Aisne", "02", None),
+    ("pas de calais", "62", None),
+    ("Pas-de-Calais", "62", None),
+    ("PAS DE CALAIS", "62", None),
+    ("le Nord", "59", None),
+    ("nord", "59", None),
+    ("Seine-St-Denis", "93", None),
+    ("seine saint denis", "93", None),
+    ("Corse du Sud", "2A", None),
+    ("haute corse", "2B", None),
+    ("bouches du rhone", "13", None),
+    ("Bouches-du-Rhône", "13", None),
+    ("la Réunion", "974", None),
+    ("reunion", "974", None),
+    ("cote d or", "21", None),
+    ("Côte-d'Or", "21", None),
+    ("dans la Somme", "80", None),
+    ("en Guadeloupe", "971", None),
+    ("l'Aisne", "02", None),
     # postcodes
-    ("59000", "59", "Lille"), ("59 000", "59", "Lille"), ("62000", "62", None), ("20000", "2A", "Ajaccio"),
-    ("20200", "2B", None), ("97400", "974", "Saint-Denis"), ("97300", "973", "Cayenne"),
+    ("59000", "59", "Lille"),
+    ("59 000", "59", "Lille"),
+    ("62000", "62", None),
+    ("20000", "2A", "Ajaccio"),
+    ("20200", "2B", None),
+    ("97400", "974", "Saint-Denis"),
+    ("97300", "973", "Cayenne"),
     ("97600", "976", None),
     # communes, every way
-    ("Arras", "62", "Arras"), ("arras", "62", "Arras"), ("bethune", "62", "Béthune"), ("BÉTHUNE", "62", "Béthune"),
-    ("Lille", "59", "Lille"), ("St Omer", "62", "Saint-Omer"), ("Saint-Omer", "62", "Saint-Omer"),
-    ("st-omer", "62", "Saint-Omer"), ("Boulogne sur mer", "62", "Boulogne-sur-Mer"),
-    ("Le Havre", "76", "Le Havre"), ("au havre", "76", "Le Havre"), ("lille centre", "59", "Lille"),
-    ("à Lens", "62", "Lens"), ("près d'Arras", "62", "Arras"), ("pres d arras", "62", "Arras"),
-    ("je suis à Calais", "62", "Calais"), ("mon garage est a bethune", "62", "Béthune"),
-    ("Paris", "75", "Paris"), ("Lille, dans le Nord", "59", "Lille"), ("à Sens", "89", "Sens"), ("Eu", "76", "Eu"),
+    ("Arras", "62", "Arras"),
+    ("arras", "62", "Arras"),
+    ("bethune", "62", "Béthune"),
+    ("BÉTHUNE", "62", "Béthune"),
+    ("Lille", "59", "Lille"),
+    ("St Omer", "62", "Saint-Omer"),
+    ("Saint-Omer", "62", "Saint-Omer"),
+    ("st-omer", "62", "Saint-Omer"),
+    ("Boulogne sur mer", "62", "Boulogne-sur-Mer"),
+    ("Le Havre", "76", "Le Havre"),
+    ("au havre", "76", "Le Havre"),
+    ("lille centre", "59", "Lille"),
+    ("à Lens", "62", "Lens"),
+    ("près d'Arras", "62", "Arras"),
+    ("pres d arras", "62", "Arras"),
+    ("je suis à Calais", "62", "Calais"),
+    ("mon garage est a bethune", "62", "Béthune"),
+    ("Paris", "75", "Paris"),
+    ("Lille, dans le Nord", "59", "Lille"),
+    ("à Sens", "89", "Sens"),
+    ("Eu", "76", "Eu"),
     # a name shared by several départements, settled by a département also given
-    ("Saint-Denis 93", "93", "Saint-Denis"), ("saint pierre la reunion", "974", "Saint-Pierre"),
+    ("Saint-Denis 93", "93", "Saint-Denis"),
+    ("saint pierre la reunion", "974", "Saint-Pierre"),
     ("Saint-Pierre (974)", "974", "Saint-Pierre"),
     # one namesake overwhelmingly larger: Valence (26) 64,458 vs 5,481 for (82) and (16) together
-    ("Valence", "26", "Valence"), ("Montreuil", "93", "Montreuil"),
+    ("Valence", "26", "Valence"),
+    ("Montreuil", "93", "Montreuil"),
     # small typos on names worth correcting
-    ("bethnue", "62", "Béthune"), ("valencienne", "59", "Valenciennes"), ("pas de calai", "62", None),
+    ("bethnue", "62", "Béthune"),
+    ("valencienne", "59", "Valenciennes"),
+    ("pas de calai", "62", None),
 ]
 
 
@@ -66,7 +109,7 @@ AMBIGUOUS_NAMES = [
 def test_resolve_ambiguous_names_most_populous_first(answer, first_departements):
     resolution = resolve(answer)
     assert resolution.status == AMBIGUOUS
-    assert [c.departement for c in resolution.candidates[:len(first_departements)]] == first_departements
+    assert [c.departement for c in resolution.candidates[: len(first_departements)]] == first_departements
     populations = [c.population for c in resolution.candidates]
     assert populations == sorted(populations, reverse=True)
 
@@ -82,16 +125,37 @@ def test_corsica_without_a_departement_asks_which(answer):
     assert resolution.departement_options == ("2A", "2B")
 
 
-@pytest.mark.parametrize("answer", [
-    "", "   ", "blabla", "je sais pas", "passer", "quelque part", "99", "00", "96", "977", "12345678",
-    "quelque part vers la mer", "je ne sais pas trop", "à la campagne",
-    "autre", "aucune", "nulle part", "village", "06 12 34 56 78", "0612345678",
-    "dunkerke",  # two edits from Dunkerque: too far to correct safely
-    # A lone digit inside other words is no code (found by the simulator: this was read as the Ain).
-    "<b>urgent</b> <img src=x onerror=alert(1)>", "urgent 1",
-    # A sentence is not corrected into a town ("demain" is one letter from Denain; found by the simulator).
-    "vous pouvez me donner la météo de demain",
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "",
+        "   ",
+        "blabla",
+        "je sais pas",
+        "passer",
+        "quelque part",
+        "99",
+        "00",
+        "96",
+        "977",
+        "12345678",
+        "quelque part vers la mer",
+        "je ne sais pas trop",
+        "à la campagne",
+        "autre",
+        "aucune",
+        "nulle part",
+        "village",
+        "06 12 34 56 78",
+        "0612345678",
+        "dunkerke",  # two edits from Dunkerque: too far to correct safely
+        # A lone digit inside other words is no code (found by the simulator: this was read as the Ain).
+        "<b>urgent</b> <img src=x onerror=alert(1)>",
+        "urgent 1",
+        # A sentence is not corrected into a town ("demain" is one letter from Denain; found by the simulator).
+        "vous pouvez me donner la météo de demain",
+    ],
+)
 def test_resolve_not_found(answer):
     assert resolve(answer).status == NOT_FOUND
 
@@ -132,15 +196,54 @@ def test_find_in_text(text, code, commune):
 # Hard negatives: ordinary words that are communes (Y, Eu, Sens, Bar, Pont, Vue, Mars...), amounts, ages,
 # dates, phone numbers, a "somme" that is money.
 NO_PLACE = [
-    "il a eu un accident", "j'ai eu peur", "rue à sens unique", "dans ce sens", "une vue sur la mer", "à vue",
-    "il y a un pont", "au pont", "au bar", "j'y vais", "on a vu", "j'ai payé a temps", "jusqu'à mars",
-    "en mai", "j'ai 62 ans", "ça fait 59 euros", "je dois 62000 euros", "le 12 mars", "depuis le 12 mars",
-    "du 15 au 20 mars", "du 1 au 3", "à 9 h", "mon numéro 06 12 34 56 78", "rappelez moi au 06 59 62 13 80",
-    "la somme de 3000 euros", "dans la somme de 3000 euros", "c'est cher", "c'est trop cher pour moi",
-    "dans le lot il y a", "je suis boulanger", "j'ai 2 salariés", "depuis 3 mois", "le 59 euros",
-    "je suis du métier depuis 20 ans", "à la banque", "à la poste", "au tribunal", "à l'urssaf",
-    "je n'arrive pas à payer", "je suis à bout", "à plus", "en retard", "en 2023", "dans le rouge",
-    "je fais des pizzas à emporter", "à domicile", "au marché", "bonjour",
+    "il a eu un accident",
+    "j'ai eu peur",
+    "rue à sens unique",
+    "dans ce sens",
+    "une vue sur la mer",
+    "à vue",
+    "il y a un pont",
+    "au pont",
+    "au bar",
+    "j'y vais",
+    "on a vu",
+    "j'ai payé a temps",
+    "jusqu'à mars",
+    "en mai",
+    "j'ai 62 ans",
+    "ça fait 59 euros",
+    "je dois 62000 euros",
+    "le 12 mars",
+    "depuis le 12 mars",
+    "du 15 au 20 mars",
+    "du 1 au 3",
+    "à 9 h",
+    "mon numéro 06 12 34 56 78",
+    "rappelez moi au 06 59 62 13 80",
+    "la somme de 3000 euros",
+    "dans la somme de 3000 euros",
+    "c'est cher",
+    "c'est trop cher pour moi",
+    "dans le lot il y a",
+    "je suis boulanger",
+    "j'ai 2 salariés",
+    "depuis 3 mois",
+    "le 59 euros",
+    "je suis du métier depuis 20 ans",
+    "à la banque",
+    "à la poste",
+    "au tribunal",
+    "à l'urssaf",
+    "je n'arrive pas à payer",
+    "je suis à bout",
+    "à plus",
+    "en retard",
+    "en 2023",
+    "dans le rouge",
+    "je fais des pizzas à emporter",
+    "à domicile",
+    "au marché",
+    "bonjour",
 ]
 
 
@@ -150,10 +253,32 @@ def test_find_in_text_hard_negatives(text):
 
 
 CODES = [
-    ("59", "59"), ("9", "09"), ("09", "09"), ("2a", "2A"), ("2 B", "2B"), ("2A", "2A"), ("974", "974"),
-    ("59000", "59"), ("59 000", "59"), ("62 100", "62"), ("97411", "974"), ("20000", "2A"), ("20600", "2B"), ("Nord", "59"),
-    ("pas-de-calais", "62"), ("Arras", "62"), (" 62 ", "62"),
-    ("", None), (None, None), ("00", None), ("96", None), ("99", None), ("975x", None), ("Saint-Denis", None), ("20", None), ("abc", None),
+    ("59", "59"),
+    ("9", "09"),
+    ("09", "09"),
+    ("2a", "2A"),
+    ("2 B", "2B"),
+    ("2A", "2A"),
+    ("974", "974"),
+    ("59000", "59"),
+    ("59 000", "59"),
+    ("62 100", "62"),
+    ("97411", "974"),
+    ("20000", "2A"),
+    ("20600", "2B"),
+    ("Nord", "59"),
+    ("pas-de-calais", "62"),
+    ("Arras", "62"),
+    (" 62 ", "62"),
+    ("", None),
+    (None, None),
+    ("00", None),
+    ("96", None),
+    ("99", None),
+    ("975x", None),
+    ("Saint-Denis", None),
+    ("20", None),
+    ("abc", None),
 ]
 
 

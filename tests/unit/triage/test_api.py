@@ -39,8 +39,17 @@ def test_normalise(typed, normalised):
 
 def test_contract_codes():
     assert CATEGORIES == (
-        "cotisations_sociales", "impots", "banque", "tresorerie", "baisse_activite", "travaux",
-        "sinistre", "sante", "vie_personnelle", "procedure_judiciaire", "autre",
+        "cotisations_sociales",
+        "impots",
+        "banque",
+        "tresorerie",
+        "baisse_activite",
+        "travaux",
+        "sinistre",
+        "sante",
+        "vie_personnelle",
+        "procedure_judiciaire",
+        "autre",
     )
     assert URGENCY_LEVELS == ("basse", "normale", "haute", "critique")
     assert set(CATEGORY_TITLES) == set(CATEGORIES)
@@ -49,8 +58,14 @@ def test_contract_codes():
 def test_slots_round_trip():
     assessment = assess(["l'huissier passe demain et l'urssaf me relance"], today=TODAY)
     slots = assessment.to_slots()
-    assert set(slots) == {"difficulty_categories", "urgency", "distress", "triage_reasons", "distress_level",
-                          "distress_signs"}
+    assert set(slots) == {
+        "difficulty_categories",
+        "urgency",
+        "distress",
+        "triage_reasons",
+        "distress_level",
+        "distress_signs",
+    }
     assert slots["difficulty_categories"] == ["procedure_judiciaire", "cotisations_sociales"]
     assert slots["urgency"] == "haute" and slots["distress"] is False
     rebuilt = Assessment.from_slots(slots)
@@ -61,8 +76,11 @@ def test_slots_round_trip():
 
 @pytest.mark.parametrize(
     "slots",
-    [{}, {"difficulty_categories": None, "urgency": None, "distress": None},
-     {"difficulty_categories": [], "urgency": None, "distress": False, "triage_reasons": None}],
+    [
+        {},
+        {"difficulty_categories": None, "urgency": None, "distress": None},
+        {"difficulty_categories": [], "urgency": None, "distress": False, "triage_reasons": None},
+    ],
 )
 def test_from_empty_slots(slots):
     assert Assessment.from_slots(slots) is None
@@ -103,9 +121,7 @@ def test_autre_gives_way_to_a_specific_category():
 
 
 def test_reasons_quote_the_artisans_own_words():
-    assessment = assess(
-        ["Bonjour. L'URSSAF me réclame 3 trimestres, et mon audience est dans 10 jours"], today=TODAY
-    )
+    assessment = assess(["Bonjour. L'URSSAF me réclame 3 trimestres, et mon audience est dans 10 jours"], today=TODAY)
     assert assessment.reasons["cotisations_sociales"] == ["« L'URSSAF me réclame 3 trimestres »"]
     assert assessment.urgency == "haute"
     assert any("mon audience est dans 10 jours" in r and "dans 10 jours" in r for r in assessment.reasons["urgency"])
@@ -163,8 +179,15 @@ def test_find_deadlines(text, days):
 
 @pytest.mark.parametrize(
     "text",
-    ["depuis 3 semaines", "il y a 10 jours", "lundi dernier", "le 3 novembre", "fins de mois difficiles",
-     "tous les lundis", "chaque fin de mois"],
+    [
+        "depuis 3 semaines",
+        "il y a 10 jours",
+        "lundi dernier",
+        "le 3 novembre",
+        "fins de mois difficiles",
+        "tous les lundis",
+        "chaque fin de mois",
+    ],
 )
 def test_past_or_habitual_dates_are_no_deadlines(text):
     assert find_deadlines(text, TODAY) == []
@@ -173,13 +196,22 @@ def test_past_or_habitual_dates_are_no_deadlines(text):
 @pytest.mark.parametrize(
     "messages, urgency, expected",
     [
-        (["l'urssaf me réclame 3 trimestres et j'ai plus de clients"], "normale",
-         "Si je comprends bien, vous faites face à des cotisations URSSAF impayées et à une baisse d'activité."),
-        (["l'huissier passe demain"], "haute",
-         "Si je comprends bien, vous faites face à une procédure en justice ou à un commissaire de justice. "
-         "Je note que c'est urgent."),
-        (["je voudrais me renseigner sur l'étalement des impôts"], "basse",
-         "Si je comprends bien, vous vous renseignez par anticipation, concernant vos impôts."),
+        (
+            ["l'urssaf me réclame 3 trimestres et j'ai plus de clients"],
+            "normale",
+            "Si je comprends bien, vous faites face à des cotisations URSSAF impayées et à une baisse d'activité.",
+        ),
+        (
+            ["l'huissier passe demain"],
+            "haute",
+            "Si je comprends bien, vous faites face à une procédure en justice ou à un commissaire de justice. "
+            "Je note que c'est urgent.",
+        ),
+        (
+            ["je voudrais me renseigner sur l'étalement des impôts"],
+            "basse",
+            "Si je comprends bien, vous vous renseignez par anticipation, concernant vos impôts.",
+        ),
         (["bonjour"], None, None),
     ],
 )
@@ -199,8 +231,14 @@ def test_restatement_is_at_most_two_sentences():
 
 @pytest.mark.parametrize(
     "text, overwhelmed",
-    [("je n'en peux plus", True), ("jen peu plus", True), ("je suis à bout de forces", True),
-     ("je craque", True), ("l'urssaf me relance", False), ("je veux mourir", False)],
+    [
+        ("je n'en peux plus", True),
+        ("jen peu plus", True),
+        ("je suis à bout de forces", True),
+        ("je craque", True),
+        ("l'urssaf me relance", False),
+        ("je veux mourir", False),
+    ],
 )
 def test_detect_overwhelm(text, overwhelmed):
     assert detect_overwhelm(text) is overwhelmed
@@ -223,15 +261,23 @@ def test_packages_stay_light():
         " 'sanic', 'spacy', 'tensorflow'}\n"
         "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=Path(__file__).resolve().parents[3])
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[3],
+    )
     assert result.stdout.strip() == "[]"
 
 
-@pytest.mark.parametrize("message", [
-    "je pense que je ne pourrai pas payer l'URSSAF le trimestre prochain, je préfère anticiper",
-    "je voudrais savoir quelles aides existent si un jour j'ai du mal à payer mes cotisations",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je pense que je ne pourrai pas payer l'URSSAF le trimestre prochain, je préfère anticiper",
+        "je voudrais savoir quelles aides existent si un jour j'ai du mal à payer mes cotisations",
+    ],
+)
 def test_a_creditor_heard_in_an_anticipation_keeps_it_basse(message):
     # The intake reads "URSSAF" into the creditors slot from these very words: the category, not the level.
     result = assess([message], situation={"creditors": "URSSAF"}, today=TODAY)

@@ -49,8 +49,7 @@ def run_conversation(turns: list[str], situation: dict | None, today: date) -> l
     previous = None
     for index in range(len(turns)):
         is_last = index == len(turns) - 1
-        previous = assess(turns[: index + 1], previous=previous, situation=situation if is_last else None,
-                          today=today)
+        previous = assess(turns[: index + 1], previous=previous, situation=situation if is_last else None, today=today)
         history.append(previous)
     return history
 

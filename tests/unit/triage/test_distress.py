@@ -93,8 +93,10 @@ def report() -> str:
     rows.append(f"| 1-2 | all | {sum(total.values())} | {sum(found.values()) / sum(total.values()):.1%} |")
     rows.append("")
     rows.append(f"Ambiguous (level 3) lines that get the direct question: {asked}/{ambiguous}.")
-    rows.append(f"Hard negatives taking the crisis path: {alarms}/{negatives} "
-                f"(precision on them {1 - alarms / negatives:.0%}); getting the direct question: {questioned}.")
+    rows.append(
+        f"Hard negatives taking the crisis path: {alarms}/{negatives} "
+        f"(precision on them {1 - alarms / negatives:.0%}); getting the direct question: {questioned}."
+    )
     return "\n".join(rows)
 
 

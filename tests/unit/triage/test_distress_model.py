@@ -50,11 +50,14 @@ def test_sign_categories_are_the_triage_categories():
     assert set(LEVEL_1) | set(LEVEL_2) <= set(CATEGORY_LABELS)
 
 
-@pytest.mark.parametrize("text, level, category", [
-    # What the rules do not know, said in ways the corpus does not say word for word.
-    ("mes gosses auraient une vie plus facile si je n'étais plus là", 2, None),
-    ("j'ai tout donné à mes proches, là-bas je n'aurai besoin de rien", 2, None),
-])
+@pytest.mark.parametrize(
+    "text, level, category",
+    [
+        # What the rules do not know, said in ways the corpus does not say word for word.
+        ("mes gosses auraient une vie plus facile si je n'étais plus là", 2, None),
+        ("j'ai tout donné à mes proches, là-bas je n'aurai besoin de rien", 2, None),
+    ],
+)
 def test_the_model_adds_recall_with_its_rule_name(text, level, category):
     signs = find_signs(text)
     assert signs and signs[0].level <= INDIRECT
@@ -67,12 +70,21 @@ def test_model_signs_are_named_by_category_never_by_text():
     assert verdict.rule == f"model:{verdict.category}" and verdict.category in LEVEL_2
 
 
-@pytest.mark.parametrize("text", [
-    "ce chantier me tue", "je me tue au travail", "la boîte va mourir", "je vais mettre la clé sous la porte",
-    "je veux mettre fin au contrat de leasing", "comment disparaître du registre du commerce",
-    "je cherche une solution de paiement", "mon père est décédé d'un cancer", "non je ne pense pas au suicide",
-    "oui je suis en sécurité",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ce chantier me tue",
+        "je me tue au travail",
+        "la boîte va mourir",
+        "je vais mettre la clé sous la porte",
+        "je veux mettre fin au contrat de leasing",
+        "comment disparaître du registre du commerce",
+        "je cherche une solution de paiement",
+        "mon père est décédé d'un cancer",
+        "non je ne pense pas au suicide",
+        "oui je suis en sécurité",
+    ],
+)
 def test_hard_negatives_stay_calm(text):
     assert not assess([text]).distress
 
@@ -83,8 +95,10 @@ def test_the_model_never_lowers_a_rule_level():
 
 
 def test_signs_count_across_turns():
-    turns = ["l'urssaf me relance et la banque a bloqué le compte",
-             "de toute façon ils seraient tous plus tranquilles si j'étais plus de ce monde"]
+    turns = [
+        "l'urssaf me relance et la banque a bloqué le compte",
+        "de toute façon ils seraient tous plus tranquilles si j'étais plus de ce monde",
+    ]
     first = assess(turns[:1])
     assert not first.distress
     assert assess(turns, previous=first).distress

@@ -93,6 +93,10 @@ def test_evidence_never_shows_bare_function_words():
 
 def test_the_fast_scoring_path_gives_scikit_learns_figures():
     fitted = learned.model()
-    texts = ["les clients ne se déplacent plus jusqu'à chez nous", "bonjour", "xyzzy",
-             "l'URSSAF me réclame 3 trimestres et la banque a bloqué le compte"]
+    texts = [
+        "les clients ne se déplacent plus jusqu'à chez nous",
+        "bonjour",
+        "xyzzy",
+        "l'URSSAF me réclame 3 trimestres et la banque a bloqué le compte",
+    ]
     assert np.allclose(fitted.probabilities(texts), fitted.reference_probabilities(texts), atol=1e-12)
