@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
+from actions.conversation import said_before
 from actions.questions import QUESTIONS
 
 
@@ -29,3 +30,22 @@ ASK_ACTIONS = {
     slot: type(f"Ask{''.join(part.title() for part in slot.split('_'))}", (AskQuestion,), {"slot": slot})
     for slot in QUESTIONS
 }
+
+
+class ActionOutOfScope(Action):
+    """Outside the service: where to ask instead, said in full once; said again, a short word (a long
+    message repeated reads as a machine that did not listen)."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        chamber = services.chamber()
+        text = (
+            "Cette question sort de ce que je sais faire ici : je suis là pour les entreprises en difficulté. "
+            f"Pour le reste, la {chamber.name} vous répond au {chamber.phone}."
+        )
+        if said_before(tracker.events, text):
+            text = "Là-dessus je ne peux pas vous aider, pardon."
+        dispatcher.utter_message(text=text)
+        return []

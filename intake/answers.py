@@ -143,10 +143,13 @@ def kind(text: str | None) -> str:
         return NO
     if _HESITATION.search(folded):
         return HESITATION
-    if _YES.search(folded):
+    if _YES.search(folded) or re.match(r"^c'est (?:ok|bon|d'accord|entendu|parfait)\b", folded):
         return YES
+    # "c'est" opens a question only with a question word: "c'est ok de mon côté" agrees.
     if folded.endswith("?") or re.match(
-        r"^(?:est-ce|est ce|c'est|pourquoi|comment|combien|qui|quand|ou|vous etes|tu es|ca coute)\b", folded
+        r"^(?:est-ce|est ce|c'est (?:quoi|qui|combien|comment|ou|gratuit|payant|confidentiel)|pourquoi|comment|"
+        r"combien|qui|quand|ou|vous etes|tu es|ca coute)\b",
+        folded,
     ):
         return QUESTION
     return OTHER

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 
 from tests.simulator.invariants import INVARIANTS, Transcript, Violation, check, guidance_figures
 from tests.simulator.pool import Pool, load_pool
-from tests.simulator.user import Artisan
+from tests.simulator.user import DETOURS, Artisan
 
 # Tracker fields kept after each turn (what the user model and the invariants read).
 STATE_SLOTS = (
@@ -125,7 +125,7 @@ class Bot:
 
 def run_conversation(bot: Bot, seed: int, pool: Pool | None = None, prefix: str = "sim") -> Transcript:
     pool = pool or load_pool()
-    artisan = Artisan(pool, random.Random(seed))
+    artisan = Artisan(pool, random.Random(seed), first_detour=list(DETOURS)[seed % len(DETOURS)])
     transcript = Transcript(seed=seed, sender=f"{prefix}-{seed}-{random.Random().getrandbits(32):08x}")
     state: dict[str, Any] = {}
     while (turn := artisan.next_turn(state)) is not None:

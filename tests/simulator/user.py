@@ -40,6 +40,9 @@ class Artisan:
     rng: random.Random
     max_turns: int = 24
     plan: dict[str, Any] = field(default_factory=dict)
+    # The kind of the first detour (the driver rotates it with the seed), so that a bounded run tries every
+    # kind of move whatever the draws; later detours are drawn by weight.
+    first_detour: str | None = None
     said: list[Turn] = field(default_factory=list)
     done: bool = False
 
@@ -127,6 +130,15 @@ class Artisan:
 
     def _detour(self, asked: str) -> Turn | None:
         kind = self.rng.choices(list(DETOURS), list(DETOURS.values()))[0]
+        if self.first_detour is not None:
+            kind = self.first_detour
+            turn = self._detour_of_kind(kind, asked)
+            if turn is not None:
+                self.first_detour = None
+            return turn
+        return self._detour_of_kind(kind, asked)
+
+    def _detour_of_kind(self, kind: str, asked: str) -> Turn | None:
         if kind == "skip":
             if asked in HANDOFF_SLOTS:
                 return None  # a skip of the consent or the phone is a refusal in disguise: answer instead

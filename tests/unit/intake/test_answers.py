@@ -45,6 +45,10 @@ KINDS = [
     # the rest
     ("oui", YES),
     ("ok", YES),
+    # "c'est" opens a question only with a question word (the simulator's "c'est ok de mon côté" was asked again).
+    ("c'est ok de mon côté", YES),
+    ("c'est bon pour moi", YES),
+    ("c'est quoi ce service", QUESTION),
     ("c grave ?", QUESTION),
 ]
 
