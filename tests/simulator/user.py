@@ -95,7 +95,8 @@ class Artisan:
         if self.openings_sent == 0:
             return self._opening(asked)
         if asked:
-            if self.rng.random() < self.plan["detour_rate"]:
+            # A pending first detour is tried at every question until it applies (a correction needs a place).
+            if self.rng.random() < self.plan["detour_rate"] or self.first_detour is not None:
                 detour = self._detour(asked)
                 if detour is not None:
                     return detour
