@@ -104,9 +104,9 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
             return {"email": value}
         email = normalise_email(value)
         if email is None:
-            dispatcher.utter_message(
-                text="Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
-            )
+            text = "Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
+            # Said once in full; again, a short word (the form asks the question again).
+            dispatcher.utter_message(text="Adresse incomplète, pardon." if already_said(tracker, text) else text)
         return {"email": email}
 
 

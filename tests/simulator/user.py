@@ -146,9 +146,8 @@ class Artisan:
             return self._turn("skip", self._pick("skips"), asked, answers=asked)
         if kind == "correction":
             # At any question, a yes/no one included: "ah non c'est la Somme pas le Nord" refuses nothing.
+            # Before any place, a correction states the place meant all the same ("non c'est la Somme").
             current = self._place_given()
-            if current is None:
-                return None
             options = [e for e in self.pool.corrections if e.code != current]
             return self._turn("correction", self.rng.choice(options), asked)
         if kind in ("free_text_question", "bare_yes"):
