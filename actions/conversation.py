@@ -97,3 +97,13 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             previous_was_health = False
         lines.append(line)
     return lines
+
+
+def value_before_latest_message(events: list[dict[str, Any]], slot: str) -> Any:
+    """The slot's value before the latest user message (its own validation may have set it since)."""
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    value = None
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+    return value

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
-from actions.conversation import SKIPPED, situation
+from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.handoff import has_phone
 from actions.handoff_actions import already_said, finish_handoff
 from actions.intake import (
@@ -107,9 +107,8 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "attendez je réfléchis", "euh": no answer yet; the question waits, asked again softly.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
-        if facts and not already_said(tracker, WRONG_QUESTION_ACK):
-            dispatcher.utter_message(text=WRONG_QUESTION_ACK)
-            return {slot: None}
+        if facts:
+            return self._answer_to_another_question(slot, facts, dispatcher, tracker)
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
             dispatcher.utter_message(text=reply_to_question(words, slot))
@@ -118,6 +117,23 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             dispatcher.utter_message(text=ASK_DETAIL)
             return {slot: None}
         return {slot: value}
+
+    @staticmethod
+    def _answer_to_another_question(
+        slot: str, facts: dict[str, str], dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """ "à Lens" to "Avez-vous une échéance ?": the town went to its own slot, never to this one.
+
+        Something new was said: noted, and the question asked again (bounded: each time fills another slot).
+        Only what was already known: the artisan is not answering this question, so it is passed.
+        """
+        # The facts' own slots were filled from this very message: compare with what was known before it.
+        if any(value_before_latest_message(tracker.events, name) != value for name, value in facts.items()):
+            ack = WRONG_QUESTION_ACK if not already_said(tracker, WRONG_QUESTION_ACK) else WRONG_QUESTION_ACK_AGAIN
+            dispatcher.utter_message(text=ack)
+            return {slot: None}
+        dispatcher.utter_message(text=SKIPPED_ACK)
+        return {slot: SKIPPED}
 
     def validate_since_when(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("since_when", value, dispatcher, tracker)
@@ -142,6 +158,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 
 
 WRONG_QUESTION_ACK = "Merci, c'est noté."
+WRONG_QUESTION_ACK_AGAIN = "C'est noté aussi."
 
 
 def _detail_asked(tracker: Tracker, slot: str) -> bool:

@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages
+from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from intake.answers import is_correction
 from intake.facts import extract_facts
 from places import departement_code
@@ -80,7 +80,7 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
     if not contact and departement_code(value) not in negated_departements(text):
         return []
-    return [SlotSet("departement", _value_before_latest_message(tracker.events, "departement"))]
+    return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
 
 
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:
@@ -89,13 +89,4 @@ def contact_answer_undone(tracker: Tracker) -> list[EventType]:
     if tracker.get_slot("requested_slot") not in _CONTACT_QUESTIONS:
         return []
     changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
-    return [SlotSet(name, _value_before_latest_message(tracker.events, name)) for name in sorted(changed)]
-
-
-def _value_before_latest_message(events: list[dict[str, Any]], slot: str) -> Any:
-    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
-    value = None
-    for event in events[:last_user]:
-        if event.get("event") == "slot" and event.get("name") == slot:
-            value = event.get("value")
-    return value
+    return [SlotSet(name, value_before_latest_message(tracker.events, name)) for name in sorted(changed)]

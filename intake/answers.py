@@ -65,8 +65,12 @@ _WAIT = re.compile(
     r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi|je reflechi\w*|je vais reflechir|je dois reflechir|"
     r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute)\b"
 )
+# Taking leave, also indirectly ("je vais réfléchir, merci pour tout", "je vous laisse"): never a pause to think.
 _LEAVING = re.compile(
-    r"\b(?:au revoir|bonne (?:journee|soiree|nuit)|a plus|a\+|salut|bye|ciao|adieu|a bientot|a demain)\b"
+    r"\b(?:au revoir|bonne (?:journee|soiree|nuit|fin de (?:journee|soiree)|continuation)|a plus|a\+|salut|bye|"
+    r"ciao|adieu|a bientot|a demain|a la prochaine|merci pour tout|merci (?:pour|de) (?:votre|vos|les|l')\s?"
+    r"(?:aide|temps|infos?|informations?|conseils?|reponses?|renseignements?)|"
+    r"je vous laisse|je vais vous laisser|je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b"
 )
 # "non c'est la Somme", "ah non, en fait depuis janvier": a no followed by what is meant instead.
 _CORRECTION_START = re.compile(
@@ -88,6 +92,11 @@ def is_skip(text: str | None) -> bool:
     """A polite way of passing the question ("j'aime autant ne pas en parler", "joker")."""
     folded = _folded(text)
     return bool(folded) and bool(_SKIP_WHOLE.match(folded) or _SKIP_ANYWHERE.search(folded))
+
+
+def is_leaving(text: str | None) -> bool:
+    """The artisan takes leave, directly or not ("bon je vais réfléchir, merci pour tout", "je vous laisse")."""
+    return bool(_LEAVING.search(_folded(text)))
 
 
 def is_hesitation(text: str | None) -> bool:

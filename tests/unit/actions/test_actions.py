@@ -257,20 +257,39 @@ def test_health_is_kept_only_with_its_own_consent(consent):
     assert "et l'urssaf me relance" in texts_kept
 
 
-def test_an_answer_to_another_question_is_kept_for_its_slot_and_the_question_asked_again():
-    from actions.intake_actions import WRONG_QUESTION_ACK, ValidateSituationForm
+def fact(name: str, value: str) -> dict:
+    return {"event": "slot", "timestamp": 1_600_000_000, "name": name, "value": value}
+
+
+# (question slot, earlier events, answer, expected slot value, expected reply). An answer to another question
+# ("je suis plombier" to "Depuis quand ?") goes to its own slot and is never stored as this question's answer:
+# something new is noted and the question asked again; only what was already known passes the question.
+WRONG_QUESTION_CASES = [
+    ("since_when", [], "je suis plombier", None, "Merci, c'est noté."),
+    ("deadline", [bot("Merci, c'est noté.")], "à Lens", None, "C'est noté aussi."),
+    ("creditors", [fact("since_when", "depuis mars")], "ça fait deux mois", None, "Merci, c'est noté."),
+    ("since_when", [fact("trade", "plombier"), bot("Merci, c'est noté.")], "je suis plombier", "__skipped__", None),
+    ("deadline", [fact("departement", "62")], "à Lens", "__skipped__", None),
+]
+
+
+@pytest.mark.parametrize("slot, earlier, answer, expected, reply", WRONG_QUESTION_CASES)
+def test_an_answer_to_another_question_is_never_this_questions_answer(slot, earlier, answer, expected, reply):
+    from actions.conversation import SKIPPED
+    from actions.intake import SKIPPED_ACK
+    from actions.intake_actions import ValidateSituationForm
+
+    events = [*earlier, user(answer, "inform")]
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{slot}")(answer, dispatcher, tracker(events), {})
+    assert result == {slot: SKIPPED if expected == "__skipped__" else expected}
+    assert texts(dispatcher) == [reply or SKIPPED_ACK]
+
+
+def test_a_right_answer_is_kept_tidied_when_it_says_more():
+    from actions.intake_actions import ValidateSituationForm
 
     form = ValidateSituationForm()
-    wrong = tracker([bot("Depuis quand cette situation dure-t-elle ?"), user("je suis plombier", "inform")])
-    dispatcher = CollectingDispatcher()
-    assert form.validate_since_when("je suis plombier", dispatcher, wrong, {}) == {"since_when": None}
-    assert texts(dispatcher) == [WRONG_QUESTION_ACK]
-    # Asked again once only: the second time the words are kept as the answer.
-    again = tracker([bot(WRONG_QUESTION_ACK), user("je suis plombier", "inform")])
-    assert form.validate_since_when("je suis plombier", CollectingDispatcher(), again, {}) == {
-        "since_when": "je suis plombier"
-    }
-    # A right answer, tidied when it says more than the answer.
     right = tracker([user("ça fait deux ans, je suis plombier", "inform")])
     assert form.validate_since_when("ça fait deux ans, je suis plombier", CollectingDispatcher(), right, {}) == {
         "since_when": "ça fait deux ans"

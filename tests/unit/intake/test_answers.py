@@ -108,6 +108,12 @@ WAITING = [
     ("au revoir", False, False),
     ("bonne journée", False, False),
     ("merci c'est tout", False, False),
+    # Leave taken indirectly: a goodbye, never a pause to think (the next question would follow).
+    ("bon je vais réfléchir, merci pour tout", False, False),
+    ("ok merci pour les infos, je vais voir ça", False, False),
+    ("je vais réfléchir, je vous laisse", False, False),
+    ("attendez je regarde, bonne fin de journée", False, False),
+    ("je vais voir avec mon comptable", True, True),  # no leave taken: time to think, the question waits
     ("oui", False, False),
     ("le 62", False, False),
 ]
