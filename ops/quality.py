@@ -167,6 +167,7 @@ TRIAGE_SETS = {
     "heldout": REPO / "tests" / "heldout" / "triage.yml",
     "development": REPO / "tests" / "evaluation" / "development.yml",
     "development_v4": REPO / "tests" / "evaluation" / "retired-heldout-v4.yml",
+    "development_v5": REPO / "tests" / "evaluation" / "retired-heldout-v5.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 

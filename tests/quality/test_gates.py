@@ -15,7 +15,7 @@ THRESHOLDS = yaml.safe_load(Path(__file__).with_name("thresholds.yml").read_text
 TRIAGE_GATES = {
     "heldout_triage": "heldout",
     "development_triage": "development",
-    "development_v4_triage": "development_v4",
+    "development_v5_triage": "development_v5",
     "regression_triage": "regression",
 }
 WHERE_TO_LOOK = (

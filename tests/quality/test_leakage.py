@@ -107,6 +107,8 @@ def test_no_training_example_nearly_repeats_a_heldout_sentence(name, sentences, 
         ("tests/evaluation/development.yml", "DEVELOPMENT"),
         ("tests/evaluation/retired-heldout-v4.yml", "DEVELOPMENT"),
         ("tests/nlu/retired-heldout-v4-nlu.yml", "DEVELOPMENT"),
+        ("tests/evaluation/retired-heldout-v5.yml", "DEVELOPMENT"),
+        ("tests/nlu/retired-heldout-v5-nlu.yml", "DEVELOPMENT"),
         ("tests/nlu/test_nlu.yml", "DEVELOPMENT"),
     ],
 )
