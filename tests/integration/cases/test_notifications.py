@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import timedelta
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from cases.escalation import ESCALATED, ESCALATION_MAILED, NEW_CASE_MAILED
-from cases.models import AuditEvent
+from cases.models import AuditEvent, Case
 from cases.targets import due_at
 from chamber import load_chamber
-from ops.notify import NotificationJob
-from ops.settings import Settings, SmtpSettings, free_port
+from ops.notify import NotificationJob, NotificationSchedule
+from ops.settings import REPO_ROOT, Settings, SmtpSettings, free_port
 from tests.integration.cases.conftest import make_draft
 from tests.support.smtp import local_smtp_server
 
@@ -203,3 +207,50 @@ def test_without_smtp_escalations_are_still_recorded_and_nothing_is_mailed(repos
     assert report.escalated == [reference]
     assert report.escalation_mails == [] and report.new_case_mails == [] and report.failures == 0
     assert audit_actions(engine, reference) == ["case.created", ESCALATED]
+
+
+def age(engine, reference, minutes):
+    at = datetime.now(timezone.utc) - timedelta(minutes=minutes)
+    with engine.begin() as connection:
+        connection.execute(update(Case).where(Case.reference == reference).values(created_at=at, updated_at=at))
+
+
+def test_the_supervisor_runs_the_job_in_a_thread_of_its_own(repository, engine, database_url):
+    reference = repository.save_draft(make_draft(chamber_id=CHAMBER, urgency="critique"))
+    age(engine, reference, 60)
+    schedule = NotificationSchedule(Settings(database_url=database_url), interval_s=0.2, first_after_s=0)
+    schedule.start()
+    try:
+        deadline = time.monotonic() + 30
+        while ESCALATED not in audit_actions(engine, reference):
+            assert time.monotonic() < deadline, "the schedule never ran the job"
+            time.sleep(0.1)
+        runs = schedule.runs
+        while schedule.runs < runs + 2:  # it keeps running, and records the escalation once
+            assert time.monotonic() < deadline, "the schedule stopped running the job"
+            time.sleep(0.1)
+    finally:
+        schedule.stop()
+    assert audit_actions(engine, reference).count(ESCALATED) == 1
+
+
+def test_python_m_ops_notify_runs_the_job_once(repository, engine, database_url):
+    reference = repository.save_draft(make_draft(chamber_id=CHAMBER, urgency="critique"))
+    age(engine, reference, 60)
+    done = subprocess.run(
+        [sys.executable, "-m", "ops", "notify"],
+        cwd=REPO_ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("RELAIS_SMTP_")},
+            "RELAIS_DATABASE_URL": database_url,
+            "RELAIS_RASA_TOKEN": "t" * 32,
+            "RELAIS_SESSION_SECRET": "s" * 48,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "escalated 1, supervisors mailed about 0, new cases mailed 0, failed mails 0" in done.stdout
+    assert audit_actions(engine, reference).count(ESCALATED) == 1
