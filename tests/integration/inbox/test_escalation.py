@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import update
 
 from cases.models import Case
-from tests.integration.inbox.conftest import OTHER_CHAMBER
+from tests.integration.inbox.conftest import OTHER_CHAMBER, api_login
 
 
 def age(app, reference: str, minutes: float) -> None:
@@ -80,3 +80,14 @@ def test_a_case_crossing_its_target_between_two_polls_alerts_the_supervisors_onl
     # Already escalated before this poll's window: no second alert.
     later = supervising.get("/inbox/live", params={"since": body["now"]}).json()
     assert [a for a in later["alerts"] if a["kind"] == "escalation"] == []
+
+
+def test_the_api_says_which_cases_escalated(app, client, make_user, seed_case):
+    user = make_user()
+    api_login(client, user.email)
+    late = seed_case(urgency="critique")
+    age(app, late, 20)
+    in_time = seed_case(urgency="critique")
+    listed = {c["reference"]: c["wait"]["escalated"] for c in client.get("/api/v1/cases").json()}
+    assert listed == {late: True, in_time: False}
+    assert client.get(f"/api/v1/cases/{late}").json()["wait"]["escalated"] is True
