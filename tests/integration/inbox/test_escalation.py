@@ -46,8 +46,8 @@ def test_supervisors_see_escalated_cases_apart_and_everyone_sees_the_flag(app, l
     assert "escalated" in advisor_page[: advisor_page.index(f'data-reference="{late}"')].rsplit("<tr", 1)[1]
 
     case_page = advising.get(f"/inbox/dossiers/{late}").text
-    assert "il est signalé aux superviseurs" in case_page
-    assert "il est signalé aux superviseurs" not in advising.get(f"/inbox/dossiers/{in_time}").text
+    assert 'id="case-escalated"' in case_page and "dossier signalé aux superviseurs" in case_page
+    assert 'id="case-escalated"' not in advising.get(f"/inbox/dossiers/{in_time}").text
 
 
 def test_a_case_crossing_its_target_between_two_polls_alerts_the_supervisors_only(app, logged_in, seed_case):
