@@ -63,6 +63,8 @@ class Chamber:
     dpo_contact: str | None = None
     max_case_age_days: int = 365
     allowed_origins: tuple[str, ...] = ()
+    # Where new cases are announced by e-mail (reference, urgency and a link only); None: no such mail.
+    advisors_email: str | None = None
     source_path: Path | None = field(default=None, compare=False)
 
     @property
@@ -290,9 +292,7 @@ class _Validator:
         chamber_id = self.text("id")
         if not _ID.match(chamber_id):
             self.fail("id", "use lowercase letters, digits and dashes")
-        email = self.text("email")
-        if not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", email):
-            self.fail("email", f"{email!r} is not an email address")
+        email = self.email("email")
         display, href = self.phone()
         return Chamber(
             id=chamber_id,
@@ -313,8 +313,15 @@ class _Validator:
             dpo_contact=self.optional_text("dpo_contact"),
             max_case_age_days=self.max_case_age_days(),
             allowed_origins=self.origins(),
+            advisors_email=None if self.raw.get("advisors_email") is None else self.email("advisors_email"),
             source_path=self.source,
         )
+
+    def email(self, name: str) -> str:
+        value = self.text(name)
+        if not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", value):
+            self.fail(name, f"{value!r} is not an email address")
+        return value
 
     def max_case_age_days(self) -> int:
         days = self.positive_int("max_case_age_days", default=365)

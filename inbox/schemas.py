@@ -66,6 +66,9 @@ class WaitOut(ApiModel):
     due_at: datetime
     late: bool
     contacted: bool
+    escalated: bool = Field(
+        description="Open, held by nobody, the artisan never reached and past due_at: signalled to the supervisors."
+    )
 
 
 class CaseSummaryOut(ApiModel):

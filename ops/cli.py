@@ -1,4 +1,4 @@
-"""`python -m ops run [--production] | validate | evaluate | quality | purge | export-personal-data |
+"""`python -m ops run [--production] | validate | evaluate | quality | purge | notify | export-personal-data |
 erase-personal-data`: the product's one command line (the Makefile calls it; `python -m bot` is an alias).
 Help in English; what concerns a person's data is answered in French, as the inbox's command line does."""
 
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cases.db import migrate
 from ops.evaluation import evaluate, load_cases
+from ops.notify import NotificationJob, NotificationSchedule
 from ops.production import (
     ProductionStack,
     PurgeSchedule,
@@ -83,6 +84,9 @@ def command_run(args: argparse.Namespace) -> int:
     # The retention the consent question and the privacy notice promise applies in this mode too.
     schedule = PurgeSchedule(settings, settings.purge_interval_hours)
     schedule.start()
+    # Escalations to the supervisors and new-case mails, every minute (ops/notify.py says why here).
+    notifications = NotificationSchedule(settings)
+    notifications.start()
     stopping = _stop_on_signals()
     try:
         while not stopping.is_set():
@@ -93,6 +97,7 @@ def command_run(args: argparse.Namespace) -> int:
             stopping.wait(0.5)
     finally:
         schedule.stop()
+        notifications.stop()
         print("Stopping Relais…", flush=True)
         stack.stop()
     return 0
@@ -145,6 +150,9 @@ def command_run_production(args: argparse.Namespace) -> int:
     )
     schedule = PurgeSchedule(settings, settings.purge_interval_hours)
     schedule.start()
+    # Escalations to the supervisors and new-case mails, every minute (ops/notify.py says why here).
+    notifications = NotificationSchedule(settings)
+    notifications.start()
     stopping = _stop_on_signals()
     try:
         while not stopping.is_set():
@@ -162,6 +170,7 @@ def command_run_production(args: argparse.Namespace) -> int:
             stopping.wait(1)
     finally:
         schedule.stop()
+        notifications.stop()
         print("Stopping Relais…", flush=True)
         stack.stop()
     return 0
@@ -263,6 +272,16 @@ def command_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_notify(args: argparse.Namespace) -> int:
+    """One run of the supervisor's notification job (escalations, mails), e.g. from cron."""
+    job = NotificationJob(Settings.from_env())
+    try:
+        print(job.run_once().text())
+    finally:
+        job.close()
+    return 0
+
+
 def command_export(args: argparse.Namespace) -> int:
     try:
         data = export_personal_data(Settings.from_env(), args.reference, args.supervisor)
@@ -312,6 +331,9 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
         help="apply the retention (cases.retention): anonymise cases past their chamber's limits, delete idle Rasa trackers",
     )
     retention.add_argument("--tracker-retention-days", type=float, help="default: RELAIS_TRACKER_RETENTION_DAYS (7)")
+    sub.add_parser(
+        "notify", help="escalate cases unassigned past their target and send the pending mails, once (RELAIS_SMTP_*)"
+    )
     export = sub.add_parser("export-personal-data", help="everything stored about the person of one case (audited)")
     erase = sub.add_parser(
         "erase-personal-data", help="erase the person's data of one case and its conversation (audited)"
@@ -328,6 +350,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
         "validate": command_validate,
         "quality": command_quality,
         "purge": command_purge,
+        "notify": command_notify,
         "export-personal-data": command_export,
         "erase-personal-data": command_erase,
     }

@@ -37,6 +37,17 @@ Abuse and privacy (both modes, see bot/guard.py and docs/threat-model.md):
 | RELAIS_RATE_LIMITS | `off` disables the artisans' rate limits (never in production) | on |
 | RELAIS_RATE_LIMIT_EXEMPT | client addresses the rate limits leave alone (comma-separated) | none |
 
+Notifications (both modes; the supervisor's notification job, ops/notify.py, is the only one that mails):
+
+| variable | meaning | default |
+|---|---|---|
+| RELAIS_SMTP_HOST | SMTP server; unset: no mail is sent (escalations still show in the inbox) | unset |
+| RELAIS_SMTP_PORT | its port | 587 (starttls), 465 (ssl), 25 (none) |
+| RELAIS_SMTP_SECURITY | `starttls`, `ssl` or `none` (a local relay only) | starttls |
+| RELAIS_SMTP_USER / RELAIS_SMTP_PASSWORD | login, when the server asks for one | none |
+| RELAIS_SMTP_FROM | the sender's address (required with RELAIS_SMTP_HOST) | — |
+| RELAIS_NOTIFY_INTERVAL_S | how often escalations and new-case mails are checked (0: never) | 60 |
+
 In production the secrets, PostgreSQL for cases and trackers, and Redis for the lock store must be given:
 nothing falls back to a default. In development the two secrets are generated once into var/ (mode 600).
 """
@@ -132,6 +143,42 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
+SMTP_SECURITY = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where the notification job's mails go (``RELAIS_SMTP_*``)."""
+
+    host: str
+    port: int
+    sender: str
+    security: str = "starttls"
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    timeout_s: float = 10
+
+    @classmethod
+    def from_env(cls) -> SmtpSettings | None:
+        host = os.environ.get("RELAIS_SMTP_HOST", "").strip()
+        if not host:
+            return None
+        security = os.environ.get("RELAIS_SMTP_SECURITY", "starttls").strip().lower() or "starttls"
+        if security not in SMTP_SECURITY:
+            raise ConfigurationError(f"RELAIS_SMTP_SECURITY is {', '.join(SMTP_SECURITY)}, not {security!r}.")
+        sender = os.environ.get("RELAIS_SMTP_FROM", "").strip()
+        if "@" not in sender:
+            raise ConfigurationError("RELAIS_SMTP_FROM (the sender's address) must be set with RELAIS_SMTP_HOST.")
+        return cls(
+            host=host,
+            port=int(os.environ.get("RELAIS_SMTP_PORT") or SMTP_SECURITY[security]),
+            sender=sender,
+            security=security,
+            user=os.environ.get("RELAIS_SMTP_USER") or None,
+            password=os.environ.get("RELAIS_SMTP_PASSWORD") or None,
+        )
+
+
 def _positive_int(name: str, default: int) -> int:
     value = int(os.environ.get(name, default))
     if value < 1:
@@ -166,6 +213,9 @@ class Settings:
     lock_lifetime_s: int = 15
     tracker_retention_days: int = 7
     purge_interval_hours: float = 24
+    # The supervisor's notification job (escalations, new-case mails): how often, and where mail goes.
+    notify_interval_s: float = 60
+    smtp: SmtpSettings | None = None
     log_format: str = "text"
     # Addresses the artisans' rate limits leave alone (load tests, evaluation runs from this machine).
     rate_limit_exempt: tuple[str, ...] = ()
@@ -198,6 +248,8 @@ class Settings:
             lock_lifetime_s=_positive_int("RELAIS_LOCK_LIFETIME_S", 15),
             tracker_retention_days=_positive_int("RELAIS_TRACKER_RETENTION_DAYS", 7),
             purge_interval_hours=float(os.environ.get("RELAIS_PURGE_INTERVAL_HOURS", "24")),
+            notify_interval_s=float(os.environ.get("RELAIS_NOTIFY_INTERVAL_S", "60")),
+            smtp=SmtpSettings.from_env(),
             log_format=os.environ.get("RELAIS_LOG_FORMAT", "json" if env == "production" else "text"),
             rate_limit_exempt=tuple(
                 a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",") if a.strip()

@@ -74,6 +74,7 @@ def summary_out(request: Request, case: Case, now: datetime) -> dict:
             due_at=view.wait.due_at,
             late=view.wait.late,
             contacted=view.wait.contacted,
+            escalated=view.escalated,
         ),
     )
 

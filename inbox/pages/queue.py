@@ -8,13 +8,13 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from cases.models import CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, User, utcnow
+from cases.models import CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, Case, User, utcnow
 from cases.repository import QueueFilters
 from inbox.context import context_of
 from inbox.deps import page_user
 from inbox.pages.rendering import render, templates
-from inbox.presentation import URGENCY_LABELS
-from inbox.views import CaseView, view_of
+from inbox.presentation import CATEGORY_LABELS, URGENCY_LABELS
+from inbox.views import CaseView, escalated_views, view_of
 from places import departement_code
 
 router = APIRouter()
@@ -60,6 +60,7 @@ def queue_page(request: Request, user: User = Depends(page_user)) -> HTMLRespons
         user=user,
         rows=rows,
         urgent=urgent,
+        escalations=escalated_views(context_of(request), user) if user.is_supervisor else [],
         chosen=chosen,
         advisors=context_of(request).accounts.list_users(user.chamber_id),
         statuses=STATUSES,
@@ -70,9 +71,22 @@ def queue_page(request: Request, user: User = Depends(page_user)) -> HTMLRespons
     )
 
 
+def alert_of(case: Case, kind: str) -> dict[str, Any]:
+    """What the page may put in a browser notification: reference, urgency and category words, nothing
+    about the person (a notification shows on a locked screen)."""
+    return {
+        "kind": kind,  # "new": a new critical or high case; "escalation": unassigned past its target
+        "reference": case.reference,
+        "urgency": case.urgency,
+        "label": URGENCY_LABELS[case.urgency],
+        "categories": [CATEGORY_LABELS.get(c, c) for c in case.categories],
+    }
+
+
 @router.get("/inbox/live", include_in_schema=False)
 def queue_live(request: Request, since: str = "", user: User = Depends(page_user)) -> JSONResponse:
-    """Polled by the queue page: new or changed cases since the last poll, and the fresh rows."""
+    """Polled by the queue page: new or changed cases since the last poll, and the fresh rows. A case that
+    escalated since then (its target time passed in between) refreshes the rows; supervisors are alerted."""
     now = utcnow()
     try:
         since_at = datetime.fromisoformat(since)
@@ -80,17 +94,25 @@ def queue_live(request: Request, since: str = "", user: User = Depends(page_user
             raise ValueError
     except ValueError:
         since_at = now - timedelta(seconds=30)
-    repository = context_of(request).repository
-    changed = repository.changed_since(user, since_at)
-    body: dict[str, Any] = {"now": now.isoformat(), "changed": bool(changed), "alerts": []}
-    if changed:
-        body["alerts"] = [
-            {"reference": c.reference, "urgency": c.urgency, "label": URGENCY_LABELS[c.urgency]}
-            for c in changed
-            if c.created_at > since_at and c.urgency in ALERT_URGENCIES and c.status == "nouveau"
-        ]
+    context = context_of(request)
+    changed = context.repository.changed_since(user, since_at)
+    # Everyone's rows gain the flag when a case escalates; supervisors alone are alerted and get the section.
+    escalations = escalated_views(context, user, now)
+    newly_escalated = [v.case for v in escalations if since_at < v.wait.due_at <= now]
+    body: dict[str, Any] = {"now": now.isoformat(), "changed": bool(changed or newly_escalated), "alerts": []}
+    body["alerts"] = [
+        alert_of(c, "new")
+        for c in changed
+        if c.created_at > since_at and c.urgency in ALERT_URGENCIES and c.status == "nouveau"
+    ] + [alert_of(c, "escalation") for c in newly_escalated if user.is_supervisor]
+    if body["changed"]:
         filters, _ = filters_from(request, user)
         rows = queue_rows(request, user, filters)
         body["rows_html"] = templates.get_template("_queue_rows.html").render(rows=rows, request=request)
         body["count"] = len(rows)
+        if user.is_supervisor:
+            body["escalations_html"] = templates.get_template("_escalations.html").render(
+                escalations=escalations, request=request
+            )
+            body["escalations_count"] = len(escalations)
     return JSONResponse(body)

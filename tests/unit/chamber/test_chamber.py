@@ -227,6 +227,7 @@ def _write(tmp_path: Path, changes: dict, remove: tuple[str, ...] = ()) -> Path:
         ({"phone": "pas de numéro"}, (), "phone"),
         ({}, ("name",), "name"),
         ({"email": "contact-at-cma"}, (), "email"),
+        ({"advisors_email": "conseillers"}, (), "advisors_email"),
         ({"website": "http://www.cma.fr"}, (), "website"),
         ({"departements": ["59", "999"]}, (), "departements"),
         ({"departements": []}, (), "departements"),
@@ -262,6 +263,13 @@ def test_invalid_configuration_names_file_and_field(tmp_path, changes, remove, f
         load_chamber(path)
     assert str(path) in str(error.value)
     assert f"'{field}'" in str(error.value)
+
+
+def test_the_advisors_address_is_off_unless_given(generic, tmp_path):
+    assert generic.advisors_email is None
+    assert (
+        load_chamber(_write(tmp_path, {"advisors_email": "conseillers@cma.fr"})).advisors_email == "conseillers@cma.fr"
+    )
 
 
 def test_unreadable_yaml_is_reported(tmp_path):
