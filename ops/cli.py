@@ -81,26 +81,33 @@ def command_run(args: argparse.Namespace) -> int:
         "Ctrl-C stops everything.",
         flush=True,
     )
-    # The retention the consent question and the privacy notice promise applies in this mode too.
-    schedule = PurgeSchedule(settings, settings.purge_interval_hours)
-    schedule.start()
-    # Escalations to the supervisors and new-case mails, every minute (ops/notify.py says why here).
-    notifications = NotificationSchedule(settings)
-    notifications.start()
     stopping = _stop_on_signals()
     try:
-        while not stopping.is_set():
-            for process in stack.processes.values():
-                if not process.is_running():
-                    print(f"{process.name} stopped unexpectedly:\n{process.log_tail()}", file=sys.stderr)
-                    stopping.set()
-            stopping.wait(0.5)
+        with background_jobs(settings):
+            while not stopping.is_set():
+                for process in stack.processes.values():
+                    if not process.is_running():
+                        print(f"{process.name} stopped unexpectedly:\n{process.log_tail()}", file=sys.stderr)
+                        stopping.set()
+                stopping.wait(0.5)
     finally:
-        schedule.stop()
-        notifications.stop()
         print("Stopping Relais…", flush=True)
         stack.stop()
     return 0
+
+
+@contextlib.contextmanager
+def background_jobs(settings: Settings) -> Iterator[None]:
+    """The supervisor's periodic jobs, in both layouts: the retention the consent question and the privacy
+    notice promise, and escalations and new-case mails every minute (ops/notify.py says why here)."""
+    jobs = [PurgeSchedule(settings, settings.purge_interval_hours), NotificationSchedule(settings)]
+    for job in jobs:
+        job.start()
+    try:
+        yield
+    finally:
+        for job in jobs:
+            job.stop()
 
 
 def _stop_on_signals() -> threading.Event:
@@ -148,29 +155,23 @@ def command_run_production(args: argparse.Namespace) -> int:
         "Ctrl-C stops everything.",
         flush=True,
     )
-    schedule = PurgeSchedule(settings, settings.purge_interval_hours)
-    schedule.start()
-    # Escalations to the supervisors and new-case mails, every minute (ops/notify.py says why here).
-    notifications = NotificationSchedule(settings)
-    notifications.start()
     stopping = _stop_on_signals()
     try:
-        while not stopping.is_set():
-            for process in stack.processes.values():
-                if not process.is_running() and not stopping.is_set():
-                    print(
-                        f"{process.name} stopped unexpectedly, starting it again:\n{process.log_tail(10)}",
-                        file=sys.stderr,
-                        flush=True,
-                    )
-                    try:
-                        stack.restart(process.name, timeout=300)
-                    except StartupError as error:
-                        print(f"{process.name} could not be started again: {error}", file=sys.stderr, flush=True)
-            stopping.wait(1)
+        with background_jobs(settings):
+            while not stopping.is_set():
+                for process in stack.processes.values():
+                    if not process.is_running() and not stopping.is_set():
+                        print(
+                            f"{process.name} stopped unexpectedly, starting it again:\n{process.log_tail(10)}",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+                        try:
+                            stack.restart(process.name, timeout=300)
+                        except StartupError as error:
+                            print(f"{process.name} could not be started again: {error}", file=sys.stderr, flush=True)
+                stopping.wait(1)
     finally:
-        schedule.stop()
-        notifications.stop()
         print("Stopping Relais…", flush=True)
         stack.stop()
     return 0
