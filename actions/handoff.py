@@ -202,6 +202,45 @@ def has_phone(slots: Mapping[str, Any]) -> bool:
     return bool(phone and phone.startswith("+"))
 
 
+def consented(slots: Mapping[str, Any]) -> bool:
+    """The artisan asked for the callback and agreed to what is kept."""
+    return slots.get("wants_advisor") is True and slots.get("consent_given") is True
+
+
+def case_due(slots: Mapping[str, Any]) -> bool:
+    """Consent and a valid phone number: the case exists from that answer on, whatever comes next (the
+    artisan may say thanks, leave, or close the tab), and every later answer updates it."""
+    return consented(slots) and has_phone(slots)
+
+
+# Slots that hold what the artisan consented to give: cleared when the consent is withdrawn.
+CONSENTED_SLOTS = ("contact_name", "phone", "email", "callback_slot", "health_consent", "consent_at")
+
+CASE_SAVED = "Merci, votre demande est bien enregistrée."
+
+
+def withdrawn_text(chamber: Any) -> str:
+    """After the artisan took back their consent once their case was stored: it is erased (cases.repository
+    withdraw: personal data removed at once, codes and dates kept for the statistics)."""
+    return (
+        "C'est entendu : j'ai retiré votre demande et effacé ce que vous m'aviez confié pour le conseiller. "
+        f"Si vous changez d'avis, écrivez « conseiller », ou appelez la {chamber.name} au {chamber.phone}, "
+        f"{chamber.hours_text}."
+    )
+
+
+def thanks_without_consent_text(chamber: Any) -> str:
+    """A thanks before any consent: the handoff ends politely, nothing is passed on, the way back is said."""
+    return (
+        "Je vous en prie. Je ne transmets rien sans votre accord : si vous souhaitez qu'un conseiller vous "
+        f"rappelle, écrivez « conseiller », ou appelez la {chamber.name} au {chamber.phone}, {chamber.hours_text}."
+    )
+
+
+# A farewell once consent is given but before the phone number: the callback needs it, said once.
+BEFORE_YOU_GO = "Avant que vous partiez : sans votre numéro, le conseiller ne pourra pas vous rappeler."
+
+
 def refusal_text(chamber: Any, tracker_retention_days: int) -> str:
     """True to the letter: nothing goes to the chamber, and this conversation is deleted after N days."""
     return (
