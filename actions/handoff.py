@@ -46,6 +46,13 @@ def normalise_phone(text: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def mentions_contact(text: str | None) -> bool:
+    """A phone number or an e-mail address somewhere in the words ("c'est le 06 45 23 11 09 le soir")."""
+    if not text:
+        return False
+    return "@" in text or any(True for _ in phonenumbers.PhoneNumberMatcher(text, "FR"))
+
+
 def display_phone(e164: str) -> str:
     """ "+33612345678" -> "06 12 34 56 78", the way the artisan wrote it."""
     number = phonenumbers.parse(e164, "FR")

@@ -23,6 +23,7 @@ from actions.handoff import (
     display_phone,
     handoff_questions,
     has_phone,
+    mentions_contact,
     no_phone_text,
     normalise_email,
     normalise_phone,
@@ -73,6 +74,12 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         if withdraws_consent(tracker):
             return [*withdraw_consent(tracker), SlotSet("requested_slot", None)]
         events = await super().run(dispatcher, tracker, domain)
+        late = contact_read_earlier(tracker)  # tracker.slots now holds the validated answers
+        if late:
+            # The next question depends on them (a number that is not one is asked).
+            events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
+            following = await self.next_requested_slot(dispatcher, tracker, domain)
+            events += [*late, *([following] if following else [])]
         return events + save_progress(dispatcher, tracker, events)
 
     def validate_health_consent(
@@ -199,6 +206,9 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             )
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
+    elif slot == "consent_given" and mentions_contact(words):
+        # A number given before the consent: kept for the question that asks it, once the artisan agrees.
+        text = "Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."
     elif said == CORRECTION:
         text = understood(extract_facts(words or "")) or "Merci, c'est noté pour le conseiller."
     elif said == QUESTION:
@@ -281,6 +291,24 @@ def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: li
     return [SlotSet("case_reference", result.reference)]
 
 
+def contact_read_earlier(tracker: Tracker) -> list[EventType]:
+    """A phone number or an address given before its question ("c'est le 06 45 23 11 09" to the consent
+    question) fills its slot unread: read now, so that a number the form then does not ask again is the
+    normalised one the case needs, and one that is not a number is asked."""
+    events: list[EventType] = []
+    if tracker.get_slot("consent_given") is not True:
+        return events
+    for name, normalise in (("phone", normalise_phone), ("email", normalise_email)):
+        value = tracker.get_slot(name)
+        if value in (None, SKIPPED) or name in tracker.slots_to_validate():
+            continue  # nothing there, or just answered (its validate_ method reads it)
+        read = normalise(value)
+        if read != value:
+            tracker.slots[name] = read  # what the form's next question is computed from
+            events.append(SlotSet(name, read))
+    return events
+
+
 def withdraws_consent(tracker: Tracker) -> bool:
     """After agreeing, the artisan takes it back ("non finalement je ne veux pas", "annulez ma demande").
     At the health question a bare "non finalement" refuses the health details only."""
@@ -342,7 +370,10 @@ def stop_with_handoff(
     ``leave_handoff``. None: nothing of the handoff is concerned."""
     slots = tracker.slots
     words = tracker.latest_message.get("text")
-    if consented(slots) and is_withdrawal(words, explicit_only=explicit_only):
+    in_form = tracker.active_loop_name == "handoff_form"
+    if (in_form and withdraws_consent(tracker)) or (
+        consented(slots) and is_withdrawal(words, explicit_only=explicit_only)
+    ):
         events = withdraw_consent(tracker)
         chamber = services.chamber()
         if slots.get("case_reference"):
@@ -352,7 +383,7 @@ def stop_with_handoff(
         dispatcher.utter_message(text=text)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *events]
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    if tracker.active_loop_name == "handoff_form" and intent in ("goodbye", "thank"):
+    if in_form and intent in ("goodbye", "thank"):
         return leave_handoff(dispatcher, tracker, thanks=intent == "thank")
     return None
 

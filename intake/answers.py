@@ -33,13 +33,15 @@ _HESITATION = re.compile(
     r"par ou commencer|perdu|perdue|aidez[- ]moi|besoin d'aide|besoin qu'on m'aide|comment faire|"
     r"ca depend|je sais vraiment pas|bof|euh+|hmm+|pas maintenant|plus tard)\b"
 )
+# "bon ok", "ben non", "ah oui": a filler before the yes or the no changes nothing.
+_FILLER_BEFORE = r"^(?:(?:bon|ben|bah|beh|eh bien|et bien|alors|euh|ah|oh)[ ,!.]+)?"
 _NO = re.compile(
-    r"^(?:non|nan|nope|no|pas besoin|pas la peine|ca ira|ca va aller|sans facon|non merci|"
+    _FILLER_BEFORE + r"(?:non|nan|nope|no|pas besoin|pas la peine|ca ira|ca va aller|sans facon|non merci|"
     r"je (?:ne )?(?:veux|prefere|souhaite) pas|pas question|surtout pas|jamais|"
     r"non c'est bon|c'est bon merci|pas pour l'instant|non pas pour le moment|je refuse|pas d'accord)\b"
 )
 _YES = re.compile(
-    r"^(?:oui|ouais|ouai|oue|wi|yes|ok|okay|oki|d'accord|dac|d'acc|ca marche|volontiers|je veux bien|"
+    _FILLER_BEFORE + r"(?:oui|ouais|ouai|oue|wi|yes|ok|okay|oki|d'accord|dac|d'acc|ca marche|volontiers|je veux bien|"
     r"avec plaisir|bien sur|evidemment|pourquoi pas|allez|allons-y|go|parfait|super|carrement|"
     r"absolument|tout a fait|j'accepte|j'accepte|c'est d'accord|ca me va|oui svp|stp|svp|je suis d'accord)\b"
 )

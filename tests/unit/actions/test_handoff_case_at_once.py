@@ -382,3 +382,43 @@ def test_a_number_said_while_thinking_aloud_is_taken():
     assert ValidateHandoffForm().validate_phone("06 12 34 56 78", dispatcher, current, DOMAIN) == {
         "phone": "+33612345678"
     }
+
+
+# ------------------------------------------------------------------------------- off the script
+
+
+def test_a_number_given_before_the_consent_is_read_and_the_case_stored_with_the_yes():
+    # "c'est le 06 45 23 11 09 mais le soir seulement" to the consent question filled `phone` unread.
+    slots = {"wants_advisor": True, "difficulty_categories": ["banque"], "phone": "06 45 23 11 09"}
+    current = answer("bon ok", "consent_given", slots, {"consent_given": "bon ok"}, intent="nlu_fallback")
+    dispatcher, events = run(ValidateHandoffForm(), current)
+    changed = slot_events(events)
+    assert changed["consent_given"] is True and changed["phone"] == "+33645231109"
+    assert changed["requested_slot"] == "contact_name"  # the number is not asked again
+    assert cases()[0].phone == "+33645231109" and texts(dispatcher) == [CASE_SAVED]
+
+
+def test_a_number_before_the_consent_is_acknowledged_and_the_consent_asked_shortly_again():
+    from actions.ask_actions import ASK_ACTIONS
+    from actions.questions import QUESTIONS
+
+    words = "c'est le 06 45 23 11 09 mais le soir seulement"
+    current = answer(words, "consent_given", {"wants_advisor": True}, {"consent_given": words})
+    dispatcher = CollectingDispatcher()
+    assert ValidateHandoffForm().validate_consent_given(words, dispatcher, current, DOMAIN) == {"consent_given": None}
+    assert texts(dispatcher) == ["Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."]
+    full, _ = QUESTIONS["consent_given"].render(services.chamber(), {})
+    asked_before = tracker([bot(full), user(words)], slots={"requested_slot": "consent_given"})
+    dispatcher, _ = run(ASK_ACTIONS["consent_given"](), asked_before)
+    assert texts(dispatcher) == [QUESTIONS["consent_given"].again]
+    assert dispatcher.messages[0]["buttons"]  # Oui / Non stay
+
+
+def test_waiting_words_read_as_out_of_scope_at_a_question_are_time_to_look():
+    from actions.ask_actions import ActionOutOfScope
+    from intake.answers import TAKE_YOUR_TIME
+
+    current = answer("attendez je cherche mon numéro", "phone", consented(), intent="out_of_scope")
+    dispatcher = CollectingDispatcher()
+    ActionOutOfScope().run(dispatcher, current, DOMAIN)
+    assert texts(dispatcher) == [TAKE_YOUR_TIME]

@@ -50,6 +50,9 @@ KINDS = [
     # "c'est" opens a question only with a question word (the simulator's "c'est ok de mon côté" was asked again).
     ("c'est ok de mon côté", YES),
     ("c'est bon pour moi", YES),
+    ("bon ok", YES),  # a filler first changes nothing
+    ("ben oui", YES),
+    ("bah non", NO),
     ("c'est quoi ce service", QUESTION),
     ("c grave ?", QUESTION),
 ]
