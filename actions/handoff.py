@@ -224,6 +224,8 @@ def case_due(slots: Mapping[str, Any]) -> bool:
 CONSENTED_SLOTS = ("contact_name", "phone", "email", "callback_slot", "health_consent", "consent_at")
 
 CASE_SAVED = "Merci, votre demande est bien enregistrée."
+# The database down (the outbox keeps the draft on disk): true to the letter, the end says more.
+CASE_KEPT = "Merci, votre demande est gardée et sera transmise dès que possible."
 
 
 def withdrawn_text(chamber: Any) -> str:

@@ -15,6 +15,7 @@ from actions import abuse, services
 from actions.conversation import SKIPPED, said_before
 from actions.handoff import (
     BEFORE_YOU_GO,
+    CASE_KEPT,
     CASE_SAVED,
     CONSENTED_SLOTS,
     case_due,
@@ -285,7 +286,7 @@ def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: li
     )
     if not slots.get("case_reference") and next_question:
         # Said when the case is first stored, before the optional questions: whoever leaves now is called back.
-        dispatcher.utter_message(text=CASE_SAVED)
+        dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
     if result.reference == slots.get("case_reference"):
         return []
     return [SlotSet("case_reference", result.reference)]

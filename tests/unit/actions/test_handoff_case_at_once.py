@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import abuse, services
-from actions.handoff import BEFORE_YOU_GO, CASE_SAVED, thanks_without_consent_text, withdrawn_text
+from actions.handoff import BEFORE_YOU_GO, CASE_KEPT, CASE_SAVED, thanks_without_consent_text, withdrawn_text
 from actions.handoff_actions import ActionFinishHandoff, ActionHandoffThanks, ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion, ActionStopConversation
 from cases.db import make_engine, make_session_factory
@@ -185,8 +185,9 @@ def test_the_outbox_keeps_one_case_when_the_database_is_down_at_the_phone_and_ba
     up = database_url()
     monkeypatch.setenv("RELAIS_DATABASE_URL", f"sqlite:////nonexistent-{tmp_path.name}/relais.db")
     services.case_outbox.cache_clear()
-    _, events = give_phone()
+    dispatcher, events = give_phone()
     reference = slot_events(events)["case_reference"]
+    assert texts(dispatcher) == [CASE_KEPT]
     assert len(list((tmp_path / "outbox").glob("*.json"))) == 1
     services.case_outbox().stop_background_flush()
     monkeypatch.setenv("RELAIS_DATABASE_URL", up)
