@@ -23,8 +23,9 @@ class AskQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         question = QUESTIONS[self.slot]
         text, buttons = question.render(services.chamber(), tracker.slots)
-        if question.again and said_before(tracker.events, text):
-            text = question.again
+        again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
+        if again and said_before(tracker.events, text):
+            text = again
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
 

@@ -117,6 +117,16 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     ) -> dict[str, Any]:
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
+        words = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") == "contact_name" and value == words:
+            # "bon ok", "euh", "non" are no first name (the classifier was unsure of them): a no passes the
+            # question, the others wait for the name.
+            said = answer_kind(words)
+            if said == NO:
+                return {"contact_name": SKIPPED}
+            if said in (YES, HESITATION) or is_waiting(words):
+                dispatcher.utter_message(text=TAKE_YOUR_TIME if is_waiting(words) else NO_NAME_YET)
+                return {"contact_name": None}
         return {"contact_name": clean_name(value)}
 
     def validate_phone(
@@ -166,6 +176,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         return {"email": email}
 
 
+NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
 PHONE_HESITATION = (
     "Prenez votre temps : sans numéro, le conseiller ne pourra pas vous rappeler, mais vous pouvez aussi "
     "répondre « passer »."

@@ -423,3 +423,37 @@ def test_waiting_words_read_as_out_of_scope_at_a_question_are_time_to_look():
     dispatcher = CollectingDispatcher()
     ActionOutOfScope().run(dispatcher, current, DOMAIN)
     assert texts(dispatcher) == [TAKE_YOUR_TIME]
+
+
+def test_every_question_can_be_asked_again():
+    """Asked a second time, each question renders (its short form when it has one), never an error."""
+    from actions.ask_actions import ASK_ACTIONS
+    from actions.questions import QUESTIONS
+
+    for slot, action in ASK_ACTIONS.items():
+        full, _ = QUESTIONS[slot].render(services.chamber(), {})
+        asked_before = tracker([bot(full), user("hmm")], slots={"requested_slot": slot})
+        dispatcher = CollectingDispatcher()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, action().run(dispatcher, asked_before, DOMAIN)).result()
+        assert len(texts(dispatcher)) == 1 and texts(dispatcher)[0], slot
+        assert "problème technique" not in texts(dispatcher)[0], slot
+
+
+@pytest.mark.parametrize(
+    "words, name, says",
+    [
+        ("bon ok", None, "Pardon, je n'ai pas saisi votre prénom."),
+        ("euh", None, "Prenez votre temps"),
+        ("non", "non précisé", None),
+        ("Maryse", "Maryse", None),
+        ("appelez moi Nadia", "appelez moi Nadia", None),
+    ],
+)
+def test_a_yes_or_a_hesitation_is_no_first_name(words, name, says):
+    current = answer(
+        words, "contact_name", consented(contact_name=None), {"contact_name": words}, intent="nlu_fallback"
+    )
+    dispatcher = CollectingDispatcher()
+    assert ValidateHandoffForm().validate_contact_name(words, dispatcher, current, DOMAIN) == {"contact_name": name}
+    assert texts(dispatcher)[0].startswith(says) if says else texts(dispatcher) == []
