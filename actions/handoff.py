@@ -60,12 +60,22 @@ def display_phone(e164: str) -> str:
 
 
 def normalise_email(text: str | None) -> str | None:
+    """The address, normalised; a dictated one ("karim arobase gmail point com") is read too."""
     if not text:
         return None
-    try:
-        return validate_email(text.strip(), check_deliverability=False).normalized
-    except EmailNotValidError:
-        return None
+    for candidate in (text.strip(), _spoken_email(text)):
+        try:
+            return validate_email(candidate, check_deliverability=False).normalized
+        except EmailNotValidError:
+            continue
+    return None
+
+
+def _spoken_email(text: str) -> str:
+    spoken = re.sub(r"\s+(?:arobase|arrobase|at)\s+", "@", " " + text.strip().lower() + " ")
+    spoken = re.sub(r"\s+point\s+", ".", spoken)
+    spoken = re.sub(r"\s+(?:tiret|trait d'union)\s+", "-", spoken)
+    return spoken.strip()
 
 
 def clean_name(text: str | None) -> str | None:

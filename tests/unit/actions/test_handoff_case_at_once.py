@@ -457,3 +457,17 @@ def test_a_yes_or_a_hesitation_is_no_first_name(words, name, says):
     dispatcher = CollectingDispatcher()
     assert ValidateHandoffForm().validate_contact_name(words, dispatcher, current, DOMAIN) == {"contact_name": name}
     assert texts(dispatcher)[0].startswith(says) if says else texts(dispatcher) == []
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("karim arobase gmail point com", "karim@gmail.com"),  # dictated
+        ("jean tiret pierre arobase orange point fr", "jean-pierre@orange.fr"),
+        ("karim arobase", None),
+    ],
+)
+def test_a_dictated_email_address_is_read(typed, stored):
+    from actions.handoff import normalise_email
+
+    assert normalise_email(typed) == stored
