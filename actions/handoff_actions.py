@@ -74,6 +74,9 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         updated with every later answer: thanks, a farewell or a closed tab after the number lose nothing."""
         if withdraws_consent(tracker):
             return [*withdraw_consent(tracker), SlotSet("requested_slot", None)]
+        if declines_callback(tracker):
+            # "je ne veux plus être rappelée" read as a request for a call: a refusal, never a consent question.
+            return [SlotSet("wants_advisor", False), SlotSet("requested_slot", None)]
         events = await super().run(dispatcher, tracker, domain)
         late = contact_read_earlier(tracker)  # tracker.slots now holds the validated answers
         if late:
@@ -329,6 +332,13 @@ def withdraws_consent(tracker: Tracker) -> bool:
         return False
     words = tracker.latest_message.get("text")
     return is_withdrawal(words, explicit_only=asked in (None, "health_consent"))
+
+
+def declines_callback(tracker: Tracker) -> bool:
+    """Before any consent, words that refuse the call in so many words ("ne me rappelez pas")."""
+    if tracker.get_slot("consent_given") is True:
+        return False
+    return is_withdrawal(tracker.latest_message.get("text"), explicit_only=True)
 
 
 def withdraw_consent(tracker: Tracker) -> list[EventType]:

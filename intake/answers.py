@@ -65,7 +65,8 @@ _SKIP_ANYWHERE = re.compile(
 _WAIT = re.compile(
     r"\b(?:attendez|attends|attend|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
     r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi|je reflechi\w*|je vais reflechir|je dois reflechir|"
-    r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute)\b"
+    r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute|"
+    r"besoin (?:de|d'un peu de) (?:reflechir|reflexion|temps)|le temps de (?:reflechir|chercher|regarder))\b"
 )
 _LEAVING = re.compile(
     r"\b(?:au revoir|bonne (?:journee|soiree|nuit)|a plus|a\+|salut|bye|ciao|adieu|a bientot|a demain)\b"

@@ -471,3 +471,14 @@ def test_a_dictated_email_address_is_read(typed, stored):
     from actions.handoff import normalise_email
 
     assert normalise_email(typed) == stored
+
+
+def test_a_refusal_read_as_a_request_for_a_call_declines_it():
+    # "je ne veux plus être rappelée en fait" was classified request_human: the handoff started, consent asked.
+    words = "je ne veux plus être rappelée en fait"
+    current = answer(words, None, {}, {"wants_advisor": True}, intent="request_human")
+    dispatcher, events = run(ValidateHandoffForm(), current)
+    assert slot_events(events) == {"wants_advisor": False, "requested_slot": None}
+    finished = tracker([*current.events, *events], slots={"wants_advisor": False})
+    dispatcher, _ = run(ActionFinishHandoff(), finished)
+    assert texts(dispatcher)[0].startswith("C'est entendu. Je ne transmets rien")

@@ -109,6 +109,7 @@ WAITING = [
     ("hmm", True, True),
     ("...", True, True),
     ("je sais pas trop", False, True),  # an answer: the advisor will ask again
+    ("j'ai besoin de réfléchir", True, True),  # was read as a goodbye and ended the intake
     ("je réfléchis, au revoir", False, False),
     ("au revoir", False, False),
     ("bonne journée", False, False),
