@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.conversation import said_before
 from actions.questions import QUESTIONS
+from intake.answers import TAKE_YOUR_TIME, is_waiting
 
 
 class AskQuestion(Action):
@@ -20,7 +21,11 @@ class AskQuestion(Action):
         return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        text, buttons = QUESTIONS[self.slot].render(services.chamber(), tracker.slots)
+        question = QUESTIONS[self.slot]
+        text, buttons = question.render(services.chamber(), tracker.slots)
+        again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
+        if again and said_before(tracker.events, text):
+            text = again
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
 
@@ -40,6 +45,10 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.active_loop_name and is_waiting(tracker.latest_message.get("text")):
+            # "attendez je cherche mon numéro" at a question: time to look, not a request outside the service.
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return []
         chamber = services.chamber()
         text = (
             "Cette question sort de ce que je sais faire ici : je suis là pour les entreprises en difficulté. "

@@ -46,6 +46,13 @@ def normalise_phone(text: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def mentions_contact(text: str | None) -> bool:
+    """A phone number or an e-mail address somewhere in the words ("c'est le 06 45 23 11 09 le soir")."""
+    if not text:
+        return False
+    return "@" in text or any(True for _ in phonenumbers.PhoneNumberMatcher(text, "FR"))
+
+
 def display_phone(e164: str) -> str:
     """ "+33612345678" -> "06 12 34 56 78", the way the artisan wrote it."""
     number = phonenumbers.parse(e164, "FR")
@@ -53,12 +60,22 @@ def display_phone(e164: str) -> str:
 
 
 def normalise_email(text: str | None) -> str | None:
+    """The address, normalised; a dictated one ("karim arobase gmail point com") is read too."""
     if not text:
         return None
-    try:
-        return validate_email(text.strip(), check_deliverability=False).normalized
-    except EmailNotValidError:
-        return None
+    for candidate in (text.strip(), _spoken_email(text)):
+        try:
+            return validate_email(candidate, check_deliverability=False).normalized
+        except EmailNotValidError:
+            continue
+    return None
+
+
+def _spoken_email(text: str) -> str:
+    spoken = re.sub(r"\s+(?:arobase|arrobase|at)\s+", "@", " " + text.strip().lower() + " ")
+    spoken = re.sub(r"\s+point\s+", ".", spoken)
+    spoken = re.sub(r"\s+(?:tiret|trait d'union)\s+", "-", spoken)
+    return spoken.strip()
 
 
 def clean_name(text: str | None) -> str | None:
@@ -200,6 +217,47 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
 def has_phone(slots: Mapping[str, Any]) -> bool:
     phone = slots.get("phone")
     return bool(phone and phone.startswith("+"))
+
+
+def consented(slots: Mapping[str, Any]) -> bool:
+    """The artisan asked for the callback and agreed to what is kept."""
+    return slots.get("wants_advisor") is True and slots.get("consent_given") is True
+
+
+def case_due(slots: Mapping[str, Any]) -> bool:
+    """Consent and a valid phone number: the case exists from that answer on, whatever comes next (the
+    artisan may say thanks, leave, or close the tab), and every later answer updates it."""
+    return consented(slots) and has_phone(slots)
+
+
+# Slots that hold what the artisan consented to give: cleared when the consent is withdrawn.
+CONSENTED_SLOTS = ("contact_name", "phone", "email", "callback_slot", "health_consent", "consent_at")
+
+CASE_SAVED = "Merci, votre demande est bien enregistrée."
+# The database down (the outbox keeps the draft on disk): true to the letter, the end says more.
+CASE_KEPT = "Merci, votre demande est gardée et sera transmise dès que possible."
+
+
+def withdrawn_text(chamber: Any) -> str:
+    """After the artisan took back their consent once their case was stored: it is erased (cases.repository
+    withdraw: personal data removed at once, codes and dates kept for the statistics)."""
+    return (
+        "C'est entendu : j'ai retiré votre demande et effacé ce que vous m'aviez confié pour le conseiller. "
+        f"Si vous changez d'avis, écrivez « conseiller », ou appelez la {chamber.name} au {chamber.phone}, "
+        f"{chamber.hours_text}."
+    )
+
+
+def thanks_without_consent_text(chamber: Any) -> str:
+    """A thanks before any consent: the handoff ends politely, nothing is passed on, the way back is said."""
+    return (
+        "Je vous en prie. Je ne transmets rien sans votre accord : si vous souhaitez qu'un conseiller vous "
+        f"rappelle, écrivez « conseiller », ou appelez la {chamber.name} au {chamber.phone}, {chamber.hours_text}."
+    )
+
+
+# A farewell once consent is given but before the phone number: the callback needs it, said once.
+BEFORE_YOU_GO = "Avant que vous partiez : sans votre numéro, le conseiller ne pourra pas vous rappeler."
 
 
 def refusal_text(chamber: Any, tracker_retention_days: int) -> str:

@@ -7,28 +7,50 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import abuse, services
 from actions.conversation import SKIPPED, said_before
 from actions.handoff import (
+    BEFORE_YOU_GO,
+    CASE_KEPT,
+    CASE_SAVED,
+    CONSENTED_SLOTS,
+    case_due,
     clean_name,
+    consented,
     display_phone,
     handoff_questions,
     has_phone,
+    mentions_contact,
     no_phone_text,
     normalise_email,
     normalise_phone,
     refusal_text,
     submit_case,
+    thanks_without_consent_text,
+    withdrawn_text,
 )
 from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
 from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
-from intake.answers import CORRECTION, HESITATION, NO, QUESTION, TAKE_YOUR_TIME, YES, is_waiting, kind as answer_kind
+from intake.answers import (
+    CORRECTION,
+    HESITATION,
+    NO,
+    QUESTION,
+    TAKE_YOUR_TIME,
+    YES,
+    is_closing,
+    is_hesitation,
+    is_skip,
+    is_waiting,
+    is_withdrawal,
+    kind as answer_kind,
+)
 from intake.facts import extract_facts, understood
 
 logger = logging.getLogger(__name__)
@@ -46,6 +68,33 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         return handoff_questions(tracker.slots)
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """The answers validated, then the case stored as soon as consent and a phone number are given, and
+        updated with every later answer: thanks, a farewell or a closed tab after the number lose nothing."""
+        if withdraws_consent(tracker):
+            return [*withdraw_consent(tracker), SlotSet("requested_slot", None)]
+        if declines_callback(tracker):
+            # "je ne veux plus être rappelée" read as a request for a call: a refusal, never a consent question.
+            return [SlotSet("wants_advisor", False), SlotSet("requested_slot", None)]
+        events = await super().run(dispatcher, tracker, domain)
+        late = contact_read_earlier(tracker)  # tracker.slots now holds the validated answers
+        if late:
+            # The next question depends on them (a number that is not one is asked).
+            events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
+            following = await self.next_requested_slot(dispatcher, tracker, domain)
+            events += [*late, *([following] if following else [])]
+        return events + save_progress(dispatcher, tracker, events)
+
+    def validate_health_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        # Read from the words as well as the intent ("c'est ok de mon cote" is no intent the NLU is sure of):
+        # an answer is never asked again because the classifier hesitated.
+        decision = read_yes_no(value, tracker, "health_consent")
+        if decision is None:
+            say_neither(dispatcher, tracker, "health_consent")
+        return {"health_consent": decision}
 
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -71,11 +120,31 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
     ) -> dict[str, Any]:
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
+        words = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") == "contact_name" and value == words:
+            # "bon ok", "euh", "non" are no first name (the classifier was unsure of them): a no passes the
+            # question, the others wait for the name.
+            said = answer_kind(words)
+            if said == NO:
+                return {"contact_name": SKIPPED}
+            if said in (YES, HESITATION) or is_waiting(words):
+                dispatcher.utter_message(text=TAKE_YOUR_TIME if is_waiting(words) else NO_NAME_YET)
+                return {"contact_name": None}
         return {"contact_name": clean_name(value)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        words = tracker.latest_message.get("text") or ""
+        # "laissez-moi réfléchir", "je ne sais pas trop quoi vous dire": no number yet, nor a refusal. The
+        # question waits (once for a hesitation read as a skip: said again, it passes the question).
+        waiting = is_waiting(words) and normalise_phone(None if value == SKIPPED else value) is None
+        hesitating = value == SKIPPED and is_hesitation(words) and not is_skip(words)
+        if tracker.get_slot("requested_slot") == "phone" and (
+            waiting or (hesitating and not already_said(tracker, PHONE_HESITATION))
+        ):
+            dispatcher.utter_message(text=TAKE_YOUR_TIME if waiting else PHONE_HESITATION)
+            return {"phone": None}
         if value == SKIPPED:
             # A skip is an answer: the form ends, saying that without a number nothing is passed on and
             # how to come back ("conseiller" asks for the number again).
@@ -108,6 +177,13 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
             # Said once in full; again, a short word (the form asks the question again).
             dispatcher.utter_message(text="Adresse incomplète, pardon." if already_said(tracker, text) else text)
         return {"email": email}
+
+
+NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
+PHONE_HESITATION = (
+    "Prenez votre temps : sans numéro, le conseiller ne pourra pas vous rappeler, mais vous pouvez aussi "
+    "répondre « passer »."
+)
 
 
 def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
@@ -145,6 +221,9 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             )
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
+    elif slot == "consent_given" and mentions_contact(words):
+        # A number given before the consent: kept for the question that asks it, once the artisan agrees.
+        text = "Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."
     elif said == CORRECTION:
         text = understood(extract_facts(words or "")) or "Merci, c'est noté pour le conseiller."
     elif said == QUESTION:
@@ -172,6 +251,165 @@ def already_said(tracker: Tracker, text: str, prefix: bool = False) -> bool:
     return said_before(tracker.events, text, prefix)
 
 
+def _this_turn(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events since the artisan's latest message."""
+    events = list(tracker.events)
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=-1)
+    return events[last_user + 1 :]
+
+
+def reference_said(tracker: Tracker, reference: str | None = None) -> bool:
+    return already_said(tracker, f"C'est noté, votre référence est {reference or ''}", prefix=True)
+
+
+def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any | None:
+    """Creates or updates the conversation's case from ``slots`` (the outbox: idempotent by conversation id);
+    None when the abuse limit refuses a new case (counted once per conversation: a conversation that has its
+    case only updates it)."""
+    chamber = services.chamber()
+    if not slots.get("case_reference") and not abuse.new_case_allowed(tracker.latest_message):
+        return None
+    return submit_case(
+        services.case_outbox(),
+        conversation_id=tracker.sender_id,
+        reference=slots.get("case_reference") or new_reference(),
+        chamber_id=chamber.id,
+        slots=slots,
+        events=tracker.events,
+        consent_version=chamber.consent_version,
+    )
+
+
+def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """After the form's validation (``tracker.slots`` holds the validated answers): the case is stored once
+    consent and a phone number are given, then updated at every answer; the health rule holds at each save
+    (cases.drafts: health details only with the health consent)."""
+    slots = dict(tracker.slots)
+    if not case_due(slots):
+        return []
+    answered = any(e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events)
+    if slots.get("case_reference") and not answered:
+        return []  # nothing new this turn (the form asked again)
+    result = save_case(tracker, slots)
+    if result is None:
+        # Too many cases from this connection: the form ends, and action_finish_handoff says so once.
+        return [SlotSet("requested_slot", None)]
+    next_question = next(
+        (e.get("value") for e in reversed(events) if e.get("event") == "slot" and e.get("name") == "requested_slot"),
+        None,
+    )
+    if not slots.get("case_reference") and next_question:
+        # Said when the case is first stored, before the optional questions: whoever leaves now is called back.
+        dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
+    if result.reference == slots.get("case_reference"):
+        return []
+    return [SlotSet("case_reference", result.reference)]
+
+
+def contact_read_earlier(tracker: Tracker) -> list[EventType]:
+    """A phone number or an address given before its question ("c'est le 06 45 23 11 09" to the consent
+    question) fills its slot unread: read now, so that a number the form then does not ask again is the
+    normalised one the case needs, and one that is not a number is asked."""
+    events: list[EventType] = []
+    if tracker.get_slot("consent_given") is not True:
+        return events
+    for name, normalise in (("phone", normalise_phone), ("email", normalise_email)):
+        value = tracker.get_slot(name)
+        if value in (None, SKIPPED) or name in tracker.slots_to_validate():
+            continue  # nothing there, or just answered (its validate_ method reads it)
+        read = normalise(value)
+        if read != value:
+            tracker.slots[name] = read  # what the form's next question is computed from
+            events.append(SlotSet(name, read))
+    return events
+
+
+def withdraws_consent(tracker: Tracker) -> bool:
+    """After agreeing, the artisan takes it back ("non finalement je ne veux pas", "annulez ma demande").
+    At the health question a bare "non finalement" refuses the health details only."""
+    asked = tracker.get_slot("requested_slot")
+    if tracker.get_slot("consent_given") is not True or asked in ("wants_advisor", "consent_given"):
+        return False
+    words = tracker.latest_message.get("text")
+    return is_withdrawal(words, explicit_only=asked in (None, "health_consent"))
+
+
+def declines_callback(tracker: Tracker) -> bool:
+    """Before any consent, words that refuse the call in so many words ("ne me rappelez pas")."""
+    if tracker.get_slot("consent_given") is True:
+        return False
+    return is_withdrawal(tracker.latest_message.get("text"), explicit_only=True)
+
+
+def withdraw_consent(tracker: Tracker) -> list[EventType]:
+    """Consent withdrawn: the case, when stored, is erased at once (cases.outbox withdraw: drafts waiting on
+    disk deleted, the case anonymised and closed like an erasure, audited as the artisan's act); what the
+    artisan gave for the callback is cleared. action_finish_handoff then says so."""
+    events: list[EventType] = []
+    if tracker.get_slot("case_reference"):
+        services.case_outbox().withdraw(tracker.sender_id)
+        events.append(SlotSet("case_reference", None))
+    events += [SlotSet(name, None) for name in CONSENTED_SLOTS if tracker.get_slot(name) is not None]
+    return [*events, SlotSet("consent_given", False)]
+
+
+def case_withdrawn_this_turn(tracker: Tracker) -> bool:
+    return any(
+        e.get("event") == "slot" and e.get("name") == "case_reference" and e.get("value") is None
+        for e in _this_turn(tracker)
+    )
+
+
+def leave_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, *, thanks: bool) -> list[EventType] | None:
+    """A thanks or a farewell at a handoff question. The handoff ends politely, without the next question,
+    only when the case is stored (it is then updated and its reference said) or when nothing was consented
+    to; between the consent and the phone number the question stays, said why once. None: nothing was
+    consented to and the caller ends the conversation its own way."""
+    slots = tracker.slots
+    end: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
+    if case_due(slots):
+        if thanks:
+            dispatcher.utter_message(text="Je vous en prie.")
+        return end + finish_handoff(dispatcher, tracker, leaving=True)
+    if consented(slots):
+        words = tracker.latest_message.get("text")
+        if thanks and not is_closing(words):
+            dispatcher.utter_message(text="Je vous en prie.")
+            return [FollowupAction("handoff_form")]
+        if not already_said(tracker, BEFORE_YOU_GO):
+            dispatcher.utter_message(text=BEFORE_YOU_GO)
+            return [FollowupAction("handoff_form")]
+        # Said once already: the artisan is leaving; nothing is kept without a number.
+        return end + finish_handoff(dispatcher, tracker, leaving=True)
+    return None
+
+
+def stop_with_handoff(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, explicit_only: bool
+) -> list[EventType] | None:
+    """For the actions that end a conversation or answer a no outside a question: after consent, words that
+    take it back erase the case and say so; a farewell or thanks in the handoff form goes through
+    ``leave_handoff``. None: nothing of the handoff is concerned."""
+    slots = tracker.slots
+    words = tracker.latest_message.get("text")
+    in_form = tracker.active_loop_name == "handoff_form"
+    if (in_form and withdraws_consent(tracker)) or (
+        consented(slots) and is_withdrawal(words, explicit_only=explicit_only)
+    ):
+        events = withdraw_consent(tracker)
+        chamber = services.chamber()
+        if slots.get("case_reference"):
+            text = withdrawn_text(chamber)
+        else:
+            text = refusal_text(chamber, services.tracker_retention_days())
+        dispatcher.utter_message(text=text)
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *events]
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if in_form and intent in ("goodbye", "thank"):
+        return leave_handoff(dispatcher, tracker, thanks=intent == "thank")
+    return None
+
+
 class ActionFinishHandoff(Action):
     """Creates (or updates) the case when the artisan agreed; otherwise leaves the chamber's number."""
 
@@ -182,12 +420,34 @@ class ActionFinishHandoff(Action):
         return finish_handoff(dispatcher, tracker)
 
 
-def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly."""
+class ActionHandoffThanks(Action):
+    """A thanks at a handoff question ("merci", "merci c'est tout"): see ``leave_handoff``."""
+
+    def name(self) -> str:
+        return "action_handoff_thanks"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        events = leave_handoff(dispatcher, tracker, thanks=True)
+        if events is not None:
+            return events
+        # Nothing consented to: the offer ends politely, and "oui" or « conseiller » later takes it up again.
+        pending = tracker.get_slot("requested_slot")
+        declined = [SlotSet(pending, False)] if pending in ("wants_advisor", "consent_given") else []
+        text = thanks_without_consent_text(services.chamber())
+        dispatcher.utter_message(text="Je vous en prie." if already_said(tracker, text) else text)
+        return [ActiveLoop(None), SlotSet("requested_slot", None), *declined]
+
+
+def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: bool = False) -> list[EventType]:
+    """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly.
+    ``leaving``: the artisan takes leave (thanks, goodbye); a case whose reference was said is updated quietly."""
     chamber = services.chamber()
     slots = tracker.slots
     reminder = f" {HANDOFF_REMINDER}" if slots.get("distress") else ""  # after distress, the 3114 again
     if not slots.get("wants_advisor") or not slots.get("consent_given"):
+        if case_withdrawn_this_turn(tracker):
+            dispatcher.utter_message(text=withdrawn_text(chamber) + reminder)
+            return []
         text = refusal_text(chamber, services.tracker_retention_days()) + reminder
         # Said once: a second refusal gets a short word, not the same long sentence.
         dispatcher.utter_message(text="C'est entendu." if already_said(tracker, text) else text)
@@ -197,26 +457,20 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
         short = f"Sans numéro, je ne transmets rien ; la chambre répond au {chamber.phone}.{reminder}"
         dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
-    if not slots.get("case_reference") and not abuse.new_case_allowed(tracker.latest_message):
-        dispatcher.utter_message(text=abuse.too_many_cases_text(chamber))
+    result = save_case(tracker, dict(slots))
+    if result is None:
+        text = abuse.too_many_cases_text(chamber)
+        dispatcher.utter_message(
+            text="Je ne peux pas enregistrer d'autre demande pour l'instant." if already_said(tracker, text) else text
+        )
         return []
-    reference = slots.get("case_reference") or new_reference()
-    result = submit_case(
-        services.case_outbox(),
-        conversation_id=tracker.sender_id,
-        reference=reference,
-        chamber_id=chamber.id,
-        slots=slots,
-        events=tracker.events,
-        consent_version=chamber.consent_version,
-    )
     promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
     phone = f" au {display_phone(slots['phone'])}"
-    if slots.get("case_reference") and already_said(
-        tracker, f"C'est noté, votre référence est {result.reference}.", prefix=True
-    ):
+    if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
+        if leaving:
+            text = f"Au revoir, prenez soin de vous. Votre demande {result.reference} est bien enregistrée."
     else:
         text = f"C'est noté, votre référence est {result.reference}. Un conseiller vous rappellera{phone} {promise}.{reminder}"
     dispatcher.utter_message(text=text)

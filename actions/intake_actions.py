@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.handoff import has_phone
-from actions.handoff_actions import already_said, finish_handoff
+from actions.handoff_actions import already_said, finish_handoff, reference_said, stop_with_handoff
 from actions.intake import (
     ASK_DETAIL,
     DETAIL_WANTED,
@@ -244,6 +244,9 @@ class ActionStopConversation(Action):
                 return [FollowupAction(loop)]
             dispatcher.utter_message(text=TAKE_YOUR_TIME_NO_QUESTION)
             return []
+        handoff = stop_with_handoff(dispatcher, tracker, explicit_only=True)
+        if handoff is not None:
+            return handoff  # consent taken back, or leaving the handoff form (the case is never lost)
         if intent == "goodbye":
             text = (
                 "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "
@@ -262,7 +265,7 @@ class ActionStopConversation(Action):
             slots.get("wants_advisor")
             and slots.get("consent_given")
             and has_phone(slots)
-            and not slots.get("case_reference")
+            and not reference_said(tracker)
         ):
             # Consent and a number were given: the callback still happens (the case is created).
             return events + finish_handoff(dispatcher, tracker)
@@ -294,6 +297,9 @@ class ActionAnswerOutsideQuestion(Action):
                 FollowupAction("handoff_form"),
             ]
         if intent == "deny":
+            handoff = stop_with_handoff(dispatcher, tracker, explicit_only=False)
+            if handoff is not None:
+                return handoff  # "non finalement je ne veux pas" after the case: consent taken back
             text = "D'accord. Je reste là si vous voulez m'écrire autre chose, ou écrivez « conseiller » pour qu'une personne vous rappelle."
             dispatcher.utter_message(text="D'accord." if already_said(tracker, text) else text)
             return []

@@ -23,6 +23,8 @@ YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/
 class Question:
     text: str | Callable[[Any, Mapping[str, Any]], str]
     buttons: list[dict] = field(default_factory=list)
+    # Asked again once the whole question was said: a short form (a long text read twice is not listened to).
+    again: str | None = None
 
     def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         text = self.text(chamber, slots) if callable(self.text) else self.text
@@ -74,6 +76,7 @@ QUESTIONS: dict[str, Question] = {
             chamber.retention_days, chamber.name, chamber.max_case_age_days, privacy_notice_url()
         ),
         [{"title": "Oui, j'accepte", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}],
+        again="Êtes-vous d'accord pour que je garde votre prénom, votre numéro et ce que vous m'avez dit, pour le conseiller ?",
     ),
     "health_consent": Question(
         "Vous avez parlé de votre santé. Acceptez-vous que cette information figure dans votre dossier, pour que le conseiller en tienne compte ?",

@@ -5,6 +5,8 @@
 ``flush`` (called by the next ``submit`` and by the background thread) stores spooled drafts oldest
 first and deletes each file only once its case is in the database. Because ``save_draft`` is idempotent
 per conversation, a draft stored twice (a crash between commit and delete) still makes one case.
+``withdraw`` erases the conversation's case when the artisan takes back their consent; on an outage the
+withdrawal waits on disk in the same order as the drafts, so a draft spooled before it never makes a case.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ def _is_outage(error: Exception) -> bool:
     if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:
         return True
     return isinstance(error, _OUTAGE_ERRORS)
+
+
+# A spooled file that records a withdrawal of consent rather than a draft.
+_WITHDRAWAL = "withdrawal"
 
 
 @dataclass(frozen=True)
@@ -96,14 +102,42 @@ class CaseOutbox:
             self._spool(draft)
         return SubmitResult(draft.reference, stored=False)
 
+    def withdraw(self, conversation_id: str) -> bool:
+        """The artisan took back their consent: the conversation's drafts waiting here are deleted and its case
+        is erased (``CaseRepository.withdraw``). On an outage the withdrawal itself waits on disk, and the flush
+        applies it before anything newer. Returns whether it was applied now (False: spooled)."""
+        with self._lock:
+            # Its drafts waiting here, and those set aside for a person: what was taken back is not kept.
+            for path in [*self.pending(), *sorted(self._rejected_dir.glob("*.json"))]:
+                try:
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue
+                if isinstance(data, dict) and data.get("conversation_id") == conversation_id:
+                    path.unlink(missing_ok=True)
+            self.flush()
+            if not self.pending():
+                try:
+                    self._repository.withdraw(conversation_id)
+                    return True
+                except Exception as error:  # filtered just below
+                    if not _is_outage(error):
+                        raise
+                    log.warning("cases database unreachable, spooling a withdrawal: %s", type(error).__name__)
+            self._write({_WITHDRAWAL: True, "conversation_id": conversation_id})
+            return False
+
     def flush(self) -> int:
         """Store spooled drafts in order; stops at the first outage. Returns how many were stored."""
         stored = 0
         with self._lock:
             for path in self.pending():
                 try:
-                    draft = CaseDraft.from_json(json.loads(path.read_text(encoding="utf-8")))
-                    self._repository.save_draft(draft)
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                    if data.get(_WITHDRAWAL):
+                        self._repository.withdraw(str(data["conversation_id"]))
+                    else:
+                        self._repository.save_draft(CaseDraft.from_json(data))
                 except Exception as error:  # noqa: BLE001
                     if _is_outage(error):
                         log.info("cases database still unreachable (%d drafts waiting)", len(self.pending()))
@@ -145,18 +179,21 @@ class CaseOutbox:
                 data = json.loads(path.read_text(encoding="utf-8"))
             except ValueError:
                 continue
-            if data.get("conversation_id") == conversation_id:
+            if data.get("conversation_id") == conversation_id and not data.get(_WITHDRAWAL):
                 reference: str | None = data.get("reference")
                 return reference
         return None
 
     def _spool(self, draft: CaseDraft) -> Path:
+        return self._write(draft.to_json())
+
+    def _write(self, data: dict[str, object]) -> Path:
         # Name sorts by time; the uuid keeps two drafts of the same nanosecond apart.
         name = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.json"
         handle, temporary = tempfile.mkstemp(dir=self._spool_dir, prefix=".tmp-", suffix=".part")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(draft.to_json(), file, ensure_ascii=False)
+                json.dump(data, file, ensure_ascii=False)
                 file.flush()
                 os.fsync(file.fileno())
             final = self._spool_dir / name

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from cases.audit import Repository
-from cases.drafts import CaseDraft, merge_draft
+from cases.drafts import CaseDraft, aware_utc, merge_draft
 from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
 from cases.models import (
     CALL_OUTCOMES,
@@ -75,6 +75,10 @@ class CaseRepository(Repository):
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
             # A reference already given to another conversation (its case erased, then the artisan asked for an
             # advisor again in the same conversation): this case gets a fresh one rather than a unique-key crash.
+            if self._withdrawn_before(session, draft):
+                # A draft older than the withdrawal or erasure of its case (spooled by another action server
+                # while the database was down, retried late): what the artisan took back is not stored again.
+                return draft.reference
             while session.execute(
                 select(Case.id).where(Case.reference == draft.reference, Case.conversation_id != draft.conversation_id)
             ).first():
@@ -290,28 +294,41 @@ class CaseRepository(Repository):
         """Remove the person's data from a case and close it; codes and dates stay for statistics."""
         with self._session_factory() as session, session.begin():
             case = self._load(session, reference, actor)
-            now = utcnow()
-            for name in ("contact_name", "phone", "email", "callback_slot"):
-                setattr(case, name, None)
-            case.summary = ""
-            case.situation = {}
-            case.reasons = {}
-            case.guidance = []
-            case.transcript = []
-            case.notes.clear()
-            for attempt in case.call_attempts:
-                attempt.comment = ""
-            case.conversation_id = f"erased:{case.reference}"
-            if case.status != "clos":
-                case.status = "clos"
-                case.closed_at = now
-            case.erased_at = now
-            case.updated_at = now
-            refresh_search_text(case)
+            _erase(case)
             self._audit(session, actor, "case.personal_data_erased", case.chamber_id, case.reference, {})
             return case
 
+    def withdraw(self, conversation_id: str) -> str | None:
+        """The artisan took back their consent in the conversation: its case is erased at once like an erasure
+        (``erase_personal_data``: personal data removed, closed, codes and dates kept for the statistics), and
+        audited as the artisan's act. Returns the case's reference, None when the conversation has no case.
+        Idempotent; a draft of that conversation older than the withdrawal is never stored again (save_draft)."""
+        with self._session_factory() as session, session.begin():
+            case: Case | None = (
+                session.execute(select(Case).where(Case.conversation_id == conversation_id).with_for_update(of=Case))
+                .unique()
+                .scalar_one_or_none()
+            )
+            if case is None:
+                return None
+            _erase(case)
+            self._audit(session, None, "case.withdrawn_by_artisan", case.chamber_id, case.reference, {})
+            reference: str = case.reference
+            return reference
+
     # ---------------------------------------------------------------- internals
+
+    @staticmethod
+    def _withdrawn_before(session: Session, draft: CaseDraft) -> bool:
+        """Whether the draft's case was erased (withdrawn by the artisan, or erased by the chamber) after the
+        consent this draft carries: a new consent, later than the erasure, makes a new case."""
+        erased_at: datetime | None = session.execute(
+            select(Case.erased_at).where(
+                Case.reference == draft.reference, Case.conversation_id == f"erased:{draft.reference}"
+            )
+        ).scalar_one_or_none()
+        erased = aware_utc(erased_at)
+        return erased is not None and (draft.consent_at is None or draft.consent_at <= erased)
 
     @staticmethod
     def _load(session: Session, reference: str, actor: User) -> Case:
@@ -328,6 +345,28 @@ class CaseRepository(Repository):
         if case is None:
             raise CaseNotFound(reference)
         return case
+
+
+def _erase(case: Case) -> None:
+    """The person's data removed from the case, which is closed; codes and dates stay for the statistics."""
+    now = utcnow()
+    for name in ("contact_name", "phone", "email", "callback_slot"):
+        setattr(case, name, None)
+    case.summary = ""
+    case.situation = {}
+    case.reasons = {}
+    case.guidance = []
+    case.transcript = []
+    case.notes.clear()
+    for attempt in case.call_attempts:
+        attempt.comment = ""
+    case.conversation_id = f"erased:{case.reference}"
+    if case.status != "clos":
+        case.status = "clos"
+        case.closed_at = now
+    case.erased_at = now
+    case.updated_at = now
+    refresh_search_text(case)
 
 
 def case_as_dict(case: Case, *, with_personal_data: bool = True) -> dict[str, Any]:

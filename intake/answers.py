@@ -33,13 +33,15 @@ _HESITATION = re.compile(
     r"par ou commencer|perdu|perdue|aidez[- ]moi|besoin d'aide|besoin qu'on m'aide|comment faire|"
     r"ca depend|je sais vraiment pas|bof|euh+|hmm+|pas maintenant|plus tard)\b"
 )
+# "bon ok", "ben non", "ah oui": a filler before the yes or the no changes nothing.
+_FILLER_BEFORE = r"^(?:(?:bon|ben|bah|beh|eh bien|et bien|alors|euh|ah|oh)[ ,!.]+)?"
 _NO = re.compile(
-    r"^(?:non|nan|nope|no|pas besoin|pas la peine|ca ira|ca va aller|sans facon|non merci|"
+    _FILLER_BEFORE + r"(?:non|nan|nope|no|pas besoin|pas la peine|ca ira|ca va aller|sans facon|non merci|"
     r"je (?:ne )?(?:veux|prefere|souhaite) pas|pas question|surtout pas|jamais|"
     r"non c'est bon|c'est bon merci|pas pour l'instant|non pas pour le moment|je refuse|pas d'accord)\b"
 )
 _YES = re.compile(
-    r"^(?:oui|ouais|ouai|oue|wi|yes|ok|okay|oki|d'accord|dac|d'acc|ca marche|volontiers|je veux bien|"
+    _FILLER_BEFORE + r"(?:oui|ouais|ouai|oue|wi|yes|ok|okay|oki|d'accord|dac|d'acc|ca marche|volontiers|je veux bien|"
     r"avec plaisir|bien sur|evidemment|pourquoi pas|allez|allons-y|go|parfait|super|carrement|"
     r"absolument|tout a fait|j'accepte|j'accepte|c'est d'accord|ca me va|oui svp|stp|svp|je suis d'accord)\b"
 )
@@ -63,7 +65,8 @@ _SKIP_ANYWHERE = re.compile(
 _WAIT = re.compile(
     r"\b(?:attendez|attends|attend|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
     r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi|je reflechi\w*|je vais reflechir|je dois reflechir|"
-    r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute)\b"
+    r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute|"
+    r"besoin (?:de|d'un peu de) (?:reflechir|reflexion|temps)|le temps de (?:reflechir|chercher|regarder))\b"
 )
 # Taking leave, also indirectly ("je vais réfléchir, merci pour tout", "je vous laisse"): never a pause to think.
 _LEAVING = re.compile(
@@ -162,3 +165,55 @@ def kind(text: str | None) -> str:
     ):
         return QUESTION
     return OTHER
+
+
+# Taking back a request for a callback once agreed: said of the call, the request or the data ("ne me
+# rappelez pas", "annulez ma demande", "effacez mes coordonnées", "je retire mon accord")...
+_WITHDRAWAL_EXPLICIT = re.compile(
+    r"\b(?:(?:ne|n') ?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "
+    r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|de (?:rappel|appel)|"
+    r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|d'(?:un )?(?:rappel|appel|conseiller))|"
+    r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|pas la peine de me (?:rappeler|appeler|contacter)|"
+    r"(?:j'annule|annulez|annuler|on annule)(?: (?:ma|la|cette) demande| (?:le|mon) (?:rappel|appel)| l'appel| tout(?: ca)?)?"
+    r"(?: (?:svp|s'il vous plait|merci))*$|"
+    r"(?:je )?(?:retire|reprends|retirer|reprendre) (?:mon|votre|ma) (?:accord|consentement|demande)|"
+    r"je ne (?:suis|serai) plus d'accord|"
+    r"(?:effacez|supprimez|effacer|supprimer|oubliez) (?:tout|(?:toutes )?(?:mes|mon|ma|les) (?:donnees|coordonnees|"
+    r"dossier|demande|numero|informations|infos))|"
+    r"laisse[zr]? tomber|on laisse tomber|on oublie)\b"
+)
+# ... or a no that says a mind was changed ("non finalement je ne veux pas", "en fait non").
+_WITHDRAWAL_CHANGE_OF_MIND = re.compile(
+    r"^(?:(?:bon|ben|bah|euh|ah|oh|eh bien|et bien)[ ,]+)?(?:non[ ,]+)?"
+    r"(?:(?:finalement|en fait|reflexion faite|tout compte fait|apres reflexion|a la reflexion|j'ai change d'avis)[ ,]+"
+    r"(?:non\b|je (?:ne )?(?:veux|souhaite|prefere) (?:pas|plus)|pas (?:la peine|besoin)|plus besoin|ca ira|"
+    r"c'est bon|je laisse)|je (?:ne )?(?:veux|souhaite) plus(?: rien)?$|(?:finalement|en fait|j'ai change d'avis)$)"
+)
+
+
+def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
+    """The artisan takes back the callback they agreed to: of the call, the request or the data in so many
+    words ("annulez ma demande", "ne me rappelez pas"), or, unless ``explicit_only``, with a no that says
+    a mind was changed ("non finalement je ne veux pas", "en fait non"). A correction ("non en fait c'est
+    la Somme") and a plain no ("non merci", the answer to an optional question) are not withdrawals."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or is_correction(text):
+        return False
+    if _WITHDRAWAL_EXPLICIT.search(folded):
+        return True
+    return not explicit_only and bool(_WITHDRAWAL_CHANGE_OF_MIND.search(folded))
+
+
+# A thanks or a farewell that closes the conversation ("merci c'est tout", "je dois filer"), unlike "merci".
+_CLOSING = re.compile(
+    r"\b(?:c'est tout|ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|je (?:dois|vais) "
+    r"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse|je file|je m'en vais|bonne continuation|"
+    r"a la prochaine)\b|(?:^|\s)a\+(?:\s|$)"
+)
+
+
+def is_closing(text: str | None) -> bool:
+    """Words that take leave: a farewell ("au revoir", "bonne journée") or a thanks that ends ("merci c'est
+    tout", "je dois filer, merci"). A plain "merci" is no leave-taking."""
+    folded = _folded(text)
+    return bool(folded) and bool(_LEAVING.search(folded) or _CLOSING.search(folded))

@@ -30,7 +30,7 @@ def walk_with_place(conversation, places: list[str]) -> tuple[list[list[str]], d
     said.append((opening, conversation.say(opening)))
     for _ in range(len(ANSWERS) + len(places) + 2):
         slots = conversation.slots()
-        if slots.get("case_reference"):
+        if slots.get("case_reference") and slots.get("requested_slot") is None:  # stored, and the handoff over
             return said, slots
         asked = slots.get("requested_slot")
         assert asked in ANSWERS, f"unexpected state: requested_slot={asked!r}, last replies={said[-1]}"

@@ -29,7 +29,7 @@ def walk_to_case(conversation, opening: str) -> tuple[list[list[str]], dict]:
     replies = [conversation.say("bonjour"), conversation.say(opening)]
     for _ in range(len(ANSWERS) + 2):
         slots = conversation.slots()
-        if slots.get("case_reference"):
+        if slots.get("case_reference") and slots.get("requested_slot") is None:  # stored, and the handoff over
             return replies, slots
         asked = slots.get("requested_slot")
         assert asked in ANSWERS, f"unexpected state: requested_slot={asked!r}, last replies={replies[-1]}"

@@ -68,13 +68,15 @@ class Artisan:
         return self.say(ANSWERS[asked])
 
     def walk_until(self, slot: str | None = None, limit: int = 25) -> None:
-        """Answers questions until ``slot`` is the one asked (or, with None, until a case reference)."""
+        """Answers questions until ``slot`` is the one asked (or, with None, until the handoff is over with a
+        case reference: the case exists from the phone number on, the reference is said at the end)."""
         if not self.turns:
             self.say("bonjour")
             self.say(OPENING)
         for _ in range(limit):
             slots = self.slots()
-            if (slot is None and slots.get("case_reference")) or (slot and slots.get("requested_slot") == slot):
+            over = slots.get("case_reference") and slots.get("requested_slot") is None
+            if (slot is None and over) or (slot and slots.get("requested_slot") == slot):
                 return
             self.answer_next_question()
         pytest.fail(f"{self.sender} never reached {slot or 'a case'}:\n{self.transcript()}")

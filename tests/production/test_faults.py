@@ -120,6 +120,9 @@ def test_postgres_unreachable_for_10_s_during_handoffs(system):
     artisans = [system.artisan() for _ in range(3)]
     for artisan in artisans:
         artisan.walk_until("departement")  # the place, asked last when the first messages did not say it
+    # Each case was stored with the phone number, before the outage.
+    stored = {artisan.sender: system.cases_of(artisan.sender) for artisan in artisans}
+    assert all(len(cases) == 1 for cases in stored.values()), stored
 
     references = {}
     system.cases_proxy.stop()
@@ -128,21 +131,23 @@ def test_postgres_unreachable_for_10_s_during_handoffs(system):
             turn = artisan.say(ANSWERS["departement"])
             assert turn.status == 200, turn
             said = " ".join(turn.replies)
-            # The artisan still gets a reference, and is told plainly that it will be passed on.
+            # The artisan still gets the reference, and is told plainly that the rest will be passed on.
             references[artisan.sender] = REFERENCE.search(said).group(0)
+            assert references[artisan.sender] == stored[artisan.sender][0][0]
             assert "momentanément indisponible" in said, said
         assert system.http.get(f"{system.public_url}/readyz").status_code == 503
-        assert all(system.cases_of(a.sender) == [] for a in artisans)
         # The database stays down until the action servers' background flush has failed on it once.
         _wait_until(lambda: "still unreachable" in _actions_logs(system), 60, "a flush attempt during the outage")
     finally:
         system.cases_proxy.start()
 
-    # The action servers' outboxes store the spooled cases once the database is back: each exactly once.
-    _wait_until(lambda: all(system.cases_of(a.sender) for a in artisans), 60, "the spooled cases")
+    # The action servers' outboxes store the spooled updates once the database is back: one case each.
+    outbox = system.settings.var_dir / "outbox"
+    _wait_until(lambda: not list(outbox.glob("actions-*/*.json")), 60, "the spooled updates")
     for artisan in artisans:
         assert system.cases_of(artisan.sender) == [(references[artisan.sender], "nouveau")]
-    spooled = list((system.settings.var_dir / "outbox").glob("actions-*/*.json"))
+        assert system.api("GET", f"/cases/{references[artisan.sender]}").json()["departement"] == "59"
+    spooled = list(outbox.glob("actions-*/*.json"))
     assert spooled == []
     assert system.http.get(f"{system.public_url}/readyz").status_code == 200
 

@@ -92,10 +92,24 @@ def test_a_draft_reusing_an_erased_reference_gets_a_fresh_one(repository):
     chief = _supervisor(repository)
     reference = repository.save_draft(_draft("conversation-1", "RL-7K3Q9M"))
     erase_everywhere(repository, reference, chief, None, None)
-    # The tracker still said case_reference=RL-7K3Q9M (erased before Rasa's conversation was deleted).
-    again = repository.save_draft(_draft("conversation-1", "RL-7K3Q9M"))
+    # The tracker still said case_reference=RL-7K3Q9M (erased before Rasa's conversation was deleted); the
+    # artisan asked again and consented again.
+    renewed = _draft("conversation-1", "RL-7K3Q9M")
+    renewed.consent_at = datetime.now(timezone.utc)
+    again = repository.save_draft(renewed)
     assert again != "RL-7K3Q9M"
     assert repository.get_case(again, chief, record_view=False).contact_name == "Sophie"
+
+
+def test_a_draft_with_the_consent_an_erasure_took_away_is_not_stored_again(repository):
+    """A draft spooled before the erasure and flushed after it (another action server's outbox): the erased
+    data does not come back."""
+    chief = _supervisor(repository)
+    reference = repository.save_draft(_draft("conversation-4", "RL-3M4N5P"))
+    erase_everywhere(repository, reference, chief, None, None)
+    assert repository.save_draft(_draft("conversation-4", "RL-3M4N5P")) == reference
+    assert repository.find_by_conversation("conversation-4") is None
+    assert repository.get_case(reference, chief, record_view=False).phone is None
 
 
 def test_erasure_removes_the_drafts_spooled_while_the_database_was_down(repository, tmp_path):

@@ -2,6 +2,7 @@
 
     python -m tests.simulator [--conversations N] [--seed S] [--senders K] [--out var/simulate]
     python -m tests.simulator --replay SEED     # one conversation again, printed turn by turn
+    python -m tests.simulator --openings 'poignet|crevé'   # only the openings matching the pattern (a focus)
 
 SIM_CONVERSATIONS, SIM_SEED and SIM_SENDERS give the defaults. Writes report.json and report.md
 (conversations, turns, violations by invariant, turns to first guidance, the shortest transcript per
@@ -11,8 +12,10 @@ invariant broken) and violations.txt (every violating transcript) to the output 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -21,6 +24,7 @@ from pathlib import Path
 from ops.settings import REPO_ROOT
 from tests.simulator.driver import Bot, LogWatcher, run_conversation, simulate
 from tests.simulator.invariants import INVARIANTS, check
+from tests.simulator.pool import Pool, load_pool
 from tests.support.stack import start_stack
 
 
@@ -64,6 +68,16 @@ def write_report(run, out: Path, seconds: float) -> dict:
     return summary
 
 
+def focused_pool(pattern: str) -> Pool:
+    """The pool with only the openings that match ``pattern`` (e.g. the health ones, to reach the health
+    question in every conversation)."""
+    pool = load_pool()
+    openings = tuple(entry for entry in pool.openings if re.search(pattern, entry.text, re.IGNORECASE))
+    if not openings:
+        raise SystemExit(f"no opening of the pool matches {pattern!r}")
+    return dataclasses.replace(pool, openings=openings)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.simulator")
     parser.add_argument("--conversations", type=int, default=int(os.environ.get("SIM_CONVERSATIONS", "2000")))
@@ -71,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--senders", type=int, default=int(os.environ.get("SIM_SENDERS", "4")))
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "var" / "simulate")
     parser.add_argument("--replay", type=int, help="run the conversation of this seed alone and print it")
+    parser.add_argument("--openings", help="a regular expression: only the pool's openings it finds are used")
     args = parser.parse_args(argv)
+    pool = focused_pool(args.openings) if args.openings else None
 
     with tempfile.TemporaryDirectory(prefix="relais-simulate-") as var_dir:
         stack = start_stack(Path(var_dir))
@@ -79,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             watcher = log_watcher(stack)
             if args.replay is not None:
                 bot = bot_factory(stack, watcher)()
-                transcript = run_conversation(bot, args.replay)
+                transcript = run_conversation(bot, args.replay, pool)
                 bot.close()
                 print(transcript.render())
                 for violation in check(transcript):
@@ -95,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                         flush=True,
                     )
 
-            run = simulate(bot_factory(stack, watcher), args.conversations, args.seed, args.senders, progress)
+            run = simulate(bot_factory(stack, watcher), args.conversations, args.seed, args.senders, progress, pool)
             summary = write_report(run, args.out, time.monotonic() - started)
         finally:
             stack.stop()

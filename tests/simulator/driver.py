@@ -184,6 +184,7 @@ def simulate(
     base_seed: int,
     senders: int = 1,
     progress: Callable[[Run], None] | None = None,
+    pool: Pool | None = None,
 ) -> Run:
     """`conversations` artisans, `senders` of them talking at the same time (each with its own client)."""
     run = Run(base_seed)
@@ -196,7 +197,7 @@ def simulate(
             local.bot = bot_factory()
             with lock:
                 bots.append(local.bot)
-        transcript = run_conversation(local.bot, conversation_seed(base_seed, index))
+        transcript = run_conversation(local.bot, conversation_seed(base_seed, index), pool)
         with lock:
             run.add(transcript)
             if progress:
@@ -207,8 +208,8 @@ def simulate(
             for index in range(conversations):
                 one(index)
         else:
-            with ThreadPoolExecutor(max_workers=senders) as pool:
-                list(pool.map(one, range(conversations)))
+            with ThreadPoolExecutor(max_workers=senders) as executor:
+                list(executor.map(one, range(conversations)))
     finally:
         for bot in bots:
             bot.close()

@@ -133,7 +133,8 @@ def no_server_error(t: Transcript) -> list[Violation]:
 def case_exactly_when_consented(t: Transcript) -> list[Violation]:
     """A case is stored if and only if the artisan said yes to the consent question (their last answer
     to it) and gave a phone number; what was consented to is kept even if the artisan then leaves
-    (issue 12 item 1). The artisan model never gives a phone number without being asked for it."""
+    (issue 12 item 1). The artisan model never gives a phone number without being asked for it. Consent taken
+    back after the number ("annulez ma demande") is a last answer that is not a yes: its case must be gone."""
     expected = t.consented() and t.gave_phone()
     if expected and t.case is None:
         return [Violation("case_exactly_when_consented", None, "consent and phone given, no case stored")]

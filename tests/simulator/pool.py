@@ -26,6 +26,7 @@ TEXT_KINDS = (
     "ask_human",
     "wrong_phones",
     "farewells",
+    "withdrawals",
     "noise",
     "free_text_questions",
 )

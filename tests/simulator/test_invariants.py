@@ -287,3 +287,12 @@ def test_a_question_at_a_free_text_question_answered_then_asked_again_is_fine():
         ),
     )
     assert check(transcript(turns, GOOD_CASE)) == []
+
+
+def test_consent_taken_back_after_the_phone_expects_no_case():
+    turns = good()
+    turns.append(
+        turn("annulez ma demande svp", "withdrawal", None, "consent_given", replies=["C'est entendu : j'ai retiré"])
+    )
+    assert check(transcript(turns, None)) == []  # the case was erased: none is found for the conversation
+    assert [v.invariant for v in check(transcript(turns, GOOD_CASE))] == ["case_exactly_when_consented"]

@@ -16,6 +16,8 @@ YES_NO_SLOTS = {"wants_advisor", "consent_given", "health_consent"}
 # Questions answered in the artisan's own words (not yes/no, not a place, not contact details): a question
 # asked back or a bare "oui" says nothing there.
 FREE_TEXT_SLOTS = {"since_when", "deadline", "trade", "legal_form", "employees", "creditors", "steps_taken"}
+# The handoff's questions after the phone number.
+AFTER_THE_PHONE = {"email", "callback_slot", "departement"}
 # Detours taken instead of an answer, with their weights.
 DETOURS = {
     "hesitation": 3,
@@ -27,6 +29,7 @@ DETOURS = {
     "correction": 3,
     "ask_human": 1,
     "farewell": 1,
+    "withdrawal": 1,
     "free_text_question": 2,
     "bare_yes": 2,
 }
@@ -77,7 +80,7 @@ class Artisan:
 
     def _refused(self) -> bool:
         answers = [(t.answers, t.kind) for t in self.said if t.answers in ("wants_advisor", "consent_given")]
-        return bool(answers) and answers[-1][1] == "no"
+        return bool(answers) and answers[-1][1] in ("no", "withdrawal")
 
     def _place_given(self) -> str | None:
         codes = [t.code for t in self.said if t.code]
@@ -162,6 +165,11 @@ class Artisan:
         if kind == "farewell":
             self.done = True
             return self._turn("farewell", self._pick("farewells"), asked)
+        if kind == "withdrawal":
+            # Only once the number is given (the case exists): it takes back the consent, so no case is expected.
+            if asked not in AFTER_THE_PHONE or not any(t.answers == "phone" for t in self.said):
+                return None
+            return self._turn("withdrawal", self._pick("withdrawals"), asked, answers="consent_given")
         source = {
             "hesitation": "hesitations",
             "question_back": "questions_back",

@@ -56,7 +56,7 @@ def walk_to_case(widget, artisan) -> tuple[dict, list[str], list[str]]:
     artisan.say(OPENING)
     for _ in range(len(ANSWERS) + 2):
         slots = widget.tracker()["slots"]
-        if slots.get("case_reference"):
+        if slots.get("case_reference") and slots.get("requested_slot") is None:  # stored, and the handoff over
             return slots, typed, chosen
         asked = slots.get("requested_slot")
         assert asked in ANSWERS, f"unexpected state: requested_slot={asked!r}, bot said {widget.bot_texts()[-3:]}"

@@ -11,10 +11,12 @@ from intake.answers import (
     NO,
     QUESTION,
     YES,
+    is_closing,
     is_correction,
     is_hesitation,
     is_skip,
     is_waiting,
+    is_withdrawal,
     kind,
 )
 
@@ -48,6 +50,9 @@ KINDS = [
     # "c'est" opens a question only with a question word (the simulator's "c'est ok de mon côté" was asked again).
     ("c'est ok de mon côté", YES),
     ("c'est bon pour moi", YES),
+    ("bon ok", YES),  # a filler first changes nothing
+    ("ben oui", YES),
+    ("bah non", NO),
     ("c'est quoi ce service", QUESTION),
     ("c grave ?", QUESTION),
 ]
@@ -104,6 +109,7 @@ WAITING = [
     ("hmm", True, True),
     ("...", True, True),
     ("je sais pas trop", False, True),  # an answer: the advisor will ask again
+    ("j'ai besoin de réfléchir", True, True),  # was read as a goodbye and ended the intake
     ("je réfléchis, au revoir", False, False),
     ("au revoir", False, False),
     ("bonne journée", False, False),
@@ -127,3 +133,51 @@ def test_waiting_and_hesitation(text, waiting, hesitation):
 @pytest.mark.parametrize("text", ["non c'est bon", "non merci", "non pas du tout", "ah non"])
 def test_a_no_without_a_fact_corrects_nothing(text):
     assert not is_correction(text)
+
+
+WITHDRAWALS = [
+    # (words, withdrawal, explicit): taking back the callback once agreed
+    ("non finalement je ne veux pas", True, False),
+    ("finalement non", True, False),
+    ("en fait non merci", True, False),
+    ("je ne veux plus", True, False),
+    ("annulez ma demande", True, True),
+    ("j'annule", True, True),
+    ("ne me rappelez pas", True, True),
+    ("je ne veux plus être rappelé", True, True),
+    ("je retire mon accord", True, True),
+    ("effacez mes données", True, True),
+    ("laissez tomber", True, True),
+    # not a withdrawal: a plain no (an optional question's answer), a correction, a change of mind to yes
+    ("non", False, False),
+    ("non merci", False, False),
+    ("non je ne veux pas", False, False),
+    ("pas de mail", False, False),
+    ("non en fait c'est la Somme", False, False),
+    ("non en fait c'est plutôt l'après-midi", False, False),
+    ("mon client a annulé sa commande", False, False),
+    ("finalement oui j'aimerais bien qu'on me rappelle", False, False),
+    ("j'ai changé d'avis, rappelez moi svp", False, False),
+]
+
+
+@pytest.mark.parametrize("text, withdrawal, explicit", WITHDRAWALS)
+def test_a_withdrawal_of_consent(text, withdrawal, explicit):
+    assert (is_withdrawal(text), is_withdrawal(text, explicit_only=True)) == (withdrawal, explicit)
+
+
+@pytest.mark.parametrize(
+    "text, closing",
+    [
+        ("merci c'est tout", True),
+        ("merci bcp bonne journée", True),
+        ("je dois filer, merci à vous", True),
+        ("bon allez j'y vais moi", True),
+        ("a+", True),
+        ("merci", False),
+        ("merci beaucoup", False),
+        ("oui merci", False),
+    ],
+)
+def test_a_thanks_that_takes_leave(text, closing):
+    assert is_closing(text) is closing

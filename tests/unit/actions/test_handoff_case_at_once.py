@@ -1,0 +1,484 @@
+"""The case exists from the answer that gives consent and a phone number (issue: a consented handoff always
+becomes a case), over real trackers (Tracker.from_dict), the real form validation action and a real SQLite
+case store: later answers update it; thanks, a farewell or a closed tab lose nothing; a withdrawal erases it."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions import abuse, services
+from actions.handoff import BEFORE_YOU_GO, CASE_KEPT, CASE_SAVED, thanks_without_consent_text, withdrawn_text
+from actions.handoff_actions import ActionFinishHandoff, ActionHandoffThanks, ValidateHandoffForm
+from actions.intake_actions import ActionAnswerOutsideQuestion, ActionStopConversation
+from cases.db import make_engine, make_session_factory
+from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA
+from cases.models import Case
+from ops.settings import database_url
+from tests.support.trackers import bot, slot_events, texts, tracker as any_tracker, user
+
+DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
+PHONE_QUESTION = "À quel numéro de téléphone peut-il vous joindre ?"
+
+
+SENDER = "conversation-1"
+
+
+def tracker(events=(), slots=None, sender_id=SENDER):
+    return any_tracker(events, slots=slots, sender_id=sender_id)
+
+
+def run(action, tracker_):
+    dispatcher = CollectingDispatcher()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, DOMAIN)).result()
+    return dispatcher, events
+
+
+def slot(name, value):
+    return {"event": "slot", "name": name, "value": value}
+
+
+def cases():
+    with make_session_factory(make_engine(database_url()))() as session:
+        return session.execute(select(Case)).scalars().all()
+
+
+def consented(**extra):
+    """What the slots hold once the artisan accepted the callback and the consent (a money difficulty)."""
+    slots = {
+        "wants_advisor": True,
+        "consent_given": True,
+        "consent_at": "2026-12-01T10:00:00+00:00",
+        "contact_name": "Sophie",
+        "difficulty_categories": ["banque"],
+        "urgency": "normale",
+        "distress": False,
+        "triage_reasons": {"banque": ["« découvert »"]},
+        "departement": "62",
+    }
+    slots.update(extra)
+    return slots
+
+
+HISTORY = [user("la banque m'a coupé le découvert"), bot("Voulez-vous qu'un conseiller vous rappelle ?")]
+
+
+def answer(words, requested, slots, candidates=None, intent="inform", metadata=None, sender=SENDER):
+    """The tracker the form's validation sees: the artisan's words, then the slots Rasa extracted from them."""
+    message = user(words, intent)
+    if metadata:
+        message["parse_data"]["metadata"] = metadata
+    events = [*HISTORY, bot(PHONE_QUESTION), message]
+    events += [slot(name, value) for name, value in (candidates or {}).items()]
+    current = tracker(events, slots={**slots, **(candidates or {}), "requested_slot": requested}, sender_id=sender)
+    if metadata:
+        current.latest_message["metadata"] = metadata
+    current.active_loop = {"name": "handoff_form"}
+    return current
+
+
+def give_phone(sender=SENDER, **extra):
+    return run(
+        ValidateHandoffForm(),
+        answer("06 12 34 56 78", "phone", consented(**extra), {"phone": "06 12 34 56 78"}, sender=sender),
+    )
+
+
+def test_the_case_is_stored_with_the_phone_number_and_said_so_briefly():
+    dispatcher, events = give_phone()
+    slots = slot_events(events)
+    assert slots["phone"] == "+33612345678"
+    assert slots["requested_slot"] == "email"  # the optional questions go on
+    stored = cases()
+    assert [c.reference for c in stored] == [slots["case_reference"]]
+    assert stored[0].phone == "+33612345678" and stored[0].contact_name == "Sophie"
+    assert texts(dispatcher) == [CASE_SAVED]  # the reference itself is said once, at the end
+
+
+def test_every_later_answer_updates_the_same_case_and_the_end_says_the_reference_once():
+    _, events = give_phone()
+    reference = slot_events(events)["case_reference"]
+    after_phone = consented(phone="+33612345678", case_reference=reference)
+    dispatcher, events = run(
+        ValidateHandoffForm(),
+        answer("sophie.martin@example.fr", "email", after_phone, {"email": "sophie.martin@example.fr"}),
+    )
+    assert "case_reference" not in slot_events(events) and texts(dispatcher) == []
+    assert cases()[0].email == "sophie.martin@example.fr"
+    after_email = {**after_phone, "email": "sophie.martin@example.fr"}
+    run(ValidateHandoffForm(), answer("plutôt le matin", "callback_slot", after_email, {"callback_slot": "le matin"}))
+    assert cases()[0].callback_slot == "le matin"
+    finished = tracker([*HISTORY, user("plutôt le matin")], slots={**after_email, "callback_slot": "le matin"})
+    dispatcher, _ = run(ActionFinishHandoff(), finished)
+    assert texts(dispatcher)[0].startswith(
+        f"C'est noté, votre référence est {reference}. Un conseiller vous rappellera"
+    )
+    assert [c.reference for c in cases()] == [reference]
+
+
+@pytest.mark.parametrize("health_consent", [True, False])
+def test_the_health_rule_holds_at_the_save_made_with_the_phone(health_consent):
+    health = consented(
+        difficulty_categories=["sante", "banque"],
+        triage_reasons={"sante": ["« opéré du dos »"], "banque": ["« découvert »"]},
+        health_consent=health_consent,
+    )
+    HISTORY.insert(0, user("j'ai été opéré du dos et je ne peux plus travailler"))
+    try:
+        run(ValidateHandoffForm(), answer("06 12 34 56 78", "phone", health, {"phone": "06 12 34 56 78"}))
+    finally:
+        HISTORY.pop(0)
+    case = cases()[0]
+    assert ("sante" in case.categories) is health_consent
+    assert ("sante" in case.reasons) is health_consent
+    assert any("opéré" in line["text"] for line in case.transcript) is health_consent
+
+
+def test_the_abuse_limit_counts_one_case_for_the_whole_conversation():
+    key = "client-of-test-the-abuse-limit"
+    metadata = {CLIENT_KEY_METADATA: key}
+    abuse._new_cases.forget(key)
+    _, events = run(
+        ValidateHandoffForm(),
+        answer("06 12 34 56 78", "phone", consented(), {"phone": "06 12 34 56 78"}, metadata=metadata),
+    )
+    reference = slot_events(events)["case_reference"]
+    after = consented(phone="+33612345678", case_reference=reference, email="non précisé")
+    run(
+        ValidateHandoffForm(),
+        answer("le matin", "callback_slot", after, {"callback_slot": "le matin"}, metadata=metadata),
+    )
+    run(
+        ActionFinishHandoff(),
+        answer("le matin", "callback_slot", {**after, "callback_slot": "le matin"}, metadata=metadata),
+    )
+    assert len(abuse._new_cases._hits[key]) == 1
+
+
+def test_a_refused_case_ends_the_form_and_is_said_once_by_the_end_of_the_handoff():
+    key = "client-over-the-limit"
+    metadata = {CLIENT_KEY_METADATA: key}
+    for _ in range(CASES_PER_CLIENT.count):
+        abuse._new_cases.hit(key)
+    try:
+        dispatcher, events = run(
+            ValidateHandoffForm(),
+            answer("06 12 34 56 78", "phone", consented(), {"phone": "06 12 34 56 78"}, metadata=metadata),
+        )
+        assert slot_events(events)["requested_slot"] is None and texts(dispatcher) == []
+        ended = answer("06 12 34 56 78", "phone", consented(phone="+33612345678"), metadata=metadata)
+        dispatcher, _ = run(ActionFinishHandoff(), ended)
+        assert "Plusieurs demandes de rappel" in texts(dispatcher)[0]
+        assert cases() == []
+    finally:
+        abuse._new_cases.forget(key)
+
+
+def test_the_outbox_keeps_one_case_when_the_database_is_down_at_the_phone_and_back_at_the_end(monkeypatch, tmp_path):
+    up = database_url()
+    monkeypatch.setenv("RELAIS_DATABASE_URL", f"sqlite:////nonexistent-{tmp_path.name}/relais.db")
+    services.case_outbox.cache_clear()
+    dispatcher, events = give_phone()
+    reference = slot_events(events)["case_reference"]
+    assert texts(dispatcher) == [CASE_KEPT]
+    assert len(list((tmp_path / "outbox").glob("*.json"))) == 1
+    services.case_outbox().stop_background_flush()
+    monkeypatch.setenv("RELAIS_DATABASE_URL", up)
+    services.case_outbox.cache_clear()
+    after = consented(phone="+33612345678", case_reference=reference, email="non précisé", callback_slot="le matin")
+    dispatcher, _ = run(ActionFinishHandoff(), tracker([*HISTORY, user("le matin")], slots=after))
+    assert reference in texts(dispatcher)[0]
+    assert [(c.reference, c.conversation_id) for c in cases()] == [(reference, SENDER)]
+
+
+# ------------------------------------------------------------------------------- thanks and farewells
+
+
+def stored_and_asking(requested="email"):
+    _, events = give_phone()
+    reference = slot_events(events)["case_reference"]
+    return reference, consented(phone="+33612345678", case_reference=reference, requested_slot=requested)
+
+
+def at_question(words, intent, slots):
+    current = tracker(
+        [*HISTORY, bot("Voulez-vous aussi laisser une adresse e-mail ?"), user(words, intent)], slots=slots
+    )
+    current.active_loop = {"name": "handoff_form"}
+    return current
+
+
+def ended(events):
+    return any(e.get("event") == "active_loop" and e.get("name") is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "action, words, intent",
+    [
+        (ActionHandoffThanks(), "merci c'est tout", "thank"),
+        (ActionHandoffThanks(), "merci", "thank"),
+        (ActionStopConversation(), "bon allez j'y vais moi", "goodbye"),
+        (ActionStopConversation(), "au revoir", "goodbye"),
+    ],
+)
+def test_thanks_or_a_farewell_after_the_phone_end_politely_with_the_reference(action, words, intent):
+    reference, slots = stored_and_asking()
+    dispatcher, events = run(action, at_question(words, intent, slots))
+    said = " ".join(texts(dispatcher))
+    assert ended(events) and f"votre référence est {reference}" in said
+    assert "e-mail" not in said  # no next question
+    assert [c.reference for c in cases()] == [reference]
+
+
+def test_a_closed_tab_after_the_phone_leaves_the_case():
+    give_phone()  # and nothing more: the artisan closed the tab
+    assert len(cases()) == 1
+
+
+@pytest.mark.parametrize("requested", ["wants_advisor", "consent_given"])
+def test_thanks_before_consent_end_the_offer_politely_and_a_yes_takes_it_up_again(requested):
+    slots = {"wants_advisor": True if requested == "consent_given" else None, "requested_slot": requested}
+    dispatcher, events = run(ActionHandoffThanks(), at_question("merci", "thank", slots))
+    assert ended(events) and slot_events(events)[requested] is False
+    assert texts(dispatcher) == [thanks_without_consent_text(services.chamber())]
+    assert cases() == []
+    after = tracker([user("oui", "affirm")], slots={**slots, requested: False, "requested_slot": None})
+    _, events = run(ActionAnswerOutsideQuestion(), after)
+    assert [e["name"] for e in events if e.get("event") == "followup"] == ["handoff_form"]
+
+
+def test_between_consent_and_phone_a_thanks_keeps_the_question_and_a_farewell_says_why_once():
+    slots = consented(requested_slot="phone")
+    dispatcher, events = run(ActionHandoffThanks(), at_question("merci", "thank", slots))
+    assert texts(dispatcher) == ["Je vous en prie."]
+    assert [(e["event"], e.get("name")) for e in events] == [("followup", "handoff_form")]
+    dispatcher, events = run(ActionStopConversation(), at_question("je dois filer", "goodbye", slots))
+    assert texts(dispatcher) == [BEFORE_YOU_GO] and not ended(events)
+    again = tracker([*HISTORY, bot(BEFORE_YOU_GO), bot(PHONE_QUESTION), user("au revoir", "goodbye")], slots=slots)
+    again.active_loop = {"name": "handoff_form"}
+    dispatcher, events = run(ActionStopConversation(), again)
+    assert ended(events) and "Sans numéro" in texts(dispatcher)[0]
+    assert cases() == []
+
+
+# ------------------------------------------------------------------------------- withdrawal
+
+
+@pytest.mark.parametrize(
+    "words, intent, requested",
+    [
+        ("non finalement je ne veux pas", "deny", "email"),
+        ("annulez ma demande s'il vous plaît", "stop_conversation", "callback_slot"),
+        ("je ne veux plus être rappelé", "inform", "departement"),
+    ],
+)
+def test_consent_withdrawn_after_the_phone_erases_the_case_and_says_so(words, intent, requested):
+    reference, slots = stored_and_asking(requested)
+    current = at_question(words, intent, slots)
+    dispatcher, events = run(ValidateHandoffForm(), current)
+    changed = slot_events(events)
+    assert changed["consent_given"] is False and changed["case_reference"] is None
+    assert changed["phone"] is None and changed["requested_slot"] is None
+    case = cases()[0]
+    assert (case.reference, case.phone, case.contact_name, case.transcript) == (reference, None, None, [])
+    assert case.erased_at is not None and case.conversation_id == f"erased:{reference}"
+    # The form ends; action_finish_handoff says what was done.
+    finished = tracker([*current.events, *events], slots={**slots, **changed})
+    dispatcher, _ = run(ActionFinishHandoff(), finished)
+    assert texts(dispatcher) == [withdrawn_text(services.chamber())]
+
+
+def test_a_withdrawal_after_the_end_of_the_handoff_erases_the_case_too():
+    _reference, slots = stored_and_asking(None)
+    dispatcher, events = run(
+        ActionAnswerOutsideQuestion(), tracker([*HISTORY, user("non finalement je ne veux plus", "deny")], slots=slots)
+    )
+    assert slot_events(events)["consent_given"] is False
+    assert texts(dispatcher) == [withdrawn_text(services.chamber())]
+    assert cases()[0].erased_at is not None
+
+
+@pytest.mark.parametrize(
+    "words, intent, requested, candidates",
+    [
+        ("non merci", "deny", "email", {"email": "non précisé"}),  # no e-mail: the case stays
+        ("non en fait c'est plutôt l'après-midi", "inform", "callback_slot", {"callback_slot": "plutôt l'après-midi"}),
+    ],
+)
+def test_a_plain_no_or_a_correction_after_the_phone_withdraws_nothing(words, intent, requested, candidates):
+    _reference, slots = stored_and_asking(requested)
+    current = at_question(words, intent, {**slots, **candidates})
+    current.events.extend(slot(name, value) for name, value in candidates.items())
+    _, events = run(ValidateHandoffForm(), current)
+    assert slot_events(events).get("consent_given") is not False
+    assert cases()[0].erased_at is None and cases()[0].phone == "+33612345678"
+
+
+def test_a_bare_change_of_mind_at_the_health_question_refuses_the_health_details_only():
+    slots = consented(difficulty_categories=["sante"], requested_slot="health_consent")
+    current = at_question("non finalement je préfère pas", "deny", {**slots, "health_consent": False})
+    current.events.append(slot("health_consent", False))
+    _, events = run(ValidateHandoffForm(), current)
+    changed = slot_events(events)
+    assert changed["health_consent"] is False and "consent_given" not in changed
+
+
+# ------------------------------------------------------------------------------- the health question
+
+
+@pytest.mark.parametrize(
+    "words, intent, expected",
+    [
+        ("c'est ok de mon cote", "nlu_fallback", True),  # the CI's case: the classifier was unsure
+        ("oui", "affirm", True),
+        ("non j aime mieux pas", "deny", False),
+        ("je ne prefere pas", "skip_question", False),
+        ("euh", "nlu_fallback", None),
+    ],
+)
+def test_the_health_question_is_read_from_the_words_when_the_intent_is_unsure(words, intent, expected):
+    value = {"affirm": True, "deny": False, "skip_question": False}.get(intent, words)
+    slots = consented(difficulty_categories=["sante"], requested_slot="health_consent", contact_name=None)
+    current = at_question(words, intent, {**slots, "health_consent": value})
+    current.events.append(slot("health_consent", value))
+    dispatcher, events = run(ValidateHandoffForm(), current)
+    changed = slot_events(events)
+    assert changed["health_consent"] is expected  # None: Rasa's form asks it again
+    if expected is None:
+        assert texts(dispatcher)  # said what it was taken for; the question comes again
+
+
+# ------------------------------------------------------------------------------- the phone question
+
+
+@pytest.mark.parametrize(
+    "words, value, says",
+    [
+        ("laissez moi réfléchir deux secondes", "laissez moi réfléchir deux secondes", "Prenez votre temps, rien"),
+        ("je ne sais pas trop quoi vous dire", "non précisé", "vous pouvez aussi répondre « passer »"),
+    ],
+)
+def test_a_hesitation_at_the_phone_question_is_no_wrong_number_nor_a_skip(words, value, says):
+    current = answer(words, "phone", consented(), {"phone": value})
+    dispatcher = CollectingDispatcher()
+    assert ValidateHandoffForm().validate_phone(value, dispatcher, current, DOMAIN) == {"phone": None}
+    assert says in texts(dispatcher)[0]
+    # The same hesitation again: a skip is then an answer (the handoff ends without a number).
+    again = answer(words, "phone", consented(), {"phone": value})
+    again.events.insert(-2, bot(texts(dispatcher)[0]))
+    result = ValidateHandoffForm().validate_phone(value, CollectingDispatcher(), again, DOMAIN)
+    assert result == {"phone": None if value != "non précisé" else "non précisé"}
+
+
+def test_a_number_said_while_thinking_aloud_is_taken():
+    current = answer("attendez c'est le 06 12 34 56 78", "phone", consented(), {"phone": "06 12 34 56 78"})
+    dispatcher = CollectingDispatcher()
+    assert ValidateHandoffForm().validate_phone("06 12 34 56 78", dispatcher, current, DOMAIN) == {
+        "phone": "+33612345678"
+    }
+
+
+# ------------------------------------------------------------------------------- off the script
+
+
+def test_a_number_given_before_the_consent_is_read_and_the_case_stored_with_the_yes():
+    # "c'est le 06 45 23 11 09 mais le soir seulement" to the consent question filled `phone` unread.
+    slots = {"wants_advisor": True, "difficulty_categories": ["banque"], "phone": "06 45 23 11 09"}
+    current = answer("bon ok", "consent_given", slots, {"consent_given": "bon ok"}, intent="nlu_fallback")
+    dispatcher, events = run(ValidateHandoffForm(), current)
+    changed = slot_events(events)
+    assert changed["consent_given"] is True and changed["phone"] == "+33645231109"
+    assert changed["requested_slot"] == "contact_name"  # the number is not asked again
+    assert cases()[0].phone == "+33645231109" and texts(dispatcher) == [CASE_SAVED]
+
+
+def test_a_number_before_the_consent_is_acknowledged_and_the_consent_asked_shortly_again():
+    from actions.ask_actions import ASK_ACTIONS
+    from actions.questions import QUESTIONS
+
+    words = "c'est le 06 45 23 11 09 mais le soir seulement"
+    current = answer(words, "consent_given", {"wants_advisor": True}, {"consent_given": words})
+    dispatcher = CollectingDispatcher()
+    assert ValidateHandoffForm().validate_consent_given(words, dispatcher, current, DOMAIN) == {"consent_given": None}
+    assert texts(dispatcher) == ["Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."]
+    full, _ = QUESTIONS["consent_given"].render(services.chamber(), {})
+    asked_before = tracker([bot(full), user(words)], slots={"requested_slot": "consent_given"})
+    dispatcher, _ = run(ASK_ACTIONS["consent_given"](), asked_before)
+    assert texts(dispatcher) == [QUESTIONS["consent_given"].again]
+    assert dispatcher.messages[0]["buttons"]  # Oui / Non stay
+
+
+def test_waiting_words_read_as_out_of_scope_at_a_question_are_time_to_look():
+    from actions.ask_actions import ActionOutOfScope
+    from intake.answers import TAKE_YOUR_TIME
+
+    current = answer("attendez je cherche mon numéro", "phone", consented(), intent="out_of_scope")
+    dispatcher = CollectingDispatcher()
+    ActionOutOfScope().run(dispatcher, current, DOMAIN)
+    assert texts(dispatcher) == [TAKE_YOUR_TIME]
+
+
+def test_every_question_can_be_asked_again():
+    """Asked a second time, each question renders (its short form when it has one), never an error."""
+    from actions.ask_actions import ASK_ACTIONS
+    from actions.questions import QUESTIONS
+
+    for slot, action in ASK_ACTIONS.items():
+        full, _ = QUESTIONS[slot].render(services.chamber(), {})
+        asked_before = tracker([bot(full), user("hmm")], slots={"requested_slot": slot})
+        dispatcher = CollectingDispatcher()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, action().run(dispatcher, asked_before, DOMAIN)).result()
+        assert len(texts(dispatcher)) == 1 and texts(dispatcher)[0], slot
+        assert "problème technique" not in texts(dispatcher)[0], slot
+
+
+@pytest.mark.parametrize(
+    "words, name, says",
+    [
+        ("bon ok", None, "Pardon, je n'ai pas saisi votre prénom."),
+        ("euh", None, "Prenez votre temps"),
+        ("non", "non précisé", None),
+        ("Maryse", "Maryse", None),
+        ("appelez moi Nadia", "appelez moi Nadia", None),
+    ],
+)
+def test_a_yes_or_a_hesitation_is_no_first_name(words, name, says):
+    current = answer(
+        words, "contact_name", consented(contact_name=None), {"contact_name": words}, intent="nlu_fallback"
+    )
+    dispatcher = CollectingDispatcher()
+    assert ValidateHandoffForm().validate_contact_name(words, dispatcher, current, DOMAIN) == {"contact_name": name}
+    assert texts(dispatcher)[0].startswith(says) if says else texts(dispatcher) == []
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("karim arobase gmail point com", "karim@gmail.com"),  # dictated
+        ("jean tiret pierre arobase orange point fr", "jean-pierre@orange.fr"),
+        ("karim arobase", None),
+    ],
+)
+def test_a_dictated_email_address_is_read(typed, stored):
+    from actions.handoff import normalise_email
+
+    assert normalise_email(typed) == stored
+
+
+def test_a_refusal_read_as_a_request_for_a_call_declines_it():
+    # "je ne veux plus être rappelée en fait" was classified request_human: the handoff started, consent asked.
+    words = "je ne veux plus être rappelée en fait"
+    current = answer(words, None, {}, {"wants_advisor": True}, intent="request_human")
+    dispatcher, events = run(ValidateHandoffForm(), current)
+    assert slot_events(events) == {"wants_advisor": False, "requested_slot": None}
+    finished = tracker([*current.events, *events], slots={"wants_advisor": False})
+    dispatcher, _ = run(ActionFinishHandoff(), finished)
+    assert texts(dispatcher)[0].startswith("C'est entendu. Je ne transmets rien")
