@@ -29,7 +29,7 @@ from actions.intake import (
 )
 from actions.place_validation import PlaceValidation
 from guidance import render_guidance, select_guidance
-from intake.answers import YES, is_hesitation, is_skip, is_waiting, kind as answer_kind
+from intake.answers import YES, is_closing, is_hesitation, is_skip, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
@@ -247,7 +247,7 @@ class ActionStopConversation(Action):
         handoff = stop_with_handoff(dispatcher, tracker, explicit_only=True)
         if handoff is not None:
             return handoff  # consent taken back, or leaving the handoff form (the case is never lost)
-        if intent == "goodbye":
+        if intent == "goodbye" or (intent == "thank" and is_closing(words)):
             text = (
                 "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "
                 f"{chamber.name} au {chamber.phone} ({chamber.hours_text})."
@@ -271,6 +271,20 @@ class ActionStopConversation(Action):
             return events + finish_handoff(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events
+
+
+class ActionThanksDuringIntake(Action):
+    """A thanks at an intake question: "merci" and the question goes on; a thanks that takes leave ("merci
+    c'est tout", "merci pour tout, je vous laisse") ends the conversation like a goodbye, never the next question."""
+
+    def name(self) -> str:
+        return "action_thanks_during_intake"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if is_closing(tracker.latest_message.get("text")):
+            return await ActionStopConversation().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_you_are_welcome_short")
+        return [FollowupAction(tracker.active_loop_name or "situation_form")]
 
 
 def _place_cleared(slot: str) -> list[EventType]:

@@ -97,11 +97,6 @@ def is_skip(text: str | None) -> bool:
     return bool(folded) and bool(_SKIP_WHOLE.match(folded) or _SKIP_ANYWHERE.search(folded))
 
 
-def is_leaving(text: str | None) -> bool:
-    """The artisan takes leave, directly or not ("bon je vais réfléchir, merci pour tout", "je vous laisse")."""
-    return bool(_LEAVING.search(_folded(text)))
-
-
 def is_hesitation(text: str | None) -> bool:
     """Time asked to think ("attendez je réfléchis", "euh", "je ne sais pas trop"), never a goodbye or a
     stop: the question waits. A message that also takes leave ("je réfléchis, au revoir") is a goodbye."""

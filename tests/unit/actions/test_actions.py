@@ -296,3 +296,30 @@ def test_a_right_answer_is_kept_tidied_when_it_says_more():
     }
     plain = tracker([user("2 ans", "inform")])
     assert form.validate_since_when("2 ans", CollectingDispatcher(), plain, {}) == {"since_when": "2 ans"}
+
+
+@pytest.mark.parametrize(
+    "words, ends",
+    [
+        ("merci", False),
+        ("merci beaucoup, c'est gentil", False),
+        ("merci c'est tout", True),
+        ("merci pour tout, je vous laisse", True),
+    ],
+)
+def test_a_thanks_at_an_intake_question_ends_only_when_it_takes_leave(words, ends):
+    from actions.intake_actions import ActionThanksDuringIntake
+
+    asked = tracker(
+        [bot("Depuis quand cette situation dure-t-elle ?"), user(words, "thank")],
+        slots={"requested_slot": "since_when"},
+        active_loop="situation_form",
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionThanksDuringIntake().run(dispatcher, asked, {}))
+    followups = [e.get("name") for e in events if e.get("event") == "followup"]
+    deactivated = any(e.get("event") == "active_loop" and e.get("name") is None for e in events)
+    assert (followups == [], deactivated) == (ends, ends)
+    replies = texts(dispatcher) + [m.get("response") or "" for m in dispatcher.messages]
+    assert any("Prenez soin de vous" in reply for reply in replies) is ends
+    assert not any("?" in reply for reply in replies)  # never the next question
