@@ -107,8 +107,11 @@ class Message:
     author: str | None = None  # the advisor's first name
 
     def frame(self) -> dict[str, Any]:
-        """The protocol's server -> client frame."""
-        return {"type": "message", "id": self.id, "sender": self.sender, "text": self.text, "at": self.at.isoformat()}
+        """The protocol's server -> client frame; ``client_id`` lets the sender's page match its own message."""
+        frame = {"type": "message", "id": self.id, "sender": self.sender, "text": self.text, "at": self.at.isoformat()}
+        if self.client_id:
+            frame["client_id"] = self.client_id
+        return frame
 
 
 @dataclass(frozen=True)
