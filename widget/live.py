@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 import anyio
 from fastapi import APIRouter, Request, WebSocket, WebSocketDisconnect
@@ -39,6 +40,8 @@ def _origin_allowed(connection: Request | WebSocket) -> bool:
     origin = connection.headers.get("origin")
     if not origin:
         return True  # not a browser page: the conversation id is what authorises
+    if urlsplit(origin).netloc == connection.headers.get("host"):
+        return True  # this site's own pages (the demo chamber site)
     allowed: list[str] = getattr(connection.app.state, "live_origins", [])
     return origin in allowed
 
