@@ -240,3 +240,12 @@ def test_the_queue_puts_live_requests_first_and_the_case_page_shows_the_live_pan
 def test_the_live_script_is_served(client):
     script = client.get("/inbox/static/live.js")
     assert script.status_code == 200 and "/inbox/live/" in script.text
+
+
+def test_every_websocket_route_is_one_of_the_two_checked_here(app):
+    """The security test walks the HTTP routes; the sockets are checked above (login, chamber, origin). A new
+    socket must be added here on purpose, with its checks."""
+    from starlette.routing import WebSocketRoute
+
+    sockets = {route.path for route in app.routes if isinstance(route, WebSocketRoute)}
+    assert sockets == {"/widget/live/{conversation_id}", "/inbox/live/{reference}"}
