@@ -11,7 +11,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import abuse, services
+from actions import abuse, live_offer, services
 from actions.conversation import SKIPPED, said_before
 from actions.handoff import (
     BEFORE_YOU_GO,
@@ -34,6 +34,7 @@ from actions.handoff import (
     withdrawn_text,
 )
 from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
+from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
@@ -52,11 +53,12 @@ from intake.answers import (
     kind as answer_kind,
 )
 from intake.facts import extract_facts, understood
+from ops import clock
 
 logger = logging.getLogger(__name__)
 
 
-class ValidateHandoffForm(PlaceValidation, FormValidationAction):
+class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_handoff_form"
 
@@ -67,7 +69,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        return handoff_questions(tracker.slots)
+        return live_offer.with_live_offer(handoff_questions(tracker.slots), tracker.slots, live_offer_available)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """The answers validated, then the case stored as soon as consent and a phone number are given, and
@@ -444,6 +446,8 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
     chamber = services.chamber()
     slots = tracker.slots
     reminder = f" {HANDOFF_REMINDER}" if slots.get("distress") else ""  # after distress, the 3114 again
+    if live_offer.wants_live(slots):  # the artisan chose to write with an advisor now (actions/live_actions.py)
+        return finish_live(dispatcher, tracker)
     if not slots.get("wants_advisor") or not slots.get("consent_given"):
         if case_withdrawn_this_turn(tracker):
             dispatcher.utter_message(text=withdrawn_text(chamber) + reminder)
@@ -464,7 +468,7 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
             text="Je ne peux pas enregistrer d'autre demande pour l'instant." if already_said(tracker, text) else text
         )
         return []
-    promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
+    promise = chamber.callback_promise(clock.now(), slots.get("callback_slot"))
     phone = f" au {display_phone(slots['phone'])}"
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import String, cast, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,7 @@ from cases.models import (
     URGENCY_RANK,
     CallAttempt,
     Case,
+    LiveSession,
     Note,
     User,
     utcnow,
@@ -294,7 +295,7 @@ class CaseRepository(Repository):
         """Remove the person's data from a case and close it; codes and dates stay for statistics."""
         with self._session_factory() as session, session.begin():
             case = self._load(session, reference, actor)
-            _erase(case)
+            _erase(session, case)
             self._audit(session, actor, "case.personal_data_erased", case.chamber_id, case.reference, {})
             return case
 
@@ -311,7 +312,7 @@ class CaseRepository(Repository):
             )
             if case is None:
                 return None
-            _erase(case)
+            _erase(session, case)
             self._audit(session, None, "case.withdrawn_by_artisan", case.chamber_id, case.reference, {})
             reference: str = case.reference
             return reference
@@ -347,7 +348,7 @@ class CaseRepository(Repository):
         return case
 
 
-def _erase(case: Case) -> None:
+def _erase(session: Session, case: Case) -> None:
     """The person's data removed from the case, which is closed; codes and dates stay for the statistics."""
     now = utcnow()
     for name in ("contact_name", "phone", "email", "callback_slot"):
@@ -358,6 +359,8 @@ def _erase(case: Case) -> None:
     case.guidance = []
     case.transcript = []
     case.notes.clear()
+    case.live_messages.clear()  # the live chat (cases.live) is the artisan's words too
+    session.execute(delete(LiveSession).where(LiveSession.case_id == case.id))
     for attempt in case.call_attempts:
         attempt.comment = ""
     case.conversation_id = f"erased:{case.reference}"
@@ -407,6 +410,9 @@ def case_as_dict(case: Case, *, with_personal_data: bool = True) -> dict[str, An
                         "created_at": n.created_at.isoformat(),
                     }
                     for n in case.notes
+                ],
+                "live_messages": [
+                    {"sender": m.sender, "text": m.text, "at": m.at.isoformat()} for m in case.live_messages
                 ],
                 "call_attempts": [
                     {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cases.escalation import NotificationRepository, is_escalated
 from cases.models import Case, User, utcnow
@@ -20,6 +21,7 @@ class CaseView:
     next_statuses: tuple[str, ...]
     # Open, held by nobody and past its target time: shown to everyone, listed apart for supervisors.
     escalated: bool = False
+    live: Any = None  # the open live chat (cases.live.LiveState), set for the queue
 
 
 def view_of(context: InboxContext, case: Case, now: datetime | None = None) -> CaseView:

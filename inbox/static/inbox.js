@@ -184,6 +184,9 @@
   }
 
   function announce(alerts) {
+    alerts.filter(function (alert) { return alert.kind === "live"; }).forEach(notifyLiveRequest);
+    alerts = alerts.filter(function (alert) { return alert.kind !== "live"; });
+    if (!alerts.length) return;
     var fresh = alerts.filter(function (alert) { return alert.kind !== "escalation"; });
     var late = alerts.filter(function (alert) { return alert.kind === "escalation"; });
     banner.textContent = "";
