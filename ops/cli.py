@@ -203,7 +203,7 @@ def command_quality(args: argparse.Namespace) -> int:
             if args.failures:
                 # Which intent is taken for which, counted: never the text.
                 print("  confusions: " + ", ".join(f"{a} -> {b} {n}" for a, b, n in nlu["confusions"]))
-        for name in args.sets or list(TRIAGE_SETS):
+        for name in list(TRIAGE_SETS) if args.sets is None else args.sets:
             started = time.monotonic()
             figures = measure_triage(name, settings.rasa_url, settings.rasa_token, args.workers)
             print(
@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
     evaluation.add_argument("--cases", required=True)
     evaluation.add_argument("--out", required=True)
     quality = sub.add_parser("quality", help="the quality gates' figures: held-out NLU and triage sets")
-    quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all)")
+    quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all; none when given empty)")
     quality.add_argument(
         "--nlu-sets", nargs="*", help="NLU sets to run: heldout, development, development_v4 (default: heldout)"
     )
