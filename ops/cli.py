@@ -197,18 +197,23 @@ def command_evaluate(args: argparse.Namespace) -> int:
 
 def command_quality(args: argparse.Namespace) -> int:
     """The figures of the quality gates (tests/quality/thresholds.yml), on a fresh stack."""
-    from ops.quality import TRIAGE_SETS, format_figures, measure_nlu, measure_triage  # scikit-learn: only here
+    from ops.quality import NLU_SETS, TRIAGE_SETS, format_figures, measure_nlu, measure_triage  # scikit-learn
 
     with evaluation_stack("relais-quality-") as settings:
-        started = time.monotonic()
-        nlu = measure_nlu(settings.rasa_url, settings.rasa_token)
-        print(
-            f"held-out NLU: intent macro-F1 {nlu['macro_f1']:.3f}, accuracy {nlu['accuracy']:.3f} "
-            f"on {nlu['examples']} examples ({time.monotonic() - started:.0f} s)"
-        )
-        for label, value in sorted(nlu["per_label"].items()):
-            print(f"  {label:28} F1 {value:.2f}")
-        for name in args.sets or list(TRIAGE_SETS):
+        for name in ["heldout"] if args.nlu_sets is None else args.nlu_sets:
+            started = time.monotonic()
+            nlu = measure_nlu(settings.rasa_url, settings.rasa_token, NLU_SETS[name])
+            print(
+                f"{'held-out' if name == 'heldout' else name} NLU ({NLU_SETS[name].relative_to(REPO_ROOT)}): "
+                f"intent macro-F1 {nlu['macro_f1']:.3f}, accuracy {nlu['accuracy']:.3f} "
+                f"on {nlu['examples']} examples ({time.monotonic() - started:.0f} s)"
+            )
+            for label, value in sorted(nlu["per_label"].items()):
+                print(f"  {label:28} F1 {value:.2f}")
+            if args.failures:
+                # Which intent is taken for which, counted: never the text.
+                print("  confusions: " + ", ".join(f"{a} -> {b} {n}" for a, b, n in nlu["confusions"]))
+        for name in list(TRIAGE_SETS) if args.sets is None else args.sets:
             started = time.monotonic()
             figures = measure_triage(name, settings.rasa_url, settings.rasa_token, args.workers)
             print(
@@ -324,7 +329,10 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
     evaluation.add_argument("--cases", required=True)
     evaluation.add_argument("--out", required=True)
     quality = sub.add_parser("quality", help="the quality gates' figures: held-out NLU and triage sets")
-    quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all)")
+    quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all; none when given empty)")
+    quality.add_argument(
+        "--nlu-sets", nargs="*", help="NLU sets to run: heldout, development, development_v4 (default: heldout)"
+    )
     quality.add_argument("--workers", type=int, default=4, help="conversations at a time")
     quality.add_argument("--failures", action="store_true", help="list failing ids by tag (never the text)")
     retention = sub.add_parser(

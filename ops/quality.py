@@ -7,34 +7,22 @@ compute the same figures the same way. Thresholds live in tests/quality/threshol
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
 
 from ops.evaluation import check, load_cases, run_all
+from triage.nlu_examples import read_examples
 
 FALLBACK_INTENT = "nlu_fallback"
-# Rasa's inline entity annotations: [text](entity), [text]{"entity": ...}, [text]{...}
-_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
 
 def load_nlu_examples(path: Path) -> list[tuple[str, str]]:
     """(text, label) pairs of a Rasa NLU YAML file; retrieval intents keep their `faq/key` label."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    pairs = []
-    for block in data.get("nlu") or []:
-        if "intent" not in block:
-            continue
-        for raw in str(block.get("examples") or "").splitlines():
-            line = raw.strip()
-            if line.startswith("- "):
-                pairs.append((_ANNOTATION.sub(r"\1", line[2:].strip()), block["intent"]))
-    return pairs
+    return read_examples(path)
 
 
 def predicted_label(parse: Mapping[str, Any]) -> str:
@@ -162,6 +150,12 @@ def format_figures(name: str, figures: Mapping[str, Any]) -> str:
 
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
+# name -> NLU test file; as for the triage sets, only `heldout` is out of sample.
+NLU_SETS = {
+    "heldout": HELDOUT_NLU,
+    "development": REPO / "tests" / "nlu" / "test_nlu.yml",
+    "development_v4": REPO / "tests" / "nlu" / "retired-heldout-v4-nlu.yml",
+}
 # name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
 TRIAGE_SETS = {
     "heldout": REPO / "tests" / "heldout" / "triage.yml",
@@ -182,7 +176,16 @@ def measure_nlu(rasa_url: str, token: str, path: Path = HELDOUT_NLU) -> dict[str
         for index, ((_, label), guess) in enumerate(zip(pairs, predicted, strict=True))
         if label != guess
     ]
+    scores["confusions"] = confusions(scores["misses"])
     return scores
+
+
+def confusions(misses: Iterable[tuple[int, str, str]]) -> list[tuple[str, str, int]]:
+    """(expected, predicted, count) of the misses, most frequent first: which intents are taken for which."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for _, label, guess in misses:
+        counts[(label, guess)] += 1
+    return [(label, guess, count) for (label, guess), count in sorted(counts.items(), key=lambda item: -item[1])]
 
 
 def measure_triage(name: str, rasa_url: str, token: str, workers: int = 4) -> dict[str, Any]:

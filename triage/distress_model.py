@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from triage.nlu_examples import training_examples
 from triage.normalise import normalise
 
 CORPUS = Path(__file__).resolve().parent / "data" / "distress_corpus.yml"
@@ -154,18 +155,7 @@ class Model:
 
 def ordinary_sentences() -> list[str]:
     """The bot's NLU examples of ordinary intents (nlu/, annotations removed): calm training lines."""
-    root = CORPUS.parents[2]
-    texts = []
-    for name in ORDINARY_FILES:
-        data = yaml.safe_load((root / "nlu" / f"{name}.yml").read_text(encoding="utf-8")) or {}
-        for block in data.get("nlu") or []:
-            if "intent" in block:
-                texts += [
-                    re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", line.strip()[2:])
-                    for line in str(block.get("examples") or "").splitlines()
-                    if line.strip().startswith("- ")
-                ]
-    return texts
+    return [text for text, _ in training_examples(*ORDINARY_FILES)]
 
 
 def train(pairs: list[tuple[str, str]]) -> Model:

@@ -13,7 +13,6 @@ are shown to advisors as the reason).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,12 +23,12 @@ import numpy as np
 import yaml
 from numpy.typing import NDArray
 
+from triage.nlu_examples import training_examples
 from triage.normalise import normalise
 from triage.rules import CATEGORIES
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "data" / "categories_corpus.yml"
-NLU = HERE.parent / "nlu"
 # Intents whose examples describe no difficulty: negatives for every category.
 # Answers to the intake questions ("inform": a trade, a place, a number of employees) are negatives
 # too, except those where the rules see a difficulty (a creditor named as an answer).
@@ -47,7 +46,6 @@ NEGATIVE_INTENTS = (
     "inform",
 )
 NEGATIVE_FILES = ("greetings.yml", "control.yml", "out_of_scope.yml", "faq.yml", "answers.yml", "places.yml")
-_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")  # Rasa's [text](entity)
 # Words too common to explain anything: never shown as the reason.
 STOPWORDS = frozenset(
     [
@@ -178,22 +176,12 @@ def _nlu_negatives() -> list[str]:
         raise RuntimeError("triage.engine registers the rules before the model trains: import triage, not triage.model")
     rule_categories = _rule_categories[0]
 
-    texts = []
-    for name in NEGATIVE_FILES:
-        path = NLU / name
-        if not path.exists():
-            continue
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-            intent = str(block.get("intent", ""))
-            if intent.split("/", maxsplit=1)[0] not in NEGATIVE_INTENTS and not intent.startswith("faq"):
-                continue
-            for raw_line in str(block.get("examples") or "").splitlines():
-                line = raw_line.strip()
-                if line.startswith("- "):
-                    text = _ANNOTATION.sub(r"\1", line[2:].strip())
-                    if not rule_categories(text):
-                        texts.append(text)
-    return texts
+    return [
+        text
+        for text, intent in training_examples(*NEGATIVE_FILES)
+        if (intent.split("/", maxsplit=1)[0] in NEGATIVE_INTENTS or intent.startswith("faq"))
+        and not rule_categories(text)
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ops.quality import asks_about_suicide, intent_scores, load_nlu_examples, predicted_label, triage_figures
+from ops.quality import (
+    asks_about_suicide,
+    confusions,
+    intent_scores,
+    load_nlu_examples,
+    predicted_label,
+    triage_figures,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,6 +63,11 @@ def test_nlu_examples_lose_their_entity_annotations(tmp_path):
         encoding="utf-8",
     )
     assert load_nlu_examples(path) == [("je suis boulanger", "inform")]
+
+
+def test_confusions_count_which_intent_is_taken_for_which():
+    misses = [(0, "thank", "goodbye"), (3, "greet", "describe_situation"), (7, "thank", "goodbye")]
+    assert confusions(misses) == [("thank", "goodbye", 2), ("greet", "describe_situation", 1)]
 
 
 @pytest.mark.parametrize(
