@@ -33,7 +33,7 @@ from actions.handoff import (
     thanks_without_consent_text,
     withdrawn_text,
 )
-from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
+from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, reply_to_question
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
@@ -371,12 +371,12 @@ def leave_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, *, thanks:
     end: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
     if case_due(slots):
         if thanks:
-            dispatcher.utter_message(text="Je vous en prie.")
+            dispatcher.utter_message(text=YOU_ARE_WELCOME)
         return end + finish_handoff(dispatcher, tracker, leaving=True)
     if consented(slots):
         words = tracker.latest_message.get("text")
         if thanks and not is_closing(words):
-            dispatcher.utter_message(text="Je vous en prie.")
+            dispatcher.utter_message(text=YOU_ARE_WELCOME)
             return [FollowupAction("handoff_form")]
         if not already_said(tracker, BEFORE_YOU_GO):
             dispatcher.utter_message(text=BEFORE_YOU_GO)
@@ -436,7 +436,7 @@ class ActionHandoffThanks(Action):
         pending = tracker.get_slot("requested_slot")
         declined = [SlotSet(pending, False)] if pending in ("wants_advisor", "consent_given") else []
         text = thanks_without_consent_text(services.chamber())
-        dispatcher.utter_message(text="Je vous en prie." if already_said(tracker, text) else text)
+        dispatcher.utter_message(text=YOU_ARE_WELCOME if already_said(tracker, text) else text)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *declined]
 
 

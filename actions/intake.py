@@ -103,6 +103,8 @@ def questions_to_ask(
 DETAIL_WANTED = frozenset(SITUATION_SLOTS) - {"departement"}  # the place question reads its own answers
 ASK_DETAIL = "D'accord. Pouvez-vous préciser un peu ? Une estimation suffit."
 SKIPPED_ACK = "D'accord, passons cette question."
+# A thanks in the middle of a question: a short word, then the question goes on.
+YOU_ARE_WELCOME = "Je vous en prie."
 
 # A question asked back at a free-text question: answered briefly, never taken for the answer.
 _SERIOUS = re.compile(

@@ -22,6 +22,7 @@ from actions.intake import (
     TAKE_YOUR_TIME,
     TAKE_YOUR_TIME_NO_QUESTION,
     URGENT_LEVELS,
+    YOU_ARE_WELCOME,
     explain,
     is_question,
     questions_to_ask,
@@ -283,7 +284,7 @@ class ActionThanksDuringIntake(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if is_closing(tracker.latest_message.get("text")):
             return await ActionStopConversation().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(response="utter_you_are_welcome_short")
+        dispatcher.utter_message(text=YOU_ARE_WELCOME)
         return [FollowupAction(tracker.active_loop_name or "situation_form")]
 
 
