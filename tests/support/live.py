@@ -29,7 +29,7 @@ ANSWERS = {
     "trade": "boulanger",
     "legal_form": "SARL",
     "employees": "2 salariés",
-    "departement": "dans le 59",
+    "departement": "dans le 92",
     "creditors": "environ 8000 euros à l'urssaf",
     "steps_taken": "rien encore",
     "wants_advisor": "oui",

@@ -8,21 +8,46 @@ Everything is real: Rasa, the action server, the web app and its database, Chrom
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import httpx
 import pytest
 from playwright.sync_api import expect
 
+from chamber import load_chamber
 from tests.support.live import (
+    LIVE_CHOICE,
     LIVE_MS,
     InboxPage,
     add_advisor,
     live_texts,
+    offered_choice,
     reach_live_request,
     rest_replies,
     say_live,
     wait_live_state,
+    walk_to,
 )
+from tests.support.stack import clock_file
+
+# The clock of every process of the stack (ops/clock.py), set by the test, never waited for: a Wednesday at
+# 10 h in Paris (open), a Friday at 19 h 30 (closed until Monday 8 h).
+IN_HOURS = datetime.fromisoformat("2026-12-02T10:00:00+01:00")
+NEXT_DAY_IN_HOURS = datetime.fromisoformat("2026-12-03T10:00:00+01:00")
+OUT_OF_HOURS = datetime.fromisoformat("2026-12-04T19:30:00+01:00")
+
+
+@pytest.fixture(autouse=True)
+def clock(widget_stack):
+    """Sets the stack's clock (in opening hours unless the test moves it); the real time again afterwards."""
+    path = clock_file(widget_stack)
+
+    def set_clock(moment: datetime) -> None:
+        path.write_text(moment.isoformat(), encoding="utf-8")
+
+    set_clock(IN_HOURS)
+    yield set_clock
+    path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")
@@ -233,6 +258,38 @@ def test_the_live_chat_is_keyboard_usable_announced_and_axe_finds_nothing_seriou
     expect(advisor.live_log).to_contain_text("Bonjour Marie.")
     advisor.hand_back()
     wait_live_state(widget, None)
+
+
+def test_out_of_hours_no_live_offer_and_the_callback_at_an_honest_time(new_widget_page, inbox, advisors, clock):
+    marie, _ = advisors
+    inbox(marie)  # someone is even logged in: the hours alone close the live chat
+    clock(OUT_OF_HOURS)
+    widget = new_widget_page()
+
+    def case_made_without_a_live_offer() -> bool:
+        assert offered_choice(widget, LIVE_CHOICE).count() == 0, "a live offer out of hours"
+        return bool(widget.tracker()["slots"].get("case_reference"))
+
+    walk_to(widget, case_made_without_a_live_offer, choose=None)
+    assert widget.state()["live"] is None
+    said = " ".join(widget.bot_texts())
+    assert "maintenant" not in said.lower()
+    # The callback promised is the one the chamber's hours allow from Friday evening, as the core computes it.
+    promise = load_chamber().callback_promise(OUT_OF_HOURS, "plutôt le matin")
+    assert promise in said, (promise, widget.bot_texts()[-3:])
+
+
+def test_with_nobody_present_in_the_inbox_no_live_offer(new_widget_page, clock):
+    # A day later: the heartbeats of the advisors of the earlier tests are long past.
+    clock(NEXT_DAY_IN_HOURS)
+    widget = new_widget_page()
+
+    def case_made_without_a_live_offer() -> bool:
+        assert offered_choice(widget, LIVE_CHOICE).count() == 0, "a live offer with nobody in the inbox"
+        return bool(widget.tracker()["slots"].get("case_reference"))
+
+    walk_to(widget, case_made_without_a_live_offer, choose=None)
+    assert widget.state()["live"] is None
 
 
 def test_the_state_endpoint_says_none_for_an_unknown_conversation(widget_stack):
