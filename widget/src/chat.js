@@ -42,7 +42,7 @@ export function livePayload(message) {
 
 /**
  * events: {message(msg), updated(msg), reset(state), status("connecting" | "online" | "offline"), busy(bool),
- *          live({state, advisor} | null)}
+ *          live({state, advisor} | null), notice(text)}
  *
  * Live mode (an advisor of the chamber takes over, the bot is paused): entered when a bot message carries
  * `{"relais_live": {"state": "waiting"}}` or, on page load, when the web app says the conversation is waiting
@@ -108,6 +108,12 @@ export function createChat({ server, app, store, events }) {
   function onLiveFrame(frame) {
     if (frame.type === "state") {
       applyLive(frame.state, frame.advisor);
+      return;
+    }
+    if (frame.type === "error") {
+      // A message refused (too long, or the advisor has just handed back: a state frame follows and the
+      // message goes to the assistant). Said to screen readers; the bubble stays pending meanwhile.
+      if (typeof frame.detail === "string") events.notice(frame.detail);
       return;
     }
     if (frame.type !== "message" || typeof frame.text !== "string") return;

@@ -92,6 +92,7 @@ function mount() {
       status: (status) => view.status(status),
       busy: (on) => view.busy(on),
       live: (live) => view.live(live),
+      notice: (text) => view.announce(text),
     },
   });
   view.render(chat.state);
