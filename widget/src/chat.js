@@ -231,7 +231,8 @@ export function createChat({ server, app, store, events }) {
         if (!message && !live) return;
         if (inFlight) answeredSinceSend = true;
         if (message) addMessage({ id: nextId(), from: "bot", ...message });
-        if (live) applyLive(live.state, live.advisor);
+        // Only to enter live mode: a bot message replayed later (a resend's answers) must not undo a takeover.
+        if (live && !isLive()) applyLive(live.state, live.advisor);
       });
       socket.on("connect_error", () => {
         if (!isLive()) events.status("offline");
