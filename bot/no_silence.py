@@ -9,6 +9,11 @@ asks it again, with its buttons, so that the artisan knows what is expected.
 
 The fallback is sent on the channel, not written into the tracker: it is what the artisan reads when
 the bot had nothing to say, and the next turn goes on from the same dialogue state.
+
+One silence is on purpose: a conversation paused in Rasa (an advisor took it over in the live chat, issue 16:
+the web app sends Rasa's ``pause`` event, and ``resume`` when the advisor hands back or closes). Rasa then
+predicts nothing, and neither the bot nor this fallback may talk over the advisor: a message that still
+reaches Rasa (an old tab) gets no reply here; the widget sends the live messages to the web app.
 """
 
 from __future__ import annotations
@@ -83,15 +88,35 @@ def _waiting(text: str | None) -> bool:
         return False
 
 
-async def _state(apps: Callable[[], Any], sender_id: str) -> tuple[list[Any], str | None]:
+async def _state(apps: Callable[[], Any], sender_id: str) -> tuple[list[Any], str | None, bool]:
+    """The conversation's events, its active form, and whether it is paused (an advisor holds it)."""
     try:
         agent = next(iter(apps())).ctx.agent
         tracker = await agent.tracker_store.retrieve(sender_id)
     except (Exception, SystemExit):  # noqa: BLE001 - the fallback is said anyway (Rasa's SQL store exits on driver errors)
-        return [], None
+        return [], None, False
     if tracker is None:
-        return [], None
-    return list(tracker.events), tracker.active_loop_name
+        return [], None, False
+    return list(tracker.events), tracker.active_loop_name, bool(tracker.is_paused())
+
+
+async def _fallback(apps: Callable[[], Any], message: Any, send: Callable[[str, dict], Awaitable[None]]) -> None:
+    """The reply of a turn that sent nothing, unless an advisor holds the conversation (paused)."""
+    try:
+        events, loop, paused = await _state(apps, message.sender_id)
+        if paused:
+            log.info("a message reached a conversation an advisor holds: the bot stays silent")
+            return
+        if (message.text or "").strip():
+            log.warning("a turn produced no reply: the fallback reply is sent")
+        question = pending_question(events, loop)
+        empty = not (message.text or "").strip()
+        text = fallback_text(_chamber(), question is not None, empty, _waiting(message.text))
+        await send(message.sender_id, {"text": text})
+        if question:
+            await send(message.sender_id, dict(question))
+    except Exception:  # nothing more can be done for this turn
+        log.exception("the fallback reply could not be sent")
 
 
 def never_silent(
@@ -129,17 +154,6 @@ def never_silent(
         finally:
             channel.send_response = original_send
             if sent == 0:
-                if (message.text or "").strip():
-                    log.warning("a turn produced no reply: the fallback reply is sent")
-                try:
-                    events, loop = await _state(apps, message.sender_id)
-                    question = pending_question(events, loop)
-                    empty = not (message.text or "").strip()
-                    text = fallback_text(_chamber(), question is not None, empty, _waiting(message.text))
-                    await original_send(message.sender_id, {"text": text})
-                    if question:
-                        await original_send(message.sender_id, dict(question))
-                except Exception:  # nothing more can be done for this turn
-                    log.exception("the fallback reply could not be sent")
+                await _fallback(apps, message, original_send)
 
     return answered

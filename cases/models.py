@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -149,6 +150,10 @@ class Case(Base):
     call_attempts = relationship(
         "CallAttempt", order_by="CallAttempt.at", cascade="all, delete-orphan", lazy="selectin"
     )
+    # The live chat with an advisor (cases.live): its messages join the transcript, and go with an erasure.
+    live_messages = relationship(
+        "LiveMessage", order_by="LiveMessage.id", cascade="all, delete-orphan", lazy="selectin"
+    )
 
     @property
     def primary_category(self) -> str | None:
@@ -194,3 +199,58 @@ class AuditEvent(Base):
     action = Column(String(64), nullable=False)
     case_reference = Column(String(16), index=True)
     detail = Column(JSON, nullable=False, default=dict)
+
+
+# States of a case's live chat (cases.live): waiting for an advisor, held by one, handed back to the bot, closed.
+LIVE_STATES = ("waiting", "active", "returned", "ended")
+LIVE_OPEN_STATES = ("waiting", "active")
+LIVE_SENDERS = ("artisan", "advisor", "system")
+
+
+class LiveSession(Base):
+    """The live chat of one case: one row per case, its state moving waiting -> active -> returned/ended and
+    back to waiting when the artisan asks again. ``advisor_id`` is set by the atomic claim only."""
+
+    __tablename__ = "live_sessions"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, unique=True)
+    chamber_id = Column(String(64), nullable=False, index=True)
+    state = Column(String(16), nullable=False)
+    advisor_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    requested_at = Column(UtcDateTime, nullable=False)
+    claimed_at = Column(UtcDateTime)
+    ended_at = Column(UtcDateTime)
+    # The distress reminder (3114) was said for the current wait.
+    distress_reminded_at = Column(UtcDateTime)
+    updated_at = Column(UtcDateTime, nullable=False, default=utcnow)
+
+    advisor = relationship("User", lazy="joined")
+
+
+class LiveMessage(Base):
+    """One message of a live chat. Its id is the cursor clients resume from; ``client_id`` (made by the
+    sender's page) makes a message sent twice after a reconnect one row."""
+
+    __tablename__ = "live_messages"
+    __table_args__ = (UniqueConstraint("case_id", "client_id"),)
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
+    sender = Column(String(16), nullable=False)
+    author_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    text = Column(Text, nullable=False)
+    client_id = Column(String(64))
+    at = Column(UtcDateTime, nullable=False, default=utcnow)
+
+
+class AdvisorPresence(Base):
+    """The last heartbeat of an advisor's inbox page: "someone present" is a heartbeat of the chamber
+    within cases.live.PRESENCE_WINDOW."""
+
+    __tablename__ = "advisor_presence"
+    __table_args__ = (Index("ix_advisor_presence_chamber_seen", "chamber_id", "seen_at"),)
+
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    chamber_id = Column(String(64), nullable=False)
+    seen_at = Column(UtcDateTime, nullable=False)

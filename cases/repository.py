@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import String, cast, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,7 @@ from cases.models import (
     URGENCY_RANK,
     CallAttempt,
     Case,
+    LiveSession,
     Note,
     User,
     utcnow,
@@ -299,6 +300,8 @@ class CaseRepository(Repository):
             case.guidance = []
             case.transcript = []
             case.notes.clear()
+            case.live_messages.clear()  # the live chat (cases.live) is the artisan's words too
+            session.execute(delete(LiveSession).where(LiveSession.case_id == case.id))
             for attempt in case.call_attempts:
                 attempt.comment = ""
             case.conversation_id = f"erased:{case.reference}"
@@ -368,6 +371,9 @@ def case_as_dict(case: Case, *, with_personal_data: bool = True) -> dict[str, An
                         "created_at": n.created_at.isoformat(),
                     }
                     for n in case.notes
+                ],
+                "live_messages": [
+                    {"sender": m.sender, "text": m.text, "at": m.at.isoformat()} for m in case.live_messages
                 ],
                 "call_attempts": [
                     {

@@ -63,6 +63,11 @@ class Chamber:
     dpo_contact: str | None = None
     max_case_age_days: int = 365
     allowed_origins: tuple[str, ...] = ()
+    # The live chat (issue 16): the word after the advisor's first name in "Marie, conseillère de la chambre, a
+    # rejoint la conversation.", and how long a distress conversation waits for an advisor before it is told
+    # that nobody forgot it, with the 3114 again.
+    live_advisor_role: str = "conseillère"
+    live_distress_wait_minutes: int = 3
     source_path: Path | None = field(default=None, compare=False)
 
     @property
@@ -313,8 +318,25 @@ class _Validator:
             dpo_contact=self.optional_text("dpo_contact"),
             max_case_age_days=self.max_case_age_days(),
             allowed_origins=self.origins(),
+            **self.live_chat(),
             source_path=self.source,
         )
+
+    def live_chat(self) -> dict[str, Any]:
+        raw = self.raw.get("live_chat")
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.fail("live_chat", "expected a mapping with advisor_role and distress_wait_minutes")
+        unknown = set(raw) - {"advisor_role", "distress_wait_minutes"}
+        if unknown:
+            self.fail(f"live_chat.{sorted(unknown)[0]}", "unknown field; known: advisor_role, distress_wait_minutes")
+        values: dict[str, Any] = {}
+        if "advisor_role" in raw:
+            values["live_advisor_role"] = self.text("advisor_role", raw, "live_chat.")
+        if "distress_wait_minutes" in raw:
+            values["live_distress_wait_minutes"] = self.positive_int("distress_wait_minutes", raw, "live_chat.")
+        return values
 
     def max_case_age_days(self) -> int:
         days = self.positive_int("max_case_age_days", default=365)

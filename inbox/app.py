@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
@@ -19,12 +20,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from cases.accounts import AccountRepository
 from cases.audit import AuditLog
 from cases.db import make_engine, make_session_factory, migrate
+from cases.live import LiveRepository
 from cases.repository import CaseRepository
 from cases.statistics import StatisticsRepository
-from chamber import load_all_chambers, load_chamber
+from chamber import Chamber, load_all_chambers, load_chamber
 from inbox.auth import SESSION_MAX_AGE_S
 from inbox.context import InboxContext
 from ops import logs
+from ops.live import LiveHub, RasaControl, make_bus
 from ops.settings import REPO_ROOT, Settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -79,6 +82,18 @@ def build_context(settings: Settings) -> InboxContext:
     default_chamber = load_chamber(settings.chamber_config)
     chambers = {c.id: c for c in load_all_chambers()}
     chambers.setdefault(default_chamber.id, default_chamber)
+    live = LiveRepository(session_factory)
+
+    def chamber_of(chamber_id: str) -> Chamber:
+        return chambers.get(chamber_id, default_chamber)
+
+    hub = LiveHub(
+        live,
+        make_bus(settings.live_bus_url),
+        RasaControl(settings.rasa_urls, settings.rasa_token) if settings.rasa_urls else None,
+        role_word=lambda chamber_id: chamber_of(chamber_id).live_advisor_role,
+        distress_wait=lambda chamber_id: timedelta(minutes=chamber_of(chamber_id).live_distress_wait_minutes),
+    )
     return InboxContext(
         settings=settings,
         engine=engine,
@@ -89,6 +104,8 @@ def build_context(settings: Settings) -> InboxContext:
         audit=AuditLog(session_factory),
         default_chamber=default_chamber,
         chambers=chambers,
+        live=live,
+        hub=hub,
     )
 
 
@@ -118,11 +135,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        context.engine.dispose()
+        await context.hub.start()
+        try:
+            yield
+        finally:
+            await context.hub.close()
+            context.engine.dispose()
 
     app = FastAPI(title="Relais", openapi_url=None, docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.context = context
+    app.state.live_hub = context.hub  # the widget's live routes (widget/live.py) reach the hub here
+    app.state.live_origins = settings.allowed_origins()  # pages allowed to embed the widget (and talk live)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:

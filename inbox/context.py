@@ -11,11 +11,13 @@ from sqlalchemy.orm import sessionmaker
 
 from cases.accounts import AccountRepository
 from cases.audit import AuditLog
+from cases.live import LiveRepository
 from cases.models import User
 from cases.repository import CaseRepository
 from cases.statistics import StatisticsRepository
 from chamber import Chamber
 from inbox.security import LoginThrottle
+from ops.live import LiveHub
 from ops.settings import Settings
 
 
@@ -32,6 +34,9 @@ class InboxContext:
     audit: AuditLog
     default_chamber: Chamber
     chambers: dict[str, Chamber]
+    live: LiveRepository
+    # The live chat's hub (ops.live): stores, publishes, pauses and resumes Rasa; started with the app.
+    hub: LiveHub
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
     def chamber(self, chamber_id: str) -> Chamber:

@@ -166,7 +166,8 @@ class ProductionStack(Stack):
             rasa.env["RELAIS_BEHIND_PROXY"] = "1"  # the client's address is nginx's X-Real-IP (bot.guard)
             processes.append(rasa)
         if self.with_web:
-            processes.append(web_process("web", s, layout.web_port, json_logs, behind_proxy=True))
+            rasa_urls = tuple(f"http://{s.host}:{port}" for port in layout.rasa_ports)
+            processes.append(web_process("web", s, layout.web_port, json_logs, behind_proxy=True, rasa_urls=rasa_urls))
 
         config = production_dir / "nginx.conf"
         config.write_text(render_nginx_config(s, layout, run_dir, log_dir))

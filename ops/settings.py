@@ -15,6 +15,9 @@ benchmark take throw-away stores and free ports with ``Settings.temporary``.
 | RELAIS_CHAMBER_CONFIG | chamber configuration (path or id) | chamber/configs/default.yml |
 | RELAIS_RASA_PORT / RELAIS_ACTIONS_PORT / RELAIS_WEB_PORT | ports on 127.0.0.1 | 5005 / 5055 / 8000 |
 | RELAIS_RASA_PUBLIC_URL | where browsers reach Rasa's socket.io channel | the Rasa server's address |
+| RELAIS_RASA_URLS | where the web app reaches Rasa's HTTP API to pause and resume a conversation taken over by an advisor (space-separated, tried in order; given to the web app by the supervisor with RELAIS_RASA_TOKEN) | the Rasa server(s) |
+| RELAIS_LIVE_BUS_URL | Redis carrying the live chat's messages between web app workers (`redis://…`) | in-process; production: RELAIS_LOCK_STORE_URL |
+| RELAIS_NOW | tests only, refused in production: the clock of every process (ops/clock.py) | the real time |
 
 Production (`RELAIS_ENV=production`, started by `python -m ops run --production`, see deploy/README.md):
 
@@ -108,6 +111,15 @@ def database_url(var_dir: Path = VAR_DIR) -> str:
     return f"sqlite:///{var_dir / 'relais.db'}"
 
 
+def _live_bus_url(env: str) -> str | None:
+    """Redis for the live chat's messages: ``RELAIS_LIVE_BUS_URL``, else production's lock store Redis."""
+    given = os.environ.get("RELAIS_LIVE_BUS_URL", "").strip()
+    if given:
+        return given
+    lock_store = os.environ.get("RELAIS_LOCK_STORE_URL", "").strip()
+    return lock_store if env == "production" and lock_store.startswith("redis://") else None
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A port nothing listens on now (tests, evaluation runs, the benchmark)."""
     with socket.socket() as sock:
@@ -169,6 +181,10 @@ class Settings:
     log_format: str = "text"
     # Addresses the artisans' rate limits leave alone (load tests, evaluation runs from this machine).
     rate_limit_exempt: tuple[str, ...] = ()
+    # The live chat (issue 16): Redis pub/sub between web app workers (None: in-process), and where the web app
+    # reaches Rasa's HTTP API to pause and resume a conversation an advisor holds.
+    live_bus_url: str | None = None
+    rasa_urls: tuple[str, ...] = ()
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -202,6 +218,7 @@ class Settings:
             rate_limit_exempt=tuple(
                 a.strip() for a in os.environ.get("RELAIS_RATE_LIMIT_EXEMPT", "").split(",") if a.strip()
             ),
+            live_bus_url=_live_bus_url(env),
         )
         for key, value in overrides.items():
             setattr(settings, key, value)
@@ -221,6 +238,9 @@ class Settings:
             chamber_config=os.environ.get("RELAIS_CHAMBER_CONFIG") or None,
             tracker_db_url=os.environ.get("RELAIS_TRACKER_DB_URL") or "",
             outbox_dir=os.environ.get("RELAIS_OUTBOX_DIR") or None,
+            live_bus_url=_live_bus_url(env),
+            rasa_token=os.environ.get("RELAIS_RASA_TOKEN", "").strip(),
+            rasa_urls=tuple(os.environ.get("RELAIS_RASA_URLS", "").split()),
         )
 
     @classmethod
@@ -271,6 +291,8 @@ class Settings:
             )
         if self.log_format not in ("json", "text"):
             problems.append("RELAIS_LOG_FORMAT is json or text.")
+        if os.environ.get("RELAIS_NOW", "").strip():
+            problems.append("RELAIS_NOW sets the clock for tests: never in production.")
         if problems:
             raise ConfigurationError(" ".join(problems))
 
@@ -330,5 +352,8 @@ class Settings:
         }
         if self.chamber_config:
             env["RELAIS_CHAMBER_CONFIG"] = self.chamber_config
+        bus = self.live_bus_url or (self.lock_store_url if self.production else None)
+        if bus:
+            env["RELAIS_LIVE_BUS_URL"] = bus
         env.update(self.extra_env)
         return env

@@ -148,7 +148,12 @@ def rasa_process(
 
 
 def web_process(
-    name: str, settings: Settings, port: int, logging_config: Path | None = None, behind_proxy: bool = False
+    name: str,
+    settings: Settings,
+    port: int,
+    logging_config: Path | None = None,
+    behind_proxy: bool = False,
+    rasa_urls: tuple[str, ...] = (),
 ) -> Process:
     command = [
         str(VENV_BIN / "uvicorn"),
@@ -159,17 +164,21 @@ def web_process(
         "--port",
         str(port),
         "--no-access-log",
-        # No websockets here; uvicorn's default implementation needs a newer
-        # websockets than the one Rasa pins.
+        # The live chat's WebSockets (issue 16) through wsproto: uvicorn's default implementation needs a
+        # newer websockets than the one Rasa pins.
         "--ws",
-        "none",
+        "wsproto",
     ]
     if logging_config:
         command += ["--log-config", str(logging_config)]
     if behind_proxy:
         # The scheme and client address come from nginx's X-Forwarded-* headers.
         command += ["--proxy-headers", "--forwarded-allow-ips", settings.host]
-    return Process(name, command, f"http://{settings.host}:{port}/healthz", settings.var_dir / "logs" / f"{name}.log")
+    # The web app pauses and resumes the conversations an advisor takes over through Rasa's HTTP API.
+    env = {"RELAIS_RASA_TOKEN": settings.rasa_token, "RELAIS_RASA_URLS": " ".join(rasa_urls or (settings.rasa_url,))}
+    return Process(
+        name, command, f"http://{settings.host}:{port}/healthz", settings.var_dir / "logs" / f"{name}.log", env=env
+    )
 
 
 @dataclass

@@ -7,6 +7,7 @@ The web app includes it: ``app.include_router(widget.server.router)``.
 | /widget/relais-widget.js | the widget, one self-contained script (built by `make widget`) |
 | /widget/test/axe.min.js | axe-core, for the browser tests' accessibility check |
 | /demo/, /demo/contact/ | two pages of a chamber website, the widget embedded with one <script> tag |
+| /widget/live/… | the live chat with an advisor, the artisan's side (widget/live.py) |
 
 The demo pages point the widget at ``RELAIS_RASA_PUBLIC_URL`` (default http://127.0.0.1:5005) for the bot and at
 ``RELAIS_PUBLIC_URL`` (default: the address the page was asked on) for the web app, which carries the live chat
@@ -24,6 +25,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from chamber import load_chamber
+from widget.live import router as live_router
 
 WIDGET_DIR = Path(__file__).resolve().parent
 DIST_DIR = WIDGET_DIR / "dist"
@@ -37,6 +39,8 @@ DEMO_PAGES = {
 }
 
 router = APIRouter()
+# The live chat's routes first: /widget/{path:path} below would take /widget/live/... for a file.
+router.include_router(live_router)
 _templates = Environment(loader=FileSystemLoader(SITE_DIR), autoescape=select_autoescape(default=True))
 
 

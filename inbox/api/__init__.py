@@ -12,7 +12,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
-from inbox.api import audit, auth, cases, stats, users
+from cases.live import LiveClosed, LiveConflict, LiveForbidden
+from inbox.api import audit, auth, cases, live, stats, users
 from inbox.deps import ForbiddenError, Unauthenticated
 
 
@@ -49,11 +50,23 @@ def create_api() -> FastAPI:
         # The same shape as FastAPI's own validation errors: one kind of 422 for clients.
         return JSONResponse({"detail": [{"loc": ["body"], "msg": str(exc), "type": "value_error"}]}, status_code=422)
 
+    @api.exception_handler(LiveConflict)
+    async def _live_conflict(_request: Request, exc: LiveConflict) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, status_code=409)
+
+    @api.exception_handler(LiveClosed)
+    async def _live_closed(_request: Request, _exc: LiveClosed) -> JSONResponse:
+        return JSONResponse({"detail": "Cette conversation n'attend plus de conseiller."}, status_code=409)
+
+    @api.exception_handler(LiveForbidden)
+    async def _live_forbidden(_request: Request, _exc: LiveForbidden) -> JSONResponse:
+        return JSONResponse({"detail": "Vous ne tenez pas cette conversation."}, status_code=403)
+
     @api.exception_handler(HTTPException)
     async def _http(_request: Request, exc: HTTPException) -> JSONResponse:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     # One router per area, in the order of the OpenAPI document.
-    for area in (auth, users, cases, audit, stats):
+    for area in (auth, users, cases, live, audit, stats):
         api.include_router(area.router)
     return api

@@ -11,11 +11,11 @@ from starlette.exceptions import HTTPException
 
 from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
 from inbox.deps import CsrfRefused, LoginRequired, SupervisorsOnly
-from inbox.pages import cases, journal, login, privacy, queue, stats
+from inbox.pages import cases, journal, live, login, privacy, queue, stats
 from inbox.pages.rendering import render, see_other
 
 router = APIRouter()
-for area in (login, queue, cases, journal, stats, privacy):
+for area in (login, queue, cases, live, journal, stats, privacy):
     router.include_router(area.router)
 
 

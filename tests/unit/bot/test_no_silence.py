@@ -105,3 +105,14 @@ def test_a_silent_turn_on_a_hesitation_asks_again_softly_without_a_pardon(text):
 def test_a_silent_turn_on_a_hesitation_with_no_question_waits_kindly():
     messages = say(silent, apps_with([UserUttered("euh")]), text="euh")
     assert [m["text"] for m in messages] == [TAKE_YOUR_TIME_NO_QUESTION]
+
+
+def test_a_conversation_an_advisor_holds_gets_no_reply_from_the_bot():
+    """Paused by the web app's live chat (Rasa's pause event): Rasa predicts nothing, and the fallback must
+    not talk over the advisor either. Resumed, the guard answers again."""
+    from rasa.shared.core.events import ConversationPaused, ConversationResumed
+
+    assert say(silent, apps_with([ConversationPaused(), UserUttered("xqzw bidule")])) == []
+    assert say(silent, apps_with([ConversationPaused(), UserUttered("")]), "") == []
+    resumed = say(silent, apps_with([ConversationPaused(), ConversationResumed(), UserUttered("xqzw bidule")]))
+    assert len(resumed) == 1 and "je n'ai pas su quoi répondre" in resumed[0]["text"]

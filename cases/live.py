@@ -1,0 +1,514 @@
+"""The live chat between an artisan and an advisor: sessions, messages, the atomic claim, the advisors' presence.
+
+Plain Python and SQL, shared by the web app (the hub of live messages, inbox/ and widget/) and the action
+server (the offer: ``advisors_present``, ``request``). Every method runs one transaction; the changes an
+advisor makes write an audit entry in it (cases.audit).
+
+One live session per case (``LiveSession``), its state moving
+
+    none -> waiting -> active -> returned | ended -> waiting (asked again) ...
+
+- ``request(conversation_id)``: the artisan chose "échanger ici maintenant"; the case must exist.
+- ``claim(reference, advisor)``: ``UPDATE ... WHERE state = 'waiting' AND advisor_id IS NULL``, the row count
+  checked: one advisor wins, any other gets ``LiveConflict``; the holder claiming again (a reload) is no change.
+- ``hand_back`` and ``close``: the holder gives the conversation back to the bot, or closes it with a line.
+- ``post_artisan`` / ``post_advisor``: one message, its id the cursor (``messages_after``); a ``client_id``
+  seen before gives back the stored message (a resend after a reconnect is one message). The session row is
+  locked first, so the ids of one conversation are given in the order the messages are committed: a reader
+  resuming from an id never skips a message committed later with a smaller id.
+- ``heartbeat`` / ``advisors_present``: an inbox page's heartbeat; present = seen within ``PRESENCE_WINDOW``.
+- ``remind_distress_waits(now, wait_for)``: a distress case waiting longer than its chamber allows gets, once
+  per wait, a system message with the 3114 again.
+
+What the artisan reads (system messages) is written here, once: ``joined_line``, ``RETURNED_LINE``,
+``ended_line``, ``DISTRESS_WAIT_LINE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from cases.audit import Repository
+from cases.errors import CaseNotFound, InvalidInput
+from cases.models import (
+    LIVE_OPEN_STATES,
+    AdvisorPresence,
+    Case,
+    LiveMessage,
+    LiveSession,
+    User,
+    utcnow,
+)
+from cases.text import without_nul
+from chamber.emergency import EUROPEAN_EMERGENCY, SUICIDE_PREVENTION_LINE
+
+# "Someone present": an inbox page of the chamber sent a heartbeat within this window (pages send one every 30 s).
+PRESENCE_WINDOW = timedelta(seconds=90)
+MAX_MESSAGE_LENGTH = 2_000
+MAX_CLIENT_ID_LENGTH = 64
+NO_SESSION = "none"
+
+RETURNED_LINE = "Vous échangez de nouveau avec l'assistant automatique."
+DISTRESS_WAIT_LINE = (
+    "Aucun conseiller n'est encore libre, mais votre demande est bien là et nous ne vous oublions pas. "
+    f"Si vous pensez au suicide ou si vous êtes en danger, appelez le {SUICIDE_PREVENTION_LINE}, "
+    f"gratuitement, jour et nuit, ou le {EUROPEAN_EMERGENCY}."
+)
+
+
+def first_name(full_name: str | None) -> str:
+    """What the artisan sees of an advisor: the first word of the name ("Marie-Claire Dupont" -> "Marie-Claire")."""
+    words = (full_name or "").split()
+    return words[0] if words else "Un conseiller"
+
+
+def joined_line(advisor_name: str | None, role_word: str) -> str:
+    return f"{first_name(advisor_name)}, {role_word} de la chambre, a rejoint la conversation."
+
+
+def ended_line(advisor_name: str | None) -> str:
+    return (
+        f"La conversation avec {first_name(advisor_name)} est terminée. "
+        "Vous pouvez de nouveau écrire à l'assistant automatique."
+    )
+
+
+class LiveConflict(Exception):
+    """Another advisor holds the conversation (the claim lost the race)."""
+
+    def __init__(self, message: str = "Un autre conseiller a déjà rejoint cette conversation.") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class LiveClosed(Exception):
+    """No live chat is open for this conversation (nothing waiting or active): the message goes to the bot."""
+
+
+class LiveForbidden(Exception):
+    """This advisor does not hold the conversation."""
+
+
+@dataclass(frozen=True)
+class Message:
+    id: int
+    case_id: int
+    sender: str  # "artisan" | "advisor" | "system"
+    text: str
+    at: datetime
+    client_id: str | None = None
+    author: str | None = None  # the advisor's first name
+
+    def frame(self) -> dict[str, Any]:
+        """The protocol's server -> client frame; ``client_id`` lets the sender's page match its own message."""
+        frame = {"type": "message", "id": self.id, "sender": self.sender, "text": self.text, "at": self.at.isoformat()}
+        if self.client_id:
+            frame["client_id"] = self.client_id
+        return frame
+
+
+@dataclass(frozen=True)
+class LiveState:
+    case_id: int
+    reference: str
+    chamber_id: str
+    conversation_id: str
+    state: str  # "none" | "waiting" | "active" | "returned" | "ended"
+    advisor_id: int | None = None
+    advisor_name: str | None = None
+    requested_at: datetime | None = None
+    distress: bool = False
+    last_id: int = 0
+
+    @property
+    def advisor(self) -> str | None:
+        """The advisor's first name, as the artisan sees it, while one holds the conversation."""
+        return first_name(self.advisor_name) if self.advisor_id is not None and self.state == "active" else None
+
+    @property
+    def open(self) -> bool:
+        return self.state in LIVE_OPEN_STATES
+
+    def frame(self) -> dict[str, Any]:
+        return {"type": "state", "state": self.state, "advisor": self.advisor}
+
+    def public(self) -> dict[str, Any]:
+        """The artisan's ``GET /widget/live/{conversation_id}/state``."""
+        return {"state": self.state, "advisor": self.advisor, "last_id": self.last_id}
+
+
+def _message(row: LiveMessage, author: User | None = None) -> Message:
+    return Message(
+        id=row.id,
+        case_id=row.case_id,
+        sender=row.sender,
+        text=row.text,
+        at=row.at,
+        client_id=row.client_id,
+        author=first_name(author.name) if author is not None else None,
+    )
+
+
+def _clean_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise InvalidInput("a message is a text")
+    cleaned = str(without_nul(text)).strip()
+    if not cleaned or len(cleaned) > MAX_MESSAGE_LENGTH:
+        raise InvalidInput(f"a message has 1 to {MAX_MESSAGE_LENGTH} characters")
+    return cleaned
+
+
+def _clean_client_id(client_id: Any) -> str | None:
+    if client_id is None or client_id == "":
+        return None
+    if not isinstance(client_id, str) or len(client_id) > MAX_CLIENT_ID_LENGTH or "\x00" in client_id:
+        raise InvalidInput(f"client_id is a text of at most {MAX_CLIENT_ID_LENGTH} characters")
+    return client_id
+
+
+class LiveRepository(Repository):
+    # ---------------------------------------------------------------- reading
+
+    def state_of_conversation(self, conversation_id: str) -> LiveState | None:
+        """The live state of a conversation's case (None: no case for it)."""
+        with self._session_factory() as session:
+            case = session.execute(select(Case).where(Case.conversation_id == conversation_id)).scalar_one_or_none()
+            return self._state(session, case) if case is not None else None
+
+    def state_of_case(self, reference: str, actor: User) -> LiveState:
+        with self._session_factory() as session:
+            return self._state(session, self._case(session, reference, actor))
+
+    def messages_after(self, case_id: int, after: int = 0, limit: int = 500) -> list[Message]:
+        """The conversation's live messages with an id above ``after``, oldest first."""
+        with self._session_factory() as session:
+            rows = session.execute(
+                select(LiveMessage, User)
+                .outerjoin(User, User.id == LiveMessage.author_id)
+                .where(LiveMessage.case_id == case_id, LiveMessage.id > max(0, int(after)))
+                .order_by(LiveMessage.id)
+                .limit(limit)
+            ).all()
+            return [_message(row, author) for row, author in rows]
+
+    def states_of(self, chamber_id: str, case_ids: Iterable[int]) -> dict[int, LiveState]:
+        """The open live sessions (waiting or active) of these cases, for the queue."""
+        ids = list(case_ids)
+        if not ids:
+            return {}
+        with self._session_factory() as session:
+            rows = session.execute(
+                select(LiveSession, Case, User)
+                .join(Case, Case.id == LiveSession.case_id)
+                .outerjoin(User, User.id == LiveSession.advisor_id)
+                .where(
+                    LiveSession.chamber_id == chamber_id,
+                    LiveSession.case_id.in_(ids),
+                    LiveSession.state.in_(LIVE_OPEN_STATES),
+                )
+            ).all()
+            return {live.case_id: self._state_from(live, case, advisor, 0) for live, case, advisor in rows}
+
+    # ---------------------------------------------------------------- the artisan (action server, widget)
+
+    def request(self, conversation_id: str, now: datetime | None = None) -> LiveState:
+        """The artisan asks to chat now: the session of the conversation's case waits for an advisor.
+        Asking again while waiting or active changes nothing. Raises CaseNotFound without a case."""
+        now = now or utcnow()
+        with self._session_factory() as session, session.begin():
+            case = session.execute(
+                select(Case).where(Case.conversation_id == conversation_id).with_for_update(of=Case)
+            ).scalar_one_or_none()
+            if case is None:
+                raise CaseNotFound(conversation_id)
+            live = self._session_row(session, case.id)
+            if live is None:
+                live = LiveSession(case_id=case.id, chamber_id=case.chamber_id, state="waiting", requested_at=now)
+                session.add(live)
+            elif live.state not in LIVE_OPEN_STATES:
+                live.state, live.advisor_id, live.requested_at = "waiting", None, now
+                live.claimed_at = live.ended_at = live.distress_reminded_at = None
+            else:
+                return self._state(session, case)
+            live.chamber_id = case.chamber_id
+            live.updated_at = now
+            case.updated_at = now  # the queue's poll sees it
+            session.flush()
+            self._audit(session, None, "live.requested", case.chamber_id, case.reference, {})
+            return self._state(session, case)
+
+    def post_artisan(
+        self, conversation_id: str, text: Any, client_id: Any = None, now: datetime | None = None
+    ) -> Message:
+        """The artisan's message while the chat waits or is held; LiveClosed otherwise (it goes to the bot)."""
+        text, client_id = _clean_text(text), _clean_client_id(client_id)
+        with self._session_factory() as session, session.begin():
+            case = session.execute(select(Case).where(Case.conversation_id == conversation_id)).scalar_one_or_none()
+            live = self._locked_session(session, case.id) if case is not None else None
+            if case is None or live is None:
+                raise LiveClosed(conversation_id)
+            earlier = self._by_client_id(session, case.id, client_id)
+            if earlier is not None:
+                return earlier
+            if live.state not in LIVE_OPEN_STATES:
+                raise LiveClosed(conversation_id)
+            return self._insert(session, case.id, "artisan", text, client_id, None, now or utcnow())
+
+    # ---------------------------------------------------------------- the advisor (inbox)
+
+    def claim(
+        self, reference: str, actor: User, role_word: str, now: datetime | None = None
+    ) -> tuple[LiveState, Message | None]:
+        """Join a waiting conversation: one advisor only (the row count of a conditional UPDATE decides).
+        Returns the new state and the system message the artisan reads (None when the actor already held it)."""
+        now = now or utcnow()
+        with self._session_factory() as session, session.begin():
+            case = self._case(session, reference, actor)
+            won = session.execute(
+                update(LiveSession)
+                .where(
+                    LiveSession.case_id == case.id,
+                    LiveSession.state == "waiting",
+                    LiveSession.advisor_id.is_(None),
+                )
+                .values(state="active", advisor_id=actor.id, claimed_at=now, updated_at=now)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if won != 1:
+                live = self._session_row(session, case.id)
+                if live is not None and live.state == "active" and live.advisor_id == actor.id:
+                    return self._state(session, case), None  # a reload of the holder's page
+                if live is not None and live.state == "active":
+                    raise LiveConflict()
+                raise LiveClosed(reference)
+            if case.assignee_id is None:
+                case.assignee_id = actor.id  # whoever talks with the artisan follows the case
+            if case.status == "nouveau":
+                case.status = "en_cours"
+            if case.first_contact_at is None:
+                case.first_contact_at = now  # the artisan is reached, in writing
+            case.updated_at = now
+            message = self._insert(session, case.id, "system", joined_line(actor.name, role_word), None, None, now)
+            self._audit(session, actor, "live.claimed", case.chamber_id, case.reference, {})
+            return self._state(session, case), message
+
+    def post_advisor(
+        self, reference: str, actor: User, text: Any, client_id: Any = None, now: datetime | None = None
+    ) -> Message:
+        text, client_id = _clean_text(text), _clean_client_id(client_id)
+        with self._session_factory() as session, session.begin():
+            case = self._case(session, reference, actor)
+            live = self._locked_session(session, case.id)
+            earlier = self._by_client_id(session, case.id, client_id)
+            if earlier is not None:
+                return earlier
+            self._check_holder(live, actor)
+            message = self._insert(session, case.id, "advisor", text, client_id, actor, now or utcnow())
+            self._audit(session, actor, "live.advisor_message", case.chamber_id, case.reference, {"id": message.id})
+            return message
+
+    def hand_back(self, reference: str, actor: User, now: datetime | None = None) -> tuple[LiveState, Message]:
+        """The holder gives the conversation back to the bot (Rasa is resumed by the caller)."""
+        state, messages = self._finish(reference, actor, "returned", None, now or utcnow())
+        return state, messages[-1]
+
+    def close(
+        self, reference: str, actor: User, closing_line: Any = None, now: datetime | None = None
+    ) -> tuple[LiveState, list[Message]]:
+        """The holder closes the chat with a closing line (their words), then the system's end line."""
+        line = _clean_text(closing_line) if closing_line not in (None, "") else None
+        return self._finish(reference, actor, "ended", line, now or utcnow())
+
+    # ---------------------------------------------------------------- presence
+
+    def heartbeat(self, actor: User, now: datetime | None = None) -> None:
+        """An inbox page of this advisor is open (not audited: a heartbeat changes nothing of a case)."""
+        now = now or utcnow()
+        with self._session_factory() as session, session.begin():
+            insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+            statement = insert(AdvisorPresence.__table__).values(
+                user_id=actor.id, chamber_id=actor.chamber_id, seen_at=now
+            )
+            session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["user_id"], set_={"seen_at": now, "chamber_id": actor.chamber_id}
+                )
+            )
+
+    def advisors_present(self, chamber_id: str, now: datetime | None = None) -> int:
+        """How many active advisors of the chamber had an inbox page open within PRESENCE_WINDOW."""
+        since = (now or utcnow()) - PRESENCE_WINDOW
+        with self._session_factory() as session:
+            count: int = session.execute(
+                select(func.count())
+                .select_from(AdvisorPresence)
+                .join(User, User.id == AdvisorPresence.user_id)
+                .where(
+                    AdvisorPresence.chamber_id == chamber_id,
+                    AdvisorPresence.seen_at > since,
+                    User.active.is_(True),
+                )
+            ).scalar_one()
+            return count
+
+    # ---------------------------------------------------------------- the distress reminder
+
+    def remind_distress_waits(
+        self, now: datetime, wait_for: Callable[[str], timedelta]
+    ) -> list[tuple[LiveState, Message]]:
+        """Distress conversations waiting for an advisor longer than ``wait_for(chamber_id)`` get, once per
+        wait, the reminder with the 3114 (DISTRESS_WAIT_LINE). Returns what to publish."""
+        with self._session_factory() as session:
+            candidates = session.execute(
+                select(LiveSession.case_id, LiveSession.chamber_id, LiveSession.requested_at)
+                .join(Case, Case.id == LiveSession.case_id)
+                .where(
+                    LiveSession.state == "waiting",
+                    LiveSession.distress_reminded_at.is_(None),
+                    Case.distress.is_(True),
+                )
+            ).all()
+        reminded = []
+        for case_id, chamber_id, requested_at in candidates:
+            if now - requested_at < wait_for(chamber_id):
+                continue
+            with self._session_factory() as session, session.begin():
+                live = self._locked_session(session, case_id)
+                # Checked again under the lock: claimed or reminded meanwhile by another worker.
+                if live is None or live.state != "waiting" or live.distress_reminded_at is not None:
+                    continue
+                live.distress_reminded_at = now
+                case = session.get(Case, case_id)
+                message = self._insert(session, case_id, "system", DISTRESS_WAIT_LINE, None, None, now)
+                self._audit(session, None, "live.distress_reminder", chamber_id, case.reference, {}, label="system")
+                reminded.append((self._state(session, case), message))
+        return reminded
+
+    # ---------------------------------------------------------------- internals
+
+    def _finish(
+        self, reference: str, actor: User, state: str, closing_line: str | None, now: datetime
+    ) -> tuple[LiveState, list[Message]]:
+        with self._session_factory() as session, session.begin():
+            case = self._case(session, reference, actor)
+            live = self._check_holder(self._locked_session(session, case.id), actor)
+            messages = []
+            if closing_line:
+                messages.append(self._insert(session, case.id, "advisor", closing_line, None, actor, now))
+            line = RETURNED_LINE if state == "returned" else ended_line(actor.name)
+            messages.append(self._insert(session, case.id, "system", line, None, None, now))
+            live.state, live.ended_at, live.updated_at = state, now, now
+            case.updated_at = now
+            action = "live.handed_back" if state == "returned" else "live.closed"
+            self._audit(session, actor, action, case.chamber_id, case.reference, {})
+            return self._state(session, case), messages
+
+    @staticmethod
+    def _check_holder(live: LiveSession | None, actor: User) -> LiveSession:
+        if live is None or live.state != "active" or live.advisor_id != actor.id:
+            raise LiveForbidden("only the advisor holding the conversation may do this")
+        return live
+
+    @staticmethod
+    def _case(session: Session, reference: str, actor: User) -> Case:
+        case: Case | None = session.execute(
+            select(Case).where(Case.reference == reference, Case.chamber_id == actor.chamber_id)
+        ).scalar_one_or_none()
+        if case is None:
+            raise CaseNotFound(reference)
+        return case
+
+    @staticmethod
+    def _session_row(session: Session, case_id: int) -> LiveSession | None:
+        live: LiveSession | None = session.execute(
+            select(LiveSession).where(LiveSession.case_id == case_id).execution_options(populate_existing=True)
+        ).scalar_one_or_none()
+        return live
+
+    @staticmethod
+    def _locked_session(session: Session, case_id: int) -> LiveSession | None:
+        """The session row, locked until the transaction ends (PostgreSQL; SQLite writes one at a time anyway)."""
+        live: LiveSession | None = session.execute(
+            select(LiveSession)
+            .where(LiveSession.case_id == case_id)
+            .with_for_update(of=LiveSession)
+            .execution_options(populate_existing=True)
+        ).scalar_one_or_none()
+        return live
+
+    @staticmethod
+    def _by_client_id(session: Session, case_id: int, client_id: str | None) -> Message | None:
+        if client_id is None:
+            return None
+        found = session.execute(
+            select(LiveMessage, User)
+            .outerjoin(User, User.id == LiveMessage.author_id)
+            .where(LiveMessage.case_id == case_id, LiveMessage.client_id == client_id)
+        ).first()
+        return _message(found[0], found[1]) if found else None
+
+    @staticmethod
+    def _insert(
+        session: Session,
+        case_id: int,
+        sender: str,
+        text: str,
+        client_id: str | None,
+        author: User | None,
+        now: datetime,
+    ) -> Message:
+        row = LiveMessage(
+            case_id=case_id,
+            sender=sender,
+            author_id=author.id if author is not None else None,
+            text=text,
+            client_id=client_id,
+            at=now,
+        )
+        session.add(row)
+        session.flush()
+        return _message(row, author)
+
+    def _state(self, session: Session, case: Case) -> LiveState:
+        row = session.execute(
+            select(LiveSession, User)
+            .outerjoin(User, User.id == LiveSession.advisor_id)
+            .where(LiveSession.case_id == case.id)
+            .execution_options(populate_existing=True)
+        ).first()
+        last_id = session.execute(
+            select(func.coalesce(func.max(LiveMessage.id), 0)).where(LiveMessage.case_id == case.id)
+        ).scalar_one()
+        if row is None:
+            return LiveState(
+                case.id,
+                case.reference,
+                case.chamber_id,
+                case.conversation_id,
+                NO_SESSION,
+                distress=bool(case.distress),
+                last_id=int(last_id),
+            )
+        return self._state_from(row[0], case, row[1], int(last_id))
+
+    @staticmethod
+    def _state_from(live: LiveSession, case: Case, advisor: User | None, last_id: int) -> LiveState:
+        return LiveState(
+            case_id=case.id,
+            reference=case.reference,
+            chamber_id=case.chamber_id,
+            conversation_id=case.conversation_id,
+            state=live.state,
+            advisor_id=live.advisor_id,
+            advisor_name=advisor.name if advisor is not None else None,
+            requested_at=live.requested_at,
+            distress=bool(case.distress),
+            last_id=last_id,
+        )

@@ -1,0 +1,208 @@
+"""The live chat through the web app (issue 16, /work/live-protocol.md): the artisan's and the advisor's sockets,
+the claim, reconnections that lose nothing, the advisors' presence, and who may do what. Starlette's
+TestClient drives the real app on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from starlette.websockets import WebSocketDisconnect
+
+from cases.live import DISTRESS_WAIT_LINE, RETURNED_LINE
+from tests.integration.inbox.conftest import CHAMBER, OTHER_CHAMBER, api_login, draft
+
+
+@pytest.fixture
+def live_case(repository, app):
+    """A case whose artisan chose to chat now (what the action server does)."""
+
+    def make(**overrides):
+        case_draft = draft(**overrides)
+        reference = repository.save_draft(case_draft)
+        app.state.context.live.request(case_draft.conversation_id)
+        return case_draft.conversation_id, reference
+
+    return make
+
+
+@pytest.fixture
+def advisor_client(new_client, make_user):
+    """A browser of an advisor logged in through the API: (client, user, csrf)."""
+
+    def make(name="Marie Curie", chamber=CHAMBER):
+        user = make_user(name=name, chamber=chamber)
+        client = new_client()
+        return client, user, api_login(client, user.email)
+
+    return make
+
+
+def receive_until(socket, predicate, limit=20):
+    """The frames received until one matches (the matching one last)."""
+    frames = []
+    for _ in range(limit):
+        frame = socket.receive_json()
+        frames.append(frame)
+        if predicate(frame):
+            return frames
+    raise AssertionError(f"no matching frame in {frames}")
+
+
+def is_message(text):
+    return lambda frame: frame.get("type") == "message" and frame.get("text") == text
+
+
+def test_the_artisan_and_the_advisor_talk_both_ways(client, live_case, advisor_client):
+    conversation, reference = live_case()
+    assert client.get(f"/widget/live/{conversation}/state").json() == {
+        "state": "waiting",
+        "advisor": None,
+        "last_id": 0,
+    }
+    marie, _, csrf = advisor_client("Marie Curie")
+    with client.websocket_connect(f"/widget/live/{conversation}?after=0") as artisan:
+        assert artisan.receive_json() == {"type": "state", "state": "waiting", "advisor": None}
+        artisan.send_json({"type": "message", "text": "Bonjour, il y a quelqu'un ?", "client_id": "a-1"})
+        echo = receive_until(artisan, is_message("Bonjour, il y a quelqu'un ?"))[-1]
+        assert echo["sender"] == "artisan" and echo["client_id"] == "a-1"
+
+        claimed = marie.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": csrf})
+        assert claimed.status_code == 200, claimed.text
+        assert claimed.json()["state"] == "active" and claimed.json()["advisor"] == "Marie"
+        frames = receive_until(artisan, lambda f: f.get("type") == "state")
+        joined = "Marie, conseillère de la chambre, a rejoint la conversation."
+        assert [f.get("text") for f in frames if f["type"] == "message"] == [joined]
+        assert frames[-1] == {"type": "state", "state": "active", "advisor": "Marie"}
+
+        with marie.websocket_connect(f"/inbox/live/{reference}?after=0") as advisor:
+            frames = receive_until(advisor, is_message(joined))
+            assert frames[0] == {"type": "state", "state": "active", "advisor": "Marie"}
+            assert [f["text"] for f in frames[1:]] == ["Bonjour, il y a quelqu'un ?", joined]
+            advisor.send_json(
+                {"type": "message", "text": "Bonjour, je suis Marie. Je vous écoute.", "client_id": "m-1"}
+            )
+            got = receive_until(artisan, is_message("Bonjour, je suis Marie. Je vous écoute."))[-1]
+            assert got["sender"] == "advisor" and isinstance(got["id"], int)
+            artisan.send_json({"type": "message", "text": "L'URSSAF me relance", "client_id": "a-2"})
+            assert receive_until(advisor, is_message("L'URSSAF me relance"))[-1]["sender"] == "artisan"
+
+            advisor.send_json({"type": "handback"})
+            frames = receive_until(artisan, lambda f: f.get("type") == "state")
+            assert frames[-2]["text"] == RETURNED_LINE and frames[-1]["state"] == "returned"
+    assert client.get(f"/widget/live/{conversation}/state").json()["state"] == "returned"
+
+
+def test_a_reload_or_a_lost_connection_loses_nothing_and_keeps_the_takeover(client, live_case, advisor_client):
+    conversation, reference = live_case()
+    marie, _, csrf = advisor_client()
+    marie.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": csrf}).raise_for_status()
+    with client.websocket_connect(f"/widget/live/{conversation}?after=0") as artisan:
+        seen = receive_until(artisan, lambda f: f.get("type") == "message")[-1]["id"]
+    # The artisan's tab is closed; the advisor writes meanwhile.
+    with marie.websocket_connect(f"/inbox/live/{reference}") as advisor:
+        advisor.receive_json()
+        advisor.send_json({"type": "message", "text": "Êtes-vous toujours là ?", "client_id": "m-1"})
+        receive_until(advisor, is_message("Êtes-vous toujours là ?"))
+    state = client.get(f"/widget/live/{conversation}/state").json()
+    assert state["state"] == "active" and state["last_id"] > seen  # the takeover goes on
+    with client.websocket_connect(f"/widget/live/{conversation}?after={seen}") as artisan:
+        frames = receive_until(artisan, is_message("Êtes-vous toujours là ?"))
+        assert frames[0]["type"] == "state" and [f["type"] for f in frames[1:]] == ["message"]
+        # A message resent after a reconnect (its client_id known): stored once, echoed once.
+        for _ in range(2):
+            artisan.send_json({"type": "message", "text": "Oui, pardon", "client_id": "a-9"})
+        first = receive_until(artisan, is_message("Oui, pardon"))[-1]
+        second = receive_until(artisan, is_message("Oui, pardon"))[-1]
+        assert first["id"] == second["id"]
+    messages = marie.get(f"/api/v1/cases/{reference}/live").json()["messages"]
+    assert [m["text"] for m in messages].count("Oui, pardon") == 1
+
+
+def test_a_second_advisor_is_refused_and_cannot_listen(client, live_case, advisor_client):
+    _, reference = live_case()
+    marie, _, marie_csrf = advisor_client("Marie")
+    paul, _, paul_csrf = advisor_client("Paul")
+    with paul.websocket_connect(f"/inbox/live/{reference}") as reader:  # waiting: any advisor may read
+        assert reader.receive_json()["state"] == "waiting"
+    assert marie.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": marie_csrf}).status_code == 200
+    refused = paul.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": paul_csrf})
+    assert refused.status_code == 409
+    assert refused.json() == {"detail": "Un autre conseiller a déjà rejoint cette conversation."}
+    with pytest.raises(WebSocketDisconnect) as closed, paul.websocket_connect(f"/inbox/live/{reference}") as socket:
+        socket.receive_json()
+    assert closed.value.code == 4403
+
+
+def test_who_may_open_the_sockets(client, app, live_case, advisor_client):
+    conversation, reference = live_case()
+    with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect(f"/inbox/live/{reference}") as socket:
+        socket.receive_json()
+    assert closed.value.code == 4401  # no session
+    outsider, _, _ = advisor_client("Zoé", chamber=OTHER_CHAMBER)
+    with pytest.raises(WebSocketDisconnect) as closed, outsider.websocket_connect(f"/inbox/live/{reference}") as s:
+        s.receive_json()
+    assert closed.value.code == 4403  # another chamber's case
+    marie, _, _ = advisor_client()
+    evil = {"origin": "https://evil.example"}
+    with pytest.raises(WebSocketDisconnect), marie.websocket_connect(f"/inbox/live/{reference}", headers=evil) as s:
+        s.receive_json()  # a page of another site cannot use the advisor's cookie
+    with (
+        pytest.raises(WebSocketDisconnect),
+        client.websocket_connect(f"/widget/live/{conversation}", headers=evil) as s,
+    ):
+        s.receive_json()
+    assert client.get(f"/widget/live/{conversation}/state", headers=evil).status_code == 403
+    allowed = app.state.live_origins[0]
+    answer = client.get(f"/widget/live/{conversation}/state", headers={"origin": allowed})
+    assert answer.status_code == 200 and answer.headers["access-control-allow-origin"] == allowed
+    # An unknown conversation says nothing, and its socket closes after saying so.
+    assert client.get("/widget/live/unknown-conversation/state").json() == {
+        "state": "none",
+        "advisor": None,
+        "last_id": 0,
+    }
+    with client.websocket_connect("/widget/live/unknown-conversation") as socket:
+        assert socket.receive_json() == {"type": "state", "state": "none", "advisor": None}
+
+
+def test_the_closing_line_reaches_the_artisan_and_the_socket_ends(client, live_case, advisor_client):
+    conversation, reference = live_case()
+    marie, _, csrf = advisor_client("Marie")
+    marie.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": csrf}).raise_for_status()
+    with (
+        client.websocket_connect(f"/widget/live/{conversation}") as artisan,
+        marie.websocket_connect(f"/inbox/live/{reference}") as advisor,
+    ):
+        advisor.receive_json()
+        advisor.send_json({"type": "close", "text": "Je vous rappelle demain à 9 h. Bon courage !"})
+        frames = receive_until(artisan, lambda f: f.get("type") == "state" and f["state"] == "ended")
+        texts = [f["text"] for f in frames if f["type"] == "message"]
+        assert "Je vous rappelle demain à 9 h. Bon courage !" in texts
+        assert texts[-1].startswith("La conversation avec Marie est terminée.")
+    # The artisan's page reloads later: the socket says the state and ends; the message goes to the bot.
+    with client.websocket_connect(f"/widget/live/{conversation}?after=0") as artisan:
+        frames = receive_until(artisan, lambda f: f.get("type") == "state")
+        assert frames[-1]["state"] == "ended"
+
+
+def test_presence_counts_the_heartbeats(client, app, advisor_client):
+    marie, _, csrf = advisor_client()
+    live = app.state.context.live
+    assert live.advisors_present(CHAMBER) == 0
+    assert marie.post("/api/v1/presence", headers={"X-CSRF-Token": csrf}).status_code == 204
+    assert live.advisors_present(CHAMBER) == 1
+    assert marie.post("/api/v1/presence").status_code == 403  # a cookie without the CSRF header
+
+
+def test_a_distress_wait_gets_the_3114_reminder_on_the_artisans_socket(client, app, live_case, monkeypatch):
+    conversation, _ = live_case(distress=True, urgency="critique")
+    hub = app.state.context.hub
+    monkeypatch.setenv("RELAIS_NOW", "2099-01-01T00:00:00+00:00")  # long after the request: the wait is over
+    with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
+        artisan.receive_json()
+        assert client.portal.call(hub.remind_distress_waits) == 1
+        reminder = receive_until(artisan, lambda f: f.get("type") == "message")[-1]
+        assert reminder == {**reminder, "sender": "system", "text": DISTRESS_WAIT_LINE}
+        assert "3114" in reminder["text"]
+    assert datetime.now(timezone.utc).year < 2099  # the real clock was never touched

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from ops import clock
+
+
+def test_the_real_time_without_the_setting(monkeypatch):
+    monkeypatch.delenv(clock.ENV_VAR, raising=False)
+    assert abs(clock.now() - datetime.now(timezone.utc)) < timedelta(seconds=5)
+
+
+def test_a_given_moment_starts_the_clock_there(monkeypatch):
+    monkeypatch.setenv(clock.ENV_VAR, "2026-12-05T23:30:00+01:00")  # a Saturday night in Paris
+    moment = clock.now()
+    assert moment.tzinfo is not None
+    assert timedelta(0) <= moment - datetime(2026, 12, 5, 22, 30, tzinfo=timezone.utc) < timedelta(seconds=5)
+
+
+def test_a_clock_file_moves_a_running_process(monkeypatch, tmp_path):
+    file = tmp_path / "now"
+    monkeypatch.setenv(clock.ENV_VAR, f"file:{file}")
+    file.write_text("2026-12-02T10:00:00+01:00")
+    assert clock.now() == datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)
+    file.write_text("2026-12-02T10:04:00+01:00")
+    assert clock.now() == datetime(2026, 12, 2, 9, 4, tzinfo=timezone.utc)
+
+
+def test_a_naive_or_broken_value_is_not_taken(monkeypatch):
+    for value in ("2026-12-02T10:00:00", "demain"):
+        monkeypatch.setenv(clock.ENV_VAR, value)
+        assert abs(clock.now() - datetime.now(timezone.utc)) < timedelta(seconds=5)
