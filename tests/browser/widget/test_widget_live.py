@@ -183,7 +183,10 @@ def test_a_second_takeover_works_and_ends_with_the_advisors_closing_line(new_wid
             wait_live_state(widget, None)
             reach_live_request(widget, again=True)
     advisor.close_with("Je vous rappelle demain matin comme convenu. Bon courage.")
-    expect(widget.log.locator(".message").last).to_contain_text("Je vous rappelle demain matin comme convenu.")
+    expect(widget.log.locator(".message.advisor").last).to_contain_text("Je vous rappelle demain matin comme convenu.")
+    expect(widget.log.locator(".message.system").last).to_have_text(
+        "Information : La conversation avec Marie est terminée. Vous pouvez de nouveau écrire à l'assistant automatique."
+    )
     wait_live_state(widget, None)
     widget.say("d'accord merci")
     assert widget.messages()[-1]["from"] == "bot"
