@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import abuse, services
+from actions import abuse, live_offer, services
 from actions.conversation import SKIPPED, said_before
 from actions.handoff import (
     clean_name,
@@ -25,16 +25,18 @@ from actions.handoff import (
     submit_case,
 )
 from actions.intake import SERIOUS_REPLY, is_question, reply_to_question
+from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
 from intake.answers import CORRECTION, HESITATION, NO, QUESTION, TAKE_YOUR_TIME, YES, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, understood
+from ops import clock
 
 logger = logging.getLogger(__name__)
 
 
-class ValidateHandoffForm(PlaceValidation, FormValidationAction):
+class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_handoff_form"
 
@@ -45,7 +47,7 @@ class ValidateHandoffForm(PlaceValidation, FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        return handoff_questions(tracker.slots)
+        return live_offer.with_live_offer(handoff_questions(tracker.slots), tracker.slots, live_offer_available)
 
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -187,6 +189,8 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
     chamber = services.chamber()
     slots = tracker.slots
     reminder = f" {HANDOFF_REMINDER}" if slots.get("distress") else ""  # after distress, the 3114 again
+    if live_offer.wants_live(slots):  # the artisan chose to write with an advisor now (actions/live_actions.py)
+        return finish_live(dispatcher, tracker)
     if not slots.get("wants_advisor") or not slots.get("consent_given"):
         text = refusal_text(chamber, services.tracker_retention_days()) + reminder
         # Said once: a second refusal gets a short word, not the same long sentence.
@@ -210,7 +214,7 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[E
         events=tracker.events,
         consent_version=chamber.consent_version,
     )
-    promise = chamber.callback_promise(datetime.now(timezone.utc), slots.get("callback_slot"))
+    promise = chamber.callback_promise(clock.now(), slots.get("callback_slot"))
     phone = f" au {display_phone(slots['phone'])}"
     if slots.get("case_reference") and already_said(
         tracker, f"C'est noté, votre référence est {result.reference}.", prefix=True

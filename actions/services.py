@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cases import retention
 from cases.db import make_engine, make_session_factory
+from cases.live import LiveRepository
 from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
 from chamber import Chamber, load_chamber
@@ -33,6 +34,12 @@ def case_outbox() -> CaseOutbox:
     outbox = CaseOutbox(repository, spool_dir=spool)
     outbox.start_background_flush()
     return outbox
+
+
+@lru_cache(maxsize=1)
+def live_repository() -> LiveRepository:
+    """The live chat's store (cases.live): the advisors' presence for the offer, the artisan's live request."""
+    return LiveRepository(make_session_factory(make_engine(database_url())))
 
 
 def tracker_retention_days() -> int:

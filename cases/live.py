@@ -144,6 +144,28 @@ class LiveState:
         return {"state": self.state, "advisor": self.advisor, "last_id": self.last_id}
 
 
+def merged_transcript(transcript: list[dict[str, Any]], messages: Iterable[Message]) -> list[dict[str, Any]]:
+    """The bot's conversation and the live chat as one transcript, in the order things were said (an entry
+    without a readable time keeps its place before the live part)."""
+    entries: list[tuple[datetime | None, int, dict[str, Any]]] = []
+    for position, entry in enumerate(transcript):
+        try:
+            at: datetime | None = datetime.fromisoformat(str(entry.get("at")))
+            if at is not None and at.tzinfo is None:
+                at = None
+        except ValueError:
+            at = None
+        entries.append((at, position, {**entry, "live": False}))
+    offset = len(entries)
+    for position, message in enumerate(messages):
+        line = {"sender": message.sender, "text": message.text, "at": message.at.isoformat(), "live": True}
+        if message.author:
+            line["author"] = message.author
+        entries.append((message.at, offset + position, line))
+    earliest = min((at for at, _, _ in entries if at is not None), default=None)
+    return [line for _, _, line in sorted(entries, key=lambda item: (item[0] or earliest or utcnow(), item[1]))]
+
+
 def _message(row: LiveMessage, author: User | None = None) -> Message:
     return Message(
         id=row.id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import phonenumbers
@@ -55,6 +56,19 @@ AUDIT_LABELS = {
     "user.unlocked": "Compte débloqué",
     "retention.cases_anonymised": "Dossiers anonymisés (fin de conservation)",
     "retention.trackers_deleted": "Conversations supprimées (fin de conservation)",
+    "live.requested": "Échange en direct demandé par l'artisan",
+    "live.claimed": "Échange en direct rejoint",
+    "live.advisor_message": "Message envoyé en direct",
+    "live.handed_back": "Conversation rendue à l'assistant",
+    "live.closed": "Échange en direct clos",
+    "live.distress_reminder": "Rappel du 3114 pendant l'attente",
+}
+# The live chat's states, as the inbox says them (cases.live).
+LIVE_STATE_LABELS = {
+    "waiting": "L'artisan attend un conseiller, ici, par écrit",
+    "active": "Échange en direct en cours",
+    "returned": "Conversation rendue à l'assistant",
+    "ended": "Échange en direct terminé",
 }
 
 
@@ -120,4 +134,12 @@ def register_filters(environment) -> None:  # noqa: ANN001
         situation_label=lambda key: SITUATION_LABELS.get(key, key.replace("_", " ").capitalize()),
         audit_label=lambda code: AUDIT_LABELS.get(code, code),
         role_label=lambda code: ROLE_LABELS.get(code, code),
+    )
+
+
+def default_closing_line(chamber: Any) -> str:
+    """What the closing line field of the live panel proposes (the advisor may change it)."""
+    return (
+        "Merci pour cet échange. Je garde votre dossier et je reviens vers vous ; "
+        f"vous pouvez aussi appeler la chambre au {chamber.phone}, {chamber.hours_text}."
     )

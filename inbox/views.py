@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cases.models import Case, utcnow
 from cases.repository import STATUS_TRANSITIONS
@@ -16,6 +17,7 @@ class CaseView:
     case: Case
     wait: Wait
     next_statuses: tuple[str, ...]
+    live: Any = None  # the open live chat (cases.live.LiveState), set for the queue
 
 
 def view_of(context: InboxContext, case: Case, now: datetime | None = None) -> CaseView:

@@ -9,13 +9,22 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from cases.errors import CaseNotFound, InvalidInput
+from cases.live import merged_transcript
 from cases.models import CALL_OUTCOMES, User
 from cases.reference import REFERENCE_PATTERN
 from inbox.context import context_of
 from inbox.deps import checked_form, page_supervisor, page_user
 from inbox.pages.rendering import flash, render, see_other
-from inbox.presentation import CALL_OUTCOME_LABELS, REOPEN_ACTION, STATUS_ACTIONS, STATUS_LABELS
+from inbox.presentation import (
+    CALL_OUTCOME_LABELS,
+    LIVE_STATE_LABELS,
+    REOPEN_ACTION,
+    STATUS_ACTIONS,
+    STATUS_LABELS,
+    default_closing_line,
+)
 from inbox.views import view_of
+from ops import clock
 
 router = APIRouter()
 
@@ -34,11 +43,18 @@ def checked_reference(reference: str) -> str:
 def case_page(request: Request, reference: str, user: User = Depends(page_user)) -> HTMLResponse:
     context = context_of(request)
     case = context.repository.get_case(checked_reference(reference), user)
+    live = context.live.state_of_case(case.reference, user)
+    live_messages = context.live.messages_after(case.id)
+    context.live.heartbeat(user, clock.now())  # an advisor reading a case is present for the live chat
     return render(
         request,
         "case.html",
         user=user,
         view=view_of(context, case),
+        live=live,
+        live_label=LIVE_STATE_LABELS.get(live.state),
+        conversation=merged_transcript(list(case.transcript), live_messages),
+        closing_line=default_closing_line(context.chamber(case.chamber_id)),
         advisors=context.accounts.list_users(user.chamber_id),
         status_actions={**STATUS_ACTIONS, "reopen": REOPEN_ACTION},
         call_outcomes=[(code, CALL_OUTCOME_LABELS[code]) for code in CALL_OUTCOMES],

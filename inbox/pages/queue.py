@@ -15,11 +15,13 @@ from inbox.deps import page_user
 from inbox.pages.rendering import render, templates
 from inbox.presentation import URGENCY_LABELS
 from inbox.views import CaseView, view_of
+from ops import clock
 from places import departement_code
 
 router = APIRouter()
 
 ALERT_URGENCIES = ("critique", "haute")
+LIVE_REQUEST_LABEL = "Demande d'échange en direct"
 
 
 def filters_from(request: Request, user: User) -> tuple[QueueFilters, dict[str, Any]]:
@@ -44,14 +46,21 @@ def filters_from(request: Request, user: User) -> tuple[QueueFilters, dict[str, 
 
 
 def queue_rows(request: Request, user: User, filters: QueueFilters) -> list[CaseView]:
+    """The queue's rows; the artisans waiting for an advisor in the live chat first, the longest wait first."""
     context = context_of(request)
     now = utcnow()
-    return [view_of(context, case, now) for case in context.repository.queue(user, filters)]
+    rows = [view_of(context, case, now) for case in context.repository.queue(user, filters)]
+    live = context.live.states_of(user.chamber_id, [row.case.id for row in rows])
+    for row in rows:
+        row.live = live.get(row.case.id)
+    waiting = sorted((r for r in rows if r.live and r.live.state == "waiting"), key=lambda r: r.live.requested_at)
+    return waiting + [r for r in rows if not (r.live and r.live.state == "waiting")]
 
 
 @router.get("/inbox", response_class=HTMLResponse, include_in_schema=False)
 def queue_page(request: Request, user: User = Depends(page_user)) -> HTMLResponse:
     filters, chosen = filters_from(request, user)
+    context_of(request).live.heartbeat(user, clock.now())  # present: the live chat may be offered
     rows = queue_rows(request, user, filters)
     urgent = [r for r in rows if r.case.urgency in ALERT_URGENCIES and r.case.status == "nouveau"]
     return render(
@@ -81,6 +90,7 @@ def queue_live(request: Request, since: str = "", user: User = Depends(page_user
     except ValueError:
         since_at = now - timedelta(seconds=30)
     repository = context_of(request).repository
+    context_of(request).live.heartbeat(user, clock.now())  # the queue's poll is the advisor's heartbeat
     changed = repository.changed_since(user, since_at)
     body: dict[str, Any] = {"now": now.isoformat(), "changed": bool(changed), "alerts": []}
     if changed:
@@ -91,6 +101,12 @@ def queue_live(request: Request, since: str = "", user: User = Depends(page_user
         ]
         filters, _ = filters_from(request, user)
         rows = queue_rows(request, user, filters)
+        # An artisan who just asked to write with an advisor now: announced like an urgent case.
+        body["alerts"] += [
+            {"reference": r.case.reference, "urgency": r.case.urgency, "label": LIVE_REQUEST_LABEL, "live": True}
+            for r in rows
+            if r.live and r.live.state == "waiting" and r.live.requested_at and r.live.requested_at > since_at
+        ]
         body["rows_html"] = templates.get_template("_queue_rows.html").render(rows=rows, request=request)
         body["count"] = len(rows)
     return JSONResponse(body)

@@ -10,7 +10,7 @@ import pytest
 from actions import services
 from cases.db import migrate
 
-CACHED = (services.chamber, services.knowledge_base, services.case_outbox)
+CACHED = (services.chamber, services.knowledge_base, services.case_outbox, services.live_repository)
 
 
 def fresh_action_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:

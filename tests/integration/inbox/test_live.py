@@ -4,6 +4,7 @@ TestClient drives the real app on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 
 import pytest
@@ -18,7 +19,8 @@ def live_case(repository, app):
     """A case whose artisan chose to chat now (what the action server does)."""
 
     def make(**overrides):
-        case_draft = draft(**overrides)
+        # Its own conversation id: the conftest's counter may be imported twice (as a plugin and a module).
+        case_draft = draft(**{"conversation_id": f"live-{uuid.uuid4().hex}", **overrides})
         reference = repository.save_draft(case_draft)
         app.state.context.live.request(case_draft.conversation_id)
         return case_draft.conversation_id, reference
@@ -206,3 +208,35 @@ def test_a_distress_wait_gets_the_3114_reminder_on_the_artisans_socket(client, a
         assert reminder == {**reminder, "sender": "system", "text": DISTRESS_WAIT_LINE}
         assert "3114" in reminder["text"]
     assert datetime.now(timezone.utc).year < 2099  # the real clock was never touched
+
+
+def test_the_queue_puts_live_requests_first_and_the_case_page_shows_the_live_panel(
+    client, app, live_case, advisor_client, seed_case
+):
+    urgent = seed_case(urgency="critique", categories=["banque"])
+    conversation, reference = live_case(urgency="basse")
+    marie, _, csrf = advisor_client("Marie Curie")
+    queue = marie.get("/inbox").text.split('id="queue-rows"')[1]
+    assert queue.index(reference) < queue.index(urgent)  # an artisan waiting in the widget first
+    assert "Attend en direct" in queue
+    assert app.state.context.live.advisors_present(CHAMBER) == 1  # the queue page counts as presence
+
+    page = marie.get(f"/inbox/dossiers/{reference}").text
+    assert 'id="live"' in page and "Rejoindre la conversation" in page
+    assert 'aria-live="polite"' in page and "/inbox/static/live.js" in page
+    marie.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": csrf}).raise_for_status()
+    with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
+        artisan.receive_json()
+        artisan.send_json({"type": "message", "text": "Merci beaucoup", "client_id": "a-1"})
+        receive_until(artisan, is_message("Merci beaucoup"))
+    page = marie.get(f"/inbox/dossiers/{reference}").text
+    # The live part joins the case's transcript, after the conversation with the bot.
+    assert page.index("ma banque a coupé mon découvert") < page.index("Marie, conseillère de la chambre")
+    assert page.index("Marie, conseillère de la chambre") < page.index("Merci beaucoup")
+    assert "Rendre la main à l'assistant" in page and "Clore la conversation" in page
+    assert "En direct avec Marie" in marie.get("/inbox").text
+
+
+def test_the_live_script_is_served(client):
+    script = client.get("/inbox/static/live.js")
+    assert script.status_code == 200 and "/inbox/live/" in script.text
