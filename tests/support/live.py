@@ -177,10 +177,11 @@ class InboxPage:
     def __init__(self, page: Page, web_url: str) -> None:
         self.page = page
         self.web_url = web_url.rstrip("/")
-        self.panel = page.locator("[data-live-panel]")
+        self.panel = page.locator("section#live")
         self.claim_button = page.get_by_role("button", name=re.compile(r"Rejoindre la conversation"))
-        self.live_log = self.panel.get_by_role("log")
-        self.live_input = self.panel.get_by_role("textbox", name=re.compile(r"Votre message", re.IGNORECASE))
+        # The live messages: an aria-live list, one item per message (who, then the text).
+        self.live_log = self.panel.get_by_role("list", name="Messages de l'échange en direct")
+        self.live_input = self.panel.get_by_role("textbox", name="Votre message à l'artisan")
         self.send_button = self.panel.get_by_role("button", name="Envoyer", exact=True)
 
     def log_in(self, email: str) -> InboxPage:
@@ -212,7 +213,7 @@ class InboxPage:
         expect(self.live_log).to_contain_text(text, timeout=LIVE_MS)
 
     def live_texts(self) -> list[str]:
-        return [text.strip() for text in self.live_log.locator("[data-live-text]").all_inner_texts()]
+        return [text.strip() for text in self.live_log.locator("li .text").all_inner_texts()]
 
     def hand_back(self) -> None:
         self.panel.get_by_role("button", name=re.compile(r"Rendre la main")).click()
