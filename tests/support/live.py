@@ -13,7 +13,7 @@ import unicodedata
 from typing import Any
 
 import httpx
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Expect, Locator, Page
 
 from ops.settings import REPO_ROOT, Settings
 from tests.support.stack import ADVISOR_PASSWORD
@@ -21,6 +21,9 @@ from tests.support.stack import ADVISOR_PASSWORD
 # A live message crosses the web app once: seconds at most, even on a loaded machine.
 LIVE_MS = 30_000
 TURN_MS = 90_000
+# expect() for what crosses from one browser to the other: the web app, two sockets, a loaded machine.
+expect = Expect()
+expect.set_options(timeout=LIVE_MS)
 
 # What the artisan answers to each question of the intake, keyed by the slot asked (tests/e2e's walk).
 ANSWERS = {
@@ -53,7 +56,7 @@ _LIVE_JS = """() => {
 _LIVE_TEXTS_JS = """(host, kind) => [...host.shadowRoot.querySelectorAll('.log .message.' + kind)].map((element) => {
   const copy = element.cloneNode(true);
   copy.querySelectorAll('.visually-hidden, .pending, .author').forEach((node) => node.remove());
-  return copy.textContent;
+  return copy.textContent.replace(/\u202f/g, ' ');  // the widget's French typography, as typed
 })"""
 
 

@@ -12,7 +12,6 @@ from datetime import datetime
 
 import httpx
 import pytest
-from playwright.sync_api import expect
 
 from chamber import load_chamber
 from tests.support.live import (
@@ -20,6 +19,7 @@ from tests.support.live import (
     LIVE_MS,
     InboxPage,
     add_advisor,
+    expect,
     live_texts,
     offered_choice,
     reach_live_request,
@@ -96,7 +96,7 @@ def test_an_advisor_takes_over_both_sides_reload_and_the_bot_gets_the_conversati
     name = "Marie" if winner is first else "Paul"
 
     # The artisan is told who joined, by first name only, and the header says so.
-    expect(widget.log).to_contain_text(re.compile(rf"{name}, conseill\w+ de la chambre, a rejoint la conversation\."))
+    expect(widget.log).to_contain_text(re.compile(rf"{name}, conseill\S+ de la chambre, a rejoint la conversation\."))
     expect(widget.panel.locator("#relais-subtitle")).to_contain_text(name)
     assert wait_live_state(widget, "active")["advisor"] == name
 
@@ -147,7 +147,7 @@ def test_an_advisor_takes_over_both_sides_reload_and_the_bot_gets_the_conversati
         "Oui, la semaine dernière.",
         "Je suis sur la page contact.",
     ]
-    assert [m["text"] for m in widget.messages() if m["from"] == "user"][-3:] == said
+    assert live_texts(widget, "user")[-3:] == said
     assert [t for t in winner.live_texts() if t in said] == said
     assert live_texts(widget, "advisor") == [
         "Bonjour, je suis là. Depuis quand les cotisations sont-elles impayées ?",
