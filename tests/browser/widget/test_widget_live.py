@@ -31,9 +31,10 @@ from tests.support.live import (
 from tests.support.stack import clock_file
 
 # The clock of every process of the stack (ops/clock.py), set by the test, never waited for: a Wednesday at
-# 10 h in Paris (open), a Friday at 19 h 30 (closed until Monday 8 h).
+# 10 h in Paris (open), a Friday at 19 h 30 (closed until Monday 8 h), the Monday after at 10 h (after every
+# heartbeat the other tests' advisors sent).
 IN_HOURS = datetime.fromisoformat("2026-12-02T10:00:00+01:00")
-NEXT_DAY_IN_HOURS = datetime.fromisoformat("2026-12-03T10:00:00+01:00")
+LATER_IN_HOURS = datetime.fromisoformat("2026-12-07T10:00:00+01:00")
 OUT_OF_HOURS = datetime.fromisoformat("2026-12-04T19:30:00+01:00")
 
 
@@ -285,8 +286,8 @@ def test_out_of_hours_no_live_offer_and_the_callback_at_an_honest_time(new_widge
 
 
 def test_with_nobody_present_in_the_inbox_no_live_offer(new_widget_page, clock):
-    # A day later: the heartbeats of the advisors of the earlier tests are long past.
-    clock(NEXT_DAY_IN_HOURS)
+    # Days later: the heartbeats of the advisors of the other tests are long past.
+    clock(LATER_IN_HOURS)
     widget = new_widget_page()
 
     def case_made_without_a_live_offer() -> bool:
