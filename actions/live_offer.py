@@ -108,8 +108,8 @@ def read_answer(value: Any, words: str | None) -> bool | None:
 
 def confirmation(reference: str, distress_reminder: str = "") -> str:
     text = (
-        f"C'est noté, votre référence est {reference}. Un conseiller va vous rejoindre ici dans quelques instants : "
-        "gardez cette fenêtre ouverte."
+        f"C'est noté, votre référence est {reference}. Les conseillers présents sont prévenus : le premier "
+        "disponible vous écrira ici, gardez cette fenêtre ouverte."
     )
     return f"{text} {distress_reminder}".strip()
 

@@ -51,6 +51,8 @@ from chamber.emergency import EUROPEAN_EMERGENCY, SUICIDE_PREVENTION_LINE
 
 # "Someone present": an inbox page of the chamber sent a heartbeat within this window (pages send one every 30 s).
 PRESENCE_WINDOW = timedelta(seconds=90)
+# The artisan's socket beats every 20 s while open: older than this, the page was closed without a goodbye.
+ARTISAN_WINDOW = timedelta(seconds=60)
 MAX_MESSAGE_LENGTH = 2_000
 MAX_CLIENT_ID_LENGTH = 64
 NO_SESSION = "none"
@@ -126,6 +128,12 @@ class LiveState:
     requested_at: datetime | None = None
     distress: bool = False
     last_id: int = 0
+    artisan_connected: bool = False
+    artisan_seen_at: datetime | None = None
+
+    def artisan_online(self, now: datetime) -> bool:
+        """The artisan's live socket is open (seen within ARTISAN_WINDOW): worth joining."""
+        return bool(self.artisan_connected and self.artisan_seen_at and now - self.artisan_seen_at <= ARTISAN_WINDOW)
 
     @property
     def advisor(self) -> str | None:
@@ -348,6 +356,16 @@ class LiveRepository(Repository):
         line = _clean_text(closing_line) if closing_line not in (None, "") else None
         return self._finish(reference, actor, "ended", line, now or utcnow())
 
+    def artisan_presence(self, case_id: int, connected: bool, now: datetime | None = None) -> None:
+        """The artisan's live socket is open (a beat) or just closed (not audited: nothing of the case changes)."""
+        with self._session_factory() as session, session.begin():
+            session.execute(
+                update(LiveSession)
+                .where(LiveSession.case_id == case_id)
+                .values(artisan_connected=connected, artisan_seen_at=now or utcnow())
+                .execution_options(synchronize_session=False)
+            )
+
     # ---------------------------------------------------------------- presence
 
     def heartbeat(self, actor: User, now: datetime | None = None) -> None:
@@ -533,4 +551,6 @@ class LiveRepository(Repository):
             requested_at=live.requested_at,
             distress=bool(case.distress),
             last_id=last_id,
+            artisan_connected=bool(live.artisan_connected),
+            artisan_seen_at=live.artisan_seen_at,
         )

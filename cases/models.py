@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -224,6 +225,9 @@ class LiveSession(Base):
     # The distress reminder (3114) was said for the current wait.
     distress_reminded_at = Column(UtcDateTime)
     updated_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    # The artisan's live socket: open now, and when it was last seen (advisors see who is still there).
+    artisan_seen_at = Column(UtcDateTime)
+    artisan_connected = Column(Boolean, nullable=False, default=False, server_default=false())
 
     advisor = relationship("User", lazy="joined")
 

@@ -12,7 +12,8 @@ Accounts (``python -m inbox --help``)::
     python -m inbox purge [--older-than-days N]   # default: each chamber's retention_days
 
 Pages: ``/login``, ``/inbox`` (queue), ``/inbox/dossiers/<reference>``, ``/inbox/journal`` and
-``/inbox/statistiques`` (supervisors). Also ``/healthz``, ``/readyz``, ``/widget/``, ``/demo/`` (``/`` redirects there).
+``/inbox/statistiques`` (supervisors). The live chat (issue 16): the advisor's WebSocket ``/inbox/live/<reference>``,
+``POST /api/v1/cases/<reference>/live/claim`` and ``POST /api/v1/presence`` (docs/architecture.md). Also ``/healthz``, ``/readyz``, ``/widget/``, ``/demo/`` (``/`` redirects there).
 
 Logging in through the API (what end-to-end tests and the chamber's tools do)::
 

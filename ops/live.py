@@ -18,7 +18,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 CHANNEL_PREFIX = "relais:live:"
 # How often the web app looks for distress conversations waiting too long for an advisor.
 REMINDER_INTERVAL_S = 15.0
+# How often an open artisan socket says the artisan is still there (cases.live.ARTISAN_WINDOW is 60 s).
+ARTISAN_BEAT_S = 20.0
 DEFAULT_ROLE_WORD = "conseillère"
 DEFAULT_DISTRESS_WAIT_MINUTES = 3
 
@@ -294,15 +296,27 @@ class LiveHub:
 
     # ---------------------------------------------------------------- serving one socket
 
-    async def serve(self, case_id: int, cursor: Cursor, send: Send, first: dict[str, Any] | None = None) -> None:
+    async def serve(
+        self,
+        case_id: int,
+        cursor: Cursor,
+        send: Send,
+        first: Sequence[dict[str, Any]] = (),
+        artisan_presence: bool = False,
+    ) -> None:
         """Sends ``first`` (the state), the messages after ``cursor.last``, then every new message and state of
-        the conversation until cancelled (the socket closed). Subscribed before reading: nothing falls between."""
+        the conversation until cancelled (the socket closed). Subscribed before reading: nothing falls between.
+        ``artisan_presence``: also the artisan's comings and goings (the advisor's socket)."""
         async with self.bus.subscribe(case_id) as subscription:
-            if first is not None:
-                await send(first)
+            for frame in first:
+                await send(frame)
             await self._send_after(case_id, cursor, send)
             while True:
                 notice = await subscription.get()
+                if notice.get("type") == "presence":
+                    if artisan_presence:
+                        await send({"type": "presence", "artisan": notice.get("artisan")})
+                    continue
                 await self._send_after(case_id, cursor, send)  # the messages, and those before a state change
                 if notice.get("type") == "state":
                     await send({key: notice.get(key) for key in ("type", "state", "advisor")})
@@ -314,7 +328,8 @@ class LiveHub:
         send: Send,
         receive: Callable[[], Awaitable[dict[str, Any] | None]],
         handle: Callable[[dict[str, Any], Send, Cursor], Awaitable[None]],
-        first: dict[str, Any] | None = None,
+        first: Sequence[dict[str, Any]] = (),
+        artisan_presence: bool = False,
     ) -> None:
         """One socket, whichever side: ``serve`` sends while ``receive`` (None: the client left) gives the
         client's frames to ``handle``. Sends are serialised; the first of the two to end ends the other."""
@@ -325,7 +340,7 @@ class LiveHub:
                 await send(frame)
 
         cursor = Cursor(after)
-        server = asyncio.create_task(self.serve(case_id, cursor, locked_send, first))
+        server = asyncio.create_task(self.serve(case_id, cursor, locked_send, first, artisan_presence))
         try:
             while True:
                 receiving = asyncio.ensure_future(receive())
@@ -395,6 +410,19 @@ class LiveHub:
         await self._notify(messages[-1])
         await self._publish_state(state)
         return state
+
+    async def artisan_here(self, case_id: int) -> None:
+        """The artisan's socket stays open: beats until cancelled, then says the artisan left."""
+        try:
+            while True:
+                await anyio.to_thread.run_sync(self.repository.artisan_presence, case_id, True, clock.now())
+                await self.bus.publish(case_id, {"type": "presence", "artisan": "online"})
+                await asyncio.sleep(ARTISAN_BEAT_S)
+        finally:
+            # The socket closed (or the server stops): said once, even under cancellation, the database willing.
+            with contextlib.suppress(Exception), anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(self.repository.artisan_presence, case_id, False, clock.now())
+                await self.bus.publish(case_id, {"type": "presence", "artisan": "offline"})
 
     async def remind_distress_waits(self) -> int:
         """Tells distress conversations waiting too long that nobody forgot them, with the 3114 (cases.live)."""

@@ -13,9 +13,11 @@ The hub (ops.live.LiveHub, ``app.state.live_hub``) stores every message before i
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 import anyio
 from fastapi import APIRouter, Request, WebSocket, WebSocketDisconnect
@@ -39,6 +41,8 @@ def _origin_allowed(connection: Request | WebSocket) -> bool:
     origin = connection.headers.get("origin")
     if not origin:
         return True  # not a browser page: the conversation id is what authorises
+    if urlsplit(origin).netloc == connection.headers.get("host"):
+        return True  # this site's own pages (the demo chamber site)
     allowed: list[str] = getattr(connection.app.state, "live_origins", [])
     return origin in allowed
 
@@ -98,9 +102,15 @@ async def live_socket(websocket: WebSocket, conversation_id: str) -> None:
         if message.id <= cursor.last:  # sent again after a reconnect, already stored: its echo once more
             await send(message.frame())
 
-    await run_quietly(
-        hub.run_socket(state.case_id, after, websocket.send_json, receiver(websocket), handle, state.frame())
-    )
+    presence = asyncio.create_task(hub.artisan_here(state.case_id))  # advisors see the artisan is there
+    try:
+        await run_quietly(
+            hub.run_socket(state.case_id, after, websocket.send_json, receiver(websocket), handle, [state.frame()])
+        )
+    finally:
+        presence.cancel()
+        with contextlib.suppress(asyncio.CancelledError), anyio.CancelScope(shield=True):
+            await presence
     await close_quietly(websocket)
 
 

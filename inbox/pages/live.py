@@ -20,6 +20,7 @@ from cases.live import LiveClosed, LiveForbidden
 from cases.reference import REFERENCE_PATTERN
 from inbox.auth import current_user
 from inbox.context import context_of
+from ops import clock
 from ops.live import Cursor, Send
 from widget.live import after_of, close_quietly, receiver, run_quietly
 
@@ -78,7 +79,10 @@ async def advisor_socket(websocket: WebSocket, reference: str) -> None:
             await send({"type": "error", "detail": ENDED, "client_id": frame.get("client_id")})
 
     after = after_of(websocket.query_params.get("after"))
-    await run_quietly(
-        hub.run_socket(state.case_id, after, websocket.send_json, receiver(websocket), handle, state.frame())
+    presence = {"type": "presence", "artisan": "online" if state.artisan_online(clock.now()) else "offline"}
+    first = [state.frame(), presence]
+    socket = hub.run_socket(
+        state.case_id, after, websocket.send_json, receiver(websocket), handle, first, artisan_presence=True
     )
+    await run_quietly(socket)
     await close_quietly(websocket)

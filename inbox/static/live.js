@@ -12,6 +12,7 @@
   var list = document.getElementById("live-messages");
   var status = document.getElementById("live-status");
   var errorLine = document.getElementById("live-error");
+  var artisanLine = document.getElementById("live-artisan");
   var joinButton = document.getElementById("live-join");
   var controls = document.getElementById("live-controls");
   var sendForm = document.getElementById("live-send");
@@ -97,6 +98,8 @@
         state = frame.state;
         if (state !== "active") holder = state === "waiting" ? "" : holder;
         render();
+      } else if (frame.type === "presence") {
+        artisanLine.textContent = frame.artisan === "online" ? "L'artisan a la conversation ouverte." : "L'artisan n'a pas la conversation ouverte en ce moment.";
       } else if (frame.type === "error") {
         showError(frame.detail);
       }

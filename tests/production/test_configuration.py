@@ -196,6 +196,23 @@ def test_production_stack_layout(tmp_path):
     assert stack.processes["rasa-1"].env["TICKET_LOCK_LIFETIME"] == "15"
 
 
+def test_the_web_app_reaches_every_rasa_server_and_serves_websockets(tmp_path):
+    """The live chat (issue 16): the web app pauses and resumes conversations through Rasa's API, and nginx
+    hands the live sockets to it with the upgrade headers."""
+    stack = ProductionStack(production_settings(tmp_path, rasa_instances=2))
+    web = stack.processes["web"]
+    rasa_ports = [
+        stack.processes[f"rasa-{i}"].command[stack.processes[f"rasa-{i}"].command.index("--port") + 1] for i in (1, 2)
+    ]
+    assert web.env["RELAIS_RASA_URLS"].split() == [f"http://127.0.0.1:{port}" for port in rasa_ports]
+    assert web.env["RELAIS_RASA_TOKEN"] == stack.settings.rasa_token
+    assert web.command[web.command.index("--ws") + 1] == "wsproto"
+    config = (tmp_path / "production" / "nginx.conf").read_text()
+    live = config[config.index("location ~ ^/(widget|inbox)/live/") :]
+    live = live[: live.index("}")]
+    assert "proxy_set_header Upgrade $http_upgrade;" in live and "proxy_pass http://web;" in live
+
+
 def test_production_channels_replace_rasas(tmp_path):
     credentials = yaml.safe_load(write_channel_credentials(tmp_path).read_text())
     assert set(credentials) == {"bot.channels.ReplaySafeRestInput", "bot.channels.ReplaySafeSocketIOInput"}

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from ops import clock
+from ops.settings import ConfigurationError, Settings
 
 
 def test_the_real_time_without_the_setting(monkeypatch):
@@ -30,3 +33,17 @@ def test_a_naive_or_broken_value_is_not_taken(monkeypatch):
     for value in ("2026-12-02T10:00:00", "demain"):
         monkeypatch.setenv(clock.ENV_VAR, value)
         assert abs(clock.now() - datetime.now(timezone.utc)) < timedelta(seconds=5)
+
+
+def test_production_refuses_a_set_clock_and_carries_live_messages_through_redis(monkeypatch, tmp_path):
+    stores = dict(
+        database_url="postgresql+psycopg2://postgres@127.0.0.1:5432/relais",
+        tracker_db_url="postgresql+psycopg2://postgres@127.0.0.1:5432/rasa",
+        lock_store_url="redis://127.0.0.1:6379/0",
+    )
+    monkeypatch.setenv(clock.ENV_VAR, "2026-12-02T10:00:00+01:00")
+    with pytest.raises(ConfigurationError, match="RELAIS_NOW"):
+        Settings.temporary(tmp_path, production=True, **stores)
+    monkeypatch.delenv(clock.ENV_VAR)
+    settings = Settings.temporary(tmp_path, production=True, **stores)
+    assert settings.process_env()["RELAIS_LIVE_BUS_URL"] == "redis://127.0.0.1:6379/0"

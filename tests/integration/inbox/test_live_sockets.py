@@ -80,7 +80,8 @@ def test_the_artisan_and_the_advisor_talk_both_ways(client, live_case, advisor_c
         with marie.websocket_connect(f"/inbox/live/{reference}?after=0") as advisor:
             frames = receive_until(advisor, is_message(joined))
             assert frames[0] == {"type": "state", "state": "active", "advisor": "Marie"}
-            assert [f["text"] for f in frames[1:]] == ["Bonjour, il y a quelqu'un ?", joined]
+            assert [f["text"] for f in frames if f["type"] == "message"] == ["Bonjour, il y a quelqu'un ?", joined]
+            assert {"type": "presence", "artisan": "online"} in frames  # the artisan's page is open
             advisor.send_json(
                 {"type": "message", "text": "Bonjour, je suis Marie. Je vous écoute.", "client_id": "m-1"}
             )
@@ -240,3 +241,27 @@ def test_the_queue_puts_live_requests_first_and_the_case_page_shows_the_live_pan
 def test_the_live_script_is_served(client):
     script = client.get("/inbox/static/live.js")
     assert script.status_code == 200 and "/inbox/live/" in script.text
+
+
+def test_every_websocket_route_is_one_of_the_two_checked_here(app):
+    """The security test walks the HTTP routes; the sockets are checked above (login, chamber, origin). A new
+    socket must be added here on purpose, with its checks."""
+    from starlette.routing import WebSocketRoute
+
+    sockets = {route.path for route in app.routes if isinstance(route, WebSocketRoute)}
+    assert sockets == {"/widget/live/{conversation_id}", "/inbox/live/{reference}"}
+
+
+def test_the_advisor_sees_whether_the_artisan_is_still_there(client, live_case, advisor_client):
+    conversation, reference = live_case()
+    marie, _, _ = advisor_client()
+    with marie.websocket_connect(f"/inbox/live/{reference}") as advisor:
+        assert advisor.receive_json()["type"] == "state"
+        assert advisor.receive_json() == {"type": "presence", "artisan": "offline"}  # nobody on the page yet
+        with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
+            artisan.receive_json()
+            receive_until(advisor, lambda f: f == {"type": "presence", "artisan": "online"})
+        receive_until(advisor, lambda f: f == {"type": "presence", "artisan": "offline"})  # the tab was closed
+    with marie.websocket_connect(f"/inbox/live/{reference}") as advisor:
+        advisor.receive_json()
+        assert advisor.receive_json() == {"type": "presence", "artisan": "offline"}
