@@ -71,7 +71,7 @@ class Advisor:
     csrf: str = ""
 
 
-def _draft(conversation_id: str, chamber_id: str) -> CaseDraft:
+def case_draft(conversation_id: str, chamber_id: str) -> CaseDraft:
     now = datetime.now(timezone.utc)
     return CaseDraft(
         conversation_id=conversation_id,
@@ -105,7 +105,7 @@ def prepare(database_url: str, settings_env: dict[str, str], count: int, per_adv
     conversations = []
     for index in range(count):
         conversation_id = f"benchlive-{run}-{index:03d}"
-        reference = cases.save_draft(_draft(conversation_id, chamber))
+        reference = cases.save_draft(case_draft(conversation_id, chamber))
         live.request(conversation_id)
         conversations.append(Conversation(conversation_id, reference, index // per_advisor))
     engine.dispose()
