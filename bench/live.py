@@ -176,7 +176,8 @@ async def converse(
             ) as artisan,
             websockets.connect(
                 _ws_url(advisor_url, f"/inbox/live/{conversation.reference}?after=0"),
-                extra_headers={"Origin": origin, "Cookie": cookie},
+                # A program, not a page: no Origin, the session cookie authenticates (inbox/pages/live.py).
+                extra_headers={"Cookie": cookie},
             ) as desk,
         ):
             await asyncio.sleep(0.5)  # both sockets past their backlog
