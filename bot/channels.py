@@ -22,7 +22,7 @@ from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import BotUttered, UserUttered
@@ -197,13 +197,38 @@ class ReplaySafeRestInput(RestInput):
         return blueprint
 
 
+class CustomJsonSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output, its custom payloads delivered as the event's data, as text and buttons are.
+
+    Rasa 3.6's ``send_custom_json`` passes the payload's keys to ``AsyncServer.emit`` as keyword arguments: any
+    key but emit's own (``data``, ``room``...) raised a TypeError, the turn failed, and the widget never heard
+    the live chat's signal ``{"relais_live": ...}`` (issue 16)."""
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, json_message)
+
+
+def _delivering_custom_json(on_new_message: Any) -> Any:
+    async def handle(message: Any) -> None:
+        channel = message.output_channel
+        if type(channel) is SocketIOOutput:
+            message.output_channel = CustomJsonSocketIOOutput(channel.sio, channel.bot_message_evt)
+        await on_new_message(message)
+
+    return handle
+
+
 class ReplaySafeSocketIOInput(SocketIOInput):
-    """Rasa's socket.io channel (same path and events), each message processed once."""
+    """Rasa's socket.io channel (same path and events), each message processed once, custom payloads delivered."""
+
+    def get_output_channel(self) -> Any:
+        channel = super().get_output_channel()
+        return CustomJsonSocketIOOutput(channel.sio, channel.bot_message_evt) if channel is not None else None
 
     def blueprint(self, on_new_message: Any) -> Any:
         apps = lambda: blueprint.apps  # noqa: E731
         blueprint = super().blueprint(
-            never_silent(_once(on_new_message, reraise=True, apps=apps), apps, valid_sender_id)
+            _delivering_custom_json(never_silent(_once(on_new_message, reraise=True, apps=apps), apps, valid_sender_id))
         )
         _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt, self.metadata_key)
         return blueprint

@@ -9,8 +9,9 @@ The web app includes it: ``app.include_router(widget.server.router)``.
 | /demo/, /demo/contact/ | two pages of a chamber website, the widget embedded with one <script> tag |
 | /widget/live/… | the live chat with an advisor, the artisan's side (widget/live.py) |
 
-The demo pages point the widget at ``RELAIS_RASA_PUBLIC_URL`` (default http://127.0.0.1:5005) and take
-the chamber's name, phone and hours from the chamber configuration.
+The demo pages point the widget at ``RELAIS_RASA_PUBLIC_URL`` (default http://127.0.0.1:5005) for the bot and at
+``RELAIS_PUBLIC_URL`` (default: the address the page was asked on) for the web app, which carries the live chat
+with an advisor; they take the chamber's name, phone and hours from the chamber configuration.
 """
 
 from __future__ import annotations
@@ -47,14 +48,28 @@ def rasa_public_url() -> str:
     return (os.environ.get("RELAIS_RASA_PUBLIC_URL") or DEFAULT_RASA_PUBLIC_URL).rstrip("/")
 
 
-def demo_csp(rasa_url: str) -> str:
-    """The demo page allows nothing but itself and the Rasa server: a third-party request would fail."""
-    parts = urlsplit(rasa_url)
+def web_public_url(request: Request) -> str:
+    """Where browsers reach the web app: ``RELAIS_PUBLIC_URL``, or the address this request came to."""
+    given = os.environ.get("RELAIS_PUBLIC_URL")
+    if given:
+        return given.rstrip("/")
+    return f"{request.url.scheme}://{request.url.netloc}"
+
+
+def _sources(url: str) -> list[str]:
+    """An address's origin, and the same for its WebSockets."""
+    parts = urlsplit(url)
     socket_scheme = "wss" if parts.scheme == "https" else "ws"
-    rasa_sources = f"{parts.scheme}://{parts.netloc} {socket_scheme}://{parts.netloc}"
+    return [f"{parts.scheme}://{parts.netloc}", f"{socket_scheme}://{parts.netloc}"]
+
+
+def demo_csp(rasa_url: str, app_url: str | None = None) -> str:
+    """The demo page allows nothing but itself, the Rasa server and the web app (the live chat's socket):
+    a third-party request would fail."""
+    sources = " ".join(dict.fromkeys(_sources(rasa_url) + (_sources(app_url) if app_url else [])))
     return (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        f"connect-src 'self' {rasa_sources}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        f"connect-src 'self' {sources}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 
 
@@ -90,14 +105,17 @@ def demo_stylesheet() -> FileResponse:
 
 
 @router.get("/demo/{page:path}", include_in_schema=False, response_class=HTMLResponse)
-def demo_page(page: str) -> HTMLResponse:
+def demo_page(page: str, request: Request) -> HTMLResponse:
     if page not in DEMO_PAGES:
         raise HTTPException(404, "Page introuvable.")
     template, _ = DEMO_PAGES[page]
     rasa_url = rasa_public_url()
+    app_url = web_public_url(request)
     html = _templates.get_template(template).render(
         chamber=load_chamber(),
         rasa_url=rasa_url,
+        app_url=app_url,
         menu=[(f"/demo/{path}", label, path == page) for path, (_, label) in DEMO_PAGES.items()],
     )
-    return HTMLResponse(html, headers={"Content-Security-Policy": demo_csp(rasa_url), "Cache-Control": "no-store"})
+    headers = {"Content-Security-Policy": demo_csp(rasa_url, app_url), "Cache-Control": "no-store"}
+    return HTMLResponse(html, headers=headers)

@@ -68,9 +68,17 @@ class Conversation:
         return response.json()["slots"]
 
 
+def clock_file(stack: Stack) -> Path:
+    """Where a test sets the clock of every process of a development stack (ops/clock.py, ``RELAIS_NOW=file:``):
+    an ISO 8601 date-time with its offset; without the file, the real time."""
+    return stack.settings.var_dir / "clock"
+
+
 def start_stack(var_dir: Path, **overrides) -> Stack:
     # The suite talks from 127.0.0.1 all session long; tests/security checks the limits from other addresses.
     settings = Settings.temporary(var_dir, **overrides)
+    if not settings.production:
+        settings.extra_env = {"RELAIS_NOW": f"file:{settings.var_dir / 'clock'}", **settings.extra_env}
     migrate(settings.database_url)
     return Stack(settings).start()
 

@@ -9,6 +9,7 @@
 // that wants to deduplicate.
 
 import { io } from "socket.io-client";
+import { createLiveLink, liveSocketUrl, liveStateUrl } from "./live.js";
 import { freshState, newSessionId } from "./storage.js";
 import { TEXT } from "./strings.js";
 
@@ -26,11 +27,31 @@ function normalizeBotMessage(message) {
   return { text, quickReplies };
 }
 
+const LIVE_STATES = ["waiting", "active"];
+
+/** The `relais_live` payload of a bot message: at its top level (socket.io), under `custom` (REST) or `data`. */
+export function livePayload(message) {
+  if (!message || typeof message !== "object") return null;
+  const custom = message.custom && typeof message.custom === "object" ? message.custom : {};
+  for (const holder of [message, custom, message.data, custom.data]) {
+    const live = holder && typeof holder === "object" ? holder.relais_live : null;
+    if (live && typeof live === "object" && typeof live.state === "string") return live;
+  }
+  return null;
+}
+
 /**
- * events: {message(msg), updated(msg), reset(state), status("connecting" | "online" | "offline"), busy(bool)}
+ * events: {message(msg), updated(msg), reset(state), status("connecting" | "online" | "offline"), busy(bool),
+ *          live({state, advisor} | null), notice(text)}
+ *
+ * Live mode (an advisor of the chamber takes over, the bot is paused): entered when a bot message carries
+ * `{"relais_live": {"state": "waiting"}}` or, on page load, when the web app says the conversation is waiting
+ * or active. The artisan's messages then go to the web app's live socket (createLiveLink), each with a random
+ * client_id, kept in `liveOutbox` until the server echoes it back: sent again after a reconnect, stored once.
+ * `liveLastId` is the id of the last live message shown: a reconnect asks for everything after it.
  */
-export function createChat({ server, store, events }) {
-  let state = store.load();
+export function createChat({ server, app, store, events }) {
+  let state = withLiveFields(store.load());
   let socket = null;
   let ready = false; // session confirmed on the current connection
   let inFlight = null; // the outbox item sent on the current connection, not yet acknowledged
@@ -38,6 +59,124 @@ export function createChat({ server, store, events }) {
   let leaving = false; // the page is being left: the socket closes, but what it sent is delivered
 
   const save = () => store.save(state);
+  let liveCheck = null; // the state request in flight
+  let settleTimer = null;
+
+  function withLiveFields(loaded) {
+    return { live: null, liveLastId: 0, liveOutbox: [], ...loaded };
+  }
+
+  const isLive = () => !!state.live && LIVE_STATES.includes(state.live.state);
+
+  const link = createLiveLink({
+    urlFor: () => liveSocketUrl(app, state.sessionId, state.liveLastId),
+    open: () => {
+      for (const item of state.liveOutbox) link.send({ type: "message", text: item.text, client_id: item.clientId });
+    },
+    frame: onLiveFrame,
+    status: (status) => {
+      if (isLive()) events.status(status);
+    },
+    failed: (attempts) => {
+      // Refused or unreachable: the web app may have ended the session meanwhile (or never had one).
+      if (attempts >= 2) checkLive();
+    },
+  });
+
+  function applyLive(next, advisor) {
+    clearTimeout(settleTimer);
+    if (LIVE_STATES.includes(next)) {
+      const wasLive = isLive();
+      state.live = { state: next, advisor: typeof advisor === "string" && advisor ? advisor : null };
+      save();
+      events.live(state.live);
+      if (!wasLive || !link.active) link.start();
+      return;
+    }
+    if (!isLive()) return;
+    link.stop();
+    state.live = null;
+    // Written but not delivered before the advisor handed back: the assistant gets them rather than nobody.
+    const undelivered = state.liveOutbox;
+    state.liveOutbox = [];
+    save();
+    events.live(null);
+    events.status(ready ? "online" : "connecting");
+    for (const item of undelivered) enqueue(item.text, item.messageId);
+  }
+
+  function onLiveFrame(frame) {
+    if (frame.type === "state") {
+      applyLive(frame.state, frame.advisor);
+      return;
+    }
+    if (frame.type === "error") {
+      // A message refused (too long, or the advisor has just handed back: a state frame follows and the
+      // message goes to the assistant). Said to screen readers; the bubble stays pending meanwhile.
+      if (typeof frame.detail === "string") events.notice(frame.detail);
+      return;
+    }
+    if (frame.type !== "message" || typeof frame.text !== "string") return;
+    const id = Number(frame.id);
+    if (!Number.isFinite(id) || id <= state.liveLastId) return; // already shown (a resend's echo, a replay)
+    state.liveLastId = id;
+    if (frame.sender === "artisan") {
+      const item =
+        state.liveOutbox.find((entry) => entry.clientId === frame.client_id) ||
+        (frame.client_id ? null : state.liveOutbox.find((entry) => entry.text === frame.text));
+      if (item) {
+        state.liveOutbox = state.liveOutbox.filter((entry) => entry !== item);
+        const message = state.messages.find((entry) => entry.id === item.messageId);
+        if (message) {
+          delete message.pending;
+          events.updated(message);
+        }
+        save();
+        return;
+      }
+      addMessage({ id: nextId(), from: "user", text: frame.text });
+      return;
+    }
+    if (frame.sender === "advisor") {
+      const author = frame.author || frame.advisor || (state.live && state.live.advisor) || "";
+      addMessage({ id: nextId(), from: "advisor", author, text: frame.text });
+    } else if (frame.sender === "system") {
+      addMessage({ id: nextId(), from: "system", text: frame.text });
+    }
+  }
+
+  /** Asks the web app where the live session stands (page load, or a socket that keeps failing). */
+  function checkLive() {
+    if (!state.sessionId || liveCheck || typeof fetch !== "function") return;
+    const sessionId = state.sessionId;
+    liveCheck = fetch(liveStateUrl(app, sessionId), { credentials: "omit", cache: "no-store" })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body) => {
+        if (!body || sessionId !== state.sessionId) return;
+        if (LIVE_STATES.includes(body.state)) {
+          applyLive(body.state, body.advisor);
+        } else if (isLive() && link.active) {
+          // Ended while this page was away: the socket first delivers the lines said meanwhile (the
+          // server sends the messages after our last id, then the state); without that state, give up.
+          settleTimer = setTimeout(() => applyLive(body.state, null), 5000);
+        }
+      })
+      .catch(() => {
+        /* the web app cannot be reached: the socket keeps retrying */
+      })
+      .finally(() => {
+        liveCheck = null;
+      });
+  }
+
+  function sayLive(text) {
+    const message = { id: nextId(), from: "user", text, pending: true };
+    addMessage(message);
+    const item = { clientId: newSessionId(), text, messageId: message.id };
+    state.liveOutbox.push(item);
+    save();
+    link.send({ type: "message", text, client_id: item.clientId });
+  }
 
   // Sent on a live connection by a page the artisan has since left: that socket flushed it before
   // closing, so the server has it. Sending it again would duplicate it.
@@ -83,16 +222,21 @@ export function createChat({ server, store, events }) {
       socket.on("connect", () => socket.emit("session_request", { session_id: state.sessionId }));
       socket.on("session_confirm", () => {
         ready = true;
-        events.status("online");
+        if (!isLive()) events.status("online");
         pump();
       });
       socket.on("bot_uttered", (raw) => {
         const message = normalizeBotMessage(raw);
-        if (!message) return;
+        const live = livePayload(raw);
+        if (!message && !live) return;
         if (inFlight) answeredSinceSend = true;
-        addMessage({ id: nextId(), from: "bot", ...message });
+        if (message) addMessage({ id: nextId(), from: "bot", ...message });
+        // Only to enter live mode: a bot message replayed later (a resend's answers) must not undo a takeover.
+        if (live && !isLive()) applyLive(live.state, live.advisor);
       });
-      socket.on("connect_error", () => events.status("offline"));
+      socket.on("connect_error", () => {
+        if (!isLive()) events.status("offline");
+      });
       socket.on("disconnect", (reason) => {
         ready = false;
         if (leaving) {
@@ -101,12 +245,12 @@ export function createChat({ server, store, events }) {
         }
         giveUpInFlight();
         if (reason === "io client disconnect") return;
-        events.status("offline");
+        if (!isLive()) events.status("offline");
         if (reason === "io server disconnect") socket.connect(); // the only case socket.io does not retry
       });
     }
     if (!socket.active) {
-      events.status("connecting");
+      if (!isLive()) events.status("connecting");
       socket.connect();
     }
   }
@@ -166,7 +310,10 @@ export function createChat({ server, store, events }) {
     },
     /** Called on page load: a conversation already started in this tab carries on. */
     resume() {
-      if (state.sessionId) connect();
+      if (!state.sessionId) return;
+      connect();
+      if (isLive()) link.start();
+      checkLive();
     },
     open() {
       state.open = true;
@@ -179,6 +326,10 @@ export function createChat({ server, store, events }) {
       save();
     },
     say(text, payload = text) {
+      if (isLive()) {
+        sayLive(text);
+        return;
+      }
       const message = { id: nextId(), from: "user", text, pending: true };
       addMessage(message);
       enqueue(payload, message.id);
@@ -189,10 +340,12 @@ export function createChat({ server, store, events }) {
     },
     clear() {
       if (socket) socket.disconnect(); // leaves the old conversation's room: none of its replies can arrive
+      link.stop();
+      clearTimeout(settleTimer);
       inFlight = null;
       ready = false;
       events.busy(false);
-      state = { ...freshState(), open: true };
+      state = withLiveFields({ ...freshState(), open: true });
       store.save(state);
       events.reset(state);
       begin();
@@ -201,15 +354,19 @@ export function createChat({ server, store, events }) {
     /** Back from the back-forward cache: another page of the site may have moved the conversation on. */
     reload() {
       leaving = false;
-      state = store.load();
+      state = withLiveFields(store.load());
       settleSentByPreviousPage();
       events.reset(state);
-      if (state.sessionId) connect();
+      if (!state.sessionId) return;
+      connect();
+      if (isLive()) link.start();
+      checkLive();
     },
     /** The page is hidden for navigation: close the socket so the page may enter the back-forward cache. */
     suspend() {
       leaving = true;
       if (socket && socket.active) socket.disconnect();
+      link.stop(); // the live messages are asked for again, after the last id seen, when the page comes back
     },
   };
 }

@@ -1,4 +1,5 @@
 // Entry point: <script src=".../widget/relais-widget.js" data-server="https://rasa.example.fr"
+//   data-app="https://relais.example.fr" (the web app, for the live chat with an advisor; default: this script's origin)
 //   data-chamber="Chambre de métiers et de l'artisanat ..." data-phone="01 23 45 67 89"
 //   data-hours="du lundi au vendredi, de 8 h à 17 h" data-title="..." data-color="#1f4e8c"
 //   data-text-color="#ffffff" defer></script>
@@ -19,6 +20,8 @@ function readConfig() {
   const color = parseHex(data.color) ? data.color.trim().replace(/^#?/, "#") : DEFAULT_COLOR;
   return {
     server: (data.server || scriptOrigin).replace(/\/+$/, ""),
+    // The web app that serves this script is also the hub of live messages with the chamber's advisors.
+    app: (data.app || scriptOrigin).replace(/\/+$/, ""),
     chamber: data.chamber || TEXT.defaultChamber,
     title: data.title || TEXT.defaultTitle,
     phone: data.phone || "",
@@ -80,6 +83,7 @@ function mount() {
   });
   chat = createChat({
     server: config.server,
+    app: config.app,
     store: createStore(`relais-widget:${config.server}`),
     events: {
       message: (message) => view.message(message),
@@ -87,6 +91,8 @@ function mount() {
       reset: (state) => view.render(state),
       status: (status) => view.status(status),
       busy: (on) => view.busy(on),
+      live: (live) => view.live(live),
+      notice: (text) => view.announce(text),
     },
   });
   view.render(chat.state);

@@ -15,6 +15,13 @@ export const TEXT = {
   send: "Envoyer",
   botSays: "L'assistant : ",
   youSay: "Vous : ",
+  systemSays: "Information : ",
+  says: " : ",
+  advisor: "La chambre",
+  withAdvisor: (name) => `Vous échangez avec ${name}, de la chambre`,
+  waitingAdvisor: "En attente d'une personne de la chambre",
+  liveOffline:
+    "La conversation avec la chambre est interrompue pour le moment. Nous réessayons automatiquement ; vos messages partiront dès le retour de la connexion.",
   typing: "L'assistant écrit…",
   pending: "En attente d'envoi",
   quickRepliesLabel: "Réponses proposées",

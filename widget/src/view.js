@@ -62,10 +62,13 @@ export function createView(shadow, config, actions) {
       )
     : null;
   const status = h("div", { class: "visually-hidden", role: "status" });
-  const offline = h("div", { class: "offline", hidden: true }, h("p", {}, TEXT.offline), phoneLine);
+  const offlineText = h("p", {}, TEXT.offline);
+  const offline = h("div", { class: "offline", hidden: true }, offlineText, phoneLine);
+  let live = null; // {state, advisor} while an advisor holds or is asked for the conversation
   const connecting = h("p", { class: "connecting", hidden: true }, TEXT.connecting);
   let connectingTimer = null;
-  const log = h("div", { class: "log", role: "log", "aria-label": TEXT.logLabel, tabindex: "0" });
+  // role=log is a polite live region; aria-live said again for the screen readers that only know that.
+  const log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": TEXT.logLabel, tabindex: "0" });
   const typing = h(
     "div",
     { class: "typing", hidden: true, "aria-hidden": "true" },
@@ -107,6 +110,7 @@ export function createView(shadow, config, actions) {
     h("span", { class: "bubble", "aria-hidden": "true" }),
     TEXT.launcher
   );
+  const subtitle = h("p", { id: "relais-subtitle" }, TEXT.subtitle);
   const panel = h(
     "div",
     {
@@ -125,7 +129,7 @@ export function createView(shadow, config, actions) {
         "div",
         { class: "heading" },
         h("h2", { id: "relais-title" }, config.title),
-        h("p", { id: "relais-subtitle" }, TEXT.subtitle)
+        subtitle
       ),
       h("button", { type: "button", class: "close", "aria-label": TEXT.closeLabel, onclick: () => actions.close() },
         h("span", { "aria-hidden": "true" }, "×"), h("span", { class: "close-text" }, TEXT.close)),
@@ -177,12 +181,21 @@ export function createView(shadow, config, actions) {
     }
   }
 
+  function speaker(message) {
+    if (message.from === "advisor") {
+      // The advisor's first name, seen above the bubble and heard before the words.
+      const name = message.author || TEXT.advisor;
+      return h("span", { class: "author" }, name, hidden(TEXT.says));
+    }
+    return hidden({ bot: TEXT.botSays, system: TEXT.systemSays }[message.from] || TEXT.youSay);
+  }
+
   function messageElement(message) {
     const element = h(
       "div",
       { class: `message ${message.from}`, "data-id": String(message.id) },
-      hidden(message.from === "bot" ? TEXT.botSays : TEXT.youSay),
-      message.from === "bot" ? richText(message.text) : message.text
+      speaker(message),
+      message.from === "user" ? message.text : richText(message.text)
     );
     if (message.pending) element.append(h("span", { class: "pending" }, TEXT.pending));
     return element;
@@ -204,23 +217,36 @@ export function createView(shadow, config, actions) {
   return {
     render(state) {
       log.replaceChildren(...state.messages.map(messageElement));
+      this.live(state.live);
       const last = state.messages[state.messages.length - 1];
-      showReplies(last && last.from === "bot" ? last.quickReplies || [] : []);
+      showReplies(last && last.from === "bot" && !live ? last.quickReplies || [] : []);
       input.value = state.draft || "";
       this.setOpen(state.open, false);
       scrollToEnd();
     },
     message(message) {
       log.append(messageElement(message));
-      showReplies(message.from === "bot" ? message.quickReplies || [] : []);
+      showReplies(message.from === "bot" && !live ? message.quickReplies || [] : []);
       scrollToEnd();
     },
     updated(message) {
       const element = log.querySelector(`[data-id="${message.id}"]`);
       if (element) element.replaceWith(messageElement(message));
     },
+    /** Live mode on ({state, advisor}) or off (null): who the artisan is talking to, in the header. */
+    live(next) {
+      live = next && (next.state === "waiting" || next.state === "active") ? next : null;
+      if (!live) subtitle.textContent = TEXT.subtitle;
+      else if (live.state === "active" && live.advisor) subtitle.textContent = TEXT.withAdvisor(live.advisor);
+      else subtitle.textContent = TEXT.waitingAdvisor;
+      offlineText.textContent = live ? TEXT.liveOffline : TEXT.offline;
+      if (live) {
+        showReplies([]);
+        typing.hidden = true;
+      }
+    },
     busy(on) {
-      typing.hidden = !on;
+      typing.hidden = !on || !!live;
       if (on) scrollToEnd();
     },
     status(state) {
@@ -231,7 +257,7 @@ export function createView(shadow, config, actions) {
       const wasOffline = !offline.hidden;
       offline.hidden = state !== "offline";
       // Said once to screen readers; the banner stays visible while it lasts.
-      if (state === "offline" && !wasOffline) status.textContent = TEXT.offline;
+      if (state === "offline" && !wasOffline) status.textContent = offlineText.textContent;
       if (state === "online" && wasOffline) status.textContent = TEXT.back;
     },
     announce(text) {

@@ -36,6 +36,7 @@ def scripts_of(html: str) -> list[dict]:
 @pytest.fixture
 def client(monkeypatch):
     monkeypatch.delenv("RELAIS_RASA_PUBLIC_URL", raising=False)
+    monkeypatch.delenv("RELAIS_PUBLIC_URL", raising=False)
     monkeypatch.delenv("RELAIS_CHAMBER_CONFIG", raising=False)
     app = FastAPI()
     app.include_router(router)
@@ -79,6 +80,9 @@ def test_the_demo_page_embeds_the_widget_with_one_script_tag_pointing_at_rasa(cl
     [script] = scripts_of(response.text)
     assert script["src"] == "/widget/relais-widget.js"
     assert script["data-server"] == "http://127.0.0.1:5005"
+    # The web app (live chat with an advisor): the address the page was asked on, unless configured.
+    assert script["data-app"] == "http://testserver"
+    assert "ws://testserver" in response.headers["content-security-policy"]
     assert script["data-chamber"] == chamber.name
     assert script["data-phone"] == chamber.phone
     assert script["data-hours"] == chamber.hours_text
@@ -98,8 +102,27 @@ def test_the_demo_page_follows_the_public_rasa_url(client, monkeypatch, public_u
     [script] = scripts_of(response.text)
     assert script["data-server"] == data_server
     policy = response.headers["content-security-policy"]
-    assert f"connect-src 'self' {data_server} {socket_source};" in policy
+    assert f"connect-src 'self' {data_server} {socket_source} " in policy
     assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize(
+    "public_url, data_app, socket_source",
+    [
+        ("https://relais.cma-exemple.fr/", "https://relais.cma-exemple.fr", "wss://relais.cma-exemple.fr"),
+        ("http://127.0.0.1:5912", "http://127.0.0.1:5912", "ws://127.0.0.1:5912"),
+    ],
+)
+def test_the_demo_page_points_the_live_chat_at_the_public_web_app(
+    client, monkeypatch, public_url, data_app, socket_source
+):
+    monkeypatch.setenv("RELAIS_PUBLIC_URL", public_url)
+    response = client.get("/demo/")
+    [script] = scripts_of(response.text)
+    assert script["data-app"] == data_app
+    connect = next(part for part in response.headers["content-security-policy"].split(";") if "connect-src" in part)
+    assert data_app in connect.split() and socket_source in connect.split()
+    assert "testserver" not in connect
 
 
 def test_the_demo_page_speaks_for_the_configured_chamber(client, monkeypatch):
