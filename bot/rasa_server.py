@@ -35,7 +35,8 @@ Rasa's SpacyNLP loads the spaCy model once for each node of the graph that uses 
 that provides the model and the one that processes messages, whose own copy is never read): the French
 model was twice in memory, 159 MB each. The model is loaded once per process and name here.
 
-Calls to the action server reuse their connections (bot/action_client.py).
+Calls to the action server reuse their connections (bot/action_client.py), and what Rasa computes again and
+again within a turn is computed once (bot/speedups.py).
 
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
 """
@@ -78,7 +79,7 @@ from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
 
-from bot import action_client
+from bot import action_client, speedups
 from triage import distress_model
 
 logger = logging.getLogger(__name__)
@@ -341,6 +342,8 @@ MessageProcessor._load_model = staticmethod(load_model_once)
 spacy_utils.SpacyNLP.load_model = staticmethod(load_spacy_model_once)
 # Calls to the action server on kept-alive connections (bot/action_client.py).
 action_client.install()
+# Pure computations Rasa repeats within a turn, done once (bot/speedups.py).
+speedups.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id
