@@ -2,7 +2,7 @@
 off by signals, for `python -m bench.cpu --profile` and `python -m bench --profile` (py-spy is not in the
 lock; this needs nothing beyond the standard library).
 
-SIGUSR1 starts, SIGUSR2 stops and writes the profile to ``$RELAIS_PROFILE_DIR/<module>-<pid>.<ext>``.
+SIGUSR1 starts (or ``$RELAIS_PROFILE_START`` set: from the start), SIGUSR2 stops and writes the profile to ``$RELAIS_PROFILE_DIR/<module>-<pid>.<ext>``.
 ``$RELAIS_PROFILE`` chooses the profiler:
 
 - ``sample`` (default): a statistical profiler on the process's CPU clock (``setitimer(ITIMER_PROF)``): every
@@ -86,6 +86,8 @@ def main() -> None:
     sys.argv = [module, *sys.argv[2:]]
     signal.signal(signal.SIGUSR1, _start)
     signal.signal(signal.SIGUSR2, _stop)
+    if os.environ.get("RELAIS_PROFILE_START"):
+        _start(signal.SIGUSR1, None)  # from the first import: the start-up itself
     runpy.run_module(module, run_name="__main__", alter_sys=True)
 
 
