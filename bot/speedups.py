@@ -26,8 +26,9 @@ validation sends the whole tracker (`RemoteAction._action_call_format`: each eve
 `json.dumps` of it all), three calls in a form's turn, on a tracker that only grew by a few events since the
 last: the JSON was a tenth of a turn's CPU. Each event keeps the dict and the JSON text it was written as,
 checked against the event at every use (the same object: a copy starts afresh; the same timestamp and
-metadata, which Rasa replaces rather than changes), and the call's body is written from those texts: the
-very bytes `json.dumps` gives for the whole body, which the tests compare.
+metadata, which Rasa replaces rather than changes); the domain, sent with every call, is written once per
+model; and the call's body is written from those texts: the very bytes `json.dumps` gives for the whole body,
+which the tests compare.
 """
 
 from __future__ import annotations
@@ -168,8 +169,23 @@ def action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain
         "version": rasa.__version__,
     }
     if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
-        result["domain"] = domain.as_dict()
+        result["domain"] = _written_once(domain.as_dict())
     return result
+
+
+# id -> (the domain's data, its JSON text): the model's domain, sent with every call, is written once.
+_domain_texts: dict[int, tuple[dict[str, Any], str]] = {}
+
+
+def _written_once(data: dict[str, Any]) -> dict[str, Any]:
+    """The domain's data (Domain.as_dict() is the domain's own dict, built with the model and never changed),
+    remembered with its JSON text, for the model or two a server holds at a time."""
+    known = _domain_texts.get(id(data))
+    if known is None or known[0] is not data:
+        if len(_domain_texts) >= 2:
+            _domain_texts.clear()
+        _domain_texts[id(data)] = (data, json.dumps(data))
+    return data
 
 
 def json_dumps(value: Any, levels: int = 2) -> str:
@@ -181,7 +197,13 @@ def json_dumps(value: Any, levels: int = 2) -> str:
     for key, item in value.items():
         if not isinstance(key, str):
             return json.dumps(value)
-        text = "[" + ", ".join(item.texts) + "]" if isinstance(item, EventDicts) else json_dumps(item, levels - 1)
+        known = _domain_texts.get(id(item))
+        if known is not None and known[0] is item:
+            text = known[1]
+        elif isinstance(item, EventDicts):
+            text = "[" + ", ".join(item.texts) + "]"
+        else:
+            text = json_dumps(item, levels - 1)
         parts.append(f"{json.dumps(key)}: {text}")
     return "{" + ", ".join(parts) + "}"
 
