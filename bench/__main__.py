@@ -18,7 +18,7 @@ import contextlib
 import json
 import os
 import platform
-import subprocess
+import signal
 import sys
 import tempfile
 import time
@@ -36,7 +36,7 @@ from cases.db import make_engine, migrate
 from cases.testing import postgres_url_for_schema, temporary_schemas
 from ops.production import Layout, ProductionStack
 from ops.settings import VAR_DIR, Settings, free_port
-from ops.stack import VENV_BIN, Stack
+from ops.stack import Stack
 
 RESULTS_DIR = VAR_DIR / "bench"
 TARGET_P95_MS = 200
@@ -72,13 +72,20 @@ def machine() -> dict:
 
 @contextlib.contextmanager
 def relais_system(
-    mode: str, var_dir: Path, rasa_instances: int, actions_instances: int, start_timeout: float = 120
+    mode: str,
+    var_dir: Path,
+    rasa_instances: int,
+    actions_instances: int,
+    start_timeout: float = 120,
+    profile: bool = False,
 ) -> Iterator[tuple]:
     """A fresh Relais in the given mode: yields (stack, REST base URL, cases database URL)."""
     if mode == "embedded":
         settings = Settings.temporary(var_dir)  # rate limits: 50 artisans from this machine, on purpose
         migrate(settings.database_url)
         stack = Stack(settings, with_web=False)
+        if profile:
+            Profiler.prepare(stack)
         with started(stack, start_timeout):
             yield stack, settings.rasa_url, settings.database_url
         return
@@ -96,6 +103,8 @@ def relais_system(
         migrate(settings.database_url)
         layout = Layout.on_free_ports(settings)
         stack = ProductionStack(settings, layout=layout)
+        if profile:
+            Profiler.prepare(stack)
         with started(stack, start_timeout):
             yield stack, stack.public_url, settings.database_url
 
@@ -241,43 +250,55 @@ def memory_report(stack: Stack) -> dict:
 
 
 class Profiler:
-    """py-spy sampling the Rasa servers (and action servers) while the load runs, without pausing them;
-    with their child processes, where Sanic's workers run when there are several."""
+    """The Rasa servers and action servers run under `bench.profiled` (a sampling profiler on each process's
+    CPU clock, standard library only), switched on for the saturation run; each Sanic worker writes its own
+    profile, summed here per server."""
+
+    @staticmethod
+    def prepare(stack: Stack) -> None:
+        """Before the stack starts: its Python servers started as `python -m bench.profiled <module> ...`."""
+        for name, process in stack.processes.items():
+            if name.startswith(("rasa", "actions")) and "-m" in process.command:
+                module = process.command.index("-m") + 1
+                process.command[module:module] = ["bench.profiled"]
+                process.env["RELAIS_PROFILE_DIR"] = str(RESULTS_DIR)
 
     def __init__(self, stack: Stack, out_dir: Path, label: str) -> None:
-        self.runs = []
-        for name, process in stack.processes.items():
-            if name.startswith(("rasa", "actions")) and process.is_running():
-                out = out_dir / f"profile-{label}-{name}.txt"
-                command = [
-                    str(VENV_BIN / "py-spy"),
-                    "record",
-                    "--pid",
-                    str(process.popen.pid),
-                    "--rate",
-                    "50",
-                    "--format",
-                    "raw",
-                    "--nonblocking",
-                    "--subprocesses",
-                    "--output",
-                    str(out),
-                ]
-                self.runs.append(
-                    (name, out, subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-                )
+        self.stack, self.out_dir, self.label = stack, out_dir, label
+        for old in out_dir.glob("bot.*-*.txt"):
+            old.unlink()
+        self._signal(signal.SIGUSR1)
+
+    def _signal(self, signum: int) -> None:
+        for name, process in self.stack.processes.items():
+            if not (name.startswith(("rasa", "actions")) and process.is_running()):
+                continue
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                with contextlib.suppress(OSError, IndexError, ValueError, ProcessLookupError):
+                    if int(stat.read_text().rsplit(")", 1)[1].split()[2]) == process.popen.pid:
+                        os.kill(int(stat.parent.name), signum)
 
     def stop(self) -> dict:
+        self._signal(signal.SIGUSR2)
+        time.sleep(3)  # each process writes its file from its signal handler
         summaries = {}
-        for name, out, run in self.runs:
-            run.send_signal(2)  # py-spy writes its file on Ctrl-C
-            try:
-                run.wait(30)
-            except subprocess.TimeoutExpired:
-                run.kill()
-            if out.exists():
+        for name, process in self.stack.processes.items():
+            pids = {p.name.rsplit("-", 1)[1].split(".")[0]: p for p in self.out_dir.glob("bot.*-*.txt")}
+            if not name.startswith(("rasa", "actions")) or process.popen is None:
+                continue
+            group = [p for pid, p in pids.items() if _in_group(int(pid), process.popen.pid)]
+            if group:
+                out = self.out_dir / f"profile-{self.label}-{name}.txt"
+                out.write_text("".join(p.read_text() for p in group))
                 summaries[name] = summarise_profile(out)
         return summaries
+
+
+def _in_group(pid: int, pgid: int) -> bool:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[2]) == pgid
+    except (OSError, IndexError, ValueError):
+        return False
 
 
 # Where the time of a turn can go, recognised in the sampled stacks (first match wins, most specific first).
@@ -418,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-paced", action="store_true")
     parser.add_argument("--skip-saturation", action="store_true")
     parser.add_argument("--no-stock", action="store_true", help="do not run the stock assistant")
-    parser.add_argument("--profile", action="store_true", help="py-spy the servers during the saturation runs")
+    parser.add_argument("--profile", action="store_true", help="profile the servers during the saturation run")
     parser.add_argument(
         "--start-timeout",
         type=float,
@@ -446,7 +467,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
         start_time = time.monotonic()
-        with relais_system(args.mode, Path(tmp), args.rasa_instances, args.actions_instances, args.start_timeout) as (
+        with relais_system(
+            args.mode, Path(tmp), args.rasa_instances, args.actions_instances, args.start_timeout, args.profile
+        ) as (
             stack,
             url,
             db,

@@ -124,3 +124,20 @@ def test_workers_that_keep_dying_stop_the_server():
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def test_skops_builds_its_tables_before_tensorflow_is_imported():
+    """skops searches every loaded module when first imported: before TensorFlow, a few seconds of every
+    start saved (8.6 s of CPU instead of 15.2 s to import bot.rasa_server here). Sorting the imports once
+    moved it after Rasa's: this keeps it first."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import bot.rasa_server"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    # One line per module, when its import ends: a module's line comes after those of what it imported.
+    names = [line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+    assert "tensorflow" in names
+    assert names.index("skops.io._trusted_types") < min(i for i, n in enumerate(names) if n.startswith("tensorflow"))

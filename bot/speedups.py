@@ -1,0 +1,243 @@
+"""Pure computations Rasa repeats within a turn, done once; installed by bot/rasa_server.py.
+
+Each one returns exactly what Rasa's own code returns (tests/unit/bot/test_speedups.py compares them on the
+trackers of the test stories and on Rasa's own edge cases), and falls back to Rasa's code whenever the
+shortcut cannot prove it applies.
+
+**applied_events, continued instead of recomputed.** `DialogueStateTracker.applied_events()` folds the
+whole conversation (undoing reverted turns, a loop's repeated executions...) each time it is called, and a
+turn calls it a dozen times on a tracker that only grew by an event or two: each policy's prediction
+(through `past_states`), the session check, the memoization's lookups, the form's checks. Profiled under
+load (`python -m bench.cpu --profile`), that fold was a fifth of a Rasa server's CPU per turn. The fold is
+a left fold over the events, whose only other input is the set of loop names found in *all* the events;
+so the result for a longer list is the fold continued over the new events, provided the earlier events are
+the same objects in the same order and no new loop name appeared (else it is computed from the start, as
+Rasa does). The cache lives on the tracker and is checked at every call.
+
+**A message's feature matrix, built once for both linear classifiers.** LogisticRegressionClassifier and
+LinearResponseSelector (its subclass) each build the message's row for scikit-learn from the same features
+(`_create_X`: every sparse featurizer's output stacked with scipy, then the dense ones), a tenth of a turn's
+CPU together. The row built for a message is kept on it with the features it was built from, and used again
+while the message's features are those same objects; batches of several messages (training, evaluation)
+go through Rasa's code unchanged.
+
+**Each event written as JSON once, not at every call to the action server.** Every custom action and form
+validation sends the whole tracker (`RemoteAction._action_call_format`: each event's `as_dict()`, then
+`json.dumps` of it all), three calls in a form's turn, on a tracker that only grew by a few events since the
+last: the JSON was a tenth of a turn's CPU. Each event keeps the dict and the JSON text it was written as,
+checked against the event at every use (the same object: a copy starts afresh; the same timestamp and
+metadata, which Rasa replaces rather than changes); the domain, sent with every call, is written once per
+model; and the call's body is written from those texts: the very bytes `json.dumps` gives for the whole body,
+which the tests compare.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+from collections.abc import Iterable
+from typing import Any
+
+import rasa
+from rasa.core.actions.action import RemoteAction
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Event,
+    Restarted,
+    SessionStarted,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+from rasa.shared.nlu.training_data.message import Message
+
+_CACHE_ATTRIBUTE = "_relais_applied_events"
+
+
+class _AppliedEvents:
+    """The fold's state after ``seen`` (the tracker's events it covered, in order)."""
+
+    __slots__ = ("applied", "events", "loop_names", "seen")
+
+    def __init__(self, events: Any, loop_names: set[str]) -> None:
+        self.events = events  # the tracker's deque the fold read (a tracker given a new deque starts over)
+        self.seen: list[Event] = []
+        self.loop_names = loop_names
+        self.applied: list[Event] = []
+
+    def fold(self, tracker: DialogueStateTracker, new_events: Iterable[Event]) -> None:
+        """Rasa 3.6.21's loop of DialogueStateTracker.applied_events, over ``new_events``."""
+        applied = self.applied
+        loop_names = self.loop_names
+        for event in new_events:
+            self.seen.append(event)
+            if isinstance(event, (Restarted, SessionStarted)):
+                applied.clear()
+            elif isinstance(event, ActionReverted):
+                tracker._undo_till_previous(ActionExecuted, applied)
+            elif isinstance(event, UserUtteranceReverted):
+                tracker._undo_till_previous(UserUttered, applied)
+                tracker._undo_till_previous(ActionExecuted, applied)
+            elif (
+                isinstance(event, ActionExecuted)
+                and event.action_name in loop_names
+                and not tracker._first_loop_execution_or_unhappy_path(event.action_name, applied)
+            ):
+                tracker._undo_till_previous_loop_execution(event.action_name, applied)
+            else:
+                applied.append(event)
+
+
+def _loop_names(events: Iterable[Event]) -> set[str]:
+    return {event.name for event in events if isinstance(event, ActiveLoop) and event.name}
+
+
+def applied_events(self: DialogueStateTracker) -> list[Event]:
+    """DialogueStateTracker.applied_events, continued from the tracker's previous call when that is exact."""
+    events = self.events
+    cached: _AppliedEvents | None = getattr(self, _CACHE_ATTRIBUTE, None)
+    if cached is not None and cached.events is events and len(events) >= len(cached.seen):
+        seen = len(cached.seen)
+        # The events the fold covered are still the first ones, the same objects in the same order.
+        if all(map(operator.is_, cached.seen, events)):
+            if seen == len(events):
+                return list(cached.applied)
+            new_events = list(events)[seen:]
+            if _loop_names(new_events) <= cached.loop_names:
+                cached.fold(self, new_events)
+                return list(cached.applied)
+    fresh = _AppliedEvents(events, _loop_names(events))
+    fresh.fold(self, list(events))
+    setattr(self, _CACHE_ATTRIBUTE, fresh)
+    return list(fresh.applied)
+
+
+_X_ATTRIBUTE = "_relais_features_matrix"
+
+
+def create_x(self: Any, messages: list[Message]) -> Any:
+    """LogisticRegressionClassifier._create_X, once per message and set of features."""
+    rasas = _originals["_create_X"]
+    if len(messages) != 1:
+        return rasas(self, messages)
+    message = messages[0]
+    features = tuple(message.features)
+    cached = getattr(message, _X_ATTRIBUTE, None)
+    if cached is not None and len(cached[0]) == len(features) and all(map(operator.is_, cached[0], features)):
+        return cached[1]
+    matrix = rasas(self, messages)
+    setattr(message, _X_ATTRIBUTE, (features, matrix))
+    return matrix
+
+
+_JSON_ATTRIBUTE = "_relais_json"
+
+
+class EventDicts(list):
+    """An action call's events as Rasa's `as_dict()` gives them (the list itself), with their JSON texts."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        entries = [_serialised(event) for event in events]
+        super().__init__(data for data, _ in entries)
+        self.texts = [text for _, text in entries]
+
+
+def _serialised(event: Event) -> tuple[dict[str, Any], str]:
+    cached = getattr(event, _JSON_ATTRIBUTE, None)
+    if cached is not None and cached[0] == id(event) and cached[1] is event.metadata and cached[2] == event.timestamp:
+        return cached[3], cached[4]
+    data = event.as_dict()
+    text = json.dumps(data)
+    setattr(event, _JSON_ATTRIBUTE, (id(event), event.metadata, event.timestamp, data, text))
+    return data, text
+
+
+def action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> dict[str, Any]:
+    """RemoteAction._action_call_format of Rasa 3.6.21, the events given as EventDicts."""
+    tracker_state = tracker.current_state(EventVerbosity.NONE)  # "events": None, in its place
+    tracker_state["events"] = EventDicts(tracker.events)  # what EventVerbosity.ALL gives: every event
+    result = {
+        "next_action": self._name,
+        "sender_id": tracker.sender_id,
+        "tracker": tracker_state,
+        "version": rasa.__version__,
+    }
+    if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(self.name()):
+        result["domain"] = _written_once(domain.as_dict())
+    return result
+
+
+# id -> (the domain's data, its JSON text): the model's domain, sent with every call, is written once.
+_domain_texts: dict[int, tuple[dict[str, Any], str]] = {}
+
+
+def _written_once(data: dict[str, Any]) -> dict[str, Any]:
+    """The domain's data (Domain.as_dict() is the domain's own dict, built with the model and never changed),
+    remembered with its JSON text, for the model or two a server holds at a time."""
+    known = _domain_texts.get(id(data))
+    if known is None or known[0] is not data:
+        if len(_domain_texts) >= 2:
+            _domain_texts.clear()
+        _domain_texts[id(data)] = (data, json.dumps(data))
+    return data
+
+
+def json_dumps(value: Any, levels: int = 2) -> str:
+    """json.dumps(value), the same text, with the texts of the EventDicts found within ``levels`` levels of
+    dictionaries (an action call's body holds them in body["tracker"]["events"]) written as they are."""
+    if not isinstance(value, dict) or not _holds_events(value, levels):
+        return json.dumps(value)
+    parts = []
+    for key, item in value.items():
+        if not isinstance(key, str):
+            return json.dumps(value)
+        known = _domain_texts.get(id(item))
+        if known is not None and known[0] is item:
+            text = known[1]
+        elif isinstance(item, EventDicts):
+            text = "[" + ", ".join(item.texts) + "]"
+        else:
+            text = json_dumps(item, levels - 1)
+        parts.append(f"{json.dumps(key)}: {text}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _holds_events(value: dict, levels: int) -> bool:
+    if levels <= 0:
+        return False
+    return any(
+        isinstance(item, EventDicts) or (isinstance(item, dict) and _holds_events(item, levels - 1))
+        for item in value.values()
+    )
+
+
+# name -> (class, attribute, replacement)
+PATCHES: dict[str, tuple[type, str, Any]] = {
+    "applied_events": (DialogueStateTracker, "applied_events", applied_events),
+    "features_matrix": (LogisticRegressionClassifier, "_create_X", create_x),
+    "events_json": (RemoteAction, "_action_call_format", action_call_format),
+}
+NAMES = tuple(PATCHES)
+# attribute -> Rasa's own function, while replaced
+_originals: dict[str, Any] = {}
+
+
+def install(*names: str) -> None:
+    """Replaces Rasa's functions by the ones above (all, or those named; `uninstall` puts Rasa's back)."""
+    for name in names or NAMES:
+        owner, attribute, replacement = PATCHES[name]
+        if attribute not in _originals:
+            _originals[attribute] = owner.__dict__[attribute]
+            setattr(owner, attribute, replacement)
+
+
+def uninstall() -> None:
+    for owner, attribute, _ in PATCHES.values():
+        if attribute in _originals:
+            setattr(owner, attribute, _originals.pop(attribute))

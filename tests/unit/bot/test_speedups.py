@@ -1,0 +1,238 @@
+"""bot.speedups returns exactly what Rasa's own code returns: on every tracker of the training and test stories
+(checked after each event, as a turn grows its tracker), and on the cases where continuing is wrong (a loop
+name appearing later, events dropped by a bounded history, events replaced)."""
+
+from __future__ import annotations
+
+import copy
+import functools
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    ActionReverted,
+    ActiveLoop,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.generator import TrainingDataGenerator
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.importers.importer import TrainingDataImporter
+
+from bot import speedups
+from ops.settings import REPO_ROOT
+
+rasa_applied_events = DialogueStateTracker.applied_events
+
+
+@pytest.fixture
+def installed():
+    speedups.install()
+    yield
+    speedups.uninstall()
+
+
+@functools.lru_cache(maxsize=1)
+def story_trackers() -> tuple[Domain, list[DialogueStateTracker]]:
+    importer = TrainingDataImporter.load_from_dict(
+        domain_path=str(REPO_ROOT / "bot" / "domain"),
+        training_data_paths=[str(REPO_ROOT / "stories"), str(REPO_ROOT / "tests" / "rasa")],
+    )
+    domain = importer.get_domain()
+    generator = TrainingDataGenerator(importer.get_stories(), domain, remove_duplicates=False, augmentation_factor=0)
+    return domain, generator.generate()
+
+
+def grown_step_by_step(tracker: DialogueStateTracker, domain: Domain | None = None) -> list[list]:
+    """(speed-up, Rasa) after each event, on a tracker fed the events one by one as a turn does."""
+    grown = DialogueStateTracker(tracker.sender_id, domain.slots if domain else [])
+    pairs = []
+    for event in tracker.events:
+        grown.update(event)
+        pairs.append((grown.applied_events(), rasa_applied_events(grown)))
+    return pairs
+
+
+def assert_same(pairs: list) -> None:
+    for step, (ours, rasas) in enumerate(pairs):
+        assert len(ours) == len(rasas), f"after event {step}"
+        assert all(a is b for a, b in zip(ours, rasas, strict=True)), f"after event {step}"
+
+
+def test_the_same_applied_events_on_every_story_and_rule_tracker_after_each_event(installed):
+    domain, trackers = story_trackers()
+    assert len(trackers) > 50
+    with_loops = 0
+    for tracker in trackers:
+        assert_same(grown_step_by_step(tracker, domain))
+        with_loops += any(isinstance(e, ActiveLoop) for e in tracker.events)
+    assert with_loops > 10  # the forms' unhappy paths are among them
+
+
+def test_the_same_past_states_for_the_policies(installed):
+    domain, trackers = story_trackers()
+    for tracker in trackers[:150]:
+        ours = tracker.past_states(domain, ignore_rule_only_turns=True)
+        speedups.uninstall()
+        try:
+            rasas = tracker.past_states(domain, ignore_rule_only_turns=True)
+        finally:
+            speedups.install()
+        assert ours == rasas
+
+
+def _form_turns() -> list:
+    return [
+        ActionExecuted("action_listen"),
+        UserUttered("je suis boulanger", {"name": "inform"}),
+        ActionExecuted("situation_form"),
+        ActiveLoop("situation_form"),
+        SlotSet("trade", "boulanger"),
+        ActionExecuted("action_listen"),
+        UserUttered("c'est gratuit ?", {"name": "faq"}),
+        ActionExecutionRejected("situation_form"),
+        ActionExecuted("utter_faq"),
+        ActionExecuted("situation_form"),
+        ActionExecuted("action_listen"),
+        UserUttered("SARL", {"name": "inform"}),
+        ActionExecuted("situation_form"),
+        ActionExecuted("action_listen"),
+        UserUttered("oups", {"name": "inform"}),
+        UserUtteranceReverted(),
+        ActionExecuted("action_listen"),
+        UserUttered("2 salariés", {"name": "inform"}),
+        ActionExecuted("situation_form"),
+        ActionReverted(),
+        ActionExecuted("situation_form"),
+        ActiveLoop(None),
+        ActionExecuted("action_listen"),
+    ]
+
+
+def test_a_loop_name_appearing_later_changes_earlier_decisions(installed):
+    """The loop's executions before its ActiveLoop event are folded differently once the name is known."""
+    events = _form_turns()
+    late = [e for e in events if not (isinstance(e, ActiveLoop) and e.name)]
+    late.insert(len(late) - 3, ActiveLoop("situation_form"))
+    for sequence in (events, late, [*events, Restarted(), *events], [*events, SessionStarted(), *events[:9]]):
+        assert_same(grown_step_by_step(DialogueStateTracker.from_events("s", sequence)))
+
+
+def test_a_bounded_history_dropping_its_first_events(installed):
+    tracker = DialogueStateTracker("s", [], max_event_history=7)
+    for event in _form_turns() * 2:
+        tracker.update(event)
+        assert tracker.applied_events() == rasa_applied_events(tracker)
+
+
+def test_events_replaced_or_a_new_event_list(installed):
+    tracker = DialogueStateTracker.from_events("s", _form_turns())
+    tracker.applied_events()
+    tracker.events[3] = ActiveLoop("handoff_form")
+    assert tracker.applied_events() == rasa_applied_events(tracker)
+    tracker.events = tracker._create_events(_form_turns()[:10])
+    assert tracker.applied_events() == rasa_applied_events(tracker)
+    tracker.events.clear()
+    assert tracker.applied_events() == rasa_applied_events(tracker) == []
+
+
+def test_copies_keep_their_own_answers(installed):
+    tracker = DialogueStateTracker.from_events("s", _form_turns()[:12])
+    tracker.applied_events()
+    for other in (copy.copy(tracker), copy.deepcopy(tracker), tracker.copy()):
+        other.update(ActionExecuted("situation_form"))
+        assert other.applied_events() == rasa_applied_events(other)
+    assert tracker.applied_events() == rasa_applied_events(tracker)
+
+
+def test_the_returned_list_is_the_callers_own(installed):
+    tracker = DialogueStateTracker.from_events("s", _form_turns())
+    first = tracker.applied_events()
+    first.clear()
+    assert tracker.applied_events() == rasa_applied_events(tracker) != []
+
+
+@pytest.fixture(scope="module")
+def agent():
+    from rasa.core.agent import Agent
+
+    from ops.settings import MODEL_PATH
+
+    if not MODEL_PATH.exists():
+        pytest.fail(f"no trained model at {MODEL_PATH}: run `make train`")
+    return Agent.load(str(MODEL_PATH))
+
+
+def test_the_same_parse_of_every_test_message(agent):
+    """Intent, its ranking, entities and the FAQ answer chosen: the same numbers with the matrix built once."""
+    import asyncio
+
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    texts = [m.get("text") for m in load_data(str(REPO_ROOT / "tests" / "nlu" / "test_nlu.yml")).intent_examples]
+    assert len(texts) > 100
+
+    async def parse_all() -> list[dict]:
+        return [await agent.parse_message(text) for text in texts]
+
+    rasas = asyncio.run(parse_all())
+    speedups.install()
+    try:
+        built = []
+        original = speedups._originals["_create_X"]
+        speedups._originals["_create_X"] = lambda self, messages: (
+            built.append(len(messages)) or original(self, messages)
+        )
+        ours = asyncio.run(parse_all())
+    finally:
+        speedups._originals["_create_X"] = original
+        speedups.uninstall()
+    assert built == [1] * len(texts)  # once per message, where Rasa builds it twice
+    assert ours == rasas
+
+
+def test_an_action_call_is_the_very_bytes_rasa_sends(installed):
+    """The body of every call to the action server, at every step of every story, after copies and changes."""
+    import json
+
+    from rasa.core.actions.action import RemoteAction
+    from rasa.utils.endpoints import EndpointConfig
+
+    domain, trackers = story_trackers()
+    rasa_format = speedups._originals["_action_call_format"]
+    for selective in (False, True):
+        action = RemoteAction(
+            "validate_situation_form", EndpointConfig("http://127.0.0.1:1/webhook", enable_selective_domain=selective)
+        )
+        for tracker in trackers[:40]:
+            grown = DialogueStateTracker(tracker.sender_id, domain.slots)
+            for event in tracker.events:
+                grown.update(event)
+                ours = action._action_call_format(grown, domain)
+                assert speedups.json_dumps(ours) == json.dumps(rasa_format(action, grown, domain))
+                assert ours == rasa_format(action, grown, domain)
+    # An event copied and changed, or given new metadata, is written again.
+    tracker = DialogueStateTracker.from_events("s", _form_turns(), domain.slots)
+    speedups.json_dumps(action._action_call_format(tracker, domain))
+    changed = copy.deepcopy(tracker)
+    changed.events[1].parse_data["intent"]["confidence"] = 0.5
+    changed.model_id = "another model"
+    changed.update(ActionExecuted("action_listen"))
+    tracker.events[4].metadata = {"assistant_id": "relais"}
+    tracker.events[4].timestamp += 1
+    for each in (tracker, changed):
+        assert speedups.json_dumps(action._action_call_format(each, domain)) == json.dumps(
+            rasa_format(action, each, domain)
+        )
+
+
+def test_other_bodies_are_written_by_json_dumps():
+    import json
+
+    for value in ({"a": [1.5, None, "é"]}, [1, {"x": {1: 2}}], {1: {"k": True}}, "text", {}, {"nan": float("nan")}):
+        assert speedups.json_dumps(value) == json.dumps(value)
