@@ -67,7 +67,7 @@ class Conversation:
 @dataclass
 class Advisor:
     email: str
-    cookies: httpx.Cookies | None = None
+    cookie: str = ""  # the Cookie header of its session (production's cookie is Secure: sent by hand over http)
     csrf: str = ""
 
 
@@ -134,12 +134,14 @@ async def log_in_and_claim(web_url: str, advisors: list[Advisor], conversations:
             client.cookies.clear()
             response = await client.post("/api/v1/auth/login", json={"email": advisor.email, "password": PASSWORD})
             response.raise_for_status()
-            advisor.cookies, advisor.csrf = httpx.Cookies(client.cookies), response.json()["csrf_token"]
+            advisor.cookie = "; ".join(h.split(";", 1)[0] for h in response.headers.get_list("set-cookie"))
+            advisor.csrf = response.json()["csrf_token"]
+            client.cookies.clear()
         for conversation in conversations:
             advisor = advisors[conversation.advisor]
-            client.cookies = advisor.cookies  # type: ignore[assignment]
             response = await client.post(
-                f"/api/v1/cases/{conversation.reference}/live/claim", headers={"X-CSRF-Token": advisor.csrf}
+                f"/api/v1/cases/{conversation.reference}/live/claim",
+                headers={"X-CSRF-Token": advisor.csrf, "Cookie": advisor.cookie},
             )
             response.raise_for_status()
 
@@ -167,7 +169,7 @@ async def converse(
 ) -> None:
     await asyncio.sleep(random.uniform(0, pause))  # people do not start in step
     origin = f"{urlsplit(artisan_url).scheme}://{urlsplit(artisan_url).netloc}"
-    cookie = "; ".join(f"{name}={value}" for name, value in advisor.cookies.items()) if advisor.cookies else ""
+    cookie = advisor.cookie
     try:
         async with (
             websockets.connect(
