@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
@@ -20,8 +15,8 @@ from cases.reference import new_reference
 from cases.repository import CaseRepository
 from cases.testing import temporary_database
 from inbox.security import hash_password
-from ops.settings import REPO_ROOT, free_port
 from tests.support.images import check_screenshot
+from tests.support.web_app import running_web_app
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -41,56 +36,13 @@ CHAMBER = "cma-generique"
 def server(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    with temporary_database("sqlite", tmp_path_factory.mktemp("browser-db")) as url:
-        port = free_port()
-        log = (tmp_path_factory.mktemp("logs") / "uvicorn.log").open("w")
-        env = {
-            **os.environ,
-            "RELAIS_DATABASE_URL": url,
-            "RELAIS_SESSION_SECRET": "b" * 48,
-            "RELAIS_ENV": "development",
-            "PYTHONPATH": str(REPO_ROOT),
-        }
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "inbox.app:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--no-access-log",
-                # Rasa pins websockets<11, which uvicorn's default "auto" websocket support fails to import.
-                "--ws",
-                "none",
-            ],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                assert process.poll() is None, "uvicorn exited during start-up"
-                assert time.monotonic() < deadline, "uvicorn not ready after 60 s"
-                time.sleep(0.2)
-            engine = make_engine(url)
-            yield base, CaseRepository(make_session_factory(engine)), AccountRepository(make_session_factory(engine))
-            engine.dispose()
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
-            log.close()
+    with (
+        temporary_database("sqlite", tmp_path_factory.mktemp("browser-db")) as url,
+        running_web_app(url, tmp_path_factory.mktemp("logs") / "uvicorn.log", "b" * 48) as base,
+    ):
+        engine = make_engine(url)
+        yield base, CaseRepository(make_session_factory(engine)), AccountRepository(make_session_factory(engine))
+        engine.dispose()
 
 
 def draft(**overrides) -> CaseDraft:

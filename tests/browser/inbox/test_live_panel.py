@@ -5,13 +5,8 @@ The artisan's side is a plain WebSocket client here (the widget's own browser te
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import time
 import uuid
 
-import httpx
 import pytest
 import websocket
 from playwright.sync_api import expect
@@ -22,7 +17,6 @@ from cases.live import LiveRepository
 from cases.repository import CaseRepository
 from cases.testing import temporary_database
 from inbox.security import hash_password
-from ops.settings import REPO_ROOT, free_port
 from tests.browser.inbox.test_inbox_browser import (  # noqa: F401 - the browser fixture
     CHAMBER,
     PASSWORD,
@@ -30,44 +24,19 @@ from tests.browser.inbox.test_inbox_browser import (  # noqa: F401 - the browser
     draft,
     log_in,
 )
+from tests.support.web_app import running_web_app
 
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
-    with temporary_database("sqlite", tmp_path_factory.mktemp("live-panel-db")) as url:
-        port = free_port()
-        log = (tmp_path_factory.mktemp("logs") / "uvicorn.log").open("w")
-        env = {
-            **os.environ,
-            "RELAIS_DATABASE_URL": url,
-            "RELAIS_SESSION_SECRET": "l" * 48,
-            "RELAIS_ENV": "development",
-            "PYTHONPATH": str(REPO_ROOT),
-        }
-        command = [sys.executable, "-m", "uvicorn", "inbox.app:create_app", "--factory", "--port", str(port)]
-        process = subprocess.Popen(
-            [*command, "--no-access-log", "--ws", "wsproto"], cwd=REPO_ROOT, env=env, stdout=log, stderr=log
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                assert process.poll() is None, "uvicorn exited during start-up"
-                assert time.monotonic() < deadline, "uvicorn not ready after 60 s"
-                time.sleep(0.2)
-            engine = make_engine(url)
-            factory = make_session_factory(engine)
-            yield base, CaseRepository(factory), AccountRepository(factory), LiveRepository(factory)
-            engine.dispose()
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
-            log.close()
+    with (
+        temporary_database("sqlite", tmp_path_factory.mktemp("live-panel-db")) as url,
+        running_web_app(url, tmp_path_factory.mktemp("logs") / "uvicorn.log", "l" * 48) as base,
+    ):
+        engine = make_engine(url)
+        factory = make_session_factory(engine)
+        yield base, CaseRepository(factory), AccountRepository(factory), LiveRepository(factory)
+        engine.dispose()
 
 
 def artisan_receives(socket, text, limit=20):
