@@ -278,20 +278,24 @@ class LiveHub:
         self.rasa = rasa
         self.role_word = role_word
         self.distress_wait = distress_wait
-        self._reminders: asyncio.Task[None] | None = None
+        # One reminder task per event loop serving the app: a test may run several clients of one app at once,
+        # each with its own loop, and a task must be cancelled and awaited on its own loop.
+        self._reminders: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
 
     # ---------------------------------------------------------------- life of the process
 
     async def start(self, reminders: bool = True) -> None:
         await self.bus.start()
         if reminders:
-            self._reminders = asyncio.create_task(self._remind_forever(), name="relais-live-reminders")
+            task = asyncio.create_task(self._remind_forever(), name="relais-live-reminders")
+            self._reminders[asyncio.get_running_loop()] = task
 
     async def close(self) -> None:
-        if self._reminders is not None:
-            self._reminders.cancel()
+        task = self._reminders.pop(asyncio.get_running_loop(), None)
+        if task is not None:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._reminders
+                await task
         await self.bus.close()
 
     # ---------------------------------------------------------------- serving one socket
