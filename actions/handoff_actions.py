@@ -93,18 +93,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     ) -> dict[str, Any]:
         # Read from the words as well as the intent ("c'est ok de mon cote" is no intent the NLU is sure of):
         # an answer is never asked again because the classifier hesitated.
-        decision = read_yes_no(value, tracker, "health_consent")
-        if decision is None:
-            say_neither(dispatcher, tracker, "health_consent")
-        return {"health_consent": decision}
+        return yes_or_no(value, dispatcher, tracker, "health_consent")
 
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        decision = read_yes_no(value, tracker, "wants_advisor")
-        if decision is None:
-            say_neither(dispatcher, tracker, "wants_advisor")
-        return {"wants_advisor": decision}
+        return yes_or_no(value, dispatcher, tracker, "wants_advisor")
 
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -209,6 +203,14 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     if said == NO:
         return False
     return None
+
+
+def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> dict[str, Any]:
+    """A yes/no question's slot from the answer; neither: said so, and the question stays."""
+    decision = read_yes_no(value, tracker, slot)
+    if decision is None:
+        say_neither(dispatcher, tracker, slot)
+    return {slot: decision}
 
 
 def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
