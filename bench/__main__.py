@@ -530,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
                 report["stock_memory_after_load"] = memory_report(stock)
 
     print_verdict(report)
-    out = RESULTS_DIR / f"results-{args.mode}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    out = RESULTS_DIR / f"results-{args.mode}-{datetime.now().astimezone().strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"Figures written to {out}")
     return 0

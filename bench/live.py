@@ -288,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  load average before {host['load_average']}, after {report['machine_after']['load_average']}")
     print(f"  p95 under {TARGET_P95_MS} ms: {'met' if report['p95_ms'] < TARGET_P95_MS else 'MISSED'}")
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    out = RESULTS_DIR / f"live-{args.mode}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    out = RESULTS_DIR / f"live-{args.mode}-{datetime.now().astimezone().strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"Figures written to {out}")
     return 1 if errors else 0
