@@ -229,13 +229,15 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         # A number given before the consent: kept for the question that asks it, once the artisan agrees.
         text = "Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."
     elif said == CORRECTION:
-        text = understood(extract_facts(words or "")) or "Merci, c'est noté pour le conseiller."
+        text = (
+            understood(extract_facts(words or "", services.chamber_today())) or "Merci, c'est noté pour le conseiller."
+        )
     elif said == QUESTION:
         text = (
             "Je ne sais pas répondre à cette question ici, mais un conseiller pourra le faire. "
             f"Vous pouvez aussi appeler le {services.chamber().phone}."
         )
-    elif extract_facts(words or ""):
+    elif extract_facts(words or "", services.chamber_today()):
         text = "Merci, c'est noté pour le conseiller."
     else:
         text = "Je n'ai pas bien compris votre réponse, pardon."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -101,7 +100,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: value}
         if is_skip(words):
             return {slot: SKIPPED}  # "j'aime autant ne pas en parler": every question may be passed
-        facts = extract_facts(words, date.today())
+        facts = extract_facts(words, services.chamber_today())
         if facts.get(slot):
             return {slot: facts[slot]}
         if is_waiting(words):
@@ -205,7 +204,12 @@ class ActionGiveGuidance(Action):
         entries = [
             entry
             for entry in select_guidance(
-                knowledge_base, assessment, chamber, situation=situation(tracker.slots), limit=12
+                knowledge_base,
+                assessment,
+                chamber,
+                situation=situation(tracker.slots),
+                limit=12,
+                today=services.chamber_today(),
             )
             if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
         ][:3]
@@ -324,5 +328,5 @@ class ActionAnswerOutsideQuestion(Action):
 
 def _facts_in(words: str, tracker: Tracker) -> dict[str, str]:
     """The facts of this message that the slots now hold (so that the bot says back what it kept)."""
-    facts = extract_facts(words, date.today())
+    facts = extract_facts(words, services.chamber_today())
     return {name: value for name, value in facts.items() if tracker.get_slot(name) == value}

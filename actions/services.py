@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,12 +14,18 @@ from cases.outbox import CaseOutbox
 from cases.repository import CaseRepository
 from chamber import Chamber, load_chamber
 from guidance import GuidanceEntry, load_knowledge_base
+from ops import clock
 from ops.settings import VAR_DIR, database_url
 
 
 @lru_cache(maxsize=1)
 def chamber() -> Chamber:
     return load_chamber()
+
+
+def chamber_today() -> date:
+    """The chamber's date now: what "demain" or "vendredi" in a deadline counts from, not the server's date."""
+    return clock.today(chamber().timezone)
 
 
 @lru_cache(maxsize=1)

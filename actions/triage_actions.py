@@ -7,7 +7,6 @@ requires.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -15,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
+from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from intake.answers import is_correction
 from intake.facts import extract_facts
@@ -30,7 +30,7 @@ class ValidateTriageSlots(ValidationAction):
             user_messages(tracker.events),
             previous=previous,
             situation=situation(tracker.slots),
-            today=date.today(),
+            today=services.chamber_today(),
         )
         events = [
             SlotSet(name, value) for name, value in assessment.to_slots().items() if tracker.get_slot(name) != value
@@ -61,9 +61,9 @@ def facts_to_fill(tracker: Tracker) -> dict[str, str]:
     text = tracker.latest_message.get("text") or ""
     if tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS:
         # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord"), said at any question.
-        place = extract_facts(text, date.today()).get("departement") if is_correction(text) else None
+        place = extract_facts(text, services.chamber_today()).get("departement") if is_correction(text) else None
         return {"departement": place} if place else {}
-    return extract_facts(text, date.today())
+    return extract_facts(text, services.chamber_today())
 
 
 def place_undone(tracker: Tracker) -> list[EventType]:

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -70,6 +71,31 @@ def machine() -> dict:
 # ----------------------------------------------------------------------------------------- systems
 
 
+def embedded_stack(var_dir: Path, with_web: bool = True) -> Stack:
+    """The embedded mode's processes on free ports, not started yet: SQLite stores under ``var_dir``, migrated."""
+    settings = Settings.temporary(var_dir)  # rate limits: the benchmark's artisans come from this machine, on purpose
+    migrate(settings.database_url)
+    return Stack(settings, with_web=with_web)
+
+
+@contextlib.contextmanager
+def production_stack(var_dir: Path, schema_prefix: str, **overrides: Any) -> Iterator[ProductionStack]:
+    """Production's processes on free ports, not started yet: nginx, PostgreSQL schemas of their own (migrated,
+    dropped afterwards), Redis (RELAIS_BENCH_REDIS_URL, else the local one's database 8). ``overrides`` are
+    Settings fields (``rasa_instances``...)."""
+    with temporary_schemas(f"{schema_prefix}_cases", f"{schema_prefix}_rasa") as (cases_schema, tracker_schema):
+        settings = Settings.temporary(
+            var_dir,
+            production=True,
+            database_url=postgres_url_for_schema(cases_schema),
+            tracker_db_url=postgres_url_for_schema(tracker_schema),
+            lock_store_url=os.environ.get("RELAIS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
+            **overrides,
+        )
+        migrate(settings.database_url)
+        yield ProductionStack(settings, layout=Layout.on_free_ports(settings))
+
+
 @contextlib.contextmanager
 def relais_system(
     mode: str,
@@ -81,32 +107,20 @@ def relais_system(
 ) -> Iterator[tuple]:
     """A fresh Relais in the given mode: yields (stack, REST base URL, cases database URL)."""
     if mode == "embedded":
-        settings = Settings.temporary(var_dir)  # rate limits: 50 artisans from this machine, on purpose
-        migrate(settings.database_url)
-        stack = Stack(settings, with_web=False)
+        stack = embedded_stack(var_dir, with_web=False)
         if profile:
             Profiler.prepare(stack)
         with started(stack, start_timeout):
-            yield stack, settings.rasa_url, settings.database_url
+            yield stack, stack.settings.rasa_url, stack.settings.database_url
         return
 
-    with temporary_schemas("relais_bench_cases", "relais_bench_rasa") as (cases_schema, tracker_schema):
-        settings = Settings.temporary(
-            var_dir,
-            production=True,
-            database_url=postgres_url_for_schema(cases_schema),
-            tracker_db_url=postgres_url_for_schema(tracker_schema),
-            lock_store_url=os.environ.get("RELAIS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
-            rasa_instances=rasa_instances,
-            actions_instances=actions_instances,
-        )
-        migrate(settings.database_url)
-        layout = Layout.on_free_ports(settings)
-        stack = ProductionStack(settings, layout=layout)
+    with production_stack(
+        var_dir, "relais_bench", rasa_instances=rasa_instances, actions_instances=actions_instances
+    ) as production:
         if profile:
-            Profiler.prepare(stack)
-        with started(stack, start_timeout):
-            yield stack, stack.public_url, settings.database_url
+            Profiler.prepare(production)
+        with started(production, start_timeout):
+            yield production, production.public_url, production.settings.database_url
 
 
 def count_cases(database_url: str, result: LoadResult) -> dict:
@@ -516,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
                 report["stock_memory_after_load"] = memory_report(stock)
 
     print_verdict(report)
-    out = RESULTS_DIR / f"results-{args.mode}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    out = RESULTS_DIR / f"results-{args.mode}-{datetime.now().astimezone().strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"Figures written to {out}")
     return 0

@@ -39,16 +39,14 @@ from urllib.parse import urlsplit
 import httpx
 import websockets
 
-from bench.__main__ import RESULTS_DIR, cpu_snapshot, machine, started
-from cases.db import make_engine, make_session_factory, migrate
+from bench.__main__ import RESULTS_DIR, cpu_snapshot, embedded_stack, machine, production_stack, started
+from cases.db import make_engine, make_session_factory
 from cases.drafts import CaseDraft
 from cases.live import LiveRepository
 from cases.reference import new_reference
 from cases.repository import CaseRepository
-from cases.testing import postgres_url_for_schema, temporary_schemas
 from chamber import load_chamber
-from ops.production import Layout, ProductionStack
-from ops.settings import REPO_ROOT, Settings
+from ops.settings import REPO_ROOT
 from ops.stack import Stack
 
 TARGET_P95_MS = 200
@@ -214,23 +212,11 @@ def system(mode: str, var_dir: Path, start_timeout: float) -> Iterator[tuple[Sta
     """A fresh Relais with its web app: (stack, the artisans' base URL, the advisors' base URL, cases database).
     Embedded: one web app, messages carried in-process. Production: behind nginx, PostgreSQL, the Redis bus."""
     if mode == "embedded":
-        settings = Settings.temporary(var_dir)
-        migrate(settings.database_url)
-        with started(Stack(settings), start_timeout) as stack:
-            yield stack, settings.web_url, settings.web_url, settings.database_url
+        with started(embedded_stack(var_dir), start_timeout) as stack:
+            yield stack, stack.settings.web_url, stack.settings.web_url, stack.settings.database_url
         return
-    with temporary_schemas("relais_benchlive_cases", "relais_benchlive_rasa") as (cases_schema, tracker_schema):
-        settings = Settings.temporary(
-            var_dir,
-            production=True,
-            database_url=postgres_url_for_schema(cases_schema),
-            tracker_db_url=postgres_url_for_schema(tracker_schema),
-            lock_store_url=os.environ.get("RELAIS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
-        )
-        migrate(settings.database_url)
-        stack = ProductionStack(settings, layout=Layout.on_free_ports(settings))
-        with started(stack, start_timeout):
-            yield stack, stack.public_url, stack.public_url, settings.database_url
+    with production_stack(var_dir, "relais_benchlive") as production, started(production, start_timeout):
+        yield production, production.public_url, production.public_url, production.settings.database_url
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -302,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  load average before {host['load_average']}, after {report['machine_after']['load_average']}")
     print(f"  p95 under {TARGET_P95_MS} ms: {'met' if report['p95_ms'] < TARGET_P95_MS else 'MISSED'}")
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    out = RESULTS_DIR / f"live-{args.mode}-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    out = RESULTS_DIR / f"live-{args.mode}-{datetime.now().astimezone().strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"Figures written to {out}")
     return 1 if errors else 0

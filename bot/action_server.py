@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hmac
 import os
-import sys
+from collections.abc import Callable
+from typing import Any
 
 from ops import logs
 from ops.settings import ACTIONS_TOKEN_HEADER as TOKEN_HEADER
@@ -17,15 +18,15 @@ from triage import distress_model
 OPEN_PATHS = ("/health",)
 
 
-def _with_token_check(create_app):  # noqa: ANN001, ANN202
-    def create_app_checking_token(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+def _with_token_check(create_app: Callable[..., Any]) -> Callable[..., Any]:
+    def create_app_checking_token(*args: Any, **kwargs: Any) -> Any:
         from sanic import response
 
         app = create_app(*args, **kwargs)
         token = os.environ.get("RELAIS_ACTIONS_TOKEN", "")
 
         @app.middleware("request")
-        async def only_rasa(request):  # noqa: ANN001, ANN202
+        async def only_rasa(request: Any) -> Any:
             if request.path in OPEN_PATHS:
                 return None
             given = request.headers.get(TOKEN_HEADER, "")
@@ -50,4 +51,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

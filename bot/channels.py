@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import time
-from typing import Any
+from typing import Any, TypeGuard
 
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
@@ -26,7 +26,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import BotUttered, UserUttered
-from sanic import response
+from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 
 from bot.guard import SOCKETIO_MAX_PAYLOAD_BYTES, ChannelGuard
@@ -43,12 +43,12 @@ SLOW_LOCK_S = 2.0
 RECENT_USER_MESSAGES = 5
 
 
-def valid_sender_id(sender: Any) -> bool:
+def valid_sender_id(sender: object) -> TypeGuard[str]:
     """What Rasa's tracker store can hold: PostgreSQL refuses NUL, the column has 255 characters."""
     return isinstance(sender, str) and 0 < len(sender) <= 255 and "\x00" not in sender
 
 
-def _replies_after(tracker: Any, key: str) -> list[dict] | None:
+def _replies_after(tracker: Any, key: str) -> list[dict[str, Any]] | None:
     """The bot's answers to the user message carrying ``key``, or None when no such message was processed."""
     replies, found = [], False
     for event in tracker.events:
@@ -62,7 +62,7 @@ def _replies_after(tracker: Any, key: str) -> list[dict] | None:
     return replies if found else None
 
 
-async def _answers_already_given(agent: Any, sender_id: str, key: str) -> list[dict] | None:
+async def _answers_already_given(agent: Any, sender_id: str, key: str) -> list[dict[str, Any]] | None:
     """The answers to the message ``key`` if it was processed, else None. A message comes back as one
     of the last few: on SQL, a look at those rows spares loading the whole tracker on every turn."""
     store = getattr(agent.tracker_store, "_tracker_store", None)  # Rasa wraps it in a FailSafeTrackerStore
@@ -133,7 +133,7 @@ def _action_response_validator() -> Any:
     return validator(schema)
 
 
-def _validate_action_result(self: Any, result: dict) -> bool:
+def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
     """RemoteAction._validate_action_result with the schema checked once: the same errors, the same message."""
     error = best_match(_action_response_validator().iter_errors(result))
     if error is not None:
@@ -161,7 +161,7 @@ class ReplaySafeRestInput(RestInput):
     (Rasa's answers 500 to a body that is not a JSON object, and a NUL in the sender stops the server)."""
 
     @staticmethod
-    def _body(request: Any) -> dict:
+    def _body(request: Any) -> dict[str, Any]:
         body = request.json  # invalid JSON or UTF-8: Sanic's own 400
         if not isinstance(body, dict):
             raise InvalidUsage("The body must be a JSON object with 'sender' and 'message'.")
@@ -189,7 +189,9 @@ class ReplaySafeRestInput(RestInput):
         return _with_client_key(metadata, request) or None
 
     def blueprint(self, on_new_message: Any) -> Any:
-        apps = lambda: blueprint.apps  # noqa: E731
+        def apps() -> Any:  # the blueprint made below, once Rasa has registered it on its app(s)
+            return blueprint.apps
+
         blueprint = super().blueprint(
             never_silent(_once(on_new_message, reraise=False, apps=apps), apps, valid_sender_id)
         )
@@ -226,7 +228,9 @@ class ReplaySafeSocketIOInput(SocketIOInput):
         return CustomJsonSocketIOOutput(channel.sio, channel.bot_message_evt) if channel is not None else None
 
     def blueprint(self, on_new_message: Any) -> Any:
-        apps = lambda: blueprint.apps  # noqa: E731
+        def apps() -> Any:  # the blueprint made below, once Rasa has registered it on its app(s)
+            return blueprint.apps
+
         blueprint = super().blueprint(
             _delivering_custom_json(never_silent(_once(on_new_message, reraise=True, apps=apps), apps, valid_sender_id))
         )
@@ -238,7 +242,7 @@ class ReplaySafeSocketIOInput(SocketIOInput):
 
 
 @functools.lru_cache(maxsize=1)
-def channel_guard() -> Any:
+def channel_guard() -> ChannelGuard:
     """One per Rasa process (each Sanic worker forks its own): see bot.guard."""
     return ChannelGuard.from_env()
 
@@ -259,12 +263,12 @@ def _with_client_key(metadata: Any, request: Any) -> Any:
     return _set_client_key(metadata, channel_guard().client_key(_request_address(request)))
 
 
-def _set_client_key(metadata: dict, key: str | None) -> dict:
+def _set_client_key(metadata: dict[str, Any], key: str | None) -> dict[str, Any]:
     cleaned = {name: value for name, value in metadata.items() if name != CLIENT_KEY_METADATA}
     return {**cleaned, CLIENT_KEY_METADATA: key} if key else cleaned
 
 
-def _guard_rest(blueprint: Any, body_of: Any) -> None:
+def _guard_rest(blueprint: Blueprint, body_of: Any) -> None:
     """Refuses, before Rasa sees it, a REST message that is too long or comes too fast (bot.guard)."""
 
     @blueprint.middleware("request")
@@ -296,7 +300,7 @@ def _guard_socketio(sio: Any, namespace: str, user_event: str, bot_event: str, m
     connect, handle_message = handlers["connect"], handlers[user_event]
     addresses: dict[str, str] = {}
 
-    async def guarded_connect(sid: str, environ: dict, auth: Any = None) -> Any:
+    async def guarded_connect(sid: str, environ: dict[str, Any], auth: Any = None) -> Any:
         request = environ.get("sanic.request")
         peer = request.ip if request is not None else environ.get("REMOTE_ADDR")
         addresses[sid] = channel_guard().client_address(peer, environ.get("HTTP_X_REAL_IP"))

@@ -66,7 +66,7 @@ class ChannelGuard:
     conversations: SlidingWindow = field(default_factory=lambda: SlidingWindow(CONVERSATIONS_PER_CLIENT))
     client_messages: SlidingWindow = field(default_factory=lambda: SlidingWindow(MESSAGES_PER_CLIENT))
     conversation_messages: SlidingWindow = field(default_factory=lambda: SlidingWindow(MESSAGES_PER_CONVERSATION))
-    _known: OrderedDict = field(default_factory=OrderedDict)
+    _known: OrderedDict[str, bool] = field(default_factory=OrderedDict)
     # The embedded mode's Sanic workers count together in a SQLite file (RELAIS_RATE_LIMIT_DB).
     shared: SharedCounts | None = None
 
@@ -130,7 +130,7 @@ class ChannelGuard:
 
     def _rate(self, address: str, sender_id: str) -> Refusal | None:
         if self.shared is not None:
-            return self._rate_shared(address, sender_id)
+            return self._rate_shared(self.shared, address, sender_id)
         if sender_id not in self._known:
             wait = self.conversations.hit(address)
             if wait:
@@ -143,9 +143,8 @@ class ChannelGuard:
         wait = max(self.client_messages.hit(address), self.conversation_messages.hit(sender_id))
         return self._too_fast(wait) if wait else None
 
-    def _rate_shared(self, address: str, sender_id: str) -> Refusal | None:
+    def _rate_shared(self, shared: SharedCounts, address: str, sender_id: str) -> Refusal | None:
         """The same limits, counted in the SQLite file every worker of this machine shares."""
-        shared = self.shared
         if not shared.seen("conversation_messages", sender_id):
             wait = shared.hit("conversations", address)
             if wait:

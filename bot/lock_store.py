@@ -46,7 +46,7 @@ KEEP_ALIVE_PER_LIFETIME = 3
 rasa_logger = logging.getLogger("rasa.core.lock_store")
 
 
-class WaitersOutliveDeadHolders:
+class WaitersOutliveDeadHolders(LockStore):
     """Rasa's ticket lock, whose tickets live as long as their owners do, and no longer.
 
     In Rasa's, every ticket dies at its lifetime. A server dying with the lock lets its ticket expire, and
@@ -64,13 +64,13 @@ class WaitersOutliveDeadHolders:
         self._lifetimes: dict[tuple[str, int], float] = {}
         super().__init__(*args, **kwargs)
 
-    def _atomically(self, conversation_id: str) -> AbstractContextManager:
+    def _atomically(self, conversation_id: str) -> AbstractContextManager[object]:
         """Where the store can, one read-change-write of a lock at a time."""
         return contextlib.nullcontext()
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         with self._atomically(conversation_id):
-            ticket = super().issue_ticket(conversation_id, lock_lifetime)
+            ticket: int = super().issue_ticket(conversation_id, lock_lifetime)
         self._lifetimes[(conversation_id, ticket)] = lock_lifetime
         return ticket
 
@@ -165,7 +165,7 @@ def _server_run() -> str:
     return f"{pid}:{started}"
 
 
-class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
+class SQLiteLockStore(WaitersOutliveDeadHolders):
     def __init__(self, endpoint_config: Any = None, db: str | None = None) -> None:
         path = db or (endpoint_config.kwargs.get("db") if endpoint_config else None)
         if not path:
@@ -227,7 +227,7 @@ class SQLiteLockStore(WaitersOutliveDeadHolders, LockStore):
             deleted = connection.execute("DELETE FROM locks WHERE conversation_id = ?", (conversation_id,)).rowcount
         self._log_deletion(conversation_id, deleted > 0)
 
-    def _atomically(self, conversation_id: str) -> AbstractContextManager:
+    def _atomically(self, conversation_id: str) -> AbstractContextManager[object]:
         return self._transaction()
 
 
@@ -274,7 +274,7 @@ class FailSafeRedisLockStore(WaitersOutliveDeadHolders, RedisLockStore):
         self._mutex_depth = 0
 
     @contextlib.contextmanager
-    def _atomically(self, conversation_id: str):  # noqa: ANN202
+    def _atomically(self, conversation_id: str) -> Iterator[None]:
         if self._mutex_depth:  # already inside, e.g. cleanup's delete_lock
             self._mutex_depth += 1
             try:
@@ -330,13 +330,13 @@ class FailSafeRedisLockStore(WaitersOutliveDeadHolders, RedisLockStore):
     def degraded(self) -> bool:
         return self._redis_down_since is not None
 
-    def get_lock(self, conversation_id: str):  # noqa: ANN201
+    def get_lock(self, conversation_id: str) -> TicketLock | None:
         return self._call("_redis_get_lock", conversation_id)
 
     def delete_lock(self, conversation_id: str) -> None:
         self._call("_redis_delete_lock", conversation_id)
 
-    def save_lock(self, lock) -> None:  # noqa: ANN001
+    def save_lock(self, lock: TicketLock) -> None:
         self._call("_redis_save_lock", lock)
 
     _redis_get_lock = RedisLockStore.get_lock

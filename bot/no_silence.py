@@ -61,7 +61,7 @@ def fallback_text(chamber: Any | None, question_pending: bool, empty: bool = Fal
     )
 
 
-def pending_question(events: list[Any], active_loop: str | None) -> dict | None:
+def pending_question(events: list[Any], active_loop: str | None) -> dict[str, Any] | None:
     """The last question the bot asked ({"text", "buttons"}), when a form waits for its answer."""
     if not active_loop:
         return None
@@ -100,7 +100,9 @@ async def _state(apps: Callable[[], Any], sender_id: str) -> tuple[list[Any], st
     return list(tracker.events), tracker.active_loop_name, bool(tracker.is_paused())
 
 
-async def _fallback(apps: Callable[[], Any], message: Any, send: Callable[[str, dict], Awaitable[None]]) -> None:
+async def _fallback(
+    apps: Callable[[], Any], message: Any, send: Callable[[str, dict[str, Any]], Awaitable[None]]
+) -> None:
     """The reply of a turn that sent nothing, unless an advisor holds the conversation (paused)."""
     try:
         events, loop, paused = await _state(apps, message.sender_id)
@@ -138,7 +140,7 @@ def never_silent(
         sent = 0
         original_send = channel.send_response
 
-        async def counting_send(recipient_id: str, reply: dict) -> None:
+        async def counting_send(recipient_id: str, reply: dict[str, Any]) -> None:
             nonlocal sent
             sent += 1
             await original_send(recipient_id, reply)

@@ -45,7 +45,7 @@ import sys
 
 # TensorFlow Lite imports jax, when installed, for converting jax models: 93 MB and about a second of every
 # start, for a conversion the server never makes. TensorFlow takes an ImportError as "no jax".
-sys.modules.setdefault("jax", None)
+sys.modules.setdefault("jax", None)  # type: ignore[arg-type]  # None in sys.modules: "not installed"
 
 # First, before anything imports TensorFlow (the reason is at the top). The split keeps import sorting from
 # moving it among the others, as it once did: Rasa's start took 6.6 s more CPU (15.2 s instead of 8.6 s here).
@@ -66,6 +66,8 @@ import re
 import signal
 import socket
 import time
+from collections.abc import Callable
+from multiprocessing.context import ForkProcess
 from typing import Any
 
 import engineio.base_server
@@ -75,9 +77,11 @@ import sanic.app
 from rasa.__main__ import main
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.utils import spacy_utils
+from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.server import runners
 from sanic.server.events import trigger_events
+from sanic.server.protocols.http_protocol import HttpProtocol
 
 from bot import action_client, speedups
 from triage import distress_model
@@ -113,11 +117,11 @@ def release_free_heap() -> None:
 # ------------------------------------------------------------------ one model for every worker
 
 # Absolute model path -> what MessageProcessor._load_model returned: (file name, metadata, graph runner).
-_preloaded: dict[str, tuple] = {}
-_load_model = MessageProcessor._load_model
+_preloaded: dict[str, tuple[str, Any, Any]] = {}
+_load_model: Callable[[Any], tuple[str, Any, Any]] = MessageProcessor._load_model
 
 
-def load_model_once(model_path):  # noqa: ANN001, ANN201  (MessageProcessor._load_model's signature)
+def load_model_once(model_path: Any) -> tuple[str, Any, Any]:  # MessageProcessor._load_model's signature
     """MessageProcessor._load_model, but a model the parent loaded before forking is taken as it is."""
     key = os.path.abspath(model_path) if isinstance(model_path, (str, os.PathLike)) else None
     if key is not None and key in _preloaded:
@@ -125,7 +129,7 @@ def load_model_once(model_path):  # noqa: ANN001, ANN201  (MessageProcessor._loa
     return _load_model(model_path)
 
 
-def preload_model(model_path: str | os.PathLike) -> None:
+def preload_model(model_path: str | os.PathLike[str]) -> None:
     """Loads the model in this process, for the workers forked from it afterwards."""
     key = os.path.abspath(model_path)
     if os.path.isfile(key) and key not in _preloaded:
@@ -150,7 +154,7 @@ _serve_application = rasa.core.run.serve_application
 
 
 @functools.wraps(_serve_application)
-def serve_application_loading_once(model_path=None, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+def serve_application_loading_once(model_path: str | None = None, *args: Any, **kwargs: Any) -> Any:
     """`rasa run`'s server; with several workers, the model is loaded before Sanic forks them."""
     endpoints = kwargs.get("endpoints")
     if model_path and rasa.core.utils.number_of_sanic_workers(endpoints.lock_store if endpoints else None) > 1:
@@ -193,7 +197,7 @@ def session_owner(query_sid: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
-async def route_socketio_to_its_worker(request):  # noqa: ANN001, ANN201  (Sanic request middleware)
+async def route_socketio_to_its_worker(request: Request) -> HTTPResponse | None:  # Sanic request middleware
     """An engine.io request of a session that another worker holds is answered by that worker."""
     if _worker_index is None or "EIO" not in request.args:
         return None
@@ -217,7 +221,7 @@ def _client_session() -> Any:
     )
 
 
-async def _forward(request, port: int) -> HTTPResponse:  # noqa: ANN001
+async def _forward(request: Request, port: int) -> HTTPResponse:
     headers = {name: value for name, value in request.headers.items() if name.lower() not in _HOP_HEADERS}
     url = f"http://127.0.0.1:{port}{request.path}?{request.query_string}"
     async with _client_session().request(request.method, url, data=request.body, headers=headers) as answer:
@@ -235,7 +239,7 @@ _configure_app = rasa.core.run.configure_app
 
 @functools.wraps(_configure_app)
 def configure_app_with_sticky_socketio(*args: Any, **kwargs: Any) -> sanic.app.Sanic:
-    app = _configure_app(*args, **kwargs)
+    app: sanic.app.Sanic = _configure_app(*args, **kwargs)
     app.register_middleware(route_socketio_to_its_worker, "request")
     app.register_listener(action_client.close_sessions, "after_server_stop")
     return app
@@ -253,7 +257,7 @@ def _private_socket() -> socket.socket:
 _worker_tasks: set[asyncio.Task[Any]] = set()
 
 
-def _serve_worker(index: int, private: socket.socket, ports: list[int], server_settings: dict) -> None:
+def _serve_worker(index: int, private: socket.socket, ports: list[int], server_settings: dict[str, Any]) -> None:
     """One Sanic worker, which also serves its private port (the same app, the same protocol)."""
     global _worker_index, _private_ports
     _worker_index, _private_ports = index, ports
@@ -261,7 +265,7 @@ def _serve_worker(index: int, private: socket.socket, ports: list[int], server_s
     asyncio.set_event_loop(loop)
     settings = {**server_settings, "loop": loop}
     settings["connections"] = settings.get("connections") or set()
-    protocol = settings.get("protocol") or runners.HttpProtocol
+    protocol = settings.get("protocol") or HttpProtocol
     factory = functools.partial(
         protocol,
         loop=loop,
@@ -276,12 +280,13 @@ def _serve_worker(index: int, private: socket.socket, ports: list[int], server_s
     runners.serve(**settings)
 
 
-def serve_workers(server_settings: dict, workers: int) -> None:
+def serve_workers(server_settings: dict[str, Any], workers: int) -> None:
     """Sanic 21's serve_multiple, but each worker binds its own SO_REUSEPORT socket (Sanic sets reuse_port for
     workers) and a worker that dies is started again: Sanic's parent only waits, and a crashed worker would
     leave the server at half its capacity, unnoticed by anything watching the parent."""
     if server_settings.get("sock") is not None or server_settings.get("unix"):
-        return runners.serve_multiple(server_settings, workers)
+        runners.serve_multiple(server_settings, workers)  # type: ignore[no-untyped-call]  # Sanic 21.12's, untyped
+        return
     server_settings.update(reuse_port=True, run_multiple=True)
     main_start, main_stop = server_settings.pop("main_start", None), server_settings.pop("main_stop", None)
     loop = asyncio.new_event_loop()
@@ -293,7 +298,7 @@ def serve_workers(server_settings: dict, workers: int) -> None:
     privates = [_private_socket() for _ in range(workers)]
     ports = [private.getsockname()[1] for private in privates]
 
-    def start_worker(index: int) -> multiprocessing.Process:
+    def start_worker(index: int) -> ForkProcess:
         worker = fork.Process(target=_serve_worker, args=(index, privates[index], ports, server_settings), daemon=True)
         worker.start()
         return worker
@@ -304,7 +309,7 @@ def serve_workers(server_settings: dict, workers: int) -> None:
         nonlocal stopping
         stopping = True
         for worker in pool:
-            if worker.is_alive():
+            if worker.is_alive() and worker.pid is not None:  # a started process has its pid
                 os.kill(worker.pid, signal.SIGTERM)
 
     pool = [start_worker(index) for index in range(workers)]
@@ -345,7 +350,7 @@ action_client.install()
 # Pure computations Rasa repeats within a turn, done once (bot/speedups.py).
 speedups.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
-sanic.app.serve_multiple = serve_workers
+sanic.app.serve_multiple = serve_workers  # type: ignore[attr-defined]  # the name sanic.app imported and calls
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id
 
 

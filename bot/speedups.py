@@ -137,7 +137,7 @@ def create_x(self: Any, messages: list[Message]) -> Any:
 _JSON_ATTRIBUTE = "_relais_json"
 
 
-class EventDicts(list):
+class EventDicts(list[dict[str, Any]]):
     """An action call's events as Rasa's `as_dict()` gives them (the list itself), with their JSON texts."""
 
     __slots__ = ("texts",)
@@ -208,7 +208,7 @@ def json_dumps(value: Any, levels: int = 2) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-def _holds_events(value: dict, levels: int) -> bool:
+def _holds_events(value: dict[str, Any], levels: int) -> bool:
     if levels <= 0:
         return False
     return any(

@@ -96,7 +96,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         return DialogueStateTracker.from_events(tracker.sender_id, kept, self.domain.slots if self.domain else None)
 
     def _hand_out(self, tracker: DialogueStateTracker, newest_event: tuple[int, float]) -> None:
-        def forget(reference: weakref.ref) -> None:
+        def forget(reference: weakref.ref[DialogueStateTracker]) -> None:
             handed_out = self._handed_out.get(sender_id)
             if handed_out is not None and handed_out.tracker is reference:
                 del self._handed_out[sender_id]
@@ -153,12 +153,12 @@ class _Stored:
 
 @dataclass(frozen=True)
 class _HandedOut:
-    tracker: weakref.ref  # to the DialogueStateTracker: the entry goes when the tracker does
+    tracker: weakref.ref[DialogueStateTracker]  # to the DialogueStateTracker: the entry goes when the tracker does
     event_count: int
     newest_event: tuple[int, float]
 
 
-def _remember(memory: OrderedDict, sender_id: str, stored: _Stored, limit: int) -> None:
+def _remember(memory: OrderedDict[str, _Stored], sender_id: str, stored: _Stored, limit: int) -> None:
     """Most recent last; beyond ``limit`` the least recently used conversation is dropped."""
     memory[sender_id] = stored
     while len(memory) > limit:

@@ -272,7 +272,7 @@ def extract_facts(text: str, today: date | None = None) -> dict[str, str]:
     folded = fold(text)
     facts = {
         "since_when": _since_when(text, folded),
-        "deadline": _deadline(text, folded, today or date.today()),
+        "deadline": _deadline(text, folded, today or date.today()),  # noqa: DTZ011 - callers with a chamber pass its date
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 ENV_VAR = "RELAIS_NOW"
@@ -49,6 +49,11 @@ def now() -> datetime:
         if anchor is not None:
             return anchor[0] + timedelta(seconds=time.monotonic() - anchor[1])
     return datetime.now(timezone.utc)
+
+
+def today(zone: tzinfo) -> date:
+    """The date it is now in ``zone`` (a chamber's time zone: its deadlines, its "aujourd'hui"), by this clock."""
+    return now().astimezone(zone).date()
 
 
 def is_set() -> bool:

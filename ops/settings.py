@@ -63,6 +63,7 @@ import os
 import secrets
 import socket
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -272,11 +273,7 @@ class Settings:
             ),
             live_bus_url=_live_bus_url(env),
         )
-        for key, value in overrides.items():
-            setattr(settings, key, value)
-        if settings.production:
-            settings.check_production()
-        return settings
+        return settings._with_overrides(overrides)
 
     @classmethod
     def for_web(cls) -> Settings:
@@ -321,15 +318,19 @@ class Settings:
             settings.tracker_db_url = f"sqlite:///{var_dir / 'rasa-tracker.db'}"
         settings.rasa_port, settings.actions_port, settings.web_port = free_port(), free_port(), free_port()
         settings.rate_limit_exempt = ("127.0.0.1",)
-        for key, value in overrides.items():
-            setattr(settings, key, value)
-        if settings.production:
-            settings.check_production()
-        return settings
+        return settings._with_overrides(overrides)
 
     @property
     def production(self) -> bool:
         return self.env == "production"
+
+    def _with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
+        """These settings with ``overrides`` (field name -> value) set, then checked if they are production's."""
+        for key, value in overrides.items():
+            setattr(self, key, value)
+        if self.production:
+            self.check_production()
+        return self
 
     def check_production(self) -> None:
         """Production takes its stores from the environment: an embedded default there is a mistake."""

@@ -368,7 +368,7 @@ def assess(
     """
     if isinstance(user_messages, str):
         user_messages = [user_messages]
-    run = _Run(today or date.today())
+    run = _Run(today or date.today())  # noqa: DTZ011 - callers with a chamber pass its date
     for index, text in enumerate(user_messages):
         if text:
             run.message(str(text), index)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_walking_skeleton import ANSWERS, find_case, login
+from tests.e2e.test_walking_skeleton import find_case, login
+from tests.support.intake import ANSWERS
 
 # The answers given to the place question, in turn (a second one when the bot asks again), and the
 # département the case must carry (None: left for the advisor, kept as typed in the situation).

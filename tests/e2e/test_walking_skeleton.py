@@ -5,23 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-# What an artisan answers to each question the bot may ask, keyed by the slot being asked.
-ANSWERS = {
-    "since_when": "depuis 6 mois",
-    "deadline": "non",
-    "trade": "boulanger",
-    "legal_form": "SARL",
-    "employees": "2 salariés",
-    "departement": "dans le 59",
-    "creditors": "environ 8000 euros à l'urssaf",
-    "steps_taken": "rien encore",
-    "wants_advisor": "oui",
-    "consent_given": "oui",
-    "contact_name": "Sophie",
-    "phone": "06 12 34 56 78",
-    "email": "passer",
-    "callback_slot": "plutôt le matin",
-}
+from tests.support.intake import ANSWERS
 
 
 def walk_to_case(conversation, opening: str) -> tuple[list[list[str]], dict]:

@@ -21,7 +21,7 @@ from cases.db import make_engine, migrate
 from cases.testing import TEST_POSTGRES_URL, TcpProxy, postgres_url_for_schema, temporary_schemas
 from ops.production import Layout, ProductionStack, check_nginx_config, nginx_binary
 from ops.settings import MODEL_PATH, REPO_ROOT, Settings
-from tests.e2e.test_walking_skeleton import ANSWERS
+from tests.support.intake import ANSWERS
 from tests.support.stack import ADVISOR_PASSWORD
 
 SUPERVISOR_EMAIL = "superviseure@cma.test"

@@ -6,8 +6,8 @@ import re
 import threading
 import time
 
-from tests.e2e.test_walking_skeleton import ANSWERS
 from tests.production.conftest import OPENING
+from tests.support.intake import ANSWERS
 
 REFERENCE = re.compile(r"RL-[0-9A-Z]{6}")
 

@@ -16,6 +16,7 @@ import httpx
 from playwright.sync_api import Expect, Locator, Page
 
 from ops.settings import REPO_ROOT, Settings
+from tests.support import intake
 from tests.support.stack import ADVISOR_PASSWORD
 
 # A live message crosses the web app once: seconds at most, even on a loaded machine.
@@ -25,23 +26,9 @@ TURN_MS = 90_000
 expect = Expect()
 expect.set_options(timeout=LIVE_MS)
 
-# What the artisan answers to each question of the intake, keyed by the slot asked (tests/e2e's walk).
-ANSWERS = {
-    "since_when": "depuis 6 mois",
-    "deadline": "non",
-    "trade": "boulanger",
-    "legal_form": "SARL",
-    "employees": "2 salariés",
-    "departement": "dans le 92",
-    "creditors": "environ 8000 euros à l'urssaf",
-    "steps_taken": "rien encore",
-    "wants_advisor": "oui",
-    "consent_given": "oui",
-    "contact_name": "Sophie",
-    "phone": "06 12 34 56 78",
-    "email": "passer",
-    "callback_slot": "plutôt le matin",
-}
+# The intake's answers (tests/support/intake.py) with a département of the default chamber
+# (chamber/configs/default.yml), whose advisors these tests log in as.
+ANSWERS = {**intake.ANSWERS, "departement": "dans le 92"}
 OPENING = "l'urssaf me réclame trois trimestres de cotisations et je n'arrive plus à payer"
 ASK_AGAIN = "je voudrais parler à un conseiller"
 # The offer's button: « Échanger ici maintenant avec un conseiller ».

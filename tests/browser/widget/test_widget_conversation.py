@@ -7,7 +7,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_walking_skeleton import ANSWERS
+from tests.support.intake import ANSWERS
 
 OPENING = "l'urssaf me réclame trois trimestres de cotisations et je n'arrive plus à payer"
 # Where the bot offers buttons, the artisan picks the one starting with this (else the typed answer).

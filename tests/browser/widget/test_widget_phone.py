@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_walking_skeleton import ANSWERS
+from tests.support.intake import ANSWERS
 
 WIDTH, HEIGHT = 360, 740
 MIN_TARGET_PX = 44  # WCAG 2.5.5 target size, and what a thumb needs

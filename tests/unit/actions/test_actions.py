@@ -76,6 +76,20 @@ def test_triage_slots_follow_every_message(messages, category):
     assert slots["triage_reasons"][category]
 
 
+# 2026-12-05 is a Saturday; at 23:30 UTC it is already Sunday 00:30 in the chamber (Europe/Paris).
+@pytest.mark.parametrize(
+    "now, deadline",
+    [
+        ("2026-12-05T10:00:00+00:00", "demain (dimanche 6 décembre)"),
+        ("2026-12-05T23:30:00+00:00", "demain (lundi 7 décembre)"),
+    ],
+)
+def test_a_deadline_counts_from_the_chambers_date_not_the_servers(monkeypatch, now, deadline):
+    monkeypatch.setenv("RELAIS_NOW", now)
+    _, events = run(ValidateTriageSlots(), tracker([user("j'ai une audience au tribunal demain")]))
+    assert slot_events(events)["deadline"] == deadline
+
+
 def test_triage_runs_inside_a_form_and_raises_distress():
     events = [user("un huissier vient saisir"), bot("Dans quel département ?"), user("je veux mourir", "inform")]
     _, result = run(ValidateTriageSlots(), tracker(events, active_loop="situation_form"))

@@ -117,7 +117,7 @@ def test_second_chamber_opening_hours(nord, at, is_open, next_opening):
 
 def test_naive_datetimes_are_refused(generic):
     with pytest.raises(ValueError, match="timezone-aware"):
-        generic.is_open(datetime(2026, 11, 30, 10, 0))
+        generic.is_open(datetime(2026, 11, 30, 10, 0))  # noqa: DTZ001 - naive on purpose
 
 
 # 2026-11-30 is a Monday; the generic chamber promises 2 working days, the Nord one 3 (configured).

@@ -126,7 +126,7 @@ def _source(**changes):
         ({"source": _source(checked_live=KeyError)}, "source.checked_live"),
         ({"source": _source(verified=date(2026, 11, 27))}, "source.verified"),  # a date without a live check
         ({"source": _source(checked_live=True, verified=None)}, "source.verified"),
-        ({"source": _source(checked_live=True, verified=date.today() + timedelta(days=3))}, "source.verified"),
+        ({"source": _source(checked_live=True, verified=date.today() + timedelta(days=3))}, "source.verified"),  # noqa: DTZ011 - the check's own date
         ({"source": _source(note="")}, "source.note"),
         ({"link": "www.urssaf.fr"}, "link"),
         ({"offered_for": {"categories": ["cotisations"]}}, "offered_for.categories"),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -33,6 +34,20 @@ def test_a_naive_or_broken_value_is_not_taken(monkeypatch):
     for value in ("2026-12-02T10:00:00", "demain"):
         monkeypatch.setenv(clock.ENV_VAR, value)
         assert abs(clock.now() - datetime.now(timezone.utc)) < timedelta(seconds=5)
+
+
+@pytest.mark.parametrize(
+    "now, zone, today",
+    [
+        ("2026-12-05T22:59:00+00:00", "Europe/Paris", date(2026, 12, 5)),
+        ("2026-12-05T23:30:00+00:00", "Europe/Paris", date(2026, 12, 6)),  # past midnight in Paris, not in UTC
+        ("2026-12-05T23:30:00+00:00", "UTC", date(2026, 12, 5)),
+        ("2026-12-05T20:30:00+00:00", "Indian/Reunion", date(2026, 12, 6)),  # UTC+4
+    ],
+)
+def test_today_is_the_date_in_the_given_time_zone(monkeypatch, now, zone, today):
+    monkeypatch.setenv(clock.ENV_VAR, now)
+    assert clock.today(ZoneInfo(zone)) == today
 
 
 def test_production_refuses_a_set_clock_and_carries_live_messages_through_redis(monkeypatch, tmp_path):
