@@ -17,11 +17,11 @@ One live session per case (``LiveSession``), its state moving
   locked first, so the ids of one conversation are given in the order the messages are committed: a reader
   resuming from an id never skips a message committed later with a smaller id.
 - ``heartbeat`` / ``advisors_present``: an inbox page's heartbeat; present = seen within ``PRESENCE_WINDOW``.
-- ``remind_distress_waits(now, wait_for)``: a distress case waiting longer than its chamber allows gets, once
-  per wait, a system message with the 3114 again.
+- ``remind_waits(now, ...)``: a case waiting longer than its chamber allows gets, once per wait, a system
+  message: the 3114 again for a distress case, the callback already stored for any other.
 
 What the artisan reads (system messages) is written here, once: ``joined_line``, ``RETURNED_LINE``,
-``ended_line``, ``DISTRESS_WAIT_LINE``.
+``ended_line``, ``DISTRESS_WAIT_LINE``, ``waiting_line``.
 """
 
 from __future__ import annotations
@@ -63,6 +63,21 @@ DISTRESS_WAIT_LINE = (
     f"Si vous pensez au suicide ou si vous êtes en danger, appelez le {SUICIDE_PREVENTION_LINE}, "
     f"gratuitement, jour et nuit, ou le {EUROPEAN_EMERGENCY}."
 )
+
+
+def waiting_line(callback_promise: str | None, has_email: bool = False) -> str:
+    """A calm artisan waited for an advisor in vain: the callback their case already holds, said kindly.
+    ``callback_promise``: when the chamber calls back (chamber.hours), None without a phone number."""
+    opening = "Aucun conseiller n'a encore pu vous rejoindre ici, merci de votre patience."
+    if callback_promise:
+        stored = f"Votre demande est bien enregistrée : un conseiller vous rappellera {callback_promise}."
+    elif has_email:
+        stored = (
+            "Votre demande est bien enregistrée : un conseiller vous répondra à l'adresse e-mail que vous avez donnée."
+        )
+    else:
+        stored = "Votre demande est bien enregistrée auprès de la chambre."
+    return f"{opening} {stored} Vous pouvez attendre encore ici ou fermer cette fenêtre : vous ne perdrez rien."
 
 
 def first_name(full_name: str | None) -> str:
@@ -398,36 +413,44 @@ class LiveRepository(Repository):
             ).scalar_one()
             return count
 
-    # ---------------------------------------------------------------- the distress reminder
+    # ---------------------------------------------------------------- the wait reminders
 
-    def remind_distress_waits(
-        self, now: datetime, wait_for: Callable[[str], timedelta]
+    def remind_waits(
+        self,
+        now: datetime,
+        distress_wait_for: Callable[[str], timedelta],
+        wait_for: Callable[[str], timedelta],
+        callback_promise: Callable[[str, datetime, str | None], str],
     ) -> list[tuple[LiveState, Message]]:
-        """Distress conversations waiting for an advisor longer than ``wait_for(chamber_id)`` get, once per
-        wait, the reminder with the 3114 (DISTRESS_WAIT_LINE). Returns what to publish."""
+        """Conversations waiting for an advisor longer than their chamber allows get, once per wait, a system
+        message: a distress case the 3114 again (DISTRESS_WAIT_LINE, after ``distress_wait_for(chamber_id)``),
+        any other the callback already stored (``waiting_line``, after ``wait_for(chamber_id)``): nobody waits
+        in silence. ``callback_promise(chamber_id, now, slot)``: when the chamber calls back. What to publish."""
         with self._session_factory() as session:
             candidates = session.execute(
-                select(LiveSession.case_id, LiveSession.chamber_id, LiveSession.requested_at)
+                select(LiveSession.case_id, LiveSession.chamber_id, LiveSession.requested_at, Case.distress)
                 .join(Case, Case.id == LiveSession.case_id)
-                .where(
-                    LiveSession.state == "waiting",
-                    LiveSession.distress_reminded_at.is_(None),
-                    Case.distress.is_(True),
-                )
+                .where(LiveSession.state == "waiting", LiveSession.distress_reminded_at.is_(None))
             ).all()
         reminded = []
-        for case_id, chamber_id, requested_at in candidates:
-            if now - requested_at < wait_for(chamber_id):
+        for case_id, chamber_id, requested_at, distress in candidates:
+            if now - requested_at < (distress_wait_for if distress else wait_for)(chamber_id):
                 continue
             with self._session_factory() as session, session.begin():
                 live = self._locked_session(session, case_id)
                 # Checked again under the lock: claimed or reminded meanwhile by another worker.
+                # (distress_reminded_at keeps its first name: it marks the one reminder of a wait, whatever kind.)
                 if live is None or live.state != "waiting" or live.distress_reminded_at is not None:
                     continue
                 live.distress_reminded_at = now
                 case = session.get(Case, case_id)
-                message = self._insert(session, case_id, "system", DISTRESS_WAIT_LINE, None, None, now)
-                self._audit(session, None, "live.distress_reminder", chamber_id, case.reference, {}, label="system")
+                if case.distress:
+                    line, action = DISTRESS_WAIT_LINE, "live.distress_reminder"
+                else:
+                    promise = callback_promise(chamber_id, now, case.callback_slot) if case.phone else None
+                    line, action = waiting_line(promise, has_email=bool(case.email)), "live.wait_reminder"
+                message = self._insert(session, case_id, "system", line, None, None, now)
+                self._audit(session, None, action, chamber_id, case.reference, {}, label="system")
                 reminded.append((self._state(session, case), message))
         return reminded
 

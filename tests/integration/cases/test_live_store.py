@@ -213,22 +213,61 @@ def test_presence_counts_recent_heartbeats_of_the_chamber(live, advisor, account
     assert live.advisors_present("cma-hdf", NOW + timedelta(seconds=121)) == 0  # the page was closed
 
 
+def minutes(count):
+    return lambda _chamber: timedelta(minutes=count)
+
+
+def promise(_chamber, _now, slot):
+    return f"le jeudi ({slot})"
+
+
 def test_a_distress_wait_is_reminded_once_after_the_chamber_delay(live, waiting_case, advisor):
     distress_conversation, distress_reference = waiting_case(distress=True, urgency="critique")
     calm_conversation, _ = waiting_case(distress=False)
-    three_minutes = lambda _chamber: timedelta(minutes=3)  # noqa: E731
-    assert live.remind_distress_waits(NOW + timedelta(minutes=2, seconds=59), three_minutes) == []
-    reminded = live.remind_distress_waits(NOW + timedelta(minutes=3), three_minutes)
+
+    def remind(at):
+        return live.remind_waits(at, minutes(3), minutes(60), promise)
+
+    assert remind(NOW + timedelta(minutes=2, seconds=59)) == []
+    reminded = remind(NOW + timedelta(minutes=3))
     assert [(s.reference, m.text) for s, m in reminded] == [(distress_reference, DISTRESS_WAIT_LINE)]
     assert "3114" in DISTRESS_WAIT_LINE
-    assert live.remind_distress_waits(NOW + timedelta(minutes=10), three_minutes) == []  # once per wait
+    assert remind(NOW + timedelta(minutes=10)) == []  # once per wait
     # Claimed, handed back and asked again: a new wait, a new reminder when it lasts.
     marie = advisor()
     live.claim(distress_reference, marie, "conseillère", NOW + timedelta(minutes=11))
     live.hand_back(distress_reference, marie, NOW + timedelta(minutes=12))
     live.request(distress_conversation, NOW + timedelta(minutes=20))
-    assert len(live.remind_distress_waits(NOW + timedelta(minutes=23), three_minutes)) == 1
-    assert live.state_of_conversation(calm_conversation).last_id == 0
+    assert len(remind(NOW + timedelta(minutes=23))) == 1
+    assert live.state_of_conversation(calm_conversation).last_id == 0  # its own, longer wait is not over
+
+
+@pytest.mark.parametrize(
+    "contact, expected",
+    [
+        ({}, "un conseiller vous rappellera le jeudi (mardi 10h-12h)."),
+        ({"phone": None}, "un conseiller vous répondra à l'adresse e-mail que vous avez donnée."),
+        ({"phone": None, "email": None}, "Votre demande est bien enregistrée auprès de la chambre."),
+    ],
+)
+def test_a_calm_wait_is_told_once_that_its_callback_stands(live, waiting_case, advisor, audit, contact, expected):
+    _, reference = waiting_case(distress=False, **contact)
+    marie = advisor()
+
+    def remind(at):
+        return live.remind_waits(at, minutes(3), minutes(10), promise)
+
+    assert remind(NOW + timedelta(minutes=9, seconds=59)) == []  # the distress delay is not a calm one's
+    reminded = remind(NOW + timedelta(minutes=10))
+    assert [(s.reference, m.sender) for s, m in reminded] == [(reference, "system")]
+    line = reminded[0][1].text
+    assert line.startswith("Aucun conseiller n'a encore pu vous rejoindre ici") and expected in line
+    assert "3114" not in line and line.count(". ") <= 2  # three sentences at most
+    assert remind(NOW + timedelta(minutes=30)) == []  # once per wait
+    assert "live.wait_reminder" in [entry.action for entry in audit.entries(marie, case_reference=reference)]
+    # Still waiting: an advisor may join after the reminder.
+    state, _ = live.claim(reference, marie, "conseillère", NOW + timedelta(minutes=31))
+    assert state.state == "active"
 
 
 def test_erasure_removes_the_live_chat(live, waiting_case, advisor, repository):

@@ -204,11 +204,28 @@ def test_a_distress_wait_gets_the_3114_reminder_on_the_artisans_socket(client, a
     monkeypatch.setenv("RELAIS_NOW", "2099-01-01T00:00:00+00:00")  # long after the request: the wait is over
     with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
         artisan.receive_json()
-        assert client.portal.call(hub.remind_distress_waits) == 1
+        assert client.portal.call(hub.remind_waits) == 1
         reminder = receive_until(artisan, lambda f: f.get("type") == "message")[-1]
         assert reminder == {**reminder, "sender": "system", "text": DISTRESS_WAIT_LINE}
         assert "3114" in reminder["text"]
     assert datetime.now(timezone.utc).year < 2099  # the real clock was never touched
+
+
+def test_a_calm_wait_nobody_joins_is_told_its_callback_stands_on_the_artisans_socket(
+    client, app, live_case, monkeypatch
+):
+    conversation, _ = live_case(distress=False)
+    hub = app.state.context.hub
+    with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
+        artisan.receive_json()
+        assert client.portal.call(hub.remind_waits) == 0  # just asked: nothing to say yet
+        monkeypatch.setenv("RELAIS_NOW", "2099-01-01T00:00:00+00:00")  # the chamber's wait_minutes are over
+        assert client.portal.call(hub.remind_waits) == 1
+        line = receive_until(artisan, lambda f: f.get("type") == "message")[-1]
+        assert line["sender"] == "system"
+        assert "Aucun conseiller n'a encore pu vous rejoindre" in line["text"]
+        assert "un conseiller vous rappellera le jeudi" in line["text"]  # the chamber's hours, the artisan's slot
+        assert client.portal.call(hub.remind_waits) == 0  # once
 
 
 def test_the_queue_puts_live_requests_first_and_the_case_page_shows_the_live_panel(
