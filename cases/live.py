@@ -86,15 +86,24 @@ def first_name(full_name: str | None) -> str:
     return words[0] if words else "Un conseiller"
 
 
-def joined_line(advisor_name: str | None, role_word: str) -> str:
-    return f"{first_name(advisor_name)}, {role_word} de la chambre, a rejoint la conversation."
+def shown_name(advisor: User | None) -> str:
+    """The advisor's name in the live chat: the one they chose in the inbox, else their first name."""
+    if advisor is None:
+        return first_name(None)
+    return str(advisor.live_name or "").strip() or first_name(advisor.name)
 
 
-def ended_line(advisor_name: str | None) -> str:
-    return (
-        f"La conversation avec {first_name(advisor_name)} est terminée. "
-        "Vous pouvez de nouveau écrire à l'assistant automatique."
-    )
+def shown_role(advisor: User, chamber_role_word: str) -> str:
+    """The advisor's own role word ("conseiller", "conseillère", ...), else their chamber's."""
+    return str(advisor.live_role or "").strip() or chamber_role_word
+
+
+def joined_line(name: str, role_word: str) -> str:
+    return f"{name}, {role_word} de la chambre, a rejoint la conversation."
+
+
+def ended_line(name: str) -> str:
+    return f"La conversation avec {name} est terminée. Vous pouvez de nouveau écrire à l'assistant automatique."
 
 
 class LiveConflict(Exception):
@@ -145,6 +154,7 @@ class LiveState:
     last_id: int = 0
     artisan_connected: bool = False
     artisan_seen_at: datetime | None = None
+    advisor_live_name: str | None = None  # shown_name() of the holder
 
     def artisan_online(self, now: datetime) -> bool:
         """The artisan's live socket is open (seen within ARTISAN_WINDOW): worth joining."""
@@ -153,7 +163,7 @@ class LiveState:
     @property
     def advisor(self) -> str | None:
         """The advisor's first name, as the artisan sees it, while one holds the conversation."""
-        return first_name(self.advisor_name) if self.advisor_id is not None and self.state == "active" else None
+        return self.advisor_live_name if self.advisor_id is not None and self.state == "active" else None
 
     @property
     def open(self) -> bool:
@@ -197,7 +207,7 @@ def _message(row: LiveMessage, author: User | None = None) -> Message:
         text=row.text,
         at=row.at,
         client_id=row.client_id,
-        author=first_name(author.name) if author is not None else None,
+        author=shown_name(author) if author is not None else None,
     )
 
 
@@ -312,7 +322,8 @@ class LiveRepository(Repository):
         self, reference: str, actor: User, role_word: str, now: datetime | None = None
     ) -> tuple[LiveState, Message | None]:
         """Join a waiting conversation: one advisor only (the row count of a conditional UPDATE decides).
-        Returns the new state and the system message the artisan reads (None when the actor already held it)."""
+        Returns the new state and the system message the artisan reads (None when the actor already held it).
+        ``role_word``: the chamber's, said unless the advisor chose their own (``User.live_role``)."""
         now = now or utcnow()
         with self._session_factory() as session, session.begin():
             case = self._case(session, reference, actor)
@@ -340,7 +351,9 @@ class LiveRepository(Repository):
             if case.first_contact_at is None:
                 case.first_contact_at = now  # the artisan is reached, in writing
             case.updated_at = now
-            message = self._insert(session, case.id, "system", joined_line(actor.name, role_word), None, None, now)
+            advisor = session.get(User, actor.id)  # as saved now: the actor may come from an older read
+            line = joined_line(shown_name(advisor), shown_role(advisor, role_word))
+            message = self._insert(session, case.id, "system", line, None, None, now)
             self._audit(session, actor, "live.claimed", case.chamber_id, case.reference, {})
             return self._state(session, case), message
 
@@ -465,7 +478,7 @@ class LiveRepository(Repository):
             messages = []
             if closing_line:
                 messages.append(self._insert(session, case.id, "advisor", closing_line, None, actor, now))
-            line = RETURNED_LINE if state == "returned" else ended_line(actor.name)
+            line = RETURNED_LINE if state == "returned" else ended_line(shown_name(session.get(User, actor.id)))
             messages.append(self._insert(session, case.id, "system", line, None, None, now))
             live.state, live.ended_at, live.updated_at = state, now, now
             case.updated_at = now
@@ -571,6 +584,7 @@ class LiveRepository(Repository):
             state=live.state,
             advisor_id=live.advisor_id,
             advisor_name=advisor.name if advisor is not None else None,
+            advisor_live_name=shown_name(advisor) if advisor is not None else None,
             requested_at=live.requested_at,
             distress=bool(case.distress),
             last_id=last_id,

@@ -90,7 +90,7 @@ def test_request_claim_talk_hand_back_and_ask_again(live, waiting_case, advisor,
     assert state.state == "ended"
     assert [(m.sender, m.text) for m in closing] == [
         ("advisor", "Je vous rappelle demain matin. Bonne journée !"),
-        ("system", ended_line("Marie Dupont")),
+        ("system", ended_line("Marie")),
     ]
     actions = [e.action for e in audit.entries(marie, case_reference=reference)]
     assert {"live.requested", "live.claimed", "live.advisor_message", "live.handed_back", "live.closed"} <= set(actions)
