@@ -20,6 +20,9 @@ One live session per case (``LiveSession``), its state moving
 - ``remind_waits(now, ...)``: a case waiting longer than its chamber allows gets, once per wait, a system
   message: the 3114 again for a distress case, the callback already stored for any other.
 
+- ``artisan_left(conversation_id)``: the artisan erased the conversation in the widget: the session ends, the
+  advisor reads ARTISAN_LEFT_LINE (the fact only).
+
 What the artisan reads (system messages) is written here, once: ``joined_line``, ``RETURNED_LINE``,
 ``ended_line``, ``DISTRESS_WAIT_LINE``, ``waiting_line``.
 """
@@ -58,6 +61,8 @@ MAX_CLIENT_ID_LENGTH = 64
 NO_SESSION = "none"
 
 RETURNED_LINE = "Vous échangez de nouveau avec l'assistant automatique."
+# For the advisor (the artisan's widget has started afresh): the fact, nothing of what was said.
+ARTISAN_LEFT_LINE = "L'artisan a quitté l'échange et effacé la conversation de son écran."
 DISTRESS_WAIT_LINE = (
     "Aucun conseiller n'est encore libre, mais votre demande est bien là et nous ne vous oublions pas. "
     f"Si vous pensez au suicide ou si vous êtes en danger, appelez le {SUICIDE_PREVENTION_LINE}, "
@@ -315,6 +320,23 @@ class LiveRepository(Repository):
             if live.state not in LIVE_OPEN_STATES:
                 raise LiveClosed(conversation_id)
             return self._insert(session, case.id, "artisan", text, client_id, None, now or utcnow())
+
+    def artisan_left(self, conversation_id: str, now: datetime | None = None) -> tuple[LiveState, Message, str] | None:
+        """The artisan erased the conversation in the widget: an open session ends (ARTISAN_LEFT_LINE for the
+        advisor). Returns the new state, that line and the state it ended from; None when nothing was open."""
+        now = now or utcnow()
+        with self._session_factory() as session, session.begin():
+            case = session.execute(select(Case).where(Case.conversation_id == conversation_id)).scalar_one_or_none()
+            live = self._locked_session(session, case.id) if case is not None else None
+            if case is None or live is None or live.state not in LIVE_OPEN_STATES:
+                return None
+            was = live.state
+            message = self._insert(session, case.id, "system", ARTISAN_LEFT_LINE, None, None, now)
+            live.state, live.ended_at, live.updated_at = "ended", now, now
+            live.artisan_connected = False
+            case.updated_at = now  # the queue's poll sees it
+            self._audit(session, None, "live.artisan_left", case.chamber_id, case.reference, {}, label="system")
+            return self._state(session, case), message, was
 
     # ---------------------------------------------------------------- the advisor (inbox)
 

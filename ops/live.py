@@ -383,6 +383,19 @@ class LiveHub:
         await self._notify(message)
         return message
 
+    async def artisan_left(self, conversation_id: str) -> LiveState | None:
+        """The artisan erased the conversation: the session ends, the advisor is told, the bot is resumed
+        (the widget has started a new conversation; the old one must not stay paused in Rasa)."""
+        left = await anyio.to_thread.run_sync(self.repository.artisan_left, conversation_id, clock.now())
+        if left is None:
+            return None
+        state, message, was = left
+        if was == "active" and self.rasa is not None:
+            await self.rasa.resume(state.conversation_id)
+        await self._notify(message)
+        await self._publish_state(state)
+        return state
+
     async def claim(self, reference: str, actor: User) -> LiveState:
         """Atomic (cases.live); the winner's claim pauses the bot and tells the artisan who joined."""
         state, joined = await anyio.to_thread.run_sync(

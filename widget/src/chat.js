@@ -9,7 +9,7 @@
 // that wants to deduplicate.
 
 import { io } from "socket.io-client";
-import { createLiveLink, liveSocketUrl, liveStateUrl } from "./live.js";
+import { createLiveLink, liveLeaveUrl, liveSocketUrl, liveStateUrl } from "./live.js";
 import { freshState, newSessionId } from "./storage.js";
 import { TEXT } from "./strings.js";
 
@@ -341,6 +341,13 @@ export function createChat({ server, app, store, events }) {
     clear() {
       if (socket) socket.disconnect(); // leaves the old conversation's room: none of its replies can arrive
       link.stop();
+      // An advisor waiting for or holding the old conversation is told the artisan left (the session ends).
+      // No body: a simple request, no preflight; keepalive: it still goes if the page is left at once.
+      if (state.sessionId && typeof fetch === "function") {
+        fetch(liveLeaveUrl(app, state.sessionId), { method: "POST", credentials: "omit", keepalive: true }).catch(() => {
+          /* the web app cannot be reached: the advisor sees the artisan offline */
+        });
+      }
       clearTimeout(settleTimer);
       inFlight = null;
       ready = false;

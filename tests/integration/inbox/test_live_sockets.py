@@ -11,7 +11,8 @@ from datetime import datetime, timezone
 import pytest
 from starlette.websockets import WebSocketDisconnect
 
-from cases.live import DISTRESS_WAIT_LINE, RETURNED_LINE
+from cases.live import ARTISAN_LEFT_LINE, DISTRESS_WAIT_LINE, RETURNED_LINE
+from inbox.pages.live import NOT_HOLDER
 from tests.integration.inbox.conftest import CHAMBER, OTHER_CHAMBER, api_login, csrf_from, draft
 
 
@@ -254,6 +255,39 @@ def test_the_queue_puts_live_requests_first_and_the_case_page_shows_the_live_pan
     assert page.index("Marie, conseillère de la chambre") < page.index("Merci beaucoup")
     assert "Rendre la main à l'assistant" in page and "Clore la conversation" in page
     assert "En direct avec Marie" in marie.get("/inbox").text
+
+
+def test_erasing_in_the_widget_ends_the_session_and_the_advisor_is_told_without_content(
+    client, app, live_case, advisor_client
+):
+    conversation, reference = live_case()
+    marie, _, csrf = advisor_client("Marie Curie")
+    assert marie.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": csrf}).status_code == 200
+    with marie.websocket_connect(f"/inbox/live/{reference}?after=0") as advisor:
+        receive_until(advisor, lambda f: f.get("type") == "presence")
+        with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
+            artisan.receive_json()
+            artisan.send_json({"type": "message", "text": "Je m'appelle Inès, j'ai un souci", "client_id": "a-1"})
+            receive_until(advisor, is_message("Je m'appelle Inès, j'ai un souci"))
+        # "Effacer la conversation": the widget forgets the conversation and says so to the web app.
+        assert client.post(f"/widget/live/{conversation}/leave").status_code == 204
+        frames = receive_until(advisor, lambda f: f.get("type") == "state")
+        assert [f["text"] for f in frames if f["type"] == "message"] == [ARTISAN_LEFT_LINE]
+        assert "Inès" not in ARTISAN_LEFT_LINE and "souci" not in ARTISAN_LEFT_LINE
+        assert frames[-1] == {"type": "state", "state": "ended", "advisor": None}
+        advisor.send_json({"type": "message", "text": "Vous êtes toujours là ?", "client_id": "m-1"})
+        assert receive_until(advisor, lambda f: f.get("type") == "error")[-1]["detail"] == NOT_HOLDER
+    assert client.get(f"/widget/live/{conversation}/state").json()["state"] == "ended"
+    assert client.post(f"/widget/live/{conversation}/leave").status_code == 204  # again: nothing more happens
+    assert (
+        app.state.context.live.messages_after(app.state.context.live.state_of_conversation(conversation).case_id)[
+            -1
+        ].text
+        == ARTISAN_LEFT_LINE
+    )
+    assert client.post("/widget/live/unknown-conversation/leave").status_code == 204
+    refused = client.post(f"/widget/live/{conversation}/leave", headers={"Origin": "https://evil.example"})
+    assert refused.status_code == 403
 
 
 def save_profile(browser, name="", role=""):
