@@ -61,6 +61,8 @@ MAX_CLIENT_ID_LENGTH = 64
 NO_SESSION = "none"
 
 RETURNED_LINE = "Vous échangez de nouveau avec l'assistant automatique."
+# Without the health consent, what a live line said about health is not kept once the exchange is over.
+HEALTH_WITHHELD_LINE = "[Message non conservé : il parlait de santé, sans l'accord de l'artisan pour le garder.]"
 # For the advisor (the artisan's widget has started afresh): the fact, nothing of what was said.
 ARTISAN_LEFT_LINE = "L'artisan a quitté l'échange et effacé la conversation de son écran."
 DISTRESS_WAIT_LINE = (
@@ -83,6 +85,15 @@ def waiting_line(callback_promise: str | None, has_email: bool = False) -> str:
     else:
         stored = "Votre demande est bien enregistrée auprès de la chambre."
     return f"{opening} {stored} Vous pouvez attendre encore ici ou fermer cette fenêtre : vous ne perdrez rien."
+
+
+def mentions_health(text: str) -> bool:
+    """Health, distress or exhaustion, as the bot's transcript reads them (actions/conversation.py): kept
+    only with the health consent (RGPD art. 9)."""
+    from triage.engine import assess  # the rules load once, on the first live exchange that ends
+
+    assessment = assess([text])
+    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm
 
 
 def first_name(full_name: str | None) -> str:
@@ -334,6 +345,7 @@ class LiveRepository(Repository):
             message = self._insert(session, case.id, "system", ARTISAN_LEFT_LINE, None, None, now)
             live.state, live.ended_at, live.updated_at = "ended", now, now
             live.artisan_connected = False
+            self._withhold_health(session, case)
             case.updated_at = now  # the queue's poll sees it
             self._audit(session, None, "live.artisan_left", case.chamber_id, case.reference, {}, label="system")
             return self._state(session, case), message, was
@@ -503,10 +515,32 @@ class LiveRepository(Repository):
             line = RETURNED_LINE if state == "returned" else ended_line(shown_name(session.get(User, actor.id)))
             messages.append(self._insert(session, case.id, "system", line, None, None, now))
             live.state, live.ended_at, live.updated_at = state, now, now
+            self._withhold_health(session, case)
             case.updated_at = now
             action = "live.handed_back" if state == "returned" else "live.closed"
             self._audit(session, actor, action, case.chamber_id, case.reference, {})
             return self._state(session, case), messages
+
+    @staticmethod
+    def _withhold_health(session: Session, case: Case) -> None:
+        """The exchange is over: without the health consent, an artisan's line about health, and the advisor's
+        reply right after it (which may say it back), keep only HEALTH_WITHHELD_LINE, as the bot's transcript
+        drops such lines (cases.drafts). The advisor read them while they talked; the case does not keep them."""
+        if case.health_consent:
+            return
+        rows = session.execute(
+            select(LiveMessage).where(LiveMessage.case_id == case.id).order_by(LiveMessage.id)
+        ).scalars()
+        previous_was_health = False
+        for row in rows:
+            if row.sender == "artisan":
+                previous_was_health = row.text != HEALTH_WITHHELD_LINE and mentions_health(row.text)
+            elif row.sender != "advisor":
+                continue  # the system's own lines say nothing of the artisan
+            if previous_was_health:
+                row.text = HEALTH_WITHHELD_LINE
+            if row.sender == "advisor":
+                previous_was_health = False
 
     @staticmethod
     def _check_holder(live: LiveSession | None, actor: User) -> LiveSession:

@@ -13,6 +13,7 @@ from cases.db import make_engine, make_session_factory
 from cases.errors import CaseNotFound, InvalidInput
 from cases.live import (
     DISTRESS_WAIT_LINE,
+    HEALTH_WITHHELD_LINE,
     RETURNED_LINE,
     LiveClosed,
     LiveConflict,
@@ -268,6 +269,58 @@ def test_a_calm_wait_is_told_once_that_its_callback_stands(live, waiting_case, a
     # Still waiting: an advisor may join after the reminder.
     state, _ = live.claim(reference, marie, "conseillère", NOW + timedelta(minutes=31))
     assert state.state == "active"
+
+
+@pytest.mark.parametrize("end", ["close", "hand_back", "artisan_left"])
+def test_without_the_health_consent_health_lines_are_not_kept_once_the_exchange_ends(
+    live, waiting_case, advisor, repository, end
+):
+    conversation, reference = waiting_case(health_consent=False)
+    marie = advisor()
+    live.claim(reference, marie, "conseillère", NOW)
+    said = [
+        ("artisan", "Bonjour, l'URSSAF me réclame 4000 euros."),
+        ("advisor", "Je regarde votre dossier."),
+        ("artisan", "Et depuis mon burn-out je n'arrive plus à travailler."),
+        ("advisor", "Votre burn-out compte, on en tient compte."),
+        ("advisor", "Avez-vous reçu une mise en demeure ?"),
+        ("artisan", "Oui, la semaine dernière."),
+    ]
+    for number, (sender, text) in enumerate(said):
+        if sender == "artisan":
+            live.post_artisan(conversation, text, f"a-{number}", NOW)
+        else:
+            live.post_advisor(reference, marie, text, f"m-{number}", NOW)
+    # While they talk, the advisor reads every word.
+    case_id = live.state_of_case(reference, marie).case_id
+    assert [m.text for m in live.messages_after(case_id)][1:] == [text for _, text in said]
+
+    {
+        "close": lambda: live.close(reference, marie, None, NOW),
+        "hand_back": lambda: live.hand_back(reference, marie, NOW),
+        "artisan_left": lambda: live.artisan_left(conversation, NOW),
+    }[end]()
+    kept = [m.text for m in live.messages_after(case_id) if m.sender != "system"]
+    assert kept == [
+        "Bonjour, l'URSSAF me réclame 4000 euros.",
+        "Je regarde votre dossier.",
+        HEALTH_WITHHELD_LINE,
+        HEALTH_WITHHELD_LINE,  # the advisor's reply right after may say it back
+        "Avez-vous reçu une mise en demeure ?",
+        "Oui, la semaine dernière.",
+    ]
+    exported = repository.export_personal_data(reference, marie)
+    assert not any("burn-out" in m["text"] for m in exported["live_messages"])
+
+
+def test_with_the_health_consent_the_live_lines_are_kept_whole(live, waiting_case, advisor):
+    conversation, reference = waiting_case(health_consent=True)
+    marie = advisor()
+    live.claim(reference, marie, "conseillère", NOW)
+    live.post_artisan(conversation, "Depuis mon burn-out je n'arrive plus à travailler.", "a-1", NOW)
+    live.close(reference, marie, None, NOW)
+    case_id = live.state_of_case(reference, marie).case_id
+    assert "Depuis mon burn-out je n'arrive plus à travailler." in [m.text for m in live.messages_after(case_id)]
 
 
 def test_erasure_removes_the_live_chat(live, waiting_case, advisor, repository):
