@@ -401,6 +401,8 @@ class LiveRepository(Repository):
             earlier = self._by_client_id(session, case.id, client_id)
             if earlier is not None:
                 return earlier
+            if live is None or live.state not in LIVE_OPEN_STATES:
+                raise LiveClosed(reference)  # over (closed, handed back, the artisan left): said as such
             self._check_holder(live, actor)
             message = self._insert(session, case.id, "advisor", text, client_id, actor, now or utcnow())
             self._audit(session, actor, "live.advisor_message", case.chamber_id, case.reference, {"id": message.id})

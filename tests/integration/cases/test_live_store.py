@@ -84,6 +84,8 @@ def test_request_claim_talk_hand_back_and_ask_again(live, waiting_case, advisor,
     assert state.state == "returned" and back.text == RETURNED_LINE and state.advisor is None
     with pytest.raises(LiveClosed):
         live.post_artisan(conversation, "encore là ?", "a-2", NOW)  # goes to the bot now
+    with pytest.raises(LiveClosed):  # over, not another advisor's: the inbox says "terminée"
+        live.post_advisor(reference, marie, "Vous êtes là ?", "m-2", NOW)
 
     assert live.request(conversation, NOW + timedelta(minutes=5)).state == "waiting"  # asked again later
     state, _ = live.claim(reference, marie, "conseillère", NOW + timedelta(minutes=6))
