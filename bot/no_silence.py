@@ -12,8 +12,10 @@ the bot had nothing to say, and the next turn goes on from the same dialogue sta
 
 One silence is on purpose: a conversation paused in Rasa (an advisor took it over in the live chat, issue 16:
 the web app sends Rasa's ``pause`` event, and ``resume`` when the advisor hands back or closes). Rasa then
-predicts nothing, and neither the bot nor this fallback may talk over the advisor: a message that still
-reaches Rasa (an old tab) gets no reply here; the widget sends the live messages to the web app.
+predicts nothing, and neither the bot nor this fallback may talk over the advisor. A message that still
+reaches Rasa (another tab of the conversation that missed the takeover) reached nobody: the reply is no text
+but the live signal ``UNDELIVERED`` (``{"relais_live": {"state": "active", "undelivered": true}}``), on which
+the widget enters the live chat and sends that message to the advisor instead (nothing lost).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ def _chamber() -> Any | None:
 
 
 EMPTY = "Votre message m'est arrivé vide."
+# The answer to a message sent to a paused conversation: not a word from the bot, the widget's signal.
+UNDELIVERED = {"custom": {"relais_live": {"state": "active", "undelivered": True}}}
 
 
 def fallback_text(chamber: Any | None, question_pending: bool, empty: bool = False, waiting: bool = False) -> str:
@@ -107,7 +111,8 @@ async def _fallback(
     try:
         events, loop, paused = await _state(apps, message.sender_id)
         if paused:
-            log.info("a message reached a conversation an advisor holds: the bot stays silent")
+            log.info("a message reached a conversation an advisor holds: the widget is told to send it live")
+            await send(message.sender_id, {"custom": dict(UNDELIVERED["custom"])})
             return
         if (message.text or "").strip():
             log.warning("a turn produced no reply: the fallback reply is sent")

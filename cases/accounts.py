@@ -5,6 +5,7 @@ the inbox's authentication (inbox.auth, inbox.security); this module only stores
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -17,6 +18,22 @@ from cases.text import without_nul
 
 class UserExists(ValueError):
     pass
+
+
+# What the artisan reads in the live chat: a name and a role word, letters (accents too), spaces, hyphens and
+# apostrophes only ("Marie-Claire", "conseiller", "chargée d'accompagnement").
+LIVE_WORDS = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+MAX_LIVE_WORDS_LENGTH = 40
+
+
+def live_words(value: str | None, field: str) -> str | None:
+    """A live-chat name or role word as stored: trimmed, None when blank (the default then applies)."""
+    cleaned = " ".join(str(without_nul(value or "")).split())
+    if not cleaned:
+        return None
+    if len(cleaned) > MAX_LIVE_WORDS_LENGTH or not LIVE_WORDS.match(cleaned):
+        raise InvalidInput(f"{field}: 1 to {MAX_LIVE_WORDS_LENGTH} letters, spaces, hyphens or apostrophes")
+    return cleaned
 
 
 def email_key(email: str) -> str:
@@ -62,6 +79,17 @@ class AccountRepository(Repository):
                     select(User).where(User.chamber_id == chamber_id, User.active.is_(True)).order_by(User.name)
                 ).scalars()
             )
+
+    def set_live_identity(self, user_id: int, name: str | None, role_word: str | None) -> User:
+        """The advisor's own name and role word in the live chat (blank: the first name, the chamber's word)."""
+        name, role_word = live_words(name, "name"), live_words(role_word, "role")
+        with self._session_factory() as session, session.begin():
+            user: User = session.get(User, user_id)
+            user.live_name, user.live_role = name, role_word
+            self._audit(
+                session, user, "user.live_identity_set", user.chamber_id, None, {"name": name, "role": role_word}
+            )
+            return user
 
     def set_password_hash(self, user_id: int, password_hash: str) -> None:
         with self._session_factory() as session, session.begin():

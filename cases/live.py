@@ -17,11 +17,14 @@ One live session per case (``LiveSession``), its state moving
   locked first, so the ids of one conversation are given in the order the messages are committed: a reader
   resuming from an id never skips a message committed later with a smaller id.
 - ``heartbeat`` / ``advisors_present``: an inbox page's heartbeat; present = seen within ``PRESENCE_WINDOW``.
-- ``remind_distress_waits(now, wait_for)``: a distress case waiting longer than its chamber allows gets, once
-  per wait, a system message with the 3114 again.
+- ``remind_waits(now, ...)``: a case waiting longer than its chamber allows gets, once per wait, a system
+  message: the 3114 again for a distress case, the callback already stored for any other.
+
+- ``artisan_left(conversation_id)``: the artisan erased the conversation in the widget: the session ends, the
+  advisor reads ARTISAN_LEFT_LINE (the fact only).
 
 What the artisan reads (system messages) is written here, once: ``joined_line``, ``RETURNED_LINE``,
-``ended_line``, ``DISTRESS_WAIT_LINE``.
+``ended_line``, ``DISTRESS_WAIT_LINE``, ``waiting_line``.
 """
 
 from __future__ import annotations
@@ -58,11 +61,39 @@ MAX_CLIENT_ID_LENGTH = 64
 NO_SESSION = "none"
 
 RETURNED_LINE = "Vous échangez de nouveau avec l'assistant automatique."
+# Without the health consent, what a live line said about health is not kept once the exchange is over.
+HEALTH_WITHHELD_LINE = "[Message non conservé : il parlait de santé, sans l'accord de l'artisan pour le garder.]"
+# For the advisor (the artisan's widget has started afresh): the fact, nothing of what was said.
+ARTISAN_LEFT_LINE = "L'artisan a quitté l'échange et effacé la conversation de son écran."
 DISTRESS_WAIT_LINE = (
     "Aucun conseiller n'est encore libre, mais votre demande est bien là et nous ne vous oublions pas. "
     f"Si vous pensez au suicide ou si vous êtes en danger, appelez le {SUICIDE_PREVENTION_LINE}, "
     f"gratuitement, jour et nuit, ou le {EUROPEAN_EMERGENCY}."
 )
+
+
+def waiting_line(callback_promise: str | None, has_email: bool = False) -> str:
+    """A calm artisan waited for an advisor in vain: the callback their case already holds, said kindly.
+    ``callback_promise``: when the chamber calls back (chamber.hours), None without a phone number."""
+    opening = "Aucun conseiller n'a encore pu vous rejoindre ici, merci de votre patience."
+    if callback_promise:
+        stored = f"Votre demande est bien enregistrée : un conseiller vous rappellera {callback_promise}."
+    elif has_email:
+        stored = (
+            "Votre demande est bien enregistrée : un conseiller vous répondra à l'adresse e-mail que vous avez donnée."
+        )
+    else:
+        stored = "Votre demande est bien enregistrée auprès de la chambre."
+    return f"{opening} {stored} Vous pouvez attendre encore ici ou fermer cette fenêtre : vous ne perdrez rien."
+
+
+def mentions_health(text: str) -> bool:
+    """Health, distress or exhaustion, as the bot's transcript reads them (actions/conversation.py): kept
+    only with the health consent (RGPD art. 9)."""
+    from triage.engine import assess  # the rules load once, on the first live exchange that ends
+
+    assessment = assess([text])
+    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm
 
 
 def first_name(full_name: str | None) -> str:
@@ -71,15 +102,24 @@ def first_name(full_name: str | None) -> str:
     return words[0] if words else "Un conseiller"
 
 
-def joined_line(advisor_name: str | None, role_word: str) -> str:
-    return f"{first_name(advisor_name)}, {role_word} de la chambre, a rejoint la conversation."
+def shown_name(advisor: User | None) -> str:
+    """The advisor's name in the live chat: the one they chose in the inbox, else their first name."""
+    if advisor is None:
+        return first_name(None)
+    return str(advisor.live_name or "").strip() or first_name(advisor.name)
 
 
-def ended_line(advisor_name: str | None) -> str:
-    return (
-        f"La conversation avec {first_name(advisor_name)} est terminée. "
-        "Vous pouvez de nouveau écrire à l'assistant automatique."
-    )
+def shown_role(advisor: User, chamber_role_word: str) -> str:
+    """The advisor's own role word ("conseiller", "conseillère", ...), else their chamber's."""
+    return str(advisor.live_role or "").strip() or chamber_role_word
+
+
+def joined_line(name: str, role_word: str) -> str:
+    return f"{name}, {role_word} de la chambre, a rejoint la conversation."
+
+
+def ended_line(name: str) -> str:
+    return f"La conversation avec {name} est terminée. Vous pouvez de nouveau écrire à l'assistant automatique."
 
 
 class LiveConflict(Exception):
@@ -130,6 +170,7 @@ class LiveState:
     last_id: int = 0
     artisan_connected: bool = False
     artisan_seen_at: datetime | None = None
+    advisor_live_name: str | None = None  # shown_name() of the holder
 
     def artisan_online(self, now: datetime) -> bool:
         """The artisan's live socket is open (seen within ARTISAN_WINDOW): worth joining."""
@@ -138,7 +179,7 @@ class LiveState:
     @property
     def advisor(self) -> str | None:
         """The advisor's first name, as the artisan sees it, while one holds the conversation."""
-        return first_name(self.advisor_name) if self.advisor_id is not None and self.state == "active" else None
+        return self.advisor_live_name if self.advisor_id is not None and self.state == "active" else None
 
     @property
     def open(self) -> bool:
@@ -182,7 +223,7 @@ def _message(row: LiveMessage, author: User | None = None) -> Message:
         text=row.text,
         at=row.at,
         client_id=row.client_id,
-        author=first_name(author.name) if author is not None else None,
+        author=shown_name(author) if author is not None else None,
     )
 
 
@@ -291,13 +332,32 @@ class LiveRepository(Repository):
                 raise LiveClosed(conversation_id)
             return self._insert(session, case.id, "artisan", text, client_id, None, now or utcnow())
 
+    def artisan_left(self, conversation_id: str, now: datetime | None = None) -> tuple[LiveState, Message, str] | None:
+        """The artisan erased the conversation in the widget: an open session ends (ARTISAN_LEFT_LINE for the
+        advisor). Returns the new state, that line and the state it ended from; None when nothing was open."""
+        now = now or utcnow()
+        with self._session_factory() as session, session.begin():
+            case = session.execute(select(Case).where(Case.conversation_id == conversation_id)).scalar_one_or_none()
+            live = self._locked_session(session, case.id) if case is not None else None
+            if case is None or live is None or live.state not in LIVE_OPEN_STATES:
+                return None
+            was = live.state
+            message = self._insert(session, case.id, "system", ARTISAN_LEFT_LINE, None, None, now)
+            live.state, live.ended_at, live.updated_at = "ended", now, now
+            live.artisan_connected = False
+            self._withhold_health(session, case)
+            case.updated_at = now  # the queue's poll sees it
+            self._audit(session, None, "live.artisan_left", case.chamber_id, case.reference, {}, label="system")
+            return self._state(session, case), message, was
+
     # ---------------------------------------------------------------- the advisor (inbox)
 
     def claim(
         self, reference: str, actor: User, role_word: str, now: datetime | None = None
     ) -> tuple[LiveState, Message | None]:
         """Join a waiting conversation: one advisor only (the row count of a conditional UPDATE decides).
-        Returns the new state and the system message the artisan reads (None when the actor already held it)."""
+        Returns the new state and the system message the artisan reads (None when the actor already held it).
+        ``role_word``: the chamber's, said unless the advisor chose their own (``User.live_role``)."""
         now = now or utcnow()
         with self._session_factory() as session, session.begin():
             case = self._case(session, reference, actor)
@@ -325,7 +385,9 @@ class LiveRepository(Repository):
             if case.first_contact_at is None:
                 case.first_contact_at = now  # the artisan is reached, in writing
             case.updated_at = now
-            message = self._insert(session, case.id, "system", joined_line(actor.name, role_word), None, None, now)
+            advisor = session.get(User, actor.id)  # as saved now: the actor may come from an older read
+            line = joined_line(shown_name(advisor), shown_role(advisor, role_word))
+            message = self._insert(session, case.id, "system", line, None, None, now)
             self._audit(session, actor, "live.claimed", case.chamber_id, case.reference, {})
             return self._state(session, case), message
 
@@ -339,6 +401,8 @@ class LiveRepository(Repository):
             earlier = self._by_client_id(session, case.id, client_id)
             if earlier is not None:
                 return earlier
+            if live is None or live.state not in LIVE_OPEN_STATES:
+                raise LiveClosed(reference)  # over (closed, handed back, the artisan left): said as such
             self._check_holder(live, actor)
             message = self._insert(session, case.id, "advisor", text, client_id, actor, now or utcnow())
             self._audit(session, actor, "live.advisor_message", case.chamber_id, case.reference, {"id": message.id})
@@ -398,36 +462,44 @@ class LiveRepository(Repository):
             ).scalar_one()
             return count
 
-    # ---------------------------------------------------------------- the distress reminder
+    # ---------------------------------------------------------------- the wait reminders
 
-    def remind_distress_waits(
-        self, now: datetime, wait_for: Callable[[str], timedelta]
+    def remind_waits(
+        self,
+        now: datetime,
+        distress_wait_for: Callable[[str], timedelta],
+        wait_for: Callable[[str], timedelta],
+        callback_promise: Callable[[str, datetime, str | None], str],
     ) -> list[tuple[LiveState, Message]]:
-        """Distress conversations waiting for an advisor longer than ``wait_for(chamber_id)`` get, once per
-        wait, the reminder with the 3114 (DISTRESS_WAIT_LINE). Returns what to publish."""
+        """Conversations waiting for an advisor longer than their chamber allows get, once per wait, a system
+        message: a distress case the 3114 again (DISTRESS_WAIT_LINE, after ``distress_wait_for(chamber_id)``),
+        any other the callback already stored (``waiting_line``, after ``wait_for(chamber_id)``): nobody waits
+        in silence. ``callback_promise(chamber_id, now, slot)``: when the chamber calls back. What to publish."""
         with self._session_factory() as session:
             candidates = session.execute(
-                select(LiveSession.case_id, LiveSession.chamber_id, LiveSession.requested_at)
+                select(LiveSession.case_id, LiveSession.chamber_id, LiveSession.requested_at, Case.distress)
                 .join(Case, Case.id == LiveSession.case_id)
-                .where(
-                    LiveSession.state == "waiting",
-                    LiveSession.distress_reminded_at.is_(None),
-                    Case.distress.is_(True),
-                )
+                .where(LiveSession.state == "waiting", LiveSession.distress_reminded_at.is_(None))
             ).all()
         reminded = []
-        for case_id, chamber_id, requested_at in candidates:
-            if now - requested_at < wait_for(chamber_id):
+        for case_id, chamber_id, requested_at, distress in candidates:
+            if now - requested_at < (distress_wait_for if distress else wait_for)(chamber_id):
                 continue
             with self._session_factory() as session, session.begin():
                 live = self._locked_session(session, case_id)
                 # Checked again under the lock: claimed or reminded meanwhile by another worker.
+                # (distress_reminded_at keeps its first name: it marks the one reminder of a wait, whatever kind.)
                 if live is None or live.state != "waiting" or live.distress_reminded_at is not None:
                     continue
                 live.distress_reminded_at = now
                 case = session.get(Case, case_id)
-                message = self._insert(session, case_id, "system", DISTRESS_WAIT_LINE, None, None, now)
-                self._audit(session, None, "live.distress_reminder", chamber_id, case.reference, {}, label="system")
+                if case.distress:
+                    line, action = DISTRESS_WAIT_LINE, "live.distress_reminder"
+                else:
+                    promise = callback_promise(chamber_id, now, case.callback_slot) if case.phone else None
+                    line, action = waiting_line(promise, has_email=bool(case.email)), "live.wait_reminder"
+                message = self._insert(session, case_id, "system", line, None, None, now)
+                self._audit(session, None, action, chamber_id, case.reference, {}, label="system")
                 reminded.append((self._state(session, case), message))
         return reminded
 
@@ -442,13 +514,35 @@ class LiveRepository(Repository):
             messages = []
             if closing_line:
                 messages.append(self._insert(session, case.id, "advisor", closing_line, None, actor, now))
-            line = RETURNED_LINE if state == "returned" else ended_line(actor.name)
+            line = RETURNED_LINE if state == "returned" else ended_line(shown_name(session.get(User, actor.id)))
             messages.append(self._insert(session, case.id, "system", line, None, None, now))
             live.state, live.ended_at, live.updated_at = state, now, now
+            self._withhold_health(session, case)
             case.updated_at = now
             action = "live.handed_back" if state == "returned" else "live.closed"
             self._audit(session, actor, action, case.chamber_id, case.reference, {})
             return self._state(session, case), messages
+
+    @staticmethod
+    def _withhold_health(session: Session, case: Case) -> None:
+        """The exchange is over: without the health consent, an artisan's line about health, and the advisor's
+        reply right after it (which may say it back), keep only HEALTH_WITHHELD_LINE, as the bot's transcript
+        drops such lines (cases.drafts). The advisor read them while they talked; the case does not keep them."""
+        if case.health_consent:
+            return
+        rows = session.execute(
+            select(LiveMessage).where(LiveMessage.case_id == case.id).order_by(LiveMessage.id)
+        ).scalars()
+        previous_was_health = False
+        for row in rows:
+            if row.sender == "artisan":
+                previous_was_health = row.text != HEALTH_WITHHELD_LINE and mentions_health(row.text)
+            elif row.sender != "advisor":
+                continue  # the system's own lines say nothing of the artisan
+            if previous_was_health:
+                row.text = HEALTH_WITHHELD_LINE
+            if row.sender == "advisor":
+                previous_was_health = False
 
     @staticmethod
     def _check_holder(live: LiveSession | None, actor: User) -> LiveSession:
@@ -548,6 +642,7 @@ class LiveRepository(Repository):
             state=live.state,
             advisor_id=live.advisor_id,
             advisor_name=advisor.name if advisor is not None else None,
+            advisor_live_name=shown_name(advisor) if advisor is not None else None,
             requested_at=live.requested_at,
             distress=bool(case.distress),
             last_id=last_id,

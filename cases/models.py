@@ -100,6 +100,10 @@ class User(Base):
     active = Column(Boolean, nullable=False, default=True)
     last_login_at = Column(UtcDateTime)
     created_at = Column(UtcDateTime, nullable=False, default=utcnow)
+    # How the artisan sees this advisor in the live chat ("Paul, conseiller de la chambre, a rejoint la
+    # conversation."), set by the advisor in the inbox. None: the first word of ``name``, the chamber's word.
+    live_name = Column(String(60))
+    live_role = Column(String(60))
 
     @property
     def is_supervisor(self) -> bool:

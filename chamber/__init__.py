@@ -17,7 +17,7 @@ immutable :class:`Chamber`::
     c.dpo_contact, c.max_case_age_days  # privacy notice; no case older than this, even open
     c.allowed_origins                   # other sites of the chamber embedding the widget
     c.hours_text                        # "du lundi au vendredi, de 8 h à 17 h"
-    c.live_advisor_role, c.live_distress_wait_minutes   # the live chat: "conseillère", 3
+    c.live_advisor_role, c.live_distress_wait_minutes, c.live_wait_minutes  # live chat: "conseillère", 3, 10
     c.is_open(at)                       # `at` must be timezone-aware; French public holidays are closed
     c.next_opening(at)                  # `at` (in the chamber's zone) when open, else the next slot start
     c.callback_promise(at, preference)  # fragment after "Un conseiller vous rappellera ...":

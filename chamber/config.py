@@ -67,9 +67,11 @@ class Chamber:
     advisors_email: str | None = None
     # The live chat (issue 16): the word after the advisor's first name in "Marie, conseillère de la chambre, a
     # rejoint la conversation.", and how long a distress conversation waits for an advisor before it is told
-    # that nobody forgot it, with the 3114 again.
+    # that nobody forgot it, with the 3114 again; any other conversation, before it is told kindly that nobody
+    # could join and that its callback stands.
     live_advisor_role: str = "conseillère"
     live_distress_wait_minutes: int = 3
+    live_wait_minutes: int = 10
     source_path: Path | None = field(default=None, compare=False)
 
     @property
@@ -334,15 +336,18 @@ class _Validator:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.fail("live_chat", "expected a mapping with advisor_role and distress_wait_minutes")
-        unknown = set(raw) - {"advisor_role", "distress_wait_minutes"}
+            self.fail("live_chat", "expected a mapping with advisor_role, distress_wait_minutes and wait_minutes")
+        known = {"advisor_role", "distress_wait_minutes", "wait_minutes"}
+        unknown = set(raw) - known
         if unknown:
-            self.fail(f"live_chat.{sorted(unknown)[0]}", "unknown field; known: advisor_role, distress_wait_minutes")
+            self.fail(f"live_chat.{sorted(unknown)[0]}", f"unknown field; known: {', '.join(sorted(known))}")
         values: dict[str, Any] = {}
         if "advisor_role" in raw:
             values["live_advisor_role"] = self.text("advisor_role", raw, "live_chat.")
         if "distress_wait_minutes" in raw:
             values["live_distress_wait_minutes"] = self.positive_int("distress_wait_minutes", raw, "live_chat.")
+        if "wait_minutes" in raw:
+            values["live_wait_minutes"] = self.positive_int("wait_minutes", raw, "live_chat.")
         return values
 
     def max_case_age_days(self) -> int:

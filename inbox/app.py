@@ -93,6 +93,8 @@ def build_context(settings: Settings) -> InboxContext:
         RasaControl(settings.rasa_urls, settings.rasa_token) if settings.rasa_urls else None,
         role_word=lambda chamber_id: chamber_of(chamber_id).live_advisor_role,
         distress_wait=lambda chamber_id: timedelta(minutes=chamber_of(chamber_id).live_distress_wait_minutes),
+        wait=lambda chamber_id: timedelta(minutes=chamber_of(chamber_id).live_wait_minutes),
+        callback_promise=lambda chamber_id, now, slot: chamber_of(chamber_id).callback_promise(now, slot),
     )
     return InboxContext(
         settings=settings,

@@ -57,6 +57,7 @@ AUDIT_LABELS = {
     "user.logged_out": "Déconnexion",
     "user.api_token_set": "Jeton d'API créé",
     "user.unlocked": "Compte débloqué",
+    "user.live_identity_set": "Prénom et fonction de l'échange en direct modifiés",
     "retention.cases_anonymised": "Dossiers anonymisés (fin de conservation)",
     "retention.trackers_deleted": "Conversations supprimées (fin de conservation)",
     "live.requested": "Échange en direct demandé par l'artisan",
@@ -65,6 +66,8 @@ AUDIT_LABELS = {
     "live.handed_back": "Conversation rendue à l'assistant",
     "live.closed": "Échange en direct clos",
     "live.distress_reminder": "Rappel du 3114 pendant l'attente",
+    "live.wait_reminder": "Attente trop longue : rappel proposé à l'artisan",
+    "live.artisan_left": "L'artisan a quitté l'échange et effacé la conversation",
 }
 # The live chat's states, as the inbox says them (cases.live).
 LIVE_STATE_LABELS = {

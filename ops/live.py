@@ -19,7 +19,7 @@ import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -33,12 +33,13 @@ from ops import clock
 log = logging.getLogger(__name__)
 
 CHANNEL_PREFIX = "relais:live:"
-# How often the web app looks for distress conversations waiting too long for an advisor.
+# How often the web app looks for conversations waiting too long for an advisor.
 REMINDER_INTERVAL_S = 15.0
 # How often an open artisan socket says the artisan is still there (cases.live.ARTISAN_WINDOW is 60 s).
 ARTISAN_BEAT_S = 20.0
 DEFAULT_ROLE_WORD = "conseillère"
 DEFAULT_DISTRESS_WAIT_MINUTES = 3
+DEFAULT_WAIT_MINUTES = 10
 
 
 # ================================================================================================ buses
@@ -272,12 +273,16 @@ class LiveHub:
         rasa: RasaControl | None = None,
         role_word: Callable[[str], str] = lambda _chamber_id: DEFAULT_ROLE_WORD,
         distress_wait: Callable[[str], timedelta] = lambda _c: timedelta(minutes=DEFAULT_DISTRESS_WAIT_MINUTES),
+        wait: Callable[[str], timedelta] = lambda _c: timedelta(minutes=DEFAULT_WAIT_MINUTES),
+        callback_promise: Callable[[str, datetime, str | None], str] = lambda _c, _now, _slot: "dès que possible",
     ) -> None:
         self.repository = repository
         self.bus = bus
         self.rasa = rasa
         self.role_word = role_word
         self.distress_wait = distress_wait
+        self.wait = wait
+        self.callback_promise = callback_promise
         # One reminder task per event loop serving the app: a test may run several clients of one app at once,
         # each with its own loop, and a task must be cancelled and awaited on its own loop.
         self._reminders: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
@@ -378,6 +383,19 @@ class LiveHub:
         await self._notify(message)
         return message
 
+    async def artisan_left(self, conversation_id: str) -> LiveState | None:
+        """The artisan erased the conversation: the session ends, the advisor is told, the bot is resumed
+        (the widget has started a new conversation; the old one must not stay paused in Rasa)."""
+        left = await anyio.to_thread.run_sync(self.repository.artisan_left, conversation_id, clock.now())
+        if left is None:
+            return None
+        state, message, was = left
+        if was == "active" and self.rasa is not None:
+            await self.rasa.resume(state.conversation_id)
+        await self._notify(message)
+        await self._publish_state(state)
+        return state
+
     async def claim(self, reference: str, actor: User) -> LiveState:
         """Atomic (cases.live); the winner's claim pauses the bot and tells the artisan who joined."""
         state, joined = await anyio.to_thread.run_sync(
@@ -428,10 +446,11 @@ class LiveHub:
                 await anyio.to_thread.run_sync(self.repository.artisan_presence, case_id, False, clock.now())
                 await self.bus.publish(case_id, {"type": "presence", "artisan": "offline"})
 
-    async def remind_distress_waits(self) -> int:
-        """Tells distress conversations waiting too long that nobody forgot them, with the 3114 (cases.live)."""
+    async def remind_waits(self) -> int:
+        """Tells conversations waiting too long for an advisor that nobody forgot them: the 3114 again in
+        distress, the callback already stored otherwise (cases.live)."""
         reminded = await anyio.to_thread.run_sync(
-            self.repository.remind_distress_waits, clock.now(), self.distress_wait
+            self.repository.remind_waits, clock.now(), self.distress_wait, self.wait, self.callback_promise
         )
         for _state, message in reminded:
             await self._notify(message)
@@ -441,9 +460,9 @@ class LiveHub:
         while True:
             await asyncio.sleep(REMINDER_INTERVAL_S)
             try:
-                await self.remind_distress_waits()
+                await self.remind_waits()
             except Exception:
-                log.exception("the distress wait reminders failed")
+                log.exception("the wait reminders failed")
 
     async def _notify(self, message: Message) -> None:
         await self.bus.publish(message.case_id, {"type": "message", "id": message.id})

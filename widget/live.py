@@ -7,6 +7,7 @@ pages allowed to embed the widget (``Settings.allowed_origins``, the same list R
 |---|---|
 | GET /widget/live/{conversation_id}/state | ``{"state", "advisor", "last_id"}``: on page load, whether to reopen the socket |
 | WebSocket /widget/live/{conversation_id}?after={last_id} | the messages after ``last_id``, then live; the artisan's messages |
+| POST /widget/live/{conversation_id}/leave | the artisan erased the conversation: an open session ends (204 always) |
 
 The hub (ops.live.LiveHub, ``app.state.live_hub``) stores every message before it is sent anywhere.
 """
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 
 import anyio
 from fastapi import APIRouter, Request, WebSocket, WebSocketDisconnect
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from cases.errors import InvalidInput
 from cases.live import NO_SESSION, LiveClosed
@@ -66,6 +67,17 @@ async def live_state(conversation_id: str, request: Request) -> JSONResponse:
         state = await anyio.to_thread.run_sync(_hub(request).repository.state_of_conversation, conversation_id)
     body = state.public() if state is not None else {"state": NO_SESSION, "advisor": None, "last_id": 0}
     return JSONResponse(body, headers={**_cors(request), "Cache-Control": "no-store"})
+
+
+@router.post("/widget/live/{conversation_id}/leave", include_in_schema=False)
+async def leave(conversation_id: str, request: Request) -> Response:
+    """ "Effacer la conversation" in the widget: the advisor must not keep talking to a screen wiped clean.
+    No body (a simple cross-origin request, no preflight); 204 whether or not a session was open."""
+    if not _origin_allowed(request):
+        return JSONResponse({"detail": "Origine non autorisée."}, status_code=403)
+    if _valid_conversation_id(conversation_id):
+        await _hub(request).artisan_left(conversation_id)
+    return Response(status_code=204, headers=_cors(request))
 
 
 @router.websocket("/widget/live/{conversation_id}")

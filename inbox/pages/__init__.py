@@ -1,5 +1,5 @@
 """The inbox's French pages, one router per area: login, queue, case, audit log and accounts, statistics,
-and the privacy notice. Every form carries a CSRF token (inbox.deps.checked_form)."""
+the privacy notice, and the advisor's own profile. Every form carries a CSRF token (inbox.deps.checked_form)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from starlette.exceptions import HTTPException
 
 from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
 from inbox.deps import CsrfRefused, LoginRequired, SupervisorsOnly
-from inbox.pages import cases, journal, live, login, privacy, queue, stats
+from inbox.pages import cases, journal, live, login, privacy, profile, queue, stats
 from inbox.pages.rendering import render, see_other
 
 router = APIRouter()
-for area in (login, queue, cases, live, journal, stats, privacy):
+for area in (login, queue, cases, live, journal, stats, privacy, profile):
     router.include_router(area.router)
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 
 import websocket
 
+from bot.no_silence import UNDELIVERED
 from cases.db import make_engine, make_session_factory
 from cases.drafts import CaseDraft
 from cases.live import LiveRepository
@@ -62,8 +63,11 @@ def test_the_bot_is_silent_while_an_advisor_holds_the_conversation(stack, adviso
         f"{settings.rasa_url}/conversations/{conversation.sender}/tracker", params={"token": settings.rasa_token}
     ).json()
     assert tracker["paused"] is True
-    # An old tab still talking to Rasa: no answer from the bot, no fallback over the advisor.
-    assert rasa_replies(http, settings, conversation.sender, "allô ? il y a quelqu'un ?") == []
+    # An old tab still talking to Rasa: no answer from the bot, no fallback over the advisor; only the signal on
+    # which the widget sends that message to the advisor instead.
+    replies = rasa_replies(http, settings, conversation.sender, "allô ? il y a quelqu'un ?")
+    assert [reply.get("custom") for reply in replies] == [UNDELIVERED["custom"]]
+    assert not any(reply.get("text") for reply in replies)
 
     cookie = f"relais_session={http.cookies['relais_session']}"
     socket = websocket.create_connection(

@@ -9,7 +9,7 @@
 // that wants to deduplicate.
 
 import { io } from "socket.io-client";
-import { createLiveLink, liveSocketUrl, liveStateUrl } from "./live.js";
+import { createLiveLink, liveLeaveUrl, liveSocketUrl, liveStateUrl } from "./live.js";
 import { freshState, newSessionId } from "./storage.js";
 import { TEXT } from "./strings.js";
 
@@ -88,6 +88,12 @@ export function createChat({ server, app, store, events }) {
     if (LIVE_STATES.includes(next)) {
       const wasLive = isLive();
       state.live = { state: next, advisor: typeof advisor === "string" && advisor ? advisor : null };
+      if (!wasLive) {
+        // Written for the assistant but not sent yet: whoever answers now is the advisor.
+        const queued = state.outbox.filter((entry) => !entry.sent && entry.messageId != null && !entry.bounced);
+        state.outbox = state.outbox.filter((entry) => !queued.includes(entry));
+        toLive(queued);
+      }
       save();
       events.live(state.live);
       if (!wasLive || !link.active) link.start();
@@ -102,7 +108,34 @@ export function createChat({ server, app, store, events }) {
     save();
     events.live(null);
     events.status(ready ? "online" : "connecting");
-    for (const item of undelivered) enqueue(item.text, item.messageId);
+    // bounced: came from the assistant's outbox already; sent back there once, never to and fro.
+    for (const item of undelivered) enqueue(item.text, item.messageId, item.fromAssistant);
+  }
+
+  /** Outbox items meant for the assistant, sent to the advisor instead (the messages shown keep their place). */
+  function toLive(items) {
+    for (const item of items) {
+      const message = state.messages.find((entry) => entry.id === item.messageId);
+      const text = message ? message.text : item.payload;
+      const entry = { clientId: newSessionId(), text, messageId: item.messageId, fromAssistant: true };
+      state.liveOutbox.push(entry);
+      link.send({ type: "message", text, client_id: entry.clientId });
+    }
+    if (items.length) save();
+  }
+
+  /** Rasa's answer to a message sent while an advisor holds the conversation (another tab took it over, or
+   * this one missed the takeover): it reached nobody, so it goes to the advisor, and this tab joins the chat. */
+  function onUndelivered(live) {
+    const item = inFlight;
+    if (item && item.messageId != null && !item.bounced) {
+      inFlight = null;
+      events.busy(false);
+      state.outbox = state.outbox.filter((entry) => entry !== item);
+      toLive([item]);
+    }
+    if (!isLive()) applyLive(live.state, live.advisor);
+    else pump();
   }
 
   function onLiveFrame(frame) {
@@ -224,11 +257,17 @@ export function createChat({ server, app, store, events }) {
         ready = true;
         if (!isLive()) events.status("online");
         pump();
+        // Back after a lost connection: a takeover said meanwhile (to another tab, or while away) is asked for.
+        checkLive();
       });
       socket.on("bot_uttered", (raw) => {
         const message = normalizeBotMessage(raw);
         const live = livePayload(raw);
         if (!message && !live) return;
+        if (live && live.undelivered) {
+          onUndelivered(live);
+          return;
+        }
         if (inFlight) answeredSinceSend = true;
         if (message) addMessage({ id: nextId(), from: "bot", ...message });
         // Only to enter live mode: a bot message replayed later (a resend's answers) must not undo a takeover.
@@ -256,7 +295,8 @@ export function createChat({ server, app, store, events }) {
   }
 
   function pump() {
-    if (!ready || inFlight || !state.outbox.length) return;
+    // While live, the assistant is paused: what waits here goes to it once the advisor hands back.
+    if (!ready || inFlight || !state.outbox.length || isLive()) return;
     const item = state.outbox[0];
     item.sent = true;
     save();
@@ -291,8 +331,8 @@ export function createChat({ server, app, store, events }) {
     events.busy(false);
   }
 
-  function enqueue(payload, messageId) {
-    state.outbox.push({ id: nextId(), payload, messageId, sent: false });
+  function enqueue(payload, messageId, bounced = false) {
+    state.outbox.push({ id: nextId(), payload, messageId, sent: false, bounced });
     save();
     pump();
   }
@@ -341,6 +381,13 @@ export function createChat({ server, app, store, events }) {
     clear() {
       if (socket) socket.disconnect(); // leaves the old conversation's room: none of its replies can arrive
       link.stop();
+      // An advisor waiting for or holding the old conversation is told the artisan left (the session ends).
+      // No body: a simple request, no preflight; keepalive: it still goes if the page is left at once.
+      if (state.sessionId && typeof fetch === "function") {
+        fetch(liveLeaveUrl(app, state.sessionId), { method: "POST", credentials: "omit", keepalive: true }).catch(() => {
+          /* the web app cannot be reached: the advisor sees the artisan offline */
+        });
+      }
       clearTimeout(settleTimer);
       inFlight = null;
       ready = false;

@@ -15,6 +15,10 @@ export function liveStateUrl(app, sessionId) {
   return `${app}/widget/live/${encodeURIComponent(sessionId)}/state`;
 }
 
+export function liveLeaveUrl(app, sessionId) {
+  return `${app}/widget/live/${encodeURIComponent(sessionId)}/leave`;
+}
+
 /** The delay before the attempt-th reconnection (0-based), in ms: 1 s doubling up to 10 s, times 0.5 to 1.5. */
 export function backoff(attempt, random = Math.random) {
   return Math.min(10000, 1000 * 2 ** Math.min(attempt, 10)) * (0.5 + random());

@@ -7,12 +7,14 @@ Everything is real: Rasa, the action server, the web app and its database, Chrom
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 
 import httpx
 import pytest
 
+from cases.live import ARTISAN_LEFT_LINE
 from chamber import load_chamber
 from tests.support.live import (
     LIVE_CHOICE,
@@ -236,6 +238,58 @@ def test_a_lost_connection_resends_what_was_not_confirmed_and_the_advisor_gets_i
     advisor.page.reload()
     expect(advisor.live_log).to_contain_text("Ce message est perdu en route.")
     assert advisor.live_texts().count("Ce message est perdu en route.") == 1
+
+
+_COPY_WITHOUT_TAKEOVER_JS = """() => {
+  const key = Object.keys(sessionStorage).find((k) => k.startsWith('relais-widget:'));
+  const state = JSON.parse(sessionStorage.getItem(key));
+  state.live = null;  // a copy of the conversation from before the takeover
+  state.liveOutbox = [];
+  return [key, JSON.stringify(state)];
+}"""
+
+
+def test_a_tab_that_missed_the_takeover_reaches_the_advisor_and_erasing_ends_the_session(
+    new_widget_page, inbox, advisors
+):
+    """Two tabs of one conversation: the other one never heard of the takeover (opened from a copy of the
+    conversation, its check of the live state lost). What it writes goes to Rasa, paused: it must reach the
+    advisor all the same, and that tab then shows the advisor's messages. Then « Effacer la conversation »
+    in the first tab ends the session: the advisor reads that the artisan left, nothing of the content."""
+    marie, _ = advisors
+    advisor = inbox(marie)
+    widget = new_widget_page()
+    reference = reach_live_request(widget)
+    advisor.open_case(reference)
+    advisor.claim_button.click()
+    wait_live_state(widget, "active")
+
+    key, copy = widget.page.evaluate(_COPY_WITHOUT_TAKEOVER_JS)
+    other = new_widget_page()
+    other.page.add_init_script(f"sessionStorage.setItem({json.dumps(key)}, {json.dumps(copy)})")
+    other.page.route(re.compile(r"/widget/live/[^/]+/state"), lambda route: route.abort())
+    other.page.reload()
+    expect(other.panel).to_be_visible()
+    assert other.state()["live"] is None and other.session_id == widget.session_id
+
+    other.input.fill("Je vous écris depuis mon autre onglet.")
+    other.input.press("Enter")
+    expect(advisor.live_log).to_contain_text("Je vous écris depuis mon autre onglet.")
+    assert wait_live_state(other, "active")["advisor"] == "Marie"
+    expect(widget.log).to_contain_text("Je vous écris depuis mon autre onglet.")  # the first tab shows it too
+    advisor.say("Bien reçu, je vous lis.")
+    for tab in (widget, other):
+        expect(tab.log.locator(".message.advisor").last).to_have_text("Marie : Bien reçu, je vous lis.")
+    expect(other.log.get_by_text("En attente d'envoi")).to_have_count(0)
+    assert advisor.live_texts().count("Je vous écris depuis mon autre onglet.") == 1
+    assert widget.tracker()["paused"] is True  # the bot said nothing over the advisor
+
+    widget.clear_button.click()
+    expect(advisor.live_log).to_contain_text(ARTISAN_LEFT_LINE)
+    expect(advisor.panel.locator("#live-status")).to_have_text("Échange en direct terminé.")
+    expect(advisor.live_input).to_be_hidden()
+    wait_live_state(other, None)  # the other tab is told the session ended too
+    assert widget.tracker(other.session_id)["paused"] is False  # the erased conversation is not left paused
 
 
 def test_the_live_chat_is_keyboard_usable_announced_and_axe_finds_nothing_serious(new_widget_page, inbox, advisors):

@@ -13,6 +13,7 @@ from cases.db import make_engine, make_session_factory
 from cases.errors import CaseNotFound, InvalidInput
 from cases.live import (
     DISTRESS_WAIT_LINE,
+    HEALTH_WITHHELD_LINE,
     RETURNED_LINE,
     LiveClosed,
     LiveConflict,
@@ -83,6 +84,8 @@ def test_request_claim_talk_hand_back_and_ask_again(live, waiting_case, advisor,
     assert state.state == "returned" and back.text == RETURNED_LINE and state.advisor is None
     with pytest.raises(LiveClosed):
         live.post_artisan(conversation, "encore là ?", "a-2", NOW)  # goes to the bot now
+    with pytest.raises(LiveClosed):  # over, not another advisor's: the inbox says "terminée"
+        live.post_advisor(reference, marie, "Vous êtes là ?", "m-2", NOW)
 
     assert live.request(conversation, NOW + timedelta(minutes=5)).state == "waiting"  # asked again later
     state, _ = live.claim(reference, marie, "conseillère", NOW + timedelta(minutes=6))
@@ -90,7 +93,7 @@ def test_request_claim_talk_hand_back_and_ask_again(live, waiting_case, advisor,
     assert state.state == "ended"
     assert [(m.sender, m.text) for m in closing] == [
         ("advisor", "Je vous rappelle demain matin. Bonne journée !"),
-        ("system", ended_line("Marie Dupont")),
+        ("system", ended_line("Marie")),
     ]
     actions = [e.action for e in audit.entries(marie, case_reference=reference)]
     assert {"live.requested", "live.claimed", "live.advisor_message", "live.handed_back", "live.closed"} <= set(actions)
@@ -213,22 +216,113 @@ def test_presence_counts_recent_heartbeats_of_the_chamber(live, advisor, account
     assert live.advisors_present("cma-hdf", NOW + timedelta(seconds=121)) == 0  # the page was closed
 
 
+def minutes(count):
+    return lambda _chamber: timedelta(minutes=count)
+
+
+def promise(_chamber, _now, slot):
+    return f"le jeudi ({slot})"
+
+
 def test_a_distress_wait_is_reminded_once_after_the_chamber_delay(live, waiting_case, advisor):
     distress_conversation, distress_reference = waiting_case(distress=True, urgency="critique")
     calm_conversation, _ = waiting_case(distress=False)
-    three_minutes = lambda _chamber: timedelta(minutes=3)  # noqa: E731
-    assert live.remind_distress_waits(NOW + timedelta(minutes=2, seconds=59), three_minutes) == []
-    reminded = live.remind_distress_waits(NOW + timedelta(minutes=3), three_minutes)
+
+    def remind(at):
+        return live.remind_waits(at, minutes(3), minutes(60), promise)
+
+    assert remind(NOW + timedelta(minutes=2, seconds=59)) == []
+    reminded = remind(NOW + timedelta(minutes=3))
     assert [(s.reference, m.text) for s, m in reminded] == [(distress_reference, DISTRESS_WAIT_LINE)]
     assert "3114" in DISTRESS_WAIT_LINE
-    assert live.remind_distress_waits(NOW + timedelta(minutes=10), three_minutes) == []  # once per wait
+    assert remind(NOW + timedelta(minutes=10)) == []  # once per wait
     # Claimed, handed back and asked again: a new wait, a new reminder when it lasts.
     marie = advisor()
     live.claim(distress_reference, marie, "conseillère", NOW + timedelta(minutes=11))
     live.hand_back(distress_reference, marie, NOW + timedelta(minutes=12))
     live.request(distress_conversation, NOW + timedelta(minutes=20))
-    assert len(live.remind_distress_waits(NOW + timedelta(minutes=23), three_minutes)) == 1
-    assert live.state_of_conversation(calm_conversation).last_id == 0
+    assert len(remind(NOW + timedelta(minutes=23))) == 1
+    assert live.state_of_conversation(calm_conversation).last_id == 0  # its own, longer wait is not over
+
+
+@pytest.mark.parametrize(
+    "contact, expected",
+    [
+        ({}, "un conseiller vous rappellera le jeudi (mardi 10h-12h)."),
+        ({"phone": None}, "un conseiller vous répondra à l'adresse e-mail que vous avez donnée."),
+        ({"phone": None, "email": None}, "Votre demande est bien enregistrée auprès de la chambre."),
+    ],
+)
+def test_a_calm_wait_is_told_once_that_its_callback_stands(live, waiting_case, advisor, audit, contact, expected):
+    _, reference = waiting_case(distress=False, **contact)
+    marie = advisor()
+
+    def remind(at):
+        return live.remind_waits(at, minutes(3), minutes(10), promise)
+
+    assert remind(NOW + timedelta(minutes=9, seconds=59)) == []  # the distress delay is not a calm one's
+    reminded = remind(NOW + timedelta(minutes=10))
+    assert [(s.reference, m.sender) for s, m in reminded] == [(reference, "system")]
+    line = reminded[0][1].text
+    assert line.startswith("Aucun conseiller n'a encore pu vous rejoindre ici") and expected in line
+    assert "3114" not in line and line.count(". ") <= 2  # three sentences at most
+    assert remind(NOW + timedelta(minutes=30)) == []  # once per wait
+    assert "live.wait_reminder" in [entry.action for entry in audit.entries(marie, case_reference=reference)]
+    # Still waiting: an advisor may join after the reminder.
+    state, _ = live.claim(reference, marie, "conseillère", NOW + timedelta(minutes=31))
+    assert state.state == "active"
+
+
+@pytest.mark.parametrize("end", ["close", "hand_back", "artisan_left"])
+def test_without_the_health_consent_health_lines_are_not_kept_once_the_exchange_ends(
+    live, waiting_case, advisor, repository, end
+):
+    conversation, reference = waiting_case(health_consent=False)
+    marie = advisor()
+    live.claim(reference, marie, "conseillère", NOW)
+    said = [
+        ("artisan", "Bonjour, l'URSSAF me réclame 4000 euros."),
+        ("advisor", "Je regarde votre dossier."),
+        ("artisan", "Et depuis mon burn-out je n'arrive plus à travailler."),
+        ("advisor", "Votre burn-out compte, on en tient compte."),
+        ("advisor", "Avez-vous reçu une mise en demeure ?"),
+        ("artisan", "Oui, la semaine dernière."),
+    ]
+    for number, (sender, text) in enumerate(said):
+        if sender == "artisan":
+            live.post_artisan(conversation, text, f"a-{number}", NOW)
+        else:
+            live.post_advisor(reference, marie, text, f"m-{number}", NOW)
+    # While they talk, the advisor reads every word.
+    case_id = live.state_of_case(reference, marie).case_id
+    assert [m.text for m in live.messages_after(case_id)][1:] == [text for _, text in said]
+
+    {
+        "close": lambda: live.close(reference, marie, None, NOW),
+        "hand_back": lambda: live.hand_back(reference, marie, NOW),
+        "artisan_left": lambda: live.artisan_left(conversation, NOW),
+    }[end]()
+    kept = [m.text for m in live.messages_after(case_id) if m.sender != "system"]
+    assert kept == [
+        "Bonjour, l'URSSAF me réclame 4000 euros.",
+        "Je regarde votre dossier.",
+        HEALTH_WITHHELD_LINE,
+        HEALTH_WITHHELD_LINE,  # the advisor's reply right after may say it back
+        "Avez-vous reçu une mise en demeure ?",
+        "Oui, la semaine dernière.",
+    ]
+    exported = repository.export_personal_data(reference, marie)
+    assert not any("burn-out" in m["text"] for m in exported["live_messages"])
+
+
+def test_with_the_health_consent_the_live_lines_are_kept_whole(live, waiting_case, advisor):
+    conversation, reference = waiting_case(health_consent=True)
+    marie = advisor()
+    live.claim(reference, marie, "conseillère", NOW)
+    live.post_artisan(conversation, "Depuis mon burn-out je n'arrive plus à travailler.", "a-1", NOW)
+    live.close(reference, marie, None, NOW)
+    case_id = live.state_of_case(reference, marie).case_id
+    assert "Depuis mon burn-out je n'arrive plus à travailler." in [m.text for m in live.messages_after(case_id)]
 
 
 def test_erasure_removes_the_live_chat(live, waiting_case, advisor, repository):

@@ -57,3 +57,38 @@ def test_several_processes_can_migrate_a_new_database_at_once(tmp_path):
             ]
             errors = [p.communicate(timeout=120)[1] for p in processes]
             assert [p.returncode for p in processes] == [0, 0], errors
+
+
+def test_the_advisors_live_role_word_starts_as_their_chambers(database_url):
+    """0004: each account gets its chamber's live_chat.advisor_role, which it may change; an account of a
+    chamber without a configuration keeps None (the live chat then says the chamber's word anyway)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from chamber import load_chamber
+
+    def run(connection, step, revision):
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        step(config, revision)
+
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            run(connection, command.downgrade, "0003")
+            for email, chamber_id in (("paul@cma.test", load_chamber().id), ("zoe@cma.test", "nowhere")):
+                connection.execute(
+                    text(
+                        "INSERT INTO users (email, name, chamber_id, role, password_hash, failed_logins, "
+                        "session_epoch, active, created_at) VALUES (:email, 'Paul Martin', :chamber, 'advisor', 'x', "
+                        "0, 0, :yes, CURRENT_TIMESTAMP)"
+                    ),
+                    {"email": email, "chamber": chamber_id, "yes": True},
+                )
+            run(connection, command.upgrade, "head")
+            rows = dict(connection.execute(text("SELECT email, live_role FROM users ORDER BY email")).all())
+            assert rows == {"paul@cma.test": load_chamber().live_advisor_role, "zoe@cma.test": None}
+            assert set(connection.execute(text("SELECT live_name FROM users")).scalars()) == {None}
+    finally:
+        engine.dispose()

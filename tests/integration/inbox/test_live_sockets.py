@@ -4,14 +4,16 @@ TestClient drives the real app on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import html
 import uuid
 from datetime import datetime, timezone
 
 import pytest
 from starlette.websockets import WebSocketDisconnect
 
-from cases.live import DISTRESS_WAIT_LINE, RETURNED_LINE
-from tests.integration.inbox.conftest import CHAMBER, OTHER_CHAMBER, api_login, draft
+from cases.live import ARTISAN_LEFT_LINE, DISTRESS_WAIT_LINE, RETURNED_LINE
+from inbox.pages.live import ENDED
+from tests.integration.inbox.conftest import CHAMBER, OTHER_CHAMBER, api_login, csrf_from, draft
 
 
 @pytest.fixture
@@ -204,11 +206,28 @@ def test_a_distress_wait_gets_the_3114_reminder_on_the_artisans_socket(client, a
     monkeypatch.setenv("RELAIS_NOW", "2099-01-01T00:00:00+00:00")  # long after the request: the wait is over
     with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
         artisan.receive_json()
-        assert client.portal.call(hub.remind_distress_waits) == 1
+        assert client.portal.call(hub.remind_waits) == 1
         reminder = receive_until(artisan, lambda f: f.get("type") == "message")[-1]
         assert reminder == {**reminder, "sender": "system", "text": DISTRESS_WAIT_LINE}
         assert "3114" in reminder["text"]
     assert datetime.now(timezone.utc).year < 2099  # the real clock was never touched
+
+
+def test_a_calm_wait_nobody_joins_is_told_its_callback_stands_on_the_artisans_socket(
+    client, app, live_case, monkeypatch
+):
+    conversation, _ = live_case(distress=False)
+    hub = app.state.context.hub
+    with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
+        artisan.receive_json()
+        assert client.portal.call(hub.remind_waits) == 0  # just asked: nothing to say yet
+        monkeypatch.setenv("RELAIS_NOW", "2099-01-01T00:00:00+00:00")  # the chamber's wait_minutes are over
+        assert client.portal.call(hub.remind_waits) == 1
+        line = receive_until(artisan, lambda f: f.get("type") == "message")[-1]
+        assert line["sender"] == "system"
+        assert "Aucun conseiller n'a encore pu vous rejoindre" in line["text"]
+        assert "un conseiller vous rappellera le jeudi" in line["text"]  # the chamber's hours, the artisan's slot
+        assert client.portal.call(hub.remind_waits) == 0  # once
 
 
 def test_the_queue_puts_live_requests_first_and_the_case_page_shows_the_live_panel(
@@ -236,6 +255,100 @@ def test_the_queue_puts_live_requests_first_and_the_case_page_shows_the_live_pan
     assert page.index("Marie, conseillère de la chambre") < page.index("Merci beaucoup")
     assert "Rendre la main à l'assistant" in page and "Clore la conversation" in page
     assert "En direct avec Marie" in marie.get("/inbox").text
+
+
+def test_erasing_in_the_widget_ends_the_session_and_the_advisor_is_told_without_content(
+    client, app, live_case, advisor_client
+):
+    conversation, reference = live_case()
+    marie, _, csrf = advisor_client("Marie Curie")
+    assert marie.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": csrf}).status_code == 200
+    with marie.websocket_connect(f"/inbox/live/{reference}?after=0") as advisor:
+        receive_until(advisor, lambda f: f.get("type") == "presence")
+        with client.websocket_connect(f"/widget/live/{conversation}") as artisan:
+            artisan.receive_json()
+            artisan.send_json({"type": "message", "text": "Je m'appelle Inès, j'ai un souci", "client_id": "a-1"})
+            receive_until(advisor, is_message("Je m'appelle Inès, j'ai un souci"))
+        # "Effacer la conversation": the widget forgets the conversation and says so to the web app.
+        assert client.post(f"/widget/live/{conversation}/leave").status_code == 204
+        frames = receive_until(advisor, lambda f: f.get("type") == "state")
+        assert [f["text"] for f in frames if f["type"] == "message"] == [ARTISAN_LEFT_LINE]
+        assert "Inès" not in ARTISAN_LEFT_LINE and "souci" not in ARTISAN_LEFT_LINE
+        assert frames[-1] == {"type": "state", "state": "ended", "advisor": None}
+        advisor.send_json({"type": "message", "text": "Vous êtes toujours là ?", "client_id": "m-1"})
+        # Told the exchange is over, not that another advisor holds it.
+        assert receive_until(advisor, lambda f: f.get("type") == "error")[-1]["detail"] == ENDED
+    assert client.get(f"/widget/live/{conversation}/state").json()["state"] == "ended"
+    assert client.post(f"/widget/live/{conversation}/leave").status_code == 204  # again: nothing more happens
+    assert (
+        app.state.context.live.messages_after(app.state.context.live.state_of_conversation(conversation).case_id)[
+            -1
+        ].text
+        == ARTISAN_LEFT_LINE
+    )
+    assert client.post("/widget/live/unknown-conversation/leave").status_code == 204
+    refused = client.post(f"/widget/live/{conversation}/leave", headers={"Origin": "https://evil.example"})
+    assert refused.status_code == 403
+
+
+def save_profile(browser, name="", role=""):
+    """The advisor's profile form, sent; (status, the page's text unescaped)."""
+    token = csrf_from(browser.get("/inbox/profil").text)
+    saved = browser.post("/inbox/profil", data={"live_name": name, "live_role": role, "csrf_token": token})
+    return saved.status_code, html.unescape(saved.text)
+
+
+@pytest.mark.parametrize(
+    "account, name, role, joined, author",
+    [
+        # The chamber says "conseillère": a man sets his own word, and is announced with it.
+        ("Paul Martin", "", "conseiller", "Paul, conseiller de la chambre, a rejoint la conversation.", "Paul"),
+        (
+            "Marie Curie",
+            "Marie-Claire",
+            "",
+            "Marie-Claire, conseillère de la chambre, a rejoint la conversation.",
+            None,
+        ),
+        ("Marie Curie", "", "", "Marie, conseillère de la chambre, a rejoint la conversation.", "Marie"),
+    ],
+)
+def test_each_advisor_is_announced_with_their_own_name_and_role_word(
+    client, live_case, advisor_client, account, name, role, joined, author
+):
+    conversation, reference = live_case()
+    advisor, _, csrf = advisor_client(account)
+    status, page = save_profile(advisor, name, role)
+    assert status == 200 and "voici comment l'artisan vous verra" in page
+    assert joined in page  # the page shows what the artisan will read
+    shown = author or name
+    with client.websocket_connect(f"/widget/live/{conversation}?after=0") as artisan:
+        artisan.receive_json()
+        assert advisor.post(f"/api/v1/cases/{reference}/live/claim", headers={"X-CSRF-Token": csrf}).status_code == 200
+        frames = receive_until(artisan, lambda f: f.get("type") == "state")
+        assert [f["text"] for f in frames if f["type"] == "message"] == [joined]
+        assert frames[-1] == {"type": "state", "state": "active", "advisor": shown}
+        with advisor.websocket_connect(f"/inbox/live/{reference}?after=0") as socket:
+            socket.send_json({"type": "message", "text": "Je regarde votre dossier.", "client_id": "m-1"})
+            receive_until(artisan, is_message("Je regarde votre dossier."))
+            socket.send_json({"type": "close", "text": ""})
+            closing = receive_until(artisan, lambda f: f.get("type") == "state")
+            assert any(f"La conversation avec {shown} est terminée." in (f.get("text") or "") for f in closing)
+    # The case's transcript, as the inbox shows it: the advisor's line under the name the artisan saw.
+    assert f"{shown} (en direct)" in html.unescape(advisor.get(f"/inbox/dossiers/{reference}").text)
+
+
+def test_a_live_name_or_role_word_is_letters_only_and_blank_is_the_default(client, advisor_client):
+    advisor, _, _ = advisor_client("Paul Martin")
+    status, page = save_profile(advisor, "<script>", "conseiller")
+    assert status == 422 and "que des lettres" in page
+    assert 'value="conseiller"' in page  # what was typed stays in the form
+    assert save_profile(advisor, "Paul", "conseiller")[0] == 200
+    assert save_profile(advisor, "  ", "")[0] == 200  # back to the defaults
+    assert "Paul, conseillère de la chambre, a rejoint la conversation." in html.unescape(
+        advisor.get("/inbox/profil").text
+    )
+    assert client.get("/inbox/profil", follow_redirects=False).status_code == 303  # logged in only
 
 
 def test_the_live_script_is_served(client):

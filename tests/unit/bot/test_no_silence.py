@@ -107,12 +107,15 @@ def test_a_silent_turn_on_a_hesitation_with_no_question_waits_kindly():
     assert [m["text"] for m in messages] == [TAKE_YOUR_TIME_NO_QUESTION]
 
 
-def test_a_conversation_an_advisor_holds_gets_no_reply_from_the_bot():
+def test_a_conversation_an_advisor_holds_gets_no_reply_from_the_bot_only_the_live_signal():
     """Paused by the web app's live chat (Rasa's pause event): Rasa predicts nothing, and the fallback must
-    not talk over the advisor either. Resumed, the guard answers again."""
+    not talk over the advisor either; the tab that sent it is told to send it to the advisor (another tab
+    of the conversation that missed the takeover). Resumed, the guard answers again."""
     from rasa.shared.core.events import ConversationPaused, ConversationResumed
 
-    assert say(silent, apps_with([ConversationPaused(), UserUttered("xqzw bidule")])) == []
-    assert say(silent, apps_with([ConversationPaused(), UserUttered("")]), "") == []
+    signal = {"recipient_id": "artisan", "custom": {"relais_live": {"state": "active", "undelivered": True}}}
+    assert say(silent, apps_with([ConversationPaused(), UserUttered("xqzw bidule")])) == [signal]
+    assert say(silent, apps_with([ConversationPaused(), UserUttered("")]), "") == [signal]
+    assert all("text" not in reply for reply in say(silent, apps_with([ConversationPaused()])))
     resumed = say(silent, apps_with([ConversationPaused(), ConversationResumed(), UserUttered("xqzw bidule")]))
     assert len(resumed) == 1 and "je n'ai pas su quoi répondre" in resumed[0]["text"]

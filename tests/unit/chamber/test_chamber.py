@@ -234,6 +234,8 @@ def _write(tmp_path: Path, changes: dict, remove: tuple[str, ...] = ()) -> Path:
         ({"options": {"emergency_fund": "oui"}}, (), "options.emergency_fund"),
         ({"options": {"fonds_urgence": True}}, (), "options.fonds_urgence"),
         ({"retention_days": 0}, (), "retention_days"),
+        ({"live_chat": {"wait_minutes": 0}}, (), "live_chat.wait_minutes"),
+        ({"live_chat": {"wait_minute": 10}}, (), "live_chat.wait_minute"),
         ({"id": "CMA Nord"}, (), "id"),
         (
             {"opening_hours": {"timezone": "Europe/Lille", "days": ["monday"], "slots": [["08:00", "17:00"]]}},
@@ -270,6 +272,13 @@ def test_the_advisors_address_is_off_unless_given(generic, tmp_path):
     assert (
         load_chamber(_write(tmp_path, {"advisors_email": "conseillers@cma.fr"})).advisors_email == "conseillers@cma.fr"
     )
+
+
+def test_the_live_chat_waits_are_the_chambers(generic, nord, tmp_path):
+    """A calm wait for an advisor is told after live_chat.wait_minutes (10 unless set), a distress one sooner."""
+    assert (generic.live_wait_minutes, generic.live_distress_wait_minutes) == (10, 3)
+    assert nord.live_wait_minutes == 10  # not in its file: the default
+    assert load_chamber(_write(tmp_path, {"live_chat": {"wait_minutes": 5}})).live_wait_minutes == 5
 
 
 def test_unreadable_yaml_is_reported(tmp_path):
