@@ -45,6 +45,8 @@ _HEDGES = compile_any(
         r"pas forcement|pas vraiment non|ca va aller peut etre",
         r"j y (ai )?(deja )?pense(?! (pas|jamais|plus))|(y|y ai) pense (parfois|des fois|souvent|un peu|deja)|"
         r"je (ne )?pense pas$|je (ne )?crois pas$",
+        # A yes or a no left open at its end: "oui je crois", "non normalement".
+        r"(je crois|je pense|il me semble|normalement|en principe|a priori|j espere|je suppose)$",
         r"hum+|hm+",
     ]
 )

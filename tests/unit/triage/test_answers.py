@@ -44,6 +44,8 @@ SUICIDE_ANSWERS = [
     ("non pas vraiment", NOT_CLEAR_NO),
     ("je ne pense pas", NOT_CLEAR_NO),
     ("non mais des fois j'y pense", NOT_CLEAR_NO),
+    ("non je crois", NOT_CLEAR_NO),
+    ("non normalement", NOT_CLEAR_NO),
     ("non mais ils seraient mieux sans moi", NOT_CLEAR_NO),
     ("l'urssaf me réclame 3000 euros", NOT_CLEAR_NO),  # changing the subject
     ("ça m'est arrivé", NOT_CLEAR_NO),
@@ -67,6 +69,9 @@ SAFETY_ANSWERS = [
     ("pas trop", NOT_SAFE),
     ("oui mais j'ai peur", NOT_SAFE),
     ("oui pour l'instant", NOT_SAFE),
+    ("oui je crois", NOT_SAFE),
+    ("oui normalement", NOT_SAFE),
+    ("ouais j'espère", NOT_SAFE),
     ("j'ai les cachets devant moi", NOT_SAFE),
     ("...", NOT_SAFE),
     ("/deny", NOT_SAFE),
