@@ -38,6 +38,7 @@ from triage.answers import (
     NOT_CLEAR_NO,
     answer_to_safety_question,
     answer_to_suicide_question,
+    takes_back_a_clear_no,
 )
 
 logger = logging.getLogger(__name__)
@@ -100,48 +101,53 @@ def _signs(tracker: Tracker) -> list:
     return [str(sign) for sign in (tracker.get_slot("distress_signs") or [])]
 
 
+def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
+    """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
+    # The last message, the safety question, is asked by safety_form with its one-tap answers.
+    for message in crisis_messages(services.chamber())[:-1]:
+        dispatcher.utter_message(text=message)
+    events: list[EventType] = []
+    if answered and not tracker.get_slot("distress"):
+        # The case shows why: the answer to the direct question was not a clear no.
+        reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
+        quote = f"« {_latest_user_text(tracker)[:200]} »"
+        reasons.setdefault("distress", []).append(f"réponse à « pensez-vous au suicide ? » : {quote}")
+        reasons.setdefault("distress_signs", []).append(
+            f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
+        )
+        reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]
+        events += [
+            SlotSet("triage_reasons", reasons),
+            SlotSet("distress_signs", [*_signs(tracker), DIRECT_QUESTION_RULE]),
+        ]
+        logger.info("crisis path: level=3 answer=not_clear_no rule=%s", DIRECT_QUESTION_RULE)
+    else:
+        logger.info(
+            "crisis path: level=%s rules=%s",
+            tracker.get_slot("distress_level"),
+            ",".join(_signs(tracker)) or "none",
+        )
+    # Whatever form was running is closed: the crisis comes before any question.
+    return [
+        *events,
+        SlotSet("distress", True),
+        SlotSet("urgency", "critique"),
+        SlotSet("safe_now", None),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+    ]
+
+
 class ActionCrisisResponse(Action):
     def name(self) -> str:
         return "action_crisis_response"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        # The last message, the safety question, is asked by safety_form with its one-tap answers.
-        for message in crisis_messages(services.chamber())[:-1]:
-            dispatcher.utter_message(text=message)
-        events: list[EventType] = []
-        from_question = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get("name") in (
+        answered = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get("name") in (
             None,
             "direct_question_form",
         )
-        if from_question and not tracker.get_slot("distress"):
-            # The case shows why: the answer to the direct question was not a clear no.
-            reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
-            quote = f"« {_latest_user_text(tracker)[:200]} »"
-            reasons.setdefault("distress", []).append(f"réponse à « pensez-vous au suicide ? » : {quote}")
-            reasons.setdefault("distress_signs", []).append(
-                f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
-            )
-            reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]
-            events += [
-                SlotSet("triage_reasons", reasons),
-                SlotSet("distress_signs", [*_signs(tracker), DIRECT_QUESTION_RULE]),
-            ]
-            logger.info("crisis path: level=3 answer=not_clear_no rule=%s", DIRECT_QUESTION_RULE)
-        else:
-            logger.info(
-                "crisis path: level=%s rules=%s",
-                tracker.get_slot("distress_level"),
-                ",".join(_signs(tracker)) or "none",
-            )
-        # Whatever form was running is closed: the crisis comes before any question.
-        return [
-            *events,
-            SlotSet("distress", True),
-            SlotSet("urgency", "critique"),
-            SlotSet("safe_now", None),
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-        ]
+        return crisis_reply(dispatcher, tracker, answered)
 
 
 class ActionAskSafeNow(Action):
@@ -171,7 +177,8 @@ class ValidateSafetyForm(FormValidationAction):
 class ActionCheckIn(Action):
     """Ambiguous distress (level 3): a kind word, then the direct question (asked by
     direct_question_form). Asked once per conversation: after a clear no, or on the crisis path,
-    a kind word and back to where the conversation was."""
+    a kind word and back to where the conversation was; a clear no taken back ("en fait si, des fois
+    j'y pense") is the crisis path."""
 
     def name(self) -> str:
         return "action_check_in"
@@ -182,6 +189,11 @@ class ActionCheckIn(Action):
         assessment = Assessment.from_slots(tracker.slots)
         if paused is None and assessment and assessment.categories and not _intake_started(tracker):
             paused = "situation_form"  # the facts came with the distress: the intake follows a clear no
+        answered_no = tracker.get_slot("suicide_thoughts") == CLEAR_NO and not tracker.get_slot("distress")
+        if answered_no and takes_back_a_clear_no(_latest_user_text(tracker)):
+            # "en fait si, des fois j'y pense": the clear no is taken back, so the crisis path.
+            events = crisis_reply(dispatcher, tracker, answered=True)
+            return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             dispatcher.utter_message(text=CHECK_IN_AGAIN)
             logger.info("check-in: level=3 question already answered")

@@ -121,6 +121,22 @@ def _ask_again(text: str | None, words: str, answers_intake_question: bool) -> s
     return ANSWERS_INTAKE_QUESTION if answers_intake_question else None
 
 
+# A clear no taken back later ("en fait si, des fois j'y pense", "je vous ai menti").
+_TAKEN_BACK = compile_any(
+    [
+        r"^(en fait|enfin|finalement|a vrai dire|pour etre honnete|honnetement|en vrai)( ,)? (si|oui|ouais)\b",
+        r"je vous ai menti|(c est|c etait) pas (tout a fait )?vrai|j ai dit non mais",
+    ]
+)
+THINKING_OF_IT_RULE = "ambiguous_thinking_of_it"
+
+
+def takes_back_a_clear_no(text: str | None) -> bool:
+    """After a clear no to the direct question, a message that takes it back: the crisis path."""
+    words = normalise(text or "")
+    return bool(_TAKEN_BACK.search(words)) or any(sign.rule == THINKING_OF_IT_RULE for sign in rule_signs(text or ""))
+
+
 def answer_to_suicide_question(
     text: str | None,
     intent: str | None = None,

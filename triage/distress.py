@@ -54,6 +54,7 @@ CATEGORY_LABELS = {
     "exhaustion": "épuisement",
     "despair": "désespoir",
     "stop_everything": "envie de tout arrêter",
+    "thinking_of_it": "« y penser », sans le nommer",
     "ambiguous": "détresse exprimée (modèle)",
 }
 _CLAUSE_PUNCTUATION = re.compile(r"[.!?;\n]")

@@ -266,3 +266,20 @@ def run_coroutine_extract(action, method, tracker_):
 
     dispatcher = CollectingDispatcher()
     return dispatcher, run_coroutine(getattr(action, method)(dispatcher, tracker_, {}))
+
+
+@pytest.mark.parametrize("typed", ["en fait si, des fois j'y pense", "je vous ai menti, ça m'arrive d'y penser"])
+def test_a_clear_no_taken_back_is_the_crisis_path(typed):
+    t = tracker([user(typed, "express_overwhelm")], slots={"suicide_thoughts": "clear_no", "distress": False})
+    dispatcher, events = run(ActionCheckIn(), t)
+    assert "3114" in texts(dispatcher)[0]
+    slots = slot_events(events)
+    assert slots["distress"] is True and slots["suicide_thoughts"] == "not_clear_no"
+    assert "direct_question_not_a_clear_no" in slots["distress_signs"]
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "safety_form"}
+
+
+def test_more_distress_after_a_clear_no_is_not_taken_for_a_yes():
+    t = tracker([user("je suis crevé", "express_overwhelm")], slots={"suicide_thoughts": "clear_no", "distress": False})
+    dispatcher, _ = run(ActionCheckIn(), t)
+    assert "3114" not in " ".join(texts(dispatcher))
