@@ -8,7 +8,7 @@ the levels and rule ids in triage/distress.py. Logs carry levels and rule ids, n
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from guidance import crisis_messages
 from guidance.crisis import (
+    ASK_AGAIN_FIRST,
     BEREAVEMENT,
     CHECK_IN,
     CHECK_IN_AGAIN,
@@ -27,9 +28,18 @@ from guidance.crisis import (
     SAFETY_BUTTONS,
     SAFETY_QUESTION,
     SUICIDE_QUESTION,
+    SUICIDE_QUESTION_AGAIN,
 )
+from intake.answers import is_intake_answer
 from triage import Assessment
-from triage.answers import CLEAR_NO, NOT_CLEAR_NO, answer_to_safety_question, answer_to_suicide_question
+from triage.answers import (
+    ASK_AGAIN,
+    CLEAR_NO,
+    NOT_CLEAR_NO,
+    answer_to_safety_question,
+    answer_to_suicide_question,
+    takes_back_a_clear_no,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,12 +60,40 @@ def _intake_started(tracker: Tracker) -> bool:
     return any(event.get("event") == "active_loop" and event.get("name") in RESUMABLE_FORMS for event in tracker.events)
 
 
-def _read_answer(tracker: Tracker, slot: str, read: Callable[[str, str | None], str]) -> dict[str, Any]:
-    """A form's answer read from the latest message, only when the form is asking for it."""
+def _said_since(tracker: Tracker, action: str, texts: Collection[str]) -> bool:
+    """Whether the bot said one of `texts` since `action` last ran."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == action:
+            return False
+        if event.get("event") == "bot" and event.get("text") in texts:
+            return True
+    return False
+
+
+def _read_answer(
+    tracker: Tracker,
+    dispatcher: CollectingDispatcher,
+    slot: str,
+    read: Callable[..., str],
+    asked_by: str,
+) -> dict[str, Any]:
+    """A form's answer read from the latest message, only when the form is asking for it.
+
+    An answer to something else ("depuis décembre", "pourquoi vous me demandez ça ?") gets a kind word
+    and the question once more (the form asks it again), only once since `asked_by` ran."""
     if tracker.get_slot("requested_slot") != slot:
         return {}
-    answer = read(_latest_user_text(tracker), _latest_intent(tracker))
+    text = _latest_user_text(tracker)
+    answer = read(
+        text,
+        _latest_intent(tracker),
+        may_ask_again=not _said_since(tracker, asked_by, ASK_AGAIN_FIRST.values()),
+        answers_intake_question=is_intake_answer(text),
+    )
     logger.info("%s answered: %s", slot, answer)  # the reading, never the words
+    if answer in ASK_AGAIN:
+        dispatcher.utter_message(text=ASK_AGAIN_FIRST[answer])
+        return {slot: None}
     return {slot: answer}
 
 
@@ -63,48 +101,53 @@ def _signs(tracker: Tracker) -> list:
     return [str(sign) for sign in (tracker.get_slot("distress_signs") or [])]
 
 
+def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
+    """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
+    # The last message, the safety question, is asked by safety_form with its one-tap answers.
+    for message in crisis_messages(services.chamber())[:-1]:
+        dispatcher.utter_message(text=message)
+    events: list[EventType] = []
+    if answered and not tracker.get_slot("distress"):
+        # The case shows why: the answer to the direct question was not a clear no.
+        reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
+        quote = f"« {_latest_user_text(tracker)[:200]} »"
+        reasons.setdefault("distress", []).append(f"réponse à « pensez-vous au suicide ? » : {quote}")
+        reasons.setdefault("distress_signs", []).append(
+            f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
+        )
+        reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]
+        events += [
+            SlotSet("triage_reasons", reasons),
+            SlotSet("distress_signs", [*_signs(tracker), DIRECT_QUESTION_RULE]),
+        ]
+        logger.info("crisis path: level=3 answer=not_clear_no rule=%s", DIRECT_QUESTION_RULE)
+    else:
+        logger.info(
+            "crisis path: level=%s rules=%s",
+            tracker.get_slot("distress_level"),
+            ",".join(_signs(tracker)) or "none",
+        )
+    # Whatever form was running is closed: the crisis comes before any question.
+    return [
+        *events,
+        SlotSet("distress", True),
+        SlotSet("urgency", "critique"),
+        SlotSet("safe_now", None),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+    ]
+
+
 class ActionCrisisResponse(Action):
     def name(self) -> str:
         return "action_crisis_response"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        # The last message, the safety question, is asked by safety_form with its one-tap answers.
-        for message in crisis_messages(services.chamber())[:-1]:
-            dispatcher.utter_message(text=message)
-        events: list[EventType] = []
-        from_question = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get("name") in (
+        answered = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get("name") in (
             None,
             "direct_question_form",
         )
-        if from_question and not tracker.get_slot("distress"):
-            # The case shows why: the answer to the direct question was not a clear no.
-            reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
-            quote = f"« {_latest_user_text(tracker)[:200]} »"
-            reasons.setdefault("distress", []).append(f"réponse à « pensez-vous au suicide ? » : {quote}")
-            reasons.setdefault("distress_signs", []).append(
-                f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
-            )
-            reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]
-            events += [
-                SlotSet("triage_reasons", reasons),
-                SlotSet("distress_signs", [*_signs(tracker), DIRECT_QUESTION_RULE]),
-            ]
-            logger.info("crisis path: level=3 answer=not_clear_no rule=%s", DIRECT_QUESTION_RULE)
-        else:
-            logger.info(
-                "crisis path: level=%s rules=%s",
-                tracker.get_slot("distress_level"),
-                ",".join(_signs(tracker)) or "none",
-            )
-        # Whatever form was running is closed: the crisis comes before any question.
-        return [
-            *events,
-            SlotSet("distress", True),
-            SlotSet("urgency", "critique"),
-            SlotSet("safe_now", None),
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-        ]
+        return crisis_reply(dispatcher, tracker, answered)
 
 
 class ActionAskSafeNow(Action):
@@ -119,7 +162,8 @@ class ActionAskSafeNow(Action):
 
 
 class ValidateSafetyForm(FormValidationAction):
-    """Anything but a clear yes ("je sais pas", "non pas vraiment") is read as not safe."""
+    """Anything but a clear yes ("je sais pas", "non pas vraiment") is read as not safe; an answer to
+    something else ("pourquoi vous me demandez ça ?") first gets the question once more."""
 
     def name(self) -> str:
         return "validate_safety_form"
@@ -127,13 +171,14 @@ class ValidateSafetyForm(FormValidationAction):
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return _read_answer(tracker, "safe_now", answer_to_safety_question)
+        return _read_answer(tracker, dispatcher, "safe_now", answer_to_safety_question, "action_crisis_response")
 
 
 class ActionCheckIn(Action):
     """Ambiguous distress (level 3): a kind word, then the direct question (asked by
     direct_question_form). Asked once per conversation: after a clear no, or on the crisis path,
-    a kind word and back to where the conversation was."""
+    a kind word and back to where the conversation was; a clear no taken back ("en fait si, des fois
+    j'y pense") is the crisis path."""
 
     def name(self) -> str:
         return "action_check_in"
@@ -144,6 +189,11 @@ class ActionCheckIn(Action):
         assessment = Assessment.from_slots(tracker.slots)
         if paused is None and assessment and assessment.categories and not _intake_started(tracker):
             paused = "situation_form"  # the facts came with the distress: the intake follows a clear no
+        answered_no = tracker.get_slot("suicide_thoughts") == CLEAR_NO and not tracker.get_slot("distress")
+        if answered_no and takes_back_a_clear_no(_latest_user_text(tracker)):
+            # "en fait si, des fois j'y pense": the clear no is taken back, so the crisis path.
+            events = crisis_reply(dispatcher, tracker, answered=True)
+            return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             dispatcher.utter_message(text=CHECK_IN_AGAIN)
             logger.info("check-in: level=3 question already answered")
@@ -158,12 +208,16 @@ class ActionAskSuicideThoughts(Action):
         return "action_ask_suicide_thoughts"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(text=SUICIDE_QUESTION)
+        # Asked again after an answer to something else: shorter, the kind word came just before.
+        again = _said_since(tracker, "action_check_in", (SUICIDE_QUESTION,))
+        dispatcher.utter_message(text=SUICIDE_QUESTION_AGAIN if again else SUICIDE_QUESTION)
         return []
 
 
 class ValidateDirectQuestionForm(FormValidationAction):
-    """Prevention guidelines: "oui", silence, "je sais pas", "parfois", another subject -> not a clear no."""
+    """Prevention guidelines: "oui", silence, "je sais pas", "parfois", another subject -> not a clear no.
+    An answer to the intake question asked before, or "pourquoi vous me demandez ça ?", first gets the
+    question once more."""
 
     def name(self) -> str:
         return "validate_direct_question_form"
@@ -171,7 +225,7 @@ class ValidateDirectQuestionForm(FormValidationAction):
     async def extract_suicide_thoughts(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return _read_answer(tracker, "suicide_thoughts", answer_to_suicide_question)
+        return _read_answer(tracker, dispatcher, "suicide_thoughts", answer_to_suicide_question, "action_check_in")
 
 
 class ActionAfterClearNo(Action):

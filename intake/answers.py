@@ -212,3 +212,54 @@ def is_closing(text: str | None) -> bool:
     tout", "je dois filer, merci"). A plain "merci" is no leave-taking."""
     folded = _folded(text)
     return bool(folded) and bool(_LEAVING.search(folded) or _CLOSING.search(folded))
+
+
+# A short answer giving only what an intake question asks for: an amount, a number, a duration, a date.
+# Never a frequency ("plusieurs fois", "toujours", "depuis longtemps"): after "pensez-vous au suicide ?"
+# those answer the question.
+_LEAD = (
+    r"(?:(?:environ|a peu pres|pres de|plus de|moins de|presque|au moins|dans les|un peu plus de|un peu moins de|"
+    r"genre|vers|depuis|des|il y a|ca fait|cela fait|le|la|les|l|en|a|au|aux|dans|fin|debut|mi|d ici|avant|apres|"
+    r"jusqu a|pour|on est|nous sommes|j ai|j en ai|ils sont|c est|ca)\s+)*"
+)
+_QUANTITY = (
+    r"(?:\d[\d .,]*(?:k|ke|k€|€|e|eur|m)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|"
+    r"vingt|trente|quarante|cinquante|cent|mille)"
+    r"(?:\s+(?:€|euros?|eur|balles|mille|milles|k|jours?|semaines?|mois|ans?|annees?|trimestres?|salaries?|"
+    r"employes?|personnes?|apprentis?|ouvriers?|gars))*"
+)
+_WHEN = (
+    r"(?:(?:le )?(?:\d{1,2}|1er|premier) )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+    r"novembre|decembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: \d{4})?|"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}|demain|apres demain|hier|la semaine (?:prochaine|derniere)|"
+    r"le mois (?:prochain|dernier)|l an dernier|l annee derniere|cette annee|ce mois ci|cette semaine|"
+    r"le covid|noel|l ete|l hiver|la rentree"
+)
+_FACT_ALONE = re.compile(rf"^{_LEAD}(?:{_QUANTITY}|{_WHEN})$")
+_PLACE_LEAD = re.compile(
+    r"^(?:je suis |on est |c est |j habite |je travaille |installee? )?"
+    r"(?:a|au|aux|en|dans le|dans la|dans les|dans l|sur|pres de|vers|du cote de)\s+"
+)
+_PRECISE_TIME = re.compile(
+    rf"\d|\b(?:{_WHEN})\b|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente) "
+    r"(?:jours?|semaines?|mois|ans?|annees?|trimestres?)\b"
+)
+_YES_OR_NO = re.compile(r"^(?:oui|ouais|non|nan|si|ok)\b")
+
+
+def is_intake_answer(text: str | None) -> bool:
+    """A short message that only answers an intake question ("depuis décembre", "à Calais", "8000 euros",
+    "3", "je suis plombier"): what an artisan writes when the previous question is still on their mind."""
+    words = re.sub(r"[^\w€/.,]+", " ", _folded(text).replace("'", " ").replace("-", " ")).strip(" .,")
+    if not words or len(words.split()) > 5 or _YES_OR_NO.match(words):
+        return False
+    if _FACT_ALONE.match(words):
+        return True
+    facts = extract_facts(text or "")
+    if facts:
+        # "depuis longtemps", "depuis des mois": after the direct question, a vague duration may answer it.
+        return set(facts) != {"since_when"} or bool(_PRECISE_TIME.search(words))
+    import places  # a place alone ("Lille", "dans le 62"); lazily, as in is_correction
+
+    place = _PLACE_LEAD.sub("", words)
+    return len(place.split()) <= 4 and places.resolve(place, typos=False).status == places.FOUND

@@ -330,7 +330,8 @@ _RELATIVES = (
 )
 _DEATH = re.compile(
     rf"\b(?:(?:mon|ma)\s+(?P<who>{_RELATIVES})\s+(?:est\s+|vient\s+de\s+|nous\s+a\s+quittes?\s*|a\s+)?"
-    rf"(?:decedee?|mort|morte|partie?|disparue?|deceder|mourir|quitte|quittee)|"
+    # "parti à la retraite" is no death.
+    rf"(?:decedee?|mort|morte|partie?(?!\s+(?:a la retraite|en retraite|en vacances))|disparue?|deceder|mourir|quitte|quittee)|"
     rf"(?:deces|mort|perte|disparition|enterrement|obseques)\s+de\s+(?:mon|ma)\s+(?P<who2>{_RELATIVES})|"
     rf"(?:perdu|enterre)\s+(?:mon|ma)\s+(?P<who3>{_RELATIVES})|veuve?\b|deuil)"
 )

@@ -12,18 +12,27 @@ Plain Python, so that the actions and the tests read them the same way::
 Prevention guidelines: after "pensez-vous au suicide ?", anything but a clear no (silence, "je sais
 pas", "peut-être", "parfois", another subject) is taken as a yes. After "êtes-vous en sécurité ?",
 anything but a clear yes is taken as not safe.
+
+Asked once more, never read at once (``may_ask_again``, the first time only): an answer to the intake
+question asked just before (``answers_intake_question``: "depuis décembre", "à Calais"; the caller reads
+it with intake.answers.is_intake_answer), a question about the question ("pourquoi vous me demandez
+ça ?") or "c'est une façon de parler". The second time, anything but a clear answer is read as above.
+A hedge or a warning sign is never asked again.
 """
 
 from __future__ import annotations
 
 import re
 
-from triage.distress import INDIRECT, rule_signs
+from triage.distress import INDIRECT, find_signs, rule_signs
 from triage.normalise import normalise
 from triage.rules import compile_any
 
 CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
 SAFE, NOT_SAFE = "safe", "not_safe"
+# Readings that ask the question once more (the first time only), each with its own kind word first.
+ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH = "answers_intake_question", "why_asked", "figure_of_speech"
+ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH)
 
 # Doubt, "sometimes", "a little", "not really": never a clear answer.
 _HEDGES = compile_any(
@@ -36,6 +45,8 @@ _HEDGES = compile_any(
         r"pas forcement|pas vraiment non|ca va aller peut etre",
         r"j y (ai )?(deja )?pense(?! (pas|jamais|plus))|(y|y ai) pense (parfois|des fois|souvent|un peu|deja)|"
         r"je (ne )?pense pas$|je (ne )?crois pas$",
+        # A yes or a no left open at its end: "oui je crois", "non normalement".
+        r"(je crois|je pense|il me semble|normalement|en principe|a priori|j espere|je suppose)$",
         r"hum+|hm+",
     ]
 )
@@ -61,6 +72,27 @@ _SAFE_NEGATED = compile_any(
         r"(?:ne )?vais pas (?:me faire du mal|passer a l acte|faire de betise|faire de connerie)"
     ]
 )
+# A question about the question: it deserves the reason, then the question again.
+_WHY_ASKED = compile_any(
+    [
+        r"^(?:mais |et )?(?:pourquoi|pq|pk|pourquoi donc)(?: (?:vous|tu) (?:me )?(?:demandez|demande|posez|pose|dites|dis)"
+        r"(?: (?:ca|cela|cette question|ca a moi))?| cette question| ca| cela| donc)?(?: a moi)?$",
+        r"^(?:c est quoi|c est|quelle est) cette question$|^(?:quel|ca a quel|il y a quel) rapport(?: avec .{0,40})?$",
+        r"^qu est ce qui vous fait (?:dire|penser|croire) (?:ca|cela)$|^pourquoi vous (?:pensez|croyez|dites) (?:ca|cela)$",
+        r"^(?:comment ca|c est a dire|ca veut dire quoi|qu entendez vous par la|vous voulez dire quoi)$",
+    ]
+)
+# The words that worried were only a way of speaking: asked again, plainly, before taking it as a no.
+_FIGURE_OF_SPEECH = compile_any(
+    [
+        r"^(?:mais |ah |oh )?(?:c est|c etait|ce n est que|c etait juste|c est juste) (?:une|un) "
+        r"(?:facon|maniere) de parler$|^(?:c est|c etait) (?:juste )?(?:une|un) (?:expression|image)$",
+        r"^(?:c est une |une )?(?:facon|maniere) de parler$|^je (?:le )?disais (?:ca|cela)? ?comme (?:ca|cela)$",
+        r"^je (?:me suis mal exprimee?|m exprime mal)$|^(?:vous m avez|tu m as) mal compris$",
+        r"^je parlais (?:de|du|de la) (?:boite|l entreprise|mon entreprise|ma boite|mon commerce|boulot|travail|"
+        r"la boutique|mon atelier|mon activite)$",
+    ]
+)
 # After a "oui", a "mais" brings a reservation ("oui mais j'ai peur").
 _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le moment|ce soir|cette nuit"])
 
@@ -77,8 +109,43 @@ def _unclear(text: str | None) -> str | None:
     return words
 
 
-def answer_to_suicide_question(text: str | None, intent: str | None = None) -> str:
-    """CLEAR_NO only for a plain no without doubt and without a warning sign; else NOT_CLEAR_NO."""
+def _ask_again(text: str | None, words: str, answers_intake_question: bool) -> str | None:
+    """Why the question deserves asking once more, or None. Only for words without any warning sign,
+    the classifier's included: the rule table alone decided what was unclear."""
+    if _STARTS_YES.search(words) or find_signs(text or ""):
+        return None
+    if _WHY_ASKED.search(words):
+        return WHY_ASKED
+    if _FIGURE_OF_SPEECH.search(words):
+        return FIGURE_OF_SPEECH
+    return ANSWERS_INTAKE_QUESTION if answers_intake_question else None
+
+
+# A clear no taken back later ("en fait si, des fois j'y pense", "je vous ai menti").
+_TAKEN_BACK = compile_any(
+    [
+        r"^(en fait|enfin|finalement|a vrai dire|pour etre honnete|honnetement|en vrai)( ,)? (si|oui|ouais)\b",
+        r"je vous ai menti|(c est|c etait) pas (tout a fait )?vrai|j ai dit non mais",
+    ]
+)
+THINKING_OF_IT_RULE = "ambiguous_thinking_of_it"
+
+
+def takes_back_a_clear_no(text: str | None) -> bool:
+    """After a clear no to the direct question, a message that takes it back: the crisis path."""
+    words = normalise(text or "")
+    return bool(_TAKEN_BACK.search(words)) or any(sign.rule == THINKING_OF_IT_RULE for sign in rule_signs(text or ""))
+
+
+def answer_to_suicide_question(
+    text: str | None,
+    intent: str | None = None,
+    *,
+    may_ask_again: bool = False,
+    answers_intake_question: bool = False,
+) -> str:
+    """CLEAR_NO only for a plain no without doubt and without a warning sign; one of ASK_AGAIN when
+    `may_ask_again` and the answer was to something else; else NOT_CLEAR_NO."""
     if text and text.startswith("/"):
         return CLEAR_NO if text.strip() == "/deny" else NOT_CLEAR_NO
     words = _unclear(text)
@@ -86,11 +153,19 @@ def answer_to_suicide_question(text: str | None, intent: str | None = None) -> s
         return NOT_CLEAR_NO
     if _STARTS_NO.search(words) or (intent == "deny" and len(words.split()) <= 4):
         return CLEAR_NO
-    return NOT_CLEAR_NO
+    reason = _ask_again(text, words, answers_intake_question) if may_ask_again else None
+    return reason or NOT_CLEAR_NO
 
 
-def answer_to_safety_question(text: str | None, intent: str | None = None) -> str:
-    """SAFE only for a plain yes without doubt, reservation or warning sign; else NOT_SAFE."""
+def answer_to_safety_question(
+    text: str | None,
+    intent: str | None = None,
+    *,
+    may_ask_again: bool = False,
+    answers_intake_question: bool = False,
+) -> str:
+    """SAFE only for a plain yes without doubt, reservation or warning sign; one of ASK_AGAIN when
+    `may_ask_again` and the answer was to something else; else NOT_SAFE."""
     if text and text.startswith("/"):
         return SAFE if text.strip() == "/affirm" else NOT_SAFE
     words = _unclear(text)
@@ -102,4 +177,7 @@ def answer_to_safety_question(text: str | None, intent: str | None = None) -> st
         return SAFE
     if intent == "affirm" and len(words.split()) <= 3 and not _RESERVATION.search(words):
         return SAFE
-    return NOT_SAFE
+    if _STARTS_NO.search(words) or _RESERVATION.search(words):
+        return NOT_SAFE
+    reason = _ask_again(text, words, answers_intake_question) if may_ask_again else None
+    return reason or NOT_SAFE

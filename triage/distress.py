@@ -54,6 +54,7 @@ CATEGORY_LABELS = {
     "exhaustion": "épuisement",
     "despair": "désespoir",
     "stop_everything": "envie de tout arrêter",
+    "thinking_of_it": "« y penser », sans le nommer",
     "ambiguous": "détresse exprimée (modèle)",
 }
 _CLAUSE_PUNCTUATION = re.compile(r"[.!?;\n]")
@@ -81,6 +82,7 @@ class _Rule:
     message: re.Pattern[str] | None
     needs: re.Pattern[str] | None
     unless: re.Pattern[str] | None
+    even_with: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def _table() -> _Table:
             raise ValueError(f"distress.yml: sign {sign['id']!r} has an unknown level or category")
         seen.add(sign["id"])
         optional = {
-            key: compile_any(sign[key]) if sign.get(key) else None for key in ("patterns", "message", "with", "unless")
+            key: compile_any(sign[key]) if sign.get(key) else None
+            for key in ("patterns", "message", "with", "unless", "even_with")
         }
         table.append(
             _Rule(
@@ -112,9 +115,18 @@ def _table() -> _Table:
                 optional["message"],
                 optional["with"],
                 optional["unless"],
+                optional["even_with"],
             )
         )
     return _Table(tuple(table), compile_any(raw["bereaved"]))
+
+
+def _vetoed(rule: _Rule, text: str) -> bool:
+    """The rule's hard negatives cancel it, unless the person says it is about them too ("pas seulement la
+    boîte, moi")."""
+    if rule.unless is None or not rule.unless.search(text):
+        return False
+    return rule.even_with is None or not rule.even_with.search(text)
 
 
 def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[tuple[int, int]]:
@@ -122,7 +134,7 @@ def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[
     text = clause.text
     if rule.needs is not None and not rule.needs.search(text):
         return
-    if rule.unless is not None and rule.unless.search(text):
+    if _vetoed(rule, text):
         return
     cancelled = []
     if rule.level < AMBIGUOUS:
@@ -210,8 +222,10 @@ def _cancelled(verdict: distress_model.Verdict) -> bool:
     that is not theirs, idioms, and the hard negatives the table knows for the category ("unless":
     retirement, works, prices...)."""
     clauses = split_clauses(verdict.quote)
-    vetoes = [rule.unless for rule in _table().rules if rule.category == verdict.category and rule.unless]
-    vetoes += [_table().bereaved, rules().signals.distress_idioms]
+    same = [rule for rule in _table().rules if rule.category == verdict.category]
+    if any(_vetoed(rule, clause.text) for rule in same for clause in clauses):
+        return True
+    vetoes = [_table().bereaved, rules().signals.distress_idioms]
     return any(veto.search(clause.text) for veto in vetoes for clause in clauses)
 
 

@@ -168,6 +168,9 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         clause = clauses[best]
         terms = fitted.evidence(clause.text, code)
         spans = [span for span in (_find(clause, term) for term in terms) if span]
+        # Words inside a phrase that is no difficulty ("j'ai repris l'entreprise de mon père") weigh nothing.
+        neutral = _overlapping_spans(rules().signals.not_difficulties, clause.text)
+        spans = [span for span in spans if not any(start <= span[0] and span[1] <= end for start, end in neutral)]
         # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
         if not spans or _negated(clause, *spans[0]):
@@ -176,6 +179,15 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         learned = ", ".join(f"« {word} »" for word in words)
         hits.append(_Hit(code, 0, len(clause.text), False, False, clause, (index, best, 0), learned))
     return hits
+
+
+def _overlapping_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Every match's span, overlapping ones included (finditer would skip a phrase inside another's)."""
+    spans, position = [], 0
+    while (match := pattern.search(text, position)) is not None:
+        spans.append(match.span())
+        position = match.start() + 1
+    return spans
 
 
 def rule_categories(text: str) -> set[str]:

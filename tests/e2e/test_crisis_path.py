@@ -93,3 +93,45 @@ def test_idioms_stay_out_of_the_crisis_path(conversation):
     said = " ".join(conversation.say("ce chantier me tue et la TVA va me tuer"))
     assert "3114" not in said and "suicide" not in said
     assert conversation.slots()["distress"] is False
+
+
+def test_an_answer_to_the_intake_question_gets_the_direct_question_once_more(conversation):
+    conversation.say("bonjour")
+    before = conversation.say("l'urssaf me réclame trois trimestres de cotisations")
+    conversation.say("je suis épuisé, je n'en peux plus")
+
+    said = conversation.say("depuis décembre")  # the answer to the intake question, written late
+    assert "3114" not in " ".join(said)
+    assert "suicide" in said[-1] and said[-1].endswith("?")
+    slots = conversation.slots()
+    assert slots["requested_slot"] == "suicide_thoughts" and slots["distress"] is False
+
+    said = conversation.say("non")
+    assert said[-1] == before[-1], "the intake resumes at its question"
+    assert conversation.slots()["suicide_thoughts"] == "clear_no"
+
+
+def test_the_second_answer_to_something_else_is_the_crisis_path(conversation):
+    conversation.say("je n'en peux plus")
+    assert "3114" not in " ".join(conversation.say("à Calais"))
+    said = conversation.say("à Calais")
+    assert "3114" in said[0] and said[-1] == SAFETY_QUESTION
+    assert conversation.slots()["distress"] is True
+
+
+def test_why_the_safety_question_is_asked_then_it_is_asked_again(conversation):
+    conversation.say("j'ai envie de mourir")
+    messages = say(conversation, "pourquoi vous me demandez ça ?")
+    said = texts(messages)
+    assert "sécurité" in said[0] and "15" not in said[0]
+    assert said[-1] == SAFETY_QUESTION and messages[-1]["buttons"]
+    assert "soulagé" in conversation.say("oui")[0]
+
+
+def test_a_clear_no_taken_back_is_the_crisis_path(conversation):
+    conversation.say("je n'en peux plus")
+    conversation.say("non")
+    said = conversation.say("en fait si, des fois j'y pense")
+    assert "3114" in said[0] and said[-1] == SAFETY_QUESTION
+    slots = conversation.slots()
+    assert slots["distress"] is True and slots["requested_slot"] == "safe_now"

@@ -18,7 +18,7 @@ from actions.crisis_actions import (
     ValidateSafetyForm,
 )
 from actions.triage_actions import ValidateTriageSlots
-from tests.support.trackers import slot_events, texts, tracker, user
+from tests.support.trackers import bot, slot_events, texts, tracker, user
 from tests.unit.actions.test_actions import run, run_coroutine
 
 
@@ -204,3 +204,82 @@ def test_the_end_of_a_handoff_after_distress_repeats_the_3114(consent, distress)
     slots = handoff_slots(consent_given=consent, distress=distress, urgency="critique" if distress else "normale")
     dispatcher, _ = run(ActionFinishHandoff(), tracker([user("je veux mourir", "express_distress")], slots=slots))
     assert ("3114" in texts(dispatcher)[0]) is distress
+
+
+def _action(name: str) -> dict:
+    return {"event": "action", "name": name}
+
+
+ASKED = {
+    "suicide_thoughts": ("action_check_in", "direct_question_form", ValidateDirectQuestionForm(), "not_clear_no"),
+    "safe_now": ("action_crisis_response", "safety_form", ValidateSafetyForm(), "not_safe"),
+}
+
+
+@pytest.mark.parametrize("slot", ASKED)
+@pytest.mark.parametrize(
+    "typed, intent, kind_word",
+    [
+        ("depuis décembre", "inform", "Merci pour cette précision."),
+        ("à Calais", "inform", "Merci pour cette précision."),
+        ("pourquoi vous me demandez ça ?", "ask_why_question", "Je vous le demande parce que"),
+        ("c'est une façon de parler", "request_human", "D'accord, merci de me le préciser."),
+    ],
+)
+def test_an_answer_to_something_else_gets_the_question_once_more_then_is_read(slot, typed, intent, kind_word):
+    asked_by, form, validation, not_clear = ASKED[slot]
+    first = [_action(asked_by), bot("la question"), user(typed, intent)]
+    t = tracker(first, slots={"requested_slot": slot}, active_loop=form)
+    dispatcher, events = run_coroutine_extract(validation, f"extract_{slot}", t)
+    assert events == {slot: None}, "the form asks its question again"
+    assert texts(dispatcher)[0].startswith(kind_word)
+
+    again = [*first, bot(texts(dispatcher)[0]), bot("la question"), user(typed, intent)]
+    t = tracker(again, slots={"requested_slot": slot}, active_loop=form)
+    dispatcher, events = run_coroutine_extract(validation, f"extract_{slot}", t)
+    assert events == {slot: not_clear} and texts(dispatcher) == []
+
+
+def test_a_hedge_is_never_asked_again():
+    t = tracker(
+        [_action("action_check_in"), bot("la question"), user("non... enfin je sais pas", "deny")],
+        slots={"requested_slot": "suicide_thoughts"},
+        active_loop="direct_question_form",
+    )
+    dispatcher, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    assert events == {"suicide_thoughts": "not_clear_no"} and texts(dispatcher) == []
+
+
+def test_the_direct_question_asked_again_is_shorter():
+    first, _ = run(ActionAskSuicideThoughts(), tracker([_action("action_check_in")]))
+    (question,) = texts(first)
+    again, _ = run(
+        ActionAskSuicideThoughts(),
+        tracker([_action("action_check_in"), bot(question), user("depuis décembre", "inform"), bot("Merci.")]),
+    )
+    (shorter,) = texts(again)
+    assert shorter != question and "suicide" in shorter and shorter.endswith("?") and len(shorter) < len(question)
+
+
+def run_coroutine_extract(action, method, tracker_):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    return dispatcher, run_coroutine(getattr(action, method)(dispatcher, tracker_, {}))
+
+
+@pytest.mark.parametrize("typed", ["en fait si, des fois j'y pense", "je vous ai menti, ça m'arrive d'y penser"])
+def test_a_clear_no_taken_back_is_the_crisis_path(typed):
+    t = tracker([user(typed, "express_overwhelm")], slots={"suicide_thoughts": "clear_no", "distress": False})
+    dispatcher, events = run(ActionCheckIn(), t)
+    assert "3114" in texts(dispatcher)[0]
+    slots = slot_events(events)
+    assert slots["distress"] is True and slots["suicide_thoughts"] == "not_clear_no"
+    assert "direct_question_not_a_clear_no" in slots["distress_signs"]
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "safety_form"}
+
+
+def test_more_distress_after_a_clear_no_is_not_taken_for_a_yes():
+    t = tracker([user("je suis crevé", "express_overwhelm")], slots={"suicide_thoughts": "clear_no", "distress": False})
+    dispatcher, _ = run(ActionCheckIn(), t)
+    assert "3114" not in " ".join(texts(dispatcher))

@@ -10,11 +10,13 @@ import yaml
 from chamber import ChamberConfigError, load_all_chambers, load_chamber
 from guidance import crisis_messages
 from guidance.crisis import (
+    ASK_AGAIN_FIRST,
     BEREAVEMENT,
     CHECK_IN,
     CLEAR_NO_REPLY,
     SAFETY_QUESTION,
     SUICIDE_QUESTION,
+    SUICIDE_QUESTION_AGAIN,
 )
 
 CHAMBERS = {chamber.id: chamber for chamber in load_all_chambers()}
@@ -77,7 +79,15 @@ def test_the_business_owner_line_option_needs_its_phone_and_hours(tmp_path):
 def test_the_direct_question_names_suicide_and_the_other_messages_stay_short():
     assert "suicide" in SUICIDE_QUESTION and SUICIDE_QUESTION.endswith("?")
     assert "3114" in CLEAR_NO_REPLY and "3114" in BEREAVEMENT and "proches" in BEREAVEMENT
-    for text in (CHECK_IN, SUICIDE_QUESTION, CLEAR_NO_REPLY, BEREAVEMENT):
+    assert "suicide" in SUICIDE_QUESTION_AGAIN and SUICIDE_QUESTION_AGAIN.endswith("?")
+    for text in (
+        CHECK_IN,
+        SUICIDE_QUESTION,
+        SUICIDE_QUESTION_AGAIN,
+        CLEAR_NO_REPLY,
+        BEREAVEMENT,
+        *ASK_AGAIN_FIRST.values(),
+    ):
         assert text.count(". ") + 1 <= 3, text
 
 

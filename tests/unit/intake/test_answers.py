@@ -14,6 +14,7 @@ from intake.answers import (
     is_closing,
     is_correction,
     is_hesitation,
+    is_intake_answer,
     is_skip,
     is_waiting,
     is_withdrawal,
@@ -181,3 +182,38 @@ def test_a_withdrawal_of_consent(text, withdrawal, explicit):
 )
 def test_a_thanks_that_takes_leave(text, closing):
     assert is_closing(text) is closing
+
+
+# What an intake question gets, written when the next question (about suicide, about safety) was not read
+# yet; never a frequency, a vague duration, a yes or a no, which may answer those questions.
+INTAKE_ANSWERS = [
+    ("depuis décembre", True),
+    ("depuis 3 mois", True),
+    ("à Calais", True),
+    ("Lille", True),
+    ("dans le 62", True),
+    ("8000 euros", True),
+    ("environ 8000 €", True),
+    ("3", True),
+    ("je suis plombier", True),
+    ("en SARL", True),
+    ("j'ai 2 salariés", True),
+    ("le 15 janvier", True),
+    ("oui", False),
+    ("non", False),
+    ("oui à Calais", False),
+    ("plusieurs fois", False),
+    ("tout le temps", False),
+    ("depuis longtemps", False),
+    ("depuis des mois", False),
+    ("tous les jours", False),
+    ("je sais pas", False),
+    ("pourquoi vous me demandez ça ?", False),
+    ("l'urssaf me réclame 3000 euros", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize("text, expected", INTAKE_ANSWERS)
+def test_an_answer_to_an_intake_question(text, expected):
+    assert is_intake_answer(text) is expected

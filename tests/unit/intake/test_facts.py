@@ -151,6 +151,8 @@ def test_understood_says_back_what_was_noted():
         ("inondation dans la boutique", "C'est un coup très dur, et je suis de tout cœur avec vous."),
         ("on m'a cambriolé le camion", "C'est un coup très dur, et je suis de tout cœur avec vous."),
         ("l'urssaf me réclame 8000 €", None),
+        ("mon père est parti à la retraite et j'ai repris le garage", None),
+        ("j'ai repris l'entreprise de mon père", None),
         ("ma banque a coupé le découvert", None),
     ],
 )

@@ -44,6 +44,8 @@ SUICIDE_ANSWERS = [
     ("non pas vraiment", NOT_CLEAR_NO),
     ("je ne pense pas", NOT_CLEAR_NO),
     ("non mais des fois j'y pense", NOT_CLEAR_NO),
+    ("non je crois", NOT_CLEAR_NO),
+    ("non normalement", NOT_CLEAR_NO),
     ("non mais ils seraient mieux sans moi", NOT_CLEAR_NO),
     ("l'urssaf me réclame 3000 euros", NOT_CLEAR_NO),  # changing the subject
     ("ça m'est arrivé", NOT_CLEAR_NO),
@@ -67,6 +69,9 @@ SAFETY_ANSWERS = [
     ("pas trop", NOT_SAFE),
     ("oui mais j'ai peur", NOT_SAFE),
     ("oui pour l'instant", NOT_SAFE),
+    ("oui je crois", NOT_SAFE),
+    ("oui normalement", NOT_SAFE),
+    ("ouais j'espère", NOT_SAFE),
     ("j'ai les cachets devant moi", NOT_SAFE),
     ("...", NOT_SAFE),
     ("/deny", NOT_SAFE),
@@ -86,3 +91,45 @@ def test_answer_to_safety_question(text, expected):
 def test_a_short_deny_from_the_classifier_is_a_clear_no_only_without_doubt():
     assert answer_to_suicide_question("pas du tout du tout", intent="deny") == CLEAR_NO
     assert answer_to_suicide_question("je crois pas", intent="deny") == NOT_CLEAR_NO
+
+
+# The first time only: an answer to something else is asked again rather than read. The second word of
+# each pair is whether the message only answers an intake question (intake.answers.is_intake_answer).
+ASKED_AGAIN = [
+    ("depuis décembre", True, "answers_intake_question"),
+    ("à Calais", True, "answers_intake_question"),
+    ("8000 euros", True, "answers_intake_question"),
+    ("3", True, "answers_intake_question"),
+    ("pourquoi vous me demandez ça ?", False, "why_asked"),
+    ("pourquoi cette question ?", False, "why_asked"),
+    ("Pourquoi ?", False, "why_asked"),
+    ("quel rapport avec l'urssaf ?", False, "why_asked"),
+    ("c'est une façon de parler", False, "figure_of_speech"),
+    ("je disais ça comme ça", False, "figure_of_speech"),
+    ("je parlais de la boîte", False, "figure_of_speech"),
+]
+# Read at once, even the first time: a hedge, a warning sign, a yes, a plain no.
+READ_AT_ONCE = [
+    ("non... enfin je sais pas", False, NOT_CLEAR_NO, NOT_SAFE),
+    ("pourquoi, j'y pense parfois", False, NOT_CLEAR_NO, NOT_SAFE),
+    ("c'est une façon de parler mais des fois oui", False, NOT_CLEAR_NO, NOT_SAFE),
+    ("depuis décembre je veux mourir", False, NOT_CLEAR_NO, NOT_SAFE),
+    ("oui", False, NOT_CLEAR_NO, SAFE),
+    ("oui à Calais", False, NOT_CLEAR_NO, SAFE),
+    ("non", False, CLEAR_NO, NOT_SAFE),
+    ("non c'est une façon de parler", False, CLEAR_NO, NOT_SAFE),
+    ("tout le temps", False, NOT_CLEAR_NO, NOT_SAFE),
+]
+
+
+@pytest.mark.parametrize("text, intake_answer, reading", ASKED_AGAIN)
+def test_an_answer_to_something_else_is_asked_again_the_first_time_only(text, intake_answer, reading):
+    for read, second_time in ((answer_to_suicide_question, NOT_CLEAR_NO), (answer_to_safety_question, NOT_SAFE)):
+        assert read(text, may_ask_again=True, answers_intake_question=intake_answer) == reading
+        assert read(text, may_ask_again=False, answers_intake_question=intake_answer) == second_time
+
+
+@pytest.mark.parametrize("text, intake_answer, suicide, safety", READ_AT_ONCE)
+def test_a_hedge_a_sign_or_a_plain_answer_is_read_at_once(text, intake_answer, suicide, safety):
+    assert answer_to_suicide_question(text, may_ask_again=True, answers_intake_question=intake_answer) == suicide
+    assert answer_to_safety_question(text, may_ask_again=True, answers_intake_question=intake_answer) == safety
