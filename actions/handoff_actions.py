@@ -21,6 +21,7 @@ from actions.handoff import (
     case_due,
     clean_name,
     consented,
+    contact_answers,
     display_phone,
     handoff_questions,
     has_phone,
@@ -28,6 +29,7 @@ from actions.handoff import (
     no_phone_text,
     normalise_email,
     normalise_phone,
+    noted_for_other_questions,
     refusal_text,
     submit_case,
     thanks_without_consent_text,
@@ -114,6 +116,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("contact_name", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
         words = tracker.latest_message.get("text") or ""
@@ -131,6 +136,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("phone", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         words = tracker.latest_message.get("text") or ""
         # "laissez-moi réfléchir", "je ne sais pas trop quoi vous dire": no number yet, nor a refusal. The
         # question waits (once for a hesitation read as a skip: said again, it passes the question).
@@ -155,6 +163,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_callback_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("callback_slot", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         words = tracker.latest_message.get("text") or ""
         if tracker.get_slot("requested_slot") == "callback_slot" and value == words and is_waiting(words):
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
@@ -165,6 +176,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("email", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         if value == SKIPPED:
             return {"email": value}
         email = normalise_email(value)
@@ -173,6 +187,22 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # Said once in full; again, a short word (the form asks the question again).
             dispatcher.utter_message(text="Adresse incomplète, pardon." if already_said(tracker, text) else text)
         return {"email": email}
+
+
+def kept_for_other_questions(
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any] | None:
+    """An answer that fits another contact question ("demain matin" to the e-mail question, an address to the
+    phone question) is kept for that question, said so, and this question is asked again: never lost, never
+    stored as this one's answer. None: the words are this question's answer alone (its validator reads them)."""
+    if value == SKIPPED or tracker.get_slot("requested_slot") != slot:
+        return None
+    found = contact_answers(tracker.latest_message.get("text"))
+    others = {name: answer for name, answer in found.items() if name != slot}
+    if not others:
+        return None
+    dispatcher.utter_message(text=noted_for_other_questions(others))
+    return {slot: found.get(slot), **others}
 
 
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
