@@ -30,7 +30,7 @@ from actions.intake import (
 )
 from actions.place_validation import PlaceValidation
 from guidance import render_guidance, select_guidance
-from intake.answers import YES, is_closing, is_hesitation, is_skip, is_waiting, kind as answer_kind
+from intake.answers import NO, YES, is_closing, is_hesitation, is_skip, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
@@ -114,6 +114,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
             dispatcher.utter_message(text=reply_to_question(words, slot))
             return {slot: None}
+        if answer_kind(words) == NO:
+            # A bare "non" to "Depuis quand ... ?": no date to give, not "non" stored as the date. Where a no
+            # says something ("Avez-vous des salariés ?"), it is that answer; elsewhere the question is passed.
+            meaning = WHAT_A_NO_SAYS.get(slot)
+            if meaning is None:
+                dispatcher.utter_message(text=SKIPPED_ACK)
+            return {slot: meaning or SKIPPED}
         if slot in DETAIL_WANTED and answer_kind(words) == YES and not _detail_asked(tracker, slot):
             dispatcher.utter_message(text=ASK_DETAIL)
             return {slot: None}
@@ -157,6 +164,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("steps_taken", value, dispatcher, tracker)
 
+
+# What a bare "non" answers to the questions where it says something (the same values as the domain's
+# deny mappings, for a no the classifier did not read as one).
+WHAT_A_NO_SAYS = {"deadline": "aucune échéance connue", "employees": "0", "steps_taken": "aucune démarche"}
 
 WRONG_QUESTION_ACK = "Merci, c'est noté."
 WRONG_QUESTION_ACK_AGAIN = "C'est noté aussi."

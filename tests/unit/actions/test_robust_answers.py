@@ -349,3 +349,26 @@ def test_a_correction_said_with_je_rectifie_at_a_contact_question_is_kept(questi
     current = tracker(events, slots={"departement": "59", "requested_slot": question}, active_loop="handoff_form")
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["departement"] == "62"
+
+
+@pytest.mark.parametrize(
+    "question, stored, says",
+    [
+        # "Depuis quand ... ?" - "non": no date to give; the question is passed kindly, "non" is no date.
+        ("since_when", SKIPPED, [SKIPPED_ACK]),
+        ("trade", SKIPPED, [SKIPPED_ACK]),
+        ("creditors", SKIPPED, [SKIPPED_ACK]),
+        # Where a no answers the question, it is that answer.
+        ("deadline", "aucune échéance connue", []),
+        ("employees", "0", []),
+        ("steps_taken", "aucune démarche", []),
+    ],
+)
+@pytest.mark.parametrize("words", ["non", "nan", "ben non"])
+def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_answer(words, question, stored, says):
+    current = tracker([user(words, "deny")], slots={"requested_slot": question}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert getattr(ValidateSituationForm(), f"validate_{question}")(words, dispatcher, current, {}) == {
+        question: stored
+    }
+    assert texts(dispatcher) == says
