@@ -17,7 +17,7 @@ from rasa_sdk.forms import ValidationAction
 
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from intake.answers import is_correction
-from intake.facts import extract_facts
+from intake.facts import extract_facts, is_place_mention
 from places import departement_code
 from places.resolve import negated_departements
 from triage import Assessment, assess
@@ -71,14 +71,15 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     the slot gets back the value it had before this message:
     - a place the message negates ("pas le Nord");
     - anything read while a contact question is pending: "123456" typed as a phone number was taken
-      for a place, the place given at the start was lost, and asked again at the end of the handoff.
+      for a place, the place given at the start was lost, and asked again at the end of the handoff;
+    - a number that cannot name a place ("l'urssaf 8000": an amount, four digits are no département).
     """
     value = tracker.get_slot("departement")
     if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
         return []
     text = tracker.latest_message.get("text") or ""
     contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
-    if not contact and departement_code(value) not in negated_departements(text):
+    if not contact and is_place_mention(value, text) and departement_code(value) not in negated_departements(text):
         return []
     return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
 

@@ -372,3 +372,31 @@ def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_an
         question: stored
     }
     assert texts(dispatcher) == says
+
+
+@pytest.mark.parametrize(
+    "words, entity_value, before, after",
+    [
+        ("l'urssaf 8000", "8000", None, None),  # an amount: four digits are no département
+        ("l'urssaf 8000", "8000", "62", "62"),  # and the place said before stays
+        ("la banque 75 et les impôts 2000", "75", None, None),  # a number after a creditor is owed
+        ("je suis dans le 62", "62", None, "62"),  # a place is still a place
+        ("59000", "59000", None, "59000"),  # a postcode (the place question reads it)
+    ],
+)
+def test_a_number_the_entity_extractor_took_for_a_place_is_kept_only_when_it_can_be_one(
+    words, entity_value, before, after
+):
+    events = [user("j'ai des dettes", "describe_situation")]
+    if before:
+        events.append(slot("departement", before))
+    events += [
+        bot("À qui devez-vous de l'argent aujourd'hui, et à peu près combien ?"),
+        user(words, "inform", [{"entity": "departement", "value": entity_value}]),
+        slot("departement", entity_value),
+    ]
+    current = tracker(
+        events, slots={"departement": entity_value, "requested_slot": "creditors"}, active_loop="situation_form"
+    )
+    _, result = run(ValidateTriageSlots(), current)
+    assert slot_events(result).get("departement", entity_value) == after
