@@ -336,7 +336,7 @@ _DEATH = re.compile(
 )
 _ILLNESS = re.compile(
     r"\b(?:malade|maladie|cancer|chimio|hospitalise|hopital|operee?|operation|accident|burn[- ]?out|"
-    r"arret maladie|avc|infarctus|handicap|invalidite|depression|sclerose|tumeur|convalescence)"
+    r"arret maladie|(?:un|d'un|d un|l'|mon|son|cet|apres|suite a)\s*avc|infarctus|handicap|invalidite|depression|sclerose|tumeur|convalescence)"
 )
 _DISASTER = re.compile(
     r"\b(?:incendie|brule|feu|inonde|inondation|innondation|degat des eaux|tempete|grele|cambriol|vole|vol\b|"
