@@ -255,9 +255,12 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             )
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
-    elif slot == "consent_given" and mentions_contact(words):
+    elif slot in ("wants_advisor", "consent_given") and mentions_contact(words):
         # A number given before the consent: kept for the question that asks it, once the artisan agrees.
         text = "Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."
+    elif mentions_contact(words):
+        # A number or an address at the health question: kept for its own question (the mappings took it).
+        text = "Merci, c'est noté."
     elif said == CORRECTION:
         text = understood(extract_facts(words or "")) or "Merci, c'est noté pour le conseiller."
     elif said == QUESTION:

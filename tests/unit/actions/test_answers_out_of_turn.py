@@ -129,3 +129,18 @@ def test_contact_answers_read_each_part_of_the_words():
     assert contact_answers("06 12 34 56 78 demain matin") == {"phone": "+33612345678", "callback_slot": "demain matin"}
     assert contact_answers("karim arobase gmail point com") == {"email": "karim@gmail.com"}
     assert contact_answers("je préfère pas") == {}
+
+
+@pytest.mark.parametrize(
+    "requested, slots, says",
+    [
+        ("wants_advisor", {"wants_advisor": None, "consent_given": None}, "Merci. Avant de noter vos coordonnées"),
+        ("health_consent", {"difficulty_categories": ["sante"], "contact_name": None}, "Merci, c'est noté."),
+    ],
+)
+def test_a_number_at_a_yes_no_question_is_acknowledged_not_misunderstood(requested, slots, says):
+    words = "06 12 34 56 78"
+    dispatcher, produced = at_question(requested, words, {requested: words, "phone": words}, **slots)
+    assert produced.get(requested) is None
+    assert texts(dispatcher)[0].startswith(says)
+    assert "pas bien compris" not in " ".join(texts(dispatcher))

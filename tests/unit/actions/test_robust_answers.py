@@ -400,3 +400,29 @@ def test_a_number_the_entity_extractor_took_for_a_place_is_kept_only_when_it_can
     )
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result).get("departement", entity_value) == after
+
+
+@pytest.mark.parametrize("question", ["deadline", "since_when", "creditors"])
+@pytest.mark.parametrize(
+    "words, entity, kept",
+    [
+        ("Lens", "town", {"departement": "62", "commune": "Lens"}),  # a town where a date was asked
+        ("arras", "town", {"departement": "62", "commune": "Arras"}),
+        ("maçon", None, None),  # a trade that also names a commune (Mâcon): no place without the entity
+    ],
+)
+def test_a_place_said_at_another_question_goes_to_the_place_never_to_this_question(question, words, entity, kept):
+    entities = [{"entity": entity, "value": words}] if entity else []
+    current = tracker(
+        [user("la banque me relance", "describe_situation"), bot("?"), user(words, "inform", entities)],
+        slots={"requested_slot": question},
+        active_loop="situation_form",
+    )
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(words, dispatcher, current, {})
+    if kept:
+        assert result[question] is None
+        assert {name: result[name] for name in kept} == kept
+        assert texts(dispatcher) == ["Merci, c'est noté."]
+    else:
+        assert "departement" not in result
