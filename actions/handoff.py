@@ -412,3 +412,30 @@ def noted_for_other_questions(answers: Mapping[str, str]) -> str:
         if name in CONTACT_NOTED
     ]
     return f"Merci, j'ai noté {' et '.join(parts)}."
+
+
+_SMALL_WORDS_AROUND_A_NAME = (
+    "c'est moi je m'appelle appelle appelez-moi appelez et mon ma numero tel telephone portable mobile le au "
+    "est mail e-mail email adresse voici voila ici"
+)
+_AROUND_A_NAME = frozenset(_SMALL_WORDS_AROUND_A_NAME.split())
+
+
+def name_beside_contact(text: str | None) -> str | None:
+    """The first name said with a number or an address ("Sophie 06 11 22 33 44" -> "Sophie"): the words left
+    once the contact details and the small words around them are taken out, when one or two remain."""
+    if not text:
+        return None
+    rest = text
+    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
+        rest = rest.replace(match.raw_string, " ")
+    rest = _EMAIL_TOKEN.sub(" ", rest)
+    from intake.facts import fold
+
+    words = [word for word in re.split(r"[\s,;:.!]+", rest) if word]
+    kept = [word for word in words if fold(word).replace("’", "'") not in _AROUND_A_NAME]
+    if not 1 <= len(kept) <= 2 or not all(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", word) for word in kept):
+        return None
+    if callback_time(" ".join(kept)):
+        return None  # "demain matin 06 ...": a time, no name
+    return clean_name(" ".join(kept))

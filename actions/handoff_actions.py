@@ -26,6 +26,7 @@ from actions.handoff import (
     handoff_questions,
     has_phone,
     mentions_contact,
+    name_beside_contact,
     no_phone_text,
     normalise_email,
     normalise_phone,
@@ -202,6 +203,9 @@ def kept_for_other_questions(
     if not others:
         return None
     dispatcher.utter_message(text=noted_for_other_questions(others))
+    if slot == "contact_name":
+        # "Sophie 06 11 22 33 44": the name beside the number is this question's answer.
+        return {slot: name_beside_contact(tracker.latest_message.get("text")), **others}
     return {slot: found.get(slot), **others}
 
 

@@ -18,7 +18,7 @@ from rasa_sdk.forms import ValidationAction
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from intake.answers import is_correction
 from intake.facts import extract_facts, is_place_mention
-from places import departement_code
+from places import departement_code, resolve
 from places.resolve import negated_departements
 from triage import Assessment, assess
 
@@ -80,8 +80,23 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     text = tracker.latest_message.get("text") or ""
     contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
     if not contact and is_place_mention(value, text) and departement_code(value) not in negated_departements(text):
-        return []
+        return place_read(tracker, value)
     return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
+
+
+def place_read(tracker: Tracker, value: str) -> list[EventType]:
+    """A place the entity extractor kept as typed ("Lens" said at another question, or after the handoff) is
+    kept as its département code, the form of every other place (the case, the guidance and the statistics
+    read codes); the place question's own answer is read by its validator (places.resolve, with choices)."""
+    if tracker.get_slot("requested_slot") == "departement" or extract_facts(str(value)).get("trade"):
+        return []  # "maçon" names Mâcon too: a trade is no place
+    resolution = resolve(str(value))
+    if not resolution.found or resolution.departement == value:
+        return []
+    events: list[EventType] = [SlotSet("departement", resolution.departement)]
+    if resolution.commune:
+        events.append(SlotSet("commune", resolution.commune.name))
+    return events
 
 
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:

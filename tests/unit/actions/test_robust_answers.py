@@ -381,7 +381,7 @@ def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_an
         ("l'urssaf 8000", "8000", "62", "62"),  # and the place said before stays
         ("la banque 75 et les impôts 2000", "75", None, None),  # a number after a creditor is owed
         ("je suis dans le 62", "62", None, "62"),  # a place is still a place
-        ("59000", "59000", None, "59000"),  # a postcode (the place question reads it)
+        ("59000", "59000", None, "59"),  # a postcode: its département
     ],
 )
 def test_a_number_the_entity_extractor_took_for_a_place_is_kept_only_when_it_can_be_one(
@@ -426,3 +426,25 @@ def test_a_place_said_at_another_question_goes_to_the_place_never_to_this_questi
         assert texts(dispatcher) == ["Merci, c'est noté."]
     else:
         assert "departement" not in result
+
+
+@pytest.mark.parametrize(
+    "words, entity_value, requested, loop, after",
+    [
+        ("Lens", "Lens", None, None, ("62", "Lens")),  # after the handoff: the code, the commune for the advisor
+        ("Arras", "Arras", "wants_advisor", "handoff_form", ("62", "Arras")),
+        ("Lens", "Lens", "departement", "situation_form", ("Lens", None)),  # its own question reads it
+        ("maçon", "maçon", None, None, ("maçon", None)),  # a trade is no place (Mâcon)
+    ],
+)
+def test_a_place_kept_by_the_entity_extractor_is_kept_as_its_code(words, entity_value, requested, loop, after):
+    events = [
+        user("j'ai des dettes", "describe_situation"),
+        bot("?"),
+        user(words, "inform", [{"entity": "town", "value": entity_value}]),
+        slot("departement", entity_value),
+    ]
+    current = tracker(events, slots={"departement": entity_value, "requested_slot": requested}, active_loop=loop)
+    _, result = run(ValidateTriageSlots(), current)
+    produced = slot_events(result)
+    assert (produced.get("departement", entity_value), produced.get("commune")) == after
