@@ -18,6 +18,7 @@ from actions.handoff import (
     CASE_KEPT,
     CASE_SAVED,
     CONSENTED_SLOTS,
+    callback_time,
     case_due,
     clean_name,
     consented,
@@ -101,6 +102,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        words = tracker.latest_message.get("text")
+        moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None
+        if moment and read_yes_no(value, tracker, "wants_advisor") is None:
+            # "demain matin" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes that says when.
+            dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+            return {"wants_advisor": True, "callback_slot": moment}
         return yes_or_no(value, dispatcher, tracker, "wants_advisor")
 
     def validate_consent_given(

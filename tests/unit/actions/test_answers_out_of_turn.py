@@ -146,3 +146,14 @@ def test_a_number_at_a_yes_no_question_is_acknowledged_not_misunderstood(request
     assert produced.get(requested) is None
     assert texts(dispatcher)[0].startswith(says)
     assert "pas bien compris" not in " ".join(texts(dispatcher))
+
+
+def test_a_time_for_the_call_to_the_callback_offer_is_a_yes_that_says_when():
+    words = "demain matin"
+    dispatcher, produced = at_question(
+        "wants_advisor", words, {"wants_advisor": words}, wants_advisor=None, consent_given=None
+    )
+    assert produced["wants_advisor"] is True
+    assert produced["callback_slot"] == "demain matin"
+    assert produced["requested_slot"] == "consent_given"  # nothing is kept for the call without consent
+    assert texts(dispatcher)[0] == "Merci, j'ai noté le moment de l'appel (demain matin)."
