@@ -376,9 +376,11 @@ def is_place_mention(value: str | None, text: str | None) -> bool:
     """Whether ``value``, read as a place in ``text`` by the entity extractor, can be one: "8000" in
     "l'urssaf 8000" is an amount (four digits are no département nor postcode, and a number after a creditor
     is what is owed), "62" in "je suis dans le 62" a place. A name ("Lens") is left to the place question."""
-    compact = " ".join(fold(str(value or "")).split())
-    if not compact or not any(char.isdigit() for char in compact):
-        return True
+    compact = " ".join(re.sub(r"[^\w ]", " ", fold(str(value or ""))).split())  # "(974)" is 974
+    if re.search(r"\d\s*(?:k|ke|keuros?|euros?|eur|balles)\b|€", fold(str(value or ""))):
+        return False  # "8000 euros": an amount
+    if not compact or not any(char.isdigit() for char in compact) or re.search(r"[a-z]{2,}", compact):
+        return True  # a name, with or without its code
     if not _PLACE_NUMBER.match(compact):
         return False
     folded = fold(text or "")

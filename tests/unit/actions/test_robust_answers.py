@@ -382,6 +382,7 @@ def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_an
         ("la banque 75 et les impôts 2000", "75", None, None),  # a number after a creditor is owed
         ("je suis dans le 62", "62", None, "62"),  # a place is still a place
         ("59000", "59000", None, "59"),  # a postcode: its département
+        ("Saint-Pierre (974)", "(974)", "62", "974"),  # a code in brackets beside a name is one
     ],
 )
 def test_a_number_the_entity_extractor_took_for_a_place_is_kept_only_when_it_can_be_one(
