@@ -327,3 +327,115 @@ def submit_case(outbox: Any, **fields: Any) -> Any:
     except Exception as error:  # noqa: BLE001
         log.error("case %s refused again (%s); spooled for a person", draft.reference, type(error).__name__)
         return outbox.spool(draft)
+
+
+# ---------------------------------------------------------------------------------- answers out of turn
+
+# A moment for the call, said in words a time is made of ("demain matin", "plutôt lundi vers 14h", "dès que
+# possible"): every word belongs to time or is a small word around it, and one of them says a moment.
+_MOMENT_WORDS = re.compile(
+    r"^(?:demain|apres-demain|aujourd'hui|aujourd|hui|matin|matinee|midi|soir|soiree|apres-midi|aprem|apm|"
+    r"journee|semaine|week-end|weekend|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"\d{1,2}h\d{0,2}|\d{1,2}|h|heures?|possible|vite|tot|quand|moment|n'importe|importe)$"
+)
+_SMALL_WORDS_AROUND_A_MOMENT = (
+    "plutot de preference le la les l' du des d' en dans vers a au aux partir apres avant entre et ou ce cet "
+    "cette ces fin debut prochain prochaine svp stp merci rappelez-moi appelez-moi rappelez appelez moi me "
+    "m' vous voulez pouvez tout toute tous toutes n' que qu' si c'est mieux bien idealement sauf pas"
+)
+_AROUND_A_MOMENT = frozenset(_SMALL_WORDS_AROUND_A_MOMENT.split())
+
+
+def callback_time(text: str | None) -> str | None:
+    """The words, when they say a moment for the call and nothing else ("demain matin", "plutôt le soir après
+    18h"); None otherwise ("Karim", "karim@gmail.com", "je ne sais pas")."""
+    if not text or "@" in text:
+        return None
+    from intake.facts import fold
+
+    folded = fold(text).replace("’", "'")
+    folded = re.sub(r"\b(apres|week|rappelez|appelez)[ -](midi|end|moi)\b", r"\1-\2", folded)
+    folded = re.sub(r"\b(\d{1,2}) ?h ?(\d{2})?\b", lambda m: f"{m.group(1)}h{m.group(2) or ''}", folded)
+    words = re.findall(r"[a-z0-9-]+'?", folded.replace("'", "' "))
+    if not words or len(words) > 10:
+        return None
+    moments = [w for w in words if _MOMENT_WORDS.match(w) and not w.isdigit()]
+    others = [w for w in words if not _MOMENT_WORDS.match(w) and w not in _AROUND_A_MOMENT]
+    if not moments or others:
+        return None
+    return " ".join(text.split())
+
+
+_EMAIL_TOKEN = re.compile(r"[^\s<>(),;]+@[^\s<>(),;]+")
+
+
+def contact_answers(text: str | None) -> dict[str, str]:
+    """What the words give for the contact questions of the handoff, whichever is asked: ``phone`` (E.164),
+    ``email`` (normalised) and ``callback_slot`` (the words). "06 12 34 56 78, plutôt le matin" gives both a
+    number and nothing for the time (a time is only read when the words say nothing else)."""
+    if not text:
+        return {}
+    found: dict[str, str] = {}
+    rest = text
+    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
+        phone = normalise_phone(match.raw_string)
+        if phone:
+            found["phone"] = phone
+            rest = text.replace(match.raw_string, " ")
+            break
+    token = _EMAIL_TOKEN.search(text)
+    email = normalise_email(token.group(0).strip(".")) if token else None
+    if token:
+        rest = rest.replace(token.group(0), " ")
+    if email is None and re.search(r"\b(?:arobase|arrobase)\b", text.lower()):
+        email = normalise_email(text)
+    if email:
+        found["email"] = email
+    moment = callback_time(re.sub(r"^[\s,.;-]+|[\s,.;-]+$", "", rest))
+    if moment:
+        found["callback_slot"] = moment
+    return found
+
+
+CONTACT_NOTED = {
+    "phone": "votre numéro ({})",
+    "email": "votre adresse ({})",
+    "callback_slot": "le moment de l'appel ({})",
+}
+
+
+def noted_for_other_questions(answers: Mapping[str, str]) -> str:
+    """ "Merci, j'ai noté le moment de l'appel (demain matin)." """
+    parts = [
+        CONTACT_NOTED[name].format(display_phone(value) if name == "phone" else value)
+        for name, value in answers.items()
+        if name in CONTACT_NOTED
+    ]
+    return f"Merci, j'ai noté {' et '.join(parts)}."
+
+
+_SMALL_WORDS_AROUND_A_NAME = (
+    "c'est moi je m'appelle appelle appelez-moi appelez et mon ma numero tel telephone portable mobile le au "
+    "est mail e-mail email adresse voici voila ici"
+)
+_AROUND_A_NAME = frozenset(_SMALL_WORDS_AROUND_A_NAME.split())
+
+
+def name_beside_contact(text: str | None) -> str | None:
+    """The first name said with a number or an address ("Sophie 06 11 22 33 44" -> "Sophie"): the words left
+    once the contact details and the small words around them are taken out, when one or two remain."""
+    if not text:
+        return None
+    rest = text
+    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
+        rest = rest.replace(match.raw_string, " ")
+    rest = _EMAIL_TOKEN.sub(" ", rest)
+    from intake.facts import fold
+
+    words = [word for word in re.split(r"[\s,;:.!]+", rest) if word]
+    kept = [word for word in words if fold(word).replace("’", "'") not in _AROUND_A_NAME]
+    if not 1 <= len(kept) <= 2 or not all(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", word) for word in kept):
+        return None
+    if callback_time(" ".join(kept)):
+        return None  # "demain matin 06 ...": a time, no name
+    return clean_name(" ".join(kept))

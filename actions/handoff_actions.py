@@ -18,16 +18,20 @@ from actions.handoff import (
     CASE_KEPT,
     CASE_SAVED,
     CONSENTED_SLOTS,
+    callback_time,
     case_due,
     clean_name,
     consented,
+    contact_answers,
     display_phone,
     handoff_questions,
     has_phone,
     mentions_contact,
+    name_beside_contact,
     no_phone_text,
     normalise_email,
     normalise_phone,
+    noted_for_other_questions,
     refusal_text,
     submit_case,
     thanks_without_consent_text,
@@ -98,6 +102,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        words = tracker.latest_message.get("text")
+        moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None
+        if moment and read_yes_no(value, tracker, "wants_advisor") is None:
+            # "demain matin" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes that says when.
+            dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+            return {"wants_advisor": True, "callback_slot": moment}
         return yes_or_no(value, dispatcher, tracker, "wants_advisor")
 
     def validate_consent_given(
@@ -114,6 +124,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("contact_name", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
         words = tracker.latest_message.get("text") or ""
@@ -131,6 +144,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("phone", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         words = tracker.latest_message.get("text") or ""
         # "laissez-moi réfléchir", "je ne sais pas trop quoi vous dire": no number yet, nor a refusal. The
         # question waits (once for a hesitation read as a skip: said again, it passes the question).
@@ -155,6 +171,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_callback_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("callback_slot", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         words = tracker.latest_message.get("text") or ""
         if tracker.get_slot("requested_slot") == "callback_slot" and value == words and is_waiting(words):
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
@@ -165,6 +184,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        elsewhere = kept_for_other_questions("email", value, dispatcher, tracker)
+        if elsewhere is not None:
+            return elsewhere
         if value == SKIPPED:
             return {"email": value}
         email = normalise_email(value)
@@ -173,6 +195,25 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # Said once in full; again, a short word (the form asks the question again).
             dispatcher.utter_message(text="Adresse incomplète, pardon." if already_said(tracker, text) else text)
         return {"email": email}
+
+
+def kept_for_other_questions(
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any] | None:
+    """An answer that fits another contact question ("demain matin" to the e-mail question, an address to the
+    phone question) is kept for that question, said so, and this question is asked again: never lost, never
+    stored as this one's answer. None: the words are this question's answer alone (its validator reads them)."""
+    if value == SKIPPED or tracker.get_slot("requested_slot") != slot:
+        return None
+    found = contact_answers(tracker.latest_message.get("text"))
+    others = {name: answer for name, answer in found.items() if name != slot}
+    if not others:
+        return None
+    dispatcher.utter_message(text=noted_for_other_questions(others))
+    if slot == "contact_name":
+        # "Sophie 06 11 22 33 44": the name beside the number is this question's answer.
+        return {slot: name_beside_contact(tracker.latest_message.get("text")), **others}
+    return {slot: found.get(slot), **others}
 
 
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
@@ -225,9 +266,12 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             )
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
-    elif slot == "consent_given" and mentions_contact(words):
+    elif slot in ("wants_advisor", "consent_given") and mentions_contact(words):
         # A number given before the consent: kept for the question that asks it, once the artisan agrees.
         text = "Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."
+    elif mentions_contact(words):
+        # A number or an address at the health question: kept for its own question (the mappings took it).
+        text = "Merci, c'est noté."
     elif said == CORRECTION:
         text = (
             understood(extract_facts(words or "", services.chamber_today())) or "Merci, c'est noté pour le conseiller."

@@ -27,9 +27,9 @@ from actions.intake import (
     questions_to_ask,
     reply_to_question,
 )
-from actions.place_validation import PlaceValidation
+from actions.place_validation import PlaceValidation, place_update
 from guidance import render_guidance, select_guidance
-from intake.answers import YES, is_closing, is_hesitation, is_skip, is_waiting, kind as answer_kind
+from intake.answers import NO, YES, is_closing, is_hesitation, is_skip, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
@@ -109,10 +109,24 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: None}
         if facts:
             return self._answer_to_another_question(slot, facts, dispatcher, tracker)
+        place = _place_answer(words, tracker) if slot != "departement" else None
+        if place:
+            # "Lens" to "Avez-vous une échéance ?": the place question's answer, never this question's.
+            answered = self._answer_to_another_question(
+                slot, {"departement": place["departement"]}, dispatcher, tracker
+            )
+            return {**answered, **place}
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
             dispatcher.utter_message(text=reply_to_question(words, slot))
             return {slot: None}
+        if answer_kind(words) == NO:
+            # A bare "non" to "Depuis quand ... ?": no date to give, not "non" stored as the date. Where a no
+            # says something ("Avez-vous des salariés ?"), it is that answer; elsewhere the question is passed.
+            meaning = WHAT_A_NO_SAYS.get(slot)
+            if meaning is None:
+                dispatcher.utter_message(text=SKIPPED_ACK)
+            return {slot: meaning or SKIPPED}
         if slot in DETAIL_WANTED and answer_kind(words) == YES and not _detail_asked(tracker, slot):
             dispatcher.utter_message(text=ASK_DETAIL)
             return {slot: None}
@@ -155,6 +169,21 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 
     def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("steps_taken", value, dispatcher, tracker)
+
+
+# What a bare "non" answers to the questions where it says something (the same values as the domain's
+# deny mappings, for a no the classifier did not read as one).
+WHAT_A_NO_SAYS = {"deadline": "aucune échéance connue", "employees": "0", "steps_taken": "aucune démarche"}
+
+
+def _place_answer(words: str, tracker: Tracker) -> dict[str, Any] | None:
+    """The place slots when the whole answer is a place the entity extractor saw too ("Lens", "Arras"): both
+    are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village)."""
+    entities = tracker.latest_message.get("entities") or []
+    if not any(entity.get("entity") in ("town", "departement") for entity in entities):
+        return None
+    update, _ = place_update(words, {})
+    return update if update.get("departement") not in (None, SKIPPED) else None
 
 
 WRONG_QUESTION_ACK = "Merci, c'est noté."

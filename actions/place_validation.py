@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.conversation import SKIP_BUTTON, SKIPPED
 from chamber import Chamber
-from intake.answers import is_skip
+from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
 from places import departement_name, resolve
 
 MAX_CHOICES = 3
@@ -48,7 +48,16 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         return {"departement": SKIPPED, "commune": None, **cleared}, None
     if slots.get("place_choices") and _NONE_OF_THESE.match(text):
         return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP  # "aucune", "non, autre"
+    if is_waiting(text):
+        # "euh attendez", "je regarde": no place yet, and no unread place either; the question waits.
+        return {"departement": None}, TAKE_YOUR_TIME
     resolution = resolve(text)
+    said = answer_kind(text) if not (resolution.found or resolution.ambiguous) else OTHER
+    if said in (NO, HESITATION) or (said == YES and slots.get("place_unread")):
+        # "non", "je ne sais pas", or a second "c bon": no place will come; never a place kept as typed.
+        return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP
+    if said == YES:
+        return {"departement": None, "place_choices": None, "place_unread": text}, None
     if resolution.found:
         commune = resolution.commune.name if resolution.commune else None
         if commune is None and text == slots.get("departement"):

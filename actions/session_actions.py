@@ -35,6 +35,7 @@ class ActionSessionStart(Action):
             SlotSet("chamber_name", chamber.name),
             SlotSet("chamber_phone", chamber.phone),
             SlotSet("chamber_hours", chamber.hours_text),
+            SlotSet("chamber_email", chamber.email),
             SlotSet("conversation_retention_days", str(services.tracker_retention_days())),
         ]
         dispatcher.utter_message(text=welcome_text(chamber.name))

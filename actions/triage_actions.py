@@ -17,8 +17,8 @@ from rasa_sdk.forms import ValidationAction
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from intake.answers import is_correction
-from intake.facts import extract_facts
-from places import departement_code
+from intake.facts import extract_facts, is_place_mention
+from places import departement_code, resolve
 from places.resolve import negated_departements
 from triage import Assessment, assess
 
@@ -71,16 +71,32 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     the slot gets back the value it had before this message:
     - a place the message negates ("pas le Nord");
     - anything read while a contact question is pending: "123456" typed as a phone number was taken
-      for a place, the place given at the start was lost, and asked again at the end of the handoff.
+      for a place, the place given at the start was lost, and asked again at the end of the handoff;
+    - a number that cannot name a place ("l'urssaf 8000": an amount, four digits are no département).
     """
     value = tracker.get_slot("departement")
     if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
         return []
     text = tracker.latest_message.get("text") or ""
     contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
-    if not contact and departement_code(value) not in negated_departements(text):
-        return []
+    if not contact and is_place_mention(value, text) and departement_code(value) not in negated_departements(text):
+        return place_read(tracker, value)
     return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
+
+
+def place_read(tracker: Tracker, value: str) -> list[EventType]:
+    """A place the entity extractor kept as typed ("Lens" said at another question, or after the handoff) is
+    kept as its département code, the form of every other place (the case, the guidance and the statistics
+    read codes); the place question's own answer is read by its validator (places.resolve, with choices)."""
+    if tracker.get_slot("requested_slot") == "departement" or extract_facts(str(value)).get("trade"):
+        return []  # "maçon" names Mâcon too: a trade is no place
+    resolution = resolve(str(value))
+    if not resolution.found or resolution.departement == value:
+        return []
+    events: list[EventType] = [SlotSet("departement", resolution.departement)]
+    if resolution.commune:
+        events.append(SlotSet("commune", resolution.commune.name))
+    return events
 
 
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:

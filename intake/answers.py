@@ -150,7 +150,7 @@ def kind(text: str | None) -> str:
         return NO
     if _HESITATION.search(folded):
         return HESITATION
-    if _YES.search(folded) or re.match(r"^c'est (?:ok|bon|d'accord|entendu|parfait)\b", folded):
+    if _YES.search(folded) or re.match(r"^c(?:'est| est|est)? (?:ok|bon|d'accord|entendu|parfait)\b", folded):
         return YES
     # "c'est" opens a question only with a question word: "c'est ok de mon côté" agrees.
     if folded.endswith("?") or re.match(

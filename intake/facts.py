@@ -337,7 +337,7 @@ _DEATH = re.compile(
 )
 _ILLNESS = re.compile(
     r"\b(?:malade|maladie|cancer|chimio|hospitalise|hopital|operee?|operation|accident|burn[- ]?out|"
-    r"arret maladie|avc|infarctus|handicap|invalidite|depression|sclerose|tumeur|convalescence)"
+    r"arret maladie|(?:un|d'un|d un|l'|mon|son|cet|apres|suite a)\s*avc|infarctus|handicap|invalidite|depression|sclerose|tumeur|convalescence)"
 )
 _DISASTER = re.compile(
     r"\b(?:incendie|brule|feu|inonde|inondation|innondation|degat des eaux|tempete|grele|cambriol|vole|vol\b|"
@@ -365,3 +365,25 @@ def sympathy(text: str) -> str | None:
     if _DISASTER.search(folded):
         return "C'est un coup très dur, et je suis de tout cœur avec vous."
     return None
+
+
+# ----------------------------------------------------------------------------------------- places
+
+# What a number naming a place looks like: a département (1-2 digits, 2A/2B, 971-976) or a postcode.
+_PLACE_NUMBER = re.compile(r"^(?:\d{1,2}|2[ab]|97[1-6]|\d{5}|\d{2} \d{3})$")
+
+
+def is_place_mention(value: str | None, text: str | None) -> bool:
+    """Whether ``value``, read as a place in ``text`` by the entity extractor, can be one: "8000" in
+    "l'urssaf 8000" is an amount (four digits are no département nor postcode, and a number after a creditor
+    is what is owed), "62" in "je suis dans le 62" a place. A name ("Lens") is left to the place question."""
+    compact = " ".join(re.sub(r"[^\w ]", " ", fold(str(value or ""))).split())  # "(974)" is 974
+    if re.search(r"\d\s*(?:k|ke|keuros?|euros?|eur|balles)\b|€", fold(str(value or ""))):
+        return False  # "8000 euros": an amount
+    if not compact or not any(char.isdigit() for char in compact) or re.search(r"[a-z]{2,}", compact):
+        return True  # a name, with or without its code
+    if not _PLACE_NUMBER.match(compact):
+        return False
+    folded = fold(text or "")
+    owed = re.compile(_CREDITOR.pattern + r"\s*(?:[:=-]\s*|de\s+|pour\s+)?" + re.escape(compact) + r"(?!\d)")
+    return not owed.search(folded)

@@ -87,3 +87,41 @@ def test_the_place_of_an_urgent_first_message_is_not_asked_again(conversation, s
     assert set(asked) <= HANDOFF_SLOTS, asked
     case = stored_case(stack, conversation.sender)
     assert case is not None and case["departement"] == "62", turn.replies
+
+
+def test_an_answer_to_another_handoff_question_is_kept_for_it(conversation, stack):
+    # "demain matin" at the e-mail question was refused as a bad address, and the time was lost.
+    turn = say(conversation, "mon fournisseur de farine me menace de couper les livraisons, je lui dois 6000 euros")
+    turn = answer_until(conversation, turn, "email")
+    turn = say(conversation, "demain matin")
+    assert not any("adresse" in reply and "complète" in reply for reply in turn.replies), turn.replies
+    assert turn.slots["callback_slot"] == "demain matin", turn.replies
+    assert turn.slots["email"] is None
+    assert turn.slots["requested_slot"] == "email"  # asked again, kindly
+    turn = say(conversation, "non merci")
+    assert turn.slots["requested_slot"] != "callback_slot", turn.replies  # already answered
+    turn = answer_until(conversation, turn, None)
+    assert turn.slots["callback_slot"] == "demain matin"
+    assert stored_case(stack, conversation.sender) is not None
+
+
+def test_an_amount_is_no_place_and_weather_is_out_of_scope(conversation):
+    turn = say(conversation, "je n'arrive plus à payer mes charges, les relances s'empilent")
+    turn = answer_until(conversation, turn, "creditors")
+    turn = say(conversation, "l'urssaf 8000")
+    assert turn.slots["departement"] is None, turn.replies
+    assert turn.slots["creditors"] == "URSSAF 8000 €"
+    asked = turn.slots["requested_slot"]
+    turn = say(conversation, "vous pouvez me donner la météo ?")
+    assert turn.slots["wants_advisor"] is None and turn.slots["consent_given"] is None, turn.replies
+    assert not any("conseiller pourra" in reply for reply in turn.replies), turn.replies
+    assert turn.slots["requested_slot"] == asked  # the same question again
+
+
+def test_a_bare_no_to_since_when_passes_the_question_kindly(conversation):
+    turn = say(conversation, "avec le chantier du tram devant ma vitrine les clients ne viennent plus")
+    turn = answer_until(conversation, turn, "since_when")
+    turn = say(conversation, "non")
+    assert turn.slots["since_when"] == "non précisé", turn.replies
+    assert turn.replies and not any("pas bien compris" in reply for reply in turn.replies), turn.replies
+    assert turn.slots["requested_slot"] != "since_when"

@@ -103,3 +103,22 @@ def test_the_whole_answer_is_read_rather_than_the_entity_found_in_it():
     )
     result = ValidateHandoffForm().validate_departement("mer", CollectingDispatcher(), tracker, {})
     assert (result["departement"], result["commune"]) == ("62", "Boulogne-sur-Mer")
+
+
+@pytest.mark.parametrize(
+    "answer, slots, update, message",
+    [
+        # Thinking aloud: the question waits; nothing unread is kept to be "not recognised".
+        ("euh attendez", {}, {"departement": None}, "Prenez votre temps"),
+        # A no or a "don't know": no place will come, said kindly, never kept as a place.
+        ("non", {}, {"departement": "non précisé"}, GIVE_UP),
+        ("je sais pas", {}, {"departement": "non précisé"}, GIVE_UP),
+        # "c bon" is no place: asked once more, then passed, never kept as typed.
+        ("c bon", {}, {"departement": None, "place_unread": "c bon"}, None),
+        ("c bon", {"place_unread": "euh"}, {"departement": "non précisé"}, GIVE_UP),
+    ],
+)
+def test_words_that_are_no_place_are_never_kept_as_the_place(answer, slots, update, message):
+    produced, said = place_update(answer, slots)
+    assert {name: produced.get(name) for name in update} == update
+    assert (said or "").startswith(message) if message else said is None

@@ -349,3 +349,103 @@ def test_a_correction_said_with_je_rectifie_at_a_contact_question_is_kept(questi
     current = tracker(events, slots={"departement": "59", "requested_slot": question}, active_loop="handoff_form")
     _, result = run(ValidateTriageSlots(), current)
     assert slot_events(result)["departement"] == "62"
+
+
+@pytest.mark.parametrize(
+    "question, stored, says",
+    [
+        # "Depuis quand ... ?" - "non": no date to give; the question is passed kindly, "non" is no date.
+        ("since_when", SKIPPED, [SKIPPED_ACK]),
+        ("trade", SKIPPED, [SKIPPED_ACK]),
+        ("creditors", SKIPPED, [SKIPPED_ACK]),
+        # Where a no answers the question, it is that answer.
+        ("deadline", "aucune échéance connue", []),
+        ("employees", "0", []),
+        ("steps_taken", "aucune démarche", []),
+    ],
+)
+@pytest.mark.parametrize("words", ["non", "nan", "ben non"])
+def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_answer(words, question, stored, says):
+    current = tracker([user(words, "deny")], slots={"requested_slot": question}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert getattr(ValidateSituationForm(), f"validate_{question}")(words, dispatcher, current, {}) == {
+        question: stored
+    }
+    assert texts(dispatcher) == says
+
+
+@pytest.mark.parametrize(
+    "words, entity_value, before, after",
+    [
+        ("l'urssaf 8000", "8000", None, None),  # an amount: four digits are no département
+        ("l'urssaf 8000", "8000", "62", "62"),  # and the place said before stays
+        ("la banque 75 et les impôts 2000", "75", None, None),  # a number after a creditor is owed
+        ("je suis dans le 62", "62", None, "62"),  # a place is still a place
+        ("59000", "59000", None, "59"),  # a postcode: its département
+        ("Saint-Pierre (974)", "(974)", "62", "974"),  # a code in brackets beside a name is one
+    ],
+)
+def test_a_number_the_entity_extractor_took_for_a_place_is_kept_only_when_it_can_be_one(
+    words, entity_value, before, after
+):
+    events = [user("j'ai des dettes", "describe_situation")]
+    if before:
+        events.append(slot("departement", before))
+    events += [
+        bot("À qui devez-vous de l'argent aujourd'hui, et à peu près combien ?"),
+        user(words, "inform", [{"entity": "departement", "value": entity_value}]),
+        slot("departement", entity_value),
+    ]
+    current = tracker(
+        events, slots={"departement": entity_value, "requested_slot": "creditors"}, active_loop="situation_form"
+    )
+    _, result = run(ValidateTriageSlots(), current)
+    assert slot_events(result).get("departement", entity_value) == after
+
+
+@pytest.mark.parametrize("question", ["deadline", "since_when", "creditors"])
+@pytest.mark.parametrize(
+    "words, entity, kept",
+    [
+        ("Lens", "town", {"departement": "62", "commune": "Lens"}),  # a town where a date was asked
+        ("arras", "town", {"departement": "62", "commune": "Arras"}),
+        ("maçon", None, None),  # a trade that also names a commune (Mâcon): no place without the entity
+    ],
+)
+def test_a_place_said_at_another_question_goes_to_the_place_never_to_this_question(question, words, entity, kept):
+    entities = [{"entity": entity, "value": words}] if entity else []
+    current = tracker(
+        [user("la banque me relance", "describe_situation"), bot("?"), user(words, "inform", entities)],
+        slots={"requested_slot": question},
+        active_loop="situation_form",
+    )
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(words, dispatcher, current, {})
+    if kept:
+        assert result[question] is None
+        assert {name: result[name] for name in kept} == kept
+        assert texts(dispatcher) == ["Merci, c'est noté."]
+    else:
+        assert "departement" not in result
+
+
+@pytest.mark.parametrize(
+    "words, entity_value, requested, loop, after",
+    [
+        ("Lens", "Lens", None, None, ("62", "Lens")),  # after the handoff: the code, the commune for the advisor
+        ("Arras", "Arras", "wants_advisor", "handoff_form", ("62", "Arras")),
+        ("Lens", "Lens", "departement", "situation_form", ("Lens", None)),  # its own question reads it
+        ("maçon", "maçon", None, None, ("maçon", None)),  # a trade is no place (Mâcon)
+    ],
+)
+def test_a_place_kept_by_the_entity_extractor_is_kept_as_its_code(words, entity_value, requested, loop, after):
+    events = [
+        user("j'ai des dettes", "describe_situation"),
+        bot("?"),
+        user(words, "inform", [{"entity": "town", "value": entity_value}]),
+        slot("departement", entity_value),
+    ]
+    current = tracker(events, slots={"departement": entity_value, "requested_slot": requested}, active_loop=loop)
+    _, result = run(ValidateTriageSlots(), current)
+    produced = slot_events(result)
+    assert (produced.get("departement", entity_value), produced.get("commune")) == after

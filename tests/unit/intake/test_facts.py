@@ -153,6 +153,10 @@ def test_understood_says_back_what_was_noted():
         ("l'urssaf me réclame 8000 €", None),
         ("mon père est parti à la retraite et j'ai repris le garage", None),
         ("j'ai repris l'entreprise de mon père", None),
+        # SMS "avc" is "avec", never a stroke; "un AVC" is one.
+        ("slt jai 1 pb avc les impots jpeu pa payé", None),
+        ("mon mari a fait un AVC", "Votre santé passe avant tout, et je suis de tout cœur avec vous."),
+        ("depuis mon avc je ne travaille plus", "Votre santé passe avant tout, et je suis de tout cœur avec vous."),
         ("ma banque a coupé le découvert", None),
     ],
 )
