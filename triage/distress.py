@@ -91,7 +91,7 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    raw = yaml.safe_load((RULES_DIR / "distress.yml").read_text(encoding="utf-8"))
+    raw = yaml.load((RULES_DIR / "distress.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     table = []
     seen = set()
     for sign in raw["signs"]:

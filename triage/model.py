@@ -186,7 +186,7 @@ def _nlu_negatives() -> list[str]:
 
 @lru_cache(maxsize=1)
 def corpus() -> Corpus:
-    raw = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    raw = yaml.load(CORPUS.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     texts: list[str] = []
     labels: list[frozenset[str]] = []
     for code, sentences in raw["examples"].items():

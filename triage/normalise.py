@@ -33,7 +33,7 @@ _SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
 
 @lru_cache(maxsize=1)
 def _spellings() -> dict[str, str]:
-    raw = yaml.safe_load(_SPELLINGS_FILE.read_text(encoding="utf-8"))
+    raw = yaml.load(_SPELLINGS_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     table: dict[str, str] = {}
     for replacement, variants in raw["spellings"].items():
         for variant in variants:
