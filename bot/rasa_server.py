@@ -96,8 +96,8 @@ _load_agent_on_start = rasa.core.run.load_agent_on_start
 
 async def load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:  # Rasa's Agent
     agent = await _load_agent_on_start(*args, **kwargs)
-    # The crisis guard's classifier, trained now rather than on someone's first message; in each worker,
-    # after the fork, since training starts BLAS threads that a fork must not inherit.
+    # The crisis guard's classifier, trained now rather than on someone's first message (already trained, in
+    # the parent, when the workers were forked: see preload_model).
     distress_model.warm_up()
     gc.collect()
     gc.freeze()
@@ -130,10 +130,16 @@ def load_model_once(model_path: Any) -> tuple[str, Any, Any]:  # MessageProcesso
 
 
 def preload_model(model_path: str | os.PathLike[str]) -> None:
-    """Loads the model in this process, for the workers forked from it afterwards."""
+    """Loads the model in this process, for the workers forked from it afterwards.
+
+    The crisis guard's classifier is trained here too, once, rather than by each worker after the fork (1.4-2 s
+    of CPU each, both workers at once on a 2-core machine beside the action server's start). Its training
+    starts no thread (liblinear and scipy.sparse, no BLAS pool: the process has as many threads before and
+    after, tests/unit/bot/test_model_shared_by_workers.py), so the fork loses nothing."""
     key = os.path.abspath(model_path)
     if os.path.isfile(key) and key not in _preloaded:
         _preloaded[key] = _load_model(key)
+        distress_model.warm_up()
         gc.collect()
         gc.freeze()
         release_free_heap()

@@ -113,7 +113,7 @@ def _resolve(path: str | os.PathLike[str] | None) -> Path:
     for config in sorted(CONFIG_DIR.glob("*.yml")):
         # default.yml is named for its role, not its id: look inside too.
         try:
-            if (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("id") == reference:
+            if (yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}).get("id") == reference:
                 return config
         except (OSError, yaml.YAMLError, AttributeError):
             continue
@@ -127,7 +127,7 @@ def load_chamber(path: str | os.PathLike[str] | None = None) -> Chamber:
     """Load a chamber: `path`, else $RELAIS_CHAMBER_CONFIG (a path or an id from configs/), else default.yml."""
     source = _resolve(path)
     try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+        raw = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except OSError as error:
         raise ChamberConfigError(f"{source}: cannot read chamber configuration ({error})") from error
     except yaml.YAMLError as error:

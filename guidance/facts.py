@@ -47,7 +47,7 @@ class FactsDataError(ValueError):
 @lru_cache(maxsize=1)
 def cause_patterns() -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, tuple[re.Pattern[str], ...]]]:
     """(causes, stages): code -> compiled patterns, from guidance/causes.yml."""
-    raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8"))
+    raw = yaml.load(CAUSES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
     def compile_table(name: str) -> dict[str, tuple[re.Pattern[str], ...]]:
         table = raw.get(name) if isinstance(raw, dict) else None
@@ -72,7 +72,7 @@ def cause_patterns() -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, 
 @lru_cache(maxsize=1)
 def step_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     """step -> compiled patterns (guidance/causes.yml `steps`): what the artisan already did."""
-    raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8")).get("steps") or {}
+    raw = yaml.load(CAUSES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader).get("steps") or {}
     try:
         return {str(code): tuple(re.compile(str(p)) for p in patterns) for code, patterns in raw.items()}
     except re.error as error:
@@ -110,7 +110,7 @@ def cause_categories() -> dict[str, str]:
     """cause -> the triage category it belongs to (guidance/causes.yml `cause_categories`)."""
     from triage import CATEGORIES
 
-    raw = yaml.safe_load(CAUSES_FILE.read_text(encoding="utf-8")).get("cause_categories") or {}
+    raw = yaml.load(CAUSES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader).get("cause_categories") or {}
     causes = cause_patterns()[0]
     if set(raw) != set(causes):
         raise FactsDataError(
@@ -188,7 +188,7 @@ class CourtRule:
 
 @lru_cache(maxsize=1)
 def court_data() -> tuple[dict[str, Court], str, tuple[CourtRule, ...]]:
-    raw = yaml.safe_load(COURTS_FILE.read_text(encoding="utf-8"))
+    raw = yaml.load(COURTS_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     if not isinstance(raw, dict) or not isinstance(raw.get("courts"), dict):
         raise FactsDataError(f"{COURTS_FILE.name}: a mapping 'courts' is required")
     courts = {}

@@ -331,7 +331,7 @@ def load_knowledge_base(path: str | Path | None = None) -> tuple[GuidanceEntry, 
     """Every entry of the knowledge base, validated (sourced, known conditions, categories and options)."""
     source = Path(path) if path is not None else KNOWLEDGE_BASE
     try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+        raw = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except (OSError, yaml.YAMLError) as error:
         raise KnowledgeBaseError(f"{source}: cannot read the knowledge base ({error})") from error
     return parse_knowledge_base(raw)

@@ -135,7 +135,7 @@ _NO_DEBT = re.compile(
 
 @cache
 def _lookup(name: str) -> tuple[str, ...]:
-    data = yaml.safe_load((LOOKUPS / f"{name}.yml").read_text(encoding="utf-8"))
+    data = yaml.load((LOOKUPS / f"{name}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     words: set[str] = set()
     for entry in data.get("nlu", []):
         for line in (entry.get("examples") or "").splitlines():

@@ -93,7 +93,7 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    raw = yaml.safe_load((RULES_DIR / "distress.yml").read_text(encoding="utf-8"))
+    raw = yaml.load((RULES_DIR / "distress.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     table = []
     seen = set()
     for sign in raw["signs"]:
@@ -152,7 +152,15 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     """Every sign in one message, strongest level first (at most one per rule, and the classifier's).
 
     `clauses`: split_clauses(text) when the caller already has them."""
-    signs = rule_signs(text, clauses)
+    return list(_signs(text, tuple(clauses) if clauses is not None else None))
+
+
+# A message's signs depend on its text alone (the rule table and the model are fixed for the process), and
+# the action server's triage reads every message of the conversation again at each turn: each message's are
+# found once. Bounded: a few hundred conversations' messages.
+@lru_cache(maxsize=8192)
+def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
+    signs = rule_signs(text, list(clauses) if clauses is not None else None)
     # The rules say what is certain; the classifier (triage/distress_model.py) brings the recall on
     # the ways of writing a sign the patterns do not know. It never lowers a rule's level.
     if not signs or signs[0].level > INDIRECT:
@@ -161,7 +169,7 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
             signs.insert(0, model_sign)
         elif model_sign is not None and not signs:
             signs.append(model_sign)
-    return signs
+    return tuple(signs)
 
 
 def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:

@@ -88,7 +88,7 @@ class Verdict:
 
 
 def load_corpus(path: Path = CORPUS) -> dict[str, list[str]]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     unknown = set(raw) - set(LABELS)
     if unknown:
         raise ValueError(f"distress_corpus.yml: unknown labels {sorted(unknown)}")

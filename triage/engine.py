@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from triage import model as learned_model
@@ -119,6 +120,19 @@ def _scan(cue: Cue, clause: Clause, order: tuple[int, int]) -> Iterable[_Hit]:
 def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | None = None) -> list[_Hit]:
     """Category evidence of one clause: the longest match wins where patterns overlap (idioms).
     Categories whose words were there but denied ("pas de souci avec la banque") go into `denied`."""
+    kept, seen_denied = _clause_evidence(clause)
+    if denied is not None:
+        denied.update(seen_denied)
+    return [_Hit(owner, start, end, weak, False, clause, (*order, start)) for owner, start, end, weak in kept]
+
+
+# A clause's evidence depends on its text alone (the rules are fixed for the process), and the action server's
+# triage reads every message of the conversation again at each turn: each clause is scanned once. Bounded.
+@lru_cache(maxsize=16384)
+def _clause_evidence(clause: Clause) -> tuple[tuple[tuple[str, int, int, bool], ...], frozenset[str]]:
+    """(owner, start, end, weak) of the clause's hits kept and not negated, in _category_hits' order; the
+    categories seen denied."""
+    order = (0, 0)  # _category_hits stamps the caller's own; (*order, start) never decides here
     hits = [
         hit for category in rules().categories.values() for cue in category.cues for hit in _scan(cue, clause, order)
     ]
@@ -132,9 +146,10 @@ def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | No
     for hit in hits:
         if not any(hit.start < other.end and other.start < hit.end for other in kept):
             kept.append(hit)
-    if denied is not None:
-        denied.update(hit.owner for hit in hits if hit.negated and hit.owner)
-    return [hit for hit in kept if not hit.negated]
+    return (
+        tuple((hit.owner, hit.start, hit.end, hit.weak) for hit in kept if not hit.negated),
+        frozenset(hit.owner for hit in hits if hit.negated and hit.owner),
+    )
 
 
 def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[str], denied: set[str]) -> list[_Hit]:

@@ -186,7 +186,7 @@ def _nlu_negatives() -> list[str]:
 
 @lru_cache(maxsize=1)
 def corpus() -> Corpus:
-    raw = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    raw = yaml.load(CORPUS.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     texts: list[str] = []
     labels: list[frozenset[str]] = []
     for code, sentences in raw["examples"].items():
@@ -236,6 +236,7 @@ class CategoryModel:
         self.biases = np.array(biases)
         self.vocabulary = np.array(self.words.get_feature_names_out())
         self.memo: dict[str, NDArray[np.float64]] | None = None  # cross-validation scores each text many times
+        self._scores: Callable[[str], NDArray[np.float64]] | None = None  # see _one_once
         self._parts = []
         offset = 0
         for vectorizer in (self.words, self.chars):
@@ -256,7 +257,14 @@ class CategoryModel:
         return self._probabilities(prepared)
 
     def _probabilities(self, prepared: list[str]) -> NDArray[np.float64]:
-        return np.array([self._one(text) for text in prepared]).reshape(len(prepared), len(self.codes))
+        return np.array([self._one_once(text) for text in prepared]).reshape(len(prepared), len(self.codes))
+
+    def _one_once(self, text: str) -> NDArray[np.float64]:
+        """`_one`, computed once per text: the action server's triage reads every message of the conversation
+        again at each turn. Bounded; the arrays are copied into the caller's by `_probabilities`."""
+        if self._scores is None:
+            self._scores = lru_cache(maxsize=16384)(self._one)
+        return self._scores(text)
 
     def _one(self, text: str) -> NDArray[np.float64]:
         """The same as `_features(...) @ weights` for one text, without building sparse matrices: a few

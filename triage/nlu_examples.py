@@ -32,7 +32,7 @@ def strip_annotations(text: str) -> str:
 
 def read_examples(path: Path) -> list[tuple[str, str]]:
     """(text, intent) pairs of one Rasa NLU YAML file, in file order."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     pairs = []
     for block in data.get("nlu") or []:
         if "intent" not in block:

@@ -33,7 +33,7 @@ _SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
 
 @lru_cache(maxsize=1)
 def _spellings() -> dict[str, str]:
-    raw = yaml.safe_load(_SPELLINGS_FILE.read_text(encoding="utf-8"))
+    raw = yaml.load(_SPELLINGS_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     table: dict[str, str] = {}
     for replacement, variants in raw["spellings"].items():
         for variant in variants:
@@ -107,6 +107,17 @@ class Clause:
 
 def split_clauses(message: str) -> list[Clause]:
     """Normalise a message and cut it into clauses."""
+    return list(_clauses(message))
+
+
+# The action server's triage reads every message of the conversation again at each turn: each is cut once.
+# Clauses are frozen; bounded.
+@lru_cache(maxsize=8192)
+def _clauses(message: str) -> tuple[Clause, ...]:
+    return tuple(_split_clauses(message))
+
+
+def _split_clauses(message: str) -> list[Clause]:
     clauses: list[Clause] = []
     parts: list[str] = []
     words: list[tuple[int, int, int, int]] = []

@@ -94,7 +94,7 @@ class RuleSet:
 
 
 def _load(name: str) -> Any:  # the rule files are YAML mappings, checked where read
-    return yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
+    return yaml.load((RULES_DIR / name).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
 def _cues(owner: str, raw: dict[str, Any]) -> tuple[Cue, ...]:

@@ -5,6 +5,9 @@ tok2vec vectors. Its NER was 60 % of spaCy's time per message on these machines 
 0.95 ms without it, same tokens, lemmas, tags and vectors), a sixth of a Rasa server's CPU per turn.
 Rasa itself already leaves the dependency parser out.
 
+The French language's tokenizer patterns are compiled with each character class optimised once
+(bot/regex_charsets.py): 3.7 s of CPU of every start and every training otherwise.
+
 The class keeps Rasa's name: Rasa wires SpacyTokenizer and SpacyFeaturizer to the component whose
 class is named exactly `SpacyNLP` (default_recipe's `model_from`).
 """
@@ -14,6 +17,8 @@ from __future__ import annotations
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.utils import spacy_utils
 from rasa.nlu.utils.spacy_utils import SpacyModel
+
+from bot.regex_charsets import charsets_optimised_once
 
 UNUSED_PIPES = ("ner",)
 
@@ -26,7 +31,8 @@ UNUSED_PIPES = ("ner",)
 class SpacyNLP(spacy_utils.SpacyNLP):
     @staticmethod
     def load_model(spacy_model_name: str) -> SpacyModel:
-        model = spacy_utils.SpacyNLP.load_model(spacy_model_name)
+        with charsets_optimised_once():
+            model = spacy_utils.SpacyNLP.load_model(spacy_model_name)
         for name in UNUSED_PIPES:
             if name in model.model.pipe_names:
                 model.model.remove_pipe(name)

