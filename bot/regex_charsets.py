@@ -27,15 +27,22 @@ _optimize_charset: Callable[..., Any] = sre_compile._optimize_charset  # type: i
 _KNOWN_FIXES = (None, sre_compile._ignorecase_fixes)  # type: ignore[attr-defined]
 
 
-def _memoised(cache: dict[tuple, tuple[list, bool]]) -> Callable[..., tuple[list, bool]]:
-    def optimize_charset(charset: list, iscased: Any = None, fixup: Any = None, fixes: Any = None) -> tuple[list, bool]:
+# sre_compile's optimised class: its (opcode, argument) items, and whether it is cased.
+Optimised = tuple[list[Any], bool]
+
+
+def _memoised(cache: dict[tuple[Any, ...], Optimised]) -> Callable[..., Optimised]:
+    def optimize_charset(charset: list[Any], iscased: Any = None, fixup: Any = None, fixes: Any = None) -> Optimised:
+        computed: Optimised
         if not any(fixes is known for known in _KNOWN_FIXES):
-            return _optimize_charset(charset, iscased, fixup, fixes)
+            computed = _optimize_charset(charset, iscased, fixup, fixes)
+            return computed
         try:
             key = (tuple(charset), iscased, fixup, fixes is not None)
             found = cache.get(key)
         except TypeError:  # an unhashable item: not a class this cache knows how to key
-            return _optimize_charset(charset, iscased, fixup, fixes)
+            computed = _optimize_charset(charset, iscased, fixup, fixes)
+            return computed
         if found is None:
             found = cache[key] = _optimize_charset(charset, iscased, fixup, fixes)
         optimised, hascased = found
