@@ -377,9 +377,12 @@ class _Run:
         anticipating = any(
             signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text) for clause in clauses
         )
-        # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical.
+        # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical;
+        # "avant d'être en difficulté": words inside the anticipation itself are no present difficulty.
         present = any(
-            signals.present_difficulty.search(_HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0])
+            signals.present_difficulty.search(
+                signals.anticipation.sub(" ", _HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0])
+            )
             for clause in clauses
             if not signals.hypothesis.search(clause.text)
         )
