@@ -105,8 +105,13 @@ def _negated(clause: Clause, start: int, end: int) -> bool:
     before, after = clause.text[:start], clause.text[end:]
     if signals.negation_before.search(before):
         return True
-    # "aucune dette ni à l'URSSAF ni aux impôts": "ni" continues a negation of existence.
-    if signals.negation_ni.search(before) and signals.existence_negator.search(before):
+    # "aucune dette ni à l'URSSAF ni aux impôts": "ni" continues a negation of existence; not after an
+    # inability ("je n'arrive plus à payer le grossiste ni le loyer": the rent cannot be paid either).
+    if (
+        signals.negation_ni.search(before)
+        and signals.existence_negator.search(before)
+        and not signals.inability_before_ni.search(before)
+    ):
         return True
     return bool(signals.reassurance_after.match(after))
 

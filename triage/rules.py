@@ -88,6 +88,7 @@ class Signals:
     hypothesis: re.Pattern[str]
     deadline_context: re.Pattern[str]
     relative_subject: re.Pattern[str]
+    inability_before_ni: re.Pattern[str]
     first_person: re.Pattern[str]
 
 
@@ -173,6 +174,7 @@ def rules() -> RuleSet:
         hypothesis=re.compile(raw["hypothesis"]),
         deadline_context=compile_any(raw["deadline_context"]),
         relative_subject=compile_any(raw["relative_subject"]),
+        inability_before_ni=compile_any(raw["inability_before_ni"]),
         first_person=compile_any(raw["first_person"]),
     )
     return RuleSet(categories, tuple(urgency_rules), signals)
