@@ -12,7 +12,7 @@ from typing import Any
 from triage import model as learned_model
 from triage.dates import find_deadlines
 from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
-from triage.model import corpus, model, thresholds
+from triage.model import best_alone_threshold, corpus, model, thresholds
 from triage.normalise import Clause, split_clauses
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
@@ -98,6 +98,7 @@ class _Hit:
     clause: Clause
     order: tuple[int, int, int]  # message, clause, position: first mention first
     learned: str = ""  # set when the model added the category: the words that made it think so
+    unless: re.Pattern[str] | None = None  # the cue's other sense: it does not count where this matches
 
 
 def _negated(clause: Clause, start: int, end: int) -> bool:
@@ -105,8 +106,13 @@ def _negated(clause: Clause, start: int, end: int) -> bool:
     before, after = clause.text[:start], clause.text[end:]
     if signals.negation_before.search(before):
         return True
-    # "aucune dette ni à l'URSSAF ni aux impôts": "ni" continues a negation of existence.
-    if signals.negation_ni.search(before) and signals.existence_negator.search(before):
+    # "aucune dette ni à l'URSSAF ni aux impôts": "ni" continues a negation of existence; not after an
+    # inability ("je n'arrive plus à payer le grossiste ni le loyer": the rent cannot be paid either).
+    if (
+        signals.negation_ni.search(before)
+        and signals.existence_negator.search(before)
+        and not signals.inability_before_ni.search(before)
+    ):
         return True
     return bool(signals.reassurance_after.match(after))
 
@@ -114,7 +120,30 @@ def _negated(clause: Clause, start: int, end: int) -> bool:
 def _scan(cue: Cue, clause: Clause, order: tuple[int, int]) -> Iterable[_Hit]:
     for match in cue.regex.finditer(clause.text):
         negated = cue.negatable and _negated(clause, match.start(), match.end())
-        yield _Hit(cue.owner, match.start(), match.end(), cue.weak, negated, clause, (*order, match.start()))
+        yield _Hit(
+            cue.owner, match.start(), match.end(), cue.weak, negated, clause, (*order, match.start()), unless=cue.unless
+        )
+
+
+def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
+    """A health word whose subject is a relative is a life event of the artisan's, not their own health."""
+    signals = rules().signals
+    for hit in hits:
+        if hit.owner != "sante":
+            continue
+        before = hit.clause.text[: hit.start]
+        relatives = list(signals.relative_subject.finditer(before))
+        if not relatives or signals.first_person.search(before[relatives[-1].end() :]):
+            continue
+        # "ce n'est pas ma femme qui est malade, c'est moi": the relative is denied, the illness is theirs.
+        if not _negated(hit.clause, relatives[-1].start(), relatives[-1].end()):
+            hit.owner = "vie_personnelle"
+    return hits
+
+
+def _other_sense(hits: list[_Hit], clauses: list[Clause]) -> list[_Hit]:
+    """Drop the hits of two-sense words whose other domain the message speaks of."""
+    return [hit for hit in hits if hit.unless is None or not any(hit.unless.search(c.text) for c in clauses)]
 
 
 def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | None = None) -> list[_Hit]:
@@ -166,6 +195,8 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
     # Beside what the rules found (even "autre": they saw a difficulty), the model must be surer.
     threshold = beside_rules if by_rules else alone
     found = {code: p for code, p in fitted.predict(text, threshold).items() if code not in by_rules | denied}
+    if not by_rules and not found:
+        found = _best_alone(fitted, text, denied)
     # A relative's illness is vie_personnelle, one's own is sante: the rules read whose it is.
     for pair in corpus().exclusive:
         if pair & specific:
@@ -205,10 +236,29 @@ def _overlapping_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, i
     return spans
 
 
+def _best_alone(fitted: learned_model.CategoryModel, text: str, denied: set[str]) -> dict[str, float]:
+    """Where the rules saw nothing, the model's single best category when it clearly leads.
+
+    Words the corpus never saw ("la moitié de mes clientes est partie") give honest but low
+    probabilities: below the threshold for adding categories freely, yet the best one is usually
+    right. One category only, and only when it stands well above the second."""
+    difficulty, floor, margin = best_alone_threshold()
+    if fitted.difficulty(text) < difficulty:
+        return {}
+    ranked = sorted(fitted.predict(text, 0.0).items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][0] in denied or ranked[0][0] == "autre":
+        return {}
+    best, probability = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    return {best: probability} if probability >= floor and probability >= margin * runner_up else {}
+
+
 def rule_categories(text: str) -> set[str]:
     """What the rules alone find in one message (the model's negatives must have none)."""
     denied: set[str] = set()
-    return {hit.owner for clause in split_clauses(text) for hit in _category_hits(clause, (0, 0), denied)}
+    clauses = split_clauses(text)
+    hits = [hit for clause in clauses for hit in _category_hits(clause, (0, 0), denied)]
+    return {hit.owner for hit in _relatives_health(_other_sense(hits, clauses))}
 
 
 learned_model.use_rules(rule_categories)
@@ -295,7 +345,8 @@ class _Run:
         message_hits: list[_Hit] = []
         denied: set[str] = set()
         by_clause = [
-            _category_hits(clause, (index, clause_index), denied) for clause_index, clause in enumerate(clauses)
+            _relatives_health(_other_sense(_category_hits(clause, (index, clause_index), denied), clauses))
+            for clause_index, clause in enumerate(clauses)
         ]
         for clause_hits in by_clause:
             message_hits.extend(clause_hits)
@@ -358,9 +409,12 @@ class _Run:
         anticipating = any(
             signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text) for clause in clauses
         )
-        # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical.
+        # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical;
+        # "avant d'être en difficulté": words inside the anticipation itself are no present difficulty.
         present = any(
-            signals.present_difficulty.search(_HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0])
+            signals.present_difficulty.search(
+                signals.anticipation.sub(" ", _HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0])
+            )
             for clause in clauses
             if not signals.hypothesis.search(clause.text)
         )

@@ -160,6 +160,10 @@ class Corpus:
     threshold: float  # to add a category to a message where the rules found none
     threshold_beside_rules: float  # to add one next to what the rules found in the same message
     exclusive: tuple[frozenset[str], ...]  # pairs the rules tell apart better than words do
+    # Where the rules found nothing, the single best category (see best_alone_threshold).
+    best_alone_difficulty: float = 1.0
+    best_alone_floor: float = 1.0
+    best_alone_margin: float = 1.0
 
 
 # What the rules alone find in one message: the engine, which imports this module, registers it
@@ -205,7 +209,16 @@ def corpus() -> Corpus:
         texts.append(sentence)
         labels.append(frozenset())
     exclusive = tuple(frozenset(pair) for pair in raw.get("exclusive") or [])
-    return Corpus(tuple(texts), tuple(labels), float(raw["threshold"]), float(raw["threshold_beside_rules"]), exclusive)
+    return Corpus(
+        tuple(texts),
+        tuple(labels),
+        float(raw["threshold"]),
+        float(raw["threshold_beside_rules"]),
+        exclusive,
+        float(raw["best_alone"]["difficulty"]),
+        float(raw["best_alone"]["floor"]),
+        float(raw["best_alone"]["margin"]),
+    )
 
 
 class CategoryModel:
@@ -225,14 +238,18 @@ class CategoryModel:
         features = hstack([self.words.fit_transform(normalised), self.chars.fit_transform(normalised)]).tocsr()
         self.codes = tuple(code for code in CATEGORIES if any(code in label for label in labels))
         weights, biases = [], []
-        for code in self.codes:
-            target = np.array([code in label for label in labels], dtype=int)
+        # One scorer per category, then one for "some difficulty at all": it pools every category's
+        # voices against the messages that describe none, so it recognises a description the
+        # category scorers, each trained on a few dozen sentences, are unsure how to name.
+        targets = [np.array([code in label for label in labels], dtype=int) for code in self.codes]
+        targets.append(np.array([bool(label) for label in labels], dtype=int))
+        for target in targets:
             # Positives weigh 3 (about 50 against 2,000 negatives); chosen with the thresholds by --cv.
             classifier = LogisticRegression(C=10.0, class_weight={0: 1, 1: 3}, solver="liblinear", max_iter=1000)
             classifier.fit(features, target)
             weights.append(classifier.coef_[0])
             biases.append(classifier.intercept_[0])
-        self.weights = np.vstack(weights).T  # features x categories
+        self.weights = np.vstack(weights).T  # features x (categories, then "some difficulty")
         self.biases = np.array(biases)
         self.vocabulary = np.array(self.words.get_feature_names_out())
         self.memo: dict[str, NDArray[np.float64]] | None = None  # cross-validation scores each text many times
@@ -247,7 +264,7 @@ class CategoryModel:
         return self._hstack([self.words.transform(normalised), self.chars.transform(normalised)]).tocsr()
 
     def probabilities(self, texts: list[str], normalised: bool = False) -> NDArray[np.float64]:
-        """texts x categories (in self.codes order)."""
+        """texts x categories (in self.codes order), then a last column: "some difficulty at all"."""
         prepared = list(texts) if normalised else [normalise(text) for text in texts]
         if self.memo is not None:
             missing = [text for text in dict.fromkeys(prepared) if text not in self.memo]
@@ -257,7 +274,7 @@ class CategoryModel:
         return self._probabilities(prepared)
 
     def _probabilities(self, prepared: list[str]) -> NDArray[np.float64]:
-        return np.array([self._one_once(text) for text in prepared]).reshape(len(prepared), len(self.codes))
+        return np.array([self._one_once(text) for text in prepared]).reshape(len(prepared), len(self.codes) + 1)
 
     def _one_once(self, text: str) -> NDArray[np.float64]:
         """`_one`, computed once per text: the action server's triage reads every message of the conversation
@@ -297,6 +314,13 @@ class CategoryModel:
         row = self.probabilities([normalised], normalised=True)[0]
         return {code: float(p) for code, p in zip(self.codes, row, strict=False) if p >= threshold}
 
+    def difficulty(self, text: str) -> float:
+        """How likely the message describes some difficulty, whichever it is (0 for short answers)."""
+        normalised = normalise(text)
+        if len(normalised.split()) < MIN_WORDS:
+            return 0.0
+        return float(self.probabilities([normalised], normalised=True)[0][-1])
+
     def evidence(self, normalised: str, code: str, top: int = 3) -> list[str]:
         """The words of the text that weigh most towards the category: what the reason quotes."""
         column = self.codes.index(code)
@@ -322,6 +346,19 @@ def _trained() -> CategoryModel:
 def model() -> CategoryModel | None:
     """The trained model (trained once, when first needed); None while cross-validation turns it off."""
     return _override[-1][0] if _override else _trained()
+
+
+_best_alone_override: list[tuple[float, float, float]] = []
+
+
+def best_alone_threshold() -> tuple[float, float, float]:
+    """(difficulty, floor, margin): where the rules found nothing, the model's best category is taken alone
+    when the message describes some difficulty with at least `difficulty` probability, and the best
+    category has at least `floor` and is `margin` times as likely as the second."""
+    if _best_alone_override:
+        return _best_alone_override[-1]
+    data = corpus()
+    return data.best_alone_difficulty, data.best_alone_floor, data.best_alone_margin
 
 
 def thresholds() -> tuple[float, float]:

@@ -54,6 +54,22 @@ def normalise_word(word: str) -> str:
     return _spellings().get(folded, folded)
 
 
+# Spoken and regional French drops the vowel before a consonant too: "l'compte", "d'Lens", "j'vends",
+# "ed'2000". Standard French elides only before a vowel or a mute h, so an elided letter before a consonant
+# is the full word ("le compte", "de Lens", "je vends"), and the rules written for it apply.
+_ELIDED_BEFORE_CONSONANT = {"l": "le", "d": "de", "j": "je"}
+_VOWEL_OR_MUTE = frozenset("aeiouyh")
+
+
+def _unelided(normalised: str, next_raw: str | None) -> str:
+    if normalised not in _ELIDED_BEFORE_CONSONANT or not next_raw:
+        return normalised
+    following = fold(next_raw)[:1]
+    if following.isalpha() and following not in _VOWEL_OR_MUTE:
+        return _ELIDED_BEFORE_CONSONANT[normalised]
+    return normalised
+
+
 @dataclass(frozen=True)
 class Clause:
     """A clause of one message: normalised text plus the original span of every normalised word."""
@@ -139,6 +155,7 @@ def _split_clauses(message: str) -> list[Clause]:
             close()
             continue
         normalised = "," if raw == "," else normalise_word(raw)
+        normalised = _unelided(normalised, tokens[index + 1][0] if index + 1 < len(tokens) else None)
         if normalised in _CLAUSE_BREAK_WORDS:
             close()
             continue
@@ -163,10 +180,11 @@ def normalise(text: str) -> str:
     'je suis a bout l urssaf me reclame 3 trimestres'
     """
     words = []
-    for raw in _TOKEN.findall(text):
+    tokens = _TOKEN.findall(text)
+    for index, raw in enumerate(tokens):
         if raw in _CLAUSE_BREAK_PUNCTUATION or raw == ",":
             continue
-        normalised = normalise_word(raw)
+        normalised = _unelided(normalise_word(raw), tokens[index + 1] if index + 1 < len(tokens) else None)
         if normalised:
             words.append(normalised)
     return " ".join(words)

@@ -48,6 +48,9 @@ class Cue:
     regex: re.Pattern[str]
     negatable: bool = True
     weak: bool = False
+    # A word with two senses ("redressement": a court's or a tax audit's): it does not count in a
+    # message that also speaks of the other sense's domain.
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ class Signals:
     present_difficulty: re.Pattern[str]
     hypothesis: re.Pattern[str]
     deadline_context: re.Pattern[str]
+    relative_subject: re.Pattern[str]
+    inability_before_ni: re.Pattern[str]
+    first_person: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,8 @@ def _cues(owner: str, raw: dict[str, Any]) -> tuple[Cue, ...]:
             # that "arnaque au faux fournisseur" beats "arnaque" and keeps "fournisseur" for itself.
             ordered = sorted(patterns, key=len, reverse=True)
             cues.append(Cue(owner, compile_any(ordered), negatable, weak))
+    for entry in raw.get("two_senses") or []:
+        cues.append(Cue(owner, compile_any(entry["pattern"]), True, False, compile_any(entry["unless"])))
     return tuple(cues)
 
 
@@ -165,5 +173,8 @@ def rules() -> RuleSet:
         present_difficulty=compile_any(raw["present_difficulty"]),
         hypothesis=re.compile(raw["hypothesis"]),
         deadline_context=compile_any(raw["deadline_context"]),
+        relative_subject=compile_any(raw["relative_subject"]),
+        inability_before_ni=compile_any(raw["inability_before_ni"]),
+        first_person=compile_any(raw["first_person"]),
     )
     return RuleSet(categories, tuple(urgency_rules), signals)

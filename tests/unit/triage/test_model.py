@@ -18,6 +18,10 @@ def test_corpus_uses_the_contract_codes_and_sane_thresholds():
     codes = {code for label in data.labels for code in label}
     assert codes == set(CATEGORIES)
     assert 0 < data.threshold <= data.threshold_beside_rules < 1
+    # The best category alone is a fallback below the usual threshold, and only for clear descriptions.
+    assert 0 < data.best_alone_floor < data.threshold
+    assert 0.5 <= data.best_alone_difficulty < 1
+    assert data.best_alone_margin > 1
     assert frozenset({"sante", "vie_personnelle"}) in data.exclusive
     # Every category has many voices, and there are more negatives than positives.
     for code in CATEGORIES:
@@ -100,3 +104,31 @@ def test_the_fast_scoring_path_gives_scikit_learns_figures():
         "l'URSSAF me réclame 3 trimestres et la banque a bloqué le compte",
     ]
     assert np.allclose(fitted.probabilities(texts), fitted.reference_probabilities(texts), atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text, describes",
+    [
+        ("mes relances restent sans réponse et trois chantiers terminés ne sont toujours pas réglés", True),
+        ("personne ne veut plus de meubles sur mesure, tout le monde achète en kit", True),
+        ("la rue est éventrée pour poser la fibre, plus personne ne peut se garer devant", True),
+        ("je cherche un apprenti motivé pour la rentrée à Douai", False),
+        ("vous pouvez me rappeler demain matin vers dix heures ?", False),
+        ("bonjour, je suis électricien à Lens", False),
+    ],
+)
+def test_the_difficulty_column_tells_a_description_from_other_messages(text, describes):
+    difficulty = learned.model().difficulty(text)
+    threshold = learned.corpus().best_alone_difficulty
+    assert (difficulty >= threshold) is describes, difficulty
+
+
+def test_the_best_category_alone_is_switched_off_with_its_parameters():
+    text = "mes relances restent sans réponse et trois chantiers terminés ne sont toujours pas réglés"
+    assert rule_categories(text) == set()
+    assert assess([text], today=TODAY).categories == ("tresorerie",)
+    learned._best_alone_override.append((1.01, 1.0, 1.0))
+    try:
+        assert assess([text], today=TODAY).categories == ()
+    finally:
+        learned._best_alone_override.pop()
