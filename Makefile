@@ -59,8 +59,11 @@ validate: install
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/stories --fail-on-prediction-errors
 
+# Two xdist workers, one per core: while one waits on the bot's answer, the other runs (tests/conftest.py says how
+# the tests are grouped and queued). PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= 2
 test-python: $(MODEL) widget browser nginx
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder)
 
 # Lint first: it takes seconds and fails before the minutes of training and tests.
 lint: install
@@ -68,7 +71,11 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: install lint validate train test-stories test-python
+# Two at a time on the two cores: lint and validation beside the training, then the Rasa test stories beside
+# pytest; their lines interleave, each line whole. The apt-get installs stay one after the other.
+test: install browser nginx
+	@$(MAKE) --no-print-directory -j2 --output-sync=line lint validate train widget
+	@$(MAKE) --no-print-directory -j2 --output-sync=line test-stories test-python
 
 run: install $(MODEL) widget
 	$(BIN)/python -m ops run

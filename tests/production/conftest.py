@@ -22,7 +22,7 @@ from cases.testing import TEST_POSTGRES_URL, TcpProxy, postgres_url_for_schema, 
 from ops.production import Layout, ProductionStack, check_nginx_config, nginx_binary
 from ops.settings import MODEL_PATH, REPO_ROOT, Settings
 from tests.support.intake import ANSWERS
-from tests.support.stack import ADVISOR_PASSWORD
+from tests.support.stack import ADVISOR_PASSWORD, STARTUP_TIMEOUT
 
 SUPERVISOR_EMAIL = "superviseure@cma.test"
 REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 7
@@ -214,7 +214,7 @@ def production(tmp_path_factory):
         check_nginx_config(stack)
         http = httpx.Client(timeout=90)
         try:
-            stack.start(timeout=400)
+            stack.start(timeout=STARTUP_TIMEOUT)
             from chamber import load_chamber
 
             _run_inbox_cli(

@@ -74,13 +74,18 @@ def clock_file(stack: Stack) -> Path:
     return stack.settings.var_dir / "clock"
 
 
+STARTUP_TIMEOUT = 400  # seconds
+
+
 def start_stack(var_dir: Path, **overrides) -> Stack:
     # The suite talks from 127.0.0.1 all session long; tests/security checks the limits from other addresses.
     settings = Settings.temporary(var_dir, **overrides)
     if not settings.production:
         settings.extra_env = {"RELAIS_NOW": f"file:{settings.var_dir / 'clock'}", **settings.extra_env}
     migrate(settings.database_url)
-    return Stack(settings).start()
+    # As the production stack's: the two xdist workers start their stacks at once (the production one beside),
+    # so on a loaded machine Rasa's two minutes were not enough; a hung start still fails.
+    return Stack(settings).start(timeout=STARTUP_TIMEOUT)
 
 
 def new_conversation(client: httpx.Client, settings: Settings) -> Conversation:
