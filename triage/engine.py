@@ -152,14 +152,19 @@ def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | No
     kept, seen_denied = _clause_evidence(clause)
     if denied is not None:
         denied.update(seen_denied)
-    return [_Hit(owner, start, end, weak, False, clause, (*order, start)) for owner, start, end, weak in kept]
+    return [
+        _Hit(owner, start, end, weak, False, clause, (*order, start), unless=unless)
+        for owner, start, end, weak, unless in kept
+    ]
 
 
 # A clause's evidence depends on its text alone (the rules are fixed for the process), and the action server's
 # triage reads every message of the conversation again at each turn: each clause is scanned once. Bounded.
 @lru_cache(maxsize=16384)
-def _clause_evidence(clause: Clause) -> tuple[tuple[tuple[str, int, int, bool], ...], frozenset[str]]:
-    """(owner, start, end, weak) of the clause's hits kept and not negated, in _category_hits' order; the
+def _clause_evidence(
+    clause: Clause,
+) -> tuple[tuple[tuple[str, int, int, bool, re.Pattern[str] | None], ...], frozenset[str]]:
+    """(owner, start, end, weak, unless) of the clause's hits kept and not negated, in _category_hits' order; the
     categories seen denied."""
     order = (0, 0)  # _category_hits stamps the caller's own; (*order, start) never decides here
     hits = [
@@ -176,7 +181,7 @@ def _clause_evidence(clause: Clause) -> tuple[tuple[tuple[str, int, int, bool], 
         if not any(hit.start < other.end and other.start < hit.end for other in kept):
             kept.append(hit)
     return (
-        tuple((hit.owner, hit.start, hit.end, hit.weak) for hit in kept if not hit.negated),
+        tuple((hit.owner, hit.start, hit.end, hit.weak, hit.unless) for hit in kept if not hit.negated),
         frozenset(hit.owner for hit in hits if hit.negated and hit.owner),
     )
 
