@@ -90,19 +90,25 @@ def test_a_plain_no_is_still_a_no(words, answer):
     ],
 )
 def test_a_negated_place_is_never_kept_and_a_correction_is(words, entity_value, before, after):
-    events = [user("la banque me relance", "describe_situation")]
+    asked = ("Voulez-vous qu'un conseiller de la chambre vous rappelle ?", "wants_advisor", "handoff_form")
+    assert _departement_after(words, entity_value, before, "la banque me relance", *asked) == after
+
+
+def _departement_after(
+    words: str, entity_value: str, before: str | None, opening: str, question: str, requested: str, form: str
+) -> str | None:
+    """The département after the triage action read `words`, tagged as a place, in answer to `question`."""
+    events = [user(opening, "describe_situation")]
     if before:
         events.append(slot("departement", before))
     events += [
-        bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"),
+        bot(question),
         user(words, "inform", [{"entity": "departement", "value": entity_value}]),
         slot("departement", entity_value),
     ]
-    current = tracker(
-        events, slots={"departement": entity_value, "requested_slot": "wants_advisor"}, active_loop="handoff_form"
-    )
+    current = tracker(events, slots={"departement": entity_value, "requested_slot": requested}, active_loop=form)
     _, result = run(ValidateTriageSlots(), current)
-    assert slot_events(result).get("departement", entity_value) == after
+    return slot_events(result).get("departement", entity_value)
 
 
 # ------------------------------------------------------------------------------- a polite skip
@@ -388,19 +394,8 @@ def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_an
 def test_a_number_the_entity_extractor_took_for_a_place_is_kept_only_when_it_can_be_one(
     words, entity_value, before, after
 ):
-    events = [user("j'ai des dettes", "describe_situation")]
-    if before:
-        events.append(slot("departement", before))
-    events += [
-        bot("À qui devez-vous de l'argent aujourd'hui, et à peu près combien ?"),
-        user(words, "inform", [{"entity": "departement", "value": entity_value}]),
-        slot("departement", entity_value),
-    ]
-    current = tracker(
-        events, slots={"departement": entity_value, "requested_slot": "creditors"}, active_loop="situation_form"
-    )
-    _, result = run(ValidateTriageSlots(), current)
-    assert slot_events(result).get("departement", entity_value) == after
+    asked = ("À qui devez-vous de l'argent aujourd'hui, et à peu près combien ?", "creditors", "situation_form")
+    assert _departement_after(words, entity_value, before, "j'ai des dettes", *asked) == after
 
 
 @pytest.mark.parametrize("question", ["deadline", "since_when", "creditors"])
