@@ -44,30 +44,20 @@ def conversation(stack, http):
 # `make test` runs pytest on two xdist workers (`--dist loadgroup --no-loadscope-reorder`): the queue is the order
 # below, and a group runs whole on one worker. The longest groups are queued first and the many short unit modules
 # after them, so that both workers finish together. The production stack is one group (a second one would share
-# its Redis database); every other module is its own group, so its module fixtures are made once.
-#
-# The widget's browser tests come last, in two groups that the two workers take at the end: Playwright's sync API
-# keeps an event loop running in the worker's main thread until the session ends, and code under test that calls
-# `asyncio.run()` (Rasa's tracker and lock stores, the purge) cannot run in-process after it. The inbox's browser
-# tests close Playwright with their module and can run anywhere.
+# its Redis database), and so are the two widget modules that need the one-worker stack (one such stack, not two);
+# every other module is its own group, so its module fixtures are made once. Browser tests stop Playwright with
+# their module (its event loop would stop `asyncio.run()` in the worker), so they can be queued anywhere.
 QUEUE = (
     "tests/production/",
     "tests/quality/",
     "tests/simulator/",
-    "tests/browser/inbox/",
+    "tests/browser/",
     "tests/e2e/",
     "tests/security/",
     "tests/integration/",
     "",  # everything else, the unit tests mostly
-    "tests/browser/widget/",
 )
-WIDGET_GROUP_A = (
-    "test_widget_accessibility",
-    "test_widget_discretion",
-    "test_widget_screenshots",
-    "test_widget_crisis",
-    "test_widget_phone",
-)
+ONE_WORKER_STACK_MODULES = ("test_widget_accessibility", "test_widget_discretion")
 
 
 def _queue_rank(nodeid: str) -> int:
@@ -79,8 +69,8 @@ def _group(nodeid: str) -> str:
     module = nodeid.split("::", 1)[0]
     if module.startswith("tests/production/"):
         return "production"
-    if module.startswith("tests/browser/widget/"):
-        return "widget-a" if Path(module).stem in WIDGET_GROUP_A else "widget-b"
+    if module.startswith("tests/browser/widget/") and Path(module).stem in ONE_WORKER_STACK_MODULES:
+        return "widget-one-worker-stack"
     return module
 
 

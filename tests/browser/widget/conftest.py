@@ -171,7 +171,10 @@ class WidgetPage:
         return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
-@pytest.fixture(scope="session")
+# Per module: Playwright's sync API runs an event loop in the main thread until it stops, and in-process code that
+# calls `asyncio.run()` (Rasa's stores, the purge) cannot run after it in the same worker; stopped at each module's
+# end, the browser tests can be queued anywhere (tests/conftest.py), for a Chromium start (about a second) each.
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: run `make browser` (Debian's chromium package)")
