@@ -71,11 +71,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# Two at a time on the two cores: lint and validation beside the training, then the Rasa test stories beside
-# pytest; their lines interleave, each line whole. The apt-get installs stay one after the other.
+# Two at a time on the two cores: lint and validation beside the training (each command's output printed whole
+# when it ends), then the Rasa test stories beside pytest, unsynchronised so that pytest's progress shows as it
+# goes (the stories' lines come in its first minute). The apt-get installs stay one after the other.
 test: install browser nginx
 	@$(MAKE) --no-print-directory -j2 --output-sync=line lint validate train widget
-	@$(MAKE) --no-print-directory -j2 --output-sync=line test-stories test-python
+	@$(MAKE) --no-print-directory -j2 test-stories test-python
 
 run: install $(MODEL) widget
 	$(BIN)/python -m ops run
