@@ -7,20 +7,17 @@ embedded tests cover (tests/browser/widget/test_widget_live.py); the widget find
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from bench.live import case_draft
 from cases.db import make_engine, make_session_factory
 from cases.live import LiveRepository
 from cases.repository import CaseRepository
 from chamber import load_chamber
+from tests.support.browser import chromium
 from tests.support.live import InboxPage, add_advisor, expect, live_texts, say_live, wait_live_state
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 LAUNCHER = "Besoin d'aide ? Écrivez-nous"
 STATE_JS = """() => {
   const key = Object.keys(sessionStorage).find((k) => k.startsWith('relais-widget:'));
@@ -44,14 +41,10 @@ class Widget:
         return self.system.tracker(self.state()["sessionId"])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # per module: tests/support/browser.py says why
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: run `make browser`")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def test_takeover_through_nginx_and_the_redis_bus_survives_reloads_and_hands_back(system, browser):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from cases.accounts import AccountRepository
 from cases.db import make_engine, make_session_factory
@@ -15,27 +14,16 @@ from cases.reference import new_reference
 from cases.repository import CaseRepository
 from cases.testing import temporary_database
 from inbox.security import hash_password
+from tests.support.browser import chromium
 from tests.support.images import check_screenshot
 from tests.support.web_app import running_web_app
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "mot de passe du navigateur"
 CHAMBER = "cma-generique"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
     with (
         temporary_database("sqlite", tmp_path_factory.mktemp("browser-db")) as url,
         running_web_app(url, tmp_path_factory.mktemp("logs") / "uvicorn.log", "b" * 48) as base,
@@ -72,12 +60,10 @@ def draft(**overrides) -> CaseDraft:
     return CaseDraft(**values)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # per module: tests/support/browser.py says why
 def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def log_in(page, base, email):

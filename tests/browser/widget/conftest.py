@@ -7,25 +7,15 @@ from __future__ import annotations
 
 import contextlib
 import json
-from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from ops.settings import REPO_ROOT
+from tests.support.browser import chromium
 from tests.support.stack import start_stack
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BUNDLE = REPO_ROOT / "widget" / "dist" / "relais-widget.js"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
@@ -171,17 +161,10 @@ class WidgetPage:
         return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
-# Per module: Playwright's sync API runs an event loop in the main thread until it stops, and in-process code that
-# calls `asyncio.run()` (Rasa's stores, the purge) cannot run after it in the same worker; stopped at each module's
-# end, the browser tests can be queued anywhere (tests/conftest.py), for a Chromium start (about a second) each.
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # per module: tests/support/browser.py says why
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: run `make browser` (Debian's chromium package)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _serving_the_widget(stack):
