@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics as stats_lib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from sqlalchemy import select
@@ -28,17 +28,22 @@ class Statistics:
         return {u: (stats_lib.median(v) if v else None) for u, v in self.first_contact_hours.items()}
 
 
-def week_start(moment: datetime) -> str:
-    day = moment.date()
+def week_start(moment: datetime, zone: tzinfo = timezone.utc) -> str:
+    """The Monday of ``moment``'s week where the chamber is: a case of Monday 00:30 in Paris (Sunday 23:30 UTC)
+    belongs to the new week."""
+    day = moment.astimezone(zone).date()
     return (day - timedelta(days=day.weekday())).isoformat()
 
 
 class StatisticsRepository(Repository):
-    def weekly(self, actor: User, weeks: int = 12, now: datetime | None = None) -> Statistics:
+    def weekly(
+        self, actor: User, weeks: int = 12, now: datetime | None = None, zone: tzinfo = timezone.utc
+    ) -> Statistics:
+        """``zone``: the chamber's time zone, where its weeks begin."""
         now = now or utcnow()
-        first_week = datetime.fromisoformat(week_start(now)).replace(tzinfo=timezone.utc) - timedelta(weeks=weeks - 1)
+        first_week = datetime.fromisoformat(week_start(now, zone)).replace(tzinfo=zone) - timedelta(weeks=weeks - 1)
         week_labels = [(first_week + timedelta(weeks=i)).date().isoformat() for i in range(weeks)]
-        rows = self.export_rows(actor, since=first_week, record=False)
+        rows = self.export_rows(actor, since=first_week, record=False, zone=zone)
         per_week: dict[str, dict[str, int]] = {w: {} for w in week_labels}
         urgency_mix: dict[str, int] = {}
         first_contact: dict[str, list[float]] = {u: [] for u in (*URGENCIES, "non_evaluee")}
@@ -52,8 +57,10 @@ class StatisticsRepository(Repository):
                 first_contact[urgency].append(row["heures_avant_premier_contact"])
         return Statistics(week_labels, per_week, urgency_mix, first_contact, len(rows))
 
-    def export_rows(self, actor: User, since: datetime | None = None, *, record: bool = True) -> list[dict[str, Any]]:
-        """One row per case for statistics: codes and dates, no personal data."""
+    def export_rows(
+        self, actor: User, since: datetime | None = None, *, record: bool = True, zone: tzinfo = timezone.utc
+    ) -> list[dict[str, Any]]:
+        """One row per case for statistics: codes and dates, no personal data; weeks begin in ``zone``."""
         # Only the columns needed: no transcript, notes or call attempts loaded for thousands of cases.
         columns = (
             Case.reference,
@@ -82,7 +89,7 @@ class StatisticsRepository(Repository):
                 {
                     "reference": case.reference,
                     "cree_le": case.created_at.isoformat(),
-                    "semaine": week_start(case.created_at),
+                    "semaine": week_start(case.created_at, zone),
                     "departement": case.departement or "",
                     "categorie_principale": case.categories[0] if case.categories else "",
                     "categories": " ".join(case.categories),

@@ -19,7 +19,8 @@ router = APIRouter()
 @router.get("/stats", response_model=StatsOut, responses={**ERRORS}, tags=["supervision"])
 def stats(request: Request, weeks: int = Query(12, ge=1, le=104), user: User = Depends(supervisor_user)) -> Any:
     """Cases per week by primary category, urgency mix, median hours to first contact. Supervisors."""
-    result = context_of(request).statistics.weekly(user, weeks=weeks)
+    context = context_of(request)
+    result = context.statistics.weekly(user, weeks=weeks, zone=context.chamber(user.chamber_id).timezone)
     return StatsOut(
         weeks=result.weeks,
         cases_per_week=result.cases_per_week,
@@ -37,7 +38,8 @@ def stats(request: Request, weeks: int = Query(12, ge=1, le=104), user: User = D
 )
 def stats_csv(request: Request, user: User = Depends(supervisor_user)) -> Response:
     """One row per case (codes and dates, no personal data), semicolon-separated. Supervisors; audited."""
-    rows = context_of(request).statistics.export_rows(user)
+    context = context_of(request)
+    rows = context.statistics.export_rows(user, zone=context.chamber(user.chamber_id).timezone)
     return Response(
         csv_export(rows),
         media_type="text/csv; charset=utf-8",

@@ -18,7 +18,8 @@ router = APIRouter()
 @router.get("/inbox/statistiques", response_class=HTMLResponse, include_in_schema=False)
 def statistics_page(request: Request, semaines: int = 12, user: User = Depends(page_supervisor)) -> HTMLResponse:
     weeks = max(1, min(semaines, 104))
-    stats = context_of(request).statistics.weekly(user, weeks=weeks)
+    context = context_of(request)
+    stats = context.statistics.weekly(user, weeks=weeks, zone=context.chamber(user.chamber_id).timezone)
     return render(
         request,
         "stats.html",
@@ -33,7 +34,8 @@ def statistics_page(request: Request, semaines: int = 12, user: User = Depends(p
 
 @router.get("/inbox/statistiques.csv", include_in_schema=False)
 def statistics_csv(request: Request, user: User = Depends(page_supervisor)) -> Response:
-    rows = context_of(request).statistics.export_rows(user)
+    context = context_of(request)
+    rows = context.statistics.export_rows(user, zone=context.chamber(user.chamber_id).timezone)
     filename = f"relais-dossiers-{utcnow():%Y-%m-%d}.csv"
     return Response(
         csv_export(rows),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, update
@@ -475,3 +476,26 @@ def test_drafts_are_tidied_before_storing(repository, draft_factory, given, stor
     repository.save_draft(draft)
     case = repository.find_by_conversation(draft.conversation_id)
     assert {k: getattr(case, k) for k in stored} == stored
+
+
+@pytest.mark.parametrize(
+    "zone, expected_week",
+    [("Europe/Paris", "2026-11-30"), ("UTC", "2026-11-23")],  # Monday 00:30 in Paris is still Sunday in UTC
+)
+def test_weeks_begin_in_the_chambers_time_zone(
+    repository, engine, draft_factory, accounts, statistics, zone, expected_week
+):
+    supervisor = add_user(accounts, role="supervisor")
+    reference = repository.save_draft(draft_factory())
+    with engine.begin() as connection:
+        connection.execute(
+            update(Case)
+            .where(Case.reference == reference)
+            .values(created_at=datetime(2026, 11, 29, 23, 30, tzinfo=timezone.utc))
+        )
+    now = datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)
+    stats = statistics.weekly(supervisor, weeks=2, now=now, zone=ZoneInfo(zone))
+    assert sum(stats.cases_per_week[expected_week].values()) == 1
+    assert [row["semaine"] for row in statistics.export_rows(supervisor, record=False, zone=ZoneInfo(zone))] == [
+        expected_week
+    ]
