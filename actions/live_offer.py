@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
 from chamber import Chamber
+from french import fold
 from intake.answers import NO, YES, kind as answer_kind
 
 log = logging.getLogger(__name__)
@@ -70,18 +70,13 @@ def wants_live(slots: Mapping[str, Any]) -> bool:
     return slots.get(SLOT) is True and slots.get("consent_given") is True and bool(slots.get("wants_advisor"))
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 _LIVE = re.compile(r"\b(ici|maintenant|tout de suite|par ecrit|ecrire|echanger|chat|direct)\b")
 _CALLBACK = re.compile(r"\b(rappel\w*|telephone|appel\w*|par tel)\b")
 
 
 def read_choice(text: str | None) -> bool | None:
     """The artisan's words for the choice: True to write here now, False for a call, None when unclear."""
-    folded = _fold(text or "")
+    folded = fold(text or "")
     live, callback = bool(_LIVE.search(folded)), bool(_CALLBACK.search(folded))
     if live == callback:
         return None

@@ -3,8 +3,9 @@ case and accents."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
+
+from french import fold
 
 
 def without_nul(value: Any) -> Any:
@@ -20,5 +21,4 @@ def without_nul(value: Any) -> Any:
 
 def normalise_text(text: str) -> str:
     """Lower case without accents: 'Réglé' and 'regle' match each other."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return fold(text)

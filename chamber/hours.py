@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -11,22 +10,9 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from french import MONTHS, WEEKDAYS as WEEKDAYS_FR, fold
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-FRENCH_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 NOON = time(12, 0)
 # How far ahead next_opening looks: a year covers any sane schedule with holidays and closures.
 _SEARCH_DAYS = 370
@@ -42,9 +28,9 @@ def french_time(moment: time) -> str:
 def french_date(day: date, with_weekday: bool = True) -> str:
     """date(2026, 11, 30) -> "lundi 30 novembre"; the 1st of a month is written "1er"."""
     number = "1er" if day.day == 1 else str(day.day)
-    text = f"{number} {FRENCH_MONTHS[day.month - 1]}"
+    text = f"{number} {MONTHS[day.month - 1]}"
     if with_weekday:
-        text = f"{FRENCH_WEEKDAYS[day.weekday()]} {text}"
+        text = f"{WEEKDAYS_FR[day.weekday()]} {text}"
     return text
 
 
@@ -184,7 +170,7 @@ class OpeningHours:
     def text(self) -> str:
         """ "du lundi au vendredi, de 8 h à 17 h" (or "..., de 9 h à 12 h 30 et de 13 h 30 à 17 h")."""
         ordered = sorted(self.weekdays)
-        names = [FRENCH_WEEKDAYS[day] for day in ordered]
+        names = [WEEKDAYS_FR[day] for day in ordered]
         if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
             days = f"du {names[0]} au {names[-1]}"
         elif len(names) == 1:
@@ -195,12 +181,7 @@ class OpeningHours:
         return f"{days}, {slots}"
 
 
-_WEEKDAY_WORDS = {name: index for index, name in enumerate(FRENCH_WEEKDAYS)}
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+_WEEKDAY_WORDS = {name: index for index, name in enumerate(WEEKDAYS_FR)}
 
 
 _MORNING = re.compile(r"\bmatin|\bmatinee|\bavant (?:midi|12|[89] ?h|1[01] ?h)")
@@ -219,7 +200,7 @@ class CallbackPreference:
     def read(cls, text: str | None) -> CallbackPreference:
         if not text:
             return cls()
-        folded = _fold(text)
+        folded = fold(text)
         part = None
         if _EVENING.search(folded):
             part = "evening"

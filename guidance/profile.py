@@ -34,8 +34,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from french import NUMBER_WORDS, ROUGH_NUMBER_WORDS, fold
 from places import departement_code, find_in_text
-from triage.normalise import fold
 
 LEGAL_FORMS = ("micro", "ei", "eurl_sarl", "sas_sasu", "societe", "autre")
 EMPLOYEE_ANSWERS = ("yes", "no")
@@ -216,35 +216,7 @@ def read_employees_in_messages(messages: Iterable[str]) -> str | None:
 
 # --- Employees --------------------------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    "zero": 0,
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "vingt": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "douzaine": 12,
-    "dizaine": 10,
-    "vingtaine": 20,
-    "trentaine": 30,
-    "quinzaine": 15,
-}
+_NUMBER_WORDS = {**NUMBER_WORDS, **ROUGH_NUMBER_WORDS}
 _WORKER = (
     r"(?:salariee?s?|employee?s?|apprentis?|apprenties?|ouvriers?|ouvrieres?|compagnons?|"
     r"personnes|gars|filles?|vendeuses?|vendeurs?|collaborateurs?|collaboratrices?|cdi|cdd|"

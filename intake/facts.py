@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from french import MONTHS_FOLDED
+
 LOOKUPS = Path(__file__).resolve().parent.parent / "nlu" / "lookups"
 
 _NUMBER_WORDS = (
@@ -29,7 +31,7 @@ _NUMBER_WORDS = (
 )
 _NUMBER = rf"(?:\d{{1,3}}(?:[.,]5)?|{_NUMBER_WORDS})"
 _UNIT = r"(?:jours?|semaines?|mois|ans?|annees?|trimestres?)"
-_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_MONTHS = "|".join(MONTHS_FOLDED)
 
 
 def fold(text: str) -> str:

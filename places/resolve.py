@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from french import MONTHS_FOLDED
 from places.data import Commune, departements, tables
 from places.text import normalise, strip_accents
 
@@ -163,22 +164,7 @@ _ORDINARY = frozenset(
 )
 
 _ARTICLE = (["le"], ["la"], ["les"], ["l"], ["un"], ["une"], ["des"], ["du"])
-_MONTHS = frozenset(
-    [
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ]
-)
+_MONTHS = frozenset(MONTHS_FOLDED)
 # What follows a number that is not a département: "62 ans", "59 euros", "le 12 mars", "du 15 au 20".
 _NOT_AFTER_CODE = _MONTHS | frozenset(
     [

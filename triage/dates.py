@@ -7,43 +7,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_NUMBERS = {
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "treize": 13,
-    "quatorze": 14,
-    "quinze": 15,
-    "seize": 16,
-    "vingt": 20,
-    "trente": 30,
-    "quelques": 3,
-}
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-)
+from french import MONTHS_FOLDED, NUMBER_WORDS, WEEKDAYS
+
+_NUMBERS = {**NUMBER_WORDS, "quelques": 3}
+_WEEKDAYS = WEEKDAYS
+_MONTHS = MONTHS_FOLDED
 _NUMBER = r"(\d{1,3}|" + "|".join(_NUMBERS) + r")"
 _UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30}
 # A date mentioned as past or habitual is no deadline.

@@ -9,12 +9,13 @@ Each normalised word keeps its span in the original message so evidence can be q
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from french import fold
 
 _SPELLINGS_FILE = Path(__file__).resolve().parent / "rules" / "spellings.yml"
 
@@ -25,7 +26,6 @@ _CLAUSE_BREAK_PUNCTUATION = {".", "!", "?", ";", "\n"}
 # Words that open a new clause: what follows "mais" is not under the scope of what came before.
 _CLAUSE_BREAK_WORDS = {"mais", "cependant", "pourtant", "neanmoins", "toutefois"}
 _CLAUSE_BREAK_PAIRS = {("par", "contre"), ("en", "revanche"), ("sauf", "que")}
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 _LONG_REPEAT = re.compile(r"([a-z])\1{2,}")
 # Inside a clause, quotes stop at these words: "... je n'ai plus de clients et je n'arrive plus à payer".
 _SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
@@ -39,12 +39,6 @@ def _spellings() -> dict[str, str]:
         for variant in variants:
             table[fold(str(variant))] = str(replacement)
     return table
-
-
-def fold(word: str) -> str:
-    """Lowercase without accents or ligatures: "Épuisée" -> "epuisee"."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES).casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @lru_cache(maxsize=8192)

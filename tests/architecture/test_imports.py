@@ -12,6 +12,7 @@ import pytest
 from ops.settings import REPO_ROOT
 
 PACKAGES = (
+    "french",
     "triage",
     "guidance",
     "chamber",
@@ -26,12 +27,13 @@ PACKAGES = (
     "bench",
 )
 # Plain Python: the product's rules, knowing nothing of Rasa, HTTP or how the processes run.
-CORE = ("triage", "guidance", "chamber", "places", "intake", "cases")
+CORE = ("french", "triage", "guidance", "chamber", "places", "intake", "cases")
 FRAMEWORKS = ("rasa", "rasa_sdk", "sanic", "fastapi", "starlette", "uvicorn")
 # What each layer may not import. ops runs bot/, actions/ and inbox/ as processes and names them by module
 # path only; those three are separate processes and never import one another.
 FORBIDDEN = {
     **dict.fromkeys(CORE, ("ops", "bot", "actions", "inbox", "widget", "bench", *FRAMEWORKS)),
+    "french": (*(package for package in PACKAGES if package != "french"), *FRAMEWORKS),  # the bottom of the core
     "ops": ("bot", "actions", "inbox", "widget", "bench", "rasa", "rasa_sdk", "sanic", "fastapi", "starlette"),
     "bot": ("actions", "inbox", "widget", "bench"),
     "actions": ("bot", "inbox", "widget", "bench"),

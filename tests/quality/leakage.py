@@ -7,22 +7,19 @@ whitespace folded. "Coucou !" and "coucou", "l'URSSAF" and "l urssaf", "réclam�
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 
+from french import fold
 from ops.quality import load_nlu_examples
 
 _NOT_A_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    stripped = stripped.replace("œ", "oe").replace("æ", "ae")
-    return _NOT_A_WORD.sub(" ", stripped).strip()
+    return _NOT_A_WORD.sub(" ", fold(text)).strip()
 
 
 def tokens(text: str) -> list[str]:

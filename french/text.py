@@ -1,0 +1,13 @@
+"""One way to compare French words typed with or without accents."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or ligatures: "Épuisée" -> "epuisee", "cœur" -> "coeur"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
