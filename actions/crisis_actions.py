@@ -197,10 +197,12 @@ def clear_no_taken_back(tracker: Tracker, *, distress_words: bool = False) -> bo
     return takes_back_a_clear_no(_latest_user_text(tracker), about_the_question=about_the_question)
 
 
-def take_back_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+def take_back_reply(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, distress_words: bool = False
+) -> list[EventType] | None:
     """The crisis path when the latest message takes back a clear no, wherever the conversation was (an
     intake or handoff question, no question at all); else None. The safety question follows."""
-    if not clear_no_taken_back(tracker):
+    if not clear_no_taken_back(tracker, distress_words=distress_words):
         return None
     logger.info("clear no taken back")
     events = crisis_reply(dispatcher, tracker, answered=True)
@@ -260,10 +262,10 @@ class ActionCheckIn(Action):
         assessment = Assessment.from_slots(tracker.slots)
         if paused is None and assessment and assessment.categories and not _intake_started(tracker):
             paused = "situation_form"  # the facts came with the distress: the intake follows a clear no
-        if clear_no_taken_back(tracker, distress_words=True):
-            # "en fait si, des fois j'y pense": the clear no is taken back, so the crisis path.
-            events = crisis_reply(dispatcher, tracker, answered=True)
-            return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]
+        # "en fait si, des fois j'y pense": the clear no is taken back, so the crisis path.
+        taken_back = take_back_reply(dispatcher, tracker, distress_words=True)
+        if taken_back is not None:
+            return taken_back
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             dispatcher.utter_message(text=CHECK_IN_AGAIN)
             logger.info("check-in: level=3 question already answered")
