@@ -51,6 +51,9 @@ _HEDGES = compile_any(
         # A yes or a no left open at its end: "oui je crois", "non normalement".
         r"(je crois|je pense|il me semble|normalement|en principe|a priori|j espere|je suppose)$",
         r"hum+|hm+",
+        # A no that turns ("jamais pensé, mais là oui", "non mais en ce moment si").
+        r"mais (?:la |maintenant |en ce moment |depuis peu |ces temps ci |aujourd hui )?(?:oui|si|ouais)|"
+        r"mais (?:maintenant|en ce moment|ces temps ci|depuis (?:peu|quelques (?:jours|semaines|mois)|hier|la))",
     ]
 )
 _STARTS_NO = re.compile(
@@ -59,7 +62,9 @@ _STARTS_NO = re.compile(
     r"pas question|aucunement|pas le moins du monde|pas de ca|pas au suicide|pas a ce point|"
     r"(?:je )?n y pense (?:pas|jamais)|(?:je |j )?y pense (?:pas|jamais)|"
     r"(?:je )?ne pense pas (?:au|a me|a ca)|(?:je )?pense pas (?:au|a me|a ca)|"
-    r"je ne suis pas suicidaire|je suis pas suicidaire|pas suicidaire|jamais de la vie)(?![a-z0-9])"
+    r"je ne suis pas suicidaire|je suis pas suicidaire|pas suicidaire|jamais de la vie|"
+    r"(?:je )?n ai jamais (?:pense|songe)(?: a (?:ca|cela|me suicider|me tuer)| au suicide)?|"
+    r"(?:je )?ne (?:me suiciderai|me tuerai|ferai) jamais(?: (?:ca|cela|une chose pareille))?)(?![a-z0-9])"
 )
 _STARTS_YES = re.compile(
     r"^(?:(?:ah|oh|euh|bah|ben) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
