@@ -36,6 +36,7 @@ from triage.answers import (
     ASK_AGAIN,
     CLEAR_NO,
     NOT_CLEAR_NO,
+    QUESTION_BACK,
     answer_to_safety_question,
     answer_to_suicide_question,
     takes_back_a_clear_no,
@@ -70,17 +71,48 @@ def _said_since(tracker: Tracker, action: str, texts: Collection[str]) -> bool:
     return False
 
 
+def _times_said_since(tracker: Tracker, action: str, texts: Collection[str]) -> int:
+    """How many times the bot said one of `texts` since `action` last ran."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == action:
+            break
+        if event.get("event") == "bot" and event.get("text") in texts:
+            count += 1
+    return count
+
+
+# A question asked back is answered, and the question asked again, while it has been asked at most this
+# many times: someone who only asks questions back is then read as not having said a clear no/yes.
+QUESTIONS_BACK_ANSWERED = 2
+
+
+def _answer_the_question_back(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
+    """The stored answer when the NLU knew the question ("vous êtes un robot ?": yes, an automatic
+    assistant), else an honest word that this assistant cannot answer everything."""
+    latest = tracker.latest_message or {}
+    selected = ((latest.get("response_selector") or {}).get("default") or {}).get("response") or {}
+    utter = selected.get("utter_action")
+    if _latest_intent(tracker) == "faq" and utter:
+        dispatcher.utter_message(response=utter)
+    else:
+        dispatcher.utter_message(text=ASK_AGAIN_FIRST[QUESTION_BACK])
+
+
 def _read_answer(
     tracker: Tracker,
     dispatcher: CollectingDispatcher,
     slot: str,
     read: Callable[..., str],
     asked_by: str,
+    questions: Collection[str],
 ) -> dict[str, Any]:
     """A form's answer read from the latest message, only when the form is asking for it.
 
     An answer to something else ("depuis décembre", "pourquoi vous me demandez ça ?") gets a kind word
-    and the question once more (the form asks it again), only once since `asked_by` ran."""
+    and the question once more (the form asks it again), only once since `asked_by` ran; a question asked
+    back ("vous êtes un robot ?") gets its answer and the question again, while the question (`questions`:
+    its wordings) was asked at most QUESTIONS_BACK_ANSWERED times."""
     if tracker.get_slot("requested_slot") != slot:
         return {}
     text = _latest_user_text(tracker)
@@ -89,8 +121,12 @@ def _read_answer(
         _latest_intent(tracker),
         may_ask_again=not _said_since(tracker, asked_by, ASK_AGAIN_FIRST.values()),
         answers_intake_question=is_intake_answer(text),
+        may_answer_question=_times_said_since(tracker, asked_by, questions) <= QUESTIONS_BACK_ANSWERED,
     )
     logger.info("%s answered: %s", slot, answer)  # the reading, never the words
+    if answer == QUESTION_BACK:
+        _answer_the_question_back(tracker, dispatcher)
+        return {slot: None}
     if answer in ASK_AGAIN:
         dispatcher.utter_message(text=ASK_AGAIN_FIRST[answer])
         return {slot: None}
@@ -138,6 +174,41 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
     ]
 
 
+def _just_after_clear_no(tracker: Tracker) -> bool:
+    """Whether the latest message is the first one since the bot took a clear no to the direct question."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                return False
+        elif event.get("event") == "action" and event.get("name") == "action_after_clear_no":
+            return users == 1
+    return False
+
+
+def clear_no_taken_back(tracker: Tracker, *, distress_words: bool = False) -> bool:
+    """After a clear no to the direct question, the latest message takes it back ("en fait si" right
+    after it, "des fois j'y pense" or "je vous ai menti" at any time). `distress_words`: the message
+    carries distress words, so it is about the question whenever it comes ("en fait si, je suis à bout")."""
+    if tracker.get_slot("suicide_thoughts") != CLEAR_NO or tracker.get_slot("distress"):
+        return False
+    about_the_question = distress_words or _just_after_clear_no(tracker)
+    return takes_back_a_clear_no(_latest_user_text(tracker), about_the_question=about_the_question)
+
+
+def take_back_reply(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, distress_words: bool = False
+) -> list[EventType] | None:
+    """The crisis path when the latest message takes back a clear no, wherever the conversation was (an
+    intake or handoff question, no question at all); else None. The safety question follows."""
+    if not clear_no_taken_back(tracker, distress_words=distress_words):
+        return None
+    logger.info("clear no taken back")
+    events = crisis_reply(dispatcher, tracker, answered=True)
+    return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]
+
+
 class ActionCrisisResponse(Action):
     def name(self) -> str:
         return "action_crisis_response"
@@ -171,7 +242,9 @@ class ValidateSafetyForm(FormValidationAction):
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return _read_answer(tracker, dispatcher, "safe_now", answer_to_safety_question, "action_crisis_response")
+        return _read_answer(
+            tracker, dispatcher, "safe_now", answer_to_safety_question, "action_crisis_response", (SAFETY_QUESTION,)
+        )
 
 
 class ActionCheckIn(Action):
@@ -189,11 +262,10 @@ class ActionCheckIn(Action):
         assessment = Assessment.from_slots(tracker.slots)
         if paused is None and assessment and assessment.categories and not _intake_started(tracker):
             paused = "situation_form"  # the facts came with the distress: the intake follows a clear no
-        answered_no = tracker.get_slot("suicide_thoughts") == CLEAR_NO and not tracker.get_slot("distress")
-        if answered_no and takes_back_a_clear_no(_latest_user_text(tracker)):
-            # "en fait si, des fois j'y pense": the clear no is taken back, so the crisis path.
-            events = crisis_reply(dispatcher, tracker, answered=True)
-            return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]
+        # "en fait si, des fois j'y pense": the clear no is taken back, so the crisis path.
+        taken_back = take_back_reply(dispatcher, tracker, distress_words=True)
+        if taken_back is not None:
+            return taken_back
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             dispatcher.utter_message(text=CHECK_IN_AGAIN)
             logger.info("check-in: level=3 question already answered")
@@ -225,7 +297,14 @@ class ValidateDirectQuestionForm(FormValidationAction):
     async def extract_suicide_thoughts(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return _read_answer(tracker, dispatcher, "suicide_thoughts", answer_to_suicide_question, "action_check_in")
+        return _read_answer(
+            tracker,
+            dispatcher,
+            "suicide_thoughts",
+            answer_to_suicide_question,
+            "action_check_in",
+            (SUICIDE_QUESTION, SUICIDE_QUESTION_AGAIN),
+        )
 
 
 class ActionAfterClearNo(Action):

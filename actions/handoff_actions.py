@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import abuse, live_offer, services
 from actions.conversation import SKIPPED, said_before
+from actions.crisis_actions import take_back_reply
 from actions.handoff import (
     BEFORE_YOU_GO,
     CASE_KEPT,
@@ -78,6 +79,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """The answers validated, then the case stored as soon as consent and a phone number are given, and
         updated with every later answer: thanks, a farewell or a closed tab after the number lose nothing."""
+        taken_back = take_back_reply(dispatcher, tracker)  # "en fait si" right after a clear no
+        if taken_back is not None:
+            return taken_back
         if withdraws_consent(tracker):
             return [*withdraw_consent(tracker), SlotSet("requested_slot", None)]
         if declines_callback(tracker):
@@ -543,6 +547,9 @@ class ActionHandleMisunderstanding(Action):
         return "action_handle_misunderstanding"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        taken_back = take_back_reply(dispatcher, tracker)  # "si en fait" right after a clear no
+        if taken_back is not None:
+            return taken_back
         words = tracker.latest_message.get("text") or ""
         if is_question(words) and reply_to_question(words) == SERIOUS_REPLY:
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.

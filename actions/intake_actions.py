@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.conversation import SKIPPED, situation, value_before_latest_message
+from actions.crisis_actions import take_back_reply
 from actions.handoff import has_phone
 from actions.handoff_actions import already_said, finish_handoff, reference_said, stop_with_handoff
 from actions.intake import (
@@ -75,6 +76,14 @@ class ActionAcknowledgeSituation(Action):
 class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_situation_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        # "en fait si" right after a clear no to the direct question is no answer to the intake question
+        # the form resumed with: the no is taken back, so the crisis path (which closes the form).
+        taken_back = take_back_reply(dispatcher, tracker)
+        if taken_back is not None:
+            return taken_back
+        return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(
         self,
@@ -335,6 +344,9 @@ class ActionAnswerOutsideQuestion(Action):
         return "action_answer_outside_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        taken_back = take_back_reply(dispatcher, tracker)  # "oui en fait" right after a clear no
+        if taken_back is not None:
+            return taken_back
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         slots = tracker.slots
         refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False

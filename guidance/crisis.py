@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from chamber import Chamber
 from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
-from triage.answers import ANSWERS_INTAKE_QUESTION, FIGURE_OF_SPEECH, WHY_ASKED
+from triage.answers import ANSWERS_INTAKE_QUESTION, FIGURE_OF_SPEECH, QUESTION_BACK, WHY_ASKED
 
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
 SAFETY_BUTTONS = (
@@ -22,12 +22,15 @@ CHECK_IN = "Ce que vous traversez a l'air vraiment lourd, et je vous remercie de
 SUICIDE_QUESTION = (
     "Je vous pose la question simplement, sans jugement : est-ce qu'il vous arrive de penser au suicide ?"
 )
-# An answer to something else ("depuis décembre", "pourquoi vous me demandez ça ?"): a kind word, then the
-# question once more (triage.answers.ASK_AGAIN).
+# An answer to something else ("depuis décembre", "pourquoi vous me demandez ça ?"), or a question asked
+# back: a kind word or an answer, then the question once more (triage.answers.ASK_AGAIN).
 ASK_AGAIN_FIRST = {
     ANSWERS_INTAKE_QUESTION: "Merci pour cette précision.",
     WHY_ASKED: "Je vous le demande parce que ce que vous vivez est lourd, et que votre sécurité compte avant tout.",
     FIGURE_OF_SPEECH: "D'accord, merci de me le préciser.",
+    # A question asked back that no stored answer fits: honest about what answers, never a guess.
+    QUESTION_BACK: "Je suis un assistant automatique, pas une personne, et je ne sais pas répondre à tout : "
+    "un conseiller de la chambre pourra le faire.",
 }
 SUICIDE_QUESTION_AGAIN = "Je reviens à ma question, sans jugement : est-ce qu'il vous arrive de penser au suicide ?"
 # After a clear no: the 3114 once, then back to where the conversation was.

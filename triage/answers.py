@@ -17,7 +17,9 @@ Asked once more, never read at once (``may_ask_again``, the first time only): an
 question asked just before (``answers_intake_question``: "depuis décembre", "à Calais"; the caller reads
 it with intake.answers.is_intake_answer), a question about the question ("pourquoi vous me demandez
 ça ?") or "c'est une façon de parler". The second time, anything but a clear answer is read as above.
-A hedge or a warning sign is never asked again.
+A question asked back ("vous êtes un robot ?", "c'est confidentiel ?") is no answer at all: it gets an
+honest short answer and the question again (``may_answer_question``, the first two answers). A hedge or a
+warning sign is never asked again.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
 SAFE, NOT_SAFE = "safe", "not_safe"
 # Readings that ask the question once more (the first time only), each with its own kind word first.
 ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH = "answers_intake_question", "why_asked", "figure_of_speech"
-ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH)
+QUESTION_BACK = "question_back"
+ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH, QUESTION_BACK)
 
 # Doubt, "sometimes", "a little", "not really": never a clear answer.
 _HEDGES = compile_any(
@@ -48,6 +51,9 @@ _HEDGES = compile_any(
         # A yes or a no left open at its end: "oui je crois", "non normalement".
         r"(je crois|je pense|il me semble|normalement|en principe|a priori|j espere|je suppose)$",
         r"hum+|hm+",
+        # A no that turns ("jamais pensé, mais là oui", "non mais en ce moment si").
+        r"mais (?:la |maintenant |en ce moment |depuis peu |ces temps ci |aujourd hui )?(?:oui|si|ouais)|"
+        r"mais (?:maintenant|en ce moment|ces temps ci|depuis (?:peu|quelques (?:jours|semaines|mois)|hier|la))",
     ]
 )
 _STARTS_NO = re.compile(
@@ -56,7 +62,9 @@ _STARTS_NO = re.compile(
     r"pas question|aucunement|pas le moins du monde|pas de ca|pas au suicide|pas a ce point|"
     r"(?:je )?n y pense (?:pas|jamais)|(?:je |j )?y pense (?:pas|jamais)|"
     r"(?:je )?ne pense pas (?:au|a me|a ca)|(?:je )?pense pas (?:au|a me|a ca)|"
-    r"je ne suis pas suicidaire|je suis pas suicidaire|pas suicidaire|jamais de la vie)(?![a-z0-9])"
+    r"je ne suis pas suicidaire|je suis pas suicidaire|pas suicidaire|jamais de la vie|"
+    r"(?:je )?n ai jamais (?:pense|songe)(?: a (?:ca|cela|me suicider|me tuer)| au suicide)?|"
+    r"(?:je )?ne (?:me suiciderai|me tuerai|ferai) jamais(?: (?:ca|cela|une chose pareille))?)(?![a-z0-9])"
 )
 _STARTS_YES = re.compile(
     r"^(?:(?:ah|oh|euh|bah|ben) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
@@ -93,6 +101,30 @@ _FIGURE_OF_SPEECH = compile_any(
         r"la boutique|mon atelier|mon activite)$",
     ]
 )
+# A question asked back about something else ("vous êtes un robot ?", "c'est anonyme ?", "qui lit ça ?"):
+# a question mark at the end, or a question's first words when it was typed without one.
+_QUESTION_START = compile_any(
+    [
+        r"^(?:mais |et |euh |attendez )?(?:est ce que|est ce qu|vous etes|etes vous|tu es|t es|es tu|c est quoi|"
+        r"c quoi|qu est ce|qui (?:lit|lira|va lire|voit|est|etes)|comment (?:ca marche|vous|on|tu)|combien|"
+        r"ca coute|ca sert a quoi|a quoi ca sert|vous pouvez|tu peux|on peut|je peux|il y a quelqu un)\b",
+    ]
+)
+# Words of the question itself in a question back are an answer in disguise ("vous croyez que j'y pense
+# pas ?", "ça change quoi si je veux mourir ?"): read, never answered as a question.
+_ABOUT_THE_QUESTION = compile_any(
+    [
+        r"pense|penser|suicid\w*|mourir|mort|morte|en finir|tuer|vivre|vie|danger|securite|mal|peur|"
+        r"seule?|aide|aider|bien|va$|aller|sortir|grave",
+    ]
+)
+
+
+def _is_question_back(text: str, words: str) -> bool:
+    asked = text.rstrip().endswith("?") or bool(_QUESTION_START.search(words))
+    return asked and not _ABOUT_THE_QUESTION.search(words)
+
+
 # After a "oui", a "mais" brings a reservation ("oui mais j'ai peur").
 _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le moment|ce soir|cette nuit"])
 
@@ -109,32 +141,54 @@ def _unclear(text: str | None) -> str | None:
     return words
 
 
-def _ask_again(text: str | None, words: str, answers_intake_question: bool) -> str | None:
+def _ask_again(
+    text: str | None, words: str, answers_intake_question: bool, may_ask_again: bool, may_answer_question: bool
+) -> str | None:
     """Why the question deserves asking once more, or None. Only for words without any warning sign,
     the classifier's included: the rule table alone decided what was unclear."""
-    if _STARTS_YES.search(words) or find_signs(text or ""):
+    if not (may_ask_again or may_answer_question) or _STARTS_YES.search(words) or find_signs(text or ""):
         return None
+    # A question about the question itself gets its reason once, then is read like any other answer.
     if _WHY_ASKED.search(words):
-        return WHY_ASKED
+        return WHY_ASKED if may_ask_again else None
     if _FIGURE_OF_SPEECH.search(words):
-        return FIGURE_OF_SPEECH
-    return ANSWERS_INTAKE_QUESTION if answers_intake_question else None
+        return FIGURE_OF_SPEECH if may_ask_again else None
+    if may_answer_question and _is_question_back(text or "", words):
+        return QUESTION_BACK
+    return ANSWERS_INTAKE_QUESTION if answers_intake_question and may_ask_again else None
 
 
-# A clear no taken back later ("en fait si, des fois j'y pense", "je vous ai menti").
-_TAKEN_BACK = compile_any(
+# A clear no taken back ("en fait si, des fois j'y pense", "je vous ai menti"). Said at any later time,
+# only a confession or the question's own words ("des fois j'y pense", the thinking_of_it sign) take it back.
+_TAKEN_BACK_ANY_TIME = compile_any([r"je vous ai menti|j ai dit non mais|j ai pas ose (vous )?dire oui"])
+# Where the message can only be about the question (right after the clear no, or with distress words),
+# "en fait si", "si en fait", "oui en fait", "bon si" take it back too: "si" contradicts a no, and "en fait",
+# "finalement", "quand même" correct it. Later, the same words may correct another answer ("avez-vous des
+# salariés ?" "non" ... "en fait si").
+_SOFTENERS = r"(?:en fait|enfin|finalement|a vrai dire|honnetement|en vrai|quand meme|pour etre honnete|c est vrai)"
+_FILLERS = r"(?:(?:euh|ben|bah|bon|hum+|mais|ah|oh) )*"
+_TAKEN_BACK_HERE = compile_any(
     [
-        r"^(en fait|enfin|finalement|a vrai dire|pour etre honnete|honnetement|en vrai)( ,)? (si|oui|ouais)\b",
-        r"je vous ai menti|(c est|c etait) pas (tout a fait )?vrai|j ai dit non mais",
+        rf"^{_FILLERS}(?:{_SOFTENERS}( ,)? )?(?:si|si si)(?: {_SOFTENERS})?$",
+        rf"^{_FILLERS}{_SOFTENERS}( ,)? (?:si|oui|ouais|ouai)\b",
+        rf"^{_FILLERS}(?:si|oui|ouais|ouai)( ,)? {_SOFTENERS}$",
+        r"^(?:je me suis trompee?|j ai menti|je mentais|c etait faux|(c est|c etait) pas (tout a fait )?vrai)$",
     ]
 )
 THINKING_OF_IT_RULE = "ambiguous_thinking_of_it"
 
 
-def takes_back_a_clear_no(text: str | None) -> bool:
-    """After a clear no to the direct question, a message that takes it back: the crisis path."""
+def takes_back_a_clear_no(text: str | None, *, about_the_question: bool = False) -> bool:
+    """After a clear no to the direct question, a message that takes it back: the crisis path.
+
+    `about_the_question`: the message can only be about the direct question (it comes right after the
+    clear no, or it carries distress words), so that a bare "en fait si" takes the no back."""
     words = normalise(text or "")
-    return bool(_TAKEN_BACK.search(words)) or any(sign.rule == THINKING_OF_IT_RULE for sign in rule_signs(text or ""))
+    if about_the_question and _TAKEN_BACK_HERE.search(words):
+        return True
+    if _TAKEN_BACK_ANY_TIME.search(words):
+        return True
+    return any(sign.rule == THINKING_OF_IT_RULE for sign in rule_signs(text or ""))
 
 
 def answer_to_suicide_question(
@@ -143,9 +197,11 @@ def answer_to_suicide_question(
     *,
     may_ask_again: bool = False,
     answers_intake_question: bool = False,
+    may_answer_question: bool = False,
 ) -> str:
     """CLEAR_NO only for a plain no without doubt and without a warning sign; one of ASK_AGAIN when
-    `may_ask_again` and the answer was to something else; else NOT_CLEAR_NO."""
+    `may_ask_again` (or `may_answer_question`, for a question asked back) and the answer was to something
+    else; else NOT_CLEAR_NO."""
     if text and text.startswith("/"):
         return CLEAR_NO if text.strip() == "/deny" else NOT_CLEAR_NO
     words = _unclear(text)
@@ -153,8 +209,7 @@ def answer_to_suicide_question(
         return NOT_CLEAR_NO
     if _STARTS_NO.search(words) or (intent == "deny" and len(words.split()) <= 4):
         return CLEAR_NO
-    reason = _ask_again(text, words, answers_intake_question) if may_ask_again else None
-    return reason or NOT_CLEAR_NO
+    return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_CLEAR_NO
 
 
 def answer_to_safety_question(
@@ -163,9 +218,11 @@ def answer_to_safety_question(
     *,
     may_ask_again: bool = False,
     answers_intake_question: bool = False,
+    may_answer_question: bool = False,
 ) -> str:
     """SAFE only for a plain yes without doubt, reservation or warning sign; one of ASK_AGAIN when
-    `may_ask_again` and the answer was to something else; else NOT_SAFE."""
+    `may_ask_again` (or `may_answer_question`, for a question asked back) and the answer was to something
+    else; else NOT_SAFE."""
     if text and text.startswith("/"):
         return SAFE if text.strip() == "/affirm" else NOT_SAFE
     words = _unclear(text)
@@ -179,5 +236,4 @@ def answer_to_safety_question(
         return SAFE
     if _STARTS_NO.search(words) or _RESERVATION.search(words):
         return NOT_SAFE
-    reason = _ask_again(text, words, answers_intake_question) if may_ask_again else None
-    return reason or NOT_SAFE
+    return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_SAFE

@@ -227,14 +227,29 @@ def _model_sign(text: str) -> Sign | None:
 
 def _cancelled(verdict: distress_model.Verdict) -> bool:
     """What cancels a rule's sign cancels the model's: someone bereaved by suicide speaking of a suicide
-    that is not theirs, idioms, and the hard negatives the table knows for the category ("unless":
-    retirement, works, prices...)."""
+    that is not theirs, idioms, a sign said in the negative ("je ne pense pas au suicide"), and the hard
+    negatives the table knows for the category ("unless": retirement, works, prices...)."""
     clauses = split_clauses(verdict.quote)
     same = [rule for rule in _table().rules if rule.category == verdict.category]
     if any(_vetoed(rule, clause.text) for rule in same for clause in clauses):
         return True
+    if any(_negated(clause.text) for clause in clauses):
+        return True
     vetoes = [_table().bereaved, rules().signals.distress_idioms]
     return any(veto.search(clause.text) for veto in vetoes for clause in clauses)
+
+
+def _negated(text: str) -> bool:
+    """A level 1 or 2 pattern of the table said right after a negation ("je ne pense pas au suicide",
+    "je n'ai pas d'idées noires"): the words the classifier weighs were denied."""
+    negation = rules().signals.distress_negation
+    for rule in _table().rules:
+        if rule.level > INDIRECT or rule.clause is None:
+            continue
+        for match in rule.clause.finditer(text):
+            if negation.search(text[: match.start()]):
+                return True
+    return False
 
 
 def category_levels() -> dict[str, int]:

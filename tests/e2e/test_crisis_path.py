@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
 
 
@@ -135,3 +137,31 @@ def test_a_clear_no_taken_back_is_the_crisis_path(conversation):
     assert "3114" in said[0] and said[-1] == SAFETY_QUESTION
     slots = conversation.slots()
     assert slots["distress"] is True and slots["requested_slot"] == "safe_now"
+
+
+def test_a_question_asked_back_at_the_direct_question_is_answered_and_the_question_comes_again(conversation):
+    conversation.say("je n'en peux plus")
+    said = conversation.say("vous êtes un robot ?")
+    assert "3114" not in " ".join(said)
+    assert "assistant automatique" in said[0] and "suicide" in said[-1] and said[-1].endswith("?")
+    slots = conversation.slots()
+    assert slots["requested_slot"] == "suicide_thoughts" and slots["distress"] is False
+    assert "3114" in conversation.say("non")[0]  # a clear no, then the 3114 once
+
+
+@pytest.mark.parametrize("taken_back", ["en fait si", "si en fait", "oui en fait"])
+def test_a_bare_yes_right_after_a_clear_no_is_the_crisis_path(conversation, taken_back):
+    conversation.say("je n'en peux plus")
+    after_no = conversation.say("non")
+    assert not any("santé" in text for text in after_no), "exhaustion alone names no health problem"
+    said = conversation.say(taken_back)
+    assert "3114" in said[0] and said[-1] == SAFETY_QUESTION
+    assert conversation.slots()["distress"] is True
+
+
+def test_a_bare_yes_right_after_a_clear_no_during_the_intake_is_the_crisis_path(conversation):
+    conversation.say("l'urssaf me réclame 8000 euros et je n'en peux plus")
+    conversation.say("non")
+    said = conversation.say("si en fait")
+    assert "3114" in said[0] and said[-1] == SAFETY_QUESTION
+    assert conversation.slots()["requested_slot"] == "safe_now"

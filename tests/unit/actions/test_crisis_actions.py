@@ -17,7 +17,10 @@ from actions.crisis_actions import (
     ValidateDirectQuestionForm,
     ValidateSafetyForm,
 )
+from actions.handoff_actions import ActionHandleMisunderstanding, ValidateHandoffForm
+from actions.intake_actions import ActionAnswerOutsideQuestion, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
+from guidance.crisis import SAFETY_QUESTION, SUICIDE_QUESTION, SUICIDE_QUESTION_AGAIN
 from tests.support.trackers import bot, slot_events, texts, tracker, user
 from tests.unit.actions.test_actions import run, run_coroutine
 
@@ -283,3 +286,144 @@ def test_more_distress_after_a_clear_no_is_not_taken_for_a_yes():
     t = tracker([user("je suis crevé", "express_overwhelm")], slots={"suicide_thoughts": "clear_no", "distress": False})
     dispatcher, _ = run(ActionCheckIn(), t)
     assert "3114" not in " ".join(texts(dispatcher))
+
+
+# A question asked back at the direct or the safety question is no answer: an honest short answer, then the
+# question again, never the crisis path taken as if it were a yes (nor "safe" taken as if it were a yes).
+QUESTIONS_BACK = [
+    ("vous êtes un robot ?", "faq", "utter_faq/is_bot"),
+    ("c'est confidentiel ?", "faq", "utter_faq/confidential"),
+    ("et vous ?", "nlu_fallback", None),
+    ("est-ce que quelqu'un lit ce que j'écris", "faq", "utter_faq/who_reads"),
+]
+
+
+def _with_faq(event: dict, utter: str | None) -> dict:
+    if utter:
+        event["parse_data"]["response_selector"] = {"default": {"response": {"utter_action": utter}}}
+    return event
+
+
+@pytest.mark.parametrize("slot", ASKED)
+@pytest.mark.parametrize("typed, intent, utter", QUESTIONS_BACK)
+def test_a_question_asked_back_gets_an_answer_and_the_question_again(slot, typed, intent, utter):
+    asked_by, form, validation, _ = ASKED[slot]
+    question = {"suicide_thoughts": SUICIDE_QUESTION, "safe_now": SAFETY_QUESTION}[slot]
+    t = tracker(
+        [_action(asked_by), bot(question), _with_faq(user(typed, intent), utter)],
+        slots={"requested_slot": slot},
+        active_loop=form,
+    )
+    dispatcher, events = run_coroutine_extract(validation, f"extract_{slot}", t)
+    assert events == {slot: None}, "the form asks its question again"
+    (message,) = dispatcher.messages
+    if utter:
+        assert message["response"] == utter  # the stored answer ("Oui, je suis un assistant automatique…")
+    else:
+        assert "assistant automatique" in message["text"] and "conseiller" in message["text"]
+
+
+def test_a_robot_question_at_the_direct_question_is_answered_twice_then_read():
+    asked = [_action("action_check_in"), bot(SUICIDE_QUESTION)]
+    for _ in range(2):
+        asked += [user("vous êtes un robot ?", "faq"), bot(SUICIDE_QUESTION_AGAIN)]
+    t = tracker(
+        [*asked, user("et vous ?", "nlu_fallback")],
+        slots={"requested_slot": "suicide_thoughts"},
+        active_loop="direct_question_form",
+    )
+    _, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    assert events == {"suicide_thoughts": "not_clear_no"}
+
+
+@pytest.mark.parametrize("typed", ["vous croyez que j'y pense pas ?", "ça change quoi si je veux mourir ?"])
+def test_a_question_back_about_the_question_itself_is_an_answer(typed):
+    t = tracker(
+        [_action("action_check_in"), bot(SUICIDE_QUESTION), user(typed, "nlu_fallback")],
+        slots={"requested_slot": "suicide_thoughts"},
+        active_loop="direct_question_form",
+    )
+    _, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    assert events == {"suicide_thoughts": "not_clear_no"}
+
+
+# Right after a clear no, the bot went back to the conversation (the intake's question, the handoff's, or
+# "Voulez-vous me dire ce qui pèse le plus ?"): a bare "en fait si" there can only take the no back.
+def _after_clear_no(typed: str, intent: str = "affirm") -> list[dict]:
+    return [
+        _action("action_check_in"),
+        bot(SUICIDE_QUESTION),
+        user("non", "deny"),
+        _action("direct_question_form"),
+        _action("action_after_clear_no"),
+        bot("Merci pour votre réponse."),
+        _action("situation_form"),
+        bot("Quel est votre métier ?"),
+        _action("action_listen"),
+        user(typed, intent),
+    ]
+
+
+TAKEN_BACK = ["en fait si", "si en fait", "oui en fait", "Si, en fait.", "bon si", "finalement oui", "si si"]
+CLEAR_NO_SLOTS = {"suicide_thoughts": "clear_no", "distress": False}
+
+
+@pytest.mark.parametrize("typed", TAKEN_BACK)
+@pytest.mark.parametrize(
+    "action, active_loop",
+    [
+        (ValidateSituationForm(), "situation_form"),
+        (ValidateHandoffForm(), "handoff_form"),
+        (ActionAnswerOutsideQuestion(), None),
+        (ActionHandleMisunderstanding(), None),
+    ],
+)
+def test_a_bare_yes_right_after_a_clear_no_takes_it_back(typed, action, active_loop):
+    slots = {**CLEAR_NO_SLOTS, "requested_slot": "trade" if active_loop else None}
+    dispatcher, events = run(action, tracker(_after_clear_no(typed), slots=slots, active_loop=active_loop))
+    said = texts(dispatcher)
+    assert "3114" in said[0], said
+    slots_set = slot_events(events)
+    assert slots_set["distress"] is True and slots_set["suicide_thoughts"] == "not_clear_no"
+    assert slots_set["requested_slot"] is None and {"event": "active_loop", "name": None} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events
+    ]
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "safety_form"}
+
+
+@pytest.mark.parametrize("typed", ["en fait si", "oui en fait"])
+def test_the_same_words_later_correct_another_answer_and_take_nothing_back(typed):
+    later = [
+        *_after_clear_no("boulanger", "inform"),
+        bot("Avez-vous des salariés ?"),
+        _action("action_listen"),
+        user("non", "deny"),
+        bot("Depuis quand ?"),
+        _action("action_listen"),
+        user(typed, "affirm"),
+    ]
+    dispatcher, _ = run(ActionAnswerOutsideQuestion(), tracker(later, slots=CLEAR_NO_SLOTS))
+    assert "3114" not in " ".join(texts(dispatcher))
+
+
+@pytest.mark.parametrize("typed", ["oui", "non", "en fait non", "boulanger"])
+def test_other_answers_right_after_a_clear_no_take_nothing_back(typed):
+    dispatcher, _ = run(ActionAnswerOutsideQuestion(), tracker(_after_clear_no(typed), slots=CLEAR_NO_SLOTS))
+    assert "3114" not in " ".join(texts(dispatcher))
+
+
+def test_exhaustion_alone_then_a_clear_no_is_not_said_back_as_a_health_problem():
+    """ "je n'en peux plus" names no difficulty: the clear no opens the conversation instead of "Si je
+    comprends bien, vous faites face à un problème de santé"."""
+    _, triage_events = run(ValidateTriageSlots(), tracker([user("je n'en peux plus", "express_overwhelm")]))
+    slots = slot_events(triage_events)
+    assert not slots.get("difficulty_categories")
+    check_in_tracker = tracker([user("je n'en peux plus", "express_overwhelm")], slots=slots)
+    _, events = run(ActionCheckIn(), check_in_tracker)
+    assert slot_events(events)["paused_form"] is None
+    dispatcher, _ = run(
+        ActionAfterClearNo(), tracker([user("non", "deny")], slots={**slots, "suicide_thoughts": "clear_no"})
+    )
+    said = " ".join(texts(dispatcher))
+    assert "santé" not in said and "Si je comprends bien" not in said
+    assert "3114" in said and "Voulez-vous me dire ce qui pèse le plus" in said

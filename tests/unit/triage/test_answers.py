@@ -8,9 +8,11 @@ from triage.answers import (
     CLEAR_NO,
     NOT_CLEAR_NO,
     NOT_SAFE,
+    QUESTION_BACK,
     SAFE,
     answer_to_safety_question,
     answer_to_suicide_question,
+    takes_back_a_clear_no,
 )
 
 # "Est-ce qu'il vous arrive de penser au suicide ?"
@@ -26,6 +28,9 @@ SUICIDE_ANSWERS = [
     ("euh non", CLEAR_NO),
     ("je n'y pense pas", CLEAR_NO),
     ("jy pense jamais", CLEAR_NO),
+    ("je n'ai jamais pensé au suicide", CLEAR_NO),
+    ("je ne me suiciderai jamais, j'ai mes enfants", CLEAR_NO),
+    ("je ne ferai jamais ça", CLEAR_NO),
     ("pas au suicide non", CLEAR_NO),
     ("je ne suis pas suicidaire", CLEAR_NO),
     ("jamais de la vie j'ai mes enfants", CLEAR_NO),
@@ -44,6 +49,8 @@ SUICIDE_ANSWERS = [
     ("non pas vraiment", NOT_CLEAR_NO),
     ("je ne pense pas", NOT_CLEAR_NO),
     ("non mais des fois j'y pense", NOT_CLEAR_NO),
+    ("je n'ai jamais pensé au suicide mais là oui", NOT_CLEAR_NO),
+    ("non mais en ce moment si", NOT_CLEAR_NO),
     ("non je crois", NOT_CLEAR_NO),
     ("non normalement", NOT_CLEAR_NO),
     ("non mais ils seraient mieux sans moi", NOT_CLEAR_NO),
@@ -133,3 +140,74 @@ def test_an_answer_to_something_else_is_asked_again_the_first_time_only(text, in
 def test_a_hedge_a_sign_or_a_plain_answer_is_read_at_once(text, intake_answer, suicide, safety):
     assert answer_to_suicide_question(text, may_ask_again=True, answers_intake_question=intake_answer) == suicide
     assert answer_to_safety_question(text, may_ask_again=True, answers_intake_question=intake_answer) == safety
+
+
+# A question asked back is no answer: answered, then the question again (while may_answer_question). A
+# question carrying the question's own words ("vous croyez que j'y pense pas ?") is read as an answer.
+QUESTIONS_BACK = [
+    ("vous êtes un robot ?", QUESTION_BACK),
+    ("vous etes un robot", QUESTION_BACK),
+    ("t'es qui toi", QUESTION_BACK),
+    ("c'est confidentiel ?", QUESTION_BACK),
+    ("qui lit ce que j'écris ?", QUESTION_BACK),
+    ("est-ce que c'est gratuit", QUESTION_BACK),
+    ("et vous ?", QUESTION_BACK),
+    ("vous croyez que j'y pense pas ?", None),
+    ("ça change quoi si je veux mourir ?", None),
+    ("vous allez m'aider ?", None),
+    ("c'est grave ?", None),
+    ("non, pourquoi ?", CLEAR_NO),
+    ("oui ?", None),
+]
+
+
+@pytest.mark.parametrize("text, reading", QUESTIONS_BACK)
+def test_a_question_asked_back_is_answered_not_read(text, reading):
+    # Both questions: at the safety question the same words are no "yes, I am safe" either.
+    suicide = answer_to_suicide_question(text, may_answer_question=True)
+    safety = answer_to_safety_question(text, may_answer_question=True)
+    if reading == QUESTION_BACK:
+        assert (suicide, safety) == (QUESTION_BACK, QUESTION_BACK)
+        # Once the question was asked often enough, a question back is read like any unclear answer.
+        assert (answer_to_suicide_question(text), answer_to_safety_question(text)) == (NOT_CLEAR_NO, NOT_SAFE)
+    elif reading == CLEAR_NO:
+        assert suicide == CLEAR_NO
+    else:
+        assert suicide == NOT_CLEAR_NO and safety != QUESTION_BACK
+
+
+def test_why_asked_twice_is_read_the_second_time():
+    assert answer_to_suicide_question("pourquoi vous me demandez ça ?", may_answer_question=True) == NOT_CLEAR_NO
+
+
+# Right after a clear no, "en fait si" can only take it back; later the same words may correct another
+# answer, and only a confession or the question's own words take it back.
+TAKEN_BACK = [
+    # text, right after the clear no, later
+    ("en fait si", True, False),
+    ("si en fait", True, False),
+    ("oui en fait", True, False),
+    ("Si, en fait.", True, False),
+    ("ouais en fait", True, False),
+    ("euh si", True, False),
+    ("bon si", True, False),
+    ("si si", True, False),
+    ("finalement oui", True, False),
+    ("en fait oui", True, False),
+    ("si quand même", True, False),
+    ("c'est pas vrai", True, False),
+    ("en fait si, des fois j'y pense", True, True),
+    ("je vous ai menti", True, True),
+    ("ça m'arrive d'y penser", True, True),
+    ("oui", False, False),
+    ("non", False, False),
+    ("en fait non", False, False),
+    ("si vous voulez", False, False),
+    ("boulanger", False, False),
+]
+
+
+@pytest.mark.parametrize("text, right_after, later", TAKEN_BACK)
+def test_a_clear_no_taken_back(text, right_after, later):
+    assert takes_back_a_clear_no(text, about_the_question=True) is right_after
+    assert takes_back_a_clear_no(text) is later
