@@ -42,6 +42,7 @@ from cases.audit import Repository
 from cases.errors import CaseNotFound, InvalidInput
 from cases.models import (
     LIVE_OPEN_STATES,
+    URGENCY_RANK,
     AdvisorPresence,
     Case,
     LiveMessage,
@@ -94,6 +95,13 @@ def mentions_health(text: str) -> bool:
 
     assessment = assess([text])
     return "sante" in assessment.categories or assessment.distress or assessment.overwhelm
+
+
+def expresses_distress(text: str) -> bool:
+    """A risk to the artisan's life or safety, read as the bot reads it (triage contract: ``distress``)."""
+    from triage.engine import assess
+
+    return assess([text]).distress
 
 
 def first_name(full_name: str | None) -> str:
@@ -330,7 +338,11 @@ class LiveRepository(Repository):
                 return earlier
             if live.state not in LIVE_OPEN_STATES:
                 raise LiveClosed(conversation_id)
-            return self._insert(session, case.id, "artisan", text, client_id, None, now or utcnow())
+            now = now or utcnow()
+            message = self._insert(session, case.id, "artisan", text, client_id, None, now)
+            if not case.distress and expresses_distress(text):
+                self._raise_distress(session, case, now)
+            return message
 
     def artisan_left(self, conversation_id: str, now: datetime | None = None) -> tuple[LiveState, Message, str] | None:
         """The artisan erased the conversation in the widget: an open session ends (ARTISAN_LEFT_LINE for the
@@ -522,6 +534,16 @@ class LiveRepository(Repository):
             action = "live.handed_back" if state == "returned" else "live.closed"
             self._audit(session, actor, action, case.chamber_id, case.reference, {})
             return self._state(session, case), messages
+
+    def _raise_distress(self, session: Session, case: Case, now: datetime) -> None:
+        """Distress said in the live chat marks the case as the bot would have (triage contract: distress and a
+        critical urgency, never lowered): the queue puts it first, the wait reminder gives the 3114 on the
+        distress delay, and the audit log says when."""
+        case.distress = True
+        case.urgency = "critique"
+        case.urgency_rank = URGENCY_RANK["critique"]
+        case.updated_at = now  # the queue's poll sees it
+        self._audit(session, None, "live.distress_expressed", case.chamber_id, case.reference, {})
 
     @staticmethod
     def _withhold_health(session: Session, case: Case) -> None:
