@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.conversation import said_before
 from actions.questions import QUESTIONS
+from chamber import Chamber
 from intake.answers import TAKE_YOUR_TIME, is_waiting
 
 
@@ -37,6 +38,16 @@ ASK_ACTIONS = {
 }
 
 
+def out_of_scope_text(chamber: Chamber) -> str:
+    """Honest: what the assistant is for, and where the chamber can be reached, without promising that it
+    answers everything (the name, phone and hours come from the chamber's configuration)."""
+    return (
+        "Je ne peux pas vous aider sur ce sujet : je suis là pour les artisans dont l'entreprise traverse une "
+        f"difficulté. Pour une autre question sur votre entreprise, la {chamber.short_name} est joignable au "
+        f"{chamber.phone}, {chamber.hours_text}."
+    )
+
+
 class ActionOutOfScope(Action):
     """Outside the service: where to ask instead, said in full once; said again, a short word (a long
     message repeated reads as a machine that did not listen)."""
@@ -50,10 +61,7 @@ class ActionOutOfScope(Action):
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return []
         chamber = services.chamber()
-        text = (
-            "Cette question sort de ce que je sais faire ici : je suis là pour les entreprises en difficulté. "
-            f"Pour le reste, la {chamber.name} vous répond au {chamber.phone}."
-        )
+        text = out_of_scope_text(chamber)
         if said_before(tracker.events, text):
             text = "Là-dessus je ne peux pas vous aider, pardon."
         dispatcher.utter_message(text=text)

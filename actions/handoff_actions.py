@@ -37,7 +37,7 @@ from actions.handoff import (
     thanks_without_consent_text,
     withdrawn_text,
 )
-from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, reply_to_question
+from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, question_reply, reply_to_question
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
@@ -277,10 +277,7 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             understood(extract_facts(words or "", services.chamber_today())) or "Merci, c'est noté pour le conseiller."
         )
     elif said == QUESTION:
-        text = (
-            "Je ne sais pas répondre à cette question ici, mais un conseiller pourra le faire. "
-            f"Vous pouvez aussi appeler le {services.chamber().phone}."
-        )
+        text = question_reply(services.chamber())
     elif extract_facts(words or "", services.chamber_today()):
         text = "Merci, c'est noté pour le conseiller."
     else:
@@ -293,7 +290,7 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
 
 SHORT_AGAIN = {
     HESITATION: "Prenez votre temps : rien n'est transmis sans votre accord.",
-    QUESTION: "Un conseiller pourra vous répondre.",
+    QUESTION: "Vous pourrez poser cette question à un conseiller.",
 }
 
 
@@ -544,7 +541,7 @@ class ActionHandleMisunderstanding(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         words = tracker.latest_message.get("text") or ""
-        if is_question(words) and reply_to_question(words) == SERIOUS_REPLY:
+        if is_question(words) and reply_to_question(words, services.chamber()) == SERIOUS_REPLY:
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.
             dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
             return []

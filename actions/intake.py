@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from actions.conversation import SITUATION_SLOTS
+from chamber import Chamber
 
 # Re-exported explicitly: said by the actions.
 from intake.answers import (
@@ -120,7 +121,13 @@ SERIOUS_REPLY = (
     "Votre situation mérite qu'on s'en occupe, mais des solutions existent presque toujours, "
     "surtout quand on s'y prend tôt : c'est le travail des conseillers."
 )
-QUESTION_REPLY = "Je ne peux pas bien répondre à cette question ici, mais un conseiller pourra le faire avec vous."
+# Honest: the assistant cannot answer, and nobody is promised to; who can be asked comes from the configuration.
+QUESTION_REPLY = "Je ne sais pas répondre à cette question ici. Vous pourrez la poser à un conseiller de la {short_name}, au {phone}."
+
+
+def question_reply(chamber: Chamber) -> str:
+    """What is said to a question the assistant cannot answer (QUESTION_REPLY with the chamber's words)."""
+    return QUESTION_REPLY.format(short_name=chamber.short_name, phone=chamber.phone)
 
 
 def is_question(words: str | None) -> bool:
@@ -131,14 +138,14 @@ def is_question(words: str | None) -> bool:
     return folded.endswith("?") or bool(_QUESTION_START.match(folded)) or bool(_SERIOUS.search(folded))
 
 
-def reply_to_question(words: str | None, slot: str | None = None) -> str:
+def reply_to_question(words: str | None, chamber: Chamber, slot: str | None = None) -> str:
     """A short answer to a question asked at a free-text question; the question is then asked again."""
     folded = " ".join(fold(words or "").split())
     if _SERIOUS.search(folded):
         return SERIOUS_REPLY
     if folded.startswith("pourquoi"):
         return explain(slot)
-    return QUESTION_REPLY
+    return question_reply(chamber)
 
 
 def explain(slot: str | None) -> str:

@@ -118,7 +118,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {**answered, **place}
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
-            dispatcher.utter_message(text=reply_to_question(words, slot))
+            dispatcher.utter_message(text=reply_to_question(words, services.chamber(), slot))
             return {slot: None}
         if answer_kind(words) == NO:
             # A bare "non" to "Depuis quand ... ?": no date to give, not "non" stored as the date. Where a no
