@@ -99,6 +99,28 @@ def questions_to_ask(
     return asked + missing[: max(budget, 0)]
 
 
+def unanswered_before(events: Iterable[Mapping[str, Any]], slot: str) -> int:
+    """How many messages the artisan wrote at this question, before the latest one, while it stayed asked
+    (each answered something else, asked something, or waited)."""
+    asking = False
+    messages = 0
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value") != slot:
+                asking, messages = False, 0
+            asking = asking or event.get("value") == slot
+        elif asking and event.get("event") == "user":
+            messages += 1
+    return max(messages - 1, 0)
+
+
+# The second message that does not answer a question offers to pass it; the third passes it: a question is
+# never asked more than three times in a row, and every intake question may be passed.
+OFFER_SKIP_AFTER = 1
+SKIP_AFTER = 2
+OFFER_SKIP = "Si vous préférez, nous pouvons passer ma question : répondez « passer »."
+
+
 # A bare "oui" says nothing to "À qui devez-vous de l'argent ?" nor to "Si oui, combien ?": the detail is
 # asked once, then whatever comes is kept (never a loop).
 DETAIL_WANTED = frozenset(SITUATION_SLOTS) - {"departement"}  # the place question reads its own answers
