@@ -24,6 +24,7 @@ from actions.handoff import (
     consented,
     contact_answers,
     display_phone,
+    first_name_said,
     handoff_questions,
     has_phone,
     mentions_contact,
@@ -46,6 +47,7 @@ from intake.answers import (
     CORRECTION,
     HESITATION,
     NO,
+    OTHER,
     QUESTION,
     TAKE_YOUR_TIME,
     YES,
@@ -115,8 +117,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     ) -> dict[str, Any]:
         decision = read_yes_no(value, tracker, "consent_given")
         if decision is None:
-            say_neither(dispatcher, tracker, "consent_given")
-            return {"consent_given": None}
+            return yes_or_no(value, dispatcher, tracker, "consent_given")
         if decision is True:
             return {"consent_given": True, "consent_at": datetime.now(timezone.utc).isoformat()}
         return {"consent_given": False}
@@ -237,6 +238,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):
         return None  # "ah non c'est la Somme": a fact corrected, nothing refused
+    if said == OTHER and name_at_question(tracker, slot):
+        return None  # "Paul" read as a yes or a no by the classifier: a first name says neither
     if isinstance(value, bool):
         return value
     if said == YES:
@@ -247,11 +250,33 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
 
 
 def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> dict[str, Any]:
-    """A yes/no question's slot from the answer; neither: said so, and the question stays."""
+    """A yes/no question's slot from the answer; neither: said so, and the question stays. A first name given
+    instead ("Paul" to "Voulez-vous qu'un conseiller vous rappelle ?") is kept for the name question."""
     decision = read_yes_no(value, tracker, slot)
     if decision is None:
+        name = name_at_question(tracker, slot)
+        if name:
+            dispatcher.utter_message(text=name_noted_text(name, slot))
+            return {slot: None, "contact_name": name}
         say_neither(dispatcher, tracker, slot)
     return {slot: decision}
+
+
+def name_at_question(tracker: Tracker, slot: str | None) -> str | None:
+    """The first name the artisan gave in answer to this yes/no question, if that is what the words are."""
+    if slot is None or tracker.get_slot("requested_slot") != slot:
+        return None
+    words = tracker.latest_message.get("text")
+    if mentions_contact(words):
+        return None  # a number or an address: their own questions keep them
+    return first_name_said(words, tracker.latest_message.get("entities") or [])
+
+
+def name_noted_text(name: str, slot: str) -> str:
+    """ "Merci Paul." and why the question stays: before the consent, nothing is noted without it."""
+    if slot in ("wants_advisor", "consent_given"):
+        return f"Merci {name}. Avant de noter vos coordonnées, j'ai besoin de votre réponse à ma question."
+    return f"Merci {name}, c'est noté."
 
 
 def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
