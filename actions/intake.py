@@ -114,8 +114,26 @@ def unanswered_before(events: Iterable[Mapping[str, Any]], slot: str) -> int:
     return max(messages - 1, 0)
 
 
-# The second message that does not answer a question offers to pass it; the third passes it: a question is
-# never asked more than three times in a row, and every intake question may be passed.
+def skip_offered(events: Iterable[Mapping[str, Any]], slot: str, latest_only: bool = False) -> bool:
+    """Whether OFFER_SKIP was said while this question was asked (``latest_only``: in the bot's last turn
+    before the artisan's latest message, so that a "oui" now accepts it)."""
+    events = list(events)
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    asking, offered = False, False
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value") != slot:
+                offered = False
+            asking = event.get("value") == slot
+        elif event.get("event") == "bot" and asking:
+            offered = offered or OFFER_SKIP in (event.get("text") or "")
+        elif latest_only and event.get("event") == "user":
+            offered = False  # said before an earlier message: that message did not take it up
+    return offered and asking
+
+
+# The second message that does not answer a question offers to pass it; the next one, once it was offered,
+# passes it: a question is never asked more than three times in a row, and every intake question may be passed.
 OFFER_SKIP_AFTER = 1
 SKIP_AFTER = 2
 OFFER_SKIP = "Si vous préférez, nous pouvons passer ma question : répondez « passer »."

@@ -30,6 +30,7 @@ from actions.intake import (
     is_question,
     questions_to_ask,
     reply_to_question,
+    skip_offered,
     unanswered_before,
 )
 from actions.place_validation import PlaceValidation, place_update
@@ -124,6 +125,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
             return not_answered(slot, reply_to_question(words, services.chamber(), slot), dispatcher, tracker)
+        if answer_kind(words) == YES and skip_offered(tracker.events, slot, latest_only=True):
+            # "oui" right after "Si vous préférez, nous pouvons passer ma question": yes, pass it.
+            dispatcher.utter_message(text=SKIPPED_ACK)
+            return {slot: SKIPPED}
         if answer_kind(words) == NO:
             # A bare "non" to "Depuis quand ... ?": no date to give, not "non" stored as the date. Where a no
             # says something ("Avez-vous des salariés ?"), it is that answer; elsewhere the question is passed.
@@ -179,7 +184,7 @@ def not_answered(slot: str, reply: str, dispatcher: CollectingDispatcher, tracke
     """The words answered something else: ``reply``, then the question again. The second such message in a
     row also offers to pass the question; the third passes it (the advisor can ask it on the phone)."""
     unanswered = unanswered_before(tracker.events, slot)
-    if unanswered >= SKIP_AFTER:
+    if unanswered >= SKIP_AFTER and skip_offered(tracker.events, slot):
         dispatcher.utter_message(text=f"{reply} {SKIPPED_ACK}")
         return {slot: SKIPPED}
     if unanswered >= OFFER_SKIP_AFTER:

@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import SKIPPED
-from actions.intake import OFFER_SKIP, SKIPPED_ACK, unanswered_before
+from actions.intake import OFFER_SKIP, SKIPPED_ACK, TAKE_YOUR_TIME, unanswered_before
 from actions.intake_actions import ValidateSituationForm
 from tests.support.trackers import bot, texts, tracker, user
 
@@ -32,8 +32,11 @@ MISSES = [
 
 def at_deadline(misses_before: int, words: str, fact: tuple[str, str]) -> tuple[CollectingDispatcher, dict]:
     events = [user("l'urssaf me réclame 8000 euros"), *asked("deadline")]
-    for earlier_words, name, value in MISSES[:misses_before]:
-        events += [user(earlier_words, "inform"), filled(name, value), *asked("deadline")]
+    for number, (earlier_words, name, value) in enumerate(MISSES[:misses_before]):
+        events += [user(earlier_words, "inform"), filled(name, value)]
+        if number == 1:
+            events.append(bot(f"C'est noté aussi. {OFFER_SKIP}"))  # what the second miss was answered
+        events += asked("deadline")
     events += [user(words, "inform"), filled(*fact)]
     current = tracker(events, slots={"requested_slot": "deadline", fact[0]: fact[1]}, active_loop="situation_form")
     dispatcher = CollectingDispatcher()
@@ -94,3 +97,34 @@ def test_a_real_answer_after_misses_is_kept():
 )
 def test_unanswered_before_counts_the_messages_at_this_question_before_the_latest(events, expected):
     assert unanswered_before(events, "deadline") == expected
+
+
+def test_without_the_offer_first_the_third_miss_offers_rather_than_passes():
+    # "hmm" (time to think) then a question asked back: the offer was never made, so it is made now.
+    events = [user("l'urssaf me réclame 8000 euros"), *asked("deadline"), user("hmm", "inform"), bot(TAKE_YOUR_TIME)]
+    events += [*asked("deadline"), user("c'est quoi une échéance ?", "inform"), bot("Je ne sais pas répondre.")]
+    events += [*asked("deadline"), user("on est en SARL", "inform"), filled("legal_form", "SARL")]
+    current = tracker(events, slots={"requested_slot": "deadline"}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert ValidateSituationForm().validate_deadline("on est en SARL", dispatcher, current, {}) == {"deadline": None}
+    assert texts(dispatcher)[-1].endswith(OFFER_SKIP)
+
+
+@pytest.mark.parametrize("words", ["oui", "oui svp", "ok"])
+def test_a_yes_right_after_the_offer_passes_the_question(words):
+    events = [user("l'urssaf me réclame 8000 euros"), *asked("deadline"), user("je suis boulanger", "inform")]
+    events += [filled("trade", "boulanger"), *asked("deadline"), user("on est en SARL", "inform")]
+    events += [filled("legal_form", "SARL"), bot(f"C'est noté aussi. {OFFER_SKIP}"), *asked("deadline")]
+    events.append(user(words, "affirm"))
+    current = tracker(events, slots={"requested_slot": "deadline"}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert ValidateSituationForm().validate_deadline(words, dispatcher, current, {}) == {"deadline": SKIPPED}
+    assert texts(dispatcher) == [SKIPPED_ACK]
+
+
+def test_a_yes_to_the_question_itself_is_not_taken_for_a_skip():
+    events = [user("l'urssaf me réclame 8000 euros"), *asked("deadline"), user("oui", "affirm")]
+    current = tracker(events, slots={"requested_slot": "deadline"}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert ValidateSituationForm().validate_deadline("oui", dispatcher, current, {}) == {"deadline": None}
+    assert SKIPPED_ACK not in texts(dispatcher)
