@@ -342,6 +342,9 @@ class LiveRepository(Repository):
             message = self._insert(session, case.id, "artisan", text, client_id, None, now)
             if not case.distress and expresses_distress(text):
                 self._raise_distress(session, case, now)
+                if live.state == "waiting":
+                    # A calm reminder may have been given for this wait: the 3114 one is still owed.
+                    live.distress_reminded_at = None
             return message
 
     def artisan_left(self, conversation_id: str, now: datetime | None = None) -> tuple[LiveState, Message, str] | None:

@@ -337,11 +337,13 @@ def test_erasure_removes_the_live_chat(live, waiting_case, advisor, repository):
     assert live.state_of_conversation(conversation) is None
 
 
-def test_distress_said_in_the_live_chat_marks_the_case_and_hastens_the_reminder(
+def test_distress_said_in_the_live_chat_marks_the_case_and_owes_the_3114_reminder(
     live, waiting_case, advisor, repository, audit
 ):
     conversation, reference = waiting_case(distress=False, urgency="normale")
     marie = advisor()
+    calm = live.remind_waits(NOW + timedelta(minutes=60), minutes(3), minutes(60), promise)
+    assert len(calm) == 1  # the calm wait's one reminder, given before the distress
     live.post_artisan(conversation, "Je ne sais plus quoi faire avec ces dettes.", "a-1", NOW)
     case = repository.get_case(reference, marie, record_view=False)
     assert (case.distress, case.urgency) == (False, "normale")  # worry is not distress
@@ -351,7 +353,7 @@ def test_distress_said_in_the_live_chat_marks_the_case_and_hastens_the_reminder(
     assert (case.distress, case.urgency) == (True, "critique")
     assert live.state_of_conversation(conversation).distress
     # The wait is now reminded on the distress delay, with the 3114.
-    reminded = live.remind_waits(NOW + timedelta(minutes=3), minutes(3), minutes(60), promise)
+    reminded = live.remind_waits(NOW + timedelta(minutes=61), minutes(3), minutes(60), promise)
     assert [m.text for _, m in reminded] == [DISTRESS_WAIT_LINE]
     actions = [e.action for e in audit.entries(marie, case_reference=reference)]
     assert actions.count("live.distress_expressed") == 1
