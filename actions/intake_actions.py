@@ -68,10 +68,12 @@ class ActionAcknowledgeSituation(Action):
         if noted:
             dispatcher.utter_message(text=noted)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
+        declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
         if (
             assessment
             and assessment.urgency in URGENT_LEVELS
             and not assessment.distress
+            and not declined  # the callback was refused: no offer follows, so none is announced
             and not already_said(tracker, urgent)
         ):
             dispatcher.utter_message(text=urgent)
