@@ -238,6 +238,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):
         return None  # "ah non c'est la Somme": a fact corrected, nothing refused
+    if said == NO and is_waiting(words):
+        return None  # "non attendez": a pause to think, not a refusal
     if said == OTHER and name_at_question(tracker, slot):
         return None  # "Paul" read as a yes or a no by the classifier: a first name says neither
     if isinstance(value, bool):
@@ -283,6 +285,9 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
     """The answer was neither yes nor no: say what it was taken for; the form asks the question again."""
     words = tracker.latest_message.get("text")
     said = answer_kind(words)
+    if is_waiting(words):
+        dispatcher.utter_message(text=TAKE_YOUR_TIME)
+        return
     if said == HESITATION:
         if slot == "wants_advisor":
             text = (

@@ -1,6 +1,6 @@
 """A first name typed at a yes/no question of the handoff ("Paul" to "Êtes-vous d'accord ?") is kept for the
-name question, never read as a yes or a no, and the question stays; over real trackers and the real form
-validation action."""
+name question, never read as a yes or a no, and the question stays; a "non attendez" is a pause, not a
+refusal. Over real trackers and the real form validation action."""
 
 from __future__ import annotations
 
@@ -94,3 +94,19 @@ def test_words_that_name_nobody_are_no_first_name(words, entities):
 )
 def test_a_first_name_is_read_as_typed(words, entities, name):
     assert first_name_said(words, entities) == name
+
+
+@pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
+@pytest.mark.parametrize("words", ["non attendez", "non, une seconde", "non attendez je réfléchis"])
+def test_no_then_wait_is_a_pause_not_a_refusal(question, words):
+    from intake.answers import TAKE_YOUR_TIME
+
+    said, produced = validate(question, words, "deny", {question: False})
+    assert produced.get(question) is None and produced.get("requested_slot") == question, (said, produced)
+    assert said == [TAKE_YOUR_TIME]
+
+
+@pytest.mark.parametrize("words", ["non", "non merci", "non pas maintenant"])
+def test_a_plain_no_still_refuses(words):
+    _said, produced = validate("consent_given", words, "deny", {"consent_given": False})
+    assert produced.get("consent_given") is False
