@@ -104,6 +104,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         words = tracker.latest_message.get("text") or ""
+        if value != words and answer_kind(words) == NO and is_waiting(words):
+            # "non attendez" mapped as a no ("aucune échéance connue"): a pause to think, the question waits.
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return {slot: None}
         if value != words:
             return {slot: value}
         if is_skip(words):

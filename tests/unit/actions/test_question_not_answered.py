@@ -128,3 +128,12 @@ def test_a_yes_to_the_question_itself_is_not_taken_for_a_skip():
     dispatcher = CollectingDispatcher()
     assert ValidateSituationForm().validate_deadline("oui", dispatcher, current, {}) == {"deadline": None}
     assert SKIPPED_ACK not in texts(dispatcher)
+
+
+@pytest.mark.parametrize("slot, mapped", [("deadline", "aucune échéance connue"), ("employees", "0")])
+def test_no_then_wait_at_an_intake_question_is_a_pause_not_an_answer(slot, mapped):
+    events = [user("l'urssaf me réclame 8000 euros"), *asked(slot), user("non attendez", "deny"), filled(slot, mapped)]
+    current = tracker(events, slots={"requested_slot": slot, slot: mapped}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert getattr(ValidateSituationForm(), f"validate_{slot}")(mapped, dispatcher, current, {}) == {slot: None}
+    assert texts(dispatcher) == [TAKE_YOUR_TIME]
