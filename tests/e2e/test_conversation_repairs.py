@@ -77,3 +77,15 @@ def test_an_erasure_asked_during_the_intake_is_confirmed_then_done(conversation,
     turn = say(conversation, "bonjour")  # the conversation goes on from scratch
     assert turn.replies
     assert stored_events_mentioning(stack, conversation.sender, "boulangerie") == 0
+
+
+def test_a_no_at_the_name_question_passes_it_and_a_no_then_wait_refuses_nothing(conversation):
+    turn = say(conversation, "mon fournisseur de farine ne me livre plus tant que je n'ai pas payé")
+    turn = answer_until(conversation, turn, "consent_given")
+    turn = say(conversation, "non attendez")
+    assert turn.slots["consent_given"] is None and turn.slots["requested_slot"] == "consent_given", turn.replies
+    turn = say(conversation, "oui d'accord")
+    assert turn.slots["requested_slot"] == "contact_name", turn.replies
+    turn = say(conversation, "non je préfère pas donner mon nom")
+    assert not any("je n'ai pas su" in reply for reply in turn.replies), turn.replies
+    assert turn.slots["contact_name"] == "non précisé" and turn.slots["requested_slot"] == "phone", turn.replies
