@@ -140,7 +140,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             if said in (YES, HESITATION) or is_waiting(words):
                 dispatcher.utter_message(text=TAKE_YOUR_TIME if is_waiting(words) else NO_NAME_YET)
                 return {"contact_name": None}
-        return {"contact_name": clean_name(value)}
+        # "moi c'est Paul", "je m'appelle paul": the name, not the sentence around it.
+        return {"contact_name": first_name_said(value) or clean_name(value)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -110,3 +110,19 @@ def test_no_then_wait_is_a_pause_not_a_refusal(question, words):
 def test_a_plain_no_still_refuses(words):
     _said, produced = validate("consent_given", words, "deny", {"consent_given": False})
     assert produced.get("consent_given") is False
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [("moi c'est Paul", "Paul"), ("je m'appelle paul", "Paul"), ("paul", "paul"), ("Marie-Claire", "Marie-Claire")],
+)
+def test_at_the_name_question_the_name_is_kept_without_the_words_around_it(words, name):
+    events = [user("la banque m'a coupé le découvert"), bot("Comment le conseiller peut-il vous appeler ?")]
+    events += [user(words, "inform"), {"event": "slot", "name": "contact_name", "value": words}]
+    slots = {**SITUATION, **BEFORE["health_consent"], "difficulty_categories": ["banque"]}
+    current = tracker(events, slots={**slots, "contact_name": words, "requested_slot": "contact_name"})
+    current.active_loop = {"name": "handoff_form"}
+    dispatcher = CollectingDispatcher()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        produced = pool.submit(asyncio.run, ValidateHandoffForm().run(dispatcher, current, DOMAIN)).result()
+    assert slot_events(produced)["contact_name"] == name
