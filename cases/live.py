@@ -12,7 +12,8 @@ One live session per case (``LiveSession``), its state moving
 - ``claim(reference, advisor)``: ``UPDATE ... WHERE state = 'waiting' AND advisor_id IS NULL``, the row count
   checked: one advisor wins, any other gets ``LiveConflict``; the holder claiming again (a reload) is no change.
 - ``hand_back`` and ``close``: the holder gives the conversation back to the bot, or closes it with a line.
-- ``post_artisan`` / ``post_advisor``: one message, its id the cursor (``messages_after``); a ``client_id``
+- ``post_artisan`` / ``post_advisor``: one message (distress in the artisan's marks the case, and while nobody
+  has joined the 3114 line follows at once), its id the cursor (``messages_after``); a ``client_id``
   seen before gives back the stored message (a resend after a reconnect is one message). The session row is
   locked first, so the ids of one conversation are given in the order the messages are committed: a reader
   resuming from an id never skips a message committed later with a smaller id.
@@ -343,8 +344,10 @@ class LiveRepository(Repository):
             if not case.distress and expresses_distress(text):
                 self._raise_distress(session, case, now)
                 if live.state == "waiting":
-                    # A calm reminder may have been given for this wait: the 3114 one is still owed.
-                    live.distress_reminded_at = None
+                    # Nobody is there to answer yet: the crisis numbers come at once (they come first, whoever
+                    # replies), and count as this wait's reminder. An advisor who holds the chat reads it.
+                    self._insert(session, case.id, "system", DISTRESS_WAIT_LINE, None, None, now)
+                    live.distress_reminded_at = now
             return message
 
     def artisan_left(self, conversation_id: str, now: datetime | None = None) -> tuple[LiveState, Message, str] | None:
