@@ -261,6 +261,12 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
         if name:
             dispatcher.utter_message(text=name_noted_text(name, slot))
             return {slot: None, "contact_name": name}
+        moment = callback_time(tracker.latest_message.get("text")) if slot == "consent_given" else None
+        if moment and tracker.get_slot("requested_slot") == slot:
+            # "n'importe quand" to the consent question: when to call, kept for its question; no consent yet.
+            noted = noted_for_other_questions({"callback_slot": moment})
+            dispatcher.utter_message(text=f"{noted} Avant de noter vos coordonnées, j'ai besoin de votre accord.")
+            return {slot: None, "callback_slot": moment}
         say_neither(dispatcher, tracker, slot)
     return {slot: decision}
 

@@ -126,3 +126,11 @@ def test_at_the_name_question_the_name_is_kept_without_the_words_around_it(words
     with ThreadPoolExecutor(max_workers=1) as pool:
         produced = pool.submit(asyncio.run, ValidateHandoffForm().run(dispatcher, current, DOMAIN)).result()
     assert slot_events(produced)["contact_name"] == name
+
+
+@pytest.mark.parametrize("words", ["n'importe quand", "demain matin", "plutôt l'après-midi"])
+def test_a_moment_for_the_call_at_the_consent_question_is_kept_and_consent_still_asked(words):
+    said, produced = validate("consent_given", words, "inform", {"consent_given": None})
+    assert produced.get("callback_slot") == words and produced.get("consent_given") is None, (said, produced)
+    assert produced.get("requested_slot") == "consent_given"
+    assert said[0].startswith("Merci, j'ai noté le moment de l'appel"), said
