@@ -446,7 +446,7 @@ def test_every_question_can_be_asked_again():
         ("euh", None, "Prenez votre temps"),
         ("non", "non précisé", None),
         ("Maryse", "Maryse", None),
-        ("appelez moi Nadia", "appelez moi Nadia", None),
+        ("appelez moi Nadia", "Nadia", None),  # the name, without the words around it
     ],
 )
 def test_a_yes_or_a_hesitation_is_no_first_name(words, name, says):
