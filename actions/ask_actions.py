@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.conversation import said_before
+from actions.intake_actions import ActionAcknowledgeSituation
 from actions.questions import QUESTIONS
+from chamber import Chamber
 from intake.answers import TAKE_YOUR_TIME, is_waiting
+from triage import assess
 
 
 class AskQuestion(Action):
@@ -37,6 +40,21 @@ ASK_ACTIONS = {
 }
 
 
+def out_of_scope_text(chamber: Chamber) -> str:
+    """Honest: what the assistant is for, and where the chamber can be reached, without promising that it
+    answers everything (the name, phone and hours come from the chamber's configuration)."""
+    return (
+        "Je ne peux pas vous aider sur ce sujet : je suis là pour les artisans dont l'entreprise traverse une "
+        f"difficulté. Pour une autre question sur votre entreprise, la {chamber.short_name} est joignable au "
+        f"{chamber.phone}, {chamber.hours_text}."
+    )
+
+
+def names_a_difficulty(words: str) -> bool:
+    """Whether the message alone names a difficulty the triage knows (a category other than "autre")."""
+    return any(category != "autre" for category in assess([words]).categories)
+
+
 class ActionOutOfScope(Action):
     """Outside the service: where to ask instead, said in full once; said again, a short word (a long
     message repeated reads as a machine that did not listen)."""
@@ -44,16 +62,19 @@ class ActionOutOfScope(Action):
     def name(self) -> str:
         return "action_out_of_scope"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if tracker.active_loop_name and is_waiting(tracker.latest_message.get("text")):
             # "attendez je cherche mon numéro" at a question: time to look, not a request outside the service.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return []
+        words = tracker.latest_message.get("text") or ""
+        if names_a_difficulty(words):
+            # "ben c'est compliqué, le loyer du local" read as out of scope: a difficulty is never turned away.
+            # It is acknowledged like any described difficulty; outside a form, the intake starts.
+            events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+            return events if tracker.active_loop_name else [*events, FollowupAction("situation_form")]
         chamber = services.chamber()
-        text = (
-            "Cette question sort de ce que je sais faire ici : je suis là pour les entreprises en difficulté. "
-            f"Pour le reste, la {chamber.name} vous répond au {chamber.phone}."
-        )
+        text = out_of_scope_text(chamber)
         if said_before(tracker.events, text):
             text = "Là-dessus je ne peux pas vous aider, pardon."
         dispatcher.utter_message(text=text)

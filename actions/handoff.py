@@ -439,3 +439,55 @@ def name_beside_contact(text: str | None) -> str | None:
     if callback_time(" ".join(kept)):
         return None  # "demain matin 06 ...": a time, no name
     return clean_name(" ".join(kept))
+
+
+# "je m'appelle Paul", "moi c'est paul", "mon prénom est Paul", "appelez-moi Paul": a name in so many words.
+_NAME_SAID = re.compile(
+    r"^(?:bonjour,? |oui,? |alors,? )?(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
+    r"(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
+    r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)[\s.!]*$"
+)
+# Capitalised words that answer something and name nobody.
+_WORDS_THAT_NAME_NOBODY = (
+    "bonjour bonsoir salut merci pardon ok okay oui non ouais nan bof euh hum hmm attendez stop rien aucun aucune "
+    "personne moi lui elle urssaf banque impots sarl sas eurl ei eirl micro madame monsieur mme mr peut-etre "
+    "demain aujourd'hui maintenant jamais toujours plus tard lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "matin midi soir apres-midi plutot vite volontiers"
+)
+_NOT_A_NAME = frozenset(_WORDS_THAT_NAME_NOBODY.split())
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
+
+
+def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()) -> str | None:
+    """A first name given where another answer was asked ("Paul" to "Êtes-vous d'accord ?"), or None.
+
+    A name in so many words ("je m'appelle paul"), a name the entity extractor saw, or a bare answer of one
+    or two capitalised words (as names are typed) that are no common answer and no place the extractor saw."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    words = " ".join(text.split()).strip(" .!")
+    folded = fold(words)
+    said = _NAME_SAID.match(folded)
+    if said:
+        start = folded.index(said.group("name"))
+        name = words[start : start + len(said.group("name"))]
+        return None if fold(name) in _NOT_A_NAME else clean_name(name.title() if name.islower() else name)
+    kinds = {entity.get("entity") for entity in entities}
+    if "town" in kinds or "departement" in kinds:
+        return None  # "Lens", "Arras": a place
+    named = [entity.get("value") for entity in entities if entity.get("entity") == "first_name"]
+    # "c'est Nathalie": the name is capitalised as typed ("c'est grave" names nobody).
+    parts = re.sub(r"^c(?:'| )?est\s+", "", words, flags=re.IGNORECASE).split()
+    if named and len(parts) <= 2 and isinstance(named[0], str) and fold(named[0]) not in _NOT_A_NAME:
+        return clean_name(named[0])
+    if callback_time(words):
+        return None  # "Demain matin": when to call
+    if (
+        1 <= len(parts) <= 2
+        and all(_CAPITALISED_WORD.fullmatch(part) for part in parts)
+        and not any(fold(part) in _NOT_A_NAME for part in parts)
+    ):
+        return clean_name(" ".join(parts))
+    return None

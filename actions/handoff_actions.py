@@ -25,6 +25,7 @@ from actions.handoff import (
     consented,
     contact_answers,
     display_phone,
+    first_name_said,
     handoff_questions,
     has_phone,
     mentions_contact,
@@ -38,7 +39,7 @@ from actions.handoff import (
     thanks_without_consent_text,
     withdrawn_text,
 )
-from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, reply_to_question
+from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, question_reply, reply_to_question
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation
 from cases.reference import new_reference
@@ -47,6 +48,7 @@ from intake.answers import (
     CORRECTION,
     HESITATION,
     NO,
+    OTHER,
     QUESTION,
     TAKE_YOUR_TIME,
     YES,
@@ -119,8 +121,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     ) -> dict[str, Any]:
         decision = read_yes_no(value, tracker, "consent_given")
         if decision is None:
-            say_neither(dispatcher, tracker, "consent_given")
-            return {"consent_given": None}
+            return yes_or_no(value, dispatcher, tracker, "consent_given")
         if decision is True:
             return {"consent_given": True, "consent_at": datetime.now(timezone.utc).isoformat()}
         return {"consent_given": False}
@@ -143,7 +144,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             if said in (YES, HESITATION) or is_waiting(words):
                 dispatcher.utter_message(text=TAKE_YOUR_TIME if is_waiting(words) else NO_NAME_YET)
                 return {"contact_name": None}
-        return {"contact_name": clean_name(value)}
+        # "moi c'est Paul", "je m'appelle paul": the name, not the sentence around it.
+        return {"contact_name": first_name_said(value) or clean_name(value)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -241,6 +243,10 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):
         return None  # "ah non c'est la Somme": a fact corrected, nothing refused
+    if said == NO and is_waiting(words):
+        return None  # "non attendez": a pause to think, not a refusal
+    if said == OTHER and name_at_question(tracker, slot):
+        return None  # "Paul" read as a yes or a no by the classifier: a first name says neither
     if isinstance(value, bool):
         return value
     if said == YES:
@@ -251,17 +257,48 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
 
 
 def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> dict[str, Any]:
-    """A yes/no question's slot from the answer; neither: said so, and the question stays."""
+    """A yes/no question's slot from the answer; neither: said so, and the question stays. A first name given
+    instead ("Paul" to "Voulez-vous qu'un conseiller vous rappelle ?") is kept for the name question."""
     decision = read_yes_no(value, tracker, slot)
     if decision is None:
+        name = name_at_question(tracker, slot)
+        if name:
+            dispatcher.utter_message(text=name_noted_text(name, slot))
+            return {slot: None, "contact_name": name}
+        moment = callback_time(tracker.latest_message.get("text")) if slot == "consent_given" else None
+        if moment and tracker.get_slot("requested_slot") == slot:
+            # "n'importe quand" to the consent question: when to call, kept for its question; no consent yet.
+            noted = noted_for_other_questions({"callback_slot": moment})
+            dispatcher.utter_message(text=f"{noted} Avant de noter vos coordonnées, j'ai besoin de votre accord.")
+            return {slot: None, "callback_slot": moment}
         say_neither(dispatcher, tracker, slot)
     return {slot: decision}
+
+
+def name_at_question(tracker: Tracker, slot: str | None) -> str | None:
+    """The first name the artisan gave in answer to this yes/no question, if that is what the words are."""
+    if slot is None or tracker.get_slot("requested_slot") != slot:
+        return None
+    words = tracker.latest_message.get("text")
+    if mentions_contact(words):
+        return None  # a number or an address: their own questions keep them
+    return first_name_said(words, tracker.latest_message.get("entities") or [])
+
+
+def name_noted_text(name: str, slot: str) -> str:
+    """ "Merci Paul." and why the question stays: before the consent, nothing is noted without it."""
+    if slot in ("wants_advisor", "consent_given"):
+        return f"Merci {name}. Avant de noter vos coordonnées, j'ai besoin de votre réponse à ma question."
+    return f"Merci {name}, c'est noté."
 
 
 def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
     """The answer was neither yes nor no: say what it was taken for; the form asks the question again."""
     words = tracker.latest_message.get("text")
     said = answer_kind(words)
+    if is_waiting(words):
+        dispatcher.utter_message(text=TAKE_YOUR_TIME)
+        return
     if said == HESITATION:
         if slot == "wants_advisor":
             text = (
@@ -281,10 +318,7 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             understood(extract_facts(words or "", services.chamber_today())) or "Merci, c'est noté pour le conseiller."
         )
     elif said == QUESTION:
-        text = (
-            "Je ne sais pas répondre à cette question ici, mais un conseiller pourra le faire. "
-            f"Vous pouvez aussi appeler le {services.chamber().phone}."
-        )
+        text = question_reply(services.chamber())
     elif extract_facts(words or "", services.chamber_today()):
         text = "Merci, c'est noté pour le conseiller."
     else:
@@ -297,7 +331,7 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
 
 SHORT_AGAIN = {
     HESITATION: "Prenez votre temps : rien n'est transmis sans votre accord.",
-    QUESTION: "Un conseiller pourra vous répondre.",
+    QUESTION: "Vous pourrez poser cette question à un conseiller.",
 }
 
 
@@ -551,7 +585,7 @@ class ActionHandleMisunderstanding(Action):
         if taken_back is not None:
             return taken_back
         words = tracker.latest_message.get("text") or ""
-        if is_question(words) and reply_to_question(words) == SERIOUS_REPLY:
+        if is_question(words) and reply_to_question(words, services.chamber()) == SERIOUS_REPLY:
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.
             dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
             return []

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from actions.conversation import SITUATION_SLOTS
+from chamber import Chamber
 
 # Re-exported explicitly: said by the actions.
 from intake.answers import (
@@ -98,6 +99,46 @@ def questions_to_ask(
     return asked + missing[: max(budget, 0)]
 
 
+def unanswered_before(events: Iterable[Mapping[str, Any]], slot: str) -> int:
+    """How many messages the artisan wrote at this question, before the latest one, while it stayed asked
+    (each answered something else, asked something, or waited)."""
+    asking = False
+    messages = 0
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value") != slot:
+                asking, messages = False, 0
+            asking = asking or event.get("value") == slot
+        elif asking and event.get("event") == "user":
+            messages += 1
+    return max(messages - 1, 0)
+
+
+def skip_offered(events: Iterable[Mapping[str, Any]], slot: str, latest_only: bool = False) -> bool:
+    """Whether OFFER_SKIP was said while this question was asked (``latest_only``: in the bot's last turn
+    before the artisan's latest message, so that a "oui" now accepts it)."""
+    events = list(events)
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    asking, offered = False, False
+    for event in events[:last_user]:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value") != slot:
+                offered = False
+            asking = event.get("value") == slot
+        elif event.get("event") == "bot" and asking:
+            offered = offered or OFFER_SKIP in (event.get("text") or "")
+        elif latest_only and event.get("event") == "user":
+            offered = False  # said before an earlier message: that message did not take it up
+    return offered and asking
+
+
+# The second message that does not answer a question offers to pass it; the next one, once it was offered,
+# passes it: a question is never asked more than three times in a row, and every intake question may be passed.
+OFFER_SKIP_AFTER = 1
+SKIP_AFTER = 2
+OFFER_SKIP = "Si vous préférez, nous pouvons passer ma question : répondez « passer »."
+
+
 # A bare "oui" says nothing to "À qui devez-vous de l'argent ?" nor to "Si oui, combien ?": the detail is
 # asked once, then whatever comes is kept (never a loop).
 DETAIL_WANTED = frozenset(SITUATION_SLOTS) - {"departement"}  # the place question reads its own answers
@@ -120,7 +161,13 @@ SERIOUS_REPLY = (
     "Votre situation mérite qu'on s'en occupe, mais des solutions existent presque toujours, "
     "surtout quand on s'y prend tôt : c'est le travail des conseillers."
 )
-QUESTION_REPLY = "Je ne peux pas bien répondre à cette question ici, mais un conseiller pourra le faire avec vous."
+# Honest: the assistant cannot answer, and nobody is promised to; who can be asked comes from the configuration.
+QUESTION_REPLY = "Je ne sais pas répondre à cette question ici. Vous pourrez la poser à un conseiller de la {short_name}, au {phone}."
+
+
+def question_reply(chamber: Chamber) -> str:
+    """What is said to a question the assistant cannot answer (QUESTION_REPLY with the chamber's words)."""
+    return QUESTION_REPLY.format(short_name=chamber.short_name, phone=chamber.phone)
 
 
 def is_question(words: str | None) -> bool:
@@ -131,14 +178,14 @@ def is_question(words: str | None) -> bool:
     return folded.endswith("?") or bool(_QUESTION_START.match(folded)) or bool(_SERIOUS.search(folded))
 
 
-def reply_to_question(words: str | None, slot: str | None = None) -> str:
+def reply_to_question(words: str | None, chamber: Chamber, slot: str | None = None) -> str:
     """A short answer to a question asked at a free-text question; the question is then asked again."""
     folded = " ".join(fold(words or "").split())
     if _SERIOUS.search(folded):
         return SERIOUS_REPLY
     if folded.startswith("pourquoi"):
         return explain(slot)
-    return QUESTION_REPLY
+    return question_reply(chamber)
 
 
 def explain(slot: str | None) -> str:

@@ -12,11 +12,15 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import take_back_reply
+from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import has_phone
 from actions.handoff_actions import already_said, finish_handoff, reference_said, stop_with_handoff
 from actions.intake import (
     ASK_DETAIL,
     DETAIL_WANTED,
+    OFFER_SKIP,
+    OFFER_SKIP_AFTER,
+    SKIP_AFTER,
     SKIPPABLE,
     SKIPPED_ACK,
     TAKE_YOUR_TIME,
@@ -27,6 +31,8 @@ from actions.intake import (
     is_question,
     questions_to_ask,
     reply_to_question,
+    skip_offered,
+    unanswered_before,
 )
 from actions.place_validation import PlaceValidation, place_update
 from guidance import render_guidance, select_guidance
@@ -63,10 +69,12 @@ class ActionAcknowledgeSituation(Action):
         if noted:
             dispatcher.utter_message(text=noted)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
+        declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
         if (
             assessment
             and assessment.urgency in URGENT_LEVELS
             and not assessment.distress
+            and not declined  # the callback was refused: no offer follows, so none is announced
             and not already_said(tracker, urgent)
         ):
             dispatcher.utter_message(text=urgent)
@@ -105,6 +113,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         words = tracker.latest_message.get("text") or ""
+        if value != words and answer_kind(words) == NO and is_waiting(words):
+            # "non attendez" mapped as a no ("aucune échéance connue"): a pause to think, the question waits.
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return {slot: None}
         if value != words:
             return {slot: value}
         if is_skip(words):
@@ -127,8 +139,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {**answered, **place}
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
-            dispatcher.utter_message(text=reply_to_question(words, slot))
-            return {slot: None}
+            return not_answered(slot, reply_to_question(words, services.chamber(), slot), dispatcher, tracker)
+        if answer_kind(words) == YES and skip_offered(tracker.events, slot, latest_only=True):
+            # "oui" right after "Si vous préférez, nous pouvons passer ma question": yes, pass it.
+            dispatcher.utter_message(text=SKIPPED_ACK)
+            return {slot: SKIPPED}
         if answer_kind(words) == NO:
             # A bare "non" to "Depuis quand ... ?": no date to give, not "non" stored as the date. Where a no
             # says something ("Avez-vous des salariés ?"), it is that answer; elsewhere the question is passed.
@@ -147,14 +162,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
     ) -> dict[str, Any]:
         """ "à Lens" to "Avez-vous une échéance ?": the town went to its own slot, never to this one.
 
-        Something new was said: noted, and the question asked again (bounded: each time fills another slot).
-        Only what was already known: the artisan is not answering this question, so it is passed.
+        Something new was said: noted, and the question asked again; the second time, with the offer to pass
+        it, and the third time it is passed (``not_answered``). Only what was already known: the artisan is
+        not answering this question, so it is passed.
         """
         # The facts' own slots were filled from this very message: compare with what was known before it.
         if any(value_before_latest_message(tracker.events, name) != value for name, value in facts.items()):
             ack = WRONG_QUESTION_ACK if not already_said(tracker, WRONG_QUESTION_ACK) else WRONG_QUESTION_ACK_AGAIN
-            dispatcher.utter_message(text=ack)
-            return {slot: None}
+            return not_answered(slot, ack, dispatcher, tracker)
         dispatcher.utter_message(text=SKIPPED_ACK)
         return {slot: SKIPPED}
 
@@ -178,6 +193,19 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 
     def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("steps_taken", value, dispatcher, tracker)
+
+
+def not_answered(slot: str, reply: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """The words answered something else: ``reply``, then the question again. The second such message in a
+    row also offers to pass the question; the third passes it (the advisor can ask it on the phone)."""
+    unanswered = unanswered_before(tracker.events, slot)
+    if unanswered >= SKIP_AFTER and skip_offered(tracker.events, slot):
+        dispatcher.utter_message(text=f"{reply} {SKIPPED_ACK}")
+        return {slot: SKIPPED}
+    if unanswered >= OFFER_SKIP_AFTER:
+        reply = f"{reply} {OFFER_SKIP}"
+    dispatcher.utter_message(text=reply)
+    return {slot: None}
 
 
 # What a bare "non" answers to the questions where it says something (the same values as the domain's
@@ -348,6 +376,9 @@ class ActionAnswerOutsideQuestion(Action):
         if taken_back is not None:
             return taken_back
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in ("affirm", "deny") and offer_pending(tracker):
+            # The answer to "Voulez-vous que j'efface ... ?" (actions/erasure_actions.py).
+            return answer_to_offer(dispatcher, tracker, yes=intent == "affirm")
         slots = tracker.slots
         refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False
         if intent == "affirm" and refused:

@@ -46,6 +46,7 @@ QUESTIONS: dict[str, Question] = {
     "deadline": Question(
         "Avez-vous une échéance proche, comme une audience, une saisie ou des salaires à payer ? Si oui, à quelle date ?",
         [{"title": "Non, pas d'échéance", "payload": "/deny"}, SKIP_BUTTON],
+        again="Avez-vous une date limite proche ? Si oui, laquelle ?",
     ),
     "trade": Question("Quel est votre métier ?", [SKIP_BUTTON]),
     "legal_form": Question(

@@ -73,7 +73,7 @@ def pending_question(events: list[Any], active_loop: str | None) -> dict[str, An
         if type(event).__name__ != "BotUttered":
             continue
         text = getattr(event, "text", None) or ""
-        if text.rstrip().endswith("?"):
+        if "?" in text:  # "Comment le conseiller peut-il vous appeler ? Un prénom suffit." is a question too
             reply = {"text": text}
             buttons = (getattr(event, "data", None) or {}).get("buttons")
             if buttons:

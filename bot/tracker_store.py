@@ -29,7 +29,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SessionStarted
+from rasa.shared.core.events import ActionExecuted, Restarted, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -113,11 +113,20 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         if handed_out is not None and handed_out.tracker() is not tracker:
             handed_out = None  # another tracker of the conversation (read from the database meanwhile)
         await self.stream_events(tracker)
+        remembered = tracker
         with self.session_scope() as session:
             if handed_out is not None:
-                new_events = itertools.islice(tracker.events, handed_out.event_count, None)
+                new_events = list(itertools.islice(tracker.events, handed_out.event_count, None))
             else:
-                new_events = self._additional_events(session, tracker)
+                new_events = list(self._additional_events(session, tracker))
+            erased_from = erasure_restart(new_events)
+            if erased_from is not None:
+                # The artisan erased the conversation (actions/erasure_actions.py): nothing stored before the
+                # restart stays, in the database or in memory; only what follows it is written.
+                session.execute(sa.delete(self.SQLEvent).where(self.SQLEvent.sender_id == sender_id))
+                new_events = new_events[erased_from:]
+                slots = self.domain.slots if self.domain else None
+                remembered = DialogueStateTracker.from_events(sender_id, new_events, slots)
             rows = [self._row(sender_id, event) for event in new_events]
             session.add_all(rows)
             session.flush()  # the ids, before the commit expires the rows
@@ -128,7 +137,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         logger.debug("Tracker with sender_id '%s' stored to database", sender_id)
         # Under the conversation's lock (Rasa holds it for the whole turn): no other server wrote since.
         if newest is not None:
-            _remember(self._recent, sender_id, _Stored(tracker, len(tracker.events), newest), self.recent_conversations)
+            _remember(
+                self._recent, sender_id, _Stored(remembered, len(remembered.events), newest), self.recent_conversations
+            )
 
     def _row(self, sender_id: str, event: Any) -> Any:
         """One event as Rasa's SQLTrackerStore stores it."""
@@ -156,6 +167,23 @@ class _HandedOut:
     tracker: weakref.ref[DialogueStateTracker]  # to the DialogueStateTracker: the entry goes when the tracker does
     event_count: int
     newest_event: tuple[int, float]
+
+
+# The custom action that erases the conversation (actions/erasure_actions.py): the Restarted it returns marks
+# where the stored conversation now begins.
+ERASE_ACTION = "action_erase_conversation"
+
+
+def erasure_restart(events: list[Any]) -> int | None:
+    """The index of the Restarted that the erasing action returned among these new events, or None."""
+    erasing = False
+    found = None
+    for index, event in enumerate(events):
+        if isinstance(event, ActionExecuted):
+            erasing = event.action_name == ERASE_ACTION
+        elif erasing and isinstance(event, Restarted):
+            found = index
+    return found
 
 
 def _remember(memory: OrderedDict[str, _Stored], sender_id: str, stored: _Stored, limit: int) -> None:

@@ -12,7 +12,8 @@ One live session per case (``LiveSession``), its state moving
 - ``claim(reference, advisor)``: ``UPDATE ... WHERE state = 'waiting' AND advisor_id IS NULL``, the row count
   checked: one advisor wins, any other gets ``LiveConflict``; the holder claiming again (a reload) is no change.
 - ``hand_back`` and ``close``: the holder gives the conversation back to the bot, or closes it with a line.
-- ``post_artisan`` / ``post_advisor``: one message, its id the cursor (``messages_after``); a ``client_id``
+- ``post_artisan`` / ``post_advisor``: one message (distress in the artisan's marks the case, and while nobody
+  has joined the 3114 line follows at once), its id the cursor (``messages_after``); a ``client_id``
   seen before gives back the stored message (a resend after a reconnect is one message). The session row is
   locked first, so the ids of one conversation are given in the order the messages are committed: a reader
   resuming from an id never skips a message committed later with a smaller id.
@@ -42,6 +43,7 @@ from cases.audit import Repository
 from cases.errors import CaseNotFound, InvalidInput
 from cases.models import (
     LIVE_OPEN_STATES,
+    URGENCY_RANK,
     AdvisorPresence,
     Case,
     LiveMessage,
@@ -94,6 +96,13 @@ def mentions_health(text: str) -> bool:
 
     assessment = assess([text])
     return "sante" in assessment.categories or assessment.distress or assessment.overwhelm
+
+
+def expresses_distress(text: str) -> bool:
+    """A risk to the artisan's life or safety, read as the bot reads it (triage contract: ``distress``)."""
+    from triage.engine import assess
+
+    return assess([text]).distress
 
 
 def first_name(full_name: str | None) -> str:
@@ -330,7 +339,16 @@ class LiveRepository(Repository):
                 return earlier
             if live.state not in LIVE_OPEN_STATES:
                 raise LiveClosed(conversation_id)
-            return self._insert(session, case.id, "artisan", text, client_id, None, now or utcnow())
+            now = now or utcnow()
+            message = self._insert(session, case.id, "artisan", text, client_id, None, now)
+            if not case.distress and expresses_distress(text):
+                self._raise_distress(session, case, now)
+                if live.state == "waiting":
+                    # Nobody is there to answer yet: the crisis numbers come at once (they come first, whoever
+                    # replies), and count as this wait's reminder. An advisor who holds the chat reads it.
+                    self._insert(session, case.id, "system", DISTRESS_WAIT_LINE, None, None, now)
+                    live.distress_reminded_at = now
+            return message
 
     def artisan_left(self, conversation_id: str, now: datetime | None = None) -> tuple[LiveState, Message, str] | None:
         """The artisan erased the conversation in the widget: an open session ends (ARTISAN_LEFT_LINE for the
@@ -522,6 +540,16 @@ class LiveRepository(Repository):
             action = "live.handed_back" if state == "returned" else "live.closed"
             self._audit(session, actor, action, case.chamber_id, case.reference, {})
             return self._state(session, case), messages
+
+    def _raise_distress(self, session: Session, case: Case, now: datetime) -> None:
+        """Distress said in the live chat marks the case as the bot would have (triage contract: distress and a
+        critical urgency, never lowered): the queue puts it first, the wait reminder gives the 3114 on the
+        distress delay, and the audit log says when."""
+        case.distress = True
+        case.urgency = "critique"
+        case.urgency_rank = URGENCY_RANK["critique"]
+        case.updated_at = now  # the queue's poll sees it
+        self._audit(session, None, "live.distress_expressed", case.chamber_id, case.reference, {})
 
     @staticmethod
     def _withhold_health(session: Session, case: Case) -> None:

@@ -37,6 +37,7 @@ AUDIT_LABELS = {
     "case.created": "Dossier créé par la conversation",
     "case.updated_by_artisan": "Dossier complété par l'artisan",
     "case.reopened_by_artisan": "Dossier rouvert par l'artisan",
+    "case.withdrawn_by_artisan": "Demande retirée par l'artisan : données personnelles effacées",
     "case.viewed": "Dossier consulté",
     "case.taken": "Dossier pris en charge",
     "case.assigned": "Dossier attribué",
@@ -68,6 +69,7 @@ AUDIT_LABELS = {
     "live.distress_reminder": "Rappel du 3114 pendant l'attente",
     "live.wait_reminder": "Attente trop longue : rappel proposé à l'artisan",
     "live.artisan_left": "L'artisan a quitté l'échange et effacé la conversation",
+    "live.distress_expressed": "Détresse exprimée pendant l'échange en direct",
 }
 # The live chat's states, as the inbox says them (cases.live).
 LIVE_STATE_LABELS = {

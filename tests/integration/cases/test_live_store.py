@@ -335,3 +335,37 @@ def test_erasure_removes_the_live_chat(live, waiting_case, advisor, repository):
     state = live.state_of_case(reference, supervisor)
     assert state.state == "none" and state.last_id == 0
     assert live.state_of_conversation(conversation) is None
+
+
+def test_distress_said_in_the_live_chat_marks_the_case_and_gets_the_3114_at_once(
+    live, waiting_case, advisor, repository, audit
+):
+    conversation, reference = waiting_case(distress=False, urgency="normale")
+    marie = advisor()
+    live.post_artisan(conversation, "Je ne sais plus quoi faire avec ces dettes.", "a-1", NOW)
+    case = repository.get_case(reference, marie, record_view=False)
+    assert (case.distress, case.urgency) == (False, "normale")  # worry is not distress
+
+    said = live.post_artisan(conversation, "je pense à mettre fin à mes jours", "a-2", NOW)
+    case = repository.get_case(reference, marie, record_view=False)
+    assert (case.distress, case.urgency) == (True, "critique")
+    assert live.state_of_conversation(conversation).distress
+    # Nobody has joined yet: the 3114 line follows the artisan's message at once, and is this wait's reminder.
+    after = live.messages_after(live.state_of_conversation(conversation).case_id, said.id)
+    assert [(m.sender, m.text) for m in after] == [("system", DISTRESS_WAIT_LINE)]
+    assert live.remind_waits(NOW + timedelta(minutes=61), minutes(3), minutes(60), promise) == []
+    actions = [e.action for e in audit.entries(marie, case_reference=reference)]
+    assert actions.count("live.distress_expressed") == 1
+    live.post_artisan(conversation, "je veux mourir", "a-3", NOW)  # already marked: audited and answered once
+    assert [e.action for e in audit.entries(marie, case_reference=reference)].count("live.distress_expressed") == 1
+
+
+def test_distress_said_to_the_advisor_holding_the_chat_marks_the_case_without_a_system_line(
+    live, waiting_case, advisor, repository
+):
+    conversation, reference = waiting_case(distress=False, urgency="normale")
+    marie = advisor()
+    live.claim(reference, marie, "conseillère", NOW)
+    said = live.post_artisan(conversation, "j'ai envie d'en finir", "a-1", NOW)
+    assert repository.get_case(reference, marie, record_view=False).distress
+    assert live.messages_after(live.state_of_conversation(conversation).case_id, said.id) == []

@@ -337,3 +337,11 @@ def test_a_thanks_at_an_intake_question_ends_only_when_it_takes_leave(words, end
     replies = texts(dispatcher) + [m.get("response") or "" for m in dispatcher.messages]
     assert any("Prenez soin de vous" in reply for reply in replies) is ends
     assert not any("?" in reply for reply in replies)  # never the next question
+
+
+@pytest.mark.parametrize("declined", [{}, {"wants_advisor": False}, {"wants_advisor": True, "consent_given": False}])
+def test_an_urgent_acknowledgement_announces_the_offer_only_when_it_can_follow(declined):
+    slots = {"difficulty_categories": ["procedure_judiciaire"], "urgency": "haute", "distress": False, **declined}
+    dispatcher, _ = run(ActionAcknowledgeSituation(), tracker([user("l'huissier vient lundi")], slots=slots))
+    announced = any("je vais vous proposer" in text for text in texts(dispatcher))
+    assert announced is (not declined)

@@ -63,6 +63,14 @@ def test_a_silent_turn_in_a_form_asks_the_pending_question_again():
     assert messages[1]["buttons"] == BUTTONS
 
 
+def test_the_pending_question_is_the_latest_even_when_a_hint_follows_its_question_mark():
+    consent = "Êtes-vous d'accord ?"
+    name = "Comment le conseiller peut-il vous appeler ? Un prénom suffit."
+    events = [ActiveLoop("handoff_form"), BotUttered(consent), UserUttered("oui"), BotUttered(name), UserUttered("bof")]
+    messages = say(silent, apps_with(events))
+    assert [m["text"] for m in messages][1:] == [name]
+
+
 def test_a_turn_that_answered_gets_nothing_more():
     messages = say(replies, apps_with([]))
     assert [m["text"] for m in messages] == ["Bonjour"]

@@ -13,11 +13,11 @@ import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import create_tracker_store
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.tracker_store import CachedSQLTrackerStore
+from bot.tracker_store import ERASE_ACTION, CachedSQLTrackerStore
 from cases.testing import BACKENDS
 from ops.rasa_config import tracker_store_config
 from tests.unit.bot.conftest import temporary_tracker_db
@@ -158,3 +158,48 @@ def test_only_the_most_recent_conversations_are_kept_in_memory(open_store):
 
 def test_an_unknown_conversation_is_none(open_store):
     assert run(open_store().retrieve(f"nobody-{uuid.uuid4().hex}")) is None
+
+
+def an_erasing_turn(store, sender: str, text: str):
+    """The turn where the artisan confirms the erasure: actions/erasure_actions.py's action restarts it."""
+    tracker = run(store.get_or_create_tracker(sender))
+    tracker.update(UserUttered(text, {"name": "affirm", "confidence": 1.0}))
+    tracker.update(ActionExecuted(ERASE_ACTION))
+    tracker.update(BotUttered("C'est fait."))
+    tracker.update(Restarted())
+    tracker.update(ActionExecuted("action_listen"))
+    run(store.save(tracker))
+    return tracker
+
+
+def stored_texts(store, sender: str) -> list[str]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT data FROM events WHERE sender_id = :s"), {"s": sender}).scalars()
+        return [text for text in rows if "boulanger" in text or "URSSAF" in text]
+
+
+@pytest.mark.parametrize("handed_out", [True, False], ids=["in memory", "read from the database"])
+def test_an_erased_conversation_keeps_nothing_from_before_the_erasure(open_store, handed_out):
+    store, other_worker = open_store(), open_store()
+    a_turn(store, "artisan-9", "boulanger")
+    a_turn(store, "artisan-9", "dette URSSAF")
+    erasing_store = store if handed_out else other_worker  # another worker reads the tracker from the database
+    an_erasing_turn(erasing_store, "artisan-9", "oui")
+
+    assert stored_texts(store, "artisan-9") == []
+    for reader in (store, other_worker):
+        tracker = run(reader.retrieve("artisan-9"))
+        assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == [], type(reader)
+    after = a_turn(erasing_store, "artisan-9", "plombier")  # the conversation goes on, from scratch
+    assert [e.text for e in after.events if isinstance(e, UserUttered)] == ["plombier"]
+    assert stored_texts(store, "artisan-9") == []
+
+
+def test_a_restart_that_is_no_erasure_deletes_nothing(open_store):
+    store = open_store()
+    a_turn(store, "artisan-10", "boulanger")
+    tracker = run(store.get_or_create_tracker("artisan-10"))
+    tracker.update(ActionExecuted("action_restart"))
+    tracker.update(Restarted())
+    run(store.save(tracker))
+    assert len(stored_texts(store, "artisan-10")) > 0

@@ -1,0 +1,164 @@
+""" "effacez mes données", "supprimez tout" outside the handoff: asked to confirm once, then done for this
+conversation (the callback request withdrawn and its case erased, the conversation restarted so that the
+tracker store deletes what came before); a no keeps everything and the pending question comes back. Over real
+trackers (Tracker.from_dict) and a real case database."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions import services
+from actions.erasure_actions import (
+    ERASE_ACTION,
+    ERASE_OFFER,
+    ERASE_OFFER_WITH_CASE,
+    ERASED,
+    ERASED_WITH_CASE,
+    KEPT,
+    ActionAnswerFaq,
+    ActionEraseConversation,
+)
+from actions.handoff_actions import ValidateHandoffForm
+from actions.intake_actions import ActionAnswerOutsideQuestion
+from bot import tracker_store
+from cases.db import make_engine, make_session_factory
+from cases.models import Case
+from ops.settings import database_url
+from tests.support.trackers import bot, slot_events, texts, tracker, user
+
+SENDER = "erasure-1"
+
+
+def run(action, tracker_):
+    dispatcher = CollectingDispatcher()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, {})).result()
+    return dispatcher, events
+
+
+def faq(words, key):
+    message = user(words, "faq")
+    message["parse_data"]["response_selector"] = {"default": {"response": {"intent_response_key": key}}}
+    return message
+
+
+def followup(events):
+    return next((e["name"] for e in events if e.get("event") == "followup"), None)
+
+
+def at(events, slots=None, loop=None):
+    current = tracker(events, slots=slots, active_loop=loop, sender_id=SENDER)
+    current.latest_message["response_selector"] = (events[-1].get("parse_data") or {}).get("response_selector")
+    return current
+
+
+HISTORY = [user("l'urssaf me réclame 8000 euros"), bot("Avez-vous une échéance proche ?")]
+
+
+def test_the_erasing_action_is_the_one_the_tracker_store_erases_before():
+    assert ERASE_ACTION == tracker_store.ERASE_ACTION
+
+
+def test_other_questions_about_the_service_get_their_answer_as_before():
+    dispatcher, events = run(ActionAnswerFaq(), at([*HISTORY, faq("c'est gratuit ?", "faq/is_free")]))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/is_free"]
+    assert events == []
+
+
+@pytest.mark.parametrize("words", ["effacez mes données", "supprimez tout"])
+def test_a_request_to_erase_is_offered_with_a_confirmation_and_the_question_waits(words):
+    current = at([*HISTORY, faq(words, "faq/delete_data")], {"requested_slot": "deadline"}, "situation_form")
+    dispatcher, events = run(ActionAnswerFaq(), current)
+    assert texts(dispatcher) == [ERASE_OFFER]
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/affirm", "/deny"]
+    assert slot_events(events)["erasure_offered"] == "situation_form"
+    assert any(e["event"] == "active_loop" and e["name"] is None for e in events)
+    assert followup(events) == "action_listen"  # the yes or no first, not the form's question
+
+
+def test_in_the_handoff_the_request_keeps_its_own_path():
+    current = at([*HISTORY, faq("effacez mes données", "faq/delete_data")], {"requested_slot": "phone"}, "handoff_form")
+    dispatcher, _events = run(ActionAnswerFaq(), current)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/delete_data"]
+
+
+OFFERED = [*HISTORY, faq("effacez mes données", "faq/delete_data"), bot(ERASE_OFFER)]
+
+
+@pytest.mark.parametrize(
+    "action, answer",
+    [
+        (ActionAnswerOutsideQuestion(), user("oui", "affirm")),
+        (ActionAnswerFaq(), faq("oui effacez tout", "faq/delete_data")),
+    ],
+)
+def test_a_yes_right_after_the_offer_erases(action, answer):
+    _dispatcher, events = run(action, at([*OFFERED, answer], {"erasure_offered": "situation_form"}))
+    assert followup(events) == ERASE_ACTION
+
+
+def test_a_no_keeps_everything_and_takes_the_question_up_again():
+    dispatcher, events = run(
+        ActionAnswerOutsideQuestion(), at([*OFFERED, user("non", "deny")], {"erasure_offered": "situation_form"})
+    )
+    assert texts(dispatcher) == [KEPT]
+    assert followup(events) == "situation_form"
+
+
+def test_a_yes_later_in_the_conversation_erases_nothing():
+    later = [*OFFERED, user("non", "deny"), bot(KEPT), bot("Avez-vous une échéance proche ?"), user("oui", "affirm")]
+    _dispatcher, events = run(ActionAnswerOutsideQuestion(), at(later, {"erasure_offered": None}))
+    assert followup(events) != ERASE_ACTION
+
+
+def test_the_erasure_restarts_the_conversation_and_keeps_the_chambers_words():
+    dispatcher, events = run(ActionEraseConversation(), at([*OFFERED, user("oui", "affirm")]))
+    assert texts(dispatcher) == [ERASED]
+    assert events[0]["event"] == "restart"
+    assert slot_events(events)["chamber_phone"] == services.chamber().phone
+
+
+def cases():
+    with make_session_factory(make_engine(database_url()))() as session:
+        return session.execute(select(Case)).scalars().all()
+
+
+def test_with_a_callback_request_the_case_is_withdrawn_and_erased():
+    consent = {
+        "wants_advisor": True,
+        "consent_given": True,
+        "consent_at": "2026-12-01T10:00:00+00:00",
+        "contact_name": "Sophie",
+        "difficulty_categories": ["banque"],
+        "urgency": "normale",
+        "distress": False,
+        "departement": "62",
+    }
+    asking = tracker(
+        [
+            *HISTORY,
+            bot("À quel numéro ?"),
+            user("06 12 34 56 78", "inform"),
+            {"event": "slot", "name": "phone", "value": "06 12 34 56 78"},
+        ],
+        slots={**consent, "phone": "06 12 34 56 78", "requested_slot": "phone"},
+        active_loop="handoff_form",
+        sender_id=SENDER,
+    )
+    _d, saved = run(ValidateHandoffForm(), asking)
+    reference = slot_events(saved)["case_reference"]
+    slots = {**consent, "phone": "+33612345678", "case_reference": reference}
+
+    dispatcher, _events = run(ActionAnswerFaq(), at([*HISTORY, faq("supprimez tout", "faq/delete_data")], slots))
+    assert texts(dispatcher) == [ERASE_OFFER_WITH_CASE]
+    dispatcher, _ = run(
+        ActionEraseConversation(), at([*HISTORY, bot(ERASE_OFFER_WITH_CASE), user("oui", "affirm")], slots)
+    )
+    assert texts(dispatcher) == [ERASED_WITH_CASE]
+    case = cases()[0]
+    assert case.erased_at is not None and case.contact_name is None and case.transcript == []
