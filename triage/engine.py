@@ -20,7 +20,6 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 HIGH_URGENCY_DAYS = 15
 MAX_REASONS_PER_KEY = 3
 _RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
-_HYPOTHETICAL_TAIL = re.compile(r"(?:^| )(?:si jamais|si un jour|si|au cas ou|en cas de|en cas d)(?= |$)")
 
 
 def _condition_start(clause: Clause) -> int | None:
@@ -30,10 +29,10 @@ def _condition_start(clause: Clause) -> int | None:
 
 
 def _before_hypothesis(clause: Clause) -> str:
-    """The clause up to where something hypothetical opens ("si", "s'il", "au cas où")."""
-    head = _HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0]
+    """The clause up to where a condition opens ("si", "s'il", "au cas où"); whole when none does, as after
+    "même si" (a concession: "même si je paie pas tout") or "si ça continue" (a trend already here)."""
     start = _condition_start(clause)
-    return head if start is None else head[:start]
+    return clause.text if start is None else clause.text[:start]
 
 
 def _only_supposed(clause: Clause, hits: list[_Hit]) -> bool:
