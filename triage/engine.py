@@ -20,7 +20,27 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 HIGH_URGENCY_DAYS = 15
 MAX_REASONS_PER_KEY = 3
 _RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
-_HYPOTHETICAL_TAIL = re.compile(r"(?:^| )(?:si jamais|si un jour|si|au cas ou|en cas de|en cas d)(?= |$)")
+
+
+def _condition_start(clause: Clause) -> int | None:
+    """Where a condition opens inside the clause ("... si la banque ne me suit pas"), or None."""
+    match = rules().signals.conditional.search(clause.text)
+    return match.start() if match else None
+
+
+def _before_hypothesis(clause: Clause) -> str:
+    """The clause up to where a condition opens ("si", "s'il", "au cas où"); whole when none does, as after
+    "même si" (a concession: "même si je paie pas tout") or "si ça continue" (a trend already here)."""
+    start = _condition_start(clause)
+    return clause.text if start is None else clause.text[:start]
+
+
+def _only_supposed(clause: Clause, hits: list[_Hit]) -> bool:
+    """The clause names its difficulties only inside a condition: "je ne sais pas ce que je ferai si la
+    banque ne me suit pas" anticipates; "l'URSSAF me relance, si je paie pas ils majorent" does not."""
+    start = _condition_start(clause)
+    spotted = [hit for hit in hits if not hit.learned]
+    return start is not None and bool(spotted) and all(hit.start >= start for hit in spotted)
 
 
 def _max_level(*levels: str | None) -> str | None:
@@ -133,7 +153,10 @@ def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
             continue
         before = hit.clause.text[: hit.start]
         relatives = list(signals.relative_subject.finditer(before))
-        if not relatives or signals.first_person.search(before[relatives[-1].end() :]):
+        if not relatives:
+            continue
+        between = signals.first_person_not_subject.sub(" ", before[relatives[-1].end() :])
+        if signals.first_person.search(between):
             continue
         # "ce n'est pas ma femme qui est malade, c'est moi": the relative is denied, the illness is theirs.
         if not _negated(hit.clause, relatives[-1].start(), relatives[-1].end()):
@@ -364,15 +387,19 @@ class _Run:
         for clause_index, (clause, clause_hits) in enumerate(zip(clauses, by_clause, strict=False)):
             if not threats or signals.hypothesis.search(clause.text):
                 continue
-            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found)
-            haute |= self._deadlines(clause, needs_context=True)
+            limit = _condition_start(clause)
+            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found, limit)
+            haute |= self._deadlines(clause, needs_context=True, limit=limit)
         self.hits.extend(message_hits)
         if haute:
             self.levels.append("haute")
         elif message_hits:
-            self.levels.append(self._everyday_level(clauses))
+            self.levels.append(self._everyday_level(clauses, message_hits))
 
-    def _urgency_rules(self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int], found: set[str]) -> bool:
+    def _urgency_rules(
+        self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int], found: set[str], limit: int | None = None
+    ) -> bool:
+        """Raise urgency for the threats of the clause; none after `limit`, where a condition opens."""
         raised = False
         # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
         neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
@@ -385,6 +412,8 @@ class _Run:
                 for hit in _scan(cue, clause, order):
                     if hit.negated or any(start < hit.end and hit.start < end for start, end in neutral):
                         continue
+                    if limit is not None and hit.start >= limit:
+                        continue
                     raised = True
                     self.level_reason(rule.level, f"{rule.reason} : {_quote(clause, hit.start, hit.end)}")
                     if rule.category and rule.category not in {h.owner for h in clause_hits if not h.weak}:
@@ -392,10 +421,14 @@ class _Run:
                     break
         return raised
 
-    def _deadlines(self, clause: Clause, needs_context: bool, label: str = "") -> bool:
+    def _deadlines(self, clause: Clause, needs_context: bool, label: str = "", limit: int | None = None) -> bool:
         if needs_context and not rules().signals.deadline_context.search(clause.text):
             return False
-        near = [d for d in find_deadlines(clause.text, self.today) if d.days <= HIGH_URGENCY_DAYS]
+        near = [
+            d
+            for d in find_deadlines(clause.text, self.today)
+            if d.days <= HIGH_URGENCY_DAYS and (limit is None or d.start < limit)
+        ]
         if not near:
             return False
         soonest = min(near, key=lambda d: d.days)
@@ -408,18 +441,16 @@ class _Run:
         self.level_reason("haute", f"{label}{quote} ({_in_days(soonest.days)})")
         return True
 
-    def _everyday_level(self, clauses: list[Clause]) -> str:
+    def _everyday_level(self, clauses: list[Clause], hits: list[_Hit]) -> str:
         """normale for a difficulty that is here, basse for information, prevention or anticipation."""
         signals = rules().signals
         anticipating = any(
             signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text) for clause in clauses
-        )
+        ) or any(_only_supposed(clause, [hit for hit in hits if hit.clause == clause]) for clause in clauses)
         # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical;
         # "avant d'être en difficulté": words inside the anticipation itself are no present difficulty.
         present = any(
-            signals.present_difficulty.search(
-                signals.anticipation.sub(" ", _HYPOTHETICAL_TAIL.split(clause.text, maxsplit=1)[0])
-            )
+            signals.present_difficulty.search(signals.anticipation.sub(" ", _before_hypothesis(clause)))
             for clause in clauses
             if not signals.hypothesis.search(clause.text)
         )

@@ -45,7 +45,55 @@ def _spellings() -> dict[str, str]:
 def normalise_word(word: str) -> str:
     """One typed word -> one or more normalised words ("jsuis" -> "je suis", "banq" -> "banque")."""
     folded = _LONG_REPEAT.sub(r"\1", fold(word))  # "pluuuus" -> "plus"
-    return _spellings().get(folded, folded)
+    spelled = _spellings().get(folded)
+    if spelled is not None:
+        return spelled
+    return _unglued(folded) or folded
+
+
+# Phones drop the apostrophe: "latelier", "linstant", "narrive", "mont" (m'ont), "sil". An elided letter glued
+# to a word the rules or the corpus know, when the whole is no word they know, is the two words again.
+_GLUED = re.compile(r"^(qu|[ldjnmst])([aeiouyh][a-z]{2,}|il|on|en)$")
+# Two-letter pronouns after the letters that elide before them ("sil", "quil", "quon", "sen").
+_GLUED_PRONOUNS = {"il": "sq", "on": "q", "en": "snmlq"}
+# Not spellings.yml: its variants are what is typed ("lurssaf"), not words.
+_VOCABULARY_FILES = (
+    "rules/categories.yml",
+    "rules/signals.yml",
+    "rules/urgency.yml",
+    "rules/distress.yml",
+    "data/categories_corpus.yml",
+    "data/distress_corpus.yml",
+)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Every word the rules and the learned corpora are written with (normalised, three letters or more)."""
+    here = Path(__file__).resolve().parent
+    words: set[str] = set()
+    for pattern in _VOCABULARY_FILES:
+        for path in sorted(here.glob(pattern)):
+            words.update(re.findall(r"[a-z]{3,}", fold(path.read_text(encoding="utf-8"))))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _never_unglued() -> frozenset[str]:
+    raw = yaml.load(_SPELLINGS_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return frozenset(str(raw["never_unglued"]).split())
+
+
+def _unglued(folded: str) -> str | None:
+    """ "latelier" -> "l atelier" when "atelier" is a known word and "latelier" is not; else None."""
+    match = _GLUED.match(folded)
+    if match is None or folded in _never_unglued() or folded in _vocabulary():
+        return None
+    letter, rest = match.groups()
+    if rest in _GLUED_PRONOUNS:
+        return f"{letter} {rest}" if letter[0] in _GLUED_PRONOUNS[rest] else None
+    rest = _spellings().get(rest, rest)
+    return f"{letter} {rest}" if rest.split()[0] in _vocabulary() else None
 
 
 # Spoken and regional French drops the vowel before a consonant too: "l'compte", "d'Lens", "j'vends",

@@ -86,10 +86,12 @@ class Signals:
     anticipation: re.Pattern[str]
     present_difficulty: re.Pattern[str]
     hypothesis: re.Pattern[str]
+    conditional: re.Pattern[str]
     deadline_context: re.Pattern[str]
     relative_subject: re.Pattern[str]
     inability_before_ni: re.Pattern[str]
     first_person: re.Pattern[str]
+    first_person_not_subject: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -172,9 +174,11 @@ def rules() -> RuleSet:
         anticipation=compile_any(raw["anticipation"]),
         present_difficulty=compile_any(raw["present_difficulty"]),
         hypothesis=re.compile(raw["hypothesis"]),
+        conditional=re.compile(raw["conditional"]),
         deadline_context=compile_any(raw["deadline_context"]),
         relative_subject=compile_any(raw["relative_subject"]),
         inability_before_ni=compile_any(raw["inability_before_ni"]),
         first_person=compile_any(raw["first_person"]),
+        first_person_not_subject=compile_any(raw["first_person_not_subject"]),
     )
     return RuleSet(categories, tuple(urgency_rules), signals)

@@ -19,6 +19,13 @@ from triage.normalise import normalise, split_clauses
         ("d'accord, j'habite à Lens", "d accord j habite a lens"),
         # A number after an elided letter is no word to restore.
         ("l'2 décembre", "l 2 decembre"),
+        # An apostrophe lost on a phone: the elided letter glued to a known word is two words again...
+        ("latelier a pris leau, lassureur narrive pas", "l atelier a pris l eau l assurance n arrive pas"),
+        ("ils mont dit quil fallait attendre lexpert", "ils m ont dit qu il fallait attendre l expert"),
+        ("sil refuse je sais pas", "s il refuse je sais pas"),
+        # ... but never a word whose tail happens to be a word ("d ans", "s ont", "t ete", "d eux").
+        ("dans deux mois ils sont partis sans rien dire", "dans deux mois ils sont partis sans rien dire"),
+        ("mal de tete, taux trop haut, dont acte", "mal de tete taux trop haut dont acte"),
     ],
 )
 def test_normalised_text(typed, read):
