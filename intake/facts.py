@@ -363,7 +363,15 @@ def sympathy(text: str) -> str | None:
             return f"Toutes mes condoléances pour {possessive} {words}. Prenez le temps qu'il vous faut."
         return "Toutes mes condoléances. Prenez le temps qu'il vous faut."
     if _ILLNESS.search(folded):
-        return "Votre santé passe avant tout, et je suis de tout cœur avec vous."
+        # Whose illness, and whether it is one at all ("ça me rend malade"), is the triage's reading.
+        from triage import assess
+
+        categories = assess([text]).categories
+        if "sante" in categories:
+            return "Votre santé passe avant tout, et je suis de tout cœur avec vous."
+        if "vie_personnelle" in categories:
+            return "Je suis de tout cœur avec vous et avec votre proche."
+        return None
     if _DISASTER.search(folded):
         return "C'est un coup très dur, et je suis de tout cœur avec vous."
     return None

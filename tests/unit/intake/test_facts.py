@@ -155,7 +155,12 @@ def test_understood_says_back_what_was_noted():
         ("j'ai repris l'entreprise de mon père", None),
         # SMS "avc" is "avec", never a stroke; "un AVC" is one.
         ("slt jai 1 pb avc les impots jpeu pa payé", None),
-        ("mon mari a fait un AVC", "Votre santé passe avant tout, et je suis de tout cœur avec vous."),
+        ("mon mari a fait un AVC", "Je suis de tout cœur avec vous et avec votre proche."),
+        # A relative's illness is theirs, an idiom of feeling no illness (the triage reads both).
+        ("ma femme qui tient la caisse avec moi a un cancer", "Je suis de tout cœur avec vous et avec votre proche."),
+        ("mon associé est hospitalisé", "Je suis de tout cœur avec vous et avec votre proche."),
+        ("ça me rend malade ces impayés", None),
+        ("j'en suis malade, la banque me lâche", None),
         ("depuis mon avc je ne travaille plus", "Votre santé passe avant tout, et je suis de tout cœur avec vous."),
         ("ma banque a coupé le découvert", None),
     ],
