@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from actions.questions import QUESTIONS
+
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
 
 
@@ -54,7 +56,7 @@ def test_the_direct_question_in_the_middle_of_the_intake_then_a_clear_no_resumes
 
     said = conversation.say("non")
     assert " ".join(said).count("3114") == 1
-    assert said[-1] == before[-1], "the form asks its question again"
+    assert said[-1] in (before[-1], QUESTIONS[asked].again), "the form asks its question again (its short form)"
     slots = conversation.slots()
     assert slots["requested_slot"] == asked and slots["distress"] is False
 
@@ -100,6 +102,7 @@ def test_idioms_stay_out_of_the_crisis_path(conversation):
 def test_an_answer_to_the_intake_question_gets_the_direct_question_once_more(conversation):
     conversation.say("bonjour")
     before = conversation.say("l'urssaf me réclame trois trimestres de cotisations")
+    asked = conversation.slots()["requested_slot"]
     conversation.say("je suis épuisé, je n'en peux plus")
 
     said = conversation.say("depuis décembre")  # the answer to the intake question, written late
@@ -109,7 +112,7 @@ def test_an_answer_to_the_intake_question_gets_the_direct_question_once_more(con
     assert slots["requested_slot"] == "suicide_thoughts" and slots["distress"] is False
 
     said = conversation.say("non")
-    assert said[-1] == before[-1], "the intake resumes at its question"
+    assert said[-1] in (before[-1], QUESTIONS[asked].again), "the intake resumes at its question (its short form)"
     assert conversation.slots()["suicide_thoughts"] == "clear_no"
 
 
