@@ -293,3 +293,11 @@ def test_the_graph_run_in_order_hands_inputs_and_refuses_a_clash_as_dask_does(ag
         assert set(runner.run(inputs={PLACEHOLDER_TRACKER: tracker}, targets=[target])) == {target}
     finally:
         speedups.uninstall()
+
+
+def test_a_domain_is_empty_exactly_when_rasa_says_so(installed):
+    domain, _ = story_trackers()
+    rasas = speedups._originals["is_empty"]
+    for candidate in (domain, Domain.empty(), Domain.from_dict({"intents": ["greet"]}), Domain.from_dict({})):
+        assert candidate.is_empty() == rasas(candidate)
+    assert Domain.empty().is_empty() and not domain.is_empty()
