@@ -297,7 +297,11 @@ class Profiler:
         time.sleep(3)  # each process writes its file from its signal handler
         summaries = {}
         for name, process in self.stack.processes.items():
-            pids = {p.name.rsplit("-", 1)[1].split(".")[0]: p for p in self.out_dir.glob("bot.*-*.txt")}
+            pids = {
+                p.name.rsplit("-", 1)[1].split(".")[0]: p
+                for p in self.out_dir.glob("bot.*-*.txt")
+                if not p.name.endswith(".gc.txt")  # the garbage collector's passes (bench.profiled)
+            }
             if not name.startswith(("rasa", "actions")) or process.popen is None:
                 continue
             group = [p for pid, p in pids.items() if _in_group(int(pid), process.popen.pid)]

@@ -239,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
             stack.stop()
     if args.profile:
         for prefix, name in (("bot.rasa_server", "rasa"), ("bot.action_server", "actions")):
-            files = sorted(PROFILE_DIR.glob(f"{prefix}-*.txt"))
+            files = sorted(f for f in PROFILE_DIR.glob(f"{prefix}-*.txt") if not f.name.endswith(".gc.txt"))
+            for gc_file in sorted(PROFILE_DIR.glob(f"{prefix}-*.gc.txt")):
+                print(f"\n{prefix}: garbage collector's passes, profiled run ({gc_file.name})")
+                print(gc_file.read_text(), end="")
             if files:
                 unprofiled = per_run[name][: args.runs - 1] or per_run[name]
                 print(f"\n{prefix}: {', '.join(f.name for f in files)}")

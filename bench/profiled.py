@@ -13,11 +13,17 @@ SIGUSR1 starts (or ``$RELAIS_PROFILE_START`` set: from the start), SIGUSR2 stops
 - ``cprofile``: cProfile on the thread's CPU clock (``.prof``). Exact call counts, but its cost per Python
   call (5 x here) inflates code made of many small calls (isinstance through ABCMeta, for one): use its
   counts, not its shares.
+
+Either way the garbage collector's passes are timed too (``gc.callbacks``, the thread's CPU clock), per
+generation, and written beside the profile (``<module>-<pid>.gc.txt``): a sampled stack cannot show them (a
+pass runs inside whatever allocation triggered it), and a full pass over a big heap is a pause for every
+turn waiting on that process.
 """
 
 from __future__ import annotations
 
 import cProfile
+import gc
 import os
 import runpy
 import signal
@@ -32,6 +38,9 @@ class _State:
     module = "python"
     profiler: cProfile.Profile | None = None
     samples: Counter[tuple[str, ...]] | None = None
+    # generation -> CPU seconds of each pass, while profiling
+    gc_passes: dict[int, list[float]] | None = None
+    gc_started = 0.0
 
 
 _state = _State()
@@ -53,11 +62,35 @@ def _sample(_signum: int, frame: FrameType | None) -> None:
     samples[tuple(reversed(stack))] += 1
 
 
+def _time_gc(phase: str, info: dict[str, int]) -> None:
+    passes = _state.gc_passes
+    if passes is None:
+        return
+    if phase == "start":
+        _state.gc_started = time.thread_time()
+    else:
+        passes.setdefault(info["generation"], []).append(time.thread_time() - _state.gc_started)
+
+
+def gc_report(passes: dict[int, list[float]]) -> str:
+    lines = []
+    for generation in sorted(passes):
+        times = sorted(passes[generation])
+        lines.append(
+            f"generation {generation}: {len(times)} passes, {1000 * sum(times):.1f} ms of CPU in all, "
+            f"longest {1000 * times[-1]:.1f} ms, median {1000 * times[len(times) // 2]:.2f} ms"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def _out(extension: str) -> Path:
     return Path(os.environ.get("RELAIS_PROFILE_DIR", ".")) / f"{_state.module}-{os.getpid()}.{extension}"
 
 
 def _start(_signum: int, _frame: object) -> None:
+    if _state.gc_passes is None:
+        _state.gc_passes = {}
+        gc.callbacks.append(_time_gc)
     if os.environ.get("RELAIS_PROFILE", "sample") == "cprofile":
         if _state.profiler is None:
             _state.profiler = cProfile.Profile(time.thread_time)
@@ -71,6 +104,10 @@ def _start(_signum: int, _frame: object) -> None:
 
 
 def _stop(_signum: int, _frame: object) -> None:
+    if _state.gc_passes is not None:
+        gc.callbacks.remove(_time_gc)
+        passes, _state.gc_passes = _state.gc_passes, None
+        _out("gc.txt").write_text(gc_report(passes))
     if _state.profiler is not None:
         _state.profiler.disable()
         _state.profiler.dump_stats(_out("prof"))

@@ -35,8 +35,9 @@ Rasa's SpacyNLP loads the spaCy model once for each node of the graph that uses 
 that provides the model and the one that processes messages, whose own copy is never read): the French
 model was twice in memory, 159 MB each. The model is loaded once per process and name here.
 
-Calls to the action server reuse their connections (bot/action_client.py), and what Rasa computes again and
-again within a turn is computed once (bot/speedups.py).
+Calls to the action server reuse their connections (bot/action_client.py), what Rasa computes again and
+again within a turn is computed once (bot/speedups.py), and a user event stores the first entries of the NLU's
+rankings, not the ten of each (bot/stored_parse.py).
 
 Everything else is Rasa's own command line: `python -m bot.rasa_server run --model ...`.
 """
@@ -83,7 +84,7 @@ from sanic.server import runners
 from sanic.server.events import trigger_events
 from sanic.server.protocols.http_protocol import HttpProtocol
 
-from bot import action_client, speedups
+from bot import action_client, speedups, stored_parse
 from triage import distress_model
 
 logger = logging.getLogger(__name__)
@@ -355,6 +356,8 @@ spacy_utils.SpacyNLP.load_model = staticmethod(load_spacy_model_once)
 action_client.install()
 # Pure computations Rasa repeats within a turn, done once (bot/speedups.py).
 speedups.install()
+# A user event stores the first entries of the NLU's rankings, not all of them (bot/stored_parse.py).
+stored_parse.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers  # type: ignore[attr-defined]  # the name sanic.app imported and calls
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id

@@ -28,10 +28,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+import sqlalchemy.orm
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, Restarted, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy.pool import QueuePool
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +42,12 @@ RECENT_CONVERSATIONS = 256
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
+    engine: sa.engine.Engine  # Rasa's attribute, typed
+
     def __init__(self, *args: Any, recent_conversations: int = RECENT_CONVERSATIONS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            self._pool_sqlite_connections()
         # A failed statement's error never carries its values (the artisan's words) into a log line.
         self.engine.hide_parameters = True
         self.recent_conversations = recent_conversations
@@ -56,6 +62,18 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             .order_by(events.c.id.desc())
             .limit(1)
         )
+
+    def _pool_sqlite_connections(self) -> None:
+        """The SQLite file's connections kept open between sessions (SQLAlchemy 2.0's default for files).
+
+        Rasa's engine, on SQLAlchemy 1.4, opens and closes the file at every session (NullPool), two or
+        three per turn: 0.9 ms of CPU each against 0.1 ms on a kept connection. Each Sanic worker builds its
+        own store after the fork, so no connection crosses processes; a connection serves one session at a
+        time and goes back to the pool rolled back (no read snapshot held between turns)."""
+        rasas = self.engine
+        self.engine = sa.create_engine(rasas.url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        rasas.dispose()
 
     def _stored_newest_event(self, sender_id: str) -> tuple[int, float] | None:
         """Id and timestamp of the conversation's newest stored event. The timestamp too because SQLite

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 
 from cases.db import make_engine, make_session_factory
 from cases.drafts import InvalidDraft
@@ -43,7 +43,8 @@ class DatabaseSwitch:
     """Makes the test database unreachable and reachable again, as a crash and a restart would.
 
     PostgreSQL: the repository talks through a TCP proxy that is cut (open connections included).
-    SQLite: the database's directory is moved away and back.
+    SQLite: the database's directory is moved away and back, and the connections the engine keeps open are
+    closed (`attach`): an open SQLite file follows its directory, as a live PostgreSQL connection would not.
     """
 
     def __init__(self, database_url: str, tmp_path: Path):
@@ -59,13 +60,21 @@ class DatabaseSwitch:
                     (self.live_dir / (self.original.name + suffix)).write_bytes(source.read_bytes())
             self.repository_url = f"sqlite:///{self.live_dir / self.original.name}"
             self.parked_dir = tmp_path / "parked"
+            self.engines: list[Engine] = []
         else:
             self.proxy = TcpProxy(self.url.host or "127.0.0.1", self.url.port or 5432).start()
             self.repository_url = str(self.url.set(host="127.0.0.1", port=self.proxy.port))
 
+    def attach(self, engine: Engine) -> Engine:
+        if self.sqlite:
+            self.engines.append(engine)
+        return engine
+
     def kill(self) -> None:
         if self.sqlite:
             self.live_dir.rename(self.parked_dir)
+            for engine in self.engines:
+                engine.dispose()
         else:
             self.proxy.stop()
 
@@ -90,7 +99,7 @@ def switch(database_url, tmp_path):
 @pytest.fixture
 def switched(switch):
     """A repository and an engine that both go through the switch."""
-    engine = make_engine(switch.repository_url)
+    engine = switch.attach(make_engine(switch.repository_url))
     yield CaseRepository(make_session_factory(engine)), engine
     engine.dispose()
 

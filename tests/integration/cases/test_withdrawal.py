@@ -58,7 +58,7 @@ def test_a_withdrawal_while_the_database_is_down_waits_on_disk_and_wins(database
     from cases.repository import CaseRepository
 
     switch = DatabaseSwitch(database_url, tmp_path)
-    switched = make_engine(switch.repository_url)
+    switched = switch.attach(make_engine(switch.repository_url))
     try:
         outbox = CaseOutbox(CaseRepository(make_session_factory(switched)), tmp_path / "spool")
         draft = draft_factory()

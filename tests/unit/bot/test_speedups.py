@@ -236,3 +236,68 @@ def test_other_bodies_are_written_by_json_dumps():
 
     for value in ({"a": [1.5, None, "é"]}, [1, {"x": {1: 2}}], {1: {"k": True}}, "text", {}, {"nan": float("nan")}):
         assert speedups.json_dumps(value) == json.dumps(value)
+
+
+def test_the_same_predictions_with_the_graph_run_in_order_on_every_story_tracker(agent):
+    """The policies' graph, run by bot.speedups without dask, predicts what dask's run predicts, after each
+    event of every story and rule (each prediction's action, confidences and policy)."""
+    from rasa.engine.constants import PLACEHOLDER_TRACKER
+    from rasa.engine.graph import GraphNode
+
+    processor = agent.processor
+    target = processor.model_metadata.core_target
+    domain, trackers = story_trackers()
+    steps = []
+    for tracker in trackers:
+        grown = DialogueStateTracker(tracker.sender_id, domain.slots)
+        for event in tracker.events:
+            grown.update(event)
+            if isinstance(event, (ActionExecuted, UserUttered)):
+                steps.append(grown.copy())
+    assert len(steps) > 500
+
+    def predictions() -> list:
+        results = []
+        for tracker in steps:
+            prediction = processor.graph_runner.run(inputs={PLACEHOLDER_TRACKER: tracker}, targets=[target])[target]
+            results.append((prediction.policy_name, prediction.max_confidence_index, list(prediction.probabilities)))
+        return results
+
+    rasas = predictions()
+    calls = []
+    original_call = GraphNode.__call__
+    speedups.install("graph_in_order")
+    try:
+        GraphNode.__call__ = lambda node, *inputs: calls.append(node._node_name) or original_call(node, *inputs)
+        ours = predictions()
+    finally:
+        GraphNode.__call__ = original_call
+        speedups.uninstall()
+    assert ours == rasas
+    per_run = len(calls) // len(steps)
+    assert per_run * len(steps) == len(calls) and len(set(calls[:per_run])) == per_run  # each node once a run
+
+
+def test_the_graph_run_in_order_hands_inputs_and_refuses_a_clash_as_dask_does(agent):
+    from rasa.engine.constants import PLACEHOLDER_TRACKER
+    from rasa.engine.exceptions import GraphRunError
+
+    runner = agent.processor.graph_runner
+    target = agent.processor.model_metadata.core_target
+    speedups.install("graph_in_order")
+    try:
+        with pytest.raises(GraphRunError):
+            runner.run(inputs={PLACEHOLDER_TRACKER: target}, targets=[target])
+        tracker = DialogueStateTracker("artisan", agent.domain.slots)
+        tracker.update(ActionExecuted("action_listen"))
+        assert set(runner.run(inputs={PLACEHOLDER_TRACKER: tracker}, targets=[target])) == {target}
+    finally:
+        speedups.uninstall()
+
+
+def test_a_domain_is_empty_exactly_when_rasa_says_so(installed):
+    domain, _ = story_trackers()
+    rasas = speedups._originals["is_empty"]
+    for candidate in (domain, Domain.empty(), Domain.from_dict({"intents": ["greet"]}), Domain.from_dict({})):
+        assert candidate.is_empty() == rasas(candidate)
+    assert Domain.empty().is_empty() and not domain.is_empty()
