@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from actions import services
-from cases.db import migrate
+from cases.db import make_engine, make_session_factory, migrate
+from cases.models import Case
+from ops.settings import database_url
 
 CACHED = (services.chamber, services.knowledge_base, services.case_outbox, services.live_repository)
 
@@ -25,3 +28,9 @@ def fresh_action_services(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
     yield url
     for cached in CACHED:
         cached.cache_clear()
+
+
+def stored_cases() -> list[Case]:
+    """Every case in the database the action server writes to (RELAIS_DATABASE_URL)."""
+    with make_session_factory(make_engine(database_url()))() as session:
+        return list(session.execute(select(Case)).scalars().all())

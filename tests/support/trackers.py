@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 _clock = itertools.count(1_700_000_000)
 
@@ -55,3 +58,11 @@ def texts(dispatcher) -> list[str]:
 
 def slot_events(events) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def run(action, tracker_: Tracker) -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
+    """The action run as the action server runs it, on its own event loop (pytest's may be running)."""
+    dispatcher = CollectingDispatcher()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, {})).result()
+    return dispatcher, events

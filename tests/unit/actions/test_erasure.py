@@ -5,12 +5,7 @@ trackers (Tracker.from_dict) and a real case database."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
 
 from actions import services
 from actions.erasure_actions import (
@@ -26,19 +21,10 @@ from actions.erasure_actions import (
 from actions.handoff_actions import ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion
 from bot import tracker_store
-from cases.db import make_engine, make_session_factory
-from cases.models import Case
-from ops.settings import database_url
-from tests.support.trackers import bot, slot_events, texts, tracker, user
+from tests.support.action_services import stored_cases
+from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
 SENDER = "erasure-1"
-
-
-def run(action, tracker_):
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, {})).result()
-    return dispatcher, events
 
 
 def faq(words, key):
@@ -123,11 +109,6 @@ def test_the_erasure_restarts_the_conversation_and_keeps_the_chambers_words():
     assert slot_events(events)["chamber_phone"] == services.chamber().phone
 
 
-def cases():
-    with make_session_factory(make_engine(database_url()))() as session:
-        return session.execute(select(Case)).scalars().all()
-
-
 def test_with_a_callback_request_the_case_is_withdrawn_and_erased():
     consent = {
         "wants_advisor": True,
@@ -160,5 +141,5 @@ def test_with_a_callback_request_the_case_is_withdrawn_and_erased():
         ActionEraseConversation(), at([*HISTORY, bot(ERASE_OFFER_WITH_CASE), user("oui", "affirm")], slots)
     )
     assert texts(dispatcher) == [ERASED_WITH_CASE]
-    case = cases()[0]
+    case = stored_cases()[0]
     assert case.erased_at is not None and case.contact_name is None and case.transcript == []

@@ -11,17 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
 
 from actions import abuse, services
 from actions.handoff import BEFORE_YOU_GO, CASE_KEPT, CASE_SAVED, thanks_without_consent_text, withdrawn_text
 from actions.handoff_actions import ActionFinishHandoff, ActionHandoffThanks, ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion, ActionStopConversation
-from cases.db import make_engine, make_session_factory
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA
-from cases.models import Case
 from ops.settings import database_url
-from tests.support.trackers import bot, slot_events, texts, tracker as any_tracker, user
+from tests.support.action_services import stored_cases
+from tests.support.trackers import bot, run, slot_events, texts, tracker as any_tracker, user
 
 DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 PHONE_QUESTION = "À quel numéro de téléphone peut-il vous joindre ?"
@@ -34,20 +32,8 @@ def tracker(events=(), slots=None, sender_id=SENDER):
     return any_tracker(events, slots=slots, sender_id=sender_id)
 
 
-def run(action, tracker_):
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, DOMAIN)).result()
-    return dispatcher, events
-
-
 def slot(name, value):
     return {"event": "slot", "name": name, "value": value}
-
-
-def cases():
-    with make_session_factory(make_engine(database_url()))() as session:
-        return session.execute(select(Case)).scalars().all()
 
 
 def consented(**extra):
@@ -96,7 +82,7 @@ def test_the_case_is_stored_with_the_phone_number_and_said_so_briefly():
     slots = slot_events(events)
     assert slots["phone"] == "+33612345678"
     assert slots["requested_slot"] == "email"  # the optional questions go on
-    stored = cases()
+    stored = stored_cases()
     assert [c.reference for c in stored] == [slots["case_reference"]]
     assert stored[0].phone == "+33612345678" and stored[0].contact_name == "Sophie"
     assert texts(dispatcher) == [CASE_SAVED]  # the reference itself is said once, at the end
@@ -111,16 +97,16 @@ def test_every_later_answer_updates_the_same_case_and_the_end_says_the_reference
         answer("sophie.martin@example.fr", "email", after_phone, {"email": "sophie.martin@example.fr"}),
     )
     assert "case_reference" not in slot_events(events) and texts(dispatcher) == []
-    assert cases()[0].email == "sophie.martin@example.fr"
+    assert stored_cases()[0].email == "sophie.martin@example.fr"
     after_email = {**after_phone, "email": "sophie.martin@example.fr"}
     run(ValidateHandoffForm(), answer("plutôt le matin", "callback_slot", after_email, {"callback_slot": "le matin"}))
-    assert cases()[0].callback_slot == "le matin"
+    assert stored_cases()[0].callback_slot == "le matin"
     finished = tracker([*HISTORY, user("plutôt le matin")], slots={**after_email, "callback_slot": "le matin"})
     dispatcher, _ = run(ActionFinishHandoff(), finished)
     assert texts(dispatcher)[0].startswith(
         f"C'est noté, votre référence est {reference}. Un conseiller vous rappellera"
     )
-    assert [c.reference for c in cases()] == [reference]
+    assert [c.reference for c in stored_cases()] == [reference]
 
 
 @pytest.mark.parametrize("health_consent", [True, False])
@@ -135,7 +121,7 @@ def test_the_health_rule_holds_at_the_save_made_with_the_phone(health_consent):
         run(ValidateHandoffForm(), answer("06 12 34 56 78", "phone", health, {"phone": "06 12 34 56 78"}))
     finally:
         HISTORY.pop(0)
-    case = cases()[0]
+    case = stored_cases()[0]
     assert ("sante" in case.categories) is health_consent
     assert ("sante" in case.reasons) is health_consent
     assert any("opéré" in line["text"] for line in case.transcript) is health_consent
@@ -176,7 +162,7 @@ def test_a_refused_case_ends_the_form_and_is_said_once_by_the_end_of_the_handoff
         ended = answer("06 12 34 56 78", "phone", consented(phone="+33612345678"), metadata=metadata)
         dispatcher, _ = run(ActionFinishHandoff(), ended)
         assert "Plusieurs demandes de rappel" in texts(dispatcher)[0]
-        assert cases() == []
+        assert stored_cases() == []
     finally:
         abuse._new_cases.forget(key)
 
@@ -195,7 +181,7 @@ def test_the_outbox_keeps_one_case_when_the_database_is_down_at_the_phone_and_ba
     after = consented(phone="+33612345678", case_reference=reference, email="non précisé", callback_slot="le matin")
     dispatcher, _ = run(ActionFinishHandoff(), tracker([*HISTORY, user("le matin")], slots=after))
     assert reference in texts(dispatcher)[0]
-    assert [(c.reference, c.conversation_id) for c in cases()] == [(reference, SENDER)]
+    assert [(c.reference, c.conversation_id) for c in stored_cases()] == [(reference, SENDER)]
 
 
 # ------------------------------------------------------------------------------- thanks and farewells
@@ -234,12 +220,12 @@ def test_thanks_or_a_farewell_after_the_phone_end_politely_with_the_reference(ac
     said = " ".join(texts(dispatcher))
     assert ended(events) and f"votre référence est {reference}" in said
     assert "e-mail" not in said  # no next question
-    assert [c.reference for c in cases()] == [reference]
+    assert [c.reference for c in stored_cases()] == [reference]
 
 
 def test_a_closed_tab_after_the_phone_leaves_the_case():
     give_phone()  # and nothing more: the artisan closed the tab
-    assert len(cases()) == 1
+    assert len(stored_cases()) == 1
 
 
 @pytest.mark.parametrize("requested", ["wants_advisor", "consent_given"])
@@ -248,7 +234,7 @@ def test_thanks_before_consent_end_the_offer_politely_and_a_yes_takes_it_up_agai
     dispatcher, events = run(ActionHandoffThanks(), at_question("merci", "thank", slots))
     assert ended(events) and slot_events(events)[requested] is False
     assert texts(dispatcher) == [thanks_without_consent_text(services.chamber())]
-    assert cases() == []
+    assert stored_cases() == []
     after = tracker([user("oui", "affirm")], slots={**slots, requested: False, "requested_slot": None})
     _, events = run(ActionAnswerOutsideQuestion(), after)
     assert [e["name"] for e in events if e.get("event") == "followup"] == ["handoff_form"]
@@ -265,7 +251,7 @@ def test_between_consent_and_phone_a_thanks_keeps_the_question_and_a_farewell_sa
     again.active_loop = {"name": "handoff_form"}
     dispatcher, events = run(ActionStopConversation(), again)
     assert ended(events) and "Sans numéro" in texts(dispatcher)[0]
-    assert cases() == []
+    assert stored_cases() == []
 
 
 # ------------------------------------------------------------------------------- withdrawal
@@ -286,7 +272,7 @@ def test_consent_withdrawn_after_the_phone_erases_the_case_and_says_so(words, in
     changed = slot_events(events)
     assert changed["consent_given"] is False and changed["case_reference"] is None
     assert changed["phone"] is None and changed["requested_slot"] is None
-    case = cases()[0]
+    case = stored_cases()[0]
     assert (case.reference, case.phone, case.contact_name, case.transcript) == (reference, None, None, [])
     assert case.erased_at is not None and case.conversation_id == f"erased:{reference}"
     # The form ends; action_finish_handoff says what was done.
@@ -302,7 +288,7 @@ def test_a_withdrawal_after_the_end_of_the_handoff_erases_the_case_too():
     )
     assert slot_events(events)["consent_given"] is False
     assert texts(dispatcher) == [withdrawn_text(services.chamber())]
-    assert cases()[0].erased_at is not None
+    assert stored_cases()[0].erased_at is not None
 
 
 @pytest.mark.parametrize(
@@ -318,7 +304,7 @@ def test_a_plain_no_or_a_correction_after_the_phone_withdraws_nothing(words, int
     current.events.extend(slot(name, value) for name, value in candidates.items())
     _, events = run(ValidateHandoffForm(), current)
     assert slot_events(events).get("consent_given") is not False
-    assert cases()[0].erased_at is None and cases()[0].phone == "+33612345678"
+    assert stored_cases()[0].erased_at is None and stored_cases()[0].phone == "+33612345678"
 
 
 def test_a_bare_change_of_mind_at_the_health_question_refuses_the_health_details_only():
@@ -396,7 +382,7 @@ def test_a_number_given_before_the_consent_is_read_and_the_case_stored_with_the_
     changed = slot_events(events)
     assert changed["consent_given"] is True and changed["phone"] == "+33645231109"
     assert changed["requested_slot"] == "contact_name"  # the number is not asked again
-    assert cases()[0].phone == "+33645231109" and texts(dispatcher) == [CASE_SAVED]
+    assert stored_cases()[0].phone == "+33645231109" and texts(dispatcher) == [CASE_SAVED]
 
 
 def test_a_number_before_the_consent_is_acknowledged_and_the_consent_asked_shortly_again():

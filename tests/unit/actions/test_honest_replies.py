@@ -35,23 +35,11 @@ def test_the_short_word_said_again_promises_nothing():
     assert not PROMISES.search(SHORT_AGAIN[QUESTION])
 
 
-def run(action, tracker_):
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
-    from rasa_sdk.executor import CollectingDispatcher
-
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, {})).result()
-    return dispatcher, events
-
-
 @pytest.mark.parametrize("loop", [None, "situation_form"])
 @pytest.mark.parametrize("words", ["ben c'est compliqué, le loyer du local", "la tva de l'an dernier, je peux pas"])
 def test_a_difficulty_read_as_out_of_scope_is_never_turned_away(words, loop):
     from actions.ask_actions import ActionOutOfScope
-    from tests.support.trackers import texts, tracker, user
+    from tests.support.trackers import run, texts, tracker, user
 
     slots = {"difficulty_categories": ["tresorerie"], "urgency": "normale", "distress": False}
     dispatcher, events = run(ActionOutOfScope(), tracker([user(words, "out_of_scope")], slots=slots, active_loop=loop))
@@ -63,7 +51,7 @@ def test_a_difficulty_read_as_out_of_scope_is_never_turned_away(words, loop):
 
 def test_a_request_outside_the_service_is_still_said_so():
     from actions.ask_actions import ActionOutOfScope
-    from tests.support.trackers import texts, tracker, user
+    from tests.support.trackers import run, texts, tracker, user
 
     dispatcher, events = run(ActionOutOfScope(), tracker([user("donnez moi la recette des crêpes", "out_of_scope")]))
     assert texts(dispatcher) == [out_of_scope_text(load_chamber())]

@@ -4,9 +4,6 @@ at a free-text question."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -16,14 +13,7 @@ from actions.handoff_actions import ValidateHandoffForm
 from actions.intake import ASK_DETAIL, SERIOUS_REPLY, SKIPPED_ACK, TAKE_YOUR_TIME, question_reply
 from actions.intake_actions import ActionStopConversation, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
-from tests.support.trackers import bot, slot_events, texts, tracker, user
-
-
-def run(action, tracker_):
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, {})).result()
-    return dispatcher, events
+from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
 
 def slot(name, value):
