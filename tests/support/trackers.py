@@ -66,3 +66,20 @@ def run(action, tracker_: Tracker) -> tuple[CollectingDispatcher, list[dict[str,
     with ThreadPoolExecutor(max_workers=1) as pool:
         events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, {})).result()
     return dispatcher, events
+
+
+def consented(**extra):
+    """What the slots hold once the artisan accepted the callback and the consent (a money difficulty)."""
+    slots = {
+        "wants_advisor": True,
+        "consent_given": True,
+        "consent_at": "2026-12-01T10:00:00+00:00",
+        "contact_name": "Sophie",
+        "difficulty_categories": ["banque"],
+        "urgency": "normale",
+        "distress": False,
+        "triage_reasons": {"banque": ["« découvert »"]},
+        "departement": "62",
+    }
+    slots.update(extra)
+    return slots

@@ -22,7 +22,7 @@ from actions.handoff_actions import ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion
 from bot import tracker_store
 from tests.support.action_services import stored_cases
-from tests.support.trackers import bot, run, slot_events, texts, tracker, user
+from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
 SENDER = "erasure-1"
 
@@ -110,16 +110,7 @@ def test_the_erasure_restarts_the_conversation_and_keeps_the_chambers_words():
 
 
 def test_with_a_callback_request_the_case_is_withdrawn_and_erased():
-    consent = {
-        "wants_advisor": True,
-        "consent_given": True,
-        "consent_at": "2026-12-01T10:00:00+00:00",
-        "contact_name": "Sophie",
-        "difficulty_categories": ["banque"],
-        "urgency": "normale",
-        "distress": False,
-        "departement": "62",
-    }
+    consent = consented()
     asking = tracker(
         [
             *HISTORY,

@@ -19,7 +19,7 @@ from actions.intake_actions import ActionAnswerOutsideQuestion, ActionStopConver
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA
 from ops.settings import database_url
 from tests.support.action_services import stored_cases
-from tests.support.trackers import bot, run, slot_events, texts, tracker as any_tracker, user
+from tests.support.trackers import bot, consented, run, slot_events, texts, tracker as any_tracker, user
 
 DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 PHONE_QUESTION = "À quel numéro de téléphone peut-il vous joindre ?"
@@ -34,23 +34,6 @@ def tracker(events=(), slots=None, sender_id=SENDER):
 
 def slot(name, value):
     return {"event": "slot", "name": name, "value": value}
-
-
-def consented(**extra):
-    """What the slots hold once the artisan accepted the callback and the consent (a money difficulty)."""
-    slots = {
-        "wants_advisor": True,
-        "consent_given": True,
-        "consent_at": "2026-12-01T10:00:00+00:00",
-        "contact_name": "Sophie",
-        "difficulty_categories": ["banque"],
-        "urgency": "normale",
-        "distress": False,
-        "triage_reasons": {"banque": ["« découvert »"]},
-        "departement": "62",
-    }
-    slots.update(extra)
-    return slots
 
 
 HISTORY = [user("la banque m'a coupé le découvert"), bot("Voulez-vous qu'un conseiller vous rappelle ?")]
