@@ -465,8 +465,10 @@ class LiveRepository(Repository):
             )
 
     def advisors_present(self, chamber_id: str, now: datetime | None = None) -> int:
-        """How many active advisors of the chamber had an inbox page open within PRESENCE_WINDOW."""
-        since = (now or utcnow()) - PRESENCE_WINDOW
+        """How many active advisors of the chamber had an inbox page open within PRESENCE_WINDOW. A heartbeat
+        stamped ahead of ``now`` by more than the window (a server's clock set forward, then back) is none."""
+        now = now or utcnow()
+        since, until = now - PRESENCE_WINDOW, now + PRESENCE_WINDOW
         with self._session_factory() as session:
             count: int = session.execute(
                 select(func.count())
@@ -475,6 +477,7 @@ class LiveRepository(Repository):
                 .where(
                     AdvisorPresence.chamber_id == chamber_id,
                     AdvisorPresence.seen_at > since,
+                    AdvisorPresence.seen_at <= until,
                     User.active.is_(True),
                 )
             ).scalar_one()

@@ -14,7 +14,10 @@ from typing import Any
 
 import httpx
 from playwright.sync_api import Expect, Locator, Page
+from sqlalchemy import delete, select
 
+from cases.db import make_engine, make_session_factory
+from cases.models import AdvisorPresence, User
 from ops.settings import REPO_ROOT, Settings
 from tests.support import intake
 from tests.support.stack import ADVISOR_PASSWORD
@@ -68,6 +71,19 @@ def add_advisor(settings: Settings, full_name: str, role: str = "advisor", chamb
     if result.returncode != 0 and "existe" not in result.stderr + result.stdout:
         raise AssertionError(f"create-user failed: {result.stdout} {result.stderr}")
     return email
+
+
+def forget_presence(settings: Settings, emails: tuple[str, ...]) -> None:
+    """The advisors' inbox heartbeats deleted, so that the stack's later tests see nobody present: they were sent
+    at the clock the test set, which may stand ahead of the real one (a live offer in every later handoff)."""
+    engine = make_engine(settings.database_url)
+    try:
+        with make_session_factory(engine)() as session, session.begin():
+            advisors = select(User.id).where(User.email.in_(emails))
+            removal = delete(AdvisorPresence).where(AdvisorPresence.user_id.in_(advisors))
+            session.execute(removal.execution_options(synchronize_session=False))
+    finally:
+        engine.dispose()
 
 
 # ---------------------------------------------------------------------------------------------- artisan

@@ -22,6 +22,7 @@ from tests.support.live import (
     InboxPage,
     add_advisor,
     expect,
+    forget_presence,
     live_texts,
     offered_choice,
     reach_live_request,
@@ -55,8 +56,11 @@ def clock(widget_stack):
 
 @pytest.fixture(scope="module")
 def advisors(widget_stack):
-    """Two advisors of the default chamber, their names as the artisan will see them."""
-    return add_advisor(widget_stack.settings, "Marie Dupont"), add_advisor(widget_stack.settings, "Paul Martin")
+    """Two advisors of the default chamber, their names as the artisan will see them; present for this module
+    only (the stack is shared with the other modules of this worker)."""
+    emails = add_advisor(widget_stack.settings, "Marie Dupont"), add_advisor(widget_stack.settings, "Paul Martin")
+    yield emails
+    forget_presence(widget_stack.settings, emails)
 
 
 @pytest.fixture

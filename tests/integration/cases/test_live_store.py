@@ -214,6 +214,11 @@ def test_presence_counts_recent_heartbeats_of_the_chamber(live, advisor, account
     live.heartbeat(marie, NOW + timedelta(seconds=30))  # a second heartbeat is the same advisor
     assert live.advisors_present("cma-hdf", NOW + timedelta(seconds=60)) == 1
     assert live.advisors_present("cma-hdf", NOW + timedelta(seconds=121)) == 0  # the page was closed
+    # A heartbeat stamped by a clock set forward (a test's, a skewed server's) is no presence once the clock is
+    # back: the live offer would follow every handoff until that time.
+    live.heartbeat(marie, NOW + timedelta(hours=2))
+    assert live.advisors_present("cma-hdf", NOW + timedelta(seconds=130)) == 0
+    assert live.advisors_present("cma-hdf", NOW + timedelta(hours=2, seconds=30)) == 1
 
 
 def minutes(count):
