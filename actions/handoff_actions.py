@@ -61,6 +61,7 @@ from intake.answers import (
 )
 from intake.facts import extract_facts, understood
 from ops import clock
+from places import resolve
 
 logger = logging.getLogger(__name__)
 
@@ -214,12 +215,32 @@ def kept_for_other_questions(
     found = contact_answers(tracker.latest_message.get("text"))
     others = {name: answer for name, answer in found.items() if name != slot}
     if not others:
-        return None
+        place = place_named_at_contact_question(tracker)
+        if place is None:
+            return None
+        dispatcher.utter_message(text=f"Merci, j'ai noté le lieu ({place['commune'] or place['departement']}).")
+        return {slot: None, **place}
     dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
         # "Sophie 06 11 22 33 44": the name beside the number is this question's answer.
         return {slot: name_beside_contact(tracker.latest_message.get("text")), **others}
     return {slot: found.get(slot), **others}
+
+
+def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
+    """The place slots for a town named at a contact question ("à Arras" at the e-mail question) while no place
+    is known (not asked yet, or passed): the entity extractor saw a town and the whole answer resolves to one.
+    Digits are never read as a place here (a phone number's were), and a place already known stays."""
+    text = tracker.latest_message.get("text") or ""
+    entities = tracker.latest_message.get("entities") or []
+    if any(char.isdigit() for char in text) or not any(e.get("entity") == "town" for e in entities):
+        return None
+    if tracker.get_slot("departement") not in (None, SKIPPED):
+        return None
+    resolution = resolve(text)
+    if not resolution.found or resolution.departement is None:
+        return None
+    return {"departement": resolution.departement, "commune": resolution.commune.name if resolution.commune else None}
 
 
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."

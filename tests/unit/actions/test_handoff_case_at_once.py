@@ -13,6 +13,7 @@ import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import abuse, services
+from actions.conversation import SKIPPED
 from actions.handoff import BEFORE_YOU_GO, CASE_KEPT, CASE_SAVED, thanks_without_consent_text, withdrawn_text
 from actions.handoff_actions import ActionFinishHandoff, ActionHandoffThanks, ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion, ActionStopConversation
@@ -450,3 +451,31 @@ def test_a_refusal_read_as_a_request_for_a_call_declines_it():
     finished = tracker([*current.events, *events], slots={"wants_advisor": False})
     dispatcher, _ = run(ActionFinishHandoff(), finished)
     assert texts(dispatcher)[0].startswith("C'est entendu. Je ne transmets rien")
+
+
+@pytest.mark.parametrize(
+    "words, entities, kept",
+    [
+        ("à Arras", [{"entity": "town", "value": "Arras"}], {"departement": "62", "commune": "Arras"}),
+        # Digits at a contact question are a number, never a place; a word the extractor did not see as a town
+        # ("maçon" names Mâcon too) is no place either.
+        ("62000", [{"entity": "departement", "value": "62000"}], None),
+        ("maçon", [], None),
+    ],
+)
+def test_a_town_named_at_the_email_question_is_kept_for_the_place_and_the_question_stays(words, entities, kept):
+    """A place passed at its own question, then named at the e-mail question: the case gets its département."""
+    _, events = give_phone(departement=SKIPPED)
+    reference = slot_events(events)["case_reference"]
+    after_phone = consented(phone="+33612345678", case_reference=reference, departement=SKIPPED)
+    asking = answer(words, "email", after_phone, {"email": words})
+    asking.latest_message["entities"] = entities
+    dispatcher, events = run(ValidateHandoffForm(), asking)
+    slots = slot_events(events)
+    assert slots.get("email") is None  # never stored as an address: the question is asked again
+    if kept is None:
+        assert "departement" not in slots
+        return
+    assert {name: slots[name] for name in kept} == kept
+    assert texts(dispatcher) == ["Merci, j'ai noté le lieu (Arras)."]
+    assert stored_cases()[0].departement == "62"
