@@ -234,9 +234,11 @@ def test_a_lost_connection_resends_what_was_not_confirmed_and_the_advisor_gets_i
     widget.input.fill("Ce message est perdu en route.")
     widget.input.press("Enter")
     expect(advisor.live_log).to_contain_text("Ce message est perdu en route.")
-    assert dropped, "the echo was dropped and the connection closed"
     # Reconnected (backoff), sent again, confirmed: shown once, no longer pending, once on the advisor's side.
+    # The relay's handler runs only while Playwright is waiting: `dropped` is read after this wait, not before
+    # (the advisor may see the message before the echo reaches the relay).
     expect(widget.log.get_by_text("En attente d'envoi")).to_have_count(0, timeout=LIVE_MS)
+    assert dropped, "the echo was dropped and the connection closed"
     assert len(sockets) >= 2
     assert [m["text"] for m in widget.messages()].count("Ce message est perdu en route.") == 1
     advisor.page.reload()
