@@ -155,6 +155,7 @@ NLU_SETS = {
     "heldout": HELDOUT_NLU,
     "development": REPO / "tests" / "nlu" / "test_nlu.yml",
     "development_v4": REPO / "tests" / "nlu" / "retired-heldout-v4-nlu.yml",
+    "development_v6": REPO / "tests" / "nlu" / "retired-heldout-v6-nlu.yml",
 }
 # name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
 TRIAGE_SETS = {
@@ -162,6 +163,7 @@ TRIAGE_SETS = {
     "development": REPO / "tests" / "evaluation" / "development.yml",
     "development_v4": REPO / "tests" / "evaluation" / "retired-heldout-v4.yml",
     "development_v5": REPO / "tests" / "evaluation" / "retired-heldout-v5.yml",
+    "development_v6": REPO / "tests" / "evaluation" / "retired-heldout-v6.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
