@@ -41,7 +41,7 @@ from actions.handoff import (
 )
 from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, question_reply, reply_to_question
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
-from actions.place_validation import PlaceValidation
+from actions.place_validation import PlaceValidation, place_in_answer
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
 from intake.answers import (
@@ -61,7 +61,6 @@ from intake.answers import (
 )
 from intake.facts import extract_facts, understood
 from ops import clock
-from places import resolve
 
 logger = logging.getLogger(__name__)
 
@@ -229,18 +228,12 @@ def kept_for_other_questions(
 
 def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
     """The place slots for a town named at a contact question ("à Arras" at the e-mail question) while no place
-    is known (not asked yet, or passed): the entity extractor saw a town and the whole answer resolves to one.
-    Digits are never read as a place here (a phone number's were), and a place already known stays."""
+    is known (not asked yet, or passed). Digits are never read as a place here (a phone number's were), and a
+    place already known stays."""
     text = tracker.latest_message.get("text") or ""
-    entities = tracker.latest_message.get("entities") or []
-    if any(char.isdigit() for char in text) or not any(e.get("entity") == "town" for e in entities):
+    if any(char.isdigit() for char in text) or tracker.get_slot("departement") not in (None, SKIPPED):
         return None
-    if tracker.get_slot("departement") not in (None, SKIPPED):
-        return None
-    resolution = resolve(text)
-    if not resolution.found or resolution.departement is None:
-        return None
-    return {"departement": resolution.departement, "commune": resolution.commune.name if resolution.commune else None}
+    return place_in_answer(tracker, entity_kinds=("town",))
 
 
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."

@@ -34,7 +34,7 @@ from actions.intake import (
     skip_offered,
     unanswered_before,
 )
-from actions.place_validation import PlaceValidation, place_update
+from actions.place_validation import PlaceValidation, place_in_answer
 from guidance import render_guidance, select_guidance
 from intake.answers import NO, YES, is_closing, is_hesitation, is_skip, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, sympathy, understood
@@ -130,7 +130,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: None}
         if facts:
             return self._answer_to_another_question(slot, facts, dispatcher, tracker)
-        place = _place_answer(words, tracker) if slot != "departement" else None
+        place = place_in_answer(tracker) if slot != "departement" else None
         if place:
             # "Lens" to "Avez-vous une échéance ?": the place question's answer, never this question's.
             answered = self._answer_to_another_question(
@@ -211,16 +211,6 @@ def not_answered(slot: str, reply: str, dispatcher: CollectingDispatcher, tracke
 # What a bare "non" answers to the questions where it says something (the same values as the domain's
 # deny mappings, for a no the classifier did not read as one).
 WHAT_A_NO_SAYS = {"deadline": "aucune échéance connue", "employees": "0", "steps_taken": "aucune démarche"}
-
-
-def _place_answer(words: str, tracker: Tracker) -> dict[str, Any] | None:
-    """The place slots when the whole answer is a place the entity extractor saw too ("Lens", "Arras"): both
-    are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village)."""
-    entities = tracker.latest_message.get("entities") or []
-    if not any(entity.get("entity") in ("town", "departement") for entity in entities):
-        return None
-    update, _ = place_update(words, {})
-    return update if update.get("departement") not in (None, SKIPPED) else None
 
 
 WRONG_QUESTION_ACK = "Merci, c'est noté."

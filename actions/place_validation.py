@@ -76,6 +76,17 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
     return {"departement": None, "place_choices": None, "place_unread": text}, None
 
 
+def place_in_answer(tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "departement")) -> dict[str, Any] | None:
+    """The place slots when a whole answer to another question is a place ("Lens" at the deadline question, "à
+    Arras" at the e-mail question): the entity extractor saw one of `entity_kinds` and the whole answer resolves to
+    a place. Both are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village)."""
+    latest = tracker.latest_message or {}
+    if not any(entity.get("entity") in entity_kinds for entity in latest.get("entities") or []):
+        return None
+    update, _ = place_update(latest.get("text") or "", {})
+    return update if update.get("departement") not in (None, SKIPPED) else None
+
+
 class PlaceQuestion:
     """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
 

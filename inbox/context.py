@@ -4,6 +4,7 @@ login throttle. The app puts it in every request's scope (inbox.app); ``context_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from sqlalchemy.engine import Engine
@@ -41,6 +42,10 @@ class InboxContext:
 
     def chamber(self, chamber_id: str) -> Chamber:
         return self.chambers.get(chamber_id, self.default_chamber)
+
+    def zone_of(self, user: User) -> ZoneInfo:
+        """The time zone of the user's chamber: its weeks and dates are counted there, not in UTC."""
+        return self.chamber(user.chamber_id).timezone
 
     def erase(self, reference: str, actor: User) -> None:
         """The case, its Rasa conversation and its spooled drafts, at once (cases.retention.erase_everywhere)."""

@@ -20,7 +20,7 @@ router = APIRouter()
 def stats(request: Request, weeks: int = Query(12, ge=1, le=104), user: User = Depends(supervisor_user)) -> Any:
     """Cases per week by primary category, urgency mix, median hours to first contact. Supervisors."""
     context = context_of(request)
-    result = context.statistics.weekly(user, weeks=weeks, zone=context.chamber(user.chamber_id).timezone)
+    result = context.statistics.weekly(user, weeks=weeks, zone=context.zone_of(user))
     return StatsOut(
         weeks=result.weeks,
         cases_per_week=result.cases_per_week,
@@ -39,7 +39,7 @@ def stats(request: Request, weeks: int = Query(12, ge=1, le=104), user: User = D
 def stats_csv(request: Request, user: User = Depends(supervisor_user)) -> Response:
     """One row per case (codes and dates, no personal data), semicolon-separated. Supervisors; audited."""
     context = context_of(request)
-    rows = context.statistics.export_rows(user, zone=context.chamber(user.chamber_id).timezone)
+    rows = context.statistics.export_rows(user, zone=context.zone_of(user))
     return Response(
         csv_export(rows),
         media_type="text/csv; charset=utf-8",

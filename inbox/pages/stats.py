@@ -19,7 +19,7 @@ router = APIRouter()
 def statistics_page(request: Request, semaines: int = 12, user: User = Depends(page_supervisor)) -> HTMLResponse:
     weeks = max(1, min(semaines, 104))
     context = context_of(request)
-    stats = context.statistics.weekly(user, weeks=weeks, zone=context.chamber(user.chamber_id).timezone)
+    stats = context.statistics.weekly(user, weeks=weeks, zone=context.zone_of(user))
     return render(
         request,
         "stats.html",
@@ -35,7 +35,7 @@ def statistics_page(request: Request, semaines: int = 12, user: User = Depends(p
 @router.get("/inbox/statistiques.csv", include_in_schema=False)
 def statistics_csv(request: Request, user: User = Depends(page_supervisor)) -> Response:
     context = context_of(request)
-    rows = context.statistics.export_rows(user, zone=context.chamber(user.chamber_id).timezone)
+    rows = context.statistics.export_rows(user, zone=context.zone_of(user))
     filename = f"relais-dossiers-{utcnow():%Y-%m-%d}.csv"
     return Response(
         csv_export(rows),
