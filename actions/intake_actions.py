@@ -36,7 +36,16 @@ from actions.intake import (
 )
 from actions.place_validation import PlaceValidation, place_in_answer
 from guidance import render_guidance, select_guidance
-from intake.answers import NO, YES, is_closing, is_hesitation, is_skip, is_waiting, kind as answer_kind
+from intake.answers import (
+    NO,
+    YES,
+    is_closing,
+    is_hesitation,
+    is_skip,
+    is_waiting,
+    kind as answer_kind,
+    refuses_callback,
+)
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
 
@@ -113,6 +122,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         words = tracker.latest_message.get("text") or ""
+        if refuses_callback(words):
+            # "non je veux pas être rappelé" at "Avez-vous une échéance ?": a wish about the call, noted (no offer
+            # will follow), and no answer to this question, which is asked again.
+            dispatcher.utter_message(text=NO_CALLBACK_NOTED)
+            return {slot: None, "wants_advisor": False}
         if value != words and answer_kind(words) == NO and is_waiting(words):
             # "non attendez" mapped as a no ("aucune échéance connue"): a pause to think, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
@@ -213,6 +227,7 @@ def not_answered(slot: str, reply: str, dispatcher: CollectingDispatcher, tracke
 WHAT_A_NO_SAYS = {"deadline": "aucune échéance connue", "employees": "0", "steps_taken": "aucune démarche"}
 
 
+NO_CALLBACK_NOTED = "C'est noté : personne ne vous appellera sans votre accord."
 WRONG_QUESTION_ACK = "Merci, c'est noté."
 WRONG_QUESTION_ACK_AGAIN = "C'est noté aussi."
 

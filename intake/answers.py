@@ -162,13 +162,17 @@ def kind(text: str | None) -> str:
     return OTHER
 
 
+# The call itself refused, "ne" often dropped as people write ("je veux pas être rappelé").
+_CALLBACK_REFUSAL = (
+    r"(?:(?:ne|n') ?)?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "
+    r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|de (?:rappel|appel)|"
+    r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|d'(?:un )?(?:rappel|appel|conseiller))|"
+    r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|pas la peine de me (?:rappeler|appeler|contacter)"
+)
 # Taking back a request for a callback once agreed: said of the call, the request or the data ("ne me
 # rappelez pas", "annulez ma demande", "effacez mes coordonnées", "je retire mon accord")...
 _WITHDRAWAL_EXPLICIT = re.compile(
-    r"\b(?:(?:ne|n') ?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "
-    r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|de (?:rappel|appel)|"
-    r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|d'(?:un )?(?:rappel|appel|conseiller))|"
-    r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|pas la peine de me (?:rappeler|appeler|contacter)|"
+    rf"\b(?:{_CALLBACK_REFUSAL}|"
     r"(?:j'annule|annulez|annuler|on annule)(?: (?:ma|la|cette) demande| (?:le|mon) (?:rappel|appel)| l'appel| tout(?: ca)?)?"
     r"(?: (?:svp|s'il vous plait|merci))*$|"
     r"(?:je )?(?:retire|reprends|retirer|reprendre) (?:mon|votre|ma) (?:accord|consentement|demande)|"
@@ -177,6 +181,7 @@ _WITHDRAWAL_EXPLICIT = re.compile(
     r"dossier|demande|numero|informations|infos))|"
     r"laisse[zr]? tomber|on laisse tomber|on oublie)\b"
 )
+_CALLBACK_REFUSAL_RE = re.compile(rf"\b(?:{_CALLBACK_REFUSAL})\b")
 # ... or a no that says a mind was changed ("non finalement je ne veux pas", "en fait non").
 _WITHDRAWAL_CHANGE_OF_MIND = re.compile(
     r"^(?:(?:bon|ben|bah|euh|ah|oh|eh bien|et bien)[ ,]+)?(?:non[ ,]+)?"
@@ -184,6 +189,13 @@ _WITHDRAWAL_CHANGE_OF_MIND = re.compile(
     r"(?:non\b|je (?:ne )?(?:veux|souhaite|prefere) (?:pas|plus)|pas (?:la peine|besoin)|plus besoin|ca ira|"
     r"c'est bon|je laisse)|je (?:ne )?(?:veux|souhaite) plus(?: rien)?$|(?:finalement|en fait|j'ai change d'avis)$)"
 )
+
+
+def refuses_callback(text: str | None) -> bool:
+    """Words that refuse the advisor's call itself ("je veux pas être rappelé", "ne me rappelez pas"), whatever
+    question they come at; unlike `is_withdrawal`, nothing said of the data or of the whole conversation."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_CALLBACK_REFUSAL_RE.search(folded))
 
 
 def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:

@@ -435,3 +435,14 @@ def test_a_place_kept_by_the_entity_extractor_is_kept_as_its_code(words, entity_
     _, result = run(ValidateTriageSlots(), current)
     produced = slot_events(result)
     assert (produced.get("departement", entity_value), produced.get("commune")) == after
+
+
+@pytest.mark.parametrize("words", ["non je veux pas être rappelé", "ne me rappelez pas, je préfère"])
+@pytest.mark.parametrize("question", ["deadline", "since_when", "employees"])
+def test_a_refused_call_at_an_intake_question_is_noted_and_the_question_stays(words, question):
+    current = tracker([user(words, "deny")], slots={"requested_slot": question}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    mapped = "aucune échéance connue" if question == "deadline" else words
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(mapped, dispatcher, current, {})
+    assert result == {question: None, "wants_advisor": False}
+    assert texts(dispatcher) == ["C'est noté : personne ne vous appellera sans votre accord."]

@@ -18,6 +18,7 @@ from intake.answers import (
     is_skip,
     is_waiting,
     is_withdrawal,
+    refuses_callback,
     kind,
 )
 
@@ -145,6 +146,7 @@ WITHDRAWALS = [
     ("annulez ma demande", True, True),
     ("j'annule", True, True),
     ("ne me rappelez pas", True, True),
+    ("non je veux pas être rappelé", True, True),  # "ne" dropped, as people write
     ("je ne veux plus être rappelé", True, True),
     ("je retire mon accord", True, True),
     ("effacez mes données", True, True),
@@ -165,6 +167,27 @@ WITHDRAWALS = [
 @pytest.mark.parametrize("text, withdrawal, explicit", WITHDRAWALS)
 def test_a_withdrawal_of_consent(text, withdrawal, explicit):
     assert (is_withdrawal(text), is_withdrawal(text, explicit_only=True)) == (withdrawal, explicit)
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        ("non je veux pas être rappelé", True),
+        ("je ne souhaite pas être appelée", True),
+        ("pas la peine de me rappeler", True),
+        ("ne me contactez pas svp", True),
+        ("je veux pas d'un conseiller", True),
+        # said of the data, the request or the conversation: not the call
+        ("effacez mes données", False),
+        ("laissez tomber", False),
+        ("annulez ma demande", False),
+        ("non", False),
+        ("je veux pas en parler", False),
+        ("mon client ne veut pas être rappelé", False),
+    ],
+)
+def test_a_refusal_of_the_call_itself(text, refused):
+    assert refuses_callback(text) is refused
 
 
 @pytest.mark.parametrize(
