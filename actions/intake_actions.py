@@ -39,6 +39,7 @@ from guidance import render_guidance, select_guidance
 from intake.answers import (
     NO,
     YES,
+    asks_for_callback,
     is_closing,
     is_hesitation,
     is_skip,
@@ -100,6 +101,15 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         taken_back = take_back_reply(dispatcher, tracker)
         if taken_back is not None:
             return taken_back
+        if tracker.get_slot("wants_advisor") is not True and asks_for_callback(tracker.latest_message.get("text")):
+            # "oui je veux bien qu'on m'appelle" at another question, read as a yes by the classifier: the same
+            # as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now.
+            return [
+                SlotSet("wants_advisor", True),
+                ActiveLoop(None),
+                SlotSet("requested_slot", None),
+                FollowupAction("handoff_form"),
+            ]
         return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(

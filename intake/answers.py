@@ -165,7 +165,8 @@ def kind(text: str | None) -> str:
 # The call itself refused, "ne" often dropped as people write ("je veux pas être rappelé").
 _CALLBACK_REFUSAL = (
     r"(?:(?:ne|n') ?)?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "
-    r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|de (?:rappel|appel)|"
+    r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|qu'on m'(?:appelle|telephone)|"
+    r"de (?:rappel|appel)|"
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|d'(?:un )?(?:rappel|appel|conseiller))|"
     r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|pas la peine de me (?:rappeler|appeler|contacter)"
 )
@@ -196,6 +197,24 @@ def refuses_callback(text: str | None) -> bool:
     question they come at; unlike `is_withdrawal`, nothing said of the data or of the whole conversation."""
     folded = _folded(text)
     return bool(folded) and not folded.startswith("/") and bool(_CALLBACK_REFUSAL_RE.search(folded))
+
+
+# Asking for the call in so many words, wherever it comes ("oui je veux bien qu'on m'appelle" at another question).
+_CALLBACK_REQUEST = re.compile(
+    r"\b(?:(?:je )?(?:veux|voudrais|souhaite|souhaiterais|aimerais|veux bien|voudrais bien|prefere|prefererais) (?:bien )?"
+    r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|"
+    r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
+    r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
+    r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter))\b"
+)
+
+
+def asks_for_callback(text: str | None) -> bool:
+    """Words that ask for the advisor's call ("je veux bien qu'on m'appelle", "rappelez-moi"), never a refusal."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or refuses_callback(text):
+        return False
+    return bool(_CALLBACK_REQUEST.search(folded))
 
 
 def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:

@@ -11,6 +11,7 @@ from intake.answers import (
     NO,
     QUESTION,
     YES,
+    asks_for_callback,
     is_closing,
     is_correction,
     is_hesitation,
@@ -18,8 +19,8 @@ from intake.answers import (
     is_skip,
     is_waiting,
     is_withdrawal,
-    refuses_callback,
     kind,
+    refuses_callback,
 )
 
 KINDS = [
@@ -188,6 +189,27 @@ def test_a_withdrawal_of_consent(text, withdrawal, explicit):
 )
 def test_a_refusal_of_the_call_itself(text, refused):
     assert refuses_callback(text) is refused
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("oui je veux bien qu'on m'appelle", True),
+        ("rappelez-moi svp", True),
+        ("vous pouvez me rappeler demain ?", True),
+        ("j'aimerais être rappelée", True),
+        ("je préfère un rappel le matin", True),
+        ("je voudrais parler à quelqu'un", True),
+        # refusals, and calls that are somebody else's
+        ("je veux pas qu'on m'appelle", False),
+        ("ne me rappelez pas", False),
+        ("la banque m'a appelé hier", False),
+        ("mon client veut être rappelé", False),
+        ("oui", False),
+    ],
+)
+def test_a_request_for_the_call_in_so_many_words(text, asked):
+    assert asks_for_callback(text) is asked
 
 
 @pytest.mark.parametrize(
