@@ -236,9 +236,16 @@ async def _forward(request: Request, port: int) -> HTTPResponse:
         kept = [(name, value) for name, value in answer.headers.items() if name.lower() not in _HOP_HEADERS]
     response = HTTPResponse(body, status=answer.status, content_type=answer.headers.get("Content-Type"))
     for name, value in kept:
-        if name.lower() != "content-type":
+        if name.lower() != "content-type" and not _set_by_this_worker(name):
             response.headers.add(name, value)
     return response
+
+
+def _set_by_this_worker(header: str) -> bool:
+    """CORS headers: Sanic-CORS adds them to every response of this worker too, without looking for one already
+    there; copied as well, the browser saw two Access-Control-Allow-Origin values and refused the answer (a
+    polling session failed whenever a request landed on the other worker: 1 conversation in 11)."""
+    return header.lower().startswith("access-control-")
 
 
 _configure_app = rasa.core.run.configure_app
