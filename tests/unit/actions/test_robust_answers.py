@@ -448,11 +448,12 @@ def test_a_refused_call_at_an_intake_question_is_noted_and_the_question_stays(wo
     assert texts(dispatcher) == ["C'est noté : personne ne vous appellera sans votre accord."]
 
 
-@pytest.mark.parametrize("words", ["oui je veux bien qu'on m'appelle", "rappelez-moi plutôt", "je voudrais parler à quelqu'un"])
+@pytest.mark.parametrize(
+    "words", ["oui je veux bien qu'on m'appelle", "rappelez-moi plutôt", "je voudrais parler à quelqu'un"]
+)
 def test_a_call_asked_for_at_an_intake_question_starts_the_handoff(words):
     current = tracker([user(words, "affirm")], slots={"requested_slot": "legal_form"}, active_loop="situation_form")
     _, events = run(ValidateSituationForm(), current)
     assert slot_events(events) == {"wants_advisor": True, "requested_slot": None}
     assert [e["name"] for e in events if e["event"] == "active_loop"] == [None]
     assert followups(events) == ["handoff_form"]
-
