@@ -63,10 +63,24 @@ class ActionAcknowledgeSituation(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         assessment = _assessment(tracker)
-        restatement = assessment.restatement() if assessment else None
+        urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
+        declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
+        announce_urgent = bool(
+            assessment
+            and assessment.urgency in URGENT_LEVELS
+            and not assessment.distress
+            and not declined  # the callback was refused: no offer follows, so none is announced
+            and not already_said(tracker, urgent)
+        )
+        # Said in the announcement, the urgency is not also noted in the restatement ("Je note que c'est urgent.").
+        restatement = assessment.restatement(say_urgency=not announce_urgent) if assessment else None
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
-        repeated = bool(restatement and already_said(tracker, restatement))
+        repeated = bool(
+            restatement
+            and assessment
+            and any(already_said(tracker, assessment.restatement(say_urgency=said)) for said in (True, False))
+        )
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
             restatement = None
@@ -78,15 +92,7 @@ class ActionAcknowledgeSituation(Action):
         noted = understood(_facts_in(words, tracker))
         if noted:
             dispatcher.utter_message(text=noted)
-        urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
-        declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
-        if (
-            assessment
-            and assessment.urgency in URGENT_LEVELS
-            and not assessment.distress
-            and not declined  # the callback was refused: no offer follows, so none is announced
-            and not already_said(tracker, urgent)
-        ):
+        if announce_urgent:
             dispatcher.utter_message(text=urgent)
         return []
 

@@ -90,8 +90,9 @@ class Assessment:
             return None
         return cls(categories, urgency, distress, False, reasons, level, signs)
 
-    def restatement(self) -> str | None:
-        """ "Si je comprends bien, vous faites face à ... et à ..." (at most two sentences)."""
+    def restatement(self, say_urgency: bool = True) -> str | None:
+        """ "Si je comprends bien, vous faites face à ... et à ..." (at most two sentences; the second notes a high
+        urgency unless ``say_urgency`` is false, when the caller says it otherwise)."""
         if not self.categories:
             return None
         categories = [rules().categories[code] for code in self.categories]
@@ -99,7 +100,7 @@ class Assessment:
             topics = _join([category.topic for category in categories])
             return f"Si je comprends bien, vous vous renseignez par anticipation, concernant {topics}."
         sentence = f"Si je comprends bien, vous faites face {_join([c.label for c in categories])}."
-        if self.urgency == "haute":
+        if self.urgency == "haute" and say_urgency:
             sentence += " Je note que c'est urgent."
         return sentence
 

@@ -345,3 +345,24 @@ def test_an_urgent_acknowledgement_announces_the_offer_only_when_it_can_follow(d
     dispatcher, _ = run(ActionAcknowledgeSituation(), tracker([user("l'huissier vient lundi")], slots=slots))
     announced = any("je vais vous proposer" in text for text in texts(dispatcher))
     assert announced is (not declined)
+
+
+@pytest.mark.parametrize(
+    "declined, said",
+    [
+        # The offer announced ("Cela paraît urgent : ..."): the restatement does not say the urgency too.
+        ({}, ["Si je comprends bien, vous faites face à une procédure en justice ou à un commissaire de justice."]),
+        # No offer can follow: the restatement notes the urgency itself.
+        (
+            {"wants_advisor": False},
+            [
+                "Si je comprends bien, vous faites face à une procédure en justice ou à un commissaire de justice. "
+                "Je note que c'est urgent."
+            ],
+        ),
+    ],
+)
+def test_the_urgency_is_said_once_in_an_acknowledgement(declined, said):
+    slots = {"difficulty_categories": ["procedure_judiciaire"], "urgency": "haute", "distress": False, **declined}
+    dispatcher, _ = run(ActionAcknowledgeSituation(), tracker([user("l'huissier vient lundi")], slots=slots))
+    assert texts(dispatcher)[:1] == said
