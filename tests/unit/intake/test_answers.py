@@ -170,46 +170,36 @@ def test_a_withdrawal_of_consent(text, withdrawal, explicit):
     assert (is_withdrawal(text), is_withdrawal(text, explicit_only=True)) == (withdrawal, explicit)
 
 
-@pytest.mark.parametrize(
-    "text, refused",
-    [
-        ("non je veux pas être rappelé", True),
-        ("je ne souhaite pas être appelée", True),
-        ("pas la peine de me rappeler", True),
-        ("ne me contactez pas svp", True),
-        ("je veux pas d'un conseiller", True),
-        # said of the data, the request or the conversation: not the call
-        ("effacez mes données", False),
-        ("laissez tomber", False),
-        ("annulez ma demande", False),
-        ("non", False),
-        ("je veux pas en parler", False),
-        ("mon client ne veut pas être rappelé", False),
-    ],
-)
-def test_a_refusal_of_the_call_itself(text, refused):
-    assert refuses_callback(text) is refused
+# (words, asks for the call, refuses it): whatever question they come at.
+CALL_WORDS = [
+    ("oui je veux bien qu'on m'appelle", True, False),
+    ("rappelez-moi svp", True, False),
+    ("vous pouvez me rappeler demain ?", True, False),
+    ("j'aimerais être rappelée", True, False),
+    ("je préfère un rappel le matin", True, False),
+    ("je voudrais parler à quelqu'un", True, False),
+    ("non je veux pas être rappelé", False, True),
+    ("je veux pas qu'on m'appelle", False, True),
+    ("je ne souhaite pas être appelée", False, True),
+    ("pas la peine de me rappeler", False, True),
+    ("ne me contactez pas svp", False, True),
+    ("je veux pas d'un conseiller", False, True),
+    # said of the data, the request or the conversation; calls that are somebody else's; a bare yes or no
+    ("effacez mes données", False, False),
+    ("laissez tomber", False, False),
+    ("annulez ma demande", False, False),
+    ("je veux pas en parler", False, False),
+    ("la banque m'a appelé hier", False, False),
+    ("mon client veut être rappelé", False, False),
+    ("mon client ne veut pas être rappelé", False, False),
+    ("oui", False, False),
+    ("non", False, False),
+]
 
 
-@pytest.mark.parametrize(
-    "text, asked",
-    [
-        ("oui je veux bien qu'on m'appelle", True),
-        ("rappelez-moi svp", True),
-        ("vous pouvez me rappeler demain ?", True),
-        ("j'aimerais être rappelée", True),
-        ("je préfère un rappel le matin", True),
-        ("je voudrais parler à quelqu'un", True),
-        # refusals, and calls that are somebody else's
-        ("je veux pas qu'on m'appelle", False),
-        ("ne me rappelez pas", False),
-        ("la banque m'a appelé hier", False),
-        ("mon client veut être rappelé", False),
-        ("oui", False),
-    ],
-)
-def test_a_request_for_the_call_in_so_many_words(text, asked):
-    assert asks_for_callback(text) is asked
+@pytest.mark.parametrize("text, asked, refused", CALL_WORDS)
+def test_the_call_asked_for_or_refused_in_so_many_words(text, asked, refused):
+    assert (asks_for_callback(text), refuses_callback(text)) == (asked, refused)
 
 
 @pytest.mark.parametrize(
