@@ -214,6 +214,24 @@ export function createView(shadow, config, actions) {
     log.scrollTop = log.scrollHeight;
   }
 
+  /** The bot's reply so far in view from its first message: a reply taller than the log (the crisis reply on a
+   * phone, the first steps) would otherwise show only its end, and its beginning is what matters most. */
+  function scrollToReply() {
+    const elements = [...log.querySelectorAll(".message")];
+    let first = null;
+    for (let i = elements.length - 1; i >= 0 && !elements[i].classList.contains("user"); i--) first = elements[i];
+    if (!first) return scrollToEnd();
+    const top = first.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+    const margin = 8;
+    log.scrollTop = log.scrollHeight - top <= log.clientHeight ? log.scrollHeight : top - margin;
+  }
+
+  function lastIsUser() {
+    const messages = log.querySelectorAll(".message");
+    const last = messages[messages.length - 1];
+    return !last || last.classList.contains("user");
+  }
+
   return {
     render(state) {
       log.replaceChildren(...state.messages.map(messageElement));
@@ -227,7 +245,8 @@ export function createView(shadow, config, actions) {
     message(message) {
       log.append(messageElement(message));
       showReplies(message.from === "bot" && !live ? message.quickReplies || [] : []);
-      scrollToEnd();
+      if (message.from === "user") scrollToEnd();
+      else scrollToReply();
     },
     updated(message) {
       const element = log.querySelector(`[data-id="${message.id}"]`);
@@ -247,7 +266,8 @@ export function createView(shadow, config, actions) {
     },
     busy(on) {
       typing.hidden = !on || !!live;
-      if (on) scrollToEnd();
+      // Only before the reply's first message: later, the reply's beginning stays in view (scrollToReply).
+      if (on && lastIsUser()) scrollToEnd();
     },
     status(state) {
       // Shown only when connecting takes a while: a page change reconnects in a blink.

@@ -60,3 +60,31 @@ def test_a_conversation_on_a_360px_phone(phone):
     for _ in range(15):
         widget.page.keyboard.press("Tab")
         assert widget.focused(), "the focus left the full-screen chat"
+
+
+def test_a_reply_taller_than_the_phone_shows_its_beginning(phone):
+    """The crisis reply (3114 first, then the chamber's offer, then the safety question) is taller than a phone's log:
+    the log shows the reply from its first message, the crisis line, not only its end."""
+    widget = phone
+    widget.launcher.tap()
+    widget.wait_opened()
+    widget.wait_idle()
+    widget.say("je suis boulanger, 12000 de dettes urssaf et la banque ferme mon compte")
+    widget.say("j'ai envie de mourir")
+
+    view = widget.page.locator("#relais-widget").evaluate(
+        """h => {
+          const log = h.shadowRoot.querySelector('.log');
+          const messages = [...log.querySelectorAll('.message')];
+          const lastUser = messages.map((m) => m.classList.contains('user')).lastIndexOf(true);
+          const reply = messages.slice(lastUser + 1);
+          const top = log.getBoundingClientRect().top, bottom = log.getBoundingClientRect().bottom;
+          const first = reply[0].getBoundingClientRect();
+          return {replyHeight: reply.at(-1).getBoundingClientRect().bottom - first.top, logHeight: log.clientHeight,
+                  firstText: reply[0].textContent, firstTop: first.top - top, firstVisible: first.top >= top - 1 && first.top < bottom};
+        }"""
+    )
+    assert view["replyHeight"] > view["logHeight"], "the reply fits the phone: this test proves nothing"
+    assert "3114" in view["firstText"]
+    assert view["firstVisible"], view
+    expect(widget.quick_reply("Oui, je suis en sécurité")).to_be_visible()
