@@ -211,12 +211,16 @@ export function createChat({ server, app, store, events }) {
     link.send({ type: "message", text, client_id: item.clientId });
   }
 
-  // Sent on a live connection by a page the artisan has since left: that socket flushed it before
-  // closing, so the server has it. Sending it again would duplicate it.
-  function settleSentByPreviousPage() {
-    for (const item of state.outbox.filter((entry) => entry.sent)) markDelivered(item);
+  // Sent by a page the artisan has since left, and neither acknowledged nor answered there: it may not have
+  // reached the server (over long-polling, the page's request is cancelled when it goes; on a loaded machine
+  // the browser test lost one so). Sent again: the server processes a
+  // client_message_id once and, for one already processed, sends its answers again (bot/channels.py), which
+  // this page has not shown yet. What the leaving page saw answered was settled there (suspend).
+  function resendWhatPreviousPageSent() {
+    for (const entry of state.outbox) entry.sent = false;
+    save();
   }
-  settleSentByPreviousPage();
+  resendWhatPreviousPageSent();
 
   function markDelivered(item) {
     state.outbox = state.outbox.filter((entry) => entry.id !== item.id);
@@ -402,7 +406,7 @@ export function createChat({ server, app, store, events }) {
     reload() {
       leaving = false;
       state = withLiveFields(store.load());
-      settleSentByPreviousPage();
+      resendWhatPreviousPageSent();
       events.reset(state);
       if (!state.sessionId) return;
       connect();
@@ -412,6 +416,8 @@ export function createChat({ server, app, store, events }) {
     /** The page is hidden for navigation: close the socket so the page may enter the back-forward cache. */
     suspend() {
       leaving = true;
+      // Answered already: the server has it; the next page must not send it again (its answers would repeat).
+      if (inFlight && answeredSinceSend) markDelivered(inFlight);
       if (socket && socket.active) socket.disconnect();
       link.stop(); // the live messages are asked for again, after the last id seen, when the page comes back
     },

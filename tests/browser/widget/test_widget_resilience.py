@@ -57,6 +57,31 @@ def test_the_conversation_follows_the_artisan_to_another_page(desktop):
     assert widget.user_texts_on_server() == ["/greet", "bonjour", "j'ai des dettes à l'urssaf"]
 
 
+# What a page leaves behind when its request went with it (long-polling, cancelled as the page went): an outbox
+# item marked sent, which the server never received, and its message shown as pending.
+_SENT_BUT_LOST = """text => {
+  const key = Object.keys(sessionStorage).find((k) => k.startsWith('relais-widget:'));
+  const state = JSON.parse(sessionStorage.getItem(key));
+  const messageId = state.nextId++, itemId = state.nextId++;
+  state.messages.push({id: messageId, from: 'user', text, pending: true});
+  state.outbox.push({id: itemId, payload: text, messageId, sent: true, bounced: false});
+  sessionStorage.setItem(key, JSON.stringify(state));
+}"""
+
+
+def test_a_message_the_left_page_sent_but_the_server_never_got_arrives_once(desktop):
+    widget = desktop.open()
+    widget.wait_idle()
+    widget.page.evaluate(_SENT_BUT_LOST, "je suis carreleur")
+
+    widget.goto("/demo/contact/")
+    widget.wait_idle()
+
+    assert widget.user_texts_on_server() == ["/greet", "je suis carreleur"]
+    assert widget.messages()[-1]["from"] == "bot", "the bot answered it on the new page"
+    expect(widget.log.get_by_text("En attente d'envoi")).to_have_count(0)
+
+
 def test_a_message_sent_just_before_leaving_the_page_arrives_once(desktop):
     widget = desktop.open()
     widget.wait_idle()
