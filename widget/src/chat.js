@@ -217,7 +217,9 @@ export function createChat({ server, app, store, events }) {
   // client_message_id once and, for one already processed, sends its answers again (bot/channels.py), which
   // this page has not shown yet. What the leaving page saw answered was settled there (suspend).
   function resendWhatPreviousPageSent() {
-    for (const entry of state.outbox) entry.sent = false;
+    const sent = state.outbox.filter((entry) => entry.sent);
+    if (!sent.length) return; // nothing written before the artisan opens the chat (nothing stored, no trace)
+    for (const entry of sent) entry.sent = false;
     save();
   }
   resendWhatPreviousPageSent();
