@@ -48,8 +48,17 @@ import sys
 # start, for a conversion the server never makes. TensorFlow takes an ImportError as "no jax".
 sys.modules.setdefault("jax", None)  # type: ignore[arg-type]  # None in sys.modules: "not installed"
 
-# First, before anything imports TensorFlow (the reason is at the top). The split keeps import sorting from
-# moving it among the others, as it once did: Rasa's start took 6.6 s more CPU (15.2 s instead of 8.6 s here).
+# Before anything imports Rasa: the module through which Rasa imports TensorFlow at start is loaded when first
+# used instead (bot/lazy_imports.py). Serving our model never uses it, so TensorFlow is not loaded at all.
+from bot import lazy_imports
+
+lazy_imports.install()
+
+# isort: split
+
+# Before anything could import TensorFlow (the reason is at the top; `rasa train` or a TensorFlow component
+# still loads it). The split keeps import sorting from moving it among the others, as it once did: Rasa's start
+# took 6.6 s more CPU (15.2 s instead of 8.6 s here). The model's classifiers need skops when they load anyway.
 import skops.io  # noqa: F401
 
 # isort: split
