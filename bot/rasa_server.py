@@ -4,6 +4,10 @@ skops (which stores Rasa's scikit-learn classifiers) builds its tables of truste
 imported, searching every loaded module for each numpy and scipy function. Imported by Rasa after
 TensorFlow, that search took 9 s of every Rasa start on these machines; imported first, well under one.
 
+TensorFlow is not loaded at all: Rasa imports it at start for training and TensorFlow components, which serving
+our model does not use; those imports run on first use instead (bot/lazy_imports.py): 2.4 s of CPU of every
+start, and 336 MB of a two-worker server's memory.
+
 A loaded Rasa server holds 1.3 million Python objects (TensorFlow, spaCy, the model), which the garbage
 collector's full passes walked again and again under load: 0.4 s each, a pause for every conversation
 waiting. They live as long as the server, so once the model is loaded they are frozen out of its reach.
@@ -48,9 +52,20 @@ import sys
 # start, for a conversion the server never makes. TensorFlow takes an ImportError as "no jax".
 sys.modules.setdefault("jax", None)  # type: ignore[arg-type]  # None in sys.modules: "not installed"
 
-# First, before anything imports TensorFlow (the reason is at the top). The split keeps import sorting from
-# moving it among the others, as it once did: Rasa's start took 6.6 s more CPU (15.2 s instead of 8.6 s here).
+# First, before anything imports TensorFlow or Rasa (the reason is at the top; `rasa train` or a TensorFlow
+# component still loads TensorFlow, and every module imported before skops lengthens its search). The split keeps
+# import sorting from moving it among the others, as it once did: Rasa's start took 6.6 s more CPU (15.2 s instead
+# of 8.6 s here). The model's classifiers need skops when they load anyway.
 import skops.io  # noqa: F401
+
+# isort: split
+
+# Then, before anything imports Rasa's modules: the module through which Rasa imports TensorFlow at start is loaded
+# when first used instead, and so is a loaded model's training schema (bot/lazy_imports.py). Serving our model uses
+# neither, so TensorFlow is not loaded at all.
+from bot import lazy_imports
+
+lazy_imports.install()
 
 # isort: split
 

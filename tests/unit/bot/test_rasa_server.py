@@ -126,18 +126,30 @@ def test_workers_that_keep_dying_stop_the_server():
             server.wait()
 
 
-def test_skops_builds_its_tables_before_tensorflow_is_imported():
-    """skops searches every loaded module when first imported: before TensorFlow, a few seconds of every
-    start saved (8.6 s of CPU instead of 15.2 s to import bot.rasa_server here). Sorting the imports once
-    moved it after Rasa's: this keeps it first."""
+def imported_modules(code: str) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import bot.rasa_server"],
+        [sys.executable, "-X", "importtime", "-c", code],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
     # One line per module, when its import ends: a module's line comes after those of what it imported.
-    names = [line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+    return [line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+
+
+def test_the_server_starts_without_importing_tensorflow():
+    """Rasa imports TensorFlow at start through rasa.utils.train_utils, which serving our model never uses:
+    deferred to its first use (bot/lazy_imports.py), 2.4 s of CPU of every start."""
+    names = imported_modules("import bot.rasa_server")
+    assert "rasa.core.agent" in names and "skops.io._trusted_types" in names
+    assert not [name for name in names if name == "tensorflow" or name.startswith("tensorflow.")]
+
+
+def test_skops_builds_its_tables_before_tensorflow_is_imported():
+    """skops searches every loaded module when first imported: before TensorFlow, a few seconds saved wherever
+    TensorFlow is loaded after all (8.6 s of CPU instead of 15.2 s to import bot.rasa_server with TensorFlow).
+    Sorting the imports once moved it after Rasa's: this keeps it first."""
+    names = imported_modules("import bot.rasa_server, rasa.utils.train_utils; rasa.utils.train_utils.SOFTMAX")
     assert "tensorflow" in names
     assert names.index("skops.io._trusted_types") < min(i for i, n in enumerate(names) if n.startswith("tensorflow"))

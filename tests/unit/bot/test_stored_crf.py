@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
@@ -80,3 +82,24 @@ def test_a_model_without_entities_loads_an_empty_extractor(tmp_path, context):
     loaded = StoredCRFEntityExtractor.load(config, storage, Resource("never-trained"), context)
     message = tokenized([Message(data={"text": "je suis à Lyon"})], storage, context)
     assert loaded.process(message)[0].get("entities", []) == []
+
+
+@pytest.mark.parametrize(
+    "split_option",
+    [True, False, {"address": False}, {"address": True, "split_entities_by_comma": False}],
+    ids=["all split", "none split", "one entity named", "default named too"],
+)
+def test_the_constructor_sets_what_rasas_sets(tmp_path, split_option):
+    # Without rasa.utils.train_utils (which imports TensorFlow), the same attributes as Rasa's constructor.
+    storage = LocalModelStorage(tmp_path)
+    config = {**StoredCRFEntityExtractor.get_default_config(), "features": FEATURES}
+    ours = StoredCRFEntityExtractor(
+        {**config, "split_entities_by_comma": copy.deepcopy(split_option)}, storage, Resource("crf")
+    )
+    rasas = CRFEntityExtractor(
+        {**config, "split_entities_by_comma": copy.deepcopy(split_option)}, storage, Resource("crf")
+    )
+    assert vars(ours) == vars(rasas)
+    assert ours.split_entities_config is ours.component_config["split_entities_by_comma"] or isinstance(
+        split_option, bool
+    )  # a dict option is completed in place, as Rasa does
