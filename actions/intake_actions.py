@@ -76,11 +76,9 @@ class ActionAcknowledgeSituation(Action):
         restatement = assessment.restatement(say_urgency=not announce_urgent) if assessment else None
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
-        repeated = bool(
-            restatement
-            and assessment
-            and any(already_said(tracker, assessment.restatement(say_urgency=said)) for said in (True, False))
-        )
+        # Said before with or without the urgency note: the same restatement.
+        forms = {assessment.restatement(say_urgency=said) for said in (True, False)} if assessment else set()
+        repeated = bool(restatement) and any(form and already_said(tracker, form) for form in forms)
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
             restatement = None
