@@ -157,7 +157,11 @@ def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
         if not relatives:
             continue
         between = signals.first_person_not_subject.sub(" ", before[relatives[-1].end() :])
-        if signals.first_person.search(between):
+        last_first = max((m.end() for m in signals.first_person.finditer(between)), default=None)
+        # "mon oncle m'a tout appris, je bosse avec lui, il est hospitalisé": the last subject before the word is the
+        # relative again ("il", "elle"), whatever the artisan said of themself in between.
+        last_third = max((m.end() for m in signals.third_person_subject.finditer(between)), default=None)
+        if last_first is not None and (last_third is None or last_third < last_first):
             continue
         # "ce n'est pas ma femme qui est malade, c'est moi": the relative is denied, the illness is theirs.
         if not _negated(hit.clause, relatives[-1].start(), relatives[-1].end()):
@@ -389,7 +393,10 @@ class _Run:
             if not threats or signals.hypothesis.search(clause.text):
                 continue
             limit = _condition_start(clause)
-            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found, limit)
+            # A rule that needs a category may find it in an earlier message ("l'inondation" said first, "je ne peux
+            # pas rouvrir" in the next one).
+            earlier = {hit.owner for hit in self.hits}
+            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found | earlier, limit)
             haute |= self._deadlines(clause, needs_context=True, limit=limit)
         self.hits.extend(message_hits)
         if haute:

@@ -92,6 +92,7 @@ class Signals:
     inability_before_ni: re.Pattern[str]
     first_person: re.Pattern[str]
     first_person_not_subject: re.Pattern[str]
+    third_person_subject: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -180,5 +181,6 @@ def rules() -> RuleSet:
         inability_before_ni=compile_any(raw["inability_before_ni"]),
         first_person=compile_any(raw["first_person"]),
         first_person_not_subject=compile_any(raw["first_person_not_subject"]),
+        third_person_subject=compile_any(raw["third_person_subject"]),
     )
     return RuleSet(categories, tuple(urgency_rules), signals)
