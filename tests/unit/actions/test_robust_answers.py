@@ -202,8 +202,9 @@ def test_a_question_at_a_free_text_question_is_answered_not_stored(words, reply,
     assert texts(dispatcher) == [reply or question_reply(services.chamber())]
 
 
-@pytest.mark.parametrize("question", ["creditors", "since_when", "trade", "deadline", "employees"])
-def test_a_bare_yes_at_a_free_text_question_asks_for_the_detail_once(question):
+# At a question a yes answers nothing ("Depuis quand ?"), it is no answer (test_answers_that_answer_nothing.py).
+@pytest.mark.parametrize("question", ["deadline", "employees", "steps_taken"])
+def test_a_bare_yes_at_a_yes_no_question_asks_for_the_detail_once(question):
     asked = [slot("requested_slot", question), bot("À qui devez-vous de l'argent aujourd'hui ?")]
     first = tracker([*asked, user("oui", "affirm")], slots={"requested_slot": question}, active_loop="situation_form")
     dispatcher = CollectingDispatcher()
@@ -448,11 +449,12 @@ def test_a_refused_call_at_an_intake_question_is_noted_and_the_question_stays(wo
     assert texts(dispatcher) == ["C'est noté : personne ne vous appellera sans votre accord."]
 
 
-@pytest.mark.parametrize("words", ["oui je veux bien qu'on m'appelle", "rappelez-moi plutôt", "je voudrais parler à quelqu'un"])
+@pytest.mark.parametrize(
+    "words", ["oui je veux bien qu'on m'appelle", "rappelez-moi plutôt", "je voudrais parler à quelqu'un"]
+)
 def test_a_call_asked_for_at_an_intake_question_starts_the_handoff(words):
     current = tracker([user(words, "affirm")], slots={"requested_slot": "legal_form"}, active_loop="situation_form")
     _, events = run(ValidateSituationForm(), current)
     assert slot_events(events) == {"wants_advisor": True, "requested_slot": None}
     assert [e["name"] for e in events if e["event"] == "active_loop"] == [None]
     assert followups(events) == ["handoff_form"]
-
