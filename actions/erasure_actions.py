@@ -21,7 +21,9 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, Sl
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
+from actions.conversation import SITUATION_SLOTS
 from actions.handoff import consented
+from actions.intake import asks_something
 
 ERASE_ACTION = "action_erase_conversation"  # its name marks the restart the tracker store erases before
 ERASE_REQUEST_KEY = "faq/delete_data"
@@ -100,9 +102,37 @@ class ActionAnswerFaq(Action):
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
+        slot = _question_answered(tracker)
+        if slot:
+            # "c'est moi qui gère tout maintenant" to "Sous quelle forme ... ?", taken for "qui êtes-vous": no
+            # question asked, the words are this question's answer, read as the form reads one (the form does
+            # not validate after this rule's action: it only asks its next question).
+            from actions.intake_actions import ValidateSituationForm  # it imports this module
+
+            validate = getattr(ValidateSituationForm(), f"validate_{slot}")
+            answered = validate(tracker.latest_message.get("text"), dispatcher, tracker, domain)
+            return [SlotSet(name, value) for name, value in answered.items()]
         if key:
             dispatcher.utter_message(response=f"utter_{key}")
         return []
+
+
+# The classifier's confidence above which a statement at an intake question is still a question about the
+# service ("c'est confidentiel j'espère"); below it, only words that ask something get the service's answer.
+FAQ_SURE = 0.9
+
+
+def _question_answered(tracker: Tracker) -> str | None:
+    """The intake question the latest words answer, when they were classified as a question about the service
+    without asking anything, and the classifier was not sure of it."""
+    slot = tracker.get_slot("requested_slot")
+    if tracker.active_loop_name != "situation_form" or slot not in SITUATION_SLOTS:
+        return None
+    confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+    words = tracker.latest_message.get("text") or ""
+    if not words or words.startswith("/") or confidence >= FAQ_SURE or asks_something(words):
+        return None
+    return slot
 
 
 class ActionEraseConversation(Action):
