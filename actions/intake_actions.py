@@ -13,7 +13,7 @@ from actions import services
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
-from actions.handoff import first_name_said, has_phone
+from actions.handoff import contact_answers, first_name_said, has_phone
 from actions.handoff_actions import already_said, finish_handoff, name_noted_text, reference_said, stop_with_handoff
 from actions.intake import (
     ASK_DETAIL,
@@ -147,6 +147,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: value}
         if is_skip(words):
             return {slot: SKIPPED}  # "j'aime autant ne pas en parler": every question may be passed
+        contact = contact_answers(words)
+        if contact.get("phone") or contact.get("email"):
+            # "06 12 34 56 78" to "Depuis quand ?": never this question's answer; the number waits for the
+            # handoff, which asks for consent before keeping it.
+            return not_answered(slot, CONTACT_WAITS, dispatcher, tracker)
         facts = extract_facts(words, services.chamber_today())
         if facts.get(slot):
             return {slot: facts[slot]}
@@ -248,6 +253,7 @@ def not_answered(slot: str, reply: str, dispatcher: CollectingDispatcher, tracke
 # ("Avez-vous des salariés ?") a yes says something, and its detail is asked for (ASK_DETAIL).
 YES_ANSWERS_NOTHING = frozenset({"since_when", "trade", "legal_form", "creditors"})
 YES_IS_NO_ANSWER = "Merci. Pour cette question, il me faudrait quelques mots plutôt qu'un « oui »."
+CONTACT_WAITS = "Merci. Je vous demanderai votre accord avant de garder vos coordonnées."
 # The questions a person's name is no answer to: a trade or a creditor may be named after someone.
 A_NAME_ANSWERS_NOTHING = frozenset({"since_when", "deadline", "legal_form", "employees", "steps_taken"})
 

@@ -114,3 +114,13 @@ def test_a_second_name_offers_to_pass_the_question():
 def test_words_that_may_answer_are_not_taken_for_a_name(slot, words):
     result, _ = validate(slot, words, intent="inform")
     assert "contact_name" not in result
+
+
+@pytest.mark.parametrize("slot", ["since_when", "deadline", "trade", "employees", "creditors"])
+@pytest.mark.parametrize("words", ["06 12 34 56 78", "mon numéro c'est le 0612345678", "martine.leroy@exemple.fr"])
+def test_contact_details_at_an_intake_question_are_no_answer(slot, words):
+    from actions.intake_actions import CONTACT_WAITS
+
+    result, said = validate(slot, words, intent="inform")
+    assert result == {slot: None}
+    assert said == [CONTACT_WAITS]
