@@ -1,5 +1,5 @@
-"""The artisan asks to erase what they wrote ("effacez mes données", "supprimez tout"), outside the handoff:
-asked to confirm once, then done for this conversation.
+"""The artisan asks to erase what they wrote ("effacez mes données", "supprimez tout"), in the intake, the
+handoff or outside any question: asked to confirm once, then done for this conversation.
 
 - ``action_answer_faq`` answers every question about the service as ``utter_faq`` did; a request to erase is
   answered with the offer (``ERASE_OFFER``, yes/no buttons), and a question pending in a form waits.
@@ -30,6 +30,7 @@ ERASE_REQUEST_KEY = "faq/delete_data"
 # The slot that remembers the offer: the form it interrupted ("aucune" when none), resumed after a no.
 OFFERED_SLOT = "erasure_offered"
 NO_LOOP = "aucune"
+ERASED_SLOT = "conversation_erased"
 
 ERASE_OFFER = "Voulez-vous que j'efface tout ce que vous m'avez écrit dans cette conversation ? Rien n'a été transmis à la chambre."
 ERASE_OFFER_WITH_CASE = (
@@ -89,8 +90,8 @@ def answer_to_offer(dispatcher: CollectingDispatcher, tracker: Tracker, yes: boo
 
 
 class ActionAnswerFaq(Action):
-    """A question about the service: its answer (the response selector's), or, for a request to erase
-    outside the handoff, the offer to do it now (the handoff has its own withdrawal)."""
+    """A question about the service: its answer (the response selector's), or, for a request to erase, the
+    offer to do it now (in the handoff too; "annulez ma demande" stays the handoff's own withdrawal)."""
 
     def name(self) -> str:
         return "action_answer_faq"
@@ -98,7 +99,9 @@ class ActionAnswerFaq(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         selected = (tracker.latest_message.get("response_selector") or {}).get("default") or {}
         key = (selected.get("response") or {}).get("intent_response_key") or ""
-        if key == ERASE_REQUEST_KEY and tracker.active_loop_name != "handoff_form":
+        if key == ERASE_REQUEST_KEY:
+            # In the handoff too: "effacez mes données" at the consent question was read as a refused call
+            # ("cette conversation est effacée au bout de 7 jours"), erasing nothing and confirming nothing.
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
@@ -156,4 +159,6 @@ class ActionEraseConversation(Action):
             SlotSet("chamber_hours", chamber.hours_text),
             SlotSet("chamber_email", chamber.email),
             SlotSet("conversation_retention_days", str(services.tracker_retention_days())),
+            # The session that starts after the restart: "C'est fait" was just said, no "Bonjour" follows it.
+            SlotSet(ERASED_SLOT, True),
         ]
