@@ -53,6 +53,16 @@ def _has_case(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("case_reference")) or consented(tracker.slots)
 
 
+def erasure_requested(tracker: Tracker) -> bool:
+    """Whether the latest message asks to erase the conversation ("effacez mes données"): the offer answers it,
+    wherever it comes (the handoff's validation leaves it alone rather than read it as a refused call)."""
+    latest = tracker.latest_message or {}
+    if (latest.get("intent") or {}).get("name") != "faq":
+        return False
+    selected = ((latest.get("response_selector") or {}).get("default") or {}).get("response") or {}
+    return selected.get("intent_response_key") == ERASE_REQUEST_KEY
+
+
 def offer_pending(tracker: Tracker) -> bool:
     """Whether the bot's last words before the artisan's latest message were the offer to erase."""
     events = list(tracker.events)

@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions import abuse, live_offer, services
 from actions.conversation import SKIPPED, said_before
 from actions.crisis_actions import take_back_reply
+from actions.erasure_actions import erasure_requested
 from actions.handoff import (
     BEFORE_YOU_GO,
     CASE_KEPT,
@@ -84,6 +85,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         taken_back = take_back_reply(dispatcher, tracker)  # "en fait si" right after a clear no
         if taken_back is not None:
             return taken_back
+        if erasure_requested(tracker):
+            # "effacez mes données": the offer to erase answers it next (action_answer_faq), confirmed before
+            # anything is done; read here as a refused call, it erased nothing and confirmed nothing.
+            return []
         if withdraws_consent(tracker):
             return [*withdraw_consent(tracker), SlotSet("requested_slot", None)]
         if declines_callback(tracker):

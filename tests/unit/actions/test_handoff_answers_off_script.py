@@ -74,3 +74,26 @@ def test_a_place_at_a_yes_no_question_is_kept_and_the_question_stays(question, w
     assert produced.get(question) is None and produced["requested_slot"] == question
     assert produced["departement"] == departement and produced.get("commune") == commune
     assert said == [f"Merci, j'ai noté le lieu ({commune or departement})."]
+
+
+@pytest.mark.parametrize(
+    "question, before",
+    [
+        ("wants_advisor", {}),
+        ("consent_given", {"wants_advisor": True}),
+        ("email", {"wants_advisor": True, "consent_given": True, "contact_name": "Paul", "phone": "+33612345678"}),
+    ],
+)
+def test_a_request_to_erase_is_left_to_the_offer_not_read_as_a_refused_call(question, before):
+    message = user("effacez mes données", "faq")
+    selected = {"default": {"response": {"intent_response_key": "faq/delete_data"}}}
+    message["parse_data"]["response_selector"] = selected
+    slots = {**SITUATION, **before, "requested_slot": question}
+    current = tracker(
+        [user("la banque m'a coupé le découvert"), bot("?"), message], slots=slots, active_loop="handoff_form"
+    )
+    current.latest_message["response_selector"] = selected
+    dispatcher = CollectingDispatcher()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        produced = pool.submit(asyncio.run, ValidateHandoffForm().run(dispatcher, current, DOMAIN)).result()
+    assert produced == [] and texts(dispatcher) == []  # nothing withdrawn nor refused before the artisan confirms
