@@ -120,9 +120,12 @@ class ActionAnswerFaq(Action):
             # "c'est moi qui gère tout maintenant" to "Sous quelle forme ... ?", taken for "qui êtes-vous": no
             # question asked, the words are this question's answer, read as the form reads one (the form does
             # not validate after this rule's action: it only asks its next question).
-            from actions.intake_actions import ValidateSituationForm  # it imports this module
+            # Both modules import this one.
+            from actions.handoff_actions import ValidateHandoffForm
+            from actions.intake_actions import ValidateSituationForm
 
-            validate = getattr(ValidateSituationForm(), f"validate_{slot}")
+            form = ValidateHandoffForm() if tracker.active_loop_name == "handoff_form" else ValidateSituationForm()
+            validate = getattr(form, f"validate_{slot}")
             answered = validate(tracker.latest_message.get("text"), dispatcher, tracker, domain)
             return [SlotSet(name, value) for name, value in answered.items()]
         if key:
@@ -130,16 +133,23 @@ class ActionAnswerFaq(Action):
         return []
 
 
+# The questions a statement taken for a question about the service is read at: the intake's, and the handoff's
+# yes/no questions (where it is neither a yes nor a no); a contact question would take the words as its answer.
+QUESTIONS_A_STATEMENT_ANSWERS = {
+    "situation_form": frozenset(SITUATION_SLOTS),
+    "handoff_form": frozenset({"wants_advisor", "consent_given", "health_consent"}),
+}
 # The classifier's confidence above which a statement at an intake question is still a question about the
 # service ("c'est confidentiel j'espère"); below it, only words that ask something get the service's answer.
 FAQ_SURE = 0.9
 
 
 def _question_answered(tracker: Tracker) -> str | None:
-    """The intake question the latest words answer, when they were classified as a question about the service
+    """The form's question the latest words answer, when they were classified as a question about the service
     without asking anything, and the classifier was not sure of it."""
     slot = tracker.get_slot("requested_slot")
-    if tracker.active_loop_name != "situation_form" or slot not in SITUATION_SLOTS:
+    questions = QUESTIONS_A_STATEMENT_ANSWERS.get(tracker.active_loop_name or "", frozenset())
+    if slot not in questions:
         return None
     confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
     words = tracker.latest_message.get("text") or ""

@@ -65,10 +65,27 @@ def test_a_question_about_the_service_still_gets_its_answer(words, confidence):
     assert events == []
 
 
-def test_outside_the_intake_a_faq_is_answered_as_before():
+def test_at_a_contact_question_a_faq_is_answered_as_before():
     message = user("c'est moi qui gère tout maintenant", "faq")
     message["parse_data"]["intent"]["confidence"] = 0.5
-    current = tracker([message], slots={"requested_slot": "consent_given"}, active_loop="handoff_form")
+    current = tracker([message], slots={"requested_slot": "contact_name"}, active_loop="handoff_form")
     current.latest_message["response_selector"] = {"default": {"response": {"intent_response_key": "faq/who_are_you"}}}
     dispatcher, _ = run(ActionAnswerFaq(), current)
     assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/who_are_you"]
+
+
+@pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
+def test_at_a_handoff_yes_no_question_it_is_neither_a_yes_nor_a_no(question):
+    message = user("c'est moi qui gère tout maintenant", "faq")
+    message["parse_data"]["intent"]["confidence"] = 0.82
+    selected = {"default": {"response": {"intent_response_key": "faq/who_are_you"}}}
+    message["parse_data"]["response_selector"] = selected
+    slots = {"requested_slot": question, "wants_advisor": True if question == "consent_given" else None}
+    current = tracker(
+        [bot("Voulez-vous qu'un conseiller vous rappelle ?"), message], slots=slots, active_loop="handoff_form"
+    )
+    current.latest_message["response_selector"] = selected
+    dispatcher, events = run(ActionAnswerFaq(), current)
+    assert not [m for m in dispatcher.messages if m.get("response")]  # not "Je suis l'assistant automatique"
+    assert slot_events(events) == {question: None}  # the question stays, asked again by the form
+    assert texts(dispatcher) == ["Je n'ai pas bien compris votre réponse, pardon."]
