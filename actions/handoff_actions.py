@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions import abuse, live_offer, services
 from actions.conversation import SKIPPED, said_before
 from actions.crisis_actions import take_back_reply
+from actions.erasure_actions import erasure_requested
 from actions.handoff import (
     BEFORE_YOU_GO,
     CASE_KEPT,
@@ -84,6 +85,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         taken_back = take_back_reply(dispatcher, tracker)  # "en fait si" right after a clear no
         if taken_back is not None:
             return taken_back
+        if erasure_requested(tracker):
+            # "effacez mes données": the offer to erase answers it next (action_answer_faq), confirmed before
+            # anything is done; read here as a refused call, it erased nothing and confirmed nothing.
+            return []
         if withdraws_consent(tracker):
             return [*withdraw_consent(tracker), SlotSet("requested_slot", None)]
         if declines_callback(tracker):
@@ -114,6 +119,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "demain matin" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes that says when.
             dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
             return {"wants_advisor": True, "callback_slot": moment}
+        if (
+            tracker.get_slot("requested_slot") == "wants_advisor"
+            and contact_answers(words).get("phone")
+            and read_yes_no(value, tracker, "wants_advisor") is not False
+        ):
+            # "06 12 34 56 78" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes to the call. The number
+            # stays in its slot (the mappings took it), read once the consent question is answered.
+            dispatcher.utter_message(text=NUMBER_IS_A_YES)
+            return {"wants_advisor": True}
         return yes_or_no(value, dispatcher, tracker, "wants_advisor")
 
     def validate_consent_given(
@@ -217,7 +231,7 @@ def kept_for_other_questions(
         place = place_named_at_contact_question(tracker)
         if place is None:
             return None
-        dispatcher.utter_message(text=f"Merci, j'ai noté le lieu ({place['commune'] or place['departement']}).")
+        dispatcher.utter_message(text=f"Merci, j'ai noté le lieu ({place.get('commune') or place['departement']}).")
         return {slot: None, **place}
     dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
@@ -237,6 +251,7 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
 
 
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
+NUMBER_IS_A_YES = "Merci, je comprends que vous voulez qu'un conseiller vous appelle."
 PHONE_HESITATION = (
     "Prenez votre temps : sans numéro, le conseiller ne pourra pas vous rappeler, mais vous pouvez aussi "
     "répondre « passer »."
@@ -274,6 +289,11 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
     """A yes/no question's slot from the answer; neither: said so, and the question stays. A first name given
     instead ("Paul" to "Voulez-vous qu'un conseiller vous rappelle ?") is kept for the name question."""
     decision = read_yes_no(value, tracker, slot)
+    place = place_at_yes_no_question(tracker, slot) if decision is None else None
+    if place is not None:
+        # "Lille" to "Voulez-vous qu'un conseiller vous rappelle ?": the place, kept for its question.
+        dispatcher.utter_message(text=f"Merci, j'ai noté le lieu ({place.get('commune') or place['departement']}).")
+        return {slot: None, **place}
     if decision is None:
         name = name_at_question(tracker, slot)
         if name:
@@ -287,6 +307,16 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
             return {slot: None, "callback_slot": moment}
         say_neither(dispatcher, tracker, slot)
     return {slot: decision}
+
+
+def place_at_yes_no_question(tracker: Tracker, slot: str) -> dict[str, Any] | None:
+    """The place slots when the whole answer to this yes/no question is a place ("Lille", "à Arras"), as at the
+    intake and contact questions (place_validation.place_in_answer). A correction ("non c'est la Somme") is
+    said back by say_neither."""
+    words = tracker.latest_message.get("text")
+    if tracker.get_slot("requested_slot") != slot or mentions_contact(words) or answer_kind(words) != OTHER:
+        return None
+    return place_in_answer(tracker)
 
 
 def name_at_question(tracker: Tracker, slot: str | None) -> str | None:

@@ -178,6 +178,23 @@ def is_question(words: str | None) -> bool:
     return folded.endswith("?") or bool(_QUESTION_START.match(folded)) or bool(_SERIOUS.search(folded))
 
 
+# Words that ask the assistant something, with or without a question mark: a question word first, the words
+# addressed to it ("vous êtes de l'urssaf"), an inversion ("êtes-vous"), a wish to know ("je veux savoir si").
+_ASKS_SOMETHING = re.compile(
+    r"^(?:qui|que|quoi|quel|quelle|quels|quelles|ou|a qui|a quoi|de quoi|c'est qui|c qui|vous|vs|tu|t'es|y a|"
+    r"il y a|on peut|je peux|puis-je|peut-on|pouvez|dites|donnez|expliquez|presentez)\b|"
+    r"\b(?:savoir|connaitre|comprendre|demander) (?:si|qui|quoi|comment|combien|ou|quel\w*|ce qu|pourquoi)\b|"
+    r"\w-(?:vous|tu|il|elle|on|je|ce)\b"
+)
+
+
+def asks_something(words: str | None) -> bool:
+    """A question to the assistant, also without "?" ("vous êtes qui", "je voudrais savoir si c'est gratuit"),
+    unlike a statement that answers a question ("c'est moi qui gère tout maintenant")."""
+    folded = " ".join(fold(words or "").replace("’", "'").split())
+    return is_question(words) or bool(_ASKS_SOMETHING.search(folded))
+
+
 def reply_to_question(words: str | None, chamber: Chamber, slot: str | None = None) -> str:
     """A short answer to a question asked at a free-text question; the question is then asked again."""
     folded = " ".join(fold(words or "").split())

@@ -13,8 +13,8 @@ from actions import services
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
-from actions.handoff import has_phone
-from actions.handoff_actions import already_said, finish_handoff, reference_said, stop_with_handoff
+from actions.handoff import contact_answers, first_name_said, has_phone
+from actions.handoff_actions import already_said, finish_handoff, name_noted_text, reference_said, stop_with_handoff
 from actions.intake import (
     ASK_DETAIL,
     DETAIL_WANTED,
@@ -38,6 +38,7 @@ from actions.place_validation import PlaceValidation, place_in_answer
 from guidance import render_guidance, select_guidance
 from intake.answers import (
     NO,
+    OTHER,
     YES,
     asks_for_callback,
     is_closing,
@@ -46,6 +47,7 @@ from intake.answers import (
     is_waiting,
     kind as answer_kind,
     refuses_callback,
+    says_only_yes,
 )
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
@@ -149,6 +151,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: value}
         if is_skip(words):
             return {slot: SKIPPED}  # "j'aime autant ne pas en parler": every question may be passed
+        contact = contact_answers(words)
+        if contact.get("phone") or contact.get("email"):
+            # "06 12 34 56 78" to "Depuis quand ?": never this question's answer; the number waits for the
+            # handoff, which asks for consent before keeping it.
+            return not_answered(slot, CONTACT_WAITS, dispatcher, tracker)
         facts = extract_facts(words, services.chamber_today())
         if facts.get(slot):
             return {slot: facts[slot]}
@@ -168,10 +175,20 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
             return not_answered(slot, reply_to_question(words, services.chamber(), slot), dispatcher, tracker)
-        if answer_kind(words) == YES and skip_offered(tracker.events, slot, latest_only=True):
+        yes_only = says_only_yes(words)
+        if (yes_only or answer_kind(words) == YES) and skip_offered(tracker.events, slot, latest_only=True):
             # "oui" right after "Si vous préférez, nous pouvons passer ma question": yes, pass it.
             dispatcher.utter_message(text=SKIPPED_ACK)
             return {slot: SKIPPED}
+        if yes_only and slot in YES_ANSWERS_NOTHING:
+            # "oui", "si finalement oui" to "Depuis quand ?": never stored as the date; the question again, the
+            # second time with the offer to pass it.
+            return not_answered(slot, YES_IS_NO_ANSWER, dispatcher, tracker)
+        name = name_given(tracker) if slot in A_NAME_ANSWERS_NOTHING else None
+        if name:
+            # "Martine Leroy" to "Avez-vous des salariés ?": a name, kept for the advisor's name question.
+            answered = not_answered(slot, name_noted_text(name, slot), dispatcher, tracker)
+            return {**answered, "contact_name": name}
         if answer_kind(words) == NO:
             # A bare "non" to "Depuis quand ... ?": no date to give, not "non" stored as the date. Where a no
             # says something ("Avez-vous des salariés ?"), it is that answer; elsewhere the question is passed.
@@ -234,6 +251,29 @@ def not_answered(slot: str, reply: str, dispatcher: CollectingDispatcher, tracke
         reply = f"{reply} {OFFER_SKIP}"
     dispatcher.utter_message(text=reply)
     return {slot: None}
+
+
+# The questions a bare yes answers nothing to ("Depuis quand ?", "Quel est votre métier ?"); at the yes/no ones
+# ("Avez-vous des salariés ?") a yes says something, and its detail is asked for (ASK_DETAIL).
+YES_ANSWERS_NOTHING = frozenset({"since_when", "trade", "legal_form", "creditors"})
+YES_IS_NO_ANSWER = "Merci. Pour cette question, il me faudrait quelques mots plutôt qu'un « oui »."
+CONTACT_WAITS = "Merci. Je vous demanderai votre accord avant de garder vos coordonnées."
+# The questions a person's name is no answer to: a trade or a creditor may be named after someone.
+A_NAME_ANSWERS_NOTHING = frozenset({"since_when", "deadline", "legal_form", "employees", "steps_taken"})
+
+
+def name_given(tracker: Tracker) -> str | None:
+    """A person's name given as the whole answer ("Martine Leroy", "je m'appelle Martine"). A single capitalised
+    word ("Récemment", "Beaucoup") is taken for a name only when the entity extractor saw one."""
+    latest = tracker.latest_message or {}
+    words = " ".join((latest.get("text") or "").split()).strip(" .!")
+    entities = latest.get("entities") or []
+    name = first_name_said(words, entities)
+    if name is None or answer_kind(words) != OTHER:
+        return None
+    if name != words or " " in name or any(entity.get("entity") == "first_name" for entity in entities):
+        return name
+    return None
 
 
 # What a bare "non" answers to the questions where it says something (the same values as the domain's

@@ -9,6 +9,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
+from actions.erasure_actions import ERASED_SLOT
 
 
 def welcome_text(chamber_name: str) -> str:
@@ -29,7 +30,7 @@ class ActionSessionStart(Action):
         events += [
             SlotSet(name, value)
             for name, value in tracker.slots.items()
-            if value is not None and name != "requested_slot"
+            if value is not None and name not in ("requested_slot", ERASED_SLOT)
         ]
         events += [
             SlotSet("chamber_name", chamber.name),
@@ -38,6 +39,11 @@ class ActionSessionStart(Action):
             SlotSet("chamber_email", chamber.email),
             SlotSet("conversation_retention_days", str(services.tracker_retention_days())),
         ]
-        dispatcher.utter_message(text=welcome_text(chamber.name))
+        if tracker.get_slot(ERASED_SLOT):
+            # Right after an erasure ("C'est fait : j'ai effacé cette conversation..."): the welcome was said
+            # at the start, and saying it again reads as if nothing had happened.
+            events.append(SlotSet(ERASED_SLOT, None))
+        else:
+            dispatcher.utter_message(text=welcome_text(chamber.name))
         events.append(ActionExecuted("action_listen"))
         return events

@@ -162,6 +162,83 @@ def kind(text: str | None) -> str:
     return OTHER
 
 
+# The words of a bare yes, SMS spellings and fillers included ("ouii", "wi", "si si", "bah oui bien sûr", "si
+# finalement oui"): at a question that is no yes/no question ("Depuis quand ?"), such a message answers nothing.
+_YES_WORDS = frozenset(
+    [
+        "oui",
+        "ouai",
+        "ouais",
+        "ouep",
+        "oue",
+        "ui",
+        "wi",
+        "wai",
+        "yes",
+        "yep",
+        "ok",
+        "okay",
+        "oki",
+        "okk",
+        "si",
+        "exact",
+        "exactement",
+        "voila",
+        "affirmatif",
+        "absolument",
+        "daccord",
+        "d'accord",
+        "dac",
+        "dacc",
+        "d'acc",
+        "entendu",
+        "certes",
+        "effectivement",
+        "evidemment",
+        "carrement",
+        "volontiers",
+    ]
+)
+_YES_PHRASES = re.compile(r"\b(?:tout a fait|bien sur|bien entendu|en effet|c(?:'| )?est (?:ca|exact|bien ca))\b")
+_YES_FILLERS = frozenset(
+    [
+        "bon",
+        "ben",
+        "bah",
+        "beh",
+        "eh",
+        "ah",
+        "oh",
+        "alors",
+        "euh",
+        "bien",
+        "mais",
+        "enfin",
+        "en",
+        "fait",
+        "finalement",
+        "quand",
+        "meme",
+    ]
+)
+
+
+def says_only_yes(text: str | None) -> bool:
+    """A message that is a yes and nothing else ("oui", "ouiii", "si finalement oui", "ben oui bien sûr")."""
+    folded = _folded(text).replace("’", "'")
+    if folded in ("/affirm",):
+        return True
+    # Letters typed again for emphasis ("ouiii", "okkk", "siii") are one letter.
+    plain = re.sub(r"(\w)\1{2,}", r"\1", re.sub(r"[^\w' ]+", " ", folded))
+    words = _YES_PHRASES.sub(" oui ", plain).split()
+    words = [re.sub(r"(i)\1+$", r"\1", word) for word in words]  # "ouii", "sii"
+    return (
+        bool(words)
+        and any(word in _YES_WORDS for word in words)
+        and all(word in _YES_WORDS or word in _YES_FILLERS for word in words)
+    )
+
+
 # The call itself refused, "ne" often dropped as people write ("je veux pas être rappelé").
 _CALLBACK_REFUSAL = (
     r"(?:(?:ne|n') ?)?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "

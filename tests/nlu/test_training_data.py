@@ -35,6 +35,7 @@ FAQ_SUB_INTENTS = {
     "phone_number",
     "delete_data",
     "what_can_you_do",
+    "other_bodies",
 }
 ORGANISATIONS = {
     "URSSAF",

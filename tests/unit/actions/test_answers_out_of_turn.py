@@ -136,7 +136,8 @@ def test_contact_answers_read_each_part_of_the_words():
 @pytest.mark.parametrize(
     "requested, slots, says",
     [
-        ("wants_advisor", {"wants_advisor": None, "consent_given": None}, "Merci. Avant de noter vos coordonnées"),
+        # At "Voulez-vous qu'un conseiller vous rappelle ?" a number is a yes (test_handoff_answers_off_script.py).
+        ("consent_given", {"wants_advisor": True, "consent_given": None}, "Merci. Avant de noter vos coordonnées"),
         ("health_consent", {"difficulty_categories": ["sante"], "contact_name": None}, "Merci, c'est noté."),
     ],
 )

@@ -67,10 +67,24 @@ def test_a_request_to_erase_is_offered_with_a_confirmation_and_the_question_wait
     assert followup(events) == "action_listen"  # the yes or no first, not the form's question
 
 
-def test_in_the_handoff_the_request_keeps_its_own_path():
-    current = at([*HISTORY, faq("effacez mes données", "faq/delete_data")], {"requested_slot": "phone"}, "handoff_form")
-    dispatcher, _events = run(ActionAnswerFaq(), current)
-    assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/delete_data"]
+@pytest.mark.parametrize(
+    "slots, offer",
+    [
+        ({"requested_slot": "consent_given", "wants_advisor": True}, ERASE_OFFER),  # nothing given yet
+        ({**consented(), "requested_slot": "email", "case_reference": "RL-ABC123"}, ERASE_OFFER_WITH_CASE),
+    ],
+)
+def test_in_the_handoff_the_request_is_offered_with_a_confirmation_too(slots, offer):
+    # It was read as a refused call ("cette conversation est effacée au bout de 7 jours"): nothing erased.
+    current = at([*HISTORY, faq("effacez mes données", "faq/delete_data")], slots, "handoff_form")
+    dispatcher, events = run(ActionAnswerFaq(), current)
+    assert texts(dispatcher) == [offer]
+    assert slot_events(events)["erasure_offered"] == "handoff_form"
+    assert followup(events) == "action_listen"
+    # A no takes the handoff's question up again, nothing erased.
+    answered = [*HISTORY, faq("effacez mes données", "faq/delete_data"), bot(offer), user("non", "deny")]
+    dispatcher, events = run(ActionAnswerOutsideQuestion(), at(answered, {**slots, "erasure_offered": "handoff_form"}))
+    assert texts(dispatcher) == [KEPT] and followup(events) == "handoff_form"
 
 
 OFFERED = [*HISTORY, faq("effacez mes données", "faq/delete_data"), bot(ERASE_OFFER)]
@@ -134,3 +148,19 @@ def test_with_a_callback_request_the_case_is_withdrawn_and_erased():
     assert texts(dispatcher) == [ERASED_WITH_CASE]
     case = stored_cases()[0]
     assert case.erased_at is not None and case.contact_name is None and case.transcript == []
+
+
+def test_the_session_after_an_erasure_starts_without_a_second_welcome():
+    from actions.erasure_actions import ERASED_SLOT
+    from actions.session_actions import ActionSessionStart
+
+    _dispatcher, events = run(ActionEraseConversation(), at([*OFFERED, user("oui", "affirm")]))
+    restarted = slot_events(events)
+    assert restarted[ERASED_SLOT] is True
+    # The session that starts next, on the slots the restart left: "C'est fait" was the last word, no "Bonjour".
+    dispatcher, events = run(ActionSessionStart(), tracker(slots=restarted, sender_id=SENDER))
+    assert texts(dispatcher) == []
+    assert slot_events(events)[ERASED_SLOT] is None
+    # A session that starts later (the next day) welcomes again.
+    dispatcher, _events = run(ActionSessionStart(), tracker(slots=slot_events(events), sender_id=SENDER))
+    assert texts(dispatcher)[0].startswith("Bonjour")

@@ -202,8 +202,9 @@ def test_a_question_at_a_free_text_question_is_answered_not_stored(words, reply,
     assert texts(dispatcher) == [reply or question_reply(services.chamber())]
 
 
-@pytest.mark.parametrize("question", ["creditors", "since_when", "trade", "deadline", "employees"])
-def test_a_bare_yes_at_a_free_text_question_asks_for_the_detail_once(question):
+# At a question a yes answers nothing ("Depuis quand ?"), it is no answer (test_answers_that_answer_nothing.py).
+@pytest.mark.parametrize("question", ["deadline", "employees", "steps_taken"])
+def test_a_bare_yes_at_a_yes_no_question_asks_for_the_detail_once(question):
     asked = [slot("requested_slot", question), bot("À qui devez-vous de l'argent aujourd'hui ?")]
     first = tracker([*asked, user("oui", "affirm")], slots={"requested_slot": question}, active_loop="situation_form")
     dispatcher = CollectingDispatcher()
