@@ -331,7 +331,9 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
     quality = sub.add_parser("quality", help="the quality gates' figures: held-out NLU and triage sets")
     quality.add_argument("--sets", nargs="*", help="triage sets to run (default: all; none when given empty)")
     quality.add_argument(
-        "--nlu-sets", nargs="*", help="NLU sets to run: heldout, development, development_v4, development_v6 (default: heldout)"
+        "--nlu-sets",
+        nargs="*",
+        help="NLU sets to run: heldout, development, development_v4, development_v6 (default: heldout)",
     )
     quality.add_argument("--workers", type=int, default=4, help="conversations at a time")
     quality.add_argument("--failures", action="store_true", help="list failing ids by tag (never the text)")
