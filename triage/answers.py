@@ -11,7 +11,8 @@ Plain Python, so that the actions and the tests read them the same way::
 
 Prevention guidelines: after "pensez-vous au suicide ?", anything but a clear no (silence, "je sais
 pas", "peut-être", "parfois", another subject) is taken as a yes. After "êtes-vous en sécurité ?",
-anything but a clear yes is taken as not safe.
+anything but a clear yes is taken as not safe: a hope ("ça va aller", "on verra") or a yes asked back
+("ça va aller ?", "oui ?") is not one.
 
 Asked once more, never read at once (``may_ask_again``, the first time only): an answer to the intake
 question asked just before (``answers_intake_question``: "depuis décembre", "à Calais"; the caller reads
@@ -80,6 +81,16 @@ _SAFE_NEGATED = compile_any(
         r"(?:ne )?vais pas (?:me faire du mal|passer a l acte|faire de betise|faire de connerie)"
     ]
 )
+# Hope or a hesitation about the near future is no "yes, I am safe now": "ça va aller", "ça ira", "on verra",
+# "je vais essayer". Said with a question mark, even a yes is a question ("ça va aller ?", "oui ?").
+_SAFETY_HOPE = compile_any(
+    [
+        r"ca (?:va|devrait|doit|finira par|va bien finir par) (?:aller|le faire|passer)|ca ira|ca passera|on verra|"
+        r"je vais (?:essayer|tenir|tacher|faire avec)|j essaie|j essaye|je tiens le coup pour l instant"
+    ]
+)
+
+
 # A question about the question: it deserves the reason, then the question again.
 _WHY_ASKED = compile_any(
     [
@@ -228,11 +239,11 @@ def answer_to_safety_question(
     words = _unclear(text)
     if words is None:
         return NOT_SAFE
-    if _SAFE_NEGATED.search(words) and not _RESERVATION.search(words):
+    doubtful = (text or "").rstrip().endswith("?") or bool(_SAFETY_HOPE.search(words))
+    clear = not doubtful and not _RESERVATION.search(words)
+    if clear and (_SAFE_NEGATED.search(words) or _STARTS_YES.search(words)):
         return SAFE
-    if _STARTS_YES.search(words) and not _RESERVATION.search(words):
-        return SAFE
-    if intent == "affirm" and len(words.split()) <= 3 and not _RESERVATION.search(words):
+    if clear and intent == "affirm" and len(words.split()) <= 3:
         return SAFE
     if _STARTS_NO.search(words) or _RESERVATION.search(words):
         return NOT_SAFE

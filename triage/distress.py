@@ -83,6 +83,7 @@ class _Rule:
     needs: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     even_with: re.Pattern[str] | None
+    unless_in_message: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _table() -> _Table:
         seen.add(sign["id"])
         optional = {
             key: compile_any(sign[key]) if sign.get(key) else None
-            for key in ("patterns", "message", "with", "unless", "even_with")
+            for key in ("patterns", "message", "with", "unless", "even_with", "unless_in_message")
         }
         table.append(
             _Rule(
@@ -116,6 +117,7 @@ def _table() -> _Table:
                 optional["with"],
                 optional["unless"],
                 optional["even_with"],
+                optional["unless_in_message"],
             )
         )
     return _Table(tuple(table), compile_any(raw["bereaved"]))
@@ -127,6 +129,11 @@ def _vetoed(rule: _Rule, text: str) -> bool:
     if rule.unless is None or not rule.unless.search(text):
         return False
     return rule.even_with is None or not rule.even_with.search(text)
+
+
+def _vetoed_by_message(rule: _Rule, message_text: str) -> bool:
+    """A denial said in another sentence of the message ("J'arrête tout. Pas moi, l'atelier.")."""
+    return rule.unless_in_message is not None and rule.unless_in_message.search(message_text) is not None
 
 
 def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[tuple[int, int]]:
@@ -179,7 +186,10 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     # One alternation per rule: measured five times faster than one alternation of every pattern.
     per_clause = clauses if clauses is not None else split_clauses(text)
     whole: list[Clause] | None = None
+    message_text = " ".join(clause.text for clause in per_clause)
     for rule in table.rules:
+        if _vetoed_by_message(rule, message_text):
+            continue
         for pattern, scope in ((rule.clause, per_clause), (rule.message, None)):
             if pattern is None or rule.id in found:
                 continue
@@ -210,12 +220,15 @@ _PERSONAL = re.compile(
 
 
 def _model_sign(text: str) -> Sign | None:
+    message_text = " ".join(clause.text for clause in split_clauses(text))
     for verdict in distress_model.classify(text).candidates:
         level, category = verdict.level, verdict.category
         if level is None or category is None:
             continue  # never for a candidate (each has a level and a category); says so to the type checker
         if level <= INDIRECT:
             if _cancelled(verdict):
+                continue
+            if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
             words = " ".join(clause.text for clause in split_clauses(verdict.quote))
             if _BUSINESS.search(words) and not _PERSONAL.search(words):

@@ -82,6 +82,17 @@ SAFETY_ANSWERS = [
     ("j'ai les cachets devant moi", NOT_SAFE),
     ("...", NOT_SAFE),
     ("/deny", NOT_SAFE),
+    # A hope or a hesitation is no clear yes, a yes asked back neither (found talking to the bot).
+    ("ça va aller ?", NOT_SAFE),
+    ("ça va aller", NOT_SAFE),
+    ("ca ira", NOT_SAFE),
+    ("on verra bien", NOT_SAFE),
+    ("je vais essayer", NOT_SAFE),
+    ("oui ?", NOT_SAFE),
+    ("ça va ?", NOT_SAFE),
+    ("je ne suis pas en danger ?", NOT_SAFE),
+    ("oui ça va, je suis chez moi", SAFE),
+    ("ça va, merci", SAFE),
 ]
 
 
