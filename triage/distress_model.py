@@ -59,7 +59,7 @@ LABELS = (*LEVEL_1, *LEVEL_2, AMBIGUOUS_LABEL, BEREAVED_LABEL, CALM_LABEL)
 
 # Decision thresholds of the first model: crisis = levels 1 and 2 together; question = crisis + ambiguous
 # (level 3 when crisis is not reached). The cross-validation (`--sweep`) put the crisis threshold between
-# 0.7 and 0.8 for calm hard negatives; the held-out figures (`python -m bot quality`, ids only) then
+# 0.7 and 0.8 for calm hard negatives; the held-out figures (`python -m ops quality`, ids only) then
 # showed one held-out hard negative at 0.8 and one ordinary conversation at 0.85: 0.9 keeps them calm.
 CRISIS_THRESHOLD = 0.9
 # Every held-apart ambiguous line the model finds scores >= 0.8; an everyday callback answer scored 0.71.

@@ -15,11 +15,11 @@ THRESHOLDS = yaml.safe_load(Path(__file__).with_name("thresholds.yml").read_text
 TRIAGE_GATES = {
     "heldout_triage": "heldout",
     "development_triage": "development",
-    "development_v5_triage": "development_v5",
+    "development_v6_triage": "development_v6",
     "regression_triage": "regression",
 }
 WHERE_TO_LOOK = (
-    "Run `.venv/bin/python -m bot quality --sets {set} --failures` for the failing ids by tag. For the held-out "
+    "Run `.venv/bin/python -m ops quality --sets {set} --failures` for the failing ids by tag. For the held-out "
     "set, fix the cause with general data or rules justified by other sources, never by reading its sentences "
     "(tests/heldout/README.md). If the drop is intended, lower the threshold in tests/quality/thresholds.yml "
     "and say why in the commit."
@@ -42,7 +42,7 @@ def test_heldout_intent_macro_f1(heldout_nlu):
     bound = THRESHOLDS["heldout_nlu"]["intent_macro_f1"]
     worst = sorted(heldout_nlu["per_label"].items(), key=lambda item: item[1])[:5]
     where = (
-        f"Weakest intents: {', '.join(f'{label} {value:.2f}' for label, value in worst)}. `python -m bot quality` "
+        f"Weakest intents: {', '.join(f'{label} {value:.2f}' for label, value in worst)}. `python -m ops quality` "
         "prints F1 per intent; improve the training data in nlu/ from other sources, never from tests/heldout/."
     )
     _gate("held-out intent macro-F1 (tests/heldout/nlu.yml)", heldout_nlu["macro_f1"], bound, where)
