@@ -60,11 +60,11 @@ def slot_events(events) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
-def run(action, tracker_: Tracker) -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
+def run(action, tracker_: Tracker, domain: dict | None = None) -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
     """The action run as the action server runs it, on its own event loop (pytest's may be running)."""
     dispatcher = CollectingDispatcher()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, {})).result()
+        events = pool.submit(asyncio.run, action.run(dispatcher, tracker_, domain or {})).result()
     return dispatcher, events
 
 

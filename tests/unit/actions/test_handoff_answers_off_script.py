@@ -4,31 +4,11 @@ consent is asked next, the number kept), a place ("Lille") is kept as the place 
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
 import pytest
-import yaml
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_actions import NUMBER_IS_A_YES, ValidateHandoffForm
-from tests.support.trackers import bot, slot_events, texts, tracker, user
-
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
-SITUATION = {"difficulty_categories": ["banque"], "urgency": "normale", "distress": False}
-BEFORE = {"wants_advisor": {}, "consent_given": {"wants_advisor": True}}
-
-
-def validate(question: str, words: str, filled: dict, intent: str = "inform", entities: list | None = None):
-    events = [user("la banque m'a coupé le découvert"), bot("?"), user(words, intent, entities)]
-    events += [{"event": "slot", "name": name, "value": value} for name, value in filled.items()]
-    slots = {**SITUATION, **BEFORE[question], **filled, "requested_slot": question}
-    current = tracker(events, slots=slots, active_loop="handoff_form")
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        produced = pool.submit(asyncio.run, ValidateHandoffForm().run(dispatcher, current, DOMAIN)).result()
-    return texts(dispatcher), slot_events(produced)
+from tests.support.handoff_form import DOMAIN, SITUATION, validate
+from tests.support.trackers import bot, run, texts, tracker, user
 
 
 @pytest.mark.parametrize(
@@ -93,7 +73,5 @@ def test_a_request_to_erase_is_left_to_the_offer_not_read_as_a_refused_call(ques
         [user("la banque m'a coupé le découvert"), bot("?"), message], slots=slots, active_loop="handoff_form"
     )
     current.latest_message["response_selector"] = selected
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        produced = pool.submit(asyncio.run, ValidateHandoffForm().run(dispatcher, current, DOMAIN)).result()
+    dispatcher, produced = run(ValidateHandoffForm(), current, DOMAIN)
     assert produced == [] and texts(dispatcher) == []  # nothing withdrawn nor refused before the artisan confirms

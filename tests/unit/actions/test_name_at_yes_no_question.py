@@ -4,41 +4,12 @@ refusal. Over real trackers and the real form validation action."""
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
 import pytest
-import yaml
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import first_name_said
 from actions.handoff_actions import ValidateHandoffForm
-from tests.support.trackers import bot, slot_events, texts, tracker, user
-
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
-SITUATION = {"difficulty_categories": ["banque"], "urgency": "normale", "distress": False}
-BEFORE = {
-    "wants_advisor": {},
-    "consent_given": {"wants_advisor": True},
-    "health_consent": {
-        "wants_advisor": True,
-        "consent_given": True,
-        "consent_at": "2026-12-01T10:00:00+00:00",
-        "difficulty_categories": ["sante"],
-    },
-}
-
-
-def validate(question: str, words: str, intent: str, filled: dict, entities: list | None = None):
-    events = [user("la banque m'a coupé le découvert"), bot("?"), user(words, intent, entities)]
-    events += [{"event": "slot", "name": name, "value": value} for name, value in filled.items()]
-    slots = {**SITUATION, **BEFORE[question], **filled, "requested_slot": question}
-    current = tracker(events, slots=slots, active_loop="handoff_form")
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        produced = pool.submit(asyncio.run, ValidateHandoffForm().run(dispatcher, current, DOMAIN)).result()
-    return texts(dispatcher), slot_events(produced)
+from tests.support.handoff_form import BEFORE, DOMAIN, SITUATION, validate
+from tests.support.trackers import bot, run, slot_events, tracker, user
 
 
 @pytest.mark.parametrize("question", ["wants_advisor", "consent_given", "health_consent"])
@@ -53,7 +24,7 @@ def validate(question: str, words: str, intent: str, filled: dict, entities: lis
     ],
 )
 def test_a_first_name_at_a_yes_no_question_is_kept_and_the_question_stays(question, words, intent, value):
-    said, produced = validate(question, words, intent, {question: value})
+    said, produced = validate(question, words, {question: value}, intent=intent)
     assert produced.get("contact_name") == "Paul", (said, produced)
     assert produced.get(question) is None
     assert produced.get("requested_slot") == question
@@ -61,7 +32,7 @@ def test_a_first_name_at_a_yes_no_question_is_kept_and_the_question_stays(questi
 
 
 def test_once_consent_is_given_the_name_is_not_asked_again():
-    _said, produced = validate("consent_given", "oui", "affirm", {"consent_given": True, "contact_name": "Paul"})
+    _said, produced = validate("consent_given", "oui", {"consent_given": True, "contact_name": "Paul"}, intent="affirm")
     assert produced["consent_given"] is True
     assert produced["requested_slot"] == "phone"
 
@@ -101,14 +72,14 @@ def test_a_first_name_is_read_as_typed(words, entities, name):
 def test_no_then_wait_is_a_pause_not_a_refusal(question, words):
     from intake.answers import TAKE_YOUR_TIME
 
-    said, produced = validate(question, words, "deny", {question: False})
+    said, produced = validate(question, words, {question: False}, intent="deny")
     assert produced.get(question) is None and produced.get("requested_slot") == question, (said, produced)
     assert said == [TAKE_YOUR_TIME]
 
 
 @pytest.mark.parametrize("words", ["non", "non merci", "non pas maintenant"])
 def test_a_plain_no_still_refuses(words):
-    _said, produced = validate("consent_given", words, "deny", {"consent_given": False})
+    _said, produced = validate("consent_given", words, {"consent_given": False}, intent="deny")
     assert produced.get("consent_given") is False
 
 
@@ -122,15 +93,13 @@ def test_at_the_name_question_the_name_is_kept_without_the_words_around_it(words
     slots = {**SITUATION, **BEFORE["health_consent"], "difficulty_categories": ["banque"]}
     current = tracker(events, slots={**slots, "contact_name": words, "requested_slot": "contact_name"})
     current.active_loop = {"name": "handoff_form"}
-    dispatcher = CollectingDispatcher()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        produced = pool.submit(asyncio.run, ValidateHandoffForm().run(dispatcher, current, DOMAIN)).result()
+    _, produced = run(ValidateHandoffForm(), current, DOMAIN)
     assert slot_events(produced)["contact_name"] == name
 
 
 @pytest.mark.parametrize("words", ["n'importe quand", "demain matin", "plutôt l'après-midi"])
 def test_a_moment_for_the_call_at_the_consent_question_is_kept_and_consent_still_asked(words):
-    said, produced = validate("consent_given", words, "inform", {"consent_given": None})
+    said, produced = validate("consent_given", words, {"consent_given": None}, intent="inform")
     assert produced.get("callback_slot") == words and produced.get("consent_given") is None, (said, produced)
     assert produced.get("requested_slot") == "consent_given"
     assert said[0].startswith("Merci, j'ai noté le moment de l'appel"), said
