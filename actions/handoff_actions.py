@@ -42,7 +42,7 @@ from actions.handoff import (
 )
 from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, question_reply, reply_to_question
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
-from actions.place_validation import PlaceValidation, place_in_answer
+from actions.place_validation import PlaceValidation, place_in_answer, place_noted
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
 from intake.answers import (
@@ -231,7 +231,7 @@ def kept_for_other_questions(
         place = place_named_at_contact_question(tracker)
         if place is None:
             return None
-        dispatcher.utter_message(text=f"Merci, j'ai noté le lieu ({place.get('commune') or place['departement']}).")
+        dispatcher.utter_message(text=place_noted(place))
         return {slot: None, **place}
     dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
@@ -292,7 +292,7 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
     place = place_at_yes_no_question(tracker, slot) if decision is None else None
     if place is not None:
         # "Lille" to "Voulez-vous qu'un conseiller vous rappelle ?": the place, kept for its question.
-        dispatcher.utter_message(text=f"Merci, j'ai noté le lieu ({place.get('commune') or place['departement']}).")
+        dispatcher.utter_message(text=place_noted(place))
         return {slot: None, **place}
     if decision is None:
         name = name_at_question(tracker, slot)

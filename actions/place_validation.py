@@ -87,6 +87,11 @@ def place_in_answer(tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "
     return update if update.get("departement") not in (None, SKIPPED) else None
 
 
+def place_noted(place: Mapping[str, Any]) -> str:
+    """What is said when a place given at another question is kept for the place question."""
+    return f"Merci, j'ai noté le lieu ({place.get('commune') or place['departement']})."
+
+
 class PlaceQuestion:
     """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
 
