@@ -1,8 +1,8 @@
 """The artisan asks to erase what they wrote ("effacez mes données", "supprimez tout"), in the intake, the
 handoff or outside any question: asked to confirm once, then done for this conversation.
 
-- ``action_answer_faq`` answers every question about the service as ``utter_faq`` did; a request to erase is
-  answered with the offer (``ERASE_OFFER``, yes/no buttons), and a question pending in a form waits.
+- ``action_answer_faq`` (actions/faq_actions.py) answers a request to erase with the offer (``offer_erasure``:
+  ``ERASE_OFFER``, yes/no buttons), and a question pending in a form waits.
 - The confirmation (a yes, or the request said again, right after the offer) runs
   ``action_erase_conversation``: a callback request is withdrawn and its case erased at once (cases.outbox
   withdraw, audited as the artisan's act), and the conversation restarts. The tracker store
@@ -21,9 +21,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, Restarted, Sl
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
-from actions.conversation import SITUATION_SLOTS
 from actions.handoff import consented
-from actions.intake import asks_something
 
 ERASE_ACTION = "action_erase_conversation"  # its name marks the restart the tracker store erases before
 ERASE_REQUEST_KEY = "faq/delete_data"
@@ -97,65 +95,6 @@ def answer_to_offer(dispatcher: CollectingDispatcher, tracker: Tracker, yes: boo
     if loop and loop != NO_LOOP:
         events.append(FollowupAction(loop))
     return events
-
-
-class ActionAnswerFaq(Action):
-    """A question about the service: its answer (the response selector's), or, for a request to erase, the
-    offer to do it now (in the handoff too; "annulez ma demande" stays the handoff's own withdrawal)."""
-
-    def name(self) -> str:
-        return "action_answer_faq"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        selected = (tracker.latest_message.get("response_selector") or {}).get("default") or {}
-        key = (selected.get("response") or {}).get("intent_response_key") or ""
-        if key == ERASE_REQUEST_KEY:
-            # In the handoff too: "effacez mes données" at the consent question was read as a refused call
-            # ("cette conversation est effacée au bout de 7 jours"), erasing nothing and confirming nothing.
-            if offer_pending(tracker):
-                return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
-            return offer_erasure(dispatcher, tracker)
-        slot = _question_answered(tracker)
-        if slot:
-            # "c'est moi qui gère tout maintenant" to "Sous quelle forme ... ?", taken for "qui êtes-vous": no
-            # question asked, the words are this question's answer, read as the form reads one (the form does
-            # not validate after this rule's action: it only asks its next question).
-            # Both modules import this one.
-            from actions.handoff_actions import ValidateHandoffForm
-            from actions.intake_actions import ValidateSituationForm
-
-            form = ValidateHandoffForm() if tracker.active_loop_name == "handoff_form" else ValidateSituationForm()
-            validate = getattr(form, f"validate_{slot}")
-            answered = validate(tracker.latest_message.get("text"), dispatcher, tracker, domain)
-            return [SlotSet(name, value) for name, value in answered.items()]
-        if key:
-            dispatcher.utter_message(response=f"utter_{key}")
-        return []
-
-
-# The questions a statement taken for a question about the service is read at: the intake's, and the handoff's
-# yes/no questions (where it is neither a yes nor a no); a contact question would take the words as its answer.
-QUESTIONS_A_STATEMENT_ANSWERS = {
-    "situation_form": frozenset(SITUATION_SLOTS),
-    "handoff_form": frozenset({"wants_advisor", "consent_given", "health_consent"}),
-}
-# The classifier's confidence above which a statement at an intake question is still a question about the
-# service ("c'est confidentiel j'espère"); below it, only words that ask something get the service's answer.
-FAQ_SURE = 0.9
-
-
-def _question_answered(tracker: Tracker) -> str | None:
-    """The form's question the latest words answer, when they were classified as a question about the service
-    without asking anything, and the classifier was not sure of it."""
-    slot = tracker.get_slot("requested_slot")
-    questions = QUESTIONS_A_STATEMENT_ANSWERS.get(tracker.active_loop_name or "", frozenset())
-    if slot not in questions:
-        return None
-    confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-    words = tracker.latest_message.get("text") or ""
-    if not words or words.startswith("/") or confidence >= FAQ_SURE or asks_something(words):
-        return None
-    return slot
 
 
 class ActionEraseConversation(Action):

@@ -15,9 +15,9 @@ from actions.erasure_actions import (
     ERASED,
     ERASED_WITH_CASE,
     KEPT,
-    ActionAnswerFaq,
     ActionEraseConversation,
 )
+from actions.faq_actions import ActionAnswerFaq
 from actions.handoff_actions import ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion
 from bot import tracker_store

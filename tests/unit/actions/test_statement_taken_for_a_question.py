@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.erasure_actions import FAQ_SURE, ActionAnswerFaq
+from actions.faq_actions import FAQ_SURE, ActionAnswerFaq
 from actions.intake_actions import YES_IS_NO_ANSWER
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 

@@ -1,0 +1,73 @@
+"""A question about the service ("c'est gratuit ?", "qui lit ce que j'écris ?"): its answer, the response selector's
+(`utter_faq/...`); a request to erase gets the offer to do it now (actions/erasure_actions.py); and a statement the
+classifier took, unsure, for such a question at a form's question ("c'est moi qui gère tout maintenant" at the
+legal-form question) is read as that question's answer, as the form reads one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import SITUATION_SLOTS
+from actions.erasure_actions import ERASE_REQUEST_KEY, answer_to_offer, offer_erasure, offer_pending
+from actions.handoff_actions import ValidateHandoffForm
+from actions.intake import asks_something
+from actions.intake_actions import ValidateSituationForm
+
+
+class ActionAnswerFaq(Action):
+    """A question about the service: its answer (the response selector's), or, for a request to erase, the
+    offer to do it now (in the handoff too; "annulez ma demande" stays the handoff's own withdrawal)."""
+
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        selected = (tracker.latest_message.get("response_selector") or {}).get("default") or {}
+        key = (selected.get("response") or {}).get("intent_response_key") or ""
+        if key == ERASE_REQUEST_KEY:
+            # In the handoff too: "effacez mes données" at the consent question was read as a refused call
+            # ("cette conversation est effacée au bout de 7 jours"), erasing nothing and confirming nothing.
+            if offer_pending(tracker):
+                return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
+            return offer_erasure(dispatcher, tracker)
+        slot = _question_answered(tracker)
+        if slot:
+            # "c'est moi qui gère tout maintenant" to "Sous quelle forme ... ?", taken for "qui êtes-vous": no
+            # question asked, the words are this question's answer, read as the form reads one (the form does
+            # not validate after this rule's action: it only asks its next question).
+            form = ValidateHandoffForm() if tracker.active_loop_name == "handoff_form" else ValidateSituationForm()
+            validate = getattr(form, f"validate_{slot}")
+            answered = validate(tracker.latest_message.get("text"), dispatcher, tracker, domain)
+            return [SlotSet(name, value) for name, value in answered.items()]
+        if key:
+            dispatcher.utter_message(response=f"utter_{key}")
+        return []
+
+
+# The questions a statement taken for a question about the service is read at: the intake's, and the handoff's
+# yes/no questions (where it is neither a yes nor a no); a contact question would take the words as its answer.
+QUESTIONS_A_STATEMENT_ANSWERS = {
+    "situation_form": frozenset(SITUATION_SLOTS),
+    "handoff_form": frozenset({"wants_advisor", "consent_given", "health_consent"}),
+}
+# The classifier's confidence above which a statement at an intake question is still a question about the
+# service ("c'est confidentiel j'espère"); below it, only words that ask something get the service's answer.
+FAQ_SURE = 0.9
+
+
+def _question_answered(tracker: Tracker) -> str | None:
+    """The form's question the latest words answer, when they were classified as a question about the service
+    without asking anything, and the classifier was not sure of it."""
+    slot = tracker.get_slot("requested_slot")
+    questions = QUESTIONS_A_STATEMENT_ANSWERS.get(tracker.active_loop_name or "", frozenset())
+    if slot not in questions:
+        return None
+    confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
+    words = tracker.latest_message.get("text") or ""
+    if not words or words.startswith("/") or confidence >= FAQ_SURE or asks_something(words):
+        return None
+    return slot
