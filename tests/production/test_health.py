@@ -46,7 +46,8 @@ def test_every_process_reports_its_memory(system):
     for name, process in system.stack.processes.items():
         memory = process.memory_mb()
         assert memory is not None and memory > 1, name
-    assert all(p.memory_mb() > 500 for p in system.stack.rasa_instances())  # a Rasa server holds its model
+    # A Rasa server holds its model: spaCy's French model and the classifiers (483 MB without TensorFlow, 2026-12-02).
+    assert all(p.memory_mb() > 300 for p in system.stack.rasa_instances())
     assert "MB" in system.stack.report()
 
 
