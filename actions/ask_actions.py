@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
+from actions.asking import ask
 from actions.conversation import said_before
 from actions.intake_actions import ActionAcknowledgeSituation
 from actions.questions import QUESTIONS
@@ -24,12 +25,7 @@ class AskQuestion(Action):
         return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        question = QUESTIONS[self.slot]
-        text, buttons = question.render(services.chamber(), tracker.slots)
-        again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
-        if again and said_before(tracker.events, text):
-            text = again
-        dispatcher.utter_message(text=text, buttons=buttons)
+        ask(self.slot, dispatcher, tracker)
         return []
 
 

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import abuse, live_offer, services
+from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, said_before
 from actions.crisis_actions import take_back_reply
 from actions.erasure_actions import erasure_requested
@@ -101,7 +102,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
             following = await self.next_requested_slot(dispatcher, tracker, domain)
             events += [*late, *([following] if following else [])]
-        return events + save_progress(dispatcher, tracker, events)
+        events += save_progress(dispatcher, tracker, events)
+        return ask_next_question(dispatcher, tracker, events)
 
     def validate_health_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

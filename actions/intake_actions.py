@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
+from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
@@ -116,7 +117,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
                 SlotSet("requested_slot", None),
                 FollowupAction("handoff_form"),
             ]
-        return await super().run(dispatcher, tracker, domain)
+        return ask_next_question(dispatcher, tracker, await super().run(dispatcher, tracker, domain))
 
     async def required_slots(
         self,

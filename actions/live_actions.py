@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import abuse, live_offer, services
+from actions.asking import ask
 from actions.handoff import submit_case
 from cases.reference import new_reference
 from guidance.crisis import HANDOFF_REMINDER
@@ -43,7 +44,7 @@ class ActionAskLiveChatWanted(Action):
         return "action_ask_live_chat_wanted"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(text=live_offer.QUESTION, buttons=list(live_offer.BUTTONS))
+        ask(live_offer.SLOT, dispatcher, tracker)
         return []
 
 

@@ -99,7 +99,7 @@ from sanic.server import runners
 from sanic.server.events import trigger_events
 from sanic.server.protocols.http_protocol import HttpProtocol
 
-from bot import action_client, speedups, stored_parse
+from bot import action_client, form_asks, speedups, stored_parse
 from triage import distress_model
 
 logger = logging.getLogger(__name__)
@@ -380,6 +380,8 @@ action_client.install()
 speedups.install()
 # A user event stores the first entries of the NLU's rankings, not all of them (bot/stored_parse.py).
 stored_parse.install()
+# A form question the validation already asked costs no second action call (bot/form_asks.py).
+form_asks.install()
 rasa.core.run.configure_app = configure_app_with_sticky_socketio
 sanic.app.serve_multiple = serve_workers  # type: ignore[attr-defined]  # the name sanic.app imported and calls
 engineio.base_server.BaseServer.generate_id = generate_worker_session_id

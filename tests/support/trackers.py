@@ -11,6 +11,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.asking import ASKED_SLOT_KEY
+
 _clock = itertools.count(1_700_000_000)
 
 
@@ -53,7 +55,15 @@ def tracker(
 
 
 def texts(dispatcher) -> list[str]:
-    return [message.get("text") or "" for message in dispatcher.messages]
+    """What an action said, but the next form question a validation asks at its end (actions/asking.py), which
+    Rasa would otherwise ask through `action_ask_<slot>`: see `asked`."""
+    return [message.get("text") or "" for message in dispatcher.messages if ASKED_SLOT_KEY not in message]
+
+
+def asked(dispatcher) -> str | None:
+    """The slot whose question a form validation asked at the end of its reply, or None."""
+    marked = [message[ASKED_SLOT_KEY] for message in dispatcher.messages if ASKED_SLOT_KEY in message]
+    return marked[-1] if marked else None
 
 
 def slot_events(events) -> dict[str, Any]:

@@ -1,0 +1,80 @@
+"""The form questions, asked by their `action_ask_<slot>` or, to spare an action call, by the form's validation.
+
+Rasa's FormAction validates an answer through `validate_<form>` and then runs `action_ask_<next slot>`: two
+calls to the action server for every answer (issue 18). The validations of the intake and handoff forms
+ask the next question themselves at the end of their run (`ask_next_question`), marked with the slot it asks
+for; the Rasa server (bot/form_asks.py) then skips the `action_ask_<slot>` call for that slot in that turn.
+Any other path (a form's activation without a prefilled answer, an early return of a validation) leaves the
+question to `action_ask_<slot>`, as Rasa does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import live_offer, services
+from actions.conversation import said_before
+from actions.questions import QUESTIONS
+
+REQUESTED_SLOT = "requested_slot"
+# The key of the question's message metadata that names the slot it asks for (read by bot/form_asks.py).
+ASKED_SLOT_KEY = "asked_slot"
+
+
+def ask(
+    slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, earlier: list[dict[str, Any]] | None = None
+) -> None:
+    """The question for `slot`; its shorter wording when it was already said (in `earlier` messages of this turn
+    too). Unknown slots (the crisis forms ask their own) are not asked here."""
+    if slot == live_offer.SLOT:
+        dispatcher.utter_message(text=live_offer.QUESTION, buttons=list(live_offer.BUTTONS))
+        return
+    question = QUESTIONS[slot]
+    text, buttons = question.render(services.chamber(), tracker.slots)
+    again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
+    said = said_before(tracker.events, text) or any(message.get("text") == text for message in earlier or [])
+    if again and said:
+        text = again
+    dispatcher.utter_message(text=text, buttons=buttons)
+
+
+def can_ask(slot: str | None) -> bool:
+    return slot is not None and (slot in QUESTIONS or slot == live_offer.SLOT)
+
+
+def _slot_event(event: Mapping[str, Any]) -> bool:
+    return event.get("event") == "slot" and event.get("name") == REQUESTED_SLOT
+
+
+def slot_rasa_asks(events: list[EventType]) -> str | None:
+    """The slot Rasa's FormAction will ask for after these validation events, as it decides (rasa/core/actions/
+    forms.py, `request_next_slot` and `is_done`): none when the last requested_slot event clears it or the last
+    loop event ends the form; else the first requested_slot event's value."""
+    last_slot = next((event for event in reversed(events) if _slot_event(event)), None)
+    last_loop = next((event for event in reversed(events) if event.get("event") == "active_loop"), None)
+    if (last_slot is not None and last_slot.get("value") is None) or (
+        last_loop is not None and last_loop.get("name") is None
+    ):
+        return None
+    first_slot = next((event for event in events if _slot_event(event)), None)
+    return first_slot.get("value") if first_slot is not None else None
+
+
+def ask_next_question(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """After a validation's events: the question Rasa would ask next, asked here and marked, in the same reply."""
+    slot = slot_rasa_asks(events)
+    if not can_ask(slot):
+        return events
+    assert slot is not None
+    tracker.add_slots(events)  # the question may depend on this turn's answers
+    earlier = list(dispatcher.messages)
+    before = len(dispatcher.messages)
+    ask(slot, dispatcher, tracker, earlier)
+    for message in dispatcher.messages[before:]:
+        message[ASKED_SLOT_KEY] = slot
+    return events
