@@ -37,6 +37,10 @@ CHAMBERS = {chamber.id: chamber for chamber in load_all_chambers()}
         ("conflit avec mon associé", set(), {"litige"}),
         ("j'ai perdu mon plus gros client", {"perte_client"}, {"impayes_clients"}),
         ("depuis les travaux du tram", {"travaux"}, set()),
+        ("le chantier de la rue bloque l'entrée du salon", {"travaux"}, set()),
+        # A building trade's own worksite is no public works: an accident there is not what the mairie answers.
+        ("je suis couvreur, 2 accidents de chantier cette année", set(), {"travaux"}),
+        ("mon chantier à Tours est arrêté, le client ne paie pas", {"impayes_clients"}, {"travaux"}),
         ("j'ai une maladie neuromusculaire évolutive", {"maladie_durable"}, set()),
         ("je suis reconnu handicapé par la MDPH", {"maladie_durable"}, set()),
         ("opéré du dos, arrêt de 2 mois", {"maladie"}, set()),
