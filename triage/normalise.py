@@ -29,6 +29,21 @@ _CLAUSE_BREAK_PAIRS = {("par", "contre"), ("en", "revanche"), ("sauf", "que")}
 _LONG_REPEAT = re.compile(r"([a-z])\1{2,}")
 # Inside a clause, quotes stop at these words: "... je n'ai plus de clients et je n'arrive plus à payer".
 _SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
+# A degree word right after a negation only softens it: "je ne vois plus trop l'intérêt", "je n'y arrive pas
+# vraiment" say what "plus" and "pas" say, and the rules are written against the plain negation. Dropped from
+# the clauses the rules read, except a quantity before "de" ("pas trop de travail" is not "pas de travail"); kept
+# by normalise(), which reads answers, where "non pas vraiment" to the suicide question is no clear no.
+_NEGATIONS = {"pas", "plus", "jamais"}
+_SOFTENERS = {"trop", "vraiment", "tellement", "guere", "franchement", "tres", "beaucoup"}
+_QUANTITIES = {"trop", "beaucoup", "tellement"}
+
+
+def _softens_negation(previous: str | None, word: str, following: str | None) -> bool:
+    return (
+        previous in _NEGATIONS
+        and word in _SOFTENERS
+        and not (word in _QUANTITIES and following is not None and following in {"de", "d"})
+    )
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +222,9 @@ def _split_clauses(message: str) -> list[Clause]:
             continue
         if not normalised:
             continue  # words the table maps to nothing ("mdr")
+        following = normalise_word(tokens[index + 1][0]) if index + 1 < len(tokens) else None
+        if _softens_negation(parts[-1] if parts else None, normalised, following):
+            continue
         offset = length + (1 if parts else 0)
         parts.append(normalised)
         words.append((offset, offset + len(normalised), start, end))

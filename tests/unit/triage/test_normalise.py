@@ -31,3 +31,25 @@ from triage.normalise import normalise, split_clauses
 def test_normalised_text(typed, read):
     assert normalise(typed) == read
     assert " ".join(clause.text for clause in split_clauses(typed)).replace(" ,", "") == read
+
+
+@pytest.mark.parametrize(
+    "typed, clause",
+    [
+        # A degree word after a negation only softens it: the rules read the plain negation.
+        ("je ne vois plus trop l'intérêt", "je ne vois plus l interet"),
+        ("j'y arrive pas vraiment", "j y arrive pas"),
+        ("il vient plus beaucoup, le client", "il vient plus , le client"),
+        # A quantity before "de" stays: "pas trop de travail" is not "pas de travail".
+        ("j'ai pas trop de travail", "j ai pas trop de travail"),
+        # "pas bien" is no softened "pas".
+        ("je me sens pas bien", "je me sens pas bien"),
+    ],
+)
+def test_clauses_drop_a_softener_after_a_negation(typed, clause):
+    assert " ".join(part.text for part in split_clauses(typed)) == clause
+
+
+def test_normalise_keeps_the_softener_for_reading_answers():
+    # "non pas vraiment" to the direct question about suicide is no clear no (triage/answers.py).
+    assert normalise("non pas vraiment") == "non pas vraiment"
