@@ -36,7 +36,9 @@ triage/rules/distress.yml; free answers to the crisis questions: triage/answers.
 The rules are reviewed tables in triage/rules/*.yml: adding a synonym is a one-line change there.
 A learned classifier (triage/model.py, trained on triage/data/categories_corpus.yml) adds a category
 the rules missed when it is confident; its reason says "(modèle ; mots : ...)". Its thresholds come
-from `python -m triage.model_report --cv`.
+from `python -m triage.model_report --cv`. Likewise a learned urgency model (triage/urgency_model.py, trained on
+triage/data/urgency_corpus.yml) may raise a message's normale to haute, or set basse on a mere question; it never
+lowers a rule's haute nor touches critique. Thresholds from `python -m triage.urgency_report --cv`.
 """
 
 from triage.engine import HIGH_URGENCY_DAYS, Assessment, assess, detect_distress, detect_overwhelm

@@ -143,3 +143,20 @@ def find_deadlines(text: str, today: date) -> list[Deadline]:
                 when = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
             add(when, match)
     return found
+
+
+_MONTH_NAME = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+
+
+def names_far_month(text: str, today: date, days: int) -> bool:
+    """The normalised text names a month that starts more than `days` from `today` ("audience en mars", "renvoyé à
+    février"; a month already begun counts as now). Past months count as next year's: far too. The learned urgency
+    model does not raise haute on such a clause: the date says more than its words."""
+    for match in _MONTH_NAME.finditer(text):
+        month = _MONTHS.index(match.group(1)) + 1
+        if month == today.month:
+            continue
+        year = today.year + (month < today.month)
+        if (date(year, month, 1) - today).days > days:
+            return True
+    return False

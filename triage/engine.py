@@ -9,8 +9,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from triage import model as learned_model
-from triage.dates import find_deadlines
+from triage import model as learned_model, urgency_model
+from triage.dates import find_deadlines, names_far_month
 from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
 from triage.model import best_alone_threshold, corpus, model, thresholds
 from triage.normalise import Clause, split_clauses
@@ -402,7 +402,7 @@ class _Run:
         if haute:
             self.levels.append("haute")
         elif message_hits:
-            self.levels.append(self._everyday_level(clauses, message_hits))
+            self.levels.append(self._everyday_level(text, clauses, message_hits))
 
     def _urgency_rules(
         self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int], found: set[str], limit: int | None = None
@@ -449,8 +449,9 @@ class _Run:
         self.level_reason("haute", f"{label}{quote} ({_in_days(soonest.days)})")
         return True
 
-    def _everyday_level(self, clauses: list[Clause], hits: list[_Hit]) -> str:
-        """normale for a difficulty that is here, basse for information, prevention or anticipation."""
+    def _everyday_level(self, text: str, clauses: list[Clause], hits: list[_Hit]) -> str:
+        """normale for a difficulty that is here, basse for information, prevention or anticipation; the learned
+        model may say haute or basse where the rules said normale (see _learned_level)."""
         signals = rules().signals
         anticipating = any(
             signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text) for clause in clauses
@@ -462,7 +463,52 @@ class _Run:
             for clause in clauses
             if not signals.hypothesis.search(clause.text)
         )
-        return "basse" if anticipating and not present else "normale"
+        if anticipating and not present:
+            return "basse"
+        # "Nothing but a question": no present difficulty the rules know, and the artisan asks.
+        asking = not present and ("?" in text or any(signals.question.search(clause.text) for clause in clauses))
+        return self._learned_level(text, clauses, asking) or "normale"
+
+    def _learned_level(self, text: str, clauses: list[Clause], asking: bool) -> str | None:
+        """What the learned urgency model (triage/urgency_model.py) says of a message the rules found normale:
+        haute at or above its threshold, or basse at or above its own where the message is only a question.
+        None when it is not sure enough, or when the words that made it think so cannot be quoted (a condition,
+        a negation, no content word): rules stay authoritative where they spoke."""
+        fitted = urgency_model.model()
+        if fitted is None or not clauses:
+            return None
+        limits = urgency_model.thresholds()
+        scores = fitted.scores(text)
+        for level in ("haute", "basse"):
+            if scores[level] < limits[level] or (level == "basse" and not asking):
+                continue
+            reason = self._learned_reason(fitted, clauses, level)
+            if reason is not None:
+                self.level_reason(level, reason)
+                return level
+        return None
+
+    def _learned_reason(self, fitted: urgency_model.UrgencyModel, clauses: list[Clause], level: str) -> str | None:
+        """« the clause that looks most like the level » : ressemble aux exemples appris (modèle ; mots : ...)."""
+        signals = rules().signals
+        by_clause = fitted.clause_scores([clause.text for clause in clauses], level)
+        clause = clauses[max(range(len(clauses)), key=by_clause.__getitem__)]
+        # A threat only supposed ("si l'huissier venait") is the rules' basse, never the model's haute; nor one dated
+        # months away ("convoqué au tribunal en mars", "à régler dans 6 semaines"): the date says more than the words.
+        if level == "haute" and (
+            signals.hypothesis.search(clause.text)
+            or names_far_month(clause.text, self.today, HIGH_URGENCY_DAYS)
+            or any(d.days > HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
+        ):
+            return None
+        limit = _condition_start(clause) if level == "haute" else None
+        spans = [span for span in (_find(clause, term) for term in fitted.evidence(clause.text, level)) if span]
+        spans = [span for span in spans if limit is None or span[0] < limit]
+        if not spans or _negated(clause, *spans[0]):
+            return None
+        words = [" ".join(clause.source[slice(*clause.source_span(*span))].split()) for span in spans]
+        learned = ", ".join(f"« {word} »" for word in words)
+        return f"{_quote(clause, 0, len(clause.text))} : ressemble aux exemples appris (modèle ; mots : {learned})"
 
     def situation(self, situation: Mapping[str, str], index: int) -> None:
         deadline = situation.get("deadline")
@@ -540,7 +586,8 @@ def assess(
     elif urgency == "normale" and not reasons.get("urgency"):
         _add_reason(reasons, "urgency", "difficulté décrite, sans échéance proche signalée")
     elif urgency == "basse" and not reasons.get("urgency"):
-        _add_reason(reasons, "urgency", "demande d'information ou anticipation")
+        for value in run.level_reasons["basse"] or ["demande d'information ou anticipation"]:
+            _add_reason(reasons, "urgency", value)
     elif urgency is not None:
         for value in run.level_reasons.get(urgency, []):
             _add_reason(reasons, "urgency", value)

@@ -93,6 +93,7 @@ class Signals:
     first_person: re.Pattern[str]
     first_person_not_subject: re.Pattern[str]
     third_person_subject: re.Pattern[str]
+    question: re.Pattern[str]  # for the learned urgency model's basse only
 
 
 @dataclass(frozen=True)
@@ -182,5 +183,6 @@ def rules() -> RuleSet:
         first_person=compile_any(raw["first_person"]),
         first_person_not_subject=compile_any(raw["first_person_not_subject"]),
         third_person_subject=compile_any(raw["third_person_subject"]),
+        question=compile_any(raw["question"]),
     )
     return RuleSet(categories, tuple(urgency_rules), signals)
