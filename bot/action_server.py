@@ -20,7 +20,7 @@ from typing import Any
 from ops import logs
 from ops.settings import ACTIONS_TOKEN_HEADER as TOKEN_HEADER
 from places import data as places_data
-from triage import distress_model
+from triage import distress_model, model as category_model, urgency_model
 
 OPEN_PATHS = ("/health",)
 
@@ -58,7 +58,10 @@ def freeze_loaded_heap() -> None:
 
 def main() -> None:
     logs.install()
-    distress_model.warm_up()  # the triage's classifier, trained before the first action rather than during it
+    # The triage's three classifiers, trained before the first action rather than during an artisan's turn.
+    distress_model.warm_up()
+    category_model.model()
+    urgency_model.model()
     import rasa_sdk.endpoint
 
     rasa_sdk.endpoint.create_app = _with_token_check(rasa_sdk.endpoint.create_app)
