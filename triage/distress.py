@@ -233,6 +233,11 @@ def _model_sign(text: str) -> Sign | None:
             words = " ".join(clause.text for clause in split_clauses(verdict.quote))
             if _BUSINESS.search(words) and not _PERSONAL.search(words):
                 level, category = AMBIGUOUS, distress_model.AMBIGUOUS_LABEL
+        elif any(_negated(clause.text) for clause in split_clauses(verdict.quote)):
+            # A sign's words said in the negative ("je n'ai jamais pensé au suicide", the answer to the
+            # direct question) are no ambiguous distress either: the corpus's many sign lines name
+            # suicide, so the model's question path alone would ask again.
+            continue
         quote = verdict.quote if len(verdict.quote) <= 160 else verdict.quote[:157] + "…"
         return Sign(level, f"model:{category}", category, f"« {quote} »")
     return None

@@ -146,13 +146,24 @@ def threshold_sweep() -> str:
     pairs = _cv_pairs()
     probabilities = out_of_fold(pairs)
     rows = ["crisis threshold | levels 1-2 recall | hard negatives | ambiguous | bereaved | ordinary"]
-    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+    for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
         counts = {"sign": 0, CALM_LABEL: 0, AMBIGUOUS_LABEL: 0, BEREAVED_LABEL: 0, ORDINARY_LABEL: 0}
         for (_, label), (decided, _) in zip(pairs, probabilities, strict=False):
             key = "sign" if label in (*LEVEL_1, *LEVEL_2) else label
             counts[key] += decided.get(CRISIS_LABEL, 0.0) >= threshold
         rows.append(
             f"{threshold} | {counts['sign']} | {counts[CALM_LABEL]} | {counts[AMBIGUOUS_LABEL]} | "
+            f"{counts[BEREAVED_LABEL]} | {counts[ORDINARY_LABEL]}"
+        )
+    # The direct question: crisis + ambiguous probability (the model's level 3 or more), per label.
+    rows += ["", "question threshold | levels 1-2 | ambiguous | hard negatives | bereaved | ordinary"]
+    for threshold in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
+        counts = {"sign": 0, CALM_LABEL: 0, AMBIGUOUS_LABEL: 0, BEREAVED_LABEL: 0, ORDINARY_LABEL: 0}
+        for (_, label), (decided, _) in zip(pairs, probabilities, strict=False):
+            key = "sign" if label in (*LEVEL_1, *LEVEL_2) else label
+            counts[key] += decided.get(CRISIS_LABEL, 0.0) + decided.get(AMBIGUOUS_LABEL, 0.0) >= threshold
+        rows.append(
+            f"{threshold} | {counts['sign']} | {counts[AMBIGUOUS_LABEL]} | {counts[CALM_LABEL]} | "
             f"{counts[BEREAVED_LABEL]} | {counts[ORDINARY_LABEL]}"
         )
     return "\n".join(rows)
