@@ -156,6 +156,7 @@ NLU_SETS = {
     "development": REPO / "tests" / "nlu" / "test_nlu.yml",
     "development_v4": REPO / "tests" / "nlu" / "retired-heldout-v4-nlu.yml",
     "development_v6": REPO / "tests" / "nlu" / "retired-heldout-v6-nlu.yml",
+    "development_v7": REPO / "tests" / "nlu" / "retired-heldout-v7-nlu.yml",
 }
 # name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
 TRIAGE_SETS = {
@@ -164,6 +165,7 @@ TRIAGE_SETS = {
     "development_v4": REPO / "tests" / "evaluation" / "retired-heldout-v4.yml",
     "development_v5": REPO / "tests" / "evaluation" / "retired-heldout-v5.yml",
     "development_v6": REPO / "tests" / "evaluation" / "retired-heldout-v6.yml",
+    "development_v7": REPO / "tests" / "evaluation" / "retired-heldout-v7.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 

@@ -111,6 +111,8 @@ def test_no_training_example_nearly_repeats_a_heldout_sentence(name, sentences, 
         ("tests/nlu/retired-heldout-v5-nlu.yml", "DEVELOPMENT"),
         ("tests/evaluation/retired-heldout-v6.yml", "DEVELOPMENT"),
         ("tests/nlu/retired-heldout-v6-nlu.yml", "DEVELOPMENT"),
+        ("tests/evaluation/retired-heldout-v7.yml", "DEVELOPMENT"),
+        ("tests/nlu/retired-heldout-v7-nlu.yml", "DEVELOPMENT"),
         ("tests/nlu/test_nlu.yml", "DEVELOPMENT"),
     ],
 )
