@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import sys
 
-import numpy as np
-
 from triage import model as learned
 from triage.engine import assess
+from triage.linear import cross_validation_folds
 from triage.model import CategoryModel, _trained, corpus
 
 
@@ -22,16 +21,9 @@ def cross_validate(
     """Micro precision and recall of rules + model on the corpus's held-out folds (deterministic folds):
     the rules as they are, the model trained on the other folds. Key (None, None): the rules alone."""
     data = corpus()
-    indexes = np.arange(len(data.texts))
     settings = [(None, None)] + [(a, b) for a in alone for b in beside if b >= a]
     counts = {setting: [0, 0, 0] for setting in settings}  # true positives, predicted, expected
-    for fold in range(folds):
-        test = indexes[indexes % folds == fold]
-        fitted = CategoryModel(
-            [data.texts[i] for i in indexes if i % folds != fold],
-            [data.labels[i] for i in indexes if i % folds != fold],
-        )
-        fitted.memo = {}
+    for test, fitted in cross_validation_folds(data.texts, data.labels, folds, CategoryModel):
         for setting in settings:
             learned._override.append((fitted if setting[0] is not None else None, *(setting if setting[0] else (1, 1))))
             try:

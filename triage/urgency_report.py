@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-
 from triage import urgency_model as learned
 from triage.engine import assess
+from triage.linear import cross_validation_folds
 from triage.urgency_model import SCORED, UrgencyModel, _trained, corpus
 
 TODAY = date(2026, 12, 2)
@@ -51,14 +50,7 @@ def cross_validate(
         if chosen not in settings:
             settings.append(chosen)
     figures = {setting: Figures(counts={level: [0, 0, 0] for level in learned.LEVELS}) for setting in settings}
-    indexes = np.arange(len(data.texts))
-    for fold in range(folds):
-        test = indexes[indexes % folds == fold]
-        fitted = UrgencyModel(
-            [data.texts[i] for i in indexes if i % folds != fold],
-            [data.labels[i] for i in indexes if i % folds != fold],
-        )
-        fitted.memo = {}
+    for test, fitted in cross_validation_folds(data.texts, data.labels, folds, UrgencyModel):
         rules_alone = {}
         learned._override.append((None, dict.fromkeys(SCORED, OFF)))
         try:
