@@ -15,6 +15,7 @@ THRESHOLDS = yaml.safe_load(Path(__file__).with_name("thresholds.yml").read_text
 TRIAGE_GATES = {
     "heldout_triage": "heldout",
     "development_triage": "development",
+    "development_v7_triage": "development_v7",
     "development_v6_triage": "development_v6",
     "regression_triage": "regression",
 }
