@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from triage.fitted_cache import fitted
 from triage.nlu_examples import training_examples
 from triage.normalise import normalise
 
@@ -172,8 +173,11 @@ def train(pairs: list[tuple[str, str]]) -> Model:
 
 @lru_cache(maxsize=1)
 def _model() -> Model:
-    training, _ = split(load_corpus())
-    return train(training + [(text, ORDINARY_LABEL) for text in ordinary_sentences()])
+    def fit() -> Model:
+        training, _ = split(load_corpus())
+        return train(training + [(text, ORDINARY_LABEL) for text in ordinary_sentences()])
+
+    return fitted("distress", fit)
 
 
 def warm_up() -> None:

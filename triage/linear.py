@@ -132,7 +132,6 @@ class LinearScorers:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        self._hstack = hstack
         normalised = [normalise(text) for text in texts]
         self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
         self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
@@ -149,6 +148,10 @@ class LinearScorers:
         self.biases = np.array(biases)
         self.vocabulary = np.array(self.words.get_feature_names_out())
         self.memo: dict[str, NDArray[np.float64]] | None = None  # cross-validation scores each text many times
+        self._prepare_scoring()
+
+    def _prepare_scoring(self) -> None:
+        """What scoring one text needs besides the fitted state: rebuilt after loading (triage/fitted_cache.py)."""
         self._scores: Callable[[str], NDArray[np.float64]] | None = None  # see _one_once
         self._parts = []
         offset = 0
@@ -156,8 +159,20 @@ class LinearScorers:
             self._parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
             offset += len(vectorizer.vocabulary_)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The fitted state only: the per-text memo and the scoring closures are rebuilt on loading."""
+        state = {key: value for key, value in self.__dict__.items() if key not in ("_scores", "_parts")}
+        state["memo"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._prepare_scoring()
+
     def _features(self, normalised: list[str]) -> Any:  # a SciPy sparse matrix (SciPy ships no types)
-        return self._hstack([self.words.transform(normalised), self.chars.transform(normalised)]).tocsr()
+        from scipy.sparse import hstack
+
+        return hstack([self.words.transform(normalised), self.chars.transform(normalised)]).tocsr()
 
     def probabilities(self, texts: list[str], normalised: bool = False) -> NDArray[np.float64]:
         """texts x targets."""

@@ -17,10 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
 
+from triage.fitted_cache import fitted
 from triage.linear import MIN_WORDS, STOPWORDS as STOPWORDS, LinearScorers  # STOPWORDS: re-exported
 from triage.nlu_examples import training_examples
 from triage.normalise import normalise
@@ -49,8 +51,6 @@ NEGATIVE_FILES = ("greetings.yml", "control.yml", "out_of_scope.yml", "faq.yml",
 
 @dataclass(frozen=True)
 class Corpus:
-    texts: tuple[str, ...]
-    labels: tuple[frozenset[str], ...]
     threshold: float  # to add a category to a message where the rules found none
     threshold_beside_rules: float  # to add one next to what the rules found in the same message
     exclusive: tuple[frozenset[str], ...]  # pairs the rules tell apart better than words do
@@ -58,6 +58,17 @@ class Corpus:
     best_alone_difficulty: float = 1.0
     best_alone_floor: float = 1.0
     best_alone_margin: float = 1.0
+
+    # The examples are read when first needed: answering people needs only the thresholds above when the fitted
+    # model comes from the cache (triage/fitted_cache.py), and labelling the NLU negatives runs the rules on
+    # 3,300 sentences (1.5 s).
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return _examples()[0]
+
+    @property
+    def labels(self) -> tuple[frozenset[str], ...]:
+        return _examples()[1]
 
 
 # What the rules alone find in one message: the engine, which imports this module, registers it
@@ -83,8 +94,14 @@ def _nlu_negatives() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def corpus() -> Corpus:
-    raw = yaml.load(CORPUS.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+def _raw() -> dict[str, Any]:
+    raw: dict[str, Any] = yaml.load(CORPUS.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _examples() -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
+    raw = _raw()
     texts: list[str] = []
     labels: list[frozenset[str]] = []
     for code, sentences in raw["examples"].items():
@@ -102,13 +119,16 @@ def corpus() -> Corpus:
     for sentence in _nlu_negatives():
         texts.append(sentence)
         labels.append(frozenset())
-    exclusive = tuple(frozenset(pair) for pair in raw.get("exclusive") or [])
+    return tuple(texts), tuple(labels)
+
+
+@lru_cache(maxsize=1)
+def corpus() -> Corpus:
+    raw = _raw()
     return Corpus(
-        tuple(texts),
-        tuple(labels),
         float(raw["threshold"]),
         float(raw["threshold_beside_rules"]),
-        exclusive,
+        tuple(frozenset(pair) for pair in raw.get("exclusive") or []),
         float(raw["best_alone"]["difficulty"]),
         float(raw["best_alone"]["floor"]),
         float(raw["best_alone"]["margin"]),
@@ -157,7 +177,7 @@ _override: list[tuple[CategoryModel | None, float, float]] = []
 @lru_cache(maxsize=1)
 def _trained() -> CategoryModel:
     data = corpus()
-    return CategoryModel(data.texts, data.labels)
+    return fitted("categories", lambda: CategoryModel(data.texts, data.labels))
 
 
 def model() -> CategoryModel | None:

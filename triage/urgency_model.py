@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from triage.fitted_cache import fitted
 from triage.linear import MIN_WORDS, LinearScorers
 from triage.normalise import normalise
 
@@ -87,7 +88,7 @@ _override: list[tuple[UrgencyModel | None, dict[str, float]]] = []
 @lru_cache(maxsize=1)
 def _trained() -> UrgencyModel:
     data = corpus()
-    return UrgencyModel(data.texts, data.labels)
+    return fitted("urgency", lambda: UrgencyModel(data.texts, data.labels))
 
 
 def model() -> UrgencyModel | None:
