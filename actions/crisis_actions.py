@@ -45,6 +45,8 @@ from triage.answers import (
 logger = logging.getLogger(__name__)
 
 RESUMABLE_FORMS = ("situation_form", "handoff_form")
+# An answer this long to a yes/no question is an account of something else.
+LONG_ACCOUNT_WORDS = 40
 # The rule id recorded when the crisis path comes from the answer to the direct question.
 DIRECT_QUESTION_RULE = "direct_question_not_a_clear_no"
 
@@ -120,7 +122,11 @@ def _read_answer(
         text,
         _latest_intent(tracker),
         may_ask_again=not _said_since(tracker, asked_by, ASK_AGAIN_FIRST.values()),
-        answers_intake_question=is_intake_answer(text),
+        # A long account ("alors pour vous expliquer depuis le début…", whatever intent the NLU gives it) answers
+        # the intake, not this question: asked once more before it is read as no clear no (a short other subject,
+        # "l'urssaf me réclame 3 trimestres", is read at once). Warning signs in it still take the crisis path at
+        # once (triage.answers._ask_again).
+        answers_intake_question=is_intake_answer(text) or len(text.split()) >= LONG_ACCOUNT_WORDS,
         may_answer_question=_times_said_since(tracker, asked_by, questions) <= QUESTIONS_BACK_ANSWERED,
     )
     logger.info("%s answered: %s", slot, answer)  # the reading, never the words

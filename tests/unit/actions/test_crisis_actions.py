@@ -213,6 +213,12 @@ def _action(name: str) -> dict:
     return {"event": "action", "name": name}
 
 
+# The simulator's long paragraph, in other words: a whole account where a yes or no was asked.
+LONG_ACCOUNT = (
+    "bon je reprends tout depuis le départ, j'ai monté la menuiserie avec mon frère en 2009, les premières années "
+    "se passaient très bien, puis le prix du bois a doublé, deux gros clients ont payé avec six mois de retard et "
+    "aujourd'hui les relances de la banque et des fournisseurs tombent chaque semaine sans que je sache par où commencer"
+)
 ASKED = {
     "suicide_thoughts": ("action_check_in", "direct_question_form", ValidateDirectQuestionForm(), "not_clear_no"),
     "safe_now": ("action_crisis_response", "safety_form", ValidateSafetyForm(), "not_safe"),
@@ -227,7 +233,10 @@ ASKED = {
         ("à Calais", "inform", "Merci pour cette précision."),
         ("pourquoi vous me demandez ça ?", "ask_why_question", "Je vous le demande parce que"),
         ("c'est une façon de parler", "request_human", "D'accord, merci de me le préciser."),
+        (LONG_ACCOUNT, "describe_situation", "Merci pour cette précision."),
+        (LONG_ACCOUNT, "express_bereavement", "Merci pour cette précision."),  # the NLU misreads long texts
     ],
+    ids=["date", "town", "why", "figure-of-speech", "account", "account-misread"],
 )
 def test_an_answer_to_something_else_gets_the_question_once_more_then_is_read(slot, typed, intent, kind_word):
     asked_by, form, validation, not_clear = ASKED[slot]
@@ -241,6 +250,18 @@ def test_an_answer_to_something_else_gets_the_question_once_more_then_is_read(sl
     t = tracker(again, slots={"requested_slot": slot}, active_loop=form)
     dispatcher, events = run_coroutine_extract(validation, f"extract_{slot}", t)
     assert events == {slot: not_clear} and texts(dispatcher) == []
+
+
+def test_a_long_account_with_a_warning_sign_takes_the_crisis_path_at_once():
+    account = LONG_ACCOUNT + " et franchement je pense au suicide tous les soirs"
+    t = tracker(
+        [_action("action_check_in"), bot("la question"), user(account, "describe_situation")],
+        slots={"requested_slot": "suicide_thoughts"},
+        active_loop="direct_question_form",
+    )
+    dispatcher, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    assert events == {"suicide_thoughts": "not_clear_no"}
+    assert texts(dispatcher) == []
 
 
 def test_a_hedge_is_never_asked_again():
