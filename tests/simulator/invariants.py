@@ -250,9 +250,13 @@ def handoff_on_request(t: Transcript) -> list[Violation]:
 
 def no_false_alarm(t: Transcript) -> list[Violation]:
     """The pool expresses no risk to life (idioms such as "ce chantier me tue" included), so the
-    `distress` slot never becomes true (triage contract: idioms are not events)."""
+    `distress` slot never becomes true (triage contract: idioms are not events). One exception, by the
+    contract of issue 13: exhaustion may get the direct question about suicide, and then anything but a
+    clear no (a skip, a hesitation, another subject asked again) is the crisis path, not a false alarm."""
     for i, turn in enumerate(t.turns):
         if turn.state.get("distress"):
+            if turn.asked == "suicide_thoughts" and turn.kind != "no":
+                return []
             return [Violation("no_false_alarm", i, f"distress after {turn.user!r}")]
     return []
 

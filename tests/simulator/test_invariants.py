@@ -151,6 +151,15 @@ def false_alarm(turns):
     return turns, GOOD_CASE
 
 
+def test_a_skipped_direct_question_leading_to_the_crisis_path_is_no_false_alarm():
+    turns = good()
+    turns[1].asked, turns[1].kind = "suicide_thoughts", "skip"
+    turns[1].state["distress"] = True
+    assert "no_false_alarm" not in {violation.invariant for violation in check(transcript(turns, GOOD_CASE))}
+    turns[1].kind = "no"
+    assert "no_false_alarm" in {violation.invariant for violation in check(transcript(turns, GOOD_CASE))}
+
+
 def hesitation_ended(turns):
     turns.insert(2, turn("attendez je réfléchis", "hesitation", "since_when", replies=["Au revoir."]))
     return turns, GOOD_CASE
