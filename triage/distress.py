@@ -24,7 +24,7 @@ from functools import lru_cache
 import yaml
 
 from triage import distress_model
-from triage.normalise import Clause, split_clauses
+from triage.normalise import Clause, split_clauses, whole_clause
 from triage.rules import RULES_DIR, compile_any, rules
 
 EXPLICIT, INDIRECT, AMBIGUOUS = 1, 2, 3
@@ -57,7 +57,6 @@ CATEGORY_LABELS = {
     "thinking_of_it": "« y penser », sans le nommer",
     "ambiguous": "détresse exprimée (modèle)",
 }
-_CLAUSE_PUNCTUATION = re.compile(r"[.!?;\n]")
 
 
 @dataclass(frozen=True)
@@ -185,6 +184,8 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     table = _table()
     # One alternation per rule: measured five times faster than one alternation of every pattern.
     per_clause = clauses if clauses is not None else split_clauses(text)
+    # Message-wide patterns see the message in one piece ("Merci pour tout. Adieu.", "j'ai un plan, mais je
+    # ne veux pas en parler"), sentence ends and "mais" included.
     whole: list[Clause] | None = None
     message_text = " ".join(clause.text for clause in per_clause)
     for rule in table.rules:
@@ -194,8 +195,7 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
             if pattern is None or rule.id in found:
                 continue
             if scope is None and whole is None:
-                # Message-wide patterns see the message without sentence breaks ("Merci pour tout. Adieu.").
-                whole = per_clause if len(per_clause) < 2 else split_clauses(_CLAUSE_PUNCTUATION.sub(" ", text))
+                whole = [clause for clause in (whole_clause(text),) if clause is not None]
             for clause in scope if scope is not None else (whole or []):
                 if not pattern.search(clause.text):
                     continue

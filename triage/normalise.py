@@ -183,6 +183,14 @@ def split_clauses(message: str) -> list[Clause]:
     return list(_clauses(message))
 
 
+@lru_cache(maxsize=8192)
+def whole_clause(message: str) -> Clause | None:
+    """The whole message normalised as one clause: no cut at sentence ends nor at "mais", which stays a
+    word. For the patterns whose two halves a "mais" joins ("j'ai un plan, mais je ne veux pas en parler")."""
+    clauses = _split_clauses(message, cut=False)
+    return clauses[0] if clauses else None
+
+
 # The action server's triage reads every message of the conversation again at each turn: each is cut once.
 # Clauses are frozen; bounded.
 @lru_cache(maxsize=8192)
@@ -190,7 +198,7 @@ def _clauses(message: str) -> tuple[Clause, ...]:
     return tuple(_split_clauses(message))
 
 
-def _split_clauses(message: str) -> list[Clause]:
+def _split_clauses(message: str, cut: bool = True) -> list[Clause]:
     clauses: list[Clause] = []
     parts: list[str] = []
     words: list[tuple[int, int, int, int]] = []
@@ -209,14 +217,15 @@ def _split_clauses(message: str) -> list[Clause]:
             skip_next = False
             continue
         if raw in _CLAUSE_BREAK_PUNCTUATION:
-            close()
+            if cut:
+                close()
             continue
         normalised = "," if raw == "," else normalise_word(raw)
         normalised = _unelided(normalised, tokens[index + 1][0] if index + 1 < len(tokens) else None)
-        if normalised in _CLAUSE_BREAK_WORDS:
+        if cut and normalised in _CLAUSE_BREAK_WORDS:
             close()
             continue
-        if index + 1 < len(tokens) and (normalised, normalise_word(tokens[index + 1][0])) in _CLAUSE_BREAK_PAIRS:
+        if cut and index + 1 < len(tokens) and (normalised, normalise_word(tokens[index + 1][0])) in _CLAUSE_BREAK_PAIRS:
             close()
             skip_next = True
             continue
