@@ -225,7 +225,11 @@ def _split_clauses(message: str, cut: bool = True) -> list[Clause]:
         if cut and normalised in _CLAUSE_BREAK_WORDS:
             close()
             continue
-        if cut and index + 1 < len(tokens) and (normalised, normalise_word(tokens[index + 1][0])) in _CLAUSE_BREAK_PAIRS:
+        if (
+            cut
+            and index + 1 < len(tokens)
+            and (normalised, normalise_word(tokens[index + 1][0])) in _CLAUSE_BREAK_PAIRS
+        ):
             close()
             skip_next = True
             continue
