@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import sessionmaker
@@ -91,6 +89,10 @@ def _sqlite_migration_lock(engine: Engine) -> Iterator[None]:
 
 
 def _upgrade(connection: Connection) -> None:
+    # Imported here: Alembic is half a second of every process's start, and only a migration needs it.
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection

@@ -6,9 +6,9 @@ Category titles are written next to their rules (``title`` in rules/categories.y
 
 from __future__ import annotations
 
-from triage.rules import rules
+from triage.rules import category_titles
 
-CATEGORY_TITLES: dict[str, str] = {code: category.title for code, category in rules().categories.items()}
+CATEGORY_TITLES: dict[str, str] = category_titles()
 URGENCY_TITLES: dict[str, str] = {"critique": "Critique", "haute": "Haute", "normale": "Normale", "basse": "Basse"}
 
 # What the bot gathers about the situation (CaseDraft.situation), as an advisor reads it.
