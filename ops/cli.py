@@ -197,8 +197,16 @@ def command_evaluate(args: argparse.Namespace) -> int:
 
 def command_quality(args: argparse.Namespace) -> int:
     """The figures of the quality gates (tests/quality/thresholds.yml), on a fresh stack."""
-    from ops.quality import NLU_SETS, TRIAGE_SETS, format_figures, measure_nlu, measure_triage  # scikit-learn
+    from ops.quality import (  # scikit-learn
+        NLU_SETS,
+        TRIAGE_SETS,
+        format_figures,
+        measure_nlu,
+        measure_triage,
+        threshold_misses,
+    )
 
+    below: list[str] = []
     with evaluation_stack("relais-quality-") as settings:
         for name in ["heldout"] if args.nlu_sets is None else args.nlu_sets:
             started = time.monotonic()
@@ -224,7 +232,10 @@ def command_quality(args: argparse.Namespace) -> int:
             if args.failures:
                 for tag, ids in figures["failures_by_tag"].items():
                     print(f"  failures {tag}: {' '.join(ids)}")
-    return 0
+            below += [f"{name}: {miss}" for miss in threshold_misses(name, figures)]
+    if below:
+        print("beyond their threshold (tests/quality/thresholds.yml): " + "; ".join(below))
+    return 1 if below else 0
 
 
 # Rasa 3.6 itself warns about a retrieval intent (`faq`) being listed in the domain, because its

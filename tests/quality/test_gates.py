@@ -12,11 +12,12 @@ import pytest
 import yaml
 
 THRESHOLDS = yaml.safe_load(Path(__file__).with_name("thresholds.yml").read_text(encoding="utf-8"))
+# The held-out set, the latest retired one and the regression set. The older development sets (development,
+# development v6, v5; thresholds.yml keeps their lines) are measured by `python -m ops quality`: 100 s of the
+# 15-minute `make test` for sets that the three above already cover.
 TRIAGE_GATES = {
     "heldout_triage": "heldout",
-    "development_triage": "development",
     "development_v7_triage": "development_v7",
-    "development_v6_triage": "development_v6",
     "regression_triage": "regression",
 }
 WHERE_TO_LOOK = (

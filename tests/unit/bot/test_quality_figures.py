@@ -10,6 +10,7 @@ from ops.quality import (
     intent_scores,
     load_nlu_examples,
     predicted_label,
+    threshold_misses,
     triage_figures,
 )
 
@@ -111,3 +112,18 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
     assert figures["failures_by_tag"]["sign:farewell"] == ["missed"]
     assert figures["failures_by_tag"]["hard_negative"] == ["idiom"]
     assert "ok" not in " ".join(figures["failures_by_tag"]["*"])
+
+
+@pytest.mark.parametrize(
+    "figures, misses",
+    [
+        # development_v6's bounds (tests/quality/thresholds.yml): a min for categories, a max for false alarms.
+        ({"categories": 0.99, "false_alarms": 0.0}, []),
+        ({"categories": 0.10, "false_alarms": 0.0}, ["categories"]),
+        ({"categories": 0.99, "false_alarms": 0.9}, ["false_alarms"]),
+        ({"categories": None}, []),  # a figure no case measures is the gates' business, not a miss
+    ],
+)
+def test_the_older_development_sets_are_held_to_their_thresholds(figures, misses):
+    found = threshold_misses("development_v6", figures)
+    assert [miss.split()[0] for miss in found] == misses
