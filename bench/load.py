@@ -149,7 +149,12 @@ async def _converse(
             await asyncio.sleep(pause_s)
         started = time.perf_counter()
         try:
-            response = await client.post(url, json={"sender": conversation.sender, "message": text})
+            response = await client.post(
+                url,
+                json={"sender": conversation.sender, "message": text},
+                # As deploy/README.md asks of REST clients: keeps a conversation on one Rasa server in production.
+                headers={"X-Relais-Conversation": conversation.sender},
+            )
             elapsed = time.perf_counter() - started
             if response.status_code != 200:
                 conversation.errors.append(f"turn {index}: HTTP {response.status_code}")

@@ -2,7 +2,7 @@
 
 ``python -m ops run --production`` (``make run-production``) starts, on one machine:
 
-    nginx :RELAIS_PROXY_PORT ──/webhooks/──> rasa-1..N (least connections; a dead one is skipped)
+    nginx :RELAIS_PROXY_PORT ──/webhooks/──> rasa-1..N (by X-Relais-Conversation when sent; a dead one is skipped)
                              ──/socket.io/─> rasa-1..N (ip_hash: a socket.io session stays on its server)
                              ──/──────────> web (inbox, API, widget, demo page)
     nginx 127.0.0.1:RELAIS_ACTIONS_PROXY_PORT ──> actions-1..M (Rasa's action endpoint, never public)

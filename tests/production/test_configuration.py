@@ -326,3 +326,101 @@ def test_action_responses_are_still_validated_after_the_speed_up():
         action._validate_action_result({"events": "not a list"})
     with pytest.raises(ValidationError):
         action._validate_action_result({"events": [{"event": "slot", "timestamp": "not a number"}]})
+
+
+class _NamedServer:
+    """A tiny HTTP server standing for one Rasa server: it answers with its own port, so that the test sees
+    where nginx sent each request."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        port = free_port()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                body = json.dumps([{"text": str(port)}]).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.port = port
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _wait_listening(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
+    """Until something accepts connections on the port (the process still alive), or fails."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        assert process.poll() is None, "nginx stopped"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            assert time.monotonic() < deadline, f"nothing listens on {port}"
+            time.sleep(0.05)  # polling a port that is not open yet; no event to wait on
+
+
+def test_a_rest_conversation_that_names_itself_stays_on_one_rasa_server_while_it_is_up(tmp_path):
+    """X-Relais-Conversation keeps a conversation on the server that holds its tracker in memory; without it,
+    requests go to either server; when that server is down, the conversation goes on on the other."""
+    import httpx
+
+    servers = {server.port: server for server in (_NamedServer(), _NamedServer())}
+    layout = Layout(
+        rasa_ports=tuple(servers),
+        actions_ports=(free_port(), free_port()),
+        web_port=free_port(),
+        proxy_port=free_port(),
+        actions_proxy_port=free_port(),
+    )
+    run_dir = tmp_path / "nginx"
+    run_dir.mkdir()
+    settings = production_settings(tmp_path, rate_limit_exempt=("127.0.0.1",))
+    path = tmp_path / "nginx.conf"
+    path.write_text(render_nginx_config(settings, layout, run_dir, tmp_path))
+    nginx = subprocess.Popen(
+        [nginx_binary(), "-p", str(run_dir), "-c", str(path), "-e", str(tmp_path / "e.log"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{layout.proxy_port}/webhooks/rest/webhook"
+    try:
+        _wait_listening(layout.proxy_port, nginx)
+        with httpx.Client(timeout=10) as http:
+
+            def served_by(sender: str, named: bool = True) -> int:
+                headers = {"X-Relais-Conversation": sender} if named else {}
+                response = http.post(url, json={"sender": sender, "message": "bonjour"}, headers=headers)
+                assert response.status_code == 200, response.text
+                return int(response.json()[0]["text"])
+
+            first = served_by("conversation-a")
+            assert {served_by("conversation-a") for _ in range(10)} == {first}
+            # Other conversations spread over both servers, and so do requests without the header.
+            assert {served_by(f"conversation-{n}") for n in range(24)} == set(servers)
+            assert {served_by("conversation-a", named=False) for _ in range(24)} == set(servers)
+
+            servers.pop(first).stop()
+            (survivor,) = servers
+            assert {served_by("conversation-a") for _ in range(3)} == {survivor}
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        for server in servers.values():
+            server.stop()

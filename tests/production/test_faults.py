@@ -70,7 +70,7 @@ def test_a_rasa_server_killed_during_conversations_loses_no_message(system):
     system.stack.restart("rasa-1", timeout=400)
     print(f"\nrasa-1 ready again in {system.stack.processes['rasa-1'].ready_seconds:.1f} s")
     artisan = system.artisan()
-    for _ in range(4):  # least_conn spreads these over both servers
+    for _ in range(4):  # without X-Relais-Conversation, these go to either server
         assert artisan.say("bonjour").replies
 
 
