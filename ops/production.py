@@ -124,6 +124,12 @@ def _nginx_temp_dir(run_dir: Path, layout: Layout) -> Path:
     return temp_dir
 
 
+def nginx_process(config: Path, run_dir: Path, log_dir: Path, proxy_url: str) -> Process:
+    """nginx in the foreground on a rendered configuration, ready when its own health location answers."""
+    command = [nginx_binary(), "-p", str(run_dir), "-c", str(config), "-e", str(log_dir / "nginx-error.log")]
+    return Process("nginx", [*command, "-g", "daemon off;"], f"{proxy_url}/nginx-health", log_dir / "nginx.log")
+
+
 def render_nginx_config(settings: Settings, layout: Layout, run_dir: Path, log_dir: Path) -> str:
     environment = Environment(
         loader=FileSystemLoader(DEPLOY_DIR), undefined=StrictUndefined, keep_trailing_newline=True
@@ -171,23 +177,7 @@ class ProductionStack(Stack):
 
         config = production_dir / "nginx.conf"
         config.write_text(render_nginx_config(s, layout, run_dir, log_dir))
-        nginx = Process(
-            "nginx",
-            [
-                nginx_binary(),
-                "-p",
-                str(run_dir),
-                "-c",
-                str(config),
-                "-e",
-                str(log_dir / "nginx-error.log"),
-                "-g",
-                "daemon off;",
-            ],
-            f"http://{s.host}:{layout.proxy_port}/nginx-health",
-            log_dir / "nginx.log",
-        )
-        processes.append(nginx)
+        processes.append(nginx_process(config, run_dir, log_dir, f"http://{s.host}:{layout.proxy_port}"))
         return processes
 
     @staticmethod

@@ -181,6 +181,28 @@ def web_process(
     )
 
 
+def wait_ready(*processes: Process, timeout: float = 120) -> None:
+    """Polls every process until each answers its readiness URL: each one's start-up time is its own."""
+    deadline = time.monotonic() + timeout
+    waiting = list(processes)
+    while waiting:
+        for process in list(waiting):
+            if not process.is_running():
+                raise StartupError(f"{process.name} exited during start-up:\n{process.log_tail()}")
+            try:
+                ready = httpx.get(process.ready_url, timeout=2).status_code == 200
+            except httpx.HTTPError:
+                ready = False
+            if ready:
+                if process.started_at is not None:
+                    process.ready_seconds = time.monotonic() - process.started_at
+                waiting.remove(process)
+        if waiting and time.monotonic() > deadline:
+            raise StartupError(f"{waiting[0].name} not ready after {timeout:.0f} s:\n{waiting[0].log_tail()}")
+        if waiting:
+            time.sleep(0.3)
+
+
 @dataclass
 class Process:
     name: str
@@ -317,25 +339,7 @@ class Stack:
         return self
 
     def wait_ready(self, *processes: Process, timeout: float = 120) -> None:
-        """Polls every process until each answers its readiness URL: each one's start-up time is its own."""
-        deadline = time.monotonic() + timeout
-        waiting = list(processes)
-        while waiting:
-            for process in list(waiting):
-                if not process.is_running():
-                    raise StartupError(f"{process.name} exited during start-up:\n{process.log_tail()}")
-                try:
-                    ready = httpx.get(process.ready_url, timeout=2).status_code == 200
-                except httpx.HTTPError:
-                    ready = False
-                if ready:
-                    if process.started_at is not None:
-                        process.ready_seconds = time.monotonic() - process.started_at
-                    waiting.remove(process)
-            if waiting and time.monotonic() > deadline:
-                raise StartupError(f"{waiting[0].name} not ready after {timeout:.0f} s:\n{waiting[0].log_tail()}")
-            if waiting:
-                time.sleep(0.3)
+        wait_ready(*processes, timeout=timeout)
 
     def restart(self, name: str, timeout: float = 120) -> None:
         process = self.processes[name]

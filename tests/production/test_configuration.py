@@ -17,9 +17,10 @@ import yaml
 from bot import channels
 from bot.lock_store import FailSafeRedisLockStore
 from ops.logs import json_log_formatter, mask_personal_data
-from ops.production import Layout, ProductionStack, nginx_binary, render_nginx_config
+from ops.production import Layout, ProductionStack, nginx_binary, nginx_process, render_nginx_config
 from ops.rasa_config import TRACKER_STORE_TYPE, lock_store_config, tracker_store_config, write_channel_credentials
 from ops.settings import ConfigurationError, Settings, free_port
+from ops.stack import wait_ready
 
 POSTGRES = "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
 
@@ -361,21 +362,6 @@ class _NamedServer:
         self.server.server_close()
 
 
-def _wait_listening(port: int, process: subprocess.Popen, timeout: float = 30) -> None:
-    """Until something accepts connections on the port (the process still alive), or fails."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        assert process.poll() is None, "nginx stopped"
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            assert time.monotonic() < deadline, f"nothing listens on {port}"
-            time.sleep(0.05)  # polling a port that is not open yet; no event to wait on
-
-
 def test_a_rest_conversation_that_names_itself_stays_on_one_rasa_server_while_it_is_up(tmp_path):
     """X-Relais-Conversation keeps a conversation on the server that holds its tracker in memory; without it,
     requests go to either server; when that server is down, the conversation goes on on the other."""
@@ -394,14 +380,12 @@ def test_a_rest_conversation_that_names_itself_stays_on_one_rasa_server_while_it
     settings = production_settings(tmp_path, rate_limit_exempt=("127.0.0.1",))
     path = tmp_path / "nginx.conf"
     path.write_text(render_nginx_config(settings, layout, run_dir, tmp_path))
-    nginx = subprocess.Popen(
-        [nginx_binary(), "-p", str(run_dir), "-c", str(path), "-e", str(tmp_path / "e.log"), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{layout.proxy_port}/webhooks/rest/webhook"
+    proxy_url = f"http://127.0.0.1:{layout.proxy_port}"
+    nginx = nginx_process(path, run_dir, tmp_path, proxy_url)
+    nginx.start({})
+    url = f"{proxy_url}/webhooks/rest/webhook"
     try:
-        _wait_listening(layout.proxy_port, nginx)
+        wait_ready(nginx, timeout=30)
         with httpx.Client(timeout=10) as http:
 
             def served_by(sender: str, named: bool = True) -> int:
@@ -420,7 +404,6 @@ def test_a_rest_conversation_that_names_itself_stays_on_one_rasa_server_while_it
             (survivor,) = servers
             assert {served_by("conversation-a") for _ in range(3)} == {survivor}
     finally:
-        nginx.terminate()
-        nginx.wait(timeout=10)
+        nginx.stop()
         for server in servers.values():
             server.stop()
