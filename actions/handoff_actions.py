@@ -41,7 +41,7 @@ from actions.handoff import (
     thanks_without_consent_text,
     withdrawn_text,
 )
-from actions.intake import SERIOUS_REPLY, YOU_ARE_WELCOME, is_question, question_reply, reply_to_question
+from actions.intake import YOU_ARE_WELCOME, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation, place_in_answer, place_noted
 from cases.reference import new_reference
@@ -618,33 +618,3 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
             )
         )
     return [SlotSet("case_reference", result.reference)]
-
-
-class ActionHandleMisunderstanding(Action):
-    """Rephrase once; the second time, offer a human instead of looping."""
-
-    def name(self) -> str:
-        return "action_handle_misunderstanding"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        taken_back = take_back_reply(dispatcher, tracker)  # "si en fait" right after a clear no
-        if taken_back is not None:
-            return taken_back
-        words = tracker.latest_message.get("text") or ""
-        if is_question(words) and reply_to_question(words, services.chamber()) == SERIOUS_REPLY:
-            # "c grave ?" with no question pending: understood well enough to reassure, then listen.
-            dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
-            return []
-        count = int(tracker.get_slot("misunderstandings") or 0) + 1
-        if count == 1:
-            dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")
-        else:
-            chamber = services.chamber()
-            dispatcher.utter_message(
-                text=(
-                    "Je ne suis pas sûr de bien vous comprendre, et je ne veux pas vous faire répéter. "
-                    "Si vous écrivez « conseiller », une personne de la chambre vous rappellera ; "
-                    f"vous pouvez aussi appeler le {chamber.phone}."
-                )
-            )
-        return [SlotSet("misunderstandings", float(count))]

@@ -21,6 +21,7 @@ from actions.intake import (
     DETAIL_WANTED,
     OFFER_SKIP,
     OFFER_SKIP_AFTER,
+    SERIOUS_REPLY,
     SKIP_AFTER,
     SKIPPABLE,
     SKIPPED_ACK,
@@ -378,6 +379,11 @@ class ActionStopConversation(Action):
         handoff = stop_with_handoff(dispatcher, tracker, explicit_only=True)
         if handoff is not None:
             return handoff  # consent taken back, or leaving the handoff form (the case is never lost)
+        if intent == "goodbye" and loop is None and tells_first_difficulty(tracker, words):
+            # "je ferme le salon, j'ai dit au revoir à mes clientes": the artisan's story, the first one told,
+            # with no leave taken of us. The intake starts; "Prenez soin de vous" would lose the situation.
+            told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+            return [*told, FollowupAction("situation_form")]
         if intent == "goodbye" or (intent == "thank" and is_closing(words)):
             text = (
                 "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "
@@ -402,6 +408,20 @@ class ActionStopConversation(Action):
             return events + finish_handoff(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events
+
+
+def tells_first_difficulty(tracker: Tracker, words: str) -> bool:
+    """A message read as a goodbye that is the first account of a difficulty: the triage found one in it, none
+    was found before, and the words take no leave of us (is_closing)."""
+    if is_closing(words) or not tracker.get_slot("difficulty_categories"):
+        return False
+    return not value_before_latest_message(tracker.events, "difficulty_categories")
+
+
+def tells_new_difficulty(tracker: Tracker) -> bool:
+    """The triage found in the latest message a difficulty that was not found before it."""
+    before = set(value_before_latest_message(tracker.events, "difficulty_categories") or [])
+    return bool(set(tracker.get_slot("difficulty_categories") or []) - before)
 
 
 class ActionThanksDuringIntake(Action):
@@ -462,3 +482,38 @@ def _facts_in(words: str, tracker: Tracker) -> dict[str, str]:
     """The facts of this message that the slots now hold (so that the bot says back what it kept)."""
     facts = extract_facts(words, services.chamber_today())
     return {name: value for name, value in facts.items() if tracker.get_slot(name) == value}
+
+
+class ActionHandleMisunderstanding(Action):
+    """Rephrase once; the second time, offer a human instead of looping."""
+
+    def name(self) -> str:
+        return "action_handle_misunderstanding"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        taken_back = take_back_reply(dispatcher, tracker)  # "si en fait" right after a clear no
+        if taken_back is not None:
+            return taken_back
+        words = tracker.latest_message.get("text") or ""
+        if tracker.active_loop_name is None and tells_new_difficulty(tracker):
+            # "c'est surtout le loyer qui reste à payer", unread by the classifier, but the triage found a
+            # difficulty not told before: the account is heard and the intake goes on, never "pardon ?".
+            told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+            return [*told, FollowupAction("situation_form")]
+        if is_question(words) and reply_to_question(words, services.chamber()) == SERIOUS_REPLY:
+            # "c grave ?" with no question pending: understood well enough to reassure, then listen.
+            dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
+            return []
+        count = int(tracker.get_slot("misunderstandings") or 0) + 1
+        if count == 1:
+            dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")
+        else:
+            chamber = services.chamber()
+            dispatcher.utter_message(
+                text=(
+                    "Je ne suis pas sûr de bien vous comprendre, et je ne veux pas vous faire répéter. "
+                    "Si vous écrivez « conseiller », une personne de la chambre vous rappellera ; "
+                    f"vous pouvez aussi appeler le {chamber.phone}."
+                )
+            )
+        return [SlotSet("misunderstandings", float(count))]

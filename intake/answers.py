@@ -75,6 +75,18 @@ _LEAVING = re.compile(
     r"(?:aide|temps|infos?|informations?|conseils?|reponses?|renseignements?)|"
     r"je vous laisse|je vais vous laisser|je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b"
 )
+# A farewell told about someone else ("j'ai dit au revoir à mes clientes", "dire adieu à l'atelier") takes
+# no leave of us; "je voulais vous dire au revoir" does.
+_REPORTED_FAREWELL = re.compile(
+    r"\b(?:dit|dire|dis|dirai|dirais|dira|disons|disent|faut dire|souhaite|souhaiter)\s+(?:au revoir|adieu|bye)"
+    r"\s+(?:a|aux|au)\s+(?!vous\b|toi\b)"
+)
+
+
+def _takes_leave(folded: str) -> bool:
+    return bool(_LEAVING.search(_REPORTED_FAREWELL.sub(" ", folded)))
+
+
 # "non c'est la Somme", "ah non, en fait depuis janvier": a no followed by what is meant instead.
 _CORRECTION_START = re.compile(
     r"^(?:(?:ah|oh|euh|ben|bah|oups|pardon|mince|attendez)[ ,]+)?(?:non|nan|pardon|oups|erreur|en fait)\b(?:[ ,!]+(?:non|nan)\b)*[ ,!]*"
@@ -103,7 +115,7 @@ def is_hesitation(text: str | None) -> bool:
     if is_waiting(text):
         return True
     folded = _folded(text)
-    return bool(folded) and not _LEAVING.search(folded) and kind(text) == HESITATION
+    return bool(folded) and not _takes_leave(folded) and kind(text) == HESITATION
 
 
 _FILLER = re.compile(r"^(?:e+u+h*|h?e+u+h+|hm+|hum+|mmh*|bof|ben|bah|pfff*|\.+|…+)(?: (?:e+u+h*|hm+|\.+|…+))*$")
@@ -116,7 +128,7 @@ def is_waiting(text: str | None) -> bool:
     if raw and all(char in ".…" for char in raw):
         return True
     folded = _folded(text)
-    if not folded or _LEAVING.search(folded):
+    if not folded or _takes_leave(folded):
         return False
     return bool(_WAIT.search(folded) or _FILLER.match(folded))
 
@@ -319,7 +331,7 @@ def is_closing(text: str | None) -> bool:
     """Words that take leave: a farewell ("au revoir", "bonne journée") or a thanks that ends ("merci c'est
     tout", "je dois filer, merci"). A plain "merci" is no leave-taking."""
     folded = _folded(text)
-    return bool(folded) and bool(_LEAVING.search(folded) or _CLOSING.search(folded))
+    return bool(folded) and bool(_takes_leave(folded) or _CLOSING.search(folded))
 
 
 # A short answer giving only what an intake question asks for: an amount, a number, a duration, a date.

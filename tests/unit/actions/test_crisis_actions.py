@@ -17,8 +17,8 @@ from actions.crisis_actions import (
     ValidateDirectQuestionForm,
     ValidateSafetyForm,
 )
-from actions.handoff_actions import ActionHandleMisunderstanding, ValidateHandoffForm
-from actions.intake_actions import ActionAnswerOutsideQuestion, ValidateSituationForm
+from actions.handoff_actions import ValidateHandoffForm
+from actions.intake_actions import ActionAnswerOutsideQuestion, ActionHandleMisunderstanding, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
 from guidance.crisis import SAFETY_QUESTION, SUICIDE_QUESTION, SUICIDE_QUESTION_AGAIN
 from tests.support.trackers import bot, slot_events, texts, tracker, user

@@ -11,7 +11,7 @@ from actions import services
 from actions.conversation import SKIPPED
 from actions.handoff_actions import ValidateHandoffForm
 from actions.intake import ASK_DETAIL, SERIOUS_REPLY, SKIPPED_ACK, TAKE_YOUR_TIME, question_reply
-from actions.intake_actions import ActionStopConversation, ValidateSituationForm
+from actions.intake_actions import ActionHandleMisunderstanding, ActionStopConversation, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
@@ -239,8 +239,6 @@ def test_a_real_creditors_answer_is_kept(words, stored):
     "words, reassured", [("c grave ?", True), ("vous pensez que c'est foutu ?", True), ("xqzw bidule", False)]
 )
 def test_a_serious_question_not_understood_outside_a_form_is_answered(words, reassured):
-    from actions.handoff_actions import ActionHandleMisunderstanding
-
     dispatcher, events = run(ActionHandleMisunderstanding(), tracker([user(words, "nlu_fallback")]))
     assert (SERIOUS_REPLY in texts(dispatcher)[0]) is reassured
     assert bool(slot_events(events).get("misunderstandings")) is not reassured
@@ -458,3 +456,78 @@ def test_a_call_asked_for_at_an_intake_question_starts_the_handoff(words):
     assert slot_events(events) == {"wants_advisor": True, "requested_slot": None}
     assert [e["name"] for e in events if e["event"] == "active_loop"] == [None]
     assert followups(events) == ["handoff_form"]
+
+
+# ------------------------------------------------------------------------------- an account read as a goodbye
+
+CLOSING_SHOP = "coiffeuse à Lille, je ferme le salon et je déménage, j'ai dit au revoir à mes clientes pour de bon"
+
+
+def test_a_first_account_read_as_a_goodbye_starts_the_intake():
+    # The triage found a difficulty in this message and none before it: the story is heard, not closed.
+    current = tracker(
+        [user(CLOSING_SHOP, "goodbye"), slot("difficulty_categories", ["autre"])],
+        slots={"difficulty_categories": ["autre"]},
+    )
+    dispatcher, events = run(ActionStopConversation(), current)
+    assert followups(events) == ["situation_form"]
+    assert not any("Prenez soin" in t or "Au revoir" in t for t in texts(dispatcher))
+
+
+@pytest.mark.parametrize(
+    "events, slots",
+    [
+        # a goodbye after the difficulty was told: it ends
+        (
+            [
+                user("l'urssaf me réclame 8000 €"),
+                slot("difficulty_categories", ["cotisations_sociales"]),
+                bot("Quel est votre métier ?"),
+                user("bon je vais me débrouiller avec ma banque", "goodbye"),
+            ],
+            {"difficulty_categories": ["cotisations_sociales", "banque"]},
+        ),
+        # a first account that also takes leave of us: it ends
+        (
+            [user("je ferme la boutique, merci pour vos conseils, au revoir", "goodbye")],
+            {"difficulty_categories": ["autre"]},
+        ),
+        # no difficulty in it: it ends
+        ([user("bon je vais me débrouiller tout seul alors", "goodbye")], {}),
+    ],
+)
+def test_a_goodbye_without_a_first_account_still_ends(events, slots):
+    dispatcher, result = run(ActionStopConversation(), tracker(events, slots=slots))
+    assert followups(result) == []
+    assert any("Prenez soin" in t for t in texts(dispatcher))
+
+
+@pytest.mark.parametrize(
+    "events, slots, heard",
+    [
+        # unread by the classifier, but the triage found a difficulty in it: heard, the intake goes on
+        (
+            [
+                user("c'est surtout le loyer qui reste à payer", "nlu_fallback"),
+                slot("difficulty_categories", ["autre"]),
+            ],
+            {"difficulty_categories": ["autre"]},
+            True,
+        ),
+        # nothing new for the triage: rephrase
+        (
+            [
+                user("l'urssaf me réclame 8000 €"),
+                slot("difficulty_categories", ["cotisations_sociales"]),
+                user("xqzw bidule urssaf", "nlu_fallback"),
+            ],
+            {"difficulty_categories": ["cotisations_sociales"]},
+            False,
+        ),
+        ([user("xqzw bidule", "nlu_fallback")], {}, False),
+    ],
+)
+def test_an_account_the_classifier_missed_is_heard(events, slots, heard):
+    dispatcher, result = run(ActionHandleMisunderstanding(), tracker(events, slots=slots))
+    assert (followups(result) == ["situation_form"]) is heard
+    assert any("pas bien compris" in t for t in texts(dispatcher)) is not heard

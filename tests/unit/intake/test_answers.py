@@ -213,6 +213,11 @@ def test_the_call_asked_for_or_refused_in_so_many_words(text, asked, refused):
         ("merci", False),
         ("merci beaucoup", False),
         ("oui merci", False),
+        # a farewell told about others takes no leave of us; one said to us does
+        ("j'ai dit au revoir à mes clientes pour de bon", False),
+        ("on a dit adieu à la boulangerie samedi", False),
+        ("je voulais juste vous dire au revoir", True),
+        ("j'ai dit au revoir à mes clientes, au revoir à vous aussi", True),
     ],
 )
 def test_a_thanks_that_takes_leave(text, closing):
