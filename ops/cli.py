@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m ops") -> int:
     quality.add_argument(
         "--nlu-sets",
         nargs="*",
-        help="NLU sets to run: heldout, development, development_v4, development_v6, development_v7 (default: heldout)",
+        help="NLU sets to run: heldout, development (default: heldout)",
     )
     quality.add_argument("--workers", type=int, default=4, help="conversations at a time")
     quality.add_argument("--failures", action="store_true", help="list failing ids by tag (never the text)")

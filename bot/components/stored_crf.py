@@ -27,9 +27,12 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_GROUP,
     ENTITY_ATTRIBUTE_ROLE,
     ENTITY_ATTRIBUTE_TYPE,
+    METADATA,
+    METADATA_INTENT,
     SPLIT_ENTITIES_BY_COMMA,
     SPLIT_ENTITIES_BY_COMMA_DEFAULT_VALUE,
 )
+from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.utils.io import dump_obj_as_json_to_file, read_json_file
 
 if TYPE_CHECKING:
@@ -48,6 +51,11 @@ def split_entities_config(option: bool | dict[str, Any]) -> dict[str, Any]:
         return {SPLIT_ENTITIES_BY_COMMA: option}
     option[SPLIT_ENTITIES_BY_COMMA] = SPLIT_ENTITIES_BY_COMMA_DEFAULT_VALUE
     return option
+
+
+def entities_unannotated(message: Message) -> bool:
+    intent_metadata = (message.get(METADATA) or {}).get(METADATA_INTENT) or {}
+    return isinstance(intent_metadata, dict) and intent_metadata.get("entities") == "unannotated"
 
 
 def _model_file(tag_name: str) -> str:
@@ -71,6 +79,11 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
         self.crf_order = [ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_ROLE, ENTITY_ATTRIBUTE_GROUP]
         self._validate_configuration()
         self.split_entities_config = split_entities_config(config[SPLIT_ENTITIES_BY_COMMA])
+
+    def filter_trainable_entities(self, entity_examples: list[Message]) -> list[Message]:
+        """Rasa's filter, less the examples whose entities were never annotated (nlu/voices/, intent metadata
+        `entities: unannotated`): the CRF would learn their towns and trades as words that are no entity."""
+        return super().filter_trainable_entities([m for m in entity_examples if not entities_unannotated(m)])
 
     def persist(self, dataset: list[list[CRFToken]]) -> None:
         with self._model_storage.write_to(self._resource) as model_dir:

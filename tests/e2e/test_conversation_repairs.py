@@ -89,3 +89,12 @@ def test_a_no_at_the_name_question_passes_it_and_a_no_then_wait_refuses_nothing(
     turn = say(conversation, "non je préfère pas donner mon nom")
     assert not any("je n'ai pas su" in reply for reply in turn.replies), turn.replies
     assert turn.slots["contact_name"] == "non précisé" and turn.slots["requested_slot"] == "phone", turn.replies
+
+
+def test_an_account_is_heard_whatever_the_classifier_reads_in_it(conversation):
+    # A farewell to the customers read as a goodbye, a turn of phrase the classifier cannot place: the situation is
+    # acknowledged and the intake asks its first question, never "Prenez soin de vous" nor "le dire autrement".
+    turn = say(conversation, "fleuriste à Amiens, on a fait nos adieux aux clients du marché, reste le prêt du camion")
+    assert turn.slots["requested_slot"] is not None, turn.replies
+    assert turn.slots["difficulty_categories"], turn.slots
+    assert not any("Prenez soin" in reply or "autrement" in reply for reply in turn.replies), turn.replies

@@ -84,6 +84,25 @@ def test_a_model_without_entities_loads_an_empty_extractor(tmp_path, context):
     assert loaded.process(message)[0].get("entities", []) == []
 
 
+def test_examples_whose_entities_were_never_annotated_teach_the_crf_nothing(tmp_path, context):
+    # The same towns, unannotated in as many examples of another voice (nlu/voices/): left out, the towns are still
+    # found; taken in, they would be taught as words that are no entity.
+    storage = LocalModelStorage(tmp_path)
+    config = {**StoredCRFEntityExtractor.get_default_config(), "features": FEATURES}
+    annotated = [example(f"je suis à {town}", town) for town in TOWNS]
+    unannotated = [
+        Message(data={"text": f"{lead} {town}", "intent": "inform", "metadata": {"intent": {"entities": "unannotated"}}})
+        for town in TOWNS
+        for lead in ("je suis à", "on est à", "je travaille à")
+    ]
+    extractor = StoredCRFEntityExtractor.create(config, storage, Resource("crf"), context)
+    kept = extractor.filter_trainable_entities(annotated + unannotated)
+    assert [m.get("text") for m in kept] == [m.get("text") for m in annotated]
+    extractor.train(TrainingData(tokenized(annotated + unannotated, storage, context)))
+    probe = tokenized([Message(data={"text": "je suis à Lille"})], storage, context)
+    assert [(e["entity"], e["value"]) for e in extractor.process(probe)[0].get("entities", [])] == [("town", "Lille")]
+
+
 @pytest.mark.parametrize(
     "split_option",
     [True, False, {"address": False}, {"address": True, "split_entities_by_comma": False}],
