@@ -221,6 +221,8 @@ _PERSONAL = re.compile(
 
 def _model_sign(text: str) -> Sign | None:
     message_text = " ".join(clause.text for clause in split_clauses(text))
+    if rules().signals.refusal_to_tell.search(message_text):
+        return None  # "je ne vous dirai rien": a question passed, not a secret (triage/rules/signals.yml)
     for verdict in distress_model.classify(text).candidates:
         level, category = verdict.level, verdict.category
         if level is None or category is None:

@@ -78,6 +78,7 @@ class Signals:
     distress_idioms: re.Pattern[str]
     not_difficulties: re.Pattern[str]
     distress_negation: re.Pattern[str]  # matched against the text just before a distress match
+    refusal_to_tell: re.Pattern[str]  # the whole message
     overwhelm: re.Pattern[str]
     negation_before: re.Pattern[str]
     negation_ni: re.Pattern[str]
@@ -182,6 +183,7 @@ def rules() -> RuleSet:
         distress_idioms=compile_any(raw["distress_idioms"]),
         not_difficulties=compile_any(raw["not_difficulties"]),
         distress_negation=re.compile(rf"(?:^|\s)(?:{raw['distress_negation']})\s$"),
+        refusal_to_tell=re.compile(raw["refusal_to_tell"]),
         overwhelm=compile_any(raw["overwhelm"]),
         # negator, then only filler words, right up to the cue
         negation_before=re.compile(rf"(?:^|\s)(?:{negators})(?:\s(?:{fillers}))*\s$"),

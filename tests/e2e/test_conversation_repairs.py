@@ -98,3 +98,17 @@ def test_an_account_is_heard_whatever_the_classifier_reads_in_it(conversation):
     assert turn.slots["requested_slot"] is not None, turn.replies
     assert turn.slots["difficulty_categories"], turn.slots
     assert not any("Prenez soin" in reply or "autrement" in reply for reply in turn.replies), turn.replies
+
+
+def test_refusing_to_give_a_name_passes_the_question_and_keeps_the_case(conversation, stack):
+    # "je ne vous dirai rien" at the name question is a question passed, never the crisis path; the consented
+    # callback still becomes a case.
+    turn = say(conversation, "je voudrais qu'un conseiller me rappelle, la banque a bloqué mon compte pro")
+    turn = answer_until(conversation, turn, "contact_name")
+    turn = say(conversation, "je ne vous dirai rien")
+    assert turn.slots["distress"] is False and turn.slots["distress_level"] is None, turn.replies
+    assert not any("3114" in reply for reply in turn.replies), turn.replies
+    assert turn.slots["requested_slot"] != "contact_name", turn.replies
+    turn = answer_until(conversation, turn, None)
+    case = stored_case(stack, conversation.sender)
+    assert case is not None and not case["contact_name"], case

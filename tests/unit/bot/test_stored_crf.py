@@ -91,7 +91,9 @@ def test_examples_whose_entities_were_never_annotated_teach_the_crf_nothing(tmp_
     config = {**StoredCRFEntityExtractor.get_default_config(), "features": FEATURES}
     annotated = [example(f"je suis à {town}", town) for town in TOWNS]
     unannotated = [
-        Message(data={"text": f"{lead} {town}", "intent": "inform", "metadata": {"intent": {"entities": "unannotated"}}})
+        Message(
+            data={"text": f"{lead} {town}", "intent": "inform", "metadata": {"intent": {"entities": "unannotated"}}}
+        )
         for town in TOWNS
         for lead in ("je suis à", "on est à", "je travaille à")
     ]
