@@ -83,7 +83,10 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
     def filter_trainable_entities(self, entity_examples: list[Message]) -> list[Message]:
         """Rasa's filter, less the examples whose entities were never annotated (nlu/voices/, intent metadata
         `entities: unannotated`): the CRF would learn their towns and trades as words that are no entity."""
-        return super().filter_trainable_entities([m for m in entity_examples if not entities_unannotated(m)])
+        kept: list[Message] = super().filter_trainable_entities(
+            [m for m in entity_examples if not entities_unannotated(m)]
+        )
+        return kept
 
     def persist(self, dataset: list[list[CRFToken]]) -> None:
         with self._model_storage.write_to(self._resource) as model_dir:
