@@ -30,6 +30,8 @@ from triage.rules import CATEGORIES
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "data" / "categories_corpus.yml"
+# The development sets' single-turn conversations with their expected categories (scripts/voices-to-categories).
+VOICES = HERE / "data" / "categories_voices.yml"
 # Intents whose examples describe no difficulty: negatives for every category.
 # Answers to the intake questions ("inform": a trade, a place, a number of employees) are negatives
 # too, except those where the rules see a difficulty (a creditor named as an answer).
@@ -114,6 +116,13 @@ def _examples() -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
         unknown = set(entry["categories"]) - set(CATEGORIES)
         if unknown:
             raise ValueError(f"{CORPUS.name}: unknown categories {sorted(unknown)} in {entry['text']!r}")
+        texts.append(str(entry["text"]))
+        labels.append(frozenset(entry["categories"]))
+    voices = yaml.load(VOICES.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) if VOICES.exists() else {}
+    for entry in (voices or {}).get("lines") or []:
+        unknown = set(entry["categories"]) - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"{VOICES.name}: unknown categories {sorted(unknown)} in {entry['text']!r}")
         texts.append(str(entry["text"]))
         labels.append(frozenset(entry["categories"]))
     for sentence in _nlu_negatives():

@@ -36,7 +36,9 @@ def _load_cases():
                     expect.setdefault("categories", [section])
                 turns = entry.get("conversation") or [entry["says"]]
                 case_id = f"{path.stem[6:]}-{section}-{number}"
-                cases.append(pytest.param(turns, expect, today, id=case_id))
+                # A known miss stays in the table, named with its cause; strict, so a fix shows.
+                marks = [pytest.mark.xfail(strict=True, reason=entry["known_miss"])] if "known_miss" in entry else []
+                cases.append(pytest.param(turns, expect, today, id=case_id, marks=marks))
     return cases
 
 
