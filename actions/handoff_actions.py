@@ -45,6 +45,7 @@ from actions.intake import YOU_ARE_WELCOME, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation, place_in_answer, place_noted
 from cases.reference import new_reference
+from chamber import Chamber
 from guidance.crisis import HANDOFF_REMINDER
 from intake.answers import (
     CORRECTION,
@@ -60,6 +61,7 @@ from intake.answers import (
     is_waiting,
     is_withdrawal,
     kind as answer_kind,
+    prefers_writing,
 )
 from intake.facts import extract_facts, understood
 from ops import clock
@@ -130,6 +132,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # stays in its slot (the mappings took it), read once the consent question is answered.
             dispatcher.utter_message(text=NUMBER_IS_A_YES)
             return {"wants_advisor": True}
+        if (
+            tracker.get_slot("requested_slot") == "wants_advisor"
+            and prefers_writing(words)
+            and read_yes_no(value, tracker, "wants_advisor") is None
+        ):
+            # "pas de téléphone, je préfère par mail": the advisors call back; the chamber's address is given for
+            # writing instead, and the question stays open (never "je n'ai pas compris").
+            dispatcher.utter_message(text=writing_instead(services.chamber()))
+            return {"wants_advisor": None}
         return yes_or_no(value, dispatcher, tracker, "wants_advisor")
 
     def validate_consent_given(
@@ -379,6 +390,13 @@ SHORT_AGAIN = {
     HESITATION: "Prenez votre temps : rien n'est transmis sans votre accord.",
     QUESTION: "Vous pourrez poser cette question à un conseiller.",
 }
+
+
+def writing_instead(chamber: Chamber) -> str:
+    """For an artisan who would rather write than be called."""
+    if chamber.email:
+        return f"Les conseillers de la chambre rappellent par téléphone. Si vous préférez écrire, c'est possible à {chamber.email}."
+    return f"Les conseillers de la chambre rappellent par téléphone ; vous pouvez aussi appeler le {chamber.phone}."
 
 
 def already_said(tracker: Tracker, text: str, prefix: bool = False) -> bool:

