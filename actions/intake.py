@@ -144,6 +144,9 @@ OFFER_SKIP = "Si vous préférez, nous pouvons passer ma question : répondez «
 DETAIL_WANTED = frozenset(SITUATION_SLOTS) - {"departement"}  # the place question reads its own answers
 ASK_DETAIL = "D'accord. Pouvez-vous préciser un peu ? Une estimation suffit."
 SKIPPED_ACK = "D'accord, passons cette question."
+# "c'est dur" at a question: heard, never taken for the answer; the question again (not_answered offers to pass it
+# the second time).
+FEELING_HEARD = "Je comprends, ce n'est pas facile. Prenez le temps qu'il vous faut."
 # A thanks in the middle of a question: a short word, then the question goes on.
 YOU_ARE_WELCOME = "Je vous en prie."
 

@@ -19,6 +19,7 @@ from actions.handoff_actions import already_said, finish_handoff, name_noted_tex
 from actions.intake import (
     ASK_DETAIL,
     DETAIL_WANTED,
+    FEELING_HEARD,
     OFFER_SKIP,
     OFFER_SKIP_AFTER,
     SERIOUS_REPLY,
@@ -49,6 +50,7 @@ from intake.answers import (
     is_waiting,
     kind as answer_kind,
     refuses_callback,
+    says_only_a_feeling,
     says_only_yes,
 )
 from intake.facts import extract_facts, sympathy, understood
@@ -177,6 +179,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
             return not_answered(slot, reply_to_question(words, services.chamber(), slot), dispatcher, tracker)
+        if says_only_a_feeling(words):
+            # "c'est dur" at "Sous quelle forme ... ?": how hard it is, heard; never stored as the answer.
+            return not_answered(slot, FEELING_HEARD, dispatcher, tracker)
         yes_only = says_only_yes(words)
         if (yes_only or answer_kind(words) == YES) and skip_offered(tracker.events, slot, latest_only=True):
             # "oui" right after "Si vous préférez, nous pouvons passer ma question": yes, pass it.

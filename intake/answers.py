@@ -235,6 +235,25 @@ _YES_FILLERS = frozenset(
 )
 
 
+# How hard it is, and nothing else ("c'est dur", "pas facile tout ça", "je suis un peu perdue"): said at a question,
+# it is heard, never stored as the answer.
+_FEELING_ONLY = re.compile(
+    r"^(?:(?:oui|ben|bah|bof|oh|ah|euh|enfin|franchement|vraiment|honnetement|bon|pfff*|pff)[ ,.!]+)*"
+    r"(?:(?:c'est|c est|cest|ca reste|ca a ete|c'etait|c etait|la c'est|tout ca c'est|tout ca est|je (?:le )?trouve ca) )?"
+    r"(?:(?:tres|trop|vraiment|super|tellement|hyper|un peu|assez|quand meme|si) )*"
+    r"(?:dur|difficile|complique|penible|lourd|rude|pas facile|pas simple|pas evident|la galere|galere|l'enfer|"
+    r"je suis (?:un peu |completement |totalement |tellement )?(?:perdue?|paumee?|depassee?)|j'en ai marre|je suis a plat)"
+    r"(?: (?:en ce moment|ces temps ci|ces temps-ci|ces jours ci|ces jours-ci|pour moi|tout ca|a vivre|a gerer|"
+    r"depuis|vous savez|quand meme|franchement))*$"
+)
+
+
+def says_only_a_feeling(text: str | None) -> bool:
+    """A message that only says how hard things are, with no answer in it ("c'est dur", "je suis perdue")."""
+    folded = re.sub(r"[!?.…]+", " ", _folded(text).replace("’", "'"))
+    return bool(_FEELING_ONLY.match(" ".join(folded.split())))
+
+
 def says_only_yes(text: str | None) -> bool:
     """A message that is a yes and nothing else ("oui", "ouiii", "si finalement oui", "ben oui bien sûr")."""
     folded = _folded(text).replace("’", "'")

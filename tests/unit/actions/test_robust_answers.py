@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.conversation import SKIPPED
 from actions.handoff_actions import ValidateHandoffForm
-from actions.intake import ASK_DETAIL, SERIOUS_REPLY, SKIPPED_ACK, TAKE_YOUR_TIME, question_reply
+from actions.intake import ASK_DETAIL, FEELING_HEARD, SERIOUS_REPLY, SKIPPED_ACK, TAKE_YOUR_TIME, question_reply
 from actions.intake_actions import ActionHandleMisunderstanding, ActionStopConversation, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
@@ -573,3 +573,24 @@ def test_an_artisan_who_would_rather_write_gets_the_chambers_address(words, inte
     said = " ".join(texts(dispatcher))
     assert (services.chamber().email in said) is (answer is None), said
     assert "pas bien compris" not in said
+
+
+# ------------------------------------------------------------------------------- a feeling at a question
+
+
+@pytest.mark.parametrize(
+    "words", ["c'est dur", "pas facile tout ça", "je suis un peu perdue", "bof, c'est dur vous savez"]
+)
+@pytest.mark.parametrize("question", ["legal_form", "since_when", "creditors"])
+def test_how_hard_it_is_is_heard_never_stored_as_the_answer(words, question):
+    current = tracker([user(words, "inform")], slots={"requested_slot": question}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(words, dispatcher, current, {})
+    assert result == {question: None}
+    assert texts(dispatcher) == [FEELING_HEARD]
+
+
+def test_an_answer_that_also_says_it_is_hard_is_the_answer():
+    words = "c'est dur de payer l'urssaf, on est en EURL"
+    current = tracker([user(words, "inform")], slots={"requested_slot": "legal_form"}, active_loop="situation_form")
+    assert ValidateSituationForm().validate_legal_form(words, CollectingDispatcher(), current, {})["legal_form"]
