@@ -5,17 +5,20 @@ legal-form question) is read as that question's answer, as the form reads one.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import services
 from actions.conversation import SITUATION_SLOTS
 from actions.erasure_actions import ERASE_REQUEST_KEY, answer_to_offer, offer_erasure, offer_pending
 from actions.handoff_actions import ValidateHandoffForm
 from actions.intake import asks_something
 from actions.intake_actions import ValidateSituationForm
+from intake.facts import fold
 
 
 class ActionAnswerFaq(Action):
@@ -44,8 +47,41 @@ class ActionAnswerFaq(Action):
             answered = validate(tracker.latest_message.get("text"), dispatcher, tracker, domain)
             return [SlotSet(name, value) for name, value in answered.items()]
         if key:
-            dispatcher.utter_message(response=f"utter_{key}")
+            dispatcher.utter_message(**_answer(key, tracker))
         return []
+
+
+PHONE_KEY = "faq/phone_number"
+# "c'est quoi le numéro des impôts ?": the number of another body, which the chamber's number does not answer.
+_ANOTHER_BODY = re.compile(
+    r"\b(?:impots?|fisc|sie|tresor public|finances publiques|urssaf|banques?|banque de france|tribunal|greffe|caf|"
+    r"cpam|secu|securite sociale|pole emploi|france travail|huissier|commissaire de justice|notaire|comptable|"
+    r"assurances?|assureur|mairie|prefecture)\b"
+)
+
+
+def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
+    """The stored answer, said in full once; asked again, a short one (a long answer repeated reads as a machine
+    that did not listen). The number of another body is not the chamber's."""
+    chamber = services.chamber()
+    words = fold(tracker.latest_message.get("text") or "")
+    if key == PHONE_KEY and _ANOTHER_BODY.search(words):
+        return {
+            "text": "Je n'ai pas le numéro de cet organisme : il figure sur ses courriers et sur son site. "
+            f"La {chamber.name}, elle, est joignable au {chamber.phone}."
+        }
+    utter = f"utter_{key}"
+    if not any((event.get("metadata") or {}).get("utter_action") == utter for event in tracker.events):
+        return {"response": utter}
+    short = {
+        PHONE_KEY: f"C'est le {chamber.phone}.",
+        "faq/opening_hours": f"La chambre répond {chamber.hours_text}.",
+    }
+    return {
+        "text": short.get(
+            key, "Je vous ai répondu plus haut. Pour en parler avec une personne, écrivez « conseiller »."
+        )
+    }
 
 
 # The questions a statement taken for a question about the service is read at: the intake's, and the handoff's

@@ -514,11 +514,11 @@ class ActionHandleMisunderstanding(Action):
             dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")
         else:
             chamber = services.chamber()
-            dispatcher.utter_message(
-                text=(
-                    "Je ne suis pas sûr de bien vous comprendre, et je ne veux pas vous faire répéter. "
-                    "Si vous écrivez « conseiller », une personne de la chambre vous rappellera ; "
-                    f"vous pouvez aussi appeler le {chamber.phone}."
-                )
+            text = (
+                "Je ne suis pas sûr de bien vous comprendre, et je ne veux pas vous faire répéter. "
+                "Si vous écrivez « conseiller », une personne de la chambre vous rappellera ; "
+                f"vous pouvez aussi appeler le {chamber.phone}."
             )
+            # Said in full once; then short (a long message repeated reads as a machine that did not listen).
+            dispatcher.utter_message(text="Pardon, je n'ai pas compris." if already_said(tracker, text) else text)
         return [SlotSet("misunderstandings", float(count))]

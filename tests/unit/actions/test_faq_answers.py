@@ -1,0 +1,66 @@
+"""A question about the service gets its stored answer once in full, then a short one; the number of another body
+is never answered with the chamber's (both found by the conversation simulator, seed 20261203)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import services
+from actions.faq_actions import ActionAnswerFaq
+from actions.intake_actions import ActionHandleMisunderstanding
+from tests.support.trackers import bot, run, texts, tracker, user
+
+
+def faq(words: str, key: str) -> dict:
+    message = user(words, "faq")
+    message["parse_data"]["response_selector"] = {"default": {"response": {"intent_response_key": key}}}
+    return message
+
+
+def answered(key: str, text: str) -> dict:
+    return {**bot(text), "metadata": {"utter_action": f"utter_{key}"}}
+
+
+def at(events: list[dict]):
+    current = tracker(events)
+    current.latest_message["response_selector"] = events[-1]["parse_data"]["response_selector"]
+    return current
+
+
+def test_the_first_time_the_stored_answer_is_said():
+    dispatcher, _ = run(ActionAnswerFaq(), at([faq("c'est quoi votre numéro ?", "faq/phone_number")]))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/phone_number"]
+
+
+@pytest.mark.parametrize(
+    "key, short",
+    [("faq/phone_number", "C'est le 01 23 45 67 89."), ("faq/is_free", "Je vous ai répondu plus haut.")],
+)
+def test_asked_again_a_short_answer(key, short):
+    events = [faq("première fois", key), answered(key, "La réponse complète, longue."), faq("et encore ?", key)]
+    dispatcher, _ = run(ActionAnswerFaq(), at(events))
+    assert [m.get("response") for m in dispatcher.messages] == [None]
+    assert texts(dispatcher)[0].startswith(short.replace("01 23 45 67 89", services.chamber().phone))
+
+
+@pytest.mark.parametrize("words", ["c'est quoi le numéro des impôts déjà", "vous avez le tel de l'URSSAF ?"])
+def test_the_number_of_another_body_is_not_the_chambers(words):
+    dispatcher, _ = run(ActionAnswerFaq(), at([faq(words, "faq/phone_number")]))
+    said = " ".join(texts(dispatcher))
+    assert said.startswith("Je n'ai pas le numéro de cet organisme")
+    assert [m.get("response") for m in dispatcher.messages] == [None]
+
+
+def test_the_long_misunderstanding_message_is_said_once():
+    first, _ = run(
+        ActionHandleMisunderstanding(), tracker([user("xqzw", "nlu_fallback")], slots={"misunderstandings": 1})
+    )
+    said = texts(first)[0]
+    assert said.startswith("Je ne suis pas sûr de bien vous comprendre")
+    again, _ = run(
+        ActionHandleMisunderstanding(),
+        tracker(
+            [user("xqzw", "nlu_fallback"), bot(said), user("blurp", "nlu_fallback")], slots={"misunderstandings": 2}
+        ),
+    )
+    assert texts(again) == ["Pardon, je n'ai pas compris."]
