@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.conversation import SITUATION_SLOTS
 from actions.erasure_actions import ERASE_REQUEST_KEY, answer_to_offer, offer_erasure, offer_pending
-from actions.handoff_actions import ValidateHandoffForm
+from actions.handoff_actions import ValidateHandoffForm, already_said
 from actions.intake import asks_something
 from actions.intake_actions import ValidateSituationForm
 from intake.facts import fold
@@ -66,10 +66,11 @@ def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
     chamber = services.chamber()
     words = fold(tracker.latest_message.get("text") or "")
     if key == PHONE_KEY and _ANOTHER_BODY.search(words):
-        return {
-            "text": "Je n'ai pas le numéro de cet organisme : il figure sur ses courriers et sur son site. "
+        text = (
+            "Je n'ai pas le numéro de cet organisme : il figure sur ses courriers et sur son site. "
             f"La {chamber.name}, elle, est joignable au {chamber.phone}."
-        }
+        )
+        return {"text": "Ce numéro-là, je ne l'ai pas, pardon." if already_said(tracker, text) else text}
     utter = f"utter_{key}"
     if not any((event.get("metadata") or {}).get("utter_action") == utter for event in tracker.events):
         return {"response": utter}

@@ -64,3 +64,15 @@ def test_the_long_misunderstanding_message_is_said_once():
         ),
     )
     assert texts(again) == ["Pardon, je n'ai pas compris."]
+
+
+def test_the_other_bodys_answer_is_said_in_full_once():
+    first, _ = run(ActionAnswerFaq(), at([faq("le numéro des impôts ?", "faq/phone_number")]))
+    said = texts(first)[0]
+    events = [
+        faq("le numéro des impôts ?", "faq/phone_number"),
+        bot(said),
+        faq("et celui des impôts ?", "faq/phone_number"),
+    ]
+    again, _ = run(ActionAnswerFaq(), at(events))
+    assert texts(again) == ["Ce numéro-là, je ne l'ai pas, pardon."]
