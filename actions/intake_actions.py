@@ -418,9 +418,8 @@ class ActionStopConversation(Action):
 def tells_first_difficulty(tracker: Tracker, words: str) -> bool:
     """A message read as a goodbye that is the first account of a difficulty: the triage found one in it, none
     was found before, and the words take no leave of us (is_closing)."""
-    if is_closing(words) or not tracker.get_slot("difficulty_categories"):
-        return False
-    return not value_before_latest_message(tracker.events, "difficulty_categories")
+    first = not value_before_latest_message(tracker.events, "difficulty_categories")
+    return first and tells_new_difficulty(tracker) and not is_closing(words)
 
 
 def tells_new_difficulty(tracker: Tracker) -> bool:
