@@ -172,6 +172,7 @@ HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
 NLU_SETS = {
     "heldout": HELDOUT_NLU,
     "development": REPO / "tests" / "nlu" / "test_nlu.yml",
+    "development_v8": REPO / "tests" / "nlu" / "retired-heldout-v8-nlu.yml",
 }
 # name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
 TRIAGE_SETS = {
@@ -181,6 +182,7 @@ TRIAGE_SETS = {
     "development_v5": REPO / "tests" / "evaluation" / "retired-heldout-v5.yml",
     "development_v6": REPO / "tests" / "evaluation" / "retired-heldout-v6.yml",
     "development_v7": REPO / "tests" / "evaluation" / "retired-heldout-v7.yml",
+    "development_v8": REPO / "tests" / "evaluation" / "retired-heldout-v8.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
