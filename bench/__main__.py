@@ -461,7 +461,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--start-timeout",
         type=float,
-        default=120,
+        # The stock assistant's first start after its training (TensorFlow) took 52-85 s on quiet machines and more
+        # than 120 s on 2026-12-03 with other work running, which lost the whole run after Relais's measures.
+        default=300,
         help="seconds a server may take to be ready (more on a busy machine)",
     )
     parser.add_argument("--warmup", type=int, default=5, help="unmeasured conversations first (default 5)")
