@@ -172,7 +172,6 @@ HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
 NLU_SETS = {
     "heldout": HELDOUT_NLU,
     "development": REPO / "tests" / "nlu" / "test_nlu.yml",
-    "development_v8": REPO / "tests" / "nlu" / "retired-heldout-v8-nlu.yml",
 }
 # name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
 TRIAGE_SETS = {
