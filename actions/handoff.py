@@ -341,7 +341,9 @@ _MOMENT_WORDS = re.compile(
 _SMALL_WORDS_AROUND_A_MOMENT = (
     "plutot de preference le la les l' du des d' en dans vers a au aux partir apres avant entre et ou ce cet "
     "cette ces fin debut prochain prochaine svp stp merci rappelez-moi appelez-moi rappelez appelez moi me "
-    "m' vous voulez pouvez tout toute tous toutes n' que qu' si c'est mieux bien idealement sauf pas"
+    "m' vous voulez pouvez tout toute tous toutes n' que qu' si c'est mieux bien idealement sauf pas "
+    # "quand vous voulez, ça m'est égal", "quand ça vous arrange": any time, said around a moment word.
+    "ca est egal arrange convient comme"
 )
 _AROUND_A_MOMENT = frozenset(_SMALL_WORDS_AROUND_A_MOMENT.split())
 

@@ -14,7 +14,7 @@ from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
-from actions.handoff import contact_answers, first_name_said, has_phone
+from actions.handoff import callback_time, contact_answers, first_name_said, has_phone
 from actions.handoff_actions import already_said, finish_handoff, name_noted_text, reference_said, stop_with_handoff
 from actions.intake import (
     ASK_DETAIL,
@@ -309,7 +309,13 @@ class ActionExplainQuestion(Action):
         return "action_explain_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(text=explain(tracker.get_slot("requested_slot")))
+        requested = tracker.get_slot("requested_slot")
+        # "quand vous voulez ça m'est égal" read as "why do you ask?": words that only say a moment for the call
+        # answer the question (they cannot hold a "pourquoi"), so the form takes them and goes on.
+        moment = callback_time(tracker.latest_message.get("text")) if requested == "callback_slot" else None
+        if moment:
+            return [SlotSet("callback_slot", moment)]
+        dispatcher.utter_message(text=explain(requested))
         return []
 
 
