@@ -46,6 +46,19 @@ def normalise_phone(text: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# What an attempt at a French number looks like: 0 or +33, then digits in groups ("0320 45 67 8", "06 12 34 56").
+_NUMBER_ATTEMPT = re.compile(r"(?<![\d/])(?:\+33|0)[\s.-]?[1-9](?:[\s.-]?\d){4,11}(?![\d/])")
+_DATE = re.compile(r"\d{2}[.-]\d{2}[.-]\d{2,4}")
+
+
+def wrong_number(text: str | None) -> bool:
+    """Words with an attempt at a phone number that is none ("0320 45 67 8": a digit missing), and no valid
+    number beside it: the artisan meant to give one, and is told so rather than "je n'ai pas compris"."""
+    if not text or mentions_contact(text):
+        return False
+    return any(not _DATE.fullmatch(match.group()) for match in _NUMBER_ATTEMPT.finditer(text))
+
+
 def mentions_contact(text: str | None) -> bool:
     """A phone number or an e-mail address somewhere in the words ("c'est le 06 45 23 11 09 le soir")."""
     if not text:

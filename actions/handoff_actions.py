@@ -40,6 +40,7 @@ from actions.handoff import (
     submit_case,
     thanks_without_consent_text,
     withdrawn_text,
+    wrong_number,
 )
 from actions.intake import YOU_ARE_WELCOME, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
@@ -131,6 +132,14 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "06 12 34 56 78" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes to the call. The number
             # stays in its slot (the mappings took it), read once the consent question is answered.
             dispatcher.utter_message(text=NUMBER_IS_A_YES)
+            return {"wants_advisor": True}
+        if (
+            tracker.get_slot("requested_slot") == "wants_advisor"
+            and wrong_number(words)
+            and read_yes_no(value, tracker, "wants_advisor") is not False
+        ):
+            # "0320 45 67 8" (a digit missing): a yes to the call all the same; the number is asked at its question.
+            dispatcher.utter_message(text=f"{NUMBER_IS_A_YES} {NUMBER_ASKED_LATER}")
             return {"wants_advisor": True}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
@@ -265,6 +274,7 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
 
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
 NUMBER_IS_A_YES = "Merci, je comprends que vous voulez qu'un conseiller vous appelle."
+NUMBER_ASKED_LATER = "Ce numéro semble incomplet : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
 PHONE_HESITATION = (
     "Prenez votre temps : sans numéro, le conseiller ne pourra pas vous rappeler, mais vous pouvez aussi "
     "répondre « passer »."
@@ -367,6 +377,8 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
     elif slot in ("wants_advisor", "consent_given") and mentions_contact(words):
         # A number given before the consent: kept for the question that asks it, once the artisan agrees.
         text = "Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."
+    elif slot == "consent_given" and wrong_number(words):
+        text = f"{NUMBER_ASKED_LATER} Avant de noter vos coordonnées, j'ai besoin de votre accord."
     elif mentions_contact(words):
         # A number or an address at the health question: kept for its own question (the mappings took it).
         text = "Merci, c'est noté."

@@ -20,10 +20,7 @@ from actions.intake import (
     ASK_DETAIL,
     DETAIL_WANTED,
     FEELING_HEARD,
-    OFFER_SKIP,
-    OFFER_SKIP_AFTER,
     SERIOUS_REPLY,
-    SKIP_AFTER,
     SKIPPABLE,
     SKIPPED_ACK,
     TAKE_YOUR_TIME,
@@ -35,9 +32,9 @@ from actions.intake import (
     questions_to_ask,
     reply_to_question,
     skip_offered,
-    unanswered_before,
 )
 from actions.place_validation import PlaceValidation, place_in_answer
+from actions.unanswered import answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
 from intake.answers import (
     NO,
@@ -168,13 +165,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
         if facts:
-            return self._answer_to_another_question(slot, facts, dispatcher, tracker)
+            return answered_another_question(slot, facts, dispatcher, tracker)
         place = place_in_answer(tracker) if slot != "departement" else None
         if place:
             # "Lens" to "Avez-vous une échéance ?": the place question's answer, never this question's.
-            answered = self._answer_to_another_question(
-                slot, {"departement": place["departement"]}, dispatcher, tracker
-            )
+            answered = answered_another_question(slot, {"departement": place["departement"]}, dispatcher, tracker)
             return {**answered, **place}
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
@@ -208,23 +203,6 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: None}
         return {slot: value}
 
-    @staticmethod
-    def _answer_to_another_question(
-        slot: str, facts: dict[str, str], dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> dict[str, Any]:
-        """ "à Lens" to "Avez-vous une échéance ?": the town went to its own slot, never to this one.
-
-        Something new was said: noted, and the question asked again; the second time, with the offer to pass
-        it, and the third time it is passed (``not_answered``). Only what was already known: the artisan is
-        not answering this question, so it is passed.
-        """
-        # The facts' own slots were filled from this very message: compare with what was known before it.
-        if any(value_before_latest_message(tracker.events, name) != value for name, value in facts.items()):
-            ack = WRONG_QUESTION_ACK if not already_said(tracker, WRONG_QUESTION_ACK) else WRONG_QUESTION_ACK_AGAIN
-            return not_answered(slot, ack, dispatcher, tracker)
-        dispatcher.utter_message(text=SKIPPED_ACK)
-        return {slot: SKIPPED}
-
     def validate_since_when(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("since_when", value, dispatcher, tracker)
 
@@ -245,19 +223,6 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 
     def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("steps_taken", value, dispatcher, tracker)
-
-
-def not_answered(slot: str, reply: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
-    """The words answered something else: ``reply``, then the question again. The second such message in a
-    row also offers to pass the question; the third passes it (the advisor can ask it on the phone)."""
-    unanswered = unanswered_before(tracker.events, slot)
-    if unanswered >= SKIP_AFTER and skip_offered(tracker.events, slot):
-        dispatcher.utter_message(text=f"{reply} {SKIPPED_ACK}")
-        return {slot: SKIPPED}
-    if unanswered >= OFFER_SKIP_AFTER:
-        reply = f"{reply} {OFFER_SKIP}"
-    dispatcher.utter_message(text=reply)
-    return {slot: None}
 
 
 # The questions a bare yes answers nothing to ("Depuis quand ?", "Quel est votre métier ?"); at the yes/no ones
@@ -289,8 +254,6 @@ WHAT_A_NO_SAYS = {"deadline": "aucune échéance connue", "employees": "0", "ste
 
 
 NO_CALLBACK_NOTED = "C'est noté : personne ne vous appellera sans votre accord."
-WRONG_QUESTION_ACK = "Merci, c'est noté."
-WRONG_QUESTION_ACK_AGAIN = "C'est noté aussi."
 
 
 def _detail_asked(tracker: Tracker, slot: str) -> bool:

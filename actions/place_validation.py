@@ -15,9 +15,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import services
 from actions.conversation import SKIP_BUTTON, SKIPPED
+from actions.unanswered import answered_another_question
 from chamber import Chamber
 from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
+from intake.facts import extract_facts
 from places import departement_name, names_a_known_town, resolve
 
 MAX_CHOICES = 3
@@ -119,14 +122,17 @@ class PlaceValidation:
         # An answer to the place question is read whole: an entity is only a part of it ("Boulogne sur
         # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
         latest = (tracker.latest_message or {}).get("text") or ""
-        if (
-            tracker.get_slot("requested_slot") == "departement"
-            and value not in (None, SKIPPED)
-            and latest
-            and not latest.startswith("/")
-        ):
+        asked = tracker.get_slot("requested_slot") == "departement" and bool(latest) and not latest.startswith("/")
+        if asked and value not in (None, SKIPPED):
             value = latest
         update, message = place_update(value, tracker.slots)
+        if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):
+            # "depuis la semaine dernière" or "je suis carreleur" at the place question: no unread place (nor one
+            # kept as typed), but the answer to another question, noted for it, and the place asked again.
+            facts = extract_facts(latest, services.chamber_today())
+            facts.pop("departement", None)
+            if facts:
+                return answered_another_question("departement", facts, dispatcher, tracker)
         if message:
             dispatcher.utter_message(text=message)
         return update

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.handoff_actions import NUMBER_IS_A_YES, ValidateHandoffForm
+from actions.handoff import wrong_number
+from actions.handoff_actions import NUMBER_ASKED_LATER, NUMBER_IS_A_YES, ValidateHandoffForm
 from tests.support.handoff_form import DOMAIN, SITUATION, validate
 from tests.support.trackers import bot, run, texts, tracker, user
 
@@ -34,6 +35,41 @@ def test_a_number_at_the_consent_question_is_still_no_consent():
     said, produced = validate("consent_given", words, {"consent_given": words, "phone": words})
     assert produced.get("consent_given") is None and produced["requested_slot"] == "consent_given"
     assert said == ["Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."]
+
+
+@pytest.mark.parametrize(
+    "words, attempt",
+    [
+        # Found by talking to the running bot: a digit missing got "Je n'ai pas bien compris votre réponse".
+        ("0320 45 67 8", True),
+        ("06 12 34 56", True),
+        ("06.12.34.56.7", True),
+        ("+33 6 12 34 56", True),
+        ("appelez le 06 12 34 56 78 9", True),
+        # Numbers that are no attempt at a phone number, or a valid one.
+        ("06 12 34 56 78", False),
+        ("le 03.12.2026", False),
+        ("01/12/2026", False),
+        ("l'urssaf me réclame 12 000", False),
+        ("8000 euros", False),
+        ("siret 123 456 789 00012", False),
+    ],
+)
+def test_a_wrong_number_is_told_apart_from_a_number_and_from_other_figures(words, attempt):
+    assert wrong_number(words) is attempt
+
+
+@pytest.mark.parametrize("words", ["0320 45 67 8", "mon numéro 06 12 34 56"])
+def test_a_wrong_number_at_the_callback_question_is_a_yes_and_said_incomplete(words):
+    said, produced = validate("wants_advisor", words, {"wants_advisor": words})
+    assert produced["wants_advisor"] is True and produced["requested_slot"] == "consent_given"
+    assert said == [f"{NUMBER_IS_A_YES} {NUMBER_ASKED_LATER}"]
+
+
+def test_a_wrong_number_at_the_consent_question_is_said_incomplete_and_no_consent():
+    said, produced = validate("consent_given", "0320 45 67 8", {"consent_given": "0320 45 67 8"})
+    assert produced.get("consent_given") is None and produced["requested_slot"] == "consent_given"
+    assert said == [f"{NUMBER_ASKED_LATER} Avant de noter vos coordonnées, j'ai besoin de votre accord."]
 
 
 TOWN = [{"entity": "town", "value": "Lille"}]

@@ -6,9 +6,13 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.conversation import SKIPPED
 from actions.handoff_actions import ValidateHandoffForm
+from actions.intake import OFFER_SKIP, SKIPPED_ACK
 from actions.intake_actions import ValidateSituationForm
 from actions.place_validation import AGAIN, CHOOSE, GIVE_UP, PLACE_QUESTION, QUESTION, place_update
+from actions.unanswered import WRONG_QUESTION_ACK, WRONG_QUESTION_ACK_AGAIN
+from tests.support.trackers import bot, texts, tracker, user
 
 
 @pytest.mark.parametrize(
@@ -122,3 +126,58 @@ def test_words_that_are_no_place_are_never_kept_as_the_place(answer, slots, upda
     produced, said = place_update(answer, slots)
     assert {name: produced.get(name) for name in update} == update
     assert (said or "").startswith(message) if message else said is None
+
+
+def _at_place_question(words: str, earlier: list[dict], filled: dict) -> tuple[CollectingDispatcher, dict]:
+    """The situation form's validation of ``words`` said at the place question, after ``earlier`` events;
+    ``filled``: what the triage action and Rasa's mappings put in the slots from these words."""
+    events = [
+        *earlier,
+        {"event": "slot", "name": "requested_slot", "value": "departement"},
+        bot(QUESTION),
+        user(words, "inform"),
+        *({"event": "slot", "name": name, "value": value} for name, value in filled.items()),
+    ]
+    slots = {"requested_slot": "departement", "departement": words, **filled}
+    dispatcher = CollectingDispatcher()
+    result = ValidateSituationForm().validate_departement(words, dispatcher, tracker(events, slots), {})
+    return dispatcher, result
+
+
+@pytest.mark.parametrize(
+    "words, filled",
+    [
+        # Found by talking to the running bot: the duration given at the place question got "Je n'ai pas reconnu
+        # ce lieu", and a second such answer would have been kept as the place typed.
+        ("depuis la semaine dernière", {"since_when": "depuis la semaine dernière"}),
+        ("ah vous demandez le métier ? je suis carreleur", {"trade": "carreleur"}),
+        ("on est 3 salariés", {"employees": "3 salariés"}),
+    ],
+)
+def test_another_questions_answer_at_the_place_question_is_noted_and_the_place_asked_again(words, filled):
+    dispatcher, result = _at_place_question(words, [], filled)
+    assert texts(dispatcher) == [WRONG_QUESTION_ACK]
+    assert result == {"departement": None}  # neither unread nor kept: the plain question comes again
+    assert PLACE_QUESTION.render(None, result)[0] == QUESTION
+    # After an unread answer too ("chez nous"), never kept as the place typed.
+    dispatcher, result = _at_place_question(words, [user("chez nous", "inform")], filled)
+    assert result["departement"] is None and "place_kept" not in result
+
+
+def test_the_third_answer_to_other_questions_passes_the_place_question():
+    earlier = [
+        {"event": "slot", "name": "requested_slot", "value": "departement"},
+        user("depuis mars", "inform"),
+        bot(WRONG_QUESTION_ACK),
+        user("je suis plombier", "inform"),
+        bot(f"{WRONG_QUESTION_ACK_AGAIN} {OFFER_SKIP}"),
+    ]
+    dispatcher, result = _at_place_question("on a 2 salariés", earlier, {"employees": "2 salariés"})
+    assert result == {"departement": SKIPPED}
+    assert texts(dispatcher) == [f"{WRONG_QUESTION_ACK_AGAIN} {SKIPPED_ACK}"]
+
+
+def test_what_was_already_known_said_again_at_the_place_question_passes_it():
+    known = {"event": "slot", "name": "trade", "value": "carreleur"}
+    dispatcher, result = _at_place_question("je suis carreleur", [known], {"trade": "carreleur"})
+    assert result == {"departement": SKIPPED} and texts(dispatcher) == [SKIPPED_ACK]
