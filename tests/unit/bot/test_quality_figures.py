@@ -89,6 +89,7 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
         {"id": "ok", "tags": ["banque"], "expect": {"categories": ["banque"], "urgency_at_least": "haute"}},
         {"id": "missed", "tags": ["sign:farewell"], "expect": {"urgency": "critique", "distress": True}},
         {"id": "caught", "tags": ["sign:farewell"], "expect": {"urgency": "critique", "distress": True}},
+        {"id": "asked", "tags": ["sign:burden"], "expect": {"distress": True}},
         {"id": "amb", "tags": ["ambiguous"], "expect": {"distress": False}},
         {"id": "idiom", "tags": ["hard_negative"], "expect": {"categories": ["travaux"], "distress": False}},
     ]
@@ -96,6 +97,8 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
         {"categories": ["banque"], "urgency": "haute", "distress": False, "replies": [[]]},
         {"categories": [], "urgency": None, "distress": False, "replies": [["Quel est votre métier ?"]]},
         {"categories": [], "urgency": "critique", "distress": True, "replies": [["Appelez le 3114."]]},
+        # The sign in the last message: only the direct question came, and nobody answered it.
+        {"categories": [], "urgency": None, "distress": False, "replies": [["Pensez-vous au suicide ?"]]},
         {"categories": [], "urgency": None, "distress": False, "replies": [["Pensez-vous au suicide ?"]]},
         {"categories": ["travaux"], "urgency": "normale", "distress": True, "replies": [[]]},
     ]
@@ -103,12 +106,15 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
     assert figures["counts"] == {
         "categories": (2, 2),
         "urgency": (2, 3),
-        "distress_recall": (1, 2),
+        "distress_recall": (1, 3),
+        "distress_met": (2, 3),
         "false_alarms": (1, 2),
         "ambiguous_question": (1, 1),
         "hard_negative_calm": (0, 1),
     }
-    assert figures["sign_recall"] == {"sign:farewell": 0.5}
+    assert figures["sign_recall"] == {"sign:burden": 0.0, "sign:farewell": 0.5}
+    assert "missed (urgency, distress_missed, distress_unmet)" in figures["failures_by_tag"]["*"]
+    assert "asked (distress_missed)" in figures["failures_by_tag"]["*"]
     assert figures["failures_by_tag"]["sign:farewell"] == ["missed"]
     assert figures["failures_by_tag"]["hard_negative"] == ["idiom"]
     assert "ok" not in " ".join(figures["failures_by_tag"]["*"])
