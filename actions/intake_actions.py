@@ -108,6 +108,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         taken_back = take_back_reply(dispatcher, tracker)
         if taken_back is not None:
             return taken_back
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent not in ("affirm", "deny") and is_closing(tracker.latest_message.get("text")):
+            # "bon merci ça ira" read as no intent: leave taken, never this question's answer (it was stored as the
+            # deadline, and the next question followed). Stopping is ActionStopConversation's, as for a goodbye.
+            return await ActionStopConversation().run(dispatcher, tracker, domain)
         if tracker.get_slot("wants_advisor") is not True and asks_for_callback(tracker.latest_message.get("text")):
             # "oui je veux bien qu'on m'appelle" at another question, read as a yes by the classifier: the same
             # as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now.

@@ -37,8 +37,9 @@ _WEEKDAY = re.compile(
 )
 _DAY_MONTH = re.compile(r"\b(?:le )?(\d{1,2}|1er|premier) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+# "dans le 13", "du côté du 62" name a département, never the 13th of the month.
 _DAY_OF_MONTH = re.compile(
-    r"\b(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?! (?:"
+    r"\b(?<!dans )(?<!vers )(?<!cote )(?<!pres )(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?! (?:"
     + "|".join(_MONTHS)
     + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))"
 )

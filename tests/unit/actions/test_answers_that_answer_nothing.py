@@ -124,3 +124,25 @@ def test_contact_details_at_an_intake_question_are_no_answer(slot, words):
     result, said = validate(slot, words, intent="inform")
     assert result == {slot: None}
     assert said == [CONTACT_WAITS]
+
+
+@pytest.mark.parametrize("words", ["bon merci ça ira", "ça ira merci, bonne journée"])
+def test_leave_taken_at_an_intake_question_ends_without_the_next_question_and_stores_nothing(words):
+    # Found by a helper talking to the running bot: "bon merci ça ira" (no intent) was stored as the deadline, and
+    # "À qui devez-vous de l'argent ?" followed.
+    from tests.support.trackers import run
+
+    events = [
+        user("l'urssaf me réclame 4000 euros"),
+        {"event": "slot", "name": "requested_slot", "value": "deadline"},
+        bot("Avez-vous une échéance proche ?"),
+        user(words, "nlu_fallback"),
+    ]
+    current = tracker(events, slots={"requested_slot": "deadline", "deadline": words}, active_loop="situation_form")
+    dispatcher, produced = run(ValidateSituationForm(), current)
+    said = " ".join(texts(dispatcher))
+    assert "Prenez soin de vous" in said or "on s'arrête là" in said
+    assert {"event": "active_loop", "name": None} in [
+        {"event": e.get("event"), "name": e.get("name")} for e in produced if e.get("event") == "active_loop"
+    ]
+    assert not any(e.get("event") == "slot" and e.get("name") == "deadline" and e.get("value") for e in produced)

@@ -187,6 +187,9 @@ def test_find_deadlines(text, days):
         "fins de mois difficiles",
         "tous les lundis",
         "chaque fin de mois",
+        # A département, not the 13th: "coiffeuse dans le 13" was stored as a deadline ten days away.
+        "coiffeuse dans le 13",
+        "on est vers le 62",
     ],
 )
 def test_past_or_habitual_dates_are_no_deadlines(text):
