@@ -111,8 +111,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent not in ("affirm", "deny") and is_closing(tracker.latest_message.get("text")):
             # "bon merci ça ira" read as no intent: leave taken, never this question's answer (it was stored as the
-            # deadline, and the next question followed). Stopping is ActionStopConversation's, as for a goodbye.
-            return await ActionStopConversation().run(dispatcher, tracker, domain)
+            # deadline, and the next question followed). Stopping is ActionStopConversation's, as for a goodbye; then
+            # the bot listens (the form's end would otherwise bring the guidance and the callback offer).
+            stopped = await ActionStopConversation().run(dispatcher, tracker, domain)
+            return [*stopped, FollowupAction("action_listen")]
         if tracker.get_slot("wants_advisor") is not True and asks_for_callback(tracker.latest_message.get("text")):
             # "oui je veux bien qu'on m'appelle" at another question, read as a yes by the classifier: the same
             # as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now.

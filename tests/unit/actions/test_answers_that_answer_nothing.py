@@ -146,3 +146,5 @@ def test_leave_taken_at_an_intake_question_ends_without_the_next_question_and_st
         {"event": e.get("event"), "name": e.get("name")} for e in produced if e.get("event") == "active_loop"
     ]
     assert not any(e.get("event") == "slot" and e.get("name") == "deadline" and e.get("value") for e in produced)
+    # The bot listens next: the end of the form must not bring the guidance and the callback offer.
+    assert produced[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
