@@ -339,7 +339,7 @@ def test_a_question_asked_back_gets_an_answer_and_the_question_again(slot, typed
     assert events == {slot: None}, "the form asks its question again"
     (message,) = dispatcher.messages
     if utter:
-        assert message["response"] == utter  # the stored answer ("Oui, je suis un assistant automatique…")
+        assert message["response"] == utter  # the stored answer ("Je suis un assistant automatique…")
     else:
         assert "assistant automatique" in message["text"] and "conseiller" in message["text"]
 
