@@ -317,7 +317,8 @@ def salvage(draft: CaseDraft) -> CaseDraft:
 
 
 def submit_case(outbox: Any, **fields: Any) -> Any:
-    """Creates or updates the case; whatever fails, what the artisan consented to is kept.
+    """Creates or updates the case; whatever fails, what the artisan consented to is kept. ``review_reasons``
+    (actions.abuse) join the case's reasons.
 
     A draft the store refuses is salvaged (``salvage``) and submitted again; any other failure (the
     database down, a bug) spools the draft in the outbox, which stores it once it can, or sets it aside
@@ -327,7 +328,10 @@ def submit_case(outbox: Any, **fields: Any) -> Any:
 
     slots = fields.pop("slots")
     events = fields.pop("events")
+    review = fields.pop("review_reasons", None)
     draft = build_case_draft(slots=slots, situation=situation(slots), transcript=transcript(events), **fields)
+    if review:
+        draft.reasons.update(review)
     try:
         return outbox.submit(draft)
     except InvalidDraft:

@@ -426,13 +426,11 @@ def reference_said(tracker: Tracker, reference: str | None = None) -> bool:
     return already_said(tracker, f"C'est noté, votre référence est {reference or ''}", prefix=True)
 
 
-def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any | None:
-    """Creates or updates the conversation's case from ``slots`` (the outbox: idempotent by conversation id);
-    None when the abuse limit refuses a new case (counted once per conversation: a conversation that has its
-    case only updates it)."""
+def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
+    """Creates or updates the conversation's case from ``slots`` (the outbox: idempotent by conversation id).
+    A new case beyond the client's allowance is stored all the same, held for review (actions.abuse)."""
     chamber = services.chamber()
-    if not slots.get("case_reference") and not abuse.new_case_allowed(tracker.latest_message):
-        return None
+    new = not slots.get("case_reference")
     return submit_case(
         services.case_outbox(),
         conversation_id=tracker.sender_id,
@@ -441,6 +439,7 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any | None:
         slots=slots,
         events=tracker.events,
         consent_version=chamber.consent_version,
+        review_reasons=abuse.review_reasons() if new and abuse.over_case_limit(tracker.latest_message) else None,
     )
 
 
@@ -455,9 +454,6 @@ def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: li
     if slots.get("case_reference") and not answered:
         return []  # nothing new this turn (the form asked again)
     result = save_case(tracker, slots)
-    if result is None:
-        # Too many cases from this connection: the form ends, and action_finish_handoff says so once.
-        return [SlotSet("requested_slot", None)]
     next_question = next(
         (e.get("value") for e in reversed(events) if e.get("event") == "slot" and e.get("name") == "requested_slot"),
         None,
@@ -624,12 +620,6 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     result = save_case(tracker, dict(slots))
-    if result is None:
-        text = abuse.too_many_cases_text(chamber)
-        dispatcher.utter_message(
-            text="Je ne peux pas enregistrer d'autre demande pour l'instant." if already_said(tracker, text) else text
-        )
-        return []
     promise = chamber.callback_promise(clock.now(), slots.get("callback_slot"))
     phone = f" au {display_phone(slots['phone'])}"
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):

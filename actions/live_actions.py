@@ -52,9 +52,7 @@ def finish_live(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Even
     """The case stored with a live request; the confirmation carries the widget's signal to go live."""
     chamber = services.chamber()
     slots = tracker.slots
-    if not slots.get("case_reference") and not abuse.new_case_allowed(tracker.latest_message):
-        dispatcher.utter_message(text=abuse.too_many_cases_text(chamber))
-        return []
+    new = not slots.get("case_reference")
     reference = slots.get("case_reference") or new_reference()
     result = submit_case(
         services.case_outbox(),
@@ -64,6 +62,7 @@ def finish_live(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Even
         slots=slots,
         events=tracker.events,
         consent_version=chamber.consent_version,
+        review_reasons=abuse.review_reasons() if new and abuse.over_case_limit(tracker.latest_message) else None,
     )
     events: list[EventType] = [SlotSet("case_reference", result.reference)]
     try:

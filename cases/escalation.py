@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.audit import Repository
+from cases.limits import held_for_review
 from cases.models import OPEN_STATUSES, AuditEvent, Case, User
 from cases.targets import due_at
 from chamber import OpeningHours
@@ -134,7 +135,13 @@ class NotificationRepository(Repository):
                 .unique()
             )
             mailed = self._recorded(session, NEW_CASE_MAILED, [c.reference for c in cases])
-            return [_notice(c, hours_of(c.chamber_id)) for c in cases if c.reference not in mailed]
+            # A case held for review (over one client's allowance, actions.abuse) rings no alert: a script's
+            # cases would otherwise mail every advisor; the inbox shows it, marked to be checked.
+            return [
+                _notice(c, hours_of(c.chamber_id))
+                for c in cases
+                if c.reference not in mailed and not held_for_review(c.reasons)
+            ]
 
     def supervisors(self, chamber_id: str) -> list[str]:
         """The addresses of the chamber's active supervisors."""

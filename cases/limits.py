@@ -12,8 +12,9 @@ import hmac
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 # Keys remembered at most; the oldest are forgotten first (a flood of new keys cannot exhaust memory).
 MAX_KEYS = 50_000
@@ -128,3 +129,13 @@ class SharedCounts:
                 (window, key, self._clock() - limit.window_s),
             ).fetchone()
             return row is not None
+
+
+# The key of a case's ``reasons`` that marks a case created beyond CASES_PER_CLIENT: stored all the same,
+# shown in the inbox as to be checked, and left out of the new-case mail (cases.escalation).
+VOLUME_REASON = "volume"
+
+
+def held_for_review(reasons: Mapping[str, Any] | None) -> bool:
+    """A case created beyond its client's allowance (its ``reasons`` carry ``VOLUME_REASON``)."""
+    return VOLUME_REASON in (reasons or {})

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
+from cases.limits import VOLUME_REASON, held_for_review
 from chamber import french_date, french_time
 from triage import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
 
@@ -25,6 +26,7 @@ REASON_LABELS = {
     "distress": "Risque pour la vie",
     "distress_signs": "Signes de détresse repérés",
     "urgency": "Urgence",
+    VOLUME_REASON: "À vérifier",
 }
 CALL_OUTCOME_LABELS = {
     "joint": "Personne jointe",
@@ -142,6 +144,7 @@ def register_filters(environment) -> None:  # noqa: ANN001
         situation_label=lambda key: SITUATION_LABELS.get(key, key.replace("_", " ").capitalize()),
         audit_label=lambda code: AUDIT_LABELS.get(code, code),
         role_label=lambda code: ROLE_LABELS.get(code, code),
+        held_for_review=held_for_review,
     )
 
 

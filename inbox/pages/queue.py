@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from cases.limits import held_for_review
 from cases.models import CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, Case, User, utcnow
 from cases.repository import QueueFilters
 from inbox.context import context_of
@@ -115,7 +116,10 @@ def queue_live(request: Request, since: str = "", user: User = Depends(page_user
     body["alerts"] = [
         alert_of(c, "new")
         for c in changed
-        if c.created_at > since_at and c.urgency in ALERT_URGENCIES and c.status == "nouveau"
+        if c.created_at > since_at
+        and c.urgency in ALERT_URGENCIES
+        and c.status == "nouveau"
+        and not held_for_review(c.reasons)  # a script's flood rings nobody (actions.abuse)
     ] + [alert_of(c, "escalation") for c in newly_escalated if user.is_supervisor]
     if body["changed"]:
         filters, _ = filters_from(request, user)

@@ -17,7 +17,7 @@ from actions.conversation import SKIPPED
 from actions.handoff import BEFORE_YOU_GO, CASE_KEPT, CASE_SAVED, thanks_without_consent_text, withdrawn_text
 from actions.handoff_actions import ActionFinishHandoff, ActionHandoffThanks, ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion, ActionStopConversation
-from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA
+from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA, VOLUME_REASON
 from ops.settings import database_url
 from tests.support.action_services import stored_cases
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker as any_tracker, user
@@ -132,7 +132,9 @@ def test_the_abuse_limit_counts_one_case_for_the_whole_conversation():
     assert len(abuse._new_cases._hits[key]) == 1
 
 
-def test_a_refused_case_ends_the_form_and_is_said_once_by_the_end_of_the_handoff():
+def test_a_case_over_the_client_limit_is_stored_all_the_same_and_held_for_review():
+    """Several artisans may share one address (an office, a mobile operator's): a consented callback always
+    becomes a case; beyond the allowance it carries the review reason instead of being refused."""
     key = "client-over-the-limit"
     metadata = {CLIENT_KEY_METADATA: key}
     for _ in range(CASES_PER_CLIENT.count):
@@ -142,11 +144,22 @@ def test_a_refused_case_ends_the_form_and_is_said_once_by_the_end_of_the_handoff
             ValidateHandoffForm(),
             answer("06 12 34 56 78", "phone", consented(), {"phone": "06 12 34 56 78"}, metadata=metadata),
         )
-        assert slot_events(events)["requested_slot"] is None and texts(dispatcher) == []
-        ended = answer("06 12 34 56 78", "phone", consented(phone="+33612345678"), metadata=metadata)
+        reference = slot_events(events)["case_reference"]
+        assert slot_events(events)["requested_slot"] == "email" and texts(dispatcher) == [CASE_SAVED]
+        [case] = stored_cases()
+        assert case.reference == reference and case.phone == "+33612345678"
+        assert case.reasons[VOLUME_REASON] == [
+            f"plus de {CASES_PER_CLIENT.count} demandes de rappel depuis la même connexion en une heure"
+        ]
+        ended = answer(
+            "le matin", "callback_slot", consented(phone="+33612345678", case_reference=reference), metadata=metadata
+        )
         dispatcher, _ = run(ActionFinishHandoff(), ended)
-        assert "Plusieurs demandes de rappel" in texts(dispatcher)[0]
-        assert stored_cases() == []
+        # The artisan hears the usual promise: the review is the chamber's business.
+        assert texts(dispatcher)[0].startswith(
+            f"C'est noté, votre référence est {reference}. Un conseiller vous rappellera"
+        )
+        assert [c.reference for c in stored_cases()] == [reference]
     finally:
         abuse._new_cases.forget(key)
 
