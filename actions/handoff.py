@@ -510,3 +510,21 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     ):
         return clean_name(" ".join(parts))
     return None
+
+
+# The words of a yes before the rest of an answer ("bon ok, c'est Laurent", "oui allez, moi c'est Paul").
+_YES_FIRST = re.compile(
+    r"^(?:(?:bon|ben|bah|alors|euh|eh bien|et bien|allez|enfin|finalement)[\s,]+)*"
+    r"(?:oui|ouais|ok|okay|d'accord|dac|entendu|volontiers|allez|vas-y|allez-y|pourquoi pas)(?:[\s,.!]+|$)",
+    re.IGNORECASE,
+)
+
+
+def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ()) -> str | None:
+    """The first name said after a yes ("bon ok, c'est Laurent" -> "Laurent"); None without a yes first."""
+    if not text:
+        return None
+    rest = _YES_FIRST.sub("", " ".join(text.split()).replace("’", "'"), count=1)
+    if rest == " ".join(text.split()).replace("’", "'") or not rest:
+        return None
+    return first_name_said(rest, entities)

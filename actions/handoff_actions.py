@@ -31,6 +31,7 @@ from actions.handoff import (
     handoff_questions,
     has_phone,
     mentions_contact,
+    name_after_yes,
     name_beside_contact,
     no_phone_text,
     normalise_email,
@@ -159,7 +160,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if decision is None:
             return yes_or_no(value, dispatcher, tracker, "consent_given")
         if decision is True:
-            return {"consent_given": True, "consent_at": datetime.now(timezone.utc).isoformat()}
+            now = datetime.now(timezone.utc).isoformat()
+            return {"consent_given": True, "consent_at": now, **name_with_yes(dispatcher, tracker, "consent_given")}
         return {"consent_given": False}
 
     def validate_contact_name(
@@ -292,6 +294,10 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         # something else ("attendez mon client arrive" after a refusal is no hesitation about it).
         return value
     words = tracker.latest_message.get("text")
+    if slot in ("wants_advisor", "consent_given") and is_skip(words):
+        # "passer": every question can be skipped; skipping the offer or the consent gives none (said truly,
+        # with the way back, by action_finish_handoff).
+        return False
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):
         return None  # "ah non c'est la Somme": a fact corrected, nothing refused
@@ -329,7 +335,32 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
             dispatcher.utter_message(text=f"{noted} Avant de noter vos coordonnées, j'ai besoin de votre accord.")
             return {slot: None, "callback_slot": moment}
         say_neither(dispatcher, tracker, slot)
+    if decision is True:
+        return {slot: True, **name_with_yes(dispatcher, tracker, slot)}
     return {slot: decision}
+
+
+def yes_read_as_farewell(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> list[EventType]:
+    """ "bon ok, c'est Laurent" to a yes/no question of the handoff, classified as a farewell: the yes, as the
+    form's validation would have taken it (Rasa does not validate a form run as a follow-up), then the form."""
+    answer: dict[str, Any] = {slot: True, **name_with_yes(dispatcher, tracker, slot)}
+    if slot == "consent_given":
+        answer["consent_at"] = datetime.now(timezone.utc).isoformat()
+    return [*(SlotSet(name, value) for name, value in answer.items()), FollowupAction("handoff_form")]
+
+
+def name_with_yes(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> dict[str, Any]:
+    """ "bon ok, c'est Laurent" to a yes/no question of the handoff: the name the form would ask for later,
+    kept and thanked for; {} when the yes came alone."""
+    if slot not in ("wants_advisor", "consent_given") or tracker.get_slot("requested_slot") != slot:
+        return {}
+    if tracker.get_slot("contact_name"):
+        return {}
+    name = name_after_yes(tracker.latest_message.get("text"), tracker.latest_message.get("entities") or [])
+    if not name:
+        return {}
+    dispatcher.utter_message(text=f"Merci {name}.")
+    return {"contact_name": name}
 
 
 def place_at_yes_no_question(tracker: Tracker, slot: str) -> dict[str, Any] | None:

@@ -15,7 +15,14 @@ from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import callback_time, contact_answers, first_name_said, has_phone
-from actions.handoff_actions import already_said, finish_handoff, name_noted_text, reference_said, stop_with_handoff
+from actions.handoff_actions import (
+    already_said,
+    finish_handoff,
+    name_noted_text,
+    reference_said,
+    stop_with_handoff,
+    yes_read_as_farewell,
+)
 from actions.intake import (
     ASK_DETAIL,
     DETAIL_WANTED,
@@ -52,6 +59,9 @@ from intake.answers import (
 )
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
+
+# The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
+HANDOFF_YES_NO = frozenset({"wants_advisor", "consent_given", "health_consent"})
 
 
 def _assessment(tracker: Tracker) -> Assessment | None:
@@ -357,6 +367,10 @@ class ActionStopConversation(Action):
                 return [FollowupAction(loop)]
             dispatcher.utter_message(text=TAKE_YOUR_TIME_NO_QUESTION)
             return []
+        if asked in HANDOFF_YES_NO and intent == "goodbye" and answer_kind(words) == YES and not is_closing(words):
+            # "bon ok, c'est Laurent" to "Voulez-vous qu'un conseiller vous rappelle ?", read as a farewell: a yes,
+            # with the name after it kept.
+            return yes_read_as_farewell(dispatcher, tracker, asked)
         handoff = stop_with_handoff(dispatcher, tracker, explicit_only=True)
         if handoff is not None:
             return handoff  # consent taken back, or leaving the handoff form (the case is never lost)

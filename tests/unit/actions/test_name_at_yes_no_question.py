@@ -103,3 +103,60 @@ def test_a_moment_for_the_call_at_the_consent_question_is_kept_and_consent_still
     assert produced.get("callback_slot") == words and produced.get("consent_given") is None, (said, produced)
     assert produced.get("requested_slot") == "consent_given"
     assert said[0].startswith("Merci, j'ai noté le moment de l'appel"), said
+
+
+@pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
+@pytest.mark.parametrize(
+    "words, name",
+    [("bon ok, c'est Laurent", "Laurent"), ("ok, Laurent", "Laurent"), ("oui, je m'appelle paul", "Paul")],
+)
+def test_a_yes_with_a_first_name_is_a_yes_and_the_name_is_kept(question, words, name):
+    said, produced = validate(question, words, {question: True}, intent="affirm")
+    assert produced[question] is True and produced["contact_name"] == name, (said, produced)
+    assert said[0] == f"Merci {name}."
+    assert produced["requested_slot"] != "contact_name"
+
+
+@pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
+@pytest.mark.parametrize("words", ["bon ok", "oui allez", "oui c'est grave"])
+def test_a_yes_alone_names_nobody(question, words):
+    said, produced = validate(question, words, {question: True}, intent="affirm")
+    assert produced[question] is True and "contact_name" not in produced, (said, produced)
+    assert not any(text.startswith("Merci ") for text in said)
+
+
+@pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
+@pytest.mark.parametrize(
+    "words, intent", [("passer", "skip_question"), ("je préfère ne pas répondre", "skip_question")]
+)
+def test_skipping_the_offer_or_the_consent_gives_none_and_ends_the_question(question, words, intent):
+    said, produced = validate(question, words, {question: words}, intent=intent)
+    assert produced[question] is False and produced["requested_slot"] is None, (said, produced)
+
+
+@pytest.mark.parametrize(
+    "question, slots",
+    [("wants_advisor", {}), ("consent_given", {"wants_advisor": True})],
+)
+def test_a_yes_with_a_name_read_as_a_farewell_is_a_yes(question, slots):
+    """ "bon ok, c'est Laurent" classified as goodbye: the stop action takes it as the yes, never a farewell."""
+    from actions.intake_actions import ActionStopConversation
+
+    events = [user("la banque m'a coupé le découvert"), bot("?"), user("bon ok, c'est Laurent", "goodbye")]
+    current = tracker(events, slots={**SITUATION, **slots, "requested_slot": question}, active_loop="handoff_form")
+    dispatcher, produced = run(ActionStopConversation(), current, DOMAIN)
+    assert [m.get("text") for m in dispatcher.messages] == ["Merci Laurent."]
+    assert slot_events(produced)[question] is True and slot_events(produced)["contact_name"] == "Laurent"
+    assert produced[-1] == {"event": "followup", "name": "handoff_form", "timestamp": None}
+    if question == "consent_given":
+        assert slot_events(produced)["consent_at"]
+
+
+def test_a_real_farewell_at_the_offer_still_ends_the_conversation():
+    from actions.intake_actions import ActionStopConversation
+
+    events = [user("la banque m'a coupé le découvert"), bot("?"), user("ok merci au revoir", "goodbye")]
+    current = tracker(events, slots={**SITUATION, "requested_slot": "wants_advisor"}, active_loop="handoff_form")
+    dispatcher, produced = run(ActionStopConversation(), current, DOMAIN)
+    assert "wants_advisor" not in slot_events(produced) and not any(e.get("event") == "followup" for e in produced)
+    assert dispatcher.messages[0]["text"].startswith("Prenez soin de vous")
