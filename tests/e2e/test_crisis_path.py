@@ -133,6 +133,20 @@ def test_why_the_safety_question_is_asked_then_it_is_asked_again(conversation):
     assert "soulagé" in conversation.say("oui")[0]
 
 
+@pytest.mark.parametrize("question", ["c'est quoi le 3114 ?", "le 3114 c'est payant ?"])
+def test_a_question_about_the_3114_at_the_safety_question_is_answered_and_the_question_comes_again(
+    conversation, question
+):
+    conversation.say("j'ai envie de mourir")
+    messages = say(conversation, question)
+    said = texts(messages)
+    # The line explained, not read as "not safe" (the emergency block again).
+    assert said[0].startswith("Le 3114 est le numéro national de prévention du suicide"), said
+    assert not any("Appelez tout de suite le 15" in text for text in said)
+    assert said[-1] == SAFETY_QUESTION and messages[-1]["buttons"]
+    assert conversation.slots()["requested_slot"] == "safe_now"
+
+
 def test_a_clear_no_taken_back_is_the_crisis_path(conversation):
     conversation.say("je n'en peux plus")
     conversation.say("non")

@@ -36,6 +36,7 @@ FAQ_SUB_INTENTS = {
     "delete_data",
     "what_can_you_do",
     "other_bodies",
+    "crisis_line",
 }
 ORGANISATIONS = {
     "URSSAF",
