@@ -26,6 +26,19 @@ _CLAUSE_BREAK_PUNCTUATION = {".", "!", "?", ";", "\n"}
 # Words that open a new clause: what follows "mais" is not under the scope of what came before.
 _CLAUSE_BREAK_WORDS = {"mais", "cependant", "pourtant", "neanmoins", "toutefois"}
 _CLAUSE_BREAK_PAIRS = {("par", "contre"), ("en", "revanche"), ("sauf", "que")}
+# Dictation writes the punctuation out ("c'est de ne plus être là point comme ça"): "virgule" is a comma unless
+# between numbers ("3 virgule 5"); "point" ends a sentence unless a word makes it a noun ("le point", "au point",
+# "point de vente", "point mort") or the archaic negation ("je ne sais point").
+_DICTATED_COMMA = "virgule"
+_DICTATED_STOP = "point"
+_WORDS_BEFORE_POINT_AS_NOUN = (
+    "le un ce cet au du des les mon ton son notre votre leur a tel quel sur en de d bon mauvais gros seul premier "
+    "dernier second deuxieme troisieme meme chaque aucun tout quelques plusieurs certains faire fait fais ne n "
+    "mettre mis met rond petit grand"
+)
+_WORDS_AFTER_POINT_AS_NOUN = "de d du des mort fort faible noir chaud culminant commun presse relais retraite vue"
+_POINT_AS_NOUN_BEFORE = frozenset(_WORDS_BEFORE_POINT_AS_NOUN.split())
+_POINT_AS_NOUN_AFTER = frozenset(_WORDS_AFTER_POINT_AS_NOUN.split())
 _LONG_REPEAT = re.compile(r"([a-z])\1{2,}")
 # Inside a clause, quotes stop at these words: "... je n'ai plus de clients et je n'arrive plus à payer".
 _SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
@@ -222,6 +235,11 @@ def _split_clauses(message: str, cut: bool = True) -> list[Clause]:
             continue
         normalised = "," if raw == "," else normalise_word(raw)
         normalised = _unelided(normalised, tokens[index + 1][0] if index + 1 < len(tokens) else None)
+        if cut and normalised in (_DICTATED_COMMA, _DICTATED_STOP) and _dictated(normalised, tokens, index, parts):
+            if normalised == _DICTATED_STOP or not parts:
+                close()  # a dictated comma opening the message opens nothing
+                continue
+            normalised = ","
         if cut and normalised in _CLAUSE_BREAK_WORDS:
             close()
             continue
@@ -244,6 +262,17 @@ def _split_clauses(message: str, cut: bool = True) -> list[Clause]:
         length = offset + len(normalised)
     close()
     return clauses
+
+
+def _dictated(word: str, tokens: list[tuple[str, int, int]], index: int, parts: list[str]) -> bool:
+    """ "virgule" or "point" said for the punctuation mark by someone dictating."""
+    before = parts[-1] if parts else None
+    after = normalise_word(tokens[index + 1][0]) if index + 1 < len(tokens) else None
+    if word == _DICTATED_COMMA:
+        return not (before and before.isdigit() and after and after.isdigit())
+    if before is None or before in _POINT_AS_NOUN_BEFORE or before == ",":
+        return False
+    return after not in _POINT_AS_NOUN_AFTER
 
 
 def normalise(text: str) -> str:

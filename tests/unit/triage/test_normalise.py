@@ -53,3 +53,23 @@ def test_clauses_drop_a_softener_after_a_negation(typed, clause):
 def test_normalise_keeps_the_softener_for_reading_answers():
     # "non pas vraiment" to the direct question about suicide is no clear no (triage/answers.py).
     assert normalise("non pas vraiment") == "non pas vraiment"
+
+
+@pytest.mark.parametrize(
+    "dictated, clauses",
+    [
+        # Punctuation said out loud by someone dictating cuts the clauses as the marks would.
+        (
+            "la solution je l'ai virgule c'est de ne plus être là point comme ça plus de dettes",
+            ["la solution je l ai , c est de ne plus etre la", "comme ca plus de dettes"],
+        ),
+        ("virgule je pense au suicide point personne", ["je pense au suicide", "personne"]),
+        # A number, or "point" as a noun, stays a word.
+        ("3 virgule 5 millions", ["3 virgule 5 millions"]),
+        ("on fait le point sur la compta", ["on fait le point sur la compta"]),
+        ("je suis au point mort", ["je suis au point mort"]),
+        ("le point de vente ferme", ["le point de vente ferme"]),
+    ],
+)
+def test_dictated_punctuation_cuts_clauses(dictated, clauses):
+    assert [clause.text for clause in split_clauses(dictated)] == clauses
