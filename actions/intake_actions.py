@@ -40,7 +40,7 @@ from actions.intake import (
     reply_to_question,
     skip_offered,
 )
-from actions.place_validation import PlaceValidation, place_in_answer
+from actions.place_validation import PlaceValidation, place_in_answer, place_said_aside
 from actions.unanswered import answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
 from intake.answers import (
@@ -134,7 +134,8 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
                 SlotSet("requested_slot", None),
                 FollowupAction("handoff_form"),
             ]
-        return ask_next_question(dispatcher, tracker, await super().run(dispatcher, tracker, domain))
+        aside = place_said_aside(dispatcher, tracker)
+        return ask_next_question(dispatcher, tracker, [*aside, *await super().run(dispatcher, tracker, domain)])
 
     async def required_slots(
         self,

@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
-from actions.conversation import SKIP_BUTTON, SKIPPED
+from actions.conversation import SKIP_BUTTON, SKIPPED, value_before_latest_message
 from actions.unanswered import answered_another_question
 from chamber import Chamber
 from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
@@ -95,7 +96,8 @@ def place_in_answer(tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "
 
 def place_noted(place: Mapping[str, Any]) -> str:
     """What is said when a place given at another question is kept for the place question."""
-    return f"Merci, j'ai noté le lieu ({place.get('commune') or place['departement']})."
+    code = place["departement"]
+    return f"Merci, j'ai noté le lieu ({place.get('commune') or departement_name(code) or code})."
 
 
 class PlaceQuestion:
@@ -136,3 +138,19 @@ class PlaceValidation:
         if message:
             dispatcher.utter_message(text=message)
         return update
+
+
+def place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """ "bon c'est à côté de Brest" at "Depuis quand ?", read as a farewell: the slot mappings took the place, the
+    question's own slot took nothing, and the place question is not among the form's questions, so no validation
+    reads it or says it was kept. Read here (a place the words name, a new one), said kept; [] otherwise."""
+    asked = tracker.get_slot("requested_slot")
+    taken = tracker.slots_to_validate()
+    if asked in (None, "departement") or asked in taken or "departement" not in taken:
+        return []
+    update, _ = place_update(taken["departement"], {})
+    code = update.get("departement")
+    if code in (None, SKIPPED) or value_before_latest_message(tracker.events, "departement") == code:
+        return []
+    dispatcher.utter_message(text=place_noted(update))
+    return [SlotSet(name, value) for name, value in update.items()]

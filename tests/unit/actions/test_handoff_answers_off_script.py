@@ -77,19 +77,21 @@ TOWN = [{"entity": "town", "value": "Lille"}]
 
 @pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
 @pytest.mark.parametrize(
-    "words, entities, departement, commune",
+    "words, entities, departement, commune, named",
     [
-        ("Lille", TOWN, "59", "Lille"),
-        ("à Lille", TOWN, "59", "Lille"),
-        ("Arras", [{"entity": "town", "value": "Arras"}], "62", "Arras"),
-        ("dans le 62", [{"entity": "departement", "value": "62"}], "62", None),
+        ("Lille", TOWN, "59", "Lille", "Lille"),
+        ("à Lille", TOWN, "59", "Lille", "Lille"),
+        ("Arras", [{"entity": "town", "value": "Arras"}], "62", "Arras", "Arras"),
+        ("dans le 62", [{"entity": "departement", "value": "62"}], "62", None, "Pas-de-Calais"),
     ],
 )
-def test_a_place_at_a_yes_no_question_is_kept_and_the_question_stays(question, words, entities, departement, commune):
+def test_a_place_at_a_yes_no_question_is_kept_and_the_question_stays(
+    question, words, entities, departement, commune, named
+):
     said, produced = validate(question, words, {question: words}, entities=entities)
     assert produced.get(question) is None and produced["requested_slot"] == question
     assert produced["departement"] == departement and produced.get("commune") == commune
-    assert said == [f"Merci, j'ai noté le lieu ({commune or departement})."]
+    assert said == [f"Merci, j'ai noté le lieu ({named})."]
 
 
 @pytest.mark.parametrize(

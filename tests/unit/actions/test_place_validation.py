@@ -181,3 +181,39 @@ def test_what_was_already_known_said_again_at_the_place_question_passes_it():
     known = {"event": "slot", "name": "trade", "value": "carreleur"}
     dispatcher, result = _at_place_question("je suis carreleur", [known], {"trade": "carreleur"})
     assert result == {"departement": SKIPPED} and texts(dispatcher) == [SKIPPED_ACK]
+
+
+def _aside(words: str, intent: str, extracted: dict, entities: list | None = None) -> tuple[list[str], dict]:
+    """The situation form's validation when `words` answer "Depuis quand ... ?" and the mappings took `extracted`."""
+    import yaml
+
+    from ops.settings import REPO_ROOT
+    from tests.support.trackers import run, slot_events
+
+    domain = {"forms": yaml.safe_load((REPO_ROOT / "bot/domain/intake.yml").read_text(encoding="utf-8"))["forms"]}
+    events = [
+        user("je suis boulanger, l'urssaf me réclame 6000 €"),
+        {"event": "slot", "name": "requested_slot", "value": "since_when"},
+    ]
+    events += [bot("Depuis quand ?"), user(words, intent, entities)]
+    events += [{"event": "slot", "name": name, "value": value} for name, value in extracted.items()]
+    slots = {"difficulty_categories": ["cotisations_sociales"], "requested_slot": "since_when", **extracted}
+    dispatcher, produced = run(
+        ValidateSituationForm(), tracker(events, slots=slots, active_loop="situation_form"), domain
+    )
+    return texts(dispatcher), slot_events(produced)
+
+
+def test_a_place_said_aside_read_as_a_farewell_is_kept_and_said_kept():
+    # "bon c'est à côté de Brest" to "Depuis quand ?", classified goodbye: the question's slot took nothing.
+    said, produced = _aside("bon c'est à côté de Brest", "goodbye", {"departement": "29"})
+    assert said == ["Merci, j'ai noté le lieu (Finistère)."]
+    assert produced["departement"] == "29"
+
+
+def test_a_place_at_another_question_is_acknowledged_once():
+    # "Lens" to "Depuis quand ?": the question's own validation says it was noted; the place validation is silent.
+    said, produced = _aside(
+        "Lens", "inform", {"since_when": "Lens", "departement": "Lens"}, [{"entity": "town", "value": "Lens"}]
+    )
+    assert said == [WRONG_QUESTION_ACK], produced
