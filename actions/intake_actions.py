@@ -14,7 +14,7 @@ from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
-from actions.handoff import callback_time, contact_answers, first_name_said, has_phone
+from actions.handoff import callback_time, contact_answers, first_name_said, has_phone, name_after_yes
 from actions.handoff_actions import (
     already_said,
     finish_handoff,
@@ -457,9 +457,17 @@ class ActionAnswerOutsideQuestion(Action):
         slots = tracker.slots
         refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False
         if intent == "affirm" and refused:
+            # "bon ok, c'est Martine" after a refusal: the offer taken up again, the name kept for its question.
+            latest = tracker.latest_message
+            name = (
+                None if slots.get("contact_name") else name_after_yes(latest.get("text"), latest.get("entities") or [])
+            )
+            if name:
+                dispatcher.utter_message(text=f"Merci {name}.")
             return [
                 SlotSet("wants_advisor", True),
                 SlotSet("consent_given", None),
+                *([SlotSet("contact_name", name)] if name else []),
                 FollowupAction("handoff_form"),
             ]
         if intent == "deny":

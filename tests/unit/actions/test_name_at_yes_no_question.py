@@ -160,3 +160,17 @@ def test_a_real_farewell_at_the_offer_still_ends_the_conversation():
     dispatcher, produced = run(ActionStopConversation(), current, DOMAIN)
     assert "wants_advisor" not in slot_events(produced) and not any(e.get("event") == "followup" for e in produced)
     assert dispatcher.messages[0]["text"].startswith("Prenez soin de vous")
+
+
+@pytest.mark.parametrize("words, name", [("bon ok, c'est Martine", "Martine"), ("oui finalement", None)])
+def test_a_yes_after_a_refusal_takes_the_offer_up_again_with_the_name(words, name):
+    from actions.intake_actions import ActionAnswerOutsideQuestion
+
+    events = [user("la banque m'a coupé le découvert"), bot("C'est entendu."), user(words, "affirm")]
+    current = tracker(events, slots={**SITUATION, "wants_advisor": False})
+    dispatcher, produced = run(ActionAnswerOutsideQuestion(), current, DOMAIN)
+    slots = slot_events(produced)
+    assert slots["wants_advisor"] is True and slots["consent_given"] is None
+    assert slots.get("contact_name") == name
+    assert [m.get("text") for m in dispatcher.messages] == ([f"Merci {name}."] if name else [])
+    assert produced[-1]["event"] == "followup" and produced[-1]["name"] == "handoff_form"
