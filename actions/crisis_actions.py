@@ -30,6 +30,7 @@ from guidance.crisis import (
     SUICIDE_QUESTION,
     SUICIDE_QUESTION_AGAIN,
 )
+from guidance.glossary import DEFINITION_KEY, definition_text
 from intake.answers import is_intake_answer
 from triage import Assessment
 from triage.answers import (
@@ -95,7 +96,10 @@ def _answer_the_question_back(tracker: Tracker, dispatcher: CollectingDispatcher
     latest = tracker.latest_message or {}
     selected = ((latest.get("response_selector") or {}).get("default") or {}).get("response") or {}
     utter = selected.get("utter_action")
-    if _latest_intent(tracker) == "faq" and utter:
+    definition = definition_text(latest.get(DEFINITION_KEY))
+    if definition:
+        dispatcher.utter_message(text=definition)  # "c'est quoi une conciliation ?" (guidance/glossary.py)
+    elif _latest_intent(tracker) == "faq" and utter:
         dispatcher.utter_message(response=utter)
     else:
         dispatcher.utter_message(text=ASK_AGAIN_FIRST[QUESTION_BACK])

@@ -1,5 +1,5 @@
 """A question about the service ("c'est gratuit ?", "qui lit ce que j'écris ?"): its answer, the response selector's
-(`utter_faq/...`); a request to erase gets the offer to do it now (actions/erasure_actions.py); and a statement the
+(`utter_faq/...`), or the glossary's definition of a word asked about ("c'est quoi un échéancier ?"); a request to erase gets the offer to do it now (actions/erasure_actions.py); and a statement the
 classifier took, unsure, for such a question at a form's question ("c'est moi qui gère tout maintenant" at the
 legal-form question) is read as that question's answer, as the form reads one."""
 
@@ -18,6 +18,7 @@ from actions.erasure_actions import ERASE_REQUEST_KEY, answer_to_offer, offer_er
 from actions.handoff_actions import ValidateHandoffForm, already_said
 from actions.intake import asks_something
 from actions.intake_actions import ValidateSituationForm
+from guidance.glossary import DEFINITION_KEY, definition_text
 from intake.facts import fold
 
 
@@ -37,6 +38,11 @@ class ActionAnswerFaq(Action):
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
+        definition = definition_text(tracker.latest_message.get(DEFINITION_KEY))
+        if definition:
+            # "c'est quoi un échéancier ?" (bot/components/definition_guard.py): the glossary's definition.
+            dispatcher.utter_message(text=definition)
+            return []
         slot = _question_answered(tracker)
         if slot:
             # "c'est moi qui gère tout maintenant" to "Sous quelle forme ... ?", taken for "qui êtes-vous": no

@@ -112,3 +112,11 @@ def test_refusing_to_give_a_name_passes_the_question_and_keeps_the_case(conversa
     turn = answer_until(conversation, turn, None)
     case = stored_case(stack, conversation.sender)
     assert case is not None and not case["contact_name"], case
+
+
+def test_a_word_asked_about_at_an_intake_question_is_defined_and_the_question_comes_again(conversation):
+    turn = say(conversation, "les impots me reclament la tva de l'an dernier, 6000 balles")
+    asked = turn.slots["requested_slot"]
+    turn = say(conversation, "c koi un echeancier ?")
+    assert turn.replies[0].startswith("Un échéancier, ou délai de paiement, permet de payer une dette"), turn.replies
+    assert turn.slots["requested_slot"] == asked and turn.slots[asked] is None

@@ -76,3 +76,21 @@ def test_the_other_bodys_answer_is_said_in_full_once():
     ]
     again, _ = run(ActionAnswerFaq(), at(events))
     assert texts(again) == ["Ce numéro-là, je ne l'ai pas, pardon."]
+
+
+@pytest.mark.parametrize("active_loop", [None, "situation_form", "handoff_form"])
+def test_a_word_asked_about_gets_the_glossary_definition(active_loop):
+    """bot/components/definition_guard.py marks the message; the answer is the glossary's, at any point."""
+    message = faq("c'est quoi un échéancier ?", "faq/what_can_you_do")
+    current = at([user("l'urssaf me relance"), bot("Depuis quand ?"), message])
+    current.latest_message["definition"] = "echeancier"
+    if active_loop:
+        current.active_loop = {"name": active_loop}
+        current.slots["requested_slot"] = "since_when" if active_loop == "situation_form" else "consent_given"
+    dispatcher, events = run(ActionAnswerFaq(), current)
+    assert texts(dispatcher) == [
+        "Un échéancier, ou délai de paiement, permet de payer une dette en plusieurs fois, à des dates convenues "
+        "avec le créancier. L'URSSAF et le service des impôts des entreprises en accordent sur demande, à condition "
+        "que les déclarations soient faites."
+    ]
+    assert events == []

@@ -1,0 +1,82 @@
+"""Plain definitions of the words an artisan meets ("c'est quoi un échéancier ?"), from guidance/glossary.yml.
+
+    term_asked("c'est quoi un échéancier ?")   # the entry, or None
+    term_asked("la banque parle de conciliation, ça veut dire quoi ?")
+
+A definition is asked when a short message names a known term and asks what it is ("c'est quoi", "ça veut
+dire quoi", "qu'est-ce que", "définition"), or is the term alone with a question mark ("l'ACED ?"). Light on
+purpose (YAML and regular expressions): the Rasa server's definition guard imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from french.text import fold
+
+GLOSSARY = Path(__file__).with_name("glossary.yml")
+# The parse data's key for the entry asked about (set by bot/components/definition_guard.py, read by the actions).
+DEFINITION_KEY = "definition"
+MAX_WORDS = 16
+
+_ASKING = re.compile(
+    r"\b(c est quoi|c quoi|cest quoi|c koi|c est koi|ca veut dire quoi|ca veut dire|ca signifie|que veut dire|"
+    r"que signifie|qu est ce que|qu est ce qu|qu est ce|c est qui|definition|expliquez moi|expliquer|"
+    r"ca consiste en quoi|ca sert a quoi|a quoi ca sert|c est comment|comment ca marche|comprends pas|"
+    r"sais pas ce que c est|ce que c est|ce que ca veut dire)\b"
+)
+_ARTICLE = r"(?:un |une |le |la |les |l |des |du |d un |d une |de la |de l |d )?"
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    text: str
+    terms: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def definitions() -> tuple[Definition, ...]:
+    raw = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
+    entries = []
+    for entry in raw["entries"]:
+        pattern = re.compile(r"\b(?:" + "|".join(entry["terms"]) + r")\b")
+        entries.append(Definition(entry["id"], " ".join(entry["text"].split()), pattern))
+    return tuple(entries)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w?]+", " ", fold(text).replace("'", " ")).split())
+
+
+def term_asked(text: str | None) -> Definition | None:
+    """The definition a short question asks for, or None."""
+    if not text or text.startswith("/"):
+        return None
+    plain = _plain(text)
+    words = plain.replace("?", " ").split()
+    if not words or len(words) > MAX_WORDS:
+        return None
+    bare = plain.rstrip(" ?")
+    for definition in definitions():
+        found = definition.terms.search(bare)
+        if not found:
+            continue
+        term = r"(?:" + definition.terms.pattern + r")"
+        alone = re.fullmatch(_ARTICLE + term, bare) and plain.endswith("?")
+        # The asking words right before the term ("c'est quoi un échéancier") or right after it ("la CCSF c'est
+        # quoi"): "qu'est-ce que je fais, je suis en redressement" asks what to do, not what the word means.
+        before = re.search(_ASKING.pattern + r"(?: \w+){0,3} " + term, bare)
+        after = re.search(term + r"(?: \w+){0,2} " + _ASKING.pattern, bare)
+        if alone or before or after:
+            return definition
+    return None
+
+
+def definition_text(definition_id: str | None) -> str | None:
+    return next((d.text for d in definitions() if d.id == definition_id), None)
