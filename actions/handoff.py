@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from actions.conversation import SKIPPED
 from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
+from french.numbers import digits_from_words
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS
 
@@ -21,12 +22,18 @@ log = logging.getLogger(__name__)
 MAX_NAME_LENGTH = 60
 
 
+def phone_digits(text: str) -> str:
+    """The words with a number said in words written in digits ("zéro six, douze, trente-quatre…" ->
+    "06 12 34…"), the commas of a dictated number dropped: what the phone readers below read."""
+    return re.sub(r"(?<=\d)\s*,\s*(?=\d)", " ", digits_from_words(text))
+
+
 def normalise_phone(text: str | None) -> str | None:
-    """A French phone number in E.164 (+33612345678), or None when it is not one."""
+    """A French phone number in E.164 (+33612345678), or None when it is not one (written in words too)."""
     if not text:
         return None
     try:
-        number = phonenumbers.parse(text.strip(), "FR")
+        number = phonenumbers.parse(phone_digits(text.strip()), "FR")
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(number):
@@ -56,14 +63,14 @@ def wrong_number(text: str | None) -> bool:
     number beside it: the artisan meant to give one, and is told so rather than "je n'ai pas compris"."""
     if not text or mentions_contact(text):
         return False
-    return any(not _DATE.fullmatch(match.group()) for match in _NUMBER_ATTEMPT.finditer(text))
+    return any(not _DATE.fullmatch(match.group()) for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)))
 
 
 def mentions_contact(text: str | None) -> bool:
     """A phone number or an e-mail address somewhere in the words ("c'est le 06 45 23 11 09 le soir")."""
     if not text:
         return False
-    return "@" in text or any(True for _ in phonenumbers.PhoneNumberMatcher(text, "FR"))
+    return "@" in text or any(True for _ in phonenumbers.PhoneNumberMatcher(phone_digits(text), "FR"))
 
 
 def display_phone(e164: str) -> str:
@@ -395,6 +402,7 @@ def contact_answers(text: str | None) -> dict[str, str]:
     if not text:
         return {}
     found: dict[str, str] = {}
+    text = phone_digits(text)
     rest = text
     for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
         phone = normalise_phone(match.raw_string)
@@ -445,6 +453,7 @@ def name_beside_contact(text: str | None) -> str | None:
     once the contact details and the small words around them are taken out, when one or two remain."""
     if not text:
         return None
+    text = phone_digits(text)
     rest = text
     for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
         rest = rest.replace(match.raw_string, " ")

@@ -20,6 +20,12 @@ from actions.handoff import clean_name, normalise_email, normalise_phone, summar
         ("01 23 45 67 89", "+33123456789"),
         ("09 72 72 20 60", "+33972722060"),
         (" 07 98 76 54 32 ", "+33798765432"),
+        # Said in words, as dictation writes it, with or without accents, commas or the zero alone in words.
+        ("zéro six douze trente-quatre cinquante-six soixante-dix-huit", "+33612345678"),
+        ("zero six douze trente quatre cinquante six soixante dix huit", "+33612345678"),
+        ("zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "+33612345678"),
+        ("zero 7 98 76 54 32", "+33798765432"),
+        ("zéro trois vingt vingt et un vingt-deux quatre-vingt-dix", "+33320212290"),
     ],
 )
 def test_french_numbers_are_normalised(typed, expected):
@@ -37,6 +43,8 @@ def test_french_numbers_are_normalised(typed, expected):
         "+44 20 7946 0958",
         "+1 212 555 0100",
         "00 00 00 00 00",
+        "zéro six douze trente-quatre",  # a number said in words, incomplete
+        "six cents euros",
     ],
 )
 def test_anything_else_is_refused(typed):
