@@ -26,8 +26,11 @@ def over_case_limit(latest_message: Mapping[str, Any] | None) -> bool:
     return bool(key) and _new_cases.hit(str(key)) > 0
 
 
-def review_reasons() -> dict[str, list[str]]:
-    """The reason a case over the limit carries (a key of the case's ``reasons``, never a category)."""
+def review_reasons(slots: Mapping[str, Any], latest_message: Mapping[str, Any] | None) -> dict[str, list[str]] | None:
+    """For a new case: the reason it is held for review when its client is over the limit (a key of the case's
+    ``reasons``, never a category), else None. A case with distress is never held: its alert must ring."""
+    if slots.get("distress") or not over_case_limit(latest_message):
+        return None
     return {
         VOLUME_REASON: [f"plus de {CASES_PER_CLIENT.count} demandes de rappel depuis la même connexion en une heure"]
     }

@@ -470,7 +470,7 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
         slots=slots,
         events=tracker.events,
         consent_version=chamber.consent_version,
-        review_reasons=abuse.review_reasons() if new and abuse.over_case_limit(tracker.latest_message) else None,
+        review_reasons=abuse.review_reasons(slots, tracker.latest_message) if new else None,
     )
 
 
@@ -625,7 +625,8 @@ class ActionHandoffThanks(Action):
         pending = tracker.get_slot("requested_slot")
         declined = [SlotSet(pending, False)] if pending in ("wants_advisor", "consent_given") else []
         text = thanks_without_consent_text(services.chamber())
-        dispatcher.utter_message(text=YOU_ARE_WELCOME if already_said(tracker, text) else text)
+        reminder = f" {HANDOFF_REMINDER}" if tracker.get_slot("distress") else ""  # after distress, the 3114 again
+        dispatcher.utter_message(text=(YOU_ARE_WELCOME if already_said(tracker, text) else text) + reminder)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *declined]
 
 

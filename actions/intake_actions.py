@@ -43,6 +43,7 @@ from actions.intake import (
 from actions.place_validation import PlaceValidation, place_in_answer, place_said_aside
 from actions.unanswered import answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
+from guidance.crisis import LEAVING_REMINDER
 from intake.answers import (
     NO,
     OTHER,
@@ -380,7 +381,16 @@ class ActionStopConversation(Action):
             # with no leave taken of us. The intake starts; "Prenez soin de vous" would lose the situation.
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return [*told, FollowupAction("situation_form")]
-        if intent == "goodbye" or (intent == "thank" and is_closing(words)):
+        distress = bool(tracker.get_slot("distress"))
+        if distress:
+            # After the crisis path, the numbers come with every leave-taking, whatever was answered before.
+            text = (
+                f"Prenez soin de vous. {LEAVING_REMINDER} Vous pouvez revenir ici quand vous voulez, ou appeler "
+                f"la {chamber.name} au {chamber.phone}."
+            )
+            if already_said(tracker, text):
+                text = f"Au revoir, prenez soin de vous. {LEAVING_REMINDER}"
+        elif intent == "goodbye" or (intent == "thank" and is_closing(words)):
             text = (
                 "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "
                 f"{chamber.name} au {chamber.phone} ({chamber.hours_text})."

@@ -62,7 +62,7 @@ def finish_live(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Even
         slots=slots,
         events=tracker.events,
         consent_version=chamber.consent_version,
-        review_reasons=abuse.review_reasons() if new and abuse.over_case_limit(tracker.latest_message) else None,
+        review_reasons=abuse.review_reasons(slots, tracker.latest_message) if new else None,
     )
     events: list[EventType] = [SlotSet("case_reference", result.reference)]
     try:

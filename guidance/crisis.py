@@ -48,6 +48,11 @@ BEREAVEMENT = (
 )
 # The end of a handoff after distress repeats the line.
 HANDOFF_REMINDER = f"En attendant, le {SUICIDE_PREVENTION_LINE} reste joignable jour et nuit, gratuitement."
+# A leave-taking after the crisis path ("bon je vais y aller"): the numbers again, whatever was answered before.
+LEAVING_REMINDER = (
+    f"Le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, et en cas de danger immédiat, "
+    f"le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+)
 
 
 def crisis_messages(chamber: Chamber) -> list[str]:

@@ -70,7 +70,9 @@ _WAIT = re.compile(
 )
 # Taking leave, also indirectly ("je vais réfléchir, merci pour tout", "je vous laisse"): never a pause to think.
 _LEAVING = re.compile(
-    r"\b(?:au revoir|bonne (?:journee|soiree|nuit|fin de (?:journee|soiree)|continuation)|a plus|a\+|salut|bye|"
+    # "salut" opening a message is a greeting ("salut, je suis serrurier à Grenoble"); anywhere else, or alone, a farewell.
+    r"(?<!^)\bsalut\b|^salut$|"
+    r"\b(?:au revoir|bonne (?:journee|soiree|nuit|fin de (?:journee|soiree)|continuation)|a plus|a\+|bye|"
     r"ciao|adieu|a bientot|a demain|a la prochaine|merci pour tout|merci (?:pour|de) (?:votre|vos|les|l')\s?"
     r"(?:aide|temps|infos?|informations?|conseils?|reponses?|renseignements?)|"
     r"je vous laisse|je vais vous laisser|je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b"
@@ -355,7 +357,8 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
 _CLOSING = re.compile(
     r"\b(?:c'est tout|ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|je (?:dois|vais) "
     r"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse|je file|je m'en vais|bonne continuation|"
-    r"a la prochaine)\b|(?:^|\s)a\+(?:\s|$)"
+    r"a la prochaine|(?:il )?faut que (?:j'y aille|je (?:file|parte|y aille|me sauve|vous laisse))|je me sauve|"
+    r"je vais me debrouiller)\b|(?:^|\s)a\+(?:\s|$)"
 )
 
 

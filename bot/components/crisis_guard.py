@@ -97,10 +97,13 @@ class CrisisGuard(GraphComponent):
             return None
         confidence = predicted.get("confidence", 0.0)
         ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") not in GUARDED]
-        if confidence >= self.classifier_only_threshold or not ranking:
-            if name == BEREAVEMENT_INTENT:
-                return self._force(message, name, None, [f"model:{name}"], "model", confidence)
+        # The bereavement reply names suicide: only the rule, which reads a suicide in the words, may give it
+        # ("ma mère est décédée il y a trois semaines" got "Le 3114 répond aussi aux proches endeuillés par un
+        # suicide"). The classifier's bereavement alone is a situation told: the next intent of the ranking.
+        if name != BEREAVEMENT_INTENT and (confidence >= self.classifier_only_threshold or not ranking):
             return self._force(message, CHECK_IN_INTENT, AMBIGUOUS, [f"model:{name}"], "model", confidence)
+        if not ranking:
+            return self._force(message, "describe_situation", None, [f"model:{name}"], "model", confidence)
         message.set(INTENT, ranking[0], add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return None

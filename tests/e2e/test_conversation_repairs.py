@@ -120,3 +120,9 @@ def test_a_word_asked_about_at_an_intake_question_is_defined_and_the_question_co
     turn = say(conversation, "c koi un echeancier ?")
     assert turn.replies[0].startswith("Un échéancier, ou délai de paiement, permet de payer une dette"), turn.replies
     assert turn.slots["requested_slot"] == asked and turn.slots[asked] is None
+
+
+def test_a_first_message_opening_with_salut_starts_the_intake(conversation):
+    turn = say(conversation, "salut, je suis serrurier a Grenoble, la banque me coupe le decouvert")
+    assert not any("on s'arrête là" in reply for reply in turn.replies), turn.replies
+    assert turn.slots["requested_slot"] is not None and turn.slots["difficulty_categories"] == ["banque"]

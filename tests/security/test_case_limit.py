@@ -110,3 +110,14 @@ def test_the_window_slides():
     assert window.hit("k") == 30
     now[0] = 60.5
     assert window.hit("k") == 0
+
+
+def test_a_case_with_distress_is_never_held_for_review(own_services):
+    """Its alert must ring whatever the connection did before (an off-script conversation, 2026-12-03)."""
+    for _ in range(3):
+        _run(_finished_handoff("client-c"))
+    tracker = _finished_handoff("client-c")
+    tracker.slots["distress"] = True
+    _, events = _run(tracker)
+    [reference] = [e["value"] for e in events if e.get("name") == "case_reference"]
+    assert not held_for_review(_stored(own_services)[reference])

@@ -174,3 +174,25 @@ def test_a_yes_after_a_refusal_takes_the_offer_up_again_with_the_name(words, nam
     assert slots.get("contact_name") == name
     assert [m.get("text") for m in dispatcher.messages] == ([f"Merci {name}."] if name else [])
     assert produced[-1]["event"] == "followup" and produced[-1]["name"] == "handoff_form"
+
+
+@pytest.mark.parametrize("words", ["bon je vais y aller", "bon allez salut"])
+def test_a_farewell_after_the_crisis_path_gives_the_numbers_again(words):
+    """ "bon je vais y aller" right after "not safe": never only the chamber's office hours."""
+    from actions.intake_actions import ActionStopConversation
+
+    events = [user("bientot vous entendrez plus parler de moi", "express_distress"), bot("?"), user(words, "goodbye")]
+    current = tracker(events, slots={**SITUATION, "distress": True, "safe_now": "not_safe"})
+    dispatcher, _ = run(ActionStopConversation(), current, DOMAIN)
+    [said] = [m.get("text") for m in dispatcher.messages]
+    assert "3114" in said and "15" in said and "112" in said, said
+
+
+def test_salut_opening_a_message_is_a_greeting_not_a_farewell():
+    from intake.answers import is_closing
+
+    assert not is_closing("salut, je suis serrurier à Grenoble, la banque me coupe le découvert")
+    assert not is_closing("salut je suis peintre en batiment a Tours, l'urssaf me relance")
+    assert (
+        is_closing("bon allez salut") and is_closing("salut") and is_closing("oups faut que j'y aille un client arrive")
+    )

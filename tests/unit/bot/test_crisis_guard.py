@@ -123,3 +123,14 @@ def test_logs_carry_levels_and_rules_never_the_words(caplog):
         guarded(classified("je suis un poids pour ma famille", [("describe_situation", 0.9)]))
     assert "indirect_burden" in caplog.text and "level=2" in caplog.text
     assert "poids" not in caplog.text and "famille" not in caplog.text
+
+
+def test_the_classifiers_bereavement_alone_never_names_a_suicide():
+    """ "ma mère est décédée il y a trois semaines" read as express_bereavement by the classifier: a situation told,
+    never the reply for people bereaved by suicide (found by an off-script conversation, 2026-12-03)."""
+    message = classified(
+        "ma mère est décédée il y a trois semaines", [("express_bereavement", 0.98), ("describe_situation", 0.02)]
+    )
+    assert guarded(message) == "describe_situation"
+    message = classified("ma mère est décédée il y a trois semaines", [("express_bereavement", 0.99)])
+    assert guarded(message) == "describe_situation"
