@@ -46,6 +46,7 @@ from actions.handoff import (
 from actions.intake import YOU_ARE_WELCOME, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation, place_in_answer, place_noted
+from actions.unanswered import WRONG_QUESTION_ACK, not_answered
 from cases.reference import new_reference
 from chamber import Chamber
 from guidance.crisis import HANDOFF_REMINDER
@@ -67,6 +68,7 @@ from intake.answers import (
 )
 from intake.facts import extract_facts, understood
 from ops import clock
+from places import resolve
 
 logger = logging.getLogger(__name__)
 
@@ -219,10 +221,18 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if elsewhere is not None:
             return elsewhere
         words = tracker.latest_message.get("text") or ""
-        if tracker.get_slot("requested_slot") == "callback_slot" and value == words and is_waiting(words):
+        asked = tracker.get_slot("requested_slot") == "callback_slot" and value == words
+        if asked and is_waiting(words):
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {"callback_slot": None}
+        if asked and callback_time(words) is None:
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if intent == "request_human":
+                return {"callback_slot": "dès que possible"}  # "je veux quelqu'un vite": as soon as possible
+            if resolve(words, typos=False).found:
+                # "creuse je vous ai dit": the place again, never the time of the call (it was stored as such).
+                return not_answered("callback_slot", WRONG_QUESTION_ACK, dispatcher, tracker)
         return {"callback_slot": value}
 
     def validate_email(

@@ -335,6 +335,8 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
                 continue
             if length == 1 and key in _FILLERS:
                 continue
+            if _small_commune_named_after_a_departement(words, start, length, departement, communes):
+                continue  # "la Creuse": the département, not La Creuse (Haute-Saône, 73 inhabitants)
             found.append(_Match(start, length, key, departement, communes))
     # Drop spans inside a longer one: "calais" inside "pas de calais", "saint denis" in "seine saint denis".
     kept: list[_Match] = []
@@ -344,6 +346,20 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
             continue
         kept.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+# A commune named "La <département>" ("La Creuse", "La Marne") is read as the département said with its article,
+# unless the commune is a town of its own.
+SMALL_COMMUNE = 20_000
+
+
+def _small_commune_named_after_a_departement(
+    words: list[str], start: int, length: int, departement: str | None, communes: tuple[Commune, ...]
+) -> bool:
+    if departement is not None or not communes or length < 2 or [words[start]] not in _ARTICLE:
+        return False
+    rest = " ".join(words[start + 1 : start + length])
+    return rest in tables().departement_keys and max(c.population for c in communes) < SMALL_COMMUNE
 
 
 def _ordinary_small(communes: tuple[Commune, ...]) -> bool:

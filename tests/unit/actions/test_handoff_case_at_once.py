@@ -492,3 +492,22 @@ def test_a_town_named_at_the_email_question_is_kept_for_the_place_and_the_questi
     assert {name: slots[name] for name in kept} == kept
     assert texts(dispatcher) == ["Merci, j'ai noté le lieu (Arras)."]
     assert stored_cases()[0].departement == "62"
+
+
+@pytest.mark.parametrize(
+    "words, intent, stored, said",
+    [
+        # "des que possible" read as a request for a human: a time all the same.
+        ("des que possible", "request_human", "des que possible", []),
+        ("je veux parler à quelqu'un vite", "request_human", "dès que possible", []),
+        # The place again at the time question (found by an off-script conversation): never the time of the call.
+        ("creuse je vous ai dit", "inform", None, ["Merci, c'est noté."]),
+    ],
+)
+def test_the_time_question_takes_a_time_and_only_a_time(words, intent, stored, said):
+    slots = consented(phone="+33612345678", email="non précisé", departement="23")
+    dispatcher, events = run(
+        ValidateHandoffForm(), answer(words, "callback_slot", slots, {"callback_slot": words}, intent)
+    )
+    assert slot_events(events)["callback_slot"] == stored
+    assert texts(dispatcher)[: len(said)] == said

@@ -38,6 +38,10 @@ RESOLVED = [
     ("PAS DE CALAIS", "62", None),
     ("le Nord", "59", None),
     ("nord", "59", None),
+    # A département said with its article, though a small commune bears that name (La Creuse, 70; La Marne, 44).
+    ("la Creuse", "23", None),
+    ("dans la creuse", "23", None),
+    ("la Marne", "51", None),
     ("Seine-St-Denis", "93", None),
     ("seine saint denis", "93", None),
     ("Corse du Sud", "2A", None),
@@ -191,6 +195,7 @@ IN_TEXT = [
     ("à la Réunion", "974", None),
     ("dans la Somme", "80", None),
     ("dans le Lot", "46", None),
+    ("bonjour je suis menuisier dans la Creuse", "23", None),
     ("je vais à Sens demain", "89", "Sens"),  # an ordinary word, but with a capital letter
     ("près de Mer", "41", "Mer"),
     ("une boulangerie à Eu", "76", "Eu"),
