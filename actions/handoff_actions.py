@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -184,8 +185,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             if said in (YES, HESITATION) or is_waiting(words):
                 dispatcher.utter_message(text=TAKE_YOUR_TIME if is_waiting(words) else NO_NAME_YET)
                 return {"contact_name": None}
-        # "moi c'est Paul", "je m'appelle paul": the name, not the sentence around it.
-        return {"contact_name": first_name_said(value) or clean_name(value)}
+        # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
+        # sentence around it (the advisor reads it aloud on the phone).
+        name = _WORDS_BEFORE_A_NAME.sub("", str(value)) or str(value)
+        return {"contact_name": first_name_said(name) or clean_name(name)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -284,6 +287,12 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
     return place_in_answer(tracker, entity_kinds=("town",))
 
 
+# Words said before a name at the name question, left out of it.
+_WORDS_BEFORE_A_NAME = re.compile(
+    r"^(?:(?:bah|ben|bon|euh|mais|oui|alors)[ ,]+)*(?:(?:comme )?je (?:vous )?(?:l'|l’)?ai (?:d[ée]j[àa] )?dit|je l'ai dit|"
+    r"c'est|c’est|cest|moi c'est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
+    re.IGNORECASE,
+)
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
 NUMBER_IS_A_YES = "Merci, je comprends que vous voulez qu'un conseiller vous appelle."
 NUMBER_ASKED_LATER = "Ce numéro semble incomplet : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
