@@ -112,8 +112,13 @@ class CrisisGuard(GraphComponent):
     def _force(
         message: Message, intent: str, level: int | None, rules: list[str], source: str, confidence: float = 1.0
     ) -> dict[str, Any]:
-        forced = {"name": intent, "confidence": confidence}
-        others = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != intent]
-        message.set(INTENT, forced, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [forced, *others], add_to_output=True)
+        force_intent(message, intent, confidence)
         return {"intent": intent, "level": level, "rules": rules, "source": source}
+
+
+def force_intent(message: Message, intent: str, confidence: float = 1.0) -> None:
+    """The message's intent becomes ``intent``, first of its ranking (the guards' decisions)."""
+    forced = {"name": intent, "confidence": confidence}
+    others = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != intent]
+    message.set(INTENT, forced, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [forced, *others], add_to_output=True)

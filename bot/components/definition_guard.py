@@ -16,10 +16,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.crisis_guard import DECISION_KEY
+from bot.components.crisis_guard import DECISION_KEY, force_intent
 from guidance.glossary import DEFINITION_KEY, term_asked
 
 logger = logging.getLogger(__name__)
@@ -47,10 +47,7 @@ class DefinitionGuard(GraphComponent):
             definition = term_asked(text)
             if definition is None:
                 continue
-            forced = {"name": FAQ_INTENT, "confidence": 1.0}
-            others = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != FAQ_INTENT]
-            message.set(INTENT, forced, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [forced, *others], add_to_output=True)
+            force_intent(message, FAQ_INTENT)
             message.set(DEFINITION_KEY, definition.id, add_to_output=True)
             logger.info("definition guard: %s", definition.id)
         return messages
