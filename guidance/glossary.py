@@ -28,7 +28,9 @@ _ASKING = re.compile(
     r"\b(c est quoi|c quoi|cest quoi|c koi|c est koi|ca veut dire quoi|ca veut dire|ca signifie|que veut dire|"
     r"que signifie|qu est ce que|qu est ce qu|qu est ce|c est qui|definition|expliquez moi|expliquer|"
     r"ca consiste en quoi|ca sert a quoi|a quoi ca sert|c est comment|comment ca marche|comprends pas|"
-    r"sais pas ce que c est|ce que c est|ce que ca veut dire)\b"
+    r"sais pas ce que c est|ce que c est|ce que ca veut dire|"
+    # What one asks of a service: its price, who answers, when ("le 3114 c'est payant ?", "qui répond au 3114 ?").
+    r"payant|gratuit|anonyme|qui repond|joignables?|faut (?:il )?payer|c est des|ouvert)\b"
 )
 _ARTICLE = r"(?:un |une |le |la |les |l |des |du |d un |d une |de la |de l |d )?"
 

@@ -31,6 +31,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from guidance.glossary import term_asked
 from triage.distress import AMBIGUOUS, INDIRECT, find_signs, is_bereaved_by_suicide
 
 logger = logging.getLogger(__name__)
@@ -100,7 +101,10 @@ class CrisisGuard(GraphComponent):
         # The bereavement reply names suicide: only the rule, which reads a suicide in the words, may give it
         # ("ma mère est décédée il y a trois semaines" got "Le 3114 répond aussi aux proches endeuillés par un
         # suicide"). The classifier's bereavement alone is a situation told: the next intent of the ranking.
-        if name != BEREAVEMENT_INTENT and (confidence >= self.classifier_only_threshold or not ranking):
+        # A word asked about ("c'est quoi le 3114 ?", "c'est quoi une liquidation ?") is no distress the classifier
+        # alone may raise: the definition guard answers it.
+        defined = term_asked(text) is not None
+        if name != BEREAVEMENT_INTENT and not defined and (confidence >= self.classifier_only_threshold or not ranking):
             return self._force(message, CHECK_IN_INTENT, AMBIGUOUS, [f"model:{name}"], "model", confidence)
         if not ranking:
             return self._force(message, "describe_situation", None, [f"model:{name}"], "model", confidence)

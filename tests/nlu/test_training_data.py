@@ -36,7 +36,6 @@ FAQ_SUB_INTENTS = {
     "delete_data",
     "what_can_you_do",
     "other_bodies",
-    "crisis_line",
 }
 ORGANISATIONS = {
     "URSSAF",

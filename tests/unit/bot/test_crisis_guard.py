@@ -134,3 +134,10 @@ def test_the_classifiers_bereavement_alone_never_names_a_suicide():
     assert guarded(message) == "describe_situation"
     message = classified("ma mère est décédée il y a trois semaines", [("express_bereavement", 0.99)])
     assert guarded(message) == "describe_situation"
+
+
+def test_a_word_asked_about_is_no_distress_for_the_classifier_alone():
+    """ "c'est quoi le 3114 ?" read as express_distress by the classifier, without any sign in the words: the
+    definition guard answers it; never the crisis path nor the direct question."""
+    message = classified("c'est quoi le 3114 ?", [("express_distress", 1.0), ("faq", 0.3)])
+    assert guarded(message) == "faq" and message.get("crisis_guard") is None

@@ -22,6 +22,10 @@ from guidance.glossary import definition_text, definitions, term_asked
         ("la banque parle de médiation du crédit, ça veut dire quoi ?", "mediation_credit"),
         ("je comprends pas ce que c'est la cessation des paiements", "cessation_paiements"),
         ("qu'est-ce qu'une injonction de payer ?", "injonction_payer"),
+        # The crisis line the crisis reply gives, asked about at the safety question.
+        ("c'est quoi le 3114 ?", "crisis_line"),
+        ("le 3114 c'est payant ?", "crisis_line"),
+        ("qui répond au 3114 ?", "crisis_line"),
     ],
 )
 def test_a_short_question_about_a_word_asks_its_definition(question, entry):
@@ -37,7 +41,8 @@ def test_a_short_question_about_a_word_asks_its_definition(question, entry):
         "qu'est-ce que je fais, je suis en redressement ?",  # what to do, not what the word means
         "qu est ce que je dois faire avec l'huissier",
         "ACED",  # a bare word without a question mark answers something
-        "c'est quoi le 3114 ?",  # the crisis line has its own answer
+        "merci pour le 3114",  # a thanks asks nothing
+        "j'ai appelé le 3114 hier",  # a warning sign, never a definition
         "/affirm",
         "c'est quoi un échéancier ? " + "je vous explique ma situation en long " * 3,  # a long account
     ],
