@@ -533,7 +533,8 @@ def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ())
     """The first name said after a yes ("bon ok, c'est Laurent" -> "Laurent"); None without a yes first."""
     if not text:
         return None
-    rest = _YES_FIRST.sub("", " ".join(text.split()).replace("’", "'"), count=1)
-    if rest == " ".join(text.split()).replace("’", "'") or not rest:
+    words = " ".join(text.split()).replace("’", "'")
+    rest = _YES_FIRST.sub("", words, count=1)
+    if rest == words or not rest:
         return None
     return first_name_said(rest, entities)
