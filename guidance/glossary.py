@@ -40,6 +40,11 @@ class Definition:
     id: str
     text: str
     terms: re.Pattern[str]
+    # The ways a short message asks for it, compiled once (the guard reads every message): the term alone, or the
+    # asking words right before it ("c'est quoi un échéancier") or right after it ("la CCSF c'est quoi").
+    alone: re.Pattern[str]
+    asked_before: re.Pattern[str]
+    asked_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +52,17 @@ def definitions() -> tuple[Definition, ...]:
     raw = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))
     entries = []
     for entry in raw["entries"]:
-        pattern = re.compile(r"\b(?:" + "|".join(entry["terms"]) + r")\b")
-        entries.append(Definition(entry["id"], " ".join(entry["text"].split()), pattern))
+        term = r"(?:" + "|".join(entry["terms"]) + r")"
+        entries.append(
+            Definition(
+                entry["id"],
+                " ".join(entry["text"].split()),
+                re.compile(r"\b" + term + r"\b"),
+                re.compile(_ARTICLE + r"(?:\b" + term + r"\b)"),
+                re.compile(_ASKING.pattern + r"(?: \w+){0,3} (?:\b" + term + r"\b)"),
+                re.compile(r"(?:\b" + term + r"\b)(?: \w+){0,2} " + _ASKING.pattern),
+            )
+        )
     return tuple(entries)
 
 
@@ -66,16 +80,15 @@ def term_asked(text: str | None) -> Definition | None:
         return None
     bare = plain.rstrip(" ?")
     for definition in definitions():
-        found = definition.terms.search(bare)
-        if not found:
+        if not definition.terms.search(bare):
             continue
-        term = r"(?:" + definition.terms.pattern + r")"
-        alone = re.fullmatch(_ARTICLE + term, bare) and plain.endswith("?")
-        # The asking words right before the term ("c'est quoi un échéancier") or right after it ("la CCSF c'est
-        # quoi"): "qu'est-ce que je fais, je suis en redressement" asks what to do, not what the word means.
-        before = re.search(_ASKING.pattern + r"(?: \w+){0,3} " + term, bare)
-        after = re.search(term + r"(?: \w+){0,2} " + _ASKING.pattern, bare)
-        if alone or before or after:
+        # "qu'est-ce que je fais, je suis en redressement" asks what to do, not what the word means: the asking
+        # words must stand next to the term.
+        if (
+            (definition.alone.fullmatch(bare) and plain.endswith("?"))
+            or definition.asked_before.search(bare)
+            or definition.asked_after.search(bare)
+        ):
             return definition
     return None
 
