@@ -671,7 +671,7 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     result = save_case(tracker, dict(slots))
-    promise = chamber.callback_promise(clock.now(), slots.get("callback_slot"))
+    promise = chamber.callback_promise(clock.now(), slots.get("callback_slot"), slots.get("urgency"))
     phone = f" au {display_phone(slots['phone'])}"
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.

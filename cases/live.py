@@ -490,12 +490,12 @@ class LiveRepository(Repository):
         now: datetime,
         distress_wait_for: Callable[[str], timedelta],
         wait_for: Callable[[str], timedelta],
-        callback_promise: Callable[[str, datetime, str | None], str],
+        callback_promise: Callable[[str, datetime, str | None, str | None], str],
     ) -> list[tuple[LiveState, Message]]:
         """Conversations waiting for an advisor longer than their chamber allows get, once per wait, a system
         message: a distress case the 3114 again (DISTRESS_WAIT_LINE, after ``distress_wait_for(chamber_id)``),
         any other the callback already stored (``waiting_line``, after ``wait_for(chamber_id)``): nobody waits
-        in silence. ``callback_promise(chamber_id, now, slot)``: when the chamber calls back. What to publish."""
+        in silence. ``callback_promise(chamber_id, now, slot, urgency)``: when the chamber calls back. What to publish."""
         with self._session_factory() as session:
             candidates = session.execute(
                 select(LiveSession.case_id, LiveSession.chamber_id, LiveSession.requested_at, Case.distress)
@@ -517,7 +517,7 @@ class LiveRepository(Repository):
                 if case.distress:
                     line, action = DISTRESS_WAIT_LINE, "live.distress_reminder"
                 else:
-                    promise = callback_promise(chamber_id, now, case.callback_slot) if case.phone else None
+                    promise = callback_promise(chamber_id, now, case.callback_slot, case.urgency) if case.phone else None
                     line, action = waiting_line(promise, has_email=bool(case.email)), "live.wait_reminder"
                 message = self._insert(session, case_id, "system", line, None, None, now)
                 self._audit(session, None, action, chamber_id, case.reference, {}, label="system")

@@ -88,8 +88,8 @@ class Chamber:
     def next_opening(self, at: datetime) -> datetime:
         return self.opening_hours.next_opening(at)
 
-    def callback_promise(self, at: datetime, preference: str | None = None) -> str:
-        return self.opening_hours.callback_promise(at, preference)
+    def callback_promise(self, at: datetime, preference: str | None = None, urgency: str | None = None) -> str:
+        return self.opening_hours.callback_promise(at, preference, urgency)
 
     def covers(self, departement: str) -> bool:
         return departement_code(departement) in self.departements

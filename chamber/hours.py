@@ -120,7 +120,7 @@ class OpeningHours:
                 spans.append((max(start, NOON), end))
         return spans
 
-    def callback_promise(self, at: datetime, preference: str | None = None) -> str:
+    def callback_promise(self, at: datetime, preference: str | None = None, urgency: str | None = None) -> str:
         """When an advisor calls back, as a French fragment after "Un conseiller vous rappellera ...".
 
         Honest by construction: never a time the chamber has not promised. The chamber promises a call
@@ -129,13 +129,29 @@ class OpeningHours:
         "dès que possible, au plus tard le mercredi 2 décembre", "un matin, au plus tard le ...",
         "le lundi 7 décembre, dans la matinée", "en fin de journée (les conseillers appellent jusqu'à 17 h),
         au plus tard le ...".
+
+        ``urgency`` (the case's): a critical case is promised what the inbox's target asks of the advisors
+        (cases/targets.py: at once, or at the reopening), a high one the same working day (or the next one
+        after closing), never the chamber's ordinary delay of several days.
         """
         local = self._local(at)
         wish = CallbackPreference.read(preference)
+        if urgency == "critique" and wish.part is None and wish.weekday is None:
+            if self.is_open(local):
+                return "en priorité, dès que possible"
+            opening = self.next_opening(local)
+            day = "aujourd'hui" if opening.date() == local.date() else f"le {french_date(opening.date())}"
+            return f"en priorité dès la réouverture, {day} à {french_time(opening.time())}"
         # The promise counts from the first moment an advisor could call with the lead time they need.
         start = self.next_opening(local + timedelta(minutes=self.callback_lead_minutes))
-        latest = self.working_days_after(local.date(), self.callback_within_working_days)
+        if urgency in ("critique", "haute"):
+            latest = self._urgent_deadline(local)
+        else:
+            latest = self.working_days_after(local.date(), self.callback_within_working_days)
         latest = max(latest, start.date())
+        if wish.part is not None and latest == local.date():
+            # The part of today the artisan prefers may be over: promise no more than the next working day.
+            latest = self.working_days_after(latest, 1)
         part = self._part_text(wish.part)
         if wish.weekday is not None:
             # "lundi" said on a Monday means the next one.
@@ -146,10 +162,17 @@ class OpeningHours:
                 day += timedelta(days=1)
             when = f"le {french_date(day)}"
             return f"{when}, {part}" if part else when
-        deadline = f"au plus tard le {french_date(latest)}"
+        deadline = "dans la journée" if latest == local.date() else f"au plus tard le {french_date(latest)}"
         if part:
             return f"{part}, {deadline}"
         return f"dès que possible, {deadline}"
+
+    def _urgent_deadline(self, local: datetime) -> date:
+        """Today while the line is still open today, else the next working day (cases/targets.py, "haute")."""
+        today = local.date()
+        if self.is_working_day(today) and local.time() < self.slots[-1][1]:
+            return today
+        return self.working_days_after(today, 1)
 
     def _part_text(self, part: str | None) -> str:
         if part is None:

@@ -274,7 +274,9 @@ class LiveHub:
         role_word: Callable[[str], str] = lambda _chamber_id: DEFAULT_ROLE_WORD,
         distress_wait: Callable[[str], timedelta] = lambda _c: timedelta(minutes=DEFAULT_DISTRESS_WAIT_MINUTES),
         wait: Callable[[str], timedelta] = lambda _c: timedelta(minutes=DEFAULT_WAIT_MINUTES),
-        callback_promise: Callable[[str, datetime, str | None], str] = lambda _c, _now, _slot: "dès que possible",
+        callback_promise: Callable[[str, datetime, str | None, str | None], str] = (
+            lambda _c, _now, _slot, _urgency: "dès que possible"
+        ),
     ) -> None:
         self.repository = repository
         self.bus = bus

@@ -225,8 +225,8 @@ def minutes(count):
     return lambda _chamber: timedelta(minutes=count)
 
 
-def promise(_chamber, _now, slot):
-    return f"le jeudi ({slot})"
+def promise(_chamber, _now, slot, urgency):
+    return f"le jeudi ({slot}, {urgency})"
 
 
 def test_a_distress_wait_is_reminded_once_after_the_chamber_delay(live, waiting_case, advisor):
@@ -253,7 +253,7 @@ def test_a_distress_wait_is_reminded_once_after_the_chamber_delay(live, waiting_
 @pytest.mark.parametrize(
     "contact, expected",
     [
-        ({}, "un conseiller vous rappellera le jeudi (mardi 10h-12h)."),
+        ({}, "un conseiller vous rappellera le jeudi (mardi 10h-12h, normale)."),
         ({"phone": None}, "un conseiller vous répondra à l'adresse e-mail que vous avez donnée."),
         ({"phone": None, "email": None}, "Votre demande est bien enregistrée auprès de la chambre."),
     ],

@@ -511,3 +511,26 @@ def test_the_time_question_takes_a_time_and_only_a_time(words, intent, stored, s
     )
     assert slot_events(events)["callback_slot"] == stored
     assert texts(dispatcher)[: len(said)] == said
+
+
+@pytest.mark.parametrize(
+    "now, urgency, distress, promise",
+    [
+        # Monday 30 November 2026, 10:00 in Paris: the line is open (default chamber, 8 h - 17 h).
+        ("2026-11-30T10:00:00+01:00", "critique", True, "en priorité, dès que possible."),
+        ("2026-11-30T18:30:00+01:00", "critique", True, "en priorité dès la réouverture, le mardi 1er décembre à 8 h."),
+        ("2026-11-30T10:00:00+01:00", "haute", False, "dès que possible, dans la journée."),
+        ("2026-11-30T10:00:00+01:00", "normale", False, "dès que possible, au plus tard le mercredi 2 décembre."),
+    ],
+)
+def test_the_callback_promise_of_an_urgent_case_is_the_inbox_target_not_the_ordinary_delay(
+    monkeypatch, now, urgency, distress, promise
+):
+    """A person in distress was told « au plus tard » four days later, though the inbox asks an advisor to call a
+    critical case at once (cases/targets.py)."""
+    monkeypatch.setenv("RELAIS_NOW", now)
+    slots = consented(phone="+33612345678", urgency=urgency, distress=distress, email="non précisé")
+    dispatcher, _ = run(ActionFinishHandoff(), tracker([*HISTORY, user("non merci")], slots=slots))
+    [text] = texts(dispatcher)
+    assert f"Un conseiller vous rappellera au 06 12 34 56 78 {promise}" in text
+    assert ("3114" in text) is distress  # the end of a distress handoff repeats the crisis line

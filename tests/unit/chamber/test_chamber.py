@@ -182,6 +182,29 @@ def test_callback_promise(chamber_id, at, preference, promise):
     assert load_chamber(chamber_id).callback_promise(at, preference) == promise
 
 
+# An urgent case is promised what the inbox asks of the advisors (cases/targets.py), not the ordinary delay: a
+# person in distress told "au plus tard dans quatre jours" was the defect. The generic chamber opens 8 h - 17 h.
+@pytest.mark.parametrize(
+    "at, preference, urgency, promise",
+    [
+        (paris(2026, 11, 30, 10, 0), None, "critique", "en priorité, dès que possible"),
+        (paris(2026, 11, 30, 18, 0), None, "critique", "en priorité dès la réouverture, le mardi 1er décembre à 8 h"),
+        (paris(2026, 11, 30, 7, 30), None, "critique", "en priorité dès la réouverture, aujourd'hui à 8 h"),
+        (paris(2026, 11, 27, 19, 0), None, "critique", "en priorité dès la réouverture, le lundi 30 novembre à 8 h"),
+        (paris(2026, 11, 30, 10, 0), None, "haute", "dès que possible, dans la journée"),
+        (paris(2026, 11, 30, 18, 0), None, "haute", "dès que possible, au plus tard le mardi 1er décembre"),
+        # A preferred part of the day may be over today: no more than the next working day is promised.
+        (paris(2026, 11, 30, 10, 0), "plutôt l'après-midi", "haute", "dans l'après-midi, au plus tard le mardi 1er décembre"),
+        (paris(2026, 11, 30, 10, 0), "le matin", "critique", "dans la matinée, au plus tard le mardi 1er décembre"),
+        (paris(2026, 11, 30, 10, 0), "jeudi", "critique", "le jeudi 3 décembre"),
+        (paris(2026, 11, 30, 10, 0), None, "normale", "dès que possible, au plus tard le mercredi 2 décembre"),
+        (paris(2026, 11, 30, 10, 0), None, None, "dès que possible, au plus tard le mercredi 2 décembre"),
+    ],
+)
+def test_callback_promise_follows_the_urgency(generic, at, preference, urgency, promise):
+    assert generic.callback_promise(at, preference, urgency) == promise
+
+
 @pytest.mark.parametrize("preference", [None, "plutôt le matin", "dès que possible", "après 18h", "l'après-midi"])
 @pytest.mark.parametrize("hour, minute", [(8, 0), (15, 0), (16, 55), (19, 0)])
 def test_callback_promise_never_says_today(generic, preference, hour, minute):
