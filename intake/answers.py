@@ -276,9 +276,14 @@ def says_only_yes(text: str | None) -> bool:
 _CALLBACK_REFUSAL = (
     r"(?:(?:ne|n') ?)?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "
     r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|qu'on m'(?:appelle|telephone)|"
-    r"de (?:rappel|appel)|"
+    r"de (?:rappel|appel|coup de fil)|"
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|d'(?:un )?(?:rappel|appel|conseiller))|"
-    r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|pas la peine de me (?:rappeler|appeler|contacter)"
+    r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|ne m'appelez (?:pas|plus)|"
+    r"(?:pas la peine|pas besoin) (?:de me (?:rappeler|contacter)|de m'appeler|qu'on me (?:rappelle|contacte)|"
+    r"qu'on m'appelle|d'(?:un )?(?:rappel|appel)|de coup de (?:fil|telephone))|"
+    # "je vous ai pas demandé de m'appeler": the call refused before it was even offered.
+    r"(?:je (?:ne )?vous ai|j'ai|je n'ai) (?:pas|jamais|rien) demande (?:de (?:me |m')?(?:rappeler|appeler|contacter)|"
+    r"d'appeler|a etre (?:rappelee?|appelee?)|qu'on me (?:rappelle|contacte)|qu'on m'appelle|(?:un|de) (?:rappel|appel))"
 )
 # Taking back a request for a callback once agreed: said of the call, the request or the data ("ne me
 # rappelez pas", "annulez ma demande", "effacez mes coordonnées", "je retire mon accord")...
