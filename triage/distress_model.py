@@ -32,6 +32,9 @@ from triage.nlu_examples import training_examples
 from triage.normalise import normalise
 
 CORPUS = Path(__file__).resolve().parent / "data" / "distress_corpus.yml"
+# One sentence of each distress, ambiguous and hard-negative conversation of the retired evaluation sets, other
+# writers' voices (scripts/voices-to-distress): always trained on, never held apart.
+VOICES = CORPUS.with_name("distress_voices.yml")
 # Every HOLD_APART-th line of each label is held apart: never trained on, tested on.
 HOLD_APART = 5
 
@@ -72,7 +75,7 @@ QUESTION_THRESHOLD = 0.75
 BEREAVED_THRESHOLD = 0.6
 # Sentences shorter than this are answers ("non", "boulanger"), not statements the model can read.
 MIN_WORDS = 3
-_SENTENCE = re.compile(r"[^.!?;\n]+")
+SENTENCE = re.compile(r"[^.!?;\n]+")
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,16 @@ def load_corpus(path: Path = CORPUS) -> dict[str, list[str]]:
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     unknown = set(raw) - set(LABELS)
     if unknown:
-        raise ValueError(f"distress_corpus.yml: unknown labels {sorted(unknown)}")
+        raise ValueError(f"{path.name}: unknown labels {sorted(unknown)}")
     return {label: [str(line) for line in raw.get(label) or []] for label in LABELS}
+
+
+def voices(path: Path = VOICES) -> list[tuple[str, str]]:
+    """(text, label) pairs of the retired evaluation sets' messages; none when the file is absent."""
+    if not path.exists():
+        return []
+    corpus = load_corpus(path)
+    return [(line, label) for label, lines in corpus.items() for line in lines]
 
 
 def split(corpus: dict[str, list[str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -175,7 +186,7 @@ def train(pairs: list[tuple[str, str]]) -> Model:
 def _model() -> Model:
     def fit() -> Model:
         training, _ = split(load_corpus())
-        return train(training + [(text, ORDINARY_LABEL) for text in ordinary_sentences()])
+        return train(training + voices() + [(text, ORDINARY_LABEL) for text in ordinary_sentences()])
 
     return fitted("distress", fit)
 
@@ -198,7 +209,7 @@ def _decide(decided: dict[str, float], categories: dict[str, float]) -> tuple[in
 
 def sentences(text: str) -> list[str]:
     """The parts the model reads: each sentence of MIN_WORDS words or more, and the whole message."""
-    parts = [part.strip() for part in _SENTENCE.findall(text or "")]
+    parts = [part.strip() for part in SENTENCE.findall(text or "")]
     parts = [part for part in parts if len(normalise(part).split()) >= MIN_WORDS]
     if len(parts) != 1 and len(normalise(text or "").split()) >= MIN_WORDS:
         parts.append(text.strip())
