@@ -6,9 +6,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any, TypeGuard
 
-from triage import assess
+from triage import mentions_health
 
-HEALTH_CATEGORY = "sante"
 
 # Answers collected by the intake form; also what the triage reads as `situation`.
 SITUATION_SLOTS = (
@@ -64,16 +63,10 @@ def _timestamp(event: Mapping[str, Any]) -> str:
 BUTTON_WORDS = {"/affirm": "Oui", "/deny": "Non", "/skip_question": "Passer"}
 
 
-def _mentions_health(text: str) -> bool:
-    """Health, distress or exhaustion: kept only with the health consent (RGPD art. 9)."""
-    assessment = assess([text])
-    return HEALTH_CATEGORY in assessment.categories or assessment.distress or assessment.overwhelm
-
-
 def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The conversation as the advisor will read it: who said what, and when.
 
-    Lines about the artisan's health carry `"health": True` (and so does the bot's reply right
+    Lines about health (the artisan's or a relative's), distress or exhaustion carry `"health": True` (and so does the bot's reply right
     after, which may say it back), so that the case store drops them without health consent.
     """
     lines: list[dict[str, Any]] = []
@@ -83,7 +76,7 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         text = event.get("text")
         if kind == "user" and _is_typed_text(text):
             line: dict[str, Any] = {"sender": "artisan", "text": text, "at": _timestamp(event)}
-            previous_was_health = _mentions_health(text)
+            previous_was_health = mentions_health(text)
         elif kind == "user" and text in BUTTON_WORDS:
             line = {"sender": "artisan", "text": BUTTON_WORDS[text], "at": _timestamp(event)}
             previous_was_health = False

@@ -15,7 +15,7 @@ from actions.conversation import SKIPPED
 from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 from french.numbers import digits_from_words
 from places import departement_code
-from triage import CATEGORY_TITLES, SITUATION_LABELS
+from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +166,27 @@ def summarise(
     return " ".join(parts)
 
 
+def health_of_relative_said(slots: Mapping[str, Any]) -> bool:
+    """A relative's illness told ("ma femme a un cancer": vie_personnelle, not sante): health data all the same."""
+    quotes = (slots.get("triage_reasons") or {}).get("vie_personnelle") or []
+    return any(health_words(quote) for quote in quotes)
+
+
+def reasons_kept(slots: Mapping[str, Any], health_consent: bool) -> dict[str, list[str]]:
+    """The triage's reasons for the case: without the health consent, no quote of health (anyone's) or distress."""
+    reasons = dict(slots.get("triage_reasons") or {})
+    if health_consent:
+        return reasons
+    kept = {}
+    for key, quotes in reasons.items():
+        if key in SENSITIVE_REASON_KEYS:
+            continue
+        quotes = [quote for quote in quotes if not health_words(quote)]
+        if quotes:
+            kept[key] = quotes
+    return kept
+
+
 def build_case_draft(
     *,
     conversation_id: str,
@@ -195,11 +216,7 @@ def build_case_draft(
         urgency=slots.get("urgency"),
         distress=bool(slots.get("distress")),
         # Quotes of health and distress only with the health consent; otherwise the codes say it.
-        reasons={
-            k: v
-            for k, v in dict(slots.get("triage_reasons") or {}).items()
-            if health_consent or k not in SENSITIVE_REASON_KEYS
-        },
+        reasons=reasons_kept(slots, health_consent),
         summary=summarise(categories, slots.get("urgency"), bool(slots.get("distress")), situation, health_consent),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
@@ -226,7 +243,7 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
     if slots.get("consent_given") is not True:
         return ["wants_advisor", "consent_given"]
     wanted = ["wants_advisor", "consent_given"]
-    if "sante" in (slots.get("difficulty_categories") or []):
+    if "sante" in (slots.get("difficulty_categories") or []) or health_of_relative_said(slots):
         wanted.append("health_consent")
     wanted += ["contact_name", "phone"]
     if slots.get("phone") == SKIPPED:

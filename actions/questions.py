@@ -80,7 +80,14 @@ QUESTIONS: dict[str, Question] = {
         again="Êtes-vous d'accord pour que je garde votre prénom, votre numéro et ce que vous m'avez dit, pour le conseiller ?",
     ),
     "health_consent": Question(
-        "Vous avez parlé de votre santé. Acceptez-vous que cette information figure dans votre dossier, pour que le conseiller en tienne compte ?",
+        lambda _chamber, slots: (
+            (
+                "Vous avez parlé de votre santé. "
+                if "sante" in (slots.get("difficulty_categories") or [])
+                else "Vous avez parlé de la santé d'un proche. "
+            )
+            + "Acceptez-vous que cette information figure dans votre dossier, pour que le conseiller en tienne compte ?"
+        ),
         [
             {"title": "Oui, je l'accepte", "payload": "/affirm"},
             {"title": "Non, laissez-la de côté", "payload": "/deny"},

@@ -90,12 +90,11 @@ def waiting_line(callback_promise: str | None, has_email: bool = False) -> str:
 
 
 def mentions_health(text: str) -> bool:
-    """Health, distress or exhaustion, as the bot's transcript reads them (actions/conversation.py): kept
-    only with the health consent (RGPD art. 9)."""
-    from triage.engine import assess  # the rules load once, on the first live exchange that ends
+    """Health (anyone's), distress or exhaustion, as the bot's transcript reads them (triage.mentions_health):
+    kept only with the health consent (RGPD art. 9)."""
+    from triage import mentions_health as reads_health  # the rules load once, on the first live exchange that ends
 
-    assessment = assess([text])
-    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm
+    return reads_health(text)
 
 
 def expresses_distress(text: str) -> bool:
@@ -517,7 +516,9 @@ class LiveRepository(Repository):
                 if case.distress:
                     line, action = DISTRESS_WAIT_LINE, "live.distress_reminder"
                 else:
-                    promise = callback_promise(chamber_id, now, case.callback_slot, case.urgency) if case.phone else None
+                    promise = (
+                        callback_promise(chamber_id, now, case.callback_slot, case.urgency) if case.phone else None
+                    )
                     line, action = waiting_line(promise, has_email=bool(case.email)), "live.wait_reminder"
                 message = self._insert(session, case_id, "system", line, None, None, now)
                 self._audit(session, None, action, chamber_id, case.reference, {}, label="system")

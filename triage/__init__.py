@@ -41,7 +41,15 @@ triage/data/urgency_corpus.yml) may raise a message's normale to haute, or set b
 lowers a rule's haute nor touches critique. Thresholds from `python -m triage.urgency_report --cv`.
 """
 
-from triage.engine import HIGH_URGENCY_DAYS, Assessment, assess, detect_distress, detect_overwhelm
+from triage.engine import (
+    HIGH_URGENCY_DAYS,
+    Assessment,
+    assess,
+    detect_distress,
+    detect_overwhelm,
+    health_words,
+    mentions_health,
+)
 from triage.labels import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
 from triage.normalise import normalise
 from triage.rules import CATEGORIES, URGENCY_LEVELS
@@ -57,5 +65,7 @@ __all__ = [
     "assess",
     "detect_distress",
     "detect_overwhelm",
+    "health_words",
+    "mentions_health",
     "normalise",
 ]

@@ -297,6 +297,28 @@ def rule_categories(text: str) -> set[str]:
 learned_model.use_rules(rule_categories)
 
 
+def health_words(text: str) -> bool:
+    """A health word of the rules, not denied, whoever's health it is: the artisan's (sante) or a relative's
+    ("ma femme a un cancer", a life event of the artisan's, vie_personnelle). Health data all the same (RGPD art. 9)."""
+    health_cues = rules().categories["sante"].cues
+    for clause in split_clauses(text):
+        kept = [hit for hit in _category_hits(clause, (0, 0)) if hit.owner in ("sante", "vie_personnelle")]
+        if any(hit.owner == "sante" for hit in kept):
+            return True
+        # A relative's illness may be a longer vie_personnelle pattern ("ma femme a un cancer") that won the overlap.
+        spans = [match.span() for cue in health_cues for match in cue.regex.finditer(clause.text)]
+        if any(hit.start < end and start < hit.end for hit in kept for start, end in spans):
+            return True
+    return False
+
+
+def mentions_health(text: str) -> bool:
+    """Health, distress or exhaustion, anyone's: what a case keeps only with the health consent (RGPD art. 9).
+    One reading for the bot's transcript (actions/conversation.py) and the live chat's (cases/live.py)."""
+    assessment = assess([text])
+    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm or health_words(text)
+
+
 def _find(clause: Clause, term: str) -> tuple[int, int] | None:
     """Where a normalised term ("devis signe") sits in the clause, on whole words."""
     position = f" {clause.text} ".find(f" {term} ")

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from actions import services
 from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm
 from actions.intake_actions import ActionAcknowledgeSituation, ActionGiveGuidance
+from actions.questions import QUESTIONS
 from actions.session_actions import ActionSessionStart
 from actions.triage_actions import ValidateTriageSlots
 from cases.db import make_engine, make_session_factory
@@ -366,3 +367,52 @@ def test_the_urgency_is_said_once_in_an_acknowledgement(declined, said):
     slots = {"difficulty_categories": ["procedure_judiciaire"], "urgency": "haute", "distress": False, **declined}
     dispatcher, _ = run(ActionAcknowledgeSituation(), tracker([user("l'huissier vient lundi")], slots=slots))
     assert texts(dispatcher)[:1] == said
+
+
+@pytest.mark.parametrize("consent", [True, False])
+def test_a_relatives_illness_is_health_data_asked_for_and_kept_only_with_consent(consent):
+    """"ma femme a un cancer" is a life event of the artisan's (vie_personnelle), not their own health, and it was
+    kept in the case without any health question: health data all the same (RGPD art. 9)."""
+    reasons = {"vie_personnelle": ["« ma femme a un cancer »"], "banque": ["« découvert »"]}
+    asked = run_coroutine(
+        ValidateHandoffForm().required_slots(
+            [],
+            CollectingDispatcher(),
+            tracker(
+                slots={
+                    "difficulty_categories": ["vie_personnelle", "banque"],
+                    "triage_reasons": reasons,
+                    "wants_advisor": True,
+                    "consent_given": True,
+                }
+            ),
+            {},
+        )
+    )
+    assert "health_consent" in asked
+    text, _ = QUESTIONS["health_consent"].render(
+        services.chamber(), {"difficulty_categories": ["vie_personnelle", "banque"]}
+    )
+    assert text.startswith("Vous avez parlé de la santé d'un proche.")
+    events = [user("ma femme a un cancer et la banque m'a coupé le découvert"), bot("Je comprends."), user("boulanger")]
+    slots = handoff_slots(
+        difficulty_categories=["vie_personnelle", "banque"], health_consent=consent, triage_reasons=reasons
+    )
+    run(ActionFinishHandoff(), tracker(events, slots=slots))
+    case = stored_cases()[0]
+    said = [line["text"] for line in case.transcript]
+    assert "vie_personnelle" in case.categories  # the code says a life event; the words need the consent
+    assert any("cancer" in text for text in said) is consent
+    assert ("vie_personnelle" in case.reasons) is consent
+    assert case.reasons["banque"] == ["« découvert »"] and "boulanger" in said
+
+
+def test_a_life_event_without_health_asks_no_health_question():
+    slots = {
+        "difficulty_categories": ["vie_personnelle"],
+        "triage_reasons": {"vie_personnelle": ["« ma femme est partie avec les enfants »"]},
+        "wants_advisor": True,
+        "consent_given": True,
+    }
+    asked = run_coroutine(ValidateHandoffForm().required_slots([], CollectingDispatcher(), tracker(slots=slots), {}))
+    assert "health_consent" not in asked

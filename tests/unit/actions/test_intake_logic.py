@@ -67,3 +67,12 @@ def test_health_lines_are_flagged_so_they_can_be_dropped_without_consent():
     ]
     flags = [line.get("health", False) for line in transcript(events)]
     assert flags == [True, True, False, False]
+
+
+def test_a_relatives_illness_is_flagged_as_health_too():
+    events = [
+        {"event": "user", "text": "mon père est hospitalisé et je dois tenir la boulangerie seul", "timestamp": 1},
+        {"event": "bot", "text": "Je comprends.", "timestamp": 2},
+        {"event": "user", "text": "ma femme est partie avec les enfants", "timestamp": 3},
+    ]
+    assert [line.get("health", False) for line in transcript(events)] == [True, True, False]

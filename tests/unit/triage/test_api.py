@@ -14,6 +14,7 @@ from triage import (
     Assessment,
     assess,
     detect_overwhelm,
+    health_words,
     normalise,
 )
 from triage.dates import find_deadlines
@@ -290,3 +291,20 @@ def test_a_creditor_heard_in_an_anticipation_keeps_it_basse(message):
 
 def test_a_creditor_answer_alone_still_makes_a_difficulty():
     assert assess(["bonjour"], situation={"creditors": "URSSAF 8000 €"}, today=TODAY).urgency == "normale"
+
+
+@pytest.mark.parametrize(
+    "text, health",
+    [
+        ("je suis en arrêt maladie depuis mars", True),
+        ("ma femme a un cancer", True),  # a relative's: vie_personnelle, health data all the same
+        ("mon père est hospitalisé depuis lundi", True),
+        ("ma mère a alzheimer, je m'occupe d'elle", True),
+        ("ma femme est partie avec les enfants", False),
+        ("la santé de ma boîte m'inquiète", False),
+        ("je ne suis pas malade, c'est la banque", False),
+        ("l'urssaf me réclame 3000 euros", False),
+    ],
+)
+def test_health_words_whoever_is_ill(text, health):
+    assert health_words(text) is health
