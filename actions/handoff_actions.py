@@ -59,6 +59,7 @@ from intake.answers import (
     QUESTION,
     TAKE_YOUR_TIME,
     YES,
+    asks_for_callback,
     is_closing,
     is_hesitation,
     is_skip,
@@ -70,8 +71,11 @@ from intake.answers import (
 from intake.facts import extract_facts, understood
 from ops import clock
 from places import resolve
+from triage.answers import reassures_safety
 
 logger = logging.getLogger(__name__)
+# A word on one's safety at the callback offer: heard, never taken for a yes to the call.
+SAFETY_HEARD = "Merci de me le dire, c'est important."
 
 
 class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAction):
@@ -145,6 +149,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "0320 45 67 8" (a digit missing): a yes to the call all the same; the number is asked at its question.
             dispatcher.utter_message(text=f"{NUMBER_IS_A_YES} {NUMBER_ASKED_LATER}")
             return {"wants_advisor": True}
+        if (
+            tracker.get_slot("requested_slot") == "wants_advisor"
+            and reassures_safety(words)
+            and not asks_for_callback(words)
+        ):
+            # "ouais ça va je vais pas faire de bêtise" after the crisis path: said of their safety, not a yes to
+            # the call (read as affirm at 0.996). Heard, and the offer stays open.
+            dispatcher.utter_message(text=SAFETY_HEARD)
+            return {"wants_advisor": None}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
             and prefers_writing(words)

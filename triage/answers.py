@@ -223,6 +223,13 @@ def answer_to_suicide_question(
     return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_CLEAR_NO
 
 
+def reassures_safety(text: str | None) -> bool:
+    """ "ouais ça va je vais pas faire de bêtise": a word on one's safety, whatever question it comes at (at the
+    callback offer it is no yes to the call). False when the words carry doubt or a warning sign."""
+    words = _unclear(text)
+    return words is not None and bool(_SAFE_NEGATED.search(words)) and not _SAFETY_HOPE.search(words)
+
+
 def answer_to_safety_question(
     text: str | None,
     intent: str | None = None,

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.conversation import SKIPPED
-from actions.handoff_actions import ValidateHandoffForm
+from actions.handoff_actions import SAFETY_HEARD, ValidateHandoffForm
 from actions.intake import ASK_DETAIL, FEELING_HEARD, SERIOUS_REPLY, SKIPPED_ACK, TAKE_YOUR_TIME, question_reply
 from actions.intake_actions import ActionHandleMisunderstanding, ActionStopConversation, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
@@ -573,6 +573,28 @@ def test_an_artisan_who_would_rather_write_gets_the_chambers_address(words, inte
     said = " ".join(texts(dispatcher))
     assert (services.chamber().email in said) is (answer is None), said
     assert "pas bien compris" not in said
+
+
+@pytest.mark.parametrize(
+    "words, intent, answer",
+    [
+        # After the crisis path: a word on one's safety, read as affirm at 0.996, is no yes to the call.
+        ("ouais ça va je vais pas faire de bêtise", "affirm", None),
+        ("non non je ferai rien, promis", "deny", None),
+        ("oui rappelez-moi, je ne vais rien faire", "affirm", True),  # the call asked for in so many words
+        ("oui", "affirm", True),
+    ],
+)
+def test_a_word_on_ones_safety_at_the_callback_offer_is_heard_not_taken_for_an_answer(words, intent, answer):
+    events = [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"), user(words, intent)]
+    current = tracker(
+        events, slots={"requested_slot": "wants_advisor", "distress": True}, active_loop="handoff_form"
+    )
+    dispatcher = CollectingDispatcher()
+    value = {"affirm": True, "deny": False}.get(intent, words)
+    result = ValidateHandoffForm().validate_wants_advisor(value, dispatcher, current, {})
+    assert result["wants_advisor"] is answer
+    assert (SAFETY_HEARD in texts(dispatcher)) is (answer is None)
 
 
 # ------------------------------------------------------------------------------- a feeling at a question
