@@ -173,12 +173,11 @@ def threshold_misses(name: str, figures: Mapping[str, Any]) -> list[str]:
 REPO = Path(__file__).resolve().parents[1]
 THRESHOLDS = REPO / "tests" / "quality" / "thresholds.yml"
 HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
-# name -> NLU test file; as for the triage sets, only `heldout` is out of sample. The retired held-out NLU sets v4-v8 are
-# training data now (nlu/voices/); v9's is a development test set (tests/nlu/retired-heldout-v9-nlu.yml).
+# name -> NLU test file; as for the triage sets, only `heldout` is out of sample. The retired held-out NLU sets v4-v9 are
+# training data now (nlu/voices/), version 9's since 2026-12-03 evening.
 NLU_SETS = {
     "heldout": HELDOUT_NLU,
     "development": REPO / "tests" / "nlu" / "test_nlu.yml",
-    "development_v9": REPO / "tests" / "nlu" / "retired-heldout-v9-nlu.yml",
 }
 # name -> file; `heldout` is the only out-of-sample set, the others were tuned on (development).
 TRIAGE_SETS = {
