@@ -16,6 +16,7 @@ from rasa_sdk.forms import ValidationAction
 
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
+from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
 from intake.facts import extract_facts, is_place_mention
 from places import departement_code, resolve
@@ -27,7 +28,8 @@ class ValidateTriageSlots(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         previous = Assessment.from_slots(tracker.slots)
         assessment = assess(
-            user_messages(tracker.events),
+            # "c koi une conciliation" tells no difficulty of the artisan's: its word is no procedure to triage.
+            [text for text in user_messages(tracker.events) if not asks_only_definition(text)],
             previous=previous,
             situation=situation(tracker.slots),
             today=services.chamber_today(),

@@ -93,5 +93,27 @@ def term_asked(text: str | None) -> Definition | None:
     return None
 
 
+_AROUND = re.compile(
+    r"^(?:(?:bonjour|bonsoir|salut|euh|et|mais|alors|svp|excusez moi|pardon) )*|(?: (?:svp|s il vous plait|merci))*$"
+)
+
+
+def asks_only_definition(text: str | None) -> bool:
+    """The whole message asks what a word means ("c koi une conciliation ?"), nothing else: it tells no difficulty
+    of the artisan's, so the triage leaves it out (the word may come from a letter, a neighbour, the news)."""
+    if not text or text.startswith("/"):
+        return False
+    plain = _plain(text)
+    core = _AROUND.sub("", plain.rstrip(" ?")).strip()
+    if not core:
+        return False
+    return any(
+        d.asked_before.fullmatch(core)
+        or d.asked_after.fullmatch(re.sub("^" + _ARTICLE, "", core))
+        or (d.alone.fullmatch(core) and plain.endswith("?"))
+        for d in definitions()
+    )
+
+
 def definition_text(definition_id: str | None) -> str | None:
     return next((d.text for d in definitions() if d.id == definition_id), None)

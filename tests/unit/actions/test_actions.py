@@ -77,6 +77,22 @@ def test_triage_slots_follow_every_message(messages, category):
     assert slots["triage_reasons"][category]
 
 
+@pytest.mark.parametrize(
+    "messages, categories",
+    [
+        # What a word means, asked alone, tells no difficulty: "c koi une conciliation" made a court procedure.
+        (["bonjour", "c koi une conciliation"], []),
+        (["la médiation du crédit c'est quoi ?"], []),
+        (["c koi une conciliation", "l'urssaf me réclame 5000 euros"], ["cotisations_sociales"]),
+        # The word in a sentence about oneself still counts.
+        (["le tribunal me propose une conciliation, c'est quoi"], ["procedure_judiciaire"]),
+    ],
+)
+def test_a_question_about_a_word_alone_is_no_difficulty(messages, categories):
+    _, events = run(ValidateTriageSlots(), tracker([user(m) for m in messages]))
+    assert slot_events(events).get("difficulty_categories", []) == categories
+
+
 # 2026-12-05 is a Saturday; at 23:30 UTC it is already Sunday 00:30 in the chamber (Europe/Paris).
 @pytest.mark.parametrize(
     "now, deadline",
