@@ -228,6 +228,9 @@ def _handoff_restarted(t: Transcript, kind: str, name: str) -> list[Violation]:
             state.get("requested_slot") in HANDOFF_SLOTS
             or state.get("active_loop") == "handoff_form"
             or state.get("case_reference")
+            # Asked for at the direct question about suicide, the person gets the crisis path: the call is taken
+            # (wants_advisor) and the safety question comes first, then the handoff's own questions.
+            or (state.get("active_loop") == "safety_form" and state.get("wants_advisor") is True)
         )
         if not running:
             violations.append(Violation(name, i, f"requested_slot after: {turn.state.get('requested_slot')!r}"))

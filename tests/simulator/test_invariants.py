@@ -305,3 +305,25 @@ def test_consent_taken_back_after_the_phone_expects_no_case():
     )
     assert check(transcript(turns, None)) == []  # the case was erased: none is found for the conversation
     assert [v.invariant for v in check(transcript(turns, GOOD_CASE))] == ["case_exactly_when_consented"]
+
+
+def test_a_request_at_the_direct_question_answered_by_the_safety_question_then_the_handoff_is_fine():
+    """Simulator seed 20261208: "y a moyen de causer avec quelqu'un" at "est-ce qu'il vous arrive de penser au
+    suicide ?" takes the crisis path, the call taken and the safety question first: the handoff, safety first."""
+    turns = good()
+    asked = dict(asked="suicide_thoughts", replies=["Le 3114...", "Êtes-vous en sécurité en ce moment ?"])
+    turns.insert(
+        2,
+        turn(
+            "y a moyen de causer avec quelqu'un",
+            "ask_human",
+            requested_slot="safe_now",
+            active_loop="safety_form",
+            wants_advisor=True,
+            distress=True,
+            **asked,
+        ),
+    )
+    assert "handoff_on_request" not in {v.invariant for v in check(transcript(turns, GOOD_CASE))}
+    turns[2].state["wants_advisor"] = None  # the safety question alone, the request lost: still a violation
+    assert "handoff_on_request" in {v.invariant for v in check(transcript(turns, GOOD_CASE))}
