@@ -8,7 +8,6 @@ from typing import Any, TypeGuard
 
 from triage import mentions_health
 
-
 # Answers collected by the intake form; also what the triage reads as `situation`.
 SITUATION_SLOTS = (
     "since_when",

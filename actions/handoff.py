@@ -181,9 +181,9 @@ def reasons_kept(slots: Mapping[str, Any], health_consent: bool) -> dict[str, li
     for key, quotes in reasons.items():
         if key in SENSITIVE_REASON_KEYS:
             continue
-        quotes = [quote for quote in quotes if not health_words(quote)]
-        if quotes:
-            kept[key] = quotes
+        without_health = [quote for quote in quotes if not health_words(quote)]
+        if without_health:
+            kept[key] = without_health
     return kept
 
 

@@ -140,8 +140,8 @@ class OpeningHours:
             if self.is_open(local):
                 return "en priorité, dès que possible"
             opening = self.next_opening(local)
-            day = "aujourd'hui" if opening.date() == local.date() else f"le {french_date(opening.date())}"
-            return f"en priorité dès la réouverture, {day} à {french_time(opening.time())}"
+            when = "aujourd'hui" if opening.date() == local.date() else f"le {french_date(opening.date())}"
+            return f"en priorité dès la réouverture, {when} à {french_time(opening.time())}"
         # The promise counts from the first moment an advisor could call with the lead time they need.
         start = self.next_opening(local + timedelta(minutes=self.callback_lead_minutes))
         if urgency in ("critique", "haute"):

@@ -94,7 +94,9 @@ def build_context(settings: Settings) -> InboxContext:
         role_word=lambda chamber_id: chamber_of(chamber_id).live_advisor_role,
         distress_wait=lambda chamber_id: timedelta(minutes=chamber_of(chamber_id).live_distress_wait_minutes),
         wait=lambda chamber_id: timedelta(minutes=chamber_of(chamber_id).live_wait_minutes),
-        callback_promise=lambda chamber_id, now, slot, urgency: chamber_of(chamber_id).callback_promise(now, slot, urgency),
+        callback_promise=lambda chamber_id, now, slot, urgency: chamber_of(chamber_id).callback_promise(
+            now, slot, urgency
+        ),
     )
     return InboxContext(
         settings=settings,

@@ -387,7 +387,7 @@ def test_the_urgency_is_said_once_in_an_acknowledgement(declined, said):
 
 @pytest.mark.parametrize("consent", [True, False])
 def test_a_relatives_illness_is_health_data_asked_for_and_kept_only_with_consent(consent):
-    """"ma femme a un cancer" is a life event of the artisan's (vie_personnelle), not their own health, and it was
+    """ "ma femme a un cancer" is a life event of the artisan's (vie_personnelle), not their own health, and it was
     kept in the case without any health question: health data all the same (RGPD art. 9)."""
     reasons = {"vie_personnelle": ["« ma femme a un cancer »"], "banque": ["« découvert »"]}
     asked = run_coroutine(

@@ -587,9 +587,7 @@ def test_an_artisan_who_would_rather_write_gets_the_chambers_address(words, inte
 )
 def test_a_word_on_ones_safety_at_the_callback_offer_is_heard_not_taken_for_an_answer(words, intent, answer):
     events = [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"), user(words, intent)]
-    current = tracker(
-        events, slots={"requested_slot": "wants_advisor", "distress": True}, active_loop="handoff_form"
-    )
+    current = tracker(events, slots={"requested_slot": "wants_advisor", "distress": True}, active_loop="handoff_form")
     dispatcher = CollectingDispatcher()
     value = {"affirm": True, "deny": False}.get(intent, words)
     result = ValidateHandoffForm().validate_wants_advisor(value, dispatcher, current, {})

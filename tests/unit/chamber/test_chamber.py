@@ -194,7 +194,12 @@ def test_callback_promise(chamber_id, at, preference, promise):
         (paris(2026, 11, 30, 10, 0), None, "haute", "dès que possible, dans la journée"),
         (paris(2026, 11, 30, 18, 0), None, "haute", "dès que possible, au plus tard le mardi 1er décembre"),
         # A preferred part of the day may be over today: no more than the next working day is promised.
-        (paris(2026, 11, 30, 10, 0), "plutôt l'après-midi", "haute", "dans l'après-midi, au plus tard le mardi 1er décembre"),
+        (
+            paris(2026, 11, 30, 10, 0),
+            "plutôt l'après-midi",
+            "haute",
+            "dans l'après-midi, au plus tard le mardi 1er décembre",
+        ),
         (paris(2026, 11, 30, 10, 0), "le matin", "critique", "dans la matinée, au plus tard le mardi 1er décembre"),
         (paris(2026, 11, 30, 10, 0), "jeudi", "critique", "le jeudi 3 décembre"),
         (paris(2026, 11, 30, 10, 0), None, "normale", "dès que possible, au plus tard le mercredi 2 décembre"),
