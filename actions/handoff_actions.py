@@ -223,7 +223,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # A skip is an answer: the form ends, saying that without a number nothing is passed on and
             # how to come back ("conseiller" asks for the number again).
             return {"phone": SKIPPED}
-        phone = normalise_phone(value)
+        # The extractor may keep part of a number said in a sentence ("rappelez-moi plutôt sur le fixe, 02 99 11 22
+        # 33" gave "02 99 11 22"): the whole message is read before saying the number was not understood.
+        phone = normalise_phone(value) or contact_answers(words).get("phone")
         if phone is None:
             dispatcher.utter_message(
                 text="Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+import phonenumbers
 import yaml
 
 from french import MONTHS_FOLDED
@@ -383,6 +384,16 @@ def sympathy(text: str) -> str | None:
 _PLACE_NUMBER = re.compile(r"^(?:\d{1,2}|2[ab]|97[1-6]|\d{5}|\d{2} \d{3})$")
 
 
+def _inside_phone_number(number: str, text: str) -> bool:
+    """Whether ``number`` appears in ``text`` only inside a phone number."""
+    rest = text
+    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
+        rest = rest.replace(match.raw_string, " ")
+    if rest == text:
+        return False
+    return not re.search(r"(?<!\d)" + re.escape(number) + r"(?!\d)", rest)
+
+
 def is_place_mention(value: str | None, text: str | None) -> bool:
     """Whether ``value``, read as a place in ``text`` by the entity extractor, can be one: "8000" in
     "l'urssaf 8000" is an amount (four digits are no département nor postcode, and a number after a creditor
@@ -394,6 +405,8 @@ def is_place_mention(value: str | None, text: str | None) -> bool:
         return True  # a name, with or without its code
     if not _PLACE_NUMBER.match(compact):
         return False
+    if _inside_phone_number(compact, text or ""):
+        return False  # "sur le fixe, 02 99 11 22 33": the 33 ends a phone number, it is no Gironde
     folded = fold(text or "")
     owed = re.compile(_CREDITOR.pattern + r"\s*(?:[:=-]\s*|de\s+|pour\s+)?" + re.escape(compact) + r"(?!\d)")
     return not owed.search(folded)

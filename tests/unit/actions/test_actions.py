@@ -180,6 +180,21 @@ def test_phone_is_normalised_or_asked_again_with_an_example(typed, stored, says)
         assert dispatcher.messages == []
 
 
+@pytest.mark.parametrize(
+    "extracted, words, stored",
+    [
+        # The extractor kept part of a number said in a sentence: the whole message gives it.
+        ("02 99 11 22", "ah zut, rappelez moi plutot sur le fixe, 02 99 11 22 33", "+33299112233"),
+        ("06 12 34 56", "Fred, 06 12 34 56", None),  # a digit pair missing: asked again
+    ],
+)
+def test_a_number_said_in_a_sentence_is_read_whole(extracted, words, stored):
+    dispatcher = CollectingDispatcher()
+    current = tracker([user(words, "inform")], slots={"requested_slot": "phone"})
+    assert ValidateHandoffForm().validate_phone(extracted, dispatcher, current, {}) == {"phone": stored}
+    assert (dispatcher.messages == []) is (stored is not None)
+
+
 def test_health_consent_is_asked_only_when_health_is_involved():
     form = ValidateHandoffForm()
     with_health = run_coroutine(

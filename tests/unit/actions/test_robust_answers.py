@@ -379,6 +379,9 @@ def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_an
         ("je suis dans le 62", "62", None, "62"),  # a place is still a place
         ("59000", "59000", None, "59"),  # a postcode: its département
         ("Saint-Pierre (974)", "(974)", "62", "974"),  # a code in brackets beside a name is one
+        # The end of a phone number is no département: "02 99 11 22 33" after the case moved it to the Gironde.
+        ("ah zut, rappelez moi plutot sur le fixe, 02 99 11 22 33", "33", "35", "35"),
+        ("mon numéro c'est 06 12 34 56 62 et je suis dans le 62", "62", None, "62"),
     ],
 )
 def test_a_number_the_entity_extractor_took_for_a_place_is_kept_only_when_it_can_be_one(
