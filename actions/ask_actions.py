@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.asking import ask
 from actions.conversation import said_before
+from actions.handoff_actions import number_after_the_handoff
 from actions.intake_actions import ActionAcknowledgeSituation
 from actions.questions import QUESTIONS
 from chamber import Chamber
@@ -63,6 +64,9 @@ class ActionOutOfScope(Action):
             # "attendez je cherche mon numéro" at a question: time to look, not a request outside the service.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return []
+        late = number_after_the_handoff(dispatcher, tracker)  # "bon ok 06 71 72 73 74", read as out of scope
+        if late is not None:
+            return late
         words = tracker.latest_message.get("text") or ""
         if names_a_difficulty(words):
             # "ben c'est compliqué, le loyer du local" read as out of scope: a difficulty is never turned away.

@@ -219,6 +219,17 @@ def take_back_reply(
     return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]
 
 
+def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The crisis path from inside an intake or handoff form when the latest message is a warning sign (the crisis
+    guard's `express_distress`); else None. The rules' "crisis during the intake" only runs when the form rejects
+    the message, and a warning sign that also gives a fact ("je dors plus depuis des semaines. ma famille serait
+    mieux sans moi": a duration, a place) filled a slot: the form went on to its next question, no 3114."""
+    if (tracker.latest_message.get("intent") or {}).get("name") != "express_distress":
+        return None
+    logger.info("crisis path from inside %s", tracker.active_loop.get("name"))
+    return [*crisis_reply(dispatcher, tracker, answered=False), FollowupAction("safety_form")]
+
+
 class ActionCrisisResponse(Action):
     def name(self) -> str:
         return "action_crisis_response"

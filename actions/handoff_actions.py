@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions import abuse, live_offer, services
 from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, said_before
-from actions.crisis_actions import take_back_reply
+from actions.crisis_actions import crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import erasure_requested
 from actions.handoff import (
     BEFORE_YOU_GO,
@@ -97,6 +97,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         taken_back = take_back_reply(dispatcher, tracker)  # "en fait si" right after a clear no
         if taken_back is not None:
             return taken_back
+        crisis = crisis_in_form_reply(dispatcher, tracker)  # a warning sign that also fills a slot
+        if crisis is not None:
+            return crisis
         if erasure_requested(tracker):
             # "effacez mes données": the offer to erase answers it next (action_answer_faq), confirmed before
             # anything is done; read here as a refused call, it erased nothing and confirmed nothing.
@@ -506,6 +509,26 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
         consent_version=chamber.consent_version,
         review_reasons=abuse.review_reasons(slots, tracker.latest_message) if new else None,
     )
+
+
+def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A phone number given after the handoff ended without one ("pas de téléphone", then "bon ok 06 71 72 73 74"),
+    the callback and the consent already given: the case, now, and the handoff's remaining questions. Read as out
+    of scope or as a new description, it made no case ("a consented handoff always becomes a case"). None otherwise.
+    Outside forms only; the actions that answer outside them call it first."""
+    slots = dict(tracker.slots)
+    if tracker.active_loop_name or slots.get("wants_advisor") is not True or slots.get("consent_given") is not True:
+        return None
+    if has_phone(slots):
+        return None
+    phone = contact_answers(tracker.latest_message.get("text")).get("phone")
+    if phone is None:
+        return None
+    slots["phone"] = phone
+    result = save_case(tracker, slots)
+    dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
+    logger.info("case stored from a number given after the handoff")
+    return [SlotSet("phone", phone), SlotSet("case_reference", result.reference), FollowupAction("handoff_form")]
 
 
 def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> list[EventType]:

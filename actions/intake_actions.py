@@ -12,13 +12,14 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, situation, value_before_latest_message
-from actions.crisis_actions import take_back_reply
+from actions.crisis_actions import crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import callback_time, contact_answers, first_name_said, has_phone, name_after_yes
 from actions.handoff_actions import (
     already_said,
     finish_handoff,
     name_noted_text,
+    number_after_the_handoff,
     reference_said,
     stop_with_handoff,
     yes_read_as_farewell,
@@ -76,6 +77,9 @@ class ActionAcknowledgeSituation(Action):
         return "action_acknowledge_situation"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        late = number_after_the_handoff(dispatcher, tracker)  # "ah si attendez, 06 33 44 55 66" after the handoff
+        if late is not None:
+            return late
         assessment = _assessment(tracker)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
         declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
@@ -119,6 +123,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         taken_back = take_back_reply(dispatcher, tracker)
         if taken_back is not None:
             return taken_back
+        crisis = crisis_in_form_reply(dispatcher, tracker)
+        if crisis is not None:
+            return crisis
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent not in ("affirm", "deny") and is_closing(tracker.latest_message.get("text")):
             # "bon merci ça ira" read as no intent: leave taken, never this question's answer (it was stored as the
@@ -460,6 +467,9 @@ class ActionAnswerOutsideQuestion(Action):
         taken_back = take_back_reply(dispatcher, tracker)  # "oui en fait" right after a clear no
         if taken_back is not None:
             return taken_back
+        late = number_after_the_handoff(dispatcher, tracker)
+        if late is not None:
+            return late
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in ("affirm", "deny") and offer_pending(tracker):
             # The answer to "Voulez-vous que j'efface ... ?" (actions/erasure_actions.py).
@@ -507,6 +517,9 @@ class ActionHandleMisunderstanding(Action):
         taken_back = take_back_reply(dispatcher, tracker)  # "si en fait" right after a clear no
         if taken_back is not None:
             return taken_back
+        late = number_after_the_handoff(dispatcher, tracker)
+        if late is not None:
+            return late
         words = tracker.latest_message.get("text") or ""
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             # "c'est surtout le loyer qui reste à payer", unread by the classifier, but the triage found a

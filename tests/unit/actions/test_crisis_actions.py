@@ -448,3 +448,36 @@ def test_exhaustion_alone_then_a_clear_no_is_not_said_back_as_a_health_problem()
     said = " ".join(texts(dispatcher))
     assert "santé" not in said and "Si je comprends bien" not in said
     assert "3114" in said and "Voulez-vous me dire ce qui pèse le plus" in said
+
+
+@pytest.mark.parametrize(
+    "action, active_loop, asked",
+    [(ValidateSituationForm(), "situation_form", "legal_form"), (ValidateHandoffForm(), "handoff_form", "phone")],
+)
+def test_a_warning_sign_that_also_fills_a_slot_takes_the_crisis_path_from_inside_the_form(action, active_loop, asked):
+    """Talking to make run: "je dors plus depuis des semaines. franchement ma famille serait mieux sans moi" at the
+    legal-form question filled since_when, so the form did not reject the message and asked its question again, no
+    3114 (the rules' crisis path runs only on a rejection). Three times out of three with a duration."""
+    words = "je dors plus depuis des semaines. franchement ma famille serait mieux sans moi"
+    events = [bot("Sous quelle forme votre entreprise est-elle enregistrée ?"), user(words, "express_distress")]
+    current = tracker(
+        [*events, {"event": "slot", "name": "since_when", "value": "depuis des semaines"}],
+        slots={"requested_slot": asked, "since_when": "depuis des semaines", "distress": True},
+        active_loop=active_loop,
+    )
+    dispatcher, result = run(action, current)
+    said = texts(dispatcher)
+    assert "3114" in said[0], said
+    assert not any(text.startswith("Sous quelle forme") for text in said)
+    assert slot_events(result)["requested_slot"] is None
+    assert result[-1] == {"event": "followup", "timestamp": None, "name": "safety_form"}
+
+
+def test_an_ordinary_answer_in_the_form_takes_no_crisis_path():
+    current = tracker(
+        [bot("Sous quelle forme votre entreprise est-elle enregistrée ?"), user("en EURL", "inform")],
+        slots={"requested_slot": "legal_form"},
+        active_loop="situation_form",
+    )
+    dispatcher, _ = run(ValidateSituationForm(), current)
+    assert "3114" not in " ".join(texts(dispatcher))

@@ -16,7 +16,8 @@ from actions import abuse, services
 from actions.conversation import SKIPPED
 from actions.handoff import BEFORE_YOU_GO, CASE_KEPT, CASE_SAVED, thanks_without_consent_text, withdrawn_text
 from actions.handoff_actions import ActionFinishHandoff, ActionHandoffThanks, ValidateHandoffForm
-from actions.intake_actions import ActionAnswerOutsideQuestion, ActionStopConversation
+from actions.ask_actions import ActionOutOfScope
+from actions.intake_actions import ActionAcknowledgeSituation, ActionAnswerOutsideQuestion, ActionStopConversation
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA, VOLUME_REASON
 from ops.settings import database_url
 from tests.support.action_services import stored_cases
@@ -534,3 +535,29 @@ def test_the_callback_promise_of_an_urgent_case_is_the_inbox_target_not_the_ordi
     [text] = texts(dispatcher)
     assert f"Un conseiller vous rappellera au 06 12 34 56 78 {promise}" in text
     assert ("3114" in text) is distress  # the end of a distress handoff repeats the crisis line
+
+
+@pytest.mark.parametrize(
+    "action, words, intent",
+    [
+        (ActionOutOfScope(), "bon ok 06 71 72 73 74", "out_of_scope"),
+        (ActionAcknowledgeSituation(), "ah si attendez, 06 33 44 55 66", "inform"),
+        (ActionAnswerOutsideQuestion(), "oui 06 71 72 73 74", "affirm"),
+    ],
+)
+def test_a_number_given_after_the_handoff_ended_without_one_makes_the_case(action, words, intent):
+    """Talking to make run: "pas de téléphone" ended the handoff, then "bon ok 06 71 72 73 74" got the out-of-scope
+    reply and no case, the callback and the consent given (a consented handoff always becomes a case)."""
+    slots = consented(phone=SKIPPED, email="jean.dupont@orange.fr")
+    dispatcher, events = run(action, tracker([*HISTORY, user(words, intent)], slots=slots))
+    [case] = stored_cases()
+    assert case.phone in ("+33671727374", "+33633445566") and case.email == "jean.dupont@orange.fr"
+    assert slot_events(events)["case_reference"] == case.reference
+    assert texts(dispatcher) == [CASE_SAVED]
+    assert events[-1]["event"] == "followup" and events[-1]["name"] == "handoff_form"
+
+
+def test_a_number_without_consent_after_the_handoff_makes_no_case():
+    slots = consented(phone=SKIPPED, consent_given=False)
+    run(ActionOutOfScope(), tracker([*HISTORY, user("06 71 72 73 74", "inform")], slots=slots))
+    assert stored_cases() == []
