@@ -34,6 +34,7 @@ from actions.handoff import (
     mentions_contact,
     name_after_yes,
     name_beside_contact,
+    name_in_so_many_words,
     no_phone_text,
     normalise_email,
     normalise_phone,
@@ -74,6 +75,9 @@ from places import resolve
 from triage.answers import reassures_safety
 
 logger = logging.getLogger(__name__)
+# A run of digits as a phone number is typed (spaces, dots, dashes, brackets, a leading +).
+_DIGITS = re.compile(r"\+?\d[\d .\-()]{3,}\d")
+NUMBER_AT_THE_NAME = "Je vous demande le numéro juste après ; il semble manquer un chiffre à celui-ci."
 # A word on one's safety at the callback offer: heard, never taken for a yes to the call.
 SAFETY_HEARD = "Merci de me le dire, c'est important."
 
@@ -201,9 +205,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             if said in (YES, HESITATION) or is_waiting(words):
                 dispatcher.utter_message(text=TAKE_YOUR_TIME if is_waiting(words) else NO_NAME_YET)
                 return {"contact_name": None}
+        # A number typed with the name ("Fred, 06 12 34 56", a digit missing) or instead of it ("06 23 45 67 8")
+        # is no part of the name: both were stored as the name the advisor reads aloud. The number has its question.
+        value = " ".join(_DIGITS.sub(" ", str(value)).split()).strip(" ,;.-") or None
+        if value is None:
+            dispatcher.utter_message(text=NUMBER_AT_THE_NAME)
+            return {"contact_name": None}
         # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
         # sentence around it (the advisor reads it aloud on the phone).
-        name = _WORDS_BEFORE_A_NAME.sub("", str(value)) or str(value)
+        name = _WORDS_BEFORE_A_NAME.sub("", value) or value
         return {"contact_name": first_name_said(name) or clean_name(name)}
 
     def validate_phone(
@@ -233,7 +243,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(
                 text="Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
             )
-        return {"phone": phone}
+        # "ah pardon 06 23 45 67 89, je m'appelle Antoine": the name said with the number corrects the one kept.
+        named = name_in_so_many_words(words)
+        return {"phone": phone, **({"contact_name": named} if named else {})}
 
     def validate_callback_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

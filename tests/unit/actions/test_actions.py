@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions import services
-from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm
+from actions.handoff_actions import NUMBER_AT_THE_NAME, ActionFinishHandoff, ValidateHandoffForm
 from actions.intake_actions import ActionAcknowledgeSituation, ActionGiveGuidance
 from actions.questions import QUESTIONS
 from actions.session_actions import ActionSessionStart
@@ -193,6 +193,35 @@ def test_a_number_said_in_a_sentence_is_read_whole(extracted, words, stored):
     current = tracker([user(words, "inform")], slots={"requested_slot": "phone"})
     assert ValidateHandoffForm().validate_phone(extracted, dispatcher, current, {}) == {"phone": stored}
     assert (dispatcher.messages == []) is (stored is not None)
+
+
+@pytest.mark.parametrize(
+    "typed, stored, says",
+    [
+        # Stored as the name the advisor reads aloud (cases RL-0Y4XCY, RL-27W53D while talking to make run).
+        ("Fred, 06 12 34 56", "Fred", None),
+        ("06 23 45 67 8", None, NUMBER_AT_THE_NAME),
+        ("Martine", "Martine", None),
+    ],
+)
+def test_a_number_typed_at_the_name_question_is_never_part_of_the_name(typed, stored, says):
+    dispatcher = CollectingDispatcher()
+    current = tracker([user(typed, "inform")], slots={"requested_slot": "contact_name"})
+    assert ValidateHandoffForm().validate_contact_name(typed, dispatcher, current, {}) == {"contact_name": stored}
+    assert texts(dispatcher) == ([says] if says else [])
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        ("ah pardon 06 23 45 67 89, je m'appelle Antoine", {"contact_name": "Antoine"}),
+        ("Portable 06 23 45 67 89", {}),  # a capitalised word names nobody here
+    ],
+)
+def test_a_name_said_with_the_number_corrects_the_name(words, name):
+    current = tracker([user(words, "inform")], slots={"requested_slot": "phone", "contact_name": "06 23 45 67 8"})
+    result = ValidateHandoffForm().validate_phone("06 23 45 67 89", CollectingDispatcher(), current, {})
+    assert result == {"phone": "+33623456789", **name}
 
 
 def test_health_consent_is_asked_only_when_health_is_involved():
