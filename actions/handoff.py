@@ -508,8 +508,8 @@ def name_in_so_many_words(text: str | None) -> str | None:
     only "je m'appelle ...", "moi c'est ...", never a capitalised word ("Portable 06 ..." names nobody)."""
     from intake.facts import fold
 
-    for clause in re.split(r"[,;.!?]|\+?\d[\d .\-()]{3,}\d", text or ""):
-        clause = " ".join(clause.split())
+    for part in re.split(r"[,;.!?]|\+?\d[\d .\-()]{3,}\d", text or ""):
+        clause = " ".join(part.split())
         if clause and _NAME_SAID.match(fold(clause)):
             return first_name_said(clause)
     return None

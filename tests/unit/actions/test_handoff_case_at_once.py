@@ -13,10 +13,10 @@ import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import abuse, services
+from actions.ask_actions import ActionOutOfScope
 from actions.conversation import SKIPPED
 from actions.handoff import BEFORE_YOU_GO, CASE_KEPT, CASE_SAVED, thanks_without_consent_text, withdrawn_text
 from actions.handoff_actions import ActionFinishHandoff, ActionHandoffThanks, ValidateHandoffForm
-from actions.ask_actions import ActionOutOfScope
 from actions.intake_actions import ActionAcknowledgeSituation, ActionAnswerOutsideQuestion, ActionStopConversation
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA, VOLUME_REASON
 from ops.settings import database_url
