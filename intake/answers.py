@@ -72,7 +72,8 @@ _WAIT = re.compile(
 _LEAVING = re.compile(
     # "salut" opening a message is a greeting ("salut, je suis serrurier à Grenoble"); anywhere else, or alone, a farewell.
     r"(?<!^)\bsalut\b|^salut$|"
-    r"\b(?:au revoir|bonne (?:journee|soiree|nuit|fin de (?:journee|soiree)|continuation)|a plus|a\+|bye|"
+    # "à plus" takes leave; "il a plus payé" (SMS for "il n'a plus") does not: no word after it but "tard".
+    r"\b(?:au revoir|bonne (?:journee|soiree|nuit|fin de (?:journee|soiree)|continuation)|a plus(?! (?!tard\b)\w)|a\+|bye|"
     r"ciao|adieu|a bientot|a demain|a la prochaine|merci pour tout|merci (?:pour|de) (?:votre|vos|les|l')\s?"
     r"(?:aide|temps|infos?|informations?|conseils?|reponses?|renseignements?)|"
     r"je vous laisse|je vais vous laisser|je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b"

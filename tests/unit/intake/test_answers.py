@@ -228,6 +228,12 @@ def test_the_call_asked_for_or_refused_in_so_many_words(text, asked, refused):
         ("on a dit adieu à la boulangerie samedi", False),
         ("je voulais juste vous dire au revoir", True),
         ("j'ai dit au revoir à mes clientes, au revoir à vous aussi", True),
+        # "a plus" in SMS French is also "n'a plus": "c'est pour mon mari, ... il a plus payé l'urssaf depuis un an"
+        # ended the conversation at its first message (make run, 2026-12-03)
+        ("il a plus payé l'urssaf depuis un an", False),
+        ("elle a plus de clients depuis les travaux", False),
+        ("ok merci, a plus tard", True),
+        ("bon a plus !", True),
     ],
 )
 def test_a_thanks_that_takes_leave(text, closing):
