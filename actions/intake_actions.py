@@ -304,8 +304,23 @@ class ActionExplainQuestion(Action):
         moment = callback_time(tracker.latest_message.get("text")) if requested == "callback_slot" else None
         if moment:
             return [SlotSet("callback_slot", moment)]
+        if requested is None:
+            # "alors pour la tva je fais quoi ?", "qu'est-ce que je dois faire ?" read as "why do you ask?" with no
+            # question pending got "Chaque réponse aide le conseiller...": the first steps not given yet, or a person.
+            before = len(dispatcher.messages)
+            events = await ActionGiveGuidance().run(dispatcher, tracker, domain)
+            if len(dispatcher.messages) == before:
+                dispatcher.utter_message(text=ask_an_advisor_text(services.chamber()))
+            return events
         dispatcher.utter_message(text=explain(requested))
         return []
+
+
+def ask_an_advisor_text(chamber: Any) -> str:
+    return (
+        f"Pour savoir quoi faire dans votre cas, le mieux est d'en parler avec un conseiller de la {chamber.name} : "
+        f"écrivez « conseiller » pour être rappelé, ou appelez le {chamber.phone} ({chamber.hours_text})."
+    )
 
 
 class ActionGiveGuidance(Action):

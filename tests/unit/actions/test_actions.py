@@ -476,3 +476,18 @@ def test_a_life_event_without_health_asks_no_health_question():
     }
     asked = run_coroutine(ValidateHandoffForm().required_slots([], CollectingDispatcher(), tracker(slots=slots), {}))
     assert "health_consent" not in asked
+
+
+def test_what_to_do_with_no_question_pending_gets_first_steps_or_a_person():
+    """ "alors pour la tva je fais quoi ?" after the crisis path and a refused call, read as "why do you ask?" with no
+    question pending, got "Chaque réponse aide le conseiller à préparer votre rappel." (make run, 2026-12-03)."""
+    from actions.intake_actions import ActionExplainQuestion
+
+    calm = {"difficulty_categories": ["impots"], "urgency": "normale", "distress": False}
+    dispatcher, events = run(ActionExplainQuestion(), tracker([user("je fais quoi ?", "ask_why_question")], slots=calm))
+    assert texts(dispatcher)[0].startswith("Voici quelques premières démarches") and events
+    after_crisis = {**calm, "distress": True, "urgency": "critique", "wants_advisor": False}
+    words = "alors pour la tva je fais quoi ?"
+    dispatcher, _ = run(ActionExplainQuestion(), tracker([user(words, "ask_why_question")], slots=after_crisis))
+    [said] = texts(dispatcher)
+    assert "conseiller" in said and services.chamber().phone in said and "Chaque réponse" not in said
