@@ -35,6 +35,10 @@ CONVERSATIONS_PER_CLIENT = Limit(10, 600)
 MESSAGES_PER_CLIENT = Limit(60, 60)
 MESSAGES_PER_CONVERSATION = Limit(15, 60)
 KNOWN_CONVERSATIONS = 20_000
+# How long a conversation, once opened, counts as known (never refused as a "new" one): a day. It was the
+# 60-second message window, so an artisan who paused a minute to find a paper was refused mid-conversation once
+# ten others had started from the same address (an office, a family, a mobile operator's NAT).
+KNOWN_FOR = Limit(1_000_000, 24 * 3600)
 
 TOO_LONG, TOO_FAST, TOO_MANY_CONVERSATIONS = "too_long", "too_fast", "too_many_conversations"
 
@@ -89,6 +93,7 @@ class ChannelGuard:
                     "conversations": CONVERSATIONS_PER_CLIENT,
                     "client_messages": MESSAGES_PER_CLIENT,
                     "conversation_messages": MESSAGES_PER_CONVERSATION,
+                    "known": KNOWN_FOR,
                 },
             )
             if os.environ.get("RELAIS_RATE_LIMIT_DB")
@@ -145,10 +150,11 @@ class ChannelGuard:
 
     def _rate_shared(self, shared: SharedCounts, address: str, sender_id: str) -> Refusal | None:
         """The same limits, counted in the SQLite file every worker of this machine shares."""
-        if not shared.seen("conversation_messages", sender_id):
+        if not shared.seen("known", sender_id):
             wait = shared.hit("conversations", address)
             if wait:
                 return self._too_many_conversations(wait)
+            shared.hit("known", sender_id)
         wait = max(shared.hit("client_messages", address), shared.hit("conversation_messages", sender_id))
         return self._too_fast(wait) if wait else None
 
