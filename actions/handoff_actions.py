@@ -174,7 +174,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # writing instead, and the question stays open (never "je n'ai pas compris").
             dispatcher.utter_message(text=writing_instead(services.chamber()))
             return {"wants_advisor": None}
-        return yes_or_no(value, dispatcher, tracker, "wants_advisor")
+        answer = yes_or_no(value, dispatcher, tracker, "wants_advisor")
+        return {**answer, **contact_forgotten(tracker)} if answer.get("wants_advisor") is False else answer
 
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -185,7 +186,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if decision is True:
             now = datetime.now(timezone.utc).isoformat()
             return {"consent_given": True, "consent_at": now, **name_with_yes(dispatcher, tracker, "consent_given")}
-        return {"consent_given": False}
+        return {"consent_given": False, **contact_forgotten(tracker)}
 
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -521,6 +522,14 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
         consent_version=chamber.consent_version,
         review_reasons=abuse.review_reasons(slots, tracker.latest_message) if new else None,
     )
+
+
+def contact_forgotten(tracker: Tracker) -> dict[str, Any]:
+    """A number or an address given before the consent ("Bruno 06 99 88 77 66" at "Depuis quand ?", answered "Je vous
+    demanderai votre accord avant de garder vos coordonnées"): forgotten when the call or the consent is refused."""
+    if tracker.get_slot("consent_given") is True:
+        return {}
+    return {slot: None for slot in ("phone", "email") if tracker.get_slot(slot) not in (None, SKIPPED)}
 
 
 def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:

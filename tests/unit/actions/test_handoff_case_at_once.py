@@ -561,3 +561,21 @@ def test_a_number_without_consent_after_the_handoff_makes_no_case():
     slots = consented(phone=SKIPPED, consent_given=False)
     run(ActionOutOfScope(), tracker([*HISTORY, user("06 71 72 73 74", "inform")], slots=slots))
     assert stored_cases() == []
+
+
+@pytest.mark.parametrize(
+    "slot, asked",
+    [("wants_advisor", "Voulez-vous qu'un conseiller vous rappelle ?"), ("consent_given", "Êtes-vous d'accord ?")],
+)
+def test_a_number_given_before_the_consent_is_forgotten_when_the_call_is_refused(slot, asked):
+    """Talking to make run: "Bruno 06 99 88 77 66" at "Depuis quand ?" got "Je vous demanderai votre accord avant de
+    garder vos coordonnées"; after "non" to the call the number was still in the conversation's slots."""
+    slots = {"requested_slot": slot, "phone": "06 99 88 77 66", "email": "bruno@example.fr", "wants_advisor": True}
+    if slot == "wants_advisor":
+        slots.pop("wants_advisor")
+    current = tracker([bot(asked), user("non", "deny")], slots=slots)
+    current.active_loop = {"name": "handoff_form"}
+    result = getattr(ValidateHandoffForm(), f"validate_{slot}")(False, CollectingDispatcher(), current, DOMAIN)
+    result = asyncio.run(result) if asyncio.iscoroutine(result) else result
+    assert result[slot] is False and result["phone"] is None and result["email"] is None
+    assert stored_cases() == []
