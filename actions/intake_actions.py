@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -170,6 +171,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # will follow), and no answer to this question, which is asked again.
             dispatcher.utter_message(text=NO_CALLBACK_NOTED)
             return {slot: None, "wants_advisor": False}
+        if _PHONE_LIKE.search(words) and slot in ("deadline", "since_when", "employees", "creditors", "legal_form"):
+            # "+33 (0)5 53 08 12 44", "04 74 22 51 0" (a digit missing): "12 44" and "51 0" were stored as the deadline.
+            # A number, right or wrong, waits for the handoff, which asks for consent before keeping it.
+            return not_answered(slot, CONTACT_WAITS, dispatcher, tracker)
+        if asks_for_callback(words) and tracker.get_slot("wants_advisor") is True:
+            # "oui je veux bien qu'on me rappelle" at the deadline question, the call already accepted: it was stored
+            # as the deadline (and as the legal form) the advisor reads.
+            return not_answered(slot, CALL_ALREADY_ASKED, dispatcher, tracker)
         if value != words and answer_kind(words) == NO and is_waiting(words):
             # "non attendez" mapped as a no ("aucune échéance connue"): a pause to think, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
@@ -256,6 +265,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 YES_ANSWERS_NOTHING = frozenset({"since_when", "trade", "legal_form", "creditors"})
 YES_IS_NO_ANSWER = "Merci. Pour cette question, il me faudrait quelques mots plutôt qu'un « oui »."
 CONTACT_WAITS = "Merci. Je vous demanderai votre accord avant de garder vos coordonnées."
+CALL_ALREADY_ASKED = "C'est bien noté : un conseiller vous rappellera."
+# Eight digits or more typed as a phone number is (spaces, dots, dashes, a "+33 (0)"): a number, even a wrong one.
+_PHONE_LIKE = re.compile(r"(?:\+\d{2}\s*(?:\(0\))?\s*)?\d(?:[\s.\-]*\d){7,}")
 # The questions a person's name is no answer to: a trade or a creditor may be named after someone.
 A_NAME_ANSWERS_NOTHING = frozenset({"since_when", "deadline", "legal_form", "employees", "steps_taken"})
 

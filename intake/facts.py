@@ -158,10 +158,20 @@ def _span(original: str, match: re.Match[str], group: int = 0) -> str:
     return " ".join(original[match.start(group) : match.end(group)].split())
 
 
+# "ébéniste depuis 22 ans", "installé à mon compte depuis 2009": how old the business is, not how long the difficulty
+# has lasted (it was stored as "Depuis quand : depuis 22 ans" for the advisor).
+_BUSINESS_AGE_BEFORE = re.compile(
+    r"(?:install\w*|a (?:mon|son|notre) compte|en activite|j'exerce|exerce|artisan|patronn?e?|cree|creee|"
+    r"ouvert|ouverte|existe|dans le metier|le metier|en (?:sarl|eurl|sas|sasu|micro|auto|ei)\w*)(?: \w+){0,2}\s*$"
+)
+
+
 def _since_when(text: str, folded: str) -> str | None:
     for pattern in _SINCE:
-        match = pattern.search(folded)
-        if match:
+        for match in pattern.finditer(folded):
+            clause = re.split(r"[,.;!?]", folded[: match.start()])[-1]
+            if _BUSINESS_AGE_BEFORE.search(clause) or (_trade(clause, clause) and clause.split()[-1:] != ["et"]):
+                continue
             return _span(text, match)
     return None
 

@@ -11,7 +11,13 @@ from actions import services
 from actions.conversation import SKIPPED
 from actions.handoff_actions import SAFETY_HEARD, ValidateHandoffForm
 from actions.intake import ASK_DETAIL, FEELING_HEARD, SERIOUS_REPLY, SKIPPED_ACK, TAKE_YOUR_TIME, question_reply
-from actions.intake_actions import ActionHandleMisunderstanding, ActionStopConversation, ValidateSituationForm
+from actions.intake_actions import (
+    CALL_ALREADY_ASKED,
+    CONTACT_WAITS,
+    ActionHandleMisunderstanding,
+    ActionStopConversation,
+    ValidateSituationForm,
+)
 from actions.triage_actions import ValidateTriageSlots
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
@@ -617,3 +623,33 @@ def test_an_answer_that_also_says_it_is_hard_is_the_answer():
     words = "c'est dur de payer l'urssaf, on est en EURL"
     current = tracker([user(words, "inform")], slots={"requested_slot": "legal_form"}, active_loop="situation_form")
     assert ValidateSituationForm().validate_legal_form(words, CollectingDispatcher(), current, {})["legal_form"]
+
+
+# ------------------------------------------------------------------------------- junk that reached advisors
+
+
+@pytest.mark.parametrize(
+    "question, words, extracted, says",
+    [
+        # Stored in cases while talking to make run (2026-12-03): "12 44" and "51 0" as the deadline.
+        ("deadline", "c'est Gérard, le fixe de l'atelier +33 (0)5 53 08 12 44", "12 44", CONTACT_WAITS),
+        ("deadline", "04 74 22 51 0", "51 0", CONTACT_WAITS),
+        ("legal_form", "oui je veux bien qu'on m'appelle", "oui je veux bien qu'on m'appelle", CALL_ALREADY_ASKED),
+    ],
+)
+def test_a_number_or_a_call_asked_for_is_never_an_intake_answer(question, words, extracted, says):
+    current = tracker(
+        [user(words, "inform")], slots={"requested_slot": question, "wants_advisor": True}, active_loop="situation_form"
+    )
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(extracted, dispatcher, current, {})
+    assert result[question] is None
+    assert texts(dispatcher)[0] == says
+
+
+def test_a_date_is_still_a_deadline():
+    current = tracker(
+        [user("le 15/01/2027", "inform")], slots={"requested_slot": "deadline"}, active_loop="situation_form"
+    )
+    result = ValidateSituationForm().validate_deadline("le 15/01/2027", CollectingDispatcher(), current, {})
+    assert result["deadline"]
