@@ -55,6 +55,29 @@ def departements() -> dict[str, str]:
     return dict(row.split("\t") for row in rows)
 
 
+# Short names people use for a town whose full name is longer ("Brive" for Brive-la-Gaillarde, "Thonon", "Cherbourg",
+# "Rueil"): the first word of a town of 20,000 people or more, when no commune bears that name alone and the town is
+# at least ten times as populous as every other commune whose name starts with it. Not when the word is also an
+# ordinary word the artisans write ("deuil": a bereavement; "grande").
+SHORT_NAME_MIN_POPULATION = 20_000
+NOT_SHORT_NAMES = frozenset({"deuil", "grande"})
+
+
+def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mapping[str, str]) -> None:
+    starting: dict[str, list[Commune]] = defaultdict(list)
+    for key, found in communes.items():
+        first, *rest = key.split()
+        if rest and len(first) >= 5 and first not in ("saint", "sainte"):
+            starting[first].extend(found)
+    for word, found in starting.items():
+        if word in communes or word in departement_keys or word in NOT_SHORT_NAMES:
+            continue
+        ranked = sorted(found, key=lambda commune: -commune.population)
+        runner_up = ranked[1].population if len(ranked) > 1 else 0
+        if ranked[0].population >= SHORT_NAME_MIN_POPULATION and ranked[0].population >= 10 * max(runner_up, 1):
+            communes[word].append(ranked[0])
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     names = departements()
@@ -75,6 +98,7 @@ def tables() -> Tables:
             longest = max(longest, key.count(" ") + 1)
             for postcode in commune.postcodes:
                 by_postcode[postcode].append(commune)
+    _add_short_names(communes, departement_keys)
     # Most populous first: the order candidates are offered in.
     ordered = {k: tuple(sorted(v, key=lambda c: (c.kind != "c", -c.population, c.insee))) for k, v in communes.items()}
     return Tables(names, departement_keys, ordered, {k: tuple(v) for k, v in by_postcode.items()}, longest)

@@ -110,6 +110,26 @@ def test_resolve_found(answer, code, commune):
     assert_found(resolve(answer), code, commune)
 
 
+# The short name people use for a longer one ("plombier a cote de Brive" was not resolved talking to make run, and
+# the case went without its département); never for an ordinary word ("je suis en deuil").
+@pytest.mark.parametrize(
+    "answer, code, commune",
+    [
+        ("plombier a cote de Brive", "19", "Brive-la-Gaillarde"),
+        ("Thonon", "74", "Thonon-les-Bains"),
+        ("cherbourg", "50", "Cherbourg-en-Cotentin"),
+        ("Rueil", "92", "Rueil-Malmaison"),
+    ],
+)
+def test_a_short_name_is_its_town(answer, code, commune):
+    assert_found(resolve(answer), code, commune)
+
+
+@pytest.mark.parametrize("answer", ["je suis en deuil", "deuil", "une grande surface a ouvert"])
+def test_an_ordinary_word_or_a_shared_short_name_is_no_short_name(answer):
+    assert resolve(answer).status != FOUND
+
+
 # A name shared by communes of different départements, none overwhelmingly larger: the artisan chooses.
 AMBIGUOUS_NAMES = [
     ("Saint-Pierre", ["974", "975", "972"]),  # 85,038 against 10,958 together: 7.8x < 10x
