@@ -221,10 +221,14 @@ def take_back_reply(
 
 def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """The crisis path from inside an intake or handoff form when the latest message is a warning sign (the crisis
-    guard's `express_distress`); else None. The rules' "crisis during the intake" only runs when the form rejects
+    guard's `express_distress`, the triage's distress); else None. The rules' "crisis during the intake" only runs when the form rejects
     the message, and a warning sign that also gives a fact ("je dors plus depuis des semaines. ma famille serait
     mieux sans moi": a duration, a place) filled a slot: the form went on to its next question, no 3114."""
     if (tracker.latest_message.get("intent") or {}).get("name") != "express_distress":
+        return None
+    if not tracker.get_slot("distress"):
+        # The triage (rules and its model, this turn) must see the sign too: the intent classifier alone mid-form
+        # keeps the rules' path (a rejected message), where an idiom read as distress is no reason to close a form.
         return None
     logger.info("crisis path from inside %s", tracker.active_loop.get("name"))
     return [*crisis_reply(dispatcher, tracker, answered=False), FollowupAction("safety_form")]

@@ -481,3 +481,15 @@ def test_an_ordinary_answer_in_the_form_takes_no_crisis_path():
     )
     dispatcher, _ = run(ValidateSituationForm(), current)
     assert "3114" not in " ".join(texts(dispatcher))
+
+
+def test_the_classifier_alone_does_not_close_a_form_on_the_crisis_path():
+    """express_distress without the triage's distress (an idiom the classifier misread) keeps the rules' path."""
+    words = "ce chantier me tue depuis des semaines"
+    current = tracker(
+        [bot("Sous quelle forme votre entreprise est-elle enregistrée ?"), user(words, "express_distress")],
+        slots={"requested_slot": "legal_form", "since_when": "depuis des semaines", "distress": False},
+        active_loop="situation_form",
+    )
+    dispatcher, _ = run(ValidateSituationForm(), current)
+    assert "3114" not in " ".join(texts(dispatcher))
