@@ -563,6 +563,15 @@ def test_a_known_town_said_alone_at_another_question_is_the_place(words, departe
 # ------------------------------------------------------------------------------- writing rather than a call
 
 
+def answer_at_the_callback_offer(words, intent, **slots):
+    """(the validation's result, the dispatcher) for an answer to "Voulez-vous qu'un conseiller ... rappelle ?"."""
+    events = [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"), user(words, intent)]
+    current = tracker(events, slots={"requested_slot": "wants_advisor", **slots}, active_loop="handoff_form")
+    dispatcher = CollectingDispatcher()
+    value = {"affirm": True, "deny": False}.get(intent, words)
+    return ValidateHandoffForm().validate_wants_advisor(value, dispatcher, current, {}), dispatcher
+
+
 @pytest.mark.parametrize(
     "words, intent, answer",
     [
@@ -573,11 +582,7 @@ def test_a_known_town_said_alone_at_another_question_is_the_place(words, departe
     ],
 )
 def test_an_artisan_who_would_rather_write_gets_the_chambers_address(words, intent, answer):
-    events = [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"), user(words, intent)]
-    current = tracker(events, slots={"requested_slot": "wants_advisor"}, active_loop="handoff_form")
-    dispatcher = CollectingDispatcher()
-    value = {"affirm": True, "deny": False}.get(intent, words)
-    result = ValidateHandoffForm().validate_wants_advisor(value, dispatcher, current, {})
+    result, dispatcher = answer_at_the_callback_offer(words, intent)
     assert result["wants_advisor"] is answer
     said = " ".join(texts(dispatcher))
     assert (services.chamber().email in said) is (answer is None), said
@@ -595,11 +600,7 @@ def test_an_artisan_who_would_rather_write_gets_the_chambers_address(words, inte
     ],
 )
 def test_a_word_on_ones_safety_at_the_callback_offer_is_heard_not_taken_for_an_answer(words, intent, answer):
-    events = [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"), user(words, intent)]
-    current = tracker(events, slots={"requested_slot": "wants_advisor", "distress": True}, active_loop="handoff_form")
-    dispatcher = CollectingDispatcher()
-    value = {"affirm": True, "deny": False}.get(intent, words)
-    result = ValidateHandoffForm().validate_wants_advisor(value, dispatcher, current, {})
+    result, dispatcher = answer_at_the_callback_offer(words, intent, distress=True)
     assert result["wants_advisor"] is answer
     assert (SAFETY_HEARD in texts(dispatcher)) is (answer is None)
 
