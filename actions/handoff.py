@@ -16,6 +16,7 @@ from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 from french.numbers import digits_from_words
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
+from triage.answers import NOT_SAFE
 
 log = logging.getLogger(__name__)
 
@@ -147,11 +148,15 @@ def summarise(
     distress: bool,
     situation: Mapping[str, str],
     health_consent: bool,
+    not_safe: bool = False,
 ) -> str:
-    """A French summary an advisor reads in twenty seconds."""
+    """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
+    moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
-    if distress:
+    if distress and not_safe:
+        parts.append("DÉTRESSE exprimée, pas en sécurité au moment de l'échange : rappeler immédiatement.")
+    elif distress:
         parts.append("DÉTRESSE exprimée : rappeler immédiatement.")
     if shown:
         labels = ", ".join(CATEGORY_TITLES.get(c, c).lower() for c in shown)
@@ -217,7 +222,14 @@ def build_case_draft(
         distress=bool(slots.get("distress")),
         # Quotes of health and distress only with the health consent; otherwise the codes say it.
         reasons=reasons_kept(slots, health_consent),
-        summary=summarise(categories, slots.get("urgency"), bool(slots.get("distress")), situation, health_consent),
+        summary=summarise(
+            categories,
+            slots.get("urgency"),
+            bool(slots.get("distress")),
+            situation,
+            health_consent,
+            not_safe=slots.get("safe_now") == NOT_SAFE,
+        ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
         contact_name=None if slots.get("contact_name") == SKIPPED else slots.get("contact_name"),

@@ -83,3 +83,11 @@ def test_summary_leaves_health_out_without_consent():
 
 def test_summary_puts_distress_first():
     assert summarise(["autre"], "critique", True, {}, False).startswith("DÉTRESSE")
+
+
+def test_summary_says_when_the_person_was_not_safe():
+    """ "Pas en sécurité" was only in the transcript (cases of 2026-12-03 while talking to make run)."""
+    assert summarise(["banque"], "critique", True, {}, False, not_safe=True).startswith(
+        "DÉTRESSE exprimée, pas en sécurité au moment de l'échange"
+    )
+    assert "pas en sécurité" not in summarise(["banque"], "critique", True, {}, False)
