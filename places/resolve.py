@@ -713,6 +713,11 @@ _DEPARTEMENT_CUES = (
     ("dans", "la"),
     ("dans", "l"),
     ("dans", "les"),
+    # "ds le 93": "dans" as SMS writes it (talking to make run, the case went without its département).
+    ("ds", "le"),
+    ("ds", "la"),
+    ("ds", "l"),
+    ("ds", "les"),
     ("en",),
     ("du",),
     ("de", "la"),

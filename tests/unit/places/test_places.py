@@ -197,6 +197,7 @@ def test_resolve_not_found(answer):
 IN_TEXT = [
     ("je suis boulanger à Arras depuis 10 ans", "62", "Arras"),
     ("ici dans le 62", "62", None),
+    ("jsuis plombier ds le 93", "93", None),  # "ds": "dans" as SMS writes it
     ("mon garage est a bethune", "62", "Béthune"),
     ("je suis plombier à Lille et je n'arrive plus à payer", "59", "Lille"),
     ("j habite a lille", "59", "Lille"),
