@@ -515,12 +515,16 @@ _NOT_A_NAME = frozenset(_WORDS_THAT_NAME_NOBODY.split())
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
 
 
+# A run of digits as a phone number is typed (spaces, dots, dashes, brackets, a leading +), right or wrong.
+DIGIT_RUN = re.compile(r"\+?\d[\d .\-()]{3,}\d")
+
+
 def name_in_so_many_words(text: str | None) -> str | None:
     """A name said as such in one clause of a longer message ("ah pardon 06 23 45 67 89, je m'appelle Antoine"):
     only "je m'appelle ...", "moi c'est ...", never a capitalised word ("Portable 06 ..." names nobody)."""
     from intake.facts import fold
 
-    for part in re.split(r"[,;.!?]|\+?\d[\d .\-()]{3,}\d", text or ""):
+    for part in re.split(r"[,;.!?]|" + DIGIT_RUN.pattern, text or ""):
         clause = " ".join(part.split())
         if clause and _NAME_SAID.match(fold(clause)):
             return first_name_said(clause)

@@ -22,6 +22,7 @@ from actions.handoff import (
     CASE_KEPT,
     CASE_SAVED,
     CONSENTED_SLOTS,
+    DIGIT_RUN,
     callback_time,
     case_due,
     clean_name,
@@ -75,8 +76,6 @@ from places import resolve
 from triage.answers import reassures_safety
 
 logger = logging.getLogger(__name__)
-# A run of digits as a phone number is typed (spaces, dots, dashes, brackets, a leading +).
-_DIGITS = re.compile(r"\+?\d[\d .\-()]{3,}\d")
 NUMBER_AT_THE_NAME = "Je vous demande le numéro juste après ; il semble manquer un chiffre à celui-ci."
 # A word on one's safety at the callback offer: heard, never taken for a yes to the call.
 SAFETY_HEARD = "Merci de me le dire, c'est important."
@@ -208,7 +207,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                 return {"contact_name": None}
         # A number typed with the name ("Fred, 06 12 34 56", a digit missing) or instead of it ("06 23 45 67 8")
         # is no part of the name: both were stored as the name the advisor reads aloud. The number has its question.
-        value = " ".join(_DIGITS.sub(" ", str(value)).split()).strip(" ,;.-") or None
+        value = " ".join(DIGIT_RUN.sub(" ", str(value)).split()).strip(" ,;.-") or None
         if value is None:
             dispatcher.utter_message(text=NUMBER_AT_THE_NAME)
             return {"contact_name": None}
