@@ -7,7 +7,7 @@ whitespace folded. "Coucou !" and "coucou", "l'URSSAF" and "l urssaf", "rÃ©clamÃ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import yaml
@@ -33,6 +33,20 @@ def windows(text: str, size: int = 6) -> set[tuple[str, ...]]:
 
 def jaccard(first: set[str], second: set[str]) -> float:
     return len(first & second) / len(first | second) if first | second else 1.0
+
+
+def collision_check(sentences: Iterable[str], threshold: float = 0.8, min_tokens: int = 4) -> Callable[[str], bool]:
+    """A test for lines about to become training data: whether one shares a six-word window with ``sentences`` or
+    nearly repeats one of ``min_tokens`` tokens or more (token Jaccard >= ``threshold``), as the leakage tests read it."""
+    sentences = list(sentences)
+    shared_windows = {window for sentence in sentences for window in windows(sentence)}
+    token_sets = [set(tokens(sentence)) for sentence in sentences if len(tokens(sentence)) >= min_tokens]
+
+    def collides(text: str) -> bool:
+        words = set(tokens(text))
+        return bool(windows(text) & shared_windows) or any(jaccard(words, other) >= threshold for other in token_sets)
+
+    return collides
 
 
 def nlu_texts(path: Path) -> list[str]:

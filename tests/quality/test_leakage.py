@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.quality.leakage import (
+    collision_check,
     conversation_turns,
     near_duplicates,
     nlu_texts,
@@ -68,6 +69,16 @@ def test_near_duplicates_are_found_by_token_jaccard():
     assert [(sentence, example) for sentence, example, _ in found] == [
         ("Je n'ai plus de tresorerie !", "je n'ai plus de trésorerie"),
     ]
+
+
+def test_a_training_line_colliding_with_a_heldout_sentence_is_found():
+    collides = collision_check(
+        ["l'URSSAF me réclame trois trimestres depuis janvier", "trois trimestres impayés URSSAF", "bonjour"]
+    )
+    assert collides("Bon, l'urssaf me reclame trois trimestres depuis janvier !")  # a six-word window
+    assert collides("URSSAF : trimestres impayés, trois")  # a near-duplicate of four tokens or more
+    assert not collides("bonjour")  # under four tokens: a formula, not a sentence
+    assert not collides("la banque m'a coupé le découvert")
 
 
 def test_no_file_the_bot_is_built_from_quotes_a_heldout_sentence():
