@@ -38,25 +38,13 @@ def _closing(hours: OpeningHours, day: date) -> datetime:
     return datetime.combine(day, hours.slots[-1][1], hours.zone)
 
 
-def _working_days_after(hours: OpeningHours, day: date, count: int) -> date:
-    found = 0
-    while found < count:
-        day += timedelta(days=1)
-        if hours.is_working_day(day):
-            found += 1
-    return day
-
-
 def due_at(urgency: str | None, created_at: datetime, hours: OpeningHours) -> datetime:
     if urgency == "critique":
         return created_at + CRITICAL_GRACE
-    local = created_at.astimezone(hours.zone)
-    day = local.date()
     if urgency == "haute":
-        if hours.is_working_day(day) and local < _closing(hours, day):
-            return _closing(hours, day)
-        return _closing(hours, _working_days_after(hours, day, 1))
-    return _closing(hours, _working_days_after(hours, day, 2))
+        # The same day the callback promise names (chamber.hours): what the artisan hears is what advisors are held to.
+        return _closing(hours, hours.high_urgency_day(created_at))
+    return _closing(hours, hours.working_days_after(created_at.astimezone(hours.zone).date(), 2))
 
 
 def wait_of(

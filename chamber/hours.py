@@ -145,7 +145,7 @@ class OpeningHours:
         # The promise counts from the first moment an advisor could call with the lead time they need.
         start = self.next_opening(local + timedelta(minutes=self.callback_lead_minutes))
         if urgency in ("critique", "haute"):
-            latest = self._urgent_deadline(local)
+            latest = self.high_urgency_day(local)
         else:
             latest = self.working_days_after(local.date(), self.callback_within_working_days)
         latest = max(latest, start.date())
@@ -167,8 +167,10 @@ class OpeningHours:
             return f"{part}, {deadline}"
         return f"dès que possible, {deadline}"
 
-    def _urgent_deadline(self, local: datetime) -> date:
-        """Today while the line is still open today, else the next working day (cases/targets.py, "haute")."""
+    def high_urgency_day(self, at: datetime) -> date:
+        """The day a high case is due (the inbox's target, cases/targets.py): today while the line is still open
+        today, else the next working day."""
+        local = self._local(at)
         today = local.date()
         if self.is_working_day(today) and local.time() < self.slots[-1][1]:
             return today
