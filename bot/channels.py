@@ -18,6 +18,7 @@ import os
 import time
 from typing import Any, TypeGuard
 
+import jsonschema_rs
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
@@ -133,8 +134,19 @@ def _action_response_validator() -> Any:
     return validator(schema)
 
 
+@functools.lru_cache(maxsize=1)
+def _compiled_action_response_check() -> Any:
+    """The same schema compiled by jsonschema-rs (the same draft: neither names one): about 1 ms of CPU per
+    action call with jsonschema, 4 microseconds with it, measured on this machine."""
+    return jsonschema_rs.validator_for(RemoteAction.action_response_format_spec())
+
+
 def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
-    """RemoteAction._validate_action_result with the schema checked once: the same errors, the same message."""
+    """RemoteAction._validate_action_result, the same errors with the same message: a response the compiled
+    check accepts is valid; any other goes through Rasa's jsonschema, which says why (or accepts it, as Rasa
+    would: tests/unit/bot/test_action_response_check.py compares the two on valid and broken responses)."""
+    if _compiled_action_response_check().is_valid(result):
+        return True
     error = best_match(_action_response_validator().iter_errors(result))
     if error is not None:
         error.message += (
@@ -147,7 +159,8 @@ def _validate_action_result(self: Any, result: dict[str, Any]) -> bool:
 
 def speed_up_rasa() -> None:
     """Profiled under load (bench --profile): a third of a Rasa server's CPU went to jsonschema checking
-    Rasa's own constant response schema against the meta-schema before every custom action call.
+    Rasa's own constant response schema against the meta-schema before every custom action call; then,
+    with the schema checked once, still 5.7 % to checking each response (2026-12-03, production).
     Called when Rasa loads our channels, the one place our code runs in it at start-up."""
     RemoteAction._validate_action_result = _validate_action_result
 
