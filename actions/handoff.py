@@ -248,7 +248,8 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
     """The handoff form's slots that apply, in order (the form asks the first empty one).
 
     Filled ones stay listed so that their validate_<slot> methods run. Without a phone number there is
-    no callback to arrange: the e-mail and the time of the call are not asked.
+    no callback to arrange: the e-mail and the time of the call are not asked; with an address instead ("pas de
+    téléphone, écrivez-moi à ..."), the advisor writes, and the place is still asked.
     """
     if slots.get("wants_advisor") is not True:
         return ["wants_advisor"]
@@ -259,7 +260,7 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
         wanted.append("health_consent")
     wanted += ["contact_name", "phone"]
     if slots.get("phone") == SKIPPED:
-        return wanted
+        return [*wanted, "email", "departement"] if has_email(slots) else wanted
     return [*wanted, "email", "callback_slot", "departement"]
 
 
@@ -268,15 +269,26 @@ def has_phone(slots: Mapping[str, Any]) -> bool:
     return bool(phone and phone.startswith("+"))
 
 
+def has_email(slots: Mapping[str, Any]) -> bool:
+    email = slots.get("email")
+    return bool(email and email != SKIPPED and "@" in email)
+
+
+def reachable(slots: Mapping[str, Any]) -> bool:
+    """A way for the advisor to reach the artisan: a phone number, or an address for those without one."""
+    return has_phone(slots) or has_email(slots)
+
+
 def consented(slots: Mapping[str, Any]) -> bool:
     """The artisan asked for the callback and agreed to what is kept."""
     return slots.get("wants_advisor") is True and slots.get("consent_given") is True
 
 
 def case_due(slots: Mapping[str, Any]) -> bool:
-    """Consent and a valid phone number: the case exists from that answer on, whatever comes next (the
-    artisan may say thanks, leave, or close the tab), and every later answer updates it."""
-    return consented(slots) and has_phone(slots)
+    """Consent and a way to reach the artisan (a valid phone number, or an address given instead of one): the case
+    exists from that answer on, whatever comes next (the artisan may say thanks, leave, or close the tab), and every
+    later answer updates it."""
+    return consented(slots) and reachable(slots)
 
 
 # Slots that hold what the artisan consented to give: cleared when the consent is withdrawn.

@@ -40,6 +40,7 @@ from actions.handoff import (
     normalise_email,
     normalise_phone,
     noted_for_other_questions,
+    reachable,
     refusal_text,
     submit_case,
     thanks_without_consent_text,
@@ -232,10 +233,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         ):
             dispatcher.utter_message(text=TAKE_YOUR_TIME if waiting else PHONE_HESITATION)
             return {"phone": None}
-        if value == SKIPPED:
+        if value == SKIPPED or (prefers_writing(words) and not any(char.isdigit() for char in words)):
             # A skip is an answer: the form ends, saying that without a number nothing is passed on and
-            # how to come back ("conseiller" asks for the number again).
-            return {"phone": SKIPPED}
+            # how to come back ("conseiller" asks for the number again); an address said with it is kept.
+            # "je n'ai pas de téléphone" is such an answer, never an unrecognised number.
+            return {"phone": SKIPPED, **email_instead_of_phone(words, dispatcher)}
         # The extractor may keep part of a number said in a sentence ("rappelez-moi plutôt sur le fixe, 02 99 11 22
         # 33" gave "02 99 11 22"): the whole message is read before saying the number was not understood.
         phone = normalise_phone(value) or contact_answers(words).get("phone")
@@ -300,11 +302,27 @@ def kept_for_other_questions(
             return None
         dispatcher.utter_message(text=place_noted(place))
         return {slot: None, **place}
+    words = tracker.latest_message.get("text")
+    if slot == "phone" and "email" in others and "phone" not in found and prefers_writing(words):
+        # "pas de téléphone, écrivez-moi à ...": the address answers the question; the advisor writes.
+        return {"phone": SKIPPED, **email_instead_of_phone(words, dispatcher)}
     dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
         # "Sophie 06 11 22 33 44": the name beside the number is this question's answer.
         return {slot: name_beside_contact(tracker.latest_message.get("text")), **others}
     return {slot: found.get(slot), **others}
+
+
+WRITTEN_INSTEAD = "Merci, j'ai noté votre adresse ({}) : le conseiller vous écrira."
+
+
+def email_instead_of_phone(text: str | None, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """The address given at the phone question, instead of a number: kept and said so; {} when there is none."""
+    email = contact_answers(text).get("email")
+    if email is None:
+        return {}
+    dispatcher.utter_message(text=WRITTEN_INSTEAD.format(email))
+    return {"email": email}
 
 
 def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
@@ -723,21 +741,23 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         # Said once: a second refusal gets a short word, not the same long sentence.
         dispatcher.utter_message(text="C'est entendu." if already_said(tracker, text) else text)
         return []
-    if not has_phone(slots):
+    if not reachable(slots):
         text = no_phone_text(chamber, services.tracker_retention_days()) + reminder
         short = f"Sans numéro, je ne transmets rien ; la chambre répond au {chamber.phone}.{reminder}"
         dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     result = save_case(tracker, dict(slots))
     promise = chamber.callback_promise(clock.now(), slots.get("callback_slot"), slots.get("urgency"))
-    phone = f" au {display_phone(slots['phone'])}"
+    reach = (
+        f"vous rappellera au {display_phone(slots['phone'])}" if has_phone(slots) else f"vous écrira à {slots['email']}"
+    )
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
         if leaving:
             text = f"Au revoir, prenez soin de vous. Votre demande {result.reference} est bien enregistrée."
     else:
-        text = f"C'est noté, votre référence est {result.reference}. Un conseiller vous rappellera{phone} {promise}.{reminder}"
+        text = f"C'est noté, votre référence est {result.reference}. Un conseiller {reach} {promise}.{reminder}"
     dispatcher.utter_message(text=text)
     if not result.stored:
         dispatcher.utter_message(

@@ -15,7 +15,7 @@ from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, situation, value_before_latest_message
 from actions.crisis_actions import crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
-from actions.handoff import callback_time, contact_answers, first_name_said, has_phone, name_after_yes
+from actions.handoff import callback_time, case_due, contact_answers, first_name_said, name_after_yes
 from actions.handoff_actions import (
     already_said,
     finish_handoff,
@@ -438,13 +438,8 @@ class ActionStopConversation(Action):
             )
         events: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
         slots = tracker.slots
-        if (
-            slots.get("wants_advisor")
-            and slots.get("consent_given")
-            and has_phone(slots)
-            and not reference_said(tracker)
-        ):
-            # Consent and a number were given: the callback still happens (the case is created).
+        if case_due(slots) and not reference_said(tracker):
+            # Consent and a number (or an address) were given: the callback still happens (the case is created).
             return events + finish_handoff(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events

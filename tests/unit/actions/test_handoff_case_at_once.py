@@ -579,3 +579,59 @@ def test_a_number_given_before_the_consent_is_forgotten_when_the_call_is_refused
     result = asyncio.run(result) if asyncio.iscoroutine(result) else result
     assert result[slot] is False and result["phone"] is None and result["email"] is None
     assert stored_cases() == []
+
+
+@pytest.mark.parametrize(
+    "words, intent, candidate",
+    [
+        # Talking to make run (2026-12-03): the address was noted, then the phone question came back, and "je vous
+        # dis que je n'ai pas de téléphone" got the chamber's number and the same question: consent, a name and a
+        # way to be reached, and no case.
+        ("je n'ai pas de téléphone, écrivez-moi à paul.durand@orange.fr", "inform", "je n'ai pas de téléphone"),
+        ("pas de tel, par mail : paul.durand@orange.fr", "skip", SKIPPED),
+        ("vous pouvez m'écrire : paul.durand@orange.fr", "inform", "vous pouvez m'écrire : paul.durand@orange.fr"),
+    ],
+)
+def test_an_address_instead_of_a_phone_number_makes_the_case_and_the_advisor_writes(words, intent, candidate):
+    dispatcher, events = run(
+        ValidateHandoffForm(), answer(words, "phone", consented(), {"phone": candidate}, intent=intent)
+    )
+    slots = slot_events(events)
+    assert slots["phone"] == SKIPPED and slots["email"] == "paul.durand@orange.fr"
+    [case] = stored_cases()
+    assert case.email == "paul.durand@orange.fr" and case.phone is None and case.contact_name == "Sophie"
+    assert slots["case_reference"] == case.reference
+    said = texts(dispatcher)
+    assert said[0] == "Merci, j'ai noté votre adresse (paul.durand@orange.fr) : le conseiller vous écrira."
+    assert PHONE_QUESTION not in said  # never asked again
+
+    ending = consented(phone=SKIPPED, email="paul.durand@orange.fr", case_reference=case.reference)
+    dispatcher, _ = run(ActionFinishHandoff(), tracker([*HISTORY, user("c'est bon")], slots=ending))
+    [text] = texts(dispatcher)
+    assert f"votre référence est {case.reference}" in text and "vous écrira à paul.durand@orange.fr" in text
+    assert [c.reference for c in stored_cases()] == [case.reference]
+
+
+def test_a_skipped_phone_without_an_address_still_makes_no_case():
+    _dispatcher, events = run(
+        ValidateHandoffForm(), answer("passer", "phone", consented(), {"phone": SKIPPED}, intent="skip")
+    )
+    assert slot_events(events)["phone"] == SKIPPED and "email" not in slot_events(events)
+    assert stored_cases() == []
+
+
+@pytest.mark.parametrize(
+    "words, intent", [("je vous dis que je n'ai pas de téléphone", "inform"), ("pas de tel", "deny")]
+)
+def test_no_phone_said_after_an_address_is_an_answer_and_the_case_is_written_to(words, intent):
+    """Talking to make run: the address kept at the phone question, then "je vous dis que je n'ai pas de téléphone" got
+    "Je n'ai pas reconnu ce numéro" and the same question again."""
+    dispatcher, events = run(
+        ValidateHandoffForm(),
+        answer(words, "phone", consented(email="paul.durand@orange.fr"), {"phone": words}, intent=intent),
+    )
+    slots = slot_events(events)
+    assert slots["phone"] == SKIPPED and slots["requested_slot"] is None  # the place is known: the form ends
+    assert not any("pas reconnu" in text for text in texts(dispatcher))
+    [case] = stored_cases()
+    assert case.email == "paul.durand@orange.fr" and case.phone is None
