@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from actions.conversation import SKIPPED
 from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
+from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
@@ -30,26 +31,20 @@ def phone_digits(text: str) -> str:
 
 
 def normalise_phone(text: str | None) -> str | None:
-    """A French phone number in E.164 (+33612345678), or None when it is not one (written in words too)."""
+    """A phone number in E.164 (+33612345678), or None when it is not one (written in words too): a French one, or
+    a foreign one written with its country code ("+32 470 12 34 56", an artisan living across the border)."""
     if not text:
         return None
+    digits = phone_digits(text.strip())
     try:
-        number = phonenumbers.parse(phone_digits(text.strip()), "FR")
+        number = phonenumbers.parse(digits, "FR")
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(number):
         return None
-    if phonenumbers.region_code_for_number(number) not in {
-        "FR",
-        "GP",
-        "MQ",
-        "GF",
-        "RE",
-        "YT",
-        "PM",
-        "BL",
-        "MF",
-    }:
+    if sum(char.isdigit() for char in digits) < len(str(number.national_number)):
+        return None  # letters read as digits, as on a keypad: "06.45.12.xx.xx" is no +33645129999
+    if phonenumbers.region_code_for_number(number) not in FRENCH_REGIONS and not _callable_abroad(number, digits):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -74,10 +69,24 @@ def mentions_contact(text: str | None) -> bool:
     return "@" in text or any(True for _ in phonenumbers.PhoneNumberMatcher(phone_digits(text), "FR"))
 
 
+_PERSONAL_LINES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    }
+)
+
+
+def _callable_abroad(number: phonenumbers.PhoneNumber, digits: str) -> bool:
+    """A foreign number is taken when written with its country code ("+32", "0032") and is a personal line, never a
+    premium or shared-cost one."""
+    return digits.lstrip().startswith(("+", "00")) and phonenumbers.number_type(number) in _PERSONAL_LINES
+
+
 def display_phone(e164: str) -> str:
-    """ "+33612345678" -> "06 12 34 56 78", the way the artisan wrote it."""
-    number = phonenumbers.parse(e164, "FR")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    """ "+33612345678" -> "06 12 34 56 78", the way the artisan wrote it (cases.phones)."""
+    return readable_phone(e164)
 
 
 def normalise_email(text: str | None) -> str | None:

@@ -6,9 +6,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import phonenumbers
-
 from cases.limits import VOLUME_REASON, held_for_review
+from cases.phones import readable_phone
 from chamber import french_date, french_time
 from triage import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
 
@@ -113,14 +112,8 @@ def duration(span: timedelta) -> str:
 
 
 def national_phone(e164: str | None) -> str:
-    """ "+33612345678" -> "06 12 34 56 78"."""
-    if not e164:
-        return "—"
-    try:
-        number = phonenumbers.parse(e164, "FR")
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    """ "+33612345678" -> "06 12 34 56 78" (a foreign number with its country code: cases.phones)."""
+    return readable_phone(e164) if e164 else "—"
 
 
 def safe_link(url: str | None) -> str | None:

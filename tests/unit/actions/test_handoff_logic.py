@@ -26,6 +26,10 @@ from actions.handoff import clean_name, normalise_email, normalise_phone, summar
         ("zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "+33612345678"),
         ("zero 7 98 76 54 32", "+33798765432"),
         ("zéro trois vingt vingt et un vingt-deux quatre-vingt-dix", "+33320212290"),
+        # A foreign number written with its country code: an artisan living across the border (round 4, r4-11).
+        ("+32 470 12 34 56", "+32470123456"),
+        ("0032 470 12 34 56", "+32470123456"),
+        ("+41 79 123 45 67", "+41791234567"),
     ],
 )
 def test_french_numbers_are_normalised(typed, expected):
@@ -40,8 +44,13 @@ def test_french_numbers_are_normalised(typed, expected):
         "06 12 34",
         "06 12 34 56 78 90 12",
         "bonjour",
-        "+44 20 7946 0958",
-        "+1 212 555 0100",
+        # Foreign numbers without their country code, or lines that are nobody's own (premium rate).
+        "470 12 34 5",
+        "+44 909 879 0000",
+        # Letters read as keypad digits (round 4, r4-31: "06.45.12.xx.xx" was stored as +33645129999).
+        "06.45.12.xx.xx",
+        "03.21.28.xx.xx",
+        "06 12 34 56 ab",
         "00 00 00 00 00",
         "zéro six douze trente-quatre",  # a number said in words, incomplete
         "six cents euros",
