@@ -290,8 +290,10 @@ _CALLBACK_REFUSAL = (
 # rappelez pas", "annulez ma demande", "effacez mes coordonnées", "je retire mon accord")...
 _WITHDRAWAL_EXPLICIT = re.compile(
     rf"\b(?:{_CALLBACK_REFUSAL}|"
-    r"(?:j'annule|annulez|annuler|on annule)(?: (?:ma|la|cette) demande| (?:le|mon) (?:rappel|appel)| l'appel| tout(?: ca)?)?"
-    r"(?: (?:svp|s'il vous plait|merci))*$|"
+    r"(?:j'annule|annulez|annuler|on annule)(?: (?:ma|la|cette) demande(?: de (?:rappel|contact|conseiller|rendez-vous))?"
+    r"| (?:le|mon) (?:rappel|appel)| l'appel| tout(?: ca)?)?"
+    # ... said alone, or with its reason after a comma ("annulez tout, mon frère va me prêter de l'argent": round 4).
+    r"(?: (?:svp|s'il vous plait|merci))*(?=$|\s*[,.;!])|"
     r"(?:je )?(?:retire|reprends|retirer|reprendre) (?:mon|votre|ma) (?:accord|consentement|demande)|"
     r"je ne (?:suis|serai) plus d'accord|"
     r"(?:effacez|supprimez|effacer|supprimer|oubliez) (?:tout|(?:toutes )?(?:mes|mon|ma|les) (?:donnees|coordonnees|"

@@ -58,7 +58,8 @@ _HEDGES = compile_any(
     ]
 )
 _STARTS_NO = re.compile(
-    r"^(?:(?:ah|oh|mais|euh|bah|ben|bien sur que|absolument|certainement|surtout|franchement) )*"
+    # Surprise first is still a no: "quoi ?? non c'est une expression" (round 4 of off-script conversations).
+    r"^(?:(?:ah|oh|mais|euh|bah|ben|bien sur que|absolument|certainement|surtout|franchement|quoi|hein|comment|pardon) )*"
     r"(?:non|nan|nn|no|nope|pas du tout|jamais|absolument pas|certainement pas|surtout pas|"
     r"pas question|aucunement|pas le moins du monde|pas de ca|pas au suicide|pas a ce point|"
     r"(?:je )?n y pense (?:pas|jamais)|(?:je |j )?y pense (?:pas|jamais)|"
@@ -68,7 +69,8 @@ _STARTS_NO = re.compile(
     r"(?:je )?ne (?:me suiciderai|me tuerai|ferai) jamais(?: (?:ca|cela|une chose pareille))?)(?![a-z0-9])"
 )
 _STARTS_YES = re.compile(
-    r"^(?:(?:ah|oh|euh|bah|ben) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
+    # "moi oui, c'est pas de moi qu'on parle": a relative safe, writing about someone else (round 4).
+    r"^(?:(?:ah|oh|euh|bah|ben|moi) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
     r"je suis en securite|en securite|je vais bien|tout va bien|je suis chez moi|je suis a la maison|"
     r"je suis avec (?:ma|mon|mes|des|quelqu un)|pas de danger|je ne suis pas en danger|je suis pas en danger)"
     r"(?![a-z0-9])"
@@ -230,6 +232,13 @@ def reassures_safety(text: str | None) -> bool:
     return words is not None and bool(_SAFE_NEGATED.search(words)) and not _SAFETY_HOPE.search(words)
 
 
+def _yes_questioned(text: str) -> bool:
+    """ "oui ?", "ça va aller ?": the answer itself is a question. A question after a plain answer is another matter
+    ("oui évidemment, je suis pas suicidaire ! on peut parler de l'urssaf ?", round 4: read as not safe)."""
+    first = re.match(r"[^.!?]*[.!?]*", text.strip())
+    return first is not None and "?" in first.group()
+
+
 def answer_to_safety_question(
     text: str | None,
     intent: str | None = None,
@@ -246,7 +255,7 @@ def answer_to_safety_question(
     words = _unclear(text)
     if words is None:
         return NOT_SAFE
-    doubtful = (text or "").rstrip().endswith("?") or bool(_SAFETY_HOPE.search(words))
+    doubtful = _yes_questioned(text or "") or bool(_SAFETY_HOPE.search(words))
     clear = not doubtful and not _RESERVATION.search(words)
     if clear and (_SAFE_NEGATED.search(words) or _STARTS_YES.search(words)):
         return SAFE

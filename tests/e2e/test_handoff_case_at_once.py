@@ -114,3 +114,35 @@ def test_a_wrong_phone_number_stores_nothing_and_the_right_one_stores_the_case(c
     assert turn.slots["requested_slot"] == "phone" and not turn.slots.get("case_reference")
     assert case_row(stack, "conversation_id", conversation.sender) is None
     give_the_phone(conversation, stack)
+
+
+def test_a_number_with_letters_stores_nothing(conversation, stack):
+    """Round 4 of off-script conversations: "06.45.12.xx.xx" was stored as +33645129999 (keypad letters)."""
+    to_the_phone(conversation)
+    turn = say(conversation, "06.45.12.xx.xx")
+    assert turn.slots["requested_slot"] == "phone" and not turn.slots.get("case_reference"), turn.replies
+    assert case_row(stack, "conversation_id", conversation.sender) is None
+    give_the_phone(conversation, stack)
+
+
+def test_an_address_instead_of_a_phone_makes_the_case_and_the_end_says_the_advisor_writes(conversation, stack):
+    to_the_phone(conversation)
+    turn = say(conversation, "j'ai pas de portable, vous pouvez m'écrire sur gerard.m@laposte.net")
+    assert turn.slots["phone"] == "non précisé" and turn.slots["email"] == "gerard.m@laposte.net", turn.replies
+    stored = case_row(stack, "conversation_id", conversation.sender)
+    assert stored is not None and stored["email"] == "gerard.m@laposte.net" and stored["phone"] is None
+    assert "À quel numéro" not in " ".join(turn.replies)
+    assert f"{stored['reference']}" in " ".join(turn.replies) and "vous écrira à gerard.m@laposte.net" in " ".join(
+        turn.replies
+    )
+
+
+def test_the_keyword_the_bot_gives_after_a_refusal_starts_the_handoff_again(conversation, stack):
+    """Round 4: « écrivez « conseiller » », and « conseiller » got "Je n'ai pas bien compris"."""
+    turn = say(conversation, OPENING)
+    turn = answer_until(conversation, turn, "wants_advisor")
+    turn = say(conversation, "non merci")
+    assert "« conseiller »" in " ".join(turn.replies), turn.replies
+    turn = say(conversation, "Conseiller")
+    assert turn.slots["requested_slot"] in ("wants_advisor", "consent_given"), turn.replies
+    assert "pas bien compris" not in " ".join(turn.replies)

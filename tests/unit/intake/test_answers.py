@@ -145,6 +145,8 @@ WITHDRAWALS = [
     ("en fait non merci", True, False),
     ("je ne veux plus", True, False),
     ("annulez ma demande", True, True),
+    ("annulez ma demande de rappel", True, True),  # round 4 of off-script conversations: "on s'arrête là", case kept
+    ("en fait annulez tout, mon frère va me prêter de l'argent", True, True),
     ("j'annule", True, True),
     ("ne me rappelez pas", True, True),
     ("non je veux pas être rappelé", True, True),  # "ne" dropped, as people write

@@ -18,6 +18,9 @@ from triage.answers import (
 # "Est-ce qu'il vous arrive de penser au suicide ?"
 SUICIDE_ANSWERS = [
     ("non", CLEAR_NO),
+    # Round 4 of off-script conversations: surprise first, then the no (read as not a clear no: crisis path).
+    ("quoi ?? non c'est une expression. je veux juste savoir comment faire pour qu'ils arretent les relances", CLEAR_NO),
+    ("hein ? non", CLEAR_NO),
     ("Non.", CLEAR_NO),
     ("nan", CLEAR_NO),
     ("non pas du tout", CLEAR_NO),
@@ -62,6 +65,11 @@ SUICIDE_ANSWERS = [
 # "Êtes-vous en sécurité en ce moment ?"
 SAFETY_ANSWERS = [
     ("oui", SAFE),
+    # Round 4: a question after a plain yes is not a questioned yes; a relative safe, writing about someone else.
+    ("oui evidemment, je suis pas suicidaire ! on peut parler de l'urssaf ?", SAFE),
+    ("moi oui, c'est pas de moi qu'on parle. lui il est a la boutique la", SAFE),
+    ("oui ?", NOT_SAFE),
+    ("oui. vous pensez que je suis en danger ?", NOT_SAFE),
     ("oui ça va", SAFE),
     ("ouais", SAFE),
     ("ok", SAFE),

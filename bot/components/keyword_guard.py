@@ -1,0 +1,59 @@
+"""Last of the guards: the words the bot itself tells people to write ("Si vous changez d'avis, écrivez
+« conseiller »") mean what the bot said they mean, whatever the classifier reads in one word.
+
+Round 4 of off-script conversations (2026-12-03): « conseiller » alone was read as nlu_fallback (request_human
+0.40, affirm 0.34: the word is in many training examples of other intents), so the artisan who followed the bot's
+own instruction got "Je n'ai pas bien compris". A message the crisis guard decided is left as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.crisis_guard import DECISION_KEY, force_intent
+from french import fold
+
+logger = logging.getLogger(__name__)
+
+# The keyword, folded (lower case, no accents), -> the intent the bot's own sentences promise for it.
+KEYWORDS = {"conseiller": "request_human", "un conseiller": "request_human", "conseillere": "request_human"}
+_POLITE = re.compile(r"\b(?:svp|stp|s il vous plait|s il te plait|merci|please)\b")
+
+
+def keyword_intent(text: str) -> str | None:
+    """The intent of a message that is one of the keywords, said alone (punctuation and "svp" aside)."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(text).lower())
+    words = " ".join(_POLITE.sub(" ", words).split())
+    return KEYWORDS.get(words)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class KeywordGuard(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> KeywordGuard:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if message.get(DECISION_KEY) is not None:
+                continue
+            intent = keyword_intent(message.get(TEXT) or "")
+            if intent is not None:
+                force_intent(message, intent)
+                logger.info("keyword guard: %s", intent)
+        return messages
