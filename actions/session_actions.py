@@ -10,13 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.erasure_actions import ERASED_SLOT
-
-
-def welcome_text(chamber_name: str) -> str:
-    return (
-        f"Bonjour, je suis l'assistant automatique de la {chamber_name}. Ce service est gratuit et "
-        f"confidentiel, et un conseiller, une vraie personne, peut prendre le relais quand vous le souhaitez."
-    )
+from guidance.welcome import welcome_text
 
 
 class ActionSessionStart(Action):

@@ -30,6 +30,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 
+from bot.crisis_first import crisis_first  # the crisis numbers before the welcome
 from bot.guard import SOCKETIO_MAX_PAYLOAD_BYTES, ChannelGuard
 from bot.no_silence import never_silent  # every message gets a reply (issue 12)
 from cases.limits import CLIENT_KEY_METADATA
@@ -206,7 +207,7 @@ class ReplaySafeRestInput(RestInput):
             return blueprint.apps
 
         blueprint = super().blueprint(
-            never_silent(_once(on_new_message, reraise=False, apps=apps), apps, valid_sender_id)
+            never_silent(crisis_first(_once(on_new_message, reraise=False, apps=apps)), apps, valid_sender_id)
         )
         _guard_rest(blueprint, self._body)
         return blueprint
@@ -245,7 +246,9 @@ class ReplaySafeSocketIOInput(SocketIOInput):
             return blueprint.apps
 
         blueprint = super().blueprint(
-            _delivering_custom_json(never_silent(_once(on_new_message, reraise=True, apps=apps), apps, valid_sender_id))
+            _delivering_custom_json(
+                never_silent(crisis_first(_once(on_new_message, reraise=True, apps=apps)), apps, valid_sender_id)
+            )
         )
         _guard_socketio(self.sio, self.namespace or "/", self.user_message_evt, self.bot_message_evt, self.metadata_key)
         return blueprint

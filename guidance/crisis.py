@@ -8,6 +8,8 @@ chamber's configuration.
 
 from __future__ import annotations
 
+import re
+
 from chamber import Chamber
 from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 from triage.answers import ANSWERS_INTAKE_QUESTION, FIGURE_OF_SPEECH, QUESTION_BACK, WHY_ASKED
@@ -53,6 +55,16 @@ LEAVING_REMINDER = (
     f"Le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, et en cas de danger immédiat, "
     f"le {SAMU} ou le {EUROPEAN_EMERGENCY}."
 )
+
+
+# 3114 and 112: "15" alone is also an amount or a date in the bot's other replies.
+_EMERGENCY_NUMBER = re.compile(rf"\b(?:{SUICIDE_PREVENTION_LINE}|{EUROPEAN_EMERGENCY})\b")
+
+
+def names_emergency_numbers(text: str | None) -> bool:
+    """A reply that gives the crisis numbers (the 3114, or the 15 and 112): nothing may come before it
+    (bot/crisis_first.py)."""
+    return bool(text and _EMERGENCY_NUMBER.search(text))
 
 
 def crisis_messages(chamber: Chamber) -> list[str]:

@@ -182,3 +182,18 @@ def test_a_bare_yes_right_after_a_clear_no_during_the_intake_is_the_crisis_path(
     said = conversation.say("si en fait")
     assert "3114" in said[0] and said[-1] == SAFETY_QUESTION
     assert conversation.slots()["requested_slot"] == "safe_now"
+
+
+def test_a_warning_sign_in_the_first_message_gets_the_numbers_before_the_welcome(conversation):
+    """Round 4 of off-script conversations: "j'ai envie d'en finir" as the first message got the welcome first."""
+    messages = say(conversation, "salut, j'ai juste envie d'en finir avec tout ça")
+    said = texts(messages)
+    assert "3114" in said[0] and "112" in said[1], said
+    welcome = [index for index, text in enumerate(said) if text.startswith("Bonjour, je suis l'assistant automatique")]
+    assert welcome == [2], said  # said once, right after the numbers: automated, free and confidential
+    assert said[-1] == SAFETY_QUESTION
+
+
+def test_an_ordinary_first_message_still_gets_the_welcome_first(conversation):
+    said = texts(say(conversation, "bonjour, l'urssaf me réclame 15 000 euros"))
+    assert said[0].startswith("Bonjour, je suis l'assistant automatique") and len(said) > 1, said
