@@ -24,6 +24,7 @@ from guidance.crisis import (
     CHECK_IN,
     CHECK_IN_AGAIN,
     CLEAR_NO_REPLY,
+    LEAVING_REMINDER,
     OPEN_QUESTION,
     SAFETY_BUTTONS,
     SAFETY_QUESTION,
@@ -292,7 +293,9 @@ class ActionCheckIn(Action):
         if taken_back is not None:
             return taken_back
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
-            dispatcher.utter_message(text=CHECK_IN_AGAIN)
+            # Despair said again by someone at risk ("à quoi bon", round 4): the numbers again with the kind word.
+            at_risk = tracker.get_slot("distress") is True
+            dispatcher.utter_message(text=f"{CHECK_IN_AGAIN} {LEAVING_REMINDER}" if at_risk else CHECK_IN_AGAIN)
             logger.info("check-in: level=3 question already answered")
             return [FollowupAction(paused or "action_listen")]
         dispatcher.utter_message(text=CHECK_IN)

@@ -53,7 +53,7 @@ from actions.place_validation import PlaceValidation, place_in_answer, place_not
 from actions.unanswered import WRONG_QUESTION_ACK, not_answered
 from cases.reference import new_reference
 from chamber import Chamber
-from guidance.crisis import HANDOFF_REMINDER
+from guidance.crisis import AT_RISK_REFUSAL, HANDOFF_REMINDER
 from intake.answers import (
     CORRECTION,
     HESITATION,
@@ -685,9 +685,9 @@ def stop_with_handoff(
         events = withdraw_consent(tracker)
         chamber = services.chamber()
         if slots.get("case_reference"):
-            text = withdrawn_text(chamber)
+            text = withdrawn_text(chamber) + (f" {HANDOFF_REMINDER}" if slots.get("distress") else "")
         else:
-            text = refusal_text(chamber, services.tracker_retention_days())
+            text = refusal_words(chamber, slots)
         dispatcher.utter_message(text=text)
         return [ActiveLoop(None), SlotSet("requested_slot", None), *events]
     intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -725,6 +725,14 @@ class ActionHandoffThanks(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None), *declined]
 
 
+def refusal_words(chamber: Chamber, slots: Any) -> str:
+    """The callback refused: what is kept and how to come back; to someone at risk, no administrative sentence but
+    the numbers and an open door (round 4: "je voulais juste l'écrire à quelqu'un" got the retention notice)."""
+    if slots.get("distress"):
+        return AT_RISK_REFUSAL
+    return refusal_text(chamber, services.tracker_retention_days())
+
+
 def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: bool = False) -> list[EventType]:
     """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly.
     ``leaving``: the artisan takes leave (thanks, goodbye); a case whose reference was said is updated quietly."""
@@ -737,9 +745,10 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         if case_withdrawn_this_turn(tracker):
             dispatcher.utter_message(text=withdrawn_text(chamber) + reminder)
             return []
-        text = refusal_text(chamber, services.tracker_retention_days()) + reminder
-        # Said once: a second refusal gets a short word, not the same long sentence.
-        dispatcher.utter_message(text="C'est entendu." if already_said(tracker, text) else text)
+        text = refusal_words(chamber, slots)
+        # Said once: a second refusal gets a short word, not the same long sentence (with the numbers, to someone at risk).
+        short = f"C'est entendu.{reminder}"
+        dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     if not reachable(slots):
         text = no_phone_text(chamber, services.tracker_retention_days()) + reminder

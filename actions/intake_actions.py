@@ -45,7 +45,7 @@ from actions.intake import (
 from actions.place_validation import PlaceValidation, place_in_answer, place_said_aside
 from actions.unanswered import answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
-from guidance.crisis import LEAVING_REMINDER
+from guidance.crisis import AT_RISK_NOT_UNDERSTOOD, LEAVING_REMINDER
 from intake.answers import (
     NO,
     OTHER,
@@ -553,7 +553,10 @@ class ActionHandleMisunderstanding(Action):
             dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
             return []
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
-        if count == 1:
+        if tracker.get_slot("distress") is True:
+            # Someone at risk is never left with a bare "pardon ?" (round 4: "c'est tout ce que vous avez à dire").
+            dispatcher.utter_message(text=AT_RISK_NOT_UNDERSTOOD)
+        elif count == 1:
             dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")
         else:
             chamber = services.chamber()

@@ -61,6 +61,14 @@ LEAVING_REMINDER = (
 _EMERGENCY_NUMBER = re.compile(rf"\b(?:{SUICIDE_PREVENTION_LINE}|{EUROPEAN_EMERGENCY})\b")
 
 
+# Someone at risk (distress, or not safe now) is never left with an administrative sentence or a bare "pardon ?":
+# the numbers come with every reply that ends, refuses or does not understand (round 4 of off-script conversations).
+AT_RISK_REFUSAL = f"C'est entendu, personne ne vous appellera. Vous pouvez continuer à m'écrire ici. {LEAVING_REMINDER}"
+AT_RISK_NOT_UNDERSTOOD = (
+    f"Pardon, je ne suis qu'un assistant automatique et je n'ai pas bien compris. Je reste là. {LEAVING_REMINDER}"
+)
+
+
 def names_emergency_numbers(text: str | None) -> bool:
     """A reply that gives the crisis numbers (the 3114, or the 15 and 112): nothing may come before it
     (bot/crisis_first.py)."""

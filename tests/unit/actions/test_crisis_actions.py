@@ -493,3 +493,26 @@ def test_the_classifier_alone_does_not_close_a_form_on_the_crisis_path():
     )
     dispatcher, _ = run(ValidateSituationForm(), current)
     assert "3114" not in " ".join(texts(dispatcher))
+
+
+AT_RISK = {"distress": True, "safe_now": "not_safe", "urgency": "critique", "distress_level": 2}
+
+
+def test_someone_at_risk_who_is_not_understood_gets_the_numbers_not_a_bare_pardon():
+    """Round 4 of off-script conversations: "c'est tout ce que vous avez a dire" after the crisis path got "Je n'ai
+    pas bien compris, pardon. Pouvez-vous le dire autrement ?"."""
+    current = tracker([user("c'est tout ce que vous avez a dire", "nlu_fallback")], slots=AT_RISK)
+    dispatcher, _ = run(ActionHandleMisunderstanding(), current)
+    [said] = texts(dispatcher)
+    assert "3114" in said and "112" in said and "Pouvez-vous le dire autrement" not in said
+
+
+def test_despair_said_again_by_someone_at_risk_gets_the_numbers_with_the_kind_word():
+    """Round 4: "à quoi bon" twice after "non" to the safety question got "Prenons les choses une par une" only."""
+    current = tracker([user("à quoi bon", "express_distress")], slots=AT_RISK)
+    dispatcher, _ = run(ActionCheckIn(), current)
+    [said] = texts(dispatcher)
+    assert said.startswith("Je vous entends") and "3114" in said and "112" in said
+    calm = tracker([user("à quoi bon", "express_distress")], slots={"suicide_thoughts": "clear_no"})
+    dispatcher, _ = run(ActionCheckIn(), calm)
+    assert "3114" not in " ".join(texts(dispatcher))

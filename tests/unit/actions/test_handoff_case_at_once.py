@@ -635,3 +635,15 @@ def test_no_phone_said_after_an_address_is_an_answer_and_the_case_is_written_to(
     assert not any("pas reconnu" in text for text in texts(dispatcher))
     [case] = stored_cases()
     assert case.email == "paul.durand@orange.fr" and case.phone is None
+
+
+def test_someone_at_risk_who_refuses_the_call_gets_an_open_door_and_the_numbers_not_the_retention_notice():
+    """Round 4: "non je veux pas qu'on m'appelle. je voulais juste l'ecrire a quelqu'un", not safe, got "Je ne
+    transmets rien... cette conversation est effacée au bout de 7 jours"."""
+    slots = {"wants_advisor": False, "distress": True, "safe_now": "not_safe", "urgency": "critique"}
+    dispatcher, _ = run(
+        ActionFinishHandoff(), tracker([*HISTORY, user("non je veux pas qu'on m'appelle")], slots=slots)
+    )
+    [said] = texts(dispatcher)
+    assert "3114" in said and "112" in said and "continuer à m'écrire" in said and "effacée" not in said
+    assert stored_cases() == []
