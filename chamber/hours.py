@@ -152,6 +152,8 @@ class OpeningHours:
         if wish.part is not None and latest == local.date():
             # The part of today the artisan prefers may be over: promise no more than the next working day.
             latest = self.working_days_after(latest, 1)
+        while latest.weekday() == wish.excluded_weekday:
+            latest = self.working_days_after(latest, 1)  # "pas le mercredi": the promise goes past it
         part = self._part_text(wish.part)
         if wish.weekday is not None:
             # "lundi" said on a Monday means the next one.
@@ -163,6 +165,8 @@ class OpeningHours:
             when = f"le {french_date(day)}"
             return f"{when}, {part}" if part else when
         deadline = "dans la journée" if latest == local.date() else f"au plus tard le {french_date(latest)}"
+        if wish.excluded_weekday is not None:
+            deadline += f", pas le {WEEKDAYS_FR[wish.excluded_weekday]}"
         if part:
             return f"{part}, {deadline}"
         return f"dès que possible, {deadline}"
@@ -220,6 +224,8 @@ class CallbackPreference:
 
     part: str | None = None  # "morning", "afternoon", "evening"
     weekday: int | None = None  # 0 = Monday
+    # A day the artisan cannot take the call ("pas le mercredi", "sauf lundi"): never the day promised.
+    excluded_weekday: int | None = None
 
     @classmethod
     def read(cls, text: str | None) -> CallbackPreference:
@@ -233,9 +239,10 @@ class CallbackPreference:
             part = "afternoon"
         elif _MORNING.search(folded):
             part = "morning"
-        weekday = None
+        weekday = excluded = None
         for word, index in _WEEKDAY_WORDS.items():
-            if re.search(rf"\b{word}\b", folded):
+            if re.search(rf"\b(?:pas|sauf|hors|excepte|jamais|surtout pas)(?: le| les)? {word}s?\b", folded):
+                excluded = index
+            elif weekday is None and re.search(rf"\b{word}\b", folded):
                 weekday = index
-                break
-        return cls(part=part, weekday=weekday)
+        return cls(part=part, weekday=weekday, excluded_weekday=excluded)

@@ -176,6 +176,25 @@ def test_naive_datetimes_are_refused(generic):
             "dès que possible, au plus tard le mercredi 31 décembre",
         ),
         ("cma-exemple-nord", paris(2026, 11, 30, 12, 45), "matin", "dans la matinée, au plus tard le jeudi 3 décembre"),
+        # A day excluded is never the day promised (round 4: "pas le mercredi" was promised on Wednesday 9).
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 9, 0),
+            "apres midi mais pas le mercredi",
+            "dans l'après-midi, au plus tard le jeudi 3 décembre, pas le mercredi",
+        ),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 9, 0),
+            "n'importe quand sauf mardi",
+            "dès que possible, au plus tard le mercredi 2 décembre, pas le mardi",
+        ),
+        (
+            "cma-generique",
+            paris(2026, 11, 30, 9, 0),
+            "pas le vendredi, plutôt le jeudi matin",
+            "le jeudi 3 décembre, dans la matinée",
+        ),
     ],
 )
 def test_callback_promise(chamber_id, at, preference, promise):
