@@ -63,19 +63,40 @@ SHORT_NAME_MIN_POPULATION = 20_000
 NOT_SHORT_NAMES = frozenset({"deuil", "grande"})
 
 
+# "Saint-Pol" for Saint-Pol-sur-Ternoise or Saint-Pol-de-Léon, "Boulogne" for Boulogne-sur-Mer or -Billancourt (round 4
+# of off-script conversations: "Saint-Pol" was read as a typo of Saint-Paul, La Réunion, and "Boulogne" as a former
+# commune of Vendée): a short name shared by several towns makes them all candidates, and the bot asks which.
+SAINT_SHORT_NAME_MIN_POPULATION = 2_000
+
+
 def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mapping[str, str]) -> None:
     starting: dict[str, list[Commune]] = defaultdict(list)
+    saints: dict[str, list[Commune]] = defaultdict(list)
     for key, found in communes.items():
         first, *rest = key.split()
         if rest and len(first) >= 5 and first not in ("saint", "sainte"):
             starting[first].extend(found)
+        elif first in ("saint", "sainte") and len(rest) >= 2:
+            saints[f"{first} {rest[0]}"].extend(found)
     for word, found in starting.items():
-        if word in communes or word in departement_keys or word in NOT_SHORT_NAMES:
+        if word in departement_keys or word in NOT_SHORT_NAMES:
             continue
-        ranked = sorted(found, key=lambda commune: -commune.population)
+        ranked = sorted((c for c in found if c.kind == "c"), key=lambda commune: -commune.population)
+        if not ranked:
+            continue
+        if word in communes:
+            # Only former communes bear the name alone: the towns people mean by it are candidates too.
+            if all(c.kind != "c" for c in communes[word]):
+                communes[word].extend(c for c in ranked if c.population >= SHORT_NAME_MIN_POPULATION)
+            continue
         runner_up = ranked[1].population if len(ranked) > 1 else 0
         if ranked[0].population >= SHORT_NAME_MIN_POPULATION and ranked[0].population >= 10 * max(runner_up, 1):
             communes[word].append(ranked[0])
+    for stem, found in saints.items():
+        if stem not in communes and stem not in departement_keys:
+            towns = [c for c in found if c.kind == "c" and c.population >= SAINT_SHORT_NAME_MIN_POPULATION]
+            if towns:
+                communes[stem].extend(towns)
 
 
 @lru_cache(maxsize=1)

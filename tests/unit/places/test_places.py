@@ -135,6 +135,10 @@ AMBIGUOUS_NAMES = [
     ("Saint-Pierre", ["974", "975", "972"]),  # 85,038 against 10,958 together: 7.8x < 10x
     ("Saint-Denis", ["974", "93"]),
     ("saint martin", ["65", "32", "67"]),
+    # A short name shared by towns (round 4 of off-script conversations: "Saint-Pol" read as a typo of Saint-Paul,
+    # La Réunion; "Boulogne" as a former commune of Vendée, population 0).
+    ("Saint-Pol", ["29", "62"]),
+    ("on est a Boulogne", ["92", "62"]),
 ]
 
 
