@@ -276,9 +276,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         elsewhere = kept_for_other_questions("email", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
-        if value == SKIPPED:
-            return {"email": value}
-        email = normalise_email(value)
+        if value == SKIPPED or (isinstance(value, str) and "@" not in value and _NO_ADDRESS.search(value.lower())):
+            # "Je n'ai pas d'email, c'est elle qui faisait tout ça" (round 4: told the address was incomplete).
+            return {"email": SKIPPED}
+        # "sylvie.lefebvre59@gmail.com c'est le mien": the address in the sentence (round 4: refused as incomplete).
+        email = normalise_email(value) or contact_answers(value if isinstance(value, str) else None).get("email")
         if email is None:
             text = "Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
             # Said once in full; again, a short word (the form asks the question again).
@@ -313,6 +315,7 @@ def kept_for_other_questions(
     return {slot: found.get(slot), **others}
 
 
+_NO_ADDRESS = re.compile(r"\b(?:pas|plus|aucune?|jamais eu)\s+(?:d'|d’|de |d )?(?:e-?mail|mail|adresse|courriel)s?\b")
 WRITTEN_INSTEAD = "Merci, j'ai noté votre adresse ({}) : le conseiller vous écrira."
 
 

@@ -303,7 +303,8 @@ _WITHDRAWAL_EXPLICIT = re.compile(
 _CALLBACK_REFUSAL_RE = re.compile(rf"\b(?:{_CALLBACK_REFUSAL})\b")
 # ... or a no that says a mind was changed ("non finalement je ne veux pas", "en fait non").
 _WITHDRAWAL_CHANGE_OF_MIND = re.compile(
-    r"^(?:(?:bon|ben|bah|euh|ah|oh|eh bien|et bien)[ ,]+)?(?:non[ ,]+)?"
+    # "attendez finalement non, je vais d'abord essayer toute seule" (round 4: read as a pause at the phone question).
+    r"^(?:(?:bon|ben|bah|euh|ah|oh|eh bien|et bien|attendez|attends|hmm|hum)[ ,]+){0,2}(?:non[ ,]+)?"
     r"(?:(?:finalement|en fait|reflexion faite|tout compte fait|apres reflexion|a la reflexion|j'ai change d'avis)[ ,]+"
     r"(?:non\b|je (?:ne )?(?:veux|souhaite|prefere) (?:pas|plus)|pas (?:la peine|besoin)|plus besoin|ca ira|"
     r"c'est bon|je laisse)|je (?:ne )?(?:veux|souhaite) plus(?: rien)?$|(?:finalement|en fait|j'ai change d'avis)$)"

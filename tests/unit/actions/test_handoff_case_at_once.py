@@ -647,3 +647,30 @@ def test_someone_at_risk_who_refuses_the_call_gets_an_open_door_and_the_numbers_
     [said] = texts(dispatcher)
     assert "3114" in said and "112" in said and "continuer à m'écrire" in said and "effacée" not in said
     assert stored_cases() == []
+
+
+@pytest.mark.parametrize(
+    "words, stored",
+    [
+        # Round 4 of off-script conversations: a widower told his answer was "une adresse pas complète"; an
+        # address with a few words after it refused.
+        ("Je n'ai pas d'email, c'est elle qui faisait tout ça", SKIPPED),
+        ("pas de mail", SKIPPED),
+        ("sylvie.lefebvre59@gmail.com c'est le mien", "sylvie.lefebvre59@gmail.com"),
+    ],
+)
+def test_no_address_is_a_skip_and_an_address_in_a_sentence_is_read(words, stored):
+    dispatcher, events = run(
+        ValidateHandoffForm(), answer(words, "email", consented(phone="+33612345678"), {"email": words})
+    )
+    assert slot_events(events)["email"] == stored
+    assert not any("pas complète" in text for text in texts(dispatcher))
+
+
+def test_wait_then_a_change_of_mind_at_the_phone_question_withdraws_the_consent():
+    """Round 4: "attendez finalement non, je vais d'abord essayer toute seule sur le site" got "Prenez votre temps"."""
+    words = "attendez finalement non, je vais d'abord essayer toute seule sur le site"
+    _dispatcher, events = run(ValidateHandoffForm(), answer(words, "phone", consented(), {"phone": words}))
+    slots = slot_events(events)
+    assert slots["consent_given"] is False and slots["requested_slot"] is None
+    assert stored_cases() == []

@@ -147,6 +147,8 @@ WITHDRAWALS = [
     ("annulez ma demande", True, True),
     ("annulez ma demande de rappel", True, True),  # round 4 of off-script conversations: "on s'arrête là", case kept
     ("en fait annulez tout, mon frère va me prêter de l'argent", True, True),
+    ("attendez finalement non, je vais d'abord essayer toute seule sur le site", True, False),
+    ("attendez non finalement je préfère pas", True, False),
     ("j'annule", True, True),
     ("ne me rappelez pas", True, True),
     ("non je veux pas être rappelé", True, True),  # "ne" dropped, as people write
