@@ -342,9 +342,11 @@ _RELATIVES = (
     r"frere|soeur|associe|associee|enfant|bebe|grand-pere|grand-mere|beau-pere|belle-mere"
 )
 _DEATH = re.compile(
-    rf"\b(?:(?:mon|ma)\s+(?P<who>{_RELATIVES})\s+(?:est\s+|vient\s+de\s+|nous\s+a\s+quittes?\s*|a\s+)?"
-    # "parti à la retraite" is no death.
-    rf"(?:decedee?|mort|morte|partie?(?!\s+(?:a la retraite|en retraite|en vacances))|disparue?|deceder|mourir|quitte|quittee)|"
+    rf"\b(?:(?:mon|ma)\s+(?P<who>{_RELATIVES})\s+(?:est\s+|vient\s+de\s+|a\s+)?"
+    # Leaving is no death ("mon associé est parti du jour au lendemain en vidant le compte", round 4 of off-script
+    # conversations, got condolences): "parti", "disparu" and "quitté" are one only when the words say so.
+    rf"(?:decedee?|mort|morte|partie?\s+(?:trop tot|pour toujours|pour de bon|au ciel|dans son sommeil)|"
+    rf"disparue?(?!\s+(?:avec|du jour au lendemain|sans|des radars|en\s))|deceder|mourir|nous\s+a\s+quittee?s?)|"
     rf"(?:deces|mort|perte|disparition|enterrement|obseques)\s+de\s+(?:mon|ma)\s+(?P<who2>{_RELATIVES})|"
     rf"(?:perdu|enterre)\s+(?:mon|ma)\s+(?P<who3>{_RELATIVES})|veuve?\b|deuil)"
 )

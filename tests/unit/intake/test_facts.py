@@ -163,6 +163,12 @@ def test_understood_says_back_what_was_noted():
         ("j'en suis malade, la banque me lâche", None),
         ("depuis mon avc je ne travaille plus", "Votre santé passe avant tout, et je suis de tout cœur avec vous."),
         ("ma banque a coupé le découvert", None),
+        # Leaving is no death (round 4 of off-script conversations: condolences for a partner who left with the money).
+        ("mon associé est parti du jour au lendemain en vidant le compte de la sarl 😡😡", None),
+        ("mon associé a quitté la société en octobre", None),
+        ("mon associé a disparu avec la caisse", None),
+        ("mon père nous a quittés cet été", "Toutes mes condoléances pour votre père. Prenez le temps qu'il vous faut."),
+        ("mon mari est parti trop tôt", "Toutes mes condoléances pour votre mari. Prenez le temps qu'il vous faut."),
     ],
 )
 def test_sympathy_before_any_question(text, expected):
