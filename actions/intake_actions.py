@@ -458,6 +458,22 @@ def tells_new_difficulty(tracker: Tracker) -> bool:
     return bool(set(tracker.get_slot("difficulty_categories") or []) - before)
 
 
+class ActionGreet(Action):
+    """A greeting: the open question; a greeting that already tells a difficulty ("bonjour, mon comptable me dit de
+    déposer le bilan", read as greet at 0.81 in round 4 of off-script conversations) is heard and the intake goes on,
+    never "qu'est-ce qui vous amène ?" after the artisan just said it."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.active_loop_name is None and tells_new_difficulty(tracker):
+            told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+            return [*told, FollowupAction("situation_form")]
+        dispatcher.utter_message(response="utter_ask_open")
+        return []
+
+
 class ActionThanksDuringIntake(Action):
     """A thanks at an intake question: "merci" and the question goes on; a thanks that takes leave ("merci
     c'est tout", "merci pour tout, je vous laisse") ends the conversation like a goodbye, never the next question."""

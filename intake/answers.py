@@ -367,7 +367,11 @@ _CLOSING = re.compile(
     r"\b(?:c'est tout|ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|je (?:dois|vais) "
     r"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse|je file|je m'en vais|bonne continuation|"
     r"a la prochaine|(?:il )?faut que (?:j'y aille|je (?:file|parte|y aille|me sauve|vous laisse))|je me sauve|"
-    r"je vais me debrouiller)\b|(?:^|\s)a\+(?:\s|$)"
+    r"je vais me debrouiller|"
+    # Back later, or off to bed (round 4 of off-script conversations: "bon je reflechis et je reviens", "je vais me
+    # coucher c'est tout" got the next question).
+    r"je (?:reviens|reviendrai|repasserai|repasse)(?: (?:vers vous|plus tard|demain|dans \w+|quand|apres|si))*$|"
+    r"je (?:vais|dois) (?:aller )?(?:me coucher|dormir|au lit)|bonne nuit)\b|(?:^|\s)a\+(?:\s|$)"
 )
 
 

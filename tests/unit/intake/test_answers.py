@@ -238,6 +238,12 @@ def test_the_call_asked_for_or_refused_in_so_many_words(text, asked, refused):
         ("elle a plus de clients depuis les travaux", False),
         ("ok merci, a plus tard", True),
         ("bon a plus !", True),
+        # Back later, or off to bed (round 4 of off-script conversations: the next question came after them).
+        ("bon je reflechis et je reviens", True),
+        ("je reviendrai plus tard", True),
+        ("non pas du tout !! je vais me coucher c'est tout", True),
+        ("je reviens sur ce que j'ai dit", False),
+        ("je reviens de chez le comptable", False),
     ],
 )
 def test_a_thanks_that_takes_leave(text, closing):

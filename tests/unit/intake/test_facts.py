@@ -167,7 +167,10 @@ def test_understood_says_back_what_was_noted():
         ("mon associé est parti du jour au lendemain en vidant le compte de la sarl 😡😡", None),
         ("mon associé a quitté la société en octobre", None),
         ("mon associé a disparu avec la caisse", None),
-        ("mon père nous a quittés cet été", "Toutes mes condoléances pour votre père. Prenez le temps qu'il vous faut."),
+        (
+            "mon père nous a quittés cet été",
+            "Toutes mes condoléances pour votre père. Prenez le temps qu'il vous faut.",
+        ),
         ("mon mari est parti trop tôt", "Toutes mes condoléances pour votre mari. Prenez le temps qu'il vous faut."),
     ],
 )

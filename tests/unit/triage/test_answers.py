@@ -19,7 +19,10 @@ from triage.answers import (
 SUICIDE_ANSWERS = [
     ("non", CLEAR_NO),
     # Round 4 of off-script conversations: surprise first, then the no (read as not a clear no: crisis path).
-    ("quoi ?? non c'est une expression. je veux juste savoir comment faire pour qu'ils arretent les relances", CLEAR_NO),
+    (
+        "quoi ?? non c'est une expression. je veux juste savoir comment faire pour qu'ils arretent les relances",
+        CLEAR_NO,
+    ),
     ("hein ? non", CLEAR_NO),
     ("Non.", CLEAR_NO),
     ("nan", CLEAR_NO),
