@@ -46,6 +46,7 @@ from actions.place_validation import PlaceValidation, place_in_answer, place_sai
 from actions.unanswered import answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
 from guidance.crisis import AT_RISK_NOT_UNDERSTOOD, LEAVING_REMINDER
+from guidance.welcome import FIRST_QUESTION
 from intake.answers import (
     NO,
     OTHER,
@@ -470,7 +471,7 @@ class ActionGreet(Action):
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return [*told, FollowupAction("situation_form")]
-        dispatcher.utter_message(response="utter_ask_open")
+        dispatcher.utter_message(text=FIRST_QUESTION)
         return []
 
 
