@@ -147,7 +147,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "06 12 34 56 78" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes to the call. The number
             # stays in its slot (the mappings took it), read once the consent question is answered.
             dispatcher.utter_message(text=NUMBER_IS_A_YES)
-            return {"wants_advisor": True}
+            # "Je m'appelle Gérard Dumont, mon numéro est le ..." (round 4: the name was dropped, the number kept).
+            named = None if tracker.get_slot("contact_name") else name_in_so_many_words(words)
+            return {"wants_advisor": True, **({"contact_name": named} if named else {})}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
             and wrong_number(words)
@@ -214,7 +216,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"contact_name": None}
         # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
         # sentence around it (the advisor reads it aloud on the phone).
-        name = _WORDS_BEFORE_A_NAME.sub("", value) or value
+        name = _WORDS_AFTER_A_NAME.sub("", _WORDS_BEFORE_A_NAME.sub("", value)) or value
         return {"contact_name": first_name_said(name) or clean_name(name)}
 
     def validate_phone(
@@ -342,6 +344,13 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
 _WORDS_BEFORE_A_NAME = re.compile(
     r"^(?:(?:bah|ben|bon|euh|mais|oui|alors)[ ,]+)*(?:(?:comme )?je (?:vous )?(?:l'|l’)?ai (?:d[ée]j[àa] )?dit|je l'ai dit|"
     r"c'est|c’est|cest|moi c'est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
+    re.IGNORECASE,
+)
+# ... and after it: "Gérard Dumont comme je disais", "Odile, je l'ai écrit plus haut" (round 4 stored "Marc je vous l'ai
+# dit" as the name).
+_WORDS_AFTER_A_NAME = re.compile(
+    r"[ ,.;:!]+(?:comme je (?:vous )?(?:l'|l’)?(?:disais|ai dit|ai écrit|ai ecrit)|je (?:vous )?(?:l'|l’)?ai (?:déjà |deja )?"
+    r"(?:dit|écrit|ecrit|donné|donne)|je viens de (?:le dire|l'écrire|l'ecrire)|déjà dit|deja dit)(?: plus haut| avant)?[ .!]*$",
     re.IGNORECASE,
 )
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
@@ -545,11 +554,12 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
 
 
 def contact_forgotten(tracker: Tracker) -> dict[str, Any]:
-    """A number or an address given before the consent ("Bruno 06 99 88 77 66" at "Depuis quand ?", answered "Je vous
-    demanderai votre accord avant de garder vos coordonnées"): forgotten when the call or the consent is refused."""
+    """A number, an address or a name given before the consent ("Bruno 06 99 88 77 66" at "Depuis quand ?", answered
+    "Je vous demanderai votre accord avant de garder vos coordonnées"): forgotten when the call or the consent is
+    refused."""
     if tracker.get_slot("consent_given") is True:
         return {}
-    return {slot: None for slot in ("phone", "email") if tracker.get_slot(slot) not in (None, SKIPPED)}
+    return {slot: None for slot in ("contact_name", "phone", "email") if tracker.get_slot(slot) not in (None, SKIPPED)}
 
 
 def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:

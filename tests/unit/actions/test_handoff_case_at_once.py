@@ -431,6 +431,10 @@ def test_every_question_can_be_asked_again():
         ("non", "non précisé", None),
         ("Maryse", "Maryse", None),
         ("appelez moi Nadia", "Nadia", None),  # the name, without the words around it
+        # Round 4 of off-script conversations: "Marc je vous l'ai dit" was stored as the name.
+        ("Gérard Dumont comme je disais", "Gérard Dumont", None),
+        ("Odile, je l'ai écrit plus haut", "Odile", None),
+        ("Marc je vous l'ai dit", "Marc", None),
     ],
 )
 def test_a_yes_or_a_hesitation_is_no_first_name(words, name, says):
@@ -674,3 +678,30 @@ def test_wait_then_a_change_of_mind_at_the_phone_question_withdraws_the_consent(
     slots = slot_events(events)
     assert slots["consent_given"] is False and slots["requested_slot"] is None
     assert stored_cases() == []
+
+
+def test_a_name_said_with_the_number_before_the_consent_is_kept_then_forgotten_if_the_consent_is_refused():
+    """Round 4: "Oui je veux bien. Je m'appelle Gérard Dumont, mon numéro est le ... 03 21 57 42 18" at the offer kept
+    the number and dropped the name (asked again, then stored empty)."""
+    words = "Oui je veux bien. Je m'appelle Gérard Dumont, mon numéro est le 03 21 57 42 18"
+    current = tracker(
+        [bot("Voulez-vous qu'un conseiller vous rappelle ?"), user(words, "affirm")],
+        slots={"requested_slot": "wants_advisor", "phone": "03 21 57 42 18"},
+    )
+    current.active_loop = {"name": "handoff_form"}
+    result = ValidateHandoffForm().validate_wants_advisor(True, CollectingDispatcher(), current, DOMAIN)
+    assert result == {"wants_advisor": True, "contact_name": "Gérard Dumont"}
+
+    refused = tracker(
+        [bot("Êtes-vous d'accord ?"), user("non", "deny")],
+        slots={
+            "requested_slot": "consent_given",
+            "wants_advisor": True,
+            "contact_name": "Gérard Dumont",
+            "phone": "03 21 57 42 18",
+        },
+    )
+    refused.active_loop = {"name": "handoff_form"}
+    result = ValidateHandoffForm().validate_consent_given(False, CollectingDispatcher(), refused, DOMAIN)
+    result = asyncio.run(result) if asyncio.iscoroutine(result) else result
+    assert result["consent_given"] is False and result["contact_name"] is None and result["phone"] is None
