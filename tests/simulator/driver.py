@@ -158,6 +158,11 @@ class Run:
             "violations": counts,
             "conversations_with_a_violation": len({t.sender for found in self.violations.values() for t, _ in found}),
             **guidance_figures(self.transcripts),
+            # How often the consent-and-contact invariant was put to the test, by way of reaching the artisan.
+            "cases_expected": sum(t.consented() and t.gave_a_way_to_be_reached() for t in self.transcripts),
+            "addresses_instead_of_phone": sum(
+                t.consented() and not t.gave_phone() and t.gave_a_way_to_be_reached() for t in self.transcripts
+            ),
         }
 
     def explain(self, invariant: str, examples: int = 1) -> str:

@@ -52,6 +52,10 @@ class Transcript:
     def gave_phone(self) -> bool:
         return any(t.answers == "phone" for t in self.turns)
 
+    def gave_a_way_to_be_reached(self) -> bool:
+        """A phone number, or an address instead of one ("pas de téléphone, écrivez-moi à ...")."""
+        return any(t.answers in ("phone", "email_instead") for t in self.turns)
+
     def departement(self) -> str | None:
         """The last place the artisan named (an answer, a correction, or the opening)."""
         codes = [t.code for t in self.turns if t.code]
@@ -134,10 +138,13 @@ def case_exactly_when_consented(t: Transcript) -> list[Violation]:
     """A case is stored if and only if the artisan said yes to the consent question (their last answer
     to it) and gave a phone number; what was consented to is kept even if the artisan then leaves
     (issue 12 item 1). The artisan model never gives a phone number without being asked for it. Consent taken
-    back after the number ("annulez ma demande") is a last answer that is not a yes: its case must be gone."""
-    expected = t.consented() and t.gave_phone()
+    back after the number ("annulez ma demande") is a last answer that is not a yes: its case must be gone. An
+    address given instead of a number is a way to be reached too: the advisor writes (2026-12-03)."""
+    expected = t.consented() and t.gave_a_way_to_be_reached()
     if expected and t.case is None:
-        return [Violation("case_exactly_when_consented", None, "consent and phone given, no case stored")]
+        return [
+            Violation("case_exactly_when_consented", None, "consent and a phone or an address given, no case stored")
+        ]
     if not expected and t.case is not None:
         return [
             Violation(

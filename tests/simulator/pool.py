@@ -25,6 +25,7 @@ TEXT_KINDS = (
     "changes_of_mind",
     "ask_human",
     "wrong_phones",
+    "addresses_instead_of_phone",
     "farewells",
     "withdrawals",
     "noise",

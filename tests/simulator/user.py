@@ -57,6 +57,8 @@ class Artisan:
             "advisor": rng.choices(["accept", "refuse", "refuse_then_accept"], [6, 1, 2])[0],
             "consent": rng.choices(["accept", "refuse", "refuse_then_accept"], [8, 1, 1])[0],
             "wrong_phone_first": rng.random() < 0.3,
+            # "pas de téléphone, écrivez-moi à ...": an address for the advisor to write to (round 4, 2026-12-03).
+            "email_instead_of_phone": rng.random() < 0.1,
             "voice": rng.choice(VOICES),
             "detour_rate": rng.choice([0.0, 0.1, 0.25, 0.4]),
         }
@@ -167,7 +169,7 @@ class Artisan:
             return self._turn("farewell", self._pick("farewells"), asked)
         if kind == "withdrawal":
             # Only once the number is given (the case exists): it takes back the consent, so no case is expected.
-            if asked not in AFTER_THE_PHONE or not any(t.answers == "phone" for t in self.said):
+            if asked not in AFTER_THE_PHONE or not any(t.answers in ("phone", "email_instead") for t in self.said):
                 return None
             return self._turn("withdrawal", self._pick("withdrawals"), asked, answers="consent_given")
         source = {
@@ -190,6 +192,9 @@ class Artisan:
                 refuse = self.rng.random() < 0.3
             kind = "no" if refuse else "yes"
             return self._turn(kind, self._pick(kind), asked, answers=asked)
+        if asked == "phone" and self.plan["email_instead_of_phone"]:
+            entry = self._pick("addresses_instead_of_phone")
+            return self._turn("email_instead", entry, asked, answers="email_instead", verbatim=True)
         if asked == "phone" and self.plan["wrong_phone_first"] and not self.wrong_phone_given:
             self.wrong_phone_given = True
             return self._turn("wrong_phone", self._pick("wrong_phones"), asked, verbatim=True)
