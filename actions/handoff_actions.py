@@ -70,6 +70,7 @@ from intake.answers import (
     is_withdrawal,
     kind as answer_kind,
     prefers_writing,
+    without_said_before,
 )
 from intake.facts import extract_facts, understood
 from ops import clock
@@ -216,7 +217,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"contact_name": None}
         # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
         # sentence around it (the advisor reads it aloud on the phone).
-        name = _WORDS_AFTER_A_NAME.sub("", _WORDS_BEFORE_A_NAME.sub("", value)) or value
+        name = without_said_before(_WORDS_BEFORE_A_NAME.sub("", value)) or value
         return {"contact_name": first_name_said(name) or clean_name(name)}
 
     def validate_phone(
@@ -344,13 +345,6 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
 _WORDS_BEFORE_A_NAME = re.compile(
     r"^(?:(?:bah|ben|bon|euh|mais|oui|alors)[ ,]+)*(?:(?:comme )?je (?:vous )?(?:l'|l’)?ai (?:d[ée]j[àa] )?dit|je l'ai dit|"
     r"c'est|c’est|cest|moi c'est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
-    re.IGNORECASE,
-)
-# ... and after it: "Gérard Dumont comme je disais", "Odile, je l'ai écrit plus haut" (round 4 stored "Marc je vous l'ai
-# dit" as the name).
-_WORDS_AFTER_A_NAME = re.compile(
-    r"[ ,.;:!]+(?:comme je (?:vous )?(?:l'|l’)?(?:disais|ai dit|ai écrit|ai ecrit)|je (?:vous )?(?:l'|l’)?ai (?:déjà |deja )?"
-    r"(?:dit|écrit|ecrit|donné|donne)|je viens de (?:le dire|l'écrire|l'ecrire)|déjà dit|deja dit)(?: plus haut| avant)?[ .!]*$",
     re.IGNORECASE,
 )
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."

@@ -60,6 +60,7 @@ from intake.answers import (
     refuses_callback,
     says_only_a_feeling,
     says_only_yes,
+    without_said_before,
 )
 from intake.facts import extract_facts, sympathy, understood
 from triage import Assessment
@@ -166,7 +167,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         (the triage action already put it there) and the question is asked again, once."""
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
-        words = tracker.latest_message.get("text") or ""
+        said = tracker.latest_message.get("text") or ""
+        # "électricienne je viens de le dire": the answer, without the reproach (round 4 stored it whole).
+        words = without_said_before(said)
+        value = words if value == said else value
         if refuses_callback(words):
             # "non je veux pas être rappelé" at "Avez-vous une échéance ?": a wish about the call, noted (no offer
             # will follow), and no answer to this question, which is asked again.

@@ -102,6 +102,21 @@ _CORRECTION_ANYWHERE = re.compile(
 )
 
 
+# "je viens de le dire", "comme je disais", "je l'ai écrit plus haut" after an answer (round 4 of off-script
+# conversations stored "électricienne je viens de le dire" as the trade and "Marc je vous l'ai dit" as the name).
+_SAID_BEFORE = re.compile(
+    r"[ ,.;:!]+(?:comme je (?:vous )?(?:l'|l’)?(?:disais|ai dit|ai écrit|ai ecrit)|je (?:vous )?(?:l'|l’)?ai (?:déjà |deja )?"
+    r"(?:dit|écrit|ecrit|donné|donne)|je viens de (?:le dire|l'écrire|l'ecrire|vous le dire)|déjà dit|deja dit)"
+    r"(?: plus haut| avant| tout à l'heure| tout a l'heure)?[ .!?]*$",
+    re.IGNORECASE,
+)
+
+
+def without_said_before(text: str) -> str:
+    """The answer without "je viens de le dire" after it: "électricienne je viens de le dire" -> "électricienne"."""
+    return _SAID_BEFORE.sub("", text) or text
+
+
 def _folded(text: str | None) -> str:
     return " ".join(fold(text or "").replace("’", "'").split()).strip(" .!")
 

@@ -672,3 +672,18 @@ def test_a_greeting_that_tells_a_difficulty_starts_the_intake_and_a_bare_one_get
 
     dispatcher, produced = run(ActionGreet(), tracker([user("bonjour", "greet")]))
     assert texts(dispatcher) == [FIRST_QUESTION] and produced == []
+
+
+@pytest.mark.parametrize(
+    "slot, words, stored",
+    [
+        # Round 4 of off-script conversations stored the reproach with the answer.
+        ("trade", "electricienne je viens de le dire", "electricienne"),
+        ("since_when", "3 mois je viens de le dire", "3 mois"),
+        ("trade", "boulanger, comme je vous l'ai dit", "boulanger"),
+    ],
+)
+def test_an_answer_said_again_is_stored_without_the_reproach(slot, words, stored):
+    current = tracker([user(words, "inform")], slots={"requested_slot": slot}, active_loop="situation_form")
+    result = getattr(ValidateSituationForm(), f"validate_{slot}")(words, CollectingDispatcher(), current, {})
+    assert stored in str(result[slot]) and "dire" not in str(result[slot]) and "dit" not in str(result[slot])
