@@ -10,16 +10,11 @@ is left as it is: a sign of distress always goes first.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.crisis_guard import DECISION_KEY, force_intent
+from bot.components.after_the_crisis_guard import AfterTheCrisisGuard
 from guidance.glossary import DEFINITION_KEY, term_asked
 
 logger = logging.getLogger(__name__)
@@ -28,26 +23,11 @@ FAQ_INTENT = "faq"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class DefinitionGuard(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> DefinitionGuard:
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            if message.get(DECISION_KEY) is not None:
-                continue
-            definition = term_asked(text)
-            if definition is None:
-                continue
-            force_intent(message, FAQ_INTENT)
-            message.set(DEFINITION_KEY, definition.id, add_to_output=True)
-            logger.info("definition guard: %s", definition.id)
-        return messages
+class DefinitionGuard(AfterTheCrisisGuard):
+    def intent_of(self, message: Message, text: str) -> str | None:
+        definition = term_asked(text)
+        if definition is None:
+            return None
+        message.set(DEFINITION_KEY, definition.id, add_to_output=True)
+        logger.info("definition guard: %s", definition.id)
+        return FAQ_INTENT

@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.crisis_guard import DECISION_KEY, force_intent
+from bot.components.after_the_crisis_guard import AfterTheCrisisGuard
 from french import fold
 
 logger = logging.getLogger(__name__)
@@ -37,23 +32,9 @@ def keyword_intent(text: str) -> str | None:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class KeywordGuard(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> KeywordGuard:
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            if message.get(DECISION_KEY) is not None:
-                continue
-            intent = keyword_intent(message.get(TEXT) or "")
-            if intent is not None:
-                force_intent(message, intent)
-                logger.info("keyword guard: %s", intent)
-        return messages
+class KeywordGuard(AfterTheCrisisGuard):
+    def intent_of(self, message: Message, text: str) -> str | None:
+        intent = keyword_intent(text)
+        if intent is not None:
+            logger.info("keyword guard: %s", intent)
+        return intent
