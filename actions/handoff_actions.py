@@ -280,7 +280,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if elsewhere is not None:
             return elsewhere
         if value == SKIPPED or (isinstance(value, str) and "@" not in value and _NO_ADDRESS.search(value.lower())):
-            # "Je n'ai pas d'email, c'est elle qui faisait tout ça" (round 4: told the address was incomplete).
+            # A widower without an address ("je n'ai pas d'email", round 4) was told the address was incomplete.
             return {"email": SKIPPED}
         # "sylvie.lefebvre59@gmail.com c'est le mien": the address in the sentence (round 4: refused as incomplete).
         email = normalise_email(value) or contact_answers(value if isinstance(value, str) else None).get("email")

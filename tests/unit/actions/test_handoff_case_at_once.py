@@ -658,7 +658,7 @@ def test_someone_at_risk_who_refuses_the_call_gets_an_open_door_and_the_numbers_
     [
         # Round 4 of off-script conversations: a widower told his answer was "une adresse pas complète"; an
         # address with a few words after it refused.
-        ("Je n'ai pas d'email, c'est elle qui faisait tout ça", SKIPPED),
+        ("Je n'ai pas d'email, ma femme s'occupait de ça", SKIPPED),
         ("pas de mail", SKIPPED),
         ("sylvie.lefebvre59@gmail.com c'est le mien", "sylvie.lefebvre59@gmail.com"),
     ],
