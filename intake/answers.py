@@ -346,7 +346,9 @@ _CALLBACK_REQUEST = re.compile(
 # Being written to rather than called ("pas de téléphone, je préfère par mail", "plutôt par écrit").
 _WRITING_PREFERRED = re.compile(
     r"\b(?:par (?:e ?-?mail|mail|courriel|ecrit|message|sms)|(?:un |des )?(?:e ?-?mails?|mails?|courriels?)\b"
-    r"|m'ecrire|m'envoyer un (?:mail|message|courriel)|pas (?:de |par )?(?:telephone|tel|appel))"
+    r"|m'ecrire|m'envoyer un (?:mail|message|courriel)|pas (?:de |par )?(?:telephone|tel|appel)"
+    # "pas de portable, écrivez-moi plutôt à ..." (make run, 2026-12-03: the phone was asked again).
+    r"|pas (?:de |d')(?:portable|mobile|numero)|ecrive[zr][ -]moi|envoye[zr][ -]moi un (?:mail|message|courriel))"
 )
 
 

@@ -283,3 +283,22 @@ INTAKE_ANSWERS = [
 @pytest.mark.parametrize("text, expected", INTAKE_ANSWERS)
 def test_an_answer_to_an_intake_question(text, expected):
     assert is_intake_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, writing",
+    [
+        ("pas de téléphone, je préfère par mail", True),
+        ("pas de portable, ecrivez moi plutot a jeannot@example.fr", True),  # make run, 2026-12-03
+        ("je n'ai pas de mobile", True),
+        ("écrivez-moi", True),
+        ("envoyez-moi un mail", True),
+        ("oui rappelez-moi", False),
+        ("06 12 34 56 78", False),
+        ("mon portable c'est le 06 12 34 56 78", False),
+    ],
+)
+def test_a_wish_to_be_written_to(text, writing):
+    from intake.answers import prefers_writing
+
+    assert prefers_writing(text) is writing
