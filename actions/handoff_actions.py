@@ -691,11 +691,8 @@ def stop_with_handoff(
     ):
         events = withdraw_consent(tracker)
         chamber = services.chamber()
-        if slots.get("case_reference"):
-            text = withdrawn_text(chamber) + (f" {HANDOFF_REMINDER}" if slots.get("distress") else "")
-        else:
-            text = refusal_words(chamber, slots)
-        dispatcher.utter_message(text=text)
+        erased = slots.get("case_reference")
+        dispatcher.utter_message(text=withdrawn_words(chamber, slots) if erased else refusal_words(chamber, slots))
         return [ActiveLoop(None), SlotSet("requested_slot", None), *events]
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     if in_form and intent in ("goodbye", "thank"):
@@ -732,6 +729,11 @@ class ActionHandoffThanks(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None), *declined]
 
 
+def withdrawn_words(chamber: Chamber, slots: Any) -> str:
+    """The case erased at the artisan's word; after distress, the 3114 again."""
+    return withdrawn_text(chamber) + (f" {HANDOFF_REMINDER}" if slots.get("distress") else "")
+
+
 def refusal_words(chamber: Chamber, slots: Any) -> str:
     """The callback refused: what is kept and how to come back; to someone at risk, no administrative sentence but
     the numbers and an open door (round 4: "je voulais juste l'écrire à quelqu'un" got the retention notice)."""
@@ -750,7 +752,7 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         return finish_live(dispatcher, tracker)
     if not slots.get("wants_advisor") or not slots.get("consent_given"):
         if case_withdrawn_this_turn(tracker):
-            dispatcher.utter_message(text=withdrawn_text(chamber) + reminder)
+            dispatcher.utter_message(text=withdrawn_words(chamber, slots))
             return []
         text = refusal_words(chamber, slots)
         # Said once: a second refusal gets a short word, not the same long sentence (with the numbers, to someone at risk).
