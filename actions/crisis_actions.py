@@ -21,15 +21,16 @@ from guidance import crisis_messages
 from guidance.crisis import (
     ASK_AGAIN_FIRST,
     BEREAVEMENT,
-    CHECK_IN,
     CHECK_IN_AGAIN,
-    CLEAR_NO_REPLY,
     LEAVING_REMINDER,
     OPEN_QUESTION,
-    SAFETY_BUTTONS,
-    SAFETY_QUESTION,
-    SUICIDE_QUESTION,
-    SUICIDE_QUESTION_AGAIN,
+    check_in,
+    clear_no_reply,
+    not_safe_reply,
+    safe_reply,
+    safety_buttons,
+    safety_question,
+    suicide_question,
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
 from intake.answers import is_intake_answer
@@ -39,6 +40,7 @@ from triage.answers import (
     CLEAR_NO,
     NOT_CLEAR_NO,
     QUESTION_BACK,
+    SAFE,
     answer_to_safety_question,
     answer_to_suicide_question,
     takes_back_a_clear_no,
@@ -144,6 +146,11 @@ def _read_answer(
     return {slot: answer}
 
 
+def person_at_risk(tracker: Tracker) -> str | None:
+    """Someone close writes about another person's signs ("mon mari"): the path's words are about that person."""
+    return tracker.get_slot("person_at_risk") or None
+
+
 def _signs(tracker: Tracker) -> list:
     return [str(sign) for sign in (tracker.get_slot("distress_signs") or [])]
 
@@ -151,7 +158,7 @@ def _signs(tracker: Tracker) -> list:
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
     """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
     # The last message, the safety question, is asked by safety_form with its one-tap answers.
-    for message in crisis_messages(services.chamber())[:-1]:
+    for message in crisis_messages(services.chamber(), person_at_risk(tracker))[:-1]:
         dispatcher.utter_message(text=message)
     events: list[EventType] = []
     if answered and not tracker.get_slot("distress"):
@@ -254,7 +261,8 @@ class ActionAskSafeNow(Action):
         return "action_ask_safe_now"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        dispatcher.utter_message(text=SAFETY_QUESTION, buttons=[dict(button) for button in SAFETY_BUTTONS])
+        person = person_at_risk(tracker)
+        dispatcher.utter_message(text=safety_question(person), buttons=[dict(b) for b in safety_buttons(person)])
         return []
 
 
@@ -268,9 +276,23 @@ class ValidateSafetyForm(FormValidationAction):
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        question = safety_question(person_at_risk(tracker))
         return _read_answer(
-            tracker, dispatcher, "safe_now", answer_to_safety_question, "action_crisis_response", (SAFETY_QUESTION,)
+            tracker, dispatcher, "safe_now", answer_to_safety_question, "action_crisis_response", (question,)
         )
+
+
+class ActionAfterSafetyAnswer(Action):
+    """Safe: relief and the 3114; not safe: the emergency numbers at once. A human is offered next (rules)."""
+
+    def name(self) -> str:
+        return "action_after_safety_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        person = person_at_risk(tracker)
+        safe = tracker.get_slot("safe_now") == SAFE
+        dispatcher.utter_message(text=safe_reply(person) if safe else not_safe_reply(person))
+        return []
 
 
 class ActionCheckIn(Action):
@@ -298,7 +320,7 @@ class ActionCheckIn(Action):
             dispatcher.utter_message(text=f"{CHECK_IN_AGAIN} {LEAVING_REMINDER}" if at_risk else CHECK_IN_AGAIN)
             logger.info("check-in: level=3 question already answered")
             return [FollowupAction(paused or "action_listen")]
-        dispatcher.utter_message(text=CHECK_IN)
+        dispatcher.utter_message(text=check_in(person_at_risk(tracker)))
         logger.info("check-in: level=3 rules=%s", ",".join(_signs(tracker)) or "model")
         return [SlotSet("suicide_thoughts", None), SlotSet("paused_form", paused)]
 
@@ -309,8 +331,9 @@ class ActionAskSuicideThoughts(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         # Asked again after an answer to something else: shorter, the kind word came just before.
-        again = _said_since(tracker, "action_check_in", (SUICIDE_QUESTION,))
-        dispatcher.utter_message(text=SUICIDE_QUESTION_AGAIN if again else SUICIDE_QUESTION)
+        person = person_at_risk(tracker)
+        again = _said_since(tracker, "action_check_in", (suicide_question(person),))
+        dispatcher.utter_message(text=suicide_question(person, again=again))
         return []
 
 
@@ -331,7 +354,7 @@ class ValidateDirectQuestionForm(FormValidationAction):
             "suicide_thoughts",
             answer_to_suicide_question,
             "action_check_in",
-            (SUICIDE_QUESTION, SUICIDE_QUESTION_AGAIN),
+            (suicide_question(person_at_risk(tracker)), suicide_question(person_at_risk(tracker), again=True)),
         )
 
 
@@ -342,7 +365,7 @@ class ActionAfterClearNo(Action):
         return "action_after_clear_no"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        text = CLEAR_NO_REPLY
+        text = clear_no_reply(person_at_risk(tracker))
         paused = tracker.get_slot("paused_form")
         if paused is None:
             text += f" {OPEN_QUESTION}"

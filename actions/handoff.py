@@ -158,12 +158,21 @@ def summarise(
     situation: Mapping[str, str],
     health_consent: bool,
     not_safe: bool = False,
+    person_at_risk: str | None = None,
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
-    moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look."""
+    moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
+    ``person_at_risk``: someone close wrote about another person's warning signs, in the writer's words."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
-    if distress and not_safe:
+    if distress and person_at_risk:
+        who = f"DÉTRESSE signalée par un proche de la personne, au sujet de « {person_at_risk} »"
+        parts.append(
+            f"{who}, pas en sécurité selon ce proche : rappeler immédiatement."
+            if not_safe
+            else f"{who} : rappeler immédiatement."
+        )
+    elif distress and not_safe:
         parts.append("DÉTRESSE exprimée, pas en sécurité au moment de l'échange : rappeler immédiatement.")
     elif distress:
         parts.append("DÉTRESSE exprimée : rappeler immédiatement.")
@@ -238,6 +247,7 @@ def build_case_draft(
             situation,
             health_consent,
             not_safe=slots.get("safe_now") == NOT_SAFE,
+            person_at_risk=slots.get("person_at_risk") or None,
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),

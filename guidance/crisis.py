@@ -75,15 +75,114 @@ def names_emergency_numbers(text: str | None) -> bool:
     return bool(text and _EMERGENCY_NUMBER.search(text))
 
 
-def crisis_messages(chamber: Chamber) -> list[str]:
+# After the answer to the safety question (rules "safe for now" / "not safe", action_after_safety_answer).
+SAFE_REPLY = (
+    f"Je suis soulagé de le lire. Vous n'avez pas à affronter tout ça sans aide : le {SUICIDE_PREVENTION_LINE} reste "
+    "joignable à tout moment, gratuitement."
+)
+NOT_SAFE_REPLY = (
+    f"Merci de me l'avoir dit. Appelez tout de suite le {SAMU} ou le {EUROPEAN_EMERGENCY}, ou le "
+    f"{SUICIDE_PREVENTION_LINE} qui répond jour et nuit (le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler). "
+    "Si vous le pouvez, restez près de quelqu'un en attendant."
+)
+
+# Someone close writing about another person at risk (triage: person_at_risk, in the writer's words, "mon mari"): the
+# 3114 answers relatives too and helps them know what to do and say (3114.fr, "Vous êtes un proche"); every question
+# of the path is about that person. Each function below gives the artisan's own wording when `person` is None.
+RELATIVE_SAFETY_BUTTONS = (
+    {"title": "Oui, en sécurité", "payload": "/affirm"},
+    {"title": "Non, ou je ne sais pas", "payload": "/deny"},
+)
+
+
+def your(person: str) -> str:
+    """The writer's words for the person at risk, addressed back to them: "mon père" -> "votre père"."""
+    words = person.lower().split()
+    possessive = {"mon": "votre", "ma": "votre", "notre": "votre", "un": "votre", "une": "votre"}
+    possessive |= {"mes": "vos", "nos": "vos"}
+    if len(words) < 2 or words[0] not in possessive:
+        return "votre proche"
+    return " ".join([possessive[words[0]], *words[1:]])
+
+
+def _plural(person: str) -> bool:
+    return your(person).startswith("vos ")
+
+
+def safety_question(person: str | None = None) -> str:
+    if person is None:
+        return SAFETY_QUESTION
+    return f"Pensez-vous que {your(person)} {'soient' if _plural(person) else 'soit'} en sécurité en ce moment ?"
+
+
+def safety_buttons(person: str | None = None) -> tuple[dict[str, str], ...]:
+    return SAFETY_BUTTONS if person is None else RELATIVE_SAFETY_BUTTONS
+
+
+def safe_reply(person: str | None = None) -> str:
+    if person is None:
+        return SAFE_REPLY
+    return (
+        f"Je suis soulagé de le lire. Vous n'avez pas à porter cela sans aide : le {SUICIDE_PREVENTION_LINE} répond "
+        "aussi aux proches, à tout moment, gratuitement."
+    )
+
+
+def not_safe_reply(person: str | None = None) -> str:
+    if person is None:
+        return NOT_SAFE_REPLY
+    return (
+        f"Merci de me l'avoir dit. Appelez tout de suite le {SAMU} ou le {EUROPEAN_EMERGENCY} ; le "
+        f"{SUICIDE_PREVENTION_LINE} peut aussi vous guider, jour et nuit. Si vous le pouvez, restez près de "
+        f"{your(person)} ou demandez à quelqu'un de le faire."
+    )
+
+
+def check_in(person: str | None = None) -> str:
+    return (
+        CHECK_IN
+        if person is None
+        else f"Ce que vit {your(person)} a l'air lourd, et je vous remercie de me le confier."
+    )
+
+
+def suicide_question(person: str | None = None, *, again: bool = False) -> str:
+    """The direct question; of a relative, about what they see (3114: relatives may ask it too)."""
+    if person is None:
+        return SUICIDE_QUESTION_AGAIN if again else SUICIDE_QUESTION
+    opening = "Je reviens à ma question" if again else "Je vous pose la question simplement"
+    verb = "pensent" if _plural(person) else "pense"
+    return f"{opening} : craignez-vous que {your(person)} {verb} au suicide ?"
+
+
+def clear_no_reply(person: str | None = None) -> str:
+    if person is None:
+        return CLEAR_NO_REPLY
+    return (
+        f"Merci pour votre réponse. Si un jour quelque chose vous inquiétait chez {your(person)}, le "
+        f"{SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et nuit, gratuitement."
+    )
+
+
+def crisis_messages(chamber: Chamber, person_at_risk: str | None = None) -> list[str]:
     """The crisis reply: the numbers first, then a human with no condition, then the direct question
-    about safety, last, so that the one-tap answers sit on it."""
-    messages = [
-        f"Merci de me l'avoir confié. Vous pouvez appeler le {SUICIDE_PREVENTION_LINE} dès maintenant : c'est gratuit, "
-        "24h/24 et 7j/7, et des professionnels formés vous répondent.",
-        f"En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} ; "
-        f"le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler ou entendre.",
-    ]
+    about safety, last, so that the one-tap answers sit on it. `person_at_risk`: someone close writes about
+    another person's warning signs ("mon mari"); the 3114 is for them too, and the question is about that person."""
+    if person_at_risk is not None:
+        plural = _plural(person_at_risk)
+        messages = [
+            f"Merci de nous alerter, vous avez bien fait d'écrire. Le {SUICIDE_PREVENTION_LINE} répond aussi aux "
+            "proches, 24h/24 et 7j/7, gratuitement : des professionnels vous aident à savoir quoi faire et quoi dire.",
+            f"Si {your(person_at_risk)} {'sont' if plural else 'est'} en danger immédiat, appelez le {SAMU} ou le "
+            f"{EUROPEAN_EMERGENCY} ; le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler ou entendre.",
+        ]
+    else:
+        messages = [
+            f"Merci de me l'avoir confié. Vous pouvez appeler le {SUICIDE_PREVENTION_LINE} dès maintenant : c'est "
+            "gratuit, 24h/24 et 7j/7, et des professionnels formés vous répondent.",
+            f"En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} ; "
+            f"le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler ou entendre.",
+        ]
     if chamber.option("business_owner_line_0805") and chamber.business_owner_line:
         phone, hours = chamber.business_owner_line
         messages.append(
@@ -94,5 +193,5 @@ def crisis_messages(chamber: Chamber) -> list[str]:
         "Rien ne vous oblige à laisser vos coordonnées : nous pouvons continuer à échanger ici, "
         f"et vous pouvez appeler le {chamber.phone}, {chamber.hours_text}."
     )
-    messages.append(SAFETY_QUESTION)
+    messages.append(safety_question(person_at_risk))
     return messages

@@ -24,7 +24,7 @@ from functools import lru_cache
 import yaml
 
 from triage import distress_model
-from triage.normalise import Clause, split_clauses, whole_clause
+from triage.normalise import Clause, normalise, split_clauses, whole_clause
 from triage.rules import RULES_DIR, compile_any, rules
 
 EXPLICIT, INDIRECT, AMBIGUOUS = 1, 2, 3
@@ -90,6 +90,17 @@ class _Table:
     rules: tuple[_Rule, ...]
     bereaved: re.Pattern[str]
     finality: re.Pattern[str]  # where the rules' own vetoes no longer cancel the classifier's sign
+    reported: _Reported
+
+
+@dataclass(frozen=True)
+class _Reported:
+    """The patterns that tell a sign reported about someone close (distress.yml `reported`)."""
+
+    close_person: re.Pattern[str]
+    third_person: re.Pattern[str]
+    frames: re.Pattern[str]
+    writer: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +131,13 @@ def _table() -> _Table:
                 optional["unless_in_message"],
             )
         )
-    return _Table(tuple(table), compile_any(raw["bereaved"]), compile_any(raw["finality"]))
+    reported = raw["reported"]
+    return _Table(
+        tuple(table),
+        compile_any(raw["bereaved"]),
+        compile_any(raw["finality"]),
+        _Reported(*(compile_any(reported[key]) for key in ("close_person", "third_person", "frames", "writer"))),
+    )
 
 
 def _vetoed(rule: _Rule, text: str) -> bool:
@@ -292,6 +309,39 @@ def distress_level(text: str) -> int | None:
     """1 explicit, 2 indirect warning sign, 3 ambiguous distress, None when no sign."""
     signs = find_signs(text)
     return signs[0].level if signs else None
+
+
+# The person at risk when the writer reports signs without naming who shows them ("il m'a dit qu'il voulait en finir").
+RELATIVE = "un proche"
+
+
+def _sign_words(sign: Sign) -> str:
+    return normalise(sign.quote.strip("«» …"))
+
+
+def speaks_of_someone_else(sign: Sign) -> bool:
+    """The sign's own words are about someone else ("il m'a dit qu'il voulait en finir", "mon fils dit qu'il veut
+    plus se réveiller"): a third-person subject or the person named, and nothing of the writer's own once the
+    reporting frames ("il m'a dit", "je m'inquiète") are set aside."""
+    reported = _table().reported
+    words = _sign_words(sign)
+    if not (
+        rules().signals.third_person_subject.search(words)
+        or reported.third_person.search(words)
+        or reported.close_person.search(words)
+    ):
+        return False
+    return not reported.writer.search(reported.close_person.sub(" ", reported.frames.sub(" ", words)))
+
+
+def close_people_named(text: str, clauses: list[Clause] | None = None) -> list[str]:
+    """The people close to the writer a message names, in its own words ("mon père", "notre fils"), in order."""
+    named = []
+    for clause in clauses if clauses is not None else split_clauses(text):
+        for match in _table().reported.close_person.finditer(clause.text):
+            start, end = clause.source_span(*match.span())
+            named.append(" ".join(clause.source[start:end].split()))
+    return named
 
 
 def is_bereaved_by_suicide(text: str, clauses: list[Clause] | None = None) -> bool:

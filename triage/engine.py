@@ -11,7 +11,17 @@ from typing import Any
 
 from triage import model as learned_model, urgency_model
 from triage.dates import find_deadlines, names_far_month
-from triage.distress import AMBIGUOUS, INDIRECT, Sign, distress_level, find_signs, is_bereaved_by_suicide
+from triage.distress import (
+    AMBIGUOUS,
+    INDIRECT,
+    RELATIVE,
+    Sign,
+    close_people_named,
+    distress_level,
+    find_signs,
+    is_bereaved_by_suicide,
+    speaks_of_someone_else,
+)
 from triage.model import best_alone_threshold, corpus, model, thresholds
 from triage.normalise import Clause, split_clauses
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
@@ -60,6 +70,9 @@ class Assessment:
     distress_level: int | None = None
     distress_signs: tuple[str, ...] = ()  # rule ids that fired, in order: what logs may record
     bereaved: bool = False  # someone close died by suicide: the 3114 is for them too
+    # Someone close writes about another person's signs ("je vous écris pour mon mari, il m'a dit qu'il voulait en
+    # finir"): that person, in the writer's words ("mon mari"; RELATIVE when unnamed), while no sign is the writer's.
+    person_at_risk: str | None = None
 
     def to_slots(self) -> dict[str, Any]:
         return {
@@ -69,6 +82,7 @@ class Assessment:
             "triage_reasons": {key: list(values) for key, values in self.reasons.items()},
             "distress_level": self.distress_level,
             "distress_signs": list(self.distress_signs),
+            "person_at_risk": self.person_at_risk,
         }
 
     @classmethod
@@ -88,7 +102,10 @@ class Assessment:
         signs = tuple(str(s) for s in (slots.get("distress_signs") or []) if isinstance(s, str))
         if not categories and urgency is None and not distress and level is None:
             return None
-        return cls(categories, urgency, distress, False, reasons, level, signs)
+        person = slots.get("person_at_risk")
+        return cls(
+            categories, urgency, distress, False, reasons, level, signs, person_at_risk=person if person else None
+        )
 
     def restatement(self, say_urgency: bool = True) -> str | None:
         """ "Si je comprends bien, vous faites face à ... et à ..." (at most two sentences; the second notes a high
@@ -380,6 +397,9 @@ class _Run:
         self.overwhelm = False
         self.signs: list[Sign] = []
         self.bereaved = False
+        self.close_people: list[str] = []  # as named, in order ("mon mari")
+        self.own_sign = False  # a sign in the writer's own words
+        self.person_at_risk: str | None = None  # the last person whose signs someone close reported
 
     def level_reason(self, level: str, text: str) -> None:
         if text not in self.level_reasons[level]:
@@ -389,8 +409,16 @@ class _Run:
         signals = rules().signals
         clauses = split_clauses(text)
         signs = find_signs(text, clauses)
+        named = close_people_named(text, clauses)
+        self.close_people += named
         for sign in signs:
             self.signs.append(sign)
+            if not speaks_of_someone_else(sign):
+                self.own_sign = True
+            else:
+                # The person the sign's words name, else the last one the writer named.
+                in_sign = close_people_named(sign.quote)
+                self.person_at_risk = (in_sign or self.close_people or [RELATIVE])[-1]
             if sign.level <= INDIRECT:
                 self.distress = True
                 _add_reason(self.reasons, "distress", sign.quote)
@@ -635,4 +663,5 @@ def assess(
         distress_level=min(levels) if levels else None,
         distress_signs=tuple(signs),
         bereaved=run.bereaved,
+        person_at_risk=None if run.own_sign else run.person_at_risk,
     )

@@ -197,3 +197,36 @@ def test_a_warning_sign_in_the_first_message_gets_the_numbers_before_the_welcome
 def test_an_ordinary_first_message_still_gets_the_welcome_first(conversation):
     said = texts(say(conversation, "bonjour, l'urssaf me réclame 15 000 euros"))
     assert said[0].startswith("Bonjour, je suis l'assistant automatique") and len(said) > 1, said
+
+
+def test_a_wife_writing_about_her_husband_gets_the_path_for_relatives_and_the_case_says_who_is_at_risk(
+    conversation, stack
+):
+    """Talking to make run (2026-12-04): a wife's report got "Êtes-vous en sécurité ?" about herself, and the case
+    did not say who was at risk."""
+    from sqlalchemy import create_engine, text
+
+    from tests.e2e.test_conversation_flows import say as say_turn
+    from tests.e2e.test_handoff_case_at_once import answer_until
+
+    conversation.say("bonsoir, je vous écris pour mon mari, il est couvreur près d'Amiens")
+    messages = say(conversation, "les impôts lui ont saisi le compte et cette nuit il m'a dit qu'il voulait en finir")
+    said = texts(messages)
+    assert "3114" in said[0] and "proches" in said[0]
+    assert said[-1] == "Pensez-vous que votre mari soit en sécurité en ce moment ?" and messages[-1]["buttons"]
+    assert conversation.slots()["person_at_risk"] == "mon mari"
+
+    turn = say_turn(conversation, "je sais pas il est parti avec la camionnette")
+    assert "15" in turn.replies[0] and "112" in turn.replies[0] and "restez près de votre mari" in turn.replies[0]
+    answer_until(conversation, turn, "phone", {"contact_name": "Nadia"})
+    turn = say_turn(conversation, "06 71 22 33 44")
+    engine = create_engine(stack.settings.database_url)
+    try:
+        with engine.connect() as connection:
+            summary = connection.execute(
+                text("SELECT summary FROM cases WHERE conversation_id = :id"), {"id": conversation.sender}
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert summary.startswith("DÉTRESSE signalée par un proche de la personne, au sujet de « mon mari »")
+    assert "pas en sécurité selon ce proche" in summary

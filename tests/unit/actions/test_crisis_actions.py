@@ -516,3 +516,73 @@ def test_despair_said_again_by_someone_at_risk_gets_the_numbers_with_the_kind_wo
     calm = tracker([user("à quoi bon", "express_distress")], slots={"suicide_thoughts": "clear_no"})
     dispatcher, _ = run(ActionCheckIn(), calm)
     assert "3114" not in " ".join(texts(dispatcher))
+
+
+# Someone close writes about another person's warning signs: every word of the path is about that person.
+RELATIVE_REPORT = ["je vous écris pour mon mari, plombier", "hier soir il m'a dit qu'il voulait en finir"]
+
+
+def _relative_tracker(**kwargs):
+    events = [user(text, "express_distress") for text in RELATIVE_REPORT]
+    slots = {"person_at_risk": "mon mari", "distress": True, **kwargs.pop("slots", {})}
+    return tracker(events, slots=slots, **kwargs)
+
+
+def test_the_triage_names_the_person_at_risk_from_a_relatives_words():
+    _, events = run(ValidateTriageSlots(), tracker([user(text, "express_distress") for text in RELATIVE_REPORT]))
+    assert slot_events(events)["person_at_risk"] == "mon mari"
+
+
+def test_a_relative_gets_the_3114_for_relatives_and_the_emergency_for_the_person():
+    dispatcher, events = run(ActionCrisisResponse(), _relative_tracker())
+    said = texts(dispatcher)
+    assert "3114" in said[0] and "proches" in said[0] and "vous avez bien fait" in said[0]
+    assert said[1].startswith("Si votre mari est en danger immédiat, appelez le 15 ou le 112")
+    assert "rappeler" in said[-1] and not any("en sécurité" in text for text in said)
+    assert slot_events(events)["distress"] is True
+
+
+def test_the_safety_question_of_a_relative_is_about_the_person():
+    dispatcher, _ = run(ActionAskSafeNow(), _relative_tracker())
+    (message,) = dispatcher.messages
+    assert message["text"] == "Pensez-vous que votre mari soit en sécurité en ce moment ?"
+    assert [b["title"] for b in message["buttons"]] == ["Oui, en sécurité", "Non, ou je ne sais pas"]
+
+
+@pytest.mark.parametrize(
+    "safe_now, person, expected",
+    [
+        ("not_safe", "mon mari", "restez près de votre mari"),
+        ("safe", "mon mari", "répond aussi aux proches"),
+        ("not_safe", None, "restez près de quelqu'un"),
+        ("safe", None, "Je suis soulagé de le lire"),
+    ],
+)
+def test_after_the_safety_answer(safe_now, person, expected):
+    from actions.crisis_actions import ActionAfterSafetyAnswer
+
+    dispatcher, _ = run(ActionAfterSafetyAnswer(), tracker(slots={"safe_now": safe_now, "person_at_risk": person}))
+    (said,) = texts(dispatcher)
+    assert expected in said and "3114" in said
+    assert ("15" in said and "112" in said) is (safe_now == "not_safe")
+
+
+def test_a_relatives_ambiguous_report_asks_the_direct_question_about_the_person():
+    t = tracker(
+        [user("mon père n'en peut plus, il dit qu'il est à bout", "express_overwhelm")],
+        slots={"person_at_risk": "mon père"},
+    )
+    dispatcher, _ = run(ActionCheckIn(), t)
+    assert texts(dispatcher) == ["Ce que vit votre père a l'air lourd, et je vous remercie de me le confier."]
+    dispatcher, _ = run(ActionAskSuicideThoughts(), t)
+    assert texts(dispatcher) == [
+        "Je vous pose la question simplement : craignez-vous que votre père pense au suicide ?"
+    ]
+
+
+def test_the_case_summary_says_a_relative_wrote_and_who_is_at_risk():
+    from actions.handoff import summarise
+
+    summary = summarise(["cotisations_sociales"], "critique", True, {}, False, not_safe=True, person_at_risk="mon mari")
+    assert summary.startswith("DÉTRESSE signalée par un proche de la personne, au sujet de « mon mari »")
+    assert "pas en sécurité selon ce proche" in summary

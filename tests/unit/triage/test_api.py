@@ -66,6 +66,7 @@ def test_slots_round_trip():
         "triage_reasons",
         "distress_level",
         "distress_signs",
+        "person_at_risk",
     }
     assert slots["difficulty_categories"] == ["procedure_judiciaire", "cotisations_sociales"]
     assert slots["urgency"] == "haute" and slots["distress"] is False
@@ -73,6 +74,14 @@ def test_slots_round_trip():
     assert rebuilt.categories == assessment.categories
     assert rebuilt.urgency == assessment.urgency
     assert rebuilt.reasons == assessment.reasons
+    assert slots["person_at_risk"] is None and rebuilt.person_at_risk is None
+
+
+def test_a_relatives_report_round_trips_with_the_person_at_risk():
+    assessment = assess(["je vous écris pour mon père, boulanger", "il m'a dit qu'il voulait en finir"], today=TODAY)
+    slots = assessment.to_slots()
+    assert slots["distress"] is True and slots["person_at_risk"] == "mon père"
+    assert Assessment.from_slots(slots).person_at_risk == "mon père"
 
 
 @pytest.mark.parametrize(

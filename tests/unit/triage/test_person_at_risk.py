@@ -1,0 +1,51 @@
+"""Someone close writing about another person's warning signs: who is at risk (triage.Assessment.person_at_risk).
+
+The crisis path's words and questions are about that person, and the case says who is at risk; a sign in the
+writer's own words, anywhere in the conversation, keeps the path the writer's.
+"""
+
+import pytest
+
+from triage import assess
+from triage.distress import RELATIVE
+
+CASES = [
+    # (messages, the person at risk in the writer's words, or None: the writer's own signs or none)
+    (
+        [
+            "bonjour je vous écris pour mon mari il est plombier, l'urssaf lui réclame 12000 euros et hier soir il m'a dit "
+            "qu'il voulait en finir"
+        ],
+        "mon mari",
+    ),
+    (["je m'inquiète pour mon père, il parle de se suicider"], "mon père"),
+    (["mon associé m'a dit hier qu'on serait tous mieux sans lui"], "mon associé"),
+    (["mon fils dit qu'il veut plus se réveiller"], "mon fils"),
+    (["ma femme a écrit une lettre d'adieu aux enfants"], "ma femme"),
+    (["Mon Père veut mourir"], "Mon Père"),
+    (["ma femme et moi on s'inquiète pour notre fils, il dit qu'il veut disparaître"], "notre fils"),
+    (["mon associé veut se tirer une balle"], "mon associé"),
+    # Named in an earlier message, or not at all.
+    (["je vous écris pour mon frère, maçon à Lens", "il m'a dit qu'il voulait en finir"], "mon frère"),
+    (["il m'a dit qu'il voulait en finir"], RELATIVE),
+    # The writer's own signs next to a relative's facts.
+    (["ma femme est partie, elle a pris les enfants, à quoi bon continuer"], None),
+    (["mon mari m'a quittée, je pense à en finir"], None),
+    (["ma mère est malade et moi je veux mourir"], None),
+    (["mes enfants seraient mieux sans moi"], None),
+    (["mon mari est parti. je veux plus me réveiller"], None),
+    (["ma femme dit que je serais mieux mort"], None),
+    # Both: the writer's own sign keeps the path the writer's.
+    (["mon père veut mourir", "et moi aussi j'ai envie de mourir"], None),
+    # No sign at all.
+    (["mon mari a un cancer, l'urssaf nous relance"], None),
+    (["mon associé va se tirer une balle dans le pied avec ce prêt"], None),
+]
+
+
+@pytest.mark.parametrize("messages, person", CASES, ids=[" / ".join(m)[:60] for m, _ in CASES])
+def test_the_person_at_risk(messages, person):
+    assessment = assess(messages)
+    assert assessment.person_at_risk == person
+    if person is not None:
+        assert assessment.distress is True
