@@ -102,7 +102,8 @@ def your(person: str) -> str:
     possessive |= {"mes": "vos", "nos": "vos"}
     if len(words) < 2 or words[0] not in possessive:
         return "votre proche"
-    return " ".join([possessive[words[0]], *words[1:]])
+    # The writer's "soeur" (no ligature on a phone keyboard) is written back as the bot writes French.
+    return " ".join([possessive[words[0]], *(word.replace("oeur", "œur") for word in words[1:])])
 
 
 def _plural(person: str) -> bool:
