@@ -173,8 +173,8 @@ def threshold_misses(name: str, figures: Mapping[str, Any]) -> list[str]:
 REPO = Path(__file__).resolve().parents[1]
 THRESHOLDS = REPO / "tests" / "quality" / "thresholds.yml"
 HELDOUT_NLU = REPO / "tests" / "heldout" / "nlu.yml"
-# name -> NLU test file; as for the triage sets, only `heldout` is out of sample. The retired held-out NLU sets v4-v9 are
-# training data now (nlu/voices/), version 9's since 2026-12-03 evening.
+# name -> NLU test file; as for the triage sets, only `heldout` is out of sample. The retired held-out NLU sets v4-v10 are
+# training data now (nlu/voices/), version 10's since 2026-12-04.
 NLU_SETS = {
     "heldout": HELDOUT_NLU,
     "development": REPO / "tests" / "nlu" / "test_nlu.yml",
@@ -189,6 +189,7 @@ TRIAGE_SETS = {
     "development_v7": REPO / "tests" / "evaluation" / "retired-heldout-v7.yml",
     "development_v8": REPO / "tests" / "evaluation" / "retired-heldout-v8.yml",
     "development_v9": REPO / "tests" / "evaluation" / "retired-heldout-v9.yml",
+    "development_v10": REPO / "tests" / "evaluation" / "retired-heldout-v10.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
