@@ -319,19 +319,22 @@ def _sign_words(sign: Sign) -> str:
     return normalise(sign.quote.strip("«» …"))
 
 
-def speaks_of_someone_else(sign: Sign) -> bool:
+def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
     """The sign's own words are about someone else ("il m'a dit qu'il voulait en finir", "mon fils dit qu'il veut
     plus se réveiller"): a third-person subject or the person named, and nothing of the writer's own once the
-    reporting frames ("il m'a dit", "je m'inquiète") are set aside."""
+    reporting frames ("il m'a dit", "je m'inquiète") are set aside. A quote shortened with "…" (a long sentence
+    without commas, dictated) is read in its whole `message`."""
     reported = _table().reported
-    words = _sign_words(sign)
+    words = normalise(message) if message is not None and "…" in sign.quote else _sign_words(sign)
     if not (
         rules().signals.third_person_subject.search(words)
         or reported.third_person.search(words)
         or reported.close_person.search(words)
     ):
         return False
-    return not reported.writer.search(reported.close_person.sub(" ", reported.frames.sub(" ", words)))
+    # The person named is a subject like "il" for the frames ("mon associé m'a envoyé un message comme un adieu").
+    as_pronoun = reported.close_person.sub("il", words)
+    return not reported.writer.search(reported.close_person.sub(" ", reported.frames.sub(" ", as_pronoun)))
 
 
 def close_people_named(text: str, clauses: list[Clause] | None = None) -> list[str]:

@@ -413,7 +413,7 @@ class _Run:
         self.close_people += named
         for sign in signs:
             self.signs.append(sign)
-            if not speaks_of_someone_else(sign):
+            if not speaks_of_someone_else(sign, text):
                 self.own_sign = True
             else:
                 # The person the sign's words name, else the last one the writer named.

@@ -25,6 +25,12 @@ CASES = [
     (["Mon Père veut mourir"], "Mon Père"),
     (["ma femme et moi on s'inquiète pour notre fils, il dit qu'il veut disparaître"], "notre fils"),
     (["mon associé veut se tirer une balle"], "mon associé"),
+    # Found by the simulator's relatives (2026-12-04): a named subject for "m'a envoyé", signs said in the third
+    # person after a reporting verb, the writer saying who they are, a dictated sentence without commas.
+    (["mon associé m'a envoyé un message comme un adieu cette nuit, j'ai peur pour lui"], "mon associé"),
+    (["c'est pour ma tante qui tient le pressing, elle dit que tout le monde serait mieux sans elle"], "ma tante"),
+    (["mon beau frère nous a dit qu'il voulait plus se réveiller le matin"], "mon beau frère"),
+    (["je suis sa fille ma mère parle de se suicider depuis que la boutique va mal"], "ma mère"),
     # Named in an earlier message, or not at all.
     (["je vous écris pour mon frère, maçon à Lens", "il m'a dit qu'il voulait en finir"], "mon frère"),
     (["il m'a dit qu'il voulait en finir"], RELATIVE),
