@@ -22,6 +22,7 @@ from guidance.crisis import (
     ASK_AGAIN_FIRST,
     BEREAVEMENT,
     CHECK_IN_AGAIN,
+    HUMAN_AFTER_THE_QUESTION,
     LEAVING_REMINDER,
     OPEN_QUESTION,
     check_in,
@@ -137,6 +138,11 @@ def _read_answer(
         may_answer_question=_times_said_since(tracker, asked_by, questions) <= QUESTIONS_BACK_ANSWERED,
     )
     logger.info("%s answered: %s", slot, answer)  # the reading, never the words
+    if answer == QUESTION_BACK and _latest_intent(tracker) == "request_human":
+        # "je peux avoir un vrai conseiller ?" at a crisis question: the request is noted and comes right after it
+        # (the simulator, 2026-12-04: after a clear no the intake resumed and the handoff came three questions later).
+        dispatcher.utter_message(text=HUMAN_AFTER_THE_QUESTION)
+        return {slot: None, "paused_form": "handoff_form"} if slot == "suicide_thoughts" else {slot: None}
     if answer == QUESTION_BACK:
         _answer_the_question_back(tracker, dispatcher)
         return {slot: None}

@@ -34,6 +34,10 @@ ASK_AGAIN_FIRST = {
     QUESTION_BACK: "Je suis un assistant automatique, pas une personne, et je ne sais pas répondre à tout : "
     "un conseiller de la chambre pourra le faire.",
 }
+# A request for a person at a crisis question: granted right after the answer, which comes first.
+HUMAN_AFTER_THE_QUESTION = (
+    "C'est noté : un conseiller de la chambre pourra vous rappeler, je vous le propose juste après."
+)
 SUICIDE_QUESTION_AGAIN = "Je reviens à ma question, sans jugement : est-ce qu'il vous arrive de penser au suicide ?"
 # After a clear no: the 3114 once, then back to where the conversation was.
 CLEAR_NO_REPLY = (

@@ -586,3 +586,25 @@ def test_the_case_summary_says_a_relative_wrote_and_who_is_at_risk():
     summary = summarise(["cotisations_sociales"], "critique", True, {}, False, not_safe=True, person_at_risk="mon mari")
     assert summary.startswith("DÉTRESSE signalée par un proche de la personne, au sujet de « mon mari »")
     assert "pas en sécurité selon ce proche" in summary
+
+
+def test_a_request_for_a_person_at_the_direct_question_is_noted_and_the_handoff_follows_a_clear_no():
+    """The simulator (2026-12-04): "je peux avoir un vrai conseiller au téléphone" at the direct question got "je ne sais
+    pas répondre à tout", and after the clear no the intake resumed; the handoff came three questions later."""
+    asked = [
+        _action("action_check_in"),
+        bot("Je vous pose la question simplement, sans jugement : est-ce qu'il vous arrive de penser au suicide ?"),
+    ]
+    t = tracker(
+        [*asked, user("est-ce que je peux avoir un vrai conseiller au téléphone", "request_human")],
+        slots={"requested_slot": "suicide_thoughts", "paused_form": "situation_form"},
+        active_loop="direct_question_form",
+    )
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    extracted = run_coroutine(ValidateDirectQuestionForm().extract_suicide_thoughts(dispatcher, t, {}))
+    assert extracted == {"suicide_thoughts": None, "paused_form": "handoff_form"}
+    assert texts(dispatcher) == [
+        "C'est noté : un conseiller de la chambre pourra vous rappeler, je vous le propose juste après."
+    ]
