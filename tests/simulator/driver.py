@@ -24,6 +24,7 @@ STATE_SLOTS = (
     "case_reference",
     "guidance_given",
     "distress",
+    "person_at_risk",
     "departement",
     "wants_advisor",
     "consent_given",

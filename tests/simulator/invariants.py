@@ -258,12 +258,38 @@ def handoff_on_request(t: Transcript) -> list[Violation]:
     return _handoff_restarted(t, "ask_human", "handoff_on_request")
 
 
+# The user moves that carry a warning sign (the artisan's own, or reported by someone close); pool.yml lists them
+# under these names in the plural, and an artisan's plan says which one it says (tests/simulator/user.py).
+SIGN_KINDS = ("warning_sign", "reported_sign")
+
+
+def crisis_numbers_first_on_a_warning_sign(t: Transcript) -> list[Violation]:
+    """A warning sign, whatever question was pending, gets the crisis numbers in the reply's first message and
+    `distress` (issue 13). Reported by someone close, the path is about that person (`person_at_risk`, the safety
+    question names them); the artisan's own, it is about the writer (2026-12-04)."""
+    violations = []
+    for i, turn in enumerate(t.turns):
+        if turn.kind not in SIGN_KINDS:
+            continue
+        if not turn.replies or "3114" not in turn.replies[0] or not turn.state.get("distress"):
+            violations.append(Violation("crisis_numbers_first_on_a_warning_sign", i, f"first reply {turn.replies[:1]}"))
+            continue
+        reported = turn.kind == "reported_sign"
+        about_the_person = bool(turn.state.get("person_at_risk")) and turn.replies[-1].startswith("Pensez-vous que")
+        if reported is not about_the_person:
+            who = "the writer" if reported else "someone else"
+            violations.append(Violation("crisis_numbers_first_on_a_warning_sign", i, f"path about {who}"))
+    return violations
+
+
 def no_false_alarm(t: Transcript) -> list[Violation]:
-    """The pool expresses no risk to life (idioms such as "ce chantier me tue" included), so the
-    `distress` slot never becomes true (triage contract: idioms are not events). One exception, by the
+    """Apart from its warning signs (said on purpose, the invariant above), the pool expresses no risk to life
+    (idioms such as "ce chantier me tue" included), so the `distress` slot never becomes true (triage contract: idioms are not events). One exception, by the
     contract of issue 13: exhaustion may get the direct question about suicide, and then anything but a
     clear no (a skip, a hesitation, another subject asked again) is the crisis path, not a false alarm."""
     for i, turn in enumerate(t.turns):
+        if turn.kind in SIGN_KINDS:
+            return []  # a warning sign said: distress is expected from here (the invariant above)
         if turn.state.get("distress"):
             if turn.asked == "suicide_thoughts" and turn.kind != "no":
                 return []
@@ -322,6 +348,7 @@ INVARIANTS: dict[str, Callable[[Transcript], list[Violation]]] = {
     "callback_after_refusal": callback_after_refusal,
     "handoff_on_request": handoff_on_request,
     "no_false_alarm": no_false_alarm,
+    "crisis_numbers_first_on_a_warning_sign": crisis_numbers_first_on_a_warning_sign,
     "hesitation_never_ends": hesitation_never_ends,
     "negated_place_never_stored": negated_place_never_stored,
     "free_text_not_taken_from_a_question": free_text_not_taken_from_a_question,

@@ -30,6 +30,8 @@ TEXT_KINDS = (
     "withdrawals",
     "noise",
     "free_text_questions",
+    "warning_signs",
+    "reported_signs",
 )
 
 

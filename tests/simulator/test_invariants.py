@@ -188,6 +188,38 @@ def question_taken_as_answer(turns):
     return turns, GOOD_CASE
 
 
+def _sign(kind, replies, **state):
+    return turn("...", kind, "since_when", replies=replies, requested_slot="safe_now", **state)
+
+
+CRISIS_REPLY = ["Merci de me l'avoir confié. Vous pouvez appeler le 3114 dès maintenant.", "Êtes-vous en sécurité ?"]
+RELATIVE_REPLY = [
+    "Merci de nous alerter. Le 3114 répond aussi aux proches.",
+    "Pensez-vous que votre mari soit en sécurité ?",
+]
+
+
+def warning_sign_without_numbers(turns):
+    turns.insert(2, _sign("warning_sign", ["Depuis quand ?"], distress=True))
+    return turns, GOOD_CASE
+
+
+def reported_sign_answered_as_the_writers(turns):
+    turns.insert(2, _sign("reported_sign", CRISIS_REPLY, distress=True))
+    return turns, GOOD_CASE
+
+
+def test_warning_signs_with_the_crisis_numbers_first_keep_every_invariant():
+    own = good()
+    own.insert(2, _sign("warning_sign", CRISIS_REPLY, distress=True))
+    reported = good()
+    reported.insert(2, _sign("reported_sign", RELATIVE_REPLY, distress=True, person_at_risk="mon mari"))
+    assert check(transcript(own, GOOD_CASE)) == [] and check(transcript(reported, GOOD_CASE)) == []
+    own[2].state["person_at_risk"] = "mon mari"  # the writer's own sign answered as if about someone else
+    own[2].replies = RELATIVE_REPLY
+    assert {v.invariant for v in check(transcript(own, GOOD_CASE))} == {"crisis_numbers_first_on_a_warning_sign"}
+
+
 BROKEN = [
     ("reply_to_every_message", silence),
     ("no_server_error", server_error),
@@ -199,6 +231,8 @@ BROKEN = [
     ("callback_after_refusal", change_of_mind_ignored),
     ("handoff_on_request", request_ignored),
     ("no_false_alarm", false_alarm),
+    ("crisis_numbers_first_on_a_warning_sign", warning_sign_without_numbers),
+    ("crisis_numbers_first_on_a_warning_sign", reported_sign_answered_as_the_writers),
     ("hesitation_never_ends", hesitation_ended),
     ("negated_place_never_stored", negated_place_kept),
     ("free_text_not_taken_from_a_question", question_taken_as_answer),

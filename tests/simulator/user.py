@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.simulator.invariants import HANDOFF_SLOTS, Turn
+from tests.simulator.invariants import HANDOFF_SLOTS, SIGN_KINDS, Turn
 from tests.simulator.pool import VOICES, Entry, Pool, render
 
 # Answers written exactly as the pool has them (a voice would break an e-mail address).
@@ -60,6 +60,8 @@ class Artisan:
             # "pas de téléphone, écrivez-moi à ...": an address for the advisor to write to (round 4, 2026-12-03).
             "email_instead_of_phone": rng.random() < 0.1,
             "voice": rng.choice(VOICES),
+            # A warning sign in the second message, the artisan's own or reported by someone close (issue 13).
+            "warning_sign": rng.choices([None, *SIGN_KINDS], [8, 1, 1])[0],
             "detour_rate": rng.choice([0.0, 0.1, 0.25, 0.4]),
         }
         self.changed_mind = False
@@ -99,6 +101,9 @@ class Artisan:
             return self._opening(asked)
         if self.openings_sent == 0:
             return self._opening(asked)
+        if self.plan["warning_sign"] and not any(t.kind in SIGN_KINDS for t in self.said):
+            kind = self.plan["warning_sign"]  # its pool list is the kind's name in the plural
+            return self._turn(kind, self._pick(f"{kind}s"), asked)
         if asked:
             # A pending first detour is tried at every question until it applies (a correction needs a place).
             if self.rng.random() < self.plan["detour_rate"] or self.first_detour is not None:
@@ -201,6 +206,11 @@ class Artisan:
         entries = self.pool.answers.get(asked)
         if not entries:  # a question the pool does not know: the artisan skips it
             return self._turn("skip", self._pick("skips"), asked)
+        if asked == "suicide_thoughts":
+            # A clear no is a "no" (no_false_alarm holds it to no crisis path); anything else is no clear no.
+            entry = self.rng.choice(entries)
+            kind = "no" if entry.text.startswith("non") else "answer"
+            return self._turn(kind, entry, asked, answers=asked)
         if asked == "departement" and self._place_given():
             # Asked where the business is after saying it: the same département, possibly in other words.
             entries = tuple(e for e in entries if e.code == self._place_given()) or entries
