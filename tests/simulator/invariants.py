@@ -225,6 +225,10 @@ def opening_facts_not_asked(t: Transcript) -> list[Violation]:
     return violations
 
 
+# The crisis path's questions, which come before the handoff's own.
+SAFETY_FIRST = ("safety_form", "direct_question_form")
+
+
 def _handoff_restarted(t: Transcript, kind: str, name: str) -> list[Violation]:
     violations = []
     for i, turn in enumerate(t.turns):
@@ -235,9 +239,10 @@ def _handoff_restarted(t: Transcript, kind: str, name: str) -> list[Violation]:
             state.get("requested_slot") in HANDOFF_SLOTS
             or state.get("active_loop") == "handoff_form"
             or state.get("case_reference")
-            # Asked for at the direct question about suicide, the person gets the crisis path: the call is taken
-            # (wants_advisor) and the safety question comes first, then the handoff's own questions.
-            or (state.get("active_loop") == "safety_form" and state.get("wants_advisor") is True)
+            # Asked for at the direct question about suicide: the call is taken (wants_advisor), and the question
+            # is asked again, or the crisis path's safety question comes first; the handoff's own questions follow
+            # either answer (actions/crisis_actions.py, paused_form).
+            or (state.get("active_loop") in SAFETY_FIRST and state.get("wants_advisor") is True)
         )
         if not running:
             violations.append(Violation(name, i, f"requested_slot after: {turn.state.get('requested_slot')!r}"))

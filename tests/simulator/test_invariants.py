@@ -361,3 +361,22 @@ def test_a_request_at_the_direct_question_answered_by_the_safety_question_then_t
     assert "handoff_on_request" not in {v.invariant for v in check(transcript(turns, GOOD_CASE))}
     turns[2].state["wants_advisor"] = None  # the safety question alone, the request lost: still a violation
     assert "handoff_on_request" in {v.invariant for v in check(transcript(turns, GOOD_CASE))}
+
+
+def test_a_request_at_the_direct_question_noted_before_the_question_again_is_fine():
+    """Simulator seed 20261216: the request noted ("je vous le propose juste après") and the direct question asked
+    again; the handoff follows its answer (paused_form), so the request is not lost."""
+    turns = good()
+    request = turn(
+        "est-ce que je peux avoir un vrai conseiller au téléphone",
+        "ask_human",
+        "suicide_thoughts",
+        replies=["C'est noté : un conseiller de la chambre pourra vous rappeler.", "Je reviens à ma question"],
+        requested_slot="suicide_thoughts",
+        active_loop="direct_question_form",
+        wants_advisor=True,
+    )
+    turns.insert(2, request)
+    assert "handoff_on_request" not in {v.invariant for v in check(transcript(turns, GOOD_CASE))}
+    turns[2].state["wants_advisor"] = None
+    assert "handoff_on_request" in {v.invariant for v in check(transcript(turns, GOOD_CASE))}
