@@ -125,7 +125,9 @@ class PlaceValidation:
         # mer" tagged town "mer"), and places.resolve reads the rest better than the entity extractor.
         latest = (tracker.latest_message or {}).get("text") or ""
         asked = tracker.get_slot("requested_slot") == "departement" and bool(latest) and not latest.startswith("/")
-        if asked and value not in (None, SKIPPED):
+        # "un instant je regarde mes papiers", which the NLU may read as a skip: the words wait, they pass nothing
+        # (the simulator, 2026-12-04: after a refused callback the conversation ended there).
+        if asked and (value not in (None, SKIPPED) or (is_waiting(latest) and not is_skip(latest))):
             value = latest
         update, message = place_update(value, tracker.slots)
         if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):

@@ -12,6 +12,7 @@ from actions.intake import OFFER_SKIP, SKIPPED_ACK
 from actions.intake_actions import ValidateSituationForm
 from actions.place_validation import AGAIN, CHOOSE, GIVE_UP, PLACE_QUESTION, QUESTION, place_update
 from actions.unanswered import WRONG_QUESTION_ACK, WRONG_QUESTION_ACK_AGAIN
+from intake.answers import TAKE_YOUR_TIME
 from tests.support.trackers import bot, texts, tracker, user
 
 
@@ -217,3 +218,28 @@ def test_a_place_at_another_question_is_acknowledged_once():
         "Lens", "inform", {"since_when": "Lens", "departement": "Lens"}, [{"entity": "town", "value": "Lens"}]
     )
     assert said == [WRONG_QUESTION_ACK], produced
+
+
+@pytest.mark.parametrize("form", [ValidateSituationForm, ValidateHandoffForm])
+@pytest.mark.parametrize("words", ["un instant je regarde mes papiers", "attendez je cherche"])
+def test_time_asked_at_the_place_question_waits_even_when_the_nlu_read_a_skip(form, words):
+    """The simulator (2026-12-04): the skip intent filled the skip marker, the place question was passed and, after a
+    refused callback, the conversation ended on "C'est entendu"."""
+    tracker_ = Tracker.from_dict(
+        {
+            "sender_id": "t",
+            "slots": {"departement": SKIPPED, "requested_slot": "departement"},
+            "latest_message": {"text": words, "intent": {"name": "skip_question"}},
+            "events": [],
+            "active_loop": {"name": "x"},
+        }
+    )
+    dispatcher = CollectingDispatcher()
+    result = form().validate_departement(SKIPPED, dispatcher, tracker_, {})
+    assert result["departement"] is None
+    assert [message["text"] for message in dispatcher.messages] == [TAKE_YOUR_TIME]
+    # A real skip still passes the question.
+    skipping = Tracker.from_dict(
+        {**tracker_.current_state(), "latest_message": {"text": "je passe", "intent": {"name": "skip_question"}}}
+    )
+    assert form().validate_departement(SKIPPED, CollectingDispatcher(), skipping, {})["departement"] == SKIPPED
