@@ -99,6 +99,24 @@ RELATIVE_SAFETY_BUTTONS = (
 )
 
 
+_ACCENTED = {
+    "pere": "père",
+    "mere": "mère",
+    "frere": "frère",
+    "soeur": "sœur",
+    "associe": "associé",
+    "associee": "associée",
+    "employe": "employé",
+    "employee": "employée",
+    "salarie": "salarié",
+    "salariee": "salariée",
+    "epoux": "époux",
+    "epouse": "épouse",
+    "niece": "nièce",
+    "bebe": "bébé",
+}
+
+
 def your(person: str) -> str:
     """The writer's words for the person at risk, addressed back to them: "mon père" -> "votre père"."""
     words = person.lower().split()
@@ -106,8 +124,9 @@ def your(person: str) -> str:
     possessive |= {"mes": "vos", "nos": "vos"}
     if len(words) < 2 or words[0] not in possessive:
         return "votre proche"
-    # The writer's "soeur" (no ligature on a phone keyboard) is written back as the bot writes French.
-    return " ".join([possessive[words[0]], *(word.replace("oeur", "œur") for word in words[1:])])
+    # The writer's "pere" or "soeur" (no accent or ligature on a phone keyboard) is written back as the bot writes
+    # French.
+    return " ".join([possessive[words[0]], *(_ACCENTED.get(word, word) for word in words[1:])])
 
 
 def _plural(person: str) -> bool:

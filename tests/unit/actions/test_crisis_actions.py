@@ -608,3 +608,18 @@ def test_a_request_for_a_person_at_the_direct_question_is_noted_and_the_handoff_
     assert texts(dispatcher) == [
         "C'est noté : un conseiller de la chambre pourra vous rappeler, je vous le propose juste après."
     ]
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("mon pere", "votre père"),
+        ("ma soeur", "votre sœur"),
+        ("Mes Parents", "vos parents"),
+        ("un proche", "votre proche"),
+    ],
+)
+def test_the_person_at_risk_is_said_back_with_its_accents(written, said):
+    from guidance.crisis import your
+
+    assert your(written) == said
