@@ -62,7 +62,7 @@ from intake.answers import (
     says_only_yes,
     without_said_before,
 )
-from intake.facts import extract_facts, sympathy, understood
+from intake.facts import corrected_creditors, extract_facts, sympathy, understood
 from triage import Assessment
 
 # The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
@@ -176,6 +176,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # will follow), and no answer to this question, which is asked again.
             dispatcher.utter_message(text=NO_CALLBACK_NOTED)
             return {slot: None, "wants_advisor": False}
+        corrected = corrected_creditors(value_before_latest_message(tracker.events, "creditors"), words)
+        if corrected and not extract_facts(words, services.chamber_today()).get(slot):
+            # "pardon c'est 6000 pas 8000" after "Dites-moi si je me trompe": the amount corrected (the triage action
+            # already set it), never "aucune échéance connue" read from its "pas" as this question's answer.
+            if slot == "creditors":
+                return {slot: corrected}
+            return not_answered(slot, AMOUNT_CORRECTED.format(corrected), dispatcher, tracker)
         if _PHONE_LIKE.search(words) and slot in ("deadline", "since_when", "employees", "creditors", "legal_form"):
             # "+33 (0)5 53 08 12 44", "04 74 22 51 0" (a digit missing): "12 44" and "51 0" were stored as the deadline.
             # A number, right or wrong, waits for the handoff, which asks for consent before keeping it.
@@ -271,6 +278,7 @@ YES_ANSWERS_NOTHING = frozenset({"since_when", "trade", "legal_form", "creditors
 YES_IS_NO_ANSWER = "Merci. Pour cette question, il me faudrait quelques mots plutôt qu'un « oui »."
 CONTACT_WAITS = "Merci. Je vous demanderai votre accord avant de garder vos coordonnées."
 CALL_ALREADY_ASKED = "C'est bien noté : un conseiller vous rappellera."
+AMOUNT_CORRECTED = "C'est corrigé : {}."
 # Eight digits or more typed as a phone number is (spaces, dots, dashes, a "+33 (0)"): a number, even a wrong one.
 _PHONE_LIKE = re.compile(r"(?:\+\d{2}\s*(?:\(0\))?\s*)?\d(?:[\s.\-]*\d){7,}")
 # The questions a person's name is no answer to: a trade or a creditor may be named after someone.

@@ -18,7 +18,7 @@ from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
-from intake.facts import extract_facts, is_place_mention
+from intake.facts import corrected_creditors, extract_facts, is_place_mention
 from places import departement_code, resolve
 from places.resolve import negated_departements
 from triage import Assessment, assess
@@ -65,7 +65,9 @@ def facts_to_fill(tracker: Tracker) -> dict[str, str]:
         # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord"), said at any question.
         place = extract_facts(text, services.chamber_today()).get("departement") if is_correction(text) else None
         return {"departement": place} if place else {}
-    return extract_facts(text, services.chamber_today())
+    facts = extract_facts(text, services.chamber_today())
+    corrected = corrected_creditors(tracker.get_slot("creditors"), text) if "creditors" not in facts else None
+    return {**facts, "creditors": corrected} if corrected else facts
 
 
 def place_undone(tracker: Tracker) -> list[EventType]:

@@ -121,7 +121,7 @@ _AMOUNT = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(\d{1,2}))?\s?(k\s?€|k\s?euros?|k\b|ke\b|keuros?|€|euros?\b|eur\b|balles\b|e\b)"
 )
 _BARE_AMOUNT = re.compile(
-    r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w.,/]|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))"
+    r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w./]|,\d|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))"
 )
 # A creditor named without an amount is a creditor only when a debt is said in the same clause.
 _DEBT = re.compile(
@@ -250,10 +250,14 @@ def _creditors(text: str, folded: str) -> str | None:
             for index, (label, _) in enumerate(_CREDITORS):
                 if match.group(f"c{index}") and label not in names:
                     names.append(label)
-        amounts = [_amount(text, match) for match in _AMOUNT.finditer(clause)]
+        amounts = [_amount(text, match) for match in _AMOUNT.finditer(clause) if not _negated(clause, match)]
         if names and not amounts:
             # "l'urssaf 8000": next to a creditor, a bare number of three digits or more is an amount.
-            amounts = [" ".join(match.group(1).split()) + " €" for match in _BARE_AMOUNT.finditer(clause)]
+            amounts = [
+                " ".join(match.group(1).split()) + " €"
+                for match in _BARE_AMOUNT.finditer(clause)
+                if not _negated(clause, match)
+            ]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
         elif names and _DEBT.search(folded):
@@ -268,6 +272,51 @@ def _creditors(text: str, folded: str) -> str | None:
         return None
     # A bare creditor with no amount still tells the advisor who; with amounts, the question is answered.
     return ", ".join(result)
+
+
+# "6000 pas 8000", "et non 8000": the amount said wrong, never an amount owed.
+_NEGATED_BEFORE = re.compile(r"(?:\bpas|\bet non|\bau lieu de|\bplutot que)\s*(?:de |les |des )?$")
+# "non c'est 6000", "pardon, 6000 €", "en fait c'est 6000": a correction that names no creditor.
+_AMOUNT_CORRECTION = re.compile(
+    r"^(?:(?:ah|oh|euh|ben|bah|oups|mince)[ ,]+)?(?:non|nan|pardon|oups|erreur|en fait|plutot|je rectifie|je corrige|"
+    r"correction|je me suis trompee?|je voulais dire)\b"
+)
+_AMOUNT_IN_STORED = re.compile(r"(\d{1,3}(?: \d{3})+|\d+)(?:,\d{1,2})? €")
+
+
+def _negated(clause: str, match: re.Match[str]) -> bool:
+    return bool(_NEGATED_BEFORE.search(clause[: match.start()]))
+
+
+def _digits(amount: str) -> str:
+    return re.sub(r"\D", "", amount.split(",", maxsplit=1)[0])
+
+
+def corrected_creditors(known: str | None, text: str) -> str | None:
+    """The amounts already noted, corrected by a message that names no creditor: "pardon c'est 6000 pas 8000"
+    or "non, 6000 €" after "URSSAF 8000 €" gives "URSSAF 6000 €". The amount said wrong ("pas 8000") is the one
+    replaced; without it, a correction replaces the only amount noted. None when nothing is corrected."""
+    if not known or not text or text.startswith("/"):
+        return None
+    folded = fold(text)
+    if _CREDITOR.search(folded):
+        return None  # "l'urssaf c'est 6000": the creditors fact itself, read by extract_facts
+    said = [*_AMOUNT.finditer(folded)] or [*_BARE_AMOUNT.finditer(folded)]
+    meant = [match for match in said if not _negated(folded, match)]
+    wrong = {_digits(match.group(1)) for match in said if _negated(folded, match)}
+    if len(meant) != 1:
+        return None
+    new_amount = _amount(folded, meant[0]) if meant[0].re is _AMOUNT else " ".join(meant[0].group(1).split()) + " €"
+    noted = [*_AMOUNT_IN_STORED.finditer(known)]
+    if wrong:
+        replaced = [match for match in noted if _digits(match.group(0)) in wrong]
+    elif _AMOUNT_CORRECTION.search(folded) and len(noted) == 1:
+        replaced = noted
+    else:
+        return None
+    if len(replaced) != 1 or _digits(replaced[0].group(0)) == _digits(new_amount):
+        return None
+    return known[: replaced[0].start()] + new_amount + known[replaced[0].end() :]
 
 
 def _place(text: str) -> str | None:

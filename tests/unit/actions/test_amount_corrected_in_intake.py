@@ -1,0 +1,56 @@
+"""After "J'ai noté : sommes dues : URSSAF 8000 €. Dites-moi si je me trompe.", the correction at the next
+question ("pardon c'est 6000 pas 8000", read as a deny) corrects the amount; its "pas" is never this question's
+answer (make run, 2026-12-04: the deadline was stored as "aucune échéance connue" and the amount stayed)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake_actions import AMOUNT_CORRECTED, ValidateSituationForm
+from actions.triage_actions import ValidateTriageSlots
+from tests.support.trackers import bot, run, slot_events, texts, tracker, user
+
+NOTED = "J'ai noté : sommes dues : URSSAF 8000 €. Dites-moi si je me trompe."
+
+
+def events(words, question, intent="deny"):
+    return [
+        user("bonjour j'ai une dette urssaf de 8000 euros"),
+        {"event": "slot", "name": "creditors", "value": "URSSAF 8000 €"},
+        bot(NOTED),
+        {"event": "slot", "name": "requested_slot", "value": question},
+        bot(f"question {question}"),
+        user(words, intent),
+    ]
+
+
+def test_the_triage_action_sets_the_corrected_amount():
+    current = tracker(events("pardon c'est 6000 pas 8000", "deadline"), slots={"creditors": "URSSAF 8000 €"})
+    _, result = run(ValidateTriageSlots(), current)
+    assert slot_events(result)["creditors"] == "URSSAF 6000 €"
+
+
+@pytest.mark.parametrize("question", ["deadline", "since_when", "employees"])
+@pytest.mark.parametrize("words", ["pardon c'est 6000 pas 8000", "non 6000 €"])
+def test_the_question_waits_and_the_correction_is_said_back(question, words):
+    current = tracker(
+        events(words, question),
+        slots={"creditors": "URSSAF 6000 €", "requested_slot": question},
+        active_loop="situation_form",
+    )
+    dispatcher = CollectingDispatcher()
+    mapped = "aucune échéance connue" if question == "deadline" else words
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(mapped, dispatcher, current, {})
+    assert result == {question: None}
+    assert texts(dispatcher) == [AMOUNT_CORRECTED.format("URSSAF 6000 €")]
+
+
+def test_an_answer_with_an_amount_is_still_the_answer():
+    current = tracker(
+        events("non, aucune échéance", "deadline"),
+        slots={"creditors": "URSSAF 8000 €", "requested_slot": "deadline"},
+        active_loop="situation_form",
+    )
+    result = ValidateSituationForm().validate_deadline("aucune échéance connue", CollectingDispatcher(), current, {})
+    assert result == {"deadline": "aucune échéance connue"}
