@@ -43,7 +43,7 @@ from actions.intake import (
     skip_offered,
 )
 from actions.place_validation import PlaceValidation, place_in_answer, place_said_aside
-from actions.unanswered import answered_another_question, not_answered
+from actions.unanswered import WRONG_QUESTION_ACK, answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
 from guidance.crisis import AT_RISK_NOT_UNDERSTOOD, LEAVING_REMINDER
 from guidance.welcome import FIRST_QUESTION
@@ -53,6 +53,7 @@ from intake.answers import (
     YES,
     asks_for_callback,
     is_closing,
+    is_correction,
     is_hesitation,
     is_skip,
     is_waiting,
@@ -183,6 +184,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             if slot == "creditors":
                 return {slot: corrected}
             return not_answered(slot, AMOUNT_CORRECTED.format(corrected), dispatcher, tracker)
+        if is_correction(words):
+            # "ah non pas Lille, Roubaix" at "Avez-vous une échéance ?": a fact corrected (the triage action set it),
+            # said back; never this question's answer, neither the deny's "aucune échéance connue" nor a pass.
+            facts = extract_facts(words, services.chamber_today())
+            if facts.get(slot):
+                return {slot: facts[slot]}
+            return not_answered(slot, understood(facts) or WRONG_QUESTION_ACK, dispatcher, tracker)
         if _PHONE_LIKE.search(words) and slot in ("deadline", "since_when", "employees", "creditors", "legal_form"):
             # "+33 (0)5 53 08 12 44", "04 74 22 51 0" (a digit missing): "12 44" and "51 0" were stored as the deadline.
             # A number, right or wrong, waits for the handoff, which asks for consent before keeping it.

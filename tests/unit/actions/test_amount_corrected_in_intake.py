@@ -54,3 +54,47 @@ def test_an_answer_with_an_amount_is_still_the_answer():
     )
     result = ValidateSituationForm().validate_deadline("aucune échéance connue", CollectingDispatcher(), current, {})
     assert result == {"deadline": "aucune échéance connue"}
+
+
+def place_events(words, question):
+    return [
+        user("je suis coiffeuse à Lille et l'urssaf me réclame 3000 euros"),
+        {"event": "slot", "name": "departement", "value": "59"},
+        bot("J'ai noté : coiffeuse, sommes dues : URSSAF 3000 €, Nord (59). Dites-moi si je me trompe."),
+        {"event": "slot", "name": "requested_slot", "value": question},
+        bot(f"question {question}"),
+        user(words, "deny"),
+    ]
+
+
+@pytest.mark.parametrize("question", ["deadline", "since_when", "legal_form"])
+@pytest.mark.parametrize(
+    "words, said_back",
+    [
+        ("ah non pas Lille, Roubaix", "J'ai noté : Nord (59). Dites-moi si je me trompe."),
+        ("non c'est à Amiens", "J'ai noté : Somme (80). Dites-moi si je me trompe."),
+    ],
+)
+def test_a_place_corrected_at_another_question_is_neither_its_answer_nor_a_pass(question, words, said_back):
+    """make run, 2026-12-04: "ah non pas Lille, Roubaix" at the deadline question was stored as "aucune échéance
+    connue"; at a question read as text it would have passed the question (nothing new: Roubaix is in the Nord)."""
+    current = tracker(
+        place_events(words, question),
+        slots={"departement": "59", "requested_slot": question},
+        active_loop="situation_form",
+    )
+    dispatcher = CollectingDispatcher()
+    mapped = "aucune échéance connue" if question == "deadline" else words
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(mapped, dispatcher, current, {})
+    assert result == {question: None}
+    assert texts(dispatcher) == [said_back]
+
+
+def test_a_correction_of_this_very_question_is_its_answer():
+    current = tracker(
+        place_events("non en fait depuis mars", "since_when"),
+        slots={"requested_slot": "since_when"},
+        active_loop="situation_form",
+    )
+    result = ValidateSituationForm().validate_since_when("non en fait depuis mars", CollectingDispatcher(), current, {})
+    assert result == {"since_when": "depuis mars"}
