@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
+from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -32,6 +33,7 @@ from guidance.crisis import (
     safety_buttons,
     safety_question,
     suicide_question,
+    unsure_reply,
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
 from intake.answers import is_intake_answer
@@ -42,6 +44,7 @@ from triage.answers import (
     NOT_CLEAR_NO,
     QUESTION_BACK,
     SAFE,
+    UNSURE,
     answer_to_safety_question,
     answer_to_suicide_question,
     takes_back_a_clear_no,
@@ -282,10 +285,9 @@ class ValidateSafetyForm(FormValidationAction):
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        question = safety_question(person_at_risk(tracker))
-        return _read_answer(
-            tracker, dispatcher, "safe_now", answer_to_safety_question, "action_crisis_response", (question,)
-        )
+        person = person_at_risk(tracker)
+        read = partial(answer_to_safety_question, about_someone_else=person is not None)
+        return _read_answer(tracker, dispatcher, "safe_now", read, "action_crisis_response", (safety_question(person),))
 
 
 class ActionAfterSafetyAnswer(Action):
@@ -296,8 +298,9 @@ class ActionAfterSafetyAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         person = person_at_risk(tracker)
-        safe = tracker.get_slot("safe_now") == SAFE
-        dispatcher.utter_message(text=safe_reply(person) if safe else not_safe_reply(person))
+        answer = tracker.get_slot("safe_now")
+        replies = {SAFE: safe_reply, UNSURE: unsure_reply}
+        dispatcher.utter_message(text=replies.get(answer, not_safe_reply)(person))
         return []
 
 

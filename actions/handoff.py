@@ -17,7 +17,7 @@ from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
-from triage.answers import NOT_SAFE
+from triage.answers import NOT_SAFE, UNSURE
 
 log = logging.getLogger(__name__)
 
@@ -159,19 +159,22 @@ def summarise(
     health_consent: bool,
     not_safe: bool = False,
     person_at_risk: str | None = None,
+    safety_unsure: bool = False,
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
-    ``person_at_risk``: someone close wrote about another person's warning signs, in the writer's words."""
+    ``person_at_risk``: someone close wrote about another person's warning signs, in the writer's words;
+    ``safety_unsure``: that person's safety, said with a doubt ("je pense oui, il est sur un chantier")."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
     if distress and person_at_risk:
         who = f"DÉTRESSE signalée par un proche de la personne, au sujet de « {person_at_risk} »"
-        parts.append(
-            f"{who}, pas en sécurité selon ce proche : rappeler immédiatement."
-            if not_safe
-            else f"{who} : rappeler immédiatement."
-        )
+        if not_safe:
+            parts.append(f"{who}, pas en sécurité selon ce proche : rappeler immédiatement.")
+        elif safety_unsure:
+            parts.append(f"{who}, en sécurité sans certitude selon ce proche : rappeler immédiatement.")
+        else:
+            parts.append(f"{who} : rappeler immédiatement.")
     elif distress and not_safe:
         parts.append("DÉTRESSE exprimée, pas en sécurité au moment de l'échange : rappeler immédiatement.")
     elif distress:
@@ -247,6 +250,7 @@ def build_case_draft(
             situation,
             health_consent,
             not_safe=slots.get("safe_now") == NOT_SAFE,
+            safety_unsure=slots.get("safe_now") == UNSURE,
             person_at_risk=slots.get("person_at_risk") or None,
         ),
         situation=dict(situation),

@@ -162,6 +162,16 @@ def not_safe_reply(person: str | None = None) -> str:
     )
 
 
+def unsure_reply(person: str | None = None) -> str:
+    """Someone close tells where the person is, or hedges a yes ("je pense oui, il est sur un chantier"): where to
+    turn at the least doubt, the 3114 first, for it also tells relatives what to say (3114.fr, "Vous êtes un proche")."""
+    whom = your(person) if person else "votre proche"
+    return (
+        f"Merci. Au moindre doute, le {SUICIDE_PREVENTION_LINE} vous conseille jour et nuit, y compris sur ce que vous "
+        f"pouvez dire à {whom} ; en cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
 def check_in(person: str | None = None) -> str:
     return (
         CHECK_IN

@@ -32,7 +32,7 @@ from triage.normalise import normalise
 from triage.rules import compile_any
 
 CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
-SAFE, NOT_SAFE = "safe", "not_safe"
+SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
 # Readings that ask the question once more (the first time only), each with its own kind word first.
 ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH = "answers_intake_question", "why_asked", "figure_of_speech"
 QUESTION_BACK = "question_back"
@@ -41,7 +41,10 @@ ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH, QUESTION_BACK
 # Doubt, "sometimes", "a little", "not really": never a clear answer.
 _HEDGES = compile_any(
     [
-        r"je (ne )?sais (pas|plus)|je sais pas|sais pas|j en sais rien|aucune idee|je ne sais|chais pas",
+        # "je sais pas pourquoi j'ai écrit ça" doubts the words written, not the answer (round 5: "euh oui je suis chez
+        # moi. je sais pas pourquoi j'ai ecrit ca" was read as not safe: "Appelez tout de suite le 15").
+        r"(?:je (ne )?sais (pas|plus)|je sais pas|sais pas|je ne sais|chais pas)(?! (pourquoi|ce qui m a pris))|"
+        r"j en sais rien|aucune idee",
         r"peut etre|p etre|c est possible|(?<!que )possible$|probablement|ca se peut|pas sur|pas sure|pas certaine?",
         r"parfois|des fois|de temps en temps|de temps a autre|quelquefois|souvent|ca m arrive|il m arrive|"
         r"ca m est arrive|ca arrive|ca depend|pas toujours|^un peu|un peu$|oui un peu|plus ou moins|bof|mouais",
@@ -232,6 +235,45 @@ def reassures_safety(text: str | None) -> bool:
     return words is not None and bool(_SAFE_NEGATED.search(words)) and not _SAFETY_HOPE.search(words)
 
 
+# Someone close answering about the person at risk ("je pense oui, il est sur un chantier", "elle est avec son copain
+# ce soir", round 5): where the person is, or a yes they cannot be sure of. Such a relative is not told "Appelez tout de
+# suite le 15" but where to turn at the least doubt; nothing alarming may be said with it.
+_ABOUT_SOMEONE_ELSE = compile_any(
+    [r"^(?:mais |non )?(?:c est |c |ce n est |ce n )?pas (?:moi|de moi)|^moi (?:oui|ca va|je vais bien)"]
+)
+_WHEREABOUTS = compile_any(
+    [
+        r"(?:il|elle|ils|elles|lui) (?:est|sont|etait|bosse|travaille) (?:encore |toujours |la |en ce moment )?"
+        r"(?:chez (?:lui|elle|eux|nous|moi|sa|son|ses|un|une|des)|a la maison|au travail|au boulot|au taf|"
+        r"sur (?:un|le|son|ses|les) chantiers?|a l atelier|au garage|au salon|a la boutique|au magasin|au fournil|"
+        r"au restaurant|avec (?:sa|son|ses|des|quelqu un|moi|nous|un|une|les|mon|ma|mes))"
+    ]
+)
+_HEDGED_YES = compile_any(
+    [
+        r"^(?:je (?:pense|crois)|il me semble|normalement|a priori|en principe|j espere)(?: que)? oui|"
+        r"^oui,? (?:je (?:pense|crois)|il me semble|normalement|a priori|j espere)$"
+    ]
+)
+_ALARMING = compile_any(
+    [
+        r"\bseule?\b|injoignable|(?:ne )?repond (?:pas|plus)|sais pas ou|(?:est|a) (?:parti|partie|disparu|disparue)|"
+        r"enferme|n arrive (?:pas|plus) a (?:le|la|les) joindre|peur|inquiet|inquiete|bu|boit|alcool|arme|fusil|corde|"
+        r"cachets|medicaments|medocs|pont|voiture|danger"
+    ]
+)
+
+
+def _relative_unsure(text: str | None, about_someone_else: bool) -> bool:
+    """A relative's answer that is neither a clear yes nor alarming: where the person is, or a hedged yes."""
+    words = normalise(text or "")
+    if not words or rule_signs(text or "") or _ALARMING.search(words) or _STARTS_NO.search(words):
+        return False
+    if not (about_someone_else or _ABOUT_SOMEONE_ELSE.search(words)):
+        return False
+    return bool(_WHEREABOUTS.search(words) or _HEDGED_YES.search(words))
+
+
 def _yes_questioned(text: str) -> bool:
     """ "oui ?", "ça va aller ?": the answer itself is a question. A question after a plain answer is another matter
     ("oui évidemment, je suis pas suicidaire ! on peut parler de l'urssaf ?", round 4: read as not safe)."""
@@ -246,21 +288,25 @@ def answer_to_safety_question(
     may_ask_again: bool = False,
     answers_intake_question: bool = False,
     may_answer_question: bool = False,
+    about_someone_else: bool = False,
 ) -> str:
     """SAFE only for a plain yes without doubt, reservation or warning sign; one of ASK_AGAIN when
     `may_ask_again` (or `may_answer_question`, for a question asked back) and the answer was to something
-    else; else NOT_SAFE."""
+    else; UNSURE when someone close (`about_someone_else`, or said in the answer) tells where the person is or
+    hedges a yes, without anything alarming; else NOT_SAFE."""
     if text and text.startswith("/"):
         return SAFE if text.strip() == "/affirm" else NOT_SAFE
     words = _unclear(text)
     if words is None:
-        return NOT_SAFE
+        return UNSURE if _relative_unsure(text, about_someone_else) else NOT_SAFE
     doubtful = _yes_questioned(text or "") or bool(_SAFETY_HOPE.search(words))
     clear = not doubtful and not _RESERVATION.search(words)
     if clear and (_SAFE_NEGATED.search(words) or _STARTS_YES.search(words)):
         return SAFE
     if clear and intent == "affirm" and len(words.split()) <= 3:
         return SAFE
+    if _relative_unsure(text, about_someone_else):
+        return UNSURE
     if _STARTS_NO.search(words) or _RESERVATION.search(words):
         return NOT_SAFE
     return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_SAFE

@@ -72,6 +72,31 @@ def test_free_answers_to_the_safety_question(typed, intent, expected):
     assert extract(ValidateSafetyForm(), "extract_safe_now", t) == {"safe_now": expected}
 
 
+@pytest.mark.parametrize(
+    "typed, person, expected",
+    [
+        # Round 5 of off-script conversations: relatives who told where the person was were told "Appelez tout de suite
+        # le 15 ou le 112", and the case said "pas en sécurité selon ce proche".
+        ("je pense oui, il est sur un chantier. vous pouvez l'aider pour le tribunal?", "mon compagnon", "unsure"),
+        ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?", "ma fille", "unsure"),
+        ("oui je crois", "mon mari", "unsure"),
+        ("oui je crois", None, "not_safe"),  # the artisan's own doubt stays not safe
+        ("il est seul chez lui", "mon mari", "not_safe"),
+        ("je sais pas où il est", "mon mari", "not_safe"),
+        ("il ne répond plus au téléphone", "mon père", "not_safe"),
+        ("je sais pas", "mon père", "not_safe"),
+        ("oui il est avec moi", "mon père", "safe"),
+    ],
+)
+def test_a_relatives_answer_about_the_persons_safety(typed, person, expected):
+    t = tracker(
+        [user(typed, "inform")],
+        slots={"requested_slot": "safe_now", "person_at_risk": person},
+        active_loop="safety_form",
+    )
+    assert extract(ValidateSafetyForm(), "extract_safe_now", t) == {"safe_now": expected}
+
+
 def test_the_safety_form_reads_nothing_when_it_is_not_asking():
     t = tracker([user("oui", "affirm")], slots={"requested_slot": "phone"})
     assert extract(ValidateSafetyForm(), "extract_safe_now", t) == {}
@@ -556,6 +581,8 @@ def test_the_safety_question_of_a_relative_is_about_the_person():
         ("safe", "mon mari", "répond aussi aux proches"),
         ("not_safe", None, "restez près de quelqu'un"),
         ("safe", None, "Je suis soulagé de le lire"),
+        ("unsure", "mon compagnon", "ce que vous pouvez dire à votre compagnon"),
+        ("unsure", None, "ce que vous pouvez dire à votre proche"),
     ],
 )
 def test_after_the_safety_answer(safe_now, person, expected):
@@ -564,7 +591,8 @@ def test_after_the_safety_answer(safe_now, person, expected):
     dispatcher, _ = run(ActionAfterSafetyAnswer(), tracker(slots={"safe_now": safe_now, "person_at_risk": person}))
     (said,) = texts(dispatcher)
     assert expected in said and "3114" in said
-    assert ("15" in said and "112" in said) is (safe_now == "not_safe")
+    # The emergency numbers for the not safe (at once) and the unsure (in immediate danger); never after a clear yes.
+    assert ("15" in said and "112" in said) is (safe_now != "safe")
 
 
 def test_a_relatives_ambiguous_report_asks_the_direct_question_about_the_person():
@@ -586,6 +614,11 @@ def test_the_case_summary_says_a_relative_wrote_and_who_is_at_risk():
     summary = summarise(["cotisations_sociales"], "critique", True, {}, False, not_safe=True, person_at_risk="mon mari")
     assert summary.startswith("DÉTRESSE signalée par un proche de la personne, au sujet de « mon mari »")
     assert "pas en sécurité selon ce proche" in summary
+    unsure = summarise(
+        ["cotisations_sociales"], "critique", True, {}, False, safety_unsure=True, person_at_risk="mon mari"
+    )
+    assert "en sécurité sans certitude selon ce proche : rappeler immédiatement." in unsure
+    assert "pas en sécurité" not in unsure
 
 
 def test_a_request_for_a_person_at_the_direct_question_is_noted_and_the_handoff_follows_a_clear_no():

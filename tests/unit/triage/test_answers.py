@@ -10,6 +10,7 @@ from triage.answers import (
     NOT_SAFE,
     QUESTION_BACK,
     SAFE,
+    UNSURE,
     answer_to_safety_question,
     answer_to_suicide_question,
     takes_back_a_clear_no,
@@ -103,6 +104,13 @@ SAFETY_ANSWERS = [
     ("ça va ?", NOT_SAFE),
     ("je ne suis pas en danger ?", NOT_SAFE),
     ("oui ça va, je suis chez moi", SAFE),
+    # Round 5: doubting the words written earlier is no doubt about being safe now.
+    ("euh oui je suis chez moi. je sais pas pourquoi j'ai ecrit ca", SAFE),
+    ("je sais pas pourquoi je vis encore", NOT_SAFE),
+    # A relative's answer where the writer said it is about someone else: where the person is, without alarm.
+    ("c'est pas moi c'est ma mere!! elle est chez elle je crois", UNSURE),
+    ("moi oui, lui je sais pas il est sur un chantier la", UNSURE),
+    ("c'est pas moi, elle est seule chez elle", NOT_SAFE),
     ("ça va, merci", SAFE),
 ]
 
