@@ -192,6 +192,10 @@ def read_legal_form_in_messages(messages: Iterable[str]) -> tuple[str | None, bo
 _EMPLOYEES_IN_TEXT_NONE = re.compile(
     r"\b(?:aucun salarie|aucun employe|pas de salaries?|pas d employes?|sans salaries?|"
     r"sans employes?|je n ai pas de salaries?|j ai pas de salaries?)\b"
+    # Working alone, said with a work verb (round 5: "je fais tout toute seule au salon" got the CODEFI, for employers);
+    # "je suis toute seule" alone may be about one's home life.
+    r"|\b(?:je|j|il|elle) (?:travaille|bosse|fais tout|fait tout|gere tout|m occupe de tout|s occupe de tout)"
+    r"(?: \w+){0,2} (?:seul|seule|tout seul|toute seule)\b"
 )
 _EMPLOYEES_IN_TEXT_SOME = re.compile(
     r"\b(\d{1,4}|"
@@ -207,9 +211,10 @@ def read_employees_in_messages(messages: Iterable[str]) -> str | None:
     said = set()
     for message in messages:
         text = _text(message)
-        if _EMPLOYEES_IN_TEXT_NONE.search(text):
+        none, some = _EMPLOYEES_IN_TEXT_NONE.search(text), _EMPLOYEES_IN_TEXT_SOME.search(text)
+        if none and not some:
             said.add("no")
-        elif _EMPLOYEES_IN_TEXT_SOME.search(text):
+        elif some and not none:  # both ("je fais tout toute seule mais j'ai 2 apprentis"): unsaid
             said.add("yes")
     return said.pop() if len(said) == 1 else None
 

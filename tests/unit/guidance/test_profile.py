@@ -226,7 +226,14 @@ def test_legal_form_said_in_passing(messages, code):
     [
         (["j'ai 4 salariés et la banque me lâche"], "yes"),
         (["je suis sans salarié"], "no"),
-        (["je travaille seul depuis 10 ans, je me sens seul"], None),
+        # Working alone is said with a work verb; feeling alone is no answer about employees.
+        (["je travaille seul depuis 10 ans, je me sens seul"], "no"),
+        (["je me sens seul depuis le décès de ma femme"], None),
+        (["je suis toute seule depuis le deces de mon mari"], None),
+        # Round 5: "je fais tout toute seule au salon" got the CODEFI, which is for employers.
+        (["je suis morte de fatigue en plus, je fais tout toute seule au salon"], "no"),
+        (["il bosse tout seul, micro"], "no"),
+        (["je fais tout toute seule mais j'ai 2 apprentis"], None),
         (["l'urssaf me relance"], None),
     ],
 )
