@@ -43,6 +43,27 @@ QUESTION_REASONS = {
 
 GENERIC_REASON = "Chaque réponse aide le conseiller à préparer votre rappel."
 
+# "c'est-à-dire ?", "ça veut dire quoi ?" at a question (round 5: "Je ne sais pas répondre à cette question ici" at the
+# legal form): what the question asks, with examples of answers, before it comes again.
+QUESTION_EXAMPLES = {
+    "since_when": "Je vous demande depuis combien de temps les difficultés ont commencé, par exemple « depuis 3 mois » ou « depuis la rentrée ».",
+    "deadline": "Je vous demande si une date approche : une audience, une saisie, des salaires ou un loyer à payer. Sinon, répondez « non ».",
+    "trade": "Je vous demande votre métier, par exemple « boulanger » ou « coiffeuse ».",
+    "legal_form": "Par exemple : micro-entreprise (auto-entrepreneur), entreprise individuelle, EURL, SARL ou SAS. Si vous ne savez pas, répondez « passer ».",
+    "employees": "Je vous demande si des personnes travaillent avec vous, salariés ou apprentis : par exemple « 2 salariés » ou « personne ».",
+    "departement": "Je vous demande où se trouve votre entreprise : une ville ou un département suffit, par exemple « Lyon » ou « 69 ».",
+    "creditors": "Je vous demande à qui vous devez de l'argent et environ combien, par exemple « URSSAF 3000 € ». Une estimation suffit.",
+    "steps_taken": "Je vous demande si vous avez déjà contacté quelqu'un : l'URSSAF, les impôts, la banque, un comptable. Sinon, répondez « non ».",
+}
+_WHAT_DO_YOU_MEAN = re.compile(
+    r"^(?:(?:euh|ben|bah|heu|pardon|desole|desolee)[ ,]+)?(?:"
+    r"(?:c(?:'| )?est[- ]a[- ]dire|cad|ca veut dire(?: quoi)?|(?:c'est|c est) quoi (?:cette question|la question)|"
+    r"qu'est[- ]ce que (?:ca veut dire|vous voulez dire)|vous voulez dire quoi)\b|"
+    # Said alone: "je comprends pas pourquoi la banque fait ça" is about the bank, not the question.
+    r"(?:comment ca|c'est quoi ca|je (?:ne )?(?:comprends|comprend) pas|j'ai pas compris|pas compris)[ ?!.]*$|"
+    r"(?:je (?:ne )?(?:comprends|comprend) pas|j'ai pas compris) (?:la|votre|cette|vos) questions?\b)"
+)
+
 # Asked only when they help for the categories at hand.
 _DEADLINE_CATEGORIES = frozenset({"procedure_judiciaire", "banque", "cotisations_sociales", "impots", "tresorerie"})
 
@@ -160,6 +181,13 @@ _QUESTION_START = re.compile(
     r"^(?:est[- ]ce|pourquoi|comment|combien|quand|vous etes|tu es|ca coute|qu'est[- ]ce|c'est quoi|c quoi|"
     r"je risque|on risque)\b"
 )
+
+
+def asks_what_is_meant(words: str | None) -> bool:
+    """ "c'est-à-dire ?", "je comprends pas la question": the question itself was not understood."""
+    return bool(_WHAT_DO_YOU_MEAN.search(" ".join(fold(words or "").split())))
+
+
 SERIOUS_REPLY = (
     "Votre situation mérite qu'on s'en occupe, mais des solutions existent presque toujours, "
     "surtout quand on s'y prend tôt : c'est le travail des conseillers."
@@ -178,7 +206,12 @@ def is_question(words: str | None) -> bool:
     folded = " ".join(fold(words or "").split())
     if not folded:
         return False
-    return folded.endswith("?") or bool(_QUESTION_START.match(folded)) or bool(_SERIOUS.search(folded))
+    return (
+        folded.endswith("?")
+        or bool(_QUESTION_START.match(folded))
+        or bool(_SERIOUS.search(folded))
+        or asks_what_is_meant(words)
+    )
 
 
 # Words that ask the assistant something, with or without a question mark: a question word first, the words
@@ -205,6 +238,8 @@ def reply_to_question(words: str | None, chamber: Chamber, slot: str | None = No
         return SERIOUS_REPLY
     if folded.startswith("pourquoi"):
         return explain(slot)
+    if asks_what_is_meant(words):
+        return QUESTION_EXAMPLES.get(slot or "", explain(slot))
     return question_reply(chamber)
 
 

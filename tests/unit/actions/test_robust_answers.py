@@ -10,7 +10,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.conversation import SKIPPED
 from actions.handoff_actions import SAFETY_HEARD, ValidateHandoffForm
-from actions.intake import ASK_DETAIL, FEELING_HEARD, SERIOUS_REPLY, SKIPPED_ACK, TAKE_YOUR_TIME, question_reply
+from actions.intake import (
+    ASK_DETAIL,
+    FEELING_HEARD,
+    QUESTION_EXAMPLES,
+    SERIOUS_REPLY,
+    SKIPPED_ACK,
+    TAKE_YOUR_TIME,
+    asks_what_is_meant,
+    question_reply,
+)
 from actions.intake_actions import (
     CALL_ALREADY_ASKED,
     CONTACT_WAITS,
@@ -206,6 +215,23 @@ def test_a_question_at_a_free_text_question_is_answered_not_stored(words, reply,
     dispatcher = CollectingDispatcher()
     assert getattr(ValidateSituationForm(), f"validate_{question}")(words, dispatcher, current, {}) == {question: None}
     assert texts(dispatcher) == [reply or question_reply(services.chamber())]
+
+
+@pytest.mark.parametrize(
+    "words", ["c'est a dire?", "c'est-à-dire", "ça veut dire quoi ?", "je comprends pas la question", "pas compris"]
+)
+@pytest.mark.parametrize("question", ["legal_form", "since_when", "creditors", "employees"])
+def test_a_question_not_understood_gets_examples_of_answers_not_stored(words, question):
+    """Round 5: "c'est a dire?" at the legal-form question got "Je ne sais pas répondre à cette question ici"."""
+    current = tracker([user(words, "inform")], slots={"requested_slot": question}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    assert getattr(ValidateSituationForm(), f"validate_{question}")(words, dispatcher, current, {}) == {question: None}
+    assert texts(dispatcher) == [QUESTION_EXAMPLES[question]]
+
+
+@pytest.mark.parametrize("words", ["je comprends pas pourquoi la banque fait ça", "comment ça se passe ?"])
+def test_not_understanding_something_else_is_no_question_about_the_question(words):
+    assert not asks_what_is_meant(words)
 
 
 # At a question a yes answers nothing ("Depuis quand ?"), it is no answer (test_answers_that_answer_nothing.py).
