@@ -36,17 +36,62 @@ def normalise_phone(text: str | None) -> str | None:
     if not text:
         return None
     digits = phone_digits(text.strip())
-    try:
-        number = phonenumbers.parse(digits, "FR")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
+    number = _valid_number(digits)
+    if number is None:
         return None
     if sum(char.isdigit() for char in digits) < len(str(number.national_number)):
         return None  # letters read as digits, as on a keypad: "06.45.12.xx.xx" is no +33645129999
     if phonenumbers.region_code_for_number(number) not in FRENCH_REGIONS and not _callable_abroad(number, digits):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# The overseas départements, whose numbers are written nationally as in France ("0692 45 67 89", La Réunion) but
+# belong to their own numbering region: a number the French plan does not know is read in theirs.
+OVERSEAS_REGIONS = ("RE", "YT", "GP", "MQ", "GF")
+_OVERSEAS_PREFIXES = frozenset(
+    ["262", "692", "693", "269", "639", "590", "690", "691", "596", "696", "697", "594", "694"]
+)
+
+
+def _valid_number(digits: str) -> phonenumbers.PhoneNumber | None:
+    """The number the digits are, in the French plan or, written nationally, an overseas département's; None.
+    An overseas prefix is read in its own region first ("0269 ...", Mayotte, is valid in the French plan too, and
+    would be stored +33 instead of +262)."""
+    national = re.sub(r"\D", "", digits)
+    overseas = national.startswith("0") and national[1:4] in _OVERSEAS_PREFIXES
+    for region in (*OVERSEAS_REGIONS, "FR") if overseas else ("FR", *OVERSEAS_REGIONS):
+        try:
+            number = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return number
+        if digits.lstrip().startswith(("+", "00")):
+            return None  # a country code says the region: no other is tried
+    return None
+
+
+def phone_matches(text: str) -> list[phonenumbers.PhoneNumberMatch]:
+    """The phone numbers in the words (already through ``phone_digits``), French or overseas, in their order."""
+    found: dict[tuple[int, int], phonenumbers.PhoneNumberMatch] = {}
+    for region in ("FR", *OVERSEAS_REGIONS):
+        for match in phonenumbers.PhoneNumberMatcher(text, region):
+            if not any(start < match.end and match.start < end for start, end in found):
+                found[(match.start, match.end)] = match
+    return [found[span] for span in sorted(found)]
+
+
+def number_unknown(text: str | None) -> bool:
+    """A number written the right way ("07 11 22 33 44": ten digits, 0 first) that no numbering plan knows: the
+    artisan is asked to check it, not to write it "ainsi : 06 12 34 56 78" as they just did."""
+    if not text or contact_answers(text).get("phone"):
+        return False
+    for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)):
+        attempt = re.sub(r"\D", "", match.group())
+        if attempt.startswith("0") and len(attempt) == 10:
+            return True
+    return False
 
 
 # What an attempt at a French number looks like: 0 or +33, then digits in groups ("0320 45 67 8", "06 12 34 56").
@@ -66,7 +111,7 @@ def mentions_contact(text: str | None) -> bool:
     """A phone number or an e-mail address somewhere in the words ("c'est le 06 45 23 11 09 le soir")."""
     if not text:
         return False
-    return "@" in text or any(True for _ in phonenumbers.PhoneNumberMatcher(phone_digits(text), "FR"))
+    return "@" in text or bool(phone_matches(phone_digits(text)))
 
 
 _PERSONAL_LINES = frozenset(
@@ -431,7 +476,9 @@ _SMALL_WORDS_AROUND_A_MOMENT = (
     "cette ces fin debut prochain prochaine svp stp merci rappelez-moi appelez-moi rappelez appelez moi me "
     "m' vous voulez pouvez tout toute tous toutes n' que qu' si c'est mieux bien idealement sauf pas "
     # "quand vous voulez, ça m'est égal", "quand ça vous arrange": any time, said around a moment word.
-    "ca est egal arrange convient comme"
+    "ca est egal arrange convient comme "
+    # "le soir c mieux": "c'est" as typed on a phone.
+    "c"
 )
 _AROUND_A_MOMENT = frozenset(_SMALL_WORDS_AROUND_A_MOMENT.split())
 
@@ -468,7 +515,7 @@ def contact_answers(text: str | None) -> dict[str, str]:
     found: dict[str, str] = {}
     text = phone_digits(text)
     rest = text
-    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
+    for match in phone_matches(text):
         phone = normalise_phone(match.raw_string)
         if phone:
             found["phone"] = phone
@@ -519,7 +566,7 @@ def name_beside_contact(text: str | None) -> str | None:
         return None
     text = phone_digits(text)
     rest = text
-    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
+    for match in phone_matches(text):
         rest = rest.replace(match.raw_string, " ")
     rest = _EMAIL_TOKEN.sub(" ", rest)
     from intake.facts import fold
@@ -531,6 +578,133 @@ def name_beside_contact(text: str | None) -> str | None:
     if callback_time(" ".join(kept)):
         return None  # "demain matin 06 ...": a time, no name
     return clean_name(" ".join(kept))
+
+
+# Words that may stand beside a number and name nobody ("rappelez moi", "ok"): never taken for a first name there.
+_NOT_A_NAME_BESIDE_A_NUMBER = frozenset(
+    [
+        "rappelez",
+        "rappeler",
+        "appelez",
+        "appeler",
+        "appelle",
+        "joindre",
+        "contacter",
+        "contactez",
+        "merci",
+        "svp",
+        "stp",
+        "ok",
+        "oui",
+        "ouais",
+        "si",
+        "bon",
+        "ben",
+        "bah",
+        "alors",
+        "finalement",
+        "apres",
+        "avant",
+        "vite",
+        "urgent",
+        "plutot",
+        "seulement",
+        "portable",
+        "fixe",
+        "mobile",
+        "numero",
+        "tel",
+        "telephone",
+        "passer",
+        "mari",
+        "femme",
+        "epouse",
+        "compagnon",
+        "compagne",
+        "fils",
+        "fille",
+        "pere",
+        "mere",
+        "frere",
+        "soeur",
+        "patron",
+        "patronne",
+        "associe",
+        "associee",
+    ]
+)
+_CLAUSE_END = re.compile(r"[,;!?]+|\.(?!\d)|\s+(?:et|mais)\s+")
+
+
+def contact_given_with(text: str | None) -> dict[str, str]:
+    """What a message gives for the contact questions when it says more ("oui rappelez moi apres, c'est mehdi au
+    0612457889", "il s'appelle gerard, 03 87 12 34 56 le matin"): ``phone`` (E.164), ``email``, ``contact_name``
+    (said as such, or one or two words in the number's clause or the clause right after it) and
+    ``callback_slot`` (a clause that says only a moment). Read clause by clause: the whole message says more than a
+    name or a time."""
+    if not text:
+        return {}
+    found = {name: value for name, value in contact_answers(text).items() if name != "callback_slot"}
+    if not found:
+        return {}
+    digits = phone_digits(text)
+    marked = digits
+    for match in phone_matches(digits):
+        marked = marked.replace(match.raw_string, " \x00 ")
+    marked = _EMAIL_TOKEN.sub(" \x00 ", marked)
+    clauses = [" ".join(part.split()) for part in _CLAUSE_END.split(marked)]
+    named = name_in_so_many_words(text) or _relative_named(text)
+    for index, clause in enumerate(clauses):
+        bare = " ".join(clause.replace("\x00", " ").split())
+        moment = callback_time(bare)
+        if moment and "callback_slot" not in found:
+            found["callback_slot"] = moment
+            continue
+        beside = "\x00" in clause or (
+            index > 0 and "\x00" in clauses[index - 1] and not clauses[index - 1].strip("\x00 ")
+        )
+        if not named and beside and bare:
+            named = _name_in_clause(bare)
+    if named:
+        found["contact_name"] = named
+    return found
+
+
+def _name_in_clause(clause: str) -> str | None:
+    """One or two words that may be a first name, the small words around a name left out ("c'est mehdi au")."""
+    from intake.facts import fold
+
+    words = [word for word in clause.split() if fold(word).replace("’", "'") not in _AROUND_A_NAME]
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", word) for word in words):
+        return None
+    folded = [fold(word) for word in words]
+    if any(word in _NOT_A_NAME or word in _NOT_A_NAME_BESIDE_A_NUMBER for word in folded):
+        return None
+    name = " ".join(words)
+    return clean_name(name.title() if name.islower() else name)
+
+
+def name_then_more(text: str | None) -> str | None:
+    """The first name opening an answer that goes on ("sandrine, c'est moi qu'il faut appeler pas lui" ->
+    "Sandrine"): one or two words before the first comma; None when the answer is not so made."""
+    first, *rest = re.split(r"[,;:!?]|(?<!\b[A-Za-z])(?<!\bMme)\.(?!\d)", text or "", maxsplit=1)
+    if not rest or not rest[0].strip() or mentions_contact(text):
+        return None
+    return first_name_said(first) or _name_in_clause(" ".join(first.split()))
+
+
+# "il s'appelle gerard", "elle s'appelle Martine": the person to call, named by the relative who writes.
+_RELATIVE_NAMED = re.compile(r"\b(?:il|elle) s'appelle\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)", re.IGNORECASE)
+
+
+def _relative_named(text: str) -> str | None:
+    from intake.facts import fold
+
+    said = _RELATIVE_NAMED.search(text.replace("’", "'"))
+    if not said or fold(said.group("name")) in _NOT_A_NAME:
+        return None
+    name = said.group("name")
+    return clean_name(name.title() if name.islower() else name)
 
 
 # "je m'appelle Paul", "moi c'est paul", "mon prénom est Paul", "appelez-moi Paul": a name in so many words.

@@ -28,6 +28,7 @@ from actions.handoff import (
     clean_name,
     consented,
     contact_answers,
+    contact_given_with,
     display_phone,
     first_name_said,
     handoff_questions,
@@ -36,10 +37,12 @@ from actions.handoff import (
     name_after_yes,
     name_beside_contact,
     name_in_so_many_words,
+    name_then_more,
     no_phone_text,
     normalise_email,
     normalise_phone,
     noted_for_other_questions,
+    number_unknown,
     reachable,
     refusal_text,
     submit_case,
@@ -70,6 +73,7 @@ from intake.answers import (
     is_withdrawal,
     kind as answer_kind,
     prefers_writing,
+    refuses_callback,
     without_said_before,
 )
 from intake.facts import extract_facts, understood
@@ -124,6 +128,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         events += save_progress(dispatcher, tracker, events)
         return ask_next_question(dispatcher, tracker, events)
 
+    async def extract_contact_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """ "sandrine, c'est moi qu'il faut appeler pas lui" at the name question, an intent no mapping of the name
+        takes (round 5: the question came again): the name opening it. Nothing when a mapping filled the slot."""
+        if tracker.get_slot("requested_slot") != "contact_name" or "contact_name" in tracker.slots_to_validate():
+            return {}
+        name = name_then_more(tracker.latest_message.get("text"))
+        return {"contact_name": name} if name else {}
+
     def validate_health_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -145,12 +159,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             and contact_answers(words).get("phone")
             and read_yes_no(value, tracker, "wants_advisor") is not False
         ):
-            # "06 12 34 56 78" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes to the call. The number
-            # stays in its slot (the mappings took it), read once the consent question is answered.
+            # "06 12 34 56 78" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes to the call. The number,
+            # and the name and the time said with it ("oui appelez moi, lea 06.58.47.21.90", "il s'appelle gerard,
+            # 03 87 12 34 56 le matin": round 5, all asked again after the consent), wait in their slots for it.
             dispatcher.utter_message(text=NUMBER_IS_A_YES)
-            # "Je m'appelle Gérard Dumont, mon numéro est le ..." (round 4: the name was dropped, the number kept).
-            named = None if tracker.get_slot("contact_name") else name_in_so_many_words(words)
-            return {"wants_advisor": True, **({"contact_name": named} if named else {})}
+            return {"wants_advisor": True, **contact_kept_for_later(tracker, words)}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
             and wrong_number(words)
@@ -200,6 +213,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
         words = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") == "contact_name" and value == words and name_then_more(words):
+            # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
+            return {"contact_name": name_then_more(words)}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words:
             # "bon ok", "euh", "non" are no first name (the classifier was unsure of them): a no passes the
             # question, the others wait for the name.
@@ -245,9 +261,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # 33" gave "02 99 11 22"): the whole message is read before saying the number was not understood.
         phone = normalise_phone(value) or contact_answers(words).get("phone")
         if phone is None:
-            dispatcher.utter_message(
-                text="Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
-            )
+            # "07 11 22 33 44" written exactly as the example: told it does not seem to exist (round 5: "écrivez
+            # ainsi : 06 12 34 56 78" to someone who had).
+            unknown = number_unknown(words) or number_unknown(value if isinstance(value, str) else None)
+            dispatcher.utter_message(text=NUMBER_UNKNOWN if unknown else NUMBER_NOT_READ)
         # "ah pardon 06 23 45 67 89, je m'appelle Antoine": the name said with the number corrects the one kept.
         named = name_in_so_many_words(words)
         return {"phone": phone, **({"contact_name": named} if named else {})}
@@ -348,6 +365,8 @@ _WORDS_BEFORE_A_NAME = re.compile(
     re.IGNORECASE,
 )
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
+NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
+NUMBER_UNKNOWN = "Ce numéro ne semble pas exister. Pouvez-vous le vérifier ?"
 NUMBER_IS_A_YES = "Merci, je comprends que vous voulez qu'un conseiller vous appelle."
 NUMBER_ASKED_LATER = "Ce numéro semble incomplet : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
 PHONE_HESITATION = (
@@ -547,6 +566,14 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
     )
 
 
+def contact_kept_for_later(tracker: Tracker, words: str | None) -> dict[str, Any]:
+    """The contact details said with a yes to the call, before the consent ("bon si finalement, rappelez moi. 06 22
+    33 44 55 , erwan"): kept in their slots, never over one already there, and read again once the consent is given
+    (``contact_read_earlier``); forgotten if the call or the consent is refused (``contact_forgotten``)."""
+    found = contact_given_with(words)
+    return {slot: value for slot, value in found.items() if tracker.get_slot(slot) in (None, SKIPPED)}
+
+
 def contact_forgotten(tracker: Tracker) -> dict[str, Any]:
     """A number, an address or a name given before the consent ("Bruno 06 99 88 77 66" at "Depuis quand ?", answered
     "Je vous demanderai votre accord avant de garder vos coordonnées"): forgotten when the call or the consent is
@@ -560,7 +587,11 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     """A phone number given after the handoff ended without one ("pas de téléphone", then "bon ok 06 71 72 73 74"),
     the callback and the consent already given: the case, now, and the handoff's remaining questions. Read as out
     of scope or as a new description, it made no case ("a consented handoff always becomes a case"). None otherwise.
-    Outside forms only; the actions that answer outside them call it first."""
+    Outside forms only; the actions that answer outside them call it first. A callback asked for again after a
+    refusal starts the handoff again (``callback_taken_up_again``)."""
+    again = callback_taken_up_again(dispatcher, tracker)
+    if again is not None:
+        return again
     slots = dict(tracker.slots)
     if tracker.active_loop_name or slots.get("wants_advisor") is not True or slots.get("consent_given") is not True:
         return None
@@ -574,6 +605,24 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
     logger.info("case stored from a number given after the handoff")
     return [SlotSet("phone", phone), SlotSet("case_reference", result.reference), FollowupAction("handoff_form")]
+
+
+def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """After the call or the consent was refused, a change of mind ("bon ok si. c'est le 06 07 08 09 10", "je veux
+    etre rappelee"): the consent is asked again, the number, name and time said with it kept for after it. Round 5
+    read the first as out of scope and the second as not understood. None otherwise (outside forms only)."""
+    slots = tracker.slots
+    if tracker.active_loop_name or not (slots.get("wants_advisor") is False or slots.get("consent_given") is False):
+        return None
+    words = tracker.latest_message.get("text")
+    found = contact_given_with(words)
+    given = bool(found.get("phone")) and answer_kind(words) != NO and not refuses_callback(words)
+    if not (asks_for_callback(words) or given):
+        return None
+    dispatcher.utter_message(text=NUMBER_IS_A_YES)
+    kept = {slot: value for slot, value in found.items() if slots.get(slot) in (None, SKIPPED)}
+    events = [SlotSet("wants_advisor", True), SlotSet("consent_given", None)]
+    return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
 
 
 def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> list[EventType]:

@@ -68,6 +68,12 @@ _WAIT = re.compile(
     r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute|"
     r"besoin (?:de|d'un peu de) (?:reflechir|reflexion|temps)|le temps de (?:reflechir|chercher|regarder))\b"
 )
+# Who calls the artisan away: someone there, never us ("vous m'appelez" asks for the call).
+_SOMEONE = (
+    r"on|il|elle|ils|elles|(?:mon|ma|mes|le|la|les|un|une) (?:client|cliente|clients|clientes|femme|mari|fils|fille|"
+    r"enfants?|gamins?|patron|patronne|associee?|collegue|mere|pere|frere|soeur|chef|fournisseur|banque|comptable|"
+    r"copain|copine|compagnon|compagne|telephone|portable)"
+)
 # Taking leave, also indirectly ("je vais réfléchir, merci pour tout", "je vous laisse"): never a pause to think.
 _LEAVING = re.compile(
     # "salut" opening a message is a greeting ("salut, je suis serrurier à Grenoble"); anywhere else, or alone, a farewell.
@@ -76,7 +82,12 @@ _LEAVING = re.compile(
     r"\b(?:au revoir|bonne (?:journee|soiree|nuit|fin de (?:journee|soiree)|continuation)|a plus(?! (?!tard\b)\w)|a\+|bye|"
     r"ciao|adieu|a bientot|a demain|a la prochaine|merci pour tout|merci (?:pour|de) (?:votre|vos|les|l')\s?"
     r"(?:aide|temps|infos?|informations?|conseils?|reponses?|renseignements?)|"
-    r"je vous laisse|je vais vous laisser|je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b"
+    r"je vous laisse|je vais vous laisser|je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b|"
+    # Someone calls me away ("jdois y aller elle m'appelle", "on m'appelle", "mon client m'appelle"): round 5 read
+    # "elle m'appelle" as a request for our call. Said alone, or after a word of leaving.
+    rf"^(?:{_SOMEONE}) m'appelle(?:nt)?(?: la| deja)?$|"
+    r"\b(?:je dois|jdois|j'dois|faut que j'|il faut que j'|je vais|doit)\s?(?:y aller|filer|partir|(?:y )?aller|"
+    rf"raccrocher|vous laisser)\b.*\b(?:{_SOMEONE}) m'appelle(?:nt)?\b"
 )
 # A farewell told about someone else ("j'ai dit au revoir à mes clientes", "dire adieu à l'atelier") takes
 # no leave of us; "je voulais vous dire au revoir" does.
@@ -341,6 +352,25 @@ _CALLBACK_REQUEST = re.compile(
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
     r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter))\b"
 )
+# "urssaf. 3000. rappel." (round 5: ignored): the word alone as a clause, never "un rappel de l'urssaf".
+_CALLBACK_WORD = re.compile(
+    r"(?:^|[.,;!?:]\s*)(?:(?:je veux|je voudrais|demande de|pour) )?(?:un )?rappel(?: (?:svp|stp|s'il vous plait|"
+    r"merci|please|urgent|vite|rapide))*\s*(?:$|[.,;!?])"
+)
+
+
+def names_the_callback(text: str | None) -> bool:
+    """ "rappel", "rappel svp", "un rappel" said as a clause of its own ("urssaf. 3000. rappel."): a callback asked
+    for in one word, which the classifier does not read so."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_CALLBACK_WORD.search(folded))
+
+
+def called_away(text: str | None) -> bool:
+    """Leave taken because someone calls the artisan ("jdois y aller elle m'appelle", "on m'appelle"): a goodbye,
+    never a request for our call (round 5 asked for the consent)."""
+    folded = _folded(text)
+    return bool(folded) and "m'appelle" in folded and is_closing(text) and not _CALLBACK_REQUEST.search(folded)
 
 
 # Being written to rather than called ("pas de téléphone, je préfère par mail", "plutôt par écrit").
@@ -363,7 +393,7 @@ def asks_for_callback(text: str | None) -> bool:
     folded = _folded(text)
     if not folded or folded.startswith("/") or refuses_callback(text):
         return False
-    return bool(_CALLBACK_REQUEST.search(folded))
+    return bool(_CALLBACK_REQUEST.search(folded) or _CALLBACK_WORD.search(folded))
 
 
 def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
@@ -381,7 +411,7 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
 
 # A thanks or a farewell that closes the conversation ("merci c'est tout", "je dois filer"), unlike "merci".
 _CLOSING = re.compile(
-    r"\b(?:c'est tout|ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|je (?:dois|vais) "
+    r"\b(?:c'est tout|ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|(?:je|j'?) ?(?:dois|vais) "
     r"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse|je file|je m'en vais|bonne continuation|"
     r"a la prochaine|(?:il )?faut que (?:j'y aille|je (?:file|parte|y aille|me sauve|vous laisse))|je me sauve|"
     r"je vais me debrouiller|"

@@ -16,6 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.after_the_crisis_guard import AfterTheCrisisGuard
 from french import fold
+from intake.answers import called_away, names_the_callback
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +26,18 @@ _POLITE = re.compile(r"\b(?:svp|stp|s il vous plait|s il te plait|merci|please)\
 
 
 def keyword_intent(text: str) -> str | None:
-    """The intent of a message that is one of the keywords, said alone (punctuation and "svp" aside)."""
+    """The intent of a message that is one of the keywords, said alone (punctuation and "svp" aside); round 5's
+    "rappel" said as a clause of its own ("urssaf. 3000. rappel.", ignored) and a leave-taking because someone calls
+    ("jdois y aller elle m'appelle", read as a request for our call)."""
     words = re.sub(r"[^a-z0-9]+", " ", fold(text).lower())
     words = " ".join(_POLITE.sub(" ", words).split())
-    return KEYWORDS.get(words)
+    if words in KEYWORDS:
+        return KEYWORDS[words]
+    if called_away(text):
+        return "goodbye"
+    if names_the_callback(text):
+        return "request_human"
+    return None
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
