@@ -63,7 +63,8 @@ from intake.answers import (
     says_only_yes,
     without_said_before,
 )
-from intake.facts import corrected_creditors, extract_facts, sympathy, understood
+from intake.facts import corrected_creditors, extract_facts, says_no_first, sympathy, understood
+from intake.reproach import without_reproach
 from triage import Assessment
 
 # The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
@@ -169,8 +170,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         said = tracker.latest_message.get("text") or ""
-        # "électricienne je viens de le dire": the answer, without the reproach (round 4 stored it whole).
-        words = without_said_before(said)
+        # "électricienne je viens de le dire", "SOUS UN MOIS je vous dis": the answer, without the reproach (rounds 4
+        # and 5 stored it whole); "je viens de vous dire non" is then the no it is.
+        words = without_reproach(without_said_before(said))
         value = words if value == said else value
         if refuses_callback(words):
             # "non je veux pas être rappelé" at "Avez-vous une échéance ?": a wish about the call, noted (no offer
@@ -212,9 +214,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "06 12 34 56 78" to "Depuis quand ?": never this question's answer; the number waits for the
             # handoff, which asks for consent before keeping it.
             return not_answered(slot, CONTACT_WAITS, dispatcher, tracker)
-        facts = extract_facts(words, services.chamber_today())
+        # The question gives the context the words leave out: "le courrier dit sous un mois" is the deadline.
+        facts = extract_facts(words, services.chamber_today(), asked=slot)
         if facts.get(slot):
             return {slot: facts[slot]}
+        if slot in WHAT_A_NO_SAYS and facts and says_no_first(words):
+            # "non pas de date mais l'urssaf a envoyé une mise en demeure la semaine dernière": the no answers this
+            # question (the other facts went to their slots); it was asked again, then answered with a reproach.
+            return {slot: WHAT_A_NO_SAYS[slot]}
         if is_waiting(words):
             # "attendez je réfléchis", "euh": no answer yet; the question waits, asked again softly.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)

@@ -23,6 +23,7 @@ from chamber import Chamber
 from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
 from intake.facts import extract_facts
 from places import departement_name, names_a_known_town, resolve
+from places.choice import choose
 
 MAX_CHOICES = 3
 _NONE_OF_THESE = re.compile(
@@ -127,6 +128,12 @@ class PlaceValidation:
         asked = tracker.get_slot("requested_slot") == "departement" and bool(latest) and not latest.startswith("/")
         # "un instant je regarde mes papiers", which the NLU may read as a skip: the words wait, they pass nothing
         # (the simulator, 2026-12-04: after a refused callback the conversation ended there).
+        picked = choose(latest, tracker.get_slot("place_choices") or []) if asked else None
+        if picked:
+            # "celle de la réunion", "le 93", "celle près de Paris" after "Laquelle est la vôtre ?": the choice, whatever
+            # the classifier made of it (round 5: read as a skip, no département was saved).
+            code, commune = picked
+            return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
         if asked and (value not in (None, SKIPPED) or (is_waiting(latest) and not is_skip(latest))):
             value = latest
         update, message = place_update(value, tracker.slots)

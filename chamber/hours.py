@@ -154,7 +154,7 @@ class OpeningHours:
             latest = self.working_days_after(latest, 1)
         while latest.weekday() == wish.excluded_weekday:
             latest = self.working_days_after(latest, 1)  # "pas le mercredi": the promise goes past it
-        part = self._part_text(wish.part)
+        part = self._window_text(wish.window) if wish.window else self._part_text(wish.part)
         if wish.weekday is not None:
             # "lundi" said on a Monday means the next one.
             day = max(start.date(), local.date() + timedelta(days=1))
@@ -179,6 +179,21 @@ class OpeningHours:
         if self.is_working_day(today) and local.time() < self.slots[-1][1]:
             return today
         return self.working_days_after(today, 1)
+
+    def _window_text(self, window: tuple[time, time]) -> str:
+        """The window as said, cut to the opening hours; outside them, the nearest moment advisors call."""
+        spans = [(max(start, window[0]), min(end, window[1])) for start, end in self.slots]
+        spans = [(start, end) for start, end in spans if start < end]
+        if spans:
+            return " ou ".join(f"entre {french_time(start)} et {french_time(end)}" for start, end in spans)
+        if window[1] <= self.slots[0][0]:
+            return f"dès {french_time(self.slots[0][0])} (les conseillers appellent à partir de {french_time(self.slots[0][0])})"
+        if window[0] >= self.slots[-1][1]:
+            return f"en fin de journée (les conseillers appellent jusqu'à {french_time(self.slots[-1][1])})"
+        # Between two opening slots (the lunch break): the end of the one before and the start of the one after.
+        before = max(end for _, end in self.slots if end <= window[0])
+        after = min(start for start, _ in self.slots if start >= window[1])
+        return f"vers {french_time(before)} ou vers {french_time(after)} (les conseillers ne rappellent pas entre les deux)"
 
     def _part_text(self, part: str | None) -> str:
         if part is None:
@@ -218,6 +233,32 @@ _AFTERNOON = re.compile(r"apres[ -]?midi|\baprem|\bapm\b|\bapres (?:midi|1[2-6] 
 _EVENING = re.compile(r"\bsoir|fin de journee|\bapres (?:1[7-9]|2[0-3]) ?h|\b(?:1[89]|2[0-3]) ?h|\btard\b")
 
 
+_HOUR = r"(\d{1,2})(?:\s*h(?:eures?)?\s*(\d{2})?)?|(midi)"
+# "entre 12h et 14h", "de 12 h à 14 h 30", "entre midi et deux" (the lunch break, as people say it).
+_WINDOW = re.compile(
+    rf"\b(?:entre|de)\s+(?:{_HOUR})\s*(?:et|a|-)\s*(?:{_HOUR}|(deux))\b(?!\s*(?:jours?|semaines?|mois|ans?|min|fois|euros?|%))"
+)
+
+
+def _window(folded: str) -> tuple[time, time] | None:
+    """The hours of a window said in so many words, or None."""
+    match = _WINDOW.search(folded)
+    if not match:
+        return None
+    start_hour = 12 if match.group(3) else int(match.group(1))
+    start = (start_hour, int(match.group(2) or 0))
+    if match.group(7):
+        end = (14, 0)  # "entre midi et deux"
+    else:
+        end_hour = 12 if match.group(6) else int(match.group(4))
+        if end_hour <= start_hour < end_hour + 12:
+            end_hour += 12  # "entre 11h et 2h": two in the afternoon
+        end = (end_hour, int(match.group(5) or 0))
+    if not (0 <= start[0] < 24 and 0 <= end[0] < 24 and start < end):
+        return None
+    return time(*start), time(*end)
+
+
 @dataclass(frozen=True)
 class CallbackPreference:
     """When the artisan would like to be called, read from their words."""
@@ -226,6 +267,9 @@ class CallbackPreference:
     weekday: int | None = None  # 0 = Monday
     # A day the artisan cannot take the call ("pas le mercredi", "sauf lundi"): never the day promised.
     excluded_weekday: int | None = None
+    # A window said in so many words ("entre 12h et 14h, je suis au travail sinon"): kept as said within the opening
+    # hours (round 5: it was promised as "dans l'après-midi").
+    window: tuple[time, time] | None = None
 
     @classmethod
     def read(cls, text: str | None) -> CallbackPreference:
@@ -245,4 +289,7 @@ class CallbackPreference:
                 excluded = index
             elif weekday is None and re.search(rf"\b{word}\b", folded):
                 weekday = index
-        return cls(part=part, weekday=weekday, excluded_weekday=excluded)
+        window = _window(folded)
+        if window is not None:
+            part = "morning" if window[1] <= NOON else part or "afternoon"
+        return cls(part=part, weekday=weekday, excluded_weekday=excluded, window=window)

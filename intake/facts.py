@@ -23,6 +23,7 @@ import phonenumbers
 import yaml
 
 from french import MONTHS_FOLDED
+from intake.reproach import without_reproach
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "nlu" / "lookups"
 
@@ -98,6 +99,8 @@ _LEGAL_EXTRA = [
     re.compile(r"\b(?:en|je suis en|suis en|sous le regime de la|regime)\s+(micro|auto)\b"),
     re.compile(r"\b(en nom propre|en entreprise individuelle|en societe)\b"),
     re.compile(r"\b(?:en|une|mon|ma)\s+(ei|eirl|eurl|sarl|sas|sasu|snc|sci|societe|entreprise individuelle)\b"),
+    # "micro" as the whole answer, at whatever question it comes ("micro je t'ai dit" at the employees question).
+    re.compile(r"^\W*(micro)\W*$"),
 ]
 
 # ----------------------------------------------------------------------------------------- creditors
@@ -176,29 +179,65 @@ def _since_when(text: str, folded: str) -> str | None:
     return None
 
 
-def _deadline(text: str, folded: str, today: date) -> str | None:
-    if not _DEADLINE_CONTEXT.search(folded):
+# "tout de suite", "immédiatement" say a date only next to what is due ("il faut payer tout de suite"); in another
+# sentence they say how things are now ("il est pas en danger là tout de suite", round 5: stored as "Échéance :
+# aujourd'hui" over the hearing on 15 December said before).
+_RIGHT_NOW = re.compile(r"\b(?:tout de suite|immediatement)\b")
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+
+
+def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str | None:
+    """The soonest date said for something due; ``asked``: said at the deadline question, which gives the context
+    ("le courrier dit sous un mois" answers it)."""
+    if not asked and not _DEADLINE_CONTEXT.search(folded):
         return None
     from triage.dates import find_deadlines
     from triage.normalise import normalise
 
-    deadlines = find_deadlines(normalise(text), today)
+    deadlines = []  # (deadline, the words that said it)
+    for sentence in _SENTENCE.finditer(text):
+        words = normalise(sentence.group())
+        context = asked or _DEADLINE_CONTEXT.search(fold(sentence.group()))
+        for deadline in find_deadlines(words, today):
+            said = words[deadline.start : deadline.end]
+            if context or not _RIGHT_NOW.search(said):
+                deadlines.append((deadline, said))
     if not deadlines:
         return None
     from chamber.hours import french_date
 
-    soonest = min(deadlines, key=lambda deadline: deadline.days)
+    soonest, said = min(deadlines, key=lambda found: found[0].days)
     if soonest.days == 0:
         return "aujourd'hui"
     if soonest.days == 1:
         return f"demain ({french_date(soonest.when)})"
+    if _PERIOD.search(said):
+        # "sous un mois" is no precise day: the words, and the date they come to.
+        return f"{said} (d'ici le {french_date(soonest.when)})"
     return f"le {french_date(soonest.when)}"
 
 
+_PERIOD = re.compile(r"\b(?:jours?|semaines?|mois)$")
+
+
+# "pas taxi, vtc", "taxi? non pardon ambulancier. enfin vtc": a trade said wrong, and the one meant after it.
+_TRADE_NEGATED_BEFORE = re.compile(r"(?:\bpas|\bnon pas|\bet non|\bplutot que|\bau lieu de)\s+(?:un |une |de |d')?$")
+_TRADE_CORRECTED_BETWEEN = re.compile(r"\b(?:non|pardon|enfin|en fait|plutot|je veux dire|je voulais dire|ou plutot)\b")
+
+
 def _trade(text: str, folded: str) -> str | None:
-    match = _lookup_pattern("trades").search(folded)
-    if not match:
+    matches = [
+        match
+        for match in _lookup_pattern("trades").finditer(folded)
+        if not _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
+    ]
+    if not matches:
         return None
+    match = matches[0]
+    for later in matches[1:]:
+        # Each correction between two trades moves to the later one; without one, the first is the artisan's.
+        if _TRADE_CORRECTED_BETWEEN.search(folded[match.end() : later.start()]):
+            match = later
     trade = _span(text, match)
     after = folded[match.end() :]
     extra = re.match(r"\s+(a domicile|ambulante?|itinerante?|en tournee|sur les marches)\b", after)
@@ -327,14 +366,17 @@ def _place(text: str) -> str | None:
     return found.departement if found.status == places.FOUND else None
 
 
-def extract_facts(text: str, today: date | None = None) -> dict[str, str]:
-    """The intake slots this message fills, with the artisan's words."""
+def extract_facts(text: str, today: date | None = None, asked: str | None = None) -> dict[str, str]:
+    """The intake slots this message fills, with the artisan's words; ``asked``: the question it answers, when it
+    gives what the words leave implicit (a date said at the deadline question is the deadline)."""
     if not text or text.startswith("/"):
         return {}
+    text = without_reproach(text)  # "micro je t'ai dit": the answer, not the reproach
     folded = fold(text)
     facts = {
         "since_when": _since_when(text, folded),
-        "deadline": _deadline(text, folded, today or date.today()),  # noqa: DTZ011 - callers with a chamber pass its date
+        # Callers with a chamber pass its date.
+        "deadline": _deadline(text, folded, today or date.today(), asked == "deadline"),  # noqa: DTZ011
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded),
@@ -342,6 +384,17 @@ def extract_facts(text: str, today: date | None = None) -> dict[str, str]:
         "departement": _place(text),
     }
     return {name: value for name, value in facts.items() if value}
+
+
+# A no opening the message ("non pas de date mais ...", "aucune, par contre ..."), whatever follows it.
+_NO_FIRST = re.compile(
+    r"^(?:(?:bon|ben|bah|euh|ah|oh)[ ,]+)?(?:non|nan|pas de (?:date|delai|echeance)|aucune? (?:date|echeance|delai)?)\b"
+)
+
+
+def says_no_first(text: str | None) -> bool:
+    """The message opens with a no ("non pas de date mais l'urssaf a envoyé une mise en demeure")."""
+    return bool(_NO_FIRST.search(fold(without_reproach(text or "")).strip()))
 
 
 FACT_LABELS = {

@@ -8,9 +8,11 @@ no Rasa, SQL or HTTP. The bot, the case model and the inbox read places only thr
   Nord") is never read, a correction ("non c'est la Somme") is.
 - ``names_a_known_town(text)``: a whole answer that is only a known town's name ("Rouen" at another question).
 - ``negated_departements(text)``: the départements a sentence says are wrong.
+- ``choose(answer, choices)``: the place an answer to "which one?" picks ("celle de la Réunion", "le 93").
 - ``departement_code(text)``: the one département normaliser ("9" -> "09", "59000" -> "59", "Nord" -> "59").
 """
 
+from places.choice import choose
 from places.data import Commune, departements
 from places.resolve import (
     AMBIGUOUS,
@@ -39,6 +41,7 @@ __all__ = [
     "NOT_FOUND",
     "Commune",
     "Resolution",
+    "choose",
     "departement_code",
     "departement_name",
     "departements",

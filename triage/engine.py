@@ -400,13 +400,19 @@ class _Run:
         self.close_people: list[str] = []  # as named, in order ("mon mari")
         self.own_sign = False  # a sign in the writer's own words
         self.person_at_risk: str | None = None  # the last person whose signs someone close reported
+        # The last message that named each category, and the last that denied it without naming it: a difficulty
+        # denied after it was read ("y a pas de travaux devant chez moi", round 5) is dropped (see retracted).
+        self.named_at: dict[str, int] = {}
+        self.denied_at: dict[str, int] = {}
 
     def level_reason(self, level: str, text: str) -> None:
         if text not in self.level_reasons[level]:
             self.level_reasons[level].append(text)
 
-    def message(self, text: str, index: int, threats: bool = True) -> None:
+    def message(self, text: str, index: int, threats: bool = True, said: bool = True) -> None:
+        """``said``: the artisan's own message (not the situation slots read back), which may deny a category."""
         signals = rules().signals
+        hits_before = len(self.hits)
         clauses = split_clauses(text)
         signs = find_signs(text, clauses)
         named = close_people_named(text, clauses)
@@ -449,6 +455,10 @@ class _Run:
             haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found | earlier, limit)
             haute |= self._deadlines(clause, needs_context=True, limit=limit)
         self.hits.extend(message_hits)
+        if said:
+            owners = {hit.owner for hit in self.hits[hits_before:]}
+            self.named_at.update(dict.fromkeys(owners, index))
+            self.denied_at.update(dict.fromkeys(denied - owners, index))
         if haute:
             self.levels.append("haute")
         elif message_hits:
@@ -571,9 +581,14 @@ class _Run:
             # Who is owed adds its category; how pressing it is comes from what the artisan wrote: "je
             # préfère anticiper l'URSSAF" stays basse though the creditor was heard in the same words.
             said_levels = list(self.levels)
-            self.message(str(creditors), index, threats=False)
+            self.message(str(creditors), index, threats=False, said=False)
             if said_levels:
                 self.levels = said_levels
+
+    def retracted(self) -> set[str]:
+        """Categories the artisan denied in a message after the last one that named them ("c'est pas la banque",
+        "non pas de souci avec l'urssaf" after the bot said it back)."""
+        return {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
 
 
 def assess(
@@ -585,7 +600,8 @@ def assess(
     """Assess the whole conversation so far (every message of the artisan, oldest first).
 
     Urgency never goes below `previous.urgency` and distress stays true once set; categories from
-    `previous` are kept in their order, new ones follow in order of first mention.
+    `previous` are kept in their order, new ones follow in order of first mention; a category the artisan
+    denies in a later message than the last that named it is dropped.
     """
     if isinstance(user_messages, str):
         user_messages = [user_messages]
@@ -596,9 +612,13 @@ def assess(
     if situation:
         run.situation(situation, len(user_messages))
 
+    # A difficulty denied later is dropped, even one kept from `previous`: the artisan corrected the bot.
+    retracted = run.retracted()
     # Categories: previous ones first (a stable primary), then by first mention.
-    ordered: list[str] = list(previous.categories) if previous else []
+    ordered: list[str] = [code for code in previous.categories if code not in retracted] if previous else []
     for hit in sorted(run.hits, key=lambda hit: hit.order):
+        if hit.owner in retracted:
+            continue
         if hit.owner not in ordered:
             ordered.append(hit.owner)
         quote = _quote(hit.clause, hit.start, hit.end)

@@ -1,0 +1,70 @@
+"""A difficulty the artisan denies after it was read is dropped from the case (round 5 of off-script conversations:
+"y a pas de travaux devant chez moi" was ignored, r5-06 filed as road works)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from triage import assess
+
+TODAY = date(2026, 12, 4)
+R5_06 = (
+    "Bonjour, je suis plombier chauffagiste dans le 33, en EI. Ce chantier me tue, le client a fait faillite et me "
+    "doit 12000 euros, j'ai un apprenti a payer le 5"
+)
+
+
+def conversation(messages: list[str]):
+    """Assessed turn by turn as the action server does, each turn with the previous assessment."""
+    assessment = None
+    for count in range(1, len(messages) + 1):
+        assessment = assess(messages[:count], previous=assessment, today=TODAY)
+    return assessment
+
+
+@pytest.mark.parametrize(
+    "messages, dropped, kept",
+    [
+        (
+            [
+                R5_06,
+                "y a pas de travaux devant chez moi, c'est le chantier du client qui me tue. il est en liquidation",
+            ],
+            "travaux",
+            "tresorerie",
+        ),
+        (
+            ["l'urssaf me relance et la banque m'a coupé le découvert", "c'est pas la banque, c'est l'urssaf"],
+            "banque",
+            "cotisations_sociales",
+        ),
+        (
+            ["l'urssaf me relance et la banque m'a coupé le découvert", "non pas de souci avec l'urssaf"],
+            "cotisations_sociales",
+            "banque",
+        ),
+    ],
+)
+def test_a_difficulty_denied_later_is_dropped(messages, dropped, kept):
+    first = assess(messages[:1], today=TODAY)
+    assert dropped in first.categories  # read at first
+    assessment = conversation(messages)
+    assert dropped not in assessment.categories
+    assert kept in assessment.categories
+    assert dropped not in assessment.reasons
+
+
+@pytest.mark.parametrize(
+    "messages, category",
+    [
+        # Named again after the denial: the later words win.
+        (["pas de souci avec la banque", "en fait si, la banque m'a coupé le découvert"], "banque"),
+        # Denied and named in the same message, or never denied: kept.
+        (["l'urssaf me relance", "je n'arrive pas à payer l'urssaf"], "cotisations_sociales"),
+        (["l'urssaf me relance", "je n'ai pas de souci avec la banque"], "cotisations_sociales"),
+    ],
+)
+def test_a_difficulty_named_after_its_denial_or_not_denied_stays(messages, category):
+    assert category in conversation(messages).categories
