@@ -316,7 +316,12 @@ def name_given(tracker: Tracker) -> str | None:
 
 # What a bare "non" answers to the questions where it says something (the same values as the domain's
 # deny mappings, for a no the classifier did not read as one).
-WHAT_A_NO_SAYS = {"deadline": "aucune échéance connue", "employees": "0", "steps_taken": "aucune démarche"}
+WHAT_A_NO_SAYS = {
+    "deadline": "aucune échéance connue",
+    "employees": "0",
+    "steps_taken": "aucune démarche",
+    "creditors": "aucune dette signalée",
+}
 
 
 NO_CALLBACK_NOTED = "C'est noté : personne ne vous appellera sans votre accord."

@@ -63,8 +63,11 @@ QUESTIONS: dict[str, Question] = {
         [{"title": "Aucun salarié", "payload": "/deny"}, SKIP_BUTTON],
     ),
     "departement": PLACE_QUESTION,  # type: ignore[dict-item]  # actions/place_validation.py
+    # Asked as a yes/no first: someone owed money by a client (round 5: "il me doit 2800 balles") could not answer
+    # "À qui devez-vous de l'argent ?".
     "creditors": Question(
-        "À qui devez-vous de l'argent aujourd'hui, et à peu près combien ? Une estimation suffit.", [SKIP_BUTTON]
+        "Devez-vous de l'argent à quelqu'un aujourd'hui (URSSAF, impôts, banque, fournisseurs) ? Si oui, environ combien ?",
+        [{"title": "Non, aucune dette", "payload": "/deny"}, SKIP_BUTTON],
     ),
     "steps_taken": Question(
         "Avez-vous déjà fait des démarches, par exemple contacté l'URSSAF, les impôts ou votre banque ?",

@@ -488,7 +488,11 @@ def sympathy(text: str) -> str | None:
             return "Je suis de tout cœur avec vous et avec votre proche."
         return None
     if _DISASTER.search(folded):
-        return "C'est un coup très dur, et je suis de tout cœur avec vous."
+        # A disaster the triage reads as one: "ce boulot me tue à petit feu" (round 5) or "je vais voler en éclats" is none.
+        from triage import assess
+
+        if "sinistre" in assess([text]).categories:
+            return "C'est un coup très dur, et je suis de tout cœur avec vous."
     return None
 
 

@@ -385,8 +385,8 @@ def test_a_correction_said_with_je_rectifie_at_a_contact_question_is_kept(questi
         # "Depuis quand ... ?" - "non": no date to give; the question is passed kindly, "non" is no date.
         ("since_when", SKIPPED, [SKIPPED_ACK]),
         ("trade", SKIPPED, [SKIPPED_ACK]),
-        ("creditors", SKIPPED, [SKIPPED_ACK]),
-        # Where a no answers the question, it is that answer.
+        # Where a no answers the question, it is that answer ("Devez-vous de l'argent à quelqu'un ... ?" since round 5).
+        ("creditors", "aucune dette signalée", []),
         ("deadline", "aucune échéance connue", []),
         ("employees", "0", []),
         ("steps_taken", "aucune démarche", []),

@@ -172,6 +172,9 @@ def test_understood_says_back_what_was_noted():
             "Toutes mes condoléances pour votre père. Prenez le temps qu'il vous faut.",
         ),
         ("mon mari est parti trop tôt", "Toutes mes condoléances pour votre mari. Prenez le temps qu'il vous faut."),
+        # Round 5: a figure of speech is no disaster ("C'est un coup très dur" to a question about training).
+        ("je suis creve, ce boulot me tue a petit feu, mais bon faut bien payer les traites", None),
+        ("le feu a pris dans l'atelier cette nuit", "C'est un coup très dur, et je suis de tout cœur avec vous."),
     ],
 )
 def test_sympathy_before_any_question(text, expected):
