@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.asking import ask_next_question
-from actions.conversation import SKIPPED, situation, value_before_latest_message
+from actions.conversation import SKIPPED, said_before, situation, value_before_latest_message
 from actions.crisis_actions import crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import callback_time, case_due, contact_answers, first_name_said, name_after_yes
@@ -355,10 +355,18 @@ class ActionExplainQuestion(Action):
             before = len(dispatcher.messages)
             events = await ActionGiveGuidance().run(dispatcher, tracker, domain)
             if len(dispatcher.messages) == before:
-                dispatcher.utter_message(text=ask_an_advisor_text(services.chamber()))
+                text = ask_an_advisor_text(services.chamber())
+                # Asked again (the simulator, seed 20261218): the long answer is said in full once.
+                if said_before(tracker.events, text):
+                    text = ask_an_advisor_again_text(services.chamber())
+                dispatcher.utter_message(text=text)
             return events
         dispatcher.utter_message(text=explain(requested))
         return []
+
+
+def ask_an_advisor_again_text(chamber: Any) -> str:
+    return f"Un conseiller pourra vous répondre : écrivez « conseiller », ou appelez le {chamber.phone}."
 
 
 def ask_an_advisor_text(chamber: Any) -> str:

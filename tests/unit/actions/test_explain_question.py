@@ -47,3 +47,28 @@ def test_a_real_why_or_another_question_gets_the_reason(text, requested, reason)
     said, slots = _explain(text, requested)
     assert said == [reason]
     assert slots == {}
+
+
+def test_asked_again_with_no_question_pending_the_advisor_is_named_shortly():
+    """The simulator (seed 20261218): "c'est quoi le numero des impots deja" twice, guidance already given, got the
+    same long answer twice."""
+    from actions import services
+    from actions.intake_actions import ask_an_advisor_again_text, ask_an_advisor_text
+    from tests.support.trackers import bot
+
+    chamber = services.chamber()
+    guided = {"guidance_given": [{"id": "sie_plan_reglement"}], "difficulty_categories": ["impots"]}
+    first = tracker([user("c'est quoi le numero des impots deja", intent="ask_why_question")], slots=guided)
+    dispatcher, _ = run(ActionExplainQuestion(), first)
+    assert texts(dispatcher) == [ask_an_advisor_text(chamber)]
+    again = tracker(
+        [
+            user("c'est quoi le numero des impots deja", intent="ask_why_question"),
+            bot(ask_an_advisor_text(chamber)),
+            user("c'est quoi le numero des impots deja", intent="ask_why_question"),
+        ],
+        slots=guided,
+    )
+    dispatcher, _ = run(ActionExplainQuestion(), again)
+    assert texts(dispatcher) == [ask_an_advisor_again_text(chamber)]
+    assert chamber.phone in texts(dispatcher)[0]
