@@ -23,7 +23,7 @@ from triage.distress import (
     speaks_of_someone_else,
 )
 from triage.model import best_alone_threshold, corpus, model, thresholds
-from triage.normalise import Clause, split_clauses
+from triage.normalise import Clause, normalise, split_clauses
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
@@ -458,7 +458,8 @@ class _Run:
         if said:
             owners = {hit.owner for hit in self.hits[hits_before:]}
             self.named_at.update(dict.fromkeys(owners, index))
-            self.denied_at.update(dict.fromkeys(denied - owners, index))
+            if _DENIES_A_DIFFICULTY.search(normalise(text)):
+                self.denied_at.update(dict.fromkeys(denied - owners, index))
         if haute:
             self.levels.append("haute")
         elif message_hits:
@@ -589,6 +590,16 @@ class _Run:
         """Categories the artisan denied in a message after the last one that named them ("c'est pas la banque",
         "non pas de souci avec l'urssaf" after the bot said it back)."""
         return {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
+
+
+# A difficulty denied in so many words ("y a pas de travaux", "c'est pas l'urssaf le souci", "pas de souci avec la
+# banque"), unlike a negation that tells of it ("je ne tiens pas sans ce découvert", "sans avocat": the development
+# sets v9 and v10 lost four categories when any negated category word retracted it).
+_DENIES_A_DIFFICULTY = re.compile(
+    r"\b(?:(?:il )?(?:n )?y a (?:pas|plus|aucun|aucune|jamais eu) (?:de |d )?|(?:c est|ce n est|c|ca n est|ce) pas "
+    r"(?:le|la|les|l|du|des|avec|a cause (?:de|du|des))?\b|pas (?:de |d )?(?:souci|soucis|probleme|problemes) "
+    r"(?:avec|de|du|des|cote|pour)\b|rien a voir avec|(?:n est|est) pas (?:le|mon) (?:souci|probleme))"
+)
 
 
 def assess(

@@ -68,3 +68,27 @@ def test_a_difficulty_denied_later_is_dropped(messages, dropped, kept):
 )
 def test_a_difficulty_named_after_its_denial_or_not_denied_stays(messages, category):
     assert category in conversation(messages).categories
+
+
+@pytest.mark.parametrize(
+    "turns, kept",
+    [
+        # Development sets v9 and v10: a negation that tells of the difficulty is no denial of it.
+        (
+            [
+                "Ma banque supprime mon découvert autorisé de 8 000 euros par une simple lettre reçue hier.",
+                "Je suis ébéniste à Dinan, mes clients paient à 45 jours, je ne tiens pas sans ce découvert.",
+            ],
+            "banque",
+        ),
+        (
+            [
+                "Le 9 décembre je passe devant le tribunal de commerce à Limoges, pour ma liquidation.",
+                "Je suis couvreur, sans avocat, et je ne comprends rien aux papiers du mandataire.",
+            ],
+            "procedure_judiciaire",
+        ),
+    ],
+)
+def test_a_negation_that_tells_of_the_difficulty_keeps_it(turns, kept):
+    assert kept in assess(turns).categories
