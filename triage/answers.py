@@ -243,10 +243,10 @@ _ABOUT_SOMEONE_ELSE = compile_any(
 )
 _WHEREABOUTS = compile_any(
     [
-        r"(?:il|elle|ils|elles|lui) (?:est|sont|etait|bosse|travaille) (?:encore |toujours |la |en ce moment )?"
-        r"(?:chez (?:lui|elle|eux|nous|moi|sa|son|ses|un|une|des)|a la maison|au travail|au boulot|au taf|"
-        r"sur (?:un|le|son|ses|les) chantiers?|a l atelier|au garage|au salon|a la boutique|au magasin|au fournil|"
-        r"au restaurant|avec (?:sa|son|ses|des|quelqu un|moi|nous|un|une|les|mon|ma|mes))"
+        # "il est à la boucherie", "elle devrait être à l'atelier", "il est avec son fils" (round 5's replays): a place
+        # or company said; anything alarming said with it is read by _ALARMING first.
+        r"(?:il|elle|ils|elles|lui) (?:est|sont|etait|doit etre|devrait etre|serait|bosse|travaille|dort) "
+        r"(?:encore |toujours |la |en ce moment |normalement |bien )?(?:a la|au|aux|a l|chez|sur|avec|en|dans (?:son|sa|ses|le|la))\b"
     ]
 )
 _HEDGED_YES = compile_any(
@@ -259,7 +259,8 @@ _ALARMING = compile_any(
     [
         r"\bseule?\b|injoignable|(?:ne )?repond (?:pas|plus)|sais pas ou|(?:est|a) (?:parti|partie|disparu|disparue)|"
         r"enferme|n arrive (?:pas|plus) a (?:le|la|les) joindre|peur|inquiet|inquiete|bu|boit|alcool|arme|fusil|corde|"
-        r"cachets|medicaments|medocs|pont|voiture|danger"
+        r"cachets|medicaments|medocs|pont|voiture|danger|bout du rouleau|au plus mal|en crise|en pleurs|au fond du trou|"
+        r"(?:je l ai|j l ai|on l a) (?:pas|plus) (?:eu|eue|vu|vue)|pas de nouvelles|sans nouvelles"
     ]
 )
 

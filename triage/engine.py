@@ -420,7 +420,11 @@ class _Run:
         for sign in signs:
             self.signs.append(sign)
             if not speaks_of_someone_else(sign, text):
-                self.own_sign = True
+                # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
+                # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
+                # round 5) took "ma fille" away, and the safety question's answer was read about nobody.
+                if sign.level <= INDIRECT:
+                    self.own_sign = True
             else:
                 # The person the sign's words name, else the last one the writer named.
                 in_sign = close_people_named(sign.quote)

@@ -86,6 +86,10 @@ def test_free_answers_to_the_safety_question(typed, intent, expected):
         ("il ne répond plus au téléphone", "mon père", "not_safe"),
         ("je sais pas", "mon père", "not_safe"),
         ("oui il est avec moi", "mon père", "safe"),
+        # Replays of round 5: any place or company said, nothing alarming with it.
+        ("je crois qu'il est a la boucherie, enfin c'est ce qu'il m'a dit ce matin au tel", "mon frère", "unsure"),
+        ("il devrait etre a l'atelier je pense, je l'ai pas eu depuis midi", "mon mari", "not_safe"),
+        ("il est au bout du rouleau", "mon mari", "not_safe"),
     ],
 )
 def test_a_relatives_answer_about_the_persons_safety(typed, person, expected):

@@ -55,3 +55,14 @@ def test_the_person_at_risk(messages, person):
     assert assessment.person_at_risk == person
     if person is not None:
         assert assessment.distress is True
+
+
+def test_the_classifiers_ambiguous_reading_of_a_relatives_answer_keeps_the_person_at_risk():
+    """Round 5 replay: "elle est avec son copain ce soir. qu'est ce que je peux lui dire?" answered the safety question
+    about "ma fille"; the classifier read it as ambiguous distress of the writer's own and the person was lost, so
+    the reply spoke to the writer as if at risk ("restez près de quelqu'un")."""
+    first = "ma fille va pas bien, elle dit que tout le monde serait mieux sans elle"
+    answer = "elle est avec son copain ce soir. qu'est ce que je peux lui dire?"
+    assert assess([first, answer]).person_at_risk == "ma fille"
+    # The writer's own warning sign still makes the writer the person at risk.
+    assert assess([first, "et moi je pense au suicide aussi"]).person_at_risk is None
