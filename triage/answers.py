@@ -189,6 +189,10 @@ _TAKEN_BACK_HERE = compile_any(
         rf"^{_FILLERS}{_SOFTENERS}( ,)? (?:si|oui|ouais|ouai)\b",
         rf"^{_FILLERS}(?:si|oui|ouais|ouai)( ,)? {_SOFTENERS}$",
         r"^(?:je me suis trompee?|j ai menti|je mentais|c etait faux|(c est|c etait) pas (tout a fait )?vrai)$",
+        # "je vous fais pas un dessin", "vous avez compris" right after the no (round 5 replays: then "j'ai tout sous
+        # la main", read as the deadline): the meaning is left to be guessed, which is no clear no.
+        r"^(?:je (?:ne )?vous fais pas (?:un|de) dessin|(?:vous avez|vous aviez) (?:bien |tres bien )?compris|"
+        r"vous voyez (?:bien )?ce que je veux dire|a votre avis|devinez|a (?:votre|vous) de deviner)\b",
     ]
 )
 THINKING_OF_IT_RULE = "ambiguous_thinking_of_it"

@@ -319,6 +319,10 @@ def _sign_words(sign: Sign) -> str:
     return normalise(sign.quote.strip("«» …"))
 
 
+# Signs of means at hand: whose the means are says nothing of who is at risk.
+_MEANS_RULES = frozenset({"explicit_means_at_hand", "explicit_means_and_place"})
+
+
 def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
     """The sign's own words are about someone else ("il m'a dit qu'il voulait en finir", "mon fils dit qu'il veut
     plus se réveiller"): a third-person subject or the person named, and nothing of the writer's own once the
@@ -326,6 +330,10 @@ def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
     without commas, dictated) is read in its whole `message`."""
     reported = _table().reported
     words = normalise(message) if message is not None and "…" in sign.quote else _sign_words(sign)
+    if sign.rule in _MEANS_RULES and not reported.frames.search(words):
+        # "le fusil de mon père est toujours dans l'armoire, au moins lui il servira à quelque chose" (round 5
+        # replays): the means belong to someone, the sign is the writer's unless it is reported ("il m'a dit").
+        return False
     if not (
         rules().signals.third_person_subject.search(words)
         or reported.third_person.search(words)

@@ -234,6 +234,9 @@ TAKEN_BACK = [
     ("en fait non", False, False),
     ("si vous voulez", False, False),
     ("boulanger", False, False),
+    # Round 5 replays: the meaning left to be guessed right after the no.
+    ("je vous fais pas un dessin. j'ai tout sous la main", True, False),
+    ("vous avez compris", True, False),
 ]
 
 
