@@ -477,8 +477,8 @@ _SMALL_WORDS_AROUND_A_MOMENT = (
     "m' vous voulez pouvez tout toute tous toutes n' que qu' si c'est mieux bien idealement sauf pas "
     # "quand vous voulez, ça m'est égal", "quand ça vous arrange": any time, said around a moment word.
     "ca est egal arrange convient comme "
-    # "le soir c mieux": "c'est" as typed on a phone.
-    "c"
+    # "le soir c mieux": "c'est" as typed on a phone; "vers 16h c'est top" (round 5 replays).
+    "c c' top parfait ideal nickel super"
 )
 _AROUND_A_MOMENT = frozenset(_SMALL_WORDS_AROUND_A_MOMENT.split())
 
@@ -492,7 +492,8 @@ def callback_time(text: str | None) -> str | None:
 
     folded = fold(text).replace("’", "'")
     folded = re.sub(r"\b(apres|week|rappelez|appelez)[ -](midi|end|moi)\b", r"\1-\2", folded)
-    folded = re.sub(r"\b(\d{1,2}) ?h ?(\d{2})?\b", lambda m: f"{m.group(1)}h{m.group(2) or ''}", folded)
+    # "10h et midi" stays two words: the space after "h" is only taken with minutes ("14 h 30").
+    folded = re.sub(r"\b(\d{1,2}) ?h(?: ?(\d{2}))?\b", lambda m: f"{m.group(1)}h{m.group(2) or ''}", folded)
     words = re.findall(r"[a-z0-9-]+'?", folded.replace("'", "' "))
     if not words or len(words) > 10:
         return None
@@ -631,9 +632,27 @@ _NOT_A_NAME_BESIDE_A_NUMBER = frozenset(
         "patronne",
         "associe",
         "associee",
+        # A greeting or a farewell said beside the number ("06 12 34 56 78, bonne journee").
+        "bonne",
+        "journee",
+        "soiree",
+        "nuit",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "revoir",
+        "bientot",
+        "cordialement",
+        "dispo",
+        "disponible",
+        "chantier",
+        "travail",
+        "boulot",
     ]
 )
-_CLAUSE_END = re.compile(r"[,;!?]+|\.(?!\d)|\s+(?:et|mais)\s+")
+# "/" and ":" part a message too ("Amandine / 07 52 18 93 46 / jeudi"); "et" does not where a time goes on ("entre
+# 10h et midi", round 5 replays: stored as "midi de preference").
+_CLAUSE_END = re.compile(r"[,;!?/:]+|\.(?!\d)|\s+(?:et|mais)\s+(?!(?:midi|minuit|\d))")
 
 
 def contact_given_with(text: str | None) -> dict[str, str]:
@@ -655,19 +674,31 @@ def contact_given_with(text: str | None) -> dict[str, str]:
     clauses = [" ".join(part.split()) for part in _CLAUSE_END.split(marked)]
     named = name_in_so_many_words(text) or _relative_named(text)
     for index, clause in enumerate(clauses):
-        bare = " ".join(clause.replace("\x00", " ").split())
-        moment = callback_time(bare)
-        if moment and "callback_slot" not in found:
-            found["callback_slot"] = moment
-            continue
-        beside = "\x00" in clause or (
-            index > 0 and "\x00" in clauses[index - 1] and not clauses[index - 1].strip("\x00 ")
-        )
-        if not named and beside and bare:
-            named = _name_in_clause(bare)
+        # The words on either side of a number are read apart ("Sylvie 05 49 88 12 40 entre 10h et midi").
+        parts = [" ".join(part.split()) for part in clause.split("\x00")]
+        for part in filter(None, parts):
+            moment = callback_time(part)
+            if moment and "callback_slot" not in found:
+                found["callback_slot"] = moment
+                continue
+            # A name next to the number: in its clause, or in the clause just before or after one that is only it
+            # ("ok rappelez moi alors. Didier, 06 58 21 47 90", "Thierry. 05-63-59-12-48 (fixe atelier)").
+            beside = len(parts) > 1 or any(
+                0 <= other < len(clauses) and _only_the_number(clauses[other]) for other in (index - 1, index + 1)
+            )
+            if not named and beside and not moment:
+                named = _name_in_clause(part)
     if named:
         found["contact_name"] = named
     return found
+
+
+def _only_the_number(clause: str) -> bool:
+    """A clause that gives the number and nothing else ("le 06 45 98 12 33", "06 58 21 47 90 (fixe atelier)")."""
+    from intake.facts import fold
+
+    words = [word for word in fold(clause).split() if word != "\x00" and word not in _AROUND_A_NAME]
+    return "\x00" in clause and (not words or clause.startswith("\x00"))
 
 
 def _name_in_clause(clause: str) -> str | None:

@@ -88,6 +88,25 @@ def test_contact_details_with_the_yes_are_kept_and_not_asked_after_the_consent(w
         ("oui rappelez moi, 06 12 34 56 78", {"phone": "+33612345678"}),  # "rappelez" names nobody
         ("ok, mon mari 06 12 34 56 78", {"phone": "+33612345678"}),
         ("oui rappelez moi", {}),  # no contact detail: nothing read
+        # Replays of round 5 in new words: a name in the clause before the number, on either side of it, "ici".
+        ("ok rappelez moi alors. Didier, 06 58 21 47 90", {"phone": "+33658214790", "contact_name": "Didier"}),
+        (
+            "ouais go. Thierry. 05-63-59-12-48 (fixe atelier) ou sinon le portable 06 11 47 85 20, le vendredi de 14h a 16h30",
+            {"phone": "+33563591248", "contact_name": "Thierry", "callback_slot": "le vendredi de 14h a 16h30"},
+        ),
+        (
+            "oui, Sylvie 05 49 88 12 40 entre 10h et midi de preference",
+            {"phone": "+33549881240", "contact_name": "Sylvie", "callback_slot": "entre 10h et midi de preference"},
+        ),
+        (
+            "oui svp rappelez moi moi pas lui : Amandine / 07 52 18 93 46 / jeudi ou vendredi apres 14h",
+            {"phone": "+33752189346", "contact_name": "Amandine", "callback_slot": "jeudi ou vendredi apres 14h"},
+        ),
+        (
+            "ouais ok. karim ici, le 06 45 98 12 33, vers 16h c'est top",
+            {"phone": "+33645981233", "contact_name": "Karim", "callback_slot": "vers 16h c'est top"},
+        ),
+        ("oui merci, 06 12 34 56 78, bonne journee", {"phone": "+33612345678"}),  # a farewell names nobody
     ],
 )
 def test_contact_given_with_other_words(words, given):
