@@ -12,6 +12,7 @@ from actions import services
 from actions.asking import ask
 from actions.conversation import said_before
 from actions.handoff_actions import number_after_the_handoff
+from actions.intake import QUESTION_EXAMPLES, asks_what_is_meant
 from actions.intake_actions import ActionAcknowledgeSituation
 from actions.questions import QUESTIONS
 from chamber import Chamber
@@ -68,6 +69,12 @@ class ActionOutOfScope(Action):
         if late is not None:
             return late
         words = tracker.latest_message.get("text") or ""
+        requested = tracker.get_slot("requested_slot")
+        if tracker.active_loop_name and requested in QUESTION_EXAMPLES and asks_what_is_meant(words):
+            # "c'est-à-dire ?" at the deadline question, read as out of scope (round 5 replays): what the question
+            # asks, with examples; the form then asks it again.
+            dispatcher.utter_message(text=QUESTION_EXAMPLES[requested])
+            return []
         if names_a_difficulty(words):
             # "ben c'est compliqué, le loyer du local" read as out of scope: a difficulty is never turned away.
             # It is acknowledged like any described difficulty; outside a form, the intake starts.

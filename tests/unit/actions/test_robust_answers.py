@@ -713,3 +713,14 @@ def test_an_answer_said_again_is_stored_without_the_reproach(slot, words, stored
     current = tracker([user(words, "inform")], slots={"requested_slot": slot}, active_loop="situation_form")
     result = getattr(ValidateSituationForm(), f"validate_{slot}")(words, CollectingDispatcher(), current, {})
     assert stored in str(result[slot]) and "dire" not in str(result[slot]) and "dit" not in str(result[slot])
+
+
+@pytest.mark.parametrize("words", ["c'est-à-dire ?", "ça veut dire quoi"])
+def test_a_question_not_understood_read_as_out_of_scope_gets_the_examples(words):
+    """Round 5 replays: "c'est-à-dire ?" at the deadline question was read as out of scope ("Je ne peux pas vous
+    aider sur ce sujet")."""
+    from actions.ask_actions import ActionOutOfScope
+
+    current = tracker([user(words, "out_of_scope")], slots={"requested_slot": "deadline"}, active_loop="situation_form")
+    dispatcher, _ = run(ActionOutOfScope(), current)
+    assert texts(dispatcher) == [QUESTION_EXAMPLES["deadline"]]
