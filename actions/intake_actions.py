@@ -63,7 +63,7 @@ from intake.answers import (
     says_only_yes,
     without_said_before,
 )
-from intake.facts import corrected_creditors, extract_facts, says_no_first, sympathy, understood
+from intake.facts import corrected_creditors, extract_facts, says_no_first, says_no_to, sympathy, understood
 from intake.reproach import without_reproach
 from triage import Assessment
 
@@ -192,6 +192,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             facts = extract_facts(words, services.chamber_today())
             if facts.get(slot):
                 return {slot: facts[slot]}
+            if slot in WHAT_A_NO_SAYS and says_no_to(slot, words):
+                # "non pas d'échéance. et je suis pas à Caen, l'atelier est à Bayeux": both answered (round 5 replays).
+                dispatcher.utter_message(text=understood(facts) or WRONG_QUESTION_ACK)
+                return {slot: WHAT_A_NO_SAYS[slot]}
             return not_answered(slot, understood(facts) or WRONG_QUESTION_ACK, dispatcher, tracker)
         if _PHONE_LIKE.search(words) and slot in ("deadline", "since_when", "employees", "creditors", "legal_form"):
             # "+33 (0)5 53 08 12 44", "04 74 22 51 0" (a digit missing): "12 44" and "51 0" were stored as the deadline.

@@ -11,3 +11,13 @@ def fold(text: str) -> str:
     """Lower case without accents or ligatures: "Épuisée" -> "epuisee", "cœur" -> "coeur"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold_in_place(text: str) -> str:
+    """Lower case without accents, one character for one, so that spans found in it hold in the original ("Épuisée"
+    -> "epuisee"; "’" -> "'"): for finding words and cutting the original text where they are."""
+    out = []
+    for char in text.lower():
+        decomposed = unicodedata.normalize("NFKD", char)
+        out.append(decomposed[0] if decomposed else char)
+    return "".join(out).replace("’", "'")

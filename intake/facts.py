@@ -14,7 +14,6 @@ illness or a disaster.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ import phonenumbers
 import yaml
 
 from french import MONTHS_FOLDED
+from french.text import fold_in_place
 from intake.reproach import without_reproach
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "nlu" / "lookups"
@@ -36,13 +36,8 @@ _UNIT = r"(?:jours?|semaines?|mois|ans?|annees?|trimestres?)"
 _MONTHS = "|".join(MONTHS_FOLDED)
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one (spans found in it hold in the original)."""
-    out = []
-    for char in text.lower():
-        decomposed = unicodedata.normalize("NFKD", char)
-        out.append(decomposed[0] if decomposed else char)
-    return "".join(out).replace("’", "'")
+# One character for one, so that spans found in the folded words hold in the original (french.text).
+fold = fold_in_place
 
 
 # ----------------------------------------------------------------------------------------- duration
@@ -124,7 +119,7 @@ _AMOUNT = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(\d{1,2}))?\s?(k\s?€|k\s?euros?|k\b|ke\b|keuros?|€|euros?\b|eur\b|balles\b|e\b)"
 )
 _BARE_AMOUNT = re.compile(
-    r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w./]|,\d|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))"
+    r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w/]|[.,]\d|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))"
 )
 # A creditor named without an amount is a creditor only when a debt is said in the same clause.
 _DEBT = re.compile(
@@ -390,6 +385,31 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
 _NO_FIRST = re.compile(
     r"^(?:(?:bon|ben|bah|euh|ah|oh)[ ,]+)?(?:non|nan|pas de (?:date|delai|echeance)|aucune? (?:date|echeance|delai)?)\b"
 )
+
+
+# A no that names the question's own topic ("non pas d'échéance. et je suis pas à Caen, l'atelier est à Bayeux"):
+# it answers the question even in a message that corrects something else (round 5 replays: asked again).
+_NO_TO = {
+    "deadline": r"date|delai|echeance|urgence|rien d urgent|rien de prevu",
+    "employees": r"salaries?|employes?|apprentis?|personnel",
+    "steps_taken": r"demarches?|rien fait",
+    "creditors": r"dettes?",
+}
+
+
+def says_no_to(slot: str, text: str | None) -> bool:
+    """The message opens with a no to this question's topic ("non pas d'échéance", "aucun salarié")."""
+    topic = _NO_TO.get(slot)
+    if topic is None:
+        return False
+    folded = fold(without_reproach(text or "")).replace("'", " ").strip()
+    return bool(
+        re.match(
+            r"^(?:(?:bon|ben|bah|euh|ah|oh)[ ,]+)?(?:non[ ,.!]+)?(?:(?:il n y a |y a |j ai |je n ai )?pas (?:de |d )|"
+            rf"aucune? |rien (?:de |d )?)(?:{topic})\b",
+            folded,
+        )
+    )
 
 
 def says_no_first(text: str | None) -> bool:

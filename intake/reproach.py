@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from french.text import fold_in_place
+
 # "je vous dis", "je t'ai dit", "je vous l'ai (déjà) dit", "je viens de vous (le) dire", "j'ai dit", "comme je
 # disais", SMS spellings included ("jvous dis", "je tai dit"). Matched on folded text (no accents).
 _WORDS = (
@@ -28,20 +30,13 @@ _BEFORE = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    # Imported here: intake.facts imports this module.
-    from intake.facts import fold
-
-    return fold(text)
-
-
 def without_reproach(text: str | None) -> str:
     """The answer without the reproach around it: "SOUS UN MOIS je vous dis" -> "SOUS UN MOIS", "je viens de vous
     dire non" -> "non", "non tout seul j'ai dit" -> "non tout seul". The words as they were when nothing is left."""
     if not text:
         return text or ""
     # fold() keeps one character for one, so spans found in it hold in the original.
-    folded = _fold(text)
+    folded = fold_in_place(text)
     start, end = 0, len(text)
     after = _AFTER.search(folded)
     # "c'est ce que je vous dis": the words are then the answer's own.

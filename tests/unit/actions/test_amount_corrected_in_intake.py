@@ -98,3 +98,24 @@ def test_a_correction_of_this_very_question_is_its_answer():
     )
     result = ValidateSituationForm().validate_since_when("non en fait depuis mars", CollectingDispatcher(), current, {})
     assert result == {"since_when": "depuis mars"}
+
+
+def test_a_no_to_the_question_said_with_a_correction_answers_both():
+    """Round 5 replays: "non pas d'echeance. et je suis pas a Caen en fait, l'atelier est a Bayeux" corrected the place
+    (Caen and Bayeux are both in the Calvados) and lost the no: the deadline question came again."""
+    words = "non pas d'echeance. et je suis pas a Caen en fait, l'atelier est a Bayeux"
+    current = tracker(
+        [
+            user("chauffagiste a Caen, je dois 15000 a mes fournisseurs"),
+            {"event": "slot", "name": "departement", "value": "14"},
+            {"event": "slot", "name": "requested_slot", "value": "deadline"},
+            bot("question deadline"),
+            user(words, "deny"),
+        ],
+        slots={"departement": "14", "requested_slot": "deadline"},
+        active_loop="situation_form",
+    )
+    dispatcher = CollectingDispatcher()
+    result = ValidateSituationForm().validate_deadline("aucune échéance connue", dispatcher, current, {})
+    assert result == {"deadline": "aucune échéance connue"}
+    assert texts(dispatcher) == ["J'ai noté : Calvados (14). Dites-moi si je me trompe."]

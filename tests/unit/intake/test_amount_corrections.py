@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.facts import corrected_creditors, extract_facts
+from intake.facts import corrected_creditors, extract_facts, says_no_to
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,8 @@ from intake.facts import corrected_creditors, extract_facts
         ("URSSAF 8000 €", "je me suis trompée c'est 9500", "URSSAF 9500 €"),
         ("URSSAF 8000 € et 3 000 €", "c'est 5000 pas 3000", "URSSAF 8000 € et 5000 €"),
         ("URSSAF 8000 €, banque 2000 €", "c'est 2500 pas 2000", "URSSAF 8000 €, banque 2500 €"),
+        # Round 5 replays: the wrong amount first, the sentence ending on the right one.
+        ("URSSAF 4000 €", "pardon c'est pas 4000 c'est 4600. et je suis a Vitre pas Rennes", "URSSAF 4600 €"),
     ],
 )
 def test_the_amount_said_wrong_is_the_one_replaced(known, words, corrected):
@@ -53,3 +55,17 @@ def test_nothing_is_corrected_without_a_clear_correction_of_a_noted_amount(known
 )
 def test_an_amount_said_wrong_with_its_creditor_is_never_owed(words, creditors):
     assert extract_facts(words)["creditors"] == creditors
+
+
+@pytest.mark.parametrize(
+    "slot, words, says_no",
+    [
+        ("deadline", "non pas d'echeance. et je suis pas a Caen en fait, l'atelier est a Bayeux", True),
+        ("deadline", "aucune échéance", True),
+        ("deadline", "ah non pas Lille, Amiens", False),  # a correction, no answer to the question
+        ("employees", "non aucun salarié, et c'est à Lens pas Lille", True),
+        ("since_when", "non pas de date", False),  # a no says nothing of a duration
+    ],
+)
+def test_a_no_that_names_the_questions_topic(slot, words, says_no):
+    assert says_no_to(slot, words) is says_no
