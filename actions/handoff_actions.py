@@ -191,7 +191,13 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=writing_instead(services.chamber()))
             return {"wants_advisor": None}
         answer = yes_or_no(value, dispatcher, tracker, "wants_advisor")
-        return {**answer, **contact_forgotten(tracker)} if answer.get("wants_advisor") is False else answer
+        if answer.get("wants_advisor") is False:
+            return {**answer, **contact_forgotten(tracker)}
+        if answer.get("wants_advisor") is True:
+            # The call asked for at an intake question with the details ("oui allez rappelez moi, c'est Maëlle au 06 77
+            # 88 12 34 plutot entre 10h et midi", make run, 2026-12-04: the name and the time were asked again).
+            return {**answer, **contact_kept_for_later(tracker, words)}
+        return answer
 
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -288,3 +288,17 @@ def test_the_keyword_guard(words, intent):
 )
 def test_leave_taking_and_callback_words(words, closing, away, asking):
     assert (is_closing(words), called_away(words), asks_for_callback(words)) == (closing, away, asking)
+
+
+def test_the_call_asked_for_at_an_intake_question_keeps_the_details_said_with_it():
+    """make run, 2026-12-04: "oui allez rappelez moi, c'est Maëlle au 06 77 88 12 34 plutot entre 10h et midi" at the
+    deadline question started the handoff (request_human), and after the consent the name and the time were asked
+    again; only the number, which the mappings took, was kept."""
+    words = "bof je sais pas trop, oui allez rappelez moi, c'est Maëlle au 06 77 88 12 34 plutot entre 10h et midi"
+    _, produced = handoff_turn(
+        "deadline", words, {}, {"wants_advisor": True, "phone": "06 77 88 12 34"}, intent="request_human"
+    )
+    assert produced["wants_advisor"] is True
+    assert produced["contact_name"] == "Maëlle"
+    assert produced["callback_slot"] == "plutot entre 10h et midi"
+    assert produced["requested_slot"] == "consent_given"
