@@ -100,6 +100,21 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     ) -> list[str]:
         return live_offer.with_live_offer(handoff_questions(tracker.slots), tracker.slots, live_offer_available)
 
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """rasa_sdk drops a slot the mappings filled but the form does not ask yet, even when a validator of this
+        turn corrected it: the number read whole at the callback offer ("Sophie 06 12 45 78 90") was lost to the "90"
+        the entity extractor had put in `phone` (make run, 2026-12-04). What a validator set is kept."""
+        extracted = dict(tracker.slots_to_validate())
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        validated = {event.get("name") for event in events if event.get("event") == "slot"}
+        for name, value in extracted.items():
+            corrected = tracker.slots.get(name)  # rasa_sdk writes each validator's output into the tracker
+            if name not in validated and corrected != value:
+                events.append(SlotSet(name, corrected))
+        return events
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """The answers validated, then the case stored as soon as consent and a phone number are given, and
         updated with every later answer: thanks, a farewell or a closed tab after the number lose nothing."""
@@ -577,7 +592,16 @@ def contact_kept_for_later(tracker: Tracker, words: str | None) -> dict[str, Any
     33 44 55 , erwan"): kept in their slots, never over one already there, and read again once the consent is given
     (``contact_read_earlier``); forgotten if the call or the consent is refused (``contact_forgotten``)."""
     found = contact_given_with(words)
-    return {slot: value for slot, value in found.items() if tracker.get_slot(slot) in (None, SKIPPED)}
+    return {slot: value for slot, value in found.items() if _open_for(slot, tracker.get_slot(slot))}
+
+
+def _open_for(slot: str, current: Any) -> bool:
+    """Whether a contact detail read from the words may fill the slot: empty, passed, or a phone slot holding what
+    is no number (make run, 2026-12-04: the entity extractor took "90" from "Sophie 06 12 45 78 90", the number read
+    whole was not kept, and the phone question came after the consent)."""
+    if current in (None, SKIPPED):
+        return True
+    return slot == "phone" and isinstance(current, str) and normalise_phone(current) is None
 
 
 def contact_forgotten(tracker: Tracker) -> dict[str, Any]:
@@ -626,7 +650,7 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
     if not (asks_for_callback(words) or given):
         return None
     dispatcher.utter_message(text=NUMBER_IS_A_YES)
-    kept = {slot: value for slot, value in found.items() if slots.get(slot) in (None, SKIPPED)}
+    kept = {slot: value for slot, value in found.items() if _open_for(slot, slots.get(slot))}
     events = [SlotSet("wants_advisor", True), SlotSet("consent_given", None)]
     return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
 

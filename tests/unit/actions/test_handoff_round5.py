@@ -302,3 +302,13 @@ def test_the_call_asked_for_at_an_intake_question_keeps_the_details_said_with_it
     assert produced["contact_name"] == "Maëlle"
     assert produced["callback_slot"] == "plutot entre 10h et midi"
     assert produced["requested_slot"] == "consent_given"
+
+
+def test_the_whole_number_replaces_a_piece_of_it_taken_by_the_entity_extractor():
+    """make run, 2026-12-04: "oui rappelez moi moi, Sophie 06 12 45 78 90 le soir apres 17h si possible" at the offer;
+    the extractor filled the phone slot with "90", so the number read whole was not kept and asked after the consent."""
+    words = "oui rappelez moi moi, Sophie 06 12 45 78 90 le soir apres 17h si possible"
+    _, produced = handoff_turn("wants_advisor", words, {}, {"wants_advisor": True, "phone": "90"}, intent="affirm")
+    assert produced["phone"] == "+33612457890"
+    assert produced["contact_name"] == "Sophie"
+    assert produced["callback_slot"] == "le soir apres 17h si possible"
