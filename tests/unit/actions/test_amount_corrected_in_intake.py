@@ -25,6 +25,16 @@ def events(words, question, intent="deny"):
     ]
 
 
+def validate(question, words, earlier, slots):
+    """The intake form's validator at `question` on `words`, read as a deny (the deadline's mapping gives "aucune
+    échéance connue", the text questions the words): what it returns and says."""
+    current = tracker(earlier, slots={**slots, "requested_slot": question}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    mapped = "aucune échéance connue" if question == "deadline" else words
+    result = getattr(ValidateSituationForm(), f"validate_{question}")(mapped, dispatcher, current, {})
+    return result, texts(dispatcher)
+
+
 def test_the_triage_action_sets_the_corrected_amount():
     current = tracker(events("pardon c'est 6000 pas 8000", "deadline"), slots={"creditors": "URSSAF 8000 €"})
     _, result = run(ValidateTriageSlots(), current)
@@ -34,16 +44,9 @@ def test_the_triage_action_sets_the_corrected_amount():
 @pytest.mark.parametrize("question", ["deadline", "since_when", "employees"])
 @pytest.mark.parametrize("words", ["pardon c'est 6000 pas 8000", "non 6000 €"])
 def test_the_question_waits_and_the_correction_is_said_back(question, words):
-    current = tracker(
-        events(words, question),
-        slots={"creditors": "URSSAF 6000 €", "requested_slot": question},
-        active_loop="situation_form",
-    )
-    dispatcher = CollectingDispatcher()
-    mapped = "aucune échéance connue" if question == "deadline" else words
-    result = getattr(ValidateSituationForm(), f"validate_{question}")(mapped, dispatcher, current, {})
+    result, said = validate(question, words, events(words, question), {"creditors": "URSSAF 6000 €"})
     assert result == {question: None}
-    assert texts(dispatcher) == [AMOUNT_CORRECTED.format("URSSAF 6000 €")]
+    assert said == [AMOUNT_CORRECTED.format("URSSAF 6000 €")]
 
 
 def test_an_answer_with_an_amount_is_still_the_answer():
@@ -78,16 +81,9 @@ def place_events(words, question):
 def test_a_place_corrected_at_another_question_is_neither_its_answer_nor_a_pass(question, words, said_back):
     """make run, 2026-12-04: "ah non pas Lille, Roubaix" at the deadline question was stored as "aucune échéance
     connue"; at a question read as text it would have passed the question (nothing new: Roubaix is in the Nord)."""
-    current = tracker(
-        place_events(words, question),
-        slots={"departement": "59", "requested_slot": question},
-        active_loop="situation_form",
-    )
-    dispatcher = CollectingDispatcher()
-    mapped = "aucune échéance connue" if question == "deadline" else words
-    result = getattr(ValidateSituationForm(), f"validate_{question}")(mapped, dispatcher, current, {})
+    result, said = validate(question, words, place_events(words, question), {"departement": "59"})
     assert result == {question: None}
-    assert texts(dispatcher) == [said_back]
+    assert said == [said_back]
 
 
 def test_a_correction_of_this_very_question_is_its_answer():
