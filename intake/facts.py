@@ -72,7 +72,8 @@ _DEADLINE_CONTEXT = re.compile(
 
 # ----------------------------------------------------------------------------------------- employees
 
-_EMPLOYEE_WORDS = r"(?:salaries?|employes?|ouvriers?|ouvrieres?|apprentis?|apprenties?|compagnons?|gars|collaborateurs?|collaboratrices?|vendeuses?|vendeurs?|personnes? avec moi)"
+# The feminine first: "apprentis?" alone took "une apprentie" as "une apprenti" (round 5, said back to the artisan).
+_EMPLOYEE_WORDS = r"(?:salariees?|salaries?|employees?|employes?|ouvrieres?|ouvriers?|apprenties?|apprentis?|compagnons?|gars|collaborateurs?|collaboratrices?|vendeuses?|vendeurs?|personnes? avec moi)"
 _EMPLOYEES = [
     re.compile(
         r"\b(?:je (?:travaille|bosse|suis)|on (?:travaille|bosse))\s+(?:toute?\s+)?seule?\b(?! face| avec| dans ma tete)"

@@ -58,6 +58,9 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("pas de salarié", "employees", "pas de salarié"),
         ("je n'arrive plus à payer les salaires", "employees", "payer les salaires"),
         ("mes 4 ouvriers", "employees", "4 ouvriers"),
+        # Round 5: the feminine word whole, as it is said back ("J'ai noté : ... une apprenti").
+        ("j'ai une apprentie et je sais pas si je vais pouvoir la garder", "employees", "une apprentie"),
+        ("deux salariées", "employees", "deux salariées"),
         # creditors and amounts
         ("l'urssaf 8000 €", "creditors", "URSSAF 8000 €"),
         ("l urssaf me reclame 8 000 euros", "creditors", "URSSAF 8 000 €"),
