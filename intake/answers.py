@@ -308,6 +308,9 @@ _CALLBACK_REFUSAL = (
     r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|ne m'appelez (?:pas|plus)|"
     r"(?:pas la peine|pas besoin) (?:de me (?:rappeler|contacter)|de m'appeler|qu'on me (?:rappelle|contacte)|"
     r"qu'on m'appelle|d'(?:un )?(?:rappel|appel)|de coup de (?:fil|telephone))|"
+    # "non merci pas de rappel" (make run, 2026-12-04: at the creditors question it was read as "aucune dette"); not
+    # a payment reminder ("pas de rappel de l'urssaf").
+    r"pas (?:besoin )?de (?:rappel|coup de fil)(?! (?:de|du|des|d')\b)|"
     # "je vous ai pas demandé de m'appeler": the call refused before it was even offered.
     r"(?:je (?:ne )?vous ai|j'ai|je n'ai) (?:pas|jamais|rien) demande (?:de (?:me |m')?(?:rappeler|appeler|contacter)|"
     r"d'appeler|a etre (?:rappelee?|appelee?)|qu'on me (?:rappelle|contacte)|qu'on m'appelle|(?:un|de) (?:rappel|appel))"

@@ -471,8 +471,17 @@ def test_a_place_kept_by_the_entity_extractor_is_kept_as_its_code(words, entity_
     assert (produced.get("departement", entity_value), produced.get("commune")) == after
 
 
-@pytest.mark.parametrize("words", ["non je veux pas être rappelé", "ne me rappelez pas, je préfère"])
-@pytest.mark.parametrize("question", ["deadline", "since_when", "employees"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "non je veux pas être rappelé",
+        "ne me rappelez pas, je préfère",
+        # make run, 2026-12-04: at "Devez-vous de l'argent à quelqu'un ?" it was stored as "aucune dette signalée".
+        "non merci pas de rappel",
+        "pas besoin de rappel",
+    ],
+)
+@pytest.mark.parametrize("question", ["deadline", "since_when", "employees", "creditors"])
 def test_a_refused_call_at_an_intake_question_is_noted_and_the_question_stays(words, question):
     current = tracker([user(words, "deny")], slots={"requested_slot": question}, active_loop="situation_form")
     dispatcher = CollectingDispatcher()

@@ -198,6 +198,10 @@ CALL_WORDS = [
     ("l'huissier ne m'a pas appelé", False, False),
     ("j'ai pas demandé de délai à l'urssaf", False, False),
     ("pas besoin de rappeler le contexte", False, False),
+    # make run, 2026-12-04; not a payment reminder.
+    ("non merci pas de rappel", False, True),
+    ("pas besoin de rappel", False, True),
+    ("je n'ai pas de rappel de l'urssaf", False, False),
     # said of the data, the request or the conversation; calls that are somebody else's; a bare yes or no
     ("effacez mes données", False, False),
     ("laissez tomber", False, False),
