@@ -126,7 +126,11 @@ class LinearScorers:
     """One linear scorer per target over shared TF-IDF features; scoring one text is a few look-ups."""
 
     def __init__(
-        self, texts: Sequence[str], targets: Sequence[NDArray[np.int_]], positive_weight: float, c: float = 10.0
+        self,
+        texts: Sequence[str],
+        targets: Sequence[NDArray[np.int_]],
+        positive_weight: float | Sequence[float],
+        c: float = 10.0,
     ) -> None:
         from scipy.sparse import hstack
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -137,10 +141,11 @@ class LinearScorers:
         self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
         features = hstack([self.words.fit_transform(normalised), self.chars.fit_transform(normalised)]).tocsr()
         weights, biases = [], []
-        for target in targets:
-            classifier = LogisticRegression(
-                C=c, class_weight={0: 1, 1: positive_weight}, solver="liblinear", max_iter=1000
-            )
+        positive_weights = (
+            [positive_weight] * len(targets) if isinstance(positive_weight, (int, float)) else list(positive_weight)
+        )
+        for target, weight in zip(targets, positive_weights, strict=True):
+            classifier = LogisticRegression(C=c, class_weight={0: 1, 1: weight}, solver="liblinear", max_iter=1000)
             classifier.fit(features, target)
             weights.append(classifier.coef_[0])
             biases.append(classifier.intercept_[0])

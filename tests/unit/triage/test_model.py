@@ -23,10 +23,11 @@ def test_corpus_uses_the_contract_codes_and_sane_thresholds():
     assert 0.5 <= data.best_alone_difficulty < 1
     assert data.best_alone_margin > 1
     assert frozenset({"sante", "vie_personnelle"}) in data.exclusive
-    # Every category has many voices, and there are more negatives than positives.
+    # Every category has many voices, and the negatives stay a large share (the "some difficulty" scorer weighs
+    # its positives 1 since the development sets' longer conversations joined them: triage/model.py).
     for code in CATEGORIES:
         assert sum(code in label for label in data.labels) >= 30, code
-    assert sum(not label for label in data.labels) > len(data.labels) / 2
+    assert sum(not label for label in data.labels) > len(data.labels) * 0.4
 
 
 def test_negatives_from_the_nlu_data_carry_no_difficulty_the_rules_see():
@@ -57,7 +58,8 @@ def test_a_model_added_category_says_why_in_the_artisans_words():
     [reason] = result.reasons["travaux"]
     assert reason.startswith("« les ouvriers de la voirie bloquent la rue")
     assert "(modèle ; mots : « " in reason
-    assert "voirie" in reason.split("mots :")[1]
+    quoted = reason.split("mots :")[1].strip(" )").split(", ")
+    assert quoted and all(word.strip("«» ") in text for word in quoted), quoted
 
 
 def test_rule_findings_keep_their_plain_quote():
