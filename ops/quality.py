@@ -190,6 +190,7 @@ TRIAGE_SETS = {
     "development_v8": REPO / "tests" / "evaluation" / "retired-heldout-v8.yml",
     "development_v9": REPO / "tests" / "evaluation" / "retired-heldout-v9.yml",
     "development_v10": REPO / "tests" / "evaluation" / "retired-heldout-v10.yml",
+    "development_v11": REPO / "tests" / "evaluation" / "retired-heldout-v11.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 

@@ -126,12 +126,16 @@ def test_the_difficulty_column_tells_a_description_from_other_messages(text, des
 
 
 def test_the_best_category_alone_is_switched_off_with_its_parameters():
-    # Trésorerie at 0.58, under the 0.6 of adding freely, and 15 times the second: only the best-alone adds it.
+    # Adding freely switched off (threshold above 1): only the best-alone can add trésorerie, clearly the best.
     text = "j'attends toujours les virements des particuliers pour les chantiers finis"
     assert rule_categories(text) == set()
-    assert assess([text], today=TODAY).categories == ("tresorerie",)
-    learned._best_alone_override.append((1.01, 1.0, 1.0))
+    learned._override.append((learned.model(), 1.01, 1.01))
     try:
-        assert assess([text], today=TODAY).categories == ()
+        assert assess([text], today=TODAY).categories == ("tresorerie",)
+        learned._best_alone_override.append((1.01, 1.0, 1.0))
+        try:
+            assert assess([text], today=TODAY).categories == ()
+        finally:
+            learned._best_alone_override.pop()
     finally:
-        learned._best_alone_override.pop()
+        learned._override.pop()
