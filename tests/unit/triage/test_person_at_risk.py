@@ -31,6 +31,12 @@ CASES = [
     (["c'est pour ma tante qui tient le pressing, elle dit que tout le monde serait mieux sans elle"], "ma tante"),
     (["mon beau frère nous a dit qu'il voulait plus se réveiller le matin"], "mon beau frère"),
     (["je suis sa fille ma mère parle de se suicider depuis que la boutique va mal"], "ma mère"),
+    # Round 6 (2026-12-04): "sa vie" said of the person, by a daughter who says who she is first.
+    (
+        ["Bonsoir, je suis la fille d'un boulanger, mon père ne dort plus et il dit que sa vie ne sert plus à rien"],
+        "mon père",
+    ),
+    (["ma mère répète que sa vie n'a plus aucun sens depuis la fermeture"], "ma mère"),
     # Named in an earlier message, or not at all.
     (["je vous écris pour mon frère, maçon à Lens", "il m'a dit qu'il voulait en finir"], "mon frère"),
     (["il m'a dit qu'il voulait en finir"], RELATIVE),
