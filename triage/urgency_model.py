@@ -28,6 +28,8 @@ from triage.linear import MIN_WORDS, LinearScorers
 from triage.normalise import normalise
 
 CORPUS = Path(__file__).resolve().parent / "data" / "urgency_corpus.yml"
+# The development sets' single-turn conversations with the urgency their writer expected (scripts/voices-to-urgency).
+VOICES = Path(__file__).resolve().parent / "data" / "urgency_voices.yml"
 LEVELS = ("haute", "normale", "basse")
 # What the model scores, in column order: normale is what neither says.
 SCORED = ("haute", "basse")
@@ -51,6 +53,12 @@ def corpus() -> Corpus:
         for sentence in sentences:
             texts.append(str(sentence))
             labels.append(level)
+    voices = yaml.load(VOICES.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) if VOICES.exists() else {}
+    for entry in (voices or {}).get("lines") or []:
+        if entry["level"] not in LEVELS:
+            raise ValueError(f"{VOICES.name}: unknown level {entry['level']!r} in {entry['text']!r}")
+        texts.append(str(entry["text"]))
+        labels.append(entry["level"])
     thresholds = {level: float(raw["thresholds"][level]) for level in SCORED}
     return Corpus(tuple(texts), tuple(labels), thresholds)
 
