@@ -36,7 +36,7 @@ from guidance.crisis import (
     unsure_reply,
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
-from intake.answers import is_intake_answer
+from intake.answers import extract_facts, is_intake_answer
 from triage import Assessment
 from triage.answers import (
     ASK_AGAIN,
@@ -112,6 +112,15 @@ def _answer_the_question_back(tracker: Tracker, dispatcher: CollectingDispatcher
         dispatcher.utter_message(text=ASK_AGAIN_FIRST[QUESTION_BACK])
 
 
+# A short list of the business's facts ("je suis ébéniste, SAS, dans le 62", round 6) answers the intake, not a crisis
+# question: asked once more, like a single fact, before it is read as no clear answer.
+FACTS_LIST_MAX_WORDS = 12
+
+
+def _facts_listed(text: str) -> bool:
+    return len(text.split()) <= FACTS_LIST_MAX_WORDS and len(extract_facts(text)) >= 2
+
+
 def _read_answer(
     tracker: Tracker,
     dispatcher: CollectingDispatcher,
@@ -137,7 +146,9 @@ def _read_answer(
         # the intake, not this question: asked once more before it is read as no clear no (a short other subject,
         # "l'urssaf me réclame 3 trimestres", is read at once). Warning signs in it still take the crisis path at
         # once (triage.answers._ask_again).
-        answers_intake_question=is_intake_answer(text) or len(text.split()) >= LONG_ACCOUNT_WORDS,
+        answers_intake_question=is_intake_answer(text)
+        or len(text.split()) >= LONG_ACCOUNT_WORDS
+        or _facts_listed(text),
         may_answer_question=_times_said_since(tracker, asked_by, questions) <= QUESTIONS_BACK_ANSWERED,
     )
     logger.info("%s answered: %s", slot, answer)  # the reading, never the words

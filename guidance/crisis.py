@@ -12,7 +12,7 @@ import re
 
 from chamber import Chamber
 from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
-from triage.answers import ANSWERS_INTAKE_QUESTION, FIGURE_OF_SPEECH, QUESTION_BACK, WHY_ASKED
+from triage.answers import ANSWERS_INTAKE_QUESTION, FIGURE_OF_SPEECH, QUESTION_BACK, THANKED, WHY_ASKED
 
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
 SAFETY_BUTTONS = (
@@ -30,6 +30,7 @@ ASK_AGAIN_FIRST = {
     ANSWERS_INTAKE_QUESTION: "Merci pour cette précision.",
     WHY_ASKED: "Je vous le demande parce que ce que vous vivez est lourd, et que votre sécurité compte avant tout.",
     FIGURE_OF_SPEECH: "D'accord, merci de me le préciser.",
+    THANKED: "Je vous en prie.",
     # A question asked back that no stored answer fits: honest about what answers, never a guess.
     QUESTION_BACK: "Je suis un assistant automatique, pas une personne, et je ne sais pas répondre à tout : "
     "un conseiller de la chambre pourra le faire.",

@@ -17,7 +17,7 @@ anything but a clear yes is taken as not safe: a hope ("ça va aller", "on verra
 Asked once more, never read at once (``may_ask_again``, the first time only): an answer to the intake
 question asked just before (``answers_intake_question``: "depuis décembre", "à Calais"; the caller reads
 it with intake.answers.is_intake_answer), a question about the question ("pourquoi vous me demandez
-ça ?") or "c'est une façon de parler". The second time, anything but a clear answer is read as above.
+ça ?"), "c'est une façon de parler" or thanks alone ("merci", for the numbers just given). The second time, anything but a clear answer is read as above.
 A question asked back ("vous êtes un robot ?", "c'est confidentiel ?") is no answer at all: it gets an
 honest short answer and the question again (``may_answer_question``, the first two answers). A hedge or a
 warning sign is never asked again.
@@ -36,7 +36,8 @@ SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
 # Readings that ask the question once more (the first time only), each with its own kind word first.
 ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH = "answers_intake_question", "why_asked", "figure_of_speech"
 QUESTION_BACK = "question_back"
-ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH, QUESTION_BACK)
+THANKED = "thanked"
+ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH, QUESTION_BACK, THANKED)
 
 # Doubt, "sometimes", "a little", "not really": never a clear answer.
 _HEDGES = compile_any(
@@ -136,6 +137,15 @@ _ABOUT_THE_QUESTION = compile_any(
 )
 
 
+# Thanks alone ("merci", "ok merci beaucoup"), for the numbers just given: no answer yet (round 6: "merci" at "êtes-vous
+# en sécurité ?" was read as not safe, "Appelez tout de suite le 15 ou le 112").
+_THANKS_ALONE = compile_any(
+    [
+        r"^(?:(?:ok|oki|d accord|bon|ah|oh) )*(?:merci|mrc|mci|thanks)(?: (?:beaucoup|bcp|bien|infiniment|a vous|madame|monsieur))*$"
+    ]
+)
+
+
 def _is_question_back(text: str, words: str) -> bool:
     asked = text.rstrip().endswith("?") or bool(_QUESTION_START.search(words))
     return asked and not _ABOUT_THE_QUESTION.search(words)
@@ -169,6 +179,8 @@ def _ask_again(
         return WHY_ASKED if may_ask_again else None
     if _FIGURE_OF_SPEECH.search(words):
         return FIGURE_OF_SPEECH if may_ask_again else None
+    if _THANKS_ALONE.search(words):
+        return THANKED if may_ask_again else None
     if may_answer_question and _is_question_back(text or "", words):
         return QUESTION_BACK
     return ANSWERS_INTAKE_QUESTION if answers_intake_question and may_ask_again else None

@@ -264,8 +264,12 @@ ASKED = {
         ("c'est une façon de parler", "request_human", "D'accord, merci de me le préciser."),
         (LONG_ACCOUNT, "describe_situation", "Merci pour cette précision."),
         (LONG_ACCOUNT, "express_bereavement", "Merci pour cette précision."),  # the NLU misreads long texts
+        # Round 6: a list of the business's facts, and thanks for the numbers, are no answer yet.
+        ("je suis ébéniste, SAS, dans le 62", "inform", "Merci pour cette précision."),
+        ("j'ai 3 salariés à payer le 30", "describe_situation", "Merci pour cette précision."),
+        ("merci", "thank", "Je vous en prie."),
     ],
-    ids=["date", "town", "why", "figure-of-speech", "account", "account-misread"],
+    ids=["date", "town", "why", "figure-of-speech", "account", "account-misread", "facts", "wages", "thanks"],
 )
 def test_an_answer_to_something_else_gets_the_question_once_more_then_is_read(slot, typed, intent, kind_word):
     asked_by, form, validation, not_clear = ASKED[slot]

@@ -144,6 +144,9 @@ ASKED_AGAIN = [
     ("c'est une façon de parler", False, "figure_of_speech"),
     ("je disais ça comme ça", False, "figure_of_speech"),
     ("je parlais de la boîte", False, "figure_of_speech"),
+    # Round 6: thanks for the numbers just given are no answer yet.
+    ("merci", False, "thanked"),
+    ("merci beaucoup", False, "thanked"),
 ]
 # Read at once, even the first time: a hedge, a warning sign, a yes, a plain no.
 READ_AT_ONCE = [
