@@ -72,6 +72,15 @@ _STARTS_NO = re.compile(
     r"(?:je )?n ai jamais (?:pense|songe)(?: a (?:ca|cela|me suicider|me tuer)| au suicide)?|"
     r"(?:je )?ne (?:me suiciderai|me tuerai|ferai) jamais(?: (?:ca|cela|une chose pareille))?)(?![a-z0-9])"
 )
+# The no said after something else ("hein ? je vous parle de mon entreprise, je pense pas au suicide", round 6: "Je
+# n'ai pas bien compris"): the question's own words denied, anywhere in the answer, hedges and signs still read first.
+_DENIED_ANYWHERE = compile_any(
+    [
+        r"(?:je |j )?(?:ne |n )?(?:pense|songe|ai (?:jamais|pas) (?:pense|songe)) (?:pas |jamais |absolument pas )?"
+        r"(?:au suicide|a me suicider|a me tuer|a mourir|a en finir)|"
+        r"(?:je |j )?(?:ne )?suis (?:pas|absolument pas) suicidaire"
+    ]
+)
 _STARTS_YES = re.compile(
     # "moi oui, c'est pas de moi qu'on parle": a relative safe, writing about someone else (round 4).
     r"^(?:(?:ah|oh|euh|bah|ben|moi) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
@@ -239,7 +248,7 @@ def answer_to_suicide_question(
     words = _unclear(text)
     if words is None:
         return NOT_CLEAR_NO
-    if _STARTS_NO.search(words) or (intent == "deny" and len(words.split()) <= 4):
+    if _STARTS_NO.search(words) or _DENIED_ANYWHERE.search(words) or (intent == "deny" and len(words.split()) <= 4):
         return CLEAR_NO
     return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_CLEAR_NO
 

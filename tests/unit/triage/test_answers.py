@@ -25,6 +25,10 @@ SUICIDE_ANSWERS = [
         CLEAR_NO,
     ),
     ("hein ? non", CLEAR_NO),
+    # Round 6: the no after something else, in the question's own words.
+    ("hein ? je vous parle de mon entreprise, je pense pas au suicide", CLEAR_NO),
+    ("je vous parle de mes factures, je ne suis pas suicidaire", CLEAR_NO),
+    ("je sais pas, je pense pas au suicide", NOT_CLEAR_NO),
     ("Non.", CLEAR_NO),
     ("nan", CLEAR_NO),
     ("non pas du tout", CLEAR_NO),

@@ -106,3 +106,19 @@ def report() -> str:
 
 if __name__ == "__main__":
     print(report())
+
+
+# Round 6 (2026-12-04): laughing is a joke's register; the classifier's own ambiguous reading of it asked about
+# suicide three times out of three. A rule's sign beside the laugh still counts.
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("je suis mort de rire quand je vois mes comptes", None),
+        ("je suis mort de rire quand il me dit que le cheque est parti", None),
+        ("mdr je suis morte de rire avec vos questions", None),
+        ("mdr je vais me pendre", 1),
+        ("je suis morte de fatigue, je n'en peux plus, je pleure tous les soirs", AMBIGUOUS),
+    ],
+)
+def test_laughing_is_no_question_about_suicide_but_a_sign_beside_it_counts(text, level):
+    assert assess([text]).distress_level == level

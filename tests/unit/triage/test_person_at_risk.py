@@ -37,6 +37,16 @@ CASES = [
         "mon père",
     ),
     (["ma mère répète que sa vie n'a plus aucun sens depuis la fermeture"], "ma mère"),
+    # Whom the words were said to is not at risk (round 6: "Pensez-vous que votre mère soit en sécurité ?").
+    (
+        [
+            "bonsoir je vous ecris pour mon pere",
+            "il a 62 ans il est garagiste a Calais",
+            "il boit beaucoup depuis et il a dit a ma mere qu'il voulait en finir",
+        ],
+        "mon pere",
+    ),
+    (["mon mari a avoué à ma sœur qu'il pensait à se suicider"], "mon mari"),
     # Named in an earlier message, or not at all.
     (["je vous écris pour mon frère, maçon à Lens", "il m'a dit qu'il voulait en finir"], "mon frère"),
     (["il m'a dit qu'il voulait en finir"], RELATIVE),
