@@ -75,6 +75,8 @@ def test_causes(said, present, absent):
         ("j'ai peur de finir en liquidation", None),
         ("l'urssaf me relance", None),
         ("en redressement puis liquidation prononcée", "liquidation"),
+        ("l'entreprise va être liquidée, le tribunal a dit liquidation judiciaire la semaine dernière", "liquidation"),
+        ("le juge a prononcé la liquidation lundi", "liquidation"),
     ],
 )
 def test_stages(said, stage):
