@@ -74,6 +74,10 @@ MAX_INTAKE_QUESTIONS = 2
 
 # Asked first when they apply: what changes the first guidance most.
 _ORDER = ("deadline", "creditors", "since_when", "trade", "legal_form", "employees", "steps_taken", "departement")
+# The questions about the difficulty itself, asked only once one was told.
+SITUATION_SPECIFIC = frozenset({"since_when", "deadline", "creditors", "steps_taken"})
+# A trade or a place said alone, no difficulty told: noted, and what brings the artisan is asked.
+NO_DIFFICULTY_YET = "Qu'est-ce qui vous amène : quelle difficulté rencontrez-vous dans votre activité ?"
 _MONEY_CATEGORIES = frozenset({"cotisations_sociales", "impots", "banque", "tresorerie"})
 
 # Questions that may be skipped ("passer"): the intake's, the e-mail and the callback time; not the
@@ -87,6 +91,10 @@ def intake_questions(categories: Sequence[str], urgency: str | None) -> list[str
         # Urgent: the advisor is offered now; only where the artisan is, to route the case.
         return ["departement"]
     wanted = list(_ORDER)
+    if not categories:
+        # No difficulty told yet ("fleuriste", "taxi" alone, round 6): "Depuis quand cette situation dure-t-elle ?"
+        # asks about a situation nobody described; only what the business is can be asked.
+        return [slot for slot in wanted if slot not in SITUATION_SPECIFIC]
     if not _DEADLINE_CATEGORIES.intersection(categories):
         wanted.remove("deadline")
     if not _MONEY_CATEGORIES.intersection(categories):
@@ -238,7 +246,8 @@ def reply_to_question(words: str | None, chamber: Chamber, slot: str | None = No
         return SERIOUS_REPLY
     if folded.startswith("pourquoi"):
         return explain(slot)
-    if asks_what_is_meant(words):
+    if asks_what_is_meant(words) or (slot in QUESTION_EXAMPLES and not re.search(r"\w", folded)):
+        # "?" alone mostly means "je ne comprends pas la question" (round 6): what it asks, with examples.
         return QUESTION_EXAMPLES.get(slot or "", explain(slot))
     return question_reply(chamber)
 

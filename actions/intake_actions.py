@@ -29,6 +29,8 @@ from actions.intake import (
     ASK_DETAIL,
     DETAIL_WANTED,
     FEELING_HEARD,
+    NO_DIFFICULTY_YET,
+    QUESTION_EXAMPLES,
     SERIOUS_REPLY,
     SKIPPABLE,
     SKIPPED_ACK,
@@ -41,6 +43,7 @@ from actions.intake import (
     questions_to_ask,
     reply_to_question,
     skip_offered,
+    unanswered_before,
 )
 from actions.place_validation import PlaceValidation, place_in_answer, place_said_aside
 from actions.unanswered import WRONG_QUESTION_ACK, answered_another_question, not_answered
@@ -63,8 +66,18 @@ from intake.answers import (
     says_only_yes,
     without_said_before,
 )
-from intake.facts import corrected_creditors, extract_facts, says_no_first, says_no_to, sympathy, understood
+from intake.facts import (
+    corrected_creditors,
+    creditor_names_meant,
+    extract_facts,
+    fold as fold_words,
+    says_no_first,
+    says_no_to,
+    sympathy,
+    understood,
+)
 from intake.reproach import without_reproach
+from intake.shapes import amount_alone, fits, has_words, only_time, plain_text, says_alone, with_amount
 from triage import Assessment
 
 # The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
@@ -105,6 +118,19 @@ class ActionAcknowledgeSituation(Action):
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
             restatement = None
+        if (
+            tracker.active_loop_name is None
+            and not tracker.get_slot("difficulty_categories")
+            and not (assessment and assessment.distress)
+            and not comfort
+            and len(words.split()) <= 6
+            and understood(_facts_in(words, tracker))
+        ):
+            # "fleuriste", "taxi" alone (round 6): nothing told about a difficulty yet, so no question about one
+            # ("Depuis quand cette situation dure-t-elle ?"): what was said is noted, and what brings them asked.
+            dispatcher.utter_message(text=f"Merci. {understood(_facts_in(words, tracker))}")
+            dispatcher.utter_message(text=NO_DIFFICULTY_YET)
+            return [FollowupAction("action_listen")]
         first_words = "Merci de m'en parler, ce n'est pas toujours facile."
         if repeated or already_said(tracker, first_words):
             first_words = "D'accord, c'est noté."
@@ -173,7 +199,19 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         # "électricienne je viens de le dire", "SOUS UN MOIS je vous dis": the answer, without the reproach (rounds 4
         # and 5 stored it whole); "je viens de vous dire non" is then the no it is.
         words = without_reproach(without_said_before(said))
+        if value == said and not has_words(words) and not is_waiting(words):
+            # "🙏", "..." at "Avez-vous une échéance ?" (round 6: "Échéance : 🙏" in the case): no answer, never a fact.
+            return self._unclear(slot, dispatcher, tracker)
         value = words if value == said else value
+        amount = amount_alone(words) if value == words else None
+        if amount:
+            # "deux mille cinq", "mille deux cents" at the deadline question (round 6: "Échéance : deux mille cinq"):
+            # an amount, kept with the creditors; at the creditors question, their amount.
+            creditors = with_amount(value_before_latest_message(tracker.events, "creditors"), amount)
+            if slot == "creditors":
+                return {slot: creditors}
+            answered = answered_another_question(slot, {"creditors": creditors}, dispatcher, tracker)
+            return {**answered, "creditors": creditors}
         if refuses_callback(words):
             # "non je veux pas être rappelé" at "Avez-vous une échéance ?": a wish about the call, noted (no offer
             # will follow), and no answer to this question, which is asked again.
@@ -192,6 +230,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             facts = extract_facts(words, services.chamber_today())
             if facts.get(slot):
                 return {slot: facts[slot]}
+            meant = creditor_names_meant(words) if "creditors" not in facts else None
+            if meant:
+                # "non en fait c'est l'urssaf pas les impôts" at the deadline question (round 6, p14): who is owed,
+                # corrected and said back; its "non" was stored as "aucune échéance connue".
+                if slot == "creditors":
+                    return {slot: meant}
+                answered = not_answered(slot, AMOUNT_CORRECTED.format(meant), dispatcher, tracker)
+                return {**answered, "creditors": meant}
             if slot in WHAT_A_NO_SAYS and says_no_to(slot, words):
                 # "non pas d'échéance. et je suis pas à Caen, l'atelier est à Bayeux": both answered (round 5 replays).
                 dispatcher.utter_message(text=understood(facts) or WRONG_QUESTION_ACK)
@@ -210,6 +256,8 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
         if value != words:
+            if slot in ("since_when", "deadline") and not fits(slot, str(value)):
+                return self._off_script(slot, words, dispatcher, tracker)
             return {slot: value}
         if is_skip(words):
             return {slot: SKIPPED}  # "j'aime autant ne pas en parler": every question may be passed
@@ -264,10 +312,37 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             if meaning is None:
                 dispatcher.utter_message(text=SKIPPED_ACK)
             return {slot: meaning or SKIPPED}
-        if slot in DETAIL_WANTED and answer_kind(words) == YES and not _detail_asked(tracker, slot):
+        if (
+            slot in DETAIL_WANTED
+            and answer_kind(words) == YES
+            and not _detail_asked(tracker, slot)
+            and not amount_said(words)
+        ):
             dispatcher.utter_message(text=ASK_DETAIL)
             return {slot: None}
-        return {slot: value}
+        yes_kept = answer_kind(words) == YES and slot not in YES_ANSWERS_NOTHING  # the detail was asked once
+        if not yes_kept and not fits(slot, words):
+            return self._off_script(slot, words, dispatcher, tracker)
+        return {slot: plain_text(value)}
+
+    def _off_script(self, slot: str, words: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        """An answer not of this question's kind (round 6: "Depuis quand : les impôts", "Créanciers : seul", a
+        sentence as the legal form): it goes where it clearly belongs, else it is not kept; the message is
+        answered and, after one unclear answer, the question is passed (never a loop)."""
+        other = {
+            name: found for name, found in other_kind(words).items() if name != slot and not tracker.get_slot(name)
+        }
+        if other:
+            return {**answered_another_question(slot, other, dispatcher, tracker), **other}
+        return self._unclear(slot, dispatcher, tracker)
+
+    def _unclear(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        """Nothing to keep: what the question asks, with examples, once; the second time the question is passed."""
+        if unanswered_before(tracker.events, slot) >= 1:
+            dispatcher.utter_message(text=SKIPPED_ACK)
+            return {slot: SKIPPED}
+        dispatcher.utter_message(text=QUESTION_EXAMPLES.get(slot) or explain(slot))
+        return {slot: None}
 
     def validate_since_when(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("since_when", value, dispatcher, tracker)
@@ -289,6 +364,30 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 
     def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("steps_taken", value, dispatcher, tracker)
+
+
+def amount_said(words: str) -> bool:
+    """An amount in the words, in digits or in words ("oui le client me doit quatre mille deux cents euros")."""
+    from intake.facts import money_in_digits
+
+    return bool(re.search(r"\d{3}", money_in_digits(fold_words(words)).replace(" ", "")))
+
+
+def other_kind(words: str) -> dict[str, str]:
+    """Where an answer of another kind clearly belongs: a creditor named ("les impôts", "fournisseur et banque")
+    to the creditors, "seul" to the employees, a length of time ("2 ans") to "depuis quand"."""
+    from intake.facts import creditor_names
+
+    found: dict[str, str] = {}
+    names = creditor_names(words)
+    if names:
+        found["creditors"] = names
+    if says_alone(words):
+        found["employees"] = "seul"
+    folded = " ".join(fold_words(words).split())
+    if only_time(folded):
+        found["since_when"] = plain_text(words)
+    return found
 
 
 # The questions a bare yes answers nothing to ("Depuis quand ?", "Quel est votre métier ?"); at the yes/no ones

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import re
 
-from intake.facts import extract_facts, fold
+from intake.facts import (
+    creditor_names_meant,
+    extract_facts as extract_facts,  # re-exported: actions.crisis_actions reads it here
+    fold,
+)
 
 YES, NO, HESITATION, QUESTION, CORRECTION, OTHER = "yes", "no", "hesitation", "question", "correction", "other"
 
@@ -166,7 +170,8 @@ def is_correction(text: str | None) -> bool:
     """A no that corrects a fact ("ah non c'est la Somme pas le Nord"): it refuses nothing."""
     folded = _folded(text)
     if _CORRECTION_START.search(folded) or _CORRECTION_ANYWHERE.search(folded):
-        return bool(extract_facts(text or ""))
+        # "non en fait c'est l'urssaf pas les impôts" (round 6, p14): a creditor corrected is a fact corrected.
+        return bool(extract_facts(text or "")) or bool(creditor_names_meant(text or ""))
     # "c'est pas à Lille c'est à Lens": a place said wrong and the place meant.
     import places
 

@@ -165,10 +165,20 @@ _BUSINESS_AGE_BEFORE = re.compile(
 )
 
 
+# "deux gars que je connaissais depuis dix ans" (round 6, p15): how long a person was known, not how long the
+# difficulty has lasted (stored as "Depuis quand : depuis dix ans" over the artisan's "depuis le covid").
+_OTHER_DURATION_BEFORE = re.compile(
+    r"(?:\bconnai\w*|\bconnu\w*|\bamie?s?|\bcopains?|\bcopines?|\bpotes?|\bmarie\w*|\bensemble|\bvoisins?|"
+    r"\bfideles?|\bhabite\w*|\bvis|\bvit|\bloue\w*|\bbail|\bcontrat|\bpret|\bcredit|\bassocie\w*)(?: \w+){0,2}\s*$"
+)
+
+
 def _since_when(text: str, folded: str) -> str | None:
     for pattern in _SINCE:
         for match in pattern.finditer(folded):
             clause = re.split(r"[,.;!?]", folded[: match.start()])[-1]
+            if _OTHER_DURATION_BEFORE.search(clause):
+                continue
             if _BUSINESS_AGE_BEFORE.search(clause) or (_trade(clause, clause) and clause.split()[-1:] != ["et"]):
                 continue
             return _span(text, match)
@@ -271,7 +281,69 @@ def _amount(text: str, match: re.Match[str]) -> str:
     return f"{number} €"
 
 
+# "deux mille cinq" said of money is 2 500 (as "mille deux" is 1 200), not the year 2005: the hundreds said short.
+_SHORT_HUNDREDS = re.compile(
+    r"\b(mille)[ -](deux|trois|quatre|cinq|six|sept|huit|neuf)\b(?![ -](?:cents?|mille|vingts?|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize|trente|quarante|cinquante|soixante|ans?|annees?|mois|jours?|semaines?|salaries?|employes?))"
+)
+
+
+def money_in_digits(folded: str) -> str:
+    """Folded words with the amounts written in words in digits (text2num): "deux mille cinq cents euros" ->
+    "2500 euros", "mille deux cents" -> "1200", "deux mille cinq" (money said short) -> "2500". Same length is
+    not kept: only for reading amounts, never for spans in the original."""
+    from french.numbers import digits_from_words
+
+    return digits_from_words(_SHORT_HUNDREDS.sub(r"\1 \2 cents", folded))
+
+
+# "PGE en 2020", "depuis 2019": a year, never an amount owed.
+_YEAR_BEFORE = re.compile(
+    r"\b(?:en|depuis|annee|annees|fin|debut|mi|avant|apres|jusqu'en|jusqu en|de l'an|ete|hiver|(?:pret|credit|pge|emprunt)s?(?: \w+)? de)\s*$"
+)
+
+
+def creditor_names(text: str) -> str | None:
+    """Who is owed, named without an amount nor a debt word ("les impôts", "euh les deux, fournisseur et banque"):
+    read only where a question makes it an answer."""
+    folded = fold(text or "")
+    if _NO_DEBT.search(folded):
+        return None
+    names: list[str] = []
+    for match in _CREDITOR.finditer(folded):
+        for index, (label, _) in enumerate(_CREDITORS):
+            if match.group(f"c{index}") and label not in names:
+                names.append(label)
+    return ", ".join(names) or None
+
+
+# "l'urssaf pas les impôts", "pas la banque": a creditor said wrong.
+_CREDITOR_DENIED_BEFORE = re.compile(
+    r"\b(?:pas|non pas|et non|plutot que|au lieu de)\s+(?:les |le |la |l'|l |des |du |de |a |aux? )?$"
+)
+
+
+def creditor_names_meant(text: str) -> str | None:
+    """The creditors a correction means ("non en fait c'est l'urssaf pas les impôts" -> "URSSAF"), without the ones
+    it denies; None when it names none."""
+    folded = fold(text or "")
+    names: list[str] = []
+    for match in _CREDITOR.finditer(folded):
+        if _CREDITOR_DENIED_BEFORE.search(folded[: match.start()]):
+            continue
+        for index, (label, _) in enumerate(_CREDITORS):
+            if match.group(f"c{index}") and label not in names:
+                names.append(label)
+    return ", ".join(names) or None
+
+
+def _is_year(clause: str, match: re.Match[str]) -> bool:
+    number = match.group(1)
+    return bool(re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", number)) and bool(_YEAR_BEFORE.search(clause[: match.start()]))
+
+
 def _creditors(text: str, folded: str) -> str | None:
+    folded = money_in_digits(folded)
     found: list[str] = []
     start = 0
     for boundary in [*(_CLAUSE.finditer(folded)), None]:
@@ -291,7 +363,7 @@ def _creditors(text: str, folded: str) -> str | None:
             amounts = [
                 " ".join(match.group(1).split()) + " €"
                 for match in _BARE_AMOUNT.finditer(clause)
-                if not _negated(clause, match)
+                if not _negated(clause, match) and not _is_year(clause, match)
             ]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))

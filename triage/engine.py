@@ -602,7 +602,8 @@ class _Run:
 _DENIES_A_DIFFICULTY = re.compile(
     r"\b(?:(?:il )?(?:n )?y a (?:pas|plus|aucun|aucune|jamais eu) (?:de |d )?|(?:c est|ce n est|c|ca n est|ce) pas "
     r"(?:le|la|les|l|du|des|avec|a cause (?:de|du|des))?\b|pas (?:de |d )?(?:souci|soucis|probleme|problemes) "
-    r"(?:avec|de|du|des|cote|pour)\b|rien a voir avec|(?:n est|est) pas (?:le|mon) (?:souci|probleme))"
+    r"(?:avec|de|du|des|cote|pour)\b|rien a voir avec|(?:n est|est) pas (?:le|mon) (?:souci|probleme)|"
+    r"(?:c est|cest|c) (?:\S+ ){1,3}(?:pas|et non|et pas) (?:le|la|les|l|du|des|de|a|aux?)?\b)"
 )
 
 

@@ -16,7 +16,8 @@ from actions.intake import QUESTION_REASONS, explain, intake_questions
         (["sante"], "normale", "since_when", False),
         (["banque"], "haute", "departement", False),
         (["procedure_judiciaire"], "critique", "departement", False),
-        ([], None, "since_when", False),
+        # No difficulty told yet ("fleuriste" alone, round 6): nothing about a situation is asked.
+        ([], None, "trade", False),
     ],
 )
 def test_questions_fit_the_situation(categories, urgency, expected_first, asks_deadline):

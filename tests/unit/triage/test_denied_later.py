@@ -35,6 +35,12 @@ def conversation(messages: list[str]):
             "travaux",
             "tresorerie",
         ),
+        # Round 6 (r6a-p14): the creditor corrected, the wrong one named last.
+        (
+            ["les impôts me réclament 15000 euros depuis le contrôle", "non en fait c'est l'urssaf pas les impôts"],
+            "impots",
+            "cotisations_sociales",
+        ),
         (
             ["l'urssaf me relance et la banque m'a coupé le découvert", "c'est pas la banque, c'est l'urssaf"],
             "banque",

@@ -1,0 +1,137 @@
+"""Whether an answer has the shape of the question it was given to (plain Python, no Rasa).
+
+Round 6 (r6a, B1): whatever came at an intake question was stored as its answer and read by the advisor:
+"Échéance : deux mille cinq", "Depuis quand : les impôts", "Échéance : 🙏", "Depuis quand : <b>aide</b>",
+"Créanciers : seul", a sentence as the legal form. Each question now keeps only an answer of its kind: a date
+or a delay for the deadline, a duration or a starting point for "depuis quand", who is owed (or how much) for
+the creditors, a short answer for the legal form. ``other_kind`` says where an answer of another kind belongs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from french.text import fold
+from french.words import MONTHS_FOLDED, WEEKDAYS
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+
+
+def plain_text(text: str | None) -> str:
+    """The words without markup: "<b>aide</b>" -> "aide", "&amp;" -> "&". Markup never reaches a fact."""
+    return " ".join(html.unescape(_TAG.sub(" ", text or "")).split())
+
+
+def has_words(text: str | None) -> bool:
+    """Letters or digits, not only emoji or punctuation ("🙏", "...")."""
+    return any(char.isalnum() for char in plain_text(text))
+
+
+_MONTHS = "|".join(MONTHS_FOLDED)
+_DAYS = "|".join(WEEKDAYS)
+_NUMBER = (
+    r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quelques|plusieurs)"
+)
+# A moment or a length of time: "depuis le covid", "3 mois", "l'an dernier", "en mars", "2019", "récemment".
+_TIME = re.compile(
+    rf"\b(?:{_NUMBER}\s+(?:jours?|semaines?|mois|ans?|annees?|trimestres?)|jours?|semaines?|mois|ans|annees?|"
+    rf"{_MONTHS}|{_DAYS}|(?:19|20)\d\d|depuis|longtemps|toujours|recemment|recent|hier|avant[- ]hier|"
+    r"rentree|ete|printemps|automne|hiver|noel|covid|confinement|debut|fin|derniere?|passee?|"
+    r"ouverture|installation|deces|accident|incendie|travaux|tout le temps|un moment|un bail|peu)\b"
+)
+# A date or a delay ahead, or what makes one: "le 15", "demain", "sous 8 jours", "fin du mois", "l'audience".
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?)?|{_MONTHS}|{_DAYS}|demain|apres[- ]demain|aujourd'?hui|"
+    r"ce soir|semaines?|mois|jours?|fin|debut|mi|bientot|prochaine?|avant|sous|d'ici|dans|delai|date|echeance|"
+    r"audience|convocation|tribunal|saisie|huissier|commissaire|expulsion|mise en demeure|relance|prelevement|"
+    r"salaires?|loyer|urgent|urgence|rien|aucune?|pas)\b"
+)
+_SEUL = re.compile(
+    r"^(?:(?:euh|ben|bah|non|oui)[ ,]+)?(?:tout |toute )?seule?s?(?: (?:moi|en fait|pour l'instant))?\W*$"
+)
+
+
+def fits(slot: str, text: str | None) -> bool:
+    """Whether ``text`` can be the answer to this intake question (the facts and the other kinds were read
+    before: this is the last check before the words are kept as they are)."""
+    words = plain_text(text)
+    if not has_words(words):
+        return False
+    folded = " ".join(fold(words).split())
+    if slot == "since_when":
+        return bool(_TIME.search(folded))
+    if slot == "deadline":
+        return bool(_DATE.search(folded))
+    if slot == "legal_form":
+        # The legal forms the facts did not read ("c'est ma femme qui s'occupe des papiers" says who knows it) are
+        # kept; a creditor, a length of time, "seul" or a long account is something else.
+        from intake.facts import creditor_names
+
+        return (
+            len(folded.split()) <= 10
+            and not creditor_names(folded)
+            and not only_time(folded)
+            and not _SEUL.match(folded)
+        )
+    if slot == "creditors":
+        # Who is owed is free ("mon comptable", "Leroy Merlin"); a length of time, a month or "seul" is none.
+        return not (_SEUL.match(folded) or only_time(folded))
+    return not only_time(folded) or slot in ("steps_taken",)
+
+
+def only_time(folded: str) -> bool:
+    """The whole answer is a length of time or a month ("2 ans", "janvier", "depuis mars")."""
+    return bool(
+        re.fullmatch(
+            rf"(?:(?:depuis|ca fait|il y a|en|le|la|l'|fin|debut|mi|environ|presque|a peu pres|plus de)\s*)*"
+            rf"(?:{_NUMBER}\s+(?:jours?|semaines?|mois|ans?|annees?)|{_MONTHS}(?: (?:19|20)\d\d)?|(?:19|20)\d\d)"
+            r"(?: (?:dernier|derniere|passe|passee|environ))?\W*",
+            folded,
+        )
+    )
+
+
+def says_alone(text: str | None) -> bool:
+    """ "seul", "tout seul": no one works with the artisan (an answer to the employees question)."""
+    return bool(_SEUL.match(" ".join(fold(plain_text(text)).split())))
+
+
+# An amount said alone, in digits or in words: "2500", "deux mille cinq", "mille deux cents euros", "environ 3000 €".
+_AMOUNT_ALONE = re.compile(
+    r"^(?:(?:euh|ben|bah|alors|oui|environ|a peu pres|a peu pres|dans les|pres de|plus de|au moins|en tout|ca fait|"
+    r"c'est|ca|je dois|on doit|je leur dois|il y a|y a|un peu plus de|un peu moins de)[ ,]+)*"
+    r"(\d{1,3}(?:[ .]\d{3})+|\d{3,7})(?:,\d{1,2})?\s*(?:k\s*€|k|ke|keuros?|€|euros?|eur|balles)?"
+    r"(?:[ ,]+(?:environ|a peu pres|en tout|au total))?\W*$"
+)
+
+
+def amount_alone(text: str | None) -> str | None:
+    """ "2 500 €" when the whole answer is an amount (words read by text2num); None otherwise. A year said alone
+    ("2020") is no amount."""
+    from intake.facts import money_in_digits
+
+    folded = money_in_digits(" ".join(fold(plain_text(text)).split()))
+    match = _AMOUNT_ALONE.match(folded)
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", match.group(1))
+    unit = folded[match.end(1) :]
+    year = re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", digits) and not re.search(r"€|eur|balles|k", unit)
+    if year and not re.search(r"\bmille\b", fold(plain_text(text))):
+        return None  # "2020": a year; "deux mille cinq" said in words at a money question is money
+    if re.search(r"\bk", unit):
+        digits += "000"
+    value = int(digits)
+    return f"{value:,}".replace(",", " ") + " €"
+
+
+def with_amount(known: str | None, amount: str) -> str:
+    """The creditors noted with an amount said alone: "URSSAF" + "2 500 €" -> "URSSAF 2 500 €"; a known amount is
+    kept and the new one added."""
+    known = (known or "").strip()
+    if not known or known in ("non précisé", "aucune dette signalée"):
+        return amount
+    if re.search(r"\d", known):
+        return f"{known}, {amount}"
+    return f"{known} {amount}"

@@ -1,0 +1,142 @@
+"""Round 6 (r6a, section B): an intake answer is kept only when it is of its question's kind, over real trackers and
+the real form validation. An amount goes to the creditors, a creditor to the creditors, "seul" to the employees, a
+length of time to "depuis quand"; emoji, markup and unrelated sentences are never kept (the question is explained
+once, then passed: never a loop)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import FollowupAction
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import services
+from actions.conversation import SKIPPED
+from actions.intake import NO_DIFFICULTY_YET, QUESTION_EXAMPLES, intake_questions, reply_to_question
+from actions.intake_actions import ActionAcknowledgeSituation, ValidateSituationForm
+from tests.support.trackers import bot, texts, tracker, user
+
+
+def at_question(
+    slot: str, exchange: list[str], slots: dict | None = None, intent: str = "inform"
+) -> tuple[CollectingDispatcher, dict]:
+    """The validation of the last words of ``exchange`` at ``slot``'s question (each earlier answer followed by the
+    question again); ``slots``: what was known before."""
+    events = [user("l'urssaf me réclame de l'argent et la banque aussi")]
+    events += [{"event": "slot", "name": name, "value": value} for name, value in (slots or {}).items()]
+    for words in exchange:
+        events += [{"event": "slot", "name": "requested_slot", "value": slot}, bot(f"question {slot}")]
+        events.append(user(words, intent))
+    current = tracker(events, slots={"requested_slot": slot, **(slots or {})}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    value = "aucune échéance connue" if intent == "deny" and slot == "deadline" else exchange[-1]
+    result = getattr(ValidateSituationForm(), f"validate_{slot}")(value, dispatcher, current, {})
+    return dispatcher, result
+
+
+@pytest.mark.parametrize(
+    "slot, words, known, creditors",
+    [
+        ("deadline", "deux mille cinq", {}, "2 500 €"),  # p01
+        ("deadline", "mille deux cents", {"creditors": "URSSAF"}, "URSSAF 1 200 €"),  # p28
+        ("since_when", "deux mille cinq cents euros", {"creditors": "URSSAF"}, "URSSAF 2 500 €"),
+        ("creditors", "environ 3000", {"creditors": "banque"}, "banque 3 000 €"),
+    ],
+)
+def test_an_amount_said_alone_goes_to_the_creditors(slot, words, known, creditors):
+    dispatcher, result = at_question(slot, [words], known)
+    assert result["creditors"] == creditors
+    if slot != "creditors":
+        assert result[slot] is None  # never "Échéance : deux mille cinq"
+        assert texts(dispatcher) == ["Merci, c'est noté."]
+
+
+@pytest.mark.parametrize(
+    "slot, words, other",
+    [
+        ("since_when", "les impôts", {"creditors": "impôts"}),  # p28
+        ("legal_form", "euh les deux en fait, fournisseur et banque", {"creditors": "fournisseurs, banque"}),  # p20
+        ("creditors", "seul", {"employees": "seul"}),  # p32
+        ("creditors", "2 ans", {"since_when": "2 ans"}),  # p11
+        ("creditors", "janvier", {"since_when": "janvier"}),  # p14
+    ],
+)
+def test_an_answer_of_another_kind_goes_where_it_belongs(slot, words, other):
+    dispatcher, result = at_question(slot, [words])
+    assert result[slot] is None
+    for name, value in other.items():
+        assert result[name] == value
+    assert texts(dispatcher) == ["Merci, c'est noté."]
+
+
+@pytest.mark.parametrize(
+    "slot, words",
+    [
+        ("deadline", "🙏"),  # p06
+        ("since_when", "<b>aide</b>"),  # p06: raw HTML in the case
+        ("since_when", "ce client va me tuer avec ses retards de paiement aussi"),  # p24
+        ("deadline", "ah bon"),
+    ],
+)
+def test_an_unclear_answer_is_never_kept_and_the_question_is_explained_once_then_passed(slot, words):
+    dispatcher, result = at_question(slot, [words])
+    assert result == {slot: None}
+    assert texts(dispatcher) == [QUESTION_EXAMPLES[slot]]
+    _, result = at_question(slot, [words, words])
+    assert result == {slot: SKIPPED}  # the second unclear answer: passed, never a loop
+
+
+def test_a_phone_number_at_since_when_is_not_kept():  # p23
+    _, result = at_question("since_when", ["0033 6 12 34 56 78"])
+    assert result["since_when"] is None
+
+
+@pytest.mark.parametrize(
+    "slot, words, stored",
+    [
+        ("since_when", "depuis le covid", "depuis le covid"),
+        ("since_when", "euh je sais pas trop, quelques mois", "euh je sais pas trop, quelques mois"),
+        ("legal_form", "c'est ma femme qui s'occupe des papiers", "c'est ma femme qui s'occupe des papiers"),
+        ("creditors", "mon comptable", "mon comptable"),
+    ],
+)
+def test_an_answer_of_its_kind_is_kept(slot, words, stored):
+    _, result = at_question(slot, [words])
+    assert result[slot] == stored
+
+
+def test_an_amount_with_a_yes_is_no_bare_yes():  # p08: "Pouvez-vous préciser ?" after an estimate
+    dispatcher, result = at_question("creditors", ["oui le client me doit quatre mille deux cents euros"])
+    assert "Pouvez-vous préciser" not in " ".join(texts(dispatcher))
+    assert result["creditors"]
+
+
+def test_a_lone_question_mark_gets_the_question_explained():  # p06, p32
+    assert reply_to_question("?", services.chamber(), "deadline") == QUESTION_EXAMPLES["deadline"]
+
+
+@pytest.mark.parametrize("trade", ["fleuriste", "taxi", "je suis fleuriste"])
+def test_a_bare_trade_gets_no_question_about_a_situation(trade):  # p16, p28
+    assert "since_when" not in intake_questions([], None)
+    current = tracker([user(trade, "describe_situation")], slots={"trade": trade.split()[-1]})
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAcknowledgeSituation().run(dispatcher, current, {}))
+    said = texts(dispatcher)
+    assert said[-1] == NO_DIFFICULTY_YET
+    assert not any("Depuis quand" in line for line in said)
+    assert events == [FollowupAction("action_listen")]
+
+
+@pytest.mark.parametrize(
+    "words, meant",
+    [
+        ("non en fait c'est l'urssaf pas les impôts", "URSSAF"),  # p14: its "non" was stored as "no deadline"
+        ("ah non c'est la banque, pas le fournisseur", "banque"),
+    ],
+)
+def test_a_creditor_corrected_at_another_question_is_said_back_never_a_no(words, meant):
+    dispatcher, result = at_question("deadline", [words], intent="deny")
+    assert result["deadline"] is None
+    assert result["creditors"] == meant
+    assert texts(dispatcher) == [f"C'est corrigé : {meant}."]
