@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -127,6 +127,59 @@ def _callable_abroad(number: phonenumbers.PhoneNumber, digits: str) -> bool:
     """A foreign number is taken when written with its country code ("+32", "0032") and is a personal line, never a
     premium or shared-cost one."""
     return digits.lstrip().startswith(("+", "00")) and phonenumbers.number_type(number) in _PERSONAL_LINES
+
+
+def phones_in(text: str | None) -> list[str]:
+    """Every distinct valid number in the words, in the order said (E.164): "06 12 34 56 78 ou sinon le 07 98 76 54
+    32" gives both, the first one being the number the artisan gives first (round 6: only the second was kept)."""
+    if not text:
+        return []
+    found: list[str] = []
+    for match in phone_matches(phone_digits(text)):
+        phone = normalise_phone(match.raw_string)
+        if phone and phone not in found:
+            found.append(phone)
+    return found
+
+
+def foreign_attempt(text: str | None) -> bool:
+    """Digits written with a foreign country code ("+44 7700 900123", "0044 ..."): the French example would not help."""
+    return bool(text and re.search(r"(?:\+|\b00)(?!33)[1-9]\d{0,2}[\s.-]?\d", text))
+
+
+# A title alone names nobody: "Mme" was kept as the name the advisor reads aloud (round 6).
+_TITLES = frozenset(
+    {"mme", "madame", "mlle", "mademoiselle", "m", "m.", "mr", "mr.", "monsieur", "me", "dr", "docteur"}
+)
+
+
+def only_a_title(name: str | None) -> bool:
+    from intake.facts import fold
+
+    return bool(name) and all(word in _TITLES for word in fold(str(name)).replace(".", " ").split())
+
+
+def closed_weekday(preference: str | None, open_weekdays: Iterable[int]) -> int | None:
+    """The day the artisan asked for ("samedi matin") when the chamber does not call on it; None otherwise."""
+    if not preference:
+        return None
+    from chamber.hours import CallbackPreference
+
+    wish = CallbackPreference.read(preference)
+    if wish.weekday is None or wish.weekday in set(open_weekdays):
+        return None
+    return wish.weekday
+
+
+def without_weekday(preference: str) -> str:
+    """The preference with its day names taken out ("samedi matin" -> "matin"): the part of the day stays."""
+    from intake.facts import fold
+
+    kept = [word for word in preference.split() if fold(word).strip(".,") not in _DAY_NAMES]
+    return " ".join(kept)
+
+
+_DAY_NAMES = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
 
 
 def display_phone(e164: str) -> str:
@@ -469,7 +522,9 @@ def submit_case(outbox: Any, **fields: Any) -> Any:
 _MOMENT_WORDS = re.compile(
     r"^(?:demain|apres-demain|aujourd'hui|aujourd|hui|matin|matinee|midi|soir|soiree|apres-midi|aprem|apm|"
     r"journee|semaine|week-end|weekend|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"\d{1,2}h\d{0,2}|\d{1,2}|h|heures?|possible|vite|tot|quand|moment|n'importe|importe)$"
+    r"\d{1,2}h\d{0,2}|\d{1,2}|h|heures?|possible|vite|tot|quand|moment|n'importe|importe|"
+    # "le 14 décembre": a date for the call (round 6: taken for nothing at the e-mail question).
+    r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$"
 )
 _SMALL_WORDS_AROUND_A_MOMENT = (
     "plutot de preference le la les l' du des d' en dans vers a au aux partir apres avant entre et ou ce cet "
@@ -478,7 +533,9 @@ _SMALL_WORDS_AROUND_A_MOMENT = (
     # "quand vous voulez, ça m'est égal", "quand ça vous arrange": any time, said around a moment word.
     "ca est egal arrange convient comme "
     # "le soir c mieux": "c'est" as typed on a phone; "vers 16h c'est top" (round 5 replays).
-    "c c' top parfait ideal nickel super"
+    "c c' top parfait ideal nickel super "
+    # "le plus vite possible svp", "entre midi et deux" (round 6: read as a wrong address at the e-mail question).
+    "plus deux"
 )
 _AROUND_A_MOMENT = frozenset(_SMALL_WORDS_AROUND_A_MOMENT.split())
 

@@ -26,11 +26,13 @@ from actions.handoff import (
     callback_time,
     case_due,
     clean_name,
+    closed_weekday,
     consented,
     contact_answers,
     contact_given_with,
     display_phone,
     first_name_said,
+    foreign_attempt,
     handoff_questions,
     has_phone,
     mentions_contact,
@@ -43,11 +45,14 @@ from actions.handoff import (
     normalise_phone,
     noted_for_other_questions,
     number_unknown,
+    only_a_title,
+    phones_in,
     reachable,
     refusal_text,
     submit_case,
     thanks_without_consent_text,
     withdrawn_text,
+    without_weekday,
     wrong_number,
 )
 from actions.intake import YOU_ARE_WELCOME, question_reply
@@ -56,6 +61,7 @@ from actions.place_validation import PlaceValidation, place_in_answer, place_not
 from actions.unanswered import WRONG_QUESTION_ACK, not_answered
 from cases.reference import new_reference
 from chamber import Chamber
+from french import WEEKDAYS as WEEKDAYS_FR
 from guidance.crisis import AT_RISK_REFUSAL, HANDOFF_REMINDER
 from intake.answers import (
     CORRECTION,
@@ -76,7 +82,7 @@ from intake.answers import (
     refuses_callback,
     without_said_before,
 )
-from intake.facts import extract_facts, understood
+from intake.facts import extract_facts, fold, understood
 from ops import clock
 from places import resolve
 from triage.answers import reassures_safety
@@ -142,6 +148,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             events += [*late, *([following] if following else [])]
         events += save_progress(dispatcher, tracker, events)
         return ask_next_question(dispatcher, tracker, events)
+
+    async def extract_phone(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A number at the phone question no mapping took ("zéro six douze trente-quatre…", read as a description
+        of the situation): read from the words (round 6: "c'est noté", then the question again)."""
+        if tracker.get_slot("requested_slot") != "phone" or "phone" in tracker.slots_to_validate():
+            return {}
+        numbers = phones_in(tracker.latest_message.get("text"))
+        return {"phone": numbers[0]} if numbers else {}
 
     async def extract_contact_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -255,7 +271,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
         # sentence around it (the advisor reads it aloud on the phone).
         name = without_said_before(_WORDS_BEFORE_A_NAME.sub("", value)) or value
-        return {"contact_name": first_name_said(name) or clean_name(name)}
+        kept = first_name_said(name) or clean_name(name)
+        if only_a_title(kept):
+            # "Mme": a title alone is no name (round 6: the advisor would have read "Mme" aloud).
+            dispatcher.utter_message(text=TITLE_ONLY)
+            return {"contact_name": None}
+        return {"contact_name": kept}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -280,15 +301,29 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"phone": SKIPPED, **email_instead_of_phone(words, dispatcher)}
         # The extractor may keep part of a number said in a sentence ("rappelez-moi plutôt sur le fixe, 02 99 11 22
         # 33" gave "02 99 11 22"): the whole message is read before saying the number was not understood.
-        phone = normalise_phone(value) or contact_answers(words).get("phone")
-        if phone is None:
+        numbers = phones_in(words) if tracker.get_slot("requested_slot") == "phone" else []
+        phone = numbers[0] if numbers else normalise_phone(value) or contact_answers(words).get("phone")
+        if len(numbers) > 1:
+            # "06 12 34 56 78 ou sinon le 07 98 76 54 32": the first is kept, the other stays in the message the
+            # advisor reads (round 6: only the second was kept, the primary number lost).
+            dispatcher.utter_message(
+                text=f"Je garde le {display_phone(numbers[0])} ; le conseiller verra aussi le {display_phone(numbers[1])} dans votre message."
+            )
+        if phone is None and foreign_attempt(words):
+            # "+44 7700 900123": the French example does not help someone with a foreign number.
+            dispatcher.utter_message(text=FOREIGN_NUMBER_NOT_READ)
+        elif phone is None:
             # "07 11 22 33 44" written exactly as the example: told it does not seem to exist (round 5: "écrivez
             # ainsi : 06 12 34 56 78" to someone who had).
             unknown = number_unknown(words) or number_unknown(value if isinstance(value, str) else None)
             dispatcher.utter_message(text=NUMBER_UNKNOWN if unknown else NUMBER_NOT_READ)
         # "ah pardon 06 23 45 67 89, je m'appelle Antoine": the name said with the number corrects the one kept.
         named = name_in_so_many_words(words)
-        return {"phone": phone, **({"contact_name": named} if named else {})}
+        # "06 12 34 56 78 mais rappelez après 17h30": the time said with the number is kept for its question
+        # (round 6: it was dropped, and the "ok" that followed stored as the time).
+        moment = contact_given_with(words).get("callback_slot") if phone else None
+        later = {"callback_slot": moment} if moment and not tracker.get_slot("callback_slot") else {}
+        return {"phone": phone, **({"contact_name": named} if named else {}), **later}
 
     def validate_callback_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -302,6 +337,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {"callback_slot": None}
+        if asked and callback_time(words) is None and answer_kind(words) == YES:
+            return {"callback_slot": "dès que possible"}  # "ok" to "à quel moment ?": any time (round 6: stored "ok")
         if asked and callback_time(words) is None:
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             if intent == "request_human":
@@ -387,6 +424,8 @@ _WORDS_BEFORE_A_NAME = re.compile(
 )
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
 NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
+FOREIGN_NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro étranger. Pouvez-vous le vérifier, avec l'indicatif du pays (par exemple +44 7911 123456) ?"
+TITLE_ONLY = "Merci. Sous quel nom le conseiller peut-il vous demander, par exemple « Mme Martin » ?"
 NUMBER_UNKNOWN = "Ce numéro ne semble pas exister. Pouvez-vous le vérifier ?"
 NUMBER_IS_A_YES = "Merci, je comprends que vous voulez qu'un conseiller vous appelle."
 NUMBER_ASKED_LATER = "Ce numéro semble incomplet : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
@@ -642,17 +681,37 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
     etre rappelee"): the consent is asked again, the number, name and time said with it kept for after it. Round 5
     read the first as out of scope and the second as not understood. None otherwise (outside forms only)."""
     slots = tracker.slots
-    if tracker.active_loop_name or not (slots.get("wants_advisor") is False or slots.get("consent_given") is False):
-        return None
     words = tracker.latest_message.get("text")
     found = contact_given_with(words)
     given = bool(found.get("phone")) and answer_kind(words) != NO and not refuses_callback(words)
-    if not (asks_for_callback(words) or given):
+    refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False
+    # The offer made and left unanswered (round 6, p23: "bon, Marc" read as a farewell), then a number: a yes in deed.
+    offered = slots.get("wants_advisor") is None and _offer_made(tracker) and given
+    if tracker.active_loop_name or not (refused or offered):
+        return None
+    if not (asks_for_callback(words) or given or (refused and _CHANGED_TO_YES.search(fold(words or "")))):
         return None
     dispatcher.utter_message(text=NUMBER_IS_A_YES)
     kept = {slot: value for slot, value in found.items() if _open_for(slot, slots.get(slot))}
     events = [SlotSet("wants_advisor", True), SlotSet("consent_given", None)]
     return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
+
+
+# "non finalement d'accord", "bon finalement oui", "en fait ok": a mind changed to a yes after a refusal (round 6).
+_CHANGED_TO_YES = re.compile(
+    r"\b(?:finalement|en fait|reflexion faite|tout compte fait|j'ai change d'avis)[ ,]+(?:si|oui|ok|d'accord|"
+    r"daccord|je veux bien|allez-y|c'est bon)\b(?! pas)"
+)
+
+
+def _offer_made(tracker: Tracker) -> bool:
+    """Whether the bot offered the callback ("Voulez-vous qu'un conseiller ... vous rappelle ...?")."""
+    return any(
+        event.get("event") == "bot"
+        and "qu'un conseiller" in (event.get("text") or "")
+        and "rappelle" in (event.get("text") or "")
+        for event in tracker.events
+    )
 
 
 def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> list[EventType]:
@@ -844,7 +903,15 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     result = save_case(tracker, dict(slots))
-    promise = chamber.callback_promise(clock.now(), slots.get("callback_slot"), slots.get("urgency"))
+    preference = slots.get("callback_slot")
+    closed = closed_weekday(preference, chamber.opening_hours.weekdays)
+    if closed is not None:
+        # "samedi": the chamber does not call that day; said plainly, and the next open day promised (round 6: a
+        # Friday a year later was promised, its weekday wrong).
+        preference = without_weekday(str(preference)) or None
+    promise = chamber.callback_promise(clock.now(), preference, slots.get("urgency"))
+    if closed is not None:
+        promise = f"{promise} (les conseillers n'appellent pas le {WEEKDAYS_FR[closed]} : {chamber.hours_text})"
     reach = (
         f"vous rappellera au {display_phone(slots['phone'])}" if has_phone(slots) else f"vous écrira à {slots['email']}"
     )

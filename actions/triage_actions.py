@@ -7,6 +7,7 @@ requires.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -16,6 +17,7 @@ from rasa_sdk.forms import ValidationAction
 
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
+from actions.handoff import callback_time, contact_answers, first_name_said
 from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
 from intake.facts import corrected_creditors, extract_facts, is_place_mention
@@ -29,7 +31,9 @@ class ValidateTriageSlots(ValidationAction):
         previous = Assessment.from_slots(tracker.slots)
         assessment = assess(
             # "c koi une conciliation" tells no difficulty of the artisan's: its word is no procedure to triage.
-            [text for text in user_messages(tracker.events) if not asks_only_definition(text)],
+            # Answers to the handoff's own questions ("mercredi" for the call, a name, a number) are no deadline
+            # nor difficulty (round 6: "lundi" for the callback raised a case to "haute").
+            [text for text in messages_for_triage(tracker.events) if not asks_only_definition(text)],
             previous=previous,
             situation=situation(tracker.slots),
             today=services.chamber_today(),
@@ -55,6 +59,31 @@ class ValidateTriageSlots(ValidationAction):
 
 # While these are asked, the artisan's words are contact details, not facts about the business.
 _CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot"})
+
+
+def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The artisan's messages, less the answers to a contact question: a moment for the call, a number, an address
+    or a name said while one was asked. A sentence about the business said there ("c'est demain la saisie") stays."""
+    pending = None
+    kept: list[str] = []
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            pending = event.get("value")
+        elif event.get("event") == "user":
+            if pending in _CONTACT_QUESTIONS and contact_answer_only(event.get("text")):
+                continue
+            kept += user_messages([event])
+    return kept
+
+
+def contact_answer_only(text: Any) -> bool:
+    """Words that answer a contact question and say nothing else of weight ("samedi", "le 14 décembre",
+    "06 12 34 56 78", "Marc", "entre midi et deux")."""
+    if not isinstance(text, str):
+        return False
+    if callback_time(text) or contact_answers(text) or first_name_said(text):
+        return True
+    return len(text.split()) <= 4
 
 
 def facts_to_fill(tracker: Tracker) -> dict[str, str]:

@@ -1,115 +1,206 @@
-"""Answers to the handoff's yes/no questions that are something else, over real trackers and the real form
-validation action: a phone number at "Voulez-vous qu'un conseiller vous rappelle ?" is a yes to the call (the
-consent is asked next, the number kept), a place ("Lille") is kept as the place and the question stays."""
+"""Round 6 of off-script conversations (/work/reports/fix6/r6a-REPORT.md, section C), the handoff's part, over real
+trackers and the real actions: answers to the handoff's questions never feed the triage, a day the chamber does not
+call is said plainly and the next open day promised, two numbers keep the first, a foreign number gets a foreign
+example, and a title alone is no name."""
 
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import wrong_number
-from actions.handoff_actions import NUMBER_ASKED_LATER, NUMBER_IS_A_YES, ValidateHandoffForm
-from tests.support.handoff_form import DOMAIN, SITUATION, validate
-from tests.support.trackers import bot, run, texts, tracker, user
+from actions.handoff import closed_weekday, only_a_title, phones_in, without_weekday
+from actions.handoff_actions import FOREIGN_NUMBER_NOT_READ, TITLE_ONLY, ActionFinishHandoff, ValidateHandoffForm
+from actions.triage_actions import ValidateTriageSlots, messages_for_triage
+from tests.support.handoff_form import DOMAIN, SITUATION
+from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
+
+OFFER = "Voulez-vous qu'un conseiller de la chambre vous rappelle ?"
 
 
+def requested(name):
+    return {"event": "slot", "name": "requested_slot", "value": name}
+
+
+# C1: a slot, a date, a name or a number said at a contact question is no deadline (p10, p19, p30, p31).
 @pytest.mark.parametrize(
-    "words",
-    ["06 12 34 56 78", "0612345678", "mon numéro c'est le 06 12 34 56 78", "+33 6 12 34 56 78", "06.12.34.56.78"],
-)
-def test_a_number_at_the_callback_question_is_a_yes_and_the_consent_comes_next(words):
-    said, produced = validate("wants_advisor", words, {"wants_advisor": words, "phone": words})
-    assert produced["wants_advisor"] is True
-    assert produced["requested_slot"] == "consent_given"
-    assert produced.get("phone", words) == words  # kept as typed, read once the consent is given
-    assert said == [NUMBER_IS_A_YES]
-
-
-def test_a_number_with_a_no_at_the_callback_question_is_still_a_no():
-    words = "non merci, 06 12 34 56 78 c'est pour rien"
-    _said, produced = validate("wants_advisor", words, {"wants_advisor": False}, intent="deny")
-    assert produced["wants_advisor"] is False
-
-
-def test_a_number_at_the_consent_question_is_still_no_consent():
-    words = "06 12 34 56 78"
-    said, produced = validate("consent_given", words, {"consent_given": words, "phone": words})
-    assert produced.get("consent_given") is None and produced["requested_slot"] == "consent_given"
-    assert said == ["Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."]
-
-
-@pytest.mark.parametrize(
-    "words, attempt",
+    "question, words",
     [
-        # Found by talking to the running bot: a digit missing got "Je n'ai pas bien compris votre réponse".
-        ("0320 45 67 8", True),
-        ("06 12 34 56", True),
-        ("06.12.34.56.7", True),
-        ("+33 6 12 34 56", True),
-        ("appelez le 06 12 34 56 78 9", True),
-        # Numbers that are no attempt at a phone number, or a valid one.
-        ("06 12 34 56 78", False),
-        ("le 03.12.2026", False),
-        ("01/12/2026", False),
-        ("l'urssaf me réclame 12 000", False),
-        ("8000 euros", False),
-        ("siret 123 456 789 00012", False),
+        ("email", "mercredi"),
+        ("callback_slot", "lundi"),
+        ("callback_slot", "samedi"),
+        ("callback_slot", "le 14 décembre"),
+        ("callback_slot", "entre midi et deux"),
+        ("phone", "06 12 34 56 78 ou sinon le 07 98 76 54 32"),
+        ("contact_name", "Marc"),
     ],
 )
-def test_a_wrong_number_is_told_apart_from_a_number_and_from_other_figures(words, attempt):
-    assert wrong_number(words) is attempt
+def test_answers_to_contact_questions_never_reach_the_triage(question, words):
+    events = [user("mon chiffre d'affaires a baissé de moitié"), bot(OFFER), requested(question), user(words, "inform")]
+    assert messages_for_triage(events) == ["mon chiffre d'affaires a baissé de moitié"]
 
 
-@pytest.mark.parametrize("words", ["0320 45 67 8", "mon numéro 06 12 34 56"])
-def test_a_wrong_number_at_the_callback_question_is_a_yes_and_said_incomplete(words):
-    said, produced = validate("wants_advisor", words, {"wants_advisor": words})
-    assert produced["wants_advisor"] is True and produced["requested_slot"] == "consent_given"
-    assert said == [f"{NUMBER_IS_A_YES} {NUMBER_ASKED_LATER}"]
+def test_a_statement_about_the_business_at_a_contact_question_still_counts():
+    words = "vous rappelez quand ? c'est demain la saisie sur mon compte"
+    events = [user("la banque bloque mon compte"), requested("callback_slot"), user(words)]
+    assert words in messages_for_triage(events)
 
 
-def test_a_wrong_number_at_the_consent_question_is_said_incomplete_and_no_consent():
-    said, produced = validate("consent_given", "0320 45 67 8", {"consent_given": "0320 45 67 8"})
-    assert produced.get("consent_given") is None and produced["requested_slot"] == "consent_given"
-    assert said == [f"{NUMBER_ASKED_LATER} Avant de noter vos coordonnées, j'ai besoin de votre accord."]
+@pytest.mark.parametrize("words", ["lundi", "mercredi", "samedi", "le 14 décembre"])
+def test_a_callback_day_leaves_the_urgency_as_it_was(words):
+    slots = {
+        **SITUATION,
+        "urgency": "normale",
+        "difficulty_categories": ["baisse_activite"],
+        "requested_slot": "callback_slot",
+    }
+    events = [
+        user("mon chiffre d'affaires a baissé de moitié depuis l'été"),
+        requested("callback_slot"),
+        user(words, "inform"),
+    ]
+    _, produced = run(ValidateTriageSlots(), tracker(events, slots=slots, active_loop="handoff_form"))
+    assert slot_events(produced).get("urgency", "normale") == "normale"
 
 
-TOWN = [{"entity": "town", "value": "Lille"}]
-
-
-@pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
+# C2: a closed day (configuration: Monday to Friday) is said, and the next open day promised with its right weekday.
 @pytest.mark.parametrize(
-    "words, entities, departement, commune, named",
-    [
-        ("Lille", TOWN, "59", "Lille", "Lille"),
-        ("à Lille", TOWN, "59", "Lille", "Lille"),
-        ("Arras", [{"entity": "town", "value": "Arras"}], "62", "Arras", "Arras"),
-        ("dans le 62", [{"entity": "departement", "value": "62"}], "62", None, "Pas-de-Calais"),
-    ],
+    "slot, part",
+    [("samedi", None), ("samedi matin", "matin"), ("dimanche après-midi", "après-midi"), ("lundi", None)],
 )
-def test_a_place_at_a_yes_no_question_is_kept_and_the_question_stays(
-    question, words, entities, departement, commune, named
-):
-    said, produced = validate(question, words, {question: words}, entities=entities)
-    assert produced.get(question) is None and produced["requested_slot"] == question
-    assert produced["departement"] == departement and produced.get("commune") == commune
-    assert said == [f"Merci, j'ai noté le lieu ({named})."]
+def test_closed_days_are_read_from_the_opening_days(slot, part):
+    closed = closed_weekday(slot, range(5))
+    assert (closed is None) == (slot == "lundi")
+    if closed is not None:
+        assert (without_weekday(slot) or None) == part
 
 
-@pytest.mark.parametrize(
-    "question, before",
-    [
-        ("wants_advisor", {}),
-        ("consent_given", {"wants_advisor": True}),
-        ("email", {"wants_advisor": True, "consent_given": True, "contact_name": "Paul", "phone": "+33612345678"}),
-    ],
-)
-def test_a_request_to_erase_is_left_to_the_offer_not_read_as_a_refused_call(question, before):
-    message = user("effacez mes données", "faq")
-    selected = {"default": {"response": {"intent_response_key": "faq/delete_data"}}}
-    message["parse_data"]["response_selector"] = selected
-    slots = {**SITUATION, **before, "requested_slot": question}
+@pytest.mark.parametrize("slot", ["samedi", "samedi matin"])
+def test_a_saturday_callback_is_said_impossible_and_the_next_working_day_promised(monkeypatch, slot):
+    monkeypatch.setenv("RELAIS_NOW", "2026-12-04T14:00:00+01:00")  # Friday 4 December 2026
+    slots = consented(phone="+33612345678", callback_slot=slot, email="non précisé")
+    dispatcher, _ = run(ActionFinishHandoff(), tracker([user("ok"), user(slot)], slots=slots))
+    [text] = texts(dispatcher)
+    assert "n'appellent pas le samedi" in text
+    assert "10 décembre" not in text and "2027" not in text
+    assert "lundi 7 décembre" in text or "mardi 8 décembre" in text
+
+
+# C4, C6: two numbers keep the first; a foreign number is taken with its code, a wrong one gets a foreign example.
+def test_two_numbers_keep_the_first():
+    assert phones_in("06 12 34 56 78 ou sinon le 07 98 76 54 32") == ["+33612345678", "+33798765432"]
+
+
+def phone_turn(words, filled):
+    events = [user("la banque m'a coupé le découvert"), bot(OFFER), user(words, "inform")]
+    events += [{"event": "slot", "name": name, "value": value} for name, value in filled.items()]
     current = tracker(
-        [user("la banque m'a coupé le découvert"), bot("?"), message], slots=slots, active_loop="handoff_form"
+        events,
+        slots={**SITUATION, **consented(), **filled, "phone": None, **filled, "requested_slot": "phone"},
+        active_loop="handoff_form",
     )
-    current.latest_message["response_selector"] = selected
     dispatcher, produced = run(ValidateHandoffForm(), current, DOMAIN)
-    assert produced == [] and texts(dispatcher) == []  # nothing withdrawn nor refused before the artisan confirms
+    return dispatcher, slot_events(produced)
+
+
+def test_the_form_keeps_the_first_of_two_numbers_and_says_so():
+    dispatcher, produced = phone_turn("06 12 34 56 78 ou sinon le 07 98 76 54 32", {"phone": "07 98 76 54 32"})
+    assert produced["phone"] == "+33612345678"
+    assert any("07 98 76 54 32" in text for text in texts(dispatcher))
+
+
+@pytest.mark.parametrize("words, phone", [("+44 7911 123456", "+447911123456"), ("+32 470 12 34 56", "+32470123456")])
+def test_foreign_numbers_with_their_code_are_taken(words, phone):
+    _, produced = phone_turn(words, {"phone": words})
+    assert produced["phone"] == phone
+
+
+def test_a_foreign_number_not_read_gets_a_foreign_example():
+    dispatcher, produced = phone_turn("+44 7700 900123", {"phone": "+44 7700 900123"})
+    assert produced["phone"] is None
+    assert FOREIGN_NUMBER_NOT_READ in texts(dispatcher)
+
+
+def test_a_number_in_words_is_read():
+    _, produced = phone_turn("zéro six douze trente-quatre cinquante-six soixante-dix-huit", {})
+    assert produced["phone"] == "+33612345678"
+
+
+# C10: a title alone is no name.
+@pytest.mark.parametrize(
+    "name, title", [("Mme", True), ("M.", True), ("Madame", True), ("Mme Dupuis", False), ("Marc", False)]
+)
+def test_a_title_alone_is_no_name(name, title):
+    assert only_a_title(name) is title
+
+
+def test_the_form_asks_again_after_a_title_alone():
+    events = [user("la banque m'a coupé le découvert"), bot(OFFER), user("Mme", "inform")]
+    events.append({"event": "slot", "name": "contact_name", "value": "Mme"})
+    slots = {**SITUATION, **consented(), "contact_name": "Mme", "requested_slot": "contact_name"}
+    dispatcher, produced = run(ValidateHandoffForm(), tracker(events, slots=slots, active_loop="handoff_form"), DOMAIN)
+    assert slot_events(produced)["contact_name"] is None
+    assert TITLE_ONLY in texts(dispatcher)
+
+
+# C3: preferences said out of turn are kept; "ok" to the time question is "dès que possible", never "ok".
+@pytest.mark.parametrize(
+    "words", ["entre midi et deux", "le plus vite possible svp", "le 14 décembre", "plutot le matin"]
+)
+def test_a_time_said_at_the_email_question_is_kept_for_the_callback(words):
+    events = [user("la banque m'a coupé le découvert"), bot(OFFER), user(words, "inform")]
+    events.append({"event": "slot", "name": "email", "value": words})
+    slots = {**SITUATION, **consented(phone="+33612345678"), "email": words, "requested_slot": "email"}
+    dispatcher, produced = run(ValidateHandoffForm(), tracker(events, slots=slots, active_loop="handoff_form"), DOMAIN)
+    produced = slot_events(produced)
+    assert produced.get("callback_slot") == words
+    assert not any("adresse" in text.lower() for text in texts(dispatcher))
+
+
+def test_a_time_said_with_the_number_is_kept():
+    words = "mon numéro c'est le 06 12 34 56 78 mais rappelez après 17h30"
+    _, produced = phone_turn(words, {"phone": "06 12 34 56 78"})
+    assert produced["phone"] == "+33612345678" and produced["callback_slot"] == "rappelez après 17h30"
+
+
+def test_ok_to_the_time_question_is_as_soon_as_possible():
+    events = [user("la banque m'a coupé le découvert"), bot(OFFER), user("ok", "affirm")]
+    events.append({"event": "slot", "name": "callback_slot", "value": "ok"})
+    slots = {**SITUATION, **consented(phone="+33612345678"), "callback_slot": "ok", "requested_slot": "callback_slot"}
+    _, produced = run(ValidateHandoffForm(), tracker(events, slots=slots, active_loop="handoff_form"), DOMAIN)
+    assert slot_events(produced)["callback_slot"] == "dès que possible"
+
+
+# C7 and D1: a mind changed to a yes after a refusal, and a number after an unanswered offer, take the handoff up.
+@pytest.mark.parametrize("words", ["non finalement d'accord", "bon finalement oui", "en fait ok"])
+def test_a_change_of_mind_to_yes_after_a_refused_consent_asks_the_consent_again(words):
+    from actions.handoff_actions import callback_taken_up_again
+
+    slots = {**SITUATION, "wants_advisor": True, "consent_given": False}
+    dispatcher = CollectingDispatcher()
+    events = callback_taken_up_again(
+        dispatcher, tracker([bot(OFFER), user("je préfère pas"), user(words)], slots=slots)
+    )
+    assert events is not None and slot_events(events)["consent_given"] is None
+
+
+@pytest.mark.parametrize("words", ["non finalement je ne veux pas", "non merci"])
+def test_a_refusal_said_again_takes_nothing_up(words):
+    from actions.handoff_actions import callback_taken_up_again
+
+    slots = {**SITUATION, "wants_advisor": True, "consent_given": False}
+    assert callback_taken_up_again(CollectingDispatcher(), tracker([bot(OFFER), user(words)], slots=slots)) is None
+
+
+def test_a_number_after_an_unanswered_offer_is_a_yes():
+    from actions.handoff_actions import callback_taken_up_again
+
+    history = [
+        bot("Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"),
+        user("bon, Marc", "goodbye"),
+    ]
+    events = callback_taken_up_again(
+        CollectingDispatcher(), tracker([*history, user("0033 6 12 34 56 78")], slots=dict(SITUATION))
+    )
+    assert events is not None
+    produced = slot_events(events)
+    assert produced["wants_advisor"] is True and produced["phone"] == "+33612345678"
