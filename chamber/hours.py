@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -136,6 +136,10 @@ class OpeningHours:
         """
         local = self._local(at)
         wish = CallbackPreference.read(preference)
+        if wish.weekday is not None and wish.weekday not in self.weekdays:
+            # "samedi" where advisors never call on Saturdays: the search found no such working day and promised a
+            # date a year away (round 6: "le vendredi 10 décembre"). The wish's day is dropped, its part kept.
+            wish = replace(wish, weekday=None)
         if urgency == "critique" and wish.part is None and wish.weekday is None:
             if self.is_open(local):
                 return "en priorité, dès que possible"

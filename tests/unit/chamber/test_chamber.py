@@ -195,6 +195,14 @@ def test_naive_datetimes_are_refused(generic):
             "pas le vendredi, plutôt le jeudi matin",
             "le jeudi 3 décembre, dans la matinée",
         ),
+        # A day the advisors never call (round 6: "samedi" was promised "le vendredi 10 décembre", a date in 2027).
+        ("cma-generique", paris(2026, 12, 4, 9, 0), "samedi", "dès que possible, au plus tard le mardi 8 décembre"),
+        (
+            "cma-generique",
+            paris(2026, 12, 4, 9, 0),
+            "samedi matin",
+            "dans la matinée, au plus tard le mardi 8 décembre",
+        ),
     ],
 )
 def test_callback_promise(chamber_id, at, preference, promise):
