@@ -191,6 +191,7 @@ TRIAGE_SETS = {
     "development_v9": REPO / "tests" / "evaluation" / "retired-heldout-v9.yml",
     "development_v10": REPO / "tests" / "evaluation" / "retired-heldout-v10.yml",
     "development_v11": REPO / "tests" / "evaluation" / "retired-heldout-v11.yml",
+    "development_v12": REPO / "tests" / "evaluation" / "retired-heldout-v12.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 

@@ -172,6 +172,11 @@ def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[
         yield match.span()
 
 
+def normalise_keep_question(text: str) -> str:
+    """Lower case, no accents, the question mark kept: where the question said back ends."""
+    return " ? ".join(normalise(part) for part in text.split("?", 1))
+
+
 def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     """Every sign in one message, strongest level first (at most one per rule, and the classifier's).
 
@@ -182,8 +187,27 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
 # A message's signs depend on its text alone (the rule table and the model are fixed for the process), and
 # the action server's triage reads every message of the conversation again at each turn: each message's are
 # found once. Bounded: a few hundred conversations' messages.
+# The direct question said back, then denied: "me suicider ? non, jamais, c'est pas mon genre" (held-out v12, read
+# after its retirement): the words of the question are no sign; what follows the denial is read as any message.
+_QUESTION_SAID_BACK_DENIED = re.compile(
+    r"^(?:moi )?(?:me suicider|me tuer|le suicide|suicide|suicidaire|en finir|des idees (?:noires|suicidaires)|"
+    r"penser au suicide|y penser)\s*\?\s*(?:non|nan|nn|jamais)\b",
+    re.IGNORECASE,
+)
+
+
+# A denial that turns ("non... enfin des fois j'y pense"): the words of the question stay a sign.
+_DENIAL_TURNS = re.compile(
+    r"\b(?:enfin|des fois|parfois|peut etre|souvent|un peu|mais (?:si|oui)|j y pense|ca m arrive)\b"
+)
+
+
 @lru_cache(maxsize=8192)
 def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
+    said_back = _QUESTION_SAID_BACK_DENIED.match(normalise_keep_question(text))
+    if said_back and not _DENIAL_TURNS.search(normalise(text)):
+        rest = text.split("?", 1)[1] if "?" in text else ""
+        return _signs(rest, None) if rest.strip() else ()
     signs = rule_signs(text, list(clauses) if clauses is not None else None)
     # The rules say what is certain; the classifier (triage/distress_model.py) brings the recall on
     # the ways of writing a sign the patterns do not know. It never lowers a rule's level.
