@@ -52,6 +52,14 @@ _SEUL = re.compile(
 )
 
 
+# A yes, a no, thanks or a call asked for at the legal form question ("oui je veux bien qu'on me rappelle", make run
+# 2026-12-04: stored as "Forme juridique"): the facts read the forms named before this check, so these words are
+# about something else.
+_NOT_A_FORM = re.compile(
+    r"\b(?:oui|ouais|non|nan|merci|d'?accord|ok|rappel\w*|appel\w*|conseiller|quelqu'?un|parler|aide)\b"
+)
+
+
 def fits(slot: str, text: str | None) -> bool:
     """Whether ``text`` can be the answer to this intake question (the facts and the other kinds were read
     before: this is the last check before the words are kept as they are)."""
@@ -70,6 +78,7 @@ def fits(slot: str, text: str | None) -> bool:
 
         return (
             len(folded.split()) <= 10
+            and not _NOT_A_FORM.search(folded)
             and not creditor_names(folded)
             and not only_time(folded)
             and not _SEUL.match(folded)

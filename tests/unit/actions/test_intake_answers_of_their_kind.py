@@ -140,3 +140,10 @@ def test_a_creditor_corrected_at_another_question_is_said_back_never_a_no(words,
     assert result["deadline"] is None
     assert result["creditors"] == meant
     assert texts(dispatcher) == [f"C'est corrigé : {meant}."]
+
+
+@pytest.mark.parametrize("words", ["oui je veux bien qu'on me rappelle", "je voudrais parler à un conseiller"])
+def test_a_call_asked_for_at_the_legal_form_is_no_legal_form(words):
+    # make run, 2026-12-04: the handoff started and the case said "Forme juridique : oui je veux bien qu'on me rappelle".
+    _, result = at_question("legal_form", [words])
+    assert not result.get("legal_form")
