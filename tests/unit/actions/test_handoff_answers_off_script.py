@@ -125,6 +125,13 @@ def test_a_number_in_words_is_read():
     assert produced["phone"] == "+33612345678"
 
 
+def test_an_address_instead_of_a_number_is_kept_whatever_the_intent():
+    # The simulator (seed 20261230): read as a faq question, no mapping took it and the phone question came again.
+    dispatcher, produced = phone_turn("Pas de tel. Vous pouvez m'écrire sur jean-marc.dupre@example.net", {})
+    assert produced.get("email") == "jean-marc.dupre@example.net"
+    assert any("jean-marc.dupre@example.net" in text for text in texts(dispatcher))
+
+
 # C10: a title alone is no name.
 @pytest.mark.parametrize(
     "name, title", [("Mme", True), ("M.", True), ("Madame", True), ("Mme Dupuis", False), ("Marc", False)]
