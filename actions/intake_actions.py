@@ -48,7 +48,7 @@ from actions.intake import (
 from actions.place_validation import PlaceValidation, place_in_answer, place_said_aside
 from actions.unanswered import WRONG_QUESTION_ACK, answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
-from guidance.crisis import AT_RISK_NOT_UNDERSTOOD, LEAVING_REMINDER
+from guidance.crisis import AT_RISK_NOT_UNDERSTOOD, AT_RISK_NOT_UNDERSTOOD_AGAIN, LEAVING_REMINDER
 from guidance.welcome import FIRST_QUESTION
 from intake.answers import (
     NO,
@@ -715,7 +715,7 @@ class ActionHandleMisunderstanding(Action):
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if tracker.get_slot("distress") is True:
             # Someone at risk is never left with a bare "pardon ?" (round 4: "c'est tout ce que vous avez à dire").
-            dispatcher.utter_message(text=AT_RISK_NOT_UNDERSTOOD)
+            dispatcher.utter_message(text=AT_RISK_NOT_UNDERSTOOD if count == 1 else AT_RISK_NOT_UNDERSTOOD_AGAIN)
         elif count == 1:
             dispatcher.utter_message(text="Je n'ai pas bien compris, pardon. Pouvez-vous le dire autrement ?")
         else:

@@ -72,6 +72,8 @@ AT_RISK_REFUSAL = f"C'est entendu, personne ne vous appellera. Vous pouvez conti
 AT_RISK_NOT_UNDERSTOOD = (
     f"Pardon, je ne suis qu'un assistant automatique et je n'ai pas bien compris. Je reste là. {LEAVING_REMINDER}"
 )
+# Said again, shorter: the long sentence twice reads like a machine stuck (the simulator, seed 20261231).
+AT_RISK_NOT_UNDERSTOOD_AGAIN = f"Pardon, je ne comprends pas. Le {SUICIDE_PREVENTION_LINE} jour et nuit ; le {SAMU} ou le {EUROPEAN_EMERGENCY} si danger."
 
 
 def names_emergency_numbers(text: str | None) -> bool:

@@ -540,6 +540,17 @@ def test_someone_at_risk_who_is_not_understood_gets_the_numbers_not_a_bare_pardo
     assert "3114" in said and "112" in said and "Pouvez-vous le dire autrement" not in said
 
 
+def test_someone_at_risk_not_understood_twice_gets_the_numbers_in_other_words():
+    """The simulator (seed 20261231): the same long "Pardon, je ne suis qu'un assistant automatique..." twice."""
+    first = tracker([user("mon chien vient de renverser mon café", "nlu_fallback")], slots=AT_RISK)
+    dispatcher, _ = run(ActionHandleMisunderstanding(), first)
+    [said_first] = texts(dispatcher)
+    again = tracker([user("mon fils m'aide le samedi", "nlu_fallback")], slots={**AT_RISK, "misunderstandings": 1.0})
+    dispatcher, _ = run(ActionHandleMisunderstanding(), again)
+    [said_again] = texts(dispatcher)
+    assert said_again != said_first and "3114" in said_again and "112" in said_again
+
+
 def test_despair_said_again_by_someone_at_risk_gets_the_numbers_with_the_kind_word():
     """Round 4: "à quoi bon" twice after "non" to the safety question got "Prenons les choses une par une" only."""
     current = tracker([user("à quoi bon", "express_distress")], slots=AT_RISK)
