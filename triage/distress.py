@@ -282,6 +282,9 @@ def _model_sign(text: str) -> Sign | None:
             # direct question) are no ambiguous distress either: the corpus's many sign lines name
             # suicide, so the model's question path alone would ask again.
             continue
+        elif _DEFERRED_ANSWER.search(message_text):
+            # "je vous le donne après" at the phone question (the simulator, seed 20261231): an answer put off.
+            continue
         elif _only_an_idiom(message_text):
             # "je suis mort de rire quand je vois mes comptes" (round 6): without the idiom, nothing to ask about.
             continue
@@ -294,6 +297,14 @@ def _model_sign(text: str) -> Sign | None:
 # round 6 the classifier's ambiguous reading (it weighs "quand je vois mes comptes" alone at 0.96) asked about suicide.
 _LAUGHING = re.compile(
     r"\b(?:mort|morte|morts|mortes|mourir|meurs|meurt|crever|creve|crevee|plie|pliee) de rire\b|\b(?:mdr|ptdr|mdrr+)\b"
+)
+
+
+# An answer put off ("je vous le donne après", "je vous l'envoie ce soir"): the classifier read it as ambiguous
+# distress and asked about suicide at the phone question. Only its own level-3 reading is set aside.
+_DEFERRED_ANSWER = re.compile(
+    r"\bje (?:vous |te )?(?:le |la |les |l |en |ca )?(?:donne|donnerai|envoie|enverrai|dirai|redonne|redonnerai|"
+    r"ecris|ecrirai|mets|mettrai)\b.{0,40}\b(?:apres|plus tard|tout a l heure|ce soir|demain|dans \w+ minutes)\b"
 )
 
 

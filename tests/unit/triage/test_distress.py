@@ -117,6 +117,8 @@ if __name__ == "__main__":
         ("je suis mort de rire quand il me dit que le cheque est parti", None),
         ("mdr je suis morte de rire avec vos questions", None),
         ("mdr je vais me pendre", 1),
+        # An answer put off at the phone question (the simulator, seed 20261231) is no question about suicide either.
+        ("je vous le donne après", None),
         ("je suis morte de fatigue, je n'en peux plus, je pleure tous les soirs", AMBIGUOUS),
     ],
 )
