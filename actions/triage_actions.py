@@ -24,6 +24,7 @@ from intake.facts import corrected_creditors, extract_facts, is_place_mention
 from places import departement_code, resolve
 from places.resolve import negated_departements
 from triage import Assessment, assess
+from triage.distress import find_signs
 
 
 class ValidateTriageSlots(ValidationAction):
@@ -80,6 +81,9 @@ def contact_answer_only(text: Any) -> bool:
     """Words that answer a contact question and say nothing else of weight ("samedi", "le 14 décembre",
     "06 12 34 56 78", "Marc", "entre midi et deux")."""
     if not isinstance(text, str):
+        return False
+    if find_signs(text):
+        # "je veux mourir" at the phone question is short, and no contact answer: the triage must read it.
         return False
     if callback_time(text) or contact_answers(text) or first_name_said(text):
         return True

@@ -45,6 +45,14 @@ def test_a_statement_about_the_business_at_a_contact_question_still_counts():
     assert words in messages_for_triage(events)
 
 
+@pytest.mark.parametrize("question", ["phone", "contact_name", "email", "callback_slot"])
+@pytest.mark.parametrize("words", ["je veux mourir", "j'en peux plus"])
+def test_a_warning_sign_at_a_contact_question_always_reaches_the_triage(question, words):
+    # Short words are no contact answer when they carry a sign: the crisis path must read them.
+    events = [user("la banque bloque mon compte"), bot(OFFER), requested(question), user(words)]
+    assert words in messages_for_triage(events)
+
+
 @pytest.mark.parametrize("words", ["lundi", "mercredi", "samedi", "le 14 décembre"])
 def test_a_callback_day_leaves_the_urgency_as_it_was(words):
     slots = {
