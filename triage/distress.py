@@ -285,7 +285,7 @@ def _model_sign(text: str) -> Sign | None:
         elif _DEFERRED_ANSWER.search(message_text):
             # "je vous le donne après" at the phone question (the simulator, seed 20261231): an answer put off.
             continue
-        elif _only_an_idiom(message_text):
+        elif _laughs(message_text):
             # "je suis mort de rire quand je vois mes comptes" (round 6): without the idiom, nothing to ask about.
             continue
         quote = verdict.quote if len(verdict.quote) <= 160 else verdict.quote[:157] + "…"
@@ -308,7 +308,7 @@ _DEFERRED_ANSWER = re.compile(
 )
 
 
-def _only_an_idiom(message_text: str) -> bool:
+def _laughs(message_text: str) -> bool:
     """The classifier's ambiguous reading of a message that laughs: no question about suicide for a joke. A rule's sign
     (level 1 to 3) in the same message still counts: only the classifier's own level 3 is set aside."""
     return bool(_LAUGHING.search(message_text))
