@@ -13,9 +13,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
-from actions.conversation import SITUATION_SLOTS
+from actions.conversation import SITUATION_SLOTS, SKIPPED
 from actions.erasure_actions import ERASE_REQUEST_KEY, answer_to_offer, offer_erasure, offer_pending
-from actions.handoff_actions import ValidateHandoffForm, already_said
+from actions.handoff_actions import ValidateHandoffForm, already_said, callback_promise
 from actions.intake import asks_something
 from actions.intake_actions import ValidateSituationForm
 from guidance.glossary import DEFINITION_KEY, definition_text
@@ -66,11 +66,26 @@ _ANOTHER_BODY = re.compile(
 )
 
 
+# The questions "when will I be called?" is taken for: the chamber's hours, its number.
+WHEN_CALLED_KEYS = frozenset({"faq/opening_hours", PHONE_KEY})
+_WHEN = re.compile(r"\b(?:quand|quelle heure|a quel moment|combien de temps|delai|bientot)\b")
+_CALLED = re.compile(r"\b(?:r?appel\w*|contact\w*|joindre|telephon\w*)\b")
+
+
 def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
     """The stored answer, said in full once; asked again, a short one (a long answer repeated reads as a machine
     that did not listen). The number of another body is not the chamber's."""
     chamber = services.chamber()
     words = fold(tracker.latest_message.get("text") or "")
+    reference = tracker.get_slot("case_reference")
+    if key in WHEN_CALLED_KEYS and reference and _WHEN.search(words) and _CALLED.search(words):
+        # "quand est-ce qu'il va m'appeler ?" once the callback is asked: when, for this case (round 7: the opening
+        # hours alone, as if nothing had been asked).
+        slots = tracker.slots
+        reach = "vous rappellera" if slots.get("phone") not in (None, SKIPPED) else "vous écrira"
+        return {
+            "text": f"Votre demande {reference} est enregistrée : un conseiller {reach} {callback_promise(chamber, slots)}."
+        }
     if key == PHONE_KEY and _ANOTHER_BODY.search(words):
         text = (
             "Je n'ai pas le numéro de cet organisme : il figure sur ses courriers et sur son site. "

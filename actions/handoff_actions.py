@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -887,6 +888,21 @@ def refusal_words(chamber: Chamber, slots: Any) -> str:
     return refusal_text(chamber, services.tracker_retention_days())
 
 
+def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
+    """When the advisor will call, after "Un conseiller vous rappellera": the moment asked for when the chamber
+    calls then, else the next one it does."""
+    preference = slots.get("callback_slot")
+    closed = closed_weekday(preference, chamber.opening_hours.weekdays)
+    if closed is not None:
+        # "samedi": the chamber does not call that day; said plainly, and the next open day promised (round 6: a
+        # Friday a year later was promised, its weekday wrong).
+        preference = without_weekday(str(preference)) or None
+    promise = chamber.callback_promise(clock.now(), preference, slots.get("urgency"))
+    if closed is not None:
+        promise = f"{promise} (les conseillers n'appellent pas le {WEEKDAYS_FR[closed]} : {chamber.hours_text})"
+    return promise
+
+
 def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: bool = False) -> list[EventType]:
     """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly.
     ``leaving``: the artisan takes leave (thanks, goodbye); a case whose reference was said is updated quietly."""
@@ -910,15 +926,7 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     result = save_case(tracker, dict(slots))
-    preference = slots.get("callback_slot")
-    closed = closed_weekday(preference, chamber.opening_hours.weekdays)
-    if closed is not None:
-        # "samedi": the chamber does not call that day; said plainly, and the next open day promised (round 6: a
-        # Friday a year later was promised, its weekday wrong).
-        preference = without_weekday(str(preference)) or None
-    promise = chamber.callback_promise(clock.now(), preference, slots.get("urgency"))
-    if closed is not None:
-        promise = f"{promise} (les conseillers n'appellent pas le {WEEKDAYS_FR[closed]} : {chamber.hours_text})"
+    promise = callback_promise(chamber, slots)
     reach = (
         f"vous rappellera au {display_phone(slots['phone'])}" if has_phone(slots) else f"vous écrira à {slots['email']}"
     )

@@ -166,8 +166,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return [*stopped, FollowupAction("action_listen")]
         if tracker.get_slot("wants_advisor") is not True and asks_for_callback(tracker.latest_message.get("text")):
             # "oui je veux bien qu'on m'appelle" at another question, read as a yes by the classifier: the same
-            # as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now.
+            # as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now. The words
+            # are no answer to the question asked (they were kept as "Depuis quand : oui je veux bien être rappelé").
+            asked = tracker.get_slot("requested_slot")
             return [
+                *([SlotSet(asked, None)] if asked in tracker.slots_to_validate() else []),
                 SlotSet("wants_advisor", True),
                 ActiveLoop(None),
                 SlotSet("requested_slot", None),

@@ -21,7 +21,7 @@ from actions.conversation import SKIP_BUTTON, SKIPPED, value_before_latest_messa
 from actions.unanswered import answered_another_question
 from chamber import Chamber
 from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
-from intake.facts import extract_facts
+from intake.facts import extract_facts, is_place_mention
 from places import departement_name, names_a_known_town, resolve
 from places.choice import choose
 
@@ -136,6 +136,9 @@ class PlaceValidation:
             return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
         if asked and (value not in (None, SKIPPED) or (is_waiting(latest) and not is_skip(latest))):
             value = latest
+        elif not asked and isinstance(value, str) and not is_place_mention(value, latest):
+            # "2" to "Depuis quand ?", tagged a département by the entity extractor: the place known stays.
+            return {"departement": value_before_latest_message(tracker.events, "departement")}
         update, message = place_update(value, tracker.slots)
         if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):
             # "depuis la semaine dernière" or "je suis carreleur" at the place question: no unread place (nor one
@@ -157,6 +160,8 @@ def place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
     taken = tracker.slots_to_validate()
     if asked in (None, "departement") or asked in taken or "departement" not in taken:
         return []
+    if not is_place_mention(taken["departement"], (tracker.latest_message or {}).get("text")):
+        return []  # "3 je crois": a number, no place (validate_departement keeps the place known)
     update, _ = place_update(taken["departement"], {})
     code = update.get("departement")
     if code in (None, SKIPPED) or value_before_latest_message(tracker.events, "departement") == code:

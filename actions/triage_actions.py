@@ -109,14 +109,20 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     - a place the message negates ("pas le Nord");
     - anything read while a contact question is pending: "123456" typed as a phone number was taken
       for a place, the place given at the start was lost, and asked again at the end of the handoff;
-    - a number that cannot name a place ("l'urssaf 8000": an amount, four digits are no département).
+    - a number that cannot name a place ("l'urssaf 8000": an amount, four digits are no département), or a small
+      one said at another question without a word making it a place ("2" to "Depuis quand ?").
     """
     value = tracker.get_slot("departement")
     if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
         return []
     text = tracker.latest_message.get("text") or ""
     contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
-    if not contact and is_place_mention(value, text) and departement_code(value) not in negated_departements(text):
+    asked = tracker.get_slot("requested_slot") == "departement"
+    if (
+        not contact
+        and is_place_mention(value, text, place_asked=asked)
+        and departement_code(value) not in negated_departements(text)
+    ):
         return place_read(tracker, value)
     return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
 

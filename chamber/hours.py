@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from french import MONTHS, WEEKDAYS as WEEKDAYS_FR, fold
+from french import MONTHS, MONTHS_FOLDED, WEEKDAYS as WEEKDAYS_FR, fold
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NOON = time(12, 0)
 # How far ahead next_opening looks: a year covers any sane schedule with holidays and closures.
 _SEARCH_DAYS = 370
+# A day asked for the call further away than this is no promise the chamber makes: its usual delay is said instead.
+_DATED_WISH_DAYS = 45
 
 
 def french_time(moment: time) -> str:
@@ -168,6 +170,16 @@ class OpeningHours:
                 day += timedelta(days=1)
             when = f"le {french_date(day)}"
             return f"{when}, {part}" if part else when
+        wished = wish.date_from(local.date())
+        if wished is not None and local.date() < wished <= local.date() + timedelta(days=_DATED_WISH_DAYS):
+            # "demain", "le 14 décembre" (round 7: promised as "dès que possible"): that day, or the first one after it
+            # the advisors call, and why, when they do not call that day.
+            earliest = max(wished, start.date())
+            day = earliest if self.is_working_day(earliest) else self.working_days_after(earliest, 1)
+            when = f"le {french_date(day)}, {part}" if part else f"le {french_date(day)}"
+            if not self.is_working_day(wished):
+                when += f" (les conseillers n'appellent pas le {french_date(wished)})"
+            return when
         deadline = "dans la journée" if latest == local.date() else f"au plus tard le {french_date(latest)}"
         if wish.excluded_weekday is not None:
             deadline += f", pas le {WEEKDAYS_FR[wish.excluded_weekday]}"
@@ -232,8 +244,19 @@ class OpeningHours:
 _WEEKDAY_WORDS = {name: index for index, name in enumerate(WEEKDAYS_FR)}
 
 
-_MORNING = re.compile(r"\bmatin|\bmatinee|\bavant (?:midi|12|[89] ?h|1[01] ?h)")
-_AFTERNOON = re.compile(r"apres[ -]?midi|\baprem|\bapm\b|\bapres (?:midi|1[2-6] ?h)|\bentre 1[2-6]")
+_MORNING = re.compile(r"\bmatin|\bmatinee|\bavant (?:midi|12|[89] ?h|1[01] ?h)|\b(?:vers|a) (?:[89]|1[01]) ?h")
+_AFTERNOON = re.compile(
+    r"apres[ -]?midi|\baprem|\bapm\b|\bapres (?:midi|1[2-6] ?h)|\bentre 1[2-6]|\bvers (?:1[2-6]|[2-5]) ?h|\ba 1[2-6] ?h"
+)
+# A day said as such: "demain", "après-demain", "le 14", "le 14 décembre", "14/12".
+_DAYS_AHEAD = {"apres demain": 2, "apres-demain": 2, "demain": 1}
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:le|du|ce|pour le)\s+(1er|[12]\d|3[01]|0?[1-9])(?:\s+("
+    + "|".join(MONTHS_FOLDED)
+    + r"))?\b(?!\s*(?:h\b|heures?|:))"
+    r"|\b(1er|[12]\d|3[01]|0?[1-9])\s+(" + "|".join(MONTHS_FOLDED) + r")\b"
+    r"|\b([12]\d|3[01]|0?[1-9])/(1[0-2]|0?[1-9])\b"
+)
 _EVENING = re.compile(r"\bsoir|fin de journee|\bapres (?:1[7-9]|2[0-3]) ?h|\b(?:1[89]|2[0-3]) ?h|\btard\b")
 
 
@@ -274,6 +297,31 @@ class CallbackPreference:
     # A window said in so many words ("entre 12h et 14h, je suis au travail sinon"): kept as said within the opening
     # hours (round 5: it was promised as "dans l'après-midi").
     window: tuple[time, time] | None = None
+    # A day said as such: days from today ("demain": 1), or a day of the month with its month when said (1-12).
+    days_ahead: int | None = None
+    day_of_month: tuple[int, int | None] | None = None
+
+    def date_from(self, today: date) -> date | None:
+        """The day wished, from ``today``: "demain" the day after, "le 14" the next 14th (this month or the next),
+        "le 14 décembre" the next such date; None when no day was said or it does not exist ("le 31 novembre")."""
+        if self.days_ahead is not None:
+            return today + timedelta(days=self.days_ahead)
+        if self.day_of_month is None:
+            return None
+        day, month = self.day_of_month
+        candidates = (
+            [(today.year, month), (today.year + 1, month)]
+            if month
+            else [(today.year + (today.month + step - 1) // 12, (today.month + step - 1) % 12 + 1) for step in range(3)]
+        )
+        for year, candidate_month in candidates:
+            try:
+                wished = date(year, candidate_month, day)
+            except ValueError:
+                continue
+            if wished > today:
+                return wished
+        return None
 
     @classmethod
     def read(cls, text: str | None) -> CallbackPreference:
@@ -296,4 +344,21 @@ class CallbackPreference:
         window = _window(folded)
         if window is not None:
             part = "morning" if window[1] <= NOON else part or "afternoon"
-        return cls(part=part, weekday=weekday, excluded_weekday=excluded, window=window)
+        days_ahead = next((days for word, days in _DAYS_AHEAD.items() if re.search(rf"\b{word}\b", folded)), None)
+        day_of_month = None
+        dated = _DAY_OF_MONTH.search(folded) if days_ahead is None else None
+        if dated:
+            number = next(group for group in (dated.group(1), dated.group(3), dated.group(5)) if group)
+            month_word = dated.group(2) or dated.group(4)
+            month = MONTHS_FOLDED.index(month_word) + 1 if month_word else dated.group(6) and int(dated.group(6))
+            day_of_month = (1 if number == "1er" else int(number), month or None)
+        if day_of_month is not None:
+            weekday = None  # "le lundi 14 décembre": the date says the day (round 7: promised the Monday before)
+        return cls(
+            part=part,
+            weekday=weekday,
+            excluded_weekday=excluded,
+            window=window,
+            days_ahead=days_ahead,
+            day_of_month=day_of_month,
+        )

@@ -605,10 +605,18 @@ def _inside_phone_number(number: str, text: str) -> bool:
     return not re.search(r"(?<!\d)" + re.escape(number) + r"(?!\d)", rest)
 
 
-def is_place_mention(value: str | None, text: str | None) -> bool:
+# Words that make a small number a place outside the place question: "(62)", "j'habite le 13", "secteur 69".
+_NUMBER_PLACE_CUE = (
+    r"(?:\(\s*{0}\s*\)|\b(?:habite|habitons|secteur|region|zone|coin|cote)\s+(?:dans\s+)?(?:le\s+|du\s+)?{0}\b)"
+)
+
+
+def is_place_mention(value: str | None, text: str | None, *, place_asked: bool = False) -> bool:
     """Whether ``value``, read as a place in ``text`` by the entity extractor, can be one: "8000" in
     "l'urssaf 8000" is an amount (four digits are no département nor postcode, and a number after a creditor
-    is what is owed), "62" in "je suis dans le 62" a place. A name ("Lens") is left to the place question."""
+    is what is owed), "62" in "je suis dans le 62" a place. A name ("Lens") is left to the place question.
+    Outside the place question a number of one or two digits is a place only where words say so ("dans le 62",
+    "(62)"): "2" to "Depuis quand ?" or "on est 2" replaced the Nord with the Aisne."""
     compact = " ".join(re.sub(r"[^\w ]", " ", fold(str(value or ""))).split())  # "(974)" is 974
     if re.search(r"\d\s*(?:k|ke|keuros?|euros?|eur|balles)\b|€", fold(str(value or ""))):
         return False  # "8000 euros": an amount
@@ -620,4 +628,8 @@ def is_place_mention(value: str | None, text: str | None) -> bool:
         return False  # "sur le fixe, 02 99 11 22 33": the 33 ends a phone number, it is no Gironde
     folded = fold(text or "")
     owed = re.compile(_CREDITOR.pattern + r"\s*(?:[:=-]\s*|de\s+|pour\s+)?" + re.escape(compact) + r"(?!\d)")
-    return not owed.search(folded)
+    if owed.search(folded):
+        return False
+    if place_asked or not re.fullmatch(r"\d{1,2}", compact):
+        return True
+    return _place(folded) == compact.zfill(2) or bool(re.search(_NUMBER_PLACE_CUE.format(compact), folded))

@@ -184,21 +184,26 @@ def test_what_was_already_known_said_again_at_the_place_question_passes_it():
     assert result == {"departement": SKIPPED} and texts(dispatcher) == [SKIPPED_ACK]
 
 
-def _aside(words: str, intent: str, extracted: dict, entities: list | None = None) -> tuple[list[str], dict]:
-    """The situation form's validation when `words` answer "Depuis quand ... ?" and the mappings took `extracted`."""
+def _aside(
+    words: str, intent: str, extracted: dict, entities: list | None = None, known: dict | None = None
+) -> tuple[list[str], dict]:
+    """The situation form's validation when `words` answer "Depuis quand ... ?" and the mappings took `extracted`
+    (`known`: slots set before the question)."""
     import yaml
 
     from ops.settings import REPO_ROOT
     from tests.support.trackers import run, slot_events
 
     domain = {"forms": yaml.safe_load((REPO_ROOT / "bot/domain/intake.yml").read_text(encoding="utf-8"))["forms"]}
+    known = known or {}
     events = [
         user("je suis boulanger, l'urssaf me réclame 6000 €"),
+        *({"event": "slot", "name": name, "value": value} for name, value in known.items()),
         {"event": "slot", "name": "requested_slot", "value": "since_when"},
     ]
     events += [bot("Depuis quand ?"), user(words, intent, entities)]
     events += [{"event": "slot", "name": name, "value": value} for name, value in extracted.items()]
-    slots = {"difficulty_categories": ["cotisations_sociales"], "requested_slot": "since_when", **extracted}
+    slots = {"difficulty_categories": ["cotisations_sociales"], "requested_slot": "since_when", **known, **extracted}
     dispatcher, produced = run(
         ValidateSituationForm(), tracker(events, slots=slots, active_loop="situation_form"), domain
     )
@@ -243,3 +248,19 @@ def test_time_asked_at_the_place_question_waits_even_when_the_nlu_read_a_skip(fo
         {**tracker_.current_state(), "latest_message": {"text": "je passe", "intent": {"name": "skip_question"}}}
     )
     assert form().validate_departement(SKIPPED, CollectingDispatcher(), skipping, {})["departement"] == SKIPPED
+
+
+@pytest.mark.parametrize("words, number", [("2", "2"), ("on est 2", "2"), ("12", "12"), ("3 je crois", "3")])
+def test_a_small_number_at_another_question_never_replaces_the_place(words, number):
+    """Round 7: "2" to "Depuis quand ?", tagged a département by the entity extractor, replaced the Nord (59) known
+    from "Lille" with the Aisne, and said "Merci, c'est noté"."""
+    entities = [{"entity": "departement", "value": number}]
+    _, produced = _aside(words, "inform", {"departement": number}, entities, known={"departement": "59"})
+    assert produced.get("departement", "59") == "59"
+
+
+@pytest.mark.parametrize("words", ["ah et on est dans le 62", "on est dans le 62 en fait", "Liévin (62)"])
+def test_a_number_said_as_a_place_at_another_question_is_the_place(words):
+    entities = [{"entity": "departement", "value": "62"}]
+    _, produced = _aside(words, "inform", {"departement": "62"}, entities, known={"departement": "59"})
+    assert produced.get("departement") == "62"

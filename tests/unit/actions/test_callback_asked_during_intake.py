@@ -1,0 +1,72 @@
+"""The callback asked for out of turn: in the middle of the intake ("oui je veux bien être rappelé" at "Depuis
+quand ?") and, once the case is stored, "quand est-ce qu'il va m'appeler ?" (round 7 of off-script conversations)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import yaml
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq_actions import ActionAnswerFaq
+from actions.intake_actions import ValidateSituationForm
+from ops.settings import REPO_ROOT
+from tests.support.trackers import bot, run, slot_events, texts, tracker, user
+
+DOMAIN = {"forms": yaml.safe_load((REPO_ROOT / "bot/domain/intake.yml").read_text(encoding="utf-8"))["forms"]}
+
+
+@pytest.mark.parametrize("words", ["oui je veux bien être rappelé", "rappelez-moi plutôt"])
+def test_a_callback_asked_at_an_intake_question_is_no_answer_to_it(words):
+    events = [
+        user("je suis plombier, j'ai 6000 euros de dettes urssaf"),
+        {"event": "slot", "name": "requested_slot", "value": "since_when"},
+        bot("Depuis quand cette situation dure-t-elle ?"),
+        user(words, "affirm"),
+        {"event": "slot", "name": "since_when", "value": words},
+    ]
+    slots = {"difficulty_categories": ["cotisations_sociales"], "requested_slot": "since_when", "since_when": words}
+    current = tracker(events, slots=slots, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    produced = asyncio.run(ValidateSituationForm().run(dispatcher, current, DOMAIN))
+    slots_set = slot_events(produced)
+    assert slots_set["since_when"] is None
+    assert slots_set["wants_advisor"] is True
+    assert any(event.get("name") == "handoff_form" for event in produced)
+
+
+def _faq(words: str, key: str, **slots):
+    message = user(words, "faq")
+    message["parse_data"]["response_selector"] = {"default": {"response": {"intent_response_key": key}}}
+    current = tracker([message], slots=slots)
+    current.latest_message["response_selector"] = message["parse_data"]["response_selector"]
+    return current
+
+
+CASE = {"case_reference": "RL-T6VD7H", "phone": "+33612345678", "callback_slot": "demain matin", "urgency": "normale"}
+
+
+@pytest.mark.parametrize(
+    "words, key",
+    [
+        ("quand est-ce qu'il va m'appeler ?", "faq/opening_hours"),
+        ("il me rappelle quand le conseiller", "faq/opening_hours"),
+        ("vous allez me contacter à quelle heure ?", "faq/phone_number"),
+    ],
+)
+def test_when_the_call_comes_is_answered_for_the_case(words, key):
+    dispatcher, _ = run(ActionAnswerFaq(), _faq(words, key, **CASE))
+    said = texts(dispatcher)
+    assert len(said) == 1
+    assert said[0].startswith("Votre demande RL-T6VD7H est enregistrée : un conseiller vous rappellera ")
+
+
+def test_before_any_case_the_question_gets_the_opening_hours():
+    dispatcher, _ = run(ActionAnswerFaq(), _faq("quand est-ce qu'il va m'appeler ?", "faq/opening_hours"))
+    assert [message.get("response") for message in dispatcher.messages] == ["utter_faq/opening_hours"]
+
+
+def test_the_opening_hours_asked_with_a_case_are_the_opening_hours():
+    dispatcher, _ = run(ActionAnswerFaq(), _faq("vous êtes ouverts le samedi ?", "faq/opening_hours", **CASE))
+    assert [message.get("response") for message in dispatcher.messages] == ["utter_faq/opening_hours"]
