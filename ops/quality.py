@@ -192,6 +192,7 @@ TRIAGE_SETS = {
     "development_v10": REPO / "tests" / "evaluation" / "retired-heldout-v10.yml",
     "development_v11": REPO / "tests" / "evaluation" / "retired-heldout-v11.yml",
     "development_v12": REPO / "tests" / "evaluation" / "retired-heldout-v12.yml",
+    "development_v13": REPO / "tests" / "evaluation" / "retired-heldout-v13.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
