@@ -20,6 +20,7 @@ from actions.intake import asks_something
 from actions.intake_actions import ValidateSituationForm
 from guidance.glossary import DEFINITION_KEY, definition_text
 from intake.facts import fold
+from ops import clock
 
 
 class ActionAnswerFaq(Action):
@@ -97,7 +98,7 @@ def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
         return {"response": utter}
     short = {
         PHONE_KEY: f"C'est le {chamber.phone}.",
-        "faq/opening_hours": f"La chambre répond {chamber.hours_text}.",
+        "faq/opening_hours": f"La chambre répond {chamber.hours_text_for(tracker.get_slot('departement'), clock.now())}.",
     }
     return {
         "text": short.get(

@@ -15,6 +15,7 @@ from actions.handoff import consent_text, privacy_notice_url
 from actions.place_validation import PLACE_QUESTION
 from chamber import Chamber
 from chamber.emergency import SUICIDE_PREVENTION_LINE
+from ops import clock
 
 YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}]
 
@@ -104,7 +105,8 @@ QUESTIONS: dict[str, Question] = {
     ),
     "callback_slot": Question(
         lambda chamber, slots: (
-            f"À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent {chamber.hours_text}."
+            "À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent "
+            f"{chamber.hours_text_for(slots.get('departement'), clock.now())}."
         ),
         [
             {"title": "Dès que possible", "payload": "dès que possible"},

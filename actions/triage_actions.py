@@ -20,7 +20,8 @@ from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messa
 from actions.handoff import callback_time, contact_answers, first_name_said
 from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
-from intake.facts import corrected_creditors, extract_facts, is_place_mention
+from intake.facts import corrected_creditors, extract_facts, is_place_mention, says_only_salaries_are_paid
+from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements
 from triage import Assessment, assess
@@ -47,6 +48,7 @@ class ValidateTriageSlots(ValidationAction):
         if "departement" not in facts:
             events += place_undone(tracker)
         events += contact_answer_undone(tracker)
+        events += hours_for_the_place(tracker, events)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
             if tracker.get_slot("consent_given") is False:
@@ -99,6 +101,8 @@ def facts_to_fill(tracker: Tracker) -> dict[str, str]:
         place = extract_facts(text, services.chamber_today()).get("departement") if is_correction(text) else None
         return {"departement": place} if place else {}
     facts = extract_facts(text, services.chamber_today())
+    if tracker.get_slot("employees") and says_only_salaries_are_paid(facts.get("employees")):
+        del facts["employees"]
     corrected = corrected_creditors(tracker.get_slot("creditors"), text) if "creditors" not in facts else None
     return {**facts, "creditors": corrected} if corrected else facts
 
@@ -125,6 +129,17 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     ):
         return place_read(tracker, value)
     return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
+
+
+def hours_for_the_place(tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """The chamber's hours the responses say ({chamber_hours}), in the artisan's own time too once their département
+    is overseas (chamber.hours: "de 8 h à 17 h, heure de Paris (de 3 h à 12 h chez vous)")."""
+    departement = tracker.get_slot("departement")
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "departement":
+            departement = event.get("value")
+    hours = services.chamber().hours_text_for(departement, clock.now())
+    return [SlotSet("chamber_hours", hours)] if tracker.get_slot("chamber_hours") != hours else []
 
 
 def place_read(tracker: Tracker, value: str) -> list[EventType]:

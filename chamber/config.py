@@ -78,6 +78,10 @@ class Chamber:
     def hours_text(self) -> str:
         return self.opening_hours.text()
 
+    def hours_text_for(self, departement: str | None, at: datetime) -> str:
+        """The hours for an artisan of ``departement``, in their own time too where it differs (chamber.hours)."""
+        return self.opening_hours.text_for(departement, at)
+
     @property
     def timezone(self) -> ZoneInfo:
         return self.opening_hours.zone

@@ -16,6 +16,20 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NOON = time(12, 0)
 # How far ahead next_opening looks: a year covers any sane schedule with holidays and closures.
 _SEARCH_DAYS = 370
+# The clocks of the overseas départements and collectivités, whose artisans may write to a chamber in another one.
+DEPARTEMENT_ZONES = {
+    "971": "America/Guadeloupe",
+    "972": "America/Martinique",
+    "973": "America/Cayenne",
+    "974": "Indian/Reunion",
+    "975": "America/Miquelon",
+    "976": "Indian/Mayotte",
+    "977": "America/St_Barthelemy",
+    "978": "America/Marigot",
+    "986": "Pacific/Wallis",
+    "987": "Pacific/Tahiti",
+    "988": "Pacific/Noumea",
+}
 # A day asked for the call further away than this is no promise the chamber makes: its usual delay is said instead.
 _DATED_WISH_DAYS = 45
 
@@ -240,6 +254,32 @@ class OpeningHours:
         slots = " et ".join(f"de {french_time(start)} à {french_time(end)}" for start, end in self.slots)
         return f"{days}, {slots}"
 
+    def text_for(self, departement: str | None, at: datetime) -> str:
+        """The hours as said to an artisan of ``departement``: in the artisan's own time too when their clock differs
+        from the chamber's ("…, de 8 h à 17 h, heure de Paris (de 3 h à 12 h chez vous)"; round 7: a hairdresser in
+        Guadeloupe asked for "après 14 h" her time, which the chamber's hours never said were Paris's)."""
+        code = str(departement or "").upper()
+        zone_name = DEPARTEMENT_ZONES.get(code) or ("Europe/Paris" if re.fullmatch(r"\d{2}|2[AB]", code) else None)
+        text = self.text()
+        if zone_name is None:
+            return text
+        local_zone = ZoneInfo(zone_name)
+        day = self._local(at).date()
+        shifted = []
+        for start, end in self.slots:
+            begin = datetime.combine(day, start, self.zone).astimezone(local_zone)
+            finish = datetime.combine(day, end, self.zone).astimezone(local_zone)
+            shifted.append((begin, finish))
+        if all(begin.time() == start for (begin, _), (start, _) in zip(shifted, self.slots, strict=True)):
+            return text  # the same clock (a chamber of La Réunion for an artisan of La Réunion)
+        own = "heure de Paris" if self.timezone == "Europe/Paris" else "heure de la chambre"
+        if any(begin.date() != day or finish.date() != day for begin, finish in shifted):
+            return f"{text}, {own}"  # another day there (the Pacific): no hours to convert simply
+        local = " et ".join(
+            f"de {french_time(begin.time())} à {french_time(finish.time())}" for begin, finish in shifted
+        )
+        return f"{text}, {own} ({local} chez vous)"
+
 
 _WEEKDAY_WORDS = {name: index for index, name in enumerate(WEEKDAYS_FR)}
 
@@ -286,6 +326,27 @@ def _window(folded: str) -> tuple[time, time] | None:
     return time(*start), time(*end)
 
 
+# A part of the day said as the time not to call: "pas l'après-midi", "l'après-midi je suis au magasin".
+_PART_EXCLUDED_BEFORE = re.compile(r"\b(?:pas|sauf|jamais|surtout pas|hors)\s+(?:le |l'|en |dans l')?$")
+_PART_BUSY_AFTER = re.compile(
+    r"^[^.,;!?]{0,12}?\b(?:je suis (?:au|a la|en|sur|pas)|je travaille|je bosse|j'ai|je peux pas|je ne peux pas|"
+    r"pas dispo|impossible|occupee?)\b"
+)
+
+
+def _part_wished(folded: str) -> str | None:
+    """The part of the day the artisan asks for: the first said, less those said as times not to call (round 7: "le
+    matin avant 11 heures, l'après-midi je suis au magasin" was promised "dans l'après-midi")."""
+    said = [
+        (match.start(), part)
+        for part, pattern in (("evening", _EVENING), ("afternoon", _AFTERNOON), ("morning", _MORNING))
+        for match in pattern.finditer(folded)
+        if not _PART_EXCLUDED_BEFORE.search(folded[: match.start()])
+        and not _PART_BUSY_AFTER.search(folded[match.end() :])
+    ]
+    return min(said)[1] if said else None
+
+
 @dataclass(frozen=True)
 class CallbackPreference:
     """When the artisan would like to be called, read from their words."""
@@ -328,13 +389,7 @@ class CallbackPreference:
         if not text:
             return cls()
         folded = fold(text)
-        part = None
-        if _EVENING.search(folded):
-            part = "evening"
-        elif _AFTERNOON.search(folded):
-            part = "afternoon"
-        elif _MORNING.search(folded):
-            part = "morning"
+        part = _part_wished(folded)
         weekday = excluded = None
         for word, index in _WEEKDAY_WORDS.items():
             if re.search(rf"\b(?:pas|sauf|hors|excepte|jamais|surtout pas)(?: le| les)? {word}s?\b", folded):

@@ -74,6 +74,8 @@ _DEADLINE_CONTEXT = re.compile(
 
 # The feminine first: "apprentis?" alone took "une apprentie" as "une apprenti" (round 5, said back to the artisan).
 _EMPLOYEE_WORDS = r"(?:salariees?|salaries?|employees?|employes?|ouvrieres?|ouvriers?|apprenties?|apprentis?|compagnons?|gars|collaborateurs?|collaboratrices?|vendeuses?|vendeurs?|personnes? avec moi)"
+# "payer les salaires": there are employees, how many unsaid.
+_SALARIES_ONLY = re.compile(r"\b(?:les|des|le|mes|payer les|payer mes)\s+salaires\b")
 _EMPLOYEES = [
     re.compile(
         r"\b(?:je (?:travaille|bosse|suis)|on (?:travaille|bosse))\s+(?:toute?\s+)?seule?\b(?! face| avec| dans ma tete)"
@@ -85,8 +87,15 @@ _EMPLOYEES = [
         r"\bon est\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b(?:\s+(?:avec|dont)\s+(?:mon|ma|mes|un|une|deux|trois)\s+\w+)?"
     ),
     re.compile(rf"\b(?:mon|ma|mes|notre|nos)\s+(?:seule?\s+)?{_EMPLOYEE_WORDS}"),
-    re.compile(r"\b(?:les|des|le|mes|payer les|payer mes)\s+salaires\b"),
+    _SALARIES_ONLY,
 ]
+
+
+def says_only_salaries_are_paid(employees: str | None) -> bool:
+    """ "les salaires": there are employees, no more; it never replaces what was said of them ("4 compagnons et un
+    apprenti" became "Salariés : les salaires" after "les salaires du 31", round 7)."""
+    return bool(employees) and bool(_SALARIES_ONLY.fullmatch(fold(str(employees))))
+
 
 # ----------------------------------------------------------------------------------------- legal form
 
@@ -149,8 +158,12 @@ def _lookup(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _lookup_pattern(name: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _lookup(name)) + r")(?![\w-])")
+def _lookup_pattern(name: str, plural: bool = False) -> re.Pattern[str]:
+    """Any word of a lookup table, whole; with ``plural``, also its plural ("nous sommes boulangers", round 7)."""
+    ending = r"(?:s|x)?" if plural else ""
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(word) for word in _lookup(name)) + r")" + ending + r"(?![\w-])"
+    )
 
 
 def _span(original: str, match: re.Match[str], group: int = 0) -> str:
@@ -231,11 +244,19 @@ _TRADE_NEGATED_BEFORE = re.compile(r"(?:\bpas|\bnon pas|\bet non|\bplutot que|\b
 _TRADE_CORRECTED_BETWEEN = re.compile(r"\b(?:non|pardon|enfin|en fait|plutot|je veux dire|je voulais dire|ou plutot)\b")
 
 
+# "la facture d'électricité", "le prix de la boulangerie industrielle": a trade's word naming a thing bought or owed.
+_TRADE_AS_A_THING_BEFORE = re.compile(
+    r"\b(?:factures?|notes?|coupures?|compteurs?|prix|couts?|abonnements?|contrats?|fournisseurs?|tarifs?|"
+    r"consommation|releve)\s+(?:de la |de l'|d'|de |du )?$"
+)
+
+
 def _trade(text: str, folded: str) -> str | None:
     matches = [
         match
-        for match in _lookup_pattern("trades").finditer(folded)
+        for match in _lookup_pattern("trades", plural=True).finditer(folded)
         if not _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
+        and not _TRADE_AS_A_THING_BEFORE.search(folded[: match.start()])
     ]
     if not matches:
         return None
@@ -323,13 +344,24 @@ _CREDITOR_DENIED_BEFORE = re.compile(
 )
 
 
+# "l'urssaf j'ai un échéancier ça va, c'est les impôts le problème" (round 7: corrected to "URSSAF, impôts"): a
+# creditor said settled in a correction is not meant.
+_CREDITOR_SETTLED_AFTER = re.compile(
+    r"[^.;!?]{0,30}?\b(?:ca va|c'est regle|c'est bon|c'est paye|c'est ok|pas de (?:souci|probleme)|"
+    r"(?:j'ai|on a|il y a) (?:un|deja un) echeancier|(?:je suis|on est) a jour)\b"
+)
+
+
 def creditor_names_meant(text: str) -> str | None:
     """The creditors a correction means ("non en fait c'est l'urssaf pas les impôts" -> "URSSAF"), without the ones
     it denies; None when it names none."""
     folded = fold(text or "")
     names: list[str] = []
     for match in _CREDITOR.finditer(folded):
-        if _CREDITOR_DENIED_BEFORE.search(folded[: match.start()]):
+        settled = _CREDITOR_SETTLED_AFTER.match(folded, match.end())
+        if settled and _CREDITOR.search(folded, match.end(), settled.end()):
+            settled = None  # "l'urssaf, les impôts ça va": the settled one is the next creditor
+        if _CREDITOR_DENIED_BEFORE.search(folded[: match.start()]) or settled:
             continue
         for index, (label, _) in enumerate(_CREDITORS):
             if match.group(f"c{index}") and label not in names:
@@ -630,6 +662,10 @@ def is_place_mention(value: str | None, text: str | None, *, place_asked: bool =
     owed = re.compile(_CREDITOR.pattern + r"\s*(?:[:=-]\s*|de\s+|pour\s+)?" + re.escape(compact) + r"(?!\d)")
     if owed.search(folded):
         return False
-    if place_asked or not re.fullmatch(r"\d{1,2}", compact):
+    if place_asked:
+        return True
+    if " ".join(re.sub(r"[^\w ]", " ", folded).split()) == compact:
+        return False  # "25000" alone after "combien ?" (round 7: noted as Besançon): a number, no place
+    if not re.fullmatch(r"\d{1,2}", compact):
         return True
     return _place(folded) == compact.zfill(2) or bool(re.search(_NUMBER_PLACE_CUE.format(compact), folded))

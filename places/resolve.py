@@ -732,6 +732,52 @@ _DEPARTEMENT_CUES = (
 )
 
 
+# What is due on a day of the month: "les salaires du 31", "l'audience du 14" name a date, not the Haute-Garonne
+# (round 7: the case of a charpentier in Cluses went to département 31).
+_DATED_NOUNS = frozenset(
+    [
+        "salaires",
+        "salaire",
+        "paie",
+        "paies",
+        "loyer",
+        "loyers",
+        "echeance",
+        "echeances",
+        "audience",
+        "audiences",
+        "paiement",
+        "paiements",
+        "prelevement",
+        "prelevements",
+        "facture",
+        "factures",
+        "rdv",
+        "rendez",
+        "vous",
+        "convocation",
+        "jugement",
+        "courrier",
+        "lettre",
+        "avis",
+        "mois",
+        "virement",
+        "versement",
+        "traite",
+        "traites",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "matin",
+        "soir",
+    ]
+)
+
+
 def _cue_before(words: list[str], index: int, cues: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     for cue in sorted(cues, key=len, reverse=True):
         if index >= len(cue) and tuple(words[index - len(cue) : index]) == cue:
@@ -817,9 +863,11 @@ def find_in_text(text: str | None) -> Resolution:
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         code = _code(word)
+        cue = _cue_before(words, index, _DEPARTEMENT_CUES) if code else None
         if (
             code
-            and _cue_before(words, index, _DEPARTEMENT_CUES)
+            and cue
+            and not (cue == ("du",) and index >= 2 and words[index - 2] in _DATED_NOUNS)
             and following not in _NOT_AFTER_CODE
             and not following.isdigit()
             and not re.match(r"[/:h.,]\d", text[spans[index][1] + len(originals[index]) :][:2])

@@ -409,7 +409,11 @@ def test_a_bare_no_at_a_free_text_question_is_a_skip_or_its_meaning_never_the_an
         ("l'urssaf 8000", "8000", "62", "62"),  # and the place said before stays
         ("la banque 75 et les impôts 2000", "75", None, None),  # a number after a creditor is owed
         ("je suis dans le 62", "62", None, "62"),  # a place is still a place
-        ("59000", "59000", None, "59"),  # a postcode: its département
+        # A number alone answers "combien ?", not the place question (round 7: "25000" after the question on debts
+        # was noted as Besançon); a postcode said as one is its département.
+        ("59000", "59000", "62", "62"),
+        ("code postal 59000", "59000", None, "59"),
+        ("on est au 59000", "59000", None, "59"),
         ("Saint-Pierre (974)", "(974)", "62", "974"),  # a code in brackets beside a name is one
         # The end of a phone number is no département: "02 99 11 22 33" after the case moved it to the Gironde.
         ("ah zut, rappelez moi plutot sur le fixe, 02 99 11 22 33", "33", "35", "35"),

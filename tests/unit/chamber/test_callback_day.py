@@ -65,3 +65,45 @@ def test_the_day_wished_is_read_from_today(said, wished):
 @pytest.mark.parametrize("said", ["à 14h", "vers 18h", "plutôt le matin", "lundi"])
 def test_hours_and_weekdays_are_no_day_of_the_month(said):
     assert CallbackPreference.read(said).day_of_month is None
+
+
+@pytest.mark.parametrize(
+    "said, part",
+    [
+        ("le matin avant 11 heures, l'après-midi je suis au magasin", "morning"),
+        ("le matin quand il est à l'atelier, pas l'après-midi", "morning"),
+        ("le matin j'ai les enfants, plutôt après 14h", "afternoon"),
+        ("vers 11h après le marché", "morning"),
+        ("plutôt en fin de journée", "evening"),
+        ("pas le matin", None),
+    ],
+)
+def test_the_part_of_the_day_wished_is_the_first_said_that_is_not_refused(said, part):
+    assert CallbackPreference.read(said).part == part
+
+
+WINTER = datetime(2026, 12, 7, 9, 0, tzinfo=timezone.utc)
+SUMMER = datetime(2026, 7, 6, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "departement, at, said",
+    [
+        ("971", WINTER, "du lundi au vendredi, de 8 h à 17 h, heure de Paris (de 3 h à 12 h chez vous)"),
+        ("971", SUMMER, "du lundi au vendredi, de 8 h à 17 h, heure de Paris (de 2 h à 11 h chez vous)"),
+        ("974", WINTER, "du lundi au vendredi, de 8 h à 17 h, heure de Paris (de 11 h à 20 h chez vous)"),
+        ("988", WINTER, "du lundi au vendredi, de 8 h à 17 h, heure de Paris"),  # another day there
+        ("59", WINTER, "du lundi au vendredi, de 8 h à 17 h"),
+        (None, WINTER, "du lundi au vendredi, de 8 h à 17 h"),
+    ],
+)
+def test_the_hours_are_said_in_the_artisans_time_too_overseas(departement, at, said):
+    assert HOURS.text_for(departement, at) == said
+
+
+def test_a_chamber_overseas_says_its_hours_plainly_to_its_own_artisans():
+    reunion = OpeningHours("Indian/Reunion", frozenset(range(5)), ((time(8), time(16)),), frozenset(), 60)
+    assert reunion.text_for("974", WINTER) == "du lundi au vendredi, de 8 h à 16 h"
+    assert reunion.text_for("75", WINTER) == (
+        "du lundi au vendredi, de 8 h à 16 h, heure de la chambre (de 5 h à 13 h chez vous)"
+    )
