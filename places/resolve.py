@@ -367,6 +367,13 @@ def _ordinary_small(communes: tuple[Commune, ...]) -> bool:
     return all(c.common_word for c in communes) and max(c.population for c in communes) < 10000
 
 
+def _former(communes: tuple[Commune, ...]) -> bool:
+    """Only merged or delegated communes, without a population of their own ("Les Marches", Savoie): in a free
+    sentence their name is far likelier a word ("sur les marchés", round 7: a cheese seller in Ajaccio was noted
+    in Savoie)."""
+    return all(c.kind != "c" or c.population == 0 for c in communes)
+
+
 def _choose(candidates: tuple[Commune, ...], departement_hints: set[str]) -> Resolution:
     """Found, ambiguous or nothing among communes of one name (see DOMINANCE)."""
     current = tuple(c for c in candidates if c.kind == "c") or candidates
@@ -888,7 +895,14 @@ def find_in_text(text: str | None) -> Resolution:
             if cue and communes:
                 return _departement(postcode_departement(word))  # type: ignore[arg-type]
 
-    for match in _matches(articled, free_text=True):
+    found = list(_matches(articled, free_text=True))
+    # "à Saint-Pierre à la Réunion": a département named anywhere chooses among the communes of one name (round 7).
+    hints = {
+        match.departement
+        for match in found
+        if match.departement and (match.key not in _ORDINARY_DEPARTEMENTS or capitalised(match.start))
+    }
+    for match in found:
         first = match.start
         key = match.key
         # "au Havre": the match starts at the article hidden in "au", which is its cue.
@@ -904,9 +918,9 @@ def find_in_text(text: str | None) -> Resolution:
         if cue is None or words[first - 1 : first] in (["au"], ["aux"]):
             continue  # "au pont", "aux bois": only "au Havre", "au Mans" name a commune this way
         # An ordinary word needs a capital letter; so does a small commune whose name is also a word.
-        if (key in _ORDINARY or _ordinary_small(communes)) and not capitalised(first):
+        if (key in _ORDINARY or _ordinary_small(communes) or _former(communes)) and not capitalised(first):
             continue
-        resolution = _choose(communes, set())
+        resolution = _choose(communes, hints)
         if resolution.status != NOT_FOUND:
             return resolution
     return NOTHING

@@ -25,3 +25,19 @@ def test_a_day_that_falls_due_is_no_departement(words):
 def test_a_code_after_du_is_still_a_departement(words, code):
     found = places.find_in_text(words)
     assert (found.status, found.departement) == (places.FOUND, code)
+
+
+@pytest.mark.parametrize(
+    "words, code",
+    [
+        # A merged commune without people of its own is no place in lower case ("sur les marchés": Les Marches, 73).
+        ("je fais les fromages sur les marchés à Ajaccio", "2A"),
+        ("vendeuse sur les marchés autour de Bastia, à Bastia même", "2B"),
+        # A département named anywhere chooses among the communes of one name.
+        ("coiffeuse à Saint-Pierre, à la Réunion", "974"),
+        ("taxi à Saint-Pierre en Martinique", "972"),
+    ],
+)
+def test_the_place_meant_in_a_sentence_of_several(words, code):
+    found = places.find_in_text(words)
+    assert (found.status, found.departement) == (places.FOUND, code)
