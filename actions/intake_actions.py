@@ -124,11 +124,12 @@ class ActionAcknowledgeSituation(Action):
             and not (assessment and assessment.distress)
             and not comfort
             and len(words.split()) <= 6
-            and understood(_facts_in(words, tracker))
         ):
-            # "fleuriste", "taxi" alone (round 6): nothing told about a difficulty yet, so no question about one
-            # ("Depuis quand cette situation dure-t-elle ?"): what was said is noted, and what brings them asked.
-            dispatcher.utter_message(text=f"Merci. {understood(_facts_in(words, tracker))}")
+            # "fleuriste", "taxi" alone (round 6), "aide" (round 7): nothing told about a difficulty yet, so no
+            # question about one ("Depuis quand cette situation dure-t-elle ?", the trade, the legal form): what was
+            # said is noted, and what brings them asked.
+            noted = understood(_facts_in(words, tracker))
+            dispatcher.utter_message(text=f"Merci. {noted}" if noted else "Je vous écoute.")
             dispatcher.utter_message(text=NO_DIFFICULTY_YET)
             return [FollowupAction("action_listen")]
         first_words = "Merci de m'en parler, ce n'est pas toujours facile."

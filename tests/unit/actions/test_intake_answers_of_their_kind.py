@@ -128,6 +128,17 @@ def test_a_bare_trade_gets_no_question_about_a_situation(trade):  # p16, p28
     assert events == [FollowupAction("action_listen")]
 
 
+@pytest.mark.parametrize("words", ["aide", "besoin d'aide svp", "bonjour j'ai un souci"])
+def test_a_call_for_help_that_tells_no_difficulty_gets_what_brings_them_asked(words):
+    """Round 7: "aide" got "Merci de m'en parler" and the trade, the place and the legal form asked, never the
+    difficulty."""
+    current = tracker([user(words, "describe_situation")])
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAcknowledgeSituation().run(dispatcher, current, {}))
+    assert texts(dispatcher) == ["Je vous écoute.", NO_DIFFICULTY_YET]
+    assert events == [FollowupAction("action_listen")]
+
+
 @pytest.mark.parametrize(
     "words, meant",
     [
