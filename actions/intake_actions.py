@@ -527,6 +527,13 @@ class ActionGiveGuidance(Action):
         return [SlotSet("guidance_given", given)]
 
 
+# "je comprends pas tout", "j'ai rien compris", "c'est trop compliqué pour moi".
+_NOT_UNDERSTOOD = re.compile(
+    r"\b(?:je )?(?:ne )?(?:comprends?|capte|piges?) (?:pas|rien)\b|\b(?:pas|rien) (?:tout |bien )?compris\b|"
+    r"\btrop complique|\bje parle pas bien"
+)
+
+
 class ActionStopConversation(Action):
     """Stopping or leaving ("bon je vais y aller"): never the next question. What the artisan already
     consented to is still handed to an advisor."""
@@ -572,6 +579,13 @@ class ActionStopConversation(Action):
             )
             if already_said(tracker, text):
                 text = f"Au revoir, prenez soin de vous. {LEAVING_REMINDER}"
+        elif _NOT_UNDERSTOOD.search(fold_words(words)) and not tracker.get_slot("case_reference"):
+            # "je comprend pas tout. je reviendrai avec ma fille" (round 7, a writer of another first language): the
+            # words were too hard, and a person can say them simply; never a bare goodbye.
+            text = (
+                "Pardon, c'était compliqué. Un conseiller peut tout vous expliquer simplement, au téléphone et "
+                f"gratuitement : écrivez « conseiller » quand vous voulez, ou appelez le {chamber.phone}."
+            )
         elif intent == "goodbye" or (intent == "thank" and is_closing(words)):
             text = (
                 "Prenez soin de vous. Vous pouvez revenir ici quand vous voulez, ou appeler la "

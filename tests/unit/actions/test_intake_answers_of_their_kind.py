@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.conversation import SKIPPED
 from actions.intake import NO_DIFFICULTY_YET, QUESTION_EXAMPLES, intake_questions, reply_to_question
-from actions.intake_actions import ActionAcknowledgeSituation, ValidateSituationForm
+from actions.intake_actions import ActionAcknowledgeSituation, ActionStopConversation, ValidateSituationForm
 from tests.support.trackers import bot, texts, tracker, user
 
 
@@ -158,3 +158,21 @@ def test_a_call_asked_for_at_the_legal_form_is_no_legal_form(words):
     # make run, 2026-12-04: the handoff started and the case said "Forme juridique : oui je veux bien qu'on me rappelle".
     _, result = at_question("legal_form", [words])
     assert not result.get("legal_form")
+
+
+@pytest.mark.parametrize(
+    "words, intent",
+    [
+        ("je comprend pas tout. je reviendrai avec mon fils il parle mieux", "goodbye"),
+        ("j'ai rien compris, tant pis", "stop_conversation"),
+        ("c'est trop compliqué pour moi, je laisse tomber", "stop_conversation"),
+    ],
+)
+def test_leaving_because_the_words_were_too_hard_gets_a_person_offered(words, intent):
+    """Round 7: a writer of another first language got "Très bien, on s'arrête là" and no word of the advisor."""
+    current = tracker([user("la CFE me demande 1600 euros", "describe_situation"), bot("?"), user(words, intent)])
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionStopConversation().run(dispatcher, current, {}))
+    said = " ".join(texts(dispatcher))
+    assert said.startswith("Pardon, c'était compliqué. Un conseiller peut tout vous expliquer simplement")
+    assert "« conseiller »" in said
