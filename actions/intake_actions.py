@@ -620,6 +620,10 @@ def tells_new_difficulty(tracker: Tracker) -> bool:
     return bool(set(tracker.get_slot("difficulty_categories") or []) - before)
 
 
+WELCOME_BACK = "Bonjour, je suis toujours là. Reprenons où nous en étions."
+WELCOME_BACK_NO_QUESTION = "Bonjour, je suis toujours là, et j'ai gardé ce que vous m'avez dit. Vous pouvez continuer, ou écrire « conseiller »."
+
+
 class ActionGreet(Action):
     """A greeting: the open question; a greeting that already tells a difficulty ("bonjour, mon comptable me dit de
     déposer le bilan", read as greet at 0.81 in round 4 of off-script conversations) is heard and the intake goes on,
@@ -632,6 +636,11 @@ class ActionGreet(Action):
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return [*told, FollowupAction("situation_form")]
+        if tracker.active_loop_name or tracker.get_slot("difficulty_categories"):
+            # "re", "rebonjour" on coming back (round 7): "qu'est-ce qui vous amène ?" ignored all that was said, and
+            # the pending question followed it: two questions. The conversation goes on where it was.
+            dispatcher.utter_message(text=WELCOME_BACK if tracker.active_loop_name else WELCOME_BACK_NO_QUESTION)
+            return []
         dispatcher.utter_message(text=FIRST_QUESTION)
         return []
 

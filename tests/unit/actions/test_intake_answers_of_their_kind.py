@@ -176,3 +176,24 @@ def test_leaving_because_the_words_were_too_hard_gets_a_person_offered(words, in
     said = " ".join(texts(dispatcher))
     assert said.startswith("Pardon, c'était compliqué. Un conseiller peut tout vous expliquer simplement")
     assert "« conseiller »" in said
+
+
+@pytest.mark.parametrize("words", ["re", "rebonjour", "coucou c'est encore moi"])
+def test_a_greeting_on_coming_back_goes_on_where_the_conversation_was(words):
+    """Round 7: "re" got "Pour commencer, qu'est-ce qui vous amène aujourd'hui ?" after four turns, then the pending
+    question: two questions, and what was said ignored."""
+    from actions.intake_actions import WELCOME_BACK, WELCOME_BACK_NO_QUESTION, ActionGreet
+    from guidance.welcome import FIRST_QUESTION
+
+    events = [
+        user("la banque a coupé le découvert", "describe_situation"),
+        {"event": "slot", "name": "difficulty_categories", "value": ["banque"]},
+        bot("?"),
+        user(words, "greet"),
+    ]
+    for loop, expected in (("handoff_form", WELCOME_BACK), (None, WELCOME_BACK_NO_QUESTION)):
+        current = tracker(events, slots={"difficulty_categories": ["banque"]}, active_loop=loop)
+        dispatcher = CollectingDispatcher()
+        asyncio.run(ActionGreet().run(dispatcher, current, {}))
+        assert texts(dispatcher) == [expected]
+        assert FIRST_QUESTION not in texts(dispatcher)
