@@ -16,9 +16,10 @@ from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED
 from actions.erasure_actions import ERASE_REQUEST_KEY, answer_to_offer, offer_erasure, offer_pending
 from actions.handoff_actions import ValidateHandoffForm, already_said, callback_promise
-from actions.intake import asks_something
+from actions.intake import NO_DIFFICULTY_YET, asks_something
 from actions.intake_actions import ValidateSituationForm
 from guidance.glossary import DEFINITION_KEY, definition_text
+from guidance.welcome import FIRST_QUESTION
 from intake.facts import fold
 from ops import clock
 
@@ -55,6 +56,14 @@ class ActionAnswerFaq(Action):
             return [SlotSet(name, value) for name, value in answered.items()]
         if key:
             dispatcher.utter_message(**_answer(key, tracker))
+            if tracker.active_loop_name is None and not any(
+                tracker.get_slot(name) for name in ("difficulty_categories", "case_reference", "distress")
+            ):
+                # "slt c gratuit ?" as the first words (round 7): answered, and then nothing asked; the artisan had
+                # to guess what to write next.
+                opening = FIRST_QUESTION if not already_said(tracker, FIRST_QUESTION) else NO_DIFFICULTY_YET
+                if not already_said(tracker, opening):
+                    dispatcher.utter_message(text=opening)
         return []
 
 

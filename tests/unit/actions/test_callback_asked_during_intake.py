@@ -63,7 +63,10 @@ def test_when_the_call_comes_is_answered_for_the_case(words, key):
 
 
 def test_before_any_case_the_question_gets_the_opening_hours():
-    dispatcher, _ = run(ActionAnswerFaq(), _faq("quand est-ce qu'il va m'appeler ?", "faq/opening_hours"))
+    dispatcher, _ = run(
+        ActionAnswerFaq(),
+        _faq("quand est-ce qu'il va m'appeler ?", "faq/opening_hours", difficulty_categories=["banque"]),
+    )
     assert [message.get("response") for message in dispatcher.messages] == ["utter_faq/opening_hours"]
 
 

@@ -21,8 +21,9 @@ def answered(key: str, text: str) -> dict:
     return {**bot(text), "metadata": {"utter_action": f"utter_{key}"}}
 
 
-def at(events: list[dict]):
-    current = tracker(events)
+def at(events: list[dict], **slots):
+    # A difficulty told: the answer alone (before any, the opening question follows it, tested below).
+    current = tracker(events, slots={"difficulty_categories": ["banque"], **slots})
     current.latest_message["response_selector"] = events[-1]["parse_data"]["response_selector"]
     return current
 
@@ -94,3 +95,15 @@ def test_a_word_asked_about_gets_the_glossary_definition(active_loop):
         "que les déclarations soient faites."
     ]
     assert events == []
+
+
+@pytest.mark.parametrize("words, key", [("slt c gratuit ?", "faq/is_free"), ("vous êtes un robot ?", "faq/is_bot")])
+def test_a_question_about_the_service_as_first_words_gets_the_opening_question_after_its_answer(words, key):
+    """Round 7: "slt c gratuit ?" was answered, then nothing asked: the artisan had to guess what to write."""
+    from guidance.welcome import FIRST_QUESTION
+
+    current = tracker([faq(words, key)])
+    current.latest_message["response_selector"] = faq(words, key)["parse_data"]["response_selector"]
+    dispatcher, _ = run(ActionAnswerFaq(), current)
+    assert [m.get("response") for m in dispatcher.messages] == [f"utter_{key}", None]
+    assert texts(dispatcher)[-1] == FIRST_QUESTION
