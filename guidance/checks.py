@@ -20,7 +20,8 @@ from guidance.render import after_caveat, render_entry
 
 MAX_WORDS = 40
 # Names better known than their expansion: never spelled out.
-KNOWN_ACRONYMS = frozenset({"URSSAF", "TVA", "HELP", "SMS"})
+# Overseas, the caisse générale de sécurité sociale (CGSS) and Mayotte's CSSM are called so by everyone.
+KNOWN_ACRONYMS = frozenset({"URSSAF", "TVA", "HELP", "SMS", "CGSS", "CSSM"})
 # Words that may open a summary said after a caveat (it is then written in lower case).
 _COMMON_OPENERS = frozenset(
     {
@@ -117,7 +118,9 @@ def _worst_case_messages(entry: GuidanceEntry, chambers: list[Chamber]) -> list[
     courts, _, _ = court_data()
     longest = max(courts.values(), key=lambda court: len(court.name))
     variant = replace(entry, caveat_shown=entry.caveat is not None, court=longest)
-    return [render_entry(variant, chamber) for chamber in chambers]
+    # Overseas wording too: the longest name of the contributions' collector (CGSS, CSSM).
+    overseas = replace(variant, departement="976")
+    return [render_entry(v, chamber) for chamber in chambers for v in (variant, overseas)]
 
 
 def check_entry(entry: GuidanceEntry, chambers: list[Chamber]) -> list[Problem]:

@@ -137,15 +137,70 @@ def read_causes(texts: Iterable[str]) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def other_party_patterns() -> tuple[re.Pattern[str], ...]:
+    """What is said about someone else's procedure (guidance/causes.yml `other_party_stage`)."""
+    raw = yaml.load(CAUSES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader).get("other_party_stage") or []
+    try:
+        return tuple(re.compile(str(pattern)) for pattern in raw)
+    except re.error as error:
+        raise FactsDataError(f"{CAUSES_FILE.name}: other_party_stage: invalid pattern ({error})") from error
+
+
 def read_stage(texts: Iterable[str]) -> str | None:
+    """The artisan's own procedure stage. A client's liquidation, or a claim declared to the client's
+    mandataire, says nothing about the artisan's stage (round 7): those words are removed first."""
     _, stages = cause_patterns()
     folded = [_text(text) for text in texts if text]
+    for pattern in other_party_patterns():
+        folded = [pattern.sub(" ", text) for text in folded]
     found = [
         code
         for code, patterns in stages.items()
         if any(pattern.search(text) for pattern in patterns for text in folded)
     ]
     return max(found, key=_STAGE_ORDER.__getitem__) if found else None
+
+
+# Who wrote for whom, and who died: "j'écris pour mon père ... ma mère est décédée" says that the owner
+# (the father) is alive (round 7: the EI owner's death entries were given for a dead spouse).
+_RELATIVE = (
+    r"(pere|mere|mari|femme|epoux|epouse|fils|fille|frere|soeur|oncle|tante|conjoint|conjointe|compagnon|compagne|"
+    r"grand pere|grand mere)"
+)
+_OWNER = re.compile(
+    r"\b(?:j ecris|je vous ecris|j appelle|je viens|je vous contacte|je suis la|c est) pour (?:mon|ma) "
+    + _RELATIVE
+    + r"\b"
+    r"|\b(?:l entreprise|la boite|l atelier|la boutique|le salon|le garage|l affaire|celle|celui) de (?:mon|ma) "
+    + _RELATIVE
+    + r"\b"
+)
+_DIED = re.compile(
+    r"\b(?:mon|ma) " + _RELATIVE + r" (?:est|etait|qui est) (?:decedee?|morte?|partie?|disparue?)\b"
+    r"|\b(?:deces|mort|disparition) de (?:mon|ma) " + _RELATIVE + r"\b"
+)
+
+
+def owner_alive(texts: Iterable[str]) -> bool:
+    """True when the person the business belongs to is named, and someone else is the one who died."""
+    owners, dead = set(), set()
+    for text in (_text(text) for text in texts if text):
+        owners.update(match.group(1) or match.group(2) for match in _OWNER.finditer(text))
+        dead.update(match.group(1) or match.group(2) for match in _DIED.finditer(text))
+    owners.discard(None)
+    dead.discard(None)
+    return bool(owners and dead and not owners & dead)
+
+
+_QUOTED = re.compile(r"«\s*(.*?)\s*»")
+
+
+def _quoted(reason: str) -> str:
+    """The artisan's words in a triage reason: "compte bloqué ou saisi : « la banque a bloqué... »" is the
+    triage's label, then the quote; only the quote was said (round 7: the label read as a seizure)."""
+    quotes = _QUOTED.findall(reason)
+    return " ".join(quotes) if quotes else reason
 
 
 # --- Courts -----------------------------------------------------------------------------------------
@@ -275,7 +330,11 @@ class Facts:
         said = list(messages or [])
         if not said:
             # Without the messages, the triage's quotes are what the artisan said.
-            said = [str(quote) for quotes in (getattr(assessment, "reasons", None) or {}).values() for quote in quotes]
+            said = [
+                _quoted(str(quote))
+                for quotes in (getattr(assessment, "reasons", None) or {}).values()
+                for quote in quotes
+            ]
         if profile.legal_form is None:
             legal_form, majority = read_legal_form_in_messages(said)
             if legal_form is not None:
@@ -287,18 +346,24 @@ class Facts:
         texts: list[str] = list(messages or [])
         reasons = getattr(assessment, "reasons", None) or {}
         for quotes in reasons.values():
-            texts.extend(str(quote) for quote in quotes)
+            texts.extend(_quoted(str(quote)) for quote in quotes)
         texts.extend(str(situation[key]) for key in _FREE_ANSWERS if situation.get(key))
         departement = profile.departement
         if departement is None and chamber is not None and len(getattr(chamber, "departements", ())) == 1:
             # A chamber covering one département: its artisans are, in all likelihood, there.
             departement = chamber.departements[0]
+        causes = read_causes(texts)
+        if "deces" in causes and owner_alive(texts):
+            causes |= {"titulaire_vivant"}
+        if "deces_associe" in causes and profile.legal_form is None:
+            # A partner ("mon associé") means a company: the sole trader's death entries do not apply.
+            profile = replace(profile, legal_form="societe")
         return cls(
             profile=profile,
             categories=tuple(getattr(assessment, "categories", ()) or ()),
             urgency=getattr(assessment, "urgency", None),
             overwhelm=bool(getattr(assessment, "overwhelm", False)),
-            causes=read_causes(texts),
+            causes=causes,
             stage=read_stage(texts),
             departement=departement,
             today=today,
@@ -325,6 +390,9 @@ class Facts:
             return self.stage
         if key == "departement":
             return self.departement
+        if key == "category":
+            # Several at once: the triage categories, or None when there are none yet.
+            return frozenset(self.categories) or None
         raise KeyError(key)
 
     @property

@@ -39,6 +39,8 @@ PLACEHOLDERS = frozenset(
         "court",
         "court_du",
         "court_au",
+        "urssaf",
+        "votre_urssaf",
     }
 )
 UNKNOWN = "unknown"
@@ -51,6 +53,8 @@ CONDITION_VALUES: Mapping[str, frozenset[str]] = {
     "employees": frozenset(EMPLOYEE_ANSWERS),
     "had_employees": frozenset({"yes", "no"}),
     "stage": frozenset(STAGES),
+    # Any of the listed triage categories (round 7: a tax notice before seizure is for a tax debt only).
+    "category": frozenset(CATEGORIES),
 }
 # Words that promise an outcome: the assistant informs, the organisations decide.
 PROMISES = re.compile(
@@ -120,6 +124,8 @@ class GuidanceEntry:
     # Set by the selection for one conversation: whether the caveat is said, and the court's name.
     caveat_shown: bool = False
     court: Court | None = None
+    # The artisan's département, for the words of the place (overseas: the CGSS collects the contributions).
+    departement: str | None = None
 
     @property
     def categories(self) -> tuple[str, ...]:

@@ -28,10 +28,33 @@ NBSP = "\u00a0"
 _CAPITALISED_WORD = re.compile(r"^([A-ZÀÂÉÈÊÎÔÛÇ])(?=[a-zàâäéèêëîïôöûüç’'\s])")
 
 
+# Overseas, the self-employed pay their contributions to the local social security fund, not to an
+# URSSAF (round 7: a hairdresser in Guadeloupe was sent to "l'URSSAF"). The fund's online space is
+# still on urssaf.fr (CGSS Guadeloupe, ewag.fr 2023). Mayotte: the CSSM.
+# Known there by their acronyms, as the URSSAF is elsewhere (guidance/checks.py KNOWN_ACRONYMS).
+_COLLECTORS = {
+    **dict.fromkeys(("971", "972", "973", "974"), ("la CGSS", "la CGSS")),
+    "976": ("la CSSM", "la CSSM"),
+}
+_URSSAF = ("l'URSSAF", "votre URSSAF")
+
+
+def collector_words(departement: str | None) -> dict[str, str]:
+    """{urssaf} and {votre_urssaf}: who collects the self-employed's contributions in this place."""
+    urssaf, votre_urssaf = _COLLECTORS.get(departement or "", _URSSAF)
+    return {"urssaf": urssaf, "votre_urssaf": votre_urssaf}
+
+
 def entry_words(entry: GuidanceEntry, chamber: Chamber) -> dict[str, str]:
-    """The placeholders' values for one entry: the chamber's words and the court of the place."""
+    """The placeholders' values for one entry: the chamber's words, the court and the collector of the place."""
     court = entry.court or court_for(None)
-    return {**chamber_words(chamber), "court": court.le, "court_du": court.du, "court_au": court.au}
+    return {
+        **chamber_words(chamber),
+        "court": court.le,
+        "court_du": court.du,
+        "court_au": court.au,
+        **collector_words(entry.departement),
+    }
 
 
 def after_caveat(summary: str) -> str:

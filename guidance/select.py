@@ -117,6 +117,10 @@ def eligibility(entry: GuidanceEntry, facts: Facts) -> tuple[bool, tuple[str, ..
         if value is None:
             if UNKNOWN not in allowed:
                 unknown.append(key)
+        elif isinstance(value, frozenset):
+            # A condition with several values at once (the triage categories): one of them suffices.
+            if not value & set(allowed):
+                return False, ()
         elif value not in allowed:
             return False, ()
     return True, tuple(unknown)
@@ -167,7 +171,11 @@ def select_guidance(
     facts = facts or Facts.build(
         assessment, situation, messages=messages, chamber=chamber, today=today, profile=profile
     )
-    advisors = [replace(entry, court=facts.court) for entry in entries if entry.id == CHAMBER_ADVISORS]
+    advisors = [
+        replace(entry, court=facts.court, departement=facts.departement)
+        for entry in entries
+        if entry.id == CHAMBER_ADVISORS
+    ]
     tags = active_situations(assessment, situation, facts)
 
     fitting: list[tuple[GuidanceEntry, Fit]] = []
@@ -182,7 +190,15 @@ def select_guidance(
     # Each difficulty the triage found gets its best entry first (a cause answers its difficulty),
     # then the remaining places go to the best fits overall.
     chosen: list[tuple[GuidanceEntry, Fit]] = []
-    for category in [code for code in facts.categories if code != "autre"]:
+    categories = [code for code in facts.categories if code != "autre"]
+    # A difficulty whose entry fits precisely (a cause said in words, such as an overdraft cut) is
+    # served before one with only a generic entry (round 7: six difficulties, and the Médiation du
+    # crédit for the overdraft the bank cut lost its place to generic entries).
+    best_score = {
+        code: max((pair[1].score for pair in fitting if code in pair[1].topics), default=0) for code in categories
+    }
+    categories.sort(key=lambda code: -best_score[code])
+    for category in categories:
         best = next((pair for pair in fitting if category in pair[1].topics and pair not in chosen), None)
         if best is not None and len(chosen) < limit:
             chosen.append(best)
@@ -194,4 +210,7 @@ def select_guidance(
     if not chosen:
         return advisors[:limit]
     chosen.sort(key=lambda pair: _order(*pair))
-    return [replace(entry, caveat_shown=bool(entry_fit.unknown), court=facts.court) for entry, entry_fit in chosen]
+    return [
+        replace(entry, caveat_shown=bool(entry_fit.unknown), court=facts.court, departement=facts.departement)
+        for entry, entry_fit in chosen
+    ]

@@ -44,7 +44,8 @@ CHAMBERS = {chamber.id: chamber for chamber in load_all_chambers()}
         ("j'ai une maladie neuromusculaire évolutive", {"maladie_durable"}, set()),
         ("je suis reconnu handicapé par la MDPH", {"maladie_durable"}, set()),
         ("opéré du dos, arrêt de 2 mois", {"maladie"}, set()),
-        ("l'huissier passe demain", {"injonction_recue"}, set()),
+        # Round 7: a bailiff is not an injonction de payer; the act decides what to do.
+        ("l'huissier passe demain", {"commissaire_justice"}, {"injonction_recue"}),
         ("j'ai reçu une injonction de payer", {"injonction_recue"}, set()),
         ("la TVA me tue", set(), {"deces", "maladie"}),
         ("tout a cramé dans l'atelier", {"incendie"}, set()),
@@ -53,6 +54,37 @@ CHAMBERS = {chamber.id: chamber for chamber in load_all_chambers()}
         ("un client mauvais payeur", {"impayes_clients"}, set()),
         ("la facture est toujours pas réglée", {"impayes_clients"}, set()),
         ("mon ex mari veut sa part", {"separation"}, {"deces"}),
+        # Round 7: who owes whom, seizures, notices, hearings, closing, deaths.
+        ("le proprio a envoyé un commandement de payer par huissier", {"commissaire_justice"}, {"injonction_recue"}),
+        ("le bailleur réclame 4 mois de loyer", {"bail_commercial"}, {"injonction_recue"}),
+        ("le commissaire de justice a saisi mon compte pro", {"saisie_compte"}, {"injonction_recue"}),
+        ("mon compte est bloqué par une saisie d'un fournisseur", {"saisie_compte"}, set()),
+        ("la banque a bloqué les comptes après le décès", set(), {"saisie_compte"}),
+        ("j'ai reçu un avis avant saisie du SIE", {"poursuite_fiscale"}, {"saisie_biens"}),
+        ("le fisc m'a mis en demeure, ils parlent de saisie", {"poursuite_fiscale"}, set()),
+        ("je veux faire une injonction de payer contre mon client", {"injonction_a_demander"}, {"injonction_recue"}),
+        ("une injonction de payer ça marche ?", {"injonction_a_demander"}, {"injonction_recue"}),
+        ("on m'a signifié une injonction de payer du grossiste", {"injonction_recue"}, {"injonction_a_demander"}),
+        ("je dois rien a personne", {"aucune_dette"}, set()),
+        ("aucune dette, c'est elle qui me doit", {"aucune_dette", "impayes_clients"}, set()),
+        ("je ne dois rien à l'urssaf mais aux impôts oui", set(), {"aucune_dette"}),
+        ("mon gros client ne m'a toujours pas payé les 2 chantiers", {"impayes_clients"}, set()),
+        ("le client refuse de payer le solde", {"impayes_clients"}, set()),
+        ("un particulier ne veut pas régler", {"client_particulier"}, set()),
+        ("mon donneur d'ordre est en liquidation judiciaire", {"client_en_procedure"}, set()),
+        ("la liquidation de mon principal client me laisse 9000 euros", {"client_en_procedure"}, set()),
+        ("ma boite est en liquidation", set(), {"client_en_procedure"}),
+        ("la banque m'a sucré mon découvert", {"credit_coupe"}, set()),
+        ("mon banquier refuse de reporter les échéances", {"credit_coupe"}, set()),
+        ("audience au tribunal le 3 pour la liquidation", {"audience_liquidation"}, set()),
+        ("l'urssaf demande ma liquidation, je suis convoqué", {"audience_liquidation"}, set()),
+        ("je vais prendre ma retraite et vendre le fonds", {"fermeture_activite"}, set()),
+        ("on envisage de fermer l'atelier l'an prochain", {"fermeture_activite"}, set()),
+        ("j'ai dû fermer la boutique 3 semaines", set(), {"fermeture_activite"}),
+        ("ma femme est morte, elle était conjointe collaboratrice", {"deces", "titulaire_vivant"}, set()),
+        ("mon patron est toujours en vie, c'est sa femme qui est décédée", {"titulaire_vivant"}, set()),
+        ("je suis conjointe collaboratrice, mon mari est décédé", {"deces"}, {"titulaire_vivant"}),
+        ("ma cogérante est décédée en mai", {"deces_associe"}, set()),
     ],
 )
 def test_causes(said, present, absent):
@@ -77,6 +109,13 @@ def test_causes(said, present, absent):
         ("en redressement puis liquidation prononcée", "liquidation"),
         ("l'entreprise va être liquidée, le tribunal a dit liquidation judiciaire la semaine dernière", "liquidation"),
         ("le juge a prononcé la liquidation lundi", "liquidation"),
+        # Round 7: a mention is not a procedure; a client's procedure is not the artisan's.
+        ("mon comptable me parle de procédure de sauvegarde", None),
+        ("un syndic a fait faillite, j'ai déclaré ma créance au mandataire", None),
+        ("mon client est en liquidation judiciaire depuis juin", None),
+        ("le liquidateur de mon client m'a répondu", None),
+        ("la sauvegarde a été ouverte en mars", "procedure"),
+        ("on est sous plan de redressement", "procedure"),
     ],
 )
 def test_stages(said, stage):
@@ -157,3 +196,34 @@ def test_steps_already_taken(messages, answer, done):
     from guidance.facts import read_steps
 
     assert read_steps(messages, answer) == done
+
+
+@pytest.mark.parametrize(
+    "messages, alive",
+    [
+        # Round 7: the son wrote for his father; his mother died.
+        (["J'écris pour mon père, menuisier. Ma mère est décédée en octobre"], True),
+        (["c'est l'atelier de mon mari, ma mère est morte le mois dernier"], True),
+        (["je viens pour ma femme, son père est décédé"], False),  # the deceased is not named as "mon/ma"
+        (["j'écris pour mon père, il est décédé"], False),
+        (["mon mari est décédé, c'est lui qui faisait la compta"], False),
+    ],
+)
+def test_who_died_and_whose_business_it_is(messages, alive):
+    from guidance.facts import owner_alive
+
+    assert owner_alive(messages) is alive
+
+
+def test_a_partner_who_died_means_a_company():
+    facts = Facts.build(None, {}, messages=["mon associé est mort dans un accident"])
+    assert {"deces", "deces_associe"} <= facts.causes
+    assert facts.known("natural_person") == "no"
+
+
+def test_a_triage_label_is_not_read_as_the_artisans_words():
+    # Round 7: "compte bloqué ou saisi : « la banque a bloqué les comptes »" read as a seizure.
+    assessment = assess(
+        ["mon mari est décédé, la banque a bloqué les comptes de l'entreprise"], today=date(2026, 12, 1)
+    )
+    assert "saisie_compte" not in Facts.build(assessment, {}).causes

@@ -207,3 +207,41 @@ def test_ranked_by_fit_then_by_urgency():
     assessment = assess(["on m'a volé tout l'outillage"], today=TODAY)
     ids = [e.id for e in select_guidance(KB, assessment, load_chamber(), messages=["on m'a volé tout l'outillage"])]
     assert ids.index("vol_plainte") < ids.index("declaration_assurance")
+
+
+@pytest.mark.parametrize(
+    "departement, collector, not_said",
+    [
+        # Round 7: a hairdresser in Guadeloupe was sent to "l'URSSAF"; overseas, the CGSS collects.
+        ("Pointe-à-Pitre", "la CGSS", "l'URSSAF"),
+        ("972", "la CGSS", "l'URSSAF"),
+        ("Saint-Pierre 97410", "la CGSS", "l'URSSAF"),
+        ("976", "la CSSM", "l'URSSAF"),
+        ("59", "l'URSSAF", "CGSS"),
+        (None, "l'URSSAF", "CGSS"),
+    ],
+)
+def test_the_contributions_collector_is_the_one_of_the_place(departement, collector, not_said):
+    situation = {"legal_form": "EI"} | ({"departement": departement} if departement else {})
+    says = ["j'ai une dette de cotisations de 9000 euros"]
+    assessment = assess(says, situation=situation, today=TODAY)
+    chamber = CHAMBERS["cma-generique"]
+    entries = select_guidance(KB, assessment, chamber, situation=situation, messages=says, today=TODAY)
+    messages = render_guidance(entries, chamber)
+    delay = next(m for e, m in zip(entries, messages, strict=True) if e.id == "urssaf_delai_paiement")
+    assert f"demander à {collector} un délai" in delay
+    assert not any(not_said in message for message in messages), messages
+
+
+def test_a_condition_on_the_categories_needs_one_of_them():
+    # The tax notice entry is for a tax debt: not for an URSSAF notice with the same words.
+    says = ["j'ai reçu un avis avant saisie"]
+    tax = Assessment(categories=("impots",), urgency="haute")
+    social = Assessment(categories=("cotisations_sociales",), urgency="haute")
+    chamber = CHAMBERS["cma-generique"]
+    assert "impots_avis_avant_saisie" in [
+        e.id for e in select_guidance(KB, tax, chamber, messages=says, today=TODAY, limit=10)
+    ]
+    assert "impots_avis_avant_saisie" not in [
+        e.id for e in select_guidance(KB, social, chamber, messages=says, today=TODAY, limit=10)
+    ]
