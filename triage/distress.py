@@ -24,7 +24,7 @@ from functools import lru_cache
 import yaml
 
 from triage import distress_model
-from triage.normalise import Clause, normalise, split_clauses, whole_clause
+from triage.normalise import Clause, normalise, split_clauses, whole_clause, without_markup
 from triage.rules import RULES_DIR, compile_any, rules
 
 EXPLICIT, INDIRECT, AMBIGUOUS = 1, 2, 3
@@ -181,7 +181,7 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     """Every sign in one message, strongest level first (at most one per rule, and the classifier's).
 
     `clauses`: split_clauses(text) when the caller already has them."""
-    return list(_signs(text, tuple(clauses) if clauses is not None else None))
+    return list(_signs(without_markup(text), tuple(clauses) if clauses is not None else None))
 
 
 # A message's signs depend on its text alone (the rule table and the model are fixed for the process), and
@@ -288,6 +288,10 @@ def _model_sign(text: str) -> Sign | None:
         elif _laughs(message_text):
             # "je suis mort de rire quand je vois mes comptes" (round 6): without the idiom, nothing to ask about.
             continue
+        elif _owed_not_owing(verdict.quote):
+            # "je dois rien a personne c'est lui qui me doit" (round 7, r7a-14: a client owes the plasterer 4 200 €):
+            # "à personne" is how secret plans and last messages are written, and the classifier asked about suicide.
+            continue
         quote = verdict.quote if len(verdict.quote) <= 160 else verdict.quote[:157] + "…"
         return Sign(level, f"model:{category}", category, f"« {quote} »")
     return None
@@ -306,6 +310,23 @@ _DEFERRED_ANSWER = re.compile(
     r"\bje (?:vous |te )?(?:le |la |les |l |en |ca )?(?:donne|donnerai|envoie|enverrai|dirai|redonne|redonnerai|"
     r"ecris|ecrirai|mets|mettrai)\b.{0,40}\b(?:apres|plus tard|tout a l heure|ce soir|demain|dans \w+ minutes)\b"
 )
+
+
+# The writer owes nothing, or is the one owed ("je ne dois rien à personne", "c'est lui qui me doit", "aucune dette"):
+# a business dispute. Read on the classifier's sentence, which must say nothing personal nor final.
+_OWED_NOT_OWING = re.compile(
+    r"\b(?:je|j|on|nous) (?:ne |n )?(?:dois|doit|devons|devais|devait) (?:rien|pas un (?:centime|euro|sou|rond)|"
+    r"aucune? \w+|pas d argent|pas de dettes?)(?: (?:a|au|aux) (?:personne|l \w+|la \w+|le \w+|les \w+|\w+))?\b|"
+    r"\b(?:c est|c) (?:lui|elle|eux|elles|\w+|(?:le|la|l|les|mon|ma|mes|notre|nos|ce|cette|cet) \w+) qui (?:me|nous) "
+    r"(?:doit|doivent|devait|devaient|doivent encore|doit encore)\b|"
+    r"\b(?:aucune|pas de|pas une|zero|jamais eu de) dettes?\b"
+)
+
+
+def _owed_not_owing(quote: str) -> bool:
+    """The classifier's sentence says the writer owes nothing or is owed, and nothing personal or final."""
+    words = " ".join(clause.text for clause in split_clauses(quote))
+    return bool(_OWED_NOT_OWING.search(words)) and not (_PERSONAL.search(words) or _table().finality.search(words))
 
 
 def _laughs(message_text: str) -> bool:

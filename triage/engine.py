@@ -23,7 +23,7 @@ from triage.distress import (
     speaks_of_someone_else,
 )
 from triage.model import best_alone_threshold, corpus, model, thresholds
-from triage.normalise import Clause, normalise, split_clauses
+from triage.normalise import Clause, normalise, split_clauses, without_markup
 from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
@@ -267,6 +267,10 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         # Words inside a phrase that is no difficulty ("j'ai repris l'entreprise de mon père") weigh nothing.
         neutral = _overlapping_spans(rules().signals.not_difficulties, clause.text)
         spans = [span for span in spans if not any(start <= span[0] and span[1] <= end for start, end in neutral)]
+        # Only words of time to point at ("le 14, avant j'ai des banquets tous les jours", round 7, r7a-09: "banque"
+        # from the letters of "banquets", quoted as « avant », « les jours »): a moment said, no difficulty.
+        if terms and all(_only_time(term) for term in terms):
+            continue
         # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
         if not spans or _negated(clause, *spans[0]):
@@ -275,6 +279,18 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         learned = ", ".join(f"« {word} »" for word in words)
         hits.append(_Hit(code, 0, len(clause.text), False, False, clause, (index, best, 0), learned))
     return hits
+
+
+_TIME_WORDS = frozenset(
+    "avant apres jour jours journee semaine semaines mois an ans annee annees lundi mardi mercredi jeudi vendredi "
+    "samedi dimanche demain hier aujourd hui matin matins soir soirs midi heure heures h tous toutes les le la l "
+    "chaque fin debut prochain prochaine dernier derniere week end quinze huit".split()
+)
+
+
+def _only_time(term: str) -> bool:
+    """A term of the model's evidence made of words of time and numbers only ("avant", "les jours", "le 14")."""
+    return all(word in _TIME_WORDS or word.isdigit() for word in term.split())
 
 
 def _overlapping_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -624,7 +640,8 @@ def assess(
     run = _Run(today or date.today())  # noqa: DTZ011 - callers with a chamber pass its date
     for index, text in enumerate(user_messages):
         if text:
-            run.message(str(text), index)
+            # Pasted HTML is read as its words (round 7): the classifiers and the quotes see no tags either.
+            run.message(without_markup(str(text)), index)
     if situation:
         run.situation(situation, len(user_messages))
 

@@ -8,6 +8,7 @@ Each normalised word keeps its span in the original message so evidence can be q
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,6 +50,40 @@ _SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
 _NEGATIONS = {"pas", "plus", "jamais"}
 _SOFTENERS = {"trop", "vraiment", "tellement", "guere", "franchement", "tres", "beaucoup"}
 _QUANTITIES = {"trop", "beaucoup", "tellement"}
+
+
+# Pasted HTML (an e-mail, a web form): "<p>Bonjour,</p><p>Je suis <b>photographe</b> ... me doit <strong>4 800
+# €</strong>" reached the rules as "p bonjour p p je suis b photographe b ... me doit strong 4 800 strong" and no
+# category was found (round 7, r7b-07). Only the tags HTML knows are markup: "<3" or "<moi>" stay as typed. A block
+# (paragraph, line break, list item) ends a clause as a new line does; an inline tag is a space.
+_BLOCK_TAGS = (
+    "p|br|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|tfoot|caption|h[1-6]|blockquote|hr|pre|section|article|"
+    "header|footer|main|nav|aside|address|form|fieldset|center|body|html|head|title"
+)
+_INLINE_TAGS = (
+    "span|b|strong|i|em|u|s|strike|del|ins|small|big|font|a|sup|sub|mark|code|kbd|abbr|cite|q|label|img|wbr|meta|link"
+)
+_HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b[^>]{0,300}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})(?:\s[^<>]{{0,300}})?/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})(?:\s[^<>]{{0,300}})?/?>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def without_markup(text: str) -> str:
+    """The words of a message without HTML: tags out (a block is a new line, an inline tag a space), entities
+    read ("&amp;" -> "&", "&eacute;" -> "é"). Text without markup is returned as it is.
+
+    >>> without_markup("<p>Bonjour,</p><p>Un client me doit <b>4 800 &euro;</b></p>").split()
+    ['Bonjour,', 'Un', 'client', 'me', 'doit', '4', '800', '€']
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    plain = _HIDDEN.sub(" ", text)
+    plain = _BLOCK_TAG.sub("\n", plain)
+    plain = _INLINE_TAG.sub(" ", plain)
+    if _ENTITY.search(plain):
+        plain = html.unescape(plain)
+    return plain
 
 
 def _softens_negation(previous: str | None, word: str, following: str | None) -> bool:
@@ -212,6 +247,8 @@ def _clauses(message: str) -> tuple[Clause, ...]:
 
 
 def _split_clauses(message: str, cut: bool = True) -> list[Clause]:
+    # Quotes are taken from the text without markup: an advisor reads the artisan's words, not the tags.
+    message = without_markup(message)
     clauses: list[Clause] = []
     parts: list[str] = []
     words: list[tuple[int, int, int, int]] = []
@@ -282,7 +319,7 @@ def normalise(text: str) -> str:
     'je suis a bout l urssaf me reclame 3 trimestres'
     """
     words = []
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(without_markup(text))
     for index, raw in enumerate(tokens):
         if raw in _CLAUSE_BREAK_PUNCTUATION or raw == ",":
             continue

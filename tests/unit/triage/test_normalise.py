@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from triage.normalise import normalise, split_clauses
+from triage import assess
+from triage.normalise import normalise, split_clauses, without_markup
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,33 @@ def test_normalise_keeps_the_softener_for_reading_answers():
 )
 def test_dictated_punctuation_cuts_clauses(dictated, clauses):
     assert [clause.text for clause in split_clauses(dictated)] == clauses
+
+
+@pytest.mark.parametrize(
+    "pasted, typed",
+    [
+        # Round 7 (r7b-07): pasted HTML; a block ends a clause as a new line does, an inline tag is a space.
+        (
+            "<p>Bonjour,</p><p>Je suis <b>photographe</b>. Un client me doit <strong>4 800 €</strong> depuis juin.</p>",
+            "Bonjour,\nJe suis photographe. Un client me doit 4 800 € depuis juin.",
+        ),
+        ("<div>l&#39;URSSAF me r&eacute;clame&nbsp;3 trimestres</div>", "l'URSSAF me réclame 3 trimestres"),
+        ('Mon atelier a <span style="color:red">brûlé</span><br/>cette nuit', "Mon atelier a brûlé\ncette nuit"),
+        ("<!-- note --><P>Le fournil est <I>sous l'eau</I></P>", "Le fournil est sous l'eau"),
+    ],
+)
+def test_markup_is_read_as_its_words(pasted, typed):
+    assert normalise(pasted) == normalise(typed)
+    assert [c.text for c in split_clauses(pasted)] == [c.text for c in split_clauses(typed)]
+
+
+@pytest.mark.parametrize("typed", ["je t'aime <3", "<moi> je dois 3 000 €", "Dupont & fils", "prix < 3000 et > 1000"])
+def test_text_that_only_looks_like_markup_stays_as_typed(typed):
+    assert without_markup(typed) == typed
+
+
+def test_quotes_from_pasted_html_carry_no_tags():
+    pasted = "<p>Bonjour,</p><p>Un client (une agence) me doit <strong>4 800 €</strong> depuis juin.</p>"
+    result = assess([pasted])
+    assert result.categories == ("tresorerie",)
+    assert not any("<" in quote or ">" in quote for quotes in result.reasons.values() for quote in quotes)
