@@ -21,14 +21,23 @@ from actions import services
 from guidance import crisis_messages
 from guidance.crisis import (
     ASK_AGAIN_FIRST,
+    AT_RISK_REFUSAL,
     BEREAVEMENT,
     CHECK_IN_AGAIN,
+    HANDOFF_REMINDER,
     HUMAN_AFTER_THE_QUESTION,
     LEAVING_REMINDER,
+    NOT_A_BOTHER,
     OPEN_QUESTION,
+    SAFE_NOT_A_BOTHER_REPLY,
+    SAFE_NOT_TALKING_REPLY,
+    SAFE_WITH_OBJECTION_REPLY,
     check_in,
     clear_no_reply,
     not_safe_reply,
+    relative_advice,
+    relative_reply,
+    safe_leaving_reply,
     safe_reply,
     safety_buttons,
     safety_question,
@@ -36,7 +45,8 @@ from guidance.crisis import (
     unsure_reply,
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
-from intake.answers import extract_facts, is_intake_answer
+from guidance.welcome import WELCOME_OPENING
+from intake.answers import asks_for_callback, extract_facts, is_closing, is_intake_answer
 from triage import Assessment
 from triage.answers import (
     ASK_AGAIN,
@@ -47,8 +57,17 @@ from triage.answers import (
     UNSURE,
     answer_to_safety_question,
     answer_to_suicide_question,
+    asks_to_call_for_someone,
+    asks_what_to_do_for_someone,
+    declines_to_talk,
+    feels_a_bother,
+    objects_to_the_question,
+    speaks_for_someone_else,
+    starts_with_no,
     takes_back_a_clear_no,
 )
+from triage.distress import INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
+from triage.normalise import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -175,10 +194,40 @@ def _signs(tracker: Tracker) -> list:
     return [str(sign) for sign in (tracker.get_slot("distress_signs") or [])]
 
 
+def _this_turn(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events since the latest user message."""
+    events: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        events.append(event)
+    return events[::-1]
+
+
+def _welcome_said_this_turn(tracker: Tracker) -> bool:
+    """The session started with the latest message: its welcome was said just before it, and is still held by the
+    channel (bot/crisis_first.py) until the first reply that does not give the crisis numbers."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                return False
+        elif event.get("event") == "bot" and users == 1 and (event.get("text") or "").startswith(WELCOME_OPENING):
+            return True
+    return False
+
+
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
     """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
     # The last message, the safety question, is asked by safety_form with its one-tap answers.
-    for message in crisis_messages(services.chamber(), person_at_risk(tracker))[:-1]:
+    messages = crisis_messages(services.chamber(), person_at_risk(tracker))[:-1]
+    if _welcome_said_this_turn(tracker):
+        # The held welcome goes out before the first reply without the numbers (bot/crisis_first.py): it came between
+        # the 15/112 line and the callback offer (round 7, r7a-06 and r7a-12). Said in one message after the 3114,
+        # the crisis lines stay together and the welcome follows them, before the safety question.
+        messages = [messages[0], " ".join(messages[1:])]
+    for message in messages:
         dispatcher.utter_message(text=message)
     events: list[EventType] = []
     if answered and not tracker.get_slot("distress"):
@@ -247,13 +296,137 @@ def take_back_reply(
     return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]
 
 
+def _safety_answered_this_turn(tracker: Tracker) -> bool:
+    """The latest message was the answer to the safety question, and its reply gave the emergency numbers (not safe,
+    unsure, a relative's answer) or it carries no warning sign of the writer's own: nothing to say again."""
+    answered = any(
+        event.get("event") == "action" and event.get("name") == "action_after_safety_answer"
+        for event in _this_turn(tracker)
+    )
+    if not answered:
+        return False
+    return tracker.get_slot("safe_now") != SAFE or not _own_warning_sign(_latest_user_text(tracker), model=True)
+
+
+def _people_at_risk_said(tracker: Tracker) -> list[str]:
+    """Every person at risk the triage named in this conversation, oldest first: a relative's later words may make the
+    triage forget them (round 7, r7a-06: "je peux appeler le 3114 à sa place ?" read as the writer's own sign)."""
+    return [
+        str(event["value"])
+        for event in tracker.events
+        if event.get("event") == "slot" and event.get("name") == "person_at_risk" and event.get("value")
+    ]
+
+
+def _user_texts(tracker: Tracker) -> list[str]:
+    return [str(event.get("text") or "") for event in tracker.events if event.get("event") == "user"]
+
+
+def relative_writing(tracker: Tracker) -> tuple[bool, str | None]:
+    """Whether someone close writes about another person at risk, and that person in the writer's words (None when
+    not named): the triage's person, one it named earlier, or an answer that said "c'est lui le problème"."""
+    person = person_at_risk(tracker)
+    if person:
+        return True, person
+    earlier = _people_at_risk_said(tracker)
+    if earlier:
+        return True, earlier[-1]
+    for text in reversed(_user_texts(tracker)):
+        if speaks_for_someone_else(text):
+            named = close_people_named(text)
+            return True, named[-1] if named else None
+    return False, None
+
+
+def _own_warning_sign(text: str, *, model: bool = False) -> bool:
+    """A warning sign in the writer's own words, but the 3114 named in a relative's question about calling it.
+    `model`: the classifier's signs count too, not only the rule table's."""
+    return any(
+        sign.level <= INDIRECT
+        and not (sign.rule == "crisis_line_named" and asks_to_call_for_someone(text))
+        and not speaks_of_someone_else(sign, text)
+        for sign in (find_signs(text) if model else rule_signs(text))
+    )
+
+
+def _misread_request_undone(tracker: Tracker) -> list[EventType]:
+    """A callback the NLU read in words that do not ask for it ("je veux pas en parler", "je fais quoi moi ?", read as
+    request_human, round 7): the offer is made again rather than the data-consent text."""
+    text = _latest_user_text(tracker)
+    set_now = any(
+        event.get("event") == "slot" and event.get("name") == "wants_advisor" and event.get("value") is True
+        for event in _this_turn(tracker)
+    )
+    if not set_now or asks_for_callback(text) or tracker.get_slot("consent_given") is True:
+        return []
+    return [SlotSet("wants_advisor", None)]
+
+
+_OFFER_QUESTIONS = ("wants_advisor", "consent_given")
+
+
+def relative_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A relative's direct question at a form's question ("mais je fais quoi moi ? je l'appelle ?", "je peux appeler
+    le 3114 à sa place ?"): answered, and the form's question asked again (round 7, r7b-05: read as request_human,
+    it got the data-consent text; r7a-06: the 3114 named, the whole crisis block again). Else None."""
+    text = _latest_user_text(tracker)
+    requested = tracker.get_slot("requested_slot")
+    if not requested or not tracker.get_slot("distress") or not asks_what_to_do_for_someone(text):
+        return None
+    relative, person = relative_writing(tracker)
+    if not (relative or asks_to_call_for_someone(text)) or _own_warning_sign(text):
+        return None
+    asked_to_call = asks_to_call_for_someone(text)
+    first = relative_reply(person, asked_to_call=asked_to_call)
+    said = {event.get("text") for event in tracker.events if event.get("event") == "bot"}
+    dispatcher.utter_message(text=relative_advice(person, asked_to_call=asked_to_call) if first in said else first)
+    logger.info("relative's question answered at %s", requested)
+    events: list[EventType] = [SlotSet(requested, None)]
+    if requested in _OFFER_QUESTIONS:
+        events = [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    return events
+
+
+def offer_declined_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """On the crisis path, at the callback offer or the consent: "je veux pas déranger, il y a des gens plus à plaindre"
+    is answered that nobody is bothered and the offer made once more; said again, or "je veux pas en parler", it is a
+    no, respected (round 7, r7b-13: read as request_human, the consent was pushed twice). Else None."""
+    text = _latest_user_text(tracker)
+    if (
+        tracker.get_slot("requested_slot") not in _OFFER_QUESTIONS
+        or not tracker.get_slot("distress")
+        or tracker.get_slot("consent_given") is True
+        or asks_for_callback(text)
+    ):
+        return None
+    reassured = any(
+        event.get("event") == "bot" and NOT_A_BOTHER in (event.get("text") or "") for event in tracker.events
+    )
+    if feels_a_bother(text) and not reassured:
+        dispatcher.utter_message(text=NOT_A_BOTHER)
+        return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    if feels_a_bother(text) or declines_to_talk(text):
+        logger.info("callback declined on the crisis path")
+        return [SlotSet("wants_advisor", False), SlotSet("requested_slot", None)]
+    return None
+
+
 def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """The crisis path from inside an intake or handoff form when the latest message is a warning sign (the crisis
     guard's `express_distress`, the triage's distress); else None. The rules' "crisis during the intake" only runs when the form rejects
     the message, and a warning sign that also gives a fact ("je dors plus depuis des semaines. ma famille serait
-    mieux sans moi": a duration, a place) filled a slot: the form went on to its next question, no 3114."""
-    if (tracker.latest_message.get("intent") or {}).get("name") != "express_distress":
+    mieux sans moi": a duration, a place) filled a slot: the form went on to its next question, no 3114.
+
+    Also the crisis path's own answers at a form's question: a relative's question, the offer declined."""
+    if _safety_answered_this_turn(tracker):
+        # The safety answer was replied to this very turn; the handoff that follows validated the same message again
+        # and said the whole crisis block and the safety question a second time (round 7, r7a-06).
         return None
+    relative = relative_question_reply(dispatcher, tracker)
+    if relative is not None:
+        return relative
+    if (tracker.latest_message.get("intent") or {}).get("name") != "express_distress":
+        return offer_declined_reply(dispatcher, tracker)
     if not tracker.get_slot("distress"):
         # The triage (rules and its model, this turn) must see the sign too: the intent classifier alone mid-form
         # keeps the rules' path (a rejected message), where an idiom read as distress is no reason to close a form.
@@ -310,9 +483,40 @@ class ActionAfterSafetyAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         person = person_at_risk(tracker)
         answer = tracker.get_slot("safe_now")
+        text = _latest_user_text(tracker)
+        if answer != SAFE and speaks_for_someone_else(text):
+            # "moi oui ça va, c'est lui le problème. il est seul à la boutique là" (round 7, r7b-05: "Je suis soulagé de
+            # le lire"): what to do for that person, and the relative's question about the 3114 answered.
+            _, person = relative_writing(tracker)
+            dispatcher.utter_message(text=relative_reply(person, asked_to_call=asks_to_call_for_someone(text)))
+            return _misread_request_undone(tracker)
+        if answer == SAFE and text and not text.startswith("/"):
+            said = self._safe_with_more(text)
+            if said is not None:
+                kind, reply = said
+                dispatcher.utter_message(text=reply)
+                logger.info("safe, with %s", kind)
+                undone = _misread_request_undone(tracker)
+                if kind in ("leaving", "not talking"):
+                    # No callback offer to someone who leaves or declines it: the door stays open in the reply.
+                    return [*undone, FollowupAction("action_listen")]
+                return undone
         replies = {SAFE: safe_reply, UNSURE: unsure_reply}
         dispatcher.utter_message(text=replies.get(answer, not_safe_reply)(person))
         return []
+
+    @staticmethod
+    def _safe_with_more(text: str) -> tuple[str, str] | None:
+        """A yes said with more: a goodbye, the callback declined, a fear of bothering, an objection (round 7)."""
+        if is_closing(text):
+            return "leaving", safe_leaving_reply(services.chamber())
+        if declines_to_talk(text) and not asks_for_callback(text):
+            return "not talking", SAFE_NOT_TALKING_REPLY
+        if feels_a_bother(text):
+            return "fear of bothering", SAFE_NOT_A_BOTHER_REPLY
+        if objects_to_the_question(text):
+            return "objection", SAFE_WITH_OBJECTION_REPLY
+        return None
 
 
 class ActionCheckIn(Action):
@@ -334,6 +538,20 @@ class ActionCheckIn(Action):
         taken_back = take_back_reply(dispatcher, tracker, distress_words=True)
         if taken_back is not None:
             return taken_back
+        if active == "handoff_form" and tracker.get_slot("distress") and _refuses_the_offer(tracker):
+            # "non j'ai dit que je voulais pas deranger" at the callback offer, read as despair (round 7, r7b-13): the
+            # kind word and the offer again pushed it a second time. A no, respected; the handoff says so.
+            logger.info("check-in: the callback offer refused")
+            said = {event.get("text") for event in tracker.events if event.get("event") == "bot"}
+            dispatcher.utter_message(
+                text=f"C'est entendu. {HANDOFF_REMINDER}" if AT_RISK_REFUSAL in said else AT_RISK_REFUSAL
+            )
+            return [
+                SlotSet("wants_advisor", False),
+                SlotSet("requested_slot", None),
+                ActiveLoop(None),
+                FollowupAction("action_listen"),
+            ]
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             # Despair said again by someone at risk ("à quoi bon", round 4): the numbers again with the kind word.
             at_risk = tracker.get_slot("distress") is True
@@ -343,6 +561,18 @@ class ActionCheckIn(Action):
         dispatcher.utter_message(text=check_in(person_at_risk(tracker)))
         logger.info("check-in: level=3 rules=%s", ",".join(_signs(tracker)) or "model")
         return [SlotSet("suicide_thoughts", None), SlotSet("paused_form", paused)]
+
+
+def _refuses_the_offer(tracker: Tracker) -> bool:
+    """A no to the callback offer or its consent, said with its reason ("non j'ai dit que je voulais pas déranger")."""
+    text = _latest_user_text(tracker)
+    return (
+        tracker.get_slot("requested_slot") in _OFFER_QUESTIONS
+        and tracker.get_slot("consent_given") is not True
+        and starts_with_no(text)
+        and (feels_a_bother(text) or declines_to_talk(text) or "j ai dit" in normalise(text))
+        and not _own_warning_sign(text)
+    )
 
 
 class ActionAskSuicideThoughts(Action):

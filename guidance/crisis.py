@@ -175,6 +175,84 @@ def unsure_reply(person: str | None = None) -> str:
     )
 
 
+def _is(person: str | None) -> tuple[str, str, str, str]:
+    """The person at risk as the relative's replies name them: who, "est"/"sont", "l'"/"les ", "lui"/"leur"."""
+    if person is None:
+        return "votre proche", "est", "l'", "lui"
+    if _plural(person):
+        return your(person), "sont", "les ", "leur"
+    return your(person), "est", "l'", "lui"
+
+
+def relative_reply(person: str | None = None, *, asked_to_call: bool = False) -> str:
+    """Someone close, safe themself, answers the safety question about the person at risk ("moi oui ça va, c'est lui
+    le problème", round 7): what to do now, for that person. `asked_to_call`: "je peux appeler le 3114 à sa place ?"."""
+    whom, verb, them, _ = _is(person)
+    danger = f"Si vous pensez que {whom} {verb} en danger maintenant, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}"
+    near = (
+        f"Si vous le pouvez, faites en sorte que quelqu'un soit auprès de {whom} : vous, ou une personne de confiance."
+    )
+    if asked_to_call:
+        return (
+            f"Oui, vous pouvez appeler le {SUICIDE_PREVENTION_LINE} vous-même : il répond aussi aux proches, jour et nuit, "
+            f"et vous dira comment {them}aider. {danger}. {near}"
+        )
+    return (
+        f"Je comprends votre inquiétude. {danger} ; le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et "
+        f"nuit, et vous dira comment {them}aider. {near}"
+    )
+
+
+def relative_advice(person: str | None = None, *, asked_to_call: bool = False) -> str:
+    """A relative's direct question once the reply for relatives was given ("mais je fais quoi moi ? je l'appelle ? il va
+    m'en vouloir", round 7): how to reach out, and that speaking of it is no betrayal and puts no idea in a head."""
+    whom, _, _, to_them = _is(person)
+    plural = to_them == "leur"
+    news, know = ("leurs", "sachent") if plural else ("ses", "sache")
+    if asked_to_call:
+        return (
+            f"Oui, vous pouvez appeler le {SUICIDE_PREVENTION_LINE} vous-même, même sans que {whom} le {know} : il répond "
+            "aux proches jour et nuit et vous aide à trouver les mots. En cas de danger immédiat, appelez le "
+            f"{SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    return (
+        f"Vous pouvez prendre de {news} nouvelles et {to_them} dire simplement que vous vous inquiétez : en parler ne donne "
+        f"pas l'idée de passer à l'acte, et ce n'est pas une trahison. Le {SUICIDE_PREVENTION_LINE} vous aide à trouver "
+        f"les mots, jour et nuit ; en cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
+# A yes to the safety question with "pourquoi vous me demandez ça ? je parlais de l'argent" (round 7, r7a-12): the
+# reason, kindly, and no alarm. The callback offer that follows names the 3114.
+SAFE_WITH_OBJECTION_REPLY = (
+    "Merci de votre réponse, et pardon si je me suis mépris : certains mots de votre message m'ont inquiété, et je "
+    "préfère toujours poser la question."
+)
+# A yes with "je veux pas appeler de numéro, je veux pas en parler" (round 7, r7a-03): heard, no data-consent text, the
+# door left open and the 3114 once.
+SAFE_NOT_TALKING_REPLY = (
+    "Je suis soulagé de le lire, et je comprends : vous n'avez pas à en parler si vous ne le souhaitez pas. Je reste là "
+    "si vous voulez m'écrire, et si un jour vous voulez qu'un conseiller vous rappelle, il suffit de me le dire. Le "
+    f"{SUICIDE_PREVENTION_LINE} répond aussi jour et nuit, gratuitement."
+)
+# "je veux pas déranger un conseiller, il y a des gens plus à plaindre" (round 7, r7b-13): a feeling of being a bother,
+# answered before the offer is made once more.
+NOT_A_BOTHER = (
+    "Vous ne dérangez personne : aider les artisans dans des moments comme celui-ci, c'est le rôle des conseillers de "
+    "la chambre, et ce que vous vivez compte."
+)
+SAFE_NOT_A_BOTHER_REPLY = f"Je suis soulagé de le lire. {NOT_A_BOTHER}"
+
+
+def safe_leaving_reply(chamber: Chamber) -> str:
+    """A yes that takes leave ("oui oui. bon je vais y aller", round 7, r7a-03: the 3114 twice in two lines and no
+    goodbye): one goodbye, the 3114 once, and the chamber for a person."""
+    return (
+        f"Je suis soulagé de le lire. Au revoir, prenez soin de vous : le {SUICIDE_PREVENTION_LINE} répond jour et nuit, "
+        f"gratuitement, et la chambre au {chamber.phone}, {chamber.hours_text}, si vous voulez parler à un conseiller."
+    )
+
+
 def check_in(person: str | None = None) -> str:
     return (
         CHECK_IN

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 
-from triage.distress import INDIRECT, find_signs, rule_signs
+from triage.distress import INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
 from triage.normalise import normalise
-from triage.rules import compile_any
+from triage.rules import compile_any, rules
 
 CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
 SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
@@ -253,6 +253,11 @@ def answer_to_suicide_question(
     return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_CLEAR_NO
 
 
+def starts_with_no(text: str | None) -> bool:
+    """ "non", "non j'ai dit que je voulais pas déranger": a no first, to whatever was asked."""
+    return bool(text) and bool(_STARTS_NO.search(normalise(text or "")))
+
+
 def reassures_safety(text: str | None) -> bool:
     """ "ouais ça va je vais pas faire de bêtise": a word on one's safety, whatever question it comes at (at the
     callback offer it is no yes to the call). False when the words carry doubt or a warning sign."""
@@ -307,6 +312,199 @@ def _yes_questioned(text: str) -> bool:
     return first is not None and "?" in first.group()
 
 
+# What follows a yes to "êtes-vous en sécurité ?" when it only questions the question or says it was misread (round 7,
+# r7a-12: "euh oui je suis en sécurité, pourquoi vous me demandez ça ? je parlais de l'argent du promoteur" was read as
+# not safe, "Appelez tout de suite le 15", and the case said "pas en sécurité"). A yes with an objection is a yes.
+_OBJECTION = compile_any(
+    [
+        r"(?:pourquoi|pq|pk)(?: (?:vous|tu) (?:me )?(?:demandez|demande|posez|pose|dites|dis)| cette question| ca| donc)?",
+        r"qu est ce qui vous (?:fait|prend)|c est quoi cette question|(?:drole|bizarre|curieuse|etrange) (?:de |comme )?question|"
+        r"quelle question|quel rapport|aucun rapport|rien a voir",
+        r"(?:je|on) (?:vous )?(?:parlais|parle|parlait|parlions|parlai) (?:de|du|des|d)|il s agissait (?:de|du|des|d)|"
+        r"(?:c etait|c est) (?:pour|au sujet de) (?:l argent|la boite|l entreprise|mon entreprise|ma boite|le boulot)",
+        r"(?:vous avez|avez vous|t as|tu as) (?:bien )?(?:lu|compris)|vous (?:m )?avez mal (?:lu|compris)|"
+        r"(?:vous avez|t as) (?:rien|pas) compris|(?:facon|maniere) de parler|(?:juste )?une (?:expression|image)|"
+        r"je me suis mal exprimee?",
+        r"n importe quoi|vous exagerez|(?:faut|il faut) pas exagerer|(?:ne )?vous inquietez pas|pas la peine de vous inquieter|"
+        r"(?:il n y a|y a) pas de quoi (?:s inquieter|vous inquieter)",
+    ]
+)
+# Worry said next to the yes keeps it from being a clear one, whatever else is said ("oui pourquoi ? j'ai peur").
+_WORRY = compile_any(
+    [r"peur|angoiss\w*|pas bien|vais mal|seule?|inquiete?|craque\w*|pleure\w*|tiens plus|tenir|panique\w*"]
+)
+
+
+def _pieces(text: str) -> list[str]:
+    """The answer cut at its punctuation and at "mais", each piece normalised."""
+    pieces = [normalise(piece) for piece in re.split(r"[,;.!?\n]+", text)]
+    return [part for piece in pieces for part in re.split(r"\bmais\b", piece) if part.strip()]
+
+
+def _yes_with_objection(text: str | None) -> bool:
+    """A yes said first, then only a question about the question or a word that it was misread ("oui je suis en
+    sécurité, pourquoi vous me demandez ça ?", "ça va, mais vous avez lu mon message ?")."""
+    pieces = _pieces(text or "")
+    if not pieces:
+        return False
+    first = _STARTS_YES.search(pieces[0].strip())
+    if first is None:
+        return False
+    rest = [pieces[0].strip()[first.end() :].strip(), *(piece.strip() for piece in pieces[1:])]
+    rest = [piece for piece in rest if piece]
+    if not rest or _WORRY.search(" ".join(rest)):
+        return False
+    objections = [piece for piece in rest if _OBJECTION.search(piece)]
+    # The other pieces only say the yes again ("je suis chez moi"), or tell what the message was about.
+    others = [piece for piece in rest if piece not in objections]
+    said_again = all(_STARTS_YES.search(piece) or _SAFE_NEGATED.search(piece) for piece in others)
+    return bool(objections) and said_again and not any(_RESERVATION.search(piece) for piece in others)
+
+
+def objects_to_the_question(text: str | None) -> bool:
+    """A yes to the safety question with an objection or a question about the question: the reason, said kindly."""
+    return _yes_with_objection(text)
+
+
+# Someone close answering the safety question about themself (round 7, r7b-05 "moi oui ça va, c'est lui le problème.
+# il est seul à la boutique là", r7a-06 "moi oui, mais c'est pas moi le problème, c'est lui"): the writer is safe, the
+# person at risk is another. Read about that person, never as the writer's "yes" (r7b-05 got "Je suis soulagé").
+_NOT_ME = compile_any(
+    [
+        r"(?:c est |c |ce n est |ce n |cest |ce )?pas (?:moi|de moi|pour moi)(?: (?:le probleme|le souci|qui|qu il|dont))?",
+        r"moi (?:oui|ouais|ca va|je vais bien|je suis en securite|aucun (?:souci|probleme)|pas de (?:souci|probleme)|"
+        r"c est bon|ca peut aller|tout va bien|je suis chez moi|je suis a la maison|rien)",
+    ]
+)
+_THEM = compile_any([r"lui|eux"])
+# The other person as the one at stake; a close person the message names ("mon mari") is read as "lui" first.
+_THEM_THE_ONE = compile_any(
+    [
+        r"c est (?:pour |de )?(?:lui|elle|eux)|(?:le probleme|le souci),? c est (?:lui|elle|eux)",
+        r"(?:je m inquiete|je suis (?:tres |vraiment )?inquiete?|j ai (?:tres |vraiment )?peur) pour (?:lui|elle|eux)",
+        r"(?:lui|elle|eux),? (?:non|pas|je sais pas|je ne sais pas|j en sais rien)",
+        r"(?:lui|elle|eux) qui (?:m inquiete|va mal|ne va pas|est en danger)",
+    ]
+)
+# "ma femme s'inquiète pour moi": the writer is still the one at stake.
+_ABOUT_ME = compile_any([r"(?<!pas )(?:pour|de|sur) moi"])
+
+
+def speaks_for_someone_else(text: str | None) -> bool:
+    """The answer says the writer is fine and the person at risk is another ("moi oui, c'est lui le problème",
+    "ce n'est pas de moi qu'il s'agit, c'est mon père", "je vais bien, c'est pour elle que j'ai peur")."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    for person in close_people_named(text):
+        words = re.sub(rf"\b{re.escape(normalise(person))}\b", "lui", words)
+    if _ABOUT_ME.search(words):
+        return False
+    if _THEM_THE_ONE.search(words):
+        return True
+    third = rules().signals.third_person_subject
+    return bool(_NOT_ME.search(words)) and bool(_THEM.search(words) or third.search(words))
+
+
+# A relative's own signs that are only about the other person: "je peux appeler le 3114 à sa place ?" names the
+# line (a level-1 rule for the writer's own words) and is no sign of the writer's.
+_RELATIVE_LINE_QUESTION = compile_any(
+    [r"3114 (?:a sa place|pour (?:lui|elle|eux|mon|ma|mes))|(?:a sa place|pour (?:lui|elle|eux)) (?:le )?3114"]
+)
+
+
+def _relative_safety(text: str) -> str:
+    """The safety of the person at risk, as the relative tells it after saying they are fine themself: a warning sign of
+    the writer's own, alarming words or a no is NOT_SAFE; where the person is, or a hedged yes, is UNSURE; a doubt alone
+    ("lui je sais pas") is NOT_SAFE; nothing said of the person's safety is UNSURE (where to turn at the least doubt)."""
+    words = normalise(text)
+    about_them = _NOT_ME.sub(" ", words)
+    own = [
+        sign
+        for sign in rule_signs(text)
+        if sign.level <= INDIRECT and sign.rule != "crisis_line_named" and not speaks_of_someone_else(sign, text)
+    ]
+    if own or _ALARMING.search(about_them):
+        return NOT_SAFE
+    if _WHEREABOUTS.search(about_them) or _HEDGED_YES.search(about_them):
+        return UNSURE
+    if _HEDGES.search(about_them) or re.search(
+        r"\b(?:lui|elle|eux|il|ils|elles)\b.{0,20}\b(?:non|pas en securite)\b", about_them
+    ):
+        return NOT_SAFE
+    return UNSURE
+
+
+_ASKS_TO_CALL = compile_any(
+    [
+        r"(?:je peux|je pourrais|puis je|est ce que je peux|on peut|je dois|faut il|il faut que j) (?:l |la |le |les )?"
+        r"(?:appeler|contacter|joindre)(?: (?:le )?(?:3114|15|112|samu|les secours|quelqu un|un numero))?"
+        r"(?: (?:a sa place|pour (?:lui|elle|eux)|moi meme))",
+        r"(?:appeler|contacter) (?:le )?3114 (?:a sa place|pour (?:lui|elle|eux)|moi meme)|"
+        r"(?:le )?3114 (?:c est|est ce que c est|c) (?:aussi )?pour (?:les )?proches",
+    ]
+)
+_WHAT_TO_DO = compile_any(
+    [
+        r"(?:je|j) (?:fais|dois faire|peux faire) (?:quoi|comment)|(?:je|j) fais comment|comment je (?:fais|dois faire)|"
+        r"qu est ce que (?:je|j) (?:fais|dois faire|peux faire|pourrais faire)|qu est ce qu on (?:fait|peut faire)|"
+        r"que (?:dois je|puis je|faire)|quoi faire|(?:il )?faut (?:que je fasse|faire) quoi|on fait quoi",
+        r"comment (?:je (?:peux|pourrais|dois) |on (?:peut|pourrait) |puis je )?(?:l |la |le |les )?aider|"
+        r"comment (?:je (?:peux|pourrais|dois) |on (?:peut|pourrait) )?(?:lui|leur) (?:parler|en parler|dire)|"
+        r"qu est ce que (?:je|j) (?:lui|leur) dis|(?:je|j) (?:lui|leur) dis quoi|quoi (?:lui|leur) dire",
+        r"(?:je|j) (?:l |la |le |les )(?:appelle|rappelle|telephone)|(?:je vais|je dois|faut il) (?:le|la|les) (?:voir|rejoindre)",
+    ]
+)
+
+
+def asks_to_call_for_someone(text: str | None) -> bool:
+    """ "je peux appeler le 3114 à sa place ?": yes, the line answers relatives too."""
+    return bool(text) and bool(_ASKS_TO_CALL.search(normalise(text or "")))
+
+
+def asks_what_to_do_for_someone(text: str | None) -> bool:
+    """A relative's direct question on what to do ("mais je fais quoi moi ? je l'appelle ?", "comment l'aider ?",
+    "je peux appeler le 3114 à sa place ?"). Whether the writer is a relative is the caller's to know."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    return bool(_ASKS_TO_CALL.search(words) or _WHAT_TO_DO.search(words))
+
+
+# On the crisis path, the callback declined in words of its own (round 7, r7a-03 "je veux pas appeler de numero, je
+# veux pas en parler"; r7b-13 "je veux pas deranger un conseiller, il y a des gens plus a plaindre"): read as a request
+# for a human, they got the data-consent text at once.
+_DECLINES_TO_TALK = compile_any(
+    [
+        r"(?:je|j) (?:ne )?(?:veux|voudrais|souhaite|tiens a|prefere|ai) (?:pas|plus|pas trop|pas envie)(?: d| de| (?:vraiment|trop))? "
+        r"(?:en parler|parler|(?:en )?discuter|appeler|telephoner|qu on m appelle|qu on me (?:rappelle|telephone|parle)|"
+        r"etre (?:rappelee?|appelee?)|de (?:numero|coup de fil|telephone))",
+        r"(?:je|j) (?:prefere|prefererais) (?:ne pas|pas) (?:en parler|parler|appeler)|pas envie d en parler|"
+        r"(?:je|j) (?:n )?ai pas envie (?:d en parler|de parler|d appeler|qu on m appelle)",
+    ]
+)
+_NOT_WORTH_A_CALL = compile_any(
+    [
+        r"(?:deranger|embeter|ennuyer|importuner|accaparer)(?: (?:un|le|les|vos|des) (?:conseillers?|conseilleres?|gens))?|"
+        r"(?:faire )?perdre (?:son|leur|votre) temps",
+        r"(?:des|d autres) gens (?:plus a plaindre|qui en ont plus besoin|dans le besoin)|plus a plaindre que moi|"
+        r"(?:il y a|y a) (?:pire|plus grave)|(?:d autres|les autres) en ont plus besoin|(?:ils|vous) (?:ont|avez) (?:mieux|autre chose) a faire|"
+        r"je (?:ne )?(?:merite|vaux) pas",
+    ]
+)
+
+
+def declines_to_talk(text: str | None) -> bool:
+    """ "je veux pas en parler", "je veux pas appeler de numéro": the callback declined, which is no request for it."""
+    return bool(text) and bool(_DECLINES_TO_TALK.search(normalise(text or "")))
+
+
+def feels_a_bother(text: str | None) -> bool:
+    """ "je veux pas déranger un conseiller, il y a des gens plus à plaindre": the offer refused for fear of being a
+    bother, itself a feeling of being a burden; answered that nobody is bothered, then asked once more."""
+    return bool(text) and bool(_NOT_WORTH_A_CALL.search(normalise(text or "")))
+
+
 def answer_to_safety_question(
     text: str | None,
     intent: str | None = None,
@@ -322,9 +520,14 @@ def answer_to_safety_question(
     hedges a yes, without anything alarming; else NOT_SAFE."""
     if text and text.startswith("/"):
         return SAFE if text.strip() == "/affirm" else NOT_SAFE
+    if speaks_for_someone_else(text):
+        # The writer is fine; the answer is about the other person (round 7).
+        return _relative_safety(text or "")
     words = _unclear(text)
     if words is None:
         return UNSURE if _relative_unsure(text, about_someone_else) else NOT_SAFE
+    if _yes_with_objection(text) and not _SAFETY_HOPE.search(words):
+        return SAFE
     doubtful = _yes_questioned(text or "") or bool(_SAFETY_HOPE.search(words))
     clear = not doubtful and not _RESERVATION.search(words)
     if clear and (_SAFE_NEGATED.search(words) or _STARTS_YES.search(words)):
