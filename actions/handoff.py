@@ -258,11 +258,14 @@ def summarise(
     not_safe: bool = False,
     person_at_risk: str | None = None,
     safety_unsure: bool = False,
+    written_by: str | None = None,
+    other_phones: Sequence[str] = (),
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
     ``person_at_risk``: someone close wrote about another person's warning signs, in the writer's words;
-    ``safety_unsure``: that person's safety, said with a doubt ("je pense oui, il est sur un chantier")."""
+    ``safety_unsure``: that person's safety, said with a doubt ("je pense oui, il est sur un chantier").
+    ``written_by``: who wrote for whom (``written_for_line``); ``other_phones``: numbers given beside the kept one."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
     if distress and person_at_risk:
@@ -277,6 +280,9 @@ def summarise(
         parts.append("DÉTRESSE exprimée, pas en sécurité au moment de l'échange : rappeler immédiatement.")
     elif distress:
         parts.append("DÉTRESSE exprimée : rappeler immédiatement.")
+    if written_by:
+        # Round 7: a wife, a son, a daughter wrote; the summary named neither them nor the person concerned.
+        parts.append(written_by)
     if shown:
         labels = ", ".join(CATEGORY_TITLES.get(c, c).lower() for c in shown)
         parts.append(f"Difficultés : {labels}.")
@@ -287,6 +293,9 @@ def summarise(
     facts = [f"{SITUATION_LABELS[key]} : {situation[key]}" for key in SUMMARY_SITUATION_KEYS if situation.get(key)]
     if facts:
         parts.append(" ; ".join(facts) + ".")
+    if other_phones:
+        numbers = ", ".join(display_phone(phone) for phone in other_phones)
+        parts.append(f"Autre numéro donné : {numbers}.")
     return " ".join(parts)
 
 
@@ -332,6 +341,8 @@ def build_case_draft(
     if slots.get("commune"):
         # The town the place question found ("Arras"): the advisor sees it next to the département.
         situation = {**situation, "commune": str(slots["commune"])}
+    said = [str(line.get("text") or "") for line in transcript if line.get("sender") == "artisan"]
+    contact_name = None if slots.get("contact_name") == SKIPPED else slots.get("contact_name")
     return CaseDraft(
         conversation_id=conversation_id,
         reference=reference,
@@ -350,10 +361,12 @@ def build_case_draft(
             not_safe=slots.get("safe_now") == NOT_SAFE,
             safety_unsure=slots.get("safe_now") == UNSURE,
             person_at_risk=slots.get("person_at_risk") or None,
+            written_by=written_for_line(written_for(said), contact_name),
+            other_phones=other_numbers(said, phone if phone and phone.startswith("+") else None),
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
-        contact_name=None if slots.get("contact_name") == SKIPPED else slots.get("contact_name"),
+        contact_name=contact_name,
         phone=phone if phone and phone.startswith("+") else None,
         email=email if email and "@" in email else None,
         callback_slot=slots.get("callback_slot"),
@@ -689,6 +702,21 @@ _NOT_A_NAME_BESIDE_A_NUMBER = frozenset(
         "patronne",
         "associe",
         "associee",
+        # Where the number rings ("02 98 55 12 34 c'est le garage", round 7: stored as the name "Garage").
+        "garage",
+        "atelier",
+        "bureau",
+        "boutique",
+        "magasin",
+        "salon",
+        "labo",
+        "maison",
+        "domicile",
+        "perso",
+        "standard",
+        "secretariat",
+        "societe",
+        "entreprise",
         # A greeting or a farewell said beside the number ("06 12 34 56 78, bonne journee").
         "bonne",
         "journee",
@@ -709,7 +737,7 @@ _NOT_A_NAME_BESIDE_A_NUMBER = frozenset(
 )
 # "/" and ":" part a message too ("Amandine / 07 52 18 93 46 / jeudi"); "et" does not where a time goes on ("entre
 # 10h et midi", round 5 replays: stored as "midi de preference").
-_CLAUSE_END = re.compile(r"[,;!?/:]+|\.(?!\d)|\s+(?:et|mais)\s+(?!(?:midi|minuit|\d))")
+_CLAUSE_END = re.compile(r"[,;!?/:…]+|\.(?!\d)|\s+(?:et|mais)\s+(?!(?:midi|minuit|\d))")
 
 
 def contact_given_with(text: str | None) -> dict[str, str]:
@@ -729,7 +757,7 @@ def contact_given_with(text: str | None) -> dict[str, str]:
         marked = marked.replace(match.raw_string, " \x00 ")
     marked = _EMAIL_TOKEN.sub(" \x00 ", marked)
     clauses = [" ".join(part.split()) for part in _CLAUSE_END.split(marked)]
-    named = name_in_so_many_words(text) or _relative_named(text)
+    named = name_in_so_many_words(text) or _relative_named(text) or _i_am_named(text)
     for index, clause in enumerate(clauses):
         # The words on either side of a number are read apart ("Sylvie 05 49 88 12 40 entre 10h et midi").
         parts = [" ".join(part.split()) for part in clause.split("\x00")]
@@ -758,16 +786,58 @@ def _only_the_number(clause: str) -> bool:
     return "\x00" in clause and (not words or clause.startswith("\x00"))
 
 
+# A word after these names a thing or a place, never a person ("c'est le garage", "la boutique": round 7 stored
+# "Garage" as the name the advisor asks for).
+_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l'",
+        "un",
+        "une",
+        "du",
+        "des",
+        "au",
+        "aux",
+        "mon",
+        "ma",
+        "mes",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "ce",
+        "cet",
+        "cette",
+    ]
+)
+
+
 def _name_in_clause(clause: str) -> str | None:
-    """One or two words that may be a first name, the small words around a name left out ("c'est mehdi au")."""
+    """One or two words that may be a first name, the small words around a name left out ("c'est mehdi au"); never a
+    word after an article ("c'est le garage") nor the verb of "je suis Paola" (round 7: stored "suis Paola")."""
     from intake.facts import fold
 
-    words = [word for word in clause.split() if fold(word).replace("’", "'") not in _AROUND_A_NAME]
+    said = clause.replace("’", "'").replace("l'", "l' ").split()
+    if any(fold(before) in _DETERMINERS for before in said[:-1]) and any(
+        fold(word) not in _AROUND_A_NAME
+        and fold(word) not in _DETERMINERS
+        and index
+        and fold(said[index - 1]) in _DETERMINERS
+        for index, word in enumerate(said)
+    ):
+        return None
+    words = [word for word in clause.split() if fold(word).replace("’", "'") not in _AROUND_A_NAME | {"suis"}]
     if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", word) for word in words):
         return None
     folded = [fold(word) for word in words]
     if any(word in _NOT_A_NAME or word in _NOT_A_NAME_BESIDE_A_NUMBER for word in folded):
         return None
+    from intake.facts import extract_facts
+
+    if "trade" in extract_facts(" ".join(words)):
+        return None  # "je suis plombier, 06 ...": a trade, not a name
     name = " ".join(words)
     return clean_name(name.title() if name.islower() else name)
 
@@ -782,7 +852,22 @@ def name_then_more(text: str | None) -> str | None:
 
 
 # "il s'appelle gerard", "elle s'appelle Martine": the person to call, named by the relative who writes.
-_RELATIVE_NAMED = re.compile(r"\b(?:il|elle) s'appelle\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)", re.IGNORECASE)
+_RELATIVE_NAMED = re.compile(r"\b(?:il|elle) s'?(?: )?appelle\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)", re.IGNORECASE)
+
+
+# "je suis Paola, 04 95 21 00 11" (round 7: stored "suis Paola"): a capitalised word after "je suis", as names are typed.
+_I_AM_NAMED = re.compile(r"\b(?i:je suis) (?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)\b")
+
+
+def _i_am_named(text: str) -> str | None:
+    from intake.facts import extract_facts, fold
+
+    said = _I_AM_NAMED.search(text)
+    if not said or fold(said.group("name")) in _NOT_A_NAME | _NOT_A_NAME_BESIDE_A_NUMBER:
+        return None
+    if extract_facts(said.group("name")):
+        return None  # "je suis Boulanger": a trade, typed with a capital
+    return clean_name(said.group("name"))
 
 
 def _relative_named(text: str) -> str | None:
@@ -880,3 +965,415 @@ def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ())
     if rest == words or not rest:
         return None
     return first_name_said(rest, entities)
+
+
+# ---------------------------------------------------------------------------------- two numbers, one kept
+
+# Said of a number to say it is the one to call ("06 80 45 21 97 c'est mieux", "plutôt le 06 ...", "de préférence").
+_PREFERRED = re.compile(
+    r"\b(?:c(?:'| )?est (?:le )?mieux|cest (?:le )?mieux|c mieux|le mieux|mieux|de preference|preferable|en priorite|"
+    r"plutot|surtout|je prefere|prefere|principal|le plus simple|plus (?:sur|simple|facile|joignable))\b"
+)
+# Said of a number to say it is the fallback or a poor one ("sinon le 07 ...", "le fixe ne répond jamais").
+_FALLBACK = re.compile(
+    r"\b(?:sinon|a defaut|en dernier recours|en secours|au pire|si ca repond pas|si je reponds pas|"
+    r"(?:ne )?(?:repond|marche|fonctionne|capte) (?:jamais|pas|plus|mal)|surtout pas|pas (?:celui|ce numero))\b"
+)
+# Where the words about one number stop and those about the next one start ("..., ou mon portable ...").
+_BETWEEN_NUMBERS = re.compile(r"[,;.!?/]|\s(?:ou|sinon|et|mais)\s")
+
+
+def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
+    """The number to call among those the words give, the others, and whether the artisan said which one they prefer
+    ("04 50 98 12 34 au bureau, ou mon portable 06 80 45 21 97 c'est mieux" -> the mobile, said preferred; "03 21 00
+    11 22 c le fixe, sinon 07 82 33 44 55" -> the first, the other being the fallback). Round 7 kept the first in one
+    conversation and the second in another, and never the one the artisan preferred. None without a number."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    digits = phone_digits(text)
+    found: list[tuple[str, int, int]] = []
+    for match in phone_matches(digits):
+        phone = normalise_phone(match.raw_string)
+        if phone and phone not in [number for number, _, _ in found]:
+            found.append((phone, match.start, match.end))
+    if not found:
+        return None
+    numbers = [number for number, _, _ in found]
+    if len(found) == 1:
+        return numbers[0], [], False
+    folded = fold(digits)
+    # The words about each number: from the break after the previous number to the break after this one.
+    context = ["" for _ in found]
+    for index, (_, start, end) in enumerate(found):
+        before_start = found[index - 1][2] if index else 0
+        gap = folded[before_start:start]
+        if index:
+            cut = _BETWEEN_NUMBERS.search(gap)
+            gap = gap[cut.start() :] if cut else ""
+        after_end = found[index + 1][1] if index + 1 < len(found) else len(folded)
+        after = folded[end:after_end]
+        if index + 1 < len(found):
+            cut = _BETWEEN_NUMBERS.search(after)
+            after = after[: cut.start()] if cut else after
+        context[index] = f"{gap} {after}"
+    preferred = [
+        index for index, words in enumerate(context) if _PREFERRED.search(words) and not _FALLBACK.search(words)
+    ]
+    if not preferred:
+        fallbacks = [index for index, words in enumerate(context) if _FALLBACK.search(words)]
+        others = [index for index in range(len(found)) if index not in fallbacks]
+        chosen = others[0] if others and fallbacks else 0
+        return numbers[chosen], [n for i, n in enumerate(numbers) if i != chosen], False
+    chosen = preferred[0]
+    return numbers[chosen], [n for i, n in enumerate(numbers) if i != chosen], True
+
+
+def numbers_kept_text(kept: str, others: Sequence[str], preferred: bool) -> str:
+    """What is said when several numbers were given: which one is kept and why, and that the advisor sees the rest."""
+    why = "celui que vous préférez" if preferred else "le premier que vous avez donné"
+    rest = " et le ".join(display_phone(other) for other in others)
+    return f"Je garde le {display_phone(kept)}, {why} ; le conseiller verra aussi le {rest}."
+
+
+def other_numbers(artisan_messages: Iterable[str], kept: str | None) -> list[str]:
+    """The numbers given in the same message as the kept one ("au bureau, ou mon portable ..."): the advisor sees them
+    in the summary, not only somewhere in the transcript. A number corrected in a later message is not one of them."""
+    if not kept:
+        return []
+    others: list[str] = []
+    for message in artisan_messages:
+        numbers = phones_in(message)
+        if kept in numbers:
+            others += [number for number in numbers if number != kept and number not in others]
+    return others
+
+
+# ------------------------------------------------------------------------------ a relative who writes
+
+_RELATIVES = (
+    "mari|femme|epouse|epoux|conjoint|conjointe|compagnon|compagne|pere|mere|papa|maman|fils|fille|frere|soeur|"
+    "beau-pere|belle-mere|oncle|tante|grand-pere|grand-mere|gendre|belle-fille|patron|patronne|associe|associee"
+)
+# "j'écris pour mon mari", "c'est pour mon père en fait", "je vous contacte au nom de ma mère".
+_WRITING_FOR = re.compile(
+    r"\b(?:j'?ecris|j ecris|je vous ecris|je vous contacte|je me permets de vous ecrire|je viens|je demande|"
+    r"je fais (?:la|cette) demande|je me renseigne|je m'adresse a vous|je vous sollicite|c'est|cest|c est|c)"
+    r"(?: \w+)?\s+(?:pour|de la part de|au nom de|a la place de)\s+(?:mon|ma)\s+(?P<relative>" + _RELATIVES + r")\b"
+)
+# "c'est l'entreprise de mon père", "c'est pas mon entreprise c'est celle de mon père".
+_BUSINESS_OF = re.compile(
+    r"\b(?:entreprise|boite|atelier|boutique|commerce|societe|garage|salon|magasin|affaire|celle|celui)"
+    r"\s+(?:de|a)\s+(?:mon|ma)\s+(?P<relative>" + _RELATIVES + r")\b"
+)
+# "je suis sa femme", "moi je suis son fils": the writer's own place.
+_WRITER_IS = re.compile(
+    r"\bje suis (?:sa|son) (?P<role>femme|epouse|mari|epoux|conjointe?|compagnon|compagne|fils|fille|mere|pere|"
+    r"frere|soeur|associee?|belle-fille|gendre|secretaire|niece|neveu|petite?-fille|petit-fils)\b"
+)
+# "lui c'est Monsieur Girardot Bernard", "appelez le lui, c'est Mr Lefebvre Olivier", "il s'appelle Jean-Marc".
+_NAME = r"(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0,2})"
+_PERSON_NAMED = re.compile(r"\b(?:lui|elle),? c(?:'| )?est (?:(?:monsieur|madame|mr|mme|m)\.? )?" + _NAME)
+_PERSON_CALLED = re.compile(r"\b(?:il|elle) s'?(?: )?appelle " + _NAME)
+_WRITER_NAMED = re.compile(r"\bmoi,? c(?:'| )?est " + _NAME)
+_NAME_THEN_ROLE = re.compile(r"(?:^|[.!?,]\s*)" + _NAME + r",? (?:et )?je suis (?:sa|son) ")
+
+# What the person is to the writer -> what the writer is to the person (said to the advisor as "son épouse").
+_WRITER_OF = {
+    "mari": "epouse",
+    "epoux": "epouse",
+    "femme": "mari",
+    "epouse": "mari",
+    "conjoint": "conjointe",
+    "conjointe": "conjoint",
+    "compagnon": "compagne",
+    "compagne": "compagnon",
+    "pere": "enfant",
+    "papa": "enfant",
+    "mere": "enfant",
+    "maman": "enfant",
+}
+_ACCENTED = {
+    "epouse": "épouse",
+    "epoux": "époux",
+    "pere": "père",
+    "mere": "mère",
+    "frere": "frère",
+    "soeur": "sœur",
+    "beau-pere": "beau-père",
+    "belle-mere": "belle-mère",
+    "grand-pere": "grand-père",
+    "grand-mere": "grand-mère",
+    "associe": "associé",
+    "associee": "associée",
+    "niece": "nièce",
+    "secretaire": "secrétaire",
+}
+# How the writer's place is said to the advisor ("je suis sa femme" -> "son épouse", as the advisor would write it).
+_SHOWN_AS = {"femme": "epouse", "epoux": "mari"}
+_FEMININE = frozenset(
+    [
+        "femme",
+        "epouse",
+        "conjointe",
+        "compagne",
+        "mere",
+        "maman",
+        "fille",
+        "soeur",
+        "belle-mere",
+        "tante",
+        "grand-mere",
+        "belle-fille",
+        "patronne",
+        "associee",
+        "secretaire",
+        "niece",
+        "petite-fille",
+    ]
+)
+_NAME_NOBODY = frozenset(
+    [
+        "monsieur",
+        "madame",
+        "mr",
+        "mme",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "mon",
+        "ma",
+        "ses",
+        "son",
+        "sa",
+        "lui",
+        "elle",
+        "moi",
+        "qui",
+        "que",
+        "pas",
+        "plus",
+        "tres",
+        "en",
+        "fait",
+        "juste",
+        "aussi",
+        "encore",
+        "la-bas",
+        "mais",
+        "et",
+        "ou",
+        "donc",
+        "car",
+        "cest",
+        "c'est",
+        "c",
+        "je",
+        "j",
+        "il",
+        "on",
+        "nous",
+        "vous",
+        "ils",
+        "elles",
+        "de",
+        "du",
+        "des",
+        "au",
+        "aux",
+        "a",
+        "pour",
+        "par",
+        "avec",
+        "sans",
+        "est",
+    ]
+)
+
+
+def _with_possessive(word: str) -> str:
+    """ "épouse" -> "son épouse" (before a vowel), "fille" -> "sa fille", "père" -> "son père"."""
+    shown = _ACCENTED.get(word, word)
+    if word in _FEMININE and shown[0] not in "aeéèiouy":
+        return f"sa {shown}"
+    return f"son {shown}"
+
+
+def _name_at(original: str, match: re.Match[str], *, capitalised_only: bool) -> str | None:
+    """The name the match found, cut from the original words (the match is on folded words of the same length)."""
+    words = original[match.start("name") : match.end("name")].split()
+    kept: list[str] = []
+    from intake.facts import fold
+
+    for word in words:
+        plain = word.strip(".,;:!?")
+        if fold(plain) in _NAME_NOBODY or fold(plain) in _NOT_A_NAME or fold(plain) in _RELATIVES.split("|"):
+            break
+        if capitalised_only and not plain[:1].isupper():
+            break
+        kept.append(plain)
+        if plain != word:
+            break  # a comma or a dot ends the name
+    if not kept:
+        return None
+    name = " ".join(kept)
+    return clean_name(name.title() if name.islower() else name)
+
+
+def written_for(messages: Iterable[str]) -> dict[str, str] | None:
+    """Whether the artisan's messages were written by someone close for the person concerned (round 7: a wife for her
+    husband, a son and a daughter for their father, a wife for a husband at risk), and what they say of it:
+    ``relative`` (what the person is to the writer: "mari"), ``writer`` (what the writer is to the person: "épouse"),
+    ``person_name`` and ``writer_name`` when said. None when nothing says it."""
+    from intake.facts import fold
+
+    found: dict[str, str] = {}
+    said = False
+    for message in messages:
+        if not message:
+            continue
+        original = " ".join(message.replace("’", "'").split())
+        folded = fold(original)
+        for pattern in (_WRITING_FOR, _BUSINESS_OF):
+            match = pattern.search(folded)
+            if match:
+                said = True
+                found.setdefault("relative", match.group("relative"))
+                after = folded[match.end() :]
+                # "j'écris pour mon mari Patrick": the name right after the relative, as typed (capitalised).
+                named = re.match(r",? " + _NAME, after)
+                if named and "person_name" not in found:
+                    shift = match.end()
+                    name = _name_at(original[shift:], named, capitalised_only=True)
+                    if name:
+                        found["person_name"] = name
+        role = _WRITER_IS.search(folded)
+        if role:
+            said = True
+            found.setdefault("writer", role.group("role"))
+            before = _NAME_THEN_ROLE.search(folded)
+            if before and "writer_name" not in found:
+                name = _name_at(original, before, capitalised_only=False)
+                if name:
+                    found["writer_name"] = name
+        person = _PERSON_NAMED.search(folded)
+        writer = _WRITER_NAMED.search(folded)
+        if person and writer:
+            said = True  # "lui c'est Monsieur Girardot Bernard, moi c'est Julien"
+        if person and "person_name" not in found:
+            name = _name_at(original, person, capitalised_only=False)
+            if name:
+                found["person_name"] = name
+        if writer and "writer_name" not in found and (said or person):
+            name = _name_at(original, writer, capitalised_only=False)
+            if name:
+                found["writer_name"] = name
+        called = _PERSON_CALLED.search(folded)
+        if called and "person_name" not in found and said:
+            name = _name_at(original, called, capitalised_only=False)
+            if name:
+                found["person_name"] = name
+    if not said:
+        return None
+    if "writer" not in found and found.get("relative") in _WRITER_OF:
+        found["writer"] = _WRITER_OF[found["relative"]]
+    return found
+
+
+def written_for_line(found: Mapping[str, str] | None, contact_name: str | None = None) -> str | None:
+    """ "Écrit par un proche : son épouse (Sylvie) ; personne concernée : Patrick." for the case summary. The name the
+    advisor asks for (``contact_name``) names the writer when it is not the person concerned."""
+    if not found:
+        return None
+    person_name = found.get("person_name")
+    writer_name = found.get("writer_name")
+    if not writer_name and contact_name and person_name and contact_name != person_name:
+        writer_name = contact_name
+    writer = found.get("writer")
+    role = _with_possessive(_SHOWN_AS.get(writer, writer)) if writer else ""
+    named = f"({writer_name})" if writer_name else ""
+    relative = found.get("relative")
+    person = person_name or (_with_possessive(relative) if relative else None)
+    if person_name and relative and writer in (None, "enfant"):
+        person = f"{person_name}, {_with_possessive(relative)}"
+    line = "Écrit par un proche" + (f" : {role} {named}".rstrip() if role else f" {named}".rstrip())
+    if person:
+        line += f" ; personne concernée : {person}"
+    return line + "."
+
+
+# ---------------------------------------------------------------------------------- a time said early
+
+# Words that say when to call even among other words ("le matin pendant qu'il est au labo", "jeudi ou vendredi").
+_STRONG_MOMENT = re.compile(
+    r"\b(?:matin|matinee|midi|apres-midi|apres midi|aprem|soir|soiree|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|demain|\d{1,2} ?h(?:\d{2})?)\b"
+)
+# ... unless the clause is about the situation, not the call ("le tribunal c'est jeudi", "depuis lundi").
+_NOT_THE_CALL = re.compile(
+    r"\b(?:depuis|il y a|audience|tribunal|huissier|saisie|payer|paye|salaires?|echeance|loyer|facture|rendez-vous|"
+    r"rdv|ferme|fermeture|ouvert)\b"
+)
+
+
+def moment_said_with(text: str | None) -> str | None:
+    """The part of a message that says when to call, said among other words at a contact question ("non merci. vous
+    pouvez m'appeler le matin pendant qu'il est au labo, pas l'après-midi il est à la maison" at the e-mail question,
+    "pas de mail. jeudi ou vendredi mais pas le lundi"): round 7 asked the time again. The clauses that say a moment,
+    as written; None when none does, or when they speak of the situation."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    rest = phone_digits(text)
+    for match in phone_matches(rest):
+        rest = rest.replace(match.raw_string, " ")
+    rest = _EMAIL_TOKEN.sub(" ", rest)
+    kept = []
+    for part in re.split(r"[.;!?\n]+", rest):
+        clause = " ".join(part.split()).strip(" ,-")
+        folded = fold(clause)
+        if clause and _STRONG_MOMENT.search(folded) and not _NOT_THE_CALL.search(folded):
+            kept.append(clause)
+    return " ; ".join(kept)[:200] or None
+
+
+def says_a_moment(text: str | None) -> bool:
+    """Whether the words name a moment for the call, among others ("le 14, avant j'ai des banquets", "apres 14h heure
+    de la guadeloupe"): such an answer to the time question is the time, never a place (round 7: "14" read as the
+    Calvados, "guadeloupe" as a place)."""
+    if not text:
+        return False
+    from intake.facts import fold
+
+    folded = fold(text)
+    return bool(
+        _STRONG_MOMENT.search(folded)
+        or re.search(r"\b(?:le|du|au|avant le|apres le|a partir du|jusqu'au)\s+(?:1er|[12]?\d|3[01])\b", folded)
+        or re.search(
+            r"\b(?:semaine|possible|vite|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+            r"octobre|novembre|decembre)\b",
+            folded,
+        )
+    )
+
+
+def person_named(text: str | None) -> str | None:
+    """The person to call, named by someone who writes for them ("il s'appelle Jean-Marc", "lui c'est Monsieur
+    Girardot Bernard"); None otherwise."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    original = " ".join(text.replace("’", "'").split())
+    folded = fold(original)
+    for pattern in (_PERSON_CALLED, _PERSON_NAMED):
+        match = pattern.search(folded)
+        if match:
+            name = _name_at(original, match, capitalised_only=False)
+            if name:
+                return name
+    return None

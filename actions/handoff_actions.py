@@ -37,6 +37,7 @@ from actions.handoff import (
     handoff_questions,
     has_phone,
     mentions_contact,
+    moment_said_with,
     name_after_yes,
     name_beside_contact,
     name_in_so_many_words,
@@ -46,10 +47,14 @@ from actions.handoff import (
     normalise_phone,
     noted_for_other_questions,
     number_unknown,
+    numbers_kept_text,
     only_a_title,
+    person_named,
     phones_in,
+    preferred_phone,
     reachable,
     refusal_text,
+    says_a_moment,
     submit_case,
     thanks_without_consent_text,
     withdrawn_text,
@@ -59,7 +64,7 @@ from actions.handoff import (
 from actions.intake import YOU_ARE_WELCOME, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation, place_in_answer, place_noted
-from actions.unanswered import WRONG_QUESTION_ACK, not_answered
+from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
 from french import WEEKDAYS as WEEKDAYS_FR
@@ -72,14 +77,18 @@ from intake.answers import (
     QUESTION,
     TAKE_YOUR_TIME,
     YES,
+    asks_chamber_address,
     asks_for_callback,
+    asks_to_be_written,
     is_closing,
     is_hesitation,
+    is_no_for_now,
     is_skip,
     is_waiting,
     is_withdrawal,
     kind as answer_kind,
     prefers_writing,
+    question_after_no,
     refuses_callback,
     without_said_before,
 )
@@ -174,7 +183,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         takes (round 5: the question came again): the name opening it. Nothing when a mapping filled the slot."""
         if tracker.get_slot("requested_slot") != "contact_name" or "contact_name" in tracker.slots_to_validate():
             return {}
-        name = name_then_more(tracker.latest_message.get("text"))
+        words = tracker.latest_message.get("text")
+        # "cest pour mon mari, il sappelle Jean-Marc" (round 7: the out-of-scope reply), "je vous ai dit, Olivier"
+        # (round 7: left empty): the person named, or the name after the reminder.
+        name = person_named(words) or name_then_more(words) or name_after_reminder(words)
         return {"contact_name": name} if name else {}
 
     def validate_health_consent(
@@ -220,17 +232,40 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # the call (read as affirm at 0.996). Heard, and the offer stays open.
             dispatcher.utter_message(text=SAFETY_HEARD)
             return {"wants_advisor": None}
+        at_offer = tracker.get_slot("requested_slot") == "wants_advisor"
+        address = contact_answers(words).get("email")
+        if at_offer and (asks_to_be_written(words) or (address and already_said(tracker, WRITE_TO_YOU, prefix=True))):
+            # "je préfère pas donner mon numéro. vous pouvez pas m'écrire par mail plutôt ?": a request to be written
+            # to (round 7: taken for a refusal). The address is asked; given, it is a yes, and no number is asked.
+            if address is None:
+                dispatcher.utter_message(text=write_to_you_text(services.chamber()))
+                return {"wants_advisor": None}
+            dispatcher.utter_message(text=WRITTEN_INSTEAD.format(address))
+            kept = {name: v for name, v in contact_kept_for_later(tracker, words).items() if name != "phone"}
+            return {"wants_advisor": True, **kept, "email": address, "phone": SKIPPED}
+        if at_offer and is_closing(words) and read_yes_no(value, tracker, "wants_advisor") is None:
+            # "BON JE VAIS Y ALLER MERCI QUAND MEME" (round 7: "je n'ai pas bien compris" and the offer again): a
+            # farewell declines the offer; the end says how to come back.
+            dispatcher.utter_message(text=FAREWELL_AT_OFFER)
+            return {"wants_advisor": False, **contact_forgotten(tracker)}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
-            and prefers_writing(words)
+            and (prefers_writing(words) or asks_chamber_address(words))
             and read_yes_no(value, tracker, "wants_advisor") is None
         ):
             # "pas de téléphone, je préfère par mail": the advisors call back; the chamber's address is given for
             # writing instead, and the question stays open (never "je n'ai pas compris").
-            dispatcher.utter_message(text=writing_instead(services.chamber()))
+            chamber = services.chamber()
+            asked = asks_chamber_address(words) and not prefers_writing(words)
+            dispatcher.utter_message(text=chamber_address_text(chamber) if asked else writing_instead(chamber))
             return {"wants_advisor": None}
         answer = yes_or_no(value, dispatcher, tracker, "wants_advisor")
         if answer.get("wants_advisor") is False:
+            asked = question_after_no(words) if at_offer else None
+            if asked:
+                # "non pas besoin, je voulais juste savoir X ?" (round 7: the offer again, three times): a no, and
+                # the question gets the best answer at hand.
+                dispatcher.utter_message(text=answer_to_question(tracker, asked))
             return {**answer, **contact_forgotten(tracker)}
         if answer.get("wants_advisor") is True:
             # The call asked for at an intake question with the details ("oui allez rappelez moi, c'est Maëlle au 06 77
@@ -258,6 +293,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
         words = tracker.latest_message.get("text") or ""
+        asked_now = tracker.get_slot("requested_slot") == "contact_name" and value == words
+        if asked_now and person_named(words):
+            # "c'est pour mon mari, il s'appelle Jean-Marc mais c'est moi qui gère les papiers": the person to call;
+            # who writes is in the case summary (actions.handoff.written_for).
+            dispatcher.utter_message(text=PERSON_TO_CALL.format(name=person_named(words)))
+            return {"contact_name": person_named(words)}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words and name_then_more(words):
             # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
             return {"contact_name": name_then_more(words)}
@@ -280,6 +321,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # sentence around it (the advisor reads it aloud on the phone).
         name = without_said_before(_WORDS_BEFORE_A_NAME.sub("", value)) or value
         kept = first_name_said(name) or clean_name(name)
+        if kept and kept != value and kept.islower() and len(kept.split()) <= 3:
+            kept = kept.title()  # "c said" -> "Said": cut out of a sentence, written as a name
         if only_a_title(kept):
             # "Mme": a title alone is no name (round 6: the advisor would have read "Mme" aloud).
             dispatcher.utter_message(text=TITLE_ONLY)
@@ -309,14 +352,19 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"phone": SKIPPED, **email_instead_of_phone(words, dispatcher)}
         # The extractor may keep part of a number said in a sentence ("rappelez-moi plutôt sur le fixe, 02 99 11 22
         # 33" gave "02 99 11 22"): the whole message is read before saying the number was not understood.
-        numbers = phones_in(words) if tracker.get_slot("requested_slot") == "phone" else []
-        phone = numbers[0] if numbers else normalise_phone(value) or contact_answers(words).get("phone")
-        if len(numbers) > 1:
-            # "06 12 34 56 78 ou sinon le 07 98 76 54 32": the first is kept, the other stays in the message the
-            # advisor reads (round 6: only the second was kept, the primary number lost).
-            dispatcher.utter_message(
-                text=f"Je garde le {display_phone(numbers[0])} ; le conseiller verra aussi le {display_phone(numbers[1])} dans votre message."
-            )
+        read = normalise_phone(value)
+        choice = preferred_phone(words)
+        given_now = tracker.get_slot("requested_slot") == "phone" or (
+            choice is not None and read in (choice[0], *choice[1])
+        )
+        if choice and given_now:
+            # "04 50 98 12 34 au bureau, ou mon portable 06 80 45 21 97 c'est mieux": the one preferred, else the first,
+            # whatever question they came at; the others are in the case summary (round 7: the first kept in one
+            # conversation, the second in another, never the preferred one).
+            phone = choice[0]
+            say_numbers_kept(dispatcher, words)
+        else:
+            phone = read or contact_answers(words).get("phone")
         if phone is None and foreign_attempt(words):
             # "+44 7700 900123": the French example does not help someone with a foreign number.
             dispatcher.utter_message(text=FOREIGN_NUMBER_NOT_READ)
@@ -331,6 +379,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # (round 6: it was dropped, and the "ok" that followed stored as the time).
         moment = contact_given_with(words).get("callback_slot") if phone else None
         later = {"callback_slot": moment} if moment and not tracker.get_slot("callback_slot") else {}
+        if phone and not later:
+            later = moment_kept_for_later("phone", dispatcher, tracker)
         return {"phone": phone, **({"contact_name": named} if named else {}), **later}
 
     def validate_callback_slot(
@@ -351,9 +401,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             if intent == "request_human":
                 return {"callback_slot": "dès que possible"}  # "je veux quelqu'un vite": as soon as possible
-            if resolve(words, typos=False).found:
-                # "creuse je vous ai dit": the place again, never the time of the call (it was stored as such).
-                return not_answered("callback_slot", WRONG_QUESTION_ACK, dispatcher, tracker)
+            if not says_a_moment(words) and resolve(words, typos=False).found:
+                # "creuse je vous ai dit": the place again, never the time of the call (it was stored as such). Kept
+                # for the place question when none is known; otherwise nothing is kept, and nothing is said noted.
+                # Round 7: "le 14, avant j'ai des banquets", "apres 14h heure de la guadeloupe" were read as places
+                # (Calvados, Guadeloupe), answered "Merci, c'est noté." and the question asked again.
+                place = place_named_at_contact_question(tracker)
+                if place is not None:
+                    dispatcher.utter_message(text=place_noted(place))
+                    return {"callback_slot": None, **place}
+                return not_answered("callback_slot", TIME_STILL_ASKED, dispatcher, tracker)
         return {"callback_slot": value}
 
     def validate_email(
@@ -364,14 +421,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return elsewhere
         if value == SKIPPED or (isinstance(value, str) and "@" not in value and _NO_ADDRESS.search(value.lower())):
             # A widower without an address ("je n'ai pas d'email", round 4) was told the address was incomplete.
-            return {"email": SKIPPED}
+            return {"email": SKIPPED, **moment_kept_for_later("email", dispatcher, tracker)}
         # "sylvie.lefebvre59@gmail.com c'est le mien": the address in the sentence (round 4: refused as incomplete).
         email = normalise_email(value) or contact_answers(value if isinstance(value, str) else None).get("email")
         if email is None:
             text = "Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
             # Said once in full; again, a short word (the form asks the question again).
             dispatcher.utter_message(text="Adresse incomplète, pardon." if already_said(tracker, text) else text)
-        return {"email": email}
+            return {"email": None}
+        return {"email": email, **moment_kept_for_later("email", dispatcher, tracker)}
 
 
 def kept_for_other_questions(
@@ -394,11 +452,42 @@ def kept_for_other_questions(
     if slot == "phone" and "email" in others and "phone" not in found and prefers_writing(words):
         # "pas de téléphone, écrivez-moi à ...": the address answers the question; the advisor writes.
         return {"phone": SKIPPED, **email_instead_of_phone(words, dispatcher)}
-    dispatcher.utter_message(text=noted_for_other_questions(others))
+    choice = preferred_phone(words) if "phone" in others else None
+    if choice and choice[1]:
+        others["phone"] = choice[0]
+        rest = {name: answer for name, answer in others.items() if name != "phone"}
+        if rest:
+            dispatcher.utter_message(text=noted_for_other_questions(rest))
+        say_numbers_kept(dispatcher, words)
+    else:
+        dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
         # "Sophie 06 11 22 33 44": the name beside the number is this question's answer.
         return {slot: name_beside_contact(tracker.latest_message.get("text")), **others}
     return {slot: found.get(slot), **others}
+
+
+def say_numbers_kept(dispatcher: CollectingDispatcher, words: str | None) -> None:
+    """Which of several numbers is kept, said once in the turn (two validators may read the same message)."""
+    choice = preferred_phone(words)
+    if not choice or not choice[1]:
+        return
+    text = numbers_kept_text(*choice)
+    if all(message.get("text") != text for message in dispatcher.messages):
+        dispatcher.utter_message(text=text)
+
+
+def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """A time for the call said among other words at a contact question ("non merci. vous pouvez m'appeler le matin
+    pendant qu'il est au labo", at the e-mail question): kept for the time question, and said so. Round 7 asked the
+    time again, and stored "le matin, je viens de vous le dire". {} when there is none or one is already kept."""
+    if tracker.get_slot("requested_slot") != slot or tracker.get_slot("callback_slot") not in (None, SKIPPED):
+        return {}
+    moment = moment_said_with(tracker.latest_message.get("text"))
+    if not moment:
+        return {}
+    dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+    return {"callback_slot": moment}
 
 
 _NO_ADDRESS = re.compile(r"\b(?:pas|plus|aucune?|jamais eu)\s+(?:d'|d’|de |d )?(?:e-?mail|mail|adresse|courriel)s?\b")
@@ -414,6 +503,15 @@ def email_instead_of_phone(text: str | None, dispatcher: CollectingDispatcher) -
     return {"email": email}
 
 
+def name_after_reminder(text: str | None) -> str | None:
+    """ "je vous ai dit, Olivier", "comme je l'ai dit : Nadia" -> the name after the reminder; None otherwise."""
+    words = " ".join((text or "").split())
+    rest = _WORDS_BEFORE_A_NAME.sub("", words)
+    if rest == words or not rest:
+        return None
+    return first_name_said(rest.strip(" .!"))
+
+
 def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
     """The place slots for a town named at a contact question ("à Arras" at the e-mail question) while no place
     is known (not asked yet, or passed). Digits are never read as a place here (a phone number's were), and a
@@ -427,15 +525,30 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
 # Words said before a name at the name question, left out of it.
 _WORDS_BEFORE_A_NAME = re.compile(
     r"^(?:(?:bah|ben|bon|euh|mais|oui|alors)[ ,]+)*(?:(?:comme )?je (?:vous )?(?:l'|l’)?ai (?:d[ée]j[àa] )?dit|je l'ai dit|"
-    r"c'est|c’est|cest|moi c'est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
+    # "c said" (SMS for "c'est Saïd", round 7: stored "c said").
+    r"c'est|c’est|cest|c|moi c'est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
     re.IGNORECASE,
 )
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
+TIME_STILL_ASKED = "Pardon, je n'ai pas trouvé de moment dans votre réponse."
 NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
 FOREIGN_NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro étranger. Pouvez-vous le vérifier, avec l'indicatif du pays (par exemple +44 7911 123456) ?"
 TITLE_ONLY = "Merci. Sous quel nom le conseiller peut-il vous demander, par exemple « Mme Martin » ?"
 NUMBER_UNKNOWN = "Ce numéro ne semble pas exister. Pouvez-vous le vérifier ?"
 NUMBER_IS_A_YES = "Merci, je comprends que vous voulez qu'un conseiller vous appelle."
+WRITE_TO_YOU = (
+    "C'est possible : un conseiller peut vous écrire plutôt que vous appeler. "
+    "Si vous le souhaitez, donnez-moi votre adresse e-mail."
+)
+
+
+def write_to_you_text(chamber: Chamber) -> str:
+    """The request to be written to, answered: the address asked; the chamber's own, for writing first."""
+    own = f" Vous pouvez aussi écrire à la chambre : {chamber.email}." if chamber.email else ""
+    return WRITE_TO_YOU + own
+
+
+FAREWELL_AT_OFFER = "Merci à vous, au revoir."
 NUMBER_ASKED_LATER = "Ce numéro semble incomplet : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
 PHONE_HESITATION = (
     "Prenez votre temps : sans numéro, le conseiller ne pourra pas vous rappeler, mais vous pouvez aussi "
@@ -461,8 +574,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):
         return None  # "ah non c'est la Somme": a fact corrected, nothing refused
-    if said == NO and is_waiting(words):
-        return None  # "non attendez": a pause to think, not a refusal
+    if said == NO and is_waiting(words) and not is_no_for_now(words):
+        return None  # "non attendez": a pause to think, not a refusal ("non pas pour l'instant, je vais voir": a no)
     if said == OTHER and name_at_question(tracker, slot):
         return None  # "Paul" read as a yes or a no by the classifier: a first name says neither
     if isinstance(value, bool):
@@ -595,6 +708,69 @@ SHORT_AGAIN = {
 }
 
 
+def answer_to_question(tracker: Tracker, question: str) -> str:
+    """The best answer at hand to a question asked with a no: the first step already given that speaks of what the
+    question names ("la mairie ... pour l'indemnisation" -> the step about works compensation), else where to ask."""
+    from guidance import render_guidance
+
+    chamber = services.chamber()
+    given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
+    asked = _content_words(question)
+    best, overlap = None, 0
+    for entry in services.knowledge_base():
+        if entry.id not in given:
+            continue
+        shared = len(asked & _content_words(" ".join([entry.name, entry.summary, *entry.how])))
+        if shared > overlap:
+            best, overlap = entry, shared
+    if best is None:
+        return question_reply(chamber)
+    return f"Pour votre question : {render_guidance([best], chamber)[0]}"
+
+
+_STOP_WORDS = frozenset(
+    [
+        "bien",
+        "faut",
+        "contacter",
+        "savoir",
+        "voulais",
+        "juste",
+        "quoi",
+        "comment",
+        "pour",
+        "dans",
+        "avec",
+        "sans",
+        "alors",
+        "votre",
+        "notre",
+        "cette",
+        "celle",
+        "celui",
+        "entre",
+        "avant",
+        "apres",
+        "comme",
+        "est-ce",
+        "quelle",
+        "quelles",
+        "quels",
+    ]
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]{5,}", fold(text or "")) if word not in _STOP_WORDS}
+
+
+def chamber_address_text(chamber: Chamber) -> str:
+    """The chamber's e-mail address, asked for (its configuration); its phone when it has none."""
+    if chamber.email:
+        return f"Oui, vous pouvez écrire à la {chamber.name} à {chamber.email}."
+    return f"La {chamber.name} n'a pas d'adresse e-mail à vous donner ici ; elle répond au {chamber.phone}."
+
+
 def writing_instead(chamber: Chamber) -> str:
     """For an artisan who would rather write than be called."""
     if chamber.email:
@@ -669,6 +845,16 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     again = callback_taken_up_again(dispatcher, tracker)
     if again is not None:
         return again
+    corrected = phone_corrected_after_case(dispatcher, tracker)
+    if corrected is not None:
+        return corrected
+    named = person_named_at_name_question(dispatcher, tracker)
+    if named is not None:
+        return named
+    if not tracker.active_loop_name and asks_chamber_address(tracker.latest_message.get("text")):
+        # "vous avez pas une adresse mail ?" (round 7: "je n'ai pas bien compris"): the chamber's address.
+        dispatcher.utter_message(text=chamber_address_text(services.chamber()))
+        return []
     slots = dict(tracker.slots)
     if tracker.active_loop_name or slots.get("wants_advisor") is not True or slots.get("consent_given") is not True:
         return None
@@ -682,6 +868,66 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
     logger.info("case stored from a number given after the handoff")
     return [SlotSet("phone", phone), SlotSet("case_reference", result.reference), FollowupAction("handoff_form")]
+
+
+# A number said to be another one, someone else's ("aussi", "ma femme au ..."), unless the words correct the first.
+_ANOTHER_NUMBER = re.compile(
+    r"\b(?:aussi|egalement|en plus|autre numero|(?:mon|ma) (?:femme|mari|associee?|comptable|fils|fille|epouse|"
+    r"compagne|compagnon|collegue|secretaire))\b"
+)
+_NUMBER_CORRECTED = re.compile(
+    r"\b(?:trompee?|erreur|faux|mauvais|bon numero|vrai numero|corrig\w*|rectifi\w*|pas le|c'est pas|pas \d{2}\b|"
+    r"change\w*|nouveau numero)"
+)
+PHONE_CORRECTED = (
+    "C'est corrigé : le conseiller vous rappellera au {new}, et non au {old}. Votre référence reste {reference}."
+)
+
+
+def phone_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Another number given once the case is stored ("ah mince je me suis trompé de numéro c'est 06 51 23 45 76 pas
+    67"): the case's number replaced, the new one said back. Round 7 answered "D'accord, c'est noté", kept the wrong
+    number and started the intake questions again. None otherwise (no case, no new number, the call refused)."""
+    slots = dict(tracker.slots)
+    words = tracker.latest_message.get("text")
+    if not slots.get("case_reference") or not consented(slots) or not has_phone(slots):
+        return None
+    if refuses_callback(words) or is_withdrawal(words, explicit_only=True):
+        return None
+    choice = preferred_phone(words)
+    if choice is None or choice[0] == slots.get("phone"):
+        return None
+    folded = fold(words or "")
+    if _ANOTHER_NUMBER.search(folded) and not _NUMBER_CORRECTED.search(folded):
+        return None  # "vous pouvez aussi appeler ma femme au 06 ...": a second number, not a correction
+    old = slots["phone"]
+    slots["phone"] = choice[0]
+    result = save_case(tracker, slots)
+    if choice[1]:
+        say_numbers_kept(dispatcher, words)
+    dispatcher.utter_message(
+        text=PHONE_CORRECTED.format(new=display_phone(choice[0]), old=display_phone(old), reference=result.reference)
+    )
+    logger.info("phone number corrected after the case was stored")
+    events: list[EventType] = [SlotSet("phone", choice[0]), SlotSet("case_reference", result.reference)]
+    # In the handoff form, its next question follows; outside it, nothing restarts (no intake question again).
+    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+def person_named_at_name_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """At the name question, someone writing for another ("cest pour mon mari en fait, il sappelle Jean-Marc mais cest
+    moi qui gere les papiers"), read as out of scope (round 7): the person named is the one the advisor asks for; who
+    writes goes in the case summary. None otherwise."""
+    if tracker.active_loop_name != "handoff_form" or tracker.get_slot("requested_slot") != "contact_name":
+        return None
+    name = person_named(tracker.latest_message.get("text"))
+    if not name:
+        return None
+    dispatcher.utter_message(text=PERSON_TO_CALL.format(name=name))
+    return [SlotSet("contact_name", name), FollowupAction("handoff_form")]
+
+
+PERSON_TO_CALL = "D'accord, le conseiller demandera {name}, ou vous-même."
 
 
 def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
@@ -737,12 +983,22 @@ def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: li
         (e.get("value") for e in reversed(events) if e.get("event") == "slot" and e.get("name") == "requested_slot"),
         None,
     )
-    if not slots.get("case_reference") and next_question:
-        # Said when the case is first stored, before the optional questions: whoever leaves now is called back.
+    answered_now = tracker.get_slot("requested_slot")
+    # First stored now, or stored silently at a required question (a number given at the name question).
+    stored_silently = slots.get("case_reference") and answered_now not in OPTIONAL_AFTER_CASE
+    first = not slots.get("case_reference") or (stored_silently and not already_said(tracker, CASE_SAVED))
+    if first and next_question in OPTIONAL_AFTER_CASE:
+        # Said once the case is stored and only the optional questions are left: whoever leaves now is called back.
+        # Not when a number came at the name question (round 7: "votre demande est bien enregistrée", then the name
+        # asked): the number alone is said noted, and this is said when the name is given.
         dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
     if result.reference == slots.get("case_reference"):
         return []
     return [SlotSet("case_reference", result.reference)]
+
+
+# The handoff questions left once the case can be stored (and the live offer, asked at the end).
+OPTIONAL_AFTER_CASE = frozenset({"email", "callback_slot", "departement", live_offer.SLOT})
 
 
 def contact_read_earlier(tracker: Tracker) -> list[EventType]:

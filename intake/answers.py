@@ -24,8 +24,9 @@ from intake.facts import (
 YES, NO, HESITATION, QUESTION, CORRECTION, OTHER = "yes", "no", "hesitation", "question", "correction", "other"
 
 # What the bot says to someone who is thinking: the question waits (asked again after it), nothing ends.
-TAKE_YOUR_TIME = "Prenez votre temps, rien ne presse. Je vous repose la question :"
-TAKE_YOUR_TIME_NO_QUESTION = "Prenez votre temps, rien ne presse : je reste là quand vous voulez m'écrire."
+# Never "rien ne presse": it was said to artisans whose urgency was high (round 7, an "avis avant saisie").
+TAKE_YOUR_TIME = "Prenez votre temps. Je vous repose la question :"
+TAKE_YOUR_TIME_NO_QUESTION = "Prenez votre temps : je reste là quand vous voulez m'écrire."
 
 _HESITATION = re.compile(
     r"\b(?:je (?:ne )?(?:sais|sait|sai) (?:pas|plus)|j(?:e |')?sais pas|jsp|chais pas|chai pas|sais pas|"
@@ -486,3 +487,64 @@ def is_intake_answer(text: str | None) -> bool:
 
     place = _PLACE_LEAD.sub("", words)
     return len(place.split()) <= 4 and places.resolve(place, typos=False).status == places.FOUND
+
+
+# A no that puts the matter off ("non pas pour l'instant je vais voir avec mon comptable"): a no, not a pause to
+# think (round 7: "rien ne presse" and the offer again).
+_FOR_NOW = re.compile(
+    r"\b(?:pas pour (?:l'instant|le moment|aujourd'hui)|pas maintenant|plus tard|je (?:vais|dois) (?:voir|en parler|"
+    r"verifier) avec|je verrai|on verra|d'abord)\b"
+)
+
+
+def is_no_for_now(text: str | None) -> bool:
+    """A no said with a "not now" or "I'll see with someone first": a no, never read as a pause."""
+    return kind(text) == NO and bool(_FOR_NOW.search(_folded(text)))
+
+
+# Asking to be written to rather than called ("vous pouvez pas m'écrire par mail plutôt ?", "envoyez-moi un mail"):
+# a request for contact by e-mail, never a refusal of the advisor (round 7: answered "C'est entendu, je ne transmets
+# rien").
+_WRITE_TO_ME = re.compile(
+    r"\b(?:m'ecrire|me repondre par (?:e-?mail|mail|ecrit)|ecrive[zr][ -]moi|m'envoyer (?:plutot |juste )?(?:un|des) (?:e-?mails?|mails?|"
+    r"messages?|courriels?)|envoye[zr][ -]moi (?:plutot |juste |donc )?(?:un|des) (?:e-?mails?|mails?|courriels?)|me contacter par "
+    r"(?:e-?mail|mail|ecrit|courriel)|(?:on|vous|le conseiller|un conseiller) (?:peut|pourrait|pouvez|pourriez) "
+    r"(?:pas )?me (?:contacter|repondre) par (?:e-?mail|mail|courriel|ecrit))"
+)
+# The chamber's address asked for ("vous avez pas une adresse mail ?", "je peux vous écrire où ?").
+_CHAMBER_ADDRESS = re.compile(
+    r"\b(?:vous avez|vous n'avez|avez-vous|y a|il y a|ya|vous auriez|c'est quoi|quelle est|donnez[- ]moi) (?:pas )?"
+    r"(?:une |un |votre |l'|d')?(?:adresse (?:e-?mail|mail|courriel)|e-?mail|mail|courriel)\b|"
+    r"\b(?:je peux|on peut|peut-on|puis-je) vous (?:ecrire|envoyer un (?:e-?mail|mail|courriel))\b"
+)
+
+
+def asks_to_be_written(text: str | None) -> bool:
+    """The artisan asks to be contacted by e-mail rather than called ("vous pouvez m'écrire par mail ?")."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_WRITE_TO_ME.search(folded))
+
+
+def asks_chamber_address(text: str | None) -> bool:
+    """The artisan asks for the chamber's e-mail address ("vous avez pas une adresse mail ?")."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_CHAMBER_ADDRESS.search(folded))
+
+
+# "non pas besoin, je voulais juste savoir pour l'indemnisation ... ?": a no, then what they wanted to know.
+_WANTED_TO_KNOW = re.compile(
+    r"\b(?:je (?:voulais|voudrais|veux) (?:juste |seulement |simplement )?savoir|ma question)\b"
+)
+
+
+def question_after_no(text: str | None) -> str | None:
+    """The question asked with a no ("non pas besoin, je voulais juste savoir X ?" -> the words after the no), so
+    that it gets an answer rather than the offer again (round 7); None when the no comes alone."""
+    if kind(text) != NO:
+        return None
+    words = " ".join((text or "").split())
+    folded = _folded(text)
+    if "?" not in words and not _WANTED_TO_KNOW.search(folded):
+        return None
+    rest = re.split(r"[,.;!]", words, maxsplit=1)
+    return rest[1].strip() if len(rest) > 1 and rest[1].strip() else None

@@ -51,7 +51,8 @@ def test_the_erasing_action_is_the_one_the_tracker_store_erases_before():
 
 
 def test_other_questions_about_the_service_get_their_answer_as_before():
-    dispatcher, events = run(ActionAnswerFaq(), at([*HISTORY, faq("c'est gratuit ?", "faq/is_free")]))
+    told = {"difficulty_categories": ["cotisations_sociales"]}  # as the history's first message set it
+    dispatcher, events = run(ActionAnswerFaq(), at([*HISTORY, faq("c'est gratuit ?", "faq/is_free")], told))
     assert [m.get("response") for m in dispatcher.messages] == ["utter_faq/is_free"]
     assert events == []
 
