@@ -87,6 +87,8 @@ def place_in_answer(tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "
     a place. Both are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village); a
     known town said alone needs no entity (places.names_a_known_town)."""
     latest = tracker.latest_message or {}
+    if not is_place_mention(latest.get("text"), latest.get("text")):
+        return None  # "2" at "Avez-vous une échéance ?" (round 7: the Nord became the Aisne): a number, no place
     seen = any(entity.get("entity") in entity_kinds for entity in latest.get("entities") or [])
     # A bare city name ("Rouen", "Limoges") often escapes the extractor: a known town said alone is read too.
     if not seen and names_a_known_town(latest.get("text")) is None:

@@ -251,12 +251,15 @@ def test_time_asked_at_the_place_question_waits_even_when_the_nlu_read_a_skip(fo
 
 
 @pytest.mark.parametrize("words, number", [("2", "2"), ("on est 2", "2"), ("12", "12"), ("3 je crois", "3")])
-def test_a_small_number_at_another_question_never_replaces_the_place(words, number):
-    """Round 7: "2" to "Depuis quand ?", tagged a département by the entity extractor, replaced the Nord (59) known
-    from "Lille" with the Aisne, and said "Merci, c'est noté"."""
+@pytest.mark.parametrize("answer_taken", [False, True])
+def test_a_small_number_at_another_question_never_replaces_the_place(words, number, answer_taken):
+    """Round 7: "2" to "Depuis quand ?" (then to "Avez-vous une échéance ?"), tagged a département by the entity
+    extractor, replaced the Nord (59) known from "Lille" with the Aisne, and said "Merci, c'est noté"."""
     entities = [{"entity": "departement", "value": number}]
-    _, produced = _aside(words, "inform", {"departement": number}, entities, known={"departement": "59"})
+    extracted = {"departement": number, **({"since_when": words} if answer_taken else {})}
+    said, produced = _aside(words, "inform", extracted, entities, known={"departement": "59"})
     assert produced.get("departement", "59") == "59"
+    assert not any("lieu" in line for line in said)
 
 
 @pytest.mark.parametrize("words", ["ah et on est dans le 62", "on est dans le 62 en fait", "Liévin (62)"])
