@@ -164,9 +164,23 @@ def _is_question_back(text: str, words: str) -> bool:
 _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le moment|ce soir|cette nuit"])
 
 
+# The question said back, then denied: "me suicider ? non, jamais, c'est pas mon genre" (development v12 through the
+# bot: its "me suicider" was read as the answer's own warning sign, and a clear no took the crisis path).
+_SAID_BACK_DENIED = re.compile(
+    r"^(?:(?:moi|quoi|hein|euh|ah|oh) )*(?:me (?:suicider|tuer|foutre en l air|supprimer)|(?:le |au )?suicide|"
+    r"penser au suicide|y penser|mettre fin a mes jours|en finir)(?: moi)? (?=(?:non|nan|jamais|pas du tout|absolument pas|"
+    r"certainement pas|surtout pas|pas question)\b)"
+)
+
+
 def _unclear(text: str | None) -> str | None:
     """The normalised words, or None when the answer is empty, doubtful or carries a warning sign."""
     words = normalise(text or "")
+    said_back = _SAID_BACK_DENIED.match(words)
+    if said_back:
+        # The denial is the answer: what follows it is read, not the question's own words.
+        words = words[said_back.end() :]
+        text = words
     # The rule table only: a short answer ("jamais de la vie, j'ai mes enfants") is not what the
     # classifier was trained to read, and the hedges above already treat any doubt as a yes.
     signs = rule_signs(text or "")

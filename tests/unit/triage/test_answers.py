@@ -253,3 +253,19 @@ TAKEN_BACK = [
 def test_a_clear_no_taken_back(text, right_after, later):
     assert takes_back_a_clear_no(text, about_the_question=True) is right_after
     assert takes_back_a_clear_no(text) is later
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The question said back, then denied, is a no; a doubt, a yes or a sign after it is not.
+        ("me tuer ? non pas du tout, j'ai ma fille, mais il me faut de l'aide pour l'urssaf", CLEAR_NO),
+        ("le suicide ? jamais de la vie", CLEAR_NO),
+        ("penser au suicide ? non, c'est les factures qui m'empêchent de dormir", CLEAR_NO),
+        ("me suicider ? non... enfin je sais pas trop", NOT_CLEAR_NO),
+        ("me suicider ? oui des fois", NOT_CLEAR_NO),
+        ("me tuer ? non mais je voudrais disparaître", NOT_CLEAR_NO),
+    ],
+)
+def test_the_question_said_back_then_denied(text, expected):
+    assert answer_to_suicide_question(text) == expected
