@@ -802,6 +802,9 @@ _CORRECTION_END = re.compile(r"\s(?:mais|et|car|parce|depuis|avec|pour|qui|que|j
 _CORRECTION_WORDS = 4
 
 
+_POSSESSIVE = re.compile(r"\s*(?:ma|mon|mes|ta|ton|tes|sa|son|ses|notre|nos|votre|vos|leur|leurs)\s", re.IGNORECASE)
+
+
 def _correction(text: str) -> Resolution:
     """The place a correction names, read like an answer; NOTHING when the text corrects no place."""
     # One character for one ("œ" stays one), so that spans found in `plain` hold in `text`.
@@ -815,6 +818,8 @@ def _correction(text: str) -> Resolution:
         place = text[match.start("place") : end.start()]
     if not place.strip() or len(place.split()) > _CORRECTION_WORDS:
         return NOTHING
+    if _POSSESSIVE.match(place):
+        return NOTHING  # "non mais la patronne c'est ma mère" (round 8: Mère, Yvelines): a person, not a place
     resolution = resolve(place, typos=False)
     return resolution if resolution.found else NOTHING
 

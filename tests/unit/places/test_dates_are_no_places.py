@@ -41,3 +41,9 @@ def test_a_code_after_du_is_still_a_departement(words, code):
 def test_the_place_meant_in_a_sentence_of_several(words, code):
     found = places.find_in_text(words)
     assert (found.status, found.departement) == (places.FOUND, code)
+
+
+@pytest.mark.parametrize("words", ["non mais la patronne c'est ma mère", "non en fait c'est mon père le gérant"])
+def test_a_correction_that_names_a_person_is_no_place(words):
+    """Round 8: "c'est ma mère" after a "non" was read as a corrected place, Mère (Yvelines)."""
+    assert places.find_in_text(words).status != places.FOUND
