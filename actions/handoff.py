@@ -1361,6 +1361,45 @@ def says_a_moment(text: str | None) -> bool:
     )
 
 
+# "appelez-le lui", "qu'on le rappelle lui", "c'est lui qu'il faut appeler": the person concerned is the one to call;
+# "rappelez-moi, pas elle", "elle ne doit pas savoir": the writer is.
+_CALL_THE_OTHER = re.compile(
+    r"\b(?:appele[zr]|rappele[zr]|contacte[zr]|joigne[zr])[- ](?:le|la)\b(?! moi)|"
+    r"\bqu'?(?: )?(?:on|un conseiller|le conseiller|vous) (?:le|la|l') ?(?:rappelle|appelle|contacte|rappeliez|appeliez)\b|"
+    r"\bc'?(?: )?est (?:lui|elle) qu'?(?: )?il faut (?:appeler|rappeler|contacter)|"
+    r"\b(?:appelez|rappelez|contactez) (?:mon|ma) (?:mari|femme|epouse|pere|mere|fils|fille|frere|soeur|compagnon|compagne)\b"
+)
+_CALL_ME = re.compile(
+    r"\b(?:me|m') ?(?:rappelle|rappeler|rappeliez|appelle|appeler|appeliez|contacte|contacter)(?: \w+){0,2} moi\b|"
+    r"\b(?:rappelez|appelez|contactez)[- ]moi\b[^.!?]{0,20}\bpas (?:lui|elle)\b|\bmoi,? pas (?:lui|elle)\b|"
+    r"\b(?:il|elle) ne (?:doit|faut) pas (?:le )?savoir|\bsans qu'?(?: )?(?:il|elle) (?:le )?sache"
+)
+
+
+def person_to_call(text: str | None, earlier: Iterable[str] = ()) -> str | None:
+    """The name the advisor asks for, from words that name the writer and the person concerned: as the conversation
+    asks ("qu'on le rappelle lui" for the person; "rappelez-moi, pas elle", "elle ne doit pas savoir" for the writer,
+    round 8: a son writing behind his mother's back was filed under her name on his own phone); else the writer, who
+    gave the number and answers it; the person named when the writer names nobody ("il s'appelle Jean-Marc")."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    found = written_for([text]) or {}
+    other = person_named(text) or found.get("person_name")
+    writer = found.get("writer_name")
+    if not (writer and other):
+        return other or writer
+    wish = None
+    for said in [*earlier, text]:
+        folded = fold(said or "")
+        if _CALL_ME.search(folded):
+            wish = writer
+        elif _CALL_THE_OTHER.search(folded):
+            wish = other
+    return wish or writer
+
+
 def person_named(text: str | None) -> str | None:
     """The person to call, named by someone who writes for them ("il s'appelle Jean-Marc", "lui c'est Monsieur
     Girardot Bernard"); None otherwise."""

@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import abuse, live_offer, services
 from actions.asking import ask_next_question
-from actions.conversation import SKIPPED, said_before
+from actions.conversation import SKIPPED, said_before, user_messages
 from actions.crisis_actions import crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import erasure_requested
 from actions.handoff import (
@@ -50,6 +50,7 @@ from actions.handoff import (
     numbers_kept_text,
     only_a_title,
     person_named,
+    person_to_call,
     phones_in,
     preferred_phone,
     reachable,
@@ -59,6 +60,7 @@ from actions.handoff import (
     thanks_without_consent_text,
     withdrawn_text,
     without_weekday,
+    written_for,
     wrong_number,
 )
 from actions.intake import YOU_ARE_WELCOME, question_reply
@@ -186,7 +188,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         words = tracker.latest_message.get("text")
         # "cest pour mon mari, il sappelle Jean-Marc" (round 7: the out-of-scope reply), "je vous ai dit, Olivier"
         # (round 7: left empty): the person named, or the name after the reminder.
-        name = person_named(words) or name_then_more(words) or name_after_reminder(words)
+        name = (
+            person_to_call(words, user_messages(tracker.events)[:-1])
+            or name_then_more(words)
+            or name_after_reminder(words)
+        )
         return {"contact_name": name} if name else {}
 
     def validate_health_consent(
@@ -295,10 +301,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         words = tracker.latest_message.get("text") or ""
         asked_now = tracker.get_slot("requested_slot") == "contact_name" and value == words
         if asked_now and person_named(words):
-            # "c'est pour mon mari, il s'appelle Jean-Marc mais c'est moi qui gère les papiers": the person to call;
-            # who writes is in the case summary (actions.handoff.written_for).
-            dispatcher.utter_message(text=PERSON_TO_CALL.format(name=person_named(words)))
-            return {"contact_name": person_named(words)}
+            # "c'est pour mon mari, il s'appelle Jean-Marc mais c'est moi qui gère les papiers": the person to call
+            # (the writer, when they name themself too); who writes is in the case summary (actions.handoff.written_for).
+            name = person_to_call(words, user_messages(tracker.events)[:-1])
+            dispatcher.utter_message(text=to_call_text(name, words))
+            return {"contact_name": name}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words and name_then_more(words):
             # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
             return {"contact_name": name_then_more(words)}
@@ -920,14 +927,21 @@ def person_named_at_name_question(dispatcher: CollectingDispatcher, tracker: Tra
     writes goes in the case summary. None otherwise."""
     if tracker.active_loop_name != "handoff_form" or tracker.get_slot("requested_slot") != "contact_name":
         return None
-    name = person_named(tracker.latest_message.get("text"))
+    name = person_to_call(tracker.latest_message.get("text"), user_messages(tracker.events)[:-1])
     if not name:
         return None
-    dispatcher.utter_message(text=PERSON_TO_CALL.format(name=name))
+    dispatcher.utter_message(text=to_call_text(name, tracker.latest_message.get("text")))
     return [SlotSet("contact_name", name), FollowupAction("handoff_form")]
 
 
 PERSON_TO_CALL = "D'accord, le conseiller demandera {name}, ou vous-même."
+WRITER_TO_CALL = "D'accord, le conseiller vous demandera, {name}."
+
+
+def to_call_text(name: str, words: str | None) -> str:
+    """Whom the advisor asks for, said back: the writer themself, or the person concerned (or the writer)."""
+    writer = (written_for([words or ""]) or {}).get("writer_name")
+    return (WRITER_TO_CALL if name == writer else PERSON_TO_CALL).format(name=name)
 
 
 def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:

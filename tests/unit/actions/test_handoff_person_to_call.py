@@ -1,0 +1,47 @@
+"""Whom the advisor asks for when a relative writes (round 8: a son writing behind his mother's back, "elle ne doit
+pas savoir", was filed under his mother's name on his own phone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.handoff import person_to_call
+from actions.handoff_actions import to_call_text
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        # The writer names themself: the writer, who gave the number and answers it.
+        ("Yannick, je suis son neveu. Lui, c'est Gérard", "Yannick"),
+        ("moi c'est Léa, lui c'est Bruno, mon père", "Léa"),
+        # Unless the words ask to call the other.
+        ("appelez-la elle directement, elle c'est Martine, moi c'est Hugo", "Martine"),
+        # The writer unnamed: the person named.
+        ("c'est pour ma femme, elle s'appelle Sonia", "Sonia"),
+    ],
+)
+def test_the_person_to_call(words, name):
+    assert person_to_call(words) == name
+
+
+@pytest.mark.parametrize(
+    "earlier, name",
+    [
+        (["oui qu'on le rappelle lui, c'est son entreprise"], "Girardot Bernard"),
+        (["oui, qu'un conseiller me rappelle moi, pas lui"], "Julien"),
+        (["il ne doit pas savoir que je vous écris"], "Julien"),
+        ([], "Julien"),
+    ],
+)
+def test_whom_to_call_follows_what_the_conversation_asked(earlier, name):
+    assert person_to_call("lui c'est Monsieur Girardot Bernard, moi c'est Julien", earlier) == name
+
+
+def test_the_writer_is_told_they_will_be_asked_for():
+    assert to_call_text("Yannick", "Yannick, je suis son neveu. Lui, c'est Gérard") == (
+        "D'accord, le conseiller vous demandera, Yannick."
+    )
+    assert to_call_text("Sonia", "c'est pour ma femme, elle s'appelle Sonia").startswith(
+        "D'accord, le conseiller demandera Sonia, ou vous-même"
+    )
