@@ -299,8 +299,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if value == SKIPPED:
             return {"contact_name": SKIPPED}
         words = tracker.latest_message.get("text") or ""
-        asked_now = tracker.get_slot("requested_slot") == "contact_name" and value == words
-        if asked_now and person_named(words):
+        # Read whole when it names the person concerned, whatever a mapping took from it (round 8: the entity "Nadine"
+        # of "Karim, je suis son fils. Elle, c'est Nadine" was kept).
+        if tracker.get_slot("requested_slot") == "contact_name" and person_named(words):
             # "c'est pour mon mari, il s'appelle Jean-Marc mais c'est moi qui gère les papiers": the person to call
             # (the writer, when they name themself too); who writes is in the case summary (actions.handoff.written_for).
             name = person_to_call(words, user_messages(tracker.events)[:-1])

@@ -45,3 +45,24 @@ def test_the_writer_is_told_they_will_be_asked_for():
     assert to_call_text("Sonia", "c'est pour ma femme, elle s'appelle Sonia").startswith(
         "D'accord, le conseiller demandera Sonia, ou vous-même"
     )
+
+
+def test_at_the_name_question_a_mapped_name_gives_way_to_the_person_to_call():
+    """Round 8: the entity extractor took "Nadine" from "Karim, je suis son fils. Elle, c'est Nadine", and the case of a
+    mother who must not know went under her name."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.handoff_actions import ValidateHandoffForm
+    from tests.support.trackers import bot, tracker, user
+
+    words = "Karim, je suis son fils. Elle, c'est Nadine"
+    events = [
+        user("oui qu'un conseiller me rappelle moi, pas elle, elle ne doit pas savoir", "affirm"),
+        bot("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
+        user(words, "inform", [{"entity": "first_name", "value": "Nadine"}]),
+    ]
+    current = tracker(
+        events, slots={"requested_slot": "contact_name", "contact_name": "Nadine"}, active_loop="handoff_form"
+    )
+    result = ValidateHandoffForm().validate_contact_name("Nadine", CollectingDispatcher(), current, {})
+    assert result == {"contact_name": "Karim"}
