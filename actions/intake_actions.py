@@ -138,7 +138,8 @@ class ActionAcknowledgeSituation(Action):
         opening = restatement or (first_words if not comfort else None)
         dispatcher.utter_message(text=" ".join(part for part in (comfort, opening) if part))
         noted = understood(_facts_in(words, tracker))
-        if noted:
+        if noted and not already_said(tracker, noted):
+            # The same facts said again (the opening repeated, the simulator, seed 20261232): not the same line twice.
             dispatcher.utter_message(text=noted)
         if announce_urgent:
             dispatcher.utter_message(text=urgent)

@@ -138,8 +138,15 @@ class PlaceValidation:
             return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
         if asked and (value not in (None, SKIPPED) or (is_waiting(latest) and not is_skip(latest))):
             value = latest
-        elif not asked and isinstance(value, str) and not is_place_mention(value, latest):
-            # "2" to "Depuis quand ?", tagged a département by the entity extractor: the place known stays.
+        elif (
+            not asked
+            and isinstance(value, str)
+            and re.search(rf"(?<!\d){re.escape(value)}(?!\d)", latest)
+            and not is_place_mention(value, latest)
+        ):
+            # "2" to "Depuis quand ?", tagged a département by the entity extractor: the place known stays. Only a value
+            # the words hold as typed: "62" validated from "62000" at the place question and checked again by the
+            # handoff form in the same turn is the place (the simulator, seed 20261232).
             return {"departement": value_before_latest_message(tracker.events, "departement")}
         update, message = place_update(value, tracker.slots)
         if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):

@@ -197,3 +197,21 @@ def test_a_greeting_on_coming_back_goes_on_where_the_conversation_was(words):
         asyncio.run(ActionGreet().run(dispatcher, current, {}))
         assert texts(dispatcher) == [expected]
         assert FIRST_QUESTION not in texts(dispatcher)
+
+
+def test_the_same_facts_said_again_are_not_said_back_twice():
+    """The simulator (seed 20261232): the opening message repeated got "J'ai noté : Boulangere, ..." a second time."""
+    from intake.facts import extract_facts
+
+    opening = "Boulangère à Béthune, je n'arrive plus à payer mon fournisseur de farine"
+    slots = {"difficulty_categories": ["tresorerie"], **extract_facts(opening)}
+    first = tracker([user(opening)], slots=slots)
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAcknowledgeSituation().run(dispatcher, first, {}))
+    noted = next(line for line in texts(dispatcher) if line.startswith("J'ai noté"))
+    again = tracker(
+        [user(opening), bot(noted), bot("Voulez-vous qu'un conseiller vous rappelle ?"), user(opening)], slots=slots
+    )
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAcknowledgeSituation().run(dispatcher, again, {}))
+    assert noted not in texts(dispatcher)

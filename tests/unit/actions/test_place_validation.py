@@ -267,3 +267,19 @@ def test_a_number_said_as_a_place_at_another_question_is_the_place(words):
     entities = [{"entity": "departement", "value": "62"}]
     _, produced = _aside(words, "inform", {"departement": "62"}, entities, known={"departement": "59"})
     assert produced.get("departement") == "62"
+
+
+def test_a_place_validated_this_turn_is_kept_when_the_next_form_checks_it_again():
+    """The simulator (seed 20261232): "62000" at the place question became "62"; the handoff form, starting in the same
+    turn, checked "62" against the words "62000", found no place word, and emptied the place."""
+    events = [
+        user("on a été cambriolés cette nuit", "describe_situation"),
+        bot("Dans quel département ou quelle ville se trouve votre entreprise ?"),
+        user("62000", "inform", [{"entity": "departement", "value": "62000"}]),
+        {"event": "slot", "name": "departement", "value": "62"},
+    ]
+    current = tracker(
+        events, slots={"requested_slot": "wants_advisor", "departement": "62"}, active_loop="handoff_form"
+    )
+    result = ValidateHandoffForm().validate_departement("62", CollectingDispatcher(), current, {})
+    assert result["departement"] == "62"
