@@ -144,10 +144,11 @@ class PlaceValidation:
             and re.search(rf"(?<!\d){re.escape(value)}(?!\d)", latest)
             and not is_place_mention(value, latest)
         ):
-            # "2" to "Depuis quand ?", tagged a département by the entity extractor: the place known stays. Only a value
-            # the words hold as typed: "62" validated from "62000" at the place question and checked again by the
-            # handoff form in the same turn is the place (the simulator, seed 20261232).
-            return {"departement": value_before_latest_message(tracker.events, "departement")}
+            # "2" to "Depuis quand ?", tagged a département by the entity extractor: the place known stays. A place the
+            # place question validated in this very turn stays too: "62000" became "62" there, and the handoff form,
+            # starting in the same turn, extracted "62000" again (the simulator, seed 20261232: the place was emptied).
+            validated = validated_this_turn(tracker.events, value)
+            return {"departement": validated or value_before_latest_message(tracker.events, "departement")}
         update, message = place_update(value, tracker.slots)
         if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):
             # "depuis la semaine dernière" or "je suis carreleur" at the place question: no unread place (nor one
@@ -159,6 +160,17 @@ class PlaceValidation:
         if message:
             dispatcher.utter_message(text=message)
         return update
+
+
+def validated_this_turn(events: list[dict[str, Any]], raw: str) -> str | None:
+    """The département a validation set since the latest message, other than the raw words it was read from."""
+    for event in reversed(events):
+        if event.get("event") == "user":
+            return None
+        value = event.get("value")
+        if event.get("event") == "slot" and event.get("name") == "departement" and value not in (None, SKIPPED, raw):
+            return value
+    return None
 
 
 def place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

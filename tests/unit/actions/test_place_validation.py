@@ -271,15 +271,15 @@ def test_a_number_said_as_a_place_at_another_question_is_the_place(words):
 
 def test_a_place_validated_this_turn_is_kept_when_the_next_form_checks_it_again():
     """The simulator (seed 20261232): "62000" at the place question became "62"; the handoff form, starting in the same
-    turn, checked "62" against the words "62000", found no place word, and emptied the place."""
+    turn, extracted "62000" again, found no place word in a number alone, and emptied the place."""
     events = [
         user("on a été cambriolés cette nuit", "describe_situation"),
         bot("Dans quel département ou quelle ville se trouve votre entreprise ?"),
         user("62000", "inform", [{"entity": "departement", "value": "62000"}]),
-        {"event": "slot", "name": "departement", "value": "62"},
+        {"event": "slot", "name": "departement", "value": "62000"},
+        {"event": "slot", "name": "departement", "value": "62"},  # the place question's validation
+        {"event": "slot", "name": "departement", "value": "62000"},  # the handoff form's own extraction
     ]
-    current = tracker(
-        events, slots={"requested_slot": "wants_advisor", "departement": "62"}, active_loop="handoff_form"
-    )
-    result = ValidateHandoffForm().validate_departement("62", CollectingDispatcher(), current, {})
+    current = tracker(events, slots={"requested_slot": None, "departement": "62000"}, active_loop="handoff_form")
+    result = ValidateHandoffForm().validate_departement("62000", CollectingDispatcher(), current, {})
     assert result["departement"] == "62"
