@@ -267,11 +267,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"wants_advisor": None}
         answer = yes_or_no(value, dispatcher, tracker, "wants_advisor")
         if answer.get("wants_advisor") is False:
-            asked = question_after_no(words) if at_offer else None
-            if asked:
+            question = question_after_no(words) if at_offer else None
+            if question:
                 # "non pas besoin, je voulais juste savoir X ?" (round 7: the offer again, three times): a no, and
                 # the question gets the best answer at hand.
-                dispatcher.utter_message(text=answer_to_question(tracker, asked))
+                dispatcher.utter_message(text=answer_to_question(tracker, question))
             return {**answer, **contact_forgotten(tracker)}
         if answer.get("wants_advisor") is True:
             # The call asked for at an intake question with the details ("oui allez rappelez moi, c'est Maëlle au 06 77
@@ -304,9 +304,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if tracker.get_slot("requested_slot") == "contact_name" and person_named(words):
             # "c'est pour mon mari, il s'appelle Jean-Marc mais c'est moi qui gère les papiers": the person to call
             # (the writer, when they name themself too); who writes is in the case summary (actions.handoff.written_for).
-            name = person_to_call(words, user_messages(tracker.events)[:-1])
-            dispatcher.utter_message(text=to_call_text(name, words))
-            return {"contact_name": name}
+            name = person_to_call(words, user_messages(tracker.events)[:-1]) or person_named(words)
+            if name:
+                dispatcher.utter_message(text=to_call_text(name, words))
+                return {"contact_name": name}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words and name_then_more(words):
             # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
             return {"contact_name": name_then_more(words)}
@@ -369,7 +370,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "04 50 98 12 34 au bureau, ou mon portable 06 80 45 21 97 c'est mieux": the one preferred, else the first,
             # whatever question they came at; the others are in the case summary (round 7: the first kept in one
             # conversation, the second in another, never the preferred one).
-            phone = choice[0]
+            phone: str | None = choice[0]
             say_numbers_kept(dispatcher, words)
         else:
             phone = read or contact_answers(words).get("phone")

@@ -184,7 +184,8 @@ _DIED = re.compile(
 
 def owner_alive(texts: Iterable[str]) -> bool:
     """True when the person the business belongs to is named, and someone else is the one who died."""
-    owners, dead = set(), set()
+    owners: set[str] = set()
+    dead: set[str] = set()
     for text in (_text(text) for text in texts if text):
         owners.update(match.group(1) or match.group(2) for match in _OWNER.finditer(text))
         dead.update(match.group(1) or match.group(2) for match in _DIED.finditer(text))

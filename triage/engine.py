@@ -282,9 +282,56 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
 
 
 _TIME_WORDS = frozenset(
-    "avant apres jour jours journee semaine semaines mois an ans annee annees lundi mardi mercredi jeudi vendredi "
-    "samedi dimanche demain hier aujourd hui matin matins soir soirs midi heure heures h tous toutes les le la l "
-    "chaque fin debut prochain prochaine dernier derniere week end quinze huit".split()
+    [
+        "avant",
+        "apres",
+        "jour",
+        "jours",
+        "journee",
+        "semaine",
+        "semaines",
+        "mois",
+        "an",
+        "ans",
+        "annee",
+        "annees",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "demain",
+        "hier",
+        "aujourd",
+        "hui",
+        "matin",
+        "matins",
+        "soir",
+        "soirs",
+        "midi",
+        "heure",
+        "heures",
+        "h",
+        "tous",
+        "toutes",
+        "les",
+        "le",
+        "la",
+        "l",
+        "chaque",
+        "fin",
+        "debut",
+        "prochain",
+        "prochaine",
+        "dernier",
+        "derniere",
+        "week",
+        "end",
+        "quinze",
+        "huit",
+    ]
 )
 
 
