@@ -121,7 +121,13 @@ def place_undone(tracker: Tracker) -> list[EventType]:
         return []
     text = tracker.latest_message.get("text") or ""
     contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
-    asked = tracker.get_slot("requested_slot") == "departement"
+    # The question the latest message answered: at the place question "62" is the place, even once the form has moved
+    # on in the same turn (the handoff form starting after it ran this validation again, and "62" alone, read as if
+    # said at the callback offer, emptied the place: the simulator, seeds 20261201 and 20261232).
+    asked = "departement" in (
+        tracker.get_slot("requested_slot"),
+        value_before_latest_message(tracker.events, "requested_slot"),
+    )
     if (
         not contact
         and is_place_mention(value, text, place_asked=asked)

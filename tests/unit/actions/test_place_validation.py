@@ -283,3 +283,23 @@ def test_a_place_validated_this_turn_is_kept_when_the_next_form_checks_it_again(
     current = tracker(events, slots={"requested_slot": None, "departement": "62000"}, active_loop="handoff_form")
     result = ValidateHandoffForm().validate_departement("62000", CollectingDispatcher(), current, {})
     assert result["departement"] == "62"
+
+
+def test_a_number_answering_the_place_question_stays_when_the_next_form_starts_in_the_same_turn():
+    """The simulator (seeds 20261201, 20261232): "62" answered the place question, the situation form ended and the
+    handoff form started in the same turn; the slot validation ran again with the callback offer pending, read "62"
+    alone as said at another question, and emptied the place, asked again at the end."""
+    from actions.triage_actions import place_undone
+
+    events = [
+        user("j'ai reçu une injonction de payer", "describe_situation"),
+        {"event": "slot", "name": "requested_slot", "value": "departement"},
+        bot("Dans quel département ou quelle ville se trouve votre entreprise ?"),
+        user("62", "inform", [{"entity": "departement", "value": "62"}]),
+        {"event": "slot", "name": "departement", "value": "62"},
+        {"event": "slot", "name": "requested_slot", "value": "wants_advisor"},
+    ]
+    current = tracker(
+        events, slots={"requested_slot": "wants_advisor", "departement": "62"}, active_loop="handoff_form"
+    )
+    assert place_undone(current) == []
