@@ -312,6 +312,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
             return {"contact_name": name_then_more(words)}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words:
+            # "euh Nadia" (make run, 2026-12-04): the hesitation first, then the name, read as the name.
+            after = _HESITATION_FIRST.sub("", words, count=1)
+            if after != words and after and answer_kind(after) not in (YES, NO, HESITATION) and not is_waiting(after):
+                value = words = after
+        if tracker.get_slot("requested_slot") == "contact_name" and value == words:
             # "bon ok", "euh", "non" are no first name (the classifier was unsure of them): a no passes the
             # question, the others wait for the name.
             said = answer_kind(words)
@@ -539,6 +544,8 @@ _WORDS_BEFORE_A_NAME = re.compile(
     re.IGNORECASE,
 )
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
+# A hesitation opening an answer: "euh", "bah", "hmm", "alors", with what punctuation follows.
+_HESITATION_FIRST = re.compile(r"^\s*(?:(?:eu+h+|heu+|bah|ben|hm+|alors|euh+ alors)\b[\s,.…]*)+", re.IGNORECASE)
 TIME_STILL_ASKED = "Pardon, je n'ai pas trouvé de moment dans votre réponse."
 NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
 FOREIGN_NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro étranger. Pouvez-vous le vérifier, avec l'indicatif du pays (par exemple +44 7911 123456) ?"

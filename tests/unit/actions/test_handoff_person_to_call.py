@@ -66,3 +66,18 @@ def test_at_the_name_question_a_mapped_name_gives_way_to_the_person_to_call():
     )
     result = ValidateHandoffForm().validate_contact_name("Nadine", CollectingDispatcher(), current, {})
     assert result == {"contact_name": "Karim"}
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [("euh Nadia", "Nadia"), ("bah... Jean-Luc", "Jean-Luc"), ("hmm, alors Lucie", "Lucie"), ("euh", None)],
+)
+def test_a_hesitation_before_the_name_is_no_refusal_of_it(words, name):
+    """make run, 2026-12-04: "euh Nadia" at the name question got "Pardon, je n'ai pas saisi votre prénom"."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.handoff_actions import ValidateHandoffForm
+    from tests.unit.actions.test_handoff_written_for_someone import name_question
+
+    result = ValidateHandoffForm().validate_contact_name(words, CollectingDispatcher(), name_question(words), {})
+    assert result["contact_name"] == name
