@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from french import MONTHS_FOLDED
+from french import MONTHS_FOLDED, WEEKDAYS
 from places.data import Commune, departements, tables
 from places.text import normalise, strip_accents
 
@@ -772,13 +772,7 @@ _DATED_NOUNS = frozenset(
         "versement",
         "traite",
         "traites",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
+        *WEEKDAYS,
         "matin",
         "soir",
     ]

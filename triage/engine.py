@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from french import WEEKDAYS
 from triage import model as learned_model, urgency_model
 from triage.dates import find_deadlines, names_far_month
 from triage.distress import (
@@ -295,13 +296,7 @@ _TIME_WORDS = frozenset(
         "ans",
         "annee",
         "annees",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
+        *WEEKDAYS,
         "demain",
         "hier",
         "aujourd",
