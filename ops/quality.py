@@ -193,6 +193,7 @@ TRIAGE_SETS = {
     "development_v11": REPO / "tests" / "evaluation" / "retired-heldout-v11.yml",
     "development_v12": REPO / "tests" / "evaluation" / "retired-heldout-v12.yml",
     "development_v13": REPO / "tests" / "evaluation" / "retired-heldout-v13.yml",
+    "development_v14": REPO / "tests" / "evaluation" / "retired-heldout-v14.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 

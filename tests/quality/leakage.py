@@ -17,7 +17,7 @@ from ops.quality import load_nlu_examples
 
 # The development sets (tests/evaluation/<name>.yml) whose messages train the models: the retired held-out sets and the
 # first development set. One list for scripts/voices-to-categories, voices-to-distress and voices-to-urgency.
-VOICE_SOURCES = [f"retired-heldout-v{version}" for version in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13)] + ["development"]
+VOICE_SOURCES = [f"retired-heldout-v{version}" for version in (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)] + ["development"]
 _NOT_A_WORD = re.compile(r"[^0-9a-z]+")
 
 
