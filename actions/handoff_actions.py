@@ -168,9 +168,14 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         of the situation): read from the words (round 6: "c'est noté", then the question again). An address given
         instead, whatever the classifier made of it ("Pas de tel. Vous pouvez m'écrire sur ...", read as a faq
         question: the simulator, seed 20261230), goes to the validator, which keeps it."""
-        if tracker.get_slot("requested_slot") != "phone" or "phone" in tracker.slots_to_validate():
+        if "phone" in tracker.slots_to_validate():
             return {}
         words = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") != "phone":
+            # A number said at another question once the case is stored ("le bon c'est le 06.12.34.56.99" at the
+            # place question) is a correction the validator says back; no mapping may have taken it.
+            numbers = phones_in(words) if phone_of_stored_case(tracker) else []
+            return {"phone": numbers[0]} if numbers else {}
         numbers = phones_in(words)
         if numbers:
             return {"phone": numbers[0]}
@@ -350,6 +355,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if elsewhere is not None:
             return elsewhere
         words = tracker.latest_message.get("text") or ""
+        stored = phone_of_stored_case(tracker)
+        if stored is not None and tracker.get_slot("requested_slot") != "phone":
+            return {"phone": number_after_the_case(stored, value, words, dispatcher, tracker)}
         # "laissez-moi réfléchir", "je ne sais pas trop quoi vous dire": no number yet, nor a refusal. The
         # question waits (once for a hesitation read as a skip: said again, it passes the question).
         waiting = is_waiting(words) and normalise_phone(None if value == SKIPPED else value) is None
@@ -928,6 +936,49 @@ def phone_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracke
     events: list[EventType] = [SlotSet("phone", choice[0]), SlotSet("case_reference", result.reference)]
     # In the handoff form, its next question follows; outside it, nothing restarts (no intake question again).
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+def phone_of_stored_case(tracker: Tracker) -> str | None:
+    """The number the stored case holds, as it was before the latest message (whose mappings may already have put
+    another in the slot); None before the case, or without consent."""
+    if not tracker.get_slot("case_reference") or not consented(tracker.slots):
+        return None
+    events = list(tracker.events)
+    latest = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    for event in reversed(events[:latest]):
+        if event.get("event") == "slot" and event.get("name") == "phone":
+            value = event.get("value")
+            return value if isinstance(value, str) and value.startswith("+") else None
+    return None
+
+
+NUMBER_NOT_TAKEN = "{problem} Le conseiller vous rappellera donc au {stored} ; écrivez-moi le bon numéro si ce n'est pas celui-là."
+
+
+def number_after_the_case(
+    stored: str, value: Any, words: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> str:
+    """The case's number after a number said at another handoff question once the case is stored: a correction
+    replaces it, said back (make run, 2026-12-04: replaced in silence, the place question asked again); a number
+    that does not exist leaves it, said so (the slot was emptied and the number asked again, the case keeping the
+    old one); someone else's number ("ma femme au ...") leaves it quietly."""
+    choice = preferred_phone(words)
+    new = choice[0] if choice else normalise_phone(value if isinstance(value, str) else None)
+    folded = fold(words)
+    if new == stored or (_ANOTHER_NUMBER.search(folded) and not _NUMBER_CORRECTED.search(folded)):
+        return stored
+    if new is None:
+        unknown = number_unknown(words) or number_unknown(value if isinstance(value, str) else None)
+        problem = "Ce numéro ne semble pas exister." if unknown else "Je n'ai pas reconnu ce numéro."
+        dispatcher.utter_message(text=NUMBER_NOT_TAKEN.format(problem=problem, stored=display_phone(stored)))
+        return stored
+    if choice and choice[1]:
+        say_numbers_kept(dispatcher, words)
+    reference = tracker.get_slot("case_reference")
+    dispatcher.utter_message(
+        text=PHONE_CORRECTED.format(new=display_phone(new), old=display_phone(stored), reference=reference)
+    )
+    return new
 
 
 def person_named_at_name_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
