@@ -12,6 +12,7 @@ import logging
 import re
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.after_the_crisis_guard import AfterTheCrisisGuard
@@ -22,6 +23,11 @@ logger = logging.getLogger(__name__)
 
 # The keyword, folded (lower case, no accents), -> the intent the bot's own sentences promise for it.
 KEYWORDS = {"conseiller": "request_human", "un conseiller": "request_human", "conseillere": "request_human"}
+# A phone number in the words, as written in France and overseas ("06 12 34 56 78", "0692.45.67.89", "+33 6 ...").
+_A_PHONE_NUMBER = re.compile(r"(?<![\d+])(?:\+\d{2,3}[\s.-]?|0)\d(?:[\s.-]?\d{2}){4}(?!\d)")
+# What a message giving a number was read as, which no action reading numbers follows (a thanks gets a response,
+# a question about the service its answer): "merci ! ah et le bon numéro c'est le 06 ..." lost the correction.
+_READ_AWAY_FROM_THE_NUMBER = frozenset({"faq", "ask_why_question", "thank", "greet", "skip_question"})
 _POLITE = re.compile(r"\b(?:svp|stp|s il vous plait|s il te plait|merci|please)\b")
 
 
@@ -40,10 +46,20 @@ def keyword_intent(text: str) -> str | None:
     return None
 
 
+def number_given(text: str, read_as: str | None) -> str | None:
+    """`inform` for a phone number given in words read as a thanks, a greeting or a question about the service (round
+    8: "ah pardon le bon numéro c'est le 06 ...", read as faq, left the wrong number in the case): the handoff form
+    and every action that answers after the case read numbers; None otherwise, a question included ("c'est bien le
+    06 ... que vous avez ?" keeps the classifier's reading)."""
+    if read_as in _READ_AWAY_FROM_THE_NUMBER and "?" not in text and _A_PHONE_NUMBER.search(text):
+        return "inform"
+    return None
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class KeywordGuard(AfterTheCrisisGuard):
     def intent_of(self, message: Message, text: str) -> str | None:
-        intent = keyword_intent(text)
+        intent = keyword_intent(text) or number_given(text, (message.get(INTENT) or {}).get("name"))
         if intent is not None:
             logger.info("keyword guard: %s", intent)
         return intent

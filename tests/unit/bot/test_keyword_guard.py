@@ -44,3 +44,25 @@ def test_the_guard_forces_the_intent_and_leaves_the_crisis_guards_decision():
     assert read.get(INTENT) == {"name": "request_human", "confidence": 1.0}
     assert decided.get(INTENT)["name"] == "express_distress"
     assert sentence.get(INTENT) == {"name": "request_human", "confidence": 0.45}
+
+
+@pytest.mark.parametrize(
+    "text, read_as, intent",
+    [
+        ("ah zut c'est pas le bon, le bon c'est le 06 12 34 56 99", "faq", "inform"),
+        ("merci beaucoup ! au fait mon portable c'est 07 82 33 44 55", "thank", "inform"),
+        ("bonjour c'est encore moi, 0692.45.67.89 c'est mieux", "greet", "inform"),
+        ("pourquoi ? bon voilà 06 12 34 56 78", "ask_why_question", None),  # a question: the classifier's reading
+        ("je préfère pas dire mon 06 12 34 56 78", "skip_question", "inform"),
+        ("+33 6 12 34 56 78 le bon", "faq", "inform"),
+        ("le 06 12 34 56 78", "inform", None),  # already read as what it is
+        ("au revoir, 06 12 34 56 78", "goodbye", None),  # a farewell keeps its own action
+        ("merci pour les 1 200 euros", "thank", None),  # no phone number
+        ("c'est gratuit ? 06 12 34 56 78", "faq", None),
+    ],
+)
+def test_a_phone_number_read_as_thanks_greeting_or_service_question_is_information(text, read_as, intent):
+    guard = KeywordGuard()
+    message = _message(text, read_as)
+    guard.process([message])
+    assert message.get(INTENT)["name"] == (intent or read_as)
