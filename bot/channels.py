@@ -6,6 +6,9 @@ the supervisor writes (ops/rasa_config.py: ``bot.channels.ReplaySafeRestInput``,
 - every message gets a reply (bot/no_silence.py);
 - abuse: ``channel_guard`` and the ``_guard_*`` hooks apply ``bot.guard`` (message cap, rate limits,
   socket.io's packet size and origins) to both channels;
+- pasted HTML is read as its words, once, here (``triage.normalise.without_markup``): the classifier, the intake's
+  readers, the tracker and the advisor's transcript get "4 800 €", never "<b>4 800 &euro;</b>" (round 8: only the
+  triage had it stripped); a message of markup alone arrives empty and is answered so;
 - ``speed_up_rasa`` (found by profiling) is applied when Rasa loads this module.
 """
 
@@ -34,6 +37,7 @@ from bot.crisis_first import crisis_first  # the crisis numbers before the welco
 from bot.guard import SOCKETIO_MAX_PAYLOAD_BYTES, ChannelGuard
 from bot.no_silence import never_silent  # every message gets a reply (issue 12)
 from cases.limits import CLIENT_KEY_METADATA
+from triage.normalise import without_markup
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +195,7 @@ class ReplaySafeRestInput(RestInput):
         message = self._body(request).get("message")
         if message is not None and not isinstance(message, str):
             raise InvalidUsage("'message' must be a text.")
-        return message
+        return message if message is None else without_markup(message)
 
     def get_metadata(self, request: Any) -> Any:
         metadata = super().get_metadata(request)
@@ -334,6 +338,8 @@ def _guard_socketio(sio: Any, namespace: str, user_event: str, bot_event: str, m
             log.warning("message refused before processing: %s", refusal.reason)
             await sio.emit(bot_event, {"text": refusal.text}, room=sid, namespace=namespace)
             return None
+        if isinstance(data.get("message"), str):
+            data["message"] = without_markup(data["message"])
         metadata = data.get(metadata_key)
         if isinstance(metadata, str):
             try:

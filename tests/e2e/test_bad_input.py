@@ -46,3 +46,18 @@ def test_malformed_requests_get_a_4xx(stack, http):
     url = f"{stack.settings.rasa_url}/webhooks/rest/webhook"
     assert http.post(url, content=b"{not json", headers={"Content-Type": "application/json"}).status_code < 500
     assert http.post(url, json={"sender": "x"}).status_code < 500
+
+
+def test_pasted_html_is_read_as_its_words_everywhere(conversation, http):
+    """Round 8: the tags reached the classifier, the intake's readers and the advisor's transcript; only the triage
+    read the words. Stripped once at the channel, the stored message is the words."""
+    replies = conversation.say("<p>Bonjour,</p><p>l'<b>URSSAF</b> me réclame <strong>4 800 &euro;</strong></p>")
+    assert is_french_answer(replies), replies
+    assert "<" not in " ".join(replies)
+    assert conversation.slots()["difficulty_categories"][:1] == ["cotisations_sociales"]
+    events = http.get(
+        f"{conversation.settings.rasa_url}/conversations/{conversation.sender}/tracker",
+        params={"token": conversation.settings.rasa_token},
+    ).json()["events"]
+    said = [event["text"] for event in events if event["event"] == "user"]
+    assert said and "<" not in said[-1] and "4 800 €" in said[-1], said
