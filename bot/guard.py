@@ -3,11 +3,14 @@
 Plain Python (no Rasa import): ``bot.channels``'s channels call ``ChannelGuard.verdict`` for every
 message, on the REST channel and on socket.io, in both modes. A refused message is not processed, so
 nothing of it is stored; the artisan gets a kind answer in French instead (and REST clients a 413 or 429).
+A refused message is still read for warning signs of suicide: whoever poured everything out in one long message gets
+the crisis numbers with the refusal (round 9, r9b-09: 4,800 characters ending on a wish to be gone got only "too long").
 
 | limit | default | why |
 |---|---|---|
-| message length | 2,000 characters | the widget's own cap; hundreds of kB keep a Rasa server busy for minutes |
-| socket.io packet | 16 kB | python-socketio accepts 1 MB by default |
+| message length | 10,000 characters | hundreds of kB keep a Rasa server busy for minutes; 10,000 take about a second |
+| long messages (over 2,000 characters) per client address | 5 per 10 minutes | each costs up to five ordinary turns |
+| socket.io packet | 48 kB | 10,000 characters of any script; python-socketio accepts 1 MB by default |
 | new conversations per client address | 10 per 10 minutes | a script opening conversations to fill the inbox |
 | messages per client address | 60 per minute | one person types a few per minute |
 | messages per conversation | 15 per minute | the same, for a client changing addresses |
@@ -29,8 +32,12 @@ from dataclasses import dataclass, field
 from cases.limits import Limit, SharedCounts, SlidingWindow, client_key
 from chamber.emergency import IN_DANGER
 
-MAX_MESSAGE_CHARS = 2_000
-SOCKETIO_MAX_PAYLOAD_BYTES = 16 * 1024
+MAX_MESSAGE_CHARS = 10_000
+LONG_MESSAGE_CHARS = 2_000
+SOCKETIO_MAX_PAYLOAD_BYTES = 48 * 1024
+LONG_MESSAGES_PER_CLIENT = Limit(5, 600)
+# What a refused message is read for signs up to: more would let a flood of huge bodies cost as much as reading them.
+SCANNED_FOR_SIGNS_CHARS = 3 * MAX_MESSAGE_CHARS
 CONVERSATIONS_PER_CLIENT = Limit(10, 600)
 MESSAGES_PER_CLIENT = Limit(60, 60)
 MESSAGES_PER_CONVERSATION = Limit(15, 60)
@@ -54,6 +61,26 @@ class Refusal:
         return 413 if self.reason == TOO_LONG else 429
 
 
+TOO_LONG_TEXT = (
+    "Votre message est trop long pour que je le lise en entier, et je ne l'ai pas gardé. "
+    "Pouvez-vous m'écrire l'essentiel en quelques phrases ?"
+)
+
+
+def too_long_text(text: str) -> str:
+    """The refusal of a message too long to be processed; with the crisis numbers first when its words carry a warning
+    sign of suicide (explicit or indirect), read before it is dropped."""
+    from triage.distress import INDIRECT, find_signs  # the classifiers load once, on the first long message
+
+    signs = find_signs(text[:SCANNED_FOR_SIGNS_CHARS])
+    if any(sign.level <= INDIRECT for sign in signs):
+        return (
+            f"Ce que vous écrivez m'inquiète : {IN_DANGER[0].lower()}{IN_DANGER[1:]} Votre message est trop long pour "
+            "que je le garde ; pouvez-vous m'écrire l'essentiel en quelques phrases ?"
+        )
+    return TOO_LONG_TEXT
+
+
 def _minutes(seconds: float) -> str:
     minutes = max(1, int(-(-seconds // 60)))
     return "une minute" if minutes == 1 else f"{minutes} minutes"
@@ -70,6 +97,7 @@ class ChannelGuard:
     conversations: SlidingWindow = field(default_factory=lambda: SlidingWindow(CONVERSATIONS_PER_CLIENT))
     client_messages: SlidingWindow = field(default_factory=lambda: SlidingWindow(MESSAGES_PER_CLIENT))
     conversation_messages: SlidingWindow = field(default_factory=lambda: SlidingWindow(MESSAGES_PER_CONVERSATION))
+    long_messages: SlidingWindow = field(default_factory=lambda: SlidingWindow(LONG_MESSAGES_PER_CLIENT))
     _known: OrderedDict[str, bool] = field(default_factory=OrderedDict)
     # The embedded mode's Sanic workers count together in a SQLite file (RELAIS_RATE_LIMIT_DB).
     shared: SharedCounts | None = None
@@ -93,6 +121,7 @@ class ChannelGuard:
                     "conversations": CONVERSATIONS_PER_CLIENT,
                     "client_messages": MESSAGES_PER_CLIENT,
                     "conversation_messages": MESSAGES_PER_CONVERSATION,
+                    "long_messages": LONG_MESSAGES_PER_CLIENT,
                     "known": KNOWN_FOR,
                 },
             )
@@ -123,15 +152,18 @@ class ChannelGuard:
             refusal = self._rate(address, sender_id)
             if refusal:
                 return refusal
-        if isinstance(text, str) and len(text) > MAX_MESSAGE_CHARS:
-            return Refusal(
-                TOO_LONG,
-                (
-                    "Votre message est trop long pour que je le lise en entier, et je ne l'ai pas gardé. "
-                    "Pouvez-vous m'écrire l'essentiel en quelques phrases ?"
-                ),
-            )
+        if not isinstance(text, str) or len(text) <= LONG_MESSAGE_CHARS:
+            return None
+        if len(text) > MAX_MESSAGE_CHARS or (
+            self.enabled and address not in self.exempt and self._long_message_refused(address)
+        ):
+            return Refusal(TOO_LONG, too_long_text(text))
         return None
+
+    def _long_message_refused(self, address: str) -> bool:
+        if self.shared is not None:
+            return bool(self.shared.hit("long_messages", address))
+        return bool(self.long_messages.hit(address))
 
     def _rate(self, address: str, sender_id: str) -> Refusal | None:
         if self.shared is not None:

@@ -41,7 +41,7 @@ def test_malformed_bodies_get_a_4xx(system, path, body):
 
 def test_a_chat_message_longer_than_the_widget_allows_stops_at_nginx(system):
     # A message of hundreds of kilobytes would keep a Rasa server busy for minutes.
-    response = system.http.post(f"{system.public_url}{REST}", json={"sender": "x", "message": "a" * 20_000})
+    response = system.http.post(f"{system.public_url}{REST}", json={"sender": "x", "message": "a" * 60_000})
     assert response.status_code == 413
 
 

@@ -38,7 +38,7 @@ def test_nginx_limits_requests_per_address_with_a_french_answer(system):
 def test_nginx_caps_socketio_bodies_and_refuses_foreign_pages(system):
     base = f"{system.public_url}/socket.io/"
     with httpx.Client(timeout=30) as client:
-        big = client.post(base, params={"EIO": "4", "transport": "polling", "sid": "x"}, content=b"4" * 20_000)
+        big = client.post(base, params={"EIO": "4", "transport": "polling", "sid": "x"}, content=b"4" * 60_000)
         assert big.status_code == 413
         foreign = client.get(
             base, params={"EIO": "4", "transport": "polling"}, headers={"Origin": "https://evil.example"}

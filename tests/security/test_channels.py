@@ -33,10 +33,21 @@ def test_a_very_long_rest_message_gets_a_kind_answer_and_is_not_processed(stack,
     assert "trop long" in texts(refused) and "l'essentiel" in texts(refused)
     assert _user_texts(stack, http, sender) == []
 
-    # 2,000 characters are still read.
-    accepted = say(http, stack.settings.rasa_url, ("ma banque me coupe le découvert. " * 70)[:2000], sender)
+    # 10,000 characters are still read (round 9: 4,800 characters were refused).
+    accepted = say(http, stack.settings.rasa_url, ("ma banque me coupe le découvert. " * 320)[:10_000], sender)
     assert accepted.status_code == 200 and accepted.json()
     assert len(_user_texts(stack, http, sender)) == 1
+
+
+def test_a_refused_long_message_with_a_warning_sign_gets_the_crisis_numbers(stack, http):
+    """Round 9 (r9b-09): everything poured out in one long message, ending on a wish to be gone, got only "too long"."""
+    sender = f"sec-{uuid.uuid4().hex[:12]}"
+    text = "Le four est en panne, la banque ne répond plus et l'URSSAF relance. " * 200
+    refused = say(http, stack.settings.rasa_url, text + " Des fois je me dis que ce serait mieux si je n'étais plus là.", sender)
+    assert refused.status_code == 413
+    assert "3114" in texts(refused) and "l'essentiel" in texts(refused)
+    calm = say(http, stack.settings.rasa_url, text, f"{sender}-calm")
+    assert "3114" not in texts(calm)
 
 
 def _socketio_talk(url: str, session_id: str, text: str, headers: dict | None = None) -> list[str]:
@@ -61,13 +72,13 @@ def _socketio_talk(url: str, session_id: str, text: str, headers: dict | None = 
 
 def test_a_long_socketio_message_gets_the_same_answer_and_is_not_processed(stack, http):
     session_id = uuid.uuid4().hex
-    answers = _socketio_talk(stack.settings.rasa_url, session_id, "aidez moi " * 300)  # 3,000 characters
+    answers = _socketio_talk(stack.settings.rasa_url, session_id, "aidez moi " * 1_200)  # 12,000 characters
     assert any("trop long" in answer for answer in answers), answers
     assert _user_texts(stack, http, session_id) == []
 
 
-def test_socketio_refuses_packets_over_16_kB(stack, http):
-    """python-socketio accepts 1 MB by default; a 20 kB packet closes the connection before any handler."""
+def test_socketio_refuses_packets_over_48_kB(stack, http):
+    """python-socketio accepts 1 MB by default; a 60 kB packet closes the connection before any handler."""
     session_id = uuid.uuid4().hex
     client = socketio.Client(reconnection=False)
     confirmed, gone = threading.Event(), threading.Event()
@@ -77,8 +88,8 @@ def test_socketio_refuses_packets_over_16_kB(stack, http):
     try:
         client.emit("session_request", {"session_id": session_id})
         assert confirmed.wait(30)
-        client.emit("user_uttered", {"message": "x" * 20_000, "session_id": session_id})
-        assert gone.wait(30), "a 20 kB packet was accepted"
+        client.emit("user_uttered", {"message": "x" * 60_000, "session_id": session_id})
+        assert gone.wait(30), "a 60 kB packet was accepted"
     finally:
         client.disconnect()
     assert _user_texts(stack, http, session_id) == []

@@ -79,7 +79,7 @@ export function createView(shadow, config, actions) {
   const input = h("textarea", {
     id: "relais-input",
     rows: "2",
-    maxlength: "2000",
+    maxlength: "10000", // the channels read up to 10,000 characters (bot/guard.py); a paste past it is cut here
     placeholder: TEXT.placeholder,
     autocomplete: "off",
     oninput: () => actions.draft(input.value),
