@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.guard import MAX_MESSAGE_CHARS
+
 FRENCH_MARKERS = ("vous", "je ", "pouvez", "merci", "bonjour")
 
 
@@ -27,7 +29,7 @@ def is_french_answer(replies: list[str]) -> bool:
     ids=["empty", "blank", "gibberish", "10k-chars", "10k-words", "script", "html", "emoji"],
 )
 def test_the_bot_answers_in_french(conversation, message):
-    if len(message) > 2_000:
+    if len(message) > MAX_MESSAGE_CHARS:
         # Over the channels' cap (bot/guard.py): 413, with a kind French answer; the message is not processed.
         response = conversation.client.post(
             f"{conversation.settings.rasa_url}/webhooks/rest/webhook",
