@@ -196,6 +196,18 @@ _QUESTION_SAID_BACK_DENIED = re.compile(
 )
 
 
+# The act named, then denied, unprompted or before the question comes ("non, me suicider ne m'a pas traversé l'esprit,
+# j'ai mes deux filles", "le suicide c'est pas dans ma tête, jamais de la vie": development v14, d-104, d-109; round 9,
+# r9b-13): those words are no sign, and no question to ask; the rest of the message is read as any message.
+_ACT_DENIED = re.compile(
+    r"\b(?:me suicider|le suicide|suicide|me tuer|en finir|mettre fin a mes jours)(?: \w+){0,2} "
+    r"(?:(?:ne m a|m a|ne m est|m est) (?:jamais|pas|pas une seule fois) (?:traverse|effleure|venu|venue|passe)"
+    r"(?: \w+){0,2} (?:l esprit|la tete|a l esprit)|(?:c est|ce n est|n est|est) (?:pas|jamais) (?:dans ma tete|a l ordre "
+    r"du jour|une option pour moi|mon genre|pour moi))"
+    r"|\b(?:je ne veux|je veux|j ai|je n ai) (?:pas|jamais|aucune envie de) (?:me suicider|me tuer|mourir|en finir)\b"
+)
+
+
 # A denial that turns ("non... enfin des fois j'y pense"): the words of the question stay a sign.
 _DENIAL_TURNS = re.compile(
     r"\b(?:enfin|des fois|parfois|peut etre|souvent|un peu|mais (?:si|oui)|j y pense|ca m arrive)\b"
@@ -208,6 +220,11 @@ def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
     if said_back and not _DENIAL_TURNS.search(normalise(text)):
         rest = text.split("?", 1)[1] if "?" in text else ""
         return _signs(rest, None) if rest.strip() else ()
+    folded = normalise(text)
+    denied = _ACT_DENIED.search(folded)
+    if denied and not _DENIAL_TURNS.search(folded):
+        rest = f"{folded[: denied.start()]} , {folded[denied.end() :]}".strip(" ,")
+        return _signs(rest, None) if rest else ()
     signs = rule_signs(text, list(clauses) if clauses is not None else None)
     # The rules say what is certain; the classifier (triage/distress_model.py) brings the recall on
     # the ways of writing a sign the patterns do not know. It never lowers a rule's level.
@@ -288,6 +305,11 @@ def _model_sign(text: str) -> Sign | None:
         elif _laughs(message_text):
             # "je suis mort de rire quand je vois mes comptes" (round 6): without the idiom, nothing to ask about.
             continue
+        elif _IRRITATED_OR_MINIMISED.search(message_text):
+            # "je suis crevé j'en peux plus de ces paperasses, ça me rend dingue", "mort de fatigue mais bon, c'est la
+            # saison" (round 9, r9b-18): irritation at a thing, or tiredness played down; the classifier's reading asked
+            # about suicide (development v14's messages moved it there). The rules' own level-3 signs still ask.
+            continue
         elif _owed_not_owing(verdict.quote):
             # "je dois rien a personne c'est lui qui me doit" (round 7, r7a-14: a client owes the plasterer 4 200 €):
             # "à personne" is how secret plans and last messages are written, and the classifier asked about suicide.
@@ -301,6 +323,13 @@ def _model_sign(text: str) -> Sign | None:
 # round 6 the classifier's ambiguous reading (it weighs "quand je vois mes comptes" alone at 0.96) asked about suicide.
 _LAUGHING = re.compile(
     r"\b(?:mort|morte|morts|mortes|mourir|meurs|meurt|crever|creve|crevee|plie|pliee) de rire\b|\b(?:mdr|ptdr|mdrr+)\b"
+)
+
+
+_IRRITATED_OR_MINIMISED = re.compile(
+    r"\b(?:ca|ils|elle|il|ces \w+|cette \w+) (?:me|m) (?:rend|rendent) (?:dingue|fou|folle|chevre|marteau|malade)\b"
+    r"|\b(?:ca|ils|il|elle) (?:m|me) (?:enerve\w*|agace\w*|saoule\w*|gonfle\w*|soule\w*)\b"
+    r"|\bmais bon,? (?:c est|cest) (?:la saison|le metier|normal|comme ca|le job|la vie d artisan|les fetes)\b"
 )
 
 
