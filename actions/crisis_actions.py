@@ -24,16 +24,25 @@ from guidance.crisis import (
     AT_RISK_REFUSAL,
     BEREAVEMENT,
     CHECK_IN_AGAIN,
+    CONFIDED,
+    DECLINED_OPENING,
+    DECLINED_REASON,
+    DENIED_UNPROMPTED_REPLY,
     HANDOFF_REMINDER,
     HUMAN_AFTER_THE_QUESTION,
     LEAVING_REMINDER,
+    LINE_LEAVING_REPLY,
     NOT_A_BOTHER,
+    NOT_TALKING_SAFETY_REPLY,
     OPEN_QUESTION,
+    OTHER_SUBJECT_SAFETY_REPLY,
     SAFE_NOT_A_BOTHER_REPLY,
     SAFE_NOT_TALKING_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
+    UNSURE_SELF_REPLY,
     check_in,
     clear_no_reply,
+    declined_reply,
     not_safe_reply,
     relative_advice,
     relative_reply,
@@ -51,6 +60,7 @@ from triage import Assessment
 from triage.answers import (
     ASK_AGAIN,
     CLEAR_NO,
+    DECLINED,
     NOT_CLEAR_NO,
     QUESTION_BACK,
     SAFE,
@@ -60,13 +70,15 @@ from triage.answers import (
     asks_to_call_for_someone,
     asks_what_to_do_for_someone,
     declines_to_talk,
+    denies_the_question,
     feels_a_bother,
     objects_to_the_question,
     speaks_for_someone_else,
     starts_with_no,
     takes_back_a_clear_no,
+    unsure_kind,
 )
-from triage.distress import INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
+from triage.distress import AMBIGUOUS, INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
 from triage.normalise import normalise
 
 logger = logging.getLogger(__name__)
@@ -182,6 +194,12 @@ def _read_answer(
     if answer in ASK_AGAIN:
         dispatcher.utter_message(text=ASK_AGAIN_FIRST[answer])
         return {slot: None}
+    if answer == DECLINED:
+        # Round 9 (r9b-24): the direct question refused. A refusal is no clear no: the crisis path, as for any other
+        # answer, but its first words respect the refusal (crisis_reply) and the case says the question was declined.
+        reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
+        reasons.setdefault("overwhelm", []).append(DECLINED_REASON)
+        return {slot: NOT_CLEAR_NO, "triage_reasons": reasons}
     return {slot: answer}
 
 
@@ -222,6 +240,9 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
     """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
     # The last message, the safety question, is asked by safety_form with its one-tap answers.
     messages = crisis_messages(services.chamber(), person_at_risk(tracker))[:-1]
+    if answered and declines_to_talk(_latest_user_text(tracker)):
+        # "je préfère pas en parler" to the direct question (round 9, r9b-24): no "merci de me l'avoir confié".
+        messages[0] = messages[0].replace(CONFIDED, DECLINED_OPENING, 1)
     if _welcome_said_this_turn(tracker):
         # The held welcome goes out before the first reply without the numbers (bot/crisis_first.py): it came between
         # the 15/112 line and the callback offer (round 7, r7a-06 and r7a-12). Said in one message after the 3114,
@@ -501,9 +522,33 @@ class ActionAfterSafetyAnswer(Action):
                     # No callback offer to someone who leaves or declines it: the door stays open in the reply.
                     return [*undone, FollowupAction("action_listen")]
                 return undone
+        if answer == UNSURE and person is None:
+            own = self._own_unsure(text)
+            if own is not None:
+                kind, reply = own
+                dispatcher.utter_message(text=reply)
+                logger.info("unsure, %s", kind)
+                if kind in ("line", "not talking"):
+                    # A goodbye or a refusal: no callback offer pushed; the door stays open in the reply.
+                    return [*_misread_request_undone(tracker), FollowupAction("action_listen")]
+                return _misread_request_undone(tracker)
         replies = {SAFE: safe_reply, UNSURE: unsure_reply}
         dispatcher.utter_message(text=replies.get(answer, not_safe_reply)(person))
         return []
+
+    @staticmethod
+    def _own_unsure(text: str) -> tuple[str, str] | None:
+        """The writer's own answer read as unsure (round 9): a doubted yes, another subject, the question refused, the
+        3114 to be called. Never "Merci de me l'avoir dit. Appelez tout de suite le 15", which answers a no."""
+        kind = unsure_kind(text)
+        if kind == "line":
+            return (kind, LINE_LEAVING_REPLY) if is_closing(text) else (kind, UNSURE_SELF_REPLY)
+        replies = {
+            "not talking": NOT_TALKING_SAFETY_REPLY,
+            "doubt": UNSURE_SELF_REPLY,
+            "other": OTHER_SUBJECT_SAFETY_REPLY,
+        }
+        return (kind, replies[kind]) if kind in replies else None
 
     @staticmethod
     def _safe_with_more(text: str) -> tuple[str, str] | None:
@@ -552,6 +597,14 @@ class ActionCheckIn(Action):
                 ActiveLoop(None),
                 FollowupAction("action_listen"),
             ]
+        if not tracker.get_slot("distress") and denies_unprompted(_latest_user_text(tracker)):
+            # Round 9 (r9b-13): "non je ne veux pas me suicider, je suis juste fatiguée, je veux une solution pour le
+            # four" got the direct question, and she had to answer "NON. je viens de vous le dire". Her no is the answer.
+            dispatcher.utter_message(
+                text=DENIED_UNPROMPTED_REPLY if paused else f"{DENIED_UNPROMPTED_REPLY} {OPEN_QUESTION}"
+            )
+            logger.info("check-in: the question answered before it was asked")
+            return [SlotSet("suicide_thoughts", CLEAR_NO), FollowupAction(paused or "action_listen")]
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             # Despair said again by someone at risk ("à quoi bon", round 4): the numbers again with the kind word.
             at_risk = tracker.get_slot("distress") is True
@@ -561,6 +614,79 @@ class ActionCheckIn(Action):
         dispatcher.utter_message(text=check_in(person_at_risk(tracker)))
         logger.info("check-in: level=3 rules=%s", ",".join(_signs(tracker)) or "model")
         return [SlotSet("suicide_thoughts", None), SlotSet("paused_form", paused)]
+
+
+def denies_unprompted(text: str) -> bool:
+    """A message that already says no to the direct question ("je ne veux pas me suicider, je suis juste fatiguée"):
+    read as the answer to it, without a hedge or a warning sign, and with the question's own words denied."""
+    return (
+        bool(text)
+        and not text.startswith("/")
+        and answer_to_suicide_question(text) == CLEAR_NO
+        and (denies_the_question(text))
+    )
+
+
+def _level_three_reached_now(tracker: Tracker) -> bool:
+    """The triage set distress_level to 3 with the latest message (ValidateTriageSlots runs before the form)."""
+    return any(
+        event.get("event") == "slot" and event.get("name") == "distress_level" and event.get("value") == AMBIGUOUS
+        for event in _this_turn(tracker)
+    )
+
+
+def check_in_in_form_reply(
+    dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType], form: str
+) -> list[EventType] | None:
+    """Round 9 (r9b-19, 20, 21, 23): a level-3 sign said with the answer to a form's question ("depuis 6 mois, et je suis
+    épuisé, je dors plus") filled the slot, so the form never rejected the message and the rules' check-in never ran:
+    no kind word, no direct question. Whenever level 3 is newly reached in a turn and the question was not asked yet,
+    whatever form asks and whatever slot the message fills: the answers kept (`events`, the form's validation), the kind
+    word said, the form paused and the direct question asked, as action_check_in does (the events end with a
+    FollowupAction). When the same words already deny the question, its answer is recorded and the form goes on (no
+    FollowupAction: the caller asks its next question). Else None."""
+    asked = tracker.get_slot("requested_slot")
+    undone = any(
+        event.get("event") == "slot" and event.get("name") == asked and event.get("value") is None for event in events
+    )
+    # The answer filled by the slot mappings this turn (already in the tracker), or by the validation (its events).
+    kept = (
+        any(
+            event.get("event") == "slot" and event.get("name") == asked and event.get("value") is not None
+            for event in _this_turn(tracker)
+        )
+        and not undone
+    ) or any(
+        event.get("event") == "slot" and event.get("name") != "requested_slot" and event.get("value") is not None
+        for event in events
+    )
+    if (
+        # Nothing kept: the form rejects the message and the rules' check-in answers it (stories/crisis.yml).
+        not kept
+        or not _level_three_reached_now(tracker)
+        or tracker.get_slot("distress")
+        or tracker.get_slot("suicide_thoughts") is not None
+        or _safety_answered_this_turn(tracker)
+    ):
+        return None
+    person = person_at_risk(tracker)
+    questions = {suicide_question(person), suicide_question(person, again=True)}
+    if any(event.get("event") == "bot" and event.get("text") in questions for event in tracker.events):
+        return None
+    text = _latest_user_text(tracker)
+    if denies_unprompted(text):
+        dispatcher.utter_message(text=DENIED_UNPROMPTED_REPLY)
+        return [*events, SlotSet("suicide_thoughts", CLEAR_NO)]
+    dispatcher.utter_message(text=check_in(person))
+    logger.info("check-in from inside %s: level=3 rules=%s", form, ",".join(_signs(tracker)) or "model")
+    return [
+        *events,
+        SlotSet("suicide_thoughts", None),
+        SlotSet("paused_form", form),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        FollowupAction("direct_question_form"),
+    ]
 
 
 def _refuses_the_offer(tracker: Tracker) -> bool:
@@ -615,9 +741,10 @@ class ActionAfterClearNo(Action):
         return "action_after_clear_no"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        text = clear_no_reply(person_at_risk(tracker))
+        declined = declines_to_talk(_latest_user_text(tracker))
+        text = (declined_reply if declined else clear_no_reply)(person_at_risk(tracker))
         paused = tracker.get_slot("paused_form")
-        if paused is None:
+        if paused is None and not declined:
             text += f" {OPEN_QUESTION}"
         elif paused == "situation_form" and not _intake_started(tracker):
             assessment = Assessment.from_slots(tracker.slots)

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, said_before, situation, value_before_latest_message
-from actions.crisis_actions import crisis_in_form_reply, take_back_reply
+from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import callback_time, case_due, contact_answers, first_name_said, name_after_yes
 from actions.handoff_actions import (
@@ -179,7 +179,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
                 FollowupAction("handoff_form"),
             ]
         aside = place_said_aside(dispatcher, tracker)
-        return ask_next_question(dispatcher, tracker, [*aside, *await super().run(dispatcher, tracker, domain)])
+        events = [*aside, *await super().run(dispatcher, tracker, domain)]
+        # A level-3 sign said with this answer ("depuis 6 mois, et je suis épuisé, je dors plus", round 9, r9b-21): the
+        # answer kept, then the kind word and the direct question instead of the next intake question.
+        checked = check_in_in_form_reply(dispatcher, tracker, events, "situation_form")
+        if checked is not None and any(event.get("event") == "followup" for event in checked):
+            return checked
+        # Else the question answered in the same words ("je ne veux pas me suicider, je suis juste épuisé"): go on.
+        return ask_next_question(dispatcher, tracker, checked if checked is not None else events)
 
     async def required_slots(
         self,

@@ -62,6 +62,9 @@ class ValidateTriageSlots(ValidationAction):
 
 # While these are asked, the artisan's words are contact details, not facts about the business.
 _CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot"})
+# Questions whose answers say nothing of the business: "je suis pas en danger, je serai sur un chantier à Brive lundi"
+# at the safety question replaced the case's département (round 9, r9a-28). A place is kept only as a correction.
+_NO_FACT_QUESTIONS = _CONTACT_QUESTIONS | {"safe_now", "suicide_thoughts"}
 
 
 def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -96,9 +99,12 @@ def facts_to_fill(tracker: Tracker) -> dict[str, str]:
     """What the latest message says of the situation (listen first: it is not asked again). A later
     message saying otherwise corrects it."""
     text = tracker.latest_message.get("text") or ""
-    if tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS:
-        # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord"), said at any question.
-        place = extract_facts(text, services.chamber_today()).get("departement") if is_correction(text) else None
+    asked = tracker.get_slot("requested_slot")
+    if asked in _NO_FACT_QUESTIONS:
+        # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord") at a contact question; at a crisis
+        # question, "je voulais dire que je serai sur un chantier à Brive" corrects what was said, not the place.
+        correction = asked in _CONTACT_QUESTIONS and is_correction(text)
+        place = extract_facts(text, services.chamber_today()).get("departement") if correction else None
         return {"departement": place} if place else {}
     facts = extract_facts(text, services.chamber_today())
     if tracker.get_slot("employees") and says_only_salaries_are_paid(facts.get("employees")):
@@ -120,7 +126,7 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
         return []
     text = tracker.latest_message.get("text") or ""
-    contact = tracker.get_slot("requested_slot") in _CONTACT_QUESTIONS
+    contact = tracker.get_slot("requested_slot") in _NO_FACT_QUESTIONS
     # The question the latest message answered: at the place question "62" is the place, even once the form has moved
     # on in the same turn (the handoff form starting after it ran this validation again, and "62" alone, read as if
     # said at the callback offer, emptied the place: the simulator, seeds 20261201 and 20261232).

@@ -279,6 +279,11 @@ def clear_no_reply(person: str | None = None) -> str:
     )
 
 
+CONFIDED = "Merci de me l'avoir confié."
+# The direct question declined (round 9, r9b-24): the crisis path all the same (a refusal is no clear no), opened so.
+DECLINED_OPENING = "Je comprends, vous n'avez pas à en parler."
+
+
 def crisis_messages(chamber: Chamber, person_at_risk: str | None = None) -> list[str]:
     """The crisis reply: the numbers first, then a human with no condition, then the direct question
     about safety, last, so that the one-tap answers sit on it. `person_at_risk`: someone close writes about
@@ -293,7 +298,7 @@ def crisis_messages(chamber: Chamber, person_at_risk: str | None = None) -> list
         ]
     else:
         messages = [
-            f"Merci de me l'avoir confié. Vous pouvez appeler le {SUICIDE_PREVENTION_LINE} dès maintenant : c'est "
+            f"{CONFIDED} Vous pouvez appeler le {SUICIDE_PREVENTION_LINE} dès maintenant : c'est "
             "gratuit, 24h/24 et 7j/7, et des professionnels formés vous répondent.",
             f"En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} ; "
             f"le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler ou entendre.",
@@ -310,3 +315,48 @@ def crisis_messages(chamber: Chamber, person_at_risk: str | None = None) -> list
     )
     messages.append(safety_question(person_at_risk))
     return messages
+
+
+# Round 9 (r9b-01, r9b-14, r9b-24, r9b-26, r9b-04): answers to "Êtes-vous en sécurité ?" that are neither yes nor no were
+# all told "Merci de me l'avoir dit. Appelez tout de suite le 15", as if the person had said no. Each gets a true reply,
+# with the numbers.
+_AT_THE_LEAST_DOUBT = (
+    f"appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}, ou le {SUICIDE_PREVENTION_LINE} qui répond jour et nuit "
+    f"(le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler)."
+)
+# "oui je crois", "oui enfin je crois, je suis chez moi".
+UNSURE_SELF_REPLY = f"Je comprends que ce n'est pas tout à fait sûr. Au moindre doute, {_AT_THE_LEAST_DOUBT}"
+# "je veux juste savoir pour l'urssaf": another subject instead of an answer.
+OTHER_SUBJECT_SAFETY_REPLY = f"D'accord. Si à un moment vous ne vous sentez pas en sécurité, {_AT_THE_LEAST_DOUBT}"
+# "je préfère pas en parler": respected, the door left open.
+NOT_TALKING_SAFETY_REPLY = (
+    "Je comprends, vous n'avez pas à en parler, et je reste là si vous voulez m'écrire. Si à un moment vous ne vous "
+    f"sentez pas en sécurité, {_AT_THE_LEAST_DOUBT}"
+)
+# "ok merci, je vais appeler le 3114. au revoir": the advice taken up, a goodbye.
+LINE_LEAVING_REPLY = (
+    f"Vous faites bien : le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement. Au revoir, prenez soin de vous ; "
+    f"en cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+)
+# Round 9 (r9b-24): "je veux pas parler de ça" to the direct question got "Merci de me l'avoir confié" and the whole
+# crisis block. Respected, with the 3114 and the emergency numbers; the conversation goes on where it was.
+DECLINED_REPLY = (
+    f"Je comprends, vous n'avez pas à en parler. Si un jour ces pensées venaient, le {SUICIDE_PREVENTION_LINE} répond "
+    f"jour et nuit, gratuitement ; en cas de danger immédiat, le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+)
+# Round 9 (r9b-13): "non je ne veux pas me suicider, je suis juste fatiguée" said before any question: not asked again.
+DENIED_UNPROMPTED_REPLY = (
+    f"Merci de me le préciser, je vous entends. Si un jour ces pensées venaient, le {SUICIDE_PREVENTION_LINE} répond "
+    "jour et nuit, gratuitement."
+)
+DECLINED_REASON = "question directe sur le suicide : la personne a préféré ne pas en parler"
+
+
+def declined_reply(person: str | None = None) -> str:
+    """A refusal to answer the direct question, respected."""
+    if person is None:
+        return DECLINED_REPLY
+    return (
+        f"Je comprends. Si un jour quelque chose vous inquiétait chez {your(person)}, le {SUICIDE_PREVENTION_LINE} "
+        f"répond aussi aux proches, jour et nuit ; en cas de danger immédiat, le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )

@@ -12,7 +12,10 @@ Plain Python, so that the actions and the tests read them the same way::
 Prevention guidelines: after "pensez-vous au suicide ?", anything but a clear no (silence, "je sais
 pas", "peut-être", "parfois", another subject) is taken as a yes. After "êtes-vous en sécurité ?",
 anything but a clear yes is taken as not safe: a hope ("ça va aller", "on verra") or a yes asked back
-("ça va aller ?", "oui ?") is not one.
+("ça va aller ?", "oui ?") is not one. Unsure (round 9), never "not safe", when nothing alarming is said: a yes with a
+doubt of knowledge ("oui je crois"), another subject ("je veux juste savoir pour l'urssaf"), the question refused, the
+3114 to be called ("ok merci, je vais appeler le 3114"); the emergency numbers are still given with a true reply. A clear
+"je ne suis pas en danger" followed by where, when or what was meant is safe.
 
 Asked once more, never read at once (``may_ask_again``, the first time only): an answer to the intake
 question asked just before (``answers_intake_question``: "depuis décembre", "à Calais"; the caller reads
@@ -33,6 +36,9 @@ from triage.rules import compile_any, rules
 
 CLEAR_NO, NOT_CLEAR_NO = "clear_no", "not_clear_no"
 SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
+# A refusal to answer the direct question ("je veux pas parler de ça", round 9, r9b-24): no clear no, no confidence
+# either; the action respects it with the numbers and records it as a clear no for the dialogue (domain values).
+DECLINED = "declined"
 # Readings that ask the question once more (the first time only), each with its own kind word first.
 ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH = "answers_intake_question", "why_asked", "figure_of_speech"
 QUESTION_BACK = "question_back"
@@ -78,14 +84,17 @@ _DENIED_ANYWHERE = compile_any(
     [
         r"(?:je |j )?(?:ne |n )?(?:pense|songe|ai (?:jamais|pas) (?:pense|songe)) (?:pas |jamais |absolument pas )?"
         r"(?:au suicide|a me suicider|a me tuer|a mourir|a en finir)|"
-        r"(?:je |j )?(?:ne )?suis (?:pas|absolument pas) suicidaire"
+        r"(?:je |j )?(?:ne )?suis (?:pas|absolument pas) suicidaire|"
+        # Round 9 (r9b-13): "non je ne veux pas me suicider, je suis juste fatiguée" said unprompted got the question.
+        r"(?:je |j )?(?:ne )?(?:veux|vais|compte|voudrais) (?:pas|jamais|absolument pas) "
+        r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours)"
     ]
 )
 _STARTS_YES = re.compile(
     # "moi oui, c'est pas de moi qu'on parle": a relative safe, writing about someone else (round 4).
     r"^(?:(?:ah|oh|euh|bah|ben|moi) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
     r"je suis en securite|en securite|je vais bien|tout va bien|je suis chez moi|je suis a la maison|"
-    r"je suis avec (?:ma|mon|mes|des|quelqu un)|pas de danger|je ne suis pas en danger|je suis pas en danger)"
+    r"je suis chez (?:ma|mon|mes|des|un|une|nous|eux|elle|lui)|je suis avec (?:ma|mon|mes|des|quelqu un)|pas de danger|je ne suis pas en danger|je suis pas en danger)"
     r"(?![a-z0-9])"
 )
 # Safe said with a negation: "non, je ne suis pas en danger", "je ne vais rien faire".
@@ -264,7 +273,15 @@ def answer_to_suicide_question(
         return NOT_CLEAR_NO
     if _STARTS_NO.search(words) or _DENIED_ANYWHERE.search(words) or (intent == "deny" and len(words.split()) <= 4):
         return CLEAR_NO
+    if declines_to_talk(text) and not _WORRY.search(words):
+        # Round 9 (r9b-24): "je veux pas parler de ça" got "Merci de me l'avoir confié" and the whole crisis block.
+        return DECLINED
     return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_CLEAR_NO
+
+
+def denies_the_question(text: str | None) -> bool:
+    """The question's own words denied ("je ne veux pas me suicider", "je pense pas au suicide"), whatever was asked."""
+    return bool(text) and bool(_DENIED_ANYWHERE.search(normalise(text or "")))
 
 
 def starts_with_no(text: str | None) -> bool:
@@ -373,6 +390,154 @@ def _yes_with_objection(text: str | None) -> bool:
     others = [piece for piece in rest if piece not in objections]
     said_again = all(_STARTS_YES.search(piece) or _SAFE_NEGATED.search(piece) for piece in others)
     return bool(objections) and said_again and not any(_RESERVATION.search(piece) for piece in others)
+
+
+# Round 9 (r9a-28..30): a clear "je ne suis pas en danger" followed by more words was read as not safe ("je suis pas en
+# danger ce soir, je suis chez ma soeur"; "..., je voulais dire que je serai peut-être sur un chantier à Brive lundi":
+# its "peut-être" is about the building site). A safe statement first, then only where or with whom, when, the yes again,
+# what earlier words meant or an objection, is a yes; worry, danger words, a hope, a reservation or a hedge of its own
+# are not.
+_SAFE_FIRST = re.compile(
+    r"^(?:(?:non|nan|ah|oh|euh|bah|ben|mais|alors) )*(?:je (?:ne )?suis pas en danger|pas en danger|"
+    r"je (?:ne )?risque rien|je (?:ne )?vais rien (?:me )?faire|je (?:ne )?ferai rien)(?![a-z0-9])"
+)
+_EXPLANATION = compile_any(
+    [
+        r"^(?:(?:non|mais|enfin|bref|et) )*(?:je (?:vous )?voulais (?:juste |simplement |seulement )?dire|"
+        r"ce que je voulais dire|je (?:le )?disais (?:ca |cela )?(?:pour|parce)|c etait pour dire|"
+        r"(?:je|j) (?:parlais|parle) (?:de|du|des|d))\b"
+    ]
+)
+_WHERE_OR_WHEN = compile_any(
+    [
+        r"^(?:(?:et|la|ce soir|cette nuit|maintenant) )*(?:je suis|on est|nous sommes) (?:(?:ce soir|la|bien) )?"
+        r"(?:chez|a la|a l|au|aux|avec|en famille|entoure|entouree)\b",
+        r"^(?:ce soir|cette nuit|aujourd hui|en ce moment|maintenant|la|ici|pour ce soir|pour cette nuit)$",
+    ]
+)
+_DANGER_WORDS = compile_any(
+    [r"\b(?:arme|fusil|corde|cachets|medicaments|medocs|pont|alcool|bu|boit|bourre|injoignable|seule?)\b"]
+)
+
+
+def _safe_shape(pieces: list[str]) -> bool:
+    """The pieces say a safe statement first, then only where or when, the yes again, what was meant, an objection."""
+    if not pieces:
+        return False
+    first = pieces[0].strip()
+    start = _STARTS_YES.search(first) or _SAFE_FIRST.search(first)
+    if start is None:
+        return False
+    rest = [first[start.end() :].strip(), *(piece.strip() for piece in pieces[1:])]
+    for piece in (piece for piece in rest if piece):
+        if _EXPLANATION.search(piece) or _OBJECTION.search(piece):
+            continue  # its doubts are about the words it explains ("je serai peut-être sur un chantier")
+        if _HEDGES.search(piece) or _RESERVATION.search(piece.replace("ce soir", "").replace("cette nuit", "")):
+            return False
+        if not (_WHERE_OR_WHEN.search(piece) or _STARTS_YES.search(piece) or _SAFE_NEGATED.search(piece)):
+            return False
+    return True
+
+
+def _nothing_alarming(text: str, words: str) -> bool:
+    return not (
+        _yes_questioned(text)
+        or _SAFETY_HOPE.search(words)
+        or _WORRY.search(words)
+        or _DANGER_WORDS.search(words)
+        or any(sign.level <= INDIRECT for sign in rule_signs(text))
+    )
+
+
+def _safe_then_more(text: str | None) -> bool:
+    """A clear safe statement with more words after it that add no doubt (round 9, r9a-28..30)."""
+    words = normalise(text or "")
+    if not words or not _nothing_alarming(text or "", words) or re.search(r"\bmais\b", words):
+        return False
+    pieces = _pieces(text or "")
+    return _safe_shape(pieces)
+
+
+# A yes said with a doubt of knowledge, nothing else (round 9, r9b-01 "oui enfin je crois, je suis chez moi", r9b-14
+# "oui je crois": "Merci de me l'avoir dit. Appelez tout de suite le 15", and the case said "pas en sécurité").
+_EPISTEMIC = re.compile(
+    r"(?:\b(?:enfin|bon|mais) )?\b(?:je crois|je pense|il me semble|normalement|a priori|en principe|je suppose|"
+    r"j imagine)(?: (?:bien|que))?\b"
+)
+
+
+def _doubted_yes(text: str | None) -> bool:
+    """ "oui je crois", "je pense que oui, je suis chez moi": a yes said without certainty, and nothing alarming."""
+    words = normalise(text or "")
+    if not words or not _EPISTEMIC.search(words) or not _nothing_alarming(text or "", words):
+        return False
+    if re.search(r"\bmais\b(?! (?:je crois|je pense))", words):
+        return False
+    pieces = [" ".join(_EPISTEMIC.sub(" ", piece).split()) for piece in _pieces(text or "")]
+    pieces = [piece for piece in pieces if piece]
+    return bool(pieces) and not any(_HEDGES.search(piece) for piece in pieces) and _safe_shape(pieces)
+
+
+# The bot's advice taken up ("ok merci, je vais appeler le 3114. au revoir", round 9, r9b-26: read as not safe, and the
+# callback question instead of a goodbye): the line named is no warning sign there, and no answer about safety either.
+_LINE_PROMISED = compile_any(
+    [
+        r"(?:je vais|j vais|je vai|je compte|je veux bien|je peux|je vais aller) (?:les |le |l )?(?:appeler|contacter|joindre)"
+        r"(?: (?:le|au))? (?:3114|15|112|114|samu)\b|j appellerai (?:le )?(?:3114|15|112)\b|"
+        r"je (?:les |l )?appelle(?:rai)? (?:le )?(?:3114|15|112)\b"
+    ]
+)
+_LEAVE_OR_THANKS = compile_any(
+    [
+        r"\b(?:ok|oki|okay|d accord|daccord|merci|beaucoup|bien|pour tout|au revoir|bonne (?:soiree|journee|nuit)|"
+        r"a plus|bye|salut|bonsoir|ciao|tchao|alors|bon|oui|ouais|ca marche|c est note|note)\b"
+    ]
+)
+
+
+def _line_promised(text: str | None) -> str | None:
+    """The words left once a promise to call the line is taken out, or None when there is none."""
+    words = normalise(text or "")
+    if not _LINE_PROMISED.search(words):
+        return None
+    return " ".join(_LINE_PROMISED.sub(" ", words).split())
+
+
+# A wish to talk of something else, said instead of an answer (round 9, r9b-24 "je veux juste savoir pour l'urssaf",
+# r9b-04 "parlons du tribunal plutôt").
+_OTHER_SUBJECT = compile_any(
+    [
+        r"^(?:(?:non|bon|ben|bah|euh|mais|moi|alors|ok) )*(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche a) "
+        r"(?:juste |seulement |simplement |surtout )?(?:savoir|des (?:infos|informations|conseils)|une (?:reponse|solution|aide)|"
+        r"parler (?:de|du|des|d)|qu on parle|qu on m explique|comprendre)|(?:ma|la) question c est|"
+        r"parlons (?:de|du|des|d|plutot)|on (?:peut|pourrait) parler (?:de|du|des|d)|j ai (?:juste )?une question)"
+    ]
+)
+
+
+def doubts_own_safety(text: str | None) -> bool:
+    """ "oui je crois": the writer's own yes with a doubt, which deserves its own reply (not "merci de me l'avoir dit")."""
+    return _doubted_yes(text)
+
+
+def unsure_kind(text: str | None) -> str | None:
+    """Why the writer's own answer to the safety question was read UNSURE: "line" (the advice taken up), "not talking",
+    "doubt", "other" (another subject), or None (a relative's answer, answered for relatives)."""
+    if text is None or text.startswith("/") or speaks_for_someone_else(text):
+        return None
+    if promises_to_call_the_line(text):
+        return "line"
+    if declines_to_talk(text):
+        return "not talking"
+    if _doubted_yes(text):
+        return "doubt"
+    words = normalise(text)
+    return "other" if _OTHER_SUBJECT.search(words) else None
+
+
+def promises_to_call_the_line(text: str | None) -> bool:
+    """ "ok merci, je vais appeler le 3114": the advice taken up."""
+    return _line_promised(text) is not None
 
 
 def objects_to_the_question(text: str | None) -> bool:
@@ -493,7 +658,9 @@ _DECLINES_TO_TALK = compile_any(
         r"(?:je|j) (?:ne )?(?:veux|voudrais|souhaite|tiens a|prefere|ai) (?:pas|plus|pas trop|pas envie)(?: d| de| (?:vraiment|trop))? "
         r"(?:en parler|parler|(?:en )?discuter|appeler|telephoner|qu on m appelle|qu on me (?:rappelle|telephone|parle)|"
         r"etre (?:rappelee?|appelee?)|de (?:numero|coup de fil|telephone))",
-        r"(?:je|j) (?:prefere|prefererais) (?:ne pas|pas) (?:en parler|parler|appeler)|pas envie d en parler|"
+        r"(?:je|j) (?:prefere|prefererais) (?:ne pas|pas) (?:en parler|parler|appeler|repondre)|pas envie d en parler|"
+        r"(?:je|j) (?:ne )?(?:veux|prefere|souhaite) (?:pas|plus) repondre(?: a (?:ca|cela|cette question))?|"
+        r"(?:ca|cela) ne vous regarde pas|(?:je|j) (?:ne )?repondrai pas|"
         r"(?:je|j) (?:n )?ai pas envie (?:d en parler|de parler|d appeler|qu on m appelle)",
     ]
 )
@@ -537,6 +704,19 @@ def answer_to_safety_question(
     if speaks_for_someone_else(text):
         # The writer is fine; the answer is about the other person (round 7).
         return _relative_safety(text or "")
+    left = _line_promised(text)
+    if left is not None:
+        # Round 9 (r9b-26): "je vais appeler le 3114" answers nothing about safety; read without it, never as safe
+        # unless safety itself is said, and what is left alone (thanks, a goodbye) is no answer: unsure.
+        if not _LEAVE_OR_THANKS.sub(" ", left).strip():
+            return UNSURE
+        reading = answer_to_safety_question(left, about_someone_else=about_someone_else)
+        said_safe = _SAFE_NEGATED.search(left) or re.search(r"en securite|je vais bien|ca va\b", left)
+        return UNSURE if reading == SAFE and not said_safe else reading
+    if _safe_then_more(text):
+        return SAFE
+    if _doubted_yes(text):
+        return UNSURE
     words = _unclear(text)
     if words is None:
         return UNSURE if _relative_unsure(text, about_someone_else) else NOT_SAFE
@@ -552,4 +732,16 @@ def answer_to_safety_question(
         return UNSURE
     if _STARTS_NO.search(words) or _RESERVATION.search(words):
         return NOT_SAFE
-    return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_SAFE
+    asked = _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question)
+    if asked:
+        return asked
+    # Round 9 (r9b-24 "je veux juste savoir pour l'urssaf", r9b-04 "je préfère pas en parler"): another subject, or the
+    # question refused, without a sign, a no, a doubt or a word about oneself, says nothing of safety: unsure, not
+    # "not safe" (the emergency numbers are still given, and the case no longer says "pas en sécurité").
+    if (
+        (declines_to_talk(text) or _OTHER_SUBJECT.search(words))
+        and not _WORRY.search(words)
+        and not find_signs(text or "")
+    ):
+        return UNSURE
+    return NOT_SAFE

@@ -80,7 +80,7 @@ def test_free_answers_to_the_safety_question(typed, intent, expected):
         ("je pense oui, il est sur un chantier. vous pouvez l'aider pour le tribunal?", "mon compagnon", "unsure"),
         ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?", "ma fille", "unsure"),
         ("oui je crois", "mon mari", "unsure"),
-        ("oui je crois", None, "not_safe"),  # the artisan's own doubt stays not safe
+        ("oui je crois", None, "unsure"),  # the artisan's own doubt: its own true reply (round 9)
         ("il est seul chez lui", "mon mari", "not_safe"),
         ("je sais pas où il est", "mon mari", "not_safe"),
         ("il ne répond plus au téléphone", "mon père", "not_safe"),

@@ -303,3 +303,22 @@ def test_a_number_answering_the_place_question_stays_when_the_next_form_starts_i
         events, slots={"requested_slot": "wants_advisor", "departement": "62"}, active_loop="handoff_form"
     )
     assert place_undone(current) == []
+
+
+@pytest.mark.parametrize("requested", ["safe_now", "suicide_thoughts"])
+def test_a_town_said_in_the_answer_to_a_crisis_question_leaves_the_place_known(requested):
+    """Round 9 (r9a-28): "je suis pas en danger, je serai sur un chantier à Brive lundi" at the safety question turned
+    the case's Haute-Vienne (87) into Corrèze (19)."""
+    from actions.triage_actions import facts_to_fill, place_undone
+
+    words = "je suis pas en danger, je voulais dire que je serai peut-être sur un chantier à Brive lundi"
+    events = [
+        {"event": "slot", "name": "departement", "value": "87"},
+        {"event": "slot", "name": "requested_slot", "value": requested},
+        bot("Êtes-vous en sécurité en ce moment ?"),
+        user(words, "inform", [{"entity": "departement", "value": "Brive"}]),
+        {"event": "slot", "name": "departement", "value": "Brive"},
+    ]
+    current = tracker(events, slots={"requested_slot": requested, "departement": "Brive"})
+    assert place_undone(current) == [{"event": "slot", "timestamp": None, "name": "departement", "value": "87"}]
+    assert "departement" not in facts_to_fill(current)

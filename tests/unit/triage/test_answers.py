@@ -94,8 +94,9 @@ SAFETY_ANSWERS = [
     ("pas trop", NOT_SAFE),
     ("oui mais j'ai peur", NOT_SAFE),
     ("oui pour l'instant", NOT_SAFE),
-    ("oui je crois", NOT_SAFE),
-    ("oui normalement", NOT_SAFE),
+    # Round 9 (r9b-01, r9b-14): a yes said with a doubt is unsure, not "not safe" (its own reply, a true case).
+    ("oui je crois", UNSURE),
+    ("oui normalement", UNSURE),
     ("ouais j'espère", NOT_SAFE),
     ("j'ai les cachets devant moi", NOT_SAFE),
     ("...", NOT_SAFE),
