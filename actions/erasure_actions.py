@@ -47,6 +47,32 @@ ERASED_WITH_CASE = (
 KEPT = "D'accord, je n'efface rien."
 
 
+ERASE_HINT = "Pour tout effacer maintenant, écrivez « effacez mes données »."
+
+
+def retention_text(
+    chamber: Any, conversation_days: int, *, case: bool, handoff: bool, how_to_erase: bool = False
+) -> str:
+    """How long what the artisan said is kept, with the figures the consent question gives (actions/handoff.py
+    consent_text: the chamber's ``retention_days`` after the follow-up ends, ``max_case_age_days`` at the latest) and the
+    conversation's own (RELAIS_TRACKER_RETENTION_DAYS). Round 9, r9a-20/21: asked at the consent question, it got the
+    offer to erase, or the conversation's 7 days alone when the case's figures were the answer. ``how_to_erase``: the
+    question also asked how to erase ("... et je peux les faire supprimer ?"): what to write for the offer."""
+    kept = (
+        f"vos données sont effacées {chamber.retention_days} jours après la fin de votre suivi, et au plus tard "
+        f"{chamber.max_case_age_days} jours après votre demande"
+    )
+    if case:
+        return f"{kept[0].upper()}{kept[1:]}. Pour les effacer avant, écrivez « annulez ma demande »."
+    hint = f" {ERASE_HINT}" if how_to_erase else ""
+    if handoff:
+        return f"Si vous acceptez, {kept}. Sinon, cette conversation est effacée au bout de {conversation_days} jours.{hint}"
+    return (
+        f"Cette conversation est effacée de nos serveurs au bout de {conversation_days} jours. Si un conseiller vous "
+        f"rappelle, {kept}.{hint}"
+    )
+
+
 def _has_case(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("case_reference")) or consented(tracker.slots)
 

@@ -14,12 +14,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED
-from actions.erasure_actions import ERASE_REQUEST_KEY, answer_to_offer, offer_erasure, offer_pending
+from actions.erasure_actions import (
+    ERASE_REQUEST_KEY,
+    answer_to_offer,
+    offer_erasure,
+    offer_pending,
+    retention_text,
+)
+from actions.handoff import consented
 from actions.handoff_actions import ValidateHandoffForm, already_said, callback_promise
 from actions.intake import NO_DIFFICULTY_YET, asks_something
 from actions.intake_actions import ValidateSituationForm
-from guidance.glossary import DEFINITION_KEY, definition_text
+from guidance.glossary import DEFINITION_KEY, definition_answer
 from guidance.welcome import FIRST_QUESTION
+from intake.answers import asks_how_long_kept, asks_to_erase, mentions_erasing
 from intake.facts import fold
 from ops import clock
 
@@ -34,16 +42,28 @@ class ActionAnswerFaq(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         selected = (tracker.latest_message.get("response_selector") or {}).get("default") or {}
         key = (selected.get("response") or {}).get("intent_response_key") or ""
-        if key == ERASE_REQUEST_KEY:
+        words = tracker.latest_message.get("text") or ""
+        if key == ERASE_REQUEST_KEY and asks_to_erase(words):
             # In the handoff too: "effacez mes données" at the consent question was read as a refused call
             # ("cette conversation est effacée au bout de 7 jours"), erasing nothing and confirming nothing.
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
-        definition = definition_text(tracker.latest_message.get(DEFINITION_KEY))
+        # Round 9, r9a-20: "vous gardez mes infos combien de temps ?" at the consent question, read as a request to
+        # erase, got the offer, and the "ok oui" after it erased a callback request. Only words that ask to erase get
+        # the offer; a question about how long things are kept gets the retention, whatever answer was selected.
+        if asks_how_long_kept(words):
+            dispatcher.utter_message(text=_retention(tracker, how_to_erase=mentions_erasing(words)))
+            return []
+        definition = definition_answer(tracker.latest_message.get(DEFINITION_KEY), words)
         if definition:
-            # "c'est quoi un échéancier ?" (bot/components/definition_guard.py): the glossary's definition.
+            # "c'est quoi un échéancier ?" (bot/components/definition_guard.py): the glossary's definition; two terms
+            # compared ("la différence entre redressement et liquidation"), both (round 9, r9a-20).
             dispatcher.utter_message(text=definition)
+            return []
+        beside = _beside_the_answers(words)
+        if beside:
+            dispatcher.utter_message(text=beside)
             return []
         slot = _question_answered(tracker)
         if slot:
@@ -65,6 +85,52 @@ class ActionAnswerFaq(Action):
                 if not already_said(tracker, opening):
                     dispatcher.utter_message(text=opening)
         return []
+
+
+def _retention(tracker: Tracker, *, how_to_erase: bool) -> str:
+    """How long things are kept: the case's figures once a callback is under way or a case exists (round 9, r9a-21:
+    the conversation's 7 days were said at the consent question), the conversation's otherwise."""
+    slots = tracker.slots
+    case = bool(slots.get("case_reference")) or consented(slots)
+    handoff = tracker.active_loop_name == "handoff_form" or slots.get("wants_advisor") is True
+    return retention_text(
+        services.chamber(), services.tracker_retention_days(), case=case, handoff=handoff, how_to_erase=how_to_erase
+    )
+
+
+# Questions no stored answer fits, which the selector gave the nearest one (round 9, r9a-12: "ça dure combien de temps
+# l'appel ?" got "C'est entièrement gratuit"; "il appellera avec quel numéro ? je ne réponds pas aux numéros masqués"
+# got the chamber's number, as if it were the one the advisor calls from). What the software does not know is said so.
+_CALL_LENGTH = re.compile(
+    r"\b(?:dure|durera|durer|duree|durent)\b[^.?!]*\b(?:appel|rappel|entretien|coup de fil|telephone|rendez-vous|rdv)\b|"
+    r"\b(?:appel|rappel|entretien|coup de fil|rendez-vous|rdv)\b[^.?!]*\b(?:dure|durera|durer|duree|durent)\b|"
+    r"\b(?:l'appel|l'entretien|le coup de fil|le rappel) (?:est|sera|va etre|prend|prendra|va prendre) "
+    r"(?:long|longtemps|combien)\b"
+)
+_CALLER_NUMBER = re.compile(
+    r"\bnumeros? (?:masques?|caches?|prives?|inconnus?)\b|\bappels? (?:masques?|anonymes?)\b|\ben masque\b|"
+    r"\b(?:avec|depuis|de|par) quel (?:numero|telephone|tel)\b[^.?!]*\b(?:appel\w*|rappel\w*|contact\w*)|"
+    r"\b(?:appel\w*|rappel\w*|contact\w*)\b[^.?!]*\b(?:avec|depuis|de|par) quel (?:numero|telephone|tel)\b|"
+    r"\bquel numero (?:va |vas )?s'affich\w*|\bnumero (?:qui )?(?:va )?s'affich\w*"
+)
+CALL_LENGTH = "Je ne connais pas la durée de l'appel : elle dépend de votre situation et de ce que vous voudrez dire au conseiller."
+
+
+def caller_number_text(chamber: Any) -> str:
+    return (
+        "Je ne sais pas de quel numéro le conseiller vous appellera. Si vous ne répondez pas aux numéros masqués ou "
+        f"inconnus, vous pouvez aussi appeler vous-même la {chamber.name} au {chamber.phone}, {chamber.hours_text}."
+    )
+
+
+def _beside_the_answers(words: str) -> str | None:
+    """The answer to a question the stored answers do not fit (the call's length, the number it comes from), or None."""
+    folded = fold(words).replace("’", "'")
+    if _CALL_LENGTH.search(folded):
+        return CALL_LENGTH
+    if _CALLER_NUMBER.search(folded):
+        return caller_number_text(services.chamber())
+    return None
 
 
 PHONE_KEY = "faq/phone_number"

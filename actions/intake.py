@@ -33,7 +33,11 @@ QUESTION_REASONS = {
     "creditors": "Savoir à qui et combien vous devez permet de proposer le bon interlocuteur, par exemple un étalement.",
     "steps_taken": "Cela évite de vous proposer ce que vous avez déjà fait.",
     "wants_advisor": "Un conseiller peut faire avec vous ce que je ne peux pas : appeler les organismes et chercher des aides.",
-    "consent_given": "Je ne transmets rien à la chambre sans votre accord : c'est la loi, et c'est normal.",
+    # "et si je dis non ?", "c'est obligé ?" (round 9, r9a-26): what a no means, not the law.
+    "consent_given": (
+        "Rien n'est obligatoire : sans votre accord, je ne transmets rien à la chambre et personne ne vous appellera. "
+        "Vous pourrez toujours appeler la chambre vous-même."
+    ),
     "health_consent": "Une information de santé est sensible : elle n'est gardée que si vous le voulez bien.",
     "contact_name": "C'est pour que le conseiller sache comment s'adresser à vous. Un prénom suffit.",
     "phone": "Le conseiller vous rappelle par téléphone : c'est le seul moyen de vous joindre.",

@@ -117,3 +117,38 @@ def asks_only_definition(text: str | None) -> bool:
 
 def definition_text(definition_id: str | None) -> str | None:
     return next((d.text for d in definitions() if d.id == definition_id), None)
+
+
+# "c'est quoi la différence entre redressement et liquidation ?" (round 9, r9a-20: redressement alone was defined).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ])")
+COMPARED_CLOSING = "Nos conseillers peuvent vous dire ce qui correspond à votre situation."
+MAX_COMPARED = 3
+
+
+def definitions_named(text: str | None) -> tuple[Definition, ...]:
+    """Every glossary entry a message names, in the order it names them (each once)."""
+    if not text or text.startswith("/"):
+        return ()
+    bare = _plain(text).rstrip(" ?")
+    found = sorted(
+        ((match.start(), definition) for definition in definitions() if (match := definition.terms.search(bare))),
+        key=lambda pair: pair[0],
+    )
+    return tuple(definition for _start, definition in found)
+
+
+def definition_answer(definition_id: str | None, text: str | None) -> str | None:
+    """The definition asked for (``definition_id``, from the definition guard); when the same question names other
+    terms ("la différence entre redressement et liquidation"), the first sentence of each, in the order asked, then
+    where to go for the choice: at most three sentences."""
+    asked = definition_text(definition_id)
+    ordered = list(definitions_named(text))
+    if asked is None or not any(d.id != definition_id for d in ordered):
+        return asked
+    if not any(d.id == definition_id for d in ordered):
+        ordered.insert(0, next(d for d in definitions() if d.id == definition_id))
+    ordered = ordered[:MAX_COMPARED]
+    sentences = [_SENTENCE_END.split(d.text, maxsplit=1)[0] for d in ordered]
+    if len(sentences) < MAX_COMPARED:
+        sentences.append(COMPARED_CLOSING)
+    return " ".join(sentences)

@@ -102,8 +102,74 @@ _REPORTED_FAREWELL = re.compile(
 )
 
 
+# Leave taken without a word of farewell (round 9, r9a C and r9b-07: "merci beaucoup, je ne vous embête pas plus",
+# "je repasserai plus tard, là j'ai une cliente" got "Y a-t-il autre chose ?" or the question again). Five ways:
+_INDIRECT_LEAVING = re.compile(
+    # wishing a good week or week-end ("une bonne semaine" is a duration: "depuis une bonne semaine");
+    r"(?<!une )(?<!un )\b(?:bonne (?:semaine|fin de semaine|apres-midi|apres midi|aprem)|bonnes fetes|"
+    r"bon (?:week-?end|weekend|dimanche|apres-midi|aprem))\b|"
+    # not wanting to bother any longer ("je ne veux pas vous déranger" alone opens a conversation politely);
+    r"\bje (?:ne |n')?vous (?:embete|derange|ennuie|importune|embeterai|derangerai) (?:pas )?(?:plus|davantage)\b|"
+    r"\bje (?:ne |n')?vous retiens (?:pas|plus)\b|"
+    r"\bje (?:ne |n')?(?:vais|veux) (?:pas|plus) (?:vous )?(?:embeter|deranger|ennuyer|importuner) (?:plus|davantage)\b|"
+    r"\bje (?:ne |n')?(?:vais|veux) (?:pas|plus) (?:vous retenir|abuser\b(?: de votre (?:temps|patience|gentillesse))?|"
+    r"vous prendre (?:plus de |davantage de |trop de )(?:votre )?temps)|"
+    r"\bje vais (?:arreter|cesser) de vous (?:embeter|deranger|ennuyer)\b|"
+    r"\bje vous ai (?:deja )?(?:assez|suffisamment|bien|trop) (?:embete|derange|ennuye|pris (?:de )?(?:votre )?temps)\b|"
+    # thinking it all over ("je vais réfléchir à tout ça"; "je vais réfléchir" alone lets the question wait);
+    r"\bje (?:vais|dois) (?:y )?(?:reflechir|penser|mediter|voir) (?:a|sur) (?:tout ca|tout cela|tout ce que vous|"
+    r"ce que vous m'avez|vos conseils|vos explications|tout)\b|"
+    # coming back later ("je reviendrai sur ce point" comes back to a subject, not here);
+    r"\bje (?:reviendrai|repasserai|reviendrais|repasserais)\b(?! sur\b)|"
+    r"\bje (?:reviens|repasse|reprends|recommence|reecris) (?:plus tard|demain|ce soir|cet apres-midi|"
+    r"tout a l'heure|la semaine prochaine|vers vous|une autre fois)\b|"
+    r"\bje vous (?:recontacte|recontacterai|reecris|reecrirai|ecrirai|rappellerai|appellerai)\b|"
+    r"\bon (?:en )?(?:se )?(?:reparle|reparlera|recause|recausera|reprendra|reprend ca)\b|"
+    # having to go: the children, the work, a rest, a customer there now.
+    r"\b(?:je (?:dois|vais)|(?:il )?faut que j'aille) (?:vite )?(?:aller |y aller |passer )?(?:chercher|recuperer) "
+    r"(?:les|mes|ma|mon|le|la) (?:petits?|petites?|enfants?|gamins?|gamines?|gosses?|minots?|fille|fils|filles|"
+    r"loulous?|pitchouns?|bambins?|marmots?)\b|"
+    r"\bje (?:dois|vais) (?:vite )?(?:y )?retourner(?: (?:bosser|travailler|au (?:travail|boulot|chantier|salon|garage|"
+    r"fournil|magasin|taf)|a l'atelier|a la boutique|en cuisine))?(?=$|\s*[,.;!])|"
+    r"\bje vais (?:aller )?(?:m'allonger|m'etendre|me reposer(?! sur)|faire une sieste|faire un somme)\b|"
+    r"\bla,? j'ai (?:un|une|des|mon|ma) (?:client|cliente|clients|clientes|livreur|livraison|patient|patiente|"
+    r"rendez-vous|rdv)(?: qui (?:arrive|arrivent|attend|attendent|m'attend|m'attendent|est la|sont la|vient d'arriver|"
+    r"entre))?(?=$|\s*[,.;!])|"
+    r"(?:^|[,.;!] ?)(?:un|une|mon|ma|le|la) (?:client|cliente|livreur|patient|patiente) (?:qui )?(?:arrive|est la|"
+    r"m'attend|vient d'arriver|entre)(?=$|\s*[,.;!])"
+)
+# "je vais voir" or "je vais réfléchir" with a thanks: a way of leaving ("JE VAIS VOIR, JE VOUS REMERCIE", r9b-07);
+# "merci, attendez je réfléchis" (present tense) is still thinking.
+_THINKING_LATER = re.compile(r"\b(?:je (?:vais|dois) (?:y )?(?:reflechir|voir|penser|regarder)|je verrai|on verra)\b")
+_THANKS = re.compile(r"\b(?:merci|mrc|mci|remercie|remercions)\b")
+_SHORT_PAUSE = re.compile(
+    r"\b(?:attendez|attends|(?:un|une|deux|2|cinq|5) (?:instant|moment|sec|secondes?|minutes?|min))\b"
+)
+# What comes after the words of leaving and keeps the conversation going ("je ne veux pas abuser, mais ...", "je vous
+# recontacte ? ...") or makes them a story ("car je dois aller chercher les petits"): no leave taken.
+_MORE_AFTER = re.compile(r"\?|\bmais\b|\bpar contre\b|\b(?:une|autre|derniere) question\b|\bsinon\b")
+_STORY_BEFORE = re.compile(
+    r"\b(?:car|parce que|parce qu|puisque|quand|lorsque|si|chaque fois|tous les|depuis que|alors que|comme)\b[^,.;!?]*$"
+)
+# Farewells are short: a longer message telling a story is read as one, whatever words of leaving it holds.
+_MAX_INDIRECT_WORDS = 24
+
+
+def _leaves_indirectly(folded: str) -> bool:
+    if len(folded.split()) > _MAX_INDIRECT_WORDS:
+        return False
+    matches = list(_INDIRECT_LEAVING.finditer(folded))
+    if _THANKS.search(folded) and not _SHORT_PAUSE.search(folded):
+        matches += list(_THINKING_LATER.finditer(folded))
+    return any(
+        not _MORE_AFTER.search(folded[match.end() :]) and not _STORY_BEFORE.search(folded[: match.start()])
+        for match in matches
+    )
+
+
 def _takes_leave(folded: str) -> bool:
-    return bool(_LEAVING.search(_REPORTED_FAREWELL.sub(" ", folded)))
+    unreported = _REPORTED_FAREWELL.sub(" ", folded)
+    return bool(_LEAVING.search(unreported)) or _leaves_indirectly(unreported)
 
 
 # "non c'est la Somme", "ah non, en fait depuis janvier": a no followed by what is meant instead.
@@ -548,3 +614,60 @@ def question_after_no(text: str | None) -> str | None:
         return None
     rest = re.split(r"[,.;!]", words, maxsplit=1)
     return rest[1].strip() if len(rest) > 1 and rest[1].strip() else None
+
+
+# How long what is said is kept ("vous gardez mes infos combien de temps ?", "mes données restent jusqu'à quand ?"):
+# a question about the retention, never a request to erase (round 9, r9a-20: it got the offer to erase, and the
+# "ok oui" that followed erased a callback request). A duration asked of something else ("ça dure combien de temps
+# l'appel ?") is not about the data.
+_HOW_LONG = re.compile(
+    r"\b(?:combien de (?:temps|jours|mois|annees?)|jusqu'a quand|pendant combien|quelle duree|(?:la |quelle )?duree de "
+    r"(?:conservation|stockage|garde)|delai de (?:conservation|suppression|effacement)|au bout de combien|"
+    r"(?:gardez|conservez|stockez|gardes?|gardees?|conservees?|stockees?|restent|reste)(?: \w+)? longtemps|longtemps (?:chez vous|dans vos (?:fichiers|serveurs|dossiers)))\b"
+)
+_KEPT_DATA = re.compile(
+    r"\b(?:gard\w*|conserv\w*|stock\w*|archiv\w*|efface\w*|supprim\w*|detrui\w*|restent|reste|donnees?|infos?|"
+    r"informations?|messages?|conversations?|echanges?|dossiers?|coordonnees|numero|nom|prenom|traces?|fichiers?)\b"
+)
+# An erasure asked for in so many words ("effacez mes données", "je veux que vous supprimiez tout", "droit à l'oubli",
+# "je ne veux plus que vous gardiez mes coordonnées"), or the how of it ("comment effacer mes données ?").
+_ERASE_ORDER = re.compile(
+    r"\b(?:effacez|supprimez|suprimez|detruisez|retirez|videz|oubliez|effacer|supprimer|suprimer|detruire|vider)\b|"
+    r"\b(?:veux|voudrais|souhaite|souhaiterais|aimerais|demande|exige)\b[^.?!]{0,40}\b(?:effac|supprim|suprim|detrui|"
+    r"retir|disparai)\w*|"
+    r"\bdroit (?:a l'oubli|de suppression|a l'effacement|d'effacement|de retrait)|\brgpd\b|\boubli\b|"
+    r"\b(?:aucune|plus de|pas de) traces?\b|\bje retire mon (?:accord|consentement)\b|"
+    r"\b(?:ne|n') ?(?:veux|souhaite) (?:plus|pas) que (?:vous|la chambre|vous les|vous le|vous la) "
+    r"(?:gardiez|garde|conserviez|conserve)\b|\bfaire disparaitre\b"
+)
+_ERASE_WORD = re.compile(r"\b(?:effac|supprim|suprim|suppression|detrui|destruction|retir|vid|disparai)\w*")
+
+
+def asks_how_long_kept(text: str | None) -> bool:
+    """A question about how long the data is kept ("vous gardez mes infos combien de temps ?")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return False
+    how_long = _HOW_LONG.search(folded)
+    if not how_long:
+        return False
+    # "ça dure combien de temps l'appel ?": a duration asked of the call, the data named nowhere.
+    return bool(_KEPT_DATA.search(folded)) or bool(re.search(r"\b(?:gardez|conservez|stockez)\b", folded))
+
+
+def asks_to_erase(text: str | None) -> bool:
+    """Words that ask to erase what was said, or how to ("effacez mes données", "comment supprimer la conversation
+    ?"); a question about how long it is kept ("combien de temps avant que ce soit effacé ?") is no such request."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return False
+    if asks_how_long_kept(text):
+        # Only an order said beside the question ("supprimez tout, vous gardez ça combien de temps ?") asks it.
+        return bool(re.search(r"\b(?:effacez|supprimez|suprimez|detruisez|retirez|videz)\b|\bje retire mon\b", folded))
+    return bool(_ERASE_ORDER.search(folded) or _ERASE_WORD.search(folded))
+
+
+def mentions_erasing(text: str | None) -> bool:
+    """A word of erasing anywhere ("... et je peux les faire supprimer ?"), asked or not."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_ERASE_WORD.search(folded))

@@ -17,7 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.after_the_crisis_guard import AfterTheCrisisGuard
 from french import fold
-from intake.answers import called_away, names_the_callback
+from intake.answers import called_away, is_closing, names_the_callback
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +56,17 @@ def number_given(text: str, read_as: str | None) -> str | None:
     return None
 
 
+def thanks_taking_leave(text: str, read_as: str | None) -> str | None:
+    """`goodbye` for thanks that take leave ("merci beaucoup, je ne vous embête pas plus", "MERCI BCP BONNE SOIREE":
+    round 9, r9a): read as thanks outside a form they got "Je vous en prie. Y a-t-il autre chose ... ?"."""
+    return "goodbye" if read_as == "thank" and is_closing(text) else None
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class KeywordGuard(AfterTheCrisisGuard):
     def intent_of(self, message: Message, text: str) -> str | None:
-        intent = keyword_intent(text) or number_given(text, (message.get(INTENT) or {}).get("name"))
+        read_as = (message.get(INTENT) or {}).get("name")
+        intent = keyword_intent(text) or number_given(text, read_as) or thanks_taking_leave(text, read_as)
         if intent is not None:
             logger.info("keyword guard: %s", intent)
         return intent

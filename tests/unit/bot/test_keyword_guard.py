@@ -66,3 +66,19 @@ def test_a_phone_number_read_as_thanks_greeting_or_service_question_is_informati
     message = _message(text, read_as)
     guard.process([message])
     assert message.get(INTENT)["name"] == (intent or read_as)
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("merci beaucoup, je ne vous embête pas plus", "goodbye"),
+        ("MERCI BCP BONNE SOIREE", "goodbye"),
+        ("Je vous remercie infiniment Madame, je ne vais pas abuser de votre temps", "goodbye"),
+        ("merci beaucoup", "thank"),  # a thanks alone: the conversation may go on
+        ("merci, et pour la TVA je fais comment ?", "thank"),
+    ],
+)
+def test_thanks_that_take_leave_are_a_farewell(text, intent):
+    message = _message(text, "thank")
+    KeywordGuard().process([message])
+    assert message.get(INTENT)["name"] == intent
