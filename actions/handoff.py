@@ -207,11 +207,19 @@ def _spoken_email(text: str) -> str:
 
 
 def clean_name(text: str | None) -> str | None:
-    """A first name as typed, trimmed; None when there is nothing usable."""
+    """A first name as typed, trimmed, in words only: markup and signs dropped (round 9, r9b-08: "<script>Nadia</script>"
+    was stored as the name the advisor reads); None when there is nothing usable."""
     if not text:
         return None
-    name = " ".join(text.split())[:MAX_NAME_LENGTH]
+    words = _MARKUP.sub(" ", str(text))
+    words = _NOT_IN_A_NAME.sub(" ", words)
+    name = " ".join(words.split()).strip(" -'’.")[:MAX_NAME_LENGTH]
     return name or None
+
+
+# Tags and entities ("<b>", "&lt;") name nobody; a name keeps letters, hyphens, apostrophes and the dot of "M.".
+_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
+_NOT_IN_A_NAME = re.compile(r"[^\w\s\-'’.]|[\d_]")
 
 
 def privacy_notice_url() -> str:
@@ -260,6 +268,7 @@ def summarise(
     safety_unsure: bool = False,
     written_by: str | None = None,
     other_phones: Sequence[str] = (),
+    phone_lines: Sequence[str] = (),
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
@@ -278,6 +287,9 @@ def summarise(
             parts.append(f"{who} : rappeler immédiatement.")
     elif distress and not_safe:
         parts.append("DÉTRESSE exprimée, pas en sécurité au moment de l'échange : rappeler immédiatement.")
+    elif distress and safety_unsure:
+        # "oui je crois" (round 9, r9b-01): neither the no the summary said before, nor a yes.
+        parts.append("DÉTRESSE exprimée, en sécurité sans certitude au moment de l'échange : rappeler immédiatement.")
     elif distress:
         parts.append("DÉTRESSE exprimée : rappeler immédiatement.")
     if written_by:
@@ -296,6 +308,7 @@ def summarise(
     if other_phones:
         numbers = ", ".join(display_phone(phone) for phone in other_phones)
         parts.append(f"Autre numéro donné : {numbers}.")
+    parts += phone_lines  # whose numbers they are (phone_notes)
     return " ".join(parts)
 
 
@@ -342,7 +355,20 @@ def build_case_draft(
         # The town the place question found ("Arras"): the advisor sees it next to the département.
         situation = {**situation, "commune": str(slots["commune"])}
     said = [str(line.get("text") or "") for line in transcript if line.get("sender") == "artisan"]
-    contact_name = None if slots.get("contact_name") == SKIPPED else slots.get("contact_name")
+    # Words only, whatever path filled the slot (round 9, r9b-08: a name with markup was stored raw).
+    contact_name = None if slots.get("contact_name") == SKIPPED else clean_name(slots.get("contact_name"))
+    kept_phone = phone if phone and phone.startswith("+") else None
+    concerning = written_for(said)
+    # Whose numbers they are (round 9, r9b-15: a father's number was filed under his daughter's name, unsaid).
+    owner = kept_number_owner(said, kept_phone)
+    concerned = (concerning or {}).get("relative") or (owner if spoken_of(owner, said, slots) else None)
+    owned, described = phone_notes(
+        said,
+        kept_phone,
+        concerned,
+        (concerning or {}).get("writer_name") or contact_name,
+        (concerning or {}).get("writer"),
+    )
     return CaseDraft(
         conversation_id=conversation_id,
         reference=reference,
@@ -361,8 +387,9 @@ def build_case_draft(
             not_safe=slots.get("safe_now") == NOT_SAFE,
             safety_unsure=slots.get("safe_now") == UNSURE,
             person_at_risk=slots.get("person_at_risk") or None,
-            written_by=written_for_line(written_for(said), contact_name),
-            other_phones=other_numbers(said, phone if phone and phone.startswith("+") else None),
+            written_by=written_for_line(concerning, contact_name),
+            other_phones=[number for number in other_numbers(said, kept_phone) if number not in described],
+            phone_lines=owned,
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
@@ -1000,10 +1027,17 @@ def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
             found.append((phone, match.start, match.end))
     if not found:
         return None
+    folded = fold(digits)
+    corrected = _self_corrected(folded, found)
+    if corrected:
+        # "06 01 02 03 04 non attendez 06 01 02 03 05" (round 9, r9b-14: the first was kept): the number said after
+        # words of self-correction replaces the one before it, which is no other number for the advisor.
+        found = [entry for index, entry in enumerate(found) if index not in corrected]
+        if len(found) == 1:
+            return found[0][0], [], True
     numbers = [number for number, _, _ in found]
     if len(found) == 1:
         return numbers[0], [], False
-    folded = fold(digits)
     # The words about each number: from the break after the previous number to the break after this one.
     context = ["" for _ in found]
     for index, (_, start, end) in enumerate(found):
@@ -1030,6 +1064,45 @@ def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
     return numbers[chosen], [n for i, n in enumerate(numbers) if i != chosen], True
 
 
+# Words that take back the number just said and give another ("non attendez", "pardon", "euh non", "je me suis trompé",
+# "oups", "je veux dire"): said between two numbers, the second is the one (round 9, r9b-14).
+_SELF_CORRECTION = re.compile(
+    r"\b(?:non|nan|pardon|oups|zut|mince|attendez|attends|erreur|je me suis trompee?|je me trompe|trompee?|"
+    r"je veux dire|je voulais dire|correction|rectification|je rectifie|excusez[- ]moi|dsl|desolee?|"
+    r"enfin|en fait|c'est pas (?:ca|celui-la|le bon))\b"
+)
+# ... unless the second number is said to be another one ("non, et aussi le fixe"), or a wrong one ("non pas le").
+_NOT_A_SELF_CORRECTION = re.compile(
+    r"\b(?:aussi|egalement|en plus|sinon|ou bien|autre|fixe|portable|bureau|mari|femme|epouse|pere|mere|fils|fille|"
+    r"frere|soeur|associee?|comptable)\b|\b(?:non|pas) (?:pas )?(?:le|au)\s*$|\bou\s*$"
+)
+
+
+def _self_corrected(folded: str, found: Sequence[tuple[str, int, int]]) -> set[int]:
+    """The indices of the numbers taken back by the words between them and the next one."""
+    corrected = set()
+    for index in range(1, len(found)):
+        gap = folded[found[index - 1][2] : found[index][1]]
+        if _SELF_CORRECTION.search(gap) and not _NOT_A_SELF_CORRECTION.search(gap):
+            corrected.add(index - 1)
+    return corrected
+
+
+def corrected_numbers(text: str | None) -> list[str]:
+    """The numbers a message gives and takes back in the same breath ("06 01 02 03 04 non attendez 06 01 02 03 05")."""
+    if not text:
+        return []
+    from intake.facts import fold
+
+    digits = phone_digits(text)
+    found: list[tuple[str, int, int]] = []
+    for match in phone_matches(digits):
+        phone = normalise_phone(match.raw_string)
+        if phone and phone not in [number for number, _, _ in found]:
+            found.append((phone, match.start, match.end))
+    return [found[index][0] for index in sorted(_self_corrected(fold(digits), found))]
+
+
 def numbers_kept_text(kept: str, others: Sequence[str], preferred: bool) -> str:
     """What is said when several numbers were given: which one is kept and why, and that the advisor sees the rest."""
     why = "celui que vous préférez" if preferred else "le premier que vous avez donné"
@@ -1046,8 +1119,141 @@ def other_numbers(artisan_messages: Iterable[str], kept: str | None) -> list[str
     for message in artisan_messages:
         numbers = phones_in(message)
         if kept in numbers:
-            others += [number for number in numbers if number != kept and number not in others]
+            taken_back = corrected_numbers(message)  # "non attendez": a number taken back is no other one
+            others += [n for n in numbers if n != kept and n not in others and n not in taken_back]
     return others
+
+
+# ------------------------------------------------------------------------------ whose number it is
+
+# "appelez plutôt mon père directement, c'est le 03 ...", "vous pouvez appeler ma femme au 06 ...", "le numéro de mon
+# mari c'est le ...", "ma femme : 06 ...": the number given is a relative's, not the writer's (round 9, r9a-08, r9b-15).
+_OWNER_VERB = (
+    r"\b(?:appele[rz]|rappele[rz]|contacte[rz]|joindre|joigne[zr]|telephone[rz]|numero d[e']|tel d[e']|"
+    r"telephone d[e']|portable d[e']|celui d[e']|c'est celui d[e'])"
+    r"(?:\s+(?:plutot|directement|aussi|donc|alors|plutot directement|directement plutot))*"
+    r"\s*(?:mon|ma|a mon|a ma)\s+(?P<relative>{relatives})\b"
+)
+_OWNER_BEFORE_NUMBER = (
+    r"\b(?:mon|ma)\s+(?P<relative>{relatives})\s*(?:au|:|,?\s*c(?:'| )?est(?: le)?|son numero|sur le)\s*\x00"
+)
+
+
+def number_owner(text: str | None) -> str | None:
+    """The relative whose number the words give ("pere", "femme"), when they give one number and say it is theirs;
+    None when it is the writer's own (or when the words give several numbers: whose each is is not said so plainly)."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    digits = phone_digits(text)
+    matches = [match for match in phone_matches(digits) if normalise_phone(match.raw_string)]
+    if len({normalise_phone(match.raw_string) for match in matches}) != 1:
+        return None
+    marked = digits
+    for match in matches:
+        marked = marked.replace(match.raw_string, " \x00 ")
+    folded = fold(marked.replace("’", "'"))
+    own = re.search(
+        r"\b(?:mon|mes) (?:numero|portable|tel|telephone|fixe)\b|\b(?:appelez|rappelez|contactez)[- ]moi\b", folded
+    )
+    if own and not re.search(_OWNER_VERB.format(relatives=_RELATIVES), folded):
+        return None  # "mon portable 06 ..., mon mari ne répond pas": the writer's own number
+    for pattern in (_OWNER_VERB, _OWNER_BEFORE_NUMBER):
+        said = re.search(pattern.format(relatives=_RELATIVES), folded)
+        if said:
+            return said.group("relative")
+    return None
+
+
+# A number said to be another one, someone else's ("aussi", "ma femme au ..."), unless the words correct the first.
+_ANOTHER_NUMBER = re.compile(
+    r"\b(?:aussi|egalement|en plus|autre numero|(?:mon|ma) (?:femme|mari|associee?|comptable|fils|fille|epouse|"
+    r"compagne|compagnon|collegue|secretaire))\b"
+)
+_NUMBER_CORRECTED = re.compile(
+    r"\b(?:trompee?|erreur|faux|mauvais|bon numero|vrai numero|corrig\w*|rectifi\w*|pas le|c'est pas|pas \d{2}\b|"
+    r"change\w*|nouveau numero)"
+)
+
+
+def another_number(text: str | None) -> bool:
+    """Whether the words give a number as one more, or as someone else's ("vous pouvez aussi appeler ma femme au ...",
+    "si je réponds pas, appelez mon fils au ..."), not as a correction of the number given before."""
+    from intake.facts import fold
+
+    folded = fold(text or "")
+    return bool(_ANOTHER_NUMBER.search(folded) or number_owner(text)) and not _NUMBER_CORRECTED.search(folded)
+
+
+def kept_number_owner(artisan_messages: Iterable[str], kept: str | None) -> str | None:
+    """The relative whose number the kept one is, as the latest message that gave it says; None: the writer's own."""
+    owner = None
+    for message in artisan_messages:
+        if kept and kept in phones_in(message):
+            owner = number_owner(message)
+    return owner
+
+
+def spoken_of(relative: str | None, artisan_messages: Sequence[str], slots: Mapping[str, Any]) -> bool:
+    """Whether the conversation is about this relative ("mon père est boucher", the person at risk): told in a
+    message that gives no number, or named as the person at risk."""
+    if not relative:
+        return False
+    from intake.facts import fold
+
+    mention = re.compile(rf"\b(?:mon|ma|son|sa) {re.escape(relative)}\b")
+    told = [message for message in artisan_messages if not phones_in(message)]
+    at_risk = fold(str(slots.get("person_at_risk") or ""))
+    return bool(mention.search(at_risk) or re.search(rf"\b{re.escape(relative)}\b", at_risk)) or any(
+        mention.search(fold(message)) for message in told
+    )
+
+
+def yours(relative: str) -> str:
+    """ "pere" -> "votre père": the relative as said back to the writer."""
+    return f"votre {_ACCENTED.get(relative, relative)}"
+
+
+def whose(relative: str) -> str:
+    """ "pere" -> "son père", "femme" -> "son épouse": the relative as the advisor reads it."""
+    return _with_possessive(_SHOWN_AS.get(relative, relative))
+
+
+def phone_notes(
+    artisan_messages: Sequence[str],
+    kept: str | None,
+    concerned: str | None = None,
+    writer_name: str | None = None,
+    writer_role: str | None = None,
+) -> tuple[list[str], list[str]]:
+    """What the summary says of whose numbers were given: the kept one when it is a relative's ("celui de son père, la
+    personne concernée, à la demande de la personne qui a écrit (Claire)"), and a relative's number added beside it
+    ("si je réponds pas vous pouvez appeler ma femme au ..."), with the numbers so described (left out of "Autre numéro
+    donné"). ``concerned``: the relative the writer writes for (written_for's "relative")."""
+    if not kept:
+        return [], []
+    lines: list[str] = []
+    described: list[str] = []
+    owner_of_kept = kept_number_owner(artisan_messages, kept)
+    if owner_of_kept:
+        person = whose(owner_of_kept) + (", la personne concernée" if concerned == owner_of_kept else "")
+        role = writer_role or _WRITER_OF.get(owner_of_kept)
+        writer = (_with_possessive(_SHOWN_AS.get(role, role)) if role else "un proche") + (
+            f" ({writer_name})" if writer_name else ""
+        )
+        lines.append(f"Numéro à appeler ({display_phone(kept)}) : celui de {person} ; c'est {writer} qui a écrit.")
+        described.append(kept)
+    for message in artisan_messages:
+        numbers = [number for number in phones_in(message) if number != kept and number not in described]
+        if len(numbers) != 1 or kept in phones_in(message) or not another_number(message):
+            continue  # numbers beside the kept one are other_numbers'; a number alone without "aussi" corrects it
+        owner = number_owner(message)
+        # Round 9, r9a-08: "si je réponds pas vous pouvez appeler ma femme au ..." after the case was lost.
+        of = f", celui de {whose(owner)}" if owner else ""
+        lines.append(f"Autre numéro donné : {display_phone(numbers[0])}{of}.")
+        described.append(numbers[0])
+    return lines, described
 
 
 # ------------------------------------------------------------------------------ a relative who writes

@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions import abuse, live_offer, services
 from actions.asking import ask_next_question
 from actions.conversation import SKIPPED, said_before, user_messages
-from actions.crisis_actions import crisis_in_form_reply, take_back_reply
+from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import erasure_requested
 from actions.handoff import (
     BEFORE_YOU_GO,
@@ -24,6 +24,7 @@ from actions.handoff import (
     CASE_SAVED,
     CONSENTED_SLOTS,
     DIGIT_RUN,
+    another_number,
     callback_time,
     case_due,
     clean_name,
@@ -31,11 +32,13 @@ from actions.handoff import (
     consented,
     contact_answers,
     contact_given_with,
+    corrected_numbers,
     display_phone,
     first_name_said,
     foreign_attempt,
     handoff_questions,
     has_phone,
+    kept_number_owner,
     mentions_contact,
     moment_said_with,
     name_after_yes,
@@ -46,6 +49,7 @@ from actions.handoff import (
     normalise_email,
     normalise_phone,
     noted_for_other_questions,
+    number_owner,
     number_unknown,
     numbers_kept_text,
     only_a_title,
@@ -62,6 +66,7 @@ from actions.handoff import (
     without_weekday,
     written_for,
     wrong_number,
+    yours,
 )
 from actions.intake import YOU_ARE_WELCOME, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
@@ -159,6 +164,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             following = await self.next_requested_slot(dispatcher, tracker, domain)
             events += [*late, *([following] if following else [])]
         events += save_progress(dispatcher, tracker, events)
+        # Exhaustion said with an answer ("06 12 34 56 78, je dors plus de toute façon"): the case is saved first, then
+        # the kind word and the direct question, the handoff paused (round 9, as in the intake form).
+        checked = check_in_in_form_reply(dispatcher, tracker, events, "handoff_form")
+        if checked is not None and any(event.get("event") == "followup" for event in checked):
+            return checked
         return ask_next_question(dispatcher, tracker, events)
 
     async def extract_phone(
@@ -195,8 +205,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # (round 7: left empty): the person named, or the name after the reminder.
         name = (
             person_to_call(words, user_messages(tracker.events)[:-1])
-            or name_then_more(words)
             or name_after_reminder(words)
+            or name_then_more(words)
         )
         return {"contact_name": name} if name else {}
 
@@ -224,7 +234,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "06 12 34 56 78" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes to the call. The number,
             # and the name and the time said with it ("oui appelez moi, lea 06.58.47.21.90", "il s'appelle gerard,
             # 03 87 12 34 56 le matin": round 5, all asked again after the consent), wait in their slots for it.
-            dispatcher.utter_message(text=NUMBER_IS_A_YES)
+            owner = number_owner(words)
+            # "appelez plutôt mon père directement, c'est le 03 ..." (round 9, r9b-15): the call is to him, said so.
+            dispatcher.utter_message(text=NUMBER_OF_RELATIVE.format(who=yours(owner)) if owner else NUMBER_IS_A_YES)
             return {"wants_advisor": True, **contact_kept_for_later(tracker, words)}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
@@ -257,7 +269,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if at_offer and is_closing(words) and read_yes_no(value, tracker, "wants_advisor") is None:
             # "BON JE VAIS Y ALLER MERCI QUAND MEME" (round 7: "je n'ai pas bien compris" and the offer again): a
             # farewell declines the offer; the end says how to come back.
-            dispatcher.utter_message(text=FAREWELL_AT_OFFER)
+            # After distress, the 3114 again with the farewell (round 9: more leave-takings reach this reply).
+            reminder = f" {HANDOFF_REMINDER}" if tracker.get_slot("distress") else ""
+            dispatcher.utter_message(text=FAREWELL_AT_OFFER + reminder)
             return {"wants_advisor": False, **contact_forgotten(tracker)}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
@@ -301,9 +315,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         elsewhere = kept_for_other_questions("contact_name", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
-        if value == SKIPPED:
-            return {"contact_name": SKIPPED}
         words = tracker.latest_message.get("text") or ""
+        if value == SKIPPED:
+            # "je vous l'ai dit, Nadia", "Lucas je vous ai dit", read as a skip (round 9, r9a-03, r9b-11: the name left
+            # empty): the name said with the reminder is the answer.
+            named = name_after_reminder(words) if tracker.get_slot("requested_slot") == "contact_name" else None
+            return {"contact_name": named or SKIPPED}
         # Read whole when it names the person concerned, whatever a mapping took from it (round 8: the entity "Nadine"
         # of "Karim, je suis son fils. Elle, c'est Nadine" was kept).
         if tracker.get_slot("requested_slot") == "contact_name" and person_named(words):
@@ -313,6 +330,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             if name:
                 dispatcher.utter_message(text=to_call_text(name, words))
                 return {"contact_name": name}
+        reminded = name_after_reminder(words) if tracker.get_slot("requested_slot") == "contact_name" else None
+        if reminded and isinstance(value, str) and (value == SKIPPED or value in words):
+            # "Lucas je vous ai dit" (round 9, r9b-11: not taken): the name, not the reproach around it.
+            return {"contact_name": reminded}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words and name_then_more(words):
             # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
             return {"contact_name": name_then_more(words)}
@@ -358,9 +379,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         stored = phone_of_stored_case(tracker)
         if stored is not None and tracker.get_slot("requested_slot") != "phone":
             return {"phone": number_after_the_case(stored, value, words, dispatcher, tracker)}
+        if tracker.get_slot("requested_slot") == "phone" and phones_in(words):
+            # "06 77 66 55 44, c'est mon portable, lui il répondra pas", read as a skip (round 9, r9a-14: "Sans numéro
+            # ... je ne transmets rien", a lost case in a household in crisis): a valid number given at the phone
+            # question is the answer, whatever negation, hesitation or skip the rest of the words reads as.
+            value = words if value == SKIPPED or normalise_phone(value) is None else value
         # "laissez-moi réfléchir", "je ne sais pas trop quoi vous dire": no number yet, nor a refusal. The
         # question waits (once for a hesitation read as a skip: said again, it passes the question).
         waiting = is_waiting(words) and normalise_phone(None if value == SKIPPED else value) is None
+        waiting = waiting and not phones_in(words)  # "06 ... non attendez 06 ...": a number given, no pause
         hesitating = value == SKIPPED and is_hesitation(words) and not is_skip(words)
         if tracker.get_slot("requested_slot") == "phone" and (
             waiting or (hesitating and not already_said(tracker, PHONE_HESITATION))
@@ -464,6 +491,12 @@ def kept_for_other_questions(
         return None
     found = contact_answers(tracker.latest_message.get("text"))
     others = {name: answer for name, answer in found.items() if name != slot}
+    if "phone" in others and phone_of_stored_case(tracker):
+        # Once the case is stored, a number at another question is validate_phone's to read (a correction, or a
+        # relative's number added: round 9, r9a-08); never this question's answer, nor said noted twice.
+        others.pop("phone")
+        if not others:
+            return {slot: None}
     if not others:
         place = place_named_at_contact_question(tracker)
         if place is None:
@@ -492,6 +525,12 @@ def kept_for_other_questions(
 def say_numbers_kept(dispatcher: CollectingDispatcher, words: str | None) -> None:
     """Which of several numbers is kept, said once in the turn (two validators may read the same message)."""
     choice = preferred_phone(words)
+    if choice and not choice[1] and corrected_numbers(words):
+        # "06 01 02 03 04 non attendez 06 01 02 03 05 c'est ça ?" (round 9, r9b-14): the corrected one, said back.
+        text = f"Je garde le {display_phone(choice[0])}, le numéro que vous avez corrigé."
+        if all(message.get("text") != text for message in dispatcher.messages):
+            dispatcher.utter_message(text=text)
+        return
     if not choice or not choice[1]:
         return
     text = numbers_kept_text(*choice)
@@ -526,12 +565,16 @@ def email_instead_of_phone(text: str | None, dispatcher: CollectingDispatcher) -
 
 
 def name_after_reminder(text: str | None) -> str | None:
-    """ "je vous ai dit, Olivier", "comme je l'ai dit : Nadia" -> the name after the reminder; None otherwise."""
+    """ "je vous ai dit, Olivier", "comme je l'ai dit : Nadia" -> the name after the reminder; "Lucas je vous ai dit",
+    "Nadia, je vous l'ai déjà dit" (round 9, r9b-11: not taken) -> the name before it; None otherwise."""
     words = " ".join((text or "").split())
     rest = _WORDS_BEFORE_A_NAME.sub("", words)
+    if rest == words:
+        rest = _REMINDER_AFTER_A_NAME.sub("", words)
     if rest == words or not rest:
         return None
-    return first_name_said(rest.strip(" .!"))
+    rest = rest.strip(" .!,;:")
+    return first_name_said(rest) or first_name_said(rest.title() if rest.islower() and len(rest.split()) <= 2 else "")
 
 
 def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
@@ -547,8 +590,15 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
 # Words said before a name at the name question, left out of it.
 _WORDS_BEFORE_A_NAME = re.compile(
     r"^(?:(?:bah|ben|bon|euh|mais|oui|alors)[ ,]+)*(?:(?:comme )?je (?:vous )?(?:l'|l’)?ai (?:d[ée]j[àa] )?dit|je l'ai dit|"
+    r"comme je (?:vous )?(?:le )?disais|"
     # "c said" (SMS for "c'est Saïd", round 7: stored "c said").
     r"c'est|c’est|cest|c|moi c'est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
+    re.IGNORECASE,
+)
+# A reminder after the name ("Lucas je vous ai dit", "Nadia, je vous l'ai déjà dit !", "Paul comme je disais").
+_REMINDER_AFTER_A_NAME = re.compile(
+    r"[\s,;:.!-]+(?:(?:comme )?je (?:vous )?(?:l'|l’|le )?(?:ai|avais) (?:d[ée]j[àa] )?dit|comme je (?:vous )?(?:le )?disais|"
+    r"je (?:vous )?(?:l'|l’)?ai (?:d[ée]j[àa] )?[ée]crit|d[ée]j[àa] dit)[\s.!…]*$",
     re.IGNORECASE,
 )
 NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
@@ -560,6 +610,7 @@ FOREIGN_NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro étranger. Pouvez-vous
 TITLE_ONLY = "Merci. Sous quel nom le conseiller peut-il vous demander, par exemple « Mme Martin » ?"
 NUMBER_UNKNOWN = "Ce numéro ne semble pas exister. Pouvez-vous le vérifier ?"
 NUMBER_IS_A_YES = "Merci, je comprends que vous voulez qu'un conseiller vous appelle."
+NUMBER_OF_RELATIVE = "Merci, je comprends que vous voulez qu'un conseiller appelle {who}."
 WRITE_TO_YOU = (
     "C'est possible : un conseiller peut vous écrire plutôt que vous appeler. "
     "Si vous le souhaitez, donnez-moi votre adresse e-mail."
@@ -872,6 +923,9 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     corrected = phone_corrected_after_case(dispatcher, tracker)
     if corrected is not None:
         return corrected
+    added = number_added_after_case(dispatcher, tracker)
+    if added is not None:
+        return added
     named = person_named_at_name_question(dispatcher, tracker)
     if named is not None:
         return named
@@ -894,15 +948,6 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     return [SlotSet("phone", phone), SlotSet("case_reference", result.reference), FollowupAction("handoff_form")]
 
 
-# A number said to be another one, someone else's ("aussi", "ma femme au ..."), unless the words correct the first.
-_ANOTHER_NUMBER = re.compile(
-    r"\b(?:aussi|egalement|en plus|autre numero|(?:mon|ma) (?:femme|mari|associee?|comptable|fils|fille|epouse|"
-    r"compagne|compagnon|collegue|secretaire))\b"
-)
-_NUMBER_CORRECTED = re.compile(
-    r"\b(?:trompee?|erreur|faux|mauvais|bon numero|vrai numero|corrig\w*|rectifi\w*|pas le|c'est pas|pas \d{2}\b|"
-    r"change\w*|nouveau numero)"
-)
 PHONE_CORRECTED = (
     "C'est corrigé : le conseiller vous rappellera au {new}, et non au {old}. Votre référence reste {reference}."
 )
@@ -921,9 +966,8 @@ def phone_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracke
     choice = preferred_phone(words)
     if choice is None or choice[0] == slots.get("phone"):
         return None
-    folded = fold(words or "")
-    if _ANOTHER_NUMBER.search(folded) and not _NUMBER_CORRECTED.search(folded):
-        return None  # "vous pouvez aussi appeler ma femme au 06 ...": a second number, not a correction
+    if another_number(words):
+        return None  # "vous pouvez aussi appeler ma femme au 06 ...": a second number (number_added_after_case)
     old = slots["phone"]
     slots["phone"] = choice[0]
     result = save_case(tracker, slots)
@@ -936,6 +980,67 @@ def phone_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracke
     events: list[EventType] = [SlotSet("phone", choice[0]), SlotSet("case_reference", result.reference)]
     # In the handoff form, its next question follows; outside it, nothing restarts (no intake question again).
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+NUMBER_ADDED = "C'est noté : le conseiller pourra aussi {who} au {number}. Votre référence reste {reference}."
+
+
+def number_added_text(words: str | None, number: str, reference: str | None) -> str:
+    """A number added to the case, said back with whose it is ("votre femme"), and the reference."""
+    owner = number_owner(words)
+    who = yours(owner) if owner else "vous appeler"
+    if owner:
+        who = f"appeler {who}"
+    return NUMBER_ADDED.format(who=who, number=display_phone(number), reference=reference)
+
+
+def number_added_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Another number once the case is stored, given as one more or as a relative's ("ah et si je réponds pas vous
+    pouvez appeler ma femme au 0696 31 41 51"): added to the case (its summary says whose it is), said back with the
+    reference; nothing restarts, nothing is reset. Round 9, r9a-08: the intake questions started again, two slots were
+    emptied and the number was lost. None otherwise."""
+    slots = dict(tracker.slots)
+    words = tracker.latest_message.get("text")
+    if not slots.get("case_reference") or not consented(slots) or not has_phone(slots):
+        return None
+    if refuses_callback(words) or is_withdrawal(words, explicit_only=True) or not another_number(words):
+        return None
+    numbers = [number for number in phones_in(words) if number != slots["phone"]]
+    if len(numbers) != 1:
+        return None
+    slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]  # a mapping may have put the new one there
+    result = save_case(tracker, slots)
+    dispatcher.utter_message(text=number_added_text(words, numbers[0], result.reference))
+    logger.info("a number added to the case after it was stored")
+    events: list[EventType] = [SlotSet("phone", slots["phone"]), SlotSet("case_reference", result.reference)]
+    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+def number_at_phone_question(tracker: Tracker) -> str | None:
+    """The valid number the latest words give at the phone question of a consented handoff, whatever else they say
+    ("06 77 66 55 44, c'est mon portable, lui il répondra pas", "06 12 34 56 78 mais ne me rappelez pas avant lundi"):
+    the answer, never a refusal or a farewell that loses it (round 9, r9a-14). None otherwise."""
+    if tracker.active_loop_name != "handoff_form" or tracker.get_slot("requested_slot") != "phone":
+        return None
+    if not consented(tracker.slots):
+        return None
+    choice = preferred_phone(tracker.latest_message.get("text"))
+    return choice[0] if choice else None
+
+
+def number_kept_at_stop(dispatcher: CollectingDispatcher, tracker: Tracker, number: str) -> list[EventType]:
+    """A number given at the phone question in words read as a stop, a farewell or a thanks: the number is kept and
+    the case stored; a farewell ends the handoff with the reference, anything else goes on with the form."""
+    words = tracker.latest_message.get("text")
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    tracker.slots["phone"] = number  # what the case and the next question are computed from
+    say_numbers_kept(dispatcher, words)
+    if intent in ("goodbye", "thank") or is_closing(words):
+        return [SlotSet("phone", number), *(leave_handoff(dispatcher, tracker, thanks=intent == "thank") or [])]
+    result = save_case(tracker, dict(tracker.slots))
+    dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
+    logger.info("a number given at the phone question in words read as a stop: kept")
+    return [SlotSet("phone", number), SlotSet("case_reference", result.reference), FollowupAction("handoff_form")]
 
 
 def phone_of_stored_case(tracker: Tracker) -> str | None:
@@ -952,7 +1057,9 @@ def phone_of_stored_case(tracker: Tracker) -> str | None:
     return None
 
 
-NUMBER_NOT_TAKEN = "{problem} Le conseiller vous rappellera donc au {stored} ; écrivez-moi le bon numéro si ce n'est pas celui-là."
+NUMBER_NOT_TAKEN = (
+    "{problem} Le conseiller vous rappellera donc au {stored} ; écrivez-moi le bon numéro si ce n'est pas celui-là."
+)
 
 
 def number_after_the_case(
@@ -964,8 +1071,12 @@ def number_after_the_case(
     old one); someone else's number ("ma femme au ...") leaves it quietly."""
     choice = preferred_phone(words)
     new = choice[0] if choice else normalise_phone(value if isinstance(value, str) else None)
-    folded = fold(words)
-    if new == stored or (_ANOTHER_NUMBER.search(folded) and not _NUMBER_CORRECTED.search(folded)):
+    if new is not None and new != stored and another_number(words):
+        # "si je réponds pas, appelez ma femme au ..." (round 9, r9a-08): one more number, said back; the case's stays
+        # (the summary says whose it is: actions.handoff.phone_notes).
+        dispatcher.utter_message(text=number_added_text(words, new, tracker.get_slot("case_reference")))
+        return stored
+    if new == stored:
         return stored
     if new is None:
         unknown = number_unknown(words) or number_unknown(value if isinstance(value, str) else None)
@@ -1100,6 +1211,8 @@ def withdraws_consent(tracker: Tracker) -> bool:
     if tracker.get_slot("consent_given") is not True or asked in ("wants_advisor", "consent_given"):
         return False
     words = tracker.latest_message.get("text")
+    if number_at_phone_question(tracker):
+        return False  # "06 12 34 56 78 mais ne me rappelez pas avant lundi": a number given is no withdrawal (round 9)
     return is_withdrawal(words, explicit_only=asked in (None, "health_consent"))
 
 
@@ -1162,6 +1275,10 @@ def stop_with_handoff(
     slots = tracker.slots
     words = tracker.latest_message.get("text")
     in_form = tracker.active_loop_name == "handoff_form"
+    number = number_at_phone_question(tracker)
+    if number is not None:
+        # Round 9, r9a-14: a number given with words that read as a stop or a farewell is kept, and the case made.
+        return number_kept_at_stop(dispatcher, tracker, number)
     if (in_form and withdraws_consent(tracker)) or (
         consented(slots) and is_withdrawal(words, explicit_only=explicit_only)
     ):
@@ -1260,6 +1377,11 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
     reach = (
         f"vous rappellera au {display_phone(slots['phone'])}" if has_phone(slots) else f"vous écrira à {slots['email']}"
     )
+    owner = kept_number_owner(user_messages(tracker.events), slots.get("phone")) if has_phone(slots) else None
+    if owner:
+        # "appelez plutôt mon père directement, c'est le 03 ..." (round 9, r9b-15: "vous rappellera au" his number, as if
+        # it were the writer's): whom the advisor calls, said as such.
+        reach = f"appellera {yours(owner)} au {display_phone(slots['phone'])}"
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."

@@ -136,6 +136,11 @@ class PlaceValidation:
             # the classifier made of it (round 5: read as a skip, no département was saved).
             code, commune = picked
             return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
+        known = value_before_latest_message(tracker.events, "departement")
+        if not asked and number_not_a_new_place(value, latest, known, tracker.events):
+            # "non c'est le 05 le bon !" at the time question, after two phone numbers (round 9, r9b-14: the 13 became
+            # the Hautes-Alpes): a bare number at another question never replaces the place known.
+            return {"departement": validated_this_turn(tracker.events, str(value)) or known}
         if asked and (value not in (None, SKIPPED) or (is_waiting(latest) and not is_skip(latest))):
             value = latest
         elif (
@@ -160,6 +165,45 @@ class PlaceValidation:
         if message:
             dispatcher.utter_message(text=message)
         return update
+
+
+# Words that say a number is a place ("on est dans le 62", "département 62", "(62)"): a place corrected at another
+# question in so many words.
+_PLACE_SAID = (
+    r"\b(?:dans le|departement|dept|dpt|secteur|region|zone|habite|habitons|situee?s?|installee?s?|basee?s?)\s+"
+    r"(?:dans le |du |le )?{0}\b|\(\s*{0}\s*\)"
+)
+
+
+def number_not_a_new_place(value: Any, latest: str, known: Any, events: list[dict[str, Any]]) -> bool:
+    """Whether a number read as a département at another question must leave the known place as it is: a place is
+    known, the number is a bare code (not a name), and either the talk is of a phone number (this message or the
+    turn before it gives one) or the words do not say it is a place ("dans le 62", "département 62")."""
+    from actions.handoff import mentions_contact
+    from intake.facts import fold
+
+    code = str(value or "").strip()
+    if known in (None, SKIPPED) or not re.fullmatch(r"\d{1,3}", code) or code.zfill(2) == str(known):
+        return False
+    previous = _previous_turn(events)
+    if mentions_contact(latest) or any(mentions_contact(text) for text in previous):
+        return True  # "c'est le 05 le bon": the end of a phone number
+    return not re.search(_PLACE_SAID.format(re.escape(code)), fold(latest))
+
+
+def _previous_turn(events: list[dict[str, Any]]) -> list[str]:
+    """The bot's messages and the artisan's message of the turn before the latest message."""
+    said: list[str] = []
+    users = 0
+    for event in reversed(events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                said.append(event.get("text") or "")
+                break
+        elif event.get("event") == "bot" and users == 1:
+            said.append(event.get("text") or "")
+    return said
 
 
 def validated_this_turn(events: list[dict[str, Any]], raw: str) -> str | None:

@@ -78,7 +78,9 @@ def test_a_number_that_is_none_after_the_case_keeps_the_cases_and_asks_nothing_a
 def test_someone_elses_number_after_the_case_changes_nothing():
     reference = stored_case()
     words = "vous pouvez aussi appeler ma femme au 06 77 88 99 00"
-    dispatcher, events = run(ValidateHandoffForm(), at_question("departement", words, "06 77 88 99 00", reference), DOMAIN)
+    dispatcher, events = run(
+        ValidateHandoffForm(), at_question("departement", words, "06 77 88 99 00", reference), DOMAIN
+    )
     assert slot_events(events).get("phone", STORED) == STORED
     assert "C'est corrigé" not in " ".join(texts(dispatcher))
     assert stored_cases()[0].phone == STORED
