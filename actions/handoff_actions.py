@@ -74,6 +74,7 @@ from actions.place_validation import PlaceValidation, place_in_answer, place_not
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
+from chamber.hours import DEPARTEMENT_ZONES, CallbackPreference
 from french import WEEKDAYS as WEEKDAYS_FR
 from guidance.crisis import AT_RISK_REFUSAL, HANDOFF_REMINDER
 from intake.answers import (
@@ -1347,7 +1348,28 @@ def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
     promise = chamber.callback_promise(clock.now(), preference, slots.get("urgency"))
     if closed is not None:
         promise = f"{promise} (les conseillers n'appellent pas le {WEEKDAYS_FR[closed]} : {chamber.hours_text})"
+    elif overseas_time_wished(slots) or (overseas(slots) and re.search(r"\d h\b", promise)):
+        # "lundi vers 18h chez moi" at La Réunion was promised "en fin de journée (… jusqu'à 17 h)", Paris time (round 9,
+        # r9a-10): the promise is in the chamber's time, said so with the hours in the artisan's own; the advisor reads
+        # the words as said.
+        promise = (
+            f"{promise} (les conseillers appellent {chamber.hours_text_for(slots.get('departement'), clock.now())})"
+        )
     return promise
+
+
+def overseas(slots: Mapping[str, Any]) -> bool:
+    """The artisan's département lives in another time zone than the chamber's hours are said in."""
+    return DEPARTEMENT_ZONES.get(str(slots.get("departement") or "")) is not None
+
+
+def overseas_time_wished(slots: Mapping[str, Any]) -> bool:
+    """A part of the day or an hour wished by someone whose département lives in another time zone (r9a-04: "le lundi
+    7 décembre à 8 h" said to Cayenne, 4 h there)."""
+    if not overseas(slots):
+        return False
+    wish = CallbackPreference.read(slots.get("callback_slot"))
+    return wish.part is not None or wish.window is not None
 
 
 def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: bool = False) -> list[EventType]:

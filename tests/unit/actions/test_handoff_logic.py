@@ -107,3 +107,19 @@ def test_summary_says_when_the_person_was_unsure_of_their_safety():
     summary = summarise(["banque"], "critique", True, {}, False, safety_unsure=True)
     assert summary.startswith("DÉTRESSE exprimée, en sécurité sans certitude au moment de l'échange")
     assert "pas en sécurité" not in summary
+
+
+def test_a_time_wished_overseas_is_kept_and_the_promise_says_the_hours_in_both_times():
+    """Rounds 8 and 9 (r9a-10, make run): "après 15h chez moi" at the e-mail question was refused as an address, and
+    "vers 18h chez moi" at La Réunion was promised in Paris time without a word."""
+    from actions.handoff import callback_time
+    from actions.handoff_actions import callback_promise
+    from chamber import load_chamber
+
+    assert callback_time("après 15h chez moi") == "après 15h chez moi"
+    assert callback_time("lundi vers 18h heure de la Réunion") == "lundi vers 18h heure de la Réunion"
+    chamber = load_chamber()
+    overseas = callback_promise(chamber, {"departement": "974", "callback_slot": "après 15h chez moi"})
+    assert "heure de Paris" in overseas and "chez vous" in overseas
+    assert "chez vous" not in callback_promise(chamber, {"departement": "59", "callback_slot": "après 15h"})
+    assert "chez vous" not in callback_promise(chamber, {"departement": "974", "callback_slot": "dès que possible"})
