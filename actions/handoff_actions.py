@@ -1353,7 +1353,7 @@ def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
         # r9a-10): the promise is in the chamber's time, said so with the hours in the artisan's own; the advisor reads
         # the words as said.
         promise = (
-            f"{promise} (les conseillers appellent {chamber.hours_text_for(slots.get('departement'), clock.now())})"
+            f"{promise} ; les conseillers appellent {chamber.hours_text_for(slots.get('departement'), clock.now())}"
         )
     return promise
 
