@@ -167,10 +167,21 @@ def _scan(cue: Cue, clause: Clause, order: tuple[int, int]) -> Iterable[_Hit]:
 def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
     """A health word whose subject is a relative is a life event of the artisan's, not their own health."""
     signals = rules().signals
+    kept = []
     for hit in hits:
         if hit.owner != "sante":
+            kept.append(hit)
             continue
         before = hit.clause.text[: hit.start]
+        employees = list(signals.employee_subject.finditer(hit.clause.text[: hit.end]))
+        if employees and not signals.first_person.search(
+            signals.first_person_not_subject.sub(" ", hit.clause.text[employees[-1].end() : hit.end])
+        ):
+            continue  # "mon ouvrier est arrêté par son médecin": the business's trouble, not the artisan's health
+        kept.append(hit)
+        if signals.relative_after.search(hit.clause.text[hit.end :]):
+            hit.owner = "vie_personnelle"  # "AVC de ma femme en novembre"
+            continue
         relatives = list(signals.relative_subject.finditer(before))
         if not relatives:
             continue
@@ -184,7 +195,15 @@ def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
         # "ce n'est pas ma femme qui est malade, c'est moi": the relative is denied, the illness is theirs.
         if not _negated(hit.clause, relatives[-1].start(), relatives[-1].end()):
             hit.owner = "vie_personnelle"
-    return hits
+    return kept
+
+
+def _someone_elses_health(text: str) -> bool:
+    """A clause about an employee's or a relative's health, with no first person in it."""
+    signals = rules().signals
+    if not (signals.employee_subject.search(text) or signals.relative_subject.search(text)):
+        return False
+    return not signals.first_person.search(signals.first_person_not_subject.sub(" ", text))
 
 
 def _other_sense(hits: list[_Hit], clauses: list[Clause]) -> list[_Hit]:
@@ -276,6 +295,8 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
         if not spans or _negated(clause, *spans[0]):
             continue
+        if code == "sante" and _someone_elses_health(clause.text):
+            continue  # "mon vendeur s'est cassé le poignet" (development v14): the rules read whose health it is
         words = [" ".join(clause.source[slice(*clause.source_span(*span))].split()) for span in spans]
         learned = ", ".join(f"« {word} »" for word in words)
         hits.append(_Hit(code, 0, len(clause.text), False, False, clause, (index, best, 0), learned))

@@ -94,6 +94,8 @@ class Signals:
     first_person: re.Pattern[str]
     first_person_not_subject: re.Pattern[str]
     third_person_subject: re.Pattern[str]
+    relative_after: re.Pattern[str]
+    employee_subject: re.Pattern[str]
     question: re.Pattern[str]  # for the learned urgency model's basse only
 
 
@@ -202,6 +204,8 @@ def rules() -> RuleSet:
         first_person=compile_any(raw["first_person"]),
         first_person_not_subject=compile_any(raw["first_person_not_subject"]),
         third_person_subject=compile_any(raw["third_person_subject"]),
+        relative_after=compile_any(raw["relative_after"]),
+        employee_subject=compile_any(raw["employee_subject"]),
         question=compile_any(raw["question"]),
     )
     return RuleSet(categories, tuple(urgency_rules), signals)
