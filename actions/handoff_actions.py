@@ -104,6 +104,7 @@ from intake.facts import extract_facts, fold, understood
 from ops import clock
 from places import resolve
 from triage.answers import reassures_safety
+from triage.distress import find_signs
 
 logger = logging.getLogger(__name__)
 NUMBER_AT_THE_NAME = "Je vous demande le numéro juste après ; il semble manquer un chiffre à celui-ci."
@@ -440,6 +441,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if elsewhere is not None:
             return elsewhere
         words = tracker.latest_message.get("text") or ""
+        if isinstance(value, str) and find_signs(value):
+            # "... je me demande si ça vaut encore la peine de se lever le matin" (round 10, r10b-03) was stored as the
+            # time of the call: words with a warning sign are never a moment; the crisis path or the question answers.
+            return {"callback_slot": None}
         asked = tracker.get_slot("requested_slot") == "callback_slot" and value == words
         if asked and is_waiting(words):
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.

@@ -434,11 +434,24 @@ _CALLBACK_WORD = re.compile(
 )
 
 
+# The offer taken up in so many words, typically on coming back ("c'est encore moi, j'ai réfléchi, ok pour le
+# conseiller", "oui pour le conseiller": round 10, r10a-05, 21-23, read as a farewell or a greeting, and told goodbye).
+_OFFER_TAKEN_UP = re.compile(
+    r"\b(?:ok|oui|ouais|d'accord|c'est d'accord|c'est bon|va pour|je veux bien|j'accepte|partant|partante)"
+    r"(?: (?:alors|finalement|du coup|donc))? (?:pour )?(?:le |un |une |qu'un |qu'une )?(?:conseiller|conseillere|rappel|"
+    r"(?:qu'on|que vous|qu'il|qu'elle) (?:me )?(?:rappelle|rappeliez|appelle|appeliez|recontacte)|"
+    r"etre (?:rappelee?|appelee?|recontactee?))\b(?! (?:bancaire|de la|de ma|du|des|municipal|financier))"
+)
+
+
 def names_the_callback(text: str | None) -> bool:
     """ "rappel", "rappel svp", "un rappel" said as a clause of its own ("urssaf. 3000. rappel."): a callback asked
-    for in one word, which the classifier does not read so."""
+    for in one word, which the classifier does not read so; or the offer taken up in so many words ("j'ai réfléchi,
+    ok pour le conseiller")."""
     folded = _folded(text)
-    return bool(folded) and not folded.startswith("/") and bool(_CALLBACK_WORD.search(folded))
+    if not folded or folded.startswith("/"):
+        return False
+    return bool(_CALLBACK_WORD.search(folded)) or bool(_OFFER_TAKEN_UP.search(folded))
 
 
 def called_away(text: str | None) -> bool:
@@ -623,7 +636,12 @@ def question_after_no(text: str | None) -> str | None:
 _HOW_LONG = re.compile(
     r"\b(?:combien de (?:temps|jours|mois|annees?)|jusqu'a quand|pendant combien|quelle duree|(?:la |quelle )?duree de "
     r"(?:conservation|stockage|garde)|delai de (?:conservation|suppression|effacement)|au bout de combien|"
-    r"(?:gardez|conservez|stockez|gardes?|gardees?|conservees?|stockees?|restent|reste)(?: \w+)? longtemps|longtemps (?:chez vous|dans vos (?:fichiers|serveurs|dossiers)))\b"
+    r"(?:gardez|conservez|stockez|gardes?|gardees?|conservees?|stockees?|restent|reste)(?: \w+)? longtemps|longtemps (?:chez vous|dans vos (?:fichiers|serveurs|dossiers))|"
+    # "et c'est effacé quand ?", "vous effacez quand mes infos ?" (round 10, r10a-14, 15: the offer to erase, and the
+    # "oui" that followed erased a callback request).
+    r"(?:efface\w*|supprime\w*|detrui\w*|jete\w*) quand|quand (?:est-ce que |est-ce qu'|est ce que |est ce qu')?"
+    r"(?:vous )?(?:les |la |le |l')?(?:effacez|supprimez|detruisez|jetez)|quand (?:c'est|ce sera|ca sera|est-ce) "
+    r"(?:efface|supprime|detruit))\b"
 )
 _KEPT_DATA = re.compile(
     r"\b(?:gard\w*|conserv\w*|stock\w*|archiv\w*|efface\w*|supprim\w*|detrui\w*|restent|reste|donnees?|infos?|"
@@ -662,8 +680,10 @@ def asks_to_erase(text: str | None) -> bool:
     if not folded or folded.startswith("/"):
         return False
     if asks_how_long_kept(text):
-        # Only an order said beside the question ("supprimez tout, vous gardez ça combien de temps ?") asks it.
-        return bool(re.search(r"\b(?:effacez|supprimez|suprimez|detruisez|retirez|videz)\b|\bje retire mon\b", folded))
+        # Only an order said beside the question ("supprimez tout, vous gardez ça combien de temps ?") asks it; the
+        # question's own words ("vous effacez quand ?") are no order.
+        rest = _HOW_LONG.sub(" ", folded)
+        return bool(re.search(r"\b(?:effacez|supprimez|suprimez|detruisez|retirez|videz)\b|\bje retire mon\b", rest))
     return bool(_ERASE_ORDER.search(folded) or _ERASE_WORD.search(folded))
 
 

@@ -675,6 +675,25 @@ _NOT_WORTH_A_CALL = compile_any(
 )
 
 
+# "oui je suis en sécurité, mais je préfère pas parler de ça", "oui ça va, mais vous avez lu ma question ?" (round 10,
+# r10b-11, 15): a clear yes, then a refusal or a remark about the conversation; "mais" alone kept it not safe.
+_CLEAR_YES_BUT = re.compile(
+    r"^(?:oui|ouais|oui oui|si)\b[ ,]*(?:je suis en securite|ca va|je vais bien|je suis chez moi|pas de danger)?"
+    r"[ ,.!]*(?:mais|par contre)\b(?P<rest>.+)$"
+)
+_ABOUT_THE_CONVERSATION = re.compile(r"\b(?:ma question|mon message|lu|compris|repondu|repondez)\b")
+
+
+def _safe_but_not_talking(text: str | None) -> bool:
+    if not text or "?" in text.split("mais", 1)[0]:
+        return False
+    match = _CLEAR_YES_BUT.match(normalise(text))
+    if match is None or find_signs(text):
+        return False
+    rest = match.group("rest")
+    return declines_to_talk(rest) or bool("?" in text and _ABOUT_THE_CONVERSATION.search(rest))
+
+
 def declines_to_talk(text: str | None) -> bool:
     """ "je veux pas en parler", "je veux pas appeler de numéro": the callback declined, which is no request for it."""
     return bool(text) and bool(_DECLINES_TO_TALK.search(normalise(text or "")))
@@ -713,7 +732,7 @@ def answer_to_safety_question(
         reading = answer_to_safety_question(left, about_someone_else=about_someone_else)
         said_safe = _SAFE_NEGATED.search(left) or re.search(r"en securite|je vais bien|ca va\b", left)
         return UNSURE if reading == SAFE and not said_safe else reading
-    if _safe_then_more(text):
+    if _safe_then_more(text) or _safe_but_not_talking(text):
         return SAFE
     if _doubted_yes(text):
         return UNSURE

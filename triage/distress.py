@@ -452,12 +452,21 @@ _ADDRESSEE = re.compile(
 )
 
 
+# Someone close who died is nobody at risk ("depuis la mort de ma mère, mon père n'a plus de raison de continuer":
+# round 10, r10b-19, the bot asked three times whether "votre mère" was safe).
+_DEAD_BEFORE = re.compile(r"\b(?:mort|deces|disparition|perte|enterrement|obseques|suicide) (?:de|d) $")
+_DEAD_AFTER = re.compile(r"^ (?:est|etait|s est) (?:morte?|decedee?|suicidee?|tuee?)\b|^ nous a quitte")
+
+
 def close_people_named(text: str, clauses: list[Clause] | None = None) -> list[str]:
-    """The people close to the writer a message names, in its own words ("mon père", "notre fils"), in order."""
+    """The people close to the writer a message names, in its own words ("mon père", "notre fils"), in order; not
+    those it says died."""
     named = []
     for clause in clauses if clauses is not None else split_clauses(text):
         for match in _table().reported.close_person.finditer(clause.text):
             if _ADDRESSEE.search(clause.text[: match.start()]):
+                continue
+            if _DEAD_BEFORE.search(clause.text[: match.start()]) or _DEAD_AFTER.search(clause.text[match.end() :]):
                 continue
             start, end = clause.source_span(*match.span())
             named.append(" ".join(clause.source[start:end].split()))

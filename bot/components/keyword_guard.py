@@ -17,7 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.after_the_crisis_guard import AfterTheCrisisGuard
 from french import fold
-from intake.answers import called_away, is_closing, names_the_callback
+from intake.answers import asks_how_long_kept, called_away, is_closing, names_the_callback
 
 logger = logging.getLogger(__name__)
 
@@ -62,11 +62,23 @@ def thanks_taking_leave(text: str, read_as: str | None) -> str | None:
     return "goodbye" if read_as == "thank" and is_closing(text) else None
 
 
+def retention_question(text: str, read_as: str | None) -> str | None:
+    """`faq` for a question about how long the data is kept, whatever it was read as ("vous gardez ça combien de temps
+    ?" at the consent question got "Je ne sais pas répondre", round 10, r10a-02 and 15): the FAQ action answers it
+    with the retention, the case's once a handoff is under way."""
+    return "faq" if read_as != "faq" and asks_how_long_kept(text) else None
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class KeywordGuard(AfterTheCrisisGuard):
     def intent_of(self, message: Message, text: str) -> str | None:
         read_as = (message.get(INTENT) or {}).get("name")
-        intent = keyword_intent(text) or number_given(text, read_as) or thanks_taking_leave(text, read_as)
+        intent = (
+            keyword_intent(text)
+            or number_given(text, read_as)
+            or thanks_taking_leave(text, read_as)
+            or retention_question(text, read_as)
+        )
         if intent is not None:
             logger.info("keyword guard: %s", intent)
         return intent

@@ -35,3 +35,24 @@ def test_exhaustion_said_with_the_phone_number_saves_the_case_then_asks_the_dire
     ]
     assert slot_events(result)["paused_form"] == "handoff_form"
     assert SUICIDE_QUESTION not in texts(dispatcher)  # asked by the direct question form, once
+
+
+def test_words_with_a_warning_sign_are_never_the_time_of_the_call():
+    """Round 10 (r10b-03): "... je me demande si ça vaut encore la peine de se lever le matin" was stored as the time
+    of the call, and the summary never said the distress."""
+    words = "franchement je me demande si ça vaut encore la peine de se lever le matin"
+    events = [
+        bot("À quel moment préférez-vous qu'un conseiller vous appelle ?"),
+        user(words, "inform"),
+        {"event": "slot", "name": "callback_slot", "value": words},
+    ]
+    slots = {**consented(phone="+33651234567"), "callback_slot": words, "requested_slot": "callback_slot"}
+    current = tracker(events, slots=slots, active_loop="handoff_form", sender_id="sign-not-a-moment")
+    validated = ValidateHandoffForm().validate_callback_slot(words, *_form_call(current))
+    assert validated == {"callback_slot": None}
+
+
+def _form_call(current):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    return CollectingDispatcher(), current, DOMAIN

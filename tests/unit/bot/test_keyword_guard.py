@@ -82,3 +82,35 @@ def test_thanks_that_take_leave_are_a_farewell(text, intent):
     message = _message(text, "thank")
     KeywordGuard().process([message])
     assert message.get(INTENT)["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text, read_as, intent",
+    [
+        ("c'est encore moi, j'ai réfléchi, ok pour le conseiller", "goodbye", "request_human"),
+        ("me revoilà. oui pour le conseiller", "affirm", "request_human"),
+        ("rebonjour, j'ai réfléchi, c'est d'accord pour qu'on me rappelle", "greet", "request_human"),
+        ("ok pour le conseiller bancaire ?", "faq", "faq"),
+        ("oui", "affirm", "affirm"),
+    ],
+)
+def test_the_offer_taken_up_on_coming_back_is_a_request_for_a_person(text, read_as, intent):
+    """Round 10 (r10a-05, 21-23): back after a polite leave, "ok pour le conseiller" was told goodbye."""
+    message = _message(text, read_as)
+    KeywordGuard().process([message])
+    assert message.get(INTENT)["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text, read_as, intent",
+    [
+        ("vous gardez ça combien de temps ?", "ask_why_question", "faq"),
+        ("et c'est effacé quand ?", "out_of_scope", "faq"),
+        ("ça dure combien de temps l'appel ?", "faq", "faq"),
+        ("ça dure combien de temps la procédure ?", "describe_situation", "describe_situation"),
+    ],
+)
+def test_a_question_about_how_long_data_is_kept_is_a_question_about_the_service(text, read_as, intent):
+    message = _message(text, read_as)
+    KeywordGuard().process([message])
+    assert message.get(INTENT)["name"] == intent

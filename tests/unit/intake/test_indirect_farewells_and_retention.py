@@ -86,3 +86,19 @@ DATA_QUESTIONS = [
 @pytest.mark.parametrize("text, how_long, erase", DATA_QUESTIONS)
 def test_how_long_the_data_is_kept_is_a_question_never_a_request_to_erase(text, how_long, erase):
     assert (asks_how_long_kept(text), asks_to_erase(text)) == (how_long, erase)
+
+
+@pytest.mark.parametrize(
+    "text, how_long, erase",
+    [
+        ("et c'est effacé quand ?", True, False),
+        ("vous effacez quand mes infos ?", True, False),
+        ("quand est-ce que vous supprimez la conversation ?", True, False),
+        ("supprimez tout, vous gardez ça combien de temps ?", True, True),
+        ("effacez mes données", False, True),
+    ],
+)
+def test_when_it_is_erased_is_a_question_never_an_order(text, how_long, erase):
+    """Round 10 (r10a-14, 15): "et c'est effacé quand ?" got the offer to erase, and the "oui" after it erased a case."""
+    assert asks_how_long_kept(text) is how_long
+    assert asks_to_erase(text) is erase

@@ -102,3 +102,32 @@ def test_the_direct_question_refused_or_denied(typed, expected):
 def test_the_questions_own_words_denied():
     assert denies_the_question("non je ne veux pas me suicider, je suis juste fatiguée")
     assert not denies_the_question("je suis juste fatiguée")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("oui je suis en sécurité, mais je préfère pas parler de ça", "safe"),
+        ("oui ça va … mais vous avez lu ma question ?", "safe"),
+        ("oui mais j'ai peur de ce que je pourrais faire", "not_safe"),
+        ("oui mais pas pour longtemps", "not_safe"),
+    ],
+)
+def test_a_clear_yes_then_a_refusal_to_talk_is_safe(text, expected):
+    """Round 10 (r10b-11, 15): "oui je suis en sécurité, mais je préfère pas parler de ça" was told to call the 15."""
+    assert answer_to_safety_question(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("depuis la mort de ma mère, mon père n'a plus de raison de continuer", ["mon père"]),
+        ("ma femme est décédée en mai et mon fils ne se lève plus", ["mon fils"]),
+        ("mon associé m'a dit qu'il voulait en finir", ["mon associé"]),
+    ],
+)
+def test_someone_close_who_died_is_not_the_person_at_risk(text, named):
+    """Round 10 (r10b-19): the bot asked three times whether "votre mère", who had died, was safe."""
+    from triage.distress import close_people_named
+
+    assert close_people_named(text) == named
