@@ -185,6 +185,10 @@ def number_not_a_new_place(value: Any, latest: str, known: Any, events: list[dic
     code = str(value or "").strip()
     if known in (None, SKIPPED) or not re.fullmatch(r"\d{1,3}", code) or code.zfill(2) == str(known):
         return False
+    if not re.search(rf"(?<!\d)0*{re.escape(code.lstrip('0') or '0')}(?!\d)", latest):
+        # The code read from a name ("ah non c'est la Somme pas le Nord" gives 80): a place said as such (the simulator,
+        # seed 20261234: eleven corrections at the contact questions were undone after a phone number).
+        return False
     previous = _previous_turn(events)
     if mentions_contact(latest) or any(mentions_contact(text) for text in previous):
         return True  # "c'est le 05 le bon": the end of a phone number

@@ -7,6 +7,7 @@ requires.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -20,7 +21,7 @@ from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messa
 from actions.handoff import callback_time, contact_answers, first_name_said
 from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
-from intake.facts import corrected_creditors, extract_facts, is_place_mention, says_only_salaries_are_paid
+from intake.facts import corrected_creditors, extract_facts, fold, is_place_mention, says_only_salaries_are_paid
 from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements
@@ -65,6 +66,9 @@ _CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot
 # Questions whose answers say nothing of the business: "je suis pas en danger, je serai sur un chantier à Brive lundi"
 # at the safety question replaced the case's département (round 9, r9a-28). A place is kept only as a correction.
 _NO_FACT_QUESTIONS = _CONTACT_QUESTIONS | {"safe_now", "suicide_thoughts"}
+# An answer about safety whose "je voulais dire" corrects what was said, not the place (r9a-28); a place corrected at a
+# crisis question without them ("je ne suis plus dans le 62, l'atelier est à Roubaix") is kept (the simulator).
+_SAFETY_WORDS = re.compile(r"\b(?:danger|securite|en securite|ca va|je vais bien|suicid\w*|mourir|en finir)\b")
 
 
 def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -103,7 +107,7 @@ def facts_to_fill(tracker: Tracker) -> dict[str, str]:
     if asked in _NO_FACT_QUESTIONS:
         # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord") at a contact question; at a crisis
         # question, "je voulais dire que je serai sur un chantier à Brive" corrects what was said, not the place.
-        correction = asked in _CONTACT_QUESTIONS and is_correction(text)
+        correction = is_correction(text) and (asked in _CONTACT_QUESTIONS or not _SAFETY_WORDS.search(fold(text)))
         place = extract_facts(text, services.chamber_today()).get("departement") if correction else None
         return {"departement": place} if place else {}
     facts = extract_facts(text, services.chamber_today())

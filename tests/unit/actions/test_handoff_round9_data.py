@@ -319,3 +319,21 @@ def test_the_offer_answered_with_the_fathers_number_says_whom_the_advisor_calls(
 
 def test_phone_notes_leave_the_writers_own_number_alone():
     assert phone_notes(["06 12 34 56 78"], "+33612345678") == ([], [])
+
+
+@pytest.mark.parametrize("requested", ["email", "contact_name", "callback_slot"])
+def test_a_place_named_after_talk_of_a_phone_number_still_corrects_it(requested):
+    """The simulator (seed 20261234): "ah non c'est la Somme pas le Nord" right after the phone number was undone, its
+    code (80, read from the name) taken for the end of a phone number."""
+    words = "ah non c'est la Somme pas le Nord"
+    current = at_question(
+        requested,
+        words,
+        "deny",
+        {"departement": "80"},
+        slots=consented(departement="59", phone="+33612345678", case_reference="RL-TEST02"),
+        history=[slot("departement", "59"), user("06 12 34 56 78"), bot("Merci, votre demande est bien enregistrée.")],
+        entities=[{"entity": "departement", "value": "Somme"}],
+    )
+    _, events = run(ValidateHandoffForm(), current, DOMAIN)
+    assert slot_events(events).get("departement", "80") == "80"

@@ -322,3 +322,19 @@ def test_a_town_said_in_the_answer_to_a_crisis_question_leaves_the_place_known(r
     current = tracker(events, slots={"requested_slot": requested, "departement": "Brive"})
     assert place_undone(current) == [{"event": "slot", "timestamp": None, "name": "departement", "value": "87"}]
     assert "departement" not in facts_to_fill(current)
+
+
+def test_a_place_corrected_at_a_crisis_question_without_talk_of_safety_is_kept():
+    """The simulator (seed 20261234): "je ne suis plus dans le 62, l'atelier est à Roubaix maintenant" at the safety
+    question was dropped with r9a-28's rule, which is about an answer that speaks of safety."""
+    from actions.triage_actions import facts_to_fill
+
+    words = "je ne suis plus dans le 62, l'atelier est à Roubaix maintenant"
+    events = [
+        {"event": "slot", "name": "departement", "value": "62"},
+        {"event": "slot", "name": "requested_slot", "value": "safe_now"},
+        bot("Êtes-vous en sécurité en ce moment ?"),
+        user(words, "inform"),
+    ]
+    current = tracker(events, slots={"requested_slot": "safe_now", "departement": "62"})
+    assert facts_to_fill(current).get("departement") == "59"
