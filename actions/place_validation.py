@@ -137,7 +137,7 @@ class PlaceValidation:
             code, commune = picked
             return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
         known = value_before_latest_message(tracker.events, "departement")
-        if not asked and number_not_a_new_place(value, latest, known, tracker.events):
+        if not asked and number_not_a_new_place(value, latest, known):
             # "non c'est le 05 le bon !" at the time question, after two phone numbers (round 9, r9b-14: the 13 became
             # the Hautes-Alpes): a bare number at another question never replaces the place known.
             return {"departement": validated_this_turn(tracker.events, str(value)) or known}
@@ -175,11 +175,11 @@ _PLACE_SAID = (
 )
 
 
-def number_not_a_new_place(value: Any, latest: str, known: Any, events: list[dict[str, Any]]) -> bool:
+def number_not_a_new_place(value: Any, latest: str, known: Any) -> bool:
     """Whether a number read as a département at another question must leave the known place as it is: a place is
-    known, the number is a bare code (not a name), and either the talk is of a phone number (this message or the
-    turn before it gives one) or the words do not say it is a place ("dans le 62", "département 62")."""
-    from actions.handoff import mentions_contact
+    known, the number is a bare code typed as such (not read from a name), and the words neither say it is a place
+    ("dans le 62", "département 62") nor name the place it would correct ("pas le 59, le 62"): "c'est le 05 le bon"
+    after a phone number is its end."""
     from intake.facts import fold
 
     code = str(value or "").strip()
@@ -189,25 +189,11 @@ def number_not_a_new_place(value: Any, latest: str, known: Any, events: list[dic
         # The code read from a name ("ah non c'est la Somme pas le Nord" gives 80): a place said as such (the simulator,
         # seed 20261234: eleven corrections at the contact questions were undone after a phone number).
         return False
-    previous = _previous_turn(events)
-    if mentions_contact(latest) or any(mentions_contact(text) for text in previous):
-        return True  # "c'est le 05 le bon": the end of a phone number
-    return not re.search(_PLACE_SAID.format(re.escape(code)), fold(latest))
-
-
-def _previous_turn(events: list[dict[str, Any]]) -> list[str]:
-    """The bot's messages and the artisan's message of the turn before the latest message."""
-    said: list[str] = []
-    users = 0
-    for event in reversed(events):
-        if event.get("event") == "user":
-            users += 1
-            if users == 2:
-                said.append(event.get("text") or "")
-                break
-        elif event.get("event") == "bot" and users == 1:
-            said.append(event.get("text") or "")
-    return said
+    folded = fold(latest)
+    # "non en fait c'est dans le 62", "non non pas le 59, le 62": a place said as such, or beside the place it corrects,
+    # whatever was said before (the simulator, seed 20261234); "c'est le 05 le bon" after a phone number is no place.
+    said_as_place = re.search(_PLACE_SAID.format(re.escape(code)), folded)
+    return not (said_as_place or re.search(rf"(?<!\d){re.escape(str(known))}(?!\d)", folded))
 
 
 def validated_this_turn(events: list[dict[str, Any]], raw: str) -> str | None:

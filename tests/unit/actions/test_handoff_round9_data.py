@@ -337,3 +337,22 @@ def test_a_place_named_after_talk_of_a_phone_number_still_corrects_it(requested)
     )
     _, events = run(ValidateHandoffForm(), current, DOMAIN)
     assert slot_events(events).get("departement", "80") == "80"
+
+
+@pytest.mark.parametrize(
+    "requested, words, code",
+    [("email", "non en fait c'est dans le 62", "62"), ("callback_slot", "non non pas le 59, le 62", "62")],
+)
+def test_a_number_said_as_a_place_or_beside_the_old_one_corrects_it_after_a_phone_number(requested, words, code):
+    """The simulator (seed 20261234): said after the phone number, both were undone as if ends of phone numbers."""
+    current = at_question(
+        requested,
+        words,
+        "inform",
+        {"departement": code},
+        slots=consented(departement="59", phone="+33612345678", case_reference="RL-TEST03"),
+        history=[slot("departement", "59"), user("06 12 34 56 78"), bot("Merci, votre demande est bien enregistrée.")],
+        entities=[{"entity": "departement", "value": code}],
+    )
+    _, events = run(ValidateHandoffForm(), current, DOMAIN)
+    assert slot_events(events).get("departement", code) == code
