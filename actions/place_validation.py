@@ -193,7 +193,8 @@ def number_not_a_new_place(value: Any, latest: str, known: Any) -> bool:
     # "non en fait c'est dans le 62", "non non pas le 59, le 62": a place said as such, or beside the place it corrects,
     # whatever was said before (the simulator, seed 20261234); "c'est le 05 le bon" after a phone number is no place.
     said_as_place = re.search(_PLACE_SAID.format(re.escape(code)), folded)
-    return not (said_as_place or re.search(rf"(?<!\d){re.escape(str(known))}(?!\d)", folded))
+    another_denied = re.search(r"\bpas (?:le |dans le |du )?\d{2,3}\b", folded)  # "pas le 59, le 62"
+    return not (said_as_place or another_denied or re.search(rf"(?<!\d){re.escape(str(known))}(?!\d)", folded))
 
 
 def validated_this_turn(events: list[dict[str, Any]], raw: str) -> str | None:
