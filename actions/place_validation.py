@@ -137,7 +137,7 @@ class PlaceValidation:
             code, commune = picked
             return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
         known = value_before_latest_message(tracker.events, "departement")
-        if not asked and number_not_a_new_place(value, latest, known):
+        if not asked and number_not_a_new_place(value, latest, known, tracker.events):
             # "non c'est le 05 le bon !" at the time question, after two phone numbers (round 9, r9b-14: the 13 became
             # the Hautes-Alpes): a bare number at another question never replaces the place known.
             return {"departement": validated_this_turn(tracker.events, str(value)) or known}
@@ -175,11 +175,14 @@ _PLACE_SAID = (
 )
 
 
-def number_not_a_new_place(value: Any, latest: str, known: Any) -> bool:
+def number_not_a_new_place(value: Any, latest: str, known: Any, events: list[dict[str, Any]]) -> bool:
     """Whether a number read as a département at another question must leave the known place as it is: a place is
     known, the number is a bare code typed as such (not read from a name), and the words neither say it is a place
-    ("dans le 62", "département 62") nor name the place it would correct ("pas le 59, le 62"): "c'est le 05 le bon"
-    after a phone number is its end."""
+    ("dans le 62", "département 62") nor name the place it would correct ("pas le 59, le 62"), nor correct a place
+    ("pardon je me suis trompé, c'est le 59") with no phone number just given: "c'est le 05 le bon" after one is its
+    end."""
+    from actions.handoff import mentions_contact
+    from intake.answers import is_correction
     from intake.facts import fold
 
     code = str(value or "").strip()
@@ -194,7 +197,26 @@ def number_not_a_new_place(value: Any, latest: str, known: Any) -> bool:
     # whatever was said before (the simulator, seed 20261234); "c'est le 05 le bon" after a phone number is no place.
     said_as_place = re.search(_PLACE_SAID.format(re.escape(code)), folded)
     another_denied = re.search(r"\bpas (?:le |dans le |du )?\d{2,3}\b", folded)  # "pas le 59, le 62"
-    return not (said_as_place or another_denied or re.search(rf"(?<!\d){re.escape(str(known))}(?!\d)", folded))
+    if said_as_place or another_denied or re.search(rf"(?<!\d){re.escape(str(known))}(?!\d)", folded):
+        return False
+    # "pardon je me suis trompé, c'est le 59" corrects the place, unless a phone number was just given (r9b-14).
+    phone_talk = mentions_contact(latest) or any(mentions_contact(text) for text in _previous_turn(events))
+    return phone_talk or not is_correction(latest)
+
+
+def _previous_turn(events: list[dict[str, Any]]) -> list[str]:
+    """The bot's messages and the artisan's message of the turn before the latest message."""
+    said: list[str] = []
+    users = 0
+    for event in reversed(events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                said.append(event.get("text") or "")
+                break
+        elif event.get("event") == "bot" and users == 1:
+            said.append(event.get("text") or "")
+    return said
 
 
 def validated_this_turn(events: list[dict[str, Any]], raw: str) -> str | None:

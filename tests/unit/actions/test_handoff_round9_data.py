@@ -356,3 +356,19 @@ def test_a_number_said_as_a_place_or_beside_the_old_one_corrects_it_after_a_phon
     )
     _, events = run(ValidateHandoffForm(), current, DOMAIN)
     assert slot_events(events).get("departement", code) == code
+
+
+def test_a_place_corrected_in_so_many_words_with_no_phone_number_just_given_is_kept():
+    """The simulator (seed 20261235): "pardon je me suis trompé, c'est le 59" at the name question was undone."""
+    words = "pardon je me suis trompé, c'est le 59"
+    current = at_question(
+        "contact_name",
+        words,
+        "inform",
+        {"departement": "59"},
+        slots=consented(departement="62"),
+        history=[slot("departement", "62"), user("volontiers"), bot("Comment le conseiller peut-il vous appeler ?")],
+        entities=[{"entity": "departement", "value": "59"}],
+    )
+    _, events = run(ValidateHandoffForm(), current, DOMAIN)
+    assert slot_events(events).get("departement", "59") == "59"
