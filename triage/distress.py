@@ -205,6 +205,10 @@ _ACT_DENIED = re.compile(
     r"(?: \w+){0,2} (?:l esprit|la tete|a l esprit)|(?:c est|ce n est|n est|est) (?:pas|jamais) (?:dans ma tete|a l ordre "
     r"du jour|une option pour moi|mon genre|pour moi))"
     r"|\b(?:je ne veux|je veux|j ai|je n ai) (?:pas|jamais|aucune envie de) (?:me suicider|me tuer|mourir|en finir)\b"
+    # "le suicide ne fait pas partie de mes intentions", "non le suicide non virgule c'est l'atelier" (development v15,
+    # d-070, d-091).
+    r"|\b(?:le suicide|me suicider|me tuer|en finir)(?: \w+){0,2} (?:ne fait|fait) pas partie de mes (?:intentions|projets|plans|pensees)"
+    r"|\bnon (?:le suicide|me suicider|me tuer)(?: virgule)? non\b"
 )
 
 
