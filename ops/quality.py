@@ -194,6 +194,7 @@ TRIAGE_SETS = {
     "development_v12": REPO / "tests" / "evaluation" / "retired-heldout-v12.yml",
     "development_v13": REPO / "tests" / "evaluation" / "retired-heldout-v13.yml",
     "development_v14": REPO / "tests" / "evaluation" / "retired-heldout-v14.yml",
+    "development_v15": REPO / "tests" / "evaluation" / "retired-heldout-v15.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
