@@ -772,7 +772,7 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
             understood(extract_facts(words or "", services.chamber_today())) or "Merci, c'est noté pour le conseiller."
         )
     elif said == QUESTION:
-        text = question_reply(services.chamber())
+        text = answer_to_business_question(tracker, words or "") or question_reply(services.chamber())
     elif extract_facts(words or "", services.chamber_today()):
         text = "Merci, c'est noté pour le conseiller."
     else:
@@ -787,6 +787,41 @@ SHORT_AGAIN = {
     HESITATION: "Prenez votre temps : rien n'est transmis sans votre accord.",
     QUESTION: "Vous pourrez poser cette question à un conseiller.",
 }
+
+
+def answer_to_business_question(tracker: Tracker, question: str) -> str | None:
+    """One sourced first step for a question about the business asked at a handoff question ("je peux avoir un délai
+    urssaf ou pas ?", "qu'est-ce que je dois préparer pour l'audience ?"), or None. After the crisis path no guidance had
+    been given (it waits behind the crisis reply), and such questions got "je ne sais pas répondre" (rounds 9 and 10,
+    r9b-04, r9b-24, r10b): the numbers came first, the question is answered now."""
+    from dataclasses import replace
+
+    from actions.conversation import situation
+    from guidance import render_guidance
+    from guidance.select import select_guidance
+    from triage import assess
+
+    asked = assess([question])
+    if not asked.categories or asked.distress:
+        return None
+    chamber = services.chamber()
+    given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
+    steps = select_guidance(
+        services.knowledge_base(),
+        replace(asked, distress=False),
+        chamber,
+        situation(tracker.slots),
+        limit=3,
+        messages=[question],
+        today=services.chamber_today(),
+    )
+    fresh = [entry for entry in steps if entry.id not in given]
+    if not fresh:
+        return None
+    # Of the steps that fit, the one that speaks of what the question names ("délai" -> the payment plan).
+    asked_words = _content_words(question)
+    best = max(fresh, key=lambda e: len(asked_words & _content_words(" ".join([e.name, e.summary, *e.how]))))
+    return f"Pour votre question : {render_guidance([best], chamber)[0]}"
 
 
 def answer_to_question(tracker: Tracker, question: str) -> str:

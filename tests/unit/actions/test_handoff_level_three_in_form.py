@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from actions.handoff_actions import ValidateHandoffForm
@@ -56,3 +57,30 @@ def _form_call(current):
     from rasa_sdk.executor import CollectingDispatcher
 
     return CollectingDispatcher(), current, DOMAIN
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("je peux avoir un délai urssaf ou pas ?", "délai pour payer vos cotisations"),
+        ("je peux payer la TVA en plusieurs fois ?", "plan de règlement"),
+        ("est-ce que l'huissier peut prendre ma camionnette ?", "commissaire de justice"),
+        ("c'est gratuit ?", None),
+        ("vous êtes qui ?", None),
+    ],
+)
+def test_a_business_question_after_the_crisis_part_gets_a_sourced_step(question, expected):
+    """Rounds 9 and 10 (r9b-04, r9b-24, r10b): after the crisis numbers, "je peux avoir un délai urssaf ou pas ?" at the
+    callback offer got "je ne sais pas répondre"; guidance had waited behind the crisis reply."""
+    from actions.handoff_actions import answer_to_business_question
+
+    current = tracker(
+        [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"), user(question)],
+        slots={"distress": True, "urgency": "critique", "requested_slot": "wants_advisor"},
+        active_loop="handoff_form",
+    )
+    answer = answer_to_business_question(current, question)
+    if expected is None:
+        assert answer is None
+    else:
+        assert answer is not None and answer.startswith("Pour votre question : ") and expected in answer
