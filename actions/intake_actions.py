@@ -18,6 +18,7 @@ from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import callback_time, case_due, contact_answers, first_name_said, name_after_yes
 from actions.handoff_actions import (
     already_said,
+    answer_to_business_question,
     finish_handoff,
     name_noted_text,
     number_after_the_handoff,
@@ -746,6 +747,14 @@ class ActionHandleMisunderstanding(Action):
         if is_question(words) and reply_to_question(words, services.chamber()) == SERIOUS_REPLY:
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.
             dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
+            return []
+        step = (
+            answer_to_business_question(tracker, words) if tracker.get_slot("distress") and is_question(words) else None
+        )
+        if step:
+            # After the crisis part, "je peux avoir un délai urssaf ou pas ?" (make run, 2026-12-04 20:05: "je n'ai pas
+            # bien compris"): guidance waited behind the crisis reply; the question gets one sourced step now.
+            dispatcher.utter_message(text=step)
             return []
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if tracker.get_slot("distress") is True:

@@ -84,3 +84,19 @@ def test_a_business_question_after_the_crisis_part_gets_a_sourced_step(question,
         assert answer is None
     else:
         assert answer is not None and answer.startswith("Pour votre question : ") and expected in answer
+
+
+def test_a_business_question_after_the_crisis_part_outside_a_form_gets_a_sourced_step():
+    """make run (2026-12-04, 20:05): after the safety answer, "je peux avoir un délai urssaf ou pas ?", read as not
+    understood, got "Pardon, je ne suis qu'un assistant automatique et je n'ai pas bien compris"."""
+    from actions.intake_actions import ActionHandleMisunderstanding
+
+    question = "je peux avoir un délai urssaf ou pas ?"
+    current = tracker(
+        [bot("Êtes-vous en sécurité en ce moment ?"), user("oui"), bot("Je reste là."), user(question, "nlu_fallback")],
+        slots={"distress": True, "urgency": "critique", "safe_now": "safe"},
+    )
+    dispatcher, events = run(ActionHandleMisunderstanding(), current)
+    [said] = texts(dispatcher)
+    assert said.startswith("Pour votre question : ") and "délai pour payer vos cotisations" in said
+    assert events == []
