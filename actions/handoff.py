@@ -1019,6 +1019,16 @@ _FALLBACK = re.compile(
 _BETWEEN_NUMBERS = re.compile(r"[,;.!?/]|\s(?:ou|sinon|et|mais)\s")
 
 
+def _numbers_at(digits: str) -> list[tuple[str, int, int]]:
+    """Each distinct valid number in the words (already through ``phone_digits``), with where it stands, in order."""
+    found: list[tuple[str, int, int]] = []
+    for match in phone_matches(digits):
+        phone = normalise_phone(match.raw_string)
+        if phone and phone not in [number for number, _, _ in found]:
+            found.append((phone, match.start, match.end))
+    return found
+
+
 def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
     """The number to call among those the words give, the others, and whether the artisan said which one they prefer
     ("04 50 98 12 34 au bureau, ou mon portable 06 80 45 21 97 c'est mieux" -> the mobile, said preferred; "03 21 00
@@ -1029,11 +1039,7 @@ def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
     from intake.facts import fold
 
     digits = phone_digits(text)
-    found: list[tuple[str, int, int]] = []
-    for match in phone_matches(digits):
-        phone = normalise_phone(match.raw_string)
-        if phone and phone not in [number for number, _, _ in found]:
-            found.append((phone, match.start, match.end))
+    found = _numbers_at(digits)
     if not found:
         return None
     folded = fold(digits)
@@ -1104,11 +1110,7 @@ def corrected_numbers(text: str | None) -> list[str]:
     from intake.facts import fold
 
     digits = phone_digits(text)
-    found: list[tuple[str, int, int]] = []
-    for match in phone_matches(digits):
-        phone = normalise_phone(match.raw_string)
-        if phone and phone not in [number for number, _, _ in found]:
-            found.append((phone, match.start, match.end))
+    found = _numbers_at(digits)
     return [found[index][0] for index in sorted(_self_corrected(fold(digits), found))]
 
 
