@@ -195,6 +195,7 @@ TRIAGE_SETS = {
     "development_v13": REPO / "tests" / "evaluation" / "retired-heldout-v13.yml",
     "development_v14": REPO / "tests" / "evaluation" / "retired-heldout-v14.yml",
     "development_v15": REPO / "tests" / "evaluation" / "retired-heldout-v15.yml",
+    "development_v16": REPO / "tests" / "evaluation" / "retired-heldout-v16.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
