@@ -24,6 +24,9 @@ _RELATIVE = [
     (re.compile(r"\b(?<!apres )demain\b"), 1),
     (re.compile(r"\bsous huitaine\b"), 8),
     (re.compile(r"\bsous quinzaine\b"), 15),
+    # "d'ici une dizaine de jours", "sous une quinzaine" (development v16): about ten, about fifteen days ahead.
+    (re.compile(r"\b(?:dans|d ici|sous) (?:une |la )?dizaine de jours\b"), 10),
+    (re.compile(r"\b(?:dans|d ici|sous) (?:une |la )?(?:quinzaine|huitaine)(?: de jours)?\b"), 15),
 ]
 _IN_N = re.compile(
     r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine) " + _NUMBER + r" (jours?|semaines?|mois)\b"

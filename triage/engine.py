@@ -472,6 +472,10 @@ class _Run:
         self.reasons: dict[str, list[str]] = {}
         self.level_reasons: dict[str, list[str]] = {level: [] for level in URGENCY_LEVELS}
         self.levels: list[str] = []
+        # A message found normale from a present difficulty (or the model), not only from a category's words: a later
+        # message that says it is all ahead ("je voudrais prévoir") lowers the others to basse only without one.
+        self.present_said = False
+        self.ahead_said = False  # a message found basse from an anticipation marker, not a question or a condition
         self.distress = False
         self.overwhelm = False
         self.signs: list[Sign] = []
@@ -539,6 +543,11 @@ class _Run:
             haute |= self._deadlines(clause, needs_context=True, limit=limit)
         self.hits.extend(message_hits)
         if said:
+            self.present_said = self.present_said or any(
+                signals.present_difficulty.search(signals.anticipation.sub(" ", _before_hypothesis(clause)))
+                for clause in clauses
+                if not signals.hypothesis.search(clause.text)
+            )
             owners = {hit.owner for hit in self.hits[hits_before:]}
             self.named_at.update(dict.fromkeys(owners, index))
             if _DENIES_A_DIFFICULTY.search(normalise(text)):
@@ -608,10 +617,17 @@ class _Run:
             if not signals.hypothesis.search(clause.text)
         )
         if anticipating and not present:
+            self.ahead_said = self.ahead_said or any(
+                not _ASKING_ONLY.match(match.group(0))
+                for clause in clauses
+                for match in signals.anticipation.finditer(clause.text)
+            )
             return "basse"
         # "Nothing but a question": no present difficulty the rules know, and the artisan asks.
         asking = not present and ("?" in text or any(signals.question.search(clause.text) for clause in clauses))
-        return self._learned_level(text, clauses, asking) or "normale"
+        learned = self._learned_level(text, clauses, asking)
+        self.present_said = self.present_said or learned is not None
+        return learned or "normale"
 
     def _learned_level(self, text: str, clauses: list[Clause], asking: bool) -> str | None:
         """What the learned urgency model (triage/urgency_model.py) says of a message the rules found normale:
@@ -675,6 +691,15 @@ class _Run:
         return {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
 
 
+# Anticipation markers that only say the artisan asks ("une question", "je voudrais savoir"): a question about a
+# present difficulty is no sign that it is all ahead.
+_ASKING_ONLY = re.compile(
+    r"(?:une |des |ma |petite )?questions?|renseign|infos?\b|informations?|(?:je voudrais|j aimerais|je souhaite|"
+    r"je souhaiterais|je veux|je cherche a|besoin de) (?:savoir|me renseigner|comprendre|connaitre|des informations|"
+    r"des infos|un renseignement|des conseils|un conseil)"
+)
+
+
 # A difficulty denied in so many words ("y a pas de travaux", "c'est pas l'urssaf le souci", "pas de souci avec la
 # banque"), unlike a negation that tells of it ("je ne tiens pas sans ce découvert", "sans avocat": the development
 # sets v9 and v10 lost four categories when any negated category word retracted it).
@@ -727,6 +752,10 @@ def assess(
 
     distress = run.distress or bool(previous and previous.distress)
     computed = _max_level(*run.levels)
+    # "Contrôle fiscal annoncé pour mars." then "je veux seulement bien m'y préparer" (development v16): the category's
+    # words alone said normale, the artisan says it is all ahead.
+    if computed == "normale" and run.ahead_said and not run.present_said:
+        computed = "basse"
     if distress:
         computed = "critique"
     elif computed is None and ordered:
