@@ -1589,7 +1589,10 @@ _CALL_THE_OTHER = re.compile(
 _CALL_ME = re.compile(
     r"\b(?:me|m') ?(?:rappelle|rappeler|rappeliez|appelle|appeler|appeliez|contacte|contacter)(?: \w+){0,2} moi\b|"
     r"\b(?:rappelez|appelez|contactez)[- ]moi\b[^.!?]{0,20}\bpas (?:lui|elle)\b|\bmoi,? pas (?:lui|elle)\b|"
-    r"\b(?:il|elle) ne (?:doit|faut) pas (?:le )?savoir|\bsans qu'?(?: )?(?:il|elle) (?:le )?sache"
+    r"\b(?:il|elle) ne (?:doit|faut) pas (?:le )?savoir|\bsans qu'?(?: )?(?:il|elle) (?:le )?sache|"
+    # "mais appelez plutôt moi au 07..., je suis Élodie" (round 11, r11b-16: filed under the mother's name).
+    r"\b(?:appelez|rappelez|contactez|appeler|rappeler|contacter)[- ](?:plutot|donc|directement|surtout) moi\b|"
+    r"\bc'?(?: )?est (?:plutot |surtout )?moi qu'?(?: )?il faut (?:appeler|rappeler|contacter)"
 )
 
 
@@ -1604,7 +1607,7 @@ def person_to_call(text: str | None, earlier: Iterable[str] = ()) -> str | None:
 
     found = written_for([text]) or {}
     other = person_named(text) or found.get("person_name")
-    writer = found.get("writer_name")
+    writer = found.get("writer_name") or _i_am_named(text)
     if not (writer and other):
         return other or writer
     wish = None

@@ -318,7 +318,8 @@ _HEDGED_YES = compile_any(
 )
 _ALARMING = compile_any(
     [
-        r"\bseule?\b|injoignable|(?:ne )?repond (?:pas|plus)|sais pas ou|(?:est|a) (?:parti|partie|disparu|disparue)|"
+        # "elle est pas seule" (round 11, r11b-16) is company said, not someone left alone.
+        r"(?<!pas )(?<!plus )(?<!jamais )\bseule?\b|injoignable|(?:ne )?repond (?:pas|plus)|sais pas ou|(?:est|a) (?:parti|partie|disparu|disparue)|"
         r"enferme|n arrive (?:pas|plus) a (?:le|la|les) joindre|peur|inquiet|inquiete|bu|boit|alcool|arme|fusil|corde|"
         r"cachets|medicaments|medocs|pont|voiture|danger|bout du rouleau|au plus mal|en crise|en pleurs|au fond du trou|"
         r"(?:je l ai|j l ai|on l a) (?:pas|plus) (?:eu|eue|vu|vue)|pas de nouvelles|sans nouvelles"
@@ -398,7 +399,10 @@ def _yes_with_objection(text: str | None) -> bool:
 # what earlier words meant or an objection, is a yes; worry, danger words, a hope, a reservation or a hedge of its own
 # are not.
 _SAFE_FIRST = re.compile(
-    r"^(?:(?:non|nan|ah|oh|euh|bah|ben|mais|alors) )*(?:je (?:ne )?suis pas en danger|pas en danger|"
+    # "non ça va je suis en sécurité" (round 11, r11b-25: "Appelez tout de suite le 15"): the no answers a danger the
+    # writer heard in the question; the safety said in so many words decides.
+    r"^(?:(?:non|nan|ah|oh|euh|bah|ben|mais|alors) )*(?:(?:ca va|tout va bien) )?(?:je suis (?:bien )?en securite|"
+    r"je suis a l abri|je vais bien|je (?:ne )?suis pas en danger|pas en danger|"
     r"je (?:ne )?risque rien|je (?:ne )?vais rien (?:me )?faire|je (?:ne )?ferai rien)(?![a-z0-9])"
 )
 _EXPLANATION = compile_any(
@@ -416,7 +420,9 @@ _WHERE_OR_WHEN = compile_any(
     ]
 )
 _DANGER_WORDS = compile_any(
-    [r"\b(?:arme|fusil|corde|cachets|medicaments|medocs|pont|alcool|bu|boit|bourre|injoignable|seule?)\b"]
+    [
+        r"\b(?:arme|fusil|corde|cachets|medicaments|medocs|pont|alcool|bu|boit|bourre|injoignable)\b|(?<!pas )(?<!plus )\bseule?\b"
+    ]
 )
 
 

@@ -502,7 +502,10 @@ class _Run:
         self.close_people += named
         for sign in signs:
             self.signs.append(sign)
-            if not speaks_of_someone_else(sign, text):
+            # The line named by someone close already writing about another person ("ok je vais appeler le 3114",
+            # round 11, r11a-21) is about that person: the writer did not become the one at risk.
+            line_for_them = sign.rule == "crisis_line_named" and self.person_at_risk is not None
+            if not speaks_of_someone_else(sign, text) and not line_for_them:
                 # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
                 # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
                 # round 5) took "ma fille" away, and the safety question's answer was read about nobody.
@@ -510,8 +513,12 @@ class _Run:
                     self.own_sign = True
             else:
                 # The person the sign's words name, else the last one the writer named.
-                in_sign = close_people_named(sign.quote)
-                self.person_at_risk = (in_sign or self.close_people or [RELATIVE])[-1]
+                # Then the person already at risk: someone named later only as company ("elle est avec ma tante ce
+                # soir", round 11, r11b-16) did not become the one at risk.
+                # A model's sign quotes the whole message, whoever it names.
+                in_sign = [] if sign.rule.startswith("model:") else close_people_named(sign.quote)
+                known = [self.person_at_risk] if self.person_at_risk else []
+                self.person_at_risk = (in_sign or known or named or self.close_people or [RELATIVE])[-1]
             if sign.level <= INDIRECT:
                 self.distress = True
                 _add_reason(self.reasons, "distress", sign.quote)

@@ -19,6 +19,9 @@ from actions.handoff_actions import to_call_text
         ("appelez-la elle directement, elle c'est Martine, moi c'est Hugo", "Martine"),
         # The writer unnamed: the person named.
         ("c'est pour ma femme, elle s'appelle Sonia", "Sonia"),
+        # The writer asks to be called and says who they are (round 11, r11b-16).
+        ("elle s'appelle Josiane Martin, mais appelez plutot moi au 07 81 22 33 44, je suis Élodie", "Élodie"),
+        ("il s'appelle Marcel, c'est plutôt moi qu'il faut appeler, je suis Nadia sa fille", "Nadia"),
     ],
 )
 def test_the_person_to_call(words, name):

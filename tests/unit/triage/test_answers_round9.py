@@ -26,6 +26,11 @@ SAFETY = [
     ("je suis pas en danger ce soir, je suis chez ma soeur", SAFE),
     ("je ne suis pas en danger ce soir, je suis chez ma soeur", SAFE),
     ("non je risque rien, je suis avec ma femme", SAFE),
+    # A no to a danger heard in the question, then safety in so many words (round 11, r11b-25).
+    ("non ça va je suis en sécurité", SAFE),
+    ("non non je vais bien", SAFE),
+    ("non ça va", NOT_SAFE),
+    ("non je suis pas en sécurité", NOT_SAFE),
     ("oui ça va, je voulais juste dire que la boîte est peut-être finie", SAFE),
     # The same with worry, danger, a reservation, a hope or a doubt of its own stays not safe.
     ("je suis pas en danger mais j'ai peur", NOT_SAFE),

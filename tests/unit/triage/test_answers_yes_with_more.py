@@ -143,3 +143,17 @@ def test_objection_and_no_readers():
     assert not objects_to_the_question("oui ça va")
     assert starts_with_no("non j'ai dit que je voulais pas deranger")
     assert not starts_with_no("je veux pas déranger")
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        # Company said with "pas seule" is no one left alone (round 11, r11b-16: "Appelez tout de suite le 15").
+        ("elle est avec ma tante ce soir, elle est pas seule", UNSURE),
+        ("il est chez son frère, il est plus seul depuis hier", UNSURE),
+        # Alone is still alarming.
+        ("elle est seule à la maison ce soir", NOT_SAFE),
+    ],
+)
+def test_a_relatives_answer_about_company(typed, expected):
+    assert answer_to_safety_question(typed, about_someone_else=True) == expected

@@ -47,6 +47,15 @@ CASES = [
         "mon pere",
     ),
     (["mon mari a avoué à ma sœur qu'il pensait à se suicider"], "mon mari"),
+    # Someone named later only as company stays company (round 11, r11b-16).
+    (
+        [
+            "ma mère est boulangère, j'écris pour elle",
+            "depuis la mort de papa elle me dit qu'elle voudrait aller le rejoindre",
+            "elle est avec ma tante ce soir, elle est pas seule",
+        ],
+        "ma mère",
+    ),
     # Named in an earlier message, or not at all.
     (["je vous écris pour mon frère, maçon à Lens", "il m'a dit qu'il voulait en finir"], "mon frère"),
     (["il m'a dit qu'il voulait en finir"], RELATIVE),
