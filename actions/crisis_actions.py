@@ -8,6 +8,7 @@ the levels and rule ids in triage/distress.py. Logs carry levels and rule ids, n
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Collection
 from functools import partial
 from typing import Any
@@ -43,6 +44,7 @@ from guidance.crisis import (
     check_in,
     clear_no_reply,
     declined_reply,
+    line_taken_up_reply,
     not_safe_reply,
     relative_advice,
     relative_reply,
@@ -73,6 +75,7 @@ from triage.answers import (
     denies_the_question,
     feels_a_bother,
     objects_to_the_question,
+    promises_to_call_the_line,
     speaks_for_someone_else,
     starts_with_no,
     takes_back_a_clear_no,
@@ -408,6 +411,39 @@ def relative_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) 
     return events
 
 
+def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """At a form's question after the crisis reply, "ok je vais appeler le 3114. et pour le chantier impayé il peut faire
+    quoi ?" (round 11, r11a-21: the line named is a level-1 rule, and the whole crisis block came again): the decision
+    welcomed, a business question answered with one sourced step, the form's question asked again. None when the
+    message carries a warning sign of its own besides the line, or the crisis reply was not given yet."""
+    from actions.handoff_actions import answer_to_business_question
+    from actions.intake import is_question
+
+    text = _latest_user_text(tracker)
+    requested = tracker.get_slot("requested_slot")
+    if not requested or not tracker.get_slot("distress") or not promises_to_call_the_line(text):
+        return None
+    if not any(
+        event.get("event") == "action" and event.get("name") == "action_after_safety_answer" for event in tracker.events
+    ):
+        return None
+    if any(
+        sign.level <= INDIRECT and sign.rule != "crisis_line_named" and not speaks_of_someone_else(sign, text)
+        for sign in rule_signs(text)
+    ):
+        return None
+    dispatcher.utter_message(text=line_taken_up_reply(person_at_risk(tracker)))
+    # The question read without the line's name, which alone is a level-1 sign for the triage.
+    rest = re.sub(r"\b(?:le |au )?3114\b", " ", text)
+    step = answer_to_business_question(tracker, rest) if is_question(text) else None
+    if step:
+        dispatcher.utter_message(text=step)
+    logger.info("crisis line taken up at %s", requested)
+    if requested in _OFFER_QUESTIONS:
+        return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    return [SlotSet(requested, None)]
+
+
 def offer_declined_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """On the crisis path, at the callback offer or the consent: "je veux pas déranger, il y a des gens plus à plaindre"
     is answered that nobody is bothered and the offer made once more; said again, or "je veux pas en parler", it is a
@@ -446,6 +482,9 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     relative = relative_question_reply(dispatcher, tracker)
     if relative is not None:
         return relative
+    taken_up = line_taken_up(dispatcher, tracker)
+    if taken_up is not None:
+        return taken_up
     if (tracker.latest_message.get("intent") or {}).get("name") != "express_distress":
         return offer_declined_reply(dispatcher, tracker)
     if not tracker.get_slot("distress"):

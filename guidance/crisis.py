@@ -360,3 +360,18 @@ def declined_reply(person: str | None = None) -> str:
         f"Je comprends. Si un jour quelque chose vous inquiétait chez {your(person)}, le {SUICIDE_PREVENTION_LINE} "
         f"répond aussi aux proches, jour et nuit ; en cas de danger immédiat, le {SAMU} ou le {EUROPEAN_EMERGENCY}."
     )
+
+
+def line_taken_up_reply(person: str | None = None) -> str:
+    """The 3114 to be called, said after the crisis reply ("ok je vais appeler le 3114", round 11, r11a-21: the whole
+    crisis block again, to a sister who had just decided to call): the decision welcomed, the emergency line kept."""
+    if person is None:
+        return (
+            f"Vous faites bien : le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement. En cas de danger "
+            f"immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    whom, _, them, _ = _is(person)
+    return (
+        f"Vous faites bien : le {SUICIDE_PREVENTION_LINE} vous dira comment {them}aider, jour et nuit. Si vous pensez "
+        f"que {whom} est en danger maintenant, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
