@@ -918,8 +918,9 @@ def _relative_named(text: str) -> str | None:
 
 # "je m'appelle Paul", "moi c'est paul", "mon prénom est Paul", "appelez-moi Paul": a name in so many words.
 _NAME_SAID = re.compile(
-    r"^(?:bonjour,? |oui,? |alors,? )?(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
-    r"(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
+    r"^(?:(?:bonjour|oui|alors|ah|euh|au fait|en fait|pardon|attendez|et),? )*(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
+    # "mon nom c'est Nathalie Roux" (round 11, r11a-22: the name corrected after the case was not read).
+    r"(?: c'est| est|:)?|mon nom(?: de famille)?(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
     r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)[\s.!]*$"
 )
 # Capitalised words that answer something and name nobody.
@@ -947,6 +948,33 @@ def name_in_so_many_words(text: str | None) -> str | None:
         if clause and _NAME_SAID.match(fold(clause)):
             return first_name_said(clause)
     return None
+
+
+# "Sandrine euh non Sandra pardon", "Paul, pardon, Pierre", "Marie enfin Marie-Claire": a name said, then put right in
+# the same breath (round 11, r11a-03: read as a "non", the name was passed and the case had none).
+_NAME_PUT_RIGHT = re.compile(
+    r"^(?P<first>[^\W\d_][^,;:!?]*?)[\s,.…]+(?:(?:eu+h|heu|oups|ah)[\s,.…]+)*"
+    r"(?:non|nan|pardon|enfin|plutot|je veux dire|je voulais dire|oups)[\s,.…!]+(?:(?:pardon|non|euh)[\s,.…!]+)*"
+    r"(?:c'est |c est |plutot |je m'appelle )?(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: (?!pardon|excusez|desole|dsl)[^\W\d_]+(?:[-'][^\W\d_]+)*)?)"
+    r"(?:[\s,.…]+(?:pardon|excusez-moi|desole|desolee|dsl))?[\s.!…]*$"
+)
+
+
+def name_put_right(text: str | None) -> str | None:
+    """The name kept when a name is corrected in the same answer ("Sandrine euh non Sandra pardon" -> "Sandra");
+    None when the words are not so made, or the correction is no name ("Paul non merci")."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    words = " ".join(text.split()).replace("’", "'")
+    said = _NAME_PUT_RIGHT.match(fold(words))
+    if not said or not _name_in_clause(words[said.start("first") : said.end("first")]):
+        return None
+    name = words[said.start("name") : said.end("name")]
+    if fold(name).split()[0] in _NOT_A_NAME | {"merci", "pas", "rien", "plus", "je", "c'est"}:
+        return None
+    return _name_in_clause(name)
 
 
 def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()) -> str | None:

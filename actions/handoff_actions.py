@@ -44,6 +44,7 @@ from actions.handoff import (
     name_after_yes,
     name_beside_contact,
     name_in_so_many_words,
+    name_put_right,
     name_then_more,
     no_phone_text,
     normalise_email,
@@ -158,7 +159,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if declines_callback(tracker):
             # "je ne veux plus être rappelée" read as a request for a call: a refusal, never a consent question.
             return [SlotSet("wants_advisor", False), SlotSet("requested_slot", None)]
-        events = await super().run(dispatcher, tracker, domain)
+        wished = wish_with_the_request(tracker)
+        events = [*wished, *await super().run(dispatcher, tracker, domain)]
         late = contact_read_earlier(tracker)  # tracker.slots now holds the validated answers
         if late:
             # The next question depends on them (a number that is not one is asked).
@@ -195,6 +197,17 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"phone": words}
         return {}
 
+    async def extract_callback_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A time at the time question in words no mapping took ("plutot en fin de matinée vers 11h" read as out of
+        scope or a thanks: round 11, r11a-13, the question came again with no word, and the case had no time). Nothing
+        when a mapping filled the slot, or when the words say no moment."""
+        if tracker.get_slot("requested_slot") != "callback_slot" or "callback_slot" in tracker.slots_to_validate():
+            return {}
+        wish = moment_wished(tracker.latest_message.get("text"))
+        return {"callback_slot": wish} if wish else {}
+
     async def extract_contact_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -206,7 +219,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # "cest pour mon mari, il sappelle Jean-Marc" (round 7: the out-of-scope reply), "je vous ai dit, Olivier"
         # (round 7: left empty): the person named, or the name after the reminder.
         name = (
-            person_to_call(words, user_messages(tracker.events)[:-1])
+            name_put_right(words)  # "Sandrine euh non Sandra pardon" (round 11, r11a-03)
+            or person_to_call(words, user_messages(tracker.events)[:-1])
             or name_after_reminder(words)
             or name_then_more(words)
         )
@@ -297,7 +311,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if answer.get("wants_advisor") is True:
             # The call asked for at an intake question with the details ("oui allez rappelez moi, c'est Maëlle au 06 77
             # 88 12 34 plutot entre 10h et midi", make run, 2026-12-04: the name and the time were asked again).
-            return {**answer, **contact_kept_for_later(tracker, words)}
+            kept = contact_kept_for_later(tracker, words)
+            wish = moment_wished(words) if at_offer and asks_for_callback(words) else None
+            if wish and "callback_slot" not in kept and _open_for("callback_slot", tracker.get_slot("callback_slot")):
+                # "je voudrais qu'on m'appelle plutot le soir" (round 11, r11b-04: the case had no time): the wish is kept.
+                kept["callback_slot"] = wish
+            return {**answer, **kept}
         return answer
 
     def validate_consent_given(
@@ -318,6 +337,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if elsewhere is not None:
             return elsewhere
         words = tracker.latest_message.get("text") or ""
+        corrected = name_put_right(words) if tracker.get_slot("requested_slot") == "contact_name" else None
+        if corrected:
+            # "Sandrine euh non Sandra pardon" (round 11, r11a-03): read as a "non", the name was passed and the case had
+            # none. A name put right in the same breath is the name kept, whatever the intent or the mapping made of it.
+            dispatcher.utter_message(text=f"Merci {corrected}, c'est noté.")
+            return {"contact_name": corrected}
         if value == SKIPPED:
             # "je vous l'ai dit, Nadia", "Lucas je vous ai dit", read as a skip (round 9, r9a-03, r9b-11: the name left
             # empty): the name said with the reminder is the answer.
@@ -380,7 +405,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         words = tracker.latest_message.get("text") or ""
         stored = phone_of_stored_case(tracker)
         if stored is not None and tracker.get_slot("requested_slot") != "phone":
-            return {"phone": number_after_the_case(stored, value, words, dispatcher, tracker)}
+            # The name said with the corrected number is corrected too (round 11, r11a-22).
+            renamed = name_corrected(tracker, words) if normalise_phone(value) not in (None, stored) else None
+            kept = number_after_the_case(stored, value, words, dispatcher, tracker, renamed)
+            return {"phone": kept, **({"contact_name": renamed} if renamed and kept != stored else {})}
         if tracker.get_slot("requested_slot") == "phone" and phones_in(words):
             # "06 77 66 55 44, c'est mon portable, lui il répondra pas", read as a skip (round 9, r9a-14: "Sans numéro
             # ... je ne transmets rien", a lost case in a household in crisis): a valid number given at the phone
@@ -450,6 +478,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {"callback_slot": None}
+        wish = moment_wished(words) if tracker.get_slot("requested_slot") == "callback_slot" else None
+        if wish and callback_time(words) is None and (asked or value == AS_SOON_AS_POSSIBLE):
+            # "oui le soir c'est mieux" (a yes), "je préfère pas lundi" (read as a skip), "pas avant 10h et pas le
+            # mercredi": a wish said in other words is the time of the call, as said (round 11, r11a-02, r11a-19: stored
+            # "dès que possible").
+            return {"callback_slot": wish}
         if asked and callback_time(words) is None and answer_kind(words) == YES:
             return {"callback_slot": "dès que possible"}  # "ok" to "à quel moment ?": any time (round 6: stored "ok")
         if asked and callback_time(words) is None:
@@ -479,6 +513,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"email": SKIPPED, **moment_kept_for_later("email", dispatcher, tracker)}
         # "sylvie.lefebvre59@gmail.com c'est le mien": the address in the sentence (round 4: refused as incomplete).
         email = normalise_email(value) or contact_answers(value if isinstance(value, str) else None).get("email")
+        if email is None and "@" not in str(value):
+            # "quand vous voulez mais pas le matin je suis sur les chantiers" (round 11, r11b-06: "Cette adresse ne
+            # semble pas complète"): a time for the call, kept and said so; the e-mail question stays open.
+            moment = moment_kept_for_later("email", dispatcher, tracker)
+            if moment:
+                return {"email": None, **moment}
         if email is None:
             text = "Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
             # Said once in full; again, a short word (the form asks the question again).
@@ -496,6 +536,14 @@ def kept_for_other_questions(
     if value == SKIPPED or tracker.get_slot("requested_slot") != slot:
         return None
     found = contact_answers(tracker.latest_message.get("text"))
+    words = tracker.latest_message.get("text")
+    if slot in ("email", "callback_slot") and not found and phone_of_stored_case(tracker) and not says_a_moment(words):
+        # "ah au fait mon nom c'est Nathalie Roux" at the e-mail or time question once the case is stored (round 11,
+        # r11a-22): the name corrected and said back, never stored as the address or the time; the question stays.
+        renamed = name_corrected(tracker, words)
+        if renamed:
+            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {renamed}.")
+            return {slot: None, "contact_name": renamed}
     others = {name: answer for name, answer in found.items() if name != slot}
     if "phone" in others and phone_of_stored_case(tracker):
         # Once the case is stored, a number at another question is validate_phone's to read (a correction, or a
@@ -509,7 +557,6 @@ def kept_for_other_questions(
             return None
         dispatcher.utter_message(text=place_noted(place))
         return {slot: None, **place}
-    words = tracker.latest_message.get("text")
     if slot == "phone" and "email" in others and "phone" not in found and prefers_writing(words):
         # "pas de téléphone, écrivez-moi à ...": the address answers the question; the advisor writes.
         return {"phone": SKIPPED, **email_instead_of_phone(words, dispatcher)}
@@ -526,6 +573,34 @@ def kept_for_other_questions(
         # "Sophie 06 11 22 33 44": the name beside the number is this question's answer.
         return {slot: name_beside_contact(tracker.latest_message.get("text")), **others}
     return {slot: found.get(slot), **others}
+
+
+AS_SOON_AS_POSSIBLE = "dès que possible"  # what a skip of the time question stores (bot/domain/handoff.yml)
+
+
+def moment_wished(text: str | None) -> str | None:
+    """The wish for the time of the call in an answer, as said: the words when they say only a moment, else the clauses
+    that name one ("oui le soir c'est mieux", "je préfère pas lundi", "quand vous voulez mais pas le matin"); None when
+    none does, or when the words carry a warning sign (the crisis path reads them, never the time question)."""
+    if not text or find_signs(text):
+        return None
+    return callback_time(text) or moment_said_with(text)
+
+
+def wish_with_the_request(tracker: Tracker) -> list[EventType]:
+    """The time said with the request that started the handoff ("je voudrais qu'on m'appelle plutot le soir" at an
+    intake question, round 11, r11b-04: the case had no time): kept for the time question. [] otherwise (the form
+    already asking, a time already kept, no request or no moment in the words)."""
+    words = tracker.latest_message.get("text")
+    if tracker.get_slot("requested_slot") is not None or tracker.get_slot("callback_slot") is not None:
+        return []
+    if tracker.get_slot("wants_advisor") is not True or not asks_for_callback(words):
+        return []
+    wish = moment_wished(words)
+    if not wish:
+        return []
+    tracker.slots["callback_slot"] = wish  # what the next question is computed from
+    return [SlotSet("callback_slot", wish)]
 
 
 def say_numbers_kept(dispatcher: CollectingDispatcher, words: str | None) -> None:
@@ -678,6 +753,13 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
         dispatcher.utter_message(text=place_noted(place))
         return {slot: None, **place}
     if decision is None:
+        given = contact_at_health_question(tracker, slot)
+        if given:
+            # "06.12.34.56.79", "plutôt le soir après 18h", "Jean-Pierre 06 ..." to the health question (round 11, r11a-02,
+            # r11a-14: "Je vous repose la question", "je n'ai pas bien compris"): after the consent, the details are kept
+            # and said noted, and the health question stays (its answer alone lets health details into the case).
+            dispatcher.utter_message(text=contact_noted_text(given))
+            return {slot: None, **given}
         name = name_at_question(tracker, slot)
         if name:
             dispatcher.utter_message(text=name_noted_text(name, slot))
@@ -741,7 +823,46 @@ def name_noted_text(name: str, slot: str) -> str:
     """ "Merci Paul." and why the question stays: before the consent, nothing is noted without it."""
     if slot in ("wants_advisor", "consent_given"):
         return f"Merci {name}. Avant de noter vos coordonnées, j'ai besoin de votre réponse à ma question."
+    if slot == "health_consent":
+        return f"Merci {name}, c'est noté. {HEALTH_STILL_ASKED}"
     return f"Merci {name}, c'est noté."
+
+
+# Said after contact details given at the health question: why it comes again, and what answers it (round 11).
+HEALTH_STILL_ASKED = "Il me reste une question, à laquelle un oui ou un non suffit."
+
+
+def contact_at_health_question(tracker: Tracker, slot: str) -> dict[str, str]:
+    """The contact details the answer to the health question gives instead of a yes or a no, once the callback is
+    consented to: a number, an address, a time for the call, and a name said with them. Only what their slots do not
+    hold yet (a mapping of this turn may have put the number there already); {} otherwise."""
+    if slot != "health_consent" or tracker.get_slot("requested_slot") != slot or not consented(tracker.slots):
+        return {}
+    words = tracker.latest_message.get("text")
+    if find_signs(words or ""):
+        return {}  # a warning sign is the crisis path's, never a detail to note
+    found = contact_given_with(words) or contact_answers(words)
+    if not found.get("callback_slot"):
+        moment = callback_time(words)
+        if moment:
+            found["callback_slot"] = moment
+    this_turn = tracker.slots_to_validate()
+    return {
+        name: value
+        for name, value in found.items()
+        if _open_for(name, tracker.get_slot(name)) or name in this_turn or tracker.get_slot(name) == value
+    }
+
+
+def contact_noted_text(given: Mapping[str, str]) -> str:
+    """ "Merci Jean-Pierre, j'ai noté votre numéro (06 12 34 56 79)." and why the health question comes again."""
+    details = {name: value for name, value in given.items() if name != "contact_name"}
+    name = given.get("contact_name")
+    # "Merci, c'est noté. J'ai gardé votre numéro (06 12 34 56 79)." (as other yes/no questions say, with what).
+    noted = f"Merci {name}, c'est noté." if name else "Merci, c'est noté."
+    if details:
+        noted += " " + noted_for_other_questions(details).replace("Merci, j'ai noté", "J'ai gardé", 1)
+    return f"{noted} {HEALTH_STILL_ASKED}"
 
 
 def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
@@ -967,6 +1088,9 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     added = number_added_after_case(dispatcher, tracker)
     if added is not None:
         return added
+    renamed = name_corrected_after_case(dispatcher, tracker)
+    if renamed is not None:
+        return renamed
     named = person_named_at_name_question(dispatcher, tracker)
     if named is not None:
         return named
@@ -1011,15 +1135,55 @@ def phone_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracke
         return None  # "vous pouvez aussi appeler ma femme au 06 ...": a second number (number_added_after_case)
     old = slots["phone"]
     slots["phone"] = choice[0]
+    renamed = name_corrected(tracker, words)
+    if renamed:
+        slots["contact_name"] = renamed
     result = save_case(tracker, slots)
     if choice[1]:
         say_numbers_kept(dispatcher, words)
-    dispatcher.utter_message(
-        text=PHONE_CORRECTED.format(new=display_phone(choice[0]), old=display_phone(old), reference=result.reference)
-    )
+    text = PHONE_CORRECTED.format(new=display_phone(choice[0]), old=display_phone(old), reference=result.reference)
+    dispatcher.utter_message(text=text + (NAME_CORRECTED_TOO.format(name=renamed) if renamed else ""))
     logger.info("phone number corrected after the case was stored")
     events: list[EventType] = [SlotSet("phone", choice[0]), SlotSet("case_reference", result.reference)]
+    if renamed:
+        events.append(SlotSet("contact_name", renamed))
     # In the handoff form, its next question follows; outside it, nothing restarts (no intake question again).
+    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+# "mon nom c'est Nathalie Roux, et rappelez plutôt sur le fixe 04 73 12 34 56" (round 11, r11a-22): the number was
+# corrected, the name left as it was and not a word said of it. Both are corrected, and both said back.
+NAME_CORRECTED_TOO = " Le conseiller demandera {name}."
+NAME_CORRECTED = "C'est corrigé : le conseiller demandera {name}. Votre référence reste {reference}."
+
+
+def name_corrected(tracker: Tracker, words: str | None) -> str | None:
+    """The name said in so many words once the case is stored ("mon nom c'est Nathalie Roux", "je m'appelle Paul en
+    fait"), when it is not the one kept; None otherwise."""
+    named = name_in_so_many_words(words)
+    if not named or named == tracker.get_slot("contact_name"):
+        return None
+    return named
+
+
+def name_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A name said in so many words once the case is stored, with no new number ("ah au fait mon nom c'est Nathalie
+    Roux"): the case's name replaced, said back with the reference; nothing restarts (round 11, r11a-22). None
+    otherwise (no case, no name, a number in the words: phone_corrected_after_case reads them)."""
+    slots = dict(tracker.slots)
+    words = tracker.latest_message.get("text")
+    if not slots.get("case_reference") or not consented(slots) or phones_in(words):
+        return None
+    renamed = name_corrected(tracker, words)
+    if renamed is None:
+        return None
+    slots["contact_name"] = renamed
+    if slots.get("phone") is not None and not has_phone(slots):
+        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
+    result = save_case(tracker, slots)
+    dispatcher.utter_message(text=NAME_CORRECTED.format(name=renamed, reference=result.reference))
+    logger.info("name corrected after the case was stored")
+    events: list[EventType] = [SlotSet("contact_name", renamed), SlotSet("case_reference", result.reference)]
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
 
 
@@ -1104,7 +1268,7 @@ NUMBER_NOT_TAKEN = (
 
 
 def number_after_the_case(
-    stored: str, value: Any, words: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    stored: str, value: Any, words: str, dispatcher: CollectingDispatcher, tracker: Tracker, renamed: str | None = None
 ) -> str:
     """The case's number after a number said at another handoff question once the case is stored: a correction
     replaces it, said back (make run, 2026-12-04: replaced in silence, the place question asked again); a number
@@ -1127,9 +1291,8 @@ def number_after_the_case(
     if choice and choice[1]:
         say_numbers_kept(dispatcher, words)
     reference = tracker.get_slot("case_reference")
-    dispatcher.utter_message(
-        text=PHONE_CORRECTED.format(new=display_phone(new), old=display_phone(stored), reference=reference)
-    )
+    text = PHONE_CORRECTED.format(new=display_phone(new), old=display_phone(stored), reference=reference)
+    dispatcher.utter_message(text=text + (NAME_CORRECTED_TOO.format(name=renamed) if renamed else ""))
     return new
 
 
@@ -1395,7 +1558,22 @@ def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
         promise = (
             f"{promise} ; les conseillers appellent {chamber.hours_text_for(slots.get('departement'), clock.now())}"
         )
+    wished = slots.get("callback_slot")
+    if (
+        isinstance(wished, str)
+        and promise.startswith(AS_SOON_AS_POSSIBLE)
+        and _PART_OF_DAY.search(fold(wished))
+        and not find_signs(wished)
+    ):
+        # "pas avant 10h et pas le mercredi", "pas le matin" (round 11, r11a-18, r11b-06): the hours' reading keeps the
+        # day and drops the rest, and the promise said "dès que possible". The wish is said back as given (the advisor
+        # reads it in the case).
+        promise = f"{promise}, en tenant compte de votre souhait : « {' '.join(wished.split())} »"
     return promise
+
+
+# A part of the day or an hour in a wish for the call ("pas avant 10h", "pas le matin").
+_PART_OF_DAY = re.compile(r"\b(?:matin|matinee|midi|apres-midi|apres midi|aprem|soir|soiree|\d{1,2} ?h(?:\d{2})?)\b")
 
 
 def overseas(slots: Mapping[str, Any]) -> bool:
