@@ -63,8 +63,10 @@ from intake.answers import (
     is_waiting,
     kind as answer_kind,
     refuses_callback,
+    says_how_one_is,
     says_only_a_feeling,
     says_only_yes,
+    says_still_here,
     without_said_before,
 )
 from intake.facts import (
@@ -72,13 +74,23 @@ from intake.facts import (
     creditor_names_meant,
     extract_facts,
     fold as fold_words,
+    names_people_at_work,
     says_no_first,
     says_no_to,
     sympathy,
     understood,
 )
 from intake.reproach import without_reproach
-from intake.shapes import amount_alone, fits, has_words, only_time, plain_text, says_alone, with_amount
+from intake.shapes import (
+    amount_alone,
+    fits,
+    has_words,
+    is_a_count,
+    only_time,
+    plain_text,
+    says_alone,
+    with_amount,
+)
 from triage import Assessment
 
 # The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
@@ -152,27 +164,31 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         return "validate_situation_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        # Digits of a phone number taken for a date or a count (round 11, r11b-07): undone on every path, the early
+        # ones below included (a callback asked with the number returns before the slots are validated).
+        undone = phone_parts_undone(tracker)
         # "en fait si" right after a clear no to the direct question is no answer to the intake question
         # the form resumed with: the no is taken back, so the crisis path (which closes the form).
         taken_back = take_back_reply(dispatcher, tracker)
         if taken_back is not None:
-            return taken_back
+            return [*undone, *taken_back]
         crisis = crisis_in_form_reply(dispatcher, tracker)
         if crisis is not None:
-            return crisis
+            return [*undone, *crisis]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent not in ("affirm", "deny") and is_closing(tracker.latest_message.get("text")):
             # "bon merci ça ira" read as no intent: leave taken, never this question's answer (it was stored as the
             # deadline, and the next question followed). Stopping is ActionStopConversation's, as for a goodbye; then
             # the bot listens (the form's end would otherwise bring the guidance and the callback offer).
             stopped = await ActionStopConversation().run(dispatcher, tracker, domain)
-            return [*stopped, FollowupAction("action_listen")]
+            return [*undone, *stopped, FollowupAction("action_listen")]
         if tracker.get_slot("wants_advisor") is not True and asks_for_callback(tracker.latest_message.get("text")):
             # "oui je veux bien qu'on m'appelle" at another question, read as a yes by the classifier: the same
             # as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now. The words
             # are no answer to the question asked (they were kept as "Depuis quand : oui je veux bien être rappelé").
             asked = tracker.get_slot("requested_slot")
             return [
+                *undone,
                 *([SlotSet(asked, None)] if asked in tracker.slots_to_validate() else []),
                 SlotSet("wants_advisor", True),
                 ActiveLoop(None),
@@ -209,6 +225,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         said = tracker.latest_message.get("text") or ""
+        if slot != tracker.get_slot("requested_slot") and not self._kept_from_aside(slot, value, said):
+            # An answer to the question asked goes to that question only (round 11, r11a-19: "3 semaines" at the
+            # deadline question, tagged by the entity extractor, became "Salariés : 3 semaines"; r11b-07: "76 54 32",
+            # part of a phone number, became the deadline): what was known before stays.
+            return {slot: value_before_latest_message(tracker.events, slot)}
         # "électricienne je viens de le dire", "SOUS UN MOIS je vous dis": the answer, without the reproach (rounds 4
         # and 5 stored it whole); "je viens de vous dire non" is then the no it is.
         words = without_reproach(without_said_before(said))
@@ -314,6 +335,8 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # second time with the offer to pass it.
             return not_answered(slot, YES_IS_NO_ANSWER, dispatcher, tracker)
         name = name_given(tracker) if slot in A_NAME_ANSWERS_NOTHING else None
+        if name is None and slot == "employees":
+            name = lone_name(tracker)
         if name:
             # "Martine Leroy" to "Avez-vous des salariés ?": a name, kept for the advisor's name question.
             answered = not_answered(slot, name_noted_text(name, slot), dispatcher, tracker)
@@ -337,6 +360,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if not yes_kept and not fits(slot, words):
             return self._off_script(slot, words, dispatcher, tracker)
         return {slot: plain_text(value)}
+
+    @staticmethod
+    def _kept_from_aside(slot: str, value: str, said: str) -> bool:
+        """Whether a value found for another question than the one asked (an entity, the triage) holds up: never
+        digits of a phone number, and never a number of employees the words do not say (a duration, a name)."""
+        if part_of_phone(value, said):
+            return False
+        return slot != "employees" or names_people_at_work(said) or says_alone(said)
 
     def _off_script(self, slot: str, words: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         """An answer not of this question's kind (round 6: "Depuis quand : les impôts", "Créanciers : seul", a
@@ -412,6 +443,32 @@ CALL_ALREADY_ASKED = "C'est bien noté : un conseiller vous rappellera."
 AMOUNT_CORRECTED = "C'est corrigé : {}."
 # Eight digits or more typed as a phone number is (spaces, dots, dashes, a "+33 (0)"): a number, even a wrong one.
 _PHONE_LIKE = re.compile(r"(?:\+\d{2}\s*(?:\(0\))?\s*)?\d(?:[\s.\-]*\d){7,}")
+
+
+def part_of_phone(value: Any, said: str) -> bool:
+    """The value's digits are part of a phone number typed in the message ("76 54 32" of "0033 6 98 76 54 32",
+    round 11, r11b-07: stored as "Échéance : 76 54 32")."""
+    digits = re.sub(r"\D", "", str(value or ""))
+    if len(digits) < 2:
+        return False
+    return any(digits in re.sub(r"\D", "", phone.group()) for phone in _PHONE_LIKE.finditer(said or ""))
+
+
+# The intake slots an entity may fill from any message (bot/domain/intake.yml's from_entity mappings).
+_ASIDE_SLOTS = ("since_when", "deadline", "trade", "legal_form", "employees", "creditors")
+
+
+def phone_parts_undone(tracker: Tracker) -> list[EventType]:
+    """Intake slots set this turn from digits of a phone number, back to what they held before (round 11, r11b-07:
+    the callback asked with the number at an intake question left "Échéance : 76 54 32" over "fin du mois")."""
+    said = tracker.latest_message.get("text") or ""
+    return [
+        SlotSet(name, value_before_latest_message(tracker.events, name))
+        for name, value in tracker.slots_to_validate().items()
+        if name in _ASIDE_SLOTS and isinstance(value, str) and part_of_phone(value, said)
+    ]
+
+
 # The questions a person's name is no answer to: a trade or a creditor may be named after someone.
 A_NAME_ANSWERS_NOTHING = frozenset({"since_when", "deadline", "legal_form", "employees", "steps_taken"})
 
@@ -428,6 +485,18 @@ def name_given(tracker: Tracker) -> str | None:
     if name != words or " " in name or any(entity.get("entity") == "first_name" for entity in entities):
         return name
     return None
+
+
+def lone_name(tracker: Tracker) -> str | None:
+    """A first name alone, capitalised as names are typed ("Lucas"), at the employees question: a name, never a number
+    of employees (round 11: "Salariés : Lucas"); a word that counts ("Deux", "Personne") is an answer."""
+    words = " ".join((tracker.latest_message.get("text") or "").split()).strip(" .!")
+    name = first_name_said(words, tracker.latest_message.get("entities") or [])
+    if name is None or name != words or " " in name or is_a_count(words) or names_people_at_work(words):
+        return None
+    if fits("since_when", words):  # "Récemment", "Toujours": a time, no name
+        return None
+    return name if answer_kind(words) == OTHER else None
 
 
 # What a bare "non" answers to the questions where it says something (the same values as the domain's
@@ -574,6 +643,17 @@ class ActionStopConversation(Action):
         handoff = stop_with_handoff(dispatcher, tracker, explicit_only=True)
         if handoff is not None:
             return handoff  # consent taken back, or leaving the handoff form (the case is never lost)
+        if (
+            intent in ("goodbye", "stop_conversation")
+            and not tracker.get_slot("distress")
+            and loop in (None, "situation_form")
+            and (says_how_one_is(words) or says_still_here(words))
+            and not is_closing(words)
+            and not _STOPPING.search(fold_words(words))
+        ):
+            # Round 11, r11b-03: "jsuis mort de fatigue mais bon ca va, c surtout la trésorerie" read as a goodbye got
+            # "Prenez soin de vous" and the intake closed. How one is takes no leave: heard, and the conversation goes on.
+            return await not_a_goodbye(dispatcher, tracker, domain)
         if intent == "goodbye" and loop is None and tells_first_difficulty(tracker, words):
             # "je ferme le salon, j'ai dit au revoir à mes clientes": the artisan's story, the first one told,
             # with no leave taken of us. The intake starts; "Prenez soin de vous" would lose the situation.
@@ -614,6 +694,44 @@ class ActionStopConversation(Action):
             return events + finish_handoff(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events
+
+
+# Stopping said in so many words ("je suis épuisé, j'arrête là"): a stop, whatever else is said.
+_STOPPING = re.compile(
+    r"\b(?:j'arrete|on arrete|arretons|on s'arrete|stop|laisse[rz]? tomber|ca suffit|assez pour aujourd'hui|"
+    r"plus tard|une autre fois|pas maintenant)\b"
+)
+HOW_YOU_ARE_HEARD = "Merci de me dire comment vous allez."
+GOING_ON = "Pardon, je vous avais mal compris. Je continue avec vous."
+
+
+async def not_a_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    """Words read as a goodbye that take no leave (how one is, round 11, r11b-03; "je suis pas parti"): the
+    question pending is asked again, a difficulty told starts the intake, else the bot listens."""
+    loop = tracker.active_loop_name
+    words = tracker.latest_message.get("text") or ""
+    heard = GOING_ON if says_still_here(words) else HOW_YOU_ARE_HEARD
+    if loop:
+        noted = understood(_facts_in(words, tracker))
+        dispatcher.utter_message(text=" ".join(part for part in (heard, noted) if part))
+        return [FollowupAction(loop)]
+    if tells_new_difficulty(tracker) or _intake_unfinished(tracker):
+        dispatcher.utter_message(text=heard)
+        if tells_new_difficulty(tracker):
+            told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+            return [*told, FollowupAction("situation_form")]
+        return [FollowupAction("situation_form")]
+    dispatcher.utter_message(text=f"{heard} Je vous écoute.")
+    return []
+
+
+def _intake_unfinished(tracker: Tracker) -> bool:
+    """A difficulty was told and intake questions remain unanswered (the intake was closed by a misread goodbye)."""
+    categories = tracker.get_slot("difficulty_categories") or []
+    if not categories or tracker.get_slot("case_reference") or tracker.get_slot("guidance_given"):
+        return False
+    wanted = questions_to_ask(categories, tracker.get_slot("urgency"), tracker.slots, tracker.events)
+    return any(tracker.get_slot(slot) in (None, "") for slot in wanted)
 
 
 def tells_first_difficulty(tracker: Tracker, words: str) -> bool:
@@ -708,6 +826,12 @@ class ActionAnswerOutsideQuestion(Action):
                 *([SlotSet("contact_name", name)] if name else []),
                 FollowupAction("handoff_form"),
             ]
+        if says_still_here(tracker.latest_message.get("text")) and (
+            tells_new_difficulty(tracker) or _intake_unfinished(tracker)
+        ):
+            # Round 11, r11b-03: "euh non je suis pas parti, c'est le client qui paye pas" after a misread goodbye got
+            # "D'accord. Je reste là ..." and the intake stayed closed: it goes on.
+            return await not_a_goodbye(dispatcher, tracker, domain)
         if intent == "deny":
             handoff = stop_with_handoff(dispatcher, tracker, explicit_only=False)
             if handoff is not None:

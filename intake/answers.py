@@ -428,9 +428,11 @@ _CALLBACK_REQUEST = re.compile(
     r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter))\b"
 )
 # "urssaf. 3000. rappel." (round 5: ignored): the word alone as a clause, never "un rappel de l'urssaf".
+# "rappel oui", "oui un rappel" (round 11, r11a-12: read as a skip mid-intake): the yes said around the word.
 _CALLBACK_WORD = re.compile(
-    r"(?:^|[.,;!?:]\s*)(?:(?:je veux|je voudrais|demande de|pour) )?(?:un )?rappel(?: (?:svp|stp|s'il vous plait|"
-    r"merci|please|urgent|vite|rapide))*\s*(?:$|[.,;!?])"
+    r"(?:^|[.,;!?:]\s*)(?:(?:oui|ouais|ok|d'accord|volontiers|je veux bien),? )?(?:(?:je veux|je voudrais|demande de|"
+    r"pour) )?(?:un )?rappel(?: (?:svp|stp|s'il vous plait|merci|please|urgent|vite|rapide|oui|ouais|ok|volontiers|"
+    r"je veux bien))*\s*(?:$|[.,;!?])"
 )
 
 
@@ -691,3 +693,49 @@ def mentions_erasing(text: str | None) -> bool:
     """A word of erasing anywhere ("... et je peux les faire supprimer ?"), asked or not."""
     folded = _folded(text)
     return bool(folded) and not folded.startswith("/") and bool(_ERASE_WORD.search(folded))
+
+
+# How one is, said in passing ("jsuis mort de fatigue mais bon ca va, c surtout la trésorerie"): round 11, r11b-03 got
+# "Prenez soin de vous" and the intake closed. Tiredness said of oneself, or "ça va" with more said beside it; a
+# leave-taking in the same words (is_closing) is still one, and "ça va aller, merci" alone may be a goodbye.
+_TIRED = re.compile(
+    r"\b(?:(?:je suis|jsuis|j'suis|chuis|suis|je me sens|on est)\s+(?:\w+\s+)?(?:mort|morte|creve|crevee|epuise|epuisee|"
+    r"fatigue|fatiguee|naze|lessive|lessivee|vanne|vannee|claque|claquee|rince|rincee|vide|videe|a plat|a bout|"
+    r"sur les rotules|au bout du rouleau)|(?:mort|morte|creve|crevee) de fatigue)\b"
+)
+_DOING_OK = re.compile(
+    r"\b(?:ca va|ca peut aller|ca va aller|ca ira|je vais bien|on fait aller|ca fait aller|je tiens le coup|on tient le "
+    r"coup|on tient|ca roule|on fait avec|ca pourrait etre pire)\b"
+)
+_FILLER_WORDS = re.compile(
+    r"\b(?:bon|ben|bah|mais|oui|ouais|merci|beaucoup|ok|d'accord|enfin|sinon|euh|et|vous|toi|bien|encore|quand meme)\b"
+)
+
+
+def says_how_one_is(text: str | None) -> bool:
+    """The words say how the artisan is ("mort de fatigue mais bon ça va", "je suis crevé, c'est surtout la
+    trésorerie", "ça va, c'est le client qui paye pas"): never a leave-taking by themselves (round 11, r11b-03)."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return False
+    if _TIRED.search(folded):
+        return True
+    if not _DOING_OK.search(folded):
+        return False
+    rest = _FILLER_WORDS.sub(" ", _DOING_OK.sub(" ", folded))
+    return len(re.findall(r"\w+", rest)) >= 2  # "ça va, c'est surtout le client": more than "ça va aller, merci"
+
+
+# "je suis pas parti", "je suis toujours là", "j'ai pas fini" after a farewell the bot read (round 11, r11b-03: "euh
+# non je suis pas parti, c'est le client qui paye pas" got "D'accord. Je reste là si vous voulez ...").
+_STILL_HERE = re.compile(
+    r"\b(?:je (?:ne )?(?:suis|sui) pas (?:partie?|parti\w*)|jsuis pas partie?|je (?:ne )?pars pas|je suis (?:toujours|encore) "
+    r"la|j'ai pas fini|je n'ai pas fini|j'avais pas fini|je n'avais pas fini|c'etait pas un au revoir|"
+    r"je (?:ne )?(?:vous )?(?:disais|dis) pas au revoir)\b"
+)
+
+
+def says_still_here(text: str | None) -> bool:
+    """The artisan says they have not left ("euh non je suis pas parti"): the conversation goes on."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_STILL_HERE.search(folded))

@@ -91,6 +91,13 @@ _EMPLOYEES = [
 ]
 
 
+def names_people_at_work(text: str | None) -> bool:
+    """The words say who works with the artisan ("2 salariés", "une apprentie", "je bosse seul"): never a length of
+    time ("3 semaines", round 11, r11a-19: stored as "Salariés : 3 semaines") nor a first name alone ("Lucas")."""
+    folded = fold(text or "")
+    return bool(_employees(text or "", folded)) or bool(re.search(rf"\b{_EMPLOYEE_WORDS}\b", folded))
+
+
 def says_only_salaries_are_paid(employees: str | None) -> bool:
     """ "les salaires": there are employees, no more; it never replaces what was said of them ("4 compagnons et un
     apprenti" became "Salariés : les salaires" after "les salaires du 31", round 7)."""
@@ -205,6 +212,10 @@ _RIGHT_NOW = re.compile(r"\b(?:tout de suite|immediatement)\b")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
 
+# A delay said alone at the deadline question ("3 semaines", "environ 15 jours", "deux mois"); "depuis 3 mois" looks back.
+_DELAY_ALONE = re.compile(rf"^(?:\d{{1,3}}|{_NUMBER_WORDS})\s+(?:jours?|semaines?|mois)\W*$")
+
+
 def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str | None:
     """The soonest date said for something due; ``asked``: said at the deadline question, which gives the context
     ("le courrier dit sous un mois" answers it)."""
@@ -213,6 +224,10 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
     from triage.dates import find_deadlines
     from triage.normalise import normalise
 
+    if asked and _DELAY_ALONE.match(" ".join(folded.split())):
+        # "3 semaines" to "Avez-vous une échéance proche ?" (round 11, r11a-19): a delay ahead, read as "dans 3
+        # semaines" (it was kept as it came, and as the number of employees too).
+        text = "dans " + " ".join(text.split())
     deadlines = []  # (deadline, the words that said it)
     for sentence in _SENTENCE.finditer(text):
         words = normalise(sentence.group())

@@ -101,6 +101,18 @@ def only_time(folded: str) -> bool:
     )
 
 
+# Words that say how many ("Deux", "Zéro", "Plusieurs"), capitalised as a name is typed: never a first name at the
+# employees question.
+_HOW_MANY = re.compile(
+    rf"^(?:{_NUMBER}|zero|aucune?|personne|seule?|moi|beaucoup|tous|toutes|nombreux|peu|pas|non|nan|oui|ouais)$"
+)
+
+
+def is_a_count(text: str | None) -> bool:
+    """A word that says how many people ("Deux", "Personne", "Plusieurs"), as the employees question asks."""
+    return bool(_HOW_MANY.match(" ".join(fold(plain_text(text)).split()).strip(" .!")))
+
+
 def says_alone(text: str | None) -> bool:
     """ "seul", "tout seul": no one works with the artisan (an answer to the employees question)."""
     return bool(_SEUL.match(" ".join(fold(plain_text(text)).split())))
