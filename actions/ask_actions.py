@@ -68,6 +68,14 @@ class ActionOutOfScope(Action):
         late = number_after_the_handoff(dispatcher, tracker)  # "bon ok 06 71 72 73 74", read as out of scope
         if late is not None:
             return late
+        if not tracker.active_loop_name:
+            # After the crisis reply and a goodbye, "la contrainte j'ai combien de temps pour contester ?" (round 11,
+            # r11b-25: "Je ne peux pas vous aider sur ce sujet"): a step from the knowledge base, the door kept open.
+            from actions.crisis_actions import business_question_after_crisis
+
+            answered = business_question_after_crisis(dispatcher, tracker)
+            if answered is not None:
+                return answered
         words = tracker.latest_message.get("text") or ""
         requested = tracker.get_slot("requested_slot")
         if tracker.active_loop_name and requested in QUESTION_EXAMPLES and asks_what_is_meant(words):

@@ -24,6 +24,9 @@ from guidance.crisis import (
     ASK_AGAIN_FIRST,
     AT_RISK_REFUSAL,
     BEREAVEMENT,
+    BUSINESS_QUESTION_DOOR,
+    BUSINESS_QUESTION_DOOR_CASE,
+    BUSINESS_QUESTION_UNKNOWN,
     CHECK_IN_AGAIN,
     CONFIDED,
     DECLINED_OPENING,
@@ -44,6 +47,7 @@ from guidance.crisis import (
     check_in,
     clear_no_reply,
     declined_reply,
+    emergency_called_reply,
     line_taken_up_reply,
     not_safe_reply,
     relative_advice,
@@ -444,6 +448,114 @@ def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
     return [SlotSet(requested, None)]
 
 
+# Round 11 (r11b-10): "j'ai appelé le 15, ils envoient quelqu'un chez lui", "les pompiers sont en route": the emergency
+# services already called or on their way. Not "je vais appeler", not "j'ai pas appelé".
+_EMERGENCY_CALLED = re.compile(
+    r"\b(?:j ai|on a|nous avons|je viens d|on vient d|mon \w+ a|ma \w+ a)\s*(?:deja |bien )?"
+    r"(?:appele|appeler|contacte|contacter|prevenu|prevenir|alerte|alerter|eu)\s+(?:le |les |la |l )?"
+    r"(?:15|112|114|18|17|samu|pompiers?|secours|urgences|police|gendarmes?|gendarmerie)\b"
+    r"|\b(?:les secours|les pompiers|le samu|l ambulance|une ambulance|la police|les gendarmes|ils)\s+"
+    r"(?:arrivent|arrive|envoient quelqu un|envoie quelqu un|viennent|vient|va venir|vont venir|"
+    r"(?:sont|est) (?:en route|en chemin|partis?|la|sur place|arrives?))\b"
+)
+_NOT_CALLED = re.compile(
+    r"\b(?:pas|jamais|toujours pas)\s+(?:encore\s+)?(?:appele|contacte|prevenu|alerte)\b|\bn ai pas\b"
+)
+
+
+def says_emergency_called(text: str) -> bool:
+    """The emergency services were already called, or are on their way ("j'ai appelé le 15", "le samu arrive")."""
+    folded = normalise(text)
+    if _NOT_CALLED.search(folded):
+        return False
+    called = _EMERGENCY_CALLED.search(folded)
+    if not called:
+        return False
+    # "ils arrivent" alone may be about anyone: only with the services named in the same words.
+    return not called.group(0).startswith("ils") or bool(_SERVICES_NAMED.search(folded))
+
+
+_SERVICES_NAMED = re.compile(r"\b(?:15|112|samu|pompiers?|secours|urgences|ambulance|police|gendarmes?)\b")
+
+
+def emergency_called(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """On the crisis path, the emergency services already called (round 11, r11b-10: "Appelez tout de suite le 15"
+    after "j'ai appelé le 15"): the call acknowledged, the 3114 given for the writer, and True; else False. A warning
+    sign of the writer's own in the same words keeps the path it takes."""
+    text = _latest_user_text(tracker)
+    if not tracker.get_slot("distress") or not says_emergency_called(text) or _own_warning_sign(text, model=True):
+        return False
+    _, person = relative_writing(tracker)
+    dispatcher.utter_message(text=emergency_called_reply(person))
+    logger.info("emergency services already called")
+    return True
+
+
+# Round 11 (r11b-01, 06, 11, 24, 25; r11a-05): the business's words a question after the crisis reply names, beyond
+# the triage's categories ("la contrainte", "prendre le camion").
+_BUSINESS_WORDS = re.compile(
+    r"\b(?:contraintes?|saisi\w*|saisir|huissiers?|commissaire de justice|mise en demeure|urssaf|impots?|tribunal|"
+    r"bilan|liquidation|redressement|sauvegarde|echeancier|delai de paiement|indemnis\w*|assur\w*|banques?|credit|"
+    r"pret|loyers?|bail|factures?|clients?|fournisseurs?|tva|cotisations?|camion|camionnette|vehicule|voiture|outils?|"
+    r"materiel|machines?|chantiers?|entreprise|societe|dettes?|creanciers?|travaux|mairie)\b"
+)
+
+
+def asks_about_the_business(text: str) -> bool:
+    """A question about the business, with no warning sign in it: neither a yes nor a no, nor a request for a call."""
+    from intake.answers import QUESTION as ASKED, kind
+    from triage import assess
+
+    if not text or text.startswith("/") or kind(text) != ASKED or asks_for_callback(text):
+        return False
+    if any(sign.level <= INDIRECT for sign in rule_signs(text)) or _own_warning_sign(text, model=True):
+        return False
+    asked = assess([text])
+    if asked.distress:
+        return False
+    return bool(asked.categories) or bool(_BUSINESS_WORDS.search(normalise(text)))
+
+
+def business_answer(tracker: Tracker, text: str) -> str:
+    """One sourced step for the question (guidance/knowledge_base.yml), else an honest "je ne sais pas": no rule of law
+    is written here outside the sourced knowledge base."""
+    from actions.handoff_actions import answer_to_business_question
+
+    return answer_to_business_question(tracker, text) or BUSINESS_QUESTION_UNKNOWN
+
+
+def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """After the crisis reply (the safety question answered), a question about the business ("la contrainte j'ai combien
+    de temps pour contester ?", "je peux demander un échéancier ?"; round 11, r11b-25: "Je ne peux pas vous aider sur ce
+    sujet"; r11b-01, r11a-05: a restatement and the offer again): one sourced step or an honest word, and the door kept
+    open (a handoff yes/no question asked again; outside a question, the advisor offered). Else None.
+
+    Callable outside a form (the out-of-scope and situation actions, after a goodbye) as well as at a form's question."""
+    text = _latest_user_text(tracker)
+    requested = tracker.get_slot("requested_slot")
+    if not tracker.get_slot("distress") or requested not in (None, *_QUESTIONS_A_BUSINESS_QUESTION_PAUSES):
+        return None
+    if not any(
+        event.get("event") == "action" and event.get("name") == "action_after_safety_answer" for event in tracker.events
+    ):
+        return None
+    if not asks_about_the_business(text):
+        return None
+    dispatcher.utter_message(text=business_answer(tracker, text))
+    logger.info("business question answered after the crisis reply at %s", requested or "no question")
+    if requested in _OFFER_QUESTIONS:
+        return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    if requested:
+        return [SlotSet(requested, None)]
+    called = tracker.get_slot("case_reference") or tracker.get_slot("wants_advisor") is True
+    dispatcher.utter_message(text=BUSINESS_QUESTION_DOOR_CASE if called else BUSINESS_QUESTION_DOOR)
+    return []
+
+
+# Only the handoff's yes/no questions: at an intake question, the words may also be its answer, never dropped.
+_QUESTIONS_A_BUSINESS_QUESTION_PAUSES = ("wants_advisor", "consent_given", "health_consent")
+
+
 def offer_declined_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """On the crisis path, at the callback offer or the consent: "je veux pas déranger, il y a des gens plus à plaindre"
     is answered that nobody is bothered and the offer made once more; said again, or "je veux pas en parler", it is a
@@ -485,6 +597,11 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     taken_up = line_taken_up(dispatcher, tracker)
     if taken_up is not None:
         return taken_up
+    if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS and emergency_called(dispatcher, tracker):  # r11b-10
+        return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    business = business_question_after_crisis(dispatcher, tracker)  # round 11, r11b-01, r11a-05
+    if business is not None:
+        return business
     if (tracker.latest_message.get("intent") or {}).get("name") != "express_distress":
         return offer_declined_reply(dispatcher, tracker)
     if not tracker.get_slot("distress"):
@@ -544,6 +661,8 @@ class ActionAfterSafetyAnswer(Action):
         person = person_at_risk(tracker)
         answer = tracker.get_slot("safe_now")
         text = _latest_user_text(tracker)
+        if answer != SAFE and emergency_called(dispatcher, tracker):  # round 11, r11b-10: the 15 already called
+            return _misread_request_undone(tracker)
         if answer != SAFE and speaks_for_someone_else(text):
             # "moi oui ça va, c'est lui le problème. il est seul à la boutique là" (round 7, r7b-05: "Je suis soulagé de
             # le lire"): what to do for that person, and the relative's question about the 3114 answered.

@@ -375,3 +375,33 @@ def line_taken_up_reply(person: str | None = None) -> str:
         f"Vous faites bien : le {SUICIDE_PREVENTION_LINE} vous dira comment {them}aider, jour et nuit. Si vous pensez "
         f"que {whom} est en danger maintenant, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
     )
+
+
+# Round 11 (r11b-10): after "j'ai appelé le 15, ils envoient quelqu'un chez lui", the bot said "Appelez tout de suite le
+# 15 ou le 112": the call already made is acknowledged, never prescribed again; the 3114 is given for the writer.
+def emergency_called_reply(person: str | None = None) -> str:
+    if person is None:
+        return (
+            "Vous avez bien fait d'appeler les secours. En attendant qu'ils arrivent, gardez votre téléphone près de "
+            f"vous et, si vous le pouvez, restez avec quelqu'un ; le {SUICIDE_PREVENTION_LINE} répond aussi jour et "
+            "nuit, gratuitement."
+        )
+    _, _, them, _ = _is(person)
+    return (
+        f"Vous avez bien fait d'appeler les secours : ils sont les mieux placés pour {them}aider. Restez joignable, et "
+        f"si la situation change avant leur arrivée, rappelez le {SAMU} ou le {EUROPEAN_EMERGENCY}. Pour vous-même, "
+        f"le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et nuit, gratuitement."
+    )
+
+
+# Round 11 (r11b-01, 06, 11, 24, 25; r11a-05): a question about the business after the crisis reply was turned away as
+# out of scope or met with a generic line. No sourced step fits it: said honestly, never a guess.
+BUSINESS_QUESTION_UNKNOWN = (
+    "Je ne peux pas vous répondre avec certitude là-dessus : cela dépend des documents que vous avez reçus, et un "
+    "conseiller de la chambre pourra vous le dire."
+)
+# The door kept open after such an answer, outside any question (a goodbye was said before it).
+BUSINESS_QUESTION_DOOR = (
+    "Si vous le souhaitez, un conseiller de la chambre peut vous rappeler : écrivez « conseiller »."
+)
+BUSINESS_QUESTION_DOOR_CASE = "Le conseiller qui vous rappellera pourra vous en dire plus."
