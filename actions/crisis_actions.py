@@ -420,7 +420,7 @@ def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
     quoi ?" (round 11, r11a-21: the line named is a level-1 rule, and the whole crisis block came again): the decision
     welcomed, a business question answered with one sourced step, the form's question asked again. None when the
     message carries a warning sign of its own besides the line, or the crisis reply was not given yet."""
-    from actions.handoff_actions import answer_to_business_question
+    from actions.business_questions import answer_to_business_question
     from actions.intake import is_question
 
     text = _latest_user_text(tracker)
@@ -519,7 +519,7 @@ def asks_about_the_business(text: str) -> bool:
 def business_answer(tracker: Tracker, text: str) -> str:
     """One sourced step for the question (guidance/knowledge_base.yml), else an honest "je ne sais pas": no rule of law
     is written here outside the sourced knowledge base."""
-    from actions.handoff_actions import answer_to_business_question
+    from actions.business_questions import answer_to_business_question
 
     return answer_to_business_question(tracker, text) or BUSINESS_QUESTION_UNKNOWN
 

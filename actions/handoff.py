@@ -920,7 +920,7 @@ def _relative_named(text: str) -> str | None:
 _NAME_SAID = re.compile(
     r"^(?:(?:bonjour|oui|alors|ah|euh|au fait|en fait|pardon|attendez|et),? )*(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
     # "mon nom c'est Nathalie Roux" (round 11, r11a-22: the name corrected after the case was not read).
-    r"(?: c'est| est|:)?|mon nom(?: de famille)?(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
+    r"(?: c'est| est|:)?|mon (?:nom de famille|nom)(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
     r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)[\s.!]*$"
 )
 # Capitalised words that answer something and name nobody.

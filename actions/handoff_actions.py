@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import abuse, live_offer, services
 from actions.asking import ask_next_question
+from actions.business_questions import answer_to_business_question, content_words
 from actions.conversation import SKIPPED, said_before, user_messages
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import erasure_requested
@@ -910,41 +911,6 @@ SHORT_AGAIN = {
 }
 
 
-def answer_to_business_question(tracker: Tracker, question: str) -> str | None:
-    """One sourced first step for a question about the business asked at a handoff question ("je peux avoir un délai
-    urssaf ou pas ?", "qu'est-ce que je dois préparer pour l'audience ?"), or None. After the crisis path no guidance had
-    been given (it waits behind the crisis reply), and such questions got "je ne sais pas répondre" (rounds 9 and 10,
-    r9b-04, r9b-24, r10b): the numbers came first, the question is answered now."""
-    from dataclasses import replace
-
-    from actions.conversation import situation
-    from guidance import render_guidance
-    from guidance.select import select_guidance
-    from triage import assess
-
-    asked = assess([question])
-    if not asked.categories or asked.distress:
-        return None
-    chamber = services.chamber()
-    given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
-    steps = select_guidance(
-        services.knowledge_base(),
-        replace(asked, distress=False),
-        chamber,
-        situation(tracker.slots),
-        limit=3,
-        messages=[question],
-        today=services.chamber_today(),
-    )
-    fresh = [entry for entry in steps if entry.id not in given]
-    if not fresh:
-        return None
-    # Of the steps that fit, the one that speaks of what the question names ("délai" -> the payment plan).
-    asked_words = _content_words(question)
-    best = max(fresh, key=lambda e: len(asked_words & _content_words(" ".join([e.name, e.summary, *e.how]))))
-    return f"Pour votre question : {render_guidance([best], chamber)[0]}"
-
-
 def answer_to_question(tracker: Tracker, question: str) -> str:
     """The best answer at hand to a question asked with a no: the first step already given that speaks of what the
     question names ("la mairie ... pour l'indemnisation" -> the step about works compensation), else where to ask."""
@@ -952,53 +918,17 @@ def answer_to_question(tracker: Tracker, question: str) -> str:
 
     chamber = services.chamber()
     given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
-    asked = _content_words(question)
+    asked = content_words(question)
     best, overlap = None, 0
     for entry in services.knowledge_base():
         if entry.id not in given:
             continue
-        shared = len(asked & _content_words(" ".join([entry.name, entry.summary, *entry.how])))
+        shared = len(asked & content_words(" ".join([entry.name, entry.summary, *entry.how])))
         if shared > overlap:
             best, overlap = entry, shared
     if best is None:
         return question_reply(chamber)
     return f"Pour votre question : {render_guidance([best], chamber)[0]}"
-
-
-_STOP_WORDS = frozenset(
-    [
-        "bien",
-        "faut",
-        "contacter",
-        "savoir",
-        "voulais",
-        "juste",
-        "quoi",
-        "comment",
-        "pour",
-        "dans",
-        "avec",
-        "sans",
-        "alors",
-        "votre",
-        "notre",
-        "cette",
-        "celle",
-        "celui",
-        "entre",
-        "avant",
-        "apres",
-        "comme",
-        "est-ce",
-        "quelle",
-        "quelles",
-        "quels",
-    ]
-)
-
-
-def _content_words(text: str) -> set[str]:
-    return {word for word in re.findall(r"[a-z]{5,}", fold(text or "")) if word not in _STOP_WORDS}
 
 
 def chamber_address_text(chamber: Chamber) -> str:

@@ -12,13 +12,13 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.asking import ask_next_question
+from actions.business_questions import answer_to_business_question
 from actions.conversation import SKIPPED, said_before, situation, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import callback_time, case_due, contact_answers, first_name_said, name_after_yes
 from actions.handoff_actions import (
     already_said,
-    answer_to_business_question,
     finish_handoff,
     name_noted_text,
     number_after_the_handoff,

@@ -72,7 +72,7 @@ def _form_call(current):
 def test_a_business_question_after_the_crisis_part_gets_a_sourced_step(question, expected):
     """Rounds 9 and 10 (r9b-04, r9b-24, r10b): after the crisis numbers, "je peux avoir un délai urssaf ou pas ?" at the
     callback offer got "je ne sais pas répondre"; guidance had waited behind the crisis reply."""
-    from actions.handoff_actions import answer_to_business_question
+    from actions.business_questions import answer_to_business_question
 
     current = tracker(
         [bot("Voulez-vous qu'un conseiller de la chambre vous rappelle ?"), user(question)],
