@@ -21,12 +21,20 @@ def answer_to_business_question(tracker: Tracker, question: str) -> str | None:
 
     from actions.conversation import situation
     from guidance import render_guidance
+    from guidance.facts import cause_categories, read_causes
     from guidance.select import select_guidance
     from triage import assess
 
     asked = assess([question])
-    if not asked.categories or asked.distress:
+    if asked.distress:
         return None
+    if not asked.categories:
+        # "la contrainte, j'ai combien de temps pour contester ?" (round 11, r11b-25): no category in the question's
+        # words, but a cause the knowledge base knows, and so its category.
+        named = {cause_categories()[cause] for cause in read_causes([question])}
+        if not named:
+            return None
+        asked = replace(asked, categories=tuple(sorted(named)))
     chamber = services.chamber()
     given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
     steps = select_guidance(

@@ -37,9 +37,9 @@ def _after_the_crisis(text: str, intent: str, *, requested: str | None = "wants_
         (
             "ah et au fait la contrainte j'ai combien de temps pour contester ?",
             "out_of_scope",
-            "certitude",
+            "opposition motivée",
         ),  # no sourced step names the delay
-        ("l'urssaf m'a envoyé une contrainte, je peux faire opposition ?", "describe_situation", "15 jours"),
+        ("l'urssaf m'a envoyé une contrainte, je peux faire opposition ?", "describe_situation", "opposition motivée"),
         # r11b-01: a restatement and the offer again.
         ("et pour l'urssaf du coup je peux demander un echeancier ?", "describe_situation", "URSSAF un délai"),
         ("bon pour l'urssaf je fais quoi avec la mise en demeure ?", "ask_why_question", "Pour votre question"),
