@@ -549,12 +549,9 @@ class _Run:
             haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found | earlier, limit)
             haute |= self._deadlines(clause, needs_context=True, limit=limit)
         self.hits.extend(message_hits)
+        present = _says_present_difficulty(clauses)
         if said:
-            self.present_said = self.present_said or any(
-                signals.present_difficulty.search(signals.anticipation.sub(" ", _before_hypothesis(clause)))
-                for clause in clauses
-                if not signals.hypothesis.search(clause.text)
-            )
+            self.present_said = self.present_said or present
             owners = {hit.owner for hit in self.hits[hits_before:]}
             self.named_at.update(dict.fromkeys(owners, index))
             if _DENIES_A_DIFFICULTY.search(normalise(text)):
@@ -562,7 +559,7 @@ class _Run:
         if haute:
             self.levels.append("haute")
         elif message_hits:
-            self.levels.append(self._everyday_level(text, clauses, message_hits))
+            self.levels.append(self._everyday_level(text, clauses, message_hits, present))
 
     def _urgency_rules(
         self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int], found: set[str], limit: int | None = None
@@ -609,20 +606,14 @@ class _Run:
         self.level_reason("haute", f"{label}{quote} ({_in_days(soonest.days)})")
         return True
 
-    def _everyday_level(self, text: str, clauses: list[Clause], hits: list[_Hit]) -> str:
-        """normale for a difficulty that is here, basse for information, prevention or anticipation; the learned
-        model may say haute or basse where the rules said normale (see _learned_level)."""
+    def _everyday_level(self, text: str, clauses: list[Clause], hits: list[_Hit], present: bool) -> str:
+        """normale for a difficulty that is here (`present`: _says_present_difficulty), basse for information,
+        prevention or anticipation; the learned model may say haute or basse where the rules said normale (see
+        _learned_level)."""
         signals = rules().signals
         anticipating = any(
             signals.anticipation.search(clause.text) or signals.hypothesis.search(clause.text) for clause in clauses
         ) or any(_only_supposed(clause, [hit for hit in hits if hit.clause == clause]) for clause in clauses)
-        # "... savoir quoi faire si un jour je ne peux plus payer": what follows "si" is hypothetical;
-        # "avant d'être en difficulté": words inside the anticipation itself are no present difficulty.
-        present = any(
-            signals.present_difficulty.search(signals.anticipation.sub(" ", _before_hypothesis(clause)))
-            for clause in clauses
-            if not signals.hypothesis.search(clause.text)
-        )
         if anticipating and not present:
             self.ahead_said = self.ahead_said or any(
                 not _ASKING_ONLY.match(match.group(0))
@@ -696,6 +687,17 @@ class _Run:
         """Categories the artisan denied in a message after the last one that named them ("c'est pas la banque",
         "non pas de souci avec l'urssaf" after the bot said it back)."""
         return {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
+
+
+def _says_present_difficulty(clauses: list[Clause]) -> bool:
+    """A sign that the difficulty is already here. "... savoir quoi faire si un jour je ne peux plus payer": what
+    follows "si" is hypothetical; "avant d'être en difficulté": words inside the anticipation itself are none."""
+    signals = rules().signals
+    return any(
+        signals.present_difficulty.search(signals.anticipation.sub(" ", _before_hypothesis(clause)))
+        for clause in clauses
+        if not signals.hypothesis.search(clause.text)
+    )
 
 
 # Anticipation markers that only say the artisan asks ("une question", "je voudrais savoir"): a question about a
