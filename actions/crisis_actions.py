@@ -415,6 +415,13 @@ def relative_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) 
     return events
 
 
+def _safety_question_answered(tracker: Tracker) -> bool:
+    """The crisis reply was given and its safety question answered, at some point of the conversation."""
+    return any(
+        event.get("event") == "action" and event.get("name") == "action_after_safety_answer" for event in tracker.events
+    )
+
+
 def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """At a form's question after the crisis reply, "ok je vais appeler le 3114. et pour le chantier impayé il peut faire
     quoi ?" (round 11, r11a-21: the line named is a level-1 rule, and the whole crisis block came again): the decision
@@ -427,9 +434,7 @@ def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
     requested = tracker.get_slot("requested_slot")
     if not requested or not tracker.get_slot("distress") or not promises_to_call_the_line(text):
         return None
-    if not any(
-        event.get("event") == "action" and event.get("name") == "action_after_safety_answer" for event in tracker.events
-    ):
+    if not _safety_question_answered(tracker):
         return None
     if any(
         sign.level <= INDIRECT and sign.rule != "crisis_line_named" and not speaks_of_someone_else(sign, text)
@@ -535,9 +540,7 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
     requested = tracker.get_slot("requested_slot")
     if not tracker.get_slot("distress") or requested not in (None, *_QUESTIONS_A_BUSINESS_QUESTION_PAUSES):
         return None
-    if not any(
-        event.get("event") == "action" and event.get("name") == "action_after_safety_answer" for event in tracker.events
-    ):
+    if not _safety_question_answered(tracker):
         return None
     if not asks_about_the_business(text):
         return None
