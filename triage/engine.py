@@ -312,6 +312,8 @@ _TIME_WORDS = frozenset(
         "journee",
         "semaine",
         "semaines",
+        "cette",
+        "ce",
         "mois",
         "an",
         "ans",
@@ -660,10 +662,15 @@ class _Run:
         ):
             return None
         limit = _condition_start(clause) if level == "haute" else None
-        spans = [span for span in (_find(clause, term) for term in fitted.evidence(clause.text, level)) if span]
-        spans = [span for span in spans if limit is None or span[0] < limit]
-        if not spans or _negated(clause, *spans[0]):
+        found = [(term, _find(clause, term)) for term in fitted.evidence(clause.text, level)]
+        found = [(term, span) for term, span in found if span and (limit is None or span[0] < limit)]
+        if not found or _negated(clause, *found[0][1]):
             return None
+        # Only when it happened and how much ("je fais 300 le vendredi au lieu de 900"): no deadline is said; a real one
+        # is the rules' to read (find_deadlines).
+        if level == "haute" and all(_only_time(term) for term, _ in found):
+            return None
+        spans = [span for _, span in found]
         words = [" ".join(clause.source[slice(*clause.source_span(*span))].split()) for span in spans]
         learned = ", ".join(f"« {word} »" for word in words)
         return f"{_quote(clause, 0, len(clause.text))} : ressemble aux exemples appris (modèle ; mots : {learned})"
