@@ -32,13 +32,17 @@ from triage.distress import find_signs
 class ValidateTriageSlots(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         previous = Assessment.from_slots(tracker.slots)
+        # What the entity extractor put in the situation slots from an answer to a contact question is set back below;
+        # the triage must not read it either (round 12: "lundi" for the call, taken as the deadline, made a case haute).
+        undone = contact_answer_undone(tracker)
+        slots = {**tracker.slots, **{event["name"]: event["value"] for event in undone}}
         assessment = assess(
             # "c koi une conciliation" tells no difficulty of the artisan's: its word is no procedure to triage.
             # Answers to the handoff's own questions ("mercredi" for the call, a name, a number) are no deadline
             # nor difficulty (round 6: "lundi" for the callback raised a case to "haute").
             [text for text in messages_for_triage(tracker.events) if not asks_only_definition(text)],
             previous=previous,
-            situation=situation(tracker.slots),
+            situation=situation(slots),
             today=services.chamber_today(),
         )
         events = [
@@ -48,7 +52,7 @@ class ValidateTriageSlots(ValidationAction):
         events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]
         if "departement" not in facts:
             events += place_undone(tracker)
-        events += contact_answer_undone(tracker)
+        events += undone
         events += hours_for_the_place(tracker, events)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
