@@ -354,6 +354,12 @@ class Facts:
             # A chamber covering one département: its artisans are, in all likelihood, there.
             departement = chamber.departements[0]
         causes = read_causes(texts)
+        categories = tuple(getattr(assessment, "categories", ()) or ())
+        if assessment is not None and "sante" not in categories:
+            # The artisan's health is the triage's to read: "je ne peux plus travailler" after a fire, or a relative's
+            # illness, is no disability of theirs (round 12, r12a-06: a bakery fire was offered the RQTH).
+            health = {cause for cause, category in cause_categories().items() if category == "sante"}
+            causes -= health
         if "deces" in causes and owner_alive(texts):
             causes |= {"titulaire_vivant"}
         if "deces_associe" in causes and profile.legal_form is None:
@@ -361,7 +367,7 @@ class Facts:
             profile = replace(profile, legal_form="societe")
         return cls(
             profile=profile,
-            categories=tuple(getattr(assessment, "categories", ()) or ()),
+            categories=categories,
             urgency=getattr(assessment, "urgency", None),
             overwhelm=bool(getattr(assessment, "overwhelm", False)),
             causes=causes,
