@@ -18,12 +18,14 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.conversation import SKIP_BUTTON, SKIPPED, value_before_latest_message
+from actions.intake import FEELING_HEARD
 from actions.unanswered import answered_another_question
 from chamber import Chamber
 from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
 from intake.facts import extract_facts, is_place_mention
-from places import departement_name, names_a_known_town, resolve
+from places import departement_name, find_in_text, names_a_known_town, resolve
 from places.choice import choose
+from triage.distress import AMBIGUOUS as LEVEL_THREE
 
 MAX_CHOICES = 3
 _NONE_OF_THESE = re.compile(
@@ -51,12 +53,13 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
     if text == SKIPPED or is_skip(text):
         # "j'aime autant ne pas en parler": the place question may be passed like any other.
         return {"departement": SKIPPED, "commune": None, **cleared}, None
-    if slots.get("place_choices") and _NONE_OF_THESE.match(text):
-        return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP  # "aucune", "non, autre"
+    resolution = resolve(text)
+    if slots.get("place_choices") and _NONE_OF_THESE.match(text) and not resolution.found:
+        # "aucune", "non, autre"; but "non clermont ferrand" names the place meant (round 12, r12a-01: given up).
+        return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP
     if is_waiting(text):
         # "euh attendez", "je regarde": no place yet, and no unread place either; the question waits.
         return {"departement": None}, TAKE_YOUR_TIME
-    resolution = resolve(text)
     said = answer_kind(text) if not (resolution.found or resolution.ambiguous) else OTHER
     if said in (NO, HESITATION) or (said == YES and slots.get("place_unread")):
         # "non", "je ne sais pas", or a second "c bon": no place will come; never a place kept as typed.
@@ -118,8 +121,47 @@ class PlaceQuestion:
 PLACE_QUESTION = PlaceQuestion()
 
 
+def _says_overwhelm(tracker: Tracker) -> bool:
+    """The answer also says how overwhelmed one is ("je suis perdue, je tiens plus debout"), and no check-in will say
+    the kind word this turn (actions.crisis_actions.check_in_in_form_reply speaks when level 3 is newly reached and the
+    direct question was never answered)."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    this_turn: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        this_turn.append(event)
+    level_three_now = any(
+        e.get("event") == "slot" and e.get("name") == "distress_level" and e.get("value") == LEVEL_THREE
+        for e in this_turn
+    )
+    if not (intent == "express_overwhelm" or level_three_now):
+        return False
+    check_in_coming = (
+        level_three_now and tracker.get_slot("suicide_thoughts") is None and not tracker.get_slot("distress")
+    )
+    return not check_in_coming
+
+
 class PlaceValidation:
     """Mixin for a FormValidationAction whose form asks `departement`."""
+
+    async def extract_departement(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A place said at the place question with words the slot mappings leave out (round 12, r12b-05: "a Clermont.
+        excusez moi je suis perdue…", classified express_overwhelm, was not read and the question came again): the
+        message is the answer when it names a place as a sentence does ("à Clermont", "dans le 63")."""
+        latest = (tracker.latest_message or {}).get("text") or ""
+        if (
+            tracker.get_slot("requested_slot") != "departement"
+            or not latest
+            or latest.startswith("/")
+            or "departement" in tracker.slots_to_validate()
+        ):
+            return {}
+        found = find_in_text(latest)
+        return {"departement": latest} if found.found or found.ambiguous else {}
 
     def validate_departement(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -162,6 +204,9 @@ class PlaceValidation:
             facts.pop("departement", None)
             if facts:
                 return answered_another_question("departement", facts, dispatcher, tracker)
+        if asked and not message and _says_overwhelm(tracker):
+            # Heard before the question comes again (or the next one): the kind word of the intake questions.
+            message = FEELING_HEARD
         if message:
             dispatcher.utter_message(text=message)
         return update

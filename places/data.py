@@ -68,6 +68,20 @@ NOT_SHORT_NAMES = frozenset({"deuil", "grande"})
 # commune of Vendée): a short name shared by several towns makes them all candidates, and the bot asks which.
 SAINT_SHORT_NAME_MIN_POPULATION = 2_000
 
+# "Clermont" for Clermont-Ferrand, "Bourg" for Bourg-en-Bresse, "Aix" (round 12, r12a-01: "Clermont" offered three
+# villages of that name and never Clermont-Ferrand): when small communes bear the short name alone, a town starting
+# with it, of SHORT_NAME_MIN_POPULATION at least and ten times the largest of them, is a candidate too (first, being
+# the most populous); places.resolve never picks it without asking, since the villages bear the very name said.
+SHORT_NAME_OVER_NAMESAKES = 10
+
+# Names in everyday use that INSEE's COG does not carry (the commune's official name is shorter or former), by the
+# INSEE code of the commune meant. Round 12 (r12a-16): "Valence d'Agen" was read as Valence (Drôme).
+USAGE_NAMES = {
+    "Valence-d'Agen": "82186",  # official name: Valence (Tarn-et-Garonne)
+    "Le Puy": "43157",  # Le Puy-en-Velay; two villages are named Le Puy exactly, so it is asked
+    "Châlons-sur-Marne": "51108",  # Châlons-en-Champagne's name until 1998
+}
+
 
 def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mapping[str, str]) -> None:
     starting: dict[str, list[Commune]] = defaultdict(list)
@@ -88,6 +102,13 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
             # Only former communes bear the name alone: the towns people mean by it are candidates too.
             if all(c.kind != "c" for c in communes[word]):
                 communes[word].extend(c for c in ranked if c.population >= SHORT_NAME_MIN_POPULATION)
+            else:
+                largest = max(c.population for c in communes[word] if c.kind == "c")
+                communes[word].extend(
+                    c
+                    for c in ranked
+                    if c.population >= max(SHORT_NAME_MIN_POPULATION, SHORT_NAME_OVER_NAMESAKES * max(largest, 1))
+                )
             continue
         runner_up = ranked[1].population if len(ranked) > 1 else 0
         if ranked[0].population >= SHORT_NAME_MIN_POPULATION and ranked[0].population >= 10 * max(runner_up, 1):
@@ -97,6 +118,16 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
             towns = [c for c in found if c.kind == "c" and c.population >= SAINT_SHORT_NAME_MIN_POPULATION]
             if towns:
                 communes[stem].extend(towns)
+
+
+def _add_usage_names(communes: dict[str, list[Commune]]) -> None:
+    by_insee = {c.insee: c for found in communes.values() for c in found if c.kind == "c"}
+    for name, insee in USAGE_NAMES.items():
+        commune = by_insee.get(insee)
+        key = normalise(name)
+        if commune is not None and all(c.insee != insee for c in communes[key]):
+            # The longer name is no ordinary word, even when the official one is ("valence").
+            communes[key].append(commune._replace(common_word=False))
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +151,7 @@ def tables() -> Tables:
             for postcode in commune.postcodes:
                 by_postcode[postcode].append(commune)
     _add_short_names(communes, departement_keys)
+    _add_usage_names(communes)
     # Most populous first: the order candidates are offered in.
     ordered = {k: tuple(sorted(v, key=lambda c: (c.kind != "c", -c.population, c.insee))) for k, v in communes.items()}
     return Tables(names, departement_keys, ordered, {k: tuple(v) for k, v in by_postcode.items()}, longest)
