@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
+from chamber.emergency import SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
     ASK_AGAIN_FIRST,
@@ -91,6 +92,21 @@ from triage.normalise import normalise
 logger = logging.getLogger(__name__)
 
 RESUMABLE_FORMS = ("situation_form", "handoff_form")
+
+# Round 12 (r12b-03, 09, 12): the writer's answers to the safety question that say nothing of danger, each answered for
+# what it says; never "Merci de me l'avoir dit", which answers a "no, I am not safe". (Their place is guidance/crisis.py,
+# beside the other crisis words; kept here while that file is another helper's.)
+JOKE_SAFETY_REPLY = (
+    "D'accord, tant mieux si c'était une façon de parler : je préfère toujours prendre ces mots au sérieux. "
+    f"Si un jour ça n'allait vraiment pas, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement."
+)
+NUMBERS_REFUSED_SAFETY_REPLY = (
+    f"Entendu, je n'insiste pas : le {SUICIDE_PREVENTION_LINE} reste là, jour et nuit, si un jour vous en avez besoin."
+)
+WHY_SAFETY_REPLY = (
+    "Je pose cette question dès que des mots peuvent faire penser à une grande détresse, sans rien supposer de vous. "
+    f"Si un jour ça n'allait pas, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement."
+)
 # An answer this long to a yes/no question is an account of something else.
 LONG_ACCOUNT_WORDS = 40
 # The rule id recorded when the crisis path comes from the answer to the direct question.
@@ -506,12 +522,30 @@ _BUSINESS_WORDS = re.compile(
 )
 
 
+# Round 12 (r12b-02, 03, 09): a question asked without its question mark or in the imperative ("bon alors pour
+# l'urssaf je fais quoi concretement", "dites moi juste pour la TVA si je peux étaler", "et donc pour l'urssaf ?").
+_ASKED_OTHERWISE = re.compile(
+    r"\b(?:dites moi|dis moi|expliquez moi|explique moi|je (?:veux|voudrais|voulais|aimerais) (?:juste |seulement )?savoir|"
+    r"(?:je|j|on) (?:fais|fait|dois faire|peux faire) (?:quoi|comment)|comment (?:je|j|on) (?:fais|fait|peux|dois|pourrais)|"
+    r"que (?:dois je|puis je|faire)|quoi faire|est ce que (?:je|j|on) (?:peux|peut|dois|ai droit)|"
+    r"(?:je|j) (?:peux|pourrais|ai le droit de) (?:avoir|demander|etaler|payer|obtenir|contester|faire))\b"
+)
+
+
+def _asks(text: str) -> bool:
+    from intake.answers import NO, QUESTION as ASKED, YES, kind
+
+    said = kind(text)
+    if said == ASKED:
+        return True
+    return said not in (YES, NO) and (text.rstrip().endswith("?") or bool(_ASKED_OTHERWISE.search(normalise(text))))
+
+
 def asks_about_the_business(text: str) -> bool:
     """A question about the business, with no warning sign in it: neither a yes nor a no, nor a request for a call."""
-    from intake.answers import QUESTION as ASKED, kind
     from triage import assess
 
-    if not text or text.startswith("/") or kind(text) != ASKED or asks_for_callback(text):
+    if not text or text.startswith("/") or not _asks(text) or asks_for_callback(text):
         return False
     if any(sign.level <= INDIRECT for sign in rule_signs(text)) or _own_warning_sign(text, model=True):
         return False
@@ -689,6 +723,16 @@ class ActionAfterSafetyAnswer(Action):
                 kind, reply = own
                 dispatcher.utter_message(text=reply)
                 logger.info("unsure, %s", kind)
+                # The line's name alone is a sign for the triage: the question is read without it.
+                question = re.sub(r"\b(?:le |au |du )?3114\b", " ", text)
+                if kind in ("numbers", "joke", "why") and asks_about_the_business(question):
+                    # "arrêtez avec vos numéros… dites moi juste pour la TVA si je peux étaler" (round 12, r12b-09):
+                    # the question taken up in the same turn, one sourced step or an honest word.
+                    dispatcher.utter_message(text=business_answer(tracker, question))
+                if kind == "numbers":
+                    # Calls refused: no callback offer pushed, the door left open in a word.
+                    dispatcher.utter_message(text=BUSINESS_QUESTION_DOOR)
+                    return [*_misread_request_undone(tracker), FollowupAction("action_listen")]
                 if kind in ("line", "not talking"):
                     # A goodbye or a refusal: no callback offer pushed; the door stays open in the reply.
                     return [*_misread_request_undone(tracker), FollowupAction("action_listen")]
@@ -708,6 +752,9 @@ class ActionAfterSafetyAnswer(Action):
             "not talking": NOT_TALKING_SAFETY_REPLY,
             "doubt": UNSURE_SELF_REPLY,
             "other": OTHER_SUBJECT_SAFETY_REPLY,
+            "joke": JOKE_SAFETY_REPLY,
+            "numbers": NUMBERS_REFUSED_SAFETY_REPLY,
+            "why": WHY_SAFETY_REPLY,
         }
         return (kind, replies[kind]) if kind in replies else None
 
@@ -895,6 +942,29 @@ class ValidateDirectQuestionForm(FormValidationAction):
         )
 
 
+CLEAR_NO_THANKS = "Merci pour votre réponse."
+# An illness told with the answer ("c'est la maladie", "j'ai un cancer", "la chimio me crève"), and a grave prognosis.
+_ILLNESS_TOLD = re.compile(
+    r"\b(?:maladie|malade|cancer|chimio\w*|radiotherapie|tumeur|leucemie|metastases?|avc|infarctus|sclerose|"
+    r"parkinson|alzheimer|hospitalise\w*|hopital|soins palliatifs|greffe|dialyse)\b"
+)
+_PROGNOSIS_TOLD = re.compile(
+    r"\b(?:medecins?|docteurs?|oncologue|specialiste)\b.{0,40}\b(?:pas (?:tres |trop |bien )?optimistes?|pessimistes?|"
+    r"inquiets?|rien a faire|plus rien)\b|\b(?:pronostic|condamnee?|incurable|palliatifs?|plus que quelques (?:mois|semaines))\b"
+)
+
+
+def illness_acknowledged(text: str) -> str | None:
+    """One warm sentence for an illness said with the answer to the direct question, or None (round 12, r12b-06)."""
+    # "ça me rend malade", "malade de stress": a way of speaking, no illness.
+    words = re.sub(r"\b(?:rend\w*|rendre) malade\b|\bmalade (?:de|d) \w+", " ", normalise(text or ""))
+    if not _ILLNESS_TOLD.search(words):
+        return None
+    if _PROGNOSIS_TOLD.search(words):
+        return "Je suis vraiment désolé pour cette maladie et pour ce que vous disent les médecins : c'est une épreuve très lourde."
+    return "Je suis vraiment désolé pour cette maladie : c'est une épreuve très lourde."
+
+
 class ActionAfterClearNo(Action):
     """The 3114 once, then back to the conversation: the paused form asks its question again."""
 
@@ -904,6 +974,11 @@ class ActionAfterClearNo(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         declined = declines_to_talk(_latest_user_text(tracker))
         text = (declined_reply if declined else clear_no_reply)(person_at_risk(tracker))
+        illness = illness_acknowledged(_latest_user_text(tracker))
+        if illness and not declined and text.startswith(CLEAR_NO_THANKS):
+            # Round 12 (r12b-06): "non c'est pas ça, c'est la maladie, les médecins sont pas très optimistes" got only
+            # "Merci pour votre réponse": the illness told with the no is heard first, in one warm sentence.
+            text = f"{illness} {text[len(CLEAR_NO_THANKS) :].lstrip()}"
         paused = tracker.get_slot("paused_form")
         if paused is None and not declined:
             text += f" {OPEN_QUESTION}"

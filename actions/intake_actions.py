@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.asking import ask_next_question
-from actions.business_questions import answer_to_business_question
+from actions.business_questions import answer_to_business_question, first_steps_after_crisis
 from actions.conversation import SKIPPED, said_before, situation, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
@@ -569,7 +569,11 @@ class ActionGiveGuidance(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         assessment = _assessment(tracker)
-        if assessment is None or assessment.distress:
+        if assessment is not None and assessment.distress:
+            # Round 12 (r12b-02, 03, 19): the crisis reply comes first, the first steps after its safety question; the
+            # distress slot stays set for the rest of the conversation, and nobody got a step after it.
+            return first_steps_after_crisis(dispatcher, tracker)
+        if assessment is None:
             return []
         chamber = services.chamber()
         knowledge_base = services.knowledge_base()

@@ -521,18 +521,95 @@ _OTHER_SUBJECT = compile_any(
 )
 
 
+# Round 12 (r12b-03, 09, 12): three answers to the safety question that say nothing of danger were read as "not safe"
+# and told "Merci de me l'avoir dit. Appelez tout de suite le 15": the alarming words taken back as a joke, the numbers
+# refused with a business question, the question itself questioned. Each is UNSURE with its own reply (never safe: the
+# 3114 stays in it). A joke denied ("je plaisante pas") is the opposite and is read as before.
+_JOKE = compile_any(
+    [
+        r"\b(?:je |j )?j?(?:plaisantais|plaisante|rigolais|rigole|blaguais|deconnais|deconne|chambrais)\b|"
+        r"\bc (?:etait|est) (?:pour rire|pour de rire|une blague|de l humour|de l ironie|ironique|du second degre)\b|"
+        r"\b(?:mdr|lol|ptdr|xd|haha\w*|hihi\w*)\b|\bau second degre\b|\bfallait pas le prendre au (?:premier degre|serieux)\b"
+    ]
+)
+_NOT_JOKING = compile_any(
+    [
+        r"\b(?:plaisante|plaisantais|rigole|rigolais|blague|deconne|deconnais)\w* (?:pas|plus|meme pas)\b|"
+        r"\bpas (?:une |de )?(?:blague|pour rire|(?:une )?(?:facon|maniere) de parler|une expression)\b|"
+        r"\b(?:je suis|j suis) (?:tres |tout a fait )?serieu(?:x|se)\b|\bsans rire\b|\bpour de vrai\b|\bje le pense\b"
+    ]
+)
+_NUMBERS_REFUSED = compile_any(
+    [
+        r"\b(?:arretez|arrete|stop|assez|ca suffit|laissez tomber|lachez moi|lache moi)\b.{0,30}"
+        r"\b(?:numeros?|3114|112|lignes?|psy|secours|urgences)\b",
+        r"\b(?:je|j) (?:n )?appellerai (?:personne|pas|jamais|aucun|rien)\b|"
+        r"\b(?:je|j) (?:ne )?(?:vais|veux|compte) (?:pas |jamais )?(?:appeler|contacter|joindre) (?:personne|aucun numero|aucune ligne)\b",
+        r"\b(?:je|j) (?:n )?ai (?:pas|aucun) besoin (?:de (?:vos |ces |votre |cette )?(?:numeros?|ligne|psy|aide psychologique)|du 3114)\b|"
+        r"\bpas besoin (?:de (?:vos|ces) numeros|du 3114|d un psy)\b|\b(?:vos|ces) numeros,? (?:je|j) (?:m en fous|en veux pas|en ai rien a faire)\b",
+    ]
+)
+# "pourquoi vous me dites ça, je demandais juste une info": the question questioned first, whatever follows it.
+_WHY_FIRST = compile_any(
+    [
+        r"^(?:(?:mais|et|euh|bah|ben|hein|quoi|attendez|attends|non|nan) )*(?:pourquoi|pq|pk|pourquoi donc)\b"
+        r"(?! (?:je|j|vivre|continuer|se battre|me battre))",
+        r"^(?:(?:mais|et|euh|bah|ben|hein|non|nan) )*(?:c est quoi cette question|quelle question|quel rapport|"
+        r"qu est ce qui vous (?:prend|fait dire)|vous (?:m )?avez mal (?:lu|compris)|(?:vous avez|t as) (?:rien|pas) compris)\b",
+    ]
+)
+
+
+def _says_nothing_of_danger(text: str, words: str) -> bool:
+    """No warning sign (the classifier's included), worry, danger word or hope about holding on."""
+    return not (
+        _WORRY.search(words)
+        or _DANGER_WORDS.search(words)
+        or _SAFETY_HOPE.search(words)
+        or _HEDGES.search(words)
+        # The line named in a refusal ("stop avec le 3114") is no sign of the writer's.
+        or find_signs(re.sub(r"\b3114\b", " ", text))
+    )
+
+
+def _taken_lightly_kind(text: str | None) -> str | None:
+    """The writer's own answer to the safety question that only takes the worrying words back as a joke ("joke"),
+    refuses the numbers ("numbers"), or questions the question ("why"); else None."""
+    if not text or text.startswith("/") or speaks_for_someone_else(text):
+        return None
+    words = normalise(text)
+    if not words or not _says_nothing_of_danger(text, words):
+        return None
+    if _JOKE.search(words) and not _NOT_JOKING.search(words):
+        return "joke"
+    if _NUMBERS_REFUSED.search(words):
+        return "numbers"
+    if _WHY_FIRST.search(words):
+        return "why"
+    return None
+
+
+def takes_the_question_lightly(text: str | None) -> bool:
+    """ "mdr non je plaisantais", "arrêtez avec vos numéros", "pourquoi vous me dites ça ?": no answer about danger."""
+    return _taken_lightly_kind(text) is not None
+
+
 def doubts_own_safety(text: str | None) -> bool:
     """ "oui je crois": the writer's own yes with a doubt, which deserves its own reply (not "merci de me l'avoir dit")."""
     return _doubted_yes(text)
 
 
 def unsure_kind(text: str | None) -> str | None:
-    """Why the writer's own answer to the safety question was read UNSURE: "line" (the advice taken up), "not talking",
-    "doubt", "other" (another subject), or None (a relative's answer, answered for relatives)."""
+    """Why the writer's own answer to the safety question was read UNSURE: "line" (the advice taken up), "joke", "numbers"
+    (refused), "why" (the question questioned), "not talking", "doubt", "other" (another subject), or None (a relative's
+    answer, answered for relatives)."""
     if text is None or text.startswith("/") or speaks_for_someone_else(text):
         return None
     if promises_to_call_the_line(text):
         return "line"
+    lightly = _taken_lightly_kind(text)
+    if lightly is not None:
+        return lightly
     if declines_to_talk(text):
         return "not talking"
     if _doubted_yes(text):
@@ -740,6 +817,9 @@ def answer_to_safety_question(
         return UNSURE if reading == SAFE and not said_safe else reading
     if _safe_then_more(text) or _safe_but_not_talking(text):
         return SAFE
+    if _taken_lightly_kind(text) == "numbers" and not _STARTS_YES.search(normalise(text or "")):
+        # "stop avec le 3114": the line named in a refusal is no warning sign (round 12, r12b-09).
+        return UNSURE
     if _doubted_yes(text):
         return UNSURE
     words = _unclear(text)
@@ -755,6 +835,14 @@ def answer_to_safety_question(
         return SAFE
     if _relative_unsure(text, about_someone_else):
         return UNSURE
+    lightly = _taken_lightly_kind(text)
+    # A bare "pourquoi ?" or "c'est une façon de parler" keeps its reading: the reason or the question once more, then
+    # read as before (the kind word was said, and the question left unanswered twice).
+    bare = _WHY_ASKED.search(words) or _FIGURE_OF_SPEECH.search(words)
+    if lightly is not None and not bare:
+        # Round 12 (r12b-03, 09, 12): a joke, the numbers refused, the question questioned say nothing of danger. The
+        # question questioned gets its reason and the question once more, like a bare "pourquoi ?"; then unsure.
+        return WHY_ASKED if lightly == "why" and may_ask_again else UNSURE
     if _STARTS_NO.search(words) or _RESERVATION.search(words):
         return NOT_SAFE
     asked = _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question)

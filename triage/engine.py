@@ -456,6 +456,63 @@ def detect_overwhelm(text: str) -> bool:
     return level == AMBIGUOUS or _overwhelmed(split_clauses(text))
 
 
+# Round 12 (r12b-14): the writer's worry around the other's words ("ce qui me fait peur c'est qu'il dit qu'il aimerait
+# aller rejoindre maman", "ça m'inquiète, il dit...") made the sign the writer's own: the daughter was asked whether she
+# was safe. Set aside like the rule table's reporting frames, the words left are about him alone.
+_WORRY_FRAMES = re.compile(
+    r"\b(?:ce qui |ca |cela |et ca |et cela )?(?:me|m) (?:fait|fais) (?:peur|flipper|paniquer|mal au coeur)(?: c est)?|"
+    r"\b(?:ce qui |ca |cela )?m (?:inquiete|angoisse|effraie|fait peur)(?: c est)?|\bj ai (?:tres |super |vraiment )?peur|"
+    r"\bje (?:m inquiete|crains|redoute)|\ble pire c est|\bce qui me (?:fait peur|tracasse|travaille) c est"
+)
+_OTHER_SUBJECT = re.compile(r"\b(?:lui|eux|papa)\b")
+_WRITER_LEFT = re.compile(r"\b(?:je|j|moi|me|m|ma vie|mon corps)\b")
+# The writer says who they are to the artisan ("c'est la fille de M. Garcia", "je suis la femme d'un boulanger"): the
+# person they write for, in the writer's words, when a later sign is about "him" without naming him.
+_INTRODUCED = re.compile(
+    r"\b(?:je suis|j suis|c est|moi c est|ici)(?: la| le| l)? (?P<me>fille|fils|femme|epouse|compagne|mari|epoux|compagnon|"
+    r"soeur|frere|belle fille|gendre) (?:de |d |du )(?P<of>m|mr|monsieur|mme|madame|mlle|un|une|mon|ma|notre)\b"
+)
+_INTRODUCED_AS = {
+    ("fille", "m"): "mon père",
+    ("fille", "f"): "ma mère",
+    ("fils", "m"): "mon père",
+    ("fils", "f"): "ma mère",
+    ("belle fille", "m"): "mon beau-père",
+    ("belle fille", "f"): "ma belle-mère",
+    ("gendre", "m"): "mon beau-père",
+    ("gendre", "f"): "ma belle-mère",
+    ("femme", "m"): "mon mari",
+    ("epouse", "m"): "mon mari",
+    ("compagne", "m"): "mon compagnon",
+    ("mari", "f"): "ma femme",
+    ("epoux", "f"): "ma femme",
+    ("compagnon", "f"): "ma compagne",
+    ("soeur", "m"): "mon frère",
+    ("soeur", "f"): "ma sœur",
+    ("frere", "m"): "mon frère",
+    ("frere", "f"): "ma sœur",
+}
+
+
+def introduced_relative(text: str) -> str | None:
+    """The artisan the writer says they write for ("je suis la femme d'un boulanger": "mon mari"), or None."""
+    match = _INTRODUCED.search(normalise(text))
+    if match is None:
+        return None
+    gender = "f" if match.group("of") in ("mme", "madame", "mlle", "une", "ma") else "m"
+    return _INTRODUCED_AS.get((match.group("me"), gender))
+
+
+def reported_with_worry(words: str) -> bool:
+    """Once the writer's worry is set aside, the sign's words are about someone else only."""
+    if not _WORRY_FRAMES.search(words):
+        return False
+    left = _WORRY_FRAMES.sub(" ", words)
+    # A personal "il"/"elle" only: "il n'y a plus d'espoir, j'ai peur" is the writer's.
+    third = rules().signals.third_person_subject.search(left) or _OTHER_SUBJECT.search(left)
+    return bool(third) and not _WRITER_LEFT.search(left)
+
+
 def _overwhelmed(clauses: Iterable[Clause]) -> bool:
     signals = rules().signals
     for clause in clauses:
@@ -485,6 +542,7 @@ class _Run:
         self.close_people: list[str] = []  # as named, in order ("mon mari")
         self.own_sign = False  # a sign in the writer's own words
         self.person_at_risk: str | None = None  # the last person whose signs someone close reported
+        self.introduced: str | None = None  # whom the writer said they write for ("la fille de M. Garcia")
         # The last message that named each category, and the last that denied it without naming it: a difficulty
         # denied after it was read ("y a pas de travaux devant chez moi", round 5) is dropped (see retracted).
         self.named_at: dict[str, int] = {}
@@ -502,12 +560,17 @@ class _Run:
         signs = find_signs(text, clauses)
         named = close_people_named(text, clauses)
         self.close_people += named
+        introduced = introduced_relative(text)
+        if introduced and not self.introduced:
+            self.introduced = introduced
         for sign in signs:
             self.signs.append(sign)
             # The line named by someone close already writing about another person ("ok je vais appeler le 3114",
             # round 11, r11a-21) is about that person: the writer did not become the one at risk.
             line_for_them = sign.rule == "crisis_line_named" and self.person_at_risk is not None
-            if not speaks_of_someone_else(sign, text) and not line_for_them:
+            # A quote shortened with "…" is read in its whole message, as speaks_of_someone_else does.
+            worried = reported_with_worry(normalise(text if "…" in sign.quote else sign.quote))
+            if not speaks_of_someone_else(sign, text) and not line_for_them and not worried:
                 # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
                 # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
                 # round 5) took "ma fille" away, and the safety question's answer was read about nobody.
@@ -520,7 +583,8 @@ class _Run:
                 # A model's sign quotes the whole message, whoever it names.
                 in_sign = [] if sign.rule.startswith("model:") else close_people_named(sign.quote)
                 known = [self.person_at_risk] if self.person_at_risk else []
-                self.person_at_risk = (in_sign or known or named or self.close_people or [RELATIVE])[-1]
+                writes_for = [self.introduced] if self.introduced else []
+                self.person_at_risk = (in_sign or known or named or self.close_people or writes_for or [RELATIVE])[-1]
             if sign.level <= INDIRECT:
                 self.distress = True
                 _add_reason(self.reasons, "distress", sign.quote)
