@@ -78,9 +78,10 @@ class Chamber:
     def hours_text(self) -> str:
         return self.opening_hours.text()
 
-    def hours_text_for(self, departement: str | None, at: datetime) -> str:
-        """The hours for an artisan of ``departement``, in their own time too where it differs (chamber.hours)."""
-        return self.opening_hours.text_for(departement, at)
+    def hours_text_for(self, departement: str | None, at: datetime, calls: bool = False) -> str:
+        """The hours for an artisan of ``departement``, in their own time too where it differs (chamber.hours);
+        ``calls``: the hours they may be called, cut to their daytime."""
+        return self.opening_hours.text_for(departement, at, calls)
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -92,8 +93,14 @@ class Chamber:
     def next_opening(self, at: datetime) -> datetime:
         return self.opening_hours.next_opening(at)
 
-    def callback_promise(self, at: datetime, preference: str | None = None, urgency: str | None = None) -> str:
-        return self.opening_hours.callback_promise(at, preference, urgency)
+    def callback_promise(
+        self, at: datetime, preference: str | None = None, urgency: str | None = None, departement: str | None = None
+    ) -> str:
+        return self.opening_hours.callback_promise(at, preference, urgency, departement)
+
+    def closed_now_text(self, at: datetime, departement: str | None = None) -> str | None:
+        """One sentence saying when advisors are next available, while the line is closed; None when open."""
+        return self.opening_hours.closed_now_text(at, departement)
 
     def covers(self, departement: str) -> bool:
         return departement_code(departement) in self.departements
@@ -272,6 +279,14 @@ class _Validator:
         subdivision = raw.get("holidays_subdivision")
         if subdivision is not None and not isinstance(subdivision, str):
             self.fail(prefix + "holidays_subdivision", "expected a text such as '57' or '6AE'")
+        # The hours of the artisan's own day in which an advisor may call someone living in another time zone
+        # (round 12: "de 3 h à 12 h chez vous" read as a call at night in Guadeloupe).
+        daytime = raw.get("artisan_daytime", ["08:00", "20:00"])
+        if not (isinstance(daytime, list) and len(daytime) == 2 and all(isinstance(t, str) for t in daytime)):
+            self.fail(prefix + "artisan_daytime", f'expected ["HH:MM", "HH:MM"], got {daytime!r}')
+        day_start, day_end = (self._hhmm(value, prefix + "artisan_daytime") for value in daytime)
+        if day_start >= day_end:
+            self.fail(prefix + "artisan_daytime", "the artisan's day ends before it starts")
         return OpeningHours(
             timezone=timezone,
             weekdays=frozenset(WEEKDAYS.index(day) for day in days),
@@ -280,6 +295,7 @@ class _Validator:
             callback_lead_minutes=self.positive_int("callback_lead_minutes", raw, prefix, default=60),
             holidays_subdivision=subdivision,
             callback_within_working_days=self.positive_int("callback_within_working_days", raw, prefix, default=2),
+            artisan_daytime=(day_start, day_end),
         )
 
     def _hhmm(self, value: str, field_name: str) -> time:

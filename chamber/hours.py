@@ -60,6 +60,9 @@ class OpeningHours:
     holidays_subdivision: str | None = None
     # The chamber's promise: an advisor calls back within this many working days.
     callback_within_working_days: int = 2
+    # The hours of their own day in which someone living in another time zone may be called (round 12: a call at 3 h
+    # in Guadeloupe was possible).
+    artisan_daytime: tuple[time, time] = (time(8), time(20))
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -136,7 +139,9 @@ class OpeningHours:
                 spans.append((max(start, NOON), end))
         return spans
 
-    def callback_promise(self, at: datetime, preference: str | None = None, urgency: str | None = None) -> str:
+    def callback_promise(
+        self, at: datetime, preference: str | None = None, urgency: str | None = None, departement: str | None = None
+    ) -> str:
         """When an advisor calls back, as a French fragment after "Un conseiller vous rappellera ...".
 
         Honest by construction: never a time the chamber has not promised. The chamber promises a call
@@ -149,13 +154,21 @@ class OpeningHours:
         ``urgency`` (the case's): a critical case is promised what the inbox's target asks of the advisors
         (cases/targets.py: at once, or at the reopening), a high one the same working day (or the next one
         after closing), never the chamber's ordinary delay of several days.
+
+        ``departement``: the artisan's, whose clock may differ from the chamber's (overseas). The wish is then read in
+        the artisan's time, and no moment is promised that is night there (round 12). A "not" said about a moment
+        ("pas avant 10h", "pas entre 12h et 14h", "sauf le matin") is a constraint, never the time promised.
         """
         local = self._local(at)
         wish = CallbackPreference.read(preference)
+        artisan_zone = self.artisan_zone(departement, local.date())
+        constrained = artisan_zone is not None or wish.strict
         if wish.weekday is not None and wish.weekday not in self.weekdays:
             # "samedi" where advisors never call on Saturdays: the search found no such working day and promised a
             # date a year away (round 6: "le vendredi 10 décembre"). The wish's day is dropped, its part kept.
             wish = replace(wish, weekday=None)
+        if urgency == "critique" and wish.part is None and wish.weekday is None and constrained:
+            return self._first_moment_text(local, wish, artisan_zone)
         if urgency == "critique" and wish.part is None and wish.weekday is None:
             if self.is_open(local):
                 return "en priorité, dès que possible"
@@ -169,12 +182,15 @@ class OpeningHours:
         else:
             latest = self.working_days_after(local.date(), self.callback_within_working_days)
         latest = max(latest, start.date())
-        if wish.part is not None and latest == local.date():
+        if constrained:
+            part = self._constrained_text(start.date(), wish, artisan_zone)
+        else:
+            part = self._window_text(wish.window) if wish.window else self._part_text(wish.part)
+        if (wish.part is not None or part) and latest == local.date():
             # The part of today the artisan prefers may be over: promise no more than the next working day.
             latest = self.working_days_after(latest, 1)
         while latest.weekday() == wish.excluded_weekday:
             latest = self.working_days_after(latest, 1)  # "pas le mercredi": the promise goes past it
-        part = self._window_text(wish.window) if wish.window else self._part_text(wish.part)
         if wish.weekday is not None:
             # "lundi" said on a Monday means the next one.
             day = max(start.date(), local.date() + timedelta(days=1))
@@ -199,7 +215,155 @@ class OpeningHours:
             deadline += f", pas le {WEEKDAYS_FR[wish.excluded_weekday]}"
         if part:
             return f"{part}, {deadline}"
+        if wish.now and not self.is_open(local):
+            # "maintenant", "tout de suite" while the line is closed: when the first call can be, said plainly.
+            opening = self.next_opening(local)
+            return f"dès la réouverture ({self._day_words(opening.date(), local.date())} à {french_time(opening.time())}), {deadline}"
         return f"dès que possible, {deadline}"
+
+    # --- the wish read as constraints, in the artisan's own clock ------------------------------------------------
+
+    def artisan_zone(self, departement: str | None, day: date) -> ZoneInfo | None:
+        """The artisan's clock when it differs from the chamber's on the same day; None otherwise (the same clock, or
+        another day there, as in the Pacific, where hours are not converted simply)."""
+        zone_name = DEPARTEMENT_ZONES.get(str(departement or "").upper())
+        if zone_name is None:
+            return None
+        zone = ZoneInfo(zone_name)
+        shifted = [
+            (
+                datetime.combine(day, start, self.zone).astimezone(zone),
+                datetime.combine(day, end, self.zone).astimezone(zone),
+            )
+            for start, end in self.slots
+        ]
+        if all(begin.time() == start for (begin, _), (start, _) in zip(shifted, self.slots, strict=True)):
+            return None
+        if any(begin.date() != day or finish.date() != day for begin, finish in shifted):
+            return None
+        return zone
+
+    def _calling_spans(self, day: date, zone: ZoneInfo | None) -> list[tuple[int, int]]:
+        """The opening slots of ``day`` in minutes of the artisan's clock, cut to their daytime when it is not the
+        chamber's (an advisor never calls at 3 h in Guadeloupe)."""
+        spans = self._shifted_spans(day, zone)
+        if zone is None:
+            return spans
+        daytime = [(_minutes(self.artisan_daytime[0]), _minutes(self.artisan_daytime[1]))]
+        return _intersect(spans, daytime)
+
+    def _shifted_spans(self, day: date, zone: ZoneInfo | None) -> list[tuple[int, int]]:
+        """The opening slots of ``day`` in minutes of the artisan's clock, night included."""
+        if zone is None:
+            return [(_minutes(start), _minutes(end)) for start, end in self.slots]
+        return [
+            (
+                _minutes(datetime.combine(day, start, self.zone).astimezone(zone).time()),
+                _minutes(datetime.combine(day, end, self.zone).astimezone(zone).time()),
+            )
+            for start, end in self.slots
+        ]
+
+    def _allowed(
+        self, day: date, wish: CallbackPreference, zone: ZoneInfo | None
+    ) -> tuple[list[tuple[int, int]], str | None]:
+        """The spans of ``day`` (artisan's minutes) in which the wish can be served, and None; when it cannot be, the
+        nearest hour the advisors call and why, said plainly."""
+        calling = self._calling_spans(day, zone)
+        wished = wish.spans()
+        allowed = _intersect(calling, wished)
+        if allowed or not calling or not wished:
+            return allowed or calling, None
+        where = " : chez vous," if zone is not None else " :"
+        words = wish.words()
+        if min(start for start, _ in wished) >= calling[-1][1]:
+            end = calling[-1][1]
+            why = f"les conseillers ne peuvent pas vous appeler {words}{where} ils appellent jusqu'à {_said(end)}"
+            return [(max(calling[-1][0], end - 60), end)], why
+        if max(end for _, end in wished) <= calling[0][0]:
+            begin = calling[0][0]
+            why = f"les conseillers ne peuvent pas vous appeler {words}{where} ils appellent à partir de {_said(begin)}"
+            return [(begin, min(calling[0][1], begin + 60))], why
+        # Between two opening slots: the end of the one before and the start of the one after.
+        before = max(end for _, end in calling if end <= min(start for start, _ in wished))
+        after = min(start for start, _ in calling if start >= max(end for _, end in wished))
+        return [(before - 30, before), (after, after + 30)], "les conseillers ne rappellent pas entre les deux"
+
+    def _constrained_text(self, day: date, wish: CallbackPreference, zone: ZoneInfo | None) -> str:
+        """The moment promised, said in the artisan's clock: "à partir de 10 h", "en dehors de 12 h - 14 h",
+        "dans la matinée", "à partir de 18 h, heure de chez vous"; "" when the wish restricts nothing."""
+        calling = self._calling_spans(day, zone)
+        allowed, why = self._allowed(day, wish, zone)
+        suffix = ", heure locale" if zone is not None else ""
+        if why is not None:
+            if why.endswith("entre les deux"):
+                (_, before), (after, _) = allowed
+                return f"vers {_said(before)} ou vers {_said(after)} ({why})"
+            ((begin, end),) = allowed
+            return f"entre {_said(begin)} et {_said(end)}{suffix} ({why})"
+        unclipped = self._shifted_spans(day, zone)
+        if allowed == calling and calling == unclipped:
+            return ""
+        if zone is None:
+            for part, said in (("morning", "dans la matinée"), ("afternoon", "dans l'après-midi")):
+                if allowed == [(_minutes(start), _minutes(end)) for start, end in self._parts(part)]:
+                    return said
+        first, last = calling[0][0], calling[-1][1]
+        if wish.excluded_window is not None and len(allowed) > 1:
+            text = f"en dehors de {french_time(wish.excluded_window[0])} - {french_time(wish.excluded_window[1])}"
+            if allowed[0][0] > first:
+                text = f"à partir de {_said(allowed[0][0])}, {text}"
+            return text + suffix
+        if len(allowed) == 1:
+            begin, end = allowed[0]
+            if begin > first and end == last:
+                return f"à partir de {_said(begin)}{suffix}"
+            if begin == first and end < last:
+                return f"avant {_said(end)}{suffix}"
+        return " ou ".join(f"entre {_said(begin)} et {_said(end)}" for begin, end in allowed) + suffix
+
+    def _first_moment_text(self, local: datetime, wish: CallbackPreference, zone: ZoneInfo | None) -> str:
+        """A critical case: the first moment the wish allows, at once or from the reopening (round 12: "pas avant 10h"
+        was promised "le lundi 7 décembre à 8 h")."""
+        clock = zone or self.zone
+        day = local.date()
+        for _ in range(_SEARCH_DAYS):
+            if self.is_working_day(day):
+                allowed, why = self._allowed(day, wish, zone)
+                for begin, end in allowed:
+                    start = datetime.combine(day, _time(begin), clock)
+                    if datetime.combine(day, _time(end), clock) <= local:
+                        continue
+                    suffix = ", heure locale" if zone is not None else ""
+                    if why is not None and not why.endswith("entre les deux"):
+                        suffix += f" ({why})"
+                    if wish.excluded_window is not None:
+                        window = f"{french_time(wish.excluded_window[0])} - {french_time(wish.excluded_window[1])}"
+                        suffix += f", en dehors de {window}"
+                    if start <= local:
+                        return "en priorité, dès que possible" + suffix
+                    when = self._day_words(day, local.date())
+                    if not self.is_open(local) and start == self.next_opening(local):
+                        return f"en priorité dès la réouverture, {when} à {_said(begin)}{suffix}"
+                    return f"en priorité, {when} à partir de {_said(begin)}{suffix}"
+            day += timedelta(days=1)
+        raise RuntimeError("no opening found within a year: check the opening hours configuration")
+
+    @staticmethod
+    def _day_words(day: date, today: date) -> str:
+        return "aujourd'hui" if day == today else f"le {french_date(day)}"
+
+    def closed_now_text(self, at: datetime, departement: str | None = None) -> str | None:
+        """One sentence, while the line is closed, saying when advisors are next available (round 12: "je veux parler
+        à quelqu'un maintenant" on a Saturday learnt only in the last message that nobody calls before Monday); None
+        while it is open. Overseas, the moment is said in the artisan's time."""
+        local = self._local(at)
+        if self.is_open(local):
+            return None
+        zone = self.artisan_zone(departement, local.date())
+        moment = self._first_moment_text(local, CallbackPreference(), zone)
+        moment = moment.removeprefix("en priorité dès la réouverture, ").removeprefix("en priorité, ")
+        return f"Les conseillers ne sont pas disponibles en ce moment : ils reprennent {moment}."
 
     def high_urgency_day(self, at: datetime) -> date:
         """The day a high case is due (the inbox's target, cases/targets.py): today while the line is still open
@@ -254,7 +418,7 @@ class OpeningHours:
         slots = " et ".join(f"de {french_time(start)} à {french_time(end)}" for start, end in self.slots)
         return f"{days}, {slots}"
 
-    def text_for(self, departement: str | None, at: datetime) -> str:
+    def text_for(self, departement: str | None, at: datetime, calls: bool = False) -> str:
         """The hours as said to an artisan of ``departement``: in the artisan's own time too when their clock differs
         from the chamber's ("…, de 8 h à 17 h, heure de Paris (de 3 h à 12 h chez vous)"; round 7: a hairdresser in
         Guadeloupe asked for "après 14 h" her time, which the chamber's hours never said were Paris's)."""
@@ -278,10 +442,75 @@ class OpeningHours:
         local = " et ".join(
             f"de {french_time(begin.time())} à {french_time(finish.time())}" for begin, finish in shifted
         )
+        if calls:
+            # The hours an advisor may call, never at night there (round 12: "de 3 h à 12 h chez vous").
+            spans = self._calling_spans(day, ZoneInfo(zone_name))
+            said = " et ".join(f"de {_said(begin)} à {_said(end)}" for begin, end in spans)
+            if spans and said != local:
+                return f"{text}, {own} (appels de {said.removeprefix('de ')} chez vous)"
         return f"{text}, {own} ({local} chez vous)"
 
 
 _WEEKDAY_WORDS = {name: index for index, name in enumerate(WEEKDAYS_FR)}
+_DAY_MINUTES = 24 * 60
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _time(minutes: int) -> time:
+    return time(23, 59) if minutes >= _DAY_MINUTES else time(minutes // 60, minutes % 60)
+
+
+def _said(minutes: int) -> str:
+    return french_time(_time(minutes))
+
+
+def _intersect(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = [(max(a, c), min(b, d)) for a, b in spans for c, d in others if max(a, c) < min(b, d)]
+    return sorted(found)
+
+
+def _subtract(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    kept = []
+    for a, b in spans:
+        kept += [(a, min(b, start))] if a < min(b, start) else []
+        kept += [(max(a, end), b)] if max(a, end) < b else []
+    return kept
+
+
+# The parts of the day as people mean them, in their own clock.
+_PART_SPANS = {"morning": (0, 12 * 60), "afternoon": (12 * 60, 18 * 60), "evening": (17 * 60, _DAY_MINUTES)}
+_PART_WORDS = {"morning": "le matin", "afternoon": "l'après-midi", "evening": "le soir"}
+_AT_HOUR = r"(?:(\d{1,2})\s*h(?:eures?)?\s*(\d{2})?\b|(midi))"
+# "pas avant 10h", "à partir de 10h", "dès 10h" (said as a limit: strict), "après 18h" (said as a wish).
+_NOT_BEFORE = re.compile(r"\b(pas avant|jamais avant|a partir de|des|(?<!pas )(?<!jamais )apres)\s+" + _AT_HOUR)
+# "pas après 16h", "jusqu'à 16h" (strict), "avant 11h" (a wish).
+_NOT_AFTER = re.compile(
+    r"\b(pas apres|jamais apres|jusqu'?\s?a|au plus tard a|(?<!pas )(?<!jamais )avant)\s+" + _AT_HOUR
+)
+_STRICT_LIMITS = frozenset({"pas avant", "jamais avant", "a partir de", "des", "pas apres", "jamais apres"})
+_WINDOW_REFUSED = re.compile(r"\b(?:pas|sauf|hors|jamais|surtout pas|evitez|eviter|excepte)\s+(?:de |d')?$")
+_NOW = re.compile(r"\b(?:maintenant|tout de suite|immediatement|de suite|tt de suite|asap)\b")
+
+
+def _hour_of(match: re.Match[str], offset: int) -> time | None:
+    if match.group(offset + 2):
+        return NOON
+    hour, minute = int(match.group(offset)), int(match.group(offset + 1) or 0)
+    return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _limit(pattern: re.Pattern[str], folded: str) -> tuple[time | None, bool]:
+    """The hour of a limit said ("pas avant 10h"), and whether it was said as a limit rather than a wish."""
+    for match in pattern.finditer(folded):
+        if match.group(4) and match.group(1).endswith("apres"):
+            continue  # "après midi" is the afternoon, no limit
+        moment = _hour_of(match, 2)
+        if moment is not None:
+            return moment, " ".join(match.group(1).split()) in _STRICT_LIMITS or match.group(1).startswith("jusqu")
+    return None, False
 
 
 _MORNING = re.compile(r"\bmatin|\bmatinee|\bavant (?:midi|12|[89] ?h|1[01] ?h)|\b(?:vers|a) (?:[89]|1[01]) ?h")
@@ -307,11 +536,23 @@ _WINDOW = re.compile(
 )
 
 
-def _window(folded: str) -> tuple[time, time] | None:
-    """The hours of a window said in so many words, or None."""
-    match = _WINDOW.search(folded)
-    if not match:
-        return None
+def _window(folded: str, refused: bool = False) -> tuple[time, time] | None:
+    """The hours of a window said in so many words (``refused``: said as the time not to call, "pas entre 12h et
+    14h", "sauf entre midi et deux"), or None."""
+    for match in _WINDOW.finditer(folded):
+        if bool(_WINDOW_REFUSED.search(folded[: match.start()])) == refused:
+            return _window_of(match)
+    return None
+
+
+def _without_refused_window(folded: str) -> str:
+    for match in _WINDOW.finditer(folded):
+        if _WINDOW_REFUSED.search(folded[: match.start()]):
+            return folded[: match.start()] + " " * (match.end() - match.start()) + folded[match.end() :]
+    return folded
+
+
+def _window_of(match: re.Match[str]) -> tuple[time, time] | None:
     start_hour = 12 if match.group(3) else int(match.group(1))
     start = (start_hour, int(match.group(2) or 0))
     if match.group(7):
@@ -347,6 +588,19 @@ def _part_wished(folded: str) -> str | None:
     return min(said)[1] if said else None
 
 
+def _parts_refused(folded: str) -> tuple[str, ...]:
+    """The parts of the day said as times not to call ("pas le matin", "l'après-midi je suis au magasin"); an hour
+    said as a limit ("pas avant 10h") is a limit, not a part refused."""
+    refused = []
+    for part, pattern in (("evening", _EVENING), ("afternoon", _AFTERNOON), ("morning", _MORNING)):
+        for match in pattern.finditer(folded):
+            if re.search(r"\d|^(?:avant|vers|a |apres 1)", match.group()):
+                continue
+            if _PART_EXCLUDED_BEFORE.search(folded[: match.start()]) or _PART_BUSY_AFTER.search(folded[match.end() :]):
+                refused.append(part)
+    return tuple(dict.fromkeys(refused))
+
+
 @dataclass(frozen=True)
 class CallbackPreference:
     """When the artisan would like to be called, read from their words."""
@@ -361,6 +615,54 @@ class CallbackPreference:
     # A day said as such: days from today ("demain": 1), or a day of the month with its month when said (1-12).
     days_ahead: int | None = None
     day_of_month: tuple[int, int | None] | None = None
+    # Limits said about the hour ("pas avant 10h", "à partir de 10h", "après 18h"; "pas après 16h", "avant 11h"),
+    # a window refused ("pas entre 12h et 14h"), parts of the day refused ("sauf le matin"): constraints, never the
+    # time promised (round 12: "pas entre 12h et 14h" was promised "entre 12 h et 14 h").
+    not_before: time | None = None
+    not_after: time | None = None
+    excluded_window: tuple[time, time] | None = None
+    excluded_parts: tuple[str, ...] = ()
+    # A limit said as such ("pas avant", "à partir de", "jusqu'à", a window or part refused): read by the constraints.
+    strict: bool = False
+    # "maintenant", "tout de suite".
+    now: bool = False
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The minutes of the artisan's day the wish allows."""
+        if self.window is not None:
+            spans = [(_minutes(self.window[0]), _minutes(self.window[1]))]
+        elif self.part is not None:
+            spans = [_PART_SPANS[self.part]]
+        else:
+            spans = [(0, _DAY_MINUTES)]
+        if self.not_before is not None:
+            spans = _intersect(spans, [(_minutes(self.not_before), _DAY_MINUTES)])
+        if self.not_after is not None:
+            spans = _intersect(spans, [(0, _minutes(self.not_after))])
+        if self.excluded_window is not None:
+            spans = _subtract(spans, _minutes(self.excluded_window[0]), _minutes(self.excluded_window[1]))
+        for part in self.excluded_parts:
+            spans = _subtract(spans, *_PART_SPANS[part])
+        return spans
+
+    def words(self) -> str:
+        """The wish in a few words, to say it cannot be served ("le soir", "après 18 h")."""
+        if self.window is not None:
+            return f"entre {french_time(self.window[0])} et {french_time(self.window[1])}"
+        if self.part is not None:
+            return _PART_WORDS[self.part]
+        if self.not_before is not None:
+            return f"après {french_time(self.not_before)}"
+        if self.not_after is not None:
+            return f"avant {french_time(self.not_after)}"
+        spans = self.spans()  # what is left once the refused parts are taken out ("sauf le matin": the afternoon)
+        if len(spans) == 1 and spans[0] == (_PART_SPANS["afternoon"][0], _DAY_MINUTES):
+            return "l'après-midi"
+        if len(spans) == 1 and spans[0][1] == _DAY_MINUTES:
+            return f"après {_said(spans[0][0])}"
+        if len(spans) == 1 and spans[0][0] == 0:
+            return f"avant {_said(spans[0][1])}"
+        return "à ce moment-là"
 
     def date_from(self, today: date) -> date | None:
         """The day wished, from ``today``: "demain" the day after, "le 14" the next 14th (this month or the next),
@@ -396,9 +698,18 @@ class CallbackPreference:
                 excluded = index
             elif weekday is None and re.search(rf"\b{word}\b", folded):
                 weekday = index
+        folded = folded.replace("’", "'")
         window = _window(folded)
+        excluded_window = _window(folded, refused=True)
+        if excluded_window is not None:
+            # The hours of a window refused are no part of the day wished ("pas de 12h à 14h": no afternoon).
+            folded = _without_refused_window(folded)
+            part = _part_wished(folded)
         if window is not None:
             part = "morning" if window[1] <= NOON else part or "afternoon"
+        not_before, strict_before = _limit(_NOT_BEFORE, folded)
+        not_after, strict_after = _limit(_NOT_AFTER, folded)
+        refused_parts = _parts_refused(folded)
         days_ahead = next((days for word, days in _DAYS_AHEAD.items() if re.search(rf"\b{word}\b", folded)), None)
         day_of_month = None
         dated = _DAY_OF_MONTH.search(folded) if days_ahead is None else None
@@ -416,4 +727,10 @@ class CallbackPreference:
             window=window,
             days_ahead=days_ahead,
             day_of_month=day_of_month,
+            not_before=not_before,
+            not_after=not_after,
+            excluded_window=excluded_window,
+            excluded_parts=refused_parts,
+            strict=bool(strict_before or strict_after or excluded_window or refused_parts),
+            now=bool(_NOW.search(folded)),
         )

@@ -298,13 +298,15 @@ def test_a_request_without_a_time_keeps_no_time():
 @pytest.mark.parametrize(
     "wish, kept",
     [
-        ("pas avant 10h et pas le mercredi", "pas avant 10h"),  # r11a-18: dropped from the confirmation
-        ("pas le matin", "pas le matin"),
-        ("quand vous voulez mais pas le matin je suis sur les chantiers", "pas le matin"),
+        # r11a-18: dropped from the confirmation; since round 12 the constraint is said as a time, not echoed.
+        ("pas avant 10h et pas le mercredi", ["à partir de 10 h", "pas le mercredi"]),
+        ("pas le matin", ["dans l'après-midi"]),
+        ("quand vous voulez mais pas le matin je suis sur les chantiers", ["dans l'après-midi"]),
     ],
 )
 def test_the_promise_keeps_a_wish_the_hours_do_not_read(wish, kept):
-    assert kept in callback_promise(services.chamber(), {"callback_slot": wish, "urgency": "normale"})
+    promise = callback_promise(services.chamber(), {"callback_slot": wish, "urgency": "normale"})
+    assert all(words in promise for words in kept), promise
 
 
 @pytest.mark.parametrize("wish", ["plutot le soir apres 18h", "oui le soir c'est mieux", "plutot le soir apres 17h30"])
