@@ -22,7 +22,7 @@ from actions.erasure_actions import (
     retention_text,
 )
 from actions.handoff import consented
-from actions.handoff_actions import ValidateHandoffForm, already_said, callback_promise
+from actions.handoff_actions import ValidateHandoffForm, already_said, callback_promise, yes_no_said_with_more
 from actions.intake import NO_DIFFICULTY_YET, asks_something
 from actions.intake_actions import ValidateSituationForm
 from guidance.glossary import DEFINITION_KEY, definition_answer
@@ -61,6 +61,11 @@ class ActionAnswerFaq(Action):
             # compared ("la différence entre redressement et liquidation"), both (round 9, r9a-20).
             dispatcher.utter_message(text=definition)
             return []
+        answered = yes_no_said_with_more(dispatcher, tracker)
+        if answered is not None:
+            # "non donnez moi plutot un numero que j'appelle direct" at the consent question (round 12, r12b-08): the no
+            # is taken, the rest answered, never the same question again.
+            return answered
         beside = _beside_the_answers(words)
         if beside:
             dispatcher.utter_message(text=beside)

@@ -91,11 +91,27 @@ def number_unknown(text: str | None) -> bool:
         attempt = re.sub(r"\D", "", match.group())
         if attempt.startswith("0") and len(attempt) == 10:
             return True
+        code = next((code for code in _FRENCH_CODES if attempt.lstrip("0").startswith(code)), None)
+        if match.group().lstrip().startswith(("+", "00")) and code and len(attempt.lstrip("0")) == len(code) + 9:
+            return True  # "+262 639 12 34 56": nine digits after a French code, in no allocated range (round 12)
     return False
 
 
-# What an attempt at a French number looks like: 0 or +33, then digits in groups ("0320 45 67 8", "06 12 34 56").
-_NUMBER_ATTEMPT = re.compile(r"(?<![\d/])(?:\+33|0)[\s.-]?[1-9](?:[\s.-]?\d){4,11}(?![\d/])")
+# The country codes of France and its overseas départements and collectivities (33, 262, 590, 594, 596, 508), from the
+# numbering metadata; a code is read as the longest one that exists ("+2626..." is 262, "+447..." is 44).
+_FRENCH_CODES = frozenset(str(phonenumbers.country_code_for_region(region)) for region in FRENCH_REGIONS)
+_COUNTRY_CODE = re.compile(
+    r"(?:\+|\b00)((?:"
+    + "|".join(sorted(map(str, phonenumbers.COUNTRY_CODE_TO_REGION_CODE), key=len, reverse=True))
+    + r"))[\s.-]?\(?\d"
+)
+# What an attempt at a French number looks like: 0, or a French country code ("+33", "+262", "00590"), then digits in
+# groups ("0320 45 67 8", "06 12 34 56", "+262 639 12 34 56": round 12, an overseas number was no attempt).
+_NUMBER_ATTEMPT = re.compile(
+    r"(?<![\d/])(?:(?:\+|\b00)(?:"
+    + "|".join(sorted(_FRENCH_CODES))
+    + r")[\s.-]?(?:\(0\)\s*)?|0)[1-9](?:[\s.-]?\d){4,11}(?![\d/])"
+)
 _DATE = re.compile(r"\d{2}[.-]\d{2}[.-]\d{2,4}")
 
 
@@ -142,9 +158,58 @@ def phones_in(text: str | None) -> list[str]:
     return found
 
 
+def _possible_french_number(text: str) -> str | None:
+    """The first French or overseas number of the right length in the words (E.164), allocated or not."""
+    for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)):
+        digits = match.group()
+        national = re.sub(r"\D", "", digits)
+        overseas = national.startswith("0") and national[1:4] in _OVERSEAS_PREFIXES
+        for region in (*OVERSEAS_REGIONS, "FR") if overseas else ("FR", *OVERSEAS_REGIONS):
+            try:
+                number = phonenumbers.parse(digits, region)
+            except phonenumbers.NumberParseException:
+                break
+            if (
+                phonenumbers.region_code_for_country_code(number.country_code or 0) in FRENCH_REGIONS
+                and len(str(number.national_number)) == 9
+                and phonenumbers.is_possible_number(number)
+            ):
+                return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def insisted_number(text: str | None, earlier: Iterable[str]) -> str | None:
+    """A French number of the right length that the numbering metadata does not know, given again after an earlier
+    message gave the same ("0639 12 34 56", then "je vous l'ai donné : +262 639 12 34 56", round 12, r12a-15): the
+    artisan's own number, kept as written (ranges are opened faster than the metadata follows); None otherwise."""
+    if not text or phones_in(text):
+        return None
+    number = _possible_french_number(text)
+    if number is None:
+        return None
+    return number if any(_possible_french_number(said or "") == number for said in earlier) else None
+
+
+# The intake slots an entity may fill from any message (bot/domain/intake.yml's from_entity mappings, with no condition).
+INTAKE_SLOTS_FILLED_ANYWHERE = ("since_when", "deadline", "trade", "legal_form", "employees", "creditors")
+
+
+def part_of_a_number(value: Any, text: str | None) -> bool:
+    """The value's digits are part of a phone number typed in the words, valid or not ("34 56" of "oui, +262 639 12 34
+    56", round 12, r12a-15: stored as "Échéance : 34 56")."""
+    digits = re.sub(r"\D", "", str(value or ""))
+    if len(digits) < 2:
+        return False
+    runs = (re.sub(r"\D", "", run.group()) for run in DIGIT_RUN.finditer(phone_digits(text or "")))
+    return any(len(run) >= 8 and digits in run for run in runs)
+
+
 def foreign_attempt(text: str | None) -> bool:
-    """Digits written with a foreign country code ("+44 7700 900123", "0044 ..."): the French example would not help."""
-    return bool(text and re.search(r"(?:\+|\b00)(?!33)[1-9]\d{0,2}[\s.-]?\d", text))
+    """Digits written with a foreign country code ("+44 7700 900123", "0044 ..."): the French example would not help.
+    France's own codes are no foreign ones: "+262 639 ..." (Mayotte) was told "numéro étranger" (round 12, r12a-15)."""
+    if not text:
+        return False
+    return any(code not in _FRENCH_CODES for code in _COUNTRY_CODE.findall(text))
 
 
 # A title alone names nobody: "Mme" was kept as the name the advisor reads aloud (round 6).
@@ -269,12 +334,21 @@ def summarise(
     written_by: str | None = None,
     other_phones: Sequence[str] = (),
     phone_lines: Sequence[str] = (),
+    happened: Sequence[str] = (),
+    sums: Sequence[str] = (),
+    asks: Sequence[str] = (),
+    health_said: Sequence[str] = (),
+    question_declined: bool = False,
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
     ``person_at_risk``: someone close wrote about another person's warning signs, in the writer's words;
     ``safety_unsure``: that person's safety, said with a doubt ("je pense oui, il est sur un chantier").
-    ``written_by``: who wrote for whom (``written_for_line``); ``other_phones``: numbers given beside the kept one."""
+    ``written_by``: who wrote for whom (``written_for_line``); ``other_phones``: numbers given beside the kept one.
+    Round 12: the advisor with thirty cases reads who writes, what happened (``happened``: a death, a liquidation, a
+    seizure and when), the sums (``sums``) and what the person asks (``asks``) first, before the categories;
+    ``health_said``: the health words, given only with the health consent; ``question_declined``: the question about
+    suicide was declined, which is no distress "expressed"."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
     if distress and person_at_risk:
@@ -285,6 +359,12 @@ def summarise(
             parts.append(f"{who}, en sécurité sans certitude selon ce proche : rappeler immédiatement.")
         else:
             parts.append(f"{who} : rappeler immédiatement.")
+    elif distress and question_declined and not not_safe:
+        # Round 12 (r12b-17): "je préfère pas répondre" was stored as "DÉTRESSE exprimée".
+        parts.append(
+            "SIGNES DE DÉTRESSE, la personne a préféré ne pas répondre à la question sur le suicide : "
+            "rappeler immédiatement."
+        )
     elif distress and not_safe:
         parts.append("DÉTRESSE exprimée, pas en sécurité au moment de l'échange : rappeler immédiatement.")
     elif distress and safety_unsure:
@@ -295,6 +375,14 @@ def summarise(
     if written_by:
         # Round 7: a wife, a son, a daughter wrote; the summary named neither them nor the person concerned.
         parts.append(written_by)
+    if happened:
+        parts.append(_capitalised(" ; ".join(happened)) + ".")
+    if sums:
+        parts.append("Sommes dites : " + " ; ".join(sums) + ".")
+    if health_consent and health_said:
+        parts.append("Santé (accord donné) : " + ", ".join(health_said) + ".")
+    if asks:
+        parts.append("Demande : " + " ; ".join(asks) + ".")
     if shown:
         labels = ", ".join(CATEGORY_TITLES.get(c, c).lower() for c in shown)
         parts.append(f"Difficultés : {labels}.")
@@ -315,7 +403,31 @@ def summarise(
 def health_of_relative_said(slots: Mapping[str, Any]) -> bool:
     """A relative's illness told ("ma femme a un cancer": vie_personnelle, not sante): health data all the same."""
     quotes = (slots.get("triage_reasons") or {}).get("vie_personnelle") or []
-    return any(health_words(quote) for quote in quotes)
+    return any(_health_beyond_death(quote) for quote in quotes)
+
+
+# A death told: the dead person's accident is no health to ask the writer's consent for (round 12, A24: "mon associé
+# est mort dans un accident" got "Vous avez parlé de la santé d'un proche").
+_DEATH_WORDS = re.compile(
+    r"\b(?:mort|morte|decede|decedee|deces|tue|tuee|veuve|veuf|disparu|disparue|disparition|enterrement|obseques)\b"
+)
+_ACCIDENT_WORDS = re.compile(
+    r"\b(?:(?:eu |un |d'un |d un |dans un |en )?accident(?: de (?:la )?(?:voiture|route|moto|travail|chantier|"
+    r"la circulation|scooter|velo))?|(?:en|de) (?:voiture|moto))\b"
+)
+
+
+def _health_beyond_death(quote: str) -> bool:
+    """Health words that are not only the accident of a death told ("mort dans un accident de voiture"). An illness
+    named with the death ("mort d'un cancer") stays health: the consent question keeps it out without a yes."""
+    from intake.facts import fold
+
+    if not health_words(quote):
+        return False
+    folded = fold(quote)
+    if not _DEATH_WORDS.search(folded):
+        return True
+    return health_words(_ACCIDENT_WORDS.sub(" ", folded))
 
 
 def reasons_kept(slots: Mapping[str, Any], health_consent: bool) -> dict[str, list[str]]:
@@ -327,10 +439,144 @@ def reasons_kept(slots: Mapping[str, Any], health_consent: bool) -> dict[str, li
     for key, quotes in reasons.items():
         if key in SENSITIVE_REASON_KEYS:
             continue
-        without_health = [quote for quote in quotes if not health_words(quote)]
+        without_health = [quote for quote in quotes if not _health_beyond_death(quote)]
         if without_health:
             kept[key] = without_health
     return kept
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# "je veux savoir comment on fait", "est-ce que je dois", a question mark: what the person asks, in their words.
+_ASKING = re.compile(
+    r"\?|\b(?:je (?:veux|voudrais|souhaite|aimerais) (?:savoir|comprendre|des conseils|de l'aide|de l aide|etre aide)|"
+    r"j'aimerais savoir|comment (?:on|je|faire|fait|faut)|que faire|quoi faire|qu'est-ce que je|est-ce que je|"
+    r"est ce que je|je dois (?:la |le |les )?\w+ \?|j'ai besoin (?:d'|de )|j ai besoin (?:d |de )|aidez(?:-| )moi|"
+    r"que dois-je|que dois je)"
+)
+# Questions about this service, not the situation ("c'est gratuit ?", "vous êtes un robot ?").
+_ABOUT_THE_SERVICE = re.compile(
+    r"\b(?:gratuit|payant|robot|vous etes|qui etes|qui lit|confidentiel|donnees|anonyme|c'est quoi la chambre|"
+    r"vous pouvez m'appeler|vous m'appelez|quand (?:est-ce qu')?(?:il|on|vous) (?:m'appelle|rappelle))\b"
+)
+MAX_ASK_LENGTH = 110
+# "je sais pas quoi faire" alone says distress, not a request the advisor can prepare.
+_ONLY_LOST = re.compile(
+    r"^(?:je (?:ne )?(?:sais|sait) (?:pas|plus) (?:quoi faire|quoi|comment faire)|que faire|aidez moi)\W*$"
+)
+
+
+def _sensitive(text: str) -> bool:
+    """Health, distress or exhaustion in these words (the death of someone in an accident is none of them)."""
+    from triage.engine import assess
+
+    assessment = assess([text])
+    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm or _health_beyond_death(text)
+
+
+def asks_said(artisan_messages: Sequence[str], health_consent: bool) -> list[str]:
+    """What the person asks, quoted (at most two): "« comment on fait une liquidation »". Without the health consent,
+    no sentence with health or distress words (RGPD art. 9)."""
+    asks: list[str] = []
+    for message in artisan_messages:
+        if not message or message.startswith("/"):
+            continue
+        for sentence in re.findall(r"[^.!?\n]+[.!?]*", " ".join(message.replace("’", "'").split())):
+            from intake.facts import fold
+
+            folded = fold(sentence)
+            words = sentence.strip(" .!").strip()
+            if len(words.split()) < 3 or not _ASKING.search(folded) or _ABOUT_THE_SERVICE.search(folded):
+                continue
+            if phones_in(message) or "@" in message or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}", message):
+                continue  # a contact given or corrected ("06 ..., c'est ça ?"): the advisor has it elsewhere
+            # Only the clause that asks ("mon associé est mort..., je sais pas quoi faire de ses parts").
+            clauses = [c.strip() for c in words.split(",") if c.strip()]
+            asking = [c for c in clauses if _ASKING.search(fold(c).rstrip("?").rstrip()) and "?" not in c]
+            words = asking[0] if asking else clauses[-1] if clauses else words
+            if len(words.split()) < 3 or _ONLY_LOST.match(fold(words).replace("-", " ")):
+                continue
+            if not health_consent and _sensitive(words):
+                continue
+            if len(words) > MAX_ASK_LENGTH:
+                words = words[:MAX_ASK_LENGTH].rsplit(" ", 1)[0] + " …"
+            asks.append(f"« {words} »")
+            if len(asks) == 2:
+                return asks
+    return asks
+
+
+def happened_said(artisan_messages: Sequence[str]) -> list[str]:
+    """Deaths first, then what happened to the business (intake.facts): "décès de son associé (il y a 2 semaines)",
+    "liquidation judiciaire, audience le mardi 15 décembre", "saisie de son camion (la semaine prochaine)"."""
+    from intake.facts import deaths_said, events_said
+
+    deaths: list[str] = []
+    events: list[str] = []
+    for message in artisan_messages:
+        if not message or message.startswith("/"):
+            continue
+        known = [death.split(" (")[0] for death in deaths]
+        deaths += [line for line in deaths_said(message) if line.split(" (")[0] not in known]
+        events += [line for line in events_said(message) if line not in events]
+    return deaths + events
+
+
+def sums_in(artisan_messages: Sequence[str], creditors: str | None) -> list[str]:
+    """The sums said, with whom they concern, less those the creditors line already shows ("URSSAF 3000 €")."""
+    from intake.facts import sums_said
+
+    shown = re.sub(r"\D", "", creditors or "")
+    found: list[str] = []
+    for message in artisan_messages:
+        if not message or message.startswith("/"):
+            continue
+        for line in sums_said(message):
+            digits = re.sub(r"\D", "", line)
+            if line not in found and not (digits and "doi" not in line and digits in shown):
+                found.append(line)
+    return found
+
+
+def health_quotes(slots: Mapping[str, Any]) -> list[str]:
+    """The health words the triage quoted (the artisan's and a relative's), for the summary with the consent only."""
+    reasons = slots.get("triage_reasons") or {}
+    quotes = list(reasons.get("sante") or []) + [q for q in reasons.get("vie_personnelle") or [] if health_words(q)]
+    kept: list[str] = []
+    for quote in quotes:
+        plain = str(quote).split(" : ressemble")[0].strip()  # the learned model's explanation is for nobody
+        if plain and plain not in kept:
+            kept.append(plain)
+    return kept[:3]
+
+
+def since_in_full(since: str | None, artisan_messages: Sequence[str]) -> str | None:
+    """ "depuis la mort" (round 12, B16: "J'ai noté : depuis la mort.") said in full as typed: "depuis la mort de
+    maman"."""
+    if not since:
+        return since
+    from intake.facts import fold
+
+    cut = fold(since)
+    if not re.fullmatch(r"depuis (?:la mort|le deces|la perte|le depart|la disparition)", cut):
+        return since
+    for message in artisan_messages:
+        original = " ".join((message or "").replace("’", "'").split())
+        folded = fold(original)
+        whose = r" (?:de |d'|du |des )(?:(?:mon|ma|mes|son|sa|ses|notre) )?[^\W\d_]+"
+        match = re.search(re.escape(cut) + whose, folded)
+        if match:
+            return original[match.start() : match.end()]
+    return since
+
+
+def question_declined(slots: Mapping[str, Any]) -> bool:
+    """The direct question about suicide was declined ("je préfère pas répondre"): said so, not "exprimée"."""
+    from guidance.crisis import DECLINED_REASON
+
+    return DECLINED_REASON in ((slots.get("triage_reasons") or {}).get("overwhelm") or [])
 
 
 def build_case_draft(
@@ -355,6 +601,8 @@ def build_case_draft(
         # The town the place question found ("Arras"): the advisor sees it next to the département.
         situation = {**situation, "commune": str(slots["commune"])}
     said = [str(line.get("text") or "") for line in transcript if line.get("sender") == "artisan"]
+    if situation.get("since_when"):
+        situation = {**situation, "since_when": since_in_full(situation.get("since_when"), said) or ""}
     # Words only, whatever path filled the slot (round 9, r9b-08: a name with markup was stored raw).
     contact_name = None if slots.get("contact_name") == SKIPPED else clean_name(slots.get("contact_name"))
     kept_phone = phone if phone and phone.startswith("+") else None
@@ -387,9 +635,14 @@ def build_case_draft(
             not_safe=slots.get("safe_now") == NOT_SAFE,
             safety_unsure=slots.get("safe_now") == UNSURE,
             person_at_risk=slots.get("person_at_risk") or None,
-            written_by=written_for_line(concerning, contact_name),
+            written_by=written_for_line(concerning, contact_name, writer_notes(said) if concerning else ()),
             other_phones=[number for number in other_numbers(said, kept_phone) if number not in described],
             phone_lines=owned,
+            happened=happened_said(said),
+            sums=sums_in(said, situation.get("creditors")),
+            asks=asks_said(said, health_consent),
+            health_said=health_quotes(slots) if health_consent else (),
+            question_declined=question_declined(slots),
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
@@ -563,6 +816,8 @@ _MOMENT_WORDS = re.compile(
     r"^(?:demain|apres-demain|aujourd'hui|aujourd|hui|matin|matinee|midi|soir|soiree|apres-midi|aprem|apm|"
     r"journee|semaine|week-end|weekend|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     r"\d{1,2}h\d{0,2}|\d{1,2}|h|heures?|possible|vite|tot|quand|moment|n'importe|importe|"
+    # "tout de suite", "maintenant" (round 12, B12: the promise then says when the line reopens).
+    r"maintenant|immediatement|suite|"
     # "le 14 décembre": a date for the call (round 6: taken for nothing at the e-mail question).
     r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)$"
 )
@@ -575,7 +830,9 @@ _SMALL_WORDS_AROUND_A_MOMENT = (
     # "le soir c mieux": "c'est" as typed on a phone; "vers 16h c'est top" (round 5 replays).
     "c c' top parfait ideal nickel super "
     # "le plus vite possible svp", "entre midi et deux" (round 6: read as a wrong address at the e-mail question).
-    "plus deux"
+    "plus deux "
+    # "de 9h à 11h", "pas de 12h à 14h", "tout de suite" (round 12).
+    "de"
 )
 _AROUND_A_MOMENT = frozenset(_SMALL_WORDS_AROUND_A_MOMENT.split())
 
@@ -682,6 +939,8 @@ def name_beside_contact(text: str | None) -> str | None:
     kept = [word for word in words if fold(word).replace("’", "'") not in _AROUND_A_NAME]
     if not 1 <= len(kept) <= 2 or not all(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", word) for word in kept):
         return None
+    if any(fold(word) in _NAMES_NOBODY_AFTER_CALL_ME | _NOT_A_NAME for word in kept):
+        return None  # "appelez moi sur le 06 ..." (round 12, r12a-10): "sur" names nobody
     if callback_time(" ".join(kept)):
         return None  # "demain matin 06 ...": a time, no name
     return clean_name(" ".join(kept))
@@ -868,7 +1127,9 @@ def _name_in_clause(clause: str) -> str | None:
     if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", word) for word in words):
         return None
     folded = [fold(word) for word in words]
-    if any(word in _NOT_A_NAME or word in _NOT_A_NAME_BESIDE_A_NUMBER for word in folded):
+    # "appelez moi sur le 06 ..." (round 12, r12a-10: stored "Sur Le"): a small word of the request names nobody.
+    nobody = _NOT_A_NAME | _NOT_A_NAME_BESIDE_A_NUMBER | _NAMES_NOBODY_AFTER_CALL_ME
+    if any(word in nobody for word in folded):
         return None
     from intake.facts import extract_facts
 
@@ -923,6 +1184,36 @@ _NAME_SAID = re.compile(
     r"(?: c'est| est|:)?|mon (?:nom de famille|nom)(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
     r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)[\s.!]*$"
 )
+
+
+def _name_words(said: str) -> str | None:
+    """The words of a name said after "appelez-moi", "je m'appelle", up to the first that names nobody: "appelez moi
+    maintenant svp", "appelez moi sur le 06 ..." (round 12, r12b-19, r12a-10: stored "Maintenant Svp", "Sur Le") name
+    nobody; "je m'appelle Paul svp" names Paul."""
+    from intake.facts import fold
+
+    kept: list[str] = []
+    for word in said.split():
+        plain = fold(word).strip(".,;:!?")
+        if plain in _NOT_A_NAME or plain in _NOT_A_NAME_BESIDE_A_NUMBER or plain in _NAMES_NOBODY_AFTER_CALL_ME:
+            break
+        if kept and word[:1].islower() and kept[0][:1].isupper():
+            break  # "Paul vite": a capitalised name, then a word typed otherwise
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+# What follows "appelez-moi" when it asks for the call rather than gives a name ("appelez moi vite", "au plus vite", "sur
+# mon portable", "des que possible", "tout de suite", "asap", "direct").
+_WORDS_OF_A_REQUEST = (
+    "sur le la les l' au aux a de du des d' en par pour avec sans dans chez vers ce cet cette ici la-bas svp stp svpl "
+    "stpl plz please merci vite rapidement rapido urgent urgence asap tout toute suite possible quand vous tu dessus "
+    "direct directement donc alors aussi encore si quand-meme quelqu'un qqn mon ma mes ton ta votre vos moi lui elle "
+    "que qui quoi comment pourquoi ou et mais car je il on"
+)
+_NAMES_NOBODY_AFTER_CALL_ME = frozenset(_WORDS_OF_A_REQUEST.split()) | _DETERMINERS
+
+
 # Capitalised words that answer something and name nobody.
 _WORDS_THAT_NAME_NOBODY = (
     "bonjour bonsoir salut merci pardon ok okay oui non ouais nan bof euh hum hmm attendez stop rien aucun aucune "
@@ -946,7 +1237,50 @@ def name_in_so_many_words(text: str | None) -> str | None:
     for part in re.split(r"[,;.!?]|" + DIGIT_RUN.pattern, text or ""):
         clause = " ".join(part.split())
         if clause and _NAME_SAID.match(fold(clause)):
-            return first_name_said(clause)
+            named = first_name_said(clause)
+            if named:
+                return named
+    return _name_set_right(text or "")
+
+
+# A name put right, later or beside a number: "pardon c'est Marco pas Marc", "c'est Marco, pas Marc", "pas Marc mais
+# Marco", "au fait c'est Yannick" (round 12, r12a-18, r12a-10: the number was corrected, the name was not).
+_NAME_WORD = r"[^\W\d_]+(?:[-'][^\W\d_]+)*"
+_CORRECTION_FIRST = r"(?:(?:ah|oh|euh|et|bon|non|pardon|oups|excusez moi|excusez-moi|desole|desolee|dsl|au fait|en fait|d'ailleurs|aussi),? )+"
+_NAME_NOT_THAT_ONE = re.compile(
+    rf"^(?:{_CORRECTION_FIRST})?(?:c'?(?: )?est |cest |c )?(?P<name>{_NAME_WORD}),? (?:et )?(?:pas|non pas) (?P<other>{_NAME_WORD})$"
+)
+_NOT_THAT_ONE_BUT = re.compile(
+    rf"^(?:{_CORRECTION_FIRST})?(?:c'?(?: )?est |cest |c )?pas (?P<other>{_NAME_WORD}),? (?:mais |c'?(?: )?est |cest )+(?P<name>{_NAME_WORD})$"
+)
+# Without the name put aside, only a capitalised name is taken ("au fait c'est compliqué" names nobody).
+_BY_THE_WAY_IT_IS = re.compile(rf"^{_CORRECTION_FIRST}(?:c'?(?: )?est|cest|c|moi c'?(?: )?est) (?P<name>{_NAME_WORD})$")
+
+
+def _a_place(word: str) -> bool:
+    from places import resolve
+
+    return bool(resolve(word, typos=False).found)
+
+
+def _name_set_right(text: str) -> str | None:
+    from intake.facts import fold
+
+    for part in re.split(r"[;.!?]|" + DIGIT_RUN.pattern, text.replace("’", "'")):
+        clause = " ".join(part.split()).strip(" ,:")
+        folded = fold(clause)
+        for pattern in (_NAME_NOT_THAT_ONE, _NOT_THAT_ONE_BUT, _BY_THE_WAY_IT_IS):
+            said = pattern.match(folded)
+            if not said:
+                continue
+            name = clause[said.start("name") : said.end("name")]
+            if pattern is _BY_THE_WAY_IT_IS and (not name[:1].isupper() or _a_place(name)):
+                continue  # "au fait c'est Lyon": the place put right, not the name
+            if "other" in said.groupdict() and _name_in_clause(clause[said.start("other") : said.end("other")]) is None:
+                continue  # "Paul pas maintenant": nothing put aside
+            kept = _name_in_clause(name)
+            if kept:
+                return kept
     return None
 
 
@@ -991,8 +1325,8 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     said = _NAME_SAID.match(folded)
     if said:
         start = folded.index(said.group("name"))
-        name = words[start : start + len(said.group("name"))]
-        return None if fold(name) in _NOT_A_NAME else clean_name(name.title() if name.islower() else name)
+        name = _name_words(words[start : start + len(said.group("name"))])
+        return clean_name(name.title() if name.islower() else name) if name else None
     kinds = {entity.get("entity") for entity in entities}
     if "town" in kinds or "departement" in kinds:
         return None  # "Lens", "Arras": a place
@@ -1468,6 +1802,89 @@ def _name_at(original: str, match: re.Match[str], *, capitalised_only: bool) -> 
     return clean_name(name.title() if name.islower() else name)
 
 
+# Round 12 (B2): "c'est la fille de M. Garcia", "je suis la femme d'un boulanger": the writer's place said before
+# the person's.
+_WRITER_OF_SOMEONE = re.compile(
+    r"\b(?:je suis|suis|c'est|cest|c est|ici|moi c'est|moi c est)\s+(?:la|le)\s+(?P<role>femme|epouse|mari|epoux|"
+    r"fille|fils|compagne|compagnon|conjointe?|soeur|frere|associee?|belle-fille|gendre|secretaire)\s+(?:de |d'|d |du )"
+    r"(?!menage|chambre|service|garde|l'accueil|l accueil)(?P<who>(?:monsieur |madame |mr\.? |mme\.? |m\. |m )?\S+)"
+)
+# "Laura, je suis la fille de M. Garcia": the writer's name before the place.
+_NAME_THEN_ROLE_OF = re.compile(r"(?:^|[.!?,]\s*)" + _NAME + r",? (?:et )?(?:je suis|c'est|cest) (?:la|le) ")
+_RELATIVE_OF_ROLE = {
+    "femme": "mari",
+    "epouse": "mari",
+    "compagne": "compagnon",
+    "conjointe": "conjoint",
+    "mari": "femme",
+    "epoux": "femme",
+    "compagnon": "compagne",
+    "conjoint": "conjointe",
+}
+_HE = re.compile(r"^(?:monsieur|mr\.?|m\.?|un|du|l'artisan|mon)\b")
+_SHE = re.compile(r"^(?:madame|mme\.?|une|l'artisane)\b")
+
+
+def _writer_of_someone(original: str, folded: str) -> dict[str, str]:
+    """ "je suis la femme d'un boulanger" -> writer épouse, relative mari; "c'est la fille de M. Garcia" -> writer
+    enfant, relative père, person M. Garcia."""
+    match = _WRITER_OF_SOMEONE.search(folded)
+    if not match:
+        return {}
+    role, who = match.group("role"), match.group("who")
+    he, she = _HE.match(who), _SHE.match(who)
+    found = {"writer": role}
+    relative = _RELATIVE_OF_ROLE.get(role)
+    if role in ("fille", "fils", "belle-fille", "gendre"):
+        relative = "pere" if he else "mere" if she else None
+    elif role in ("soeur", "frere"):
+        relative = "frere" if he else "soeur" if she else None
+    elif role in ("associe", "associee"):
+        relative = "associe" if he else "associee" if she else None
+    if relative:
+        found["relative"] = relative
+    title = re.match(r"(?:monsieur|madame|mr\.?|mme\.?|m\.?)\s", who)
+    if title:
+        rest = original[match.start("who") + title.end() :].split()
+        name = rest[0].strip(".,;:!?") if rest else ""
+        if name[:1].isupper():
+            found["person_name"] = ("Mme " if she else "M. ") + name
+    elif not he and not she:
+        name = original[match.start("who") : match.end("who")].strip(".,;:!?")
+        if name[:1].isupper() and name.isalpha():
+            found["person_name"] = name  # "je suis la femme de Patrick"
+    return found
+
+
+# A relative who writes in secret, or asks to be the one called (round 12: "il sait pas que je vous écris", "c'est
+# moi qu'il faut appeler pas lui"): the advisor must not call the person concerned first.
+_IN_SECRET = re.compile(
+    r"\b(?:(?:il|elle) (?:ne )?(?:sait|sais|saura) (?:pas|rien) (?:que je|qu'on|qu on|de (?:ma|cette) demarche)|"
+    r"(?:il|elle) (?:n'est|n est|est) (?:pas|surtout pas) au courant|sans qu'?(?: )?(?:il|elle) (?:le )?sache|"
+    r"(?:il|elle) ne (?:doit|faut) pas (?:le )?savoir|(?:il|elle) doit pas (?:le )?savoir|ne lui (?:dites|dite) (?:rien|pas)|"
+    r"lui (?:dites|dite) pas)"
+)
+_CALL_THE_WRITER = re.compile(
+    r"\b(?:(?:c'est|cest|c est) (?:moi|a moi) qu'?(?: )?(?:il faut|faut|vous devez|il faudra) (?:appeler|rappeler|contacter|joindre)|"
+    r"(?:appelez|rappelez|contactez)(?:-| )moi(?: moi)?,? (?:et )?pas lui|ne l'appelez pas|ne l appelez pas|"
+    r"(?:ne )?l'appelez surtout pas|pas lui directement)"
+)
+
+
+def writer_notes(messages: Iterable[str]) -> list[str]:
+    """What the advisor must know before calling, when someone close writes: in secret, or to be called instead."""
+    from intake.facts import fold
+
+    notes: list[str] = []
+    for message in messages:
+        folded = fold(" ".join((message or "").replace("’", "'").split()))
+        if _IN_SECRET.search(folded) and "secret" not in notes:
+            notes.append("secret")
+        if _CALL_THE_WRITER.search(folded) and "call_writer" not in notes:
+            notes.append("call_writer")
+    return notes
+
+
 def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     """Whether the artisan's messages were written by someone close for the person concerned (round 7: a wife for her
     husband, a son and a daughter for their father, a wife for a husband at risk), and what they say of it:
@@ -1504,6 +1921,16 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                 name = _name_at(original, before, capitalised_only=False)
                 if name:
                     found["writer_name"] = name
+        of_someone = _writer_of_someone(original, folded)
+        if of_someone:
+            said = True
+            for key, value in of_someone.items():
+                found.setdefault(key, value)
+            before = _NAME_THEN_ROLE_OF.search(folded)
+            if before and "writer_name" not in found:
+                name = _name_at(original, before, capitalised_only=False)
+                if name:
+                    found["writer_name"] = name
         person = _PERSON_NAMED.search(folded)
         writer = _WRITER_NAMED.search(folded)
         if person and writer:
@@ -1528,7 +1955,9 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     return found
 
 
-def written_for_line(found: Mapping[str, str] | None, contact_name: str | None = None) -> str | None:
+def written_for_line(
+    found: Mapping[str, str] | None, contact_name: str | None = None, notes: Sequence[str] = ()
+) -> str | None:
     """ "Écrit par un proche : son épouse (Sylvie) ; personne concernée : Patrick." for the case summary. The name the
     advisor asks for (``contact_name``) names the writer when it is not the person concerned."""
     if not found:
@@ -1547,6 +1976,10 @@ def written_for_line(found: Mapping[str, str] | None, contact_name: str | None =
     line = "Écrit par un proche" + (f" : {role} {named}".rstrip() if role else f" {named}".rstrip())
     if person:
         line += f" ; personne concernée : {person}"
+    if "secret" in notes:
+        line += " ; la personne concernée ne sait pas que ce proche a écrit"
+    if "call_writer" in notes:
+        line += " ; rappeler ce proche, pas la personne concernée"
     return line + "."
 
 
@@ -1663,4 +2096,27 @@ def person_named(text: str | None) -> str | None:
             name = _name_at(original, match, capitalised_only=False)
             if name:
                 return name
+    # The whole answer to the name question: "c'est pour Sandrine", "Sandrine sa femme", "marc (mon mari)" (round 12,
+    # r12a-02, r12b-04: stored "pour Sandrine", "Sandrine sa femme"): the name, never the words around it.
+    for pattern in (_FOR_SOMEONE, _NAME_WITH_ROLE):
+        match = pattern.match(folded)
+        if match and match.group("name") not in _SAID_AFTER_FOR:
+            name = _name_in_clause(original[match.start("name") : match.end("name")])
+            if name:
+                return name
     return None
+
+
+# "c'est pour info", "c'est pour savoir": what "pour" introduces when it names nobody.
+_WORDS_AFTER_FOR = (
+    "info infos information renseignement renseignements savoir voir demander comprendre quoi ca cela rien tout "
+    "toi eux nous vous lui elle moi aider parler discuter question questions rappel appel"
+)
+_SAID_AFTER_FOR = frozenset(_WORDS_AFTER_FOR.split())
+
+
+_FOR_SOMEONE = re.compile(r"^(?:(?:c'?(?: )?est|cest|c) )?pour (?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)[\s.!]*$")
+_NAME_WITH_ROLE = re.compile(
+    r"^(?:(?:c'?(?: )?est|cest|c) )?(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)[\s,(-]+(?:c'?(?: )?est |je suis )?"
+    r"(?:sa|son|mon|ma) (?:" + _RELATIVES + r"|epouse|conjointe?|associee?|secretaire|comptable)\)?[\s.!]*$"
+)

@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions import abuse, live_offer, services
 from actions.asking import ask_next_question
 from actions.business_questions import answer_to_business_question, content_words
-from actions.conversation import SKIPPED, said_before, user_messages
+from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import erasure_requested
 from actions.handoff import (
@@ -25,6 +25,7 @@ from actions.handoff import (
     CASE_SAVED,
     CONSENTED_SLOTS,
     DIGIT_RUN,
+    INTAKE_SLOTS_FILLED_ANYWHERE,
     another_number,
     callback_time,
     case_due,
@@ -39,6 +40,7 @@ from actions.handoff import (
     foreign_attempt,
     handoff_questions,
     has_phone,
+    insisted_number,
     kept_number_owner,
     mentions_contact,
     moment_said_with,
@@ -55,6 +57,7 @@ from actions.handoff import (
     number_unknown,
     numbers_kept_text,
     only_a_title,
+    part_of_a_number,
     person_named,
     person_to_call,
     phones_in,
@@ -237,6 +240,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_wants_advisor(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        # A number typed at a handoff question lends its digits to the intake slots an entity fills anywhere ("oui, +262
+        # 639 12 34 56" at the offer gave "Échéance : 34 56", round 12, r12a-15): they keep what they held before.
+        return {**self._wants_advisor_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
+
+    def _wants_advisor_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         words = tracker.latest_message.get("text")
         moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None
         if moment and read_yes_no(value, tracker, "wants_advisor") is None:
@@ -260,8 +268,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             and wrong_number(words)
             and read_yes_no(value, tracker, "wants_advisor") is not False
         ):
-            # "0320 45 67 8" (a digit missing): a yes to the call all the same; the number is asked at its question.
-            dispatcher.utter_message(text=f"{NUMBER_IS_A_YES} {NUMBER_ASKED_LATER}")
+            # "0320 45 67 8" (a digit missing): a yes to the call all the same; the number is asked at its question. A
+            # whole number in no known range ("oui, +262 639 12 34 56", round 12) is said so, never "incomplet".
+            later = NUMBER_UNKNOWN_ASKED_LATER if number_unknown(words) else NUMBER_ASKED_LATER
+            dispatcher.utter_message(text=f"{NUMBER_IS_A_YES} {later}")
             return {"wants_advisor": True}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
@@ -323,6 +333,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_consent_given(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        return {**self._consent_given_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
+
+    def _consent_given_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         decision = read_yes_no(value, tracker, "consent_given")
         if decision is None:
             return yes_or_no(value, dispatcher, tracker, "consent_given")
@@ -334,6 +347,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        return {**self._contact_name_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
+
+    def _contact_name_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         elsewhere = kept_for_other_questions("contact_name", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
@@ -400,6 +416,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        return {**self._phone_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
+
+    def _phone_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         elsewhere = kept_for_other_questions("phone", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
@@ -445,7 +464,13 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             say_numbers_kept(dispatcher, words)
         else:
             phone = read or contact_answers(words).get("phone")
-        if phone is None and foreign_attempt(words):
+        insisted = insisted_number(words, user_messages(tracker.events)[:-1]) if phone is None else None
+        if insisted and tracker.get_slot("requested_slot") == "phone":
+            # "0639 12 34 56" given again after "ne semble pas exister" (round 12, r12a-15, Mayotte): the artisan knows
+            # their number better than the numbering metadata, which lags behind new ranges; kept as given.
+            phone = insisted
+            dispatcher.utter_message(text=NUMBER_KEPT_AS_GIVEN.format(display_phone(phone)))
+        elif phone is None and foreign_attempt(words):
             # "+44 7700 900123": the French example does not help someone with a foreign number.
             dispatcher.utter_message(text=FOREIGN_NUMBER_NOT_READ)
         elif phone is None:
@@ -455,6 +480,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=NUMBER_UNKNOWN if unknown else NUMBER_NOT_READ)
         # "ah pardon 06 23 45 67 89, je m'appelle Antoine": the name said with the number corrects the one kept.
         named = name_in_so_many_words(words)
+        kept_name = tracker.get_slot("contact_name")
+        if named and kept_name not in (None, SKIPPED, named) and tracker.get_slot("requested_slot") == "phone":
+            # "pardon c'est Marco pas Marc. 0694 20 30 40" (round 12, r12a-18: the name stayed "Marc"): said back.
+            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {named}.")
         # "06 12 34 56 78 mais rappelez après 17h30": the time said with the number is kept for its question
         # (round 6: it was dropped, and the "ok" that followed stored as the time).
         moment = contact_given_with(words).get("callback_slot") if phone else None
@@ -637,6 +666,16 @@ _NO_ADDRESS = re.compile(r"\b(?:pas|plus|aucune?|jamais eu)\s+(?:d'|d’|de |d )
 WRITTEN_INSTEAD = "Merci, j'ai noté votre adresse ({}) : le conseiller vous écrira."
 
 
+def number_parts_undone(tracker: Tracker) -> dict[str, Any]:
+    """The intake slots set this turn from digits of a phone number, back to what they held before; {} otherwise."""
+    said = tracker.latest_message.get("text")
+    return {
+        name: value_before_latest_message(tracker.events, name)
+        for name, value in tracker.slots_to_validate().items()
+        if name in INTAKE_SLOTS_FILLED_ANYWHERE and isinstance(value, str) and part_of_a_number(value, said)
+    }
+
+
 def email_instead_of_phone(text: str | None, dispatcher: CollectingDispatcher) -> dict[str, Any]:
     """The address given at the phone question, instead of a number: kept and said so; {} when there is none."""
     email = contact_answers(text).get("email")
@@ -707,6 +746,8 @@ def write_to_you_text(chamber: Chamber) -> str:
 
 FAREWELL_AT_OFFER = "Merci à vous, au revoir."
 NUMBER_ASKED_LATER = "Ce numéro semble incomplet : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
+NUMBER_UNKNOWN_ASKED_LATER = "Ce numéro ne semble pas exister : je vous le redemanderai, pour le vérifier."
+NUMBER_KEPT_AS_GIVEN = "Merci, je garde le {} tel que vous me l'avez redonné."
 PHONE_HESITATION = (
     "Prenez votre temps : sans numéro, le conseiller ne pourra pas vous rappeler, mais vous pouvez aussi "
     "répondre « passer »."
@@ -1007,7 +1048,8 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     """A phone number given after the handoff ended without one ("pas de téléphone", then "bon ok 06 71 72 73 74"),
     the callback and the consent already given: the case, now, and the handoff's remaining questions. Read as out
     of scope or as a new description, it made no case ("a consented handoff always becomes a case"). None otherwise.
-    Outside forms only; the actions that answer outside them call it first. A callback asked for again after a
+    The actions that answer outside the forms call it first; in the handoff form it also takes a yes or a no said with
+    more (``yes_no_said_with_more``). A callback asked for again after a
     refusal starts the handoff again (``callback_taken_up_again``)."""
     again = callback_taken_up_again(dispatcher, tracker)
     if again is not None:
@@ -1024,6 +1066,9 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     named = person_named_at_name_question(dispatcher, tracker)
     if named is not None:
         return named
+    answered = yes_no_said_with_more(dispatcher, tracker)  # round 12: "non merci. je veux savoir si ..."
+    if answered is not None:
+        return answered
     if not tracker.active_loop_name and asks_chamber_address(tracker.latest_message.get("text")):
         # "vous avez pas une adresse mail ?" (round 7: "je n'ai pas bien compris"): the chamber's address.
         dispatcher.utter_message(text=chamber_address_text(services.chamber()))
@@ -1224,6 +1269,34 @@ def number_after_the_case(
     text = PHONE_CORRECTED.format(new=display_phone(new), old=display_phone(stored), reference=reference)
     dispatcher.utter_message(text=text + (NAME_CORRECTED_TOO.format(name=renamed) if renamed else ""))
     return new
+
+
+def yes_no_said_with_more(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A yes or a no opening a longer answer to the callback offer or the consent question, read as a new difficulty,
+    out of scope or not understood ("non c bon. je voulais juste savoir comment recuperer mon argent", "oui je veux
+    bien, mais c'est moi qu'il faut appeler": round 12, r12b-03, r12b-04, r12b-15, "D'accord, c'est noté." and the
+    question again): the answer taken as the form's validation would take it, the question after a no answered, then
+    the form. The rest of a yes stays in the conversation, where the name question reads it. None otherwise."""
+    if tracker.active_loop_name != "handoff_form":
+        return None
+    slot = tracker.get_slot("requested_slot")
+    words = tracker.latest_message.get("text") or ""
+    if slot not in ("wants_advisor", "consent_given") or find_signs(words) or is_waiting(words):
+        return None  # a warning sign is the crisis path's; "non attendez" is a pause
+    first = re.split(r"[,;.!?]|\s(?:mais|et)\s", " ".join(words.split()), maxsplit=1)[0]
+    said = answer_kind(first)
+    if said not in (YES, NO) or answer_kind(words) != said or len(first.split()) > 5:
+        return None
+    if said == NO:
+        answer: dict[str, Any] = {slot: False, **contact_forgotten(tracker)}
+        question = question_after_no(words) if slot == "wants_advisor" else None
+        if question:
+            dispatcher.utter_message(text=answer_to_question(tracker, question))
+    else:
+        answer = {slot: True, **name_with_yes(dispatcher, tracker, slot)}
+        if slot == "consent_given":
+            answer["consent_at"] = datetime.now(timezone.utc).isoformat()
+    return [*(SlotSet(name, value) for name, value in answer.items()), FollowupAction("handoff_form")]
 
 
 def person_named_at_name_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
@@ -1478,15 +1551,19 @@ def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
         # "samedi": the chamber does not call that day; said plainly, and the next open day promised (round 6: a
         # Friday a year later was promised, its weekday wrong).
         preference = without_weekday(str(preference)) or None
-    promise = chamber.callback_promise(clock.now(), preference, slots.get("urgency"))
+    departement = slots.get("departement")
+    # The wish is read in the artisan's own clock overseas, never promising a moment that is night there (round 12).
+    promise = chamber.callback_promise(clock.now(), preference, slots.get("urgency"), departement)
     if closed is not None:
         promise = f"{promise} (les conseillers n'appellent pas le {WEEKDAYS_FR[closed]} : {chamber.hours_text})"
+    elif "ne peuvent pas vous appeler" in promise:
+        pass  # said in the artisan's clock already, with why the wish cannot be kept: no hours again (round 12)
     elif overseas_time_wished(slots) or (overseas(slots) and re.search(r"\d h\b", promise)):
         # "lundi vers 18h chez moi" at La Réunion was promised "en fin de journée (… jusqu'à 17 h)", Paris time (round 9,
-        # r9a-10): the promise is in the chamber's time, said so with the hours in the artisan's own; the advisor reads
-        # the words as said.
+        # r9a-10): the hours are said in both clocks, the artisan's cut to the hours they may be called (round 12:
+        # "de 3 h à 12 h chez vous" read as a call at night); the advisor reads the words as said.
         promise = (
-            f"{promise} ; les conseillers appellent {chamber.hours_text_for(slots.get('departement'), clock.now())}"
+            f"{promise} ; les conseillers appellent {chamber.hours_text_for(departement, clock.now(), calls=True)}"
         )
     wished = slots.get("callback_slot")
     if (

@@ -15,6 +15,10 @@ def readable_phone(e164: str) -> str:
         number = phonenumbers.parse(e164, "FR")
     except phonenumbers.NumberParseException:
         return e164
-    french = phonenumbers.region_code_for_number(number) in FRENCH_REGIONS
+    # A number kept though outside the ranges the metadata knows (given twice by the artisan) has no region of its own:
+    # its country code says whether it is French ("+262 639 12 34 56" is read "0639 12 34 56").
+    region = phonenumbers.region_code_for_number(number)
+    region = region or phonenumbers.region_code_for_country_code(number.country_code or 0)
+    french = region in FRENCH_REGIONS
     style = phonenumbers.PhoneNumberFormat.NATIONAL if french else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, style)

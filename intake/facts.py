@@ -76,10 +76,23 @@ _DEADLINE_CONTEXT = re.compile(
 _EMPLOYEE_WORDS = r"(?:salariees?|salaries?|employees?|employes?|ouvrieres?|ouvriers?|apprenties?|apprentis?|compagnons?|gars|collaborateurs?|collaboratrices?|vendeuses?|vendeurs?|personnes? avec moi)"
 # "payer les salaires": there are employees, how many unsaid.
 _SALARIES_ONLY = re.compile(r"\b(?:les|des|le|mes|payer les|payer mes)\s+salaires\b")
+# "je suis seule" says who works in the business only when the words say so ("seul dans l'atelier", "seul à bosser");
+# else it is how one lives (round 12, r12b-05: a widow's "je suis toute seule maintenant" became "Salariés : je suis
+# toute seule"). At the employees question it is the answer (extract_facts, asked="employees").
+_ALONE_AT_WORK = (
+    r"(?:a (?:bosser|travailler|gerer|tout faire|mon compte|bord)|pour (?:tout faire|bosser|travailler)|"
+    r"(?:dans|sur) (?:la |l'|le |les |mon |ma |mes |notre )?(?:boite|entreprise|societe|affaire|atelier|boutique|"
+    r"magasin|garage|salon|camion|chantiers?|boulot)|au (?:boulot|travail|taf|magasin|atelier|salon)|"
+    r"(?:,\s*)?(?:sans|pas de|aucun) (?:salaries?|employes?|ouvriers?|apprentis?)|"
+    r"(?:comme|en tant que) (?:patron|patronne|gerante?|artisan))"
+)
+_ALONE_IN_BUSINESS = re.compile(rf"\b(?:je suis|on est|je reste)\s+(?:toute?\s+)?seule?s?\s+{_ALONE_AT_WORK}")
+_ALONE_SAID = re.compile(r"\b(?:je suis|on est)\s+(?:toute?\s+)?seule?s?\b(?! face| avec| dans ma tete)")
 _EMPLOYEES = [
     re.compile(
-        r"\b(?:je (?:travaille|bosse|suis)|on (?:travaille|bosse))\s+(?:toute?\s+)?seule?\b(?! face| avec| dans ma tete)"
+        r"\b(?:je (?:travaille|bosse)|on (?:travaille|bosse))\s+(?:toute?\s+)?seule?\b(?! face| avec| dans ma tete)"
     ),
+    _ALONE_IN_BUSINESS,
     re.compile(r"\b(?:sans|pas de|aucun|zero|0)\s+(?:salaries?|employes?|ouvriers?)\b"),
     re.compile(r"\bje n'?ai (?:pas|plus|aucun) (?:de |d')?(?:salaries?|employes?|ouvriers?)\b"),
     re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})\s+{_EMPLOYEE_WORDS}"),
@@ -299,12 +312,13 @@ def _legal_form(text: str, folded: str) -> str | None:
     return None
 
 
-def _employees(text: str, folded: str) -> str | None:
+def _employees(text: str, folded: str, asked: bool = False) -> str | None:
     for pattern in _EMPLOYEES:
         match = pattern.search(folded)
         if match:
             return _span(text, match)
-    return None
+    alone = _ALONE_SAID.search(folded) if asked else None
+    return _span(text, alone) if alone else None
 
 
 def _amount(text: str, match: re.Match[str]) -> str:
@@ -494,7 +508,7 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
         "deadline": _deadline(text, folded, today or date.today(), asked == "deadline"),  # noqa: DTZ011
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
-        "employees": _employees(text, folded),
+        "employees": _employees(text, folded, asked == "employees"),
         "creditors": _creditors(text, folded),
         "departement": _place(text),
     }
@@ -684,3 +698,321 @@ def is_place_mention(value: str | None, text: str | None, *, place_asked: bool =
     if not re.fullmatch(r"\d{1,2}", compact):
         return True
     return _place(folded) == compact.zfill(2) or bool(re.search(_NUMBER_PLACE_CUE.format(compact), folded))
+
+
+# ------------------------------------------------------------------------ what happened (the case summary)
+
+# Round 12 (A10, B14, B16): the advisor's summary missed the death, the liquidation, the seizure, the sums and the
+# destroyed tool. Read here in the person's words, said back in a few plain words; health words are never returned
+# (a cause of death is left out: the summary keeps health facts only with the health consent).
+
+_KIN = (
+    r"mari|femme|epouse|epoux|conjoint|conjointe|compagnon|compagne|associe|associee|pere|mere|papa|maman|fils|fille|"
+    r"frere|soeur|patron|patronne|beau-pere|belle-mere"
+)
+_KIN_SHOWN = {
+    "papa": "père",
+    "maman": "mère",
+    "pere": "père",
+    "mere": "mère",
+    "epouse": "épouse",
+    "epoux": "époux",
+    "associe": "associé",
+    "associee": "associée",
+    "frere": "frère",
+    "soeur": "sœur",
+    "beau-pere": "beau-père",
+    "belle-mere": "belle-mère",
+}
+_KIN_FEMININE = frozenset(
+    [
+        "femme",
+        "epouse",
+        "conjointe",
+        "compagne",
+        "associee",
+        "mere",
+        "maman",
+        "fille",
+        "soeur",
+        "patronne",
+        "belle-mere",
+    ]
+)
+_DIED = r"(?:mort|morte|decede|decedee|tue|tuee|s'est tue|s est tue|nous a quittes?|est parti(?:e)? au ciel)"
+_DEATHS = [
+    # "mon mari est décédé", "mon associé est mort dans un accident", "mon pere s'est tué en moto"
+    re.compile(rf"\b(?:mon|ma|notre) (?P<kin>{_KIN})\b(?: \w+){{0,3}}? (?:est |a ete |vient de |venait de )?{_DIED}\b"),
+    # "depuis la mort de maman", "le décès de mon mari", "la perte de mon associé"
+    re.compile(
+        rf"\b(?:la mort|le deces|la perte|la disparition) (?:de |d')(?:mon |ma |notre |son |sa )?(?P<kin>{_KIN})\b"
+    ),
+    # "je suis veuve depuis mars"
+    re.compile(r"\b(?:je suis|suis|depuis que je suis) (?P<kin>veuve|veuf)\b"),
+]
+_DEATH_WHEN = re.compile(
+    r"^[^.;!?]{0,40}?\b(?P<when>il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|peu)(?: \w+)?|"
+    r"(?:le mois|la semaine|l'annee|l annee) derni(?:er|ere)|l'an dernier|l an dernier|hier|"
+    rf"en (?:{_MONTHS})(?: \d{{4}})?|le \d{{1,2}} (?:{_MONTHS}))"
+)
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:comment|est ce qu|est-ce qu|estce qu|si je|si on|s'ils?|s ils?|peuvent|peut il|peut-il|pourrai\w*|"
+    r"risque\w*|faut il|faut-il|dois je|dois-je|savoir|c'est quoi|c est quoi|qu'est|eviter|peur)\b[^.;!?]*$"
+)
+_PROCEDURES = [
+    ("liquidation judiciaire", r"liquidation(?: judiciaire)?"),
+    ("redressement judiciaire", r"redressement(?! fiscal)(?: judiciaire)?|\brj\b"),
+    ("procédure de sauvegarde", r"procedure de sauvegarde|\bsauvegarde\b"),
+    ("redressement fiscal", r"redressement fiscal|controle fiscal"),
+    ("commandement de payer", r"commandement de payer"),
+]
+_SOMEONE_ELSE_BEFORE = re.compile(
+    r"\b(?:client|clients|fournisseur|donneur d'ordre|donneur d ordre|entreprise generale|promoteur)\b"
+)
+_CLIENT_FAILED = re.compile(
+    r"\b(?:client|clients|donneur d'ordre|donneur d ordre|entreprise generale|promoteur)\b[^.;!?]{0,40}?"
+    r"\b(?:depose le bilan|en faillite|fait faillite|en liquidation|en redressement|coule)\b"
+)
+_HEARING = re.compile(r"\b(?:audience|tribunal|convoque|convoquee|convocation|jugement)\b")
+_WHEN_AFTER = re.compile(
+    r"^[^.;!?]{0,50}?\b(?P<when>la semaine prochaine|le mois prochain|apres-demain|apres demain|demain|aujourd'hui|"
+    r"aujourd hui|cette semaine|(?:dans|sous) (?:\d+|deux|trois|quatre|cinq|huit|quinze|dix) jours|fin du mois|"
+    rf"(?:le |ce |avant le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi)(?: \d{{1,2}})?(?: (?:{_MONTHS}))?|"
+    rf"(?:le |avant le )\d{{1,2}}(?:er)?(?: (?:{_MONTHS}))?)\b"
+)
+_SEIZED = re.compile(
+    r"\b(?:saisi[re]?|saisissent|saisit|saisie (?:de|du|sur)) (?:sur )?(?P<what>(?:mon|ma|mes|le|la|les|notre|nos) "
+    r"(?:camion|camionnette|fourgon|utilitaire|vehicule|voiture|compte|comptes|maison|materiel|machines?|stock|"
+    r"outils?|salaire|local|fonds))\b"
+)
+_ACCOUNTS_BLOCKED = re.compile(
+    r"\b(?:comptes? (?:\w+ )?(?:sont |est )?bloques?|bloque (?:mon|mes|le|les) comptes?|"
+    r"(?:pas|plus|aucun) (?:d'|d )?acces (?:aux|au) comptes?)\b"
+)
+_TOOL_LOST = re.compile(
+    r"\b(?P<what>four|fournil|atelier|local|boutique|magasin|camion|camionnette|fourgon|vehicule|utilitaire|outils|"
+    r"machines?|materiel|stock|labo|laboratoire|chambre froide|petrin)\b(?: \w+){0,3}? (?:est |a ete |sont |ont ete |a )?"
+    r"(?P<state>detruite?s?|brule(?:e|s)?|parti en fumee|inondee?s?|hors service|hs|fichue?|morte?|vole(?:e|s)?|"
+    r"en panne|casse(?:e|s)?)\b"
+)
+_STATE_SHOWN = {
+    "parti en fumee": "détruit par le feu",
+    "hs": "hors service",
+    "mort": "hors service",
+    "morte": "hors service",
+    "fichu": "hors service",
+    "fichue": "hors service",
+}
+_CANNOT_WORK = re.compile(
+    r"\b(?:ne )?(?:peux|peut|pouvons|pourrai|pourra) (?:plus|pas) (?:travailler|bosser|exercer|produire|cuire|ouvrir|"
+    r"rouler|faire mes chantiers)\b"
+)
+_EXPERT = re.compile(r"\b(?:attend\w*|en attente) (?:de |d'|d )?(?:l'|l |le passage de l'|un )?expert\w*\b")
+_CLOSING = re.compile(
+    r"\b(?:veux|voudrais|veut|vais|va|compte|pense a|envisage de|souhaite|aimerais|prefere) (?:tout )?"
+    r"(?P<what>arreter|fermer|cesser|cloturer|stopper|mettre la cle sous la porte|vendre|ceder|radier)\b"
+)
+_RETIRING = re.compile(
+    r"\bretraite\b(?P<rest>[^.;!?,]{0,30}?\b(?P<when>l'an prochain|l an prochain|l'annee prochaine|l annee prochaine|"
+    r"dans (?:\d+|un|deux|trois) ans?|en 20\d\d|bientot))?"
+)
+_CLIENT_OWES = re.compile(
+    r"\b(?P<who>(?:mon |ma |un |une |le |la |notre |mes |des |les |\d+ |deux |trois |plusieurs )?(?:(?:plus )?(?:gros|grand|principal|seul|dernier) )?"
+    r"(?:client|clients|cliente|donneur d'ordre|mairie|promoteur|entreprise generale))\b"
+)
+_OWES_ME = re.compile(
+    r"\b(?:me doi(?:t|vent)|nous doi(?:t|vent)|doi(?:t|vent) encore|(?:paye|paie|regle) pas|a pas paye|n'a pas paye|"
+    r"ont pas paye|impayes?|factures?)\b"
+)
+_SUM_SEPARATOR = re.compile(r"[.;!?\n]| et | mais |, ")
+
+
+def _kin_shown(kin: str) -> str:
+    """ "maman" -> "sa mère", "associe" -> "son associé": the person as the advisor reads it."""
+    shown = _KIN_SHOWN.get(kin, kin)
+    if kin in _KIN_FEMININE and shown[0] not in "aeéèiouy":
+        return f"sa {shown}"
+    return f"son {shown}"
+
+
+def _sentences(text: str) -> list[tuple[str, str]]:
+    """(original, folded) sentences: the hypothetical test reads only the words before a fact in its sentence."""
+    original = " ".join(text.replace("’", "'").split())
+    folded = fold(original)
+    return [(original[m.start() : m.end()], m.group()) for m in re.finditer(r"[^.;!?\n]+", folded)]
+
+
+def _hypothetical(folded: str, start: int) -> bool:
+    return bool(_HYPOTHETICAL_BEFORE.search(folded[:start]))
+
+
+def deaths_said(text: str) -> list[str]:
+    """ "décès de son associé (il y a 2 semaines)", "décès de sa mère": the deaths told, never their cause."""
+    found: list[str] = []
+    for original, folded in _sentences(text):
+        for pattern in _DEATHS:
+            for match in pattern.finditer(folded):
+                if _hypothetical(folded, match.start()):
+                    continue
+                kin = match.group("kin")
+                line = "décès du conjoint (veuvage)" if kin in ("veuve", "veuf") else f"décès de {_kin_shown(kin)}"
+                when = _DEATH_WHEN.match(folded[match.end() :])
+                if when:
+                    start = match.end() + when.start("when")
+                    line += f" ({original[start : start + len(when.group('when'))]})"
+                if not any(line.split(" (")[0] == known.split(" (")[0] for known in found):
+                    found.append(line)
+    return found
+
+
+def _when_after(original: str, folded: str, end: int) -> str | None:
+    when = _WHEN_AFTER.match(folded[end:])
+    if not when:
+        return None
+    start = end + when.start("when")
+    said = original[start : start + len(when.group("when"))]
+    # The months as the advisor writes them ("decembre" typed without accents).
+    return re.sub(
+        r"\b(?:decembre|fevrier|aout)\b",
+        lambda m: {"decembre": "décembre", "fevrier": "février"}.get(m.group(), "août"),
+        said,
+    )
+
+
+def events_said(text: str) -> list[str]:
+    """What happened to the business, in a few words each: a procedure (and its hearing), a seizure (and when),
+    blocked accounts, a tool destroyed, the work stopped, closing or retiring. Questions about a procedure
+    ("comment on fait une liquidation ?", "est-ce qu'ils peuvent saisir la maison ?") are no event; neither is a
+    client's bankruptcy (said of the client)."""
+    found: list[str] = []
+
+    def add(line: str) -> None:
+        if line not in found:
+            found.append(line)
+
+    for original, folded in _sentences(text):
+        if _CLIENT_FAILED.search(folded):
+            add("un client a déposé le bilan")
+        for label, pattern in _PROCEDURES:
+            for match in re.finditer(rf"\b(?:{pattern})\b", folded):
+                before = folded[: match.start()]
+                said_of_another = label.endswith(("judiciaire", "sauvegarde")) and _SOMEONE_ELSE_BEFORE.search(before)
+                if _hypothetical(folded, match.start()) or said_of_another:
+                    continue
+                line = label
+                if _HEARING.search(folded):
+                    when = _when_after(original, folded, match.end()) or _when_after(
+                        original,
+                        folded,
+                        _HEARING.search(folded).end(),  # type: ignore[union-attr]
+                    )
+                    if when:
+                        line += f", audience {when}"
+                if not any(known.startswith(label) for known in found):
+                    add(line)
+                break
+        for match in _SEIZED.finditer(folded):
+            if _hypothetical(folded, match.start()):
+                continue
+            what = original[match.start("what") : match.end("what")]
+            article = {
+                "mon": "de son",
+                "ma": "de sa",
+                "mes": "de ses",
+                "notre": "de leur",
+                "nos": "de leurs",
+                "le": "du",
+                "la": "de la",
+                "les": "des",
+            }
+            first, _, rest = what.partition(" ")
+            when = _when_after(original, folded, match.end())
+            add(f"saisie {article.get(first.lower(), 'de ' + first)} {rest}" + (f" ({when})" if when else ""))
+        bailiff = re.search(r"\b(?:huissier|commissaire de justice)\b", folded)
+        if bailiff and not any("saisie" in f for f in found) and not _hypothetical(folded, bailiff.start()):
+            add("passage d'un commissaire de justice (huissier)")
+        if _ACCOUNTS_BLOCKED.search(folded):
+            add("comptes bloqués" if "bloque" in folded else "pas d'accès aux comptes")
+        for match in _TOOL_LOST.finditer(folded):
+            if _hypothetical(folded, match.start()):
+                continue
+            state = match.group("state")
+            shown = _STATE_SHOWN.get(state) or {
+                "detruit": "détruit",
+                "detruite": "détruite",
+                "brule": "brûlé",
+                "brulee": "brûlée",
+                "inonde": "inondé",
+                "inondee": "inondée",
+                "vole": "volé",
+                "volee": "volée",
+                "casse": "cassé",
+                "cassee": "cassée",
+            }.get(state, state)
+            add(f"{_KIN_SHOWN.get(match.group('what'), match.group('what'))} {shown}")
+        if _CANNOT_WORK.search(folded) and not _hypothetical(folded, _CANNOT_WORK.search(folded).start()):  # type: ignore[union-attr]
+            add("ne peut plus travailler")
+        if _EXPERT.search(folded):
+            add("attend l'expert de l'assurance")
+        closing = _CLOSING.search(folded)
+        if closing and not re.search(r"\b(?:pas|jamais)\b", folded[max(0, closing.start() - 12) : closing.start()]):
+            what = closing.group("what")
+            add("veut vendre ou céder" if what in ("vendre", "ceder") else "veut fermer l'entreprise")
+        retiring = _RETIRING.search(folded)
+        if retiring:
+            rest = retiring.group("rest")
+            said = original[retiring.start("when") : retiring.end("when")].strip() if rest else ""
+            add(f"départ à la retraite {said}".strip())
+    return found
+
+
+def _creditor_name(clause: str) -> str:
+    if re.search(r"\b(?:redressement|controle) fiscal\b", clause):
+        return "impôts"
+    creditor = _CREDITOR.search(clause)
+    if not creditor:
+        return ""
+    return next(label for index, (label, _) in enumerate(_CREDITORS) if creditor.group(f"c{index}"))
+
+
+def sums_said(text: str) -> list[str]:
+    """The sums said with whom they concern: "un client doit 23 000 € à l'entreprise", "URSSAF 3 000 €",
+    "fournisseurs 4 500 €" (an amount said without a unit beside a creditor is money too: "4500 a mon fournisseur")."""
+    found: list[str] = []
+    original = " ".join(text.replace("’", "'").split())
+    folded = money_in_digits(fold(original))
+    clauses = []
+    for sentence in re.split(r"[.;!?\n]", folded):
+        client_said = False  # "mon client a déposé le bilan, il me doit 18000": the client is the "il"
+        creditor_said = ""  # "un contrôle fiscal, ils me réclament 30 000 euros": the creditor said before
+        for clause in _SUM_SEPARATOR.split(sentence):
+            client_said = client_said or bool(_CLIENT_OWES.search(clause))
+            creditor_said = _creditor_name(clause) or creditor_said
+            clauses.append((clause, client_said, creditor_said))
+    for clause, client_said, creditor_said in clauses:
+        client = _CLIENT_OWES.search(clause)
+        amounts = [
+            match
+            for match in list(_AMOUNT.finditer(clause)) or list(_BARE_AMOUNT.finditer(clause))
+            if not _is_year(clause, match)
+        ]
+        if not amounts:
+            continue
+        amount = amounts[0]
+        shown = _amount(clause, amount) if amount.re is _AMOUNT else f"{amount.group(1).replace('.', ' ')} €"
+        if (client or client_said) and _OWES_ME.search(clause) and not _CREDITOR.search(clause):
+            who = client.group("who").strip() if client else "un client"
+            who = re.sub(r"^(?:mon|ma|notre|le|la)\b", lambda m: "son" if m.group() in ("mon", "le") else "sa", who)
+            who = re.sub(r"^(?:mes|les)\b", "ses", who)
+            if not re.match(r"(?:son|sa|ses|un|une|des|\d+|deux|trois|plusieurs) ", who):
+                who = f"des {who}" if who.endswith("s") else f"un {who}"
+            found.append(f"{who} doi{'vent' if who.endswith('s') else 't'} {shown} à l'entreprise")
+            continue
+        if re.search(r"\bsalaires?\b", clause) and not _CREDITOR.search(clause):
+            found.append(f"salaires {shown}")
+        elif creditor_said:
+            found.append(f"{creditor_said} {shown}")
+    # "23000 €" -> "23 000 €": read at a glance.
+    return list(
+        dict.fromkeys(re.sub(r"\b\d{4,}\b", lambda m: f"{int(m.group()):,}".replace(",", " "), line) for line in found)
+    )

@@ -726,8 +726,11 @@ class _Run:
         ):
             return None
         limit = _condition_start(clause) if level == "haute" else None
-        found = [(term, _find(clause, term)) for term in fitted.evidence(clause.text, level)]
-        found = [(term, span) for term, span in found if span and (limit is None or span[0] < limit)]
+        found: list[tuple[str, tuple[int, int]]] = [
+            (term, span)
+            for term, span in ((term, _find(clause, term)) for term in fitted.evidence(clause.text, level))
+            if span and (limit is None or span[0] < limit)
+        ]
         if not found or _negated(clause, *found[0][1]):
             return None
         # Only when it happened and how much ("je fais 300 le vendredi au lieu de 900"): no deadline is said; a real one
