@@ -19,6 +19,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
+from actions.conversation import user_messages
+from actions.handoff import written_for
 from chamber.emergency import SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
@@ -227,8 +229,17 @@ def _read_answer(
 
 
 def person_at_risk(tracker: Tracker) -> str | None:
-    """Someone close writes about another person's signs ("mon mari"): the path's words are about that person."""
-    return tracker.get_slot("person_at_risk") or None
+    """Someone close writes about another person's signs ("mon mari"): the path's words are about that person.
+
+    The triage decides whose a sign is. Where it read none and the understanding of the words brought the check-in
+    ("je suis la femme d'un plombier, il est au plus mal", round 12), the person is the one the writer writes for:
+    the wife was asked whether she herself thought of suicide."""
+    person = tracker.get_slot("person_at_risk")
+    if person or tracker.get_slot("distress_signs"):
+        return person or None
+    found = written_for(user_messages(tracker.events))
+    relative = (found or {}).get("relative")
+    return f"mon {relative}" if relative else None
 
 
 def _signs(tracker: Tracker) -> list:

@@ -227,3 +227,36 @@ def test_the_guidance_action_gives_the_first_steps_after_the_crisis_part():
     said = texts(dispatcher)
     assert said and said[0] == STEPS_AFTER_CRISIS_INTRO
     assert any(e.get("name") == "guidance_given" and e.get("value") for e in events)
+
+
+@pytest.mark.parametrize(
+    "opening, relative",
+    [
+        ("je suis la femme d'un plombier, il est au plus mal depuis que l'urssaf lui réclame 14000", "votre mari"),
+        ("bonjour c'est pour mon père qui est boulanger, il va très mal, il ne dort plus", "votre père"),
+    ],
+)
+def test_a_check_in_brought_by_the_words_alone_is_about_the_person_written_for(opening, relative):
+    # Round 12 (me12-1): no sign for the triage, the check-in came from the understanding of the words, and the wife
+    # was asked whether she herself thought of suicide.
+    from actions.crisis_actions import ActionCheckIn
+    from guidance.crisis import suicide_question
+
+    current = tracker([user(opening, "express_overwhelm")], slots={"distress_signs": [], "person_at_risk": None})
+    dispatcher, _ = run(ActionCheckIn(), current)
+    assert relative in texts(dispatcher)[0]
+    from actions.crisis_actions import person_at_risk
+
+    assert relative in suicide_question(person_at_risk(current))
+
+
+def test_the_writers_own_check_in_stays_theirs():
+    from actions.crisis_actions import ActionCheckIn
+    from guidance.crisis import CHECK_IN
+
+    current = tracker(
+        [user("je suis plombier, l'urssaf me réclame 14000 et je suis au bout du rouleau", "express_overwhelm")],
+        slots={"distress_signs": [], "person_at_risk": None},
+    )
+    dispatcher, _ = run(ActionCheckIn(), current)
+    assert texts(dispatcher)[0] == CHECK_IN
