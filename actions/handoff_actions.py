@@ -323,7 +323,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # The call asked for at an intake question with the details ("oui allez rappelez moi, c'est Maëlle au 06 77
             # 88 12 34 plutot entre 10h et midi", make run, 2026-12-04: the name and the time were asked again).
             kept = contact_kept_for_later(tracker, words)
-            wish = moment_wished(words) if at_offer and asks_for_callback(words) else None
+            about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
+            wish = moment_wished(words) if at_offer and about_the_call else None
             if wish and "callback_slot" not in kept and _open_for("callback_slot", tracker.get_slot("callback_slot")):
                 # "je voudrais qu'on m'appelle plutot le soir" (round 11, r11b-04: the case had no time): the wish is kept.
                 kept["callback_slot"] = wish
@@ -606,6 +607,11 @@ def kept_for_other_questions(
 
 
 AS_SOON_AS_POSSIBLE = "dès que possible"  # what a skip of the time question stores (bot/domain/handoff.yml)
+
+
+# Words about the call itself: a moment said with them at the offer is when to call ("oui mais c'est moi qu'il faut
+# appeler, et pas entre midi et deux", round 12: asked again at the time question), not a date of the difficulty.
+_CALL_WORDS = re.compile(r"\b(?:appel\w*|rappel\w*|joindre|joignable|dispo|disponible)\b")
 
 
 def moment_wished(text: str | None) -> str | None:

@@ -319,3 +319,24 @@ def test_an_evening_wish_is_told_the_hours(wish):
 @pytest.mark.parametrize("wish", ["dès que possible", "jeudi plutot", None])
 def test_the_promise_is_unchanged_without_such_a_wish(wish):
     assert "souhait" not in callback_promise(services.chamber(), {"callback_slot": wish, "urgency": "normale"})
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "oui mais c'est moi qu'il faut appeler, pas lui, et pas entre midi et deux il rentre manger",
+        "oui je suis dispo le matin avant 11h",
+        "ok mais joignable seulement apres 17h",
+    ],
+)
+def test_a_moment_said_with_words_about_the_call_at_the_offer_is_kept(words):
+    """Round 12 (me12-2): the moment said with the yes was asked again at the time question."""
+    offer = {**consented(), "wants_advisor": None, "consent_given": None}
+    produced, _ = validated("wants_advisor", words, "affirm", {"wants_advisor": True}, offer)
+    assert produced["wants_advisor"] is True and produced["callback_slot"]
+
+
+def test_a_date_of_the_difficulty_said_with_the_yes_is_no_moment_for_the_call():
+    offer = {**consented(), "wants_advisor": None, "consent_given": None}
+    produced, _ = validated("wants_advisor", "oui, l'audience est lundi", "affirm", {"wants_advisor": True}, offer)
+    assert produced["wants_advisor"] is True and not produced.get("callback_slot")
