@@ -148,6 +148,11 @@ def _beside_the_answers(words: str) -> str | None:
 
 PHONE_KEY = "faq/phone_number"
 # "c'est quoi le numéro des impôts ?": the number of another body, which the chamber's number does not answer.
+FREE_KEY = "faq/is_free"
+# What another body may charge: the cost of a payment plan, fees, surcharges (never the chamber's help).
+_ANOTHER_COST = re.compile(
+    r"\b(?:echeanciers?|plan de reglement|delais? de paiement|etalement|frais|majorations?|penalites?|agios|interets)\b"
+)
 _ANOTHER_BODY = re.compile(
     r"\b(?:impots?|fisc|sie|tresor public|finances publiques|urssaf|banques?|banque de france|tribunal|greffe|caf|"
     r"cpam|secu|securite sociale|pole emploi|france travail|huissier|commissaire de justice|notaire|comptable|"
@@ -181,11 +186,21 @@ def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
             f"La {chamber.name}, elle, est joignable au {chamber.phone}."
         )
         return {"text": "Ce numéro-là, je ne l'ai pas, pardon." if already_said(tracker, text) else text}
+    if key == FREE_KEY and (_ANOTHER_BODY.search(words) or _ANOTHER_COST.search(words)):
+        # "combien ça coûte un échéancier avec les impôts ?" got "C'est entièrement gratuit", then "Je vous ai répondu plus
+        # haut" (round 12, r12a-11): the cost asked is another body's, which the assistant does not know for sure.
+        text = (
+            "Notre aide, elle, est gratuite. Ce que coûte un échéancier ou un délai auprès d'un autre organisme, je ne "
+            f"peux pas vous le dire avec certitude ici : un conseiller de la {chamber.short_name} peut regarder votre "
+            f"cas, au {chamber.phone}."
+        )
+        return {"text": "Je n'ai pas de réponse plus précise ici, pardon." if already_said(tracker, text) else text}
     utter = f"utter_{key}"
     if not any((event.get("metadata") or {}).get("utter_action") == utter for event in tracker.events):
         return {"response": utter}
     short = {
         PHONE_KEY: f"C'est le {chamber.phone}.",
+        FREE_KEY: "C'est gratuit, je vous le confirme, ici comme au téléphone.",
         "faq/opening_hours": f"La chambre répond {chamber.hours_text_for(tracker.get_slot('departement'), clock.now())}.",
     }
     return {

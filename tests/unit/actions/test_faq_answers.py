@@ -35,7 +35,7 @@ def test_the_first_time_the_stored_answer_is_said():
 
 @pytest.mark.parametrize(
     "key, short",
-    [("faq/phone_number", "C'est le 01 23 45 67 89."), ("faq/is_free", "Je vous ai répondu plus haut.")],
+    [("faq/phone_number", "C'est le 01 23 45 67 89."), ("faq/is_free", "C'est gratuit, je vous le confirme")],
 )
 def test_asked_again_a_short_answer(key, short):
     events = [faq("première fois", key), answered(key, "La réponse complète, longue."), faq("et encore ?", key)]
@@ -107,3 +107,21 @@ def test_a_question_about_the_service_as_first_words_gets_the_opening_question_a
     dispatcher, _ = run(ActionAnswerFaq(), current)
     assert [m.get("response") for m in dispatcher.messages] == [f"utter_{key}", None]
     assert texts(dispatcher)[-1] == FIRST_QUESTION
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "combien ça coûte un échéancier avec les impôts ?",
+        "et l'urssaf elle prend des frais si je demande un délai ?",
+        "y a des majorations si j'étale ma dette ?",
+    ],
+)
+def test_the_cost_of_another_bodys_plan_is_not_the_chambers(words):
+    """Round 12 (r12a-11): "C'est entièrement gratuit", then "Je vous ai répondu plus haut"."""
+    dispatcher, _ = run(ActionAnswerFaq(), at([faq(words, "faq/is_free")]))
+    said = " ".join(texts(dispatcher))
+    assert "autre organisme" in said and services.chamber().phone in said
+    again = [faq(words, "faq/is_free"), bot(said), faq("non mais ils prennent des frais ?", "faq/is_free")]
+    dispatcher, _ = run(ActionAnswerFaq(), at(again))
+    assert "plus haut" not in " ".join(texts(dispatcher))
