@@ -21,10 +21,21 @@ from actions.conversation import SKIP_BUTTON, SKIPPED, value_before_latest_messa
 from actions.intake import FEELING_HEARD
 from actions.unanswered import answered_another_question
 from chamber import Chamber
-from intake.answers import HESITATION, NO, OTHER, TAKE_YOUR_TIME, YES, is_skip, is_waiting, kind as answer_kind
+from intake.answers import (
+    HESITATION,
+    NO,
+    OTHER,
+    TAKE_YOUR_TIME,
+    YES,
+    is_correction,
+    is_skip,
+    is_waiting,
+    kind as answer_kind,
+)
 from intake.facts import extract_facts, is_place_mention
-from places import departement_name, find_in_text, names_a_known_town, resolve
+from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
 from places.choice import choose
+from places.resolve import said_as_whereabouts
 from triage.distress import AMBIGUOUS as LEVEL_THREE
 
 MAX_CHOICES = 3
@@ -183,6 +194,9 @@ class PlaceValidation:
             # "non c'est le 05 le bon !" at the time question, after two phone numbers (round 9, r9b-14: the 13 became
             # the Hautes-Alpes): a bare number at another question never replaces the place known.
             return {"departement": validated_this_turn(tracker.events, str(value)) or known}
+        if not asked and value not in (None, SKIPPED) and elsewhere_for_a_while(tracker, departement_code(str(value))):
+            # "lundi je suis à Rungis" at the callback offer: where one will be, never the business's place (r12c-09).
+            return {"departement": known}
         if asked and (value not in (None, SKIPPED) or (is_waiting(latest) and not is_skip(latest))):
             value = latest
         elif (
@@ -210,6 +224,46 @@ class PlaceValidation:
         if message:
             dispatcher.utter_message(text=message)
         return update
+
+
+def elsewhere_for_a_while(tracker: Tracker, code: Any) -> bool:
+    """A place said as where one is or will be ("lundi je suis à Rungis", "je serai sur un chantier à Brive"), other
+    than the business's place known: it never replaces it, unless the words correct the place."""
+    known = value_before_latest_message(tracker.events, "departement")
+    text = tracker.latest_message.get("text") or ""
+    if known in (None, SKIPPED) or code in (None, known) or departement_code(str(code)) == departement_code(known):
+        return False
+    taken = tracker.slots_to_validate().get("departement")
+    return said_as_whereabouts(text, taken if isinstance(taken, str) else None) and not is_correction(text)
+
+
+def place_not_deadline(tracker: Tracker, asked: Any, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """At the place question, a deadline the entity extractor read in the answer ("le 9-3", "le 93") is the place said,
+    never the deadline: the deadline known before stays (round 12, r12c-01: "Échéance : le 9-3" replaced "le 15")."""
+    read = tracker.slots_to_validate().get("deadline")
+    if asked != "departement" or not read or "deadline" in facts:
+        return {}
+    choices = tracker.get_slot("place_choices") or []
+    if choose(str(read), choices) or resolve(str(read), typos=False).status != NOT_FOUND:
+        return {"deadline": value_before_latest_message(tracker.events, "deadline")}
+    return {}
+
+
+def namesakes_to_offer(tracker: Tracker, text: str, asked: Any) -> dict[str, Any]:
+    """A town said in passing whose name several communes bear ("il a un garage à Saint-Pierre"), no place known yet:
+    its candidates wait for the place question, which offers them ("Laquelle est la vôtre ?"); the name is never lost
+    nor kept as typed (round 12, r12c-03: the case went without a département, never asked)."""
+    if asked == "departement" or tracker.get_slot("place_choices"):
+        return {}  # the place question reads its own answer
+    if value_before_latest_message(tracker.events, "departement") not in (None, ""):
+        return {}
+    found = find_in_text(text)
+    choices = [c.label for c in found.candidates[:MAX_CHOICES]] or [
+        f"{departement_name(code)} ({code})" for code in found.departement_options[:MAX_CHOICES]
+    ]
+    if not found.ambiguous or not choices:
+        return {}
+    return {"departement": None, "place_choices": choices, "place_unread": text}
 
 
 # Words that say a number is a place ("on est dans le 62", "département 62", "(62)"): a place corrected at another

@@ -19,6 +19,7 @@ from rasa_sdk.forms import ValidationAction
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from actions.handoff import callback_time, contact_answers, first_name_said
+from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, place_not_deadline, place_update
 from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
 from intake.facts import corrected_creditors, extract_facts, fold, is_place_mention, says_only_salaries_are_paid
@@ -103,7 +104,7 @@ def contact_answer_only(text: Any) -> bool:
     return len(text.split()) <= 4
 
 
-def facts_to_fill(tracker: Tracker) -> dict[str, str]:
+def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     """What the latest message says of the situation (listen first: it is not asked again). A later
     message saying otherwise corrects it."""
     text = tracker.latest_message.get("text") or ""
@@ -114,9 +115,20 @@ def facts_to_fill(tracker: Tracker) -> dict[str, str]:
         correction = is_correction(text) and (asked in _CONTACT_QUESTIONS or not _SAFETY_WORDS.search(fold(text)))
         place = extract_facts(text, services.chamber_today()).get("departement") if correction else None
         return {"departement": place} if place else {}
-    facts = extract_facts(text, services.chamber_today())
+    facts: dict[str, Any] = extract_facts(text, services.chamber_today())
     if tracker.get_slot("employees") and says_only_salaries_are_paid(facts.get("employees")):
         del facts["employees"]
+    if "departement" in facts and (
+        elsewhere_for_a_while(tracker, facts["departement"])
+        or (asked == "departement" and tracker.get_slot("place_choices"))
+    ):
+        # "lundi je suis à Rungis" at the callback offer (round 12, r12c-09: Clermont, 60, became 94); and an answer to
+        # "Laquelle est la vôtre ?" is read by the place validation among the choices ("celui à côté de Paris, le 9-3"
+        # is Saint-Denis, 93, not Paris: r12c-01).
+        del facts["departement"]
+    facts.update(place_not_deadline(tracker, asked, facts))
+    if "departement" not in facts:
+        facts.update(namesakes_to_offer(tracker, text, asked))
     corrected = corrected_creditors(tracker.get_slot("creditors"), text) if "creditors" not in facts else None
     return {**facts, "creditors": corrected} if corrected else facts
 
@@ -142,12 +154,30 @@ def place_undone(tracker: Tracker) -> list[EventType]:
         tracker.get_slot("requested_slot"),
         value_before_latest_message(tracker.events, "requested_slot"),
     )
+    if not contact and elsewhere_for_a_while(tracker, departement_code(value) or value):
+        # "lundi je suis à Rungis": where one will be, never the business's place (round 12, r12c-09).
+        return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
     if (
         not contact
         and is_place_mention(value, text, place_asked=asked)
         and departement_code(value) not in negated_departements(text)
     ):
-        return place_read(tracker, value)
+        events = place_read(tracker, value)
+        if (
+            events
+            or tracker.get_slot("requested_slot") == "departement"
+            or extract_facts(str(value)).get("trade")
+            or not resolve(str(value)).ambiguous
+        ):
+            return events
+        # "Saint-Pierre", tagged a town: a name several communes bear is never kept as typed (round 12, r12c-03: the
+        # case went without a département, never asked). A place known stays; otherwise the place question offers the
+        # namesakes.
+        known = value_before_latest_message(tracker.events, "departement")
+        if known not in (None, SKIPPED):
+            return [SlotSet("departement", known)]
+        update, _ = place_update(str(value), {})
+        return [SlotSet(name, update_value) for name, update_value in update.items()]
     return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
 
 

@@ -651,6 +651,8 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
         candidates = best.communes
         if postcodes:
             candidates = tuple(c for c in candidates if set(c.postcodes) & postcodes) or candidates
+        if not hints:
+            candidates = _beside(candidates, best.key, _nearby_departements(words, commune_matches, best))
         return _choose(candidates, hints, best.key, ask=_qualified(words, best, matches))
     if len(hints) == 1:
         code = hints.pop()
@@ -691,6 +693,43 @@ _NEAR_CUES = (
     ("agglomeration", "de"),
     ("agglomeration", "d"),
 )
+
+
+def _nearby_departements(words: list[str], matches: list[_Match], said: _Match) -> set[str]:
+    """The départements of the towns said as the place's neighbour ("à côté de Tours, à Montlouis" -> {"37"}), when
+    each is one town for certain."""
+    codes: set[str] = set()
+    for match in matches:
+        if match is said or not _near_cue(words, match.start):
+            continue
+        near = _choose(match.communes, set(), match.key)
+        if near.found and near.departement:
+            codes.add(near.departement)
+    return codes
+
+
+def _beside(candidates: tuple[Commune, ...], key: str, nearby: set[str]) -> tuple[Commune, ...]:
+    """Among the communes of a name, those in the département of the town they are said to be near; else the towns
+    whose longer name starts with it there ("Montlouis" beside Tours is Montlouis-sur-Loire, 37, not Montlouis, 18:
+    round 12, r12c-02). The candidates as they were when neither is found."""
+    if not nearby:
+        return candidates
+    inside = tuple(c for c in candidates if c.departement in nearby)
+    return inside or _longer_names(key, frozenset(nearby)) or candidates
+
+
+@lru_cache(maxsize=256)
+def _longer_names(key: str, codes: frozenset[str]) -> tuple[Commune, ...]:
+    """Current communes of ``codes`` whose name is ``key`` followed by a joining word ("montlouis sur loire")."""
+    size = len(key.split())
+    found = [
+        commune
+        for name, communes in tables().communes.items()
+        if name.startswith(key + " ") and name.split()[size] in _NAME_JOINS
+        for commune in communes
+        if commune.kind == "c" and commune.departement in codes
+    ]
+    return tuple(sorted(found, key=lambda c: -c.population))
 
 
 def _near_cue(words: list[str], start: int) -> bool:
@@ -1074,6 +1113,8 @@ def find_in_text(text: str | None) -> Resolution:
         # An ordinary word needs a capital letter; so does a small commune whose name is also a word.
         if (key in _ORDINARY or _ordinary_small(communes) or _former(communes)) and not capitalised(first):
             continue
+        if not near and not hints:
+            communes = _beside(communes, key, _nearby_departements(articled, found, match))
         resolution = _choose(communes, hints, key)
         if resolution.status != NOT_FOUND:
             if near:
@@ -1108,3 +1149,47 @@ def names_a_known_town(text: str | None) -> Resolution | None:
         commune.population >= KNOWN_TOWN_POPULATION and not commune.common_word
     )
     return resolution if known else None
+
+
+# ------------------------------------------------------------------------------------------- whereabouts
+
+# "lundi je suis à Rungis", "je serai sur un chantier à Brive", "demain je vais chez un client à Lens": where one is or
+# will be for a while, never where the business is (round 12, r12c-09: Rungis replaced the chosen Clermont, 60).
+_WHEREABOUTS = re.compile(
+    r"\b(?:(?:je |j |on |il |elle )?(?:serai|seras|sera|serons|serez|seront)|vais etre|va etre|vais aller|vais a|vais au"
+    r"|vais sur|vais chez|pars|part|partirai|repars|descends|monte|passe|passerai|rentre|reviens|suis parti|suis partie"
+    r"|deplacement|en route|chantiers?|chez (?:un|une|des|mon|ma|mes|le|la|les) clients?|clients?|rdv|rendez vous"
+    r"|salon|foire|marches?|formation|vacances|conges?|hopital|livraisons?|livrer|intervention|mission|sejour"
+    r"|aujourd hui|demain|apres demain|ce matin|cet apres midi|cet aprem|ce soir|cette nuit|ce week end|ce we"
+    r"|cette semaine|semaine prochaine|la semaine|toute la journee|le matin|l apres midi|jusqu a|jusqu au"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lundis|mardis|mercredis|jeudis|vendredis|samedis)\b"
+)
+# Words that say the place is the business's own ("l'atelier est à", "on est installés à"): no whereabouts then.
+_BUSINESS_PLACE = re.compile(
+    r"\b(?:entreprise|societe|atelier|boutique|magasin|local|locaux|siege|commerce|salon de|installee?s?|basee?s?"
+    r"|domiciliee?s?|situee?s?|adresse|habite|habitons|j habite|on habite)\b"
+)
+_PARTS = re.compile(r"[,;.!?\n]+|\s(?:mais|et|sinon|par contre|puis)\s")
+
+
+def said_as_whereabouts(text: str | None, place: str | None = None) -> bool:
+    """The places a message names are all said as where one is or will be for a while ("lundi je suis à Rungis", "je
+    serai sur un chantier à Brive"), and none as the business's place: such a place never replaces the one known.
+    ``place``: a place name read in the message by other means (the entity extractor: "au marché de Rungis")."""
+    if not text:
+        return False
+    parts = [part for part in _PARTS.split(normalise_keeping_breaks(text)) if part.strip()]
+    name = normalise(place or "") if place and not place.strip().isdigit() else ""
+    with_place = [
+        part
+        for part in parts
+        if find_in_text(part).status != NOT_FOUND or (name and re.search(rf"\b{re.escape(name)}\b", normalise(part)))
+    ]
+    return bool(with_place) and all(
+        _WHEREABOUTS.search(part) and not _BUSINESS_PLACE.search(part) for part in with_place
+    )
+
+
+def normalise_keeping_breaks(text: str) -> str:
+    """The text in lower case without accents, its punctuation kept (so that its parts can be told apart)."""
+    return strip_accents(text).lower().replace("’", " ").replace("'", " ").replace("-", " ")
