@@ -601,6 +601,13 @@ def build_case_draft(
         # The town the place question found ("Arras"): the advisor sees it next to the département.
         situation = {**situation, "commune": str(slots["commune"])}
     said = [str(line.get("text") or "") for line in transcript if line.get("sender") == "artisan"]
+    from intake.answers import without_opening_filler
+
+    # "Créanciers : ben le crédit de 40000" (round 12, r12c-07): an answer stored with the filler that opened it,
+    # whatever path stored it, is shown without it.
+    situation = {
+        key: without_opening_filler(value) if isinstance(value, str) else value for key, value in situation.items()
+    }
     if situation.get("since_when"):
         situation = {**situation, "since_when": since_in_full(situation.get("since_when"), said) or ""}
     # Words only, whatever path filled the slot (round 9, r9b-08: a name with markup was stored raw).
@@ -1145,6 +1152,10 @@ def name_then_more(text: str | None) -> str | None:
     first, *rest = re.split(r"[,;:!?]|(?<!\b[A-Za-z])(?<!\bMme)\.(?!\d)", text or "", maxsplit=1)
     if not rest or not rest[0].strip() or mentions_contact(text):
         return None
+    fuller = _name_in_clause(" ".join(rest[0].strip(" .!").split()))
+    named = _name_in_clause(" ".join(first.split()))
+    if fuller and named and set(named.lower().split()) < set(fuller.lower().split()):
+        return fuller  # "Lefebvre. Bruno Lefebvre" (round 12, r12c-13: stored "Lefebvre"): the name said in full
     return first_name_said(first) or _name_in_clause(" ".join(first.split()))
 
 
@@ -1182,7 +1193,14 @@ _NAME_SAID = re.compile(
     r"^(?:(?:bonjour|oui|alors|ah|euh|au fait|en fait|pardon|attendez|et),? )*(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
     # "mon nom c'est Nathalie Roux" (round 11, r11a-22: the name corrected after the case was not read).
     r"(?: c'est| est|:)?|mon (?:nom de famille|nom)(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
-    r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)[\s.!]*$"
+    r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0,2})[\s.!]*$"
+)
+# The first clause of an answer, the rest a comment ("appelez moi monsieur Da Silva, c'est plus simple").
+_FIRST_CLAUSE = re.compile(r"[,;:!?(]|\.(?!\w)|\s(?:mais|car|parce que|c'?(?: )?est|cest|svp|stp|merci)\b")
+# "Ousseni c'est mon prénom", "Da Silva c'est mon nom", "Bruno, c'est mon vrai prénom" (round 12, r12c-14: stored whole).
+_NAME_IS_MINE = re.compile(
+    r"^(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)[\s,.]+(?:c'?(?: )?est|cest|c) "
+    r"(?:mon|le) (?:vrai |petit )?(?:prenom|nom|nom de famille)\b[^?]*$"
 )
 
 
@@ -1193,7 +1211,13 @@ def _name_words(said: str) -> str | None:
     from intake.facts import fold
 
     kept: list[str] = []
-    for word in said.split():
+    words = said.split()
+    title = _TITLE_SHOWN.get(fold(words[0]).strip(",;:!?")) if words else None
+    if title and len(words) > 1:
+        # "appelez moi monsieur Da Silva" (round 12, r12c-05): "M. Da Silva", as the advisor says it.
+        rest = _name_words(" ".join(words[1:]))
+        return f"{title} {rest}" if rest and rest[:1].isupper() else None
+    for word in words:
         plain = fold(word).strip(".,;:!?")
         if plain in _NOT_A_NAME or plain in _NOT_A_NAME_BESIDE_A_NUMBER or plain in _NAMES_NOBODY_AFTER_CALL_ME:
             break
@@ -1201,6 +1225,9 @@ def _name_words(said: str) -> str | None:
             break  # "Paul vite": a capitalised name, then a word typed otherwise
         kept.append(word)
     return " ".join(kept) or None
+
+
+_TITLE_SHOWN = {"monsieur": "M.", "m.": "M.", "mr": "M.", "mr.": "M.", "madame": "Mme", "mme": "Mme", "mme.": "Mme"}
 
 
 # What follows "appelez-moi" when it asks for the call rather than gives a name ("appelez moi vite", "au plus vite", "sur
@@ -1294,6 +1321,17 @@ _NAME_PUT_RIGHT = re.compile(
 )
 
 
+_AFTER_NAME_PUT_RIGHT = re.compile(
+    r"[\s,.]+(?:avec (?:l'|un |les |des )?accents?|sans (?:l'|d')?accents?|c'?(?: )?est (?:mon|le) (?:vrai )?(?:pr[ée]nom|nom)|"
+    r"c'?(?: )?est plus simple|comme (?:ca|ça)|svp|stp|merci)\b.*$",
+    re.IGNORECASE,
+)
+_WRITE_IT = re.compile(
+    r"([\s,.…!])(?:mettez|mets|ecrivez|écrivez|notez|marquez)(?: plut[oô]t| donc)?(?: le| mon| le pr[ée]nom)?\s+",
+    re.IGNORECASE,
+)
+
+
 def name_put_right(text: str | None) -> str | None:
     """The name kept when a name is corrected in the same answer ("Sandrine euh non Sandra pardon" -> "Sandra");
     None when the words are not so made, or the correction is no name ("Paul non merci")."""
@@ -1302,6 +1340,10 @@ def name_put_right(text: str | None) -> str | None:
     from intake.facts import fold
 
     words = " ".join(text.split()).replace("’", "'")
+    # "Kevin. enfin non mettez Kévin avec l'accent c'est mon vrai prénom" (round 12, r12c-01: read as a refusal of the
+    # call): the comment after the name put right, and the verb before it, are no part of it.
+    words = _AFTER_NAME_PUT_RIGHT.sub("", words)
+    words = _WRITE_IT.sub(lambda m: m.group(1) + " ", words)
     said = _NAME_PUT_RIGHT.match(fold(words))
     if not said or not _name_in_clause(words[said.start("first") : said.end("first")]):
         return None
@@ -1323,10 +1365,16 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     words = " ".join(text.split()).strip(" .!")
     folded = fold(words)
     said = _NAME_SAID.match(folded)
+    first = _FIRST_CLAUSE.split(folded, maxsplit=1)[0].strip()
+    if not said and first != folded:
+        said = _NAME_SAID.match(first)  # "appelez moi monsieur Da Silva, c'est plus simple"
     if said:
         start = folded.index(said.group("name"))
         name = _name_words(words[start : start + len(said.group("name"))])
         return clean_name(name.title() if name.islower() else name) if name else None
+    mine = _NAME_IS_MINE.match(folded.replace("’", "'"))
+    if mine:
+        return _name_in_clause(words[mine.start("name") : mine.end("name")])
     kinds = {entity.get("entity") for entity in entities}
     if "town" in kinds or "departement" in kinds:
         return None  # "Lens", "Arras": a place
@@ -2045,7 +2093,10 @@ _CALL_THE_OTHER = re.compile(
     r"\b(?:appele[zr]|rappele[zr]|contacte[zr]|joigne[zr])[- ](?:le|la)\b(?! moi)|"
     r"\bqu'?(?: )?(?:on|un conseiller|le conseiller|vous) (?:le|la|l') ?(?:rappelle|appelle|contacte|rappeliez|appeliez)\b|"
     r"\bc'?(?: )?est (?:lui|elle) qu'?(?: )?il faut (?:appeler|rappeler|contacter)|"
-    r"\b(?:appelez|rappelez|contactez) (?:mon|ma) (?:mari|femme|epouse|pere|mere|fils|fille|frere|soeur|compagnon|compagne)\b"
+    r"\b(?:appelez|rappelez|contactez) (?:mon|ma) (?:mari|femme|epouse|pere|mere|fils|fille|frere|soeur|compagnon|compagne)\b|"
+    # "c'est mon père qu'il faut demander" (round 12, r12c-03).
+    r"\bc'?(?: )?est (?:mon|ma) (?:" + _RELATIVES + r") qu'?(?: )?il faut (?:demander|appeler|rappeler|contacter)\b|"
+    r"\b(?:il faut|faut|demandez) (?:demander )?(?:mon|ma) (?:" + _RELATIVES + r")\b"
 )
 _CALL_ME = re.compile(
     r"\b(?:me|m') ?(?:rappelle|rappeler|rappeliez|appelle|appeler|appeliez|contacte|contacter)(?: \w+){0,2} moi\b|"
@@ -2053,7 +2104,9 @@ _CALL_ME = re.compile(
     r"\b(?:il|elle) ne (?:doit|faut) pas (?:le )?savoir|\bsans qu'?(?: )?(?:il|elle) (?:le )?sache|"
     # "mais appelez plutôt moi au 07..., je suis Élodie" (round 11, r11b-16: filed under the mother's name).
     r"\b(?:appelez|rappelez|contactez|appeler|rappeler|contacter)[- ](?:plutot|donc|directement|surtout) moi\b|"
-    r"\bc'?(?: )?est (?:plutot |surtout )?moi qu'?(?: )?il faut (?:appeler|rappeler|contacter)"
+    r"\bc'?(?: )?est (?:plutot |surtout )?moi qu'?(?: )?il faut (?:appeler|rappeler|contacter)|"
+    # "non pas elle ... mais moi vous pouvez m'appeler ?" (round 12, r12c-12).
+    r"\bmoi,? (?:vous pouvez|vous pourriez|pouvez-vous|on peut|on pourrait|il faut) (?:me |m')?(?: )?(?:appeler|rappeler|contacter)"
 )
 
 
@@ -2090,7 +2143,7 @@ def person_named(text: str | None) -> str | None:
 
     original = " ".join(text.replace("’", "'").split())
     folded = fold(original)
-    for pattern in (_PERSON_CALLED, _PERSON_NAMED):
+    for pattern in (_PERSON_CALLED, _PERSON_NAMED, _ASK_FOR_RELATIVE, _RELATIVE_TO_ASK):
         match = pattern.search(folded)
         if match:
             name = _name_at(original, match, capitalised_only=False)
@@ -2105,6 +2158,18 @@ def person_named(text: str | None) -> str | None:
             if name:
                 return name
     return None
+
+
+# "c'est mon père qu'il faut demander, Jean-Paul", "il faut demander ma mère : Josiane" (round 12, r12c-03: the daughter's
+# and the father's names stored as one sentence): the relative to ask for, named after.
+_ASK_FOR_RELATIVE = re.compile(
+    r"\b(?:mon|ma) (?:" + _RELATIVES + r") (?:qu'?(?: )?il faut|a) (?:demander|appeler|rappeler|contacter)[\s,:-]+"
+    r"(?:(?:c'?(?: )?est|cest|il s'appelle|elle s'appelle|qui s'appelle|(?:monsieur|madame|mr|mme|m)\.?) )?" + _NAME
+)
+_RELATIVE_TO_ASK = re.compile(
+    r"\b(?:il faut|faut|vous devez|demandez) (?:demander )?(?:mon|ma) (?:" + _RELATIVES + r")[\s,:-]+"
+    r"(?:(?:c'?(?: )?est|cest|il s'appelle|elle s'appelle|qui s'appelle|(?:monsieur|madame|mr|mme|m)\.?) )?" + _NAME
+)
 
 
 # "c'est pour info", "c'est pour savoir": what "pour" introduces when it names nobody.

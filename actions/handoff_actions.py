@@ -18,6 +18,7 @@ from actions.asking import ask_next_question
 from actions.business_questions import answer_to_business_question, content_words
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
+from actions.earlier_number import earlier_number_at_phone_question
 from actions.erasure_actions import erasure_requested
 from actions.handoff import (
     BEFORE_YOU_GO,
@@ -227,6 +228,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             or person_to_call(words, user_messages(tracker.events)[:-1])
             or name_after_reminder(words)
             or name_then_more(words)
+            # "Ousseni" alone, "Ousseni c'est mon prénom", an intent no mapping takes (round 12, r12c-14: the turn was
+            # silent, then the sentence was stored): the name as typed.
+            or (first_name_said(words) if "?" not in (words or "") and answer_kind(words) == OTHER else None)
         )
         return {"contact_name": name} if name else {}
 
@@ -323,11 +327,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # The call asked for at an intake question with the details ("oui allez rappelez moi, c'est Maëlle au 06 77
             # 88 12 34 plutot entre 10h et midi", make run, 2026-12-04: the name and the time were asked again).
             kept = contact_kept_for_later(tracker, words)
-            about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
-            wish = moment_wished(words) if at_offer and about_the_call else None
-            if wish and "callback_slot" not in kept and _open_for("callback_slot", tracker.get_slot("callback_slot")):
-                # "je voudrais qu'on m'appelle plutot le soir" (round 11, r11b-04: the case had no time): the wish is kept.
-                kept["callback_slot"] = wish
+            kept = {**wish_at_offer(tracker, words, kept), **kept}
+            if at_offer:
+                answer_after_yes(dispatcher, tracker, words)
             return {**answer, **kept}
         return answer
 
@@ -405,7 +407,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
         # sentence around it (the advisor reads it aloud on the phone).
         name = without_said_before(_WORDS_BEFORE_A_NAME.sub("", value)) or value
-        kept = first_name_said(name) or clean_name(name)
+        # The whole answer first: "appelez moi monsieur Da Silva, c'est plus simple" (round 12, r12c-05: stored whole).
+        kept = first_name_said(str(value)) or first_name_said(name) or clean_name(name)
         if kept and kept != value and kept.islower() and len(kept.split()) <= 3:
             kept = kept.title()  # "c said" -> "Said": cut out of a sentence, written as a name
         if only_a_title(kept):
@@ -423,6 +426,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         elsewhere = kept_for_other_questions("phone", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
+        earlier = earlier_number_at_phone_question(dispatcher, tracker)  # "je l'ai donné au début"
+        if earlier is not None:
+            return earlier
         words = tracker.latest_message.get("text") or ""
         stored = phone_of_stored_case(tracker)
         if stored is not None and tracker.get_slot("requested_slot") != "phone":
@@ -614,6 +620,50 @@ AS_SOON_AS_POSSIBLE = "dès que possible"  # what a skip of the time question st
 _CALL_WORDS = re.compile(r"\b(?:appel\w*|rappel\w*|joindre|joignable|dispo|disponible)\b")
 
 
+# A moment said with the yes as a constraint on the call ("oui mais pas avant mardi", "pas avant 10h", "plutôt le soir",
+# "ce soir vers 19h c'est possible ?", round 12, r12c-09, r12c-13: asked again, the case said "dès que possible"), never
+# a date of the difficulty ("oui, l'audience est lundi": no such word, and _NOT_THE_CALL in moment_said_with).
+_MOMENT_CONSTRAINT = re.compile(
+    r"\b(?:pas (?:avant|apres|le|la|ce|cette|ces|entre|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)|plutot|"
+    r"de preference|idealement|a partir d[eu]|sauf|vers|entre|seulement|uniquement|que l[ea] |apres|avant|"
+    r"(?:c'?(?: )?est|ca serait|ce serait|serait-ce) (?:possible|mieux|bien|ideal)|je prefere|je prefererais|ca m'arrange)\b"
+)
+# The words of a yes opening the answer ("oui mais", "ok alors"), left out of the time kept.
+_YES_OPENING = re.compile(
+    r"^(?:(?:oui|ouais|ouai|ok|okay|d'accord|daccord|dac|volontiers|bien sur|avec plaisir|je veux bien|allez|si|"
+    r"bon|mais|alors|par contre)\b[\s,.!…]*)+",
+    re.IGNORECASE,
+)
+
+
+def wish_at_offer(tracker: Tracker, words: str | None, kept: Mapping[str, Any]) -> dict[str, Any]:
+    """The time of the call said with a yes to the offer, kept for the time question: with words about the call ("je
+    voudrais qu'on m'appelle plutot le soir", round 11, r11b-04) or as a constraint ("oui mais pas avant mardi")."""
+    if tracker.get_slot("requested_slot") != "wants_advisor" or "callback_slot" in kept:
+        return {}
+    if not _open_for("callback_slot", tracker.get_slot("callback_slot")):
+        return {}
+    about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
+    wish = moment_wished(words) if about_the_call else moment_with_the_yes(words)
+    return {"callback_slot": wish} if wish else {}
+
+
+def moment_with_the_yes(text: str | None) -> str | None:
+    """The constraint on the moment said with a yes to the offer ("oui mais pas avant mardi, lundi je suis a rungis"
+    -> "pas avant mardi, lundi je suis a rungis"); None when the moment said is not about the call."""
+    if not text or not _MOMENT_CONSTRAINT.search(fold(text)):
+        return None
+    wish = moment_wished(text)
+    if not wish:
+        return None
+    kept: list[str] = []
+    for part in re.split(r"[,;]", wish):
+        clause = _YES_OPENING.sub("", " ".join(part.split())).strip(" ,.")
+        if clause and (kept or _MOMENT_CONSTRAINT.search(fold(clause))):
+            kept.append(clause)
+    return ", ".join(kept) or None
+
+
 def moment_wished(text: str | None) -> str | None:
     """The wish for the time of the call in an answer, as said: the words when they say only a moment, else the clauses
     that name one ("oui le soir c'est mieux", "je préfère pas lundi", "quand vous voulez mais pas le matin"); None when
@@ -760,6 +810,70 @@ PHONE_HESITATION = (
 )
 
 
+# A no taken back in the same breath ("non... enfin si, autant en parler", "non euh si", "nan attendez oui je veux bien",
+# round 12, r12c-16: read as a refusal and the handoff ended): a yes.
+_NO_TAKEN_BACK = re.compile(
+    r"^\W*(?:non|nan|no|bof)\b[\s.,…!]*(?:(?:euh+|heu+|enfin|en fait|finalement|attendez|attends|pardon|ah|oh|bon|"
+    r"si|mais|non)\b[\s.,…!]*)*?(?:enfin|en fait|finalement|attendez|attends|pardon|euh+|heu+|mais|bon)\b[\s.,…!]*"
+    r"(?:si|oui|ouais|ok|d'accord|daccord|je veux bien|allez-y|allez|pourquoi pas|volontiers)\b(?! pas)"
+)
+# A no about calling the person concerned, then a request for oneself ("non pas elle, elle saurait que j'ai écrit. mais
+# moi vous pouvez m'appeler ?", round 12, r12c-12: "personne ne vous appellera"): a yes, the writer to be called.
+_NOT_THEM_BUT_ME = re.compile(
+    r"^\W*(?:non|nan|surtout pas|pas)\b[^?]*?\bpas (?:elle|lui|ma femme|mon mari|ma mere|mon pere|mon fils|ma fille|"
+    r"ma compagne|mon compagnon|mon epouse|mon epoux)\b.*\b(?:m'?(?: )?(?:appel|rappel|contact|joindre)\w*|"
+    r"me (?:rappel|appel|contact|joindre)\w*|(?:appelez|rappelez|contactez)[- ]moi)"
+)
+
+
+def no_then_yes(words: str | None) -> bool:
+    """Whether a no opening the answer is taken back, or said of someone else than the writer who asks for the call."""
+    folded = fold(" ".join((words or "").split()))
+    return bool(_NO_TAKEN_BACK.search(folded) or _NOT_THEM_BUT_ME.search(folded))
+
+
+# What a question says when it is about the call itself ("vous pouvez m'appeler ?", "ce soir c'est possible ?"): no
+# question to answer from the knowledge base, the form's questions take it.
+_ABOUT_THE_CALL = re.compile(
+    r"\b(?:appel\w*|rappel\w*|joindre|joignable|dispo\w*|numero|telephone|tel|portable|conseiller|quand|heure|possible)\b"
+)
+_ASKS = re.compile(
+    r"\b(?:dites[- ]moi|expliquez[- ]moi|comment|pourquoi|combien|quel(?:le)?s?|est[- ]ce qu|il existe|il y a pas|"
+    r"y a[- ]t[- ]il|je (?:voulais|voudrais|veux) (?:juste |seulement |aussi )?savoir|ma question|je peux|on peut|"
+    r"peut[- ]on|puis[- ]je|faut[- ]il)\b"
+)
+
+
+def question_after_yes(text: str | None) -> str | None:
+    """The question asked with a yes to the offer ("oui mais d'abord dites moi comment je recupere l'argent de mes
+    clients", "oui. et il existe pas un pret ou une aide pour racheter un four ?", round 12, r12c-05, r12c-15: never
+    answered, "je n'ai pas bien compris" when asked again): the words after the yes; None when the yes comes alone
+    or the question is about the call (the form's own questions answer it)."""
+    words = " ".join((text or "").split())
+    first, *rest = re.split(r"[,;.!?]|\s(?:mais|et)\s", words, maxsplit=1)
+    if not rest or answer_kind(first) != YES:
+        return None
+    question = _YES_OPENING.sub("", rest[0].strip(" ,.;")).strip()
+    folded = fold(question)
+    if not question or ("?" not in question and not _ASKS.search(folded)):
+        return None
+    if _ABOUT_THE_CALL.search(folded) or says_a_moment(question) or find_signs(question):
+        return None
+    return question
+
+
+def answer_after_yes(dispatcher: CollectingDispatcher, tracker: Tracker, words: str | None) -> None:
+    """A question said with the yes answered first, briefly (a first step from the knowledge base), then the form."""
+    question = question_after_yes(words)
+    if not question:
+        return
+    # A step already given that speaks of the question first (the artisan's own situation), else a new one.
+    given = answer_to_question(tracker, question)
+    if given == question_reply(services.chamber()):
+        given = answer_to_business_question(tracker, question) or given
+    dispatcher.utter_message(text=given)
+
+
 def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
     """True or False when the artisan answered yes or no; None for anything else.
 
@@ -775,6 +889,10 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         # "passer": every question can be skipped; skipping the offer or the consent gives none (said truly,
         # with the way back, by action_finish_handoff).
         return False
+    if slot in ("wants_advisor", "consent_given") and no_then_yes(words):
+        return True  # "non... enfin si", "non pas elle, mais moi vous pouvez m'appeler ?"
+    if name_put_right(words) and name_at_question(tracker, slot):
+        return None  # a name put right ("Kevin. enfin non, Kévin"): its "non" refuses nothing
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):
         return None  # "ah non c'est la Somme": a fact corrected, nothing refused
@@ -864,7 +982,8 @@ def name_at_question(tracker: Tracker, slot: str | None) -> str | None:
     words = tracker.latest_message.get("text")
     if mentions_contact(words):
         return None  # a number or an address: their own questions keep them
-    return first_name_said(words, tracker.latest_message.get("entities") or [])
+    # "Kevin. enfin non mettez Kévin avec l'accent" (round 12, r12c-01: its "non" refused the call): the name put right.
+    return name_put_right(words) or first_name_said(words, tracker.latest_message.get("entities") or [])
 
 
 def name_noted_text(name: str, slot: str) -> str:
@@ -1291,7 +1410,9 @@ def yes_no_said_with_more(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return None  # a warning sign is the crisis path's; "non attendez" is a pause
     first = re.split(r"[,;.!?]|\s(?:mais|et)\s", " ".join(words.split()), maxsplit=1)[0]
     said = answer_kind(first)
-    if said not in (YES, NO) or answer_kind(words) != said or len(first.split()) > 5:
+    if no_then_yes(words):
+        said = YES  # "non... enfin si", "non pas elle. mais moi vous pouvez m'appeler ?" (round 12)
+    elif said not in (YES, NO) or answer_kind(words) != said or len(first.split()) > 5:
         return None
     if said == NO:
         answer: dict[str, Any] = {slot: False, **contact_forgotten(tracker)}
@@ -1302,6 +1423,11 @@ def yes_no_said_with_more(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         answer = {slot: True, **name_with_yes(dispatcher, tracker, slot)}
         if slot == "consent_given":
             answer["consent_at"] = datetime.now(timezone.utc).isoformat()
+        else:
+            # "ouais ok mais pas avant lundi", "oui mais dites moi d'abord comment ..." (round 12): the time kept for its
+            # question, the question answered.
+            answer.update(wish_at_offer(tracker, words, answer))
+            answer_after_yes(dispatcher, tracker, words)
     return [*(SlotSet(name, value) for name, value in answer.items()), FollowupAction("handoff_form")]
 
 

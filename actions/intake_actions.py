@@ -16,7 +16,13 @@ from actions.business_questions import answer_to_business_question, first_steps_
 from actions.conversation import SKIPPED, said_before, situation, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
-from actions.handoff import callback_time, case_due, contact_answers, first_name_said, name_after_yes
+from actions.handoff import (
+    callback_time,
+    case_due,
+    contact_answers,
+    first_name_said,
+    name_after_yes,
+)
 from actions.handoff_actions import (
     already_said,
     finish_handoff,
@@ -67,11 +73,13 @@ from intake.answers import (
     says_only_a_feeling,
     says_only_yes,
     says_still_here,
+    without_opening_filler,
     without_said_before,
 )
 from intake.facts import (
     corrected_creditors,
     creditor_names_meant,
+    deadline_after_receipt,
     extract_facts,
     fold as fold_words,
     names_people_at_work,
@@ -237,6 +245,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "🙏", "..." at "Avez-vous une échéance ?" (round 6: "Échéance : 🙏" in the case): no answer, never a fact.
             return self._unclear(slot, dispatcher, tracker)
         value = words if value == said else value
+        if value == words:
+            # "ben le crédit de 40000" (round 12, r12c-07): the answer is stored without the filler that opens it.
+            value = words = without_opening_filler(words)
         amount = amount_alone(words) if value == words else None
         if amount:
             # "deux mille cinq", "mille deux cents" at the deadline question (round 6: "Échéance : deux mille cinq"):
@@ -281,6 +292,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "+33 (0)5 53 08 12 44", "04 74 22 51 0" (a digit missing): "12 44" and "51 0" were stored as the deadline.
             # A number, right or wrong, waits for the handoff, which asks for consent before keeping it.
             return not_answered(slot, CONTACT_WAITS, dispatcher, tracker)
+        received = deadline_after_receipt(words, services.chamber_today()) if slot == "deadline" else None
+        if received:
+            # "reçue le 2 décembre, 15 jours pour contester" (round 12, r12c-14): the receipt date was stored as the
+            # deadline; it is the delay from it, or the receipt said as one when no delay is said.
+            return {slot: received}
         if asks_for_callback(words) and tracker.get_slot("wants_advisor") is True:
             # "oui je veux bien qu'on me rappelle" at the deadline question, the call already accepted: it was stored
             # as the deadline (and as the legal form) the advisor reads.
@@ -715,6 +731,13 @@ async def not_a_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     loop = tracker.active_loop_name
     words = tracker.latest_message.get("text") or ""
     heard = GOING_ON if says_still_here(words) else HOW_YOU_ARE_HEARD
+    asked = tracker.get_slot("requested_slot") if loop == "situation_form" else None
+    if asked in WHAT_A_NO_SAYS and (says_no_to(asked, words) or says_no_first(words)):
+        # "non pas vraiment, c'est lui qui veut s'arrêter, il est fatigué mais ça va" at the deadline question (round
+        # 12, r12c-07): the no opening the words answers it; the rest is no news of the writer to thank for.
+        noted = understood(_facts_in(words, tracker))
+        dispatcher.utter_message(text=noted or "D'accord.")
+        return [SlotSet(asked, WHAT_A_NO_SAYS[asked]), FollowupAction(loop)]
     if loop:
         noted = understood(_facts_in(words, tracker))
         dispatcher.utter_message(text=" ".join(part for part in (heard, noted) if part))

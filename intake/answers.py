@@ -739,3 +739,33 @@ def says_still_here(text: str | None) -> bool:
     """The artisan says they have not left ("euh non je suis pas parti"): the conversation goes on."""
     folded = _folded(text)
     return bool(folded) and not folded.startswith("/") and bool(_STILL_HERE.search(folded))
+
+
+# "ben le crédit de 40000", "bah le 2 décembre", "euh… 3 salariés" (round 12, r12c-07 and r12c-14: stored with the
+# filler in the case). The words that open a spoken answer say nothing the advisor needs.
+_OPENING_FILLER = re.compile(
+    r"^(?:(?:ben|bah|beh|bé|euh+|heu+|hum+|hm+|bon|ah|oh|eh bien|et bien|alors|ouais|pfff*|mmh*)\b[\s,.!…]*)+",
+    re.IGNORECASE,
+)
+
+
+def without_opening_filler(text: str) -> str:
+    """The answer without the fillers that open it ("ben le crédit de 40000" -> "le crédit de 40000"); the words as
+    they are when nothing else is said ("ben" alone stays, read by the callers as no answer)."""
+    rest = _OPENING_FILLER.sub("", text.strip())
+    return rest if re.search(r"\w", rest) else text
+
+
+# "je l'ai donné au début", "c'est le même qu'au début", "voir plus haut" (round 12, r12c-14): the number said before.
+_NUMBER_GIVEN_BEFORE = re.compile(
+    r"\b(?:je (?:vous )?l'?ai (?:deja |mis |ecrit |donne |dit |envoye |marque )+|(?:deja|vous l'avez) (?:donne|dit|ecrit)|"
+    r"(?:c'est |c )?(?:le|celui) (?:meme|d'avant|de tout a l'heure|du debut|d'en haut|de (?:mon|votre) premier message|"
+    r"(?:que je vous ai |que j'ai |deja )(?:donne|dit|ecrit))|plus haut|au debut|dans (?:mon|le) (?:premier )?message|"
+    r"comme (?:je l'ai |j'ai )?dit)"
+)
+
+
+def refers_to_number_given(text: str | None) -> bool:
+    """The words send back to a number said earlier, without giving one ("je l'ai donné au début", "le même")."""
+    folded = _folded(text).replace("’", "'")
+    return bool(folded) and not folded.startswith("/") and bool(_NUMBER_GIVEN_BEFORE.search(folded))

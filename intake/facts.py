@@ -135,7 +135,9 @@ _CREDITORS = [
     ("impôts", r"impots?|fisc|tresor public|sie|dgfip|finances publiques|centre des impots|tva|cfe"),
     (
         "banque",
-        r"banques?|banquier|banquiere|pret|credit agricole|credit mutuel|cic|bnp|lcl|caisse d'epargne|banque populaire|societe generale|la poste|pge",
+        # "un crédit pro de 40 000" (round 12, r12c-07: never read, then asked again): a loan, never a tax credit.
+        r"banques?|banquier|banquiere|pret|credit agricole|credit mutuel|cic|bnp|lcl|caisse d'epargne|banque populaire|societe generale|la poste|pge|"
+        r"credits?(?! d'impots?| d impots?)|emprunts?",
     ),
     ("fournisseurs", r"fournisseurs?|grossistes?"),
     ("loyer", r"loyer|proprietaire|bailleur|proprio"),
@@ -505,7 +507,8 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
     facts = {
         "since_when": _since_when(text, folded),
         # Callers with a chamber pass its date.
-        "deadline": _deadline(text, folded, today or date.today(), asked == "deadline"),  # noqa: DTZ011
+        "deadline": _received_with_delay(text, today or date.today())  # noqa: DTZ011
+        or _deadline(text, folded, today or date.today(), asked == "deadline"),  # noqa: DTZ011
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded, asked == "employees"),
@@ -928,11 +931,22 @@ def events_said(text: str) -> list[str]:
             first, _, rest = what.partition(" ")
             when = _when_after(original, folded, match.end())
             add(f"saisie {article.get(first.lower(), 'de ' + first)} {rest}" + (f" ({when})" if when else ""))
-        bailiff = re.search(r"\b(?:huissier|commissaire de justice)\b", folded)
+        if re.search(r"\bmises? en demeure\b", folded) and not _hypothetical(folded, folded.find("mise")):
+            add("mise en demeure reçue")
+        bailiff = re.search(r"\b(?:huissiers?|commissaires? de justice)\b", folded)
         if bailiff and not any("saisie" in f for f in found) and not _hypothetical(folded, bailiff.start()):
-            add("passage d'un commissaire de justice (huissier)")
+            # "sinon huissier", "ils menacent d'envoyer l'huissier" (round 12, r12c-01): a threat, no visit.
+            threat = _BAILIFF_THREAT.search(folded[max(0, bailiff.start() - 40) : bailiff.start()])
+            add(
+                "menace de commissaire de justice (huissier)"
+                if threat
+                else "passage d'un commissaire de justice (huissier)"
+            )
         if _ACCOUNTS_BLOCKED.search(folded):
-            add("comptes bloqués" if "bloque" in folded else "pas d'accès aux comptes")
+            add(_accounts_line(folded))
+        unpaid = _STAFF_UNPAID.search(folded)
+        if unpaid and not _hypothetical(folded, unpaid.start()):
+            add("ne peut plus payer ses salariés" if "plus" in unpaid.group() else "ne peut pas payer ses salariés")
         for match in _TOOL_LOST.finditer(folded):
             if _hypothetical(folded, match.start()):
                 continue
@@ -1016,3 +1030,119 @@ def sums_said(text: str) -> list[str]:
     return list(
         dict.fromkeys(re.sub(r"\b\d{4,}\b", lambda m: f"{int(m.group()):,}".replace(",", " "), line) for line in found)
     )
+
+
+# "le fisc a bloqué mon compte" (round 12, r12c-13: "Comptes bloqués." read as the bank's doing): who blocked the
+# account, in the words said, tells the advisor which procedure it is (a seizure by the tax office, a bailiff's).
+_BLOCKED_BY = [
+    ("le fisc", r"fisc|impots?|tresor public|sie|dgfip|finances publiques"),
+    ("l'URSSAF", r"urssaf"),
+    ("un commissaire de justice", r"huissiers?|commissaires? de justice"),
+    ("la banque", r"banques?|banquiere?"),
+]
+# "je peux plus payer mes gars", "j'arrive pas à payer les salaires" (round 12, r12c-10: missing from the case).
+_STAFF_UNPAID = re.compile(
+    r"\b(?:ne )?(?:peux|peut|pouvons|pourrai|pourra|arrive|arrivons|vais pouvoir|ai pas pu|ai plus pu) (?:plus|pas)"
+    r"(?: a)? payer (?:mes|les|nos|ses) (?:gars|salaries|employes|ouvriers|apprentis|compagnons|equipes?|salaires|"
+    r"paies?|payes?|gens)\b"
+)
+
+
+def _accounts_line(folded: str) -> str:
+    """ "compte bloqué par le fisc", "comptes bloqués": the account(s) as said, and who blocked them when said."""
+    if "bloque" not in folded:
+        return "pas d'accès aux comptes"
+    line = (
+        "comptes bloqués"
+        if re.search(r"\b(?:mes|les|nos|des) comptes\b|\bcomptes (?:\w+ )?sont\b", folded)
+        else "compte bloqué"
+    )
+    for shown, pattern in _BLOCKED_BY:
+        if re.search(rf"\b(?:{pattern})\b", folded):
+            return f"{line} par {shown}"
+    return line
+
+
+# A date of receipt ("reçue le 2 décembre") with the delay it opens ("15 jours pour contester"): round 12, r12c-14
+# stored the receipt date as the deadline. The delay is the artisan's words; none is supposed when none is said.
+_RECEIVED = re.compile(
+    r"\b(?:recu|recue|recus|recues|arrive|arrivee|envoye|envoyee|date|datee|notifie|notifiee|signifie|signifiee|"
+    r"depose|deposee|remis|remise)\b(?: \w+){0,4}? (?:le |du )?(?P<day>1er|\d{1,2}) ?(?:/ ?(?P<month_num>\d{1,2})\b|"
+    r"(?P<month>" + "|".join(MONTHS_FOLDED) + r")\b)"
+)
+_DELAY_FOR = re.compile(
+    rf"\b(?P<said>(?:sous |dans les |dans |en )?(?P<count>\d{{1,3}}|{_NUMBER_WORDS}) (?P<unit>jours?|semaines?|mois)"
+    r"(?: (?:pour|afin de|pr) (?:(?:faire|former|y) )?\w+(?: opposition)?)?)"
+)
+_COUNT_WORDS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+}
+
+
+def _received_with_delay(text: str, today: date) -> str | None:
+    """A receipt with its delay in any message ("j'ai reçu le 2/12 une contrainte, 15 jours pour contester")."""
+    found = deadline_after_receipt(text, today)
+    return found if found and not found.startswith("courrier") else None
+
+
+def deadline_after_receipt(text: str | None, today: date) -> str | None:
+    """The deadline a dated receipt and a delay give ("reçue le 2 décembre, 15 jours pour contester" -> "15 jours
+    pour contester à compter du mercredi 2 décembre (d'ici le jeudi 17 décembre)"); a receipt alone is said as one
+    ("courrier reçu le mercredi 2 décembre, délai non précisé"), never as the deadline. None without a receipt date."""
+    from datetime import timedelta
+
+    from chamber.hours import french_date
+
+    if not text:
+        return None
+    original = " ".join(text.replace("’", "'").split())
+    folded = fold(original)
+    received = _RECEIVED.search(folded)
+    if not received:
+        return None
+    day = 1 if received.group("day") == "1er" else int(received.group("day"))
+    if received.group("month_num"):
+        month = int(received.group("month_num"))
+    else:
+        month = MONTHS_FOLDED.index(received.group("month")) + 1
+    try:
+        when = date(today.year, month, day)
+        if when > today:
+            when = date(today.year - 1, month, day)  # a receipt is in the past
+    except ValueError:
+        return None
+    delay = _DELAY_FOR.search(folded, received.end()) or _DELAY_FOR.search(folded[: received.start()])
+    if not delay or delay.group("count") in ("quelques", "plusieurs", "bientot", "presque"):
+        return f"courrier reçu le {french_date(when)}, délai non précisé"
+    count = _COUNT_WORDS.get(delay.group("count")) or int(delay.group("count"))
+    unit = delay.group("unit")
+    if unit.startswith("jour"):
+        due = when + timedelta(days=count)
+    elif unit.startswith("semaine"):
+        due = when + timedelta(weeks=count)
+    else:
+        years, month0 = divmod(when.month - 1 + count, 12)
+        due = date(when.year + years, month0 + 1, min(when.day, 28))  # a month later, never a day that does not exist
+    past = ", date passée" if due < today else ""
+    said = original[delay.start("said") : delay.end("said")] if len(original) == len(folded) else delay.group("said")
+    return f"{said} à compter du {french_date(when)} (d'ici le {french_date(due)}{past})"
+
+
+_BAILIFF_THREAT = re.compile(
+    r"\b(?:sinon|menace\w*|va envoyer|vont envoyer|envoyer|risque\w*|avant|ou (?:bien )?c'est)\b(?: \w+){0,3}? ?(?:l'|l |un |les |des |le )?$"
+)
