@@ -83,6 +83,7 @@ from triage.answers import (
     feels_a_bother,
     objects_to_the_question,
     promises_to_call_the_line,
+    refuses_the_numbers,
     speaks_for_someone_else,
     starts_with_no,
     takes_back_a_clear_no,
@@ -543,13 +544,41 @@ _ASKED_OTHERWISE = re.compile(
 )
 
 
+# A yes or a no said first, then the question ("ok et pour le découvert alors je fais quoi", "non pas besoin. par contre
+# la banque peut me fermer mon compte ?", round 12, r12c-06): the words after the first answer.
+_FIRST_ANSWER = re.compile(
+    r"^\W*(?:(?:ok|oki|okay|d accord|dac|bon|ben|bah|ah|oui|ouais|non|nan|merci|pas besoin|pas la peine|ca ira|ca va)"
+    r"(?:\s+(?:merci|pas besoin|pas la peine|ca ira|ca va))?\b[\s,.;!]*)+"
+)
+
+# A question's first words, typed without its question mark ("est ce que la banque peut…", "comment je fais").
+_QUESTION_FIRST = re.compile(
+    r"(?:est ce qu\w*|qu est ce|comment|pourquoi|combien|quand|quel|quelle|quels|quelles|a qui)\b"
+)
+
+
+def _question_after_answer(text: str) -> str | None:
+    """The question said after a first yes or no, or None when nothing but the answer was said."""
+    folded = normalise(text)
+    first = _FIRST_ANSWER.match(folded)
+    if first is None:
+        return None
+    rest = folded[first.end() :].strip()
+    rest = re.sub(r"^(?:et|mais|par contre|sinon|alors)\b\s*", "", rest)
+    asked = "?" in text or bool(_ASKED_OTHERWISE.search(rest) or _QUESTION_FIRST.match(rest))
+    return rest if rest and asked else None
+
+
 def _asks(text: str) -> bool:
     from intake.answers import NO, QUESTION as ASKED, YES, kind
 
     said = kind(text)
     if said == ASKED:
         return True
-    return said not in (YES, NO) and (text.rstrip().endswith("?") or bool(_ASKED_OTHERWISE.search(normalise(text))))
+    if said in (YES, NO):
+        return _question_after_answer(text) is not None
+    # A question mark inside the message asks too: "la banque peut me fermer mon compte ? j'ai 3000 de découvert".
+    return "?" in text or bool(_ASKED_OTHERWISE.search(normalise(text)))
 
 
 def asks_about_the_business(text: str) -> bool:
@@ -589,8 +618,22 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
         return None
     if not asks_about_the_business(text):
         return None
-    dispatcher.utter_message(text=business_answer(tracker, text))
+    from intake.answers import NO, YES, kind
+
+    said = kind(text)
+    if requested in _OFFER_QUESTIONS and said == YES:
+        return None  # a yes to the offer is the handoff's to keep; its question is read there
+    if said == NO and requested not in (None, "wants_advisor"):
+        return None  # a no to the consent or the health question is the handoff's to read
+    question = _question_after_answer(text) if said in (YES, NO) else None
+    dispatcher.utter_message(text=business_answer(tracker, question or text))
     logger.info("business question answered after the crisis reply at %s", requested or "no question")
+    if requested == "wants_advisor" and said == NO:
+        # Round 12 (r12c-06): "non pas besoin. par contre la banque peut me fermer mon compte ?" got "je ne sais pas
+        # répondre" (the handoff answers a no's question from the steps already given, and none were): the question
+        # answered with a sourced step, the no respected as the offer's answer.
+        logger.info("callback declined on the crisis path, with a business question")
+        return [SlotSet("wants_advisor", False), SlotSet("requested_slot", None)]
     if requested in _OFFER_QUESTIONS:
         return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
     if requested:
@@ -954,6 +997,8 @@ class ValidateDirectQuestionForm(FormValidationAction):
 
 
 CLEAR_NO_THANKS = "Merci pour votre réponse."
+# A clear no said with the helplines refused: thanks, and the refusal heard, without a number (round 12, r12c-11).
+NUMBERS_REFUSED_CLEAR_NO_REPLY = f"{CLEAR_NO_THANKS} C'est entendu, je ne vous donne pas de numéro d'écoute."
 # An illness told with the answer ("c'est la maladie", "j'ai un cancer", "la chimio me crève"), and a grave prognosis.
 _ILLNESS_TOLD = re.compile(
     r"\b(?:maladie|malade|cancer|chimio\w*|radiotherapie|tumeur|leucemie|metastases?|avc|infarctus|sclerose|"
@@ -985,6 +1030,10 @@ class ActionAfterClearNo(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         declined = declines_to_talk(_latest_user_text(tracker))
         text = (declined_reply if declined else clear_no_reply)(person_at_risk(tracker))
+        if not declined and refuses_the_numbers(_latest_user_text(tracker)):
+            # Round 12 (r12c-11): "non c'est pas ça. et me donnez pas de numéro de psy svp" still got the 3114 line.
+            # The refusal is respected: no number in this reply (the line was given before, and stays in the case).
+            text = NUMBERS_REFUSED_CLEAR_NO_REPLY
         illness = illness_acknowledged(_latest_user_text(tracker))
         if illness and not declined and text.startswith(CLEAR_NO_THANKS):
             # Round 12 (r12b-06): "non c'est pas ça, c'est la maladie, les médecins sont pas très optimistes" got only

@@ -127,13 +127,32 @@ def known_causes() -> frozenset[str]:
     return frozenset(cause_patterns()[0])
 
 
+@lru_cache(maxsize=1)
+def not_a_death_patterns() -> tuple[re.Pattern[str], ...]:
+    """What is "mort" without anyone having died (guidance/causes.yml `not_a_death`)."""
+    raw = yaml.load(CAUSES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader).get("not_a_death") or []
+    try:
+        return tuple(re.compile(str(pattern)) for pattern in raw)
+    except re.error as error:
+        raise FactsDataError(f"{CAUSES_FILE.name}: not_a_death: invalid pattern ({error})") from error
+
+
+def _without_things_dead(text: str) -> str:
+    """The words with what is "mort" without a death removed ("mon compte en banque qui est mort", "c'est mort")."""
+    for pattern in not_a_death_patterns():
+        text = pattern.sub(" ", text)
+    return text
+
+
 def read_causes(texts: Iterable[str]) -> frozenset[str]:
     causes, _ = cause_patterns()
     folded = [_text(text) for text in texts if text]
+    # A death needs a person who died (round 12, r12c-06: a bank account "mort" gave the owner's death guidance).
+    alive = [_without_things_dead(text) for text in folded]
     return frozenset(
         code
         for code, patterns in causes.items()
-        if any(pattern.search(text) for pattern in patterns for text in folded)
+        if any(pattern.search(text) for pattern in patterns for text in (alive if code == "deces" else folded))
     )
 
 

@@ -209,6 +209,11 @@ def _ask_again(
     # A question about the question itself gets its reason once, then is read like any other answer.
     if _WHY_ASKED.search(words):
         return WHY_ASKED if may_ask_again else None
+    if _taken_lightly_kind(text) == "why":
+        # Round 12 (r12c-05): "pourquoi vous me demandez ça ?? j'ai parlé de mes factures" at the direct question was
+        # read as a disclosure (crisis numbers, "merci de me l'avoir confié", the case critique). The question
+        # questioned with more words and nothing of danger gets its reason and the question once more, as a bare one.
+        return WHY_ASKED if may_ask_again else None
     if _FIGURE_OF_SPEECH.search(words):
         return FIGURE_OF_SPEECH if may_ask_again else None
     if _THANKS_ALONE.search(words):
@@ -547,6 +552,11 @@ _NUMBERS_REFUSED = compile_any(
         r"\b(?:je|j) (?:ne )?(?:vais|veux|compte) (?:pas |jamais )?(?:appeler|contacter|joindre) (?:personne|aucun numero|aucune ligne)\b",
         r"\b(?:je|j) (?:n )?ai (?:pas|aucun) besoin (?:de (?:vos |ces |votre |cette )?(?:numeros?|ligne|psy|aide psychologique)|du 3114)\b|"
         r"\bpas besoin (?:de (?:vos|ces) numeros|du 3114|d un psy)\b|\b(?:vos|ces) numeros,? (?:je|j) (?:m en fous|en veux pas|en ai rien a faire)\b",
+        # Round 12 (r12c-11): "me donnez pas de numéro de psy svp", "je veux pas de vos numéros", "pas de psy merci".
+        r"\b(?:ne )?me (?:donnez|donne|filez|file|envoyez|sortez|balancez|redonnez|proposez|parlez) (?:pas|plus|aucun|jamais)\b"
+        r".{0,20}\b(?:numeros?|3114|psy|psys|psychologues?|lignes?)\b",
+        r"\b(?:je|j) (?:ne )?veux (?:pas|aucun|plus) (?:de |d )?(?:vos |votre |ce |ces |le |un |une )?(?:numeros?|3114|psy|"
+        r"psychologues?|lignes? d ecoute)\b|\bpas de (?:numeros? (?:de psy|d urgence|d ecoute|d aide)|psy|3114)\b",
     ]
 )
 # "pourquoi vous me dites ça, je demandais juste une info": the question questioned first, whatever follows it.
@@ -587,6 +597,12 @@ def _taken_lightly_kind(text: str | None) -> str | None:
     if _WHY_FIRST.search(words):
         return "why"
     return None
+
+
+def refuses_the_numbers(text: str | None) -> bool:
+    """ "me donnez pas de numéro de psy svp", "arrêtez avec vos numéros": the helplines refused, in the writer's words
+    (a warning sign of their own beside it is read by the crisis path first)."""
+    return bool(text) and bool(_NUMBERS_REFUSED.search(normalise(text or "")))
 
 
 def takes_the_question_lightly(text: str | None) -> bool:
