@@ -820,6 +820,15 @@ def _place_cleared(slot: str) -> list[EventType]:
     return [SlotSet("place_choices", None), SlotSet("place_unread", None), SlotSet("commune", None)]
 
 
+# "ça va pas trop", "pas terrible", "ça va mal": how things are, said as a no.
+_NOT_GOING_WELL = re.compile(
+    r"\b(?:(?:ca|sa|c) (?:ne )?va (?:pas|plus|mal)|pas (?:trop )?(?:terrible|top|fort|bien|la joie)|(?:ca|c) se passe mal)\b"
+)
+NOT_GOING_WELL_REPLY = (
+    "Je suis désolé de le lire. Qu'est-ce qui ne va pas ? Vous pouvez l'écrire avec vos mots, même en vrac."
+)
+
+
 class ActionAnswerOutsideQuestion(Action):
     """A yes or a no when no question is pending. After a refusal, a yes starts the handoff again."""
 
@@ -863,6 +872,13 @@ class ActionAnswerOutsideQuestion(Action):
             handoff = stop_with_handoff(dispatcher, tracker, explicit_only=False)
             if handoff is not None:
                 return handoff  # "non finalement je ne veux pas" after the case: consent taken back
+            if not tracker.get_slot("difficulty_categories") and _NOT_GOING_WELL.search(
+                fold_words(tracker.latest_message.get("text") or "")
+            ):
+                # "bah ca va pas trop" to "qu'est-ce qui vous amène ?", read as a no (round 12, r12a-19): it got "D'accord.
+                # Je reste là"; it asks for a gentle question.
+                dispatcher.utter_message(text=NOT_GOING_WELL_REPLY)
+                return []
             text = "D'accord. Je reste là si vous voulez m'écrire autre chose, ou écrivez « conseiller » pour qu'une personne vous rappelle."
             dispatcher.utter_message(text="D'accord." if already_said(tracker, text) else text)
             return []

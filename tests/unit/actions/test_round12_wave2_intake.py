@@ -316,3 +316,21 @@ def test_a_letter_or_a_threat_is_said_as_such(text, line):
 
 def test_a_question_about_a_mise_en_demeure_is_no_event():
     assert events_said("est-ce qu'une mise en demeure c'est grave ?") == []
+
+
+@pytest.mark.parametrize("words", ["bah ca va pas trop", "pas terrible", "non ça va mal en ce moment"])
+def test_how_things_are_said_as_a_no_gets_a_gentle_question(words):
+    """Round 12 (r12a-19): "bah ca va pas trop" to the opening question got "D'accord. Je reste là"."""
+    from actions.intake_actions import NOT_GOING_WELL_REPLY, ActionAnswerOutsideQuestion
+
+    current = tracker([bot("Pour commencer, qu'est-ce qui vous amène aujourd'hui ?"), user(words, "deny")])
+    dispatcher, _ = run(ActionAnswerOutsideQuestion(), current)
+    assert texts(dispatcher) == [NOT_GOING_WELL_REPLY]
+
+
+def test_a_plain_no_still_gets_the_door_kept_open():
+    from actions.intake_actions import ActionAnswerOutsideQuestion
+
+    current = tracker([bot("Pour commencer, qu'est-ce qui vous amène aujourd'hui ?"), user("non", "deny")])
+    dispatcher, _ = run(ActionAnswerOutsideQuestion(), current)
+    assert texts(dispatcher)[0].startswith("D'accord. Je reste là")
