@@ -54,13 +54,19 @@ _OVERSEAS_PREFIXES = frozenset(
 )
 
 
+def _regions_to_try(digits: str) -> tuple[str, ...]:
+    """The numbering regions to read the digits in, an overseas prefix's own first ("0269 ...", Mayotte, is valid in the
+    French plan too, and would be stored +33 instead of +262)."""
+    national = re.sub(r"\D", "", digits)
+    overseas = national.startswith("0") and national[1:4] in _OVERSEAS_PREFIXES
+    return (*OVERSEAS_REGIONS, "FR") if overseas else ("FR", *OVERSEAS_REGIONS)
+
+
 def _valid_number(digits: str) -> phonenumbers.PhoneNumber | None:
     """The number the digits are, in the French plan or, written nationally, an overseas département's; None.
     An overseas prefix is read in its own region first ("0269 ...", Mayotte, is valid in the French plan too, and
     would be stored +33 instead of +262)."""
-    national = re.sub(r"\D", "", digits)
-    overseas = national.startswith("0") and national[1:4] in _OVERSEAS_PREFIXES
-    for region in (*OVERSEAS_REGIONS, "FR") if overseas else ("FR", *OVERSEAS_REGIONS):
+    for region in _regions_to_try(digits):
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:
@@ -162,9 +168,7 @@ def _possible_french_number(text: str) -> str | None:
     """The first French or overseas number of the right length in the words (E.164), allocated or not."""
     for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)):
         digits = match.group()
-        national = re.sub(r"\D", "", digits)
-        overseas = national.startswith("0") and national[1:4] in _OVERSEAS_PREFIXES
-        for region in (*OVERSEAS_REGIONS, "FR") if overseas else ("FR", *OVERSEAS_REGIONS):
+        for region in _regions_to_try(digits):
             try:
                 number = phonenumbers.parse(digits, region)
             except phonenumbers.NumberParseException:

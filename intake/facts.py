@@ -21,7 +21,7 @@ from pathlib import Path
 import phonenumbers
 import yaml
 
-from french import MONTHS_FOLDED
+from french import MONTHS_FOLDED, NUMBER_WORDS
 from french.text import fold_in_place
 from intake.reproach import without_reproach
 
@@ -1074,24 +1074,6 @@ _DELAY_FOR = re.compile(
     rf"\b(?P<said>(?:sous |dans les |dans |en )?(?P<count>\d{{1,3}}|{_NUMBER_WORDS}) (?P<unit>jours?|semaines?|mois)"
     r"(?: (?:pour|afin de|pr) (?:(?:faire|former|y) )?\w+(?: opposition)?)?)"
 )
-_COUNT_WORDS = {
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "quinze": 15,
-    "vingt": 20,
-    "trente": 30,
-}
 
 
 def _received_with_delay(text: str, today: date) -> str | None:
@@ -1129,7 +1111,7 @@ def deadline_after_receipt(text: str | None, today: date) -> str | None:
     delay = _DELAY_FOR.search(folded, received.end()) or _DELAY_FOR.search(folded[: received.start()])
     if not delay or delay.group("count") in ("quelques", "plusieurs", "bientot", "presque"):
         return f"courrier reçu le {french_date(when)}, délai non précisé"
-    count = _COUNT_WORDS.get(delay.group("count")) or int(delay.group("count"))
+    count = NUMBER_WORDS.get(delay.group("count")) or int(delay.group("count"))
     unit = delay.group("unit")
     if unit.startswith("jour"):
         due = when + timedelta(days=count)
