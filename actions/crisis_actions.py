@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
-from actions.conversation import user_messages
+from actions.conversation import said_before, user_messages
 from actions.handoff import written_for
 from chamber.emergency import SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
@@ -626,7 +626,10 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
     if said == NO and requested not in (None, "wants_advisor"):
         return None  # a no to the consent or the health question is the handoff's to read
     question = _question_after_answer(text) if said in (YES, NO) else None
-    dispatcher.utter_message(text=business_answer(tracker, question or text))
+    answer = business_answer(tracker, question or text)
+    # Asked again, the same step is not said in full again (a long answer repeated reads as a machine that did not
+    # listen; the simulator's no_long_message_repeated).
+    dispatcher.utter_message(text=STEP_SAID_ABOVE if said_before(tracker.events, answer) else answer)
     logger.info("business question answered after the crisis reply at %s", requested or "no question")
     if requested == "wants_advisor" and said == NO:
         # Round 12 (r12c-06): "non pas besoin. par contre la banque peut me fermer mon compte ?" got "je ne sais pas
@@ -638,9 +641,19 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
         return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
     if requested:
         return [SlotSet(requested, None)]
-    called = tracker.get_slot("case_reference") or tracker.get_slot("wants_advisor") is True
+    # A call asked for and then refused at the consent is no call coming ("Le conseiller qui vous rappellera" was said
+    # after "non j'aime mieux pas": the simulator, seed 20261201).
+    called = tracker.get_slot("case_reference") or (
+        tracker.get_slot("wants_advisor") is True and tracker.get_slot("consent_given") is not False
+    )
     dispatcher.utter_message(text=BUSINESS_QUESTION_DOOR_CASE if called else BUSINESS_QUESTION_DOOR)
     return []
+
+
+# A business question asked again after its step was given.
+STEP_SAID_ABOVE = (
+    "Je vous ai indiqué cette démarche juste au-dessus ; un conseiller de la chambre peut vous en dire plus."
+)
 
 
 # Only the handoff's yes/no questions: at an intake question, the words may also be its answer, never dropped.

@@ -79,7 +79,8 @@ class ActionAnswerFaq(Action):
             validate = getattr(form, f"validate_{slot}")
             answered = validate(tracker.latest_message.get("text"), dispatcher, tracker, domain)
             return [SlotSet(name, value) for name, value in answered.items()]
-        if not tracker.active_loop_name and key != ERASE_REQUEST_KEY:
+        if not tracker.active_loop_name and key not in (ERASE_REQUEST_KEY, PHONE_KEY):
+            # A number asked ("c'est quoi le numéro des impôts") has its own answer below, never a business step.
             # After the crisis part, "et pour les factures impayees alors?" read as a question about the service got "C'est
             # entièrement gratuit" (round 12, r12b-03): a business question gets its step, as out of scope does.
             from actions.crisis_actions import business_question_after_crisis

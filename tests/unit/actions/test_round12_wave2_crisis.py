@@ -215,3 +215,30 @@ def test_a_death_needs_a_person_who_died(typed, death):
     from guidance.facts import read_causes
 
     assert ("deces" in read_causes([typed])) is death
+
+
+def test_a_business_question_asked_twice_after_the_crisis_gets_its_step_once_in_full():
+    """The simulator (seed 20261201): after the crisis part and a refused consent, the same step said twice in full, and
+    "Le conseiller qui vous rappellera" said although the consent was refused."""
+    from actions.crisis_actions import STEP_SAID_ABOVE, business_question_after_crisis
+    from guidance.crisis import BUSINESS_QUESTION_DOOR
+
+    question = "je peux étaler ma dette de tva avec les impôts ?"
+    events = [
+        user("notre fils a repris la menuiserie et il nous a dit qu'il voulait disparaître", "describe_situation"),
+        {"event": "action", "name": "action_crisis_response"},
+        user("oui il est avec nous", "affirm"),
+        {"event": "slot", "name": "safe_now", "value": "safe"},
+        {"event": "action", "name": "action_after_safety_answer"},
+        bot("Je suis soulagé de le lire."),
+        user(question, "out_of_scope"),
+    ]
+    slots = {"distress": True, "safe_now": "safe", "wants_advisor": True, "consent_given": False}
+    first = CollectingDispatcher()
+    assert business_question_after_crisis(first, tracker(events, slots=slots)) is not None
+    said = texts(first)
+    assert said[-1] == BUSINESS_QUESTION_DOOR
+    again = CollectingDispatcher()
+    later = [*events, *(bot(text) for text in said), user(question, "out_of_scope")]
+    assert business_question_after_crisis(again, tracker(later, slots=slots)) is not None
+    assert texts(again)[0] == STEP_SAID_ABOVE
