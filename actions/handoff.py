@@ -15,6 +15,7 @@ from actions.conversation import SKIPPED
 from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
+from french.words import ACCENTED_KIN, with_possessive
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
@@ -1637,12 +1638,12 @@ def spoken_of(relative: str | None, artisan_messages: Sequence[str], slots: Mapp
 
 def yours(relative: str) -> str:
     """ "pere" -> "votre père": the relative as said back to the writer."""
-    return f"votre {_ACCENTED.get(relative, relative)}"
+    return f"votre {ACCENTED_KIN.get(relative, relative)}"
 
 
 def whose(relative: str) -> str:
     """ "pere" -> "son père", "femme" -> "son épouse": the relative as the advisor reads it."""
-    return _with_possessive(_SHOWN_AS.get(relative, relative))
+    return with_possessive(_SHOWN_AS.get(relative, relative))
 
 
 def phone_notes(
@@ -1664,7 +1665,7 @@ def phone_notes(
     if owner_of_kept:
         person = whose(owner_of_kept) + (", la personne concernée" if concerned == owner_of_kept else "")
         role = writer_role or _WRITER_OF.get(owner_of_kept)
-        writer = (_with_possessive(_SHOWN_AS.get(role, role)) if role else "un proche") + (
+        writer = (with_possessive(_SHOWN_AS.get(role, role)) if role else "un proche") + (
             f" ({writer_name})" if writer_name else ""
         )
         lines.append(f"Numéro à appeler ({display_phone(kept)}) : celui de {person} ; c'est {writer} qui a écrit.")
@@ -1725,45 +1726,8 @@ _WRITER_OF = {
     "mere": "enfant",
     "maman": "enfant",
 }
-_ACCENTED = {
-    "epouse": "épouse",
-    "epoux": "époux",
-    "pere": "père",
-    "mere": "mère",
-    "frere": "frère",
-    "soeur": "sœur",
-    "beau-pere": "beau-père",
-    "belle-mere": "belle-mère",
-    "grand-pere": "grand-père",
-    "grand-mere": "grand-mère",
-    "associe": "associé",
-    "associee": "associée",
-    "niece": "nièce",
-    "secretaire": "secrétaire",
-}
 # How the writer's place is said to the advisor ("je suis sa femme" -> "son épouse", as the advisor would write it).
 _SHOWN_AS = {"femme": "epouse", "epoux": "mari"}
-_FEMININE = frozenset(
-    [
-        "femme",
-        "epouse",
-        "conjointe",
-        "compagne",
-        "mere",
-        "maman",
-        "fille",
-        "soeur",
-        "belle-mere",
-        "tante",
-        "grand-mere",
-        "belle-fille",
-        "patronne",
-        "associee",
-        "secretaire",
-        "niece",
-        "petite-fille",
-    ]
-)
 _NAME_NOBODY = frozenset(
     [
         "monsieur",
@@ -1823,14 +1787,6 @@ _NAME_NOBODY = frozenset(
         "est",
     ]
 )
-
-
-def _with_possessive(word: str) -> str:
-    """ "épouse" -> "son épouse" (before a vowel), "fille" -> "sa fille", "père" -> "son père"."""
-    shown = _ACCENTED.get(word, word)
-    if word in _FEMININE and shown[0] not in "aeéèiouy":
-        return f"sa {shown}"
-    return f"son {shown}"
 
 
 def _name_at(original: str, match: re.Match[str], *, capitalised_only: bool) -> str | None:
@@ -2019,12 +1975,12 @@ def written_for_line(
     if not writer_name and contact_name and person_name and contact_name != person_name:
         writer_name = contact_name
     writer = found.get("writer")
-    role = _with_possessive(_SHOWN_AS.get(writer, writer)) if writer else ""
+    role = with_possessive(_SHOWN_AS.get(writer, writer)) if writer else ""
     named = f"({writer_name})" if writer_name else ""
     relative = found.get("relative")
-    person = person_name or (_with_possessive(relative) if relative else None)
+    person = person_name or (with_possessive(relative) if relative else None)
     if person_name and relative and writer in (None, "enfant"):
-        person = f"{person_name}, {_with_possessive(relative)}"
+        person = f"{person_name}, {with_possessive(relative)}"
     line = "Écrit par un proche" + (f" : {role} {named}".rstrip() if role else f" {named}".rstrip())
     if person:
         line += f" ; personne concernée : {person}"

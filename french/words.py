@@ -48,3 +48,56 @@ NUMBER_WORDS = {
     "soixante": 60,
 }
 ROUGH_NUMBER_WORDS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30}
+
+# The words for people close that a phone keyboard types without accents ("pere", "soeur"), as the bot writes them back;
+# read by the handoff, the crisis path and the case summary alike.
+ACCENTED_KIN = {
+    "epouse": "épouse",
+    "epoux": "époux",
+    "pere": "père",
+    "mere": "mère",
+    "frere": "frère",
+    "soeur": "sœur",
+    "beau-pere": "beau-père",
+    "belle-mere": "belle-mère",
+    "grand-pere": "grand-père",
+    "grand-mere": "grand-mère",
+    "associe": "associé",
+    "associee": "associée",
+    "niece": "nièce",
+    "secretaire": "secrétaire",
+    "employe": "employé",
+    "employee": "employée",
+    "salarie": "salarié",
+    "salariee": "salariée",
+    "bebe": "bébé",
+}
+FEMININE_KIN = frozenset(
+    [
+        "femme",
+        "epouse",
+        "conjointe",
+        "compagne",
+        "mere",
+        "maman",
+        "fille",
+        "soeur",
+        "belle-mere",
+        "tante",
+        "grand-mere",
+        "belle-fille",
+        "patronne",
+        "associee",
+        "secretaire",
+        "niece",
+        "petite-fille",
+    ]
+)
+
+
+def with_possessive(word: str) -> str:
+    """ "epouse" -> "son épouse" (before a vowel), "fille" -> "sa fille", "pere" -> "son père"."""
+    shown = ACCENTED_KIN.get(word, word)
+    if word in FEMININE_KIN and shown[0] not in "aeéèiouy":
+        return f"sa {shown}"
+    return f"son {shown}"

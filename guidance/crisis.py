@@ -12,6 +12,7 @@ import re
 
 from chamber import Chamber
 from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
+from french.words import ACCENTED_KIN
 from triage.answers import ANSWERS_INTAKE_QUESTION, FIGURE_OF_SPEECH, QUESTION_BACK, THANKED, WHY_ASKED
 
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
@@ -102,24 +103,6 @@ RELATIVE_SAFETY_BUTTONS = (
 )
 
 
-_ACCENTED = {
-    "pere": "père",
-    "mere": "mère",
-    "frere": "frère",
-    "soeur": "sœur",
-    "associe": "associé",
-    "associee": "associée",
-    "employe": "employé",
-    "employee": "employée",
-    "salarie": "salarié",
-    "salariee": "salariée",
-    "epoux": "époux",
-    "epouse": "épouse",
-    "niece": "nièce",
-    "bebe": "bébé",
-}
-
-
 def your(person: str) -> str:
     """The writer's words for the person at risk, addressed back to them: "mon père" -> "votre père"."""
     words = person.lower().split()
@@ -129,7 +112,7 @@ def your(person: str) -> str:
         return "votre proche"
     # The writer's "pere" or "soeur" (no accent or ligature on a phone keyboard) is written back as the bot writes
     # French.
-    return " ".join([possessive[words[0]], *(_ACCENTED.get(word, word) for word in words[1:])])
+    return " ".join([possessive[words[0]], *(ACCENTED_KIN.get(word, word) for word in words[1:])])
 
 
 def _plural(person: str) -> bool:

@@ -23,6 +23,7 @@ import yaml
 
 from french import MONTHS_FOLDED, NUMBER_WORDS
 from french.text import fold_in_place
+from french.words import ACCENTED_KIN, with_possessive
 from intake.reproach import without_reproach
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "nlu" / "lookups"
@@ -713,35 +714,8 @@ _KIN = (
     r"mari|femme|epouse|epoux|conjoint|conjointe|compagnon|compagne|associe|associee|pere|mere|papa|maman|fils|fille|"
     r"frere|soeur|patron|patronne|beau-pere|belle-mere"
 )
-_KIN_SHOWN = {
-    "papa": "père",
-    "maman": "mère",
-    "pere": "père",
-    "mere": "mère",
-    "epouse": "épouse",
-    "epoux": "époux",
-    "associe": "associé",
-    "associee": "associée",
-    "frere": "frère",
-    "soeur": "sœur",
-    "beau-pere": "beau-père",
-    "belle-mere": "belle-mère",
-}
-_KIN_FEMININE = frozenset(
-    [
-        "femme",
-        "epouse",
-        "conjointe",
-        "compagne",
-        "associee",
-        "mere",
-        "maman",
-        "fille",
-        "soeur",
-        "patronne",
-        "belle-mere",
-    ]
-)
+# How a parent is called at home, read as the advisor writes it ("maman" -> "sa mère").
+_HOME_WORDS = {"papa": "pere", "maman": "mere"}
 _DIED = r"(?:mort|morte|decede|decedee|tue|tuee|s'est tue|s est tue|nous a quittes?|est parti(?:e)? au ciel)"
 _DEATHS = [
     # "mon mari est décédé", "mon associé est mort dans un accident", "mon pere s'est tué en moto"
@@ -830,14 +804,6 @@ _OWES_ME = re.compile(
 _SUM_SEPARATOR = re.compile(r"[.;!?\n]| et | mais |, ")
 
 
-def _kin_shown(kin: str) -> str:
-    """ "maman" -> "sa mère", "associe" -> "son associé": the person as the advisor reads it."""
-    shown = _KIN_SHOWN.get(kin, kin)
-    if kin in _KIN_FEMININE and shown[0] not in "aeéèiouy":
-        return f"sa {shown}"
-    return f"son {shown}"
-
-
 def _sentences(text: str) -> list[tuple[str, str]]:
     """(original, folded) sentences: the hypothetical test reads only the words before a fact in its sentence."""
     original = " ".join(text.replace("’", "'").split())
@@ -858,7 +824,11 @@ def deaths_said(text: str) -> list[str]:
                 if _hypothetical(folded, match.start()):
                     continue
                 kin = match.group("kin")
-                line = "décès du conjoint (veuvage)" if kin in ("veuve", "veuf") else f"décès de {_kin_shown(kin)}"
+                line = (
+                    "décès du conjoint (veuvage)"
+                    if kin in ("veuve", "veuf")
+                    else f"décès de {with_possessive(_HOME_WORDS.get(kin, kin))}"
+                )
                 when = _DEATH_WHEN.match(folded[match.end() :])
                 if when:
                     start = match.end() + when.start("when")
@@ -963,7 +933,9 @@ def events_said(text: str) -> list[str]:
                 "casse": "cassé",
                 "cassee": "cassée",
             }.get(state, state)
-            add(f"{_KIN_SHOWN.get(match.group('what'), match.group('what'))} {shown}")
+            add(
+                f"{ACCENTED_KIN.get(_HOME_WORDS.get(match.group('what'), match.group('what')), match.group('what'))} {shown}"
+            )
         if _CANNOT_WORK.search(folded) and not _hypothetical(folded, _CANNOT_WORK.search(folded).start()):  # type: ignore[union-attr]
             add("ne peut plus travailler")
         if _EXPERT.search(folded):
