@@ -22,7 +22,7 @@ VOICE_SOURCES = [f"retired-heldout-v{version}" for version in (4, 5, 6, 7, 8, 9,
 # model had seen, it gained 2 categories and 3 forbidden ones with them (2026-12-05). The urgency and distress models
 # stay on the list above: with versions 15 and 16 the urgency model read a cut overdraft with no date `haute` and lost
 # as many earlier cases as it gained, and the distress model lost two warning signs of development v9 and v14.
-CATEGORY_VOICE_SOURCES = VOICE_SOURCES + ["retired-heldout-v15", "retired-heldout-v16"]
+CATEGORY_VOICE_SOURCES = [*VOICE_SOURCES, "retired-heldout-v15", "retired-heldout-v16"]
 _NOT_A_WORD = re.compile(r"[^0-9a-z]+")
 
 
