@@ -63,7 +63,8 @@ COMBINED = [
     # The model raises a rule's normale to haute: threats said in words the rules do not list.
     ("mon fournisseur de ciment stoppe les livraisons dès demain matin", "normale", "haute", True),
     ("la banque a fermé l'accès à mon compte pro ce matin, tout est rejeté", "normale", "haute", True),
-    ("les flammes ont tout pris dans la menuiserie cette nuit", "normale", "haute", True),
+    # Without "cette nuit", which the rules now read as recent damage (recent_damage).
+    ("les flammes ont tout pris dans la menuiserie", "normale", "haute", True),
     ("on ne peut plus rien acheter pour manger, la caisse est vide depuis avant-hier", "normale", "haute", True),
     # A rule's haute stays the rules' (their reason, not the model's).
     ("l'huissier vient saisir l'outillage jeudi", "haute", "haute", False),
