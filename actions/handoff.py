@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -79,14 +80,19 @@ def _valid_number(digits: str) -> phonenumbers.PhoneNumber | None:
     return None
 
 
-def phone_matches(text: str) -> list[phonenumbers.PhoneNumberMatch]:
-    """The phone numbers in the words (already through ``phone_digits``), French or overseas, in their order."""
+@functools.lru_cache(maxsize=4096)
+def phone_matches(text: str) -> tuple[phonenumbers.PhoneNumberMatch, ...]:
+    """The phone numbers in the words (already through ``phone_digits``), French or overseas, in their order.
+
+    Remembered per text: every action call reads the conversation's messages again, and running the matcher over six
+    numbering plans each time was a quarter of the action server's CPU per turn (`python -m bench.cpu --profile`,
+    2026-12-05). The matches are read, never changed, by the callers."""
     found: dict[tuple[int, int], phonenumbers.PhoneNumberMatch] = {}
     for region in ("FR", *OVERSEAS_REGIONS):
         for match in phonenumbers.PhoneNumberMatcher(text, region):
             if not any(start < match.end and match.start < end for start, end in found):
                 found[(match.start, match.end)] = match
-    return [found[span] for span in sorted(found)]
+    return tuple(found[span] for span in sorted(found))
 
 
 def number_unknown(text: str | None) -> bool:
