@@ -39,7 +39,7 @@ _HESITATION = re.compile(
     r"ca depend|je sais vraiment pas|bof|euh+|hmm+|pas maintenant|plus tard)\b"
 )
 # "bon ok", "ben non", "ah oui": a filler before the yes or the no changes nothing.
-_FILLER_BEFORE = r"^(?:(?:bon|ben|bah|beh|eh bien|et bien|alors|euh|ah|oh)[ ,!.]+)?"
+_FILLER_BEFORE = r"^(?:(?:bon|ben|bah|beh|eh bien|et bien|alors|euh+|hm+|mm+h?|ah|oh)[ ,!.]+)?"
 _NO = re.compile(
     _FILLER_BEFORE + r"(?:non|nan|nope|no|pas besoin|pas la peine|ca ira|ca va aller|sans facon|non merci|"
     r"je (?:ne )?(?:veux|prefere|souhaite) pas|pas question|surtout pas|jamais|"
@@ -261,7 +261,9 @@ def kind(text: str | None) -> str:
     if _NO.search(folded) and not re.match(r"^non,? je (?:ne )?sais pas", folded):
         # "Non, pas maintenant" is a no, said kindly; "pas encore" alone is a hesitation.
         return NO
-    if _HESITATION.search(folded):
+    # A filler before the yes changes nothing, "euh" included: "euh oui pourquoi pas" to the offer is a yes (make run,
+    # 2026-12-05: it got the explanation of what an advisor does, and the question again).
+    if _HESITATION.search(re.sub(_FILLER_BEFORE, "", folded, count=1)):
         return HESITATION
     if _YES.search(folded) or re.match(r"^c(?:'est| est|est)? (?:ok|bon|d'accord|entendu|parfait)\b", folded):
         return YES

@@ -47,6 +47,12 @@ KINDS = [
     ("un instant", HESITATION),
     ("euh", HESITATION),
     ("je sais pas trop", HESITATION),
+    # A filler before the yes or the no, "euh" and "hmm" included (make run, 2026-12-05: "euh oui pourquoi pas" got the
+    # explanation of an advisor's role and the offer again).
+    ("euh oui pourquoi pas", YES),
+    ("hmm oui d'accord", YES),
+    ("euh non merci", NO),
+    ("euh je sais pas trop", HESITATION),
     # the rest
     ("oui", YES),
     ("ok", YES),
