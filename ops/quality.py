@@ -196,6 +196,7 @@ TRIAGE_SETS = {
     "development_v14": REPO / "tests" / "evaluation" / "retired-heldout-v14.yml",
     "development_v15": REPO / "tests" / "evaluation" / "retired-heldout-v15.yml",
     "development_v16": REPO / "tests" / "evaluation" / "retired-heldout-v16.yml",
+    "development_v17": REPO / "tests" / "evaluation" / "retired-heldout-v17.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 

@@ -17,7 +17,7 @@ THRESHOLDS = yaml.safe_load(Path(__file__).with_name("thresholds.yml").read_text
 # 15-minute `make test` for sets that the three above already cover.
 TRIAGE_GATES = {
     "heldout_triage": "heldout",
-    "development_v16_triage": "development_v16",
+    "development_v17_triage": "development_v17",
     "regression_triage": "regression",
 }
 WHERE_TO_LOOK = (
