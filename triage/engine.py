@@ -247,7 +247,9 @@ def _clause_evidence(
             kept.append(hit)
     return (
         tuple((hit.owner, hit.start, hit.end, hit.weak, hit.unless) for hit in kept if not hit.negated),
-        frozenset(hit.owner for hit in hits if hit.negated and hit.owner),
+        # Only words that won their place: a negated word inside a longer phrase ("pas d'échéance précise", a
+        # not-difficulty) denies nothing.
+        frozenset(hit.owner for hit in kept if hit.negated and hit.owner),
     )
 
 

@@ -94,6 +94,16 @@ def test_a_difficulty_named_after_its_denial_or_not_denied_stays(messages, categ
             ],
             "procedure_judiciaire",
         ),
+        # Round 13 (r13a-12): "no deadline" at the deadline question, in SMS spelling, denied the word "échéance" and
+        # with it every difficulty read before.
+        (
+            [
+                "slt jsuis boulangere a mont de marsan, 4 mois de loyer en retard et le proprio menace",
+                "ya pas decheance precise mai il veut tout avant fevrier",
+            ],
+            "tresorerie",
+        ),
+        (["le grossiste me relance pour 3 factures impayées", "non pas de date limite pour l'instant"], "tresorerie"),
     ],
 )
 def test_a_negation_that_tells_of_the_difficulty_keeps_it(turns, kept):
