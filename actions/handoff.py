@@ -885,6 +885,38 @@ def callback_time(text: str | None) -> str | None:
     return " ".join(text.split())
 
 
+# Words that say the moment is being corrected, around the moment itself: "non j'ai dit l'après-midi", "mais je vous ai
+# dit le soir", "l'aprem j'avais dit", "non, c'était le matin", "en fait plutôt mardi" (round 13, r13a-01: said once the
+# case was confirmed with the morning, it was read as a new difficulty).
+_SAID_NO = r"(?:(?:ah|oh|euh|mais|bah|ben|enfin)\s+)?non(?:\s+non)?\b[\s,.!]*"
+_SAID_BEFORE = (
+    r"(?:je\s+vous\s+(?:l'|l’)?ai\s+(?:dit|[ée]crit|demand[ée])|j(?:'|’)\s*(?:ai|avais)\s+(?:dit|[ée]crit|demand[ée])|"
+    r"je\s+(?:disais|voulais\s+dire|pr[ée]f[èe]re)|c(?:'|’)\s*[ée]tait|en\s+fait|finalement|pardon)\b[\s,:]*"
+)
+_MOMENT_CORRECTION_BEFORE = re.compile(
+    rf"^\s*(?:{_SAID_NO}(?:{_SAID_BEFORE})?|(?:(?:ah|oh|euh|mais|bah|ben)\b[\s,.!]*)?{_SAID_BEFORE})", re.IGNORECASE
+)
+_MOMENT_CORRECTION_AFTER = re.compile(
+    r"[\s,]*(?:je\s+vous\s+(?:l'|l’)?ai\s+dit|j(?:'|’)\s*(?:ai|avais)\s+dit|comme\s+(?:je\s+vous\s+l(?:'|’)ai|j(?:'|’)ai)\s+dit)"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def moment_corrected(text: str | None) -> str | None:
+    """The moment said by words that correct the time of the call ("non j'ai dit l'apres midi" -> "l'apres midi", "le
+    soir je vous ai dit" -> "le soir"); None when the words say no correction of a moment ("l'après-midi" alone is a
+    moment, read by callback_time; "non j'ai dit que j'avais des dettes" names no moment). For a message once the
+    case is stored, or at a question after the time one."""
+    if not text:
+        return None
+    rest = _MOMENT_CORRECTION_BEFORE.sub("", text, count=1)
+    rest = _MOMENT_CORRECTION_AFTER.sub("", rest, count=1)
+    if rest == text:
+        return None
+    return callback_time(rest.strip(" ,.;:!"))
+
+
 _EMAIL_TOKEN = re.compile(r"[^\s<>(),;]+@[^\s<>(),;]+")
 
 

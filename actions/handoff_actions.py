@@ -44,6 +44,7 @@ from actions.handoff import (
     insisted_number,
     kept_number_owner,
     mentions_contact,
+    moment_corrected,
     moment_said_with,
     name_after_yes,
     name_beside_contact,
@@ -101,6 +102,7 @@ from intake.answers import (
     is_waiting,
     is_withdrawal,
     kind as answer_kind,
+    names_the_callback,
     prefers_writing,
     question_after_no,
     refuses_callback,
@@ -537,6 +539,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                     dispatcher.utter_message(text=place_noted(place))
                     return {"callback_slot": None, **place}
                 return not_answered("callback_slot", TIME_STILL_ASKED, dispatcher, tracker)
+        if asked and isinstance(value, str):
+            # "après 14h heure d'ici" in Martinique, where the calls end at 12 h (round 13, r13a-07: an hour the artisan
+            # had ruled out was promised): said once, with the hours, and the question asked again; said again, the
+            # moment is kept and the promise gives the nearest hour with why.
+            out = services.chamber().opening_hours.wish_out_of_hours(
+                clock.now(), value, tracker.get_slot("departement")
+            )
+            if out is not None and not already_said(tracker, out):
+                dispatcher.utter_message(text=out)
+                return {"callback_slot": None}
         return {"callback_slot": value}
 
     def validate_email(
@@ -874,6 +886,29 @@ def answer_after_yes(dispatcher: CollectingDispatcher, tracker: Tracker, words: 
     dispatcher.utter_message(text=given)
 
 
+YES_NO_SLOTS = ("wants_advisor", "consent_given", "health_consent")
+# What takes a yes back or narrows it ("oui mais pas les détails", "oui sauf le nom de la maladie", "oui enfin non").
+_YES_NARROWED = re.compile(
+    r"\b(?:mais|sauf|seulement si|a condition|a part|non|enfin|pas (?:la peine|besoin|necessaire|trop|le detail|les details|"
+    r"tout)|ne (?:le |la |les |l'|me )?(?:mettez|notez|marquez|ecrivez|dites|transmettez|mentionnez|parlez|gardez)|"
+    r"(?:mettez|notez|marquez|ecrivez|dites|mentionnez|gardez)[- ]?(?:le|la|les)? pas|(?:je )?(?:ne )?(?:prefere|veux|"
+    r"souhaite|voudrais) (?:pas|plutot pas|plus)|plutot pas|evitez|de cote|je (?:ne )?sais pas|j'hesite)\b"
+)
+
+
+def yes_with_its_reason(words: str | None) -> bool:
+    """A yes opening the answer, then why or what it means ("oui mettez le, c'est la santé du patron pas la mienne",
+    "d'accord, il faut que le conseiller le sache"), which the classifier read as a no or a pass: a yes. Never one
+    narrowed or taken back ("oui mais pas les détails", "oui enfin non"), a question, or the call refused."""
+    text = " ".join((words or "").split())
+    if not text or "?" in text or takes_back_callback(text):
+        return False
+    first, *rest = re.split(r"[,;.!:]|\s(?:car|parce que|puisque|vu que|comme)\s", text, maxsplit=1)
+    if answer_kind(first) != YES or len(first.split()) > 6:
+        return False
+    return not _YES_NARROWED.search(fold(" ".join([first, *rest])).replace("\u2019", "'"))
+
+
 def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
     """True or False when the artisan answered yes or no; None for anything else.
 
@@ -900,6 +935,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return None  # "non attendez": a pause to think, not a refusal ("non pas pour l'instant, je vais voir": a no)
     if said == OTHER and name_at_question(tracker, slot):
         return None  # "Paul" read as a yes or a no by the classifier: a first name says neither
+    if value is False and slot in YES_NO_SLOTS and said == YES and yes_with_its_reason(words):
+        return True  # "oui mettez le, c'est la santé du patron pas la mienne" (round 13, r13b-04: read as a pass)
     if isinstance(value, bool):
         return value
     if said == YES:
@@ -1188,6 +1225,9 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     renamed = name_corrected_after_case(dispatcher, tracker)
     if renamed is not None:
         return renamed
+    moved = moment_corrected_after_case(dispatcher, tracker)
+    if moved is not None:
+        return moved
     named = person_named_at_name_question(dispatcher, tracker)
     if named is not None:
         return named
@@ -1284,6 +1324,33 @@ def name_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker
     dispatcher.utter_message(text=NAME_CORRECTED.format(name=renamed, reference=result.reference))
     logger.info("name corrected after the case was stored")
     events: list[EventType] = [SlotSet("contact_name", renamed), SlotSet("case_reference", result.reference)]
+    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+MOMENT_CORRECTED = "C'est corrigé : un conseiller vous rappellera {promise}. Votre référence reste {reference}."
+
+
+def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The time of the call corrected in so many words once the case is stored ("non j'ai dit l'après-midi"): the
+    case's moment replaced and the new promise said with the reference (round 13, r13a-01: read as a new difficulty,
+    the case kept the morning). None otherwise."""
+    slots = dict(tracker.slots)
+    words = tracker.latest_message.get("text")
+    if not slots.get("case_reference") or not consented(slots) or phones_in(words) or find_signs(words or ""):
+        return None
+    if refuses_callback(words) or takes_back_callback(words, explicit_only=True):
+        return None
+    moment = moment_corrected(words)
+    if not moment or moment == slots.get("callback_slot"):
+        return None
+    slots["callback_slot"] = moment
+    if slots.get("phone") is not None and not has_phone(slots):
+        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
+    result = save_case(tracker, slots)
+    promise = callback_promise(services.chamber(), slots)
+    dispatcher.utter_message(text=MOMENT_CORRECTED.format(promise=promise, reference=result.reference))
+    logger.info("callback moment corrected after the case was stored")
+    events: list[EventType] = [SlotSet("callback_slot", moment), SlotSet("case_reference", result.reference)]
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
 
 
@@ -1467,12 +1534,39 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
     offered = slots.get("wants_advisor") is None and _offer_made(tracker) and given
     if tracker.active_loop_name or not (refused or offered):
         return None
-    if not (asks_for_callback(words) or given or (refused and _CHANGED_TO_YES.search(fold(words or "")))):
+    if not (
+        asks_for_callback(words)
+        or given
+        or says_the_keyword(words)
+        or (refused and _CHANGED_TO_YES.search(fold(words or "")))
+    ):
         return None
     dispatcher.utter_message(text=NUMBER_IS_A_YES)
     kept = {slot: value for slot, value in found.items() if _open_for(slot, slots.get(slot))}
     events = [SlotSet("wants_advisor", True), SlotSet("consent_given", None)]
     return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
+
+
+# The word the bot tells people to write (« conseiller »), said as a clause of its own at the end or the start of a
+# longer message ("bon je lui ai parlé il est ok. conseiller": round 13, r13b-08, read as a stop and told "on s'arrête
+# là"), never a word of a sentence ("je verrai avec mon conseiller", "pas de conseiller", "conseiller bancaire").
+_KEYWORD_CLAUSE = re.compile(
+    r"(?:(?:^|[.,;!:]\s*|\b(?:ok|oui|ouais|donc|alors|bon|d'accord|daccord|allez|du coup|c'est bon)[ ,]+)"
+    r"(?:un |une |le |la )?conseill(?:er|ere)(?: (?:svp|stp|s'il vous plait|merci|please|alors|donc|maintenant|finalement|"
+    r"oui|ok|du coup|quand meme|en fait))*\s*[.!]*$)|^(?:un |une )?conseill(?:er|ere)\s*[.,;!:]"
+)
+
+
+def says_the_keyword(words: str | None) -> bool:
+    """« conseiller » written as the bot asked, with more around it ("il est ok. conseiller", "conseiller. il est
+    d'accord maintenant", "ok conseiller svp"), or the callback named (``names_the_callback``); never with words that
+    take it back or refuse it, nor a question."""
+    folded = " ".join(fold(words or "").replace("\u2019", "'").split())
+    if not folded or folded.startswith("/") or "?" in folded or takes_back_callback(words, explicit_only=True):
+        return False
+    if answer_kind(words) == NO and not _KEYWORD_CLAUSE.search(folded):
+        return False
+    return bool(_KEYWORD_CLAUSE.search(folded)) or names_the_callback(words)
 
 
 # "non finalement d'accord", "bon finalement oui", "en fait ok": a mind changed to a yes after a refusal (round 6).
@@ -1543,6 +1637,52 @@ def contact_read_earlier(tracker: Tracker) -> list[EventType]:
     return events
 
 
+# The call taken back in other words than intake.answers knows (round 13, r13a-10: "non. et en fait je prefere plus
+# etre rappelée, j'appellerai moi meme" at the e-mail question, after the case was saved, got the e-mail question again).
+_CALLED = r"(?:rappelee?s?|appelee?s?|contactee?s?|recontactee?s?|telephonee?s?)"
+# "je préfère pas être appelée le matin", "... avant 10 h", "... par mail": when or how to call, no withdrawal.
+_NOT_A_MOMENT = (
+    r"(?![ ,]+(?:avant|apres|le |la |l'|les |entre|a |au |aux |sur |pendant|ce |cette |cet |demain|aujourd'hui|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|tot|tard|trop|chez|quand|si |plutot|par (?!vous|la chambre|"
+    r"un conseiller|une conseillere|le conseiller)))"
+)
+_CALLBACK_TAKEN_BACK = re.compile(
+    r"\b(?:"
+    # "je préfère plus être rappelée", "j'aimerais mieux ne pas être appelé", "je souhaite plus être contactée".
+    r"(?:je |j')(?:ne |n')?(?:prefere|prefererais|aimerais|aime|voudrais|veux|souhaite|souhaiterais|desire|tiens)"
+    r"(?: mieux| plutot)?(?: finalement)? (?:plus|pas|ne pas|ne plus|plutot pas|finalement pas|plus du tout|pas du tout)"
+    rf"(?: finalement)? (?:d'|qu'on me |qu'on m')?(?:etre )?{_CALLED}\b{_NOT_A_MOMENT}|"
+    r"(?:je |j')(?:ne |n')?(?:prefere|prefererais|aimerais|voudrais|veux|souhaite|desire) plus (?:qu'on me |qu'on m')"
+    rf"(?:rappelle|appelle|contacte|telephone)\b{_NOT_A_MOMENT}|"
+    # "plus besoin du rappel", "j'ai plus envie qu'on m'appelle", "plus la peine de me rappeler", "pas la peine de rappeler".
+    r"(?:plus|pas) (?:besoin|envie|la peine|necessaire)(?: finalement)? (?:d'etre |de |du |d'un |qu'on me |qu'on m'|que vous "
+    r"(?:me )?)?(?:rappel|appel|conseiller|coup de fil|me rappeler|m'appeler|me contacter|rappeler|"
+    rf"{_CALLED}|rappelle|appelle|contacte|rappeliez|appeliez)\b{_NOT_A_MOMENT}|"
+    # "laissez tomber le rappel", "oubliez le rappel", "annulez le rappel j'ai trouvé", "on abandonne l'appel".
+    r"(?:laisse[zr]? tomber|oubliez|oublie[rz]?|annule[zr]?|j'annule|abandonne[zr]?|supprime[zr]?|retire[zr]?|stoppe[zr]?)"
+    r" (?:le |ce |mon |votre |la |cette |l')?(?:rappel|appel|coup de fil|demande de rappel|demande d'appel)\b|"
+    # "finalement j'appellerai moi-même", "non je vais les appeler directement": the artisan will call instead.
+    r"(?:finalement|en fait|plutot|non|tout compte fait|reflexion faite|je prefere)\b(?:(?!\bsi\b)[^.?!])*?"
+    r"\b(?:j'appellerai|je (?:les |la |vous )?(?:rappellerai|appellerai|contacterai|telephonerai)|je vais (?:les |la |vous )?"
+    r"(?:appeler|rappeler|contacter|telephoner)|appeler)(?: (?:la chambre|la cma|le conseiller|les conseillers|moi))?"
+    r" (?:moi[- ]meme|directement|de mon cote|par moi[- ]meme)\b"
+    r")"
+)
+
+
+def takes_back_callback(text: str | None, *, explicit_only: bool = False) -> bool:
+    """The callback taken back: ``is_withdrawal``'s words, or the call refused in others ("je préfère plus être
+    rappelée", "laissez tomber le rappel", "plus besoin qu'on m'appelle", "finalement j'appellerai moi-même"). When or
+    how to call ("je préfère pas être appelée le matin", "pas par mail") and a condition ("si vous ne m'appelez pas,
+    j'appellerai moi-même") take nothing back."""
+    if is_withdrawal(text, explicit_only=explicit_only):
+        return True
+    folded = " ".join(fold(text or "").replace("\u2019", "'").split())
+    if not folded or folded.startswith("/") or "?" in folded:
+        return False
+    return bool(_CALLBACK_TAKEN_BACK.search(folded))
+
+
 def withdraws_consent(tracker: Tracker) -> bool:
     """After agreeing, the artisan takes it back ("non finalement je ne veux pas", "annulez ma demande").
     At the health question a bare "non finalement" refuses the health details only."""
@@ -1552,14 +1692,14 @@ def withdraws_consent(tracker: Tracker) -> bool:
     words = tracker.latest_message.get("text")
     if number_at_phone_question(tracker):
         return False  # "06 12 34 56 78 mais ne me rappelez pas avant lundi": a number given is no withdrawal (round 9)
-    return is_withdrawal(words, explicit_only=asked in (None, "health_consent"))
+    return takes_back_callback(words, explicit_only=asked in (None, "health_consent"))
 
 
 def declines_callback(tracker: Tracker) -> bool:
     """Before any consent, words that refuse the call in so many words ("ne me rappelez pas")."""
     if tracker.get_slot("consent_given") is True:
         return False
-    return is_withdrawal(tracker.latest_message.get("text"), explicit_only=True)
+    return takes_back_callback(tracker.latest_message.get("text"), explicit_only=True)
 
 
 def withdraw_consent(tracker: Tracker) -> list[EventType]:
@@ -1619,7 +1759,7 @@ def stop_with_handoff(
         # Round 9, r9a-14: a number given with words that read as a stop or a farewell is kept, and the case made.
         return number_kept_at_stop(dispatcher, tracker, number)
     if (in_form and withdraws_consent(tracker)) or (
-        consented(slots) and is_withdrawal(words, explicit_only=explicit_only)
+        consented(slots) and takes_back_callback(words, explicit_only=explicit_only)
     ):
         events = withdraw_consent(tracker)
         chamber = services.chamber()
@@ -1649,6 +1789,11 @@ class ActionHandoffThanks(Action):
         return "action_handoff_thanks"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if consented(tracker.slots) and takes_back_callback(tracker.latest_message.get("text"), explicit_only=True):
+            # "finalement plus besoin qu'on m'appelle, merci" (round 13): the thanks ends nothing; the case is erased.
+            withdrawn = stop_with_handoff(dispatcher, tracker, explicit_only=True)
+            if withdrawn is not None:
+                return withdrawn
         events = leave_handoff(dispatcher, tracker, thanks=True)
         if events is not None:
             return events

@@ -25,10 +25,12 @@ from actions.handoff import (
 )
 from actions.handoff_actions import (
     already_said,
+    callback_taken_up_again,
     finish_handoff,
     name_noted_text,
     number_after_the_handoff,
     reference_said,
+    says_the_keyword,
     stop_with_handoff,
     yes_read_as_farewell,
 )
@@ -656,6 +658,9 @@ class ActionStopConversation(Action):
                 return [FollowupAction(loop)]
             dispatcher.utter_message(text=TAKE_YOUR_TIME_NO_QUESTION)
             return []
+        keyword = keyword_read_as_a_stop(dispatcher, tracker)
+        if keyword is not None:
+            return keyword
         if asked in HANDOFF_YES_NO and intent == "goodbye" and answer_kind(words) == YES and not is_closing(words):
             # "bon ok, c'est Laurent" to "Voulez-vous qu'un conseiller vous rappelle ?", read as a farewell: a yes,
             # with the name after it kept.
@@ -714,6 +719,22 @@ class ActionStopConversation(Action):
             return events + finish_handoff(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events
+
+
+def keyword_read_as_a_stop(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """« conseiller », the word the bot tells people to write, said with more and read as a stop or a farewell ("bon
+    je lui ai parlé il est ok. conseiller": round 13, r13b-08, got "Très bien, on s'arrête là"): the callback request
+    starts (again, after a refusal), as the word alone does. None otherwise: in a form, or once the case is stored."""
+    if tracker.active_loop_name or tracker.get_slot("case_reference"):
+        return None
+    if not says_the_keyword(tracker.latest_message.get("text")):
+        return None
+    again = callback_taken_up_again(dispatcher, tracker)  # after a refusal: "Merci, je comprends ...", consent again
+    if again is not None:
+        return again
+    if tracker.get_slot("wants_advisor") is True and tracker.get_slot("consent_given") is True:
+        return None  # consented already: the handoff's own paths go on
+    return [SlotSet("wants_advisor", True), FollowupAction("handoff_form")]
 
 
 # Stopping said in so many words ("je suis épuisé, j'arrête là"): a stop, whatever else is said.

@@ -32,10 +32,10 @@ from intake.answers import (
     is_waiting,
     kind as answer_kind,
 )
-from intake.facts import extract_facts, is_place_mention
+from intake.facts import extract_facts, fold, is_place_mention
 from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
 from places.choice import choose
-from places.resolve import said_as_whereabouts
+from places.resolve import said_as_a_place, said_as_whereabouts
 from triage.distress import AMBIGUOUS as LEVEL_THREE
 
 MAX_CHOICES = 3
@@ -164,6 +164,8 @@ class PlaceValidation:
         excusez moi je suis perdue…", classified express_overwhelm, was not read and the question came again): the
         message is the answer when it names a place as a sentence does ("à Clermont", "dans le 63")."""
         latest = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("requested_slot") not in (None, "departement"):
+            return own_place_said_aside(dispatcher, tracker, latest)
         if (
             tracker.get_slot("requested_slot") != "departement"
             or not latest
@@ -226,6 +228,29 @@ class PlaceValidation:
         return update
 
 
+def own_place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker, latest: str) -> dict[str, Any]:
+    """The business's place said with the answer to another question, no place known yet: "il vaut mieux le rappeler
+    le soir après 18h, on est dans le Tarn" at the time question (round 13, r13b-01: the place question came next). The
+    slot mappings leave it (a contact answer says nothing of the business), so it is read here, once, and said kept:
+    a place the free-text reader finds, said as one's own ("on est", "l'atelier est", "j'habite"), never as where one
+    will be ("je serai à Brive") nor as someone else's ("mon fils habite à Lyon")."""
+    if (
+        not latest
+        or latest.startswith("/")
+        or tracker.get_slot("departement") not in (None, "")
+        or value_before_latest_message(tracker.events, "departement") not in (None, "")
+    ):
+        return {}
+    found = find_in_text(latest)
+    if not found.found or said_as_whereabouts(latest) or merely_mentioned(latest, found.departement):
+        return {}
+    if not _OWN_PLACE.search(fold(latest).replace("'", " ").replace("’", " ")):
+        return {}
+    update = {"departement": found.departement, "commune": found.commune.name if found.commune else None}
+    dispatcher.utter_message(text=place_noted(update))
+    return update
+
+
 def elsewhere_for_a_while(tracker: Tracker, code: Any) -> bool:
     """A place said as where one is or will be ("lundi je suis à Rungis", "je serai sur un chantier à Brive"), other
     than the business's place known: it never replaces it, unless the words correct the place."""
@@ -234,7 +259,53 @@ def elsewhere_for_a_while(tracker: Tracker, code: Any) -> bool:
     if known in (None, SKIPPED) or code in (None, known) or departement_code(str(code)) == departement_code(known):
         return False
     taken = tracker.slots_to_validate().get("departement")
-    return said_as_whereabouts(text, taken if isinstance(taken, str) else None) and not is_correction(text)
+    if is_correction(text):
+        return False
+    return said_as_whereabouts(text, taken if isinstance(taken, str) else None) or merely_mentioned(text, str(code))
+
+
+# Someone else's place: "mon fournisseur de Lyon", "le tribunal de Lyon", "mon fils habite à Lyon", "un client à Lyon".
+_THEIR_PLACE = re.compile(
+    r"\b(?:fournisseurs?|clients?|clientes?|banques?|banquiers?|agences?|tribunal|tribunaux|urssaf|impots|sie|tresor"
+    r"|comptables?|notaires?|avocats?|huissiers?|commissaires?|greffe|mairie|prefecture|cma|chambre|concurrents?"
+    r"|proprio|proprietaire|bailleur|fils|fille|filles|enfants?|freres?|soeurs?|mere|pere|parents|beau pere|belle mere"
+    r"|cousins?|cousines?|amie?s?|copains?|copines?|femme|mari|epouse|ex|associee?s?|salon|foire|siege social du groupe)"
+    r"\b"
+)
+# The business's own place: "on est à", "l'atelier est à", "je suis boulanger à", "on a déménagé à", "j'habite".
+_OWN_PLACE = re.compile(
+    r"\b(?:on est|on se trouve|nous sommes|nous nous trouvons|je suis|j habite|on habite|nous habitons|on vit|je vis"
+    r"|chez nous|chez moi|ici|mon entreprise|notre entreprise|ma boite|notre boite|mon atelier|notre atelier"
+    r"|ma boutique|notre boutique|mon salon|mon garage|mon magasin|mon local|l atelier|l entreprise|la boutique"
+    r"|le magasin|le garage|la societe|le local|demenage|demenagee?s?|installee?s?"
+    r"|basee?s?|situee?s?|domiciliee?s?|siege|adresse)\b"
+)
+
+
+def merely_mentioned(text: str | None, code: str | None) -> bool:
+    """A place the latest message only mentions, never as the business's: the free-text reader finds no such place
+    (the entity extractor alone read it: "régler cette somme", round 13, r13b-02), or it is said as someone else's
+    ("mon fournisseur à Lyon", "le tribunal de Lyon") with no word making it one's own. A place known is not replaced
+    by it; a correction, a place said as one's own ("on est à Lyon maintenant") or alone ("Lyon") is another matter."""
+    text = text or ""
+    code = departement_code(code) if code else None
+    if not text or code is None:
+        return False
+    if names_a_known_town(text) is not None or (
+        len(text.split()) <= _ANSWER_WORDS
+        and resolve(text, typos=False).departement == code
+        and said_as_a_place(departement_name(code), text)
+    ):
+        return False  # "Lyon", "à Lyon", "c'est dans le 69": the answer is the place
+    if find_in_text(text).departement != code:
+        return True
+    parts = [part for part in _PARTS.split(text) if part.strip()]
+    said = [fold(part).replace("'", " ").replace("’", " ") for part in parts if find_in_text(part).departement == code]
+    return bool(said) and all(_THEIR_PLACE.search(part) and not _OWN_PLACE.search(part) for part in said)
+
+
+_ANSWER_WORDS = 4
+_PARTS = re.compile(r"[,;.!?\n]+|\s(?:mais|et|sinon|par contre|puis)\s", re.IGNORECASE)
 
 
 def place_not_deadline(tracker: Tracker, asked: Any, facts: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -289,6 +290,33 @@ class OpeningHours:
         after = min(start for start, _ in calling if start >= max(end for _, end in wished))
         return [(before - 30, before), (after, after + 30)], "les conseillers ne rappellent pas entre les deux"
 
+    def wish_out_of_hours(self, at: datetime, preference: str | None, departement: str | None = None) -> str | None:
+        """When no hour the advisors call fits the moment asked for ("après 14h heure d'ici" in Martinique, where calls
+        end at 12 h; "le soir après 18h"; "pas avant 18h"): one sentence saying so, in the artisan's clock, and asking
+        for another moment. None when some hour fits, or when nothing about the hour was said. Round 13 (r13a-07): an
+        hour the artisan had ruled out was confirmed without asking."""
+        local = self._local(at)
+        wish = CallbackPreference.read(preference)
+        if wish.spans() == [(0, _DAY_MINUTES)]:
+            return None
+        day = self.next_opening(local + timedelta(minutes=self.callback_lead_minutes)).date()
+        zone = self.artisan_zone(departement, day)
+        calling = self._calling_spans(day, zone)
+        if not calling or _intersect(calling, wish.spans()):
+            return None
+        where = "chez vous, " if zone is not None else ""
+        hours = " et ".join(f"de {_said(begin)} à {_said(end)}" for begin, end in calling)
+        # The wish said with its limits ("l'après-midi après 14 h", "le matin avant 7 h"), not only its part.
+        said = [wish.words()] if wish.window is not None or wish.part is not None else []
+        if wish.window is None and wish.not_before is not None:
+            said.append(f"après {french_time(wish.not_before)}")
+        if wish.window is None and wish.not_after is not None:
+            said.append(f"avant {french_time(wish.not_after)}")
+        return (
+            f"Les conseillers ne peuvent pas vous appeler {' '.join(said) or wish.words()} : {where}ils appellent {hours}. "
+            "À quel autre moment peuvent-ils vous joindre ?"
+        )
+
     def _constrained_text(self, day: date, wish: CallbackPreference, zone: ZoneInfo | None) -> str:
         """The moment promised, said in the artisan's clock: "à partir de 10 h", "en dehors de 12 h - 14 h",
         "dans la matinée", "à partir de 18 h, heure de chez vous"; "" when the wish restricts nothing."""
@@ -567,6 +595,15 @@ def _window_of(match: re.Match[str]) -> tuple[time, time] | None:
     return time(*start), time(*end)
 
 
+# A correction within the words about the moment: what follows it replaces what came before ("ah non en fait l'aprem",
+# "finalement mardi", "ou plutôt le soir"; "plutôt que le matin" compares, and corrects nothing).
+_CORRECTION = re.compile(
+    r"\b(?:(?:ah|oh|euh|heu|enfin|mais|non|bon) non\b|non,? (?:en fait|finalement|plutot|pardon|attendez|attends)\b|"
+    r"en fait\b|finalement\b|(?:ou |non,? )?plutot\b(?! qu)|pardon\b|au final\b|tout compte fait\b|reflexion faite\b|"
+    r"a la reflexion\b|je me suis trompee?\b|je voulais dire\b|je rectifie\b|je prefere(?:rais)?\b)"
+)
+
+
 # A part of the day said as the time not to call: "pas l'après-midi", "l'après-midi je suis au magasin".
 _PART_EXCLUDED_BEFORE = re.compile(r"\b(?:pas|sauf|jamais|surtout pas|hors)\s+(?:le |l'|en |dans l')?$")
 _PART_BUSY_AFTER = re.compile(
@@ -688,9 +725,76 @@ class CallbackPreference:
 
     @classmethod
     def read(cls, text: str | None) -> CallbackPreference:
+        """The wish the words say. A correction within them ("le matin mais pas avant 10h. ah non en fait l'aprem c'est
+        mieux", "lundi, finalement mardi", "le soir ou plutôt vers 16h") is read as such: what is said after it wins,
+        what it does not speak of (the day, a limit that still fits) is kept (round 13, r13a-01: the morning was
+        promised)."""
         if not text:
             return cls()
-        folded = fold(text)
+        folded = fold(text).replace("’", "'")
+        cuts = [0, *(match.start() for match in _CORRECTION.finditer(folded)), len(folded)]
+        wish = cls._read_one(folded[: cuts[1]])
+        for start, end in pairwise(cuts[1:]):
+            wish = wish.corrected_by(cls._read_one(folded[start:end]))
+        return wish
+
+    def _time_said(self) -> bool:
+        return bool(
+            self.part
+            or self.window
+            or self.not_before
+            or self.not_after
+            or self.excluded_window
+            or self.excluded_parts
+            or self.now
+        )
+
+    def corrected_by(self, later: CallbackPreference) -> CallbackPreference:
+        """This wish as a later one said in a correction leaves it: what the later one says replaces what this one
+        said of the same thing; this one's day and limits are kept when the later one says none, or still fits them."""
+        day_said = later.weekday is not None or later.days_ahead is not None or later.day_of_month is not None
+        merged = self
+        if day_said:
+            merged = replace(
+                merged, weekday=later.weekday, days_ahead=later.days_ahead, day_of_month=later.day_of_month
+            )
+        if later.excluded_weekday is not None:
+            merged = replace(merged, excluded_weekday=later.excluded_weekday)
+        if merged.excluded_weekday is not None and merged.excluded_weekday == merged.weekday:
+            merged = replace(merged, excluded_weekday=None)  # "pas le lundi... ah si, lundi ça va"
+        if not later._time_said():
+            return merged
+        part_said = later.part is not None or later.window is not None
+        kept_parts = tuple(part for part in self.excluded_parts if part != later.part)
+        both = replace(
+            merged,
+            part=later.part if part_said else self.part,
+            window=later.window if part_said else self.window,
+            not_before=later.not_before or self.not_before,
+            not_after=later.not_after or self.not_after,
+            excluded_window=later.excluded_window or self.excluded_window,
+            excluded_parts=tuple(dict.fromkeys(later.excluded_parts + kept_parts)),
+            strict=later.strict or self.strict,
+            now=later.now,
+        )
+        if both.spans():
+            return both
+        # The earlier words no longer fit the later ones ("après 15h, ah non en fait le matin"): only the later count.
+        return replace(
+            merged,
+            part=later.part,
+            window=later.window,
+            not_before=later.not_before,
+            not_after=later.not_after,
+            excluded_window=later.excluded_window,
+            excluded_parts=later.excluded_parts,
+            strict=later.strict,
+            now=later.now,
+        )
+
+    @classmethod
+    def _read_one(cls, folded: str) -> CallbackPreference:
+        """The wish said by ``folded`` (folded words with no correction in them)."""
         part = _part_wished(folded)
         weekday = excluded = None
         for word, index in _WEEKDAY_WORDS.items():

@@ -686,7 +686,11 @@ def is_place_mention(value: str | None, text: str | None, *, place_asked: bool =
     if re.search(r"\d\s*(?:k|ke|keuros?|euros?|eur|balles)\b|€", fold(str(value or ""))):
         return False  # "8000 euros": an amount
     if not compact or not any(char.isdigit() for char in compact) or re.search(r"[a-z]{2,}", compact):
-        return True  # a name, with or without its code
+        # A name, with or without its code; a département named like a word only where it is said as a place ("régler
+        # cette somme" is no Somme, round 13, r13b-02: the Jura confirmed was replaced; "ça coûte cher", "qu'il vienne").
+        from places.resolve import said_as_a_place
+
+        return place_asked or said_as_a_place(str(value or ""), text)
     if not _PLACE_NUMBER.match(compact):
         return False
     if _inside_phone_number(compact, text or ""):

@@ -775,7 +775,7 @@ def _resolve_typo(words: list[str]) -> Resolution:
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # What introduces a commune in a sentence ("à Arras", "près de Lens", "sur Béthune"), as normalised words.
-_COMMUNE_CUES = (
+_COMMUNE_CUES: tuple[tuple[str, ...], ...] = (
     ("a",),
     ("au",),
     ("aux",),
@@ -803,6 +803,22 @@ _COMMUNE_CUES = (
     ("agglomeration", "de"),
     ("agglomeration", "d"),
 )
+# "sur tout Villeurbanne et Lyon 3e", "dans toute la ville de Lyon", "partout sur Lyon" (round 13, r13b-03: the answer
+# to the place question was not read, "c'est noté" and the question again): a place said with the whole of it.
+_COMMUNE_CUES = (
+    *_COMMUNE_CUES,
+    *((lead, whole) for lead in ("sur", "dans", "partout") for whole in ("tout", "toute")),
+    *(
+        (lead, "toute", "la", town, join)
+        for lead in ("sur", "dans")
+        for town in ("ville", "commune")
+        for join in ("de", "d")
+    ),
+    ("partout", "a"),
+    ("partout", "sur"),
+)
+# After "nord", words that make it a direction ("au nord de", "nord est"), not the département.
+_COMPASS_GOES_ON = (["de"], ["d"], ["du"], ["des"], ["est"], ["ouest"])
 # Départements whose name is also an ordinary word: in a free sentence, only with a capital letter.
 _ORDINARY_DEPARTEMENTS = frozenset(
     ["lot", "cher", "somme", "manche", "creuse", "allier", "vienne", "var", "gard", "orne"]
@@ -829,6 +845,15 @@ _DEPARTEMENT_CUES = (
     ("departement", "du"),
     ("departement", "de"),
     ("departement", "des"),
+    ("dans", "tout", "le"),
+    ("dans", "toute", "la"),
+    ("dans", "tout", "l"),
+    ("sur", "tout", "le"),
+    ("sur", "toute", "la"),
+    ("sur", "tout", "l"),
+    ("partout", "dans", "le"),
+    ("partout", "dans", "la"),
+    ("partout", "dans", "l"),
 )
 
 
@@ -1101,6 +1126,8 @@ def find_in_text(text: str | None) -> Resolution:
             ordinary = key in _ORDINARY_DEPARTEMENTS
             if ordinary and not capitalised(first):
                 continue  # "dans le lot", "c'est cher", "la somme de"
+            if key == "nord" and (words[first] == "au" or words[first + 1 : first + 2] in _COMPASS_GOES_ON):
+                continue  # "au nord de la ville", "le nord est": a direction (round 13), "dans le Nord" is the 59
             if _cue_before(words, first, _DEPARTEMENT_CUES) or (cue and not ordinary):
                 if near and not _cue_before(words, first, _DEPARTEMENT_CUES):
                     nearby = nearby or _departement(match.departement)
@@ -1193,3 +1220,53 @@ def said_as_whereabouts(text: str | None, place: str | None = None) -> bool:
 def normalise_keeping_breaks(text: str) -> str:
     """The text in lower case without accents, its punctuation kept (so that its parts can be told apart)."""
     return strip_accents(text).lower().replace("’", " ").replace("'", " ").replace("-", " ")
+
+
+# ------------------------------------------------------------------------------------ ordinary words
+
+# Département names that are also ordinary French words, read by the entity extractor anywhere ("régler cette somme"
+# was the Somme, round 13, r13b-02: the Jura confirmed was replaced): nouns, adjectives and verbs ("ça coûte cher",
+# "qu'il vienne", "un lot", "la manche", "à l'aube", "au nord de"). Wider than _ORDINARY_DEPARTEMENTS, which the
+# free-text reader already needs capitalised.
+_WORD_DEPARTEMENTS = _ORDINARY_DEPARTEMENTS | frozenset(["aube", "nord", "marne", "loire", "landes", "cantal", "corse"])
+# What introduces a département as a place: "dans la Somme", "ds le cher", "en Vienne", "département de la Somme".
+_WORD_PLACE_CUE = re.compile(
+    r"\b(?:dans|ds|habite|habitons|habitent|vis|vit|vivons|installee?s?|basee?s?|situee?s?)\s+(?:tout\s+|toute\s+)?"
+    r"(?:le|la|l|les)\s+$|\b(?:departement|dept|dpt)\s+(?:de\s+la|de\s+l|du|des|de)?\s*$|\ben\s+$"
+)
+# Nouns said "dans le/la" as often as the département: "rien dans la manche", "dans le lot": a capital letter or the code.
+_NOUNS_AFTER_DANS = frozenset(["manche", "lot"])
+# What goes on after an ordinary word that is no place: "la somme de 3000", "la somme due", "le lot de", "cher que".
+_WORD_GOES_ON = re.compile(
+    r"^\s*(?:de|d|du|des|due|dues|du|totale|globale|restante|reclamee|demandee|exacte|qui|que|qu|a payer|en question)\b"
+)
+
+
+def said_as_a_place(name: str | None, text: str | None) -> bool:
+    """Whether ``name``, a place the entity extractor read in ``text``, is said there as a place: always for a proper
+    name ("Lens", "Tarn"); for a département whose name is also a word ("somme", "cher", "vienne", "nord"), only where
+    the sentence says a place: a capital letter inside the sentence, a word introducing a département ("dans la
+    somme", "département du Cher", "en Vienne"), its code beside it ("Somme (80)"), the whole answer ("la Somme"), or
+    a place the free-text reader or a correction finds ("non c'est la Somme")."""
+    key = normalise(name or "")
+    if not key or key not in _WORD_DEPARTEMENTS:
+        return True
+    code = tables().departement_keys.get(key)
+    text = text or ""
+    plain = normalise_keeping_breaks(text)
+    if code is None or find_in_text(text).departement == code:
+        return True
+    meaningful = [w for w in normalise(text).split() if w not in _FILLERS]
+    if meaningful == [key] or meaningful in ([key, code], [code, key]):
+        return True  # "la Somme", "Somme 80": the whole answer
+    for match in re.finditer(rf"\b{re.escape(key)}\b", plain):
+        original = text[match.start() : match.end()]
+        before, after = plain[: match.start()], plain[match.end() :]
+        sentence_start = not before.strip() or before.rstrip()[-1] in ".!?\n"
+        if (
+            (original[:1].isupper() and not original.isupper() and not sentence_start)
+            or re.match(rf"^\s*\(?\s*{re.escape(code.lower())}\b", after)
+            or (key not in _NOUNS_AFTER_DANS and _WORD_PLACE_CUE.search(before) and not _WORD_GOES_ON.match(after))
+        ):
+            return True
+    return False

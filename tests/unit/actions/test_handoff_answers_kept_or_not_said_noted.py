@@ -63,7 +63,8 @@ def test_a_number_at_the_name_question_is_only_said_noted(words):
         "apres 14h heure de la guadeloupe svp le matin jsuis au salon",
         "le 14, avant j'ai des banquets tous les jours",
         "avant le 14 je vous ai dit, mardi matin c'est bien",
-        "le 14 si possible, l'après-midi chez nous",
+        # The morning: in Guadeloupe the afternoon fits no hour the advisors call, and is asked again (round 13).
+        "le 14 si possible, le matin chez nous",
         "vers 10h heure de la Réunion",
     ],
 )
