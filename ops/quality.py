@@ -197,6 +197,7 @@ TRIAGE_SETS = {
     "development_v15": REPO / "tests" / "evaluation" / "retired-heldout-v15.yml",
     "development_v16": REPO / "tests" / "evaluation" / "retired-heldout-v16.yml",
     "development_v17": REPO / "tests" / "evaluation" / "retired-heldout-v17.yml",
+    "development_v18": REPO / "tests" / "evaluation" / "retired-heldout-v18.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
