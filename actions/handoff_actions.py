@@ -417,6 +417,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "Mme": a title alone is no name (round 6: the advisor would have read "Mme" aloud).
             dispatcher.utter_message(text=TITLE_ONLY)
             return {"contact_name": None}
+        if kept and set(fold(kept).replace("'", " ").split()) <= _NOT_A_NAME_LEFT:
+            # "c'est le 06 58 21 44 7" (make run, 2026-12-05: the case's name was "Le"): the words left around a number
+            # name nobody; the number has its question.
+            dispatcher.utter_message(text=NUMBER_AT_THE_NAME)
+            return {"contact_name": None}
         return {"contact_name": kept}
 
     def validate_phone(
@@ -1328,6 +1333,45 @@ def name_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker
 
 
 MOMENT_CORRECTED = "C'est corrigé : un conseiller vous rappellera {promise}. Votre référence reste {reference}."
+
+
+# What is left of an answer at the name question once its number is taken out: small words that name nobody.
+_NOT_A_NAME_LEFT = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "au",
+        "du",
+        "mon",
+        "ma",
+        "mes",
+        "son",
+        "sa",
+        "moi",
+        "lui",
+        "elle",
+        "numero",
+        "num",
+        "no",
+        "n",
+        "tel",
+        "portable",
+        "fixe",
+        "mobile",
+        "et",
+        "ou",
+        "voici",
+        "voila",
+        "c'est",
+        "c",
+        "est",
+        "ici",
+    ]
+)
 
 
 def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
