@@ -198,6 +198,7 @@ TRIAGE_SETS = {
     "development_v16": REPO / "tests" / "evaluation" / "retired-heldout-v16.yml",
     "development_v17": REPO / "tests" / "evaluation" / "retired-heldout-v17.yml",
     "development_v18": REPO / "tests" / "evaluation" / "retired-heldout-v18.yml",
+    "development_v19": REPO / "tests" / "evaluation" / "retired-heldout-v19.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
