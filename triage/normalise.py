@@ -50,6 +50,39 @@ _SOFT_BREAKS = {",", "et", "car", "parce", "donc", "puis", "alors"}
 _NEGATIONS = {"pas", "plus", "jamais"}
 _SOFTENERS = {"trop", "vraiment", "tellement", "guere", "franchement", "tres", "beaucoup"}
 _QUANTITIES = {"trop", "beaucoup", "tellement"}
+# Chat and speech set small words off by commas inside a phrase: "j'ai envie de, franchement, mourir", "je
+# recommence à, bon ben, me faire du mal", "pas envie, bon, d'en finir". The aside says nothing, and read with it
+# the phrase is no longer the one the rules and the models know (a negation even lost its scope at the comma).
+# Dropped with both its commas; a word of the list not set off by two commas stays ("enfin payé").
+_ASIDES = frozenset(
+    {
+        "a peu pres",
+        "bah",
+        "ben",
+        "bon",
+        "bon bah",
+        "bon ben",
+        "bref",
+        "disons",
+        "du coup",
+        "en fait",
+        "en gros",
+        "en vrai",
+        "enfin",
+        "euh",
+        "franchement",
+        "genre",
+        "hein",
+        "pour faire court",
+        "pour tout vous dire",
+        "quoi",
+        "sincerement",
+        "tu vois",
+        "vous voyez",
+        "voila",
+    }
+)
+_LONGEST_ASIDE = 4
 
 
 # Pasted HTML (an e-mail, a web form): "<p>Bonjour,</p><p>Je suis <b>photographe</b> ... me doit <strong>4 800
@@ -84,6 +117,21 @@ def without_markup(text: str) -> str:
     if _ENTITY.search(plain):
         plain = html.unescape(plain)
     return plain
+
+
+def _aside_tokens(words: list[str]) -> set[int]:
+    """Indexes of the tokens of every aside set off by commas (both commas included); `words` are the tokens
+    normalised one by one, commas as ","."""
+    skipped: set[int] = set()
+    for index, word in enumerate(words):
+        if word != "," or index in skipped:
+            continue
+        for length in range(1, _LONGEST_ASIDE + 1):
+            closing = index + length + 1
+            if closing < len(words) and words[closing] == "," and " ".join(words[index + 1 : closing]) in _ASIDES:
+                skipped.update(range(index, closing + 1))
+                break
+    return skipped
 
 
 def _softens_negation(previous: str | None, word: str, following: str | None) -> bool:
@@ -261,10 +309,13 @@ def _split_clauses(message: str, cut: bool = True) -> list[Clause]:
         parts, words, length = [], [], 0
 
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(message)]
+    asides = _aside_tokens([raw if raw == "," else normalise_word(raw) for raw, _, _ in tokens])
     skip_next = False
     for index, (raw, start, end) in enumerate(tokens):
         if skip_next:
             skip_next = False
+            continue
+        if index in asides:
             continue
         if raw in _CLAUSE_BREAK_PUNCTUATION:
             if cut:

@@ -104,3 +104,23 @@ def test_quotes_from_pasted_html_carry_no_tags():
     result = assess([pasted])
     assert result.categories == ("tresorerie",)
     assert not any("<" in quote or ">" in quote for quotes in result.reasons.values() for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    "typed, clauses",
+    [
+        # An aside set off by two commas is read without it, commas included: the phrase is whole again.
+        ("j'ai envie de, franchement, tout lâcher", ["j ai envie de tout lacher"]),
+        ("la banque a, bon ben, coupé le découvert", ["la banque a coupe le decouvert"]),
+        ("je dois, en vrai, deux trimestres", ["je dois deux trimestres"]),
+        ("pas envie, hein, de fermer", ["pas envie de fermer"]),
+        # The same words as words, or with a single comma, stay.
+        ("enfin payé par le client", ["enfin paye par le client"]),
+        ("bref, le client paie pas", ["bref , le client paie pas"]),
+        ("il paie pas, quoi", ["il paie pas , quoi"]),
+        # A comma that is no aside's stays ("bon" is an aside, "bon client" is not).
+        ("un, bon client, parti", ["un , bon client , parti"]),
+    ],
+)
+def test_asides_set_off_by_commas_are_left_out_of_clauses(typed, clauses):
+    assert [clause.text for clause in split_clauses(typed)] == clauses
