@@ -649,7 +649,8 @@ class _Run:
                         continue
                     raised = True
                     self.level_reason(rule.level, f"{rule.reason} : {_quote(clause, hit.start, hit.end)}")
-                    if rule.category and rule.category not in {h.owner for h in clause_hits if not h.weak}:
+                    named = {h.owner for h in clause_hits if not h.weak}
+                    if rule.category and rule.category not in named and not (rule.implied_only_alone and named):
                         self.hits.append(_Hit(rule.category, hit.start, hit.end, False, False, clause, hit.order))
                     break
         return raised

@@ -71,6 +71,7 @@ class UrgencyRule:
     cues: tuple[Cue, ...]
     context: re.Pattern[str] | None
     needs_category: str | None = None  # only in a message where this category was found
+    implied_only_alone: bool = False  # `category` only when the clause names no other difficulty
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def rules() -> RuleSet:
                     cues=_cues(raw["id"], raw),
                     context=compile_any(raw["with"]) if raw.get("with") else None,
                     needs_category=raw.get("needs_category"),
+                    implied_only_alone=bool(raw.get("implied_only_alone", False)),
                 )
             )
 
