@@ -85,6 +85,7 @@ from intake.facts import (
     extract_facts,
     fold as fold_words,
     names_people_at_work,
+    past_deadline,
     says_no_first,
     says_no_to,
     sympathy,
@@ -96,6 +97,7 @@ from intake.shapes import (
     fits,
     has_words,
     is_a_count,
+    names_a_legal_form,
     only_time,
     plain_text,
     says_alone,
@@ -240,6 +242,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # deadline question, tagged by the entity extractor, became "Salariés : 3 semaines"; r11b-07: "76 54 32",
             # part of a phone number, became the deadline): what was known before stays.
             return {slot: value_before_latest_message(tracker.events, slot)}
+        if slot == "creditors" and slot != tracker.get_slot("requested_slot"):
+            # "8 500 €" noted from "j'ai 8 500 euros de retard", then "c'est l'urssaf qui me relance": who, with the
+            # amount already said (the question was skipped for it, round 14; the amount was lost).
+            value = _with_amount_known(value, value_before_latest_message(tracker.events, "creditors"))
         # "électricienne je viens de le dire", "SOUS UN MOIS je vous dis": the answer, without the reproach (rounds 4
         # and 5 stored it whole); "je viens de vous dire non" is then the no it is.
         words = without_reproach(without_said_before(said))
@@ -299,6 +305,16 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "reçue le 2 décembre, 15 jours pour contester" (round 12, r12c-14): the receipt date was stored as the
             # deadline; it is the delay from it, or the receipt said as one when no delay is said.
             return {slot: received}
+        past = (
+            past_deadline(words, services.chamber_today())
+            if slot == "deadline" and value != WHAT_A_NO_SAYS["deadline"]
+            else None
+        )
+        if past:
+            # "c'était le 15 novembre", "l'échéance était lundi dernier" (round 14: stored as the coming deadline, or
+            # as next year's date): a payment overdue or something that happened. Said back, never stored as the
+            # deadline; the question comes again for a date to come (and is passed after two such answers).
+            return not_answered(slot, PAST_DATE_SAID.format(past), dispatcher, tracker)
         if asks_for_callback(words) and tracker.get_slot("wants_advisor") is True:
             # "oui je veux bien qu'on me rappelle" at the deadline question, the call already accepted: it was stored
             # as the deadline (and as the legal form) the advisor reads.
@@ -308,7 +324,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
         if value != words:
-            if slot in ("since_when", "deadline") and not fits(slot, str(value)):
+            # An entity the extractor tagged is checked as typed words are: a legal form it misread ("ma femme") is
+            # no form (round 14).
+            if slot in ("since_when", "deadline", "legal_form") and not fits(slot, str(value)):
                 return self._off_script(slot, words, dispatcher, tracker)
             return {slot: value}
         if is_skip(words):
@@ -385,6 +403,12 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         digits of a phone number, and never a number of employees the words do not say (a duration, a name)."""
         if part_of_phone(value, said):
             return False
+        if slot == "legal_form":
+            return names_a_legal_form(value)  # "ma femme" tagged a legal form (round 14)
+        if slot == "deadline":
+            # "l'urssaf m'a relancé le 15 novembre": a past date, never the deadline to come (round 14).
+            today = services.chamber_today()
+            return not (past_deadline(said, today) or past_deadline(value, today))
         return slot != "employees" or names_people_at_work(said) or says_alone(said)
 
     def _off_script(self, slot: str, words: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -459,6 +483,24 @@ YES_IS_NO_ANSWER = "Merci. Pour cette question, il me faudrait quelques mots plu
 CONTACT_WAITS = "Merci. Je vous demanderai votre accord avant de garder vos coordonnées."
 CALL_ALREADY_ASKED = "C'est bien noté : un conseiller vous rappellera."
 AMOUNT_CORRECTED = "C'est corrigé : {}."
+# A past date at "Avez-vous une échéance proche ?" (round 14): said back, then the question again.
+PAST_DATE_SAID = "Le {} est déjà passé : je ne le compte donc pas comme une échéance à venir."
+_ONLY_AMOUNTS = re.compile(r"\d[\d ,]*(?:\s€)?(?:(?:, | et )\d[\d ,]*(?:\s€)?)*")
+
+
+def _with_amount_known(creditors: Any, known: Any) -> Any:
+    """Who is owed, said after an amount noted alone: "URSSAF" + "8 500 €" -> "URSSAF 8 500 €"; otherwise as said."""
+    from intake.facts import creditor_names
+
+    if not isinstance(creditors, str) or not isinstance(known, str) or re.search(r"\d", creditors):
+        return creditors
+    if not creditor_names(creditors):
+        return creditors  # "aucune dette signalée" or words of another kind: as said
+    if not _ONLY_AMOUNTS.fullmatch(known.strip()):
+        return creditors
+    return f"{creditors} {known.strip()}"
+
+
 # Eight digits or more typed as a phone number is (spaces, dots, dashes, a "+33 (0)"): a number, even a wrong one.
 _PHONE_LIKE = re.compile(r"(?:\+\d{2}\s*(?:\(0\))?\s*)?\d(?:[\s.\-]*\d){7,}")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import phonenumbers
 import yaml
 
-from french import MONTHS_FOLDED, NUMBER_WORDS
+from french import MONTHS, MONTHS_FOLDED, NUMBER_WORDS
 from french.text import fold_in_place
 from french.words import ACCENTED_KIN, with_possessive
 from intake.reproach import without_reproach
@@ -132,8 +132,14 @@ _LEGAL_EXTRA = [
 # ----------------------------------------------------------------------------------------- creditors
 
 _CREDITORS = [
-    ("URSSAF", r"urssaf|cotisations?|ssi|rsi|secu des independants|securite sociale des independants|cpsti"),
-    ("impôts", r"impots?|fisc|tresor public|sie|dgfip|finances publiques|centre des impots|tva|cfe"),
+    # "lurssaf": the article glued on, as typed on a phone (round 14).
+    ("URSSAF", r"l?urssaf|cotisations?|ssi|rsi|secu des independants|securite sociale des independants|cpsti"),
+    # "un contrôle fiscal, ils me réclament 30 000 euros": the tax office, whose amount follows (round 14).
+    (
+        "impôts",
+        r"impots?|fisc|tresor public|sie|dgfip|finances publiques|centre des impots|tva|cfe|"
+        r"(?:controle|redressement) fiscal",
+    ),
     (
         "banque",
         # "un crédit pro de 40 000" (round 12, r12c-07: never read, then asked again): a loan, never a tax credit.
@@ -148,8 +154,9 @@ _CREDITORS = [
 _CREDITOR = re.compile(
     r"\b(?:" + "|".join(f"(?P<c{index}>{pattern})" for index, (_, pattern) in enumerate(_CREDITORS)) + r")\b"
 )
+# "8,5k", "8.5 k€": a decimal point before thousands (round 14: "8.5k€" was read as 5 000 €).
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(\d{1,2}))?\s?(k\s?€|k\s?euros?|k\b|ke\b|keuros?|€|euros?\b|eur\b|balles\b|e\b)"
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,(\d{1,2})|\.(?=\d\s?k)(\d))?\s?(k\s?€|k\s?euros?|k\b|ke\b|keuros?|€|euros?\b|eur\b|balles\b|e\b)"
 )
 _BARE_AMOUNT = re.compile(
     r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w/]|[.,]\d|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))"
@@ -159,7 +166,21 @@ _DEBT = re.compile(
     r"\b(?:doi[st]|devons|dette|reclame|reclament|impaye|retard|relance|du a|dus a|due a|redressement|"
     r"doit|payer|rembourse|echeance|cotisations|a payer|arriere)"
 )
-_CLAUSE = re.compile(r"[.;!?\n]|,| et | mais | puis ")
+# A point or a comma between two digits is a decimal one ("8.5k", "8 500,50 €"), no clause break.
+_CLAUSE = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[;!?\n]| et | mais | puis ")
+_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n]")
+# An amount owed said without whom it is owed to ("j'ai 8 500 euros de retard", "on me réclame 8500 €", "je dois dans
+# les 8500"): money owed, kept so that "Si oui, environ combien ?" is not asked again (round 14). Not what a client owes
+# the artisan, nor turnover lost or earned.
+_OWED = re.compile(
+    r"\b(?:dettes?|endettee?s?|retards?|arrieres?|reclam\w*|a rembourser|a regler|a payer|decouvert|"
+    r"(?:dois|doit|devons)(?: encore| en tout| au total)? (?:payer|rembourser|regler|verser|a |au |aux |environ|pres|"
+    r"dans les|a peu pres|plus de|au moins|genre|\d))"
+)
+_NOT_OWED = re.compile(
+    r"\b(?:chiffre|ca|perdu|perte|pertes|gagne|gagner|benefices?|factur\w*|devis|salaire de|me doi\w*|nous doi\w*|"
+    r"client\w*|impayes?)\b"
+)
 # "je n'ai pas de dettes URSSAF", "aucun souci avec la banque", "à jour avec les impôts": not a creditor.
 _NO_DEBT = re.compile(
     r"\b(?:pas|plus|aucune?|jamais|sans)\s+(?:de |d |d')?(?:dettes?|soucis?|problemes?|retards?|impayes?)\b|"
@@ -264,10 +285,41 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
     if _PERIOD.search(said):
         # "sous un mois" is no precise day: the words, and the date they come to.
         return f"{said} (d'ici le {french_date(soonest.when)})"
+    part = _MONTH_PART_SAID.search(said)
+    if part:
+        # "mi janvier" is no precise day either (triage.dates reads it as the 15th): the words, accented, and the day.
+        month = MONTHS[MONTHS_FOLDED.index(part.group(2))]
+        words = f"mi-{month}" if part.group(1) == "mi" else f"{_PART_WORDS[part.group(1)]} {month}"
+        # The end of a month is a day; the other parts are read as a day near which it falls.
+        near = "d'ici" if part.group(1) == "fin" else "vers"
+        return f"{words} ({near} le {french_date(soonest.when)})"
     return f"le {french_date(soonest.when)}"
 
 
 _PERIOD = re.compile(r"\b(?:jours?|semaines?|mois)$")
+_MONTH_PART_SAID = re.compile(rf"\b(mi|fin|debut|courant)\b.*?\b({_MONTHS})\b")
+_PART_WORDS = {"fin": "fin", "debut": "début", "courant": "courant"}
+
+
+def past_deadline(text: str | None, today: date) -> str | None:
+    """The past date said at the deadline question when no date to come is ("c'était le 15 novembre", "l'échéance
+    était lundi dernier", "le 30/11" said on 5 December): "dimanche 15 novembre", the most recent; None otherwise. A
+    past date is a payment overdue or something that happened, never the deadline to come (round 14)."""
+    from triage.dates import find_past_dates
+    from triage.normalise import normalise
+
+    if not text or _deadline(text, fold(text), today, asked=True):
+        return None
+    past = [
+        found.when
+        for sentence in _SENTENCE.finditer(text)
+        for found in find_past_dates(normalise(sentence.group()), today)
+    ]
+    if not past:
+        return None
+    from chamber.hours import french_date
+
+    return french_date(max(past))
 
 
 # "pas taxi, vtc", "taxi? non pardon ambulancier. enfin vtc": a trade said wrong, and the one meant after it.
@@ -326,11 +378,16 @@ def _employees(text: str, folded: str, asked: bool = False) -> str | None:
 
 def _amount(text: str, match: re.Match[str]) -> str:
     number = match.group(1).replace("\u00a0", " ").replace(".", " ")
-    if match.group(2):
-        number += "," + match.group(2)
-    unit = match.group(3).replace(" ", "")
+    decimals = match.group(2) or match.group(3)
+    unit = match.group(4).replace(" ", "")
     if unit.startswith("k"):
+        if decimals:
+            # "8,5k" is 8 500 €, not "8,5 000 €".
+            value = int(number.replace(" ", "")) * 1000 + int((decimals + "00")[:3])
+            return f"{value:,}".replace(",", " ") + " €"
         return f"{number} 000 €"
+    if decimals:
+        number += "," + decimals
     return f"{number} €"
 
 
@@ -410,11 +467,19 @@ def _creditors(text: str, folded: str) -> str | None:
     folded = money_in_digits(folded)
     found: list[str] = []
     start = 0
+    sentence_start = 0
+    # Who was named without an amount earlier in the sentence: "l'urssaf, j'ai 8500 euros de retard" (round 14: the
+    # amount of the next clause was lost, "URSSAF" kept alone).
+    named: list[str] = []
     for boundary in [*(_CLAUSE.finditer(folded)), None]:
         end = boundary.start() if boundary else len(folded)
         clause = folded[start:end]
+        sentence = folded[sentence_start:end]
+        ends_sentence = boundary is None or bool(_SENTENCE_END.fullmatch(boundary.group()))
         if _NO_DEBT.search(clause):
             start = boundary.end() if boundary else end
+            if ends_sentence:
+                sentence_start, named = start, []
             continue
         names = []
         for match in _CREDITOR.finditer(clause):
@@ -429,11 +494,32 @@ def _creditors(text: str, folded: str) -> str | None:
                 for match in _BARE_AMOUNT.finditer(clause)
                 if not _negated(clause, match) and not _is_year(clause, match)
             ]
+        owed = (
+            not names
+            and _OWED.search(sentence)
+            and not _NOT_OWED.search(sentence)
+            and not _NO_DEBT.search(sentence)  # "pas de dettes, 3000 euros sur le compte"
+        )
+        if owed and not amounts and re.search(r"\b(?:dois|doit|devons|dettes?)\b", clause):
+            # "je dois dans les 8500": said with the debt, a number of three digits or more is money.
+            amounts = [
+                " ".join(match.group(1).split()) + " €"
+                for match in _BARE_AMOUNT.finditer(clause)
+                if not _negated(clause, match) and not _is_year(clause, match)
+            ]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
         elif names and _DEBT.search(folded):
             found.extend(name for name in names if not any(item.startswith(name) for item in found))
+            named = names
+        elif amounts and named and not _NOT_OWED.search(clause):
+            found.append(" ".join([" et ".join(named), " et ".join(amounts)]))
+            named = []
+        elif amounts and owed:
+            found.append(" et ".join(amounts))
         start = boundary.end() if boundary else end
+        if ends_sentence:
+            sentence_start, named = start, []
     # Keep "URSSAF 8000 €" over a bare "URSSAF" said elsewhere.
     result: list[str] = []
     for item in found:
@@ -805,7 +891,7 @@ _OWES_ME = re.compile(
     r"\b(?:me doi(?:t|vent)|nous doi(?:t|vent)|doi(?:t|vent) encore|(?:paye|paie|regle) pas|a pas paye|n'a pas paye|"
     r"ont pas paye|impayes?|factures?)\b"
 )
-_SUM_SEPARATOR = re.compile(r"[.;!?\n]| et | mais |, ")
+_SUM_SEPARATOR = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n]| et | mais |, ")
 
 
 def _sentences(text: str) -> list[tuple[str, str]]:
@@ -972,7 +1058,7 @@ def sums_said(text: str) -> list[str]:
     original = " ".join(text.replace("’", "'").split())
     folded = money_in_digits(fold(original))
     clauses = []
-    for sentence in re.split(r"[.;!?\n]", folded):
+    for sentence in _SENTENCE_END.split(folded):  # "8.5k" is one amount
         client_said = False  # "mon client a déposé le bilan, il me doit 18000": the client is the "il"
         creditor_said = ""  # "un contrôle fiscal, ils me réclament 30 000 euros": the creditor said before
         for clause in _SUM_SEPARATOR.split(sentence):

@@ -60,6 +60,27 @@ _NOT_A_FORM = re.compile(
 )
 
 
+# The words that name a legal form, or describe one well enough for the advisor (guidance.profile reads them): the
+# forms themselves (micro-entreprise, EI, EURL, SARL, SAS, SASU, SNC, SCOP...), "société", "entreprise individuelle",
+# "en nom propre", "à mon compte", "indépendant", "le régime micro", "au réel", "gérant majoritaire".
+_LEGAL_FORM_WORDS = re.compile(
+    r"\b(?:micro|micros|microentreprise|microentrepreneur\w*|auto|autoentrepreneur\w*|autoentreprise|"
+    r"(?:micro|auto)[- ]?(?:entreprises?|entrepreneur\w*)|ae|e\.?i\.?|eirl|e\.?u\.?r\.?l\.?|s\.?a\.?r\.?l\.?u?|"
+    r"s\.?a\.?s\.?u?|snc|sci|scop|scic|selarl|selas|gaec|"
+    r"soci[eé]t[eé]s?|ste|entreprise individuelle|entreprise individuel|individuel(?:le)?|"
+    r"entrepreneur(?:e)? individuel(?:le)?|nom propre|en nom personnel|en mon nom|a mon nom|en perso|"
+    r"a mon compte|(?:travailleur |travailleuse )?independante?|freelance|statut|regime|au reel|regime reel|"
+    r"personne (?:physique|morale)|unipersonnelle|associes?|associees?|gerante?|presidente?|"
+    r"cooperative|association|asso|artisan (?:en|sous) (?:nom propre|societe))\b"
+)
+
+
+def names_a_legal_form(text: str | None) -> bool:
+    """The words name a legal form or plausibly describe one ("sarl", "en nom propre", "à mon compte", "on est deux
+    associés"); "c'est ma femme qui gère ça" or "j'ai peur pour mes salariés" do not."""
+    return bool(_LEGAL_FORM_WORDS.search(" ".join(fold(plain_text(text)).split())))
+
+
 def fits(slot: str, text: str | None) -> bool:
     """Whether ``text`` can be the answer to this intake question (the facts and the other kinds were read
     before: this is the last check before the words are kept as they are)."""
@@ -72,12 +93,15 @@ def fits(slot: str, text: str | None) -> bool:
     if slot == "deadline":
         return bool(_DATE.search(folded))
     if slot == "legal_form":
-        # The legal forms the facts did not read ("c'est ma femme qui s'occupe des papiers" says who knows it) are
-        # kept; a creditor, a length of time, "seul" or a long account is something else.
+        # Only words that name or describe a legal form ("en nom propre", "à mon compte", "une boîte avec mon frère,
+        # une SARL"); "c'est ma femme qui gère ça", "j'ai surtout peur pour mes salariés" or a question back is no form
+        # (round 14: stored as "Forme juridique" for the advisor). A creditor, a length of time, "seul" or a long
+        # account is something else.
         from intake.facts import creditor_names
 
         return (
-            len(folded.split()) <= 10
+            names_a_legal_form(folded)
+            and len(folded.split()) <= 10
             and not _NOT_A_FORM.search(folded)
             and not creditor_names(folded)
             and not only_time(folded)

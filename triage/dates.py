@@ -17,6 +17,18 @@ _UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30}
 # A date mentioned as past or habitual is no deadline.
 _PAST_BEFORE = re.compile(r"(?:depuis|il y a|ca fait|cela fait|tous les|chaque|le|les) $")
 _PAST_AFTER = re.compile(r"^ (?:dernier|derniere|passee?|de retard)\b")
+# Said in the past tense ("c'était le 15 novembre", "l'échéance était lundi", "c'est passé le 30/11"): a date that
+# may be a past one is that past one, never next year's nor next week's (round 14: stored as the coming deadline).
+_PAST_TENSE_BEFORE = re.compile(
+    r"\b(?:c etait|c etaient|etait|etaient|est passee?|sont passee?s|c est passe|tombait)\b"
+    # A date moved ("était reportée au 3") is the new one, to come.
+    r"(?: (?!report|repouss|decal|avance|remis|fixe)\w+){0,3} $"
+)
+# A past-tense date at most this far back is that past date; further back it is next year's ("l'audience était
+# prévue le 20 janvier", said in December, is the coming 20 January).
+_PAST_TENSE_DAYS = 183
+# Without the past tense, a date this recently past is an event that happened, not a deadline.
+_RECENT_PAST_DAYS = 60
 
 _RELATIVE = [
     (re.compile(r"\b(?:aujourd hui|ce soir|ce matin|cet apres midi|ce midi|immediatement|tout de suite)\b"), 0),
@@ -40,9 +52,19 @@ _WEEKDAY = re.compile(
 )
 _DAY_MONTH = re.compile(r"\b(?:le )?(\d{1,2}|1er|premier) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_YESTERDAY = re.compile(r"\b(avant )?hier\b")
+# A part of a month ("mi janvier", "fin janvier", "début février", "courant mars", "fin du mois de janvier"; round 14:
+# not understood, the question asked again). Read as a day: mid = the 15th, end = the last day, courant = the 15th,
+# start = the 1st (the soonest the date can be: a deadline read early is met, one read late is missed).
+_MONTH_PART = re.compile(
+    r"\b(mi|fin|debut|courant)(?: (?:du|de) mois)?(?: de| d)? (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b"
+)
+_SINCE_BEFORE = re.compile(r"\b(?:depuis|ca fait|cela fait)(?: la| le| l)? $")
+# The part of the month still running on a day of that month ("début décembre" said on the 5th is now).
+_PART_LAST_DAY = {"debut": 10, "mi": 20, "courant": 31, "fin": 31}  # "courant" and "fin": the whole month
 # "dans le 13", "du côté du 62" name a département, never the 13th of the month.
 _DAY_OF_MONTH = re.compile(
-    r"\b(?<!dans )(?<!vers )(?<!cote )(?<!pres )(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?! (?:"
+    r"\b(?<!dans )(?<!vers )(?<!cote )(?<!pres )(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?!/\d)(?! (?:"
     + "|".join(_MONTHS)
     + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))"
 )
@@ -54,7 +76,9 @@ _WEEK = [
     (re.compile(r"\b(?:la semaine prochaine|semaine prochaine|debut de semaine prochaine)\b"), "next_week"),
     (
         re.compile(
-            r"\b(?<!chaque )(?<!toutes les )(?<!les )(?:a la |en |pour la |d ici la |avant la )?fin (?:du|de) mois\b(?! (?:difficiles?|compliquees?|tendues?))"
+            r"\b(?<!chaque )(?<!toutes les )(?<!les )(?:a la |en |pour la |d ici la |avant la )?fin (?:du|de) mois\b(?! (?:difficiles?|compliquees?|tendues?)|(?: de| d) (?:"
+            + "|".join(_MONTHS)
+            + r"))"
         ),
         "end_of_month",
     ),
@@ -78,7 +102,14 @@ def _is_past(text: str, start: int, end: int) -> bool:
     return bool(_PAST_BEFORE.search(text[max(0, start - 12) : start]) or _PAST_AFTER.match(text[end : end + 14]))
 
 
-def _upcoming(day: int, month: int, year: int | None, today: date) -> date | None:
+def _past_tense(text: str, start: int) -> bool:
+    """The words before ``start`` in its clause say it in the past tense ("c etait le 15 novembre")."""
+    return bool(_PAST_TENSE_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def _dated(day: int, month: int, year: int | None, today: date, past_tense: bool = False) -> date | None:
+    """The date a day and a month name: this year's; a past one is that past date when it is recent (or said in the
+    past tense, up to six months back), else next year's. None for a day that does not exist."""
     try:
         if year is not None:
             return date(year if year > 100 else 2000 + year, month, day)
@@ -86,9 +117,9 @@ def _upcoming(day: int, month: int, year: int | None, today: date) -> date | Non
     except ValueError:
         return None
     if candidate < today:
-        # Recently past: an event that happened, not a deadline. Long past: next year's date.
-        if (today - candidate).days <= 60:
-            return None
+        back = (today - candidate).days
+        if back <= _RECENT_PAST_DAYS or (past_tense and back <= _PAST_TENSE_DAYS):
+            return candidate  # an event that happened, or a payment now overdue: no deadline to come
         try:
             candidate = date(today.year + 1, month, day)
         except ValueError:
@@ -96,43 +127,76 @@ def _upcoming(day: int, month: int, year: int | None, today: date) -> date | Non
     return candidate
 
 
-def find_deadlines(text: str, today: date) -> list[Deadline]:
-    """Every future date the normalised text mentions, with its distance from `today` in days."""
+def _month_part(part: str, month: int, year: int | None, today: date, past_tense: bool) -> date | None:
+    """ "mi janvier" -> the 15th, "fin janvier" -> the 31st, "début février" -> the 1st, "courant mars" -> the 15th;
+    a part of the current month still running ends the last day of that part ("début décembre" said on 5 December
+    is by the 10th: neither a past date nor "aujourd'hui")."""
+    year_ = today.year if year is None else (year if year > 100 else 2000 + year)
+    last = calendar.monthrange(year_, month)[1]
+    day = {"mi": 15, "courant": 15, "debut": 1}.get(part) or last
+    if year_ == today.year and month == today.month and day < today.day <= _PART_LAST_DAY[part]:
+        return date(year_, month, min(_PART_LAST_DAY[part], last))
+    return _dated(day, month, year, today, past_tense)
+
+
+def _all_dates(text: str, today: date) -> list[Deadline]:
+    """Every date the normalised text names, past ones included (``days`` below 0)."""
     found: list[Deadline] = []
 
     def add(when: date | None, match: re.Match[str]) -> None:
-        if when is None or when < today:
-            return
-        found.append(Deadline((when - today).days, when, match.start(), match.end()))
+        if when is not None:
+            found.append(Deadline((when - today).days, when, match.start(), match.end()))
 
     for pattern, days in _RELATIVE:
         for match in pattern.finditer(text):
             add(today + timedelta(days=days), match)
+    for match in _YESTERDAY.finditer(text):
+        if _past_tense(text, match.start()):
+            # "c'était hier": only in the past tense ("hier j'ai reçu ..." tells when a letter came, not a date due).
+            add(today - timedelta(days=2 if match.group(1) else 1), match)
     for pattern in (_IN_N, _HAVE_N):
         for match in pattern.finditer(text):
             if not _is_past(text, match.start(), match.end()):
                 add(today + timedelta(days=_number(match.group(1)) * _UNIT_DAYS[match.group(2)]), match)
     for match in _WEEKDAY.finditer(text):
+        weekday = _WEEKDAYS.index(match.group(1))
+        said_past = bool(_PAST_AFTER.match(text[match.end() : match.end() + 14])) or (
+            _past_tense(text, match.start()) and not match.group(2)
+        )
+        if said_past:
+            # "lundi dernier", "l'échéance était lundi": the last such day before today.
+            add(today - timedelta(days=(today.weekday() - weekday) % 7 or 7), match)
+            continue
         if _is_past(text, match.start(1), match.end()) and not match.group(0).startswith(
             ("ce ", "avant ", "pour ", "d ici ")
         ):
             continue
-        ahead = (_WEEKDAYS.index(match.group(1)) - today.weekday()) % 7 or 7
+        ahead = (weekday - today.weekday()) % 7 or 7
         add(today + timedelta(days=ahead), match)
     for match in _DAY_MONTH.finditer(text):
         day = 1 if match.group(1) in ("1er", "premier") else int(match.group(1))
         year = int(match.group(3)) if match.group(3) else None
-        add(_upcoming(day, _MONTHS.index(match.group(2)) + 1, year, today), match)
+        month = _MONTHS.index(match.group(2)) + 1
+        add(_dated(day, month, year, today, _past_tense(text, match.start())), match)
+    for match in _MONTH_PART.finditer(text):
+        if _is_past(text, match.start(), match.end()) or _SINCE_BEFORE.search(text[: match.start()]):
+            continue  # "fin janvier dernier", "depuis la mi janvier": when something happened or began
+        year = int(match.group(3)) if match.group(3) else None
+        month = _MONTHS.index(match.group(2)) + 1
+        add(_month_part(match.group(1), month, year, today, _past_tense(text, match.start())), match)
     for match in _NUMERIC.finditer(text):
         year = int(match.group(3)) if match.group(3) else None
         if 1 <= int(match.group(2)) <= 12:
-            add(_upcoming(int(match.group(1)), int(match.group(2)), year, today), match)
+            add(_dated(int(match.group(1)), int(match.group(2)), year, today, _past_tense(text, match.start())), match)
     for match in _DAY_OF_MONTH.finditer(text):
         day = 1 if match.group(1) == "1er" else int(match.group(1))
         if not 1 <= day <= 31:
             continue
         month, year = today.month, today.year
         if day < today.day:
+            if _past_tense(text, match.start()):
+                add(date(year, month, day), match)  # "c'était le 3", said on the 5th: two days ago
+                continue
             month, year = (1, year + 1) if month == 12 else (month + 1, year)
         add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
     for pattern, kind in _WEEK:
@@ -147,6 +211,17 @@ def find_deadlines(text: str, today: date) -> list[Deadline]:
                 when = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
             add(when, match)
     return found
+
+
+def find_deadlines(text: str, today: date) -> list[Deadline]:
+    """Every future date the normalised text mentions, with its distance from `today` in days."""
+    return [found for found in _all_dates(text, today) if found.days >= 0]
+
+
+def find_past_dates(text: str, today: date) -> list[Deadline]:
+    """The past dates the normalised text names as such ("c etait le 15 novembre", "lundi dernier", "le 30/11" said on
+    5 December; ``days`` below 0): a payment now overdue, or something that happened, never a deadline to come."""
+    return [found for found in _all_dates(text, today) if found.days < 0]
 
 
 _MONTH_NAME = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")

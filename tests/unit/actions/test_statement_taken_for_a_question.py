@@ -30,8 +30,10 @@ def faq_at(slot, words, confidence, key="faq/who_are_you"):
 @pytest.mark.parametrize(
     "slot, words, stored",
     [
-        ("legal_form", "c'est moi qui gère tout maintenant", "c'est moi qui gère tout maintenant"),
-        ("legal_form", "c'est ma femme qui s'occupe des papiers", "c'est ma femme qui s'occupe des papiers"),
+        # Round 14: read as the answer (no FAQ reply), but words that name no legal form are not stored as one.
+        ("legal_form", "c'est moi qui gère tout maintenant", None),
+        ("legal_form", "c'est ma femme qui s'occupe des papiers", None),
+        ("legal_form", "c'est moi qui gère tout, en nom propre", "en nom propre"),
         ("trade", "je fais de la plomberie chez les particuliers", "plomberie"),
         ("employees", "personne à part moi", "personne à part moi"),
     ],
