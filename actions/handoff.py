@@ -583,6 +583,130 @@ def since_in_full(since: str | None, artisan_messages: Sequence[str]) -> str | N
     return since
 
 
+# ------------------------------------------------------------------------------ creditors said over the conversation
+
+# What the intake stores when the artisan says no at the creditors question (actions.intake_actions.WHAT_A_NO_SAYS);
+# round 14: "non pas la banque, c'est le fournisseur" was stored as it, every creditor lost.
+NO_DEBT_SAID = "aucune dette signalée"
+# A creditor added to those already given: "ah et aussi le fournisseur", "et puis l'urssaf", "en plus je dois 1500 au
+# grossiste", "j'ai oublié les impôts".
+_CREDITOR_ADDED = re.compile(
+    r"\b(?:aussi|egalement|en plus|de plus|et puis|puis|sans oublier|j'?(?: )?ai oublie|oublie de (?:dire|preciser)|"
+    r"ainsi que|(?:il )?y a encore|il reste)\b|^(?:(?:ah|oh|euh|ben|bah|bon|oui|ouais)[ ,]+)*et\b"
+)
+# A correction's opening: "non en fait c'est les impôts", "pardon, la banque", "je me suis trompé".
+_CREDITOR_CORRECTED = re.compile(
+    r"^(?:(?:ah|oh|euh|ben|bah|oups|mince)[ ,]+)*(?:non|nan|pardon|oups|erreur|en fait|plutot|je rectifie|je corrige|"
+    r"correction|je me suis trompee?|je voulais dire)\b"
+)
+
+_Creditor = tuple[tuple[str, ...], str]  # the creditors it names (labels of intake.facts), and how it is shown
+
+
+def _creditor_labels(text: str) -> tuple[str, ...]:
+    """The creditors a piece of text names, as intake.facts labels them ("banque", "URSSAF"), a label itself included."""
+    from intake.facts import _CREDITORS, creditor_names, fold
+
+    folded = fold(text)
+    labels = [label for label in (creditor_names(text) or "").split(", ") if label]
+    for label, _ in _CREDITORS:
+        if folded.startswith(fold(label)) and label not in labels:
+            labels.insert(0, label)
+    return tuple(labels)
+
+
+def _shown_as_noted(part: str, labels: tuple[str, ...]) -> bool:
+    """The way the intake notes a creditor ("URSSAF 8000 €", "banque"), not an answer's words ("et aussi le ...")."""
+    from intake.facts import fold
+
+    return bool(labels) and fold(part).startswith(fold(labels[0]))
+
+
+def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool]:
+    """What one message says of the creditors: those it names (with their amounts when said), those it denies ("non
+    pas la banque"), whether it adds to those given, whether it corrects them."""
+    from intake.facts import creditor_names_meant, extract_facts, fold
+
+    folded = fold(" ".join(message.replace("’", "'").split()))
+    named = set(_creditor_labels(message))
+    meant = [label for label in (creditor_names_meant(message) or "").split(", ") if label]
+    denied = named - set(meant)
+    added = bool(_CREDITOR_ADDED.search(folded))
+    corrected = bool(_CREDITOR_CORRECTED.search(folded))
+    found = extract_facts(message).get("creditors")
+    said: list[_Creditor] = []
+    if found:
+        for part in found.split(", "):
+            labels = _creditor_labels(part)
+            if labels and not set(labels) <= denied:
+                said.append((labels, part))
+    elif meant and (added or corrected or denied):
+        # "et l'urssaf aussi", "non pas la banque, c'est le fournisseur": names without a debt word.
+        said = [((label,), label) for label in meant]
+    return said, denied, added, corrected
+
+
+def _put(items: list[_Creditor], new: _Creditor) -> None:
+    """A creditor said again takes its latest amount; one said without an amount keeps the amount known."""
+    labels, text = new
+    for index, (known, known_text) in enumerate(items):
+        if known == labels:
+            if re.search(r"\d", text) or not re.search(r"\d", known_text):
+                items[index] = new
+            return
+        if set(known) & set(labels) and not re.search(r"\d", text):
+            return
+    items.append(new)
+
+
+def creditors_in_full(creditors: str | None, artisan_messages: Sequence[str]) -> str | None:
+    """The creditors line of the case: the slot (the intake's latest reading), with the creditors it lost brought back.
+
+    The intake's slot keeps only the latest message's creditors (round 14: "ah et aussi le fournisseur", "et l'urssaf
+    aussi" replaced the bank already given, "non pas la banque, c'est le fournisseur" left "aucune dette signalée").
+    The messages are read again in order: one that adds ("aussi", "et puis", "en plus") or names a new creditor adds to
+    them, one that denies a creditor ("non pas X, c'est Y", "Y pas X") replaces that one only, and a correction that
+    names none of those given ("non en fait c'est les impôts") replaces them all. The slot is kept as it is when it
+    lost nothing (an amount corrected there, words the reading does not know)."""
+    items: list[_Creditor] = []
+    dropped: set[str] = set()
+    for message in artisan_messages:
+        if not message or message.startswith("/"):
+            continue
+        said, denied, added, corrected = _creditors_said(message)
+        if denied:
+            kept = [item for item in items if not set(item[0]) <= denied]
+            dropped |= {label for item in items if item not in kept for label in item[0]}
+            items = kept
+        elif corrected and not added and said and not any(set(i[0]) & set(s[0]) for i in items for s in said):
+            dropped |= {label for item in items for label in item[0]}
+            items = []
+        for new in said:
+            _put(items, new)
+            dropped -= set(new[0])
+    slot_parts = [part for part in (creditors or "").split(", ") if part.strip()]
+    if not items:
+        return creditors
+    if creditors == NO_DEBT_SAID:
+        return ", ".join(text for _, text in items)
+    in_slot = {label for part in slot_parts for label in _creditor_labels(part)}
+    if all(set(labels) & in_slot for labels, _ in items):
+        return creditors  # nothing lost
+    shown: list[str] = []
+    for labels, text in items:
+        noted = [p for p in slot_parts if _creditor_labels(p) == labels and _shown_as_noted(p, labels)]
+        shown.append(noted[0] if noted else text)
+    covered = {label for labels, _ in items for label in labels}
+    for part in slot_parts:
+        labels = _creditor_labels(part)
+        if part in shown or part == NO_DEBT_SAID:
+            continue
+        if labels and (set(labels) & covered or set(labels) <= dropped):
+            continue  # shown from the reading, or denied and replaced since
+        shown.append(part)  # what the reading does not know ("mon beau-frère 2000 €")
+    return ", ".join(shown)
+
+
 def question_declined(slots: Mapping[str, Any]) -> bool:
     """The direct question about suicide was declined ("je préfère pas répondre"): said so, not "exprimée"."""
     from guidance.crisis import DECLINED_REASON
@@ -621,6 +745,9 @@ def build_case_draft(
     }
     if situation.get("since_when"):
         situation = {**situation, "since_when": since_in_full(situation.get("since_when"), said) or ""}
+    creditors = creditors_in_full(situation.get("creditors") or None, said)
+    if creditors:
+        situation = {**situation, "creditors": creditors}
     # Words only, whatever path filled the slot (round 9, r9b-08: a name with markup was stored raw).
     contact_name = None if slots.get("contact_name") == SKIPPED else clean_name(slots.get("contact_name"))
     kept_phone = phone if phone and phone.startswith("+") else None
@@ -1748,6 +1875,27 @@ _PERSON_NAMED = re.compile(r"\b(?:lui|elle),? c(?:'| )?est (?:(?:monsieur|madame
 _PERSON_CALLED = re.compile(r"\b(?:il|elle) s'?(?: )?appelle " + _NAME)
 _WRITER_NAMED = re.compile(r"\bmoi,? c(?:'| )?est " + _NAME)
 _NAME_THEN_ROLE = re.compile(r"(?:^|[.!?,]\s*)" + _NAME + r",? (?:et )?je suis (?:sa|son) ")
+# Round 14: "je m'appelle Thomas, son fils", "Thomas, son fils", "moi c'est Karine sa femme", "je suis sa fille, Julie":
+# who the writer is to the artisan ("son", "sa": the artisan's) says that the name given is the writer's, never a third
+# person's ("Thomas, son fils" was told "le conseiller demandera Thomas, ou vous-même"). Without the words that
+# introduce oneself, only at the start of the message (an answer to the name question).
+_WRITER_ROLES = _WRITER_IS.pattern.split("(?P<role>", 1)[1].rsplit(")", 1)[0]
+_INTRODUCED = r"(?:je m'appelle|je m appelle|moi,? c'est|moi,? c est|c'est|cest|c est|je suis|ici)"
+_NAME_WITH_WRITERS_ROLE = re.compile(
+    r"(?:^(?:(?:bonjour|bonsoir|salut|alors|oui|euh|ben)[ ,]+)*(?:"
+    + _INTRODUCED
+    + r" )?|[.!?,;]\s*"
+    + _INTRODUCED
+    + r" |\b(?:je m'appelle|je m appelle|moi,? c'est|moi,? c est) )"
+    + _NAME
+    + r",? (?:et )?(?:je suis |moi )?(?:sa|son) (?P<role>"
+    + _WRITER_ROLES
+    + r")\b"
+)
+_WRITERS_ROLE_WITH_NAME = re.compile(
+    r"\bje suis (?:sa|son) (?P<role>" + _WRITER_ROLES + r"),\s*(?:je m'appelle |je m appelle |moi c'est |c'est )?"
+    r"(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)\s*(?:[.!?,;]|$)"
+)
 
 # What the person is to the writer -> what the writer is to the person (said to the advisor as "son épouse").
 _WRITER_OF = {
@@ -1967,6 +2115,13 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                 name = _name_at(original, before, capitalised_only=False)
                 if name:
                     found["writer_name"] = name
+        for pattern in (_NAME_WITH_WRITERS_ROLE, _WRITERS_ROLE_WITH_NAME):
+            introduced = pattern.search(folded)
+            name = _name_at(original, introduced, capitalised_only=False) if introduced else None
+            if introduced and name:
+                said = True
+                found.setdefault("writer", introduced.group("role"))
+                found.setdefault("writer_name", name)
         of_someone = _writer_of_someone(original, folded)
         if of_someone:
             said = True

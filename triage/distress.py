@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import yaml
 
+from french import fold
 from triage import distress_model
 from triage.normalise import Clause, normalise, split_clauses, whole_clause, without_markup
 from triage.rules import RULES_DIR, compile_any, rules
@@ -165,11 +166,16 @@ def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[
         cancelled = [m.span() for m in signals.distress_idioms.finditer(text)]
         cancelled += [m.span() for m in _table().bereaved.finditer(text)]
     for match in pattern.finditer(text):
-        if signals.distress_negation.search(text[: match.start()]):
+        if signals.distress_negation.search(text[: match.start()]) and not _OWN_SUBJECT.match(text, match.start()):
             continue
         if any(start < match.end() and match.start() < end for start, end in cancelled):
             continue
         yield match.span()
+
+
+# A sign that opens with its own subject ("il dit qu'il veut plus se réveiller") is not denied by a "pas" just before
+# it: that one ends the sentence before, run on without punctuation ("je dors pas il dit qu'il ...": round 14).
+_OWN_SUBJECT = re.compile(r"(?:je|j|il|elle|ils|elles|on|mon|ma|mes|papa|maman)\b")
 
 
 def normalise_keep_question(text: str) -> str:
@@ -306,7 +312,7 @@ def _model_sign(text: str) -> Sign | None:
         elif _DEFERRED_ANSWER.search(message_text):
             # "je vous le donne après" at the phone question (the simulator, seed 20261231): an answer put off.
             continue
-        elif _laughs(message_text):
+        elif _laughs(text):
             # "je suis mort de rire quand je vois mes comptes" (round 6): without the idiom, nothing to ask about.
             continue
         elif _IRRITATED_OR_MINIMISED.search(message_text):
@@ -362,10 +368,12 @@ def _owed_not_owing(quote: str) -> bool:
     return bool(_OWED_NOT_OWING.search(words)) and not (_PERSONAL.search(words) or _table().finality.search(words))
 
 
-def _laughs(message_text: str) -> bool:
+def _laughs(text: str) -> bool:
     """The classifier's ambiguous reading of a message that laughs: no question about suicide for a joke. A rule's sign
-    (level 1 to 3) in the same message still counts: only the classifier's own level 3 is set aside."""
-    return bool(_LAUGHING.search(message_text))
+    (level 1 to 3) in the same message still counts: only the classifier's own level 3 is set aside. Read on the typed
+    words folded: the clauses the rules read drop "mdr" and "lol" (spellings.yml maps them to nothing), so "... élever
+    des chèvres dans le Larzac mdr" still got the question (round 14, r14a-07)."""
+    return bool(_LAUGHING.search(re.sub(r"[^a-z0-9]+", " ", fold(text))))
 
 
 def _cancelled(verdict: distress_model.Verdict) -> bool:
@@ -439,6 +447,38 @@ def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
         # "le fusil de mon père est toujours dans l'armoire, au moins lui il servira à quelque chose" (round 5
         # replays): the means belong to someone, the sign is the writer's unless it is reported ("il m'a dit").
         return False
+    if _voice_of_someone_else(words):
+        return True
+    # A quote of several clauses (the classifier's sign quotes the whole message) may hold the writer's own words
+    # beside the other's ("mon père dit qu'il aimerait ne plus se réveiller, je m'appelle Thomas son fils": round 14,
+    # the son was asked whether he himself was safe): the clauses that carry a sign say whose it is.
+    source = message if message is not None and ("…" in sign.quote or sign.rule.startswith("model:")) else None
+    return _signs_in_parts_of_someone_else(source or sign.quote.strip("«» "), sign.rule in _MEANS_RULES)
+
+
+# The writer's words about themself around someone else's sign, that say nothing of a risk of their own: who they are
+# ("je m'appelle Thomas son fils", "moi c'est Julie sa fille"), at a loss ("je suis perdue", "je vois pas comment
+# l'aider", "qu'est ce que je peux faire"), "moi" before what they say ("moi je sais plus quoi faire"). Beside the
+# table's own frames (distress.yml `reported.frames`).
+_KIN_OF_THE_ARTISAN = (
+    r"(?:fils|fille|femme|mari|epouse|epoux|compagne|compagnon|soeur|frere|associee?|voisine?|amie?|employee?|"
+    r"salariee?|mere|pere|belle fille|gendre|apprentie?|niece|neveu|petite? fille|petit fils|cousine?)"
+)
+_WRITER_SAYS_WHO_OR_AT_A_LOSS = re.compile(
+    r"\bje m appelle [a-z-]+(?: [a-z-]+)??(?:,? (?:je suis |moi )?(?:son|sa) " + _KIN_OF_THE_ARTISAN + r")?\b"
+    r"|\b(?:je suis|moi c est|c est|ici) [a-z-]+,? (?:son|sa) " + _KIN_OF_THE_ARTISAN + r"\b"
+    r"|\bje (?:ne )?(?:suis|me sens) (?:tres |super |vraiment |completement |un peu )?(?:perdue?|desemparee?|demunie?|"
+    r"affolee?|paniquee?|impuissante?|inquiete?)\b"
+    r"|\bje (?:ne )?(?:vois|sais|comprends) (?:pas|plus|vraiment pas) (?:comment|quoi) (?:l |la |les |lui |leur )?\w+"
+    r"|\b(?:qu est ce que|que|quoi) (?:je|j) (?:peux|dois|pourrais|devrais) (?:faire|lui dire|dire)\b"
+    r"|\b(?:je|j) (?:fais|dois faire|peux faire) quoi\b|\baidez moi\b|\bmoi(?= (?:je|j)\b)"
+)
+
+
+def _voice_of_someone_else(words: str) -> bool:
+    """Normalised words whose subject is someone else (a third person, the person named) and that hold nothing of the
+    writer's own once the reporting frames are set aside."""
+    reported = _table().reported
     if not (
         rules().signals.third_person_subject.search(words)
         or reported.third_person.search(words)
@@ -447,7 +487,35 @@ def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
         return False
     # The person named is a subject like "il" for the frames ("mon associé m'a envoyé un message comme un adieu").
     as_pronoun = reported.close_person.sub("il", words)
-    return not reported.writer.search(reported.close_person.sub(" ", reported.frames.sub(" ", as_pronoun)))
+    framed = reported.frames.sub(" ", _WRITER_SAYS_WHO_OR_AT_A_LOSS.sub(" ", as_pronoun))
+    return not reported.writer.search(reported.close_person.sub(" ", framed))
+
+
+# Where a message's parts end for _signs_in_parts_of_someone_else: punctuation, whatever the clause splitter keeps.
+_PART_END = re.compile(r"[,;.!?…\n]+|\s(?:mais|et puis|parce que|car)\s")
+
+
+def _signs_in_parts_of_someone_else(text: str, means: bool) -> bool:
+    """Read part by part (between commas and sentence ends): every part that carries a warning sign of its own speaks
+    of someone else, with a personal subject ("il", "elle", the person named; a reflexive "se réveiller" alone is no
+    one's), and at least one does. The writer's parts without a sign (who they are, their worry) say nothing of whose
+    the sign is; one with a sign ("et moi aussi je veux plus me réveiller") keeps it the writer's."""
+    parts = [part for part in _PART_END.split(without_markup(text)) if part.strip()]
+    if len(parts) < 2:
+        return False
+    reported = _table().reported
+    bearing = 0
+    for part in parts:
+        if not any(sign.level <= INDIRECT for sign in find_signs(part)):
+            continue
+        bearing += 1
+        words = normalise(part)
+        personal = rules().signals.third_person_subject.search(words) or reported.close_person.search(words)
+        if not personal or not _voice_of_someone_else(words):
+            return False
+        if means and not reported.frames.search(words):
+            return False
+    return bearing > 0
 
 
 # Whom the words were said to ("il a dit à ma mère qu'il voulait en finir", round 6): not the person at risk.
@@ -474,7 +542,25 @@ def close_people_named(text: str, clauses: list[Clause] | None = None) -> list[s
                 continue
             start, end = clause.source_span(*match.span())
             named.append(" ".join(clause.source[start:end].split()))
+        for match in _PARENT_CALLED.finditer(clause.text):
+            if not _PARENT_AS_SUBJECT_BEFORE.search(clause.text[: match.start()]):
+                continue
+            if _DEAD_BEFORE.search(clause.text[: match.start()]) or _DEAD_AFTER.search(clause.text[match.end() :]):
+                continue
+            named.append(_PARENT_AS_RELATIVE[match.group(0)])
     return named
+
+
+# "papa", "maman" without "mon" (round 14: "papa il dit qu'il veut plus se réveiller" was nobody, and the reply spoke
+# of "votre proche"): the writer's father or mother, named back as "votre père", "votre mère".
+_PARENT_AS_RELATIVE = {"papa": "mon père", "maman": "ma mère", "papi": "mon grand-père", "mamie": "ma grand-mère"}
+_PARENT_CALLED = re.compile(r"\b(?:papa|maman|papi|mamie)\b")
+# Only where the parent is who the words are about: at the start of a clause ("papa il dit qu'il veut plus se réveiller")
+# or whom the writer writes for ("c'est pour papa"); never "je suis papa de deux enfants", "la mort de maman", "il aimerait
+# aller rejoindre maman" (round 12: the mother who died).
+_PARENT_AS_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[,;:!?]|\b(?:pour|et|mais|alors|bonjour|bonsoir|salut|donc|car|que|qu|quand|si|hier|ce soir|depuis que))\s*$"
+)
 
 
 def is_bereaved_by_suicide(text: str, clauses: list[Clause] | None = None) -> bool:

@@ -22,8 +22,10 @@ _SPELLINGS_FILE = Path(__file__).resolve().parent / "rules" / "spellings.yml"
 
 # A date such as 3/12 or 03/12/2025 stays one token; a word is letters and digits; the punctuation
 # kept is what separates clauses (and the comma, which stops negation scopes).
-_TOKEN = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|[^\W_]+|[.!?;\n,]", re.UNICODE)
-_CLAUSE_BREAK_PUNCTUATION = {".", "!", "?", ";", "\n"}
+# Phones type "..." as one character, "…": a sentence end like "." (it was dropped, and "mon père … ça va pas du tout
+# … il dit qu'il veut plus se réveiller" was one clause whose "pas" denied the sign: round 14).
+_TOKEN = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|[^\W_]+|[.!?;\n,…]", re.UNICODE)
+_CLAUSE_BREAK_PUNCTUATION = {".", "!", "?", ";", "\n", "…"}
 # Words that open a new clause: what follows "mais" is not under the scope of what came before.
 _CLAUSE_BREAK_WORDS = {"mais", "cependant", "pourtant", "neanmoins", "toutefois"}
 _CLAUSE_BREAK_PAIRS = {("par", "contre"), ("en", "revanche"), ("sauf", "que")}

@@ -91,3 +91,34 @@ def test_the_classifiers_ambiguous_reading_of_a_relatives_answer_keeps_the_perso
     assert assess([first, answer]).person_at_risk == "ma fille"
     # The writer's own warning sign still makes the writer the person at risk.
     assert assess([first, "et moi je pense au suicide aussi"]).person_at_risk is None
+
+
+# Round 14 (testers): a son wrote about his father's warning sign and was asked "Êtes-vous en sécurité en ce moment ?".
+# The classifier's sign quotes the whole message, and the writer's own words said beside the father's ("je m'appelle
+# Thomas son fils", "moi je sais plus quoi faire", "je suis perdue") made the sign the writer's. A relative named
+# "papa" or "maman", without "mon", was nobody.
+ROUND_14 = [
+    (["mon père il me dit qu'il veut plus jamais se réveiller, je m'appelle Thomas son fils"], "mon père"),
+    (["mon pere il dit qu il aimerait ne plus se reveiller, moi je sais plus quoi faire"], "mon pere"),
+    (["ma mère dit qu'elle aimerait ne plus se réveiller, je suis perdue"], "ma mère"),
+    (
+        ["mon père est boulanger", "il dit qu'il aimerait ne plus jamais se réveiller, je vois pas comment l'aider"],
+        "mon père",
+    ),
+    (["mon mari dit qu'il aimerait ne plus jamais se réveiller. moi c'est Sylvie sa femme"], "mon mari"),
+    (["papa il dit qu'il veut plus se réveiller"], "mon père"),
+    (["c'est pour papa il est plombier", "il dit qu'il veut plus se réveiller"], "mon père"),
+    (["bonsoir c pour maman elle a un salon de coiffure", "elle dit qu'elle veut plus se réveiller"], "ma mère"),
+    # Near misses: the writer's own sign beside someone close stays the writer's.
+    (["mon père il dit qu'il aimerait ne plus se réveiller, et moi aussi je veux plus me réveiller"], None),
+    (["ma femme est partie avec les enfants, je suis perdu, je veux plus me réveiller"], None),
+    (["je suis papa de deux enfants et je veux plus me réveiller le matin"], None),
+    (["ma femme dit que je serais mieux mort, je sais plus quoi faire"], None),
+]
+
+
+@pytest.mark.parametrize("messages, person", ROUND_14, ids=[" / ".join(m)[:60] for m, _ in ROUND_14])
+def test_the_person_at_risk_round_14(messages, person):
+    assessment = assess(messages)
+    assert assessment.person_at_risk == person
+    assert assessment.distress is True
