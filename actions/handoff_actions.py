@@ -1719,12 +1719,22 @@ def takes_back_callback(text: str | None, *, explicit_only: bool = False) -> boo
     rappelée", "laissez tomber le rappel", "plus besoin qu'on m'appelle", "finalement j'appellerai moi-même"). When or
     how to call ("je préfère pas être appelée le matin", "pas par mail") and a condition ("si vous ne m'appelez pas,
     j'appellerai moi-même") take nothing back."""
+    from intake.answers import when_or_how_follows  # here, so that this function alone changes (round 14)
+
     if is_withdrawal(text, explicit_only=explicit_only):
         return True
     folded = " ".join(fold(text or "").replace("\u2019", "'").split())
     if not folded or folded.startswith("/") or "?" in folded:
         return False
-    return bool(_CALLBACK_TAKEN_BACK.search(folded))
+    # Being called refused, then when or how ("je veux plus être rappelée maintenant", "... dès 9h"): read as
+    # is_withdrawal reads it, so that the two never disagree (round 14: a time constraint erased the case).
+    return any(
+        not (
+            re.search(r"(?:rappel\w*|appel\w*|contact\w*|telephon\w*)$", match.group())
+            and when_or_how_follows(folded, match.end())
+        )
+        for match in _CALLBACK_TAKEN_BACK.finditer(folded)
+    )
 
 
 def withdraws_consent(tracker: Tracker) -> bool:

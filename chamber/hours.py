@@ -596,28 +596,56 @@ def _window_of(match: re.Match[str]) -> tuple[time, time] | None:
 
 
 # A correction within the words about the moment: what follows it replaces what came before ("ah non en fait l'aprem",
-# "finalement mardi", "ou plutôt le soir"; "plutôt que le matin" compares, and corrects nothing).
+# "finalement mardi", "ou plutôt le soir"; "plutôt que le matin", "mieux que le matin" compare, and correct nothing).
+# A preference stated after moments offered is one too ("le matin ou l'aprem, l'aprem c'est mieux", "de préférence
+# l'aprem": round 14, the first moment said was kept); said after its moment ("l'aprem c'est mieux", "mardi plutôt"),
+# its whole clause is what replaces (see _correction_cuts).
 _CORRECTION = re.compile(
     r"\b(?:(?:ah|oh|euh|heu|enfin|mais|non|bon) non\b|non,? (?:en fait|finalement|plutot|pardon|attendez|attends)\b|"
     r"en fait\b|finalement\b|(?:ou |non,? )?plutot\b(?! qu)|pardon\b|au final\b|tout compte fait\b|reflexion faite\b|"
-    r"a la reflexion\b|je me suis trompee?\b|je voulais dire\b|je rectifie\b|je prefere(?:rais)?\b)"
+    r"a la reflexion\b|je me suis trompee?\b|je voulais dire\b|je rectifie\b|je prefere(?:rais)?\b|"
+    r"(?<!pas )(?<!plus )(?<!pas forcement )mieux\b(?! qu)|de preference\b|preferablement\b|idealement\b|l'ideal\b|"
+    r"si possible\b|surtout\b(?! pas)|(?:ca |ce )?(?:m'arrange(?:rait)?|m'irait|me convient|me conviendrait)\b(?! pas))"
 )
+# Where the clause of a preference said after its moment starts: after a stop or a comma, or at "ou", "mais", "sinon"
+# ("le matin ou l'aprem l'aprem c'est mieux"); where the words following a correction end ("le soir si possible sinon
+# le matin": the evening).
+_CLAUSE_START = re.compile(r"[.,;!?:]+\s*|\b(?:ou|mais|sinon)\s+")
+
+
+def _correction_cuts(folded: str) -> list[int]:
+    """Where each correction within the words starts: at its marker when the marker opens the moment it brings
+    ("finalement mardi", "de préférence l'aprem"), at its clause when it follows it ("l'aprem c'est mieux", "mardi
+    plutôt"); never before an earlier correction."""
+    cuts: list[int] = []
+    for match in _CORRECTION.finditer(folded):
+        following = _CLAUSE_START.search(folded, match.end())
+        brought = folded[match.end() : following.start() if following else len(folded)]
+        cut = match.start()
+        if not CallbackPreference._read_one(brought)._anything_said():
+            cut = max((start.end() for start in _CLAUSE_START.finditer(folded, 0, match.start())), default=0)
+        cuts.append(max(cut, cuts[-1] if cuts else 0))
+    return cuts
 
 
 # A part of the day said as the time not to call: "pas l'après-midi", "l'après-midi je suis au magasin".
 _PART_EXCLUDED_BEFORE = re.compile(r"\b(?:pas|sauf|jamais|surtout pas|hors)\s+(?:le |l'|en |dans l')?$")
 _PART_BUSY_AFTER = re.compile(
     r"^[^.,;!?]{0,12}?\b(?:je suis (?:au|a la|en|sur|pas)|je travaille|je bosse|j'ai|je peux pas|je ne peux pas|"
-    r"pas dispo|impossible|occupee?)\b"
+    # "le matin ça m'arrange pas", "le matin c'est compliqué" (round 14: read as the moment wished).
+    r"pas dispo|impossible|occupee?|(?:m'arrange|me va|me convient)(?: vraiment)? pas|pas possible|c'est complique)\b"
 )
 
 
 def _part_wished(folded: str) -> str | None:
     """The part of the day the artisan asks for: the first said, less those said as times not to call (round 7: "le
-    matin avant 11 heures, l'après-midi je suis au magasin" was promised "dans l'après-midi")."""
+    matin avant 11 heures, l'après-midi je suis au magasin" was promised "dans l'après-midi"), wherever they are said
+    ("le matin ou l'aprem, surtout pas le matin": round 14)."""
+    refused = _parts_refused(folded)
     said = [
         (match.start(), part)
         for part, pattern in (("evening", _EVENING), ("afternoon", _AFTERNOON), ("morning", _MORNING))
+        if part not in refused
         for match in pattern.finditer(folded)
         if not _PART_EXCLUDED_BEFORE.search(folded[: match.start()])
         and not _PART_BUSY_AFTER.search(folded[match.end() :])
@@ -636,6 +664,12 @@ def _parts_refused(folded: str) -> tuple[str, ...]:
             if _PART_EXCLUDED_BEFORE.search(folded[: match.start()]) or _PART_BUSY_AFTER.search(folded[match.end() :]):
                 refused.append(part)
     return tuple(dict.fromkeys(refused))
+
+
+# The fields of a wish that say the time of day, and those that say the day: one list each, for every reading that
+# goes over them (a correction, what a wish says), so that a field added is never forgotten by one of them.
+_TIME_FIELDS = ("part", "window", "not_before", "not_after", "excluded_window", "excluded_parts", "strict", "now")
+_DAY_FIELDS = ("weekday", "days_ahead", "day_of_month")
 
 
 @dataclass(frozen=True)
@@ -732,65 +766,44 @@ class CallbackPreference:
         if not text:
             return cls()
         folded = fold(text).replace("’", "'")
-        cuts = [0, *(match.start() for match in _CORRECTION.finditer(folded)), len(folded)]
+        cuts = [0, *_correction_cuts(folded), len(folded)]
         wish = cls._read_one(folded[: cuts[1]])
         for start, end in pairwise(cuts[1:]):
             wish = wish.corrected_by(cls._read_one(folded[start:end]))
         return wish
 
     def _time_said(self) -> bool:
-        return bool(
-            self.part
-            or self.window
-            or self.not_before
-            or self.not_after
-            or self.excluded_window
-            or self.excluded_parts
-            or self.now
-        )
+        # "strict" is never said alone: it qualifies a limit, a window or a part refused.
+        return any(getattr(self, name) for name in _TIME_FIELDS)
+
+    def _anything_said(self) -> bool:
+        """A time or a day said, or a day refused."""
+        return self._time_said() or any(getattr(self, name) is not None for name in (*_DAY_FIELDS, "excluded_weekday"))
 
     def corrected_by(self, later: CallbackPreference) -> CallbackPreference:
         """This wish as a later one said in a correction leaves it: what the later one says replaces what this one
         said of the same thing; this one's day and limits are kept when the later one says none, or still fits them."""
-        day_said = later.weekday is not None or later.days_ahead is not None or later.day_of_month is not None
         merged = self
-        if day_said:
-            merged = replace(
-                merged, weekday=later.weekday, days_ahead=later.days_ahead, day_of_month=later.day_of_month
-            )
+        if any(getattr(later, name) is not None for name in _DAY_FIELDS):
+            merged = replace(merged, **{name: getattr(later, name) for name in _DAY_FIELDS})
         if later.excluded_weekday is not None:
             merged = replace(merged, excluded_weekday=later.excluded_weekday)
         if merged.excluded_weekday is not None and merged.excluded_weekday == merged.weekday:
             merged = replace(merged, excluded_weekday=None)  # "pas le lundi... ah si, lundi ça va"
         if not later._time_said():
             return merged
-        part_said = later.part is not None or later.window is not None
+        # What the later words say of a time field replaces the earlier, what they leave unsaid is kept; but the part of
+        # the day goes with its hours, the parts refused add up, and "maintenant" holds only when said last.
+        fields = {name: getattr(later, name) or getattr(self, name) for name in _TIME_FIELDS}
+        if later.part is not None or later.window is not None:
+            fields.update(part=later.part, window=later.window)
         kept_parts = tuple(part for part in self.excluded_parts if part != later.part)
-        both = replace(
-            merged,
-            part=later.part if part_said else self.part,
-            window=later.window if part_said else self.window,
-            not_before=later.not_before or self.not_before,
-            not_after=later.not_after or self.not_after,
-            excluded_window=later.excluded_window or self.excluded_window,
-            excluded_parts=tuple(dict.fromkeys(later.excluded_parts + kept_parts)),
-            strict=later.strict or self.strict,
-            now=later.now,
-        )
+        fields.update(excluded_parts=tuple(dict.fromkeys(later.excluded_parts + kept_parts)), now=later.now)
+        both = replace(merged, **fields)
         if both.spans():
             return both
         # The earlier words no longer fit the later ones ("après 15h, ah non en fait le matin"): only the later count.
-        return replace(
-            merged,
-            part=later.part,
-            window=later.window,
-            not_before=later.not_before,
-            not_after=later.not_after,
-            excluded_window=later.excluded_window,
-            excluded_parts=later.excluded_parts,
-            strict=later.strict,
-            now=later.now,
-        )
+        return replace(merged, **{name: getattr(later, name) for name in _TIME_FIELDS})
 
     @classmethod
     def _read_one(cls, folded: str) -> CallbackPreference:

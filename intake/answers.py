@@ -373,8 +373,57 @@ def says_only_yes(text: str | None) -> bool:
     )
 
 
+# When or how to call, said right after words that would otherwise refuse the call or drop something ("je veux pas être
+# rappelée avant 10h", "ne m'appelez pas le matin", "laissez tomber le matin, plutôt l'aprem", "pas sur le portable"):
+# a constraint on the call, never its withdrawal (round 14: the case was erased). A moment may follow a comma ("ne me
+# rappelez pas, avant 10h je suis au chantier"); how or on what condition only follows the words themselves.
+_PART_OF_DAY = r"(?:matin|matinee|midi|apres[- ]?midi|aprem|apm|soir|soiree|nuit|journee|week-?end|semaine)"
+_DAY_NAME = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?"
+_ON_THE_MOMENT = (
+    # a limit or a window ("avant 10h", "pas avant lundi", "entre midi et deux"), not "après tout ce que vous m'avez dit";
+    r"(?:avant|apres|entre|pendant|vers|jusqu'? ?(?:a|au)|a partir d(?:e|u|')|passe|d'ici)\b(?! ?(?:ce qu|ca\b|cela|tout))|"
+    r"des (?=\d|midi|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le )|"
+    r"(?:(?:plus|trop|si|aussi) )?(?:tot|tard)\b|au plus t|"
+    r"(?:demain|apres-demain|aujourd'hui|maintenant|tout de suite|tt de suite|de suite|ce jour)\b|"
+    # a part of the day, a day, an hour ("le matin", "en soirée", "le mercredi", "à 9h", "le 14").
+    r"(?:(?:le|la|l'|les|en|au|a|ce|cet|cette|ces|dans la|dans l'|en fin de|en debut de|du|tous les|toute la) ?)?"
+    rf"(?:{_PART_OF_DAY}|{_DAY_NAME})\b|"
+    r"(?:(?:a|vers|le|les) )?(?:\d{1,2} ?(?:h|heures?)(?:\d{2})?|\d{1,2}:\d{2})(?!\w)|le (?:1er|\d{1,2})\b|"
+    r"(?:a|aux|a l'|pendant les|pendant mes|sur mes|sur les|en) ?(?:heures?|horaires?)\b"
+)
+_ON_HOW = (
+    # how, where or on what condition ("pas sur le portable", "pas chez moi", "pas par mail", "pas quand je suis au
+    # chantier", "pas si c'est pour..."), never "par vous" ("je souhaite plus être contactée par vous": round 13).
+    r"(?:quand|lorsque|si|sauf|hors|en dehors|chez|sur|trop|plutot|au (?:fixe|portable|bureau|boulot|travail|magasin|"
+    r"chantier|atelier|tel|telephone)|par (?!vous|la chambre|la cma|un conseiller|une conseillere|le conseiller|"
+    r"les conseillers|votre))\b"
+)
+_BY_THE_WAY = r"(?:(?:svp|stp|s'il vous plait|surtout|juste|par contre|non plus)[ ,]+)?"
+_WHEN_OR_HOW_AHEAD = rf"(?:[ ,]+{_BY_THE_WAY}(?:{_ON_THE_MOMENT})| {_BY_THE_WAY}(?:{_ON_HOW}))"
+_NOT_WHEN_OR_HOW = rf"(?!{_WHEN_OR_HOW_AHEAD})"
+_WHEN_OR_HOW_AHEAD_RE = re.compile(_WHEN_OR_HOW_AHEAD)
+
+# A moment said anywhere after a change of mind ("en fait non, pas avant 10h", "finalement non l'aprem c'est mieux"):
+# the moment is corrected, the call kept. Never a farewell ("bonne soirée", "à demain") nor "ce matin", "cette nuit"
+# (often what happened: "finalement non, c'est réglé ce matin").
+_MOMENT_SAID = re.compile(
+    r"\b(?:avant|apres|entre|vers|a partir d(?:e|u|')|jusqu'? ?(?:a|au)|des) (?:\d|midi|le |la |l'|demain|"
+    rf"{_DAY_NAME})|\b\d{{1,2}} ?(?:h|heures?)(?!\w)|"
+    r"(?:\b(?:le|la|a|en|au|dans la|en fin de|en debut de|plutot|pas|sauf|vers) |\bl' ?|\bdans l' ?)"
+    r"(?:matin|matinee|midi|apres[- ]?midi|aprem|apm|soir|soiree|week-?end)\b|"
+    rf"\b{_DAY_NAME}\b|(?<!a )\bdemain\b|\bapres-demain\b"
+)
+
+
+def when_or_how_follows(folded: str, end: int) -> bool:
+    """Whether the folded words from ``end`` on say when or how to call (" avant 10h", " le matin", " sur le fixe"):
+    the words before them, that would refuse the call, refuse only that moment or that way (round 14). The one reading
+    of it, for every check of a withdrawal."""
+    return bool(_WHEN_OR_HOW_AHEAD_RE.match(folded, end))
+
+
 # The call itself refused, "ne" often dropped as people write ("je veux pas être rappelé").
-_CALLBACK_REFUSAL = (
+_CALLBACK_REFUSAL_WORDS = (
     r"(?:(?:ne|n') ?)?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "
     r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|qu'on m'(?:appelle|telephone)|"
     r"de (?:rappel|appel|coup de fil)|"
@@ -389,6 +438,9 @@ _CALLBACK_REFUSAL = (
     r"(?:je (?:ne )?vous ai|j'ai|je n'ai) (?:pas|jamais|rien) demande (?:de (?:me |m')?(?:rappeler|appeler|contacter)|"
     r"d'appeler|a etre (?:rappelee?|appelee?)|qu'on me (?:rappelle|contacte)|qu'on m'appelle|(?:un|de) (?:rappel|appel))"
 )
+# ... unless only a moment or a way of calling is refused ("je veux pas être rappelée avant 10h", "ne m'appelez pas le
+# matin", "pas de rappel avant lundi"): what every reader of a refusal or a withdrawal sees (round 14).
+_CALLBACK_REFUSAL = rf"(?:{_CALLBACK_REFUSAL_WORDS})\b{_NOT_WHEN_OR_HOW}"
 # Taking back a request for a callback once agreed: said of the call, the request or the data ("ne me
 # rappelez pas", "annulez ma demande", "effacez mes coordonnées", "je retire mon accord")...
 _WITHDRAWAL_EXPLICIT = re.compile(
@@ -401,7 +453,8 @@ _WITHDRAWAL_EXPLICIT = re.compile(
     r"je ne (?:suis|serai) plus d'accord|"
     r"(?:effacez|supprimez|effacer|supprimer|oubliez) (?:tout|(?:toutes )?(?:mes|mon|ma|les) (?:donnees|coordonnees|"
     r"dossier|demande|numero|informations|infos))|"
-    r"laisse[zr]? tomber|on laisse tomber|on oublie)\b"
+    # "laissez tomber le matin, plutôt l'aprem" drops a moment, not the call.
+    rf"(?:laisse[zr]? tomber|on laisse tomber|on oublie)\b{_NOT_WHEN_OR_HOW})"
 )
 _CALLBACK_REFUSAL_RE = re.compile(rf"\b(?:{_CALLBACK_REFUSAL})\b")
 # ... or a no that says a mind was changed ("non finalement je ne veux pas", "en fait non").
@@ -492,13 +545,18 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
     """The artisan takes back the callback they agreed to: of the call, the request or the data in so many
     words ("annulez ma demande", "ne me rappelez pas"), or, unless ``explicit_only``, with a no that says
     a mind was changed ("non finalement je ne veux pas", "en fait non"). A correction ("non en fait c'est
-    la Somme") and a plain no ("non merci", the answer to an optional question) are not withdrawals."""
+    la Somme") and a plain no ("non merci", the answer to an optional question) are not withdrawals; nor is
+    when or how to call ("je veux pas être rappelée avant 10h", "en fait non, pas le matin")."""
     folded = _folded(text)
     if not folded or folded.startswith("/") or is_correction(text):
         return False
     if _WITHDRAWAL_EXPLICIT.search(folded):
         return True
-    return not explicit_only and bool(_WITHDRAWAL_CHANGE_OF_MIND.search(folded))
+    if explicit_only:
+        return False
+    changed = _WITHDRAWAL_CHANGE_OF_MIND.search(folded)
+    # "en fait non, pas avant 10h", "finalement je veux pas le matin": the mind changed about the moment only.
+    return changed is not None and not _MOMENT_SAID.search(folded, changed.end())
 
 
 # A thanks or a farewell that closes the conversation ("merci c'est tout", "je dois filer"), unlike "merci".
