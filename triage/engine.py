@@ -291,7 +291,9 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         spans = [span for span in spans if not any(start <= span[0] and span[1] <= end for start, end in neutral)]
         # Only words of time to point at ("le 14, avant j'ai des banquets tous les jours", round 7, r7a-09: "banque"
         # from the letters of "banquets", quoted as « avant », « les jours »): a moment said, no difficulty.
-        if terms and all(_only_time(term) for term in terms):
+        # Nor only grammar ("papa dit qu'il veut plus se réveiller" read as banque from « veut plus », « dit qu »:
+        # round 14): words that name no difficulty.
+        if terms and all(_only_time(term) or _only_grammar(term) for term in terms):
             continue
         # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
@@ -353,6 +355,20 @@ _TIME_WORDS = frozenset(
         "huit",
     ]
 )
+
+
+# Pronouns, auxiliaries, modals, negations and small words: what any sentence is made of.
+_GRAMMAR = (
+    "je j tu il elle on nous vous ils elles me m te t se s lui leur y en qu que qui quoi ce c ca cela "
+    "veut veux voulait voudrait peut peux pouvait pourrait dit dis disait fait fais est sont etait suis ai as a "
+    "ont avait va vais vont plus pas jamais rien ne n et ou mais donc alors si de d du des un une"
+)
+_GRAMMAR_WORDS = frozenset(_GRAMMAR.split())
+
+
+def _only_grammar(term: str) -> bool:
+    """A term of the model's evidence made of grammar words only ("veut plus", "dit qu")."""
+    return all(word in _GRAMMAR_WORDS for word in term.split())
 
 
 def _only_time(term: str) -> bool:
