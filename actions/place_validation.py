@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import services
-from actions.conversation import SKIP_BUTTON, SKIPPED, value_before_latest_message
+from actions.conversation import SKIP_BUTTON, SKIPPED, user_messages, value_before_latest_message
 from actions.intake import FEELING_HEARD
 from actions.unanswered import answered_another_question
 from chamber import Chamber
@@ -78,7 +78,8 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
     if said == YES:
         return {"departement": None, "place_choices": None, "place_unread": text}, None
     if resolution.found:
-        commune = resolution.commune.name if resolution.commune else None
+        # "Nevers", or "près de Nevers" for "à côté de Nevers" (round 14, r14b-03: noted as the commune itself).
+        commune = resolution.said
         if commune is None and text == slots.get("departement"):
             commune = slots.get("commune")  # "62" validated again: keep the commune named before
         return {"departement": resolution.departement, "commune": commune, **cleared}, None
@@ -244,9 +245,13 @@ def own_place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker, lat
     found = find_in_text(latest)
     if not found.found or said_as_whereabouts(latest) or merely_mentioned(latest, found.departement):
         return {}
-    if not _OWN_PLACE.search(fold(latest).replace("'", " ").replace("’", " ")):
+    from actions.handoff import place_is_the_writers
+
+    if place_is_the_writers(latest, user_messages(tracker.events)[:-1]):
+        return {}  # "moi j'habite à Lyon" said by a son for his father: the son's home (round 14, r14b-07)
+    if not _OWN_PLACE.search(fold(latest).replace("'", " ").replace("’", " ")) and not _trade_said(latest):
         return {}
-    update = {"departement": found.departement, "commune": found.commune.name if found.commune else None}
+    update = {"departement": found.departement, "commune": found.said}
     dispatcher.utter_message(text=place_noted(update))
     return update
 
@@ -272,9 +277,19 @@ _THEIR_PLACE = re.compile(
     r"|cousins?|cousines?|amie?s?|copains?|copines?|femme|mari|epouse|ex|associee?s?|salon|foire|siege social du groupe)"
     r"\b"
 )
-# The business's own place: "on est à", "l'atelier est à", "je suis boulanger à", "on a déménagé à", "j'habite".
+
+
+def _trade_said(text: str) -> bool:
+    """The message says the artisan's trade ("kevin. plombier chauffagiste a montceau dans le 71", round 14, r14a-01, at
+    the name question): the place said with it is the business's."""
+    return bool(extract_facts(text, services.chamber_today()).get("trade"))
+
+
+# The business's own place: "on est à", "l'atelier est à", "je suis boulanger à", "on a déménagé à", "j'habite"; "je
+# suis" as SMS writes it ("jsuis a cote de macon", round 14, r14a-04: the place question came again).
 _OWN_PLACE = re.compile(
-    r"\b(?:on est|on se trouve|nous sommes|nous nous trouvons|je suis|j habite|on habite|nous habitons|on vit|je vis"
+    r"\b(?:on est|on se trouve|nous sommes|nous nous trouvons|je suis|j suis|jsuis|jsui|je sui|chui|chuis|j habite"
+    r"|jhabite|on habite|nous habitons|on vit|je vis"
     r"|chez nous|chez moi|ici|mon entreprise|notre entreprise|ma boite|notre boite|mon atelier|notre atelier"
     r"|ma boutique|notre boutique|mon salon|mon garage|mon magasin|mon local|l atelier|l entreprise|la boutique"
     r"|le magasin|le garage|la societe|le local|demenage|demenagee?s?|installee?s?"

@@ -60,7 +60,26 @@ def departements() -> dict[str, str]:
 # at least ten times as populous as every other commune whose name starts with it. Not when the word is also an
 # ordinary word the artisans write ("deuil": a bereavement; "grande").
 SHORT_NAME_MIN_POPULATION = 20_000
-NOT_SHORT_NAMES = frozenset({"deuil", "grande"})
+# Round 14: first words the French lexicon (stem_words.txt) misses, yet ordinary words, first names or brands: "trois"
+# (Trois-Rivières), "la croix", "jacob" (Jacob-Bellecombette), "nissan" (Nissan-lez-Enserune), "crèches".
+NOT_SHORT_NAMES = frozenset(
+    {
+        "deuil",
+        "grande",
+        "trois",
+        "les trois",
+        "la croix",
+        "lacroix",
+        "lamotte",
+        "jacob",
+        "margaux",
+        "nissan",
+        "creches",
+        "combs",
+        "ensues",
+        "penta",
+    }
+)
 
 
 # "Saint-Pol" for Saint-Pol-sur-Ternoise or Saint-Pol-de-Léon, "Boulogne" for Boulogne-sur-Mer or -Billancourt (round 4
@@ -80,18 +99,54 @@ USAGE_NAMES = {
     "Valence-d'Agen": "82186",  # official name: Valence (Tarn-et-Garonne)
     "Le Puy": "43157",  # Le Puy-en-Velay; two villages are named Le Puy exactly, so it is asked
     "Châlons-sur-Marne": "51108",  # Châlons-en-Champagne's name until 1998
+    # La Charité-sur-Loire (round 14, r14b-11: "entre Cosne et La Charité"), whose short name is also a word, so
+    # that the general rule of short names leaves it out.
+    "La Charité": "58059",
 }
+
+
+# "Montceau" for Montceau-les-Mines, "Louhans" for Louhans-Châteaurenaud, "Cosne" for Cosne-Cours-sur-Loire, "Paray"
+# for Paray-le-Monial (round 14, r14b-13, -17, r14a-01: not recognised, asked again): a smaller town is known by its first
+# word too, when that word is no ordinary French word (stem_words.txt) and no commune bears it alone. The town of
+# LOCAL_SHORT_NAME_MIN_POPULATION people or more, ten times its namesakes, is the one meant; several such towns are all
+# candidates, and the bot asks which ("Cosne": Cosne-Cours-sur-Loire, 58, or Cosne-d'Allier, 03).
+LOCAL_SHORT_NAME_MIN_POPULATION = 2_000
+_ARTICLE_WORDS = frozenset({"le", "la", "les", "l"})
+
+
+@lru_cache(maxsize=1)
+def stem_words() -> frozenset[str]:
+    """First words of longer commune names that are also ordinary French words (places.build writes the list)."""
+    path = DATA_DIR / "stem_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _local_short_name(found: list[Commune]) -> list[Commune]:
+    """The towns a short name shared by ``found`` means (see LOCAL_SHORT_NAME_MIN_POPULATION)."""
+    ranked = sorted((c for c in found if c.kind == "c"), key=lambda commune: -commune.population)
+    towns = [c for c in ranked if c.population >= LOCAL_SHORT_NAME_MIN_POPULATION]
+    if not towns:
+        return []
+    runner_up = ranked[1].population if len(ranked) > 1 else 0
+    if towns[0].population >= SHORT_NAME_OVER_NAMESAKES * max(runner_up, 1):
+        return towns[:1]
+    return towns
 
 
 def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mapping[str, str]) -> None:
     starting: dict[str, list[Commune]] = defaultdict(list)
     saints: dict[str, list[Commune]] = defaultdict(list)
+    articled: dict[str, list[Commune]] = defaultdict(list)  # "la charite" of "la charite sur loire"
     for key, found in communes.items():
         first, *rest = key.split()
         if rest and len(first) >= 5 and first not in ("saint", "sainte"):
             starting[first].extend(found)
         elif first in ("saint", "sainte") and len(rest) >= 2:
             saints[f"{first} {rest[0]}"].extend(found)
+        elif first in _ARTICLE_WORDS and len(rest) >= 2 and len(rest[0]) >= 5 and rest[0] not in ("saint", "sainte"):
+            articled[f"{first} {rest[0]}"].extend(found)
+    words = stem_words()
     for word, found in starting.items():
         if word in departement_keys or word in NOT_SHORT_NAMES:
             continue
@@ -113,11 +168,18 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
         runner_up = ranked[1].population if len(ranked) > 1 else 0
         if ranked[0].population >= SHORT_NAME_MIN_POPULATION and ranked[0].population >= 10 * max(runner_up, 1):
             communes[word].append(ranked[0])
+        elif word not in words:
+            communes[word].extend(_local_short_name(found))
+    for stem, found in articled.items():
+        if stem not in communes and stem not in departement_keys and stem not in words and stem not in NOT_SHORT_NAMES:
+            communes[stem].extend(_local_short_name(found))
     for stem, found in saints.items():
         if stem not in communes and stem not in departement_keys:
             towns = [c for c in found if c.kind == "c" and c.population >= SAINT_SHORT_NAME_MIN_POPULATION]
             if towns:
                 communes[stem].extend(towns)
+    for key in [key for key, found in communes.items() if not found]:
+        del communes[key]  # a short name that found no town
 
 
 def _add_usage_names(communes: dict[str, list[Commune]]) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from french import MONTHS_FOLDED, WEEKDAYS
@@ -228,6 +229,10 @@ class Resolution:
     commune: Commune | None = None  # when a commune was named (found)
     candidates: tuple[Commune, ...] = ()  # ambiguous communes, most populous first
     departement_options: tuple[str, ...] = ()  # ambiguous between départements ("20": 2A or 2B)
+    # The place is said as near the commune ("à côté de Nevers", "vers Mâcon"), not in it (round 14, r14b-03: "à côté
+    # de Nevers" was noted "Commune : Nevers"); or between two towns ("entre Cosne et La Charité"), then no commune.
+    near: bool = False
+    between: tuple[Commune, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -242,12 +247,41 @@ class Resolution:
         """ "Arras (62)", "Nord (59)": the place as shown to an advisor or the artisan."""
         if not self.found:
             return None
-        if self.commune is not None:
-            return self.commune.label
+        said = self.said
+        if said is not None:
+            return f"{said} ({self.departement})"
         return f"{self.departement_name} ({self.departement})"
+
+    @property
+    def said(self) -> str | None:
+        """The commune as the artisan placed the business: "Nevers", "près de Nevers", "entre Cosne-Cours-sur-Loire et
+        La Charité-sur-Loire"; None when only a département was named. What the advisor reads as the commune."""
+        if self.between:
+            return "entre " + " et ".join(commune.name for commune in self.between)
+        if self.commune is None:
+            return None
+        return near_words(self.commune.name) if self.near else self.commune.name
 
 
 NOTHING = Resolution(NOT_FOUND)
+
+_VOWELS = "aeiouyâàäéèêëîïôöûùüAEIOUYÂÀÄÉÈÊËÎÏÔÖÛÙÜ"
+
+
+def near_words(name: str) -> str:
+    """ "près de Nevers", "près d'Autun", "près du Creusot", "près des Sables-d'Olonne": a town said as the one nearby."""
+    if name.startswith("Le "):
+        return f"près du {name[3:]}"
+    if name.startswith("Les "):
+        return f"près des {name[4:]}"
+    if name[:1] in _VOWELS:
+        return f"près d'{name}"
+    return f"près de {name}"
+
+
+def _near(resolution: Resolution) -> Resolution:
+    """The resolution of a town said as the one nearby: its département, the town kept as the one it is near."""
+    return replace(resolution, near=True) if resolution.found and resolution.commune is not None else resolution
 
 
 def _departement(code: str, commune: Commune | None = None) -> Resolution:
@@ -338,6 +372,10 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
             if _small_commune_named_after_a_departement(words, start, length, departement, communes):
                 continue  # "la Creuse": the département, not La Creuse (Haute-Saône, 73 inhabitants)
             found.append(_Match(start, length, key, departement, communes))
+            if departement is not None:
+                town = _town_around_departement(words, start, length)
+                if town is not None:
+                    found.append(town)
     # Drop spans inside a longer one: "calais" inside "pas de calais", "saint denis" in "seine saint denis".
     kept: list[_Match] = []
     for match in sorted(found, key=lambda m: -m.length):
@@ -346,6 +384,48 @@ def _matches(words: list[str], free_text: bool = False) -> list[_Match]:
             continue
         kept.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _longer_keys() -> dict[str, tuple[str, ...]]:
+    """The commune names of two words or more, by their first word."""
+    index: dict[str, list[str]] = {}
+    for key in tables().communes:
+        if " " in key:
+            index.setdefault(key.split()[0], []).append(key)
+    return {first: tuple(keys) for first, keys in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _official_keys() -> frozenset[str]:
+    """The names communes bear (not the short names people use for them)."""
+    return frozenset(normalise(c.name) for found in tables().communes.values() for c in found)
+
+
+def _town_around_departement(words: list[str], start: int, length: int) -> _Match | None:
+    """A département's name said as the end of a town's name the tables do not hold as such: "Cosne sur Loire" is
+    Cosne-Cours-sur-Loire (58), never the Loire (42) (round 14, r14a-07, -30, -31); "Cosne/Loire" too. The town is
+    a commune whose name starts with the words said before and ends with the joining word and the département's."""
+    join = start >= 1 and words[start - 1] in _NAME_JOINS
+    end = start - 1 if join else start
+    tail = " ".join(words[start - 1 if join else start : start + length])
+    for begin in range(max(0, end - 3), end):
+        prefix = words[begin:end]
+        if prefix[0] in _FILLERS or prefix[0].isdigit():
+            continue
+        said = " ".join(prefix)
+        if not join and said in _official_keys():
+            continue  # "Saint-Étienne, Loire": a town and its département, not a longer name
+        keys = [
+            key
+            for key in _longer_keys().get(prefix[0], ())
+            if key.startswith(said + " ") and key.endswith(" " + tail) and len(key) > len(said) + len(tail) + 1
+        ]
+        communes = tuple(c for key in keys for c in tables().communes[key])
+        if communes:
+            ordered = tuple(sorted(communes, key=lambda c: (c.kind != "c", -c.population, c.insee)))
+            return _Match(begin, start + length - begin, " ".join(words[begin : start + length]), None, ordered)
+    return None
 
 
 # A commune named "La <département>" ("La Creuse", "La Marne") is read as the département said with its article,
@@ -461,12 +541,17 @@ MAX_WORDS_FOR_TYPOS = 3
 _BEFORE_LONE_DIGIT = frozenset({"le", "du", "dans", "departement", "dept", "dpt", "l", "en"})
 
 
-def _number_hints(words: list[str]) -> tuple[set[str], set[str]]:
-    """Départements named by code or postcode in an answer, and the postcodes themselves."""
+def _number_hints(words: list[str], breaks: frozenset[int] = frozenset()) -> tuple[set[str], set[str]]:
+    """Départements named by code or postcode in an answer, and the postcodes themselves. ``breaks``: the indices of
+    the words a comma or a full stop follows ("71, Louhans": the town is no thing the 71 counts)."""
     codes: set[str] = set()
     postcodes: set[str] = set()
     for index, word in enumerate(words):
-        following = words[index + 1] if index + 1 < len(words) else ""
+        following = words[index + 1] if index + 1 < len(words) and index not in breaks else ""
+        if following in ("a", "au", "aux") and any(
+            m.start == 0 for m in _matches(words[index + 2 : index + 2 + tables().longest_name])
+        ):
+            following = ""  # "dans le 71 a Montceau": "à" the town, not "de 15 à 20"
         if following in _NOT_AFTER_CODE or (following and not _POSTCODE.match(word) and counted_after(following)):
             continue  # "62 ans", "2 vendeuses": what a number counts
         if _POSTCODE.match(word):
@@ -619,7 +704,8 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
     words = _with_articles(_compact_numbers(normalise(answer).split()))
     if not words:
         return NOTHING
-    codes, postcodes = _number_hints(words)
+    codes, postcodes = _number_hints(words, _breaks(answer, len(words)))
+    typed = codes - {postcode_departement(postcode) for postcode in postcodes}  # said as numbers: "71", "dans le 71"
     meaningful = [w for w in words if w not in _FILLERS]
     matches = _matches(words)
     if meaningful in (["20"], ["corse"]) and not matches:
@@ -636,7 +722,11 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
         and m.communes
         and not (
             (m.key in _ORDINARY or _ordinary_small(m.communes))
-            and (m.key.split() != meaningful or words[m.start - 1 : m.start] in _ARTICLE)
+            # "Bar sur Aube" is all the answer says, though "sur" is no meaningful word.
+            and (
+                [w for w in m.key.split() if w not in _FILLERS] != meaningful
+                or words[m.start - 1 : m.start] in _ARTICLE
+            )
         )
     ]
     if postcodes and not commune_matches:
@@ -645,15 +735,23 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
         commune = max(communes, key=lambda c: c.population) if len(communes) == 1 else None
         return _departement(postcode_departement(postcode), commune)  # type: ignore[arg-type]
     if commune_matches:
+        between = _between(words, commune_matches, hints)
+        if between is not None:
+            return between
         # "près de Lyon, à Villeurbanne" (round 12, r12a-05: noted Lyon): the town said as the place wins over the
         # one it is said to be near; then the longest name, then the last said (the more precise, or the corrected).
         best = max(commune_matches, key=lambda m: (not _near_cue(words, m.start), m.length, m.start))
         candidates = best.communes
         if postcodes:
             candidates = tuple(c for c in candidates if set(c.postcodes) & postcodes) or candidates
+        if len(typed) == 1 and not any(c.departement in typed for c in candidates):
+            # "71, Montceau", "dans le 58 à Marie": the number said stands, the town is checked against it (round 14,
+            # r14b-01, -18: refused, or "le conseiller vous le demandera" while the 71 was kept).
+            return _departement(next(iter(typed)))
         if not hints:
             candidates = _beside(candidates, best.key, _nearby_departements(words, commune_matches, best))
-        return _choose(candidates, hints, best.key, ask=_qualified(words, best, matches))
+        resolution = _choose(candidates, hints, best.key, ask=_qualified(words, best, matches))
+        return _near(resolution) if _near_cue(words, best.start) else resolution
     if len(hints) == 1:
         code = hints.pop()
         named = [m for m in matches if m.departement == code]
@@ -668,6 +766,43 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
         # ("vous pouvez me donner la météo de demain" is not Denain). A typo is guessed only in a short answer.
         return NOTHING
     return _resolve_typo(words)
+
+
+def _breaks(answer: str, count: int) -> frozenset[int]:
+    """The indices of the words of ``answer`` (``count`` of them, as resolve reads them) that a comma, a semicolon or
+    the end of a sentence follows; none when the parts do not add up to the words (a number written across them)."""
+    ends: list[int] = []
+    total = 0
+    for part in re.split(r"[,;:!?()\n]+|\.(?=\s|$)", answer):
+        total += len(_with_articles(_compact_numbers(normalise(part).split())))
+        if total and (not ends or ends[-1] != total - 1):
+            ends.append(total - 1)
+    return frozenset(ends) if total == count else frozenset()
+
+
+def _between(words: list[str], matches: list[_Match], hints: set[str]) -> Resolution | None:
+    """ "entre Cosne et La Charité" (round 14, r14b-11: not recognised): the place between two towns is in their
+    département when they share one (a town of several namesakes is the one in the other's département); no commune
+    is noted but the two towns. None when the answer says no "entre" before its towns."""
+    if len(matches) < 2 or "entre" not in words[: matches[0].start]:
+        return None
+    chosen = [_choose(m.communes, hints, m.key) for m in matches[:2]]
+    certain = {r.departement for r in chosen if r.found and r.departement}
+    shared = {
+        code
+        for code in certain or {c.departement for r in chosen for c in r.candidates}
+        if all(r.departement == code or any(c.departement == code for c in r.candidates) for r in chosen)
+    }
+    if len(shared) != 1:
+        if len(certain) == 2:
+            # "entre Mâcon et Lyon": two départements, the artisan says which.
+            return Resolution(AMBIGUOUS, departement_options=tuple(sorted(certain)))
+        return None
+    code = shared.pop()
+    towns = tuple(
+        r.commune if r.commune is not None else next(c for c in r.candidates if c.departement == code) for r in chosen
+    )
+    return replace(_departement(code), between=towns)
 
 
 # What joins a commune's name to the rest of a longer name ("Valence d'Agen", "Aix en Provence", "Bourg lès Valence").
@@ -1080,6 +1215,9 @@ def find_in_text(text: str | None) -> Resolution:
     # Codes after a cue ("dans le 62", "du 59"), never before a unit, a month or another number.
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
+        after = words[index + 2] if index + 2 < len(words) else ""
+        if following in ("a", "au") and after and not after[0].isdigit() and after not in _NOT_AFTER_CODE:
+            following = ""  # "dans le 71 à Montceau" (round 14, r14b-01): "à" a place, not "du 15 au 20"
         code = _code(word)
         cue = _cue_before(words, index, _CODE_CUES) if code else None
         if (
@@ -1090,7 +1228,8 @@ def find_in_text(text: str | None) -> Resolution:
             and not following.isdigit()
             and not re.match(r"[/:h.,]\d", text[spans[index][1] + len(originals[index]) :][:2])
         ):
-            return _departement(code)
+            # "plombier a montceau dans le 71" (round 14, r14a-01): the town said with the code, when it is there.
+            return _town_in(code, words, articled, capitalised) or _departement(code)
         if _POSTCODE.match(word):
             communes = tables().by_postcode.get(word, ())
             cue = _cue_before(words, index, (("code", "postal"), ("cp",)))
@@ -1107,6 +1246,9 @@ def find_in_text(text: str | None) -> Resolution:
                 return _departement(postcode_departement(word))  # type: ignore[arg-type]
 
     found = list(_matches(articled, free_text=True))
+    between = _between_in_text(articled, found)
+    if between is not None:
+        return between
     # "à Saint-Pierre à la Réunion": a département named anywhere chooses among the communes of one name (round 7).
     hints = {
         match.departement
@@ -1145,10 +1287,47 @@ def find_in_text(text: str | None) -> Resolution:
         resolution = _choose(communes, hints, key)
         if resolution.status != NOT_FOUND:
             if near:
-                nearby = nearby or resolution
+                nearby = nearby or _near(resolution)
                 continue
             return resolution
     return nearby or NOTHING
+
+
+def _between_in_text(words: list[str], found: list[_Match]) -> Resolution | None:
+    """ "j'habite entre Cosne et La Charité": two towns after "entre" and "et", read as resolve reads them."""
+    for index, word in enumerate(words):
+        if word != "entre":
+            continue
+        first = next((m for m in found if m.start == index + 1 and m.communes and not m.departement), None)
+        if first is None:
+            continue
+        end = first.start + first.length
+        second = next(
+            (m for m in found if m.start == end + 1 and m.communes and not m.departement and words[end] == "et"), None
+        )
+        resolution = _between(words, [first, second], set()) if second is not None else None
+        if resolution is not None and resolution.found:
+            return resolution  # "la route entre Mâcon et Lyon" in a sentence: no place of the business's
+    return None
+
+
+def _town_in(code: str, words: list[str], articled: list[str], capitalised: Callable[[int], bool]) -> Resolution | None:
+    """The commune of département ``code`` a sentence names after a cue ("à Montceau", "près de Mâcon"), the way
+    find_in_text reads one; None when it names none there."""
+    for match in _matches(articled, free_text=True):
+        communes = tuple(c for c in match.communes if c.departement == code and c.kind == "c")
+        first = match.start
+        cue = ("a",) if words[first] in ("au", "aux") else _cue_before(words, first, _COMMUNE_CUES)
+        if match.departement or not communes or cue is None:
+            continue
+        if (match.key in _ORDINARY or _ordinary_small(match.communes) or _former(match.communes)) and not capitalised(
+            first
+        ):
+            continue
+        resolution = _choose(communes, {code}, match.key)
+        if resolution.found:
+            return _near(resolution) if _near_cue(articled, first) else resolution
+    return None
 
 
 # A town said alone is read as the place only when nothing else could be meant: a commune this populous is known
