@@ -287,9 +287,12 @@ def clean_name(text: str | None) -> str | None:
     was stored as the name the advisor reads); None when there is nothing usable."""
     if not text:
         return None
+    from intake.shapes import name_without_courtesy
+
     words = _MARKUP.sub(" ", str(text))
     words = _NOT_IN_A_NAME.sub(" ", words)
-    name = " ".join(words.split()).strip(" -'’.")[:MAX_NAME_LENGTH]
+    # "Monsieur Lemoine je vous prie" (round 14, r14a-02): the politeness typed after it names nobody.
+    name = name_without_courtesy(" ".join(words.split()).strip(" -'’.")[:MAX_NAME_LENGTH])
     return name or None
 
 
@@ -524,14 +527,17 @@ def happened_said(artisan_messages: Sequence[str]) -> list[str]:
     "liquidation judiciaire, audience le mardi 15 décembre", "saisie de son camion (la semaine prochaine)"."""
     from intake.facts import deaths_said, events_said
 
+    # Someone close writing, said in any message ("je suis son fils", then "ma mère est décédée"): each death and event
+    # is told for the artisan, not from the writer's side (round 14, r14a-09).
+    relative = (written_for(artisan_messages) or {}).get("relative")
     deaths: list[str] = []
     events: list[str] = []
     for message in artisan_messages:
         if not message or message.startswith("/"):
             continue
         known = [death.split(" (")[0] for death in deaths]
-        deaths += [line for line in deaths_said(message) if line.split(" (")[0] not in known]
-        events += [line for line in events_said(message) if line not in events]
+        deaths += [line for line in deaths_said(message, relative) if line.split(" (")[0] not in known]
+        events += [line for line in events_said(message, relative) if line not in events]
     return deaths + events
 
 
@@ -1647,6 +1653,11 @@ def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
             cut = _BETWEEN_NUMBERS.search(after)
             after = after[: cut.start()] if cut else after
         context[index] = f"{gap} {after}"
+    chosen_by_label = _chosen_by_label(folded, found)
+    if chosen_by_label is not None:
+        # "le sien c'est le 03 ... au garage, le mien 06 ... appelez le sien plutôt" (round 14, r14b-07: the son's own
+        # number was kept, "celui que vous préférez"): the number the words point to by whose or which it is.
+        return numbers[chosen_by_label], [n for i, n in enumerate(numbers) if i != chosen_by_label], True
     preferred = [
         index for index, words in enumerate(context) if _PREFERRED.search(words) and not _FALLBACK.search(words)
     ]
@@ -1657,6 +1668,86 @@ def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
         return numbers[chosen], [n for i, n in enumerate(numbers) if i != chosen], False
     chosen = preferred[0]
     return numbers[chosen], [n for i, n in enumerate(numbers) if i != chosen], True
+
+
+# What a number is said to be, by whose it is or which line ("le sien c'est le 03 ...", "le mien 06 ...", "le fixe").
+_LABELS = {
+    "sien": "sien",
+    "sienne": "sien",
+    "le sien": "sien",
+    "la sienne": "sien",
+    "mien": "mien",
+    "mienne": "mien",
+    "le mien": "mien",
+    "la mienne": "mien",
+    "fixe": "fixe",
+    "portable": "portable",
+    "mobile": "portable",
+    "garage": "travail",
+    "bureau": "travail",
+    "atelier": "travail",
+    "boutique": "travail",
+    "magasin": "travail",
+    "travail": "travail",
+    "boulot": "travail",
+}
+_LABEL_WORD = r"(?:la |le )?(?:sienne|sien|mienne|mien|fixe|portable|mobile|garage|bureau|atelier|boutique|magasin|travail|boulot)"
+# The choice said of a label, away from the numbers ("appelez le sien plutôt", "prenez plutôt le fixe", "le mien c'est
+# mieux"), never a label followed by its own number.
+_CHOICE_OF_LABEL = re.compile(
+    r"\b(?:appele[zr]|rappele[zr]|contacte[zr]|prene[zr]|garde[zr]|utilise[zr]|essaye[zr]|joigne[zr])"
+    r"(?: plutot| donc| directement| en priorite| d'abord)* (?:sur |au |a )?(?P<which>" + _LABEL_WORD + r")\b"
+    r"|\b(?P<which2>" + _LABEL_WORD + r") (?:plutot|de preference|en priorite|d'abord|c'est mieux|cest mieux|c mieux)\b"
+)
+
+
+def _labels_of(words: str) -> set[str]:
+    """ "le sien c'est le ... au garage" -> {"sien", "travail"}."""
+    return {_LABELS[word.split()[-1]] for word in re.findall(r"\b" + _LABEL_WORD + r"\b", words)}
+
+
+def _chosen_by_label(folded: str, found: Sequence[tuple[str, int, int]]) -> int | None:
+    """The index of the number a choice said by label points to, when exactly one number bears that label."""
+    if len(found) < 2:
+        return None
+    labels = _labels_by_number(folded, found)
+    tail = folded[found[-1][2] :]
+    stop = _BETWEEN_NUMBERS.search(tail)
+    rest = tail[stop.start() :] if stop else ""
+    choice = _CHOICE_OF_LABEL.search(rest)
+    if choice is None:
+        return None
+    which = _labels_of(choice.group("which") or choice.group("which2"))
+    chosen = [index for index, label in enumerate(labels) if which and which <= label]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _labels_by_number(folded: str, found: Sequence[tuple[str, int, int]]) -> list[set[str]]:
+    """What each number is said to be, from the words of its own clause."""
+    labels: list[set[str]] = []
+    for index, (_, start, end) in enumerate(found):
+        before = folded[found[index - 1][2] if index else 0 : start]
+        cut = list(_BETWEEN_NUMBERS.finditer(before))
+        before = before[cut[-1].end() :] if cut and index else before
+        after = folded[end : found[index + 1][1] if index + 1 < len(found) else len(folded)]
+        stop = _BETWEEN_NUMBERS.search(after)
+        after = after[: stop.start()] if stop else after
+        labels.append(_labels_of(f"{before} {after}"))
+    return labels
+
+
+def said_to_be_theirs(artisan_messages: Iterable[str], kept: str | None) -> bool:
+    """Whether the kept number was given as the person concerned's ("le sien c'est le 03 ..."), beside others."""
+    from intake.facts import fold
+
+    for message in artisan_messages:
+        digits = phone_digits(message or "")
+        found = _numbers_at(digits)
+        if len(found) < 2 or kept not in [number for number, _, _ in found]:
+            continue
+        labels = _labels_by_number(fold(digits), found)
+        return "sien" in labels[[number for number, _, _ in found].index(kept)]
+    return False
 
 
 # Words that take back the number just said and give another ("non attendez", "pardon", "euh non", "je me suis trompé",
@@ -1827,6 +1918,8 @@ def phone_notes(
     lines: list[str] = []
     described: list[str] = []
     owner_of_kept = kept_number_owner(artisan_messages, kept)
+    if not owner_of_kept and concerned and said_to_be_theirs(artisan_messages, kept):
+        owner_of_kept = concerned  # "le sien c'est le 03 ..., le mien 06 ... appelez le sien" (round 14, r14b-07)
     if owner_of_kept:
         person = whose(owner_of_kept) + (", la personne concernée" if concerned == owner_of_kept else "")
         role = writer_role or _WRITER_OF.get(owner_of_kept)
@@ -1874,6 +1967,16 @@ _NAME = r"(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0
 _PERSON_NAMED = re.compile(r"\b(?:lui|elle),? c(?:'| )?est (?:(?:monsieur|madame|mr|mme|m)\.? )?" + _NAME)
 _PERSON_CALLED = re.compile(r"\b(?:il|elle) s'?(?: )?appelle " + _NAME)
 _WRITER_NAMED = re.compile(r"\bmoi,? c(?:'| )?est " + _NAME)
+# Round 14 (r14b-07): "moi c'est Kevin, mon père s'appelle Alain": the writer names themself and names the person
+# concerned by what they are to the writer. Read as two people only with the writer's own name in the same words ("mon
+# fils s'appelle Lucas" from an artisan is no one writing for his son).
+_RELATIVE_CALLED = re.compile(
+    r"\b(?:mon|ma) (?P<relative>"
+    + _RELATIVES
+    + r"),? (?:il |elle )?(?:s'?(?: )?appelle|se nomme|c(?:'| )?est) "
+    + _NAME
+)
+_WRITER_CALLED = re.compile(r"\b(?:moi,? c(?:'| )?est|je m'?(?: )?appelle|mon (?:pre)?nom (?:c'est|est)) " + _NAME)
 _NAME_THEN_ROLE = re.compile(r"(?:^|[.!?,]\s*)" + _NAME + r",? (?:et )?je suis (?:sa|son) ")
 # Round 14: "je m'appelle Thomas, son fils", "Thomas, son fils", "moi c'est Karine sa femme", "je suis sa fille, Julie":
 # who the writer is to the artisan ("son", "sa": the artisan's) says that the name given is the writer's, never a third
@@ -2065,6 +2168,14 @@ _CALL_THE_WRITER = re.compile(
 )
 
 
+# "il faut que je le prévienne avant", "laissez-moi le prévenir d'abord" (round 14, r14b-07): the relative wants to tell
+# the person concerned before the advisor calls.
+_WARN_FIRST = re.compile(
+    r"\b(?:(?:il )?faut que je (?:le |la |l')(?:previenne|avertisse)|je (?:dois|vais|veux) (?:d'abord )?(?:le |la |l')"
+    r"(?:prevenir|avertir)|laisse[zr]?[- ]moi (?:le |la |l')(?:prevenir|avertir)|(?:le |la |l')prevenir (?:avant|d'abord))"
+)
+
+
 def writer_notes(messages: Iterable[str]) -> list[str]:
     """What the advisor must know before calling, when someone close writes: in secret, or to be called instead."""
     from intake.facts import fold
@@ -2076,6 +2187,8 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
             notes.append("secret")
         if _CALL_THE_WRITER.search(folded) and "call_writer" not in notes:
             notes.append("call_writer")
+        if _WARN_FIRST.search(folded) and "warn_first" not in notes:
+            notes.append("warn_first")
     return notes
 
 
@@ -2132,6 +2245,11 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                 name = _name_at(original, before, capitalised_only=False)
                 if name:
                     found["writer_name"] = name
+        two_named = _two_named(original, folded)
+        if two_named:
+            said = True
+            for key, value in two_named.items():
+                found.setdefault(key, value)
         person = _PERSON_NAMED.search(folded)
         writer = _WRITER_NAMED.search(folded)
         if person and writer:
@@ -2154,6 +2272,22 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     if "writer" not in found and found.get("relative") in _WRITER_OF:
         found["writer"] = _WRITER_OF[found["relative"]]
     return found
+
+
+def _two_named(original: str, folded: str) -> dict[str, str]:
+    """ "moi c'est Kevin, mon père s'appelle Alain": the writer's name, the relative and the relative's name; {} unless
+    both are named."""
+    called = _RELATIVE_CALLED.search(folded)
+    writer = _WRITER_CALLED.search(folded)
+    if not called or not writer:
+        return {}
+    # "mon père c'est un garagiste": after "c'est", only a name as typed (capitalised) is one.
+    by_is = "appelle" not in called.group(0) and "nomme" not in called.group(0)
+    person = _name_at(original, called, capitalised_only=by_is)
+    writer_name = _name_at(original, writer, capitalised_only=False)
+    if not person or not writer_name or person == writer_name:
+        return {}
+    return {"relative": called.group("relative"), "person_name": person, "writer_name": writer_name}
 
 
 def written_for_line(
@@ -2181,6 +2315,8 @@ def written_for_line(
         line += " ; la personne concernée ne sait pas que ce proche a écrit"
     if "call_writer" in notes:
         line += " ; rappeler ce proche, pas la personne concernée"
+    if "warn_first" in notes:
+        line += " ; ce proche veut prévenir la personne concernée avant l'appel"
     return line + "."
 
 
@@ -2296,6 +2432,9 @@ def person_named(text: str | None) -> str | None:
 
     original = " ".join(text.replace("’", "'").split())
     folded = fold(original)
+    two_named = _two_named(original, folded)
+    if two_named:
+        return two_named["person_name"]  # "moi c'est Kevin, mon père s'appelle Alain" (round 14, r14b-07)
     for pattern in (_PERSON_CALLED, _PERSON_NAMED, _ASK_FOR_RELATIVE, _RELATIVE_TO_ASK):
         match = pattern.search(folded)
         if match:
@@ -2338,3 +2477,105 @@ _NAME_WITH_ROLE = re.compile(
     r"^(?:(?:c'?(?: )?est|cest|c) )?(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)[\s,(-]+(?:c'?(?: )?est |je suis )?"
     r"(?:sa|son|mon|ma) (?:" + _RELATIVES + r"|epouse|conjointe?|associee?|secretaire|comptable)\)?[\s.!]*$"
 )
+
+
+# ------------------------------------------------------------------------- whose place, whose difficulty
+
+# Round 14 (r14b-07): "moi j'habite à Lyon", from a son writing about his father's garage, gave the case the Rhône: the
+# writer's home, not the business's place. Said as the writer's own home ("moi j'habite", "je vis", "chez moi à")...
+_WRITERS_HOME = re.compile(
+    r"\b(?:moi,? )?(?:j'?(?: )?habite|je vis|je reside|je suis domicilie\w*|chez moi)\b|\bmoi,? (?:je suis|c'est) (?:a|au|en|sur|dans)\b"
+)
+# ... and not the business's, nor the person concerned's ("son garage est à", "il habite à", "chez lui").
+_THEIR_PLACE_WORDS = re.compile(
+    r"\b(?:il|elle|ils|lui|son|sa|ses|leur|chez lui|chez elle|garage|atelier|boutique|entreprise|boite|societe|"
+    r"commerce|magasin|salon|local|siege|chantier)\b"
+)
+_PLACE_CLAUSES = re.compile(r"[,;.!?\n]+|\s(?:mais|et|par contre|alors que)\s")
+
+
+def place_is_the_writers(text: str | None, artisan_messages: Iterable[str] = ()) -> bool:
+    """Whether the places the words name are all the writer's own home while someone close writes for the artisan
+    (``artisan_messages``, with or without ``text``, say so: ``written_for``): such a place is no business's place and
+    never its département; the place question asks where the business is."""
+    from intake.facts import fold
+    from places import NOT_FOUND, find_in_text
+
+    if not text or written_for([*artisan_messages, text]) is None:
+        return False
+    clauses = [
+        fold(clause.replace("’", "'"))
+        for clause in _PLACE_CLAUSES.split(text)
+        if clause.strip() and find_in_text(clause).status != NOT_FOUND
+    ]
+    return bool(clauses) and all(
+        _WRITERS_HOME.search(clause) and not _THEIR_PLACE_WORDS.search(clause) for clause in clauses
+    )
+
+
+# Round 14 (r14a-11, r14b-10, r14b-01, r14b-07): someone close writes (an employee for her boss, a wife, a son), and the
+# replies said "Votre santé passe avant tout", "Vous avez parlé de votre santé", "vous faites face à un problème de
+# santé" to the writer. The person concerned, as said back to the writer, and the artisan's sentences made to speak of
+# them.
+_CONCERNED_IN_SLOT = re.compile(r"^(?:mon|ma|mes|son|sa|ses|votre|vos|le|la|l'|un|une)\s*(?P<who>.+)$")
+
+
+def concerned_person(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> str | None:
+    """ "votre patron", "votre père", "votre proche": who the difficulty is about when someone close writes (the
+    triage's person at risk, else ``written_for``); None when the artisan writes about themself."""
+    at_risk = str(slots.get("person_at_risk") or "").strip()
+    if at_risk:
+        from intake.facts import fold
+
+        said = _CONCERNED_IN_SLOT.match(at_risk)
+        who = fold(said.group("who")) if said else ""
+        if who in _RELATIVES.split("|") or who in ACCENTED_KIN:
+            return yours(who)
+        return "votre proche"
+    messages = list(artisan_messages)
+    found = written_for(messages)
+    if not found:
+        boss = _BOSS.search(" ".join(fold_words(message) for message in messages))
+        # "la patronne est hospitalisée depuis 3 semaines" (round 14, r14a-11): an employee writes; the artisan is no
+        # one's "patron" but in "je suis le patron".
+        return f"votre {boss.group('who')}" if boss else None
+    relative = found.get("relative")
+    if relative:
+        return yours(relative)
+    if found.get("person_name"):
+        return str(found["person_name"])  # "je suis la secrétaire de M. Lefèvre"
+    return "votre proche"
+
+
+_BOSS = re.compile(
+    r"(?<!suis )(?<!c'est )(?<!c est )(?<!cest )(?<!moi )(?<!etre )\b(?:mon|ma|notre|le|la) (?P<who>patronne|patron)\b"
+)
+
+
+def fold_words(text: str | None) -> str:
+    from intake.facts import fold
+
+    return fold(" ".join((text or "").replace("’", "'").split()))
+
+
+# The artisan's own sentences (intake/facts.sympathy, actions/questions.py, triage's restatement) and what they become.
+_SAID_TO_THE_ARTISAN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"^Votre santé passe avant tout, et je suis de tout cœur avec vous\."),
+        "La santé de {who} passe avant tout, et je suis de tout cœur avec vous.",
+    ),
+    (re.compile(r"\bVous avez parlé de votre santé\."), "Vous avez parlé de la santé de {who}."),
+    (re.compile(r"\bSi je comprends bien, vous faites face\b"), "Si je comprends bien, {who} fait face"),
+    (re.compile(r"\bvous faites face à\b"), "{who} fait face à"),
+)
+
+
+def said_to_the_writer(text: str | None, concerned: str | None) -> str | None:
+    """The sentence said to the artisan, made to speak of the person concerned when someone close writes ("Votre santé
+    passe avant tout…" -> "La santé de votre patron passe avant tout…"); unchanged when the artisan writes (``concerned``
+    None) or the sentence is not one of them."""
+    if not text or not concerned:
+        return text
+    for pattern, becomes in _SAID_TO_THE_ARTISAN:
+        text = pattern.sub(becomes.format(who=concerned).replace("\\", "\\\\"), text)
+    return text

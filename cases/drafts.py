@@ -74,6 +74,31 @@ class CaseDraft:
                 self.situation = {**(self.situation or {}), "departement": typed}
         if self.consent_at is not None:
             self.consent_at = aware_utc(self.consent_at)
+        self._keep_what_has_its_shape()
+
+    def _keep_what_has_its_shape(self) -> None:
+        """The last check before the case is stored, whatever path filled the fields (an entity the extractor misread
+        is not checked on every path): a trade is no town, the employees a count or who works, the deadline a date and
+        no digits of a phone number, the name without the politeness typed after it (round 14, A8: "Métier : Mâcon",
+        "Salariés : 31 décembre", "Échéance : 18 40", "Monsieur Lemoine je vous prie"). A value dropped from the
+        situation is dropped from the summary line that says it too."""
+        from intake.shapes import fits, name_without_courtesy
+        from triage.labels import SITUATION_LABELS
+
+        if self.contact_name:
+            typed = str(self.contact_name)
+            kept = name_without_courtesy(typed)
+            if kept != typed:
+                self.summary = self.summary.replace(typed, kept or "")
+                self.contact_name = kept
+        situation = dict(self.situation or {})
+        for key in SHAPED_SITUATION_KEYS:
+            value = situation.get(key)
+            if not isinstance(value, str) or not value.strip() or fits(key, value):
+                continue
+            del situation[key]
+            self.summary = _without_fact(self.summary, f"{SITUATION_LABELS[key]} : {value}")
+        self.situation = situation
 
     def validate(self) -> None:
         self.normalise()
@@ -117,6 +142,19 @@ class CaseDraft:
         if values.get("consent_at"):
             values["consent_at"] = datetime.fromisoformat(values["consent_at"])
         return cls(**values)
+
+
+# The situation keys whose values have a shape to check (intake.shapes.fits): other keys are the artisan's free words.
+SHAPED_SITUATION_KEYS = ("trade", "employees", "deadline")
+
+
+def _without_fact(summary: str, fact: str) -> str:
+    """The summary without one "Label : value" of its situation line ("Métier : X ; Salariés : Y ; ..."), the
+    separators kept right."""
+    for said, left in ((f" ; {fact} ; ", " ; "), (f" ; {fact}.", "."), (f"{fact} ; ", ""), (f" {fact}.", "")):
+        if said in summary:
+            return summary.replace(said, left, 1)
+    return summary
 
 
 def aware_utc(moment: datetime | None) -> datetime | None:

@@ -101,7 +101,8 @@ _EMPLOYEES = [
         r"\bon est\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b(?:\s+(?:avec|dont)\s+(?:mon|ma|mes|un|une|deux|trois)\s+\w+)?"
     ),
     re.compile(rf"\b(?:mon|ma|mes|notre|nos)\s+(?:seule?\s+)?{_EMPLOYEE_WORDS}"),
-    _SALARIES_ONLY,
+    # "payer les salaires" is not in this list: wages say there are employees, not how many, and "Salariés : les
+    # salaires" told the advisor nothing (round 14, B10); the question "combien ?" is asked.
 ]
 
 
@@ -164,7 +165,7 @@ _BARE_AMOUNT = re.compile(
 # A creditor named without an amount is a creditor only when a debt is said in the same clause.
 _DEBT = re.compile(
     r"\b(?:doi[st]|devons|dette|reclame|reclament|impaye|retard|relance|du a|dus a|due a|redressement|"
-    r"doit|payer|rembourse|echeance|cotisations|a payer|arriere)"
+    r"doit|payer|rembourse|echeance|cotisations|a payer|arriere|majorations?|penalites?)"
 )
 # A point or a comma between two digits is a decimal one ("8.5k", "8 500,50 €"), no clause break.
 _CLAUSE = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[;!?\n]| et | mais | puis ")
@@ -230,10 +231,26 @@ _OTHER_DURATION_BEFORE = re.compile(
 )
 
 
+# "ça va durer jusqu'en mars", "d'ici mars", "en mars prochain": when it ends or what comes, never since when it lasts
+# (round 14, B10: "Depuis quand : en mars" replaced "depuis octobre").
+_UNTIL_BEFORE = re.compile(r"(?:\bjusqu'|\bjusqu |\bjusque |\bd'ici |\bavant |\bapres |\bpour |\bdes |\ba partir d')$")
+_AHEAD_AFTER = re.compile(r"^\s*(?:prochaine?|qui vient|a venir)\b")
+_FUTURE_IN_CLAUSE = re.compile(
+    r"\b(?:va|vont|vais|allons|sera|seront|serai|devrait|devraient|doit|doivent) (?:durer|finir|se finir|terminer|"
+    r"se terminer|reprendre|commencer|arriver|tomber|passer|etre|avoir lieu)\b|\bprevue?s?\b"
+)
+
+
 def _since_when(text: str, folded: str) -> str | None:
     for pattern in _SINCE:
         for match in pattern.finditer(folded):
             clause = re.split(r"[,.;!?]", folded[: match.start()])[-1]
+            if not match.group().startswith(("depuis", "ca fait", "cela fait", "il y a", "y a", "des ")) and (
+                _UNTIL_BEFORE.search(folded[: match.start()])
+                or _AHEAD_AFTER.match(folded[match.end() :])
+                or _FUTURE_IN_CLAUSE.search(clause)
+            ):
+                continue
             if _OTHER_DURATION_BEFORE.search(clause):
                 continue
             if _BUSINESS_AGE_BEFORE.search(clause) or (_trade(clause, clause) and clause.split()[-1:] != ["et"]):
@@ -334,13 +351,66 @@ _TRADE_AS_A_THING_BEFORE = re.compile(
 )
 
 
+# "à Mâcon", "près de Macon", "vers Peintre": a town whose name is a trade's word, said as a place (round 14, A8:
+# "Métier : Mâcon" for a watchmaker in Mâcon).
+_PLACE_CUE_BEFORE = re.compile(
+    r"\b(?:a|sur|vers|pres de|pres d'|cote de|autour de|region de|secteur de|coin de|environs de|alentours de|"
+    r"habite|habite a|installee? a|installes a|basee? a|ville de|commune de|mairie de|route de|direction)\s+$"
+)
+
+
+@cache
+def _typed_forms(name: str) -> frozenset[str]:
+    """The words of a lookup table as written there, accents kept, in lower case ("maçon", "macon")."""
+    data = yaml.load((LOOKUPS / f"{name}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return frozenset(
+        line.strip().lstrip("-").strip().lower()
+        for entry in data.get("nlu", [])
+        for line in (entry.get("examples") or "").splitlines()
+        if line.strip().lstrip("-").strip()
+    )
+
+
+def _town_not_trade(text: str, folded: str, match: re.Match[str]) -> bool:
+    """A trade's word that is also a town's name ("macon", "peintre", "charron") said as the town: typed with an
+    accent no form of the trade has ("Mâcon" is never "maçon"), after a word of place ("à", "près de"), or with a
+    capital letter inside the sentence. The trade said as one ("je suis maçon", "macon depuis 20 ans") stays."""
+    from places.data import tables
+
+    word = folded[match.start() : match.end()]
+    if word not in tables().communes and word.rstrip("sx") not in tables().communes:
+        return False
+    typed = text[match.start() : match.end()].lower()
+    if not typed.isascii():
+        return typed not in _typed_forms("trades") and typed.rstrip("sx") not in _typed_forms("trades")
+    before = folded[: match.start()]
+    if _PLACE_CUE_BEFORE.search(before):
+        return True
+    original = text[match.start() : match.end()]
+    inside = bool(before.strip()) and before.rstrip()[-1] not in ".!?:\n"
+    return original[:1].isupper() and not original.isupper() and inside
+
+
+@cache
+def _compound_trade() -> re.Pattern[str]:
+    """Two trades side by side ("horloger-bijoutier", "menuisier ébéniste"): one trade, said whole (round 14:
+    the hyphen hid both words, and the town said after them was taken as the trade)."""
+    words = "|".join(re.escape(word) for word in _lookup("trades"))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:s|x)?[- ](?:{words})(?:s|x)?(?![\w-])")
+
+
 def _trade(text: str, folded: str) -> str | None:
     matches = [
         match
-        for match in _lookup_pattern("trades", plural=True).finditer(folded)
+        for pattern in (_compound_trade(), _lookup_pattern("trades", plural=True))
+        for match in pattern.finditer(folded)
         if not _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
         and not _TRADE_AS_A_THING_BEFORE.search(folded[: match.start()])
+        and not _town_not_trade(text, folded, match)
     ]
+    matches.sort(key=lambda match: (match.start(), -match.end()))
+    # "horloger-bijoutier" whole, never also its "bijoutier" alone.
+    matches = [match for index, match in enumerate(matches) if all(m.end() <= match.start() for m in matches[:index])]
     if not matches:
         return None
     match = matches[0]
@@ -463,8 +533,42 @@ def _is_year(clause: str, match: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", number)) and bool(_YEAR_BEFORE.search(clause[: match.start()]))
 
 
-def _creditors(text: str, folded: str) -> str | None:
-    folded = money_in_digits(folded)
+# "5000 €... non pardon c'est 8000", "3000 enfin plutôt 3500": the amount said first is taken back in the same answer,
+# only the corrected one is meant (round 14, A6 and B10: the first was kept, or the whole answer stored raw).
+_MONEY = r"(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{1,2})?(?:\s?(?:k\s?€|k\b|ke\b|keuros?\b|€|euros?\b|eur\b|balles\b))?"
+_TAKEN_BACK = re.compile(
+    rf"(?<![\w.,])(?P<wrong>{_MONEY})[^;!?\n\d]{{0,30}}?\b(?:non|nan|pardon|oups|enfin|plutot|je veux dire|"
+    r"je voulais dire|en fait|je me suis trompee?|je rectifie|je corrige|correction)\b"
+    r"(?! (?:payee?s?|reglee?s?|remboursee?s?|declaree?s?|recouvr\w*))[^;!?\n\d]{0,30}?(?=\d)"
+)
+
+
+def _money_like(said: str) -> bool:
+    """An amount, not a count nor a date: a unit said, or three digits or more ("8000", "5 000 €", "8k")."""
+    return bool(re.search(r"k\b|ke\b|keuro|€|euro|eur\b|balles", said)) or len(re.sub(r"\D", "", said)) >= 3
+
+
+def amounts_taken_back(folded: str) -> str:
+    """The folded words with an amount taken back in the same answer blanked, with the correction's words (same
+    length): "l'urssaf, 5000 €... non pardon c'est 8000" reads as "l'urssaf, 8000". A creditor named between the two
+    amounts makes them two debts, and "non payés" is no correction."""
+
+    def blank(match: re.Match[str]) -> str:
+        after = re.match(_MONEY, folded[match.end() :])
+        said = match.group()[len(match.group("wrong")) :]
+        if _CREDITOR.search(said) or not _money_like(match.group("wrong")) or not after:
+            return match.group()
+        if re.search(r"\b(?:et|mais|ou) non\b|\bpas\b", said):
+            return match.group()  # "6000 € et non 8000 €", "6000, non pas 8000": the second is the one said wrong
+        return " " * len(match.group()) if _money_like(after.group()) else match.group()
+
+    return _TAKEN_BACK.sub(blank, folded)
+
+
+def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
+    """Who is owed and how much; ``debt_asked``: said at the creditors question, which says the money is owed
+    ("l'urssaf, à peu près 5000 €" answers it without a word of debt)."""
+    folded = amounts_taken_back(money_in_digits(folded))
     found: list[str] = []
     start = 0
     sentence_start = 0
@@ -509,9 +613,19 @@ def _creditors(text: str, folded: str) -> str | None:
             ]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
-        elif names and _DEBT.search(folded):
+        elif names and (debt_asked or _DEBT.search(folded)):
             found.extend(name for name in names if not any(item.startswith(name) for item in found))
             named = names
+        elif named and not amounts and not _NOT_OWED.search(clause):
+            # "l'urssaf, ... c'est 8000 avec les majorations": next to the creditor just named, a bare number is money.
+            amounts = [
+                " ".join(match.group(1).split()) + " €"
+                for match in _BARE_AMOUNT.finditer(clause)
+                if not _negated(clause, match) and not _is_year(clause, match)
+            ]
+            if amounts:
+                found.append(" ".join([" et ".join(named), " et ".join(amounts)]))
+                named = []
         elif amounts and named and not _NOT_OWED.search(clause):
             found.append(" ".join([" et ".join(named), " et ".join(amounts)]))
             named = []
@@ -599,7 +713,7 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded, asked == "employees"),
-        "creditors": _creditors(text, folded),
+        "creditors": _creditors(text, folded, asked == "creditors"),
         "departement": _place(text),
     }
     return {name: value for name, value in facts.items() if value}
@@ -809,14 +923,81 @@ _HOME_WORDS = {"papa": "pere", "maman": "mere"}
 _DIED = r"(?:mort|morte|decede|decedee|tue|tuee|s'est tue|s est tue|nous a quittes?|est parti(?:e)? au ciel)"
 _DEATHS = [
     # "mon mari est décédé", "mon associé est mort dans un accident", "mon pere s'est tué en moto"
-    re.compile(rf"\b(?:mon|ma|notre) (?P<kin>{_KIN})\b(?: \w+){{0,3}}? (?:est |a ete |vient de |venait de )?{_DIED}\b"),
+    # "depuis que maman est morte": a parent named as at home, without "ma".
+    re.compile(
+        rf"\b(?:(?:mon|ma|notre) |(?=papa\b|maman\b))(?P<kin>{_KIN})\b(?: \w+){{0,3}}? (?:est |a ete |vient de |venait de )?"
+        rf"{_DIED}\b"
+    ),
     # "depuis la mort de maman", "le décès de mon mari", "la perte de mon associé"
     re.compile(
         rf"\b(?:la mort|le deces|la perte|la disparition) (?:de |d')(?:mon |ma |notre |son |sa )?(?P<kin>{_KIN})\b"
     ),
     # "je suis veuve depuis mars"
     re.compile(r"\b(?:je suis|suis|depuis que je suis) (?P<kin>veuve|veuf)\b"),
+    # "ma femme est partie en septembre, un cancer" (round 14, B6: read as the baker's own cancer): "partie" is a death
+    # only with a death or its cause said in the same sentence; "mon associé est parti avec la caisse" is none.
+    re.compile(
+        rf"\b(?:mon|ma|notre) (?P<kin>{_KIN})\b(?: \w+){{0,2}}? (?:est |nous a )?(?:partie?|quittee?)\b"
+        r"(?=[^.;!?]{0,60}\b(?:cancer|maladie|crise cardiaque|avc|infarctus|accident|decede\w*|deces|enterre\w*|"
+        r"obseques|veu(?:f|ve)|emporte\w*)\b)"
+    ),
 ]
+# What the person concerned is to the writer, read in the same message when someone close writes ("papa ne s'en sort
+# plus", "la boucherie de mon père", "j'écris pour ma mère"): then "ma mère" is not the artisan's mother.
+_CONCERNED = [
+    re.compile(
+        rf"\b(?:pour|de la part de|au nom de|a la place de) (?:mon|ma) (?P<kin>{_KIN})\b(?! (?:est|a) (?:mort|decede))"
+    ),
+    re.compile(
+        r"\b(?:entreprise|boite|atelier|boutique|commerce|societe|garage|salon|magasin|affaire|boucherie|boulangerie|"
+        rf"charcuterie|menuiserie|plomberie|dettes?|compte|comptes) (?:de|a) (?:mon |ma )?(?P<kin>{_KIN})\b"
+    ),
+    re.compile(
+        rf"(?:^|[,.;!?] *|\bet |\bmais )(?:mon |ma )?(?P<kin>{_KIN}) (?:ne s'?\s?en sort|s'?\s?en sort pas|n'?\s?y arrive|y arrive pas|"
+        r"a des dettes|doit de l'argent|est artisan|est a son compte|a (?:une|un|sa|son) (?:entreprise|boite|atelier|"
+        r"boutique|commerce|societe|garage|salon|magasin))"
+    ),
+    re.compile(r"\bje suis (?:son|sa) (?P<writer>fils|fille|epouse|femme|mari|epoux|frere|soeur)\b"),
+]
+# The dead person's place for the artisan, from the writer's words and what the artisan is to the writer: a son
+# whose father is the artisan says "ma mère" of the artisan's wife (round 14, A8: "décès de sa mère").
+_KIN_FOR_THE_ARTISAN = {
+    ("pere", "mere"): "l'épouse",
+    ("pere", "maman"): "l'épouse",
+    ("papa", "mere"): "l'épouse",
+    ("papa", "maman"): "l'épouse",
+    ("mere", "pere"): "l'époux",
+    ("mere", "papa"): "l'époux",
+    ("maman", "pere"): "l'époux",
+    ("maman", "papa"): "l'époux",
+    ("pere", "frere"): "son fils",
+    ("pere", "soeur"): "sa fille",
+    ("mere", "frere"): "son fils",
+    ("mere", "soeur"): "sa fille",
+    ("papa", "frere"): "son fils",
+    ("papa", "soeur"): "sa fille",
+    ("maman", "frere"): "son fils",
+    ("maman", "soeur"): "sa fille",
+    ("mari", "fils"): "son fils",
+    ("mari", "fille"): "sa fille",
+    ("epoux", "fils"): "son fils",
+    ("epoux", "fille"): "sa fille",
+    ("femme", "fils"): "son fils",
+    ("femme", "fille"): "sa fille",
+    ("epouse", "fils"): "son fils",
+    ("epouse", "fille"): "sa fille",
+}
+# The writer said as what they are to the artisan ("je suis son fils"): the artisan as the writer names them.
+_ARTISAN_FOR_THE_WRITER = {
+    "fils": "pere",
+    "fille": "pere",
+    "epouse": "mari",
+    "femme": "mari",
+    "mari": "femme",
+    "epoux": "femme",
+    "frere": "frere",
+    "soeur": "frere",
+}
 _DEATH_WHEN = re.compile(
     r"^[^.;!?]{0,40}?\b(?P<when>il y a (?:\d+|un|une|deux|trois|quatre|cinq|six|quelques|peu)(?: \w+)?|"
     r"(?:le mois|la semaine|l'annee|l annee) derni(?:er|ere)|l'an dernier|l an dernier|hier|"
@@ -858,10 +1039,18 @@ _ACCOUNTS_BLOCKED = re.compile(
 )
 _TOOL_LOST = re.compile(
     r"\b(?P<what>four|fournil|atelier|local|boutique|magasin|camion|camionnette|fourgon|vehicule|utilitaire|outils|"
-    r"machines?|materiel|stock|labo|laboratoire|chambre froide|petrin)\b(?: \w+){0,3}? (?:est |a ete |sont |ont ete |a )?"
+    r"machines?|materiel|stock|labo|laboratoire|chambre froide|petrin|garage|entrepot|hangar|batiment|locaux|"
+    r"toiture)\b(?: \w+){0,3}? (?:est |a ete |sont |ont ete |a )?"
     r"(?P<state>detruite?s?|brule(?:e|s)?|parti en fumee|inondee?s?|hors service|hs|fichue?|morte?|vole(?:e|s)?|"
-    r"en panne|casse(?:e|s)?)\b"
+    r"en panne|casse(?:e|s)?|a detruire|a raser|en cendres)\b"
 )
+_THING_SHOWN = {
+    "batiment": "bâtiment",
+    "entrepot": "entrepôt",
+    "materiel": "matériel",
+    "vehicule": "véhicule",
+    "petrin": "pétrin",
+}
 _STATE_SHOWN = {
     "parti en fumee": "détruit par le feu",
     "hs": "hors service",
@@ -869,6 +1058,8 @@ _STATE_SHOWN = {
     "morte": "hors service",
     "fichu": "hors service",
     "fichue": "hors service",
+    "a detruire": "à détruire",
+    "a raser": "à raser",
 }
 _CANNOT_WORK = re.compile(
     r"\b(?:ne )?(?:peux|peut|pouvons|pourrai|pourra) (?:plus|pas) (?:travailler|bosser|exercer|produire|cuire|ouvrir|"
@@ -879,9 +1070,78 @@ _CLOSING = re.compile(
     r"\b(?:veux|voudrais|veut|vais|va|compte|pense a|envisage de|souhaite|aimerais|prefere) (?:tout )?"
     r"(?P<what>arreter|fermer|cesser|cloturer|stopper|mettre la cle sous la porte|vendre|ceder|radier)\b"
 )
-_RETIRING = re.compile(
-    r"\bretraite\b(?P<rest>[^.;!?,]{0,30}?\b(?P<when>l'an prochain|l an prochain|l'annee prochaine|l annee prochaine|"
-    r"dans (?:\d+|un|deux|trois) ans?|en 20\d\d|bientot))?"
+# Retiring is an event when it is told as leaving ("je pars à la retraite en juin", "prendre ma retraite", "la
+# retraite c'est dans 2 ans"): "ma retraite approche" (a worry about money), "compléter ma petite retraite" (already
+# retired), the "caisse de retraite" or "mon comptable prend sa retraite" are no departure of the artisan (round 14, A8:
+# "Départ à la retraite" stored for two people who were not leaving).
+_RETIRING_LEAVE = re.compile(
+    r"\b(?:partir|pars|part|partirai|partira|depart|prendre|prends|prend|prendrai|prendra|passer|passe)"
+    r" (?:a la|en|ma|sa) retraite\b|\bbientot (?:a la|en) retraite\b"
+)
+_RETIRING_AHEAD = re.compile(
+    r"\b(?:la|ma) retraite\b(?=[^.;!?,]{0,30}?\b(?:c'est|c est|ce sera|sera|prevue?|pour|dans|en)\b)|"
+    r"\b(?:a la|en) retraite\b(?= (?:bientot|dans|l'an|l an|l'annee|l annee|en \w+|fin|le \d))"
+)
+_RETIRE_WHEN = re.compile(
+    r"^[^.;!?,]{0,30}?\b(?P<when>l'an prochain|l an prochain|l'annee prochaine|l annee prochaine|"
+    rf"dans (?:\d+|un|une|deux|trois|quelques) (?:ans?|mois)|en 20\d\d|en (?:{_MONTHS})|bientot|"
+    rf"le \d{{1,2}}(?:er)?(?: (?:{_MONTHS}))?|fin (?:de l'annee|d'annee|{_MONTHS}|20\d\d))"
+)
+_RETIRED_ALREADY = re.compile(
+    r"\b(?:je suis|suis|jsuis|j suis|deja|moi) (?:a la |en )?retraitee?s?\b|\b(?:je suis|suis|jsuis|deja) (?:a la|en) "
+    r"retraite\b(?! bientot| dans| l'an| l an| en 20)|\b(?:completer|complete|complement (?:de|a)|arrondir) (?:ma|une|sa) "
+    r"(?:petite |maigre )?retraite\b|\bcumul emploi[- ]retraite\b|\bma (?:petite |maigre )?retraite (?:ne suffit|suffit pas)"
+)
+# Someone else's retirement ("mon comptable prend sa retraite"): said of them, the advisor reads whose.
+_RETIRING_WHO = re.compile(
+    r"\b(?:mon|ma|notre) (?P<who>comptable|banquier|banquiere|associee?|salariee?|employee?|apprentie?|ouvriere?|"
+    rf"collaborateur|collaboratrice|{_KIN})\b[^,.;!?]{{0,25}}$|\b(?P<pronoun>il|elle)\b[^,.;!?]{{0,12}}$"
+)
+_NEGATED_NEAR = re.compile(r"\b(?:pas|jamais|plus|ni)\b[^,.;!?]{0,15}$")
+# "incendie cette nuit", "le feu a pris dans l'atelier", "mon garage a brûlé" (round 14, B6: only "sinistre" was kept).
+_FIRE = re.compile(
+    r"\b(?:incendie|le feu a pris|a pris feu|ont pris feu|le feu s'est declare|parti en fumee|partie en fumee|"
+    r"(?:a|ont) (?:brule|crame)(?! (?:mon|ma|mes|le|la|les|ses|sa|son|des)\b))\b"
+)
+_NO_FIRE_BEFORE = re.compile(
+    r"\b(?:assurance|assurances|risques?|detecteurs?|alarme|contrat|garantie|extincteurs?|exercice|pas|aucun|sans)"
+    r"\s+(?:d'|de |d |contre l'|contre les |contre )?$"
+)
+# "mon salarié a été brûlé à la main", "mon apprenti s'est coupé": an accident at work (round 14, B6: missing).
+_STAFF_HURT = re.compile(
+    r"\b(?:mon|ma|mes|notre|nos|un|une|l'|le|la|des)\s*(?P<who>salariee?s?|employee?s?|ouvriere?s?|apprentie?s?|"
+    r"compagnons?|gars|vendeuses?|vendeurs?|commis|collaboratrices?|collaborateurs?)\b(?: \w+){0,4}? "
+    r"(?:a ete |s'est |s est |est |a |ont ete |se sont |sont )?(?P<how>blessee?s?|brulee?s?|coupee?s?|electrocutee?s?|"
+    r"accidentee?s?|hospitalisee?s?|tombee?s?(?! malade)|aux urgences)\b"
+)
+_FEMININE_STAFF = ("salariee", "employee", "ouvriere", "apprentie", "vendeuse", "collaboratrice")
+# "mon ex a vidé le compte joint" (round 14, B6, r14b-03: missing from the case).
+_EMPTIED = re.compile(
+    r"\b(?P<who>mon ex(?:-?(?:mari|femme|compagnon|compagne|conjointe?|associee?))?|ma ex|mon ancien(?:ne)? "
+    r"(?:mari|femme|compagnon|compagne|associee?)|mon associee?|mon mari|ma femme|ma compagne|mon compagnon|mon conjoint|"
+    r"ma conjointe)\b(?: \w+){0,4}? (?:a |m'a |m a |est partie? en )?(?:vide|vidant|siphonne|siphonnant)\b(?: \w+){0,2}? "
+    r"(?P<what>(?:le |notre |mon |nos |les |la )?(?:compte(?: joint| commun| pro)?|comptes(?: joints| communs)?|"
+    r"caisse|tresorerie))"
+)
+# "pas sur mon portable, c'est mon ex qui paye le forfait il voit tout": the number given is another's for a reason the
+# advisor must know before calling (round 14, B6, r14b-03).
+_PHONE_WATCHED = re.compile(
+    r"\b(?P<who>(?:mon|ma) (?:ex(?:-\w+)?|mari|femme|conjointe?|compagnon|compagne|copain|copine))\b(?: \w+){0,6}? "
+    r"(?:voit|verra|regarde|surveille|lit|controle|fouille|a acces|recoit|paye le forfait|paie le forfait|"
+    r"paye l'abonnement|paie l'abonnement|paye la facture|paie la facture)\b"
+)
+_NOT_MY_PHONE = re.compile(
+    r"\bpas (?:sur |au |a )?(?:mon |le )(?:portable|tel|telephone|numero|mobile|phone)\b|"
+    r"\b(?:appelez|appeler|appelle|rappelez|rappeler|joindre)(?: moi| me)? chez (?:ma|mon) \w+"
+)
+# "-40 % de chiffre", "j'ai perdu 40% de CA" (round 14, B10: missing from the summary).
+_DROP = re.compile(
+    r"(?:\b(?:baisse|chute|perte|perdu|moins|recul)\w*\s+(?:de\s+|d'\s*)?(?:mon |du |de |d')?(?:chiffre d'affaires |chiffre |"
+    r"ca |activite )?(?:de\s+)?|(?<![\w-])-\s?)(?P<pct>\d{1,3})\s?%|(?P<pct2>\d{1,3})\s?% (?:de |d')?(?:chiffre|ca|"
+    r"activite|clients?|ventes)(?: d'affaires)? (?:en )?(?:moins|baisse|perdus?)"
+)
+_BUSINESS_VOLUME = re.compile(
+    r"\b(?:chiffre|ca|activite|ventes?|clients?|clientele|frequentation|commandes|boulot|travail|recettes?)\b"
 )
 _CLIENT_OWES = re.compile(
     r"\b(?P<who>(?:mon |ma |un |une |le |la |notre |mes |des |les |\d+ |deux |trois |plusieurs )?(?:(?:plus )?(?:gros|grand|principal|seul|dernier) )?"
@@ -905,20 +1165,52 @@ def _hypothetical(folded: str, start: int) -> bool:
     return bool(_HYPOTHETICAL_BEFORE.search(folded[:start]))
 
 
-def deaths_said(text: str) -> list[str]:
-    """ "décès de son associé (il y a 2 semaines)", "décès de sa mère": the deaths told, never their cause."""
+def concerned_relative(text: str | None) -> str | None:
+    """What the person concerned is to the writer when the message says someone close writes ("papa ne s'en sort plus"
+    -> "papa", "je suis son fils" -> "pere"); None when nothing says so (the artisan writes)."""
+    folded = fold(" ".join((text or "").replace("’", "'").split()))
+    for pattern in _CONCERNED:
+        match = pattern.search(folded)
+        if match and "writer" in pattern.groupindex and match.group("writer"):
+            return _ARTISAN_FOR_THE_WRITER.get(match.group("writer"))
+        if match:
+            return match.group("kin")
+    return None
+
+
+def _dead_person(kin: str, typed: str, relative: str | None) -> str:
+    """Who died, for the artisan: "sa mère" when the artisan writes "ma mère"; "l'épouse" when a son writes "ma mère"
+    of his father's business; the writer's words quoted when the link is not plain ("« ma belle-mère »")."""
+    if kin in ("veuve", "veuf"):
+        return "du conjoint (veuvage)"
+    if relative is None or kin in ("associe", "associee", "patron", "patronne"):
+        return f"de {with_possessive(_HOME_WORDS.get(kin, kin))}"
+    if kin == relative or _HOME_WORDS.get(kin, kin) == _HOME_WORDS.get(relative, relative):
+        return f"de « {typed} »"  # "mon père est décédé" written by his son: the person concerned died
+    shown = _KIN_FOR_THE_ARTISAN.get((relative, kin))
+    if shown is None:
+        return f"de « {typed} »"
+    return shown if shown.startswith(("son ", "sa ")) else f"de {shown}"
+
+
+def deaths_said(text: str, relative: str | None = None) -> list[str]:
+    """ "décès de son associé (il y a 2 semaines)", "décès de sa mère": the deaths told, never their cause.
+    ``relative``: what the person concerned is to the writer when someone close writes (``written_for``'s
+    "relative"); else read in the message itself. The death is then told for the artisan, never from the writer's
+    side ("ma mère" written by the son is the artisan's wife, round 14)."""
     found: list[str] = []
+    relative = relative or concerned_relative(text)
     for original, folded in _sentences(text):
         for pattern in _DEATHS:
             for match in pattern.finditer(folded):
                 if _hypothetical(folded, match.start()):
                     continue
                 kin = match.group("kin")
-                line = (
-                    "décès du conjoint (veuvage)"
-                    if kin in ("veuve", "veuf")
-                    else f"décès de {with_possessive(_HOME_WORDS.get(kin, kin))}"
-                )
+                typed = original[match.start("kin") : match.end("kin")]
+                possessive = re.search(r"\b(?:mon|ma|notre|son|sa)\s+$", original[: match.start("kin")])
+                said = f"{possessive.group().strip()} {typed}" if possessive else typed
+                person = _dead_person(kin, said, relative)
+                line = f"décès {person}" if person.startswith(("de ", "du ")) else f"décès de {person}"
                 when = _DEATH_WHEN.match(folded[match.end() :])
                 if when:
                     start = match.end() + when.start("when")
@@ -942,12 +1234,13 @@ def _when_after(original: str, folded: str, end: int) -> str | None:
     )
 
 
-def events_said(text: str) -> list[str]:
+def events_said(text: str, relative: str | None = None) -> list[str]:
     """What happened to the business, in a few words each: a procedure (and its hearing), a seizure (and when),
-    blocked accounts, a tool destroyed, the work stopped, closing or retiring. Questions about a procedure
-    ("comment on fait une liquidation ?", "est-ce qu'ils peuvent saisir la maison ?") are no event; neither is a
-    client's bankruptcy (said of the client)."""
+    blocked accounts, a tool destroyed, a fire, an employee hurt, the work stopped, closing or retiring. Questions
+    about a procedure ("comment on fait une liquidation ?", "est-ce qu'ils peuvent saisir la maison ?") are no event;
+    neither is a client's bankruptcy (said of the client). ``relative``: as for ``deaths_said``."""
     found: list[str] = []
+    relative = relative or concerned_relative(text)
 
     def add(line: str) -> None:
         if line not in found:
@@ -1023,9 +1316,7 @@ def events_said(text: str) -> list[str]:
                 "casse": "cassé",
                 "cassee": "cassée",
             }.get(state, state)
-            add(
-                f"{ACCENTED_KIN.get(_HOME_WORDS.get(match.group('what'), match.group('what')), match.group('what'))} {shown}"
-            )
+            add(f"{_THING_SHOWN.get(match.group('what'), match.group('what'))} {shown}")
         if _CANNOT_WORK.search(folded) and not _hypothetical(folded, _CANNOT_WORK.search(folded).start()):  # type: ignore[union-attr]
             add("ne peut plus travailler")
         if _EXPERT.search(folded):
@@ -1034,12 +1325,92 @@ def events_said(text: str) -> list[str]:
         if closing and not re.search(r"\b(?:pas|jamais)\b", folded[max(0, closing.start() - 12) : closing.start()]):
             what = closing.group("what")
             add("veut vendre ou céder" if what in ("vendre", "ceder") else "veut fermer l'entreprise")
-        retiring = _RETIRING.search(folded)
-        if retiring:
-            rest = retiring.group("rest")
-            said = original[retiring.start("when") : retiring.end("when")].strip() if rest else ""
-            add(f"départ à la retraite {said}".strip())
+        for line in _retirement(original, folded, relative):
+            add(line)
+        for line in _harm(original, folded):
+            add(line)
     return found
+
+
+def _retirement(original: str, folded: str, relative: str | None) -> list[str]:
+    """ "départ à la retraite (l'an prochain)", "départ à la retraite de son associé", "déjà à la retraite (cumul
+    emploi-retraite)": retiring told as leaving, by whom, or a retirement already taken; nothing for a worry ("ma
+    retraite approche"), a pension fund, or a departure denied."""
+    lines: list[str] = []
+    leaving = _RETIRING_LEAVE.search(folded) or _RETIRING_AHEAD.search(folded)
+    if leaving and leaving.re is _RETIRING_AHEAD and not _RETIRE_WHEN.match(folded[leaving.end() :]):
+        leaving = None  # "la retraite pour moi c'est pas demain": no time said, no departure
+    if leaving:
+        before = folded[: leaving.start()]
+        clause = re.split(r"[,.;!?]", before)[-1]
+        who = _RETIRING_WHO.search(clause)
+        if not (_hypothetical(folded, leaving.start()) or _NEGATED_NEAR.search(before)):
+            when = _RETIRE_WHEN.match(folded[leaving.end() :])
+            said = f" {_when_shown(original, leaving.end(), when)}" if when else ""
+            if who is None or (who.group("pronoun") and relative):
+                lines.append(f"départ à la retraite{said}")
+            elif who.group("who") and (who.group("who") not in _KIN_WORDS or who.group("who").startswith("associe")):
+                lines.append(f"départ à la retraite de {with_possessive(who.group('who'))}{said}")
+            elif (
+                who.group("who")
+                and relative
+                and _HOME_WORDS.get(who.group("who"), who.group("who")) == _HOME_WORDS.get(relative, relative)
+            ):
+                lines.append(f"départ à la retraite{said}")  # "mon père part à la retraite", written by his son
+        return lines
+    already = _RETIRED_ALREADY.search(folded)
+    if already and not _hypothetical(folded, already.start()):
+        lines.append("déjà à la retraite (cumul emploi-retraite)")
+    return lines
+
+
+_KIN_WORDS = frozenset(_KIN.split("|"))
+
+
+def _when_shown(original: str, end: int, when: re.Match[str]) -> str:
+    start = end + when.start("when")
+    said = original[start : start + len(when.group("when"))]
+    return re.sub(
+        r"\b(?:decembre|fevrier|aout)\b",
+        lambda m: {"decembre": "décembre", "fevrier": "février"}.get(m.group(), "août"),
+        said,
+    )
+
+
+def _harm(original: str, folded: str) -> list[str]:
+    """A fire, an employee hurt at work, the account emptied by an ex, a phone another person sees, the turnover lost:
+    what the artisan told, in a few words (round 14, B6 and B10: the case said only "sinistre")."""
+    lines: list[str] = []
+    fire = _FIRE.search(folded)
+    if fire and not _NO_FIRE_BEFORE.search(folded[: fire.start()]) and not _hypothetical(folded, fire.start()):
+        lines.append("incendie")
+    hurt = _STAFF_HURT.search(folded)
+    if hurt and not _hypothetical(folded, hurt.start()) and not re.search(r"\bsi\b[^,.;!?]*$", folded[: hurt.start()]):
+        word = hurt.group("who")
+        plural = word.endswith("s") and word not in ("gars", "commis")
+        feminine = word.rstrip("s") in _FEMININE_STAFF
+        if word == "gars":
+            word = "salarié"
+        shown = ACCENTED_KIN.get(word.rstrip("s"), word.rstrip("s")) if plural else ACCENTED_KIN.get(word, word)
+        if plural:
+            lines.append(f"accident du travail : des {shown}s blessé{'e' if feminine else ''}s")
+        else:
+            lines.append(f"accident du travail : {'une' if feminine else 'un'} {shown} blessé{'e' if feminine else ''}")
+    emptied = _EMPTIED.search(folded)
+    if emptied and not _hypothetical(folded, emptied.start()):
+        what = re.sub(r"^(?:le|notre|mon|nos|les|la) ", "", emptied.group("what"))
+        what = {"tresorerie": "trésorerie"}.get(what, what)
+        who = re.sub(r"^mon\b", "son", re.sub(r"^ma\b", "sa", emptied.group("who")))
+        who = {"sa ex": "son ex"}.get(who, who)
+        lines.append(f"{what} vidé{'e' if what in ('caisse', 'trésorerie') else ''} par {ACCENTED_KIN.get(who, who)}")
+    watched = _PHONE_WATCHED.search(folded)
+    if watched and _NOT_MY_PHONE.search(folded):
+        who = re.sub(r"^mon\b", "son", re.sub(r"^ma\b", "sa", watched.group("who")))
+        lines.append(f"ne pas appeler sur son portable : {who} y a accès")
+    drop = _DROP.search(folded)
+    if drop and _BUSINESS_VOLUME.search(folded) and not _hypothetical(folded, drop.start()):
+        lines.append(f"chiffre d'affaires en baisse de {drop.group('pct') or drop.group('pct2')} %")
+    return lines
 
 
 def _creditor_name(clause: str) -> str:
@@ -1056,7 +1427,7 @@ def sums_said(text: str) -> list[str]:
     "fournisseurs 4 500 €" (an amount said without a unit beside a creditor is money too: "4500 a mon fournisseur")."""
     found: list[str] = []
     original = " ".join(text.replace("’", "'").split())
-    folded = money_in_digits(fold(original))
+    folded = amounts_taken_back(money_in_digits(fold(original)))  # "6000 non pardon 8000": 8000 only (round 14)
     clauses = []
     for sentence in _SENTENCE_END.split(folded):  # "8.5k" is one amount
         client_said = False  # "mon client a déposé le bilan, il me doit 18000": the client is the "il"

@@ -91,7 +91,7 @@ def fits(slot: str, text: str | None) -> bool:
     if slot == "since_when":
         return bool(_TIME.search(folded))
     if slot == "deadline":
-        return bool(_DATE.search(folded))
+        return is_a_date_said(folded)
     if slot == "legal_form":
         # Only words that name or describe a legal form ("en nom propre", "à mon compte", "une boîte avec mon frère,
         # une SARL"); "c'est ma femme qui gère ça", "j'ai surtout peur pour mes salariés" or a question back is no form
@@ -110,7 +110,71 @@ def fits(slot: str, text: str | None) -> bool:
     if slot == "creditors":
         # Who is owed is free ("mon comptable", "Leroy Merlin"); a length of time, a month or "seul" is none.
         return not (_SEUL.match(folded) or only_time(folded))
+    if slot == "employees":
+        return says_who_works(folded)
+    if slot == "trade":
+        return names_no_place_only(words) and not only_time(folded) and bool(re.search(r"[a-z]{2}", folded))
     return not only_time(folded) or slot in ("steps_taken",)
+
+
+# A phone number, whole or in part ("+33 (0)6 33 72 18 40", "33 72 18 40", "18 40"): never a date (round 14, A8:
+# "Échéance : 18 40" was taken from the number).
+_PHONE_NUMBER = re.compile(r"(?:\+|00)?\d[\d\s().-]{7,}\d")
+_DIGIT_GROUPS_ONLY = re.compile(r"^[\s()+.-]*\d{1,4}(?:[\s().+-]+\d{1,4})+[\s().-]*$")
+
+
+def is_a_date_said(folded: str) -> bool:
+    """A date or a delay ahead, or a word that makes one, once the phone numbers are set aside: "le 15", "demain",
+    "sous 8 jours", "l'audience"; "18 40" or "06 33 72 18 40" are digits of a number, no date."""
+    if _DIGIT_GROUPS_ONLY.match(folded):
+        return False
+    return bool(_DATE.search(_PHONE_NUMBER.sub(" ", folded)))
+
+
+# Who works in the business: a count ("2", "deux", "3 personnes"), people at work ("un apprenti", "ma femme m'aide"),
+# alone or nobody ("seul", "0", "aucun", "personne"), a yes whose count is asked next. A date ("31 décembre"), the wages
+# ("les salaires"), an amount or a phone number is none (round 14, A8 and B10: "Salariés : 31 décembre", "Salariés :
+# les salaires" in the case).
+_PEOPLE = re.compile(
+    r"\b(?:personnes?|gens|monde|equipe|salaries?|salariees?|employes?|employees?|ouvriers?|ouvrieres?|apprentis?|"
+    r"apprenties?|compagnons?|gars|stagiaires?|vendeurs?|vendeuses?|commis|collaborat\w+|associes?|associees?|"
+    r"interimaires?|saisonniers?|extras?|femme|mari|epouse|epoux|conjointe?|compagne|compagnon|fils|fille|frere|soeur|"
+    r"pere|mere|moi|seule?s?|aucune?|personne|zero|non|nan|oui|ouais|nous)\b"
+)
+_COUNT = re.compile(
+    r"(?<![\d,.])\b(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quelques|"
+    r"plusieurs)\b(?![,.]\d)"
+)
+_NOT_PEOPLE = re.compile(
+    rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b|\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\b|\b(?:{_DAYS})\b|"
+    r"\b(?:fin|debut|mi)\s+(?:du mois|(?:" + _MONTHS + r"))\b|\b(?:le|du|au|avant le|d'ici le)\s+\d{1,2}(?:er)?\b|"
+    r"\d[\d\s.]*\s?(?:k\s?€|k\b|keuros?|€|euros?|eur\b|balles)|\b\d+\s?(?:h|heures?|%)|"
+    rf"\b{_NUMBER}\s+(?:jours?|semaines?|mois|ans?|annees?|trimestres?)\b"
+)
+
+
+def says_who_works(text: str | None) -> bool:
+    """The answer has the shape of the employees question's: a count, people at work, alone or nobody."""
+    folded = " ".join(fold(plain_text(text)).split())
+    rest = _NOT_PEOPLE.sub(" ", _PHONE_NUMBER.sub(" ", folded))
+    return bool(_COUNT.search(rest) or _PEOPLE.search(rest))
+
+
+def names_no_place_only(text: str | None) -> bool:
+    """Not a town or a département alone ("Mâcon", "à Nevers", "71"): a trade is never a place (round 14, A8:
+    "Métier : Mâcon"). A trade that is also a town's name, typed as the trade ("maçon", "macon"), stays."""
+    from intake.facts import extract_facts
+    from places.resolve import departement_code, names_a_known_town, resolve
+    from places.text import normalise
+
+    words = plain_text(text)
+    if re.fullmatch(r"[\s\d()+.-]*", words):
+        return False
+    key = normalise(re.sub(r"^(?:a|à|sur|vers|pres de|près de|cote de|côté de)\s+", "", words, flags=re.IGNORECASE))
+    found = resolve(key, typos=False)
+    town = found.found and found.commune is not None and normalise(found.commune.name) == key
+    place = bool(names_a_known_town(words)) or town or departement_code(key) is not None
+    return not place or bool(extract_facts(words).get("trade"))
 
 
 def only_time(folded: str) -> bool:
@@ -180,3 +244,22 @@ def with_amount(known: str | None, amount: str) -> str:
     if re.search(r"\d", known):
         return f"{known}, {amount}"
     return f"{known} {amount}"
+
+
+# Words of courtesy typed after a name at the name question ("Monsieur Lemoine je vous prie", "Julie merci", "Paul,
+# svp"): never part of the name the advisor reads (round 14, A8).
+_COURTESY_TAIL = re.compile(
+    r"(?:[\s,.;:!-]*\b(?:je vous (?:en )?prie|je vous remercie|merci(?: beaucoup| bien| d'avance| par avance| a vous)?|"
+    r"s'?il vous pla[iî]t|s'?il te pla[iî]t|svp|stp|s v p|(?:bien )?cordialement|bonne (?:journ[ée]e|soir[ée]e)|"
+    r"au revoir|bien [àa] vous|salutations(?: distinguées)?|à bientôt|a bientot|d'avance|par avance)\b)+[\s,.;:!-]*$",
+    re.IGNORECASE,
+)
+
+
+def name_without_courtesy(name: str | None) -> str | None:
+    """The name without the politeness typed after it: "Monsieur Lemoine je vous prie" -> "Monsieur Lemoine";
+    None when nothing else is left."""
+    if not name:
+        return None
+    kept = _COURTESY_TAIL.sub("", str(name)).strip(" ,.;:!-")
+    return kept or None

@@ -53,7 +53,8 @@ def _draft(messages: list[str], **slots):
             ["Mon associé s'est tué en moto il y a 3 semaines. On a une SARL de plomberie"],
             ["Décès de son associé (il y a 3 semaines)"],
         ),
-        (["papa ne s'en sort plus depuis le deces de maman, il a des dettes"], ["décès de sa mère"]),
+        # Round 14 (A8): the child writes of "papa"; "maman" is the artisan's wife, not "sa mère" (the artisan's).
+        (["papa ne s'en sort plus depuis le deces de maman, il a des dettes"], ["décès de l'épouse"]),
         (["je suis veuve depuis l'été, mon mari avait la boulangerie"], ["veuvage"]),
         # procedures, with the hearing date; a client's bankruptcy is not the artisan's
         (
