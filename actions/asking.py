@@ -18,7 +18,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import live_offer, services
-from actions.conversation import said_before
+from actions.conversation import said_before, user_messages
+from actions.handoff import concerned_person, said_to_the_writer
 from actions.questions import QUESTIONS
 
 REQUESTED_SLOT = "requested_slot"
@@ -36,6 +37,9 @@ def ask(
         return
     question = QUESTIONS[slot]
     text, buttons = question.render(services.chamber(), tracker.slots)
+    if slot == "health_consent":
+        # Someone close writing: "Vous avez parlé de la santé de votre patronne" (round 14, r14a-11, r14b-10).
+        text = said_to_the_writer(text, concerned_person(tracker.slots, user_messages(tracker.events))) or text
     again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
     said = said_before(tracker.events, text) or any(message.get("text") == text for message in earlier or [])
     if again and said:

@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.conversation import said_before, user_messages
-from actions.handoff import written_for
+from actions.handoff import concerned_person, said_to_the_writer, written_for
 from chamber.emergency import SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
@@ -91,6 +91,10 @@ from triage.answers import (
 )
 from triage.distress import AMBIGUOUS, INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
 from triage.normalise import normalise
+
+# The handoff's reading of a callback taken up again after a refusal (actions.handoff_actions.callback_taken_up_again),
+# set by that module when it loads: it imports this one, so importing it here would make a cycle.
+callback_taken_up_again: Callable[[CollectingDispatcher, Tracker], list[EventType] | None] | None = None
 
 logger = logging.getLogger(__name__)
 
@@ -413,12 +417,133 @@ def _misread_request_undone(tracker: Tracker) -> list[EventType]:
         event.get("event") == "slot" and event.get("name") == "wants_advisor" and event.get("value") is True
         for event in _this_turn(tracker)
     )
-    if not set_now or asks_for_callback(text) or tracker.get_slot("consent_given") is True:
+    if not set_now or asks_for_a_call(text) or tracker.get_slot("consent_given") is True:
         return []
     return [SlotSet("wants_advisor", None)]
 
 
 _OFFER_QUESTIONS = ("wants_advisor", "consent_given")
+
+
+# Round 14 (r14a-04, r14a-27): "oui ca va je vais rien faire. mais jveux bien qlq1 qui me rappelle". Its "mais" is a
+# reservation for the safety reading (triage/answers.py), so the answer was "not safe" ("Appelez tout de suite le 15")
+# and the wish to be called, in words intake.answers.asks_for_callback does not know, was dropped and asked again. A
+# call asked for after "mais" is no reservation about safety: the words before it are read alone, the wish is a yes.
+_SOMEONE = (
+    r"(?:quelqu un|qlq1|qlq un|qq1|qqun|quelquun|un conseiller|une conseillere|le conseiller|la conseillere|"
+    r"un de vos conseillers|une personne|un humain|vous|on)"
+)
+_CALL_VERB = r"(?:rappel\w*|rapel\w*|appel\w*|telephon\w*|contact\w*|recontact\w*)"
+_WANT = r"(?:je |j )?(?:veux|voudrais|voudrai|aimerais|aimerai|souhaite|souhaiterais|prefere|prefererais)"
+_KINDLY = r"(?: bien| quand meme| juste| vraiment| bien quand meme)*"
+_CALL_WISH = re.compile(
+    r"\b(?:"
+    # "jveux bien qlq1 qui me rappelle", "j'aimerais que quelqu'un m'appelle", "je voudrais qu'on me rappelle"
+    rf"{_WANT}{_KINDLY} (?:que |qu )?{_SOMEONE} (?:qui )?(?:me |m )?(?:puisse |pourrait |peut )?(?:me |m )?{_CALL_VERB}"
+    # "je veux bien être rappelé", "j'aimerais un rappel", "je veux bien parler à quelqu'un"
+    rf"|{_WANT}{_KINDLY} (?:etre (?:rappele\w*|appele\w*|recontacte\w*)|un (?:rappel|appel|coup de fil)|"
+    rf"parler (?:a|avec) {_SOMEONE})"
+    # "est-ce que quelqu'un peut m'appeler", "vous pouvez me rappeler", "qlq1 pourrait me rappeler ?"
+    rf"|{_SOMEONE} (?:peut|pourrait|pouvez|pourriez|peuvent|pourraient|va|vont|allez) (?:me |m )(?:rapidement )?{_CALL_VERB}"
+    r"|(?:rappelez|appelez|contactez|rappele|appele) moi|me faire (?:rappeler|appeler)|un rappel"
+    r")\b"
+)
+# What may be said around the wish without saying anything of safety ("svp", "aujourd'hui si possible").
+_WORDS_AROUND_A_CALL_WISH = (
+    "svp stp plait s il vous plait merci quand meme si possible possible juste bien aussi alors du coup par contre "
+    "aujourd hui maintenant tout de suite vite rapidement ce soir ce matin cet apres midi demain bientot des que "
+    "est ce que ce serait ca serait ca me ferait du bien serait bien peut etre oui ok et"
+)
+_AROUND_A_CALL_WISH = frozenset(_WORDS_AROUND_A_CALL_WISH.split())
+# The call refused, not wished ("appelez moi pas", "qu'on me rappelle pas").
+_CALL_REFUSED_AFTER = re.compile(r"^\s*(?:pas|jamais|plus)\b")
+_CALL_REFUSED = re.compile(
+    r"\b(?:rappelez|appelez|contactez) (?:moi|me) (?:pas|jamais|plus)\b|\bm (?:appelez|rappelez) (?:pas|jamais|plus)\b"
+)
+
+
+def asks_for_a_call(text: str | None) -> bool:
+    """Words that ask for a call: intake.answers' reading, and the SMS ways it misses ("jveux bien qlq1 qui me
+    rappelle", "est-ce que quelqu'un peut m'appeler aujourd'hui ?"), never a refusal."""
+    if not text or text.startswith("/"):
+        return False
+    folded = normalise(text)
+    if _CALL_REFUSED.search(folded):
+        return False
+    if asks_for_callback(text):
+        return True
+    return any(not _CALL_REFUSED_AFTER.match(folded[wish.end() :]) for wish in _CALL_WISH.finditer(folded))
+
+
+def _only_a_call_wish(words: str) -> bool:
+    """The words after "mais" are a call wished for, and nothing else that could be a reservation."""
+    wishes = list(_CALL_WISH.finditer(words))
+    if not wishes or any(_CALL_REFUSED_AFTER.match(words[wish.end() :]) for wish in wishes):
+        return False
+    rest = _CALL_WISH.sub(" ", words)
+    return all(word in _AROUND_A_CALL_WISH for word in rest.split())
+
+
+def safe_then_call_wished(text: str | None, *, about_someone_else: bool = False) -> bool:
+    """ "oui ca va je vais rien faire. mais jveux bien qlq1 qui me rappelle": a plain "safe" before "mais", and after it
+    only a wish to be called, without a warning sign. A reservation of any other kind ("mais pour ce soir je sais pas",
+    "mais je tiens plus") keeps the triage's reading."""
+    if not text or text.startswith("/"):
+        return False
+    folded = normalise(text)
+    cut = re.search(r"\bmais\b", folded)
+    if cut is None:
+        return False
+    before, after = folded[: cut.start()].strip(), folded[cut.end() :].strip()
+    if not before or not _only_a_call_wish(after) or find_signs(text):
+        return False
+    return answer_to_safety_question(before, about_someone_else=about_someone_else) == SAFE
+
+
+# Round 14 (r14a-10): on a Saturday, "Oui, je veux bien. Mais est-ce que quelqu'un peut m'appeler aujourd'hui ?" at the
+# callback offer of the crisis path went straight to the consent text; only the last message said "lundi à 8 h". Asked
+# for a call soon while the chamber is closed, the writer is told plainly when it reopens and that the 3114 answers now.
+_SOON = re.compile(
+    r"\b(?:aujourd hui|maintenant|tout de suite|ce soir|ce matin|cet apres midi|cette nuit|ce week end|"
+    r"vite|rapidement|au plus vite|des que possible|asap|quand|bientot|tot)\b"
+)
+
+
+def closed_now_notice(at: Any, departement: str | None = None) -> str | None:
+    """While the chamber is closed: when its advisors are back, and the 3114 now; None while it is open."""
+    chamber = services.chamber()
+    closed = chamber.closed_now_text(at, departement)
+    if closed is None:
+        return None
+    prefix = "Les conseillers ne sont pas disponibles en ce moment : ils reprennent "
+    if closed.startswith(prefix):
+        moment = closed[len(prefix) :].rstrip(". ")
+        closed = (
+            f"La chambre est fermée en ce moment : ses conseillers reprennent {moment}, et personne ne pourra vous "
+            "appeler avant."
+        )
+    return (
+        f"{closed} Si vous avez besoin de parler à quelqu'un maintenant, le {SUICIDE_PREVENTION_LINE} répond tout de "
+        "suite, jour et nuit, gratuitement."
+    )
+
+
+def call_soon_while_closed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str | None = None) -> bool:
+    """On the crisis path, a call asked for today or now while the chamber is closed: the reopening and the 3114 said,
+    once (the conversation then goes on where it was). True when said."""
+    from ops import clock
+
+    text = _latest_user_text(tracker) if text is None else text
+    if not tracker.get_slot("distress") or not asks_for_a_call(text) or not _SOON.search(normalise(text)):
+        return False
+    notice = closed_now_notice(clock.now(), tracker.get_slot("departement"))
+    if notice is None or said_before(tracker.events, notice):
+        return False
+    if any(message.get("text") == notice for message in dispatcher.messages):
+        return False
+    dispatcher.utter_message(text=notice)
+    logger.info("call asked for soon while the chamber is closed: reopening and 3114 said")
+    return True
 
 
 def relative_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
@@ -703,6 +828,10 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return taken_up
     if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS and emergency_called(dispatcher, tracker):  # r11b-10
         return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS:
+        # "Oui, je veux bien. Mais est-ce que quelqu'un peut m'appeler aujourd'hui ?" on a Saturday (round 14, r14a-10):
+        # the reopening and the 3114 said first; the answer is then read as the form reads it.
+        call_soon_while_closed(dispatcher, tracker)
     business = business_question_after_crisis(dispatcher, tracker)  # round 11, r11b-01, r11a-05
     if business is not None:
         return business
@@ -751,8 +880,18 @@ class ValidateSafetyForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         person = person_at_risk(tracker)
+        if tracker.get_slot("requested_slot") == "safe_now" and safe_then_call_wished(
+            _latest_user_text(tracker), about_someone_else=person is not None
+        ):
+            # "oui ca va je vais rien faire. mais jveux bien qlq1 qui me rappelle" (round 14, r14a-04): safe, and a
+            # call asked for; the "mais" is no reservation about safety (action_after_safety_answer takes the wish).
+            logger.info("safe_now answered: safe, with a call asked for")
+            return {"safe_now": SAFE}
         read = partial(answer_to_safety_question, about_someone_else=person is not None)
         return _read_answer(tracker, dispatcher, "safe_now", read, "action_crisis_response", (safety_question(person),))
+
+
+CALL_WISH_HEARD = "C'est entendu pour le rappel par un conseiller de la chambre."
 
 
 class ActionAfterSafetyAnswer(Action):
@@ -773,6 +912,15 @@ class ActionAfterSafetyAnswer(Action):
             _, person = relative_writing(tracker)
             dispatcher.utter_message(text=relative_reply(person, asked_to_call=asks_to_call_for_someone(text)))
             return _misread_request_undone(tracker)
+        if asks_for_a_call(text) and tracker.get_slot("wants_advisor") is not False:
+            # "oui ca va je vais rien faire. mais jveux bien qlq1 qui me rappelle" (round 14, r14a-04: the offer came
+            # again as if nothing was asked): the answer to the safety question, then the call taken as asked for, so
+            # the handoff goes on to its consent; a call asked for today while the chamber is closed is told when.
+            reply = {SAFE: safe_reply, UNSURE: unsure_reply}.get(answer, not_safe_reply)(person)
+            dispatcher.utter_message(text=f"{reply} {CALL_WISH_HEARD}")
+            call_soon_while_closed(dispatcher, tracker, text)
+            logger.info("safety answered (%s), with a call asked for", answer)
+            return [SlotSet("wants_advisor", True)]
         if answer == SAFE and text and not text.startswith("/"):
             said = self._safe_with_more(text)
             if said is not None:
@@ -858,6 +1006,12 @@ class ActionCheckIn(Action):
         taken_back = take_back_reply(dispatcher, tracker, distress_words=True)
         if taken_back is not None:
             return taken_back
+        if tracker.get_slot("distress") and not active:
+            # After the crisis path, a callback refused then asked for ("en fait si, rappelez moi. ma fille me dit que
+            # je devrais", round 14, r14b-02, read as level 3 by the model only): the consent step, as for "oui".
+            again = callback_taken_up_again(dispatcher, tracker) if callback_taken_up_again else None
+            if again is not None:
+                return again
         if active == "handoff_form" and tracker.get_slot("distress") and _refuses_the_offer(tracker):
             # "non j'ai dit que je voulais pas deranger" at the callback offer, read as despair (round 7, r7b-13): the
             # kind word and the offer again pushed it a second time. A no, respected; the handoff says so.
@@ -1058,6 +1212,10 @@ class ActionAfterClearNo(Action):
         elif paused == "situation_form" and not _intake_started(tracker):
             assessment = Assessment.from_slots(tracker.slots)
             restatement = assessment.restatement() if assessment else None
+            # Someone close writes (round 14, r14b-07): "votre père fait face à…", never "vous faites face à…".
+            restatement = said_to_the_writer(
+                restatement, concerned_person(tracker.slots, user_messages(tracker.events))
+            )
             if restatement:
                 dispatcher.utter_message(text=text)
                 text = restatement
