@@ -13,7 +13,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import abuse, live_offer, services
+from actions import abuse, crisis_actions, live_offer, services
 from actions.asking import ask_next_question
 from actions.business_questions import answer_to_business_question, content_words
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
@@ -81,8 +81,9 @@ from actions.place_validation import PlaceValidation, place_in_answer, place_not
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
-from chamber.hours import DEPARTEMENT_ZONES, CallbackPreference
+from chamber.hours import DEPARTEMENT_ZONES, OTHER_MOMENT_ASKED, CallbackPreference
 from french import WEEKDAYS as WEEKDAYS_FR
+from french.text import fold_in_place
 from guidance.crisis import AT_RISK_REFUSAL, HANDOFF_REMINDER
 from intake.answers import (
     CORRECTION,
@@ -106,6 +107,7 @@ from intake.answers import (
     prefers_writing,
     question_after_no,
     refuses_callback,
+    when_or_how_follows,
     without_said_before,
 )
 from intake.facts import extract_facts, fold, understood
@@ -526,8 +528,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if wish and callback_time(words) is None and (asked or value == AS_SOON_AS_POSSIBLE):
             # "oui le soir c'est mieux" (a yes), "je préfère pas lundi" (read as a skip), "pas avant 10h et pas le
             # mercredi": a wish said in other words is the time of the call, as said (round 11, r11a-02, r11a-19: stored
-            # "dès que possible").
-            return {"callback_slot": wish}
+            # "dès que possible"), when the advisors call then (round 14, r14a-07: "lundi a 17h30 apres le chantier").
+            return moment_within_hours(wish, dispatcher, tracker)
         if asked and callback_time(words) is None and answer_kind(words) == YES:
             return {"callback_slot": "dès que possible"}  # "ok" to "à quel moment ?": any time (round 6: stored "ok")
         if asked and callback_time(words) is None:
@@ -545,15 +547,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                     return {"callback_slot": None, **place}
                 return not_answered("callback_slot", TIME_STILL_ASKED, dispatcher, tracker)
         if asked and isinstance(value, str):
-            # "après 14h heure d'ici" in Martinique, where the calls end at 12 h (round 13, r13a-07: an hour the artisan
-            # had ruled out was promised): said once, with the hours, and the question asked again; said again, the
-            # moment is kept and the promise gives the nearest hour with why.
-            out = services.chamber().opening_hours.wish_out_of_hours(
-                clock.now(), value, tracker.get_slot("departement")
-            )
-            if out is not None and not already_said(tracker, out):
-                dispatcher.utter_message(text=out)
-                return {"callback_slot": None}
+            return moment_within_hours(value, dispatcher, tracker)
         return {"callback_slot": value}
 
     def validate_email(
@@ -632,6 +626,19 @@ def kept_for_other_questions(
 AS_SOON_AS_POSSIBLE = "dès que possible"  # what a skip of the time question stores (bot/domain/handoff.yml)
 
 
+def moment_within_hours(moment: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """The time of the call, when some hour the advisors call fits it. Otherwise ("après 14h heure d'ici" in
+    Martinique, where the calls end at 12 h; "mardi 17h30" where they end at 17 h: rounds 13 and 14, an hour the
+    artisan had ruled out or could not take was promised) it is said once, with the hours, and another moment asked;
+    said again, the moment is kept and the promise gives the nearest hour with why. A moment said before its question
+    is kept as said: the promise says plainly what the advisors can do instead."""
+    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, tracker.get_slot("departement"))
+    if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
+        return {"callback_slot": moment}
+    dispatcher.utter_message(text=out)
+    return {"callback_slot": None}
+
+
 # Words about the call itself: a moment said with them at the offer is when to call ("oui mais c'est moi qu'il faut
 # appeler, et pas entre midi et deux", round 12: asked again at the time question), not a date of the difficulty.
 _CALL_WORDS = re.compile(r"\b(?:appel\w*|rappel\w*|joindre|joignable|dispo|disponible)\b")
@@ -687,7 +694,26 @@ def moment_wished(text: str | None) -> str | None:
     none does, or when the words carry a warning sign (the crisis path reads them, never the time question)."""
     if not text or find_signs(text):
         return None
-    return callback_time(text) or moment_said_with(text)
+    return with_day_refused(text, callback_time(text) or moment_said_with(text))
+
+
+_DAY_REFUSED = re.compile(
+    r"\b(?:pas|sauf|hors|excepte|jamais|surtout pas)(?: le| les)? (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+)
+
+
+def with_day_refused(text: str, wish: str | None) -> str | None:
+    """The wish with the clause that refuses a day, when the reading of the moment left it out ("l'après midi après
+    14h ... mais pas le mercredi c'est mon jour de fermeture": round 14, r14b-02, the "fermeture" made the clause read as
+    the situation and the day was lost from the case)."""
+    if not wish:
+        return wish
+    refused = CallbackPreference.read(text).excluded_weekday
+    if refused is None or CallbackPreference.read(wish).excluded_weekday == refused:
+        return wish
+    clauses = [" ".join(part.split()).strip(" ,-") for part in re.split(r"[.;!?\n]+", text)]
+    said = [clause for clause in clauses if clause and _DAY_REFUSED.search(fold(clause)) and clause not in wish]
+    return " ; ".join([wish, *said])[:200] if said else wish
 
 
 def wish_with_the_request(tracker: Tracker) -> list[EventType]:
@@ -914,6 +940,28 @@ def yes_with_its_reason(words: str | None) -> bool:
     return not _YES_NARROWED.search(fold(" ".join([first, *rest])).replace("\u2019", "'"))
 
 
+# Where a yes may start once what it answers is made clear: after a stop, a colon or a comma, with "mais", "et", "donc"
+# opening it ("c'est la santé de la patronne pas la mienne. oui vous pouvez le mettre").
+_CLARIFIED = re.compile(r"[.;!:,\n]+\s*(?:(?:mais|et|donc|alors|bon|ben|bah)\b[\s,]*)?")
+
+
+def yes_after_clarification(words: str | None) -> bool:
+    """A yes said after the words that make clear what it answers ("c'est la santé de la patronne pas la mienne. oui
+    vous pouvez le mettre", "c'est pour mon mari pas pour moi, mais ok notez-le"): a yes, the "pas" of the
+    clarification refusing nothing (round 14, r14a-11: read as a refusal, the health information was lost). Never after
+    a no or a hesitation, nor a yes narrowed or taken back, a question, or the call refused."""
+    text = " ".join((words or "").split())
+    if not text or "?" in text or takes_back_callback(text):
+        return False
+    for stop in _CLARIFIED.finditer(text):
+        before, rest = text[: stop.start()], text[stop.end() :]
+        if not before.strip() or not yes_with_its_reason(rest):
+            continue
+        folded = fold(before).replace("\u2019", "'")
+        return answer_kind(before) not in (NO, HESITATION) and not _YES_NARROWED.search(folded)
+    return False
+
+
 def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
     """True or False when the artisan answered yes or no; None for anything else.
 
@@ -942,6 +990,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return None  # "Paul" read as a yes or a no by the classifier: a first name says neither
     if value is False and slot in YES_NO_SLOTS and said == YES and yes_with_its_reason(words):
         return True  # "oui mettez le, c'est la santé du patron pas la mienne" (round 13, r13b-04: read as a pass)
+    if value is not True and slot in YES_NO_SLOTS and said == OTHER and yes_after_clarification(words):
+        return True  # "c'est la santé de la patronne pas la mienne. oui vous pouvez le mettre" (round 14, r14a-11)
     if isinstance(value, bool):
         return value
     if said == YES:
@@ -1375,18 +1425,41 @@ _NOT_A_NAME_LEFT = frozenset(
 
 
 def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
-    """The time of the call corrected in so many words once the case is stored ("non j'ai dit l'après-midi"): the
-    case's moment replaced and the new promise said with the reference (round 13, r13a-01: read as a new difficulty,
-    the case kept the morning). None otherwise."""
+    """The time of the call changed once the case is stored, as the number can be: corrected in so many words ("non
+    j'ai dit l'après-midi", round 13, r13a-01: read as a new difficulty, the case kept the morning), asked as a question
+    ("et à 17h30 c'est possible ?"), or its change asked ("je voudrais changer l'heure du rappel": round 14, r14b-15,
+    the out-of-scope reply), then answered. The case's moment is replaced and the new promise said with the reference;
+    a moment no opening hour fits is said so and another asked, the case keeping its own. None otherwise."""
     slots = dict(tracker.slots)
     words = tracker.latest_message.get("text")
     if not slots.get("case_reference") or not consented(slots) or phones_in(words) or find_signs(words or ""):
         return None
     if refuses_callback(words) or takes_back_callback(words, explicit_only=True):
         return None
+    if tracker.get_slot("requested_slot") == "callback_slot":
+        return None  # the time question's own answer: its validator reads it
+    in_form = tracker.active_loop_name == "handoff_form"
+    # A correction insists on what was said before ("non j'ai dit le soir"): kept as said again at the time question
+    # is, the promise saying what the advisors can do. A new moment goes through the opening hours.
     moment = moment_corrected(words)
-    if not moment or moment == slots.get("callback_slot"):
+    changed = moment_changed(tracker, words) if moment is None else None
+    if moment is None and changed is None:
+        if in_form or not asks_to_change_moment(words):
+            return None
+        dispatcher.utter_message(text=MOMENT_ASKED_AFTER_CASE)
+        return [FollowupAction("action_listen")]
+    moment = moment or changed
+    if moment is None:
         return None
+    if moment == slots.get("callback_slot"):
+        if not changed:
+            return None
+        # "et lundi c'est possible ?" when lundi is what is kept: said so, nothing changed.
+        promise = callback_promise(services.chamber(), slots)
+        dispatcher.utter_message(text=MOMENT_KEPT.format(promise=promise, reference=slots["case_reference"]))
+        return [] if in_form else [FollowupAction("action_listen")]
+    if changed and moment_within_hours(changed, dispatcher, tracker)["callback_slot"] is None:
+        return [] if in_form else [FollowupAction("action_listen")]  # said, and another moment asked
     slots["callback_slot"] = moment
     if slots.get("phone") is not None and not has_phone(slots):
         slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
@@ -1395,7 +1468,86 @@ def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Track
     dispatcher.utter_message(text=MOMENT_CORRECTED.format(promise=promise, reference=result.reference))
     logger.info("callback moment corrected after the case was stored")
     events: list[EventType] = [SlotSet("callback_slot", moment), SlotSet("case_reference", result.reference)]
-    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+    return events if in_form else [*events, FollowupAction("action_listen")]
+
+
+MOMENT_ASKED_AFTER_CASE = "Bien sûr. À quel moment un conseiller peut-il vous rappeler ?"
+MOMENT_KEPT = "C'est bien ce qui est noté : un conseiller vous rappellera {promise}. Votre référence reste {reference}."
+# The moment of the call asked to be changed: "je voudrais changer l'heure du rappel", "on peut décaler l'appel ?",
+# "l'horaire du rappel je peux le modifier ?"; not "changer de numéro", nor "décaler la date de l'audience".
+_CHANGE_VERB = r"(?:chang|modifi|decal|deplac|avanc|recul|repouss|report)\w*"
+_MOMENT_OF_CALL = (
+    r"(?:(?:l'|le |la |les |un |une |d'|de |du )?(?:heure|horaire|moment|creneau|jour|date)s?"
+    r"(?: (?:du|de l'|de mon|de votre|de ce) ?(?:rappel|appel|coup de fil))?(?! (?:de|du|des|d')\b)|"
+    r"(?:le |l'|mon |votre |ce )?(?:rappel|appel|coup de fil))"
+)
+_MOMENT_CHANGE = re.compile(
+    rf"\b{_CHANGE_VERB}\b(?: (?:pas|un peu|juste|svp))? {_MOMENT_OF_CALL}|"
+    rf"\b{_MOMENT_OF_CALL}\b[^.?!]{{0,30}}\b{_CHANGE_VERB}\b"
+)
+# A moment asked as a question once the case is stored: "et à 17h30 c'est possible ?", "mardi matin ça irait ?",
+# "vous pouvez plutôt m'appeler jeudi ?".
+_MOMENT_ASKED = re.compile(
+    r"\b(?:c'? ?est|ce serait|ca serait|ca irait|ca va|ca marche|ca vous va|serait-ce|est-ce) ?(?:possible|jouable|"
+    r"faisable|ok|bon|d'accord)?\s*\?|"
+    r"\b(?:vous pouvez|pouvez-vous|vous pourriez|pourriez-vous|on peut|il peut|elle peut|peut-il|peut-elle) "
+    r"(?:plutot |aussi |me |m'|plutot m'|plutot me )?(?:appeler|rappeler|joindre|appelez|rappelez)\b"
+)
+_MOMENT_ASKED_TAIL = re.compile(
+    r"[\s,]*(?:c'? ?est|ce serait|ca serait|ca irait|ca va|ca marche|ca vous va) ?(?:possible|jouable|faisable|ok|bon|"
+    r"d'accord)?[\s?!.]*$"
+)
+_OPENING_FILLER = re.compile(r"^(?:(?:et|alors|bon|ben|sinon|ou|mais|euh|plutot)\b[\s,]*)+")
+
+
+def asks_to_change_moment(words: str | None) -> bool:
+    """Whether the words ask for the time of the call to be changed."""
+    return bool(_MOMENT_CHANGE.search(fold_in_place(" ".join((words or "").split()))))
+
+
+def moment_changed(tracker: Tracker, words: str | None) -> str | None:
+    """The new moment the words give once the case is stored: said with the change asked ("je voudrais changer l'heure
+    du rappel, plutôt mardi 10h" -> "plutôt mardi 10h"), in answer to the moment asked again, or asked as a question
+    ("et à 17h30 c'est possible ?" -> "à 17h30"). None otherwise."""
+    text = " ".join((words or "").split())
+    folded = fold_in_place(text)
+    if not text:
+        return None
+    change = _MOMENT_CHANGE.search(folded)
+    if change is not None:
+        rest = f"{text[: change.start()]} {text[change.end() :]}"
+        rest = re.sub(
+            r"^[\s,.;:!?]*(?:je (?:voudrais|veux|souhaite|peux|pourrais)|on peut|est-ce qu'on peut)?\s*", "", rest
+        )
+        return moment_wished(rest.strip(" ,.;:!?")) if says_a_moment(rest) else None
+    if _last_bot_text(tracker) in (MOMENT_ASKED_AFTER_CASE,) or _last_bot_text(tracker).endswith(OTHER_MOMENT_ASKED):
+        return moment_wished(text)
+    if not _MOMENT_ASKED.search(folded):
+        return None
+    wish = moment_wished(text)
+    if not wish:
+        return None
+    # Said as asked: the question's words are no part of the moment kept ("et à 17h30 c'est possible" -> "à 17h30").
+    tail = _MOMENT_ASKED_TAIL.search(fold_in_place(wish))
+    wish = wish[: tail.start()] if tail else wish
+    opening = _OPENING_FILLER.match(fold_in_place(wish))
+    wish = wish[opening.end() :].strip(" ,.;:!?") if opening else wish.strip(" ,.;:!?")
+    if not wish or not (callback_time(wish) or _CALL_WORDS.search(fold(wish))):
+        return None  # "et si je paie lundi c'est bon ?": a question about the situation, not about the call
+    return wish
+
+
+def _last_bot_text(tracker: Tracker) -> str:
+    """What the bot said last before the artisan's latest message."""
+    for event in reversed(list(tracker.events)[: _latest_user_index(tracker)]):
+        if event.get("event") == "bot":
+            return str(event.get("text") or "")
+    return ""
+
+
+def _latest_user_index(tracker: Tracker) -> int:
+    events = list(tracker.events)
+    return max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
 
 
 NUMBER_ADDED = "C'est noté : le conseiller pourra aussi {who} au {number}. Votre référence reste {reference}."
@@ -1591,6 +1743,9 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
     return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
 
 
+crisis_actions.callback_taken_up_again = callback_taken_up_again  # the check-in after the crisis path reads it too
+
+
 # The word the bot tells people to write (« conseiller »), said as a clause of its own at the end or the start of a
 # longer message ("bon je lui ai parlé il est ok. conseiller": round 13, r13b-08, read as a stop and told "on s'arrête
 # là"), never a word of a sentence ("je verrai avec mon conseiller", "pas de conseiller", "conseiller bancaire").
@@ -1684,24 +1839,20 @@ def contact_read_earlier(tracker: Tracker) -> list[EventType]:
 # The call taken back in other words than intake.answers knows (round 13, r13a-10: "non. et en fait je prefere plus
 # etre rappelée, j'appellerai moi meme" at the e-mail question, after the case was saved, got the e-mail question again).
 _CALLED = r"(?:rappelee?s?|appelee?s?|contactee?s?|recontactee?s?|telephonee?s?)"
-# "je préfère pas être appelée le matin", "... avant 10 h", "... par mail": when or how to call, no withdrawal.
-_NOT_A_MOMENT = (
-    r"(?![ ,]+(?:avant|apres|le |la |l'|les |entre|a |au |aux |sur |pendant|ce |cette |cet |demain|aujourd'hui|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|tot|tard|trop|chez|quand|si |plutot|par (?!vous|la chambre|"
-    r"un conseiller|une conseillere|le conseiller)))"
-)
+# The call refused in the first three ways below may be followed by when or how to call ("je préfère pas être appelée
+# le matin", "... avant 10 h", "... par mail"): intake.answers.when_or_how_follows reads that, in takes_back_callback.
 _CALLBACK_TAKEN_BACK = re.compile(
-    r"\b(?:"
+    r"\b(?:(?P<refused>"
     # "je préfère plus être rappelée", "j'aimerais mieux ne pas être appelé", "je souhaite plus être contactée".
     r"(?:je |j')(?:ne |n')?(?:prefere|prefererais|aimerais|aime|voudrais|veux|souhaite|souhaiterais|desire|tiens)"
     r"(?: mieux| plutot)?(?: finalement)? (?:plus|pas|ne pas|ne plus|plutot pas|finalement pas|plus du tout|pas du tout)"
-    rf"(?: finalement)? (?:d'|qu'on me |qu'on m')?(?:etre )?{_CALLED}\b{_NOT_A_MOMENT}|"
+    rf"(?: finalement)? (?:d'|qu'on me |qu'on m')?(?:etre )?{_CALLED}\b|"
     r"(?:je |j')(?:ne |n')?(?:prefere|prefererais|aimerais|voudrais|veux|souhaite|desire) plus (?:qu'on me |qu'on m')"
-    rf"(?:rappelle|appelle|contacte|telephone)\b{_NOT_A_MOMENT}|"
+    r"(?:rappelle|appelle|contacte|telephone)\b|"
     # "plus besoin du rappel", "j'ai plus envie qu'on m'appelle", "plus la peine de me rappeler", "pas la peine de rappeler".
     r"(?:plus|pas) (?:besoin|envie|la peine|necessaire)(?: finalement)? (?:d'etre |de |du |d'un |qu'on me |qu'on m'|que vous "
     r"(?:me )?)?(?:rappel|appel|conseiller|coup de fil|me rappeler|m'appeler|me contacter|rappeler|"
-    rf"{_CALLED}|rappelle|appelle|contacte|rappeliez|appeliez)\b{_NOT_A_MOMENT}|"
+    rf"{_CALLED}|rappelle|appelle|contacte|rappeliez|appeliez)\b)|"
     # "laissez tomber le rappel", "oubliez le rappel", "annulez le rappel j'ai trouvé", "on abandonne l'appel".
     r"(?:laisse[zr]? tomber|oubliez|oublie[rz]?|annule[zr]?|j'annule|abandonne[zr]?|supprime[zr]?|retire[zr]?|stoppe[zr]?)"
     r" (?:le |ce |mon |votre |la |cette |l')?(?:rappel|appel|coup de fil|demande de rappel|demande d'appel)\b|"
@@ -1719,18 +1870,17 @@ def takes_back_callback(text: str | None, *, explicit_only: bool = False) -> boo
     rappelée", "laissez tomber le rappel", "plus besoin qu'on m'appelle", "finalement j'appellerai moi-même"). When or
     how to call ("je préfère pas être appelée le matin", "pas par mail") and a condition ("si vous ne m'appelez pas,
     j'appellerai moi-même") take nothing back."""
-    from intake.answers import when_or_how_follows  # here, so that this function alone changes (round 14)
-
     if is_withdrawal(text, explicit_only=explicit_only):
         return True
     folded = " ".join(fold(text or "").replace("\u2019", "'").split())
     if not folded or folded.startswith("/") or "?" in folded:
         return False
     # Being called refused, then when or how ("je veux plus être rappelée maintenant", "... dès 9h"): read as
-    # is_withdrawal reads it, so that the two never disagree (round 14: a time constraint erased the case).
+    # is_withdrawal reads it, so that the two never disagree (round 14: a time constraint erased the case); never
+    # "j'appellerai moi-même demain", where the artisan calls instead.
     return any(
         not (
-            re.search(r"(?:rappel\w*|appel\w*|contact\w*|telephon\w*)$", match.group())
+            (match.group("refused") or re.search(r"(?:rappel|appel)$", match.group()))
             and when_or_how_follows(folded, match.end())
         )
         for match in _CALLBACK_TAKEN_BACK.finditer(folded)

@@ -31,6 +31,8 @@ DEPARTEMENT_ZONES = {
     "987": "Pacific/Tahiti",
     "988": "Pacific/Noumea",
 }
+# Asked after a moment no opening hour fits.
+OTHER_MOMENT_ASKED = "À quel autre moment peuvent-ils vous joindre ?"
 # A day asked for the call further away than this is no promise the chamber makes: its usual delay is said instead.
 _DATED_WISH_DAYS = 45
 
@@ -163,7 +165,8 @@ class OpeningHours:
         local = self._local(at)
         wish = CallbackPreference.read(preference)
         artisan_zone = self.artisan_zone(departement, local.date())
-        constrained = artisan_zone is not None or wish.strict
+        # An hour said is promised as said, or said plainly not to be possible (round 14): the constraints read it.
+        constrained = artisan_zone is not None or wish.strict or wish.at is not None
         if wish.weekday is not None and wish.weekday not in self.weekdays:
             # "samedi" where advisors never call on Saturdays: the search found no such working day and promised a
             # date a year away (round 6: "le vendredi 10 décembre"). The wish's day is dropped, its part kept.
@@ -183,7 +186,10 @@ class OpeningHours:
         else:
             latest = self.working_days_after(local.date(), self.callback_within_working_days)
         latest = max(latest, start.date())
-        if constrained:
+        limited = wish.not_before is not None or wish.not_after is not None
+        if constrained or (limited and self._allowed(start.date(), wish, None)[1] is None):
+            # A limit said as a wish ("l'après-midi après 14h", "le matin plutôt après 10h") that the hours allow is
+            # promised as said, never the whole part of the day (round 14: never a wider window than asked).
             part = self._constrained_text(start.date(), wish, artisan_zone)
         else:
             part = self._window_text(wish.window) if wish.window else self._part_text(wish.part)
@@ -292,9 +298,10 @@ class OpeningHours:
 
     def wish_out_of_hours(self, at: datetime, preference: str | None, departement: str | None = None) -> str | None:
         """When no hour the advisors call fits the moment asked for ("après 14h heure d'ici" in Martinique, where calls
-        end at 12 h; "le soir après 18h"; "pas avant 18h"): one sentence saying so, in the artisan's clock, and asking
-        for another moment. None when some hour fits, or when nothing about the hour was said. Round 13 (r13a-07): an
-        hour the artisan had ruled out was confirmed without asking."""
+        end at 12 h; "le soir après 18h"; "pas avant 18h"; "mardi 17h30"): one sentence saying so, in the artisan's
+        clock, and asking for another moment. None when some hour fits, or when nothing about the hour was said.
+        Round 13 (r13a-07): an hour the artisan had ruled out was confirmed without asking; round 14 (r14b-15): 17 h 30
+        too."""
         local = self._local(at)
         wish = CallbackPreference.read(preference)
         if wish.spans() == [(0, _DAY_MINUTES)]:
@@ -312,9 +319,9 @@ class OpeningHours:
             said.append(f"après {french_time(wish.not_before)}")
         if wish.window is None and wish.not_after is not None:
             said.append(f"avant {french_time(wish.not_after)}")
+        moment = " ".join(said) or wish.words()
         return (
-            f"Les conseillers ne peuvent pas vous appeler {' '.join(said) or wish.words()} : {where}ils appellent {hours}. "
-            "À quel autre moment peuvent-ils vous joindre ?"
+            f"Les conseillers ne peuvent pas vous appeler {moment} : {where}ils appellent {hours}. {OTHER_MOMENT_ASKED}"
         )
 
     def _constrained_text(self, day: date, wish: CallbackPreference, zone: ZoneInfo | None) -> str:
@@ -329,6 +336,8 @@ class OpeningHours:
                 return f"vers {_said(before)} ou vers {_said(after)} ({why})"
             ((begin, end),) = allowed
             return f"entre {_said(begin)} et {_said(end)}{suffix} ({why})"
+        if wish.at is not None and _intersect(allowed, wish.spans()):
+            return f"vers {french_time(wish.at)}{suffix}"  # "jeudi 16h45": that hour, never the whole day
         unclipped = self._shifted_spans(day, zone)
         if allowed == calling and calling == unclipped:
             return ""
@@ -564,6 +573,29 @@ _WINDOW = re.compile(
 )
 
 
+# An hour said as the moment of the call ("mardi 17h30", "à 16h45", "vers 11h"), read where no limit, window, refusal or
+# length of time owns it ("pas avant 12h30", "après 18h", "entre 8h et 8h30", "pas à 13h", "dans 2h", "pendant 1h").
+_POINT = re.compile(r"(?<![\d:/])(\d{1,2})\s*h(?:eures?)?\s*(\d{2})?(?![\w])")
+_NOT_A_POINT_BEFORE = re.compile(
+    r"(?:\b(?:avant|apres|partir d[eu]|des|jusqu'?\s?a|jusque|plus tard a|pas|sauf|hors|excepte|jamais|evitez|eviter|"
+    r"entre|de|dans|pendant|durant|depuis|en|y a|les|toutes|tous)(?: vers| a)?\s*|[-/]\s*)$"
+)
+
+
+def _point(folded: str) -> time | None:
+    """The first hour said as the moment itself, or None."""
+    owned = [match.span() for match in _WINDOW.finditer(folded)]
+    for match in _POINT.finditer(folded):
+        if any(start <= match.start() < end for start, end in owned):
+            continue
+        if _NOT_A_POINT_BEFORE.search(folded[: match.start()]):
+            continue
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    return None
+
+
 def _window(folded: str, refused: bool = False) -> tuple[time, time] | None:
     """The hours of a window said in so many words (``refused``: said as the time not to call, "pas entre 12h et
     14h", "sauf entre midi et deux"), or None."""
@@ -587,9 +619,12 @@ def _window_of(match: re.Match[str]) -> tuple[time, time] | None:
         end = (14, 0)  # "entre midi et deux"
     else:
         end_hour = 12 if match.group(6) else int(match.group(4))
-        if end_hour <= start_hour < end_hour + 12:
-            end_hour += 12  # "entre 11h et 2h": two in the afternoon
-        end = (end_hour, int(match.group(5) or 0))
+        end_minute = int(match.group(5) or 0)
+        # "entre 11h et 2h": two in the afternoon; "entre 8h et 8h30" ends half an hour later, the same morning (round
+        # 14, r14a-15: it was read as ending at 20 h 30, and promised "entre 8 h et 17 h").
+        if (end_hour, end_minute) <= start and start_hour < end_hour + 12:
+            end_hour += 12
+        end = (end_hour, end_minute)
     if not (0 <= start[0] < 24 and 0 <= end[0] < 24 and start < end):
         return None
     return time(*start), time(*end)
@@ -633,8 +668,26 @@ _PART_EXCLUDED_BEFORE = re.compile(r"\b(?:pas|sauf|jamais|surtout pas|hors)\s+(?
 _PART_BUSY_AFTER = re.compile(
     r"^[^.,;!?]{0,12}?\b(?:je suis (?:au|a la|en|sur|pas)|je travaille|je bosse|j'ai|je peux pas|je ne peux pas|"
     # "le matin ça m'arrange pas", "le matin c'est compliqué" (round 14: read as the moment wished).
-    r"pas dispo|impossible|occupee?|(?:m'arrange|me va|me convient)(?: vraiment)? pas|pas possible|c'est complique)\b"
+    r"pas dispo|impossible|occupee?|(?:m'arrange|me va|me convient)(?: vraiment)? pas|pas possible|c'est complique|"
+    r"c'est (?:le rush|la course|la folie|le coup de feu|speed))\b"
 )
+# A part of the day said after what keeps the artisan busy then: "jsuis sur chantier le matin", "je bosse l'aprem",
+# "j'ai les clientes le matin" (round 14, r14a-01: "lundi mais pas avant 12h30 jsuis sur chantier le matin" was read as
+# the morning wished, and no hour fitted). Not "je suis dispo le matin", "j'ai le temps l'après-midi".
+_PART_BUSY_BEFORE = re.compile(
+    r"\b(?:je suis|jsuis|j'suis|chui|je serai|je bosse|je travaille|j'ai|je peux pas|je ne peux pas|je suis pas dispo|"
+    r"pas dispo|occupee?|indisponible)\b(?P<between>[^.,;!?]{0,40}?)\s*(?:le |l'|en |dans l'|tout l'|toute la |les )?$"
+)
+_AVAILABLE = re.compile(r"\b(?:dispo\w*|libre|joignable|la|tranquille|calme|temps|creneau|moment)\b")
+
+
+def _busy_before(before: str) -> bool:
+    """Whether the words before a part of the day say the artisan is busy then."""
+    match = _PART_BUSY_BEFORE.search(before)
+    if match is None:
+        return False
+    between = match.group("between")
+    return " pas " in f" {between} " or "pas dispo" in match.group() or not _AVAILABLE.search(between)
 
 
 def _part_wished(folded: str) -> str | None:
@@ -648,6 +701,7 @@ def _part_wished(folded: str) -> str | None:
         if part not in refused
         for match in pattern.finditer(folded)
         if not _PART_EXCLUDED_BEFORE.search(folded[: match.start()])
+        and not _busy_before(folded[: match.start()])
         and not _PART_BUSY_AFTER.search(folded[match.end() :])
     ]
     return min(said)[1] if said else None
@@ -661,14 +715,15 @@ def _parts_refused(folded: str) -> tuple[str, ...]:
         for match in pattern.finditer(folded):
             if re.search(r"\d|^(?:avant|vers|a |apres 1)", match.group()):
                 continue
-            if _PART_EXCLUDED_BEFORE.search(folded[: match.start()]) or _PART_BUSY_AFTER.search(folded[match.end() :]):
+            before, after = folded[: match.start()], folded[match.end() :]
+            if _PART_EXCLUDED_BEFORE.search(before) or _busy_before(before) or _PART_BUSY_AFTER.search(after):
                 refused.append(part)
     return tuple(dict.fromkeys(refused))
 
 
 # The fields of a wish that say the time of day, and those that say the day: one list each, for every reading that
 # goes over them (a correction, what a wish says), so that a field added is never forgotten by one of them.
-_TIME_FIELDS = ("part", "window", "not_before", "not_after", "excluded_window", "excluded_parts", "strict", "now")
+_TIME_FIELDS = ("part", "window", "not_before", "not_after", "excluded_window", "excluded_parts", "strict", "now", "at")
 _DAY_FIELDS = ("weekday", "days_ahead", "day_of_month")
 
 
@@ -697,10 +752,16 @@ class CallbackPreference:
     strict: bool = False
     # "maintenant", "tout de suite".
     now: bool = False
+    # An hour said as the moment itself ("mardi 17h30", "jeudi 16h45 alors", "vers 11h"): promised as said when the
+    # advisors call then, said plainly when they do not (round 14, r14a-07, r14b-15: 17 h 30, after the closing, was
+    # accepted and promised as a day with no time; 16 h 45 lost its time).
+    at: time | None = None
 
     def spans(self) -> list[tuple[int, int]]:
         """The minutes of the artisan's day the wish allows."""
-        if self.window is not None:
+        if self.at is not None:
+            spans = [(_minutes(self.at), _minutes(self.at) + 1)]  # the hour itself: 17 h is the closing, no hour open
+        elif self.window is not None:
             spans = [(_minutes(self.window[0]), _minutes(self.window[1]))]
         elif self.part is not None:
             spans = [_PART_SPANS[self.part]]
@@ -720,8 +781,12 @@ class CallbackPreference:
         """The wish in a few words, to say it cannot be served ("le soir", "après 18 h")."""
         if self.window is not None:
             return f"entre {french_time(self.window[0])} et {french_time(self.window[1])}"
+        if self.part is not None and self.at is not None:
+            return f"{_PART_WORDS[self.part]} à {french_time(self.at)}"  # "le matin à 9 h", never "le matin" alone
         if self.part is not None:
             return _PART_WORDS[self.part]
+        if self.at is not None:
+            return f"à {french_time(self.at)}"
         if self.not_before is not None:
             return f"après {french_time(self.not_before)}"
         if self.not_after is not None:
@@ -795,8 +860,8 @@ class CallbackPreference:
         # What the later words say of a time field replaces the earlier, what they leave unsaid is kept; but the part of
         # the day goes with its hours, the parts refused add up, and "maintenant" holds only when said last.
         fields = {name: getattr(later, name) or getattr(self, name) for name in _TIME_FIELDS}
-        if later.part is not None or later.window is not None:
-            fields.update(part=later.part, window=later.window)
+        if later.part is not None or later.window is not None or later.at is not None:
+            fields.update(part=later.part, window=later.window, at=later.at)
         kept_parts = tuple(part for part in self.excluded_parts if part != later.part)
         fields.update(excluded_parts=tuple(dict.fromkeys(later.excluded_parts + kept_parts)), now=later.now)
         both = replace(merged, **fields)
@@ -850,4 +915,5 @@ class CallbackPreference:
             excluded_parts=refused_parts,
             strict=bool(strict_before or strict_after or excluded_window or refused_parts),
             now=bool(_NOW.search(folded)),
+            at=_point(folded),
         )

@@ -60,7 +60,6 @@ def test_a_number_at_the_name_question_is_only_said_noted(words):
 @pytest.mark.parametrize(
     "words",
     [
-        "apres 14h heure de la guadeloupe svp le matin jsuis au salon",
         "le 14, avant j'ai des banquets tous les jours",
         "avant le 14 je vous ai dit, mardi matin c'est bien",
         # The morning: in Guadeloupe the afternoon fits no hour the advisors call, and is asked again (round 13).
@@ -74,6 +73,22 @@ def test_a_time_in_many_words_is_kept_as_said_and_never_said_noted_then_asked_ag
         ValidateHandoffForm(), at_question(words, "callback_slot", slots, {"callback_slot": words})
     )
     assert slot_events(events)["callback_slot"] == words
+    assert "Merci, c'est noté." not in texts(dispatcher)
+
+
+def test_an_afternoon_in_guadeloupe_is_told_the_hours_there_and_asked_again():
+    """After 14 h in Guadeloupe fits no hour the advisors call (round 13's sentence, since round 14 for every wish said
+    at the time question): asked again, never read as a place, never "Merci, c'est noté."."""
+    words = "apres 14h heure de la guadeloupe svp le matin jsuis au salon"
+    slots = consented(phone="+33612345678", email=SKIPPED, departement="971")
+    dispatcher, events = run(
+        ValidateHandoffForm(), at_question(words, "callback_slot", slots, {"callback_slot": words})
+    )
+    changed = slot_events(events)
+    assert changed["callback_slot"] is None and "departement" not in changed
+    assert texts(dispatcher)[0].startswith(
+        "Les conseillers ne peuvent pas vous appeler l'après-midi après 14 h : chez vous"
+    )
     assert "Merci, c'est noté." not in texts(dispatcher)
 
 

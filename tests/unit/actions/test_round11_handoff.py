@@ -231,7 +231,6 @@ AT_TIME = {**consented(), "phone": "+33612345679", "email": SKIPPED}
 @pytest.mark.parametrize(
     "words, intent, filled",
     [
-        ("oui le soir c'est mieux", "affirm", "words"),  # r11a-02: stored "dès que possible"
         ("je prefere pas lundi", "skip_question", "dès que possible"),  # r11a-19
         ("pas avant 10h et pas le mercredi", "inform", "words"),  # r11a-18
         ("plutot en fin de matinée vers 11h", "out_of_scope", None),  # r11a-13: no mapping, asked again
@@ -242,6 +241,15 @@ def test_a_wish_for_the_time_is_kept_as_said(words, intent, filled):
     mapped = {"callback_slot": words if filled == "words" else filled} if filled else {}
     produced, _ = validated("callback_slot", words, intent, mapped, AT_TIME)
     assert produced["callback_slot"] == words
+
+
+def test_an_evening_wish_at_the_time_question_is_told_the_hours_and_asked_again():
+    """r11a-02 stored "dès que possible"; since round 14 a moment out of the hours is said so and asked again, as "soir"
+    alone is (r14a-12), never kept silently."""
+    words = "oui le soir c'est mieux"
+    produced, said = validated("callback_slot", words, "affirm", {"callback_slot": words}, AT_TIME)
+    assert produced["callback_slot"] is None and produced["requested_slot"] == "callback_slot"
+    assert said[0].startswith("Les conseillers ne peuvent pas vous appeler le soir : ils appellent de 8 h à 17 h.")
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ HOURS = OpeningHours("Europe/Paris", frozenset(range(5)), ((time(8), time(17)),)
     [
         (MONDAY_MORNING, "demain", "le mardi 8 décembre"),
         (MONDAY_MORNING, "demain matin si possible", "le mardi 8 décembre, dans la matinée"),
-        (MONDAY_MORNING, "après-demain vers 15h", "le mercredi 9 décembre, dans l'après-midi"),
+        (MONDAY_MORNING, "après-demain vers 15h", "le mercredi 9 décembre, vers 15 h"),  # the hour asked (round 14)
         (MONDAY_MORNING, "le 14", "le lundi 14 décembre"),
-        (MONDAY_MORNING, "le 14 décembre à 10h", "le lundi 14 décembre, dans la matinée"),
+        (MONDAY_MORNING, "le 14 décembre à 10h", "le lundi 14 décembre, vers 10 h"),
         (MONDAY_MORNING, "14/12", "le lundi 14 décembre"),
         (FRIDAY_AFTERNOON, "le lundi 14 décembre", "le lundi 14 décembre"),  # not the Monday before
         (FRIDAY_AFTERNOON, "le 14 si possible, l'après-midi", "le lundi 14 décembre, dans l'après-midi"),

@@ -31,7 +31,7 @@ BY_TUESDAY = "au plus tard le mardi 8 décembre"
         ("plutôt le matin... euh non en fait l'après midi", f"dans l'après-midi, {BY_TUESDAY}"),
         ("l'aprem, enfin non le matin", f"dans la matinée, {BY_TUESDAY}"),
         ("après 15h, ah non en fait le matin", f"dans la matinée, {BY_TUESDAY}"),
-        ("vers 10h, non pardon vers 15h", f"dans l'après-midi, {BY_TUESDAY}"),
+        ("vers 10h, non pardon vers 15h", f"vers 15 h, {BY_TUESDAY}"),  # the hour asked, not the afternoon (round 14)
         ("le soir, tout compte fait le matin c'est mieux", f"dans la matinée, {BY_TUESDAY}"),
         ("l'après-midi. Au final le matin", f"dans la matinée, {BY_TUESDAY}"),
         # The day: replaced when the correction says one, kept when it does not.
@@ -51,7 +51,7 @@ def test_the_last_moment_said_wins(said, promised):
     [
         # "plutôt" refining the same moment, or comparing: nothing is lost.
         ("plutôt le matin", f"dans la matinée, {BY_TUESDAY}"),
-        ("le matin plutôt après 10h", f"dans la matinée, {BY_TUESDAY}"),
+        ("le matin plutôt après 10h", f"entre 10 h et 12 h, {BY_TUESDAY}"),
         ("lundi plutôt l'après-midi", "le lundi 7 décembre, dans l'après-midi"),
         ("le soir plutôt que le matin", f"en fin de journée (les conseillers appellent jusqu'à 17 h), {BY_TUESDAY}"),
         ("le matin plutôt que l'après-midi", f"dans la matinée, {BY_TUESDAY}"),
