@@ -61,6 +61,11 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        from actions.intake_actions import ActionGreet, comes_back
+
+        if not tracker.active_loop_name and comes_back(tracker.latest_message.get("text")):
+            # "me revoila. on en était où ?" (round 14, r14b-08): a welcome back and the pending question.
+            return await ActionGreet().run(dispatcher, tracker, domain)
         if tracker.active_loop_name and is_waiting(tracker.latest_message.get("text")):
             # "attendez je cherche mon numéro" at a question: time to look, not a request outside the service.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)

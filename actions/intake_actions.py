@@ -9,6 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from rasa_sdk.utils import call_potential_coroutine
 
 from actions import services
 from actions.asking import ask_next_question
@@ -19,19 +20,24 @@ from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import (
     callback_time,
     case_due,
+    consented,
     contact_answers,
     first_name_said,
     name_after_yes,
 )
 from actions.handoff_actions import (
+    ValidateHandoffForm,
     already_said,
     callback_taken_up_again,
     finish_handoff,
     name_noted_text,
     number_after_the_handoff,
+    number_at_phone_question,
     reference_said,
     says_the_keyword,
     stop_with_handoff,
+    takes_back_callback,
+    withdraws_consent,
     yes_read_as_farewell,
 )
 from actions.intake import (
@@ -595,6 +601,9 @@ class ActionExplainQuestion(Action):
         if moment:
             return [SlotSet("callback_slot", moment)]
         if requested is None:
+            wanted = callback_wanted_again(dispatcher, tracker)  # "quoi ?? non je veux toujours qu'on me rappelle"
+            if wanted is not None:
+                return wanted
             # "alors pour la tva je fais quoi ?", "qu'est-ce que je dois faire ?" read as "why do you ask?" with no
             # question pending got "Chaque réponse aide le conseiller...": the first steps not given yet, or a person.
             before = len(dispatcher.messages)
@@ -707,6 +716,9 @@ class ActionStopConversation(Action):
             # "bon ok, c'est Laurent" to "Voulez-vous qu'un conseiller vous rappelle ?", read as a farewell: a yes,
             # with the name after it kept.
             return yes_read_as_farewell(dispatcher, tracker, asked)
+        answered = await answer_read_as_leaving(dispatcher, tracker, domain)
+        if answered is not None:
+            return answered  # no leave taken while a question is pending: its answer, or the question again
         handoff = stop_with_handoff(dispatcher, tracker, explicit_only=True)
         if handoff is not None:
             return handoff  # consent taken back, or leaving the handoff form (the case is never lost)
@@ -716,7 +728,7 @@ class ActionStopConversation(Action):
             and loop in (None, "situation_form")
             and (says_how_one_is(words) or says_still_here(words))
             and not is_closing(words)
-            and not _STOPPING.search(fold_words(words))
+            and not says_stop(words)
         ):
             # Round 11, r11b-03: "jsuis mort de fatigue mais bon ca va, c surtout la trésorerie" read as a goodbye got
             # "Prenez soin de vous" and the intake closed. How one is takes no leave: heard, and the conversation goes on.
@@ -779,11 +791,185 @@ def keyword_read_as_a_stop(dispatcher: CollectingDispatcher, tracker: Tracker) -
     return [SlotSet("wants_advisor", True), FollowupAction("handoff_form")]
 
 
+# "je veux toujours qu'on me rappelle", "je voudrais quand même être rappelée": the call still wanted.
+_STILL_WANTED = re.compile(
+    r"\b(?:toujours|quand meme|tout de meme|encore|vraiment)\s+(?=qu'on|que vous|qu'un|etre|un rappel|parler)"
+)
+CALLBACK_GOES_ON = "Bien sûr, le rappel est toujours prévu : je continue avec vous."
+
+
+def callback_wanted_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The callback asked for with no question pending, in words read as something else (round 14, r14a-14: "quoi ?? non
+    je veux toujours qu'on me rappelle", read as "why do you ask?" after a misread stop closed the consented handoff,
+    got "écrivez « conseiller »"): the handoff goes on where it was, or starts again after a refusal. None otherwise."""
+    if tracker.active_loop_name or tracker.get_slot("case_reference"):
+        return None
+    words = tracker.latest_message.get("text") or ""
+    plain = _STILL_WANTED.sub("", " ".join(fold_words(words).replace("\u2019", "'").split()))
+    if not asks_for_callback(plain) or takes_back_callback(words, explicit_only=True):
+        return None
+    again = callback_taken_up_again(dispatcher, tracker)  # after a refusal: the consent asked again
+    if again is not None:
+        return again
+    if consented(tracker.slots):
+        dispatcher.utter_message(text=CALLBACK_GOES_ON)
+        return [FollowupAction("handoff_form")]
+    return [SlotSet("wants_advisor", True), FollowupAction("handoff_form")]
+
+
 # Stopping said in so many words ("je suis épuisé, j'arrête là"): a stop, whatever else is said.
 _STOPPING = re.compile(
     r"\b(?:j'arrete|on arrete|arretons|on s'arrete|stop|laisse[rz]? tomber|ca suffit|assez pour aujourd'hui|"
     r"plus tard|une autre fois|pas maintenant)\b"
 )
+# The conversation, the chat, the questions: what a stop is about ("fermez la discussion", never "je ferme le salon").
+_THE_CHAT = (
+    r"(?:(?:la|cette|notre|l'|cet|ce|le|les|vos|du|de la|de ce|de cette|avec (?:la|le|ce|cette|vos|les))\s?)?"
+    r"(?:conversation|discussion|echange|chat|questionnaire|formulaire|dialogue|appli|application|page|robot|machine|bot|"
+    r"demarche|questions)"
+)
+# Where a stop word ends its clause: nothing after it but the end, a comma, "là", "ici", "tout", "svp", "maintenant".
+_CLAUSE_END = (
+    # "là" as a word of its own, never the article ("je ferme la boutique", "quitter la société")
+    r"(?=\s*$|\s*[,.;!:]|\s+la(?=\s*$|\s*[,.;!:]|\s+(?:pour|svp|stp|merci|c|ca|je|j'|on|trop|avec|point|cette|cet|ce)\b)|"
+    r"\s+(?:ici|tout|svp|stp|s'il vous plait|maintenant|immediatement|tout de suite|merci|point|"
+    r"avec|pour (?:moi|ce soir|aujourd'hui)|" + _THE_CHAT + r")\b)"
+)
+# Round 14: stopping in the words of the stop_conversation examples of nlu/ (458; 46 % were read by _STOPPING and the
+# farewells). Imperatives and the first person only: "il a arrêté de payer", "j'ai arrêté", "arrêt maladie", "je ferme
+# la boutique", "fin décembre", "je quitte mon local" stop nothing.
+_STOPPING_SAID = re.compile(
+    r"\b(?:sto+p+|stoppe[zr]?|je stoppe|on stoppe|halte|basta|rideau|finish)\b|"
+    # "arrêtez", "j'arrête là", "arrête-toi": the verb ending its clause, or about the chat
+    r"\b(?<!')(?:arrete[zr]?|j'?arrete|je m'arrete|on (?:s')?arrete|arretons|arrete[- ]toi|arret)" + _CLAUSE_END + "|"
+    r"\b(?<!')(?:arreter|finir|terminer|cesser|clore|cloturer|fermer|quitter|interrompre|couper|abandonner)"
+    r"(?:\s?" + _THE_CHAT + r"\b|" + _CLAUSE_END + r")|"
+    r"\b(?:arreter|cesser) de (?:discuter|parler|repondre|ecrire|poser|me poser|m'ecrire)\b|"
+    r"\b(?:mettre|mettons|je mets|mettez|met) (?:fin|un terme|un point final)\b|"
+    # "fermez la discussion", "j'annule tout", "oubliez ma demande", "je quitte ce chat", "j'abandonne, tant pis"
+    r"\b(?<!')(?:clo[st]|cloture[zr]?|clotur\w*|fermez|ferme[rz]?|je ferme|on ferme|quitte[rz]?|je quitte|interromp\w*|j'interromp\w*|"
+    r"cesse[zr]?|cessons|annule[rz]?|annulez|j'annule|on annule|oublie[zr]?|on oublie|abandonne[rz]?|j'abandonne)"
+    r"(?:\s?(?:" + _THE_CHAT + r"|tout(?: ca)?|ma demande|la demande|ici)\b|" + _CLAUSE_END + r")|"
+    r"(?:^|[,.;!]\s?)(?:c'est |ce chat c'est )?(?:fin|fini|termine|terminee)(?: de (?:la |l')(?:conversation|discussion|echange))?"
+    r"(?: pour (?:moi|ce soir|aujourd'hui))?(?=\s*$|\s*[,.;!])|"
+    r"\bc'est fini (?:la conversation|pour ce soir)\b|\bfin de (?:la |l'|cet |cette |notre )?(?:conversation|discussion|echange)\b|"
+    r"\b(?:conversation|discussion|echange) terminee?\b|"
+    # "je ne veux plus continuer", "j'ai plus envie de discuter", "je ne souhaite pas poursuivre cet échange"
+    r"\b(?:je |j')?(?:ne |n')?(?:veux|voudrais|souhaite|desire|ai) (?:plus|pas) (?:envie (?:de |d'))?"
+    r"(?:continuer|poursuivre|discuter|repondre|ecrire|parler|en parler|aller plus loin)"
+    r"(?=\s*$|\s*[,.;!]|\s+(?:ici|maintenant|avec (?:vous|la machine|le robot|le bot)|du tout|a vos questions|"
+    + _THE_CHAT
+    + r")\b)|"
+    r"\bje (?:ne )?continue pas\b|\bpas continuer\b|\binutile de (?:poursuivre|continuer|m'ecrire)\b|\bn'allez pas plus loin\b|"
+    r"\b(?:assez|trop|plus) de questions\b|\bj'en ai assez\b|\b(?:lachez|laissez)[- ]moi(?: tranquille| en paix)?"
+    r"(?=\s*$|\s*[,.;!]| avec)|\b(?:on (?:va )?en reste(?:r)? la|restons[- ]en la|en rester la|j'en reste la)\b|"
+    r"\bcouper court\b|\bje coupe court\b|\bon coupe(?=\s*$|\s*[,.;!]| la\b| ici\b)|\bsortir (?:de|du) "
+    + _THE_CHAT
+    + r"|"
+    r"\bme retire de " + _THE_CHAT + r"|\b(?:ca |cela )?(?:ne )?m'interesse plus\b|\bno more questions\b"
+)
+
+
+def says_stop(words: str | None) -> bool:
+    """Stopping said in so many words ("arrêtez", "fin de la discussion", "je ne veux plus continuer", "on en reste là"):
+    a stop. Words read as a stop without any of these (or a farewell, ``is_closing``) take no leave."""
+    folded = fold_words(words or "").replace("\u2019", "'")
+    folded = " ".join(folded.split())
+    return bool(folded) and bool(_STOPPING.search(folded) or _STOPPING_SAID.search(folded))
+
+
+# The words of coming back or of excuse that open an answer ("me revoila dsl. cest Amandine", round 14, r14a-14: read
+# as a stop, the consented handoff was dropped): no question asks for them.
+_BACK_FIRST = re.compile(
+    r"^\s*(?:(?:me\s+revoil[aà]|me\s+revoici|me\s+voil[aà]|(?:je\s+suis|j['’]?suis|chuis)\s+(?:de\s+retour|revenue?)|"
+    r"c['’]?\s?est\s+(?:encore|re)\s?moi|rebonjour|re|d[ée]sol[ée]e?|dsl|pardon|oups|excusez[- ]moi|voil[aà]|bon|ben|donc)"
+    r"(?![\w'’])[\s,.;:!…]*)+",
+    re.IGNORECASE,
+)
+WELCOME_BACK_SHORT = "Je suis toujours là."
+ASKED_AGAIN_GENTLY = (
+    "Je suis toujours là. Si vous préférez arrêter, dites-le-moi simplement ; sinon, je vous repose la question."
+)
+# The forms whose question a message read as leaving may answer.
+_ANSWERING_FORMS = ("situation_form", "handoff_form")
+
+
+def comes_back(words: str | None) -> bool:
+    """ "me revoilà", "je suis de retour", "c'est encore moi" opening the message: the artisan is back."""
+    match = _BACK_FIRST.match(words or "")
+    return match is not None and says_still_here(match.group())
+
+
+def _without_coming_back(tracker: Tracker) -> Tracker:
+    """The tracker with the latest message stripped of the words of coming back that open it (what the validators
+    read), or the tracker itself."""
+    words = tracker.latest_message.get("text") or ""
+    rest = _BACK_FIRST.sub("", words, count=1).strip()
+    if rest == words.strip():
+        return tracker
+    copy = tracker.copy()
+    copy.latest_message = {**tracker.latest_message, "text": rest}
+    return copy
+
+
+async def answer_read_as_leaving(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """Words read as a goodbye or a stop that take no leave (no farewell, ``is_closing``; no stop, ``says_stop``) while a
+    form question is pending are its answer. Round 14: "je viens de vous dire, fin décembre pour le fournisseur" at the
+    deadline question (goodbye, 0.46) got "Prenez soin de vous" and the intake closed; "me revoila dsl. cest Amandine"
+    at the name question (a stop) dropped a consented handoff. The form's own validator reads them, as it would have
+    had the classifier read an answer (Rasa validates no form run as a follow-up); words that answer nothing get the
+    question again, gently. None when leave is taken, or for the paths that read the words already (how one is,
+    "je suis pas parti": not_a_goodbye; a consent taken back or a number given: stop_with_handoff)."""
+    loop = tracker.active_loop_name
+    asked = tracker.get_slot("requested_slot") if loop in _ANSWERING_FORMS else None
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    words = (tracker.latest_message.get("text") or "").strip()
+    if not asked or intent not in ("goodbye", "stop_conversation") or not words or words.startswith("/"):
+        return None
+    if is_closing(words) or says_stop(words):
+        return None
+    reading = _without_coming_back(tracker)
+    rest = reading.latest_message.get("text") or ""
+    if (
+        loop == "situation_form"
+        and not tracker.get_slot("distress")
+        and (says_how_one_is(words) or (says_still_here(rest) and rest == words))
+    ):
+        return None  # not_a_goodbye: heard, and the question again (round 11)
+    if loop == "handoff_form" and (
+        withdraws_consent(tracker)
+        or takes_back_callback(words, explicit_only=True)
+        or number_at_phone_question(tracker) is not None
+    ):
+        return None
+    events: list[EventType] = []
+    answer: dict[str, Any] = {}
+    heard = CollectingDispatcher()
+    if rest and not says_still_here(rest):
+        form = ValidateSituationForm() if loop == "situation_form" else ValidateHandoffForm()
+        value: Any = rest
+        extract = getattr(form, f"extract_{asked}", None)
+        if extract is not None:
+            # The form's own reading of words no slot mapping takes (a name, a time, a number said in a sentence): what
+            # it finds, or no answer ("hein" is no first name, "ouais" no time).
+            extracted = await call_potential_coroutine(extract(heard, reading, domain))
+            value = (extracted or {}).get(asked)
+        validate = getattr(form, f"validate_{asked}", None)
+        if validate is not None and value is not None:
+            answer = dict(await call_potential_coroutine(validate(value, heard, reading, domain)) or {})
+    if answer.get(asked) is None and not heard.messages:
+        # Nothing this question asks for (or only "me revoilà"): the question again, and the way out said once.
+        back = comes_back(words) or says_still_here(words)
+        heard.utter_message(
+            text=WELCOME_BACK_SHORT if back or already_said(tracker, ASKED_AGAIN_GENTLY) else ASKED_AGAIN_GENTLY
+        )
+    dispatcher.messages.extend(heard.messages)
+    events += [SlotSet(name, value) for name, value in answer.items()]
+    return [*events, FollowupAction(loop)]
+
+
 HOW_YOU_ARE_HEARD = "Merci de me dire comment vous allez."
 GOING_ON = "Pardon, je vous avais mal compris. Je continue avec vous."
 
@@ -793,7 +979,7 @@ async def not_a_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     question pending is asked again, a difficulty told starts the intake, else the bot listens."""
     loop = tracker.active_loop_name
     words = tracker.latest_message.get("text") or ""
-    heard = GOING_ON if says_still_here(words) else HOW_YOU_ARE_HEARD
+    heard = WELCOME_BACK_SHORT if comes_back(words) else GOING_ON if says_still_here(words) else HOW_YOU_ARE_HEARD
     asked = tracker.get_slot("requested_slot") if loop == "situation_form" else None
     if asked in WHAT_A_NO_SAYS and (says_no_to(asked, words) or says_no_first(words)):
         # "non pas vraiment, c'est lui qui veut s'arrêter, il est fatigué mais ça va" at the deadline question (round
@@ -805,6 +991,10 @@ async def not_a_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker, doma
         noted = understood(_facts_in(words, tracker))
         dispatcher.utter_message(text=" ".join(part for part in (heard, noted) if part))
         return [FollowupAction(loop)]
+    if form_left_pending(tracker) == "handoff_form" and not tells_new_difficulty(tracker):
+        # "me revoilà" after the handoff was closed past its consent: its question again (round 14, r14a-14).
+        dispatcher.utter_message(text=heard)
+        return [FollowupAction("handoff_form")]
     if tells_new_difficulty(tracker) or _intake_unfinished(tracker):
         dispatcher.utter_message(text=heard)
         if tells_new_difficulty(tracker):
@@ -837,6 +1027,18 @@ def tells_new_difficulty(tracker: Tracker) -> bool:
     return bool(set(tracker.get_slot("difficulty_categories") or []) - before)
 
 
+def form_left_pending(tracker: Tracker) -> str | None:
+    """The form whose question was left unanswered when the conversation closed (a goodbye, a stop misread): the
+    intake once started with questions left, or a handoff consented to with no case yet. None when a form runs or
+    nothing waits."""
+    if tracker.active_loop_name or tracker.get_slot("case_reference"):
+        return None
+    if consented(tracker.slots):
+        return "handoff_form"
+    started = any(e.get("event") == "active_loop" and e.get("name") == "situation_form" for e in tracker.events)
+    return "situation_form" if started and _intake_unfinished(tracker) else None
+
+
 WELCOME_BACK = "Bonjour, je suis toujours là. Reprenons où nous en étions."
 WELCOME_BACK_NO_QUESTION = "Bonjour, je suis toujours là, et j'ai gardé ce que vous m'avez dit. Vous pouvez continuer, ou écrire « conseiller »."
 
@@ -853,6 +1055,12 @@ class ActionGreet(Action):
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return [*told, FollowupAction("situation_form")]
+        pending = form_left_pending(tracker)
+        if pending:
+            # "me revoilà" after a goodbye that closed the intake, or the handoff after its consent (round 14, r14b-08):
+            # the question left pending comes back with the welcome.
+            dispatcher.utter_message(text=WELCOME_BACK)
+            return [FollowupAction(pending)]
         if tracker.active_loop_name or tracker.get_slot("difficulty_categories"):
             # "re", "rebonjour" on coming back (round 7): "qu'est-ce qui vous amène ?" ignored all that was said, and
             # the pending question followed it: two questions. The conversation goes on where it was.

@@ -79,6 +79,8 @@ _SOMEONE = (
     r"enfants?|gamins?|patron|patronne|associee?|collegue|mere|pere|frere|soeur|chef|fournisseur|banque|comptable|"
     r"copain|copine|compagnon|compagne|telephone|portable)"
 )
+# What "je vous laisse" leaves that is no leave-taking: "je vous laisse mon numéro", "je vous laisse voir avec lui".
+_LEFT_WITH = r"mon|ma|mes|le|la|les|l'|un|une|des|vos|votre|ce|cette|juger|voir|choisir|faire|decider|regarder|lire"
 # Taking leave, also indirectly ("je vais réfléchir, merci pour tout", "je vous laisse"): never a pause to think.
 _LEAVING = re.compile(
     # "salut" opening a message is a greeting ("salut, je suis serrurier à Grenoble"); anywhere else, or alone, a farewell.
@@ -87,7 +89,36 @@ _LEAVING = re.compile(
     r"\b(?:au revoir|bonne (?:journee|soiree|nuit|fin de (?:journee|soiree)|continuation)|a plus(?! (?!tard\b)\w)|a\+|bye|"
     r"ciao|adieu|a bientot|a demain|a la prochaine|merci pour tout|merci (?:pour|de) (?:votre|vos|les|l')\s?"
     r"(?:aide|temps|infos?|informations?|conseils?|reponses?|renseignements?)|"
-    r"je vous laisse|je vais vous laisser|je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b|"
+    rf"(?:je (?:vous|te) laisse|je vais (?:vous|te) laisser)\b(?! (?:{_LEFT_WITH})\b)|"
+    r"je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b|"
+    # Round 14 (509 goodbye examples of nlu/, 62 missed): farewells of the regions and of SMS ("tchao", "kenavo", "à la
+    # revoyure", "a toute", "à tantôt"), "au plaisir" said alone or "de vous relire" (never "de travailler avec vous").
+    r"\b(?:aurevoir|tchao|tchoa|tcho|kenavo|adessias|adishatz|a la revoyure|revoyure|see you|see ya|"
+    r"a tout a l'heure|a tantot|a un de ces (?:jours|quatre)|a une (?:prochaine|autre)(?: fois)?|"
+    r"portez[- ]vous bien|porte[- ]toi bien|je (?:vous|te) dis (?:bonsoir|bonne nuit)|"
+    r"au plaisir(?= de (?:vous |te )?(?:re)?(?:lire|voir|parler|ecrire|retrouver|croiser|rencontrer)\b|\s*$|\s*[,.;!])|"
+    # leaving the chat in so many words ("je vous quitte", "je raccroche", "je déconnecte", "je prends congé")
+    r"je (?:vous |te )?quitte(?= *$| *[,.;!]| la *$| la *[,.;!]| ici\b| pour (?:ce soir|aujourd'hui|le moment))|"
+    r"je (?:vous|te) quitte(?! pas)|je (?:vais )?raccroche[rz]?(?! (?:au nez|jamais|pas))|"
+    r"je deconnecte|je (?:prends|vais prendre) conge(?! (?:le|la|les|du|de|des|en|cet|cette|pour|demain|\d))|"
+    # "je coupe" (the chat, the tablet): never "je coupe les cheveux", "je coupe du bois".
+    r"je coupe(?= *$| *[,.;!]| la *$| la *[,.;!]| ici\b| court\b| tout\b| le (?:chat|tel|telephone|pc|portable|wifi|reseau)\b|"
+    r" l'ordi\w*| la (?:conversation|discussion|tablette|connexion))|"
+    r"(?:il )?(?:va falloir|faudra|faudrait|faut) que j'y aille|"
+    # "terminé pour ce soir" (never "c'est fini pour moi", "c'est bon pour moi": despair, or a yes)
+    r"(?:c'est )?termine pour (?:ce soir|aujourd'hui|moi|le moment)|(?:c'est )?(?:fini|bon) pour (?:ce soir|aujourd'hui))\b|"
+    # "a toute", "a tte" said as a farewell (never "à toute vitesse"); "a plus" opening a message ("a plus jsuis au
+    # volant"), never "a plus de 60 ans".
+    r"\ba (?:toute|tte|tt)(?=\s*$|\s*[,.;!])|^(?:(?:bon|allez|aller|ok|alors|ben|bah)[ ,]+)*a plus\b(?! (?:de|d'|du|des|que|qu'|rien|personne|jamais|aucun)\b)|"
+    # "on se revoit la semaine prochaine", "à la semaine prochaine" opening a clause (never "il paiera à la semaine
+    # prochaine").
+    r"\bon se (?:revoit|reverra)\b|(?:^|[,.;!] ?)(?:(?:bon|allez|aller|ok|alors|et|ben|bah)[ ,]+)*a (?:la semaine prochaine|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce soir|cet apres-midi|tout de suite)(?=\s*$|\s*[,.;!]))\b|"
+    # "salut" opening a farewell all the same: "salut merci", "salut, je reprends la route", "salut, je reviens dès que
+    # j'ai les papiers" (never "salut je reviens vers vous pour mon dossier", a greeting on coming back).
+    r"^salut[ ,!.]+(?:et )?merci(?: (?:beaucoup|bien|encore|bcp))?[ !.]*$|^salut[ ,!.]+(?:je (?:reprends|reprend) la route|"
+    r"je (?:reviens|repasse) (?:des que|quand|plus tard|apres|demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"la semaine)|j'y retourne)\b|"
     # Someone calls me away ("jdois y aller elle m'appelle", "on m'appelle", "mon client m'appelle"): round 5 read
     # "elle m'appelle" as a request for our call. Said alone, or after a word of leaving.
     rf"^(?:{_SOMEONE}) m'appelle(?:nt)?(?: la| deja)?$|"
@@ -124,6 +155,8 @@ _INDIRECT_LEAVING = re.compile(
     r"\bje (?:reviens|repasse|reprends|recommence|reecris) (?:plus tard|demain|ce soir|cet apres-midi|"
     r"tout a l'heure|la semaine prochaine|vers vous|une autre fois)\b|"
     r"\bje vous (?:recontacte|recontacterai|reecris|reecrirai|ecrirai|rappellerai|appellerai)\b|"
+    # "je verrai ça plus tard", "ok ça marche, je verrai" ending the message (never "je verrai avec mon comptable").
+    r"\bje verrai(?: (?:ca|cela|tout ca))?(?: plus tard| une autre fois)?$|"
     r"\bon (?:en )?(?:se )?(?:reparle|reparlera|recause|recausera|reprendra|reprend ca)\b|"
     # having to go: the children, the work, a rest, a customer there now.
     r"\b(?:je (?:dois|vais)|(?:il )?faut que j'aille) (?:vite )?(?:aller |y aller |passer )?(?:chercher|recuperer) "
@@ -136,7 +169,12 @@ _INDIRECT_LEAVING = re.compile(
     r"rendez-vous|rdv)(?: qui (?:arrive|arrivent|attend|attendent|m'attend|m'attendent|est la|sont la|vient d'arriver|"
     r"entre))?(?=$|\s*[,.;!])|"
     r"(?:^|[,.;!] ?)(?:un|une|mon|ma|le|la) (?:client|cliente|livreur|patient|patiente) (?:qui )?(?:arrive|est la|"
-    r"m'attend|vient d'arriver|entre)(?=$|\s*[,.;!])"
+    r"m'attend|vient d'arriver|entre)(?=$|\s*[,.;!])|"
+    # "le chantier de zinguerie à Quimper m'attend", "ma femme m'attend" (never "la faillite m'attend": who or what waits
+    # is named here, and nothing may follow).
+    r"(?:^|[,.;!] ?)(?:le|la|l'|mon|ma|mes|les|un|une) ?(?:chantier|clients?|clientes?|livreur|boulot|travail|taf|atelier|"
+    r"four|fournil|camion|tournee|femme|mari|fils|fille|enfants|gamins?|rdv|rendez-vous|patron|patronne)"
+    r"(?: [^,.;!?]{1,40}?)? m'attend(?:ent)?(?=$|\s*[,.;!])"
 )
 # "je vais voir" or "je vais réfléchir" with a thanks: a way of leaving ("JE VAIS VOIR, JE VOUS REMERCIE", r9b-07);
 # "merci, attendez je réfléchis" (present tense) is still thinking.
@@ -476,7 +514,8 @@ def refuses_callback(text: str | None) -> bool:
 
 # Asking for the call in so many words, wherever it comes ("oui je veux bien qu'on m'appelle" at another question).
 _CALLBACK_REQUEST = re.compile(
-    r"\b(?:(?:je )?(?:veux|voudrais|souhaite|souhaiterais|aimerais|veux bien|voudrais bien|prefere|prefererais) (?:bien )?"
+    r"\b(?:(?:je )?(?:veux|voudrais|souhaite|souhaiterais|aimerais|veux bien|voudrais bien|prefere|prefererais) "
+    r"(?:bien |toujours |quand meme |tout de meme |encore |vraiment )?"
     r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|"
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
@@ -562,13 +601,16 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
 # A thanks or a farewell that closes the conversation ("merci c'est tout", "je dois filer"), unlike "merci".
 _CLOSING = re.compile(
     r"\b(?:c'est tout|ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|(?:je|j'?) ?(?:dois|vais) "
-    r"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse|je file|je m'en vais|bonne continuation|"
+    rf"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse(?! (?:{_LEFT_WITH})\b)|je file|je m'en vais|"
+    r"bonne continuation|"
     r"a la prochaine|(?:il )?faut que (?:j'y aille|je (?:file|parte|y aille|me sauve|vous laisse))|je me sauve|"
     r"je vais me debrouiller|"
     # Back later, or off to bed (round 4 of off-script conversations: "bon je reflechis et je reviens", "je vais me
     # coucher c'est tout" got the next question).
     r"je (?:reviens|reviendrai|repasserai|repasse)(?: (?:vers vous|plus tard|demain|dans \w+|quand|apres|si))*$|"
-    r"je (?:vais|dois) (?:aller )?(?:me coucher|dormir|au lit)|bonne nuit)\b|(?:^|\s)a\+(?:\s|$)"
+    r"je (?:vais|dois) (?:aller )?(?:me coucher|dormir|au lit)|bonne nuit)\b|(?:^|\s)a\+(?:\s|$)|"
+    # "ça va aller merci", "ça ira merci" said alone: the help declined politely, a leave-taking (round 11's test).
+    r"^(?:(?:bon|ok|non|ben|bah)[ ,]+)?(?:ca va aller|ca ira)[ ,]*(?:merci|c'est gentil)(?: (?:beaucoup|bien|bcp))?$"
 )
 
 
@@ -791,7 +833,9 @@ def says_how_one_is(text: str | None) -> bool:
 _STILL_HERE = re.compile(
     r"\b(?:je (?:ne )?(?:suis|sui) pas (?:partie?|parti\w*)|jsuis pas partie?|je (?:ne )?pars pas|je suis (?:toujours|encore) "
     r"la|j'ai pas fini|je n'ai pas fini|j'avais pas fini|je n'avais pas fini|c'etait pas un au revoir|"
-    r"je (?:ne )?(?:vous )?(?:disais|dis) pas au revoir)\b"
+    r"je (?:ne )?(?:vous )?(?:disais|dis) pas au revoir|"
+    # Back after leaving (round 14, r14b-08: "me revoila. on en était où ?" got the out-of-scope reply).
+    r"me (?:re)?voila|me revoici|(?:je suis|j'?suis|chuis) (?:de retour|revenue?)|(?:c'est|cest|c) (?:encore|re) ?moi)\b"
 )
 
 
