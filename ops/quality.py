@@ -199,6 +199,7 @@ TRIAGE_SETS = {
     "development_v17": REPO / "tests" / "evaluation" / "retired-heldout-v17.yml",
     "development_v18": REPO / "tests" / "evaluation" / "retired-heldout-v18.yml",
     "development_v19": REPO / "tests" / "evaluation" / "retired-heldout-v19.yml",
+    "development_v20": REPO / "tests" / "evaluation" / "retired-heldout-v20.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
