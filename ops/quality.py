@@ -200,6 +200,7 @@ TRIAGE_SETS = {
     "development_v18": REPO / "tests" / "evaluation" / "retired-heldout-v18.yml",
     "development_v19": REPO / "tests" / "evaluation" / "retired-heldout-v19.yml",
     "development_v20": REPO / "tests" / "evaluation" / "retired-heldout-v20.yml",
+    "development_v21": REPO / "tests" / "evaluation" / "retired-heldout-v21.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
