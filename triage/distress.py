@@ -282,6 +282,14 @@ _BUSINESS = re.compile(
     r"chantiers?|clients?|chiffre|ventes?|commandes?|affaire|metier|exploitation|restaurant|"
     r"bar|fonds|stock|carnet)\b"
 )
+# Regretting a business choice ("y a des jours où je me dis que j'aurais jamais dû m'installer", "j'aurais mieux fait de
+# rester salarié": development v21, d-123): the classifier read its reflective frame as a sign (0.93, 0.97); it is
+# despair about the business, asked about directly like the rest of it.
+_CHOICE_REGRETTED = re.compile(
+    r"\bj (?:aurais|aurai)(?: \w+){0,4} (?:m installer|me mettre a mon compte|me lancer|rester salarie|rester ouvrier|"
+    r"rester a l usine|rester employe|reprendre|racheter|ouvrir|acheter|embaucher|signer|ecouter|choisir|m associer|"
+    r"emprunter|investir)\b|\bje regrette (?:de |d )(?:m etre|m avoir) (?:installe|installee|mis|mise|lance|lancee)\b"
+)
 _PERSONAL = re.compile(
     r"\b(moi|ma vie|vivre|vie|mourir|mort|morte|famille|enfants|gosses|femme|mari|"
     r"suicide|suicider|tuer|disparaitre|reveiller|adieu|assurance|testament|poids|fardeau)\b"
@@ -302,7 +310,9 @@ def _model_sign(text: str) -> Sign | None:
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
             words = " ".join(clause.text for clause in split_clauses(verdict.quote))
-            if _BUSINESS.search(words) and not (_PERSONAL.search(words) or _table().finality.search(words)):
+            if (_BUSINESS.search(words) or _CHOICE_REGRETTED.search(words)) and not (
+                _PERSONAL.search(words) or _table().finality.search(words)
+            ):
                 level, category = AMBIGUOUS, distress_model.AMBIGUOUS_LABEL
         elif any(_negated(clause.text) for clause in split_clauses(verdict.quote)):
             # A sign's words said in the negative ("je n'ai jamais pensé au suicide", the answer to the
