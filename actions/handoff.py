@@ -547,14 +547,70 @@ def sums_in(artisan_messages: Sequence[str], creditors: str | None) -> list[str]
 
     shown = re.sub(r"\D", "", creditors or "")
     found: list[str] = []
+    just_said: list[str] = []  # the sums of the message before, which a correction alone may put right
     for message in artisan_messages:
         if not message or message.startswith("/"):
             continue
-        for line in sums_said(message):
+        lines = sums_said(message)
+        if not lines and just_said:
+            # "l'urssaf me réclame 3000" then "non pardon c'est 8000" (round 15: 3 000 € kept): the amount just said,
+            # put right in the next message, is replaced by the new one.
+            lines = _sum_put_right(message, just_said)
+            found = [line for line in found if not lines or line not in just_said]
+        for line in lines:
             digits = re.sub(r"\D", "", line)
             if line not in found and not (digits and "doi" not in line and digits in shown):
                 found.append(line)
+        just_said = lines
     return found
+
+
+# The opening of an amount put right ("non pardon c'est 8000", "en fait 8 000", "je me suis trompé, c'est 5000").
+_SUM_CORRECTED = re.compile(
+    r"^(?:(?:ah|oh|euh|ben|bah|oups|mince|non|nan|pardon|dsl|desolee?)[ ,.!]+)*(?:non|nan|pardon|oups|erreur|en fait|"
+    r"plutot|enfin|je rectifie|je corrige|correction|je me suis trompee?|je voulais dire|c'?(?: )?est pas ca)\b"
+)
+# "8 000 pas 3 000", "8000 et non 3000": the amount said wrong, named to be put aside.
+_NOT_THAT_SUM = re.compile(
+    r"\b(?:pas|non pas|et non|au lieu de)\s+(?P<wrong>\d[\d ]*\d|\d)(?:\s?(?:k\s?€|k\b|€|euros?\b))?"
+)
+# An amount that is something else than the debt: turnover, a wage, a count, what is paid each month.
+_SUM_OF_SOMETHING_ELSE = re.compile(
+    r"\b(?:ca|chiffre|benefice|marge|salaire|revenu|loyer|facture|devis|clients?|salaries?|employes?|ans?|mois|jours?|"
+    r"semaines?|heures?|h|pour ?cent|%|par (?:mois|an|semaine)|mensuel\w*|credit|pret|emprunt|stock)\b"
+)
+
+
+def _sum_put_right(message: str, just_said: Sequence[str]) -> list[str]:
+    """The sums of the message before with one amount put right, when the message says only that ("non pardon c'est
+    8000", "en fait 8 000 pas 3 000"); [] when it says more or else ("et le fisc 2000" is another debt, read as such;
+    "8000 de CA" is no correction)."""
+    from intake.facts import _AMOUNT, _BARE_AMOUNT, _CREDITOR, _amount, _is_year, fold, money_in_digits
+
+    folded = money_in_digits(fold(" ".join(message.replace("’", "'").split())))
+    opening = _SUM_CORRECTED.match(folded)
+    aside = _NOT_THAT_SUM.search(folded)
+    if not (opening or aside) or _CREDITOR.search(folded) or _SUM_OF_SOMETHING_ELSE.search(folded):
+        return []
+    rest = folded[: aside.start()] + folded[aside.end() :] if aside else folded
+    amounts = list(_AMOUNT.finditer(rest)) or list(_BARE_AMOUNT.finditer(rest))
+    if len(amounts) != 1 or _is_year(rest, amounts[0]) or re.search(r"\bdepuis\b", rest):
+        return []
+    new = _amount(rest, amounts[0]) if amounts[0].re is _AMOUNT else f"{amounts[0].group(1).replace('.', ' ')} €"
+    new = re.sub(r"\b\d{4,}\b", lambda m: f"{int(m.group()):,}".replace(",", " "), new)
+    # The line put right: the one with the amount put aside when it is named, else the last said.
+    wrong = re.sub(r"\D", "", aside.group("wrong")) if aside else ""
+    index = len(just_said) - 1
+    if wrong:
+        named = [i for i, line in enumerate(just_said) if re.sub(r"\D", "", line) == wrong]
+        if not named:
+            return []  # "8000 pas 2000" when 3 000 was said: not this amount
+        index = named[-1]
+    line = just_said[index]
+    said = re.search(r"\d[\d ]*(?:,\d{1,2})? €", line)
+    if not said:
+        return []
+    return [*just_said[:index], line[: said.start()] + new + line[said.end() :], *just_said[index + 1 :]]
 
 
 def health_quotes(slots: Mapping[str, Any]) -> list[str]:
@@ -1047,7 +1103,11 @@ def moment_corrected(text: str | None) -> str | None:
     rest = _MOMENT_CORRECTION_AFTER.sub("", rest, count=1)
     if rest == text:
         return None
-    return callback_time(rest.strip(" ,.;:!"))
+    moment = rest.strip(" ,.;:!")
+    # "non j'ai dit après la fermeture de 18h" (round 15): the shop's closing with a time; the closing alone only when
+    # the words refer to what was said ("non j'ai dit à la fermeture"), never "non c'était avant la fermeture".
+    said_so = bool(re.search(r"\b(?:dit|ecrit|demande|prefere)\b", fold_words(text.replace(rest, " "))))
+    return callback_time(moment) or _closing_moment_alone(moment, bare=said_so)
 
 
 _EMAIL_TOKEN = re.compile(r"[^\s<>(),;]+@[^\s<>(),;]+")
@@ -1529,6 +1589,56 @@ def name_put_right(text: str | None) -> str | None:
     return _name_in_clause(name)
 
 
+# "c'est Mme Perrin", "M. Durand à l'appareil", "ici monsieur lefebvre": a surname given with a title, the whole answer
+# (round 15: None, the advisor had no name to ask for). "madame la juge", "Mme Perrin ma comptable m'a dit" name
+# someone else or nobody: more words than a name, or an article, stay no contact name.
+_TITLED_NAME = re.compile(
+    r"^(?:(?:bonjour|bonsoir|oui|alors|euh|allo)[\s,]+)*(?:(?:moi,? )?c'?(?: )?est|cest|ici|je suis)?\s*"
+    r"(?P<title>monsieur|madame|mademoiselle|mme|mr|mlle|m)(?:\.\s*|\s+)(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
+    r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)(?:,? (?:a l'?(?: )?appareil|au telephone|au bout du fil))?[\s.!]*$"
+)
+_TITLE_OF = {
+    "monsieur": "M.",
+    "mr": "M.",
+    "m": "M.",
+    "madame": "Mme",
+    "mme": "Mme",
+    "mademoiselle": "Mlle",
+    "mlle": "Mlle",
+}
+# Words after a title that say a role, not a surname ("monsieur maire", "madame juge" typed without the article).
+_WORDS_OF_A_ROLE = (
+    "juge maire docteur maitre president presidente directeur directrice comptable avocat avocate notaire huissier "
+    "banquier banquiere conseiller conseillere le la les l'"
+)
+_ROLES_AFTER_A_TITLE = frozenset(_WORDS_OF_A_ROLE.split())
+
+
+def _titled_name(words: str) -> str | None:
+    """ "Mme Perrin" for "c'est Mme Perrin", "M. Da Silva" for "monsieur da silva": the title and the surname as said,
+    capitalised as a name is; None when the words are more than that."""
+    from intake.facts import fold
+
+    # "mme perrin svp": the courtesy at the end is no part of the name (a suffix: the offsets stay those of words).
+    folded = re.sub(r"[\s,]+(?:svp|stp|merci)[\s.!]*$", "", fold(words).replace("’", "'"))
+    said = _TITLED_NAME.match(folded)
+    if not said:
+        return None
+    title = said.group("title")
+    if title == "m" and words[said.start("title")] != "M" and folded[said.end("title") : said.end("title") + 1] != ".":
+        return None  # "m durand": a lone "m" is a title only as "M", "M." or "m." is typed
+    name = words.replace("’", "'")[said.start("name") : said.end("name")]
+    nobody = _NOT_A_NAME | _NOT_A_NAME_BESIDE_A_NUMBER | _NAMES_NOBODY_AFTER_CALL_ME | _ROLES_AFTER_A_TITLE
+    parts = name.split()
+    # "Monsieur Le Goff", "Mme De Sousa": a particle typed with a capital before a capitalised surname is part of it.
+    particle = len(parts) == 2 and parts[0].istitle() and parts[1].istitle() and fold(parts[1]) not in nobody
+    if any(fold(word) in nobody for word in (parts[1:] if particle else parts)):
+        return None
+    if name.islower() or name.isupper():
+        name = name.title()
+    return clean_name(f"{_TITLE_OF[title]} {name}")
+
+
 def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()) -> str | None:
     """A first name given where another answer was asked ("Paul" to "Êtes-vous d'accord ?"), or None.
 
@@ -1551,6 +1661,9 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     mine = _NAME_IS_MINE.match(folded.replace("’", "'"))
     if mine:
         return _name_in_clause(words[mine.start("name") : mine.end("name")])
+    titled = _titled_name(words)
+    if titled:
+        return titled
     kinds = {entity.get("entity") for entity in entities}
     if "town" in kinds or "departement" in kinds:
         return None  # "Lens", "Arras": a place
@@ -2334,6 +2447,55 @@ _NOT_THE_CALL = re.compile(
 )
 
 
+# The shop's closing as a moment for the call ("avant la fermeture de 18h", "pendant la fermeture du midi", round 15: the
+# clause was read as the situation by _NOT_THE_CALL); never the business closing ("fermeture définitive", "la
+# fermeture de mon compte", "fermeture administrative"), and "la fermeture de la boutique" without a time stays none.
+_AT_THE_CLOSING = re.compile(
+    r"\b(?:a|avant|apres|des|vers|pendant|durant|lors de|au moment de|a partir de|jusqu'a|jusqu a)\s+(?:la\s+)?fermeture\b"
+)
+_THE_SHOPS = (
+    r"(?:\s+(?:du|de la|de l'|de mon|de ma|de notre|de)\s*(?:magasin|boutique|atelier|salon|commerce|garage|"
+    r"restaurant|resto|bar|cafe|labo|cabinet|boulangerie|epicerie))?"
+)
+_CLOSED_FOR_GOOD = re.compile(
+    r"\b(?:definitiv\w*|administrativ\w*|judiciaire|comptes?|liquidation|faillite|redressement|pour de bon|annuelle|"
+    r"conges|vacances|travaux|exceptionnelle|temporaire|entreprise|societe|boite|dossier|procedure|prefecture|arrete|"
+    r"sanitaire|fonds)\b"
+)
+_TIME_OF_DAY = re.compile(
+    r"\b(?:\d{1,2} ?h(?:\d{2})?|midi|minuit|matin|matinee|soir|soiree|apres-midi|apres midi|aprem)\b"
+)
+
+
+def _closing_moment(folded: str, bare: bool = True) -> bool:
+    """Whether folded words say a moment at the shop's closing: with a time or a part of day ("apres la fermeture du
+    magasin vers 19h"), or (``bare``) the closing alone ("a la fermeture", "appelez-moi avant la fermeture")."""
+    at = _AT_THE_CLOSING.search(folded)
+    if not at or _CLOSED_FOR_GOOD.search(folded):
+        return False
+    rest = f"{folded[: at.start()]} {folded[at.end() :]}"
+    if _NOT_THE_CALL.search(rest):
+        return False  # "depuis la fermeture", "le tribunal avant la fermeture": the situation
+    if _TIME_OF_DAY.search(folded):
+        return True
+    words = re.findall(r"[a-z0-9-]+'?", re.sub(r"\b(rappelez|appelez)[ -]moi\b", r"\1-moi", rest.replace("'", "' ")))
+    return bare and all(word in _AROUND_A_MOMENT for word in words)
+
+
+def _closing_moment_alone(text: str, bare: bool) -> str | None:
+    """The words, when they say a moment at the shop's closing and nothing else ("après la fermeture de 18h")."""
+    from intake.facts import fold
+
+    folded = fold(text).replace("’", "'")
+    if not _closing_moment(folded, bare):
+        return None
+    without = re.sub(_AT_THE_CLOSING.pattern + _THE_SHOPS, " ", folded)
+    words = re.findall(r"[a-z0-9-]+'?", without.replace("'", "' "))
+    if all(word in _AROUND_A_MOMENT for word in words) or callback_time(without):
+        return " ".join(text.split())
+    return None
+
+
 def moment_said_with(text: str | None) -> str | None:
     """The part of a message that says when to call, said among other words at a contact question ("non merci. vous
     pouvez m'appeler le matin pendant qu'il est au labo, pas l'après-midi il est à la maison" at the e-mail question,
@@ -2351,7 +2513,10 @@ def moment_said_with(text: str | None) -> str | None:
     for part in re.split(r"[.;!?\n]+", rest):
         clause = " ".join(part.split()).strip(" ,-")
         folded = fold(clause)
-        if clause and _STRONG_MOMENT.search(folded) and not _NOT_THE_CALL.search(folded):
+        if clause and (
+            (_STRONG_MOMENT.search(folded) and not _NOT_THE_CALL.search(folded))
+            or _closing_moment(folded.replace("’", "'"))
+        ):
             kept.append(clause)
     return " ; ".join(kept)[:200] or None
 
@@ -2367,6 +2532,8 @@ def says_a_moment(text: str | None) -> bool:
     folded = fold(text)
     return bool(
         _STRONG_MOMENT.search(folded)
+        # "à la fermeture", "avant la fermeture" (round 15): the shop's closing, not the business's.
+        or any(_closing_moment(clause.strip()) for clause in re.split(r"[,;.!?\n]+", folded.replace("’", "'")))
         or re.search(r"\b(?:le|du|au|avant le|apres le|a partir du|jusqu'au)\s+(?:1er|[12]?\d|3[01])\b", folded)
         or re.search(
             r"\b(?:semaine|possible|vite|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
