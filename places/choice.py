@@ -21,8 +21,10 @@ _ORDINALS = {
     2: r"troisieme|3(?:e|eme)",
     -1: r"derniere?",
 }
+# "du"/"des" stay with the place: they hold the article of a town's name ("près du Havre" is Le Havre, round 15).
 _NEAR = re.compile(
-    r"\b(?:(?:pres|a cote|pas loin|du cote|autour|proche|en banlieue|region) (?:de|du|des|d)|vers)\s+(?P<place>.+)$"
+    r"\b(?:(?:pres|a cote|pas loin|du cote|autour|proche|en banlieue|region) (?:(?=du |des )|de\b|d\b)|vers)\s*"
+    r"(?P<place>.+)$"
 )
 # "près de Paris": Paris and the départements around it (Île-de-France), where a name's namesake near Paris lies.
 _AROUND_PARIS = frozenset({"75", "77", "78", "91", "92", "93", "94", "95"})

@@ -313,9 +313,9 @@ def postcode_departement(postcode: str) -> str | None:
 def _compact_numbers(words: list[str]) -> list[str]:
     """ "59 000" -> "59000", "2 a" -> "2a": how people space postcodes and Corsican codes."""
     out: list[str] = []
-    for word in words:
+    for index, word in enumerate(words):
         if (out and re.fullmatch(r"\d{2}", out[-1]) and re.fullmatch(r"\d{3}", word)) or (
-            out and out[-1] == "2" and word in ("a", "b")
+            out and out[-1] == "2" and (word == "b" or (word == "a" and _corsican_a(words[index + 1 :])))
         ):
             out[-1] += word
         else:
@@ -323,9 +323,56 @@ def _compact_numbers(words: list[str]) -> list[str]:
     return out
 
 
+# Words that may follow Corse-du-Sud's code spaced "2 a" ("dans le 2 a depuis 2010", "2 a, corse du sud").
+_AFTER_CORSICAN_A = frozenset({"corse", "sud", "depuis", "mais", "et", "ou", "svp", "merci", "voila"})
+
+
+def _corsican_a(rest: list[str]) -> bool:
+    """After "2 a", what makes it Corse-du-Sud's code and not "à" (round 15: "je suis à 2 a 3 mois de la fermeture" was
+    noted 2A): the end of the answer, a postcode, a Corsican place ("2 a Ajaccio"), or a word of _AFTER_CORSICAN_A;
+    never a number ("2 à 3 mois", a range), another place ("on est 2 à La Rochelle") nor another word ("2 à payer")."""
+    if not rest:
+        return True
+    if _POSTCODE.match(rest[0]) or rest[0] in _AFTER_CORSICAN_A:
+        return True
+    corsica = ("2A", "2B")
+    return any(
+        m.start == 0 and (m.departement in corsica or any(c.departement in corsica for c in m.communes))
+        for m in _matches(rest[: tables().longest_name])
+    )
+
+
 def _with_articles(words: list[str]) -> list[str]:
-    """ "au havre" -> "le havre", "aux mureaux" -> "les mureaux": the article hidden in au/aux."""
-    return ["le" if w == "au" else "les" if w == "aux" else w for w in words]
+    """ "au havre" -> "le havre", "aux mureaux" -> "les mureaux": the article hidden in au/aux; "près du Creusot" ->
+    "près le creusot", "du côté des Andelys" -> "côté les andelys" when a town bears the article (see _contracted)."""
+    articled = ["le" if w == "au" else "les" if w == "aux" else w for w in words]
+    for index, word in enumerate(words):
+        if word in _CONTRACTED and _contracted(words, index):
+            articled[index] = _CONTRACTED[word]
+    return articled
+
+
+# "du" is "de le", "des" is "de les": "près du Creusot", "pas loin du Mans", "du côté des Andelys" (round 15: not found
+# while "près de Mâcon" was).
+_CONTRACTED = {"du": "le", "des": "les"}
+
+
+def _contracted(words: list[str], index: int) -> bool:
+    """The "du"/"des" at ``index`` holds the article of a town's name ("du Havre": Le Havre). Never before a
+    département ("du Nord", "des Landes" stay cues), nor before a town whose name is an ordinary word, unless a city
+    ("près du port" is no Le Port, "près du Havre" is Le Havre)."""
+    data = tables()
+    article = _CONTRACTED[words[index]]
+    rest = words[index + 1 : index + data.longest_name]
+    for length in range(len(rest), 0, -1):
+        said = " ".join(rest[:length])
+        communes = data.communes.get(f"{article} {said}", ())
+        if not communes:
+            continue
+        if said in data.departement_keys or f"{article} {said}" in data.departement_keys:
+            return False
+        return any(not c.common_word or c.population >= CITY_POPULATION for c in communes if c.kind == "c")
+    return False
 
 
 def departement_code(text: str | None) -> str | None:
@@ -554,6 +601,8 @@ def _number_hints(words: list[str], breaks: frozenset[int] = frozenset()) -> tup
             following = ""  # "dans le 71 a Montceau": "à" the town, not "de 15 à 20"
         if following in _NOT_AFTER_CODE or (following and not _POSTCODE.match(word) and counted_after(following)):
             continue  # "62 ans", "2 vendeuses": what a number counts
+        if _range_bound(words, index, breaks):
+            continue  # "10 à 15", "15-20 mois": a range's bound (round 15)
         if _POSTCODE.match(word):
             code = postcode_departement(word)
             if code:
@@ -568,6 +617,27 @@ def _number_hints(words: list[str], breaks: frozenset[int] = frozenset()) -> tup
     if len(codes) > 2:
         return set(), set()  # "06 12 34 56 78" is a phone number, not five départements
     return codes, postcodes
+
+
+def _range_bound(words: list[str], index: int, breaks: frozenset[int]) -> bool:
+    """The number at ``index`` bounds a range: the upper one after "à" and a number ("10 à 15", "2 à 3" once "2 a" is
+    no Corsican code), either one of "du 15 au 22" (the words come with "au" read "le"), or the lower one before a
+    number that counts ("15-20 mois", "15 20 jours")."""
+    if index >= 2 and words[index - 1] == "a" and words[index - 2].isdigit() and not {index - 2, index - 1} & breaks:
+        return True
+    span = words[index - 3 : index + 1] if index >= 3 else []
+    if len(span) == 4 and span[0] == "du" and span[1].isdigit() and span[2] == "le":
+        return True  # "du 15 au 22": the 22
+    span = words[index - 1 : index + 3] if index >= 1 else []
+    if len(span) == 4 and span[0] == "du" and span[2] == "le" and span[3].isdigit():
+        return True  # "du 15 au 22": the 15
+    return (
+        index + 2 < len(words)
+        and words[index + 1].isdigit()
+        and not {index, index + 1} & breaks
+        and not _POSTCODE.match(words[index + 1])
+        and counted_after(words[index + 2])
+    )
 
 
 # ------------------------------------------------------------------------------------------- negation
@@ -829,6 +899,8 @@ _NEAR_CUES = (
     ("agglomeration", "d"),
 )
 
+_HIDDEN_DE_NEAR_CUES = tuple(cue[:-1] for cue in _NEAR_CUES if len(cue) > 1 and cue[-1] == "de")
+
 
 def _nearby_departements(words: list[str], matches: list[_Match], said: _Match) -> set[str]:
     """The départements of the towns said as the place's neighbour ("à côté de Tours, à Montlouis" -> {"37"}), when
@@ -868,8 +940,10 @@ def _longer_names(key: str, codes: frozenset[str]) -> tuple[Commune, ...]:
 
 
 def _near_cue(words: list[str], start: int) -> bool:
-    """The place at ``start`` is said as the one nearby ("près de Lyon", "vers Arras"), not as the place itself."""
-    return any(start >= len(cue) and tuple(words[start - len(cue) : start]) == cue for cue in _NEAR_CUES)
+    """The place at ``start`` is said as the one nearby ("près de Lyon", "vers Arras"), not as the place itself; "près
+    du Creusot" reads "près le creusot" (_with_articles), its "de" hidden in the article."""
+    cues = _NEAR_CUES + (_HIDDEN_DE_NEAR_CUES if words[start : start + 1] in (["le"], ["les"]) else ())
+    return any(start >= len(cue) and tuple(words[start - len(cue) : start]) == cue for cue in cues)
 
 
 def _qualified(words: list[str], match: _Match, matches: list[_Match]) -> bool:
@@ -952,6 +1026,19 @@ _COMMUNE_CUES = (
     ("partout", "a"),
     ("partout", "sur"),
 )
+# "près du Creusot", "ville du Havre": a cue whose "de" is hidden in the article of the town's name.
+_HIDDEN_DE_COMMUNE_CUES = tuple(cue[:-1] for cue in _COMMUNE_CUES if len(cue) > 1 and cue[-1] == "de")
+
+
+def _commune_cue(words: list[str], first: int) -> tuple[str, ...] | None:
+    """The cue before a commune a sentence names at ``first`` (words as written, before _with_articles)."""
+    if words[first] in ("au", "aux"):
+        return ("a",)  # "au Havre": the match starts at the article hidden in "au", which is its cue
+    if words[first] in _CONTRACTED:
+        return _cue_before(words, first, _HIDDEN_DE_COMMUNE_CUES)  # "près du Creusot"
+    return _cue_before(words, first, _COMMUNE_CUES)
+
+
 # After "nord", words that make it a direction ("au nord de", "nord est"), not the département.
 _COMPASS_GOES_ON = (["de"], ["d"], ["du"], ["des"], ["est"], ["ouest"])
 # Départements whose name is also an ordinary word: in a free sentence, only with a capital letter.
@@ -1216,9 +1303,12 @@ def find_in_text(text: str | None) -> Resolution:
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         after = words[index + 2] if index + 2 < len(words) else ""
-        if following in ("a", "au") and after and not after[0].isdigit() and after not in _NOT_AFTER_CODE:
+        said = word
+        if word == "2" and following in ("a", "b") and (following == "b" or _corsican_a(words[index + 2 :])):
+            said, following = "2" + following, after  # "dans le 2 a": Corse-du-Sud's code spaced, not the Aisne's
+        elif following in ("a", "au") and after and not after[0].isdigit() and after not in _NOT_AFTER_CODE:
             following = ""  # "dans le 71 à Montceau" (round 14, r14b-01): "à" a place, not "du 15 au 20"
-        code = _code(word)
+        code = _code(said)
         cue = _cue_before(words, index, _CODE_CUES) if code else None
         if (
             code
@@ -1261,8 +1351,7 @@ def find_in_text(text: str | None) -> Resolution:
     for match in found:
         first = match.start
         key = match.key
-        # "au Havre": the match starts at the article hidden in "au", which is its cue.
-        cue = ("a",) if words[first] in ("au", "aux") else _cue_before(words, first, _COMMUNE_CUES)
+        cue = _commune_cue(words, first)
         near = _near_cue(articled, first)
         if match.departement:
             ordinary = key in _ORDINARY_DEPARTEMENTS
@@ -1317,7 +1406,7 @@ def _town_in(code: str, words: list[str], articled: list[str], capitalised: Call
     for match in _matches(articled, free_text=True):
         communes = tuple(c for c in match.communes if c.departement == code and c.kind == "c")
         first = match.start
-        cue = ("a",) if words[first] in ("au", "aux") else _cue_before(words, first, _COMMUNE_CUES)
+        cue = _commune_cue(words, first)
         if match.departement or not communes or cue is None:
             continue
         if (match.key in _ORDINARY or _ordinary_small(match.communes) or _former(match.communes)) and not capitalised(
