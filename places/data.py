@@ -98,6 +98,10 @@ SHORT_NAME_OVER_NAMESAKES = 10
 USAGE_NAMES = {
     "Valence-d'Agen": "82186",  # official name: Valence (Tarn-et-Garonne)
     "Le Puy": "43157",  # Le Puy-en-Velay; two villages are named Le Puy exactly, so it is asked
+    # "Aix" for Aix-en-Provence (round 15, r15a-07: "fleuriste a Aix" was noted "Corrèze (19)", the village named Aix):
+    # the short-name rule reads first words of five letters or more only, so the town is a candidate here, and the
+    # bot asks which.
+    "Aix": "13001",
     "Châlons-sur-Marne": "51108",  # Châlons-en-Champagne's name until 1998
     # La Charité-sur-Loire (round 14, r14b-11: "entre Cosne et La Charité"), whose short name is also a word, so
     # that the general rule of short names leaves it out.

@@ -139,6 +139,9 @@ AMBIGUOUS_NAMES = [
     # La Réunion; "Boulogne" as a former commune of Vendée, population 0).
     ("Saint-Pol", ["29", "62"]),
     ("on est a Boulogne", ["92", "62"]),
+    # "Aix" for Aix-en-Provence, never silently the village of Corrèze named Aix (round 15, r15a-07).
+    ("fleuriste a Aix", ["13", "19"]),
+    ("Aix", ["13", "19"]),
 ]
 
 
