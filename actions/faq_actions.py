@@ -165,6 +165,7 @@ _ANOTHER_BODY = re.compile(
 WHEN_CALLED_KEYS = frozenset({"faq/opening_hours", PHONE_KEY})
 _WHEN = re.compile(r"\b(?:quand|quelle heure|a quel moment|combien de temps|delai|bientot)\b")
 _CALLED = re.compile(r"\b(?:r?appel\w*|contact\w*|joindre|telephon\w*)\b")
+_COST = re.compile(r"\b(?:gratuit\w*|payant\w*|coute\w*|cout|prix|tarif\w*|surtaxe\w*|factur\w*)\b")
 
 
 def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
@@ -173,6 +174,10 @@ def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
     chamber = services.chamber()
     words = fold(tracker.latest_message.get("text") or "")
     reference = tracker.get_slot("case_reference")
+    if _WHEN.search(words) and _CALLED.search(words) and key not in WHEN_CALLED_KEYS and not _COST.search(words):
+        # "c'est combien de temps avant qu'on me rappelle ?" was taken for a question about the price (round 15,
+        # r15a-04: "C'est entièrement gratuit"): the words ask when, whatever the sub-intent.
+        key = "faq/opening_hours"
     if key in WHEN_CALLED_KEYS and reference and _WHEN.search(words) and _CALLED.search(words):
         # "quand est-ce qu'il va m'appeler ?" once the callback is asked: when, for this case (round 7: the opening
         # hours alone, as if nothing had been asked).

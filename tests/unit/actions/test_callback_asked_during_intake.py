@@ -73,3 +73,32 @@ def test_before_any_case_the_question_gets_the_opening_hours():
 def test_the_opening_hours_asked_with_a_case_are_the_opening_hours():
     dispatcher, _ = run(ActionAnswerFaq(), _faq("vous êtes ouverts le samedi ?", "faq/opening_hours", **CASE))
     assert [message.get("response") for message in dispatcher.messages] == ["utter_faq/opening_hours"]
+
+
+# Round 15 (r15a-04): "when will I be called?" taken for another question about the service (the price above all) is
+# still answered with when; a question about the price of a call stays one.
+@pytest.mark.parametrize(
+    "words, key",
+    [
+        ("c'est combien de temps avant qu'on me rappelle ?", "faq/is_free"),
+        ("le delai pour etre rappele c'est combien", "faq/who_reads"),
+        ("bientôt le coup de téléphone ?", "faq/what_can_you_do"),
+    ],
+)
+def test_when_the_call_comes_taken_for_another_question_is_answered_for_the_case(words, key):
+    dispatcher, _ = run(ActionAnswerFaq(), _faq(words, key, **CASE))
+    said = texts(dispatcher)
+    assert len(said) == 1
+    assert said[0].startswith("Votre demande RL-T6VD7H est enregistrée : un conseiller vous rappellera ")
+
+
+def test_when_the_call_comes_before_any_case_gets_the_opening_hours_whatever_the_sub_intent():
+    current = _faq("c'est combien de temps avant qu'on me rappelle ?", "faq/is_free", difficulty_categories=["banque"])
+    dispatcher, _ = run(ActionAnswerFaq(), current)
+    assert [message.get("response") for message in dispatcher.messages] == ["utter_faq/opening_hours"]
+
+
+@pytest.mark.parametrize("words", ["l'appel est gratuit ?", "combien de temps ça coûte un appel chez vous ?"])
+def test_the_price_of_a_call_stays_a_question_about_the_price(words):
+    dispatcher, _ = run(ActionAnswerFaq(), _faq(words, "faq/is_free", **CASE))
+    assert [message.get("response") for message in dispatcher.messages] == ["utter_faq/is_free"]
