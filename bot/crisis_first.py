@@ -5,8 +5,8 @@ A first message that carries a warning sign ("j'ai envie d'en finir") is answere
 conversation: ``action_session_start`` says the welcome, then the crisis path the numbers. Rasa sends each action's
 messages as soon as the action ends, so the welcome came first (round 4 of off-script conversations, 2026-12-03).
 ``crisis_first`` wraps a channel's message handler: a welcome is held until the turn's next reply; when that reply
-gives the crisis numbers, they go first and the welcome follows them (the assistant still says early that it is
-automated, free and confidential), before the rest of the crisis reply; otherwise the welcome goes first, as before.
+gives the crisis numbers, they go first and the welcome follows them without its "Bonjour" (the assistant still says
+early that it is automated, free and confidential), before the safety question; otherwise the welcome goes first.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from guidance.crisis import names_emergency_numbers
-from guidance.welcome import WELCOME_OPENING
+from guidance.welcome import WELCOME_OPENING, welcome_after_crisis
 
 
 def crisis_first(handle: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Awaitable[None]]:
@@ -27,7 +27,10 @@ def crisis_first(handle: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Aw
 
         async def release() -> None:
             while held:
-                await original_send(*held.pop(0))
+                recipient_id, reply = held.pop(0)
+                if crisis_said and reply.get("text"):
+                    reply = {**reply, "text": welcome_after_crisis(reply["text"])}
+                await original_send(recipient_id, reply)
 
         async def send(recipient_id: str, reply: dict[str, Any]) -> None:
             nonlocal crisis_said

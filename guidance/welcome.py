@@ -4,6 +4,9 @@ Said before anything else, except the crisis numbers (bot/crisis_first.py)."""
 from __future__ import annotations
 
 WELCOME_OPENING = "Bonjour, je suis l'assistant automatique"
+# After the crisis numbers, the same words without the greeting: a "Bonjour" between the numbers and the safety question
+# read as a restart (round 15, r15b-05, -14, -17).
+WELCOME_AFTER_CRISIS_OPENING = "Je suis l'assistant automatique"
 
 
 def welcome_text(chamber_name: str) -> str:
@@ -11,6 +14,11 @@ def welcome_text(chamber_name: str) -> str:
         f"{WELCOME_OPENING} de la {chamber_name}. Ce service est gratuit et "
         f"confidentiel, et un conseiller, une vraie personne, peut prendre le relais quand vous le souhaitez."
     )
+
+
+def welcome_after_crisis(text: str) -> str:
+    """The welcome said right after the crisis numbers: who speaks, free and confidential, without "Bonjour"."""
+    return WELCOME_AFTER_CRISIS_OPENING + text[len(WELCOME_OPENING) :] if text.startswith(WELCOME_OPENING) else text
 
 
 # After a bare greeting (actions/intake_actions.py ActionGreet).

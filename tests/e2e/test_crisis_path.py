@@ -189,8 +189,9 @@ def test_a_warning_sign_in_the_first_message_gets_the_numbers_before_the_welcome
     messages = say(conversation, "salut, j'ai juste envie d'en finir avec tout ça")
     said = texts(messages)
     assert "3114" in said[0] and "112" in said[1], said
-    welcome = [index for index, text in enumerate(said) if text.startswith("Bonjour, je suis l'assistant automatique")]
+    welcome = [index for index, text in enumerate(said) if text.startswith("Je suis l'assistant automatique")]
     assert welcome == [2], said  # said once, right after the numbers: automated, free and confidential
+    assert not any(text.startswith("Bonjour") for text in said), said  # no greeting after the numbers (round 15)
     assert said[-1] == SAFETY_QUESTION
 
 
