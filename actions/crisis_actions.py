@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import said_before, user_messages
 from actions.handoff import concerned_person, said_to_the_writer, written_for
-from chamber.emergency import SUICIDE_PREVENTION_LINE
+from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
     ASK_AGAIN_FIRST,
@@ -61,6 +61,7 @@ from guidance.crisis import (
     safety_question,
     suicide_question,
     unsure_reply,
+    your,
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
 from guidance.welcome import WELCOME_OPENING
@@ -71,23 +72,28 @@ from triage.answers import (
     CLEAR_NO,
     DECLINED,
     NOT_CLEAR_NO,
+    NOT_SAFE,
     QUESTION_BACK,
     SAFE,
     UNSURE,
+    afraid_to_call,
     answer_to_safety_question,
     answer_to_suicide_question,
     asks_to_call_for_someone,
     asks_what_to_do_for_someone,
+    calls_now,
     declines_to_talk,
     denies_the_question,
     feels_a_bother,
     objects_to_the_question,
     promises_to_call_the_line,
     refuses_the_numbers,
+    says_the_wait_is_long,
     speaks_for_someone_else,
     starts_with_no,
     takes_back_a_clear_no,
     unsure_kind,
+    without_safety_reassurance,
 )
 from triage.distress import AMBIGUOUS, INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
 from triage.normalise import normalise
@@ -113,6 +119,61 @@ NUMBERS_REFUSED_SAFETY_REPLY = (
 WHY_SAFETY_REPLY = (
     "Je pose cette question dès que des mots peuvent faire penser à une grande détresse, sans rien supposer de vous. "
     f"Si un jour ça n'allait pas, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement."
+)
+# Round 15 (r15b-03, r15b-17): "ok j'appelle", "ok je les appelle tout de suite" right after the crisis reply: the call
+# to the emergency line welcomed in two short sentences, never the consent text nor the crisis block again.
+CALLING_NOW_REPLY = "Oui, appelez maintenant. Je reste là si vous voulez m'écrire ensuite."
+CALLING_THEM_NOW_REPLY = "Oui, appelez-les maintenant. Je reste là si vous voulez m'écrire ensuite."
+
+
+def calling_now_reply(text: str) -> str:
+    return CALLING_THEM_NOW_REPLY if re.search(r"\bles app", normalise(text)) else CALLING_NOW_REPLY
+
+
+def _is_are(person: str) -> tuple[str, str]:
+    whom = your(person)
+    return whom, "sont" if whom.startswith("vos ") else "est"
+
+
+def afraid_to_call_text(person: str | None = None) -> str:
+    """Round 15 (r15b-12): "j'ose pas appeler, je saurais pas quoi leur dire" got the chamber's e-mail address. The
+    barrier lowered: nothing to prepare, one sentence is enough, the SMS when speaking is too hard (3114.fr)."""
+    if person is None:
+        return (
+            f"Vous n'avez rien à préparer : au {SUICIDE_PREVENTION_LINE}, vous pouvez simplement dire « je ne vais pas "
+            "bien », et quelqu'un vous écoute, gratuitement, 24 h/24. Si parler est trop difficile, vous pouvez écrire "
+            f"au {EMERGENCY_SMS} par SMS. En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    whom, is_ = _is_are(person)
+    return (
+        f"Vous n'avez rien à préparer : au {SUICIDE_PREVENTION_LINE}, vous pouvez simplement dire que vous vous "
+        f"inquiétez pour {whom}, et quelqu'un vous écoute et vous conseille, gratuitement, 24 h/24. Si parler est trop "
+        f"difficile, vous pouvez écrire au {EMERGENCY_SMS} par SMS. Si {whom} {is_} en danger immédiat, appelez le "
+        f"{SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
+def long_wait_text(person: str | None = None) -> str:
+    """Round 15 (r15b-12): "lundi c'est loin..." from someone not safe got the first business steps. The wait heard,
+    someone to talk to now, the emergency numbers; no guidance block."""
+    if person is None:
+        return (
+            "Je comprends, cette attente peut paraître très longue. Vous n'avez pas à attendre pour parler à quelqu'un : "
+            f"le {SUICIDE_PREVENTION_LINE} répond tout de suite, jour et nuit, gratuitement (le {EMERGENCY_SMS} par SMS "
+            f"si parler est difficile). En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    whom, is_ = _is_are(person)
+    return (
+        "Je comprends, cette attente peut paraître très longue. Vous n'avez pas à attendre pour parler à quelqu'un : "
+        f"le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, tout de suite, jour et nuit, gratuitement. Si {whom} "
+        f"{is_} en danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
+# Said a second time, shorter: the same long sentence twice reads like a machine stuck.
+LONG_WAIT_AGAIN = (
+    f"Je suis là. Le {SUICIDE_PREVENTION_LINE} répond tout de suite, jour et nuit ; en cas de danger immédiat, le "
+    f"{SAMU} ou le {EUROPEAN_EMERGENCY}."
 )
 # An answer this long to a yes/no question is an account of something else.
 LONG_ACCOUNT_WORDS = 40
@@ -400,13 +461,23 @@ def relative_writing(tracker: Tracker) -> tuple[bool, str | None]:
 
 def _own_warning_sign(text: str, *, model: bool = False) -> bool:
     """A warning sign in the writer's own words, but the 3114 named in a relative's question about calling it.
-    `model`: the classifier's signs count too, not only the rule table's."""
-    return any(
-        sign.level <= INDIRECT
-        and not (sign.rule == "crisis_line_named" and asks_to_call_for_someone(text))
-        and not speaks_of_someone_else(sign, text)
-        for sign in (find_signs(text) if model else rule_signs(text))
-    )
+    `model`: the classifier's signs count too, not only the rule table's.
+
+    A sign found only in a reassurance ("c'est pas ce que je voulais dire, je vais rien faire", read by the classifier
+    as a plan: round 15, a.md M7, the crisis block and the safety question again after a clear yes) is none."""
+
+    def signed(words: str) -> bool:
+        return any(
+            sign.level <= INDIRECT
+            and not (sign.rule == "crisis_line_named" and asks_to_call_for_someone(words))
+            and not speaks_of_someone_else(sign, words)
+            for sign in (find_signs(words) if model else rule_signs(words))
+        )
+
+    if not signed(text):
+        return False
+    rest = without_safety_reassurance(text)
+    return rest is None or (bool(rest) and signed(rest))
 
 
 def _misread_request_undone(tracker: Tracker) -> list[EventType]:
@@ -554,6 +625,10 @@ def relative_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) 
     requested = tracker.get_slot("requested_slot")
     if not requested or not tracker.get_slot("distress") or not asks_what_to_do_for_someone(text):
         return None
+    if calls_now(text) and not asks_for_a_call(text):
+        # "ok je les appelle tout de suite" (round 15, r15b-17: the whole relative paragraph again): no question, a call
+        # made now, welcomed short by line_taken_up.
+        return None
     relative, person = relative_writing(tracker)
     if not (relative or asks_to_call_for_someone(text)) or _own_warning_sign(text):
         return None
@@ -594,6 +669,19 @@ def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
         for sign in rule_signs(text)
     ):
         return None
+    if calls_now(text) and not asks_for_a_call(text):
+        # "ok j'appelle" at the callback offer (round 15, r15b-03: the data-consent text followed): the emergency line
+        # called now. Two short sentences; the offer is not pushed while the call is made (the form closes, the bot
+        # listens; "conseiller" or a yes later opens it again).
+        dispatcher.utter_message(text=calling_now_reply(text))
+        logger.info("emergency line called now, at %s", requested)
+        return [
+            SlotSet("wants_advisor", None),
+            SlotSet("consent_given", None),
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+            FollowupAction("action_listen"),
+        ]
     dispatcher.utter_message(text=line_taken_up_reply(person_at_risk(tracker)))
     # The question read without the line's name, which alone is a level-1 sign for the triage.
     rest = re.sub(r"\b(?:le |au )?3114\b", " ", text)
@@ -604,6 +692,48 @@ def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
     if requested in _OFFER_QUESTIONS:
         return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
     return [SlotSet(requested, None)]
+
+
+def _form_question_again(requested: str | None) -> list[EventType]:
+    """A form's question left unanswered by a crisis word, asked again by the form (the offer's pair both emptied)."""
+    if requested in _OFFER_QUESTIONS:
+        return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    return [SlotSet(requested, None)] if requested else []
+
+
+def afraid_to_call_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """After the crisis reply (its safety question answered), "j'ose pas appeler, je saurais pas quoi leur dire", "je sais
+    pas quoi dire au 3114" (round 15, r15b-12: the chamber's e-mail address): the barrier to the 3114 lowered, and the
+    form's question, if any, asked again. The line named is no sign here; any other sign of the writer's own keeps the
+    crisis path. Else None."""
+    text = _latest_user_text(tracker)
+    if not tracker.get_slot("distress") or not afraid_to_call(text) or not _safety_question_answered(tracker):
+        return None
+    if _own_warning_sign(re.sub(r"\b3114\b", " ", text), model=True):
+        return None
+    dispatcher.utter_message(text=afraid_to_call_text(person_at_risk(tracker)))
+    logger.info("afraid to call the line: the barrier lowered")
+    return _form_question_again(tracker.get_slot("requested_slot"))
+
+
+def long_wait_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """After the crisis path with someone not safe (or unsure), "lundi c'est loin...", "d'ici là je fais comment" (round
+    15, r15b-12: read as inform, the first business steps followed): the wait heard, the 3114 now and the 15/112, no
+    guidance. At a form's question, the question is asked again; outside a form, the bot listens. Else None.
+
+    For any action that answers a message after the crisis path (the intake's acknowledgement calls it first)."""
+    text = _latest_user_text(tracker)
+    if not tracker.get_slot("distress") or tracker.get_slot("safe_now") not in (NOT_SAFE, UNSURE):
+        return None
+    if not says_the_wait_is_long(text) or not _safety_question_answered(tracker) or _own_warning_sign(text, model=True):
+        return None
+    first = long_wait_text(person_at_risk(tracker))
+    dispatcher.utter_message(text=LONG_WAIT_AGAIN if said_before(tracker.events, first) else first)
+    logger.info("long wait said on the crisis path: the numbers again")
+    requested = tracker.get_slot("requested_slot")
+    if requested and tracker.active_loop.get("name"):
+        return _form_question_again(requested)
+    return [FollowupAction("action_listen")]
 
 
 # Round 11 (r11b-10): "j'ai appelé le 15, ils envoient quelqu'un chez lui", "les pompiers sont en route": the emergency
@@ -737,6 +867,9 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
     Callable outside a form (the out-of-scope and situation actions, after a goodbye) as well as at a form's question."""
     text = _latest_user_text(tracker)
     requested = tracker.get_slot("requested_slot")
+    waited = long_wait_reply(dispatcher, tracker)  # "d'ici là je fais comment", read as a question (round 15)
+    if waited is not None:
+        return waited
     if not tracker.get_slot("distress") or requested not in (None, *_QUESTIONS_A_BUSINESS_QUESTION_PAUSES):
         return None
     if not _safety_question_answered(tracker):
@@ -826,6 +959,12 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     taken_up = line_taken_up(dispatcher, tracker)
     if taken_up is not None:
         return taken_up
+    afraid = afraid_to_call_reply(dispatcher, tracker)  # round 15, r15b-12
+    if afraid is not None:
+        return afraid
+    waited = long_wait_reply(dispatcher, tracker)  # round 15, r15b-12
+    if waited is not None:
+        return waited
     if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS and emergency_called(dispatcher, tracker):  # r11b-10
         return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
     if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS:
@@ -905,6 +1044,18 @@ class ActionAfterSafetyAnswer(Action):
         answer = tracker.get_slot("safe_now")
         text = _latest_user_text(tracker)
         if answer != SAFE and emergency_called(dispatcher, tracker):  # round 11, r11b-10: the 15 already called
+            return _misread_request_undone(tracker)
+        if answer != SAFE and calls_now(text) and not asks_for_a_call(text):
+            # "ok j'appelle", "je les appelle tout de suite" at the safety question (round 15, r15b-03, r15b-17): the call
+            # made now, welcomed short; no callback offer pushed while it is made.
+            dispatcher.utter_message(text=calling_now_reply(text))
+            logger.info("emergency line called now, at the safety question")
+            return [*_misread_request_undone(tracker), FollowupAction("action_listen")]
+        if answer != SAFE and afraid_to_call(text) and not speaks_for_someone_else(text):
+            # "j'ai peur d'appeler, je saurais pas quoi dire" as the answer (round 15, r15b-12): not safe, and the fear of
+            # the call answered, the emergency numbers in the same three sentences.
+            dispatcher.utter_message(text=afraid_to_call_text(person))
+            logger.info("safety answered (%s), afraid to call the line", answer)
             return _misread_request_undone(tracker)
         if answer != SAFE and speaks_for_someone_else(text):
             # "moi oui ça va, c'est lui le problème. il est seul à la boutique là" (round 7, r7b-05: "Je suis soulagé de

@@ -101,8 +101,8 @@ _STARTS_YES = re.compile(
 _SAFE_NEGATED = compile_any(
     [
         r"(?:ne )?suis pas en danger|pas de danger|ne risque rien|risque rien|"
-        r"(?:ne )?vais rien (?:me )?faire|(?:ne )?ferai rien|(?:ne )?ferai pas de (?:betise|connerie)|"
-        r"(?:ne )?vais pas (?:me faire du mal|passer a l acte|faire de betise|faire de connerie)"
+        r"(?:ne )?vais rien (?:me )?faire|(?:ne )?ferais? rien|(?:ne )?ferais? pas de (?:betise|connerie)s?|"
+        r"(?:ne )?vais pas (?:me faire du mal|passer a l acte|faire de betises?|faire de conneries?)"
     ]
 )
 # Hope or a hesitation about the near future is no "yes, I am safe now": "ça va aller", "ça ira", "on verra",
@@ -344,9 +344,51 @@ def _relative_unsure(text: str | None, about_someone_else: bool) -> bool:
 
 def _yes_questioned(text: str) -> bool:
     """ "oui ?", "ça va aller ?": the answer itself is a question. A question after a plain answer is another matter
-    ("oui évidemment, je suis pas suicidaire ! on peut parler de l'urssaf ?", round 4: read as not safe)."""
+    ("oui évidemment, je suis pas suicidaire ! on peut parler de l'urssaf ?", round 4: read as not safe). A yes said with
+    surprise ("ben oui?? je suis chez moi") is no question (_surprised_yes)."""
     first = re.match(r"[^.!?]*[.!?]*", text.strip())
-    return first is not None and "?" in first.group()
+    return first is not None and "?" in first.group() and not _surprised_yes(text)
+
+
+# Round 15 (r15b-05): "euh oui je suis en securite?? j'ai jamais dit que je voulais me faire du mal, je suis juste a
+# bout" was read as not safe ("Appelez tout de suite le 15", the case "pas en sécurité"): its "??" is surprise, not
+# doubt. Surprise is two marks ("??", "?!", "!?"), never a lone "?" ("oui ?" stays a question), and only with more words
+# after it that say the yes again, where, or object; a doubt, a reservation, worry or a sign keeps the old reading.
+_SURPRISE_MARKS = re.compile(r"\?\s*[?!]|!\s*\?")
+# "je suis juste à bout", "chui juste crevé": what the words that worried meant, said after a denial (never alone).
+_JUST_TIRED = compile_any(
+    [
+        r"^(?:(?:mais|non|enfin|bref) )*(?:je suis |j suis |suis )?(?:juste|simplement|seulement) (?:(?:tres|trop|un peu) )?"
+        r"(?:a bout|au bout|fatiguee?|epuisee?|crevee?|claquee?|usee?|a plat|vannee?|lessivee?|debordee?|stressee?|"
+        r"sur les rotules|a cran|saturee?)$"
+    ]
+)
+
+
+def _surprised_yes(text: str) -> bool:
+    first = re.match(r"[^.!?]*[.!?]*", text.strip())
+    if first is None or not _SURPRISE_MARKS.search(first.group()) or not normalise(text.strip()[first.end() :]):
+        return False
+    pieces = [piece.strip() for piece in _pieces(text)]
+    start = _STARTS_YES.search(pieces[0]) if pieces else None
+    if start is None or any(sign.level <= INDIRECT for sign in rule_signs(text)):
+        return False
+    rest = [piece for piece in (pieces[0][start.end() :].strip(), *pieces[1:]) if piece]
+    for piece in rest:
+        if _HEDGES.search(piece) or _RESERVATION.search(piece) or _WORRY.search(piece) or _DANGER_WORDS.search(piece):
+            return False
+        if _SAFETY_HOPE.search(piece):
+            return False
+        if not (
+            _STARTS_YES.search(piece)
+            or _SAFE_NEGATED.search(piece)
+            or _WHERE_OR_WHEN.search(piece)
+            or _OBJECTION.search(piece)
+            or _EXPLANATION.search(piece)
+            or _JUST_TIRED.search(piece)
+        ):
+            return False
+    return bool(rest)
 
 
 # What follows a yes to "êtes-vous en sécurité ?" when it only questions the question or says it was misread (round 7,
@@ -364,6 +406,13 @@ _OBJECTION = compile_any(
         r"je me suis mal exprimee?",
         r"n importe quoi|vous exagerez|(?:faut|il faut) pas exagerer|(?:ne )?vous inquietez pas|pas la peine de vous inquieter|"
         r"(?:il n y a|y a) pas de quoi (?:s inquieter|vous inquieter)",
+        # Round 15 (r15b-05): "j'ai jamais dit que je voulais me faire du mal", "je vous ai pas dit ça": the harm denied,
+        # or the words denied as said. Never "j'ai pas dit que j'allais bien", which denies the safety.
+        r"(?:je |j )?(?:vous )?(?:n )?(?:ai|avais) (?:jamais|pas|rien) (?:dit|ecrit|parle) (?:(?:que|de|d) )?"
+        r"(?:(?:je |j )?(?:voulais|voudrais|allais|vais|comptais|avais envie de|avais envie d) )?"
+        r"(?:me faire du mal|me tuer|me suicider|mourir|en finir|me foutre en l air|faire (?:une |de )?(?:betise|connerie)s?|"
+        r"passer a l acte|(?:du |au )?suicide|ca|cela|une chose pareille|(?:de |d )?tel)$|"
+        r"(?:c est|c etait|ce n est|ce n etait) pas ce que (?:j ai dit|j ai ecrit|je voulais dire|je disais|je voulais ecrire)",
     ]
 )
 # Worry said next to the yes keeps it from being a clear one, whatever else is said ("oui pourquoi ? j'ai peur").
@@ -392,9 +441,12 @@ def _yes_with_objection(text: str | None) -> bool:
     if not rest or _WORRY.search(" ".join(rest)):
         return False
     objections = [piece for piece in rest if _OBJECTION.search(piece)]
-    # The other pieces only say the yes again ("je suis chez moi"), or tell what the message was about.
+    # The other pieces only say the yes again ("je suis chez moi"), or tell what the message was about ("je suis juste
+    # à bout", after a denial: round 15, r15b-05).
     others = [piece for piece in rest if piece not in objections]
-    said_again = all(_STARTS_YES.search(piece) or _SAFE_NEGATED.search(piece) for piece in others)
+    said_again = all(
+        _STARTS_YES.search(piece) or _SAFE_NEGATED.search(piece) or _JUST_TIRED.search(piece) for piece in others
+    )
     return bool(objections) and said_again and not any(_RESERVATION.search(piece) for piece in others)
 
 
@@ -506,12 +558,121 @@ _LEAVE_OR_THANKS = compile_any(
 )
 
 
+# Round 15 (r15b-03, r15b-17): "ok j'appelle", "d'accord j'appelle le 15", "ok je les appelle tout de suite" right after
+# the crisis reply were read as a yes to the chamber's callback (the data-consent text) or got the whole crisis block
+# again. A call to the emergency line said now, without its number or with the 15/112: the whole message, fillers and
+# a "now" around it, never a question ("j'appelle ?") nor someone else called ("je l'appelle", "j'appelle l'urssaf").
+_FILLER_WORDS = (
+    r"(?:ok|oki|okay|d accord|daccord|dac|oui|ouais|bon|bien|merci|alors|ben|bah|euh|tres bien|ca marche|vu)"
+)
+_NOW_WORDS = (
+    r"(?:tout de suite|tt de suite|de suite|maintenant|direct|directement|des maintenant|la|vite|la tout de suite)"
+)
+_CALLING_NOW = re.compile(
+    rf"^(?:{_FILLER_WORDS} )*(?:j |je )(?:les )?(?:app?ell?e|vais (?:les )?app?eler)"
+    r"(?: (?:le |au |les |la )?(?:15|112|114|samu|secours|pompiers|urgences|ligne|numero))?"
+    rf"(?: {_NOW_WORDS})*(?: (?:merci|ok|et je (?:reviens|vous (?:redis|tiens au courant))|je reviens(?: apres)?))*$"
+)
+
+
 def _line_promised(text: str | None) -> str | None:
     """The words left once a promise to call the line is taken out, or None when there is none."""
     words = normalise(text or "")
+    if "?" not in (text or "") and _CALLING_NOW.search(words):
+        return ""
     if not _LINE_PROMISED.search(words):
         return None
     return " ".join(_LINE_PROMISED.sub(" ", words).split())
+
+
+def calls_now(text: str | None) -> bool:
+    """ "ok j'appelle", "d'accord j'appelle le 15", "ok je les appelle tout de suite": the call made now, the 3114 not
+    named (a promise to call the 3114 has its own reply, which says what the line is)."""
+    return promises_to_call_the_line(text) and not re.search(r"\b3114\b", normalise(text or ""))
+
+
+# Round 15 (r15b-12): not safe, and afraid to call the 3114 ("j'ose pas appeler, je saurais pas quoi leur dire") got
+# the chamber's e-mail address. The fear of calling, or of not knowing what to say on the phone; a business call ("je
+# sais pas quoi dire à la banque") is another matter.
+_FEAR_OF_CALLING = compile_any(
+    [
+        r"(?:j |je )?(?:n )?(?:ose|oserai|oserais|osais) (?:pas|jamais|plus) (?:les |l |le |la )?(?:appeler|telephoner|"
+        r"composer|les contacter)",
+        r"(?:j ai|j avais|j) (?:(?:trop|un peu|tres|tellement|vraiment) )?(?:peur|honte|la trouille) (?:d|de) (?:les |l |le )?"
+        r"(?:appeler|telephoner|contacter)",
+        r"(?:j arrive|je n arrive|j y arrive|je n y arrive|je n arriverai|j arriverai) (?:pas|jamais) a (?:les |l )?"
+        r"(?:appeler|telephoner)",
+        r"(?:je peux|j peux|je ne peux|je pourrai|je pourrais) pas (?:parler|appeler) au telephone|"
+        r"(?:trop dur|trop difficile|pas la force|pas le courage) d (?:appeler|telephoner)",
+    ]
+)
+_WHAT_TO_SAY = compile_any(
+    [
+        r"(?:je |j )?(?:ne )?(?:sais|s ?aurais?|saurai|sais vraiment) (?:pas|vraiment pas|meme pas) (?:trop |du tout )?"
+        r"(?:quoi|ce que|comment) (?:leur |lui |vous )?(?:dire|raconter|expliquer)",
+        r"(?:je|j) (?:leur )?dis quoi|(?:je|j) leur dirais quoi|qu est ce que (?:je|j) (?:leur )?(?:dis|dirais|vais dire)",
+    ]
+)
+_CALL_CONTEXT = compile_any([r"\b(?:appel\w*|telephon\w*|3114|15|112|leur|au bout du fil|ligne d ecoute|ecoutants?)\b"])
+_BUSINESS_CALL = compile_any(
+    [
+        r"\b(?:banque|banquier|urssaf|impots?|huissier|commissaire|client|fournisseur|comptable|proprio|proprietaire|"
+        r"bailleur|tribunal|juge|avocat|assureur|assurance|mairie|chambre|conseiller)s?\b"
+    ]
+)
+
+
+def afraid_to_call(text: str | None) -> bool:
+    """ "j'ose pas appeler, je saurais pas quoi leur dire", "j'ai peur d'appeler", "je sais pas quoi dire au 3114": the
+    line feared, or not knowing what to say to it."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    if _BUSINESS_CALL.search(words):
+        return False
+    return bool(_FEAR_OF_CALLING.search(words) or (_WHAT_TO_SAY.search(words) and _CALL_CONTEXT.search(words)))
+
+
+# Round 15 (r15b-12): after the crisis path, "lundi c'est loin...", "d'ici là je fais comment" got the first business
+# steps: the wait for the chamber's call said to be long, which asks for someone to talk to now.
+_LONG_WAIT = compile_any(
+    [
+        r"\b(?:c est|c|cest|ca fait|ca va etre|ca va faire|c etait) (?:(?:trop|tres|si|tellement|super|vachement|hyper|bien) )?"
+        r"(?:loin|long|longtemps)\b(?! (?:d etre|a expliquer|a dire|a raconter))",
+        r"\b(?:d ici la|d ici lundi|d ici demain|en attendant|jusqu a lundi|jusque la|ce week end) (?:je|j|on) "
+        r"(?:fais|fait|vais faire|deviens|tiens|tiendrai) (?:comment|quoi)\b|\b(?:d ici la|en attendant) (?:comment|quoi) (?:je|on)\b",
+        r"\b(?:je vais|j vais|je sais) pas (?:si je vais )?(?:tenir|attendre) (?:jusqu a|jusque|d ici|tout ce temps)",
+        r"\b(?:attendre|tenir) (?:jusqu a )?(?:lundi|mardi|mercredi|jeudi|vendredi|demain|la semaine prochaine)\b.{0,20}"
+        r"\b(?:trop|impossible|long|loin|pas possible)\b",
+    ]
+)
+_WAIT_CONTEXT = compile_any(
+    [
+        r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|week end|semaine|d ici|en attendant|attendre|"
+        r"attente|rappel|jusqu a|jusque)\b"
+    ]
+)
+LONG_WAIT_MAX_WORDS = 15
+
+
+def says_the_wait_is_long(text: str | None) -> bool:
+    """ "lundi c'est loin...", "c'est long lundi", "d'ici là je fais comment": the wait for the call is long, in a short
+    message that names the wait (a day, "d'ici là") and no business matter."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    if len(words.split()) > LONG_WAIT_MAX_WORDS or _BUSINESS_CALL.search(words):
+        return False
+    return bool(_LONG_WAIT.search(words) and _WAIT_CONTEXT.search(words))
+
+
+def without_safety_reassurance(text: str | None) -> str | None:
+    """The words left once "je vais rien faire", "je ferai pas de bêtise" are taken out, or None when none is said
+    (round 15, a.md M7: "c'est pas ce que je voulais dire, je vais rien faire" read by the classifier as a plan)."""
+    words = normalise(text or "")
+    if not _SAFE_NEGATED.search(words):
+        return None
+    return " ".join(_SAFE_NEGATED.sub(" ", words).split())
 
 
 # A wish to talk of something else, said instead of an answer (round 9, r9b-24 "je veux juste savoir pour l'urssaf",
