@@ -296,10 +296,77 @@ _PERSONAL = re.compile(
 )
 
 
+# A feeling about a thing ("j'ai honte rien que d'y penser", "rien qu'à y penser j'ai peur qu'on me prenne la maison"):
+# the classifier read the "y penser" as ideation (round 15, b.md H2: 0.92 intent_plan_means for a hairdresser's shame
+# at the tribunal). Its reading of such a sentence is asked about directly, no more, unless an end is named with it; a
+# rule's sign written beside it ("j'ai envie d'en finir, rien que d'y penser ça me soulage") is not the classifier's.
+_FEELING_ABOUT_A_THING = re.compile(
+    r"\brien (?:que|qu|ka|k) (?:de |d |a |en )?(?:y |dy )?(?:penser|pensant|songer|songeant)\b"
+    r"|\brien (?:que|qu|ka|k) (?:a |de |d )?l idee\b"
+)
+_END_NAMED = re.compile(
+    r"\b(?:suicid\w*|me tuer|crever|disparaitre|(?:plus|pas) me reveiller|partir pour (?:toujours|de bon)|en finir)\b"
+)
+
+
+# A reassurance ("je vais rien faire", "je ferai pas de bêtise", "je vais pas me faire de mal") or a misreading taken
+# back ("c'est pas ce que je voulais dire"): the classifier read them as a secret plan (round 15, a.md M7: the crisis
+# block and the safety question again after a clear yes). Set aside, the rest of the message is read as any message.
+# Not when limited in time ("je vais rien faire pour l'instant") nor about the business ("rien faire pour la boîte").
+_REASSURANCE = re.compile(
+    r"\b(?:je |j )?(?:ne |n )?(?:vais|compte) (?:rien|pas) (?:me |m )?(?:faire|tenter)"
+    r"(?: (?:de|d) (?:mal|grave|bete|betes|stupide|con|dangereux|mauvais|dingue|irreparable))?"
+    r"(?! (?:pour|avec|contre|a|au|aux|du|des|sur|tant|dans|en|de|d|encore|maintenant|aujourd hui|ce soir|cette nuit|"
+    r"tout de suite|pour l instant|pour le moment)\b)"
+    r"|\b(?:je |j )?(?:ne |n )?(?:ferai|ferais|f rai) rien(?: (?:de|d) (?:mal|grave|bete|stupide|con|dangereux|mauvais))?"
+    r"(?! (?:pour|avec|contre|a|au|aux|du|des|sur|tant|dans|en|de|d|encore|maintenant|aujourd hui|ce soir|cette nuit|"
+    r"tout de suite|pour l instant|pour le moment)\b)"
+    r"|\b(?:je |j )?(?:ne |n )?(?:vais|ferai|ferais|f rai|compte|veux) pas (?:faire )?(?:de |d )?(?:betises?|conneries?|"
+    r"truc stupide|quelque chose de (?:grave|stupide|bete|mal))\b"
+    r"|\b(?:je |j )?(?:ne |n )?(?:vais|compte|veux) pas (?:me faire (?:de |du )mal|passer a l acte)\b"
+    r"|\b(?:je |j )?(?:ne |n )?(?:me ferai|passerai) (?:pas|rien) (?:de mal|a l acte)\b"
+    r"|\b(?:c est|ce n est|c etait|ce n etait|c) pas ce que (?:je|j) (?:voulais|veux|voulait) dire\b"
+    r"|\b(?:je |j )?(?:ne |n )?voulais pas dire (?:ca|cela)\b|\bje (?:me suis|m suis) mal (?:exprime|exprimee)\b"
+    r"|\bvous (?:m avez|avez) mal (?:compris|comprise)\b|\b(?:c est|c etait) (?:une|juste une) (?:facon|maniere) de parler\b"
+)
+
+
+def _without_reassurance(text: str) -> str | None:
+    """The message in its own words with its reassurances taken out, or None when it says none."""
+    spans = []
+    for clause in split_clauses(text):
+        for match in _REASSURANCE.finditer(clause.text):
+            start, end = clause.source_span(*match.span())
+            if end > start:
+                spans.append((start, end))
+    if not spans:
+        return None
+    kept, last = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[last:start])
+        last = max(last, end)
+    kept.append(text[last:])
+    return " , ".join(part.strip(" ,") for part in kept if part.strip(" ,.!…"))
+
+
+def _about_a_thing(words: str) -> bool:
+    """The classifier's sentence is despair about the business, a business choice regretted, or a feeling about a thing
+    ("j'ai honte rien que d'y penser"), and names no personal end: the direct question, not the crisis path."""
+    final = _table().finality.search(words)
+    if (_BUSINESS.search(words) or _CHOICE_REGRETTED.search(words)) and not (_PERSONAL.search(words) or final):
+        return True
+    return bool(_FEELING_ABOUT_A_THING.search(words)) and not (_END_NAMED.search(words) or final)
+
+
 def _model_sign(text: str) -> Sign | None:
     message_text = " ".join(clause.text for clause in split_clauses(text))
     if rules().signals.refusal_to_tell.search(message_text):
         return None  # "je ne vous dirai rien": a question passed, not a secret (triage/rules/signals.yml)
+    rest = _without_reassurance(text)
+    if rest is not None:
+        if not rest:
+            return None
+        text, message_text = rest, " ".join(clause.text for clause in split_clauses(rest))
     for verdict in distress_model.classify(text).candidates:
         level, category = verdict.level, verdict.category
         if level is None or category is None:
@@ -310,9 +377,7 @@ def _model_sign(text: str) -> Sign | None:
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
             words = " ".join(clause.text for clause in split_clauses(verdict.quote))
-            if (_BUSINESS.search(words) or _CHOICE_REGRETTED.search(words)) and not (
-                _PERSONAL.search(words) or _table().finality.search(words)
-            ):
+            if _about_a_thing(words):
                 level, category = AMBIGUOUS, distress_model.AMBIGUOUS_LABEL
         elif any(_negated(clause.text) for clause in split_clauses(verdict.quote)):
             # A sign's words said in the negative ("je n'ai jamais pensé au suicide", the answer to the
@@ -534,6 +599,19 @@ _ADDRESSEE = re.compile(
 )
 
 
+# Whom the person at risk gave, left or showed something to, or took leave of ("il a donné ses outils à mon cousin", "elle
+# a appelé ma sœur pour lui dire au revoir": round 15, b.md H3, the cousin was asked about): the sign's recipient or
+# object, not the one at risk. Only after a third person's act: "j'ai vu mon père hier, il..." names the father. Someone
+# close named before stands as "xproche", a subject like "il".
+_RECIPIENT_OF_THEIR_ACT = re.compile(
+    r"\b(?:il|elle|ils|elles|qui|xproche)(?: (?:m|me|nous|lui|leur|l|les|en|y|s|se|a|as|avait|ont|avaient|est|etait|vient de|va|veut|"
+    r"voulait|a meme|a deja|a tout|a presque))* (?:donne|donnait|donner|offert|offre|offrait|legue|laisse|laissait|confie|"
+    r"cede|passe|rendu|rend|prete|transmis|distribue|envoye|envoie|montre|remis|refile|vendu|brade|ecrit|appele|"
+    r"telephone|embrasse|serre|remercie|salue|dit au revoir|fait ses adieux|fait un calin)"
+    r"(?:(?: (?!(?:mais|puis|que|qu|il|elle|je|j|on|ils|elles)\b)\w+){0,10} (?:a|au|aux|pour)|(?: (?:aussi|meme|encore|tous))?) $"
+)
+
+
 # Someone close who died is nobody at risk ("depuis la mort de ma mère, mon père n'a plus de raison de continuer":
 # round 10, r10b-19, the bot asked three times whether "votre mère" was safe).
 _DEAD_BEFORE = re.compile(r"\b(?:mort|deces|disparition|perte|enterrement|obseques|suicide) (?:de|d) $")
@@ -546,7 +624,10 @@ def close_people_named(text: str, clauses: list[Clause] | None = None) -> list[s
     named = []
     for clause in clauses if clauses is not None else split_clauses(text):
         for match in _table().reported.close_person.finditer(clause.text):
-            if _ADDRESSEE.search(clause.text[: match.start()]):
+            before = clause.text[: match.start()]
+            if _ADDRESSEE.search(before) or _RECIPIENT_OF_THEIR_ACT.search(
+                _table().reported.close_person.sub("xproche", before)
+            ):
                 continue
             if _DEAD_BEFORE.search(clause.text[: match.start()]) or _DEAD_AFTER.search(clause.text[match.end() :]):
                 continue

@@ -540,6 +540,32 @@ def _overwhelmed(clauses: Iterable[Clause]) -> bool:
     return False
 
 
+# Whether "il" or "elle" can be the person named: by the possessive, else by the noun ("mon associée").
+_FEMININE_NOUN = re.compile(
+    r"\b(?:femme|epouse|conjointe|compagne|fille|gamine|mere|maman|soeur|grand mere|belle mere|belle soeur|belle fille|"
+    r"tante|niece|cousine|associee|salariee|employee|apprentie|voisine|amie|meilleure amie|copine|patronne|ouvriere)$"
+)
+_PLURAL_NOUN = re.compile(r"^(?:mes|nos)\b|\b(?:enfants|parents|filles|gamins|gamines|associes|associees)$")
+
+
+def _gender(person: str) -> str | None:
+    """ "m" or "f" for someone close as named ("mon père", "ma sœur", "mon associée"); None for several or unknown."""
+    words = normalise(person)
+    if _PLURAL_NOUN.search(words) or words == normalise(RELATIVE):
+        return None
+    return "f" if words.startswith("ma ") or _FEMININE_NOUN.search(words) else "m"
+
+
+def _subject_gender(words: str) -> str | None:
+    """ "m" when the sign's personal subject is only "il", "f" when only "elle"; None otherwise."""
+    subjects = {match.group(0) for match in rules().signals.third_person_subject.finditer(words)}
+    if subjects == {"il"}:
+        return "m"
+    if subjects == {"elle"}:
+        return "f"
+    return None
+
+
 class _Run:
     """One assessment in progress: accumulates evidence message by message."""
 
@@ -599,10 +625,22 @@ class _Run:
                 # Then the person already at risk: someone named later only as company ("elle est avec ma tante ce
                 # soir", round 11, r11b-16) did not become the one at risk.
                 # A model's sign quotes the whole message, whoever it names.
-                in_sign = [] if sign.rule.startswith("model:") else close_people_named(sign.quote)
+                # Those the quote names as the message does: not whom the sign's things were given to ("… donné ses
+                # bijoux à ma sœur": the quote may start after its subject).
+                in_sign = (
+                    [] if sign.rule.startswith("model:") else [p for p in close_people_named(sign.quote) if p in named]
+                )
                 known = [self.person_at_risk] if self.person_at_risk else []
                 writes_for = [self.introduced] if self.introduced else []
-                self.person_at_risk = (in_sign or known or named or self.close_people or writes_for or [RELATIVE])[-1]
+                # Among those named, the ones "il" or "elle" can be: "c pour mon père" then "ma mère est avec lui" then
+                # "il a donné ses outils" is about the father (round 15, b.md H3).
+                pronoun = _subject_gender(normalise(text if sign.rule.startswith("model:") else sign.quote))
+                agreeing = [
+                    [person for person in people if _gender(person) in (pronoun, None)]
+                    for people in (named, self.close_people, writes_for)
+                ]
+                people = next((kept for kept in agreeing if kept), named or self.close_people or writes_for)
+                self.person_at_risk = (in_sign or known or people or [RELATIVE])[-1]
             if sign.level <= INDIRECT:
                 self.distress = True
                 _add_reason(self.reasons, "distress", sign.quote)
