@@ -148,7 +148,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             corrected = tracker.slots.get(name)  # rasa_sdk writes each validator's output into the tracker
             if name not in validated and corrected != value:
                 events.append(SlotSet(name, corrected))
-        return events
+        # A moment for the call said at any handoff question is never the deadline (round 15, r15a-16).
+        validated = {event.get("name") for event in events if event.get("event") == "slot"}
+        undone = {name: value for name, value in moment_not_a_deadline(tracker).items() if name not in validated}
+        tracker.slots.update(undone)
+        return [*events, *(SlotSet(name, value) for name, value in undone.items())]
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """The answers validated, then the case stored as soon as consent and a phone number are given, and
@@ -168,6 +172,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if declines_callback(tracker):
             # "je ne veux plus être rappelée" read as a request for a call: a refusal, never a consent question.
             return [SlotSet("wants_advisor", False), SlotSet("requested_slot", None)]
+        moved = moment_moved_at_activation(dispatcher, tracker)
+        if moved is not None:
+            return moved
         wished = wish_with_the_request(tracker)
         events = [*wished, *await super().run(dispatcher, tracker, domain)]
         late = contact_read_earlier(tracker)  # tracker.slots now holds the validated answers
@@ -216,6 +223,25 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {}
         wish = moment_wished(tracker.latest_message.get("text"))
         return {"callback_slot": wish} if wish else {}
+
+    async def extract_departement(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The place as PlaceValidation reads it; at the place question, a moment for the call said in words no mapping
+        took (a goodbye, a stop) goes to the validator, which keeps it for the call (``moment_moved_at_question``)."""
+        found = await super().extract_departement(dispatcher, tracker, domain)
+        if found or "departement" in tracker.slots_to_validate() or tracker.get_slot("requested_slot") != "departement":
+            return found
+        words = tracker.latest_message.get("text") or ""
+        return {"departement": words} if moment_moved(words) or moment_corrected(words) else {}
+
+    def validate_departement(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        moved = moment_moved_at_question("departement", dispatcher, tracker)
+        if moved is not None:
+            return moved
+        return super().validate_departement(value, dispatcher, tracker, domain)
 
     async def extract_contact_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -1472,6 +1498,81 @@ def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Track
 
 
 MOMENT_ASKED_AFTER_CASE = "Bien sûr. À quel moment un conseiller peut-il vous rappeler ?"
+
+
+def moment_said_this_turn(tracker: Tracker) -> bool:
+    """Whether the moment of the call was answered in this turn once the case is stored (corrected, said kept, or
+    another asked): the handoff's end then adds no "J'ai ajouté ce que vous venez de dire" (round 15, r15a-12)."""
+    for event in _this_turn(tracker):
+        text = str(event.get("text") or "") if event.get("event") == "bot" else ""
+        if text.startswith(
+            ("C'est corrigé : un conseiller vous rappellera", "C'est bien ce qui est noté : un conseiller")
+        ):
+            return True
+        if text == MOMENT_ASKED_AFTER_CASE or text.endswith(OTHER_MOMENT_ASKED):
+            return True
+    return False
+
+
+def moment_moved_at_activation(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The handoff form started again by words asking for a call once the case is stored ("en fait mercredi j'ai un
+    rdv, vous pouvez plutot m'appeler lundi apres midi ?", request_human: round 15, r15a-12, the words were added to
+    the case and the moment kept): the moment changed as outside the form, said with the reference. The form then
+    ends, with nothing more said (``moment_said_this_turn``). None otherwise."""
+    if not tracker.get_slot("case_reference") or tracker.get_slot("requested_slot") is not None:
+        return None
+    moved = moment_corrected_after_case(dispatcher, tracker)
+    if moved is None:
+        return None
+    return [event for event in moved if event.get("event") != "followup"]
+
+
+def moment_moved_at_question(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """A moment for the call said at another handoff question: changed ("ah non plutot jeudi matin en fait" at the
+    place question, round 15, r15b-01: read as a no, stored as the place answer "non précisé"), or said alone
+    ("samedi matin" there, round 15, r15a-16: "Je n'ai pas reconnu ce lieu"). The moment is kept and said noted, the
+    question stays; never a place ("plutôt Lens que Lille", "le 12 plutôt"). None otherwise."""
+    if tracker.get_slot("requested_slot") != slot:
+        return None
+    words = tracker.latest_message.get("text") or ""
+    if not words or words.startswith("/") or find_signs(words) or phones_in(words):
+        return None
+    moment = moment_moved(words) or moment_corrected(words) or callback_time(words)
+    if not moment or not _MOMENT_NAMED.search(fold_in_place(moment)) or resolve(words, typos=False).found:
+        return None
+    # Kept as said, as a moment said before its question is: the promise says what the advisors can do (no second
+    # question asked now, the pending one is asked again).
+    dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+    return {slot: None, "callback_slot": moment, **moment_not_a_deadline(tracker, moment)}
+
+
+# The triage's reading of a message, set back with the deadline a moment for the call was taken for.
+_TRIAGE_SLOTS = ("urgency", "triage_reasons")
+
+
+def moment_not_a_deadline(tracker: Tracker, moment: str | None = None) -> dict[str, Any]:
+    """The deadline the entity extractor read this turn in a moment for the call said at a handoff question ("samedi
+    matin" at the place question, round 15, r15a-16: the deadline "le 20 janvier" became "samedi", the case haute),
+    set back to what it was, with the urgency and its reasons when they changed with it. {} otherwise (no deadline read
+    this turn, or one the words say as the situation's: "l'audience est lundi")."""
+    events = list(tracker.events)
+    read = tracker.get_slot("deadline")
+    before = value_before_latest_message(events, "deadline")
+    if not isinstance(read, str) or read == before or tracker.get_slot("requested_slot") in (None, "deadline"):
+        return {}
+    words = tracker.latest_message.get("text") or ""
+    moment = moment or moment_moved(words) or moment_corrected(words) or callback_time(words)
+    named = set(_MOMENT_NAMED.findall(fold_in_place(read)))
+    if not moment or not named or not named <= set(_MOMENT_NAMED.findall(fold_in_place(moment))):
+        return {}
+    undone: dict[str, Any] = {"deadline": before}
+    for name in _TRIAGE_SLOTS:
+        earlier = value_before_latest_message(events, name)
+        if earlier is not None and tracker.get_slot(name) != earlier:
+            undone[name] = earlier
+    return undone
+
+
 MOMENT_KEPT = "C'est bien ce qui est noté : un conseiller vous rappellera {promise}. Votre référence reste {reference}."
 # The moment of the call asked to be changed: "je voudrais changer l'heure du rappel", "on peut décaler l'appel ?",
 # "l'horaire du rappel je peux le modifier ?"; not "changer de numéro", nor "décaler la date de l'audience".
@@ -1500,6 +1601,86 @@ _MOMENT_ASKED_TAIL = re.compile(
 _OPENING_FILLER = re.compile(r"^(?:(?:et|alors|bon|ben|sinon|ou|mais|euh|plutot)\b[\s,]*)+")
 
 
+# A change of the call's moment in ordinary words (round 15, r15a-04, r15a-12, r15b-01, r15b-15: "ah non jeudi je peux
+# pas, mettez vendredi matin plutot" read as a no, "et lundi finalement je peux pas, mardi aprem plutot" as a goodbye,
+# "vous pouvez m'appeler mardi après-midi plutôt que lundi ?" as a question on the hours: the case kept the moment ruled
+# out). A moment ruled out in one clause, or a change said, and the new moment alone in its own clause.
+_MOMENT_NAMED = re.compile(
+    r"\b(?:matin|matinee|midi|apres-midi|apres midi|aprem|apm|soir|soiree|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|demain|apres-demain|\d{1,2} ?h(?:\d{2})?)\b"
+)
+_CHANGE_SAID = re.compile(
+    r"\b(?:plutot|finalement|en fait|a la place|au lieu|mettez|mettons|disons|je prefere\w*|"
+    r"(?:c'?(?: )?est|ce serait|ca serait|ce sera|ca sera|ca m'arrange\w*) (?:mieux|plus pratique))\b"
+)
+_RULED_OUT = re.compile(
+    r"\b(?:(?:je|j)\s*(?:ne\s+|n')?(?:peux|peut|pourrai|pourrais|suis|serai|serais)\s+(?:pas|plus)\b|"
+    r"jpeu[xt]?\b|jpe\b|(?:pas|plus) (?:possible|dispo\w*|libre|la|joignable)\b|impossible|indispo\w*|empeche\w*|"
+    r"(?:ca|c'?(?: )?est|ce|ca ne) (?:ne )?(?:va|marche|colle|est|sera) (?:pas|plus)\b|"
+    r"j'?(?: )?ai (?:un|une|des|le|la|mon|ma|mes|deja|rendez|rdv)\b|(?:c'?(?: )?est|c) (?:mort|mal)\b|"
+    r"je suis (?:pris|prise|occupee?|en rdv|en rendez-vous|au|a la|sur|chez)\b|"
+    r"(?:pas|non|sauf) (?:le |la |ce |cette )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|"
+    r"apres-midi|aprem|soir|demain)\b)"
+)
+# "X plutôt que Y", "X au lieu de Y": Y is the moment ruled out.
+_INSTEAD_OF = re.compile(r"\b(?:plutot qu'?|mieux qu'?|au lieu d(?:e|u|')|a la place d(?:e|u|'))\s*")
+_MOVE_CLAUSES = re.compile(r"[,;.!?\n(]+|\s(?:mais|sinon|par contre|donc)\s|\set\s(?!(?:midi|minuit|\d))")
+_MOVE_OPENING = re.compile(
+    r"^(?:(?:ah|oh|euh|bon|ben|bah|alors|et|mais|donc|non|oui|ok|du coup|en fait|finalement|plutot|sinon|"
+    r"mettez(?:-moi| moi| le| la)?|mettons|disons|je prefere(?:rais)?|si possible|svp|stp|"
+    r"(?:vous|il|elle|le conseiller|on) (?:peut|peux|pouvez|pourrait|pourriez|pourrai)(?:-vous|-il)?|"
+    r"(?:pouvez|pourriez)-vous|(?:plutot )?(?:m'|me |le |la )?(?:appeler|rappeler|appelez|rappelez)(?:-moi| moi)?)"
+    r"\b[\s,:']*)+"
+)
+_MOVE_ENDING = re.compile(
+    r"(?:[\s,]*(?:plutot|finalement|en fait|alors|du coup|svp|stp|si possible|si vous pouvez|merci|"
+    r"(?:si )?(?:c'?(?: )?est|ce serait|ca serait|ca irait|ca ira|ca va) ?(?:possible|mieux|bon|ok)?)\b)+[\s,.!?]*$"
+)
+
+
+def moment_moved(words: str | None) -> str | None:
+    """The new moment when the words change the moment of the call in ordinary words ("ah non jeudi je peux pas, mettez
+    vendredi matin plutot" -> "vendredi matin"; "vous pouvez m'appeler mardi après-midi plutôt que lundi ?" -> "mardi
+    après-midi"; "ah non plutot jeudi matin en fait" -> "jeudi matin"). None when no change is said, when the new moment
+    is said with words of the situation ("l'audience est jeudi plutôt que mardi"), or with no moment named ("le 12
+    plutôt", "plutôt Lens que Lille")."""
+    text = " ".join((words or "").split())
+    folded = fold_in_place(text)
+    if not text or not _MOMENT_NAMED.search(folded) or find_signs(text) or phones_in(text):
+        return None
+    wanted: list[str] = []
+    ruled_out = False
+    start = 0
+    for cut in [*_MOVE_CLAUSES.finditer(folded), None]:
+        end = cut.start() if cut else len(text)
+        while start < end and text[start].isspace():
+            start += 1
+        clause, said = text[start:end], folded[start:end]
+        start = cut.end() if cut else end
+        instead = _INSTEAD_OF.search(said)
+        if instead is not None:
+            ruled_out = ruled_out or bool(_MOMENT_NAMED.search(said[instead.end() :]))
+            clause, said = clause[: instead.start()], said[: instead.start()]
+        if not _MOMENT_NAMED.search(said):
+            if _RULED_OUT.search(said) and wanted:
+                ruled_out = True  # "lundi ? non, je ne pourrai pas": the moment just said is the one ruled out
+                wanted.pop()
+            continue
+        if _RULED_OUT.search(said):
+            ruled_out = True
+            continue
+        opening = _MOVE_OPENING.match(said)
+        clause = clause[opening.end() :] if opening else clause
+        ending = _MOVE_ENDING.search(fold_in_place(clause))
+        clause = clause[: ending.start()] if ending else clause
+        if clause.strip(" ,.;:!?"):
+            wanted.append(clause.strip(" ,.;:!?"))
+    if not wanted or not (ruled_out or _CHANGE_SAID.search(folded)):
+        return None
+    moment = ", ".join(wanted)
+    return moment if callback_time(moment) else None
+
+
 def asks_to_change_moment(words: str | None) -> bool:
     """Whether the words ask for the time of the call to be changed."""
     return bool(_MOMENT_CHANGE.search(fold_in_place(" ".join((words or "").split()))))
@@ -1522,6 +1703,9 @@ def moment_changed(tracker: Tracker, words: str | None) -> str | None:
         return moment_wished(rest.strip(" ,.;:!?")) if says_a_moment(rest) else None
     if _last_bot_text(tracker) in (MOMENT_ASKED_AFTER_CASE,) or _last_bot_text(tracker).endswith(OTHER_MOMENT_ASKED):
         return moment_wished(text)
+    moved = moment_moved(text)  # "ah non jeudi je peux pas, mettez vendredi matin plutot" (round 15)
+    if moved:
+        return moved
     if not _MOMENT_ASKED.search(folded):
         return None
     wish = moment_wished(text)
@@ -1664,8 +1848,13 @@ def yes_no_said_with_more(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     out of scope or not understood ("non c bon. je voulais juste savoir comment recuperer mon argent", "oui je veux
     bien, mais c'est moi qu'il faut appeler": round 12, r12b-03, r12b-04, r12b-15, "D'accord, c'est noté." and the
     question again): the answer taken as the form's validation would take it, the question after a no answered, then
-    the form. The rest of a yes stays in the conversation, where the name question reads it. None otherwise."""
+    the form. The rest of a yes stays in the conversation, where the name question reads it. Outside the form, once
+    the case is stored, the moment of the call changed in words read as a question about the service ("vous pouvez
+    m'appeler mardi après-midi plutôt que lundi ?", round 15, r15b-15: the hours were said, the case kept lundi):
+    ``moment_corrected_after_case``, as the other actions outside the forms read it. None otherwise."""
     if tracker.active_loop_name != "handoff_form":
+        if tracker.get_slot("case_reference"):
+            return moment_corrected_after_case(dispatcher, tracker)
         return None
     slot = tracker.get_slot("requested_slot")
     words = tracker.latest_message.get("text") or ""
@@ -1970,6 +2159,12 @@ def stop_with_handoff(
         erased = slots.get("case_reference")
         dispatcher.utter_message(text=withdrawn_words(chamber, slots) if erased else refusal_words(chamber, slots))
         return [ActiveLoop(None), SlotSet("requested_slot", None), *events]
+    if slots.get("case_reference") and tracker.get_slot("requested_slot") != "callback_slot":
+        # "et lundi finalement je peux pas, mardi aprem plutot" read as a goodbye once the case is stored (round 15,
+        # r15b-15: "Prenez soin de vous", the case kept lundi): the moment changed, as at any other action.
+        moved = moment_corrected_after_case(dispatcher, tracker)
+        if moved is not None:
+            return [*moved, FollowupAction("handoff_form")] if in_form else moved
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     if in_form and intent in ("goodbye", "thank"):
         return leave_handoff(dispatcher, tracker, thanks=intent == "thank")
@@ -2110,6 +2305,12 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         # "appelez plutôt mon père directement, c'est le 03 ..." (round 9, r9b-15: "vous rappellera au" his number, as if
         # it were the writer's): whom the advisor calls, said as such.
         reach = f"appellera {yours(owner)} au {display_phone(slots['phone'])}"
+    if (
+        slots.get("case_reference")
+        and reference_said(tracker, f"{result.reference}.")
+        and moment_said_this_turn(tracker)
+    ):
+        return [SlotSet("case_reference", result.reference)]  # "C'est corrigé : ..." said already (round 15, r15a-12)
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
