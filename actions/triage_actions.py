@@ -18,7 +18,7 @@ from rasa_sdk.forms import ValidationAction
 
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
-from actions.handoff import callback_time, contact_answers, first_name_said
+from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected
 from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, place_not_deadline, place_update
 from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
@@ -87,8 +87,19 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
         elif event.get("event") == "user":
             if pending in _CONTACT_QUESTIONS and contact_answer_only(event.get("text")):
                 continue
+            if moment_at_place_question(pending, event.get("text")):
+                continue
             kept += user_messages([event])
     return kept
+
+
+def moment_at_place_question(asked: Any, text: Any) -> bool:
+    """A moment for the call said at the place question, and no place ("samedi matin", the artisan still thinking of
+    the call): neither a deadline nor a fact of the business (round 15, r15a-16: it replaced "le 20 janvier" and raised
+    the urgency)."""
+    if asked != "departement" or not isinstance(text, str) or find_signs(text):
+        return False
+    return bool(callback_time(text) or moment_corrected(text)) and not resolve(text, typos=False).found
 
 
 def contact_answer_only(text: Any) -> bool:
@@ -210,7 +221,8 @@ def place_read(tracker: Tracker, value: str) -> list[EventType]:
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:
     """While a contact question is pending, the entity extractor still fills situation slots from the
     answer ("0033 7 81 12 12 12" became `since_when`): those are set back (the place is handled above)."""
-    if tracker.get_slot("requested_slot") not in _CONTACT_QUESTIONS:
+    asked = tracker.get_slot("requested_slot")
+    if asked not in _CONTACT_QUESTIONS and not moment_at_place_question(asked, tracker.latest_message.get("text")):
         return []
     changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
     return [SlotSet(name, value_before_latest_message(tracker.events, name)) for name in sorted(changed)]

@@ -70,6 +70,43 @@ def test_a_callback_day_leaves_the_urgency_as_it_was(words):
     assert slot_events(produced).get("urgency", "normale") == "normale"
 
 
+# Round 15 (r15a-16): a moment for the call said at the place question, with no place, is no deadline either; a place
+# said there, with or without a day, is still read.
+@pytest.mark.parametrize("words", ["samedi matin", "non j'ai dit le matin", "lundi vers 14h"])
+def test_a_moment_at_the_place_question_never_reaches_the_triage(words):
+    events = [user("un contrôle fiscal, réponse le 20 janvier"), requested("departement"), user(words, "inform")]
+    assert messages_for_triage(events) == ["un contrôle fiscal, réponse le 20 janvier"]
+
+
+@pytest.mark.parametrize("words", ["Lens", "dans le 62", "à Lens, samedi je suis là"])
+def test_a_place_at_the_place_question_still_reaches_the_triage(words):
+    events = [user("un contrôle fiscal, réponse le 20 janvier"), requested("departement"), user(words, "inform")]
+    assert words in messages_for_triage(events)
+
+
+def test_a_moment_at_the_place_question_leaves_the_deadline_and_the_urgency_as_they_were():
+    slots = {
+        **SITUATION,
+        "deadline": "le 20 janvier",
+        "urgency": "normale",
+        "difficulty_categories": ["impots"],
+        "requested_slot": "departement",
+    }
+    events = [
+        user("un contrôle fiscal qui me réclame 25000, je dois répondre le 20 janvier"),
+        {"event": "slot", "name": "deadline", "value": "le 20 janvier"},
+        requested("departement"),
+        user("samedi matin", "inform"),
+        {"event": "slot", "name": "deadline", "value": "samedi"},
+    ]
+    _, produced = run(
+        ValidateTriageSlots(), tracker(events, slots={**slots, "deadline": "samedi"}, active_loop="situation_form")
+    )
+    changed = slot_events(produced)
+    assert changed.get("deadline", "le 20 janvier") == "le 20 janvier"
+    assert changed.get("urgency", "normale") == "normale"
+
+
 # C2: a closed day (configuration: Monday to Friday) is said, and the next open day promised with its right weekday.
 @pytest.mark.parametrize(
     "slot, part",
