@@ -60,6 +60,7 @@ from guidance.crisis import (
     safety_buttons,
     safety_question,
     suicide_question,
+    unreachable_reply,
     unsure_reply,
     your,
 )
@@ -82,6 +83,7 @@ from triage.answers import (
     asks_to_call_for_someone,
     asks_what_to_do_for_someone,
     calls_now,
+    cannot_reach,
     declines_to_talk,
     denies_the_question,
     feels_a_bother,
@@ -1056,6 +1058,11 @@ class ActionAfterSafetyAnswer(Action):
             # the call answered, the emergency numbers in the same three sentences.
             dispatcher.utter_message(text=afraid_to_call_text(person))
             logger.info("safety answered (%s), afraid to call the line", answer)
+            return _misread_request_undone(tracker)
+        if answer != SAFE and person is not None and cannot_reach(text):
+            # "il est parti au dépôt ce matin et il répond pas" (round 15, r15b-03, -17): nobody can be at their side.
+            dispatcher.utter_message(text=unreachable_reply(person))
+            logger.info("safety answered (%s), the person at risk cannot be reached", answer)
             return _misread_request_undone(tracker)
         if answer != SAFE and speaks_for_someone_else(text):
             # "moi oui ça va, c'est lui le problème. il est seul à la boutique là" (round 7, r7b-05: "Je suis soulagé de

@@ -148,6 +148,16 @@ def not_safe_reply(person: str | None = None) -> str:
     )
 
 
+def unreachable_reply(person: str | None = None) -> str:
+    """Someone close cannot reach the person at risk, or does not know where they are (round 15, r15b-03: "il répond
+    pas" got "restez près de votre mari"): the emergency numbers now, since no one can be at their side."""
+    whom = _is(person)[0]
+    return (
+        f"Merci de me l'avoir dit. Puisque vous ne pouvez pas joindre {whom}, appelez tout de suite le {SAMU} ou le "
+        f"{EUROPEAN_EMERGENCY} : ils savent quoi faire. Le {SUICIDE_PREVENTION_LINE} peut aussi vous guider, jour et nuit."
+    )
+
+
 def unsure_reply(person: str | None = None) -> str:
     """Someone close tells where the person is, or hedges a yes ("je pense oui, il est sur un chantier"): where to
     turn at the least doubt, the 3114 first, for it also tells relatives what to say (3114.fr, "Vous êtes un proche")."""

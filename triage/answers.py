@@ -633,6 +633,28 @@ def afraid_to_call(text: str | None) -> bool:
     return bool(_FEAR_OF_CALLING.search(words) or (_WHAT_TO_SAY.search(words) and _CALL_CONTEXT.search(words)))
 
 
+# Round 15 (r15b-03, -17; r15a-06): someone close who cannot reach the person at risk ("il est parti au dépôt ce matin et
+# il répond pas", "je sais pas où il est") was told "restez près de votre mari".
+_CANNOT_REACH = compile_any(
+    [
+        r"\b(?:je |on )?(?:ne |n )?(?:sais|sait|savons) (?:pas|plus) ou (?:il|elle|ils|elles) (?:est|sont|se trouve\w*|a pu aller|"
+        r"peut etre|est parti\w*)\b",
+        r"\b(?:il|elle|ils|elles) (?:ne |n )?(?:me |nous )?(?:repond\w*|decroche\w*|rappelle\w*) (?:pas|plus|jamais|toujours pas)\b",
+        r"\b(?:injoignable|introuvable)s?\b",
+        r"\b(?:n arrive|arrive|n arrivons|arrivons) (?:pas|plus) a (?:le|la|les) (?:joindre|trouver|avoir)\b",
+        r"\b(?:aucune|pas de|plus de) nouvelles? (?:de lui|d elle|d eux|d elles)\b",
+        r"\btelephone (?:coupe|eteint)\b",
+    ]
+)
+
+
+def cannot_reach(text: str | None) -> bool:
+    """Someone close says the person at risk cannot be reached or found: not answering, whereabouts unknown."""
+    if not text or text.startswith("/"):
+        return False
+    return bool(_CANNOT_REACH.search(normalise(text)))
+
+
 # Round 15 (r15b-12): after the crisis path, "lundi c'est loin...", "d'ici là je fais comment" got the first business
 # steps: the wait for the chamber's call said to be long, which asks for someone to talk to now.
 _LONG_WAIT = compile_any(
