@@ -86,6 +86,8 @@ from intake.answers import (
 )
 from intake.facts import (
     corrected_creditors,
+    corrections,
+    corrections_said,
     creditor_names_meant,
     deadline_after_receipt,
     extract_facts,
@@ -262,6 +264,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if value == words:
             # "ben le crédit de 40000" (round 12, r12c-07): the answer is stored without the filler that opens it.
             value = words = without_opening_filler(words)
+        fixed = self._corrected(slot, words, dispatcher, tracker)
+        if fixed is not None:
+            return fixed
         amount = amount_alone(words) if value == words else None
         if amount:
             # "deux mille cinq", "mille deux cents" at the deadline question (round 6: "Échéance : deux mille cinq"):
@@ -404,6 +409,30 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         return {slot: plain_text(value)}
 
     @staticmethod
+    def _corrected(slot: str, words: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+        """A message that denies facts already noted ("c'est pas la retraite c'est la MSA", "j'ai pas d'échéance le 11
+        décembre", "la banque je lui dois rien"): those facts corrected and said back, and the question pending asked
+        again; never its answer (round 15, r15a-10: "Échéance : c'est pas la retraite c'est la MSA"; r15a-13: "Démarches :
+        aucune démarche" from its "non"). A no to the question itself in the same words still answers it. None when
+        nothing noted is denied."""
+        known = {name: value_before_latest_message(tracker.events, name) for name in _CORRECTABLE}
+        fixed = corrections(words, known, services.chamber_today())
+        if not fixed:
+            return None
+        if slot != tracker.get_slot("requested_slot"):
+            # Filled aside by the triage from the same words: the corrected value, whatever the order of validation.
+            return {slot: fixed[slot]} if slot in fixed else None
+        said = corrections_said(fixed, known)
+        if slot in fixed:
+            dispatcher.utter_message(text=said)
+            return fixed
+        if slot in WHAT_A_NO_SAYS and says_no_to(slot, words):
+            # "non pas de démarche, et c'est pas l'urssaf c'est les impôts": both answered.
+            dispatcher.utter_message(text=said)
+            return {**fixed, slot: WHAT_A_NO_SAYS[slot]}
+        return {**fixed, **not_answered(slot, said, dispatcher, tracker)}
+
+    @staticmethod
     def _kept_from_aside(slot: str, value: str, said: str) -> bool:
         """Whether a value found for another question than the one asked (an entity, the triage) holds up: never
         digits of a phone number, and never a number of employees the words do not say (a duration, a name)."""
@@ -533,6 +562,10 @@ def phone_parts_undone(tracker: Tracker) -> list[EventType]:
         for name, value in tracker.slots_to_validate().items()
         if name in _ASIDE_SLOTS and isinstance(value, str) and part_of_phone(value, said)
     ]
+
+
+# The facts a later message may deny (intake.facts.corrections).
+_CORRECTABLE = ("creditors", "deadline", "legal_form")
 
 
 # The questions a person's name is no answer to: a trade or a creditor may be named after someone.

@@ -68,7 +68,9 @@ _SINCE = [
 _DEADLINE_CONTEXT = re.compile(
     r"\b(?:audience|convocation|convoque|tribunal|saisie|huissier|commissaire de justice|expulsion|"
     r"salaires?|payer|paye|echeance|date limite|mise en demeure|relance|prelevement|loyer|rejet|"
-    r"coupure|avant le|au plus tard|jugement|liquidation|redressement)"
+    r"coupure|avant le|au plus tard|jugement|liquidation|redressement|"
+    # The acts that open a legal delay ("j'ai relu le commandement, ils me donnent un mois": round 15, r15a-15).
+    r"commandement|contrainte|injonction|assignation|sommation|opposition)"
 )
 
 # ----------------------------------------------------------------------------------------- employees
@@ -150,7 +152,9 @@ _CREDITORS = [
     ("fournisseurs", r"fournisseurs?|grossistes?"),
     ("loyer", r"loyer|proprietaire|bailleur|proprio"),
     ("énergie", r"edf|engie|electricite|gaz"),
-    ("caisse de retraite", r"carsat|caisse de retraite|cipav|msa|pro btp"),
+    # The MSA is the farmers' social security, named as itself (round 15, r15a-10: echoed "caisse de retraite").
+    ("MSA", r"msa|mutualite sociale agricole"),
+    ("caisse de retraite", r"carsat|caisse de retraite|cipav|pro btp"),
 ]
 _CREDITOR = re.compile(
     r"\b(?:" + "|".join(f"(?P<c{index}>{pattern})" for index, (_, pattern) in enumerate(_CREDITORS)) + r")\b"
@@ -282,12 +286,19 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
         # "3 semaines" to "Avez-vous une échéance proche ?" (round 11, r11a-19): a delay ahead, read as "dans 3
         # semaines" (it was kept as it came, and as the number of employees too).
         text = "dans " + " ".join(text.split())
+    # "ils me donnent un mois" (round 15, r15a-15: lost): a delay given is a delay ahead, as "dans un mois".
+    text = _DELAY_GIVEN.sub(lambda given: "dans " + given.group("delay"), text)
     deadlines = []  # (deadline, the words that said it)
     for sentence in _SENTENCE.finditer(text):
         words = normalise(sentence.group())
         context = asked or _DEADLINE_CONTEXT.search(fold(sentence.group()))
         for deadline in find_deadlines(words, today):
             said = words[deadline.start : deadline.end]
+            before = words[: deadline.start]
+            if _DATE_DENIED_BEFORE.search(before) or _PROMISED_TO_ME_BEFORE.search(before):
+                # "j'ai pas d'échéance le 11 décembre", "le client dit qu'il paye la semaine prochaine" (round 15,
+                # r15a-13: both became the artisan's deadline): a date denied, or a payment someone promises him.
+                continue
             if context or not _RIGHT_NOW.search(said):
                 deadlines.append((deadline, said))
     if not deadlines:
@@ -314,8 +325,96 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
 
 
 _PERIOD = re.compile(r"\b(?:jours?|semaines?|mois)$")
+# "ils me donnent un mois", "on m'accorde deux mois" (not "3 mois de loyer"): months given; days and weeks are read by
+# triage.dates ("me laissent 15 jours").
+_DELAY_GIVEN = re.compile(
+    r"(?i)\b(?:me|m'|m’|nous|lui|leur|m'ont|m’ont|m'a|m’a)\s*(?:donn|laiss|accord)\w*\s+"
+    r"(?P<delay>(?:\d{1,2}|un|deux|trois|quatre|six) mois)\b(?!\s+(?:de|d'|d’|pour (?:finir|terminer)))"
+)
+# Said in normalised words (no apostrophe): a date denied ("pas d echeance le 11 decembre", "aucune audience le 20").
+_DATE_DENIED_BEFORE = re.compile(
+    r"\b(?:pas|plus|aucune?|jamais eu|jamais)\s+(?:d |de |l )?(?:echeance|date|delai|audience|rendez vous|rdv|"
+    r"convocation|saisie)s?\b(?:\s+\w+){0,2}\s*$"
+)
+# A payment promised to the artisan by someone else ("le client dit qu il paye la semaine prochaine", "ils disent toujours
+# que ca arrive la semaine prochaine"): their vague promise, never the artisan's deadline. "l urssaf dit qu il faut payer
+# avant le 15" is one ("faut").
+_PAYS_ME = (
+    r"(?:me |nous |m )?(?:va |vont |devrait |devraient |doit |doivent )?(?:payer|paye|payent|paie|paient|regle|reglent|"
+    r"regler|vire|virent|virer|arrive|arrivent|arriver|rembourse|remboursent|rembourser|tombe|tomber|verse|versent)"
+)
+_PROMISED_TO_ME_BEFORE = re.compile(
+    r"(?:\b(?:dit|disent|dira|diront|promet|promettent|promis|assure|assurent|jure|jurent|pretend|pretendent|annonce|"
+    r"annoncent)\s+(?:toujours |encore |a chaque fois |tout le temps |que c est |)(?:que |qu )"
+    r"(?:il|ils|elle|elles|ca|on|le virement|l argent|le paiement|le cheque|les sous|le reglement) " + _PAYS_ME + "|"
+    r"\b(?:le|mon|les|mes|un|une|ma|la|du) (?:clients?|clientes?|sci)\b(?: \w+){0,3}? " + _PAYS_ME + r")"
+    r"\b(?:\s+\w+){0,3}\s*$"
+)
 _MONTH_PART_SAID = re.compile(rf"\b(mi|fin|debut|courant)\b.*?\b({_MONTHS})\b")
 _PART_WORDS = {"fin": "fin", "debut": "début", "courant": "courant"}
+
+
+# An act that opens a legal delay, received on a day said in words ("elle l'a reçue lundi la contrainte", round 15,
+# r15a-18: no deadline kept; "lundi" read as the coming Monday): the receipt, dated, for the advisor to count the delay.
+_ACT = re.compile(
+    r"\b(?P<act>contrainte|commandement(?: de payer)?|mise en demeure|injonction(?: de payer)?|assignation|"
+    r"sommation(?: de payer)?|avis de saisie|signification)\b"
+)
+_MASCULINE_ACTS = ("commandement",)
+_WHEN_RECEIVED = (
+    r"(?P<when>(?P<day>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?: dernier)?|avant[- ]hier|hier|ce matin|"
+    r"aujourd'hui|la semaine derniere)"
+)
+_RECEIVED_WORD = r"(?:recu|recue|recus|recues|arrive|arrivee|notifie|notifiee|signifie|signifiee|remis|remise|livree?)"
+_RECEIVED_ON = re.compile(
+    rf"\b{_RECEIVED_WORD}\b(?: (?!et\b|mais\b)[\w']+){{0,4}}? {_WHEN_RECEIVED}\b|"
+    rf"(?:^|[,.;!?] *|\b(?:et|depuis) ){_WHEN_RECEIVED.replace('?P<', '?P<b_')}\b,? (?:[\w']+ ){{0,3}}?{_RECEIVED_WORD}\b"
+)
+_ACT_RECEIVED_SENTENCE = re.compile(r"[^.;!?\n]+")
+
+
+def _act_received(text: str, today: date) -> tuple[str, tuple[int, int]] | None:
+    """ "contrainte reçue le lundi 30 novembre" from "elle l'a reçue lundi la contrainte" (said on 5 December), with
+    the span of the words that dated it; None without an act and a receipt said with a day in words."""
+    from datetime import timedelta
+
+    from chamber.hours import french_date
+
+    folded = fold(text).replace("’", "'")
+    for sentence in _ACT_RECEIVED_SENTENCE.finditer(folded):
+        act = _ACT.search(sentence.group())
+        received = _RECEIVED_ON.search(sentence.group())
+        if not act or not received:
+            continue
+        when = received.group("when") or received.group("b_when")
+        day = received.group("day") or received.group("b_day")
+        if day:
+            weekday = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche").index(day)
+            on = today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
+        elif when in ("hier", "avant-hier", "avant hier"):
+            on = today - timedelta(days=1 if when == "hier" else 2)
+        elif when in ("ce matin", "aujourd'hui"):
+            on = today
+        else:
+            on = None  # "la semaine dernière": as said
+        shown = act.group("act")
+        ending = "reçu" if shown.startswith(_MASCULINE_ACTS) else "reçue"
+        said = f"le {french_date(on)}" if on else "la semaine dernière"
+        span = (sentence.start() + received.start(), sentence.start() + received.end())
+        return f"{shown} {ending} {said}", span
+    return None
+
+
+def _deadline_or_act(text: str, folded: str, today: date, asked: bool) -> str | None:
+    """The deadline said; an act received on a day said in words is noted as such, with a date to come said besides."""
+    act = _act_received(text, today)
+    if not act:
+        return _deadline(text, folded, today, asked)
+    line, (start, end) = act
+    # The receipt's day is no date to come ("reçue lundi" was read as Monday next): the rest is read without it.
+    rest = text[:start] + " " * (end - start) + text[end:] if len(text) == len(folded) else text
+    ahead = _deadline(rest, fold(rest), today, asked) if rest is not text else None
+    return f"{ahead} ; {line}" if ahead else line
 
 
 def past_deadline(text: str | None, today: date) -> str | None:
@@ -426,14 +525,31 @@ def _trade(text: str, folded: str) -> str | None:
     return trade
 
 
+# "un client (une SCI) me doit 11 000", "la SCI c'est mon client" (round 15, r15a-13: noted as his own company): a
+# client's or a landlord's form, never the artisan's.
+_CLIENTS_FORM_BEFORE = re.compile(
+    r"\b(?:clients?|clientes?|donneurs? d'ordres?|proprietaire|proprio|bailleur)\b(?:[ ,(]+(?:est|c'est|c est))?[ ,(]*(?:une? |en )?$"
+)
+_CLIENTS_FORM_AFTER = re.compile(
+    r"^[ ,)]*(?:(?:qui )?(?:me|nous) doi\w*|(?:c'est|c est|cest|c) (?:mon|ma|le|la|un|une) "
+    r"(?:client|cliente|proprietaire|proprio|bailleur))\b"
+)
+
+
 def _legal_form(text: str, folded: str) -> str | None:
+    def clients(match: re.Match[str], group: int = 0) -> bool:
+        return bool(
+            _CLIENTS_FORM_BEFORE.search(folded[: match.start()])
+            or _CLIENTS_FORM_AFTER.match(folded[match.end(group) :])
+        )
+
     for pattern in _LEGAL_EXTRA:
-        match = pattern.search(folded)
-        if match:
-            return _span(text, match, 1)
-    match = _lookup_pattern("legal_forms").search(folded)
-    if match:
-        return _span(text, match)
+        for match in pattern.finditer(folded):
+            if not clients(match, 1):
+                return _span(text, match, 1)
+    for match in _lookup_pattern("legal_forms").finditer(folded):
+        if not clients(match):
+            return _span(text, match)
     return None
 
 
@@ -497,9 +613,21 @@ def creditor_names(text: str) -> str | None:
     return ", ".join(names) or None
 
 
-# "l'urssaf pas les impôts", "pas la banque": a creditor said wrong.
+# "l'urssaf pas les impôts", "pas la banque", "je dois rien à la banque": a creditor said wrong.
 _CREDITOR_DENIED_BEFORE = re.compile(
-    r"\b(?:pas|non pas|et non|plutot que|au lieu de)\s+(?:les |le |la |l'|l |des |du |de |a |aux? )?$"
+    r"\b(?:pas|non pas|et non|plutot que|au lieu de|(?:ne |n')?dois (?:plus )?rien (?:a|au|aux|chez|envers))\s+"
+    r"(?:les |le |la |l'|l |des |du |de |a |aux? )?$"
+)
+# "c'est pas l'urssaf c'est les impôts les 6000" (round 15, r15a-11: "URSSAF et impôts 6000 €"): the creditor denied in
+# so many words; a bare "pas" before it may tell of the debt ("je paie pas la banque").
+_CREDITOR_NOT_IT_BEFORE = re.compile(
+    r"\b(?:(?:c'est|c est|cest|ce n'est|ce n est|c|ce|ca n'est|c'etait)\s+pas|non pas|et non|et pas|plutot que|au lieu de)"
+    r"\s+(?:les |le |la |l'|l |des |du |de |a |aux? )?$"
+)
+# "la banque je lui dois rien", "la banque, je ne leur dois plus rien" (round 15, r15a-13): nothing owed to it.
+_OWES_IT_NOTHING_AFTER = re.compile(
+    r"[ ,]*(?:(?:c'est|ca) )?(?:je |j')?(?:ne |n')?(?:lui |leur )?dois (?:plus )?rien\b|"
+    r"[ ,]*(?:je n'ai|j'ai|y a|il n'y a) (?:pas|plus|aucune?) (?:de )?dettes?\b"
 )
 
 
@@ -520,7 +648,11 @@ def creditor_names_meant(text: str) -> str | None:
         settled = _CREDITOR_SETTLED_AFTER.match(folded, match.end())
         if settled and _CREDITOR.search(folded, match.end(), settled.end()):
             settled = None  # "l'urssaf, les impôts ça va": the settled one is the next creditor
-        if _CREDITOR_DENIED_BEFORE.search(folded[: match.start()]) or settled:
+        if (
+            _CREDITOR_DENIED_BEFORE.search(folded[: match.start()])
+            or settled
+            or _OWES_IT_NOTHING_AFTER.match(folded, match.end())
+        ):
             continue
         for index, (label, _) in enumerate(_CREDITORS):
             if match.group(f"c{index}") and label not in names:
@@ -587,6 +719,8 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
             continue
         names = []
         for match in _CREDITOR.finditer(clause):
+            if _CREDITOR_NOT_IT_BEFORE.search(clause[: match.start()]):
+                continue  # "c'est pas l'urssaf c'est les impôts": not the URSSAF
             for index, (label, _) in enumerate(_CREDITORS):
                 if match.group(f"c{index}") and label not in names:
                     names.append(label)
@@ -690,12 +824,187 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
     return known[: replaced[0].start()] + new_amount + known[replaced[0].end() :]
 
 
+# ------------------------------------------------------------------------- corrections of facts already noted
+
+# Round 15 (r15a-10, 11, 13): a correction sent while a question was pending was stored as its answer, and what it
+# denied stayed in the case. What a message denies of the facts noted is read here; the form applies it.
+
+NO_DEADLINE = "aucune échéance connue"
+NO_DEBT = "aucune dette signalée"
+# "c'est pas la retraite c'est la MSA": "la retraite" alone names no creditor, but denies the pension fund.
+_RETIREMENT_DENIED = re.compile(
+    r"\b(?:c'est|c est|cest|c|ce n'est|ce n est)\s+pas\s+(?:la |ma )?(?:caisse de )?retraite\b"
+)
+# "la banque je lui dois rien" reads after the creditor; "je dois rien à la banque" before it.
+_OWES_NOTHING_BEFORE = re.compile(
+    r"\b(?:ne |n')?dois (?:plus )?rien (?:a|au|aux|chez|envers)\s+(?:les |le |la |l'|l )?$"
+)
+# "j'ai pas d'échéance le 11", "il y a aucune échéance": the deadline denied ("pas d'échéance pour l'urssaf" is about one
+# creditor, "pas de date d'audience" about a hearing not yet set: neither).
+_DEADLINE_DENIED = re.compile(
+    r"\b(?:pas|plus|aucune?|jamais eu)\s+(?:d'|d |de )?(?:echeance|date limite)s?\b(?!\s*(?:de |d'|pour |avec |a |au ))"
+)
+# "la SCI c'est mon client pas moi": a legal form that is someone else's.
+_FORM_NOT_MINE = re.compile(
+    r"\b(?P<form>sci|sarl|sas|sasu|eurl|sa|snc)\b[^.;!?]{0,12}?\b(?:c'est|c est|cest|c) (?:mon|ma|le|la|un|une) "
+    r"(?:client|cliente|proprietaire|proprio|bailleur|donneur d'ordre)\b"
+)
+
+
+def _labels_of(part: str) -> tuple[str, ...]:
+    """The creditors a noted item names ("URSSAF et impôts 6000 €" -> URSSAF, impôts), as labelled when noted."""
+    folded = fold(part)
+    return tuple(label for label, _ in _CREDITORS if re.search(r"(?<!\w)" + re.escape(fold(label)) + r"(?!\w)", folded))
+
+
+def creditors_denied(text: str) -> set[str]:
+    """The creditors a message says are not owed ("c'est pas l'urssaf", "la banque je lui dois rien", "je dois rien à
+    la banque", "c'est le fournisseur pas la banque"), as labelled when noted."""
+    folded = fold(text or "").replace("’", "'")
+    denied: set[str] = set()
+    for match in _CREDITOR.finditer(folded):
+        before = folded[: match.start()]
+        contrast = _CREDITOR_DENIED_BEFORE.search(before) and _CREDITOR.search(before[-30:])
+        if (
+            _CREDITOR_NOT_IT_BEFORE.search(before)
+            or _OWES_NOTHING_BEFORE.search(before)
+            or _OWES_IT_NOTHING_AFTER.match(folded, match.end())
+            or contrast
+        ):
+            denied.update(label for index, (label, _) in enumerate(_CREDITORS) if match.group(f"c{index}"))
+    if _RETIREMENT_DENIED.search(folded):
+        denied.add("caisse de retraite")
+    return denied
+
+
+def _creditors_corrected(known: str, text: str, denied: set[str]) -> str | None:
+    """The creditors noted, less those denied; a creditor meant instead takes the amount of the one it replaces
+    ("caisse de retraite 5000 €" + "c'est pas la retraite c'est la MSA" -> "MSA 5000 €"); amounts said again replace
+    theirs. None when none of the noted ones is denied."""
+    items = [(_labels_of(part), part) for part in known.split(", ") if part]
+    if not any(set(labels) & denied for labels, _ in items):
+        return None
+    meant = [label for label in (creditor_names_meant(text) or "").split(", ") if label and label not in denied]
+    free = [label for label in meant if not any(label in labels for labels, _ in items)]
+    kept: list[tuple[tuple[str, ...], str]] = []
+    for labels, part in items:
+        left = tuple(label for label in labels if label not in denied)
+        amount = re.search(r"\d.*$", part)
+        if left == labels:
+            kept.append((labels, part))
+        elif left:
+            kept.append((left, " ".join([" et ".join(left), *([amount.group()] if amount else [])])))
+        elif free:
+            label = free.pop(0)
+            kept.append(((label,), " ".join([label, *([amount.group()] if amount else [])])))
+    for part in (_creditors(text, fold(text)) or "").split(", "):
+        labels = _labels_of(part)
+        if not part or not labels or set(labels) & denied:
+            continue
+        same = [index for index, (known_labels, _) in enumerate(kept) if known_labels == labels]
+        if not same:
+            kept.append((labels, part))
+        elif re.search(r"\d", part):
+            kept[same[0]] = (labels, part)
+    return ", ".join(part for _, part in kept) or NO_DEBT
+
+
+def _deadline_denied(known: str, text: str, today: date) -> str | None:
+    """What the deadline noted becomes when a message denies it: None for a date denied that is the one noted ("j'ai
+    pas d'échéance le 11 décembre"), NO_DEADLINE for a deadline denied with no date ("j'ai pas d'échéance"); the
+    deadline noted itself otherwise."""
+    from chamber.hours import french_date
+    from triage.dates import find_deadlines
+    from triage.normalise import normalise
+
+    folded = fold(text).replace("’", "'")
+    for sentence in _SENTENCE.finditer(folded):
+        denial = _DEADLINE_DENIED.search(sentence.group())
+        if not denial:
+            continue
+        rest = re.split(r"[,]| mais | c'est ", sentence.group()[denial.end() :])[0]
+        dates = find_deadlines(normalise(rest), today)
+        if not dates:
+            return NO_DEADLINE
+        if any(french_date(found.when) in known for found in dates):
+            return None
+    return known
+
+
+def corrections(text: str | None, known: dict[str, object], today: date) -> dict[str, str | None]:
+    """What a message denies of the facts already noted (``known``: creditors, deadline, legal form), as the slots'
+    new values, with the facts it says instead: "non la SCI c'est mon client pas moi, je suis en EI. j'ai pas
+    d'échéance le 11 décembre. la banque je lui dois rien" -> legal form "EI", deadline None, creditors without the
+    bank. Empty when nothing noted is denied (then the message is read as it always was)."""
+    if not text or text.startswith("/"):
+        return {}
+    text = " ".join(text.replace("’", "'").split())
+    folded = fold(text)
+    updates: dict[str, str | None] = {}
+    creditors = known.get("creditors")
+    if isinstance(creditors, str) and creditors != NO_DEBT:
+        corrected = _creditors_corrected(creditors, text, creditors_denied(text))
+        if corrected is not None and corrected != creditors:
+            updates["creditors"] = corrected
+    deadline = known.get("deadline")
+    if isinstance(deadline, str) and deadline != NO_DEADLINE:
+        after = _deadline_denied(deadline, text, today)
+        if after != deadline:
+            updates["deadline"] = after
+    form = known.get("legal_form")
+    not_mine = _FORM_NOT_MINE.search(folded)
+    if isinstance(form, str) and not_mine and fold(form).strip() == not_mine.group("form"):
+        updates["legal_form"] = None
+    if not updates:
+        return {}
+    # What the message says instead ("je suis en EI"), said back with the rest (the triage action set it).
+    for name, value in extract_facts(text, today).items():
+        if name in ("legal_form", "trade", "employees", "since_when") and known.get(name) != value:
+            updates[name] = value
+    return updates
+
+
+def corrections_said(updates: dict[str, str | None], known: dict[str, object]) -> str:
+    """ "C'est corrigé : EI, pas d'échéance le vendredi 11 décembre, sommes dues : URSSAF 4200 €." """
+    parts: list[str] = []
+    for name in ("trade", "legal_form", "employees", "since_when"):
+        if updates.get(name):
+            parts.append(str(updates[name]))
+    if "deadline" in updates:
+        before = known.get("deadline")
+        value = updates["deadline"]
+        if value is None and isinstance(before, str):
+            parts.append(f"pas d'échéance {before}")
+        elif value == NO_DEADLINE:
+            parts.append("pas d'échéance")
+        elif value:
+            parts.append(f"échéance {value}")
+    if "creditors" in updates:
+        value = updates["creditors"]
+        parts.append("aucune dette" if value in (None, NO_DEBT) else f"sommes dues : {value}")
+    if "legal_form" in updates and updates["legal_form"] is None:
+        parts.append("forme juridique à préciser")
+    return f"C'est corrigé : {', '.join(parts)}."
+
+
 def _place(text: str) -> str | None:
     """The département code of a place named in the sentence (the `places` package reads places)."""
     import places
 
     found = places.find_in_text(text)
+    if found.status != places.FOUND:
+        # "serrurier dans le 06 et j'ai un contrôle fiscal" (round 15, r15a-16): the code followed by "et" was read as
+        # "du 15 et 16"; the words up to the code are read alone when "et" begins another clause.
+        code = _CODE_THEN_CLAUSE.search(text)
+        if code:
+            found = places.find_in_text(text[: code.end("code")])
     return found.departement if found.status == places.FOUND else None
+
+
+# "dans le 06 et j'ai", "dans le 33, et la banque": a code, then "et" opening a clause (no number, no month after it).
+_CODE_THEN_CLAUSE = re.compile(
+    r"(?i)\bdans le (?P<code>\d{2}|2[ab]|97[1-6])[ ,]+et (?!(?:le |la |du |au )?\d|" + _MONTHS + r"|demi)"
+)
 
 
 def extract_facts(text: str, today: date | None = None, asked: str | None = None) -> dict[str, str]:
@@ -709,7 +1018,7 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
         "since_when": _since_when(text, folded),
         # Callers with a chamber pass its date.
         "deadline": _received_with_delay(text, today or date.today())  # noqa: DTZ011
-        or _deadline(text, folded, today or date.today(), asked == "deadline"),  # noqa: DTZ011
+        or _deadline_or_act(text, folded, today or date.today(), asked == "deadline"),  # noqa: DTZ011
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded, asked == "employees"),
