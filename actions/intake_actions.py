@@ -15,7 +15,7 @@ from actions import services
 from actions.asking import ask_next_question
 from actions.business_questions import answer_to_business_question, first_steps_after_crisis
 from actions.conversation import SKIPPED, said_before, situation, value_before_latest_message
-from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
+from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, long_wait_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import (
     callback_time,
@@ -131,6 +131,9 @@ class ActionAcknowledgeSituation(Action):
         late = number_after_the_handoff(dispatcher, tracker)  # "ah si attendez, 06 33 44 55 66" after the handoff
         if late is not None:
             return late
+        waited = long_wait_reply(dispatcher, tracker)  # "lundi c'est loin..." when not safe (round 15, r15b-12)
+        if waited is not None:
+            return waited
         assessment = _assessment(tracker)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
         declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False

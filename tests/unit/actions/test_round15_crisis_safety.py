@@ -22,6 +22,7 @@ from actions.crisis_actions import (
     long_wait_text,
 )
 from actions.handoff_actions import ValidateHandoffForm
+from actions.intake_actions import ActionAcknowledgeSituation
 from guidance.crisis import SAFE_REPLY, SAFE_WITH_OBJECTION_REPLY
 from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import asked, bot, run, slot_events, texts, tracker, user
@@ -333,3 +334,12 @@ def test_a_reassurance_is_no_new_warning_sign(typed):
 )
 def test_a_sign_said_beside_the_reassurance_still_counts(typed):
     assert _own_warning_sign(typed, model=True)
+
+
+@pytest.mark.parametrize("typed", ["lundi c'est loin...", "d'ici là je fais comment"])
+def test_the_intake_acknowledgement_gives_the_numbers_for_a_long_wait_not_the_first_steps(typed):
+    """r15b-12: "lundi c'est loin..." read as inform after the case went to action_acknowledge_situation and its first
+    business steps; the acknowledgement now hears the wait first."""
+    dispatcher, events = run(ActionAcknowledgeSituation(), _after_the_case(typed))
+    assert texts(dispatcher) == [long_wait_text()]
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
