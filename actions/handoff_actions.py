@@ -494,6 +494,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # The extractor may keep part of a number said in a sentence ("rappelez-moi plutôt sur le fixe, 02 99 11 22
         # 33" gave "02 99 11 22"): the whole message is read before saying the number was not understood.
         read = normalise_phone(value)
+        if read and tracker.get_slot("requested_slot") == "phone" and cut_from_a_longer_number(value, words):
+            # "06 12 34 56 78 90 12": the extractor kept the first ten digits of a number too long (the simulator,
+            # seed 20261242: a case stored with a number the artisan never gave); the number is asked again.
+            read = None
         choice = preferred_phone(words)
         given_now = tracker.get_slot("requested_slot") == "phone" or (
             choice is not None and read in (choice[0], *choice[1])
@@ -650,6 +654,18 @@ def kept_for_other_questions(
 
 
 AS_SOON_AS_POSSIBLE = "dès que possible"  # what a skip of the time question stores (bot/domain/handoff.yml)
+
+
+_DIGIT_RUN = re.compile(r"\+?\d(?:[\s.-]?\d)*")
+
+
+def cut_from_a_longer_number(value: Any, words: str) -> bool:
+    """The extracted number is only the start of a longer run of digits the artisan typed ("06 12 34 56 78 90 12")."""
+    if not isinstance(value, str):
+        return False
+    kept = re.sub(r"\D", "", value)
+    runs = (re.sub(r"\D", "", run.group()) for run in _DIGIT_RUN.finditer(words))
+    return bool(kept) and any(kept in run and len(run) > len(kept) for run in runs)
 
 
 def moment_within_hours(moment: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
