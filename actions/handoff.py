@@ -546,6 +546,9 @@ def sums_in(artisan_messages: Sequence[str], creditors: str | None) -> list[str]
     from intake.facts import sums_said
 
     shown = re.sub(r"\D", "", creditors or "")
+    # Never a sum the creditors line contradicts: one of a creditor denied since, or an amount put right since (round
+    # 15, r15a-01 and r15a-11: "Sommes dites : URSSAF 8 400 €" beside "Créanciers : URSSAF 4800 €").
+    _, dropped, _, superseded = _creditors_read(artisan_messages)
     found: list[str] = []
     just_said: list[str] = []  # the sums of the message before, which a correction alone may put right
     for message in artisan_messages:
@@ -560,6 +563,9 @@ def sums_in(artisan_messages: Sequence[str], creditors: str | None) -> list[str]
         for line in lines:
             digits = re.sub(r"\D", "", line)
             if line not in found and not (digits and "doi" not in line and digits in shown):
+                labels = set(_creditor_labels(line)) if "doi" not in line else set()
+                if (labels and labels <= dropped) or _amount_replaced(line, superseded):
+                    continue
                 found.append(line)
         just_said = lines
     return found
@@ -687,12 +693,14 @@ def _shown_as_noted(part: str, labels: tuple[str, ...]) -> bool:
 def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool]:
     """What one message says of the creditors: those it names (with their amounts when said), those it denies ("non
     pas la banque"), whether it adds to those given, whether it corrects them."""
-    from intake.facts import creditor_names_meant, extract_facts, fold
+    from intake.facts import creditor_names_meant, creditors_denied, extract_facts, fold
 
     folded = fold(" ".join(message.replace("’", "'").split()))
     named = set(_creditor_labels(message))
     meant = [label for label in (creditor_names_meant(message) or "").split(", ") if label]
-    denied = named - set(meant)
+    # The intake's reading of a denial first: "c'est pas la retraite c'est la MSA" denies the pension fund, which "la
+    # retraite" alone does not name (round 15, r15a-10).
+    denied = (creditors_denied(message) | (named - set(meant))) - set(meant)
     added = bool(_CREDITOR_ADDED.search(folded))
     corrected = bool(_CREDITOR_CORRECTED.search(folded))
     found = extract_facts(message).get("creditors")
@@ -708,17 +716,98 @@ def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool
     return said, denied, added, corrected
 
 
-def _put(items: list[_Creditor], new: _Creditor) -> None:
-    """A creditor said again takes its latest amount; one said without an amount keeps the amount known."""
+def _amount_digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _put(items: list[_Creditor], new: _Creditor, superseded: set[tuple[str, str]]) -> None:
+    """A creditor said again takes its latest amount; one said without an amount keeps the amount known. An amount
+    replaced goes to ``superseded`` (label, digits): the summary's sums must not show it any more."""
     labels, text = new
     for index, (known, known_text) in enumerate(items):
         if known == labels:
             if re.search(r"\d", text) or not re.search(r"\d", known_text):
+                if _amount_digits(known_text) and _amount_digits(known_text) != _amount_digits(text):
+                    superseded.update((label, _amount_digits(known_text)) for label in known)
                 items[index] = new
             return
         if set(known) & set(labels) and not re.search(r"\d", text):
             return
     items.append(new)
+
+
+def _denial_applied(items: list[_Creditor], message: str, denied: set[str]) -> list[_Creditor]:
+    """The creditors read so far, less those the message denies; the one it names instead takes the amount of the one
+    it replaces ("caisse de retraite 5000 €" + "c'est pas la retraite c'est la MSA" -> "MSA 5000 €"). The intake's own
+    reading of a correction (intake.facts._creditors_corrected), so that the case and the intake agree."""
+    from intake.facts import NO_DEBT, _creditors_corrected
+
+    corrected = _creditors_corrected(", ".join(text for _, text in items), message, denied)
+    if corrected is None:
+        return [item for item in items if not set(item[0]) <= denied]
+    if corrected == NO_DEBT:
+        return []
+    return [(_creditor_labels(part) or (part,), part) for part in corrected.split(", ") if part]
+
+
+def _amount_put_right(items: list[_Creditor], message: str, just_said: list[_Creditor]) -> list[_Creditor]:
+    """The creditor of the message before whose amount this one puts right ("non pardon c'est 8000", "en fait 4800
+    pas 8400"): its new text, or nothing (round 15: the case showed "URSSAF 3 000 €" beside "Sommes dites : URSSAF
+    8 000 €")."""
+    texts = [text for _, text in just_said]
+    lines = _sum_put_right(message, texts) if texts else []
+    if not lines:
+        return []
+    changed: list[_Creditor] = []
+    for (labels, before), after in zip(just_said, lines, strict=True):
+        if after != before and any(item[0] == labels for item in items):
+            # Written as the intake writes amounts ("URSSAF 8000 €"), not as the sums are ("8 000 €").
+            changed.append((labels, re.sub(r"(?<=\d) (?=\d{3}\b)", "", after)))
+    return changed
+
+
+def _creditors_read(
+    artisan_messages: Sequence[str],
+) -> tuple[list[_Creditor], set[str], set[str], set[tuple[str, str]]]:
+    """The creditors the messages say, read in order: the items, the labels denied and not said again, the labels
+    whose amount a later message put right, and the amounts replaced since they were said (label, digits)."""
+    items: list[_Creditor] = []
+    dropped: set[str] = set()
+    put_right: set[str] = set()
+    superseded: set[tuple[str, str]] = set()
+    just_said: list[_Creditor] = []
+    for message in artisan_messages:
+        if not message or message.startswith("/"):
+            continue
+        said, denied, added, corrected = _creditors_said(message)
+        if denied:
+            kept = _denial_applied(items, message, denied)
+            gone = {label for item in items for label in item[0]} - {label for item in kept for label in item[0]}
+            dropped |= gone | denied  # the slot may hold a denied one the reading never had (an echo's label)
+            # Amounts the correction moved or replaced ("le fournisseur c'est 5300 pas 3500").
+            still = {(label, _amount_digits(text)) for labels, text in kept for label in labels}
+            superseded |= {(label, _amount_digits(text)) for labels, text in items for label in labels} - still
+            items = kept
+        elif corrected and not added and said and not any(set(i[0]) & set(s[0]) for i in items for s in said):
+            dropped |= {label for item in items for label in item[0]}
+            items = []
+        for new in said:
+            _put(items, new, superseded)
+            dropped -= set(new[0])
+            if re.search(r"\d", new[1]):
+                put_right -= set(new[0])
+        if not said and not denied:
+            for new in _amount_put_right(items, message, just_said):
+                _put(items, new, superseded)
+                put_right |= set(new[0])
+        just_said = [item for item in items if any(set(item[0]) == set(s[0]) for s in said)] if said else []
+    return items, dropped, put_right, superseded
+
+
+def _amount_replaced(part: str, superseded: set[tuple[str, str]]) -> bool:
+    """A noted creditor ("URSSAF 8 400 €") whose amount a later message replaced or denied."""
+    digits = _amount_digits(part)
+    return bool(digits) and any((label, digits) in superseded for label in _creditor_labels(part))
 
 
 def creditors_in_full(creditors: str | None, artisan_messages: Sequence[str]) -> str | None:
@@ -727,44 +816,39 @@ def creditors_in_full(creditors: str | None, artisan_messages: Sequence[str]) ->
     The intake's slot keeps only the latest message's creditors (round 14: "ah et aussi le fournisseur", "et l'urssaf
     aussi" replaced the bank already given, "non pas la banque, c'est le fournisseur" left "aucune dette signalée").
     The messages are read again in order: one that adds ("aussi", "et puis", "en plus") or names a new creditor adds to
-    them, one that denies a creditor ("non pas X, c'est Y", "Y pas X") replaces that one only, and a correction that
-    names none of those given ("non en fait c'est les impôts") replaces them all. The slot is kept as it is when it
-    lost nothing (an amount corrected there, words the reading does not know)."""
-    items: list[_Creditor] = []
-    dropped: set[str] = set()
-    for message in artisan_messages:
-        if not message or message.startswith("/"):
-            continue
-        said, denied, added, corrected = _creditors_said(message)
-        if denied:
-            kept = [item for item in items if not set(item[0]) <= denied]
-            dropped |= {label for item in items if item not in kept for label in item[0]}
-            items = kept
-        elif corrected and not added and said and not any(set(i[0]) & set(s[0]) for i in items for s in said):
-            dropped |= {label for item in items for label in item[0]}
-            items = []
-        for new in said:
-            _put(items, new)
-            dropped -= set(new[0])
+    them, one that denies a creditor ("non pas X, c'est Y", "c'est pas l'urssaf c'est les impôts les 6000", "la banque
+    je lui dois rien") removes it, its amount going to the one named instead, a correction that names none of those
+    given ("non en fait c'est les impôts") replaces them all, and an amount put right in the next message ("non pardon
+    c'est 8000") replaces the one said. The slot is kept as it is when it lost nothing and shows nothing denied or put
+    right since (an amount corrected there, words the reading does not know)."""
+    items, dropped, put_right, superseded = _creditors_read(artisan_messages)
     slot_parts = [part for part in (creditors or "").split(", ") if part.strip()]
     if not items:
+        if creditors and dropped and creditors != NO_DEBT_SAID:
+            # Everything said was denied ("la banque je lui dois rien"): the slot less the denied ones.
+            left = [part for part in slot_parts if not set(_creditor_labels(part)) & dropped]
+            return ", ".join(left) or NO_DEBT_SAID
         return creditors
     if creditors == NO_DEBT_SAID:
         return ", ".join(text for _, text in items)
     in_slot = {label for part in slot_parts for label in _creditor_labels(part)}
-    if all(set(labels) & in_slot for labels, _ in items):
-        return creditors  # nothing lost
+    stale = [part for part in slot_parts if _amount_replaced(part, superseded)]
+    if all(set(labels) & in_slot for labels, _ in items) and not (in_slot & (dropped | put_right)) and not stale:
+        return creditors  # nothing lost, nothing denied or put right since
     shown: list[str] = []
     for labels, text in items:
         noted = [p for p in slot_parts if _creditor_labels(p) == labels and _shown_as_noted(p, labels)]
-        shown.append(noted[0] if noted else text)
+        # The slot's amount is kept, unless a later message put it right (round 15, r15a-01: "URSSAF 8 400 €" beside
+        # "URSSAF 4800 €").
+        fresh = noted and not set(labels) & put_right and noted[0] not in stale
+        shown.append(noted[0] if fresh else text)
     covered = {label for labels, _ in items for label in labels}
     for part in slot_parts:
         labels = _creditor_labels(part)
         if part in shown or part == NO_DEBT_SAID:
             continue
-        if labels and (set(labels) & covered or set(labels) <= dropped):
-            continue  # shown from the reading, or denied and replaced since
+        if labels and (set(labels) & covered or set(labels) & dropped or part in stale):
+            continue  # shown from the reading, or denied since
         shown.append(part)  # what the reading does not know ("mon beau-frère 2000 €")
     return ", ".join(shown)
 

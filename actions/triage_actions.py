@@ -22,7 +22,14 @@ from actions.handoff import callback_time, contact_answers, first_name_said, mom
 from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, place_not_deadline, place_update
 from guidance.glossary import asks_only_definition
 from intake.answers import is_correction
-from intake.facts import corrected_creditors, extract_facts, fold, is_place_mention, says_only_salaries_are_paid
+from intake.facts import (
+    corrected_creditors,
+    corrections,
+    extract_facts,
+    fold,
+    is_place_mention,
+    says_only_salaries_are_paid,
+)
 from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements
@@ -141,7 +148,24 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     if "departement" not in facts:
         facts.update(namesakes_to_offer(tracker, text, asked))
     corrected = corrected_creditors(tracker.get_slot("creditors"), text) if "creditors" not in facts else None
-    return {**facts, "creditors": corrected} if corrected else facts
+    if corrected:
+        facts["creditors"] = corrected
+    if asked not in SITUATION_SLOTS:
+        # A correction sent after the intake ("c'est pas l'urssaf c'est les impôts les 6000", "j'ai pas d'échéance le
+        # 11") corrects the facts noted, never replaced by the latest message's reading (round 15, r15a-11 and 13: the
+        # denied URSSAF and date stayed). At a situation question the intake form applies the same reading.
+        facts.update(corrections(text, _noted(tracker), services.chamber_today()))
+    return facts
+
+
+def _noted(tracker: Tracker) -> dict[str, object]:
+    """The facts a correction may deny, as noted before the latest message (the entity extractor may have filled them
+    from its words since)."""
+    known: dict[str, object] = {}
+    for name in ("creditors", "deadline", "legal_form"):
+        before = value_before_latest_message(tracker.events, name)
+        known[name] = before if before is not None else tracker.get_slot(name)
+    return known
 
 
 def place_undone(tracker: Tracker) -> list[EventType]:
