@@ -144,15 +144,38 @@ def _without_things_dead(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _removal_table(name: str) -> tuple[re.Pattern[str], ...]:
+    """A list of patterns of guidance/causes.yml whose matches are removed before reading (own_debts...)."""
+    raw = yaml.load(CAUSES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader).get(name) or []
+    try:
+        return tuple(re.compile(str(pattern)) for pattern in raw)
+    except re.error as error:
+        raise FactsDataError(f"{CAUSES_FILE.name}: {name}: invalid pattern ({error})") from error
+
+
+def _without_own_debts(text: str) -> str:
+    """The words with the artisan's own unpaid debts removed ("un loyer commercial impayé"), unless the text says
+    the rent is owed to the artisan ("mon locataire a 3 loyers impayés")."""
+    if any(pattern.search(text) for pattern in cause_patterns()[0].get("loyer_a_recevoir", ())):
+        return text
+    for pattern in _removal_table("own_debts"):
+        text = pattern.sub(" ", text)
+    return text
+
+
 def read_causes(texts: Iterable[str]) -> frozenset[str]:
     causes, _ = cause_patterns()
     folded = [_text(text) for text in texts if text]
     # A death needs a person who died (round 12, r12c-06: a bank account "mort" gave the owner's death guidance).
     alive = [_without_things_dead(text) for text in folded]
+    # A client's unpaid invoice is not the artisan's own unpaid rent (round 15, r15a-15: a debtor got a creditor's steps).
+    owed = [_without_own_debts(text) for text in folded]
+    readings = {"deces": alive, "impayes_clients": owed}
     return frozenset(
         code
         for code, patterns in causes.items()
-        if any(pattern.search(text) for pattern in patterns for text in (alive if code == "deces" else folded))
+        if any(pattern.search(text) for pattern in patterns for text in readings.get(code, folded))
     )
 
 
@@ -166,13 +189,21 @@ def other_party_patterns() -> tuple[re.Pattern[str], ...]:
         raise FactsDataError(f"{CAUSES_FILE.name}: other_party_stage: invalid pattern ({error})") from error
 
 
-def read_stage(texts: Iterable[str]) -> str | None:
+# The court's officers named alone: when a client of the artisan is in a procedure, they are the client's.
+_OFFICERS = re.compile(r"\b(?:mandataires?|liquidateurs?|administrateurs?)(?: judiciaires?)?\b(?! ad hoc)")
+
+
+def read_stage(texts: Iterable[str], creditor: bool = False) -> str | None:
     """The artisan's own procedure stage. A client's liquidation, or a claim declared to the client's
-    mandataire, says nothing about the artisan's stage (round 7): those words are removed first."""
+    mandataire, says nothing about the artisan's stage (round 7): those words are removed first. So are a
+    feared procedure and an URSSAF reassessment ("redressement", round 15: not_a_procedure); with `creditor`
+    (a client in a procedure), the officers named alone ("le mandataire m'a écrit") are the client's."""
     _, stages = cause_patterns()
     folded = [_text(text) for text in texts if text]
-    for pattern in other_party_patterns():
+    for pattern in other_party_patterns() + _removal_table("not_a_procedure"):
         folded = [pattern.sub(" ", text) for text in folded]
+    if creditor:
+        folded = [_OFFICERS.sub(" ", text) for text in folded]
     found = [
         code
         for code, patterns in stages.items()
@@ -390,7 +421,7 @@ class Facts:
             urgency=getattr(assessment, "urgency", None),
             overwhelm=bool(getattr(assessment, "overwhelm", False)),
             causes=causes,
-            stage=read_stage(texts),
+            stage=read_stage(texts, creditor="client_en_procedure" in causes),
             departement=departement,
             today=today,
             steps_done=read_steps(said, situation.get("steps_taken")),

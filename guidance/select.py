@@ -36,6 +36,12 @@ FIT_OVERWHELM = 2
 FIT_TAG = 1
 # A caveat to say ("Si vous êtes ...") counts as this much less urgency.
 UNKNOWN_CONDITION_PRIORITY = 2
+# Round 15: where the knowledge base has no step of its own, the chamber's advisors lead: a sauvegarde or a
+# redressement already open (preparing the hearing with the administrator; r15a-02 was offered the conciliation),
+# an URSSAF inspection to contest (r15b-14 was offered the payment plan). At a liquidation they keep a place.
+ADVISORS_LEAD_STAGES = frozenset({"procedure"})
+ADVISORS_LEAD_CAUSES = frozenset({"controle_urssaf"})
+ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
 
 
 def active_situations(
@@ -210,7 +216,34 @@ def select_guidance(
     if not chosen:
         return advisors[:limit]
     chosen.sort(key=lambda pair: _order(*pair))
-    return [
+    shown = [
         replace(entry, caveat_shown=bool(entry_fit.unknown), court=facts.court, departement=facts.departement)
         for entry, entry_fit in chosen
     ]
+    return _with_advisors(shown, chosen, advisors, facts, limit)
+
+
+def _specific_to_a_cause(entry: GuidanceEntry, facts: Facts) -> bool:
+    """The entry answers a cause said in words, and few others (an audience to prepare, a claim to declare)."""
+    causes = set(entry.offered_for.causes)
+    return bool(causes & facts.causes) and len(causes) <= SPECIFIC_CAUSES
+
+
+def _with_advisors(
+    shown: list[GuidanceEntry],
+    chosen: list[tuple[GuidanceEntry, Fit]],
+    advisors: list[GuidanceEntry],
+    facts: Facts,
+    limit: int,
+) -> list[GuidanceEntry]:
+    """The advisors lead at an open procedure or an URSSAF inspection (unless the first entry answers a cause said
+    in words), and keep a place, the last one, at a liquidation."""
+    if not advisors or limit < 1:
+        return shown
+    lead = facts.stage in ADVISORS_LEAD_STAGES or bool(facts.causes & ADVISORS_LEAD_CAUSES)
+    join = lead or facts.stage in ADVISORS_JOIN_STAGES
+    if not join:
+        return shown
+    if lead and not _specific_to_a_cause(chosen[0][0], facts):
+        return (advisors + shown)[:limit]
+    return shown[: limit - 1] + advisors
