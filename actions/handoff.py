@@ -473,7 +473,13 @@ _ASKING = re.compile(
 # Questions about this service, not the situation ("c'est gratuit ?", "vous êtes un robot ?").
 _ABOUT_THE_SERVICE = re.compile(
     r"\b(?:gratuit|payant|robot|vous etes|qui etes|qui lit|confidentiel|donnees|anonyme|c'est quoi la chambre|"
-    r"vous pouvez m'appeler|vous m'appelez|quand (?:est-ce qu')?(?:il|on|vous) (?:m'appelle|rappelle))\b"
+    r"vous pouvez m'appeler|vous m'appelez|quand (?:est-ce qu')?(?:il|on|vous) (?:m'appelle|rappelle)|"
+    # Round 15 (r15a-01, -04, -08, -15; r15b-06, -10): who reads, how long before the call, whether one must answer, why
+    # the question, what comes next: questions about the service, not the request the advisor prepares.
+    r"qui (?:va )?(?:lire|lit|voir|voit|verra)|combien de temps (?:avant|pour (?:etre|qu'on|que vous))|"
+    r"(?:avant|pour) qu'on me (?:rappelle|contacte|appelle)|(?:oblige(?:e|s)?|c oblige) de (?:donner|repondre|dire|tout)|"
+    r"pourquoi (?:vous )?(?:me )?(?:voulez|demandez)|quoi la suite|"
+    r"(?:le matin|l'apres-midi|l'aprem|le soir|ce soir)\b[^?]{0,30}c'est possible)\b"
 )
 MAX_ASK_LENGTH = 110
 # "je sais pas quoi faire" alone says distress, not a request the advisor can prepare.

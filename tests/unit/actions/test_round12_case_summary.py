@@ -93,6 +93,14 @@ def _draft(messages: list[str], **slots):
             ["Demande : « je voudrais savoir comment on fait »"],
         ),
         (
+            ["l'urssaf me relance. est-ce que je suis obligé de payer la majoration ?"],
+            ["Demande : « est-ce que je suis obligé de payer la majoration ? »"],
+        ),
+        (
+            ["on m'assigne au tribunal. combien de temps dure une conciliation ?"],
+            ["Demande : « combien de temps dure une conciliation ? »"],
+        ),
+        (
             ["la banque a coupé le découvert. Est-ce que je dois prendre un avocat ?"],
             ["Demande : « Est-ce que je dois prendre un avocat ? »"],
         ),
@@ -214,6 +222,13 @@ def test_amounts_read_at_a_glance():
         "mon mail c'est paul.artisan@exemple.fr, c'est bon ?",
         "c'est gratuit votre truc ?",
         "je sais pas quoi faire",
+        # Round 15: questions about the service are no request the advisor prepares.
+        "c'est qui qui va lire tout ça ?",
+        "c'est combien de temps avant qu'on me rappelle ?",
+        "c obligé de donner tout ça ?",
+        "pourquoi vous voulez savoir ça ?",
+        "c'est quoi la suite ?",
+        "le matin chez moi c'est possible ?",
     ],
 )
 def test_what_is_no_request(text):
