@@ -84,7 +84,7 @@ from chamber import Chamber
 from chamber.hours import DEPARTEMENT_ZONES, OTHER_MOMENT_ASKED, CallbackPreference
 from french import WEEKDAYS as WEEKDAYS_FR
 from french.text import fold_in_place
-from guidance.crisis import AT_RISK_REFUSAL, HANDOFF_REMINDER
+from guidance.crisis import AT_RISK_REFUSAL, HANDOFF_REMINDER, reached_reply
 from intake.answers import (
     CORRECTION,
     HESITATION,
@@ -113,7 +113,7 @@ from intake.answers import (
 from intake.facts import extract_facts, fold, understood
 from ops import clock
 from places import resolve
-from triage.answers import reassures_safety
+from triage.answers import person_reached, reassures_safety
 from triage.distress import find_signs
 
 logger = logging.getLogger(__name__)
@@ -280,6 +280,17 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
 
     def _wants_advisor_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         words = tracker.latest_message.get("text")
+        if (
+            tracker.get_slot("requested_slot") == "wants_advisor"
+            and tracker.get_slot("distress")
+            and tracker.get_slot("person_at_risk")
+            and person_reached(words)
+            and not asks_for_callback(words)
+        ):
+            # "c'est bon il a rappelé, il est chez sa soeur" (round 15, read as request_human): news, no request; the offer
+            # stays open.
+            dispatcher.utter_message(text=reached_reply())
+            return {"wants_advisor": None}
         moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None
         if moment and read_yes_no(value, tracker, "wants_advisor") is None:
             # "demain matin" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes that says when.

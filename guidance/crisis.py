@@ -158,6 +158,14 @@ def unreachable_reply(person: str | None = None) -> str:
     )
 
 
+def reached_reply() -> str:
+    """The news that the person at risk was reached, told by someone close (round 15): relief, and the line for later."""
+    return (
+        f"Quel soulagement, merci de me l'avoir dit. Le {SUICIDE_PREVENTION_LINE} reste joignable pour vous aussi, à "
+        "tout moment, si l'inquiétude revient."
+    )
+
+
 def unsure_reply(person: str | None = None) -> str:
     """Someone close tells where the person is, or hedges a yes ("je pense oui, il est sur un chantier"): where to
     turn at the least doubt, the 3114 first, for it also tells relatives what to say (3114.fr, "Vous êtes un proche")."""

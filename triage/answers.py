@@ -648,6 +648,36 @@ _CANNOT_REACH = compile_any(
 )
 
 
+# Round 15 (make run, s15-z3; r15b-03): the news that the person at risk was reached ("c'est bon il a rappelé, il est chez
+# sa soeur", "il est rentré, il dort") was read as a request for the chamber's call (request_human, 0.85).
+_REACHED = compile_any(
+    [
+        r"\b(?:il|elle|ils|elles) (?:m |nous |me |l |la )?(?:a|ont) (?:rappele\w*|appele\w*|repondu|ecrit|donne des nouvelles|"
+        r"decroche)\b",
+        r"\b(?:il|elle|ils|elles) (?:est|sont) (?:rentree?s?|revenue?s?|la|chez (?:lui|elle|eux|sa|son|ses|ma|mon|nous|moi|des)|"
+        r"avec (?:moi|nous|sa|son|ses|ma|mon|des)|a la maison|en securite)\b",
+        r"\b(?:je l ai|on l a|je les ai|on les a) (?:eu|eue|eus|retrouve\w*|joint\w*)\b",
+    ]
+)
+
+
+_STILL_WORRIED = compile_any(
+    [
+        r"\b(?:mais|sauf que|pourtant|va pas bien|ne va pas bien|va mal|inquiet\w*|peur|danger|pas en securite|"
+        r"toujours|encore|bizarre|pleure|crie|menace|15|112|3114|pompiers|urgences)\b"
+    ]
+)
+
+
+def person_reached(text: str | None) -> bool:
+    """Someone close says the person at risk was reached or is with someone, and asks for nothing; a worry said with it
+    ("il est là mais il va pas bien") is no relief."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    return bool(_REACHED.search(words)) and not _STILL_WORRIED.search(words)
+
+
 def cannot_reach(text: str | None) -> bool:
     """Someone close says the person at risk cannot be reached or found: not answering, whereabouts unknown."""
     if not text or text.startswith("/"):

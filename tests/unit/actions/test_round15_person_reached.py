@@ -1,0 +1,66 @@
+"""Round 15 (make run s15-z3, r15b-03): after the crisis path for someone close, the news that the person was reached
+("c'est bon il a rappelé, il est chez sa soeur"), read as request_human, started the consent for the chamber's call.
+It is news: relief and the line for later, and the offer stays open. Real trackers and the real form validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.handoff_actions import ValidateHandoffForm
+from guidance.crisis import reached_reply
+from tests.support.handoff_form import DOMAIN, SITUATION
+from tests.support.trackers import bot, run, slot_events, texts, tracker, user
+from triage.answers import person_reached
+
+OFFER = "Voulez-vous qu'un conseiller de la chambre vous rappelle ?"
+
+
+def _at_the_offer(typed: str, intent: str = "request_human", **slots):
+    events = [
+        user("mon mari dit qu'on serait mieux sans lui", "express_distress"),
+        bot(OFFER),
+        {"event": "slot", "name": "requested_slot", "value": "wants_advisor"},
+        user(typed, intent),
+        {"event": "slot", "name": "wants_advisor", "value": True},
+    ]
+    current = {
+        **SITUATION,
+        "distress": True,
+        "person_at_risk": "mon mari",
+        "wants_advisor": True,
+        "requested_slot": "wants_advisor",
+        **slots,
+    }
+    return tracker(events, slots=current, active_loop="handoff_form")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["c'est bon il a rappelé, il est chez sa soeur", "il est rentré, il dort", "ouf je l'ai eu au téléphone, ça va"],
+)
+def test_news_that_the_person_was_reached_is_no_request_for_the_call(typed):
+    dispatcher, produced = run(ValidateHandoffForm(), _at_the_offer(typed), DOMAIN)
+    assert texts(dispatcher) == [reached_reply()]
+    assert slot_events(produced)["wants_advisor"] is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["il est rentré, vous pouvez me rappeler ?", "je veux bien qu'on me rappelle, il est rentré"],
+)
+def test_a_call_asked_with_the_news_is_still_a_yes(typed):
+    dispatcher, produced = run(ValidateHandoffForm(), _at_the_offer(typed), DOMAIN)
+    assert reached_reply() not in texts(dispatcher)
+    assert slot_events(produced).get("wants_advisor") is True
+
+
+@pytest.mark.parametrize(
+    "typed", ["il est là mais il va pas bien", "elle est rentrée, elle pleure", "il rappelle jamais", "elle est partie"]
+)
+def test_worry_or_absence_is_no_news_of_relief(typed):
+    assert not person_reached(typed)
+
+
+def test_without_anyone_at_risk_the_words_are_read_as_before():
+    dispatcher, _ = run(ValidateHandoffForm(), _at_the_offer("il a rappelé hier", person_at_risk=None), DOMAIN)
+    assert reached_reply() not in texts(dispatcher)
