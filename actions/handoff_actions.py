@@ -281,14 +281,14 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def _wants_advisor_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         words = tracker.latest_message.get("text")
         if (
-            tracker.get_slot("requested_slot") == "wants_advisor"
+            tracker.get_slot("requested_slot") in (None, "wants_advisor")
             and tracker.get_slot("distress")
             and tracker.get_slot("person_at_risk")
             and person_reached(words)
             and not asks_for_callback(words)
         ):
-            # "c'est bon il a rappelé, il est chez sa soeur" (round 15, read as request_human): news, no request; the offer
-            # stays open.
+            # "c'est bon il a rappelé, il est chez sa soeur" (round 15, read as request_human, at the offer or after the
+            # promise to call the 15): news, no request; the offer stays open.
             dispatcher.utter_message(text=reached_reply())
             return {"wants_advisor": None}
         moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None

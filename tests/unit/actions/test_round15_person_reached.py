@@ -64,3 +64,11 @@ def test_worry_or_absence_is_no_news_of_relief(typed):
 def test_without_anyone_at_risk_the_words_are_read_as_before():
     dispatcher, _ = run(ValidateHandoffForm(), _at_the_offer("il a rappelé hier", person_at_risk=None), DOMAIN)
     assert reached_reply() not in texts(dispatcher)
+
+
+def test_the_news_after_the_promise_to_call_the_line_is_no_request_either():
+    """make run s15-z4: after "ok j'appelle" no question was pending; request_human started the form at the consent."""
+    current = _at_the_offer("c'est bon il a rappelé, il est chez sa soeur", requested_slot=None)
+    dispatcher, produced = run(ValidateHandoffForm(), current, DOMAIN)
+    assert texts(dispatcher) == [reached_reply()]
+    assert slot_events(produced)["wants_advisor"] is None
