@@ -113,7 +113,7 @@ from intake.answers import (
 from intake.facts import extract_facts, fold, understood
 from ops import clock
 from places import resolve
-from triage.answers import person_reached, reassures_safety
+from triage.answers import NOT_SAFE, UNSURE, person_reached, reassures_safety
 from triage.distress import find_signs
 
 logger = logging.getLogger(__name__)
@@ -290,7 +290,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "c'est bon il a rappelé, il est chez sa soeur" (round 15, read as request_human, at the offer or after the
             # promise to call the 15): news, no request; the offer stays open.
             dispatcher.utter_message(text=reached_reply())
-            return {"wants_advisor": None}
+            # The case no longer says "pas en sécurité" as the last word: reached, safe without certainty (make run s15-z5).
+            safer = {"safe_now": UNSURE} if tracker.get_slot("safe_now") == NOT_SAFE else {}
+            return {"wants_advisor": None, **safer}
         moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None
         if moment and read_yes_no(value, tracker, "wants_advisor") is None:
             # "demain matin" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes that says when.

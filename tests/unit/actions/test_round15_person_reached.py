@@ -72,3 +72,16 @@ def test_the_news_after_the_promise_to_call_the_line_is_no_request_either():
     dispatcher, produced = run(ValidateHandoffForm(), current, DOMAIN)
     assert texts(dispatcher) == [reached_reply()]
     assert slot_events(produced)["wants_advisor"] is None
+
+
+def test_the_news_makes_a_not_safe_answer_unsure_for_the_case():
+    """make run s15-z5: the case still said "pas en sécurité selon ce proche" after the news that he was reached."""
+    current = _at_the_offer("c'est bon il a rappelé, il est chez sa soeur", safe_now="not_safe")
+    _, produced = run(ValidateHandoffForm(), current, DOMAIN)
+    assert slot_events(produced)["safe_now"] == "unsure"
+
+
+def test_the_news_leaves_a_safe_answer_as_it_was():
+    current = _at_the_offer("il est rentré, il dort", safe_now="safe")
+    _, produced = run(ValidateHandoffForm(), current, DOMAIN)
+    assert "safe_now" not in slot_events(produced)
