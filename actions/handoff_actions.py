@@ -280,19 +280,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
 
     def _wants_advisor_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         words = tracker.latest_message.get("text")
-        if (
-            tracker.get_slot("requested_slot") in (None, "wants_advisor")
-            and tracker.get_slot("distress")
-            and tracker.get_slot("person_at_risk")
-            and person_reached(words)
-            and not asks_for_callback(words)
-        ):
-            # "c'est bon il a rappelé, il est chez sa soeur" (round 15, read as request_human, at the offer or after the
-            # promise to call the 15): news, no request; the offer stays open.
-            dispatcher.utter_message(text=reached_reply())
-            # The case no longer says "pas en sécurité" as the last word: reached, safe without certainty (make run s15-z5).
-            safer = {"safe_now": UNSURE} if tracker.get_slot("safe_now") == NOT_SAFE else {}
-            return {"wants_advisor": None, **safer}
+        news = reached_news(dispatcher, tracker)
+        if news is not None:
+            return news
         moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None
         if moment and read_yes_no(value, tracker, "wants_advisor") is None:
             # "demain matin" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes that says when.
@@ -1089,9 +1079,31 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
     return {slot: decision}
 
 
+def reached_news(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """ "c'est bon il a rappelé, il est chez sa soeur" at the callback offer, or with no question pending, after the crisis
+    path for someone close (round 15; read as request_human, or as a goodbye whose "c'est bon" is a yes): news, no
+    request. Relief and the 3114 for later, the offer left open; a "not safe" answer becomes "safe without certainty",
+    so the case does not keep "pas en sécurité" as the last word (make run s15-z5, s15-z6). None otherwise."""
+    words = tracker.latest_message.get("text")
+    if (
+        tracker.get_slot("requested_slot") not in (None, "wants_advisor")
+        or not tracker.get_slot("distress")
+        or not tracker.get_slot("person_at_risk")
+        or not person_reached(words)
+        or asks_for_callback(words)
+    ):
+        return None
+    dispatcher.utter_message(text=reached_reply())
+    safer = {"safe_now": UNSURE} if tracker.get_slot("safe_now") == NOT_SAFE else {}
+    return {"wants_advisor": None, **safer}
+
+
 def yes_read_as_farewell(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> list[EventType]:
     """ "bon ok, c'est Laurent" to a yes/no question of the handoff, classified as a farewell: the yes, as the
     form's validation would have taken it (Rasa does not validate a form run as a follow-up), then the form."""
+    news = reached_news(dispatcher, tracker) if slot == "wants_advisor" else None
+    if news is not None:
+        return [*(SlotSet(name, value) for name, value in news.items()), FollowupAction("handoff_form")]
     answer: dict[str, Any] = {slot: True, **name_with_yes(dispatcher, tracker, slot)}
     if slot == "consent_given":
         answer["consent_at"] = datetime.now(timezone.utc).isoformat()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.handoff_actions import ValidateHandoffForm
+from actions.intake_actions import ActionStopConversation
 from guidance.crisis import reached_reply
 from tests.support.handoff_form import DOMAIN, SITUATION
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
@@ -85,3 +86,17 @@ def test_the_news_leaves_a_safe_answer_as_it_was():
     current = _at_the_offer("il est rentré, il dort", safe_now="safe")
     _, produced = run(ValidateHandoffForm(), current, DOMAIN)
     assert "safe_now" not in slot_events(produced)
+
+
+def test_the_news_read_as_a_goodbye_whose_c_est_bon_is_a_yes_is_no_request_either():
+    """make run s15-z6: "c'est bon je l'ai eu au téléphone, il est chez nos parents" at the offer, read as goodbye; its
+    "c'est bon" was the yes to the call (action_stop_conversation), and the consent came."""
+    current = _at_the_offer(
+        "c'est bon je l'ai eu au téléphone, il est chez nos parents", "goodbye", safe_now="not_safe"
+    )
+    current.slots.pop("wants_advisor", None)
+    dispatcher, produced = run(ActionStopConversation(), current)
+    assert texts(dispatcher) == [reached_reply()]
+    slots = slot_events(produced)
+    assert slots.get("wants_advisor") is None and slots["safe_now"] == "unsure"
+    assert produced[-1] == {"event": "followup", "timestamp": None, "name": "handoff_form"}
