@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import said_before, user_messages
 from actions.handoff import concerned_person, said_to_the_writer, written_for
-from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
+from chamber.emergency import SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
     ASK_AGAIN_FIRST,
@@ -30,6 +30,8 @@ from guidance.crisis import (
     BUSINESS_QUESTION_DOOR,
     BUSINESS_QUESTION_DOOR_CASE,
     BUSINESS_QUESTION_UNKNOWN,
+    CALLING_NOW_REPLY,
+    CALLING_THEM_NOW_REPLY,
     CHECK_IN_AGAIN,
     CONFIDED,
     DECLINED_OPENING,
@@ -39,6 +41,7 @@ from guidance.crisis import (
     HUMAN_AFTER_THE_QUESTION,
     LEAVING_REMINDER,
     LINE_LEAVING_REPLY,
+    LONG_WAIT_AGAIN,
     NOT_A_BOTHER,
     NOT_TALKING_SAFETY_REPLY,
     OPEN_QUESTION,
@@ -47,11 +50,13 @@ from guidance.crisis import (
     SAFE_NOT_TALKING_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
     UNSURE_SELF_REPLY,
+    afraid_to_call_text,
     check_in,
     clear_no_reply,
     declined_reply,
     emergency_called_reply,
     line_taken_up_reply,
+    long_wait_text,
     not_safe_reply,
     relative_advice,
     relative_reply,
@@ -62,7 +67,6 @@ from guidance.crisis import (
     suicide_question,
     unreachable_reply,
     unsure_reply,
-    your,
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
 from guidance.welcome import WELCOME_OPENING
@@ -122,61 +126,14 @@ WHY_SAFETY_REPLY = (
     "Je pose cette question dès que des mots peuvent faire penser à une grande détresse, sans rien supposer de vous. "
     f"Si un jour ça n'allait pas, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement."
 )
+
+
 # Round 15 (r15b-03, r15b-17): "ok j'appelle", "ok je les appelle tout de suite" right after the crisis reply: the call
 # to the emergency line welcomed in two short sentences, never the consent text nor the crisis block again.
-CALLING_NOW_REPLY = "Oui, appelez maintenant. Je reste là si vous voulez m'écrire ensuite."
-CALLING_THEM_NOW_REPLY = "Oui, appelez-les maintenant. Je reste là si vous voulez m'écrire ensuite."
-
-
 def calling_now_reply(text: str) -> str:
     return CALLING_THEM_NOW_REPLY if re.search(r"\bles app", normalise(text)) else CALLING_NOW_REPLY
 
 
-def _is_are(person: str) -> tuple[str, str]:
-    whom = your(person)
-    return whom, "sont" if whom.startswith("vos ") else "est"
-
-
-def afraid_to_call_text(person: str | None = None) -> str:
-    """Round 15 (r15b-12): "j'ose pas appeler, je saurais pas quoi leur dire" got the chamber's e-mail address. The
-    barrier lowered: nothing to prepare, one sentence is enough, the SMS when speaking is too hard (3114.fr)."""
-    if person is None:
-        return (
-            f"Vous n'avez rien à préparer : au {SUICIDE_PREVENTION_LINE}, vous pouvez simplement dire « je ne vais pas "
-            "bien », et quelqu'un vous écoute, gratuitement, 24 h/24. Si parler est trop difficile, vous pouvez écrire "
-            f"au {EMERGENCY_SMS} par SMS. En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
-        )
-    whom, is_ = _is_are(person)
-    return (
-        f"Vous n'avez rien à préparer : au {SUICIDE_PREVENTION_LINE}, vous pouvez simplement dire que vous vous "
-        f"inquiétez pour {whom}, et quelqu'un vous écoute et vous conseille, gratuitement, 24 h/24. Si parler est trop "
-        f"difficile, vous pouvez écrire au {EMERGENCY_SMS} par SMS. Si {whom} {is_} en danger immédiat, appelez le "
-        f"{SAMU} ou le {EUROPEAN_EMERGENCY}."
-    )
-
-
-def long_wait_text(person: str | None = None) -> str:
-    """Round 15 (r15b-12): "lundi c'est loin..." from someone not safe got the first business steps. The wait heard,
-    someone to talk to now, the emergency numbers; no guidance block."""
-    if person is None:
-        return (
-            "Je comprends, cette attente peut paraître très longue. Vous n'avez pas à attendre pour parler à quelqu'un : "
-            f"le {SUICIDE_PREVENTION_LINE} répond tout de suite, jour et nuit, gratuitement (le {EMERGENCY_SMS} par SMS "
-            f"si parler est difficile). En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
-        )
-    whom, is_ = _is_are(person)
-    return (
-        "Je comprends, cette attente peut paraître très longue. Vous n'avez pas à attendre pour parler à quelqu'un : "
-        f"le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, tout de suite, jour et nuit, gratuitement. Si {whom} "
-        f"{is_} en danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
-    )
-
-
-# Said a second time, shorter: the same long sentence twice reads like a machine stuck.
-LONG_WAIT_AGAIN = (
-    f"Je suis là. Le {SUICIDE_PREVENTION_LINE} répond tout de suite, jour et nuit ; en cas de danger immédiat, le "
-    f"{SAMU} ou le {EUROPEAN_EMERGENCY}."
-)
 # An answer this long to a yes/no question is an account of something else.
 LONG_ACCOUNT_WORDS = 40
 # The rule id recorded when the crisis path comes from the answer to the direct question.

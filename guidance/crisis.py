@@ -185,6 +185,52 @@ def _is(person: str | None) -> tuple[str, str, str, str]:
     return your(person), "est", "l'", "lui"
 
 
+CALLING_NOW_REPLY = "Oui, appelez maintenant. Je reste là si vous voulez m'écrire ensuite."
+CALLING_THEM_NOW_REPLY = "Oui, appelez-les maintenant. Je reste là si vous voulez m'écrire ensuite."
+
+
+def afraid_to_call_text(person: str | None = None) -> str:
+    """Round 15 (r15b-12): "j'ose pas appeler, je saurais pas quoi leur dire" got the chamber's e-mail address. The
+    barrier lowered: nothing to prepare, one sentence is enough, the SMS when speaking is too hard (3114.fr)."""
+    if person is None:
+        return (
+            f"Vous n'avez rien à préparer : au {SUICIDE_PREVENTION_LINE}, vous pouvez simplement dire « je ne vais pas "
+            "bien », et quelqu'un vous écoute, gratuitement, 24 h/24. Si parler est trop difficile, vous pouvez écrire "
+            f"au {EMERGENCY_SMS} par SMS. En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    whom, is_, _, _ = _is(person)
+    return (
+        f"Vous n'avez rien à préparer : au {SUICIDE_PREVENTION_LINE}, vous pouvez simplement dire que vous vous "
+        f"inquiétez pour {whom}, et quelqu'un vous écoute et vous conseille, gratuitement, 24 h/24. Si parler est trop "
+        f"difficile, vous pouvez écrire au {EMERGENCY_SMS} par SMS. Si {whom} {is_} en danger immédiat, appelez le "
+        f"{SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
+def long_wait_text(person: str | None = None) -> str:
+    """Round 15 (r15b-12): "lundi c'est loin..." from someone not safe got the first business steps. The wait heard,
+    someone to talk to now, the emergency numbers; no guidance block."""
+    if person is None:
+        return (
+            "Je comprends, cette attente peut paraître très longue. Vous n'avez pas à attendre pour parler à quelqu'un : "
+            f"le {SUICIDE_PREVENTION_LINE} répond tout de suite, jour et nuit, gratuitement (le {EMERGENCY_SMS} par SMS "
+            f"si parler est difficile). En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    whom, is_, _, _ = _is(person)
+    return (
+        "Je comprends, cette attente peut paraître très longue. Vous n'avez pas à attendre pour parler à quelqu'un : "
+        f"le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, tout de suite, jour et nuit, gratuitement. Si {whom} "
+        f"{is_} en danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
+# Said a second time, shorter: the same long sentence twice reads like a machine stuck.
+LONG_WAIT_AGAIN = (
+    f"Je suis là. Le {SUICIDE_PREVENTION_LINE} répond tout de suite, jour et nuit ; en cas de danger immédiat, le "
+    f"{SAMU} ou le {EUROPEAN_EMERGENCY}."
+)
+
+
 def relative_reply(person: str | None = None, *, asked_to_call: bool = False) -> str:
     """Someone close, safe themself, answers the safety question about the person at risk ("moi oui ça va, c'est lui
     le problème", round 7): what to do now, for that person. `asked_to_call`: "je peux appeler le 3114 à sa place ?"."""
