@@ -201,6 +201,7 @@ TRIAGE_SETS = {
     "development_v19": REPO / "tests" / "evaluation" / "retired-heldout-v19.yml",
     "development_v20": REPO / "tests" / "evaluation" / "retired-heldout-v20.yml",
     "development_v21": REPO / "tests" / "evaluation" / "retired-heldout-v21.yml",
+    "development_v22": REPO / "tests" / "evaluation" / "retired-heldout-v22.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
