@@ -31,6 +31,7 @@ from actions.handoff_actions import (
     callback_taken_up_again,
     finish_handoff,
     name_noted_text,
+    reached_news,
     number_after_the_handoff,
     number_at_phone_question,
     reference_said,
@@ -1091,6 +1092,13 @@ class ActionGreet(Action):
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return [*told, FollowupAction("situation_form")]
+        news = reached_news(dispatcher, tracker)
+        if news is not None:
+            # "c'est bon il est rentré" read as a greeting (round 15, r15b-03): relief, never "Bonjour, je suis toujours là".
+            if tracker.active_loop_name != "handoff_form":
+                news.pop("wants_advisor", None)  # no offer pending: an earlier answer stands
+            back = [FollowupAction(tracker.active_loop_name)] if tracker.active_loop_name else []
+            return [*(SlotSet(name, value) for name, value in news.items()), *back]
         pending = form_left_pending(tracker)
         if pending:
             # "me revoilà" after a goodbye that closed the intake, or the handoff after its consent (round 14, r14b-08):

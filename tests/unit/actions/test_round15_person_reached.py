@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.handoff_actions import ValidateHandoffForm
-from actions.intake_actions import ActionStopConversation
+from actions.intake_actions import ActionGreet, ActionStopConversation
 from guidance.crisis import reached_reply
 from tests.support.handoff_form import DOMAIN, SITUATION
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
@@ -100,3 +100,28 @@ def test_the_news_read_as_a_goodbye_whose_c_est_bon_is_a_yes_is_no_request_eithe
     slots = slot_events(produced)
     assert slots.get("wants_advisor") is None and slots["safe_now"] == "unsure"
     assert produced[-1] == {"event": "followup", "timestamp": None, "name": "handoff_form"}
+
+
+def _greeted_after_the_crisis_path(typed: str, **slots):
+    events = [
+        user("mon mari dit qu'on serait mieux sans lui", "express_distress"),
+        *({"event": "slot", "name": name, "value": value} for name, value in SITUATION.items()),
+        bot("Appelez le 3114."),
+        user(typed, "greet"),
+    ]
+    return tracker(events, slots={**SITUATION, "distress": True, "person_at_risk": "mon mari", **slots})
+
+
+def test_the_news_read_as_a_greeting_gets_relief_not_a_welcome_back():
+    """r15b-03: "c'est bon il est rentré" with no question pending, read as greet, got "Bonjour, je suis toujours là"."""
+    dispatcher, produced = run(
+        ActionGreet(), _greeted_after_the_crisis_path("c'est bon il est rentré", safe_now="not_safe")
+    )
+    assert texts(dispatcher) == [reached_reply()]
+    slots = slot_events(produced)
+    assert slots["safe_now"] == "unsure" and "wants_advisor" not in slots
+
+
+def test_a_greeting_without_news_is_still_a_welcome_back():
+    dispatcher, _ = run(ActionGreet(), _greeted_after_the_crisis_path("rebonjour"))
+    assert texts(dispatcher) and reached_reply() not in texts(dispatcher)
