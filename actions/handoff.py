@@ -16,7 +16,7 @@ from actions.conversation import SKIPPED
 from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
-from french.words import ACCENTED_KIN, with_possessive
+from french.words import ACCENTED_KIN, KIN, with_possessive
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
@@ -2042,10 +2042,10 @@ def number_owner(text: str | None) -> str | None:
     own = re.search(
         r"\b(?:mon|mes) (?:numero|portable|tel|telephone|fixe)\b|\b(?:appelez|rappelez|contactez)[- ]moi\b", folded
     )
-    if own and not re.search(_OWNER_VERB.format(relatives=_RELATIVES), folded):
+    if own and not re.search(_OWNER_VERB.format(relatives=KIN), folded):
         return None  # "mon portable 06 ..., mon mari ne répond pas": the writer's own number
     for pattern in (_OWNER_VERB, _OWNER_BEFORE_NUMBER):
-        said = re.search(pattern.format(relatives=_RELATIVES), folded)
+        said = re.search(pattern.format(relatives=KIN), folded)
         if said:
             return said.group("relative")
     return None
@@ -2145,20 +2145,16 @@ def phone_notes(
 
 # ------------------------------------------------------------------------------ a relative who writes
 
-_RELATIVES = (
-    "mari|femme|epouse|epoux|conjoint|conjointe|compagnon|compagne|pere|mere|papa|maman|fils|fille|frere|soeur|"
-    "beau-pere|belle-mere|oncle|tante|grand-pere|grand-mere|gendre|belle-fille|patron|patronne|associe|associee"
-)
 # "j'écris pour mon mari", "c'est pour mon père en fait", "je vous contacte au nom de ma mère".
 _WRITING_FOR = re.compile(
     r"\b(?:j'?ecris|j ecris|je vous ecris|je vous contacte|je me permets de vous ecrire|je viens|je demande|"
     r"je fais (?:la|cette) demande|je me renseigne|je m'adresse a vous|je vous sollicite|c'est|cest|c est|c)"
-    r"(?: \w+)?\s+(?:pour|de la part de|au nom de|a la place de)\s+(?:mon|ma)\s+(?P<relative>" + _RELATIVES + r")\b"
+    r"(?: \w+)?\s+(?:pour|de la part de|au nom de|a la place de)\s+(?:mon|ma)\s+(?P<relative>" + KIN + r")\b"
 )
 # "c'est l'entreprise de mon père", "c'est pas mon entreprise c'est celle de mon père".
 _BUSINESS_OF = re.compile(
     r"\b(?:entreprise|boite|atelier|boutique|commerce|societe|garage|salon|magasin|affaire|celle|celui)"
-    r"\s+(?:de|a)\s+(?:mon|ma)\s+(?P<relative>" + _RELATIVES + r")\b"
+    r"\s+(?:de|a)\s+(?:mon|ma)\s+(?P<relative>" + KIN + r")\b"
 )
 # "je suis sa femme", "moi je suis son fils": the writer's own place.
 _WRITER_IS = re.compile(
@@ -2175,7 +2171,7 @@ _WRITER_NAMED = re.compile(r"\bmoi,? c(?:'| )?est " + _NAME)
 # fils s'appelle Lucas" from an artisan is no one writing for his son).
 _RELATIVE_CALLED = re.compile(
     r"\b(?:mon|ma) (?P<relative>"
-    + _RELATIVES
+    + KIN
     + r"),? (?:il |elle )?(?:s'?(?: )?appelle|se nomme|c(?:'| )?est) "
     + _NAME
 )
@@ -2289,7 +2285,7 @@ def _name_at(original: str, match: re.Match[str], *, capitalised_only: bool) -> 
 
     for word in words:
         plain = word.strip(".,;:!?")
-        if fold(plain) in _NAME_NOBODY or fold(plain) in _NOT_A_NAME or fold(plain) in _RELATIVES.split("|"):
+        if fold(plain) in _NAME_NOBODY or fold(plain) in _NOT_A_NAME or fold(plain) in KIN.split("|"):
             break
         if capitalised_only and not plain[:1].isupper():
             break
@@ -2641,8 +2637,8 @@ _CALL_THE_OTHER = re.compile(
     r"\bc'?(?: )?est (?:lui|elle) qu'?(?: )?il faut (?:appeler|rappeler|contacter)|"
     r"\b(?:appelez|rappelez|contactez) (?:mon|ma) (?:mari|femme|epouse|pere|mere|fils|fille|frere|soeur|compagnon|compagne)\b|"
     # "c'est mon père qu'il faut demander" (round 12, r12c-03).
-    r"\bc'?(?: )?est (?:mon|ma) (?:" + _RELATIVES + r") qu'?(?: )?il faut (?:demander|appeler|rappeler|contacter)\b|"
-    r"\b(?:il faut|faut|demandez) (?:demander )?(?:mon|ma) (?:" + _RELATIVES + r")\b"
+    r"\bc'?(?: )?est (?:mon|ma) (?:" + KIN + r") qu'?(?: )?il faut (?:demander|appeler|rappeler|contacter)\b|"
+    r"\b(?:il faut|faut|demandez) (?:demander )?(?:mon|ma) (?:" + KIN + r")\b"
 )
 _CALL_ME = re.compile(
     r"\b(?:me|m') ?(?:rappelle|rappeler|rappeliez|appelle|appeler|appeliez|contacte|contacter)(?: \w+){0,2} moi\b|"
@@ -2712,11 +2708,11 @@ def person_named(text: str | None) -> str | None:
 # "c'est mon père qu'il faut demander, Jean-Paul", "il faut demander ma mère : Josiane" (round 12, r12c-03: the daughter's
 # and the father's names stored as one sentence): the relative to ask for, named after.
 _ASK_FOR_RELATIVE = re.compile(
-    r"\b(?:mon|ma) (?:" + _RELATIVES + r") (?:qu'?(?: )?il faut|a) (?:demander|appeler|rappeler|contacter)[\s,:-]+"
+    r"\b(?:mon|ma) (?:" + KIN + r") (?:qu'?(?: )?il faut|a) (?:demander|appeler|rappeler|contacter)[\s,:-]+"
     r"(?:(?:c'?(?: )?est|cest|il s'appelle|elle s'appelle|qui s'appelle|(?:monsieur|madame|mr|mme|m)\.?) )?" + _NAME
 )
 _RELATIVE_TO_ASK = re.compile(
-    r"\b(?:il faut|faut|vous devez|demandez) (?:demander )?(?:mon|ma) (?:" + _RELATIVES + r")[\s,:-]+"
+    r"\b(?:il faut|faut|vous devez|demandez) (?:demander )?(?:mon|ma) (?:" + KIN + r")[\s,:-]+"
     r"(?:(?:c'?(?: )?est|cest|il s'appelle|elle s'appelle|qui s'appelle|(?:monsieur|madame|mr|mme|m)\.?) )?" + _NAME
 )
 
@@ -2732,7 +2728,7 @@ _SAID_AFTER_FOR = frozenset(_WORDS_AFTER_FOR.split())
 _FOR_SOMEONE = re.compile(r"^(?:(?:c'?(?: )?est|cest|c) )?pour (?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)[\s.!]*$")
 _NAME_WITH_ROLE = re.compile(
     r"^(?:(?:c'?(?: )?est|cest|c) )?(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)[\s,(-]+(?:c'?(?: )?est |je suis )?"
-    r"(?:sa|son|mon|ma) (?:" + _RELATIVES + r"|epouse|conjointe?|associee?|secretaire|comptable)\)?[\s.!]*$"
+    r"(?:sa|son|mon|ma) (?:" + KIN + r"|epouse|conjointe?|associee?|secretaire|comptable)\)?[\s.!]*$"
 )
 
 
@@ -2786,7 +2782,7 @@ def concerned_person(slots: Mapping[str, Any], artisan_messages: Iterable[str]) 
 
         said = _CONCERNED_IN_SLOT.match(at_risk)
         who = fold(said.group("who")) if said else ""
-        if who in _RELATIVES.split("|") or who in ACCENTED_KIN:
+        if who in KIN.split("|") or who in ACCENTED_KIN:
             return yours(who)
         return "votre proche"
     messages = list(artisan_messages)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from french.text import fold
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")  # Monday first, as date.weekday()
@@ -48,6 +50,30 @@ NUMBER_WORDS = {
     "soixante": 60,
 }
 ROUGH_NUMBER_WORDS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30}
+
+# People close, folded (no accents, lower case), as one regex alternation: who writes for whom, whose death, which person
+# a correction means ("non c'est mon pere, pas ma mere").
+KIN = (
+    "mari|femme|epouse|epoux|conjoint|conjointe|compagnon|compagne|pere|mere|papa|maman|fils|fille|frere|soeur|"
+    "enfant|bebe|beau-pere|belle-mere|oncle|tante|grand-pere|grand-mere|gendre|belle-fille|patron|patronne|associe|associee"
+)
+
+# Someone close puts right which person they meant: "non c'est mon pere qui va pas bien, pas ma mere", "pas ma femme, c
+# mon associe" (round 15, r15b-08). On folded text, with or without the apostrophe.
+_PERSON_PUT_RIGHT = re.compile(
+    rf"\b(?:c'est|c est|cest|c) (?P<meant>(?:mon|ma|mes) (?:{KIN}))\b.*\bpas (?:de |pour )?(?P<aside>(?:mon|ma|mes) (?:{KIN}))\b|"
+    rf"\bpas (?:de |pour )?(?P<aside2>(?:mon|ma|mes) (?:{KIN}))\b[ ,.]+(?:c'est|c est|cest|c|mais|plutot) (?:de |pour )?"
+    rf"(?P<meant2>(?:mon|ma|mes) (?:{KIN}))\b"
+)
+
+
+def person_put_right(folded: str) -> tuple[str, str] | None:
+    """(the person meant, the one set aside), folded ("mon pere", "ma mere"); None when no person is put right."""
+    found = _PERSON_PUT_RIGHT.search(folded)
+    if not found:
+        return None
+    return (found.group("meant") or found.group("meant2"), found.group("aside") or found.group("aside2"))
+
 
 # The words for people close that a phone keyboard types without accents ("pere", "soeur"), as the bot writes them back;
 # read by the handoff, the crisis path and the case summary alike.

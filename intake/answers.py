@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from french.words import person_put_right as put_right
 from intake.facts import (
     creditor_names_meant,
     extract_facts as extract_facts,  # re-exported: actions.crisis_actions reads it here
@@ -274,6 +275,8 @@ def is_waiting(text: str | None) -> bool:
 def is_correction(text: str | None) -> bool:
     """A no that corrects a fact ("ah non c'est la Somme pas le Nord"): it refuses nothing."""
     folded = _folded(text)
+    if person_put_right(text):
+        return True
     if _CORRECTION_START.search(folded) or _CORRECTION_ANYWHERE.search(folded):
         # "non en fait c'est l'urssaf pas les impôts" (round 6, p14): a creditor corrected is a fact corrected.
         return bool(extract_facts(text or "")) or bool(creditor_names_meant(text or ""))
@@ -281,6 +284,12 @@ def is_correction(text: str | None) -> bool:
     import places
 
     return bool(places.negated_departements(text)) and "departement" in extract_facts(text or "")
+
+
+def person_put_right(text: str | None) -> bool:
+    """The person meant is corrected ("non c'est mon père, pas ma mère", at the callback offer in round 15, r15b-08,
+    read as a refusal): someone close wrote about the wrong one, and nothing is refused."""
+    return put_right(_folded(text)) is not None
 
 
 def kind(text: str | None) -> str:

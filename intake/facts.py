@@ -23,7 +23,7 @@ import yaml
 
 from french import MONTHS, MONTHS_FOLDED, NUMBER_WORDS
 from french.text import fold_in_place
-from french.words import ACCENTED_KIN, with_possessive
+from french.words import ACCENTED_KIN, KIN, with_possessive
 from intake.reproach import without_reproach
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "nlu" / "lookups"
@@ -1106,18 +1106,14 @@ def understood(facts: dict[str, str]) -> str | None:
 
 # ----------------------------------------------------------------------------------------- sympathy
 
-_RELATIVES = (
-    r"mari|epoux|femme|epouse|compagnon|compagne|conjoint|conjointe|pere|mere|papa|maman|fils|fille|"
-    r"frere|soeur|associe|associee|enfant|bebe|grand-pere|grand-mere|beau-pere|belle-mere"
-)
 _DEATH = re.compile(
-    rf"\b(?:(?:mon|ma)\s+(?P<who>{_RELATIVES})\s+(?:est\s+|vient\s+de\s+|a\s+)?"
+    rf"\b(?:(?:mon|ma)\s+(?P<who>{KIN})\s+(?:est\s+|vient\s+de\s+|a\s+)?"
     # Leaving is no death ("mon associé est parti du jour au lendemain en vidant le compte", round 4 of off-script
     # conversations, got condolences): "parti", "disparu" and "quitté" are one only when the words say so.
     rf"(?:decedee?|mort|morte|partie?\s+(?:trop tot|pour toujours|pour de bon|au ciel|dans son sommeil)|"
     rf"disparue?(?!\s+(?:avec|du jour au lendemain|sans|des radars|en\s))|deceder|mourir|nous\s+a\s+quittee?s?)|"
-    rf"(?:deces|mort|perte|disparition|enterrement|obseques)\s+de\s+(?:mon|ma)\s+(?P<who2>{_RELATIVES})|"
-    rf"(?:perdu|enterre)\s+(?:mon|ma)\s+(?P<who3>{_RELATIVES})|veuve?\b|deuil)"
+    rf"(?:deces|mort|perte|disparition|enterrement|obseques)\s+de\s+(?:mon|ma)\s+(?P<who2>{KIN})|"
+    rf"(?:perdu|enterre)\s+(?:mon|ma)\s+(?P<who3>{KIN})|veuve?\b|deuil)"
 )
 _ILLNESS = re.compile(
     r"\b(?:malade|maladie|cancer|chimio|hospitalise|hopital|operee?|operation|accident|burn[- ]?out|"

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from french import WEEKDAYS
+from french.words import ACCENTED_KIN, person_put_right
 from triage import model as learned_model, urgency_model
 from triage.dates import find_deadlines, names_far_month
 from triage.distress import (
@@ -521,6 +522,15 @@ def introduced_relative(text: str) -> str | None:
     return _INTRODUCED_AS.get((match.group("me"), gender))
 
 
+def person_meant_instead(text: str, said_before: str) -> str | None:
+    """The person someone close says they meant instead of the one said before ("c'est mon père, pas ma mère" after
+    "ma mère"), folded; None otherwise, and when the one set aside is someone else."""
+    found = person_put_right(normalise(text))
+    if not found or normalise(found[1]) != normalise(said_before):
+        return None
+    return found[0]
+
+
 def reported_with_worry(words: str) -> bool:
     """Once the writer's worry is set aside, the sign's words are about someone else only."""
     if not _WORRY_FRAMES.search(words):
@@ -607,6 +617,11 @@ class _Run:
         introduced = introduced_relative(text)
         if introduced and not self.introduced:
             self.introduced = introduced
+        meant = person_meant_instead(text, self.person_at_risk) if self.person_at_risk else None
+        if meant:
+            # "non c'est mon PERE qui va pas bien, pas ma mere" (round 15, r15b-08): the signs were about the father.
+            possessive, word = meant.split(" ", 1)
+            self.person_at_risk = f"{possessive} {ACCENTED_KIN.get(word, word)}"
         for sign in signs:
             self.signs.append(sign)
             # The line named by someone close already writing about another person ("ok je vais appeler le 3114",

@@ -312,3 +312,21 @@ def test_a_wish_to_be_written_to(text, writing):
     from intake.answers import prefers_writing
 
     assert prefers_writing(text) is writing
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # r15b-08: someone close puts right which person is unwell, at the callback offer: nothing is refused.
+        ("non c'est mon PERE qui va pas bien, pas ma mere", CORRECTION),
+        ("non pas ma mère, c'est mon père", CORRECTION),
+        ("nan c pas ma femme c mon associé", CORRECTION),
+        ("c'est ma fille pas mon fils qui a le salon", CORRECTION),
+        # Near misses: a refusal that names someone close is still a no.
+        ("non c'est mon père qui gère, rappelez pas", NO),
+        ("non, mon mari préfère pas", NO),
+        ("non c'est pour mon mari", NO),
+    ],
+)
+def test_the_person_meant_put_right_is_a_correction(text, expected):
+    assert kind(text) == expected

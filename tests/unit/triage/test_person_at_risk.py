@@ -122,3 +122,32 @@ def test_the_person_at_risk_round_14(messages, person):
     assessment = assess(messages)
     assert assessment.person_at_risk == person
     assert assessment.distress is True
+
+
+PUT_RIGHT = [
+    # Round 15 (r15b-08): someone close puts right which person they meant; the signs were that person's.
+    (
+        [
+            "je vous écris pour ma mère, elle dit qu'elle veut en finir",
+            "non c'est mon PERE qui va pas bien, pas ma mere",
+        ],
+        "mon père",
+    ),
+    (["ma femme dit qu'elle veut plus se réveiller", "pas ma femme, c mon associé pardon"], "mon associé"),
+    (
+        ["c'est pour mon fils il dit qu'il veut disparaître", "pas mon fils mais ma fille, je me suis trompée"],
+        "ma fille",
+    ),
+    # Near misses: a contrast about someone else than the person at risk changes nothing.
+    (["mon fils dit qu'il veut en finir", "c'est ma femme qui tient la caisse, pas ma fille"], "mon fils"),
+    (["mon mari dit qu'il veut en finir", "c'est mon mari qui a la boîte, pas mon fils"], "mon mari"),
+]
+
+
+@pytest.mark.parametrize("messages, person", PUT_RIGHT, ids=[" / ".join(m)[:60] for m, _ in PUT_RIGHT])
+def test_the_person_meant_put_right(messages, person):
+    previous = None
+    for index in range(len(messages)):
+        previous = assess(messages[: index + 1], previous)
+    assert previous.person_at_risk == person
+    assert previous.distress is True
