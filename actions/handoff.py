@@ -353,6 +353,7 @@ def summarise(
     asks: Sequence[str] = (),
     health_said: Sequence[str] = (),
     question_declined: bool = False,
+    callback_promised: str | None = None,
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
@@ -362,7 +363,8 @@ def summarise(
     Round 12: the advisor with thirty cases reads who writes, what happened (``happened``: a death, a liquidation, a
     seizure and when), the sums (``sums``) and what the person asks (``asks``) first, before the categories;
     ``health_said``: the health words, given only with the health consent; ``question_declined``: the question about
-    suicide was declined, which is no distress "expressed"."""
+    suicide was declined, which is no distress "expressed". ``callback_promised``: when the artisan was told the call
+    would come, in the bot's words; the moment stored is the artisan's ("demain matin" said on a Saturday, round 15)."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
     if distress and person_at_risk:
@@ -411,6 +413,8 @@ def summarise(
         numbers = ", ".join(display_phone(phone) for phone in other_phones)
         parts.append(f"Autre numéro donné : {numbers}.")
     parts += phone_lines  # whose numbers they are (phone_notes)
+    if callback_promised:
+        parts.append(f"Rappel promis : {callback_promised}.")
     return " ".join(parts)
 
 
@@ -940,6 +944,7 @@ def build_case_draft(
             asks=asks_said(said, health_consent),
             health_said=health_quotes(slots) if health_consent else (),
             question_declined=question_declined(slots),
+            callback_promised=slots.get("callback_promised"),
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),

@@ -1290,6 +1290,10 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
     A new case beyond the client's allowance is stored all the same, held for review (actions.abuse)."""
     chamber = services.chamber()
     new = not slots.get("case_reference")
+    if has_phone(slots):
+        # What the artisan is told next ("le lundi 7 décembre, dans la matinée"), for the advisor: the moment stored is
+        # the artisan's words, which "demain matin" on a Saturday leaves unclear (round 15, r15a-07).
+        slots = {**slots, "callback_promised": callback_promise(chamber, slots)}
     return submit_case(
         services.case_outbox(),
         conversation_id=tracker.sender_id,
