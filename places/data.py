@@ -102,6 +102,10 @@ USAGE_NAMES = {
     # the short-name rule reads first words of five letters or more only, so the town is a candidate here, and the
     # bot asks which.
     "Aix": "13001",
+    # Round 15 (r15a): without their article, as people type them at the place question.
+    "Puy-en-Velay": "43157",
+    "Mans": "72181",
+    "Havre": "76351",
     "Châlons-sur-Marne": "51108",  # Châlons-en-Champagne's name until 1998
     # La Charité-sur-Loire (round 14, r14b-11: "entre Cosne et La Charité"), whose short name is also a word, so
     # that the general rule of short names leaves it out.
@@ -157,10 +161,16 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
         ranked = sorted((c for c in found if c.kind == "c"), key=lambda commune: -commune.population)
         if not ranked:
             continue
+        runner_up = ranked[1].population if len(ranked) > 1 else 0
         if word in communes:
-            # Only former communes bear the name alone: the towns people mean by it are candidates too.
+            # Only former communes bear the name alone: the towns people mean by it are candidates too. A town that does
+            # not dwarf its namesakes is asked with them ("Villefranche": -sur-Saône, -de-Rouergue, -de-Lauragais; round
+            # 15 took the first without asking).
             if all(c.kind != "c" for c in communes[word]):
-                communes[word].extend(c for c in ranked if c.population >= SHORT_NAME_MIN_POPULATION)
+                dwarfs = ranked[0].population >= SHORT_NAME_OVER_NAMESAKES * max(runner_up, 1)
+                large = [c for c in ranked if c.population >= SHORT_NAME_MIN_POPULATION]
+                local = [] if dwarfs or word in words else _local_short_name(found)
+                communes[word].extend(large + [c for c in local if c not in large])
             else:
                 largest = max(c.population for c in communes[word] if c.kind == "c")
                 communes[word].extend(
@@ -169,7 +179,6 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
                     if c.population >= max(SHORT_NAME_MIN_POPULATION, SHORT_NAME_OVER_NAMESAKES * max(largest, 1))
                 )
             continue
-        runner_up = ranked[1].population if len(ranked) > 1 else 0
         if ranked[0].population >= SHORT_NAME_MIN_POPULATION and ranked[0].population >= 10 * max(runner_up, 1):
             communes[word].append(ranked[0])
         elif word not in words:

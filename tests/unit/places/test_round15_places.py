@@ -242,3 +242,31 @@ def test_other_numbers_are_read_as_before(answer, status, code):
 
 def test_a_negated_range_negates_no_corsica():
     assert "2A" not in negated_departements("pas 2 a 3 mois")
+
+
+@pytest.mark.parametrize("answer", ["Villefranche", "près de Villefranche", "villefranche svp"])
+def test_a_short_name_shared_by_towns_of_like_size_is_asked(answer):
+    """r15a: "Villefranche" was noted Rhône without asking; -de-Rouergue (12) and -de-Lauragais (31) are towns too."""
+    resolution = resolve(answer)
+    assert resolution.status == "ambiguous"
+    codes = {commune.departement for commune in resolution.candidates}
+    assert {"69", "12", "31"} <= codes
+
+
+@pytest.mark.parametrize(
+    "answer, code",
+    [("Villefranche-sur-Saône", "69"), ("Villefranche de Rouergue", "12"), ("villefranche de lauragais", "31")],
+)
+def test_the_full_name_is_found_at_once(answer, code):
+    assert resolve(answer).departement == code
+
+
+@pytest.mark.parametrize(
+    "answer, code", [("Havre", "76"), ("mans", "72"), ("Puy en Velay", "43"), ("au Havre", "76"), ("Le Mans", "72")]
+)
+def test_towns_typed_without_their_article(answer, code):
+    assert resolve(answer).departement == code
+
+
+def test_a_havre_of_peace_in_a_description_is_no_town():
+    assert find_in_text("mon atelier c'était un vrai havre de paix").status == "not_found"
