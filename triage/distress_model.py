@@ -25,9 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
+from numpy.typing import NDArray
 
 from triage.fitted_cache import fitted
+from triage.linear import tfidf_parts, tfidf_terms
 from triage.nlu_examples import training_examples
 from triage.normalise import normalise
 
@@ -148,6 +151,27 @@ def decision_label(label: str) -> str:
     return CRISIS_LABEL if label in (*LEVEL_1, *LEVEL_2) else label
 
 
+class _FastPipeline:
+    """A fitted make_pipeline() scored one text at a time with look-ups (triage/linear.py tfidf_terms): scikit-learn's
+    predict_proba spends milliseconds per call in checks, four times per message here (issue 18). The same numbers:
+    one-vs-rest logistic regression (liblinear), probabilities normalised over the classes as scikit-learn does."""
+
+    def __init__(self, pipeline: Any) -> None:
+        union, classifier = pipeline.steps[0][1], pipeline.steps[-1][1]
+        self.parts = tfidf_parts([vectorizer for _, vectorizer in union.transformer_list])
+        self.weights = np.asarray(classifier.coef_).T  # features x (classes, or 1 when binary)
+        self.biases = np.asarray(classifier.intercept_)
+        self.classes = list(classifier.classes_)
+
+    def probabilities(self, normalised: str) -> NDArray[np.float64]:
+        indexes, values = tfidf_terms(normalised, self.parts)
+        scores = self.biases + values @ self.weights[indexes]
+        positive = 1.0 / (1.0 + np.exp(-scores))
+        if len(self.classes) == 2:
+            return np.array([1.0 - positive[0], positive[0]])
+        return positive / positive.sum()
+
+
 @dataclass
 class Model:
     """Two linear models: one decides (crisis, ambiguous, bereaved, calm), one names the sign category."""
@@ -156,7 +180,30 @@ class Model:
     decide: Any
     categorise: Any
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"decide": self.decide, "categorise": self.categorise}  # the fast scorers are rebuilt on loading
+
+    def _fast(self) -> tuple[_FastPipeline, _FastPipeline]:
+        fast = self.__dict__.get("_fast_pipelines")
+        if fast is None:
+            fast = self.__dict__["_fast_pipelines"] = (_FastPipeline(self.decide), _FastPipeline(self.categorise))
+        return fast
+
     def probabilities(self, texts: list[str]) -> list[tuple[dict[str, float], dict[str, float]]]:
+        decide, categorise = self._fast()
+        results = []
+        for text in texts:
+            normalised = normalise(text)
+            results.append(
+                (
+                    dict(zip(decide.classes, map(float, decide.probabilities(normalised)), strict=True)),
+                    dict(zip(categorise.classes, map(float, categorise.probabilities(normalised)), strict=True)),
+                )
+            )
+        return results
+
+    def reference_probabilities(self, texts: list[str]) -> list[tuple[dict[str, float], dict[str, float]]]:
+        """scikit-learn's own computation, for tests to check the fast path against."""
         normalised = [normalise(text) for text in texts]
         decided = self.decide.predict_proba(normalised)
         categories = self.categorise.predict_proba(normalised)

@@ -107,3 +107,24 @@ def test_signs_count_across_turns():
 def test_classification_is_deterministic():
     text = "je voudrais m'endormir et que tout soit fini"
     assert classify.__wrapped__(text) == classify.__wrapped__(text)
+
+
+def test_the_fast_scoring_path_gives_scikit_learns_figures():
+    """Issue 18: the model's probabilities come from look-ups, not predict_proba; the figures must be the same."""
+    from triage.distress_model import _model
+
+    texts = [
+        "je n'en peux plus, je veux que tout s'arrête",
+        "mes enfants seraient mieux sans moi",
+        "bonjour",
+        "",
+        "xyzzy",
+        "l'URSSAF me réclame 3 trimestres et la banque a bloqué le compte",
+        "mon frère s'est suicidé l'an dernier",
+    ]
+    fast = _model().probabilities(texts)
+    reference = _model().reference_probabilities(texts)
+    for (decided, named), (decided_ref, named_ref) in zip(fast, reference, strict=True):
+        assert decided.keys() == decided_ref.keys() and named.keys() == named_ref.keys()
+        assert all(abs(decided[label] - decided_ref[label]) < 1e-12 for label in decided)
+        assert all(abs(named[label] - named_ref[label]) < 1e-12 for label in named)
