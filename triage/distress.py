@@ -84,6 +84,8 @@ class _Rule:
     unless: re.Pattern[str] | None
     even_with: re.Pattern[str] | None
     unless_in_message: re.Pattern[str] | None
+    # The rule's own near misses, that do not cancel the classifier's sign of the category (unlike `unless`).
+    unless_own: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def _table() -> _Table:
         seen.add(sign["id"])
         optional = {
             key: compile_any(sign[key]) if sign.get(key) else None
-            for key in ("patterns", "message", "with", "unless", "even_with", "unless_in_message")
+            for key in ("patterns", "message", "with", "unless", "even_with", "unless_in_message", "unless_own")
         }
         table.append(
             _Rule(
@@ -130,6 +132,7 @@ def _table() -> _Table:
                 optional["unless"],
                 optional["even_with"],
                 optional["unless_in_message"],
+                optional["unless_own"],
             )
         )
     reported = raw["reported"]
@@ -159,7 +162,7 @@ def _matches(rule: _Rule, pattern: re.Pattern[str], clause: Clause) -> Iterable[
     text = clause.text
     if rule.needs is not None and not rule.needs.search(text):
         return
-    if _vetoed(rule, text):
+    if _vetoed(rule, text) or (rule.unless_own is not None and rule.unless_own.search(text)):
         return
     cancelled = []
     if rule.level < AMBIGUOUS:
@@ -290,6 +293,9 @@ _CHOICE_REGRETTED = re.compile(
     r"rester a l usine|rester employe|reprendre|racheter|ouvrir|acheter|embaucher|signer|ecouter|choisir|m associer|"
     r"emprunter|investir)\b|\bje regrette (?:de |d )(?:m etre|m avoir) (?:installe|installee|mis|mise|lance|lancee)\b"
 )
+# Self-harm said "on purpose" where the business is only the place ("je l'ai vu se faire du mal volontairement à
+# l'atelier": retired held-out v22, d-098, the classifier's self_harm at 0.96 was read as despair about the business).
+_ON_PURPOSE = re.compile(r"\b(?:volontairement|expres|deliberement|sciemment|en cachette)\b")
 _PERSONAL = re.compile(
     r"\b(moi|ma vie|vivre|vie|mourir|mort|morte|famille|enfants|gosses|femme|mari|"
     r"suicide|suicider|tuer|disparaitre|reveiller|adieu|assurance|testament|poids|fardeau)\b"
@@ -377,7 +383,7 @@ def _model_sign(text: str) -> Sign | None:
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
             words = " ".join(clause.text for clause in split_clauses(verdict.quote))
-            if _about_a_thing(words):
+            if _about_a_thing(words) and not (category == "self_harm" and _ON_PURPOSE.search(words)):
                 level, category = AMBIGUOUS, distress_model.AMBIGUOUS_LABEL
         elif any(_negated(clause.text) for clause in split_clauses(verdict.quote)):
             # A sign's words said in the negative ("je n'ai jamais pensé au suicide", the answer to the
