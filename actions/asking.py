@@ -19,10 +19,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import live_offer, services
 from actions.conversation import said_before, user_messages
-from actions.handoff import concerned_person, said_to_the_writer
+from actions.handoff import business_person_concerned, concerned_person, said_to_the_writer
 from actions.questions import QUESTIONS
 
 REQUESTED_SLOT = "requested_slot"
+# The intake questions about the business, worded for its owner when someone close writes for them.
+ASKED_OF_THE_OWNER = ("trade", "legal_form", "employees", "creditors", "steps_taken")
 # The key of the question's message metadata that names the slot it asks for (read by bot/form_asks.py).
 ASKED_SLOT_KEY = "asked_slot"
 
@@ -40,6 +42,10 @@ def ask(
     if slot == "health_consent":
         # Someone close writing: "Vous avez parlé de la santé de votre patronne" (round 14, r14a-11, r14b-10).
         text = said_to_the_writer(text, concerned_person(tracker.slots, user_messages(tracker.events))) or text
+    elif slot in ASKED_OF_THE_OWNER:
+        # "Quel est le métier de votre mari ?" to a wife writing for her husband (round 15): whose business it is, as
+        # the writer said it; never the person at risk alone (a father whose son is at risk writes of his own firm).
+        text = said_to_the_writer(text, business_person_concerned(user_messages(tracker.events))) or text
     again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
     said = said_before(tracker.events, text) or any(message.get("text") == text for message in earlier or [])
     if again and said:

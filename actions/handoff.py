@@ -2175,10 +2175,7 @@ _WRITER_NAMED = re.compile(r"\bmoi,? c(?:'| )?est " + _NAME)
 # concerned by what they are to the writer. Read as two people only with the writer's own name in the same words ("mon
 # fils s'appelle Lucas" from an artisan is no one writing for his son).
 _RELATIVE_CALLED = re.compile(
-    r"\b(?:mon|ma) (?P<relative>"
-    + KIN
-    + r"),? (?:il |elle )?(?:s'?(?: )?appelle|se nomme|c(?:'| )?est) "
-    + _NAME
+    r"\b(?:mon|ma) (?P<relative>" + KIN + r"),? (?:il |elle )?(?:s'?(?: )?appelle|se nomme|c(?:'| )?est) " + _NAME
 )
 _WRITER_CALLED = re.compile(r"\b(?:moi,? c(?:'| )?est|je m'?(?: )?appelle|mon (?:pre)?nom (?:c'est|est)) " + _NAME)
 _NAME_THEN_ROLE = re.compile(r"(?:^|[.!?,]\s*)" + _NAME + r",? (?:et )?je suis (?:sa|son) ")
@@ -2790,6 +2787,12 @@ def concerned_person(slots: Mapping[str, Any], artisan_messages: Iterable[str]) 
         if who in KIN.split("|") or who in ACCENTED_KIN:
             return yours(who)
         return "votre proche"
+    return business_person_concerned(artisan_messages)
+
+
+def business_person_concerned(artisan_messages: Iterable[str]) -> str | None:
+    """ "votre mari", "votre patron": whose business it is when someone close or an employee writes for the artisan
+    ("j'écris pour mon mari", "l'entreprise de mon père"); None when the artisan writes about their own."""
     messages = list(artisan_messages)
     found = written_for(messages)
     if not found:
@@ -2825,6 +2828,19 @@ _SAID_TO_THE_ARTISAN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bVous avez parlé de votre santé\."), "Vous avez parlé de la santé de {who}."),
     (re.compile(r"\bSi je comprends bien, vous faites face\b"), "Si je comprends bien, {who} fait face"),
     (re.compile(r"\bvous faites face à\b"), "{who} fait face à"),
+    # The intake's questions to someone close writing for the artisan (round 15: "Quel est votre métier ?" to a wife
+    # writing for her husband). Sentences that need no agreement with the person's gender.
+    (re.compile(r"^Quel est votre métier \?"), "Quel est le métier de {who} ?"),
+    (
+        re.compile(r"^Sous quelle forme votre entreprise est-elle enregistrée \?"),
+        "Sous quelle forme l'entreprise de {who} est-elle enregistrée ?",
+    ),
+    (re.compile(r"^Avez-vous des salariés \?"), "L'entreprise de {who} a-t-elle des salariés ?"),
+    (re.compile(r"^Devez-vous de l'argent à quelqu'un aujourd'hui\b"), "Y a-t-il des dettes aujourd'hui"),
+    (
+        re.compile(r"^Avez-vous déjà fait des démarches, par exemple contacté l'URSSAF, les impôts ou votre banque \?"),
+        "Des démarches ont-elles déjà été faites, par exemple auprès de l'URSSAF, des impôts ou de la banque ?",
+    ),
 )
 
 
