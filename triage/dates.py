@@ -40,12 +40,28 @@ _RELATIVE = [
     (re.compile(r"\b(?:dans|d ici|sous) (?:une |la )?dizaine de jours\b"), 10),
     (re.compile(r"\b(?:dans|d ici|sous) (?:une |la )?(?:quinzaine|huitaine)(?: de jours)?\b"), 15),
 ]
+# "dans les 15 jours", "sous les huit jours" (development v22, b1-105): the same span with its article.
 _IN_N = re.compile(
-    r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine) " + _NUMBER + r" (jours?|semaines?|mois)\b"
+    r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine)(?: les)? " + _NUMBER + r" (jours?|semaines?|mois)\b"
 )
 _HAVE_N = re.compile(
     r"\b(?:j ai|on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|il me reste|"
     r"me reste|plus que|delai de|encore|seulement|que|a peine) " + _NUMBER + r" (jours?|semaines?)\b"
+)
+# A notice given in months ("il me donne deux mois", "un préavis de 3 mois": development v22, b2-042): far off.
+_GIVEN_MONTHS = re.compile(
+    r"\b(?:on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|nous donne|nous donnent|"
+    r"nous laisse|nous laissent|preavis de) " + _NUMBER + r" (mois)\b"
+)
+# A weekday told with what happened on it ("lundi le chantier a démarré", "mardi l'huissier est passé": development v22,
+# b1-122): the last such day, not the next one. An auxiliary, then a past participle of an event, a few words on.
+_TOLD_PAST_AFTER = re.compile(
+    r"^(?: (?!(?:et|mais|puis|donc)\b)\w+){0,5}? (?:a|ont|est|sont|ai|avons|m a|m ont|nous a|nous ont|j ai|on a)"
+    r"(?: (?:deja|bien|enfin|encore|tout|pas|jamais|meme))? (?:demarre|commence|debute|ouvert|ferme|arrive|arrivee|"
+    r"arrives|passe|passee|passes|venu|venue|venus|eu lieu|eu|recu|recue|appele|dit|envoye|ecrit|bloque|coupe|coupee|"
+    r"saisi|saisie|pris|vole|casse|cassee|brule|inonde|inondee|installe|installes|pose|poses|lance|annonce|"
+    r"prevenu|prevenus|rejete|refuse|signe|tombe|tombee|debarque|debarques|termine|fini|licencie|parti|partie|"
+    r"explose|cambriole|fracture|fait)\b"
 )
 _WEEKDAY = re.compile(
     r"\b(?:ce |cette |d ici |avant |jusqu a |pour |des |le )?(" + "|".join(_WEEKDAYS) + r")( prochain)?\b"
@@ -154,14 +170,21 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         if _past_tense(text, match.start()):
             # "c'était hier": only in the past tense ("hier j'ai reçu ..." tells when a letter came, not a date due).
             add(today - timedelta(days=2 if match.group(1) else 1), match)
-    for pattern in (_IN_N, _HAVE_N):
+    for pattern in (_IN_N, _HAVE_N, _GIVEN_MONTHS):
         for match in pattern.finditer(text):
             if not _is_past(text, match.start(), match.end()):
                 add(today + timedelta(days=_number(match.group(1)) * _UNIT_DAYS[match.group(2)]), match)
     for match in _WEEKDAY.finditer(text):
         weekday = _WEEKDAYS.index(match.group(1))
         said_past = bool(_PAST_AFTER.match(text[match.end() : match.end() + 14])) or (
-            _past_tense(text, match.start()) and not match.group(2)
+            not match.group(2)
+            and (
+                _past_tense(text, match.start())
+                or (
+                    match.group(0) == match.group(1)
+                    and bool(_TOLD_PAST_AFTER.match(text[match.end() : match.end() + 60]))
+                )
+            )
         )
         if said_past:
             # "lundi dernier", "l'échéance était lundi": the last such day before today.
