@@ -165,11 +165,18 @@ def _scan(cue: Cue, clause: Clause, order: tuple[int, int]) -> Iterable[_Hit]:
         )
 
 
-def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
-    """A health word whose subject is a relative is a life event of the artisan's, not their own health."""
+def _relatives_health(hits: list[_Hit], owner: str | None = None) -> list[_Hit]:
+    """A health word whose subject is a relative is a life event of the artisan's, not their own health; unless that
+    relative is the artisan someone close writes for (``owner``, a folded kin word: "mari")."""
     signals = rules().signals
     kept = []
     for hit in hits:
+        if hit.owner == "vie_personnelle" and owner is not None:
+            # "ma femme est hospitalisée" written for her: the artisan's own health.
+            span = hit.clause.text[hit.start : hit.end]
+            named = signals.relative_subject.search(span)
+            if named and _is_owner(named.group(0), owner) and health_words(span):
+                hit.owner = "sante"
         if hit.owner != "sante":
             kept.append(hit)
             continue
@@ -180,11 +187,13 @@ def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
         ):
             continue  # "mon ouvrier est arrêté par son médecin": the business's trouble, not the artisan's health
         kept.append(hit)
-        if signals.relative_after.search(hit.clause.text[hit.end :]):
-            hit.owner = "vie_personnelle"  # "AVC de ma femme en novembre"
+        after = signals.relative_after.search(hit.clause.text[hit.end :])
+        if after:
+            if not _is_owner(after.group(0), owner):
+                hit.owner = "vie_personnelle"  # "AVC de ma femme en novembre"
             continue
         relatives = list(signals.relative_subject.finditer(before))
-        if not relatives:
+        if not relatives or _is_owner(relatives[-1].group(0), owner):
             continue
         between = signals.first_person_not_subject.sub(" ", before[relatives[-1].end() :])
         last_first = max((m.end() for m in signals.first_person.finditer(between)), default=None)
@@ -197,6 +206,14 @@ def _relatives_health(hits: list[_Hit]) -> list[_Hit]:
         if not _negated(hit.clause, relatives[-1].start(), relatives[-1].end()):
             hit.owner = "vie_personnelle"
     return kept
+
+
+def _is_owner(relative_words: str, owner: str | None) -> bool:
+    """Whether the relative named ("ma femme", "papa") is the artisan someone close writes for."""
+    if owner is None:
+        return False
+    words = {"papa": "pere", "maman": "mere"}.get(relative_words.rsplit(maxsplit=1)[-1], relative_words.rsplit(maxsplit=1)[-1])
+    return words == owner.split()[-1]
 
 
 def _someone_elses_health(text: str) -> bool:
@@ -513,6 +530,34 @@ _INTRODUCED_AS = {
 }
 
 
+# Someone close writing for the artisan, the person named as the owner: "j'écris pour mon mari", "c'est pour mon papa que
+# j'écris", "de la part de ma mère", "l'entreprise de mon père", "mon mari est artisan", "ma compagne a un salon".
+_WRITES_FOR_KIN = re.compile(
+    r"\b(?:pour|de la part de|au nom de|a la place de) (?:mon|ma) (?P<kin>[a-z-]+(?: [a-z-]+)?)\b.{0,40}?"
+    r"(?:\b(?:j ecris|je vous ecris|j vous ecris|je vous contacte|je me permets|je viens|je demande)\b|$)|"
+    r"\b(?:j ecris|je vous ecris|j vous ecris|je vous contacte|c est|c|cest|je viens|je demande|je me renseigne) "
+    r"(?:pour|de la part de|au nom de) (?:mon|ma) (?P<kin2>[a-z-]+(?: [a-z-]+)?)|"
+    r"\b(?:l entreprise|la boite|la boutique|le salon|l atelier|le garage|le commerce|le restaurant|la societe) de "
+    r"(?:mon|ma) (?P<kin3>[a-z-]+(?: [a-z-]+)?)|"
+    r"\b(?:mon|ma) (?P<kin4>[a-z-]+(?: [a-z-]+)?) (?:est|et) (?:artisan|artisane|patron|patronne|gerante?|a son compte)\b|"
+    r"\b(?:mon|ma) (?P<kin5>[a-z-]+(?: [a-z-]+)?) (?:a|tient) (?:un|une|sa|son) (?:entreprise|boite|boutique|salon|"
+    r"atelier|garage|commerce|restaurant|boulangerie|boucherie|charcuterie|patisserie|societe)\b"
+)
+
+
+def owner_written_for(text: str) -> str | None:
+    """The kin word of the artisan someone close writes for ("mari", "pere"), folded, or None: their illness is the
+    artisan's health (sante), not a life event of the writer's (development v22: a wife writing for her husband)."""
+    found = _WRITES_FOR_KIN.search(normalise(text))
+    if not found:
+        return None
+    words = next(group for group in found.groups() if group).split()
+    kin = (
+        words[0] if words[0] not in ("grand", "beau", "belle", "petit", "petite") or len(words) < 2 else " ".join(words)
+    )
+    return {"papa": "pere", "maman": "mere"}.get(kin, kin)
+
+
 def introduced_relative(text: str) -> str | None:
     """The artisan the writer says they write for ("je suis la femme d'un boulanger": "mon mari"), or None."""
     match = _INTRODUCED.search(normalise(text))
@@ -597,6 +642,7 @@ class _Run:
         self.own_sign = False  # a sign in the writer's own words
         self.person_at_risk: str | None = None  # the last person whose signs someone close reported
         self.introduced: str | None = None  # whom the writer said they write for ("la fille de M. Garcia")
+        self.owner: str | None = None  # the artisan's kin word when someone close writes for them ("mari")
         # The last message that named each category, and the last that denied it without naming it: a difficulty
         # denied after it was read ("y a pas de travaux devant chez moi", round 5) is dropped (see retracted).
         self.named_at: dict[str, int] = {}
@@ -617,6 +663,9 @@ class _Run:
         introduced = introduced_relative(text)
         if introduced and not self.introduced:
             self.introduced = introduced
+        owner = owner_written_for(text)
+        if owner and not self.owner:
+            self.owner = owner
         meant = person_meant_instead(text, self.person_at_risk) if self.person_at_risk else None
         if meant:
             # "non c'est mon PERE qui va pas bien, pas ma mere" (round 15, r15b-08): the signs were about the father.
@@ -665,7 +714,10 @@ class _Run:
         message_hits: list[_Hit] = []
         denied: set[str] = set()
         by_clause = [
-            _relatives_health(_other_sense(_category_hits(clause, (index, clause_index), denied), clauses))
+            _relatives_health(
+                _other_sense(_category_hits(clause, (index, clause_index), denied), clauses),
+                self.owner or (self.introduced.split()[-1] if self.introduced else None),
+            )
             for clause_index, clause in enumerate(clauses)
         ]
         for clause_hits in by_clause:
