@@ -201,7 +201,10 @@ def test_who_the_difficulty_is_about(slots, messages, concerned):
         ),
         # The artisan writing: unchanged.
         ("Votre santé passe avant tout, et je suis de tout cœur avec vous.", None, None),
-        ("Quel est votre métier ?", "votre père", None),
+        # A sentence that is not one of them: unchanged. ("Quel est votre métier ?" was one of these until round 15
+        # found it said to a wife writing for her husband: it now asks about the owner's trade.)
+        ("Depuis quand cette situation dure-t-elle ?", "votre père", None),
+        ("Quel est votre métier ?", "votre père", "Quel est le métier de votre père ?"),
     ],
 )
 def test_the_sentence_speaks_of_the_person_concerned(said, concerned, becomes):
