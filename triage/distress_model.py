@@ -165,11 +165,12 @@ class _FastPipeline:
 
     def probabilities(self, normalised: str) -> NDArray[np.float64]:
         indexes, values = tfidf_terms(normalised, self.parts)
-        scores = self.biases + values @ self.weights[indexes]
-        positive = 1.0 / (1.0 + np.exp(-scores))
+        scores: NDArray[np.float64] = self.biases + values @ self.weights[indexes]
+        positive: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-scores))
         if len(self.classes) == 2:
             return np.array([1.0 - positive[0], positive[0]])
-        return positive / positive.sum()
+        normalised_probabilities: NDArray[np.float64] = positive / positive.sum()
+        return normalised_probabilities
 
 
 @dataclass

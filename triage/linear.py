@@ -235,7 +235,7 @@ class LinearScorers:
         """The same as `_features(...) @ weights` for one text, without building sparse matrices: a few
         dictionary look-ups instead of milliseconds of scikit-learn overhead per message."""
         indexes, values = tfidf_terms(text, self._parts)
-        scores = self.biases + values @ self.weights[indexes]
+        scores: NDArray[np.float64] = self.biases + values @ self.weights[indexes]
         return 1.0 / (1.0 + np.exp(-scores))
 
     def reference_probabilities(self, texts: list[str]) -> NDArray[np.float64]:
