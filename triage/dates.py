@@ -52,6 +52,8 @@ _HAVE_N = re.compile(
 _GIVEN_MONTHS = re.compile(
     r"\b(?:on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|nous donne|nous donnent|"
     r"nous laisse|nous laissent|preavis de) " + _NUMBER + r" (mois)\b"
+    # Not what is given in months' worth ("ils me donnent 3 mois de loyer d'avance": a sum, no delay).
+    r"(?! (?:de|d) (?:loyer|loyers|salaire|salaires|avance|tresorerie|stock|travail|conges|chiffre)\b)(?! d avance\b)"
 )
 # A weekday told with what happened on it ("lundi le chantier a démarré", "mardi l'huissier est passé": development v22,
 # b1-122): the last such day, not the next one. An auxiliary, then a past participle of an event, a few words on.
