@@ -483,6 +483,9 @@ _ABOUT_THE_SERVICE = re.compile(
     r"qui (?:va )?(?:lire|lit|voir|voit|verra)|combien de temps (?:avant|pour (?:etre|qu'on|que vous))|"
     r"(?:avant|pour) qu'on me (?:rappelle|contacte|appelle)|(?:oblige(?:e|s)?|c oblige) de (?:donner|repondre|dire|tout)|"
     r"pourquoi (?:vous )?(?:me )?(?:voulez|demandez)|quoi la suite|"
+    # Round 16 (r16b-07): "euh ma banque va etre au courant?": whether others will know, a question about this service.
+    r"(?:va|vont|sera|seront|serait|seraient|est|sont) (?:pas )?(?:etre )?(?:mise?s? )?(?:au courant|prevenue?s?|informee?s?)|"
+    r"(?:va|vont|pourra|pourront|peut|peuvent) (?:pas )?(?:le |l' ?)?(?:savoir|apprendre|voir ce que j)|"
     r"(?:le matin|l'apres-midi|l'aprem|le soir|ce soir)\b[^?]{0,30}c'est possible)\b"
 )
 MAX_ASK_LENGTH = 110
@@ -597,14 +600,34 @@ _SUM_OF_SOMETHING_ELSE = re.compile(
 )
 
 
+# "j'ai regardé la facture", "vérifié sur le courrier": where the right amount was read, said with it.
+_WHERE_THE_AMOUNT_WAS_READ = re.compile(
+    r"\b(?:j'?(?: )?ai |apres avoir )?(?:bien )?(?:re)?(?:regarde|verifie|relu|lu|vu|checke|recompte|calcule)\w* "
+    r"(?:sur |dans )?(?:la |les |le |ma |mes |mon )?(?:factures?|papiers?|releves?|courriers?|lettres?|comptes?)\b|"
+    r"\b(?:sur|d'apres|selon) (?:la|ma|le|mon) (?:facture|courrier|lettre|releve)\b"
+)
+
+
 def _sum_put_right(message: str, just_said: Sequence[str]) -> list[str]:
     """The sums of the message before with one amount put right, when the message says only that ("non pardon c'est
     8000", "en fait 8 000 pas 3 000"); [] when it says more or else ("et le fisc 2000" is another debt, read as such;
     "8000 de CA" is no correction)."""
-    from intake.facts import _AMOUNT, _BARE_AMOUNT, _CREDITOR, _amount, _is_year, fold, money_in_digits
+    from intake.facts import (
+        _AMOUNT,
+        _BARE_AMOUNT,
+        _CREDITOR,
+        _amount,
+        _is_year,
+        amount_put_right_words,
+        fold,
+        money_in_digits,
+    )
 
     folded = money_in_digits(fold(" ".join(message.replace("’", "'").split())))
-    opening = _SUM_CORRECTED.match(folded)
+    # "et c'est 5200 au final j'ai regardé la facture" (round 16, r16a-10: the case kept 6 000 €): put right anywhere in
+    # the words; where the amount was read is no other sum.
+    folded = _WHERE_THE_AMOUNT_WAS_READ.sub(lambda found: " " * len(found.group()), folded)
+    opening = _SUM_CORRECTED.match(folded) or amount_put_right_words(folded)
     aside = _NOT_THAT_SUM.search(folded)
     if not (opening or aside) or _CREDITOR.search(folded) or _SUM_OF_SOMETHING_ELSE.search(folded):
         return []
@@ -1797,6 +1820,53 @@ def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ())
     return first_name_said(rest, entities)
 
 
+# A no as typed, drawn out or short ("non", "nooon", "nan", "nn", "nope", "niet"), and words starting with an n that say
+# no or yes ("nul", "nickel"): never a first name.
+_NO_SHAPED = re.compile(r"(?:n+(?:o+|a+))+n*|n+|no+p+e?|nah?")
+_N_WORDS = (
+    "nada nein niet nenni negatif negative nope nop nah nul nulle neant nothing never nobody none no noway nickel "
+    "naturellement normal normalement necessaire nous nos notre nom nombre numero ne pas plus envie besoin veux veut "
+    "appelez rappelez merci"
+)
+_N_WORDS_THAT_NAME_NOBODY = frozenset(_N_WORDS.split())
+# What may open a first name typed alone: "c'est", "moi c'est", "je suis".
+_NAME_OPENING = re.compile(r"^(?:(?:moi|alors|euh|bah|ben)[ ,]+)?(?:c'?(?: )?est|cest|je suis|jsuis|moi)[ ,]+", re.I)
+
+
+def name_read_as_a_no(text: str | None, entities: Sequence[Mapping[str, Any]] = ()) -> str | None:
+    """A first name the classifier took for a no because it begins like one ("nolwenn", "Noa", "noël", "nathan",
+    "nadia", "nans"; round 16, r16a-07 and r16a-16: the case had no name): the name, when the words are a name and say
+    no refusal ("non", "nan", "nooon", "nn merci", "personne" stay refusals). None otherwise."""
+    if not text:
+        return None
+    from intake.answers import HESITATION, NO, YES, is_skip, is_waiting, kind as answer_kind
+    from intake.facts import fold
+
+    words = " ".join(text.replace("’", "'").split()).strip(" .!,")
+    if not words or "?" in words or answer_kind(words) in (YES, NO, HESITATION) or is_skip(words) or is_waiting(words):
+        return None
+    folded = fold(words)
+    parts = fold(_NAME_OPENING.sub("", words, count=1)).split()
+    if not parts or any(_NO_SHAPED.fullmatch(part) or part in _N_WORDS_THAT_NAME_NOBODY for part in parts):
+        return None
+    if any(part in _NOT_A_NAME for part in folded.replace("'", " ").split()) and not _NAME_OPENING.match(words):
+        return None
+    # A first name as typed (capitalised), or one beginning like a no, which the entity extractor may have seen.
+    named = first_name_said(words) or (first_name_said(words, entities) if parts[0].startswith("n") else None)
+    if named:
+        return named.title() if named.islower() else named
+    rest = _NAME_OPENING.sub("", words, count=1)
+    if (
+        1 <= len(parts) <= 3
+        and parts[0].startswith("n")
+        and all(re.fullmatch(r"[^\W\d_]{2,}(?:[-'][^\W\d_]+)*", part) for part in rest.split())
+        and not callback_time(rest)
+    ):
+        name = clean_name(rest)
+        return name.title() if name and name.islower() else name
+    return None
+
+
 # ---------------------------------------------------------------------------------- two numbers, one kept
 
 # Said of a number to say it is the one to call ("06 80 45 21 97 c'est mieux", "plutôt le 06 ...", "de préférence").
@@ -2171,6 +2241,17 @@ _NAME = r"(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0
 _PERSON_NAMED = re.compile(r"\b(?:lui|elle),? c(?:'| )?est (?:(?:monsieur|madame|mr|mme|m)\.? )?" + _NAME)
 _PERSON_CALLED = re.compile(r"\b(?:il|elle) s'?(?: )?appelle " + _NAME)
 _WRITER_NAMED = re.compile(r"\bmoi,? c(?:'| )?est " + _NAME)
+# The writer named as the one who answers the call: "c'est moi teddy qui répondrai", "c'est moi, Teddy, qui décroche",
+# "moi teddy je répondrai", "c'est moi (Teddy) qu'il faut appeler".
+_ANSWERING = (
+    r"(?:(?:vais |va )?(?:repond\w*|decroch\w*|prend\w* (?:l'?(?: )?appel|le tel\w*)|parle\w*|gere\w*|m'?(?: )?occupe\w*)"
+    r"|serai (?:la|joignable|dispo\w*)|suis (?:joignable|dispo\w*)|ai le (?:tel\w*|portable)|aurai le (?:tel\w*|portable))"
+)
+_WRITER_ANSWERS = re.compile(
+    r"\b(?:c'?(?: )?est moi|moi(?:,? c'?(?: )?est)?)[ ,(]+(?P<name>[^\W\d_]{2,}(?:[-'][^\W\d_]+)*)[ ,)]+"
+    r"(?:qui (?:vais |va )?" + _ANSWERING + r"|qu'?(?: )?il faut (?:appeler|rappeler|contacter|demander)|"
+    r"(?:je |j')" + _ANSWERING + r")"
+)
 # Round 14 (r14b-07): "moi c'est Kevin, mon père s'appelle Alain": the writer names themself and names the person
 # concerned by what they are to the writer. Read as two people only with the writer's own name in the same words ("mon
 # fils s'appelle Lucas" from an artisan is no one writing for his son).
@@ -2468,6 +2549,19 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
             name = _name_at(original, called, capitalised_only=False)
             if name:
                 found["person_name"] = name
+        answers = _WRITER_ANSWERS.search(folded)
+        if answers and "writer_name" not in found and (said or person or called):
+            # "il s'appelle gilbert mais c'est moi teddy qui répondrai" (round 16, r16a-06: filed under the father, who
+            # barely speaks French, and the son who answers named nowhere): the writer, named as the one who answers.
+            name = _name_at(original, answers, capitalised_only=False)
+            other = found.get("person_name") or next(
+                (_name_at(original, match, capitalised_only=False) for match in (called, person) if match), None
+            )
+            if name and fold(name) != fold(other or ""):
+                found["writer_name"] = name
+                if other:
+                    found.setdefault("person_name", other)
+                said = True  # two people: the one named, and the writer who answers
     if not said:
         return None
     if "writer" not in found and found.get("relative") in _WRITER_OF:

@@ -19,7 +19,7 @@ from actions.business_questions import answer_to_business_question, content_word
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.earlier_number import earlier_number_at_phone_question
-from actions.erasure_actions import erasure_requested
+from actions.erasure_actions import erasure_in_handoff
 from actions.handoff import (
     BEFORE_YOU_GO,
     CASE_KEPT,
@@ -50,6 +50,7 @@ from actions.handoff import (
     name_beside_contact,
     name_in_so_many_words,
     name_put_right,
+    name_read_as_a_no,
     name_then_more,
     no_phone_text,
     normalise_email,
@@ -111,6 +112,7 @@ from intake.answers import (
     without_said_before,
 )
 from intake.facts import extract_facts, fold, understood
+from intake.shapes import declines_a_name
 from ops import clock
 from places import resolve
 from triage.answers import NOT_SAFE, UNSURE, person_reached, reassures_safety
@@ -163,10 +165,13 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         crisis = crisis_in_form_reply(dispatcher, tracker)  # a warning sign that also fills a slot
         if crisis is not None:
             return crisis
-        if erasure_requested(tracker):
-            # "effacez mes données": the offer to erase answers it next (action_answer_faq), confirmed before
-            # anything is done; read here as a refused call, it erased nothing and confirmed nothing.
-            return []
+        erasure = erasure_in_handoff(
+            dispatcher, tracker, withdraws_consent
+        )  # "effacez tout svp", "vous pourrez l'effacer après ?"
+        if erasure is not None:
+            # "effacez mes données": the offer to erase, confirmed before anything is done (actions/erasure_actions.py);
+            # read here as a refused call, it erased nothing and confirmed nothing.
+            return erasure
         if withdraws_consent(tracker):
             return [*withdraw_consent(tracker), SlotSet("requested_slot", None)]
         if declines_callback(tracker):
@@ -400,6 +405,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "je vous l'ai dit, Nadia", "Lucas je vous ai dit", read as a skip (round 9, r9a-03, r9b-11: the name left
             # empty): the name said with the reminder is the answer.
             named = name_after_reminder(words) if tracker.get_slot("requested_slot") == "contact_name" else None
+            if not named and tracker.get_slot("requested_slot") == "contact_name":
+                # "nolwenn", "noa", "nathan", read as a no (round 16, r16a-07, r16a-16: the case had no name).
+                named = name_read_as_a_no(words, tracker.latest_message.get("entities") or [])
             return {"contact_name": named or SKIPPED}
         # Read whole when it names the person concerned, whatever a mapping took from it (round 8: the entity "Nadine"
         # of "Karim, je suis son fils. Elle, c'est Nadine" was kept).
@@ -426,7 +434,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "bon ok", "euh", "non" are no first name (the classifier was unsure of them): a no passes the
             # question, the others wait for the name.
             said = answer_kind(words)
-            if said == NO:
+            if said == NO or declines_a_name(words):  # "sans nom", "anonyme" (round 16, r16b-15: kept as the name)
                 return {"contact_name": SKIPPED}
             if said in (YES, HESITATION) or is_waiting(words):
                 dispatcher.utter_message(text=TAKE_YOUR_TIME if is_waiting(words) else NO_NAME_YET)
@@ -552,6 +560,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "... je me demande si ça vaut encore la peine de se lever le matin" (round 10, r10b-03) was stored as the
             # time of the call: words with a warning sign are never a moment; the crisis path or the question answers.
             return {"callback_slot": None}
+        if (
+            value == AS_SOON_AS_POSSIBLE
+            and tracker.get_slot("requested_slot") == "callback_slot"
+            and fold(words).strip() != fold(AS_SOON_AS_POSSIBLE)
+            and callback_time(words)
+            and CallbackPreference.read(words).limits()
+        ):
+            # "pas avant 10h chez moi", read as a skip (round 16, r16a-13: stored "dès que possible", promised from 8 h
+            # there): the limit said is the moment kept, and the promise keeps it.
+            value = words
         asked = tracker.get_slot("requested_slot") == "callback_slot" and value == words
         if asked and is_waiting(words):
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
@@ -857,7 +875,8 @@ _WORDS_BEFORE_A_NAME = re.compile(
     r"^(?:(?:bah|ben|bon|euh|mais|oui|alors)[ ,]+)*(?:(?:comme )?je (?:vous )?(?:l'|l’)?ai (?:d[ée]j[àa] )?dit|je l'ai dit|"
     r"comme je (?:vous )?(?:le )?disais|"
     # "c said" (SMS for "c'est Saïd", round 7: stored "c said").
-    r"c'est|c’est|cest|c|moi c'est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
+    # "c est nolwenn" (round 16: "Est Nolwenn").
+    r"c'est|c’est|c est|cest|c|moi c'est|moi c est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
     re.IGNORECASE,
 )
 # A reminder after the name ("Lucas je vous ai dit", "Nadia, je vous l'ai déjà dit !", "Paul comme je disais").
@@ -1007,6 +1026,14 @@ def yes_after_clarification(words: str | None) -> bool:
     return False
 
 
+# A yes to the health question said in other words than intake.answers reads as one ("pas de souci", "vous pouvez").
+_HEALTH_YES_WORDS = re.compile(
+    r"\b(?:pas de (?:souci|soucis|probleme|problemes)|aucun (?:souci|probleme)|sans (?:souci|probleme)|vous pouvez|"
+    r"tu peux|mettez|mets le|notez|note le|allez y|vas y|si vous voulez|je veux bien|ca marche|entendu|bien sur|"
+    r"tout a fait|absolument|carrement|pourquoi pas|je suis d accord|d accord|ok|oui|ouais)\b"
+)
+
+
 def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
     """True or False when the artisan answered yes or no; None for anything else.
 
@@ -1037,6 +1064,10 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return True  # "oui mettez le, c'est la santé du patron pas la mienne" (round 13, r13b-04: read as a pass)
     if value is not True and slot in YES_NO_SLOTS and said == OTHER and yes_after_clarification(words):
         return True  # "c'est la santé de la patronne pas la mienne. oui vous pouvez le mettre" (round 14, r14a-11)
+    if value is True and slot == "health_consent" and said != YES and not _HEALTH_YES_WORDS.search(fold(words or "")):
+        # Round 16 (r16a-09): "c est sylvie, sa femme" read as affirm (0.63) stored the health consent. Health data need
+        # a clear yes in the words; the classifier's yes alone, a name or a role, is no consent: the question stays.
+        return None
     if isinstance(value, bool):
         return value
     if said == YES:
@@ -1142,7 +1173,14 @@ def name_at_question(tracker: Tracker, slot: str | None) -> str | None:
     if mentions_contact(words):
         return None  # a number or an address: their own questions keep them
     # "Kevin. enfin non mettez Kévin avec l'accent" (round 12, r12c-01: its "non" refused the call): the name put right.
-    return name_put_right(words) or first_name_said(words, tracker.latest_message.get("entities") or [])
+    entities = tracker.latest_message.get("entities") or []
+    deny = (tracker.latest_message.get("intent") or {}).get("name") == "deny"
+    # "nolwenn" read as a no (round 16): a name beginning like a no says no more than "Paul" does.
+    return (
+        name_put_right(words)
+        or first_name_said(words, entities)
+        or (name_read_as_a_no(words, entities) if deny else None)
+    )
 
 
 def name_noted_text(name: str, slot: str) -> str:

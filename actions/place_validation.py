@@ -32,9 +32,9 @@ from intake.answers import (
     is_waiting,
     kind as answer_kind,
 )
-from intake.facts import extract_facts, fold, is_place_mention
+from intake.facts import extract_facts, fold, is_place_mention, without_phone_digits
 from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
-from places.choice import choose
+from places.choice import choose, speaks_of_choices
 from places.resolve import said_as_a_place, said_as_whereabouts
 from triage.distress import AMBIGUOUS as LEVEL_THREE
 
@@ -49,6 +49,7 @@ AGAIN = (
     "Je n'ai pas reconnu ce lieu. Pouvez-vous me donner la ville ou le département, par exemple « Arras » ou « 62 » ?"
 )
 GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
+WHICH_AGAIN = "Je n'ai pas su laquelle de ces communes est la vôtre."
 
 
 def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
@@ -77,6 +78,13 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP
     if said == YES:
         return {"departement": None, "place_choices": None, "place_unread": text}, None
+    choices = slots.get("place_choices") or []
+    if choices and speaks_of_choices(text, choices) and choose(text, choices) is None:
+        # "celle sur loire", "la quatrième", "la 2e, dans le Rhône" (the 2nd in the Aveyron): none of the choices, and
+        # no other place either ("sur saone" is the village of Saône, 25: r16b-14). Asked again once, then kept.
+        if speaks_of_choices(slots.get("place_unread"), choices):
+            return {"departement": text, "commune": None, "place_kept": text, **cleared}, GIVE_UP
+        return {"departement": None, "place_choices": choices, "place_unread": text}, WHICH_AGAIN
     if resolution.found:
         # "Nevers", or "près de Nevers" for "à côté de Nevers" (round 14, r14b-03: noted as the commune itself).
         commune = resolution.said
@@ -174,7 +182,7 @@ class PlaceValidation:
             or "departement" in tracker.slots_to_validate()
         ):
             return {}
-        found = find_in_text(latest)
+        found = find_in_text(without_phone_digits(latest))  # "06 89 45 12 3" names no place (round 16, r16a-16)
         return {"departement": latest} if found.found or found.ambiguous else {}
 
     def validate_departement(
@@ -192,6 +200,11 @@ class PlaceValidation:
             # the classifier made of it (round 5: read as a skip, no département was saved).
             code, commune = picked
             return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
+        chosen = None if asked else _chosen_this_turn(tracker, latest)
+        if chosen:
+            # The choice made at the place question, validated again by the next form starting in the same turn: the
+            # triage had read the words again as another place ("la premiere sur saone": Saône, 25, r16b-14).
+            return chosen
         known = value_before_latest_message(tracker.events, "departement")
         if not asked and number_not_a_new_place(value, latest, known, tracker.events):
             # "non c'est le 05 le bon !" at the time question, after two phone numbers (round 9, r9b-14: the 13 became
@@ -229,6 +242,19 @@ class PlaceValidation:
         return update
 
 
+def _chosen_this_turn(tracker: Tracker, latest: str) -> dict[str, Any] | None:
+    """The slots of the choice the latest message made among the namesakes offered ("Laquelle est la vôtre ?" pending
+    before it), or None."""
+    choices = value_before_latest_message(tracker.events, "place_choices")
+    if not choices or value_before_latest_message(tracker.events, "requested_slot") != "departement":
+        return None
+    picked = choose(latest, choices) if latest and not latest.startswith("/") else None
+    if picked is None:
+        return None
+    code, commune = picked
+    return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
+
+
 def own_place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker, latest: str) -> dict[str, Any]:
     """The business's place said with the answer to another question, no place known yet: "il vaut mieux le rappeler
     le soir après 18h, on est dans le Tarn" at the time question (round 13, r13b-01: the place question came next). The
@@ -242,7 +268,7 @@ def own_place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker, lat
         or value_before_latest_message(tracker.events, "departement") not in (None, "")
     ):
         return {}
-    found = find_in_text(latest)
+    found = find_in_text(without_phone_digits(latest))  # a phone number's digits are no place (round 16, r16a-16)
     if not found.found or said_as_whereabouts(latest) or merely_mentioned(latest, found.departement):
         return {}
     from actions.handoff import place_is_the_writers
@@ -258,7 +284,13 @@ def own_place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker, lat
 
 def elsewhere_for_a_while(tracker: Tracker, code: Any) -> bool:
     """A place said as where one is or will be ("lundi je suis à Rungis", "je serai sur un chantier à Brive"), other
-    than the business's place known: it never replaces it, unless the words correct the place."""
+    than the business's place known: it never replaces it, unless the words correct the place. Nor does a place read
+    again in a choice among namesakes once the choice is made ("la premiere sur saone", Villefranche-sur-Saône, 69, read
+    again as Saône, 25, by the triage when the handoff form started in the same turn: r16b-14)."""
+    if tracker.get_slot("requested_slot") != "departement" and code not in (None, SKIPPED):
+        chosen = _chosen_this_turn(tracker, tracker.latest_message.get("text") or "")
+        if chosen and departement_code(str(code)) not in (None, chosen["departement"]):
+            return True
     known = value_before_latest_message(tracker.events, "departement")
     text = tracker.latest_message.get("text") or ""
     if known in (None, SKIPPED) or code in (None, known) or departement_code(str(code)) == departement_code(known):
@@ -373,7 +405,10 @@ def number_not_a_new_place(value: Any, latest: str, known: Any, events: list[dic
     code = str(value or "").strip()
     if known in (None, SKIPPED) or not re.fullmatch(r"\d{1,3}", code) or code.zfill(2) == str(known):
         return False
-    if not re.search(rf"(?<!\d)0*{re.escape(code.lstrip('0') or '0')}(?!\d)", latest):
+    digits = rf"(?<!\d)0*{re.escape(code.lstrip('0') or '0')}(?!\d)"
+    if re.search(digits, latest) and not re.search(digits, without_phone_digits(latest)):
+        return True  # "c'est 06 98 45 12 30 pas 06 89": the digits of a phone number (round 16, r16a-16)
+    if not re.search(digits, latest):
         # The code read from a name ("ah non c'est la Somme pas le Nord" gives 80): a place said as such (the simulator,
         # seed 20261234: eleven corrections at the contact questions were undone after a phone number).
         return False

@@ -845,6 +845,12 @@ class CallbackPreference:
         """A time or a day said, or a day refused."""
         return self._time_said() or any(getattr(self, name) is not None for name in (*_DAY_FIELDS, "excluded_weekday"))
 
+    def limits(self) -> bool:
+        """Whether the wish says more than "as soon as possible": a limit, a part of the day, an hour or a day ("pas
+        avant 10h chez moi", read as a skip, was stored "dès que possible" and promised 8 h to 12 h there: round 16,
+        r16a-13). "maintenant" limits nothing."""
+        return self._anything_said() and replace(self, now=False, strict=False) != CallbackPreference()
+
     def corrected_by(self, later: CallbackPreference) -> CallbackPreference:
         """This wish as a later one said in a correction leaves it: what the later one says replaces what this one
         said of the same thing; this one's day and limits are kept when the later one says none, or still fits them."""

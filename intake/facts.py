@@ -805,23 +805,64 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
         return None
     folded = fold(text)
     if _CREDITOR.search(folded):
-        return None  # "l'urssaf c'est 6000": the creditors fact itself, read by extract_facts
+        # "l'urssaf c'est 6000": the creditors fact itself, read by extract_facts; but "non c'est pas lyon c'est un
+        # fournisseur de roubaix" names no amount: the amounts noted stay (round 16, r16a-10: "C'est corrigé :
+        # fournisseurs.", the 6000 € lost).
+        return _creditors_named_again(known, text, folded)
     said = [*_AMOUNT.finditer(folded)] or [*_BARE_AMOUNT.finditer(folded)]
     meant = [match for match in said if not _negated(folded, match)]
     wrong = {_digits(match.group(1)) for match in said if _negated(folded, match)}
-    if len(meant) != 1:
-        return None
+    if len(meant) != 1 or _is_year(folded, meant[0]) or re.search(r"\bdepuis\b", folded):
+        return None  # "en fait depuis 2019": a year, no amount
+    if _SUM_OF_SOMETHING_ELSE.search(folded):
+        return None  # "en fait c'est 800 par mois", "au final on a perdu 20000 de chiffre": not the debt
     new_amount = _amount(folded, meant[0]) if meant[0].re is _AMOUNT else " ".join(meant[0].group(1).split()) + " €"
     noted = [*_AMOUNT_IN_STORED.finditer(known)]
     if wrong:
         replaced = [match for match in noted if _digits(match.group(0)) in wrong]
-    elif _AMOUNT_CORRECTION.search(folded) and len(noted) == 1:
+    elif (_AMOUNT_CORRECTION.search(folded) or amount_put_right_words(folded)) and len(noted) == 1:
+        # "c'est 5200 au final, j'ai regardé la facture" (round 16, r16a-10: said corrected, 6000 € kept).
         replaced = noted
     else:
         return None
     if len(replaced) != 1 or _digits(replaced[0].group(0)) == _digits(new_amount):
         return None
     return known[: replaced[0].start()] + new_amount + known[replaced[0].end() :]
+
+
+# Words that put an amount right wherever they stand ("c'est 5200 au final", "finalement 5200", "en fait c'est plutôt
+# 5200", "je me suis trompé c'est 5200"), and what makes the number something else than the debt (turnover, a wage,
+# what a client owes, a monthly payment); "j'ai regardé la facture" says where the right amount was read.
+_PUT_RIGHT_WORDS = re.compile(
+    r"\b(?:au final|finalement|en fait|en realite|en vrai|plutot|pardon|je me suis trompee?|je me trompe|erreur|"
+    r"je rectifie|je corrige|rectification|correction|je voulais dire|c'?(?: )?est pas ca)\b"
+)
+_SUM_OF_SOMETHING_ELSE = re.compile(
+    r"\b(?:ca|chiffre|benefices?|marge|salaires?|revenus?|loyers?|devis|clients?|salaries?|employes?|ans?|mois|jours?|"
+    r"semaines?|heures?|pour ?cent|par (?:mois|an|semaine)|mensuel\w*|stock|perdu|pertes?|gagne\w*|me doi\w*|"
+    r"nous doi\w*|km|kilometres?|m2)\b|%"
+)
+
+
+def amount_put_right_words(folded: str) -> bool:
+    """Whether the folded words put an amount right without naming a creditor ("et c'est 5200 au final j'ai regardé la
+    facture"), and say nothing that makes the number another thing than the debt."""
+    return bool(_PUT_RIGHT_WORDS.search(folded)) and not _SUM_OF_SOMETHING_ELSE.search(folded)
+
+
+def _creditors_named_again(known: str, text: str, folded: str) -> str | None:
+    """A correction that names creditors without an amount nor a denial ("non c'est pas lyon c'est un fournisseur de
+    roubaix pardon" after "fournisseurs 6000 €"): the creditors it means, each with the amount noted for it; None when
+    it is no such correction, names an amount, or denies a creditor (corrections() reads those)."""
+    if not _AMOUNT_CORRECTION.search(folded) or _AMOUNT.search(folded) or _BARE_AMOUNT.search(folded):
+        return None
+    if creditors_denied(text) or _NO_DEBT.search(folded):
+        return None
+    meant = {label for label in (creditor_names_meant(text) or "").split(", ") if label}
+    noted = {label for part in known.split(", ") for label in _labels_of(part)}
+    # Only the creditors noted, all of them: what it puts right (the supplier's town) is no fact kept, and the amounts
+    # stay. Naming fewer or others is read as before (the intake's correction of who is owed).
+    return known if meant and meant == noted and re.search(r"\d", known) else None
 
 
 # ------------------------------------------------------------------------- corrections of facts already noted
@@ -991,6 +1032,7 @@ def _place(text: str) -> str | None:
     """The département code of a place named in the sentence (the `places` package reads places)."""
     import places
 
+    text = without_phone_digits(text)  # "c'est 06 98 45 12 30 pas 06 89": no Yonne (round 16, r16a-16)
     found = places.find_in_text(text)
     if found.status != places.FOUND:
         # "serrurier dans le 06 et j'ai un contrôle fiscal" (round 15, r15a-16): the code followed by "et" was read as
@@ -1166,13 +1208,30 @@ _PLACE_NUMBER = re.compile(r"^(?:\d{1,2}|2[ab]|97[1-6]|\d{5}|\d{2} \d{3})$")
 
 
 def _inside_phone_number(number: str, text: str) -> bool:
-    """Whether ``number`` appears in ``text`` only inside a phone number."""
-    rest = text
-    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
-        rest = rest.replace(match.raw_string, " ")
+    """Whether ``number`` appears in ``text`` only inside a phone number (whole, or its first digits)."""
+    rest = without_phone_digits(text)
     if rest == text:
         return False
     return not re.search(r"(?<!\d)" + re.escape(number) + r"(?!\d)", rest)
+
+
+# The digits of a phone number typed in part or wrong ("pas 06 89", "06 89 45 12 3", "0689", "+33 6 89"): two-digit
+# groups after a leading 0 and a digit, six digits or more after it, or a country code; never a postcode ("06000",
+# "06 000") nor a code alone ("dans le 06").
+_PHONE_DIGITS = re.compile(
+    r"(?<![\d,.])(?:(?:\+|00)\s?(?:33|262|269|590|594|596|508|681|687|689)[\s.-]?(?:\(0\))?\s?\d(?:[\s.-]?\d){1,8}"
+    r"|0[1-9](?:[\s.-]\d\d){1,4}(?:[\s.-]\d)?|0[1-9](?:[\s.-]?\d){4,8})(?!\d|[.,]\d)"
+)
+
+
+def without_phone_digits(text: str) -> str:
+    """The words with every phone number blanked, whole or in part, said or corrected ("c'est 06 98 45 12 30 pas 06
+    89"): the digits of a phone number are never a place (round 16, r16a-16: the Yonne, 89, for a woman in Brest), nor
+    a count or a date."""
+    rest = text
+    for match in phonenumbers.PhoneNumberMatcher(text, "FR"):
+        rest = rest.replace(match.raw_string, " " * len(match.raw_string))
+    return _PHONE_DIGITS.sub(lambda match: " " * len(match.group()), rest)
 
 
 # Words that make a small number a place outside the place question: "(62)", "j'habite le 13", "secteur 69".
