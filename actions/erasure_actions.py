@@ -14,6 +14,8 @@ What the widget's own button does (it empties this device) is said too: the two 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,6 +24,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.handoff import consented
+from french.text import fold_in_place
+from intake.answers import asks_how_long_kept, mentions_erasing
 
 ERASE_ACTION = "action_erase_conversation"  # its name marks the restart the tracker store erases before
 ERASE_REQUEST_KEY = "faq/delete_data"
@@ -48,6 +52,50 @@ KEPT = "D'accord, je n'efface rien."
 
 
 ERASE_HINT = "Pour tout effacer maintenant, écrivez « effacez mes données »."
+
+
+# Round 16, r16b-10/18: "oui mais vous pourrez supprimer après ?", "je pourrai les faire supprimer plus tard mes données
+# ?" at the consent question got the offer to erase now, and the "oui" after it erased an urgent consented callback.
+# Erasing later, asked or wished, is a question about the data (answered: yes, how, and how long it is kept): words of
+# later ("après", "plus tard", "un jour", "quand je veux"), the future of "pouvoir" or "être" ("vous pourrez",
+# "ce sera effacé"), "automatiquement"; never with "maintenant" / "tout de suite".
+_LATER = re.compile(
+    r"\b(?:plus tard|plus tart|ensuite|par la suite|apres coup|un jour|a tout moment|n'importe quand|nimporte quand|"
+    r"quand je (?:veux|voudrai|voudrais|le souhaite|le souhaiterai|le demande|le demanderai)|si je change d'avis|"
+    r"a la fin|a l'avenir|dans le futur|au besoin|si besoin|si je (?:veux|le veux|le souhaite|le demande)|le jour ou|"
+    r"une fois (?:que|qu'|le|la|l'|mon|ma|fini|termine|regle)|des que|lorsque|"
+    r"(?:apres|apre)(?! (?:je|j'|on|il|elle|ca|c'|nous|vous|tout|ce que)\b))\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:pourr(?:ai|as|a|ons|ez|ont)|sera|seront|seras|serez|serai|faudra|vais pouvoir|allez pouvoir|va pouvoir)\b"
+)
+_AUTOMATIC = re.compile(r"\b(?:automatiquement|tout seul|toute seule|toutes seules|tous seuls|d'office)\b")
+_NOW = re.compile(
+    r"\b(?:maintenant|mtn|tout de suite|tt de suite|toute de suite|de suite|direct|directement|immediatement|"
+    r"des maintenant|asap|aujourd'hui|tout suite)\b"
+)
+# Erasing now asked in ordinary words, whatever the classifier made of them (r16b-04: "en fait effacez tout svp je veux
+# pas laisser de trace" read as a request for a call, then as its refusal). A verb of erasing with what was written
+# ("effacez tout", "supprimez ce que j'ai écrit", "efface tt stp", "tout supprimer"), no trace to be left, "droit à
+# l'oubli". A debt or an overdraft erased ("effacer ma dette", "ils ont supprimé mon découvert") is none.
+_ERASE_VERB = r"(?:effac\w*|efface|supprim\w*|suprim\w*|detrui\w*|detruire)"
+_WRITTEN = (
+    r"(?:tout(?! (?:le|la|les|un|une|des|son|sa|ses|leur|leurs|nos|vos|mon|ma)\b)|tt|toutes? (?:mes|les|ces) (?:donnees|infos?|"
+    r"informations|messages?|echanges|traces)|(?:mes|les|ces|vos|nos) (?:donnees|infos?|informations|messages?|"
+    r"coordonnees|traces|echanges|reponses|conversations?)|mon (?:historique|message|numero|nom|prenom|dossier)|"
+    r"ce que (?:j'ai|jai|je vous ai|je t'ai|je vs ai) (?:\w+ )?(?:ecrit|dit|mis|raconte|envoye|tape|confie|donne)|"
+    r"(?:cette|la|notre|ma|cet) (?:conversation|discussion|conv|echange|historique)|l'historique|ca|ça|le tout|"
+    r"(?:tous|tout) (?:mes|les) (?:messages?|donnees|infos?|echanges))"
+)
+_ERASE_NOW = re.compile(
+    rf"\b{_ERASE_VERB}(?:-(?:les|le|la|moi|tout))?(?: \w+){{0,3}}? {_WRITTEN}\b|"
+    # "tout supprimer svp", never "la banque a tout supprimé" (what someone did).
+    rf"(?<!\ba )(?<!\bont )(?<!\bai )(?<!\bas )(?<!\bavez )(?<!\bavait )(?<!\bjai )\b(?:tout|tt)(?: \w+)? {_ERASE_VERB}\b|"
+    r"\b(?:laisser|laisse|laisses|garder|garde|avoir)\b(?: \w+){0,3}? traces?\b|\b(?:aucune|zero) traces?\b|"
+    r"\b(?:veux|voudrais|veut|souhaite|souhaiterais|aimerais|demande|exige)\b(?: \w+){0,2} (?:que vous|qu'on|que tu|"
+    r"que la chambre)(?: \w+){0,2} (?:effac|supprim|suprim|detrui)\w*|"
+    r"\bdroit (?:a l'oubli|de suppression|a l'effacement|d'effacement)|\bfaire disparaitre\b"
+)
 
 
 def retention_text(
@@ -77,6 +125,160 @@ def _has_case(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("case_reference")) or consented(tracker.slots)
 
 
+def _folded(text: str | None) -> str:
+    return " ".join(fold_in_place(text or "").split()).strip(" .!")
+
+
+# Erasing said of something else than what was written: a debt, an overdraft, a job ("ma dette pourra être effacée
+# plus tard ?"). Only read when the classifier did not take the words for a question about the data.
+_NOT_THE_DATA = re.compile(
+    r"\b(?:dettes?|penalites?|majorations?|decouverts?|credits?|prets?|interets|postes?|salaries?|emplois?|aides?|"
+    r"allocations?|agrements?|permis|frais|factures?|amendes?|impots?|cotisations?|loyers?|mandat|commande)\b"
+)
+_ERASE_STEM = re.compile(r"\b(?:effac|supprim|suprim|detrui|suppression|effacement)\w*")
+
+
+def erasure_later_asked(text: str | None) -> bool:
+    """Words that ask whether, or wish that, what was written can be erased LATER ("oui mais vous pourrez supprimer
+    après ?", "je pourrai les faire supprimer plus tard mes données ?", "c'est effacé après ?", "on pourra tout effacer
+    ensuite ?"): a question about the data, never a request to erase now (round 16, r16b-10/18). Words of now
+    ("effacez tout maintenant") are a request."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or not mentions_erasing(text) or _NOW.search(folded):
+        return False
+    return bool(_LATER.search(folded) or _FUTURE.search(folded) or _AUTOMATIC.search(folded))
+
+
+def erasure_asked_in_words(text: str | None) -> bool:
+    """Erasing now asked in ordinary words, whatever the classifier read ("effacez tout svp je veux pas laisser de
+    trace", "supprimez ce que j'ai écrit", "efface tt stp", "tout supprimer"): round 16, r16b-04. Erasing later, a
+    question about how long things are kept, or a debt erased, are not."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or erasure_later_asked(text) or asks_how_long_kept(text):
+        return False
+    found = _ERASE_NOW.search(folded)
+    if not found:
+        return False
+    return not (_NOT_THE_DATA.search(folded) and not re.search(r"\b(?:traces?|donnees|conversation|ecrit)\b", folded))
+
+
+def later_erasure_text(chamber: Any, conversation_days: int, *, case: bool, handoff: bool) -> str:
+    """The answer to "vous pourrez l'effacer après ?": yes, how (true to the software: "annulez ma demande" erases a
+    callback request at once, the chamber's address later, "effacez mes données" erases the conversation), and how
+    long things are kept otherwise (the consent question's figures, and the conversation's)."""
+    kept = (
+        f"vos données sont effacées {chamber.retention_days} jours après la fin de votre suivi, et au plus tard "
+        f"{chamber.max_case_age_days} jours après votre demande"
+    )
+    how = (
+        f"écrivez ici « annulez ma demande », ou plus tard à {chamber.email} en donnant votre référence : "
+        "l'effacement est immédiat"
+    )
+    if case:
+        return f"Oui, quand vous voulez : {how}. Sinon, {kept}."
+    if handoff:
+        return (
+            f"Oui. Si vous acceptez, vous pourrez tout faire effacer quand vous voulez : {how}. Sinon, {kept}. "
+            f"Sans votre accord, rien n'est transmis, et cette conversation est effacée au bout de {conversation_days} "
+            "jours."
+        )
+    return (
+        f"Oui. Cette conversation est effacée de nos serveurs au bout de {conversation_days} jours, et vous pouvez la "
+        f"faire effacer avant, quand vous voulez : écrivez « effacez mes données ». Si un conseiller vous rappelle, "
+        f"{kept}."
+    )
+
+
+def _latest_words(tracker: Tracker) -> str:
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+def _latest_intent(tracker: Tracker) -> str:
+    return str(((tracker.latest_message or {}).get("intent") or {}).get("name") or "")
+
+
+def _say_later_erasure(dispatcher: CollectingDispatcher, tracker: Tracker, *, consenting: bool = False) -> None:
+    slots = tracker.slots
+    handoff = tracker.active_loop_name == "handoff_form" or slots.get("wants_advisor") is True
+    text = later_erasure_text(
+        services.chamber(),
+        services.tracker_retention_days(),
+        case=_has_case(tracker) or consenting,
+        handoff=handoff,
+    )
+    dispatcher.utter_message(text=text)
+
+
+def _before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
+    events = list(tracker.events)
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    return events[:last_user]
+
+
+def _loop_before_message(tracker: Tracker) -> str | None:
+    """The form that was asking when the artisan wrote (this turn's rules may have closed it: "effacez tout" read
+    as a request for a call closed the intake to open the handoff)."""
+    loops = [event for event in _before_latest_message(tracker) if event.get("event") == "active_loop"]
+    if not loops:
+        return tracker.active_loop_name
+    return loops[-1].get("name") or None
+
+
+def _slot_before_message(tracker: Tracker, name: str) -> Any:
+    values = [
+        event.get("value")
+        for event in _before_latest_message(tracker)
+        if event.get("event") == "slot" and event.get("name") == name
+    ]
+    return values[-1] if values else None
+
+
+def erasure_in_handoff(
+    dispatcher: CollectingDispatcher, tracker: Tracker, withdraws_consent: Callable[[Tracker], bool]
+) -> list[EventType] | None:
+    """For the handoff form's validation (actions/handoff_actions.py), before it reads the words as an answer.
+
+    - The classifier's request to erase (``erasure_requested``): nothing here, ``action_answer_faq`` answers next
+      (the offer, or for erasing later its answer).
+    - Erasing now asked in other words ("en fait effacez tout svp je veux pas laisser de trace", read as a request
+      for a call, then as its refusal: round 16, r16b-04): the offer, the handoff closed, the form that was asking
+      kept for after a no, and a call the same words asked for undone.
+    - Erasing later asked with another answer ("oui d'accord mais vous pourrez l'effacer après ?", read as a yes):
+      the question answered, and None: the form reads the answer as before (the consent kept, the next question).
+    None: nothing of erasing in the words. ``withdraws_consent``: the handoff's own reading of a withdrawal (passed in:
+    the handoff imports this module)."""
+    if erasure_requested(tracker):
+        return []
+    words = _latest_words(tracker)
+    if erasure_asked_in_words(words):
+        consented_before = tracker.get_slot("consent_given") is True and tracker.get_slot("requested_slot") not in (
+            "wants_advisor",
+            "consent_given",
+        )
+        if consented_before and withdraws_consent(tracker):
+            # "annulez ma demande et supprimez mes données" after the consent: the handoff's own withdrawal (the
+            # case erased at once) answers it, as before.
+            return None
+        text = ERASE_OFFER_WITH_CASE if _has_case(tracker) else ERASE_OFFER
+        dispatcher.utter_message(text=text, buttons=ERASE_BUTTONS)
+        loop = _loop_before_message(tracker)
+        events: list[EventType] = [
+            SlotSet(OFFERED_SLOT, loop or NO_LOOP),
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+        ]
+        wanted = _slot_before_message(tracker, "wants_advisor")
+        if tracker.get_slot("wants_advisor") != wanted:
+            events.append(SlotSet("wants_advisor", wanted))
+        return [*events, FollowupAction("action_listen")]
+    if _latest_intent(tracker) == "faq":
+        return None  # a question about the service: action_answer_faq answers it (the form rejects the turn)
+    if erasure_later_asked(words) and _ERASE_STEM.search(_folded(words)) and not _NOT_THE_DATA.search(_folded(words)):
+        consenting = _latest_intent(tracker) == "affirm" and tracker.get_slot("requested_slot") == "consent_given"
+        _say_later_erasure(dispatcher, tracker, consenting=consenting)
+    return None
+
+
 def erasure_requested(tracker: Tracker) -> bool:
     """Whether the latest message asks to erase the conversation ("effacez mes données"): the offer answers it,
     wherever it comes (the handoff's validation leaves it alone rather than read it as a refused call)."""
@@ -100,7 +302,12 @@ def offer_pending(tracker: Tracker) -> bool:
 
 
 def offer_erasure(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """The offer, with yes/no buttons; a form's question waits (the form is resumed after a no)."""
+    """The offer, with yes/no buttons; a form's question waits (the form is resumed after a no). Erasing later asked
+    ("oui mais vous pourrez supprimer après ?", round 16, r16b-10/18): its answer instead, and the form's question
+    comes back (the rule goes back to the form)."""
+    if erasure_later_asked(_latest_words(tracker)):
+        _say_later_erasure(dispatcher, tracker)
+        return []
     text = ERASE_OFFER_WITH_CASE if _has_case(tracker) else ERASE_OFFER
     dispatcher.utter_message(text=text, buttons=ERASE_BUTTONS)
     loop = tracker.active_loop_name
@@ -112,10 +319,14 @@ def offer_erasure(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
 
 
 def answer_to_offer(dispatcher: CollectingDispatcher, tracker: Tracker, yes: bool) -> list[EventType]:
-    """A yes erases; a no keeps everything and takes up the interrupted question again."""
-    if yes:
+    """A yes erases; a no keeps everything and takes up the interrupted question again. A yes that asks about erasing
+    later ("oui mais je pourrai le faire effacer plus tard ?") erases nothing: the question answered, as after a no."""
+    later = erasure_later_asked(_latest_words(tracker))
+    if yes and not later:
         return [FollowupAction(ERASE_ACTION)]
     dispatcher.utter_message(text=KEPT)
+    if later:
+        _say_later_erasure(dispatcher, tracker)
     loop = tracker.get_slot(OFFERED_SLOT)
     events: list[EventType] = [SlotSet(OFFERED_SLOT, None)]
     if loop and loop != NO_LOOP:

@@ -48,7 +48,7 @@ _NO = re.compile(
 )
 _YES = re.compile(
     _FILLER_BEFORE + r"(?:oui|ouais|ouai|oue|wi|yes|ok|okay|oki|d'accord|dac|d'acc|ca marche|volontiers|je veux bien|"
-    r"avec plaisir|bien sur|evidemment|pourquoi pas|allez|allons-y|go|parfait|super|carrement|"
+    r"avec plaisir|bien sur|evidemment|pourquoi pas|allez|allons-y|go|parfait|super|carrement|(?:vas?[- ]?y|vazy)(?! (?:non|pas)\b)|"
     r"absolument|tout a fait|j'accepte|j'accepte|c'est d'accord|ca me va|oui svp|stp|svp|je suis d'accord)\b"
 )
 
@@ -767,7 +767,8 @@ _ERASE_ORDER = re.compile(
     r"\b(?:veux|voudrais|souhaite|souhaiterais|aimerais|demande|exige)\b[^.?!]{0,40}\b(?:effac|supprim|suprim|detrui|"
     r"retir|disparai)\w*|"
     r"\bdroit (?:a l'oubli|de suppression|a l'effacement|d'effacement|de retrait)|\brgpd\b|\boubli\b|"
-    r"\b(?:aucune|plus de|pas de) traces?\b|\bje retire mon (?:accord|consentement)\b|"
+    r"\b(?:aucune|plus de|pas de) traces?\b|\b(?:pas|jamais|rien) laisser (?:de |aucune )?traces?\b|"
+    r"\bje retire mon (?:accord|consentement)\b|"
     r"\b(?:ne|n') ?(?:veux|souhaite) (?:plus|pas) que (?:vous|la chambre|vous les|vous le|vous la) "
     r"(?:gardiez|garde|conserviez|conserve)\b|\bfaire disparaitre\b"
 )
