@@ -14,7 +14,7 @@ from rasa_sdk.utils import call_potential_coroutine
 from actions import services
 from actions.asking import ask_next_question
 from actions.business_questions import answer_to_business_question, first_steps_after_crisis
-from actions.conversation import SKIPPED, said_before, situation, value_before_latest_message
+from actions.conversation import SKIPPED, said_before, situation, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, long_wait_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import (
@@ -31,9 +31,9 @@ from actions.handoff_actions import (
     callback_taken_up_again,
     finish_handoff,
     name_noted_text,
-    reached_news,
     number_after_the_handoff,
     number_at_phone_question,
+    reached_news,
     reference_said,
     says_the_keyword,
     stop_with_handoff,
@@ -103,12 +103,15 @@ from intake.facts import (
 from intake.reproach import without_reproach
 from intake.shapes import (
     amount_alone,
+    bare_number,
+    excuses_only,
     fits,
     has_words,
     is_a_count,
     names_a_legal_form,
     only_time,
     plain_text,
+    puts_an_amount_right,
     says_alone,
     with_amount,
 )
@@ -219,15 +222,30 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
                 SlotSet("requested_slot", None),
                 FollowupAction("handoff_form"),
             ]
+        said_before_validation = len(dispatcher.messages)
         aside = place_said_aside(dispatcher, tracker)
         events = [*aside, *await super().run(dispatcher, tracker, domain)]
         # A level-3 sign said with this answer ("depuis 6 mois, et je suis épuisé, je dors plus", round 9, r9b-21): the
         # answer kept, then the kind word and the direct question instead of the next intake question.
         checked = check_in_in_form_reply(dispatcher, tracker, events, "situation_form")
+        if checked is None:
+            # Round 16 (r16b-11): "si je perds le garage j'aurai plus de raison d'être là" at the place question kept
+            # nothing, yet the form was not rejected (the place validation undid the slot and asked again, a fact
+            # noted by the triage counts as extracted): the rules' check-in never ran and the buttons came back. A
+            # level-3 sign is what such a turn keeps, whatever the question: the kind word and the direct question.
+            sign = SlotSet("distress_level", tracker.get_slot("distress_level"))
+            checked = check_in_in_form_reply(dispatcher, tracker, [*events, sign], "situation_form")
         if checked is not None and any(event.get("event") == "followup" for event in checked):
             return checked
         # Else the question answered in the same words ("je ne veux pas me suicider, je suis juste épuisé"): go on.
-        return ask_next_question(dispatcher, tracker, checked if checked is not None else events)
+        kept = checked if checked is not None else events
+        if len(dispatcher.messages) == said_before_validation:
+            # Round 16 (r16a-13): "la banque veut plus me prêter et j'ai un redressement fiscal de 15000 euros" at the
+            # legal-form question, the whole difficulty told at last: noted in silence, the same question again.
+            noted = _told_at_another_question(tracker, kept)
+            if noted:
+                dispatcher.utter_message(text=noted)
+        return ask_next_question(dispatcher, tracker, kept)
 
     async def required_slots(
         self,
@@ -246,6 +264,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         """An answer to another question ("je suis plombier" to "Depuis quand ?") goes to its own slot
         (the triage action already put it there) and the question is asked again, once."""
+        if (
+            value == SKIPPED
+            and slot == tracker.get_slot("requested_slot")
+            and excuses_only(tracker.latest_message.get("text"))
+        ):
+            # "excusez moi je tape lentement" read as a pass (round 16, r16a-05): no answer yet, the question waits.
+            dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return {slot: None}
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         said = tracker.latest_message.get("text") or ""
@@ -285,13 +311,20 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # will follow), and no answer to this question, which is asked again.
             dispatcher.utter_message(text=NO_CALLBACK_NOTED)
             return {slot: None, "wants_advisor": False}
-        corrected = corrected_creditors(value_before_latest_message(tracker.events, "creditors"), words)
+        known_creditors = value_before_latest_message(tracker.events, "creditors")
+        corrected = corrected_creditors(known_creditors, words)
+        said_late = not corrected and puts_an_amount_right(words)
+        if said_late:
+            # "et c'est 5200 au final, j'ai regardé la facture" (round 16, r16a-10): the correction word after the
+            # amount; read as one that opens with it (the triage action did not read it: kept here).
+            corrected = corrected_creditors(known_creditors, f"en fait {words}")
         if corrected and not extract_facts(words, services.chamber_today()).get(slot):
             # "pardon c'est 6000 pas 8000" after "Dites-moi si je me trompe": the amount corrected (the triage action
             # already set it), never "aucune échéance connue" read from its "pas" as this question's answer.
             if slot == "creditors":
                 return {slot: corrected}
-            return not_answered(slot, AMOUNT_CORRECTED.format(corrected), dispatcher, tracker)
+            answered = not_answered(slot, AMOUNT_CORRECTED.format(corrected), dispatcher, tracker)
+            return {**answered, "creditors": corrected} if said_late else answered
         if is_correction(words):
             # "ah non pas Lille, Roubaix" at "Avez-vous une échéance ?": a fact corrected (the triage action set it),
             # said back; never this question's answer, neither the deny's "aucune échéance connue" nor a pass.
@@ -299,6 +332,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             if facts.get(slot):
                 return {slot: facts[slot]}
             meant = creditor_names_meant(words) if "creditors" not in facts else None
+            # "non c'est pas lyon c'est un fournisseur de roubaix" (round 16, r16a-10): the same creditor, its place put
+            # right; the amount noted stays ("C'est corrigé : fournisseurs." dropped the 6 000 €).
+            meant = _same_creditor_amount_kept(meant, known_creditors)
             if meant:
                 # "non en fait c'est l'urssaf pas les impôts" at the deadline question (round 6, p14): who is owed,
                 # corrected and said back; its "non" was stored as "aucune échéance connue".
@@ -344,6 +380,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             if slot in ("since_when", "deadline", "legal_form") and not fits(slot, str(value)):
                 return self._off_script(slot, words, dispatcher, tracker)
             return {slot: value}
+        number = bare_number(words) if slot in _BARE_NUMBER_ASKED else None
+        if number:
+            # "2" at "Depuis quand ?" (round 16, r16a-12: the second unclear answer passed the question, and the number
+            # of employees it was went nowhere): what it counts is asked; the question is never passed for it alone.
+            return not_answered(slot, _BARE_NUMBER_ASKED[slot].format(n=number), dispatcher, tracker)
         if is_skip(words):
             return {slot: SKIPPED}  # "j'aime autant ne pas en parler": every question may be passed
         contact = contact_answers(words)
@@ -359,7 +400,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "non pas de date mais l'urssaf a envoyé une mise en demeure la semaine dernière": the no answers this
             # question (the other facts went to their slots); it was asked again, then answered with a reproach.
             return {slot: WHAT_A_NO_SAYS[slot]}
-        if is_waiting(words):
+        if is_waiting(words) or excuses_only(words):
             # "attendez je réfléchis", "euh": no answer yet; the question waits, asked again softly.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
@@ -448,6 +489,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "l'urssaf m'a relancé le 15 novembre": a past date, never the deadline to come (round 14).
             today = services.chamber_today()
             return not (past_deadline(said, today) or past_deadline(value, today))
+        if slot == "since_when":
+            # "une mise en demeure de 2100 euros à payer avant le 20 décembre" (round 16, r16a-16): the date tagged a
+            # duration was the deadline, and the case read "Depuis quand : 20 decembre".
+            return not _the_deadline_said(value, said)
         return slot != "employees" or names_people_at_work(said) or says_alone(said)
 
     def _off_script(self, slot: str, words: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -527,6 +572,30 @@ PAST_DATE_SAID = "Le {} est déjà passé : je ne le compte donc pas comme une �
 _ONLY_AMOUNTS = re.compile(r"\d[\d ,]*(?:\s€)?(?:(?:, | et )\d[\d ,]*(?:\s€)?)*")
 
 
+def _the_deadline_said(value: str, said: str) -> bool:
+    """Whether a value found for "depuis quand" is the date the same words give as the deadline (a date to come)."""
+    folded = fold_words(value)
+    if re.search(r"\b(?:depuis|des|il y a)\b", folded):
+        return False
+    deadline = extract_facts(said, services.chamber_today()).get("deadline")
+    if not deadline:
+        return False
+    date_said = re.search(r"\b(\d{1,2})(?:er)? ([a-z]+)\b", folded)
+    if date_said is None:
+        return folded in fold_words(deadline)
+    return f"{int(date_said.group(1))} {date_said.group(2)}" in re.sub(r"\b1er\b", "1", fold_words(deadline))
+
+
+def _same_creditor_amount_kept(meant: str | None, known: Any) -> str | None:
+    """Creditors named again without an amount ("un fournisseur de roubaix") when the same ones were noted with
+    theirs ("fournisseurs 6000 €"): the noted value, amount included. Otherwise as meant."""
+    from intake.facts import creditor_names
+
+    if not meant or not isinstance(known, str) or re.search(r"\d", meant) or not re.search(r"\d", known):
+        return meant
+    return known if creditor_names(known) == creditor_names(meant) else meant
+
+
 def _with_amount_known(creditors: Any, known: Any) -> Any:
     """Who is owed, said after an amount noted alone: "URSSAF" + "8 500 €" -> "URSSAF 8 500 €"; otherwise as said."""
     from intake.facts import creditor_names
@@ -539,6 +608,11 @@ def _with_amount_known(creditors: Any, known: Any) -> Any:
         return creditors
     return f"{creditors} {known.strip()}"
 
+
+_BARE_NUMBER_ASKED = {
+    "since_when": "« {n} » : {n} mois, {n} ans ? Ou parlez-vous d'autre chose, par exemple du nombre de salariés ?",
+    "deadline": "« {n} » : dans {n} jours, {n} semaines ? Ou parlez-vous d'autre chose, par exemple du nombre de salariés ?",
+}
 
 # Eight digits or more typed as a phone number is (spaces, dots, dashes, a "+33 (0)"): a number, even a wrong one.
 _PHONE_LIKE = re.compile(r"(?:\+\d{2}\s*(?:\(0\))?\s*)?\d(?:[\s.\-]*\d){7,}")
@@ -699,6 +773,9 @@ class ActionGiveGuidance(Action):
                 chamber,
                 situation=situation(tracker.slots),
                 limit=12,
+                # Every message read for the causes, not only the triage's quotes (round 16, r16b-06: "menace d'aller au
+                # tribunal" alone gave no mediator).
+                messages=user_messages(tracker.events),
                 today=services.chamber_today(),
             )
             if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
@@ -1199,6 +1276,39 @@ class ActionAnswerOutsideQuestion(Action):
             return []
         dispatcher.utter_message(text="Je vous écoute : dites-moi ce qui vous amène, avec vos mots.")
         return []
+
+
+def _told_at_another_question(tracker: Tracker, events: list[EventType]) -> str | None:
+    """What a message brought while the question asked stays unanswered (a difficulty told, facts of other questions):
+    the difficulty said back when it is new, and the facts noted. None when the question was answered or nothing new
+    was told."""
+    asked = tracker.get_slot("requested_slot")
+    if not asked or any(
+        event.get("event") == "slot" and event.get("name") == asked and event.get("value") is not None
+        for event in events
+    ):
+        return None
+    if asked in tracker.slots_to_validate() and not any(
+        event.get("event") == "slot" and event.get("name") == asked for event in events
+    ):
+        return None
+    words = tracker.latest_message.get("text") or ""
+    facts = {
+        name: value
+        for name, value in _facts_in(words, tracker).items()
+        if value != value_before_latest_message(tracker.events, name)
+    }
+    parts = []
+    categories = tracker.get_slot("difficulty_categories") or []
+    if categories and categories != value_before_latest_message(tracker.events, "difficulty_categories"):
+        assessment = _assessment(tracker)
+        restatement = assessment.restatement(say_urgency=False) if assessment else None
+        if restatement and not already_said(tracker, restatement):
+            parts.append(restatement)
+    noted = understood(facts)
+    if noted and not already_said(tracker, noted):
+        parts.append(noted)
+    return " ".join(parts) or None
 
 
 def _facts_in(words: str, tracker: Tracker) -> dict[str, str]:

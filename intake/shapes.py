@@ -263,3 +263,80 @@ def name_without_courtesy(name: str | None) -> str | None:
         return None
     kept = _COURTESY_TAIL.sub("", str(name)).strip(" ,.;:!-")
     return kept or None
+
+
+# Round 16 (r16a-05): "excusez moi je tape lentement" at the legal-form question, read as a pass (skip_question 0.33):
+# the question was passed, unanswered. Words that only excuse oneself or say one writes slowly answer nothing and pass
+# nothing: the question waits.
+_SORRY = (
+    r"(?:excuse[sz]?(?: moi)?|je m excuse|pardon(?:nez(?: moi)?)?|desolee?s?|dsl|sorry|"
+    r"(?:merci de )?(?:votre|ta) patience|patientez|attendez|un (?:instant|moment|peu de patience))"
+)
+_SLOW = (
+    r"(?:(?:je|j) (?:ne )?(?:tape|ecris|ecrit|lis|vais|suis|reponds?) (?:pas )?(?:tres |un peu |trop |assez )?"
+    r"(?:lentement|doucement|lente?|vite|rapidement)(?: a (?:ecrire|taper|repondre))?|"
+    r"(?:je suis |j suis |jsuis )?(?:pas (?:tres |trop )?(?:doue|douee|habile|a l aise)|pas l habitude) "
+    r"(?:avec|sur) (?:les|le|la|l|ce|cet|cette|mon|ma|ces|mes) ?\w+|"
+    r"(?:avec )?mes (?:gros )?doigts|je cherche mes lunettes|(?:j ai|jai) pas mes lunettes|"
+    r"c est (?:pas facile|dur|difficile) (?:d ecrire|de taper|de repondre)(?: sur (?:le|ce|mon) \w+)?|"
+    r"(?:je suis |j suis |jsuis )?(?:un peu )?(?:lente?|long(?:ue)?) a (?:ecrire|taper|repondre))"
+)
+_SORRY_OR_SLOW = re.compile(rf"\b(?:{_SORRY}|{_SLOW})\b")
+_SLOW_ONLY = re.compile(rf"\b{_SLOW}\b")
+_LEFT_OVER = re.compile(r"\b(?:je|j|mais|et|hein|la|ca|c est|bon|ben|euh|oui|alors|du coup|madame|monsieur|svp)\b")
+
+
+def excuses_only(text: str | None) -> bool:
+    """ "excusez moi je tape lentement", "pardon j'écris pas vite", "désolée, pas douée avec le téléphone": an apology
+    or the slowness of one's typing, and nothing else. A bare "pardon" or "excusez-moi" is left to the callers (it may
+    open a correction); "excusez moi je sais pas" is an answer."""
+    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(plain_text(text)).lower()).split())
+    if not folded or not _SLOW_ONLY.search(folded):
+        return False
+    rest = _LEFT_OVER.sub(" ", _SORRY_OR_SLOW.sub(" ", folded))
+    return not rest.strip()
+
+
+# Round 16 (r16a-12): "2" at "Depuis quand ?" (after "eurl", the legal form said ahead) was the second unclear answer
+# and passed the question: the number of employees lost. A bare number at a question that wants a date or a delay says
+# neither: what it counts is asked, and it never passes the question by itself.
+_BARE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s*[.!]?\s*$")
+
+
+def bare_number(text: str | None) -> str | None:
+    """The number when the words are a small number alone ("2", "trois"), else None."""
+    folded = fold(plain_text(text)).lower().strip()
+    return folded.rstrip(".! ") if _BARE_NUMBER.match(folded) else None
+
+
+# Round 16 (r16a-10): "et c'est 5200 au final, j'ai regardé la facture" at the deadline question corrects the amount
+# noted; the correction word came after the amount, not before it.
+_PUT_RIGHT_LATE = re.compile(
+    r"\b(?:au final|finalement|en fait|en vrai|en realite|plutot|pas \d[\d .]*|je me suis trompee?|je corrige|"
+    r"j ai (?:regarde|verifie)|jai (?:regarde|verifie)|sur la facture|d apres la facture)\b"
+)
+
+
+def puts_an_amount_right(text: str | None) -> bool:
+    """Words that say an amount is corrected anywhere in the message ("c'est 5200 au final")."""
+    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(plain_text(text)).lower()).split())
+    return bool(_PUT_RIGHT_LATE.search(folded))
+
+
+# Round 16 (r16b-15): "sans nom", "jai dit sans nom" at "Comment le conseiller peut-il vous appeler ?" were kept as the
+# name the advisor reads aloud. Wanting no name given passes the question.
+_NO_NAME = re.compile(
+    r"^(?:(?:ok|bon|ben|bah|euh|non|nan|mais|alors|je vous ai dit|j ai dit|jai dit|je l ai dit|comme j ai dit|"
+    r"rappelez moi|appelez moi)\s+)*"
+    r"(?:sans (?:mon |de |aucun )?(?:nom|prenom)|pas de (?:nom|prenom)|pas mon (?:nom|prenom)|aucun (?:nom|prenom)|"
+    r"anonyme(?:ment)?|(?:je (?:prefere|veux|voudrais|souhaite) )?rester anonyme|en anonyme|"
+    r"(?:je (?:ne )?|j )?(?:j?prefere|veux|voudrais|souhaite|tiens a) (?:pas|ne pas|rien) "
+    r"(?:donner|dire|laisser|mettre|communiquer) (?:mon|de|le) (?:nom|prenom))"
+    r"(?:\s+(?:svp|stp|s il vous plait|merci|si possible|c est possible|possible|hein|desole|pardon))*\s*$"
+)
+
+
+def declines_a_name(text: str | None) -> bool:
+    """ "sans nom", "je préfère rester anonyme", "jai dit sans nom": no name given, said as such."""
+    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(plain_text(text)).lower()).split())
+    return bool(folded) and bool(_NO_NAME.match(folded))
