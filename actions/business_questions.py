@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
+from guidance.knowledge import GuidanceEntry
 from intake.facts import fold
 
 # Round 12 (r12b-02, 03, 19): after the crisis part, the first steps come short: two, under a gentle word.
@@ -46,6 +47,12 @@ def first_steps_after_crisis(dispatcher: CollectingDispatcher, tracker: Tracker)
     assessment = Assessment.from_slots(tracker.slots)
     if assessment is None or not assessment.categories or not safety_part_done(tracker):
         return []
+    question = _latest_question(tracker)
+    if question is not None and tracker.get_slot("guidance_given"):
+        # Round 16 (r16b-11: "et pour l'audience du 12 je dois preparer quoi" got the rétablissement professionnel and
+        # the CIP): once first steps were given, a question gets its answer, from the knowledge base when a step speaks
+        # of it, else an honest word. Before any step, the first steps answer "je fais quoi" (round 12).
+        return _answer_the_question(dispatcher, tracker, question)
     chamber = services.chamber()
     already = list(tracker.get_slot("guidance_given") or [])
     given = {entry.get("id") for entry in already if isinstance(entry, dict)}
@@ -69,47 +76,187 @@ def first_steps_after_crisis(dispatcher: CollectingDispatcher, tracker: Tracker)
     return [SlotSet("guidance_given", already + [{"id": e.id, "name": e.name, "link": e.link} for e in entries])]
 
 
+# Round 16 (r16b-11, r16b-03, r16b-02): "l'audience du 12 je dois preparer quoi", "pour le client qui paie pas on peut faire
+# quoi", "pour la banque je fais koi": what to do, asked with the question word last and no question mark.
+_ASKS_WHAT_TO_DO = re.compile(
+    r"\b(?:je|j|on|il|elle|ils|elles|nous|vous)\b(?: \w+){0,3} (?:fais|fait|faire|font|prepare|preparer|dois|doit|devons|"
+    r"peux|peut|pouvons|faut)\b(?: \w+){0,2} (?:quoi|koi|comment|kwa)\s*\??$"
+    r"|^(?:et )?(?:(?:du coup|donc|alors|sinon) )?(?:pour|pr|pour ce qui est de) (?:la|le|les|l|mon|ma|mes|ce|cette)\b"
+    r".{0,60}\b(?:je fais|on fait|je dois faire|on doit faire) ?(?:quoi|koi|comment|kwa)?\s*\??$"
+)
+
+
+def asks_what_to_do(text: str | None) -> bool:
+    """A question about what to do, even without its question mark ("pour la banque je fais koi")."""
+    folded = " ".join(re.sub(r"[^a-z0-9? ]", " ", fold(text or "")).split())
+    return bool(folded) and bool(_ASKS_WHAT_TO_DO.search(folded))
+
+
+def _latest_question(tracker: Tracker) -> str | None:
+    """The artisan's latest message when it asks something about the business, else None."""
+    from actions.intake import is_question
+
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not text or text.startswith("/") or not (is_question(text) or asks_what_to_do(text)):
+        return None
+    return text
+
+
+def _answer_the_question(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> list[EventType]:
+    from guidance.crisis import BUSINESS_QUESTION_UNKNOWN
+
+    answered = answer_with_entry(tracker, question)
+    if answered is None:
+        dispatcher.utter_message(text=BUSINESS_QUESTION_UNKNOWN)
+        return []
+    text, entry = answered
+    dispatcher.utter_message(text=text)
+    already = list(tracker.get_slot("guidance_given") or [])
+    if any(isinstance(given, dict) and given.get("id") == entry.id for given in already):
+        return []
+    return [SlotSet("guidance_given", [*already, {"id": entry.id, "name": entry.name, "link": entry.link}])]
+
+
 def answer_to_business_question(tracker: Tracker, question: str) -> str | None:
     """One sourced first step for a question about the business asked at a handoff question ("je peux avoir un délai
     urssaf ou pas ?", "qu'est-ce que je dois préparer pour l'audience ?"), or None. After the crisis path no guidance had
     been given (it waits behind the crisis reply), and such questions got "je ne sais pas répondre" (rounds 9 and 10,
-    r9b-04, r9b-24, r10b): the numbers came first, the question is answered now."""
+    r9b-04, r9b-24, r10b): the numbers came first, the question is answered now.
+
+    Round 16: the step must speak of what the question asks (r16b-14: "l'assurance a le droit de refuser ?" got the
+    ACED, an URSSAF aid, as "Pour votre question"; r16b-17: "ils peuvent saisir ma maison ?" got the URSSAF payment
+    plan); a step already given that answers it is said again (r16b-02: "pour la banque je fais koi" got "je ne peux pas
+    vous répondre" after the Médiation du crédit); the conversation's procedure stage and what it ruled out count (r16b-11:
+    the sauvegarde to someone in redressement). None: the caller says honestly that an advisor will answer."""
+    answered = answer_with_entry(tracker, question)
+    return answered[0] if answered is not None else None
+
+
+def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEntry] | None:
+    """The answer to a question about the business and the entry it comes from, or None (see above)."""
     from dataclasses import replace
 
     from actions.conversation import situation
     from guidance import render_guidance
-    from guidance.facts import cause_categories, read_causes
-    from guidance.select import select_guidance
-    from triage import assess
+    from guidance.facts import Facts, cause_categories, read_causes, read_stage
+    from guidance.select import CHAMBER_ADVISORS, select_guidance
+    from triage import Assessment, assess
 
     asked = assess([question])
     if asked.distress:
         return None
+    named_causes = read_causes([question])
     if not asked.categories:
         # "la contrainte, j'ai combien de temps pour contester ?" (round 11, r11b-25): no category in the question's
         # words, but a cause the knowledge base knows, and so its category.
-        named = {cause_categories()[cause] for cause in read_causes([question])}
+        named = {cause_categories()[cause] for cause in named_causes}
         if not named:
             return None
         asked = replace(asked, categories=tuple(sorted(named)))
+    asked = replace(asked, distress=False)
     chamber = services.chamber()
-    given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
-    steps = select_guidance(
-        services.knowledge_base(),
-        replace(asked, distress=False),
-        chamber,
-        situation(tracker.slots),
-        limit=3,
-        messages=[question],
-        today=services.chamber_today(),
+    knowledge_base = services.knowledge_base()
+    today = services.chamber_today()
+    known = situation(tracker.slots)
+    # What the question names triggers the steps; the whole conversation says who asks (form, stage, what rules a step
+    # out: a client in liquidation, no debt of one's own...).
+    facts = Facts.build(asked, known, messages=[question], chamber=chamber, today=today)
+    said = _user_texts(tracker)
+    conversation = Assessment.from_slots(tracker.slots)
+    context = Facts.build(conversation, known, messages=[*said, question], chamber=chamber, today=today)
+    ruling_out = {cause for entry in knowledge_base for cause in entry.excludes_causes}
+    facts = replace(
+        facts,
+        profile=context.profile,
+        stage=facts.stage or context.stage,
+        causes=facts.causes | (context.causes & ruling_out),
+        debts="yes" if "yes" in (facts.debts, context.debts) else (facts.debts or context.debts),
     )
-    fresh = [entry for entry in steps if entry.id not in given]
-    if not fresh:
+    steps = [
+        entry
+        for entry in select_guidance(
+            knowledge_base, asked, chamber, known, limit=12, messages=[question], today=today, facts=facts
+        )
+        if entry.id != CHAMBER_ADVISORS
+    ]
+    given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
+    named_stage = read_stage([question])
+    scored = [(topic_score(question, entry, named_causes, named_stage), entry) for entry in steps]
+    scored = [(score, entry) for score, entry in scored if score > 0]
+    if not scored:
         return None
-    # Of the steps that fit, the one that speaks of what the question names ("délai" -> the payment plan).
-    asked_words = content_words(question)
-    best = max(fresh, key=lambda e: len(asked_words & content_words(" ".join([e.name, e.summary, *e.how]))))
-    return f"Pour votre question : {_after_colon(render_guidance([best], chamber)[0])}"
+    # The step that speaks most of what the question names; a new one before one already given, at the same score.
+    _, best = max(scored, key=lambda pair: (pair[0], pair[1].id not in given))
+    text = _after_colon(render_guidance([best], chamber)[0])
+    if best.id in given:
+        return f"Pour votre question, comme je vous l'indiquais : {text}", best
+    return f"Pour votre question : {text}", best
+
+
+def _user_texts(tracker: Tracker) -> list[str]:
+    return [
+        str(event.get("text"))
+        for event in tracker.events
+        if event.get("event") == "user" and event.get("text") and not str(event.get("text")).startswith("/")
+    ]
+
+
+# Round 16: what a question is about, in the words that name it ("maison" is the "résidence principale" of the steps).
+# A subject the question names must be in the step that answers it; a refusal asked about, too (r16b-14: the insurer's
+# refusal was answered with the URSSAF's aid).
+_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "residence": ("maison", "domicile", "logement", "residence", "appartement", "appart", "baraque"),
+    "assurance": ("assurance", "assurances", "assureur", "assureurs", "assure"),
+    "refus": ("refus", "refuse", "refusent", "refuser", "refusee", "refuses"),
+    "audience": ("audience", "audiences"),
+    "client": ("client", "clients", "cliente", "clientes", "facture", "factures", "impaye", "impayes", "impayee"),
+    "banque": ("banque", "banques", "banquier", "banquiere", "bancaire", "decouvert"),
+    "impots": ("tva", "impot", "impots", "fisc", "fiscal", "fiscale", "cfe"),
+}
+_SUBJECT_OF = {word: subject for subject, words in _SUBJECTS.items() for word in words}
+# Said in a question, these subjects must be answered by the step (a bank or a client named may be the context only).
+_REQUIRED_SUBJECTS = frozenset({"residence", "assurance", "refus", "audience"})
+_QUESTION_STOP_WORDS = frozenset(
+    (
+        *("peuvent", "peut", "pouvez", "pourrai", "pourrais", "droit", "prendre", "faire", "besoin", "demande"),
+        *("demander", "concretement", "maintenant", "encore", "toujours", "combien", "temps", "aussi", "depuis"),
+        *("quand", "fais", "faites", "dois", "doit", "donc", "mais", "sinon", "vraiment", "normal", "possible"),
+    )
+)
+
+
+def _subjects_and_stems(text: str) -> tuple[set[str], set[str]]:
+    words = re.findall(r"[a-z]{3,}", fold(text or ""))
+    subjects = {_SUBJECT_OF[word] for word in words if word in _SUBJECT_OF}
+    stems = {
+        word[:5]
+        for word in words
+        if len(word) >= 5 and word not in _STOP_WORDS and word not in _QUESTION_STOP_WORDS and word not in _SUBJECT_OF
+    }
+    return subjects, stems
+
+
+def topic_score(
+    question: str,
+    entry: GuidanceEntry,
+    named_causes: frozenset[str] = frozenset(),
+    named_stage: str | None = None,
+) -> int:
+    """How much the step speaks of what the question asks: 0 when it does not (a subject the question names is absent
+    from it, or nothing in common: no word, no cause or procedure stage the question names and the step is for)."""
+    asked_subjects, asked_stems = _subjects_and_stems(question)
+    step_subjects, step_stems = _subjects_and_stems(
+        " ".join([entry.name, entry.summary, *entry.how, entry.caveat or ""])
+    )
+    required = asked_subjects & _REQUIRED_SUBJECTS
+    if required and not required <= step_subjects:
+        return 0
+    score = 3 * len(asked_subjects & step_subjects) + len(asked_stems & step_stems)
+    if set(entry.offered_for.causes) & named_causes:
+        score += 2
+    if named_stage is not None and named_stage in entry.offered_for.stages:
+        score += 2
+    return score
 
 
 # Round 12 (B19, r12b-09: "Pour votre question : Votre service…"): after a colon, a common word takes no capital; a
@@ -118,7 +265,7 @@ _COMMON_FIRST_WORDS = frozenset(
     (
         *("votre", "vous", "vos", "pour", "une", "un", "le", "la", "les", "si", "hors", "en", "il", "elle", "dans"),
         *("avant", "apres", "après", "demandez", "contactez", "faites", "écrivez", "ecrivez", "adressez", "lorsque"),
-        *("quand", "lors", "depuis", "des", "du", "au", "aux"),
+        *("quand", "lors", "depuis", "des", "du", "au", "aux", "devant"),
     )
 )
 

@@ -351,6 +351,68 @@ def court_for(departement: str | None, today: date | None = None) -> Court:
     return courts[default]
 
 
+# --- Whether the artisan owes ----------------------------------------------------------------------
+
+# Round 16 (r16b-06: a client contesting a 9 500 € invoice and threatening court got the sauvegarde, the redressement and
+# "négocier avec vos créanciers"): the artisan who is owed money, in a dispute or threatened with a lawsuit, with no debt
+# of their own said, is no debtor; the procedures for debtors are not theirs.
+DISPUTE_CAUSES = frozenset(
+    {
+        "impayes_clients",
+        "litige",
+        "aucune_dette",
+        "menace_proces",
+        "client_en_procedure",
+        "injonction_a_demander",
+        "loyer_a_recevoir",
+        "client_particulier",
+    }
+)
+# What says a debt of the artisan's own: a creditor who claims, a procedure, a seizure...
+OWN_DEBT_CAUSES = frozenset(
+    {
+        "injonction_recue",
+        "contrainte_urssaf",
+        "commissaire_justice",
+        "saisie_compte",
+        "saisie_biens",
+        "poursuite_fiscale",
+        "credit_coupe",
+        "bail_commercial",
+        "audience_liquidation",
+        "controle_urssaf",
+    }
+)
+DEBT_CATEGORIES = frozenset({"cotisations_sociales", "impots", "banque"})
+# The difficulties a dispute alone gives (an unpaid invoice is a cash difficulty, a lawsuit threatened a court one).
+_DISPUTE_CATEGORIES = frozenset({"tresorerie", "procedure_judiciaire", "autre"})
+_OWN_DEBT_WORDS = re.compile(
+    r"\bje (?:lui |leur |vous )?dois\b(?! rien)|\bon (?:lui |leur )?doit\b(?! rien)|\bdettes?\b(?! (?:de|du|des) (?:mon|ma|mes|"
+    r"notre|nos) clients?)|\bcreanciers?\b|\b(?:me|nous) (?:reclame|reclament|relance|relancent)\b|\bloyers?\b|"
+    r"\bsalaires?\b|\bcharges\b|\bcredit\b|\bpret\b|\bemprunt\b|\bdecouvert\b|\bcessation\b|\bbilan\b|"
+    r"\b(?:peux|pouvons|arrive) (?:plus|pas) (?:a )?(?:payer|rembourser|regler)\b"
+)
+_NO_CREDITOR = re.compile(r"^\s*(?:aucun|aucune|personne|rien|non|pas de creanciers?|je (?:ne )?dois rien)\b")
+
+
+def read_debts(
+    categories: Iterable[str], causes: frozenset[str], stage: str | None, texts: Iterable[str], creditors: str | None
+) -> str | None:
+    """ "yes" when a debt of the artisan's own is said (a debt difficulty, a creditor's act, a procedure, a creditor
+    named, words of owing); "no" when the only difficulty said is a dispute, a claim of theirs or a lawsuit threatened;
+    None otherwise."""
+    categories = set(categories)
+    if categories & DEBT_CATEGORIES or causes & OWN_DEBT_CAUSES or stage is not None:
+        return "yes"
+    if creditors and not _NO_CREDITOR.search(_text(creditors)):
+        return "yes"
+    if any(_OWN_DEBT_WORDS.search(_text(text)) for text in texts if text):
+        return "yes"
+    if causes & DISPUTE_CAUSES and categories <= _DISPUTE_CATEGORIES:
+        return "no"
+    return None
+
+
 # --- Facts ------------------------------------------------------------------------------------------
 
 
@@ -365,6 +427,8 @@ class Facts:
     departement: str | None = None
     today: date | None = None
     steps_done: frozenset[str] = frozenset()
+    # "yes": the artisan owes (a debt said); "no": only owed, in a dispute or threatened with a lawsuit; None: unknown.
+    debts: str | None = None
 
     @classmethod
     def build(
@@ -415,16 +479,20 @@ class Facts:
         if "deces_associe" in causes and profile.legal_form is None:
             # A partner ("mon associé") means a company: the sole trader's death entries do not apply.
             profile = replace(profile, legal_form="societe")
+        stage = read_stage(texts, creditor="client_en_procedure" in causes)
+        # The creditors answer is read apart (named creditors say a debt); the other texts for words of owing.
+        owing_texts = [text for text in texts if text != situation.get("creditors")]
         return cls(
             profile=profile,
             categories=categories,
             urgency=getattr(assessment, "urgency", None),
             overwhelm=bool(getattr(assessment, "overwhelm", False)),
             causes=causes,
-            stage=read_stage(texts, creditor="client_en_procedure" in causes),
+            stage=stage,
             departement=departement,
             today=today,
             steps_done=read_steps(said, situation.get("steps_taken")),
+            debts=read_debts(categories, causes, stage, owing_texts, situation.get("creditors")),
         )
 
     def known(self, key: str) -> Any:
@@ -447,6 +515,8 @@ class Facts:
             return self.stage
         if key == "departement":
             return self.departement
+        if key == "debts":
+            return self.debts
         if key == "category":
             # Several at once: the triage categories, or None when there are none yet.
             return frozenset(self.categories) or None

@@ -55,6 +55,8 @@ CONDITION_VALUES: Mapping[str, frozenset[str]] = {
     "stage": frozenset(STAGES),
     # Any of the listed triage categories (round 7: a tax notice before seizure is for a tax debt only).
     "category": frozenset(CATEGORIES),
+    # Round 16: whether the artisan owes ("no": only owed, in a dispute, or threatened with a lawsuit).
+    "debts": frozenset({"yes", "no"}),
 }
 # Words that promise an outcome: the assistant informs, the organisations decide.
 PROMISES = re.compile(
@@ -129,7 +131,16 @@ class GuidanceEntry:
 
     @property
     def categories(self) -> tuple[str, ...]:
-        return self.offered_for.categories
+        """The difficulties the entry answers: its categories, those of its causes (guidance/causes.yml) and, for a
+        procedure stage, the court one. Round 16 (r16b-09): the unpaid-invoice steps, offered for a cause, covered no
+        difficulty, and a message that said nothing after the end ("nimporte quand") brought new, unrelated steps."""
+        from guidance.facts import cause_categories
+
+        answered = list(self.offered_for.categories)
+        answered += [cause_categories().get(cause, "") for cause in self.offered_for.causes]
+        if self.offered_for.stages:
+            answered.append("procedure_judiciaire")
+        return tuple(dict.fromkeys(code for code in answered if code))
 
     @property
     def verified(self) -> date | None:

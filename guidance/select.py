@@ -42,6 +42,12 @@ UNKNOWN_CONDITION_PRIORITY = 2
 ADVISORS_LEAD_STAGES = frozenset({"procedure"})
 ADVISORS_LEAD_CAUSES = frozenset({"controle_urssaf"})
 ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
+# Round 16 (r16b-06): a lawsuit threatened has no step of its own in the knowledge base: the advisors keep a place.
+ADVISORS_JOIN_CAUSES = frozenset({"menace_proces"})
+# Round 16 (r16a-01): the callers that ask for more entries than they show (limit=12, then the first three not given
+# yet) got the three best fits of one difficulty (three unpaid-invoice steps for an URSSAF, bank and client case): the
+# first ones of any longer list are the ones a short list would show, one per difficulty.
+SHORT_LIST = 3
 
 
 def active_situations(
@@ -193,8 +199,23 @@ def select_guidance(
             fitting.append((entry, entry_fit))
     fitting.sort(key=lambda pair: _order(*pair))
 
-    # Each difficulty the triage found gets its best entry first (a cause answers its difficulty),
-    # then the remaining places go to the best fits overall.
+    chosen = _one_per_difficulty(fitting, facts, min(limit, SHORT_LIST))
+    chosen.sort(key=lambda pair: _order(*pair))
+    chosen += [pair for pair in fitting if pair not in chosen][: max(limit - len(chosen), 0)]
+    if not chosen:
+        return advisors[:limit]
+    shown = [
+        replace(entry, caveat_shown=bool(entry_fit.unknown), court=facts.court, departement=facts.departement)
+        for entry, entry_fit in chosen
+    ]
+    return _with_advisors(shown, chosen, advisors, facts, limit)
+
+
+def _one_per_difficulty(
+    fitting: list[tuple[GuidanceEntry, Fit]], facts: Facts, limit: int
+) -> list[tuple[GuidanceEntry, Fit]]:
+    """Each difficulty the triage found gets its best entry first (a cause answers its difficulty), then the remaining
+    places go to the best fits overall (`fitting` is sorted, best first)."""
     chosen: list[tuple[GuidanceEntry, Fit]] = []
     categories = [code for code in facts.categories if code != "autre"]
     # A difficulty whose entry fits precisely (a cause said in words, such as an overdraft cut) is
@@ -213,14 +234,7 @@ def select_guidance(
             break
         if pair not in chosen:
             chosen.append(pair)
-    if not chosen:
-        return advisors[:limit]
-    chosen.sort(key=lambda pair: _order(*pair))
-    shown = [
-        replace(entry, caveat_shown=bool(entry_fit.unknown), court=facts.court, departement=facts.departement)
-        for entry, entry_fit in chosen
-    ]
-    return _with_advisors(shown, chosen, advisors, facts, limit)
+    return chosen
 
 
 def _specific_to_a_cause(entry: GuidanceEntry, facts: Facts) -> bool:
@@ -241,7 +255,7 @@ def _with_advisors(
     if not advisors or limit < 1:
         return shown
     lead = facts.stage in ADVISORS_LEAD_STAGES or bool(facts.causes & ADVISORS_LEAD_CAUSES)
-    join = lead or facts.stage in ADVISORS_JOIN_STAGES
+    join = lead or facts.stage in ADVISORS_JOIN_STAGES or bool(facts.causes & ADVISORS_JOIN_CAUSES)
     if not join:
         return shown
     if lead and not _specific_to_a_cause(chosen[0][0], facts):
