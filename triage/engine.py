@@ -212,7 +212,9 @@ def _is_owner(relative_words: str, owner: str | None) -> bool:
     """Whether the relative named ("ma femme", "papa") is the artisan someone close writes for."""
     if owner is None:
         return False
-    words = {"papa": "pere", "maman": "mere"}.get(relative_words.rsplit(maxsplit=1)[-1], relative_words.rsplit(maxsplit=1)[-1])
+    words = {"papa": "pere", "maman": "mere"}.get(
+        relative_words.rsplit(maxsplit=1)[-1], relative_words.rsplit(maxsplit=1)[-1]
+    )
     return words == owner.split()[-1]
 
 
