@@ -39,6 +39,7 @@ from guidance.crisis import (
     DENIED_UNPROMPTED_REPLY,
     HANDOFF_REMINDER,
     HUMAN_AFTER_THE_QUESTION,
+    LATE_NEWS_AGAIN,
     LEAVING_REMINDER,
     LINE_LEAVING_REPLY,
     LONG_WAIT_AGAIN,
@@ -50,6 +51,7 @@ from guidance.crisis import (
     SAFE_NOT_TALKING_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
     UNSURE_SELF_REPLY,
+    WHAT_IT_CHANGES_SAFETY,
     afraid_to_call_text,
     check_in,
     clear_no_reply,
@@ -81,10 +83,12 @@ from triage.answers import (
     QUESTION_BACK,
     SAFE,
     UNSURE,
+    WHY_ASKED,
     afraid_to_call,
     answer_to_safety_question,
     answer_to_suicide_question,
     asks_to_call_for_someone,
+    asks_what_it_changes,
     asks_what_to_do_for_someone,
     calls_now,
     cannot_reach,
@@ -92,8 +96,10 @@ from triage.answers import (
     denies_the_question,
     feels_a_bother,
     objects_to_the_question,
+    person_reached,
     promises_to_call_the_line,
     refuses_the_numbers,
+    says_safety_news,
     says_the_wait_is_long,
     speaks_for_someone_else,
     starts_with_no,
@@ -222,7 +228,7 @@ def _read_answer(
     answer = read(
         text,
         _latest_intent(tracker),
-        may_ask_again=not _said_since(tracker, asked_by, ASK_AGAIN_FIRST.values()),
+        may_ask_again=not _said_since(tracker, asked_by, (*ASK_AGAIN_FIRST.values(), WHAT_IT_CHANGES_SAFETY)),
         # A long account ("alors pour vous expliquer depuis le début…", whatever intent the NLU gives it) answers
         # the intake, not this question: asked once more before it is read as no clear no (a short other subject,
         # "l'urssaf me réclame 3 trimestres", is read at once). Warning signs in it still take the crisis path at
@@ -242,7 +248,10 @@ def _read_answer(
         _answer_the_question_back(tracker, dispatcher)
         return {slot: None}
     if answer in ASK_AGAIN:
-        dispatcher.utter_message(text=ASK_AGAIN_FIRST[answer])
+        said = ASK_AGAIN_FIRST[answer]
+        if answer == WHY_ASKED and slot == "safe_now" and asks_what_it_changes(text):
+            said = WHAT_IT_CHANGES_SAFETY  # "ça change quoi" (round 16, r16a-14): what the answer changes
+        dispatcher.utter_message(text=said)
         return {slot: None}
     if answer == DECLINED:
         # Round 9 (r9b-24): the direct question refused. A refusal is no clear no: the crisis path, as for any other
@@ -660,6 +669,49 @@ def _form_question_again(requested: str | None) -> list[EventType]:
     return [SlotSet(requested, None)] if requested else []
 
 
+# How worrying a reading of the safety question is: a later word never makes the case read safer than it was.
+_WORRY_RANK = {None: 0, SAFE: 0, UNSURE: 1, NOT_SAFE: 2}
+
+
+def late_safety_news(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """At the callback offer (or its consent) after the crisis path, news about safety said one turn late (round 16,
+    r16b-08 "jsais pas il est au magasin": "C'est justement le rôle d'un conseiller"; r16b-13 "je sais pas s'il est en
+    sécurité il répond pas au tel depuis ce matin", then "il répond pas j'ai peur": "personne ne vous appellera"): read as
+    the answer to the safety question it is. The safety reply (the 15 or the 112 now when the person cannot be reached or
+    fear is said; where to turn at the least doubt for where the person is), the case's safety made no safer than it
+    was, then the offer once more; a call asked for in the same words is a yes. Else None: a relief is
+    handoff_actions.reached_news's, a warning sign of the writer's own keeps the crisis path."""
+    requested = tracker.get_slot("requested_slot")
+    if requested not in _OFFER_QUESTIONS or not tracker.get_slot("distress") or not _safety_question_answered(tracker):
+        return None
+    text = _latest_user_text(tracker)
+    relative, person = relative_writing(tracker)
+    if not says_safety_news(text, about_someone_else=relative) or person_reached(text):
+        return None
+    if _own_warning_sign(text, model=True):
+        return None
+    unreachable = relative and cannot_reach(text)
+    reading = NOT_SAFE if unreachable else answer_to_safety_question(text, about_someone_else=relative)
+    if reading == SAFE:
+        return None  # "ouais ça va" said of safety: heard by the handoff (SAFETY_HEARD)
+    if unreachable:
+        reply = unreachable_reply(person)
+    elif reading == NOT_SAFE:
+        reply = not_safe_reply(person if relative else None)
+    else:
+        reply = unsure_reply(person) if relative else UNSURE_SELF_REPLY
+    if reading == NOT_SAFE and said_before(tracker.events, reply):
+        reply = LATE_NEWS_AGAIN
+    dispatcher.utter_message(text=reply)
+    logger.info("safety news at %s after the crisis path: %s", requested, reading)
+    events: list[EventType] = []
+    if _WORRY_RANK[reading] > _WORRY_RANK.get(tracker.get_slot("safe_now"), 0):
+        events.append(SlotSet("safe_now", reading))
+    if requested == "wants_advisor" and asks_for_a_call(text):
+        return [*events, SlotSet("wants_advisor", True)]
+    return [*events, *_form_question_again(requested)]
+
+
 def afraid_to_call_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """After the crisis reply (its safety question answered), "j'ose pas appeler, je saurais pas quoi leur dire", "je sais
     pas quoi dire au 3114" (round 15, r15b-12: the chamber's e-mail address): the barrier to the 3114 lowered, and the
@@ -926,6 +978,9 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return waited
     if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS and emergency_called(dispatcher, tracker):  # r11b-10
         return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    news = late_safety_news(dispatcher, tracker)  # round 16, r16b-08, r16b-13: the safety answer one turn late
+    if news is not None:
+        return news
     if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS:
         # "Oui, je veux bien. Mais est-ce que quelqu'un peut m'appeler aujourd'hui ?" on a Saturday (round 14, r14a-10):
         # the reopening and the 3114 said first; the answer is then read as the form reads it.
@@ -968,8 +1023,10 @@ class ActionAskSafeNow(Action):
 
 
 class ValidateSafetyForm(FormValidationAction):
-    """Anything but a clear yes ("je sais pas", "non pas vraiment") is read as not safe; an answer to
-    something else ("pourquoi vous me demandez ça ?") first gets the question once more."""
+    """Anything but a clear yes ("non pas vraiment", "ça va aller", "je sais pas") is read as not safe, and an answer
+    that says nothing of danger ("oui je crois", "il est à côté de moi") as unsure; an answer to something else
+    ("pourquoi vous me demandez ça ?", "ça change quoi", "ok" for the numbers just given) first gets the question once
+    more."""
 
     def name(self) -> str:
         return "validate_safety_form"

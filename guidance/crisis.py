@@ -13,7 +13,14 @@ import re
 from chamber import Chamber
 from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 from french.words import ACCENTED_KIN
-from triage.answers import ANSWERS_INTAKE_QUESTION, FIGURE_OF_SPEECH, QUESTION_BACK, THANKED, WHY_ASKED
+from triage.answers import (
+    ACKNOWLEDGED,
+    ANSWERS_INTAKE_QUESTION,
+    FIGURE_OF_SPEECH,
+    QUESTION_BACK,
+    THANKED,
+    WHY_ASKED,
+)
 
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
 SAFETY_BUTTONS = (
@@ -32,10 +39,18 @@ ASK_AGAIN_FIRST = {
     WHY_ASKED: "Je vous le demande parce que ce que vous vivez est lourd, et que votre sécurité compte avant tout.",
     FIGURE_OF_SPEECH: "D'accord, merci de me le préciser.",
     THANKED: "Je vous en prie.",
+    # "ok" right after the numbers (round 16, r16b-02, -08, -13): they were heard; the question once more, plainly.
+    ACKNOWLEDGED: "D'accord. Je vous repose simplement ma question :",
     # A question asked back that no stored answer fits: honest about what answers, never a guess.
     QUESTION_BACK: "Je suis un assistant automatique, pas une personne, et je ne sais pas répondre à tout : "
     "un conseiller de la chambre pourra le faire.",
 }
+# Round 16 (r16a-14): "ça change quoi" to "Êtes-vous en sécurité ?": what the answer changes, said before the question
+# once more.
+WHAT_IT_CHANGES_SAFETY = (
+    "Cela change ce que je vous indique : si vous êtes en danger maintenant, il faut une aide tout de suite, et je veux "
+    "pouvoir vous dire qui appeler. Vous n'avez pas à m'en dire plus."
+)
 # A request for a person at a crisis question: granted right after the answer, which comes first.
 HUMAN_AFTER_THE_QUESTION = (
     "C'est noté : un conseiller de la chambre pourra vous rappeler, je vous le propose juste après."
@@ -156,6 +171,14 @@ def unreachable_reply(person: str | None = None) -> str:
         f"Merci de me l'avoir dit. Puisque vous ne pouvez pas joindre {whom}, appelez tout de suite le {SAMU} ou le "
         f"{EUROPEAN_EMERGENCY} : ils savent quoi faire. Le {SUICIDE_PREVENTION_LINE} peut aussi vous guider, jour et nuit."
     )
+
+
+# Round 16 (r16b-13): someone close says again, at the callback offer, that the person does not answer and that they are
+# afraid; the same paragraph once more would read like a machine: the one thing to do, now.
+LATE_NEWS_AGAIN = (
+    f"Je vous entends, et votre inquiétude est légitime. N'attendez pas : appelez maintenant le {SAMU} ou le "
+    f"{EUROPEAN_EMERGENCY}, ils savent quoi faire. Le {SUICIDE_PREVENTION_LINE} peut aussi vous guider, jour et nuit."
+)
 
 
 def reached_reply() -> str:

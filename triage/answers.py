@@ -7,7 +7,9 @@ Plain Python, so that the actions and the tests read them the same way::
     answer_to_suicide_question("non pas du tout")  # "clear_no": back to the conversation
     answer_to_suicide_question("des fois")  # "not_clear_no": the crisis path
     answer_to_safety_question("oui ça va")  # "safe"
-    answer_to_safety_question("je sais pas")  # "not_safe": emergency numbers again, a human
+    answer_to_safety_question("pas vraiment")  # "not_safe": emergency numbers again, a human
+    answer_to_safety_question("je sais pas")  # "not_safe": not knowing is read as the warning it may be
+    answer_to_safety_question("ok", may_ask_again=True)  # "acknowledged" (round 16): the numbers heard; asked again
 
 Prevention guidelines: after "pensez-vous au suicide ?", anything but a clear no (silence, "je sais
 pas", "peut-être", "parfois", another subject) is taken as a yes. After "êtes-vous en sécurité ?",
@@ -30,7 +32,14 @@ from __future__ import annotations
 
 import re
 
-from triage.distress import INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
+from triage.distress import (
+    INDIRECT,
+    close_people_named,
+    find_signs,
+    rule_signs,
+    someone_present,
+    speaks_of_someone_else,
+)
 from triage.normalise import normalise
 from triage.rules import compile_any, rules
 
@@ -43,7 +52,9 @@ DECLINED = "declined"
 ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH = "answers_intake_question", "why_asked", "figure_of_speech"
 QUESTION_BACK = "question_back"
 THANKED = "thanked"
-ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH, QUESTION_BACK, THANKED)
+# "ok", "d'accord" right after the crisis numbers (round 16): the numbers acknowledged, nothing said of safety.
+ACKNOWLEDGED = "acknowledged"
+ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH, QUESTION_BACK, THANKED, ACKNOWLEDGED)
 
 # Doubt, "sometimes", "a little", "not really": never a clear answer.
 _HEDGES = compile_any(
@@ -162,6 +173,30 @@ _THANKS_ALONE = compile_any(
         r"^(?:(?:ok|oki|d accord|bon|ah|oh) )*(?:merci|mrc|mci|thanks)(?: (?:beaucoup|bcp|bien|infiniment|a vous|madame|monsieur))*$"
     ]
 )
+
+
+# Round 16 (r16b-02, r16b-08, r16b-13): "ok", "ok merci", "d'accord", "oké", "ok ok" to "Êtes-vous en sécurité en ce
+# moment ?", right after the crisis numbers, was read as a yes ("Je suis soulagé de le lire"). It acknowledges the
+# numbers and says nothing of safety: the question once more, plainly; "ok" again is unsure. A yes said with it ("ok
+# oui", "ok ça va", "d'accord je suis chez moi") is read as before.
+_ACK_WORD = (
+    r"(?:ok|okay|okey|oke|okai|oki|okk|okok|k|kk|d accord|daccord|d acc|dac|dacc|dak|entendu|compris|bien compris|"
+    r"j ai compris|je vois|vu|note|bien note|c est note|c note|je note|j ai note|j ai bien note|ca marche|ca roule|"
+    r"bien recu|recu|tres bien|parfait|super|top|cool|nickel)"
+)
+_ACK_EXTRA = (
+    r"(?:merci|mrc|mci|thanks|beaucoup|bcp|bien|infiniment|a vous|ah|oh|bon|alors|euh|ben|bah|"
+    r"pour (?:les|ces|le|vos) (?:numeros?|infos?|informations?|conseils?)|pour l info)"
+)
+_ACKNOWLEDGED = re.compile(rf"^(?:{_ACK_EXTRA} )*{_ACK_WORD}(?: (?:{_ACK_WORD}|{_ACK_EXTRA}))*$")
+
+
+def acknowledges_only(text: str | None) -> bool:
+    """ "ok", "ok merci", "d'accord", "oké", "ok ok", "ok c'est noté": the last words acknowledged, nothing else said
+    (no yes, no no, no doubt). Thanks alone ("merci") are no acknowledgement word: read as before (THANKED)."""
+    if not text or text.startswith("/"):
+        return False
+    return bool(_ACKNOWLEDGED.match(normalise(text)))
 
 
 def _is_question_back(text: str, words: str) -> bool:
@@ -327,7 +362,16 @@ _ALARMING = compile_any(
         r"(?<!pas )(?<!plus )(?<!jamais )\bseule?\b|injoignable|(?:ne )?repond (?:pas|plus)|sais pas ou|(?:est|a) (?:parti|partie|disparu|disparue)|"
         r"enferme|n arrive (?:pas|plus) a (?:le|la|les) joindre|peur|inquiet|inquiete|bu|boit|alcool|arme|fusil|corde|"
         r"cachets|medicaments|medocs|pont|voiture|danger|bout du rouleau|au plus mal|en crise|en pleurs|au fond du trou|"
-        r"(?:je l ai|j l ai|on l a) (?:pas|plus) (?:eu|eue|vu|vue)|pas de nouvelles|sans nouvelles"
+        r"(?:je l ai|j l ai|on l a) (?:pas|plus) (?:eu|eue|vu|vue)|pas de nouvelles|sans nouvelles|"
+        r"reveill\w*|respire\w*|inconscient\w*|(?:ne )?bouge (?:pas|plus)"
+    ]
+)
+
+
+_SAFETY_DOUBTED = compile_any(
+    [
+        r"\b(?:sais|sait|savons|sai) (?:pas|plus|meme pas) (?:si|s il|sil|s ils|s elle|s elles) (?:est|sont|soit) "
+        r"(?:en securite|en danger|bien|ok)\b"
     ]
 )
 
@@ -337,6 +381,15 @@ def _relative_unsure(text: str | None, about_someone_else: bool) -> bool:
     words = normalise(text or "")
     if not words or rule_signs(text or "") or _ALARMING.search(words) or _STARTS_NO.search(words):
         return False
+    if _SAFETY_DOUBTED.search(words):
+        # "je sais pas s'il est en sécurité" (round 16, r16b-13): not knowing, of the person's safety itself; its "il est
+        # en sécurité" is no place said.
+        return False
+    if someone_present(text):
+        # Round 16 (r16a-09): "là il est à côté de moi devant la télé, ça va pour ce soir je pense", a wife's answer about
+        # her husband, was read as not safe ("Appelez tout de suite le 15"). Someone beside the writer, at home, asleep,
+        # eating is company: safe without certainty, whoever writes (the writer with someone is not alone either).
+        return True
     if not (about_someone_else or _ABOUT_SOMEONE_ELSE.search(words)):
         return False
     return bool(_WHEREABOUTS.search(words) or _HEDGED_YES.search(words))
@@ -669,13 +722,88 @@ _STILL_WORRIED = compile_any(
 )
 
 
+_DOUBTED_NEWS = compile_any(
+    [r"\b(?:sais|sait|savons) (?:pas|plus|meme pas) (?:si|s il|s ils|s elle|ou)\b", r"\bj espere (?:qu|que)\b"]
+)
+
+
 def person_reached(text: str | None) -> bool:
     """Someone close says the person at risk was reached or is with someone, and asks for nothing; a worry said with it
     ("il est là mais il va pas bien") is no relief."""
     if not text or text.startswith("/"):
         return False
     words = normalise(text)
+    # "je sais pas s'il est en sécurité, il répond pas depuis ce matin" (round 16, r16b-13, got "Quel soulagement"): a
+    # doubt or no answer is no news of relief.
+    if _CANNOT_REACH.search(words) or _DOUBTED_NEWS.search(words):
+        return False
     return bool(_REACHED.search(words)) and not _STILL_WORRIED.search(words)
+
+
+# Round 16 (r16b-08, r16b-13): the safety answer that comes one turn late, at the callback offer ("jsais pas il est au
+# magasin", "je sais pas s'il est en sécurité il répond pas au tel depuis ce matin", "il répond pas j'ai peur"), was read
+# as an answer about the call (a hesitation, a relief, a refusal). Fear said for oneself or for the person, the words of
+# safety, or (someone close) where the person is, how they are, that they do not answer: news about safety.
+_FEAR_SAID = compile_any(
+    [
+        # "j'ai peur", "j'ai trop peur pour lui", "j'ai peur qu'il fasse une bêtise"; never the call, a bother or the
+        # business feared ("j'ai peur d'appeler", "peur de déranger", "peur des huissiers", "peur qu'on me juge").
+        r"\b(?:j ai|jai|j|on a|nous avons) (?:(?:tres|vraiment|trop|super|tellement|si|grave) )?(?:peur|la trouille|la frousse)"
+        r"(?! (?:d|de|des|du|qu on|que (?:vous|ca|cela|les|le|la|ma|mon|mes|quelqu un|on|l))\b)",
+        r"\bpeur (?:pour (?:lui|elle|eux|elles|mon|ma|mes|son|sa|ses)|qu (?:il|elle|ils|elles) (?:se|fasse|fassent|ait|aient|"
+        r"soit|soient|commette|passe)|de (?:le|la|les) perdre)\b",
+        r"\bpeur que (?:mon|ma|mes|son|sa|ses) \w+ (?:se|s|fasse|fassent|ait|aient|soit|soient|commette|passe)\b",
+    ]
+)
+# Read with the person named said "lui" ("je m'inquiète pour mon père").
+_WORRIED = compile_any(
+    [
+        # "je suis inquiète", "je suis morte d'inquiétude pour lui"; not for the business ("inquiet pour l'atelier").
+        r"\b(?:je suis|suis|on est|je me sens) (?:(?:tres|vraiment|trop|super|tellement|si) )?(?:inquiete?|angoissee?|"
+        r"morte? d inquietude|paniquee?)(?: pour (?:lui|elle|eux|elles)\b|(?! (?:pour|de|par|avec|a cause)\b))",
+        r"\b(?:je m inquiete|ca m inquiete|je m angoisse)(?: pour (?:lui|elle|eux|elles)\b|(?! (?:pour|de|par|avec)\b))",
+    ]
+)
+# Safety named of someone ("je sais pas s'il est en sécurité", "elle est en danger"), never of data ("mes données sont
+# en sécurité ?").
+_SAFETY_SAID = compile_any(
+    [
+        r"\b(?:je|j|il|elle|ils|elles|on|lui|moi|s il|sil|s ils|s elle|qu il|quil|qu elle|qu ils) (?:ne |n )?"
+        r"(?:suis|est|sont|soit|soient|serait|sera|etais|etait|me sens|se sent)(?: (?:pas|plus|vraiment|vraiment pas|"
+        r"toujours|bien|encore))? (?:en securite|en danger)\b"
+    ]
+)
+# Someone close on the person: where they are ("il est au magasin"), how they are ("il va pas bien").
+_PERSON_NEWS = compile_any(
+    [
+        r"\b(?:il|elle|ils|elles) (?:est|sont|etait|doit etre|devrait etre|serait|bosse|travaille|dort) (?:encore |toujours "
+        r"|la |en ce moment |normalement |bien )?(?:a la|au|aux|a l|chez|sur|avec|dans (?:son|sa|ses|le|la))\b"
+        r"(?! (?:courant|chomage|rsa)\b)",
+        r"\b(?:il|elle|ils|elles) (?:ne |n )?(?:va|vont) (?:pas|plus|vraiment pas|pas du tout) bien\b|"
+        r"\b(?:il|elle|ils|elles) (?:va|vont) mal\b",
+    ]
+)
+
+
+def says_safety_news(text: str | None, *, about_someone_else: bool = False) -> bool:
+    """Words about safety said after the safety question was answered, at the callback offer: fear for oneself or for the
+    person ("j'ai peur", "je suis inquiète pour lui"), safety or danger named ("je sais pas s'il est en sécurité"), and,
+    from someone close (`about_someone_else`), the person not answering, where the person is, how they are. A relief
+    ("il a rappelé") is ``person_reached``'s; the call feared or declined is not news (``afraid_to_call``)."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    if _BUSINESS_CALL.search(words) or afraid_to_call(text):
+        return False
+    if _FEAR_SAID.search(words) or _SAFETY_SAID.search(words):
+        return True
+    for person in close_people_named(text):
+        words = re.sub(rf"\b{re.escape(normalise(person))}\b", "lui", words)
+    if _WORRIED.search(words):
+        return True
+    if not about_someone_else:
+        return False
+    return bool(_CANNOT_REACH.search(words) or _PERSON_NEWS.search(words))
 
 
 def cannot_reach(text: str | None) -> bool:
@@ -783,6 +911,33 @@ _WHY_FIRST = compile_any(
 )
 
 
+# Round 16 (r16a-14): "ça change quoi" to "Êtes-vous en sécurité ?" got "Appelez tout de suite le 15" and the case "pas en
+# sécurité". What the answer would change, asked back, questions the question: its reason, the question once more, then
+# unsure (never "à quoi bon", "ça sert à rien", which are despair and read as before).
+_WHAT_IT_CHANGES = compile_any(
+    [
+        r"^(?:(?:mais|et|euh|bah|ben|bon|hein|non|nan|franchement|de toute facon) )*(?:(?:et )?(?:ca|cela|ca vous|ca te) "
+        r"(?:change|changerait|changera|changerai|fait|ferait) quoi|qu est ce que (?:ca|cela) (?:change|changerait|"
+        r"peut (?:bien )?(?:vous )?faire|vous fait)|qu est ce que ca peut vous faire|en quoi (?:ca|cela) (?:vous )?"
+        r"(?:regarde|interesse|change|changerait))(?: (?:pour vous|pour moi|a vous|de le savoir|de savoir|que je (?:le )?dise|"
+        r"si je (?:vous )?(?:le )?dis))?$"
+    ]
+)
+
+
+def asks_what_it_changes(text: str | None) -> bool:
+    """ "ça change quoi", "qu'est-ce que ça peut vous faire": the question's use asked back."""
+    return bool(text) and bool(_WHAT_IT_CHANGES.search(normalise(text or "")))
+
+
+def _what_it_changes_alone(text: str | None) -> bool:
+    """What the answer changes asked back, and nothing of danger with it. At the safety question only: at the direct
+    question "ça change quoi" is no clear no, and takes the crisis path at once as before."""
+    if not text or text.startswith("/") or not asks_what_it_changes(text) or speaks_for_someone_else(text):
+        return False
+    return _says_nothing_of_danger(text, normalise(text))
+
+
 def _says_nothing_of_danger(text: str, words: str) -> bool:
     """No warning sign (the classifier's included), worry, danger word or hope about holding on."""
     return not (
@@ -839,6 +994,10 @@ def unsure_kind(text: str | None) -> str | None:
     lightly = _taken_lightly_kind(text)
     if lightly is not None:
         return lightly
+    if _what_it_changes_alone(text):
+        return "other"  # its reason was given when it was first asked: the numbers, all of them, and no more
+    if acknowledges_only(text):
+        return "other"  # "ok" twice (round 16): nothing said of safety; the numbers, in a word
     if declines_to_talk(text):
         return "not talking"
     if _doubted_yes(text):
@@ -1017,6 +1176,9 @@ def feels_a_bother(text: str | None) -> bool:
     return bool(text) and bool(_NOT_WORTH_A_CALL.search(normalise(text or "")))
 
 
+_NO_WORD = re.compile(r"\b(?:non|nan|nn|nope|niet|pas|jamais|aucunement)\b")
+
+
 def answer_to_safety_question(
     text: str | None,
     intent: str | None = None,
@@ -1044,6 +1206,11 @@ def answer_to_safety_question(
         reading = answer_to_safety_question(left, about_someone_else=about_someone_else)
         said_safe = _SAFE_NEGATED.search(left) or re.search(r"en securite|je vais bien|ca va\b", left)
         return UNSURE if reading == SAFE and not said_safe else reading
+    if acknowledges_only(text):
+        # Round 16 (r16b-02, -08, -13): "ok" after the numbers is no "yes, I am safe" (whatever intent the NLU gives it).
+        if may_ask_again:
+            return THANKED if _THANKS_ALONE.search(normalise(text or "")) else ACKNOWLEDGED
+        return UNSURE
     if _safe_then_more(text) or _safe_but_not_talking(text):
         return SAFE
     if _taken_lightly_kind(text) == "numbers" and not _STARTS_YES.search(normalise(text or "")):
@@ -1051,6 +1218,11 @@ def answer_to_safety_question(
         return UNSURE
     if _doubted_yes(text):
         return UNSURE
+    if _what_it_changes_alone(text):
+        # Round 16 (r16a-14): "ça change quoi" gets what the answer changes and the question once more, then is unsure.
+        return WHY_ASKED if may_ask_again else UNSURE
+    # "je sais pas" stays NOT_SAFE (round 16, r16a-04, asked "unsure"): not knowing whether one is safe is read as the
+    # warning it may be, as the relatives' button says ("Non, ou je ne sais pas"); the advisor calls at once either way.
     words = _unclear(text)
     if words is None:
         return UNSURE if _relative_unsure(text, about_someone_else) else NOT_SAFE
@@ -1060,7 +1232,15 @@ def answer_to_safety_question(
     clear = not doubtful and not _RESERVATION.search(words)
     if clear and (_SAFE_NEGATED.search(words) or _STARTS_YES.search(words)):
         return SAFE
-    if clear and intent == "affirm" and len(words.split()) <= 3:
+    if (
+        clear
+        and intent == "affirm"
+        and len(words.split()) <= 3
+        and not _THANKS_ALONE.search(words)
+        and not _NO_WORD.search(words)
+    ):
+        # Thanks alone ("merci", read as affirm) thank for the numbers: no yes either (round 16). Nor is a no the
+        # classifier took for a yes ("non", "non merci", "pas du tout": read as affirm, they were stored safe).
         return SAFE
     if _relative_unsure(text, about_someone_else):
         return UNSURE

@@ -364,6 +364,54 @@ def _about_a_thing(words: str) -> bool:
     return bool(_FEELING_ABOUT_A_THING.search(words)) and not (_END_NAMED.search(words) or final)
 
 
+# Someone's presence beside the writer ("là il est à côté de moi devant la télé, ça va pour ce soir je pense", round 16,
+# r16a-09: a wife's answer about her husband read by the classifier as a plan or means, 'model:intent_plan_means', and
+# told "Appelez tout de suite le 15"): a person with the writer, at home, asleep, eating, watching TV is company, never
+# a plan nor a means. Only the classifier's level 1-2 reading is set aside, and only when the message names no means,
+# no end and no one left alone; the rules' signs ("j'ai les cachets à côté de moi") are read as before.
+_PRESENCE = re.compile(
+    r"\b(?:il|elle|ils|elles|lui|on|(?:mon|ma|mes|notre|nos) \w+|quelqu un|les enfants|la famille)"
+    r"(?: (?:est|sont|etait|reste|restent|dort|dorment|mange|mangent|regarde|regardent|se repose|se reposent|"
+    r"est couchee?|est assise?|est installee?))+(?: (?:la|ici|encore|toujours|bien|tranquille|tranquillement))*"
+    r"(?: (?:a cote de moi|a cote|pres de moi|contre moi|avec moi|avec nous|a la maison|chez nous|dans le salon|"
+    r"dans le canape|sur le canape|devant la tele|devant la television|devant un film|la tele|un film)\b)"
+    r"|\b(?:il|elle|ils|elles) (?:dort|dorment|mange|mangent|se repose|se reposent)\b(?! (?:plus|pas|jamais|mal)\b)"
+    r"|\b(?:il|elle|ils|elles) (?:est|sont) (?:la|ici)(?= (?:avec|a cote|pres|ce soir|ca va|je|on|et)\b|$)"
+    r"|\b(?:je suis|on est|nous sommes) (?:la |ici )?(?:avec (?:lui|elle|eux|mon \w+|ma \w+|mes \w+)|a cote de (?:lui|elle))\b"
+    r"|\bdevant la tele(?:vision)?\b"
+)
+_NOT_MERE_PRESENCE = re.compile(
+    r"\b(?:corde|fusil|carabine|arme|pistolet|revolver|cachets?|medicaments?|medocs|comprimes|somniferes|pilules|"
+    r"poison|couteau|lame|pont|viaduc|voiture|garage|balcon|fenetre|toit|alcool|bu|boit|bourre|seule?s?|"
+    r"suicid\w*|tuer|mourir|mort|en finir|adieu\w*|lettre|prepare\w*|pret|prete|plan|projet|date|mieux sans|"
+    r"plus la|poids|fardeau|disparaitre|reveill\w*|respire\w*|inconscient\w*|bouge)\b"
+)
+
+
+def _mere_presence(message_text: str) -> bool:
+    """The message says a person is beside the writer (or the writer with them) and nothing of means, an end, a plan or
+    someone alone; what is left without the presence words is no sign of the classifier's either."""
+    if not someone_present(message_text):
+        return False
+    words = normalise(message_text)
+    rest = " ".join(_PRESENCE.sub(" , ", words).split()).strip(" ,")
+    return not rest or not any(
+        verdict.level is not None and verdict.level <= INDIRECT for verdict in distress_model.classify(rest).candidates
+    )
+
+
+def someone_present(text: str | None) -> bool:
+    """ "il est à côté de moi devant la télé", "elle dort", "je suis avec lui": a person beside the writer, and nothing of
+    means, an end, a plan or someone alone said with it (round 16, r16a-09)."""
+    words = normalise(text or "")
+    return (
+        bool(words)
+        and bool(_PRESENCE.search(words))
+        and not _NOT_MERE_PRESENCE.search(words)
+        and not _table().finality.search(words)
+    )
+
+
 def _model_sign(text: str) -> Sign | None:
     message_text = " ".join(clause.text for clause in split_clauses(text))
     if rules().signals.refusal_to_tell.search(message_text):
@@ -378,7 +426,7 @@ def _model_sign(text: str) -> Sign | None:
         if level is None or category is None:
             continue  # never for a candidate (each has a level and a category); says so to the type checker
         if level <= INDIRECT:
-            if _cancelled(verdict):
+            if _cancelled(verdict) or _mere_presence(message_text):
                 continue
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue

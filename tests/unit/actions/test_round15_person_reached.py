@@ -125,3 +125,15 @@ def test_the_news_read_as_a_greeting_gets_relief_not_a_welcome_back():
 def test_a_greeting_without_news_is_still_a_welcome_back():
     dispatcher, _ = run(ActionGreet(), _greeted_after_the_crisis_path("rebonjour"))
     assert texts(dispatcher) and reached_reply() not in texts(dispatcher)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "je sais pas s'il est en securite il repond pas au tel depuis ce matin",  # r16b-13: got "Quel soulagement"
+        "j'espère qu'elle est chez sa soeur, elle répond plus",
+        "on sait pas s'il est rentré",
+    ],
+)
+def test_a_doubt_or_no_answer_is_no_news_of_relief(typed):
+    assert not person_reached(typed)

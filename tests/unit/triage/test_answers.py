@@ -82,7 +82,10 @@ SAFETY_ANSWERS = [
     ("oui. vous pensez que je suis en danger ?", NOT_SAFE),
     ("oui ça va", SAFE),
     ("ouais", SAFE),
-    ("ok", SAFE),
+    # Round 16 (r16b-02, -08, -13): "ok" right after the numbers acknowledges them, no yes ("Je suis soulagé" was said):
+    # asked once more the first time (ACKNOWLEDGED), unsure when said again (here, may_ask_again is False).
+    ("ok", UNSURE),
+    ("ok ça va", SAFE),
     ("oui je suis chez moi", SAFE),
     ("je suis avec ma femme", SAFE),
     ("non je ne suis pas en danger", SAFE),
