@@ -18,12 +18,14 @@ from actions.conversation import SKIPPED, said_before, situation, user_messages,
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, long_wait_reply, take_back_reply
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import (
+    business_person_concerned,
     callback_time,
     case_due,
     consented,
     contact_answers,
     first_name_said,
     name_after_yes,
+    said_to_the_writer,
 )
 from actions.handoff_actions import (
     ValidateHandoffForm,
@@ -149,11 +151,21 @@ class ActionAcknowledgeSituation(Action):
             and not already_said(tracker, urgent)
         )
         # Said in the announcement, the urgency is not also noted in the restatement ("Je note que c'est urgent.").
-        restatement = assessment.restatement(say_urgency=not announce_urgent) if assessment else None
+        # "Si je comprends bien, votre mari fait face à ..." when someone close writes for the artisan (round 16).
+        concerned = business_person_concerned(user_messages(tracker.events))
+        restatement = (
+            said_to_the_writer(assessment.restatement(say_urgency=not announce_urgent), concerned)
+            if assessment
+            else None
+        )
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
         # Said before with or without the urgency note: the same restatement.
-        forms = {assessment.restatement(say_urgency=said) for said in (True, False)} if assessment else set()
+        forms = (
+            {said_to_the_writer(assessment.restatement(say_urgency=said), concerned) for said in (True, False)}
+            if assessment
+            else set()
+        )
         repeated = bool(restatement) and any(form and already_said(tracker, form) for form in forms)
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
@@ -1317,6 +1329,27 @@ def _facts_in(words: str, tracker: Tracker) -> dict[str, str]:
     return {name: value for name, value in facts.items() if tracker.get_slot(name) == value}
 
 
+def introduction_reply(tracker: Tracker, words: str) -> list[str]:
+    """An introduction with no difficulty in it, before any was told (a trade, a place, whom one writes for): what was
+    noted and the open question, about the person concerned when someone close writes; [] otherwise."""
+    if (
+        tracker.active_loop_name is not None
+        or tracker.get_slot("difficulty_categories")
+        or tracker.get_slot("distress")
+    ):
+        return []
+    concerned = business_person_concerned([words])
+    noted = understood(_facts_in(words, tracker))
+    if not concerned and not noted:
+        return []
+    question = (
+        f"Qu'est-ce qui se passe pour {concerned} ? Vous pouvez l'écrire avec vos mots, même en vrac."
+        if concerned
+        else NO_DIFFICULTY_YET
+    )
+    return [f"Merci. {noted}" if noted else "Merci de m'écrire.", question]
+
+
 class ActionHandleMisunderstanding(Action):
     """Rephrase once; the second time, offer a human instead of looping."""
 
@@ -1336,6 +1369,13 @@ class ActionHandleMisunderstanding(Action):
             # difficulty not told before: the account is heard and the intake goes on, never "pardon ?".
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return [*told, FollowupAction("situation_form")]
+        introduced = introduction_reply(tracker, words)
+        if introduced:
+            # "je vous écris pour mon mari Patrick, il est carreleur vers Villefranche" (make run, round 16, read as
+            # nlu_fallback): who and what were said, no difficulty yet; noted, and what brings them asked, never "pardon ?".
+            for text in introduced:
+                dispatcher.utter_message(text=text)
+            return []
         if is_question(words) and reply_to_question(words, services.chamber()) == SERIOUS_REPLY:
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.
             dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
