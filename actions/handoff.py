@@ -1833,6 +1833,14 @@ _N_WORDS_THAT_NAME_NOBODY = frozenset(_N_WORDS.split())
 _NAME_OPENING = re.compile(r"^(?:(?:moi|alors|euh|bah|ben)[ ,]+)?(?:c'?(?: )?est|cest|je suis|jsuis|moi)[ ,]+", re.I)
 
 
+_ROLE_AFTER_NAME = re.compile(
+    r"[\s,(-]+(?:sa|son|la|le|l'|votre|je suis (?:sa|son|la|le))\s*(?:fille|fils|femme|[ée]pouse|mari|[ée]poux|compagne|"
+    r"compagnon|s(?:oe|œ)ur|fr[èe]re|m[èe]re|p[èe]re|associ[ée]e?|gendre|belle-fille|beau-fils|ni[èe]ce|neveu|"
+    r"secr[ée]taire|comptable|salari[ée]e?)\)?$",
+    re.IGNORECASE,
+)
+
+
 def name_read_as_a_no(text: str | None, entities: Sequence[Mapping[str, Any]] = ()) -> str | None:
     """A first name the classifier took for a no because it begins like one ("nolwenn", "Noa", "noël", "nathan",
     "nadia", "nans"; round 16, r16a-07 and r16a-16: the case had no name): the name, when the words are a name and say
@@ -1843,6 +1851,8 @@ def name_read_as_a_no(text: str | None, entities: Sequence[Mapping[str, Any]] = 
     from intake.facts import fold
 
     words = " ".join(text.replace("’", "'").split()).strip(" .!,")
+    # "nolwenn, sa fille" (make run, round 16: read as deny, the case had no name): the role said after the name.
+    words = _ROLE_AFTER_NAME.sub("", words).strip(" .!,")
     if not words or "?" in words or answer_kind(words) in (YES, NO, HESITATION) or is_skip(words) or is_waiting(words):
         return None
     folded = fold(words)

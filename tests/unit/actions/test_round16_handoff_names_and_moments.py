@@ -47,6 +47,9 @@ def at_name_question(words, intent, filled, entities=None, earlier=()):
         ("c est nolwenn", [], "Nolwenn"),
         ("moi c'est noémie", [], "Noémie"),
         ("nolwenn le gall", [], "Nolwenn Le Gall"),
+        # make run s16-z2: the role said after the name (the case had no name)
+        ("nolwenn, sa fille", [], "Nolwenn"),
+        ("Nathan (son fils)", [], "Nathan"),
     ],
 )
 @pytest.mark.parametrize("intent", ["deny", "skip_question"])
