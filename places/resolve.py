@@ -1246,7 +1246,7 @@ def _correction(text: str) -> Resolution:
         place = text[match.start("place") : end.start()]
     if not place.strip() or len(place.split()) > _CORRECTION_WORDS:
         return NOTHING
-    if _POSSESSIVE.match(place):
+    if _POSSESSIVE.match(place) or _SOMEONE_FROM.match(place.strip()):
         return NOTHING  # "non mais la patronne c'est ma mère" (round 8: Mère, Yvelines): a person, not a place
     resolution = resolve(place, typos=False)
     return resolution if resolution.found else NOTHING
@@ -1257,11 +1257,22 @@ _CONTRAST_START = re.compile(
 )
 
 
+# Someone or something of a town, not the business's place: "pas celui de lyon, c'est un fournisseur de lille" (round 16,
+# intake helper: the Lille supplier replaced the Dordogne).
+_SOMEONE_FROM = re.compile(
+    r"^(?:(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses|notre|nos|leur|du|des)\s+)?(?:(?:gros|petit|autre|nouveau|"
+    r"ancien)\s+)?(?:fournisseurs?|fournisseuses?|clients?|clientes?|banques?|grossistes?|proprios?|proprietaires?|"
+    r"propriétaires?|bailleurs?|comptables?|avocats?|huissiers?|assureurs?|agences?|magasins?|concurrents?|transporteurs?|"
+    r"sous-traitants?|donneurs? d'ordre|celui|celle|ceux|celles)\s+(?:de|d'|du|des|à|a|sur|en)\s",
+    re.IGNORECASE,
+)
+
+
 def _contrast(rest: str) -> Resolution:
     """The place right after a negated one, when the rest is short enough to be an answer."""
     rest = _CONTRAST_START.sub("", rest)
     rest = re.split(r"[.!?;\n]", rest, maxsplit=1)[0]
-    if not rest.strip() or len(rest.split()) > _CORRECTION_WORDS:
+    if not rest.strip() or len(rest.split()) > _CORRECTION_WORDS or _SOMEONE_FROM.match(rest.strip()):
         return NOTHING
     resolution = resolve(rest, typos=False)
     return resolution if resolution.found else NOTHING

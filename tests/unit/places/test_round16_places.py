@@ -16,7 +16,7 @@ from actions.intake_actions import ValidateSituationForm
 from actions.place_validation import CHOOSE, GIVE_UP, WHICH_AGAIN, place_update
 from actions.triage_actions import ValidateTriageSlots
 from ops.settings import REPO_ROOT
-from places import choose
+from places import NOT_FOUND, choose, find_in_text
 from places.choice import speaks_of_choices
 from tests.support.action_services import fresh_action_services
 from tests.support.trackers import asked, bot, run, slot_events, texts, tracker, user
@@ -304,3 +304,27 @@ def test_a_place_said_later_at_another_question_is_still_read():
     slots = {"departement": "69", "requested_slot": "since_when"}
     _dispatcher, produced = run(ValidateTriageSlots(), tracker(events, slots, active_loop="situation_form"))
     assert slot_events(produced).get("departement") == "25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "non pas celui de lyon, c est un fournisseur de lille",  # the intake helper's finding: the Dordogne replaced
+        "non c'est un client de Roubaix",
+        "pas la banque de Lens, celle de Douai",
+    ],
+)
+def test_someone_of_a_town_is_no_place_correction(text):
+    assert find_in_text(text).status == NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("c est pas à Lille c est à Lens", "62"),
+        ("non pas Paris, la banlieue de Lyon", "69"),
+        ("pas Lyon, Villeurbanne", "69"),
+    ],
+)
+def test_a_place_corrected_is_still_read(text, code):
+    assert find_in_text(text).departement == code
