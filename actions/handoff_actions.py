@@ -165,9 +165,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         crisis = crisis_in_form_reply(dispatcher, tracker)  # a warning sign that also fills a slot
         if crisis is not None:
             return crisis
-        erasure = erasure_in_handoff(
-            dispatcher, tracker, withdraws_consent
-        )  # "effacez tout svp", "vous pourrez l'effacer après ?"
+        # "effacez tout svp", "vous pourrez l'effacer après ?"
+        erasure = erasure_in_handoff(dispatcher, tracker, withdraws_consent)
         if erasure is not None:
             # "effacez mes données": the offer to erase, confirmed before anything is done (actions/erasure_actions.py);
             # read here as a refused call, it erased nothing and confirmed nothing.

@@ -127,6 +127,14 @@ def _assessment(tracker: Tracker) -> Assessment | None:
     return Assessment.from_slots(tracker.slots)
 
 
+def restated(assessment: Assessment | None, say_urgency: bool, concerned: str | None) -> str | None:
+    """ "Si je comprends bien, vous faites face à ...", or "... votre mari fait face à ..." when someone close writes for
+    the artisan (round 16: ``concerned``, business_person_concerned); None without a difficulty."""
+    if assessment is None:
+        return None
+    return said_to_the_writer(assessment.restatement(say_urgency=say_urgency), concerned)
+
+
 class ActionAcknowledgeSituation(Action):
     """Says back what was understood ("Si je comprends bien, ..."), gently."""
 
@@ -151,21 +159,12 @@ class ActionAcknowledgeSituation(Action):
             and not already_said(tracker, urgent)
         )
         # Said in the announcement, the urgency is not also noted in the restatement ("Je note que c'est urgent.").
-        # "Si je comprends bien, votre mari fait face à ..." when someone close writes for the artisan (round 16).
         concerned = business_person_concerned(user_messages(tracker.events))
-        restatement = (
-            said_to_the_writer(assessment.restatement(say_urgency=not announce_urgent), concerned)
-            if assessment
-            else None
-        )
+        restatement = restated(assessment, not announce_urgent, concerned)
         words = tracker.latest_message.get("text") or ""
         comfort = sympathy(words)
         # Said before with or without the urgency note: the same restatement.
-        forms = (
-            {said_to_the_writer(assessment.restatement(say_urgency=said), concerned) for said in (True, False)}
-            if assessment
-            else set()
-        )
+        forms = {restated(assessment, said, concerned) for said in (True, False)}
         repeated = bool(restatement) and any(form and already_said(tracker, form) for form in forms)
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
@@ -1313,8 +1312,8 @@ def _told_at_another_question(tracker: Tracker, events: list[EventType]) -> str 
     parts = []
     categories = tracker.get_slot("difficulty_categories") or []
     if categories and categories != value_before_latest_message(tracker.events, "difficulty_categories"):
-        assessment = _assessment(tracker)
-        restatement = assessment.restatement(say_urgency=False) if assessment else None
+        concerned = business_person_concerned(user_messages(tracker.events))
+        restatement = restated(_assessment(tracker), False, concerned)
         if restatement and not already_said(tracker, restatement):
             parts.append(restatement)
     noted = understood(facts)

@@ -54,3 +54,13 @@ def test_the_artisan_writing_hears_the_usual_restatement():
     slots = {"difficulty_categories": ["banque"], "urgency": "normale", "distress": False, "triage_reasons": {}}
     said = texts(run(ActionAcknowledgeSituation(), tracker([user("la banque m'a coupé le découvert")], slots=slots))[0])
     assert said[0].startswith("Si je comprends bien, vous faites face à des difficultés avec")
+
+
+def test_one_restatement_serves_the_acknowledgement_and_a_difficulty_told_at_another_question():
+    from actions.intake_actions import restated
+    from triage import Assessment
+
+    assessment = Assessment(categories=("banque",), urgency="normale")
+    assert restated(assessment, False, "votre mari").startswith("Si je comprends bien, votre mari fait face à")
+    assert restated(assessment, False, None).startswith("Si je comprends bien, vous faites face à")
+    assert restated(None, False, "votre mari") is None
