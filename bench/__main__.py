@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from bench.load import RELAIS_SCRIPT, STOCK_SCRIPT, LoadResult, relais_completed, run_load, stock_completed
+from bench.load import STOCK_SCRIPT, LoadResult, relais_completed, relais_script, run_load, stock_completed
 from bench.stock import stock_process
 from cases.db import make_engine, migrate
 from cases.testing import postgres_url_for_schema, temporary_schemas
@@ -412,7 +412,7 @@ def run_pair(
     label: str,
     base_url: str,
     args: argparse.Namespace,
-    script: tuple[str, ...],
+    script: tuple[str, ...] | Callable[[int], tuple[str, ...]],
     completed: Callable[[list[str]], bool],
     prefix: str,
     stack: Stack,
@@ -504,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
             }
             report["relais_memory_at_start"] = memory_report(stack)
             report["relais"] = run_pair(
-                f"Relais {args.mode}", url, args, RELAIS_SCRIPT, relais_completed, "bench", stack, db
+                f"Relais {args.mode}", url, args, relais_script, relais_completed, "bench", stack, db
             )
             # Forked workers copy the pages they write to: measured again once they have served the load.
             print("Relais memory after the load:")

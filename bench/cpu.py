@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from bench.__main__ import cpu_snapshot
-from bench.load import RELAIS_SCRIPT, relais_completed, run_load
+from bench.load import relais_completed, relais_script, run_load
 from cases.db import migrate
 from ops.settings import VAR_DIR, Settings
 from ops.stack import Stack
@@ -58,7 +58,7 @@ async def _load(url: str, conversations: int, concurrency: int, prefix: str) -> 
     turns = errors = 0
     for start in range(0, conversations, concurrency):
         result = await run_load(
-            prefix, url, min(concurrency, conversations - start), 0, RELAIS_SCRIPT, relais_completed, prefix
+            prefix, url, min(concurrency, conversations - start), 0, relais_script, relais_completed, prefix
         )
         turns += result.turns
         errors += result.errors

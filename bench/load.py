@@ -8,6 +8,7 @@ answer; its latency is measured by the client, so it includes nginx and everythi
 from __future__ import annotations
 
 import asyncio
+import itertools
 import random
 import statistics
 import time
@@ -37,6 +38,34 @@ RELAIS_SCRIPT = (
     "passer",
     "plutôt le matin",
 )
+
+# Each artisan words the same facts its own way: the triage caches what it computed per message text, so a
+# benchmark that repeats one script measures that cache after the first conversation, not the work a chamber's
+# new messages cost. Only words that fill no slot vary (an opening, a closing, the amount, the name, the
+# number), so every conversation still walks the 16 turns above to its case.
+_OPENINGS = ("", "alors voilà, ", "bon, ", "en fait ", "je vous explique, ", "pour faire court, ", "voilà, ", "euh ")
+_COUNTS = ("trois trimestres", "deux trimestres", "quatre trimestres", "plusieurs trimestres")
+_CLOSINGS = ("", ", voilà", " pour ma boulangerie", ", c'est pour ça que j'écris", " en ce moment", " cette année")
+_NAMES = ("Sophie", "Karim", "Nadia", "Julien", "Maëlle", "Thierry", "Fatou", "Yannick", "Chantal", "Mehdi")
+
+
+# Artisans are numbered across every run of the process: a saturation run after the paced one is new people.
+_ARTISANS = itertools.count()
+
+
+def relais_script(index: int) -> tuple[str, ...]:
+    """The Relais script as the ``index``-th artisan writes it: the same answers, in words of its own."""
+    rng = random.Random(index)
+    script = list(RELAIS_SCRIPT)
+    script[1] = (
+        f"{rng.choice(_OPENINGS)}l'urssaf me réclame {rng.choice(_COUNTS)} de cotisations "
+        f"et je n'arrive plus à payer{rng.choice(_CLOSINGS)}"
+    )
+    script[8] = f"environ {rng.randrange(3000, 15000, 10)} euros à l'urssaf"
+    script[12] = rng.choice(_NAMES)
+    script[13] = f"06 12 {rng.randrange(10, 99)} {index // 100 % 100:02d} {index % 100:02d}"  # mainland mobiles
+    return tuple(script)
+
 
 # `rasa init`'s mood bot, as many turns as the Relais script.
 STOCK_SCRIPT = (
@@ -177,12 +206,16 @@ async def run_load(
     base_url: str,
     conversations: int,
     pause_s: float,
-    script: tuple[str, ...],
+    script: tuple[str, ...] | Callable[[int], tuple[str, ...]],
     completed: Callable[[list[str]], bool],
     prefix: str = "bench",
     seed: int = 7,
 ) -> LoadResult:
-    """Runs ``conversations`` artisans at once against ``base_url`` (Rasa or nginx) and measures every turn."""
+    """Runs ``conversations`` artisans at once against ``base_url`` (Rasa or nginx) and measures every turn.
+
+    ``script`` is every artisan's script, or a function giving the ``i``-th artisan's own (``relais_script``).
+    """
+    scripts = [script(next(_ARTISANS)) if callable(script) else script for _ in range(conversations)]
     random_starts = random.Random(seed)
     url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
     run_id = uuid.uuid4().hex[:6]
@@ -192,8 +225,8 @@ async def run_load(
         started = time.perf_counter()
         await asyncio.gather(
             *(
-                _converse(client, url, person, script, pause_s, random_starts.uniform(0, pause_s), completed)
-                for person in people
+                _converse(client, url, person, own, pause_s, random_starts.uniform(0, pause_s), completed)
+                for person, own in zip(people, scripts, strict=True)
             )
         )
         seconds = time.perf_counter() - started
