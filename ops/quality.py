@@ -202,6 +202,7 @@ TRIAGE_SETS = {
     "development_v20": REPO / "tests" / "evaluation" / "retired-heldout-v20.yml",
     "development_v21": REPO / "tests" / "evaluation" / "retired-heldout-v21.yml",
     "development_v22": REPO / "tests" / "evaluation" / "retired-heldout-v22.yml",
+    "development_v23": REPO / "tests" / "evaluation" / "retired-heldout-v23.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
