@@ -30,6 +30,13 @@ _PAST_TENSE_DAYS = 183
 # Without the past tense, a date this recently past is an event that happened, not a deadline.
 _RECENT_PAST_DAYS = 60
 
+# "ce matin" is nearly always when something happened (a letter, a call, a visit: round 17, retired v23, b2-008); a date
+# due only after words that look ahead ("l'huissier vient ce matin", "à payer avant ce matin midi").
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:va|vont|vais|doit|doivent|dois|devra|passe|passera|passent|vient|viendra|viennent|arrive|arrivera|"
+    r"prevue?s?|fixee?s?|pour|avant|d ici|jusqu a|a payer|a regler|a rendre|a verser|expire|expirent|tombe|tombent)"
+    r"(?: \w+){0,4} $"
+)
 _RELATIVE = [
     (re.compile(r"\b(?:aujourd hui|ce soir|ce matin|cet apres midi|ce midi|immediatement|tout de suite)\b"), 0),
     (re.compile(r"\bapres demain\b"), 2),
@@ -65,6 +72,32 @@ _TOLD_PAST_AFTER = re.compile(
     r"prevenu|prevenus|rejete|refuse|signe|tombe|tombee|debarque|debarques|termine|fini|licencie|parti|partie|"
     r"explose|cambriole|fracture|fait)\b"
 )
+# The same day told after the event, a few words on ("il s'est coupé à la main avec la scie lundi", "ils ont coupé le
+# courant deux fois cette semaine": round 17, retired v23, b1-049, b2-066): a past-tense verb earlier in the clause,
+# nothing between that looks ahead ("pour", "avant", "qu'il", "doit") nor a comma.
+_TOLD_PAST_BEFORE = re.compile(
+    r"\b(?:a|ont|est|sont|ai|avons|m a|m ont|nous a|nous ont|s est|se sont|me suis|t a|l a|l ont)"
+    r"(?: (?:deja|bien|encore|tout|meme|aussi))? (?:demarre|commence|debute|ouvert|ferme|arrive|arrivee|passe|passee|"
+    r"venu|venue|venus|eu lieu|eu|recu|recue|appele|envoye|ecrit|coupe|coupee|coupes|pris|vole|vide|casse|cassee|brule|"
+    r"inonde|inondee|rejete|refuse|tombe|tombee|debarque|termine|fini|licencie|parti|partie|explose|cambriole|"
+    r"fracture|blesse|blessee|brise|brisee|abime|abimee|perdu|renverse|percute|embouti|crame|depose|deposee|prononce|prononcee|"
+    r"signifie|signifiee|notifie|notifiee)\b"
+    r"(?: (?!(?:pour|avant|d|jusqu|prevue?s?|fixee?s?|doit|dois|doivent|devra|va|vont|faut|faudra|qu|que|quand|sinon|"
+    r"et|mais|puis|donc|prochaine?|payer|regler|verser|rembourser|rendre|quitter|reporte|reportee|repousse|avance)\b)\w+){0,8} $"
+)
+# A weekday that heads the letter it brought ("lundi, mise en demeure de l'URSSAF", round 17, retired v23, b2-058): the
+# day it came, not a date due.
+_TOLD_LETTER_AFTER = re.compile(
+    r"^(?: ,)? (?:une |la |un |le |l )?(?:mise en demeure|relance|lettre|courrier|recommande|mail|notification|rappel)\b"
+    r"(?! (?:pour|avant|a payer|a regler)\b)"
+)
+
+
+def _told_past_before(text: str, start: int) -> bool:
+    """A past-tense verb a few words before ``start`` in the same stretch tells when the event happened."""
+    return bool(_TOLD_PAST_BEFORE.search(text[max(0, start - 90) : start]))
+
+
 _WEEKDAY = re.compile(
     r"\b(?:ce |cette |d ici |avant |jusqu a |pour |des |le )?(" + "|".join(_WEEKDAYS) + r")( prochain)?\b"
 )
@@ -167,6 +200,10 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
 
     for pattern, days in _RELATIVE:
         for match in pattern.finditer(text):
+            if match.group(0) == "ce matin" and not _AHEAD_BEFORE.search(
+                text[max(0, match.start() - 60) : match.start()]
+            ):
+                continue  # "relance du SIE ce matin", "reçu ce matin": when it came, not a date due
             add(today + timedelta(days=days), match)
     for match in _YESTERDAY.finditer(text):
         if _past_tense(text, match.start()):
@@ -184,7 +221,11 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
                 _past_tense(text, match.start())
                 or (
                     match.group(0) == match.group(1)
-                    and bool(_TOLD_PAST_AFTER.match(text[match.end() : match.end() + 60]))
+                    and (
+                        bool(_TOLD_PAST_AFTER.match(text[match.end() : match.end() + 60]))
+                        or bool(_TOLD_LETTER_AFTER.match(text[match.end() : match.end() + 40]))
+                        or _told_past_before(text, match.start())
+                    )
                 )
             )
         )
@@ -226,6 +267,12 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
     for pattern, kind in _WEEK:
         for match in pattern.finditer(text):
+            if (
+                kind == "end_of_week"
+                and match.group(0) in ("cette semaine", "ce week end", "ce weekend")
+                and _told_past_before(text, match.start())
+            ):
+                continue  # "ils ont coupé le courant deux fois cette semaine": when it happened
             if kind == "end_of_week":
                 when = today + timedelta(days=max(4 - today.weekday(), 0))
             elif kind == "next_week":

@@ -7,7 +7,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from french import WEEKDAYS
 from french.words import ACCENTED_KIN, person_put_right
@@ -38,6 +41,25 @@ def _condition_start(clause: Clause) -> int | None:
     """Where a condition opens inside the clause ("... si la banque ne me suit pas"), or None."""
     match = rules().signals.conditional.search(clause.text)
     return match.start() if match else None
+
+
+# A condition that is the creditor's ultimatum, not a supposition: "si (la CFE) n'est pas réglée", "si je paie pas"
+# (round 17, development v21, b1-091): the date inside it is the date due.
+_UNPAID_BY = re.compile(
+    r"(?:si|s il|s ils)\b(?: \w+){0,4}? (?:(?:ne|n) )?(?:(?:est|sont|a|ont|paie|paye|payons|regle|reglons|rembourse|"
+    r"verse) )?(?:pas|toujours pas|rien) (?:(?:ete|encore) )?(?:reglee?s?|payee?s?|versee?s?|soldee?s?|remboursee?s?|"
+    r"regularisee?s?)?\b"
+)
+
+# Said by a creditor who threatens, before the condition; not the artisan's own question ("ce qui se passe si ...").
+_THREATENS = re.compile(
+    r"\b(?:menace\w*|parle de|parlent de|evoque\w*|previent|previennent|prevenu|averti\w*|annonce\w*|ultimatum|"
+    r"mise en demeure|relance\w*|exige\w*|reclame\w*|saisi\w*|huissiers?|commissaires? de justice|poursuites?|"
+    r"majore\w*|coupe\w*|bloque\w*)\b"
+)
+_ASKS_WHAT_IF = re.compile(
+    r"\b(?:se passe|se passerait|arrive|arriverait|je fais|on fait|je me demande|quoi|risque\w*)\b"
+)
 
 
 def _before_hypothesis(clause: Clause) -> str:
@@ -226,9 +248,13 @@ def _someone_elses_health(text: str) -> bool:
     return not signals.first_person.search(signals.first_person_not_subject.sub(" ", text))
 
 
-def _other_sense(hits: list[_Hit], clauses: list[Clause]) -> list[_Hit]:
-    """Drop the hits of two-sense words whose other domain the message speaks of."""
-    return [hit for hit in hits if hit.unless is None or not any(hit.unless.search(c.text) for c in clauses)]
+def _other_sense(hits: list[_Hit], clauses: list[Clause], set_aside: set[str] | None = None) -> list[_Hit]:
+    """Drop the hits of two-sense words whose other domain the message speaks of; their owners go into `set_aside`."""
+    kept = [hit for hit in hits if hit.unless is None or not any(hit.unless.search(c.text) for c in clauses)]
+    if set_aside is not None:
+        kept_ids = {id(hit) for hit in kept}
+        set_aside.update(hit.owner for hit in hits if id(hit) not in kept_ids)
+    return kept
 
 
 def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | None = None) -> list[_Hit]:
@@ -547,10 +573,126 @@ _WRITES_FOR_KIN = re.compile(
 )
 
 
+_TRADES_LOOKUP = Path(__file__).resolve().parent.parent / "nlu" / "lookups" / "trades.yml"
+
+
+@lru_cache(maxsize=1)
+def _kin_is_trade() -> re.Pattern[str] | None:
+    """ "mon père est taxi", "ma sœur est poissonnière à ...": the relative named is the artisan (round 17, retired v23:
+    their broken wrist or their depression was read as the writer's life event). The trades are the NLU lookup's."""
+    try:
+        data = yaml.load(_TRADES_LOOKUP.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except OSError:
+        return None
+    words = {
+        normalise(line.strip().lstrip("-").strip())
+        for entry in data.get("nlu", [])
+        for line in (entry.get("examples") or "").splitlines()
+        if line.strip().lstrip("-").strip()
+    }
+    trades = "|".join(re.escape(word) for word in sorted(words - {""}, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:mon|ma) (?P<kin>{'|'.join(KIN_WORDS)}) (?:qui )?(?:est|et) (?:(?:un|une) )?(?:{trades})s?\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _trade_words() -> frozenset[str]:
+    """Every word of the NLU's trade lookup ("marechal", "ferrant", "boulanger"), normalised."""
+    try:
+        data = yaml.load(_TRADES_LOOKUP.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except OSError:
+        return frozenset()
+    return frozenset(
+        word
+        for entry in data.get("nlu", [])
+        for line in (entry.get("examples") or "").splitlines()
+        for word in normalise(line.strip().lstrip("-").strip()).split()
+        if len(word) > 3 and word not in _NOT_ONLY_TRADE
+    )
+
+
+# Words of the trade lookup that also name things a threat may be about ("l'électricité coupée", "le garage a brûlé").
+_NOT_ONLY_TRADE = frozenset(
+    [
+        "electricite",
+        "garage",
+        "toutes",
+        "homme",
+        "mains",
+        "domicile",
+        "entretien",
+        "pompes",
+        "agent",
+        "technique",
+        "informatique",
+        "auto",
+        "automobile",
+        "batiment",
+        "verre",
+        "pierre",
+        "meubles",
+        "moto",
+        "food",
+        "truck",
+        "panneaux",
+        "solaires",
+        "telephones",
+        "bijoux",
+        "cuisines",
+        "carrelage",
+        "charpente",
+        "mecanique",
+        "peinture",
+        "coiffure",
+        "laverie",
+        "pressing",
+        "funebres",
+    ]
+)
+
+
+# Kin words that can name the artisan by their trade ("mon compagnon est maréchal-ferrant").
+KIN_WORDS = (
+    "mari",
+    "femme",
+    "epoux",
+    "epouse",
+    "conjoint",
+    "conjointe",
+    "compagnon",
+    "compagne",
+    "pere",
+    "mere",
+    "papa",
+    "maman",
+    "fils",
+    "fille",
+    "frere",
+    "soeur",
+    "oncle",
+    "tante",
+    "beau pere",
+    "belle mere",
+    "beau frere",
+    "belle soeur",
+    "gendre",
+    "belle fille",
+    "grand pere",
+    "grand mere",
+    "neveu",
+    "niece",
+    "cousin",
+    "cousine",
+)
+
+
 def owner_written_for(text: str) -> str | None:
     """The kin word of the artisan someone close writes for ("mari", "pere"), folded, or None: their illness is the
     artisan's health (sante), not a life event of the writer's (development v22: a wife writing for her husband)."""
     found = _WRITES_FOR_KIN.search(normalise(text))
+    if not found and (by_trade := _kin_is_trade()) is not None:
+        found = by_trade.search(normalise(text))
     if not found:
         return None
     words = next(group for group in found.groups() if group).split()
@@ -649,6 +791,9 @@ class _Run:
         # denied after it was read ("y a pas de travaux devant chez moi", round 5) is dropped (see retracted).
         self.named_at: dict[str, int] = {}
         self.denied_at: dict[str, int] = {}
+        # The clauses of earlier messages: a two-sense word's other domain said before ("impôts", then "saisie" in
+        # the next message: round 17, retired v23) still gives it that sense.
+        self.earlier_clauses: list[Clause] = []
 
     def level_reason(self, level: str, text: str) -> None:
         if text not in self.level_reasons[level]:
@@ -715,9 +860,14 @@ class _Run:
 
         message_hits: list[_Hit] = []
         denied: set[str] = set()
+        # Words read in their other sense ("saisie" after "impôts", an "audience" before the family judge, round 17): the
+        # rules spoke, so neither the model nor a threat's rule adds their category back.
+        set_aside: set[str] = set()
         by_clause = [
             _relatives_health(
-                _other_sense(_category_hits(clause, (index, clause_index), denied), clauses),
+                _other_sense(
+                    _category_hits(clause, (index, clause_index), denied), clauses + self.earlier_clauses, set_aside
+                ),
                 self.owner or (self.introduced.split()[-1] if self.introduced else None),
             )
             for clause_index, clause in enumerate(clauses)
@@ -726,7 +876,9 @@ class _Run:
             message_hits.extend(clause_hits)
         specific = any(not hit.weak and hit.owner != "autre" for hit in message_hits)
         message_hits = [hit for hit in message_hits if specific is False or not hit.weak]
-        message_hits += _learned_hits(text, clauses, index, {hit.owner for hit in message_hits}, denied)
+        found = {hit.owner for hit in message_hits}
+        set_aside -= found
+        message_hits += _learned_hits(text, clauses, index, found, denied | set_aside)
         found = {hit.owner for hit in message_hits}
 
         haute = False
@@ -737,9 +889,17 @@ class _Run:
             # A rule that needs a category may find it in an earlier message ("l'inondation" said first, "je ne peux
             # pas rouvrir" in the next one).
             earlier = {hit.owner for hit in self.hits}
-            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found | earlier, limit)
-            haute |= self._deadlines(clause, needs_context=True, limit=limit)
+            haute |= self._urgency_rules(clause, clause_hits, (index, clause_index), found | earlier, limit, set_aside)
+            # An ultimatum's date ("... parle de saisie si la CFE n'est pas réglée pour le 15") is due, condition or not.
+            ultimatum = (
+                limit is not None
+                and _UNPAID_BY.match(clause.text[limit:])
+                and _THREATENS.search(clause.text[:limit])
+                and not _ASKS_WHAT_IF.search(clause.text[:limit])
+            )
+            haute |= self._deadlines(clause, needs_context=True, limit=None if ultimatum else limit)
         self.hits.extend(message_hits)
+        self.earlier_clauses += clauses
         present = _says_present_difficulty(clauses)
         if said:
             self.present_said = self.present_said or present
@@ -751,9 +911,24 @@ class _Run:
             self.levels.append("haute")
         elif message_hits:
             self.levels.append(self._everyday_level(text, clauses, message_hits, present))
+        elif said and threats and hits_before and not present and not signs:
+            # A follow-up that only says it is all ahead ("pour l'instant ça a pas commencé", round 17, retired v23,
+            # b1-041): the difficulty named before is anticipated, as if said in the same message.
+            self.ahead_said = self.ahead_said or any(
+                not _ASKING_ONLY.match(match.group(0))
+                for clause in clauses
+                if not signals.hypothesis.search(clause.text)
+                for match in signals.anticipation.finditer(clause.text)
+            )
 
     def _urgency_rules(
-        self, clause: Clause, clause_hits: list[_Hit], order: tuple[int, int], found: set[str], limit: int | None = None
+        self,
+        clause: Clause,
+        clause_hits: list[_Hit],
+        order: tuple[int, int],
+        found: set[str],
+        limit: int | None = None,
+        set_aside: frozenset[str] | set[str] = frozenset(),
     ) -> bool:
         """Raise urgency for the threats of the clause; none after `limit`, where a condition opens."""
         raised = False
@@ -761,6 +936,8 @@ class _Run:
         neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
         for rule in rules().urgency_rules:
             if rule.context is not None and not rule.context.search(clause.text):
+                continue
+            if rule.unless is not None and rule.unless.search(clause.text):
                 continue
             if rule.needs_category is not None and rule.needs_category not in found:
                 continue
@@ -773,7 +950,12 @@ class _Run:
                     raised = True
                     self.level_reason(rule.level, f"{rule.reason} : {_quote(clause, hit.start, hit.end)}")
                     named = {h.owner for h in clause_hits if not h.weak}
-                    if rule.category and rule.category not in named and not (rule.implied_only_alone and named):
+                    if (
+                        rule.category
+                        and rule.category not in named
+                        and rule.category not in set_aside
+                        and not (rule.implied_only_alone and named)
+                    ):
                         self.hits.append(_Hit(rule.category, hit.start, hit.end, False, False, clause, hit.order))
                     break
         return raised
@@ -866,6 +1048,10 @@ class _Run:
             for term, span in ((term, _find(clause, term)) for term in fitted.evidence(clause.text, level))
             if span and (limit is None or span[0] < limit)
         ]
+        # The artisan's trade weighs nothing ("maréchal-ferrant dans la Nièvre, les éleveurs ne paient plus": round 17,
+        # retired v23, d-126): a word of the corpus's introductions, not of a threat.
+        if level == "haute":
+            found = [(term, span) for term, span in found if not set(term.split()) & _trade_words()]
         if not found or _negated(clause, *found[0][1]):
             return None
         # Only when it happened and how much ("je fais 300 le vendredi au lieu de 900"): no deadline is said; a real one

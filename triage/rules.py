@@ -72,6 +72,8 @@ class UrgencyRule:
     context: re.Pattern[str] | None
     needs_category: str | None = None  # only in a message where this category was found
     implied_only_alone: bool = False  # `category` only when the clause names no other difficulty
+    # `without`: the rule does not count in a clause that also says this (a power cut caused by road works)
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def rules() -> RuleSet:
                     context=compile_any(raw["with"]) if raw.get("with") else None,
                     needs_category=raw.get("needs_category"),
                     implied_only_alone=bool(raw.get("implied_only_alone", False)),
+                    unless=compile_any(raw["without"]) if raw.get("without") else None,
                 )
             )
 

@@ -10,10 +10,9 @@ import pytest
 from triage import assess
 
 TODAY = date(2026, 12, 4)
-R5_06 = (
-    "Bonjour, je suis plombier chauffagiste dans le 33, en EI. Ce chantier me tue, le client a fait faillite et me "
-    "doit 12000 euros, j'ai un apprenti a payer le 5"
-)
+# r5-06 itself (a plumber whose client owes him) is no longer read as road works at first (round 17, b.md F11: a building
+# trade or a client who owes makes "ce chantier me tue" the artisan's own site); a shop's "ce chantier me tue" still is.
+R5_06 = "Bonjour, je suis coiffeuse dans le 33, en EI. Ce chantier me tue, je n'arrive plus a payer mes fournisseurs"
 
 
 def conversation(messages: list[str]):
@@ -30,7 +29,7 @@ def conversation(messages: list[str]):
         (
             [
                 R5_06,
-                "y a pas de travaux devant chez moi, c'est le chantier du client qui me tue. il est en liquidation",
+                "y a pas de travaux devant chez moi, c'est la rénovation du salon qui me tue",
             ],
             "travaux",
             "tresorerie",
