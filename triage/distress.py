@@ -218,6 +218,10 @@ _ACT_DENIED = re.compile(
     # d-070, d-091).
     r"|\b(?:le suicide|me suicider|me tuer|en finir)(?: \w+){0,2} (?:ne fait|fait) pas partie de mes (?:intentions|projets|plans|pensees)"
     r"|\bnon (?:le suicide|me suicider|me tuer)(?: virgule)? non\b"
+    # "mourir, jamais de la vie j'y pense" (retired held-out v23's clear no): "jamais de la vie" denies the thought said
+    # after it; its "j'y pense" is not a denial turning (_DENIAL_TURNS reads the rest of the message).
+    r"|\b(?P<never>(?:mourir|me suicider|me tuer|en finir|le suicide|suicide)(?: ,)? jamais de la vie"
+    r"(?: (?:j y|je n y|j y ai|je n y ai|j en|je n en) (?:pense|songe|jamais pense|ai jamais pense))?)"
 )
 
 
@@ -235,7 +239,8 @@ def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
         return _signs(rest, None) if rest.strip() else ()
     folded = normalise(text)
     denied = _ACT_DENIED.search(folded)
-    if denied and not _DENIAL_TURNS.search(folded):
+    outside = f"{folded[: denied.start()]} {folded[denied.end() :]}" if denied and denied.group("never") else folded
+    if denied and not _DENIAL_TURNS.search(outside):
         rest = f"{folded[: denied.start()]} , {folded[denied.end() :]}".strip(" ,")
         return _signs(rest, None) if rest else ()
     signs = rule_signs(text, list(clauses) if clauses is not None else None)
@@ -563,6 +568,13 @@ def _sign_words(sign: Sign) -> str:
 
 # Signs of means at hand: whose the means are says nothing of who is at risk.
 _MEANS_RULES = frozenset({"explicit_means_at_hand", "explicit_means_and_place"})
+# Round 17 (r17b-13): "elle a mis de côté des médicaments", a daughter writing of her mother, was read as the daughter's
+# own sign (the means rule's exception above). Means put aside by a third-person subject, the quote's first words, are
+# that person's act: read as any other sign (the writer's own words beside it still keep it the writer's).
+_KEPT_BY_SOMEONE_ELSE = re.compile(
+    r"(?:il|elle|ils|elles|(?:mon|ma|mes|notre|nos|son|sa|ses) \w+) (?:(?:a|avait|ont|avaient|en a|en avait|les a|les avait) )?"
+    r"(?:garde|gardes|stocke|accumule|amasse|mis de cote|met de cote|cache)\b"
+)
 
 
 def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
@@ -572,7 +584,7 @@ def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
     without commas, dictated) is read in its whole `message`."""
     reported = _table().reported
     words = normalise(message) if message is not None and "…" in sign.quote else _sign_words(sign)
-    if sign.rule in _MEANS_RULES and not reported.frames.search(words):
+    if sign.rule in _MEANS_RULES and not reported.frames.search(words) and not _KEPT_BY_SOMEONE_ELSE.match(words):
         # "le fusil de mon père est toujours dans l'armoire, au moins lui il servira à quelque chose" (round 5
         # replays): the means belong to someone, the sign is the writer's unless it is reported ("il m'a dit").
         return False
