@@ -50,9 +50,11 @@ from guidance.crisis import (
     SAFE_NOT_A_BOTHER_REPLY,
     SAFE_NOT_TALKING_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
+    STEP_SAID_ABOVE,
     UNSURE_SELF_REPLY,
     WHAT_IT_CHANGES_SAFETY,
     afraid_to_call_text,
+    cannot_call_text,
     check_in,
     clear_no_reply,
     declined_reply,
@@ -78,8 +80,10 @@ from triage.answers import (
     ASK_AGAIN,
     CLEAR_NO,
     DECLINED,
+    NO_SAID_BEFORE,
     NOT_CLEAR_NO,
     NOT_SAFE,
+    NUMBERS_REFUSED,
     QUESTION_BACK,
     SAFE,
     UNSURE,
@@ -88,6 +92,7 @@ from triage.answers import (
     answer_to_safety_question,
     answer_to_suicide_question,
     asks_to_call_for_someone,
+    asks_us_to_call,
     asks_what_it_changes,
     asks_what_to_do_for_someone,
     calls_now,
@@ -99,6 +104,7 @@ from triage.answers import (
     person_reached,
     promises_to_call_the_line,
     refuses_the_numbers,
+    says_no_said_before,
     says_safety_news,
     says_the_wait_is_long,
     speaks_for_someone_else,
@@ -208,6 +214,14 @@ def _facts_listed(text: str) -> bool:
     return len(text.split()) <= FACTS_LIST_MAX_WORDS and len(extract_facts(text)) >= 2
 
 
+# Round 17 (r17b-08, r17b-06): the safety question once more after the helplines refused or the earlier no said again,
+# with words that respect the refusal or the no (triage.answers.NUMBERS_REFUSED, NO_SAID_BEFORE).
+ASK_AGAIN_HERE = {
+    NUMBERS_REFUSED: f"Entendu, je n'insiste pas pour le {SUICIDE_PREVENTION_LINE}. J'ai seulement besoin de savoir une chose :",
+    NO_SAID_BEFORE: "Pardon, vous m'aviez bien répondu non, je ne reviens pas là-dessus. Une seule question encore :",
+}
+
+
 def _read_answer(
     tracker: Tracker,
     dispatcher: CollectingDispatcher,
@@ -228,7 +242,9 @@ def _read_answer(
     answer = read(
         text,
         _latest_intent(tracker),
-        may_ask_again=not _said_since(tracker, asked_by, (*ASK_AGAIN_FIRST.values(), WHAT_IT_CHANGES_SAFETY)),
+        may_ask_again=not _said_since(
+            tracker, asked_by, (*ASK_AGAIN_FIRST.values(), *ASK_AGAIN_HERE.values(), WHAT_IT_CHANGES_SAFETY)
+        ),
         # A long account ("alors pour vous expliquer depuis le début…", whatever intent the NLU gives it) answers
         # the intake, not this question: asked once more before it is read as no clear no (a short other subject,
         # "l'urssaf me réclame 3 trimestres", is read at once). Warning signs in it still take the crisis path at
@@ -248,7 +264,7 @@ def _read_answer(
         _answer_the_question_back(tracker, dispatcher)
         return {slot: None}
     if answer in ASK_AGAIN:
-        said = ASK_AGAIN_FIRST[answer]
+        said = {**ASK_AGAIN_FIRST, **ASK_AGAIN_HERE}[answer]
         if answer == WHY_ASKED and slot == "safe_now" and asks_what_it_changes(text):
             said = WHAT_IT_CHANGES_SAFETY  # "ça change quoi" (round 16, r16a-14): what the answer changes
         dispatcher.utter_message(text=said)
@@ -485,6 +501,11 @@ _CALL_WISH = re.compile(
     # "est-ce que quelqu'un peut m'appeler", "vous pouvez me rappeler", "qlq1 pourrait me rappeler ?"
     rf"|{_SOMEONE} (?:peut|pourrait|pouvez|pourriez|peuvent|pourraient|va|vont|allez) (?:me |m )(?:rapidement )?{_CALL_VERB}"
     r"|(?:rappelez|appelez|contactez|rappele|appele) moi|me faire (?:rappeler|appeler)|un rappel"
+    # "je peux avoir quelqu'un au téléphone tout de suite ?", "je peux parler a quelqu'un maintenant ?" (round 17,
+    # r17b-09, r17b-03: "Je n'ai pas bien compris", or no word that nobody calls before the reopening).
+    rf"|(?:je peux|je pourrais|puis-je|pourrais-je|est-ce que je peux|on peut) (?:avoir|parler (?:a|avec)|joindre) "
+    r"(?:quelqu un|qlq1|qlq un|qq1|qqun|quelquun|un conseiller|une conseillere|le conseiller|la conseillere|une personne|"
+    r"un humain|une vraie personne|un vrai humain)"
     r")\b"
 )
 # What may be said around the wish without saying anything of safety ("svp", "aujourd'hui si possible").
@@ -548,6 +569,14 @@ _SOON = re.compile(
 )
 
 
+# A call asked for now, off the crisis path ("maintenant", "tout de suite", "aujourd'hui"): narrower than _SOON, where
+# "quand" or "bientôt" are worries to hear on the crisis path, not a time asked for.
+_NOW_ASKED = re.compile(
+    r"\b(?:aujourd hui|maintenant|tout de suite|tt de suite|de suite|immediatement|ce soir|cet apres midi|asap|"
+    r"au plus vite|en urgence)\b"
+)
+
+
 def closed_now_notice(at: Any, departement: str | None = None) -> str | None:
     """While the chamber is closed: when its advisors are back, and the 3114 now; None while it is open."""
     chamber = services.chamber()
@@ -573,9 +602,17 @@ def call_soon_while_closed(dispatcher: CollectingDispatcher, tracker: Tracker, t
     from ops import clock
 
     text = _latest_user_text(tracker) if text is None else text
-    if not tracker.get_slot("distress") or not asks_for_a_call(text) or not _SOON.search(normalise(text)):
+    distress = bool(tracker.get_slot("distress"))
+    if not asks_for_a_call(text) or not (_SOON if distress else _NOW_ASKED).search(normalise(text)):
         return False
-    notice = closed_now_notice(clock.now(), tracker.get_slot("departement"))
+    # Off the crisis path too (round 17, r17b-15, r17b-03: "je veux parler à un conseiller maintenant" on a Saturday
+    # went straight to the consent): when the advisors are back, without the 3114 nobody asked about.
+    departement = tracker.get_slot("departement")
+    notice = (
+        closed_now_notice(clock.now(), departement)
+        if distress
+        else services.chamber().closed_now_text(clock.now(), departement)
+    )
     if notice is None or said_before(tracker.events, notice):
         return False
     if any(message.get("text") == notice for message in dispatcher.messages):
@@ -725,6 +762,24 @@ def afraid_to_call_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     dispatcher.utter_message(text=afraid_to_call_text(person_at_risk(tracker)))
     logger.info("afraid to call the line: the barrier lowered")
     return _form_question_again(tracker.get_slot("requested_slot"))
+
+
+def cannot_call_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """After the crisis reply, "vous pouvez pas appeler vous ?", "appelez-le vous" (round 17, r17b-18: the chamber's
+    e-mail address): the assistant calls nobody itself; the 15 or 112 for danger now, the 3114 (for relatives too), and
+    the form's question, if any, asked again. A warning sign of the writer's own keeps the crisis path. Else None."""
+    text = _latest_user_text(tracker)
+    person = person_at_risk(tracker)
+    if not tracker.get_slot("distress") or not asks_us_to_call(text, someone_at_risk=person is not None):
+        return None
+    if _own_warning_sign(text, model=True):
+        return None
+    dispatcher.utter_message(text=cannot_call_text(person))
+    logger.info("the assistant asked to call someone itself")
+    requested = tracker.get_slot("requested_slot")
+    if requested and tracker.active_loop.get("name"):
+        return _form_question_again(requested)
+    return [FollowupAction("action_listen")]
 
 
 def long_wait_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
@@ -919,10 +974,42 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
     return []
 
 
-# A business question asked again after its step was given.
-STEP_SAID_ABOVE = (
-    "Je vous ai indiqué cette démarche juste au-dessus ; un conseiller de la chambre peut vous en dire plus."
-)
+# Round 17 (r17b-14, r17b-08): after the crisis path, with someone not safe or whose safety is not known, the callback
+# declined, a business question or fact ("et pour la cfe je dois la payer si je ferme en décembre ?", "le mandataire m'a
+# dit de rendre le camion lundi") started the intake ("Si je comprends bien…", "Avez-vous une échéance proche ?").
+SAFETY_RECHECK = "D'accord, c'est noté. Avant d'aller plus loin, j'aimerais savoir comment vous allez."
+NOT_SAFE_HOLD = f"D'accord, c'est noté. {LEAVING_REMINDER}"
+
+
+def intake_held_after_crisis(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Outside a form, after the crisis reply, when the safety question was answered anything but "safe" (or never): a
+    business question gets its sourced step and the door open (no intake); a fact, once, the safety question again
+    (unsure or unanswered) or the numbers and the door (not safe: never made to read safer). The bot then listens.
+    None otherwise: the intake goes on as before (the person safe, or the check already made)."""
+    if tracker.active_loop.get("name") or tracker.get_slot("distress") is not True:
+        return None
+    safe_now = tracker.get_slot("safe_now")
+    if safe_now == SAFE or tracker.get_slot("person_at_risk"):
+        return None
+    if not any(
+        event.get("event") == "action" and event.get("name") == "action_crisis_response" for event in tracker.events
+    ):
+        return None
+    if _safety_question_answered(tracker) and asks_about_the_business(_latest_user_text(tracker)):
+        answered = business_question_after_crisis(dispatcher, tracker)
+        if answered is not None:
+            logger.info("business question after the crisis path (safety %s): answered, no intake", safe_now)
+            return [*answered, FollowupAction("action_listen")]
+    if said_before(tracker.events, SAFETY_RECHECK) or said_before(tracker.events, NOT_SAFE_HOLD):
+        return None
+    if safe_now == NOT_SAFE:
+        dispatcher.utter_message(text=NOT_SAFE_HOLD)
+        dispatcher.utter_message(text=BUSINESS_QUESTION_DOOR)
+        logger.info("fact told after the crisis path, not safe: numbers and door, no intake")
+        return [FollowupAction("action_listen")]
+    dispatcher.utter_message(text=SAFETY_RECHECK)
+    logger.info("fact told after the crisis path, safety %s: the safety question again", safe_now or "unanswered")
+    return [SlotSet("safe_now", None), SlotSet("requested_slot", None), FollowupAction("safety_form")]
 
 
 # Only the handoff's yes/no questions: at an intake question, the words may also be its answer, never dropped.
@@ -973,6 +1060,9 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     afraid = afraid_to_call_reply(dispatcher, tracker)  # round 15, r15b-12
     if afraid is not None:
         return afraid
+    cannot = cannot_call_reply(dispatcher, tracker)  # round 17, r17b-18
+    if cannot is not None:
+        return cannot
     waited = long_wait_reply(dispatcher, tracker)  # round 15, r15b-12
     if waited is not None:
         return waited
@@ -1031,10 +1121,24 @@ class ValidateSafetyForm(FormValidationAction):
     def name(self) -> str:
         return "validate_safety_form"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        erasure = erasure_at_the_safety_question(dispatcher, tracker)
+        if erasure is not None:
+            return erasure
+        return await super().run(dispatcher, tracker, domain)
+
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         person = person_at_risk(tracker)
+        if (
+            tracker.get_slot("requested_slot") == "safe_now"
+            and says_no_said_before(_latest_user_text(tracker))
+            and _said_not_safe_before(tracker)
+        ):
+            # "j'ai dit non" when the no said before was to this very question (round 17): still not safe.
+            logger.info("safe_now answered: not safe, said again")
+            return {"safe_now": NOT_SAFE}
         if tracker.get_slot("requested_slot") == "safe_now" and safe_then_call_wished(
             _latest_user_text(tracker), about_someone_else=person is not None
         ):
@@ -1047,6 +1151,53 @@ class ValidateSafetyForm(FormValidationAction):
 
 
 CALL_WISH_HEARD = "C'est entendu pour le rappel par un conseiller de la chambre."
+
+
+def _said_not_safe_before(tracker: Tracker) -> bool:
+    """The safety question was answered "not safe" earlier in the conversation."""
+    return any(
+        event.get("event") == "slot" and event.get("name") == "safe_now" and event.get("value") == NOT_SAFE
+        for event in tracker.events
+    )
+
+
+def erasure_at_the_safety_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Round 17 (r17b-07): "effacez ce que je viens d'écrire s'il vous plaît, je n'aurais pas dû" at "Êtes-vous en
+    sécurité ?" was read as "not safe" (the 15 at once, the case "pas en sécurité"), and the wish to erase was lost. Words
+    of erasing now, without a warning sign of the writer's own: the offer to erase (a no brings the safety question
+    back), and nothing stored about safety. Else None."""
+    from actions.erasure_actions import (
+        ERASE_BUTTONS,
+        ERASE_OFFER,
+        ERASE_OFFER_WITH_CASE,
+        NO_LOOP,
+        OFFERED_SLOT,
+        erasure_later_asked,
+        erasure_requested as faq_erasure,
+    )
+    from actions.handoff import consented
+    from intake.answers import mentions_erasing
+
+    text = _latest_user_text(tracker)
+    if tracker.get_slot("requested_slot") != "safe_now" or not text or text.startswith("/"):
+        return None
+    if not (faq_erasure(tracker) or mentions_erasing(text)) or erasure_later_asked(text):
+        return None
+    if _own_warning_sign(text, model=True) or re.search(
+        r"\b(?:dettes?|decouvert|credit|pret|penalites?)\b", normalise(text)
+    ):
+        return None
+    case = bool(tracker.get_slot("case_reference")) or consented(tracker.slots)
+    dispatcher.utter_message(text=ERASE_OFFER_WITH_CASE if case else ERASE_OFFER, buttons=ERASE_BUTTONS)
+    logger.info("erasure asked at the safety question: offered, safety not stored")
+    loop = tracker.active_loop.get("name") or NO_LOOP
+    return [
+        SlotSet(OFFERED_SLOT, loop),
+        SlotSet("safe_now", None),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        FollowupAction("action_listen"),
+    ]
 
 
 class ActionAfterSafetyAnswer(Action):

@@ -230,6 +230,22 @@ def afraid_to_call_text(person: str | None = None) -> str:
     )
 
 
+def cannot_call_text(person: str | None = None) -> str:
+    """Round 17 (r17b-18): "vous pouvez pas appeler vous ?" about someone close not safe got the chamber's e-mail address.
+    What the assistant cannot do, and who can be called now; the 3114 answers relatives too."""
+    if person is None:
+        return (
+            "Je ne peux appeler personne moi-même, je ne suis qu'un assistant écrit. En cas de danger immédiat, appelez "
+            f"le {SAMU} ou le {EUROPEAN_EMERGENCY} ; le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement."
+        )
+    whom, is_, _, _ = _is(person)
+    return (
+        f"Je ne peux appeler personne moi-même, je ne suis qu'un assistant écrit. Si {whom} {is_} en danger maintenant, "
+        f"appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} ; le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et "
+        "nuit, gratuitement."
+    )
+
+
 def long_wait_text(person: str | None = None) -> str:
     """Round 15 (r15b-12): "lundi c'est loin..." from someone not safe got the first business steps. The wait heard,
     someone to talk to now, the emergency numbers; no guidance block."""
@@ -467,8 +483,12 @@ def emergency_called_reply(person: str | None = None) -> str:
 # Round 11 (r11b-01, 06, 11, 24, 25; r11a-05): a question about the business after the crisis reply was turned away as
 # out of scope or met with a generic line. No sourced step fits it: said honestly, never a guess.
 BUSINESS_QUESTION_UNKNOWN = (
-    "Je ne peux pas vous répondre avec certitude là-dessus : cela dépend des documents que vous avez reçus, et un "
+    "Je ne peux pas vous répondre avec certitude là-dessus : cela dépend de votre situation, et un "
     "conseiller de la chambre pourra vous le dire."
+)
+# A business question asked again after its step was given.
+STEP_SAID_ABOVE = (
+    "Je vous ai indiqué cette démarche juste au-dessus ; un conseiller de la chambre peut vous en dire plus."
 )
 # The door kept open after such an answer, outside any question (a goodbye was said before it).
 BUSINESS_QUESTION_DOOR = (

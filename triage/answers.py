@@ -54,7 +54,20 @@ QUESTION_BACK = "question_back"
 THANKED = "thanked"
 # "ok", "d'accord" right after the crisis numbers (round 16): the numbers acknowledged, nothing said of safety.
 ACKNOWLEDGED = "acknowledged"
-ASK_AGAIN = (ANSWERS_INTAKE_QUESTION, WHY_ASKED, FIGURE_OF_SPEECH, QUESTION_BACK, THANKED, ACKNOWLEDGED)
+# Round 17 (r17b-08, r17b-06): at the safety question, the helplines refused with nothing said of safety ("votre 3114
+# je l'appellerai pas"), or the earlier no said again ("mais j'ai dit non !"): the refusal or the no heard, and the
+# safety question once more (their words: actions/crisis_actions.py), never "not safe" nor the intake at once.
+NUMBERS_REFUSED, NO_SAID_BEFORE = "numbers_refused", "no_said_before"
+ASK_AGAIN = (
+    ANSWERS_INTAKE_QUESTION,
+    WHY_ASKED,
+    FIGURE_OF_SPEECH,
+    QUESTION_BACK,
+    THANKED,
+    ACKNOWLEDGED,
+    NUMBERS_REFUSED,
+    NO_SAID_BEFORE,
+)
 
 # Doubt, "sometimes", "a little", "not really": never a clear answer.
 _HEDGES = compile_any(
@@ -282,6 +295,34 @@ _TAKEN_BACK_HERE = compile_any(
 THINKING_OF_IT_RULE = "ambiguous_thinking_of_it"
 
 
+# Round 17 (r17b-06): "mais j'ai dit non !", "je vous ai déjà répondu non": the no said to the direct question, said
+# again. Never a no said to someone else ("j'ai dit non à la banque").
+_NO_SAID_BEFORE = re.compile(
+    r"^(?:(?:mais|ben|bah|bon|euh|hein|enfin|puisque|non|nan) )*(?:je vous |j vous |je t |j |je )(?:l )?(?:ai|avais) "
+    r"(?:deja |bien |pourtant |clairement )*(?:dit|repondu|ecrit|mis) (?:que )?(?:non|nan|pas du tout|jamais)\b"
+    r"(?! (?:a|au|aux|pour|a la|a l)\b)"
+)
+
+
+def says_no_said_before(text: str | None) -> bool:
+    """ "mais j'ai dit non !", "je vous ai déjà répondu non": an earlier no said again."""
+    return bool(text) and bool(_NO_SAID_BEFORE.search(normalise(text or "")))
+
+
+# Round 17 (r17b-06): "pourquoi vous me demandez ça ? non j'ai des gosses": the question questioned, then answered in the
+# same message; the answer after the question mark was dropped (the question asked again, then the crisis path).
+def _answer_after_why(text: str | None) -> str | None:
+    """The words after a question about the question ("pourquoi vous me demandez ça ? <answer>"), or None."""
+    if not text or "?" not in text:
+        return None
+    first, rest = text.split("?", 1)
+    words = normalise(first)
+    rest = rest.strip(" ?!.,")
+    if not rest or not words or not (_WHY_ASKED.search(words) or _WHY_FIRST.search(words)):
+        return None
+    return rest
+
+
 def takes_back_a_clear_no(text: str | None, *, about_the_question: bool = False) -> bool:
     """After a clear no to the direct question, a message that takes it back: the crisis path.
 
@@ -312,6 +353,11 @@ def answer_to_suicide_question(
     if words is None:
         return NOT_CLEAR_NO
     if _STARTS_NO.search(words) or _DENIED_ANYWHERE.search(words) or (intent == "deny" and len(words.split()) <= 4):
+        return CLEAR_NO
+    if _NO_SAID_BEFORE.search(words):
+        return CLEAR_NO
+    after_why = _answer_after_why(text)
+    if after_why is not None and answer_to_suicide_question(after_why) == CLEAR_NO:
         return CLEAR_NO
     if declines_to_talk(text) and not _WORRY.search(words):
         # Round 9 (r9b-24): "je veux pas parler de ça" got "Merci de me l'avoir confié" and the whole crisis block.
@@ -675,6 +721,42 @@ _BUSINESS_CALL = compile_any(
 )
 
 
+# Round 17 (r17b-18): "vous pouvez pas appeler vous ?" about someone close who is not safe got the chamber's e-mail
+# address. The assistant asked to make a call itself: to that person (a pronoun before the verb, or a person named
+# once someone is at risk), to the emergency services, "vous-même". Never a call asked for oneself ("vous pouvez
+# m'appeler ?", "rappelez-moi"): that is the advisor's callback; nor a time for it ("vous pouvez appeler le matin ?").
+_YOU_CAN = r"\b(?:vous|tu) (?:ne |n )?(?:pouvez|pourriez|peux|pourrais|voulez|voudriez|savez) (?:pas |vous )*"
+_TO_CALL = r"(?:appeler|contacter|joindre|telephoner|prevenir)"
+_ASKED_TO_CALL = compile_any(
+    [
+        _YOU_CAN + r"(?:l |la |le |les |lui |leur )" + _TO_CALL + r"\b",
+        _YOU_CAN + _TO_CALL + r" (?:pas )?(?:a |au )?(?:vous|vous meme|toi|toi meme|directement|a ma place|a sa place|"
+        r"a leur place|15|112|samu|secours|pompiers|urgences|police|gendarmes?|quelqu un)\b",
+        _YOU_CAN + _TO_CALL + r" (?:le |la |les )(?:15|112|samu|secours|pompiers|urgences|police|gendarmes?)\b",
+        r"\b(?:appelez|appelle|contactez|prevenez)(?: le| la| les| lui)? (?:vous|vous meme|toi meme)\b",
+        r"\bc est (?:pas )?(?:vous|toi) qui (?:pouvez|peux|pourriez|devriez|devez|allez) (?:l |la |le |les |lui )?"
+        + _TO_CALL
+        + r"\b",
+    ]
+)
+_ASKED_TO_CALL_SOMEONE = compile_any(
+    [
+        _YOU_CAN + _TO_CALL + r" (?:a )?(?:mon|ma|mes|son|sa|ses|notre|nos|le|la|les)"
+        r" (?!(?:matin|soir|midi|apres midi|journee|semaine|week end|weekend|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+        r"dimanche|numero|portable|fixe|tel|telephone|bureau)\b)\w+"
+    ]
+)
+
+
+def asks_us_to_call(text: str | None, someone_at_risk: bool = False) -> bool:
+    """The assistant asked to make a call itself ("vous pouvez pas l'appeler vous ?", "appelez le 15 vous"); a person
+    named as whom to call ("vous pouvez appeler mon patron ?") counts only when ``someone_at_risk``."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    return bool(_ASKED_TO_CALL.search(words) or (someone_at_risk and _ASKED_TO_CALL_SOMEONE.search(words)))
+
+
 def afraid_to_call(text: str | None) -> bool:
     """ "j'ose pas appeler, je saurais pas quoi leur dire", "j'ai peur d'appeler", "je sais pas quoi dire au 3114": the
     line feared, or not knowing what to say to it."""
@@ -889,7 +971,7 @@ _NUMBERS_REFUSED = compile_any(
     [
         r"\b(?:arretez|arrete|stop|assez|ca suffit|laissez tomber|lachez moi|lache moi)\b.{0,30}"
         r"\b(?:numeros?|3114|112|lignes?|psy|secours|urgences)\b",
-        r"\b(?:je|j) (?:n )?appellerai (?:personne|pas|jamais|aucun|rien)\b|"
+        r"\b(?:je|j) (?:ne |n )?(?:l |le |les )?appellerai (?:personne|pas|jamais|aucun|rien)\b|"
         r"\b(?:je|j) (?:ne )?(?:vais|veux|compte) (?:pas |jamais )?(?:appeler|contacter|joindre) (?:personne|aucun numero|aucune ligne)\b",
         r"\b(?:je|j) (?:n )?ai (?:pas|aucun) besoin (?:de (?:vos |ces |votre |cette )?(?:numeros?|ligne|psy|aide psychologique)|du 3114)\b|"
         r"\bpas besoin (?:de (?:vos|ces) numeros|du 3114|d un psy)\b|\b(?:vos|ces) numeros,? (?:je|j) (?:m en fous|en veux pas|en ai rien a faire)\b",
@@ -1213,9 +1295,26 @@ def answer_to_safety_question(
         return UNSURE
     if _safe_then_more(text) or _safe_but_not_talking(text):
         return SAFE
-    if _taken_lightly_kind(text) == "numbers" and not _STARTS_YES.search(normalise(text or "")):
-        # "stop avec le 3114": the line named in a refusal is no warning sign (round 12, r12b-09).
-        return UNSURE
+    said = normalise(text or "")
+    if _taken_lightly_kind(text) == "numbers" and not _STARTS_YES.search(said):
+        # "stop avec le 3114": the line named in a refusal is no warning sign (round 12, r12b-09). Nothing said of safety:
+        # the refusal heard and the question asked once more (round 17, r17b-08), then unsure.
+        # A business question said with the refusal is answered at once instead (round 12, r12b-09).
+        business_asked = "?" in (text or "") or re.search(
+            r"\b(?:dites|dis|savoir|et pour|pour (?:l|la|le|les|mes|mon|ma))\b", said
+        )
+        return NUMBERS_REFUSED if may_ask_again and not business_asked else UNSURE
+    if (
+        says_no_said_before(text)
+        and _says_nothing_of_danger(text or "", normalise(text or ""))
+        and not re.search(r"\b(?:securite|danger|abri|mal|peur)\b", normalise(text or ""))
+    ):
+        # "mais j'ai dit non !" (round 17, r17b-06): the no said to the direct question, never "non, pas en sécurité".
+        return NO_SAID_BEFORE if may_ask_again else UNSURE
+    after_why = _answer_after_why(text)
+    if after_why is not None and answer_to_safety_question(after_why, about_someone_else=about_someone_else) == SAFE:
+        # "pourquoi vous me demandez ça ? oui je suis chez moi": the answer after the question is read (round 17).
+        return SAFE
     if _doubted_yes(text):
         return UNSURE
     if _what_it_changes_alone(text):
@@ -1230,6 +1329,17 @@ def answer_to_safety_question(
         return SAFE
     doubtful = _yes_questioned(text or "") or bool(_SAFETY_HOPE.search(words))
     clear = not doubtful and not _RESERVATION.search(words)
+    if (
+        clear
+        and about_someone_else
+        and _STARTS_YES.search(words)
+        and _WHEREABOUTS.search(words)
+        and not re.search(r"\ben securite\b|\bpas en danger\b", words)
+    ):
+        # Round 17 (r17b-16): someone close says yes and where the person is or who is with them ("oui il dort chez sa
+        # fille"): company is no safety plan, and the relative cannot be sure. Unsure, as "oui elle est avec sa sœur ce
+        # soir" already was: where to turn at the least doubt, never stored safe.
+        return UNSURE
     if clear and (_SAFE_NEGATED.search(words) or _STARTS_YES.search(words)):
         return SAFE
     if (

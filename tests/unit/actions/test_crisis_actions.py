@@ -85,7 +85,8 @@ def test_free_answers_to_the_safety_question(typed, intent, expected):
         ("je sais pas où il est", "mon mari", "not_safe"),
         ("il ne répond plus au téléphone", "mon père", "not_safe"),
         ("je sais pas", "mon père", "not_safe"),
-        ("oui il est avec moi", "mon père", "safe"),
+        # Round 17: company is no safety plan, the yes of someone close is not certain (round 16: r16a-09).
+        ("oui il est avec moi", "mon père", "unsure"),
         # Replays of round 5: any place or company said, nothing alarming with it.
         ("je crois qu'il est a la boucherie, enfin c'est ce qu'il m'a dit ce matin au tel", "mon frère", "unsure"),
         ("il devrait etre a l'atelier je pense, je l'ai pas eu depuis midi", "mon mari", "not_safe"),
@@ -636,7 +637,7 @@ def test_the_case_summary_says_a_relative_wrote_and_who_is_at_risk():
     unsure = summarise(
         ["cotisations_sociales"], "critique", True, {}, False, safety_unsure=True, person_at_risk="mon mari"
     )
-    assert "en sécurité sans certitude selon ce proche : rappeler immédiatement." in unsure
+    assert "sécurité non confirmée selon ce proche : rappeler immédiatement." in unsure
     assert "pas en sécurité" not in unsure
 
 

@@ -5,7 +5,7 @@ introduced themself and frames the other's words with their own worry is not the
 import pytest
 
 from triage import assess
-from triage.answers import NOT_SAFE, UNSURE, WHY_ASKED, answer_to_safety_question, unsure_kind
+from triage.answers import NOT_SAFE, NUMBERS_REFUSED, UNSURE, WHY_ASKED, answer_to_safety_question, unsure_kind
 
 TAKEN_LIGHTLY = [
     # (typed, kind)
@@ -30,6 +30,9 @@ def test_an_answer_that_takes_the_question_lightly_is_never_not_safe(typed, kind
         assert reading != NOT_SAFE
         if kind == "why" and first_time:
             assert reading == WHY_ASKED  # the reason, and the question once more
+        elif kind == "numbers" and first_time and reading == NUMBERS_REFUSED:
+            # Round 17 (r17b-08): the numbers refused with nothing else said: the refusal heard, the question once more.
+            assert "?" not in typed and "pour" not in typed
         else:
             assert reading == UNSURE
     assert unsure_kind(typed) == kind
