@@ -10,13 +10,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.asking import ask
+from actions.business_questions import asks_what_to_do
 from actions.conversation import said_before
 from actions.handoff_actions import number_after_the_handoff
-from actions.intake import QUESTION_EXAMPLES, asks_what_is_meant
+from actions.intake import QUESTION_EXAMPLES, asks_something, asks_what_is_meant
 from actions.intake_actions import ActionAcknowledgeSituation
 from actions.questions import QUESTIONS
 from chamber import Chamber
 from intake.answers import TAKE_YOUR_TIME, is_waiting
+from intake.service_questions import names_business_matter
 from triage import assess
 
 
@@ -88,11 +90,24 @@ class ActionOutOfScope(Action):
             # asks, with examples; the form then asks it again.
             dispatcher.utter_message(text=QUESTION_EXAMPLES[requested])
             return []
+        asked_about_the_business = names_business_matter(words) and (asks_something(words) or asks_what_to_do(words))
+        if asked_about_the_business and tracker.get_slot("difficulty_categories"):
+            # The difficulty known already: the question is answered, not the difficulty said back (round 17).
+            from actions.business_questions import answer_here
+
+            return answer_here(dispatcher, tracker, words)
         if names_a_difficulty(words):
             # "ben c'est compliqué, le loyer du local" read as out of scope: a difficulty is never turned away.
             # It is acknowledged like any described difficulty; outside a form, the intake starts.
             events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return events if tracker.active_loop_name else [*events, FollowupAction("situation_form")]
+        if asked_about_the_business:
+            # Round 17 (r17a-02, 13, 15): "mais pour le promoteur je fais comment ?", "c'est quoi les démarches pour
+            # vendre un fonds ?", a question on an apprentice got "Je ne peux pas vous aider sur ce sujet": a question
+            # about the business is the chamber's, answered from the knowledge base or honestly not known.
+            from actions.business_questions import answer_here
+
+            return answer_here(dispatcher, tracker, words)
         chamber = services.chamber()
         text = out_of_scope_text(chamber)
         if said_before(tracker.events, text):

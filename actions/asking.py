@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import live_offer, services
 from actions.conversation import said_before, user_messages
 from actions.handoff import business_person_concerned, concerned_person, said_to_the_writer
-from actions.questions import QUESTIONS
+from actions.questions import QUESTIONS, written_to
 
 REQUESTED_SLOT = "requested_slot"
 # The intake questions about the business, worded for its owner when someone close writes for them.
@@ -47,6 +47,8 @@ def ask(
         # the writer said it; never the person at risk alone (a father whose son is at risk writes of his own firm).
         text = said_to_the_writer(text, business_person_concerned(user_messages(tracker.events))) or text
     again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
+    if again and slot == "consent_given" and written_to(tracker.slots):
+        again = again.replace("votre numéro", "votre adresse e-mail")  # the advisor writes (round 17, r17a-11)
     said = said_before(tracker.events, text) or any(message.get("text") == text for message in earlier or [])
     if again and said:
         text = again

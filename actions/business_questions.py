@@ -143,13 +143,21 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
     from triage import Assessment, assess
 
     asked = assess([question])
-    if asked.distress:
+    if asked.distress or asks_whether_owed(question):
         return None
     named_causes = read_causes([question])
+    # A question naming a subject and no cause of its own ("pour le promoteur je fais comment ?") refers back to
+    # what was said: the conversation's causes count (the step must still speak of the subject).
+    refers_back = bool(_subjects_and_stems(question)[0]) and not named_causes
     if not asked.categories:
         # "la contrainte, j'ai combien de temps pour contester ?" (round 11, r11b-25): no category in the question's
         # words, but a cause the knowledge base knows, and so its category.
         named = {cause_categories()[cause] for cause in named_causes}
+        if not named and _subjects_and_stems(question)[0]:
+            # "mais pour le promoteur je fais comment ?" (round 17, r17a-02, after 23 000 euros unpaid were said): a
+            # subject named, the categories the conversation found; the step must still speak of the subject.
+            known_categories = Assessment.from_slots(tracker.slots)
+            named = set(known_categories.categories) if known_categories is not None else set()
         if not named:
             return None
         asked = replace(asked, categories=tuple(sorted(named)))
@@ -169,7 +177,8 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
         facts,
         profile=context.profile,
         stage=facts.stage or context.stage,
-        causes=facts.causes | (context.causes & ruling_out),
+        # A question that refers back ("pour le promoteur") takes the causes said before; else only those ruling out.
+        causes=facts.causes | (context.causes if refers_back else context.causes & ruling_out),
         debts="yes" if "yes" in (facts.debts, context.debts) else (facts.debts or context.debts),
     )
     steps = [
@@ -193,6 +202,23 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
     return f"Pour votre question : {text}", best
 
 
+# Round 17 (r17b-14: "et pour la cfe je dois la payer si je ferme en décembre ?" got the tax payment plan): whether a
+# sum is owed at all is not how to pay it; the knowledge base says nothing of what is owed, an advisor will.
+_WHETHER_OWED = re.compile(
+    r"\b(?:dois|doit|devons|devez|devrai|devrais|faut|faudra|faudrait)\b(?: (?:il|je|on))?(?: (?:quand meme|encore|"
+    r"vraiment|la|le|les|l|tout|toute))* (?:payer|regler|rembourser)\b"
+)
+_HOW_OR_WHEN = re.compile(
+    r"\b(?:comment|quand(?! meme)|ou|delai|delais|etaler|etalement|echeancier|plusieurs fois|a qui)\b"
+)
+
+
+def asks_whether_owed(text: str | None) -> bool:
+    """A question whether a sum must be paid ("je dois la payer si je ferme ?"), not how or when to pay it."""
+    folded = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text or "")).split())
+    return bool(_WHETHER_OWED.search(folded)) and not _HOW_OR_WHEN.search(folded)
+
+
 def _user_texts(tracker: Tracker) -> list[str]:
     return [
         str(event.get("text"))
@@ -209,13 +235,28 @@ _SUBJECTS: dict[str, tuple[str, ...]] = {
     "assurance": ("assurance", "assurances", "assureur", "assureurs", "assure"),
     "refus": ("refus", "refuse", "refusent", "refuser", "refusee", "refuses"),
     "audience": ("audience", "audiences"),
-    "client": ("client", "clients", "cliente", "clientes", "facture", "factures", "impaye", "impayes", "impayee"),
+    "client": (
+        "client",
+        "clients",
+        "cliente",
+        "clientes",
+        "facture",
+        "factures",
+        "impaye",
+        "impayes",
+        "impayee",
+        "promoteur",
+    ),
+    # Round 17 (r17b-17: "je peux racheter mon assurance vie pour payer ?"; r17b-04: "il doit prendre un avocat ?"): a
+    # life insurance is not the business's insurance, and a lawyer asked about must be in the step that answers.
+    "assurance_vie": ("assurancevie",),
+    "avocat": ("avocat", "avocats", "avocate", "avocates"),
     "banque": ("banque", "banques", "banquier", "banquiere", "bancaire", "decouvert"),
     "impots": ("tva", "impot", "impots", "fisc", "fiscal", "fiscale", "cfe"),
 }
 _SUBJECT_OF = {word: subject for subject, words in _SUBJECTS.items() for word in words}
 # Said in a question, these subjects must be answered by the step (a bank or a client named may be the context only).
-_REQUIRED_SUBJECTS = frozenset({"residence", "assurance", "refus", "audience"})
+_REQUIRED_SUBJECTS = frozenset({"residence", "assurance", "refus", "audience", "assurance_vie", "avocat"})
 _QUESTION_STOP_WORDS = frozenset(
     (
         *("peuvent", "peut", "pouvez", "pourrai", "pourrais", "droit", "prendre", "faire", "besoin", "demande"),
@@ -226,7 +267,7 @@ _QUESTION_STOP_WORDS = frozenset(
 
 
 def _subjects_and_stems(text: str) -> tuple[set[str], set[str]]:
-    words = re.findall(r"[a-z]{3,}", fold(text or ""))
+    words = re.findall(r"[a-z]{3,}", re.sub(r"\bassurances?[ -]vies?\b", "assurancevie", fold(text or "")))
     subjects = {_SUBJECT_OF[word] for word in words if word in _SUBJECT_OF}
     stems = {
         word[:5]
@@ -311,3 +352,27 @@ _STOP_WORDS = frozenset(
 
 def content_words(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z]{5,}", fold(text or "")) if word not in _STOP_WORDS}
+
+
+def answer_here(dispatcher: CollectingDispatcher, tracker: Tracker, words: str) -> list[EventType]:
+    """A question about the business that no stored answer fits, at any point (round 17: "c'est quoi les démarches pour
+    vendre un fonds ?", "mais pour le promoteur je fais comment ?" got "Je ne peux pas vous aider sur ce sujet"; "vous
+    pouvez m'aider à récupérer l'argent ?" got what the assistant can do in general): one sourced step, else an honest
+    word; before any difficulty, what to write next; a trade said in it is kept (r17a-13: "cordonnier-clés minute,
+    j'aimerais savoir comment on fait pour prendre un apprenti ?" then "Quel est votre métier ?")."""
+    from actions.conversation import said_before
+    from actions.intake import NO_DIFFICULTY_YET
+    from guidance.crisis import BUSINESS_QUESTION_UNKNOWN, STEP_SAID_ABOVE
+    from guidance.welcome import FIRST_QUESTION
+    from intake.facts import extract_facts
+
+    text = answer_to_business_question(tracker, words) or BUSINESS_QUESTION_UNKNOWN
+    dispatcher.utter_message(text=STEP_SAID_ABOVE if said_before(tracker.events, text) else text)
+    if not tracker.active_loop_name and not any(
+        tracker.get_slot(name) for name in ("difficulty_categories", "case_reference", "distress")
+    ):
+        opening = FIRST_QUESTION if not said_before(tracker.events, FIRST_QUESTION) else NO_DIFFICULTY_YET
+        if not said_before(tracker.events, opening):
+            dispatcher.utter_message(text=opening)
+    trade = extract_facts(words, today=services.chamber_today()).get("trade")
+    return [SlotSet("trade", trade)] if trade and not tracker.get_slot("trade") else []

@@ -25,7 +25,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.handoff import consented
 from french.text import fold_in_place
-from intake.answers import asks_how_long_kept, mentions_erasing
+from intake.answers import (
+    HEALTH,
+    asks_how_long_kept,
+    asks_which_health,
+    fears_someone_sees,
+    keeps_the_call,
+    mentions_erasing,
+    part_to_remove,
+)
 
 ERASE_ACTION = "action_erase_conversation"  # its name marks the restart the tracker store erases before
 ERASE_REQUEST_KEY = "faq/delete_data"
@@ -49,6 +57,27 @@ ERASED_WITH_CASE = (
     "Le bouton « Effacer la conversation » la retire aussi de cet écran."
 )
 KEPT = "D'accord, je n'efface rien."
+ERASED_BRIEF = (
+    "C'est fait : j'ai effacé cette conversation de nos serveurs. Le bouton « Effacer la conversation » la retire aussi "
+    "de cet écran."
+)
+
+
+def erased_text(slots: Any, had_case: bool) -> str:
+    """The confirmation; after a warning sign, the numbers with it (round 17, r17b-07, r17b-16: "C'est fait" alone, to
+    a man at risk and to a husband writing of his wife): the restart that follows forgets the crisis path."""
+    from chamber.emergency import EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
+    from guidance.crisis import LEAVING_REMINDER
+
+    if not (slots.get("distress") or slots.get("person_at_risk")):
+        return ERASED_WITH_CASE if had_case else ERASED
+    done = ERASED_WITH_CASE if had_case else ERASED_BRIEF
+    if slots.get("person_at_risk"):
+        return (
+            f"{done} Le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et nuit, gratuitement, et en cas de "
+            f"danger immédiat, le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    return f"{done} {LEAVING_REMINDER}"
 
 
 ERASE_HINT = "Pour tout effacer maintenant, écrivez « effacez mes données »."
@@ -84,6 +113,9 @@ _WRITTEN = (
     r"informations|messages?|echanges|traces)|(?:mes|les|ces|vos|nos) (?:donnees|infos?|informations|messages?|"
     r"coordonnees|traces|echanges|reponses|conversations?)|mon (?:historique|message|numero|nom|prenom|dossier)|"
     r"ce que (?:j'ai|jai|je vous ai|je t'ai|je vs ai) (?:\w+ )?(?:ecrit|dit|mis|raconte|envoye|tape|confie|donne)|"
+    # "effacez ce que je viens d'écrire", "supprimez mon dernier message" (round 17, r17b-07: not read).
+    r"ce que je (?:viens|venais) (?:de vous |de |d')(?:ecrire|dire|envoyer|taper|raconter|mettre)|"
+    r"(?:mon|ce) dernier message|ce message|mes (?:deux )?derniers messages|"
     r"(?:cette|la|notre|ma|cet) (?:conversation|discussion|conv|echange|historique)|l'historique|ca|ça|le tout|"
     r"(?:tous|tout) (?:mes|les) (?:messages?|donnees|infos?|echanges))"
 )
@@ -94,7 +126,10 @@ _ERASE_NOW = re.compile(
     r"\b(?:laisser|laisse|laisses|garder|garde|avoir)\b(?: \w+){0,3}? traces?\b|\b(?:aucune|zero) traces?\b|"
     r"\b(?:veux|voudrais|veut|souhaite|souhaiterais|aimerais|demande|exige)\b(?: \w+){0,2} (?:que vous|qu'on|que tu|"
     r"que la chambre)(?: \w+){0,2} (?:effac|supprim|suprim|detrui)\w*|"
-    r"\bdroit (?:a l'oubli|de suppression|a l'effacement|d'effacement)|\bfaire disparaitre\b"
+    r"\bdroit (?:a l'oubli|de suppression|a l'effacement|d'effacement)|\bfaire disparaitre\b|"
+    # "je veux juste que ce soit effacé", "que tout ça soit supprimé" (round 17, r17b-07: read as a refused call).
+    r"\b(?:que|qu') ?(?:ce|ca|cela|tout|tout ca|tout cela|mes messages|ce que j'ai ecrit) (?:soit|soient|sois|soit bien) "
+    r"(?:tout )?(?:efface|effacee?s?|supprimee?s?|detruite?s?)\b"
 )
 
 
@@ -156,6 +191,8 @@ def erasure_asked_in_words(text: str | None) -> bool:
     folded = _folded(text)
     if not folded or folded.startswith("/") or erasure_later_asked(text) or asks_how_long_kept(text):
         return False
+    if part_to_remove(text):
+        return False  # one part only (part_removal)
     found = _ERASE_NOW.search(folded)
     if not found:
         return False
@@ -346,7 +383,7 @@ class ActionEraseConversation(Action):
         had_case = _has_case(tracker)
         if had_case:
             services.case_outbox().withdraw(tracker.sender_id)
-        dispatcher.utter_message(text=ERASED_WITH_CASE if had_case else ERASED)
+        dispatcher.utter_message(text=erased_text(tracker.slots, had_case))
         chamber = services.chamber()
         return [
             Restarted(),
@@ -358,3 +395,128 @@ class ActionEraseConversation(Action):
             # The session that starts after the restart: "C'est fait" was just said, no "Bonjour" follows it.
             SlotSet(ERASED_SLOT, True),
         ]
+
+
+# One part taken back, not the whole (round 17, r17a-06, r17a-02): "enlevez la partie sur le cancer", "je retire mon
+# accord pour l'information de santé", "non pas tout, juste la santé" got the all-or-nothing offer, then "D'accord, je
+# n'efface rien", and the health quotes stayed in the case. What was said of health is what the software can take out
+# (the health consent withdrawn: cases.drafts strips it, the summary drops it); another passage it cannot, said so.
+HEALTH_REMOVED = (
+    "C'est fait : j'ai retiré de votre demande ce qui touche à votre santé. Le reste est gardé, et votre référence "
+    "reste {reference}."
+)
+HEALTH_NOT_PASSED_ON = (
+    "C'est noté : ce qui touche à votre santé ne sera pas transmis au conseiller. Le reste de votre demande est gardé."
+)
+HEALTH_NOTHING_SENT = "C'est noté : rien n'a été transmis à la chambre, et ce qui touche à votre santé ne le sera pas."
+PART_NOT_ALONE = (
+    "Je ne peux pas retirer seulement ce passage d'ici ; si vous gardez votre demande, vous pourrez demander au "
+    "conseiller de ne pas en tenir compte quand il vous appellera."
+)
+PART_CALL_KEPT = (
+    "D'accord, votre demande est gardée. Je ne peux pas retirer seulement ce passage d'ici : vous pourrez demander au "
+    "conseiller de ne pas en tenir compte quand il vous appellera."
+)
+PART_NOTHING_SENT = "Je ne peux pas effacer seulement ce passage, mais rien n'a été transmis à la chambre."
+
+
+def part_removal(
+    dispatcher: CollectingDispatcher, tracker: Tracker, save_case: Callable[[Tracker, dict[str, Any]], Any]
+) -> list[EventType] | None:
+    """One part of what was given taken back (``intake.answers.part_to_remove``), wherever it comes: in the handoff
+    form, outside any question, or as the answer to the offer to erase everything. Health: the health consent
+    withdrawn, the case (when stored) saved again without it, said plainly; another passage: said that it cannot be
+    taken out alone, and the whole offered unless the call was kept in so many words. None: no part named.
+    The form that was asking, or that the offer interrupted, goes on. ``save_case``: the handoff's (passed in: the
+    handoff imports this module)."""
+    words = _latest_words(tracker)
+    after_offer = offer_pending(tracker)
+    part = part_to_remove(words, after_offer=after_offer)
+    if part is None:
+        return None
+    slots = dict(tracker.slots)
+    case = _has_case(tracker)
+    resume: list[EventType] = []
+    if after_offer:
+        loop = tracker.get_slot(OFFERED_SLOT)
+        resume = [SlotSet(OFFERED_SLOT, None)]
+        if loop and loop != NO_LOOP:
+            resume.append(FollowupAction(loop))
+    if part == HEALTH:
+        events: list[EventType] = [SlotSet("health_consent", False)]
+        if slots.get("case_reference"):
+            result = save_case(tracker, {**slots, "health_consent": False})
+            events.append(SlotSet("case_reference", result.reference))
+            text = HEALTH_REMOVED.format(reference=result.reference)
+        else:
+            text = HEALTH_NOT_PASSED_ON if consented(slots) else HEALTH_NOTHING_SENT
+        dispatcher.utter_message(text=text)
+        tracker.slots["health_consent"] = False
+        return [*events, *resume]
+    if case and keeps_the_call(words):
+        dispatcher.utter_message(text=PART_CALL_KEPT)
+        return resume
+    if after_offer and not case:
+        dispatcher.utter_message(text=f"{PART_NOTHING_SENT} {KEPT}")
+        return resume
+    dispatcher.utter_message(text=PART_NOT_ALONE if case else PART_NOTHING_SENT)
+    dispatcher.utter_message(text=ERASE_OFFER_WITH_CASE if case else ERASE_OFFER, buttons=ERASE_BUTTONS)
+    loop = tracker.active_loop_name or (tracker.get_slot(OFFERED_SLOT) if after_offer else None)
+    offered: list[EventType] = [SlotSet(OFFERED_SLOT, loop or NO_LOOP)]
+    if tracker.active_loop_name:
+        offered += [ActiveLoop(None), SlotSet("requested_slot", None)]
+    return [*offered, FollowupAction("action_listen")]
+
+
+# Questions back and worries at the consent questions (round 17, r17a-08, r17a-14): answered, then the question again.
+PRIVACY_BEFORE_CONSENT = (
+    "Ce que vous écrivez ici n'est lu que par les conseillers de la chambre, et je ne vous envoie rien par e-mail. "
+    "Si vous répondez non, rien n'est transmis."
+)
+PRIVACY_AFTER_CONSENT = (
+    "Ce que vous écrivez ici n'est lu que par les conseillers de la chambre, et je ne vous envoie rien par e-mail : le "
+    "conseiller appellera le numéro que vous choisirez. Si vous préférez tout annuler, écrivez « annulez ma demande »."
+)
+_FORM_QUESTIONS_OF_CONSENT = ("consent_given", "health_consent", "contact_name", "phone", "email", "callback_slot")
+
+
+def which_health_text(slots: Any) -> str:
+    """What was taken for health information, in the artisan's words, and what a no does."""
+    from actions.handoff import health_quotes
+
+    quotes = health_quotes(slots)
+    if quotes:
+        said = ", ".join(quotes)
+        return (
+            f"J'ai compris comme une information de santé ce que vous avez écrit : {said}. Si vous répondez non, cela "
+            "reste de côté et n'est pas transmis au conseiller."
+        )
+    return (
+        "Vous avez parlé de votre santé ou de votre fatigue. Si vous répondez non, cela reste de côté et n'est pas "
+        "transmis au conseiller."
+    )
+
+
+def consent_worry_text(tracker: Tracker) -> str | None:
+    """The answer to a question back or a worry said at a consent question, or right after it (who else could see,
+    which health information); None when the words say neither."""
+    asked = tracker.get_slot("requested_slot")
+    if asked not in _FORM_QUESTIONS_OF_CONSENT:
+        return None
+    words = _latest_words(tracker)
+    if asked == "health_consent" and asks_which_health(words):
+        return which_health_text(tracker.slots)
+    if fears_someone_sees(words):
+        return PRIVACY_AFTER_CONSENT if consented(tracker.slots) else PRIVACY_BEFORE_CONSENT
+    return None
+
+
+def erasure_outside_forms(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Erasing now asked in ordinary words outside any form, whatever the classifier read ("effacez ce que je viens
+    d'écrire", "je veux juste que ce soit effacé": round 17, r17b-07, read as a refused call or a question): the offer,
+    or, said again right after it, the erasure. None otherwise (the classifier's request goes to action_answer_faq)."""
+    if tracker.active_loop_name or erasure_requested(tracker) or not erasure_asked_in_words(_latest_words(tracker)):
+        return None
+    if offer_pending(tracker):
+        return answer_to_offer(dispatcher, tracker, yes=True)
+    return offer_erasure(dispatcher, tracker)

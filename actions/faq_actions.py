@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
@@ -19,16 +19,32 @@ from actions.erasure_actions import (
     answer_to_offer,
     offer_erasure,
     offer_pending,
+    part_removal,
     retention_text,
 )
 from actions.handoff import consented
-from actions.handoff_actions import ValidateHandoffForm, already_said, callback_promise, yes_no_said_with_more
+from actions.handoff_actions import (
+    ValidateHandoffForm,
+    already_said,
+    callback_promise,
+    moment_at_contact_question,
+    save_case,
+    yes_no_said_with_more,
+)
 from actions.intake import NO_DIFFICULTY_YET, asks_something
 from actions.intake_actions import ValidateSituationForm
 from guidance.glossary import DEFINITION_KEY, definition_answer
 from guidance.welcome import FIRST_QUESTION
 from intake.answers import asks_how_long_kept, asks_to_erase, mentions_erasing
 from intake.facts import fold
+from intake.service_questions import (
+    NOBODY_TOLD,
+    OUTCOME_ANSWER,
+    asks_about_the_outcome,
+    asks_if_someone_is_told,
+    fits_stored_answer,
+    names_business_matter,
+)
 from ops import clock
 
 
@@ -43,6 +59,11 @@ class ActionAnswerFaq(Action):
         selected = (tracker.latest_message.get("response_selector") or {}).get("default") or {}
         key = (selected.get("response") or {}).get("intent_response_key") or ""
         words = tracker.latest_message.get("text") or ""
+        part = part_removal(
+            dispatcher, tracker, save_case
+        )  # "enlevez la partie sur le cancer" (round 17): that part only
+        if part is not None:
+            return part
         if key == ERASE_REQUEST_KEY and asks_to_erase(words):
             # In the handoff too: "effacez mes données" at the consent question was read as a refused call
             # ("cette conversation est effacée au bout de 7 jours"), erasing nothing and confirming nothing.
@@ -61,6 +82,9 @@ class ActionAnswerFaq(Action):
             # compared ("la différence entre redressement et liquidation"), both (round 9, r9a-20).
             dispatcher.utter_message(text=definition)
             return []
+        early = moment_at_contact_question(dispatcher, tracker)  # "demain matin avant ..." at the e-mail question
+        if early is not None:
+            return early
         answered = yes_no_said_with_more(dispatcher, tracker)
         if answered is not None:
             # "non donnez moi plutot un numero que j'appelle direct" at the consent question (round 12, r12b-08): the no
@@ -88,6 +112,12 @@ class ActionAnswerFaq(Action):
             answered = business_question_after_crisis(dispatcher, tracker)
             if answered is not None:
                 return answered
+        if key and not fits_stored_answer(key, words):
+            # Round 17: the nearest stored answer, not fitting ("vous pensez que je vais m'en sortir ?" got "Non, la
+            # Chambre n'est ni l'URSSAF…"): the question itself answered, when it can be read.
+            unfit = await _what_was_asked(dispatcher, tracker, domain, words)
+            if unfit is not None:
+                return unfit
         if key:
             dispatcher.utter_message(**_answer(key, tracker))
             if tracker.active_loop_name is None and not any(
@@ -99,6 +129,32 @@ class ActionAnswerFaq(Action):
                 if not already_said(tracker, opening):
                     dispatcher.utter_message(text=opening)
         return []
+
+
+async def _what_was_asked(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], words: str
+) -> list[EventType] | None:
+    """The answer to words the selected stored answer does not fit (intake/service_questions.py), or None when they
+    cannot be read (the stored answer is then said): a hope asked for, a person told, a difficulty described, a question
+    about the business (one sourced step, else an honest word)."""
+    from actions.ask_actions import names_a_difficulty
+    from actions.business_questions import answer_here
+    from actions.intake_actions import ActionAcknowledgeSituation
+
+    if asks_about_the_outcome(words):
+        dispatcher.utter_message(text=OUTCOME_ANSWER)
+        return []
+    if asks_if_someone_is_told(words):
+        dispatcher.utter_message(text=NOBODY_TOLD)
+        return []
+    difficulty = names_a_difficulty(words)
+    if difficulty and not asks_something(words):
+        # "des problèmes de sous quoi" (r17a-07): a difficulty said, acknowledged like any; outside a form, the intake.
+        events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+        return events if tracker.active_loop_name else [*events, FollowupAction("situation_form")]
+    if not (difficulty or names_business_matter(words)):
+        return None
+    return answer_here(dispatcher, tracker, words)
 
 
 def _retention(tracker: Tracker, *, how_to_erase: bool) -> str:

@@ -136,6 +136,30 @@ def wrong_number(text: str | None) -> bool:
     return any(not _DATE.fullmatch(match.group()) for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)))
 
 
+def too_many_digits(text: str | None) -> int:
+    """How many digits an attempt at a French number has beyond a number's ("06 12 34 56 78 9": one; round 17,
+    r17a-16, told "incomplet"): the artisan is told of a digit too many, not of one missing. 0 when none is too long."""
+    if not text:
+        return 0
+    for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)):
+        if _DATE.fullmatch(match.group()):
+            continue
+        attempt = re.sub(r"\D", "", match.group())
+        if match.group().lstrip().startswith(("+", "00")):
+            attempt = attempt[2:] if attempt.startswith("00") else attempt
+            code = max((code for code in _FRENCH_CODES if attempt.startswith(code)), key=len, default="")
+            if len(attempt[len(code) :].lstrip("0")) > 9:
+                return len(attempt[len(code) :].lstrip("0")) - 9
+        elif len(attempt) > 10:
+            return len(attempt) - 10
+    return 0
+
+
+def digits_too_many_said(extra: int) -> str:
+    """ "un chiffre de trop", "des chiffres en trop"."""
+    return "un chiffre de trop" if extra == 1 else "des chiffres en trop"
+
+
 def mentions_contact(text: str | None) -> bool:
     """A phone number or an e-mail address somewhere in the words ("c'est le 06 45 23 11 09 le soir")."""
     if not text:
@@ -293,7 +317,21 @@ def clean_name(text: str | None) -> str | None:
     words = _NOT_IN_A_NAME.sub(" ", words)
     # "Monsieur Lemoine je vous prie" (round 14, r14a-02): the politeness typed after it names nobody.
     name = name_without_courtesy(" ".join(words.split()).strip(" -'’.")[:MAX_NAME_LENGTH])
+    # "Yann Le Goff le patron", "Karim Benali gérant" (round 17, r17a-01, r17a-09): the role is no part of the name.
+    name = _WORK_ROLE_AFTER_NAME.sub("", name or "").strip(" -'’.,") or name
     return name or None
+
+
+# A role at work said after the name: with its article ("le patron", "la cogérante"), or bare and in small letters
+# ("gérant"; "Jean Boss", "Sophie Chef" may be surnames).
+_ROLES_AT_WORK = r"patron|patronne|g[ée]rante?|co-?g[ée]rante?|dirigeante?|pr[ée]sidente?"
+_WORK_ROLE_AFTER_NAME = re.compile(
+    r"(?<=\w)[\s,]+(?:(?i:(?:le|la|l'|l’|c'est le|c'est la|je suis le|je suis la)\s*(?:"
+    + _ROLES_AT_WORK
+    + r"|chef|cheffe|boss|responsable|propri[ée]taire|associ[ée]e?))|(?:"
+    + _ROLES_AT_WORK
+    + r"))(?:\s+(?:de|du|des|d')\s*(?:la |l'|le )?[\w'’-]+)?$"
+)
 
 
 # Tags and entities ("<b>", "&lt;") name nobody; a name keeps letters, hyphens, apostrophes and the dot of "M.".
@@ -309,12 +347,23 @@ def privacy_notice_url() -> str:
 
 
 def consent_text(
-    retention_days: int, chamber_name: str, max_case_age_days: int | None = None, privacy_url: str | None = None
+    retention_days: int,
+    chamber_name: str,
+    max_case_age_days: int | None = None,
+    privacy_url: str | None = None,
+    by_email: bool = False,
 ) -> str:
     """What the software does (cases.retention): erased ``retention_days`` after the case is closed, and
-    ``max_case_age_days`` after the request at the latest, even if nobody closed it."""
+    ``max_case_age_days`` after the request at the latest, even if nobody closed it. ``by_email``: the advisor is to
+    write, not call (an address given instead of a number: round 17, r17a-11 was told "votre numéro")."""
     latest = f", et au plus tard {max_case_age_days} jours après votre demande" if max_case_age_days else ""
     details = f" ([tout savoir sur vos données]({privacy_url}))" if privacy_url else ""
+    if by_email:
+        return (
+            f"Pour qu'un conseiller vous écrive, je dois garder votre prénom, votre adresse e-mail et ce que vous "
+            f"m'avez dit ; seuls les conseillers de la {chamber_name} le liront. Vos données sont effacées "
+            f"{retention_days} jours après la fin de votre suivi{latest}{details}. Êtes-vous d'accord ?"
+        )
     return (
         f"Pour qu'un conseiller vous rappelle, je dois garder votre prénom, votre numéro et ce que vous "
         f"m'avez dit ; seuls les conseillers de la {chamber_name} le liront. Vos données sont effacées {retention_days} "
@@ -354,6 +403,7 @@ def summarise(
     health_said: Sequence[str] = (),
     question_declined: bool = False,
     callback_promised: str | None = None,
+    account: str | None = None,
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
@@ -364,7 +414,8 @@ def summarise(
     seizure and when), the sums (``sums``) and what the person asks (``asks``) first, before the categories;
     ``health_said``: the health words, given only with the health consent; ``question_declined``: the question about
     suicide was declined, which is no distress "expressed". ``callback_promised``: when the artisan was told the call
-    would come, in the bot's words; the moment stored is the artisan's ("demain matin" said on a Saturday, round 15)."""
+    would come, in the bot's words; the moment stored is the artisan's ("demain matin" said on a Saturday, round 15).
+    ``account``: the person's own account of the situation, quoted (``account_said``, round 17)."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
     if distress and person_at_risk:
@@ -372,7 +423,8 @@ def summarise(
         if not_safe:
             parts.append(f"{who}, pas en sécurité selon ce proche : rappeler immédiatement.")
         elif safety_unsure:
-            parts.append(f"{who}, en sécurité sans certitude selon ce proche : rappeler immédiatement.")
+            # Round 17 (r17b-16): "oui elle est avec sa sœur" is company, no safety plan: never written "en sécurité".
+            parts.append(f"{who}, sécurité non confirmée selon ce proche : rappeler immédiatement.")
         else:
             parts.append(f"{who} : rappeler immédiatement.")
     elif distress and question_declined and not not_safe:
@@ -385,7 +437,7 @@ def summarise(
         parts.append("DÉTRESSE exprimée, pas en sécurité au moment de l'échange : rappeler immédiatement.")
     elif distress and safety_unsure:
         # "oui je crois" (round 9, r9b-01): neither the no the summary said before, nor a yes.
-        parts.append("DÉTRESSE exprimée, en sécurité sans certitude au moment de l'échange : rappeler immédiatement.")
+        parts.append("DÉTRESSE exprimée, sécurité non confirmée au moment de l'échange : rappeler immédiatement.")
     elif distress:
         parts.append("DÉTRESSE exprimée : rappeler immédiatement.")
     if written_by:
@@ -395,6 +447,8 @@ def summarise(
         parts.append(_capitalised(" ; ".join(happened)) + ".")
     if sums:
         parts.append("Sommes dites : " + " ; ".join(sums) + ".")
+    if account:
+        parts.append(f"Ses mots : {account}.")
     if health_consent and health_said:
         parts.append("Santé (accord donné) : " + ", ".join(health_said) + ".")
     if asks:
@@ -486,7 +540,25 @@ _ABOUT_THE_SERVICE = re.compile(
     # Round 16 (r16b-07): "euh ma banque va etre au courant?": whether others will know, a question about this service.
     r"(?:va|vont|sera|seront|serait|seraient|est|sont) (?:pas )?(?:etre )?(?:mise?s? )?(?:au courant|prevenue?s?|informee?s?)|"
     r"(?:va|vont|pourra|pourront|peut|peuvent) (?:pas )?(?:le |l' ?)?(?:savoir|apprendre|voir ce que j)|"
-    r"(?:le matin|l'apres-midi|l'aprem|le soir|ce soir)\b[^?]{0,30}c'est possible)\b"
+    r"(?:le matin|l'apres-midi|l'aprem|le soir|ce soir)\b[^?]{0,30}c'est possible|"
+    # Round 17 (M14: r17a-04, -07, -11, -14, r17b-01, -09, -18): how or when the call comes, by mail instead, someone
+    # now, whether the ex sees it: questions about this service stood as the "Demande" and hid the situation.
+    r"(?:(?:vous|on) (?:ne )?(?:pouvez|pourriez|peut|pourrait)|pouvez[- ]vous|pourriez[- ]vous)(?: pas)?(?: juste| plutot)? "
+    r"(?:me |m'|m |nous )?(?:faire )?(?:rappeler|appeler|ecrire|envoyer|repondre|contacter|joindre)|(?:appeler|rappeler|ecrire) vous|"
+    r"(?:rappel\w*|appel\w*) (?:apres|avant|vers|a partir de|le soir|le matin|le samedi|ce soir)|"
+    r"(?:rappel|appel)\w* quand|quand (?:est-ce qu'?|est ce qu'?)?(?:ils?|elles?|on|vous) (?:me |m'|m |nous )?(?:rappel|appel)\w*|"
+    r"(?:avoir|parler a) (?:quelqu'un|qqn|un conseiller|une conseillere|un humain|un vrai humain|une personne)|"
+    r"par (?:mail|e-mail|email|courriel|sms|texto)|tombe\w* dessus|(?:lire|voir|lit|voit) (?:mes|ces|les) messages|"
+    # "vous pensez que je vais m'en sortir ?": a worry to answer, no request an advisor prepares.
+    r"(?:je vais|on va|il va|elle va|je vais pouvoir) (?:m'en|m en|s'en|s en|nous en|en) sortir)\b"
+)
+# A question that means something only with the bot's message before it ("cé koi la différence ?", "ça veut dire
+# quoi ?", round 17, r17a-03): nothing of the situation for the advisor.
+_WITHOUT_ITS_CONTEXT = re.compile(
+    r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:c'?(?: )?est |ce |c |cest )?(?:quoi|koi|qoi) "
+    r"(?:la difference|ca|cela|ce truc|ce machin|exactement|au juste)$|"
+    r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:ca|cela|c|ce) (?:veut|ve) dire quoi$|"
+    r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:quelle|c'?(?: )?est quoi la|ce koi la|c koi la) difference$"
 )
 MAX_ASK_LENGTH = 110
 # "je sais pas quoi faire" alone says distress, not a request the advisor can prepare.
@@ -517,6 +589,10 @@ def asks_said(artisan_messages: Sequence[str], health_consent: bool) -> list[str
             words = sentence.strip(" .!").strip()
             if len(words.split()) < 3 or not _ASKING.search(folded) or _ABOUT_THE_SERVICE.search(folded):
                 continue
+            from intake.answers import asks_which_health, fears_someone_sees
+
+            if fears_someone_sees(message) or asks_which_health(message):
+                continue  # "si mon ex tombe dessus ?", "quelle info de santé ?": about this service (round 17, r17a-14)
             if phones_in(message) or "@" in message or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}", message):
                 continue  # a contact given or corrected ("06 ..., c'est ça ?"): the advisor has it elsewhere
             # Only the clause that asks ("mon associé est mort..., je sais pas quoi faire de ses parts").
@@ -524,6 +600,8 @@ def asks_said(artisan_messages: Sequence[str], health_consent: bool) -> list[str
             asking = [c for c in clauses if _ASKING.search(fold(c).rstrip("?").rstrip()) and "?" not in c]
             words = asking[0] if asking else clauses[-1] if clauses else words
             if len(words.split()) < 3 or _ONLY_LOST.match(fold(words).replace("-", " ")):
+                continue
+            if _WITHOUT_ITS_CONTEXT.match(fold(words).strip(" ?!.")) or _ABOUT_THE_SERVICE.search(fold(words)):
                 continue
             if not health_consent and _sensitive(words):
                 continue
@@ -533,6 +611,62 @@ def asks_said(artisan_messages: Sequence[str], health_consent: bool) -> list[str
             if len(asks) == 2:
                 return asks
     return asks
+
+
+# Round 17 (M14, F18): the advisor read the categories and slots, not what happened ("le cyclone a tout arraché la
+# toiture de mon dépôt", "30 voitures de clients abîmées", "mon assureur dit que c pas pour moi", "le fournisseur m'a
+# coupé le compte", "3 semaines de retard et des pénalités"). The person's own account is quoted, in their words: the
+# clauses of the messages where the triage read a difficulty, less greetings, questions, contacts, and (without the
+# health consent) any clause of health or distress.
+MAX_ACCOUNT_LENGTH = 260
+_GREETING_CLAUSE = re.compile(
+    r"^(?:(?:bonjour|bonsoir|salut|slt|bjr|bsr|cc|coucou|hello|re|madame|monsieur|alors|voila|euh|bon|ok|oui|non)\b\W*)+$"
+)
+
+
+# An answer to the bot ("mais j'ai dit non", "oui pour la TVA"), or the callback asked ("je veux bien qu'on me rappelle").
+_ANSWER_OR_CALL = re.compile(
+    r"^(?:mais |ben |bah )?(?:j'ai dit |je vous ai dit )?(?:oui|non|si|ok|d'accord)\b|"
+    r"\b(?:me rappel|m'appel|m appel|rappelez|qu'on me|qu on me|un conseiller|quelqu'un)\w*"
+)
+
+
+def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str | None:
+    """ "« carrossier a valence, grele de dimanche, 30 voitures de clients abimées dans mon parc … »": the first
+    messages that tell the situation, quoted as typed (cut at a word near ``MAX_ACCOUNT_LENGTH``). None when no message
+    tells one."""
+    from intake.facts import fold
+    from triage.engine import assess
+
+    kept: list[str] = []
+    told = 0
+    for message in artisan_messages:
+        if not message or message.startswith("/") or "@" in message or phones_in(message) or told == 3:
+            continue
+        if not assess([message]).categories or callback_time(message):
+            continue  # no situation told, or when to call ("en fin de journée, quand le salon ferme")
+        told += 1
+        for sentence in re.findall(r"[^.!?\n]+[.!?]*", " ".join(message.replace("’", "'").split())):
+            if "?" in sentence:
+                continue  # asked, not told (the request line quotes what is asked)
+            for part in sentence.split(","):
+                clause = re.sub(
+                    r"^(?:bonjour|bonsoir|salut|slt|bjr|bsr|cc|coucou|re)\b[\s!]*", "", part.strip(" .!;:"), flags=re.I
+                )
+                folded = fold(clause)
+                if len(clause.split()) < 2 or _GREETING_CLAUSE.match(folded) or _ANSWER_OR_CALL.search(folded):
+                    continue
+                if not health_consent and _sensitive(clause):
+                    continue
+                kept.append(clause)
+        if len(", ".join(kept)) >= MAX_ACCOUNT_LENGTH:
+            break
+    text = ", ".join(kept)
+    if not text:
+        return None
+    if len(text) > MAX_ACCOUNT_LENGTH:
+        text = text[:MAX_ACCOUNT_LENGTH].rsplit(" ", 1)[0].rstrip(",;") + " …"
+    return f"« {text} »"
 
 
 def happened_said(artisan_messages: Sequence[str]) -> list[str]:
@@ -723,6 +857,12 @@ def _shown_as_noted(part: str, labels: tuple[str, ...]) -> bool:
     return bool(labels) and fold(part).startswith(fold(labels[0]))
 
 
+# An audit said, which is no debt yet: "un contrôle fiscal", "contrôle de l'urssaf", "vérification de comptabilité".
+_AUDIT = re.compile(
+    r"\b(?:controles?|verifications?) (?:fiscale?s?|de comptabilite|(?:de (?:l'|l )?|des )?(?:urssaf|impots|fisc|tva|msa))\b"
+)
+
+
 def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool]:
     """What one message says of the creditors: those it names (with their amounts when said), those it denies ("non
     pas la banque"), whether it adds to those given, whether it corrects them."""
@@ -744,8 +884,10 @@ def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool
             if labels and not set(labels) <= denied:
                 said.append((labels, part))
     elif meant and (added or corrected or denied):
-        # "et l'urssaf aussi", "non pas la banque, c'est le fournisseur": names without a debt word.
-        said = [((label,), label) for label in meant]
+        # "et l'urssaf aussi", "non pas la banque, c'est le fournisseur": names without a debt word. An audit starting
+        # ("j'ai aussi un contrôle fiscal qui commence lundi", round 17, r17a-17) names no debt: no creditor from it.
+        audited = set(_creditor_labels(_AUDIT.sub(" ", folded))) if _AUDIT.search(folded) else None
+        said = [((label,), label) for label in meant if audited is None or label in audited]
     return said, denied, added, corrected
 
 
@@ -958,7 +1100,7 @@ def build_case_draft(
             health_consent,
             not_safe=slots.get("safe_now") == NOT_SAFE,
             safety_unsure=slots.get("safe_now") == UNSURE,
-            person_at_risk=slots.get("person_at_risk") or None,
+            person_at_risk=_who_is_at_risk(slots.get("person_at_risk"), concerning),
             written_by=written_for_line(concerning, contact_name, writer_notes(said) if concerning else ()),
             other_phones=[number for number in other_numbers(said, kept_phone) if number not in described],
             phone_lines=owned,
@@ -968,6 +1110,7 @@ def build_case_draft(
             health_said=health_quotes(slots) if health_consent else (),
             question_declined=question_declined(slots),
             callback_promised=slots.get("callback_promised"),
+            account=account_said(said, health_consent),
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
@@ -981,6 +1124,17 @@ def build_case_draft(
         health_consent=health_consent,
         transcript=transcript,
     )
+
+
+def _who_is_at_risk(said: str | None, concerning: Mapping[str, str] | None) -> str | None:
+    """The person at risk as the summary names them: the writer's words, or, when the signs were read without a name
+    ("un proche"), who the messages say the person concerned is (round 17, r17b-18: an apprentice's "le patron")."""
+    from triage.distress import RELATIVE
+
+    if said == RELATIVE and concerning:
+        relative = concerning.get("relative")
+        return concerning.get("person_name") or (with_possessive(relative) if relative else said)
+    return said or None
 
 
 def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
@@ -1500,6 +1654,38 @@ def _name_in_clause(clause: str) -> str | None:
     return clean_name(name.title() if name.islower() else name)
 
 
+# "pas de mail hein", "sans e-mail", "pas d'adresse mail": no e-mail wanted (round 17, r17a-14: asked anyway).
+_NO_EMAIL = re.compile(
+    r"\b(?:pas|sans|jamais|aucune?|ni)\s+(?:de |d'|d |par )?(?:adresse\s+)?(?:e-?mails?|mails?|courriels?|mel)\b",
+    re.IGNORECASE,
+)
+
+
+def declines_email(text: str | None) -> bool:
+    """The words say no e-mail is wanted ("bon ok Laëtitia, mais pas de mail hein")."""
+    from intake.facts import fold
+
+    return bool(text and _NO_EMAIL.search(fold(text).replace("’", "'")))
+
+
+def name_after_a_yes_then_more(text: str | None) -> str | None:
+    """The first name said between a yes and a remark ("bon ok Laëtitia, mais pas de mail hein" -> "Laëtitia"; round
+    17, r17a-14: the name was lost); None when no yes opens the words or no name follows it."""
+    words = " ".join((text or "").split()).replace("’", "'")
+    rest = words
+    for _ in range(3):  # "ok d'accord Mathis": the yes said twice
+        rest = _YES_FIRST.sub("", rest, count=1)
+    if rest == words or not rest:
+        return None
+    return name_then_more(rest)
+
+
+def fold_word(word: str) -> str:
+    from intake.facts import fold
+
+    return fold(word)
+
+
 def name_then_more(text: str | None) -> str | None:
     """The first name opening an answer that goes on ("sandrine, c'est moi qu'il faut appeler pas lui" ->
     "Sandrine"): one or two words before the first comma; None when the answer is not so made."""
@@ -1510,7 +1696,18 @@ def name_then_more(text: str | None) -> str | None:
     named = _name_in_clause(" ".join(first.split()))
     if fuller and named and set(named.lower().split()) < set(fuller.lower().split()):
         return fuller  # "Lefebvre. Bruno Lefebvre" (round 12, r12c-13: stored "Lefebvre"): the name said in full
-    return first_name_said(first) or _name_in_clause(" ".join(first.split()))
+    titled = first_name_said(first)
+    given = rest[0].strip(" .!")
+    # "Mme Dufour, Josiane" (round 17, r17b-17: stored "Mme Dufour"): the first name said after the surname.
+    if (
+        titled
+        and _titled_name(first)
+        and len(given.split()) == 1
+        and _CAPITALISED_WORD.fullmatch(given)
+        and fold_word(given) not in _NOT_A_NAME
+    ):
+        return clean_name(f"{given} {titled.split(' ', 1)[1]}")
+    return titled or _name_in_clause(" ".join(first.split()))
 
 
 # "il s'appelle gerard", "elle s'appelle Martine": the person to call, named by the relative who writes.
@@ -1597,7 +1794,9 @@ _NAMES_NOBODY_AFTER_CALL_ME = frozenset(_WORDS_OF_A_REQUEST.split()) | _DETERMIN
 
 # Capitalised words that answer something and name nobody.
 _WORDS_THAT_NAME_NOBODY = (
-    "bonjour bonsoir salut merci pardon ok okay oui non ouais nan bof euh hum hmm attendez stop rien aucun aucune "
+    # Round 17 (r17a-05): "bjr je suis la femme de Thierry" stored the writer as "son épouse (Bjr)".
+    "bonjour bonsoir salut bjr bjour bsr slt cc coucou hello re merci pardon ok okay oui non ouais nan bof euh hum hmm "
+    "attendez stop rien aucun aucune "
     "personne moi lui elle urssaf banque impots sarl sas eurl ei eirl micro madame monsieur mme mr peut-etre "
     "demain aujourd'hui maintenant jamais toujours plus tard lundi mardi mercredi jeudi vendredi samedi dimanche "
     "matin midi soir apres-midi plutot vite volontiers"
@@ -2239,7 +2438,13 @@ _WRITING_FOR = re.compile(
 # "c'est l'entreprise de mon père", "c'est pas mon entreprise c'est celle de mon père".
 _BUSINESS_OF = re.compile(
     r"\b(?:entreprise|boite|atelier|boutique|commerce|societe|garage|salon|magasin|affaire|celle|celui)"
-    r"\s+(?:de|a)\s+(?:mon|ma)\s+(?P<relative>" + KIN + r")\b"
+    r"\s+(?:de|a)\s+(?:mon|ma)\s+(?P<relative>" + KIN + r")\b|"
+    # Round 17 (r17b-16): "ma femme a une boutique", "mon mari tient un salon": the business is the relative's.
+    r"^(?:\W*(?:bonjour|bonsoir|slt|bjr|bsr|salut)\W+)?(?:mon|ma)\s+(?P<owner>"
+    + KIN
+    + r")\s+(?:a|tient|gere|possede)\s+"
+    r"(?:une|un|sa|son)\s+(?:entreprise|boite|atelier|boutique|commerce|societe|garage|salon|magasin|affaire|"
+    r"institut|restaurant|boulangerie|menuiserie|charcuterie|boucherie|entreprise de \w+)\b"
 )
 # "je suis sa femme", "moi je suis son fils": the writer's own place.
 _WRITER_IS = re.compile(
@@ -2394,12 +2599,17 @@ def _name_at(original: str, match: re.Match[str], *, capitalised_only: bool) -> 
 # Round 12 (B2): "c'est la fille de M. Garcia", "je suis la femme d'un boulanger": the writer's place said before
 # the person's.
 _WRITER_OF_SOMEONE = re.compile(
-    r"\b(?:je suis|suis|c'est|cest|c est|ici|moi c'est|moi c est)\s+(?:la|le)\s+(?P<role>femme|epouse|mari|epoux|"
+    r"\b(?:je suis|suis|c'est|cest|c est|ici|moi c'est|moi c est)\s+(?:la|le|l'|l )\s*(?P<role>femme|epouse|mari|epoux|"
     r"fille|fils|compagne|compagnon|conjointe?|soeur|frere|associee?|belle-fille|gendre|secretaire)\s+(?:de |d'|d |du )"
     r"(?!menage|chambre|service|garde|l'accueil|l accueil)(?P<who>(?:monsieur |madame |mr\.? |mme\.? |m\. |m )?\S+)"
 )
 # "Laura, je suis la fille de M. Garcia": the writer's name before the place.
 _NAME_THEN_ROLE_OF = re.compile(r"(?:^|[.!?,]\s*)" + _NAME + r",? (?:et )?(?:je suis|c'est|cest) (?:la|le) ")
+# "je suis apprenti chez un couvreur", "je suis salariée chez une fleuriste", "je bosse pour un plombier".
+_STAFF_OF = re.compile(
+    r"\b(?:je suis|jsuis|j suis|suis)\s+(?:l'|l |le |la |un |une )?(?P<role>apprentie?|salariee?|employee?)\s+"
+    r"(?:(?:chez|pour)\s+(?:(?P<she>une|ma|la|madame|mme)|un|mon|le|monsieur|m\.?)|de (?:(?P<she2>ma)|mon) (?:patron|patronne))\s"
+)
 _RELATIVE_OF_ROLE = {
     "femme": "mari",
     "epouse": "mari",
@@ -2502,7 +2712,9 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
             match = pattern.search(folded)
             if match:
                 said = True
-                found.setdefault("relative", match.group("relative"))
+                relative = match.group("relative") or match.groupdict().get("owner")
+                if relative:
+                    found.setdefault("relative", relative)
                 after = folded[match.end() :]
                 # "j'écris pour mon mari Patrick": the name right after the relative, as typed (capitalised).
                 named = re.match(r",? " + _NAME, after)
@@ -2527,6 +2739,13 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                 said = True
                 found.setdefault("writer", introduced.group("role"))
                 found.setdefault("writer_name", name)
+        staff = _STAFF_OF.search(folded)
+        if staff:
+            # Round 17 (r17b-18): an apprentice wrote of "le patron"; the case said "au sujet de « un proche »".
+            said = True
+            staff_role = staff.group("role")
+            found.setdefault("writer", {"employe": "salarie", "employee": "salariee"}.get(staff_role, staff_role))
+            found.setdefault("relative", "patronne" if staff.group("she") or staff.group("she2") else "patron")
         of_someone = _writer_of_someone(original, folded)
         if of_someone:
             said = True
@@ -2574,6 +2793,17 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                 said = True  # two people: the one named, and the writer who answers
     if not said:
         return None
+    if said and found.get("relative") and "person_name" not in found:
+        # "Mon associé Didier m'a dit…" (round 17, r17b-09): the person concerned named right after the word for them.
+        for message in messages:
+            original = " ".join((message or "").replace("’", "'").split())
+            named = re.search(
+                rf"\b(?:mon|ma|le|la) {re.escape(found['relative'])}e?s?,? (?P<name>[^\W\d_]+)", fold(original)
+            )
+            name = original[named.start("name") : named.end("name")] if named else ""
+            if name[:1].isupper() and fold(name) not in _NOT_A_NAME and fold(name) not in _NAME_NOBODY:
+                found["person_name"] = name
+                break
     if "writer" not in found and found.get("relative") in _WRITER_OF:
         found["writer"] = _WRITER_OF[found["relative"]]
     return found
@@ -2636,6 +2866,22 @@ _STRONG_MOMENT = re.compile(
 _NOT_THE_CALL = re.compile(
     r"\b(?:depuis|il y a|audience|tribunal|huissier|saisie|payer|paye|salaires?|echeance|loyer|facture|rendez-vous|"
     r"rdv|ferme|fermeture|ouvert)\b"
+)
+
+
+# ... nor when it says how the artisan feels at that time ("bonjour, ça va un peu mieux ce matin", "ce soir c'est dur":
+# round 17, r17a-12, r17b-17, stored as the time of the call, and the time question never asked).
+_FEELING = re.compile(
+    r"\b(?:(?:ca|sa|ça) va (?:un peu |beaucoup |bien |deja )?(?:mieux|pas|mal|plus)|je vais (?:un peu |beaucoup )?mieux|"
+    r"je me sens|le moral|(?:c'est|c'etait|c est|c|ca a ete|ca sera) (?:tres |trop |vraiment |un peu )?(?:dur|difficile|lourd|"
+    r"penible|horrible|insupportable|l'enfer|la catastrophe)\b|j'ai (?:pas |mal |pas bien )?dormi|fatigue\w*|epuise\w*|"
+    r"angoiss\w*|pleur\w*|craqu\w*|j'ai peur)"
+)
+# The shop closing said with a verb ("quand le salon ferme", "une fois que le magasin a fermé").
+_SHOP_CLOSES = re.compile(
+    r"\b(?:quand|des que|apres que|une fois que|avant que|lorsque) (?:le |la |l'|mon |ma |notre )?(?:magasin|boutique|"
+    r"atelier|salon|commerce|garage|restaurant|resto|bar|cafe|labo|cabinet|boulangerie|epicerie|fournil|institut) "
+    r"(?:ferme|a ferme|est ferme)\b"
 )
 
 
@@ -2705,9 +2951,12 @@ def moment_said_with(text: str | None) -> str | None:
     for part in re.split(r"[.;!?\n]+", rest):
         clause = " ".join(part.split()).strip(" ,-")
         folded = fold(clause)
-        if clause and (
-            (_STRONG_MOMENT.search(folded) and not _NOT_THE_CALL.search(folded))
-            or _closing_moment(folded.replace("’", "'"))
+        # "après 18h quand le salon ferme" (round 17, r17a-04): the shop closing is when to call, not the situation.
+        situation = _NOT_THE_CALL.search(_SHOP_CLOSES.sub(" ", folded))
+        if (
+            clause
+            and not _FEELING.search(folded.replace("’", "'"))
+            and ((_STRONG_MOMENT.search(folded) and not situation) or _closing_moment(folded.replace("’", "'")))
         ):
             kept.append(clause)
     return " ; ".join(kept)[:200] or None

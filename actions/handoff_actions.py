@@ -19,7 +19,7 @@ from actions.business_questions import answer_to_business_question, content_word
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.earlier_number import earlier_number_at_phone_question
-from actions.erasure_actions import erasure_in_handoff
+from actions.erasure_actions import consent_worry_text, erasure_in_handoff, erasure_outside_forms, part_removal
 from actions.handoff import (
     BEFORE_YOU_GO,
     CASE_KEPT,
@@ -36,6 +36,8 @@ from actions.handoff import (
     contact_answers,
     contact_given_with,
     corrected_numbers,
+    declines_email,
+    digits_too_many_said,
     display_phone,
     first_name_said,
     foreign_attempt,
@@ -46,6 +48,7 @@ from actions.handoff import (
     mentions_contact,
     moment_corrected,
     moment_said_with,
+    name_after_a_yes_then_more,
     name_after_yes,
     name_beside_contact,
     name_in_so_many_words,
@@ -70,6 +73,7 @@ from actions.handoff import (
     says_a_moment,
     submit_case,
     thanks_without_consent_text,
+    too_many_digits,
     withdrawn_text,
     without_weekday,
     written_for,
@@ -94,6 +98,7 @@ from intake.answers import (
     QUESTION,
     TAKE_YOUR_TIME,
     YES,
+    accepts_in_words,
     asks_chamber_address,
     asks_for_callback,
     asks_to_be_written,
@@ -165,6 +170,19 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         crisis = crisis_in_form_reply(dispatcher, tracker)  # a warning sign that also fills a slot
         if crisis is not None:
             return crisis
+        part = part_removal(
+            dispatcher, tracker, save_case
+        )  # "enlevez la partie sur ma maladie" (round 17): that part only
+        if part is not None:
+            if any(event.get("event") == "followup" for event in part):
+                return part  # the offer to erase everything waits for its yes or no
+            following = await self.next_requested_slot(dispatcher, tracker, domain)
+            return ask_next_question(dispatcher, tracker, [*part, *([following] if following else [])])
+        worry = consent_worry_text(tracker)  # "quelle info de santé ?", "si mon ex tombe dessus ?" (round 17)
+        if worry is not None and not withdraws_consent(tracker):
+            dispatcher.utter_message(text=worry)
+            following = await self.next_requested_slot(dispatcher, tracker, domain)
+            return ask_next_question(dispatcher, tracker, [following] if following else [])
         # "effacez tout svp", "vous pourrez l'effacer après ?"
         erasure = erasure_in_handoff(dispatcher, tracker, withdraws_consent)
         if erasure is not None:
@@ -179,6 +197,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         moved = moment_moved_at_activation(dispatcher, tracker)
         if moved is not None:
             return moved
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("case_reference"):
+            # "je veux parler à un conseiller maintenant" while the chamber is closed (round 17, r17b-15): when the
+            # advisors are back, said before the consent (the crisis path said it only there).
+            crisis_actions.call_soon_while_closed(dispatcher, tracker)
         wished = wish_with_the_request(tracker)
         events = [*wished, *await super().run(dispatcher, tracker, domain)]
         late = contact_read_earlier(tracker)  # tracker.slots now holds the validated answers
@@ -311,7 +333,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         ):
             # "0320 45 67 8" (a digit missing): a yes to the call all the same; the number is asked at its question. A
             # whole number in no known range ("oui, +262 639 12 34 56", round 12) is said so, never "incomplet".
-            later = NUMBER_UNKNOWN_ASKED_LATER if number_unknown(words) else NUMBER_ASKED_LATER
+            later = NUMBER_UNKNOWN_ASKED_LATER if number_unknown(words) else number_asked_later(words)
             dispatcher.utter_message(text=f"{NUMBER_IS_A_YES} {later}")
             return {"wants_advisor": True}
         if (
@@ -421,6 +443,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if reminded and isinstance(value, str) and (value == SKIPPED or value in words):
             # "Lucas je vous ai dit" (round 9, r9b-11: not taken): the name, not the reproach around it.
             return {"contact_name": reminded}
+        after_yes = name_after_a_yes_then_more(words) if tracker.get_slot("requested_slot") == "contact_name" else None
+        if after_yes and isinstance(value, str):
+            # "bon ok Laëtitia, mais pas de mail hein" (round 17, r17a-14): the name, and no e-mail asked after it.
+            return {"contact_name": after_yes, **({"email": SKIPPED} if declines_email(words) else {})}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words and name_then_more(words):
             # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
             return {"contact_name": name_then_more(words)}
@@ -442,7 +468,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # is no part of the name: both were stored as the name the advisor reads aloud. The number has its question.
         value = " ".join(DIGIT_RUN.sub(" ", str(value)).split()).strip(" ,;.-") or None
         if value is None:
-            dispatcher.utter_message(text=NUMBER_AT_THE_NAME)
+            dispatcher.utter_message(text=too_long_text(NUMBER_TOO_LONG_AT_THE_NAME, words) or NUMBER_AT_THE_NAME)
             return {"contact_name": None}
         # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
         # sentence around it (the advisor reads it aloud on the phone).
@@ -458,7 +484,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if kept and set(fold(kept).replace("'", " ").split()) <= _NOT_A_NAME_LEFT:
             # "c'est le 06 58 21 44 7" (make run, 2026-12-05: the case's name was "Le"): the words left around a number
             # name nobody; the number has its question.
-            dispatcher.utter_message(text=NUMBER_AT_THE_NAME)
+            dispatcher.utter_message(text=too_long_text(NUMBER_TOO_LONG_AT_THE_NAME, words) or NUMBER_AT_THE_NAME)
             return {"contact_name": None}
         return {"contact_name": kept}
 
@@ -533,7 +559,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "07 11 22 33 44" written exactly as the example: told it does not seem to exist (round 5: "écrivez
             # ainsi : 06 12 34 56 78" to someone who had).
             unknown = number_unknown(words) or number_unknown(value if isinstance(value, str) else None)
-            dispatcher.utter_message(text=NUMBER_UNKNOWN if unknown else NUMBER_NOT_READ)
+            too_long = too_long_text(NUMBER_TOO_LONG, words)
+            dispatcher.utter_message(text=NUMBER_UNKNOWN if unknown else too_long or NUMBER_NOT_READ)
         # "ah pardon 06 23 45 67 89, je m'appelle Antoine": the name said with the number corrects the one kept.
         named = name_in_so_many_words(words)
         kept_name = tracker.get_slot("contact_name")
@@ -596,7 +623,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                     dispatcher.utter_message(text=place_noted(place))
                     return {"callback_slot": None, **place}
                 return not_answered("callback_slot", TIME_STILL_ASKED, dispatcher, tracker)
-        if asked and isinstance(value, str):
+        if isinstance(value, str) and (asked or (wish and value == wish and value != AS_SOON_AS_POSSIBLE)):
+            # "et vous pouvez rappeler après 18h ?" (round 17, r17a-04: the moment read from the question was stored
+            # unchecked, promised "jusqu'à 17 h", the question never answered): the opening hours read it too.
             return moment_within_hours(value, dispatcher, tracker)
         return {"callback_slot": value}
 
@@ -908,6 +937,25 @@ def write_to_you_text(chamber: Chamber) -> str:
 
 FAREWELL_AT_OFFER = "Merci à vous, au revoir."
 NUMBER_ASKED_LATER = "Ce numéro semble incomplet : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
+# Round 17 (r17a-16): eleven digits were told "incomplet". {} is "un chiffre de trop" or "des chiffres en trop".
+NUMBER_TOO_LONG_ASKED_LATER = (
+    "Ce numéro semble avoir {} : je vous le redemanderai, par exemple sous la forme 06 12 34 56 78."
+)
+NUMBER_TOO_LONG = "Ce numéro semble avoir {}. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
+NUMBER_TOO_LONG_AT_THE_NAME = "Je vous demande le numéro juste après ; celui-ci semble avoir {}."
+
+
+def too_long_text(template: str, words: str | None) -> str | None:
+    """The template said of the digits in excess of a number typed, or None when none is too long."""
+    extra = too_many_digits(words)
+    return template.format(digits_too_many_said(extra)) if extra else None
+
+
+def number_asked_later(words: str | None) -> str:
+    """Why a number typed before its question is asked again: a digit missing, or some too many."""
+    return too_long_text(NUMBER_TOO_LONG_ASKED_LATER, words) or NUMBER_ASKED_LATER
+
+
 NUMBER_UNKNOWN_ASKED_LATER = "Ce numéro ne semble pas exister : je vous le redemanderai, pour le vérifier."
 NUMBER_KEPT_AS_GIVEN = "Merci, je garde le {} tel que vous me l'avez redonné."
 PHONE_HESITATION = (
@@ -1050,6 +1098,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return False
     if slot in ("wants_advisor", "consent_given") and no_then_yes(words):
         return True  # "non... enfin si", "non pas elle, mais moi vous pouvez m'appeler ?"
+    if slot == "consent_given" and accepts_in_words(words):
+        return True  # "finalement si, j'accepte", "je veux être rappelé ! oui j'accepte" (round 17, r17a-16/17)
     if name_put_right(words) and name_at_question(tracker, slot):
         return None  # a name put right ("Kevin. enfin non, Kévin"): its "non" refuses nothing
     said = answer_kind(words)
@@ -1083,7 +1133,8 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
     place = place_at_yes_no_question(tracker, slot) if decision is None else None
     if place is not None:
         # "Lille" to "Voulez-vous qu'un conseiller vous rappelle ?": the place, kept for its question.
-        dispatcher.utter_message(text=place_noted(place))
+        hesitant = slot == "wants_advisor" and answer_kind(tracker.latest_message.get("text")) == HESITATION
+        dispatcher.utter_message(text=f"{place_noted(place)} {ADVISOR_ROLE}" if hesitant else place_noted(place))
         return {slot: None, **place}
     if decision is None:
         given = contact_at_health_question(tracker, slot)
@@ -1159,9 +1210,15 @@ def place_at_yes_no_question(tracker: Tracker, slot: str) -> dict[str, Any] | No
     intake and contact questions (place_validation.place_in_answer). A correction ("non c'est la Somme") is
     said back by say_neither."""
     words = tracker.latest_message.get("text")
-    if tracker.get_slot("requested_slot") != slot or mentions_contact(words) or answer_kind(words) != OTHER:
+    # "je sais pas, à côté de Bastia" (round 17, r17a-18): a hesitation about the call, and the place said with it.
+    if (
+        tracker.get_slot("requested_slot") != slot
+        or mentions_contact(words)
+        or answer_kind(words) not in (OTHER, HESITATION)
+    ):
         return None
-    return place_in_answer(tracker)
+    # "à Aix" (round 17, r17a-04: "je n'ai pas bien compris"): its communes wait for the place question.
+    return place_in_answer(tracker, namesakes=True)
 
 
 def name_at_question(tracker: Tracker, slot: str | None) -> str | None:
@@ -1232,22 +1289,24 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
     """The answer was neither yes nor no: say what it was taken for; the form asks the question again."""
     words = tracker.latest_message.get("text")
     said = answer_kind(words)
+    worry = consent_worry_text(tracker)  # "quelle info de santé ?", "et si mon mari le lit ?" (round 17)
+    if worry is not None:
+        dispatcher.utter_message(text=worry)
+        return
     if is_waiting(words):
         dispatcher.utter_message(text=TAKE_YOUR_TIME)
         return
     if said == HESITATION:
         if slot == "wants_advisor":
-            text = (
-                "C'est justement le rôle d'un conseiller : vous aider à savoir par où commencer et à qui "
-                "vous adresser, gratuitement et sans engagement."
-            )
+            # "pas encore mais le bailleur nous menace": the difficulty said noted too (round 17, r17a-14).
+            text = f"{FACT_NOTED} {ADVISOR_ROLE}" if tells_a_difficulty(words) else ADVISOR_ROLE
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
     elif slot in ("wants_advisor", "consent_given") and mentions_contact(words):
         # A number given before the consent: kept for the question that asks it, once the artisan agrees.
         text = "Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."
     elif slot == "consent_given" and wrong_number(words):
-        text = f"{NUMBER_ASKED_LATER} Avant de noter vos coordonnées, j'ai besoin de votre accord."
+        text = f"{number_asked_later(words)} Avant de noter vos coordonnées, j'ai besoin de votre accord."
     elif mentions_contact(words):
         # A number or an address at the health question: kept for its own question (the mappings took it).
         text = "Merci, c'est noté."
@@ -1257,14 +1316,34 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         )
     elif said == QUESTION:
         text = answer_to_business_question(tracker, words or "") or question_reply(services.chamber())
-    elif extract_facts(words or "", services.chamber_today()):
-        text = "Merci, c'est noté pour le conseiller."
+    elif extract_facts(words or "", services.chamber_today()) or tells_a_difficulty(words):
+        # "pas de date mais le proprio menace" at the callback offer (round 17, r17a-14: "je vous repose la question"):
+        # the triage keeps it (ValidateTriageSlots reads every message); said noted, every time, then the question.
+        text = FACT_NOTED if not already_said(tracker, FACT_NOTED) else FACT_NOTED_AGAIN
     else:
         text = "Je n'ai pas bien compris votre réponse, pardon."
-    if already_said(tracker, text):
+    if already_said(tracker, text) and text != FACT_NOTED_AGAIN:
         # Said once already: a short word, then the question again.
         text = SHORT_AGAIN.get(said, "Je vous repose la question.")
     dispatcher.utter_message(text=text)
+
+
+ADVISOR_ROLE = (
+    "C'est justement le rôle d'un conseiller : vous aider à savoir par où commencer et à qui "
+    "vous adresser, gratuitement et sans engagement."
+)
+FACT_NOTED = "Merci, c'est noté pour le conseiller."
+FACT_NOTED_AGAIN = "C'est noté aussi."
+
+
+def tells_a_difficulty(words: Any) -> bool:
+    """A statement at a yes/no question that tells a difficulty the triage reads ("le bailleur nous menace"), not a
+    question (those get an answer) and no yes or no."""
+    if not isinstance(words, str) or "?" in words:
+        return False
+    from triage.engine import assess
+
+    return bool(assess([words]).categories)
 
 
 SHORT_AGAIN = {
@@ -1375,10 +1454,20 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     of scope or as a new description, it made no case ("a consented handoff always becomes a case"). None otherwise.
     The actions that answer outside the forms call it first; in the handoff form it also takes a yes or a no said with
     more (``yes_no_said_with_more``). A callback asked for again after a
-    refusal starts the handoff again (``callback_taken_up_again``)."""
+    refusal starts the handoff again (``callback_taken_up_again``). One part taken back ("enlevez ce que j'ai dit sur
+    ma maladie", round 17) comes first (``part_removal``)."""
+    part = part_removal(dispatcher, tracker, save_case)
+    if part is not None:
+        return part
+    erased = erasure_outside_forms(dispatcher, tracker)  # "je veux juste que ce soit effacé" (round 17, r17b-07)
+    if erased is not None:
+        return erased
     again = callback_taken_up_again(dispatcher, tracker)
     if again is not None:
         return again
+    early = moment_at_contact_question(dispatcher, tracker)
+    if early is not None:
+        return early
     corrected = phone_corrected_after_case(dispatcher, tracker)
     if corrected is not None:
         return corrected
@@ -1580,6 +1669,28 @@ def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Track
 
 
 MOMENT_ASKED_AFTER_CASE = "Bien sûr. À quel moment un conseiller peut-il vous rappeler ?"
+WORDS_ADDED = "C'est noté : je l'ajoute à votre demande, référence {reference}. Le conseiller le verra."
+
+
+def words_added_to_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Words said outside any question once the case is stored, which no other reading took ("ah au fait c'est pas
+    8000 c'est 9200 avec les majorations" after the goodbye: round 17, r17a-01, "Je vous écoute : dites-moi ce qui vous
+    amène", the slot changed and the case kept 8000): the case stored again with them, and said so. None for a bare yes
+    or no, outside a stored case, or in a form."""
+    slots = dict(tracker.slots)
+    words = " ".join((tracker.latest_message.get("text") or "").split())
+    if tracker.active_loop_name or not slots.get("case_reference") or not consented(slots):
+        return None
+    if not words or words.startswith("/") or find_signs(words):
+        return None
+    if answer_kind(words) in (YES, NO) and len(words.split()) <= 3:
+        return None
+    if slots.get("phone") is not None and not has_phone(slots):
+        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
+    result = save_case(tracker, slots)
+    dispatcher.utter_message(text=WORDS_ADDED.format(reference=result.reference))
+    logger.info("words added to the case after it was stored")
+    return [SlotSet("case_reference", result.reference)]
 
 
 def moment_said_this_turn(tracker: Tracker) -> bool:
@@ -1630,6 +1741,34 @@ def moment_moved_at_question(slot: str, dispatcher: CollectingDispatcher, tracke
 
 # The triage's reading of a message, set back with the deadline a moment for the call was taken for.
 _TRIAGE_SLOTS = ("urgency", "triage_reasons")
+
+
+def moment_at_contact_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A moment for the call said at a contact question in words the classifier sent outside the form ("n'importe
+    quand sauf entre 12 et 14h, c'est le coup de feu" read as a new difficulty, "demain matin avant qu'il parte au
+    chantier si possible" as a question: round 17, r17a-06, r17b-01, "D'accord, c'est noté" or the confidentiality
+    answer, and the time asked again later): kept for the time question and said noted, as the form's validation
+    does (``moment_kept_for_later``); the form then asks its question again. None otherwise."""
+    slot = tracker.get_slot("requested_slot")
+    if tracker.active_loop_name != "handoff_form" or slot not in ("email", "contact_name", "departement"):
+        return None
+    words = tracker.latest_message.get("text") or ""
+    if not words or words.startswith("/") or "@" in words or phones_in(words) or find_signs(words):
+        return None
+    if tracker.get_slot("callback_slot") not in (None, SKIPPED):
+        return None
+    moment = callback_time(words) or moment_said_with(words)
+    if not moment:
+        return None
+    if "?" in words:
+        # "et vous pouvez rappeler après 18h ?": asked, it is answered; an hour the advisors never call is not kept.
+        out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, tracker.get_slot("departement"))
+        if out is not None:
+            dispatcher.utter_message(text=out.replace(f" {OTHER_MOMENT_ASKED}", "").strip())
+            return []
+    dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+    undone = moment_not_a_deadline(tracker, moment)
+    return [SlotSet("callback_slot", moment), *(SlotSet(name, value) for name, value in undone.items())]
 
 
 def moment_not_a_deadline(tracker: Tracker, moment: str | None = None) -> dict[str, Any]:
@@ -1789,7 +1928,7 @@ def moment_changed(tracker: Tracker, words: str | None) -> str | None:
     if moved:
         return moved
     if not _MOMENT_ASKED.search(folded):
-        return None
+        return _moment_alone_for_a_case_without_one(tracker, text)
     wish = moment_wished(text)
     if not wish:
         return None
@@ -1801,6 +1940,18 @@ def moment_changed(tracker: Tracker, words: str | None) -> str | None:
     if not wish or not (callback_time(wish) or _CALL_WORDS.search(fold(wish))):
         return None  # "et si je paie lundi c'est bon ?": a question about the situation, not about the call
     return wish
+
+
+def _moment_alone_for_a_case_without_one(tracker: Tracker, text: str) -> str | None:
+    """Only a moment, said once the case is stored with no question pending and no moment in the case ("le midi",
+    "quand vous voulez" after the closing: round 17, r17a-12, r17b-17, "D'accord, c'est noté" and an intake question,
+    or "pas compris", nothing stored): it can only be the moment of the call. A case with its moment keeps it ("le
+    matin" alone is no correction of "le matin mais pas avant 10h": round 13)."""
+    if tracker.active_loop_name is not None or tracker.get_slot("requested_slot") is not None:
+        return None
+    if tracker.get_slot("callback_slot") not in (None, SKIPPED, AS_SOON_AS_POSSIBLE):
+        return None
+    return callback_time(text)
 
 
 def _last_bot_text(tracker: Tracker) -> str:
@@ -1988,6 +2139,9 @@ def to_call_text(name: str, words: str | None) -> str:
     return (WRITER_TO_CALL if name == writer else PERSON_TO_CALL).format(name=name)
 
 
+CONSENT_NOW_GIVEN = "Merci, c'est noté : vous êtes d'accord."
+
+
 def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """After the call or the consent was refused, a change of mind ("bon ok si. c'est le 06 07 08 09 10", "je veux
     etre rappelee"): the consent is asked again, the number, name and time said with it kept for after it. Round 5
@@ -1997,8 +2151,10 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
     found = contact_given_with(words)
     given = bool(found.get("phone")) and answer_kind(words) != NO and not refuses_callback(words)
     refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False
-    # The offer made and left unanswered (round 6, p23: "bon, Marc" read as a farewell), then a number: a yes in deed.
-    offered = slots.get("wants_advisor") is None and _offer_made(tracker) and given
+    # The offer made and left unanswered (round 6, p23: "bon, Marc" read as a farewell), then a number: a yes in deed;
+    # or the call asked for in so many words ("ok. oui rappelez moi" after a goodbye and a question: round 17, r17a-17,
+    # "Je vous écoute : dites-moi ce qui vous amène").
+    offered = slots.get("wants_advisor") is None and _offer_made(tracker) and (given or asks_for_callback(words))
     if tracker.active_loop_name or not (refused or offered):
         return None
     if not (
@@ -2006,10 +2162,18 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
         or given
         or says_the_keyword(words)
         or (refused and _CHANGED_TO_YES.search(fold(words or "")))
+        or (slots.get("consent_given") is False and accepts_in_words(words))
     ):
         return None
-    dispatcher.utter_message(text=NUMBER_IS_A_YES)
     kept = {slot: value for slot, value in found.items() if _open_for(slot, slots.get(slot))}
+    if slots.get("wants_advisor") is True and slots.get("consent_given") is False and accepts_in_words(words):
+        # The consent itself refused, then given in so many words ("finalement si, j'accepte", round 17, r17a-16): it
+        # was read and is now given; never asked again.
+        dispatcher.utter_message(text=CONSENT_NOW_GIVEN)
+        now = datetime.now(timezone.utc).isoformat()
+        events = [SlotSet("consent_given", True), SlotSet("consent_at", now)]
+        return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
+    dispatcher.utter_message(text=NUMBER_IS_A_YES)
     events = [SlotSet("wants_advisor", True), SlotSet("consent_given", None)]
     return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
 
@@ -2079,10 +2243,31 @@ def save_progress(dispatcher: CollectingDispatcher, tracker: Tracker, events: li
         # Said once the case is stored and only the optional questions are left: whoever leaves now is called back.
         # Not when a number came at the name question (round 7: "votre demande est bien enregistrée", then the name
         # asked): the number alone is said noted, and this is said when the name is given.
-        dispatcher.utter_message(text=CASE_SAVED if result.stored else CASE_KEPT)
+        saved = CASE_SAVED if result.stored else CASE_KEPT
+        dispatcher.utter_message(text=f"{saved} {kept}" if (kept := number_read_back(tracker, slots)) else saved)
     if result.reference == slots.get("case_reference"):
         return []
     return [SlotSet("case_reference", result.reference)]
+
+
+def number_read_back(tracker: Tracker, slots: Mapping[str, Any]) -> str | None:
+    """The number the case keeps, said back when it came before its question and was never asked ("02 98 39 12 47
+    c'est le fixe" at the consent question; round 17, r17a-01: the case was stored and the number never read back).
+    None when the phone question was asked (its answer was read there) or there is no number."""
+    phone = slots.get("phone")
+    if phone in (None, SKIPPED) or not isinstance(phone, str):
+        return None
+    asked = any(
+        event.get("event") == "slot" and event.get("name") == "requested_slot" and event.get("value") == "phone"
+        for event in tracker.events
+    )
+    if asked or tracker.get_slot("requested_slot") == "phone":
+        return None
+    shown = display_phone(phone)
+    typed = any(phone in phones_in(event.get("text") or "") for event in tracker.events if event.get("event") == "user")
+    if not typed or any(shown in (event.get("text") or "") for event in tracker.events if event.get("event") == "bot"):
+        return None  # not typed in a message (nothing to say back), or already said back ("j'ai noté votre numéro")
+    return f"Je garde le {shown} que vous m'avez donné."
 
 
 # The handoff questions left once the case can be stored (and the live offer, asked at the end).
@@ -2185,7 +2370,13 @@ def withdraw_consent(tracker: Tracker) -> list[EventType]:
     if tracker.get_slot("case_reference"):
         services.case_outbox().withdraw(tracker.sender_id)
         events.append(SlotSet("case_reference", None))
-    events += [SlotSet(name, None) for name in CONSENTED_SLOTS if tracker.get_slot(name) is not None]
+    # A refused health consent stays refused (round 17, r17a-08: after a cancel and a return it was asked again three
+    # times): a no is nothing kept about the person, and being asked again what one refused is not asked for.
+    events += [
+        SlotSet(name, None)
+        for name in CONSENTED_SLOTS
+        if tracker.get_slot(name) is not None and not (name == "health_consent" and tracker.get_slot(name) is False)
+    ]
     return [*events, SlotSet("consent_given", False)]
 
 

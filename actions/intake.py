@@ -249,15 +249,31 @@ def reply_to_question(words: str | None, chamber: Chamber, slot: str | None = No
     if _SERIOUS.search(folded):
         return SERIOUS_REPLY
     if folded.startswith("pourquoi"):
-        return explain(slot)
+        return explain(slot, words)
     if asks_what_is_meant(words) or (slot in QUESTION_EXAMPLES and not re.search(r"\w", folded)):
         # "?" alone mostly means "je ne comprends pas la question" (round 6): what it asks, with examples.
         return QUESTION_EXAMPLES.get(slot or "", explain(slot))
     return question_reply(chamber)
 
 
-def explain(slot: str | None) -> str:
-    """Why the question is asked; the skip hint only where the question may be skipped."""
+# Round 17 (r17b-15: "pourquoi vous voulez mon numéro ?" at the consent question got "Rien n'est obligatoire…"): why the
+# number is asked, said at any question, and that nothing is taken without the person's agreement.
+PHONE_REASON = (
+    "Votre numéro sert seulement à ce qu'un conseiller de la chambre vous rappelle, et seulement si vous êtes d'accord. "
+    "Vous pouvez aussi appeler la chambre vous-même."
+)
+
+
+def explain(slot: str | None, words: str | None = None) -> str:
+    """Why the question is asked (or, when the "pourquoi" names another one, "pourquoi mon numéro ?", why that one
+    is); the skip hint only where the question may be skipped."""
+    from intake.service_questions import slot_named_in_why
+
+    named = slot_named_in_why(words)
+    if named == "phone" and slot != "phone":
+        return PHONE_REASON
+    if named in QUESTION_REASONS and named != slot and named not in ("consent_given", "wants_advisor"):
+        return QUESTION_REASONS[named]
     reason = QUESTION_REASONS.get(slot or "", GENERIC_REASON)
     if slot in SKIPPABLE:
         reason += " Vous pouvez aussi répondre « passer »."

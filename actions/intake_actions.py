@@ -15,7 +15,13 @@ from actions import services
 from actions.asking import ask_next_question
 from actions.business_questions import answer_to_business_question, first_steps_after_crisis
 from actions.conversation import SKIPPED, said_before, situation, user_messages, value_before_latest_message
-from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, long_wait_reply, take_back_reply
+from actions.crisis_actions import (
+    check_in_in_form_reply,
+    crisis_in_form_reply,
+    intake_held_after_crisis,
+    long_wait_reply,
+    take_back_reply,
+)
 from actions.erasure_actions import answer_to_offer, offer_pending
 from actions.handoff import (
     business_person_concerned,
@@ -41,6 +47,7 @@ from actions.handoff_actions import (
     stop_with_handoff,
     takes_back_callback,
     withdraws_consent,
+    words_added_to_case,
     yes_read_as_farewell,
 )
 from actions.intake import (
@@ -63,7 +70,7 @@ from actions.intake import (
     skip_offered,
     unanswered_before,
 )
-from actions.place_validation import PlaceValidation, place_in_answer, place_said_aside
+from actions.place_validation import PlaceValidation, place_in_answer, place_noted, place_said_aside, place_update
 from actions.unanswered import WRONG_QUESTION_ACK, answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
 from guidance.crisis import AT_RISK_NOT_UNDERSTOOD, AT_RISK_NOT_UNDERSTOOD_AGAIN, LEAVING_REMINDER
@@ -93,6 +100,7 @@ from intake.facts import (
     corrections_said,
     creditor_names_meant,
     deadline_after_receipt,
+    denies_a_deadline,
     extract_facts,
     fold as fold_words,
     names_people_at_work,
@@ -113,6 +121,7 @@ from intake.shapes import (
     names_a_legal_form,
     only_time,
     plain_text,
+    postcode_alone,
     puts_an_amount_right,
     says_alone,
     with_amount,
@@ -148,6 +157,9 @@ class ActionAcknowledgeSituation(Action):
         waited = long_wait_reply(dispatcher, tracker)  # "lundi c'est loin..." when not safe (round 15, r15b-12)
         if waited is not None:
             return waited
+        held = intake_held_after_crisis(dispatcher, tracker)  # not safe, then business words (round 17, r17b-14)
+        if held is not None:
+            return held
         assessment = _assessment(tracker)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
         declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
@@ -308,6 +320,15 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         fixed = self._corrected(slot, words, dispatcher, tracker)
         if fixed is not None:
             return fixed
+        postcode = postcode_alone(words) if value == words and slot != "creditors" else None
+        if postcode:
+            # "14000" at "Depuis quand ?" (round 17, r17a-13): a postcode, kept for the place question; only where an
+            # amount is asked is a bare number money (it became "Créanciers : 14 000 €").
+            update, _ = place_update(postcode, {})
+            if update.get("departement") not in (None, SKIPPED):
+                if value_before_latest_message(tracker.events, "departement") != update["departement"]:
+                    return {**not_answered(slot, place_noted(update), dispatcher, tracker), **update}
+                return {**answered_another_question(slot, {"departement": update["departement"]}, dispatcher, tracker)}
         amount = amount_alone(words) if value == words else None
         if amount:
             # "deux mille cinq", "mille deux cents" at the deadline question (round 6: "Échéance : deux mille cinq"):
@@ -407,6 +428,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         facts = extract_facts(words, services.chamber_today(), asked=slot)
         if facts.get(slot):
             return {slot: facts[slot]}
+        if slot == "deadline" and denies_a_deadline(words):
+            # "pas d'échéance particulière sinon", "pas de date précise, mais la banque a envoyé un recommandé" (round 17,
+            # r17a-06, r17b-03): the no to this question, wherever it stands; the rest went to the triage (it was
+            # stored whole as the deadline, or the question asked again).
+            return {slot: WHAT_A_NO_SAYS[slot]}
         if slot in WHAT_A_NO_SAYS and facts and says_no_first(words):
             # "non pas de date mais l'urssaf a envoyé une mise en demeure la semaine dernière": the no answers this
             # question (the other facts went to their slots); it was asked again, then answered with a reproach.
@@ -565,6 +591,9 @@ def other_kind(words: str) -> dict[str, str]:
         found["creditors"] = names
     if says_alone(words):
         found["employees"] = "seul"
+    elif not names and names_people_at_work(words):
+        # "on a un poseur salarié" at the debts question (round 17, r17a-16): who works there, never who is owed.
+        found["employees"] = plain_text(words)
     folded = " ".join(fold_words(words).split())
     if only_time(folded):
         found["since_when"] = plain_text(words)
@@ -737,7 +766,7 @@ class ActionExplainQuestion(Action):
                     text = ask_an_advisor_again_text(services.chamber())
                 dispatcher.utter_message(text=text)
             return events
-        dispatcher.utter_message(text=explain(requested))
+        dispatcher.utter_message(text=explain(requested, tracker.latest_message.get("text")))
         return []
 
 
@@ -1285,6 +1314,9 @@ class ActionAnswerOutsideQuestion(Action):
             text = "D'accord. Je reste là si vous voulez m'écrire autre chose, ou écrivez « conseiller » pour qu'une personne vous rappelle."
             dispatcher.utter_message(text="D'accord." if already_said(tracker, text) else text)
             return []
+        added = words_added_to_case(dispatcher, tracker)  # "ah au fait c'est 9200 pas 8000" after the goodbye
+        if added is not None:
+            return added
         dispatcher.utter_message(text="Je vous écoute : dites-moi ce qui vous amène, avec vos mots.")
         return []
 

@@ -104,11 +104,15 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
     return {"departement": None, "place_choices": None, "place_unread": text}, None
 
 
-def place_in_answer(tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "departement")) -> dict[str, Any] | None:
+def place_in_answer(
+    tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "departement"), namesakes: bool = False
+) -> dict[str, Any] | None:
     """The place slots when a whole answer to another question is a place ("Lens" at the deadline question, "à
     Arras" at the e-mail question): the entity extractor saw one of `entity_kinds` and the whole answer resolves to
     a place. Both are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village); a
-    known town said alone needs no entity (places.names_a_known_town)."""
+    known town said alone needs no entity (places.names_a_known_town). ``namesakes``: a name several communes bear
+    ("à Aix"), no place known yet, gives its candidates for the place question to offer (round 17, r17a-04: "je n'ai
+    pas bien compris" at the callback offer)."""
     latest = tracker.latest_message or {}
     if not is_place_mention(latest.get("text"), latest.get("text")):
         return None  # "2" at "Avez-vous une échéance ?" (round 7: the Nord became the Aisne): a number, no place
@@ -117,13 +121,20 @@ def place_in_answer(tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "
     if not seen and names_a_known_town(latest.get("text")) is None:
         return None
     update, _ = place_update(latest.get("text") or "", {})
+    if namesakes and update.get("place_choices") and not tracker.get_slot("departement"):
+        return update
     return update if update.get("departement") not in (None, SKIPPED) else None
 
 
 def place_noted(place: Mapping[str, Any]) -> str:
-    """What is said when a place given at another question is kept for the place question."""
-    code = place["departement"]
-    return f"Merci, j'ai noté le lieu ({place.get('commune') or departement_name(code) or code})."
+    """What is said when a place given at another question is kept for the place question; a name several communes
+    bear is said with its candidates, the choice left to the place question (one question at a time)."""
+    code = place.get("departement")
+    choices = place.get("place_choices") or []
+    if not code and choices:
+        named = " ou ".join([", ".join(choices[:-1]), choices[-1]]) if len(choices) > 1 else choices[0]
+        return f"Merci, c'est noté : {named}, je vous demanderai laquelle ensuite."
+    return f"Merci, j'ai noté le lieu ({place.get('commune') or (code and departement_name(code)) or code})."
 
 
 class PlaceQuestion:
@@ -200,6 +211,12 @@ class PlaceValidation:
             # the classifier made of it (round 5: read as a skip, no département was saved).
             code, commune = picked
             return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
+        earlier = place_given_before(tracker, latest) if asked else None
+        if earlier:
+            # "je vous ai donné le code postal tout à l'heure" (round 17, r17a-13): the place said in an earlier
+            # message, read there, never "Je n'ai pas reconnu ce lieu".
+            dispatcher.utter_message(text=place_noted(earlier))
+            return earlier
         chosen = None if asked else _chosen_this_turn(tracker, latest)
         if chosen:
             # The choice made at the place question, validated again by the next form starting in the same turn: the
@@ -240,6 +257,30 @@ class PlaceValidation:
         if message:
             dispatcher.utter_message(text=message)
         return update
+
+
+# "je vous l'ai donné", "je vous ai dit la ville", "c'est le code postal de tout à l'heure": the place said before.
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:je (?:vous )?(?:l'|l )?(?:ai|avais) (?:deja )?(?:donne|dit|ecrit|mis|envoye|tape)|deja (?:donne|dit|ecrit)|"
+    r"plus haut|tout a l'heure|au debut|comme (?:je vous l'ai |j'ai )?dit)\b"
+)
+
+
+def place_given_before(tracker: Tracker, latest: str) -> dict[str, Any] | None:
+    """The place slots from an earlier message when the answer to the place question sends back to it and names none
+    itself: a postcode or a place found in the user's messages, latest first. None otherwise."""
+    from intake.shapes import postcode_alone
+
+    if not _GIVEN_BEFORE.search(fold(latest or "")) or find_in_text(without_phone_digits(latest)).found:
+        return None
+    for message in reversed(user_messages(tracker.events)[:-1]):
+        postcode = postcode_alone(message)
+        said = postcode or without_phone_digits(message)
+        if postcode or find_in_text(said).found:
+            update, _ = place_update(said, {})
+            if update.get("departement") not in (None, SKIPPED):
+                return update
+    return None
 
 
 def _chosen_this_turn(tracker: Tracker, latest: str) -> dict[str, Any] | None:

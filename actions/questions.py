@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from actions.conversation import SKIP_BUTTON
+from actions.conversation import SKIP_BUTTON, SKIPPED
 from actions.handoff import consent_text, privacy_notice_url
 from actions.place_validation import PLACE_QUESTION
 from chamber import Chamber
@@ -30,6 +30,12 @@ class Question:
     def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         text = self.text(chamber, slots) if callable(self.text) else self.text
         return text, list(self.buttons)
+
+
+def written_to(slots: Mapping[str, Any]) -> bool:
+    """An address given instead of a number: the advisor writes (round 17, r17a-11: the consent said "votre numéro")."""
+    email = slots.get("email")
+    return slots.get("phone") == SKIPPED and bool(email and "@" in str(email))
 
 
 def _wants_advisor(chamber: Chamber, slots: Mapping[str, Any]) -> str:
@@ -78,7 +84,11 @@ QUESTIONS: dict[str, Question] = {
     "wants_advisor": Question(_wants_advisor, YES_NO),
     "consent_given": Question(
         lambda chamber, slots: consent_text(
-            chamber.retention_days, chamber.name, chamber.max_case_age_days, privacy_notice_url()
+            chamber.retention_days,
+            chamber.name,
+            chamber.max_case_age_days,
+            privacy_notice_url(),
+            by_email=written_to(slots),
         ),
         [{"title": "Oui, j'accepte", "payload": "/affirm"}, {"title": "Non", "payload": "/deny"}],
         again="Êtes-vous d'accord pour que je garde votre prénom, votre numéro et ce que vous m'avez dit, pour le conseiller ?",

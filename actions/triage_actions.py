@@ -21,7 +21,7 @@ from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messa
 from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected
 from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, place_not_deadline, place_update
 from guidance.glossary import asks_only_definition
-from intake.answers import is_correction
+from intake.answers import cancels_request, is_correction
 from intake.facts import (
     corrected_creditors,
     corrections,
@@ -96,6 +96,8 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
                 continue
             if moment_at_place_question(pending, event.get("text")):
                 continue
+            if cancels_request(event.get("text")) and not find_signs(event.get("text") or ""):
+                continue  # "annulez ma demande finalement, un client vient de payer": no fact (round 17, r17a-08)
             kept += user_messages([event])
     return kept
 
@@ -127,6 +129,8 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     message saying otherwise corrects it."""
     text = tracker.latest_message.get("text") or ""
     asked = tracker.get_slot("requested_slot")
+    if cancels_request(text):
+        return {}  # the request cancelled with its reason: no new fact for the case (round 17, r17a-08)
     if asked in _NO_FACT_QUESTIONS:
         # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord") at a contact question; at a crisis
         # question, "je voulais dire que je serai sur un chantier à Brive" corrects what was said, not the place.
@@ -246,7 +250,12 @@ def contact_answer_undone(tracker: Tracker) -> list[EventType]:
     """While a contact question is pending, the entity extractor still fills situation slots from the
     answer ("0033 7 81 12 12 12" became `since_when`): those are set back (the place is handled above)."""
     asked = tracker.get_slot("requested_slot")
-    if asked not in _CONTACT_QUESTIONS and not moment_at_place_question(asked, tracker.latest_message.get("text")):
+    words = tracker.latest_message.get("text")
+    if (
+        asked not in _CONTACT_QUESTIONS
+        and not moment_at_place_question(asked, words)
+        and not cancels_request(words)  # "annulez ma demande, les pressings ont payé": no trade (round 17)
+    ):
         return []
     changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
     return [SlotSet(name, value_before_latest_message(tracker.events, name)) for name in sorted(changed)]

@@ -518,8 +518,15 @@ def _subtract(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[
 
 
 # The parts of the day as people mean them, in their own clock.
-_PART_SPANS = {"morning": (0, 12 * 60), "afternoon": (12 * 60, 18 * 60), "evening": (17 * 60, _DAY_MINUTES)}
-_PART_WORDS = {"morning": "le matin", "afternoon": "l'après-midi", "evening": "le soir"}
+# "en fin de journée" (round 17, r17a-16 vs r17a-04: refused as "le soir" at the time question, promised "en fin de
+# journée (… jusqu'à 17 h)" when said earlier): the last hours of a working day, which the advisors' last hour meets.
+_PART_SPANS = {
+    "morning": (0, 12 * 60),
+    "afternoon": (12 * 60, 18 * 60),
+    "late": (16 * 60, 19 * 60),
+    "evening": (17 * 60, _DAY_MINUTES),
+}
+_PART_WORDS = {"morning": "le matin", "afternoon": "l'après-midi", "late": "en fin de journée", "evening": "le soir"}
 _AT_HOUR = r"(?:(\d{1,2})\s*h(?:eures?)?\s*(\d{2})?\b|(midi))"
 # "pas avant 10h", "à partir de 10h", "dès 10h" (said as a limit: strict), "après 18h" (said as a wish).
 _NOT_BEFORE = re.compile(r"\b(pas avant|jamais avant|a partir de|des|(?<!pas )(?<!jamais )apres)\s+" + _AT_HOUR)
@@ -563,7 +570,8 @@ _DAY_OF_MONTH = re.compile(
     r"|\b(1er|[12]\d|3[01]|0?[1-9])\s+(" + "|".join(MONTHS_FOLDED) + r")\b"
     r"|\b([12]\d|3[01]|0?[1-9])/(1[0-2]|0?[1-9])\b"
 )
-_EVENING = re.compile(r"\bsoir|fin de journee|\bapres (?:1[7-9]|2[0-3]) ?h|\b(?:1[89]|2[0-3]) ?h|\btard\b")
+_EVENING = re.compile(r"\bsoir|\bapres (?:1[7-9]|2[0-3]) ?h|\b(?:1[89]|2[0-3]) ?h|\btard\b")
+_LATE = re.compile(r"\bfin (?:de (?:la )?)?journee\b")
 
 
 _HOUR = r"(\d{1,2})(?:\s*h(?:eures?)?\s*(\d{2})?)?|(midi)"
@@ -690,6 +698,9 @@ def _busy_before(before: str) -> bool:
     return " pas " in f" {between} " or "pas dispo" in match.group() or not _AVAILABLE.search(between)
 
 
+_PARTS_SAID = (("late", _LATE), ("evening", _EVENING), ("afternoon", _AFTERNOON), ("morning", _MORNING))
+
+
 def _part_wished(folded: str) -> str | None:
     """The part of the day the artisan asks for: the first said, less those said as times not to call (round 7: "le
     matin avant 11 heures, l'après-midi je suis au magasin" was promised "dans l'après-midi"), wherever they are said
@@ -697,7 +708,7 @@ def _part_wished(folded: str) -> str | None:
     refused = _parts_refused(folded)
     said = [
         (match.start(), part)
-        for part, pattern in (("evening", _EVENING), ("afternoon", _AFTERNOON), ("morning", _MORNING))
+        for part, pattern in _PARTS_SAID
         if part not in refused
         for match in pattern.finditer(folded)
         if not _PART_EXCLUDED_BEFORE.search(folded[: match.start()])
@@ -711,7 +722,7 @@ def _parts_refused(folded: str) -> tuple[str, ...]:
     """The parts of the day said as times not to call ("pas le matin", "l'après-midi je suis au magasin"); an hour
     said as a limit ("pas avant 10h") is a limit, not a part refused."""
     refused = []
-    for part, pattern in (("evening", _EVENING), ("afternoon", _AFTERNOON), ("morning", _MORNING)):
+    for part, pattern in _PARTS_SAID:
         for match in pattern.finditer(folded):
             if re.search(r"\d|^(?:avant|vers|a |apres 1)", match.group()):
                 continue
@@ -731,7 +742,7 @@ _DAY_FIELDS = ("weekday", "days_ahead", "day_of_month")
 class CallbackPreference:
     """When the artisan would like to be called, read from their words."""
 
-    part: str | None = None  # "morning", "afternoon", "evening"
+    part: str | None = None  # "morning", "afternoon", "late", "evening"
     weekday: int | None = None  # 0 = Monday
     # A day the artisan cannot take the call ("pas le mercredi", "sauf lundi"): never the day promised.
     excluded_weekday: int | None = None

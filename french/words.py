@@ -115,6 +115,8 @@ FEMININE_KIN = frozenset(
         "patronne",
         "associee",
         "secretaire",
+        "salariee",
+        "employee",
         "niece",
         "petite-fille",
     ]

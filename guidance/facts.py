@@ -362,6 +362,7 @@ DISPUTE_CAUSES = frozenset(
         "litige",
         "aucune_dette",
         "menace_proces",
+        "prudhommes",
         "client_en_procedure",
         "injonction_a_demander",
         "loyer_a_recevoir",
@@ -474,6 +475,9 @@ class Facts:
             # illness, is no disability of theirs (round 12, r12a-06: a bakery fire was offered the RQTH).
             health = {cause for cause, category in cause_categories().items() if category == "sante"}
             causes -= health
+        if "grele" in causes and causes & {"inondation", "catnat"}:
+            # Hail with a flood or a decree said: the catastrophe-naturelle step speaks of those (round 17).
+            causes -= {"grele"}
         if "deces" in causes and owner_alive(texts):
             causes |= {"titulaire_vivant"}
         if "deces_associe" in causes and profile.legal_form is None:

@@ -40,7 +40,8 @@ UNKNOWN_CONDITION_PRIORITY = 2
 # redressement already open (preparing the hearing with the administrator; r15a-02 was offered the conciliation),
 # an URSSAF inspection to contest (r15b-14 was offered the payment plan). At a liquidation they keep a place.
 ADVISORS_LEAD_STAGES = frozenset({"procedure"})
-ADVISORS_LEAD_CAUSES = frozenset({"controle_urssaf"})
+# Round 17 (r17a-17, r17a-09): a prud'hommes case, an insurer's refusal have no step of their own either: the advisors lead.
+ADVISORS_LEAD_CAUSES = frozenset({"controle_urssaf", "prudhommes", "refus_assurance"})
 ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
 # Round 16 (r16b-06): a lawsuit threatened has no step of its own in the knowledge base: the advisors keep a place.
 ADVISORS_JOIN_CAUSES = frozenset({"menace_proces"})

@@ -494,8 +494,11 @@ _WITHDRAWAL_EXPLICIT = re.compile(
     rf"\b(?:{_CALLBACK_REFUSAL}|"
     r"(?:j'annule|annulez|annuler|on annule)(?: (?:ma|la|cette) demande(?: de (?:rappel|contact|conseiller|rendez-vous))?"
     r"| (?:le|mon) (?:rappel|appel)| l'appel| tout(?: ca)?)?"
-    # ... said alone, or with its reason after a comma ("annulez tout, mon frère va me prêter de l'argent": round 4).
-    r"(?: (?:svp|s'il vous plait|merci))*(?=$|\s*[,.;!])|"
+    # ... said alone, or with its reason after a comma ("annulez tout, mon frère va me prêter de l'argent": round 4),
+    # a word of a changed mind between ("annulez ma demande finalement, un client vient de payer": round 17, r17a-08),
+    # or the reason said with "car", "parce que".
+    r"(?: (?:svp|s'il vous plait|merci|finalement|en fait|du coup|alors|tout compte fait|plutot|c'est bon))*"
+    r"(?=$|\s*[,.;!]| (?:car|parce que|parce qu'|puisque|vu que|j'ai|on a|c'est regle)\b)|"
     r"(?:je )?(?:retire|reprends|retirer|reprendre) (?:mon|votre|ma) (?:accord|consentement|demande)|"
     r"je ne (?:suis|serai) plus d'accord|"
     r"(?:effacez|supprimez|effacer|supprimer|oubliez) (?:tout|(?:toutes )?(?:mes|mon|ma|les) (?:donnees|coordonnees|"
@@ -569,7 +572,7 @@ def called_away(text: str | None) -> bool:
 # Being written to rather than called ("pas de téléphone, je préfère par mail", "plutôt par écrit").
 _WRITING_PREFERRED = re.compile(
     r"\b(?:par (?:e ?-?mail|mail|courriel|ecrit|message|sms)|(?:un |des )?(?:e ?-?mails?|mails?|courriels?)\b"
-    r"|m'ecrire|m'envoyer un (?:mail|message|courriel)|pas (?:de |par )?(?:telephone|tel|appel)"
+    r"|m'ecrire|m'envoyer un (?:mail|message|courriel)|pas (?:de |par )?(?:telephone|tel|appel)\b"
     # "pas de portable, écrivez-moi plutôt à ..." (make run, 2026-12-03: the phone was asked again).
     r"|pas (?:de |d')(?:portable|mobile|numero)|ecrive[zr][ -]moi|envoye[zr][ -]moi un (?:mail|message|courriel))"
 )
@@ -598,6 +601,8 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
     folded = _folded(text)
     if not folded or folded.startswith("/") or is_correction(text):
         return False
+    if part_to_remove(text):
+        return False  # "je retire mon accord pour l'information de santé": that part only (round 17, r17a-06)
     if _WITHDRAWAL_EXPLICIT.search(folded):
         return True
     if explicit_only:
@@ -883,3 +888,157 @@ def refers_to_number_given(text: str | None) -> bool:
     """The words send back to a number said earlier, without giving one ("je l'ai donné au début", "le même")."""
     folded = _folded(text).replace("’", "'")
     return bool(folded) and not folded.startswith("/") and bool(_NUMBER_GIVEN_BEFORE.search(folded))
+
+
+# One part of what was given taken back, not the whole (round 17, r17a-06, r17a-02: "enlevez la partie sur le cancer du
+# dossier", "je retire mon accord pour l'information de santé", "non pas tout, juste la santé", "c'est juste la partie
+# sur ma femme" got the all-or-nothing offer to erase, then "D'accord, je n'efface rien"). An order addressed to us
+# ("enlevez", "vous pouvez retirer", "que vous supprimiez"), never what someone else did ("ils m'ont retiré un rein").
+_HEALTH_PART = (
+    r"(?:sante|medica\w*|maladies?|malade|cancers?|operations?|opere\w*|hopital|hospitalis\w*|arrets? (?:de travail|"
+    r"maladie)|chimio\w*|traitements?|avc|depression|burn[ -]?out|handicap\w*|diagnostic|soins|infos? medica\w*)"
+)
+_REMOVE_ORDER = (
+    r"(?:enlevez|retirez|supprimez|suprimez|effacez|otez|virez|enleviez|retiriez|supprimiez|effaciez|otiez|viriez|"
+    r"enleve|efface|supprime|(?:pouvez|pourriez|pouvez-vous|merci de|voudrais|veux|aimerais|prefere|prefererais|"
+    r"souhaite|faut|faudrait|peut|peux|pourrait)(?: [\w'-]+){0,3}? (?:l'|les |le |la )?(?:enlever|retirer|supprimer|suprimer|effacer|oter|virer))"
+)
+_CONSENT_TAKEN_BACK = (
+    r"(?:je )?(?:retire|reprends|retirer|reprendre|annule|annuler) (?:mon|ma|votre) (?:accord|consentement)"
+)
+_NOT_KEPT = r"(?:ne |n')?(?:gardez|conservez|transmettez|gardiez|conserviez|transmettiez|garder|conserver|transmettre) (?:pas|plus)"
+_A_PART = (
+    r"(?:(?:la|une|cette) partie|le (?:passage|paragraphe|bout|morceau|detail)|(?:les|ces) (?:passages?|details?)|"
+    r"ce (?:passage|paragraphe|bout)|ce que j'ai (?:dit|ecrit|mis|raconte|explique) (?:sur|de|a propos|au sujet|concernant)|"
+    r"ce qui (?:concerne|touche|parle))"
+)
+_ONLY = r"(?:juste|seulement|uniquement|simplement|que)"
+_WORDS = r"(?:[ ,]+[\w'-]+){0,8}?[ ,]+"
+_HEALTH_REMOVED = re.compile(
+    rf"\b(?:{_REMOVE_ORDER}|{_CONSENT_TAKEN_BACK}|{_NOT_KEPT}){_WORDS}(?:\w+ )?{_HEALTH_PART}\b|"
+    rf"\b{_HEALTH_PART}\b{_WORDS}(?:{_REMOVE_ORDER}|{_NOT_KEPT})\b"
+)
+_PART_REMOVED = re.compile(rf"\b{_REMOVE_ORDER}{_WORDS}{_A_PART}\b|\b{_A_PART}\b{_WORDS}{_REMOVE_ORDER}\b")
+# Right after the offer to erase everything: the part named without a verb ("non pas tout, juste la santé", "c'est juste
+# la partie sur ma femme").
+_ONLY_HEALTH = re.compile(rf"\b(?:pas tout|{_ONLY})\b(?:[ ,]+[\w'-]+){{0,5}}?[ ,]+{_HEALTH_PART}\b")
+_ONLY_A_PART = re.compile(
+    rf"\b(?:{_ONLY}|surtout)\b(?:[ ,]+[\w'-]+){{0,3}}?[ ,]+{_A_PART}\b|\bpas tout\b[ ,]+{_ONLY}\b"
+)
+_KEEP_THE_CALL = re.compile(
+    r"\b(?:(?:je )?(?:veux|voudrais|souhaite|aimerais) (?:quand meme|toujours|tout de meme|bien) (?:qu'on me rappelle|"
+    r"qu'on m'appelle|etre rappelee?|etre appelee?|le rappel|garder (?:ma|la) demande)|gardez (?:ma|la) demande|"
+    r"(?:pas|sans) (?:annuler|effacer) (?:ma|la) demande)\b"
+)
+_WHOLE_REMOVED = re.compile(
+    rf"\b{_REMOVE_ORDER}(?:-moi|-les| moi| les)? (?:tout|tt|toutes? (?:mes|les)|(?:mes|les) (?:donnees|messages|infos|"
+    r"informations|coordonnees)|ma demande|mon dossier|(?:la|cette|notre) (?:conversation|discussion))\b"
+    r"(?! (?:ce qu|sur|de|du|des|d'|concernant|a propos|qui (?:concerne|touche)|medica\w*|personnel\w*|perso))"
+)
+HEALTH, PART = "sante", "partie"
+
+
+def part_to_remove(text: str | None, *, after_offer: bool = False) -> str | None:
+    """What the artisan takes back when it is one part only: ``"sante"`` for what was said of health ("enlevez la
+    partie sur le cancer", "je retire mon accord pour l'information de santé", "ne transmettez pas ma maladie"),
+    ``"partie"`` for another passage ("effacez le passage sur ma femme"); None for the whole ("effacez tout", "annulez
+    ma demande") or nothing taken back. ``after_offer``: the words answer the offer to erase everything, where the
+    part alone says it ("non pas tout, juste la santé")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return None
+    if _WHOLE_REMOVED.search(folded):
+        return None  # "je suis malade, effacez tout": everything
+    if _HEALTH_REMOVED.search(folded) or (after_offer and _ONLY_HEALTH.search(folded)):
+        return HEALTH
+    if _PART_REMOVED.search(folded) or (after_offer and _ONLY_A_PART.search(folded)):
+        return PART
+    if (
+        re.search(_A_PART, folded)
+        and _ERASE_WORD.search(folded)
+        and re.search(r"\b(?:surtout|juste|seulement)\b", folded)
+    ):
+        return PART  # "... surtout le passage perso. vous pouvez effacer ?"
+    return None
+
+
+def cancels_request(text: str | None) -> bool:
+    """The request cancelled, taken back or erased in so many words ("annulez ma demande finalement, un client vient de
+    payer", "je retire mon accord"), not only the call refused: a control message, whose reason is no new fact for
+    the case it cancels (round 17, r17a-08: "un des pressings vient de payer" made the trade "pressings" and added a
+    court procedure to the case made when she came back)."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or not is_withdrawal(text, explicit_only=True):
+        return False
+    found = _WITHDRAWAL_EXPLICIT.search(folded)
+    return found is not None and not _CALLBACK_REFUSAL_RE.match(folded, found.start())
+
+
+def keeps_the_call(text: str | None) -> bool:
+    """The callback kept in so many words beside what is taken back ("non je veux quand même qu'on me rappelle")."""
+    return bool(_KEEP_THE_CALL.search(_folded(text)))
+
+
+# The consent given in so many words inside a longer sentence ("finalement si, j'accepte", "je veux être rappelé ! oui
+# j'accepte", "non attendez je me suis trompé, oui j'accepte que vous gardiez mes infos": round 17, r17a-16/17, read as
+# neither and the consent asked again). Never negated ("j'accepte pas", "je n'accepte pas"), nor with a "mais pas".
+_ACCEPTS = re.compile(
+    r"\b(?:j'accepte|j accepte|jaccepte|je (?:vous )?donne mon (?:accord|consentement)|(?:oui|ok|bon),? (?:je suis|jsuis) "
+    r"d'accord|c'est ok pour moi)\b(?! (?:pas|plus|rien|aucun|que si|sous)\b)(?![^.!?]*\bmais (?:pas|non|sans)\b)"
+)
+_REFUSED_AFTER = re.compile(r"\b(?:finalement|en fait) (?:non|pas)\b|\bje refuse\b|\bn'accepte\b")
+
+
+def accepts_in_words(text: str | None) -> bool:
+    """The consent given in so many words, wherever in the message; the last word said wins ("non ... oui j'accepte")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return False
+    found = list(_ACCEPTS.finditer(folded))
+    return bool(found) and not _REFUSED_AFTER.search(folded, found[-1].end())
+
+
+# Worries and questions at the consent questions (round 17, r17a-08, r17a-14: "quelle info de santé ? j'ai juste dit que
+# j'étais fatiguée" got "Je vous repose la question"; "attendez non, si mon ex tombe dessus ? il a accès à mes mails" got
+# "Prenez votre temps" and was stored as the request).
+_WHICH_HEALTH = re.compile(
+    r"\b(?:quelles?|quels?|quoi|laquelle|c'est quoi|de quoi|comment ca)\b[^.!?]{0,30}\b(?:infos?|informations?|sante|"
+    r"medica\w*|maladie)\b|\b(?:infos?|informations?) (?:de sante|medica\w*) (?:de quoi|quoi|laquelle)\b|"
+    r"\b(?:j'ai (?:juste|seulement|simplement) dit|je (?:ne )?suis pas malade|c'est pas (?:de la sante|medical|une maladie)|"
+    r"j'ai jamais parle de (?:ma )?sante)\b"
+)
+_SOMEONE_CLOSE = (
+    r"(?:mon ex|ma ex|mon ancien(?:ne)? (?:mari|femme|compagnon|compagne|conjoint)|ma femme|mon mari|mon conjoint|"
+    r"ma conjointe|mon compagnon|ma compagne|mes parents|ma famille|mes enfants|mon patron|ma patronne|mon associee?|"
+    r"mon banquier|ma banque|mon comptable|ma belle-famille|mon proprio|quelqu'un|quelqu'un d'autre|les voisins)"
+)
+_SEES = (
+    r"(?:tombe|tombait|voit|voie|voyait|lit|lise|lisait|sache|savait|apprenne|apprend|decouvre|decouvrait|trouve|"
+    r"trouvait|a acces|ait acces|accede|fouille|regarde)"
+)
+_WORRY_SOMEONE_SEES = re.compile(
+    rf"\b{_SOMEONE_CLOSE}\b[^.!?]{{0,40}}?\b{_SEES}\b|\b(?:il|elle|ils) (?:a|ont) acces a (?:mes|mon|ma) "
+    r"(?:mails?|e-?mails?|messagerie|telephone|portable|ordi|ordinateur|compte)\b"
+)
+
+
+def asks_which_health(text: str | None) -> bool:
+    """A question back about the health information the question speaks of ("quelle info de santé ?", "j'ai juste dit
+    que j'étais fatiguée", "je suis pas malade moi")."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_WHICH_HEALTH.search(folded))
+
+
+def fears_someone_sees(text: str | None) -> bool:
+    """A worry that someone close would see what is written or kept ("si mon ex tombe dessus ?", "il a accès à mes
+    mails", "et si ma femme le lit ?")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or not _WORRY_SOMEONE_SEES.search(folded):
+        return False
+    return "?" in (text or "") or bool(_WORRY_WORDS.search(folded))
+
+
+_WORRY_WORDS = re.compile(
+    r"\b(?:et si|si jamais|peur|crains|craint|risque|inquiet\w*|angoiss\w*|(?:je )?(?:ne )?(?:veux|voudrais|souhaite) "
+    r"(?:pas|surtout pas) qu(?:e|')|pas envie qu(?:e|')|surtout pas)\b|^si\b|[,.] ?si\b"
+)

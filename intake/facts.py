@@ -45,18 +45,25 @@ fold = fold_in_place
 
 _SINCE = [
     re.compile(
-        rf"\b(?:depuis|ca fait|cela fait|ca va faire|voila|voici|il y a|y a)\s+"
+        rf"\b(?:depuis|ca fait|cela fait|ca va faire|voila|voici|il y a|y a|ya|y'a)\s+"
         rf"(?:maintenant\s+|deja\s+|bientot\s+|presque\s+|plus de\s+|pres de\s+|environ\s+|a peu pres\s+|au moins\s+)?"
         rf"(?:{_NUMBER}|un bon|une bonne)\s+(?:{_UNIT})(?:\s+et demie?)?"
     ),
     re.compile(
-        r"\bdepuis\s+(?:le |la |l'|l |les |des |debut |fin |mi-?)*"
+        r"\bdepuis\s+(?:le |la |l'|l |les |des |cet |cette |debut |fin |mi-?)*"
         rf"(?:rentree|ete|printemps|automne|hiver|noel|covid|confinement|(?:{_MONTHS})(?: \d{{4}})?|\d{{4}}|"
         r"longtemps|toujours|des mois|des semaines|des annees|quelque temps|un moment|un bail|"
         r"annee derniere|an dernier|mois dernier|semaine derniere|debut de l'annee|debut d'annee|"
         r"l'ouverture|que j'ai ouvert|mon installation|le deces|la mort|l'accident|l'incendie|les travaux)"
     ),
     re.compile(r"\b(?:des mois|des semaines|des annees|plusieurs mois|plusieurs semaines)\s+que\b"),
+    # "la grêle de dimanche a tout cassé" (round 17, r17a-09: then asked "Depuis quand ?" and the answer dropped): the
+    # event dated by the day it struck is when the situation began.
+    re.compile(
+        r"\b(?:grele|tempete|orage|inondation|incendie|cyclone|accident|cambriolage|degat des eaux|coup de vent)s? "
+        r"(?:de|du|d')\s?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier|la semaine derniere|"
+        r"(?:la )?nuit derniere|ce week-?end|le week-?end dernier)\b"
+    ),
     re.compile(
         r"\b(?:le mois dernier|la semaine derniere|l'an dernier|l'annee derniere|l'an passe|cet ete|cet hiver|"
         rf"ce printemps|cet automne|en (?:{_MONTHS})(?: dernier)?)\b"
@@ -67,7 +74,7 @@ _SINCE = [
 
 _DEADLINE_CONTEXT = re.compile(
     r"\b(?:audience|convocation|convoque|tribunal|saisie|huissier|commissaire de justice|expulsion|"
-    r"salaires?|payer|paye|echeance|date limite|mise en demeure|relance|prelevement|loyer|rejet|"
+    r"salaires?|payer|paye|echeance|date limite|mise en demeure|relance|prelevement|loyer|rejet|mensualite|traite|"
     r"coupure|avant le|au plus tard|jugement|liquidation|redressement|"
     # The acts that open a legal delay ("j'ai relu le commandement, ils me donnent un mois": round 15, r15a-15).
     r"commandement|contrainte|injonction|assignation|sommation|opposition)"
@@ -249,7 +256,7 @@ def _since_when(text: str, folded: str) -> str | None:
     for pattern in _SINCE:
         for match in pattern.finditer(folded):
             clause = re.split(r"[,.;!?]", folded[: match.start()])[-1]
-            if not match.group().startswith(("depuis", "ca fait", "cela fait", "il y a", "y a", "des ")) and (
+            if not match.group().startswith(("depuis", "ca fait", "cela fait", "il y a", "y a", "ya", "des ")) and (
                 _UNTIL_BEFORE.search(folded[: match.start()])
                 or _AHEAD_AFTER.match(folded[match.end() :])
                 or _FUTURE_IN_CLAUSE.search(clause)
@@ -257,7 +264,10 @@ def _since_when(text: str, folded: str) -> str | None:
                 continue
             if _OTHER_DURATION_BEFORE.search(clause):
                 continue
-            if _BUSINESS_AGE_BEFORE.search(clause) or (_trade(clause, clause) and clause.split()[-1:] != ["et"]):
+            # The trade just before the duration ("ébéniste depuis 22 ans"), never one said earlier in the clause ("3
+            # pressings me doivent 4200€ depuis cet été", round 17, r17a-08: lost).
+            near = " ".join(clause.split()[-3:])
+            if _BUSINESS_AGE_BEFORE.search(clause) or (_trade(near, near) and clause.split()[-1:] != ["et"]):
                 continue
             return _span(text, match)
     return None
@@ -288,6 +298,8 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
         text = "dans " + " ".join(text.split())
     # "ils me donnent un mois" (round 15, r15a-15: lost): a delay given is a delay ahead, as "dans un mois".
     text = _DELAY_GIVEN.sub(lambda given: "dans " + given.group("delay"), text)
+    # "la mensualité du 10" (round 17, r17b-10): the day of an instalment, as "le 10".
+    text = _DUE_ON_DAY.sub(lambda due: f"{due.group(1)} le {due.group(2)}", text)
     deadlines = []  # (deadline, the words that said it)
     for sentence in _SENTENCE.finditer(text):
         words = normalise(sentence.group())
@@ -325,6 +337,11 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
 
 
 _PERIOD = re.compile(r"\b(?:jours?|semaines?|mois)$")
+# What is due on a day of the month, said "du 10" ("la mensualité du 10", "le prélèvement du 5"): that day.
+_DUE_ON_DAY = re.compile(
+    r"(?i)\b((?:mensualit[ée]|[ée]ch[ée]ance|pr[ée]l[èe]vement|traite|loyer|remboursement)s?) du (\d{1,2})\b"
+    r"(?!\s*(?:[/:h.,]\d|\d|%|€|euros?\b|mois\b|jours?\b|ans?\b|au\b))"
+)
 # "ils me donnent un mois", "on m'accorde deux mois" (not "3 mois de loyer"): months given; days and weeks are read by
 # triage.dates ("me laissent 15 jours").
 _DELAY_GIVEN = re.compile(
@@ -498,10 +515,18 @@ def _compound_trade() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words})(?:s|x)?[- ](?:{words})(?:s|x)?(?![\w-])")
 
 
+@cache
+def _hyphened_trade() -> re.Pattern[str]:
+    """A trade joined by hyphens to words of its own ("cordonnier-clés minute", "coiffeuse-visagiste"; round 17,
+    r17a-13: the hyphen hid the trade, asked again later): the trade with what is joined to it, as typed."""
+    words = "|".join(re.escape(word) for word in _lookup("trades"))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:s|x)?(?:-[^\W\d_]+){{1,2}}(?![\w-])")
+
+
 def _trade(text: str, folded: str) -> str | None:
     matches = [
         match
-        for pattern in (_compound_trade(), _lookup_pattern("trades", plural=True))
+        for pattern in (_compound_trade(), _hyphened_trade(), _lookup_pattern("trades", plural=True))
         for match in pattern.finditer(folded)
         if not _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
         and not _TRADE_AS_A_THING_BEFORE.search(folded[: match.start()])
@@ -553,11 +578,37 @@ def _legal_form(text: str, folded: str) -> str | None:
     return None
 
 
+# Someone of the family employed in the business ("mon fils est salarié", "ma femme est employée chez nous").
+_KIN_EMPLOYED = re.compile(
+    r"\b(?:mon|ma) (?:fils|fille|femme|epouse|mari|frere|soeur|neveu|niece|cousine?|pere|mere|gendre|belle-fille) "
+    r"(?:est|qui est|travaille comme|bosse comme) (?:aussi |deja )?(?:salariee?|employee?|apprentie?)\b"
+)
+# "je voulais un apprenti", "prendre une apprentie" (round 17, r17a-13): a wish, never someone working there.
+_WISHED_BEFORE = re.compile(
+    r"\b(?:voulais|voudrais|veux|aimerais|souhait\w*|cherch\w*|pense\w* a|compt\w*|envisag\w*|prendre|embaucher|"
+    r"recruter|engager|trouver|former|besoin d)\s*$"
+)
+
+
 def _employees(text: str, folded: str, asked: bool = False) -> str | None:
-    for pattern in _EMPLOYEES:
+    for pattern in _EMPLOYEES[:4]:
         match = pattern.search(folded)
         if match:
             return _span(text, match)
+    # Everyone named, not the first alone ("2 vendeuses et un apprenti", round 17, r17a-01: "2 vendeuses" kept).
+    people: list[re.Match[str]] = []
+    for pattern in (_EMPLOYEES[4], _KIN_EMPLOYED, _EMPLOYEES[6]):
+        for match in pattern.finditer(folded):
+            if _WISHED_BEFORE.search(folded[: match.start()]):
+                continue
+            if not any(match.start() < other.end() and other.start() < match.end() for other in people):
+                people.append(match)
+    counted = _EMPLOYEES[5].search(folded)  # "on est 3 avec mon apprenti": the count said with who
+    if counted and all(counted.start() <= match.start() and match.end() <= counted.end() for match in people):
+        return _span(text, counted)
+    if people:
+        spans = [_span(text, match) for match in sorted(people, key=lambda match: match.start())]
+        return spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " et " + spans[-1]
     alone = _ALONE_SAID.search(folded) if asked else None
     return _span(text, alone) if alone else None
 
@@ -1080,7 +1131,7 @@ _NO_FIRST = re.compile(
 # it answers the question even in a message that corrects something else (round 5 replays: asked again).
 _NO_TO = {
     "deadline": r"date|delai|echeance|urgence|rien d urgent|rien de prevu",
-    "employees": r"salaries?|employes?|apprentis?|personnel",
+    "employees": r"salaries?|employes?|apprentis?|personnel|personne\b",
     "steps_taken": r"demarches?|rien fait",
     "creditors": r"dettes?",
 }
@@ -1099,6 +1150,23 @@ def says_no_to(slot: str, text: str | None) -> bool:
             folded,
         )
     )
+
+
+# A clause saying there is no deadline, wherever it comes ("pas d'échéance sinon", "non non, arrêter la boîte je veux
+# dire. pas d'échéance sinon", "pas de date précise, mais ..."): round 17, r17b-03 and r17a-06.
+_NO_DEADLINE_CLAUSE = re.compile(
+    r"(?:^|[,.;!?]\s*|\b(?:et|mais|sinon|non|donc|alors)\s+)(?:(?:il n y a|il y a|y a|j ai|je n ai|on a|on n a)\s+)?"
+    r"(?:pas|aucune?|jamais eu)\s+(?:de |d )?(?:date|delai|echeance)s?\b"
+    r"(?:\s+(?:precise|particuliere|proche|prevue|fixe|limite|fixee|connue|urgente|pour l instant|pour le moment|"
+    r"sinon|non plus|que je sache|a ma connaissance))*\s*(?:$|[,.;!?]|\b(?:mais|juste|sinon|seulement|et)\b)"
+)
+
+
+def denies_a_deadline(text: str | None) -> bool:
+    """A clause of the message says there is no deadline ("pas d'échéance particulière, juste ...", "... pas de date
+    sinon"): wherever it comes, it answers the deadline question (the question was asked again)."""
+    folded = " ".join(fold(without_reproach(text or "")).replace("'", " ").split())
+    return bool(_NO_DEADLINE_CLAUSE.search(folded))
 
 
 def says_no_first(text: str | None) -> bool:
@@ -1369,14 +1437,27 @@ _DEATH_WHEN = re.compile(
 )
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:comment|est ce qu|est-ce qu|estce qu|si je|si on|s'ils?|s ils?|peuvent|peut il|peut-il|pourrai\w*|"
-    r"risque\w*|faut il|faut-il|dois je|dois-je|savoir|c'est quoi|c est quoi|qu'est|eviter|peur)\b[^.;!?]*$"
+    r"risque\w*|faut il|faut-il|dois je|dois-je|savoir|c'est quoi|c est quoi|qu'est|eviter|peur|"
+    # Round 17 (r17a-05): "c koi la différence entre redressement et liquidation ?" asks what the words mean.
+    r"c'?(?: )?est koi|c koi|ce koi|c quoi|ca veut dire|veut dire|signifie|difference)\b[^.;!?]*$"
 )
+# Round 17 (r17b-01, r17a-17): "un redressement urssaf" is a reassessment of contributions, not the court's recovery
+# proceeding, and a tax audit starting ("un contrôle fiscal qui commence lundi") is no reassessment: each is said as it
+# was. A "redressement" said with nothing that says which is said so, never supposed judicial.
+_REASSESSED_BY = r"(?:de |d'|d |des |du )?(?:l'|l |la )?(?:urssaf|msa|cotisations|fiscal|impots?|tva|fisc|douanes?)"
 _PROCEDURES = [
     ("liquidation judiciaire", r"liquidation(?: judiciaire)?"),
-    ("redressement judiciaire", r"redressement(?! fiscal)(?: judiciaire)?|\brj\b"),
+    (
+        "redressement judiciaire",
+        r"redressement judiciaire|(?:en|plan de|procedure de) redressement(?! " + _REASSESSED_BY + r")|\brj\b",
+    ),
     ("procédure de sauvegarde", r"procedure de sauvegarde|\bsauvegarde\b"),
-    ("redressement fiscal", r"redressement fiscal|controle fiscal"),
+    ("redressement URSSAF", r"redressement (?:de |d'|d |des )?(?:l'|l )?(?:urssaf|msa|cotisations)"),
+    ("redressement fiscal", r"redressement (?:fiscal|(?:de |d'|d |des |du )?(?:l'|l )?(?:impots?|tva|fisc))"),
+    ("contrôle fiscal", r"controle fiscal|controle des impots|verification de comptabilite"),
+    ("contrôle URSSAF", r"controle (?:de (?:l'|l )?)?urssaf"),
     ("commandement de payer", r"commandement de payer"),
+    ("redressement (judiciaire, URSSAF ou fiscal : non précisé)", r"redressement"),
 ]
 _SOMEONE_ELSE_BEFORE = re.compile(
     r"\b(?:client|clients|fournisseur|donneur d'ordre|donneur d ordre|entreprise generale|promoteur)\b"
@@ -1515,6 +1596,18 @@ _OWES_ME = re.compile(
     r"\b(?:me doi(?:t|vent)|nous doi(?:t|vent)|doi(?:t|vent) encore|(?:paye|paie|regle) pas|a pas paye|n'a pas paye|"
     r"ont pas paye|impayes?|factures?)\b"
 )
+# Whoever owes the artisan, named just before "me doit" / "me doivent" ("3 pressings me doivent 4200€", "le syndic me
+# doit 2500 €"; round 17, r17a-08: said as "un client doit").
+_DEBTOR_OWES_ME = re.compile(
+    r"\b(?P<who>(?:mon|ma|mes|le|la|les|l'|un|une|des|\d+|deux|trois|quatre|cinq|six|plusieurs) ?(?:[a-z'-]+ ){0,2}?"
+    r"[a-z'-]+) (?:me|nous) doi(?:t|vent)\b"
+)
+# The clause after the unpaid client holds the sum only ("22 000 € HT", "18 500 euros en tout"), nothing else of its own.
+_ONLY_AN_AMOUNT = re.compile(
+    r"^\W*(?:environ |a peu pres |pres de |plus de |au moins )?\d[\d  .,]*\s?(?:k\s?€|k|€|euros?|eur)?"
+    r"(?:\s?(?:ht|ttc|hors taxes?|en tout|au total|en tous|de factures?|d'impayes?|d impayes?))*\W*$"
+)
+_OWN_DEBT = re.compile(r"\b(?:je|j'|on|nous) ?(?:dois|doit|devons)\b|\bdettes?\b|\bdecouvert\b")
 _SUM_SEPARATOR = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n]| et | mais |, ")
 
 
@@ -1613,8 +1706,12 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
     for original, folded in _sentences(text):
         if _CLIENT_FAILED.search(folded):
             add("un client a déposé le bilan")
+        taken: list[tuple[int, int]] = []  # "redressement urssaf": no bare "redressement" besides
         for label, pattern in _PROCEDURES:
             for match in re.finditer(rf"\b(?:{pattern})\b", folded):
+                if any(start <= match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
                 before = folded[: match.start()]
                 said_of_another = label.endswith(("judiciaire", "sauvegarde")) and _SOMEONE_ELSE_BEFORE.search(before)
                 if _hypothetical(folded, match.start()) or said_of_another:
@@ -1628,6 +1725,10 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
                     )
                     if when:
                         line += f", audience {when}"
+                elif label.startswith("contrôle"):
+                    when = _when_after(original, folded, match.end())
+                    if when:
+                        line += f" ({when})"  # "un contrôle fiscal qui commence lundi"
                 if not any(known.startswith(label) for known in found):
                     add(line)
                 break
@@ -1688,12 +1789,33 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
         closing = _CLOSING.search(folded)
         if closing and not re.search(r"\b(?:pas|jamais)\b", folded[max(0, closing.start() - 12) : closing.start()]):
             what = closing.group("what")
-            add("veut vendre ou céder" if what in ("vendre", "ceder") else "veut fermer l'entreprise")
+            clause = _clause_around(folded, closing.start())
+            if _ONLY_IF.search(folded[clause[0] : clause[1]]):
+                # Round 17 (r17b-03): "je vais tout arrêter si ça continue" was stored as "Veut fermer l'entreprise": a
+                # condition is no decision; the person's words say it.
+                add(f"dit : « {original[clause[0] : clause[1]].strip()} »")
+            else:
+                add("veut vendre ou céder" if what in ("vendre", "ceder") else "veut fermer l'entreprise")
         for line in _retirement(original, folded, relative):
             add(line)
         for line in _harm(original, folded):
             add(line)
     return found
+
+
+# "si ça continue", "si rien ne change", "si ça dure", "si la banque ne suit pas": what the closing depends on.
+_ONLY_IF = re.compile(r"\b(?:si|s'il|s il|sinon|a moins qu|au cas ou)\b")
+
+
+def _clause_around(folded: str, at: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons) holding the position ``at``, with its condition when one ends the
+    sentence ("je vais tout arrêter si ça continue", "si ça continue, je ferme")."""
+    start = max((m.end() for m in re.finditer(r"[,;:]", folded[:at])), default=0)
+    end_match = re.search(r"[,;:]", folded[at:])
+    end = at + end_match.start() if end_match else len(folded)
+    if start and re.search(r"\bsi\b", folded[max(0, start - 30) : start]) and not _ONLY_IF.search(folded[start:end]):
+        start = max((m.end() for m in re.finditer(r"[,;:]", folded[: start - 1])), default=0)  # "si ça dure, je ferme"
+    return start, end
 
 
 def _retirement(original: str, folded: str, relative: str | None) -> list[str]:
@@ -1796,12 +1918,23 @@ def sums_said(text: str) -> list[str]:
     for sentence in _SENTENCE_END.split(folded):  # "8.5k" is one amount
         client_said = False  # "mon client a déposé le bilan, il me doit 18000": the client is the "il"
         creditor_said = ""  # "un contrôle fiscal, ils me réclament 30 000 euros": the creditor said before
+        # Round 17 (r17b-03): "le client paye pas la situation 3 depuis deux mois, 22 000 € HT": the unpaid client said
+        # in one clause, the sum in the next; the case said nothing of the 22 000 €.
+        unpaid_by = ""
         for clause in _SUM_SEPARATOR.split(sentence):
             client_said = client_said or bool(_CLIENT_OWES.search(clause))
             creditor_said = _creditor_name(clause) or creditor_said
-            clauses.append((clause, client_said, creditor_said))
-    for clause, client_said, creditor_said in clauses:
-        client = _CLIENT_OWES.search(clause)
+            clauses.append((clause, client_said, creditor_said, unpaid_by))
+            if _CLIENT_OWES.search(clause) and _OWES_ME.search(clause) and not _CREDITOR.search(clause):
+                unpaid_by = _CLIENT_OWES.search(clause).group("who").strip()  # type: ignore[union-attr]
+            elif _CREDITOR.search(clause) or _OWN_DEBT.search(clause):
+                unpaid_by = ""
+    for said, client_said, creditor_said, unpaid_by in clauses:
+        clause = said
+        client = _CLIENT_OWES.search(clause) or _DEBTOR_OWES_ME.search(clause)
+        if not client and unpaid_by and _ONLY_AN_AMOUNT.match(clause):
+            client = re.search(r"(?P<who>.+)", unpaid_by)  # the client of the clause before
+            clause = f"{clause} impaye"
         amounts = [
             match
             for match in list(_AMOUNT.finditer(clause)) or list(_BARE_AMOUNT.finditer(clause))
@@ -1854,8 +1987,27 @@ def _accounts_line(folded: str) -> str:
         if re.search(r"\b(?:mes|les|nos|des) comptes\b|\bcomptes (?:\w+ )?sont\b", folded)
         else "compte bloqué"
     )
+    # Round 17 (r17b-01): "un redressement urssaf de 14000 euros et la banque a bloqué le compte pro" was stored as
+    # "compte bloqué par l'URSSAF". Who blocked it is who the clause of the blocking names ("la banque a bloqué", "bloqué
+    # par le fisc"), never another creditor of the sentence; none said there, none written.
+    blocked = re.search(r"\bbloque", folded)
+    start = blocked.start() if blocked else 0
+    clause_start = max((m.end() for m in re.finditer(r",|;| et | mais | puis | donc ", folded[:start])), default=0)
+    clause_end = min((m.start() for m in re.finditer(r",|;| et | mais | puis | donc ", folded[start:])), default=None)
+    clause = folded[clause_start : start + clause_end if clause_end is not None else len(folded)]
+    if clause_start and re.match(
+        r"\s*(?:m'|m |nous |l'|l |les |le )?(?:a|ont|avait|avaient|vient de|viennent de)\b", clause
+    ):
+        # "le fisc me réclame 31 000 de TVA et a bloqué mon compte": the subject said before, shared by both verbs.
+        before = max(
+            (m.end() for m in re.finditer(r",|;| et | mais | puis | donc ", folded[: clause_start - 1])), default=0
+        )
+        clause = folded[before:clause_start] + clause
+    kind = re.search(r"\bcomptes? (?P<kind>pro|professionnels?|perso|personnels?|joints?|communs?|courants?)\b", folded)
+    if kind:
+        line = re.sub(r"^(comptes?)", lambda m: f"{m.group(1)} {kind.group('kind')}", line)  # "compte pro bloqué"
     for shown, pattern in _BLOCKED_BY:
-        if re.search(rf"\b(?:{pattern})\b", folded):
+        if re.search(rf"\b(?:{pattern})\b", clause):
             return f"{line} par {shown}"
     return line
 

@@ -43,7 +43,10 @@ _TIME = re.compile(
 # A date or a delay ahead, or what makes one: "le 15", "demain", "sous 8 jours", "fin du mois", "l'audience".
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?)?|{_MONTHS}|{_DAYS}|demain|apres[- ]demain|aujourd'?hui|"
-    r"ce soir|semaines?|mois|jours?|fin|debut|mi|bientot|prochaine?|avant|sous|d'ici|dans|delai|date|echeance|"
+    # "sous" and "dans" make a date only with what follows ("sous 8 jours", "sous huitaine", "dans peu"): "je vais
+    # crever sous les charges" is none (round 17, r17b-06: stored as the deadline).
+    r"ce soir|semaines?|mois|jours?|fin|debut|mi|bientot|prochaine?|avant|d'ici|(?:sous|dans) (?:huitaine|quinzaine|"
+    r"peu|pas longtemps)|delai|date|echeance|"
     r"audience|convocation|tribunal|saisie|huissier|commissaire|expulsion|mise en demeure|relance|prelevement|"
     r"salaires?|loyer|urgent|urgence|rien|aucune?|pas)\b"
 )
@@ -108,8 +111,12 @@ def fits(slot: str, text: str | None) -> bool:
             and not _SEUL.match(folded)
         )
     if slot == "creditors":
-        # Who is owed is free ("mon comptable", "Leroy Merlin"); a length of time, a month or "seul" is none.
-        return not (_SEUL.match(folded) or only_time(folded))
+        # Who is owed is free ("mon comptable", "Leroy Merlin"); a length of time, a month or "seul" is none, nor who
+        # works in the business with no one owed nor sum said ("on a un poseur salarié", round 17, r17a-16).
+        from intake.facts import creditor_names, names_people_at_work
+
+        people = names_people_at_work(folded) and not creditor_names(folded) and not re.search(r"\d", folded)
+        return not (_SEUL.match(folded) or only_time(folded) or people)
     if slot == "employees":
         return says_who_works(folded)
     if slot == "trade":
@@ -233,6 +240,25 @@ def amount_alone(text: str | None) -> str | None:
         digits += "000"
     value = int(digits)
     return f"{value:,}".replace(",", " ") + " €"
+
+
+# "14000", "14 000", "code postal 14000": five digits said alone, with no unit of money (round 17, r17a-13).
+_POSTCODE_ALONE = re.compile(
+    r"^(?:(?:c'est|c est|mon|le|code postal|cp|a|au|dans le|on est a|je suis a)[ ,:]+)*(\d{2}) ?(\d{3})\W*$"
+)
+
+
+def postcode_alone(text: str | None) -> str | None:
+    """The postcode when the whole answer is five digits that are a real postcode ("14000", "14 000") and no unit of
+    money is said: at a question that asks no amount, a postcode, never a sum owed (round 17, r17a-13: "14000" at
+    "Depuis quand ?" became "Créanciers : 14 000 €"). None otherwise."""
+    from places.data import tables
+
+    match = _POSTCODE_ALONE.match(" ".join(fold(plain_text(text)).split()))
+    if not match:
+        return None
+    code = match.group(1) + match.group(2)
+    return code if tables().by_postcode.get(code) else None
 
 
 def with_amount(known: str | None, amount: str) -> str:

@@ -323,6 +323,16 @@ def _compact_numbers(words: list[str]) -> list[str]:
     return out
 
 
+# "dans le 9 3", "du 7 5", "9 3": a département code said as it is spoken ("le neuf-trois"), one digit, a space, one
+# digit, after "le" or "du" or as the whole answer, and no third digit (round 17, r17a-07: read as 09). Never "9/3", a date.
+_CODE_DIGIT_BY_DIGIT = re.compile(r"(?i)(^\s*|\b(?:le|du)\s+)([1-9]) (\d)(?![\d/.,:h-]| \d)")
+
+
+def code_said_whole(text: str) -> str:
+    """The words with a code said digit by digit written whole: "dans le 9 3" -> "dans le 93"."""
+    return _CODE_DIGIT_BY_DIGIT.sub(lambda said: f"{said.group(1)}{said.group(2)}{said.group(3)}", text)
+
+
 # Words that may follow Corse-du-Sud's code spaced "2 a" ("dans le 2 a depuis 2010", "2 a, corse du sud").
 _AFTER_CORSICAN_A = frozenset({"corse", "sud", "depuis", "mais", "et", "ou", "svp", "merci", "voila"})
 
@@ -770,7 +780,7 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
     """
     if not answer:
         return NOTHING
-    answer = without_negated(answer)
+    answer = code_said_whole(without_negated(answer))
     words = _with_articles(_compact_numbers(normalise(answer).split()))
     if not words:
         return NOTHING
@@ -1112,6 +1122,17 @@ _DATED_NOUNS = frozenset(
         "versement",
         "traite",
         "traites",
+        # "la mensualité du 10" (round 17, r17b-10: the 13 known became the Aube): an instalment's day.
+        "mensualite",
+        "mensualites",
+        "remboursement",
+        "remboursements",
+        "reglement",
+        "cheque",
+        "cheques",
+        "relance",
+        "terme",
+        "acompte",
         *WEEKDAYS,
         "matin",
         "soir",
@@ -1287,6 +1308,7 @@ def find_in_text(text: str | None) -> Resolution:
     """
     if not text:
         return NOTHING
+    text = code_said_whole(text)  # "dans le 9 3" (round 17, r17a-07): 93, never 09
     negated = _negated_spans(text)
     text = without_negated(text)
     corrected = _correction(text)

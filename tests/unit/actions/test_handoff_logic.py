@@ -105,7 +105,7 @@ def test_summary_says_when_the_person_was_not_safe():
 def test_summary_says_when_the_person_was_unsure_of_their_safety():
     """Round 9 (r9b-01): "oui je crois" was summarised "pas en sécurité"."""
     summary = summarise(["banque"], "critique", True, {}, False, safety_unsure=True)
-    assert summary.startswith("DÉTRESSE exprimée, en sécurité sans certitude au moment de l'échange")
+    assert summary.startswith("DÉTRESSE exprimée, sécurité non confirmée au moment de l'échange")
     assert "pas en sécurité" not in summary
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.handoff_actions import NUMBER_NOT_READ, NUMBER_UNKNOWN, cut_from_a_longer_number
+from actions.handoff_actions import NUMBER_NOT_READ, NUMBER_TOO_LONG, NUMBER_UNKNOWN, cut_from_a_longer_number
 from tests.support.trackers import texts
 from tests.unit.actions.test_handoff_round5 import CONSENTED, handoff_turn
 
@@ -16,7 +16,9 @@ def test_a_number_too_long_is_asked_again_not_cut(typed):
     dispatcher, slots = handoff_turn("phone", typed, CONSENTED, {"phone": "06 12 34 56 78"})
     said = texts(dispatcher)
     assert slots["phone"] is None and slots["requested_slot"] == "phone"
-    assert said and said[0] in (NUMBER_NOT_READ, NUMBER_UNKNOWN)
+    # Round 17 (r17a-16): the digits in excess are said, never "incomplet".
+    too_long = tuple(NUMBER_TOO_LONG.format(n) for n in ("un chiffre de trop", "des chiffres en trop"))
+    assert said and said[0] in (NUMBER_NOT_READ, NUMBER_UNKNOWN, *too_long)
 
 
 @pytest.mark.parametrize("typed", ["06 12 34 56 78", "06 12 34 56 78, je réponds après 17h", "+33 6 12 34 56 78"])

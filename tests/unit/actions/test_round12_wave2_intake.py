@@ -142,7 +142,7 @@ def test_a_receipt_with_its_delay_in_the_first_message_is_the_deadline():
     [
         ("Le fisc me réclame 31 000 de TVA et a bloqué mon compte hier", "compte bloqué par le fisc"),
         ("les impots ont bloque mes comptes", "comptes bloqués par le fisc"),
-        ("l'urssaf a bloqué le compte pro", "compte bloqué par l'URSSAF"),
+        ("l'urssaf a bloqué le compte pro", "compte pro bloqué par l'URSSAF"),  # round 17: the account as said
         ("l'huissier a bloqué mon compte", "compte bloqué par un commissaire de justice"),
         ("ma banque a bloqué mon compte", "compte bloqué par la banque"),
         ("mon compte est bloqué depuis lundi", "compte bloqué"),

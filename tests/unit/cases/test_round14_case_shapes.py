@@ -5,6 +5,7 @@ ex sees), never a departure for retirement nobody announced."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -174,5 +175,8 @@ def test_the_summary_says_the_facts_told(messages, said, unsaid):
     summary = _case(messages).summary
     for words in said:
         assert words.lower() in summary.lower(), summary
+    # Round 17: the person's own account is quoted ("Ses mots : « … ma retraite approche »"); what must not be said is
+    # a fact the summary states, outside the quote.
+    stated = re.sub(r"Ses mots : « [^»]*»\.", "", summary)
     for words in unsaid:
-        assert words.lower() not in summary.lower(), summary
+        assert words.lower() not in stated.lower(), summary

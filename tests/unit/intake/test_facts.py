@@ -52,7 +52,7 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("le salaire de mon ouvrier", "employees", "mon ouvrier"),
         ("on est 3 avec mon apprenti", "employees", "on est 3 avec mon apprenti"),
         ("j'ai 2 salariés", "employees", "2 salariés"),
-        ("deux employés et un apprenti", "employees", "deux employés"),
+        ("deux employés et un apprenti", "employees", "deux employés et un apprenti"),  # round 17: the whole list
         ("je travaille seul", "employees", "je travaille seul"),
         ("je bosse toute seule", "employees", "je bosse toute seule"),
         ("pas de salarié", "employees", "pas de salarié"),
