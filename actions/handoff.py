@@ -3181,6 +3181,11 @@ _SAID_TO_THE_ARTISAN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bVous avez parlé de votre santé\."), "Vous avez parlé de la santé de {who}."),
     (re.compile(r"\bSi je comprends bien, vous faites face\b"), "Si je comprends bien, {who} fait face"),
     (re.compile(r"\bvous faites face à\b"), "{who} fait face à"),
+    # The labels of triage/rules/categories.yml after "fait face" (make run, 2026-12-05: "votre père fait face à des
+    # difficultés avec votre banque", said to his son).
+    (re.compile(r"\bdifficultés avec votre banque\b"), "difficultés avec sa banque"),
+    (re.compile(r"\bl'accès à votre entreprise\b"), "l'accès à son entreprise"),
+    (re.compile(r"\bdans votre vie personnelle\b"), "dans sa vie personnelle"),
     # The intake's questions to someone close writing for the artisan (round 15: "Quel est votre métier ?" to a wife
     # writing for her husband). Sentences that need no agreement with the person's gender.
     (re.compile(r"^Quel est votre métier \?"), "Quel est le métier de {who} ?"),

@@ -399,6 +399,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
 
     def _consent_given_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         decision = read_yes_no(value, tracker, "consent_given")
+        words = tracker.latest_message.get("text") or ""
+        if decision is None and tracker.get_slot("requested_slot") == "consent_given" and time_put_right(words):
+            moment = moment_put_right(words)
+            dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+            return {"consent_given": None, "callback_slot": moment}
         if decision is None:
             return yes_or_no(value, dispatcher, tracker, "consent_given")
         if decision is True:
@@ -1081,6 +1086,35 @@ _HEALTH_YES_WORDS = re.compile(
 )
 
 
+# A no that only puts the moment of the call right: "non", "ah non", "non en fait", then "plutôt" or the moment.
+_NO_THEN_ANOTHER_MOMENT = re.compile(
+    r"^(?:(?:ah|oh|euh|bah|ben|hmm)\s*,?\s*)?non\b[\s,.!]*(?:(?:en fait|finalement|pardon|attendez|plutot|mais|"
+    r"c est|ce serait|ca serait|ca sera)\b[\s,]*)+"
+)
+
+
+def time_put_right(words: str | None) -> bool:
+    """ "ah non en fait plutôt lundi matin c'est mieux", "non plutôt le soir après 18h": a moment for the call put
+    right, never a refusal of it. "non je ne veux pas qu'on m'appelle le matin" is no such correction."""
+    from intake.facts import fold
+
+    folded = fold(words or "").replace("'", " ").replace("’", " ")
+    folded = " ".join(folded.split())
+    found = _NO_THEN_ANOTHER_MOMENT.match(folded)
+    return bool(found and says_a_moment(folded[found.end() :]) and not re.search(r"\bpas\b", folded[found.end() :]))
+
+
+def moment_put_right(words: str) -> str:
+    """The new moment of "ah non en fait plutôt mardi matin ce serait mieux": "plutôt mardi matin ce serait mieux"."""
+    rest = re.sub(
+        r"^\W*(?:(?:ah|oh|euh|bah|ben|hmm)\W*)?non\b[\s,.!]*(?:(?:en fait|finalement|pardon|attendez|mais)\b[\s,]*)*",
+        "",
+        words.strip(),
+        flags=re.IGNORECASE,
+    )
+    return moment_said_with(rest) or rest
+
+
 def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool | None:
     """True or False when the artisan answered yes or no; None for anything else.
 
@@ -1105,6 +1139,11 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     said = answer_kind(words)
     if said in (HESITATION, CORRECTION):
         return None  # "ah non c'est la Somme": a fact corrected, nothing refused
+    if slot in ("wants_advisor", "consent_given") and said == NO and time_put_right(words):
+        # "ah non en fait plutôt lundi matin c'est mieux" after "plutôt entre midi et deux" (make run, 2026-12-05, a son
+        # for his father at risk: read as a refusal, "personne ne vous appellera", no case): the time put right, the
+        # call still wanted; the moment is noted and the question asked again.
+        return None
     if said == NO and is_waiting(words) and not is_no_for_now(words):
         return None  # "non attendez": a pause to think, not a refusal ("non pas pour l'instant, je vais voir": a no)
     if said == OTHER and name_at_question(tracker, slot):

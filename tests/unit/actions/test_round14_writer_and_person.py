@@ -199,8 +199,20 @@ def test_who_the_difficulty_is_about(slots, messages, concerned):
             "votre père",
             "Si je comprends bien, votre père fait face à un problème de santé et à une procédure en justice.",
         ),
+        (
+            "Si je comprends bien, vous faites face à des difficultés avec votre banque et à des travaux qui gênent "
+            "l'accès à votre entreprise.",
+            "votre mère",
+            "Si je comprends bien, votre mère fait face à des difficultés avec sa banque et à des travaux qui gênent "
+            "l'accès à son entreprise.",
+        ),
         # The artisan writing: unchanged.
         ("Votre santé passe avant tout, et je suis de tout cœur avec vous.", None, None),
+        (
+            "Si je comprends bien, vous faites face à des difficultés avec votre banque.",
+            None,
+            None,
+        ),
         # A sentence that is not one of them: unchanged. ("Quel est votre métier ?" was one of these until round 15
         # found it said to a wife writing for her husband: it now asks about the owner's trade.)
         ("Depuis quand cette situation dure-t-elle ?", "votre père", None),

@@ -1,0 +1,54 @@
+"""A no that only puts the moment of the call right is no refusal of the call (make run, 2026-12-05: a son writing for
+his father at risk gave "plutôt entre midi et deux", then "ah non en fait plutôt lundi matin c'est mieux" at the
+consent question; read as a refusal, "personne ne vous appellera", no case). New sentences and near misses."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff_actions import ValidateHandoffForm, read_yes_no, time_put_right
+from tests.support.trackers import bot, texts, tracker, user
+
+STORY = [user("mon mari est plâtrier à Brive, l'urssaf lui réclame 9000 euros"), bot("…")]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ah non en fait plutôt mardi matin ce serait mieux",
+        "non plutôt en fin d'après-midi",
+        "non, finalement jeudi après 14h",
+        "oh non pardon, plutôt demain midi",
+    ],
+)
+def test_the_moment_put_right_asks_the_consent_again(words):
+    current = tracker(
+        [*STORY, user(words, "deny")],
+        {"wants_advisor": True, "requested_slot": "consent_given", "callback_slot": "plutôt le matin"},
+        "handoff_form",
+    )
+    assert time_put_right(words)
+    assert read_yes_no(False, current, "consent_given") is None
+    dispatcher = CollectingDispatcher()
+    result = ValidateHandoffForm().validate_consent_given(False, dispatcher, current, {})
+    assert result.get("consent_given") is None  # never "personne ne vous appellera": the question again
+    assert result["callback_slot"] != "plutôt le matin" and not result["callback_slot"].startswith(("non", "ah", "oh"))
+    assert texts(dispatcher) == [f"Merci, j'ai noté le moment de l'appel ({result['callback_slot']})."]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "non merci",
+        "non pas le matin, ni jamais",
+        "non je ne veux pas qu'on m'appelle le soir",
+        "non, plutôt pas",
+    ],
+)
+def test_a_refusal_stays_a_refusal(words):
+    current = tracker(
+        [*STORY, user(words, "deny")], {"wants_advisor": True, "requested_slot": "consent_given"}, "handoff_form"
+    )
+    assert not time_put_right(words)
+    assert read_yes_no(False, current, "consent_given") is False
