@@ -1193,7 +1193,17 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
             noted = noted_for_other_questions({"callback_slot": moment})
             dispatcher.utter_message(text=f"{noted} Avant de noter vos coordonnées, j'ai besoin de votre accord.")
             return {slot: None, "callback_slot": moment}
+        said_before_consent = (
+            contact_answers(tracker.latest_message.get("text") or "")
+            if slot in ("wants_advisor", "consent_given") and tracker.get_slot("requested_slot") == slot
+            else {}
+        )
+        kept = {name: said_before_consent[name] for name in ("phone", "email") if said_before_consent.get(name)}
         say_neither(dispatcher, tracker, slot)
+        if kept:
+            # "zéro six 71 22 48 90" before the consent (make run, 2026-12-05): no entity for a number said in words,
+            # so nothing kept it and the phone question asked it again; kept for that question (forgotten on a no).
+            return {slot: None, **kept}
     if decision is True:
         return {slot: True, **name_with_yes(dispatcher, tracker, slot)}
     return {slot: decision}

@@ -392,7 +392,11 @@ def test_a_number_before_the_consent_is_acknowledged_and_the_consent_asked_short
     words = "c'est le 06 45 23 11 09 mais le soir seulement"
     current = answer(words, "consent_given", {"wants_advisor": True}, {"consent_given": words})
     dispatcher = CollectingDispatcher()
-    assert ValidateHandoffForm().validate_consent_given(words, dispatcher, current, DOMAIN) == {"consent_given": None}
+    # The number kept for its question (forgotten on a no), the consent still to give.
+    assert ValidateHandoffForm().validate_consent_given(words, dispatcher, current, DOMAIN) == {
+        "consent_given": None,
+        "phone": "+33645231109",
+    }
     assert texts(dispatcher) == ["Merci. Avant de noter vos coordonnées, j'ai besoin de votre accord."]
     full, _ = QUESTIONS["consent_given"].render(services.chamber(), {})
     asked_before = tracker([bot(full), user(words)], slots={"requested_slot": "consent_given"})

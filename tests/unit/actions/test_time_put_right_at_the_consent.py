@@ -52,3 +52,32 @@ def test_a_refusal_stays_a_refusal(words):
     )
     assert not time_put_right(words)
     assert read_yes_no(False, current, "consent_given") is False
+
+
+@pytest.mark.parametrize(
+    "words, phone",
+    [
+        ("zéro sept 81 44 20 13", "+33781442013"),
+        ("mon portable c'est zéro six 45 12 78 90", "+33645127890"),
+    ],
+)
+def test_a_number_said_in_words_before_the_consent_is_kept_for_its_question(words, phone):
+    current = tracker(
+        [*STORY, user(words, "inform")], {"wants_advisor": True, "requested_slot": "consent_given"}, "handoff_form"
+    )
+    dispatcher = CollectingDispatcher()
+    result = ValidateHandoffForm().validate_consent_given(None, dispatcher, current, {})
+    assert result["consent_given"] is None  # no consent from a number
+    assert result["phone"] == phone
+    assert "j'ai besoin de votre accord" in " ".join(texts(dispatcher))
+
+
+def test_a_refused_consent_forgets_the_number_said_before_it():
+    current = tracker(
+        [*STORY, user("non", "deny")],
+        {"wants_advisor": True, "requested_slot": "consent_given", "phone": "+33781442013"},
+        "handoff_form",
+    )
+    result = ValidateHandoffForm().validate_consent_given(False, CollectingDispatcher(), current, {})
+    assert result["consent_given"] is False
+    assert result.get("phone") is None
