@@ -287,12 +287,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         """An answer to another question ("je suis plombier" to "Depuis quand ?") goes to its own slot
         (the triage action already put it there) and the question is asked again, once."""
+        latest = tracker.latest_message.get("text")
         if (
             value == SKIPPED
             and slot == tracker.get_slot("requested_slot")
-            and excuses_only(tracker.latest_message.get("text"))
+            and (excuses_only(latest) or (is_waiting(latest) and not is_skip(latest)))
         ):
-            # "excusez moi je tape lentement" read as a pass (round 16, r16a-05): no answer yet, the question waits.
+            # "excusez moi je tape lentement" read as a pass (round 16, r16a-05), "un instant je regarde mes papiers"
+            # (the classifier's skip_question at 0.9, simulator seed 20261245): no answer yet, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
         if value in (None, SKIPPED) or not isinstance(value, str):

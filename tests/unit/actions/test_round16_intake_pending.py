@@ -374,3 +374,28 @@ def test_near_miss_a_name_at_the_name_question_is_kept(words, name, monkeypatch)
     monkeypatch.setitem(BEFORE, "contact_name", NAME_ASKED)
     _, produced = validate("contact_name", words, {"contact_name": words})
     assert produced["contact_name"] == name
+
+
+# --------------------------------- a pause read as a pass waits (simulator seed 20261245: "un instant ..." at 0.9 skip)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "une seconde je cherche le courrier",
+        "attendez je vérifie dans mes papiers",
+        "deux minutes je regarde",
+    ],
+)
+@pytest.mark.parametrize("slot", ["since_when", "legal_form"])
+def test_a_pause_read_as_a_pass_is_no_pass(words, slot):
+    slots, said, next_question, _ = turn(EBENISTE, slot, words, "skip_question")
+    assert slots[slot] is None
+    assert next_question == slot
+    assert said[0].startswith("Prenez votre temps")
+
+
+@pytest.mark.parametrize("words", ["je préfère passer", "on passe cette question"])
+def test_near_miss_a_pass_said_with_a_pause_still_passes(words):
+    slots, _said, _next, _ = turn(EBENISTE, "since_when", words, "skip_question")
+    assert slots["since_when"] == "non précisé"
