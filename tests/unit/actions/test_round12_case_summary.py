@@ -6,39 +6,20 @@ from __future__ import annotations
 import pytest
 
 from actions.handoff import (
-    build_case_draft,
     handoff_questions,
     health_of_relative_said,
     person_to_call,
     reasons_kept,
 )
-from intake.facts import deaths_said, events_said, extract_facts, sums_said
+from intake.facts import deaths_said, events_said, sums_said
+from tests.support.case_draft import case_draft
 from triage.engine import assess
 
 DECLINED = "question directe sur le suicide : la personne a préféré ne pas en parler"
 
 
 def _draft(messages: list[str], **slots):
-    situation: dict[str, str] = {}
-    for message in messages:
-        for key, value in extract_facts(message).items():
-            situation.setdefault(key, value)
-    assessment = assess(messages)
-    base = {
-        "difficulty_categories": list(assessment.categories),
-        "triage_reasons": {key: list(value) for key, value in assessment.reasons.items()},
-        "urgency": "haute",
-        "consent_given": True,
-    }
-    return build_case_draft(
-        conversation_id="c-r12",
-        reference="R12-0001",
-        chamber_id="cma-test",
-        slots={**base, **slots},
-        situation=situation,
-        transcript=[{"sender": "artisan", "text": message} for message in messages],
-        consent_version="v1",
-    )
+    return case_draft(messages, "c-r12", "R12-0001", **slots)
 
 
 @pytest.mark.parametrize(

@@ -19,38 +19,18 @@ import pytest
 from actions.handoff import (
     account_said,
     asks_said,
-    build_case_draft,
     creditors_in_full,
     name_then_more,
     written_for,
     written_for_line,
 )
-from intake.facts import events_said, extract_facts, sums_said
+from intake.facts import events_said, sums_said
+from tests.support.case_draft import case_draft
 from triage.distress import RELATIVE
-from triage.engine import assess
 
 
 def _draft(messages: list[str], **slots):
-    situation: dict[str, str] = {}
-    for message in messages:
-        for key, value in extract_facts(message).items():
-            situation.setdefault(key, value)
-    assessment = assess(messages)
-    base = {
-        "difficulty_categories": list(assessment.categories),
-        "triage_reasons": {key: list(value) for key, value in assessment.reasons.items()},
-        "urgency": "haute",
-        "consent_given": True,
-    }
-    return build_case_draft(
-        conversation_id="c-r17",
-        reference="R17-0001",
-        chamber_id="cma-test",
-        slots={**base, **slots},
-        situation=situation,
-        transcript=[{"sender": "artisan", "text": message} for message in messages],
-        consent_version="v1",
-    )
+    return case_draft(messages, "c-r17", "R17-0001", **slots)
 
 
 # ------------------------------------------------------------------ procedures: the words said, not a label
