@@ -203,6 +203,7 @@ TRIAGE_SETS = {
     "development_v21": REPO / "tests" / "evaluation" / "retired-heldout-v21.yml",
     "development_v22": REPO / "tests" / "evaluation" / "retired-heldout-v22.yml",
     "development_v23": REPO / "tests" / "evaluation" / "retired-heldout-v23.yml",
+    "development_v24": REPO / "tests" / "evaluation" / "retired-heldout-v24.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
