@@ -15,13 +15,16 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from tests.quality.leakage import (
     collision_check,
     conversation_turns,
+    jaccard,
     near_duplicates,
     nlu_texts,
     normalise,
+    tokens,
     windows,
 )
 
@@ -69,6 +72,24 @@ def test_near_duplicates_are_found_by_token_jaccard():
     assert [(sentence, example) for sentence, example, _ in found] == [
         ("Je n'ai plus de tresorerie !", "je n'ai plus de trésorerie"),
     ]
+
+
+# Sentences of a small vocabulary, so that many pairs sit around the threshold.
+_SENTENCES = st.lists(
+    st.lists(st.sampled_from([f"mot{index}" for index in range(12)]), min_size=1, max_size=9).map(" ".join),
+    max_size=40,
+)
+
+
+@given(sentences=_SENTENCES, training=_SENTENCES, threshold=st.sampled_from([0.5, 0.8, 1.0]))
+def test_near_duplicates_finds_every_sentence_a_full_comparison_finds(sentences, training, threshold):
+    # The prefix filter must lose no pair that the plain comparison of every sentence with every example finds.
+    expected = {
+        text
+        for text in sentences
+        if any(jaccard(set(tokens(text)), set(tokens(example))) >= threshold for example in training)
+    }
+    assert {text for text, _, _ in near_duplicates(sentences, training, threshold)} == expected
 
 
 def test_a_training_line_colliding_with_a_heldout_sentence_is_found():
