@@ -49,6 +49,7 @@ from triage.engine import (
     detect_overwhelm,
     health_words,
     mentions_health,
+    names_a_difficulty,
 )
 from triage.labels import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
 from triage.normalise import normalise
@@ -67,5 +68,6 @@ __all__ = [
     "detect_overwhelm",
     "health_words",
     "mentions_health",
+    "names_a_difficulty",
     "normalise",
 ]

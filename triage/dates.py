@@ -15,7 +15,8 @@ _MONTHS = MONTHS_FOLDED
 _NUMBER = r"(\d{1,3}|" + "|".join(_NUMBERS) + r")"
 _UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30}
 # A date mentioned as past or habitual is no deadline.
-_PAST_BEFORE = re.compile(r"(?:depuis|il y a|ca fait|cela fait|tous les|chaque|le|les) $")
+# Whole words only: "opposition possible sous quinze jours" ends "possible", not "le" (retired v24).
+_PAST_BEFORE = re.compile(r"\b(?:depuis|il y a|ca fait|cela fait|tous les|chaque|le|les) $")
 _PAST_AFTER = re.compile(r"^ (?:dernier|derniere|passee?|de retard)\b")
 # Said in the past tense ("c'était le 15 novembre", "l'échéance était lundi", "c'est passé le 30/11"): a date that
 # may be a past one is that past one, never next year's nor next week's (round 14: stored as the coming deadline).
@@ -83,7 +84,9 @@ _TOLD_PAST_BEFORE = re.compile(
     r"fracture|blesse|blessee|brise|brisee|abime|abimee|perdu|renverse|percute|embouti|crame|depose|deposee|prononce|prononcee|"
     r"signifie|signifiee|notifie|notifiee)\b"
     r"(?: (?!(?:pour|avant|d|jusqu|prevue?s?|fixee?s?|doit|dois|doivent|devra|va|vont|faut|faudra|qu|que|quand|sinon|"
-    r"et|mais|puis|donc|prochaine?|payer|regler|verser|rembourser|rendre|quitter|reporte|reportee|repousse|avance)\b)\w+){0,8} $"
+    r"et|mais|puis|donc|prochaine?|payer|regler|verser|rembourser|rendre|quitter|reporte|reportee|repousse|avance|"
+    # A creditor coming to take back ("m'a envoyé un courrier : ils viennent récupérer la machine lundi", retired v24).
+    r"viennent|vient|viendra|viendront|passent|recuperer|reprendre|chercher|saisir)\b)\w+){0,8} $"
 )
 # A weekday that heads the letter it brought ("lundi, mise en demeure de l'URSSAF", round 17, retired v23, b2-058): the
 # day it came, not a date due.

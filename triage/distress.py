@@ -288,7 +288,7 @@ def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
 _BUSINESS = re.compile(
     r"\b(boite|entreprise|societe|commerce|activite|atelier|boutique|magasin|salon|garage|"
     r"chantiers?|clients?|chiffre|ventes?|commandes?|affaire|metier|exploitation|restaurant|"
-    r"bar|fonds|stock|carnet)\b"
+    r"bar|fonds|stock|carnet|saisons?|saisonniers?)\b"
 )
 # Regretting a business choice ("y a des jours où je me dis que j'aurais jamais dû m'installer", "j'aurais mieux fait de
 # rester salarié": development v21, d-123): the classifier read its reflective frame as a sign (0.93, 0.97); it is
@@ -552,6 +552,24 @@ def category_levels() -> dict[str, int]:
     return {rule.category: rule.level for rule in _table().rules}
 
 
+def signs_in_words(rules: Iterable[str]) -> list[str]:
+    """The kinds of warning sign recorded (rule ids, "model:burden"), in plain French and without the person's words:
+    what an advisor reads even when the words themselves are not kept (round 18, r18b-01: no health consent, and the
+    case said « DÉTRESSE exprimée » with nothing about what was said). Unknown ids (the direct question's) are left
+    out, each kind said once."""
+    category_of = {rule.id: rule.category for rule in _table().rules}
+    said: list[str] = []
+    for recorded in rules:
+        rule = str(recorded)
+        category = rule.removeprefix("model:") if rule.startswith("model:") else category_of.get(rule)
+        if category not in CATEGORY_LABELS:
+            continue
+        label = "détresse exprimée" if category == "ambiguous" else CATEGORY_LABELS[category]
+        if label not in said:
+            said.append(label)
+    return said
+
+
 def distress_level(text: str) -> int | None:
     """1 explicit, 2 indirect warning sign, 3 ambiguous distress, None when no sign."""
     signs = find_signs(text)
@@ -608,6 +626,8 @@ _KIN_OF_THE_ARTISAN = (
 _WRITER_SAYS_WHO_OR_AT_A_LOSS = re.compile(
     r"\bje m appelle [a-z-]+(?: [a-z-]+)??(?:,? (?:je suis |moi )?(?:son|sa) " + _KIN_OF_THE_ARTISAN + r")?\b"
     r"|\b(?:je suis|moi c est|c est|ici) [a-z-]+,? (?:son|sa) " + _KIN_OF_THE_ARTISAN + r"\b"
+    # Round 18 (r18b-14): "je suis l'épouse d'un menuisier de Rodez, il est épuisé" asked the wife about herself.
+    r"|\b(?:je suis|moi c est|c est|ici) (?:l |la |le )" + _KIN_OF_THE_ARTISAN + r" (?:d un|d une|de|du|d)\b"
     r"|\bje (?:ne )?(?:suis|me sens) (?:tres |super |vraiment |completement |un peu )?(?:perdue?|desemparee?|demunie?|"
     r"affolee?|paniquee?|impuissante?|inquiete?)\b"
     r"|\bje (?:ne )?(?:vois|sais|comprends) (?:pas|plus|vraiment pas) (?:comment|quoi) (?:l |la |les |lui |leur )?\w+"

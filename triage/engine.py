@@ -55,7 +55,13 @@ _UNPAID_BY = re.compile(
 _THREATENS = re.compile(
     r"\b(?:menace\w*|parle de|parlent de|evoque\w*|previent|previennent|prevenu|averti\w*|annonce\w*|ultimatum|"
     r"mise en demeure|relance\w*|exige\w*|reclame\w*|saisi\w*|huissiers?|commissaires? de justice|poursuites?|"
-    r"majore\w*|coupe\w*|bloque\w*)\b"
+    # Or takes the financed tool back ("le loueur reprend la machine si ...": retired v24).
+    r"majore\w*|coupe\w*|bloque\w*|reprend\w*|recuper\w*)\b"
+)
+# A debtor's collective procedure ("la liquidation d'un client qui me doit 9 000 €": retired v24): the artisan is the
+# creditor, a real difficulty without a court date of their own; the model's haute does not read it.
+_DEBTORS_PROCEDURE = re.compile(
+    r"\b(?:liquidation|redressement|faillite|procedure collective)\b(?: \w+){0,8} (?:me|nous) (?:doit|doivent|devait|devaient)\b"
 )
 _ASKS_WHAT_IF = re.compile(
     r"\b(?:se passe|se passerait|arrive|arriverait|je fais|on fait|je me demande|quoi|risque\w*)\b"
@@ -479,6 +485,11 @@ def mentions_health(text: str) -> bool:
     One reading for the bot's transcript (actions/conversation.py) and the live chat's (cases/live.py)."""
     assessment = assess([text])
     return "sante" in assessment.categories or assessment.distress or assessment.overwhelm or health_words(text)
+
+
+def names_a_difficulty(text: str) -> bool:
+    """Whether the message alone names a difficulty the triage knows (a category other than "autre")."""
+    return any(category != "autre" for category in assess([text]).categories)
 
 
 def _find(clause: Clause, term: str) -> tuple[int, int] | None:
@@ -1040,6 +1051,7 @@ class _Run:
             signals.hypothesis.search(clause.text)
             or names_far_month(clause.text, self.today, HIGH_URGENCY_DAYS)
             or any(d.days > HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
+            or _DEBTORS_PROCEDURE.search(clause.text)
         ):
             return None
         limit = _condition_start(clause) if level == "haute" else None
