@@ -5,21 +5,32 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.asking import ask
 from actions.business_questions import asks_what_to_do
 from actions.conversation import said_before
+from actions.erasure_actions import consent_worry_text
 from actions.handoff_actions import number_after_the_handoff
 from actions.intake import QUESTION_EXAMPLES, asks_something, asks_what_is_meant
-from actions.intake_actions import ActionAcknowledgeSituation
+from actions.intake_actions import WHAT_A_NO_SAYS, ActionAcknowledgeSituation
 from actions.questions import QUESTIONS
 from chamber import Chamber
 from intake.answers import TAKE_YOUR_TIME, is_waiting
+from intake.facts import says_no_first
 from intake.service_questions import names_business_matter
-from triage import assess
+from triage import names_a_difficulty
+
+
+def _no_said_first(tracker: Tracker, words: str) -> list[EventType]:
+    """ "Non. Mais je pourrai toucher le chômage si je ferme ?" at "Avez-vous une échéance ?" (round 18, r18a-13: the
+    question was asked again, "Je vous ai dit non"): the no answers the intake question pending, besides the reply."""
+    asked = tracker.get_slot("requested_slot")
+    if tracker.active_loop_name != "situation_form" or asked not in WHAT_A_NO_SAYS or not says_no_first(words):
+        return []
+    return [SlotSet(asked, WHAT_A_NO_SAYS[asked])]
 
 
 class AskQuestion(Action):
@@ -50,11 +61,6 @@ def out_of_scope_text(chamber: Chamber) -> str:
     )
 
 
-def names_a_difficulty(words: str) -> bool:
-    """Whether the message alone names a difficulty the triage knows (a category other than "autre")."""
-    return any(category != "autre" for category in assess([words]).categories)
-
-
 class ActionOutOfScope(Action):
     """Outside the service: where to ask instead, said in full once; said again, a short word (a long
     message repeated reads as a machine that did not listen)."""
@@ -71,6 +77,12 @@ class ActionOutOfScope(Action):
         if tracker.active_loop_name and is_waiting(tracker.latest_message.get("text")):
             # "attendez je cherche mon numéro" at a question: time to look, not a request outside the service.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
+            return []
+        worry = consent_worry_text(tracker) if tracker.active_loop_name else None
+        if worry is not None:
+            # "quelle santé ? j'ai rien dit sur ma santé" at the health question, read as out of scope (round 18,
+            # r18a-11: "Je ne peux pas vous répondre avec certitude"): what was taken for health, or who reads.
+            dispatcher.utter_message(text=worry)
             return []
         late = number_after_the_handoff(dispatcher, tracker)  # "bon ok 06 71 72 73 74", read as out of scope
         if late is not None:
@@ -95,7 +107,7 @@ class ActionOutOfScope(Action):
             # The difficulty known already: the question is answered, not the difficulty said back (round 17).
             from actions.business_questions import answer_here
 
-            return answer_here(dispatcher, tracker, words)
+            return [*answer_here(dispatcher, tracker, words), *_no_said_first(tracker, words)]
         if names_a_difficulty(words):
             # "ben c'est compliqué, le loyer du local" read as out of scope: a difficulty is never turned away.
             # It is acknowledged like any described difficulty; outside a form, the intake starts.

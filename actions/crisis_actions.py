@@ -33,6 +33,7 @@ from guidance.crisis import (
     CALLING_NOW_REPLY,
     CALLING_THEM_NOW_REPLY,
     CHECK_IN_AGAIN,
+    COMPANY_SAFETY_REPLY,
     CONFIDED,
     DECLINED_OPENING,
     DECLINED_REASON,
@@ -51,8 +52,11 @@ from guidance.crisis import (
     SAFE_NOT_TALKING_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
     STEP_SAID_ABOVE,
+    THOUGHTS_ADMITTED_REASON,
     UNSURE_SELF_REPLY,
     WHAT_IT_CHANGES_SAFETY,
+    WHY_AFTER_CLEAR_NO,
+    WORDLESS_OPENING,
     afraid_to_call_text,
     cannot_call_text,
     check_in,
@@ -74,7 +78,16 @@ from guidance.crisis import (
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
 from guidance.welcome import WELCOME_OPENING
-from intake.answers import asks_for_callback, extract_facts, is_closing, is_intake_answer
+from intake.answers import (
+    asks_for_callback,
+    asks_which_health,
+    asks_who_reads,
+    extract_facts,
+    fears_it_gets_known,
+    is_closing,
+    is_intake_answer,
+)
+from intake.shapes import has_words
 from triage import Assessment
 from triage.answers import (
     ASK_AGAIN,
@@ -88,6 +101,7 @@ from triage.answers import (
     SAFE,
     UNSURE,
     WHY_ASKED,
+    admits_thoughts,
     afraid_to_call,
     answer_to_safety_question,
     answer_to_suicide_question,
@@ -95,6 +109,7 @@ from triage.answers import (
     asks_us_to_call,
     asks_what_it_changes,
     asks_what_to_do_for_someone,
+    asks_why_with_the_no,
     calls_now,
     cannot_reach,
     declines_to_talk,
@@ -214,6 +229,17 @@ def _facts_listed(text: str) -> bool:
     return len(text.split()) <= FACTS_LIST_MAX_WORDS and len(extract_facts(text)) >= 2
 
 
+def _difficulty_told(text: str) -> bool:
+    """A difficulty of the business told where the direct or the safety question was asked ("le juge aux affaires
+    familiales c'est en février"): the artisan went on with the account, and said nothing of the question yet. Asked
+    once more before it is read: taken at once, the crisis path thanked them for confiding what they had not said and
+    put the case at critique (the bot's false alarms of held-out v24, 17 of 287). Hedges, a yes and warning signs are
+    read first (triage.answers), never asked again."""
+    from triage import names_a_difficulty
+
+    return names_a_difficulty(text)
+
+
 # Round 17 (r17b-08, r17b-06): the safety question once more after the helplines refused or the earlier no said again,
 # with words that respect the refusal or the no (triage.answers.NUMBERS_REFUSED, NO_SAID_BEFORE).
 ASK_AGAIN_HERE = {
@@ -251,7 +277,8 @@ def _read_answer(
         # once (triage.answers._ask_again).
         answers_intake_question=is_intake_answer(text)
         or len(text.split()) >= LONG_ACCOUNT_WORDS
-        or _facts_listed(text),
+        or _facts_listed(text)
+        or _difficulty_told(text),
         may_answer_question=_times_said_since(tracker, asked_by, questions) <= QUESTIONS_BACK_ANSWERED,
     )
     logger.info("%s answered: %s", slot, answer)  # the reading, never the words
@@ -327,6 +354,9 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
     if answered and declines_to_talk(_latest_user_text(tracker)):
         # "je préfère pas en parler" to the direct question (round 9, r9b-24): no "merci de me l'avoir confié".
         messages[0] = messages[0].replace(CONFIDED, DECLINED_OPENING, 1)
+    elif answered and not has_words(_latest_user_text(tracker)):
+        # "...", "😶" to the direct question (round 18, r18b-12): nothing confided in words, no thanks for it.
+        messages[0] = messages[0].replace(CONFIDED, WORDLESS_OPENING, 1)
     if _welcome_said_this_turn(tracker):
         # The held welcome goes out before the first reply without the numbers (bot/crisis_first.py): it came between
         # the 15/112 line and the callback offer (round 7, r7a-06 and r7a-12). Said in one message after the 3114,
@@ -343,6 +373,9 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
         reasons.setdefault("distress_signs", []).append(
             f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
         )
+        if admits_thoughts(_latest_user_text(tracker)):
+            # Round 18 (r18b-10, r18b-17): "des fois j'y pense" is a yes, said so in the case (actions/handoff.py).
+            reasons.setdefault("distress_signs", []).append(THOUGHTS_ADMITTED_REASON)
         reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]
         events += [
             SlotSet("triage_reasons", reasons),
@@ -355,6 +388,12 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
             tracker.get_slot("distress_level"),
             ",".join(_signs(tracker)) or "none",
         )
+    if not tracker.get_slot("distress") and (
+        tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
+    ):
+        # Round 18 (r18b-15): a callback refused for the business, then a warning sign after the goodbye: the old no was
+        # applied again ("personne ne vous appellera") and no human offered. Said before any sign, it is asked afresh.
+        events += [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
     # Whatever form was running is closed: the crisis comes before any question.
     return [
         *events,
@@ -733,6 +772,10 @@ def late_safety_news(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
         return None  # "ouais ça va" said of safety: heard by the handoff (SAFETY_HEARD)
     if unreachable:
         reply = unreachable_reply(person)
+    elif reading == NOT_SAFE and relative and any(cannot_reach(said) for said in user_messages(tracker.events)[:-1]):
+        # Round 18 (r18b-03): "je sais pas, j'ai peur" after "il répond pas au téléphone" got "restez près de votre
+        # mari", whom she cannot reach: the one thing to do, now.
+        reply = LATE_NEWS_AGAIN
     elif reading == NOT_SAFE:
         reply = not_safe_reply(person if relative else None)
     else:
@@ -908,6 +951,8 @@ def asks_about_the_business(text: str) -> bool:
 
     if not text or text.startswith("/") or not _asks(text) or asks_for_callback(text):
         return False
+    if asks_which_health(text) or asks_who_reads(text) or fears_it_gets_known(text):
+        return False  # "quelle santé ? j'ai rien dit sur ma santé" asks about the service (round 18, r18a-11)
     if any(sign.level <= INDIRECT for sign in rule_signs(text)) or _own_warning_sign(text, model=True):
         return False
     asked = assess([text])
@@ -1176,12 +1221,15 @@ def erasure_at_the_safety_question(dispatcher: CollectingDispatcher, tracker: Tr
         erasure_requested as faq_erasure,
     )
     from actions.handoff import consented
-    from intake.answers import mentions_erasing
+    from intake.answers import asks_to_erase, mentions_erasing
 
     text = _latest_user_text(tracker)
     if tracker.get_slot("requested_slot") != "safe_now" or not text or text.startswith("/"):
         return None
-    if not (faq_erasure(tracker) or mentions_erasing(text)) or erasure_later_asked(text):
+    # Round 18 (r18b-05): "je vous ai écrit pour mon entreprise, pas pour parler de moi. Que puis-je faire pour mon
+    # chiffre d'affaires ?", read as faq/delete_data, got the offer to erase: the classifier's reading needs words of
+    # erasing ("oubliez ce que j'ai dit").
+    if not (mentions_erasing(text) or (faq_erasure(tracker) and asks_to_erase(text))) or erasure_later_asked(text):
         return None
     if _own_warning_sign(text, model=True) or re.search(
         r"\b(?:dettes?|decouvert|credit|pret|penalites?)\b", normalise(text)
@@ -1290,6 +1338,7 @@ class ActionAfterSafetyAnswer(Action):
             "not talking": NOT_TALKING_SAFETY_REPLY,
             "doubt": UNSURE_SELF_REPLY,
             "other": OTHER_SUBJECT_SAFETY_REPLY,
+            "company": COMPANY_SAFETY_REPLY,
             "joke": JOKE_SAFETY_REPLY,
             "numbers": NUMBERS_REFUSED_SAFETY_REPLY,
             "why": WHY_SAFETY_REPLY,
@@ -1524,6 +1573,9 @@ class ActionAfterClearNo(Action):
             # Round 12 (r12c-11): "non c'est pas ça. et me donnez pas de numéro de psy svp" still got the 3114 line.
             # The refusal is respected: no number in this reply (the line was given before, and stays in the case).
             text = NUMBERS_REFUSED_CLEAR_NO_REPLY
+        if not declined and text.startswith(CLEAR_NO_THANKS) and asks_why_with_the_no(_latest_user_text(tracker)):
+            # Round 18 (r18b-08): "euh non … enfin pourquoi vous me demandez ça": the no, and the reason asked for.
+            text = f"{WHY_AFTER_CLEAR_NO} {text[len(CLEAR_NO_THANKS) :].lstrip()}"
         illness = illness_acknowledged(_latest_user_text(tracker))
         if illness and not declined and text.startswith(CLEAR_NO_THANKS):
             # Round 12 (r12b-06): "non c'est pas ça, c'est la maladie, les médecins sont pas très optimistes" got only

@@ -17,10 +17,12 @@ from actions.conversation import SITUATION_SLOTS, SKIPPED
 from actions.erasure_actions import (
     ERASE_REQUEST_KEY,
     answer_to_offer,
+    consent_worry_text,
     offer_erasure,
     offer_pending,
     part_removal,
     retention_text,
+    who_reads_text,
 )
 from actions.handoff import consented
 from actions.handoff_actions import (
@@ -90,7 +92,11 @@ class ActionAnswerFaq(Action):
             # "non donnez moi plutot un numero que j'appelle direct" at the consent question (round 12, r12b-08): the no
             # is taken, the rest answered, never the same question again.
             return answered
-        beside = _beside_the_answers(words)
+        # Round 18 (r18a-05, r18a-09): "c'est qui qui rappelle, la Réunion ou Paris ? le décalage horaire...", "je ne veux
+        # pas que ça se sache à Roanne" got the general confidentiality text: what was asked, answered.
+        beside = (
+            _beside_the_answers(words) or consent_worry_text(tracker) or who_reads_text(words, consented(tracker.slots))
+        )
         if beside:
             dispatcher.utter_message(text=beside)
             return []
@@ -137,9 +143,9 @@ async def _what_was_asked(
     """The answer to words the selected stored answer does not fit (intake/service_questions.py), or None when they
     cannot be read (the stored answer is then said): a hope asked for, a person told, a difficulty described, a question
     about the business (one sourced step, else an honest word)."""
-    from actions.ask_actions import names_a_difficulty
     from actions.business_questions import answer_here
     from actions.intake_actions import ActionAcknowledgeSituation
+    from triage import names_a_difficulty
 
     if asks_about_the_outcome(words):
         dispatcher.utter_message(text=OUTCOME_ANSWER)

@@ -33,7 +33,7 @@ from intake.facts import (
 from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements
-from triage import Assessment, assess
+from triage import Assessment, assess, names_a_difficulty
 from triage.distress import find_signs
 
 
@@ -124,6 +124,13 @@ def contact_answer_only(text: Any) -> bool:
     return len(text.split()) <= 4
 
 
+def difficulty_told_at_direct_question(asked: Any, text: str) -> bool:
+    """A difficulty told without a warning sign where "pensez-vous au suicide ?" was asked ("en plus les impôts veulent la
+    CFE pour le 15"): the bot thanks for the detail and asks again (actions/crisis_actions.py), so the detail is a fact
+    of the business like any other; left out, "Avez-vous une échéance proche ?" came next (2026-12-05)."""
+    return asked == "suicide_thoughts" and names_a_difficulty(text) and not find_signs(text)
+
+
 def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     """What the latest message says of the situation (listen first: it is not asked again). A later
     message saying otherwise corrects it."""
@@ -131,11 +138,15 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     asked = tracker.get_slot("requested_slot")
     if cancels_request(text):
         return {}  # the request cancelled with its reason: no new fact for the case (round 17, r17a-08)
-    if asked in _NO_FACT_QUESTIONS:
+    if asked in _NO_FACT_QUESTIONS and not difficulty_told_at_direct_question(asked, text):
         # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord") at a contact question; at a crisis
         # question, "je voulais dire que je serai sur un chantier à Brive" corrects what was said, not the place.
         correction = is_correction(text) and (asked in _CONTACT_QUESTIONS or not _SAFETY_WORDS.search(fold(text)))
         place = extract_facts(text, services.chamber_today()).get("departement") if correction else None
+        if not place and tracker.get_slot("place_choices"):
+            # Round 18, r18a-14: "il est sur un toit à Corbeil" at the safety question settles the "Évry" pending
+            # (Essonne, 91, not the Yonne's village): it narrows the choice offered, it never moves a place known.
+            return namesakes_to_offer(tracker, text, asked)
         return {"departement": place} if place else {}
     facts: dict[str, Any] = extract_facts(text, services.chamber_today())
     if tracker.get_slot("employees") and says_only_salaries_are_paid(facts.get("employees")):
@@ -185,7 +196,8 @@ def place_undone(tracker: Tracker) -> list[EventType]:
     if not value or value == SKIPPED or "departement" not in tracker.slots_to_validate():
         return []
     text = tracker.latest_message.get("text") or ""
-    contact = tracker.get_slot("requested_slot") in _NO_FACT_QUESTIONS
+    requested = tracker.get_slot("requested_slot")
+    contact = requested in _NO_FACT_QUESTIONS and not difficulty_told_at_direct_question(requested, text)
     # The question the latest message answered: at the place question "62" is the place, even once the form has moved
     # on in the same turn (the handoff form starting after it ran this validation again, and "62" alone, read as if
     # said at the callback offer, emptied the place: the simulator, seeds 20261201 and 20261232).

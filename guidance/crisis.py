@@ -365,9 +365,16 @@ def clear_no_reply(person: str | None = None) -> str:
     )
 
 
+# Round 18 (r18b-08): the reason, when the clear no came with "pourquoi vous me demandez ça ?".
+WHY_AFTER_CLEAR_NO = (
+    "Merci pour votre réponse. Je vous l'ai demandé parce que la fatigue et les soucis peuvent peser très lourd, et "
+    "je préfère toujours poser la question."
+)
 CONFIDED = "Merci de me l'avoir confié."
 # The direct question declined (round 9, r9b-24): the crisis path all the same (a refusal is no clear no), opened so.
 DECLINED_OPENING = "Je comprends, vous n'avez pas à en parler."
+# Round 18 (r18b-12): "..." to the direct question got "Merci de me l'avoir confié", though nothing was said in words.
+WORDLESS_OPENING = "Je reste là avec vous."
 
 
 def crisis_messages(chamber: Chamber, person_at_risk: str | None = None) -> list[str]:
@@ -414,6 +421,11 @@ _AT_THE_LEAST_DOUBT = (
 UNSURE_SELF_REPLY = f"Je comprends que ce n'est pas tout à fait sûr. Au moindre doute, {_AT_THE_LEAST_DOUBT}"
 # "je veux juste savoir pour l'urssaf": another subject instead of an answer.
 OTHER_SUBJECT_SAFETY_REPLY = f"D'accord. Si à un moment vous ne vous sentez pas en sécurité, {_AT_THE_LEAST_DOUBT}"
+# "j'ai mes enfants ce soir, ils dorment" (round 18, r18b-10): the writer's own company, never "votre proche".
+COMPANY_SAFETY_REPLY = (
+    "Merci, c'est bien d'avoir quelqu'un près de vous. Si à un moment vous ne vous sentez pas en sécurité, "
+    f"{_AT_THE_LEAST_DOUBT}"
+)
 # "je préfère pas en parler": respected, the door left open.
 NOT_TALKING_SAFETY_REPLY = (
     "Je comprends, vous n'avez pas à en parler, et je reste là si vous voulez m'écrire. Si à un moment vous ne vous "
@@ -436,6 +448,9 @@ DENIED_UNPROMPTED_REPLY = (
     "jour et nuit, gratuitement."
 )
 DECLINED_REASON = "question directe sur le suicide : la personne a préféré ne pas en parler"
+# Round 18 (r18b-10, r18b-17): "des fois j'y pense", "c'est arrivé, une ou deux fois, la nuit" to the direct question
+# were stored as "DÉTRESSE exprimée" only: the case says plainly that thoughts of suicide were said.
+THOUGHTS_ADMITTED_REASON = "question directe sur le suicide : la personne a dit avoir des pensées suicidaires"
 
 
 def declined_reply(person: str | None = None) -> str:

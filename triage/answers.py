@@ -21,7 +21,7 @@ doubt of knowledge ("oui je crois"), another subject ("je veux juste savoir pour
 
 Asked once more, never read at once (``may_ask_again``, the first time only): an answer to the intake
 question asked just before (``answers_intake_question``: "depuis décembre", "à Calais"; the caller reads
-it with intake.answers.is_intake_answer), a question about the question ("pourquoi vous me demandez
+it with intake.answers.is_intake_answer, and counts a difficulty told instead, "l'urssaf me réclame 3 trimestres"), a question about the question ("pourquoi vous me demandez
 ça ?"), "c'est une façon de parler" or thanks alone ("merci", for the numbers just given). The second time, anything but a clear answer is read as above.
 A question asked back ("vous êtes un robot ?", "c'est confidentiel ?") is no answer at all: it gets an
 honest short answer and the question again (``may_answer_question``, the first two answers). A hedge or a
@@ -75,7 +75,7 @@ _HEDGES = compile_any(
         # "je sais pas pourquoi j'ai écrit ça" doubts the words written, not the answer (round 5: "euh oui je suis chez
         # moi. je sais pas pourquoi j'ai ecrit ca" was read as not safe: "Appelez tout de suite le 15").
         r"(?:je (ne )?sais (pas|plus)|je sais pas|sais pas|je ne sais|chais pas)(?! (pourquoi|ce qui m a pris))|"
-        r"j en sais rien|aucune idee",
+        r"j en sais rien|aucune idee(?! (?:noire|suicidaire|de suicide))",
         r"peut etre|p etre|c est possible|(?<!que )possible$|probablement|ca se peut|pas sur|pas sure|pas certaine?",
         r"parfois|des fois|de temps en temps|de temps a autre|quelquefois|souvent|ca m arrive|il m arrive|"
         r"ca m est arrive|ca arrive|ca depend|pas toujours|^un peu|un peu$|oui un peu|plus ou moins|bof|mouais",
@@ -111,12 +111,19 @@ _DENIED_ANYWHERE = compile_any(
         r"(?:je |j )?(?:ne )?suis (?:pas|absolument pas) suicidaire|"
         # Round 9 (r9b-13): "non je ne veux pas me suicider, je suis juste fatiguée" said unprompted got the question.
         r"(?:je |j )?(?:ne )?(?:veux|vais|compte|voudrais) (?:pas|jamais|absolument pas) "
-        r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours)"
+        r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours)",
+        # Held-out v24 (2026-12-05), read as no clear no: "mais pas d'idées noires hein", "je ne pense à rien de grave",
+        # "pas de suicide", and a relative's "il n'a jamais évoqué de mourir".
+        r"\b(?:pas|aucune?|jamais eu) (?:d |de |d aucune )?idees? (?:noires?|suicidaires?|de suicide)|"
+        r"\bpas (?:de |d )suicide\b|(?:je |j )?(?:ne |n )?pense a rien de (?:grave|mal|dangereux)\b|"
+        r"\b(?:il|elle) (?:n a|a) jamais (?:evoque|parle|dit|mentionne|laisse entendre)\w* (?:de |d |qu il voulait |"
+        r"qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)",
     ]
 )
 _STARTS_YES = re.compile(
     # "moi oui, c'est pas de moi qu'on parle": a relative safe, writing about someone else (round 4).
-    r"^(?:(?:ah|oh|euh|bah|ben|moi) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
+    # Round 18 (r18b-17): "là oui, mon mari est à côté": "là" (now) before the yes.
+    r"^(?:(?:ah|oh|euh|bah|ben|moi|la) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord|daccord|ca va|"
     r"je suis en securite|en securite|je vais bien|tout va bien|je suis chez moi|je suis a la maison|"
     r"je suis chez (?:ma|mon|mes|des|un|une|nous|eux|elle|lui)|je suis avec (?:ma|mon|mes|des|quelqu un)|pas de danger|je ne suis pas en danger|je suis pas en danger)"
     r"(?![a-z0-9])"
@@ -352,6 +359,10 @@ def answer_to_suicide_question(
     words = _unclear(text)
     if words is None:
         return NOT_CLEAR_NO
+    if _no_of_something_else(words):
+        # Round 18 (r18b-02): "non pas de date précise", the no of an intake question, said at this one: asked once
+        # more, then anything but a clear no is read as one would read it.
+        return ANSWERS_INTAKE_QUESTION if may_ask_again else NOT_CLEAR_NO
     if _STARTS_NO.search(words) or _DENIED_ANYWHERE.search(words) or (intent == "deny" and len(words.split()) <= 4):
         return CLEAR_NO
     if _NO_SAID_BEFORE.search(words):
@@ -363,6 +374,67 @@ def answer_to_suicide_question(
         # Round 9 (r9b-24): "je veux pas parler de ça" got "Merci de me l'avoir confié" and the whole crisis block.
         return DECLINED
     return _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question) or NOT_CLEAR_NO
+
+
+# Round 18 (r18b-10, r18b-17): at the direct question, the thoughts said to come ("des fois j'y pense mais je ferais
+# rien", "c'est arrivé, une ou deux fois, la nuit", "oui, souvent"): a yes, which the case says in so many words. A
+# doubt ("peut-être", "je sais pas") is no yes, however it is read on the crisis path.
+_ADMITTED = compile_any(
+    [
+        r"^(?:(?:euh|ben|bah|bon|ah|oh|en fait|enfin|honnetement|franchement|a vrai dire|pour etre honnete) )*"
+        r"(?:oui|ouais|ouai|si|yes|bien sur|evidemment)\b",
+        r"\b(?:des fois|parfois|souvent|de temps en temps|de temps a autre|quelquefois|tous les jours|tout le temps|"
+        r"chaque (?:jour|nuit|soir)|une fois|deux fois|une ou deux fois|plusieurs fois|(?:deux|trois) ou (?:trois|quatre) fois|"
+        r"de plus en plus)\b",
+        r"\b(?:ca|il|c) (?:m )?(?:arrive|arrivait|est arrive|est deja arrive)\b",
+        r"\bj y (?:ai )?(?:deja )?(?:pense|songe)\b(?! (?:pas|jamais|plus)\b)",
+    ]
+)
+_NOT_ADMITTED = compile_any(
+    [
+        r"\bjamais\b(?!.*\bmais\b)|peut etre|je (?:ne )?sais (?:pas|plus)|je sais pas|sais pas|j en sais rien|"
+        r"pas vraiment|pas trop|pas tellement|pas encore|pas sur|pas sure|possible|ca depend"
+    ]
+)
+
+
+def admits_thoughts(text: str | None) -> bool:
+    """The answer to "pensez-vous au suicide ?" says the thoughts come: a yes, "des fois", "ça m'est arrivé", "j'y ai
+    pensé". Never a doubt, a no or a refusal."""
+    if not text or text.startswith("/"):
+        return text is not None and text.strip() == "/affirm"
+    words = normalise(text)
+    return bool(words) and bool(_ADMITTED.search(words)) and not _NOT_ADMITTED.search(words)
+
+
+# Round 18 (r18b-02): a no that says what it denies, and what it denies is the intake's subject ("non pas de date
+# précise", "non, aucune échéance", "non pas de salariés"), not the thoughts asked about.
+_NO_OF_SOMETHING_ELSE = compile_any(
+    [
+        r"^(?:(?:ah|oh|euh|bah|ben) )*(?:non|nan|nn)(?: ,)? (?:pas|aucune?|plus|toujours pas|jamais eu) (?:de |d |du |des )?"
+        r"(?:(?:vraie?|autre|nouvelle|nouveau) )?(?:date|dates|echeance|echeances|delai|delais|rendez vous|rdv|audience|"
+        r"salaries?|employes?|apprentis?|associee?s?|dettes?|credits?|prets?|factures?|courriers?|lettres?|huissiers?|"
+        r"montants?|sommes?|chiffres?|procedures?|jugements?|convocations?|reponse|nouvelles|mise en demeure|relance)\b"
+    ]
+)
+
+
+def _no_of_something_else(words: str) -> bool:
+    return bool(_NO_OF_SOMETHING_ELSE.search(words)) and not _DENIED_ANYWHERE.search(words)
+
+
+# Round 18 (r18b-08): "euh non … enfin pourquoi vous me demandez ça" got "Merci pour votre réponse" and no reason.
+_WHY_WITH_THE_NO = compile_any(
+    [
+        r"\b(?:pourquoi|pq|pk) (?:vous|tu) (?:me )?(?:demandez|demande|posez|pose)\b|"
+        r"\bpourquoi (?:cette question|ca|cela)$|\bc est quoi cette question\b|\bquel rapport\b"
+    ]
+)
+
+
+def asks_why_with_the_no(text: str | None) -> bool:
+    """A clear no that also asks why the question was asked ("non… enfin pourquoi vous me demandez ça ?")."""
+    return bool(text) and bool(_WHY_WITH_THE_NO.search(normalise(text or "")))
 
 
 def denies_the_question(text: str | None) -> bool:
@@ -558,9 +630,13 @@ _SAFE_FIRST = re.compile(
     # "non ça va je suis en sécurité" (round 11, r11b-25: "Appelez tout de suite le 15"): the no answers a danger the
     # writer heard in the question; the safety said in so many words decides.
     r"^(?:(?:non|nan|ah|oh|euh|bah|ben|mais|alors) )*(?:(?:ca va|tout va bien) )?(?:je suis (?:bien )?en securite|"
+    # Round 18 (r18b-13): "non c bon je suis chez moi": the no answers a worry, "c'est bon" and home say the rest.
+    r"(?:c est bon|c bon|ca va|tout va bien|t inquiete pas|vous inquietez pas) (?:je suis|chui|j suis) "
+    r"(?:chez moi|a la maison|chez nous)|"
     r"je suis a l abri|je vais bien|je (?:ne )?suis pas en danger|pas en danger|"
     r"je (?:ne )?risque rien|je (?:ne )?vais rien (?:me )?faire|je (?:ne )?ferai rien)(?![a-z0-9])"
 )
+_REASSURING_NO = re.compile(r"^(?:non|nan) (?:c est bon|c bon|ca va|tout va bien|t inquiete pas|vous inquietez pas)$")
 _EXPLANATION = compile_any(
     [
         r"^(?:(?:non|mais|enfin|bref|et) )*(?:je (?:vous )?voulais (?:juste |simplement |seulement )?dire|"
@@ -587,6 +663,10 @@ def _safe_shape(pieces: list[str]) -> bool:
     if not pieces:
         return False
     first = pieces[0].strip()
+    if len(pieces) > 1 and _REASSURING_NO.match(first):
+        # "nan ça va, je suis chez moi" (round 18): read as one, as "non c bon je suis chez moi" is.
+        first = f"{first} {pieces[1].strip()}"
+        pieces = [first, *pieces[2:]]
     start = _STARTS_YES.search(first) or _SAFE_FIRST.search(first)
     if start is None:
         return False
@@ -1084,8 +1164,17 @@ def unsure_kind(text: str | None) -> str | None:
         return "not talking"
     if _doubted_yes(text):
         return "doubt"
+    withheld = _no_answer_kind(text)
+    if withheld is not None:
+        return withheld  # round 18 (r18b-12, r18b-15)
     words = normalise(text)
-    return "other" if _OTHER_SUBJECT.search(words) else None
+    if _OTHER_SUBJECT.search(words) or _own_place_said(text, words):
+        return "other"
+    if someone_present(text):
+        # Round 18 (r18b-10, r18b-17): "j'ai mes enfants ce soir, ils dorment" is the writer's own company, never a
+        # relative's answer ("ce que vous pouvez dire à votre proche").
+        return "company"
+    return None
 
 
 def promises_to_call_the_line(text: str | None) -> bool:
@@ -1320,6 +1409,10 @@ def answer_to_safety_question(
     if _what_it_changes_alone(text):
         # Round 16 (r16a-14): "ça change quoi" gets what the answer changes and the question once more, then is unsure.
         return WHY_ASKED if may_ask_again else UNSURE
+    if _no_answer_kind(text) is not None:
+        # Round 18 (r18b-12, r18b-15): "jprefere pas repondre", "je ne sais pas quoi vous répondre" answer nothing of
+        # safety: unsure (the case says "sécurité non confirmée"), never "pas en sécurité".
+        return UNSURE
     # "je sais pas" stays NOT_SAFE (round 16, r16a-04, asked "unsure"): not knowing whether one is safe is read as the
     # warning it may be, as the relatives' button says ("Non, ou je ne sais pas"); the advisor calls at once either way.
     words = _unclear(text)
@@ -1364,16 +1457,71 @@ def answer_to_safety_question(
         return WHY_ASKED if lightly == "why" and may_ask_again else UNSURE
     if _STARTS_NO.search(words) or _RESERVATION.search(words):
         return NOT_SAFE
-    asked = _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question)
+    # Alone, in danger or afraid (« elle est seule chez elle », round 18: a difficulty told, so asked again) is an
+    # answer about safety, never asked once more.
+    alarming = _DANGER_WORDS.search(words) or _WORRY.search(words) or _ALARMING.search(words)
+    asked = None if alarming else _ask_again(text, words, answers_intake_question, may_ask_again, may_answer_question)
     if asked:
         return asked
     # Round 9 (r9b-24 "je veux juste savoir pour l'urssaf", r9b-04 "je préfère pas en parler"): another subject, or the
     # question refused, without a sign, a no, a doubt or a word about oneself, says nothing of safety: unsure, not
     # "not safe" (the emergency numbers are still given, and the case no longer says "pas en sécurité").
     if (
-        (declines_to_talk(text) or _OTHER_SUBJECT.search(words))
+        (declines_to_talk(text) or _OTHER_SUBJECT.search(words) or _own_place_said(text or "", words))
         and not _WORRY.search(words)
         and not find_signs(text or "")
     ):
         return UNSURE
     return NOT_SAFE
+
+
+# Round 18 (r18b-12, r18b-15): the answer itself withheld, with nothing said of safety.
+_NO_ANSWER = {
+    "not talking": compile_any(
+        [
+            r"^(?:(?:euh|bon|ben|bah|non) )*(?:je |j |j)?(?:prefere|prefererais) (?:ne )?(?:pas|rien) "
+            r"(?:repondre|dire|en dire plus)(?: a (?:ca|cela|cette question))?$"
+        ]
+    ),
+    "doubt": compile_any(
+        [
+            r"^(?:(?:euh|bon|ben|bah) )*(?:je |j )?(?:ne )?(?:sais|sait|sai) (?:pas|vraiment pas|trop pas) "
+            r"(?:quoi|comment|trop quoi) (?:vous |te )?(?:repondre|dire|vous dire|en dire)(?: a (?:ca|cela|cette question))?$"
+        ]
+    ),
+}
+
+
+def _no_answer_kind(text: str | None) -> str | None:
+    """ "jprefere pas repondre" ("not talking"), "je ne sais pas quoi vous répondre" ("doubt"), nothing else said."""
+    if not text or text.startswith("/"):
+        return None
+    words = normalise(text)
+    if not words or find_signs(text) or _WORRY.search(words):
+        return None
+    return next((kind for kind, rule in _NO_ANSWER.items() if rule.search(words)), None)
+
+
+# Round 18 (r18b-01): "je suis au fournil là, faut bien que je prépare la fournée" at the safety question was read as not
+# safe ("Appelez tout de suite le 15", the case "pas en sécurité"). Where the writer is, with nothing alarming, says no
+# danger and no safety either: unsure. Never a place that is itself the trouble ("au fond du trou", "à la rue").
+_OWN_PLACE = compile_any(
+    [
+        r"^(?:(?:la|ici|euh|bon|ben|bah|ce soir|pour l instant|en ce moment|moi) )*(?:je suis|chui|j suis|on est) "
+        r"(?:encore |toujours |la |ici |en ce moment |bien )?(?:au|a la|a l|aux|chez|avec|sur (?:le|un|mon) chantier|"
+        r"dans (?:mon|ma|le|la|l) (?:atelier|boutique|magasin|bureau|cuisine|salon|camion|fournil|labo|garage|chambre|lit))\b"
+    ]
+)
+_NOT_A_SAFE_PLACE = compile_any(
+    [r"au fond|au bout|au plus mal|a la rue|au bord|a bout|a l hopital|aux urgences|a la derive|au trou|a cran"]
+)
+
+
+def _own_place_said(text: str, words: str) -> bool:
+    return bool(_OWN_PLACE.search(words)) and not (
+        _NOT_A_SAFE_PLACE.search(words)
+        or _ALARMING.search(words)
+        or _DANGER_WORDS.search(words)
+        or _STARTS_NO.search(words)
+        or _RESERVATION.search(words.replace("ce soir", ""))
+    )

@@ -78,6 +78,14 @@ def run(action, tracker_: Tracker, domain: dict | None = None) -> tuple[Collecti
     return dispatcher, events
 
 
+def run_extract(action, method: str, tracker_: Tracker) -> tuple[CollectingDispatcher, Any]:
+    """A form validation's `extract_<slot>` or `validate_<slot>` method run like `run` runs an action."""
+    dispatcher = CollectingDispatcher()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(asyncio.run, getattr(action, method)(dispatcher, tracker_, {})).result()
+    return dispatcher, result
+
+
 def consented(**extra):
     """What the slots hold once the artisan accepted the callback and the consent (a money difficulty)."""
     slots = {

@@ -21,7 +21,7 @@ from actions.handoff_actions import ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion, ActionHandleMisunderstanding, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
 from guidance.crisis import SAFETY_QUESTION, SUICIDE_QUESTION, SUICIDE_QUESTION_AGAIN
-from tests.support.trackers import bot, slot_events, texts, tracker, user
+from tests.support.trackers import bot, run_extract, slot_events, texts, tracker, user
 from tests.unit.actions.test_actions import run, run_coroutine
 
 
@@ -153,8 +153,10 @@ def test_the_direct_question_names_suicide():
         ("oui", "affirm", "not_clear_no"),
         ("peut-être", "inform", "not_clear_no"),
         ("parfois", "inform", "not_clear_no"),
-        ("l'urssaf me réclame 3 trimestres", "describe_situation", "not_clear_no"),
         ("...", "nlu_fallback", "not_clear_no"),
+        # A difficulty told with a hedge or a yes is read at once; told alone it is asked again (below).
+        ("des fois, l'urssaf me réclame 3 trimestres", "describe_situation", "not_clear_no"),
+        ("oui, avec l'urssaf qui me réclame 3 trimestres", "affirm", "not_clear_no"),
     ],
 )
 def test_answers_to_the_direct_question(typed, intent, expected):
@@ -269,20 +271,35 @@ ASKED = {
         ("je suis ébéniste, SAS, dans le 62", "inform", "Merci pour cette précision."),
         ("j'ai 3 salariés à payer le 30", "describe_situation", "Merci pour cette précision."),
         ("merci", "thank", "Je vous en prie."),
+        # Held-out v24's false alarms: a difficulty told where the question was asked is no answer yet.
+        ("l'urssaf me réclame 3 trimestres", "describe_situation", "Merci pour cette précision."),
+        ("et le tribunal de commerce m'a convoqué pour mardi", "describe_situation", "Merci pour cette précision."),
     ],
-    ids=["date", "town", "why", "figure-of-speech", "account", "account-misread", "facts", "wages", "thanks"],
+    ids=[
+        "date",
+        "town",
+        "why",
+        "figure-of-speech",
+        "account",
+        "account-misread",
+        "facts",
+        "wages",
+        "thanks",
+        "difficulty",
+        "hearing",
+    ],
 )
 def test_an_answer_to_something_else_gets_the_question_once_more_then_is_read(slot, typed, intent, kind_word):
     asked_by, form, validation, not_clear = ASKED[slot]
     first = [_action(asked_by), bot("la question"), user(typed, intent)]
     t = tracker(first, slots={"requested_slot": slot}, active_loop=form)
-    dispatcher, events = run_coroutine_extract(validation, f"extract_{slot}", t)
+    dispatcher, events = run_extract(validation, f"extract_{slot}", t)
     assert events == {slot: None}, "the form asks its question again"
     assert texts(dispatcher)[0].startswith(kind_word)
 
     again = [*first, bot(texts(dispatcher)[0]), bot("la question"), user(typed, intent)]
     t = tracker(again, slots={"requested_slot": slot}, active_loop=form)
-    dispatcher, events = run_coroutine_extract(validation, f"extract_{slot}", t)
+    dispatcher, events = run_extract(validation, f"extract_{slot}", t)
     assert events == {slot: not_clear} and texts(dispatcher) == []
 
 
@@ -293,7 +310,7 @@ def test_a_long_account_with_a_warning_sign_takes_the_crisis_path_at_once():
         slots={"requested_slot": "suicide_thoughts"},
         active_loop="direct_question_form",
     )
-    dispatcher, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    dispatcher, events = run_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
     assert events == {"suicide_thoughts": "not_clear_no"}
     assert texts(dispatcher) == []
 
@@ -304,7 +321,7 @@ def test_a_hedge_is_never_asked_again():
         slots={"requested_slot": "suicide_thoughts"},
         active_loop="direct_question_form",
     )
-    dispatcher, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    dispatcher, events = run_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
     assert events == {"suicide_thoughts": "not_clear_no"} and texts(dispatcher) == []
 
 
@@ -317,13 +334,6 @@ def test_the_direct_question_asked_again_is_shorter():
     )
     (shorter,) = texts(again)
     assert shorter != question and "suicide" in shorter and shorter.endswith("?") and len(shorter) < len(question)
-
-
-def run_coroutine_extract(action, method, tracker_):
-    from rasa_sdk.executor import CollectingDispatcher
-
-    dispatcher = CollectingDispatcher()
-    return dispatcher, run_coroutine(getattr(action, method)(dispatcher, tracker_, {}))
 
 
 @pytest.mark.parametrize("typed", ["en fait si, des fois j'y pense", "je vous ai menti, ça m'arrive d'y penser"])
@@ -369,7 +379,7 @@ def test_a_question_asked_back_gets_an_answer_and_the_question_again(slot, typed
         slots={"requested_slot": slot},
         active_loop=form,
     )
-    dispatcher, events = run_coroutine_extract(validation, f"extract_{slot}", t)
+    dispatcher, events = run_extract(validation, f"extract_{slot}", t)
     assert events == {slot: None}, "the form asks its question again"
     (message,) = dispatcher.messages
     if utter:
@@ -387,7 +397,7 @@ def test_a_robot_question_at_the_direct_question_is_answered_twice_then_read():
         slots={"requested_slot": "suicide_thoughts"},
         active_loop="direct_question_form",
     )
-    _, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    _, events = run_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
     assert events == {"suicide_thoughts": "not_clear_no"}
 
 
@@ -398,7 +408,7 @@ def test_a_question_back_about_the_question_itself_is_an_answer(typed):
         slots={"requested_slot": "suicide_thoughts"},
         active_loop="direct_question_form",
     )
-    _, events = run_coroutine_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
+    _, events = run_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", t)
     assert events == {"suicide_thoughts": "not_clear_no"}
 
 
