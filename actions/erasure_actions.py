@@ -29,9 +29,13 @@ from intake.answers import (
     HEALTH,
     asks_how_long_kept,
     asks_which_health,
+    asks_who_reads,
+    fears_it_gets_known,
+    fears_others_told,
     fears_someone_sees,
     keeps_the_call,
     mentions_erasing,
+    mentions_time_difference,
     part_to_remove,
 )
 
@@ -497,13 +501,57 @@ def which_health_text(slots: Any) -> str:
     )
 
 
+NOBODY_TOLD = (
+    "Non : je ne préviens personne, ni la police, ni l'URSSAF, ni vos proches. Ce que vous écrivez n'est lu que par "
+    "les conseillers de la chambre, et rien ne leur est transmis sans votre accord."
+)
+WHO_READS = (
+    "Seuls les conseillers de la Chambre de métiers et de l'artisanat lisent ce que vous écrivez, et c'est l'un d'eux "
+    "qui vous rappelle. Rien ne leur est transmis sans votre accord."
+)
+
+
+# Round 18 (r18a-09): "le conseiller, il connaît le garage ? je ne veux pas que ça se sache à Roanne" got the offer again.
+KEPT_DISCREET = (
+    "Les conseillers de la chambre sont tenus à la discrétion : ils ne parlent de votre situation à personne autour de "
+    "vous. Si vous connaissez quelqu'un à la chambre, dites-le au conseiller qui vous rappelle."
+)
+
+
+TIME_DIFFERENCE_KEPT = (
+    "Le décalage horaire est pris en compte : le moment de l'appel vous est proposé à l'heure de chez vous."
+)
+
+
+def who_reads_text(words: str | None, consented_now: bool) -> str | None:
+    """The answer to "who reads / who calls back / will you tell the police? / will it be known here?", or None when
+    the words ask none."""
+    if fears_others_told(words):
+        return NOBODY_TOLD
+    known = KEPT_DISCREET if fears_it_gets_known(words) else None
+    if asks_who_reads(words) and mentions_time_difference(words):
+        # Round 18 (r18a-05): "quelqu'un de la Réunion ou de Paris ? parce que le décalage horaire...".
+        return f"{WHO_READS.split('. ', maxsplit=1)[0]}. {TIME_DIFFERENCE_KEPT}"
+    if asks_who_reads(words):
+        reads = PRIVACY_AFTER_CONSENT if consented_now else WHO_READS
+        # Three sentences at most: the discretion, without the advice about someone known at the chamber.
+        return f"{reads} {known.split('. ')[0]}." if known else reads
+    return known
+
+
 def consent_worry_text(tracker: Tracker) -> str | None:
     """The answer to a question back or a worry said at a consent question, or right after it (who else could see,
     which health information); None when the words say neither."""
     asked = tracker.get_slot("requested_slot")
+    words = _latest_words(tracker)
+    if asked in (*_FORM_QUESTIONS_OF_CONSENT, "wants_advisor"):
+        # Round 18 (r18b-04, r18b-11, r18b-13): who reads, who calls, whether anyone is told, answered before the
+        # question comes again (it was asked again alone, or the words became the case's request).
+        told = who_reads_text(words, consented(tracker.slots))
+        if told is not None:
+            return told
     if asked not in _FORM_QUESTIONS_OF_CONSENT:
         return None
-    words = _latest_words(tracker)
     if asked == "health_consent" and asks_which_health(words):
         return which_health_text(tracker.slots)
     if fears_someone_sees(words):

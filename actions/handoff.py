@@ -20,6 +20,7 @@ from french.words import ACCENTED_KIN, KIN, with_possessive
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
+from triage.distress import signs_in_words
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,13 @@ MAX_NAME_LENGTH = 60
 def phone_digits(text: str) -> str:
     """The words with a number said in words written in digits ("zéro six, douze, trente-quatre…" ->
     "06 12 34…"), the commas of a dictated number dropped: what the phone readers below read."""
+    text = _LETTER_O_AS_ZERO.sub("0", text)
     return re.sub(r"(?<=\d)\s*,\s*(?=\d)", " ", digits_from_words(text))
+
+
+# The letter O typed for a zero beside digits, with no letter touching it ("06 07 08 09 1O", "O6 12 …": round 18,
+# r18a-09, "Je n'ai pas bien compris"); never in a word ("10 ou 11", "ok 06…").
+_LETTER_O_AS_ZERO = re.compile(r"(?:(?<=\d)[oO]{1,2}|(?<![^\W_])[oO]{1,2}(?=\d))(?![^\W\d_])")
 
 
 def normalise_phone(text: str | None) -> str | None:
@@ -266,8 +273,9 @@ def closed_weekday(preference: str | None, open_weekdays: Iterable[int]) -> int 
     from chamber.hours import CallbackPreference
 
     wish = CallbackPreference.read(preference)
-    if wish.weekday is None or wish.weekday in set(open_weekdays):
-        return None
+    open_days = set(open_weekdays)
+    if wish.weekday is None or wish.weekday in open_days or open_days & set(wish.other_weekdays):
+        return None  # "samedi ou lundi": the Monday said with it is possible (round 18)
     return wish.weekday
 
 
@@ -404,6 +412,8 @@ def summarise(
     question_declined: bool = False,
     callback_promised: str | None = None,
     account: str | None = None,
+    signs: Sequence[str] = (),
+    suicide_answer: str | None = None,
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
@@ -443,6 +453,14 @@ def summarise(
     if written_by:
         # Round 7: a wife, a son, a daughter wrote; the summary named neither them nor the person concerned.
         parts.append(written_by)
+    if distress and (signs or suicide_answer):
+        # Round 18 (r18b-01, 09, 10): without the health consent the words of the sign are kept nowhere (RGPD art. 9),
+        # and the advisor called someone in crisis without knowing why. The kind of sign, never a quote, is said.
+        kept = "" if health_consent else " (mots non conservés, sans accord santé)"
+        said = [", ".join(signs)] if signs else []
+        if suicide_answer:
+            said.append(f"à la question sur le suicide, {suicide_answer}")
+        parts.append(f"Signes repérés{kept} : " + " ; ".join(said) + ".")
     if happened:
         parts.append(_capitalised(" ; ".join(happened)) + ".")
     if sums:
@@ -511,10 +529,28 @@ def reasons_kept(slots: Mapping[str, Any], health_consent: bool) -> dict[str, li
     for key, quotes in reasons.items():
         if key in SENSITIVE_REASON_KEYS:
             continue
-        without_health = [quote for quote in quotes if not _health_beyond_death(quote)]
+        without_health = [said for said in (_without_sensitive_quote(quote) for quote in quotes) if said]
         if without_health:
-            kept[key] = without_health
+            kept[key] = list(dict.fromkeys(without_health))
     return kept
+
+
+_LIFE_RISK = "risque pour la vie"
+
+
+def _without_sensitive_quote(reason: str) -> str | None:
+    """A reason without the health or distress words it quotes (round 18, r18b-01: « risque pour la vie : « ils auront
+    plus a s'embeter avec moi » » and a works quote with the warning sign stayed in the case without the consent). A
+    label before the quote stays ("risque pour la vie"); a reason that is only the quote goes."""
+    if reason.startswith(_LIFE_RISK):
+        return _LIFE_RISK  # whatever it quotes is the sign itself, or the answer to the question about suicide
+    if _health_beyond_death(reason):
+        return None
+    quoted = re.findall(r"«([^»]*)»", reason)
+    if quoted and any(_sensitive(words) for words in quoted):
+        label = reason.split("«", 1)[0].rstrip(" :")
+        return label or None
+    return reason
 
 
 def _capitalised(text: str) -> str:
@@ -550,7 +586,10 @@ _ABOUT_THE_SERVICE = re.compile(
     r"(?:avoir|parler a) (?:quelqu'un|qqn|un conseiller|une conseillere|un humain|un vrai humain|une personne)|"
     r"par (?:mail|e-mail|email|courriel|sms|texto)|tombe\w* dessus|(?:lire|voir|lit|voit) (?:mes|ces|les) messages|"
     # "vous pensez que je vais m'en sortir ?": a worry to answer, no request an advisor prepares.
-    r"(?:je vais|on va|il va|elle va|je vais pouvoir) (?:m'en|m en|s'en|s en|nous en|en) sortir)\b"
+    r"(?:je vais|on va|il va|elle va|je vais pouvoir) (?:m'en|m en|s'en|s en|nous en|en) sortir|"
+    # Round 18 (M11: r18b-11, r18b-13): who calls back, whether the police is told: the service, not the request.
+    r"qui (?:est-ce qui |c'est qui )?(?:va |vont )?(?:me |m')(?:rappel\w*|appel\w*|contact\w*)|c'est qui qui|"
+    r"quelqu'un de (?:la|votre) chambre|(?:flics?|police|gendarme\w*))\b"
 )
 # A question that means something only with the bot's message before it ("cé koi la différence ?", "ça veut dire
 # quoi ?", round 17, r17a-03): nothing of the situation for the advisor.
@@ -631,6 +670,15 @@ _ANSWER_OR_CALL = re.compile(
 )
 
 
+_CUT = "[…]"
+
+
+def _names_a_business_difficulty(clause: str) -> bool:
+    from triage.engine import assess
+
+    return any(category not in ("sante", "autre") for category in assess([clause]).categories)
+
+
 def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str | None:
     """ "« carrossier a valence, grele de dimanche, 30 voitures de clients abimées dans mon parc … »": the first
     messages that tell the situation, quoted as typed (cut at a word near ``MAX_ACCOUNT_LENGTH``). None when no message
@@ -646,6 +694,7 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
         if not assess([message]).categories or callback_time(message):
             continue  # no situation told, or when to call ("en fin de journée, quand le salon ferme")
         told += 1
+        after_sensitive = False
         for sentence in re.findall(r"[^.!?\n]+[.!?]*", " ".join(message.replace("’", "'").split())):
             if "?" in sentence:
                 continue  # asked, not told (the request line quotes what is asked)
@@ -656,11 +705,22 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
                 folded = fold(clause)
                 if len(clause.split()) < 2 or _GREETING_CLAUSE.match(folded) or _ANSWER_OR_CALL.search(folded):
                     continue
-                if not health_consent and _sensitive(clause):
+                if not health_consent and (
+                    _sensitive(clause) or (after_sensitive and not _names_a_business_difficulty(clause))
+                ):
+                    # Round 18 (r18b-14): "il est épuisé, il s'endort à table": the clause after the health words
+                    # goes on about them, with no health word of its own; it goes too, until a difficulty is named.
+                    # r18b-02: the cut is shown, so that the quote does not read as one sentence.
+                    after_sensitive = True
+                    if kept and kept[-1] != _CUT:
+                        kept.append(_CUT)
                     continue
+                after_sensitive = False
                 kept.append(clause)
         if len(", ".join(kept)) >= MAX_ACCOUNT_LENGTH:
             break
+    while kept and kept[-1] == _CUT:
+        kept.pop()
     text = ", ".join(kept)
     if not text:
         return None
@@ -672,7 +732,7 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
 def happened_said(artisan_messages: Sequence[str]) -> list[str]:
     """Deaths first, then what happened to the business (intake.facts): "décès de son associé (il y a 2 semaines)",
     "liquidation judiciaire, audience le mardi 15 décembre", "saisie de son camion (la semaine prochaine)"."""
-    from intake.facts import deaths_said, events_said
+    from intake.facts import UNSPECIFIED_REDRESSEMENT, deaths_said, events_said, redressement_meant
 
     # Someone close writing, said in any message ("je suis son fils", then "ma mère est décédée"): each death and event
     # is told for the artisan, not from the writer's side (round 14, r14a-09).
@@ -685,6 +745,13 @@ def happened_said(artisan_messages: Sequence[str]) -> list[str]:
         known = [death.split(" (")[0] for death in deaths]
         deaths += [line for line in deaths_said(message, relative) if line.split(" (")[0] not in known]
         events += [line for line in events_said(message, relative) if line not in events]
+    # "contrôle fiscal" in one message, "le redressement" in the next (round 18, r18a-15): the reading the messages make
+    # clear, never "non précisé".
+    meant = redressement_meant(" ".join(m for m in artisan_messages if m and not m.startswith("/")))
+    if meant:
+        unspecified = len(UNSPECIFIED_REDRESSEMENT)
+        events = [meant + line[unspecified:] if line.startswith(UNSPECIFIED_REDRESSEMENT) else line for line in events]
+        events = [line for index, line in enumerate(events) if line not in events[:index]]
     return deaths + events
 
 
@@ -1035,6 +1102,27 @@ def question_declined(slots: Mapping[str, Any]) -> bool:
     return DECLINED_REASON in ((slots.get("triage_reasons") or {}).get("overwhelm") or [])
 
 
+# How the direct question about suicide was answered, for the summary (round 18, r18b-10): never the words.
+_SUICIDE_ANSWERS = {"not_clear_no": "pas un non clair", "clear_no": "a répondu non", "yes": "a répondu oui"}
+
+
+def suicide_answer(slots: Mapping[str, Any]) -> str | None:
+    """The answer to the direct question, in plain words; none when declined (the summary says so) or not asked."""
+    if question_declined(slots):
+        return None
+    if thoughts_admitted(slots):
+        # Round 18 (r18b-10, r18b-17): "des fois j'y pense", "c'est arrivé, une ou deux fois": a yes, said plainly.
+        return "a dit avoir des pensées suicidaires"
+    return _SUICIDE_ANSWERS.get(str(slots.get("suicide_thoughts") or ""))
+
+
+def thoughts_admitted(slots: Mapping[str, Any]) -> bool:
+    """The direct question answered with a yes ("des fois j'y pense", round 18): recorded by the crisis path."""
+    from guidance.crisis import THOUGHTS_ADMITTED_REASON
+
+    return THOUGHTS_ADMITTED_REASON in ((slots.get("triage_reasons") or {}).get("distress_signs") or [])
+
+
 def build_case_draft(
     *,
     conversation_id: str,
@@ -1111,6 +1199,8 @@ def build_case_draft(
             question_declined=question_declined(slots),
             callback_promised=slots.get("callback_promised"),
             account=account_said(said, health_consent),
+            signs=signs_in_words(slots.get("distress_signs") or ()),
+            suicide_answer=suicide_answer(slots),
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
@@ -1981,6 +2071,12 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     titled = _titled_name(words)
     if titled:
         return titled
+    # "Mme Martin, Odile" (round 18, r18b-14: "je n'ai pas bien compris", the name lost): the title and surname, then
+    # the first name after a comma, kept as name_then_more keeps it at the name question ("Odile Martin").
+    head, comma, tail = words.partition(",")
+    titled = _titled_name(head) if comma else None
+    if titled and _CAPITALISED_WORD.fullmatch(tail.strip()) and fold(tail.strip()) not in _NOT_A_NAME:
+        return clean_name(f"{tail.strip()} {titled.split(' ', 1)[1]}")
     kinds = {entity.get("entity") for entity in entities}
     if "town" in kinds or "departement" in kinds:
         return None  # "Lens", "Arras": a place
@@ -1997,14 +2093,33 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
         and not any(fold(part) in _NOT_A_NAME for part in parts)
     ):
         return clean_name(" ".join(parts))
+    if (
+        # "Erwan Le Bihan", "Nadia Da Costa" (round 18, r18b-02: "je n'ai pas bien compris", the name asked again):
+        # a first name and a surname with its particle, all typed as names are.
+        len(parts) == 3
+        and fold(parts[1]) in _SURNAME_PARTICLES
+        and parts[1][0].isupper()
+        and _CAPITALISED_WORD.fullmatch(parts[0])
+        and _CAPITALISED_WORD.fullmatch(parts[2])
+        and not any(fold(part) in _NOT_A_NAME for part in (parts[0], parts[2]))
+    ):
+        return clean_name(" ".join(parts))
     return None
+
+
+_SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "des", "di", "van", "von", "dos", "del"})
 
 
 # The words of a yes before the rest of an answer ("bon ok, c'est Laurent", "oui allez, moi c'est Paul").
 _YES_FIRST = re.compile(
     r"^(?:(?:bon|ben|bah|alors|euh|eh bien|et bien|allez|enfin|finalement)[\s,]+)*"
-    r"(?:oui|ouais|ok|okay|d'accord|dac|entendu|volontiers|allez|vas-y|allez-y|pourquoi pas)(?:[\s,.!]+|$)",
+    r"(?:(?:oui|ouais|ok|okay|d'accord|dac|entendu|volontiers|allez|vas-y|allez-y|pourquoi pas|tres bien|très bien)"
+    r"(?:[\s,.!]+|$))+",
     re.IGNORECASE,
+)
+# The name said last, after what the yes was for ("oui rappelez-moi, c'est Mathieu"; 2026-12-05: asked again after it).
+_NAME_LAST = re.compile(
+    r"[,;.!]\s*((?:moi\s+)?c'?\s?est\s+\S+(?:\s+\S+)?|je m'appelle\s+\S+(?:\s+\S+)?)\s*[.!]*$", re.I
 )
 
 
@@ -2016,7 +2131,9 @@ def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ())
     rest = _YES_FIRST.sub("", words, count=1)
     if rest == words or not rest:
         return None
-    return first_name_said(rest, entities)
+    named = first_name_said(rest, entities)
+    last = None if named else _NAME_LAST.search(rest)
+    return first_name_said(last.group(1), entities) if last else named
 
 
 # A no as typed, drawn out or short ("non", "nooon", "nan", "nn", "nope", "niet"), and words starting with an n that say
@@ -2694,6 +2811,13 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
     return notes
 
 
+def _names_nobody(name: str) -> bool:
+    """ "Rappelez-Moi", "Appelez": words of a request read as a name."""
+    from intake.facts import fold
+
+    return any(fold(part) in _NOT_A_NAME_BESIDE_A_NUMBER for part in re.split(r"[-\s]+", name))
+
+
 def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     """Whether the artisan's messages were written by someone close for the person concerned (round 7: a wife for her
     husband, a son and a daughter for their father, a wife for a husband at risk), and what they say of it:
@@ -2730,12 +2854,13 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
             before = _NAME_THEN_ROLE.search(folded)
             if before and "writer_name" not in found:
                 name = _name_at(original, before, capitalised_only=False)
-                if name:
+                # "oui rappelez-moi, je suis sa femme, Nadine" (round 18, r18a-02): a request, never the name.
+                if name and not _names_nobody(name):
                     found["writer_name"] = name
         for pattern in (_NAME_WITH_WRITERS_ROLE, _WRITERS_ROLE_WITH_NAME):
             introduced = pattern.search(folded)
             name = _name_at(original, introduced, capitalised_only=False) if introduced else None
-            if introduced and name:
+            if introduced and name and not _names_nobody(name):
                 said = True
                 found.setdefault("writer", introduced.group("role"))
                 found.setdefault("writer_name", name)
@@ -2982,6 +3107,24 @@ def says_a_moment(text: str | None) -> bool:
             folded,
         )
     )
+
+
+def moment_at_the_name(text: str | None) -> tuple[str | None, str] | None:
+    """(the name said with it or None, the moment) when the answer to the name question says when to call ("plutôt
+    en fin d'après-midi, avant 17h je suis sur les chantiers": round 18, r18b-14, stored as the contact name, digits
+    cut). None when no moment is said, or when the words are short enough to be a name ("Jean Matin")."""
+    moment = moment_said_with(text)
+    if not text or not moment:
+        return None
+    name = name_after_a_yes_then_more(text) or name_then_more(text) or first_name_said(text)
+    if name:
+        # "Odile, plutôt le matin", "oui ok Odile, le matin": the name for its question, the clauses without it for the
+        # time of the call.
+        first = fold_word(name.split()[0])
+        rest = ", ".join(part.strip() for part in moment.split(",") if first not in fold_words(part).split())
+        return name, rest or moment
+    words = text.split()
+    return (None, moment) if len(words) >= 4 or any(char.isdigit() for char in text) else None
 
 
 # "appelez-le lui", "qu'on le rappelle lui", "c'est lui qu'il faut appeler": the person concerned is the one to call;

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import abuse, crisis_actions, live_offer, services
-from actions.asking import ask_next_question
+from actions.asking import ASKED_SLOT_KEY, ask_next_question
 from actions.business_questions import answer_to_business_question, content_words
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
@@ -46,6 +46,7 @@ from actions.handoff import (
     insisted_number,
     kept_number_owner,
     mentions_contact,
+    moment_at_the_name,
     moment_corrected,
     moment_said_with,
     name_after_a_yes_then_more,
@@ -110,9 +111,11 @@ from intake.answers import (
     is_withdrawal,
     kind as answer_kind,
     names_the_callback,
+    no_to_another_question,
     prefers_writing,
     question_after_no,
     refuses_callback,
+    says_safe_in_words,
     when_or_how_follows,
     without_said_before,
 )
@@ -120,7 +123,7 @@ from intake.facts import extract_facts, fold, understood
 from intake.shapes import declines_a_name
 from ops import clock
 from places import resolve
-from triage.answers import NOT_SAFE, UNSURE, person_reached, reassures_safety
+from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
 from triage.distress import find_signs
 
 logger = logging.getLogger(__name__)
@@ -210,6 +213,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             following = await self.next_requested_slot(dispatcher, tracker, domain)
             events += [*late, *([following] if following else [])]
         events += save_progress(dispatcher, tracker, events)
+        events = kept_moment_checked(dispatcher, tracker, events)  # after "votre demande est bien enregistrée"
+        if dispatcher.messages and dispatcher.messages[-1].get(ASKED_SLOT_KEY) == "callback_slot":
+            return events  # its own question asks for another moment
         # Exhaustion said with an answer ("06 12 34 56 78, je dors plus de toute façon"): the case is saved first, then
         # the kind word and the direct question, the handoff paused (round 9, as in the intake form).
         checked = check_in_in_form_reply(dispatcher, tracker, events, "handoff_form")
@@ -338,12 +344,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"wants_advisor": True}
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
-            and reassures_safety(words)
+            and (reassures_safety(words) or says_safe_in_words(words))  # "oui oui en sécurité" (round 18, r18b-04)
             and not asks_for_callback(words)
         ):
             # "ouais ça va je vais pas faire de bêtise" after the crisis path: said of their safety, not a yes to
             # the call (read as affirm at 0.996). Heard, and the offer stays open.
             dispatcher.utter_message(text=SAFETY_HEARD)
+            if tracker.get_slot("safe_now") == UNSURE and not tracker.get_slot("person_at_risk"):
+                # Round 18 (r18b-01): "je suis pas en danger" after an answer that said nothing of safety ("je suis au
+                # fournil"): the case says what was said at last. A "not safe" said before is never made safer.
+                return {"wants_advisor": None, "safe_now": SAFE}
             return {"wants_advisor": None}
         at_offer = tracker.get_slot("requested_slot") == "wants_advisor"
         address = contact_answers(words).get("email")
@@ -427,6 +437,13 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # none. A name put right in the same breath is the name kept, whatever the intent or the mapping made of it.
             dispatcher.utter_message(text=f"Merci {corrected}, c'est noté.")
             return {"contact_name": corrected}
+        both = moment_at_the_name(words) if tracker.get_slot("requested_slot") == "contact_name" else None
+        if both and not find_signs(words) and _open_for("callback_slot", tracker.get_slot("callback_slot")):
+            # "plutôt en fin d'après-midi, avant 17h je suis sur les chantiers" (round 18, r18b-14: stored as the name,
+            # the digits cut, the time asked again): the moment kept for its question, said so; the name still asked.
+            name, moment = both
+            dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+            return {"contact_name": name, "callback_slot": moment}
         if value == SKIPPED:
             # "je vous l'ai dit, Nadia", "Lucas je vous ai dit", read as a skip (round 9, r9a-03, r9b-11: the name left
             # empty): the name said with the reminder is the answer.
@@ -722,6 +739,39 @@ def cut_from_a_longer_number(value: Any, words: str) -> bool:
     return bool(kept) and any(kept in run and len(run) > len(kept) for run in runs)
 
 
+_CONTACT_BEFORE_MOMENT = ("health_consent", "contact_name", "phone", "email")
+
+
+def kept_moment_checked(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """A moment said before its question ("je voudrais qu'on me rappelle l'après-midi" in the first message), checked
+    against the hours once the contact questions are answered and the place is known: when no hour fits it, said once,
+    with the hours, and another moment asked, as at the time question (round 18, r18a-12: in Guadeloupe the bot chose
+    11 h for her, and the case kept "l'après-midi"). ``events`` as they were otherwise."""
+    answered = tracker.get_slot("requested_slot")  # the question this turn answered (as save_progress reads it)
+    following = next(
+        (e.get("value") for e in reversed(events) if e.get("event") == "slot" and e.get("name") == "requested_slot"),
+        "unchanged",
+    )
+    kept = tracker.get_slot("callback_slot")
+    if (
+        answered not in _CONTACT_BEFORE_MOMENT
+        or following in (*_CONTACT_BEFORE_MOMENT, "unchanged")
+        or not isinstance(kept, str)
+        or kept in (SKIPPED, AS_SOON_AS_POSSIBLE)
+        or not has_phone(tracker.slots)
+        or any(e.get("event") == "slot" and e.get("name") == "callback_slot" for e in events)
+    ):
+        return events
+    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), kept, tracker.get_slot("departement"))
+    if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
+        return events
+    dispatcher.utter_message(text=out)
+    dispatcher.messages[-1][ASKED_SLOT_KEY] = "callback_slot"  # the form's question: not asked again (bot/form_asks.py)
+    tracker.slots["callback_slot"] = None
+    kept_events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
+    return [*kept_events, SlotSet("callback_slot", None), SlotSet("requested_slot", "callback_slot")]
+
+
 def moment_within_hours(moment: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
     """The time of the call, when some hour the advisors call fits it. Otherwise ("après 14h heure d'ici" in
     Martinique, where the calls end at 12 h; "mardi 17h30" where they end at 17 h: rounds 13 and 14, an hour the
@@ -762,6 +812,16 @@ def wish_at_offer(tracker: Tracker, words: str | None, kept: Mapping[str, Any]) 
     if tracker.get_slot("requested_slot") != "wants_advisor" or "callback_slot" in kept:
         return {}
     if not _open_for("callback_slot", tracker.get_slot("callback_slot")):
+        return {}
+    about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
+    wish = moment_wished(words) if about_the_call else moment_with_the_yes(words)
+    return {"callback_slot": wish} if wish else {}
+
+
+def moment_with_change_of_mind(slots: Mapping[str, Any], words: str | None) -> dict[str, Any]:
+    """The time of the call said with a yes after a refusal ("bon si, mais pas avant mardi après-midi": round 18,
+    r18b-13, the moment lost and the case promised Monday 8 h), as at the offer (``wish_at_offer``); {} otherwise."""
+    if not _open_for("callback_slot", slots.get("callback_slot")):
         return {}
     about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
     wish = moment_wished(words) if about_the_call else moment_with_the_yes(words)
@@ -985,9 +1045,25 @@ _NOT_THEM_BUT_ME = re.compile(
 )
 
 
+# Round 18 (r18b-09): "pas lui il voudra jamais. moi oui" to the callback offer, a daughter for her father at risk, was
+# read as a refusal ("personne ne vous appellera"). The other person's no, then the writer's own yes ("moi oui", "moi je
+# veux bien"), or the writer's yes first ("moi oui, pas lui"): a yes, the writer to be called.
+_ME_YES = (
+    r"moi,? (?:oui|ouais|si|ok|d'?accord|je veux bien|volontiers|avec plaisir|pourquoi pas|ca me va|"
+    r"vous pouvez|appelez|rappelez)\b(?! pas)"
+)
+_THEM_NO_ME_YES = re.compile(
+    rf"(?:\b(?:lui|elle|eux|il|mon pere|ma mere|mon mari|ma femme|mon fils|ma fille)\b[^?]{{0,80}}?\b{_ME_YES}|"
+    rf"^\W*{_ME_YES})(?![^?]*\b(?:plus tard|pas maintenant|pas ce soir|pas tout de suite|pas aujourd'?hui)\b)"
+)
+_ME_NOT = re.compile(r"\bmoi,? (?:non|nan|pas|jamais|je (?:ne )?veux pas)\b")
+
+
 def no_then_yes(words: str | None) -> bool:
     """Whether a no opening the answer is taken back, or said of someone else than the writer who asks for the call."""
     folded = fold(" ".join((words or "").split()))
+    if _THEM_NO_ME_YES.search(folded) and not _ME_NOT.search(folded):
+        return True
     return bool(_NO_TAKEN_BACK.search(folded) or _NOT_THEM_BUT_ME.search(folded))
 
 
@@ -1146,6 +1222,10 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return None
     if said == NO and is_waiting(words) and not is_no_for_now(words):
         return None  # "non attendez": a pause to think, not a refusal ("non pas pour l'instant, je vais voir": a no)
+    if slot in ("wants_advisor", "consent_given") and said == NO and no_to_another_question(words):
+        # "non pas de date limite, mais sans mes outils je ne bosse plus" (round 18, r18b-16: "je ne transmets rien"):
+        # a no about the situation, said noted by say_neither; the call is asked about again.
+        return None
     if said == OTHER and name_at_question(tracker, slot):
         return None  # "Paul" read as a yes or a no by the classifier: a first name says neither
     if value is False and slot in YES_NO_SLOTS and said == YES and yes_with_its_reason(words):
@@ -1155,6 +1235,16 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     if value is True and slot == "health_consent" and said != YES and not _HEALTH_YES_WORDS.search(fold(words or "")):
         # Round 16 (r16a-09): "c est sylvie, sa femme" read as affirm (0.63) stored the health consent. Health data need
         # a clear yes in the words; the classifier's yes alone, a name or a role, is no consent: the question stays.
+        return None
+    if (
+        value is True
+        and slot in ("wants_advisor", "consent_given")
+        and said == OTHER
+        and is_closing(words)
+        and not asks_for_callback(words)
+    ):
+        # "jvous dis que jdois y aller" read as affirm (round 18, r18a-04: the data consent came next): a goodbye, with
+        # no yes in the words, never a yes to the call.
         return None
     if isinstance(value, bool):
         return value
@@ -1476,6 +1566,12 @@ def contact_kept_for_later(tracker: Tracker, words: str | None) -> dict[str, Any
     33 44 55 , erwan"): kept in their slots, never over one already there, and read again once the consent is given
     (``contact_read_earlier``); forgotten if the call or the consent is refused (``contact_forgotten``)."""
     found = contact_given_with(words)
+    if "contact_name" not in found:
+        # "oui qu'on me rappelle moi, je suis sa soeur, Maite" (round 18, r18a-02): the name said with the yes, no
+        # number with it; it was asked again after the consent.
+        named = person_to_call(words)
+        if named:
+            found = {**found, "contact_name": named}
     return {slot: value for slot, value in found.items() if _open_for(slot, tracker.get_slot(slot))}
 
 
@@ -2215,6 +2311,8 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
     ):
         return None
     kept = {slot: value for slot, value in found.items() if _open_for(slot, slots.get(slot))}
+    if "callback_slot" not in kept:
+        kept.update(moment_with_change_of_mind(slots, words))
     if slots.get("wants_advisor") is True and slots.get("consent_given") is False and accepts_in_words(words):
         # The consent itself refused, then given in so many words ("finalement si, j'accepte", round 17, r17a-16): it
         # was read and is now given; never asked again.
@@ -2595,6 +2693,13 @@ def overseas_time_wished(slots: Mapping[str, Any]) -> bool:
     return wish.part is not None or wish.window is not None
 
 
+def _refuses_now(tracker: Tracker) -> bool:
+    """The latest message says no, or refuses the call: the refusal is answered in this turn."""
+    words = tracker.latest_message.get("text") or ""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return intent in ("deny", "stop_conversation") or answer_kind(words) == NO or refuses_callback(words)
+
+
 def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: bool = False) -> list[EventType]:
     """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly.
     ``leaving``: the artisan takes leave (thanks, goodbye); a case whose reference was said is updated quietly."""
@@ -2610,6 +2715,12 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         text = refusal_words(chamber, slots)
         # Said once: a second refusal gets a short word, not the same long sentence (with the numbers, to someone at risk).
         short = f"C'est entendu.{reminder}"
+        if already_said(tracker, text) and not _refuses_now(tracker):
+            # Round 18 (r18b-16): "sarl", a fact given after the refusal, got "J'ai noté : sarl. ... C'est entendu.", a
+            # word hanging on nothing: with no refusal in this turn, nothing is said again (after distress, the 3114).
+            if reminder:
+                dispatcher.utter_message(text=reminder.strip())
+            return []
         dispatcher.utter_message(text=short if already_said(tracker, text) else text)
         return []
     if not reachable(slots):

@@ -22,7 +22,7 @@ from actions.crisis_actions import (
     long_wait_reply,
     take_back_reply,
 )
-from actions.erasure_actions import answer_to_offer, offer_pending
+from actions.erasure_actions import ERASED_SLOT, answer_to_offer, offer_pending
 from actions.handoff import (
     business_person_concerned,
     callback_time,
@@ -38,6 +38,7 @@ from actions.handoff_actions import (
     already_said,
     callback_taken_up_again,
     finish_handoff,
+    moment_with_change_of_mind,
     name_noted_text,
     number_after_the_handoff,
     number_at_phone_question,
@@ -91,6 +92,7 @@ from intake.answers import (
     says_only_a_feeling,
     says_only_yes,
     says_still_here,
+    wants_information_only,
     without_opening_filler,
     without_said_before,
 )
@@ -262,7 +264,16 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return checked
         # Else the question answered in the same words ("je ne veux pas me suicider, je suis juste épuisé"): go on.
         kept = checked if checked is not None else events
-        if len(dispatcher.messages) == said_before_validation:
+        said_now = [message.get("text") or "" for message in dispatcher.messages[said_before_validation:]]
+        corrected = any(text.startswith("C'est corrigé") for text in said_now)
+        put_right = None if corrected else _reading_put_right(tracker)
+        if put_right:
+            # "c'est pas la santé le problème, c'est la concurrence" (round 18, r18a-04): the reading taken back is said
+            # back first, whether or not the words also answered the question (the next question came with no word).
+            # A correction already said ("C'est corrigé : ...") says it.
+            dispatcher.utter_message(text=put_right)
+            dispatcher.messages.insert(said_before_validation, dispatcher.messages.pop())
+        elif len(dispatcher.messages) == said_before_validation:
             # Round 16 (r16a-13): "la banque veut plus me prêter et j'ai un redressement fiscal de 15000 euros" at the
             # legal-form question, the whole difficulty told at last: noted in silence, the same question again.
             noted = _told_at_another_question(tracker, kept)
@@ -344,6 +355,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "non je veux pas être rappelé" at "Avez-vous une échéance ?": a wish about the call, noted (no offer
             # will follow), and no answer to this question, which is asked again.
             dispatcher.utter_message(text=NO_CALLBACK_NOTED)
+            if wants_information_only(words):
+                # "je voulais seulement des renseignements" (round 18, r18b-15): the first steps now, then the question.
+                given = _guidance_now(dispatcher, tracker)
+                return {slot: None, "wants_advisor": False, **given}
             return {slot: None, "wants_advisor": False}
         known_creditors = value_before_latest_message(tracker.events, "creditors")
         corrected = corrected_creditors(known_creditors, words)
@@ -450,6 +465,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "Lens" to "Avez-vous une échéance ?": the place question's answer, never this question's.
             answered = answered_another_question(slot, {"departement": place["departement"]}, dispatcher, tracker)
             return {**answered, **place}
+        if is_question(words) and slot in WHAT_A_NO_SAYS and says_no_first(words):
+            # "Non. Mais est-ce que je pourrai ... ?" (round 18, r18a-13): the no answers this question (it was asked
+            # again, "Je vous ai dit non"); the question after it still gets its short reply.
+            dispatcher.utter_message(text=reply_to_question(words, services.chamber(), slot))
+            return {slot: WHAT_A_NO_SAYS[slot]}
         if is_question(words):
             # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
             return not_answered(slot, reply_to_question(words, services.chamber(), slot), dispatcher, tracker)
@@ -790,48 +810,63 @@ class ActionGiveGuidance(Action):
         return "action_give_guidance"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        assessment = _assessment(tracker)
-        if assessment is not None and assessment.distress:
-            # Round 12 (r12b-02, 03, 19): the crisis reply comes first, the first steps after its safety question; the
-            # distress slot stays set for the rest of the conversation, and nobody got a step after it.
-            return first_steps_after_crisis(dispatcher, tracker)
-        if assessment is None:
-            return []
-        chamber = services.chamber()
-        knowledge_base = services.knowledge_base()
-        already = list(tracker.get_slot("guidance_given") or [])
-        given_ids = {entry.get("id") for entry in already if isinstance(entry, dict)}
-        covered = {c for entry in knowledge_base if entry.id in given_ids for c in entry.categories}
-        new_categories = set(assessment.categories) - covered
-        if given_ids and not new_categories:
-            # Guidance was given and no new difficulty was told since: nothing to add, nothing repeated.
-            return []
-        # Each entry once per conversation: ask for more, keep the first three not yet given.
-        entries = [
-            entry
-            for entry in select_guidance(
-                knowledge_base,
-                assessment,
-                chamber,
-                situation=situation(tracker.slots),
-                limit=12,
-                # Every message read for the causes, not only the triage's quotes (round 16, r16b-06: "menace d'aller au
-                # tribunal" alone gave no mediator).
-                messages=user_messages(tracker.events),
-                today=services.chamber_today(),
-            )
-            if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
-        ][:3]
-        if not entries:
-            return []
-        intro = "Voici quelques premières démarches qui peuvent vous aider :"
-        if given_ids:
-            intro = "Pour ce que vous venez de me dire, voici d'autres démarches utiles :"
-        dispatcher.utter_message(text=intro)
-        for message in render_guidance(entries, chamber):
-            dispatcher.utter_message(text=message)
-        given = already + [{"id": e.id, "name": e.name, "link": e.link} for e in entries]
-        return [SlotSet("guidance_given", given)]
+        return give_guidance(dispatcher, tracker)
+
+
+def _guidance_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """The first steps said now, as slot values (for a form's validation)."""
+    return {
+        event["name"]: event["value"]
+        for event in give_guidance(dispatcher, tracker)
+        if isinstance(event, dict) and event.get("event") == "slot"
+    }
+
+
+def give_guidance(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The first steps (action_give_guidance), also said before the questions end: "je voulais seulement des
+    renseignements", a goodbye in the middle of the questions (round 18, r18b-15: he left with no step at all)."""
+    assessment = _assessment(tracker)
+    if assessment is not None and assessment.distress:
+        # Round 12 (r12b-02, 03, 19): the crisis reply comes first, the first steps after its safety question; the
+        # distress slot stays set for the rest of the conversation, and nobody got a step after it.
+        return first_steps_after_crisis(dispatcher, tracker)
+    if assessment is None:
+        return []
+    chamber = services.chamber()
+    knowledge_base = services.knowledge_base()
+    already = list(tracker.get_slot("guidance_given") or [])
+    given_ids = {entry.get("id") for entry in already if isinstance(entry, dict)}
+    covered = {c for entry in knowledge_base if entry.id in given_ids for c in entry.categories}
+    new_categories = set(assessment.categories) - covered
+    if given_ids and not new_categories:
+        # Guidance was given and no new difficulty was told since: nothing to add, nothing repeated.
+        return []
+    # Each entry once per conversation: ask for more, keep the first three not yet given.
+    entries = [
+        entry
+        for entry in select_guidance(
+            knowledge_base,
+            assessment,
+            chamber,
+            situation=situation(tracker.slots),
+            limit=12,
+            # Every message read for the causes, not only the triage's quotes (round 16, r16b-06: "menace d'aller au
+            # tribunal" alone gave no mediator).
+            messages=user_messages(tracker.events),
+            today=services.chamber_today(),
+        )
+        if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
+    ][:3]
+    if not entries:
+        return []
+    intro = "Voici quelques premières démarches qui peuvent vous aider :"
+    if given_ids:
+        intro = "Pour ce que vous venez de me dire, voici d'autres démarches utiles :"
+    dispatcher.utter_message(text=intro)
+    for message in render_guidance(entries, chamber):
+        dispatcher.utter_message(text=message)
+    given = already + [{"id": e.id, "name": e.name, "link": e.link} for e in entries]
+    return [SlotSet("guidance_given", given)]
 
 
 # "je comprends pas tout", "j'ai rien compris", "c'est trop compliqué pour moi".
@@ -927,6 +962,16 @@ class ActionStopConversation(Action):
         if case_due(slots) and not reference_said(tracker):
             # Consent and a number (or an address) were given: the callback still happens (the case is created).
             return events + finish_handoff(dispatcher, tracker)
+        if (
+            intent == "goodbye"
+            and not distress
+            and tracker.get_slot("difficulty_categories")
+            and not tracker.get_slot("guidance_given")
+            and not tracker.get_slot("case_reference")
+        ):
+            # Round 18 (r18b-15): a goodbye in the middle of the questions left with no first step at all; the steps
+            # for what was told come before the farewell.
+            events += give_guidance(dispatcher, tracker)
         dispatcher.utter_message(text=text)
         return events
 
@@ -1195,6 +1240,26 @@ def form_left_pending(tracker: Tracker) -> str | None:
     return "situation_form" if started and _intake_unfinished(tracker) else None
 
 
+ERASED_THEN_BACK = (
+    "Bonjour. J'ai effacé notre échange tout à l'heure, comme vous l'aviez demandé : je n'ai plus ce que vous m'aviez "
+    "écrit."
+)
+CALL_AFTER_ERASURE = "Je note votre demande de rappel ; vous pourrez tout redire au conseiller."
+TELL_AGAIN_AFTER_ERASURE = "Pouvez-vous me redire en deux mots ce qui vous amène ?"
+
+
+def first_words_after_erasure(tracker: Tracker) -> bool:
+    """The latest message is the first one since the conversation was erased (the erasure's mark is the only trace the
+    tracker store keeps of it)."""
+    erased, said = False, 0
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == ERASED_SLOT and event.get("value") is True:
+            erased, said = True, 0
+        elif event.get("event") == "user":
+            said += 1
+    return erased and said == 1
+
+
 WELCOME_BACK = "Bonjour, je suis toujours là. Reprenons où nous en étions."
 WELCOME_BACK_NO_QUESTION = "Bonjour, je suis toujours là, et j'ai gardé ce que vous m'avez dit. Vous pouvez continuer, ou écrire « conseiller »."
 
@@ -1208,6 +1273,15 @@ class ActionGreet(Action):
         return "action_greet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.active_loop_name is None and first_words_after_erasure(tracker):
+            # Round 18 (r18a-13): "Rebonjour, c'est encore Mme Chauvet, j'accepte l'appel finalement" right after "tout
+            # effacer" got "qu'est-ce qui vous amène ?": the erasure is said, and a call asked for goes to the consent.
+            if asks_for_callback(tracker.latest_message.get("text")):
+                dispatcher.utter_message(text=f"{ERASED_THEN_BACK} {CALL_AFTER_ERASURE}")
+                return [SlotSet("wants_advisor", True), FollowupAction("handoff_form")]
+            if not tells_new_difficulty(tracker):
+                dispatcher.utter_message(text=f"{ERASED_THEN_BACK} {TELL_AGAIN_AFTER_ERASURE}")
+                return []
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return [*told, FollowupAction("situation_form")]
@@ -1290,10 +1364,13 @@ class ActionAnswerOutsideQuestion(Action):
             )
             if name:
                 dispatcher.utter_message(text=f"Merci {name}.")
+            # "bon si, mais pas avant mardi aprem" (round 18, r18b-13): the moment said with it kept for its question.
+            moment = moment_with_change_of_mind(slots, latest.get("text"))
             return [
                 SlotSet("wants_advisor", True),
                 SlotSet("consent_given", None),
                 *([SlotSet("contact_name", name)] if name else []),
+                *(SlotSet(slot, value) for slot, value in moment.items()),
                 FollowupAction("handoff_form"),
             ]
         if says_still_here(tracker.latest_message.get("text")) and (
@@ -1321,6 +1398,24 @@ class ActionAnswerOutsideQuestion(Action):
             return added
         dispatcher.utter_message(text="Je vous écoute : dites-moi ce qui vous amène, avec vos mots.")
         return []
+
+
+READING_PUT_RIGHT = "Pardon, j'avais mal compris."
+
+
+def _reading_put_right(tracker: Tracker) -> str | None:
+    """The difficulty said back anew when the latest words took back a category read before ("c'est pas la santé, c'est
+    la concurrence"): the triage dropped it, and nothing said so. None when no category was dropped."""
+    before = value_before_latest_message(tracker.events, "difficulty_categories") or []
+    now = tracker.get_slot("difficulty_categories") or []
+    if not before or not now or not set(before) - set(now):
+        return None
+    concerned = business_person_concerned(user_messages(tracker.events))
+    restatement = restated(_assessment(tracker), False, concerned)
+    if not restatement or already_said(tracker, restatement):
+        return None
+    plain = restatement.removeprefix("Si je comprends bien, ")
+    return f"{READING_PUT_RIGHT[:-1]} : {plain}" if plain != restatement else f"{READING_PUT_RIGHT} {restatement}"
 
 
 def _told_at_another_question(tracker: Tracker, events: list[EventType]) -> str | None:

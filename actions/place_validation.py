@@ -34,7 +34,7 @@ from intake.answers import (
 )
 from intake.facts import extract_facts, fold, is_place_mention, without_phone_digits
 from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
-from places.choice import choose, speaks_of_choices
+from places.choice import choose, settled_by_another_town, speaks_of_choices
 from places.resolve import said_as_a_place, said_as_whereabouts
 from triage.distress import AMBIGUOUS as LEVEL_THREE
 
@@ -412,11 +412,20 @@ def namesakes_to_offer(tracker: Tracker, text: str, asked: Any) -> dict[str, Any
     """A town said in passing whose name several communes bear ("il a un garage à Saint-Pierre"), no place known yet:
     its candidates wait for the place question, which offers them ("Laquelle est la vôtre ?"); the name is never lost
     nor kept as typed (round 12, r12c-03: the case went without a département, never asked)."""
-    if asked == "departement" or tracker.get_slot("place_choices"):
+    if asked == "departement":
         return {}  # the place question reads its own answer
     if value_before_latest_message(tracker.events, "departement") not in (None, ""):
         return {}
     found = find_in_text(text)
+    if tracker.get_slot("place_choices"):
+        # Round 18, r18a-14: "à Évry" (Évry-Courcouronnes, 91, or Évry, 89), then "sur un toit à Corbeil" (91 or 51):
+        # the only département both names share settles the choice.
+        named = [c.departement for c in found.candidates] + ([found.departement] if found.found else [])
+        settled = settled_by_another_town(tracker.get_slot("place_choices"), {code for code in named if code})
+        if settled is None:
+            return {}
+        code, commune = settled
+        return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
     choices = [c.label for c in found.candidates[:MAX_CHOICES]] or [
         f"{departement_name(code)} ({code})" for code in found.departement_options[:MAX_CHOICES]
     ]

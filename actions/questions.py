@@ -23,13 +23,13 @@ YES_NO = [{"title": "Oui", "payload": "/affirm"}, {"title": "Non", "payload": "/
 @dataclass(frozen=True)
 class Question:
     text: str | Callable[[Any, Mapping[str, Any]], str]
-    buttons: list[dict] = field(default_factory=list)
+    buttons: list[dict] | Callable[[Any, Mapping[str, Any]], list[dict]] = field(default_factory=list)
     # Asked again once the whole question was said: a short form (a long text read twice is not listened to).
     again: str | None = None
 
     def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         text = self.text(chamber, slots) if callable(self.text) else self.text
-        return text, list(self.buttons)
+        return text, list(self.buttons(chamber, slots) if callable(self.buttons) else self.buttons)
 
 
 def written_to(slots: Mapping[str, Any]) -> bool:
@@ -45,6 +45,29 @@ def _wants_advisor(chamber: Chamber, slots: Mapping[str, Any]) -> str:
             f"vous pouvez aussi appeler le {SUICIDE_PREVENTION_LINE}, ou la chambre au {chamber.phone}."
         )
     return "Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"
+
+
+_MOMENT_BUTTONS = [
+    {"title": "Dès que possible", "payload": "dès que possible"},
+    {"title": "Plutôt le matin", "payload": "plutôt le matin"},
+    {"title": "Plutôt l'après-midi", "payload": "plutôt l'après-midi"},
+]
+
+
+def _moment_buttons(chamber: Chamber, slots: Mapping[str, Any]) -> list[dict]:
+    """The moments offered as buttons, but a part of the day the advisors call less than two hours of in the artisan's
+    clock (round 18, r18a-05: "Plutôt le matin" offered in La Réunion, where the calls start at 11 h)."""
+    hours = chamber.opening_hours
+    departement = slots.get("departement")
+    return [
+        button
+        for button in _MOMENT_BUTTONS
+        if button["payload"] == "dès que possible"
+        or hours.minutes_for_wish(clock.now(), button["payload"], departement) >= _PART_WORTH_OFFERING
+    ]
+
+
+_PART_WORTH_OFFERING = 120  # minutes
 
 
 QUESTIONS: dict[str, Question] = {
@@ -118,10 +141,6 @@ QUESTIONS: dict[str, Question] = {
             "À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent "
             f"{chamber.hours_text_for(slots.get('departement'), clock.now())}."
         ),
-        [
-            {"title": "Dès que possible", "payload": "dès que possible"},
-            {"title": "Plutôt le matin", "payload": "plutôt le matin"},
-            {"title": "Plutôt l'après-midi", "payload": "plutôt l'après-midi"},
-        ],
+        _moment_buttons,
     ),
 }

@@ -167,11 +167,22 @@ def aware_utc(moment: datetime | None) -> datetime | None:
 SENSITIVE_REASON_KEYS = frozenset({HEALTH_CATEGORY, "distress", "overwhelm"})
 
 
+# Round 18 (r18b-09, r18b-10): a line dropped without a trace left the transcript starting at the bot's question about
+# suicide; the advisor now sees where something was said, as in the live chat (cases/live.py), never what.
+WITHHELD_LINE = (
+    "[Message non conservé : il parlait de santé ou de détresse, sans l'accord de l'artisan pour le garder.]"
+)
+
+
+def _withheld(entry: dict[str, Any]) -> dict[str, Any]:
+    return {**entry, "text": WITHHELD_LINE} if entry.get("health") else entry
+
+
 def _strip_health(case: Case) -> None:
     case.categories = [c for c in case.categories if c != HEALTH_CATEGORY]
     case.reasons = {k: v for k, v in case.reasons.items() if k not in SENSITIVE_REASON_KEYS}
     case.situation = {k: v for k, v in case.situation.items() if k not in HEALTH_SITUATION_KEYS}
-    case.transcript = [e for e in case.transcript if not e.get("health")]
+    case.transcript = [_withheld(e) for e in case.transcript]
 
 
 def _transcript_key(entry: dict[str, Any]) -> tuple[Any, Any, Any]:
@@ -203,8 +214,21 @@ def merge_draft(case: Case, draft: CaseDraft) -> bool:
     if draft.consent_at is not None:
         case.consent_at = aware_utc(draft.consent_at)
     case.health_consent = draft.health_consent
+    incoming = draft.transcript if case.health_consent else [_withheld(e) for e in draft.transcript]
+    if not case.health_consent:
+        case.transcript = [_withheld(e) for e in case.transcript]  # a consent withdrawn: no line twice
+    # A line withheld before the health consent was given is put back in full once it is given.
+    withheld = {
+        (e.get("sender"), e.get("at")): i for i, e in enumerate(case.transcript) if e.get("text") == WITHHELD_LINE
+    }
+    transcript = list(case.transcript)
+    for entry in incoming:
+        place = withheld.get((entry.get("sender"), entry.get("at")))
+        if place is not None and entry.get("text") != WITHHELD_LINE:
+            transcript[place] = entry
+    case.transcript = transcript
     seen = {_transcript_key(e) for e in case.transcript}
-    new_entries = [e for e in draft.transcript if _transcript_key(e) not in seen]
+    new_entries = [e for e in incoming if _transcript_key(e) not in seen]
     case.transcript = [*case.transcript, *new_entries]
     if not case.health_consent:
         _strip_health(case)

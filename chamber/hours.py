@@ -169,8 +169,10 @@ class OpeningHours:
         constrained = artisan_zone is not None or wish.strict or wish.at is not None
         if wish.weekday is not None and wish.weekday not in self.weekdays:
             # "samedi" where advisors never call on Saturdays: the search found no such working day and promised a
-            # date a year away (round 6: "le vendredi 10 décembre"). The wish's day is dropped, its part kept.
-            wish = replace(wish, weekday=None)
+            # date a year away (round 6: "le vendredi 10 décembre"). The wish's day is dropped, its part kept; an
+            # alternative day said with it ("samedi ou lundi") stands.
+            open_days = [day for day in wish.other_weekdays if day in self.weekdays]
+            wish = replace(wish, weekday=open_days[0] if open_days else None, other_weekdays=tuple(open_days[1:]))
         if urgency == "critique" and wish.part is None and wish.weekday is None and constrained:
             return self._first_moment_text(local, wish, artisan_zone)
         if urgency == "critique" and wish.part is None and wish.weekday is None:
@@ -201,8 +203,9 @@ class OpeningHours:
         if wish.weekday is not None:
             # "lundi" said on a Monday means the next one.
             day = max(start.date(), local.date() + timedelta(days=1))
+            wished_days = {wish.weekday, *wish.other_weekdays}
             for _ in range(_SEARCH_DAYS):
-                if day.weekday() == wish.weekday and self.is_working_day(day):
+                if day.weekday() in wished_days and self.is_working_day(day):
                     break
                 day += timedelta(days=1)
             when = f"le {french_date(day)}"
@@ -218,15 +221,19 @@ class OpeningHours:
                 when += f" (les conseillers n'appellent pas le {french_date(wished)})"
             return when
         deadline = "dans la journée" if latest == local.date() else f"au plus tard le {french_date(latest)}"
-        if wish.excluded_weekday is not None:
-            deadline += f", pas le {WEEKDAYS_FR[wish.excluded_weekday]}"
+        # "sauf le mercredi" said with the moment, as the artisan said it (round 18, r18b-11: "au plus tard le lundi 7
+        # décembre, pas le mercredi" read oddly).
+        except_day = f" sauf le {WEEKDAYS_FR[wish.excluded_weekday]}" if wish.excluded_weekday is not None else ""
         if part:
-            return f"{part}, {deadline}"
+            return f"{part}{except_day}, {deadline}"
         if wish.now and not self.is_open(local):
             # "maintenant", "tout de suite" while the line is closed: when the first call can be, said plainly.
             opening = self.next_opening(local)
-            return f"dès la réouverture ({self._day_words(opening.date(), local.date())} à {french_time(opening.time())}), {deadline}"
-        return f"dès que possible, {deadline}"
+            return (
+                f"dès la réouverture ({self._day_words(opening.date(), local.date())} à "
+                f"{french_time(opening.time())}){except_day}, {deadline}"
+            )
+        return f"dès que possible{except_day}, {deadline}"
 
     # --- the wish read as constraints, in the artisan's own clock ------------------------------------------------
 
@@ -295,6 +302,13 @@ class OpeningHours:
         before = max(end for _, end in calling if end <= min(start for start, _ in wished))
         after = min(start for start, _ in calling if start >= max(end for _, end in wished))
         return [(before - 30, before), (after, after + 30)], "les conseillers ne rappellent pas entre les deux"
+
+    def minutes_for_wish(self, at: datetime, preference: str | None, departement: str | None = None) -> int:
+        """How many minutes of the next calling day fit the wish, in the artisan's clock ("plutôt le matin" in La
+        Réunion, where the calls start at 11 h: 60)."""
+        day = self.next_opening(self._local(at) + timedelta(minutes=self.callback_lead_minutes)).date()
+        calling = self._calling_spans(day, self.artisan_zone(departement, day))
+        return sum(end - start for start, end in _intersect(calling, CallbackPreference.read(preference).spans()))
 
     def wish_out_of_hours(self, at: datetime, preference: str | None, departement: str | None = None) -> str | None:
         """When no hour the advisors call fits the moment asked for ("après 14h heure d'ici" in Martinique, where calls
@@ -572,12 +586,21 @@ _DAY_OF_MONTH = re.compile(
 )
 _EVENING = re.compile(r"\bsoir|\bapres (?:1[7-9]|2[0-3]) ?h|\b(?:1[89]|2[0-3]) ?h|\btard\b")
 _LATE = re.compile(r"\bfin (?:de (?:la )?)?journee\b")
+_LATE_MORNING = re.compile(r"\bfin (?:de |d')?(?:la )?(?:matinee|matin)\b")
 
 
 _HOUR = r"(\d{1,2})(?:\s*h(?:eures?)?\s*(\d{2})?)?|(midi)"
 # "entre 12h et 14h", "de 12 h à 14 h 30", "entre midi et deux" (the lunch break, as people say it).
 _WINDOW = re.compile(
     rf"\b(?:entre|de)\s+(?:{_HOUR})\s*(?:et|a|-)\s*(?:{_HOUR}|(deux))\b(?!\s*(?:jours?|semaines?|mois|ans?|min|fois|euros?|%))"
+)
+
+
+# The lunch break said as such ("à la pause de midi", "pendant ma pause déj", "à l'heure du déjeuner"): 12 h to 14 h, as
+# "entre midi et deux" (round 18, r18a-10: promised "dès que possible" with the words quoted back).
+_LUNCH_BREAK = re.compile(
+    r"\b(?:(?:a|pendant|durant|sur|pour) )?(?:la |ma |sa |leur |votre )?(?:pause (?:de |du )?(?:midi|dej\w*|repas)|"
+    r"heure (?:du |de )(?:dejeuner|dej|repas|midi))\b"
 )
 
 
@@ -735,7 +758,7 @@ def _parts_refused(folded: str) -> tuple[str, ...]:
 # The fields of a wish that say the time of day, and those that say the day: one list each, for every reading that
 # goes over them (a correction, what a wish says), so that a field added is never forgotten by one of them.
 _TIME_FIELDS = ("part", "window", "not_before", "not_after", "excluded_window", "excluded_parts", "strict", "now", "at")
-_DAY_FIELDS = ("weekday", "days_ahead", "day_of_month")
+_DAY_FIELDS = ("weekday", "other_weekdays", "days_ahead", "day_of_month")
 
 
 @dataclass(frozen=True)
@@ -744,6 +767,9 @@ class CallbackPreference:
 
     part: str | None = None  # "morning", "afternoon", "late", "evening"
     weekday: int | None = None  # 0 = Monday
+    # Days said as alternatives ("le mardi ou le jeudi"): the nearest of them all is promised (round 18, r18a-03: the
+    # Thursday 10 was promised, the Tuesday 8 was nearer).
+    other_weekdays: tuple[int, ...] = ()
     # A day the artisan cannot take the call ("pas le mercredi", "sauf lundi"): never the day promised.
     excluded_weekday: int | None = None
     # A window said in so many words ("entre 12h et 14h, je suis au travail sinon"): kept as said within the opening
@@ -841,7 +867,7 @@ class CallbackPreference:
         promised)."""
         if not text:
             return cls()
-        folded = fold(text).replace("’", "'")
+        folded = _LUNCH_BREAK.sub("entre midi et deux", fold(text).replace("’", "'"))
         cuts = [0, *_correction_cuts(folded), len(folded)]
         wish = cls._read_one(folded[: cuts[1]])
         for start, end in pairwise(cuts[1:]):
@@ -854,7 +880,9 @@ class CallbackPreference:
 
     def _anything_said(self) -> bool:
         """A time or a day said, or a day refused."""
-        return self._time_said() or any(getattr(self, name) is not None for name in (*_DAY_FIELDS, "excluded_weekday"))
+        return self._time_said() or any(
+            getattr(self, name) not in (None, ()) for name in (*_DAY_FIELDS, "excluded_weekday")
+        )
 
     def limits(self) -> bool:
         """Whether the wish says more than "as soon as possible": a limit, a part of the day, an hour or a day ("pas
@@ -866,7 +894,7 @@ class CallbackPreference:
         """This wish as a later one said in a correction leaves it: what the later one says replaces what this one
         said of the same thing; this one's day and limits are kept when the later one says none, or still fits them."""
         merged = self
-        if any(getattr(later, name) is not None for name in _DAY_FIELDS):
+        if any(getattr(later, name) not in (None, ()) for name in _DAY_FIELDS):
             merged = replace(merged, **{name: getattr(later, name) for name in _DAY_FIELDS})
         if later.excluded_weekday is not None:
             merged = replace(merged, excluded_weekday=later.excluded_weekday)
@@ -892,11 +920,16 @@ class CallbackPreference:
         """The wish said by ``folded`` (folded words with no correction in them)."""
         part = _part_wished(folded)
         weekday = excluded = None
+        said: list[tuple[int, int]] = []  # (where, day) of the days wished
         for word, index in _WEEKDAY_WORDS.items():
             if re.search(rf"\b(?:pas|sauf|hors|excepte|jamais|surtout pas)(?: le| les)? {word}s?\b", folded):
                 excluded = index
-            elif weekday is None and re.search(rf"\b{word}\b", folded):
-                weekday = index
+            elif found := re.search(rf"\b{word}\b", folded):
+                said.append((found.start(), index))
+        said.sort()
+        if said:
+            weekday = said[0][1]
+        other_weekdays = tuple(index for _, index in said[1:])
         folded = folded.replace("’", "'")
         window = _window(folded)
         excluded_window = _window(folded, refused=True)
@@ -908,6 +941,9 @@ class CallbackPreference:
             part = "morning" if window[1] <= NOON else part or "afternoon"
         not_before, strict_before = _limit(_NOT_BEFORE, folded)
         not_after, strict_after = _limit(_NOT_AFTER, folded)
+        if not_before is None and _LATE_MORNING.search(folded):
+            # "en fin de matinée" (round 18, r18b-15: promised "dans la matinée"): the morning's last hour, as a wish.
+            not_before = time(11, 0)
         refused_parts = _parts_refused(folded)
         days_ahead = next((days for word, days in _DAYS_AHEAD.items() if re.search(rf"\b{word}\b", folded)), None)
         day_of_month = None
@@ -919,9 +955,11 @@ class CallbackPreference:
             day_of_month = (1 if number == "1er" else int(number), month or None)
         if day_of_month is not None:
             weekday = None  # "le lundi 14 décembre": the date says the day (round 7: promised the Monday before)
+            other_weekdays = ()
         return cls(
             part=part,
             weekday=weekday,
+            other_weekdays=other_weekdays,
             excluded_weekday=excluded,
             window=window,
             days_ahead=days_ahead,

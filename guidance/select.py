@@ -230,6 +230,12 @@ def _one_per_difficulty(
         best = next((pair for pair in fitting if category in pair[1].topics and pair not in chosen), None)
         if best is not None and len(chosen) < limit:
             chosen.append(best)
+    if facts.overwhelm and len(chosen) < limit:
+        # Round 18 (r18b-02): exhaustion said ("journées de 14 h, je suis vidé") is a difficulty too; it lost its place to
+        # a third unpaid-invoice step. Its best entry comes after each category's, before the other fits.
+        best = next((pair for pair in fitting if pair[0].offered_for.overwhelm and pair not in chosen), None)
+        if best is not None:
+            chosen.append(best)
     for pair in fitting:
         if len(chosen) >= limit:
             break

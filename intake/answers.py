@@ -160,7 +160,10 @@ _INDIRECT_LEAVING = re.compile(
     r"\bje verrai(?: (?:ca|cela|tout ca))?(?: plus tard| une autre fois)?$|"
     r"\bon (?:en )?(?:se )?(?:reparle|reparlera|recause|recausera|reprendra|reprend ca)\b|"
     # having to go: the children, the work, a rest, a customer there now.
-    r"\b(?:je (?:dois|vais)|(?:il )?faut que j'aille) (?:vite )?(?:aller |y aller |passer )?(?:chercher|recuperer) "
+    # "faut que jaille chercher le petit", "jdois aller chercher les enfants" typed without the apostrophe (round 18,
+    # r18a-04: not understood).
+    r"\b(?:j(?:e |')?(?:dois|vais)|(?:il )?faut que j(?:'|e | )?aille) (?:vite )?(?:aller |y aller |passer )?"
+    r"(?:chercher|recuperer) "
     r"(?:les|mes|ma|mon|le|la) (?:petits?|petites?|enfants?|gamins?|gamines?|gosses?|minots?|fille|fils|filles|"
     r"loulous?|pitchouns?|bambins?|marmots?)\b|"
     r"\bje (?:dois|vais) (?:vite )?(?:y )?retourner(?: (?:bosser|travailler|au (?:travail|boulot|chantier|salon|garage|"
@@ -524,6 +527,60 @@ def refuses_callback(text: str | None) -> bool:
     return bool(folded) and not folded.startswith("/") and bool(_CALLBACK_REFUSAL_RE.search(folded))
 
 
+# Round 18 (r18b-15): "je voulais seulement des renseignements" with the refusal of the call: what the artisan came for
+# is the first steps, now, not the rest of the questions (he left with none). Past or present, "juste", "seulement".
+_INFORMATION_ONLY = re.compile(
+    r"\b(?:je |j')?(?:voulais|voudrais|veux|souhaitais|souhaite|cherchais|cherche|venais|viens)\s+"
+    r"(?:(?:juste|seulement|simplement|uniquement|que|qu')\s*)+(?:pour )?(?:avoir |obtenir |chercher |prendre )?"
+    r"(?:des |un |quelques |les |vos )?(?:renseignements?|infos?|informations?|conseils?|pistes?|demarches?|"
+    r"me renseigner|m'informer|savoir|comprendre|me faire une idee)\b|"
+    r"\b(?:c'etait|c'est) (?:juste |seulement |simplement |uniquement )?pour (?:des |un |quelques )?"
+    r"(?:renseignements?|infos?|informations?|me renseigner|m'informer|savoir)\b"
+)
+
+
+def wants_information_only(text: str | None) -> bool:
+    """Words that say the artisan came only for information ("je voulais seulement des renseignements", "c'était juste
+    pour me renseigner"): the first steps are given at once."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_INFORMATION_ONLY.search(folded))
+
+
+# A no whose object is a fact of the situation, not the call ("non pas d'échéance mais...", "non, aucune dette à part
+# ça", round 18, r18b-16: read as a refusal of the callback, "je ne transmets rien").
+_NO_TO_A_FACT = re.compile(
+    r"^(?:non|nan|nope)\b[\s,.!]*(?:(?:il )?n'?y a |y a |j'ai |je n'ai |on n'a |on a )?(?:pas|aucune?|plus|rien)\s+"
+    r"(?:d'|de |du |des |d )?(?:echeances?|date|dates|dettes?|salaries?|employes?|apprentis?|huissiers?|audiences?|"
+    r"credits?|prets?|retards?|impayes?|saisies?|convocations?|lettres?|courriers?|jugements?|urgences?)\b"
+)
+
+
+# Safety said in so many words ("oui oui à l'abri", "oui je suis en sécurité", round 18, r18b-04: taken at the callback
+# offer for a yes to the call): an answer to the safety question, which the call is not named in.
+_SAFE_IN_WORDS = re.compile(r"\b(?:en securite|a l'abri|hors de danger|pas en danger)\b")
+
+
+def says_safe_in_words(text: str | None) -> bool:
+    """The words say the writer is safe, and nothing of the call ("oui en sécurité", "oui oui, à l'abri chez moi")."""
+    folded = _folded(text)
+    if (
+        not _SAFE_IN_WORDS.search(folded)
+        or asks_for_callback(text)
+        or re.search(r"\b(?:pas|plus) en securite\b", folded)
+    ):
+        return False
+    return not re.search(r"\b(?:appel\w*|rappel\w*|conseill\w*|joindre|contacte\w*)\b", folded)
+
+
+def no_to_another_question(text: str | None) -> bool:
+    """A no that answers a question about the situation ("non pas de date limite, mais le fournisseur m'a bloqué"),
+    said at a yes/no question about the call: no refusal of the call, which is not named in the words."""
+    folded = _folded(text)
+    if not _NO_TO_A_FACT.search(folded) or refuses_callback(text) or asks_for_callback(text):
+        return False
+    return not re.search(r"\b(?:appel\w*|rappel\w*|conseill\w*|personne|joindre|contacte\w*)\b", folded)
+
+
 # Asking for the call in so many words, wherever it comes ("oui je veux bien qu'on m'appelle" at another question).
 _CALLBACK_REQUEST = re.compile(
     r"\b(?:(?:je )?(?:veux|voudrais|souhaite|souhaiterais|aimerais|veux bien|voudrais bien|prefere|prefererais) "
@@ -531,7 +588,10 @@ _CALLBACK_REQUEST = re.compile(
     r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|"
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
-    r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter))\b"
+    r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter)|"
+    # "mon fils pense que je devrais accepter l'appel finalement" (round 18, r18a-13: the questions started again).
+    r"(?:je (?:devrais|vais|veux bien|peux)|j'accepte|d'accord pour) (?:finalement )?(?:accepter )?"
+    r"(?:l'appel|le rappel|votre appel|votre rappel|qu'on me rappelle|qu'on m'appelle))\b"
 )
 # "urssaf. 3000. rappel." (round 5: ignored): the word alone as a clause, never "un rappel de l'urssaf".
 # "rappel oui", "oui un rappel" (round 11, r11a-12: read as a skip mid-intake): the yes said around the word.
@@ -1027,6 +1087,64 @@ def asks_which_health(text: str | None) -> bool:
     que j'étais fatiguée", "je suis pas malade moi")."""
     folded = _folded(text)
     return bool(folded) and not folded.startswith("/") and bool(_WHICH_HEALTH.search(folded))
+
+
+# Who reads, who calls back ("c'est qui qui lit tout ça ?", "qui va me rappeler, quelqu'un de Nîmes ?"), and the fear
+# that someone is told ("vous allez prévenir la gendarmerie ?"): round 18, r18b-04, r18b-11, r18b-13, unanswered or
+# pasted into the case as the request.
+_WHO_READS = re.compile(
+    r"\b(?:qui (?:est-ce qui |c'est qui |qui )?(?:va |vont |pourra |peut )?(?:lit|lira|lire|lisent|liront|voit|verra|voir|"
+    # "c'est qui qui rappelle, quelqu'un de la Réunion ou de Paris ?" (round 18, r18a-05): without "me".
+    r"me rappelle\w*|m'appelle\w*|me rappeler|m'appeler|me contacte\w*|me telephone\w*|rappelle|rappellera)|"
+    r"c'est qui qui (?:lit|lira|va lire|voit|me rappelle\w*|m'appelle\w*|va me rappeler|va m'appeler|rappelle|rappellera|"
+    r"va rappeler)|qui (?:sont|est) (?:les |le )?(?:conseillers?|personnes?) "
+    r"qui)\b"
+)
+_TOLD_OTHERS = re.compile(
+    r"\b(?:vous|tu|on)\b[^.!?]{0,15}?\b(?:appele\w*|prevenir|previen\w*|alerte\w*|signale\w*|envoye\w*|denonce\w*)\b[^.!?]{0,25}"
+    r"\b(?:flics?|police|gendarme\w*|pompiers|samu|urssaf|impots|fisc|banque|huissiers?)\b"
+)
+
+
+def asks_who_reads(text: str | None) -> bool:
+    """A question back about who reads what is written or who calls ("c'est qui qui lit ?")."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and "?" in (text or "") and bool(_WHO_READS.search(folded))
+
+
+def fears_others_told(text: str | None) -> bool:
+    """A question back or a fear that the police, the URSSAF or the bank is told ("vous allez prévenir les gendarmes ?")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or not _TOLD_OTHERS.search(folded):
+        return False
+    return "?" in (text or "") or bool(_WORRY_WORDS.search(folded))
+
+
+# "je ne veux pas que ça se sache à Roanne", "le conseiller, il connaît le garage ?" (round 18, r18a-09: asked three times,
+# never answered): the fear that the situation becomes known around the artisan.
+_GETS_KNOWN = re.compile(
+    r"\b(?:que (?:ca|cela|c|tout ca) se (?:sache|saura|repande|ebruite)|(?:ca|cela) (?:va|risque de) se (?:savoir|repandre)|"
+    r"(?:les gens|tout le monde|le village|le quartier|mes clients|mes confreres|mes voisins) (?:vont|va|vont le|va le) "
+    r"(?:savoir|l'apprendre|le savoir)|(?:le|un|ce) conseiller,? (?:il |elle )?(?:me connai(?:t|tra)|connai(?:t|tra) "
+    r"(?:mon |ma |mes |le garage|la boutique|le magasin|le salon|l'atelier|l atelier|quelqu'un d'ici|du monde ici)))"
+)
+
+
+# "parce que le décalage horaire..." (round 18, r18a-05: answered with the confidentiality text only).
+_TIME_DIFFERENCE = re.compile(
+    r"\bdecalage(?: horaire)?\b|\bheure (?:de paris|de metropole|locale|de chez (?:moi|nous))\b"
+)
+
+
+def mentions_time_difference(text: str | None) -> bool:
+    """The time difference between an overseas place and the chamber's hours, spoken of."""
+    return bool(_TIME_DIFFERENCE.search(_folded(text)))
+
+
+def fears_it_gets_known(text: str | None) -> bool:
+    """A worry that the situation becomes known around the artisan ("je veux pas que ça se sache au village")."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_GETS_KNOWN.search(folded))
 
 
 def fears_someone_sees(text: str | None) -> bool:

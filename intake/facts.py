@@ -50,7 +50,8 @@ _SINCE = [
         rf"(?:{_NUMBER}|un bon|une bonne)\s+(?:{_UNIT})(?:\s+et demie?)?"
     ),
     re.compile(
-        r"\bdepuis\s+(?:le |la |l'|l |les |des |cet |cette |debut |fin |mi-?)*"
+        # "depuis le mois de septembre" (round 18, r18a-03: missed, and "Depuis quand ?" asked again).
+        r"\bdepuis\s+(?:le |la |l'|l |les |des |cet |cette |debut |fin |mi-?|mois de |mois d')*"
         rf"(?:rentree|ete|printemps|automne|hiver|noel|covid|confinement|(?:{_MONTHS})(?: \d{{4}})?|\d{{4}}|"
         r"longtemps|toujours|des mois|des semaines|des annees|quelque temps|un moment|un bail|"
         r"annee derniere|an dernier|mois dernier|semaine derniere|debut de l'annee|debut d'annee|"
@@ -185,7 +186,9 @@ _SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n]")
 # les 8500"): money owed, kept so that "Si oui, environ combien ?" is not asked again (round 14). Not what a client owes
 # the artisan, nor turnover lost or earned.
 _OWED = re.compile(
+    # "1 mois pour payer, c'est 8400 euros" (round 18, r18a-01): a delay to pay says the sum is owed.
     r"\b(?:dettes?|endettee?s?|retards?|arrieres?|reclam\w*|a rembourser|a regler|a payer|decouvert|"
+    r"(?:jours?|semaines?|mois|delai) pour (?:payer|regler|rembourser)|"
     r"(?:dois|doit|devons)(?: encore| en tout| au total)? (?:payer|rembourser|regler|verser|a |au |aux |environ|pres|"
     r"dans les|a peu pres|plus de|au moins|genre|\d))"
 )
@@ -1459,6 +1462,32 @@ _PROCEDURES = [
     ("commandement de payer", r"commandement de payer"),
     ("redressement (judiciaire, URSSAF ou fiscal : non précisé)", r"redressement"),
 ]
+UNSPECIFIED_REDRESSEMENT = _PROCEDURES[-1][0]
+# Round 18 (r18a-06, r18a-15): "une audience au tribunal pour le redressement", "le contrôle fiscal ... le redressement"
+# were said "non précisé": what the words around make clear, when only one reading is possible.
+_JUDICIAL_CUE = re.compile(
+    r"\b(?:tribunal|audience|mandataire|administrateur judiciaire|juge|greffe|periode d'observation|plan de continuation)\b"
+)
+_TAX_CUE = re.compile(r"\b(?:controle fiscal|controle des impots|verification de comptabilite|inspect\w* des impots)\b")
+_URSSAF_CUE = re.compile(r"\bcontrole (?:de (?:l'|l )?)?urssaf\b")
+
+
+def redressement_meant(text: str | None) -> str | None:
+    """Which "redressement" the words mean when they do not say it ("l'audience au tribunal pour le redressement"): the
+    label, or None when nothing or more than one reading is said."""
+    folded = fold(text or "")
+    readings = [
+        label
+        for label, cue in (
+            ("redressement judiciaire", _JUDICIAL_CUE),
+            ("redressement fiscal", _TAX_CUE),
+            ("redressement URSSAF", _URSSAF_CUE),
+        )
+        if cue.search(folded)
+    ]
+    return readings[0] if len(readings) == 1 else None
+
+
 _SOMEONE_ELSE_BEFORE = re.compile(
     r"\b(?:client|clients|fournisseur|donneur d'ordre|donneur d ordre|entreprise generale|promoteur)\b"
 )
@@ -1717,6 +1746,8 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
                 if _hypothetical(folded, match.start()) or said_of_another:
                     continue
                 line = label
+                if label == UNSPECIFIED_REDRESSEMENT:
+                    line = redressement_meant(text) or label
                 if _HEARING.search(folded):
                     when = _when_after(original, folded, match.end()) or _when_after(
                         original,
@@ -1969,6 +2000,8 @@ _BLOCKED_BY = [
     ("l'URSSAF", r"urssaf"),
     ("un commissaire de justice", r"huissiers?|commissaires? de justice"),
     ("la banque", r"banques?|banquiere?"),
+    # Round 18 (r18b-16): "mon fournisseur de pièces a bloqué mon compte" was written "Compte bloqué.", read as a bank's.
+    ("le fournisseur", r"fournisseurs?|grossistes?|centrale d achats?"),
 ]
 # "je peux plus payer mes gars", "j'arrive pas à payer les salaires" (round 12, r12c-10: missing from the case).
 _STAFF_UNPAID = re.compile(

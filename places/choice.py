@@ -90,6 +90,13 @@ def choose(answer: str | None, choices: Sequence[str]) -> tuple[str, str | None]
     return _completed(text, options)
 
 
+def settled_by_another_town(choices: Sequence[str], codes: set[str]) -> tuple[str, str | None] | None:
+    """Round 18, r18a-14: the namesakes offered for "Évry" (91, 89), then "sur un toit à Corbeil" (91, 51): the one
+    choice in the only département the other town's namesakes share with them, or None."""
+    options = [(code, name) for _, code, name in _parsed(choices) if code in codes]
+    return options[0] if len({code for code, _ in options}) == 1 else None
+
+
 def speaks_of_choices(answer: str | None, choices: Sequence[str]) -> bool:
     """Whether a short answer speaks of the candidates offered ("la quatrième", "celle sur loire", "la 2e, dans le
     Rhône", "sur saone"), whether or not it picks one: such an answer is no other place to read ("sur saone" is the

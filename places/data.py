@@ -60,6 +60,8 @@ def departements() -> dict[str, str]:
 # at least ten times as populous as every other commune whose name starts with it. Not when the word is also an
 # ordinary word the artisans write ("deuil": a bereavement; "grande").
 SHORT_NAME_MIN_POPULATION = 20_000
+# First words of five letters or more; of four for a town of SHORT_NAME_MIN_POPULATION ("Évry", "Issy", "Ivry", "Sucy").
+SHORT_NAME_MIN_LETTERS = 4
 # Round 14: first words the French lexicon (stem_words.txt) misses, yet ordinary words, first names or brands: "trois"
 # (Trois-Rivières), "la croix", "jacob" (Jacob-Bellecombette), "nissan" (Nissan-lez-Enserune), "crèches".
 NOT_SHORT_NAMES = frozenset(
@@ -148,7 +150,7 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
     articled: dict[str, list[Commune]] = defaultdict(list)  # "la charite" of "la charite sur loire"
     for key, found in communes.items():
         first, *rest = key.split()
-        if rest and len(first) >= 5 and first not in ("saint", "sainte"):
+        if rest and len(first) >= SHORT_NAME_MIN_LETTERS and first not in ("saint", "sainte"):
             starting[first].extend(found)
         elif first in ("saint", "sainte") and len(rest) >= 2:
             saints[f"{first} {rest[0]}"].extend(found)
@@ -160,6 +162,10 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
             continue
         ranked = sorted((c for c in found if c.kind == "c"), key=lambda commune: -commune.population)
         if not ranked:
+            continue
+        if len(word) < 5 and (word in words or ranked[0].population < SHORT_NAME_MIN_POPULATION):
+            # Round 18, r18a-14: "Évry" (Évry-Courcouronnes, 91) was read as the village of Évry (89), "Issy" and "Ivry"
+            # not at all. A first word of four letters is a short name only for a large town, never an ordinary word.
             continue
         runner_up = ranked[1].population if len(ranked) > 1 else 0
         if word in communes:

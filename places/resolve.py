@@ -1407,12 +1407,30 @@ def find_in_text(text: str | None) -> Resolution:
         if not near and not hints:
             communes = _beside(communes, key, _nearby_departements(articled, found, match))
         resolution = _choose(communes, hints, key)
+        if resolution.ambiguous and not hints:
+            resolution = _shared_with_other_towns(resolution, match, found, words) or resolution
         if resolution.status != NOT_FOUND:
             if near:
                 nearby = nearby or _near(resolution)
                 continue
             return resolution
     return nearby or NOTHING
+
+
+def _shared_with_other_towns(
+    resolution: Resolution, match: _Match, found: list[_Match], words: list[str]
+) -> Resolution | None:
+    """Round 18, r18a-14: "couvreur à Évry … sur un toit à Corbeil": two names of several towns each whose namesakes
+    share one département (Évry-Courcouronnes and Corbeil-Essonnes, 91) settle each other; None otherwise."""
+    codes = {c.departement for c in resolution.candidates}
+    for other in found:
+        if other is match or other.departement or not other.communes or _commune_cue(words, other.start) is None:
+            continue
+        shared = codes & {c.departement for c in other.communes if c.kind == "c"}
+        if len(shared) == 1:
+            code = shared.pop()
+            return _departement(code, next(c for c in resolution.candidates if c.departement == code))
+    return None
 
 
 def _between_in_text(words: list[str], found: list[_Match]) -> Resolution | None:

@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 THRESHOLDS = yaml.safe_load(Path(__file__).with_name("thresholds.yml").read_text(encoding="utf-8"))
-# The held-out set, the latest retired one and the regression set. The older development sets (development,
-# development v9, v8, v7, v6; thresholds.yml keeps their lines) are measured by `python -m ops quality`: 100 s of the
-# 15-minute `make test` for sets that the three above already cover.
+# The held-out set and the regression set. The development sets (the retired held-out versions and the first one;
+# thresholds.yml keeps their lines) are measured by `python -m ops quality`, which reports any figure beyond its line:
+# development v17 took 41 s of a `make test` that had passed its 15 minutes on the AMD machines (2026-12-05), for a set
+# whose fixes the triage's table tests (tests/unit/triage/cases_*.yml) hold without the bot.
 TRIAGE_GATES = {
     "heldout_triage": "heldout",
-    "development_v17_triage": "development_v17",
     "regression_triage": "regression",
 }
 WHERE_TO_LOOK = (

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from cases.accounts import UserExists
-from cases.drafts import InvalidDraft
+from cases.drafts import WITHHELD_LINE, InvalidDraft
 from cases.errors import CaseNotFound, InvalidInput, InvalidTransition
 from cases.models import Case, utcnow
 from cases.reference import REFERENCE_PATTERN, new_reference, normalise_reference
@@ -170,7 +170,8 @@ def test_health_details_are_dropped_without_health_consent(repository, draft_fac
     assert case.categories == ["cotisations_sociales"]
     assert case.reasons == {"cotisations_sociales": ["URSSAF"]}
     assert case.situation == {"trade": "plombier"}
-    assert [e["text"] for e in case.transcript] == ["et l'URSSAF relance"]
+    # Round 18 (r18b-09): the line is marked where it was, never quoted.
+    assert [e["text"] for e in case.transcript] == [WITHHELD_LINE, "et l'URSSAF relance"]
     assert "arret" not in case.search_text
 
 
@@ -185,7 +186,7 @@ def test_health_details_are_kept_with_consent_and_removed_when_it_is_withdrawn(r
     repository.save_draft(withdrawn)
     case = repository.find_by_conversation(draft.conversation_id)
     assert "sante" not in case.categories and "health_details" not in case.situation
-    assert not any(e.get("health") for e in case.transcript)
+    assert [e["text"] for e in case.transcript] == [WITHHELD_LINE, "et l'URSSAF relance"]
 
 
 def test_queue_sorts_by_urgency_then_age_and_filters(repository, draft_factory, accounts):

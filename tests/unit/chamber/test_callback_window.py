@@ -28,7 +28,7 @@ LUNCH_BREAK = OpeningHours(
         (
             ALL_DAY,
             "pas le lundi, plutot entre midi et deux",
-            "entre 12 h et 14 h, au plus tard le mardi 8 décembre, pas le lundi",
+            "entre 12 h et 14 h sauf le lundi, au plus tard le mardi 8 décembre",
         ),
         (ALL_DAY, "de 9h30 à 11h", "entre 9 h 30 et 11 h, au plus tard le mardi 8 décembre"),
         (ALL_DAY, "mardi entre 10h et 11h", "le mardi 8 décembre, entre 10 h et 11 h"),

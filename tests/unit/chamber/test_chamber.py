@@ -181,13 +181,13 @@ def test_naive_datetimes_are_refused(generic):
             "cma-generique",
             paris(2026, 11, 30, 9, 0),
             "apres midi mais pas le mercredi",
-            "dans l'après-midi, au plus tard le jeudi 3 décembre, pas le mercredi",
+            "dans l'après-midi sauf le mercredi, au plus tard le jeudi 3 décembre",
         ),
         (
             "cma-generique",
             paris(2026, 11, 30, 9, 0),
             "n'importe quand sauf mardi",
-            "dès que possible, au plus tard le mercredi 2 décembre, pas le mardi",
+            "dès que possible sauf le mardi, au plus tard le mercredi 2 décembre",
         ),
         (
             "cma-generique",

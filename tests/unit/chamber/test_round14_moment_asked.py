@@ -40,7 +40,7 @@ BY_MONDAY = "au plus tard le lundi 7 décembre"
         ("lundi mais pas avant 12h30 jsuis sur chantier le matin", "le lundi 7 décembre, à partir de 12 h 30"),
         (
             "l'après midi après 14h, le matin c'est le rush au magasin. mais pas le mercredi c'est ma fermeture",
-            f"à partir de 14 h, {BY_MONDAY}, pas le mercredi",
+            f"à partir de 14 h sauf le mercredi, {BY_MONDAY}",
         ),
         ("le matin avant 10h svp", f"avant 10 h, {BY_MONDAY}"),
         # Near misses, as before: a part of the day alone, a day alone, a limit out of hours.
