@@ -945,6 +945,13 @@ def _asks(text: str) -> bool:
     return "?" in text or bool(_ASKED_OTHERWISE.search(normalise(text)))
 
 
+# "je parle à une machine là ?" (the simulator, seed 20261246): "machine" is a business word, the question is about us.
+_ASKS_IF_A_MACHINE = re.compile(
+    r"\b(?:parle\w*|ecri\w*|discute\w*) (?:a|avec) (?:une? )?(?:machine|robot|ordinateur|ordi|ia|bot|programme)\b|"
+    r"\b(?:vous etes|t es|tes|c est|est ce) (?:une? )?(?:machine|robot|bot|ia|vraie? personne|humain)\b"
+)
+
+
 def asks_about_the_business(text: str) -> bool:
     """A question about the business, with no warning sign in it: neither a yes nor a no, nor a request for a call."""
     from triage import assess
@@ -953,6 +960,8 @@ def asks_about_the_business(text: str) -> bool:
         return False
     if asks_which_health(text) or asks_who_reads(text) or fears_it_gets_known(text):
         return False  # "quelle santé ? j'ai rien dit sur ma santé" asks about the service (round 18, r18a-11)
+    if _ASKS_IF_A_MACHINE.search(normalise(text)):
+        return False  # whether a person answers: the stored answer, not a business step
     if any(sign.level <= INDIRECT for sign in rule_signs(text)) or _own_warning_sign(text, model=True):
         return False
     asked = assess([text])

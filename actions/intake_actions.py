@@ -74,7 +74,12 @@ from actions.intake import (
 from actions.place_validation import PlaceValidation, place_in_answer, place_noted, place_said_aside, place_update
 from actions.unanswered import WRONG_QUESTION_ACK, answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
-from guidance.crisis import AT_RISK_NOT_UNDERSTOOD, AT_RISK_NOT_UNDERSTOOD_AGAIN, LEAVING_REMINDER
+from guidance.crisis import (
+    AT_RISK_NOT_UNDERSTOOD,
+    AT_RISK_NOT_UNDERSTOOD_AGAIN,
+    LEAVING_REMINDER,
+    LEAVING_REMINDER_SHORT,
+)
 from guidance.welcome import FIRST_QUESTION
 from intake.answers import (
     NO,
@@ -938,6 +943,8 @@ class ActionStopConversation(Action):
             )
             if already_said(tracker, text):
                 text = f"Au revoir, prenez soin de vous. {LEAVING_REMINDER}"
+            if already_said(tracker, text):
+                text = LEAVING_REMINDER_SHORT  # a third leave-taking (the simulator, seed 20261246)
         elif _NOT_UNDERSTOOD.search(fold_words(words)) and not tracker.get_slot("case_reference"):
             # "je comprend pas tout. je reviendrai avec ma fille" (round 7, a writer of another first language): the
             # words were too hard, and a person can say them simply; never a bare goodbye.

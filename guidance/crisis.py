@@ -76,6 +76,8 @@ LEAVING_REMINDER = (
     f"Le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, et en cas de danger immédiat, "
     f"le {SAMU} ou le {EUROPEAN_EMERGENCY}."
 )
+# The third leave-taking after the crisis path: the numbers once more, in a line short enough not to repeat a paragraph.
+LEAVING_REMINDER_SHORT = f"Au revoir. Le {SUICIDE_PREVENTION_LINE} jour et nuit, le {SAMU} ou le {EUROPEAN_EMERGENCY} en cas de danger immédiat."
 
 
 # 3114 and 112: "15" alone is also an amount or a date in the bot's other replies.
