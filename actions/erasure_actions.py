@@ -38,6 +38,7 @@ from intake.answers import (
     mentions_time_difference,
     part_to_remove,
 )
+from intake.service_questions import NO_AUTHORITY_TOLD
 
 ERASE_ACTION = "action_erase_conversation"  # its name marks the restart the tracker store erases before
 ERASE_REQUEST_KEY = "faq/delete_data"
@@ -501,10 +502,6 @@ def which_health_text(slots: Any) -> str:
     )
 
 
-NOBODY_TOLD = (
-    "Non : je ne préviens personne, ni la police, ni l'URSSAF, ni vos proches. Ce que vous écrivez n'est lu que par "
-    "les conseillers de la chambre, et rien ne leur est transmis sans votre accord."
-)
 WHO_READS = (
     "Seuls les conseillers de la Chambre de métiers et de l'artisanat lisent ce que vous écrivez, et c'est l'un d'eux "
     "qui vous rappelle. Rien ne leur est transmis sans votre accord."
@@ -527,7 +524,7 @@ def who_reads_text(words: str | None, consented_now: bool) -> str | None:
     """The answer to "who reads / who calls back / will you tell the police? / will it be known here?", or None when
     the words ask none."""
     if fears_others_told(words):
-        return NOBODY_TOLD
+        return NO_AUTHORITY_TOLD
     known = KEPT_DISCREET if fears_it_gets_known(words) else None
     if asks_who_reads(words) and mentions_time_difference(words):
         # Round 18 (r18a-05): "quelqu'un de la Réunion ou de Paris ? parce que le décalage horaire...".

@@ -107,6 +107,14 @@ NOBODY_TOLD = (
 )
 
 
+# Its twin for a body told ("vous allez appeler les flics ?", "vous prévenez l'URSSAF ?", intake.answers.fears_others_told;
+# round 18, r18b-11): the bodies named, and the person's own circle too.
+NO_AUTHORITY_TOLD = (
+    "Non : je ne préviens personne, ni la police, ni l'URSSAF, ni vos proches. Ce que vous écrivez n'est lu que par "
+    "les conseillers de la chambre, et rien ne leur est transmis sans votre accord."
+)
+
+
 # The thing a "pourquoi" names ("pourquoi vous voulez mon numéro ?"): the question whose reason is asked, whatever
 # question is pending (r17b-15: at the consent question, the consent's reason was said, not the number's).
 _NAMED_THINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
