@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,25 +76,38 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def wait_until_gone(pids: list[int], timeout_s: float) -> list[int]:
-    """Waits for every process of ``pids`` to end (pidfds become readable then); returns those still running."""
+def open_pidfds(pids: list[int]) -> dict[int, int]:
+    """A pidfd per running process of ``pids`` (pidfd -> pid), opened while they run: a pid reused later by another
+    process (the other xdist worker starts many) is then never waited for by mistake."""
     pidfds = {}
     for pid in pids:
         try:
             pidfds[os.pidfd_open(pid)] = pid
         except ProcessLookupError:
             continue  # already gone
+    return pidfds
+
+
+def wait_until_gone(pidfds: dict[int, int], timeout_s: float) -> list[str]:
+    """Waits for every process of ``pidfds`` to end (a pidfd becomes readable then); returns those still running, each
+    with its command line, and closes the pidfds."""
     try:
         waiting = set(pidfds)
-        while waiting:
-            ready, _, _ = select.select(list(waiting), [], [], timeout_s)
-            if not ready:
-                break
+        deadline = time.monotonic() + timeout_s
+        while waiting and (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select(list(waiting), [], [], left)
             waiting -= set(ready)
-        return sorted(pidfds[fd] for fd in waiting)
+        return [f"{pidfds[fd]} {_command_line(pidfds[fd])}" for fd in sorted(waiting, key=pidfds.get)]
     finally:
         for fd in pidfds:
             os.close(fd)
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:200]
+    except OSError:
+        return "(gone)"
 
 
 def test_children_and_their_workers_die_with_a_supervisor_killed_with_sigkill(tmp_path):
@@ -113,10 +127,11 @@ def test_children_and_their_workers_die_with_a_supervisor_killed_with_sigkill(tm
         assert len(everything) >= 4  # both children and the Sanic server's two workers
         assert not port_is_free("127.0.0.1", sanic_port)
 
+        pidfds = open_pidfds(everything)
         supervisor.send_signal(signal.SIGKILL)
         supervisor.wait()
 
-        assert wait_until_gone(everything, timeout_s=60) == []
+        assert wait_until_gone(pidfds, timeout_s=60) == []
         assert port_is_free("127.0.0.1", plain_port) and port_is_free("127.0.0.1", sanic_port)
     finally:
         supervisor.kill()
