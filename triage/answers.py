@@ -40,6 +40,7 @@ from triage.distress import (
     someone_present,
     speaks_of_someone_else,
 )
+from triage.engine import detect_overwhelm, names_a_difficulty
 from triage.normalise import normalise
 from triage.rules import compile_any, rules
 
@@ -249,9 +250,31 @@ def _unclear(text: str | None) -> str | None:
     # classifier was trained to read, and the hedges above already treat any doubt as a yes.
     signs = rule_signs(text or "")
     level = signs[0].level if signs else None
-    if not words or _HEDGES.search(words) or (level is not None and level <= INDIRECT):
+    hedged = any(not _doubt_about_the_business(words, hedge) for hedge in _HEDGES.finditer(words))
+    if not words or hedged or (level is not None and level <= INDIRECT):
         return None
     return words
+
+
+# Doubt about a fact of the business ("le mandataire dit qu'on sera payé dans deux ans peut-être", 2026-12-05, make run:
+# read as no clear no, the crisis path and a case at critique): "peut-être" late in a clause telling a difficulty
+# qualifies the difficulty, not the answer. The message then answers something else (asked once more). A doubt that
+# opens the answer, or a "parfois", "des fois", "j'y pense", is always about the question.
+# "pas sûr que je tienne" doubts one's own holding on: never set aside.
+_UNCERTAIN = re.compile(r"^(?:peut etre|p etre|probablement)$")
+_WORDS_BEFORE_A_BUSINESS_DOUBT = 4
+
+
+def _doubt_about_the_business(words: str, hedge: re.Match[str]) -> bool:
+    before = words[: hedge.start()].split()
+    if not _UNCERTAIN.match(hedge.group(0)) or len(before) < _WORDS_BEFORE_A_BUSINESS_DOUBT:
+        return False
+    if _FIRST_PERSON.search(" ".join(before[-_WORDS_BEFORE_A_BUSINESS_DOUBT:])):
+        return False  # "je vais peut-être craquer": a doubt about oneself
+    return names_a_difficulty(words) and not detect_overwhelm(words) and not find_signs(words)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:je|j|me|m|moi|jvais|jsuis)\b")
 
 
 def _ask_again(
