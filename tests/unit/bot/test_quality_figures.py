@@ -92,6 +92,8 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
         {"id": "asked", "tags": ["sign:burden"], "expect": {"distress": True}},
         {"id": "amb", "tags": ["ambiguous"], "expect": {"distress": False}},
         {"id": "idiom", "tags": ["hard_negative"], "expect": {"categories": ["travaux"], "distress": False}},
+        # Looks like a sign, is a business word: no question about suicide is owed, none is counted.
+        {"id": "amb-idiom", "tags": ["ambiguous", "hard_negative"], "expect": {"distress": False}},
     ]
     results = [
         {"categories": ["banque"], "urgency": "haute", "distress": False, "replies": [[]]},
@@ -101,6 +103,7 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
         {"categories": [], "urgency": None, "distress": False, "replies": [["Pensez-vous au suicide ?"]]},
         {"categories": [], "urgency": None, "distress": False, "replies": [["Pensez-vous au suicide ?"]]},
         {"categories": ["travaux"], "urgency": "normale", "distress": True, "replies": [[]]},
+        {"categories": [], "urgency": None, "distress": False, "replies": [["Quel est votre métier ?"]]},
     ]
     figures = triage_figures(cases, results)
     assert figures["counts"] == {
@@ -108,9 +111,9 @@ def test_triage_figures_count_each_kind_and_list_failures_by_tag():
         "urgency": (2, 3),
         "distress_recall": (1, 3),
         "distress_met": (2, 3),
-        "false_alarms": (1, 2),
+        "false_alarms": (1, 3),
         "ambiguous_question": (1, 1),
-        "hard_negative_calm": (0, 1),
+        "hard_negative_calm": (1, 2),
     }
     assert figures["sign_recall"] == {"sign:burden": 0.0, "sign:farewell": 0.5}
     assert "missed (urgency, distress_missed, distress_unmet)" in figures["failures_by_tag"]["*"]
