@@ -237,7 +237,13 @@ def _difficulty_told(text: str) -> bool:
     read first (triage.answers), never asked again."""
     from triage import names_a_difficulty
 
-    return names_a_difficulty(text)
+    return names_a_difficulty(text) or bool(set(extract_facts(text)) & _FACTS_OF_THE_BUSINESS)
+
+
+# Held-out v25 (2026-12-05), the bot's false alarms: "déménageur à Nevers, seul à bord depuis juin, plus d'associé",
+# "paysagiste en Vendée, je dois arrêter trois semaines" at the direct question went on with the account as surely as a
+# difficulty named. A date alone is not among them: "depuis des mois" may answer the question itself.
+_FACTS_OF_THE_BUSINESS = {"trade", "legal_form", "employees", "creditors", "departement"}
 
 
 # Round 17 (r17b-08, r17b-06): the safety question once more after the helplines refused or the earlier no said again,

@@ -89,6 +89,9 @@ _HEDGES = compile_any(
         r"hum+|hm+",
         # A no that turns ("jamais pensé, mais là oui", "non mais en ce moment si").
         r"mais (?:la |maintenant |en ce moment |depuis peu |ces temps ci |aujourd hui )?(?:oui|si|ouais)|"
+        # "mourir non, mais disparaître oui": a yes to something close, after the no.
+        r"mais (?:disparaitre|partir|m en aller|dormir|en finir|tout arreter|tout lacher|ne plus (?:me )?reveiller|"
+        r"ne plus etre la|plus etre la|y penser)(?: \w+){0,2} (?:oui|ouais|si)\b|"
         r"mais (?:maintenant|en ce moment|ces temps ci|depuis (?:peu|quelques (?:jours|semaines|mois)|hier|la))",
     ]
 )
@@ -118,7 +121,9 @@ _DENIED_ANYWHERE = compile_any(
         r"\b(?:pas|aucune?|jamais eu) (?:d |de |d aucune )?idees? (?:noires?|suicidaires?|de suicide)|"
         r"\bpas (?:de |d )suicide\b|(?:je |j )?(?:ne |n )?pense a rien de (?:grave|mal|dangereux)\b|"
         r"\b(?:il|elle) (?:n a|a) jamais (?:evoque|parle|dit|mentionne|laisse entendre)\w* (?:de |d |qu il voulait |"
-        r"qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)",
+        r"qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)|"
+        # After the topic said first ("mourir, il n'en a jamais parlé", "le suicide, elle n'en parle jamais").
+        r"^(?:il|elle) n en (?:a jamais (?:parle|dit un mot)|parle jamais)\b",
     ]
 )
 _STARTS_YES = re.compile(
@@ -231,10 +236,13 @@ _RESERVATION = compile_any([r"mais|sauf|enfin|quoique|pour l instant|pour le mom
 
 # The question said back, then denied: "me suicider ? non, jamais, c'est pas mon genre" (development v12 through the
 # bot: its "me suicider" was read as the answer's own warning sign, and a clear no took the crisis path).
+# Held-out v25 (2026-12-05): the topic fronted, one or several words, before the no ("Mourir, non, pas du tout", "me
+# blesser, me tuer, non, rien de ça", a relative's "mourir, jamais elle n'en parle") was read as no clear no.
 _SAID_BACK_DENIED = re.compile(
-    r"^(?:(?:moi|quoi|hein|euh|ah|oh) )*(?:me (?:suicider|tuer|foutre en l air|supprimer)|(?:le |au )?suicide|"
-    r"penser au suicide|y penser|mettre fin a mes jours|en finir)(?: moi)? (?=(?:non|nan|jamais|pas du tout|absolument pas|"
-    r"certainement pas|surtout pas|pas question)\b)"
+    r"^(?:(?:moi|quoi|hein|euh|ah|oh) )*(?:(?:me (?:suicider|tuer|foutre en l air|supprimer|blesser|faire du mal|"
+    r"faire mal)|se (?:suicider|tuer|faire du mal)|(?:le |au )?suicide|mourir|la mort|penser au suicide|y penser|"
+    r"mettre fin a mes jours|en finir)(?: moi)? )+(?=(?:non|nan|jamais|pas du tout|absolument pas|certainement pas|"
+    r"surtout pas|pas question|(?:il|elle) n en (?:a jamais|parle jamais))\b)"
 )
 
 

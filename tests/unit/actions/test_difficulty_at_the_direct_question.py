@@ -102,3 +102,53 @@ def test_noes_in_other_words(answer, expected):
     from triage.answers import answer_to_suicide_question
 
     assert answer_to_suicide_question(answer) == expected
+
+
+# Held-out v25 (2026-12-05): the business's facts told there (a trade, a town, a legal form, the staff) go on with the
+# account as surely as a difficulty named; a date or a symptom alone may answer the question itself.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "couvreur-zingueur à Guéret, tout seul depuis que mon associé est parti",
+        "on est en SARL avec ma femme, deux salariés",
+        "à Vesoul, dans la Haute-Saône",
+    ],
+)
+def test_the_business_facts_told_are_asked_again(answer):
+    dispatcher, slots = run_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", _at_the_question(answer))
+    assert slots == {"suicide_thoughts": None} and texts(dispatcher) == ["Merci pour cette précision."]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "depuis des semaines",  # a date alone may say how long the thoughts have come
+        "tous les soirs depuis la rentrée",  # a date alone, again
+        "couvreur à Guéret, et oui j'y pense",  # a yes with the facts
+        "à Vesoul, je veux plus me réveiller",  # a sign with the facts
+    ],
+)
+def test_a_date_a_symptom_a_yes_or_a_sign_takes_the_crisis_path(answer):
+    _, slots = run_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", _at_the_question(answer))
+    assert slots == {"suicide_thoughts": "not_clear_no"}
+
+
+@pytest.mark.parametrize(
+    "answer, expected",
+    [
+        # The topic fronted before the no, by the artisan or by someone close.
+        ("Mourir ? non, jamais, j'ai trop à faire avec mes apprentis", "clear_no"),
+        ("me faire du mal, me tuer, non, ça non, je suis juste à bout", "clear_no"),
+        ("se suicider, jamais il ne ferait ça, il a ses petits-enfants", "clear_no"),
+        ("le suicide, il n'en a jamais parlé, il dit qu'il est usé", "clear_no"),
+        # Near misses: a yes to something close after the no, or a doubt.
+        ("mourir non, mais disparaître un moment oui", "not_clear_no"),
+        ("me tuer, non... enfin des fois j'y pense", "not_clear_no"),
+        ("non, mais ne plus me réveiller le matin si", "not_clear_no"),
+        ("non, mais fatiguée oui, très", "clear_no"),
+    ],
+)
+def test_noes_with_the_topic_first(answer, expected):
+    from triage.answers import answer_to_suicide_question
+
+    assert answer_to_suicide_question(answer) == expected
