@@ -121,9 +121,10 @@ _DENIED_ANYWHERE = compile_any(
         r"\b(?:pas|aucune?|jamais eu) (?:d |de |d aucune )?idees? (?:noires?|suicidaires?|de suicide)|"
         r"\bpas (?:de |d )suicide\b|(?:je |j )?(?:ne |n )?pense a rien de (?:grave|mal|dangereux)\b|"
         r"\b(?:il|elle) (?:n a|a) jamais (?:evoque|parle|dit|mentionne|laisse entendre)\w* (?:de |d |qu il voulait |"
-        r"qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)|"
+        r"qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)(?! (?:avant|jusqu|sauf|mais))|"
         # After the topic said first ("mourir, il n'en a jamais parlé", "le suicide, elle n'en parle jamais").
-        r"^(?:il|elle) n en (?:a jamais (?:parle|dit un mot)|parle jamais)\b",
+        # "... avant hier soir", "... sauf une fois": never until something said.
+        r"^(?:il|elle) n en (?:a jamais (?:parle|dit un mot)|parle jamais)\b(?! (?:avant|jusqu|sauf|mais))",
     ]
 )
 _STARTS_YES = re.compile(

@@ -146,6 +146,10 @@ def test_a_date_a_symptom_a_yes_or_a_sign_takes_the_crisis_path(answer):
         ("me tuer, non... enfin des fois j'y pense", "not_clear_no"),
         ("non, mais ne plus me réveiller le matin si", "not_clear_no"),
         ("non, mais fatiguée oui, très", "clear_no"),
+        # Never until something: "... avant hier soir", "... sauf quand il boit".
+        ("mourir, elle n'en a jamais parlé avant dimanche", "not_clear_no"),
+        ("le suicide, il n'en parle jamais sauf les soirs de relances", "not_clear_no"),
+        ("il n'a jamais parlé de se tuer avant ce mois-ci", "not_clear_no"),
     ],
 )
 def test_noes_with_the_topic_first(answer, expected):
