@@ -247,8 +247,22 @@ _SAID_BACK_DENIED = re.compile(
 )
 
 
+# The person asked about said back, then the answer ("ma mère ? jamais de la vie, elle a ses petits-enfants", round 19,
+# r19b-10: read as no clear no): the answer is what follows the question mark.
+_PERSON_SAID_BACK = re.compile(
+    r"^\s*(?:(?:quoi|hein|euh|ah|oh|mais)\s+)*(?:(?:ma|mon|notre)\s+[^\W\d_]+(?:[- ][^\W\d_]+)?|lui|elle|il|maman|papa)\s*\?+\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def _person_said_back(text: str | None) -> str | None:
+    match = _PERSON_SAID_BACK.match(text or "")
+    return text[match.end() :] if match and text else text
+
+
 def _unclear(text: str | None) -> str | None:
     """The normalised words, or None when the answer is empty, doubtful or carries a warning sign."""
+    text = _person_said_back(text)
     words = normalise(text or "")
     said_back = _SAID_BACK_DENIED.match(words)
     if said_back:
@@ -420,6 +434,10 @@ _ADMITTED = compile_any(
         r"de plus en plus)\b",
         r"\b(?:ca|il|c) (?:m )?(?:arrive|arrivait|est arrive|est deja arrive)\b",
         r"\bj y (?:ai )?(?:deja )?(?:pense|songe)\b(?! (?:pas|jamais|plus)\b)",
+        # Round 19 (r19z-08): "ça m'a traversé l'esprit oui" was stored "pas un non clair": the thought came, a yes.
+        r"\b(?:ca|cela|l idee|cette idee|ce genre d idees?|ces idees)(?: m| me| m est| m a)? (?:a |est |sont )?"
+        r"(?:deja |bien |parfois |souvent |quelquefois |des fois |une fois )?(?:traverse|effleure|passe par la tete|"
+        r"passe par l esprit|venue? a l esprit|venues? a l esprit|venue? en tete)\b",
     ]
 )
 _NOT_ADMITTED = compile_any(
@@ -750,6 +768,79 @@ def _doubted_yes(text: str | None) -> bool:
     pieces = [" ".join(_EPISTEMIC.sub(" ", piece).split()) for piece in _pieces(text or "")]
     pieces = [piece for piece in pieces if piece]
     return bool(pieces) and not any(_HEDGES.search(piece) for piece in pieces) and _safe_shape(pieces)
+
+
+# Round 19 (r19c-07): "oui je suis au boulot là, ça va aller" was read as not safe ("Appelez tout de suite le 15"). A yes
+# said in so many words, then where one is and a hope ("ça va aller", "ça ira"), is a yes without certainty, as "oui je
+# crois" is: unsure, its own reply. A hope alone, or after "je suis pas en danger", stays what it was (no clear yes);
+# a question mark, a "mais", worry, danger words or a sign keep the old reading.
+_YES_WORD = re.compile(
+    r"^(?:(?:ah|oh|euh|bah|ben|la) )*(?:oui|ouais|ouai|oue|ouaip|wi|yes|ok|okay|d accord)(?![a-z0-9])"
+)
+
+
+def _hoped_yes(text: str | None) -> bool:
+    words = normalise(text or "")
+    if not words or not _YES_WORD.search(words) or not _SAFETY_HOPE.search(words) or "?" in (text or ""):
+        return False
+    if re.search(r"\bmais\b", words) or _WORRY.search(words) or _DANGER_WORDS.search(words) or _ALARMING.search(words):
+        return False
+    if any(sign.level <= INDIRECT for sign in rule_signs(text or "")):
+        return False
+    pieces = [" ".join(_SAFETY_HOPE.sub(" ", piece).split()) for piece in _pieces(text or "")]
+    pieces = [piece for piece in pieces if piece]
+    if not pieces or any(_HEDGES.search(piece) for piece in pieces):
+        return False
+    start = _YES_WORD.search(pieces[0])
+    rest = [piece for piece in (pieces[0][start.end() :].strip() if start else pieces[0], *pieces[1:]) if piece]
+    # What follows the yes only says it again, or where one is ("je suis sur le chantier", "je suis chez ma sœur").
+    return start is not None and all(
+        _WHERE_OR_WHEN.search(piece)
+        or _OWN_PLACE.search(piece)
+        or _STARTS_YES.search(piece)
+        or _SAFE_NEGATED.search(piece)
+        for piece in rest
+    )
+
+
+# The risk itself denied at the safety question, with a reason to live ("ma mère ? jamais de la vie, elle a ses
+# petits-enfants, elle vit pour eux", round 19, r19b-10: a son's answer read as not safe, "Appelez tout de suite le 15"):
+# the no is to the risk, not to safety. Unsure (where to turn at the least doubt), never safe; anything alarming, worry or
+# a sign keeps the old reading.
+_NEVER_OF_THE_RISK = re.compile(r"^(?:(?:non|nan|ah|oh|mais|euh|ben|bah) )*jamais de la vie\b")
+_REASON_TO_LIVE = re.compile(
+    r"\b(?:il|elle|je|j|on) (?:a|ai|avons|ont) (?:encore |toujours |quand meme |surtout )?(?:ses|mes|sa|ma|son|mon|nos) "
+    r"(?:petits enfants|enfants|gosses|petits|filles?|fils|famille)\b|\b(?:il|elle|je|j) (?:vit|vis) (?:que |surtout )?pour\b"
+    r"|\b(?:tient|tiens) (?:trop |bien )?(?:a|aux) (?:ses|mes|sa|ma|son|mon)\b"
+)
+
+
+def _risk_denied_with_a_reason(text: str | None) -> bool:
+    said = _person_said_back(text)
+    words = normalise(said or "")
+    return (
+        bool(_NEVER_OF_THE_RISK.search(words))
+        and bool(_REASON_TO_LIVE.search(words))
+        and not (_ALARMING.search(words) or _WORRY.search(words) or _DANGER_WORDS.search(words))
+        and not any(sign.level <= INDIRECT for sign in find_signs(said or ""))
+    )
+
+
+# Words about someone else only, said where the writer's own safety was asked (round 19, r19b-03): no "je", "moi", "mon".
+_OF_THE_WRITER = re.compile(r"\b(?:je|j|me|m|moi|mon|ma|mes|jsuis|jsui|chui|jvais|nous|on)\b")
+_SOMEONE_ELSE_SUBJECT = re.compile(
+    r"^(?:(?:et|bah|ben|bon|euh|alors|ah|oh) )*(?:(?:sa|son|ses|la|le|les) \w+ )?(?:il|elle|ils|elles)\b"
+)
+
+
+def _only_of_someone_else(text: str, words: str) -> bool:
+    return (
+        bool(_SOMEONE_ELSE_SUBJECT.search(words))
+        and not _OF_THE_WRITER.search(words)
+        and not (_ALARMING.search(words) or _WORRY.search(words) or _DANGER_WORDS.search(words))
+        and not _STARTS_NO.search(words)
+        and not find_signs(text)
+    )
 
 
 # The bot's advice taken up ("ok merci, je vais appeler le 3114. au revoir", round 9, r9b-26: read as not safe, and the
@@ -1194,7 +1285,7 @@ def unsure_kind(text: str | None) -> str | None:
         return "other"  # "ok" twice (round 16): nothing said of safety; the numbers, in a word
     if declines_to_talk(text):
         return "not talking"
-    if _doubted_yes(text):
+    if _doubted_yes(text) or _hoped_yes(text):
         return "doubt"
     withheld = _no_answer_kind(text)
     if withheld is not None:
@@ -1400,6 +1491,8 @@ def answer_to_safety_question(
     if speaks_for_someone_else(text):
         # The writer is fine; the answer is about the other person (round 7).
         return _relative_safety(text or "")
+    if _risk_denied_with_a_reason(text):
+        return UNSURE
     left = _line_promised(text)
     if left is not None:
         # Round 9 (r9b-26): "je vais appeler le 3114" answers nothing about safety; read without it, never as safe
@@ -1436,7 +1529,7 @@ def answer_to_safety_question(
     if after_why is not None and answer_to_safety_question(after_why, about_someone_else=about_someone_else) == SAFE:
         # "pourquoi vous me demandez ça ? oui je suis chez moi": the answer after the question is read (round 17).
         return SAFE
-    if _doubted_yes(text):
+    if _doubted_yes(text) or _hoped_yes(text):
         return UNSURE
     if _what_it_changes_alone(text):
         # Round 16 (r16a-14): "ça change quoi" gets what the answer changes and the question once more, then is unsure.
@@ -1487,6 +1580,10 @@ def answer_to_safety_question(
         # Round 12 (r12b-03, 09, 12): a joke, the numbers refused, the question questioned say nothing of danger. The
         # question questioned gets its reason and the question once more, like a bare "pourquoi ?"; then unsure.
         return WHY_ASKED if lightly == "why" and may_ask_again else UNSURE
+    if not about_someone_else and _only_of_someone_else(text or "", words):
+        # Round 19 (r19b-03): "sa femme elle gère un peu mais elle est perdue", the writer's own safety asked: words about
+        # someone else, with nothing of the writer nor anything alarming, say nothing of safety; its "mais" is theirs.
+        return UNSURE
     if _STARTS_NO.search(words) or _RESERVATION.search(words):
         return NOT_SAFE
     # Alone, in danger or afraid (« elle est seule chez elle », round 18: a difficulty told, so asked again) is an
@@ -1557,3 +1654,117 @@ def _own_place_said(text: str, words: str) -> bool:
         or _STARTS_NO.search(words)
         or _RESERVATION.search(words.replace("ce soir", ""))
     )
+
+
+# Round 19 (r19b-07, r19b-08): on the crisis path, a question about the helplines or about one's own worry got the
+# off-topic refusal ("le 3114 ils vont me dire quoi, que c'est pas grave ?", "c'est grave ce que je vous ai dit ?") or
+# the advisors' "vous ne dérangez personne" ("je dois vraiment appeler le 15 ? j'ai peur de déranger pour rien").
+# Each is read here; the short answers are the crisis actions' (actions/crisis_actions.py).
+LINE_QUESTION, WORRY_QUESTION, EMERGENCY_QUESTION = "line_question", "worry_question", "emergency_question"
+
+_LINE = r"(?:3114|31 14|numero (?:d ecoute|national de prevention)|ligne d ecoute)"
+_ABOUT_THE_LINE = compile_any(
+    [
+        r"(?:ils|elles|on|il|elle|ca|vous) (?:vont|va|vont me|peuvent|peut|pourront|pourrait|pourraient|vont vraiment) "
+        r"(?:me |m |nous |lui |leur )?(?:dire|faire|repondre|raconter|servir|aider|juger|comprendre|prendre|engueuler)",
+        r"(?:dire|diront|disent|dit|repondre|repondent|faire|font|feront) quoi",
+        r"qui (?:repond|va repondre|decroche|est au bout|sont|c est)|c est qui|(?:ce sont|c est) des (?:psy|medecins|gens)",
+        r"(?:a quoi|ca) (?:ca |il |ils )?sert|servir a quoi|ca sert a (?:quoi|rien)",
+        r"c est (?:quoi|comment|payant|gratuit|anonyme|confidentiel)",
+        r"(?:me |nous )?(?:juger|prendre pour un fou|prendre pour une folle|faire la morale)",
+        r"c est pas (?:si )?grave|pas assez grave|pour (?:si )?peu|pour rien",
+    ]
+)
+_WORRY_ASKED = compile_any(
+    [
+        r"^(?:(?:et|mais|euh|donc|alors|bon|du coup) )*(?:est ce que )?c est (?:grave|si grave|tres grave|serieux|inquietant)"
+        r"(?: (?:ce que (?:je|j) (?:vous )?(?:ai dit|ai ecrit|dis|raconte|ecris|viens de (?:dire|vous dire|ecrire))|"
+        r"ce que (?:je|j) (?:vous )?(?:ressens|vis)|ca|docteur|alors|du coup|vous trouvez|vous pensez))?$",
+        r"(?:vous (?:trouvez|pensez|croyez)(?: que)?|c est) (?:ca |c est )?(?:grave|inquietant|serieux) ce que (?:je|j)",
+        r"^(?:(?:et|mais|euh|donc|alors|bon) )*(?:je|j) (?:dramatise|exagere|en fais trop|me fais des idees)"
+        r"(?: (?:la|peut etre|vous (?:trouvez|pensez)))?$",
+        r"vous (?:trouvez|pensez|croyez) (?:que )?(?:je|j) (?:dramatise|exagere|en fais trop|me fais des idees)",
+        r"^(?:(?:et|mais|euh|donc|alors|bon) )*(?:je|j) (?:suis|deviens) (?:fou|folle)(?: (?:alors|du coup|vous trouvez))?$",
+    ]
+)
+_EMERGENCY = r"(?:15|112|samu|pompiers|secours|urgences)(?! (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|du mois|jours?|ans|euros?|k)\b)"
+_MUST_I_CALL = compile_any(
+    [
+        r"(?:je dois|dois je|faut il|il faut|faut|faudrait|je devrais|devrais je|je (?:vais|peux) vraiment|vraiment)"
+        r" (?:vraiment |que j |que je |les |l |le )*(?:appeler|appelle|contacter|contacte|prevenir|previens|deranger)"
+        rf" (?:le |la |les |l |au )?{_EMERGENCY}\b",
+        rf"(?:appeler|contacter|deranger) (?:le |la |les |l )?{_EMERGENCY}(?: (?:pour (?:ca|rien|si peu)|vraiment))+\b",
+    ]
+)
+_BOTHER = compile_any([r"deranger|embeter|ennuyer|pour rien|pour si peu|pour ca|exagerer|abuser|faire perdre"])
+_EMERGENCY_NAMED = compile_any([rf"\b{_EMERGENCY}\b"])
+
+
+def crisis_question(text: str | None) -> str | None:
+    """A question about the helplines or one's own worry, on the crisis path: LINE_QUESTION ("le 3114 ils vont me dire
+    quoi ?", "c'est qui au bout du fil au 3114 ?"), WORRY_QUESTION ("c'est grave ce que je vous ai dit ?", "j'exagère
+    ?"), EMERGENCY_QUESTION ("je dois vraiment appeler le 15 ?", "j'ai peur de déranger le samu pour rien"); else None.
+    A call made, promised or already done is no question (``calls_now``, ``promises_to_call_the_line``, the emergency
+    called): those have their own replies."""
+    if not text or text.startswith("/"):
+        return None
+    asked = "?" in text or bool(re.search(r"\b(?:est ce que|est ce qu|vous trouvez|vous pensez)\b", normalise(text)))
+    words = normalise(text)
+    if not words or says_line_called(text):
+        return None
+    if re.search(rf"\b{_LINE}\b", words) and _ABOUT_THE_LINE.search(words) and (asked or "ils vont" in words):
+        return LINE_QUESTION
+    if (
+        _EMERGENCY_NAMED.search(words)
+        and (
+            (asked and _MUST_I_CALL.search(words))
+            or (_BOTHER.search(words) and re.search(r"\bpeur\b|\bose\b|\?", text))
+        )
+        and not re.search(r"\b(?:j ai|on a|je viens d)\s+(?:deja )?(?:appele|contacte|prevenu)\b", words)
+    ):
+        return EMERGENCY_QUESTION
+    if asked and any(_WORRY_ASKED.search(piece) for piece in [words, *_pieces(text)]):
+        return WORRY_QUESTION
+    return None
+
+
+# Round 19 (r19c-11): coming back after calling the line ("c'est encore moi. j'ai appelé le 3114, ça m'a fait du bien. je
+# veux bien un conseiller") got the whole crisis block and the safety question again, and the name given next was read
+# as its answer. The line called, or its help told; never a call to come, nor one not made.
+_LINE_CALLED = compile_any(
+    [
+        rf"(?:j ai|j|on a|je viens d|je les ai|je l ai|on vient d)\s*(?:deja |bien |finalement |enfin )?"
+        rf"(?:appele|appeler|eu|contacte|contacter|joint|telephone a|telephone au|parle (?:avec|a|au))\s+(?:le |la |les |l |au |a )?"
+        rf"(?:{_LINE}|gens du {_LINE}|personnes? du {_LINE})\b",
+        rf"\b(?:le |au )?{_LINE} (?:m a|m ont|ils m ont|on m a) (?:bien |vraiment |beaucoup |un peu )?(?:fait du bien|aide|ecoute|rassure|soulage|calme|conseille)",
+        r"(?:j ai|j) (?:appele|eu|contacte)\s+(?:le |les )?(?:ecoutants?|la ligne)\b",
+    ]
+)
+_LINE_NOT_CALLED = compile_any(
+    [r"(?:n ai|ai) (?:pas|jamais|toujours pas) (?:encore )?(?:appele|eu|contacte|joint)|pas reussi a|ca (?:a )?sonne"]
+)
+
+
+def says_line_called(text: str | None) -> bool:
+    """The suicide prevention line called already ("j'ai appelé le 3114", "le 3114 m'a fait du bien")."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    return bool(_LINE_CALLED.search(words)) and not _LINE_NOT_CALLED.search(words)
+
+
+# Round 19 (r19b-04): "je sais pas trop... oui je crois. ma fille dort à côté" at the safety question got "Merci, c'est
+# bien d'avoir quelqu'un près de vous", as if the yes were sure: the doubt is answered first.
+_DOUBT_SAID = compile_any(
+    [
+        r"(?:je |j )?(?:ne )?(?:sais|sai|sait) (?:pas|trop pas|pas trop|pas vraiment|plus)\b|\bchais pas\b|\bjsais pas\b|"
+        r"\bje crois\b|\bje pense\b|\bpeut etre\b|\bj espere\b|\bplus ou moins\b|\bbof\b|\bpas sure?\b"
+    ]
+)
+
+
+def doubt_with_company(text: str | None) -> bool:
+    """Someone present said with a doubt about one's safety ("je sais pas trop, oui je crois, ma fille dort à côté")."""
+    if not text or text.startswith("/") or speaks_for_someone_else(text):
+        return False
+    return someone_present(text) and bool(_DOUBT_SAID.search(normalise(text)))

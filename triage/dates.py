@@ -82,7 +82,9 @@ _TOLD_PAST_BEFORE = re.compile(
     r"venu|venue|venus|eu lieu|eu|recu|recue|appele|envoye|ecrit|coupe|coupee|coupes|pris|vole|vide|casse|cassee|brule|"
     r"inonde|inondee|rejete|refuse|tombe|tombee|debarque|termine|fini|licencie|parti|partie|explose|cambriole|"
     r"fracture|blesse|blessee|brise|brisee|abime|abimee|perdu|renverse|percute|embouti|crame|depose|deposee|prononce|prononcee|"
-    r"signifie|signifiee|notifie|notifiee)\b"
+    r"signifie|signifiee|notifie|notifiee|"
+    # "l'URSSAF a bloqué mon compte pro mardi" (round 19, r19z-06: read as next Tuesday, the wages due "le 10" missed).
+    r"bloque|bloquee|bloques|annule|annulee|suspendu|suspendue|resilie|resiliee|relance|relancee|decede|decedee)\b"
     r"(?: (?!(?:pour|avant|d|jusqu|prevue?s?|fixee?s?|doit|dois|doivent|devra|va|vont|faut|faudra|qu|que|quand|sinon|"
     r"et|mais|puis|donc|prochaine?|payer|regler|verser|rembourser|rendre|quitter|reporte|reportee|repousse|avance|"
     # A creditor coming to take back ("m'a envoyé un courrier : ils viennent récupérer la machine lundi", retired v24).
@@ -118,7 +120,10 @@ _SINCE_BEFORE = re.compile(r"\b(?:depuis|ca fait|cela fait)(?: la| le| l)? $")
 _PART_LAST_DAY = {"debut": 10, "mi": 20, "courant": 31, "fin": 31}  # "courant" and "fin": the whole month
 # "dans le 13", "du côté du 62" name a département, never the 13th of the month.
 _DAY_OF_MONTH = re.compile(
-    r"\b(?<!dans )(?<!vers )(?<!cote )(?<!pres )(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le) (\d{1,2}|1er)\b(?!/\d)(?! (?:"
+    r"\b(?<!dans )(?<!vers )(?<!cote )(?<!pres )(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le"
+    # A date set or moved "au 12", a limit "du 19" (round 19, retired v25: "audience renvoyée au 9", "l'échéance du 20").
+    r"|(?:fixee?s?|prevue?s?|programmee?s?|reportee?s?|renvoyee?s?|repoussee?s?|decalee?s?|avancee?s?) au"
+    r"|(?:date limite|echeance|limite|prelevement|audience|convocation)(?: \w+)? du) (\d{1,2}|1er)\b(?!/\d)(?! (?:"
     + "|".join(_MONTHS)
     + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))"
 )

@@ -218,6 +218,13 @@ _ACT_DENIED = re.compile(
     # d-070, d-091).
     r"|\b(?:le suicide|me suicider|me tuer|en finir)(?: \w+){0,2} (?:ne fait|fait) pas partie de mes (?:intentions|projets|plans|pensees)"
     r"|\bnon (?:le suicide|me suicider|me tuer)(?: virgule)? non\b"
+    # The act named, then "nobody ever spoke of it" ("la mort, elle n'en parle jamais", "se tuer, il n'y a jamais fait
+    # allusion": retired held-out v25, a relative's answer the classifier read as a wish to die at 0.98).
+    r"|\b(?:mourir|la mort|le suicide|suicide|se suicider|se tuer|me suicider|me tuer|en finir)(?: ,)? "
+    r"(?:il|elle|ils|elles|on|je|j|(?:mon|ma|notre) \w+)(?: ne| n)? (?:en|y) (?:(?:a|ont|avait|avaient|ai|avons) )?"
+    r"(?:(?:jamais|pas|pas du tout|jamais du tout|pas une seule fois|encore jamais) "
+    r"(?:parle|pense|songe|evoque|fait allusion|dit un mot|fait mention)|(?:parle|pense|songe|fait allusion) "
+    r"(?:jamais|pas|pas du tout|pas une seule fois))\b"
     # "mourir, jamais de la vie j'y pense" (retired held-out v23's clear no): "jamais de la vie" denies the thought said
     # after it; its "j'y pense" is not a denial turning (_DENIAL_TURNS reads the rest of the message).
     r"|\b(?P<never>(?:mourir|me suicider|me tuer|en finir|le suicide|suicide)(?: ,)? jamais de la vie"
@@ -360,13 +367,106 @@ def _without_reassurance(text: str) -> str | None:
     return " , ".join(part.strip(" ,") for part in kept if part.strip(" ,.!…"))
 
 
+# Plain words the classifier weighed as a sign (round 19, talkers b and c, the integrator's z): "c'est pas mes affaires"
+# (none of my business: 0.94 giving away, for an apprentice asking about his pay), an interruption and its "where were
+# we", coming back after talking it over ("... et je reviendrai"), not wanting an office to know of the difficulty, and
+# nothing left to sell or deliver (a business fact; "plus rien à perdre" is not one). The classifier reads the message
+# without them, as without a reassurance; the rules read it whole.
+_PLAIN_WORDS = re.compile(
+    r"\b(?:c est|c|ce n est|ce sont|ce ne sont|ca c est|ca c|ca ce n est) (?:pas|point|surtout pas) "
+    r"(?:mes|mon|ses|son|tes|ton|vos|votre|nos|notre) (?:affaires?|oignons|problemes?|histoires?)\b"
+    r"|\b(?:(?:pardon|desole|desolee|excusez moi|dsl)(?: ,)? )?(?:j ai ete|on a ete|ca a|la connexion a|le reseau a) "
+    r"(?:coupee?|coupes|interrompue?|deconnectee?|coupe la connexion)\b"
+    r"|\bon en (?:etait|est|etions) (?:ou|a quoi)\b|\bou (?:on|j|nous) en (?:etait|etais|etions|est)\b"
+    r"|\b(?:et )?(?:je|j) (?:reviendrai|reviens|repasserai|repasse|reviendrai vers vous|reviens vers vous|vous recontacterai|"
+    r"vous reecrirai|vous ecrirai|vous redirai)(?: (?:vers vous|vous voir|plus tard|demain|ce soir|apres|ensuite|"
+    r"tout a l heure|dans la semaine|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|"
+    r"vers vous apres|quand (?:j|je) (?:en )?saurai plus|si besoin))*(?= ,|$)"
+    r"|\b(?:je |j )?(?:ne )?(?:veux|voudrais|tiens) (?:pas|surtout pas|vraiment pas) (?:qu ils|qu elles|que (?:la|le|l|les) "
+    r"(?:caisse|cgss|urssaf|banque|banquier|impots|fisc|chambre|mairie|fournisseurs?|clients?|organismes?)) "
+    r"(?:le |l )?(?:sachent|sache|apprennent|apprenne|voient|voie)(?: (?:que (?:j ai du mal|je galere|je suis en difficulte|"
+    r"ca va mal|je (?:ne )?(?:peux|paie|paye|arrive) (?:pas|plus)\w*(?: a payer)?|je suis en retard)|(?:mes|ma) "
+    r"(?:difficultes|situation|galere|retards?)))\b"
+    # A no said first, then the reasons why ("jamais de la vie, elle a ses petits-enfants, elle vit pour eux": a son's
+    # answer, read as a burden at 0.98): the denial itself is no sign; a hopeless "jamais de la vie je m'en sortirai" is
+    # read as ever (only a "jamais de la vie" that ends its clause).
+    r"|^(?:(?:non|nan|mais|ah|oh|euh|ben|bah|alors la) )*(?:(?:non|nan) )?jamais de la vie(?= ,|$)"
+    # The reasons to live said with it (someone has their grandchildren, lives for them): protective, never a sign.
+    r"|\b(?:il|elle|je|j|on) (?:a|ai|avons|ont) (?:encore |toujours |quand meme |surtout )?(?:ses|mes|sa|ma|son|mon|nos|leurs?) "
+    r"(?:petits enfants|enfants|gosses|petits|filles?|fils|famille)(?= ,|$| et )"
+    r"|\b(?:il|elle|je|j) (?:ne )?(?:vit|vis) (?:que |surtout |juste )?pour (?:eux|elles|ses \w+|mes \w+|sa \w+|ma \w+|son \w+|mon \w+)"
+    r"(?= ,|$| et )"
+    r"|\b(?:plus|pas|presque plus) rien (?:a|d) (?:vendre|livrer|produire|fabriquer|cuire|proposer|facturer|exposer|"
+    r"mettre en (?:vitrine|rayon|vente)|faire tourner|stocker|expedier)\b"
+)
+
+
+def _without_plain_words(text: str) -> str | None:
+    """The message in its own words with the plain words above taken out, or None when it says none."""
+    return _without(_PLAIN_WORDS, text)
+
+
+# A short hesitation opening a sentence ("franchement je sais plus, j'ai rangé tous mes papiers et écrit à mes gars pour
+# les remercier de tout": the integrator's z, 2026-12-05): the classifier weighed the whole sentence as ambiguous (level
+# 3) where the same words without the opener are a sign (settling one's affairs, level 2). The sentence is also read
+# without its opener; its own words keep their reading either way.
+_HESITATION = re.compile(
+    r"^(?:(?:franchement|honnetement|sincerement|bah|ben|bon|euh+|bof|pf+|ecoutez|ecoute|enfin|alors|en fait|en vrai|oh|ah|"
+    r"je sais pas|je ne sais pas|je sais plus|je ne sais plus|j en sais rien|je n en sais rien|chais pas|aucune idee|"
+    r"je sais pas trop|je sais plus trop|je sais meme plus|je sais meme pas|vous savez|tu sais|moi|la|quoi)(?: |$))+(?:, |$)"
+)
+
+
+def _without_hesitation(text: str) -> str | None:
+    """The message with the short hesitations that open its sentences taken out, or None when none opens one."""
+    spans = []
+    for clause in split_clauses(text):
+        match = _HESITATION.match(clause.text)
+        if match and len(match.group(0).split()) <= 8:
+            start, end = clause.source_span(*match.span())
+            if end > start:
+                spans.append((start, end))
+    return (_cut(text, spans) or None) if spans else None
+
+
+def _without(pattern: re.Pattern[str], text: str) -> str | None:
+    spans = []
+    for clause in split_clauses(text):
+        for match in pattern.finditer(clause.text):
+            start, end = clause.source_span(*match.span())
+            if end > start:
+                spans.append((start, end))
+    return _cut(text, spans) if spans else None
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    kept, last = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[last:start])
+        last = max(last, end)
+    kept.append(text[last:])
+    return " , ".join(part.strip(" ,").lstrip(".;!?… ") for part in kept if part.strip(" ,.;!?…"))
+
+
 def _about_a_thing(words: str) -> bool:
     """The classifier's sentence is despair about the business, a business choice regretted, or a feeling about a thing
     ("j'ai honte rien que d'y penser"), and names no personal end: the direct question, not the crisis path."""
     final = _table().finality.search(words)
     if (_BUSINESS.search(words) or _CHOICE_REGRETTED.search(words)) and not (_PERSONAL.search(words) or final):
         return True
+    if _SAVINGS.search(words) and not (_PERSONAL.search(words) or final or _NOT_ONLY_SAVINGS.search(words)):
+        return True
     return bool(_FEELING_ABOUT_A_THING.search(words)) and not (_END_NAMED.search(words) or final)
+
+
+# Savings spent, help refused ("il refuse toute aide, il a déjà vidé son livret": round 19, a relative's worry read by the
+# classifier as hopeless finality at 0.92): money facts like the business's, the direct question. Not when the savings
+# are given to someone or put towards a funeral or a will (the signs of giving away and of settling one's affairs).
+_SAVINGS = re.compile(r"\b(?:livrets?|epargne|economies|pel|bas de laine|reserves)\b")
+_NOT_ONLY_SAVINGS = re.compile(
+    r"\b(?:obseques|enterrement|funerailles|testament|donne|donnes|donnee?s?|offert|offerts|offertes?|legue|legues|"
+    r"distribue|distribues|laisse|laisses|niece|neveu|filleule?|petits? enfants|apres moi)\b"
+)
 
 
 # Someone's presence beside the writer ("là il est à côté de moi devant la télé, ça va pour ce soir je pense", round 16,
@@ -417,21 +517,76 @@ def someone_present(text: str | None) -> bool:
     )
 
 
+# Wishing to be MORE there for someone ("j'aimerais être plus là pour mes enfants le soir", "être plus présent pour ma
+# fille"): the opposite of not being there. The classifier weighs "plus là" as disappearing (round 19: 0.96
+# disappear_not_wake for a baker who wants more evenings with his children). Its level 1-2 reading of such a sentence is
+# set aside when the sentence names no end; the rules' signs are read as ever.
+_MORE_PRESENT = re.compile(
+    r"(?<!pas )(?<!plus )(?<!jamais )(?<!ne )(?<!n )\b(?:etre|sois|soit) (?:un peu |beaucoup |bien |vraiment )?(?:plus|davantage) "
+    r"(?:souvent )?(?:la|present|presente|disponible|a la maison|avec) "
+    r"(?:pour|avec|aupres (?:de|d)|a cote (?:de|d))? ?(?:mes|ma|mon|les|ses|sa|son|nos|notre|leurs?|eux|elle|lui|ma famille|"
+    r"la famille|les miens|les enfants|mes proches)\b"
+)
+
+
+def _more_present(quote: str) -> bool:
+    words = " ".join(clause.text for clause in split_clauses(quote))
+    return bool(_MORE_PRESENT.search(words)) and not (_END_NAMED.search(words) or _table().finality.search(words))
+
+
+# An insurer paying part of a property claim, or refusing it ("l'assureur dit que la serrure n'était pas aux normes et
+# qu'il ne remboursera qu'une partie"): the classifier read the reported "qu'il ne paiera" as a way out or a life
+# insurance (round 19: 0.95 solution_way_out after a burglary). Set aside when the sentence names no death, no one
+# close, no "si je" and no end; a life insurance asked about one's death keeps its sign.
+_CLAIM_PAID_IN_PART = re.compile(
+    r"\b(?:assureur|assureurs|assurance|compagnie|expert|experte|mutuelle)\b"
+    r"(?: (?!(?:si|quand|en cas)\b)\w+){0,16} "
+    r"(?:(?:ne |n )(?:\w+ )?(?:paiera|payera|paie|paye|rembourse|remboursera|couvre|couvrira|versera|prendra en charge|"
+    r"indemnisera|donnera|reglera)(?: \w+){0,2} (?:qu une partie|qu une part|qu une petite part|qu une fraction|que la moitie|"
+    r"qu un tiers|qu un quart|que le minimum|qu un peu|qu en partie|rien|pas)\b"
+    r"|refuse (?:de (?:payer|rembourser|couvrir|indemniser|prendre en charge)|le remboursement|la prise en charge|le dossier)\b)"
+)
+_CLAIM_PERSONAL = re.compile(
+    r"\b(?:moi|ma vie|vivre|mourir|mort|morte|deces|decede|famille|enfants|femme|mari|suicid\w*|disparai\w*|"
+    r"si (?:je|j)|partais|volontaire\w*|expres)\b"
+)
+
+
+def _claim_paid_in_part(quote: str) -> bool:
+    words = " ".join(clause.text for clause in split_clauses(quote))
+    return (
+        bool(_CLAIM_PAID_IN_PART.search(words))
+        and not _CLAIM_PERSONAL.search(words)
+        and not (_END_NAMED.search(words) or _table().finality.search(words))
+    )
+
+
 def _model_sign(text: str) -> Sign | None:
     message_text = " ".join(clause.text for clause in split_clauses(text))
     if rules().signals.refusal_to_tell.search(message_text):
         return None  # "je ne vous dirai rien": a question passed, not a secret (triage/rules/signals.yml)
-    rest = _without_reassurance(text)
-    if rest is not None:
-        if not rest:
-            return None
-        text, message_text = rest, " ".join(clause.text for clause in split_clauses(rest))
-    for verdict in distress_model.classify(text).candidates:
+    for without in (_without_reassurance, _without_plain_words):
+        rest = without(text)
+        if rest is not None:
+            if not rest:
+                return None
+            text, message_text = rest, " ".join(clause.text for clause in split_clauses(rest))
+    verdicts = list(distress_model.classify(text).candidates)
+    opened = _without_hesitation(text)
+    if opened:
+        # Round 19 (r19z-05, r19b-03): the message read without its hesitations; a sign read in the whole of it still
+        # counts, its ambiguous reading (the hesitation weighed as distress, or diluting a sign) does not.
+        verdicts = [verdict for verdict in verdicts if verdict.level is not None and verdict.level <= INDIRECT]
+        verdicts += distress_model.classify(opened).candidates
+        verdicts.sort(key=lambda verdict: (verdict.level or 9, -verdict.score))
+    for verdict in verdicts:
         level, category = verdict.level, verdict.category
         if level is None or category is None:
             continue  # never for a candidate (each has a level and a category); says so to the type checker
         if level <= INDIRECT:
-            if _cancelled(verdict) or _mere_presence(message_text):
+            if _cancelled(verdict) or _mere_presence(message_text) or _more_present(verdict.quote):
+                continue
+            if _claim_paid_in_part(verdict.quote):
                 continue
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
@@ -552,19 +707,47 @@ def category_levels() -> dict[str, int]:
     return {rule.category: rule.level for rule in _table().rules}
 
 
-def signs_in_words(rules: Iterable[str]) -> list[str]:
+# Round 19 (r19b-04): signs whose category says more than their words, said in the case as what was said.
+RULE_LABELS = {
+    "explicit_not_here_soon": "dit ne bientôt plus être là",
+    "indirect_not_here_to_care": "dit ne bientôt plus être là",
+}
+# Naming the line ("j'ai appelé le 3114, ça m'a fait du bien": round 19, r19c-11) is no thought the person told.
+_NO_SIGN_IN_WORDS = frozenset({"crisis_line_named"})
+# Round 19 (r19b-06, r19b-08, r19b-10): the classifier's category alone is a guess ("une « solution » pour ne plus
+# souffrir", "sentiment d'être un poids" were never said): said as a sign to be asked about, not as the person's words.
+MODEL_ONLY_LABEL = "signe indirect, sa nature reste à préciser"
+# Round 19 (r19c-11): "j'ai pas de projet" said, yet the case said "intention, projet ou moyen" alone.
+PLAN_DENIED = "la personne a dit ne pas avoir de projet"
+
+
+def signs_in_words(rules: Iterable[str], *, plan_denied: bool = False) -> list[str]:
     """The kinds of warning sign recorded (rule ids, "model:burden"), in plain French and without the person's words:
     what an advisor reads even when the words themselves are not kept (round 18, r18b-01: no health consent, and the
     case said « DÉTRESSE exprimée » with nothing about what was said). Unknown ids (the direct question's) are left
-    out, each kind said once."""
+    out, each kind said once. Never stronger than what was said (round 19): a rule's own label where its category says
+    more (RULE_LABELS), the line's name left out, a category only the classifier read said as a sign to be asked about,
+    and ``plan_denied`` (the person said they had no plan) said beside an "intention, projet ou moyen"."""
     category_of = {rule.id: rule.category for rule in _table().rules}
+    recorded = [str(rule) for rule in rules]
+    by_rules = {category_of.get(rule) for rule in recorded if not rule.startswith("model:")}
     said: list[str] = []
-    for recorded in rules:
-        rule = str(recorded)
+    for rule in recorded:
+        if rule in _NO_SIGN_IN_WORDS:
+            continue
         category = rule.removeprefix("model:") if rule.startswith("model:") else category_of.get(rule)
         if category not in CATEGORY_LABELS:
             continue
-        label = "détresse exprimée" if category == "ambiguous" else CATEGORY_LABELS[category]
+        if category == "ambiguous":
+            label = "détresse exprimée"
+        elif rule in RULE_LABELS:
+            label = RULE_LABELS[rule]
+        elif rule.startswith("model:") and category not in by_rules:
+            label = MODEL_ONLY_LABEL
+        else:
+            label = CATEGORY_LABELS[category]
+        if label == CATEGORY_LABELS["intent_plan_means"] and plan_denied:
+            label = f"{label} ({PLAN_DENIED})"
         if label not in said:
             said.append(label)
     return said

@@ -62,6 +62,10 @@ _THREATENS = re.compile(
 # creditor, a real difficulty without a court date of their own; the model's haute does not read it.
 _DEBTORS_PROCEDURE = re.compile(
     r"\b(?:liquidation|redressement|faillite|procedure collective)\b(?: \w+){0,8} (?:me|nous) (?:doit|doivent|devait|devaient)\b"
+    # A supplier's or a client's own filing, the artisan's deposit or invoice lost with it ("mon grossiste a déposé le
+    # bilan avec mon acompte": round 19, retired v25): no court date of the artisan's.
+    r"|\b(?:fournisseurs?|grossistes?|clients?|clientes?|donneurs? d ordres?|sous traitants?|fabricant|importateur)\b"
+    r"(?: \w+){0,4} (?:a|ont|vient de|viennent de) (?:depose|deposer) (?:le|son|leur) bilan\b"
 )
 _ASKS_WHAT_IF = re.compile(
     r"\b(?:se passe|se passerait|arrive|arriverait|je fais|on fait|je me demande|quoi|risque\w*)\b"
@@ -805,6 +809,8 @@ class _Run:
         # The clauses of earlier messages: a two-sense word's other domain said before ("impôts", then "saisie" in
         # the next message: round 17, retired v23) still gives it that sense.
         self.earlier_clauses: list[Clause] = []
+        # The clauses of the artisan's last message: a date given alone next ("huissier", then "demain") is its date.
+        self.last_clauses: list[Clause] = []
 
     def level_reason(self, level: str, text: str) -> None:
         if text not in self.level_reasons[level]:
@@ -909,8 +915,24 @@ class _Run:
                 and not _ASKS_WHAT_IF.search(clause.text[:limit])
             )
             haute |= self._deadlines(clause, needs_context=True, limit=None if ultimatum else limit)
+        # A date said alone in the next message ("huissier", then "demain"; "l'audience", then "mardi": round 19, retired
+        # v25) is the date of what the last message named, when its words make a date a deadline.
+        if (
+            not haute
+            and threats
+            and said
+            and _only_a_date(text, self.today)
+            and any(
+                signals.deadline_context.search(clause.text) and not signals.hypothesis.search(clause.text)
+                for clause in self.last_clauses
+            )
+        ):
+            for clause in clauses:
+                haute |= self._deadlines(clause, needs_context=False, label="échéance ")
         self.hits.extend(message_hits)
         self.earlier_clauses += clauses
+        if said:
+            self.last_clauses = clauses
         present = _says_present_difficulty(clauses)
         if said:
             self.present_said = self.present_said or present
@@ -957,6 +979,17 @@ class _Run:
                     if hit.negated or any(start < hit.end and hit.start < end for start, end in neutral):
                         continue
                     if limit is not None and hit.start >= limit:
+                        continue
+                    # The threat's words inside a longer reading of another category: "mon grossiste a déposé le
+                    # bilan" is the artisan left unpaid (tresorerie), no filing of the artisan's (round 19, retired v25).
+                    if rule.category and any(
+                        h.owner not in (rule.category, "autre")
+                        and not h.weak
+                        and h.start <= hit.start
+                        and hit.end <= h.end
+                        and (h.end - h.start) > (hit.end - hit.start)
+                        for h in clause_hits
+                    ):
                         continue
                     raised = True
                     self.level_reason(rule.level, f"{rule.reason} : {_quote(clause, hit.start, hit.end)}")
@@ -1096,6 +1129,17 @@ class _Run:
         return {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
 
 
+def _only_a_date(text: str, today: date) -> bool:
+    """The message is a date to come and at most three words more ("demain", "mardi matin je crois", "le 12")."""
+    words = normalise(text)
+    found = find_deadlines(words, today)
+    if not found:
+        return False
+    for deadline in sorted(found, key=lambda d: -d.start):
+        words = words[: deadline.start] + " " + words[deadline.end :]
+    return len(words.split()) <= 3
+
+
 def _says_present_difficulty(clauses: list[Clause]) -> bool:
     """A sign that the difficulty is already here. "... savoir quoi faire si un jour je ne peux plus payer": what
     follows "si" is hypothetical; "avant d'être en difficulté": words inside the anticipation itself are none."""
@@ -1163,8 +1207,25 @@ def assess(
             quote = f"{quote} : ressemble aux exemples appris (modèle ; mots : {hit.learned})"
         _add_reason(run.reasons, hit.owner, quote)
     if any(code != "autre" for code in ordered):
-        ordered = [code for code in ordered if code != "autre"]
+        # "autre" gives way to a specific category ("ma boîte va mal" then "c'est l'URSSAF"), unless the rules read a
+        # difficulty of its own that fits no code (a fraud, a licence withdrawn, a lease not renewed, the vehicle
+        # impounded: round 19, retired v25): a message can carry several categories.
+        distinct = rules().categories["autre"].distinct
+        own = [
+            _quote(hit.clause, hit.start, hit.end)
+            for hit in run.hits
+            if hit.owner == "autre"
+            and "autre" not in retracted
+            and not hit.learned
+            and distinct is not None
+            and distinct.search(hit.clause.text[hit.start : hit.end])
+        ]
         run.reasons.pop("autre", None)
+        ordered = [code for code in ordered if code != "autre"]
+        if own:  # last: the specific category stays the primary
+            ordered.append("autre")
+            for quote in own:
+                _add_reason(run.reasons, "autre", quote)
 
     distress = run.distress or bool(previous and previous.distress)
     computed = _max_level(*run.levels)

@@ -60,6 +60,9 @@ class Category:
     label: str
     topic: str
     cues: tuple[Cue, ...]
+    # "autre" only: the words of a difficulty of its own (a fraud, a licence withdrawn, a lease not renewed) that stay
+    # beside a specific category, where "je suis en difficulté" gives way to it. Matched against the hit's words.
+    distinct: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,14 @@ def rules() -> RuleSet:
     if unknown:
         raise ValueError(f"categories.yml must define exactly the contract's codes; differs on {sorted(unknown)}")
     categories = {
-        code: Category(code, raw["title"], raw["label"], raw["topic"], _cues(code, raw))
+        code: Category(
+            code,
+            raw["title"],
+            raw["label"],
+            raw["topic"],
+            _cues(code, raw),
+            compile_any(raw["distinct"]) if raw.get("distinct") else None,
+        )
         for code, raw in ((code, raw_categories[code]) for code in CATEGORIES)
     }
 
