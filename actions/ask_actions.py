@@ -74,6 +74,21 @@ class ActionOutOfScope(Action):
         if not tracker.active_loop_name and comes_back(tracker.latest_message.get("text")):
             # "me revoila. on en était où ?" (round 14, r14b-08): a welcome back and the pending question.
             return await ActionGreet().run(dispatcher, tracker, domain)
+        from actions.service_answers import service_question_text, where_we_were
+
+        service = service_question_text(tracker) or where_we_were(tracker)
+        if service is not None:
+            # Round 19: a question about the service read as out of scope ("et si je loupe son appel ?", "on en était
+            # où ?": what was understood said back, and a form asks its question again).
+            dispatcher.utter_message(text=service)
+            return []
+        from actions.crisis_actions import crisis_question_reply
+
+        asked = crisis_question_reply(dispatcher, tracker)
+        if asked is not None:
+            # Round 19 (r19b-07, r19b-08): "le 3114 ils vont me dire quoi ?", "c'est grave ce que je vous ai dit ?" on the
+            # crisis path got "Je ne peux pas vous aider sur ce sujet": the question answered; a form asks its own again.
+            return [] if tracker.active_loop_name else asked
         if tracker.active_loop_name and is_waiting(tracker.latest_message.get("text")):
             # "attendez je cherche mon numéro" at a question: time to look, not a request outside the service.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)

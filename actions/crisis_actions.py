@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import said_before, user_messages
 from actions.handoff import concerned_person, said_to_the_writer, written_for
-from chamber.emergency import SUICIDE_PREVENTION_LINE
+from chamber.emergency import EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
     ASK_AGAIN_FIRST,
@@ -57,6 +57,7 @@ from guidance.crisis import (
     WHAT_IT_CHANGES_SAFETY,
     WHY_AFTER_CLEAR_NO,
     WORDLESS_OPENING,
+    _is as person_words,
     afraid_to_call_text,
     cannot_call_text,
     check_in,
@@ -93,6 +94,8 @@ from triage.answers import (
     ASK_AGAIN,
     CLEAR_NO,
     DECLINED,
+    EMERGENCY_QUESTION,
+    LINE_QUESTION,
     NO_SAID_BEFORE,
     NOT_CLEAR_NO,
     NOT_SAFE,
@@ -112,13 +115,16 @@ from triage.answers import (
     asks_why_with_the_no,
     calls_now,
     cannot_reach,
+    crisis_question,
     declines_to_talk,
     denies_the_question,
+    doubt_with_company,
     feels_a_bother,
     objects_to_the_question,
     person_reached,
     promises_to_call_the_line,
     refuses_the_numbers,
+    says_line_called,
     says_no_said_before,
     says_safety_news,
     says_the_wait_is_long,
@@ -128,7 +134,15 @@ from triage.answers import (
     unsure_kind,
     without_safety_reassurance,
 )
-from triage.distress import AMBIGUOUS, INDIRECT, close_people_named, find_signs, rule_signs, speaks_of_someone_else
+from triage.distress import (
+    AMBIGUOUS,
+    INDIRECT,
+    RELATIVE,
+    close_people_named,
+    find_signs,
+    rule_signs,
+    speaks_of_someone_else,
+)
 from triage.normalise import normalise
 
 # The handoff's reading of a callback taken up again after a refusal (actions.handoff_actions.callback_taken_up_again),
@@ -237,7 +251,33 @@ def _difficulty_told(text: str) -> bool:
     read first (triage.answers), never asked again."""
     from triage import names_a_difficulty
 
-    return names_a_difficulty(text) or bool(set(extract_facts(text)) & _FACTS_OF_THE_BUSINESS)
+    return (
+        names_a_difficulty(text)
+        or bool(set(extract_facts(text)) & _FACTS_OF_THE_BUSINESS)
+        or _business_decision_told(text)
+    )
+
+
+# Round 19 (r19b-10): a son's answer at the direct question, "ce qui la travaille c'est surtout de savoir si elle garde
+# la boutique ou si elle vend", took the crisis path: a decision about the business (keep, sell, close, hand over) is the
+# account going on, asked once more like a difficulty named. Words of an end or a sign are read first (triage.answers).
+_BUSINESS_PLACE = (
+    r"(?:boutique|atelier|entreprise|magasin|commerce|boite|affaire|fonds|salon|garage|restaurant|boulangerie|"
+    r"boucherie|societe|fournil|cabinet|camion|local|pas de porte|clientele)"
+)
+_BUSINESS_DECISION = re.compile(
+    r"\b(?:garder|garde|gardera|gardait|vendre|vend|vendra|vendrait|ceder|cede|cedera|fermer|ferme|fermera|reprendre|"
+    r"reprend|transmettre|transmet|liquider|continuer|arreter|lacher|mettre en vente|met en vente)\b"
+    r"(?: \w+){0,3} (?:la |le |l |sa |son |ma |mon |notre |cette |ce )?" + _BUSINESS_PLACE + r"\b"
+    r"|\b"
+    + _BUSINESS_PLACE
+    + r"\b(?: \w+){0,6} (?:ou (?:si )?(?:elle |il |je |on )?(?:la |le |l )?(?:vend|vendre|ferme|fermer|"
+    r"arrete|arreter|cede|ceder|garde|garder))\b"
+)
+
+
+def _business_decision_told(text: str) -> bool:
+    return bool(_BUSINESS_DECISION.search(normalise(text or "")))
 
 
 # Held-out v25 (2026-12-05), the bot's false alarms: "déménageur à Nevers, seul à bord depuis juin, plus d'associé",
@@ -318,6 +358,11 @@ def person_at_risk(tracker: Tracker) -> str | None:
     ("je suis la femme d'un plombier, il est au plus mal", round 12), the person is the one the writer writes for:
     the wife was asked whether she herself thought of suicide."""
     person = tracker.get_slot("person_at_risk")
+    if person == RELATIVE:
+        # "c'est pas mon proche c'est mon patron" (round 19, r19b-08): never "votre proche" again.
+        from actions.handoff import person_put_right
+
+        person = person_put_right(user_messages(tracker.events)) or person
     if person or tracker.get_slot("distress_signs"):
         return person or None
     found = written_for(user_messages(tracker.events))
@@ -351,6 +396,52 @@ def _welcome_said_this_turn(tracker: Tracker) -> bool:
         elif event.get("event") == "bot" and users == 1 and (event.get("text") or "").startswith(WELCOME_OPENING):
             return True
     return False
+
+
+# What the crisis path changes that the stored case shows (its summary, its urgency, its signs).
+_CASE_CRISIS_SLOTS = frozenset(
+    {
+        "distress",
+        "urgency",
+        "distress_level",
+        "distress_signs",
+        "triage_reasons",
+        "safe_now",
+        "suicide_thoughts",
+        "person_at_risk",
+    }
+)
+
+
+def stored_case_raised(tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """Round 19 (r19a-03): a son's warning sign about his father, told once the case was stored, ran the crisis path,
+    yet the case stayed "distress 0, urgency haute", with no line about it: the advisor would have called about a
+    bailiff. Whenever the crisis path changes what the case shows (distress, urgency, the signs, the answers to the
+    safety and the direct questions) and a case is stored, it is stored again at once with them (urgency never
+    lowered by the case store). Nothing without a stored case; a failure is logged, never raised to the person."""
+    changed = {
+        event["name"]: event.get("value")
+        for event in events
+        if isinstance(event, dict) and event.get("event") == "slot" and event.get("name") in _CASE_CRISIS_SLOTS
+    }
+    reference = tracker.get_slot("case_reference")
+    if not reference or not tracker.get_slot("consent_at"):
+        return []
+    slots = {**tracker.slots, **changed}
+    if not changed and not slots.get("distress"):
+        return []
+    from actions.handoff import has_phone
+    from actions.handoff_actions import phone_of_stored_case, save_case  # imports this module
+
+    if slots.get("phone") is not None and not has_phone(slots):
+        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
+    try:
+        result = save_case(tracker, slots)
+    except Exception:
+        logger.exception("stored case not updated after the crisis path")
+        return []
+    logger.info("stored case updated after the crisis path: distress=%s", bool(slots.get("distress")))
+    return [] if result.reference == reference else [SlotSet("case_reference", result.reference)]
 
 
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
@@ -679,6 +770,10 @@ def relative_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) 
         # "ok je les appelle tout de suite" (round 15, r15b-17: the whole relative paragraph again): no question, a call
         # made now, welcomed short by line_taken_up.
         return None
+    if requested in _OFFER_QUESTIONS and "?" not in text and asks_for_a_call(text):
+        # "je lui téléphone là. et oui rappelez-moi" at the offer (round 19, r19b-13: the relatives' paragraph and the
+        # offer again): no question asked, a yes to the call; the handoff reads it.
+        return None
     relative, person = relative_writing(tracker)
     if not (relative or asks_to_call_for_someone(text)) or _own_warning_sign(text):
         return None
@@ -892,6 +987,133 @@ def emergency_called(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool
     dispatcher.utter_message(text=emergency_called_reply(person))
     logger.info("emergency services already called")
     return True
+
+
+# Round 19 (r19b-07, r19b-08): on the crisis path, a question about the helplines or one's own worry, answered in at most
+# three short sentences, factual and without promise (the 3114: trained professionals, free, day and night; the 15 in
+# danger: nobody is bothered). Never the off-topic refusal nor the advisors' "vous ne dérangez personne".
+_DANGER_NOW = f"appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}"
+
+
+def crisis_question_text(kind: str, person: str | None, not_safe: bool) -> str:
+    """The answer to a question about the helplines or one's own worry; `person`: the person at risk when someone close
+    writes; `not_safe`: the safety question was answered not safe (or the person cannot be reached)."""
+    whom, is_, _, _ = person_words(person) if person is not None else ("", "", "", "")
+    if kind == LINE_QUESTION:
+        if person is not None:
+            return (
+                f"Le {SUICIDE_PREVENTION_LINE} répond aussi aux proches : des professionnels formés vous écoutent et vous "
+                f"aident à savoir quoi faire pour {whom}, gratuitement, jour et nuit. Vous n'avez pas besoin d'être sûr "
+                "que ce soit grave pour appeler."
+            )
+        return (
+            f"Le {SUICIDE_PREVENTION_LINE} est fait pour ce que vous vivez : des professionnels formés à l'écoute y "
+            "répondent, gratuitement, jour et nuit. Vous n'avez pas besoin que ce soit « assez grave » pour appeler, ni "
+            "de savoir quoi dire : vous pouvez simplement dire que ça ne va pas."
+        )
+    if kind == EMERGENCY_QUESTION:
+        if not_safe:
+            return (
+                f"Oui, {_DANGER_NOW} maintenant : vous ne dérangez personne, c'est leur rôle, et ils savent quoi faire. "
+                "Dites-leur simplement ce que vous m'avez écrit."
+            )
+        if person is not None:
+            return (
+                f"Si vous pensez que {whom} {is_} en danger maintenant, oui, {_DANGER_NOW} : vous ne dérangez personne, "
+                f"c'est leur rôle. Dans le doute, le {SUICIDE_PREVENTION_LINE} vous aide aussi à savoir quoi faire, jour "
+                "et nuit."
+            )
+        return (
+            f"Si vous vous sentez en danger maintenant, oui, {_DANGER_NOW} : vous ne dérangez personne, c'est leur rôle. "
+            f"Sinon, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, pour en parler."
+        )
+    if person is not None:
+        if not_safe:
+            return (
+                "Ce que vous décrivez est sérieux, et vous avez bien fait d'en parler. Comme rien ne dit que "
+                f"{whom} {is_} en sécurité maintenant, {_DANGER_NOW} : ils savent quoi faire."
+            )
+        return (
+            "Ce que vous décrivez est sérieux, et vous avez bien fait d'en parler. Si vous pensez que "
+            f"{whom} {is_} en danger maintenant, {_DANGER_NOW} ; le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, "
+            "jour et nuit, gratuitement."
+        )
+    return (
+        "Ce que vous m'avez dit est important, et vous avez bien fait de le dire : cela mérite d'être pris au sérieux, "
+        f"sans jugement. Le {SUICIDE_PREVENTION_LINE} peut en parler avec vous dès maintenant, gratuitement, jour et nuit ; "
+        f"en cas de danger immédiat, {_DANGER_NOW}."
+    )
+
+
+def crisis_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """On the crisis path, "le 3114 ils vont me dire quoi ?", "c'est grave ce que je vous ai dit ?", "je dois vraiment
+    appeler le 15 ? j'ai peur de déranger" (round 19, r19b-07, r19b-08): the question answered, and a form's question,
+    if any, asked again. A warning sign of the writer's own besides the line's name keeps the crisis path. Else None.
+
+    Called at a form's question (crisis_in_form_reply) and where the question was read as out of scope."""
+    text = _latest_user_text(tracker)
+    if not tracker.get_slot("distress") or not _safety_question_answered(tracker):
+        return None
+    kind = crisis_question(text)
+    if kind is None or _own_warning_sign(re.sub(r"\b(?:le |au )?3114\b", " ", text), model=True):
+        return None
+    relative, person = relative_writing(tracker)
+    not_safe = tracker.get_slot("safe_now") == NOT_SAFE or (
+        relative and any(cannot_reach(said) for said in user_messages(tracker.events))
+    )
+    dispatcher.utter_message(text=crisis_question_text(kind, (person or "un proche") if relative else None, not_safe))
+    logger.info("crisis question answered: %s", kind)
+    requested = tracker.get_slot("requested_slot")
+    if requested and tracker.active_loop.get("name"):
+        return _form_question_again(requested)
+    return []
+
+
+# Round 19 (r19c-11): back after calling the line, "j'ai appelé le 3114, ça m'a fait du bien. je veux bien un conseiller"
+# got the whole crisis block and the safety question again, and the name given next was read as its answer.
+LINE_HELPED_REPLY = "Merci de me le dire, je suis content que cet appel vous ait fait du bien."
+LINE_CALLED_REPLY = f"Merci de me le dire : vous avez bien fait d'appeler le {SUICIDE_PREVENTION_LINE}."
+_ADVISOR_WISHED = re.compile(
+    r"\b(?:je veux|je voudrais|j aimerais|je veux bien|je voudrais bien|ok pour|d accord pour|oui pour|partant pour) "
+    r"(?:bien )?(?:un|le|votre|parler a un|parler au|parler avec un|avoir un) conseill(?:er|ere)\b"
+)
+_HELPED = re.compile(r"\b(?:fait du bien|aide|aidee?|soulage|soulagee?|rassure|rassuree?|apaise|mieux|calme)\b")
+
+
+def line_called_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """On the crisis path, the line called already ("c'est encore moi. j'ai appelé le 3114, ça m'a fait du bien. je veux
+    bien un conseiller"): welcomed in a sentence, a call asked for taken (the handoff goes on), a form's question asked
+    again; never the crisis block again. A warning sign of the writer's own besides the line keeps the crisis path."""
+    text = _latest_user_text(tracker)
+    if not tracker.get_slot("distress") or not says_line_called(text) or not _safety_question_answered(tracker):
+        return None
+    if _own_warning_sign(re.sub(r"\b(?:le |au )?3114\b", " ", text), model=True):
+        return None
+    relative, _ = relative_writing(tracker)
+    wished = (
+        asks_for_a_call(text)
+        or asks_for_callback(text)
+        or bool(_ADVISOR_WISHED.search(normalise(text)))
+        or _latest_intent(tracker) == "request_human"
+    )
+    reply = LINE_HELPED_REPLY if not relative and _HELPED.search(normalise(text)) else LINE_CALLED_REPLY
+    if wished and tracker.get_slot("wants_advisor") is not True:
+        reply = f"{reply} {CALL_WISH_HEARD}"
+    dispatcher.utter_message(text=reply)
+    logger.info("line called already: welcomed, call wished=%s", bool(wished))
+    requested = tracker.get_slot("requested_slot")
+    loop = tracker.active_loop.get("name")
+    if wished and tracker.get_slot("wants_advisor") is not True and not tracker.get_slot("case_reference"):
+        events: list[EventType] = [SlotSet("wants_advisor", True)]
+        if loop == "handoff_form":
+            return [*events, *([SlotSet(requested, None)] if requested not in (None, "wants_advisor") else [])]
+        return [*events, ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("handoff_form")]
+    if requested and loop:
+        return _form_question_again(requested) if requested not in _OFFER_QUESTIONS or not wished else []
+    if not wished:
+        called = tracker.get_slot("case_reference") or tracker.get_slot("wants_advisor") is True
+        dispatcher.utter_message(text=BUSINESS_QUESTION_DOOR_CASE if called else BUSINESS_QUESTION_DOOR)
+    return [FollowupAction("action_listen")] if not loop else []
 
 
 # Round 11 (r11b-01, 06, 11, 24, 25; r11a-05): the business's words a question after the crisis reply names, beyond
@@ -1111,6 +1333,9 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         # The safety answer was replied to this very turn; the handoff that follows validated the same message again
         # and said the whole crisis block and the safety question a second time (round 7, r7a-06).
         return None
+    called = line_called_reply(dispatcher, tracker)  # round 19, r19c-11: back after calling the 3114
+    if called is not None:
+        return called
     relative = relative_question_reply(dispatcher, tracker)
     if relative is not None:
         return relative
@@ -1123,6 +1348,9 @@ def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     cannot = cannot_call_reply(dispatcher, tracker)  # round 17, r17b-18
     if cannot is not None:
         return cannot
+    asked = crisis_question_reply(dispatcher, tracker)  # round 19, r19b-07, r19b-08: the helplines, one's worry
+    if asked is not None:
+        return asked
     waited = long_wait_reply(dispatcher, tracker)  # round 15, r15b-12
     if waited is not None:
         return waited
@@ -1153,6 +1381,27 @@ class ActionCrisisResponse(Action):
         return "action_crisis_response"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        events = self._reply(dispatcher, tracker)
+        return [*events, *stored_case_raised(tracker, events)]  # round 19, r19a-03: the stored case follows
+
+    @staticmethod
+    def _reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        if tracker.get_slot("distress") and tracker.active_loop.get("name") is None:
+            # Round 19 (r19c-11, r19b-07): after the crisis path, "j'ai appelé le 3114, ça m'a fait du bien" or a question
+            # about the helplines, read as a new sign: welcomed or answered, never the whole block and the safety again.
+            called = line_called_reply(dispatcher, tracker)
+            if called is not None:
+                return (
+                    called
+                    if any(isinstance(e, dict) and e.get("event") == "followup" for e in called)
+                    else [
+                        *called,
+                        FollowupAction("action_listen"),
+                    ]
+                )
+            asked = crisis_question_reply(dispatcher, tracker)
+            if asked is not None:
+                return [*asked, FollowupAction("action_listen")]
         answered = tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO and tracker.active_loop.get("name") in (
             None,
             "direct_question_form",
@@ -1211,6 +1460,13 @@ class ValidateSafetyForm(FormValidationAction):
 
 
 CALL_WISH_HEARD = "C'est entendu pour le rappel par un conseiller de la chambre."
+# Round 19 (r19b-04): a hesitant yes with someone near ("je sais pas trop... oui je crois. ma fille dort à côté") got the
+# company welcomed as if the yes were sure: the doubt first, then the numbers at the least doubt.
+DOUBT_WITH_COMPANY_REPLY = (
+    "Je comprends que ce n'est pas tout à fait sûr, et c'est bien d'avoir quelqu'un près de vous. Au moindre "
+    f"doute, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}, ou le {SUICIDE_PREVENTION_LINE} qui répond jour et nuit (le "
+    "114 par SMS si vous ne pouvez pas parler)."
+)
 
 
 def _said_not_safe_before(tracker: Tracker) -> bool:
@@ -1263,6 +1519,20 @@ def erasure_at_the_safety_question(dispatcher: CollectingDispatcher, tracker: Tr
     ]
 
 
+SAFE_LEAVING_OFFER_AGAIN = (
+    "Je suis soulagé de le lire. Si vous changez d'avis, un conseiller de la chambre peut encore vous rappeler : écrivez "
+    "simplement « conseiller » ici, même plus tard. Au revoir, prenez soin de vous ; le "
+    f"{SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement."
+)
+
+
+def _call_declined_before(tracker: Tracker) -> bool:
+    """The callback was declined on this conversation and no case was stored since."""
+    if tracker.get_slot("case_reference"):
+        return False
+    return tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
+
+
 class ActionAfterSafetyAnswer(Action):
     """Safe: relief and the 3114; not safe: the emergency numbers at once. A human is offered next (rules)."""
 
@@ -1270,6 +1540,10 @@ class ActionAfterSafetyAnswer(Action):
         return "action_after_safety_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        events = self._reply(dispatcher, tracker)
+        return [*events, *stored_case_raised(tracker, events)]  # the safety answer reaches a stored case (r19a-03)
+
+    def _reply(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         person = person_at_risk(tracker)
         answer = tracker.get_slot("safe_now")
         text = _latest_user_text(tracker)
@@ -1311,6 +1585,10 @@ class ActionAfterSafetyAnswer(Action):
             said = self._safe_with_more(text)
             if said is not None:
                 kind, reply = said
+                if kind == "leaving" and _call_declined_before(tracker):
+                    # Round 19 (r19b-11): a call declined, then a new sign and "oui. bonne soirée": the door to the
+                    # callback said once more in the goodbye, never pushed as a question.
+                    reply = SAFE_LEAVING_OFFER_AGAIN
                 dispatcher.utter_message(text=reply)
                 logger.info("safe, with %s", kind)
                 undone = _misread_request_undone(tracker)
@@ -1347,6 +1625,9 @@ class ActionAfterSafetyAnswer(Action):
         """The writer's own answer read as unsure (round 9): a doubted yes, another subject, the question refused, the
         3114 to be called. Never "Merci de me l'avoir dit. Appelez tout de suite le 15", which answers a no."""
         kind = unsure_kind(text)
+        if kind == "company" and doubt_with_company(text):
+            # "je sais pas trop... oui je crois. ma fille dort à côté" (round 19, r19b-04): the doubt answered first.
+            return "doubt", DOUBT_WITH_COMPANY_REPLY
         if kind == "line":
             return (kind, LINE_LEAVING_REPLY) if is_closing(text) else (kind, UNSURE_SELF_REPLY)
         replies = {
@@ -1403,6 +1684,16 @@ class ActionCheckIn(Action):
             # "non j'ai dit que je voulais pas deranger" at the callback offer, read as despair (round 7, r7b-13): the
             # kind word and the offer again pushed it a second time. A no, respected; the handoff says so.
             logger.info("check-in: the callback offer refused")
+            if tracker.get_slot("case_reference") and tracker.get_slot("consent_at"):
+                # Round 19 (r19a-03): a stored case keeps its callback; never "personne ne vous appellera".
+                from actions.handoff_actions import case_still_stands  # imports this module
+
+                return [
+                    *case_still_stands(dispatcher, tracker),
+                    SlotSet("requested_slot", None),
+                    ActiveLoop(None),
+                    FollowupAction("action_listen"),
+                ]
             said = {event.get("text") for event in tracker.events if event.get("event") == "bot"}
             dispatcher.utter_message(
                 text=f"C'est entendu. {HANDOFF_REMINDER}" if AT_RISK_REFUSAL in said else AT_RISK_REFUSAL
@@ -1421,15 +1712,27 @@ class ActionCheckIn(Action):
             )
             logger.info("check-in: the question answered before it was asked")
             return [SlotSet("suicide_thoughts", CLEAR_NO), FollowupAction(paused or "action_listen")]
+        # "oui vous pouvez mettre que je suis épuisée" to the health question (round 19, r19c-15: read as level 3, the
+        # kind word, then the health question again; the yes was never kept): the yes kept, whatever follows.
+        health = _health_yes_at_question(tracker) if active == "handoff_form" else []
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             # Despair said again by someone at risk ("à quoi bon", round 4): the numbers again with the kind word.
             at_risk = tracker.get_slot("distress") is True
             dispatcher.utter_message(text=f"{CHECK_IN_AGAIN} {LEAVING_REMINDER}" if at_risk else CHECK_IN_AGAIN)
             logger.info("check-in: level=3 question already answered")
-            return [FollowupAction(paused or "action_listen")]
+            return [*health, FollowupAction(paused or "action_listen")]
         dispatcher.utter_message(text=check_in(person_at_risk(tracker)))
         logger.info("check-in: level=3 rules=%s", ",".join(_signs(tracker)) or "model")
-        return [SlotSet("suicide_thoughts", None), SlotSet("paused_form", paused)]
+        return [*health, SlotSet("suicide_thoughts", None), SlotSet("paused_form", paused)]
+
+
+def _health_yes_at_question(tracker: Tracker) -> list[EventType]:
+    """The health consent, when the words that read as exhaustion answer the health question with a clear yes."""
+    if tracker.get_slot("requested_slot") != "health_consent" or tracker.get_slot("health_consent") is not None:
+        return []
+    from actions.handoff_actions import read_yes_no  # imports this module
+
+    return [SlotSet("health_consent", True)] if read_yes_no(None, tracker, "health_consent") is True else []
 
 
 def denies_unprompted(text: str) -> bool:

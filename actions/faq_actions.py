@@ -94,8 +94,24 @@ class ActionAnswerFaq(Action):
             return answered
         # Round 18 (r18a-05, r18a-09): "c'est qui qui rappelle, la Réunion ou Paris ? le décalage horaire...", "je ne veux
         # pas que ça se sache à Roanne" got the general confidentiality text: what was asked, answered.
+        # Round 19 (r19c-01, r19c-09, r19c-16): "vous êtes la CGSS ou la chambre ?" got the self-introduction without a
+        # plain no; "vous pouvez appeler ma banque pour moi ?" the text for a fear of being reported.
+        from actions.service_answers import service_question_text
+
+        service = service_question_text(tracker)
+        # "vous êtes des impôts ?": the stored answer names these bodies already; said once, then the plain no.
+        if (
+            service is not None
+            and key == "faq/other_bodies"
+            and fits_stored_answer(key, words)
+            and not any((event.get("metadata") or {}).get("utter_action") == f"utter_{key}" for event in tracker.events)
+        ):
+            service = None
         beside = (
-            _beside_the_answers(words) or consent_worry_text(tracker) or who_reads_text(words, consented(tracker.slots))
+            service
+            or _beside_the_answers(words)
+            or consent_worry_text(tracker)
+            or who_reads_text(words, consented(tracker.slots))
         )
         if beside:
             dispatcher.utter_message(text=beside)

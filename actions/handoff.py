@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import phonenumbers
@@ -200,6 +200,67 @@ def phones_in(text: str | None) -> list[str]:
         if phone and phone not in found:
             found.append(phone)
     return found
+
+
+# Words between a name and its number ("Marc au 03 ...", "moi c'est Léa sur le 06 ...", "Léa : 06 ...").
+_TO_THE_NUMBER = re.compile(
+    r"(?:[\s,:(-]+(?:au|a|sur|le|la|son|mon|num|numero|tel|portable|fixe|c'est|cest|joignable))*[\s,:(-]*$", re.I
+)
+_BEFORE_THE_NAME = re.compile(
+    r"^(?:(?:et|ou|sinon|puis|moi|lui|elle|c'est|cest|c est|alors|oui|bon|appelez|demandez)(?:[\s,:]+|$))+", re.I
+)
+
+
+_WHOSE_NOT_WHO = frozenset(
+    [
+        "mien",
+        "mienne",
+        "sien",
+        "sienne",
+        "leur",
+        "notre",
+        "votre",
+        "celui",
+        "celle",
+        "fixe",
+        "portable",
+        "mobile",
+        "bureau",
+        "atelier",
+        "boutique",
+        "maison",
+        "domicile",
+        "perso",
+        "pro",
+        "travail",
+        "boulot",
+        "magasin",
+    ]
+)
+
+
+def names_of_numbers(text: str | None) -> dict[str, str]:
+    """Each number of the words with the name said right before it, in its clause ("Marc au 03 81 00 11 22, moi c'est
+    Léa au 06 11 22 33 44 si il répond pas" -> Marc's and Léa's): round 19 (r19a-08) kept the first number under the
+    second name. Only the numbers so named."""
+    if not text:
+        return {}
+    from intake.facts import fold
+
+    digits = phone_digits(text)
+    named: dict[str, str] = {}
+    start = 0
+    for match in phone_matches(digits):
+        phone = normalise_phone(match.raw_string)
+        before = re.split(r"[,;.!?\n]", digits[start : match.start])[-1]
+        start = match.end
+        before = _BEFORE_THE_NAME.sub("", _TO_THE_NUMBER.sub("", before).strip()).strip()
+        if not phone or not before or len(before.split()) > 2 or set(fold(before).split()) & _WHOSE_NOT_WHO:
+            continue  # "le mien 06 ...", "le fixe 03 ...": whose number or which, not a name
+        name = first_name_said(before) or first_name_said(before.title() if before.islower() else "")
+        if name and phone not in named:
+            named[phone] = name
+    return named
 
 
 def _possible_french_number(text: str) -> str | None:
@@ -589,7 +650,15 @@ _ABOUT_THE_SERVICE = re.compile(
     r"(?:je vais|on va|il va|elle va|je vais pouvoir) (?:m'en|m en|s'en|s en|nous en|en) sortir|"
     # Round 18 (M11: r18b-11, r18b-13): who calls back, whether the police is told: the service, not the request.
     r"qui (?:est-ce qui |c'est qui )?(?:va |vont )?(?:me |m')(?:rappel\w*|appel\w*|contact\w*)|c'est qui qui|"
-    r"quelqu'un de (?:la|votre) chambre|(?:flics?|police|gendarme\w*))\b"
+    r"quelqu'un de (?:la|votre) chambre|(?:flics?|police|gendarme\w*)|"
+    # Round 19 (c.M4, b.M8, b.M9, a.M1): "on en était où ?", "c'est vous l'URSSAF ?", "vous l'avez ?", "vous pouvez me
+    # redire ce que vous avez noté ?", "quelqu'un d'ici ou de Paris ?", "ça coûte combien un conseiller ?", "c koi
+    # lheure du rapel ?": questions to the bot stood as the person's request.
+    r"on en (?:etait|est|etais) ou|ou (?:on en|en) (?:etait|est|etions)|c'?(?: )?est vous|c vous|vous l'?(?: )?avez|"
+    r"vous (?:l'|l |les |le |la )?avez (?:deja |bien )?(?:note|eu|recu|pris|garde|mon|son|sa|ses|mes|le|la|les)|"
+    r"(?:re)?dire ce que vous|ce que vous avez (?:note|compris|retenu)|quelqu'un (?:d'ici|d ici|du coin|de paris|de la region|"
+    r"sur place)|cou?te\w* combien|c'?(?: )?est combien|combien (?:ca|ça) (?:coute|coûte)|l?'?heure du (?:rappel|rapel|appel|apel)|"
+    r"(?:rapel|apel)\w* (?:quand|a quelle heure))\b"
 )
 # A question that means something only with the bot's message before it ("cé koi la différence ?", "ça veut dire
 # quoi ?", round 17, r17a-03): nothing of the situation for the advisor.
@@ -597,7 +666,10 @@ _WITHOUT_ITS_CONTEXT = re.compile(
     r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:c'?(?: )?est |ce |c |cest )?(?:quoi|koi|qoi) "
     r"(?:la difference|ca|cela|ce truc|ce machin|exactement|au juste)$|"
     r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:ca|cela|c|ce) (?:veut|ve) dire quoi$|"
-    r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:quelle|c'?(?: )?est quoi la|ce koi la|c koi la) difference$"
+    r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:quelle|c'?(?: )?est quoi la|ce koi la|c koi la) difference$|"
+    # "…sans donner mon nom. c'est possible ?" (round 19, r19a-12): the question leans on the sentence before.
+    r"^(?:(?:et|mais|donc|ok|alors|euh|du coup|bon)[ ,]+)*(?:c'?(?: )?est|c est|ce serait|ca serait|ca se peut|ca peut se faire)"
+    r" (?:possible|faisable|jouable)$"
 )
 MAX_ASK_LENGTH = 110
 # "je sais pas quoi faire" alone says distress, not a request the advisor can prepare.
@@ -638,7 +710,8 @@ def asks_said(artisan_messages: Sequence[str], health_consent: bool) -> list[str
             clauses = [c.strip() for c in words.split(",") if c.strip()]
             asking = [c for c in clauses if _ASKING.search(fold(c).rstrip("?").rstrip()) and "?" not in c]
             words = asking[0] if asking else clauses[-1] if clauses else words
-            if len(words.split()) < 3 or _ONLY_LOST.match(fold(words).replace("-", " ")):
+            # "ma mère ?" (round 19, r19b-10): two words and a question mark ask nothing the advisor can prepare.
+            if len(re.findall(r"\w+", words)) < 3 or _ONLY_LOST.match(fold(words).replace("-", " ")):
                 continue
             if _WITHOUT_ITS_CONTEXT.match(fold(words).strip(" ?!.")) or _ABOUT_THE_SERVICE.search(fold(words)):
                 continue
@@ -757,7 +830,7 @@ def happened_said(artisan_messages: Sequence[str]) -> list[str]:
 
 def sums_in(artisan_messages: Sequence[str], creditors: str | None) -> list[str]:
     """The sums said, with whom they concern, less those the creditors line already shows ("URSSAF 3000 €")."""
-    from intake.facts import sums_said
+    from intake.facts import amounts_said_again, sums_said
 
     shown = re.sub(r"\D", "", creditors or "")
     # Never a sum the creditors line contradicts: one of a creditor denied since, or an amount put right since (round
@@ -768,6 +841,12 @@ def sums_in(artisan_messages: Sequence[str], creditors: str | None) -> list[str]
     for message in artisan_messages:
         if not message or message.startswith("/"):
             continue
+        again = amounts_said_again(message)
+        if again:
+            # "les 35 000 c'est pas une dette", "c'est 3 fois 1150" (round 19, r19c-06, r19c-04): the sum said before
+            # with that amount is put right; the creditors line shows what is owed.
+            found = [line for line in found if re.sub(r"\D", "", line.split(" par mois")[0]) not in again]
+            just_said = [line for line in just_said if line in found]
         lines = sums_said(message)
         if not lines and just_said:
             # "l'urssaf me réclame 3000" then "non pardon c'est 8000" (round 15: 3 000 € kept): the amount just said,
@@ -1123,6 +1202,21 @@ def thoughts_admitted(slots: Mapping[str, Any]) -> bool:
     return THOUGHTS_ADMITTED_REASON in ((slots.get("triage_reasons") or {}).get("distress_signs") or [])
 
 
+# "j'ai pas de projet", "aucun plan", "j'ai rien prévu" (round 19, r19c-11), never a business project ("pas de projet de
+# reprise", "aucun projet d'embauche").
+_PLAN_DENIED = re.compile(
+    r"\b(?:pas|aucun|jamais eu|sans)(?: de| d| du tout de)? (?:projet|plan)s?\b(?! (?:de|d|pour|immobilier|pro\w*|"
+    r"d entreprise|commercial|perso\w*)\b)|\bj ai rien (?:prevu|planifie|prepare)\b|\brien de (?:prevu|planifie)\b"
+)
+
+
+def plan_denied(said: Sequence[str]) -> bool:
+    """Whether the person said they had no plan (the case then says it beside an "intention, projet ou moyen")."""
+    from triage.normalise import normalise
+
+    return any(_PLAN_DENIED.search(normalise(text)) for text in said)
+
+
 def build_case_draft(
     *,
     conversation_id: str,
@@ -1188,7 +1282,7 @@ def build_case_draft(
             health_consent,
             not_safe=slots.get("safe_now") == NOT_SAFE,
             safety_unsure=slots.get("safe_now") == UNSURE,
-            person_at_risk=_who_is_at_risk(slots.get("person_at_risk"), concerning),
+            person_at_risk=_who_is_at_risk(slots.get("person_at_risk"), concerning, person_put_right(said)),
             written_by=written_for_line(concerning, contact_name, writer_notes(said) if concerning else ()),
             other_phones=[number for number in other_numbers(said, kept_phone) if number not in described],
             phone_lines=owned,
@@ -1199,7 +1293,7 @@ def build_case_draft(
             question_declined=question_declined(slots),
             callback_promised=slots.get("callback_promised"),
             account=account_said(said, health_consent),
-            signs=signs_in_words(slots.get("distress_signs") or ()),
+            signs=signs_in_words(slots.get("distress_signs") or (), plan_denied=plan_denied(said)),
             suicide_answer=suicide_answer(slots),
         ),
         situation=dict(situation),
@@ -1216,11 +1310,35 @@ def build_case_draft(
     )
 
 
-def _who_is_at_risk(said: str | None, concerning: Mapping[str, str] | None) -> str | None:
+# "c'est pas mon proche c'est mon patron", "non pas un proche, mon employeur" (round 19, r19b-08: the replies and the
+# case kept "votre proche"): who the person at risk is, put right in so many words.
+_PERSON_PUT_RIGHT = re.compile(
+    r"\b(?:c est |ce n est |c )?(?:pas|non|plutot que) (?:mon|un|votre|ma|une) proche\b[ ,.;!-]*(?:mais |c est |plutot )*"
+    r"(?P<person>(?:mon|ma) (?:[a-z-]+))\b"
+)
+
+
+def person_put_right(said: Sequence[str]) -> str | None:
+    """The person at risk named by the writer in place of "un proche", latest first ("mon patron"); None otherwise."""
+    from triage.normalise import normalise
+
+    for text in reversed(list(said)):
+        found = _PERSON_PUT_RIGHT.search(normalise(text))
+        if found:
+            # In the writer's spelling ("mon maître"), the normalised words only found it.
+            written = (m.group(0).lower() for m in re.finditer(r"\b(?:mon|ma)\s+[\w-]+", text, re.IGNORECASE))
+            return next((w for w in written if normalise(w) == found.group("person")), found.group("person"))
+    return None
+
+
+def _who_is_at_risk(said: str | None, concerning: Mapping[str, str] | None, put_right: str | None = None) -> str | None:
     """The person at risk as the summary names them: the writer's words, or, when the signs were read without a name
-    ("un proche"), who the messages say the person concerned is (round 17, r17b-18: an apprentice's "le patron")."""
+    ("un proche"), who the messages say the person concerned is (round 17, r17b-18: an apprentice's "le patron"), or
+    whom the writer named in its place (``put_right``, round 19)."""
     from triage.distress import RELATIVE
 
+    if said == RELATIVE and put_right:
+        return put_right
     if said == RELATIVE and concerning:
         relative = concerning.get("relative")
         return concerning.get("person_name") or (with_possessive(relative) if relative else said)
@@ -1473,6 +1591,8 @@ def moment_corrected(text: str | None) -> str | None:
 
 
 _EMAIL_TOKEN = re.compile(r"[^\s<>(),;]+@[^\s<>(),;]+")
+# Six digits or more in a row, spaced or not: a phone number, whole or not, never an hour or a date ("14h30", "12/01").
+_DIGITS_OF_A_NUMBER = re.compile(r"(?<![\d:/])\+?\d(?:[\s.-]{0,2}\d){5,}(?![\d:/h])")
 
 
 def contact_answers(text: str | None) -> dict[str, str]:
@@ -1498,7 +1618,8 @@ def contact_answers(text: str | None) -> dict[str, str]:
         email = normalise_email(text)
     if email:
         found["email"] = email
-    moment = callback_time(re.sub(r"^[\s,.;-]+|[\s,.;-]+$", "", rest))
+    # The digits of a number not read as one are no time ("06 11 22 33 4 et plutôt jeudi matin", round 19).
+    moment = callback_time(re.sub(r"^(?:[\s,.;-]|(?:et|puis)\s)+|[\s,.;-]+$", "", _DIGITS_OF_A_NUMBER.sub(" ", rest)))
     if moment:
         found["callback_slot"] = moment
     return found
@@ -1518,7 +1639,8 @@ def noted_for_other_questions(answers: Mapping[str, str]) -> str:
         for name, value in answers.items()
         if name in CONTACT_NOTED
     ]
-    return f"Merci, j'ai noté {' et '.join(parts)}."
+    note = closed_day_note(answers.get("callback_slot"))
+    return f"Merci, j'ai noté {' et '.join(parts)}." + (f" {note}" if note else "")
 
 
 _SMALL_WORDS_AROUND_A_NAME = (
@@ -1801,7 +1923,9 @@ def name_then_more(text: str | None) -> str | None:
 
 
 # "il s'appelle gerard", "elle s'appelle Martine": the person to call, named by the relative who writes.
-_RELATIVE_NAMED = re.compile(r"\b(?:il|elle) s'?(?: )?appelle\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)", re.IGNORECASE)
+_RELATIVE_NAMED = re.compile(
+    r"\b(?:il|elle) s'?(?: )?ap+el+e?s?\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*)", re.IGNORECASE
+)
 
 
 # "je suis Paola, 04 95 21 00 11" (round 7: stored "suis Paola"): a capitalised word after "je suis", as names are typed.
@@ -1817,6 +1941,11 @@ def _i_am_named(text: str) -> str | None:
     if extract_facts(said.group("name")):
         return None  # "je suis Boulanger": a trade, typed with a capital
     return clean_name(said.group("name"))
+
+
+def relative_named(text: str) -> str | None:
+    """ "il s'appelle Gérard", "elle sappel martine": the person named by the relative who writes; None otherwise."""
+    return _relative_named(text)
 
 
 def _relative_named(text: str) -> str | None:
@@ -1889,7 +2018,9 @@ _WORDS_THAT_NAME_NOBODY = (
     "attendez stop rien aucun aucune "
     "personne moi lui elle urssaf banque impots sarl sas eurl ei eirl micro madame monsieur mme mr peut-etre "
     "demain aujourd'hui maintenant jamais toujours plus tard lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "matin midi soir apres-midi plutot vite volontiers"
+    "matin midi soir apres-midi plutot vite volontiers "
+    # Round 19 (r19c-04): "son portable 06.22.33.44.55" stored "Son" ("Merci Son, c'est noté"): a possessive names nobody.
+    "son sa ses mon ma mes ton ta tes leur leurs notre nos votre vos"
 )
 _NOT_A_NAME = frozenset(_WORDS_THAT_NAME_NOBODY.split())
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
@@ -2534,6 +2665,13 @@ def phone_notes(
         described.append(kept)
     for message in artisan_messages:
         numbers = [number for number in phones_in(message) if number != kept and number not in described]
+        owners = names_of_numbers(message) if kept in phones_in(message) else {}
+        for number in numbers if owners.get(kept) else []:
+            if owners.get(number) and owners[number] != owners[kept]:
+                # "Marc au 03 ..., moi c'est Léa au 06 ... si il répond pas" (round 19, r19a-08): whose the backup is.
+                lines.append(f"Autre numéro donné : {display_phone(number)}, celui de {owners[number]}.")
+                described.append(number)
+        numbers = [number for number in numbers if number not in described]
         if len(numbers) != 1 or kept in phones_in(message) or not another_number(message):
             continue  # numbers beside the kept one are other_numbers'; a number alone without "aussi" corrects it
         owner = number_owner(message)
@@ -2811,11 +2949,31 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
     return notes
 
 
+def names_nobody(name: str) -> bool:
+    """Whether words read as a name name nobody: a request, a verb, a possessive, where a number rings."""
+    return _names_nobody(name)
+
+
 def _names_nobody(name: str) -> bool:
     """ "Rappelez-Moi", "Appelez": words of a request read as a name."""
     from intake.facts import fold
 
+    folded = fold(name).replace("’", "'")
+    # "J'appelle son frère", "je préviens sa sœur" (round 19, r19b-06: stored "J'appelle", and the writer as the brother
+    # only mentioned): a verb after its subject, or a possessive, names nobody.
+    if _VERB_NOT_A_NAME.match(folded) or any(part in _POSSESSIVES for part in folded.split()):
+        return True
     return any(fold(part) in _NOT_A_NAME_BESIDE_A_NUMBER for part in re.split(r"[-\s]+", name))
+
+
+_POSSESSIVES = frozenset(
+    ["son", "sa", "ses", "mon", "ma", "mes", "ton", "ta", "tes", "leur", "leurs", "notre", "nos", "votre", "vos"]
+)
+# A subject pronoun and its verb ("j'appelle", "je préviens", "on attend"), or an imperative of a call ("prévenez").
+_VERB_NOT_A_NAME = re.compile(
+    r"^(?:j'|je |tu |il |elle |on |nous |vous |ils |elles )"
+    r"|^(?:appel|rappel|previen|prevenez|contact|demand|attend|envo|cherch|telephon)\w*$"
+)
 
 
 def written_for(messages: Iterable[str]) -> dict[str, str] | None:
@@ -3072,9 +3230,15 @@ def moment_said_with(text: str | None) -> str | None:
     for match in phone_matches(rest):
         rest = rest.replace(match.raw_string, " ")
     rest = _EMAIL_TOKEN.sub(" ", rest)
+    # A number not read as one ("zero six. 98 76 54 32 10, plutot le matin", round 19, r19a-02) is no part of the moment.
+    rest = _DIGITS_OF_A_NUMBER.sub(" ", rest)
     kept = []
-    for part in re.split(r"[.;!?\n]+", rest):
-        clause = " ".join(part.split()).strip(" ,-")
+    for part in re.split(r"[.;!\n]+|(?<=\?)", rest):
+        if asks_when_they_call(part):
+            continue  # "vous rappelez bien le matin tôt ?" (round 19, r19a-02): a question to the bot, never the moment
+        clause = " ".join(part.split()).strip(" ,-?")
+        # "06 11 22 33 4 et plutôt jeudi matin": the moment, without the "et" that followed the number.
+        clause = re.sub(r"^(?:et|puis)\s+", "", clause, flags=re.IGNORECASE)
         folded = fold(clause)
         # "après 18h quand le salon ferme" (round 17, r17a-04): the shop closing is when to call, not the situation.
         situation = _NOT_THE_CALL.search(_SHOP_CLOSES.sub(" ", folded))
@@ -3085,6 +3249,49 @@ def moment_said_with(text: str | None) -> str | None:
         ):
             kept.append(clause)
     return " ; ".join(kept)[:200] or None
+
+
+# A question about when the advisors call, not a wish: "vous rappelez bien le matin tôt ?", "pk vous rapelez pas dimanche
+# ??", "c'est bien le matin que vous appelez ?" (round 19, r19a-02, r19a-09: stored as the time of the call). A request
+# put as a question ("vous pouvez m'appeler après 18h ?") is a wish, read as one.
+_ASKS_WHEN_THEY_CALL = re.compile(
+    r"\b(?:pk|pq|pourquoi|pour ?quoi|est-ce que|est ce que|c'?(?: )?est bien)\b|"
+    r"\b(?:vous|vs|ils|on|le conseiller|les conseillers) (?:ne )?(?:me |m')?(?:ra?p+el+\w*|ap+el+\w*)"
+    r"(?: (?:bien|pas|jamais|aussi|toujours|vraiment))\b"
+)
+
+
+def asks_when_they_call(text: str | None) -> bool:
+    """Whether the words ask the bot when the advisors call ("vous rappelez bien le matin tôt ?"), rather than say when
+    to call."""
+    if not text or "?" not in text:
+        return False
+    from intake.facts import fold
+
+    return bool(_ASKS_WHEN_THEY_CALL.search(fold(text).replace("’", "'")))
+
+
+def closed_day_note(moment: str | None) -> str:
+    """ "Les conseillers n'appellent pas le dimanche 6 décembre : ce sera au plus tôt le lundi 7 décembre." when the day
+    said for the call is one they do not call (round 19, r19a-01: "demain aprem" on a Saturday, noted as said, moved to
+    Monday in the case only); "" otherwise."""
+    if not moment:
+        return ""
+    from actions import services
+    from chamber.hours import CallbackPreference, french_date
+    from french import WEEKDAYS as WEEKDAYS_FR
+
+    hours = services.chamber().opening_hours
+    today = services.chamber_today()
+    wish = CallbackPreference.read(moment)
+    wished = wish.date_from(today)
+    if wished is not None and wished <= today + timedelta(days=31) and not hours.is_working_day(wished):
+        following = hours.working_days_after(wished, 1)
+        return f"Les conseillers n'appellent pas le {french_date(wished)} : ce sera au plus tôt le {french_date(following)}."
+    closed = closed_weekday(moment, hours.weekdays)
+    if wished is None and closed is not None:
+        return f"Les conseillers n'appellent pas le {WEEKDAYS_FR[closed]} : ils appellent {hours.text()}."
+    return ""
 
 
 def says_a_moment(text: str | None) -> bool:
@@ -3210,7 +3417,9 @@ _ASK_FOR_RELATIVE = re.compile(
     r"(?:(?:c'?(?: )?est|cest|il s'appelle|elle s'appelle|qui s'appelle|(?:monsieur|madame|mr|mme|m)\.?) )?" + _NAME
 )
 _RELATIVE_TO_ASK = re.compile(
-    r"\b(?:il faut|faut|vous devez|demandez) (?:demander )?(?:mon|ma) (?:" + KIN + r")[\s,:-]+"
+    # "appelez ma femme, Carla", "rappelez plutôt mon fils, Hugo" (round 19, r19c-13: the sentence stored as the name).
+    r"\b(?:il faut|faut|vous devez|demandez|appelez|rappelez|contactez|telephonez a) (?:plutot |directement )?"
+    r"(?:demander )?(?:mon|ma) (?:" + KIN + r")[\s,:-]+"
     r"(?:(?:c'?(?: )?est|cest|il s'appelle|elle s'appelle|qui s'appelle|(?:monsieur|madame|mr|mme|m)\.?) )?" + _NAME
 )
 
@@ -3329,6 +3538,8 @@ _SAID_TO_THE_ARTISAN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bdifficultés avec votre banque\b"), "difficultés avec sa banque"),
     (re.compile(r"\bl'accès à votre entreprise\b"), "l'accès à son entreprise"),
     (re.compile(r"\bdans votre vie personnelle\b"), "dans sa vie personnelle"),
+    # Round 19 (r19z-03): "votre mère fait face … à une situation difficile pour votre entreprise", said to her son.
+    (re.compile(r"\bune situation difficile pour votre entreprise\b"), "une situation difficile pour son entreprise"),
     # The intake's questions to someone close writing for the artisan (round 15: "Quel est votre métier ?" to a wife
     # writing for her husband). Sentences that need no agreement with the person's gender.
     (re.compile(r"^Quel est votre métier \?"), "Quel est le métier de {who} ?"),

@@ -28,6 +28,7 @@ from actions.handoff import (
     DIGIT_RUN,
     INTAKE_SLOTS_FILLED_ANYWHERE,
     another_number,
+    asks_when_they_call,
     callback_time,
     case_due,
     clean_name,
@@ -56,6 +57,8 @@ from actions.handoff import (
     name_put_right,
     name_read_as_a_no,
     name_then_more,
+    names_nobody,
+    names_of_numbers,
     no_phone_text,
     normalise_email,
     normalise_phone,
@@ -71,6 +74,7 @@ from actions.handoff import (
     preferred_phone,
     reachable,
     refusal_text,
+    relative_named,
     says_a_moment,
     submit_case,
     thanks_without_consent_text,
@@ -100,6 +104,7 @@ from intake.answers import (
     TAKE_YOUR_TIME,
     YES,
     accepts_in_words,
+    agrees_to_keeping,
     asks_chamber_address,
     asks_for_callback,
     asks_to_be_written,
@@ -115,12 +120,13 @@ from intake.answers import (
     prefers_writing,
     question_after_no,
     refuses_callback,
+    respelled,
     says_safe_in_words,
     when_or_how_follows,
     without_said_before,
 )
 from intake.facts import extract_facts, fold, understood
-from intake.shapes import declines_a_name
+from intake.shapes import declines_a_name, yes_without_a_name
 from ops import clock
 from places import resolve
 from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
@@ -245,6 +251,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"phone": words}
         return {}
 
+    async def extract_wants_advisor(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return yes_naming_whom_to_call("wants_advisor", tracker)
+
+    async def extract_consent_given(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return yes_naming_whom_to_call("consent_given", tracker)
+
     async def extract_callback_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -289,6 +305,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             name_put_right(words)  # "Sandrine euh non Sandra pardon" (round 11, r11a-03)
             or person_to_call(words, user_messages(tracker.events)[:-1])
             or name_after_reminder(words)
+            # "je viens de vous le donner", "nimporte" (round 19): read by the validator, never stored as typed.
+            or (words if reminds_given(words) or _ANY_NAME.match(" ".join(fold(words or "").split())) else None)
             or name_then_more(words)
             # "Ousseni" alone, "Ousseni c'est mon prénom", an intent no mapping takes (round 12, r12c-14: the turn was
             # silent, then the sentence was stored): the name as typed.
@@ -399,6 +417,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             kept = {**wish_at_offer(tracker, words, kept), **kept}
             if at_offer:
                 answer_after_yes(dispatcher, tracker, words)
+            if agrees_to_keeping(words) and tracker.get_slot("consent_given") is not True:
+                # "oui rappelez-moi, d'accord pour garder mes infos" (round 19, r19c-03: the consent asked anyway, the
+                # details then refused one by one, no case): the consent, with what is kept and for how long.
+                dispatcher.utter_message(text=consent_said_before_text(services.chamber()))
+                kept = {**kept, "consent_given": True, "consent_at": datetime.now(timezone.utc).isoformat()}
             return {**answer, **kept}
         return answer
 
@@ -418,7 +441,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return yes_or_no(value, dispatcher, tracker, "consent_given")
         if decision is True:
             now = datetime.now(timezone.utc).isoformat()
-            return {"consent_given": True, "consent_at": now, **name_with_yes(dispatcher, tracker, "consent_given")}
+            named = name_with_yes(dispatcher, tracker, "consent_given")
+            if not named and tracker.get_slot("requested_slot") == "consent_given":
+                # "ouai mé c mon pere ki fo rapelé pa moi, il s'apel Gérard" (round 19, r19a-03): the person to call said
+                # with the yes, kept; the name was asked again after it.
+                named = contact_kept_for_later(tracker, words)
+            return {"consent_given": True, "consent_at": now, **named}
         return {"consent_given": False, **contact_forgotten(tracker)}
 
     def validate_contact_name(
@@ -427,6 +455,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         return {**self._contact_name_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
 
     def _contact_name_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        said = tracker.latest_message.get("text") or ""
+        # "je viens de vous le donner", "n'importe" (round 19): no name, and no moment for the call either.
+        looked_back = None if mentions_contact(said) else name_reminded(said, dispatcher, tracker)
+        if looked_back is not None:
+            return looked_back
         elsewhere = kept_for_other_questions("contact_name", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
@@ -569,6 +602,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         else:
             phone = read or contact_answers(words).get("phone")
         insisted = insisted_number(words, user_messages(tracker.events)[:-1]) if phone is None else None
+        typed_name = name_typed_for_number(tracker, words) if phone is None and not insisted else None
+        if typed_name:
+            # "Mme Vidal" at the phone question (round 19, r19b-06: "je n'ai pas reconnu ce numéro", the name lost): the
+            # name is kept and said back; the number is asked again.
+            dispatcher.utter_message(text=NAME_AT_PHONE_QUESTION.format(typed_name))
+            return {"phone": None, "contact_name": typed_name}
         if insisted and tracker.get_slot("requested_slot") == "phone":
             # "0639 12 34 56" given again after "ne semble pas exister" (round 12, r12a-15, Mayotte): the artisan knows
             # their number better than the numbering metadata, which lags behind new ranges; kept as given.
@@ -585,6 +624,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=NUMBER_UNKNOWN if unknown else too_long or NUMBER_NOT_READ)
         # "ah pardon 06 23 45 67 89, je m'appelle Antoine": the name said with the number corrects the one kept.
         named = name_in_so_many_words(words)
+        owners = names_of_numbers(words)
+        if phone and len(owners) > 1:
+            # "Marc au 03 81 00 11 22, moi c'est Léa au 06 11 22 33 44 si il répond pas" (round 19, r19a-08: Léa kept
+            # with Marc's number): the name said with the number kept; the other person is the backup the summary shows.
+            named = owners.get(phone)
         kept_name = tracker.get_slot("contact_name")
         if named and kept_name not in (None, SKIPPED, named) and tracker.get_slot("requested_slot") == "phone":
             # "pardon c'est Marco pas Marc. 0694 20 30 40" (round 12, r12a-18: the name stayed "Marc"): said back.
@@ -593,7 +637,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # (round 6: it was dropped, and the "ok" that followed stored as the time).
         moment = contact_given_with(words).get("callback_slot") if phone else None
         later = {"callback_slot": moment} if moment and not tracker.get_slot("callback_slot") else {}
-        if phone and not later:
+        if not later and (phone or tracker.get_slot("requested_slot") == "phone"):
+            # A number refused keeps the time said with it ("zero six. 98 76 54 32 10, plutot le matin avant 7h": round
+            # 19, r19a-02, the time lost with the number).
             later = moment_kept_for_later("phone", dispatcher, tracker)
         return {"phone": phone, **({"contact_name": named} if named else {}), **later}
 
@@ -619,11 +665,22 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # there): the limit said is the moment kept, and the promise keeps it.
             value = words
         asked = tracker.get_slot("requested_slot") == "callback_slot" and value == words
+        if tracker.get_slot("requested_slot") == "callback_slot" and asks_when_they_call(words):
+            # "vous rappelez bien le matin tôt ?", "pk vous rapelez pas dimanche ??" (round 19, r19a-02, r19a-09: stored
+            # as the time of the call): a question, answered with the hours the advisors call; the question stays open.
+            hours = services.chamber().hours_text_for(tracker.get_slot("departement"), clock.now(), calls=True)
+            dispatcher.utter_message(text=f"Les conseillers appellent {hours}. {MOMENT_IN_THOSE_HOURS}")
+            dispatcher.messages[-1][ASKED_SLOT_KEY] = "callback_slot"  # the form's question: not asked again
+            return {"callback_slot": None}
         if asked and is_waiting(words):
             # "hmm", "attendez": no time given yet; the question waits rather than "hmm" becoming the time.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {"callback_slot": None}
         wish = moment_wished(words) if tracker.get_slot("requested_slot") == "callback_slot" else None
+        if asked and wish is None and (_GOOD_WISHES.search(words) or is_closing(words)):
+            # "merci. bonne soirée" (round 19, r19a-07: "les conseillers ne peuvent pas vous appeler le soir", the
+            # question again): a farewell says no moment; the call is made as soon as possible, as for a pass.
+            return {"callback_slot": AS_SOON_AS_POSSIBLE}
         if wish and callback_time(words) is None and (asked or value == AS_SOON_AS_POSSIBLE):
             # "oui le soir c'est mieux" (a yes), "je préfère pas lundi" (read as a skip), "pas avant 10h et pas le
             # mercredi": a wish said in other words is the time of the call, as said (round 11, r11a-02, r11a-19: stored
@@ -682,10 +739,21 @@ def kept_for_other_questions(
     """An answer that fits another contact question ("demain matin" to the e-mail question, an address to the
     phone question) is kept for that question, said so, and this question is asked again: never lost, never
     stored as this one's answer. None: the words are this question's answer alone (its validator reads them)."""
+    words = tracker.latest_message.get("text")
+    if (
+        value == SKIPPED
+        and slot == "email"
+        and tracker.get_slot("requested_slot") == slot
+        and phone_of_stored_case(tracker)
+    ):
+        # "non, mais c'est Marc qu'il faut demander, Léa c'est moi" (round 19, r19a-08): no address, and the name put right.
+        renamed = name_asked_for(words)
+        if renamed and renamed != tracker.get_slot("contact_name"):
+            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {renamed}.")
+            return {slot: SKIPPED, "contact_name": renamed}
     if value == SKIPPED or tracker.get_slot("requested_slot") != slot:
         return None
     found = contact_answers(tracker.latest_message.get("text"))
-    words = tracker.latest_message.get("text")
     if slot in ("email", "callback_slot") and not found and phone_of_stored_case(tracker) and not says_a_moment(words):
         # "ah au fait mon nom c'est Nathalie Roux" at the e-mail or time question once the case is stored (round 11,
         # r11a-22): the name corrected and said back, never stored as the address or the time; the question stays.
@@ -709,6 +777,14 @@ def kept_for_other_questions(
     if slot == "phone" and "email" in others and "phone" not in found and prefers_writing(words):
         # "pas de téléphone, écrivez-moi à ...": the address answers the question; the advisor writes.
         return {"phone": SKIPPED, **email_instead_of_phone(words, dispatcher)}
+    given = contact_given_with(words) if slot == "contact_name" else {}
+    # "Kader. 0783456789 mardi 10h" at the name question (round 19, r19a-11: the time dropped, asked again).
+    if (
+        given.get("callback_slot")
+        and "callback_slot" not in others
+        and _open_for("callback_slot", tracker.get_slot("callback_slot"))
+    ):
+        others["callback_slot"] = given["callback_slot"]
     choice = preferred_phone(words) if "phone" in others else None
     if choice and choice[1]:
         others["phone"] = choice[0]
@@ -719,8 +795,9 @@ def kept_for_other_questions(
     else:
         dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
-        # "Sophie 06 11 22 33 44": the name beside the number is this question's answer.
-        return {slot: name_beside_contact(tracker.latest_message.get("text")), **others}
+        # "Sophie 06 11 22 33 44": the name beside the number is this question's answer; with a time after the number
+        # too ("Kader. 0783456789 mardi 10h", round 19, r19a-11: the name was asked again, then stored empty).
+        return {slot: name_beside_contact(words) or given.get("contact_name"), **others}
     return {slot: found.get(slot), **others}
 
 
@@ -850,7 +927,19 @@ def moment_wished(text: str | None) -> str | None:
     none does, or when the words carry a warning sign (the crisis path reads them, never the time question)."""
     if not text or find_signs(text):
         return None
+    text = " ".join(_GOOD_WISHES.sub(" ", text).split()).strip(" ,;.!-")
+    if not re.search(r"\w", text):
+        return None
     return with_day_refused(text, callback_time(text) or moment_said_with(text))
+
+
+# A farewell is never a time (round 19, r19a-07: "merci. bonne soirée" at the time question got "les conseillers ne
+# peuvent pas vous appeler le soir"): a good wish for a part of the day or a day, "à ce soir" said to take leave.
+_GOOD_WISHES = re.compile(
+    r"\b(?:bonn?e?s?|excellente?)\s+(?:fin\s+d[e'’]\s*|d[ée]but\s+d[e'’]\s*)?(?:soir[ée]e|journ[ée]e|nuit|matin[ée]e|"
+    r"apr[èe]s[- ]?midi|aprem|week[- ]?end|we|semaine|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b",
+    re.IGNORECASE,
+)
 
 
 _DAY_REFUSED = re.compile(
@@ -953,6 +1042,197 @@ def name_after_reminder(text: str | None) -> str | None:
     return first_name_said(rest) or first_name_said(rest.title() if rest.islower() and len(rest.split()) <= 2 else "")
 
 
+# Round 19 (r19z-02, r19a-11): "je viens de vous le donner", "jvien de vous le dire", "je vous l'ai déjà écrit", "c'est
+# déjà fait", "vous l'avez déjà", "voir plus haut": the answer said to be given already. Never a name.
+_ALREADY_GIVEN = re.compile(
+    r"\bj'?(?: )?(?:e )?vien[st]? (?:juste )?de (?:vous |te )?(?:le |l'|l )?(?:dire|di|donner|donne|ecrire|marquer|mettre|taper)\b|"
+    r"\bj'?(?: )?(?:e )?(?:vous |te )?(?:l'|l |le )?(?:ai|avais|e) (?:deja |juste )?(?:dit|di|donne|ecrit|marque|mis|tape)\b|"
+    r"\bdeja (?:dit|di|donne|ecrit|marque)\b|\bc'?(?: )?(?:est|e) deja (?:fait|dit|donne)\b|\bvous l'?(?: )?(?:avez|avé|ave) deja\b|"
+    r"\b(?:voir|cf|regardez|lisez|relisez|c'?(?: )?est) (?:plus haut|au-dessus|au dessus)\b|\bcomme (?:dit|deja dit)\b"
+)
+# "nimporte", "peu importe", "comme vous voulez" (round 19, r19a-13: "nimporte" stored as the name): no name, whatever.
+_ANY_NAME = re.compile(
+    r"^(?:(?:bah|ben|bof|euh|oh|ok|bon)[ ,]+)*(?:n'?(?: )?importe(?: (?:quoi|lequel|comment))?|peu importe|ca m'?(?: )?est egal|"
+    r"comme (?:vous|tu) (?:voulez|veux|voulez hein)|ce que vous voulez|osef|on s'?(?: )?en fout|qu'?(?: )?importe)[\s.!]*$"
+)
+# The words of a sentence, never of a name ("je viens de vous le donner" was the case's name, round 19, r19z-02).
+_SENTENCE_WORDS = frozenset(
+    [
+        "je",
+        "j'",
+        "j",
+        "jvien",
+        "jviens",
+        "jai",
+        "vous",
+        "tu",
+        "nous",
+        "on",
+        "me",
+        "m'",
+        "te",
+        "ai",
+        "avez",
+        "as",
+        "suis",
+        "viens",
+        "vien",
+        "dit",
+        "di",
+        "donne",
+        "ecrit",
+        "deja",
+        "rien",
+        "importe",
+        "nimporte",
+        "quoi",
+        "sais",
+        "pas",
+        "ne",
+        "n'",
+        "plus",
+        "voulez",
+        "veux",
+        "faut",
+        "fait",
+        "dessus",
+        "au-dessus",
+        "haut",
+    ]
+)
+NAME_NOT_FOUND = "Pardon, je ne retrouve pas votre prénom dans vos messages."
+
+
+def reminds_given(text: str | None) -> bool:
+    """Whether the answer says it was given already ("kader jvien de vous le dire", "je viens de vous le donner")."""
+    folded = " ".join(fold(text or "").replace("’", "'").split())
+    return bool(folded) and len(folded.split()) <= 12 and bool(_ALREADY_GIVEN.search(folded))
+
+
+def name_beside_reminder(text: str | None) -> str | None:
+    """The name said with the reminder, before or after it ("kader jvien de vous le dire", "je vous l'ai dit : Nadia");
+    None when the reminder names nobody."""
+    named = name_after_reminder(text)
+    if named and not not_a_name(named):
+        return named
+    words = " ".join((text or "").replace("’", "'").split())
+    folded = fold(words)
+    said = _ALREADY_GIVEN.search(folded)
+    if not said:
+        return None
+    for side in (words[: said.start()], words[said.end() :]):
+        part = re.sub(
+            r"^(?:(?:bah|ben|bon|euh|mais|oui|alors|c'est|c est|cest|c|moi c'est)[ ,:]+)+",
+            "",
+            side.strip(" ,.;:!-…"),
+            flags=re.I,
+        ).strip(" ,.;:!-…")
+        if not part or len(part.split()) > 2 or set(fold(part).split()) & _SENTENCE_WORDS:
+            continue
+        name = first_name_said(part) or first_name_said(part.title() if part.islower() else "")
+        if name:
+            return name
+    return None
+
+
+def name_said_earlier(tracker: Tracker) -> str | None:
+    """The name the artisan gave earlier in the conversation, latest first ("elle voudrait qu'on la rappelle oui, mais
+    c'est moi qui gère, je m'appelle Lucie"; "Kader. 0783456789 mardi 10h"): what a reminder at the name question
+    points to. None when no earlier message names anyone."""
+    earlier = user_messages(tracker.events)[:-1]
+    for index in range(len(earlier) - 1, -1, -1):
+        said = earlier[index]
+        name = (
+            person_to_call(said, earlier[:index])
+            or name_in_so_many_words(said)
+            or relative_named(said)
+            or contact_given_with(said).get("contact_name")
+            or name_put_right(said)
+        )
+        if name and not set(fold(name).split()) & _SENTENCE_WORDS:
+            return name
+    return None
+
+
+def name_reminded(words: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """At the name question, an answer that is no name (round 19): a reminder ("kader jvien de vous le dire", "je viens
+    de vous le donner") is the name said with it, else the name said earlier in the conversation, else the question
+    again; an indifference ("nimporte", "peu importe") is the name said earlier, else the question passed. Never the
+    words themselves. None for any other answer."""
+    if tracker.get_slot("requested_slot") != "contact_name" or declines_a_name(words):
+        return None  # "j'ai dit sans nom": the name declined, passed as before
+    if reminds_given(words):
+        named = name_beside_reminder(words)
+        if named:
+            return {"contact_name": named}
+        named = name_said_earlier(tracker)
+        if named:
+            # Said back: the name found earlier may be the wrong one of two, and can be put right.
+            dispatcher.utter_message(text=f"Merci {named}, c'est noté.")
+            return {"contact_name": named}
+        dispatcher.utter_message(text=NAME_NOT_FOUND)
+        return {"contact_name": None}
+    if _ANY_NAME.match(" ".join(fold(words).replace("’", "'").split())):
+        named = name_said_earlier(tracker)
+        if named:
+            dispatcher.utter_message(text=f"Merci {named}, c'est noté.")
+        return {"contact_name": named or SKIPPED}
+    return None
+
+
+# A yes opening the answer, as typed ("oui, mais ...", "ouai mé ...", "ok ...", "d'accord ...").
+_YES_OPENING_AN_ANSWER = re.compile(
+    r"^(?:(?:ben|bah|bon|alors|euh)[ ,]+)?(?:oui+|ouais?|ouai+s?|ouep|wi|ui|ok|okay|d'?accord|dac|bien sur|volontiers|"
+    r"tout a fait|avec plaisir)\b"
+)
+
+
+def yes_naming_whom_to_call(slot: str, tracker: Tracker) -> dict[str, Any]:
+    """A yes to the callback offer or the consent that names the person to call, under an intent no mapping takes ("oui,
+    mais il faut appeler ma mère, Sylvie, au 04 79 33 22 11 ; moi je suis sa fille" read as overwhelm, "ouai mé c mon pere
+    ki fo rapelé pa moi, il s'apel Gérard" read as a request: round 19, r19a-14, r19a-03, the question came again and
+    the name and number had to be given again): the yes, for the validator, which keeps the rest. {} otherwise, and
+    always with a warning sign (the crisis path's)."""
+    if tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate():
+        return {}
+    words = tracker.latest_message.get("text") or ""
+    # A warning sign is the crisis path's; the model's level-3 reading alone of such an answer is not (r19a-14: "moi je
+    # suis sa fille" read as ambiguous distress), and the triage keeps it for the case whatever the answer.
+    signs = [sign for sign in find_signs(words) if sign.level < 3 or not sign.rule.startswith("model:")]
+    if not _YES_OPENING_AN_ANSWER.match(fold(words).strip()) or signs or refuses_callback(words):
+        return {}
+    if not (
+        contact_given_with(words) or person_to_call(words) or name_in_so_many_words(words) or relative_named(words)
+    ):
+        return {}
+    return {slot: True}
+
+
+NAME_AT_PHONE_QUESTION = "Merci, c'est noté : le conseiller demandera {}."
+
+
+def name_typed_for_number(tracker: Tracker, words: str | None) -> str | None:
+    """A name typed at the phone question, with no digit ("Mme Vidal", "Bernadette"), when no other name is kept (round
+    19, r19b-06: the name question had been skipped, and the name was refused as a number). None otherwise."""
+    if tracker.get_slot("requested_slot") != "phone" or not words or "?" in words or any(c.isdigit() for c in words):
+        return None
+    if "@" in words:
+        return None
+    name = first_name_said(words, tracker.latest_message.get("entities") or [])
+    if not name or names_nobody(name) or not_a_name(name) or only_a_title(name):
+        return None
+    kept = tracker.get_slot("contact_name")
+    if kept not in (None, SKIPPED) and fold(kept) != fold(name):
+        return None  # another name kept: which is meant is not for this question to guess
+    return name
+
+
+def not_a_name(name: str | None) -> bool:
+    """A sentence or an indifference kept where a name was asked ("je viens de vous le donner", "nimporte")."""
+    folded = fold(name or "").replace("’", "'")
+    return bool(_ANY_NAME.match(folded)) or bool(set(re.split(r"[\s']+|(?<=')", folded)) & _SENTENCE_WORDS)
+
+
 def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
     """The place slots for a town named at a contact question ("à Arras" at the e-mail question) while no place
     is known (not asked yet, or passed). Digits are never read as a place here (a phone number's were), and a
@@ -969,7 +1249,9 @@ _WORDS_BEFORE_A_NAME = re.compile(
     r"comme je (?:vous )?(?:le )?disais|"
     # "c said" (SMS for "c'est Saïd", round 7: stored "c said").
     # "c est nolwenn" (round 16: "Est Nolwenn").
-    r"c'est|c’est|c est|cest|c|moi c'est|moi c est|moi|je suis|vous pouvez dire|dites)[ ,:]+",
+    r"c'est|c’est|c est|cest|c|moi c'est|moi c est|moi|je suis|vous pouvez dire|dites|"
+    # "demandez Carla", "demandez plutôt Mme Roux" (round 19, r19c-13: the request was stored with the name).
+    r"(?:il faut |faut |vous pouvez )?demand(?:ez|er)(?: plut[ôo]t| directement)?)[ ,:]+",
     re.IGNORECASE,
 )
 # A reminder after the name ("Lucas je vous ai dit", "Nadia, je vous l'ai déjà dit !", "Paul comme je disais").
@@ -982,6 +1264,7 @@ NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
 # A hesitation opening an answer: "euh", "bah", "hmm", "alors", with what punctuation follows.
 _HESITATION_FIRST = re.compile(r"^\s*(?:(?:eu+h+|heu+|bah|ben|hm+|alors|euh+ alors)\b[\s,.…]*)+", re.IGNORECASE)
 TIME_STILL_ASKED = "Pardon, je n'ai pas trouvé de moment dans votre réponse."
+MOMENT_IN_THOSE_HOURS = "À quel moment, dans ces horaires, peuvent-ils vous joindre ?"
 NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
 FOREIGN_NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro étranger. Pouvez-vous le vérifier, avec l'indicatif du pays (par exemple +44 7911 123456) ?"
 TITLE_ONLY = "Merci. Sous quel nom le conseiller peut-il vous demander, par exemple « Mme Martin » ?"
@@ -1162,6 +1445,21 @@ _HEALTH_YES_WORDS = re.compile(
 )
 
 
+# The health detail agreed to in so many words, as an order to put it in ("vous pouvez mettre que je suis épuisée",
+# "mettez-le", "pour la santé c'est oui"): never negated ("vous pouvez pas le mettre", "ne mettez pas"), never asked.
+_HEALTH_PUT_IN = re.compile(
+    r"^(?:(?:oui|ouais|ok|bon|alors|si|bah|ben|d'accord)\b[\s,.!]*)*(?:vous pouvez (?:bien |tout a fait )?(?:le |l')?"
+    r"(?:mettre|noter|ecrire|indiquer|preciser|dire)|mettez(?:-le| le)?|notez(?:-le| le)?|ecrivez(?:-le| le)?|"
+    r"indiquez(?:-le| le)?)\b|\bpour (?:la|ma|sa) sante,? (?:c'?(?:est|etait) |je (?:dis|disais) )?(?:oui|ok|d'accord)\b"
+)
+
+
+def health_put_in(words: str | None) -> bool:
+    """The health detail agreed to in words that tell to put it in the case (see _HEALTH_PUT_IN)."""
+    folded = " ".join(fold(words or "").replace("’", "'").split())
+    return bool(folded) and "?" not in folded and bool(_HEALTH_PUT_IN.search(folded))
+
+
 # A no that only puts the moment of the call right: "non", "ah non", "non en fait", then "plutôt" or the moment.
 _NO_THEN_ANOTHER_MOMENT = re.compile(
     r"^(?:(?:ah|oh|euh|bah|ben|hmm)\s*,?\s*)?non\b[\s,.!]*(?:(?:en fait|finalement|pardon|attendez|plutot|mais|"
@@ -1210,6 +1508,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return True  # "non... enfin si", "non pas elle, mais moi vous pouvez m'appeler ?"
     if slot == "consent_given" and accepts_in_words(words):
         return True  # "finalement si, j'accepte", "je veux être rappelé ! oui j'accepte" (round 17, r17a-16/17)
+    if slot in ("wants_advisor", "consent_given") and yes_without_a_name(words):
+        return True  # "oui mais je ne veux pas donner mon nom" (round 19, r19a-12: read as a refusal): the name passed
     if name_put_right(words) and name_at_question(tracker, slot):
         return None  # a name put right ("Kevin. enfin non, Kévin"): its "non" refuses nothing
     said = answer_kind(words)
@@ -1232,6 +1532,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return True  # "oui mettez le, c'est la santé du patron pas la mienne" (round 13, r13b-04: read as a pass)
     if value is not True and slot in YES_NO_SLOTS and said == OTHER and yes_after_clarification(words):
         return True  # "c'est la santé de la patronne pas la mienne. oui vous pouvez le mettre" (round 14, r14a-11)
+    if slot == "health_consent" and value is not False and health_put_in(words):
+        return True  # "vous pouvez mettre que je suis crevé oui" (round 19, r19c-11, r19c-15: asked again, never kept)
     if value is True and slot == "health_consent" and said != YES and not _HEALTH_YES_WORDS.search(fold(words or "")):
         # Round 16 (r16a-09): "c est sylvie, sa femme" read as affirm (0.63) stored the health consent. Health data need
         # a clear yes in the words; the classifier's yes alone, a name or a role, is no consent: the question stays.
@@ -1277,7 +1579,7 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
         if name:
             dispatcher.utter_message(text=name_noted_text(name, slot))
             return {slot: None, "contact_name": name}
-        moment = callback_time(tracker.latest_message.get("text")) if slot == "consent_given" else None
+        moment = moment_at_consent(tracker.latest_message.get("text")) if slot == "consent_given" else None
         if moment and tracker.get_slot("requested_slot") == slot:
             # "n'importe quand" to the consent question: when to call, kept for its question; no consent yet.
             noted = noted_for_other_questions({"callback_slot": moment})
@@ -1297,6 +1599,27 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
     if decision is True:
         return {slot: True, **name_with_yes(dispatcher, tracker, slot)}
     return {slot: decision}
+
+
+def consent_said_before_text(chamber: Chamber) -> str:
+    """The consent given before its question: taken, and what the question would have said of the data kept."""
+    from actions.handoff import privacy_notice_url
+
+    return (
+        "Merci, c'est noté : vous êtes d'accord pour que je garde vos coordonnées et ce que vous m'avez dit. Seuls les "
+        f"conseillers de la {chamber.name} le liront ; vos données sont effacées {chamber.retention_days} jours après "
+        f"la fin de votre suivi ([tout savoir sur vos données]({privacy_notice_url()}))."
+    )
+
+
+def moment_at_consent(words: str | None) -> str | None:
+    """The time of the call said at the consent question, alone ("n'importe quand") or in a sentence ("demain... ah non
+    on est samedi, lundi 14h": round 19, r19c-03, answered "je n'ai pas bien compris" and lost): kept for its question,
+    as that question would read it. Never a question's words, nor words with a number or an address (kept by
+    yes_or_no for their own questions)."""
+    if answer_kind(words) == QUESTION or mentions_contact(words):
+        return None
+    return callback_time(words) or moment_wished(words)
 
 
 def reached_news(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
@@ -1337,6 +1660,10 @@ def name_with_yes(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str)
         return {}
     if tracker.get_slot("contact_name"):
         return {}
+    if yes_without_a_name(tracker.latest_message.get("text")):
+        # "oui mais je ne veux pas donner mon nom" (round 19, r19a-12): the name question passed, said so.
+        dispatcher.utter_message(text=CALL_WITHOUT_A_NAME)
+        return {"contact_name": SKIPPED}
     name = name_after_yes(tracker.latest_message.get("text"), tracker.latest_message.get("entities") or [])
     if not name:
         return {}
@@ -1385,6 +1712,10 @@ def name_noted_text(name: str, slot: str) -> str:
     if slot == "health_consent":
         return f"Merci {name}, c'est noté. {HEALTH_STILL_ASKED}"
     return f"Merci {name}, c'est noté."
+
+
+# A yes to the call with no name given (round 19, r19a-12): possible, and said so; the advisor asks for nobody by name.
+CALL_WITHOUT_A_NAME = "C'est possible : le conseiller peut vous appeler sans connaître votre nom."
 
 
 # Said after contact details given at the health question: why it comes again, and what answers it (round 11).
@@ -1569,7 +1900,8 @@ def contact_kept_for_later(tracker: Tracker, words: str | None) -> dict[str, Any
     if "contact_name" not in found:
         # "oui qu'on me rappelle moi, je suis sa soeur, Maite" (round 18, r18a-02): the name said with the yes, no
         # number with it; it was asked again after the consent.
-        named = person_to_call(words)
+        # "mais c'est moi qui gère, je m'appelle Lucie", "il s'apel Gérard" (round 19, r19z-02, r19a-03: asked again).
+        named = person_to_call(words) or name_in_so_many_words(words) or relative_named(words or "")
         if named:
             found = {**found, "contact_name": named}
     return {slot: value for slot, value in found.items() if _open_for(slot, tracker.get_slot(slot))}
@@ -1694,10 +2026,32 @@ NAME_CORRECTED_TOO = " Le conseiller demandera {name}."
 NAME_CORRECTED = "C'est corrigé : le conseiller demandera {name}. Votre référence reste {reference}."
 
 
+# "c'est Marc qu'il faut demander", "le conseiller doit demander Marc pas Léa", "demandez plutôt Marc" (round 19,
+# r19a-08: not understood, the wrong name stayed): the person the advisor asks for, put right.
+_ASK_FOR_NAMED = re.compile(
+    r"\bc'?(?: )?est (?P<a>[^\W\d_]+(?:-[^\W\d_]+)?) qu'?(?: )?il (?:faut|fallait) (?:demander|appeler|rappeler)\b|"
+    r"\b(?:doit|doivent|faut|devra|devez|dois|pourra) (?:plutot )?(?:demander|appeler|rappeler) (?:plutot )?"
+    r"(?P<b>[^\W\d_]+(?:-[^\W\d_]+)?)|\bdemandez (?:plutot )?(?P<c>[^\W\d_]+(?:-[^\W\d_]+)?)"
+)
+
+
+def name_asked_for(words: str | None) -> str | None:
+    """The name in "c'est Marc qu'il faut demander", "le conseiller doit demander Marc pas Léa"; None otherwise."""
+    original = " ".join((words or "").replace("’", "'").split())
+    said = _ASK_FOR_NAMED.search(fold(original))
+    if not said:
+        return None
+    group = next(name for name in ("a", "b", "c") if said.group(name))
+    name = original[said.start(group) : said.end(group)]
+    if fold(name) in _NOT_A_NAME_LEFT or fold(name) in {"mon", "ma", "moi", "lui", "elle", "le", "la", "quelqu'un"}:
+        return None
+    return first_name_said(name) or first_name_said(name.title() if name.islower() else "")
+
+
 def name_corrected(tracker: Tracker, words: str | None) -> str | None:
     """The name said in so many words once the case is stored ("mon nom c'est Nathalie Roux", "je m'appelle Paul en
-    fait"), when it is not the one kept; None otherwise."""
-    named = name_in_so_many_words(words)
+    fait", "c'est Marc qu'il faut demander"), when it is not the one kept; None otherwise."""
+    named = name_asked_for(words) or name_in_so_many_words(words)
     if not named or named == tracker.get_slot("contact_name"):
         return None
     return named
@@ -2478,6 +2832,14 @@ def takes_back_callback(text: str | None, *, explicit_only: bool = False) -> boo
     folded = " ".join(fold(text or "").replace("\u2019", "'").split())
     if not folded or folded.startswith("/") or "?" in folded:
         return False
+    # "finalement non, jappelerai moi meme lundi" (round 19, r19a-16): SMS spellings read written out, as is_withdrawal.
+    if _taken_back_in_words(folded):
+        return True
+    sms = respelled(text)
+    return sms != folded and _taken_back_in_words(sms)
+
+
+def _taken_back_in_words(folded: str) -> bool:
     # Being called refused, then when or how ("je veux plus être rappelée maintenant", "... dès 9h"): read as
     # is_withdrawal reads it, so that the two never disagree (round 14: a time constraint erased the case); never
     # "j'appellerai moi-même demain", where the artisan calls instead.
@@ -2524,6 +2886,11 @@ def withdraw_consent(tracker: Tracker) -> list[EventType]:
         for name in CONSENTED_SLOTS
         if tracker.get_slot(name) is not None and not (name == "health_consent" and tracker.get_slot(name) is False)
     ]
+    words = tracker.latest_message.get("text")
+    if words and tracker.get_slot("departement") == words:
+        # "annulez le rappel" at the place question, taken as the place by its mapping (round 19, r19a-01: the next
+        # case read "Lieu : annulez le rappel s'il vous plaît"): the place it held before.
+        events.append(SlotSet("departement", value_before_latest_message(tracker.events, "departement")))
     return [*events, SlotSet("consent_given", False)]
 
 
@@ -2556,6 +2923,23 @@ def leave_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, *, thanks:
         # Said once already: the artisan is leaving; nothing is kept without a number.
         return end + finish_handoff(dispatcher, tracker, leaving=True)
     return None
+
+
+# Leaving after asking for the call, before the consent (round 19, r19c-03: "bon ben je vais vous laisser" at the consent
+# question, after a name and a number, got a warm goodbye; he believed he would be called, and no case was made).
+NOTHING_SENT = (
+    "Sans votre accord, je n'ai rien transmis : personne ne vous rappellera. Si vous changez d'avis, écrivez "
+    "« conseiller » en revenant ici."
+)
+
+
+def nothing_sent_text(tracker: Tracker) -> str | None:
+    """Said plainly to whoever leaves with the call asked for and no consent given; None otherwise (no call asked,
+    refused and said so, or consented: the case is made)."""
+    slots = tracker.slots
+    if slots.get("wants_advisor") is not True or slots.get("consent_given") is True or slots.get("case_reference"):
+        return None
+    return None if already_said(tracker, NOTHING_SENT) else NOTHING_SENT
 
 
 def stop_with_handoff(
@@ -2700,6 +3084,40 @@ def _refuses_now(tracker: Tracker) -> bool:
     return intent in ("deny", "stop_conversation") or answer_kind(words) == NO or refuses_callback(words)
 
 
+CASE_STILL_STANDS = (
+    "Votre demande {reference} reste bien enregistrée : le conseiller a déjà le numéro et rappellera comme prévu. "
+    "J'y ai ajouté ce que vous m'avez dit depuis : le conseiller le verra."
+)
+CASE_STILL_STANDS_CANCEL = "Si vous ne voulez plus de cet appel, écrivez « annulez ma demande »."
+
+
+def case_still_stands(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Round 19 (r19a-03): a case stored with its callback, the offer made again after the crisis path, and "non c bon
+    vous l'avez deja. par contre dites au conseiller pour mon pere svp" got "C'est entendu, personne ne vous appellera":
+    untrue (the case still waited for its call) and the wish to tell the advisor was lost. A no that takes nothing back
+    explicitly (a withdrawal erases the case and says so) leaves the case as it is: stored again with what was said
+    since, and said so with its reference; the way to cancel said once."""
+    slots = dict(tracker.slots)
+    slots.update(wants_advisor=True, consent_given=True)
+    if slots.get("phone") is not None and not has_phone(slots):
+        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
+    result = save_case(tracker, slots)
+    text = CASE_STILL_STANDS.format(reference=result.reference)
+    if not has_phone(slots):
+        text = text.replace("le conseiller a déjà le numéro et rappellera", "le conseiller vous répondra")
+    if tracker.get_slot("distress"):
+        text = f"{text} {HANDOFF_REMINDER}"  # to someone at risk, the line again rather than the way to cancel
+    elif not already_said(tracker, CASE_STILL_STANDS_CANCEL):
+        text = f"{text} {CASE_STILL_STANDS_CANCEL}"
+    dispatcher.utter_message(text=text)
+    logger.info("a no once the case was stored: the case and its callback kept")
+    return [
+        SlotSet("wants_advisor", True),
+        SlotSet("consent_given", True),
+        SlotSet("case_reference", result.reference),
+    ]
+
+
 def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: bool = False) -> list[EventType]:
     """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly.
     ``leaving``: the artisan takes leave (thanks, goodbye); a case whose reference was said is updated quietly."""
@@ -2712,6 +3130,8 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         if case_withdrawn_this_turn(tracker):
             dispatcher.utter_message(text=withdrawn_words(chamber, slots))
             return []
+        if slots.get("case_reference") and slots.get("consent_at"):
+            return case_still_stands(dispatcher, tracker)
         text = refusal_words(chamber, slots)
         # Said once: a second refusal gets a short word, not the same long sentence (with the numbers, to someone at risk).
         short = f"C'est entendu.{reminder}"

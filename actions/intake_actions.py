@@ -40,6 +40,7 @@ from actions.handoff_actions import (
     finish_handoff,
     moment_with_change_of_mind,
     name_noted_text,
+    nothing_sent_text,
     number_after_the_handoff,
     number_at_phone_question,
     reached_news,
@@ -102,6 +103,7 @@ from intake.answers import (
     without_said_before,
 )
 from intake.facts import (
+    bare_delay,
     corrected_creditors,
     corrections,
     corrections_said,
@@ -111,11 +113,13 @@ from intake.facts import (
     extract_facts,
     fold as fold_words,
     names_people_at_work,
+    names_today,
     past_deadline,
     says_no_first,
     says_no_to,
     sympathy,
     understood,
+    vaguer_employees,
 )
 from intake.reproach import without_reproach
 from intake.shapes import (
@@ -320,6 +324,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # An answer to the question asked goes to that question only (round 11, r11a-19: "3 semaines" at the
             # deadline question, tagged by the entity extractor, became "Salariés : 3 semaines"; r11b-07: "76 54 32",
             # part of a phone number, became the deadline): what was known before stays.
+            return {slot: value_before_latest_message(tracker.events, slot)}
+        if (
+            slot == "employees"
+            and slot != tracker.get_slot("requested_slot")
+            and vaguer_employees(value, value_before_latest_message(tracker.events, slot))
+        ):
+            # "deux gars" noted, then "j'ai écrit à mes gars" (round 19, r19z-07): the count stays.
             return {slot: value_before_latest_message(tracker.events, slot)}
         if slot == "creditors" and slot != tracker.get_slot("requested_slot"):
             # "8 500 €" noted from "j'ai 8 500 euros de retard", then "c'est l'urssaf qui me relance": who, with the
@@ -552,7 +563,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if slot == "deadline":
             # "l'urssaf m'a relancé le 15 novembre": a past date, never the deadline to come (round 14).
             today = services.chamber_today()
-            return not (past_deadline(said, today) or past_deadline(value, today))
+            # "ah non on est samedi" and "2 mois" at "Depuis quand ?" (round 19, r19c-03, r19a-04): today named, and a
+            # length of time said for another question, are no deadline either.
+            return not (
+                past_deadline(said, today) or past_deadline(value, today) or names_today(said) or bare_delay(said)
+            )
         if slot == "since_when":
             # "une mise en demeure de 2100 euros à payer avant le 20 décembre" (round 16, r16a-16): the date tagged a
             # duration was the deadline, and the case read "Depuis quand : 20 decembre".
@@ -778,6 +793,14 @@ class ActionExplainQuestion(Action):
         moment = callback_time(tracker.latest_message.get("text")) if requested == "callback_slot" else None
         if moment:
             return [SlotSet("callback_slot", moment)]
+        from actions.service_answers import service_question_text
+
+        service = service_question_text(tracker)
+        if service is not None:
+            # Round 19 (r19c-04): "c'est vous l'URSSAF ?", "vous êtes l'URSSAF oui ou non ?" read as "why do you ask?" got
+            # the reason for the pending question, twice: the question asked is answered.
+            dispatcher.utter_message(text=service)
+            return []
         if requested is None:
             wanted = callback_wanted_again(dispatcher, tracker)  # "quoi ?? non je veux toujours qu'on me rappelle"
             if wanted is not None:
@@ -979,6 +1002,9 @@ class ActionStopConversation(Action):
             # Round 18 (r18b-15): a goodbye in the middle of the questions left with no first step at all; the steps
             # for what was told come before the farewell.
             events += give_guidance(dispatcher, tracker)
+        nothing_sent = nothing_sent_text(tracker)
+        if nothing_sent:
+            dispatcher.utter_message(text=nothing_sent)  # the call asked for, no consent yet (round 19, r19c-03)
         dispatcher.utter_message(text=text)
         return events
 
@@ -1380,6 +1406,11 @@ class ActionAnswerOutsideQuestion(Action):
                 *(SlotSet(slot, value) for slot, value in moment.items()),
                 FollowupAction("handoff_form"),
             ]
+        words = tracker.latest_message.get("text") or ""
+        if intent == "affirm" and is_closing(words) and not is_question(words) and not says_still_here(words):
+            # Round 19 (r19c-16): "ok merci, je vais faire la mise en demeure d'abord, bonne journée" read as a yes with
+            # no question pending got "Je vous écoute : dites-moi ce qui vous amène": a farewell.
+            return await ActionStopConversation().run(dispatcher, read_as_goodbye(tracker), domain)
         if says_still_here(tracker.latest_message.get("text")) and (
             tells_new_difficulty(tracker) or _intake_unfinished(tracker)
         ):
@@ -1485,6 +1516,13 @@ def introduction_reply(tracker: Tracker, words: str) -> list[str]:
     return [f"Merci. {noted}" if noted else "Merci de m'écrire.", question]
 
 
+def read_as_goodbye(tracker: Tracker) -> Tracker:
+    """The tracker with its latest message read as a farewell (round 19: a farewell read as a yes or not understood)."""
+    copy = tracker.copy()
+    copy.latest_message = {**tracker.latest_message, "intent": {"name": "goodbye", "confidence": 1.0}}
+    return copy
+
+
 class ActionHandleMisunderstanding(Action):
     """Rephrase once; the second time, offer a human instead of looping."""
 
@@ -1499,6 +1537,17 @@ class ActionHandleMisunderstanding(Action):
         if late is not None:
             return late
         words = tracker.latest_message.get("text") or ""
+        from actions.service_answers import service_question_text
+
+        service = service_question_text(tracker)
+        if service is not None:
+            # Round 19 (r19c-10): "et si je rate l'appel ?" got "Je n'ai pas bien compris": a question about the service
+            # is answered, whatever the classifier made of it; a form asks its own question again.
+            dispatcher.utter_message(text=service)
+            return []
+        if is_closing(words) and not is_question(words):
+            # Round 19 (r19c-12): "mèsi, man ka alé" (Creole farewell) got "Je n'ai pas bien compris": a farewell.
+            return await ActionStopConversation().run(dispatcher, read_as_goodbye(tracker), domain)
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             # "c'est surtout le loyer qui reste à payer", unread by the classifier, but the triage found a
             # difficulty not told before: the account is heard and the intake goes on, never "pardon ?".

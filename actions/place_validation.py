@@ -137,13 +137,27 @@ def place_noted(place: Mapping[str, Any]) -> str:
     return f"Merci, j'ai noté le lieu ({place.get('commune') or (code and departement_name(code)) or code})."
 
 
+def choose_question(choices: list[str]) -> str:
+    """ "Plusieurs communes portent ce nom : Sainte-Marie (La Réunion, 974) ou Sainte-Marie (Martinique, 972). Laquelle
+    est la vôtre ?": the candidates named in the words too, for channels that show no buttons (round 19, r19c-12)."""
+
+    def named(choice: str) -> str:
+        found = re.match(r"^(.*) \((\w{2,3})\)$", choice)
+        name = departement_name(found.group(2)) if found else None
+        return f"{found.group(1)} ({name}, {found.group(2)})" if found and name else choice
+
+    labels = [named(c) for c in choices]
+    listed = " ou ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
+    return f"{CHOOSE.split('.', maxsplit=1)[0]} : {listed}. Laquelle est la vôtre ?"
+
+
 class PlaceQuestion:
     """Renders the place question: plain, with the candidates of an ambiguous name, or once more."""
 
     def render(self, chamber: Chamber, slots: Mapping[str, Any]) -> tuple[str, list[dict]]:
         choices = slots.get("place_choices") or []
         if choices:
-            return CHOOSE, [{"title": c, "payload": c} for c in choices] + [NONE_OF_THESE]
+            return choose_question(choices), [{"title": c, "payload": c} for c in choices] + [NONE_OF_THESE]
         if slots.get("place_unread"):
             return AGAIN, [SKIP_BUTTON]
         return QUESTION, [SKIP_BUTTON]
@@ -262,7 +276,8 @@ class PlaceValidation:
 # "je vous l'ai donné", "je vous ai dit la ville", "c'est le code postal de tout à l'heure": the place said before.
 _GIVEN_BEFORE = re.compile(
     r"\b(?:je (?:vous )?(?:l'|l )?(?:ai|avais) (?:deja )?(?:donne|dit|ecrit|mis|envoye|tape)|deja (?:donne|dit|ecrit)|"
-    r"plus haut|tout a l'heure|au debut|comme (?:je vous l'ai |j'ai )?dit)\b"
+    r"plus haut|tout a l'heure|au debut|comme (?:je vous l'ai |j'ai )?dit|"
+    r"(?:je |j )?(?:viens|venais) de (?:vous )?(?:le |l'|l )?(?:dire|donner|ecrire|mettre|taper|preciser))\b"
 )
 
 
@@ -271,8 +286,17 @@ def place_given_before(tracker: Tracker, latest: str) -> dict[str, Any] | None:
     itself: a postcode or a place found in the user's messages, latest first. None otherwise."""
     from intake.shapes import postcode_alone
 
-    if not _GIVEN_BEFORE.search(fold(latest or "")) or find_in_text(without_phone_digits(latest)).found:
+    reminder = _GIVEN_BEFORE.search(fold(latest or ""))
+    if not reminder or find_in_text(without_phone_digits(latest)).found:
         return None
+    # "Dijon je viens de le dire" (round 19, r19a-16: stored "non précisé"): the town said again with the reminder.
+    again = names_a_known_town(latest[: reminder.start()].strip(" ,.;:!-")) or names_a_known_town(
+        latest[reminder.end() :].strip(" ,.;:!-")
+    )
+    if again is not None:
+        update, _ = place_update(latest[: reminder.start()].strip(" ,.;:!-") or latest[reminder.end() :], {})
+        if update.get("departement") not in (None, SKIPPED):
+            return update
     for message in reversed(user_messages(tracker.events)[:-1]):
         postcode = postcode_alone(message)
         said = postcode or without_phone_digits(message)

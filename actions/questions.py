@@ -139,7 +139,8 @@ QUESTIONS: dict[str, Question] = {
     "callback_slot": Question(
         lambda chamber, slots: (
             "À quel moment préférez-vous qu'un conseiller vous appelle ? Les conseillers appellent "
-            f"{chamber.hours_text_for(slots.get('departement'), clock.now())}."
+            # The hours an advisor calls, never the night there (round 19, r19c-06: "de 3 h à 12 h chez vous").
+            f"{chamber.hours_text_for(slots.get('departement'), clock.now(), calls=True)}."
         ),
         _moment_buttons,
     ),

@@ -23,12 +23,16 @@ from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, 
 from guidance.glossary import asks_only_definition
 from intake.answers import cancels_request, is_correction
 from intake.facts import (
+    bare_delay,
     corrected_creditors,
     corrections,
     extract_facts,
     fold,
     is_place_mention,
+    names_today,
+    past_deadline,
     says_only_salaries_are_paid,
+    vaguer_employees,
 )
 from ops import clock
 from places import departement_code, resolve
@@ -61,6 +65,7 @@ class ValidateTriageSlots(ValidationAction):
         if "departement" not in facts:
             events += place_undone(tracker)
         events += undone
+        events += deadline_not_said(tracker, facts, undone)
         events += hours_for_the_place(tracker, events)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
@@ -149,7 +154,11 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
             return namesakes_to_offer(tracker, text, asked)
         return {"departement": place} if place else {}
     facts: dict[str, Any] = extract_facts(text, services.chamber_today())
-    if tracker.get_slot("employees") and says_only_salaries_are_paid(facts.get("employees")):
+    if tracker.get_slot("employees") and (
+        says_only_salaries_are_paid(facts.get("employees"))
+        # "deux gars" then "écrit à mes gars" (round 19, r19z-07): a later mention without a count never replaces one.
+        or vaguer_employees(facts.get("employees"), tracker.get_slot("employees"))
+    ):
         del facts["employees"]
     if "departement" in facts and (
         elsewhere_for_a_while(tracker, facts["departement"])
@@ -256,6 +265,24 @@ def place_read(tracker: Tracker, value: str) -> list[EventType]:
     if resolution.commune:
         events.append(SlotSet("commune", resolution.commune.name))
     return events
+
+
+def deadline_not_said(tracker: Tracker, facts: Mapping[str, Any], undone: list[EventType]) -> list[EventType]:
+    """A deadline the entity extractor read this turn in words that say none (round 19: "ah non on est samedi" became
+    "Échéance : samedi", r19c-03; the day a husband died or an order was cancelled, r19c-08, r19c-12; "2 mois" at "Depuis
+    quand ?", r19a-04): set back. The deadline question's own answer is read by the intake form."""
+    if "deadline" in facts or any(event.get("name") == "deadline" for event in undone):
+        return []
+    if "deadline" not in tracker.slots_to_validate() or tracker.get_slot("requested_slot") == "deadline":
+        return []
+    value = tracker.get_slot("deadline")
+    words = tracker.latest_message.get("text") or ""
+    if not isinstance(value, str) or value == SKIPPED:
+        return []
+    today = services.chamber_today()
+    if names_today(words) or bare_delay(words) or past_deadline(words, today) or past_deadline(value, today):
+        return [SlotSet("deadline", value_before_latest_message(tracker.events, "deadline"))]
+    return []
 
 
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:

@@ -624,7 +624,28 @@ def _point(folded: str) -> time | None:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
+    for match in _NOON_POINT.finditer(folded):
+        # "mardi midi", "demain à midi" (round 19, r19b-15: the case said "le mardi 8 décembre", the hour lost); never
+        # "après-midi", "avant midi", "entre midi et deux" (a part of the day, a limit, a window).
+        if not any(start <= match.start() < end for start, end in owned) and not _NOT_A_POINT_BEFORE.search(
+            folded[: match.start()]
+        ):
+            return NOON
     return None
+
+
+_NOON_POINT = re.compile(r"(?<![\w-])midi\b(?![ -]?(?:et|a|-) ?(?:deux|\d))")
+# An hour said as when the artisan's day starts or ends, not as the moment of the call: "le matin, elle ouvre la boutique
+# à 10h", "je commence à 9h" (round 19, r19a-14: promised "vers 10 h"; before 10 h was meant), "je finis à 16h", "je
+# ferme à 15h30" (after it).
+_BUSY_FROM = re.compile(
+    r"\b(?:(?:j'|je |il |elle |on |nous )?(?:ouvr|commenc|attaqu|embauch|demarr|reprend|repren|pars\b|part\b)\w*)"
+    r"[^.,;!?\d]{0,30}?\b(?:a|vers|des)\s+" + _AT_HOUR
+)
+_FREE_FROM = re.compile(
+    r"\b(?:(?:j'|je |il |elle |on |nous )(?:ferm|fini|termin|sor[st]\b|rentr|quitt)\w*)"
+    r"[^.,;!?\d]{0,30}?\b(?:a|vers)\s+" + _AT_HOUR
+)
 
 
 def _window(folded: str, refused: bool = False) -> tuple[time, time] | None:
@@ -697,7 +718,9 @@ def _correction_cuts(folded: str) -> list[int]:
 # A part of the day said as the time not to call: "pas l'après-midi", "l'après-midi je suis au magasin".
 _PART_EXCLUDED_BEFORE = re.compile(r"\b(?:pas|sauf|jamais|surtout pas|hors)\s+(?:le |l'|en |dans l')?$")
 _PART_BUSY_AFTER = re.compile(
-    r"^[^.,;!?]{0,12}?\b(?:je suis (?:au|a la|en|sur|pas)|je travaille|je bosse|j'ai|je peux pas|je ne peux pas|"
+    # No hour in between: "le matin avant 7h je suis au fournil après" (round 19, r19a-02) is busy after 7 h, not all
+    # morning.
+    r"^[^.,;!?\d]{0,12}?\b(?:je suis (?:au|a la|en|sur|pas)|je travaille|je bosse|j'ai|je peux pas|je ne peux pas|"
     # "le matin ça m'arrange pas", "le matin c'est compliqué" (round 14: read as the moment wished).
     r"pas dispo|impossible|occupee?|(?:m'arrange|me va|me convient)(?: vraiment)? pas|pas possible|c'est complique|"
     r"c'est (?:le rush|la course|la folie|le coup de feu|speed))\b"
@@ -941,6 +964,12 @@ class CallbackPreference:
             part = "morning" if window[1] <= NOON else part or "afternoon"
         not_before, strict_before = _limit(_NOT_BEFORE, folded)
         not_after, strict_after = _limit(_NOT_AFTER, folded)
+        at = _point(folded)
+        busy_from, free_from = _BUSY_FROM.search(folded), _FREE_FROM.search(folded)
+        if busy_from and not_after is None and _hour_of(busy_from, 1) is not None:
+            not_after, at = _hour_of(busy_from, 1), None if at == _hour_of(busy_from, 1) else at
+        if free_from and not_before is None and _hour_of(free_from, 1) is not None:
+            not_before, at = _hour_of(free_from, 1), None if at == _hour_of(free_from, 1) else at
         if not_before is None and _LATE_MORNING.search(folded):
             # "en fin de matinée" (round 18, r18b-15: promised "dans la matinée"): the morning's last hour, as a wish.
             not_before = time(11, 0)
@@ -970,5 +999,5 @@ class CallbackPreference:
             excluded_parts=refused_parts,
             strict=bool(strict_before or strict_after or excluded_window or refused_parts),
             now=bool(_NOW.search(folded)),
-            at=_point(folded),
+            at=at,
         )

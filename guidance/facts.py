@@ -396,6 +396,9 @@ _OWN_DEBT_WORDS = re.compile(
 _NO_CREDITOR = re.compile(r"^\s*(?:aucun|aucune|personne|rien|non|pas de creanciers?|je (?:ne )?dois rien)\b")
 
 
+_A_CLIENT = re.compile(r"\b(?:clients?|clientes?|donneurs? d ordre|me doit|me doivent)\b")
+
+
 def read_debts(
     categories: Iterable[str], causes: frozenset[str], stage: str | None, texts: Iterable[str], creditors: str | None
 ) -> str | None:
@@ -478,6 +481,10 @@ class Facts:
         if "grele" in causes and causes & {"inondation", "catnat"}:
             # Hail with a flood or a decree said: the catastrophe-naturelle step speaks of those (round 17).
             causes -= {"grele"}
+        if "coupure_energie" in causes and not any(_A_CLIENT.search(_text(text)) for text in texts):
+            # Round 19 (r19c-12): the bill unpaid before an energy cut is the artisan's own, even quoted apart from the
+            # supplier's name by the triage ("facture pas payée"): no client's steps (relance, mise en demeure).
+            causes -= {"impayes_clients"}
         if "deces" in causes and owner_alive(texts):
             causes |= {"titulaire_vivant"}
         if "deces_associe" in causes and profile.legal_form is None:

@@ -196,6 +196,12 @@ _EMPLOYEES_IN_TEXT_NONE = re.compile(
     # "je suis toute seule" alone may be about one's home life.
     r"|\b(?:je|j|il|elle) (?:travaille|bosse|fais tout|fait tout|gere tout|m occupe de tout|s occupe de tout)"
     r"(?: \w+){0,2} (?:seul|seule|tout seul|toute seule)\b"
+    # Round 19 (r19b-09): the trade then "seul" ("je suis carreleur, seul", "plaquiste tout seul") got the CODEFI, for
+    # employers. A feeling ("je suis vraiment seul") is not a way of working: the word before "seul" is a trade's.
+    r"|\b(?:je suis |suis |moi |artisan )?(?!(?:vraiment|tres|trop|si|tellement|completement|toujours|encore|bien|"
+    r"desormais|maintenant|aussi|plus|pas|tout|toute|moi|je|suis|me|sens|sent|reste|retrouve|retrouvee)\b)"
+    r"[a-z]+(?:eur|euse|ier|iere|iste|on|en|enne|ier|ien|ienne|ant|ante|ais|aire|ique|ier|ere|in|ine|ur)"
+    r" (?:seul|seule|tout seul|toute seule)\b(?! (?:a la maison|chez moi|au monde|dans la vie|face))"
 )
 _EMPLOYEES_IN_TEXT_SOME = re.compile(
     r"\b(\d{1,4}|"

@@ -41,7 +41,11 @@ UNKNOWN_CONDITION_PRIORITY = 2
 # an URSSAF inspection to contest (r15b-14 was offered the payment plan). At a liquidation they keep a place.
 ADVISORS_LEAD_STAGES = frozenset({"procedure"})
 # Round 17 (r17a-17, r17a-09): a prud'hommes case, an insurer's refusal have no step of their own either: the advisors lead.
-ADVISORS_LEAD_CAUSES = frozenset({"controle_urssaf", "prudhommes", "refus_assurance"})
+# Round 19 (r19a-12, r19c-12): a commercial lease not renewed or its rent raised, an energy cut announced have none either
+# (they got the mandat ad hoc, the CODEFI, the Médiation du crédit).
+ADVISORS_LEAD_CAUSES = frozenset(
+    {"controle_urssaf", "prudhommes", "refus_assurance", "bail_renouvellement", "coupure_energie"}
+)
 ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
 # Round 16 (r16b-06): a lawsuit threatened has no step of its own in the knowledge base: the advisors keep a place.
 ADVISORS_JOIN_CAUSES = frozenset({"menace_proces"})

@@ -92,6 +92,9 @@ _LEAVING = re.compile(
     r"(?:aide|temps|infos?|informations?|conseils?|reponses?|renseignements?)|"
     rf"(?:je (?:vous|te) laisse|je vais (?:vous|te) laisser)\b(?! (?:{_LEFT_WITH})\b)|"
     r"je m'en vais|j'y vais|je file|je me deconnecte|c'est tout pour (?:moi|aujourd'hui))\b|"
+    # Round 19 (r19c-12, Martinique: "mèsi, man ka alé" got "Je n'ai pas bien compris"): leaving said in Creole
+    # ("man ka alé", "mwen ka ay": I'm going; "a pita", "a talè": see you later; "orevwa").
+    r"\b(?:man|mwen|mo|an) (?:ka|k'|ke|pe) (?:ale|alle|ay|ayen|parti)\b|\borevwa\b|\ba (?:pita|tale)(?=\s*$|\s*[,.;!])|"
     # Round 14 (509 goodbye examples of nlu/, 62 missed): farewells of the regions and of SMS ("tchao", "kenavo", "à la
     # revoyure", "a toute", "à tantôt"), "au plaisir" said alone or "de vous relire" (never "de travailler avec vous").
     r"\b(?:aurevoir|tchao|tchoa|tcho|kenavo|adessias|adishatz|a la revoyure|revoyure|see you|see ya|"
@@ -156,6 +159,16 @@ _INDIRECT_LEAVING = re.compile(
     r"\bje (?:reviens|repasse|reprends|recommence|reecris) (?:plus tard|demain|ce soir|cet apres-midi|"
     r"tout a l'heure|la semaine prochaine|vers vous|une autre fois)\b|"
     r"\bje vous (?:recontacte|recontacterai|reecris|reecrirai|ecrirai|rappellerai|appellerai)\b|"
+    # Round 19 (r19c-09: "bon je vais réfléchir, je vous redis" got the question again): the answer promised for later,
+    # ending the message or a clause (never "je vous redis mon numéro", "je vous dis ça parce que...").
+    r"\bje vous (?:redis|redirai|dirai|dis ca|redis ca|tiens au courant|tiendrai au courant|fais signe|ferai signe)"
+    r"(?: (?:ca|cela|plus tard|demain|bientot|ce soir|la semaine prochaine|quoi|tout ca))?(?=$|\s*[,.;!])|"
+    # Round 19 (r19c-02: "attendez y a un client qui arrive je dois filer" got "Prenez votre temps"): having to go, said
+    # alone or with what calls away (never "je dois partir à la retraite", "je dois filer 2000 € au fournisseur").
+    r"\b(?:je dois|jdois|j'dois|je vais devoir|(?:il )?faut que je|faut que j') ?(?:vite )?(?:y aller|filer|file|partir|"
+    r"parte|me sauver|sauve|vous laisser|laisse|raccrocher|raccroche|y retourner|retourne)"
+    r"(?=$|\s*[,.;!]|\s+(?:la|maintenant|vite|tout de suite|desolee?|pardon|merci|bye|salut|a plus|a\+)\b)|"
+    r"\bje me sauve\b|"
     # "je verrai ça plus tard", "ok ça marche, je verrai" ending the message (never "je verrai avec mon comptable").
     r"\bje verrai(?: (?:ca|cela|tout ca))?(?: plus tard| une autre fois)?$|"
     r"\bon (?:en )?(?:se )?(?:reparle|reparlera|recause|recausera|reprendra|reprend ca)\b|"
@@ -245,6 +258,60 @@ def _folded(text: str | None) -> str:
     return " ".join(fold(text or "").replace("’", "'").split()).strip(" .!")
 
 
+# Round 19 (r19a-01, 06, 16): taking back the call in SMS spelling ("jveux pu qu'on m'appelle", "jveux pa ke on m'apel",
+# "annulé le rapel svp", "jappelerai moi meme") was read as no answer, and the number asked again. The readers of a
+# refusal or a withdrawal read the words a second time written out: the triage's table of SMS spellings
+# (triage/rules/spellings.yml, one shared reading), the elided letter given back its apostrophe, and the words of a call.
+_CALL_STEM = re.compile(
+    r"\b(r?)ap{1,2}el{1,2}(|e|ee|ees|es|ent|le|les|lent|er[a-z]*|ez|ons|iez|ions|ais|ait|aient|e[rz]?)\b"
+)
+_ELISION = re.compile(r"\b(qu|[jlmnstd]) (?=[aeiouyh])")
+
+
+def _call_word(match: re.Match[str], folded: str) -> str:
+    """ "apel", "rapele", "appelerai" -> "appelle", "rappele", "appellerai" (the spelling the readers are written for)."""
+    again, ending = match.group(1), match.group(2)
+    before = folded[: match.start()]
+    object_before = re.search(r"(?:\b(?:me|te|vous|nous)|\b[mtl]')\s?$", before)
+    if ending.startswith("l"):
+        ending = ending[1:]
+        doubled = True
+    else:
+        doubled = False
+    if ending in ("", "es", "ent") and (object_before or doubled or ending):
+        return f"{again}appell{ending or 'e'}"
+    if ending == "e" and not re.search(r"\b(?:etre|ete|ai|a|as|avez|ont|suis|es|est|sera|serai)\s$", before):
+        return f"{again}appell{ending}" if object_before or doubled else f"{again}appel{ending}"
+    if ending.startswith("er") and len(ending) > 2:
+        return f"{again}appell{ending}"  # the future: "j'appellerai", "rappellerez"
+    return f"{again}appel{ending}"
+
+
+def respelled(text: str | None) -> str:
+    """The folded words with SMS and spoken spellings written out ("jveux pa ke on m apel" -> "je veux pas qu'on
+    m'appelle"), for the readers that take nothing back on a word they do not know."""
+    from triage.normalise import normalise_word
+
+    folded = _folded(text)
+    if not folded:
+        return folded
+    words = re.sub(r"[a-z0-9]+", lambda match: normalise_word(match.group()), folded)
+    words = _ELISION.sub(r"\1'", words)
+    words = re.sub(r"\bque on\b", "qu'on", words)
+    words = re.sub(r"\b(veux|veut|voudrais|souhaite) pu\b", r"\1 plus", words)
+    words = re.sub(r"\bpu (besoin|la peine)\b", r"plus \1", words)
+    words = re.sub(r"\bm (?=r?ap)", "m'", words)
+    # "japelerai", "jrapelerai", "jvous": the "je" glued to a word of the call or to a pronoun.
+    words = re.sub(r"\bj(?=ap{1,2}el)", "j'", words)
+    words = re.sub(r"\bj(?=(?:rap{1,2}el|vous\b|te\b|les\b|la\b|lui\b|leur\b))", "je ", words)
+    words = _CALL_STEM.sub(lambda match: _call_word(match, words), words)
+    # "laissé tombé", "annulé le rappel" opening the message or a clause: the imperative, as it is said.
+    lead = r"(^|[,.;!] ?|\b(?:en fait|finalement|non|bon|ben|bah|svp) )"
+    words = re.sub(lead + r"laisse[rz]? tombe[rz]?\b", r"\1laissez tomber", words)
+    words = re.sub(lead + r"annule\b", r"\1annulez", words)
+    return " ".join(words.split())
+
+
 def is_skip(text: str | None) -> bool:
     """A polite way of passing the question ("j'aime autant ne pas en parler", "joker")."""
     folded = _folded(text)
@@ -315,7 +382,13 @@ def kind(text: str | None) -> str:
     # 2026-12-05: it got the explanation of what an advisor does, and the question again).
     if _HESITATION.search(re.sub(_FILLER_BEFORE, "", folded, count=1)):
         return HESITATION
-    if _YES.search(folded) or re.match(r"^c(?:'est| est|est)? (?:ok|bon|d'accord|entendu|parfait)\b", folded):
+    # "ui", "wai", "ouep", "ok ok" (round 19, r19a-13: "ui" refused three times at the health question): the words of a
+    # bare yes that says_only_yes knows are a yes here too, one reading for every yes/no question.
+    if (
+        _YES.search(folded)
+        or re.match(r"^c(?:'est| est|est)? (?:ok|bon|d'accord|entendu|parfait)\b", folded)
+        or says_only_yes(text)
+    ):
         return YES
     # "c'est" opens a question only with a question word: "c'est ok de mon côté" agrees.
     if folded.endswith("?") or re.match(
@@ -477,7 +550,7 @@ _CALLBACK_REFUSAL_WORDS = (
     r"(?:(?:ne|n') ?)?(?:veux|souhaite|voudrais|desire) (?:plus|pas|finalement pas|plus du tout|pas du tout) "
     r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte|appelle)|qu'on m'(?:appelle|telephone)|"
     r"de (?:rappel|appel|coup de fil)|"
-    r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|d'(?:un )?(?:rappel|appel|conseiller))|"
+    r"que vous (?:me |m')?(?:rappeliez|appeliez|contactiez)|d'(?:un )?(?:rappel|appel|conseiller))|"
     r"ne me (?:rappelez|appelez|contactez) (?:pas|plus)|ne m'appelez (?:pas|plus)|"
     r"(?:pas la peine|pas besoin) (?:de me (?:rappeler|contacter)|de m'appeler|qu'on me (?:rappelle|contacte)|"
     r"qu'on m'appelle|d'(?:un )?(?:rappel|appel)|de coup de (?:fil|telephone))|"
@@ -524,7 +597,10 @@ def refuses_callback(text: str | None) -> bool:
     """Words that refuse the advisor's call itself ("je veux pas être rappelé", "ne me rappelez pas"), whatever
     question they come at; unlike `is_withdrawal`, nothing said of the data or of the whole conversation."""
     folded = _folded(text)
-    return bool(folded) and not folded.startswith("/") and bool(_CALLBACK_REFUSAL_RE.search(folded))
+    if not folded or folded.startswith("/"):
+        return False
+    # "jveux pa ke on m'apel" (round 19): read again written out.
+    return bool(_CALLBACK_REFUSAL_RE.search(folded) or _CALLBACK_REFUSAL_RE.search(respelled(text)))
 
 
 # Round 18 (r18b-15): "je voulais seulement des renseignements" with the refusal of the call: what the artisan came for
@@ -589,6 +665,8 @@ _CALLBACK_REQUEST = re.compile(
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
     r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter)|"
+    # "si rapelé moi mé lundi matin", "rapeler moi" (round 19, r19a-01: SMS spelling, the time lost on the second yes).
+    r"(?<!pas )(?<!ne )(?<!jamais )(?<!besoin de )(?<!inutile de )(?:rappele|rappeler|appele|appeler)[- ]moi|"
     # "mon fils pense que je devrais accepter l'appel finalement" (round 18, r18a-13: the questions started again).
     r"(?:je (?:devrais|vais|veux bien|peux)|j'accepte|d'accord pour) (?:finalement )?(?:accepter )?"
     r"(?:l'appel|le rappel|votre appel|votre rappel|qu'on me rappelle|qu'on m'appelle))\b"
@@ -649,7 +727,8 @@ def asks_for_callback(text: str | None) -> bool:
     folded = _folded(text)
     if not folded or folded.startswith("/") or refuses_callback(text):
         return False
-    return bool(_CALLBACK_REQUEST.search(folded) or _CALLBACK_WORD.search(folded))
+    sms = respelled(text)  # "rapelé moi" (round 19, r19a-01)
+    return bool(_CALLBACK_REQUEST.search(folded) or _CALLBACK_WORD.search(folded) or _CALLBACK_REQUEST.search(sms))
 
 
 def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
@@ -657,7 +736,30 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
     words ("annulez ma demande", "ne me rappelez pas"), or, unless ``explicit_only``, with a no that says
     a mind was changed ("non finalement je ne veux pas", "en fait non"). A correction ("non en fait c'est
     la Somme") and a plain no ("non merci", the answer to an optional question) are not withdrawals; nor is
-    when or how to call ("je veux pas être rappelée avant 10h", "en fait non, pas le matin")."""
+    when or how to call ("je veux pas être rappelée avant 10h", "en fait non, pas le matin"). SMS spellings are read
+    written out ("jveux pu qu'on m'appelle", "annulé le rapel svp": round 19)."""
+    if _withdraws(text, explicit_only):
+        return True
+    sms = respelled(text)
+    return sms != _folded(text) and _withdraws(sms, explicit_only)
+
+
+# Round 19 (r19a-06, r19a-16): "non attendez finalement jvais me debrouiller seul" at the phone question (read as a pause):
+# a changed mind, then the artisan manages alone. Said whole: never "... pour être là lundi".
+_CHANGE_WORD = (
+    r"(?:non|nan|finalement|en fait|tout compte fait|reflexion faite|apres reflexion|j'ai change d'avis|laissez tomber)"
+)
+_LEAD_WORD = r"(?:bon|ben|bah|euh|ah|oh|attendez|attends|ok|merci|c'est bon|du coup|alors)"
+_ON_MY_OWN = re.compile(
+    rf"^(?:{_LEAD_WORD}[ ,.!]+)*{_CHANGE_WORD}[ ,.!]+(?:(?:{_LEAD_WORD}|{_CHANGE_WORD})[ ,.!]+)*"
+    r"(?:je (?:vais|prefere|prefererais) (?:plutot )?(?:me debrouiller|me demerder|gerer|m'en occuper|m'en sortir|faire sans)|"
+    r"je me (?:debrouille|debrouillerai|demerde|demerderai)|je (?:gere|gererai|m'en occupe|m'en occuperai))"
+    r"(?: (?:tout |toute )?seule?| moi[- ]meme| par moi[- ]meme| sans vous| sans (?:rappel|appel)| autrement| de mon cote)?"
+    r"(?: (?:merci|svp|s'il vous plait|quand meme))*$"
+)
+
+
+def _withdraws(text: str | None, explicit_only: bool) -> bool:
     folded = _folded(text)
     if not folded or folded.startswith("/") or is_correction(text):
         return False
@@ -667,6 +769,8 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
         return True
     if explicit_only:
         return False
+    if _ON_MY_OWN.search(folded):
+        return True
     changed = _WITHDRAWAL_CHANGE_OF_MIND.search(folded)
     # "en fait non, pas avant 10h", "finalement je veux pas le matin": the mind changed about the moment only.
     return changed is not None and not _MOMENT_SAID.search(folded, changed.end())
@@ -674,7 +778,7 @@ def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
 
 # A thanks or a farewell that closes the conversation ("merci c'est tout", "je dois filer"), unlike "merci".
 _CLOSING = re.compile(
-    r"\b(?:c'est tout|ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|(?:je|j'?) ?(?:dois|vais) "
+    r"\b(?:ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|(?:je|j'?) ?(?:dois|vais) "
     rf"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse(?! (?:{_LEFT_WITH})\b)|je file|je m'en vais|"
     r"bonne continuation|"
     r"a la prochaine|(?:il )?faut que (?:j'y aille|je (?:file|parte|y aille|me sauve|vous laisse))|je me sauve|"
@@ -692,7 +796,16 @@ def is_closing(text: str | None) -> bool:
     """Words that take leave: a farewell ("au revoir", "bonne journée") or a thanks that ends ("merci c'est
     tout", "je dois filer, merci"). A plain "merci" is no leave-taking."""
     folded = _folded(text)
-    return bool(folded) and bool(_takes_leave(folded) or _CLOSING.search(folded))
+    return bool(folded) and bool(_takes_leave(folded) or _CLOSING.search(folded) or _THATS_ALL.search(folded))
+
+
+# "c'est tout" takes leave alone, after a thanks or a no ("merci c'est tout", "non c'est tout"), or as a sentence of its
+# own; after a state it says "nothing more to it" (round 19, r19b-02: "il est rincé c'est tout, il bosse 60h par
+# semaine", at the direct question, got "Très bien, on s'arrête là").
+_THATS_ALL = re.compile(
+    r"(?:^|[.!?;]\s*|\b(?:merci|non|nan|ok|okay|bon|voila|oui|ouais|alors|ben|bah|euh|bref|donc|d'accord|rien|bien|"
+    r"beaucoup|bcp|moi)\b[ ,.!]*)c'est tout\b|\bc'est tout pour\b"
+)
 
 
 # A short answer giving only what an intake question asks for: an amount, a number, a duration, a date.
@@ -1055,6 +1168,36 @@ def accepts_in_words(text: str | None) -> bool:
     if not folded or folded.startswith("/"):
         return False
     found = list(_ACCEPTS.finditer(folded))
+    if not found:
+        return agrees_to_keeping(text)  # "ok pour que vous gardiez mes coordonnées" (round 19, r19c-03)
+    return not _REFUSED_AFTER.search(folded, found[-1].end())
+
+
+# The data kept agreed to in so many words, with or before the yes to the call ("oui rappelez-moi, d'accord pour garder
+# mes infos": round 19, r19c-03, the consent asked anyway, then every detail answered "j'ai besoin de votre accord", and
+# no case). What is kept is named; never negated ("pas d'accord pour garder"), never a question ("vous gardez mes infos
+# ?"), nor with a "mais pas".
+_KEPT_THINGS = (
+    r"(?:(?:toutes? )?(?:mes|mon|ma|les|ces|vos) (?:infos?|informations?|donnees|coordonnees|numero|prenom|"
+    r"renseignements|details|reponses)|tout ca|tout ce que je vous ai dit|ce que je vous ai dit)"
+)
+_KEEPING = r"(?:garder|conserver|noter|enregistrer|stocker|transmettre)"
+_KEEPING_YOU = r"(?:gardiez|conserviez|notiez|enregistriez|stockiez|transmettiez)"
+_KEEPING_AGREED = re.compile(
+    r"(?<!pas )(?<!plus )(?<!\bne )\b(?:(?:je suis |jsuis )?(?:d'accord|daccord|ok|okay|c'est ok|c'est bon|pas de (?:souci|probleme)|"
+    rf"ca me va) (?:pour (?:que vous {_KEEPING_YOU}|(?:me |les )?{_KEEPING})|que vous {_KEEPING_YOU}|(?:de |pour )?{_KEEPING})|"
+    rf"vous pouvez (?:bien )?{_KEEPING}|(?<!vous )(?<!si )(?:gardez|conservez|notez|enregistrez))(?: bien)? {_KEPT_THINGS}\b"
+    r"(?![^.!?]*\?)(?![^.!?]*\bmais (?:pas|non|sans)\b)"
+)
+
+
+def agrees_to_keeping(text: str | None) -> bool:
+    """The keeping of the data agreed to in so many words ("d'accord pour garder mes infos", "vous pouvez noter mes
+    coordonnées"): the consent, even said before its question. The last word said wins ("... ah non en fait non")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return False
+    found = list(_KEEPING_AGREED.finditer(folded))
     return bool(found) and not _REFUSED_AFTER.search(folded, found[-1].end())
 
 
@@ -1117,6 +1260,10 @@ def fears_others_told(text: str | None) -> bool:
     folded = _folded(text)
     if not folded or folded.startswith("/") or not _TOLD_OTHERS.search(folded):
         return False
+    from intake.service_questions import asks_us_to_act
+
+    if asks_us_to_act(text) is not None:
+        return False  # "vous pouvez appeler ma banque pour moi ?" asks for help (round 19, r19c-09), it fears nothing
     return "?" in (text or "") or bool(_WORRY_WORDS.search(folded))
 
 

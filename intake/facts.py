@@ -17,6 +17,7 @@ import re
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import phonenumbers
 import yaml
@@ -24,6 +25,9 @@ import yaml
 from french import MONTHS, MONTHS_FOLDED, NUMBER_WORDS
 from french.text import fold_in_place
 from french.words import ACCENTED_KIN, KIN, with_possessive
+
+if TYPE_CHECKING:  # places imports intake: read lazily below
+    from places.resolve import Resolution
 from intake.reproach import without_reproach
 
 LOOKUPS = Path(__file__).resolve().parent.parent / "nlu" / "lookups"
@@ -77,6 +81,9 @@ _DEADLINE_CONTEXT = re.compile(
     r"\b(?:audience|convocation|convoque|tribunal|saisie|huissier|commissaire de justice|expulsion|"
     r"salaires?|payer|paye|echeance|date limite|mise en demeure|relance|prelevement|loyer|rejet|mensualite|traite|"
     r"coupure|avant le|au plus tard|jugement|liquidation|redressement|"
+    # "EDF coupe le 18 décembre", "on a jusqu'au 28 décembre pour saisir la commission" (round 19, r19c-12, r19b-12:
+    # the real deadline missed, a date of no consequence kept instead).
+    r"coupe|coupent|couper|coupera|couperont|jusqu'|jusqu |delai|pour saisir|pour contester|recours|regler|verser|"
     # The acts that open a legal delay ("j'ai relu le commandement, ils me donnent un mois": round 15, r15a-15).
     r"commandement|contrainte|injonction|assignation|sommation|opposition)"
 )
@@ -123,6 +130,19 @@ def names_people_at_work(text: str | None) -> bool:
     return bool(_employees(text or "", folded)) or bool(re.search(rf"\b{_EMPLOYEE_WORDS}\b", folded))
 
 
+_COUNT_SAID = re.compile(
+    r"\b(?:\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente)\b"
+)
+
+
+def vaguer_employees(new: str | None, known: str | None) -> bool:
+    """ "mes gars" read after "deux gars" (round 19, r19z-07: the count replaced by a later, vaguer mention): the new
+    value says no count where the one noted did."""
+    if not new or not known:
+        return False
+    return bool(_COUNT_SAID.search(fold(str(known)))) and not _COUNT_SAID.search(fold(str(new)))
+
+
 def says_only_salaries_are_paid(employees: str | None) -> bool:
     """ "les salaires": there are employees, no more; it never replaces what was said of them ("4 compagnons et un
     apprenti" became "Salariés : les salaires" after "les salaires du 31", round 7)."""
@@ -158,7 +178,7 @@ _CREDITORS = [
         r"credits?(?! d'impots?| d impots?)|emprunts?",
     ),
     ("fournisseurs", r"fournisseurs?|grossistes?"),
-    ("loyer", r"loyer|proprietaire|bailleur|proprio"),
+    ("loyer", r"loyers?|proprietaire|bailleur|proprio"),
     ("énergie", r"edf|engie|electricite|gaz"),
     # The MSA is the farmers' social security, named as itself (round 15, r15a-10: echoed "caisse de retraite").
     ("MSA", r"msa|mutualite sociale agricole"),
@@ -203,6 +223,68 @@ _NO_DEBT = re.compile(
 )
 
 
+# Round 19 (r19c-01, 06, 08, 09, 12): amounts that are no money owed were put on the creditor of the sentence: an
+# overdraft ceiling ("la banque a réduit mon découvert de 10 000 à 3 000 €"), a refused loan or its quote ("refusé le
+# prêt, le devis était de 35 000 €"), an order cancelled, the wages to pay, the turnover lost.
+_NO_DEBT_AMOUNT = re.compile(
+    r"\b(?:devis|commandes?|annul\w*|plafond\w*|autorisee?|autorisation|"
+    r"(?:reduit|baisse|diminue|ramene|plafonne|limite|coupe)\w*\b(?: [\w']+){0,3} decouvert|"
+    r"decouvert\w*(?: [\w']+){0,3} (?:est |a ete )?(?:passe|reduit|baisse|ramene|diminue)|"
+    r"decouvert\w*(?: [\w']+){0,2} de [\d .]+(?:k|ke|€|euros?)? (?:a|en) \d|"
+    r"refus\w*(?: [\w']+){0,3} (?:le |un |mon |du |d'|l')?(?:pret|credit|emprunt|financement)|"
+    r"(?:pret|credit|emprunt|financement)s?(?: [\w']+){0,3} refus\w*|"
+    r"chiffre|perdu|pertes?|salaires?|(?:la|les|des|mes|nos) (?:paies?|payes?))\b"
+)
+# Words that say the amount is owed all the same ("la commande impayée de 4 800 €", "je lui dois 3 000 €").
+_DEBT_SAID = re.compile(
+    # "je dois 3 000 €" says a debt, "je dois sortir les paies" an obligation to act.
+    r"\b(?:(?:dois|doit|devons)\b(?! (?:encore |aussi |bien |vite )?\w+(?:er|ir|re)\b)|dettes?\b|retards?\b|"
+    r"impayee?s?\b|reclam\w*|arrieres?\b|a rembourser\b)"
+)
+
+
+def _no_debt_amount(clause: str) -> bool:
+    """The clause's amount is no money owed (a ceiling, a quote, a refused loan, a cancelled order, wages, turnover)."""
+    return bool(_NO_DEBT_AMOUNT.search(clause)) and not _DEBT_SAID.search(clause)
+
+
+# "2 400 € par mois", "1 800 €/mois": a monthly charge, said as such (round 19, r19c-09: "banque 1 800 €").
+_MONTHLY_AFTER = re.compile(
+    r"\s*(?:(?:de |d')[\w']+ )?(?:/ ?mois\b|par mois\b|mensuel\w*|chaque mois\b|tous les mois\b)"
+)
+
+
+def _monthly(clause: str, match: re.Match[str], shown: str) -> str:
+    return f"{shown} par mois" if _MONTHLY_AFTER.match(clause, match.end()) else shown
+
+
+# "3 loyers de 1 150 €", "deux mensualités de 900" (round 19, r19c-04: "loyer 1 150 €"): the sum owed is the product.
+_COUNT_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_COUNT_OF_AMOUNT = re.compile(
+    r"\b(?P<count>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) (?P<what>loyers|mensualites|echeances|traites|"
+    r"trimestres|mois de loyers?) (?:impayes |en retard |de retard )?(?:de |a |d'un montant de )"
+    r"(?P<amount>\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d,])"
+)
+_TIMES_AMOUNT = re.compile(
+    r"\b(?P<count>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) ?(?:fois|x|×) ?"
+    r"(?P<amount>\d{1,3}(?:[ .]\d{3})+|\d+)(?![\d,])"
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
+def counted_amounts(folded: str) -> str:
+    """The folded words with "3 loyers de 1150" read as "loyers de 3450" (not the same length: for reading amounts)."""
+
+    def product(match: re.Match[str]) -> str:
+        total = _count(match.group("count")) * int(re.sub(r"\D", "", match.group("amount")))
+        return f"{match.group('what')} de {total}"
+
+    return _COUNT_OF_AMOUNT.sub(product, folded)
+
+
 @cache
 def _lookup(name: str) -> tuple[str, ...]:
     data = yaml.load((LOOKUPS / f"{name}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -225,7 +307,7 @@ def _lookup_pattern(name: str, plural: bool = False) -> re.Pattern[str]:
     )
 
 
-def _span(original: str, match: re.Match[str], group: int = 0) -> str:
+def _span(original: str, match: re.Match[str], group: int | str = 0) -> str:
     return " ".join(original[match.start(group) : match.end(group)].split())
 
 
@@ -287,6 +369,12 @@ _SENTENCE = re.compile(r"[^.!?;\n]+")
 _DELAY_ALONE = re.compile(rf"^(?:\d{{1,3}}|{_NUMBER_WORDS})\s+(?:jours?|semaines?|mois)\W*$")
 
 
+def bare_delay(text: str | None) -> bool:
+    """A length of time alone ("2 mois", "trois semaines"): at the deadline question a delay ahead; at any other
+    question ("Depuis quand ?") never a deadline (round 19, r19a-04: "Échéance : 2 mois" beside "Depuis quand : 2 mois")."""
+    return bool(_DELAY_ALONE.match(" ".join(fold(text or "").split())))
+
+
 def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str | None:
     """The soonest date said for something due; ``asked``: said at the deadline question, which gives the context
     ("le courrier dit sous un mois" answers it)."""
@@ -310,6 +398,8 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
         for deadline in find_deadlines(words, today):
             said = words[deadline.start : deadline.end]
             before = words[: deadline.start]
+            if _TODAY_NAMED_BEFORE.search(before):
+                continue  # "ah non on est samedi, lundi 14h" (round 19, r19c-03: "Échéance : samedi"): today, said
             if _DATE_DENIED_BEFORE.search(before) or _PROMISED_TO_ME_BEFORE.search(before):
                 # "j'ai pas d'échéance le 11 décembre", "le client dit qu'il paye la semaine prochaine" (round 15,
                 # r15a-13: both became the artisan's deadline): a date denied, or a payment someone promises him.
@@ -370,6 +460,24 @@ _PROMISED_TO_ME_BEFORE = re.compile(
     r"\b(?:le|mon|les|mes|un|une|ma|la|du) (?:clients?|clientes?|sci)\b(?: \w+){0,3}? " + _PAYS_ME + r")"
     r"\b(?:\s+\w+){0,3}\s*$"
 )
+# Said in normalised words: the day it is today ("on est samedi", "nous sommes mardi", "aujourd hui c est lundi").
+_TODAY_NAMED_BEFORE = re.compile(
+    r"\b(?:on est|nous sommes|on n est que|aujourd hui (?:c est|on est|nous sommes)?)\s*(?:deja\s+|le\s+)*$"
+)
+
+
+def names_today(text: str | None) -> bool:
+    """The words name the day it is ("ah non on est samedi", "aujourd'hui c'est lundi"): no date due."""
+    words = " ".join(fold(text or "").replace("'", " ").split())
+    return bool(
+        re.search(
+            r"\b(?:on est|nous sommes|on n est que|aujourd hui (?:c est|on est|nous sommes)?)\s*(?:deja\s+|le\s+)*"
+            r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+            words,
+        )
+    )
+
+
 _MONTH_PART_SAID = re.compile(rf"\b(mi|fin|debut|courant)\b.*?\b({_MONTHS})\b")
 _PART_WORDS = {"fin": "fin", "debut": "début", "courant": "courant"}
 
@@ -539,7 +647,7 @@ def _trade(text: str, folded: str) -> str | None:
     # "horloger-bijoutier" whole, never also its "bijoutier" alone.
     matches = [match for index, match in enumerate(matches) if all(m.end() <= match.start() for m in matches[:index])]
     if not matches:
-        return None
+        return _activity_as_trade(text, folded)
     match = matches[0]
     for later in matches[1:]:
         # Each correction between two trades moves to the later one; without one, the first is the artisan's.
@@ -551,6 +659,32 @@ def _trade(text: str, folded: str) -> str | None:
     if extra:
         trade += " " + " ".join(text[match.end() : match.end() + extra.end()].split())
     return trade
+
+
+# Round 19 (r19b-10: "tient une boutique de fleurs", asked again; r19c-09: "je répare et loue des skis", no trade): the
+# business said by what it is or does, kept in the artisan's words when no trade's name is said.
+_SHOP_AS_TRADE = re.compile(
+    r"\b(?:tien[st]?|tenait|tenons|tenez|tiennent|a|ai|avons|ont|gere|geres|gerons|gerait) (?:une?|sa|son|ma|mon|notre)"
+    r" (?:petite? )?(?P<trade>(?:boutique|magasin|commerce|atelier|echoppe) (?:de |d')[a-z][a-z' -]{2,30}?)"
+    r"(?=\s*(?:[,.;!?()]|$)| (?:et|depuis|a|au|aux|en|dans|mais|qui|on|il|elle|pres|sur|avec|avant|sans)\b)"
+)
+_DOING_AS_TRADE = re.compile(
+    r"\b(?:je|j|on|nous|il|elle) (?:fais |faisons |fait )?(?P<trade>(?:repare|reparons|loue|louons|vends|vend|vendons"
+    r"|fabrique|fabriquons|restaure|restaurons|entretiens|entretient|entretenons)"
+    r"(?: (?:et|ou) (?:repare|reparons|loue|louons|vends|vend|vendons|fabrique|fabriquons|restaure|restaurons|entretiens|"
+    r"entretient|entretenons))? (?:des|les|du|de la|de l') ?(?!(?:questions?|locaux|local|maison|appart\w*|bureaux?|biens?|"
+    r"parts?|actions?|stock|terrain|fonds|voiture|camion|materiel|mur|murs|chambres?|logements?|garage)\b)[a-z-]{3,20})\b"
+)
+
+
+def _activity_as_trade(text: str, folded: str) -> str | None:
+    """ "elle tient une boutique de fleurs" -> "boutique de fleurs", "on répare et loue des skis" -> "répare et loue des
+    skis": what the business is, in the words said; None when nothing such is said (or it is negated)."""
+    for pattern in (_SHOP_AS_TRADE, _DOING_AS_TRADE):
+        match = pattern.search(folded)
+        if match and not _TRADE_NEGATED_BEFORE.search(folded[: match.start("trade")]):
+            return _span(text, match, "trade")
+    return None
 
 
 # "un client (une SCI) me doit 11 000", "la SCI c'est mon client" (round 15, r15a-13: noted as his own company): a
@@ -754,7 +888,7 @@ def amounts_taken_back(folded: str) -> str:
 def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
     """Who is owed and how much; ``debt_asked``: said at the creditors question, which says the money is owed
     ("l'urssaf, à peu près 5000 €" answers it without a word of debt)."""
-    folded = amounts_taken_back(money_in_digits(folded))
+    folded = counted_amounts(amounts_taken_back(money_in_digits(folded)))
     found: list[str] = []
     start = 0
     sentence_start = 0
@@ -778,8 +912,14 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
             for index, (label, _) in enumerate(_CREDITORS):
                 if match.group(f"c{index}") and label not in names:
                     names.append(label)
-        amounts = [_amount(text, match) for match in _AMOUNT.finditer(clause) if not _negated(clause, match)]
-        if names and not amounts:
+        amounts = [
+            _monthly(clause, match, _amount(text, match))
+            for match in _AMOUNT.finditer(clause)
+            if not _negated(clause, match)
+        ]
+        if _no_debt_amount(clause):
+            amounts = []  # "réduit mon découvert de 10 000 à 3 000 €": the creditor may be one, the amount is none
+        if names and not amounts and not _no_debt_amount(clause):
             # "l'urssaf 8000": next to a creditor, a bare number of three digits or more is an amount.
             amounts = [
                 " ".join(match.group(1).split()) + " €"
@@ -804,7 +944,7 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         elif names and (debt_asked or _DEBT.search(folded)):
             found.extend(name for name in names if not any(item.startswith(name) for item in found))
             named = names
-        elif named and not amounts and not _NOT_OWED.search(clause):
+        elif named and not amounts and not _NOT_OWED.search(clause) and not _no_debt_amount(sentence):
             # "l'urssaf, ... c'est 8000 avec les majorations": next to the creditor just named, a bare number is money.
             amounts = [
                 " ".join(match.group(1).split()) + " €"
@@ -814,7 +954,7 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
             if amounts:
                 found.append(" ".join([" et ".join(named), " et ".join(amounts)]))
                 named = []
-        elif amounts and named and not _NOT_OWED.search(clause):
+        elif amounts and named and not _NOT_OWED.search(clause) and not _no_debt_amount(sentence):
             found.append(" ".join([" et ".join(named), " et ".join(amounts)]))
             named = []
         elif amounts and owed:
@@ -858,6 +998,9 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
     if not known or not text or text.startswith("/"):
         return None
     folded = fold(text)
+    times = _times_corrected(known, money_in_digits(folded))
+    if times:
+        return times
     if _CREDITOR.search(folded):
         # "l'urssaf c'est 6000": the creditors fact itself, read by extract_facts; but "non c'est pas lyon c'est un
         # fournisseur de roubaix" names no amount: the amounts noted stay (round 16, r16a-10: "C'est corrigé :
@@ -882,6 +1025,62 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
     if len(replaced) != 1 or _digits(replaced[0].group(0)) == _digits(new_amount):
         return None
     return known[: replaced[0].start()] + new_amount + known[replaced[0].end() :]
+
+
+def _times_corrected(known: str, folded: str) -> str | None:
+    """ "c'est 3 fois 1150" after "loyer 1 150 €" (round 19, r19c-04: acknowledged, still 1 150 €): the amount noted
+    is the one repeated, the sum owed is the product."""
+    times = _TIMES_AMOUNT.search(folded)
+    if not times or _count(times.group("count")) < 2:
+        return None
+    unit = re.sub(r"\D", "", times.group("amount"))
+    noted = [match for match in _AMOUNT_IN_STORED.finditer(known) if _digits(match.group(0)) == unit]
+    if len(noted) != 1:
+        return None
+    total = f"{_count(times.group('count')) * int(unit):,}".replace(",", " ") + " €"
+    return known[: noted[0].start()] + total + known[noted[0].end() :]
+
+
+# "les 35 000 c'est pas une dette à la banque, c'est le prêt qu'ils m'ont refusé" (round 19, r19c-06: "D'accord, c'est
+# noté", then "banque 35 000 €" said again): an amount said to be no debt.
+_AMOUNT_NOT_OWED = re.compile(
+    r"(?P<amount>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{1,2})?\s?(?:k\s?€|k\b|ke\b|keuros?\b|€|euros?\b|eur\b|balles\b)?"
+    r"[^.;!?\d]{0,25}?\b(?:(?:c'est|c est|cest|ce n'est|ce n est|c|ca n'est|ca n est|ce sont|c'etait|c etait)\s+pas|"
+    r"(?:n'est|n est|est) pas|non pas|pas)\s+(?:une |des |de |d'|d )?(?:dettes?|du|dus|due|a payer|a rembourser|"
+    r"ce que je dois|que je dois|ce qu'on doit|ce que je leur dois)\b"
+)
+
+
+def amounts_said_again(text: str | None) -> set[str]:
+    """The digits of the amounts a message says are no debt ("les 35 000 c'est pas une dette") or repeated ("c'est 3
+    fois 1150"): a sum said before with them is put right, never said to the advisor as it was (round 19, r19c-04, 06)."""
+    folded = money_in_digits(fold(text or "").replace("’", "'"))
+    said = {re.sub(r"\D", "", match.group("amount")) for match in _AMOUNT_NOT_OWED.finditer(folded)}
+    said |= {
+        re.sub(r"\D", "", match.group("amount"))
+        for match in _TIMES_AMOUNT.finditer(folded)
+        if _count(match.group("count")) >= 2
+    }
+    return said
+
+
+def amounts_not_owed(known: str | None, text: str | None) -> str | None:
+    """The creditors noted without an amount the message says is no debt: "banque 35 000 €" + "les 35 000 c'est pas
+    une dette à la banque" -> None (nothing owed noted is left: NO_DEBT is the caller's to say); the other items stay.
+    The creditor stays when the message still says it is owed something. Unchanged known when no amount is denied."""
+    if not known or not text:
+        return known
+    folded = money_in_digits(fold(text).replace("’", "'"))
+    denied = {re.sub(r"\D", "", match.group("amount")) for match in _AMOUNT_NOT_OWED.finditer(folded)}
+    if not denied:
+        return known
+    kept = []
+    for part in known.split(", "):
+        amount = _AMOUNT_IN_STORED.search(part)
+        if amount and _digits(amount.group(0)) in denied:
+            continue
+        kept.append(part)
+    return ", ".join(kept) if kept else None
 
 
 # Words that put an amount right wherever they stand ("c'est 5200 au final", "finalement 5200", "en fait c'est plutôt
@@ -1037,7 +1236,9 @@ def corrections(text: str | None, known: dict[str, object], today: date) -> dict
     folded = fold(text)
     updates: dict[str, str | None] = {}
     creditors = known.get("creditors")
-    if isinstance(creditors, str) and creditors != NO_DEBT:
+    if isinstance(creditors, str) and creditors != NO_DEBT and amounts_not_owed(creditors, text) != creditors:
+        updates["creditors"] = amounts_not_owed(creditors, text) or NO_DEBT
+    elif isinstance(creditors, str) and creditors != NO_DEBT:
         corrected = _creditors_corrected(creditors, text, creditors_denied(text))
         if corrected is not None and corrected != creditors:
             updates["creditors"] = corrected
@@ -1082,19 +1283,62 @@ def corrections_said(updates: dict[str, str | None], known: dict[str, object]) -
     return f"C'est corrigé : {', '.join(parts)}."
 
 
+# "pourquoi vous me parlez du 15 ?", "pas besoin du 15", "appeler le 15 ou le 112" (round 19, r19b-03, r19b-10: the
+# département became the Cantal): the emergency number (15, 17, 18, 112, 114) said, never a place.
+_EMERGENCY_NUMBER = re.compile(
+    r"(?:\b(?:appel\w*|rappel\w*|parl\w*|besoin|compos\w*|fai\w*|numero|joindre|contact\w*|telephon\w*|"
+    r"deranger|derange|urgences?|samu|pompiers?|police|gendarm\w*|peur)(?: [\w']+){0,3}? (?:le|du|au|de) "
+    r"(?P<code>15|17|18)\b|\b(?:le |du |au )?(?P<code2>15|17|18) (?:ou|et) (?:le )?(?:112|114|15|17|18|3114)\b|"
+    r"\b(?:le |du |au )(?P<code3>15|17|18) ?\?)"
+)
+
+
+def emergency_number_said(code: str | None, text: str | None) -> bool:
+    """Whether ``code`` is the emergency number said in ``text`` ("pas besoin du 15"), not a département."""
+    if not code or not text:
+        return False
+    folded = " ".join(fold(text).replace("’", "'").split())
+    if re.search(rf"\b(?:dans|habite|secteur|vers|pres|cote) (?:le |du )?{code}\b|\({code}\)", folded):
+        return False
+    return any(
+        code in (m.group("code"), m.group("code2"), m.group("code3")) for m in _EMERGENCY_NUMBER.finditer(folded)
+    )
+
+
 def _place(text: str) -> str | None:
     """The département code of a place named in the sentence (the `places` package reads places)."""
     import places
 
     text = without_phone_digits(text)  # "c'est 06 98 45 12 30 pas 06 89": no Yonne (round 16, r16a-16)
     found = places.find_in_text(text)
+    if found.status == places.FOUND and emergency_number_said(found.departement, text):
+        return None
     if found.status != places.FOUND:
         # "serrurier dans le 06 et j'ai un contrôle fiscal" (round 15, r15a-16): the code followed by "et" was read as
         # "du 15 et 16"; the words up to the code are read alone when "et" begins another clause.
         code = _CODE_THEN_CLAUSE.search(text)
         if code:
             found = places.find_in_text(text[: code.end("code")])
+    if found.status == places.NOT_FOUND:
+        found = _town_as_a_clause(text) or found
     return found.departement if found.status == places.FOUND else None
+
+
+def _town_as_a_clause(text: str) -> Resolution | None:
+    """Round 19 (r19a-16: "ébéniste, Dijon. Saisie sur compte…", the place asked again): a known town written alone
+    between punctuation, with a capital, in a message that says the trade; a first name ("Nancy") said elsewhere stays
+    unread."""
+    import places
+
+    if not _trade(text, fold(text)):
+        return None
+    for piece in re.split(r"[,.;:!?()\n]+", text)[1:] if re.match(r"^[^,.;:!?]*$", text) is None else []:
+        part = piece.strip()
+        if part[:1].isupper() and not part.isupper():
+            town = places.names_a_known_town(part)
+            if town is not None and town.found:
+                return town
+    return None
 
 
 # "dans le 06 et j'ai", "dans le 33, et la banque": a code, then "et" opening a clause (no number, no month after it).
@@ -1114,7 +1358,7 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
         "since_when": _since_when(text, folded),
         # Callers with a chamber pass its date.
         "deadline": _received_with_delay(text, today or date.today())  # noqa: DTZ011
-        or _deadline_or_act(text, folded, today or date.today(), asked == "deadline"),  # noqa: DTZ011
+        or _deadline_or_act(*_without_receipt_day(text, folded), today or date.today(), asked == "deadline"),  # noqa: DTZ011
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded, asked == "employees"),
@@ -1328,6 +1572,8 @@ def is_place_mention(value: str | None, text: str | None, *, place_asked: bool =
         return place_asked or said_as_a_place(str(value or ""), text)
     if not _PLACE_NUMBER.match(compact):
         return False
+    if emergency_number_said(compact, text):
+        return False  # "pas besoin du 15" (round 19, r19b-10): the emergency number, even at the place question
     if _inside_phone_number(compact, text or ""):
         return False  # "sur le fixe, 02 99 11 22 33": the 33 ends a phone number, it is no Gironde
     folded = fold(text or "")
@@ -1732,6 +1978,14 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
         if line not in found:
             found.append(line)
 
+    # "liquidation?" (round 19, r19a-13: the summary opened with "Liquidation judiciaire."): a word asked back, alone in
+    # a short question, names no procedure that is open.
+    spaced = fold(" ".join(text.replace("’", "'").split()))
+    asked_alone = {
+        match.group().strip()
+        for match in re.finditer(r"[^.;!?\n]+(?=\s*\?)", spaced)
+        if len(match.group().split()) <= 4
+    }
     for original, folded in _sentences(text):
         if _CLIENT_FAILED.search(folded):
             add("un client a déposé le bilan")
@@ -1743,7 +1997,7 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
                 taken.append(match.span())
                 before = folded[: match.start()]
                 said_of_another = label.endswith(("judiciaire", "sauvegarde")) and _SOMEONE_ELSE_BEFORE.search(before)
-                if _hypothetical(folded, match.start()) or said_of_another:
+                if _hypothetical(folded, match.start()) or said_of_another or folded.strip() in asked_alone:
                     continue
                 line = label
                 if label == UNSPECIFIED_REDRESSEMENT:
@@ -1944,7 +2198,8 @@ def sums_said(text: str) -> list[str]:
     "fournisseurs 4 500 €" (an amount said without a unit beside a creditor is money too: "4500 a mon fournisseur")."""
     found: list[str] = []
     original = " ".join(text.replace("’", "'").split())
-    folded = amounts_taken_back(money_in_digits(fold(original)))  # "6000 non pardon 8000": 8000 only (round 14)
+    # "6000 non pardon 8000": 8000 only (round 14); "3 loyers de 1150": 3450 (round 19)
+    folded = counted_amounts(amounts_taken_back(money_in_digits(fold(original))))
     clauses = []
     for sentence in _SENTENCE_END.split(folded):  # "8.5k" is one amount
         client_said = False  # "mon client a déposé le bilan, il me doit 18000": the client is the "il"
@@ -1955,12 +2210,12 @@ def sums_said(text: str) -> list[str]:
         for clause in _SUM_SEPARATOR.split(sentence):
             client_said = client_said or bool(_CLIENT_OWES.search(clause))
             creditor_said = _creditor_name(clause) or creditor_said
-            clauses.append((clause, client_said, creditor_said, unpaid_by))
+            clauses.append((clause, client_said, creditor_said, unpaid_by, sentence))
             if _CLIENT_OWES.search(clause) and _OWES_ME.search(clause) and not _CREDITOR.search(clause):
                 unpaid_by = _CLIENT_OWES.search(clause).group("who").strip()  # type: ignore[union-attr]
             elif _CREDITOR.search(clause) or _OWN_DEBT.search(clause):
                 unpaid_by = ""
-    for said, client_said, creditor_said, unpaid_by in clauses:
+    for said, client_said, creditor_said, unpaid_by, sentence in clauses:
         clause = said
         client = _CLIENT_OWES.search(clause) or _DEBTOR_OWES_ME.search(clause)
         if not client and unpaid_by and _ONLY_AN_AMOUNT.match(clause):
@@ -1975,6 +2230,7 @@ def sums_said(text: str) -> list[str]:
             continue
         amount = amounts[0]
         shown = _amount(clause, amount) if amount.re is _AMOUNT else f"{amount.group(1).replace('.', ' ')} €"
+        shown = _monthly(clause, amount, shown)
         if (client or client_said) and _OWES_ME.search(clause) and not _CREDITOR.search(clause):
             who = client.group("who").strip() if client else "un client"
             who = re.sub(r"^(?:mon|ma|notre|le|la)\b", lambda m: "son" if m.group() in ("mon", "le") else "sa", who)
@@ -1983,9 +2239,13 @@ def sums_said(text: str) -> list[str]:
                 who = f"des {who}" if who.endswith("s") else f"un {who}"
             found.append(f"{who} doi{'vent' if who.endswith('s') else 't'} {shown} à l'entreprise")
             continue
-        if re.search(r"\bsalaires?\b", clause) and not _CREDITOR.search(clause):
+        # The creditor of a clause before, never for the amount of a sentence that says it is no debt ("la banque a
+        # gelé le compte, je dois sortir les paies, 5 600 €": round 19, r19c-08).
+        here = clause if _CREDITOR.search(clause) else sentence
+        wages = r"\b(?:salaires?|(?:la|les|des|mes|nos) (?:paies?|payes?))\b"
+        if re.search(wages, here if creditor_said else clause) and not _CREDITOR.search(clause):
             found.append(f"salaires {shown}")
-        elif creditor_said:
+        elif creditor_said and not _no_debt_amount(here):
             found.append(f"{creditor_said} {shown}")
     # "23000 €" -> "23 000 €": read at a glance.
     return list(
@@ -2053,9 +2313,27 @@ _RECEIVED = re.compile(
     r"(?P<month>" + "|".join(MONTHS_FOLDED) + r")\b)"
 )
 _DELAY_FOR = re.compile(
+    rf"(?<!perdu )(?<!perdu plus de )(?<!perdu pres de )"
     rf"\b(?P<said>(?:sous |dans les |dans |en )?(?P<count>\d{{1,3}}|{_NUMBER_WORDS}) (?P<unit>jours?|semaines?|mois)"
     r"(?: (?:pour|afin de|pr) (?:(?:faire|former|y) )?\w+(?: opposition)?)?)"
+    # "3 semaines de chiffre d'affaires", "2 mois de loyer" (round 19, r19c-01: "3 semaines à compter du 12 mai"): a
+    # quantity counted in weeks, no delay; "un mois de délai" is one.
+    r"(?! (?:de |d')(?!delai))"
 )
+
+
+def _without_receipt_day(text: str, folded: str) -> tuple[str, str]:
+    """The words with the day a letter came blanked ("commandement de payer reçu le 20 novembre", round 19, r19b-04:
+    "Échéance : le 20 novembre"): the day an act was received is never the date due."""
+    if len(text) != len(folded):
+        return text, folded
+    for received in _RECEIVED.finditer(folded):
+        start = received.start("day")
+        start -= 3 if folded[start - 3 : start] in ("le ", "du ") else 0  # "reçue le , 6 300 €" read "le 6"
+        span = start, received.end()
+        text = text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+        folded = folded[: span[0]] + " " * (span[1] - span[0]) + folded[span[1] :]
+    return text, folded
 
 
 def _received_with_delay(text: str, today: date) -> str | None:
@@ -2092,6 +2370,12 @@ def deadline_after_receipt(text: str | None, today: date) -> str | None:
         return None
     delay = _DELAY_FOR.search(folded, received.end()) or _DELAY_FOR.search(folded[: received.start()])
     if not delay or delay.group("count") in ("quelques", "plusieurs", "bientot", "presque"):
+        # "reçu le 28 octobre, on a jusqu'au 28 décembre pour saisir la commission" (round 19, r19b-12: "Échéance : le
+        # 28 octobre"): the date to come said besides the receipt is the deadline.
+        rest = original[: received.start()] + " " * (received.end() - received.start()) + original[received.end() :]
+        ahead = _deadline(rest, fold(rest), today) if len(original) == len(folded) else None
+        if ahead:
+            return f"{ahead} ; courrier reçu le {french_date(when)}"
         return f"courrier reçu le {french_date(when)}, délai non précisé"
     count = NUMBER_WORDS.get(delay.group("count")) or int(delay.group("count"))
     unit = delay.group("unit")

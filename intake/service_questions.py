@@ -154,3 +154,137 @@ _BUSINESS_MATTER = re.compile(
 def names_business_matter(text: str | None) -> bool:
     """Whether the words name a matter of the business (money, a client, a body, the court, the shop...)."""
     return bool(_BUSINESS_MATTER.search(_folded(text)))
+
+
+# ----------------------------------------------------------------------------------------- round 19 (service)
+# Round 19 (r19c-04, r19c-01): "c'est vous l'URSSAF ?", "vous êtes l'URSSAF oui ou non ?", "vous êtes la CGSS ou la
+# chambre ?" got the reason for the pending question or the general self-introduction, never a plain "non". The body
+# asked about, as said back.
+_BODIES: tuple[tuple[str, str], ...] = (
+    ("l'URSSAF", r"urssaf"),
+    ("la CGSS", r"cgss"),
+    ("la MSA", r"msa"),
+    ("la CAF", r"caf"),
+    ("la CPAM", r"cpam|secu|securite sociale"),
+    ("les impôts", r"impots?|fisc|sie|dgfip|tresor public|finances publiques"),
+    ("France Travail", r"pole emploi|france travail"),
+    ("une banque", r"banques?|banque de france"),
+    ("le tribunal", r"tribunal|greffe"),
+    ("l'État", r"etat|gouvernement|prefecture"),
+)
+_BODY_WORDS = "|".join(pattern for _, pattern in _BODIES)
+_WE_ARE = re.compile(
+    r"\b(?:vous etes|etes[- ]vous|etes vous|t'es|c'est vous|c vous|vous c'est|c'est bien vous|vous travaillez (?:pour|avec|a)|"
+    r"travaillez[- ]vous (?:pour|avec)|vous dependez (?:de|du|des)|vous faites partie (?:de|du|des)|vous etes (?:lies?|"
+    r"rattaches?|envoyes?) (?:a|par)|vous venez (?:de|du|des)|vous bossez (?:pour|avec))\b"
+    rf"(?: \w+){{0,3}}? ?(?:l'|la |le |les |de la |du |des |une |un )?(?P<body>{_BODY_WORDS})\b"
+)
+
+
+def body_asked_about(text: str | None) -> str | None:
+    """The body the words ask whether the service is ("c'est vous la CGSS ?" -> "la CGSS"), or None."""
+    match = _WE_ARE.search(_folded(text))
+    if match is None:
+        return None
+    said = match.group("body")
+    return next(name for name, pattern in _BODIES if re.fullmatch(pattern, said))
+
+
+def not_that_body_text(chamber_name: str, body: str) -> str:
+    """A plain no, the body asked named first, and what the chamber does with them (no promise)."""
+    others = [name for name in ("l'URSSAF", "les impôts", "une banque") if name != body]
+    return (
+        f"Non, ici c'est la {chamber_name} : nous ne sommes pas {body}, ni {others[0]}, ni {others[1]}. Rien ne leur est "
+        "transmis sans votre accord, et un conseiller peut vous aider à vous adresser à eux."
+    )
+
+
+# Round 19 (r19c-09, r19c-16): "vous pouvez appeler ma banque pour moi ?" got "je ne préviens personne, ni la police…",
+# "c'est vous qui allez appeler mon client ?" the self-introduction: a request that someone act for the artisan, not a
+# fear of being reported.
+_WHOM = (
+    r"(?:(?:mon|ma|mes|notre|nos) (?:banque|banquier|conseiller bancaire|client\w*|fournisseur\w*|proprio\w*|"
+    r"proprietaire|bailleur|comptable|assureur|assurance|creancier\w*|huissier)|l'urssaf|la cgss|la msa|les impots|"
+    r"le fisc|le sie|la banque|le client|la mairie|le tribunal|l'assurance|l'huissier|(?:les|l'|le|la|lui|leur) )"
+)
+_ACT_VERB = r"(?:appeler|contacter|joindre|ecrire a|telephoner a|negocier avec|parler a|voir avec|relancer)"
+_ACT_FOR_ME = re.compile(
+    r"\b(?:(?:vous|tu) (?:pouvez|pourriez|pourrez|voulez bien|peux|pourrais)|(?:pouvez|pourriez|pourrez)[- ]vous|"
+    rf"est-ce que vous (?:pouvez|pourriez))(?: pas)? {_WHOM}?{_ACT_VERB}\b(?: {_WHOM})?"
+    r"|\bc'est (?:vous|le conseiller|la chambre) qui (?:va |allez |vas )?(?:appele\w*|contacte\w*|appelle\w*|ecri\w*|"
+    rf"negoci\w*|relance\w*)\b(?: {_WHOM})?"
+)
+_OWNED = re.compile(
+    r"\b(?P<own>mon|ma|mes|notre|nos) (?P<what>banque|banquier|conseiller bancaire|client\w*|fournisseur\w*|proprio\w*|"
+    r"proprietaire|bailleur|comptable|assureur|assurance|creancier\w*|huissier)\b"
+)
+_FOR_ME = re.compile(r"\b(?:pour moi|a ma place|de ma part|pour nous|a notre place|a sa place|pour lui|pour elle)\b")
+_SPOKEN_WHOM = {"mon": "votre", "ma": "votre", "mes": "vos", "notre": "votre", "nos": "vos"}
+
+
+def asks_us_to_act(text: str | None) -> str | None:
+    """Whom the words ask the service to call or contact for the artisan ("vous pouvez appeler ma banque pour moi ?" ->
+    "votre banque"; "eux" when none is named), or None. A possessive creditor, "pour moi" or "c'est vous qui" makes it
+    a request; "vous allez prévenir l'URSSAF ?" stays a fear (intake.answers.fears_others_told)."""
+    folded = _folded(text)
+    match = _ACT_FOR_ME.search(folded)
+    if match is None:
+        return None
+    said = match.group()
+    owned = _OWNED.search(said)
+    if not (owned or _FOR_ME.search(folded) or said.startswith("c'est ")):
+        return None
+    if owned:
+        return f"{_SPOKEN_WHOM[owned.group('own')]} {owned.group('what')}"
+    return next((name for name, pattern in _BODIES if re.search(rf"\b(?:{pattern})\b", said)), "eux")
+
+
+def act_for_you_text(whom: str) -> str:
+    """Honest: the assistant calls nobody; an advisor looks at it with the artisan (the chamber acts as an intermediary
+    with the bodies: domain facts), without promising that he will call."""
+    whom = "eux" if whom in ("", "eux") else whom
+    to_whom = f"à {whom}" if whom != "eux" else "à eux"
+    to_whom = to_whom.replace("à le ", "au ").replace("à les ", "aux ")
+    return (
+        f"Je ne peux appeler personne moi-même. Un conseiller de la chambre peut regarder avec vous comment vous adresser "
+        f"{to_whom}, et vous dire s'il peut faire l'intermédiaire."
+    )
+
+
+# Round 19 (r19c-10): "et si je rate l'appel ?" got "Je n'ai pas bien compris".
+_MISSED_CALL = re.compile(
+    r"\b(?:et )?si (?:je |j')?(?:ne )?(?:rate|loupe|manque|rat|louper|rater|manquer|decroche pas|reponds pas|repond pas|"
+    r"suis pas (?:la|dispo\w*|joignable)|ne suis pas (?:la|dispo\w*|joignable)|peux pas (?:repondre|decrocher))\b"
+    r"(?:[^.?!]{0,30}\b(?:appel\w*|rappel\w*|coup de fil|telephone|decroche\w*)\b|[^.!]{0,30}\?)"
+    r"|\b(?:il|elle|le conseiller|on|vous) (?:me )?(?:re)?(?:rappelle\w*|rappeler\w*|essaie\w*|reessaie\w*) "
+    r"(?:si|quand) (?:je |j')?(?:ne )?(?:reponds|repond|decroche|rate|loupe|suis)\b"
+)
+
+
+def asks_about_a_missed_call(text: str | None) -> bool:
+    """A question about what happens if the advisor's call is missed ("et si je loupe son coup de fil ?")."""
+    return bool(_MISSED_CALL.search(_folded(text)))
+
+
+def missed_call_text(chamber_name: str, phone: str, hours: str, reference: str | None) -> str:
+    """True to the software: it does not know whether the advisor tries again; the chamber's number is the way back."""
+    ref = f", en donnant votre référence {reference}" if reference else ""
+    return (
+        "Je ne peux pas vous dire si le conseiller réessaiera de lui-même. Si vous manquez son appel, vous pouvez "
+        f"appeler la {chamber_name} au {phone}, {hours}{ref}."
+    )
+
+
+# Round 19 (r19c-02, r19c-13): "on en était où ?" got "Je ne peux pas vous aider sur ce sujet"; "vous pouvez me redire ce
+# que vous avez noté ?" was read as declining the call. Asking where the conversation stood, or what was noted.
+_WHERE_WE_WERE = re.compile(
+    r"\b(?:on en (?:etait|etais|etaient) (?:ou|a quoi)|ou (?:est-ce qu')?on en (?:etait|etais)|ou en etions[- ]nous|"
+    r"ou en etait[- ]on|on en etait rendu ou|(?:me )?(?:re)?dire ce que vous avez (?:note|compris|retenu|garde|ecrit)|"
+    r"(?:qu'est-ce que|qu'est ce que|ce que) vous avez (?:note|retenu|garde) (?:de moi|sur moi|pour moi|jusque la|\?|$)|"
+    r"vous avez note quoi|rappelez[- ]moi ou (?:on en est|on en etait|nous en etions))"
+)
+
+
+def asks_where_we_were(text: str | None) -> bool:
+    """A question where the conversation stood, or what was noted ("on en était où ?", "vous avez noté quoi ?")."""
+    return bool(_WHERE_WE_WERE.search(_folded(text)))

@@ -84,6 +84,14 @@ def names_a_legal_form(text: str | None) -> bool:
     return bool(_LEGAL_FORM_WORDS.search(" ".join(fold(plain_text(text)).split())))
 
 
+# A doubt alone ("ptet", "peut-être", "possible", "je crois"): it answers no question with something to note.
+_UNSURE_ONLY = re.compile(
+    r"^(?:(?:euh|bah|ben|bof|hmm|mmh|heu)\W*)*(?:peut[- ]?etre|peut[- ]?etre bien|ptet|p'?tet|ptetre|pt etre|p-e|pe|"
+    r"possible|c'?est possible|probable|probablement|ca se peut|ca se pourrait|je crois|je pense|il me semble|"
+    r"mouais|bof)(?: (?:oui|bien|hein|ouais))?\W*$"
+)
+
+
 def fits(slot: str, text: str | None) -> bool:
     """Whether ``text`` can be the answer to this intake question (the facts and the other kinds were read
     before: this is the last check before the words are kept as they are)."""
@@ -91,6 +99,8 @@ def fits(slot: str, text: str | None) -> bool:
     if not has_words(words):
         return False
     folded = " ".join(fold(words).split())
+    if _UNSURE_ONLY.match(folded):
+        return False  # "ptet" at "Avez-vous des dettes ?" (round 19, r19a-07: "Créanciers : ptet"): no answer to keep
     if slot == "since_when":
         return bool(_TIME.search(folded))
     if slot == "deadline":
@@ -366,3 +376,25 @@ def declines_a_name(text: str | None) -> bool:
     """ "sans nom", "je préfère rester anonyme", "jai dit sans nom": no name given, said as such."""
     folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(plain_text(text)).lower()).split())
     return bool(folded) and bool(_NO_NAME.match(folded))
+
+
+# Round 19 (r19a-12): "oui mais je ne veux pas donner mon nom" to the callback offer was read as a refusal ("je ne
+# transmets rien"): a yes to the call, the name passed. The yes first, then only the wish to give no name.
+_YES_FIRST = re.compile(
+    r"^(?:(?:bon|ben|bah|euh|alors|ah)\s+)?(?:(?:oui|ouais|ouai|ouep|wi|ui|ok|okay|oki|yes|si|d accord|dac|volontiers|"
+    r"je veux bien|bien sur|pourquoi pas|ca marche)\s+)+(?:mais\s+|par contre\s+|seulement\s+|juste\s+)?"
+)
+_WITHOUT_GIVING = re.compile(
+    r"^sans (?:donner|dire|laisser|communiquer|preciser) (?:mon|de|le) (?:nom|prenom)"
+    r"(?:\s+(?:svp|stp|s il vous plait|merci|si possible|c est possible|possible|hein|desole|pardon))*\s*$"
+)
+
+
+def yes_without_a_name(text: str | None) -> bool:
+    """ "oui mais je ne veux pas donner mon nom", "ok mais sans mon nom", "oui, anonymement": a yes, no name given."""
+    folded = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(plain_text(text)).lower()).split())
+    found = _YES_FIRST.match(folded)
+    if not found or found.end() >= len(folded):
+        return False
+    rest = folded[found.end() :]
+    return bool(_NO_NAME.match(rest) or _WITHOUT_GIVING.match(rest))

@@ -112,6 +112,19 @@ USAGE_NAMES = {
     # La Charité-sur-Loire (round 14, r14b-11: "entre Cosne et La Charité"), whose short name is also a word, so
     # that the general rule of short names leaves it out.
     "La Charité": "58059",
+    # Round 19 (r19c-09: "Val Thorens" not recognised): ski resorts known by a name no commune bears, read as the
+    # commune they belong to.
+    "Val Thorens": "73257",  # Les Belleville
+    "Les Menuires": "73257",
+    "Méribel": "73015",  # Les Allues
+    "Les Arcs": "73054",  # Bourg-Saint-Maurice
+    "Avoriaz": "74191",  # Morzine
+    "Alpe d'Huez": "38191",  # Huez
+    "L'Alpe d'Huez": "38191",
+    "Flaine": "74014",  # Arâches-la-Frasse
+    "La Plagne": "73150",  # La Plagne Tarentaise
+    "Pra-Loup": "04226",  # Uvernet-Fours
+    "Superdévoluy": "05139",  # Dévoluy
 }
 
 

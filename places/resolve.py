@@ -1320,6 +1320,17 @@ def find_in_text(text: str | None) -> Resolution:
         contrast = _contrast(text[negated[-1][1] :])
         if contrast.found:
             return contrast
+        # "La Réunion, pas le 93" (round 19, r19c-05: left empty): a département said whole just before the one
+        # said wrong is the place meant.
+        before = normalise(
+            re.sub(r"^\W*(?:non|mais|moi|c'est|c est|je suis a|je suis en|a|en)\b", "", text[: negated[0][0]]).strip(
+                " ,;:-"
+            )
+        )
+        keys = tables().departement_keys
+        before = before if before in keys else re.sub(r"^(?:la|le|les|l) ", "", before)
+        if before and before in keys:
+            return _departement(keys[before])
     spans = [(m.group(0), m.start()) for m in _WORD.finditer(text)]
     originals = [w for w, _ in spans]
     words = [normalise(w) or w.lower() for w in originals]
@@ -1414,7 +1425,28 @@ def find_in_text(text: str | None) -> Resolution:
                 nearby = nearby or _near(resolution)
                 continue
             return resolution
-    return nearby or NOTHING
+    return nearby or _town_with_its_code(text) or NOTHING
+
+
+# "Muret (31)", "Sainte-Marie (974)": a town written with its département's code in brackets, as on an address (round
+# 19, r19b-09: the first message's place was missed, no word introduced it).
+_TOWN_THEN_CODE = re.compile(r"((?:[^\W\d_][\w'’-]*[ -]){0,4}[^\W\d_][\w'’-]*) ?\((\d{2,3}|2[abAB])\)")
+
+
+def _town_with_its_code(text: str) -> Resolution | None:
+    """The commune named right before "(code)" when it is a commune of that département; None otherwise."""
+    for found in _TOWN_THEN_CODE.finditer(text):
+        code = _code(found.group(2))
+        words = found.group(1).split()
+        if not code or code not in departements():
+            continue
+        for start in range(len(words)):  # the longest name first: "Saint-Pierre (974)" before "Pierre"
+            name = normalise(" ".join(words[start:]))
+            communes = tables().communes.get(name, ()) if name else ()
+            matching = [c for c in communes if c.departement == code and c.kind == "c"]
+            if matching and name[:1] and words[start][:1].isupper():
+                return _departement(code, max(matching, key=lambda c: c.population))
+    return None
 
 
 def _shared_with_other_towns(

@@ -62,6 +62,17 @@ def thanks_taking_leave(text: str, read_as: str | None) -> str | None:
     return "goodbye" if read_as == "thank" and is_closing(text) else None
 
 
+def service_question_after_thanks(text: str, read_as: str | None) -> str | None:
+    """`faq` for a question about the service said with a thanks ("merci, et si je loupe son appel ?", "merci. c'est vous
+    l'URSSAF ?"): read as a thanks it got "Je vous en prie. Y a-t-il autre chose ... ?" (round 19); the FAQ action answers."""
+    from intake.service_questions import asks_about_a_missed_call, asks_us_to_act, body_asked_about
+
+    if read_as != "thank":
+        return None
+    asked = body_asked_about(text) or asks_us_to_act(text) or asks_about_a_missed_call(text)
+    return "faq" if asked else None
+
+
 def retention_question(text: str, read_as: str | None) -> str | None:
     """`faq` for a question about how long the data is kept, whatever it was read as ("vous gardez ça combien de temps
     ?" at the consent question got "Je ne sais pas répondre", round 10, r10a-02 and 15): the FAQ action answers it
@@ -76,6 +87,7 @@ class KeywordGuard(AfterTheCrisisGuard):
         intent = (
             keyword_intent(text)
             or number_given(text, read_as)
+            or service_question_after_thanks(text, read_as)
             or thanks_taking_leave(text, read_as)
             or retention_question(text, read_as)
         )

@@ -149,7 +149,8 @@ def test_a_number_at_a_yes_no_question_is_acknowledged_not_misunderstood(request
     assert "pas bien compris" not in " ".join(texts(dispatcher))
 
 
-def test_a_time_for_the_call_to_the_callback_offer_is_a_yes_that_says_when():
+def test_a_time_for_the_call_to_the_callback_offer_is_a_yes_that_says_when(monkeypatch):
+    monkeypatch.setenv("RELAIS_NOW", "2026-12-08T10:00:00+01:00")  # a Tuesday: "demain" is a day the advisors call
     words = "demain matin"
     dispatcher, produced = at_question(
         "wants_advisor", words, {"wants_advisor": words}, wants_advisor=None, consent_given=None

@@ -40,7 +40,7 @@ def test_an_ambiguous_name_offers_at_most_three_candidates_then_the_choice_is_re
     assert update["departement"] is None and message is None
     assert update["place_choices"] == ["Saint-Pierre (974)", "Saint-Pierre (975)", "Saint-Pierre (972)"]
     text, buttons = PLACE_QUESTION.render(None, update)
-    assert text == CHOOSE
+    assert text.startswith(CHOOSE.split(".")[0]) and "Saint-Pierre (Saint-Pierre-et-Miquelon, 975)" in text  # round 19
     assert [b["title"] for b in buttons] == [*update["place_choices"], "Aucune de celles-ci"]
     chosen, _ = place_update(buttons[1]["payload"], update)
     assert (chosen["departement"], chosen["commune"], chosen["place_choices"]) == ("975", "Saint-Pierre", None)

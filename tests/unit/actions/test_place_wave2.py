@@ -180,7 +180,7 @@ def test_a_town_several_communes_bear_said_in_passing_leads_to_the_choice(words,
     assert 2 <= len(choices) <= 3 and all("(" in choice for choice in choices)
     # When the place question comes, it offers them; a choice said in words is then the place.
     message, buttons = PLACE_QUESTION.render(None, produced)
-    assert message == CHOOSE and [b["title"] for b in buttons][: len(choices)] == choices
+    assert message.startswith(CHOOSE.split(".")[0]) and [b["title"] for b in buttons][: len(choices)] == choices
     code = choices[0].rsplit("(", 1)[1].rstrip(")")
     answer_events, answer_slots = _turn(produced, "departement", f"le {code}", {"departement": f"le {code}"})
     _dispatcher, answered = run(

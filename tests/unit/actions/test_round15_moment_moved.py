@@ -265,7 +265,8 @@ def test_a_moment_at_the_place_question_is_the_calls_and_the_place_is_asked_agai
     produced, said, next_question = at_place_question(words, intent)
     assert produced["callback_slot"] == moment
     assert produced["departement"] is None and next_question == "departement"
-    assert said[0] == f"Merci, j'ai noté le moment de l'appel ({moment})."
+    # Round 19: a day the advisors do not call ("samedi matin") is said so after it (test_round19_moments_kept_and_told).
+    assert said[0].startswith(f"Merci, j'ai noté le moment de l'appel ({moment}).")
     assert said[1:] in ([], ["Merci, votre demande est bien enregistrée."])  # the case stored now, with the number
     assert [case.callback_slot for case in stored_cases()] == [moment]
 

@@ -22,7 +22,8 @@ STORY = [user("mon mari est plâtrier à Brive, l'urssaf lui réclame 9000 euros
         "oh non pardon, plutôt demain midi",
     ],
 )
-def test_the_moment_put_right_asks_the_consent_again(words):
+def test_the_moment_put_right_asks_the_consent_again(words, monkeypatch):
+    monkeypatch.setenv("RELAIS_NOW", "2026-12-08T10:00:00+01:00")  # a Tuesday: "demain" is a day the advisors call
     current = tracker(
         [*STORY, user(words, "deny")],
         {"wants_advisor": True, "requested_slot": "consent_given", "callback_slot": "plutôt le matin"},

@@ -24,7 +24,7 @@ TODAY = date(2026, 12, 5)  # a Saturday
         # a town whose name is a trade's word ("Mâcon" folds to "macon", the maçon): said as the town
         ("horloger-bijoutier à Mâcon, un redressement fiscal", "horloger-bijoutier"),
         ("jsuis fleuriste a Macon", "fleuriste"),
-        ("on est installés à Mâcon, je repare des montres", None),
+        ("on est installés à Mâcon, je repare des montres", "repare des montres"),  # round 19: what the business does
         ("boulanger patissier a cote de Mâcon", "boulanger patissier"),
         ("couvreur-zingueur du cote de macon", "couvreur-zingueur"),
         ("menuisier-ebeniste pres de Mâcon depuis 1998", "menuisier-ebeniste"),
