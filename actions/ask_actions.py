@@ -69,12 +69,12 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        from actions.intake_actions import ActionGreet, comes_back
+        from actions.intake_actions import ActionGreet, comes_back, where_we_were
 
         if not tracker.active_loop_name and comes_back(tracker.latest_message.get("text")):
             # "me revoila. on en était où ?" (round 14, r14b-08): a welcome back and the pending question.
             return await ActionGreet().run(dispatcher, tracker, domain)
-        from actions.service_answers import service_question_text, where_we_were
+        from actions.service_answers import service_question_text
 
         service = service_question_text(tracker) or where_we_were(tracker)
         if service is not None:

@@ -148,6 +148,12 @@ from triage.normalise import normalise
 # The handoff's reading of a callback taken up again after a refusal (actions.handoff_actions.callback_taken_up_again),
 # set by that module when it loads: it imports this one, so importing it here would make a cycle.
 callback_taken_up_again: Callable[[CollectingDispatcher, Tracker], list[EventType] | None] | None = None
+# The same for what the crisis path needs of a stored case (round 19): the case saved again, its number, a case that
+# stands after a no, a yes read as the handoff reads it. Set by actions.handoff_actions, which imports this module.
+save_case: Callable[[Tracker, dict[str, Any]], Any] | None = None
+phone_of_stored_case: Callable[[Tracker], str | None] | None = None
+case_still_stands: Callable[[CollectingDispatcher, Tracker], list[EventType]] | None = None
+read_yes_no: Callable[[Any, Tracker, str | None], bool | None] | None = None
 
 logger = logging.getLogger(__name__)
 
@@ -431,9 +437,10 @@ def stored_case_raised(tracker: Tracker, events: list[EventType]) -> list[EventT
     if not changed and not slots.get("distress"):
         return []
     from actions.handoff import has_phone
-    from actions.handoff_actions import phone_of_stored_case, save_case  # imports this module
 
-    if slots.get("phone") is not None and not has_phone(slots):
+    if save_case is None:
+        return []
+    if slots.get("phone") is not None and not has_phone(slots) and phone_of_stored_case is not None:
         slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
     try:
         result = save_case(tracker, slots)
@@ -1684,10 +1691,8 @@ class ActionCheckIn(Action):
             # "non j'ai dit que je voulais pas deranger" at the callback offer, read as despair (round 7, r7b-13): the
             # kind word and the offer again pushed it a second time. A no, respected; the handoff says so.
             logger.info("check-in: the callback offer refused")
-            if tracker.get_slot("case_reference") and tracker.get_slot("consent_at"):
+            if tracker.get_slot("case_reference") and tracker.get_slot("consent_at") and case_still_stands is not None:
                 # Round 19 (r19a-03): a stored case keeps its callback; never "personne ne vous appellera".
-                from actions.handoff_actions import case_still_stands  # imports this module
-
                 return [
                     *case_still_stands(dispatcher, tracker),
                     SlotSet("requested_slot", None),
@@ -1730,8 +1735,8 @@ def _health_yes_at_question(tracker: Tracker) -> list[EventType]:
     """The health consent, when the words that read as exhaustion answer the health question with a clear yes."""
     if tracker.get_slot("requested_slot") != "health_consent" or tracker.get_slot("health_consent") is not None:
         return []
-    from actions.handoff_actions import read_yes_no  # imports this module
-
+    if read_yes_no is None:
+        return []
     return [SlotSet("health_consent", True)] if read_yes_no(None, tracker, "health_consent") is True else []
 
 

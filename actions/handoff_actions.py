@@ -3180,3 +3180,10 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
             )
         )
     return [SlotSet("case_reference", result.reference)]
+
+
+# What the crisis path needs of a stored case (round 19), without importing this module.
+crisis_actions.save_case = save_case
+crisis_actions.phone_of_stored_case = phone_of_stored_case
+crisis_actions.case_still_stands = case_still_stands
+crisis_actions.read_yes_no = read_yes_no

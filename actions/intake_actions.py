@@ -1588,3 +1588,33 @@ class ActionHandleMisunderstanding(Action):
             # Said in full once; then short (a long message repeated reads as a machine that did not listen).
             dispatcher.utter_message(text="Pardon, je n'ai pas compris." if already_said(tracker, text) else text)
         return [SlotSet("misunderstandings", float(count))]
+
+
+# "on en était où ?" (round 19, r19c-02, r19c-13): here beside the restatement it says back (actions.service_answers
+# answers the questions about the service; this module asks it).
+WHERE_WE_WERE_INTRO = "Nous en étions là :"
+WHERE_NOTHING_PENDING = "J'ai gardé ce que vous m'avez dit. Vous pouvez continuer avec vos mots, ou écrire « conseiller » pour être rappelé."
+
+
+def where_we_were(tracker: Tracker) -> str | None:
+    """ "on en était où ?", "vous pouvez me redire ce que vous avez noté ?": what was understood and noted, said back
+    (the pending question comes after it, asked by its form); None when the words ask neither."""
+    from actions.conversation import user_messages
+    from actions.handoff import business_person_concerned
+    from intake.facts import understood
+    from intake.service_questions import asks_where_we_were
+
+    words = tracker.latest_message.get("text") or ""
+    if not asks_where_we_were(words):
+        return None
+    concerned = business_person_concerned(user_messages(tracker.events))
+    restatement = restated(_assessment(tracker), False, concerned)
+    facts = {name: tracker.get_slot(name) for name in ("trade", "since_when", "deadline", "creditors", "departement")}
+    noted = understood({name: value for name, value in facts.items() if isinstance(value, str) and value})
+    noted = noted.removesuffix(" Dites-moi si je me trompe.") if noted else None
+    parts = [part for part in (restatement, noted) if part]
+    if not parts:
+        return WHERE_NOTHING_PENDING if not tracker.active_loop_name else "Nous commencions tout juste."
+    if not tracker.active_loop_name:
+        parts.append(WHERE_NOTHING_PENDING.split(". ", 1)[1])
+    return " ".join(parts)
