@@ -208,6 +208,7 @@ TRIAGE_SETS = {
     "development_v23": REPO / "tests" / "evaluation" / "retired-heldout-v23.yml",
     "development_v24": REPO / "tests" / "evaluation" / "retired-heldout-v24.yml",
     "development_v25": REPO / "tests" / "evaluation" / "retired-heldout-v25.yml",
+    "development_v26": REPO / "tests" / "evaluation" / "retired-heldout-v26.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
