@@ -125,6 +125,11 @@ _DENIED_ANYWHERE = compile_any(
         # After the topic said first ("mourir, il n'en a jamais parlé", "le suicide, elle n'en parle jamais").
         # "... avant hier soir", "... sauf une fois": never until something said.
         r"^(?:il|elle) n en (?:a jamais (?:parle|dit un mot)|parle jamais)\b(?! (?:avant|jusqu|sauf|mais))",
+        # Round 20 (v26-d-114): "je précise, jamais il n'a parlé de mourir ni rien de ce genre, il est juste à bout", a
+        # wife about her husband: "jamais" first is the same no.
+        r"\bjamais (?:il|elle) (?:n )?(?:a|ne m a|m a) (?:evoque|parle|dit|mentionne|laisse entendre)\w* (?:de |d |qu il "
+        r"voulait |qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)"
+        r"(?! (?:avant|jusqu|sauf|mais))",
     ]
 )
 _STARTS_YES = re.compile(
@@ -1615,7 +1620,12 @@ _NO_ANSWER = {
     "doubt": compile_any(
         [
             r"^(?:(?:euh|bon|ben|bah) )*(?:je |j )?(?:ne )?(?:sais|sait|sai) (?:pas|vraiment pas|trop pas) "
-            r"(?:quoi|comment|trop quoi) (?:vous |te )?(?:repondre|dire|vous dire|en dire)(?: a (?:ca|cela|cette question))?$"
+            r"(?:quoi|comment|trop quoi) (?:vous |te )?(?:repondre|dire|vous dire|en dire)(?: a (?:ca|cela|cette question))?$",
+            # Round 20 (r20b-17): "bon je vais voir", "je vais y réfléchir" put off the advice, saying neither yes nor no:
+            # unsure ("sécurité non confirmée", the numbers at the least doubt), never "Merci de me l'avoir dit. Appelez
+            # tout de suite le 15". A fatalistic "on verra bien" stays the warning it may be (not safe).
+            r"^(?:(?:euh|bon|ben|bah|ok|okay|d accord|oui|ouais|bof) )*(?:je vais voir|on va voir|je verrai|"
+            r"faut voir|il faut voir|a voir|je vais y reflechir|je vais reflechir)(?: ca)?$",
         ]
     ),
 }

@@ -88,7 +88,9 @@ _TOLD_PAST_BEFORE = re.compile(
     r"(?: (?!(?:pour|avant|d|jusqu|prevue?s?|fixee?s?|doit|dois|doivent|devra|va|vont|faut|faudra|qu|que|quand|sinon|"
     r"et|mais|puis|donc|prochaine?|payer|regler|verser|rembourser|rendre|quitter|reporte|reportee|repousse|avance|"
     # A creditor coming to take back ("m'a envoyé un courrier : ils viennent récupérer la machine lundi", retired v24).
-    r"viennent|vient|viendra|viendront|passent|recuperer|reprendre|chercher|saisir)\b)\w+){0,8} $"
+    r"viennent|vient|viendra|viendront|passent|recuperer|reprendre|chercher|saisir|"
+    # The visit made, then its return ("l'huissier est venu hier, il repasse mercredi": round 20, r20b-05).
+    r"repasse|repassent|repassera|revient|reviennent|reviendra|reviendront)\b)\w+){0,8} $"
 )
 # A weekday that heads the letter it brought ("lundi, mise en demeure de l'URSSAF", round 17, retired v23, b2-058): the
 # day it came, not a date due.

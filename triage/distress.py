@@ -229,6 +229,10 @@ _ACT_DENIED = re.compile(
     # after it; its "j'y pense" is not a denial turning (_DENIAL_TURNS reads the rest of the message).
     r"|\b(?P<never>(?:mourir|me suicider|me tuer|en finir|le suicide|suicide)(?: ,)? jamais de la vie"
     r"(?: (?:j y|je n y|j y ai|je n y ai|j en|je n en) (?:pense|songe|jamais pense|ai jamais pense))?)"
+    # The act named between two no's, or followed by "non, pas ça" (retired held-out v26, typed fast: "nan en finir non,
+    # pas ça, j'ai deux gamins"): denied, the reasons follow.
+    r"|\b(?:non|nan|nn) (?:le suicide|me suicider|me tuer|en finir|mourir)(?: ,)? (?:non|nan|nn|jamais(?! de la vie)|surtout pas|pas ca)\b"
+    r"|^(?:le suicide|me suicider|me tuer|en finir)(?: ,)? (?:non|nan)(?: ,)? (?:pas ca|jamais|surtout pas)\b"
 )
 
 
@@ -398,6 +402,11 @@ _PLAIN_WORDS = re.compile(
     r"(?= ,|$| et )"
     r"|\b(?:plus|pas|presque plus) rien (?:a|d) (?:vendre|livrer|produire|fabriquer|cuire|proposer|facturer|exposer|"
     r"mettre en (?:vitrine|rayon|vente)|faire tourner|stocker|expedier)\b"
+    # Round 20 (alarms): money short to live on ("elle a plus un rond pour vivre", a sister fleeing a violent husband,
+    # read as a burden at 0.91): a money fact, the urgency's (cases_round19_ambiguous.yml says so for the rules).
+    r"|\b(?:plus|pas|zero|sans|aucun|presque plus) (?:un |une |d |de |du )?(?:sous?|ronds?|centimes?|euros?|kopecks?|"
+    r"radis|thunes?|balles|argent|fric|pognon|revenus?)(?: (?!(?:pour|de quoi)\b)\w+){0,3} (?:pour|de quoi) (?:vivre|survivre)"
+    r"(?: (?:ce mois ci|ce mois|cette semaine|jusqu a la fin du mois))?(?= ,|$| et )"
 )
 
 
@@ -552,8 +561,20 @@ _CLAIM_PERSONAL = re.compile(
 )
 
 
+# Round 20 (alarms): the insurer pays only on a condition of the claim ("l'assurance dit qu'elle ne paie que si l'armoire
+# forte est homologuée", read as a life insurance at 0.94). Not a life cover's condition ("que si c'est un accident").
+_CLAIM_ON_CONDITION = re.compile(
+    r"\b(?:assureur|assureurs|assurance|compagnie|expert|experte|mutuelle)\b(?: (?!(?:si|quand|en cas)\b)\w+){0,8} "
+    r"(?:ne |n )(?:\w+ )?(?:paiera|payera|paie|paye|rembourse|remboursera|couvre|couvrira|versera|prend en charge|"
+    r"prendra en charge|indemnise|indemnisera) (?:que|qu) (?:si|s il|s ils|a condition)\b"
+)
+_LIFE_COVER = re.compile(r"\b(?:accident\w*|assurance vie|prevoyance|deces|mort|naturelle|vie)\b")
+
+
 def _claim_paid_in_part(quote: str) -> bool:
     words = " ".join(clause.text for clause in split_clauses(quote))
+    if _CLAIM_ON_CONDITION.search(words) and not _LIFE_COVER.search(words):
+        return not _CLAIM_PERSONAL.search(words) and not (_END_NAMED.search(words) or _table().finality.search(words))
     return (
         bool(_CLAIM_PAID_IN_PART.search(words))
         and not _CLAIM_PERSONAL.search(words)
@@ -630,6 +651,42 @@ _IRRITATED_OR_MINIMISED = re.compile(
     r"|\b(?:ca|ils|il|elle) (?:m|me) (?:enerve\w*|agace\w*|saoule\w*|gonfle\w*|soule\w*)\b"
     r"|\bmais bon,? (?:c est|cest) (?:la saison|le metier|normal|comme ca|le job|la vie d artisan|les fetes)\b"
 )
+
+
+# Round 20 (v26 bot false alarms): the classifier alone asked about suicide on plain business text ("les camions de
+# livraison peuvent plus s'arrêter devant, la glace fond", "j'ai vendu deux fois moins de cornets", "ma mère ... a du
+# mal avec l'ordi"). Its level-3 reading needs some word of feeling, strain or despair in the message: a lexicon much
+# broader than the level-3 rules, read on the folded words (accents, elisions and SMS spellings aside).
+_FEELING_OR_STRAIN = re.compile(
+    r"\b(?:moral|deprime\w*|depression|abattue?s?|angoiss\w*|anxi\w*|peur\w*|pleur\w*|larmes?|chiale\w*|craqu\w*|"
+    r"honte\w*|seule?s?|isolee?s?|solitude|decourag\w*|fatigue\w*|epuise\w*|epuisement|creve\w*|lessive\w*|"
+    r"(?:suis|me sens|completement) (?:videe?|perdue?|usee?|mal)|a bout|au bout|bout du rouleau|nul|nulle|nuls|"
+    r"degoute\w*|degout|desespo\w*|desesper\w*|triste\w*|tristesse|malheureu\w*|souffr\w*|detresse|panique\w*|"
+    r"stress\w*|inquie\w*|tracass\w*|insomnie\w*|dors (?:plus|pas|mal)|boule au ventre|ventre noue|etouff\w*|"
+    r"en peux plus|en pouvons plus|en peut plus|tiens plus|tient plus|tiendrai pas|supporte plus|marre|ras le bol|sais plus|"
+    r"sait plus|savons plus|plus la force|courage|envie de rien|plus envie|sert a rien|a quoi bon|je coule|on coule|"
+    r"gouffre|naufrage|enfer|cauchemar\w*|mourir|suicid\w*|en finir|arreter tout|tout arreter|tout lacher|"
+    r"abandonn\w*|rien ne va|va pas bien|vais pas bien|va mal|vais mal|mal etre|malaise|burn out|burnout|nerfs|"
+    r"colere|rage|submerge\w*|deborde\w*|noye\w*|ecrase\w*|brise\w*|detruit\w*|effondr\w*|foutu\w*|fichu\w*|"
+    r"echec|incapable|inutile|plus d espoir|sans espoir|sans issue|impasse|trop lourd|pesant|c est dur|trop dur|"
+    r"galere\w*|calvaire|horrible|terrible|catastroph\w*|affreu\w*|insupportable|invivable|aidez moi|aide moi|"
+    r"au secours|fin de vie|mourante?s?|agonis\w*|cancer|deuil)\b"
+)
+
+
+def says_feeling_or_strain(text: str) -> bool:
+    """Some word of feeling, strain or despair in the message: what the classifier's own level-3 reading (the direct
+    question about suicide) needs. A message of plain business facts has none."""
+    words = normalise(text)
+    return bool(_FEELING_OR_STRAIN.search(words) or _FEELING_OR_STRAIN.search(re.sub(r"[^a-z0-9]+", " ", fold(text))))
+
+
+def model_may_ask(text: str) -> bool:
+    """Whether the classifier alone (no rule's sign) may ask the direct question about suicide: some word of feeling or
+    strain, and no calm idiom the triage knows ("je vais le tuer mdr", "mort de rire")."""
+    if _laughs(text) or any(rules().signals.distress_idioms.search(c.text) for c in split_clauses(text)):
+        return False
+    return says_feeling_or_strain(text)
 
 
 # An answer put off ("je vous le donne après", "je vous l'envoie ce soir"): the classifier read it as ambiguous
@@ -796,6 +853,40 @@ def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
     # the son was asked whether he himself was safe): the clauses that carry a sign say whose it is.
     source = message if message is not None and ("…" in sign.quote or sign.rule.startswith("model:")) else None
     return _signs_in_parts_of_someone_else(source or sign.quote.strip("«» "), sign.rule in _MEANS_RULES)
+
+
+# Someone close answering a question put to them about themself ("est-ce qu'il vous arrive de penser au suicide ?",
+# "Êtes-vous en sécurité ?") that the question is not about them (round 20, r20a-13 "moi non, c'est pour lui que j'ai
+# peur", r20a-03 "moi?? non pas du tout c pas de moi que je parle", "mais je vais bien moi!! c mon patron qui est
+# creve"). Never "moi oui" (at the direct question, a yes) nor "moi non plus".
+_NOT_THE_WRITER = re.compile(
+    r"^(?:(?:mais|euh|ah|oh|ben|bah|bon|non) )*moi (?:non|nan|pas du tout|jamais|ca va|je vais bien)\b(?! (?:plus|pas|mal)\b)"
+    r"|\b(?:c est |c |ce n est |ce n |cest |ce )?pas (?:de |pour )?moi (?:que je parle|dont je parle|dont il s agit|"
+    r"qu il s agit|qui (?:va mal|suis|est)|le probleme|le souci|qui vous ai parle)\b"
+    r"|\bje vais (?:tres |tout a fait )?bien,? moi\b|\bmoi,? je vais (?:tres )?bien\b(?! (?:plus|pas|mal)\b)"
+    r"|\bc est (?:pas|pas pour|pas de) moi,? c est\b"
+)
+
+
+def says_not_the_writer(text: str | None) -> bool:
+    """The writer says the question about them is not about them: someone else is the one at stake."""
+    return bool(text) and bool(_NOT_THE_WRITER.search(normalise(text or "")))
+
+
+def speaks_of_no_one(sign: Sign) -> bool:
+    """A rule's sign whose own words name no one, neither the writer nor another ("pas que la boutique"): whose it is,
+    the message's other signs say (round 20, r20a-15: "hier il a dit qu'il voulait en finir tout court, pas que la
+    boutique", a son about his father, made the son the one at risk)."""
+    if sign.rule.startswith("model:"):
+        return False
+    reported = _table().reported
+    words = _sign_words(sign)
+    return not (
+        reported.writer.search(words)
+        or reported.close_person.search(words)
+        or reported.third_person.search(words)
+        or rules().signals.third_person_subject.search(words)
+    )
 
 
 # The writer's words about themself around someone else's sign, that say nothing of a risk of their own: who they are

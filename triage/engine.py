@@ -25,6 +25,8 @@ from triage.distress import (
     distress_level,
     find_signs,
     is_bereaved_by_suicide,
+    says_not_the_writer,
+    speaks_of_no_one,
     speaks_of_someone_else,
 )
 from triage.model import best_alone_threshold, corpus, model, thresholds
@@ -835,6 +837,17 @@ class _Run:
             # "non c'est mon PERE qui va pas bien, pas ma mere" (round 15, r15b-08): the signs were about the father.
             possessive, word = meant.split(" ", 1)
             self.person_at_risk = f"{possessive} {ACCENTED_KIN.get(word, word)}"
+        if self.signs and self.person_at_risk is None and not self.own_sign and says_not_the_writer(text):
+            # "moi non, c'est pour lui que j'ai peur" at a question put to the writer about themself (round 20, r20a-13,
+            # r20a-03): the signs were another's, the one the writer named or writes for.
+            # Only someone named: "moi non" alone after the writer's own words keeps the writer the one asked about.
+            writes_for = [self.introduced] if self.introduced else []
+            people = named or self.close_people or writes_for
+            if people:
+                self.person_at_risk = people[-1]
+        # A sign naming no one beside another's sign in the same message is that other's ("il a dit qu'il voulait en
+        # finir tout court, pas que la boutique": round 20, r20a-15).
+        others = [sign for sign in signs if speaks_of_someone_else(sign, text)]
         for sign in signs:
             self.signs.append(sign)
             # The line named by someone close already writing about another person ("ok je vais appeler le 3114",
@@ -842,7 +855,8 @@ class _Run:
             line_for_them = sign.rule == "crisis_line_named" and self.person_at_risk is not None
             # A quote shortened with "…" is read in its whole message, as speaks_of_someone_else does.
             worried = reported_with_worry(normalise(text if "…" in sign.quote else sign.quote))
-            if not speaks_of_someone_else(sign, text) and not line_for_them and not worried:
+            theirs = bool(others) and sign not in others and speaks_of_no_one(sign)
+            if not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs:
                 # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
                 # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
                 # round 5) took "ma fille" away, and the safety question's answer was read about nobody.
