@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import services
 from actions.conversation import said_before, user_messages
-from actions.handoff import concerned_person, said_to_the_writer, written_for
+from actions.handoff import NO_ANSWER_REASON, concerned_person, said_to_the_writer, written_for
 from chamber.emergency import EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
@@ -76,6 +76,7 @@ from guidance.crisis import (
     suicide_question,
     unreachable_reply,
     unsure_reply,
+    your,
 )
 from guidance.glossary import DEFINITION_KEY, definition_text
 from guidance.welcome import WELCOME_OPENING
@@ -91,6 +92,7 @@ from intake.answers import (
 from intake.shapes import has_words
 from triage import Assessment
 from triage.answers import (
+    ANSWERS_INTAKE_QUESTION,
     ASK_AGAIN,
     CLEAR_NO,
     DECLINED,
@@ -141,6 +143,7 @@ from triage.distress import (
     close_people_named,
     find_signs,
     rule_signs,
+    says_not_the_writer,
     speaks_of_someone_else,
 )
 from triage.normalise import normalise
@@ -292,6 +295,82 @@ def _business_decision_told(text: str) -> bool:
 _FACTS_OF_THE_BUSINESS = {"trade", "legal_form", "employees", "creditors", "departement"}
 
 
+# Round 20 (bot false alarms of development v26): at the direct question, a business fact or a question about the service
+# ("on m'avait dit 6 semaines, on en est à 11", "ils demandent 3 000 € en bitcoin", "qui va faire tourner la boîte", "la
+# chambre peut m'aider ?") took the crisis path with "Merci de me l'avoir confié", as if a yes had been said. Prevention
+# guidelines: a change of subject is no yes and no clear no either. Asked once more; a second change of subject gets the
+# 3114 once, as information, and the conversation resumes (the case says the question got no answer). Only what carries
+# a subject of its own: hedges, a yes, signs (the reader's and the model's), words of strain or of the question, a time
+# alone ("depuis des mois" may answer the question itself) and short or wordless answers stay the crisis path.
+_ANOTHER_SUBJECT = re.compile(
+    r"\b(?:boutique|atelier|boite|magasin|commerce|salon|fonds|local|vitrine|stock|marchandise|ordinateur|ordi|logiciel|"
+    r"livraisons?|commandes?|devis|compta|comptable|rsa|caf|france travail|pole emploi|prevoyance|mutuelle|retraite|"
+    r"rancon\w*|bitcoin|piratage|pirate|compte|chambre|cma|conseillers?|service|associee?s?|salariee?s?|apprentie?s?|"
+    r"marches?|juge|audience|avocat|mandataire|administrateur|proprietaire|bailleur|cfe|tresorerie|chiffre d affaires)\b"
+    r"|\b\d[\d .,]*(?:k|k€|€|euros?|balles|e)\b|€"
+    r"|\b(?:on m a dit|on m avait dit|ils m ont dit|il m a dit|elle m a dit|ils disent|il dit|elle dit|ils demandent|"
+    r"il demande|elle demande|ils veulent|il veut|elle veut|ils reclament|il reclame)\b"
+    r"|^(?:qui|combien|comment|est ce que|vous pouvez|vous pourriez|on peut|je peux|la chambre|c est gratuit)\b"
+)
+# Words of strain, of the question itself, of time and frequency, or a no/yes/doubt opening: never a change of subject.
+_NOT_ANOTHER_SUBJECT = re.compile(
+    r"\b(?:suicide\w*|suicider|mourir|mort|morte|en finir|finir|disparaitre|partir|dormir|pense|pensee?s?|penser|idees?|"
+    r"envie|tiens|tient|tenir|tenu|craque\w*|coule|sombre|noie|peux plus|en peux|abandonn\w*|lache\w*|fatigue\w*|"
+    r"epuise\w*|videe?|bout|seule?|peur|mal|pleur\w*|triste\w*|deprim\w*|desespere\w*|nulle?|honte|perdue?|force|"
+    r"courage|sais plus|sais pas|sait pas|sert a rien|ca va|va aller|s en sort\w*|m en sort\w*|en sortir|gout|"
+    r"question|pourquoi|fois|parfois|souvent|nuits?|soirs?|chaque|jamais|toujours pas|plus rien|rien ne va|"
+    r"vie|vivre|famille|enfants?|gosses?|femme|mari)\b"
+    r"|^(?:(?:euh|ben|bah|bon|ah|oh|hm+|mais|et) )*(?:moi|non|nan|nn|oui|ouais|ouai|si|bof|mouais|peut etre|quand|lorsque|"
+    r"des que|surtout|seulement|que|sauf|a part|le soir|la nuit|le matin|la journee)\b|\b(?:pire|empire|surtout quand)\b"
+)
+_MIN_WORDS_OF_ANOTHER_SUBJECT = 3
+# Material want said with the account ("le RSA a été refusé, rien pour manger ce mois-ci"): a level-3 sign that brings
+# the direct question; said where the question was asked, it is the account going on, not an answer to it.
+_MATERIAL_WANT_RULES = frozenset({"ambiguous_cannot_feed"})
+
+
+def _without_material_want(text: str) -> str | None:
+    """The text without its material want, or None when it carries any other sign."""
+    signs = find_signs(text)
+    if any(sign.rule not in _MATERIAL_WANT_RULES for sign in signs):
+        return None
+    for sign in signs:
+        quote = str(sign.quote or "").strip("«» ")
+        text = text.replace(quote, " ") if quote and quote in text else text
+    return text if not find_signs(text) else None
+
+
+def changes_the_subject(text: str | None) -> bool:
+    """The answer at the direct question is about something else (a fact of the business, a question about the service),
+    with nothing of the question, of doubt or of strain in it: no yes, and not yet an answer."""
+    if not text or text.startswith("/") or not has_words(text):
+        return False
+    words = normalise(text)
+    if (
+        len(words.split()) < _MIN_WORDS_OF_ANOTHER_SUBJECT
+        or _NOT_ANOTHER_SUBJECT.search(words)
+        or admits_thoughts(text)
+    ):
+        return False
+    rest = _without_material_want(text)
+    if rest is None:
+        return False
+    # The reader's own test: what it would ask again as the account going on (no hedge, no yes, no sign at all).
+    if answer_to_suicide_question(rest, may_ask_again=True, answers_intake_question=True) != ANSWERS_INTAKE_QUESTION:
+        return False
+    return _difficulty_told(text) or bool(_ANOTHER_SUBJECT.search(words))
+
+
+def _unanswered_after_another_subject(tracker: Tracker, slot: str) -> dict[str, Any]:
+    """The direct question asked twice, answered both times with something else: the slot the dialogue reads as a no
+    (the conversation resumes, action_after_clear_no gives the 3114 as information) and the case says no answer came."""
+    reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
+    if NO_ANSWER_REASON not in reasons.get("overwhelm", []):
+        reasons.setdefault("overwhelm", []).append(NO_ANSWER_REASON)
+    logger.info("%s answered: another subject twice", slot)
+    return {slot: CLEAR_NO, "triage_reasons": reasons}
+
+
 # Round 17 (r17b-08, r17b-06): the safety question once more after the helplines refused or the earlier no said again,
 # with words that respect the refusal or the no (triage.answers.NUMBERS_REFUSED, NO_SAID_BEFORE).
 ASK_AGAIN_HERE = {
@@ -317,12 +396,13 @@ def _read_answer(
     if tracker.get_slot("requested_slot") != slot:
         return {}
     text = _latest_user_text(tracker)
+    may_ask_again = not _said_since(
+        tracker, asked_by, (*ASK_AGAIN_FIRST.values(), *ASK_AGAIN_HERE.values(), WHAT_IT_CHANGES_SAFETY)
+    )
     answer = read(
         text,
         _latest_intent(tracker),
-        may_ask_again=not _said_since(
-            tracker, asked_by, (*ASK_AGAIN_FIRST.values(), *ASK_AGAIN_HERE.values(), WHAT_IT_CHANGES_SAFETY)
-        ),
+        may_ask_again=may_ask_again,
         # A long account ("alors pour vous expliquer depuis le début…", whatever intent the NLU gives it) answers
         # the intake, not this question: asked once more before it is read as no clear no (a short other subject,
         # "l'urssaf me réclame 3 trimestres", is read at once). Warning signs in it still take the crisis path at
@@ -333,6 +413,11 @@ def _read_answer(
         or _difficulty_told(text),
         may_answer_question=_times_said_since(tracker, asked_by, questions) <= QUESTIONS_BACK_ANSWERED,
     )
+    if slot == "suicide_thoughts" and answer in (NOT_CLEAR_NO, ANSWERS_INTAKE_QUESTION) and changes_the_subject(text):
+        # Round 20: another subject is no yes. Asked once more (the kind word below), then no answer is recorded.
+        if not may_ask_again or _times_said_since(tracker, asked_by, questions) >= 2:
+            return _unanswered_after_another_subject(tracker, slot)
+        answer = ANSWERS_INTAKE_QUESTION
     logger.info("%s answered: %s", slot, answer)  # the reading, never the words
     if answer == QUESTION_BACK and _latest_intent(tracker) == "request_human":
         # "je peux avoir un vrai conseiller ?" at a crisis question: the request is noted and comes right after it
@@ -451,16 +536,58 @@ def stored_case_raised(tracker: Tracker, events: list[EventType]) -> list[EventT
     return [] if result.reference == reference else [SlotSet("case_reference", result.reference)]
 
 
+# The crisis reply's callback offer (guidance.crisis.crisis_messages), and what is said instead once a call is booked.
+_CALLBACK_OFFER_START = "Si vous le souhaitez, un conseiller de notre chambre peut aussi vous rappeler."
+
+
+def _callback_offer_booked() -> str:
+    chamber = services.chamber()
+    return (
+        "Votre demande de rappel est bien enregistrée : un conseiller de notre chambre vous rappellera en priorité. "
+        f"Vous pouvez aussi appeler le {chamber.phone}, {chamber.hours_text}."
+    )
+
+
+def _callback_booked(tracker: Tracker) -> bool:
+    """A case is stored with the consent and a number to call: the callback is booked."""
+    if not tracker.get_slot("case_reference") or not tracker.get_slot("consent_at"):
+        return False
+    from actions.handoff import has_phone
+
+    if has_phone(tracker.slots):
+        return True
+    return phone_of_stored_case is not None and phone_of_stored_case(tracker) is not None
+
+
+# The crisis reply's opening after an answer to the direct question that is neither a yes nor a sign in words.
+NOT_A_YES_OPENING = "Je préfère prendre votre réponse au sérieux."
+
+
+def _confided(text: str) -> bool:
+    """A yes to the direct question ("oui", "des fois j'y pense"), or a warning sign in its words."""
+    return admits_thoughts(text) or bool(find_signs(text))
+
+
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
     """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
     # The last message, the safety question, is asked by safety_form with its one-tap answers.
     messages = crisis_messages(services.chamber(), person_at_risk(tracker))[:-1]
+    if _callback_booked(tracker):
+        # Round 20 (r20b-10, 11, 17, 18): "Rien ne vous oblige à laisser vos coordonnées" to someone whose callback is
+        # booked already; the call stands and comes first (the case is raised in the same turn: stored_case_raised).
+        messages = [
+            _callback_offer_booked() if message.startswith(_CALLBACK_OFFER_START) else message for message in messages
+        ]
     if answered and declines_to_talk(_latest_user_text(tracker)):
         # "je préfère pas en parler" to the direct question (round 9, r9b-24): no "merci de me l'avoir confié".
         messages[0] = messages[0].replace(CONFIDED, DECLINED_OPENING, 1)
     elif answered and not has_words(_latest_user_text(tracker)):
         # "...", "😶" to the direct question (round 18, r18b-12): nothing confided in words, no thanks for it.
         messages[0] = messages[0].replace(CONFIDED, WORDLESS_OPENING, 1)
+    elif answered and not _confided(_latest_user_text(tracker)):
+        # Round 20 (development v26): "je tiens encore un peu", "mais ça va aller", "je sais pas" are no yes: the crisis
+        # path all the same, without thanks for confiding what was not said.
+        messages[0] = messages[0].replace(CONFIDED, NOT_A_YES_OPENING, 1)
     if _welcome_said_this_turn(tracker):
         # The held welcome goes out before the first reply without the numbers (bot/crisis_first.py): it came between
         # the 15/112 line and the callback offer (round 7, r7a-06 and r7a-12). Said in one message after the 3114,
@@ -1330,6 +1457,17 @@ def offer_declined_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 
 
 def crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """`_crisis_in_form_reply`, and a stored case raised with it in the same turn (round 20, r20b-18, r20b-11): a sign
+    at the e-mail or the time question, once the case was stored, got the crisis reply while the case stayed "normale,
+    no distress" until the safety answer, or for good when none came. Every reply from inside a form goes through
+    here, so no question pending keeps the stored case behind the crisis path."""
+    events = _crisis_in_form_reply(dispatcher, tracker)
+    if events is None:
+        return None
+    return [*events, *stored_case_raised(tracker, events)]
+
+
+def _crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """The crisis path from inside an intake or handoff form when the latest message is a warning sign (the crisis
     guard's `express_distress`, the triage's distress); else None. The rules' "crisis during the intake" only runs when the form rejects
     the message, and a warning sign that also gives a fact ("je dors plus depuis des semaines. ma famille serait
@@ -1446,6 +1584,9 @@ class ValidateSafetyForm(FormValidationAction):
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        mistaken = put_to_the_writer_by_mistake(dispatcher, tracker, "safe_now", (safety_question(None),))
+        if mistaken is not None:
+            return mistaken
         person = person_at_risk(tracker)
         if (
             tracker.get_slot("requested_slot") == "safe_now"
@@ -1825,6 +1966,40 @@ def _refuses_the_offer(tracker: Tracker) -> bool:
     )
 
 
+def not_the_writer_thanks(person: str) -> str:
+    """Round 20 (r20a-13, r20a-03): the question was put to someone close about themself; they said it was not about them."""
+    return (
+        f"Merci de me le préciser, et pardon pour la confusion : je comprends que c'est pour {your(person)} que vous "
+        f"vous inquiétez. Le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et nuit, gratuitement."
+    )
+
+
+def put_to_the_writer_by_mistake(
+    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, writers_questions: Collection[str]
+) -> dict[str, Any] | None:
+    """The question just asked was about the writer ("est-ce qu'il vous arrive de penser au suicide ?", "Êtes-vous en
+    sécurité en ce moment ?") and the writer answers that it is not about them ("moi non, c'est pour lui que j'ai peur",
+    "mais je vais bien moi!! c mon patron qui est crevé"), the triage now naming the person at risk: thanks, and the
+    question asked again about that person (the form asks it), never the emergency numbers to the writer."""
+    if tracker.get_slot("requested_slot") != slot:
+        return None
+    person = person_at_risk(tracker)
+    text = _latest_user_text(tracker)
+    # At the safety question, "lui je sais pas" or "moi oui, c'est lui le problème" answer about the person already
+    # (action_after_safety_answer's relative reply): only "moi je vais bien" without more is put right here.
+    other = speaks_for_someone_else(text) and slot == "suicide_thoughts"
+    if person is None or not (says_not_the_writer(text) or other):
+        return None
+    last_bot = next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    if last_bot not in writers_questions:
+        return None
+    if any(sign.level <= INDIRECT and not speaks_of_someone_else(sign, text) for sign in rule_signs(text)):
+        return None  # a sign of the writer's own in the same words: read as the answer it is
+    dispatcher.utter_message(text=not_the_writer_thanks(person))
+    logger.info("%s: the question put to the writer was about someone else", slot)
+    return {slot: None}
+
+
 class ActionAskSuicideThoughts(Action):
     def name(self) -> str:
         return "action_ask_suicide_thoughts"
@@ -1848,6 +2023,11 @@ class ValidateDirectQuestionForm(FormValidationAction):
     async def extract_suicide_thoughts(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        mistaken = put_to_the_writer_by_mistake(
+            dispatcher, tracker, "suicide_thoughts", (suicide_question(None), suicide_question(None, again=True))
+        )
+        if mistaken is not None:
+            return mistaken
         return _read_answer(
             tracker,
             dispatcher,
@@ -1883,6 +2063,23 @@ def illness_acknowledged(text: str) -> str | None:
     return "Je suis vraiment désolé pour cette maladie : c'est une épreuve très lourde."
 
 
+def no_answer_reply(person: str | None) -> str:
+    """One short sentence, the 3114 as information, after the direct question got no answer twice."""
+    if person is None:
+        return f"Je n'insiste pas ; sachez seulement que le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, si un jour ça n'allait pas."
+    return f"Je n'insiste pas ; sachez seulement que le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et nuit, gratuitement."
+
+
+def _no_answer_this_turn(tracker: Tracker) -> bool:
+    """The validation of this turn recorded that the direct question got no answer."""
+    return any(
+        event.get("event") == "slot"
+        and event.get("name") == "triage_reasons"
+        and NO_ANSWER_REASON in ((event.get("value") or {}).get("overwhelm") or [])
+        for event in _this_turn(tracker)
+    )
+
+
 class ActionAfterClearNo(Action):
     """The 3114 once, then back to the conversation: the paused form asks its question again."""
 
@@ -1892,7 +2089,12 @@ class ActionAfterClearNo(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         declined = declines_to_talk(_latest_user_text(tracker))
         text = (declined_reply if declined else clear_no_reply)(person_at_risk(tracker))
-        if not declined and refuses_the_numbers(_latest_user_text(tracker)):
+        unanswered = _no_answer_this_turn(tracker)
+        if unanswered:
+            # Round 20: asked twice, answered twice with something else: no thanks for an answer never given, the 3114
+            # once as information, and the conversation goes on where it was.
+            declined, text = False, no_answer_reply(person_at_risk(tracker))
+        if not declined and not unanswered and refuses_the_numbers(_latest_user_text(tracker)):
             # Round 12 (r12c-11): "non c'est pas ça. et me donnez pas de numéro de psy svp" still got the 3114 line.
             # The refusal is respected: no number in this reply (the line was given before, and stays in the case).
             text = NUMBERS_REFUSED_CLEAR_NO_REPLY

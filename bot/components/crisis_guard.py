@@ -32,7 +32,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from guidance.glossary import term_asked
-from triage.distress import AMBIGUOUS, INDIRECT, find_signs, is_bereaved_by_suicide
+from triage.distress import AMBIGUOUS, INDIRECT, find_signs, is_bereaved_by_suicide, model_may_ask
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,11 @@ class CrisisGuard(GraphComponent):
         # A word asked about ("c'est quoi le 3114 ?", "c'est quoi une liquidation ?") is no distress the classifier
         # alone may raise: the definition guard answers it.
         defined = term_asked(text) is not None
-        if name != BEREAVEMENT_INTENT and not defined and (confidence >= self.classifier_only_threshold or not ranking):
+        # Round 20 (v26 bot): the classifier alone asked about suicide on plain facts ("sciatique paralysante depuis 6
+        # semaines", "je vais le tuer mdr"): it may ask only where the words say some feeling or strain, and no joke.
+        may_ask = model_may_ask(text)
+        confident = confidence >= self.classifier_only_threshold or not ranking
+        if name != BEREAVEMENT_INTENT and not defined and confident and may_ask:
             return self._force(message, CHECK_IN_INTENT, AMBIGUOUS, [f"model:{name}"], "model", confidence)
         if not ranking:
             return self._force(message, "describe_situation", None, [f"model:{name}"], "model", confidence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from actions.crisis_actions import ValidateDirectQuestionForm
+from actions.handoff import NO_ANSWER_REASON
 from actions.triage_actions import ValidateTriageSlots
 from tests.support.trackers import bot, run, run_extract, slot_events, texts, tracker, user
 
@@ -45,7 +46,8 @@ def test_a_difficulty_told_is_asked_again_then_read_as_no_clear_no(answer):
     dispatcher, slots = run_extract(
         ValidateDirectQuestionForm(), "extract_suicide_thoughts", _at_the_question(answer, asked_again=True)
     )
-    assert slots == {"suicide_thoughts": "not_clear_no"}
+    # Round 20: a second other subject is no answer, no yes: the conversation resumes, the case says so.
+    assert slots["suicide_thoughts"] == "clear_no" and NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.crisis_actions import ValidateDirectQuestionForm, _difficulty_told
+from actions.crisis_actions import ValidateDirectQuestionForm, _difficulty_told, changes_the_subject
+from actions.handoff import NO_ANSWER_REASON
 from tests.support.trackers import bot, run_extract, texts, tracker, user
 
 CHECK_IN = {"event": "action", "name": "action_check_in", "timestamp": None}
@@ -44,7 +45,11 @@ def test_a_business_decision_is_the_account_going_on(answer):
     _, slots = run_extract(
         ValidateDirectQuestionForm(), "extract_suicide_thoughts", _at_the_question(answer, asked_again=True)
     )
-    assert slots == {"suicide_thoughts": "not_clear_no"}
+    if changes_the_subject(answer):
+        # Round 20: a second other subject is no answer, no yes: the conversation resumes, the case says so.
+        assert slots["suicide_thoughts"] == "clear_no" and NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]
+    else:
+        assert slots == {"suicide_thoughts": "not_clear_no"}
 
 
 @pytest.mark.parametrize(

@@ -141,3 +141,40 @@ def test_a_word_asked_about_is_no_distress_for_the_classifier_alone():
     definition guard answers it; never the crisis path nor the direct question."""
     message = classified("c'est quoi le 3114 ?", [("express_distress", 1.0), ("faq", 0.3)])
     assert guarded(message) == "faq" and message.get("crisis_guard") is None
+
+
+@pytest.mark.parametrize(
+    "text, ranking, expected",
+    [
+        # Round 20 (v26 bot): plain facts of the business or of health, the classifier alone confident: no question.
+        (
+            "je suis boulanger, la rue est barrée depuis la rentrée et les livreurs se garent plus loin",
+            [("express_overwhelm", 0.93), ("describe_situation", 0.05)],
+            "describe_situation",
+        ),
+        (
+            "hernie discale depuis deux mois, je peux plus porter les sacs de plâtre",
+            [("express_distress", 0.91), ("describe_situation", 0.06)],
+            "describe_situation",
+        ),
+        # A joke the triage knows stays calm, even with a word of strain.
+        (
+            "il me doit 3 000 balles, j'en ai marre, je vais l'étrangler mdr",
+            [("express_distress", 0.95)],
+            "describe_situation",
+        ),
+        # A word of feeling or strain: the classifier alone still asks directly.
+        (
+            "franchement je suis découragé, les commandes tombent plus",
+            [("express_overwhelm", 0.92), ("describe_situation", 0.05)],
+            "express_overwhelm",
+        ),
+        (
+            "j'ai honte devant ma femme avec ces factures",
+            [("express_distress", 0.9), ("inform", 0.05)],
+            "express_overwhelm",
+        ),
+    ],
+)
+def test_the_classifier_alone_asks_only_on_words_of_feeling(text, ranking, expected):
+    assert guarded(classified(text, ranking)) == expected
