@@ -522,6 +522,9 @@ def summarise(
         if suicide_answer:
             said.append(f"à la question sur le suicide, {suicide_answer}")
         parts.append(f"Signes repérés{kept} : " + " ; ".join(said) + ".")
+    elif suicide_answer == NO_ANSWER_SAID:
+        # Round 20: without distress, the advisor still reads that the question was asked and got no answer.
+        parts.append(f"Question sur le suicide {NO_ANSWER_SAID}.")
     if happened:
         parts.append(_capitalised(" ; ".join(happened)) + ".")
     if sums:
@@ -1174,6 +1177,12 @@ def creditors_in_full(creditors: str | None, artisan_messages: Sequence[str]) ->
     return ", ".join(shown)
 
 
+# Round 20: the direct question asked twice, answered twice with something else (actions/crisis_actions.py): no yes and
+# no no; the case says so, the distress stays as it was.
+NO_ANSWER_REASON = "question directe sur le suicide posée deux fois, sans réponse : la personne a parlé d'autre chose"
+NO_ANSWER_SAID = "posée deux fois, restée sans réponse (la personne a parlé d'autre chose)"
+
+
 def question_declined(slots: Mapping[str, Any]) -> bool:
     """The direct question about suicide was declined ("je préfère pas répondre"): said so, not "exprimée"."""
     from guidance.crisis import DECLINED_REASON
@@ -1192,6 +1201,8 @@ def suicide_answer(slots: Mapping[str, Any]) -> str | None:
     if thoughts_admitted(slots):
         # Round 18 (r18b-10, r18b-17): "des fois j'y pense", "c'est arrivé, une ou deux fois": a yes, said plainly.
         return "a dit avoir des pensées suicidaires"
+    if NO_ANSWER_REASON in ((slots.get("triage_reasons") or {}).get("overwhelm") or []):
+        return NO_ANSWER_SAID
     return _SUICIDE_ANSWERS.get(str(slots.get("suicide_thoughts") or ""))
 
 
@@ -1439,7 +1450,7 @@ def no_phone_text(chamber: Any, tracker_retention_days: int) -> str:
     )
 
 
-_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$")
+_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-8]|98[6-8])$")
 
 
 def salvage(draft: CaseDraft) -> CaseDraft:
@@ -1559,14 +1570,14 @@ def callback_time(text: str | None) -> str | None:
 # case was confirmed with the morning, it was read as a new difficulty).
 _SAID_NO = r"(?:(?:ah|oh|euh|mais|bah|ben|enfin)\s+)?non(?:\s+non)?\b[\s,.!]*"
 _SAID_BEFORE = (
-    r"(?:je\s+vous\s+(?:l'|l’)?ai\s+(?:dit|[ée]crit|demand[ée])|j(?:'|’)\s*(?:ai|avais)\s+(?:dit|[ée]crit|demand[ée])|"
+    r"(?:je\s+vous\s+(?:l'|l’|l\s)?ai\s+(?:dit|[ée]crit|demand[ée])|j(?:'|’|\s)\s*(?:ai|avais)\s+(?:dit|[ée]crit|demand[ée])|"
     r"je\s+(?:disais|voulais\s+dire|pr[ée]f[èe]re)|c(?:'|’)\s*[ée]tait|en\s+fait|finalement|pardon)\b[\s,:]*"
 )
 _MOMENT_CORRECTION_BEFORE = re.compile(
     rf"^\s*(?:{_SAID_NO}(?:{_SAID_BEFORE})?|(?:(?:ah|oh|euh|mais|bah|ben)\b[\s,.!]*)?{_SAID_BEFORE})", re.IGNORECASE
 )
 _MOMENT_CORRECTION_AFTER = re.compile(
-    r"[\s,]*(?:je\s+vous\s+(?:l'|l’)?ai\s+dit|j(?:'|’)\s*(?:ai|avais)\s+dit|comme\s+(?:je\s+vous\s+l(?:'|’)ai|j(?:'|’)ai)\s+dit)"
+    r"[\s,]*(?:je\s+vous\s+(?:l'|l’|l\s)?ai\s+dit|j(?:'|’|\s)\s*(?:ai|avais)\s+dit|comme\s+(?:je\s+vous\s+l(?:'|’)ai|j(?:'|’)ai)\s+dit)"
     r"[\s.!]*$",
     re.IGNORECASE,
 )
@@ -3148,7 +3159,9 @@ _STRONG_MOMENT = re.compile(
 # ... unless the clause is about the situation, not the call ("le tribunal c'est jeudi", "depuis lundi").
 _NOT_THE_CALL = re.compile(
     r"\b(?:depuis|il y a|audience|tribunal|huissier|saisie|payer|paye|salaires?|echeance|loyer|facture|rendez-vous|"
-    r"rdv|ferme|fermeture|ouvert)\b"
+    r"rdv|ferme|fermeture|ouvert|"
+    # "jeudi c'est trop court" (round 20, r20b-05: booked on the seizure day): a day the situation gives, no wish.
+    r"trop (?:court|juste|tard|loin)|c'?(?: )?est quand)\b"
 )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -85,14 +86,14 @@ from actions.handoff import (
     wrong_number,
     yours,
 )
-from actions.intake import YOU_ARE_WELCOME, question_reply
+from actions.intake import YOU_ARE_WELCOME, is_question, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
 from actions.place_validation import PlaceValidation, place_in_answer, place_noted
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
-from chamber.hours import DEPARTEMENT_ZONES, OTHER_MOMENT_ASKED, CallbackPreference
-from french import WEEKDAYS as WEEKDAYS_FR
+from chamber.hours import DEPARTEMENT_ZONES, OTHER_MOMENT_ASKED, CallbackPreference, french_date
+from french import MONTHS, WEEKDAYS as WEEKDAYS_FR
 from french.text import fold_in_place
 from guidance.crisis import AT_RISK_REFUSAL, HANDOFF_REMINDER, reached_reply
 from intake.answers import (
@@ -329,6 +330,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         return {**self._wants_advisor_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
 
     def _wants_advisor_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        from intake.service_questions import asks_for_advice as advice_asked
+
         words = tracker.latest_message.get("text")
         news = reached_news(dispatcher, tracker)
         if news is not None:
@@ -401,6 +404,27 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             chamber = services.chamber()
             asked = asks_chamber_address(words) and not prefers_writing(words)
             dispatcher.utter_message(text=chamber_address_text(chamber) if asked else writing_instead(chamber))
+            return {"wants_advisor": None}
+        said_yes = re.match(  # a yes or a no said first stays the answer (its question is then answered after it)
+            r"(?:oui|ouais|ok|d'accord|volontiers|je veux bien|non|nan|pas besoin|ca ira)\b", fold(words or "").strip()
+        )
+        question_asked = is_question(words) or "?" in (words or "")
+        if at_offer and advice_asked(words) and question_asked and not asks_for_callback(words) and not said_yes:
+            # Round 20 (r20a-09, -11, -16): "il voudrait se faire remplacer quelques semaines, c possible?" read as a
+            # yes started the consent: the question answered, and the offer asked again.
+            from actions.service_answers import service_question_text
+            from intake.service_questions import QUESTION_FOR_THE_ADVISOR
+
+            chamber = services.chamber()
+            ours = re.search(
+                r"\bvotre (?:numero|num|telephone|tel)\b", fold(words or "")
+            )  # r20a-04: "je peux lui donner"
+            text = (
+                f"Bien sûr : la {chamber.name} est joignable au {chamber.phone}, {chamber.hours_text}."
+                if ours
+                else service_question_text(tracker) or answer_to_business_question(tracker, words or "")
+            )
+            dispatcher.utter_message(text=text or QUESTION_FOR_THE_ADVISOR)
             return {"wants_advisor": None}
         answer = yes_or_no(value, dispatcher, tracker, "wants_advisor")
         if answer.get("wants_advisor") is False:
@@ -504,7 +528,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"contact_name": after_yes, **({"email": SKIPPED} if declines_email(words) else {})}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words and name_then_more(words):
             # "sandrine, c'est moi qu'il faut appeler pas lui": the name, not the sentence (nor a no for "pas lui").
-            return {"contact_name": name_then_more(words)}
+            # "demandez Patrick, moi c est Nadia" (round 20, r20b-07: stored "demandez Patrick"): the name asked for.
+            named = name_then_more(words)
+            return {"contact_name": _WORDS_BEFORE_A_NAME.sub("", named or "") or named}
         if tracker.get_slot("requested_slot") == "contact_name" and value == words:
             # "euh Nadia" (make run, 2026-12-04): the hesitation first, then the name, read as the name.
             after = _HESITATION_FIRST.sub("", words, count=1)
@@ -514,6 +540,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "bon ok", "euh", "non" are no first name (the classifier was unsure of them): a no passes the
             # question, the others wait for the name.
             said = answer_kind(words)
+            corrected_name = name_after_a_no(words) if said == NO else None
+            if corrected_name:
+                # "non. au fait c est Mr Lambert" (round 20, r20b-03: passed as a no): the name given after the no.
+                return {"contact_name": corrected_name}
             if said == NO or declines_a_name(words):  # "sans nom", "anonyme" (round 16, r16b-15: kept as the name)
                 return {"contact_name": SKIPPED}
             if said in (YES, HESITATION) or is_waiting(words):
@@ -535,6 +565,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if only_a_title(kept):
             # "Mme": a title alone is no name (round 6: the advisor would have read "Mme" aloud).
             dispatcher.utter_message(text=TITLE_ONLY)
+            return {"contact_name": None}
+        if kept and not re.search(r"\d", words) and set(fold(kept).replace("'", " ").split()) <= _NO_NAME_WORDS:
+            # "Juste", "Au Début" (round 20, r20b-12, r20b-14: stored as the name the advisor reads aloud): no name.
+            dispatcher.utter_message(text=NO_NAME_YET)
             return {"contact_name": None}
         if kept and set(fold(kept).replace("'", " ").split()) <= _NOT_A_NAME_LEFT:
             # "c'est le 06 58 21 44 7" (make run, 2026-12-05: the case's name was "Le"): the words left around a number
@@ -725,6 +759,13 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             moment = moment_kept_for_later("email", dispatcher, tracker)
             if moment:
                 return {"email": None, **moment}
+        place_said = any(
+            str(message.get("text") or "").startswith("Merci, j'ai noté le lieu") for message in dispatcher.messages
+        )
+        if email is None and "@" not in str(value) and place_said:
+            # "on habite a Limoges" at the e-mail question (round 20, r20a-01): the place noted and said so, never
+            # "Cette adresse ne semble pas complète"; the e-mail question stays open.
+            return {"email": None}
         if email is None:
             text = "Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
             # Said once in full; again, a short word (the form asks the question again).
@@ -795,6 +836,9 @@ def kept_for_other_questions(
     else:
         dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
+        if declines_a_name_in_a_clause(words):
+            # "pas de prenom. juste mon mail : ..." (round 20, r20b-12: stored "Juste"): the name declined, the address kept.
+            return {slot: SKIPPED, **others}
         # "Sophie 06 11 22 33 44": the name beside the number is this question's answer; with a time after the number
         # too ("Kader. 0783456789 mardi 10h", round 19, r19a-11: the name was asked again, then stored empty).
         return {slot: name_beside_contact(words) or given.get("contact_name"), **others}
@@ -1127,12 +1171,69 @@ def name_beside_reminder(text: str | None) -> str | None:
             side.strip(" ,.;:!-…"),
             flags=re.I,
         ).strip(" ,.;:!-…")
-        if not part or len(part.split()) > 2 or set(fold(part).split()) & _SENTENCE_WORDS:
-            continue
+        if not part or len(part.split()) > 2 or set(fold(part).split()) & (_SENTENCE_WORDS | _WHEN_SAID):
+            continue  # "je vous l ai deja donné au debut" (round 20, r20b-14: stored "Au Debut")
         name = first_name_said(part) or first_name_said(part.title() if part.islower() else "")
         if name:
             return name
     return None
+
+
+# When a reminder says the name was given ("au début", "tout à l'heure", "plus haut"): no part of a name.
+_WHEN_SAID = frozenset({"debut", "heure", "haut", "avant", "hier", "deja", "fois", "premier", "message"})
+_NO_THEN_MORE = re.compile(
+    r"^\W*(?:non|nan|ah non)\b[\s,.;!…-]*(?:(?:au fait|en fait|pardon|plutot|enfin)\b[\s,.;!…-]*)*", re.I
+)
+
+
+# Words that name nobody, said alone or cut out of a sentence at the name question.
+_NO_NAME_WORDS = _WHEN_SAID | {"juste", "seulement", "au", "le", "la", "l", "du", "c", "est", "c'est", "a"}
+
+
+def name_after_a_no(words: str | None) -> str | None:
+    """ "non. au fait c est Mr Lambert": the name said after a no that opens the answer; None when no name follows."""
+    opened = _NO_THEN_MORE.match(fold(words or ""))
+    if not opened or opened.end() >= len(words or ""):
+        return None
+    rest = (words or "")[opened.end() :].strip()
+    name = first_name_said(rest)
+    return None if not name or only_a_title(name) or not_a_name(name) else name
+
+
+# "Bonjour, Francois Dupuis, ebeniste ..." (round 20, r20b-14: the name was missed, then "au début" stored as it).
+_GREETING_THEN_NAME = re.compile(
+    r"^\s*(?i:bonjour|bonsoir|salut|allo|hello)\b[\s,!.]+(?P<cue>(?i:(?:je suis|c'est|c est|moi c'est|moi c est|ici)\s+))?"
+    r"(?P<name>(?:M\.?|Mr|Mme|Monsieur|Madame)?\s*[A-ZÀ-Ý][a-zà-ÿ'-]+(?:\s+[A-ZÀ-Ý][A-Za-zà-ÿ'-]+)?)\s*[,.;:!]"
+)
+
+
+def name_after_greeting(words: str | None) -> str | None:
+    """The name said right after a greeting and before a comma ("Bonjour, Francois Dupuis, ébéniste"); never a place,
+    a title alone nor an ordinary word."""
+    said = _GREETING_THEN_NAME.match(words or "")
+    if not said:
+        return None
+    name = first_name_said(said.group("name"))
+    if not said.group("cue") and len(said.group("name").split()) < 2:
+        return None  # "Bonjour, Urgent." : one word alone is too often no name
+    from places.text import normalise
+
+    place = resolve(said.group("name"), typos=False)
+    if (
+        not name
+        or only_a_title(name)
+        or not_a_name(name)
+        or (
+            place.found and place.commune is not None and normalise(place.commune.name) == normalise(said.group("name"))
+        )
+    ):
+        return None
+    return name
+
+
+def declines_a_name_in_a_clause(words: str | None) -> bool:
+    """ "pas de prénom. juste mon mail : ...": one clause of the answer declines the name."""
+    return any(declines_a_name(clause) for clause in re.split(r"[.;,!?:]+", words or "") if clause.strip())
 
 
 def name_said_earlier(tracker: Tracker) -> str | None:
@@ -1143,7 +1244,8 @@ def name_said_earlier(tracker: Tracker) -> str | None:
     for index in range(len(earlier) - 1, -1, -1):
         said = earlier[index]
         name = (
-            person_to_call(said, earlier[:index])
+            name_after_greeting(said)
+            or person_to_call(said, earlier[:index])
             or name_in_so_many_words(said)
             or relative_named(said)
             or contact_given_with(said).get("contact_name")
@@ -2115,6 +2217,15 @@ _NOT_A_NAME_LEFT = frozenset(
         "c'est",
         "c",
         "est",
+        # "appelez l atelier au 03 85 41 22 6" (round 20, r20b-03: stored as the name): where to call, no one named.
+        "appelez",
+        "appeler",
+        "rappelez",
+        "atelier",
+        "bureau",
+        "magasin",
+        "boutique",
+        "garage",
         "ici",
     ]
 )
@@ -2147,6 +2258,7 @@ def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Track
     moment = moment or changed
     if moment is None:
         return None
+    moment = _with_days_refused_added(slots.get("callback_slot"), moment)
     if moment == slots.get("callback_slot"):
         if not changed:
             return None
@@ -2165,6 +2277,18 @@ def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Track
     logger.info("callback moment corrected after the case was stored")
     events: list[EventType] = [SlotSet("callback_slot", moment), SlotSet("case_reference", result.reference)]
     return events if in_form else [*events, FollowupAction("action_listen")]
+
+
+def _with_days_refused_added(kept: Any, moment: str) -> str:
+    """A correction that only refuses a day ("mais j'ai dit pas le vendredi": round 20, r20b-13, the case kept the
+    Friday) adds to the moment kept, whose other words (the afternoon, another day refused) still hold."""
+    wish = CallbackPreference.read(moment)
+    only_refused = wish.refused_weekdays() and replace(wish, excluded_weekday=None, other_excluded_weekdays=()) == (
+        CallbackPreference()
+    )
+    if not only_refused or not isinstance(kept, str) or kept in (SKIPPED, AS_SOON_AS_POSSIBLE) or not kept.strip():
+        return moment
+    return f"{kept.strip(' ,.;')}, {moment}"
 
 
 MOMENT_ASKED_AFTER_CASE = "Bien sûr. À quel moment un conseiller peut-il vous rappeler ?"
@@ -2298,8 +2422,8 @@ MOMENT_KEPT = "C'est bien ce qui est noté : un conseiller vous rappellera {prom
 # "l'horaire du rappel je peux le modifier ?"; not "changer de numéro", nor "décaler la date de l'audience".
 _CHANGE_VERB = r"(?:chang|modifi|decal|deplac|avanc|recul|repouss|report)\w*"
 _MOMENT_OF_CALL = (
-    r"(?:(?:l'|le |la |les |un |une |d'|de |du )?(?:heure|horaire|moment|creneau|jour|date)s?"
-    r"(?: (?:du|de l'|de mon|de votre|de ce) ?(?:rappel|appel|coup de fil))?(?! (?:de|du|des|d')\b)|"
+    r"(?:(?:l'|l |le |la |les |un |une |d'|de |du )?(?:heure|horaire|moment|creneau|jour|date)s?"
+    r"(?: (?:du|de l'|de l |de mon|de votre|de ce) ?(?:rappel|appel|coup de fil))?(?! (?:de|du|des|d')\b)|"
     r"(?:le |l'|mon |votre |ce )?(?:rappel|appel|coup de fil))"
 )
 _MOMENT_CHANGE = re.compile(
@@ -2343,6 +2467,12 @@ _RULED_OUT = re.compile(
     r"apres-midi|aprem|soir|demain)\b)"
 )
 # "X plutôt que Y", "X au lieu de Y": Y is the moment ruled out.
+# A day said as the situation's ("jeudi c'est quand l'huissier revient", "jeudi c'est trop court"), within a change of
+# the moment: no moment wished.
+_DAY_OF_THE_SITUATION = re.compile(
+    r"\b(?:huissier|commissaire|audience|tribunal|saisie|saisir|expulsion|revient|reviennent|repasse|repassent|"
+    r"c'?(?: )?est quand|trop (?:court|juste|tard|loin))\b"
+)
 _INSTEAD_OF = re.compile(r"\b(?:plutot qu'?|mieux qu'?|au lieu d(?:e|u|')|a la place d(?:e|u|'))\s*")
 _MOVE_CLAUSES = re.compile(r"[,;.!?\n(]+|\s(?:mais|sinon|par contre|donc)\s|\set\s(?!(?:midi|minuit|\d))")
 _MOVE_OPENING = re.compile(
@@ -2389,6 +2519,8 @@ def moment_moved(words: str | None) -> str | None:
         if _RULED_OUT.search(said):
             ruled_out = True
             continue
+        if _DAY_OF_THE_SITUATION.search(said):
+            continue  # "jeudi c'est quand l'huissier revient" (round 20, r20b-05): why not Thursday, no moment wished
         opening = _MOVE_OPENING.match(said)
         clause = clause[opening.end() :] if opening else clause
         ending = _MOVE_ENDING.search(fold_in_place(clause))
@@ -2426,6 +2558,9 @@ def moment_changed(tracker: Tracker, words: str | None) -> str | None:
     moved = moment_moved(text)  # "ah non jeudi je peux pas, mettez vendredi matin plutot" (round 15)
     if moved:
         return moved
+    if _SOONEST_ALONE.match(folded) and tracker.get_slot("callback_slot") not in (None, SKIPPED, AS_SOON_AS_POSSIBLE):
+        # "le plus tôt possible" once a day is booked (round 20, r20b-05: "Je n'ai pas bien compris"): the soonest call.
+        return text.strip(" ,.;:!?")
     if not _MOMENT_ASKED.search(folded):
         return _moment_alone_for_a_case_without_one(tracker, text)
     wish = moment_wished(text)
@@ -2439,6 +2574,14 @@ def moment_changed(tracker: Tracker, words: str | None) -> str | None:
     if not wish or not (callback_time(wish) or _CALL_WORDS.search(fold(wish))):
         return None  # "et si je paie lundi c'est bon ?": a question about the situation, not about the call
     return wish
+
+
+# The soonest call asked for, and nothing else ("le plus tôt possible", "au plus vite svp", "dès que possible !").
+_SOONEST_ALONE = re.compile(
+    r"^\W*(?:(?:non|en fait|plutot|alors|euh|mais)\W+)*(?:(?:rappelez|appelez)[- ]moi\W+)?"
+    r"(?:le plus tot possible|au plus tot|au plus vite|le plus vite possible|des que possible|asap)"
+    r"(?:\W+(?:svp|stp|s'il vous plait|merci|alors|plutot))*\W*$"
+)
 
 
 def _moment_alone_for_a_case_without_one(tracker: Tracker, text: str) -> str | None:
@@ -3056,7 +3199,44 @@ def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
         # day and drops the rest, and the promise said "dès que possible". The wish is said back as given (the advisor
         # reads it in the case).
         promise = f"{promise}, en tenant compte de votre souhait : « {' '.join(wished.split())} »"
-    return promise
+    if (slots.get("urgency") == "critique" or slots.get("distress")) and not promise.startswith("en priorité"):
+        # Round 20 (r20a-15): a critical case, its summary saying "rappeler immédiatement", was promised "le mercredi 9
+        # décembre, à partir de 15 h". The first call comes at once (or at the reopening); the moment wished stands
+        # for when the person cannot be reached then.
+        first = chamber.callback_promise(clock.now(), None, "critique", departement)
+        promise = f"{first} (et, si vous n'êtes pas joignable, {promise})"
+    return _before_the_deadline(chamber, slots, promise)
+
+
+_DATE_IN_WORDS = re.compile(r"\b(1er|[12]?\d|3[01]) (" + "|".join(MONTHS) + r")\b")
+
+
+def _date_in_words(text: Any) -> date | None:
+    """The first date written "10 décembre" in the words, in the year that makes it nearest to come."""
+    found = _DATE_IN_WORDS.search(text) if isinstance(text, str) else None
+    if found is None:
+        return None
+    today = services.chamber_today()
+    day, month = 1 if found.group(1) == "1er" else int(found.group(1)), MONTHS.index(found.group(2)) + 1
+    for year in (today.year, today.year + 1):
+        try:
+            said = date(year, month, day)
+        except ValueError:
+            return None
+        if said >= today - timedelta(days=31):
+            return said
+    return None
+
+
+def _before_the_deadline(chamber: Chamber, slots: Mapping[str, Any], promise: str) -> str:
+    """A call promised on or after the deadline the artisan said ("l'huissier revient jeudi", the call booked that
+    Thursday: round 20, r20b-05) comes first before it; the moment wished is said after, for the advisor's reading."""
+    deadline = _date_in_words(slots.get("deadline"))
+    promised = _date_in_words(promise)
+    if deadline is None or promised is None or promised < deadline or promise.startswith("en priorité"):
+        return promise
+    first = chamber.callback_promise(clock.now(), None, "haute", slots.get("departement"))
+    return f"{first}, avant votre échéance du {french_date(deadline)} (plutôt que {promise})"
 
 
 # A part of the day or an hour in a wish for the call ("pas avant 10h", "pas le matin").

@@ -85,6 +85,16 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         if speaks_of_choices(slots.get("place_unread"), choices):
             return {"departement": text, "commune": None, "place_kept": text, **cleared}, GIVE_UP
         return {"departement": None, "place_choices": choices, "place_unread": text}, WHICH_AGAIN
+    town = town_named_like_the_departement(resolution, text) if resolution.found and not choices else None
+    if town is not None:
+        # "vienne" (round 20, r20c-07: noted 86, the phone an 04 74 of Vienne, Isère): the département and a town of
+        # its name elsewhere; the phone's area picks one when it can, else the artisan chooses.
+        area = phone_area(slots.get("phone"))
+        if area is not None and area == _AREA_OF.get(town.departement) != _AREA_OF.get(resolution.departement or ""):
+            return {"departement": town.departement, "commune": town.name, **cleared}, None
+        if area is None or area != _AREA_OF.get(resolution.departement or ""):
+            named = f"{resolution.departement_name} ({resolution.departement})"
+            return {"departement": None, "place_choices": [town.label, named], "place_unread": text}, None
     if resolution.found:
         # "Nevers", or "près de Nevers" for "à côté de Nevers" (round 14, r14b-03: noted as the commune itself).
         commune = resolution.said
@@ -102,6 +112,53 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         ]
         return {"departement": None, "place_choices": choices, "place_unread": text}, None
     return {"departement": None, "place_choices": None, "place_unread": text}, None
+
+
+# A town of this size named like a département elsewhere ("Vienne", Isère, 30,000 people, and the Vienne, 86) is asked
+# between the two when the département alone was read.
+NAMESAKE_TOWN_MIN_POPULATION = 10_000
+# The first digit of a French landline by département (ARCEP's five zones): the area a phone number points to.
+_AREAS = {
+    "1": "75 77 78 91 92 93 94 95",
+    "2": "14 18 22 27 28 29 35 36 37 41 44 45 49 50 53 56 61 72 76 85 974 976",
+    "3": "02 08 10 21 25 39 51 52 54 55 57 58 59 60 62 67 68 70 71 80 88 89 90",
+    "4": "01 03 04 05 06 07 11 13 15 2A 2B 26 30 34 38 42 43 48 63 66 69 73 74 83 84",
+    "5": "09 12 16 17 19 23 24 31 32 33 40 46 47 64 65 79 81 82 86 87 971 972 973 975",
+}
+_AREA_OF = {code: area for area, codes in _AREAS.items() for code in codes.split()}
+
+
+_BEFORE_A_TOWN = frozenset({"a", "je", "suis", "j", "on", "est", "c", "nous", "sommes", "vers", "pres", "de", "sur"})
+
+
+def phone_area(phone: Any) -> str | None:
+    """ "+33474..." or "04 74 ..." -> "4": the zone of a French landline; None for a mobile or no number."""
+    digits = re.sub(r"\D", "", str(phone or ""))
+    if digits.startswith("33"):
+        digits = "0" + digits[2:]
+    return digits[1] if len(digits) == 10 and digits[0] == "0" and digits[1] in _AREAS else None
+
+
+def town_named_like_the_departement(resolution: Any, text: str) -> Any:
+    """The town elsewhere bearing the name of the département read alone ("vienne", "à vienne"; never "dans la Vienne",
+    "86", "la Vienne"), or None."""
+    if resolution.commune is not None or not resolution.departement_name:
+        return None
+    from places.data import tables
+    from places.text import normalise
+
+    said = [word for word in normalise(text).split() if word not in _BEFORE_A_TOWN]
+    if said != normalise(resolution.departement_name).split():
+        return None
+
+    towns = [
+        commune
+        for commune in tables().communes.get(normalise(resolution.departement_name), ())
+        if commune.kind == "c"
+        and commune.departement != resolution.departement
+        and commune.population >= NAMESAKE_TOWN_MIN_POPULATION
+    ]
+    return towns[0] if towns else None
 
 
 def place_in_answer(

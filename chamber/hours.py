@@ -145,6 +145,25 @@ class OpeningHours:
     def callback_promise(
         self, at: datetime, preference: str | None = None, urgency: str | None = None, departement: str | None = None
     ) -> str:
+        """When an advisor calls back (see ``_promise``). A time difference said ("on a 10h de décalage") with no clock
+        of the artisan's known to convert it: the hour promised is said to be Paris's, never passed off as theirs
+        (round 20, r20c-05: "le matin heure de Nouméa" was promised "vers 10 h")."""
+        promise = self._promise(at, preference, urgency, departement)
+        local_day = self._local(at).date()
+        if (
+            time_difference_said(preference) is not None
+            and self.artisan_zone(departement, local_day) is None
+            and CallbackPreference.read(preference)._time_said()
+            and "heure" not in promise
+        ):
+            own = "heure de Paris" if self.timezone == "Europe/Paris" else "heure de la chambre"
+            head, comma, tail = promise.partition(", au plus tard")
+            return f"{head} ({own}){comma}{tail}"
+        return promise
+
+    def _promise(
+        self, at: datetime, preference: str | None = None, urgency: str | None = None, departement: str | None = None
+    ) -> str:
         """When an advisor calls back, as a French fragment after "Un conseiller vous rappellera ...".
 
         Honest by construction: never a time the chamber has not promised. The chamber promises a call
@@ -198,7 +217,8 @@ class OpeningHours:
         if (wish.part is not None or part) and latest == local.date():
             # The part of today the artisan prefers may be over: promise no more than the next working day.
             latest = self.working_days_after(latest, 1)
-        while latest.weekday() == wish.excluded_weekday:
+        refused_days = wish.refused_weekdays()
+        while latest.weekday() in refused_days:
             latest = self.working_days_after(latest, 1)  # "pas le mercredi": the promise goes past it
         if wish.weekday is not None:
             # "lundi" said on a Monday means the next one.
@@ -208,7 +228,12 @@ class OpeningHours:
                 if day.weekday() in wished_days and self.is_working_day(day):
                     break
                 day += timedelta(days=1)
-            when = f"le {french_date(day)}"
+            # "jeudi ou vendredi matin" (round 20, r20b-07: the Friday was lost): each day said, the nearest first.
+            days = [day]
+            for later in (day + timedelta(days=step) for step in range(1, 7)):
+                if later.weekday() in wished_days - {day.weekday()} and self.is_working_day(later):
+                    days.append(later)
+            when = " ou ".join(f"le {french_date(each)}" for each in days)
             return f"{when}, {part}" if part else when
         wished = wish.date_from(local.date())
         if wished is not None and local.date() < wished <= local.date() + timedelta(days=_DATED_WISH_DAYS):
@@ -223,7 +248,9 @@ class OpeningHours:
         deadline = "dans la journée" if latest == local.date() else f"au plus tard le {french_date(latest)}"
         # "sauf le mercredi" said with the moment, as the artisan said it (round 18, r18b-11: "au plus tard le lundi 7
         # décembre, pas le mercredi" read oddly).
-        except_day = f" sauf le {WEEKDAYS_FR[wish.excluded_weekday]}" if wish.excluded_weekday is not None else ""
+        except_day = (
+            " sauf le " + " et le ".join(WEEKDAYS_FR[day] for day in sorted(refused_days)) if refused_days else ""
+        )
         if part:
             return f"{part}{except_day}, {deadline}"
         if wish.now and not self.is_open(local):
@@ -503,6 +530,11 @@ class OpeningHours:
 
 
 _WEEKDAY_WORDS = {name: index for index, name in enumerate(WEEKDAYS_FR)}
+# The days said before a day in a list of days refused ("sauf mercredi et vendredi", "pas le lundi ni le mardi").
+# Not after a comma ("pas le mercredi, jeudi ça va": Thursday wished).
+_OTHER_DAYS_REFUSED = (
+    r"(?:(?:(?: et| ni)?(?: le| les)? (?:" + "|".join(WEEKDAYS_FR) + r")s?)+(?: et| ni)(?: le| les)?)?"
+)
 _DAY_MINUTES = 24 * 60
 
 
@@ -778,6 +810,20 @@ def _parts_refused(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(refused))
 
 
+# A time difference said in hours ("3h de décalage", "10 heures d'écart", "on a 10h de plus"): no hour of the call.
+_TIME_DIFFERENCE = re.compile(
+    r"\b(?:[+-]\s*)?\d{1,2}\s*h(?:eures?)?\s*(?:de |d')?(?:decalage|ecart|difference|avance|retard|de plus|de moins)\b"
+    r"|\b(?:decalage|ecart|difference)\s+(?:horaire\s+)?(?:de\s+)?(?:[+-]\s*)?\d{1,2}\s*h(?:eures?)?\b"
+)
+
+
+def time_difference_said(text: str | None) -> int | None:
+    """The hours of a time difference the words say ("j'ai 3h de décalage avec Paris" -> 3), or None."""
+    found = _TIME_DIFFERENCE.search(fold(text or "").replace("’", "'"))
+    hours = re.search(r"\d{1,2}", found.group()) if found else None
+    return int(hours.group()) if hours else None
+
+
 # The fields of a wish that say the time of day, and those that say the day: one list each, for every reading that
 # goes over them (a correction, what a wish says), so that a field added is never forgotten by one of them.
 _TIME_FIELDS = ("part", "window", "not_before", "not_after", "excluded_window", "excluded_parts", "strict", "now", "at")
@@ -795,6 +841,7 @@ class CallbackPreference:
     other_weekdays: tuple[int, ...] = ()
     # A day the artisan cannot take the call ("pas le mercredi", "sauf lundi"): never the day promised.
     excluded_weekday: int | None = None
+    other_excluded_weekdays: tuple[int, ...] = ()  # "sauf mercredi et vendredi": the days refused after the first
     # A window said in so many words ("entre 12h et 14h, je suis au travail sinon"): kept as said within the opening
     # hours (round 5: it was promised as "dans l'après-midi").
     window: tuple[time, time] | None = None
@@ -816,6 +863,11 @@ class CallbackPreference:
     # advisors call then, said plainly when they do not (round 14, r14a-07, r14b-15: 17 h 30, after the closing, was
     # accepted and promised as a day with no time; 16 h 45 lost its time).
     at: time | None = None
+
+    def refused_weekdays(self) -> tuple[int, ...]:
+        """Every day said as a day not to call."""
+        first = () if self.excluded_weekday is None else (self.excluded_weekday,)
+        return first + self.other_excluded_weekdays
 
     def spans(self) -> list[tuple[int, int]]:
         """The minutes of the artisan's day the wish allows."""
@@ -891,6 +943,9 @@ class CallbackPreference:
         if not text:
             return cls()
         folded = _LUNCH_BREAK.sub("entre midi et deux", fold(text).replace("’", "'"))
+        # "j'ai 3h de décalage avec Paris" (round 20, r20b-14, r20c-05: promised "le matin à 3 h", "vers 10 h"): a time
+        # difference, never the hour of the call.
+        folded = _TIME_DIFFERENCE.sub(lambda said: " " * len(said.group()), folded)
         cuts = [0, *_correction_cuts(folded), len(folded)]
         wish = cls._read_one(folded[: cuts[1]])
         for start, end in pairwise(cuts[1:]):
@@ -920,9 +975,20 @@ class CallbackPreference:
         if any(getattr(later, name) not in (None, ()) for name in _DAY_FIELDS):
             merged = replace(merged, **{name: getattr(later, name) for name in _DAY_FIELDS})
         if later.excluded_weekday is not None:
-            merged = replace(merged, excluded_weekday=later.excluded_weekday)
-        if merged.excluded_weekday is not None and merged.excluded_weekday == merged.weekday:
-            merged = replace(merged, excluded_weekday=None)  # "pas le lundi... ah si, lundi ça va"
+            # Days refused add up ("sauf le mercredi ... et pas le vendredi non plus": round 20, r20b-13).
+            refused = [
+                *later.refused_weekdays(),
+                *(day for day in self.refused_weekdays() if day not in later.refused_weekdays()),
+            ]
+            merged = replace(merged, excluded_weekday=refused[0], other_excluded_weekdays=tuple(refused[1:]))
+        if merged.weekday is not None and merged.weekday in merged.refused_weekdays():
+            # "pas le lundi... ah si, lundi ça va"
+            refused = [day for day in merged.refused_weekdays() if day != merged.weekday]
+            merged = replace(
+                merged,
+                excluded_weekday=refused[0] if refused else None,
+                other_excluded_weekdays=tuple(refused[1:]),
+            )
         if not later._time_said():
             return merged
         # What the later words say of a time field replaces the earlier, what they leave unsaid is kept; but the part of
@@ -944,11 +1010,18 @@ class CallbackPreference:
         part = _part_wished(folded)
         weekday = excluded = None
         said: list[tuple[int, int]] = []  # (where, day) of the days wished
+        refused_days: list[int] = []
         for word, index in _WEEKDAY_WORDS.items():
-            if re.search(rf"\b(?:pas|sauf|hors|excepte|jamais|surtout pas)(?: le| les)? {word}s?\b", folded):
-                excluded = index
+            # "sauf mercredi et vendredi", "pas le lundi ni le mardi" (round 20, r20b-13: the Friday excluded was
+            # promised): every day of the list refused.
+            if re.search(
+                rf"\b(?:pas|sauf|hors|excepte|jamais|surtout pas)(?: le| les)?{_OTHER_DAYS_REFUSED} {word}s?\b", folded
+            ):
+                refused_days.append(index)
             elif found := re.search(rf"\b{word}\b", folded):
                 said.append((found.start(), index))
+        if refused_days:
+            excluded = refused_days[0]
         said.sort()
         if said:
             weekday = said[0][1]
@@ -990,6 +1063,7 @@ class CallbackPreference:
             weekday=weekday,
             other_weekdays=other_weekdays,
             excluded_weekday=excluded,
+            other_excluded_weekdays=tuple(refused_days[1:]),
             window=window,
             days_ahead=days_ahead,
             day_of_month=day_of_month,

@@ -67,7 +67,7 @@ PROMISES = re.compile(
 )
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _HTTPS = re.compile(r"^https://[^\s/]+\.[^\s]+$")
-_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$")
+_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-8]|98[6-8])$")
 # A sentence ends with . ! ? or … followed by a space or the end; dots inside URLs and numbers don't count.
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?…](?=\s|$)")
 

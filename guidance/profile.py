@@ -310,7 +310,7 @@ def read_employees(answer: object) -> tuple[str | None, int | None, bool | None]
 
 # --- Place ------------------------------------------------------------------------------------------
 
-_CODE_IN_TEXT = re.compile(r"\b(\d{5}|2[ab]|97[1-6]|\d{1,2})\b", re.IGNORECASE)
+_CODE_IN_TEXT = re.compile(r"\b(\d{5}|2[ab]|97[1-8]|98[6-8]|\d{1,2})\b", re.IGNORECASE)
 
 
 def read_departement(answer: object) -> str | None:

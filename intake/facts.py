@@ -182,6 +182,8 @@ _CREDITORS = [
     ("énergie", r"edf|engie|electricite|gaz"),
     # The MSA is the farmers' social security, named as itself (round 15, r15a-10: echoed "caisse de retraite").
     ("MSA", r"msa|mutualite sociale agricole"),
+    # New Caledonia's social security, named as itself, never the URSSAF (round 20, r20c-20).
+    ("CAFAT", r"cafat"),
     ("caisse de retraite", r"carsat|caisse de retraite|cipav|pro btp"),
 ]
 _CREDITOR = re.compile(
@@ -398,8 +400,10 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
         for deadline in find_deadlines(words, today):
             said = words[deadline.start : deadline.end]
             before = words[: deadline.start]
-            if _TODAY_NAMED_BEFORE.search(before):
-                continue  # "ah non on est samedi, lundi 14h" (round 19, r19c-03: "Échéance : samedi"): today, said
+            if _TODAY_NAMED_BEFORE.search(before) or _HAPPENED_BEFORE.search(before):
+                continue
+            if re.search(r"\bpassée?s? +" + re.escape(said) + r"\b", sentence.group().lower()):
+                continue  # "passé ce matin" written with its accent (the present "passe" looks ahead)  # "ah non on est samedi, lundi 14h" (round 19, r19c-03: "Échéance : samedi"): today, said
             if _DATE_DENIED_BEFORE.search(before) or _PROMISED_TO_ME_BEFORE.search(before):
                 # "j'ai pas d'échéance le 11 décembre", "le client dit qu'il paye la semaine prochaine" (round 15,
                 # r15a-13: both became the artisan's deadline): a date denied, or a payment someone promises him.
@@ -461,6 +465,11 @@ _PROMISED_TO_ME_BEFORE = re.compile(
     r"\b(?:\s+\w+){0,3}\s*$"
 )
 # Said in normalised words: the day it is today ("on est samedi", "nous sommes mardi", "aujourd hui c est lundi").
+# A day said of what already happened ("huissier passé ce matin, il revient jeudi": round 20, r20b-05, "Échéance :
+# aujourd'hui"): the visit made, never the deadline; the day it comes back is.
+_HAPPENED_BEFORE = re.compile(
+    r"\b(?:venue?s?|arrivee?s?|recue?s?|tombee?s?|deposee?s?|livree?s?|eu|ete|appelee?|sonne)\s*$"
+)
 _TODAY_NAMED_BEFORE = re.compile(
     r"\b(?:on est|nous sommes|on n est que|aujourd hui (?:c est|on est|nous sommes)?)\s*(?:deja\s+|le\s+)*$"
 )
@@ -885,10 +894,14 @@ def amounts_taken_back(folded: str) -> str:
     return _TAKEN_BACK.sub(blank, folded)
 
 
+_PACIFIC_FRANCS = re.compile(r"\b(?:francs?|f ?cfp|cfp|xpf)\b")
+
+
 def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
     """Who is owed and how much; ``debt_asked``: said at the creditors question, which says the money is owed
     ("l'urssaf, à peu près 5000 €" answers it without a word of debt)."""
-    folded = counted_amounts(amounts_taken_back(money_in_digits(folded)))
+    # "mon tel 0692 45 67 89" (round 20, r20b-14: "URSSAF 0692 €"): a phone number's digits are never money.
+    folded = counted_amounts(amounts_taken_back(money_in_digits(without_phone_digits(folded))))
     found: list[str] = []
     start = 0
     sentence_start = 0
@@ -939,6 +952,8 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
                 for match in _BARE_AMOUNT.finditer(clause)
                 if not _negated(clause, match) and not _is_year(clause, match)
             ]
+        # "0692", "0612": a number written with a leading zero is a phone prefix, never a sum (round 20, r20b-14).
+        amounts = [amount for amount in amounts if not re.match(r"0\d", amount)]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
         elif names and (debt_asked or _DEBT.search(folded)):
@@ -962,6 +977,12 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         start = boundary.end() if boundary else end
         if ends_sentence:
             sentence_start, named = start, []
+    if re.search(r"\bcafat\b", folded) and not re.search(r"\bl?urssaf\b", folded):
+        # "la CAFAT ... mes cotisations": New Caledonia's fund, no URSSAF there (round 20, r20c-20).
+        found = [re.sub(r"\bURSSAF\b", "CAFAT", item).replace("CAFAT et CAFAT", "CAFAT") for item in found]
+    if _PACIFIC_FRANCS.search(folded) and not re.search(r"€|\beuros?\b|\beur\b|\bballes\b", folded):
+        # "400 000 F CFP", "400000 francs" (round 20, r20c-20): the Pacific franc, never euros.
+        found = [re.sub(r" €(?=$| et )", " F CFP", item) for item in found]
     # Keep "URSSAF 8000 €" over a bare "URSSAF" said elsewhere.
     result: list[str] = []
     for item in found:
@@ -1046,7 +1067,7 @@ def _times_corrected(known: str, folded: str) -> str | None:
 _AMOUNT_NOT_OWED = re.compile(
     r"(?P<amount>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{1,2})?\s?(?:k\s?€|k\b|ke\b|keuros?\b|€|euros?\b|eur\b|balles\b)?"
     r"[^.;!?\d]{0,25}?\b(?:(?:c'est|c est|cest|ce n'est|ce n est|c|ca n'est|ca n est|ce sont|c'etait|c etait)\s+pas|"
-    r"(?:n'est|n est|est) pas|non pas|pas)\s+(?:une |des |de |d'|d )?(?:dettes?|du|dus|due|a payer|a rembourser|"
+    r"(?:n'est|n est|est) pas|non pas|pas)\s+(?:une |des |de |d'|d )?(?:dettes?|sommes?|montants?|du|dus|due|a payer|a rembourser|"
     r"ce que je dois|que je dois|ce qu'on doit|ce que je leur dois)\b"
 )
 
@@ -1078,6 +1099,10 @@ def amounts_not_owed(known: str | None, text: str | None) -> str | None:
     for part in known.split(", "):
         amount = _AMOUNT_IN_STORED.search(part)
         if amount and _digits(amount.group(0)) in denied:
+            creditor = part[: amount.start()].strip()
+            if creditor and re.search(r"\b(?:numero|num|tel|telephone|portable|indicatif)\b", folded):
+                # "0692 c est pas une somme c est mon numero" (round 20, r20b-14): the creditor stays, the phone goes.
+                kept.append(creditor)
             continue
         kept.append(part)
     return ", ".join(kept) if kept else None
@@ -1343,7 +1368,7 @@ def _town_as_a_clause(text: str) -> Resolution | None:
 
 # "dans le 06 et j'ai", "dans le 33, et la banque": a code, then "et" opening a clause (no number, no month after it).
 _CODE_THEN_CLAUSE = re.compile(
-    r"(?i)\bdans le (?P<code>\d{2}|2[ab]|97[1-6])[ ,]+et (?!(?:le |la |du |au )?\d|" + _MONTHS + r"|demi)"
+    r"(?i)\bdans le (?P<code>\d{2}|2[ab]|97[1-8]|98[6-8])[ ,]+et (?!(?:le |la |du |au )?\d|" + _MONTHS + r"|demi)"
 )
 
 
@@ -1519,7 +1544,7 @@ def sympathy(text: str) -> str | None:
 # ----------------------------------------------------------------------------------------- places
 
 # What a number naming a place looks like: a département (1-2 digits, 2A/2B, 971-976) or a postcode.
-_PLACE_NUMBER = re.compile(r"^(?:\d{1,2}|2[ab]|97[1-6]|\d{5}|\d{2} \d{3})$")
+_PLACE_NUMBER = re.compile(r"^(?:\d{1,2}|2[ab]|97[1-8]|98[6-8]|\d{5}|\d{2} \d{3})$")
 
 
 def _inside_phone_number(number: str, text: str) -> bool:

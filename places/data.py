@@ -49,10 +49,41 @@ def _without_article(key: str) -> str:
     return key
 
 
+# The overseas collectivities the vendored COG tables leave out (round 20, r20c-05, r20c-20: "noumea, nouvelle
+# caledonie" and "988" were "Je n'ai pas reconnu ce lieu", the case stored with no place): read as places by their INSEE
+# code, named by the artisan; a chamber may cover none of them, the case keeps the place all the same.
+OVERSEAS_COLLECTIVITIES = {
+    "977": "Saint-Barthélemy",
+    "978": "Saint-Martin",
+    "986": "Wallis-et-Futuna",
+    "987": "Polynésie française",
+    "988": "Nouvelle-Calédonie",
+}
+# Named as communes only: "Saint-Martin" and "Saint-Barthélemy" are villages' names in France too, asked between.
+_COLLECTIVITIES_NAMED_AS_COMMUNES = frozenset({"977", "978"})
+# Their main communes (INSEE code, name, collectivity, postcodes, legal population, rounded).
+_OVERSEAS_COMMUNES = (
+    ("97701", "Saint-Barthélemy", "977", ("97133",), 10_500),
+    ("97801", "Saint-Martin", "978", ("97150",), 31_500),
+    ("98613", "Uvea", "986", ("98600",), 8_300),
+    ("98611", "Mata-Utu", "986", ("98600",), 0),
+    ("98735", "Papeete", "987", ("98714",), 26_900),
+    ("98715", "Faaa", "987", ("98704",), 29_500),
+    ("98738", "Punaauia", "987", ("98718",), 28_100),
+    ("98736", "Pirae", "987", ("98716",), 13_800),
+    ("98818", "Nouméa", "988", ("98800",), 94_300),
+    ("98805", "Dumbéa", "988", ("98835", "98830"), 35_900),
+    ("98821", "Païta", "988", ("98890",), 24_600),
+    ("98811", "Koné", "988", ("98860",), 8_100),
+    ("98803", "Bourail", "988", ("98870",), 5_500),
+    ("98814", "Lifou", "988", ("98820",), 9_200),
+)
+
+
 @lru_cache(maxsize=1)
 def departements() -> dict[str, str]:
     rows = (DATA_DIR / "departements.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return dict(row.split("\t") for row in rows)
+    return {**dict(row.split("\t") for row in rows), **OVERSEAS_COLLECTIVITIES}
 
 
 # Short names people use for a town whose full name is longer ("Brive" for Brive-la-Gaillarde, "Thonon", "Cherbourg",
@@ -229,6 +260,8 @@ def tables() -> Tables:
     names = departements()
     departement_keys: dict[str, str] = {}
     for code, name in names.items():
+        if code in _COLLECTIVITIES_NAMED_AS_COMMUNES:
+            continue
         key = normalise(name)
         departement_keys[key] = code
         departement_keys[_without_article(key)] = code
@@ -244,6 +277,25 @@ def tables() -> Tables:
             longest = max(longest, key.count(" ") + 1)
             for postcode in commune.postcodes:
                 by_postcode[postcode].append(commune)
+    for (
+        overseas_insee,
+        overseas_name,
+        overseas_departement,
+        overseas_postcodes,
+        overseas_population,
+    ) in _OVERSEAS_COMMUNES:
+        commune = Commune(
+            overseas_insee,
+            overseas_name,
+            overseas_departement,
+            "c" if overseas_population else "d",
+            overseas_postcodes,
+            overseas_population,
+            False,
+        )
+        communes[normalise(overseas_name)].append(commune)
+        for postcode in commune.postcodes:
+            by_postcode[postcode].append(commune)
     _add_short_names(communes, departement_keys)
     _add_usage_names(communes)
     # Most populous first: the order candidates are offered in.

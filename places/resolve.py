@@ -216,8 +216,9 @@ _NOT_AFTER_CODE = _MONTHS | frozenset(
 )
 
 # A département code as an API accepts it ("59", "9", "2a", "974"), for schemas that must say so up front.
-DEPARTEMENT_CODE_PATTERN = r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[ABab]|97[1-6])$"
-_CODE = re.compile(r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2 ?[ab]|97[1-6])$")
+# 977, 978, 986-988: the overseas collectivities (places.data.OVERSEAS_COLLECTIVITIES, round 20).
+DEPARTEMENT_CODE_PATTERN = r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2[ABab]|97[1-8]|98[6-8])$"
+_CODE = re.compile(r"^(?:0?[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2 ?[ab]|97[1-8]|98[6-8])$")
 _POSTCODE = re.compile(r"^\d{5}$")
 
 
@@ -303,7 +304,7 @@ def postcode_departement(postcode: str) -> str | None:
     communes = tables().by_postcode.get(postcode)
     if communes:
         return max(communes, key=lambda c: c.population).departement
-    if postcode.startswith("97"):
+    if postcode.startswith(("97", "98")):  # "98800" Nouméa; "98000" is Monaco, no place here
         return postcode[:3] if postcode[:3] in departements() else None
     if postcode.startswith("20"):
         return "2A" if postcode[2] in "01" else "2B"
@@ -527,7 +528,14 @@ def _choose(
     # "Clermont": Clermont-Ferrand is the likeliest, but villages bear the very name said; a town known by a short
     # name never wins by its population over a commune that bears the name itself (data._add_short_names).
     shortened = key is not None and normalise(top.name) != key and any(normalise(c.name) == key for c in others)
-    if not ask and not shortened and top.population >= DOMINANCE * max(1, sum(c.population for c in others)):
+    # Saint-Martin (978) and Saint-Barthélemy (977), collectivities named like villages in France: asked, never picked.
+    overseas = top.departement in ("977", "978")
+    if (
+        not ask
+        and not shortened
+        and not overseas
+        and top.population >= DOMINANCE * max(1, sum(c.population for c in others))
+    ):
         return _departement(top.departement, top)
     return Resolution(AMBIGUOUS, candidates=current)
 
@@ -784,6 +792,12 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
     words = _with_articles(_compact_numbers(normalise(answer).split()))
     if not words:
         return NOTHING
+    # "paris 11", "lyon 3" (round 20, r20c-14: "Aude (11) ou Paris (75) ?"): the arrondissement, never a département.
+    words = [
+        word
+        for index, word in enumerate(words)
+        if not (index and words[index - 1] in _CITIES_WITH_ARRONDISSEMENTS and re.fullmatch(r"[1-9]|1\d|20", word))
+    ]
     codes, postcodes = _number_hints(words, _breaks(answer, len(words)))
     typed = codes - {postcode_departement(postcode) for postcode in postcodes}  # said as numbers: "71", "dans le 71"
     meaningful = [w for w in words if w not in _FILLERS]
@@ -846,6 +860,9 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
         # ("vous pouvez me donner la météo de demain" is not Denain). A typo is guessed only in a short answer.
         return NOTHING
     return _resolve_typo(words)
+
+
+_CITIES_WITH_ARRONDISSEMENTS = frozenset({"paris", "lyon", "marseille"})
 
 
 def _breaks(answer: str, count: int) -> frozenset[int]:
