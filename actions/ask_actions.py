@@ -74,14 +74,37 @@ class ActionOutOfScope(Action):
         if not tracker.active_loop_name and comes_back(tracker.latest_message.get("text")):
             # "me revoila. on en était où ?" (round 14, r14b-08): a welcome back and the pending question.
             return await ActionGreet().run(dispatcher, tracker, domain)
-        from actions.service_answers import service_question_text
+        from actions.service_answers import english_reply, service_question_text
 
+        english = english_reply(dispatcher, tracker)  # round 20: "can you call me back please?"
+        if english is not None:
+            return english
         service = service_question_text(tracker) or where_we_were(tracker)
         if service is not None:
             # Round 19: a question about the service read as out of scope ("et si je loupe son appel ?", "on en était
             # où ?": what was understood said back, and a form asks its question again).
             dispatcher.utter_message(text=service)
             return []
+        from actions.business_questions import first_step_reply
+
+        step = first_step_reply(dispatcher, tracker)  # round 20: "et donc je fais quoi en premier ?"
+        if step is not None:
+            return step
+        words = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("difficulty_categories") and "?" in words and tracker.active_loop_name != "handoff_form":
+            from actions.business_questions import says_yes_or_no_first
+            from intake.service_questions import QUESTION_FOR_THE_ADVISOR, about_the_call, asks_for_advice
+
+            if asks_for_advice(words) and not says_yes_or_no_first(words) and not about_the_call(words):
+                # Round 20 (r20b-04): "c'est grave ? il a le droit de faire ça ?" just after an eviction threat got "Je ne
+                # peux pas vous aider sur ce sujet": a question on the difficulty told, answered or said to be the advisor's.
+                from actions.business_questions import answer_to_business_question
+                from guidance.crisis import BUSINESS_QUESTION_DOOR
+
+                dispatcher.utter_message(text=answer_to_business_question(tracker, words) or QUESTION_FOR_THE_ADVISOR)
+                if not tracker.active_loop_name and not tracker.get_slot("case_reference"):
+                    dispatcher.utter_message(text=BUSINESS_QUESTION_DOOR)  # the callback offered with it
+                return []
         from actions.crisis_actions import crisis_question_reply
 
         asked = crisis_question_reply(dispatcher, tracker)

@@ -128,6 +128,13 @@ def answer_to_business_question(tracker: Tracker, question: str) -> str | None:
     plan); a step already given that answers it is said again (r16b-02: "pour la banque je fais koi" got "je ne peux pas
     vous répondre" after the Médiation du crédit); the conversation's procedure stage and what it ruled out count (r16b-11:
     the sauvegarde to someone in redressement). None: the caller says honestly that an advisor will answer."""
+    from actions.service_answers import service_question_text
+
+    # Round 20 (r20c-08, r20c-18): "vous pouvez me prêter 5000 euros ?", "vous transmettez à l'urssaf ?" are about the
+    # service, never "cela dépend de votre situation".
+    service = service_question_text(tracker, question)
+    if service is not None:
+        return service
     answered = answer_with_entry(tracker, question)
     return answered[0] if answered is not None else None
 
@@ -376,3 +383,95 @@ def answer_here(dispatcher: CollectingDispatcher, tracker: Tracker, words: str) 
             dispatcher.utter_message(text=opening)
     trade = extract_facts(words, today=services.chamber_today()).get("trade")
     return [SlotSet("trade", trade)] if trade and not tracker.get_slot("trade") else []
+
+
+# Round 20 (r20c-01, r20c-07, r20c-19): "et donc je fais quoi ?", "concrètement je fais quoi demain matin", "je fais quoi
+# en premier ?" got the reason of the pending question or "Un conseiller peut faire avec vous ce que je ne peux pas".
+# A what-to-do that names no subject of its own asks for the first step of the guidance, said plainly.
+_FIRST_STEP = re.compile(
+    r"\b(?:je|j|on|nous)\b(?: \w+){0,2} (?:fais|fait|faire|dois faire|doit faire|commence|attaque)\b"
+    r"(?: \w+){0,2} (?:quoi|koi|kwa|par quoi|comment)\b|\bpar (?:quoi|ou) (?:je |on )?commence\w*|"
+    r"\bqu'? ?est[- ]ce (?:que|qu'il faut que|qu il faut que) je (?:dois faire|fais|fasse)\b|\b(?:que|quoi) faire\b(?: \w+){0,2} ?\?|"
+    r"\bla premiere (?:chose|etape|demarche)\b"
+)
+
+
+def asks_first_step(text: str | None) -> bool:
+    """ "et donc je fais quoi ?": what to do first, no subject named (a subject named gets its own answer)."""
+    folded = " ".join(re.sub(r"[^a-z0-9?' ]", " ", fold(text or "").replace("’", "'")).split())
+    if not folded or folded.startswith("/") or not _FIRST_STEP.search(folded):
+        return False
+    from intake.service_questions import names_business_matter
+
+    # "et pour l'urssaf je fais quoi ?" names its matter: that matter's own answer, never the first step of all.
+    return not _subjects_and_stems(folded)[0] and not names_business_matter(folded)
+
+
+_YES_OR_NO_FIRST = re.compile(r"(?:oui|ouais|ok|d'accord|volontiers|je veux bien|non|nan|pas besoin|ca ira)\b")
+
+
+def says_yes_or_no_first(words: str | None) -> bool:
+    """ "Non. Mais est-ce que ... ?": a yes or a no said first, the answer to the question pending."""
+    return bool(_YES_OR_NO_FIRST.match(fold(words or "").strip()))
+
+
+FIRST_STEP_INTRO = "Pour commencer, une seule chose :"
+FIRST_STEP_AGAIN_INTRO = "Pour commencer, comme je vous l'indiquais :"
+
+
+def first_step_text(tracker: Tracker) -> tuple[str, GuidanceEntry] | None:
+    """The single most fitting first step for this conversation, said plainly, and its entry; the first one given
+    when guidance was given already. None without a difficulty, or on the crisis path (its own steps wait)."""
+    from dataclasses import replace
+
+    from actions.conversation import situation
+    from guidance import render_guidance
+    from guidance.select import CHAMBER_ADVISORS, select_guidance
+    from triage import Assessment
+
+    assessment = Assessment.from_slots(tracker.slots)
+    if assessment is None or not assessment.categories or tracker.get_slot("distress"):
+        return None
+    chamber = services.chamber()
+    knowledge_base = list(services.knowledge_base())
+    given = [entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)]
+    by_id = {entry.id: entry for entry in knowledge_base}
+    first_given = next((by_id[step] for step in given if step in by_id and step != CHAMBER_ADVISORS), None)
+    if first_given is not None:
+        text = _after_colon(render_guidance([first_given], chamber)[0])
+        return f"{FIRST_STEP_AGAIN_INTRO} {text}", first_given
+    entries = [
+        entry
+        for entry in select_guidance(
+            knowledge_base,
+            replace(assessment, distress=False),
+            chamber,
+            situation(tracker.slots),
+            limit=12,
+            messages=_user_texts(tracker),
+            today=services.chamber_today(),
+        )
+        if entry.id != CHAMBER_ADVISORS
+    ]
+    if not entries:
+        return None
+    return f"{FIRST_STEP_INTRO} {_after_colon(render_guidance([entries[0]], chamber)[0])}", entries[0]
+
+
+def first_step_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """ "et donc je fais quoi ?" answered with the first step (recorded as given); None when the words ask no first
+    step or no step fits (the caller answers as before)."""
+    words = (tracker.latest_message or {}).get("text") or ""
+    if not asks_first_step(words):
+        return None
+    if tracker.active_loop_name == "handoff_form" and _YES_OR_NO_FIRST.match(fold(words).strip()):
+        return None  # "oui d'accord. et donc je fais quoi ?" at the consent: the answer first (the handoff's own paths)
+    found = first_step_text(tracker)
+    if found is None:
+        return None
+    text, entry = found
+    dispatcher.utter_message(text=text)
+    already = list(tracker.get_slot("guidance_given") or [])
+    if any(isinstance(given, dict) and given.get("id") == entry.id for given in already):
+        return []
+    return [SlotSet("guidance_given", [*already, {"id": entry.id, "name": entry.name, "link": entry.link}])]

@@ -37,7 +37,7 @@ from actions.intake import NO_DIFFICULTY_YET, asks_something
 from actions.intake_actions import ValidateSituationForm
 from guidance.glossary import DEFINITION_KEY, definition_answer
 from guidance.welcome import FIRST_QUESTION
-from intake.answers import asks_how_long_kept, asks_to_erase, mentions_erasing
+from intake.answers import about_the_data, adds_to_the_case, asks_how_long_kept, asks_to_erase, mentions_erasing
 from intake.facts import fold
 from intake.service_questions import (
     NOBODY_TOLD,
@@ -72,6 +72,16 @@ class ActionAnswerFaq(Action):
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
+        news = news_for_the_case(dispatcher, tracker, key)  # round 20, r20c-01: a returning artisan's new facts
+        if news is not None:
+            return news
+        if key == ERASE_REQUEST_KEY and not about_the_data(words) and not asks_how_long_kept(words):
+            # Round 20 (r20c-01, r20c-13): "j'ai oublié de dire que ...", "on peut demander d'enlever la majoration ?"
+            # got the answer on erasing: not about the data, the words are read as what they say.
+            from actions.business_questions import answer_here
+
+            unfit = await _what_was_asked(dispatcher, tracker, domain, words)
+            return unfit if unfit is not None else answer_here(dispatcher, tracker, words)
         # Round 9, r9a-20: "vous gardez mes infos combien de temps ?" at the consent question, read as a request to
         # erase, got the offer, and the "ok oui" after it erased a callback request. Only words that ask to erase get
         # the offer; a question about how long things are kept gets the retention, whatever answer was selected.
@@ -179,6 +189,41 @@ async def _what_was_asked(
     return answer_here(dispatcher, tracker, words)
 
 
+NO_CASE_YET = (
+    "Je n'ai pas encore de demande enregistrée pour vous. Si vous acceptez qu'un conseiller vous rappelle, tout ce que "
+    "vous m'écrivez ici lui sera transmis : écrivez « conseiller »."
+)
+
+
+def news_for_the_case(dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> list[EventType] | None:
+    """Someone who comes back once the case is stored and tells more ("re bonjour, j'ai oublié de dire que le château a
+    été mis en redressement judiciaire", "vous pouvez ajouter ça à mon dossier ?": round 20, r20c-01, which got the
+    answer on erasing, then "Je n'ai pas bien compris"): the case updated with what was said, said so, and a sourced
+    step for it (a client's redressement: declaring the claim). None when nothing is added, or with no question of it."""
+    from triage import names_a_difficulty
+
+    words = tracker.latest_message.get("text") or ""
+    adds = adds_to_the_case(words)
+    misread = key == ERASE_REQUEST_KEY and not about_the_data(words) and names_a_difficulty(words)
+    if not (adds or misread):
+        return None
+    if not tracker.get_slot("case_reference") or not consented(tracker.slots):
+        if adds and not misread and not names_a_difficulty(words):
+            dispatcher.utter_message(text=NO_CASE_YET)
+            return []
+        return None
+    from actions.business_questions import answer_to_business_question
+
+    result = save_case(tracker, dict(tracker.slots))
+    dispatcher.utter_message(
+        text=f"C'est ajouté à votre demande {result.reference} : le conseiller l'aura sous les yeux."
+    )
+    step = answer_to_business_question(tracker, words)
+    if step:
+        dispatcher.utter_message(text=step)
+    return [SlotSet("case_reference", result.reference)]
+
+
 def _retention(tracker: Tracker, *, how_to_erase: bool) -> str:
     """How long things are kept: the case's figures once a callback is under way or a case exists (round 9, r9a-21:
     the conversation's 7 days were said at the consent question), the conversation's otherwise."""
@@ -246,6 +291,29 @@ _CALLED = re.compile(r"\b(?:r?appel\w*|contact\w*|joindre|telephon\w*)\b")
 _COST = re.compile(r"\b(?:gratuit\w*|payant\w*|coute\w*|cout|prix|tarif\w*|surtaxe\w*|factur\w*)\b")
 
 
+# Round 20 (r20b-15): "je peux parler à quelqu'un direct ?" on a Sunday got the switchboard, closed, and nothing else.
+_A_PERSON = re.compile(
+    r"\b(?:parler|avoir|joindre|appeler)\b[^.?!]{0,20}\b(?:quelqu'?un|qqn|quelqu un|une personne|un humain|"
+    r"(?:un|une|le|la) conseill\w*|direct\w*|en vrai)\b"
+)
+NOT_ANSWERED_ABOVE = (
+    "Je ne suis pas sûr de bien vous suivre, pardon. Un conseiller de la chambre pourra reprendre cela avec vous : "
+    "écrivez « conseiller » pour être rappelé."
+)
+
+
+def _callback_while_closed(tracker: Tracker) -> str | None:
+    """The callback offered when the chamber is closed and a person is asked for; None once it is under way."""
+    if tracker.get_slot("case_reference"):
+        return "Votre demande de rappel est déjà enregistrée : un conseiller vous rappellera comme prévu."
+    if tracker.get_slot("wants_advisor") is True or tracker.active_loop_name == "handoff_form":
+        return None
+    return (
+        "C'est fermé en ce moment : si vous le souhaitez, un conseiller peut vous rappeler dès la réouverture. "
+        "Écrivez « conseiller » pour cela."
+    )
+
+
 def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
     """The stored answer, said in full once; asked again, a short one (a long answer repeated reads as a machine
     that did not listen). The number of another body is not the chamber's."""
@@ -279,9 +347,17 @@ def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
             f"cas, au {chamber.phone}."
         )
         return {"text": "Je n'ai pas de réponse plus précise ici, pardon." if already_said(tracker, text) else text}
+    if key == PHONE_KEY and _A_PERSON.search(words) and not chamber.is_open(clock.now()):
+        offer = _callback_while_closed(tracker)
+        if offer is not None:
+            return {"text": f"Vous pouvez joindre la {chamber.name} au {chamber.phone}, {chamber.hours_text}. {offer}"}
     utter = f"utter_{key}"
     if not any((event.get("metadata") or {}).get("utter_action") == utter for event in tracker.events):
         return {"response": utter}
+    if not fits_stored_answer(key, words) and not asks_something(words):
+        # Round 20 (r20c-20): "je viens de vous le dire, je dois 400000 francs a la cafat" got "Je vous ai répondu plus
+        # haut", though nothing above answered it: said only when the words ask what the stored answer answers.
+        return {"text": NOT_ANSWERED_ABOVE}
     short = {
         PHONE_KEY: f"C'est le {chamber.phone}.",
         FREE_KEY: "C'est gratuit, je vous le confirme, ici comme au téléphone.",

@@ -13,7 +13,7 @@ from rasa_sdk.utils import call_potential_coroutine
 
 from actions import services
 from actions.asking import ask_next_question
-from actions.business_questions import answer_to_business_question, first_steps_after_crisis
+from actions.business_questions import answer_to_business_question, first_step_reply, first_steps_after_crisis
 from actions.conversation import SKIPPED, said_before, situation, user_messages, value_before_latest_message
 from actions.crisis_actions import (
     check_in_in_form_reply,
@@ -125,6 +125,7 @@ from intake.reproach import without_reproach
 from intake.shapes import (
     amount_alone,
     bare_number,
+    declines_a_name,
     excuses_only,
     fits,
     has_words,
@@ -206,18 +207,53 @@ class ActionAcknowledgeSituation(Action):
             dispatcher.utter_message(text=f"Merci. {noted}" if noted else "Je vous écoute.")
             dispatcher.utter_message(text=NO_DIFFICULTY_YET)
             return [FollowupAction("action_listen")]
-        first_words = "Merci de m'en parler, ce n'est pas toujours facile."
-        if repeated or already_said(tracker, first_words):
+        first_words: str | None = "Merci de m'en parler, ce n'est pas toujours facile."
+        if repeated or already_said(tracker, "Merci de m'en parler, ce n'est pas toujours facile."):
             first_words = "D'accord, c'est noté."
+        # Round 20 (r20c-01, -04, -16, -17): "je peux vendre mon labo plutôt que fermer ?", "et pour l'assurance qui
+        # bouge pas je fais quoi ?" asked while telling got "D'accord, c'est noté.": the question is answered.
+        answer, answer_events = question_in_the_account(tracker, words)
+        if answer and (repeated or already_said(tracker, "Merci de m'en parler, ce n'est pas toujours facile.")):
+            first_words = None
         opening = restatement or (first_words if not comfort else None)
         dispatcher.utter_message(text=" ".join(part for part in (comfort, opening) if part))
+        if answer:
+            dispatcher.utter_message(text=answer)
         noted = understood(_facts_in(words, tracker))
         if noted and not already_said(tracker, noted):
             # The same facts said again (the opening repeated, the simulator, seed 20261232): not the same line twice.
             dispatcher.utter_message(text=noted)
         if announce_urgent:
             dispatcher.utter_message(text=urgent)
-        return []
+        return answer_events
+
+
+def question_in_the_account(tracker: Tracker, words: str) -> tuple[str | None, list[EventType]]:
+    """The answer to a question asked while telling the situation, past the first message: the service's answer, the
+    first step ("et donc je fais quoi ?"), a sourced step, or an honest word; (None, []) when no advice is asked."""
+    from actions.business_questions import answer_with_entry, asks_first_step, asks_what_to_do, first_step_text
+    from actions.service_answers import service_question_text
+    from intake.service_questions import QUESTION_FOR_THE_ADVISOR, about_the_call, asks_for_advice
+
+    if not words or words.startswith("/") or len(user_messages(tracker.events)) < 2:
+        return None, []
+    advice = (is_question(words) or "?" in words or asks_what_to_do(words)) and asks_for_advice(words)
+    # "l'horaire du rappel je peux le modifier ?" (the call's own paths): no advice asked.
+    if not advice or about_the_call(words):
+        service = service_question_text(tracker) if is_question(words) else None
+        return service, []
+    service = service_question_text(tracker)
+    if service:
+        return service, []
+    found = first_step_text(tracker) if asks_first_step(words) else None
+    found = found or answer_with_entry(tracker, words)
+    if found is None:
+        return QUESTION_FOR_THE_ADVISOR, []
+    text, entry = found
+    already = list(tracker.get_slot("guidance_given") or [])
+    if any(isinstance(given, dict) and given.get("id") == entry.id for given in already):
+        return text, []
+    return text, [SlotSet("guidance_given", [*already, {"id": entry.id, "name": entry.name, "link": entry.link}])]
 
 
 class ValidateSituationForm(PlaceValidation, FormValidationAction):
@@ -600,6 +636,12 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         return self._answer("deadline", value, dispatcher, tracker)
 
     def validate_trade(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
+        known = value_before_latest_message(tracker.events, "trade")
+        said = tracker.latest_message.get("text") or ""
+        if town_named_like_a_trade(value, tracker.get_slot("requested_slot"), known, said):
+            # "macon" at the place question, "dans le 71 a cote de Macon" (round 20, r20b-03, r20a-10: the trade
+            # "menuisier", "ebeniste" became "macon"): the town Mâcon, never a trade replacing the one said.
+            return {"trade": known}
         return self._answer("trade", value, dispatcher, tracker)
 
     def validate_legal_form(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
@@ -801,6 +843,10 @@ class ActionExplainQuestion(Action):
             # the reason for the pending question, twice: the question asked is answered.
             dispatcher.utter_message(text=service)
             return []
+        if requested is not None or tracker.get_slot("guidance_given"):
+            step = first_step_reply(dispatcher, tracker)  # round 20: "et donc je fais quoi ?", the first step
+            if step is not None:
+                return step
         if requested is None:
             wanted = callback_wanted_again(dispatcher, tracker)  # "quoi ?? non je veux toujours qu'on me rappelle"
             if wanted is not None:
@@ -1190,6 +1236,10 @@ async def answer_read_as_leaving(
             # it finds, or no answer ("hein" is no first name, "ouais" no time).
             extracted = await call_potential_coroutine(extract(heard, reading, domain))
             value = (extracted or {}).get(asked)
+            if value is None and asked == "contact_name" and declines_a_name(rest):
+                # "je préfère rester anonyme" read as a goodbye (round 20, r20b-12: the question again, while "je
+                # préfère pas donner mon nom" passed it): the name declined is the answer.
+                value = rest
         validate = getattr(form, f"validate_{asked}", None)
         if validate is not None and value is not None:
             answer = dict(await call_potential_coroutine(validate(value, heard, reading, domain)) or {})
@@ -1306,6 +1356,11 @@ class ActionGreet(Action):
         return "action_greet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        from actions.service_answers import english_reply
+
+        english = english_reply(dispatcher, tracker)  # round 20: "hello, can you call me back please?"
+        if english is not None:
+            return english
         if tracker.active_loop_name is None and first_words_after_erasure(tracker):
             # Round 18 (r18a-13): "Rebonjour, c'est encore Mme Chauvet, j'accepte l'appel finalement" right after "tout
             # effacer" got "qu'est-ce qui vous amène ?": the erasure is said, and a call asked for goes to the consent.
@@ -1331,6 +1386,11 @@ class ActionGreet(Action):
             # the question left pending comes back with the welcome.
             dispatcher.utter_message(text=WELCOME_BACK)
             return [FollowupAction(pending)]
+        wanted = callback_wanted_again(dispatcher, tracker)
+        if wanted is not None:
+            # "re bonjour, on veut bien être rappelé" on coming back (round 20, r20c-07): "Vous pouvez continuer, ou
+            # écrire « conseiller »" asked for the keyword; the request is taken as it is.
+            return wanted
         if tracker.active_loop_name or tracker.get_slot("difficulty_categories"):
             # "re", "rebonjour" on coming back (round 7): "qu'est-ce qui vous amène ?" ignored all that was said, and
             # the pending question followed it: two questions. The conversation goes on where it was.
@@ -1350,8 +1410,48 @@ class ActionThanksDuringIntake(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if is_closing(tracker.latest_message.get("text")):
             return await ActionStopConversation().run(dispatcher, tracker, domain)
+        place = place_read_as_thanks(tracker)
+        if place is not None:
+            # "bordeaux, enfin merignac" read as a thanks (round 20, r20b-04: "Je vous en prie." and the place question
+            # again): a place named at the place question, without a word of thanks, is its answer.
+            update, message = place
+            if message:
+                dispatcher.utter_message(text=message)
+            return [SlotSet(name, value) for name, value in update.items()] + [
+                FollowupAction(tracker.active_loop_name or "situation_form")
+            ]
         dispatcher.utter_message(text=YOU_ARE_WELCOME)
         return [FollowupAction(tracker.active_loop_name or "situation_form")]
+
+
+def town_named_like_a_trade(value: Any, asked: Any, known: Any, said: str = "") -> bool:
+    """A trade read from a word that is also a town's name ("macon": Mâcon), at another question than the trade's,
+    when the place is being asked or a trade is already known: the town, not a trade."""
+    from places import resolve as resolve_place
+    from places.text import normalise
+
+    if not isinstance(value, str) or asked == "trade" or not (asked == "departement" or known not in (None, SKIPPED)):
+        return False
+    if known not in (None, SKIPPED) and normalise(str(known)) == normalise(value):
+        return False
+    if re.search(r"\b(?:je suis|suis|metier|profession|travaille comme|en fait)\b", fold_words(said)):
+        return False  # "je suis macon en fait": the trade said as such
+    place = resolve_place(value, typos=False)
+    return place.found and place.commune is not None and normalise(place.commune.name) == normalise(value)
+
+
+_THANKS_WORDS = re.compile(r"\b(?:merci|mrc|mci|remercie|remercions|sympa|gentil|super|parfait|top)\b")
+
+
+def place_read_as_thanks(tracker: Tracker) -> tuple[dict[str, Any], str | None] | None:
+    """The place slots when the words read as a thanks answer the place question with a place and thank nobody."""
+    words = (tracker.latest_message or {}).get("text") or ""
+    if tracker.get_slot("requested_slot") != "departement" or not words or _THANKS_WORDS.search(fold_words(words)):
+        return None
+    update, message = place_update(words, tracker.slots)
+    if update.get("departement") in (None, SKIPPED) and not update.get("place_choices"):
+        return None
+    return update, message
 
 
 def _place_cleared(slot: str) -> list[EventType]:
@@ -1537,14 +1637,22 @@ class ActionHandleMisunderstanding(Action):
         if late is not None:
             return late
         words = tracker.latest_message.get("text") or ""
-        from actions.service_answers import service_question_text
+        from actions.service_answers import english_reply, service_question_text
 
-        service = service_question_text(tracker)
+        english = english_reply(dispatcher, tracker)  # round 20: "hello, can you call me back please?"
+        if english is not None:
+            return english
+        from intake.service_questions import FREE, asks_if_free
+
+        service = service_question_text(tracker) or (FREE if asks_if_free(words) else None)  # r20b-06: "c est payant ?"
         if service is not None:
             # Round 19 (r19c-10): "et si je rate l'appel ?" got "Je n'ai pas bien compris": a question about the service
             # is answered, whatever the classifier made of it; a form asks its own question again.
             dispatcher.utter_message(text=service)
             return []
+        step = first_step_reply(dispatcher, tracker)  # round 20 (r20c-01): "non pas vraiment. et donc je fais quoi ?"
+        if step is not None:
+            return step
         if is_closing(words) and not is_question(words):
             # Round 19 (r19c-12): "mèsi, man ka alé" (Creole farewell) got "Je n'ai pas bien compris": a farewell.
             return await ActionStopConversation().run(dispatcher, read_as_goodbye(tracker), domain)
@@ -1564,13 +1672,13 @@ class ActionHandleMisunderstanding(Action):
             # "c grave ?" with no question pending: understood well enough to reassure, then listen.
             dispatcher.utter_message(text=f"{SERIOUS_REPLY} Dites-moi ce qui se passe, avec vos mots.")
             return []
-        step = (
+        business_step = (
             answer_to_business_question(tracker, words) if tracker.get_slot("distress") and is_question(words) else None
         )
-        if step:
+        if business_step:
             # After the crisis part, "je peux avoir un délai urssaf ou pas ?" (make run, 2026-12-04 20:05: "je n'ai pas
             # bien compris"): guidance waited behind the crisis reply; the question gets one sourced step now.
-            dispatcher.utter_message(text=step)
+            dispatcher.utter_message(text=business_step)
             return []
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if tracker.get_slot("distress") is True:

@@ -6,22 +6,35 @@ A thin adapter over intake/service_questions.py: the chamber's name, number and 
 from __future__ import annotations
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
+from intake.answers import fears_others_told
 from intake.service_questions import (
+    DATA_USE,
+    IN_FRENCH_CALLBACK,
+    IN_FRENCH_ONLY,
+    NO_AUTHORITY_TOLD,
+    NO_LOAN,
     act_for_you_text,
     asks_about_a_missed_call,
+    asks_callback_in_english,
+    asks_for_a_loan,
     asks_us_to_act,
+    asks_what_is_done_with_data,
     body_asked_about,
     missed_call_text,
     not_that_body_text,
+    written_in_english,
 )
 
 
-def service_question_text(tracker: Tracker) -> str | None:
-    """The answer to the latest words when they ask whether the service is a body, ask it to call someone for the
-    artisan, or ask what happens if the call is missed; None otherwise."""
-    words = tracker.latest_message.get("text") or ""
+def service_question_text(tracker: Tracker, words: str | None = None) -> str | None:
+    """The answer to the latest words (or `words`) when they ask whether the service is a body, ask it to call someone
+    for the artisan, ask what happens if the call is missed, whether a body is told, whether the chamber lends money,
+    what the data is used for; None otherwise."""
+    words = words if words is not None else tracker.latest_message.get("text") or ""
     if not words or words.startswith("/"):
         return None
     chamber = services.chamber()
@@ -33,4 +46,28 @@ def service_question_text(tracker: Tracker) -> str | None:
         return act_for_you_text(whom)
     if asks_about_a_missed_call(words):
         return missed_call_text(chamber.name, chamber.phone, chamber.hours_text, tracker.get_slot("case_reference"))
+    # Round 20 (r20c-18, r20c-08, r20b-06): "vous transmettez à l'urssaf ?" and "vous pouvez me prêter 5000 euros ?" got
+    # "cela dépend de votre situation"; "vous les revendez pas ?" (the data) got "je ne sais pas répondre".
+    if fears_others_told(words):
+        return NO_AUTHORITY_TOLD
+    if asks_for_a_loan(words):
+        return NO_LOAN
+    if asks_what_is_done_with_data(words):
+        return DATA_USE
     return None
+
+
+def english_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Words written in English (round 20, r20c M9: "hello, can you call me back please?" got "je suis toujours là"):
+    said plainly, in French and in English, that the assistant answers in French; a call back asked for is taken, as
+    in French (the handoff's questions follow). None when the words are not English."""
+    words = tracker.latest_message.get("text") or ""
+    if not written_in_english(words):
+        return None
+    wanted = asks_callback_in_english(words) and tracker.get_slot("wants_advisor") is not True
+    if not wanted or tracker.get_slot("case_reference") or tracker.active_loop_name == "handoff_form":
+        dispatcher.utter_message(text=IN_FRENCH_ONLY)
+        return []
+    dispatcher.utter_message(text=IN_FRENCH_CALLBACK)
+    leave = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name == "situation_form" else []
+    return [*leave, SlotSet("wants_advisor", True), FollowupAction("handoff_form")]

@@ -169,6 +169,10 @@ def read_causes(texts: Iterable[str]) -> frozenset[str]:
     folded = [_text(text) for text in texts if text]
     # A death needs a person who died (round 12, r12c-06: a bank account "mort" gave the owner's death guidance).
     alive = [_without_things_dead(text) for text in folded]
+    # A death denied takes back the death read before it (round 20, r20a-06: "il est pas mort mon mari").
+    denied = [index for index, text in enumerate(folded) if any(p.search(text) for p in _removal_table("death_denied"))]
+    if denied:
+        alive = ["" if index < denied[-1] else text for index, text in enumerate(alive)]
     # A client's unpaid invoice is not the artisan's own unpaid rent (round 15, r15a-15: a debtor got a creditor's steps).
     owed = [_without_own_debts(text) for text in folded]
     readings = {"deces": alive, "impayes_clients": owed}

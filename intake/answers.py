@@ -659,9 +659,11 @@ def no_to_another_question(text: str | None) -> bool:
 
 # Asking for the call in so many words, wherever it comes ("oui je veux bien qu'on m'appelle" at another question).
 _CALLBACK_REQUEST = re.compile(
-    r"\b(?:(?:je )?(?:veux|voudrais|souhaite|souhaiterais|aimerais|veux bien|voudrais bien|prefere|prefererais) "
+    # "on veut bien être rappelé", "nous voulons bien" (round 20, r20c-07: a couple writing, not taken).
+    r"\b(?:(?:je |on |nous )?(?:veux|voudrais|souhaite|souhaiterais|aimerais|veux bien|voudrais bien|prefere|prefererais|"
+    r"veut bien|voudrait bien|voulons bien|voudrions bien|souhaitons|aimerions) "
     r"(?:bien |toujours |quand meme |tout de meme |encore |vraiment )?"
-    r"(?:etre rappelee?|etre appelee?|qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|"
+    r"(?:etre rappelee?s?|etre appelee?s?|qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|"
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
     r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter)|"
@@ -1244,8 +1246,12 @@ _WHO_READS = re.compile(
     r"qui)\b"
 )
 _TOLD_OTHERS = re.compile(
-    r"\b(?:vous|tu|on)\b[^.!?]{0,15}?\b(?:appele\w*|prevenir|previen\w*|alerte\w*|signale\w*|envoye\w*|denonce\w*)\b[^.!?]{0,25}"
+    r"\b(?:vous|tu|on)\b[^.!?]{0,15}?\b(?:appele\w*|prevenir|previen\w*|alerte\w*|signale\w*|envoye\w*|denonce\w*|"
+    # Round 20 (r20c-18): "est ce que vous transmettez a l'urssaf ?", "ce que je vous dis va a l'urssaf ?".
+    r"(?<!\bme )(?<!\bnous )(?:transm[ie]\w*|communique\w*|refile\w*))\b[^.!?]{0,25}"
     r"\b(?:flics?|police|gendarme\w*|pompiers|samu|urssaf|impots|fisc|banque|huissiers?)\b"
+    r"|\bce que je (?:vous |te )?(?:dis|ecris|raconte) (?:va|ira|part|arrive|remonte) (?:a|aux|chez) (?:l'|l |la |les )?"
+    r"(?:urssaf|impots|fisc|banque|police)\b"
 )
 
 
@@ -1307,3 +1313,39 @@ _WORRY_WORDS = re.compile(
     r"\b(?:et si|si jamais|peur|crains|craint|risque|inquiet\w*|angoiss\w*|(?:je )?(?:ne )?(?:veux|voudrais|souhaite) "
     r"(?:pas|surtout pas) qu(?:e|')|pas envie qu(?:e|')|surtout pas)\b|^si\b|[,.] ?si\b"
 )
+
+
+# Round 20 (r20c-01): "vous pouvez ajouter ça à mon dossier ?", "j'ai oublié de vous dire que ...": something to add to
+# the request already made, never a request to erase ("oublié" was read as the right to be forgotten).
+_ADD_TO_CASE = re.compile(
+    r"\b(?:j'?ai oublie de (?:vous )?(?:dire|preciser|signaler|mentionner)|oublie de (?:vous )?(?:dire|preciser)|"
+    r"(?:ajouter|ajoutez|rajouter|rajoutez|mettre|mettez|noter|notez|completer|completez)(?: [\w']+){0,2} "
+    r"(?:a|dans|sur) (?:mon|ma|le|la|votre|notre) (?:dossier|demande|fiche))\b"
+)
+
+
+def adds_to_the_case(text: str | None) -> bool:
+    """Words that add to what was already told or asked ("vous pouvez ajouter ça à mon dossier ?", "j'ai oublié de
+    dire que le château est en redressement")."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_ADD_TO_CASE.search(folded))
+
+
+# Words about the data or erasing it: only these get the answer on erasing (round 20, r20c-13: "on peut demander
+# d'enlever la majoration ?" got it). Erasing said of a debt ("supprimer les pénalités") is none.
+_ABOUT_THE_DATA = re.compile(
+    r"\b(?:effac\w*|supprim\w*|suprim\w*|suppression|detrui\w*|rgpd|donnees|coordonnees|traces?|historique|"
+    r"conversations?|discussion|droit a l'oubli|oubliez|oublier (?:tout|ce que|mes|ma|cette|notre|moi)|"
+    r"ce que (?:j'ai|je vous ai) (?:ecrit|dit))\b"
+)
+_A_DEBT_ERASED = re.compile(
+    r"\b(?:dettes?|penalites?|majorations?|decouverts?|interets|frais|amendes?|impots?|cotisations?|loyers?|factures?)\b"
+)
+
+
+def about_the_data(text: str | None) -> bool:
+    """Whether words taken for a request to erase speak of the data or of erasing it, not of a debt or a fact."""
+    folded = _folded(text)
+    if not folded or not _ABOUT_THE_DATA.search(folded):
+        return False
+    return not (_A_DEBT_ERASED.search(folded) and not re.search(r"\b(?:donnees|traces?|conversation|ecrit)\b", folded))

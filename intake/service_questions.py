@@ -30,7 +30,7 @@ _FITS: dict[str, re.Pattern[str]] = {
     ),
     # Secrecy towards the bodies: the words speak of secrecy, or of a body being told.
     "faq/confidential": re.compile(
-        r"\b(?:confidenti\w*|secret\w*|anonym\w*|discret\w*|entre nous|transmi\w*|transmettre|fuiter|divulg\w*|"
+        r"\b(?:confidenti\w*|secret\w*|anonym\w*|discret\w*|entre nous|transm[ie]\w*|fuiter|divulg\w*|"
         r"(?:au courant|prevenir|previendr\w*|informer|dire|signaler)\b.{0,30}\b(?:urssaf|impots?|fisc|banques?|"
         r"administration|etat))\b"
     ),
@@ -288,3 +288,147 @@ _WHERE_WE_WERE = re.compile(
 def asks_where_we_were(text: str | None) -> bool:
     """A question where the conversation stood, or what was noted ("on en était où ?", "vous avez noté quoi ?")."""
     return bool(_WHERE_WE_WERE.search(_folded(text)))
+
+
+# Round 20 (r20c-08): "vous pouvez me prêter 5000 euros ?" got "cela dépend de votre situation", as if the chamber
+# might lend. It lends nothing: said plainly, with what it does.
+_LENDER = r"(?:vous|tu|la chambre|la cma|la chambre des metiers)"
+_LOAN = re.compile(
+    rf"\b{_LENDER}\b(?: \w+){{0,3}} (?:m'|me |nous )?(?:preter|pretez|pretes|prete|pret|prets|avancer|avancez|financer|financez|"
+    r"faire un pret|faire une avance)\b|"
+    rf"\b{_LENDER}\b(?: \w+){{0,3}} (?:m'|me |nous )?(?:donner|donnez|verser|versez|filer)\b(?: \w+){{0,2}} (?:argent|sous|fric|"
+    r"\d+ ?(?:euros?|eur|e|k)?\b)|\bemprunter (?:a|aupres de) (?:vous|la chambre|la cma)\b|\bvous emprunter\b"
+)
+
+
+def asks_for_a_loan(text: str | None) -> bool:
+    """A question whether the chamber lends or gives money ("vous pouvez me prêter 5000 euros ?")."""
+    folded = _folded(text)
+    return bool(_LOAN.search(folded)) and ("?" in folded or bool(re.search(r"\b(?:oui ou non|est ce que)\b", folded)))
+
+
+NO_LOAN = (
+    "Non, la chambre ne prête pas d'argent et ne verse pas d'aide elle-même. Ce qu'elle fait : un conseiller regarde "
+    "votre situation avec vous, vous aide à demander des délais aux organismes et à monter les demandes d'aide ou de "
+    "financement auprès de ceux qui les accordent."
+)
+
+
+# Round 20 (r20b-06): "qu'est-ce que vous faites de mes données après ?", "vous les revendez pas ?" at the consent
+# question got "je ne sais pas répondre": what the data is used for, said plainly (the consent is asked again after).
+_DATA = r"(?:donnees|infos|informations|coordonnees|reponses|numero|numeros)"
+_DATA_USE = re.compile(
+    r"\b(?:(?:faites|ferez|fait|faire|fera|devient|deviennent|deviendront|passe|passent) (?:\w+ ){0,2}(?:de |d')?"
+    rf"(?:mes|vos|les|ces) {_DATA}|(?:mes|les) {_DATA} (?:servent|serviront|vont servir|sont utilisees|seront utilisees)|"
+    r"(?:vous|on|ils|la chambre) (?:les |me |nous )?(?:re)?vend(?:ez|ent|ra|rez|ront|re)?\b|(?:re)?vend\w* "
+    rf"(?:mes|nos|les|vos|ces) {_DATA}|(?:mes|les|vos) {_DATA}\b.{{0,30}}\b(?:en )?(?:faites|ferez|fait|fera) quoi|"
+    rf"(?:mes|les|vos) {_DATA}\b.{{0,30}}\b(?:pub|publicite\w*|demarchage|partenaires|commerci\w*))"
+)
+
+
+def asks_what_is_done_with_data(text: str | None) -> bool:
+    """A question about what the data is used for or whether it is sold ("vous les revendez pas ?")."""
+    folded = _folded(text)
+    if "?" not in folded and not re.search(r"\b(?:est ce que|pas)\b", folded):
+        return False
+    return bool(_DATA_USE.search(folded))
+
+
+DATA_USE = (
+    "Ce que vous écrivez sert seulement à ce qu'un conseiller de la chambre vous rappelle et vous aide : rien n'est "
+    "vendu, ni utilisé pour de la publicité, ni transmis à un autre organisme sans votre accord. Vous pouvez demander "
+    "à tout moment que tout soit effacé."
+)
+
+
+# Round 20 (r20c, M9): a message written in English got "je suis toujours là" or "pas bien compris". Said plainly, in
+# French and in English, that the assistant answers in French. Common English words only French never writes.
+_ENGLISH = re.compile(
+    r"\b(?:hello|hi|please|thanks|thank you|call me|call back|can you|could you|i am|i'm|i need|i want|my business|"
+    r"my company|help me|speak english|english|do you|what is|how do|i have|i owe|money|owe|taxes|the|is|are|you|"
+    r"with|my|me|we|what|how|why|would|should|tomorrow|today)\b"
+)
+_FRENCH = re.compile(
+    r"\b(?:je|j'|vous|le|la|les|un|une|des|est|et|mon|ma|mes|pour|pas|oui|non|merci|bonjour|avec|suis|ai|qui|que|"
+    r"quoi|de|du|en|au|rappel\w*|appel\w*)\b"
+)
+
+
+def written_in_english(text: str | None) -> bool:
+    """Words written in English, not in French ("hello, can you call me back please?"): two English words and no
+    French one, or three and more than twice the French ones."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return False
+    english = len(_ENGLISH.findall(folded))
+    french = len(_FRENCH.findall(folded))
+    return (english >= 2 and french == 0) or (english >= 3 and english > 2 * french)
+
+
+_CALL_BACK_ENGLISH = re.compile(
+    r"\b(?:call (?:me|us)(?: back)?|call ?back|ring me|phone me|talk to (?:a|an|someone))\b"
+)
+
+
+def asks_callback_in_english(text: str | None) -> bool:
+    return bool(_CALL_BACK_ENGLISH.search(_folded(text)))
+
+
+IN_FRENCH_ONLY = (
+    "Je réponds uniquement en français, mais vous pouvez m'écrire simplement, avec vos mots. "
+    "(I can only answer in French. You can write to me in simple French, or ask for an advisor's call: write "
+    "« conseiller ».)"
+)
+IN_FRENCH_CALLBACK = (
+    "Je réponds uniquement en français. Je note que vous voulez être rappelé : je vais vous poser quelques questions "
+    "courtes pour cela. (I can only answer in French. I have noted that you want a call back: a few short questions "
+    "follow, in French.)"
+)
+
+
+# Words that ask for advice on one's own case while telling it ("je peux vendre plutôt que fermer ?", "j'ai le droit de
+# faire les démarches à sa place ?", "y a des aides ?"): answered, or said honestly to be the advisor's.
+_ASKS_FOR_ADVICE = re.compile(
+    r"\b(?:je peux|j'peux|on peut|il peut|elle peut|ils peuvent|peut[- ]on|puis[- ]je|je pourrais|je pourrai|"
+    r"on pourrait|il pourrait|elle pourrait|c'?\s?est possible|c possible|"
+    r"(?:j'ai|j ai|il a|elle a|on a|ai[- ]je) (?:le )?droit|y a(?:-t-il)? des aides|il y a des aides|des aides\b|"
+    r"(?:je|on) fais? quoi|on fait quoi|c'?\s?est pour moi|ca peut (?:m'|m )?aider|comment (?:je|on) (?:fai|peu)\w*|"
+    r"(?:et )?pour (?:etre|me faire|le|la|les|l') .{0,70}(?:\?|je fais|comment))"
+)
+
+
+def asks_for_advice(text: str | None) -> bool:
+    """Words that ask for advice on one's own case ("je peux vendre plutôt que fermer ?", "y a des aides ?")."""
+    return bool(_ASKS_FOR_ADVICE.search(_folded(text)))
+
+
+QUESTION_FOR_THE_ADVISOR = (
+    "Sur ce point précis, je ne peux pas vous répondre avec certitude ici : un conseiller de la chambre pourra vous "
+    "le dire."
+)
+
+
+# Round 20 (r20b-06): "c est payant ?" at the consent question was not answered (read as neither a yes nor a no).
+_PRICE_ASKED = re.compile(
+    r"\b(?:c'?\s?est|c|ca|vous etes|votre (?:aide|service)|le (?:rappel|service|conseiller|conseil))\b(?: \w+){0,2} "
+    r"(?:payant|gratuit)\b"
+)
+
+
+def asks_if_free(text: str | None) -> bool:
+    """Whether the service costs anything ("c est payant ?", "le rappel c'est gratuit ?")."""
+    folded = _folded(text)
+    return "?" in folded and bool(_PRICE_ASKED.search(folded))
+
+
+FREE = "C'est entièrement gratuit, ici comme au téléphone avec nos conseillers."
+
+
+_ABOUT_THE_CALL = re.compile(
+    r"\b(?:rappel\w*|rapel\w*|appel\w*|horaires?|heure du|conseill\w*|numero|dossier|demande)\b"
+)
+
+
+def about_the_call(text: str | None) -> bool:
+    """Words about the callback or the case ("l'horaire du rappel je peux le modifier ?"), which have their own paths."""
+    return bool(_ABOUT_THE_CALL.search(_folded(text)))

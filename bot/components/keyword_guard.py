@@ -73,6 +73,16 @@ def service_question_after_thanks(text: str, read_as: str | None) -> str | None:
     return "faq" if asked else None
 
 
+def added_to_the_case(text: str, read_as: str | None) -> str | None:
+    """`faq` for words that add to the request already made ("vous pouvez ajouter ça à mon dossier ? ...", read as
+    nlu_fallback in round 20, r20c-01: "Je n'ai pas bien compris"): the FAQ action updates the case and says so."""
+    from intake.answers import adds_to_the_case
+
+    if read_as in ("nlu_fallback", "out_of_scope", "ask_why_question") and adds_to_the_case(text):
+        return "faq"
+    return None
+
+
 def retention_question(text: str, read_as: str | None) -> str | None:
     """`faq` for a question about how long the data is kept, whatever it was read as ("vous gardez ça combien de temps
     ?" at the consent question got "Je ne sais pas répondre", round 10, r10a-02 and 15): the FAQ action answers it
@@ -90,6 +100,7 @@ class KeywordGuard(AfterTheCrisisGuard):
             or service_question_after_thanks(text, read_as)
             or thanks_taking_leave(text, read_as)
             or retention_question(text, read_as)
+            or added_to_the_case(text, read_as)
         )
         if intent is not None:
             logger.info("keyword guard: %s", intent)
