@@ -1993,8 +1993,10 @@ def put_to_the_writer_by_mistake(
     last_bot = next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "bot"), None)
     if last_bot not in writers_questions:
         return None
-    if any(sign.level <= INDIRECT and not speaks_of_someone_else(sign, text) for sign in rule_signs(text)):
-        return None  # a sign of the writer's own in the same words: read as the answer it is
+    if any(sign.level <= INDIRECT for sign in rule_signs(text)):
+        # A sign in the same words, the writer's own or the relative's ("je m'inquiète pour mon compagnon, il dit qu'il
+        # va se foutre en l'air": the simulator, seed 20261201): read as the answer it is, the crisis numbers first.
+        return None
     dispatcher.utter_message(text=not_the_writer_thanks(person))
     logger.info("%s: the question put to the writer was about someone else", slot)
     return {slot: None}

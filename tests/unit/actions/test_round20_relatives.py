@@ -115,3 +115,13 @@ def test_a_relatives_never_spoke_of_dying_is_a_clear_no(answer: str) -> None:
 
 def test_never_until_yesterday_is_no_clear_no() -> None:
     assert answer_to_suicide_question("pour être claire, jamais il n'a parlé de mourir avant hier soir") != CLEAR_NO
+
+
+def test_a_relatives_sign_told_in_the_not_me_answer_is_the_answer() -> None:
+    # The simulator (seed 20261201): the question was put to the writer, who answered with her partner's words; the
+    # "pardon pour la confusion" came first and the crisis numbers never did. A sign in the answer is the answer.
+    answer = "je m'inquiète pour mon compagnon, il dit qu'il va se foutre en l'air avec toutes ces dettes"
+    current = _form_tracker(suicide_question(None), answer, "suicide_thoughts", "mon compagnon")
+    dispatcher, result = run_extract(ValidateDirectQuestionForm(), "extract_suicide_thoughts", current)
+    assert result.get("suicide_thoughts") not in (None, CLEAR_NO)
+    assert not any("pardon pour la confusion" in text for text in texts(dispatcher))
