@@ -62,6 +62,23 @@ def thanks_taking_leave(text: str, read_as: str | None) -> str | None:
     return "goodbye" if read_as == "thank" and is_closing(text) else None
 
 
+# A short thanks the classifier could not place ("merci c'est tout" at 0.45 once the retired held-out v26 joined the
+# training: the e-mail question read it as an address, "Cette adresse ne semble pas complète"). No question, no fact.
+_PLAIN_THANKS = re.compile(
+    r"^(?:(?:ok|bon|ben|alors|bah|d accord|parfait|super|top|tres bien),? )?(?:merci|mrc|mci|thanks?)\b"
+    r"(?: (?:beaucoup|bcp|bien|encore|infiniment|a vous|pour tout|pour votre aide|c est tout|ce sera tout|ca ira|"
+    r"ca sera tout|c est bon|c est gentil|madame|monsieur|bonne (?:soiree|journee|fin de journee|nuit)))*$"
+)
+
+
+def thanks_unplaced(text: str, read_as: str | None) -> str | None:
+    """`thank` (or `goodbye` when it takes leave) for a plain thanks read as nlu_fallback."""
+    words = " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+    if read_as != "nlu_fallback" or not _PLAIN_THANKS.match(words):
+        return None
+    return "goodbye" if is_closing(text) else "thank"
+
+
 def service_question_after_thanks(text: str, read_as: str | None) -> str | None:
     """`faq` for a question about the service said with a thanks ("merci, et si je loupe son appel ?", "merci. c'est vous
     l'URSSAF ?"): read as a thanks it got "Je vous en prie. Y a-t-il autre chose ... ?" (round 19); the FAQ action answers."""
@@ -101,6 +118,7 @@ class KeywordGuard(AfterTheCrisisGuard):
             or thanks_taking_leave(text, read_as)
             or retention_question(text, read_as)
             or added_to_the_case(text, read_as)
+            or thanks_unplaced(text, read_as)
         )
         if intent is not None:
             logger.info("keyword guard: %s", intent)
