@@ -16,7 +16,7 @@ from actions.conversation import SKIPPED
 from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
-from french.words import ACCENTED_KIN, KIN, with_possessive
+from french.words import ACCENTED_KIN, FEMININE_KIN, KIN, with_possessive
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
@@ -475,6 +475,8 @@ def summarise(
     account: str | None = None,
     signs: Sequence[str] = (),
     suicide_answer: str | None = None,
+    discretion: str | None = None,
+    safety_said: tuple[str, bool] | None = None,
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
@@ -486,13 +488,26 @@ def summarise(
     ``health_said``: the health words, given only with the health consent; ``question_declined``: the question about
     suicide was declined, which is no distress "expressed". ``callback_promised``: when the artisan was told the call
     would come, in the bot's words; the moment stored is the artisan's ("demain matin" said on a Saturday, round 15).
-    ``account``: the person's own account of the situation, quoted (``account_said``, round 17)."""
+    ``account``: the person's own account of the situation, quoted (``account_said``, round 17). Round 20:
+    ``discretion``, the writer's request that the person not know (``discretion_line``), read first; ``safety_said``,
+    where the person is and whether someone is with them, as the relative answered the safety question."""
     shown = [c for c in categories if health_consent or c != "sante"]
     parts = []
     if distress and person_at_risk:
         who = f"DÉTRESSE signalée par un proche de la personne, au sujet de « {person_at_risk} »"
         if not_safe:
             parts.append(f"{who}, pas en sécurité selon ce proche : rappeler immédiatement.")
+        elif safety_unsure and safety_said:
+            # Round 20 (r20a-01, r20a-07): what the relative said, still no safety plan: never "en sécurité".
+            words, company = safety_said
+            if re.search(r"\b(?:moi|nous|je|j)\b", words.lower()):
+                words = f"« {words} »"  # "à côté de moi": the relative's words, as theirs
+            if company:
+                around = "entourée" if _feminine_person(person_at_risk) else "entouré"
+                said = f"a priori {around} selon ce proche ({words}), sécurité non confirmée"
+            else:
+                said = f"sécurité non confirmée (selon ce proche : {words})"
+            parts.append(f"{who}, {said} : rappeler immédiatement.")
         elif safety_unsure:
             # Round 17 (r17b-16): "oui elle est avec sa sœur" is company, no safety plan: never written "en sécurité".
             parts.append(f"{who}, sécurité non confirmée selon ce proche : rappeler immédiatement.")
@@ -518,10 +533,10 @@ def summarise(
         # Round 18 (r18b-01, 09, 10): without the health consent the words of the sign are kept nowhere (RGPD art. 9),
         # and the advisor called someone in crisis without knowing why. The kind of sign, never a quote, is said.
         kept = "" if health_consent else " (mots non conservés, sans accord santé)"
-        said = [", ".join(signs)] if signs else []
+        sign_words = [", ".join(signs)] if signs else []
         if suicide_answer:
-            said.append(f"à la question sur le suicide, {suicide_answer}")
-        parts.append(f"Signes repérés{kept} : " + " ; ".join(said) + ".")
+            sign_words.append(f"à la question sur le suicide, {suicide_answer}")
+        parts.append(f"Signes repérés{kept} : " + " ; ".join(sign_words) + ".")
     elif suicide_answer == NO_ANSWER_SAID:
         # Round 20: without distress, the advisor still reads that the question was asked and got no answer.
         parts.append(f"Question sur le suicide {NO_ANSWER_SAID}.")
@@ -551,7 +566,17 @@ def summarise(
     parts += phone_lines  # whose numbers they are (phone_notes)
     if callback_promised:
         parts.append(f"Rappel promis : {callback_promised}.")
+    if discretion:
+        parts.insert(0, discretion)
     return " ".join(parts)
+
+
+def _feminine_person(person: str | None) -> bool:
+    """ "ma femme", "ma patronne": the person at risk is a woman (the summary's "entourée")."""
+    from intake.facts import fold
+
+    words = fold(person or "").split()
+    return bool(words) and (words[0] == "ma" or words[-1] in FEMININE_KIN)
 
 
 def health_of_relative_said(slots: Mapping[str, Any]) -> bool:
@@ -1265,16 +1290,27 @@ def build_case_draft(
     # Words only, whatever path filled the slot (round 9, r9b-08: a name with markup was stored raw).
     contact_name = None if slots.get("contact_name") == SKIPPED else clean_name(slots.get("contact_name"))
     kept_phone = phone if phone and phone.startswith("+") else None
-    concerning = written_for(said)
+    concerning = written_for(said) or concerning_from_person_at_risk(slots.get("person_at_risk"), said)
     # Whose numbers they are (round 9, r9b-15: a father's number was filed under his daughter's name, unsaid).
     owner = kept_number_owner(said, kept_phone)
     concerned = (concerning or {}).get("relative") or (owner if spoken_of(owner, said, slots) else None)
+    notes = writer_notes(said) if concerning else []
+    # "qu'un conseiller l'appelle lui, Yann, au 06 ..." (round 20, r20a-07): the name given with the person's number is
+    # the person's (a name said at the name question may be the writer's: round 9, r9b-15).
+    named_with_theirs = bool(contact_name) and _named_with_number(said, kept_phone, str(contact_name))
+    if concerning and concerned and named_with_theirs and not concerning.get("person_name"):
+        concerning = (
+            {**concerning, "person_name": str(contact_name)} if given_as_theirs(said, kept_phone) else concerning
+        )
     owned, described = phone_notes(
         said,
         kept_phone,
         concerned,
-        (concerning or {}).get("writer_name") or contact_name,
+        (concerning or {}).get("writer_name")
+        or (contact_name if contact_name != (concerning or {}).get("person_name") else None),
         (concerning or {}).get("writer"),
+        person_name=(concerning or {}).get("person_name"),
+        writer_wrote=bool(concerning),
     )
     return CaseDraft(
         conversation_id=conversation_id,
@@ -1294,7 +1330,8 @@ def build_case_draft(
             not_safe=slots.get("safe_now") == NOT_SAFE,
             safety_unsure=slots.get("safe_now") == UNSURE,
             person_at_risk=_who_is_at_risk(slots.get("person_at_risk"), concerning, person_put_right(said)),
-            written_by=written_for_line(concerning, contact_name, writer_notes(said) if concerning else ()),
+            # The discretion asked is the summary's first line (round 20), not said twice.
+            written_by=written_for_line(concerning, contact_name, [note for note in notes if note != "secret"]),
             other_phones=[number for number in other_numbers(said, kept_phone) if number not in described],
             phone_lines=owned,
             happened=happened_said(said),
@@ -1306,6 +1343,8 @@ def build_case_draft(
             account=account_said(said, health_consent),
             signs=signs_in_words(slots.get("distress_signs") or (), plan_denied=plan_denied(said)),
             suicide_answer=suicide_answer(slots),
+            discretion=discretion_line(said),
+            safety_said=safety_said_by_relative(safety_answer_of(transcript)) if slots.get("person_at_risk") else None,
         ),
         situation=dict(situation),
         guidance=list(slots.get("guidance_given") or []),
@@ -2654,11 +2693,17 @@ def phone_notes(
     concerned: str | None = None,
     writer_name: str | None = None,
     writer_role: str | None = None,
+    *,
+    person_name: str | None = None,
+    writer_wrote: bool = False,
 ) -> tuple[list[str], list[str]]:
     """What the summary says of whose numbers were given: the kept one when it is a relative's ("celui de son père, la
     personne concernée, à la demande de la personne qui a écrit (Claire)"), and a relative's number added beside it
     ("si je réponds pas vous pouvez appeler ma femme au ..."), with the numbers so described (left out of "Autre numéro
-    donné"). ``concerned``: the relative the writer writes for (written_for's "relative")."""
+    donné"). ``concerned``: the relative the writer writes for (written_for's "relative"). Round 20 (r20a-07, r20a-10):
+    the person concerned's number says they may not know who wrote (unless the writer said they do not, or that they
+    tell them first: ``writer_notes``), named (``person_name``); the writer's own number, when someone close wrote (``writer_wrote``), says the
+    advisor calls that relative."""
     if not kept:
         return [], []
     lines: list[str] = []
@@ -2666,13 +2711,29 @@ def phone_notes(
     owner_of_kept = kept_number_owner(artisan_messages, kept)
     if not owner_of_kept and concerned and said_to_be_theirs(artisan_messages, kept):
         owner_of_kept = concerned  # "le sien c'est le 03 ..., le mien 06 ... appelez le sien" (round 14, r14b-07)
+    if not owner_of_kept and concerned and given_as_theirs(artisan_messages, kept):
+        owner_of_kept = concerned  # "qu'un conseiller l'appelle lui, Yann, au 06 ..." (round 20, r20a-07)
+    role = writer_role or _WRITER_OF.get(owner_of_kept or "")
     if owner_of_kept:
-        person = whose(owner_of_kept) + (", la personne concernée" if concerned == owner_of_kept else "")
-        role = writer_role or _WRITER_OF.get(owner_of_kept)
+        theirs = concerned == owner_of_kept
+        named = f" ({person_name})" if theirs and person_name else ""
+        person = whose(owner_of_kept) + named + (", la personne concernée" if theirs else "")
         writer = (with_possessive(_SHOWN_AS.get(role, role)) if role else "un proche") + (
             f" ({writer_name})" if writer_name else ""
         )
-        lines.append(f"Numéro à appeler ({display_phone(kept)}) : celui de {person} ; c'est {writer} qui a écrit.")
+        line = f"Numéro à appeler ({display_phone(kept)}) : celui de {person} ; c'est {writer} qui a écrit"
+        if theirs and not {"secret", "warn_first"} & set(writer_notes(artisan_messages)):
+            who = person_name or "la personne concernée"
+            by = with_possessive(_SHOWN_AS.get(role, role)) if role else "ce proche"
+            line += f" ; {who} ne sait peut-être pas que {by} a écrit"
+        lines.append(line + ".")
+        described.append(kept)
+    elif writer_wrote:
+        writer = with_possessive(_SHOWN_AS.get(role, role)) if role else "ce proche"
+        named = f" ({writer_name})" if writer_name else ""
+        lines.append(
+            f"Numéro à appeler ({display_phone(kept)}) : celui de {writer}{named}, qui a écrit ; rappeler ce proche."
+        )
         described.append(kept)
     for message in artisan_messages:
         numbers = [number for number in phones_in(message) if number != kept and number not in described]
@@ -3135,7 +3196,7 @@ def written_for_line(
     named = f"({writer_name})" if writer_name else ""
     relative = found.get("relative")
     person = person_name or (with_possessive(relative) if relative else None)
-    if person_name and relative and writer in (None, "enfant"):
+    if person_name and relative and writer in (None, "enfant", "mere", "pere"):
         person = f"{person_name}, {with_possessive(relative)}"
     line = "Écrit par un proche" + (f" : {role} {named}".rstrip() if role else f" {named}".rstrip())
     if person:
@@ -3147,6 +3208,146 @@ def written_for_line(
     if "warn_first" in notes:
         line += " ; ce proche veut prévenir la personne concernée avant l'appel"
     return line + "."
+
+
+# ------------------------------------------------------------------ round 20: whom to call, discretion, safety said
+
+# Round 20 (r20a-07, r20a-10, r20a-01): the triage read a relative at risk ("mon fils", "mon compagnon") but no words
+# like "j'écris pour" were said: the case named neither the writer nor whose number it was.
+_AT_RISK_KIN = re.compile(r"^(?:mon|ma|mes)\s+(?P<relative>" + KIN + r")$")
+# "merci pour tout maman": the son calls the writer "maman"; the writer is his mother.
+_CALLED_BY_THE_CHILD = {"maman": "mere", "papa": "pere"}
+
+
+def concerning_from_person_at_risk(person_at_risk: Any, artisan_messages: Sequence[str]) -> dict[str, str] | None:
+    """Who wrote for whom when only the triage's person at risk says it ("mon fils" -> relative "fils"; the writer's
+    place when it follows: "son épouse" for "mon mari", "sa mère" when the son calls the writer "maman")."""
+    from intake.facts import fold
+
+    found = _AT_RISK_KIN.match(fold(" ".join(str(person_at_risk or "").split())))
+    if not found:
+        return None
+    relative = found.group("relative")
+    concerning = {"relative": relative}
+    writer = _WRITER_OF.get(relative)
+    if relative in ("fils", "fille", "enfant"):
+        said = " ".join(fold(message or "") for message in artisan_messages)
+        writer = next((role for word, role in _CALLED_BY_THE_CHILD.items() if re.search(rf"\b{word}\b", said)), None)
+    if writer:
+        concerning["writer"] = writer
+    for message in artisan_messages:
+        original = " ".join((message or "").replace("’", "'").split())
+        named = re.search(rf"\b(?:mon|ma) {re.escape(relative)},? (?P<name>[^\W\d_]+)", fold(original))
+        name = original[named.start("name") : named.end("name")] if named else ""
+        if name[:1].isupper() and fold(name) not in _NOT_A_NAME and fold(name) not in _NAME_NOBODY:
+            concerning["person_name"] = name  # "appelez mon fils Yann au 06 ..."
+            break
+    return concerning
+
+
+# "qu'un conseiller l'appelle lui, Yann, au 06 ...", "appelez-le au ...", "son portable c'est le ...": the number given
+# with words that make it the person concerned's.
+_GIVEN_AS_THEIRS = re.compile(
+    r"\b(?:l'(?: )?|le |la )(?:r?appel(?:le|ler|lez|lera|lerez)|contact(?:e|er|ez|era)|joindre)\b|"
+    r"\b(?:r?appel|contact)(?:ez|er)[- ](?:le|la|lui)\b|\b(?:son|sa) (?:numero|portable|tel|telephone|ligne|fixe)\b"
+)
+_OWN_NUMBER = re.compile(
+    r"\b(?:mon|mes) (?:numero|portable|tel|telephone|fixe)\b|\b(?:appelez|rappelez|contactez)[- ]moi\b|"
+    r"\b(?:c'?(?: )?est|cest) (?:le )?mien\b"
+)
+
+
+def _named_with_number(artisan_messages: Sequence[str], kept: str | None, name: str) -> bool:
+    """Whether the name was said in a message that gave the kept number ("l'appelle lui, Yann, au 06 ...")."""
+    from intake.facts import fold
+
+    return any(
+        kept in phones_in(message) and re.search(rf"\b{re.escape(fold(name))}\b", fold(message))
+        for message in artisan_messages
+    )
+
+
+def given_as_theirs(artisan_messages: Iterable[str], kept: str | None) -> bool:
+    """Whether the message that gave the kept number says it is the person concerned's, by a pronoun ("appelez-le")."""
+    from intake.facts import fold
+
+    theirs = False
+    for message in artisan_messages:
+        if kept and kept in phones_in(message):
+            folded = fold(" ".join((message or "").replace("’", "'").split()))
+            theirs = bool(_GIVEN_AS_THEIRS.search(folded)) and not _OWN_NUMBER.search(folded)
+    return theirs
+
+
+def discretion_line(artisan_messages: Sequence[str]) -> str | None:
+    """ "Discrétion demandée : « il doit pas savoir que j'ai écrit » …", the writer's words: the line the advisor reads
+    first (round 20, r20a-10: the request was in the transcript only)."""
+    from intake.facts import fold
+
+    for message in reversed(list(artisan_messages)):
+        original = " ".join((message or "").replace("’", "'").split())
+        found = _IN_SECRET.search(fold(original))
+        if found:
+            end = re.search(r"[.;!?,()]|$", original[found.start() :])
+            quote = original[found.start() : found.start() + (end.start() if end else 0)].strip()
+            return (
+                f"Discrétion demandée : « {quote} » (la personne concernée ne sait pas que ce proche a écrit : ne pas "
+                "le lui dire)."
+            )
+    return None
+
+
+def asks_discretion(text: str | None) -> bool:
+    """Whether the words ask that the person concerned not know the writer wrote ("lui il doit pas savoir")."""
+    return "secret" in writer_notes([text or ""])
+
+
+# Said once, in the handoff form, when the writer asks for discretion: only what the software does (the line on top of
+# the case), never a promise of what the advisor will do.
+DISCRETION_NOTED = (
+    "Je comprends, c'est noté en tête de la demande : le conseiller le lira avant d'appeler, pour rester discret."
+)
+
+
+# "il est sur un chantier la, il est avec son apprenti": where the person is and who is with them, as the relative said.
+_WHEREABOUTS_SAID = re.compile(
+    r"\b(?:il|elle|lui) (?:est|sont|etait|doit etre|devrait etre|serait|bosse|travaille|dort|reste)\s+"
+    r"(?:(?:encore|toujours|normalement|bien|en ce moment|la)\s+)*"
+    r"(?P<where>(?:a|au|aux|chez|sur|avec|en|dans|pres|a cote)\b.*)$"
+)
+_COMPANY = re.compile(r"\b(?:avec|a cote de|pres de|chez (?:sa|son|ses|nous|moi|des))\b")
+
+
+def safety_said_by_relative(answer: str | None) -> tuple[str, bool] | None:
+    """(where the person is and with whom, in the relative's words; whether someone is with them) from the answer to
+    "Pensez-vous que … soit en sécurité ?", or None when the words say neither."""
+    if not answer:
+        return None
+    from intake.facts import fold
+
+    parts: list[str] = []
+    for clause in re.split(r"[,;.!?]+|\s+et\s+", " ".join(answer.replace("’", "'").split())):
+        found = _WHEREABOUTS_SAID.search(fold(clause))
+        if found:
+            words = clause[found.start("where") :].strip()
+            parts.append(re.sub(r"\s+(?:la|là)$", "", words))
+    if not parts:
+        return None
+    said = " ".join(parts)
+    return said, bool(_COMPANY.search(fold(said)))
+
+
+def safety_answer_of(transcript: Sequence[Mapping[str, Any]]) -> str | None:
+    """The writer's answer to the latest safety question about the person concerned, as typed."""
+    answer = None
+    asked = False
+    for line in transcript:
+        text = str(line.get("text") or "")
+        if line.get("sender") == "bot":
+            asked = asked or ("Pensez-vous que" in text and "en sécurité" in text)
+        elif asked:
+            answer, asked = text, False
+    return answer
 
 
 # ---------------------------------------------------------------------------------- a time said early

@@ -27,13 +27,16 @@ from actions.handoff import (
     CASE_SAVED,
     CONSENTED_SLOTS,
     DIGIT_RUN,
+    DISCRETION_NOTED,
     INTAKE_SLOTS_FILLED_ANYWHERE,
     another_number,
+    asks_discretion,
     asks_when_they_call,
     callback_time,
     case_due,
     clean_name,
     closed_weekday,
+    concerned_person,
     consented,
     contact_answers,
     contact_given_with,
@@ -131,12 +134,17 @@ from intake.shapes import declines_a_name, yes_without_a_name
 from ops import clock
 from places import resolve
 from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
-from triage.distress import find_signs
+from triage.distress import find_signs, says_not_the_writer
 
 logger = logging.getLogger(__name__)
 NUMBER_AT_THE_NAME = "Je vous demande le numéro juste après ; il semble manquer un chiffre à celui-ci."
 # A word on one's safety at the callback offer: heard, never taken for a yes to the call.
 SAFETY_HEARD = "Merci de me le dire, c'est important."
+# Someone close told the offer is about them: the call is for the writer, about the one they worry for.
+OFFER_TO_THE_WRITER = (
+    "Je comprends : c'est pour {concerned} que vous vous inquiétez. Un conseiller peut vous rappeler, vous, pour parler "
+    "de sa situation. Le souhaitez-vous ?"
+)
 
 
 class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAction):
@@ -213,6 +221,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             crisis_actions.call_soon_while_closed(dispatcher, tracker)
         wished = wish_with_the_request(tracker)
         events = [*wished, *await super().run(dispatcher, tracker, domain)]
+        if asks_discretion(tracker.latest_message.get("text")) and not already_said(tracker, DISCRETION_NOTED):
+            # "lui il doit pas savoir que j'ai écrit" (round 20, r20a-10): heard, and on top of the case.
+            dispatcher.utter_message(text=DISCRETION_NOTED)
         late = contact_read_earlier(tracker)  # tracker.slots now holds the validated answers
         if late:
             # The next question depends on them (a number that is not one is asked).
@@ -377,6 +388,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                 return {"wants_advisor": None, "safe_now": SAFE}
             return {"wants_advisor": None}
         at_offer = tracker.get_slot("requested_slot") == "wants_advisor"
+        concerned = concerned_person(tracker.slots, user_messages(tracker.events)[:-1]) if at_offer else None
+        if concerned and says_not_the_writer(words) and not asks_for_callback(words):
+            # Someone close writing (s20-z1, make run): "non c'est pas moi, moi ça va, c'est lui qui m'inquiète" took the
+            # offer for one about the writer's own trouble and was read as a refusal. The call is for them, about him.
+            dispatcher.utter_message(text=OFFER_TO_THE_WRITER.format(concerned=concerned))
+            return {"wants_advisor": None}
         address = contact_answers(words).get("email")
         if at_offer and (asks_to_be_written(words) or (address and already_said(tracker, WRITE_TO_YOU, prefix=True))):
             # "je préfère pas donner mon numéro. vous pouvez pas m'écrire par mail plutôt ?": a request to be written

@@ -865,6 +865,8 @@ _NOT_THE_WRITER = re.compile(
     r"qu il s agit|qui (?:va mal|suis|est)|le probleme|le souci|qui vous ai parle)\b"
     r"|\bje vais (?:tres |tout a fait )?bien,? moi\b|\bmoi,? je vais (?:tres )?bien\b(?! (?:plus|pas|mal)\b)"
     r"|\bc est (?:pas|pas pour|pas de) moi,? c est\b"
+    # "non c'est pas moi, moi ça va, c'est lui qui m'inquiète" (make run, s20-z1): words between, then the other named.
+    r"|\bc est pas (?:pour |de )?moi\b(?: \w+){0,4} c est (?:lui|elle|eux|mon|ma|mes|son|sa|ses|pour (?:lui|elle))\b"
 )
 
 

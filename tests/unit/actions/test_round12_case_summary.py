@@ -114,7 +114,10 @@ def test_the_first_lines_are_who_writes_and_what_happened():
             "l'urssaf va saisir le compte pro la semaine prochaine, 7400 euros",
         ]
     ).summary
-    assert summary.startswith("Écrit par un proche : son épouse ; personne concernée : son mari")
+    # Round 20 (r20a-10): the discretion asked is read first, then who writes.
+    assert summary.startswith("Discrétion demandée : « il est pas au courant que je vous ecris »")
+    written = summary.index("Écrit par un proche : son épouse ; personne concernée : son mari")
+    assert written == summary.index(")") + 3
     assert "ne sait pas que ce proche a écrit" in summary
     assert "rappeler ce proche, pas la personne concernée" in summary
     assert summary.index("Saisie du compte (la semaine prochaine)") < summary.index("Difficultés")
