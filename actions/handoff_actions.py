@@ -140,10 +140,11 @@ logger = logging.getLogger(__name__)
 NUMBER_AT_THE_NAME = "Je vous demande le numéro juste après ; il semble manquer un chiffre à celui-ci."
 # A word on one's safety at the callback offer: heard, never taken for a yes to the call.
 SAFETY_HEARD = "Merci de me le dire, c'est important."
-# Someone close told the offer is about them: the call is for the writer, about the one they worry for.
+# Someone close told the offer is about them: the call is for the writer, about the one they worry for (the form then
+# asks the offer again: no question here, one question at a time).
 OFFER_TO_THE_WRITER = (
     "Je comprends : c'est pour {concerned} que vous vous inquiétez. Un conseiller peut vous rappeler, vous, pour parler "
-    "de sa situation. Le souhaitez-vous ?"
+    "de sa situation."
 )
 
 
