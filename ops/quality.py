@@ -209,6 +209,7 @@ TRIAGE_SETS = {
     "development_v24": REPO / "tests" / "evaluation" / "retired-heldout-v24.yml",
     "development_v25": REPO / "tests" / "evaluation" / "retired-heldout-v25.yml",
     "development_v26": REPO / "tests" / "evaluation" / "retired-heldout-v26.yml",
+    "development_v27": REPO / "tests" / "evaluation" / "retired-heldout-v27.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
