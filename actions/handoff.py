@@ -2988,12 +2988,21 @@ _IN_SECRET = re.compile(
     r"\b(?:(?:il|elle) (?:ne )?(?:sait|sais|saura) (?:pas|rien) (?:que je|qu'on|qu on|de (?:ma|cette) demarche)|"
     r"(?:il|elle) (?:n'est|n est|est) (?:pas|surtout pas) au courant|sans qu'?(?: )?(?:il|elle) (?:le )?sache|"
     r"(?:il|elle) ne (?:doit|faut) pas (?:le )?savoir|(?:il|elle) doit pas (?:le )?savoir|ne lui (?:dites|dite) (?:rien|pas)|"
-    r"lui (?:dites|dite) pas)"
+    r"lui (?:dites|dite) pas|"
+    # Round 21 (r21x-09, -02, -11, -03): "ne dites rien à mon père", "je veux pas qu'il sache que j'ai écrit", "il ne faut
+    # pas qu'il sache que c'est moi", "elle serait furieuse que j'aie écrit", "il me tuerait s'il savait que j'ai écrit".
+    r"ne (?:dites|dite|dis) rien a (?:mon|ma|mes|son|sa) \w+|"
+    r"(?:je )?(?:ne )?(?:veux|voudrais|souhaite) pas qu'?(?: )?(?:il|elle|ils|elles) (?:le )?sache(?:nt)?|"
+    r"(?:il )?(?:ne )?faut (?:surtout )?pas qu'?(?: )?(?:il|elle|ils|elles) (?:le )?sache(?:nt)?|"
+    r"(?:il|elle) serait (?:furieu\w*|fache\w*|en colere|furax)|"
+    r"s'?(?: )?(?:il|elle|ils|elles) (?:savait|savaient|apprenait|apprenaient) que (?:je|j'?(?: )?(?:ai|aie)))"
 )
 _CALL_THE_WRITER = re.compile(
     r"\b(?:(?:c'est|cest|c est) (?:moi|a moi) qu'?(?: )?(?:il faut|faut|vous devez|il faudra) (?:appeler|rappeler|contacter|joindre)|"
     r"(?:appelez|rappelez|contactez)(?:-| )moi(?: moi)?,? (?:et )?pas lui|ne l'appelez pas|ne l appelez pas|"
-    r"(?:ne )?l'appelez surtout pas|pas lui directement)"
+    r"(?:ne )?l'appelez surtout pas|pas lui directement|"
+    # "oui qu'on la rappelle, ou moi plutôt" (round 21, r21z-21): the writer offered as the one to call.
+    r"(?:rappel|appel|contact|joindre)\w*\b[^.;!?]{0,20}?\b(?:ou (?:bien )?moi plutot|plutot moi|ou plutot moi)\b)"
 )
 
 

@@ -91,7 +91,7 @@ from actions.handoff import (
 )
 from actions.intake import YOU_ARE_WELCOME, is_question, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
-from actions.place_validation import PlaceValidation, place_in_answer, place_noted
+from actions.place_validation import PlaceValidation, place_in_answer, place_noted, place_update
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
@@ -112,6 +112,7 @@ from intake.answers import (
     asks_chamber_address,
     asks_for_callback,
     asks_to_be_written,
+    drops_the_question,
     is_closing,
     is_hesitation,
     is_no_for_now,
@@ -135,13 +136,34 @@ from ops import clock
 from places import resolve
 from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
 from triage.distress import find_signs, says_not_the_writer
+from triage.normalise import normalise as normalise_text
 
 logger = logging.getLogger(__name__)
 NUMBER_AT_THE_NAME = "Je vous demande le numéro juste après ; il semble manquer un chiffre à celui-ci."
+# "laisse tomber" at the e-mail question: the address passed, the request kept (round 21, r21y-15).
+NO_EMAIL_THEN = "D'accord, sans e-mail."
 # A word on one's safety at the callback offer: heard, never taken for a yes to the call.
 SAFETY_HEARD = "Merci de me le dire, c'est important."
 # Someone close told the offer is about them: the call is for the writer, about the one they worry for (the form then
 # asks the offer again: no question here, one question at a time).
+NOT_THEM_CALLED = "Entendu : le conseiller n'appellera pas {concerned}."
+# "ne l'appelez pas elle", "surtout pas lui", "appelez pas mon père": the person concerned not to be called (round 21,
+# r21x-03), never the writer ("ne m'appelez pas", "appelez-moi pas").
+_NOT_THEM = re.compile(
+    r"\b(?:ne )?(?:l|la|le|les) (?:appelez|rappelez|contactez|appeler|rappeler|contacter) (?:surtout |jamais |pas )*"
+    r"(?:pas|jamais)\b|\b(?:ne )?(?:l|la|le|les) (?:appelez|rappelez|contactez) surtout pas\b|"
+    r"\b(?:n )?(?:appelez|rappelez|contactez) (?:surtout )?pas (?:lui|elle|eux|mon|ma|mes|son|sa)\b|"
+    r"\bsurtout pas (?:lui|elle)\b|\b(?:surtout )?ne l (?:appelez|rappelez|contactez) pas\b"
+)
+_NOT_ME = re.compile(r"\b(?:ne )?(?:m|me) (?:appelez|rappelez|contactez)\b|\b(?:appelez|rappelez) moi (?:pas|jamais)\b")
+
+
+def not_them_to_call(text: str | None) -> bool:
+    """The person concerned is not to be called; nothing refuses the writer's own call."""
+    words = normalise_text(text or "")
+    return bool(_NOT_THEM.search(words)) and not _NOT_ME.search(words)
+
+
 OFFER_TO_THE_WRITER = (
     "Je comprends : c'est pour {concerned} que vous vous inquiétez. Un conseiller peut vous rappeler, vous, pour parler "
     "de sa situation."
@@ -285,6 +307,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         wish = moment_wished(tracker.latest_message.get("text"))
         return {"callback_slot": wish} if wish else {}
 
+    async def extract_email(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """ "laisse tomber", "bof laissez tomber" at the e-mail question, whatever the classifier made of it (a stop, a
+        deny): the address passed, never the request taken back (round 21, r21y-15: the case was erased)."""
+        if tracker.get_slot("requested_slot") != "email" or "email" in tracker.slots_to_validate():
+            return {}
+        return {"email": SKIPPED} if drops_the_question(tracker.latest_message.get("text")) else {}
+
     async def extract_departement(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -389,7 +420,22 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                 return {"wants_advisor": None, "safe_now": SAFE}
             return {"wants_advisor": None}
         at_offer = tracker.get_slot("requested_slot") == "wants_advisor"
+        received = (
+            receipt_at_offer(tracker, words)
+            if at_offer and read_yes_no(value, tracker, "wants_advisor") is None
+            else None
+        )
+        if received:
+            # "j'ai reçu ça le 1er décembre" after the step on a contrainte (round 21, r21z-10: "Je n'ai pas bien
+            # compris", the case had no date): the receipt and the delay it starts, kept, then the offer again.
+            dispatcher.utter_message(text=f"Merci, c'est noté pour le conseiller : {received}.")
+            return {"wants_advisor": None, "deadline": received}
         concerned = concerned_person(tracker.slots, user_messages(tracker.events)[:-1]) if at_offer else None
+        if concerned and not_them_to_call(words) and not asks_for_callback(words):
+            # Round 21 (r21x-03): "Surtout ne l'appelez pas elle, elle serait furieuse que j'aie écrit" at the offer got
+            # "personne ne vous appellera": the person concerned is not to be called, the writer may be. Asked again.
+            dispatcher.utter_message(text=NOT_THEM_CALLED.format(concerned=concerned))
+            return {"wants_advisor": None}
         if concerned and says_not_the_writer(words) and not asks_for_callback(words):
             # Someone close writing (s20-z1, make run): "non c'est pas moi, moi ça va, c'est lui qui m'inquiète" took the
             # offer for one about the writer's own trouble and was read as a refusal. The call is for them, about him.
@@ -698,6 +744,18 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_callback_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        line = line_chosen_at_time_question(tracker)
+        if line is None:
+            return self._callback_answer(value, dispatcher, tracker)
+        # "plutôt le fixe le matin" after two numbers given (round 21, r21y-05: the mobile promised, the words stored as
+        # the time): the number chosen is the one to call, said so; the rest of the words is the moment.
+        number, rest = line
+        dispatcher.utter_message(text=f"C'est noté, le conseiller appellera le {display_phone(number)}.")
+        if not rest:
+            return {"phone": number, "callback_slot": None}
+        return {"phone": number, **self._callback_answer(rest, dispatcher, tracker)}
+
+    def _callback_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         elsewhere = kept_for_other_questions("callback_slot", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
@@ -744,12 +802,14 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             if intent == "request_human":
                 return {"callback_slot": "dès que possible"}  # "je veux quelqu'un vite": as soon as possible
-            if not says_a_moment(words) and resolve(words, typos=False).found:
+            # A name several towns bear ("Villeneuve", "Saint-Denis": round 21, r21y-06, r21y-12, stored as the time)
+            # is a place as much as one town's.
+            if not says_a_moment(words) and _names_a_place(words):
                 # "creuse je vous ai dit": the place again, never the time of the call (it was stored as such). Kept
                 # for the place question when none is known; otherwise nothing is kept, and nothing is said noted.
                 # Round 7: "le 14, avant j'ai des banquets", "apres 14h heure de la guadeloupe" were read as places
                 # (Calvados, Guadeloupe), answered "Merci, c'est noté." and the question asked again.
-                place = place_named_at_contact_question(tracker)
+                place = place_named_at_contact_question(tracker) or _namesakes_said(tracker, words)
                 if place is not None:
                     dispatcher.utter_message(text=place_noted(place))
                     return {"callback_slot": None, **place}
@@ -766,6 +826,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         elsewhere = kept_for_other_questions("email", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
+        words = tracker.latest_message.get("text")
+        if tracker.get_slot("requested_slot") == "email" and drops_the_question(words):
+            # "bof laisse tomber" after "Cette adresse ne semble pas complète" (round 21, r21y-21): the address only.
+            value = SKIPPED
+            dispatcher.utter_message(text=NO_EMAIL_THEN)
         if value == SKIPPED or (isinstance(value, str) and "@" not in value and _NO_ADDRESS.search(value.lower())):
             # A widower without an address ("je n'ai pas d'email", round 4) was told the address was incomplete.
             return {"email": SKIPPED, **moment_kept_for_later("email", dispatcher, tracker)}
@@ -790,6 +855,38 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text="Adresse incomplète, pardon." if already_said(tracker, text) else text)
             return {"email": None}
         return {"email": email, **moment_kept_for_later("email", dispatcher, tracker)}
+
+
+# The kind of line chosen between numbers given ("plutôt le fixe", "sur le portable de préférence").
+_LINE_CHOSEN = re.compile(
+    r"^(?:(?:plutot|de preference|prioritairement|surtout|mais|et|ok|oui)[ ,]+)*(?:sur |au |a )?(?:le |mon |ma )?"
+    r"(?P<line>fixe|ligne fixe|portable|mobile|tel portable|bureau)\b(?:[ ,]+(?:plutot|de preference|c'est mieux))?[ ,.!]*"
+)
+
+
+def line_chosen_at_time_question(tracker: Tracker) -> tuple[str, str] | None:
+    """At the time question, a line chosen by its kind between two numbers given ("plutôt le fixe le matin"): the
+    number of that kind, when it is not the one kept, and the words left (the moment). None otherwise."""
+    if tracker.get_slot("requested_slot") != "callback_slot":
+        return None
+    words = tracker.latest_message.get("text") or ""
+    folded = " ".join(fold(words).replace("\u2019", "'").split())
+    chosen = _LINE_CHOSEN.match(folded)
+    kept = tracker.get_slot("phone")
+    if not chosen or not kept or phones_in(words):
+        return None
+    landline = chosen.group("line") in ("fixe", "ligne fixe", "bureau")
+    given = [number for text in user_messages(tracker.events)[:-1] for number in phones_in(text)]
+    fitting = [
+        number
+        for number in dict.fromkeys(given)
+        if (number[3] in "67" if number.startswith("+33") else None) is (not landline)
+    ]
+    if len(fitting) != 1 or fitting[0] == normalise_phone(kept):
+        return None
+    # The moment in the artisan's own spelling: the words after as many words as the choice took.
+    taken = len(folded[: chosen.end()].split())
+    return fitting[0], " ".join(" ".join(words.split()).split()[taken:]).strip(" ,.!")
 
 
 def kept_for_other_questions(
@@ -1353,6 +1450,21 @@ def not_a_name(name: str | None) -> bool:
     return bool(_ANY_NAME.match(folded)) or bool(set(re.split(r"[\s']+|(?<=')", folded)) & _SENTENCE_WORDS)
 
 
+def _names_a_place(words: str) -> bool:
+    """The whole answer names a place: one town, or a name several towns bear ("Villeneuve", "Saint-Denis")."""
+    resolution = resolve(words, typos=False)
+    return resolution.found or resolution.ambiguous
+
+
+def _namesakes_said(tracker: Tracker, words: str) -> dict[str, Any] | None:
+    """ "Villeneuve" said alone while no place is known (round 21, r21y-06): the towns of that name, for the place
+    question to choose between; the extractor rarely tags such a name."""
+    if tracker.get_slot("departement") not in (None, SKIPPED) or not resolve(words, typos=False).ambiguous:
+        return None
+    update, _ = place_update(words, {})
+    return update if update.get("place_choices") else None
+
+
 def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
     """The place slots for a town named at a contact question ("à Arras" at the e-mail question) while no place
     is known (not asked yet, or passed). Digits are never read as a place here (a phone number's were), and a
@@ -1360,7 +1472,8 @@ def place_named_at_contact_question(tracker: Tracker) -> dict[str, Any] | None:
     text = tracker.latest_message.get("text") or ""
     if any(char.isdigit() for char in text) or tracker.get_slot("departement") not in (None, SKIPPED):
         return None
-    return place_in_answer(tracker, entity_kinds=("town",))
+    # "Villeneuve" (round 21, r21y-06): the towns of that name kept for the place question to choose between.
+    return place_in_answer(tracker, entity_kinds=("town",), namesakes=True)
 
 
 # Words said before a name at the name question, left out of it.
@@ -1818,10 +1931,32 @@ def name_at_question(tracker: Tracker, slot: str | None) -> str | None:
     entities = tracker.latest_message.get("entities") or []
     deny = (tracker.latest_message.get("intent") or {}).get("name") == "deny"
     # "nolwenn" read as a no (round 16): a name beginning like a no says no more than "Paul" does.
-    return (
+    named = (
         name_put_right(words)
         or first_name_said(words, entities)
         or (name_read_as_a_no(words, entities) if deny else None)
+    )
+    return None if named and _town_not_a_name(named, tracker) else named
+
+
+def _town_not_a_name(named: str, tracker: Tracker) -> bool:
+    """ "Sarlat" at the consent question, the town of the first message (round 21, r21y-01: "Merci Sarlat.", stored as
+    the name): a known town, or a town said before in the conversation, is never a first name given at a yes/no
+    question."""
+    from places.resolve import names_a_known_town
+
+    if names_a_known_town(named):
+        return True
+    resolution = resolve(named, typos=False)
+    if not resolution.found or resolution.commune is None:
+        return False
+    commune = tracker.get_slot("commune")
+    if commune and fold(str(commune)) == fold(resolution.commune.name):
+        return True
+    key = fold(named)
+    earlier = [fold(text) for text in user_messages(tracker.events)[:-1]]
+    return resolution.departement == tracker.get_slot("departement") and any(
+        re.search(rf"\b{re.escape(key)}\b", text) for text in earlier
     )
 
 
@@ -1902,7 +2037,9 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         text = "Merci, c'est noté."
     elif said == CORRECTION:
         text = (
-            understood(extract_facts(words or "", services.chamber_today())) or "Merci, c'est noté pour le conseiller."
+            sum_corrected_text(tracker, words)
+            or understood(extract_facts(words or "", services.chamber_today()))
+            or "Merci, c'est noté pour le conseiller."
         )
     elif said == QUESTION:
         text = answer_to_business_question(tracker, words or "") or question_reply(services.chamber())
@@ -1916,6 +2053,29 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         # Said once already: a short word, then the question again.
         text = SHORT_AGAIN.get(said, "Je vous repose la question.")
     dispatcher.utter_message(text=text)
+
+
+def receipt_at_offer(tracker: Tracker, words: str | None) -> str | None:
+    """The deadline a receipt date said at the callback offer gives ("j'ai reçu ça le 1er décembre" after a contrainte:
+    15 days to oppose it), when no deadline is noted yet; None otherwise."""
+    from intake.facts import NO_DEADLINE, deadline_after_receipt
+
+    if tracker.get_slot("deadline") not in (None, NO_DEADLINE, SKIPPED):
+        return None
+    return deadline_after_receipt(words, services.chamber_today(), user_messages(tracker.events)[:-1])
+
+
+def sum_corrected_text(tracker: Tracker, words: str | None) -> str | None:
+    """ "C'est corrigé : le client vous doit 18 000 €." or "C'est corrigé : sommes dues : URSSAF 15000 €." for a sum
+    put right at a yes/no question (round 21, r21z-13: "non c'est pas 8000 c'est 18000 le client" at the callback offer
+    was taken for a refusal); None when the words put no sum right."""
+    from intake.facts import client_sum_put_right, corrected_creditors
+
+    owed_to_you = client_sum_put_right(words)
+    if owed_to_you:
+        return f"C'est corrigé : le client vous doit {owed_to_you}."
+    corrected = corrected_creditors(value_before_latest_message(tracker.events, "creditors"), words or "")
+    return f"C'est corrigé : sommes dues : {corrected}." if corrected else None
 
 
 ADVISOR_ROLE = (
@@ -2372,7 +2532,7 @@ def moment_moved_at_question(slot: str, dispatcher: CollectingDispatcher, tracke
     if not words or words.startswith("/") or find_signs(words) or phones_in(words):
         return None
     moment = moment_moved(words) or moment_corrected(words) or callback_time(words)
-    if not moment or not _MOMENT_NAMED.search(fold_in_place(moment)) or resolve(words, typos=False).found:
+    if not moment or not _MOMENT_NAMED.search(fold_in_place(moment)) or _names_a_place(words):
         return None
     # Kept as said, as a moment said before its question is: the promise says what the advisors can do (no second
     # question asked now, the pending one is asked again).
@@ -2860,6 +3020,8 @@ def says_the_keyword(words: str | None) -> bool:
     folded = " ".join(fold(words or "").replace("\u2019", "'").split())
     if not folded or folded.startswith("/") or "?" in folded or takes_back_callback(words, explicit_only=True):
         return False
+    if drops_the_question(re.split(r"[.,;!]", folded)[0]):
+        return False  # "laissez tomber. conseiller": dropped first, then the word (no longer a withdrawal: round 21)
     if answer_kind(words) == NO and not _KEYWORD_CLAUSE.search(folded):
         return False
     return bool(_KEYWORD_CLAUSE.search(folded)) or names_the_callback(words)

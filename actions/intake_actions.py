@@ -98,6 +98,7 @@ from intake.answers import (
     says_only_a_feeling,
     says_only_yes,
     says_still_here,
+    thinks_it_over,
     wants_information_only,
     without_opening_filler,
     without_said_before,
@@ -109,6 +110,7 @@ from intake.facts import (
     corrections_said,
     creditor_names_meant,
     deadline_after_receipt,
+    death_told_of,
     denies_a_deadline,
     extract_facts,
     fold as fold_words,
@@ -120,6 +122,7 @@ from intake.facts import (
     sympathy,
     understood,
     vaguer_employees,
+    with_amount,
 )
 from intake.reproach import without_reproach
 from intake.shapes import (
@@ -136,7 +139,6 @@ from intake.shapes import (
     postcode_alone,
     puts_an_amount_right,
     says_alone,
-    with_amount,
 )
 from triage import Assessment
 
@@ -148,12 +150,32 @@ def _assessment(tracker: Tracker) -> Assessment | None:
     return Assessment.from_slots(tracker.slots)
 
 
-def restated(assessment: Assessment | None, say_urgency: bool, concerned: str | None) -> str | None:
+def restated(
+    assessment: Assessment | None, say_urgency: bool, concerned: str | None, mourned: bool = False
+) -> str | None:
     """ "Si je comprends bien, vous faites face à ...", or "... votre mari fait face à ..." when someone close writes for
-    the artisan (round 16: ``concerned``, business_person_concerned); None without a difficulty."""
+    the artisan (round 16: ``concerned``, business_person_concerned); None without a difficulty. When that person died
+    (``mourned``, round 21, r21z-07: "votre mari fait face à un événement difficile", said to his widow), the writer
+    faces what follows: "vous faites face aux suites du décès de votre mari"."""
     if assessment is None:
         return None
-    return said_to_the_writer(assessment.restatement(say_urgency=say_urgency), concerned)
+    sentence = assessment.restatement(say_urgency=say_urgency)
+    if mourned and concerned and sentence:
+        return sentence.replace(_PERSONAL_EVENT, f"aux suites du décès de {concerned}")
+    return said_to_the_writer(sentence, concerned)
+
+
+_PERSONAL_EVENT = "à un événement difficile dans votre vie personnelle"
+
+
+def mourned_person(messages: list[str], concerned: str | None) -> bool:
+    """Whether the person whose business it is (``concerned``: "votre mari") died, as the writer tells it ("je vous écris
+    pour mon mari, il est décédé il y a trois semaines")."""
+    from actions.handoff import yours
+
+    if not concerned:
+        return False
+    return any((kin := death_told_of(message)) and yours(kin) == concerned for message in messages)
 
 
 class ActionAcknowledgeSituation(Action):
@@ -184,11 +206,13 @@ class ActionAcknowledgeSituation(Action):
         )
         # Said in the announcement, the urgency is not also noted in the restatement ("Je note que c'est urgent.").
         concerned = business_person_concerned(user_messages(tracker.events))
-        restatement = restated(assessment, not announce_urgent, concerned)
+        mourned = mourned_person(user_messages(tracker.events), concerned)
+        restatement = restated(assessment, not announce_urgent, concerned, mourned)
         words = tracker.latest_message.get("text") or ""
-        comfort = sympathy(words)
+        # Round 21 (r21z-21): "ma mère a fait un AVC" written by her daughter: "La santé de votre mère passe avant tout".
+        comfort = said_to_the_writer(sympathy(words), None if mourned else concerned)
         # Said before with or without the urgency note: the same restatement.
-        forms = {restated(assessment, said, concerned) for said in (True, False)}
+        forms = {restated(assessment, said, concerned, mourned) for said in (True, False)}
         repeated = bool(restatement) and any(form and already_said(tracker, form) for form in forms)
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
@@ -452,7 +476,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "+33 (0)5 53 08 12 44", "04 74 22 51 0" (a digit missing): "12 44" and "51 0" were stored as the deadline.
             # A number, right or wrong, waits for the handoff, which asks for consent before keeping it.
             return not_answered(slot, CONTACT_WAITS, dispatcher, tracker)
-        received = deadline_after_receipt(words, services.chamber_today()) if slot == "deadline" else None
+        received = (
+            deadline_after_receipt(words, services.chamber_today(), user_messages(tracker.events)[:-1])
+            if slot == "deadline"
+            else None
+        )
         if received:
             # "reçue le 2 décembre, 15 jours pour contester" (round 12, r12c-14): the receipt date was stored as the
             # deadline; it is the delay from it, or the receipt said as one when no delay is said.
@@ -950,6 +978,12 @@ _NOT_UNDERSTOOD = re.compile(
 )
 
 
+# Never "rien ne presse" (intake/answers.py: said to artisans whose case was urgent).
+THINK_IT_OVER = (
+    "Prenez votre temps. Quand vous le souhaitez, écrivez « conseiller » ici, ou appelez la {name} au {phone}."
+)
+
+
 class ActionStopConversation(Action):
     """Stopping or leaving ("bon je vais y aller"): never the next question. What the artisan already
     consented to is still handed to an advisor."""
@@ -969,6 +1003,12 @@ class ActionStopConversation(Action):
             return [SlotSet(asked, SKIPPED), *_place_cleared(asked), FollowupAction(loop)]
         if is_hesitation(words):
             # "attendez je réfléchis": time to think, never a goodbye. The question waits, asked again softly.
+            if asked in ("wants_advisor", "consent_given") and thinks_it_over(words):
+                # "bon je vais réfléchir" at the callback offer (round 21, r21z-02): the wish respected, the door said,
+                # and no question in the same breath.
+                reminder = f" {LEAVING_REMINDER}" if tracker.get_slot("distress") else ""  # the 3114 after a crisis
+                dispatcher.utter_message(text=THINK_IT_OVER.format(name=chamber.name, phone=chamber.phone) + reminder)
+                return [ActiveLoop(None), SlotSet("requested_slot", None)]
             if asked:
                 dispatcher.utter_message(text=TAKE_YOUR_TIME)
                 return [FollowupAction(loop)]
@@ -1549,7 +1589,9 @@ def _reading_put_right(tracker: Tracker) -> str | None:
     if not before or not now or not set(before) - set(now):
         return None
     concerned = business_person_concerned(user_messages(tracker.events))
-    restatement = restated(_assessment(tracker), False, concerned)
+    restatement = restated(
+        _assessment(tracker), False, concerned, mourned_person(user_messages(tracker.events), concerned)
+    )
     if not restatement or already_said(tracker, restatement):
         return None
     plain = restatement.removeprefix("Si je comprends bien, ")
@@ -1580,7 +1622,9 @@ def _told_at_another_question(tracker: Tracker, events: list[EventType]) -> str 
     categories = tracker.get_slot("difficulty_categories") or []
     if categories and categories != value_before_latest_message(tracker.events, "difficulty_categories"):
         concerned = business_person_concerned(user_messages(tracker.events))
-        restatement = restated(_assessment(tracker), False, concerned)
+        restatement = restated(
+            _assessment(tracker), False, concerned, mourned_person(user_messages(tracker.events), concerned)
+        )
         if restatement and not already_said(tracker, restatement):
             parts.append(restatement)
     noted = understood(facts)
@@ -1716,7 +1760,9 @@ def where_we_were(tracker: Tracker) -> str | None:
     if not asks_where_we_were(words):
         return None
     concerned = business_person_concerned(user_messages(tracker.events))
-    restatement = restated(_assessment(tracker), False, concerned)
+    restatement = restated(
+        _assessment(tracker), False, concerned, mourned_person(user_messages(tracker.events), concerned)
+    )
     facts = {name: tracker.get_slot(name) for name in ("trade", "since_when", "deadline", "creditors", "departement")}
     noted = understood({name: value for name, value in facts.items() if isinstance(value, str) and value})
     noted = noted.removesuffix(" Dites-moi si je me trompe.") if noted else None

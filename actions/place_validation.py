@@ -314,6 +314,9 @@ class PlaceValidation:
             # starting in the same turn, extracted "62000" again (the simulator, seed 20261232: the place was emptied).
             validated = validated_this_turn(tracker.events, value)
             return {"departement": validated or value_before_latest_message(tracker.events, "departement")}
+        aside = _no_place_but_something_else(dispatcher, tracker, latest) if asked else None
+        if aside is not None:
+            return aside
         update, message = place_update(value, tracker.slots)
         if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):
             # "depuis la semaine dernière" or "je suis carreleur" at the place question: no unread place (nor one
@@ -328,6 +331,38 @@ class PlaceValidation:
         if message:
             dispatcher.utter_message(text=message)
         return update
+
+
+# "c quoi la suite", "et après ?", "on fait quoi ensuite ?" (round 21, r21z-04: "Je n'ai pas reconnu ce lieu").
+_WHAT_NEXT = re.compile(
+    r"\b(?:(?:c'?(?: )?est |c |cest |ce )?(?:quoi|koi) la suite|quelle est la suite|et (?:apres|ensuite)\s*\?|"
+    r"on fait quoi (?:apres|ensuite|maintenant)|(?:il )?se passe quoi (?:apres|ensuite)|qu'est-ce qui se passe (?:apres|ensuite))"
+)
+WHAT_COMES_NEXT = (
+    "Ensuite, je vous donne de premières démarches et, si vous le souhaitez, un conseiller vous rappelle. Il me manque "
+    "d'abord le lieu de votre entreprise."
+)
+
+
+def _no_place_but_something_else(
+    dispatcher: CollectingDispatcher, tracker: Tracker, latest: str
+) -> dict[str, Any] | None:
+    """An answer to the place question that names no place and says something else: what comes next asked, or a fact
+    put right ("en fait c'est pas les impôts c'est l'urssaf", round 21, r21z-19: corrected, then "Je n'ai pas reconnu ce
+    lieu"). The place question comes again plainly; None when the words may name a place."""
+    from intake.facts import corrected_creditors
+
+    if not latest or find_in_text(without_phone_digits(latest)).found or names_a_known_town(latest) is not None:
+        return None
+    if _WHAT_NEXT.search(fold(latest)):
+        dispatcher.utter_message(text=WHAT_COMES_NEXT)
+        return {"departement": None, "place_unread": None}
+    if is_correction(latest) and "departement" not in extract_facts(latest, services.chamber_today()):
+        corrected = corrected_creditors(value_before_latest_message(tracker.events, "creditors"), latest)
+        if corrected:
+            dispatcher.utter_message(text=f"C'est corrigé : sommes dues : {corrected}.")
+        return {"departement": None, "place_unread": None, **({"creditors": corrected} if corrected else {})}
+    return None
 
 
 # "je vous l'ai donné", "je vous ai dit la ville", "c'est le code postal de tout à l'heure": the place said before.

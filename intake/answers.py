@@ -20,6 +20,7 @@ from intake.facts import (
     creditor_names_meant,
     extract_facts as extract_facts,  # re-exported: actions.crisis_actions reads it here
     fold,
+    sum_put_right,
 )
 
 YES, NO, HESITATION, QUESTION, CORRECTION, OTHER = "yes", "no", "hesitation", "question", "correction", "other"
@@ -59,6 +60,17 @@ _SKIP_WHOLE = re.compile(
     r"je zappe|zappe|on zappe|je saute|sans reponse|pas de reponse|sans commentaire|no comment|"
     r"je prefere passer|on peut passer|(?:passez|sautez|zappez) (?:cette|la) question)"
     r"(?: (?:celle[- ]la|celle[- ]ci|cette question|la question|svp|s'il vous plait|merci|desole|pardon))*$"
+)
+# "laisse tomber", "bof laissez tomber", "on oublie (le mail)" said alone: this question dropped, never the request, which
+# a withdrawal names (round 21, r21y-15, r21y-21: at the e-mail question it erased the case). Not "je laisse tomber",
+# the artisan giving up.
+_DROP_THE_QUESTION = re.compile(
+    r"^(?:(?:bof|bon|ben|bah|ok|okay|euh|ah|oh|alors|pfff*|tant pis|non)[ ,.!]+)*"
+    r"(?:laisse[zr]? tomber|laisse[zr]?[- ]tomber|on laisse tomber|on oublie|oubliez|oublie[zr]?|tant pis)"
+    r"(?: (?:l'e?-?mail|le e?-?mail|le mel|le courriel|l'adresse(?: mail| e-?mail)?|(?:pour|pour le|pour l') ?"
+    r"(?:e?-?mail|mail|adresse|courriel)|cette question|la question|ca|cela))?"
+    r"(?:[ ,.!]+(?:alors|du coup|finalement|c'est pas grave|pas grave|tant pis|merci|svp|s'il vous plait|"
+    r"c'est bon|desole|pardon))*[ .!]*$"
 )
 _SKIP_ANYWHERE = re.compile(
     r"\b(?:ne (?:pas|rien) (?:en )?(?:parler|repondre|dire|preciser|le dire|vous le dire|donner)|"
@@ -229,7 +241,7 @@ def _takes_leave(folded: str) -> bool:
 
 # "non c'est la Somme", "ah non, en fait depuis janvier": a no followed by what is meant instead.
 _CORRECTION_START = re.compile(
-    r"^(?:(?:ah|oh|euh|ben|bah|oups|pardon|mince|attendez)[ ,]+)?(?:non|nan|pardon|oups|erreur|en fait)\b(?:[ ,!]+(?:non|nan)\b)*[ ,!]*"
+    r"^(?:(?:ah|oh|euh|ben|bah|oups|pardon|mince|attendez)[ ,]+)?(?:non|nan|pardon|oups|erreur|en fait)\b(?:[ ,!]+(?:non|nan|attendez|attends|pardon)\b)*[ ,!]*"
     r"(?:c'est|c est|cest|c|plutot|en fait|je me suis trompee?|je rectifie|je voulais dire|pardon|erreur)\b"
 )
 
@@ -315,7 +327,16 @@ def respelled(text: str | None) -> str:
 def is_skip(text: str | None) -> bool:
     """A polite way of passing the question ("j'aime autant ne pas en parler", "joker")."""
     folded = _folded(text)
-    return bool(folded) and bool(_SKIP_WHOLE.match(folded) or _SKIP_ANYWHERE.search(folded))
+    return bool(folded) and bool(
+        _SKIP_WHOLE.match(folded) or _SKIP_ANYWHERE.search(folded) or _DROP_THE_QUESTION.match(folded)
+    )
+
+
+def drops_the_question(text: str | None) -> bool:
+    """ "laisse tomber", "bof laissez tomber", "on oublie le mail" said alone: the question open is passed (is_skip),
+    never the whole request taken back, which a withdrawal names (round 21, r21y-15)."""
+    folded = _folded(text)
+    return bool(folded) and bool(_DROP_THE_QUESTION.match(folded))
 
 
 def is_hesitation(text: str | None) -> bool:
@@ -330,6 +351,22 @@ def is_hesitation(text: str | None) -> bool:
 _FILLER = re.compile(r"^(?:e+u+h*|h?e+u+h+|hm+|hum+|mmh*|bof|ben|bah|pfff*|\.+|…+)(?: (?:e+u+h*|hm+|\.+|…+))*$")
 
 
+# "bon je vais réfléchir", "laissez-moi y penser" (round 21, r21z-02: "Je vous repose la question" at once): a wish to
+# think a yes/no over, not a pause of a few seconds ("attendez", "je regarde").
+_THINKING_IT_OVER = re.compile(
+    # Thinking later, not now: "je réfléchis", "laissez-moi réfléchir" are a pause, the question waits.
+    r"\b(?:je (?:vais|dois|veux|voudrais|prefere) (?:y )?(?:reflechir|penser)|(?:j'ai )?besoin (?:de|d'un peu de) "
+    r"(?:reflechir|reflexion)|faut que j(?:e |')?(?:y )?(?:reflechisse|pense)|je (?:vais|dois) en parler (?:a|avec) )"
+)
+
+
+def thinks_it_over(text: str | None) -> bool:
+    """The artisan wants time to think the question over ("bon je vais réfléchir"): respected, never asked again in the
+    same breath."""
+    folded = _folded(text)
+    return bool(folded) and bool(_THINKING_IT_OVER.search(folded)) and not is_correction(text)
+
+
 def is_waiting(text: str | None) -> bool:
     """The artisan is thinking ("attendez je réfléchis", "euh", "...") and has not answered yet; unlike
     "je ne sais pas", which is an answer (the advisor will ask again)."""
@@ -339,14 +376,18 @@ def is_waiting(text: str | None) -> bool:
     folded = _folded(text)
     if not folded or _takes_leave(folded):
         return False
-    return bool(_WAIT.search(folded) or _FILLER.match(folded))
+    if _FILLER.match(folded):
+        return True
+    # "non attendez en fait c'est pas l'urssaf c'est les impôts" (round 21, r21z-23: "Prenez votre temps" after the
+    # correction): a fact put right in the same breath is said, not waited for.
+    return bool(_WAIT.search(folded)) and not is_correction(text)
 
 
 def is_correction(text: str | None) -> bool:
     """A no that corrects a fact ("ah non c'est la Somme pas le Nord"): it refuses nothing."""
     folded = _folded(text)
-    if person_put_right(text):
-        return True
+    if person_put_right(text) or sum_put_right(text):
+        return True  # "non c'est pas 8000 c'est 18000 le client" (round 21, r21z-13): a sum put right
     if _CORRECTION_START.search(folded) or _CORRECTION_ANYWHERE.search(folded):
         # "non en fait c'est l'urssaf pas les impôts" (round 6, p14): a creditor corrected is a fact corrected.
         return bool(extract_facts(text or "")) or bool(creditor_names_meant(text or ""))
@@ -464,8 +505,10 @@ _YES_FILLERS = frozenset(
 # How hard it is, and nothing else ("c'est dur", "pas facile tout ça", "je suis un peu perdue"): said at a question,
 # it is heard, never stored as the answer.
 _FEELING_ONLY = re.compile(
-    r"^(?:(?:oui|ben|bah|bof|oh|ah|euh|enfin|franchement|vraiment|honnetement|bon|pfff*|pff)[ ,.!]+)*"
-    r"(?:(?:c'est|c est|cest|ca reste|ca a ete|c'etait|c etait|la c'est|tout ca c'est|tout ca est|je (?:le )?trouve ca) )?"
+    # "Pardon, c'est dur" (round 21, r21z-07, a widow at the legal-form question): an apology first is still a feeling.
+    r"^(?:(?:oui|ben|bah|bof|oh|ah|euh|enfin|franchement|vraiment|honnetement|bon|pfff*|pff|pardon|desolee?|dsl|"
+    r"excusez[- ]moi|excuse[z]?[- ]moi|excuse[sz]?)[ ,.!]+)*"
+    r"(?:(?:c'est|c est|cest|c|ca reste|ca a ete|c'etait|c etait|la c'est|tout ca c'est|tout ca est|je (?:le )?trouve ca) )?"
     r"(?:(?:tres|trop|vraiment|super|tellement|hyper|un peu|assez|quand meme|si) )*"
     r"(?:dur|difficile|complique|penible|lourd|rude|pas facile|pas simple|pas evident|la galere|galere|l'enfer|"
     r"je suis (?:un peu |completement |totalement |tellement )?(?:perdue?|paumee?|depassee?)|j'en ai marre|je suis a plat)"
@@ -564,6 +607,11 @@ _CALLBACK_REFUSAL_WORDS = (
 # ... unless only a moment or a way of calling is refused ("je veux pas être rappelée avant 10h", "ne m'appelez pas le
 # matin", "pas de rappel avant lundi"): what every reader of a refusal or a withdrawal sees (round 14).
 _CALLBACK_REFUSAL = rf"(?:{_CALLBACK_REFUSAL_WORDS})\b{_NOT_WHEN_OR_HOW}"
+# What a "laissez tomber" names when it takes the request back: the call, the request, the data, or all of it.
+_WHAT_IS_DROPPED = (
+    r"(?:tout(?: ca| cela)?|(?:le |la |l'|ma |mon |mes |cette |ce |votre |vos |les )"
+    r"(?:rappel|appel|coup de fil|demande(?: de rappel)?|dossier|conseiller|coordonnees|donnees|infos|informations))"
+)
 # Taking back a request for a callback once agreed: said of the call, the request or the data ("ne me
 # rappelez pas", "annulez ma demande", "effacez mes coordonnées", "je retire mon accord")...
 _WITHDRAWAL_EXPLICIT = re.compile(
@@ -579,8 +627,14 @@ _WITHDRAWAL_EXPLICIT = re.compile(
     r"je ne (?:suis|serai) plus d'accord|"
     r"(?:effacez|supprimez|effacer|supprimer|oubliez) (?:tout|(?:toutes )?(?:mes|mon|ma|les) (?:donnees|coordonnees|"
     r"dossier|demande|numero|informations|infos))|"
+    # "laissez tomber le rappel", "on oublie tout": said of the call, the request or the data (round 21, r21y-15:
+    # "laisse tomber" alone, at the e-mail question, erased the case; said alone it passes the question: is_skip).
     # "laissez tomber le matin, plutôt l'aprem" drops a moment, not the call.
-    rf"(?:laisse[zr]? tomber|on laisse tomber|on oublie)\b{_NOT_WHEN_OR_HOW})"
+    rf"(?:laisse[zr]? tomber|on laisse tomber|on oublie|oubliez)(?: {_WHAT_IS_DROPPED})\b{_NOT_WHEN_OR_HOW}|"
+    # "laissez tomber, je vais me débrouiller": the artisan manages alone, the call dropped.
+    r"(?:laisse[zr]? tomber|on laisse tomber|on oublie)[ ,.!]+(?:je (?:vais|prefere) (?:plutot )?(?:me debrouiller|"
+    r"me demerder|gerer|faire sans|m'en occuper|m'en sortir)|je me (?:debrouille|debrouillerai|demerde)|"
+    r"je (?:gere|m'en occupe)))"
 )
 _CALLBACK_REFUSAL_RE = re.compile(rf"\b(?:{_CALLBACK_REFUSAL})\b")
 # ... or a no that says a mind was changed ("non finalement je ne veux pas", "en fait non").
@@ -667,6 +721,15 @@ _CALLBACK_REQUEST = re.compile(
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
     r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter)|"
+    # "vous pouvez me faire rappeler ?", "faites-moi rappeler" (round 21, r21y-07: read as a question about the service,
+    # it got the chamber's number and no handoff).
+    r"(?:(?:vous )?(?:pouvez|pourriez|pouvez-vous|pourriez-vous)(?: vous)? |(?:je |j')?(?:veux|voudrais|souhaite|aimerais|"
+    r"peux|pourrais|demande a) )(?:bien )?me faire (?:rappeler|appeler|recontacter|contacter)|"
+    r"faites[- ]moi (?:rappeler|appeler|recontacter|contacter)|"
+    # "oui qu'on la rappelle, ou moi plutôt" (round 21, r21z-21: a daughter writing, read as an answer to the legal form).
+    r"(?:oui|ouais|ok|d'accord|volontiers|je veux bien)[ ,]+(?:bien sur[ ,]+)?(?:qu'on|que vous|qu'un conseiller) "
+    r"(?:me |la |le |les |nous |l')?(?:rappelle|rappeliez|appelle|appeliez|contacte|contactiez|telephone)"
+    r"(?! pas\b| jamais\b| plus\b)|"
     # "si rapelé moi mé lundi matin", "rapeler moi" (round 19, r19a-01: SMS spelling, the time lost on the second yes).
     r"(?<!pas )(?<!ne )(?<!jamais )(?<!besoin de )(?<!inutile de )(?:rappele|rappeler|appele|appeler)[- ]moi|"
     # "mon fils pense que je devrais accepter l'appel finalement" (round 18, r18a-13: the questions started again).

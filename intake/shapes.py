@@ -104,6 +104,10 @@ def fits(slot: str, text: str | None) -> bool:
     if slot == "since_when":
         return bool(_TIME.search(folded))
     if slot == "deadline":
+        if _PUTS_SOMETHING_RIGHT.search(folded):
+            # "en fait c'est pas un client privé c'est la mairie" (round 21, r21z-14: stored as the deadline): its "pas"
+            # says who, never that no deadline comes; only a date said with it answers the question.
+            return is_a_date_said(_NO_WORDS.sub(" ", folded))
         return is_a_date_said(folded)
     if slot == "legal_form":
         # Only words that name or describe a legal form ("en nom propre", "à mon compte", "une boîte avec mon frère,
@@ -132,6 +136,14 @@ def fits(slot: str, text: str | None) -> bool:
     if slot == "trade":
         return names_no_place_only(words) and not only_time(folded) and bool(re.search(r"[a-z]{2}", folded))
     return not only_time(folded) or slot in ("steps_taken",)
+
+
+# A correction of something told ("c'est pas un client privé, c'est la mairie"), and the words of a no.
+_PUTS_SOMETHING_RIGHT = re.compile(
+    r"\b(?:c'?est|c est|ce n'?est|ce n est|c'?etait|c etait|ce sont) pas (?:un|une|le|la|les|l'|l|des|du|mon|ma|mes)\b"
+    r".{0,60}\b(?:c'?est|c est|ce sont|mais)\b"
+)
+_NO_WORDS = re.compile(r"\b(?:pas|rien|aucune?)\b")
 
 
 # A phone number, whole or in part ("+33 (0)6 33 72 18 40", "33 72 18 40", "18 40"): never a date (round 14, A8:
@@ -269,17 +281,6 @@ def postcode_alone(text: str | None) -> str | None:
         return None
     code = match.group(1) + match.group(2)
     return code if tables().by_postcode.get(code) else None
-
-
-def with_amount(known: str | None, amount: str) -> str:
-    """The creditors noted with an amount said alone: "URSSAF" + "2 500 €" -> "URSSAF 2 500 €"; a known amount is
-    kept and the new one added."""
-    known = (known or "").strip()
-    if not known or known in ("non précisé", "aucune dette signalée"):
-        return amount
-    if re.search(r"\d", known):
-        return f"{known}, {amount}"
-    return f"{known} {amount}"
 
 
 # Words of courtesy typed after a name at the name question ("Monsieur Lemoine je vous prie", "Julie merci", "Paul,

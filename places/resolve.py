@@ -602,6 +602,56 @@ def _fuzzy(words: list[str]) -> list[str]:
     return [key for key, distance in best.items() if distance == closest]
 
 
+# Round 21 (r21z-01, r21z-24: "non c'est pas 5000 c'est 15000 que je dois", "non pardon c'est 14000 pas 4000" became
+# the Cantal and the Calvados): a number said as a sum is never a postcode nor a code. A sum is owed ("je dois 15000",
+# "15000 que je dois", "18000 le client") or put right against another sum that is no place ("pas 5000 c'est 15000").
+_OWED_BEFORE = frozenset({"dois", "doit", "devons", "devez", "doivent", "devais", "devait", "reclame", "reclament"})
+_OWED_AFTER = frozenset(
+    {
+        "dois",
+        "doit",
+        "devons",
+        "devez",
+        "doivent",
+        "devais",
+        "devait",
+        "client",
+        "clients",
+        "cliente",
+        "facture",
+        "dette",
+        "dettes",
+        "reclame",
+        "reclament",
+    }
+)
+
+
+def _place_like(word: str) -> bool:
+    return bool(_POSTCODE.match(word) or _code(word))
+
+
+def said_as_amount(words: list[str], index: int) -> bool:
+    """Whether the number at ``index`` of the normalised words is said as a sum, not as a place."""
+    if not words[index].isdigit():
+        return False
+    if _OWED_BEFORE & set(words[max(0, index - 2) : index]):
+        return True  # "je dois 15000", "le client me doit 14000"
+    if _OWED_AFTER & set(words[index + 1 : index + 4]):
+        return True  # "15000 que je dois", "18000 le client"
+    numbers = [
+        i
+        for i, word in enumerate(words)
+        if word.isdigit() and i != index and not counted_after(words[i + 1] if i + 1 < len(words) else "")
+    ]
+    # "pas 5000 c'est 15000", "14000 pas 4000": two numbers, one said wrong, the pair no two places.
+    corrected = any(
+        "pas" in (words[i - 1 : i] + words[index - 1 : index]) or words[min(i, index) + 1 : max(i, index)] == ["pas"]
+        for i in numbers
+    )
+    return corrected and not all(_place_like(words[i]) for i in [*numbers, index])
+
+
 MAX_WORDS_FOR_TYPOS = 3
 _BEFORE_LONE_DIGIT = frozenset({"le", "du", "dans", "departement", "dept", "dpt", "l", "en"})
 
@@ -621,6 +671,8 @@ def _number_hints(words: list[str], breaks: frozenset[int] = frozenset()) -> tup
             continue  # "62 ans", "2 vendeuses": what a number counts
         if _range_bound(words, index, breaks):
             continue  # "10 à 15", "15-20 mois": a range's bound (round 15)
+        if said_as_amount(words, index):
+            continue  # "pas 5000 c'est 15000", "je dois 15000": a sum (round 21)
         if _POSTCODE.match(word):
             code = postcode_departement(word)
             if code:
@@ -1286,6 +1338,10 @@ def _correction(text: str) -> Resolution:
         return NOTHING
     if _POSSESSIVE.match(place) or _SOMEONE_FROM.match(place.strip()):
         return NOTHING  # "non mais la patronne c'est ma mère" (round 8: Mère, Yvelines): a person, not a place
+    words = _compact_numbers(normalise(text).split())
+    first = _compact_numbers(normalise(place).split())[:1]
+    if any(said_as_amount(words, index) for index, word in enumerate(words) if [word] == first):
+        return NOTHING  # "non c'est pas 5000 c'est 15000 que je dois" (round 21, r21z-01): a sum put right
     resolution = resolve(place, typos=False)
     return resolution if resolution.found else NOTHING
 

@@ -100,6 +100,19 @@ def added_to_the_case(text: str, read_as: str | None) -> str | None:
     return None
 
 
+# What a request for the call was read as, which answers it with something else: the chamber's number for "Mon numéro
+# c'est 06 11 22 33 44, vous pouvez me faire rappeler ?" (round 21, r21y-07), and no handoff.
+_READ_AWAY_FROM_THE_CALL = frozenset({"faq", "nlu_fallback", "out_of_scope"})
+
+
+def callback_asked(text: str, read_as: str | None) -> str | None:
+    """`request_human` for a call asked for in so many words ("vous pouvez me faire rappeler ?", "rappelez-moi au 06 ...")
+    that the classifier read as a question about the service or nothing: the handoff starts, the number kept."""
+    from intake.answers import asks_for_callback
+
+    return "request_human" if read_as in _READ_AWAY_FROM_THE_CALL and asks_for_callback(text) else None
+
+
 def retention_question(text: str, read_as: str | None) -> str | None:
     """`faq` for a question about how long the data is kept, whatever it was read as ("vous gardez ça combien de temps
     ?" at the consent question got "Je ne sais pas répondre", round 10, r10a-02 and 15): the FAQ action answers it
@@ -113,6 +126,7 @@ class KeywordGuard(AfterTheCrisisGuard):
         read_as = (message.get(INTENT) or {}).get("name")
         intent = (
             keyword_intent(text)
+            or callback_asked(text, read_as)
             or number_given(text, read_as)
             or service_question_after_thanks(text, read_as)
             or thanks_taking_leave(text, read_as)

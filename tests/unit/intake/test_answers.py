@@ -161,7 +161,9 @@ WITHDRAWALS = [
     ("je ne veux plus être rappelé", True, True),
     ("je retire mon accord", True, True),
     ("effacez mes données", True, True),
-    ("laissez tomber", True, True),
+    # Round 21 (r21y-15): said alone it passes the question open (is_skip); a withdrawal names the request.
+    ("laissez tomber", False, False),
+    ("laissez tomber ma demande", True, True),
     # not a withdrawal: a plain no (an optional question's answer), a correction, a change of mind to yes
     ("non", False, False),
     ("non merci", False, False),
