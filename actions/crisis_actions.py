@@ -74,6 +74,7 @@ from guidance.crisis import (
     safety_buttons,
     safety_question,
     suicide_question,
+    tell_someone_reply,
     unreachable_reply,
     unsure_reply,
     your,
@@ -114,6 +115,8 @@ from triage.answers import (
     asks_us_to_call,
     asks_what_it_changes,
     asks_what_to_do_for_someone,
+    asks_what_to_say,
+    asks_whom_to_tell,
     asks_why_with_the_no,
     calls_now,
     cannot_reach,
@@ -340,25 +343,62 @@ def _without_material_want(text: str) -> str | None:
     return text if not find_signs(text) else None
 
 
-def changes_the_subject(text: str | None) -> bool:
+# Round 21 (bot false alarms of development v27): someone close, asked whether they fear that the person thinks of suicide,
+# went on with the business or their own load ("le contrat de la fourrière est perdu et il reste 40 000 € sur le
+# plateau", "depuis lundi je tiens seule le fournil et la boutique", "moi je sais pas si je serai payée à la fin du
+# mois"): the writer's own words of the work ("perdu", "je tiens seule", "moi") were read as strain, and the crisis path
+# went to the person. For someone close, only what says something of the person's mind or state, of the writer's worry
+# for them, of the question, a doubt about them, a yes or a no, or any sign (the writer's own included) is no other subject.
+_OF_THE_PERSON = re.compile(
+    r"\b(?:suicid\w*|mourir|mort|morte|en finir|finir|disparaitre|partir|partie?|pense|pensee?s?|penser|idees?|envie|"
+    r"gout|sert a rien|betises?|conneries?|mal|peur|angoiss\w*|crain\w*|(?<!l )inquiet\w*|panique\w*|danger|"
+    r"va pas bien|craque\w*|pleur\w*|tiens plus|tient plus|tenir|dort plus|mange plus|parle plus|dit plus rien|"
+    r"renferm\w*|enferm\w*|boit|bu|alcool|arme|fusil|corde|cachets|medicaments|medocs|injoignable|repond (?:pas|plus)|"
+    r"disparu\w*|question|jamais|fois|parfois|souvent|nuits?|sais pas ou)\b"
+    r"|\b(?:il|elle|lui)\b(?: \w+){0,3} seule?\b"
+    r"|^(?:(?:euh|ben|bah|bon|ah|oh|hm+|mais|et) )*(?:non|nan|nn|oui|ouais|ouai|si|bof|mouais|peut etre|quand|lorsque|"
+    r"surtout quand|seulement quand|je crois|je pense)\b"
+)
+# The writer's own doubt about their pay or their work ("je sais pas si je serai payée à la fin du mois"): no doubt
+# about the person, and a subject of its own.
+_OWN_WORK_DOUBT = re.compile(
+    r"\b(?:je |j )?(?:ne )?(?:sais|sait) (?:pas|plus|meme pas) (?:si|quand|comment) (?:je|j|on|nous)\b(?: \w+){0,5}? "
+    r"(?:paye\w*|payes?|paie|salaires?|argent|loyer|factures?|boutique|magasin|atelier|fournil|travail|boulot|emploi|"
+    r"poste|chomage|place)\b"
+)
+
+
+_AMOUNT_TYPED = re.compile(r"\d\s?(?:k€|€|k ?euros?|euros?)(?!\w)", re.IGNORECASE)
+
+
+def changes_the_subject(text: str | None, *, about_someone_else: bool = False) -> bool:
     """The answer at the direct question is about something else (a fact of the business, a question about the service),
-    with nothing of the question, of doubt or of strain in it: no yes, and not yet an answer."""
+    with nothing of the question, of doubt or of strain in it: no yes, and not yet an answer.
+
+    `about_someone_else`: the question was about someone close; the writer's own words of the work are no answer about
+    that person (_OF_THE_PERSON reads what would be)."""
     if not text or text.startswith("/") or not has_words(text):
         return False
     words = normalise(text)
+    own_doubt = _OWN_WORK_DOUBT.search(words) if about_someone_else else None
+    strain = _OF_THE_PERSON.search(_OWN_WORK_DOUBT.sub(" ", words)) if about_someone_else else None
     if (
         len(words.split()) < _MIN_WORDS_OF_ANOTHER_SUBJECT
-        or _NOT_ANOTHER_SUBJECT.search(words)
+        or (strain if about_someone_else else _NOT_ANOTHER_SUBJECT.search(words))
         or admits_thoughts(text)
     ):
         return False
     rest = _without_material_want(text)
     if rest is None:
         return False
+    if own_doubt:
+        rest = _OWN_WORK_DOUBT.sub(" ", normalise(rest))
     # The reader's own test: what it would ask again as the account going on (no hedge, no yes, no sign at all).
     if answer_to_suicide_question(rest, may_ask_again=True, answers_intake_question=True) != ANSWERS_INTAKE_QUESTION:
         return False
-    return _difficulty_told(text) or bool(_ANOTHER_SUBJECT.search(words))
+    # The normalised words lose "€": an amount is read in the text as typed ("il reste 40 000 € à rembourser").
+    amount = bool(_AMOUNT_TYPED.search(text))
+    return _difficulty_told(text) or bool(_ANOTHER_SUBJECT.search(words)) or bool(own_doubt) or amount
 
 
 def _unanswered_after_another_subject(tracker: Tracker, slot: str) -> dict[str, Any]:
@@ -413,7 +453,11 @@ def _read_answer(
         or _difficulty_told(text),
         may_answer_question=_times_said_since(tracker, asked_by, questions) <= QUESTIONS_BACK_ANSWERED,
     )
-    if slot == "suicide_thoughts" and answer in (NOT_CLEAR_NO, ANSWERS_INTAKE_QUESTION) and changes_the_subject(text):
+    if (
+        slot == "suicide_thoughts"
+        and answer in (NOT_CLEAR_NO, ANSWERS_INTAKE_QUESTION)
+        and changes_the_subject(text, about_someone_else=person_at_risk(tracker) is not None)
+    ):
         # Round 20: another subject is no yes. Asked once more (the kind word below), then no answer is recorded.
         if not may_ask_again or _times_said_since(tracker, asked_by, questions) >= 2:
             return _unanswered_after_another_subject(tracker, slot)
@@ -454,7 +498,10 @@ def person_at_risk(tracker: Tracker) -> str | None:
         from actions.handoff import person_put_right
 
         person = person_put_right(user_messages(tracker.events)) or person
-    if person or tracker.get_slot("distress_signs"):
+    # Round 21 (v27-b1-069): the classifier's sign alone ("model:ambiguous") is the understanding of the words too, and
+    # says nobody: "J'écris pour mon époux … il ne parle pas beaucoup de ses soucis" asked the wife about herself.
+    rule_signs_read = [sign for sign in _signs(tracker) if not sign.startswith("model:")]
+    if person or rule_signs_read:
         return person or None
     found = written_for(user_messages(tracker.events))
     relative = (found or {}).get("relative")
@@ -914,7 +961,15 @@ def relative_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) 
     asked_to_call = asks_to_call_for_someone(text)
     first = relative_reply(person, asked_to_call=asked_to_call)
     said = {event.get("text") for event in tracker.events if event.get("event") == "bot"}
-    dispatcher.utter_message(text=relative_advice(person, asked_to_call=asked_to_call) if first in said else first)
+    if asks_whom_to_tell(text) and not asked_to_call:
+        # Round 21 (r21x-19): "je dois en parler à quelqu'un ? mes parents ?" got the relatives' paragraph, unanswered.
+        first = tell_someone_reply(person)
+    dispatcher.utter_message(
+        # "je saurais pas quoi leur dire" with a call feared is about the line (round 15), not the person.
+        text=relative_advice(person, asked_to_call=asked_to_call)
+        if first in said or (asks_what_to_say(text) and not afraid_to_call(text))
+        else first
+    )
     logger.info("relative's question answered at %s", requested)
     events: list[EventType] = [SlotSet(requested, None)]
     if requested in _OFFER_QUESTIONS:
@@ -927,6 +982,13 @@ def _safety_question_answered(tracker: Tracker) -> bool:
     return any(
         event.get("event") == "action" and event.get("name") == "action_after_safety_answer" for event in tracker.events
     )
+
+
+# The callback put off for the line ("non pas de rappel pour l'instant", "pas tout de suite", "plus tard peut-être").
+_CALL_PUT_OFF = re.compile(
+    r"^(?:(?:non|nan|merci|ok|bon|euh) )*(?:non|nan)\b|\bpas (?:de |d )?(?:rappel|appel|conseiller)\b|"
+    r"\bpas (?:maintenant|pour l instant|pour le moment|tout de suite|encore)\b|\bplus tard\b"
+)
 
 
 def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
@@ -962,6 +1024,17 @@ def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
             FollowupAction("action_listen"),
         ]
     dispatcher.utter_message(text=line_taken_up_reply(person_at_risk(tracker)))
+    if requested in _OFFER_QUESTIONS and _CALL_PUT_OFF.search(normalise(text)) and not asks_for_a_call(text):
+        # Round 21 (r21x-17): "non pas de rappel pour l'instant, je vais d'abord appeler le 3114": the call put off, the
+        # line first. Welcomed; the offer is not pushed (the form closes, "conseiller" or a yes later opens it again).
+        logger.info("crisis line first, the callback put off, at %s", requested)
+        return [
+            SlotSet("wants_advisor", None),
+            SlotSet("consent_given", None),
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+            FollowupAction("action_listen"),
+        ]
     # The question read without the line's name, which alone is a level-1 sign for the triage.
     rest = re.sub(r"\b(?:le |au )?3114\b", " ", text)
     step = answer_to_business_question(tracker, rest) if is_question(text) else None
@@ -1340,6 +1413,10 @@ def business_answer(tracker: Tracker, text: str) -> str:
     return answer_to_business_question(tracker, text) or BUSINESS_QUESTION_UNKNOWN
 
 
+SAFETY_BELIEVED = "Merci, je vous crois."
+_SAFETY_SAID_IN_WORDS = re.compile(r"\b(?:en securite|je vais bien|pas en danger|je ne risque rien|je risque rien)\b")
+
+
 def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """After the crisis reply (the safety question answered), a question about the business ("la contrainte j'ai combien
     de temps pour contester ?", "je peux demander un échéancier ?"; round 11, r11b-25: "Je ne peux pas vous aider sur ce
@@ -1369,6 +1446,10 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
     answer = business_answer(tracker, question or text)
     # Asked again, the same step is not said in full again (a long answer repeated reads as a machine that did not
     # listen; the simulator's no_long_message_repeated).
+    if _SAFETY_SAID_IN_WORDS.search(normalise(text)) and answer_to_safety_question(text) == SAFE:
+        # Round 21 (r21x-04): "vous m'écoutez pas là. je suis en sécurité, je voulais juste savoir pour l'échéancier":
+        # the safety said is heard first, in a word, then the question answered.
+        dispatcher.utter_message(text=SAFETY_BELIEVED)
     dispatcher.utter_message(text=STEP_SAID_ABOVE if said_before(tracker.events, answer) else answer)
     logger.info("business question answered after the crisis reply at %s", requested or "no question")
     if requested == "wants_advisor" and said == NO:

@@ -81,6 +81,7 @@ def guarded(name: str, run: Callable) -> Callable:
             result = run(dispatcher, tracker, domain)
             if inspect.isawaitable(result):
                 result = await result
+            drop_repeats(dispatcher, tracker)
             return result
         except ActionExecutionRejection:
             raise
@@ -91,6 +92,37 @@ def guarded(name: str, run: Callable) -> Callable:
 
     guarded_run.__relais_guarded__ = True  # type: ignore[attr-defined]
     return guarded_run
+
+
+# A sentence this long said again within the same turn is a repetition, even inside a longer message (round 21, z.md
+# M2: "Si je comprends bien, … baisse d'activité. Je note que c'est urgent." then "Si je comprends bien, … baisse
+# d'activité."); shorter words ("Merci.", "D'accord.") may well come back in a longer message.
+_REPEAT_LENGTH = 40
+# What makes a message more than words: those are never dropped (a question a form asks, buttons, a custom payload).
+_MORE_THAN_WORDS = ("buttons", "custom", "image", "attachment", "elements", "response", "template", "asked_slot")
+
+
+def _repeats(text: str, said: list[str]) -> bool:
+    return any(text == earlier or (len(text) >= _REPEAT_LENGTH and text in earlier) for earlier in said)
+
+
+def drop_repeats(dispatcher: Any, tracker: Any) -> None:
+    """Never the same words twice in one turn, whichever actions said them (round 21, z.md M1: "who reads" said by the
+    question's answer, then again by the form's validation; M2: the restatement said twice): a plain message already
+    said since the artisan's latest message, by an earlier action or by this one, is left out."""
+    events = list(getattr(tracker, "events", None) or [])
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=-1)
+    said = [str(event.get("text") or "") for event in events[last_user + 1 :] if event.get("event") == "bot"]
+    kept = []
+    for message in dispatcher.messages:
+        text = message.get("text")
+        plain = bool(text) and not any(message.get(key) for key in _MORE_THAN_WORDS)
+        if plain and _repeats(str(text), said):
+            continue
+        kept.append(message)
+        if text:
+            said.append(str(text))
+    dispatcher.messages[:] = kept
 
 
 _original_register_function = ActionExecutor.register_function

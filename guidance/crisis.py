@@ -310,6 +310,17 @@ def relative_advice(person: str | None = None, *, asked_to_call: bool = False) -
     )
 
 
+def tell_someone_reply(person: str | None = None) -> str:
+    """ "je dois en parler à quelqu'un ? mes parents ?" (round 21, r21x-19, a young apprentice about his boss): yes, to
+    someone trusted; the 3114 answers relatives too."""
+    whom, verb, _, _ = _is(person)
+    return (
+        "Oui, c'est une très bonne idée d'en parler à vos parents ou à un adulte de confiance : vous n'avez pas à porter "
+        f"ça seul. Le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et nuit ; si vous pensez que {whom} "
+        f"{verb} en danger maintenant, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
 # A yes to the safety question with "pourquoi vous me demandez ça ? je parlais de l'argent" (round 7, r7a-12): the
 # reason, kindly, and no alarm. The callback offer that follows names the 3114.
 SAFE_WITH_OBJECTION_REPLY = (
