@@ -130,6 +130,14 @@ _DENIED_ANYWHERE = compile_any(
         r"\bjamais (?:il|elle) (?:n )?(?:a|ne m a|m a) (?:evoque|parle|dit|mentionne|laisse entendre)\w* (?:de |d |qu il "
         r"voulait |qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)"
         r"(?! (?:avant|jusqu|sauf|mais))",
+        # Round 21 (r21x-15): "je veux dire fermer la boîte hein, pas autre chose": what "tout arrêter" meant, the business,
+        # with the other meaning ruled out in so many words. Never the business named alone ("je veux dire la boîte").
+        r"^(?:(?:non|nan|mais|euh|ah|oh|bah|ben|bon|enfin|attendez|attends|pardon) )*(?:je veux dire|je voulais dire|"
+        r"je parlais de|je parle de|c est|c etait|je pensais a|je pense a)(?: \w+){0,3} (?:la |ma |l |mon |le |notre )?"
+        r"(?:boite|entreprise|societe|activite|affaire|commerce|atelier|boutique|metier|taf|boulot|sas|sarl|ei|micro|"
+        r"auto entreprise|job)\b(?: \w+){0,4} (?:pas autre chose|rien d autre|pas (?:de )?moi|pas ma vie|"
+        r"pas (?:dans )?(?:ce|cet|l autre) sens|pas ce que vous (?:croyez|pensez|imaginez)|pas ca|pas de betise)\b"
+        r"(?!.*\b(?:mais|quoique|enfin|sauf|des fois|parfois)\b)",
     ]
 )
 _STARTS_YES = re.compile(
@@ -713,6 +721,15 @@ _DANGER_WORDS = compile_any(
 )
 
 
+# Being heard complained of, alone in its piece ("vous m'écoutez pas là", "vous comprenez rien").
+_NOT_LISTENED = compile_any(
+    [
+        r"^(?:(?:mais|non|bon|enfin|oh|ah|bah|ben|franchement) )*(?:vous|tu) (?:ne |n )?(?:m )?(?:ecoutez|ecoute|comprenez|"
+        r"comprends|lisez|lis) (?:pas|rien|jamais)(?: (?:la|du tout|ce que je dis|ce que je vous dis|ou quoi|hein|enfin))*$"
+    ]
+)
+
+
 def _safe_shape(pieces: list[str]) -> bool:
     """The pieces say a safe statement first, then only where or when, the yes again, what was meant, an objection."""
     if not pieces:
@@ -723,11 +740,19 @@ def _safe_shape(pieces: list[str]) -> bool:
         first = f"{first} {pieces[1].strip()}"
         pieces = [first, *pieces[2:]]
     start = _STARTS_YES.search(first) or _SAFE_FIRST.search(first)
+    if start is None and len(pieces) > 1 and _NOT_LISTENED.search(first):
+        # Round 21 (r21x-04): "vous m'écoutez pas là. je suis en sécurité, je voulais juste savoir pour l'échéancier": the
+        # complaint first, then the safety said in so many words; the complaint is no reservation.
+        return _safe_shape(pieces[1:])
     if start is None:
         return False
     rest = [first[start.end() :].strip(), *(piece.strip() for piece in pieces[1:])]
     for piece in (piece for piece in rest if piece):
-        if _EXPLANATION.search(piece) or _OBJECTION.search(piece):
+        if (
+            _EXPLANATION.search(piece)
+            or _OBJECTION.search(piece)
+            or (_OTHER_SUBJECT.search(piece) and not find_signs(piece))
+        ):
             continue  # its doubts are about the words it explains ("je serai peut-être sur un chantier")
         if _HEDGES.search(piece) or _RESERVATION.search(piece.replace("ce soir", "").replace("cette nuit", "")):
             return False
@@ -852,7 +877,9 @@ def _only_of_someone_else(text: str, words: str) -> bool:
 # callback question instead of a goodbye): the line named is no warning sign there, and no answer about safety either.
 _LINE_PROMISED = compile_any(
     [
-        r"(?:je vais|j vais|je vai|je compte|je veux bien|je peux|je vais aller) (?:les |le |l )?(?:appeler|contacter|joindre)"
+        # Round 21 (r21x-17): "je vais d'abord appeler le 3114", "je vais plutôt essayer d'appeler le 3114".
+        r"(?:je vais|j vais|je vai|je compte|je veux bien|je peux|je vais aller) (?:d abord |plutot |deja |moi meme |"
+        r"essayer (?:de |d )|tout de suite |ce soir |demain )*(?:les |le |l )?(?:appeler|contacter|joindre)"
         r"(?: (?:le|au))? (?:3114|15|112|114|samu)\b|j appellerai (?:le )?(?:3114|15|112)\b|"
         r"je (?:les |l )?appelle(?:rai)? (?:le )?(?:3114|15|112)\b"
     ]
@@ -1149,7 +1176,7 @@ def without_safety_reassurance(text: str | None) -> str | None:
 # r9b-04 "parlons du tribunal plutôt").
 _OTHER_SUBJECT = compile_any(
     [
-        r"^(?:(?:non|bon|ben|bah|euh|mais|moi|alors|ok) )*(?:je (?:veux|voudrais|souhaite|souhaiterais|cherche a) "
+        r"^(?:(?:non|bon|ben|bah|euh|mais|moi|alors|ok) )*(?:je (?:veux|voudrais|voulais|souhaite|souhaiterais|cherche a) "
         r"(?:juste |seulement |simplement |surtout )?(?:savoir|des (?:infos|informations|conseils)|une (?:reponse|solution|aide)|"
         r"parler (?:de|du|des|d)|qu on parle|qu on m explique|comprendre)|(?:ma|la) question c est|"
         r"parlons (?:de|du|des|d|plutot)|on (?:peut|pourrait) parler (?:de|du|des|d)|j ai (?:juste )?une question)"
@@ -1393,6 +1420,23 @@ _ASKS_TO_CALL = compile_any(
         r"(?:le )?3114 (?:c est|est ce que c est|c) (?:aussi )?pour (?:les )?proches",
     ]
 )
+# Round 21 (r21x-19): "je dois en parler à quelqu'un ? mes parents ?", a young relative's question about whom to tell.
+TELLS_SOMEONE = (
+    r"(?:je dois|dois je|je devrais|devrais je|faut il que j|il faut que j|faut que j|je peux|puis je|est ce que je "
+    r"(?:dois|devrais|peux)|est ce qu il faut que j) en parler (?:a|avec) (?:quelqu un|qui|mes parents|ma mere|mon pere|"
+    r"ma famille|un adulte|mes proches|ma maman|mon papa)\b|a qui (?:je dois|je peux|faut il|il faut) en parler"
+)
+_TELLS_SOMEONE = compile_any([TELLS_SOMEONE])
+# What to say to the person, or whether to speak to them (round 21, r21x-01, r21x-17): "il faut que je lui dise quoi ce
+# soir ?", "est-ce que je dois lui en parler directement ?", "comment lui en parler ?".
+WHAT_TO_SAY = (
+    r"(?:que (?:je|j)|qu on) (?:lui|leur) dise quoi|(?:je|j) (?:lui|leur) dise? quoi|quoi (?:je|j) (?:lui|leur) dis\b|"
+    r"qu est ce que (?:je|j) (?:lui|leur) (?:dis|dise)|quoi (?:lui|leur) dire|"
+    r"comment (?:je (?:peux|pourrais|dois) |on (?:peut|pourrait) )?(?:lui|leur) (?:parler|en parler|dire)|"
+    r"(?:je dois|dois je|je devrais|devrais je|faut il que je|il faut que je|faut que je|je peux|puis je|est ce que je "
+    r"(?:dois|devrais|peux)) (?:lui|leur) (?:en )?parler\b"
+)
+_WHAT_TO_SAY_TO_THEM = compile_any([WHAT_TO_SAY])
 _WHAT_TO_DO = compile_any(
     [
         r"(?:je|j) (?:fais|dois faire|peux faire) (?:quoi|comment)|(?:je|j) fais comment|comment je (?:fais|dois faire)|"
@@ -1402,6 +1446,10 @@ _WHAT_TO_DO = compile_any(
         r"comment (?:je (?:peux|pourrais|dois) |on (?:peut|pourrait) )?(?:lui|leur) (?:parler|en parler|dire)|"
         r"qu est ce que (?:je|j) (?:lui|leur) dis|(?:je|j) (?:lui|leur) dis quoi|quoi (?:lui|leur) dire",
         r"(?:je|j) (?:l |la |le |les )(?:appelle|rappelle|telephone)|(?:je vais|je dois|faut il) (?:le|la|les) (?:voir|rejoindre)",
+        # Round 21 (r21x-01, r21x-17): "il faut que je lui dise quoi ce soir ?", "est-ce que je dois lui en parler
+        # directement ?".
+        WHAT_TO_SAY,
+        TELLS_SOMEONE,
     ]
 )
 
@@ -1409,6 +1457,16 @@ _WHAT_TO_DO = compile_any(
 def asks_to_call_for_someone(text: str | None) -> bool:
     """ "je peux appeler le 3114 à sa place ?": yes, the line answers relatives too."""
     return bool(text) and bool(_ASKS_TO_CALL.search(normalise(text or "")))
+
+
+def asks_what_to_say(text: str | None) -> bool:
+    """ "il faut que je lui dise quoi ce soir ?", "je dois lui en parler directement ?": what to say to the person."""
+    return bool(text) and bool(_WHAT_TO_SAY_TO_THEM.search(normalise(text or "")))
+
+
+def asks_whom_to_tell(text: str | None) -> bool:
+    """ "je dois en parler à quelqu'un ? mes parents ?": whether to tell someone (yes: not to carry it alone)."""
+    return bool(text) and bool(_TELLS_SOMEONE.search(normalise(text or "")))
 
 
 def asks_what_to_do_for_someone(text: str | None) -> bool:
@@ -1475,6 +1533,13 @@ def feels_a_bother(text: str | None) -> bool:
     return bool(text) and bool(_NOT_WORTH_A_CALL.search(normalise(text or "")))
 
 
+_FEAR_OR_GONE = compile_any(
+    [
+        r"\bpeur\b|angoiss\w*|\binquiete?s?\b|panique\w*|injoignable|\b(?:ne |n )?(?:repond|decroche) (?:pas|plus|jamais)\b|"
+        r"\b(?:il|elle|ils|elles) (?:est|sont) (?:parti|partie|partis|parties|disparu|disparue)\b|pas de nouvelles|"
+        r"sans nouvelles|(?:arrive|reussis) (?:pas|plus) a (?:le|la|les|l) joindre"
+    ]
+)
 _NO_WORD = re.compile(r"\b(?:non|nan|nn|nope|niet|pas|jamais|aucunement)\b")
 
 
@@ -1551,7 +1616,9 @@ def answer_to_safety_question(
     if _yes_with_objection(text) and not _SAFETY_HOPE.search(words):
         return SAFE
     doubtful = _yes_questioned(text or "") or bool(_SAFETY_HOPE.search(words))
-    clear = not doubtful and not _RESERVATION.search(words)
+    # Round 21 (r21x-06): "ouais j'ai peur. il est parti a la chambre froide la il répond pas quand je l'appelle" was read
+    # as safe for its "ouais": fear said, or someone gone or not answering, is never a plain yes.
+    clear = not doubtful and not _RESERVATION.search(words) and not _FEAR_OR_GONE.search(words)
     if (
         clear
         and about_someone_else

@@ -63,6 +63,11 @@ _GIVEN_MONTHS = re.compile(
     # Not what is given in months' worth ("ils me donnent 3 mois de loyer d'avance": a sum, no delay).
     r"(?! (?:de|d) (?:loyer|loyers|salaire|salaires|avance|tresorerie|stock|travail|conges|chiffre)\b)(?! d avance\b)"
 )
+# A notice counted in days or weeks ("préavis de 60 jours", "avec 60 jours de préavis": round 21, retired v27): the date it
+# ends, far off when it is long.
+_NOTICE = re.compile(
+    r"\bpreavis (?:de |d )" + _NUMBER + r" (jours?|semaines?)\b|\b" + _NUMBER + r" (jours?|semaines?) de preavis\b"
+)
 # A weekday told with what happened on it ("lundi le chantier a démarré", "mardi l'huissier est passé": development v22,
 # b1-122): the last such day, not the next one. An auxiliary, then a past participle of an event, a few words on.
 _TOLD_PAST_AFTER = re.compile(
@@ -223,6 +228,9 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         for match in pattern.finditer(text):
             if not _is_past(text, match.start(), match.end()):
                 add(today + timedelta(days=_number(match.group(1)) * _UNIT_DAYS[match.group(2)]), match)
+    for match in _NOTICE.finditer(text):
+        count, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        add(today + timedelta(days=_number(count) * _UNIT_DAYS[unit]), match)
     for match in _WEEKDAY.finditer(text):
         weekday = _WEEKDAYS.index(match.group(1))
         said_past = bool(_PAST_AFTER.match(text[match.end() : match.end() + 14])) or (

@@ -225,6 +225,11 @@ _ACT_DENIED = re.compile(
     r"(?:(?:jamais|pas|pas du tout|jamais du tout|pas une seule fois|encore jamais) "
     r"(?:parle|pense|songe|evoque|fait allusion|dit un mot|fait mention)|(?:parle|pense|songe|fait allusion) "
     r"(?:jamais|pas|pas du tout|pas une seule fois))\b"
+    # The same, the person first ("elle n'a jamais évoqué l'idée de se tuer, mais je suis inquiète": round 21, signs): a
+    # relative's worry with the act denied is asked about directly, not read as a sign.
+    r"|\b(?:il|elle|ils|elles)(?: ne| n)? (?:a|ont|avait|avaient) (?:jamais|pas|jamais du tout|pas une seule fois|encore jamais) "
+    r"(?:parle|evoque|fait allusion|dit un mot|fait mention|ecrit|dit)(?: \w+){0,2} (?:de |d |a |au |l idee de |l idee d )?"
+    r"(?:mourir|la mort|suicide|se suicider|se tuer|en finir|mettre fin a ses jours)\b"
     # "mourir, jamais de la vie j'y pense" (retired held-out v23's clear no): "jamais de la vie" denies the thought said
     # after it; its "j'y pense" is not a denial turning (_DENIAL_TURNS reads the rest of the message).
     r"|\b(?P<never>(?:mourir|me suicider|me tuer|en finir|le suicide|suicide)(?: ,)? jamais de la vie"
@@ -619,8 +624,10 @@ def _model_sign(text: str) -> Sign | None:
             # direct question) are no ambiguous distress either: the corpus's many sign lines name
             # suicide, so the model's question path alone would ask again.
             continue
-        elif _DEFERRED_ANSWER.search(message_text):
-            # "je vous le donne après" at the phone question (the simulator, seed 20261231): an answer put off.
+        elif _DEFERRED_ANSWER.search(message_text) or _SAME_AS_BEFORE.match(message_text):
+            # "je vous le donne après" at the phone question (the simulator, seed 20261231): an answer put off. "le
+            # même que tout à l'heure" there (round 21, r21y-07, r21y-15: the direct question came before the number
+            # given at the start could be kept): an answer sent back to one given before.
             continue
         elif _laughs(text):
             # "je suis mort de rire quand je vois mes comptes" (round 6): without the idiom, nothing to ask about.
@@ -694,6 +701,18 @@ def model_may_ask(text: str) -> bool:
 _DEFERRED_ANSWER = re.compile(
     r"\bje (?:vous |te )?(?:le |la |les |l |en |ca )?(?:donne|donnerai|envoie|enverrai|dirai|redonne|redonnerai|"
     r"ecris|ecrirai|mets|mettrai)\b.{0,40}\b(?:apres|plus tard|tout a l heure|ce soir|demain|dans \w+ minutes)\b"
+)
+
+
+# An answer that only sends back to one given before ("le même que tout à l'heure", "c'est le même numéro qu'au début",
+# "pareil qu'avant"), read on the clauses' words (no apostrophes): never "je ne suis plus le même qu'avant".
+_SAME_AS_BEFORE = re.compile(
+    r"^(?:(?:oui|ben|bah|bon|euh|ok|alors|non)[ ,]+)*(?:c est |c |cest )?(?:toujours )?"
+    r"(?:(?:le|la|les) memes?|pareil|idem|celui|celle|comme)(?: (?:numero|num|tel|telephone|portable|adresse|mail|nom|"
+    r"prenom|lieu|endroit|que celui|que celle|qu avant))?"
+    r"(?: (?:que|qu|qu a|qu au|de|du|d))? ?(?:tout a l heure|tout a l h|avant|au debut|debut|plus haut|la derniere fois|"
+    r"la premiere fois|(?:mon|le) (?:premier )?message|que (?:je )?(?:vous )?(?:ai|avais) (?:donne|dit|ecrit))?"
+    r"(?: (?:svp|s il vous plait|merci|hein|quoi|bien sur))*[ .!]*$"
 )
 
 

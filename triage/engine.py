@@ -35,6 +35,8 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
 HIGH_URGENCY_DAYS = 15
+# A threat only voiced by the one who may carry it out ("menace de clôturer", "menacent de fermer"): not yet done.
+_ONLY_THREATENED = re.compile(r"\bmena(?:ce|cent|cait|caient) (?:de |d )(?:me |nous |l )?\w+er\b")
 MAX_REASONS_PER_KEY = 3
 _RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
 
@@ -325,7 +327,11 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
     # Beside what the rules found (even "autre": they saw a difficulty), the model must be surer.
     threshold = beside_rules if by_rules else alone
     found = {code: p for code, p in fitted.predict(text, threshold).items() if code not in by_rules | denied}
-    if not by_rules and not found:
+    # The rules' only reading was a phrase that is no difficulty (a VAT-rate question, a question about the service:
+    # round 21): the message is explained, the model's lone guess is not wanted.
+    asked = text.rstrip().endswith("?")
+    explained = asked and any(rules().signals.not_difficulties.search(c.text) for c in clauses)
+    if not by_rules and not found and not explained:
         found = _best_alone(fitted, text, denied)
     # A relative's illness is vie_personnelle, one's own is sante: the rules read whose it is.
     for pair in corpus().exclusive:
@@ -356,6 +362,10 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
         if not spans or _negated(clause, *spans[0]):
+            continue
+        # What is left once the no-difficulty phrases are set aside is only time and grammar ("avant de" beside a
+        # question whether the URSSAF receives what is typed here: round 21).
+        if asked and neutral and all(_time_and_grammar(clause.text[start:end]) for start, end in spans):
             continue
         if code == "sante" and _someone_elses_health(clause.text):
             continue  # "mon vendeur s'est cassé le poignet" (development v14): the rules read whose health it is
@@ -432,6 +442,11 @@ def _only_grammar(term: str) -> bool:
 def _only_time(term: str) -> bool:
     """A term of the model's evidence made of words of time and numbers only ("avant", "les jours", "le 14")."""
     return all(word in _TIME_WORDS or word.isdigit() for word in term.split())
+
+
+def _time_and_grammar(term: str) -> bool:
+    """A term made of words of time, numbers and grammar words only ("avant de", "le 3 du")."""
+    return all(word in _TIME_WORDS or word.isdigit() or word in _GRAMMAR_WORDS for word in term.split())
 
 
 def _overlapping_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -801,6 +816,7 @@ class _Run:
         self.bereaved = False
         self.close_people: list[str] = []  # as named, in order ("mon mari")
         self.own_sign = False  # a sign in the writer's own words
+        self.later_deadline = False  # a date said, further ahead than the days that make a case urgent
         self.person_at_risk: str | None = None  # the last person whose signs someone close reported
         self.introduced: str | None = None  # whom the writer said they write for ("la fille de M. Garcia")
         self.owner: str | None = None  # the artisan's kin word when someone close writes for them ("mari")
@@ -1018,15 +1034,17 @@ class _Run:
                     break
         return raised
 
+    def _dated_near(self, clause: Clause) -> bool:
+        return any(d.days <= HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
+
     def _deadlines(self, clause: Clause, needs_context: bool, label: str = "", limit: int | None = None) -> bool:
         if needs_context and not rules().signals.deadline_context.search(clause.text):
             return False
-        near = [
-            d
-            for d in find_deadlines(clause.text, self.today)
-            if d.days <= HIGH_URGENCY_DAYS and (limit is None or d.start < limit)
-        ]
+        found = [d for d in find_deadlines(clause.text, self.today) if limit is None or d.start < limit]
+        near = [d for d in found if d.days <= HIGH_URGENCY_DAYS]
         if not near:
+            # Round 21 (z.md M4): a date further ahead is no "sans échéance" for the advisor.
+            self.later_deadline = self.later_deadline or bool(found)
             return False
         soonest = min(near, key=lambda d: d.days)
         quote = _quote(clause, soonest.start, soonest.end)
@@ -1099,6 +1117,9 @@ class _Run:
             or names_far_month(clause.text, self.today, HIGH_URGENCY_DAYS)
             or any(d.days > HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
             or _DEBTORS_PROCEDURE.search(clause.text)
+            # Round 21 (retired v27): a threat only voiced ("la banque menace de clôturer mon compte") without a near
+            # date.
+            or (_ONLY_THREATENED.search(clause.text) and not self._dated_near(clause))
         ):
             return None
         limit = _condition_start(clause) if level == "haute" else None
@@ -1270,7 +1291,13 @@ def assess(
         for quote in run.reasons.get("distress", []):
             _add_reason(reasons, "urgency", f"risque pour la vie : {quote}")
     elif urgency == "normale" and not reasons.get("urgency"):
-        _add_reason(reasons, "urgency", "difficulté décrite, sans échéance proche signalée")
+        _add_reason(
+            reasons,
+            "urgency",
+            "difficulté décrite, échéance signalée mais pas dans les prochains jours"
+            if run.later_deadline
+            else "difficulté décrite, sans échéance proche signalée",
+        )
     elif urgency == "basse" and not reasons.get("urgency"):
         for value in run.level_reasons["basse"] or ["demande d'information ou anticipation"]:
             _add_reason(reasons, "urgency", value)
