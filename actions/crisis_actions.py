@@ -984,6 +984,18 @@ def _safety_question_answered(tracker: Tracker) -> bool:
     )
 
 
+def _offer_closed_listening() -> list[EventType]:
+    """The callback offer closed while the artisan calls the line: the form stops and the bot listens ("conseiller"
+    or a yes later opens it again)."""
+    return [
+        SlotSet("wants_advisor", None),
+        SlotSet("consent_given", None),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        FollowupAction("action_listen"),
+    ]
+
+
 # The callback put off for the line ("non pas de rappel pour l'instant", "pas tout de suite", "plus tard peut-être").
 _CALL_PUT_OFF = re.compile(
     r"^(?:(?:non|nan|merci|ok|bon|euh) )*(?:non|nan)\b|\bpas (?:de |d )?(?:rappel|appel|conseiller)\b|"
@@ -1016,25 +1028,13 @@ def line_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
         # listens; "conseiller" or a yes later opens it again).
         dispatcher.utter_message(text=calling_now_reply(text))
         logger.info("emergency line called now, at %s", requested)
-        return [
-            SlotSet("wants_advisor", None),
-            SlotSet("consent_given", None),
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-            FollowupAction("action_listen"),
-        ]
+        return _offer_closed_listening()
     dispatcher.utter_message(text=line_taken_up_reply(person_at_risk(tracker)))
     if requested in _OFFER_QUESTIONS and _CALL_PUT_OFF.search(normalise(text)) and not asks_for_a_call(text):
         # Round 21 (r21x-17): "non pas de rappel pour l'instant, je vais d'abord appeler le 3114": the call put off, the
         # line first. Welcomed; the offer is not pushed (the form closes, "conseiller" or a yes later opens it again).
         logger.info("crisis line first, the callback put off, at %s", requested)
-        return [
-            SlotSet("wants_advisor", None),
-            SlotSet("consent_given", None),
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-            FollowupAction("action_listen"),
-        ]
+        return _offer_closed_listening()
     # The question read without the line's name, which alone is a level-1 sign for the triage.
     rest = re.sub(r"\b(?:le |au )?3114\b", " ", text)
     step = answer_to_business_question(tracker, rest) if is_question(text) else None
