@@ -4,13 +4,13 @@ after every message, on the whole history, with the previous assessment."""
 from __future__ import annotations
 
 import itertools
-from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
-from triage import CATEGORIES, URGENCY_LEVELS, Assessment, assess, detect_distress
+from tests.support.assessments import run_conversation
+from triage import CATEGORIES, URGENCY_LEVELS, detect_distress
 
 HERE = Path(__file__).resolve().parent
 # Expectations implied by the section a case sits in.
@@ -43,17 +43,6 @@ def _load_cases():
 
 
 CASES = _load_cases()
-
-
-def run_conversation(turns: list[str], situation: dict | None, today: date) -> list[Assessment]:
-    """Assess after every turn, as the action server does, feeding back the previous result."""
-    history: list[Assessment] = []
-    previous = None
-    for index in range(len(turns)):
-        is_last = index == len(turns) - 1
-        previous = assess(turns[: index + 1], previous=previous, situation=situation if is_last else None, today=today)
-        history.append(previous)
-    return history
 
 
 @pytest.mark.parametrize("turns, expect, today", CASES)

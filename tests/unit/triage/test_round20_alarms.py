@@ -8,17 +8,14 @@ from datetime import date
 
 import pytest
 
-from triage import assess
+from tests.support.assessments import run_conversation
 from triage.distress import AMBIGUOUS
 
 TODAY = date(2026, 12, 5)
 
 
 def _last(turns: list[str]):
-    previous = None
-    for index in range(len(turns)):
-        previous = assess(turns[: index + 1], previous=previous, today=TODAY)
-    return previous
+    return run_conversation(turns, None, TODAY)[-1]
 
 
 ASKED = [
