@@ -209,7 +209,7 @@ class ActionAcknowledgeSituation(Action):
         mourned = mourned_person(user_messages(tracker.events), concerned)
         restatement = restated(assessment, not announce_urgent, concerned, mourned)
         words = tracker.latest_message.get("text") or ""
-        # Round 21 (r21z-21): "ma mère a fait un AVC" written by her daughter: "La santé de votre mère passe avant tout".
+        # Round 21 (r21z-21): a daughter writing of her mother's stroke: "La santé de votre mère passe avant tout".
         comfort = said_to_the_writer(sympathy(words), None if mourned else concerned)
         # Said before with or without the urgency note: the same restatement.
         forms = {restated(assessment, said, concerned, mourned) for said in (True, False)}
