@@ -217,6 +217,11 @@ _ACT_DENIED = re.compile(
     # "le suicide ne fait pas partie de mes intentions", "non le suicide non virgule c'est l'atelier" (development v15,
     # d-070, d-091).
     r"|\b(?:le suicide|me suicider|me tuer|en finir)(?: \w+){0,2} (?:ne fait|fait) pas partie de mes (?:intentions|projets|plans|pensees)"
+    # The idea of the act said not to come, in the present ("l'idée d'en finir ne m'effleure pas", "la pensée de me tuer
+    # ne me vient jamais": round 22, signs, retired held-out v28's alarms).
+    r"|\b(?:l idee|la pensee|l envie|la tentation)(?: (?:de|d))? (?:me suicider|me tuer|mourir|en finir|la mort|mettre fin a mes jours)"
+    r"(?: ,)? (?:ne|n) (?:me|m) (?:traverse|effleure|vient|est (?:jamais )?venue|passe par la tete|tente|frole) "
+    r"(?:pas|jamais|meme pas|absolument pas|plus)\b"
     r"|\bnon (?:le suicide|me suicider|me tuer)(?: virgule)? non\b"
     # The act named, then "nobody ever spoke of it" ("la mort, elle n'en parle jamais", "se tuer, il n'y a jamais fait
     # allusion": retired held-out v25, a relative's answer the classifier read as a wish to die at 0.98).
