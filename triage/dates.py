@@ -95,7 +95,14 @@ _TOLD_PAST_BEFORE = re.compile(
     # A creditor coming to take back ("m'a envoyé un courrier : ils viennent récupérer la machine lundi", retired v24).
     r"viennent|vient|viendra|viendront|passent|recuperer|reprendre|chercher|saisir|"
     # The visit made, then its return ("l'huissier est venu hier, il repasse mercredi": round 20, r20b-05).
-    r"repasse|repassent|repassera|revient|reviennent|reviendra|reviendront)\b)\w+){0,8} $"
+    r"repasse|repassent|repassera|revient|reviennent|reviendra|reviendront)\b)\w+){0,10} $"
+)
+# A weekday right after a bare past participle of what came ("une mise en demeure reçue lundi", "la lettre arrivée
+# mardi", "le commandement signifié vendredi": round 22, retired v28, urgency helper): the day it came, not a date due.
+# Only participles that cannot be a present tense ("reçu", "arrivée", not "tombe", "arrive", "dépose").
+_RECEIVED_BEFORE = re.compile(
+    r"\b(?:recue?s?|arrivee|arrivees|arrives|envoyee?s?|expediee?s?|postee?s?|notifiee?s?|signifiee?s?|deposee?s?|"
+    r"tombee?s?|delivree?s?|remise?|remises|datee?s? (?:de|du)) (?:ce |le )?$"
 )
 # A weekday that heads the letter it brought ("lundi, mise en demeure de l'URSSAF", round 17, retired v23, b2-058): the
 # day it came, not a date due.
@@ -245,6 +252,7 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
                         or _told_past_before(text, match.start())
                     )
                 )
+                or bool(_RECEIVED_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
             )
         )
         if said_past:
