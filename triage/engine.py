@@ -222,10 +222,14 @@ def _relatives_health(hits: list[_Hit], owner: str | None = None) -> list[_Hit]:
             signals.first_person_not_subject.sub(" ", hit.clause.text[employees[-1].end() : hit.end])
         ):
             continue  # "mon ouvrier est arrêté par son médecin": the business's trouble, not the artisan's health
+        if signals.employee_after.search(hit.clause.text[hit.end :]):
+            continue  # "fracture du bras pour mon apprenti": the employee's, named after the word (round 22)
         kept.append(hit)
         after = signals.relative_after.search(hit.clause.text[hit.end :])
         if after:
-            if not _is_owner(after.group(0), owner):
+            # "un infarctus l'a terrassé" names no one: with an artisan written for, the one struck is that artisan.
+            pronoun_only = signals.relative_subject.search(after.group(0)) is None
+            if not _is_owner(after.group(0), owner) and not (pronoun_only and owner is not None):
                 hit.owner = "vie_personnelle"  # "AVC de ma femme en novembre"
             continue
         relatives = list(signals.relative_subject.finditer(before))
@@ -565,8 +569,10 @@ _WRITER_LEFT = re.compile(r"\b(?:je|j|moi|me|m|ma vie|mon corps)\b")
 # The writer says who they are to the artisan ("c'est la fille de M. Garcia", "je suis la femme d'un boulanger"): the
 # person they write for, in the writer's words, when a later sign is about "him" without naming him.
 _INTRODUCED = re.compile(
-    r"\b(?:je suis|j suis|c est|moi c est|ici)(?: la| le| l)? (?P<me>fille|fils|femme|epouse|compagne|mari|epoux|compagnon|"
-    r"soeur|frere|belle fille|gendre) (?:de |d |du )(?P<of>m|mr|monsieur|mme|madame|mlle|un|une|mon|ma|notre)\b"
+    # Round 22: a name may come first ("ici Jean Dupont, fils de la fleuriste"), the artisan named by the trade ("la").
+    r"\b(?:je suis|j suis|c est|moi c est|ici)(?: [a-z]+){0,3}?(?: la| le| l)? (?P<me>fille|fils|femme|epouse|compagne|"
+    r"mari|epoux|compagnon|soeur|frere|belle fille|gendre) (?:de |d |du )"
+    r"(?P<of>m|mr|monsieur|mme|madame|mlle|un|une|mon|ma|notre|la|le)\b"
 )
 _INTRODUCED_AS = {
     ("fille", "m"): "mon père",
@@ -739,7 +745,7 @@ def introduced_relative(text: str) -> str | None:
     match = _INTRODUCED.search(normalise(text))
     if match is None:
         return None
-    gender = "f" if match.group("of") in ("mme", "madame", "mlle", "une", "ma") else "m"
+    gender = "f" if match.group("of") in ("mme", "madame", "mlle", "une", "ma", "la") else "m"
     return _INTRODUCED_AS.get((match.group("me"), gender))
 
 
@@ -915,7 +921,8 @@ class _Run:
                 _other_sense(
                     _category_hits(clause, (index, clause_index), denied), clauses + self.earlier_clauses, set_aside
                 ),
-                self.owner or (self.introduced.split()[-1] if self.introduced else None),
+                # Folded as the clauses are ("mère": "mere"), or the introduced artisan never matched a kin word.
+                self.owner or (normalise(self.introduced).split()[-1] if self.introduced else None),
             )
             for clause_index, clause in enumerate(clauses)
         ]

@@ -102,6 +102,7 @@ class Signals:
     third_person_subject: re.Pattern[str]
     relative_after: re.Pattern[str]
     employee_subject: re.Pattern[str]
+    employee_after: re.Pattern[str]
     question: re.Pattern[str]  # for the learned urgency model's basse only
 
 
@@ -221,6 +222,7 @@ def rules() -> RuleSet:
         third_person_subject=compile_any(raw["third_person_subject"]),
         relative_after=compile_any(raw["relative_after"]),
         employee_subject=compile_any(raw["employee_subject"]),
+        employee_after=compile_any(raw["employee_after"]),
         question=compile_any(raw["question"]),
     )
     return RuleSet(categories, tuple(urgency_rules), signals)
