@@ -35,7 +35,7 @@ from intake.answers import (
 from intake.facts import extract_facts, fold, is_place_mention, without_phone_digits
 from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
 from places.choice import choose, settled_by_another_town, speaks_of_choices
-from places.resolve import said_as_a_place, said_as_whereabouts
+from places.resolve import place_said_alone, said_as_a_place, said_as_whereabouts
 from triage.distress import AMBIGUOUS as LEVEL_THREE
 
 MAX_CHOICES = 3
@@ -265,7 +265,10 @@ class PlaceValidation:
         ):
             return {}
         found = find_in_text(without_phone_digits(latest))  # "06 89 45 12 3" names no place (round 16, r16a-16)
-        return {"departement": latest} if found.found or found.ambiguous else {}
+        # "Gard. mais dites moi par quoi je commence" (round 22, r22c-11, a question the mappings leave): a place alone
+        # in its clause answers too.
+        alone = place_said_alone(without_phone_digits(latest), asked=True)
+        return {"departement": latest} if found.found or found.ambiguous or alone is not None else {}
 
     def validate_departement(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -318,6 +321,21 @@ class PlaceValidation:
         if aside is not None:
             return aside
         update, message = place_update(value, tracker.slots)
+        alone = (
+            place_said_alone(without_phone_digits(latest), asked=True)
+            if asked and update.get("departement") in (None, SKIPPED) and not update.get("place_choices")
+            else None
+        )
+        if alone is not None:
+            # "Nice, I said it. Nice", "Gard. mais dites moi…" (round 22, r22c-05, r22c-11: the place question came
+            # again, or "non précisé" was kept): the place its clause names alone, whatever the rest made of the words.
+            update = {
+                "departement": alone.departement,
+                "commune": alone.said,
+                "place_choices": None,
+                "place_unread": None,
+            }
+            message = None
         if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):
             # "depuis la semaine dernière" or "je suis carreleur" at the place question: no unread place (nor one
             # kept as typed), but the answer to another question, noted for it, and the place asked again.
@@ -353,6 +371,8 @@ def _no_place_but_something_else(
     from intake.facts import corrected_creditors
 
     if not latest or find_in_text(without_phone_digits(latest)).found or names_a_known_town(latest) is not None:
+        return None
+    if place_said_alone(without_phone_digits(latest), asked=True) is not None:
         return None
     if _WHAT_NEXT.search(fold(latest)):
         dispatcher.utter_message(text=WHAT_COMES_NEXT)

@@ -1602,6 +1602,72 @@ def names_a_known_town(text: str | None) -> Resolution | None:
     return resolution if known else None
 
 
+# Round 22 (r22c-05 "Nice, I said it. Nice", r22c-11 "Gard. mais dites moi par quoi je commence…": the place question
+# came again): a place written alone as one clause of a longer message, between punctuation or before "mais".
+_CLAUSE_BREAKS = re.compile(r"[,.;:!?()\n…]+|\s(?:mais|et|sinon|par contre|puis|but|and)\s", re.IGNORECASE)
+_CLAUSE_LEAD = (
+    *_ALONE_LEAD,
+    "le",
+    "la",
+    "les",
+    "l",
+    "en",
+    "dans le",
+    "dans la",
+    "dans l",
+    "dans les",
+    "ds le",
+    "ds la",
+    "c est le",
+    "c est la",
+    "c est l",
+    "c est en",
+    "on est dans le",
+    "on est dans la",
+    "on est en",
+    "je suis dans le",
+    "je suis dans la",
+    "je suis en",
+    "in",
+    "at",
+    "near",
+)
+# Written in lower case, these names are words ("c'est cher", "la somme", "au nord", "demain: reunion"): read alone
+# only with a capital, unless the message answers the place question.
+_CLAUSE_ORDINARY = _ORDINARY_DEPARTEMENTS | {"nord", "reunion", "la reunion", "paris", "loire"}
+# First names among the names of départements and big towns: alone in a clause, a greeting or a signature ("Bonjour
+# Aude,", "Nancy"), never a place but at the place question.
+_FIRST_NAMES = frozenset(["aude", "nancy", "valence", "lourdes", "vienne", "savoie"])
+
+
+def place_said_alone(text: str | None, asked: bool = False) -> Resolution | None:
+    """The place a clause of the message names all alone: a département ("Gard.", "le Var, …", "ariege") or, at the
+    place question (``asked``) or after "in"/"at", a known town ("Nice, I said it"); None when no clause, or clauses
+    naming different départements. Elsewhere, a name that is also a word needs a capital, and first names stay out."""
+    found: list[Resolution] = []
+    keys = tables().departement_keys
+    clauses = [piece.strip(" -'\"’«»*") for piece in _CLAUSE_BREAKS.split(text or "")]
+    for index, raw in enumerate(clause for clause in clauses if normalise(clause)):
+        words = normalise(raw)
+        lead = next((lead for lead in sorted(_CLAUSE_LEAD, key=len, reverse=True) if words.startswith(lead + " ")), "")
+        name = words[len(lead) + 1 :] if lead else words
+        tokens = [token for token in re.split(r"[\s'’-]+", raw) if token]
+        first = len(lead.split()) if lead else 0
+        capital = first < len(tokens) and tokens[first][:1].isupper()
+        if not asked and (name in _FIRST_NAMES or (name in _CLAUSE_ORDINARY and not capital)):
+            continue
+        if asked and name in _CLAUSE_ORDINARY and not capital and (index > 0 or lead in ("c est", "au")):
+            continue  # "gard. mais…" answers the question; "c'est cher.", "au nord", "…: reunion." do not
+        if name in keys:
+            found.append(_departement(keys[name]))
+        elif asked or (lead in ("in", "at", "near") and capital):
+            town = names_a_known_town(name)
+            if town is not None:
+                found.append(town)
+    codes = {resolution.departement for resolution in found}
+    return found[0] if len(codes) == 1 else None
+
+
 # ------------------------------------------------------------------------------------------- whereabouts
 
 # "lundi je suis à Rungis", "je serai sur un chantier à Brive", "demain je vais chez un client à Lens": where one is or
