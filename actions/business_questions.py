@@ -5,12 +5,14 @@ intake actions (its own module: the crisis actions and the handoff actions impor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
+from chamber import Chamber
 from guidance.knowledge import GuidanceEntry
 from intake.facts import fold
 
@@ -150,7 +152,7 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
     from triage import Assessment, assess
 
     asked = assess([question])
-    if asked.distress or asks_whether_owed(question):
+    if asked.distress or asks_whether_owed(question) or asks_about_notice(question):
         return None
     named_causes = read_causes([question])
     # A question naming a subject and no cause of its own ("pour le promoteur je fais comment ?") refers back to
@@ -218,6 +220,20 @@ _WHETHER_OWED = re.compile(
 _HOW_OR_WHEN = re.compile(
     r"\b(?:comment|quand(?! meme)|ou|delai|delais|etaler|etalement|echeancier|plusieurs fois|a qui)\b"
 )
+
+
+# Round 22 (r22c-01): "elle peut me couper le découvert du jour au lendemain ?" got the Médiation du crédit said again. How
+# much notice the other side must give is a rule the knowledge base does not source: an advisor will say it.
+_ABOUT_NOTICE = re.compile(
+    r"\b(?:du jour au lendemain|sans (?:me |nous )?(?:prevenir|avertir|preavis|delai)|preavis|d un coup|d un seul coup|"
+    r"(?:combien de temps|quel delai) (?:avant|a l avance)|(?:doit|doivent|faut|oblige\w*) (?:me |nous )?(?:prevenir|avertir))\b"
+)
+
+
+def asks_about_notice(text: str | None) -> bool:
+    """A question on how much notice the other side must give ("elle peut me couper le découvert du jour au lendemain ?")."""
+    folded = " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text or "")).split())
+    return bool(_ABOUT_NOTICE.search(folded))
 
 
 def asks_whether_owed(text: str | None) -> bool:
@@ -392,7 +408,11 @@ _FIRST_STEP = re.compile(
     r"\b(?:je|j|on|nous)\b(?: \w+){0,2} (?:fais|fait|faire|dois faire|doit faire|commence|attaque)\b"
     r"(?: \w+){0,2} (?:quoi|koi|kwa|par quoi|comment)\b|\bpar (?:quoi|ou) (?:je |on )?commence\w*|"
     r"\bqu'? ?est[- ]ce (?:que|qu'il faut que|qu il faut que) je (?:dois faire|fais|fasse)\b|\b(?:que|quoi) faire\b(?: \w+){0,2} ?\?|"
-    r"\bla premiere (?:chose|etape|demarche)\b"
+    r"\bla premiere (?:chose|etape|demarche)\b|"
+    # Round 22 (r22c-01, r22c-11): "c'est quoi le plus urgent ?", "par quoi commencer", "dans quel ordre ?".
+    r"\b(?:c'? ?est quoi|quoi|qu'? ?est[- ]ce qui est|quel est|quelle est|quelle serait) (?:le|la) plus (?:urgent|urgente|presse|pressant|pressante|"
+    r"important|importante)\b|\ble plus (?:urgent|presse|important)(?: \w+){0,3} ?\?|\bpar (?:quoi|ou) commencer\b|\bdans quel ordre\b|"
+    r"\bqu'? ?est[- ]ce qui (?:presse|est urgent)\b|\b(?:quoi|qu'? ?est[- ]ce que je fais) (?:en premier|d'? ?abord)\b"
 )
 
 
@@ -438,6 +458,9 @@ def first_step_text(tracker: Tracker) -> tuple[str, GuidanceEntry] | None:
     by_id = {entry.id: entry for entry in knowledge_base}
     first_given = next((by_id[step] for step in given if step in by_id and step != CHAMBER_ADVISORS), None)
     if first_given is not None:
+        shown = [by_id[step] for step in given if step in by_id and step != CHAMBER_ADVISORS]
+        if len(shown) > 1:
+            return in_order(shown, chamber, again=True)
         text = _after_colon(render_guidance([first_given], chamber)[0])
         return f"{FIRST_STEP_AGAIN_INTRO} {text}", first_given
     entries = [
@@ -455,7 +478,35 @@ def first_step_text(tracker: Tracker) -> tuple[str, GuidanceEntry] | None:
     ]
     if not entries:
         return None
+    if len(entries) > 1:
+        return in_order(entries[:ORDERED_STEPS], chamber)
     return f"{FIRST_STEP_INTRO} {_after_colon(render_guidance([entries[0]], chamber)[0])}", entries[0]
+
+
+# Round 22 (r22c-01, r22c-11): "c'est quoi le plus urgent ?", "je commence par quoi ?" got the next intake question or the
+# steps with no order said. The steps (at most three), the most urgent first (the knowledge base's `priority`: an
+# audience, a seizure, a claim's deadline before a payment plan), in one message of three sentences: the first, the
+# others in their order, then how to begin the first and its page.
+ORDERED_STEPS = 3
+ORDER_INTRO = "Pour commencer, le plus pressé :"
+ORDER_AGAIN_INTRO = "Pour commencer, comme je vous l'indiquais, le plus pressé :"
+
+
+def in_order(entries: Sequence[GuidanceEntry], chamber: Chamber, again: bool = False) -> tuple[str, GuidanceEntry]:
+    """ "Pour commencer, le plus pressé : A ; ensuite B, puis C. Pour cette première démarche : <how> En savoir plus : <link>",
+    and the first entry."""
+    from guidance.render import NBSP, after_caveat, entry_words
+
+    first, *others = sorted(entries[:ORDERED_STEPS], key=lambda entry: entry.priority)
+    condition = ""
+    if first.caveat_shown and first.caveat:
+        caveat = first.caveat.format(**entry_words(first, chamber)).rstrip(" ,")
+        condition = f", {caveat[:1].lower()}{caveat[1:]}"
+    how = after_caveat(first.how[0].format(**entry_words(first, chamber)))
+    then = f" ; ensuite {', puis '.join(after_caveat(entry.name) for entry in others)}" if others else ""
+    intro = ORDER_AGAIN_INTRO if again else ORDER_INTRO
+    link = f" En savoir plus{NBSP}: {first.link}" if first.link else ""
+    return f"{intro} {first.name}{then}. Pour cette première démarche{condition} : {how}{link}", first
 
 
 def first_step_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:

@@ -80,9 +80,9 @@ def step_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 _DONE = re.compile(
-    r"\b(?:deja|j ai demande|j ai fait|j ai obtenu|j ai eu|on m a accorde|on m a refuse|refuse|refusee|"
-    r"accorde|accordee|en cours|j ai saisi|j ai appele|j ai contacte|j ai declare|j ai depose|"
-    r"j ai porte|ai vu|suis alle|suis allee)\b"
+    r"\b(?:deja|j ?ai demande|j ?ai fait|j ?ai obtenu|j ?ai eu|on m a accorde|on m a refuse|refuse|refusee|"
+    r"accorde|accordee|en cours|j ?ai saisi|j ?ai appele|j ?ai contacte|j ?ai declare|j ?ai depose|"
+    r"j ?ai porte|j ?ai bien|ai vu|suis alle|suis allee|l ai fait|l ai faite|l ai declaree?|l ai envoyee?)\b"
 )
 _NOT_DONE = re.compile(
     r"\b(?:pas encore|jamais|rien fait|aucune demarche|pas fait|pas demande|pas osé|pas ose|"
@@ -90,10 +90,15 @@ _NOT_DONE = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;\n])\s*|\s+(?:mais|et puis|par contre)\s+")
+
+
 def read_steps(messages: Iterable[str], answer: str | None = None) -> frozenset[str]:
     """The steps already taken: from the answer to the steps question, and from messages that say
     they are done ("j'ai déjà demandé un délai à l'URSSAF"), never from a wish ("je voudrais un délai")."""
-    texts = [_text(message) for message in messages if message]
+    # Sentence by sentence (round 22, r22c-03; "jai declare" typed without its apostrophe too): a wish elsewhere in a
+    # long pasted story ("je veux m'en sortir") does not take back a claim said declared in another sentence.
+    texts = [_text(sentence) for message in messages if message for sentence in _SENTENCE_END.split(message)]
     texts = [text for text in texts if _DONE.search(text)]
     if answer:
         texts.append(_text(answer))

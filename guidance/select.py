@@ -43,9 +43,16 @@ ADVISORS_LEAD_STAGES = frozenset({"procedure"})
 # Round 17 (r17a-17, r17a-09): a prud'hommes case, an insurer's refusal have no step of their own either: the advisors lead.
 # Round 19 (r19a-12, r19c-12): a commercial lease not renewed or its rent raised, an energy cut announced have none either
 # (they got the mandat ad hoc, the CODEFI, the Médiation du crédit).
+# Round 22 (r22a-17): a supplier's prices or raw materials rising have none either (they got the mandat ad hoc first).
 ADVISORS_LEAD_CAUSES = frozenset(
-    {"controle_urssaf", "prudhommes", "refus_assurance", "bail_renouvellement", "coupure_energie"}
+    {"controle_urssaf", "prudhommes", "refus_assurance", "bail_renouvellement", "coupure_energie", "hausse_couts"}
 )
+# Round 22 (r22a-02, r22a-17): the court-based negotiation with the creditors is for a business that cannot pay its debts.
+# A cash shortfall explained by one late payer or a cost rise, with no cessation des paiements or procedure said, got it as
+# the first step ("avant 45 jours de cessation des paiements" to a plumber owed 4,200 euros): it is not offered then.
+COURT_NEGOTIATION = frozenset({"mandat_adhoc_conciliation"})
+NOT_INSOLVENCY_CAUSES = frozenset({"impayes_clients", "acheteur_public", "litige", "hausse_couts"})
+MONEY_CATEGORIES = frozenset({"tresorerie", "banque"})
 ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
 # Round 16 (r16b-06): a lawsuit threatened has no step of its own in the knowledge base: the advisors keep a place.
 ADVISORS_JOIN_CAUSES = frozenset({"menace_proces"})
@@ -146,13 +153,21 @@ def eligibility(entry: GuidanceEntry, facts: Facts) -> tuple[bool, tuple[str, ..
 def fit(entry: GuidanceEntry, facts: Facts, tags: set[str]) -> Fit | None:
     """How well the entry fits this conversation, or None when it must not be shown."""
     score, topics = triggers(entry, facts)
-    if score == 0:
+    if score == 0 or _only_a_late_payer_or_a_cost_rise(entry, facts):
         return None
     eligible, unknown = eligibility(entry, facts)
     if not eligible or (unknown and entry.caveat is None):
         return None
     score += FIT_TAG * len(tags & set(entry.situations))
     return Fit(score, topics, unknown)
+
+
+def _only_a_late_payer_or_a_cost_rise(entry: GuidanceEntry, facts: Facts) -> bool:
+    """A court-based negotiation offered for a cash or bank difficulty that a late payer or a cost rise explains, with no
+    stage of a procedure said and no other difficulty that would call for it."""
+    if entry.id not in COURT_NEGOTIATION or facts.stage is not None or not facts.causes & NOT_INSOLVENCY_CAUSES:
+        return False
+    return set(entry.offered_for.categories) & set(facts.categories) <= MONEY_CATEGORIES
 
 
 def _order(entry: GuidanceEntry, entry_fit: Fit) -> tuple[int, int, str]:
