@@ -133,10 +133,12 @@ _DENIED_ANYWHERE = compile_any(
         # Round 21 (r21x-15): "je veux dire fermer la boîte hein, pas autre chose": what "tout arrêter" meant, the business,
         # with the other meaning ruled out in so many words. Never the business named alone ("je veux dire la boîte").
         r"^(?:(?:non|nan|mais|euh|ah|oh|bah|ben|bon|enfin|attendez|attends|pardon) )*(?:je veux dire|je voulais dire|"
-        r"je parlais de|je parle de|c est|c etait|je pensais a|je pense a)(?: \w+){0,3} (?:la |ma |l |mon |le |notre )?"
+        r"(?:je |j |j)parl(?:ais|e) de|c est|c etait|je pensais a|je pense a)(?: \w+){0,3} (?:la |ma |l |mon |le |notre )?"
         r"(?:boite|entreprise|societe|activite|affaire|commerce|atelier|boutique|metier|taf|boulot|sas|sarl|ei|micro|"
         r"auto entreprise|job)\b(?: \w+){0,4} (?:pas autre chose|rien d autre|pas (?:de )?moi|pas ma vie|"
-        r"pas (?:dans )?(?:ce|cet|l autre) sens|pas ce que vous (?:croyez|pensez|imaginez)|pas ca|pas de betise)\b"
+        r"pas (?:dans )?(?:ce|cet|l autre) sens|pas ce que vous (?:croyez|pensez|imaginez)|pas ca|pas de betise|"
+        # Round 22 (r22a-15): "je parle de mon commerce, pas de ça": the business meant, the other sense ruled out.
+        r"pas (?:de |d )(?:ca|cela|moi|ma vie|ce truc|ces (?:trucs|choses)|ce que vous (?:croyez|pensez|dites)))\b"
         r"(?!.*\b(?:mais|quoique|enfin|sauf|des fois|parfois)\b)",
     ]
 )
@@ -778,6 +780,102 @@ def _safe_then_more(text: str | None) -> bool:
         return False
     pieces = _pieces(text or "")
     return _safe_shape(pieces)
+
+
+# Round 22 (r22a-12, r22a-16): a yes, then the earlier words taken back, a worry about the business or a callback asked
+# ("oui oui. bon oubliez ce que j'ai dit, c'est le compte qui m'inquiète", "Oui, je suis au bureau. Est-ce que quelqu'un
+# peut m'appeler ce soir ?") was read as not safe and told "Appelez tout de suite le 15". Each of those pieces says
+# nothing of danger; a worry counts only with its business subject named, never "j'ai peur de moi" nor "je suis seul".
+_WORDS_TAKEN_BACK = compile_any(
+    [
+        r"^(?:(?:bon|bref|non|enfin|ben|bah|euh|et|ok) )*(?:oubliez|oublie|oubliez ca|oublie ca|laissez tomber|"
+        r"laisse tomber|laissez|ne faites pas attention|faites pas attention|c etait pour rire|je disais ca comme ca|"
+        r"je me suis (?:mal )?emporte|je me suis mal exprimee?)(?: (?:ce que (?:je|j) (?:vous )?(?:ai dit|ai ecrit|dis)|"
+        r"ca|tout ca|ce message|mon message|la|hein))*$"
+    ]
+)
+_BUSINESS_THING = (
+    r"(?:compte|comptes|banque|banquier|urssaf|impots?|fisc|tva|dettes?|argent|treso|tresorerie|loyer|bail|factures?|"
+    r"clients?|fournisseurs?|credit|pret|echeances?|boite|boutique|commerce|entreprise|affaire|activite|chantiers?|"
+    r"chiffre|ca|saisie|huissier|tribunal|liquidation|redressement|cotisations?|charges|decouvert|rsi|msa|caisse)"
+)
+_BUSINESS_WORRY = compile_any(
+    [
+        r"^(?:(?:bon|bref|non|enfin|ben|bah|euh|et|juste|surtout|moi) )*(?:c est|ce qui m inquiete c est|mon souci c est|"
+        r"le souci c est|le probleme c est|ce qui me stresse c est)? ?(?:(?:le|la|les|l|mon|ma|mes|ce|cette|ces|un|une) )?"
+        r"(?:\w+ ){0,2}"
+        + _BUSINESS_THING
+        + r"(?: \w+){0,3}(?: qui| qu)? (?:m inquiete|me stresse|me preoccupe|me tracasse|"
+        r"m angoisse|me pose (?:souci|probleme)|me travaille|me prend la tete|le souci|le probleme)$",
+        r"^(?:(?:bon|bref|non|enfin|ben|bah|euh|et|juste|surtout|moi) )*(?:je m inquiete|je suis inquiete?|je stresse|"
+        r"je me fais du souci) (?:pour|a cause de|avec) (?:(?:le|la|les|l|mon|ma|mes) )?(?:\w+ ){0,2}"
+        + _BUSINESS_THING
+        + r"(?: \w+){0,3}$",
+    ]
+)
+_CALLBACK_ASKED = compile_any(
+    [
+        r"^(?:(?:et|bon|alors|du coup|euh) )*(?:est ce que |est ce qu )?(?:quelqu un|un conseiller|une conseillere|vous|on|"
+        r"la chambre|une personne|qqn|qq1) (?:peut|pouvez|pourrait|pourriez|pourra|va) (?:me |m )?(?:rappeler|appeler|"
+        r"telephoner|contacter|joindre)(?: (?:ce soir|demain|aujourd hui|cet apres midi|ce matin|plus tard|rapidement|vite|"
+        r"bientot|dans la journee|lundi|mardi|mercredi|jeudi|vendredi|samedi|s il vous plait|svp|stp))*$",
+        r"^(?:(?:et|bon|alors|du coup|euh) )*(?:je (?:veux|voudrais|veux bien|voudrais bien|souhaite|souhaiterais) "
+        r"(?:qu on me rappelle|qu on m appelle|etre rappelee?|un rappel|parler a (?:un|une) (?:conseiller|conseillere|personne)))"
+        r"(?: (?:ce soir|demain|plus tard|rapidement|s il vous plait|svp))*$",
+    ]
+)
+
+
+def _no_but_fine_taken_back(text: str | None) -> bool:
+    """ "non ça va, oubliez", "nan c bon laissez tomber": a reassuring no, then only the earlier words taken back."""
+    words = normalise(text or "")
+    if not words or find_signs(text or "") or _WORRY.search(words) or _DANGER_WORDS.search(words):
+        return False
+    pieces = [piece.strip() for piece in _pieces(text or "")]
+    if len(pieces) == 1:
+        match = re.match(r"^((?:non|nan) (?:c est bon|c bon|ca va|tout va bien))\b ?(.*)$", pieces[0])
+        pieces = [match.group(1), match.group(2)] if match and match.group(2) else pieces
+    return (
+        len(pieces) >= 2
+        and bool(_REASSURING_NO.match(pieces[0]))
+        and all(_WORDS_TAKEN_BACK.search(piece) for piece in pieces[1:])
+    )
+
+
+def _yes_then_business(text: str | None) -> bool:
+    """ "oui oui. bon oubliez ce que j'ai dit, c'est le compte qui m'inquiète", "oui, je suis au bureau. est-ce que
+    quelqu'un peut m'appeler ce soir ?": a yes first, then only words taken back, a worry about the business, a callback
+    asked or where one is; no warning sign, no "mais", no hedge, nothing of being alone or afraid for oneself."""
+    words = normalise(text or "")
+    if not words or re.search(r"\bmais\b", words) or _DANGER_WORDS.search(words) or _SAFETY_HOPE.search(words):
+        return False
+    if any(sign.level <= INDIRECT for sign in rule_signs(text or "")) or _yes_questioned(text or ""):
+        return False
+    pieces = [piece.strip() for piece in _pieces(text or "")]
+    start = _STARTS_YES.search(pieces[0]) if pieces else None
+    if start is None:
+        return False
+    rest = [piece for piece in (pieces[0][start.end() :].strip(), *pieces[1:]) if piece]
+    told = False
+    for piece in rest:
+        if _WORDS_TAKEN_BACK.search(piece) or _BUSINESS_WORRY.search(piece) or _CALLBACK_ASKED.search(piece):
+            told = True
+            continue
+        if re.fullmatch(r"(?:c est tout|voila|voila tout|c est (?:juste )?ca|bref)", piece):
+            continue
+        if _HEDGES.search(piece) or _WORRY.search(piece) or _RESERVATION.search(piece.replace("ce soir", "")):
+            return False
+        if not (
+            _WHERE_OR_WHEN.search(piece)
+            or _OWN_PLACE.search(piece)
+            or _STARTS_YES.search(piece)
+            or _SAFE_NEGATED.search(piece)
+            or _EXPLANATION.search(piece)
+            or _OBJECTION.search(piece)
+            or _OTHER_SUBJECT.search(piece)
+        ):
+            return False
+    return told
 
 
 # A yes said with a doubt of knowledge, nothing else (round 9, r9b-01 "oui enfin je crois, je suis chez moi", r9b-14
@@ -1577,8 +1675,12 @@ def answer_to_safety_question(
         if may_ask_again:
             return THANKED if _THANKS_ALONE.search(normalise(text or "")) else ACKNOWLEDGED
         return UNSURE
-    if _safe_then_more(text) or _safe_but_not_talking(text):
+    if _safe_then_more(text) or _safe_but_not_talking(text) or (not about_someone_else and _yes_then_business(text)):
         return SAFE
+    if not about_someone_else and _no_but_fine_taken_back(text):
+        # Round 22 (r22a-07): "non ça va, oubliez": its no may answer the danger or the question; its "ça va" and the
+        # words taken back say nothing alarming. Unsure (the numbers at the least doubt), never "Appelez tout de suite".
+        return UNSURE
     said = normalise(text or "")
     if _taken_lightly_kind(text) == "numbers" and not _STARTS_YES.search(said):
         # "stop avec le 3114": the line named in a refusal is no warning sign (round 12, r12b-09). Nothing said of safety:
@@ -1619,6 +1721,19 @@ def answer_to_safety_question(
     # Round 21 (r21x-06): "ouais j'ai peur. il est parti a la chambre froide la il répond pas quand je l'appelle" was read
     # as safe for its "ouais": fear said, or someone gone or not answering, is never a plain yes.
     clear = not doubtful and not _RESERVATION.search(words) and not _FEAR_OR_GONE.search(words)
+    # Round 22 (r22a-12 look-alikes): "oui je suis seul" at the safety question was stored safe; alone is no plain yes.
+    # Nor is worry said of oneself ("oui je vais pas bien", "oui j'ai peur"), unless its subject is the business.
+    clear = clear and not (
+        not about_someone_else
+        and (
+            re.search(r"(?<!pas )(?<!plus )(?<!jamais )\bseule?s?\b", words)
+            or (
+                _WORRY.search(re.sub(r"\b(?:pas|plus|jamais) seule?s?\b", " ", words))
+                and not _yes_then_business(text)
+                and not _yes_with_objection(text)
+            )
+        )
+    )
     if (
         clear
         and about_someone_else
