@@ -38,7 +38,7 @@ from intake.answers import (
     mentions_time_difference,
     part_to_remove,
 )
-from intake.service_questions import NO_AUTHORITY_TOLD
+from intake.service_questions import no_one_told_text
 
 ERASE_ACTION = "action_erase_conversation"  # its name marks the restart the tracker store erases before
 ERASE_REQUEST_KEY = "faq/delete_data"
@@ -524,7 +524,8 @@ def who_reads_text(words: str | None, consented_now: bool) -> str | None:
     """The answer to "who reads / who calls back / will you tell the police? / will it be known here?", or None when
     the words ask none."""
     if fears_others_told(words):
-        return NO_AUTHORITY_TOLD
+        # "le conseiller il va pas prévenir ma banque ?" (round 22, r22b-10): the bank named, the bank answered.
+        return no_one_told_text(words)
     known = KEPT_DISCREET if fears_it_gets_known(words) else None
     if asks_who_reads(words) and mentions_time_difference(words):
         # Round 18 (r18a-05): "quelqu'un de la Réunion ou de Paris ? parce que le décalage horaire...".

@@ -15,7 +15,6 @@ from intake.service_questions import (
     DATA_USE,
     IN_FRENCH_CALLBACK,
     IN_FRENCH_ONLY,
-    NO_AUTHORITY_TOLD,
     NO_LOAN,
     act_for_you_text,
     asks_about_a_missed_call,
@@ -25,6 +24,7 @@ from intake.service_questions import (
     asks_what_is_done_with_data,
     body_asked_about,
     missed_call_text,
+    no_one_told_text,
     not_that_body_text,
     written_in_english,
 )
@@ -49,7 +49,7 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     # Round 20 (r20c-18, r20c-08, r20b-06): "vous transmettez à l'urssaf ?" and "vous pouvez me prêter 5000 euros ?" got
     # "cela dépend de votre situation"; "vous les revendez pas ?" (the data) got "je ne sais pas répondre".
     if fears_others_told(words):
-        return NO_AUTHORITY_TOLD
+        return no_one_told_text(words)
     if asks_for_a_loan(words):
         return NO_LOAN
     if asks_what_is_done_with_data(words):

@@ -113,6 +113,17 @@ NO_AUTHORITY_TOLD = (
     "Non : je ne préviens personne, ni la police, ni l'URSSAF, ni vos proches. Ce que vous écrivez n'est lu que par "
     "les conseillers de la chambre, et rien ne leur est transmis sans votre accord."
 )
+# "le conseiller il va pas prévenir ma banque ?" (round 22, r22b-10: the bank's mediation advice): the bank answered.
+NO_BANK_TOLD = (
+    "Non : le conseiller travaille pour la chambre, pas pour votre banque, et il ne la prévient pas. Ce que vous "
+    "écrivez n'est lu que par les conseillers de la chambre."
+)
+_NAMES_THE_BANK = re.compile(r"\b(?:banque|banquier|banquiere|conseillere? bancaire)\b")
+
+
+def no_one_told_text(text: str | None) -> str:
+    """The answer to a fear that someone is told: the bank when the words name it, else the authorities."""
+    return NO_BANK_TOLD if _NAMES_THE_BANK.search(_folded(text)) else NO_AUTHORITY_TOLD
 
 
 # The thing a "pourquoi" names ("pourquoi vous voulez mon numéro ?"): the question whose reason is asked, whatever
