@@ -59,6 +59,7 @@ from guidance.crisis import (
     WORDLESS_OPENING,
     _is as person_words,
     afraid_to_call_text,
+    call_them_reply,
     cannot_call_text,
     check_in,
     clear_no_reply,
@@ -90,6 +91,7 @@ from intake.answers import (
     is_closing,
     is_intake_answer,
 )
+from intake.facts import fold as fold_text
 from intake.shapes import has_words
 from triage import Assessment
 from triage.answers import (
@@ -2122,6 +2124,28 @@ class ValidateDirectQuestionForm(FormValidationAction):
 
 
 CLEAR_NO_THANKS = "Merci pour votre réponse."
+
+
+# The chamber asked to call the person someone close writes for ("vous pouvez l'appeler lui ?", "un conseiller pourrait
+# le contacter ?", "appelez-la plutôt", "c'est lui qu'il faut appeler"), with or without their number.
+_CALL_THEM_ASKED = re.compile(
+    r"\b(?:vous|vs|un conseiller|le conseiller|quelqu'un|qqn|qlq1|on|la chambre)(?: (?:pouvez|pourriez|pourrait|peut|"
+    r"pourra|pouvait|pouvez pas|pourriez pas|peut pas|allez|devriez|voulez bien))?(?: pas)? (?:l' ?|l |le |la |les )"
+    r"(?:r?ap?pel\w*|contact\w*|joindre|telephon\w*)|"
+    r"\b(?:r?ap?pel|contact|telephon)(?:ez|er)[- ](?:le|la|les|lui)(?= *(?:$|[,.;:!?]|directement|plutot|aussi|svp|"
+    r"stp|s'il|sil|lui|elle|au|sur|donc|alors|vite|maintenant|demain))|"
+    r"\bc'?(?: )?est (?:lui|elle|eux) qu'?(?: )?il faut (?:r?ap?peler|contacter|joindre)|"
+    r"\b(?:appeler|rappeler|contacter) (?:lui|elle|eux) (?:plutot|directement|pas moi)"
+)
+
+
+def asks_to_call_them(text: str | None) -> bool:
+    """Whether the words ask the chamber to call the person concerned rather than the writer (round 22, r22a-13: "mais
+    vous pouvez l'appeler lui ? 06 11 22 33 44" got no answer). Whether someone close writes is the caller's to know."""
+    folded = fold_text(" ".join((text or "").replace("’", "'").split()))
+    return bool(folded) and not folded.startswith("/") and bool(_CALL_THEM_ASKED.search(folded))
+
+
 # A clear no said with the helplines refused: thanks, and the refusal heard, without a number (round 12, r12c-11).
 NUMBERS_REFUSED_CLEAR_NO_REPLY = f"{CLEAR_NO_THANKS} C'est entendu, je ne vous donne pas de numéro d'écoute."
 # An illness told with the answer ("c'est la maladie", "j'ai un cancer", "la chimio me crève"), and a grave prognosis.
@@ -2184,6 +2208,16 @@ class ActionAfterClearNo(Action):
         if not declined and text.startswith(CLEAR_NO_THANKS) and asks_why_with_the_no(_latest_user_text(tracker)):
             # Round 18 (r18b-08): "euh non … enfin pourquoi vous me demandez ça": the no, and the reason asked for.
             text = f"{WHY_AFTER_CLEAR_NO} {text[len(CLEAR_NO_THANKS) :].lstrip()}"
+        if (
+            not declined
+            and not unanswered
+            and text.startswith(CLEAR_NO_THANKS)
+            and person_at_risk(tracker)
+            and asks_to_call_them(_latest_user_text(tracker))
+        ):
+            # Round 22 (r22a-13): "non je crois pas. mais vous pouvez l'appeler lui ? 06 11 22 33 44" got the 3114 line
+            # and the offer again, the question unanswered: whom the advisor may call, said before the offer.
+            text = f"{CLEAR_NO_THANKS} {call_them_reply(person_at_risk(tracker))}"
         illness = illness_acknowledged(_latest_user_text(tracker))
         if illness and not declined and text.startswith(CLEAR_NO_THANKS):
             # Round 12 (r12b-06): "non c'est pas ça, c'est la maladie, les médecins sont pas très optimistes" got only

@@ -378,6 +378,18 @@ def clear_no_reply(person: str | None = None) -> str:
     )
 
 
+def call_them_reply(person: str | None = None) -> str:
+    """Someone close asks the chamber to call the person ("mais vous pouvez l'appeler lui ? 06 ...", round 22, r22a-13:
+    unanswered, and the number kept as the writer's): the person is called only if they agree; the writer can be called
+    back, to see together how to help. The 3114 for relatives after it. Three sentences with the thanks before."""
+    whom, _, them, to_them = _is(person)
+    their = "leur" if to_them == "leur" else "son"
+    return (
+        f"Un conseiller ne peut appeler {whom} qu'avec {their} accord ; il peut en revanche vous rappeler, vous, pour "
+        f"voir ensemble comment {them}aider. Le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, jour et nuit."
+    )
+
+
 # Round 18 (r18b-08): the reason, when the clear no came with "pourquoi vous me demandez ça ?".
 WHY_AFTER_CLEAR_NO = (
     "Merci pour votre réponse. Je vous l'ai demandé parce que la fatigue et les soucis peuvent peser très lourd, et "
