@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
@@ -35,6 +35,7 @@ from actions.handoff_actions import (
 )
 from actions.intake import NO_DIFFICULTY_YET, asks_something
 from actions.intake_actions import ValidateSituationForm
+from actions.outside_actions import outside_reply, then_the_intake
 from guidance.glossary import DEFINITION_KEY, definition_answer
 from guidance.welcome import FIRST_QUESTION
 from intake.answers import about_the_data, adds_to_the_case, asks_how_long_kept, asks_to_erase, mentions_erasing
@@ -72,6 +73,9 @@ class ActionAnswerFaq(Action):
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
+        outside = outside_reply(dispatcher, tracker)  # round 22: "vous pouvez m'aider pour la reprise ou pas ?"
+        if outside is not None:
+            return outside
         news = news_for_the_case(dispatcher, tracker, key)  # round 20, r20c-01: a returning artisan's new facts
         if news is not None:
             return news
@@ -183,7 +187,7 @@ async def _what_was_asked(
     if difficulty and not asks_something(words):
         # "des problèmes de sous quoi" (r17a-07): a difficulty said, acknowledged like any; outside a form, the intake.
         events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
-        return events if tracker.active_loop_name else [*events, FollowupAction("situation_form")]
+        return events if tracker.active_loop_name else then_the_intake(events)
     if not (difficulty or names_business_matter(words)):
         return None
     return answer_here(dispatcher, tracker, words)

@@ -95,9 +95,11 @@ def intake_questions(categories: Sequence[str], urgency: str | None) -> list[str
         # Urgent: the advisor is offered now; only where the artisan is, to route the case.
         return ["departement"]
     wanted = list(_ORDER)
-    if not categories:
+    if not categories or urgency == "basse":
         # No difficulty told yet ("fleuriste", "taxi" alone, round 6): "Depuis quand cette situation dure-t-elle ?"
-        # asks about a situation nobody described; only what the business is can be asked.
+        # asks about a situation nobody described; only what the business is can be asked. Nor for someone asking
+        # ahead, whom the triage finds "basse" (round 22, r22c-07, r22c-12: "ben y a pas de situation, je me
+        # renseigne" got "Depuis quand ?" twice, and "une audience, une saisie ?"): no debt, no deadline, no since.
         return [slot for slot in wanted if slot not in SITUATION_SPECIFIC]
     if not _DEADLINE_CATEGORIES.intersection(categories):
         wanted.remove("deadline")

@@ -34,6 +34,7 @@ from intake.facts import (
     says_only_salaries_are_paid,
     vaguer_employees,
 )
+from intake.outside import writer_outside
 from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements
@@ -61,6 +62,11 @@ class ValidateTriageSlots(ValidationAction):
             SlotSet(name, value) for name, value in assessment.to_slots().items() if tracker.get_slot(name) != value
         ]
         facts = facts_to_fill(tracker)
+        if assessment.urgency == "basse" and tracker.get_slot("requested_slot") != "creditors":
+            # Asking ahead (round 22, r22c-07, r22c-12): "si un jour je n'arrive pas à payer mes cotisations" owes
+            # nothing; "J'ai noté : sommes dues : URSSAF" misled the artisan and the advisor. A creditor noted from
+            # such words goes too; one said owed before the triage read the conversation as asking ahead stays.
+            facts.pop("creditors", None)
         events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]
         if "departement" not in facts:
             events += place_undone(tracker)
@@ -103,6 +109,10 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
                 continue
             if cancels_request(event.get("text")) and not find_signs(event.get("text") or ""):
                 continue  # "annulez ma demande finalement, un client vient de payer": no fact (round 17, r17a-08)
+            if writer_outside(event.get("text")):
+                # An apprentice's own pay, a creation project (round 22, r22c-08: "mon patron me paye pas" made his
+                # boss's case "trésorerie, haute"): no difficulty of a business the service would triage.
+                continue
             kept += user_messages([event])
     return kept
 

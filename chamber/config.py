@@ -72,6 +72,11 @@ class Chamber:
     live_advisor_role: str = "conseillère"
     live_distress_wait_minutes: int = 3
     live_wait_minutes: int = 10
+    # Where those outside the artisans' service are sent (round 22, r22c-08, r22c-09): the apprenticeship mediation's
+    # and the creation-reprise service's contact as said after "joignable"/"le joindre" ("au 03 20 ..., du lundi au
+    # vendredi"); None: the chamber's own number is given.
+    apprenticeship_mediation: str | None = None
+    creation_service: str | None = None
     source_path: Path | None = field(default=None, compare=False)
 
     @property
@@ -342,6 +347,8 @@ class _Validator:
             allowed_origins=self.origins(),
             advisors_email=None if self.raw.get("advisors_email") is None else self.email("advisors_email"),
             **self.live_chat(),
+            apprenticeship_mediation=self.optional_text("apprenticeship_mediation"),
+            creation_service=self.optional_text("creation_service"),
             source_path=self.source,
         )
 

@@ -120,6 +120,33 @@ def retention_question(text: str, read_as: str | None) -> str | None:
     return "faq" if read_as != "faq" and asks_how_long_kept(text) else None
 
 
+def outside_the_service(text: str, read_as: str | None) -> str | None:
+    """`out_of_scope` for a writer the service is not for, whatever the message was read as (round 22: an apprentice's
+    "mon patron me paye pas" read as a difficulty told, the intake started on his boss's business; "je voudrais créer
+    ma boîte" read as a question, then "qu'est-ce qui vous amène ?"): the out-of-scope action says whom to ask."""
+    from intake.outside import writer_outside
+
+    if read_as in _KEPT_FROM_OUTSIDE:
+        return None
+    return "out_of_scope" if writer_outside(text) else None
+
+
+# What the reading keeps, outside the service too: a call asked for, a yes or no, leaving, a feeling told.
+_KEPT_FROM_OUTSIDE = frozenset(
+    {
+        "out_of_scope",
+        "request_human",
+        "affirm",
+        "deny",
+        "goodbye",
+        "stop_conversation",
+        "express_distress",
+        "express_overwhelm",
+        "express_bereavement",
+    }
+)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class KeywordGuard(AfterTheCrisisGuard):
     def intent_of(self, message: Message, text: str) -> str | None:
@@ -133,6 +160,7 @@ class KeywordGuard(AfterTheCrisisGuard):
             or retention_question(text, read_as)
             or added_to_the_case(text, read_as)
             or thanks_unplaced(text, read_as)
+            or outside_the_service(text, read_as)
         )
         if intent is not None:
             logger.info("keyword guard: %s", intent)
