@@ -12,7 +12,8 @@ from actions.intake import QUESTION_REASONS, explain, intake_questions
         (["cotisations_sociales"], "normale", "deadline", True),
         (["procedure_judiciaire"], "normale", "deadline", True),
         (["baisse_activite"], "normale", "since_when", False),
-        (["travaux"], "basse", "since_when", False),
+        # Asking ahead (round 22, r22c-07, r22c-12): no "Depuis quand ?", what the business is first.
+        (["travaux"], "basse", "trade", False),
         (["sante"], "normale", "since_when", False),
         (["banque"], "haute", "departement", False),
         (["procedure_judiciaire"], "critique", "departement", False),
