@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
@@ -16,6 +16,7 @@ from actions.erasure_actions import consent_worry_text
 from actions.handoff_actions import number_after_the_handoff
 from actions.intake import QUESTION_EXAMPLES, asks_something, asks_what_is_meant
 from actions.intake_actions import WHAT_A_NO_SAYS, ActionAcknowledgeSituation
+from actions.outside_actions import outside_reply, then_the_intake
 from actions.questions import QUESTIONS
 from chamber import Chamber
 from intake.answers import TAKE_YOUR_TIME, is_waiting
@@ -40,8 +41,29 @@ class AskQuestion(Action):
         return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if self.slot == "health_consent" and tracker.active_loop_name == "handoff_form":
+            rerouted = health_consent_not_due(dispatcher, tracker)
+            if rerouted is not None:
+                return rerouted
         ask(self.slot, dispatcher, tracker)
         return []
+
+
+def health_consent_not_due(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The health consent asked by Rasa's own choice, the first empty slot of the domain's list, when no health was
+    told (a validation that set no next question: round 22, r22b-06, r22b-09, "Vous avez parlé de la santé d'un
+    proche" to people who had said nothing of it): the question that applies is asked instead, or none and the form
+    ends. None when the health consent applies."""
+    from actions.handoff import handoff_questions
+
+    wanted = handoff_questions(tracker.slots)
+    if "health_consent" in wanted:
+        return None
+    following = next((slot for slot in wanted if tracker.get_slot(slot) is None), None)
+    if following is None:
+        return [SlotSet("requested_slot", None), ActiveLoop(None)]
+    ask(following, dispatcher, tracker)
+    return [SlotSet("requested_slot", following)]
 
 
 # rasa_sdk registers every Action subclass it finds, so one class per question is generated here.
@@ -79,6 +101,9 @@ class ActionOutOfScope(Action):
         english = english_reply(dispatcher, tracker)  # round 20: "can you call me back please?"
         if english is not None:
             return english
+        outside = outside_reply(dispatcher, tracker)  # round 22 (r22c-08, r22c-09, r22c-18): outside the service
+        if outside is not None:
+            return outside
         service = service_question_text(tracker) or where_we_were(tracker)
         if service is not None:
             # Round 19: a question about the service read as out of scope ("et si je loupe son appel ?", "on en était
@@ -150,7 +175,7 @@ class ActionOutOfScope(Action):
             # "ben c'est compliqué, le loyer du local" read as out of scope: a difficulty is never turned away.
             # It is acknowledged like any described difficulty; outside a form, the intake starts.
             events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
-            return events if tracker.active_loop_name else [*events, FollowupAction("situation_form")]
+            return events if tracker.active_loop_name else then_the_intake(events, tracker)
         if asked_about_the_business:
             # Round 17 (r17a-02, 13, 15): "mais pour le promoteur je fais comment ?", "c'est quoi les démarches pour
             # vendre un fonds ?", a question on an apprentice got "Je ne peux pas vous aider sur ce sujet": a question

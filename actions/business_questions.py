@@ -152,7 +152,7 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
     from triage import Assessment, assess
 
     asked = assess([question])
-    if asked.distress or asks_whether_owed(question) or asks_about_notice(question):
+    if asked.distress or asks_whether_owed(question):
         return None
     named_causes = read_causes([question])
     # A question naming a subject and no cause of its own ("pour le promoteur je fais comment ?") refers back to
@@ -205,6 +205,10 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
         return None
     # The step that speaks most of what the question names; a new one before one already given, at the same score.
     _, best = max(scored, key=lambda pair: (pair[0], pair[1].id not in given))
+    if best.id in given and asks_about_notice(question):
+        # The notice itself is not sourced: the step already said is no answer to it (r22c-01). Not yet said, it is
+        # still what helps (r12b: right after a no to the advisor, "an advisor will tell you" would be a dead end).
+        return None
     text = _after_colon(render_guidance([best], chamber)[0])
     if best.id in given:
         return f"Pour votre question, comme je vous l'indiquais : {text}", best

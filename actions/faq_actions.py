@@ -73,7 +73,7 @@ class ActionAnswerFaq(Action):
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
-        outside = outside_reply(dispatcher, tracker)  # round 22: "vous pouvez m'aider pour la reprise ou pas ?"
+        outside = outside_reply(dispatcher, tracker)  # round 22, r22c-18: a takeover project asked about
         if outside is not None:
             return outside
         news = news_for_the_case(dispatcher, tracker, key)  # round 20, r20c-01: a returning artisan's new facts
@@ -187,7 +187,7 @@ async def _what_was_asked(
     if difficulty and not asks_something(words):
         # "des problèmes de sous quoi" (r17a-07): a difficulty said, acknowledged like any; outside a form, the intake.
         events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
-        return events if tracker.active_loop_name else then_the_intake(events)
+        return events if tracker.active_loop_name else then_the_intake(events, tracker)
     if not (difficulty or names_business_matter(words)):
         return None
     return answer_here(dispatcher, tracker, words)

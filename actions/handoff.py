@@ -2438,6 +2438,10 @@ def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
             cut = _BETWEEN_NUMBERS.search(after)
             after = after[: cut.start()] if cut else after
         context[index] = f"{gap} {after}"
+    chosen_by_order = chosen_by_rank(folded, len(found), after=found[-1][2])
+    if chosen_by_order is not None:
+        # "0612345678 ou sinon 0787654321 (plutot le 2eme)" (round 22, r22b-12: the first was kept): the rank said.
+        return numbers[chosen_by_order], [n for i, n in enumerate(numbers) if i != chosen_by_order], True
     chosen_by_label = _chosen_by_label(folded, found)
     if chosen_by_label is not None:
         # "le sien c'est le 03 ... au garage, le mien 06 ... appelez le sien plutôt" (round 14, r14b-07: the son's own
@@ -2453,6 +2457,67 @@ def preferred_phone(text: str | None) -> tuple[str, list[str], bool] | None:
         return numbers[chosen], [n for i, n in enumerate(numbers) if i != chosen], False
     chosen = preferred[0]
     return numbers[chosen], [n for i, n in enumerate(numbers) if i != chosen], True
+
+
+_RANKS = {
+    "premier": 0,
+    "premiere": 0,
+    "1er": 0,
+    "1ere": 0,
+    "1e": 0,
+    "deuxieme": 1,
+    "second": 1,
+    "seconde": 1,
+    "2e": 1,
+    "2eme": 1,
+    "2nd": 1,
+    "2nde": 1,
+    "troisieme": 2,
+    "3e": 2,
+    "3eme": 2,
+    "dernier": -1,
+    "derniere": -1,
+}
+_RANK_WORD = r"(?:premiere?|1ere?|1e|deuxieme|seconde?|2eme|2e|2nde?|troisieme|3eme|3e|derniere?)"
+# A number chosen by its rank: "plutot le 2eme", "c'est le deuxième que je préfère", "appelez le second", "le premier
+# c'est mieux", "prenez le dernier" (never "le 2e étage", "le premier jour").
+_CHOICE_OF_RANK = re.compile(
+    r"\b(?:plutot|de preference|en priorite|prene[zr]|garde[zr]|appele[zr]|rappele[zr]|utilise[zr]|c'?(?: )?est|cest|"
+    r"je prefere|prefere)(?: plutot| donc| directement)? (?:sur |au )?(?:le |la )(?P<rank>"
+    + _RANK_WORD
+    + ")"
+    + r"(?: (?:numero|num|no|tel|n°))?\b(?! (?:etage|jour|mois|fois|semaine|trimestre|rdv|rendez))"
+    r"|\b(?:le |la )(?P<rank2>"
+    + _RANK_WORD
+    + r")(?: (?:numero|num|no|tel))? (?:plutot|de preference|en priorite|c'?(?: )?est mieux|"
+    r"cest mieux|c mieux|que je prefere|je prefere|svp|s'il vous plait)\b"
+)
+
+
+def chosen_by_rank(folded: str, count: int, after: int = 0) -> int | None:
+    """The index of the number the words choose by rank ("plutot le 2eme" after two numbers), read after position
+    ``after`` (the last number); None when no rank is said or it is beyond the numbers given."""
+    said = _CHOICE_OF_RANK.search(folded[after:])
+    if said is None or count < 2:
+        return None
+    rank = _RANKS[said.group("rank") or said.group("rank2")]
+    index = count - 1 if rank == -1 else rank
+    return index if 0 <= index < count else None
+
+
+def number_chosen_by_rank(words: str | None, earlier: Sequence[str]) -> str | None:
+    """The number chosen by its rank among those the latest earlier message gave ("non c'est le 2eme que je prefere"
+    after "06 ... ou sinon 07 ...": round 22, r22b-12, read as "no e-mail"), or None."""
+    from intake.facts import fold
+
+    if not words or phones_in(words):
+        return None
+    for said in reversed(earlier):
+        found = _numbers_at(phone_digits(said or ""))
+        if len(found) >= 2:
+            index = chosen_by_rank(fold(words), len(found))
+            return found[index][0] if index is not None else None
+    return None
 
 
 # What a number is said to be, by whose it is or which line ("le sien c'est le 03 ...", "le mien 06 ...", "le fixe").
@@ -2606,9 +2671,24 @@ _OWNER_BEFORE_NUMBER = (
 )
 
 
-def number_owner(text: str | None) -> str | None:
+# A number given as the person's by a pronoun, no relative named with it (round 22, r22a-13: "vous pouvez l'appeler lui ?
+# 06 11 22 33 44", a daughter writing for her father; "appelez-le", "son portable c'est le", "le sien"). Never the
+# article of "appelez le 06 ..." or of "appelez la chambre".
+_THEIR_NUMBER_BY_PRONOUN = re.compile(
+    r"\b(?:l' ?|l |le |la |lui )(?:r?ap?pel(?:er|ez|iez|le|les|lera|lerez|lerai|ler|lez)|contact(?:e|er|ez|era)|"
+    r"joindre|telephon(?:e|er|ez))\b|"
+    r"\b(?:r?ap?pel|contact|telephon)(?:ez|er)[- ](?:le|la|lui)(?= *(?:$|[,.;:!?]|directement|plutot|aussi|svp|stp|"
+    r"s'il|sil|lui|elle|au|sur|donc|alors|vite|maintenant|demain|si|quand))|"
+    r"\b(?:son|sa) (?:numero|num|portable|port|tel|telephone|ligne|fixe|mobile)\b|\b(?:le sien|la sienne)\b|"
+    r"\b(?:lui|elle),? (?:c'est|c est|cest|c) (?:le |au )? *\x00"
+)
+
+
+def number_owner(text: str | None, person: str | None = None) -> str | None:
     """The relative whose number the words give ("pere", "femme"), when they give one number and say it is theirs;
-    None when it is the writer's own (or when the words give several numbers: whose each is is not said so plainly)."""
+    None when it is the writer's own (or when the words give several numbers: whose each is is not said so plainly).
+    ``person``: the relative someone close writes for ("pere", "proche": ``relative_written_for``), whom a pronoun
+    names ("vous pouvez l'appeler lui ? 06 ...", round 22, r22a-13)."""
     if not text:
         return None
     from intake.facts import fold
@@ -2630,7 +2710,20 @@ def number_owner(text: str | None) -> str | None:
         said = re.search(pattern.format(relatives=KIN), folded)
         if said:
             return said.group("relative")
+    if person and not own and _THEIR_NUMBER_BY_PRONOUN.search(folded):
+        return person
     return None
+
+
+def relative_written_for(slots: Mapping[str, Any], artisan_messages: Sequence[str]) -> str | None:
+    """Whom someone close writes for, as ``number_owner`` names them ("pere"; "proche" when not said who): the writer's
+    words (``written_for``), else the triage's person at risk. None when the artisan writes about themself."""
+    concerning = written_for(artisan_messages) or concerning_from_person_at_risk(
+        slots.get("person_at_risk"), artisan_messages
+    )
+    if concerning:
+        return concerning.get("relative") or "proche"
+    return "proche" if slots.get("person_at_risk") else None
 
 
 # A number said to be another one, someone else's ("aussi", "ma femme au ..."), unless the words correct the first.
@@ -2644,21 +2737,22 @@ _NUMBER_CORRECTED = re.compile(
 )
 
 
-def another_number(text: str | None) -> bool:
+def another_number(text: str | None, person: str | None = None) -> bool:
     """Whether the words give a number as one more, or as someone else's ("vous pouvez aussi appeler ma femme au ...",
     "si je réponds pas, appelez mon fils au ..."), not as a correction of the number given before."""
     from intake.facts import fold
 
     folded = fold(text or "")
-    return bool(_ANOTHER_NUMBER.search(folded) or number_owner(text)) and not _NUMBER_CORRECTED.search(folded)
+    return bool(_ANOTHER_NUMBER.search(folded) or number_owner(text, person)) and not _NUMBER_CORRECTED.search(folded)
 
 
-def kept_number_owner(artisan_messages: Iterable[str], kept: str | None) -> str | None:
-    """The relative whose number the kept one is, as the latest message that gave it says; None: the writer's own."""
+def kept_number_owner(artisan_messages: Iterable[str], kept: str | None, person: str | None = None) -> str | None:
+    """The relative whose number the kept one is, as the latest message that gave it says; None: the writer's own.
+    ``person``: whom a pronoun names (``number_owner``)."""
     owner = None
     for message in artisan_messages:
         if kept and kept in phones_in(message):
-            owner = number_owner(message)
+            owner = number_owner(message, person)
     return owner
 
 
@@ -2744,9 +2838,10 @@ def phone_notes(
                 lines.append(f"Autre numéro donné : {display_phone(number)}, celui de {owners[number]}.")
                 described.append(number)
         numbers = [number for number in numbers if number not in described]
-        if len(numbers) != 1 or kept in phones_in(message) or not another_number(message):
+        if len(numbers) != 1 or kept in phones_in(message) or not another_number(message, concerned):
             continue  # numbers beside the kept one are other_numbers'; a number alone without "aussi" corrects it
-        owner = number_owner(message)
+        # "vous pouvez l'appeler lui ? 06 ..." (round 22, r22a-13): the person concerned's, named by a pronoun.
+        owner = number_owner(message, concerned)
         # Round 9, r9a-08: "si je réponds pas vous pouvez appeler ma femme au ..." after the case was lost.
         of = f", celui de {whose(owner)}" if owner else ""
         lines.append(f"Autre numéro donné : {display_phone(numbers[0])}{of}.")
@@ -2783,6 +2878,16 @@ _NAME = r"(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0
 _PERSON_NAMED = re.compile(r"\b(?:lui|elle),? c(?:'| )?est (?:(?:monsieur|madame|mr|mme|m)\.? )?" + _NAME)
 _PERSON_CALLED = re.compile(r"\b(?:il|elle) s'?(?: )?appelle " + _NAME)
 _WRITER_NAMED = re.compile(r"\bmoi,? c(?:'| )?est " + _NAME)
+# "mon père s'appelle Gérard" (round 22, r22b-07): the relative named with the word for them.
+_KIN_CALLED = re.compile(r"\b(?:mon|ma) (?P<kin>" + KIN + r") s'?(?: )?appelle " + _NAME)
+# "appelez moi plutot moi, Claire", "c'est moi qu'il faut appeler : Sophie", "rappelez plutôt moi, c'est Julie" (round
+# 22, r22b-07: the father's name stored with the daughter's number): the writer, named as the one to call.
+_WRITER_TO_CALL = re.compile(
+    r"\b(?:(?:appele[zr]|rappele[zr]|contacte[zr])[- ](?:(?:plutot|donc|directement|surtout) )?moi"
+    r"(?: (?:plutot|donc|directement|surtout))?(?:,? moi)?"
+    r"|c'?(?: )?est (?:plutot |surtout )?moi qu'?(?: )?il faut (?:appeler|rappeler|contacter|demander))"
+    r"\s*[,:-]\s*(?:c'?(?: )?est |je suis |je m'?(?: )?appelle |moi c'?(?: )?est )?" + _NAME
+)
 # The writer named as the one who answers the call: "c'est moi teddy qui répondrai", "c'est moi, Teddy, qui décroche",
 # "moi teddy je répondrai", "c'est moi (Teddy) qu'il faut appeler".
 _ANSWERING = (
@@ -3138,11 +3243,18 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
             if name:
                 found["writer_name"] = name
         called = _PERSON_CALLED.search(folded)
+        kin_called = _KIN_CALLED.search(folded) if called is None else None
+        to_call = _WRITER_TO_CALL.search(folded) if kin_called else None
+        if kin_called and to_call:
+            # "mon père s'appelle Gérard mais appelez plutôt moi, Claire": two people, the writer to call.
+            called = kin_called
+            said = True
+            found.setdefault("relative", kin_called.group("kin"))
         if called and "person_name" not in found and said:
             name = _name_at(original, called, capitalised_only=False)
             if name:
                 found["person_name"] = name
-        answers = _WRITER_ANSWERS.search(folded)
+        answers = _WRITER_ANSWERS.search(folded) or (_WRITER_TO_CALL.search(folded) if (person or called) else None)
         if answers and "writer_name" not in found and (said or person or called):
             # "il s'appelle gilbert mais c'est moi teddy qui répondrai" (round 16, r16a-06: filed under the father, who
             # barely speaks French, and the son who answers named nowhere): the writer, named as the one who answers.
@@ -3440,6 +3552,14 @@ def _closing_moment_alone(text: str, bare: bool) -> str | None:
     return None
 
 
+# A good wish ("bonne soirée", "passez un bon après-midi", "bonne fin de journée"), said to take leave.
+_GOOD_WISHES_SAID = re.compile(
+    r"\b(?:(?:passez|je vous souhaite)\s+)?(?:une?\s+)?(?:bonn?e?s?|excellente?)\s+(?:fin\s+d[e'’]\s*|d[ée]but\s+d[e'’]\s*)?"
+    r"(?:soir[ée]e|journ[ée]e|nuit|matin[ée]e|apr[èe]s[- ]?midi|aprem|week[- ]?end)\b(?:\s+(?:a|à)\s+vous)?",
+    re.IGNORECASE,
+)
+
+
 def moment_said_with(text: str | None) -> str | None:
     """The part of a message that says when to call, said among other words at a contact question ("non merci. vous
     pouvez m'appeler le matin pendant qu'il est au labo, pas l'après-midi il est à la maison" at the e-mail question,
@@ -3459,7 +3579,9 @@ def moment_said_with(text: str | None) -> str | None:
     for part in re.split(r"[.;!\n]+|(?<=\?)", rest):
         if asks_when_they_call(part):
             continue  # "vous rappelez bien le matin tôt ?" (round 19, r19a-02): a question to the bot, never the moment
-        clause = " ".join(part.split()).strip(" ,-?")
+        # "pardon 06 45 78 12 34, merci bonne soirée" (round 22, r22b-05: "pardon , merci bonne soirée" stored as the
+        # moment of the call): a good wish for the evening or the day is a farewell, never a moment.
+        clause = " ".join(_GOOD_WISHES_SAID.sub(" ", part).split()).strip(" ,-?")
         # "06 11 22 33 4 et plutôt jeudi matin": the moment, without the "et" that followed the number.
         clause = re.sub(r"^(?:et|puis)\s+", "", clause, flags=re.IGNORECASE)
         folded = fold(clause)
@@ -3772,6 +3894,9 @@ _SAID_TO_THE_ARTISAN: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"^Avez-vous des salariés \?"), "L'entreprise de {who} a-t-elle des salariés ?"),
     (re.compile(r"^Devez-vous de l'argent à quelqu'un aujourd'hui\b"), "Y a-t-il des dettes aujourd'hui"),
+    # Round 22 (r22a-13): "Avez-vous une échéance proche …" to a daughter writing for her father.
+    (re.compile(r"^Avez-vous une échéance proche, comme\b"), "Y a-t-il une échéance proche pour {who}, comme"),
+    (re.compile(r"^Avez-vous une date limite proche \?"), "Y a-t-il une date limite proche ?"),
     (
         re.compile(r"^Avez-vous déjà fait des démarches, par exemple contacté l'URSSAF, les impôts ou votre banque \?"),
         "Des démarches ont-elles déjà été faites, par exemple auprès de l'URSSAF, des impôts ou de la banque ?",

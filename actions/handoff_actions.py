@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import abuse, crisis_actions, live_offer, services
-from actions.asking import ASKED_SLOT_KEY, ask_next_question
+from actions.asking import ASKED_SLOT_KEY, ask_next_question, slot_rasa_asks
 from actions.business_questions import answer_to_business_question, content_words
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
@@ -67,6 +67,7 @@ from actions.handoff import (
     normalise_email,
     normalise_phone,
     noted_for_other_questions,
+    number_chosen_by_rank,
     number_owner,
     number_unknown,
     numbers_kept_text,
@@ -74,11 +75,13 @@ from actions.handoff import (
     part_of_a_number,
     person_named,
     person_to_call,
+    phone_digits,
     phones_in,
     preferred_phone,
     reachable,
     refusal_text,
     relative_named,
+    relative_written_for,
     says_a_moment,
     submit_case,
     thanks_without_consent_text,
@@ -127,6 +130,7 @@ from intake.answers import (
     refuses_callback,
     respelled,
     says_safe_in_words,
+    thinks_it_over,
     when_or_how_follows,
     without_said_before,
 )
@@ -191,6 +195,13 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         the entity extractor had put in `phone` (make run, 2026-12-04). What a validator set is kept."""
         extracted = dict(tracker.slots_to_validate())
         events = await super().get_validation_events(dispatcher, tracker, domain)
+        words = tracker.latest_message.get("text")
+        if extracted.get("phone") and someone_elses_number_before_the_offer(tracker, words):
+            # The person's number said before the form opened (round 22, r22a-13): the mapping put it in the writer's
+            # slot, which no validator of this turn reads; never kept as the writer's.
+            tracker.slots["phone"] = None
+            events = [event for event in events if not (event.get("event") == "slot" and event.get("name") == "phone")]
+            events.append(SlotSet("phone", None))
         validated = {event.get("name") for event in events if event.get("event") == "slot"}
         for name, value in extracted.items():
             corrected = tracker.slots.get(name)  # rasa_sdk writes each validator's output into the tracker
@@ -262,6 +273,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         checked = check_in_in_form_reply(dispatcher, tracker, events, "handoff_form")
         if checked is not None and any(event.get("event") == "followup" for event in checked):
             return checked
+        leaving = farewell_with_the_answer(dispatcher, tracker, events)
+        if leaving is not None:
+            return leaving
+        if question_said_by_validator(dispatcher, slot_rasa_asks(events)):
+            return events
         return ask_next_question(dispatcher, tracker, events)
 
     async def extract_phone(
@@ -278,6 +294,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # A number said at another question once the case is stored ("le bon c'est le 06.12.34.56.99" at the
             # place question) is a correction the validator says back; no mapping may have taken it.
             numbers = phones_in(words) if phone_of_stored_case(tracker) else []
+            if not numbers and phone_of_stored_case(tracker):
+                # "non c'est le 2eme que je prefere" after two numbers (round 22, r22b-12): the number chosen by rank.
+                ranked = number_chosen_by_rank(words, user_messages(tracker.events)[:-1])
+                numbers = [ranked] if ranked and ranked != phone_of_stored_case(tracker) else []
             return {"phone": numbers[0]} if numbers else {}
         numbers = phones_in(words)
         if numbers:
@@ -392,8 +412,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "06 12 34 56 78" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes to the call. The number,
             # and the name and the time said with it ("oui appelez moi, lea 06.58.47.21.90", "il s'appelle gerard,
             # 03 87 12 34 56 le matin": round 5, all asked again after the consent), wait in their slots for it.
-            owner = number_owner(words)
-            # "appelez plutôt mon père directement, c'est le 03 ..." (round 9, r9b-15): the call is to him, said so.
+            owner = number_owner(words, relative_written_for(tracker.slots, user_messages(tracker.events)))
+            # "appelez plutôt mon père directement, c'est le 03 ..." (round 9, r9b-15): the call is to him, said so;
+            # "vous pouvez l'appeler lui ? 06 ..." too (round 22, r22a-13: "votre père", never taken as the writer's).
             dispatcher.utter_message(text=NUMBER_OF_RELATIVE.format(who=yours(owner)) if owner else NUMBER_IS_A_YES)
             return {"wants_advisor": True, **contact_kept_for_later(tracker, words)}
         if (
@@ -575,7 +596,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"contact_name": named or SKIPPED}
         # Read whole when it names the person concerned, whatever a mapping took from it (round 8: the entity "Nadine"
         # of "Karim, je suis son fils. Elle, c'est Nadine" was kept).
-        if tracker.get_slot("requested_slot") == "contact_name" and person_named(words):
+        two = (written_for([words]) or {}) if tracker.get_slot("requested_slot") == "contact_name" else {}
+        if tracker.get_slot("requested_slot") == "contact_name" and (
+            # "mon père s'appelle Gérard mais appelez plutôt moi, Claire" (round 22, r22b-07: the extractor's "Gérard"
+            # stored with her number): two people named, the one to call kept.
+            person_named(words) or (two.get("writer_name") and two.get("person_name"))
+        ):
             # "c'est pour mon mari, il s'appelle Jean-Marc mais c'est moi qui gère les papiers": the person to call
             # (the writer, when they name themself too); who writes is in the case summary (actions.handoff.written_for).
             name = person_to_call(words, user_messages(tracker.events)[:-1]) or person_named(words)
@@ -624,6 +650,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         name = without_said_before(_WORDS_BEFORE_A_NAME.sub("", value)) or value
         # The whole answer first: "appelez moi monsieur Da Silva, c'est plus simple" (round 12, r12c-05: stored whole).
         kept = first_name_said(str(value)) or first_name_said(name) or clean_name(name)
+        titled = first_name_said(words) if value != words else None
+        if titled and titled.startswith(_TITLES_SHOWN) and fold(str(value)) in fold(titled).split():
+            # "Monsieur Bernard" whose surname the extractor took for a first name (round 22, r22b-09: stored
+            # "Bernard"): the title kept, as for "Monsieur Martin" ("M. Martin"), the advisor asks for M. Bernard.
+            kept = titled
         if kept and kept != value and kept.islower() and len(kept.split()) <= 3:
             kept = kept.title()  # "c said" -> "Said": cut out of a sentence, written as a name
         if only_a_title(kept):
@@ -654,6 +685,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if earlier is not None:
             return earlier
         words = tracker.latest_message.get("text") or ""
+        if someone_elses_number_before_the_offer(tracker, words):
+            return {"phone": None}
         stored = phone_of_stored_case(tracker)
         if stored is not None and tracker.get_slot("requested_slot") != "phone":
             # The name said with the corrected number is corrected too (round 11, r11a-22).
@@ -671,8 +704,19 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         waiting = waiting and not phones_in(words)  # "06 ... non attendez 06 ...": a number given, no pause
         hesitating = value == SKIPPED and is_hesitation(words) and not is_skip(words)
         if tracker.get_slot("requested_slot") == "phone" and (
-            waiting or (hesitating and not already_said(tracker, PHONE_HESITATION))
+            waiting
+            or (
+                hesitating
+                and not already_said(tracker, PHONE_HESITATION)
+                and not already_said(tracker, TIME_TO_THINK["phone"])
+            )
         ):
+            if thinks_it_over(words):
+                # "euh en fait je sais pas trop si c'est une bonne idée", "je vais réfléchir" (round 22, r22b-03): the
+                # time respected and the way on said, standing for the question (never the question again at once).
+                dispatcher.utter_message(text=TIME_TO_THINK["phone"])
+                dispatcher.messages[-1][ASKED_SLOT_KEY] = "phone"
+                return {"phone": None}
             dispatcher.utter_message(text=TAKE_YOUR_TIME if waiting else PHONE_HESITATION)
             return {"phone": None}
         if value == SKIPPED or (prefers_writing(words) and not any(char.isdigit() for char in words)):
@@ -717,9 +761,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         elif phone is None:
             # "07 11 22 33 44" written exactly as the example: told it does not seem to exist (round 5: "écrivez
             # ainsi : 06 12 34 56 78" to someone who had).
-            unknown = number_unknown(words) or number_unknown(value if isinstance(value, str) else None)
-            too_long = too_long_text(NUMBER_TOO_LONG, words)
-            dispatcher.utter_message(text=NUMBER_UNKNOWN if unknown else too_long or NUMBER_NOT_READ)
+            dispatcher.utter_message(text=number_problem_text(words, value))
         # "ah pardon 06 23 45 67 89, je m'appelle Antoine": the name said with the number corrects the one kept.
         named = name_in_so_many_words(words)
         owners = names_of_numbers(words)
@@ -827,6 +869,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if elsewhere is not None:
             return elsewhere
         words = tracker.latest_message.get("text")
+        if "phone" in tracker.slots_to_validate() and number_chosen_by_rank(words, user_messages(tracker.events)[:-1]):
+            return {"email": None}  # "non c'est le 2eme que je prefere": the number put right, no answer to the e-mail
         if tracker.get_slot("requested_slot") == "email" and drops_the_question(words):
             # "bof laisse tomber" after "Cette adresse ne semble pas complète" (round 21, r21y-21): the address only.
             value = SKIPPED
@@ -949,6 +993,16 @@ def kept_for_other_questions(
             dispatcher.utter_message(text=noted_for_other_questions(rest))
         say_numbers_kept(dispatcher, words)
     else:
+        if slot == "phone" and "phone" not in found and any(char.isdigit() for char in words or ""):
+            # "zero six, 78 45 12 09 33 plutot le soir apres 18h" (round 22, r22a-04: the moment said noted, the number
+            # asked again without a word on it): what is wrong with the number is said too.
+            problem = number_problem_text(words or "", value)
+            others = moment_out_of_hours_said(others, dispatcher, tracker)
+            if others:
+                dispatcher.utter_message(text=noted_for_other_questions(others))
+            dispatcher.utter_message(text=problem)
+            dispatcher.messages[-1][ASKED_SLOT_KEY] = "phone"
+            return {slot: None, **others}
         dispatcher.utter_message(text=noted_for_other_questions(others))
     if slot == "contact_name":
         if declines_a_name_in_a_clause(words):
@@ -961,6 +1015,23 @@ def kept_for_other_questions(
 
 
 AS_SOON_AS_POSSIBLE = "dès que possible"  # what a skip of the time question stores (bot/domain/handoff.yml)
+
+
+def moment_out_of_hours_said(
+    others: dict[str, Any], dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """A moment said before its question when no hour the advisors call fits it ("plutot le soir apres 18h" at the
+    number question): said at once, without its question (the time question comes in its turn), never "j'ai noté"
+    (round 22, r22a-04: noted, and refused only once the case was saved). ``others`` without it then."""
+    moment = others.get("callback_slot")
+    if not isinstance(moment, str) or moment in (SKIPPED, AS_SOON_AS_POSSIBLE):
+        return others
+    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, tracker.get_slot("departement"))
+    if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
+        return others
+    limit = re.sub(r"\s*[^.?!]*\?\s*$", "", out).strip()
+    dispatcher.utter_message(text=f"{limit} Je vous demanderai ensuite un autre moment.")
+    return {name: answer for name, answer in others.items() if name != "callback_slot"}
 
 
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\s.-]?\d)*")
@@ -1526,6 +1597,24 @@ NUMBER_TOO_LONG = "Ce numéro semble avoir {}. Pouvez-vous l'écrire ainsi : 06 
 NUMBER_TOO_LONG_AT_THE_NAME = "Je vous demande le numéro juste après ; celui-ci semble avoir {}."
 
 
+NUMBER_TOO_SHORT = "Je n'ai lu que {} chiffres, il en faut 10. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
+_SHORT_ATTEMPT = re.compile(r"(?<![\d/])0[1-9](?:[\s.-]?\d){3,7}(?![\d/])")
+
+
+def number_problem_text(words: str, value: Any = None) -> str:
+    """What is wrong with a number not kept, in one short sentence that asks it again: unknown, digits too many, how
+    many digits were read when too few (round 22, r22b-05: "06 45 78 12 3" got "Je n'ai pas reconnu ce numéro")."""
+    if number_unknown(words) or number_unknown(value if isinstance(value, str) else None):
+        return NUMBER_UNKNOWN
+    too_long = too_long_text(NUMBER_TOO_LONG, words)
+    if too_long:
+        return too_long
+    short = [re.sub(r"\D", "", match.group()) for match in _SHORT_ATTEMPT.finditer(phone_digits(words))]
+    if len(short) == 1:
+        return NUMBER_TOO_SHORT.format(len(short[0]))
+    return NUMBER_NOT_READ
+
+
 def too_long_text(template: str, words: str | None) -> str | None:
     """The template said of the digits in excess of a number typed, or None when none is too long."""
     extra = too_many_digits(words)
@@ -2010,6 +2099,27 @@ def contact_noted_text(given: Mapping[str, str]) -> str:
     return f"{noted} {HEALTH_STILL_ASKED}"
 
 
+# Time to think at a question of the handoff: what stays open and how to answer later, never the question again at once.
+TIME_TO_THINK = {
+    "wants_advisor": (
+        "Prenez le temps d'y réfléchir : personne ne vous appellera sans votre accord. Si vous le souhaitez plus tard, "
+        "répondez simplement « oui » ici, ou écrivez « conseiller »."
+    ),
+    "consent_given": (
+        "Prenez le temps d'y réfléchir : rien n'est transmis sans votre accord. Quand vous voulez, répondez simplement "
+        "« oui » ou « non » ici."
+    ),
+    "health_consent": (
+        "Prenez le temps d'y réfléchir : rien sur la santé n'entre dans votre dossier sans votre accord. Quand vous "
+        "voulez, répondez simplement « oui » ou « non » ici."
+    ),
+    "phone": (
+        "Prenez votre temps : sans votre numéro, rien n'est transmis et personne ne vous appellera. Écrivez-le ici "
+        "quand vous voulez, ou répondez « passer » si vous préférez ne pas le donner."
+    ),
+}
+
+
 def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
     """The answer was neither yes nor no: say what it was taken for; the form asks the question again."""
     words = tracker.latest_message.get("text")
@@ -2017,6 +2127,14 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
     worry = consent_worry_text(tracker)  # "quelle info de santé ?", "et si mon mari le lit ?" (round 17)
     if worry is not None:
         dispatcher.utter_message(text=worry)
+        return
+    think = TIME_TO_THINK.get(slot)
+    if think and (thinks_it_over(words) or (said == HESITATION and slot == "consent_given" and not is_waiting(words))):
+        # "je sais pas trop, je vais réfléchir" at the consent question (round 22, r22b-10: "Prenez votre temps. Je vous
+        # repose la question :" and the question at once): the time respected, how to answer later said, and this
+        # sentence stands for the question (marked: the form asks nothing more in this turn).
+        dispatcher.utter_message(text=think)
+        dispatcher.messages[-1][ASKED_SLOT_KEY] = slot
         return
     if is_waiting(words):
         dispatcher.utter_message(text=TAKE_YOUR_TIME)
@@ -2358,6 +2476,8 @@ def name_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
 
 
+_TITLES_SHOWN = ("M. ", "Mme ", "Mlle ")
+
 MOMENT_CORRECTED = "C'est corrigé : un conseiller vous rappellera {promise}. Votre référence reste {reference}."
 
 
@@ -2518,7 +2638,10 @@ def moment_moved_at_activation(dispatcher: CollectingDispatcher, tracker: Tracke
     moved = moment_corrected_after_case(dispatcher, tracker)
     if moved is None:
         return None
-    return [event for event in moved if event.get("event") != "followup"]
+    # The form ends here, said so to Rasa (round 22, r22b-06, r22b-09): with no requested_slot event, its FormAction
+    # asked the first empty slot of the domain's list, the health consent, "Vous avez parlé de la santé d'un proche"
+    # to people who had said nothing of health.
+    return [*(event for event in moved if event.get("event") != "followup"), SlotSet("requested_slot", None)]
 
 
 def moment_moved_at_question(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
@@ -3094,6 +3217,24 @@ def number_read_back(tracker: Tracker, slots: Mapping[str, Any]) -> str | None:
     return f"Je garde le {shown} que vous m'avez donné."
 
 
+# The handoff form's own questions: a number said at any other moment came before the offer.
+_HANDOFF_QUESTIONS = frozenset(
+    {"wants_advisor", "consent_given", "health_consent", live_offer.SLOT, "contact_name", "phone", "email"}
+    | {"callback_slot", "departement"}
+)
+
+
+def someone_elses_number_before_the_offer(tracker: Tracker, words: str | None) -> bool:
+    """A relative's number said before the handoff form asked anything, as theirs ("non je crois pas. mais vous pouvez
+    l'appeler lui ? 06 11 22 33 44" at the direct question about a father, the form opened next): never the writer's
+    number to call (round 22, r22a-13: the case kept the father's number under his daughter's name, "Je garde le 06 11
+    22 33 44 que vous m'avez donné", and he had agreed to nothing). The phone question asks the writer's; the case
+    says his (``phone_notes``). At the offer itself, a number given for him is a yes to calling him, said so."""
+    if tracker.get_slot("requested_slot") in _HANDOFF_QUESTIONS or phone_of_stored_case(tracker) is not None:
+        return False
+    return number_owner(words, relative_written_for(tracker.slots, user_messages(tracker.events))) is not None
+
+
 # The handoff questions left once the case can be stored (and the live offer, asked at the end).
 OPTIONAL_AFTER_CASE = frozenset({"email", "callback_slot", "departement", live_offer.SLOT})
 
@@ -3222,6 +3363,42 @@ def case_withdrawn_this_turn(tracker: Tracker) -> bool:
         e.get("event") == "slot" and e.get("name") == "case_reference" and e.get("value") is None
         for e in _this_turn(tracker)
     )
+
+
+def farewell_with_the_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]
+) -> list[EventType] | None:
+    """An answer given with a farewell ("07 52 12 12 12 merci au revoir", "pardon 06 45 78 12 34, merci bonne soirée",
+    "06 ... bon jv y aller"): round 22 (r22b-05, r22b-18) kept the number and asked for the e-mail of someone already
+    gone, who left without a reference. Once the case can be made, the farewell is honoured: the case made with what
+    was given, its reference and a goodbye, no next question. None: no farewell, a question, or no case yet (the
+    question the case needs stays: ``leave_handoff``)."""
+    words = tracker.latest_message.get("text")
+    if not is_closing(words) or is_question(words):
+        return None
+    tracker.add_slots(events)
+    if not case_due(tracker.slots):
+        return None
+    kept = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
+    ended = leave_handoff(dispatcher, tracker, thanks=False) or []
+    if not tracker.get_slot("distress"):  # after a crisis, finish_handoff said the 3114 last
+        dispatcher.utter_message(text=GOODBYE_WITH_CASE)
+    return [*kept, *ended]
+
+
+GOODBYE_WITH_CASE = "Au revoir, prenez soin de vous."
+
+
+def question_said_by_validator(dispatcher: CollectingDispatcher, slot: str | None) -> bool:
+    """A validator's words that ask for the next slot themselves (another moment, a number to write again, time to
+    think: marked with the slot) stand for its question, said last (round 22, r22b-01, r22b-05, r22a-04: "Merci, votre
+    demande est bien enregistrée." came after them, then the form's question again). False when none does."""
+    marked = [m for m in dispatcher.messages if slot is not None and m.get(ASKED_SLOT_KEY) == slot]
+    if not marked:
+        return False
+    dispatcher.messages.remove(marked[-1])
+    dispatcher.messages.append(marked[-1])
+    return True
 
 
 def leave_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, *, thanks: bool) -> list[EventType] | None:
@@ -3478,6 +3655,20 @@ def case_still_stands(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     ]
 
 
+HEALTH_LEFT_OUT = "C'est entendu : rien sur la santé n'est ajouté à votre demande, référence {reference}."
+HEALTH_KEPT = "C'est noté : le conseiller en tiendra compte. Votre demande garde la référence {reference}."
+
+
+def health_consent_answered_this_turn(tracker: Tracker) -> bool | None:
+    """The health consent's yes (True) or no (False) set in this turn, or None when it was not answered now."""
+    answers = [
+        event.get("value")
+        for event in _this_turn(tracker)
+        if event.get("event") == "slot" and event.get("name") == "health_consent"
+    ]
+    return answers[-1] if answers and isinstance(answers[-1], bool) else None
+
+
 def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: bool = False) -> list[EventType]:
     """The case when the artisan agreed and gave a number; otherwise the chamber's number, said truly.
     ``leaving``: the artisan takes leave (thanks, goodbye); a case whose reference was said is updated quietly."""
@@ -3513,7 +3704,8 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
     reach = (
         f"vous rappellera au {display_phone(slots['phone'])}" if has_phone(slots) else f"vous écrira à {slots['email']}"
     )
-    owner = kept_number_owner(user_messages(tracker.events), slots.get("phone")) if has_phone(slots) else None
+    said = user_messages(tracker.events)
+    owner = kept_number_owner(said, slots.get("phone"), relative_written_for(slots, said)) if has_phone(slots) else None
     if owner:
         # "appelez plutôt mon père directement, c'est le 03 ..." (round 9, r9b-15: "vous rappellera au" his number, as if
         # it were the writer's): whom the advisor calls, said as such.
@@ -3527,6 +3719,11 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
+        health = health_consent_answered_this_turn(tracker)
+        if health is not None:
+            # "Non, laissez-la de côté" got "J'ai ajouté ce que vous venez de dire" (round 22, r22b-09): the answer to
+            # the health consent said back as what it is, a refusal never as something added.
+            text = (HEALTH_KEPT if health else HEALTH_LEFT_OUT).format(reference=result.reference)
         if leaving:
             text = f"Au revoir, prenez soin de vous. Votre demande {result.reference} est bien enregistrée."
     else:

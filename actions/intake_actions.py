@@ -34,6 +34,7 @@ from actions.handoff import (
     said_to_the_writer,
 )
 from actions.handoff_actions import (
+    TIME_TO_THINK,
     ValidateHandoffForm,
     already_said,
     callback_taken_up_again,
@@ -72,6 +73,8 @@ from actions.intake import (
     skip_offered,
     unanswered_before,
 )
+from actions.minimal_answers import open_question_again
+from actions.outside_actions import outside_reply, then_the_intake
 from actions.place_validation import PlaceValidation, place_in_answer, place_noted, place_said_aside, place_update
 from actions.unanswered import WRONG_QUESTION_ACK, answered_another_question, not_answered
 from guidance import render_guidance, select_guidance
@@ -141,6 +144,7 @@ from intake.shapes import (
     says_alone,
 )
 from triage import Assessment
+from triage.engine import detect_overwhelm
 
 # The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
 HANDOFF_YES_NO = frozenset({"wants_advisor", "consent_given", "health_consent"})
@@ -194,6 +198,10 @@ class ActionAcknowledgeSituation(Action):
         held = intake_held_after_crisis(dispatcher, tracker)  # not safe, then business words (round 17, r17b-14)
         if held is not None:
             return held
+        # Round 22: an apprentice's own pay, a creation or takeover project: whom to ask instead, no intake.
+        outside = outside_reply(dispatcher, tracker)
+        if outside is not None:
+            return outside
         assessment = _assessment(tracker)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
         declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
@@ -228,8 +236,9 @@ class ActionAcknowledgeSituation(Action):
             # question about one ("Depuis quand cette situation dure-t-elle ?", the trade, the legal form): what was
             # said is noted, and what brings them asked.
             noted = understood(_facts_in(words, tracker))
-            dispatcher.utter_message(text=f"Merci. {noted}" if noted else "Je vous écoute.")
-            dispatcher.utter_message(text=NO_DIFFICULTY_YET)
+            # Round 22 (r22a-14): "bof", "...", "rien" in a row: varied, then the ways out (actions/minimal_answers.py).
+            for message in open_question_again(list(tracker.events), noted):
+                dispatcher.utter_message(text=message)
             return [FollowupAction("action_listen")]
         first_words: str | None = "Merci de m'en parler, ce n'est pas toujours facile."
         if repeated or already_said(tracker, "Merci de m'en parler, ce n'est pas toujours facile."):
@@ -1009,6 +1018,11 @@ class ActionStopConversation(Action):
                 reminder = f" {LEAVING_REMINDER}" if tracker.get_slot("distress") else ""  # the 3114 after a crisis
                 dispatcher.utter_message(text=THINK_IT_OVER.format(name=chamber.name, phone=chamber.phone) + reminder)
                 return [ActiveLoop(None), SlotSet("requested_slot", None)]
+            if asked in TIME_TO_THINK and thinks_it_over(words):
+                # "je vais réfléchir" at the number question (round 22, r22b-03): the way on said, the question not
+                # asked again in the same breath; the form waits for the next answer.
+                dispatcher.utter_message(text=TIME_TO_THINK[asked])
+                return []
             if asked:
                 dispatcher.utter_message(text=TAKE_YOUR_TIME)
                 return [FollowupAction(loop)]
@@ -1042,7 +1056,7 @@ class ActionStopConversation(Action):
             # "je ferme le salon, j'ai dit au revoir à mes clientes": the artisan's story, the first one told,
             # with no leave taken of us. The intake starts; "Prenez soin de vous" would lose the situation.
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
-            return [*told, FollowupAction("situation_form")]
+            return then_the_intake(told, tracker)
         distress = bool(tracker.get_slot("distress"))
         if distress:
             # After the crisis path, the numbers come with every leave-taking, whatever was answered before.
@@ -1323,7 +1337,7 @@ async def not_a_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker, doma
         dispatcher.utter_message(text=heard)
         if tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
-            return [*told, FollowupAction("situation_form")]
+            return then_the_intake(told, tracker)
         return [FollowupAction("situation_form")]
     dispatcher.utter_message(text=f"{heard} Je vous écoute.")
     return []
@@ -1401,6 +1415,9 @@ class ActionGreet(Action):
         english = english_reply(dispatcher, tracker)  # round 20: "hello, can you call me back please?"
         if english is not None:
             return english
+        outside = outside_reply(dispatcher, tracker)  # round 22: "bonjour, je suis apprenti et mon patron ..."
+        if outside is not None:
+            return outside
         if tracker.active_loop_name is None and first_words_after_erasure(tracker):
             # Round 18 (r18a-13): "Rebonjour, c'est encore Mme Chauvet, j'accepte l'appel finalement" right after "tout
             # effacer" got "qu'est-ce qui vous amène ?": the erasure is said, and a call asked for goes to the consent.
@@ -1412,7 +1429,7 @@ class ActionGreet(Action):
                 return []
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
-            return [*told, FollowupAction("situation_form")]
+            return then_the_intake(told, tracker)
         news = reached_news(dispatcher, tracker)
         if news is not None:
             # "c'est bon il est rentré" read as a greeting (round 15, r15b-03): relief, never "Bonjour, je suis toujours là".
@@ -1561,9 +1578,12 @@ class ActionAnswerOutsideQuestion(Action):
             handoff = stop_with_handoff(dispatcher, tracker, explicit_only=False)
             if handoff is not None:
                 return handoff  # "non finalement je ne veux pas" after the case: consent taken back
-            if not tracker.get_slot("difficulty_categories") and _NOT_GOING_WELL.search(
-                fold_words(tracker.latest_message.get("text") or "")
+            said_no = tracker.latest_message.get("text") or ""
+            if not tracker.get_slot("difficulty_categories") and (
+                _NOT_GOING_WELL.search(fold_words(said_no)) or detect_overwhelm(said_no)
             ):
+                # Round 22 (r22a-19): "jsuis crevé, jbosse seul, plus de vie" read as a no got "D'accord. Je reste là",
+                # which reads as a goodbye: tiredness or strain said is no no.
                 # "bah ca va pas trop" to "qu'est-ce qui vous amène ?", read as a no (round 12, r12a-19): it got "D'accord.
                 # Je reste là"; it asks for a gentle question.
                 dispatcher.utter_message(text=NOT_GOING_WELL_REPLY)
@@ -1704,7 +1724,7 @@ class ActionHandleMisunderstanding(Action):
             # "c'est surtout le loyer qui reste à payer", unread by the classifier, but the triage found a
             # difficulty not told before: the account is heard and the intake goes on, never "pardon ?".
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
-            return [*told, FollowupAction("situation_form")]
+            return then_the_intake(told, tracker)
         introduced = introduction_reply(tracker, words)
         if introduced:
             # "je vous écris pour mon mari Patrick, il est carreleur vers Villefranche" (make run, round 16, read as

@@ -43,9 +43,9 @@ def outside_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
     return [*events, FollowupAction("action_listen")]
 
 
-def then_the_intake(events: list[EventType]) -> list[EventType]:
-    """The acknowledgement's events, then the intake form, unless the acknowledgement chose what comes next (the
-    redirect above, which listens): a second FollowupAction would replace the first."""
-    if any(event.get("event") == "followup" for event in events):
+def then_the_intake(events: list[EventType], tracker: Tracker) -> list[EventType]:
+    """The acknowledgement's events, then the intake form, unless the writer is outside the service (the redirect
+    above listens: a second FollowupAction would replace its own)."""
+    if tracker.get_slot("distress") is not True and conversation_outside(user_messages(tracker.events)) is not None:
         return events
     return [*events, FollowupAction("situation_form")]

@@ -80,9 +80,15 @@ _SKIP_ANYWHERE = re.compile(
     r"ca (?:ne )?vous regarde pas|je (?:ne )?(?:peux|veux) pas (?:le )?dire)\b"
 )
 # Time asked to think or to look something up: the question waits, the conversation goes on.
+# "laissez-moi" waits only for what it asks time for ("laissez-moi réfléchir", "laisse moi 2 minutes"); alone or "laissez-moi
+# tranquille" it asks to be left alone (round 22, r22a-07: "non. laissez moi" to the callback offer after the crisis got
+# "Prenez votre temps. Je vous repose la question").
 _WAIT = re.compile(
     r"\b(?:attendez|attends|attend|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
-    r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi|je reflechi\w*|je vais reflechir|je dois reflechir|"
+    r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi(?= (?:un peu |encore )?(?:le temps|du temps|\d|deux|"
+    r"trois|quelques|une? (?:instant|moment|minute|seconde|sec|peu)|y (?:reflechir|penser)|reflechir|penser|chercher|"
+    r"regarder|voir|verifier|trouver|retrouver|demander|consulter|en parler|finir)\b)|"
+    r"je reflechi\w*|je vais reflechir|je dois reflechir|"
     r"faut que je reflechisse|je cherche|je regarde|je verifie|je vais voir|je reviens|pas si vite|minute|"
     r"besoin (?:de|d'un peu de) (?:reflechir|reflexion|temps)|le temps de (?:reflechir|chercher|regarder))\b"
 )
@@ -403,6 +409,46 @@ def person_put_right(text: str | None) -> bool:
     return put_right(_folded(text)) is not None
 
 
+# Round 22 (r22c-07, r22c-07b: "super c'est ce que je voulais savoir, bonne journée" at the callback offer brought the
+# consent text): the answer received was enough. Its "super", "parfait", "ok" praise the answer, they accept nothing.
+_SATISFIED = re.compile(
+    r"\b(?:c'est|c est|cest|c|voila|c'etait|c etait) (?:tout |exactement |justement |bien |pile |juste )?"
+    r"(?:ce que |ce qu'|ce qu )(?:je |j'|j )?(?:voulais|voulait|voudrais|cherchais|cherchait|avais besoin de|"
+    r"attendais|souhaitais|esperais) (?:a )?(?:savoir|entendre|lire|comprendre|verifier|confirmer|comme info|comme reponse)|"
+    r"\b(?:ca|cela|vous|vs) (?:repond|repondez|a repondu|avez repondu|m'avez repondu) (?:bien |parfaitement |tout a fait )?"
+    r"a (?:ma|mes) questions?|"
+    r"\bj'?(?:ai|e) (?:eu |bien eu |bien )?(?:ma|mes|la|les|une|toutes mes) reponses?\b(?! a\b)|"
+    r"\bc'est (?:tout |exactement |bien )?ce qu'il me fallait\b|\b(?:c'est|c est|cest|c) bon a savoir\b|"
+    r"\bvous m'avez (?:bien |beaucoup |bien bien )?(?:aidee?|renseignee?|eclairee?|rassuree?)\b|"
+    r"\bje sais (?:maintenant )?(?:ce que j'ai a faire|quoi faire|ce qu'il me reste a faire)\b"
+)
+# A yes said in so many words beside the satisfaction ("super, oui rappelez-moi"): still a yes.
+_EXPLICIT_YES = re.compile(
+    r"\b(?:oui|ouais|ouai|wi|yes|je veux bien|volontiers|avec plaisir|pourquoi pas|j'accepte|je suis d'accord|"
+    r"(?:ok|d'accord) pour|rappel\w*|appel\w*|contact\w*)\b"
+)
+
+
+def says_satisfied(text: str | None) -> bool:
+    """The answer received was enough ("super c'est ce que je voulais savoir", "parfait ça répond à ma question",
+    "top j'ai ma réponse merci"), with no yes said in words: a leave-taking at a yes/no question, never a yes."""
+    folded = _folded(text)
+    return bool(_SATISFIED.search(folded)) and not _EXPLICIT_YES.search(folded)
+
+
+def _leaves_satisfied(folded: str) -> bool:
+    """A satisfied word that ends the message ("top, ça répond à ma question merci"): leave taken; never with something
+    asked after it ("c'est ce que je voulais savoir. et pour la banque ?")."""
+    found = _SATISFIED.search(folded)
+    return (
+        found is not None
+        and len(folded.split()) <= _MAX_INDIRECT_WORDS
+        and not _EXPLICIT_YES.search(folded)
+        and not _MORE_AFTER.search(folded[found.end() :])
+        and not re.search(r"\b(?:pour|et|sur|concernant) (?:la|le|les|l'|mon|ma|mes) ", folded[found.end() :])
+    )
+
+
 def kind(text: str | None) -> str:
     """ "yes", "no", "hesitation", "question", "correction" or "other"."""
     folded = _folded(text)
@@ -419,6 +465,8 @@ def kind(text: str | None) -> str:
     if _NO.search(folded) and not re.match(r"^non,? je (?:ne )?sais pas", folded):
         # "Non, pas maintenant" is a no, said kindly; "pas encore" alone is a hesitation.
         return NO
+    if says_satisfied(text):
+        return OTHER  # "super c'est ce que je voulais savoir": the answer praised, nothing accepted (round 22, r22c-07)
     # A filler before the yes changes nothing, "euh" included: "euh oui pourquoi pas" to the offer is a yes (make run,
     # 2026-12-05: it got the explanation of what an advisor does, and the question again).
     if _HESITATION.search(re.sub(_FILLER_BEFORE, "", folded, count=1)):
@@ -859,9 +907,44 @@ _CLOSING = re.compile(
 
 def is_closing(text: str | None) -> bool:
     """Words that take leave: a farewell ("au revoir", "bonne journée") or a thanks that ends ("merci c'est
-    tout", "je dois filer, merci"). A plain "merci" is no leave-taking."""
+    tout", "je dois filer, merci"). A plain "merci" is no leave-taking. SMS spellings and slips of the keyboard are read
+    written out (``_leave_written_out``)."""
     folded = _folded(text)
-    return bool(folded) and bool(_takes_leave(folded) or _CLOSING.search(folded) or _THATS_ALL.search(folded))
+    if not folded:
+        return False
+    return any(
+        _takes_leave(words) or _CLOSING.search(words) or _THATS_ALL.search(words) or _leaves_satisfied(words)
+        for words in dict.fromkeys((folded, _leave_written_out(folded)))
+    )
+
+
+# Round 22 (r22b-06: "bon jv y aller la, merci" after the number got "Je suis toujours là ... je vous repose la
+# question", while "bon je vais y aller" closed): the words of leaving as typed on a phone, written out for the readers
+# above. "jv", "j vais", "ja vais", "g vais" -> "je vais"; "jy vais", "g y vais" -> "j'y vais"; "jvous", "je vs" -> "je
+# vous"; "y allé" -> "y aller"; "@+" -> "a+".
+_LEAVE_SPELLINGS = (
+    (re.compile(r"\b(?:jv|jvais|jvai|jve|jvay|j vais|j vai|ja vais|jai vais|g vais|g vai|je vai)\b"), "je vais"),
+    (re.compile(r"\b(?:jdois|jdoi|j dois|j doi|je doi|je doit|g dois)\b"), "je dois"),
+    (re.compile(r"\b(?:jy|j y|gy|g y|je y)(?= (?:vais|vai|ve|vay|go|aille|ailles)\b)"), "j'y"),
+    (re.compile(r"\bj'y (?:vai|ve|vay|go)\b"), "j'y vais"),
+    (re.compile(r"\b(?:jvous|jvs|j vous|j vs|je vs|jte|j te|je te(?= lais))\b"), "je vous"),
+    (re.compile(r"\b(?:vous|vs|te) (?:laise|lesse|laisses|laiss)\b"), "vous laisse"),
+    (
+        re.compile(
+            r"\b(?:vous|vs|te) (?:laiser|laissez|lesser)(?=$|\s*[,.;!]|\s+(?:la|maintenant|merci|bonne|au revoir))"
+        ),
+        "vous laisser",
+    ),
+    (re.compile(r"\by ?(?:alle|ale|aler|allez|yaller)\b"), "y aller"),
+    (re.compile(r"\byaller\b"), "y aller"),
+    (re.compile(r"(?:^|(?<=\s))@ ?\+(?=\s|$)"), "a+"),
+)
+
+
+def _leave_written_out(folded: str) -> str:
+    for spelling, written in _LEAVE_SPELLINGS:
+        folded = spelling.sub(written, folded)
+    return folded
 
 
 # "c'est tout" takes leave alone, after a thanks or a no ("merci c'est tout", "non c'est tout"), or as a sentence of its
@@ -1315,6 +1398,16 @@ _TOLD_OTHERS = re.compile(
     r"\b(?:flics?|police|gendarme\w*|pompiers|samu|urssaf|impots|fisc|banque|huissiers?)\b"
     r"|\bce que je (?:vous |te )?(?:dis|ecris|raconte) (?:va|ira|part|arrive|remonte) (?:a|aux|chez) (?:l'|l |la |les )?"
     r"(?:urssaf|impots|fisc|banque|police)\b"
+    # Round 22 (r22b-10): "le conseiller il va pas prévenir ma banque ?", "vous allez le dire à ma banque ?", "est-ce que
+    # ma banque sera au courant ?" (the bank's mediation advice, then the consent question again).
+    r"|\b(?:le|un|ce|votre|vot) conseiller\b,?(?: (?:il|elle))?[^.!?]{0,15}?\b(?:appele\w*|prevenir|previen\w*|"
+    r"alerte\w*|avert\w*|signale\w*|contacte\w*|informe\w*|dire|dira|transm[ie]\w*|communique\w*)\b[^.!?]{0,25}"
+    r"\b(?:flics?|police|gendarme\w*|urssaf|impots|fisc|banque|banquier|huissiers?)\b"
+    r"|\b(?:vous|tu|on)\b[^.!?]{0,15}?\b(?:le |l'|l |leur |lui )?(?:dire|dites|direz|informe\w*|mettre au courant)\b"
+    r"[^.!?]{0,10}\b(?:a|aux) (?:ma |mon |la |l'|l |les )?(?:urssaf|impots|fisc|banque|banquier|police|gendarme\w*)\b"
+    r"|\b(?:(?:ma|la) banque|mon banquier)\b[^.!?]{0,12}\b(?:sera|va etre|pourra|va|saura)\b[^.!?]{0,8}"
+    r"\b(?:au courant|prevenue?|informee?|le savoir|savoir(?! (?:quoi|comment|ce|si|pourquoi|combien|ou|faire))|"
+    r"l'apprendre)\b"
 )
 
 

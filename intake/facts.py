@@ -230,6 +230,10 @@ _NO_DEBT = re.compile(
 # Round 19 (r19c-01, 06, 08, 09, 12): amounts that are no money owed were put on the creditor of the sentence: an
 # overdraft ceiling ("la banque a réduit mon découvert de 10 000 à 3 000 €"), a refused loan or its quote ("refusé le
 # prêt, le devis était de 35 000 €"), an order cancelled, the wages to pay, the turnover lost.
+_COST_RISE_WORDS = (
+    r"au lieu de|augment\w*|hausse|pass(?:e|er|era|ent) de [\d .]+(?:k|€|euros?)? a|nouvel(?:le)? (?:loyer|tarif|prix|mensualite)|"
+    r"(?:nouveau|futur|prochain) (?:loyer|tarif|prix)|revalori\w*|indexe\w*|indexation"
+)
 _NO_DEBT_AMOUNT = re.compile(
     r"\b(?:devis|commandes?|annul\w*|plafond\w*|autorisee?|autorisation|"
     r"(?:reduit|baisse|diminue|ramene|plafonne|limite|coupe)\w*\b(?: [\w']+){0,3} decouvert|"
@@ -237,7 +241,15 @@ _NO_DEBT_AMOUNT = re.compile(
     r"decouvert\w*(?: [\w']+){0,2} de [\d .]+(?:k|ke|€|euros?)? (?:a|en) \d|"
     r"refus\w*(?: [\w']+){0,3} (?:le |un |mon |du |d'|l')?(?:pret|credit|emprunt|financement)|"
     r"(?:pret|credit|emprunt|financement)s?(?: [\w']+){0,3} refus\w*|"
-    r"chiffre|perdu|pertes?|salaires?|(?:la|les|des|mes|nos) (?:paies?|payes?))\b"
+    r"chiffre|perdu|pertes?|salaires?|(?:la|les|des|mes|nos) (?:paies?|payes?)|" + _COST_RISE_WORDS + r")\b"
+)
+# Round 22 (r22c-13): a cost that rises is no debt ("900 € au lieu de 650 à partir de janvier" was "loyer 900 €"), nor
+# is the one it is said of a creditor.
+_COST_RISE = re.compile(r"\b(?:" + _COST_RISE_WORDS + r")\b")
+# Round 22 (r22c-13): "non je dois pas 900, c'est le nouveau loyer": a debt denied names no creditor.
+_DEBT_DENIED = re.compile(
+    r"\b(?:dois|doit|devons|devez)\s+(?:pas|plus|rien|aucun\w*)\b|\bne (?:\w+ )?(?:dois|doit)\b|"
+    r"\b(?:pas|plus|aucune?)\s+(?:une |de |d')?dettes?\b"
 )
 # Words that say the amount is owed all the same ("la commande impayée de 4 800 €", "je lui dois 3 000 €").
 _DEBT_SAID = re.compile(
@@ -831,7 +843,9 @@ _CREDITOR_NOT_IT_BEFORE = re.compile(
 # "la banque je lui dois rien", "la banque, je ne leur dois plus rien" (round 15, r15a-13): nothing owed to it.
 _OWES_IT_NOTHING_AFTER = re.compile(
     r"[ ,]*(?:(?:c'est|ca) )?(?:je |j')?(?:ne |n')?(?:lui |leur )?dois (?:plus )?rien\b|"
-    r"[ ,]*(?:je n'ai|j'ai|y a|il n'y a) (?:pas|plus|aucune?) (?:de )?dettes?\b"
+    r"[ ,]*(?:je n'ai|j'ai|y a|il n'y a) (?:pas|plus|aucune?) (?:de )?dettes?\b|"
+    # Round 22 (r22c-13): "le loyer c'est pas une dette, il augmente", "le loyer ce n'est pas une dette".
+    r"[ ,]*(?:c'est|c est|cest|ce n'est|ce n est|c|ca n'est|ca)\s+(?:pas|plus)\s+(?:une |de |d')?(?:dettes?|impayes?|retard)\b"
 )
 
 
@@ -963,7 +977,13 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         amounts = [amount for amount in amounts if not re.match(r"0\d", amount)]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
-        elif names and (debt_asked or _DEBT.search(folded)):
+        elif (
+            names
+            and (debt_asked or _DEBT.search(folded))
+            # Denied or a cost that rises, in the creditor's own clause: "non je dois pas 900, c'est le nouveau loyer".
+            and not (_DEBT_DENIED.search(fold(clause)) and not _DEBT.search(_DEBT_DENIED.sub(" ", fold(clause))))
+            and not (_COST_RISE.search(fold(clause)) and not _DEBT_SAID.search(clause))
+        ):
             found.extend(name for name in names if not any(item.startswith(name) for item in found))
             named = names
         elif named and not amounts and not _NOT_OWED.search(clause) and not _no_debt_amount(sentence):
@@ -1377,6 +1397,7 @@ def emergency_number_said(code: str | None, text: str | None) -> bool:
 def _place(text: str) -> str | None:
     """The département code of a place named in the sentence (the `places` package reads places)."""
     import places
+    from places.resolve import place_said_alone
 
     text = without_phone_digits(text)  # "c'est 06 98 45 12 30 pas 06 89": no Yonne (round 16, r16a-16)
     found = places.find_in_text(text)
@@ -1389,7 +1410,8 @@ def _place(text: str) -> str | None:
         if code:
             found = places.find_in_text(text[: code.end("code")])
     if found.status == places.NOT_FOUND:
-        found = _town_as_a_clause(text) or found
+        # "Gard. mais dites moi…", "le Var, et la banque…" (round 22, r22c-11): a département alone in its clause.
+        found = _town_as_a_clause(text) or place_said_alone(text) or found
     return found.departement if found.status == places.FOUND else None
 
 
@@ -2420,6 +2442,50 @@ def _received_with_delay(text: str, today: date) -> str | None:
     return found if found and not found.startswith("courrier") else None
 
 
+# Round 22 (r22c-16: "un mois a partir du 1er decembre" got "Le mardi 1er décembre est déjà passé"): a delay counted
+# from a day said with it is the day plus the delay, whatever side of today that day is.
+_DELAY_FROM_DAY = re.compile(
+    rf"\b(?P<said>(?:sous |dans |en )?(?P<count>\d{{1,3}}|{_NUMBER_WORDS}) (?P<unit>jours?|semaines?|mois)) "
+    r"(?:a partir|a compter|a dater) (?:du |de |d')?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )?"
+    r"(?:le )?(?P<day>1er|\d{1,2}) ?(?:/ ?(?P<month_num>\d{1,2})\b|(?P<month>" + "|".join(MONTHS_FOLDED) + r")\b)"
+)
+
+
+def _delay_from_a_day(text: str, today: date) -> str | None:
+    """ "un mois à partir du 1er décembre" -> "un mois à compter du mardi 1er décembre (d'ici le vendredi 1er janvier)"."""
+    from datetime import timedelta
+
+    from chamber.hours import french_date
+
+    original = " ".join(text.replace("’", "'").split())
+    folded = fold(original)
+    found = _DELAY_FROM_DAY.search(folded)
+    if not found:
+        return None
+    day = 1 if found.group("day") == "1er" else int(found.group("day"))
+    month = int(found.group("month_num")) if found.group("month_num") else MONTHS_FOLDED.index(found.group("month")) + 1
+    try:
+        start = date(today.year, month, day)
+    except ValueError:
+        return None
+    if (today - start).days > 180:
+        start = date(today.year + 1, month, day)  # "à partir du 5 janvier" said in December
+    elif (start - today).days > 180:
+        start = date(today.year - 1, month, day)
+    count = NUMBER_WORDS.get(found.group("count")) or int(found.group("count"))
+    unit = found.group("unit")
+    if unit.startswith("jour"):
+        due = start + timedelta(days=count)
+    elif unit.startswith("semaine"):
+        due = start + timedelta(weeks=count)
+    else:
+        years, month0 = divmod(start.month - 1 + count, 12)
+        due = date(start.year + years, month0 + 1, min(start.day, 28))
+    past = ", date passée" if due < today else ""
+    said = original[found.start("said") : found.end("said")] if len(original) == len(folded) else found.group("said")
+    return f"{said} à compter du {french_date(start)} (d'ici le {french_date(due)}{past})"
+
+
 def deadline_after_receipt(text: str | None, today: date, earlier: Iterable[str] | None = None) -> str | None:
     """The deadline a dated receipt and a delay give ("reçue le 2 décembre, 15 jours pour contester" -> "15 jours
     pour contester à compter du mercredi 2 décembre (d'ici le jeudi 17 décembre)"); a receipt alone is said as one
@@ -2430,6 +2496,9 @@ def deadline_after_receipt(text: str | None, today: date, earlier: Iterable[str]
 
     if not text:
         return None
+    counted = _delay_from_a_day(text, today)
+    if counted:
+        return counted  # "un mois à partir du 1er décembre" (round 22, r22c-16)
     original = " ".join(text.replace("’", "'").split())
     folded = fold(original)
     received = _RECEIVED.search(folded)

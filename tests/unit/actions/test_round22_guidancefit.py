@@ -84,9 +84,13 @@ def test_look_alikes_are_no_question_on_the_order(words):
         "le banquier peut retirer la facilite de caisse d'un coup ??",
     ],
 )
-def test_a_question_on_notice_is_left_to_the_advisor(words):
+def test_a_question_on_notice_is_left_to_the_advisor_once_its_step_was_given(words):
     assert asks_about_notice(words)
-    assert answer_with_entry(_in_form(words, "ask_question"), words) is None
+    given = [{"id": "mediation_credit", "name": "Médiation du crédit", "link": ""}]
+    assert answer_with_entry(_in_form(words, "ask_question", guidance_given=given), words) is None
+    # Not yet given, the step is still what helps (the artisan may just have declined the advisor).
+    answered = answer_with_entry(_in_form(words, "ask_question"), words)
+    assert answered is not None and answered[1].id == "mediation_credit"
 
 
 def test_what_to_do_for_the_bank_keeps_its_step():
