@@ -2269,6 +2269,16 @@ def reference_said(tracker: Tracker, reference: str | None = None) -> bool:
     return already_said(tracker, f"C'est noté, votre référence est {reference or ''}", prefix=True)
 
 
+def reference_said_this_turn(tracker: Tracker, reference: str) -> bool:
+    """The case's reference told since the artisan's latest message (by an action earlier in this turn)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and reference in (event.get("text") or ""):
+            return True
+    return False
+
+
 def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
     """Creates or updates the conversation's case from ``slots`` (the outbox: idempotent by conversation id).
     A new case beyond the client's allowance is stored all the same, held for review (actions.abuse)."""
@@ -3716,6 +3726,10 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         and moment_said_this_turn(tracker)
     ):
         return [SlotSet("case_reference", result.reference)]  # "C'est corrigé : ..." said already (round 15, r15a-12)
+    if slots.get("case_reference") and reference_said_this_turn(tracker, result.reference):
+        # The form's end said the reference and the goodbye in this very turn ("non c bon merci, bonne journée" at the
+        # e-mail question, make run 2026-12-06): nothing to add, least of all "J'ai ajouté ce que vous venez de dire".
+        return [SlotSet("case_reference", result.reference)]
     if slots.get("case_reference") and reference_said(tracker, f"{result.reference}."):
         # The case was updated: its reference, not the whole promise again.
         text = f"J'ai ajouté ce que vous venez de dire à votre demande, référence {result.reference}."
