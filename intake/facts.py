@@ -2451,9 +2451,23 @@ _DELAY_FROM_DAY = re.compile(
 )
 
 
+def _after_delay(start: date, delay: re.Match[str]) -> date:
+    """The day a delay of `count` `unit`s (jours, semaines, mois) said from `start` ends; a month later is never a day
+    that does not exist."""
+    from datetime import timedelta
+
+    count = NUMBER_WORDS.get(delay.group("count")) or int(delay.group("count"))
+    unit = delay.group("unit")
+    if unit.startswith("jour"):
+        return start + timedelta(days=count)
+    if unit.startswith("semaine"):
+        return start + timedelta(weeks=count)
+    years, month0 = divmod(start.month - 1 + count, 12)
+    return date(start.year + years, month0 + 1, min(start.day, 28))
+
+
 def _delay_from_a_day(text: str, today: date) -> str | None:
     """ "un mois à partir du 1er décembre" -> "un mois à compter du mardi 1er décembre (d'ici le vendredi 1er janvier)"."""
-    from datetime import timedelta
 
     from chamber.hours import french_date
 
@@ -2472,15 +2486,7 @@ def _delay_from_a_day(text: str, today: date) -> str | None:
         start = date(today.year + 1, month, day)  # "à partir du 5 janvier" said in December
     elif (start - today).days > 180:
         start = date(today.year - 1, month, day)
-    count = NUMBER_WORDS.get(found.group("count")) or int(found.group("count"))
-    unit = found.group("unit")
-    if unit.startswith("jour"):
-        due = start + timedelta(days=count)
-    elif unit.startswith("semaine"):
-        due = start + timedelta(weeks=count)
-    else:
-        years, month0 = divmod(start.month - 1 + count, 12)
-        due = date(start.year + years, month0 + 1, min(start.day, 28))
+    due = _after_delay(start, found)
     past = ", date passée" if due < today else ""
     said = original[found.start("said") : found.end("said")] if len(original) == len(folded) else found.group("said")
     return f"{said} à compter du {french_date(start)} (d'ici le {french_date(due)}{past})"
@@ -2490,7 +2496,6 @@ def deadline_after_receipt(text: str | None, today: date, earlier: Iterable[str]
     """The deadline a dated receipt and a delay give ("reçue le 2 décembre, 15 jours pour contester" -> "15 jours
     pour contester à compter du mercredi 2 décembre (d'ici le jeudi 17 décembre)"); a receipt alone is said as one
     ("courrier reçu le mercredi 2 décembre, délai non précisé"), never as the deadline. None without a receipt date."""
-    from datetime import timedelta
 
     from chamber.hours import french_date
 
@@ -2535,15 +2540,7 @@ def deadline_after_receipt(text: str | None, today: date, earlier: Iterable[str]
         if ahead:
             return f"{ahead} ; courrier reçu le {french_date(when)}"
         return f"courrier reçu le {french_date(when)}, délai non précisé"
-    count = NUMBER_WORDS.get(delay.group("count")) or int(delay.group("count"))
-    unit = delay.group("unit")
-    if unit.startswith("jour"):
-        due = when + timedelta(days=count)
-    elif unit.startswith("semaine"):
-        due = when + timedelta(weeks=count)
-    else:
-        years, month0 = divmod(when.month - 1 + count, 12)
-        due = date(when.year + years, month0 + 1, min(when.day, 28))  # a month later, never a day that does not exist
+    due = _after_delay(when, delay)
     past = ", date passée" if due < today else ""
     said = original[delay.start("said") : delay.end("said")] if len(original) == len(folded) else delay.group("said")
     return f"{said} à compter du {french_date(when)} (d'ici le {french_date(due)}{past})"
