@@ -22,7 +22,14 @@ from actions.crisis_actions import (
     long_wait_reply,
     take_back_reply,
 )
-from actions.erasure_actions import ERASED_SLOT, answer_to_offer, offer_pending
+from actions.erasure_actions import (
+    ERASED_SLOT,
+    answer_to_offer,
+    erasure_asked_in_words,
+    erasure_requested,
+    offer_erasure,
+    offer_pending,
+)
 from actions.handoff import (
     business_person_concerned,
     callback_time,
@@ -297,6 +304,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         # Digits of a phone number taken for a date or a count (round 11, r11b-07): undone on every path, the early
         # ones below included (a callback asked with the number returns before the slots are validated).
         undone = phone_parts_undone(tracker)
+        if erasure_asked_in_words(tracker.latest_message.get("text")) and not erasure_requested(tracker):
+            # "si finalement, supprimez tout" after a no to the erasure offer, read as not understood (the model of
+            # 2026-12-06): erasing asked in words gets the offer, as the FAQ action gives it, never the question again.
+            offered = answer_to_offer(dispatcher, tracker, yes=True) if offer_pending(tracker) else None
+            return [*undone, *(offered if offered is not None else offer_erasure(dispatcher, tracker))]
         # "en fait si" right after a clear no to the direct question is no answer to the intake question
         # the form resumed with: the no is taken back, so the crisis path (which closes the form).
         taken_back = take_back_reply(dispatcher, tracker)
