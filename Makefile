@@ -13,7 +13,7 @@ TRAIN_DATA := config.yml $(TRAINED_COMPONENTS) $(shell find bot/domain nlu stori
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install lint run run-production test test-python validate test-stories evaluate simulate train widget browser nginx bench purge clean
+.PHONY: help install lint run run-production test test-python validate test-stories test-model-free evaluate simulate train widget browser nginx bench purge clean
 
 help:
 	@echo "make run       install what is missing, train if needed, start every process on 127.0.0.1"
@@ -65,20 +65,30 @@ test-stories: $(MODEL)
 # the tests are grouped and queued). PYTEST_WORKERS=0 runs them in this process.
 PYTEST_WORKERS ?= 2
 test-python: $(MODEL) widget browser nginx
-	$(BIN)/python -m pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder)
+	$(BIN)/python -m pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder) \
+	  $(addprefix --ignore=,$(PYTEST_IGNORE))
 
-# Lint first: it takes seconds and fails before the minutes of training and tests.
+# The unit tests that need neither the model nor a started process: `make test` runs them in one process on the core
+# the training leaves free (the training is single-threaded; lint, validation and the widget take half its time),
+# then the rest of pytest without them.
+MODEL_FREE_TESTS := tests/unit/triage tests/unit/intake tests/unit/guidance tests/unit/places tests/unit/chamber
+test-model-free: install
+	$(BIN)/python -m pytest -q $(MODEL_FREE_TESTS)
+
+# Lint: seconds, beside the training's first minute.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# Two at a time on the two cores: lint and validation beside the training (each command's output printed whole
-# when it ends), then the Rasa test stories beside pytest, unsynchronised so that pytest's progress shows as it
-# goes (the stories' lines come in its first minute). The apt-get installs stay one after the other.
+# Two at a time on the two cores: the training first (the longest, single-threaded), and beside it lint, validation,
+# the widget and the model-free unit tests (each command's output printed whole when it ends); then the Rasa test
+# stories beside the rest of pytest, unsynchronised so that pytest's progress shows as it goes (the stories' lines
+# come in its first minute). The apt-get installs stay one after the other.
 test: install browser nginx
-	@$(MAKE) --no-print-directory -j2 --output-sync=line lint validate train widget TRAIN_FLAGS=--skip-validation
-	@$(MAKE) --no-print-directory -j2 test-stories test-python
+	@$(MAKE) --no-print-directory -j2 --output-sync=line train lint validate widget test-model-free \
+	  TRAIN_FLAGS=--skip-validation
+	@$(MAKE) --no-print-directory -j2 test-stories test-python PYTEST_IGNORE="$(MODEL_FREE_TESTS)"
 
 run: install $(MODEL) widget
 	$(BIN)/python -m ops run
