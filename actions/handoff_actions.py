@@ -2271,12 +2271,7 @@ def reference_said(tracker: Tracker, reference: str | None = None) -> bool:
 
 def reference_said_this_turn(tracker: Tracker, reference: str) -> bool:
     """The case's reference told since the artisan's latest message (by an action earlier in this turn)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "bot" and reference in (event.get("text") or ""):
-            return True
-    return False
+    return any(event.get("event") == "bot" and reference in (event.get("text") or "") for event in _this_turn(tracker))
 
 
 def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
