@@ -211,6 +211,7 @@ TRIAGE_SETS = {
     "development_v26": REPO / "tests" / "evaluation" / "retired-heldout-v26.yml",
     "development_v27": REPO / "tests" / "evaluation" / "retired-heldout-v27.yml",
     "development_v28": REPO / "tests" / "evaluation" / "retired-heldout-v28.yml",
+    "development_v29": REPO / "tests" / "evaluation" / "retired-heldout-v29.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
