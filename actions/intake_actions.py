@@ -518,7 +518,12 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return not_answered(slot, PAST_DATE_SAID.format(past), dispatcher, tracker)
         if asks_for_callback(words) and tracker.get_slot("wants_advisor") is True:
             # "oui je veux bien qu'on me rappelle" at the deadline question, the call already accepted: it was stored
-            # as the deadline (and as the legal form) the advisor reads.
+            # as the deadline (and as the legal form) the advisor reads. An answer said with it is kept ("bah ça fait
+            # 3 mois environ. vous pouvez me faire rappeler ?" lost its "3 mois" and got the question again).
+            said_with_it = extract_facts(words, services.chamber_today()).get(slot)
+            if said_with_it:
+                dispatcher.utter_message(text=CALL_ALREADY_ASKED)
+                return {slot: said_with_it}
             return not_answered(slot, CALL_ALREADY_ASKED, dispatcher, tracker)
         if value != words and answer_kind(words) == NO and is_waiting(words):
             # "non attendez" mapped as a no ("aucune échéance connue"): a pause to think, the question waits.

@@ -167,6 +167,28 @@ def test_a_call_asked_for_at_the_legal_form_is_no_legal_form(words):
 
 
 @pytest.mark.parametrize(
+    "words, kept",
+    [
+        ("bah ça fait 3 mois environ. vous pouvez me faire rappeler ?", "ça fait 3 mois"),
+        ("depuis l'été, rappelez-moi svp", "depuis l'été"),
+    ],
+)
+def test_an_answer_said_with_a_call_asked_again_is_kept(words, kept):
+    """make run, 2026-12-06: the call already accepted, "ça fait 3 mois" was dropped and the question came again."""
+    dispatcher, result = at_question("since_when", [words], slots={"wants_advisor": True}, intent="request_human")
+    assert result == {"since_when": kept}
+    assert texts(dispatcher) == ["C'est bien noté : un conseiller vous rappellera."]
+
+
+def test_a_call_asked_again_without_an_answer_leaves_the_question_open():
+    dispatcher, result = at_question(
+        "since_when", ["vous pouvez me faire rappeler ?"], slots={"wants_advisor": True}, intent="request_human"
+    )
+    assert result["since_when"] is None
+    assert texts(dispatcher)[0] == "C'est bien noté : un conseiller vous rappellera."
+
+
+@pytest.mark.parametrize(
     "words, intent",
     [
         ("je comprend pas tout. je reviendrai avec mon fils il parle mieux", "goodbye"),
