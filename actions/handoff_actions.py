@@ -840,6 +840,14 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return moment_within_hours(wish, dispatcher, tracker)
         if asked and callback_time(words) is None and answer_kind(words) == YES:
             return {"callback_slot": "dès que possible"}  # "ok" to "à quel moment ?": any time (round 6: stored "ok")
+        if asked and wish is None and callback_time(words) is None and _NONE_OF_THE_MOMENTS.search(fold(words)):
+            # "aucune de celles-ci", "ni l'un ni l'autre" to the moments offered (make run, 2026-12-06: stored as the
+            # time of the call, the case saying "dès que possible"): the person's own moment is asked for.
+            dispatcher.utter_message(text=OWN_MOMENT_ASKED)
+            dispatcher.messages[-1][ASKED_SLOT_KEY] = "callback_slot"  # the form's question: not asked again
+            return {"callback_slot": None}
+        if asked and wish is None and callback_time(words) is None and fold(words).strip(" .!") in _BARE_NOES:
+            return {"callback_slot": AS_SOON_AS_POSSIBLE}  # "non" to "à quel moment préférez-vous ?": no preference
         if asked and callback_time(words) is None:
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             if intent == "request_human":
@@ -1568,6 +1576,15 @@ NO_NAME_YET = "Pardon, je n'ai pas saisi votre prénom."
 # A hesitation opening an answer: "euh", "bah", "hmm", "alors", with what punctuation follows.
 _HESITATION_FIRST = re.compile(r"^\s*(?:(?:eu+h+|heu+|bah|ben|hm+|alors|euh+ alors)\b[\s,.…]*)+", re.IGNORECASE)
 TIME_STILL_ASKED = "Pardon, je n'ai pas trouvé de moment dans votre réponse."
+OWN_MOMENT_ASKED = (
+    "Dites-moi alors le moment qui vous arrange, avec vos mots : un jour, une heure. "
+    "Vous pouvez aussi répondre « dès que possible »."
+)
+# "None of the moments offered", in the words people use for the buttons they do not want.
+_NONE_OF_THE_MOMENTS = re.compile(
+    r"^(?:non\b[ ,.]*)?(?:aucune?\b|ni l'un ni l'autre|ni l un ni l autre|rien de tout|pas ces? (?:moments?|horaires?|creneaux?))"
+)
+_BARE_NOES = frozenset({"non", "nan", "non merci", "pas de preference", "non pas de preference"})
 MOMENT_IN_THOSE_HOURS = "À quel moment, dans ces horaires, peuvent-ils vous joindre ?"
 NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
 FOREIGN_NUMBER_NOT_READ = "Je n'ai pas reconnu ce numéro étranger. Pouvez-vous le vérifier, avec l'indicatif du pays (par exemple +44 7911 123456) ?"
