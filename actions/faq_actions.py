@@ -47,6 +47,7 @@ from intake.service_questions import (
     asks_if_someone_is_told,
     fits_stored_answer,
     names_business_matter,
+    says_a_body_is_not_the_trouble,
 )
 from ops import clock
 
@@ -183,7 +184,8 @@ async def _what_was_asked(
     if asks_if_someone_is_told(words):
         dispatcher.utter_message(text=NOBODY_TOLD)
         return []
-    difficulty = names_a_difficulty(words)
+    # Round 23 (r23b-14): "c'est pas les impots le probleme, c'est mon associé qui veut partir" is the situation told.
+    difficulty = names_a_difficulty(words) or says_a_body_is_not_the_trouble(words)
     if difficulty and not asks_something(words):
         # "des problèmes de sous quoi" (r17a-07): a difficulty said, acknowledged like any; outside a form, the intake.
         events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)

@@ -1682,15 +1682,39 @@ CONTACT_NOTED = {
 }
 
 
-def noted_for_other_questions(answers: Mapping[str, str]) -> str:
-    """ "Merci, j'ai noté le moment de l'appel (demain matin)." """
+def noted_for_other_questions(answers: Mapping[str, str], departement: str | None = None) -> str:
+    """ "Merci, j'ai noté le moment de l'appel (demain matin)." A moment no hour of the advisors fits ("jeudi après 18h
+    si possible") is never said noted: the hours are said at once, and another moment is asked in its turn (round 23,
+    r23b-05: "j'ai noté le moment de l'appel", then one turn later "les conseillers ne peuvent pas...")."""
+    out = moment_out_of_hours(answers.get("callback_slot"), departement)
     parts = [
         CONTACT_NOTED[name].format(display_phone(value) if name == "phone" else value)
         for name, value in answers.items()
-        if name in CONTACT_NOTED
+        if name in CONTACT_NOTED and not (out and name == "callback_slot")
     ]
+    if out:
+        return (f"Merci, j'ai noté {' et '.join(parts)}. " if parts else "") + out
     note = closed_day_note(answers.get("callback_slot"))
     return f"Merci, j'ai noté {' et '.join(parts)}." + (f" {note}" if note else "")
+
+
+# What follows the hours when a moment said before its question fits none of them: its question comes in its turn.
+OTHER_MOMENT_LATER = "Je vous demanderai ensuite un autre moment."
+
+
+def moment_out_of_hours(moment: str | None, departement: str | None = None) -> str | None:
+    """ "Les conseillers ne peuvent pas vous appeler le soir après 18 h : ils appellent de 8 h à 17 h. Je vous
+    demanderai ensuite un autre moment." when no hour the advisors call fits the moment; None otherwise."""
+    if not isinstance(moment, str) or not moment or moment in ("dès que possible", "non précisé"):
+        return None
+    from actions import services
+    from ops import clock
+
+    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, departement)
+    if out is None:
+        return None
+    limit = re.sub(r"\s*[^.?!]*\?\s*$", "", out).strip()  # the hours, without "À quel autre moment ... ?"
+    return f"{limit} {OTHER_MOMENT_LATER}"
 
 
 _SMALL_WORDS_AROUND_A_NAME = (

@@ -103,6 +103,7 @@ from intake.answers import (
     is_skip,
     is_waiting,
     kind as answer_kind,
+    leaves_to_think,
     refuses_callback,
     says_how_one_is,
     says_only_a_feeling,
@@ -318,7 +319,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if crisis is not None:
             return [*undone, *crisis]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent not in ("affirm", "deny") and is_closing(tracker.latest_message.get("text")):
+        if intent not in ("affirm", "deny") and (
+            is_closing(tracker.latest_message.get("text")) or leaves_to_think(tracker.latest_message.get("text"))
+        ):
             # "bon merci ça ira" read as no intent: leave taken, never this question's answer (it was stored as the
             # deadline, and the next question followed). Stopping is ActionStopConversation's, as for a goodbye; then
             # the bot listens (the form's end would otherwise bring the guidance and the callback offer).
@@ -577,8 +580,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             dispatcher.utter_message(text=reply_to_question(words, services.chamber(), slot))
             return {slot: WHAT_A_NO_SAYS[slot]}
         if is_question(words):
-            # "c grave ?" asks something; it answers nothing: a short reply, then the question again.
-            return not_answered(slot, reply_to_question(words, services.chamber(), slot), dispatcher, tracker)
+            # "c grave ?" asks something; it answers nothing: a short reply, then the question again. A question about
+            # the service is answered first (round 23, r23b-01: "est ce que l'urssaf va savoir que je vous ai parlé ?"
+            # got "je ne sais pas répondre", read as no intent).
+            from actions.service_answers import service_question_text
+
+            reply = service_question_text(tracker) or reply_to_question(words, services.chamber(), slot)
+            return not_answered(slot, reply, dispatcher, tracker)
         if says_only_a_feeling(words):
             # "c'est dur" at "Sous quelle forme ... ?": how hard it is, heard; never stored as the answer.
             return not_answered(slot, FEELING_HEARD, dispatcher, tracker)
@@ -1027,8 +1035,10 @@ class ActionStopConversation(Action):
             # "j'aime autant ne pas en parler" passes this one question; it does not end the conversation.
             dispatcher.utter_message(text=SKIPPED_ACK)
             return [SlotSet(asked, SKIPPED), *_place_cleared(asked), FollowupAction(loop)]
-        if is_hesitation(words):
-            # "attendez je réfléchis": time to think, never a goodbye. The question waits, asked again softly.
+        if is_hesitation(words) and not (loop in (None, "situation_form") and leaves_to_think(words)):
+            # "attendez je réfléchis": time to think, never a goodbye. "bon je vais réfléchir" at an intake question, read
+            # as a goodbye, is one (round 23, r23b-05, r23b-18: "Je vous repose la question" came, as if it were a pause);
+            # with a thanks it already was (is_closing). The question waits, asked again softly.
             if asked in ("wants_advisor", "consent_given") and thinks_it_over(words):
                 # "bon je vais réfléchir" at the callback offer (round 21, r21z-02): the wish respected, the door said,
                 # and no question in the same breath.
@@ -1279,7 +1289,7 @@ async def answer_read_as_leaving(
     words = (tracker.latest_message.get("text") or "").strip()
     if not asked or intent not in ("goodbye", "stop_conversation") or not words or words.startswith("/"):
         return None
-    if is_closing(words) or says_stop(words):
+    if is_closing(words) or says_stop(words) or (loop == "situation_form" and leaves_to_think(words)):
         return None
     reading = _without_coming_back(tracker)
     rest = reading.latest_message.get("text") or ""

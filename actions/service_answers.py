@@ -16,12 +16,16 @@ from intake.service_questions import (
     IN_FRENCH_CALLBACK,
     IN_FRENCH_ONLY,
     NO_LOAN,
+    SOMEONE_THERE,
+    WHAT_TO_SAY,
     act_for_you_text,
     asks_about_a_missed_call,
     asks_callback_in_english,
     asks_for_a_loan,
+    asks_if_someone_is_there,
     asks_us_to_act,
     asks_what_is_done_with_data,
+    asks_what_to_say,
     body_asked_about,
     missed_call_text,
     no_one_told_text,
@@ -54,6 +58,10 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
         return NO_LOAN
     if asks_what_is_done_with_data(words):
         return DATA_USE
+    if asks_if_someone_is_there(words):
+        return SOMEONE_THERE  # round 23, r23b-10: "ya quelqu'un ?"
+    if asks_what_to_say(words) and not tracker.active_loop_name and not tracker.get_slot("difficulty_categories"):
+        return WHAT_TO_SAY  # round 23, r23b-16: "vous voulez savoir quoi ?" before anything is told
     return None
 
 

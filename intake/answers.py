@@ -373,6 +373,20 @@ def thinks_it_over(text: str | None) -> bool:
     return bool(folded) and bool(_THINKING_IT_OVER.search(folded)) and not is_correction(text)
 
 
+# Round 23 (r23b-05, r23b-18): "bon je vais réfléchir" alone, at an intake question, got "Prenez votre temps. Je vous
+# repose la question"; with a thanks it took leave. Said alone, thinking it over later is leaving for now.
+_LEAVES_TO_THINK = re.compile(
+    r"^(?:(?:bon|ok|okay|bah|ben|bon ben|bon bah|ok ben|d'accord|dac|alors|bon alors|eh bien|bon ok)\s*,?\s*)*"
+    r"je (?:vais|dois|vai) (?:y )?(?:reflechir|penser|voir)(?: (?:un peu|a tout ca|a ca|de mon cote|alors|tranquillement))?"
+    r"(?: (?:et je (?:reviendrai|repasserai|vous redis)))?\s*[.!…]*$"
+)
+
+
+def leaves_to_think(text: str | None) -> bool:
+    """The whole message says the artisan will think it over later ("bon je vais réfléchir"): leave taken for now."""
+    return bool(_LEAVES_TO_THINK.search(_folded(text)))
+
+
 def is_waiting(text: str | None) -> bool:
     """The artisan is thinking ("attendez je réfléchis", "euh", "...") and has not answered yet; unlike
     "je ne sais pas", which is an answer (the advisor will ask again)."""
@@ -1408,6 +1422,13 @@ _TOLD_OTHERS = re.compile(
     r"|\b(?:(?:ma|la) banque|mon banquier)\b[^.!?]{0,12}\b(?:sera|va etre|pourra|va|saura)\b[^.!?]{0,8}"
     r"\b(?:au courant|prevenue?|informee?|le savoir|savoir(?! (?:quoi|comment|ce|si|pourquoi|combien|ou|faire))|"
     r"l'apprendre)\b"
+    # Round 23 (r23b-01, r23b-18): "est ce que l'urssaf va savoir que je vous ai parlé ?", "si je vous parle l'urssaf le
+    # saura ?", "et les impots ils vont savoir ?" got "je ne sais pas répondre", while the bank's version was answered.
+    r"|\b(?:l'|l |la |les |le )?(?:urssaf|impots|fisc|sie|tresor public|finances publiques|msa|cgss|caf|police|"
+    r"gendarmes?|huissiers?|administration)\b(?:,? (?:ils?|elles?|eux|ca))?[^.!?]{0,12}\b(?:sera|seront|va etre|vont etre|"
+    r"pourra|pourront|va|vont|saura|sauront|risque|risquent)\b[^.!?]{0,8}\b(?:au courant|prevenue?s?|informee?s?|le savoir|"
+    r"savoir(?! (?:quoi|comment|ce|si|pourquoi|combien|ou|faire))|l'apprendre)\b"
+    r"|\b(?:l'|l |la |les |le )?(?:urssaf|impots|fisc|banque|sie)\b(?:,? (?:ils?|elles?|eux))? (?:le |l')?(?:saura|sauront)\b(?= ?(?:\?|$|que\b|qu'|,|rien\b))"
 )
 
 

@@ -51,10 +51,28 @@ _FITS: dict[str, re.Pattern[str]] = {
 }
 
 
+# Round 23 (r23b-14): "au fait c'est pas les impots le probleme, c'est mon associé qui veut partir" got "Non, la Chambre
+# n'est ni l'URSSAF, ni les impôts…": a body named as not being the trouble, never a question whether we are that body.
+_NOT_THE_TROUBLE = re.compile(
+    r"\b(?:c'est pas|c pas|ce n'est pas|ce n est pas|c'est plus|ce n'est plus|pas) (?:vraiment |tellement |trop )?"
+    r"(?:l'|la |le |les |avec l'|avec la |avec les )?(?:urssaf|impots?|fisc|banques?|tresor public|finances publiques|msa|rsi)"
+    r"\b(?: \w+){0,2} (?:le |mon |notre |la |ma |un )?(?:probleme|souci|soucis|vrai probleme|vrai souci|plus gros souci|"
+    r"plus gros probleme|urgence|urgent|priorite)\b"
+)
+
+
 def fits_stored_answer(key: str, text: str | None) -> bool:
     """Whether the words ask what the stored answer `key` answers (a key not checked here always fits)."""
     pattern = _FITS.get(key)
-    return pattern is None or bool(pattern.search(_folded(text)))
+    folded = _folded(text)
+    if key == "faq/other_bodies" and _NOT_THE_TROUBLE.search(folded):
+        return False
+    return pattern is None or bool(pattern.search(folded))
+
+
+def says_a_body_is_not_the_trouble(text: str | None) -> bool:
+    """Words that put a body aside as the trouble ("c'est pas les impots le probleme, c'est mon associé")."""
+    return bool(_NOT_THE_TROUBLE.search(_folded(text)))
 
 
 # "vous pensez que je vais m'en sortir ?", "ça va s'arranger ?", "c'est foutu vous croyez ?": a hope asked for.
@@ -122,8 +140,20 @@ _NAMES_THE_BANK = re.compile(r"\b(?:banque|banquier|banquiere|conseillere? banca
 
 
 def no_one_told_text(text: str | None) -> str:
-    """The answer to a fear that someone is told: the bank when the words name it, else the authorities."""
-    return NO_BANK_TOLD if _NAMES_THE_BANK.search(_folded(text)) else NO_AUTHORITY_TOLD
+    """The answer to a fear that someone is told: the bank when the words name it, another body named (round 23,
+    r23b-18: "et les impots ils vont savoir ?"), else the authorities."""
+    folded = _folded(text)
+    if _NAMES_THE_BANK.search(folded):
+        return NO_BANK_TOLD
+    body = next(
+        (name for name, pattern in _BODIES if name != "une banque" and re.search(rf"\b(?:{pattern})\b", folded)), None
+    )
+    if body is not None and body != "l'URSSAF":
+        return (
+            f"Non : la chambre ne prévient pas {body}, ni personne d'autre. Ce que vous écrivez n'est lu que par les "
+            "conseillers de la chambre, et rien n'est transmis sans votre accord."
+        )
+    return NO_AUTHORITY_TOLD
 
 
 # The thing a "pourquoi" names ("pourquoi vous voulez mon numéro ?"): the question whose reason is asked, whatever
@@ -443,3 +473,45 @@ _ABOUT_THE_CALL = re.compile(
 def about_the_call(text: str | None) -> bool:
     """Words about the callback or the case ("l'horaire du rappel je peux le modifier ?"), which have their own paths."""
     return bool(_ABOUT_THE_CALL.search(_folded(text)))
+
+
+# Round 23 (r23b-10): "ya quelqu'un ?" got "Je n'ai pas bien compris, pardon.": whether someone is there, answered.
+_SOMEONE_THERE = re.compile(
+    r"^(?:(?:allo|allô|alo|hello|bonjour|bonsoir|salut|euh|he|hé|ohe)\s*[,!.]*\s*)*(?:(?:il )?y a|ya|y'a|il ya|yà|y a t il|"
+    r"y a-t-il|est-ce qu'il y a|est ce qu'il y a) (?:quelqu'un|quelqu un|qqn|qq1|du monde|une personne)"
+    r"(?: (?:la|ici|pour me repondre|qui (?:me )?(?:lit|repond|ecoute)))?\s*\?*$|"
+    r"^(?:vous etes|t'es|tu es|etes[- ]vous) (?:la|toujours la|encore la)\s*\?+$|^(?:allo|allô|alo)\s*\?+$"
+)
+
+
+def asks_if_someone_is_there(text: str | None) -> bool:
+    """ "ya quelqu'un ?", "allo ?", "vous êtes là ?": the whole message asks whether anyone answers."""
+    return bool(_SOMEONE_THERE.search(_folded(text)))
+
+
+SOMEONE_THERE = (
+    "Oui, je suis là : je suis l'assistant automatique de la chambre, et un conseiller peut prendre le relais si vous "
+    "le souhaitez. Dites-moi ce qui vous amène, avec vos mots."
+)
+
+
+# Round 23 (r23b-16): "ben je sais pas par ou commencer, vous voulez savoir quoi ?" got "Je n'ai pas bien compris" and
+# became the case's request: what to say is guided.
+_WHAT_TO_SAY = re.compile(
+    r"\b(?:vous voulez (?:savoir|que je (?:vous )?dise) quoi|(?:qu'est ce que|qu'est-ce que|que) (?:vous voulez|"
+    r"voulez-vous|je dois (?:vous )?(?:dire|ecrire|raconter)) (?:savoir|que je (?:vous )?(?:dise|ecrive|raconte))?|"
+    r"je (?:dois|peux) (?:vous )?(?:dire|ecrire|raconter) quoi|je (?:vous )?(?:dis|ecris|raconte) quoi|"
+    r"(?:je )?(?:ne )?sais pas (?:par ou|par quoi|comment) commencer|par ou (?:je )?commence\w*|"
+    r"il faut (?:vous )?dire quoi|vous avez besoin de (?:savoir )?quoi)\b"
+)
+
+
+def asks_what_to_say(text: str | None) -> bool:
+    """The person does not know what to tell ("vous voulez savoir quoi ?", "je sais pas par où commencer")."""
+    return bool(_WHAT_TO_SAY.search(_folded(text)))
+
+
+WHAT_TO_SAY = (
+    "Ce que vous voulez, avec vos mots : votre métier, et ce qui vous inquiète en ce moment, par exemple une dette, un "
+    "client qui ne paie pas ou un courrier reçu. Quelques mots suffisent, même en vrac."
+)
