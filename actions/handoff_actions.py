@@ -19,7 +19,7 @@ from actions.asking import ASKED_SLOT_KEY, ask_next_question, slot_rasa_asks
 from actions.business_questions import answer_to_business_question, content_words
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
-from actions.earlier_number import earlier_number_at_phone_question
+from actions.earlier_number import earlier_number_at_phone_question, earlier_number_with_consent
 from actions.erasure_actions import consent_worry_text, erasure_in_handoff, erasure_outside_forms, part_removal
 from actions.handoff import (
     BEFORE_YOU_GO,
@@ -29,6 +29,7 @@ from actions.handoff import (
     DIGIT_RUN,
     DISCRETION_NOTED,
     INTAKE_SLOTS_FILLED_ANYWHERE,
+    OTHER_MOMENT_LATER,
     another_number,
     asks_discretion,
     asks_when_they_call,
@@ -555,7 +556,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                 # "ouai mé c mon pere ki fo rapelé pa moi, il s'apel Gérard" (round 19, r19a-03): the person to call said
                 # with the yes, kept; the name was asked again after it.
                 named = contact_kept_for_later(tracker, words)
-            return {"consent_given": True, "consent_at": now, **named}
+            # Round 23 (r23a-10): the number of the first message, forgotten on an earlier "non", kept with this yes.
+            return {"consent_given": True, "consent_at": now, **earlier_number_with_consent(tracker), **named}
         return {"consent_given": False, **contact_forgotten(tracker)}
 
     def validate_contact_name(
@@ -998,7 +1000,7 @@ def kept_for_other_questions(
         others["phone"] = choice[0]
         rest = {name: answer for name, answer in others.items() if name != "phone"}
         if rest:
-            dispatcher.utter_message(text=noted_for_other_questions(rest))
+            dispatcher.utter_message(text=noted_for_other_questions(rest, tracker.get_slot("departement")))
         say_numbers_kept(dispatcher, words)
     else:
         if slot == "phone" and "phone" not in found and any(char.isdigit() for char in words or ""):
@@ -1007,11 +1009,11 @@ def kept_for_other_questions(
             problem = number_problem_text(words or "", value)
             others = moment_out_of_hours_said(others, dispatcher, tracker)
             if others:
-                dispatcher.utter_message(text=noted_for_other_questions(others))
+                dispatcher.utter_message(text=noted_for_other_questions(others, tracker.get_slot("departement")))
             dispatcher.utter_message(text=problem)
             dispatcher.messages[-1][ASKED_SLOT_KEY] = "phone"
             return {slot: None, **others}
-        dispatcher.utter_message(text=noted_for_other_questions(others))
+        dispatcher.utter_message(text=noted_for_other_questions(others, tracker.get_slot("departement")))
     if slot == "contact_name":
         if declines_a_name_in_a_clause(words):
             # "pas de prenom. juste mon mail : ..." (round 20, r20b-12: stored "Juste"): the name declined, the address kept.
@@ -1038,7 +1040,7 @@ def moment_out_of_hours_said(
     if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
         return others
     limit = re.sub(r"\s*[^.?!]*\?\s*$", "", out).strip()
-    dispatcher.utter_message(text=f"{limit} Je vous demanderai ensuite un autre moment.")
+    dispatcher.utter_message(text=f"{limit} {OTHER_MOMENT_LATER}")
     return {name: answer for name, answer in others.items() if name != "callback_slot"}
 
 
@@ -1080,7 +1082,12 @@ def kept_moment_checked(dispatcher: CollectingDispatcher, tracker: Tracker, even
     out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), kept, tracker.get_slot("departement"))
     if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
         return events
-    dispatcher.utter_message(text=out)
+    # The hours already said when the moment came (round 23, r23b-05: noted_for_other_questions says them at once and
+    # promises this question): only the question now, not the hours twice.
+    hours_told = any(
+        e.get("event") == "bot" and (e.get("text") or "").endswith(OTHER_MOMENT_LATER) for e in tracker.events
+    )
+    dispatcher.utter_message(text=MOMENT_IN_THOSE_HOURS if hours_told else out)
     dispatcher.messages[-1][ASKED_SLOT_KEY] = "callback_slot"  # the form's question: not asked again (bot/form_asks.py)
     tracker.slots["callback_slot"] = None
     kept_events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
@@ -1097,6 +1104,11 @@ def moment_within_hours(moment: str, dispatcher: CollectingDispatcher, tracker: 
     if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
         return {"callback_slot": moment}
     dispatcher.utter_message(text=out)
+    if tracker.get_slot("requested_slot") == "callback_slot" and phone_of_stored_case(tracker) is not None:
+        # "après 18h c'est mieux" (round 23, r23a-04): the sentence ends with "À quel autre moment ... ?"; the form's
+        # own time question after it asked the same thing twice in one reply. (A case saved this turn says so after
+        # this sentence: the form's question then ends the reply.)
+        dispatcher.messages[-1][ASKED_SLOT_KEY] = "callback_slot"
     return {"callback_slot": None}
 
 
@@ -1936,7 +1948,8 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
             # so nothing kept it and the phone question asked it again; kept for that question (forgotten on a no).
             return {slot: None, **kept}
     if decision is True:
-        return {slot: True, **name_with_yes(dispatcher, tracker, slot)}
+        earlier = earlier_number_with_consent(tracker) if slot == "consent_given" else {}
+        return {slot: True, **earlier, **name_with_yes(dispatcher, tracker, slot)}
     return {slot: decision}
 
 
@@ -3128,17 +3141,24 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
         or says_the_keyword(words)
         or (refused and _CHANGED_TO_YES.search(fold(words or "")))
         or (slots.get("consent_given") is False and accepts_in_words(words))
+        or consent_no_taken_back(tracker)
     ):
         return None
     kept = {slot: value for slot, value in found.items() if _open_for(slot, slots.get(slot))}
     if "callback_slot" not in kept:
         kept.update(moment_with_change_of_mind(slots, words))
-    if slots.get("wants_advisor") is True and slots.get("consent_given") is False and accepts_in_words(words):
+    if (
+        slots.get("wants_advisor") is True
+        and slots.get("consent_given") is False
+        and (accepts_in_words(words) or consent_no_taken_back(tracker))
+    ):
         # The consent itself refused, then given in so many words ("finalement si, j'accepte", round 17, r17a-16): it
         # was read and is now given; never asked again.
         dispatcher.utter_message(text=CONSENT_NOW_GIVEN)
         now = datetime.now(timezone.utc).isoformat()
         events = [SlotSet("consent_given", True), SlotSet("consent_at", now)]
+        if "phone" not in kept:
+            kept.update(earlier_number_with_consent(tracker))  # round 23, r23a-10: the first message's number
         return [*events, *(SlotSet(slot, value) for slot, value in kept.items()), FollowupAction("handoff_form")]
     dispatcher.utter_message(text=NUMBER_IS_A_YES)
     events = [SlotSet("wants_advisor", True), SlotSet("consent_given", None)]
@@ -3146,6 +3166,17 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
 
 
 crisis_actions.callback_taken_up_again = callback_taken_up_again  # the check-in after the crisis path reads it too
+
+
+def consent_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """ "enfin si, si, d'accord" right after a "non" to the consent: the consent given, never asked again (round 23,
+    r23a-10: asked twice more). None otherwise."""
+    if tracker.active_loop_name or not consent_no_taken_back(tracker):
+        return None
+    return callback_taken_up_again(dispatcher, tracker)
+
+
+crisis_actions.consent_taken_back = consent_taken_back  # action_answer_outside_question reads it first
 
 
 # The word the bot tells people to write (« conseiller »), said as a clause of its own at the end or the start of a
@@ -3173,6 +3204,32 @@ def says_the_keyword(words: str | None) -> bool:
 
 
 # "non finalement d'accord", "bon finalement oui", "en fait ok": a mind changed to a yes after a refusal (round 6).
+# The "non" to the consent taken back at once, in the next message ("enfin si, si, d'accord, c'est juste que je suis
+# pressé", "ah si pardon, ok", "non si si allez-y", "bon d'accord"): round 23, r23a-10, the consent was asked again, then
+# a third time after the name. Never with a no after it ("si mais non", "d'accord mais pas mon numéro").
+_NO_TAKEN_BACK = re.compile(
+    r"^(?:(?:enfin|ah|oh|bon|euh|non|pardon|attendez|finalement|en fait|excusez-moi|oups)[ ,.!…]+)*"
+    r"(?:si|oui|ok|okay|d'accord|daccord|allez-y|allez|c'est bon|je veux bien)\b"
+    r"(?![^.!?]*\b(?:pas|non|plus|mais non|sans)\b)"
+)
+
+
+def consent_no_taken_back(tracker: Tracker) -> bool:
+    """Whether the latest message takes back the "non" the consent question got in the message just before."""
+    if tracker.get_slot("consent_given") is not False or not _NO_TAKEN_BACK.search(
+        fold(tracker.latest_message.get("text") or "").replace("’", "'")
+    ):
+        return False
+    events = list(tracker.events)
+    said = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    if len(said) < 2:
+        return False
+    between = events[said[-2] : said[-1]]
+    return any(
+        e.get("event") == "slot" and e.get("name") == "consent_given" and e.get("value") is False for e in between
+    )
+
+
 _CHANGED_TO_YES = re.compile(
     r"\b(?:finalement|en fait|reflexion faite|tout compte fait|j'ai change d'avis)[ ,]+(?:si|oui|ok|d'accord|"
     r"daccord|je veux bien|allez-y|c'est bon)\b(?! pas)"

@@ -19,8 +19,10 @@ DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encod
 
 
 def answered(words: str, requested: str, **slots):
+    stored = [{"event": "slot", "name": "phone", "value": slots["phone"]}] if "phone" in slots else []
     events = [
         user("le fournisseur de farine me réclame 3000 euros"),
+        *stored,
         bot("Voulez-vous qu'un conseiller vous rappelle ?"),
         user("oui", "affirm"),
         bot("Une question"),
@@ -32,7 +34,9 @@ def answered(words: str, requested: str, **slots):
 
 @pytest.mark.parametrize("words", ["le soir après 19h de préférence", "après 19h c'est plus pratique", "vers 20h"])
 def test_an_evening_at_the_time_question_is_asked_once(words):
-    dispatcher, events = answered(words, "callback_slot", phone="+33612345678", email="non précisé")
+    dispatcher, events = answered(
+        words, "callback_slot", phone="+33612345678", email="non précisé", case_reference="RL-ABC123"
+    )
     said = [message.get("text") or "" for message in dispatcher.messages]
     assert len([text for text in said if text.rstrip().endswith("?")]) == 1  # one question in the reply
     assert asked(dispatcher) == "callback_slot"
@@ -45,7 +49,9 @@ def test_a_moment_within_the_hours_is_kept_at_the_time_question():
     assert not any("ne peuvent pas" in text for text in texts(dispatcher))
 
 
-@pytest.mark.parametrize("words", ["Bernard, rappelez-moi le soir après 19h", "Bernard. mercredi après 18h30 si possible"])
+@pytest.mark.parametrize(
+    "words", ["Bernard, rappelez-moi le soir après 19h", "Bernard. mercredi après 18h30 si possible"]
+)
 def test_an_evening_said_before_its_question_is_not_said_noted(words):
     dispatcher, events = answered(words, "contact_name")
     said = " ".join(texts(dispatcher))
