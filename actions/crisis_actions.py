@@ -156,6 +156,8 @@ from triage.normalise import normalise
 # The handoff's reading of a callback taken up again after a refusal (actions.handoff_actions.callback_taken_up_again),
 # set by that module when it loads: it imports this one, so importing it here would make a cycle.
 callback_taken_up_again: Callable[[CollectingDispatcher, Tracker], list[EventType] | None] | None = None
+# The handoff's reading of a "non" to the consent taken back in the next message (round 23, r23a-10).
+consent_taken_back: Callable[[CollectingDispatcher, Tracker], list[EventType] | None] | None = None
 # The same for what the crisis path needs of a stored case (round 19): the case saved again, its number, a case that
 # stands after a no, a yes read as the handoff reads it. Set by actions.handoff_actions, which imports this module.
 save_case: Callable[[Tracker, dict[str, Any]], Any] | None = None
@@ -712,9 +714,10 @@ def take_back_reply(
     dispatcher: CollectingDispatcher, tracker: Tracker, *, distress_words: bool = False
 ) -> list[EventType] | None:
     """The crisis path when the latest message takes back a clear no, wherever the conversation was (an
-    intake or handoff question, no question at all); else None. The safety question follows."""
+    intake or handoff question, no question at all); else None. The safety question follows. A "non" to the consent
+    taken back the same way ("enfin si, si, d'accord", round 23, r23a-10) is the consent given (the handoff's reading)."""
     if not clear_no_taken_back(tracker, distress_words=distress_words):
-        return None
+        return consent_taken_back(dispatcher, tracker) if consent_taken_back else None
     logger.info("clear no taken back")
     events = crisis_reply(dispatcher, tracker, answered=True)
     return [*events, SlotSet("suicide_thoughts", NOT_CLEAR_NO), FollowupAction("safety_form")]

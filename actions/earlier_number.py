@@ -9,21 +9,28 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.handoff import display_phone, number_owner, phones_in
+from actions.handoff import display_phone, number_owner, phones_in, relative_written_for
 from intake.answers import refers_to_number_given
 from intake.facts import fold as fold_words
 
 
 def number_given_earlier(tracker: Tracker) -> str | None:
     """The artisan's own phone number said in an earlier message ("slt je suis a Mamoudzou, joignable au 0639 21 43
-    65", round 12, r12c-14), E.164; the last one said, never one said to be a relative's. None when none was said."""
+    65", round 12, r12c-14), E.164; the last one said, never one said to be a relative's ("vous pouvez l'appeler lui ?
+    06 ...", a pronoun for the person someone close writes for). None when none was said."""
     latest = tracker.latest_message.get("text")
     said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
     if said and said[-1] == latest:
         said = said[:-1]
+    person = relative_written_for(tracker.slots, said)
     for words in reversed(said):
         numbers = phones_in(words)
-        if numbers and number_owner(words) is None and not _SOMEONE_ELSES_NUMBER.search(fold_words(words)):
+        if (
+            numbers
+            and number_owner(words) is None
+            and (person is None or number_owner(words, person) is None)
+            and not _SOMEONE_ELSES_NUMBER.search(fold_words(words))
+        ):
             return numbers[-1]
     return None
 
@@ -52,3 +59,14 @@ def earlier_number_at_phone_question(dispatcher: CollectingDispatcher, tracker: 
         return None
     dispatcher.utter_message(text=f"Je garde le {display_phone(number)} que vous m'avez donné au début.")
     return {"phone": number}
+
+
+def earlier_number_with_consent(tracker: Tracker) -> dict[str, Any]:
+    """The artisan's own number said before the consent ("mon 06 c'est le 06 11 22 33 44 rappelez moi vite" in the
+    first message), kept when the consent is given with no number kept: round 23, r23a-10, the number was forgotten on
+    a first "non", the consent then given, and the phone question asked it again ("je vous l'ai déjà donné au début
+    !!"). The consent covers the number; the case says it back (number_read_back). {} otherwise."""
+    if tracker.get_slot("phone") not in (None, ""):
+        return {}
+    number = number_given_earlier(tracker)
+    return {"phone": number} if number else {}
