@@ -1207,9 +1207,11 @@ _ASKING_ONLY = re.compile(
 # sets v9 and v10 lost four categories when any negated category word retracted it).
 _DENIES_A_DIFFICULTY = re.compile(
     r"\b(?:(?:il )?(?:n )?y a (?:pas|plus|aucun|aucune|jamais eu) (?:de |d )?|(?:c est|ce n est|c|ca n est|ce) pas "
-    r"(?:le|la|les|l|du|des|avec|a cause (?:de|du|des))?\b|pas (?:de |d )?(?:souci|soucis|probleme|problemes) "
+    # A loan turned down as a remedy ("la solution c'est pas un prêt", round 23) corrects no creditor.
+    r"(?! ?une? (?:pret|credit|emprunt|financement|decouvert)\b)(?:le|la|les|l|du|des|avec|a cause (?:de|du|des))?\b|pas (?:de |d )?(?:souci|soucis|probleme|problemes) "
     r"(?:avec|de|du|des|cote|pour)\b|rien a voir avec|(?:n est|est) pas (?:le|mon) (?:souci|probleme)|"
-    r"(?:c est|cest|c) (?:\S+ ){1,3}(?:pas|et non|et pas) (?:le|la|les|l|du|des|de|a|aux?)?\b)"
+    r"(?:c est|cest|c) (?:\S+ ){1,3}(?:pas|et non|et pas) (?!une? (?:pret|credit|emprunt|financement|decouvert)\b)"
+    r"(?:le|la|les|l|du|des|de|a|aux?)?\b)"
 )
 
 
