@@ -245,9 +245,44 @@ def _add_short_names(communes: dict[str, list[Commune]], departement_keys: Mappi
         del communes[key]  # a short name that found no town
 
 
+# Round 23 (r23a-06, r23a-07, r23a-10): well-known landmarks people place their business by ("celle à côté du stade de
+# France" for Saint-Denis, 93; "près du viaduc de Millau"; "à côté du Futuroscope"), read as the commune they stand in,
+# with or without their article ("du Futuroscope" is "de le futuroscope"). Only names that are no ordinary phrase and
+# stand in one commune: "la tour Eiffel" yes, "la gare", "le centre commercial" or "Center Parcs" (several) never.
+LANDMARKS = {
+    "Futuroscope": "86062",  # Chasseneuil-du-Poitou
+    "Stade de France": "93066",  # Saint-Denis
+    "Viaduc de Millau": "12145",  # Millau
+    "Puy du Fou": "85082",  # Les Epesses
+    "Disneyland": "77111",  # Chessy
+    "Disneyland Paris": "77111",
+    "Eurodisney": "77111",
+    "Euro Disney": "77111",
+    "Parc Astérix": "60494",  # Plailly
+    "Vulcania": "63381",  # Saint-Ours
+    "Zoo de Beauval": "41198",  # Saint-Aignan
+    "Pont du Gard": "30346",  # Vers-Pont-du-Gard
+    "Dune du Pilat": "33529",  # La Teste-de-Buch
+    "Dune du Pyla": "33529",
+    "Circuit Paul Ricard": "83035",  # Le Castellet
+    "Grottes de Lascaux": "24291",  # Montignac-Lascaux
+    "Tour Eiffel": "75056",  # Paris
+    "Marineland": "06004",  # Antibes
+}
+_LANDMARK_ARTICLES = {"Futuroscope": "le", "Stade de France": "le", "Viaduc de Millau": "le", "Puy du Fou": "le"}
+_LANDMARK_ARTICLES |= {"Parc Astérix": "le", "Zoo de Beauval": "le", "Pont du Gard": "le", "Dune du Pilat": "la"}
+_LANDMARK_ARTICLES |= {"Dune du Pyla": "la", "Circuit Paul Ricard": "le", "Grottes de Lascaux": "les"}
+_LANDMARK_ARTICLES |= {"Tour Eiffel": "la"}
+
+
 def _add_usage_names(communes: dict[str, list[Commune]]) -> None:
     by_insee = {c.insee: c for found in communes.values() for c in found if c.kind == "c"}
-    for name, insee in USAGE_NAMES.items():
+    landmarks = {
+        spelling: insee
+        for name, insee in LANDMARKS.items()
+        for spelling in (name, *([f"{_LANDMARK_ARTICLES[name]} {name}"] if name in _LANDMARK_ARTICLES else []))
+    }
+    for name, insee in {**USAGE_NAMES, **landmarks}.items():
         commune = by_insee.get(insee)
         key = normalise(name)
         if commune is not None and all(c.insee != insee for c in communes[key]):

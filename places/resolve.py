@@ -840,7 +840,7 @@ def resolve(answer: str | None, typos: bool = True) -> Resolution:
     """
     if not answer:
         return NOTHING
-    answer = code_said_whole(without_negated(answer))
+    answer = distance_said_as_near(code_said_whole(without_negated(answer)), limit=None)
     words = _with_articles(_compact_numbers(normalise(answer).split()))
     if not words:
         return NOTHING
@@ -1372,6 +1372,29 @@ def _contrast(rest: str) -> Resolution:
     return resolution if resolution.found else NOTHING
 
 
+# "à 20 km de Rodez", "à 10 minutes de Rodez", "à 15 bornes d'Albi" (round 23, r23a-14: not read, the place asked): the
+# town said as the one nearby. Within NEAR_DISTANCE (km or minutes) a free sentence reads it as "près de Rodez"; further
+# ("à 80 km de Lyon") it may be another département, so only an answer to the place question reads it.
+NEAR_DISTANCE = 30
+_DISTANCE = re.compile(
+    r"(?:\b(?:a|à)\s+)?(?:environ\s+|moins\s+de\s+|max\s+)?(?P<count>\d{1,3})\s*"
+    r"(?:km|kms|kilom[eè]tres?|bornes|min|mins|minutes?|mn)\b\.?\s+(?:environ\s+)?(?P<of>de\s+|d['’]\s*|du\s+|des\s+)",
+    re.IGNORECASE,
+)
+
+
+def distance_said_as_near(text: str, limit: int | None = NEAR_DISTANCE) -> str:
+    """ "à 20 km de Rodez" -> "près de Rodez" (the count within ``limit``; any count when None): how far one is from a
+    town says the town nearby."""
+
+    def near(match: re.Match[str]) -> str:
+        if limit is not None and int(match.group("count")) > limit:
+            return match.group(0)
+        return "près " + match.group("of")
+
+    return _DISTANCE.sub(near, text)
+
+
 def find_in_text(text: str | None) -> Resolution:
     """A place named in a free sentence ("je suis boulanger à Arras depuis 10 ans", "ici dans le 62").
 
@@ -1382,6 +1405,7 @@ def find_in_text(text: str | None) -> Resolution:
     if not text:
         return NOTHING
     text = code_said_whole(text)  # "dans le 9 3" (round 17, r17a-07): 93, never 09
+    text = distance_said_as_near(text)
     negated = _negated_spans(text)
     text = without_negated(text)
     corrected = _correction(text)
@@ -1600,6 +1624,27 @@ def names_a_known_town(text: str | None) -> Resolution | None:
         commune.population >= KNOWN_TOWN_POPULATION and not commune.common_word
     )
     return resolution if known else None
+
+
+def namesake_said_alone(text: str | None) -> Resolution | None:
+    """The whole message is a name several towns bear, one of them a known town ("Clermont": Clermont-Ferrand, 63, or
+    Clermont, 60; "à Saint-Denis"), with no other word: its candidates, to be offered. Round 23 (r23b-14: "Clermont"
+    alone after the first message was lost, never asked). None otherwise ("Marie", a first name; "bonjour")."""
+    words = normalise(text or "")
+    for lead in sorted(_ALONE_LEAD, key=len, reverse=True):
+        if words.startswith(lead + " "):
+            words = words[len(lead) + 1 :]
+            break
+    if not words or len(words.split()) > 4 or words in _FIRST_NAMES or words in tables().departement_keys:
+        return None
+    resolution = resolve(words, typos=False)
+    current = [c for c in resolution.candidates if c.kind == "c"]
+    if not resolution.ambiguous or len(current) < 2 or words not in tables().communes:
+        return None
+    largest = max(current, key=lambda commune: commune.population)
+    if largest.population < KNOWN_TOWN_POPULATION or all(c.common_word for c in current):
+        return None
+    return resolution
 
 
 # Round 22 (r22c-05 "Nice, I said it. Nice", r22c-11 "Gard. mais dites moi par quoi je commence…": the place question
