@@ -35,7 +35,7 @@ from intake.answers import (
 from intake.facts import extract_facts, fold, is_place_mention, without_phone_digits
 from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
 from places.choice import choose, settled_by_another_town, speaks_of_choices
-from places.resolve import place_said_alone, said_as_a_place, said_as_whereabouts
+from places.resolve import namesake_said_alone, place_said_alone, said_as_a_place, said_as_whereabouts
 from triage.distress import AMBIGUOUS as LEVEL_THREE
 
 MAX_CHOICES = 3
@@ -50,6 +50,11 @@ AGAIN = (
 )
 GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
 WHICH_AGAIN = "Je n'ai pas su laquelle de ces communes est la vôtre."
+# Round 23 (make run, s23-x2): "Aucune de celles-ci" at the namesakes offered closed the case with no place, and the
+# town said next ("c'est saint-denis-les-bourg") never reached it. The place is asked once more, never twice.
+ONCE_MORE = "D'accord. Quel est le nom complet de votre commune, ou son département ?"
+# What place_unread holds while ONCE_MORE is pending (the candidates refused, no words to keep as the place).
+NONE_OF_THE_CHOICES = NONE_OF_THESE["title"]
 
 
 def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
@@ -73,6 +78,11 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         # "euh attendez", "je regarde": no place yet, and no unread place either; the question waits.
         return {"departement": None}, TAKE_YOUR_TIME
     said = answer_kind(text) if not (resolution.found or resolution.ambiguous) else OTHER
+    if said in (NO, HESITATION) and (len(text.split()) > _SHORT_REFUSAL or "?" in text):
+        # "elle est pour quand cette contrainte en fait je sais pas, je l'ai reçue il y a 10 jours" (round 23, r23a-07:
+        # "le conseiller vous le demandera", the case closed with no place): a question or a sentence about something
+        # else, no refusal to say where; the place is asked once more.
+        said = OTHER
     if said in (NO, HESITATION) or (said == YES and slots.get("place_unread")):
         # "non", "je ne sais pas", or a second "c bon": no place will come; never a place kept as typed.
         return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP
@@ -112,6 +122,11 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         ]
         return {"departement": None, "place_choices": choices, "place_unread": text}, None
     return {"departement": None, "place_choices": None, "place_unread": text}, None
+
+
+# "non", "je ne sais pas", "aucune idée", "je sais pas trop où c'est rattaché": a refusal or a doubt about the place
+# said in so many words; a longer message is about something else.
+_SHORT_REFUSAL = 8
 
 
 # A town of this size named like a département elsewhere ("Vienne", Isère, 30,000 people, and the Vienne, 86) is asked
@@ -215,6 +230,8 @@ class PlaceQuestion:
         choices = slots.get("place_choices") or []
         if choices:
             return choose_question(choices), [{"title": c, "payload": c} for c in choices] + [NONE_OF_THESE]
+        if slots.get("place_unread") == NONE_OF_THE_CHOICES:
+            return ONCE_MORE, [SKIP_BUTTON]
         if slots.get("place_unread"):
             return AGAIN, [SKIP_BUTTON]
         return QUESTION, [SKIP_BUTTON]
@@ -304,7 +321,16 @@ class PlaceValidation:
         if not asked and value not in (None, SKIPPED) and elsewhere_for_a_while(tracker, departement_code(str(value))):
             # "lundi je suis à Rungis" at the callback offer: where one will be, never the business's place (r12c-09).
             return {"departement": known}
+        at_question = tracker.get_slot("requested_slot") == "departement"
+        if at_question and value == SKIPPED and tracker.get_slot("place_choices") and refuses_the_choices(latest):
+            # "Aucune de celles-ci": the place is none of the namesakes offered, asked once more (round 23, s23-x2).
+            return none_of_the_choices(dispatcher, tracker)
         if asked and (value not in (None, SKIPPED) or (is_waiting(latest) and not is_skip(latest))):
+            value = latest
+        elif asked and value == SKIPPED and not is_skip(latest) and not _NONE_OF_THESE.match(latest):
+            # The classifier's skip_question on words that pass nothing ("celle à côté du stade de france" at the
+            # Saint-Denis choice, r23a-06; "elle est pour quand cette contrainte ?" at the place question, r23a-07):
+            # the case closed with no place, never asked again. The words are read as the answer they are.
             value = latest
         elif (
             not asked
@@ -321,6 +347,8 @@ class PlaceValidation:
         if aside is not None:
             return aside
         update, message = place_update(value, tracker.slots)
+        if asked and message == GIVE_UP and refuses_the_choices(latest) and not place_asked_again(tracker.events):
+            return none_of_the_choices(dispatcher, tracker)
         alone = (
             place_said_alone(without_phone_digits(latest), asked=True)
             if asked and update.get("departement") in (None, SKIPPED) and not update.get("place_choices")
@@ -336,19 +364,74 @@ class PlaceValidation:
                 "place_unread": None,
             }
             message = None
-        if asked and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept")):
+        twice = place_asked_times(tracker.events) >= 2
+        if (
+            asked
+            and not (twice and update.get("place_unread"))
+            and ((update.get("place_unread") and not update.get("place_choices")) or update.get("place_kept"))
+        ):
             # "depuis la semaine dernière" or "je suis carreleur" at the place question: no unread place (nor one
             # kept as typed), but the answer to another question, noted for it, and the place asked again.
             facts = extract_facts(latest, services.chamber_today())
             facts.pop("departement", None)
             if facts:
                 return answered_another_question("departement", facts, dispatcher, tracker)
+        if (
+            asked
+            and update.get("departement") is None
+            and update.get("place_unread")
+            and not update.get("place_choices")
+            and twice
+        ):
+            # Asked twice already (an answer to another question brought it back plainly, round 23, r23a-07): a third
+            # asking is never made; the words are kept as typed for the advisor, as after "Je n'ai pas reconnu ce lieu".
+            update = {"departement": latest, "commune": None, "place_kept": latest, "place_choices": None}
+            update["place_unread"] = None
+            message = GIVE_UP
         if asked and not message and _says_overwhelm(tracker):
             # Heard before the question comes again (or the next one): the kind word of the intake questions.
             message = FEELING_HEARD
         if message:
             dispatcher.utter_message(text=message)
         return update
+
+
+def refuses_the_choices(latest: str) -> bool:
+    """ "Aucune de celles-ci" (the button, or typed: "aucune", "non, aucune", "ni l'une ni l'autre"), naming no place."""
+    if latest.startswith("/"):
+        return latest == "/skip_question"  # the button's payload: with the namesakes, it is "Aucune de celles-ci"
+    return bool(_NONE_OF_THESE.match(latest)) and not resolve(latest).found and not is_skip(latest)
+
+
+# The place question's second asking: once one of these was said, the next answer that names no place is kept as typed
+# (or the question passed); never a third time.
+_ASKED_AGAIN = (AGAIN, WHICH_AGAIN, ONCE_MORE)
+
+
+def place_asked_again(events: list[dict[str, Any]]) -> bool:
+    """Whether the place question was already asked a second time in this conversation."""
+    return any(
+        event.get("event") == "bot" and any(said in (event.get("text") or "") for said in _ASKED_AGAIN)
+        for event in events
+    )
+
+
+def place_asked_times(events: list[dict[str, Any]]) -> int:
+    """How many times the bot asked where the business is, in any of the place question's forms."""
+    forms = (QUESTION, AGAIN, CHOOSE.split(".", maxsplit=1)[0], WHICH_AGAIN, ONCE_MORE)
+    return sum(
+        1 for event in events if event.get("event") == "bot" and any(f in (event.get("text") or "") for f in forms)
+    )
+
+
+def none_of_the_choices(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """The namesakes offered refused: the place asked once more in plain words (ONCE_MORE, rendered by PlaceQuestion),
+    unless it was asked again before; then the advisor will ask (GIVE_UP), as before."""
+    cleared = {"commune": None, "place_choices": None}
+    if place_asked_again(tracker.events):
+        dispatcher.utter_message(text=GIVE_UP)
+        return {"departement": SKIPPED, "place_unread": None, **cleared}
+    return {"departement": None, "place_unread": NONE_OF_THE_CHOICES, **cleared}
 
 
 # "c quoi la suite", "et après ?", "on fait quoi ensuite ?" (round 21, r21z-04: "Je n'ai pas reconnu ce lieu").
@@ -562,6 +645,10 @@ def namesakes_to_offer(tracker: Tracker, text: str, asked: Any) -> dict[str, Any
             return {}
         code, commune = settled
         return {"departement": code, "commune": commune, "place_choices": None, "place_unread": None}
+    if not found.ambiguous and not found.found:
+        # "Clermont" alone (round 23, r23b-14: lost, no choice between 63 and 60, never asked): a name several towns
+        # bear, written alone, waits for the place question like one said in a sentence.
+        found = namesake_said_alone(without_phone_digits(text)) or found
     choices = [c.label for c in found.candidates[:MAX_CHOICES]] or [
         f"{departement_name(code)} ({code})" for code in found.departement_options[:MAX_CHOICES]
     ]
