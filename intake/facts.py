@@ -353,6 +353,24 @@ _FUTURE_IN_CLAUSE = re.compile(
 )
 
 
+# "la mise en demeure est sur la table depuis une semaine", "la contrainte, je l'ai reçue il y a 10 jours" (round 23,
+# r23b-08, r23a-07: stored as "Depuis quand" over "depuis l'hiver dernier"): the age of a letter, said in its sentence.
+_LETTER = re.compile(
+    r"\b(?:lettres?|courriers?|recommandee?s?|mises? en demeure|contraintes?|commandements?|assignations?|"
+    r"enveloppes?|avis|convocations?|relances?|mails?|sms|jugements?|significations?)\b"
+)
+_LETTER_WAITING = re.compile(
+    r"\b(?:recue?s?|arrivee?s?|envoyee?s?|sur la table|sur le bureau|trainen?t?|pas (?:encore )?ouverte?s?|"
+    r"(?:l'ai|les ai|l ai) eue?s?|ouverte?s?|notifiee?s?|signifiee?s?)\b"
+)
+
+
+def _sentence_around(folded: str, at: int) -> str:
+    start = max(folded.rfind(mark, 0, at) for mark in ".!?;\n") + 1
+    ends = [index for index in (folded.find(mark, at) for mark in ".!?;\n") if index >= 0]
+    return folded[start : min(ends, default=len(folded))]
+
+
 def _since_when(text: str, folded: str) -> str | None:
     for pattern in _SINCE:
         for match in pattern.finditer(folded):
@@ -365,6 +383,8 @@ def _since_when(text: str, folded: str) -> str | None:
                 continue
             if _OTHER_DURATION_BEFORE.search(clause):
                 continue
+            if _LETTER_WAITING.search(clause) and _LETTER.search(_sentence_around(folded, match.start())):
+                continue  # round 23 (r23b-08, r23a-07): how long a letter has waited, not since when the trouble lasts
             # The trade just before the duration ("ébéniste depuis 22 ans"), never one said earlier in the clause ("3
             # pressings me doivent 4200€ depuis cet été", round 17, r17a-08: lost).
             near = " ".join(clause.split()[-3:])
@@ -662,6 +682,14 @@ def _hyphened_trade() -> re.Pattern[str]:
 _TRADES_BESIDE = re.compile(r"(?<![\w-])(?:restaurateur|restauratrice)(?![\w-])")
 
 
+# "l'électricité a triplé", "le gaz a doublé" (round 23, r23a-11: "boucher" overwritten by "électricité"): a cost
+# that rises, never the artisan's trade.
+_TRADE_AS_A_COST_AFTER = re.compile(
+    r"^\s+(?:a |ont |qui a |qui ont |est |sont )?(?:encore |presque |quasiment |carrement )?(?:triple|double|quadruple|"
+    r"augmente|explose|flambe|grimpe|monte|coute|coutent|me coute|nous coute|(?:est |a )?pass\w+ de)\w*\b"
+)
+
+
 def _trade(text: str, folded: str) -> str | None:
     matches = [
         match
@@ -670,6 +698,7 @@ def _trade(text: str, folded: str) -> str | None:
         if not _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
         and not _TRADE_AS_A_THING_BEFORE.search(folded[: match.start()])
         and not _town_not_trade(text, folded, match)
+        and not _TRADE_AS_A_COST_AFTER.match(folded[match.end() :])
     ]
     matches.sort(key=lambda match: (match.start(), -match.end()))
     # "horloger-bijoutier" whole, never also its "bijoutier" alone.
@@ -733,14 +762,38 @@ def _legal_form(text: str, folded: str) -> str | None:
             or _CLIENTS_FORM_AFTER.match(folded[match.end(group) :])
         )
 
+    found: list[tuple[int, int, str]] = []  # (start, end, shown), in order of the message
     for pattern in _LEGAL_EXTRA:
         for match in pattern.finditer(folded):
             if not clients(match, 1):
-                return _span(text, match, 1)
+                found.append((match.start(1), match.end(1), _span(text, match, 1)))
     for match in _lookup_pattern("legal_forms").finditer(folded):
         if not clients(match):
-            return _span(text, match)
-    return None
+            found.append((match.start(), match.end(), _span(text, match)))
+    if not found:
+        return None
+    # Round 23 (r23b-08): "d'abord en auto-entrepreneur puis en EURL depuis 2017" was stored as auto-entrepreneur:
+    # of two forms, the one said as past gives way to the other (the form the business has now).
+    current = [
+        shown
+        for start, end, shown in found
+        if not _FORM_BEFORE_NOW.search(folded[max(0, start - 30) : start])
+        and not _FORM_PAST_AFTER.match(folded[end:])
+        and not any(start > other_start and end <= other_end for other_start, other_end, _ in found)
+    ]
+    if current and len({fold(shown) for _, _, shown in found}) > 1:
+        return current[0]
+    return found[0][2]
+
+
+# "d'abord en micro", "j'étais auto-entrepreneur", "avant en EI": a form the business had, not the one it has now.
+_FORM_BEFORE_NOW = re.compile(
+    r"(?:\bd'abord|\bau debut|\bavant|\bauparavant|\bj'etais|\bj etais|\betais|\bancien(?:ne)?(?:ment)?|\bde)"
+    r"(?: (?:en|une|un|sous|le|la|statut|regime))*\s*$"
+)
+_FORM_PAST_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:avant\b|jusqu|au debut\b|d'abord\b|a l'epoque\b|auparavant\b|pendant \d|de \d{4} a)"
+)
 
 
 # Someone of the family employed in the business ("mon fils est salarié", "ma femme est employée chez nous").
@@ -956,7 +1009,7 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         if names and not amounts and not _no_debt_amount(clause):
             # "l'urssaf 8000": next to a creditor, a bare number of three digits or more is an amount.
             amounts = [
-                " ".join(match.group(1).split()) + " €"
+                _monthly(clause, match, " ".join(match.group(1).split()) + " €")
                 for match in _BARE_AMOUNT.finditer(clause)
                 if not _negated(clause, match) and not _is_year(clause, match)
             ]
@@ -969,7 +1022,7 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         if owed and not amounts and re.search(r"\b(?:dois|doit|devons|dettes?)\b", clause):
             # "je dois dans les 8500": said with the debt, a number of three digits or more is money.
             amounts = [
-                " ".join(match.group(1).split()) + " €"
+                _monthly(clause, match, " ".join(match.group(1).split()) + " €")
                 for match in _BARE_AMOUNT.finditer(clause)
                 if not _negated(clause, match) and not _is_year(clause, match)
             ]
@@ -989,7 +1042,7 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         elif named and not amounts and not _NOT_OWED.search(clause) and not _no_debt_amount(sentence):
             # "l'urssaf, ... c'est 8000 avec les majorations": next to the creditor just named, a bare number is money.
             amounts = [
-                " ".join(match.group(1).split()) + " €"
+                _monthly(clause, match, " ".join(match.group(1).split()) + " €")
                 for match in _BARE_AMOUNT.finditer(clause)
                 if not _negated(clause, match) and not _is_year(clause, match)
             ]
@@ -2507,6 +2560,19 @@ def deadline_after_receipt(text: str | None, today: date, earlier: Iterable[str]
     original = " ".join(text.replace("’", "'").split())
     folded = fold(original)
     received = _RECEIVED.search(folded)
+    ago = None if received else _RECEIVED_AGO.search(folded)
+    if ago:
+        # "la contrainte, je l'ai reçue il y a 10 jours" (round 23, r23a-07: stored as "Depuis quand : il y a 10
+        # jours", and no deadline): the receipt is dated from today, and a contrainte gives its 15 days to oppose.
+        count = int(ago.group("count")) if ago.group("count").isdigit() else NUMBER_WORDS.get(ago.group("count"), 0)
+        days = count * (7 if ago.group("unit").startswith("semaine") else 1)
+        when = date.fromordinal(today.toordinal() - days)
+        on_day = f" le {when.day} {MONTHS_FOLDED[when.month - 1]}"
+        dated = (
+            folded[: ago.end("verb")] + on_day + folded[ago.end("verb") : ago.start("ago")] + folded[ago.end("ago") :]
+        )
+        told = earlier if earlier is not None else ([] if _WRIT_OF_DEMAND.search(folded) else None)
+        return deadline_after_receipt(dated, today, told) if 0 < days <= 62 else None
     if not received:
         return None
     day = 1 if received.group("day") == "1er" else int(received.group("day"))
@@ -2546,6 +2612,10 @@ def deadline_after_receipt(text: str | None, today: date, earlier: Iterable[str]
     return f"{said} à compter du {french_date(when)} (d'ici le {french_date(due)}{past})"
 
 
+_RECEIVED_AGO = re.compile(
+    r"\b(?P<verb>recu|recue|recus|recues|arrivee?|eue?)\b(?: [\w']+){0,5}? (?P<ago>(?:il y a|y a|ya) "
+    r"(?P<count>\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze) (?P<unit>jours?|semaines?))\b"
+)
 # An URSSAF (or social security) "contrainte": 15 days to oppose it from its receipt.
 _WRIT_OF_DEMAND = re.compile(r"\bcontraintes?\b(?! (?:de temps|horaires?|familiales?|physiques?|de sante))")
 
