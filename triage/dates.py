@@ -141,6 +141,7 @@ _DAY_OF_MONTH = re.compile(
     + "|".join(_MONTHS)
     + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))"
 )
+_NEXT_MONTH_AFTER = re.compile(r" (?:du|de) mois (?:prochain|suivant|d apres)\b")
 _WEEK = [
     (
         re.compile(r"\b(?:cette semaine|fin de (?:la )?semaine|ce week end|ce weekend|d ici la fin de la semaine)\b"),
@@ -285,7 +286,10 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         if not 1 <= day <= 31:
             continue
         month, year = today.month, today.year
-        if day < today.day:
+        # "avant le 5 du mois prochain" (retired v29): next month's day, even one still ahead this month.
+        if _NEXT_MONTH_AFTER.match(text[match.end() : match.end() + 30]):
+            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        elif day < today.day:
             if _past_tense(text, match.start()):
                 add(date(year, month, day), match)  # "c'était le 3", said on the 5th: two days ago
                 continue
