@@ -55,7 +55,9 @@ def test_a_fear_of_being_reported_keeps_its_answer():
     dispatcher, _ = run(
         ActionAnswerFaq(), _at_the_offer("vous allez prévenir les impôts ?", "faq", selected="faq/confidential")
     )
-    assert "ni la police" in " ".join(texts(dispatcher)) or "confidentiel" in " ".join(texts(dispatcher))
+    said = " ".join(texts(dispatcher))
+    # Round 23: the body asked about is named in the answer ("la chambre ne prévient pas les impôts").
+    assert "ne prévient pas les impôts" in said or "ni la police" in said or "confidentiel" in said
 
 
 def test_a_missed_call_after_the_case_is_answered_with_the_reference():

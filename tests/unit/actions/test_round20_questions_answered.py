@@ -55,7 +55,9 @@ def test_whether_a_body_is_told_gets_the_confidentiality(words, intent, selected
     dispatcher, _ = run(action(), _in_form(words, intent, selected=selected))
     said = _said(dispatcher)
     assert "cela dépend de votre situation" not in said and "pas bien compris" not in said
-    assert "URSSAF" in said or "confidentiel" in said or "utter_faq/confidential" in str(dispatcher.messages)
+    # Round 23: the body asked about is named in the answer ("la chambre ne prévient pas les impôts").
+    named = "ne prévient pas l" in said or "ne prévient pas les impôts" in said
+    assert named or "URSSAF" in said or "confidentiel" in said or "utter_faq/confidential" in str(dispatcher.messages)
 
 
 @pytest.mark.parametrize(
