@@ -480,7 +480,7 @@ def _read_answer(
         if answer == WHY_ASKED and slot == "safe_now" and asks_what_it_changes(text):
             said = WHAT_IT_CHANGES_SAFETY  # "ça change quoi" (round 16, r16a-14): what the answer changes
         dispatcher.utter_message(text=said)
-        return {slot: None}
+        return {slot: None, **(_place_said_instead(tracker, text) if answer == ANSWERS_INTAKE_QUESTION else {})}
     if answer == DECLINED:
         # Round 9 (r9b-24): the direct question refused. A refusal is no clear no: the crisis path, as for any other
         # answer, but its first words respect the refusal (crisis_reply) and the case says the question was declined.
@@ -488,6 +488,33 @@ def _read_answer(
         reasons.setdefault("overwhelm", []).append(DECLINED_REASON)
         return {slot: NOT_CLEAR_NO, "triage_reasons": reasons}
     return {slot: answer}
+
+
+_DEPARTEMENT_SAID = re.compile(
+    r"\b(?:dans|en) (?:le |l')?(?:\d{2}|2a|2b|97[1-6])\b(?! ?(?:h\b|heures?|jours?|du mois|[/.-]\d))"
+)
+
+
+def _place_said_instead(tracker: Tracker, text: str) -> dict[str, Any]:
+    """The département said in answer to a crisis question ("c'est dans le 89", round 23, r23b-09: thanked, lost, and
+    asked again later): kept, as the intake keeps an answer given early; the crisis question still comes first. Only a
+    place read plainly (one département, no choice to offer), and never over one already known."""
+    if tracker.get_slot("departement") not in (None, ""):
+        return {}
+    from actions.place_validation import place_in_answer, place_update
+    from places.resolve import resolve
+
+    # A town the extractor saw, or a département said as one ("dans le 89"); never a day ("la CFE pour le 15").
+    if not (_DEPARTEMENT_SAID.search(fold_text(text)) or place_in_answer(tracker)):
+        return {}
+    resolution = resolve(text, typos=False)
+    if not resolution.found or resolution.ambiguous:
+        return {}
+    update, _ = place_update(text, tracker.slots)
+    code = update.get("departement")
+    if not isinstance(code, str) or not code[:1].isdigit():
+        return {}
+    return {name: update[name] for name in ("departement", "commune") if name in update}
 
 
 def person_at_risk(tracker: Tracker) -> str | None:

@@ -686,7 +686,9 @@ _ABOUT_THE_SERVICE = re.compile(
     r"vous (?:l'|l |les |le |la )?avez (?:deja |bien )?(?:note|eu|recu|pris|garde|mon|son|sa|ses|mes|le|la|les)|"
     r"(?:re)?dire ce que vous|ce que vous avez (?:note|compris|retenu)|quelqu'un (?:d'ici|d ici|du coin|de paris|de la region|"
     r"sur place)|cou?te\w* combien|c'?(?: )?est combien|combien (?:ca|ça) (?:coute|coûte)|l?'?heure du (?:rappel|rapel|appel|apel)|"
-    r"(?:rapel|apel)\w* (?:quand|a quelle heure))\b"
+    r"(?:rapel|apel)\w* (?:quand|a quelle heure)|"
+    # Round 23 (r23a-01, r23b-09): "c'est obligé ?", "il va pas être fiché ?": the service, not the request.
+    r"fiche(?:e|s)? ?\?|c'?(?: )?est (?:obligee?|obligatoire) ?\?)"
 )
 # A question that means something only with the bot's message before it ("cé koi la différence ?", "ça veut dire
 # quoi ?", round 17, r17a-03): nothing of the situation for the advisor.
@@ -712,6 +714,26 @@ def _sensitive(text: str) -> bool:
 
     assessment = assess([text])
     return "sante" in assessment.categories or assessment.distress or assessment.overwhelm or _health_beyond_death(text)
+
+
+# The consent question ("... Êtes-vous d'accord ?", "Êtes-vous d'accord pour que je garde ...") and the 3114's words
+# ("appelez le 3114"): what is asked in answer is about them ("c'est obligé ?", "il va pas être fiché ?"), never the
+# request the advisor prepares (round 23, r23a-01: « c'est obligé ? » stood as the "Demande").
+_CONSENT_OR_HELPLINE_ASKED = re.compile(r"êtes-vous d'accord|je dois garder votre prénom|\b3114\b", re.IGNORECASE)
+
+
+def said_not_at_consent(transcript: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The artisan's messages, less those that answer the consent question or the 3114's words (``asks_said``'s)."""
+    kept: list[str] = []
+    before = ""
+    for line in transcript:
+        text = str(line.get("text") or "")
+        if line.get("sender") != "artisan":
+            before = text or before
+            continue
+        if not (_CONSENT_OR_HELPLINE_ASKED.search(before) and "?" in text):
+            kept.append(text)
+    return kept
 
 
 def asks_said(artisan_messages: Sequence[str], health_consent: bool) -> list[str]:
@@ -1302,6 +1324,15 @@ def build_case_draft(
         concerning = (
             {**concerning, "person_name": str(contact_name)} if given_as_theirs(said, kept_phone) else concerning
         )
+    call_person = "call_person" in notes and "call_writer" not in notes
+    if call_person and concerning and contact_name and contact_name != concerning.get("writer_name"):
+        # "c'est mon père qu'il faut appeler" then "Alain" at the name question (round 23, r23a-02): his name, beside
+        # the one the writer gave ("M. Roussel").
+        known = concerning.get("person_name")
+        if not known:
+            concerning = {**concerning, "person_name": str(contact_name)}
+        elif str(contact_name) not in known and len(known) > 3:
+            concerning = {**concerning, "person_name": f"{contact_name} ({known})"}
     owned, described = phone_notes(
         said,
         kept_phone,
@@ -1331,12 +1362,17 @@ def build_case_draft(
             safety_unsure=slots.get("safe_now") == UNSURE,
             person_at_risk=_who_is_at_risk(slots.get("person_at_risk"), concerning, person_put_right(said)),
             # The discretion asked is the summary's first line (round 20), not said twice.
-            written_by=written_for_line(concerning, contact_name, [note for note in notes if note != "secret"]),
+            written_by=written_for_line(
+                concerning,
+                contact_name,
+                # Said in secret and later "elle est d'accord": the secret, said first, is what the advisor must heed.
+                [note for note in notes if note != "secret" and not (note == "knows" and "secret" in notes)],
+            ),
             other_phones=[number for number in other_numbers(said, kept_phone) if number not in described],
             phone_lines=owned,
             happened=happened_said(said),
             sums=sums_in(said, situation.get("creditors")),
-            asks=asks_said(said, health_consent),
+            asks=asks_said(said_not_at_consent(transcript), health_consent),
             health_said=health_quotes(slots) if health_consent else (),
             question_declined=question_declined(slots),
             callback_promised=slots.get("callback_promised"),
@@ -1702,15 +1738,40 @@ def noted_for_other_questions(answers: Mapping[str, str], departement: str | Non
 OTHER_MOMENT_LATER = "Je vous demanderai ensuite un autre moment."
 
 
+# "vers 17h" where the advisors call until 17 h: an hour said as approximate ("vers", "aux alentours de").
+_ABOUT_AN_HOUR = re.compile(
+    r"\b(?:vers|aux alentours de|autour de|environ)\s+(?P<hour>\d{1,2})\s*h(?:eures?)?\b(?!\s*\d)"
+)
+
+
+def hours_refusal(moment: str | None, departement: str | None = None) -> str | None:
+    """The chamber's sentence saying no hour the advisors call fits the moment (``wish_out_of_hours``), or None. An
+    hour said as approximate ("en fin de journée vers 17h") fits when a quarter of an hour before it does: where calls
+    end at 17 h, an advisor calls "vers 17 h" at 16 h 45 (round 23 decision: refusing it, and saying "ils appellent de 8 h
+    à 17 h", reads as absurd). "à 17h pile" stays refused."""
+    if not isinstance(moment, str) or not moment:
+        return None
+    from actions import services
+    from intake.facts import fold
+    from ops import clock
+
+    hours = services.chamber().opening_hours
+    out = hours.wish_out_of_hours(clock.now(), moment, departement)
+    about = _ABOUT_AN_HOUR.search(fold(moment))
+    if out is None or not about or not 1 <= int(about.group("hour")) <= 23:
+        return out
+    earlier = f"vers {int(about.group('hour')) - 1}h45"
+    moment_earlier = fold(moment)[: about.start()] + earlier + fold(moment)[about.end() :]
+    return None if hours.wish_out_of_hours(clock.now(), moment_earlier, departement) is None else out
+
+
 def moment_out_of_hours(moment: str | None, departement: str | None = None) -> str | None:
     """ "Les conseillers ne peuvent pas vous appeler le soir après 18 h : ils appellent de 8 h à 17 h. Je vous
     demanderai ensuite un autre moment." when no hour the advisors call fits the moment; None otherwise."""
     if not isinstance(moment, str) or not moment or moment in ("dès que possible", "non précisé"):
         return None
-    from actions import services
-    from ops import clock
 
-    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, departement)
+    out = hours_refusal(moment, departement)
     if out is None:
         return None
     limit = re.sub(r"\s*[^.?!]*\?\s*$", "", out).strip()  # the hours, without "À quel autre moment ... ?"
@@ -2703,7 +2764,10 @@ _THEIR_NUMBER_BY_PRONOUN = re.compile(
     r"joindre|telephon(?:e|er|ez))\b|"
     r"\b(?:r?ap?pel|contact|telephon)(?:ez|er)[- ](?:le|la|lui)(?= *(?:$|[,.;:!?]|directement|plutot|aussi|svp|stp|"
     r"s'il|sil|lui|elle|au|sur|donc|alors|vite|maintenant|demain|si|quand))|"
-    r"\b(?:son|sa) (?:numero|num|portable|port|tel|telephone|ligne|fixe|mobile)\b|\b(?:le sien|la sienne)\b|"
+    r"\b(?:son|sa) (?:numero|num|portable|port|tel|telephone|ligne|fixe|mobile)\b|\b(?:le sien|la sienne)\b|\bson *\x00|"
+    # "c'est le fixe de l'atelier" (round 23, r23a-02): the workshop's line, the artisan's the relative writes for.
+    r"\b(?:fixe|numero|tel|telephone|ligne) (?:de l'|du |de la )(?:atelier|garage|boutique|magasin|salon|entreprise|"
+    r"commerce|boulangerie|menuiserie|boucherie|cabinet|institut|chantier|societe|bureau)\b|"
     r"\b(?:lui|elle),? (?:c'est|c est|cest|c) (?:le |au )? *\x00"
 )
 
@@ -2826,11 +2890,21 @@ def phone_notes(
         return [], []
     lines: list[str] = []
     described: list[str] = []
-    owner_of_kept = kept_number_owner(artisan_messages, kept)
+    # "son portable : 07 ..." from a relative (round 23, r23a-05): the person concerned's, named by the possessive.
+    owner_of_kept = kept_number_owner(artisan_messages, kept, concerned if writer_wrote else None)
     if not owner_of_kept and concerned and said_to_be_theirs(artisan_messages, kept):
         owner_of_kept = concerned  # "le sien c'est le 03 ..., le mien 06 ... appelez le sien" (round 14, r14b-07)
     if not owner_of_kept and concerned and given_as_theirs(artisan_messages, kept):
         owner_of_kept = concerned  # "qu'un conseiller l'appelle lui, Yann, au 06 ..." (round 20, r20a-07)
+    notes = writer_notes(artisan_messages) if writer_wrote else []
+    if (
+        not owner_of_kept
+        and concerned
+        and "call_person" in notes
+        and "call_writer" not in notes
+        and not given_as_own(artisan_messages, kept)
+    ):
+        owner_of_kept = concerned  # "c'est mon père qu'il faut appeler", then a number not said to be the writer's
     role = writer_role or _WRITER_OF.get(owner_of_kept or "")
     if owner_of_kept:
         theirs = concerned == owner_of_kept
@@ -2840,7 +2914,7 @@ def phone_notes(
             f" ({writer_name})" if writer_name else ""
         )
         line = f"Numéro à appeler ({display_phone(kept)}) : celui de {person} ; c'est {writer} qui a écrit"
-        if theirs and not {"secret", "warn_first"} & set(writer_notes(artisan_messages)):
+        if theirs and not {"secret", "warn_first", "knows"} & set(writer_notes(artisan_messages)):
             who = person_name or "la personne concernée"
             by = with_possessive(_SHOWN_AS.get(role, role)) if role else "ce proche"
             line += f" ; {who} ne sait peut-être pas que {by} a écrit"
@@ -3143,6 +3217,48 @@ _WARN_FIRST = re.compile(
 )
 
 
+# Round 23 (r23a-02, r23a-05): the relative asks that the person concerned be called, not them ("c'est mon père qu'il
+# faut appeler pas moi", "c'est lui qu'il faut rappeler", "appelez-la elle directement", "qu'un conseiller l'appelle
+# lui"). The number then kept with no owner said is the person's, and the name given at the name question theirs.
+_CALL_THE_PERSON = re.compile(
+    r"\b(?:c'est|cest|c est|c) (?:(?:mon|ma|son|sa) (?:"
+    + KIN
+    + r"|patron|patronne)|lui|elle) qu'?(?: )?(?:il faut|faut|vous devez|"
+    r"il faudra|vous devrez|il faudrait|faudrait) (?:l'|le |la )?(?:appeler|rappeler|contacter|joindre)|"
+    r"\b(?:appelez|rappelez|contactez)[- ](?:le|la)(?:[- ](?:lui|elle))?,? (?:directement|plutot|lui|elle)\b|"
+    r"\bl'?(?: )?(?:appelle|rappelle|appeler|rappeler|contacte|contacter) (?:lui|elle)(?: directement| plutot)?\b(?! qui)|"
+    r"\b(?:appel|rappel|contact)\w*\b[^.;!?]{0,30}?\b(?:pas moi|plutot que moi)\b"
+)
+# Round 23 (r23a-13): the person concerned asked for the message or agrees ("elle m'a demandé de vous écrire", "c'est
+# lui qui m'a dit de vous contacter", "c'est bon elle est d'accord", "il est au courant"): the case must not say they
+# may not know. "je ne sais pas si elle est d'accord" is no agreement.
+_PERSON_KNOWS = re.compile(
+    r"\b(?<!si )(?:il|elle) (?:m'a|m a|ma|nous a) (?:demande|dit|charge\w*) de (?:vous |vs )?(?:ecrire|contacter|"
+    r"envoyer|appeler|demander|faire)|"
+    r"\b(?:c'est|cest|c est) (?:lui|elle) qui (?:m'a|m a|ma|nous a) (?:demande|dit)\b|"
+    r"(?<!si )(?<!pas )\b(?:il|elle) est (?:bien |tout a fait )?(?:d'accord|d accord|dac+|ok|au courant)\b|"
+    r"(?<!si )\b(?:il|elle) (?:sait|le sait) (?:que je (?:vous )?(?:ecris|contacte)|tout)\b|"
+    r"\ba sa demande\b|\bde sa part\b"
+)
+
+
+_OWN_NUMBER = re.compile(
+    r"\b(?:mon|mes) (?:numero|num|portable|port|tel|telephone|fixe|mobile|ligne)\b|\b(?:appelez|rappelez|contactez)[- ]moi\b|"
+    r"\b(?:c'est|cest) (?:le )?mien\b|\bmoi (?:c'est|cest|au)\b"
+)
+
+
+def given_as_own(artisan_messages: Iterable[str], kept: str | None) -> bool:
+    """Whether the message that gave the kept number says it is the writer's own ("mon portable 06 ...")."""
+    from intake.facts import fold
+
+    return any(
+        kept in phones_in(message) and _OWN_NUMBER.search(fold(message.replace("’", "'")))
+        for message in artisan_messages
+        if kept
+    )
+
+
 def writer_notes(messages: Iterable[str]) -> list[str]:
     """What the advisor must know before calling, when someone close writes: in secret, or to be called instead."""
     from intake.facts import fold
@@ -3156,6 +3272,10 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
             notes.append("call_writer")
         if _WARN_FIRST.search(folded) and "warn_first" not in notes:
             notes.append("warn_first")
+        if _PERSON_KNOWS.search(folded) and "knows" not in notes:
+            notes.append("knows")
+        if _CALL_THE_PERSON.search(folded) and not _CALL_THE_WRITER.search(folded) and "call_person" not in notes:
+            notes.append("call_person")
     return notes
 
 
@@ -3352,6 +3472,10 @@ def written_for_line(
         line += " ; rappeler ce proche, pas la personne concernée"
     if "warn_first" in notes:
         line += " ; ce proche veut prévenir la personne concernée avant l'appel"
+    if "call_person" in notes and "call_writer" not in notes:
+        line += " ; ce proche demande qu'on appelle la personne concernée"  # round 23, r23a-02
+    if "knows" in notes:
+        line += " ; la personne concernée est au courant"  # round 23, r23a-13: she asked him to write
     return line + "."
 
 

@@ -49,6 +49,7 @@ from actions.handoff import (
     foreign_attempt,
     handoff_questions,
     has_phone,
+    hours_refusal,
     insisted_number,
     kept_number_owner,
     mentions_contact,
@@ -595,6 +596,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             if not named and tracker.get_slot("requested_slot") == "contact_name":
                 # "nolwenn", "noa", "nathan", read as a no (round 16, r16a-07, r16a-16: the case had no name).
                 named = name_read_as_a_no(words, tracker.latest_message.get("entities") or [])
+            if not named and tracker.get_slot("requested_slot") == "contact_name" and answer_kind(words) != NO:
+                # "Nathalie, c'est moi qu'il faut appeler pas lui" read as a no (round 23, r23b-09: the case had no
+                # name): the name said first, the "pas lui" says whom to call.
+                first = name_then_more(words)
+                named = _WORDS_BEFORE_A_NAME.sub("", first or "") or first
             return {"contact_name": named or SKIPPED}
         # Read whole when it names the person concerned, whatever a mapping took from it (round 8: the entity "Nadine"
         # of "Karim, je suis son fils. Elle, c'est Nadine" was kept).
@@ -1036,7 +1042,7 @@ def moment_out_of_hours_said(
     moment = others.get("callback_slot")
     if not isinstance(moment, str) or moment in (SKIPPED, AS_SOON_AS_POSSIBLE):
         return others
-    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, tracker.get_slot("departement"))
+    out = hours_refusal(moment, tracker.get_slot("departement"))
     if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
         return others
     limit = re.sub(r"\s*[^.?!]*\?\s*$", "", out).strip()
@@ -1079,7 +1085,7 @@ def kept_moment_checked(dispatcher: CollectingDispatcher, tracker: Tracker, even
         or any(e.get("event") == "slot" and e.get("name") == "callback_slot" for e in events)
     ):
         return events
-    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), kept, tracker.get_slot("departement"))
+    out = hours_refusal(kept, tracker.get_slot("departement"))
     if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
         return events
     # The hours already said when the moment came (round 23, r23b-05: noted_for_other_questions says them at once and
@@ -1100,7 +1106,7 @@ def moment_within_hours(moment: str, dispatcher: CollectingDispatcher, tracker: 
     artisan had ruled out or could not take was promised) it is said once, with the hours, and another moment asked;
     said again, the moment is kept and the promise gives the nearest hour with why. A moment said before its question
     is kept as said: the promise says plainly what the advisors can do instead."""
-    out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, tracker.get_slot("departement"))
+    out = hours_refusal(moment, tracker.get_slot("departement"))
     if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
         return {"callback_slot": moment}
     dispatcher.utter_message(text=out)
@@ -2721,7 +2727,7 @@ def moment_at_contact_question(dispatcher: CollectingDispatcher, tracker: Tracke
         return None
     if "?" in words:
         # "et vous pouvez rappeler après 18h ?": asked, it is answered; an hour the advisors never call is not kept.
-        out = services.chamber().opening_hours.wish_out_of_hours(clock.now(), moment, tracker.get_slot("departement"))
+        out = hours_refusal(moment, tracker.get_slot("departement"))
         if out is not None:
             dispatcher.utter_message(text=out.replace(f" {OTHER_MOMENT_ASKED}", "").strip())
             return []

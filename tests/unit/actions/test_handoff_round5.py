@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from actions.ask_actions import ActionOutOfScope
-from actions.handoff import contact_given_with, name_then_more, normalise_phone, number_unknown
+from actions.handoff import OTHER_MOMENT_LATER, contact_given_with, name_then_more, normalise_phone, number_unknown
 from actions.handoff_actions import NUMBER_IS_A_YES, NUMBER_NOT_READ, NUMBER_UNKNOWN, ValidateHandoffForm
 from actions.intake_actions import ActionAcknowledgeSituation, ActionHandleMisunderstanding
 from bot.components.keyword_guard import keyword_intent
@@ -204,11 +204,6 @@ CONSENTED = {
 @pytest.mark.parametrize(
     "words, said, slots",
     [
-        (
-            "le soir c mieux",
-            ["Merci, j'ai noté le moment de l'appel (le soir c mieux)."],
-            {"callback_slot": "le soir c mieux"},
-        ),
         ("07 11 22 33 44", [NUMBER_UNKNOWN], {}),
         ("afternoon", [NUMBER_NOT_READ], {}),
     ],
@@ -218,6 +213,15 @@ def test_at_the_phone_question(words, said, slots):
     assert texts(dispatcher) == said
     assert produced["phone"] is None and produced["requested_slot"] == "phone"
     assert {name: produced[name] for name in slots} == slots
+
+
+def test_an_evening_said_at_the_phone_question_gets_the_hours_at_once_never_noted():
+    """Round 23 (r23b-05): "le soir c mieux" fits no hour the advisors call: the hours are said at once and another
+    moment will be asked in its turn (it was "j'ai noté le moment", refused one turn later)."""
+    dispatcher, produced = handoff_turn("phone", "le soir c mieux", CONSENTED, {"phone": "le soir c mieux"})
+    said = " ".join(texts(dispatcher))
+    assert "noté" not in said and "17 h" in said and OTHER_MOMENT_LATER in said
+    assert produced["phone"] is None and produced["requested_slot"] == "phone"
 
 
 @pytest.mark.parametrize(

@@ -192,7 +192,8 @@ HEALTH = slots_before_name(difficulty_categories=["sante"])
             "plutot le soir apres 18h",
             {},
             {"callback_slot": "plutot le soir apres 18h"},
-            "Merci, c'est noté. J'ai gardé le moment de l'appel (plutot le soir apres 18h).",
+            # Outside the hours: said at once, never "gardé" (round 23, r23b-05).
+            "Merci, c'est noté. Les conseillers ne peuvent pas vous appeler le soir après 18 h",
         ),
         (
             "Jean-Pierre 06 12 34 56 79",

@@ -31,7 +31,11 @@ def test_a_moment_at_the_name_question_is_the_time_and_the_name_is_asked_again(w
     result = ValidateHandoffForm().validate_contact_name(words, dispatcher, name_question(words), {})
     assert result["contact_name"] is None
     assert result["callback_slot"] == words
-    assert texts(dispatcher) == [f"Merci, j'ai noté le moment de l'appel ({words})."]
+    if "18h" in words:
+        # No hour the advisors call fits it: the hours said at once, never "noté" (round 23, r23b-05).
+        assert texts(dispatcher)[0].startswith("Les conseillers ne peuvent pas vous appeler")
+    else:
+        assert texts(dispatcher) == [f"Merci, j'ai noté le moment de l'appel ({words})."]
 
 
 def test_a_name_then_a_moment_keeps_both():
