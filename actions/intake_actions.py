@@ -125,12 +125,15 @@ from intake.facts import (
     denies_a_deadline,
     extract_facts,
     fold as fold_words,
+    main_worry,
     names_people_at_work,
     names_today,
+    owes_no_one,
     past_deadline,
     says_no_first,
     says_no_to,
     sympathy,
+    total_owed,
     understood,
     vaguer_employees,
     with_amount,
@@ -430,6 +433,18 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if value == words:
             # "ben le crédit de 40000" (round 12, r12c-07): the answer is stored without the filler that opens it.
             value = words = without_opening_filler(words)
+        worry = main_worry(words) if slot != "creditors" else None
+        if worry:
+            # "enfin non c'est plutot la banque le vrai souci" at the deadline question (round 23, r23b-01: answered
+            # with why the question is asked): the creditor that worries most, heard and added to the others (never
+            # a correction of them); the question once more, unless the same words answer it.
+            creditors = _with_creditor(value_before_latest_message(tracker.events, "creditors"), worry)
+            heard = MAIN_WORRY_HEARD.format(_with_articles(worry))
+            answer = extract_facts(words, services.chamber_today(), asked=slot).get(slot)
+            if answer:
+                dispatcher.utter_message(text=heard)
+                return {slot: answer, "creditors": creditors}
+            return {**not_answered(slot, heard, dispatcher, tracker), "creditors": creditors}
         fixed = self._corrected(slot, words, dispatcher, tracker)
         if fixed is not None:
             return fixed
@@ -567,6 +582,18 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "attendez je réfléchis", "euh": no answer yet; the question waits, asked again softly.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
+        owed = total_owed(words) if slot != "creditors" else None
+        if owed:
+            # "3 mensualités de retard, 2400 en tout" at the deadline question (round 23, r23a-08: stored as the
+            # deadline): a sum owed, kept with the creditors ("banque 2 400 €"); the question once more.
+            creditors = value_before_latest_message(tracker.events, "creditors")
+            if not (isinstance(creditors, str) and re.sub(r"\D", "", owed) in re.sub(r"\D", "", creditors)):
+                creditors = with_amount(creditors, owed)
+            answered = answered_another_question(slot, {**facts, "creditors": creditors}, dispatcher, tracker)
+            return {**answered, "creditors": creditors}
+        if slot == "creditors" and owes_no_one(words):
+            # "personne, je suis seul", "je dois rien à personne" (round 23, r23a-11: stored whole): the no to it.
+            return {slot: WHAT_A_NO_SAYS[slot]}
         if facts:
             return answered_another_question(slot, facts, dispatcher, tracker)
         place = place_in_answer(tracker) if slot != "departement" else None
@@ -780,6 +807,36 @@ def _same_creditor_amount_kept(meant: str | None, known: Any) -> str | None:
     if not meant or not isinstance(known, str) or re.search(r"\d", meant) or not re.search(r"\d", known):
         return meant
     return known if creditor_names(known) == creditor_names(meant) else meant
+
+
+# round 23, r23b-01: the creditor said to be the main trouble, heard in so many words.
+MAIN_WORRY_HEARD = "D'accord, c'est surtout {} : je le note."
+_ARTICLES = {
+    "URSSAF": "l'URSSAF",
+    "impôts": "les impôts",
+    "banque": "la banque",
+    "fournisseurs": "les fournisseurs",
+    "loyer": "le loyer",
+    "énergie": "l'énergie",
+    "MSA": "la MSA",
+    "CAFAT": "la CAFAT",
+    "caisse de retraite": "la caisse de retraite",
+}
+
+
+def _with_articles(names: str) -> str:
+    """ "banque, impôts" -> "la banque et les impôts"."""
+    said = [_ARTICLES.get(name, name) for name in names.split(", ")]
+    return " et ".join([", ".join(said[:-1]), said[-1]]) if len(said) > 1 else said[0]
+
+
+def _with_creditor(known: Any, names: str) -> str:
+    """The creditors noted, with the ones named added (never twice, never in place of the others)."""
+    known = known.strip() if isinstance(known, str) else ""
+    if not known or known in ("non précisé", "aucune dette signalée", SKIPPED):
+        return names
+    missing = [name for name in names.split(", ") if fold_words(name) not in fold_words(known)]
+    return ", ".join([known, *missing])
 
 
 def _with_amount_known(creditors: Any, known: Any) -> Any:

@@ -2634,3 +2634,73 @@ def with_amount(known: str | None, amount: str) -> str:
     if re.search(r"\d", known):
         return f"{known}, {amount}"
     return f"{known} {amount}"
+
+
+# "3 mensualités de retard, 2400 en tout" at the deadline question (round 23, r23a-08: stored as the deadline): a sum
+# owed said as a total, with no unit of money; "2400 de retard" too. A year ("retard depuis 2023") is no total.
+_TOTAL = r"(\d{1,3}(?:[ .]\d{3})+|\d{3,6})"
+_TOTAL_OWED = re.compile(
+    rf"(?<![\w.,/]){_TOTAL}\s?(?:€|euros?\b|eur\b|balles\b)?\s?(?:en tout|au total|au global|tout compris|"
+    rf"(?:de |d')(?:retard|arriere|arrieres|dettes?|impayes?)\b)|\b(?:en tout|au total|soit|total)\s?:?\s?{_TOTAL}(?![\w/]|[.,]\d)"
+)
+_OWED_INSTALMENTS = re.compile(
+    r"\b(?:mensualites?|echeances?|loyers?|traites?|cotisations?|factures?|credits?|prets?)\s+"
+    r"(?:de retard|en retard|impayee?s?|pas payee?s?|non payee?s?|de pas payee?s?)"
+)
+_OWED_TO_ME = re.compile(r"\b(?:clients?|me doi\w*|nous doi\w*|chiffre|perdu|pertes?|gagne\w*|benefices?)\b")
+
+
+def total_owed(text: str | None) -> str | None:
+    """ "2 400 €" from "3 mensualités de retard, 2400 en tout": a debt told with its total, where the question asked
+    something else; None when no debt is said, or the sum is what clients owe."""
+    folded = money_in_digits(fold(text or ""))
+    if not (_OWED.search(folded) or _OWED_INSTALMENTS.search(folded)) or _OWED_TO_ME.search(folded):
+        return None
+    match = _TOTAL_OWED.search(folded)
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", match.group(1) or match.group(2))
+    value = int(digits)
+    return f"{value:,}".replace(",", " ") + " €" if value else None
+
+
+# "personne, je suis seul", "à personne", "je dois rien à personne" at "À qui devez-vous de l'argent ?" (round 23,
+# r23a-11: stored whole as the creditors): the no to the question. "personne sauf la banque" names one.
+_OWES_NO_ONE = re.compile(
+    r"^(?:(?:bon|ben|bah|euh|eh bien|alors|non)[ ,.!]+)*(?:(?:je |j |on )?(?:ne |n )?(?:dois|doit|devons|devais)\s+)?"
+    r"(?:rien\s+)?(?:a\s+)?personne\b(?!\s+(?:d'autre|d autre|sauf|a part|hormis|excepte|que|ne m'a|ne me|n'a|ne sait))"
+)
+
+
+def owes_no_one(text: str | None) -> bool:
+    """The answer opens with "personne" (nobody is owed) and names no creditor."""
+    folded = " ".join(fold(text or "").split())
+    return bool(_OWES_NO_ONE.match(folded)) and not _CREDITOR.search(folded)
+
+
+# "enfin non c'est plutot la banque le vrai souci", "le plus gros problème c'est surtout l'urssaf", "c'est surtout les
+# impôts qui m'inquiètent" (round 23, r23b-01: at the deadline question, answered with why the question is asked):
+# which creditor worries most; noted with the others, never a correction of them nor this question's answer.
+_WORRY = r"(?:vrai |gros |plus gros |principal |grand |seul )?(?:souci|soucis|probleme|pb|inquietude|urgence|truc)"
+_MAIN_WORRY = re.compile(
+    r"\b(?:c'est|c est|cest|c|ce serait|ca serait)\s+(?:plutot|surtout|davantage|avant tout|d'abord)\s+"
+    rf"(?P<who>(?:[\w']+\s+){{0,3}}?[\w']+)\s+(?:le|mon|notre|la|qui est le|qui est mon)\s+{_WORRY}\b|"
+    r"\b(?:c'est|c est|cest|c)\s+(?:plutot|surtout|davantage|avant tout)\s+(?P<who2>(?:[\w']+\s+){0,3}?[\w']+)\s+"
+    r"qui\s+(?:m'|m |me |nous )?(?:inquiet\w*|pose\w* (?:probleme|souci)|fait peur|stresse\w*|angoisse\w*)|"
+    rf"\b(?:le|mon|notre)\s+{_WORRY}\s*,?\s+(?:c'est|c est|cest|ce serait)\s+(?:plutot\s+|surtout\s+)?"
+    r"(?P<who3>(?:[\w']+\s+){0,3}[\w']+)"
+)
+
+
+def main_worry(text: str | None) -> str | None:
+    """ "banque" from "c'est plutôt la banque le vrai souci": the creditor said to be the main trouble; None when the
+    words name none, or deny it ("c'est pas la banque le souci")."""
+    folded = " ".join(fold(text or "").split())
+    for match in _MAIN_WORRY.finditer(folded):
+        who = match.group("who") or match.group("who2") or match.group("who3") or ""
+        if re.search(r"\b(?:pas|plus|jamais)\b", folded[max(0, match.start() - 12) : match.start()] + " " + who):
+            continue
+        names = creditor_names(who)
+        if names:
+            return names
+    return None
