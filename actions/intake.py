@@ -161,7 +161,8 @@ def skip_offered(events: Iterable[Mapping[str, Any]], slot: str, latest_only: bo
                 offered = False
             asking = event.get("value") == slot
         elif event.get("event") == "bot" and asking:
-            offered = offered or OFFER_SKIP in (event.get("text") or "")
+            text = event.get("text") or ""
+            offered = offered or OFFER_SKIP in text or _OFFER_SKIP_BEFORE in text
         elif latest_only and event.get("event") == "user":
             offered = False  # said before an earlier message: that message did not take it up
     return offered and asking
@@ -171,7 +172,10 @@ def skip_offered(events: Iterable[Mapping[str, Any]], slot: str, latest_only: bo
 # passes it: a question is never asked more than three times in a row, and every intake question may be passed.
 OFFER_SKIP_AFTER = 1
 SKIP_AFTER = 2
-OFFER_SKIP = "Si vous préférez, nous pouvons passer ma question : répondez « passer »."
+# Its own sentence, after what was noted (round 23, talk-b #12: "Merci, c'est noté. Si vous préférez, nous pouvons passer
+# ma question" read as if the answer just given were refused). The former wording still counts as an offer.
+OFFER_SKIP = "Je vous repose ma question ; si vous préférez la passer, répondez « passer »."
+_OFFER_SKIP_BEFORE = "Si vous préférez, nous pouvons passer ma question"
 
 
 # A bare "oui" says nothing to "À qui devez-vous de l'argent ?" nor to "Si oui, combien ?": the detail is
@@ -266,11 +270,33 @@ PHONE_REASON = (
 )
 
 
+# "ça engage à quoi ?", "ça m'engage ?", "c'est un engagement ?", "je m'engage à quoi si je dis oui ?" (round 23, r23a-09:
+# answered with what an advisor can do): what the call commits to, said first.
+_ASKS_COMMITMENT = re.compile(
+    r"\b(?:engage\w*|engagement)\b(?!.*\b(?:fournisseur|banque|proc\w*|caution|credit|pret|contrat)\b)|"
+    r"\bje (?:suis|serai) oblige\w* (?:de|a)\b|\bca m'oblige\w* a\b|\bil y a un piege\b"
+)
+COMMITMENT_REPLY = (
+    "À rien : c'est gratuit et sans engagement, vous pourrez dire non à tout moment, même pendant l'appel."
+)
+
+
+def asks_about_commitment(words: str | None) -> bool:
+    """ "ça engage à quoi ?": what saying yes commits to, asked (a question, not "je me suis engagé auprès de la
+    banque")."""
+    folded = " ".join(fold(words or "").replace("’", "'").split())
+    return bool(_ASKS_COMMITMENT.search(folded)) and (folded.endswith("?") or bool(re.search(r"\ba quoi\b", folded)))
+
+
 def explain(slot: str | None, words: str | None = None) -> str:
     """Why the question is asked (or, when the "pourquoi" names another one, "pourquoi mon numéro ?", why that one
     is); the skip hint only where the question may be skipped."""
     from intake.service_questions import slot_named_in_why
 
+    if asks_about_commitment(words):
+        # "ça engage à quoi ?" gets "À rien"; "je suis obligé de… ?" gets a no.
+        asks_what = re.search(r"\ba quoi\b", fold(words or ""))
+        return COMMITMENT_REPLY if asks_what else COMMITMENT_REPLY.replace("À rien", "Non, rien ne vous engage", 1)
     named = slot_named_in_why(words)
     if named == "phone" and slot != "phone":
         return PHONE_REASON

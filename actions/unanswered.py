@@ -42,8 +42,33 @@ def answered_another_question(
     known: the artisan is not answering this question, so it is passed.
     """
     # The facts' own slots were filled from this very message: compare with what was known before it.
-    if any(value_before_latest_message(tracker.events, name) != value for name, value in facts.items()):
+    new = {name: value for name, value in facts.items() if value_before_latest_message(tracker.events, name) != value}
+    if new:
         said = said_before(tracker.events, WRONG_QUESTION_ACK)
-        return not_answered(slot, WRONG_QUESTION_ACK_AGAIN if said else WRONG_QUESTION_ACK, dispatcher, tracker)
+        ack = WRONG_QUESTION_ACK_AGAIN if said else WRONG_QUESTION_ACK
+        # Named where the offer to pass follows, so that it never reads as the answer refused; the first time,
+        # the short acknowledgement earlier rounds decided stays.
+        misses = unanswered_before(tracker.events, slot)
+        passes = misses >= SKIP_AFTER and skip_offered(tracker.events, slot)
+        named = _named(new) if misses >= OFFER_SKIP_AFTER and not passes else None
+        # What was kept, named (round 23, talk-b #12: a bare "Merci, c'est noté." then the offer to pass read oddly).
+        return not_answered(slot, f"{ack} J'ai retenu : {named}." if named else ack, dispatcher, tracker)
     dispatcher.utter_message(text=SKIPPED_ACK)
     return {slot: SKIPPED}
+
+
+def _named(facts: Mapping[str, Any]) -> str | None:
+    """ "Perpignan (66)", "SARL, banque 2 400 €": the facts as the artisan would recognise them; None for none."""
+    from intake.facts import FACT_LABELS, understood
+
+    labels = {name: value for name, value in facts.items() if isinstance(value, str) and value and value != SKIPPED}
+    if not labels:
+        return None
+    if "creditors" in labels:
+        # "sommes dues : banque 2 400 €" would put a second colon after "J'ai retenu :".
+        creditors = labels.pop("creditors")
+        rest = understood({k: v for k, v in labels.items() if k in FACT_LABELS})
+        said = rest.removeprefix("J'ai noté : ").split(". Dites-moi")[0] if rest else ""
+        return ", ".join(part for part in (said, creditors) if part) or None
+    rest = understood({k: v for k, v in labels.items() if k in FACT_LABELS})
+    return rest.removeprefix("J'ai noté : ").split(". Dites-moi")[0] if rest else None
