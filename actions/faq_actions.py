@@ -37,7 +37,7 @@ from actions.intake import NO_DIFFICULTY_YET, asks_something
 from actions.intake_actions import ValidateSituationForm
 from actions.outside_actions import outside_reply, then_the_intake
 from guidance.glossary import DEFINITION_KEY, definition_answer
-from guidance.welcome import FIRST_QUESTION
+from guidance.welcome import FIRST_QUESTION, WELCOME_AFTER_CRISIS_OPENING, WELCOME_OPENING
 from intake.answers import about_the_data, adds_to_the_case, asks_how_long_kept, asks_to_erase, mentions_erasing
 from intake.facts import fold
 from intake.service_questions import (
@@ -320,6 +320,18 @@ def _callback_while_closed(tracker: Tracker) -> str | None:
     )
 
 
+IS_BOT_KEY = "faq/is_bot"
+WELCOME_CONFIRMED = "Oui, c'est bien un programme qui vous répond. Dès que vous voulez parler à une vraie personne, écrivez « conseiller »."
+
+
+def _welcome_just_said(tracker: Tracker) -> bool:
+    """Whether the bot's last words before the latest message were the welcome (or its form after the crisis numbers)."""
+    events = list(tracker.events)
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    said = [event.get("text") or "" for event in events[:last_user] if event.get("event") == "bot"]
+    return bool(said) and said[-1].startswith((WELCOME_OPENING, WELCOME_AFTER_CRISIS_OPENING))
+
+
 def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
     """The stored answer, said in full once; asked again, a short one (a long answer repeated reads as a machine
     that did not listen). The number of another body is not the chamber's."""
@@ -357,6 +369,10 @@ def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
         offer = _callback_while_closed(tracker)
         if offer is not None:
             return {"text": f"Vous pouvez joindre la {chamber.name} au {chamber.phone}, {chamber.hours_text}. {offer}"}
+    if key == IS_BOT_KEY and _welcome_just_said(tracker):
+        # "vous êtes un robot ?" as the very first message (round 23, r23a-06): the welcome had just said "assistant
+        # automatique"; the stored answer said it again, back to back.
+        return {"text": WELCOME_CONFIRMED}
     utter = f"utter_{key}"
     if not any((event.get("metadata") or {}).get("utter_action") == utter for event in tracker.events):
         return {"response": utter}
