@@ -3213,7 +3213,7 @@ def says_the_keyword(words: str | None) -> bool:
 # The "non" to the consent taken back at once, in the next message ("enfin si, si, d'accord, c'est juste que je suis
 # pressé", "ah si pardon, ok", "non si si allez-y", "bon d'accord"): round 23, r23a-10, the consent was asked again, then
 # a third time after the name. Never with a no after it ("si mais non", "d'accord mais pas mon numéro").
-_NO_TAKEN_BACK = re.compile(
+_CONSENT_NO_TAKEN_BACK = re.compile(
     r"^(?:(?:enfin|ah|oh|bon|euh|non|pardon|attendez|finalement|en fait|excusez-moi|oups)[ ,.!…]+)*"
     r"(?:si|oui|ok|okay|d'accord|daccord|allez-y|allez|c'est bon|je veux bien)\b"
     r"(?![^.!?]*\b(?:pas|non|plus|mais non|sans)\b)"
@@ -3222,7 +3222,7 @@ _NO_TAKEN_BACK = re.compile(
 
 def consent_no_taken_back(tracker: Tracker) -> bool:
     """Whether the latest message takes back the "non" the consent question got in the message just before."""
-    if tracker.get_slot("consent_given") is not False or not _NO_TAKEN_BACK.search(
+    if tracker.get_slot("consent_given") is not False or not _CONSENT_NO_TAKEN_BACK.search(
         fold(tracker.latest_message.get("text") or "").replace("’", "'")
     ):
         return False
