@@ -139,7 +139,7 @@ from intake.answers import (
 from intake.facts import extract_facts, fold, understood
 from intake.shapes import declines_a_name, yes_without_a_name
 from ops import clock
-from places import resolve
+from places import departement_name, find_in_text, resolve
 from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
 from triage.distress import find_signs, says_not_the_writer
 from triage.normalise import normalise as normalise_text
@@ -2393,6 +2393,9 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     renamed = name_corrected_after_case(dispatcher, tracker)
     if renamed is not None:
         return renamed
+    placed = place_added_after_case(dispatcher, tracker)
+    if placed is not None:
+        return placed
     moved = moment_corrected_after_case(dispatcher, tracker)
     if moved is not None:
         return moved
@@ -2514,6 +2517,49 @@ def name_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker
     dispatcher.utter_message(text=NAME_CORRECTED.format(name=renamed, reference=result.reference))
     logger.info("name corrected after the case was stored")
     events: list[EventType] = [SlotSet("contact_name", renamed), SlotSet("case_reference", result.reference)]
+    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+PLACE_ADDED = "Merci, j'ai ajouté le lieu à votre demande : {place}. Votre référence reste {reference}."
+# Short answers only: a town said alone after the case ("c'est saint-denis-les-bourg"); a longer sentence is read as a
+# description unless it names a place the way find_in_text reads one.
+_SHORT_PLACE_ANSWER = 6
+
+
+def place_added_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """A place said once the case is stored without one ("Aucune de celles-ci" to the namesakes, then "c'est
+    saint-denis-les-bourg": make run, 2026-12-06, answered "D'accord, c'est noté." and the case kept no département):
+    the case's place set, said back with the reference. None otherwise (no case, a place already known, a number in
+    the words, nothing read as a place)."""
+    slots = dict(tracker.slots)
+    words = tracker.latest_message.get("text") or ""
+    if not slots.get("case_reference") or not consented(slots) or phones_in(words):
+        return None
+    if value_before_latest_message(tracker.events, "departement") not in (None, SKIPPED):
+        return None
+    if len(words.split()) <= _SHORT_PLACE_ANSWER:
+        update, _ = place_update(words, {})
+        code = update.get("departement")
+        commune = update.get("commune")
+    else:
+        found = find_in_text(words)
+        code, commune = (found.departement, found.said) if found.found else (None, None)
+    if code in (None, SKIPPED) or not departement_name(str(code)):
+        return None  # nothing read, or words kept as typed ("place_kept"): no place to add
+    slots.update(departement=code, commune=commune)
+    if slots.get("phone") is not None and not has_phone(slots):
+        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
+    result = save_case(tracker, slots)
+    place = f"{commune} ({code})" if commune else f"{departement_name(code)} ({code})"
+    dispatcher.utter_message(text=PLACE_ADDED.format(place=place, reference=result.reference))
+    logger.info("place added after the case was stored")
+    events: list[EventType] = [
+        SlotSet("departement", code),
+        SlotSet("commune", commune),
+        SlotSet("place_choices", None),
+        SlotSet("place_unread", None),
+        SlotSet("case_reference", result.reference),
+    ]
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
 
 
