@@ -102,6 +102,7 @@ from intake.answers import (
     is_hesitation,
     is_skip,
     is_waiting,
+    is_withdrawal,
     kind as answer_kind,
     leaves_to_think,
     refuses_callback,
@@ -1658,6 +1659,15 @@ class ActionAnswerOutsideQuestion(Action):
             # Round 11, r11b-03: "euh non je suis pas parti, c'est le client qui paye pas" after a misread goodbye got
             # "D'accord. Je reste là ..." and the intake stayed closed: it goes on.
             return await not_a_goodbye(dispatcher, tracker, domain)
+        if (
+            asks_for_callback(words)
+            and not tracker.get_slot("case_reference")
+            and not is_withdrawal(words, explicit_only=True)
+        ):
+            # "attendez en fait non, j'ai besoin qu'on m'appelle quand même" right after an erasure (round 23, r23b-05),
+            # read as a no: "D'accord. Je reste là ... écrivez « conseiller »". A call asked for in words starts the
+            # handoff with its consent question; what was erased stays erased.
+            return [SlotSet("wants_advisor", True), SlotSet("consent_given", None), FollowupAction("handoff_form")]
         if intent == "deny":
             handoff = stop_with_handoff(dispatcher, tracker, explicit_only=False)
             if handoff is not None:

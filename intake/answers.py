@@ -783,6 +783,10 @@ _CALLBACK_REQUEST = re.compile(
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
     r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter)|"
+    # "j'ai besoin qu'on m'appelle quand même" (round 23, r23b-05, after an erasure: "D'accord. Je reste là").
+    r"(?:j'ai|on a|nous avons) (?:vraiment |quand meme |juste )?besoin (?:d'etre (?:rappelee?s?|appelee?s?)|"
+    r"qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|que vous (?:me )?(?:rappeliez|appeliez)|"
+    r"de parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
     # "vous pouvez me faire rappeler ?", "faites-moi rappeler" (round 21, r21y-07: read as a question about the service,
     # it got the chamber's number and no handoff).
     r"(?:(?:vous )?(?:pouvez|pourriez|pouvez-vous|pourriez-vous)(?: vous)? |(?:je |j')?(?:veux|voudrais|souhaite|aimerais|"
