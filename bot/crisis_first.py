@@ -6,7 +6,8 @@ conversation: ``action_session_start`` says the welcome, then the crisis path th
 messages as soon as the action ends, so the welcome came first (round 4 of off-script conversations, 2026-12-03).
 ``crisis_first`` wraps a channel's message handler: a welcome is held until the turn's next reply; when that reply
 gives the crisis numbers, they go first and the welcome follows them without its "Bonjour" (the assistant still says
-early that it is automated, free and confidential), before the safety question; otherwise the welcome goes first.
+early that it is automated, free and confidential), before the safety question; otherwise the welcome goes first,
+with "Bonsoir" to a first message that says it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from guidance.crisis import names_emergency_numbers
-from guidance.welcome import WELCOME_OPENING, welcome_after_crisis
+from guidance.welcome import EVENING_GREETING, WELCOME_OPENING, welcome_after_crisis, welcome_in_the_evening
 
 
 def crisis_first(handle: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Awaitable[None]]:
@@ -24,12 +25,15 @@ def crisis_first(handle: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Aw
         original_send = channel.send_response
         held: list[tuple[str, dict[str, Any]]] = []
         crisis_said = False
+        evening = bool(EVENING_GREETING.match(getattr(message, "text", None) or ""))
 
         async def release() -> None:
             while held:
                 recipient_id, reply = held.pop(0)
                 if crisis_said and reply.get("text"):
                     reply = {**reply, "text": welcome_after_crisis(reply["text"])}
+                elif evening and reply.get("text"):
+                    reply = {**reply, "text": welcome_in_the_evening(reply["text"])}
                 await original_send(recipient_id, reply)
 
         async def send(recipient_id: str, reply: dict[str, Any]) -> None:

@@ -16,14 +16,14 @@ NUMBERS = "Vous pouvez appeler le 3114 dès maintenant. En cas de danger immédi
 SAFETY = "Êtes-vous en sécurité en ce moment ?"
 
 
-def _turn(replies: list[str]) -> list[str]:
+def _turn(replies: list[str], said_first: str = "bonjour") -> list[str]:
     sent: list[dict[str, Any]] = []
 
     async def send_response(recipient_id: str, reply: dict[str, Any]) -> None:
         sent.append(reply)
 
     channel = SimpleNamespace(send_response=send_response)
-    message = SimpleNamespace(output_channel=channel)
+    message = SimpleNamespace(output_channel=channel, text=said_first)
 
     async def handle(incoming: Any) -> None:
         for text in replies:
@@ -43,3 +43,16 @@ def test_after_the_crisis_numbers_the_welcome_says_who_speaks_without_a_greeting
 def test_an_ordinary_turn_keeps_the_welcome_first_with_its_greeting():
     said = _turn([WELCOME, "Pour commencer, qu'est-ce qui vous amène aujourd'hui ?"])
     assert said[0] == WELCOME and said[0].startswith("Bonjour")
+
+
+def test_a_first_bonsoir_gets_bonsoir_back():
+    """Round 23 (r23a-04): "Bonsoir" was answered "Bonjour"."""
+    for greeting in ("Bonsoir", "bsr, je suis carreleur", "Bonne soirée à vous"):
+        said = _turn([WELCOME, "Pour commencer, qu'est-ce qui vous amène aujourd'hui ?"], greeting)
+        assert said[0].startswith("Bonsoir, je suis l'assistant automatique"), greeting
+        assert said[0][len("Bonsoir") :] == WELCOME[len("Bonjour") :]
+
+
+def test_any_other_first_message_keeps_bonjour():
+    for first in ("bonjour", "salut", "le soir je suis à l'atelier, la banque me relance"):
+        assert _turn([WELCOME, "?"], first)[0] == WELCOME
