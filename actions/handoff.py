@@ -3230,8 +3230,8 @@ _CALL_THE_PERSON = re.compile(
     r"\b(?:appel|rappel|contact)\w*\b[^.;!?]{0,30}?\b(?:pas moi|plutot que moi)\b"
 )
 # Round 23 (r23a-13): the person concerned asked for the message or agrees ("elle m'a demandé de vous écrire", "c'est
-# lui qui m'a dit de vous contacter", "c'est bon elle est d'accord", "il est au courant"): the case must not say they
-# may not know. "je ne sais pas si elle est d'accord" is no agreement.
+# lui qui me l'a demandé", "c'est bon elle est d'accord", "il est au courant"): the case must not say they may not
+# know. "je ne sais pas si elle est d'accord" is no agreement.
 _PERSON_KNOWS = re.compile(
     r"\b(?<!si )(?:il|elle) (?:m'a|m a|ma|nous a) (?:demande|dit|charge\w*) de (?:vous |vs )?(?:ecrire|contacter|"
     r"envoyer|appeler|demander|faire)|"
