@@ -3242,7 +3242,7 @@ _PERSON_KNOWS = re.compile(
 )
 
 
-_OWN_NUMBER = re.compile(
+_WRITERS_OWN_NUMBER = re.compile(
     r"\b(?:mon|mes) (?:numero|num|portable|port|tel|telephone|fixe|mobile|ligne)\b|\b(?:appelez|rappelez|contactez)[- ]moi\b|"
     r"\b(?:c'est|cest) (?:le )?mien\b|\bmoi (?:c'est|cest|au)\b"
 )
@@ -3253,7 +3253,7 @@ def given_as_own(artisan_messages: Iterable[str], kept: str | None) -> bool:
     from intake.facts import fold
 
     return any(
-        kept in phones_in(message) and _OWN_NUMBER.search(fold(message.replace("’", "'")))
+        kept in phones_in(message) and _WRITERS_OWN_NUMBER.search(fold(message.replace("’", "'")))
         for message in artisan_messages
         if kept
     )
