@@ -55,6 +55,7 @@ from actions.handoff import (
     mentions_contact,
     moment_at_the_name,
     moment_corrected,
+    moment_out_of_hours,
     moment_said_with,
     name_after_a_yes_then_more,
     name_after_yes,
@@ -401,6 +402,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         news = reached_news(dispatcher, tracker)
         if news is not None:
             return news
+        if (
+            tracker.get_slot("requested_slot") == "wants_advisor"
+            and asks_for_callback(words)
+            and _NO_NAME.search(fold(words or ""))
+        ):
+            # "je voudrais qu'on m'appelle mais je donne pas mon nom" (round 23, r23c-06: read as a refusal, the
+            # urgent case made only because the person insisted): a yes to the call; no name is needed.
+            dispatcher.utter_message(text=NO_NAME_NEEDED)
+            return {"wants_advisor": True}
         moment = callback_time(words) if tracker.get_slot("requested_slot") == "wants_advisor" else None
         if moment and read_yes_no(value, tracker, "wants_advisor") is None:
             # "demain matin" to "Voulez-vous qu'un conseiller vous rappelle ?": a yes that says when.
@@ -1258,7 +1268,13 @@ def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: 
     moment = moment_said_with(tracker.latest_message.get("text"))
     if not moment:
         return {}
-    dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
+    departement = tracker.get_slot("departement")
+    dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}, departement))
+    if moment_out_of_hours(moment, departement):
+        # "plutôt le matin avant l'ouverture, vers 7h" at the e-mail question (round 23, r23c-01, r23c-09): the hours
+        # said with "Je vous demanderai ensuite un autre moment", then the moment kept and never asked again; it is
+        # not kept, so the time question comes in its turn as promised.
+        return {"callback_slot": None}
     return {"callback_slot": moment}
 
 
@@ -2520,6 +2536,11 @@ def name_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
 
 
+NO_NAME_NEEDED = "D'accord : votre nom n'est pas obligatoire, un numéro suffit pour vous rappeler."
+# A name kept back while the call is asked for ("mais je donne pas mon nom", "sans donner mon prénom", "anonymement").
+_NO_NAME = re.compile(
+    r"\b(?:pas|sans|jamais)\b[^.!?]{0,25}\b(?:mon |de |le )?(?:nom|prenom|identite)\b|\banonyme(?:ment)?\b"
+)
 PLACE_ADDED = "Merci, j'ai ajouté le lieu à votre demande : {place}. Votre référence reste {reference}."
 # Short answers only: a town said alone after the case ("c'est saint-denis-les-bourg"); a longer sentence is read as a
 # description unless it names a place the way find_in_text reads one.

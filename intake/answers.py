@@ -783,6 +783,9 @@ _CALLBACK_REQUEST = re.compile(
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
     r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter)|"
+    # "bon ok, un conseiller qui me rappelle oui" (round 23, r23c-03: at an intake question, the question came again).
+    r"(?<!eu )(?<!avais )(?<!avait )\b(?:un|qu'un|une) (?:conseill(?:er|ere)|humain|personne) (?:qui|pour) me (?:rappelle|rappeler|appelle|appeler|"
+    r"contacte|contacter)\b|"
     # "j'ai besoin qu'on m'appelle quand même" (round 23, r23b-05, after an erasure: "D'accord. Je reste là").
     r"(?:j'ai|on a|nous avons) (?:vraiment |quand meme |juste )?besoin (?:d'etre (?:rappelee?s?|appelee?s?)|"
     r"qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|que vous (?:me )?(?:rappeliez|appeliez)|"

@@ -64,3 +64,21 @@ def test_a_moment_within_the_hours_said_before_its_question_is_still_noted():
     dispatcher, events = answered("Bernard, plutôt mardi matin", "contact_name")
     assert "noté le moment de l'appel" in " ".join(texts(dispatcher))
     assert slot_events(events).get("callback_slot")
+
+
+@pytest.mark.parametrize("words", ["plutôt le matin avant l'ouverture, vers 7h", "non merci, après 18h si possible"])
+def test_an_hour_out_of_hours_at_the_email_question_is_not_kept_and_its_question_comes(words):
+    """Round 23, r23c-01, r23c-09: "Je vous demanderai ensuite un autre moment", then the moment kept as said and never
+    asked: the time question must come in its turn."""
+    events = [
+        user("le fournisseur de farine me réclame 3000 euros"),
+        {"event": "slot", "name": "phone", "value": "+33555123456"},
+        bot("Voulez-vous aussi laisser une adresse e-mail ? C'est facultatif."),
+        user(words, "inform"),
+        {"event": "slot", "name": "email", "value": words},  # the e-mail slot's from_text mapping
+    ]
+    slots = {**consented(), "phone": "+33555123456", "email": words, "requested_slot": "email"}
+    dispatcher, events = run(ValidateHandoffForm(), tracker(events, slots, "handoff_form"), DOMAIN)
+    said = " ".join(texts(dispatcher))
+    assert OTHER_MOMENT_LATER in said and "8 h" in said
+    assert slot_events(events).get("callback_slot") is None
