@@ -1316,6 +1316,12 @@ _CORRECTION = re.compile(
     r"\b(?:non|nan|en fait|enfin|pardon|trompee?|rectifie|corrige|erreur|oups|mince|finalement)\b"
     r"[^.!?]*?\b(?:c ?'? ?est|plutot)\s+(?P<place>[^.!?,;\n]+)"
 )
+# "dans le 13... non pardon le 83", "le 13 enfin non dans le 83" (round 23, r23c-10: the first code kept, the case sent
+# to the wrong chamber): a département code right after the correction word, with no "c'est".
+_CORRECTION_CODE = re.compile(
+    r"\b(?:non|nan|enfin|pardon|oups|plutot|je veux dire)\b[ ,.]*(?:(?:non|nan|pardon|enfin|pas (?:dans )?le \d{1,3})"
+    r"[ ,.]*)*(?:dans |en |du )?(?:le |la )?(?P<place>\d{2,3}|2a|2b)\b(?!\s*(?:€|euros?|ans|mois|jours|salaries|%))"
+)
 _CORRECTION_END = re.compile(r"\s(?:mais|et|car|parce|depuis|avec|pour|qui|que|j|je|on|il)\b")
 _CORRECTION_WORDS = 4
 
@@ -1329,7 +1335,9 @@ def _correction(text: str) -> Resolution:
     plain = "".join((strip_accents(char)[:1] or char).lower() for char in text).replace("’", "'")
     match = _CORRECTION.search(plain)
     if not match:
-        return NOTHING
+        code = _CORRECTION_CODE.search(plain)
+        resolution = resolve(code.group("place"), typos=False) if code else None
+        return resolution if resolution is not None and resolution.found and resolution.departement else NOTHING
     place = text[match.start("place") : match.end("place")]
     end = _CORRECTION_END.search(plain, match.start("place"), match.end("place"))
     if end:

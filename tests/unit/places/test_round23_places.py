@@ -52,3 +52,18 @@ def test_a_landmark_picks_among_namesakes(answer, code):
 
 def test_a_landmark_elsewhere_picks_none_of_them():
     assert choose("celle à côté du Futuroscope", SAINT_DENIS) is None
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("on est dans le 13... non pardon le 83", "83"),
+        ("l'atelier est dans le 13 enfin non dans le 83", "83"),
+        ("garage dans le 62, oups non, le 59", "59"),
+        ("je suis dans le 62, non 200 euros pas 300", "62"),  # a sum put right, not the place
+        ("dans le 59 depuis 20 ans, enfin non 25 ans", "59"),
+    ],
+)
+def test_a_code_corrected_in_the_same_message_is_the_place(text, code):
+    """Round 23, r23c-10: "dans le 13, non pas le 13 le 83" kept 13 and sent the case to the wrong chamber."""
+    assert find_in_text(text).departement == code
