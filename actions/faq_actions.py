@@ -294,6 +294,9 @@ _ANOTHER_BODY = re.compile(
 WHEN_CALLED_KEYS = frozenset({"faq/opening_hours", PHONE_KEY})
 _WHEN = re.compile(r"\b(?:quand|quelle heure|a quel moment|combien de temps|delai|bientot)\b")
 _CALLED = re.compile(r"\b(?:r?appel\w*|contact\w*|joindre|telephon\w*)\b")
+_REFERENCE_ASKED = re.compile(
+    r"\b(?:(?:ma|la|votre|quelle) (?:reference|ref)|(?:mon|le) numero de (?:dossier|demande))\b"
+)
 _COST = re.compile(r"\b(?:gratuit\w*|payant\w*|coute\w*|cout|prix|tarif\w*|surtaxe\w*|factur\w*)\b")
 
 
@@ -350,6 +353,12 @@ def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
         return {
             "text": f"Votre demande {reference} est enregistrée : un conseiller {reach} {callback_promise(chamber, slots)}."
         }
+    if reference and _REFERENCE_ASKED.search(words):
+        # "vous pouvez me redonner ma référence ?" (round 23, r23c-07: the stored answer about what the assistant can
+        # do): the reference, with the promise it goes with.
+        reach = "vous rappellera" if tracker.slots.get("phone") not in (None, SKIPPED) else "vous écrira"
+        promise = callback_promise(chamber, tracker.slots)
+        return {"text": f"Votre référence est {reference} : un conseiller {reach} {promise}."}
     if key == PHONE_KEY and _ANOTHER_BODY.search(words):
         text = (
             "Je n'ai pas le numéro de cet organisme : il figure sur ses courriers et sur son site. "

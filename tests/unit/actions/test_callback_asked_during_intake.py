@@ -102,3 +102,22 @@ def test_when_the_call_comes_before_any_case_gets_the_opening_hours_whatever_the
 def test_the_price_of_a_call_stays_a_question_about_the_price(words):
     dispatcher, _ = run(ActionAnswerFaq(), _faq(words, "faq/is_free", **CASE))
     assert [message.get("response") for message in dispatcher.messages] == ["utter_faq/is_free"]
+
+
+@pytest.mark.parametrize(
+    "words, key",
+    [
+        ("vous pouvez me redonner ma référence ?", "faq/what_can_you_do"),  # round 23, r23c-07
+        ("c'est quoi déjà mon numéro de dossier ?", "faq/who_reads"),
+        ("j'ai perdu la ref, vous l'avez ?", "faq/phone_number"),
+    ],
+)
+def test_the_reference_asked_again_is_given_with_its_promise(words, key):
+    dispatcher, _ = run(ActionAnswerFaq(), _faq(words, key, **CASE))
+    said = " ".join(texts(dispatcher))
+    assert said.startswith("Votre référence est RL-T6VD7H : un conseiller vous rappellera")
+
+
+def test_no_reference_is_made_up_before_the_case():
+    dispatcher, _ = run(ActionAnswerFaq(), _faq("vous pouvez me redonner ma référence ?", "faq/what_can_you_do"))
+    assert "Votre référence est" not in " ".join(texts(dispatcher))
