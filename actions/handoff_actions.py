@@ -2347,6 +2347,15 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
     )
 
 
+def save_stored_case_again(tracker: Tracker, slots: dict[str, Any]) -> Any:
+    """``save_case`` for a case already stored, changed after it (a name, a place, a moment, words added): a phone slot a
+    mapping filled with words that are no number gives way to the stored case's number (actions.crisis_actions does the
+    same through the functions this module lends it)."""
+    if slots.get("phone") is not None and not has_phone(slots):
+        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
+    return save_case(tracker, slots)
+
+
 def contact_kept_for_later(tracker: Tracker, words: str | None) -> dict[str, Any]:
     """The contact details said with a yes to the call, before the consent ("bon si finalement, rappelez moi. 06 22
     33 44 55 , erwan"): kept in their slots, never over one already there, and read again once the consent is given
@@ -2527,9 +2536,7 @@ def name_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Tracker
     if renamed is None:
         return None
     slots["contact_name"] = renamed
-    if slots.get("phone") is not None and not has_phone(slots):
-        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
-    result = save_case(tracker, slots)
+    result = save_stored_case_again(tracker, slots)
     dispatcher.utter_message(text=NAME_CORRECTED.format(name=renamed, reference=result.reference))
     logger.info("name corrected after the case was stored")
     events: list[EventType] = [SlotSet("contact_name", renamed), SlotSet("case_reference", result.reference)]
@@ -2568,9 +2575,7 @@ def place_added_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -
     if code in (None, SKIPPED) or not departement_name(str(code)):
         return None  # nothing read, or words kept as typed ("place_kept"): no place to add
     slots.update(departement=code, commune=commune)
-    if slots.get("phone") is not None and not has_phone(slots):
-        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
-    result = save_case(tracker, slots)
+    result = save_stored_case_again(tracker, slots)
     place = f"{commune} ({code})" if commune else f"{departement_name(code)} ({code})"
     dispatcher.utter_message(text=PLACE_ADDED.format(place=place, reference=result.reference))
     logger.info("place added after the case was stored")
@@ -2675,9 +2680,7 @@ def moment_corrected_after_case(dispatcher: CollectingDispatcher, tracker: Track
     if changed and moment_within_hours(changed, dispatcher, tracker)["callback_slot"] is None:
         return [] if in_form else [FollowupAction("action_listen")]  # said, and another moment asked
     slots["callback_slot"] = moment
-    if slots.get("phone") is not None and not has_phone(slots):
-        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
-    result = save_case(tracker, slots)
+    result = save_stored_case_again(tracker, slots)
     promise = callback_promise(services.chamber(), slots)
     dispatcher.utter_message(text=MOMENT_CORRECTED.format(promise=promise, reference=result.reference))
     logger.info("callback moment corrected after the case was stored")
@@ -2714,9 +2717,7 @@ def words_added_to_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
         return None
     if answer_kind(words) in (YES, NO) and len(words.split()) <= 3:
         return None
-    if slots.get("phone") is not None and not has_phone(slots):
-        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
-    result = save_case(tracker, slots)
+    result = save_stored_case_again(tracker, slots)
     dispatcher.utter_message(text=WORDS_ADDED.format(reference=result.reference))
     logger.info("words added to the case after it was stored")
     return [SlotSet("case_reference", result.reference)]
@@ -3788,9 +3789,7 @@ def case_still_stands(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     since, and said so with its reference; the way to cancel said once."""
     slots = dict(tracker.slots)
     slots.update(wants_advisor=True, consent_given=True)
-    if slots.get("phone") is not None and not has_phone(slots):
-        slots["phone"] = phone_of_stored_case(tracker) or slots["phone"]
-    result = save_case(tracker, slots)
+    result = save_stored_case_again(tracker, slots)
     text = CASE_STILL_STANDS.format(reference=result.reference)
     if not has_phone(slots):
         text = text.replace("le conseiller a déjà le numéro et rappellera", "le conseiller vous répondra")
