@@ -212,6 +212,7 @@ TRIAGE_SETS = {
     "development_v27": REPO / "tests" / "evaluation" / "retired-heldout-v27.yml",
     "development_v28": REPO / "tests" / "evaluation" / "retired-heldout-v28.yml",
     "development_v29": REPO / "tests" / "evaluation" / "retired-heldout-v29.yml",
+    "development_v30": REPO / "tests" / "evaluation" / "retired-heldout-v30.yml",
     "regression": REPO / "tests" / "evaluation" / "cases.yml",
 }
 
