@@ -116,6 +116,7 @@ from intake.answers import (
     without_said_before,
 )
 from intake.facts import (
+    amount_put_right_said,
     bare_delay,
     corrected_creditors,
     corrections,
@@ -126,11 +127,13 @@ from intake.facts import (
     denies_a_deadline,
     extract_facts,
     fold as fold_words,
+    hyphened_departement,
     main_worry,
     names_people_at_work,
     names_today,
     owes_no_one,
     past_deadline,
+    place_read_as_trade,
     says_no_first,
     says_no_to,
     sympathy,
@@ -487,6 +490,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "pardon c'est 6000 pas 8000" after "Dites-moi si je me trompe": the amount corrected (the triage action
             # already set it), never "aucune échéance connue" read from its "pas" as this question's answer.
             if slot == "creditors":
+                # "non pas 4000, 6000" (round 24, finding 1: replaced without a word): the amount put right, said.
+                said_back = amount_put_right_said(known_creditors, corrected)
+                if said_back:
+                    dispatcher.utter_message(text=said_back)
                 return {slot: corrected}
             answered = not_answered(slot, AMOUNT_CORRECTED.format(corrected), dispatcher, tracker)
             return {**answered, "creditors": corrected} if said_late else answered
@@ -732,6 +739,21 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "macon" at the place question, "dans le 71 a cote de Macon" (round 20, r20b-03, r20a-10: the trade
             # "menuisier", "ebeniste" became "macon"): the town Mâcon, never a trade replacing the one said.
             return {"trade": known}
+        if place_read_as_trade(value, said):
+            # "je suis en Loire-Atlantique" at the trade question (round 24, finding 4: "Loire-" kept as the trade): the
+            # place, noted for its question; the trade asked again.
+            if tracker.get_slot("requested_slot") != "trade":
+                return {"trade": known}
+            typed = hyphened_departement(
+                said
+            )  # "Loire-et-Cher" typed for Loir-et-Cher: no choice of the Cher or the Loire
+            update = (
+                {"departement": typed, "commune": None, "place_choices": None, "place_unread": None}
+                if typed
+                else place_update(said, {})[0]
+            )
+            noted = place_noted(update) if update.get("departement") not in (None, SKIPPED) else PLACE_NOT_TRADE
+            return {**not_answered("trade", noted, dispatcher, tracker), **update}
         return self._answer("trade", value, dispatcher, tracker)
 
     def validate_legal_form(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
@@ -781,6 +803,8 @@ YES_IS_NO_ANSWER = "Merci. Pour cette question, il me faudrait quelques mots plu
 CONTACT_WAITS = "Merci. Je vous demanderai votre accord avant de garder vos coordonnées."
 CALL_ALREADY_ASKED = "C'est bien noté : un conseiller vous rappellera."
 AMOUNT_CORRECTED = "C'est corrigé : {}."
+# A place read as the trade at the trade question, with no département found in it (round 24, finding 4).
+PLACE_NOT_TRADE = "Merci, c'est noté pour le lieu."
 # A past date at "Avez-vous une échéance proche ?" (round 14): said back, then the question again.
 PAST_DATE_SAID = "Le {} est déjà passé : je ne le compte donc pas comme une échéance à venir."
 _ONLY_AMOUNTS = re.compile(r"\d[\d ,]*(?:\s€)?(?:(?:, | et )\d[\d ,]*(?:\s€)?)*")

@@ -199,9 +199,12 @@ _BARE_AMOUNT = re.compile(
     r"(?<![\w.,/])(\d{1,3}(?:[ .]\d{3})+|\d{3,6})(?![\w/]|[.,]\d|\s?(?:%|h\b|ans?\b|jours?|mois|m2|km))"
 )
 # A creditor named without an amount is a creditor only when a debt is said in the same clause.
+# "il reste l'URSSAF, 8 000 €, et le crédit du camion" (round 24, finding 3: asked again whom she owed): what is left
+# to pay is owed.
 _DEBT = re.compile(
     r"\b(?:doi[st]|devons|dette|reclame|reclament|impaye|retard|relance|du a|dus a|due a|redressement|"
-    r"doit|payer|rembourse|echeance|cotisations|a payer|arriere|majorations?|penalites?)"
+    r"doit|payer|rembourse|echeance|cotisations|a payer|arriere|majorations?|penalites?|"
+    r"(?:^|(?:il|me|nous|en|leur|lui) )reste(?:nt)?\b|reste (?:encore|aussi|du|de)\b|restant du)"
 )
 # A point or a comma between two digits is a decimal one ("8.5k", "8 500,50 €"), no clause break.
 _CLAUSE = re.compile(r"(?<!\d)[.,]|[.,](?!\d)|[;!?\n]| et | mais | puis ")
@@ -940,9 +943,9 @@ def _is_year(clause: str, match: re.Match[str]) -> bool:
 # only the corrected one is meant (round 14, A6 and B10: the first was kept, or the whole answer stored raw).
 _MONEY = r"(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d{1,2})?(?:\s?(?:k\s?€|k\b|ke\b|keuros?\b|€|euros?\b|eur\b|balles\b))?"
 _TAKEN_BACK = re.compile(
-    rf"(?<![\w.,])(?P<wrong>{_MONEY})[^;!?\n\d]{{0,30}}?\b(?:non|nan|pardon|oups|enfin|plutot|je veux dire|"
-    r"je voulais dire|en fait|je me suis trompee?|je rectifie|je corrige|correction)\b"
-    r"(?! (?:payee?s?|reglee?s?|remboursee?s?|declaree?s?|recouvr\w*))[^;!?\n\d]{0,30}?(?=\d)"
+    rf"(?<![\w.,])(?P<wrong>{_MONEY})(?P<between>[^;!?\n\d]{{0,40}}?)\b(?P<fix>non|nan|pardon|oups|enfin|plutot|"
+    r"je veux dire|je voulais dire|en fait|je me suis trompee?|je me trompe|je rectifie|je corrige|correction)\b"
+    r"(?! (?:payee?s?|reglee?s?|remboursee?s?|declaree?s?|recouvr\w*))(?P<tail>[^;!?\n\d]{0,30}?)(?=\d)"
 )
 
 
@@ -959,13 +962,35 @@ def amounts_taken_back(folded: str) -> str:
     def blank(match: re.Match[str]) -> str:
         after = re.match(_MONEY, folded[match.end() :])
         said = match.group()[len(match.group("wrong")) :]
-        if _CREDITOR.search(said) or not _money_like(match.group("wrong")) or not after:
+        if not _money_like(match.group("wrong")) or not after or not _money_like(after.group()):
+            return match.group()
+        if _CREDITOR.search(match.group("fix") + match.group("tail")) or len(match.group("between")) > 30:
             return match.group()
         if re.search(r"\b(?:et|mais|ou) non\b|\bpas\b", said):
             return match.group()  # "6000 € et non 8000 €", "6000, non pas 8000": the second is the one said wrong
-        return " " * len(match.group()) if _money_like(after.group()) else match.group()
+        if _CREDITOR.search(match.group("between")):
+            if re.search(r"\b(?:et|puis|mais|ou)\b", match.group("between")):
+                return match.group()  # "l'urssaf 5000 et la banque, non pardon 7000": two debts
+            # "je dois 9000 à la banque... non 7000 pardon" (round 24, finding 2: 9 000 € kept): the creditor named
+            # with the amount said wrong stays; the amount put right takes its place, said once.
+            return f"{after.group()}{re.sub(r'[.]{2,}|…', ' ', match.group('between'))}".ljust(
+                len(match.group()) + len(after.group())
+            )
+        return " " * len(match.group())
 
-    return _TAKEN_BACK.sub(blank, folded)
+    out: list[str] = []
+    at = 0
+    for match in _TAKEN_BACK.finditer(folded):
+        if match.start() < at:
+            continue
+        replaced = blank(match)
+        if replaced == match.group():
+            continue
+        out.append(folded[at : match.start()])
+        out.append(replaced)
+        at = match.start() + len(replaced) if len(replaced) > len(match.group()) else match.end()
+    out.append(folded[at:])
+    return "".join(out)
 
 
 _PACIFIC_FRANCS = re.compile(r"\b(?:francs?|f ?cfp|cfp|xpf)\b")
@@ -1127,7 +1152,7 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
     replaced; without it, a correction replaces the only amount noted. None when nothing is corrected."""
     if not text or text.startswith("/"):
         return None
-    folded = fold(text)
+    folded = money_in_digits(fold(text))  # "pardon c'est six mille" (round 24, finding 1)
     if not known:
         known = ""  # a sum put right that was never noted is noted (round 21, r21z-01)
     times = _times_corrected(known, money_in_digits(folded)) if known else None
@@ -1163,6 +1188,22 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
     if len(replaced) != 1 or _digits(replaced[0].group(0)) == _digits(new_amount):
         return None
     return known[: replaced[0].start()] + new_amount + known[replaced[0].end() :]
+
+
+def amount_put_right_said(known: str | None, corrected: str | None) -> str | None:
+    """ "C'est noté : 6 000 €." when ``corrected`` puts an amount of ``known`` right ("URSSAF 4 000 €" then "non pas
+    4000, 6000": round 24, finding 1, replaced without a word); None when no amount changed."""
+    before = {_digits(match.group(0)) for match in _AMOUNT_IN_STORED.finditer(known or "")}
+    new = [
+        match.group(0) for match in _AMOUNT_IN_STORED.finditer(corrected or "") if _digits(match.group(0)) not in before
+    ]
+    if not before or not new:
+        return None
+    shown = [
+        re.sub(r"\d+(?:[ ]\d{3})*", lambda m: f"{int(m.group().replace(' ', '')):,}".replace(",", " "), amount)
+        for amount in new
+    ]
+    return f"C'est noté : {' et '.join(shown)}."
 
 
 def _times_corrected(known: str, folded: str) -> str | None:
@@ -1465,7 +1506,114 @@ def _place(text: str) -> str | None:
     if found.status == places.NOT_FOUND:
         # "Gard. mais dites moi…", "le Var, et la banque…" (round 22, r22c-11): a département alone in its clause.
         found = _town_as_a_clause(text) or place_said_alone(text) or found
+    typed = hyphened_departement(text)
+    if typed and (found.status != places.FOUND or found.departement != typed) and not _hyphened_town(text):
+        # "je suis en loire-atlantiqe" read as the Loire, "dans le Loire-et-Cher" as a choice between the Cher and the
+        # Loire (round 24, finding 4): the hyphenated name of a département typed a letter or two wrong is that one.
+        return typed
     return found.departement if found.status == places.FOUND else None
+
+
+def _hyphened_town(text: str) -> bool:
+    """Whether a hyphenated name in ``text`` is a town's own name ("Saint-Nazaire"), never read as a département."""
+    from places import resolve as resolve_place
+    from places.text import normalise
+
+    for found in re.finditer(r"\w+(?:['’-]\w+)+", text):
+        place = resolve_place(found.group(), typos=False)
+        if place.found and place.commune is not None and normalise(place.commune.name) == normalise(found.group()):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------- a place is never a trade
+
+# Round 24 (finding 4): "je suis en Loire-Atlantique" at the trade question kept "Loire-" as the trade; "Haute-Loire",
+# "Loire-et-Cher" typed for Loir-et-Cher, "loire-atlantiqe" too. A département (hyphenated, misspelt), a region or a town
+# said as where one is, is never a trade.
+_REGION_NAMES = re.compile(
+    r"^(?:(?:la |l |en )?(?:region )?(?:ile de france|idf|hauts de france|grand est|normandie|basse normandie|"
+    r"haute normandie|bretagne|pays de (?:la )?loire|centre(?: val de loire)?|bourgogne(?: franche comte)?|"
+    r"franche comte|nouvelle aquitaine|aquitaine|occitanie|auvergne(?: rhone alpes)?|rhone alpes|"
+    r"provence(?: alpes cote d azur)?|paca|alsace|lorraine|picardie|champagne(?: ardenne)?|limousin|"
+    r"poitou(?: charentes)?|languedoc(?: roussillon)?|midi pyrenees|nord pas de calais))$"
+)
+_WHERE_BEFORE = re.compile(
+    r"\b(?:a|au|aux|en|dans|sur|vers|pres de|cote de|region de|region|secteur|du cote de|j'habite|habite)\s+"
+    r"(?:le |la |les |l')?$"
+)
+
+
+@cache
+def _departement_keys() -> dict[str, str]:
+    """Each département's name, folded with its hyphens and apostrophes as spaces ("loire atlantique"), and its code."""
+    from places.data import departements
+
+    return {" ".join(re.sub(r"[^a-z0-9]", " ", fold(name)).split()): code for code, name in departements().items()}
+
+
+def _edits(a: str, b: str) -> int:
+    """How many letters to change, add or take away to go from ``a`` to ``b`` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, other in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (char != other))
+    return row[-1]
+
+
+def _compound_around(value: str, said: str) -> str:
+    """The hyphenated words of ``said`` that hold ``value`` ("Loire-" in "je suis en Loire-Atlantique":
+    "loire atlantique"), folded with hyphens and apostrophes as spaces; the value alone when it is not in them."""
+    core = value.strip(" -'’")
+    folded = fold(said or "").replace("’", "'")
+    found = re.search(rf"[\w'-]*{re.escape(fold(core))}[\w'-]*", folded) if core else None
+    words = found.group() if found and ("-" in found.group() or value.strip() != core) else fold(core)
+    return " ".join(re.sub(r"[^a-z0-9]", " ", words).split())
+
+
+def departement_typed(words: str) -> str | None:
+    """The code of the département these words name, exactly or with a letter or two wrong ("loire atlantiqe": 44,
+    "loire et cher": Loir-et-Cher, 41); None when none is that close, or two are."""
+    keys = _departement_keys()
+    if words in keys:
+        return keys[words]
+    if len(words) < 6:
+        return None
+    limit = 2 if len(words) >= 12 else 1
+    close = {code for key, code in keys.items() if abs(len(key) - len(words)) <= limit and _edits(key, words) <= limit}
+    return close.pop() if len(close) == 1 else None
+
+
+def hyphened_departement(text: str | None) -> str | None:
+    """The département of a hyphenated name written in ``text``, typed right or a letter or two wrong
+    ("je suis en loire-atlantiqe": 44, "dans le Loire-et-Cher": 41); None when no such name is written."""
+    folded = fold(text or "").replace("’", "'")
+    for found in re.finditer(r"[a-z]+(?:['-][a-z]+)+", folded):
+        code = departement_typed(" ".join(re.sub(r"[^a-z]", " ", found.group()).split()))
+        if code:
+            return code
+    return None
+
+
+def place_read_as_trade(value: str | None, said: str | None) -> bool:
+    """Whether a trade read from ``said`` is a place: a département ("Loire-", cut from "Loire-Atlantique"; "Haute-"),
+    a region ("Bretagne"), a town said as where one is ("je suis à Nantes")."""
+    if not value or not value.strip(" -'’"):
+        return False
+    compound = _compound_around(value, said or "")
+    if _REGION_NAMES.match(compound) or departement_typed(compound):
+        return True
+    core = fold(value.strip(" -'’"))
+    if " ".join(re.sub(r"[^a-z0-9]", " ", core).split()) in _departement_keys():
+        return True  # "Loire", "Cher", "Gard": a département's name alone
+    folded = fold(said or "").replace("’", "'")
+    at = folded.find(core)
+    if at < 0 or not _WHERE_BEFORE.search(folded[:at]):
+        return False
+    from places import resolve as resolve_place
+
+    return resolve_place(value.strip(" -'’"), typos=False).found
 
 
 def _town_as_a_clause(text: str) -> Resolution | None:
@@ -1509,6 +1657,8 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
         "creditors": _creditors(text, folded, asked == "creditors"),
         "departement": _place(text),
     }
+    if facts["trade"] and place_read_as_trade(facts["trade"], text):
+        facts["trade"] = None  # "je suis en Loire-Atlantique" (round 24, finding 4): a place, never a trade
     return {name: value for name, value in facts.items() if value}
 
 
