@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import live_offer, services
 from actions.conversation import said_before, user_messages
 from actions.handoff import business_person_concerned, concerned_person, said_to_the_writer
-from actions.questions import QUESTIONS, written_to
+from actions.questions import QUESTIONS, for_the_one_called, written_to
 
 REQUESTED_SLOT = "requested_slot"
 # The intake questions about the business, worded for its owner when someone close writes for them.
@@ -49,6 +49,9 @@ def ask(
     again = getattr(question, "again", None)  # the place question (actions/place_validation.py) has none
     if again and slot == "consent_given" and written_to(tracker.slots):
         again = again.replace("votre numéro", "votre adresse e-mail")  # the advisor writes (round 17, r17a-11)
+    # Someone close writing for the artisan: "Quel est le prénom de votre frère ?" (round 24, conv-a).
+    text = for_the_one_called(slot, text, tracker.slots, user_messages(tracker.events)) or text
+    again = for_the_one_called(slot, again, tracker.slots, user_messages(tracker.events))
     said = said_before(tracker.events, text) or any(message.get("text") == text for message in earlier or [])
     if again and said:
         text = again

@@ -3217,6 +3217,19 @@ _WARN_FIRST = re.compile(
 )
 
 
+# What the person concerned wants, said by the relative (round 24, conv-a): "aimerait qu'on le rappelle", "voudrait
+# être appelée", "veut bien qu'un conseiller l'appelle", "demande à être rappelé". "ne voudrait pas" never matches (the
+# "ne" stands between), nor "aimerait pas".
+_WANTS_THE_CALL = (
+    r"(?:aimerait|aimerai|voudrait|voudrai|veut bien|veux bien|souhaite|souhaiterait|prefererait|demande)"
+    r"(?: bien)? (?:(?:qu'on|qu on|que vous|qu'un conseiller|qu un conseiller|que quelqu'un|que le conseiller) "
+    r"(?:le |la |l'|l )?(?:rappelle|appelle|contacte|telephone)|(?:a )?etre (?:rappele|appele|contacte)e?)\b"
+)
+# "il m'a dit qu'on le rappelle", "elle m'a demandé de la faire rappeler": the person asked the writer for the call.
+_ASKED_FOR_THE_CALL = (
+    r"(?:m'a|m a|ma|nous a) (?:demande|dit) (?:qu'on|qu on|que vous|qu'un conseiller|de (?:le |la |l')?faire)"
+    r"(?: )?(?:le |la |l')?(?:rappel|appel|contact)"
+)
 # Round 23 (r23a-02, r23a-05): the relative asks that the person concerned be called, not them ("c'est mon père qu'il
 # faut appeler pas moi", "c'est lui qu'il faut rappeler", "appelez-la elle directement", "qu'un conseiller l'appelle
 # lui"). The number then kept with no owner said is the person's, and the name given at the name question theirs.
@@ -3227,7 +3240,8 @@ _CALL_THE_PERSON = re.compile(
     r"il faudra|vous devrez|il faudrait|faudrait) (?:l'|le |la )?(?:appeler|rappeler|contacter|joindre)|"
     r"\b(?:appelez|rappelez|contactez)[- ](?:le|la)(?:[- ](?:lui|elle))?,? (?:directement|plutot|lui|elle)\b|"
     r"\bl'?(?: )?(?:appelle|rappelle|appeler|rappeler|contacte|contacter) (?:lui|elle)(?: directement| plutot)?\b(?! qui)|"
-    r"\b(?:appel|rappel|contact)\w*\b[^.;!?]{0,30}?\b(?:pas moi|plutot que moi)\b"
+    r"\b(?:appel|rappel|contact)\w*\b[^.;!?]{0,30}?\b(?:pas moi|plutot que moi)\b|"
+    r"(?<!si )(?<!s')(?<!qu')\b(?:il|elle) (?:" + _WANTS_THE_CALL + "|" + _ASKED_FOR_THE_CALL + ")"
 )
 # Round 23 (r23a-13): the person concerned asked for the message or agrees ("elle m'a demandé de vous écrire", "c'est
 # lui qui me l'a demandé", "c'est bon elle est d'accord", "il est au courant"): the case must not say they may not
@@ -3238,7 +3252,10 @@ _PERSON_KNOWS = re.compile(
     r"\b(?:c'est|cest|c est) (?:lui|elle) qui (?:m'a|m a|ma|nous a) (?:demande|dit)\b|"
     r"(?<!si )(?<!pas )\b(?:il|elle) est (?:bien |tout a fait )?(?:d'accord|d accord|dac+|ok|au courant)\b|"
     r"(?<!si )\b(?:il|elle) (?:sait|le sait) (?:que je (?:vous )?(?:ecris|contacte)|tout)\b|"
-    r"\ba sa demande\b|\bde sa part\b"
+    r"\ba sa demande\b|\bde sa part\b|"
+    # Round 24 (conv-a): "il aimerait qu'on le rappelle", "elle veut bien être appelée": the person wants the call.
+    r"(?<!si )(?<!s')(?<!qu')\b(?:il|elle) " + _WANTS_THE_CALL + r"|"
+    r"(?<!si )(?<!s')(?<!qu')\b(?:il|elle) " + _ASKED_FOR_THE_CALL
 )
 
 
@@ -3265,7 +3282,7 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
 
     notes: list[str] = []
     for message in messages:
-        folded = fold(" ".join((message or "").replace("’", "'").split()))
+        folded = fold(" ".join(_without_ligatures(message or "").replace("’", "'").split()))
         if _IN_SECRET.search(folded) and "secret" not in notes:
             notes.append("secret")
         if _CALL_THE_WRITER.search(folded) and "call_writer" not in notes:
@@ -3306,6 +3323,11 @@ _VERB_NOT_A_NAME = re.compile(
 )
 
 
+def _without_ligatures(text: str) -> str:
+    """ "ma sœur" -> "ma soeur": the in-place fold keeps "œ", which no word for a relative spells (round 24, conv-a)."""
+    return text.replace("œ", "oe").replace("Œ", "Oe")
+
+
 def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     """Whether the artisan's messages were written by someone close for the person concerned (round 7: a wife for her
     husband, a son and a daughter for their father, a wife for a husband at risk), and what they say of it:
@@ -3318,7 +3340,7 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     for message in messages:
         if not message:
             continue
-        original = " ".join(message.replace("’", "'").split())
+        original = " ".join(_without_ligatures(message).replace("’", "'").split())
         folded = fold(original)
         for pattern in (_WRITING_FOR, _BUSINESS_OF):
             match = pattern.search(folded)
@@ -3416,7 +3438,7 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     if said and found.get("relative") and "person_name" not in found:
         # "Mon associé Didier m'a dit…" (round 17, r17b-09): the person concerned named right after the word for them.
         for message in messages:
-            original = " ".join((message or "").replace("’", "'").split())
+            original = " ".join(_without_ligatures(message or "").replace("’", "'").split())
             named = re.search(
                 rf"\b(?:mon|ma|le|la) {re.escape(found['relative'])}e?s?,? (?P<name>[^\W\d_]+)", fold(original)
             )
@@ -4060,4 +4082,97 @@ def said_to_the_writer(text: str | None, concerned: str | None) -> str | None:
         return text
     for pattern, becomes in _SAID_TO_THE_ARTISAN:
         text = pattern.sub(becomes.format(who=concerned).replace("\\", "\\\\"), text)
+    return text
+
+
+# ------------------------------------------------------- round 24: the questions when the advisor calls the artisan
+
+# Round 24 (conv-a): a sister wrote for her brother Julien, the artisan, who "aimerait qu'on le rappelle"; the consent,
+# the name question and the promise all said "vous". Whom the advisor will call, as said to the writer.
+TO_BE_CALLED = "la personne à rappeler"
+
+
+def one_to_call(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> str | None:
+    """ "votre frère" when someone close writes for the artisan and asked that the artisan be called, or gave their
+    number; ``TO_BE_CALLED`` when someone close writes and whom to call is not said yet; None when the artisan writes,
+    or the writer is the one to call ("c'est moi qu'il faut appeler", "mon portable 06 ...")."""
+    messages = [message for message in artisan_messages if message]
+    found = written_for(messages)
+    if not found:
+        return None
+    relative = found.get("relative")
+    notes = writer_notes(messages)
+    if "call_writer" in notes:
+        return None
+    someone = yours(relative) if relative else str(found.get("person_name") or TO_BE_CALLED)
+    kept = slots.get("phone") if has_phone(slots) else None
+    if kept:
+        # "il aimerait qu'on le rappelle : 06 ...": theirs, said so with the number (a bare number later may be the
+        # writer's: round 22, "oui mais moi alors", then hers).
+        with_the_number = [message for message in messages if kept in phones_in(message)][-1:]
+        theirs = kept_number_owner(messages, kept, relative) == relative or (
+            "call_person" in writer_notes(with_the_number) and not given_as_own(messages, kept)
+        )
+        return someone if relative and theirs else None
+    if any(phones_in(message) and _WRITERS_OWN_NUMBER.search(fold_words(message)) for message in messages):
+        return None  # "rappelez-moi au 06 ...", said before the form kept the number
+    return someone if "call_person" in notes else TO_BE_CALLED
+
+
+def name_of_the_one_called(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> str | None:
+    """The artisan's first name said by the relative who writes for them ("j'écris pour mon frère Julien"), when the
+    artisan may be the one called: the name question is not asked again. None when the writer is to be called."""
+    messages = [message for message in artisan_messages if message]
+    if one_to_call(slots, messages) is None:
+        return None
+    name = (written_for(messages) or {}).get("person_name")
+    return name if name and not names_nobody(name) else None
+
+
+# The handoff questions, said of the person to call (``one_to_call``: "votre frère"), or of whoever is to be called
+# when the writer has not said it yet (``TO_BE_CALLED``); the writer is still told "vous" of what they said.
+_SAID_OF_THE_ONE_CALLED: dict[str, tuple[tuple[str, str], ...]] = {
+    "contact_name": (
+        (
+            "Comment le conseiller peut-il vous appeler ? Un prénom suffit.",
+            "Quel est le prénom de {who}, pour le conseiller ?",
+        ),
+    ),
+    "phone": (
+        ("À quel numéro de téléphone peut-il vous joindre ?", "À quel numéro le conseiller peut-il joindre {who} ?"),
+    ),
+    "callback_slot": (("qu'un conseiller vous appelle ?", "qu'un conseiller appelle {who} ?"),),
+    "consent_given": (
+        (
+            "votre prénom, votre numéro et ce que vous m'avez dit",
+            "le prénom et le numéro de {who}, et ce que vous m'avez dit",
+        ),
+        ("Pour qu'un conseiller vous rappelle,", "Pour qu'un conseiller rappelle {who},"),
+        ("Vos données sont effacées", "Ces données sont effacées"),
+        ("après la fin de votre suivi", "après la fin du suivi"),
+    ),
+}
+_SAID_OF_WHOEVER_IS_CALLED: dict[str, tuple[tuple[str, str], ...]] = {
+    **_SAID_OF_THE_ONE_CALLED,
+    "callback_slot": (("qu'un conseiller vous appelle ?", "que le conseiller appelle ?"),),
+    "consent_given": (
+        (
+            "votre prénom, votre numéro et ce que vous m'avez dit",
+            "le prénom et le numéro de {who}, et ce que vous m'avez dit",
+        ),
+        ("Pour qu'un conseiller vous rappelle,", "Pour qu'un conseiller puisse rappeler,"),
+        ("Vos données sont effacées", "Ces données sont effacées"),
+        ("après la fin de votre suivi", "après la fin du suivi"),
+    ),
+}
+
+
+def said_of_the_one_called(slot: str, text: str | None, called: str | None) -> str | None:
+    """A handoff question (``slot``) made to speak of the person the advisor calls (``one_to_call``: "votre frère", or
+    ``TO_BE_CALLED`` while not said); unchanged when the writer is the one called (``called`` None)."""
+    if not text or not called:
+        return text
+    table = _SAID_OF_WHOEVER_IS_CALLED if called == TO_BE_CALLED else _SAID_OF_THE_ONE_CALLED
+    for said, becomes in table.get(slot, ()):
+        text = text.replace(said, becomes.format(who=called))
     return text

@@ -30,6 +30,7 @@ from actions.handoff import (
     DISCRETION_NOTED,
     INTAKE_SLOTS_FILLED_ANYWHERE,
     OTHER_MOMENT_LATER,
+    TO_BE_CALLED,
     another_number,
     asks_discretion,
     asks_when_they_call,
@@ -61,6 +62,7 @@ from actions.handoff import (
     name_after_yes,
     name_beside_contact,
     name_in_so_many_words,
+    name_of_the_one_called,
     name_put_right,
     name_read_as_a_no,
     name_then_more,
@@ -74,6 +76,7 @@ from actions.handoff import (
     number_owner,
     number_unknown,
     numbers_kept_text,
+    one_to_call,
     only_a_title,
     part_of_a_number,
     person_named,
@@ -567,6 +570,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                 # "ouai mé c mon pere ki fo rapelé pa moi, il s'apel Gérard" (round 19, r19a-03): the person to call said
                 # with the yes, kept; the name was asked again after it.
                 named = contact_kept_for_later(tracker, words)
+            if not named and not tracker.get_slot("contact_name"):
+                # "j'écris pour mon frère Julien" (round 24, conv-a): his first name is known, not asked again.
+                known = name_of_the_one_called(tracker.slots, user_messages(tracker.events))
+                named = {"contact_name": known} if known else {}
             # Round 23 (r23a-10): the number of the first message, forgotten on an earlier "non", kept with this yes.
             return {"consent_given": True, "consent_at": now, **earlier_number_with_consent(tracker), **named}
         return {"consent_given": False, **contact_forgotten(tracker)}
@@ -3861,6 +3868,9 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
         # "appelez plutôt mon père directement, c'est le 03 ..." (round 9, r9b-15: "vous rappellera au" his number, as if
         # it were the writer's): whom the advisor calls, said as such.
         reach = f"appellera {yours(owner)} au {display_phone(slots['phone'])}"
+    elif has_phone(slots) and one_to_call(slots, said) not in (None, TO_BE_CALLED):
+        # "il aimerait qu'on le rappelle : 06 ..." (round 24, conv-a): the artisan the relative writes for is called.
+        reach = f"appellera {one_to_call(slots, said)} au {display_phone(slots['phone'])}"
     if (
         slots.get("case_reference")
         and reference_said(tracker, f"{result.reference}.")

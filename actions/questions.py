@@ -6,12 +6,19 @@ One question at a time, each skippable: intake questions carry a « Passer » bu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from actions.conversation import SKIP_BUTTON, SKIPPED
-from actions.handoff import consent_text, privacy_notice_url
+from actions.handoff import (
+    TO_BE_CALLED,
+    business_person_concerned,
+    consent_text,
+    one_to_call,
+    privacy_notice_url,
+    said_of_the_one_called,
+)
 from actions.place_validation import PLACE_QUESTION
 from chamber import Chamber
 from chamber.emergency import SUICIDE_PREVENTION_LINE
@@ -36,6 +43,25 @@ def written_to(slots: Mapping[str, Any]) -> bool:
     """An address given instead of a number: the advisor writes (round 17, r17a-11: the consent said "votre numéro")."""
     email = slots.get("email")
     return slots.get("phone") == SKIPPED and bool(email and "@" in str(email))
+
+
+# The handoff questions that name the person the advisor calls (round 24, conv-a: a sister writing for her brother was
+# asked "Comment le conseiller peut-il vous appeler ?" and told "je dois garder votre prénom, votre numéro").
+ABOUT_THE_ONE_CALLED = ("consent_given", "contact_name", "phone", "callback_slot")
+
+
+def for_the_one_called(
+    slot: str, text: str | None, slots: Mapping[str, Any], artisan_messages: Iterable[str]
+) -> str | None:
+    """The question (or its short form) for ``slot``, said of whom the advisor calls when someone close writes for the
+    artisan: "Quel est le prénom de votre frère, pour le conseiller ?"; "vous" when the writer is the one called."""
+    if slot not in ABOUT_THE_ONE_CALLED or not text or (slot == "consent_given" and written_to(slots)):
+        return text
+    messages = list(artisan_messages)
+    called = one_to_call(slots, messages)
+    if slot == "contact_name" and called == TO_BE_CALLED:
+        called = business_person_concerned(messages) or called  # "Quel est le prénom de votre frère ?"
+    return said_of_the_one_called(slot, text, called)
 
 
 def _wants_advisor(chamber: Chamber, slots: Mapping[str, Any]) -> str:
