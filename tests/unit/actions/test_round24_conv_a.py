@@ -206,3 +206,27 @@ def test_the_writers_own_number_is_hers_in_the_case():
 )
 def test_a_call_he_does_not_want_is_no_agreement(words):
     assert not {"knows", "call_person"} & set(writer_notes([words]))
+
+
+# ------------------------------------------------------------- 4. his trade and town said back as the artisan's are
+
+
+@pytest.mark.parametrize(
+    "words, noted",
+    [
+        (SISTER, "J'ai noté : vitrier, Oise (60)."),
+        ("je suis vitrier à Compiègne, mon chiffre d'affaires s'effondre", "J'ai noté : vitrier, Oise (60)."),
+        ("j'écris pour ma sœur Nadia, elle est coiffeuse à Arras", "J'ai noté : coiffeuse, Pas-de-Calais (62)."),
+    ],
+)
+def test_the_trade_and_place_of_the_first_message_are_said_back(words, noted):
+    """The model reads the sister's message as ``inform`` with the trade and the town (models/relais.tar.gz, 0.93):
+    the slot validation then the acknowledgement, as Rasa runs them, say both back."""
+    from actions.intake_actions import ActionAcknowledgeSituation
+    from actions.triage_actions import ValidateTriageSlots
+
+    events = [user("Bonsoir", "greet"), bot("Bonsoir"), user(words, "inform")]
+    _, validated = run(ValidateTriageSlots(), tracker(events))
+    slots = slot_events(validated)
+    dispatcher, _ = run(ActionAcknowledgeSituation(), tracker([*events, *validated], slots=slots))
+    assert noted in all_said(dispatcher), all_said(dispatcher)
