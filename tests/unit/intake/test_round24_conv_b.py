@@ -249,3 +249,9 @@ def test_a_place_at_another_question_leaves_the_trade_known(value, words, code):
         words, "deadline", {"trade": value}, {"difficulty_categories": ["urssaf"], "trade": "menuisier"}
     )
     assert slots.get("trade", "menuisier") == "menuisier"
+
+
+@pytest.mark.parametrize("words", [words for words, _ in SAME_MESSAGE[:4]])
+def test_the_first_message_keeps_the_amount_put_right_in_it(words):
+    _, produced = run(ValidateTriageSlots(), tracker([user(words)]))
+    assert slot_events(produced)["creditors"] == "banque 7000 €"
