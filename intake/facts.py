@@ -1506,12 +1506,25 @@ def _place(text: str) -> str | None:
     if found.status == places.NOT_FOUND:
         # "Gard. mais dites moi…", "le Var, et la banque…" (round 22, r22c-11): a département alone in its clause.
         found = _town_as_a_clause(text) or place_said_alone(text) or found
+    if found.status == places.FOUND and _inside_a_region_name(text, found.departement):
+        return None  # "en Pays de la Loire", "Centre-Val de Loire" (round 24, finding 4): a region, not the Loire
     typed = hyphened_departement(text)
     if typed and (found.status != places.FOUND or found.departement != typed) and not _hyphened_town(text):
         # "je suis en loire-atlantiqe" read as the Loire, "dans le Loire-et-Cher" as a choice between the Cher and the
         # Loire (round 24, finding 4): the hyphenated name of a département typed a letter or two wrong is that one.
         return typed
     return found.departement if found.status == places.FOUND else None
+
+
+def _inside_a_region_name(text: str, code: str | None) -> bool:
+    """Whether the département read is only a word of a region's name in ``text`` ("pays de la loire": the Loire)."""
+    name = next((key for key, value in _departement_keys().items() if value == code), None)
+    words = " ".join(re.sub(r"[^a-z0-9]", " ", fold(text)).split())
+    if not name:
+        return False
+    regions = [found.group() for found in _REGION_IN_TEXT.finditer(words)]
+    outside = _REGION_IN_TEXT.sub(" ", words)
+    return any(re.search(rf"\b{name}\b", region) for region in regions) and not re.search(rf"\b{name}\b", outside)
 
 
 def _hyphened_town(text: str) -> bool:
@@ -1537,6 +1550,10 @@ _REGION_NAMES = re.compile(
     r"franche comte|nouvelle aquitaine|aquitaine|occitanie|auvergne(?: rhone alpes)?|rhone alpes|"
     r"provence(?: alpes cote d azur)?|paca|alsace|lorraine|picardie|champagne(?: ardenne)?|limousin|"
     r"poitou(?: charentes)?|languedoc(?: roussillon)?|midi pyrenees|nord pas de calais))$"
+)
+_REGION_IN_TEXT = re.compile(
+    r"\b(?:pays de (?:la )?loire|centre val de loire|rhone alpes|auvergne rhone alpes|"
+    r"provence alpes cote d azur|nord pas de calais|midi pyrenees|languedoc roussillon|haute normandie|basse normandie)\b"
 )
 _WHERE_BEFORE = re.compile(
     r"\b(?:a|au|aux|en|dans|sur|vers|pres de|cote de|region de|region|secteur|du cote de|j'habite|habite)\s+"

@@ -255,3 +255,19 @@ def test_a_place_at_another_question_leaves_the_trade_known(value, words, code):
 def test_the_first_message_keeps_the_amount_put_right_in_it(words):
     _, produced = run(ValidateTriageSlots(), tracker([user(words)]))
     assert slot_events(produced)["creditors"] == "banque 7000 €"
+
+
+@pytest.mark.parametrize(
+    "words, code",
+    [
+        ("je suis en Pays de la Loire", None),
+        ("en centre-val de loire", None),
+        ("en région Rhône-Alpes", None),
+        ("Pays de la Loire, en Loire-Atlantique", "44"),
+        ("à Nantes en pays de la loire", "44"),
+        ("je suis dans le Rhône, en Rhône-Alpes", "69"),
+        ("je suis en Loire", "42"),
+    ],
+)
+def test_a_region_names_no_departement_of_its_words(words, code):
+    assert extract_facts(words, TODAY).get("departement") == code
