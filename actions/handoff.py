@@ -4144,6 +4144,10 @@ _SAID_OF_THE_ONE_CALLED: dict[str, tuple[tuple[str, str], ...]] = {
     "callback_slot": (("qu'un conseiller vous appelle ?", "qu'un conseiller appelle {who} ?"),),
     "consent_given": (
         (
+            "Pour qu'un conseiller vous rappelle, je dois garder votre prénom, votre numéro et",
+            "Pour qu'un conseiller rappelle {who}, je dois garder son prénom, son numéro et",
+        ),
+        (
             "votre prénom, votre numéro et ce que vous m'avez dit",
             "le prénom et le numéro de {who}, et ce que vous m'avez dit",
         ),

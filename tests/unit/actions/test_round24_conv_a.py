@@ -53,10 +53,13 @@ def at(question: str, words: str, intent: str, earlier: list[str], filled: dict,
         # Whom to call not said yet: the neutral form.
         ([SISTER, DEBT], "le prénom et le numéro de la personne à rappeler"),
         # Said before the consent: her brother.
-        ([SISTER, DEBT, "il voudrait être rappelé"], "le prénom et le numéro de votre frère"),
+        (
+            [SISTER, DEBT, "il voudrait être rappelé"],
+            "Pour qu'un conseiller rappelle votre frère, je dois garder son prénom, son numéro et ce que vous m'avez dit",
+        ),
         (
             ["j'écris pour ma sœur, elle est coiffeuse", "elle m'a dit qu'on la rappelle, elle a 12 000 € de dettes"],
-            "de votre sœur",
+            "Pour qu'un conseiller rappelle votre sœur, je dois garder son prénom, son numéro",
         ),
     ],
 )
