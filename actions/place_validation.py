@@ -32,7 +32,7 @@ from intake.answers import (
     is_waiting,
     kind as answer_kind,
 )
-from intake.facts import extract_facts, fold, is_place_mention, without_phone_digits
+from intake.facts import extract_facts, fold, hyphened_departement, is_place_mention, without_phone_digits
 from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
 from places.choice import choose, settled_by_another_town, speaks_of_choices
 from places.resolve import namesake_said_alone, place_said_alone, said_as_a_place, said_as_whereabouts
@@ -105,6 +105,11 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         if area is None or area != _AREA_OF.get(resolution.departement or ""):
             named = f"{resolution.departement_name} ({resolution.departement})"
             return {"departement": None, "place_choices": [town.label, named], "place_unread": text}, None
+    typed = hyphened_departement(text) if not choices else None
+    if typed and (not resolution.found or (resolution.departement != typed and resolution.said is None)):
+        # "dans le Loire-et-Cher", "loire-atlantiqe" (round 24, conv-b finding 4: the Cher or the Loire offered, the
+        # Loire noted): the hyphenated département typed a letter or two wrong, Loir-et-Cher, Loire-Atlantique.
+        return {"departement": typed, "commune": None, **cleared}, None
     if resolution.found:
         # "Nevers", or "près de Nevers" for "à côté de Nevers" (round 14, r14b-03: noted as the commune itself).
         commune = resolution.said

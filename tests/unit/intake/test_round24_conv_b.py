@@ -271,3 +271,21 @@ def test_the_first_message_keeps_the_amount_put_right_in_it(words):
 )
 def test_a_region_names_no_departement_of_its_words(words, code):
     assert extract_facts(words, TODAY).get("departement") == code
+
+
+@pytest.mark.parametrize(
+    "words, code",
+    [
+        ("je suis dans le Loire-et-Cher", "41"),
+        ("loire-atlantiqe", "44"),
+        ("je suis en loire-atlantiqe", "44"),
+        ("Haute-Loire", "43"),
+        ("Saint-Nazaire", "44"),
+        ("Saint-Étienne", "42"),
+    ],
+)
+def test_a_misspelt_departement_at_the_place_question_is_noted_without_a_choice(words, code):
+    said, slots = _at_question(words, "departement", {"departement": words}, {"difficulty_categories": ["urssaf"]})
+    assert slots["departement"] == code
+    assert not slots.get("place_choices")
+    assert not any("Plusieurs communes" in text for text in said)
