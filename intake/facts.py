@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import phonenumbers
 import yaml
+from rapidfuzz.distance import Levenshtein
 
 from french import MONTHS, MONTHS_FOLDED, NUMBER_WORDS
 from french.text import fold_in_place
@@ -1569,16 +1570,6 @@ def _departement_keys() -> dict[str, str]:
     return {" ".join(re.sub(r"[^a-z0-9]", " ", fold(name)).split()): code for code, name in departements().items()}
 
 
-def _edits(a: str, b: str) -> int:
-    """How many letters to change, add or take away to go from ``a`` to ``b`` (Levenshtein)."""
-    row = list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, other in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (char != other))
-    return row[-1]
-
-
 def _compound_around(value: str, said: str) -> str:
     """The hyphenated words of ``said`` that hold ``value`` ("Loire-" in "je suis en Loire-Atlantique":
     "loire atlantique"), folded with hyphens and apostrophes as spaces; the value alone when it is not in them."""
@@ -1598,7 +1589,11 @@ def departement_typed(words: str) -> str | None:
     if len(words) < 6:
         return None
     limit = 2 if len(words) >= 12 else 1
-    close = {code for key, code in keys.items() if abs(len(key) - len(words)) <= limit and _edits(key, words) <= limit}
+    close = {
+        code
+        for key, code in keys.items()
+        if abs(len(key) - len(words)) <= limit and Levenshtein.distance(key, words, score_cutoff=limit) <= limit
+    }
     return close.pop() if len(close) == 1 else None
 
 
