@@ -806,13 +806,16 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
     """ "« carrossier a valence, grele de dimanche, 30 voitures de clients abimées dans mon parc … »": the first
     messages that tell the situation, quoted as typed (cut at a word near ``MAX_ACCOUNT_LENGTH``). None when no message
     tells one."""
-    from intake.facts import fold
+    from intake.facts import fold, puts_an_amount_right
     from triage.engine import assess
 
     kept: list[str] = []
     told = 0
     for message in artisan_messages:
         if not message or message.startswith("/") or "@" in message or phones_in(message) or told == 3:
+            continue
+        if told and puts_an_amount_right(message):
+            kept.append(" ".join(message.split()).strip(" .!;:"))  # "non pas 4000, 6000": whole, beside the 4000
             continue
         if not assess([message]).categories or callback_time(message):
             continue  # no situation told, or when to call ("en fin de journée, quand le salon ferme")

@@ -1139,6 +1139,23 @@ def sum_put_right(text: str | None) -> tuple[str, str] | None:
     return (right, wrong) if right != wrong else None
 
 
+def puts_an_amount_right(text: str | None) -> bool:
+    """Whether a message puts an amount said earlier right ("non pas 4000, 6000", "pardon c'est six mille", "c'est
+    14000 pas 4000"): the case quotes it beside the first words, which still hold the wrong amount (round 24)."""
+    if not text or text.startswith("/"):
+        return False
+    folded = money_in_digits(fold(text).replace("’", "'"))
+    if sum_put_right(text):
+        return True
+    if not (_AMOUNT_CORRECTION.search(folded) or amount_put_right_words(folded)) or _SUM_OF_SOMETHING_ELSE.search(
+        folded
+    ):
+        return False
+    said = [*_AMOUNT.finditer(folded)] or [*_BARE_AMOUNT.finditer(folded)]
+    meant = [match for match in said if not _negated(folded, match)]
+    return len(meant) == 1 and not _is_year(folded, meant[0]) and not re.search(r"\bdepuis\b", folded)
+
+
 def client_sum_put_right(text: str | None) -> str | None:
     """ "18 000 €" when the sum put right is what a client owes ("non c'est pas 8000 c'est 18000 le client")."""
     pair = sum_put_right(text)
