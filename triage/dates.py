@@ -83,7 +83,8 @@ _TOLD_PAST_AFTER = re.compile(
 # nothing between that looks ahead ("pour", "avant", "qu'il", "doit") nor a comma.
 _TOLD_PAST_BEFORE = re.compile(
     r"\b(?:a|ont|est|sont|ai|avons|m a|m ont|nous a|nous ont|s est|se sont|me suis|t a|l a|l ont)"
-    r"(?: (?:deja|bien|encore|tout|meme|aussi))? (?:demarre|commence|debute|ouvert|ferme|arrive|arrivee|passe|passee|"
+    # Round 24 (retired v30, urgency): the passive too ("le garage a été cambriolé pendant la coupure de lundi").
+    r"(?: (?:deja|bien|encore|tout|meme|aussi))?(?: ete)? (?:demarre|commence|debute|ouvert|ferme|arrive|arrivee|passe|passee|"
     r"venu|venue|venus|eu lieu|eu|recu|recue|appele|envoye|ecrit|coupe|coupee|coupes|pris|vole|vide|casse|cassee|brule|"
     r"inonde|inondee|rejete|refuse|tombe|tombee|debarque|termine|fini|licencie|parti|partie|explose|cambriole|"
     r"fracture|blesse|blessee|brise|brisee|abime|abimee|perdu|renverse|percute|embouti|crame|depose|deposee|prononce|prononcee|"

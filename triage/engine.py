@@ -37,6 +37,20 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 HIGH_URGENCY_DAYS = 15
 # A threat only voiced by the one who may carry it out ("menace de clôturer", "menacent de fermer"): not yet done.
 _ONLY_THREATENED = re.compile(r"\bmena(?:ce|cent|cait|caient) (?:de |d )(?:me |nous |l )?\w+er\b")
+# Round 24 (retired v30, urgency): damage of a season or a year long gone ("le feu de cet été a brûlé mes ruches", "la
+# crue de l'an passé"): the model's words of a disaster, no threat in the days to come.
+_LONG_PAST = re.compile(
+    r"\b(?:de|d|depuis) (?:cet|l) (?:ete|hiver|automne|printemps)(?: dernier)?(?! \w+ (?:matin|soir|nuit))\b"
+    r"|\b(?:de|d|depuis) l (?:an|annee) (?:dernier|derniere|passee?)\b|\bil y a (?:deux|trois|quatre|cinq|six|plusieurs|\d+) mois\b"
+)
+# Round 24 (retired v30, urgency): no debt, nothing unpaid, no late payment, no cash trouble said outright ("pas de
+# dettes, comment on radie l'entreprise ?", "rien d'impayé à ce jour, faut-il renégocier ?"): with a question, asked
+# ahead (basse); without one it only narrows the trouble ("pas de dette, juste plus un client": development v15, b-212).
+# Never a present difficulty itself (_says_present_difficulty).
+_NO_TROUBLE_SAID = re.compile(
+    r"(?<!n y a )(?<!n avait )(?:pas (?:de |d )|aucune? |zero |rien (?:de |d ))(?:(?:souci|soucis|probleme|problemes|"
+    r"difficulte|difficultes) (?:de |d ))?(?:dettes?|impayes?|retards? de paiement|tresorerie)\b"
+)
 MAX_REASONS_PER_KEY = 3
 _RANK = {level: rank for rank, level in enumerate(URGENCY_LEVELS)}
 
@@ -1077,8 +1091,11 @@ class _Run:
         # A difficulty the rules read in a clause that supposes nothing is here: "le médecin veut m'arrêter, mais si je
         # m'arrête la boîte coule ... je suis en burn out" was read as anticipation, basse (round 12, r12b-11).
         stated = any(hit.clause not in supposed and not hit.learned and not hit.weak for hit in hits)
-        anticipating = any(signals.anticipation.search(clause.text) for clause in clauses) or (
-            bool(supposed) and not stated
+        asked = "?" in text or any(signals.question.search(clause.text) for clause in clauses)
+        anticipating = (
+            any(signals.anticipation.search(clause.text) for clause in clauses)
+            or (asked and any(_NO_TROUBLE_SAID.search(clause.text) for clause in clauses))
+            or (bool(supposed) and not stated)
         )
         if anticipating and not present:
             self.ahead_said = self.ahead_said or any(
@@ -1124,6 +1141,7 @@ class _Run:
             or names_far_month(clause.text, self.today, HIGH_URGENCY_DAYS)
             or any(d.days > HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
             or _DEBTORS_PROCEDURE.search(clause.text)
+            or _LONG_PAST.search(clause.text)
             # Round 21 (retired v27): a threat only voiced ("la banque menace de clôturer mon compte") without a near
             # date.
             or (_ONLY_THREATENED.search(clause.text) and not self._dated_near(clause))
@@ -1187,7 +1205,9 @@ def _says_present_difficulty(clauses: list[Clause]) -> bool:
     follows "si" is hypothetical; "avant d'être en difficulté": words inside the anticipation itself are none."""
     signals = rules().signals
     return any(
-        signals.present_difficulty.search(signals.anticipation.sub(" ", _before_hypothesis(clause)))
+        signals.present_difficulty.search(
+            _NO_TROUBLE_SAID.sub(" ", signals.anticipation.sub(" ", _before_hypothesis(clause)))
+        )
         for clause in clauses
         if not signals.hypothesis.search(clause.text)
     )
