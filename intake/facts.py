@@ -1908,6 +1908,10 @@ def is_place_mention(value: str | None, text: str | None, *, place_asked: bool =
         return False  # "pas besoin du 15" (round 19, r19b-10): the emergency number, even at the place question
     if _inside_phone_number(compact, text or ""):
         return False  # "sur le fixe, 02 99 11 22 33": the 33 ends a phone number, it is no Gironde
+    from places.resolve import number_said_as_money
+
+    if number_said_as_money(text, compact):
+        return False  # "c'est 16000 pas 14000, les majorations", "13000 qu'il me doit" (round 24, r24a-01, r24a-15)
     folded = fold(text or "")
     owed = re.compile(_CREDITOR.pattern + r"\s*(?:[:=-]\s*|de\s+|pour\s+)?" + re.escape(compact) + r"(?!\d)")
     if owed.search(folded):
