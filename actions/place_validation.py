@@ -8,7 +8,7 @@ example, then kept as typed for the advisor. Never a loop, never a blocked hando
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -744,3 +744,53 @@ def place_said_aside(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
         return []
     dispatcher.utter_message(text=place_noted(update))
     return [SlotSet(name, value) for name, value in update.items()]
+
+
+PLACE_CORRECTED = "C'est corrigé : le lieu de votre demande est {place}. Votre référence reste {reference}."
+_DEPARTEMENT_WORD = re.compile(r"\b(?:departement|dept|dpt)\b")
+
+
+def place_corrected_after_case(
+    dispatcher: CollectingDispatcher, tracker: Tracker, save: Callable[[Tracker, dict[str, Any]], Any]
+) -> list[EventType] | None:
+    """A département put right once the case is stored with another (round 24, r24a-01: "mon département c'est le 44 pas
+    le 16" got "Je ne suis pas sûr de bien vous comprendre" and the case kept the Charente): the case's place set again
+    and said back with the reference. Only a correction said as one: the place known negated ("pas le 16"), the word
+    "département", or a correction's words ("non pardon, c'est à Nantes"). None otherwise. ``save``: stores the case
+    again with the slots given, and returns it (the handoff's own, passed in: no import cycle)."""
+    from rasa_sdk.events import FollowupAction
+
+    from actions.handoff import consented, phones_in
+    from places.resolve import negated_departements
+
+    slots = dict(tracker.slots)
+    words = (tracker.latest_message or {}).get("text") or ""
+    known = value_before_latest_message(tracker.events, "departement")
+    if not slots.get("case_reference") or not consented(slots) or phones_in(words) or known in (None, SKIPPED):
+        return None
+    found = find_in_text(without_phone_digits(words))
+    code = found.departement if found.found else None
+    if not code or code == str(known) or not departement_name(code):
+        return None
+    if (
+        str(known) not in negated_departements(words)
+        and not _DEPARTEMENT_WORD.search(fold(words))
+        and not is_correction(words)
+    ):
+        return None  # a place merely named after the case ("mon fournisseur est à Lyon") leaves the case's place
+    commune = found.said
+    if commune is None and slots.get("commune"):
+        before = resolve(str(slots["commune"]), typos=False)
+        commune = slots["commune"] if before.found and before.departement == code else None  # Rezé stays, in the 44
+    slots.update(departement=code, commune=commune)
+    result = save(tracker, slots)
+    place = f"{commune} ({code})" if commune else f"{departement_name(code)} ({code})"
+    dispatcher.utter_message(text=PLACE_CORRECTED.format(place=place, reference=result.reference))
+    events: list[EventType] = [
+        SlotSet("departement", code),
+        SlotSet("commune", commune),
+        SlotSet("place_choices", None),
+        SlotSet("place_unread", None),
+        SlotSet("case_reference", result.reference),
+    ]
+    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
