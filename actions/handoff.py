@@ -2158,7 +2158,10 @@ _WORDS_THAT_NAME_NOBODY = (
     "demain aujourd'hui maintenant jamais toujours plus tard lundi mardi mercredi jeudi vendredi samedi dimanche "
     "matin midi soir apres-midi plutot vite volontiers "
     # Round 19 (r19c-04): "son portable 06.22.33.44.55" stored "Son" ("Merci Son, c'est noté"): a possessive names nobody.
-    "son sa ses mon ma mes ton ta tes leur leurs notre nos votre vos"
+    "son sa ses mon ma mes ton ta tes leur leurs notre nos votre vos "
+    # Round 24 (r24b-04, r24b-08): "appelez moi d'abord moi" stored "D'Abord" ("Merci D'Abord."), "c'est bien Jean-Marc
+    # qu'il faut demander hein" stored "Hein": words that fill a sentence name nobody.
+    "d'abord abord hein lol mdr ptdr bon ben bah bien quoi voila donc alors svp stp sinon surtout aussi deja"
 )
 _NOT_A_NAME = frozenset(_WORDS_THAT_NAME_NOBODY.split())
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*")
@@ -2775,6 +2778,24 @@ _THEIR_NUMBER_BY_PRONOUN = re.compile(
 )
 
 
+# Round 24 (r24b-10): "surtout ne l'appelez pas au garage, il ne sait pas", "ne pas l'appeler lui", "surtout pas lui":
+# the writer asks that the person concerned not be called. Never a moment ("ne l'appelez pas avant 10 h", "pas le
+# matin"): that is when, not whether.
+_NOT_A_MOMENT = (
+    r"(?!\s*(?:avant|apres|le matin|le soir|le midi|l'apres|l apres|entre|pendant|a \d|\d|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|ce |cette |demain|aujourd|trop|tot|tard|sur son|a son|au \x00|au \d))"
+)
+DO_NOT_CALL_THEM = re.compile(
+    r"\b(?:ne |n')(?:l'|l |le |la |lui )?\s*(?:r?ap?pel|contact|telephon|joign)\w*(?: surtout| jamais)* (?:pas|jamais)\b"
+    + _NOT_A_MOMENT
+    + r"|\bne (?:surtout )?(?:pas|jamais) (?:l'|l |le |la |lui )\s*(?:r?ap?pel|contact|telephon|joindre)\w*\b"
+    + _NOT_A_MOMENT
+    + r"|\b(?:l'|l |le |la )(?:r?ap?pel|contact)\w* (?:surtout )?pas\b"
+    + _NOT_A_MOMENT
+    + r"|(?<!c'est )(?<!cest )(?<!c est )(?<!n'est )(?<!n est )\bsurtout pas (?:lui|elle)\b"
+)
+
+
 def number_owner(text: str | None, person: str | None = None) -> str | None:
     """The relative whose number the words give ("pere", "femme"), when they give one number and say it is theirs;
     None when it is the writer's own (or when the words give several numbers: whose each is is not said so plainly).
@@ -2801,7 +2822,8 @@ def number_owner(text: str | None, person: str | None = None) -> str | None:
         said = re.search(pattern.format(relatives=KIN), folded)
         if said:
             return said.group("relative")
-    if person and not own and _THEIR_NUMBER_BY_PRONOUN.search(folded):
+    # "06 ..., et surtout ne l'appelez pas au garage" (round 24, r24b-10): the pronoun of a refusal names no owner.
+    if person and not own and _THEIR_NUMBER_BY_PRONOUN.search(DO_NOT_CALL_THEM.sub(" ", folded)):
         return person
     return None
 
@@ -2968,6 +2990,59 @@ _BUSINESS_OF = re.compile(
     + r")\s+(?:a|tient|gere|possede)\s+"
     r"(?:une|un|sa|son)\s+(?:entreprise|boite|atelier|boutique|commerce|societe|garage|salon|magasin|affaire|"
     r"institut|restaurant|boulangerie|menuiserie|charcuterie|boucherie|entreprise de \w+)\b"
+)
+# Round 24 (r24c-06): "j'ai repris l'atelier de mon père", "l'atelier de mon grand-père je l'ai repris", "on a racheté
+# le garage de mon oncle", "je bosse avec mon père dans l'atelier de mon père": a parent's business taken over or worked
+# in with them is the writer's own (his son writing for the father, through four corrections). Said before the business
+# or right after it.
+_TAKEN_OVER_BEFORE = re.compile(
+    r"\b(?:repris|reprise|reprend\w*|rachete\w*|rachat|herite\w*|heritage|succede\w*|succession|la suite|"
+    r"(?:travaille|bosse)\w* avec (?:mon|ma)\s+(?:" + KIN + r"))\b[^.;!?]{0,40}$"
+)
+_TAKEN_OVER_AFTER = re.compile(
+    r"^,?\s*(?:que |qu'|qu )?(?:je |j'|j |on |nous )(?:l'|l |les )?(?:ai|a|avons)\s+(?:\w+\s+)?"
+    r"(?:repris|reprise|rachete\w*|herite\w*)\b"
+)
+# Round 24 (r24c-06): the writer says it is them ("c'est pas mon père, c'est moi !", "C'EST MON ENTREPRISE PAS CELLE DE
+# MON PERE", "non c'est moi l'artisan", "je parle de moi"): what was read before of someone close writing is undone.
+# "c'est moi qu'il faut appeler", "c'est moi qui gère les papiers" are no such words.
+_ITS_ME = re.compile(
+    r"\bc'?(?: )?est moi (?:l'?(?: )?|le |la )?(?:artisane?|patronne?|gerante?|cheffe? d'entreprise)\b|"
+    r"\bje suis (?:moi-meme |moi meme )?(?:l'?(?: )?|le |la )(?:artisane?|patronne?|gerante?)"
+    r"(?: (?:moi-meme|moi meme|c'est moi))?\s*(?:[,.;!]|$|moi)|"
+    r"\bje (?:parle|vous parle|vous ecris|ecris) (?:de|pour) moi(?:-meme| meme)?\b(?! et)|"
+    r"\bc'?(?: )?est (?:de|pour) moi(?:-meme| meme)? (?:que je (?:parle|vous ecris|ecris)|qu'?(?: )?il s'?(?: )?agit)\b|"
+    r"\b(?:c'?(?: )?est|ce n'?(?: )?est|c) pas (?:mon|ma|mes|de mon|de ma|pour mon|pour ma) (?:" + KIN + r")\b"
+    r"[^?]{0,12}?\bc'?(?: )?est (?:bien )?moi\b(?! ?qu'?(?: )?(?:il|elle|on|vous|faut))|"
+    r"\b(?:c'?(?: )?est )?(?:mon|ma) (?:propre )?(?:entreprise|boite|atelier|affaire|societe|boutique|commerce|garage)"
+    r"(?: a moi)?,? (?:et )?pas (?:celle|celui) (?:de|d')|"
+    r"\bc'?(?: )?est (?:mon|ma) propre (?:entreprise|boite|atelier|affaire|societe|boutique|commerce|garage)\b"
+)
+# Round 24 (r24b-11, r24b-16, r24b-03): "mon fils Kevin a 26 ans, il est pâtissier à son compte … on vient de lui
+# diagnostiquer un cancer", "ma soeur est fleuriste … elle m'a demandé de vous écrire": the message opens on the relative,
+# and says the business or the illness is theirs in the third person; the mother was told "Votre santé passe avant
+# tout". Never with the writer's own business in the same words ("mon fils m'aide à ma boutique").
+_OPENS_ON_RELATIVE = re.compile(
+    r"^(?:\W*(?:bonjour|bonsoir|slt|bjr|bsr|salut|hello)(?: madame| monsieur| madame ou monsieur| a tous)?\W+)?"
+    r"(?:alors |voila |en fait |donc )?(?:mon|ma)\s+(?P<relative>" + KIN + r")\b"
+)
+_THEIRS_IN_THIRD_PERSON = re.compile(
+    r"\ba son compte\b|\b(?:il|elle) est (?:artisane?|patronne?|installee?|auto-?entrepreneu\w*|micro-?entrepreneu\w*)\b|"
+    r"\bson (?:entreprise|atelier|commerce|garage|salon|magasin|restaurant|affaire|cabinet|institut)\b|"
+    r"\bsa (?:boutique|boulangerie|societe|boite|entreprise|menuiserie|boucherie|charcuterie|patisserie)\b|"
+    r"\bses (?:salaries|clients|fournisseurs|employes|apprentis)\b|"
+    r"\b(?:il|elle) (?:m'a|m a|ma|nous a) demande de (?:vous |vs )?(?:ecrire|contacter)\b|"
+    r"\bje (?:m'occupe|m occupe|gere) (?:de )?(?:ses|son|sa) (?:papiers|compta\w*|paperasse|administratif|entreprise)\b"
+)
+_OWN_BUSINESS_SAID = re.compile(
+    r"\b(?:mon|ma|notre) (?:entreprise|atelier|boutique|commerce|societe|boite|garage|salon|magasin|restaurant)\b|"
+    r"\bj'?(?: )?ai (?:un|une|mon|ma) (?:entreprise|atelier|boutique|commerce|societe|garage|salon|magasin)\b|"
+    r"\bje suis (?:a mon compte|artisane?|installee?|patronne?)\b|\bmes (?:clients|salaries|fournisseurs)\b"
+)
+# "je suis l'apprenti de M. Petit, ébéniste", "je suis la salariée de Mme Roux" (round 24, r24b-12, r24b-03).
+_STAFF_OF_NAMED = re.compile(
+    r"\b(?:je suis|jsuis|suis)\s+(?:l'|l |le |la )(?P<role>apprentie?|salariee?|employee?|ouvriere?)\s+"
+    r"(?:de |d'|du )(?:(?P<she>madame|mme\.?)|monsieur|m\.|mr\.?|m )"
 )
 # "je suis sa femme", "moi je suis son fils": the writer's own place.
 _WRITER_IS = re.compile(
@@ -3191,7 +3266,11 @@ def _writer_of_someone(original: str, folded: str) -> dict[str, str]:
 # A relative who writes in secret, or asks to be the one called (round 12: "il sait pas que je vous écris", "c'est
 # moi qu'il faut appeler pas lui"): the advisor must not call the person concerned first.
 _IN_SECRET = re.compile(
-    r"\b(?:(?:il|elle) (?:ne )?(?:sait|sais|saura) (?:pas|rien) (?:que je|qu'on|qu on|de (?:ma|cette) demarche)|"
+    r"\b(?:(?:il|elle|(?:mon|ma) (?:"
+    + KIN
+    + r")) (?:ne )?(?:sait|sais|saura) (?:pas|rien) (?:que je|qu'on|qu on|de (?:ma|cette) demarche)|"
+    # Round 24 (r24b-10): "ne l'appelez pas au garage, il ne sait pas", "il sait rien": said alone, the same.
+    r"(?:il|elle) (?:ne )?(?:sait|sais) (?:pas|rien)\s*(?:[.!,;)]|$)|"
     r"(?:il|elle) (?:n'est|n est|est) (?:pas|surtout pas) au courant|sans qu'?(?: )?(?:il|elle) (?:le )?sache|"
     r"(?:il|elle) ne (?:doit|faut) pas (?:le )?savoir|(?:il|elle) doit pas (?:le )?savoir|ne lui (?:dites|dite) (?:rien|pas)|"
     r"lui (?:dites|dite) pas|"
@@ -3288,13 +3367,20 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
         folded = fold(" ".join(_without_ligatures(message or "").replace("’", "'").split()))
         if _IN_SECRET.search(folded) and "secret" not in notes:
             notes.append("secret")
-        if _CALL_THE_WRITER.search(folded) and "call_writer" not in notes:
+        if (_CALL_THE_WRITER.search(folded) or DO_NOT_CALL_THEM.search(folded)) and "call_writer" not in notes:
             notes.append("call_writer")
+        if DO_NOT_CALL_THEM.search(folded) and "do_not_call" not in notes:
+            notes.append("do_not_call")  # round 24 (r24b-10): "surtout ne l'appelez pas"
         if _WARN_FIRST.search(folded) and "warn_first" not in notes:
             notes.append("warn_first")
         if _PERSON_KNOWS.search(folded) and "knows" not in notes:
             notes.append("knows")
-        if _CALL_THE_PERSON.search(folded) and not _CALL_THE_WRITER.search(folded) and "call_person" not in notes:
+        if (
+            _CALL_THE_PERSON.search(DO_NOT_CALL_THEM.sub(" ", folded))
+            and not _CALL_THE_WRITER.search(folded)
+            and not DO_NOT_CALL_THEM.search(folded)
+            and "call_person" not in notes
+        ):
             notes.append("call_person")
     return notes
 
@@ -3345,8 +3431,13 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
             continue
         original = " ".join(_without_ligatures(message).replace("’", "'").split())
         folded = fold(original)
+        if _ITS_ME.search(folded):
+            found, said = {}, False  # round 24 (r24c-06): "c'est pas mon père, c'est moi !"
+            continue
         for pattern in (_WRITING_FOR, _BUSINESS_OF):
             match = pattern.search(folded)
+            if match and pattern is _BUSINESS_OF and _taken_over(folded, match):
+                match = None
             if match:
                 said = True
                 relative = match.group("relative") or match.groupdict().get("owner")
@@ -3360,6 +3451,20 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                     name = _name_at(original[shift:], named, capitalised_only=True)
                     if name:
                         found["person_name"] = name
+        opens = _OPENS_ON_RELATIVE.match(folded)
+        if opens and _THEIRS_IN_THIRD_PERSON.search(folded) and not _OWN_BUSINESS_SAID.search(folded):
+            said = True
+            found.setdefault("relative", opens.group("relative"))
+            named = re.match(r" " + _NAME, folded[opens.end() :])
+            name = _name_at(original[opens.end() :], named, capitalised_only=True) if named else None
+            if name and "person_name" not in found:
+                found["person_name"] = name  # "mon fils Kevin a 26 ans"
+        staff_named = _STAFF_OF_NAMED.search(folded)
+        if staff_named:
+            said = True
+            staff_role = staff_named.group("role")
+            found.setdefault("writer", {"employe": "salarie", "employee": "salariee"}.get(staff_role, staff_role))
+            found.setdefault("relative", "patronne" if staff_named.group("she") else "patron")
         role = _WRITER_IS.search(folded)
         if role:
             said = True
@@ -3454,6 +3559,11 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     return found
 
 
+def _taken_over(folded: str, match: re.Match[str]) -> bool:
+    """Whether "l'atelier de mon père" is said as taken over by the writer ("j'ai repris l'atelier de mon père")."""
+    return bool(_TAKEN_OVER_BEFORE.search(folded[: match.start()]) or _TAKEN_OVER_AFTER.match(folded[match.end() :]))
+
+
 def _two_named(original: str, folded: str) -> dict[str, str]:
     """ "moi c'est Kevin, mon père s'appelle Alain": the writer's name, the relative and the relative's name; {} unless
     both are named."""
@@ -3493,7 +3603,10 @@ def written_for_line(
         line += f" ; personne concernée : {person}"
     if "secret" in notes:
         line += " ; la personne concernée ne sait pas que ce proche a écrit"
-    if "call_writer" in notes:
+    if "do_not_call" in notes:
+        # Round 24 (r24b-10): "surtout ne l'appelez pas au garage", said plainly to the advisor.
+        line += f" ; ne pas appeler {person or 'la personne concernée'} : ce proche l'a demandé, rappeler ce proche"
+    elif "call_writer" in notes:
         line += " ; rappeler ce proche, pas la personne concernée"
     if "warn_first" in notes:
         line += " ; ce proche veut prévenir la personne concernée avant l'appel"
@@ -3569,7 +3682,8 @@ def given_as_theirs(artisan_messages: Iterable[str], kept: str | None) -> bool:
     for message in artisan_messages:
         if kept and kept in phones_in(message):
             folded = fold(" ".join((message or "").replace("’", "'").split()))
-            theirs = bool(_GIVEN_AS_THEIRS.search(folded)) and not _OWN_NUMBER.search(folded)
+            # "06 ... ne pas l'appeler lui" (round 24, r24b-10): a refusal gives no number as theirs.
+            theirs = bool(_GIVEN_AS_THEIRS.search(DO_NOT_CALL_THEM.sub(" ", folded))) and not _OWN_NUMBER.search(folded)
     return theirs
 
 

@@ -2503,7 +2503,9 @@ NAME_CORRECTED = "C'est corrigé : le conseiller demandera {name}. Votre référ
 # "c'est Marc qu'il faut demander", "le conseiller doit demander Marc pas Léa", "demandez plutôt Marc" (round 19,
 # r19a-08: not understood, the wrong name stayed): the person the advisor asks for, put right.
 _ASK_FOR_NAMED = re.compile(
-    r"\bc'?(?: )?est (?P<a>[^\W\d_]+(?:-[^\W\d_]+)?) qu'?(?: )?il (?:faut|fallait) (?:demander|appeler|rappeler)\b|"
+    # "c'est bien Jean-Marc qu'il faut demander hein" (round 24, r24b-08: stored "Hein").
+    r"\bc'?(?: )?est (?:bien |donc |plutot |surtout )?(?P<a>[^\W\d_]+(?:-[^\W\d_]+)?) qu'?(?: )?il (?:faut|fallait) "
+    r"(?:demander|appeler|rappeler)\b|"
     r"\b(?:doit|doivent|faut|devra|devez|dois|pourra) (?:plutot )?(?:demander|appeler|rappeler) (?:plutot )?"
     r"(?P<b>[^\W\d_]+(?:-[^\W\d_]+)?)|\bdemandez (?:plutot )?(?P<c>[^\W\d_]+(?:-[^\W\d_]+)?)"
 )
