@@ -97,6 +97,7 @@ from intake.answers import (
     OTHER,
     YES,
     asks_for_callback,
+    asks_if_confidential,
     is_closing,
     is_correction,
     is_hesitation,
@@ -143,6 +144,7 @@ from intake.facts import (
     with_amount,
 )
 from intake.reproach import without_reproach
+from intake.service_questions import CONFIDENTIAL
 from intake.shapes import (
     amount_alone,
     bare_number,
@@ -197,6 +199,61 @@ def mourned_person(messages: list[str], concerned: str | None) -> bool:
     return any((kin := death_told_of(message)) and yours(kin) == concerned for message in messages)
 
 
+# Round 24 (talk-c #10, r24c-02, r24c-08): "...", "rien", "jsp" once the difficulty is known got "Merci de m'en parler",
+# "J'ai ajouté ce que vous venez de dire" or three guidance messages: nothing was said, so nothing is thanked or added.
+_SAYS_NOTHING = re.compile(
+    r"^(?:non,? )?(?:rien(?: de plus| d'autre| a ajouter)?|jsp|j sais pas|je sais pas|je ne sais pas|chais pas|"
+    r"sais pas|bof|pff+|mouais|bah|ben|euh+|hmm+|mmh+)?$"
+)
+STILL_HERE = "Je suis toujours là si vous voulez m'écrire autre chose, quand vous voulez."
+# "tout" to "Un seul mot suffit" (r24c-08: "Je n'ai pas bien compris"): everything at once, heard.
+_EVERYTHING = re.compile(
+    r"^(?:(?:ben|bah|euh|bof|franchement|un peu|de) )*(?:tout|tt)(?: (?:quoi|a la fois|en meme temps|ca))?$"
+)
+EVERYTHING_AT_ONCE = (
+    "Tout à la fois, c'est épuisant. Commençons par ce qui presse le plus : qu'est-ce qui vous inquiète en premier ?"
+)
+
+
+def _bare(words: str | None) -> str:
+    return " ".join(re.sub(r"[^\w'+]+", " ", fold_words(words or "")).split())
+
+
+def says_nothing_more(words: str | None) -> bool:
+    """ "...", "rien", "jsp", "bof": no new word of the situation (punctuation, a shrug, a no)."""
+    return bool(words) and not str(words).startswith("/") and bool(_SAYS_NOTHING.match(_bare(words)))
+
+
+def says_everything(words: str | None) -> bool:
+    """ "tout", "tout quoi", "un peu tout": everything weighs at once."""
+    return bool(_EVERYTHING.match(_bare(words)))
+
+
+def nothing_more_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Nothing said once the difficulty is known and no question is pending: the door left open, nothing added."""
+    if tracker.active_loop_name or not tracker.get_slot("difficulty_categories"):
+        return None
+    if not says_nothing_more(tracker.latest_message.get("text")):
+        return None
+    dispatcher.utter_message(text=STILL_HERE)
+    return [FollowupAction("action_listen")]
+
+
+_HELLO_OR_BYE = re.compile(r"^(?:allez |bon |ok |ben |bah )?(?:salut|ciao|tchao|bye|a plus|a\+)$")
+
+
+def salut_as_goodbye(tracker: Tracker) -> bool:
+    """ "salut" said right after the exchange (r24c-08: after "non", it got "Bonjour, je suis toujours là"): a goodbye;
+    the same word after a long silence is a greeting on coming back."""
+    if not _HELLO_OR_BYE.match(_bare(tracker.latest_message.get("text"))):
+        return False
+    said = [event for event in tracker.events if event.get("event") == "user"]
+    if len(said) < 2 or not (tracker.get_slot("difficulty_categories") or tracker.get_slot("case_reference")):
+        return False
+    gap = float(said[-1].get("timestamp") or 0) - float(said[-2].get("timestamp") or 0)
+    return 0 <= gap < 30 * 60
+
+
 class ActionAcknowledgeSituation(Action):
     """Says back what was understood ("Si je comprends bien, ..."), gently."""
 
@@ -217,6 +274,12 @@ class ActionAcknowledgeSituation(Action):
         outside = outside_reply(dispatcher, tracker)
         if outside is not None:
             return outside
+        nothing = nothing_more_reply(dispatcher, tracker)  # "...", "rien", "jsp" after the case (round 24)
+        if nothing is not None:
+            return nothing
+        if not tracker.get_slot("difficulty_categories") and says_everything(tracker.latest_message.get("text")):
+            dispatcher.utter_message(text=EVERYTHING_AT_ONCE)  # "tout" to "Un seul mot suffit" (round 24, r24c-08)
+            return [FollowupAction("action_listen")]
         assessment = _assessment(tracker)
         urgent = "Cela paraît urgent : je vais vous proposer qu'un conseiller vous rappelle rapidement."
         declined = tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
@@ -427,6 +490,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "8 500 €" noted from "j'ai 8 500 euros de retard", then "c'est l'urssaf qui me relance": who, with the
             # amount already said (the question was skipped for it, round 14; the amount was lost).
             value = _with_amount_known(value, value_before_latest_message(tracker.events, "creditors"))
+        if asks_if_confidential(said):
+            # Round 24 (r24c-01, r24c-17): "l'urssaf va savoir que je vous ai parlé ? j'ai peur que ça se retourne contre
+            # moi", "attendez, si je vous dis que j'ai des dettes, ça va remonter à l'urssaf ?" got what the question
+            # means, or "Prenez votre temps": the question about the service answered first, then this one again.
+            from actions.service_answers import service_question_text
+
+            return not_answered(slot, service_question_text(tracker, said) or CONFIDENTIAL, dispatcher, tracker)
         # "électricienne je viens de le dire", "SOUS UN MOIS je vous dis": the answer, without the reproach (rounds 4
         # and 5 stored it whole); "je viens de vous dire non" is then the no it is.
         words = without_reproach(without_said_before(said))
@@ -1461,6 +1531,42 @@ def _intake_unfinished(tracker: Tracker) -> bool:
     return any(tracker.get_slot(slot) in (None, "") for slot in wanted)
 
 
+def told_but_not_taken_up(tracker: Tracker) -> bool:
+    """A difficulty was told (the triage has it) and nothing was done with it: no form runs, the intake never started,
+    no guidance, no case (round 24, r24c-13: "c'est le redressement judiciaire qui le mine, audience le 15", then "je
+    viens de vous le dire, le redressement", "ben faites-le alors" got "dites-moi ce qui vous amène" in a loop)."""
+    if tracker.active_loop_name or not tracker.get_slot("difficulty_categories"):
+        return False
+    if tracker.get_slot("case_reference") or tracker.get_slot("guidance_given") or tracker.get_slot("distress"):
+        return False
+    if tracker.get_slot("wants_advisor") is not None or tracker.get_slot("consent_given") is not None:
+        return False  # the call offered already: that path goes on
+    started = any(e.get("event") == "active_loop" and e.get("name") == "situation_form" for e in tracker.events)
+    if started:
+        return False
+    # Only when the bot asked for what was already told, or the person says it was told.
+    last = next((str(e.get("text") or "") for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return bool(
+        _ASKED_WHAT_WAS_TOLD.search(last) or _TOLD_ALREADY.search(fold_words(tracker.latest_message.get("text") or ""))
+    )
+
+
+_ASKED_WHAT_WAS_TOLD = re.compile(r"ce qui (?:vous amène|pèse)|Un seul mot suffit")
+_TOLD_ALREADY = re.compile(
+    r"\b(?:je (?:vous |te )?(?:viens de (?:vous |te )?)?l'?ai (?:deja )?dit|je viens de (?:vous |te )?le dire)\b"
+)
+
+
+async def take_up_what_was_told(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """What was told, said back, and the intake started; None when nothing waits to be taken up."""
+    if not told_but_not_taken_up(tracker):
+        return None
+    told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+    return then_the_intake(told, tracker)
+
+
 def tells_first_difficulty(tracker: Tracker, words: str) -> bool:
     """A message read as a goodbye that is the first account of a difficulty: the triage found one in it, none
     was found before, and the words take no leave of us (is_closing)."""
@@ -1527,6 +1633,9 @@ class ActionGreet(Action):
         outside = outside_reply(dispatcher, tracker)  # round 22: "bonjour, je suis apprenti et mon patron ..."
         if outside is not None:
             return outside
+        if tracker.active_loop_name is None and salut_as_goodbye(tracker):
+            # Round 24 (r24c-08): "salut" after "non", the case made: a goodbye, never "Bonjour, je suis toujours là".
+            return await ActionStopConversation().run(dispatcher, read_as_goodbye(tracker), domain)
         if tracker.active_loop_name is None and first_words_after_erasure(tracker):
             # Round 18 (r18a-13): "Rebonjour, c'est encore Mme Chauvet, j'accepte l'appel finalement" right after "tout
             # effacer" got "qu'est-ce qui vous amène ?": the erasure is said, and a call asked for goes to the consent.
@@ -1712,6 +1821,9 @@ class ActionAnswerOutsideQuestion(Action):
         added = words_added_to_case(dispatcher, tracker)  # "ah au fait c'est 9200 pas 8000" after the goodbye
         if added is not None:
             return added
+        taken_up = await take_up_what_was_told(dispatcher, tracker, domain)  # "ben faites-le alors" (round 24)
+        if taken_up is not None:
+            return taken_up
         dispatcher.utter_message(text="Je vous écoute : dites-moi ce qui vous amène, avec vos mots.")
         return []
 
@@ -1862,6 +1974,15 @@ class ActionHandleMisunderstanding(Action):
             # bien compris"): guidance waited behind the crisis reply; the question gets one sourced step now.
             dispatcher.utter_message(text=business_step)
             return []
+        if says_everything(words) and not tracker.active_loop_name:
+            dispatcher.utter_message(text=EVERYTHING_AT_ONCE)  # "tout" to "Un seul mot suffit" (round 24, r24c-08)
+            return []
+        nothing = nothing_more_reply(dispatcher, tracker)  # "...", "rien" after the case (round 24, r24c-02)
+        if nothing is not None:
+            return nothing
+        taken_up = await take_up_what_was_told(dispatcher, tracker, domain)  # "je viens de vous le dire" (round 24)
+        if taken_up is not None:
+            return taken_up
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         if tracker.get_slot("distress") is True:
             # Someone at risk is never left with a bare "pardon ?" (round 4: "c'est tout ce que vous avez à dire").

@@ -21,7 +21,7 @@ from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messa
 from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected
 from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, place_not_deadline, place_update
 from guidance.glossary import asks_only_definition
-from intake.answers import cancels_request, is_correction
+from intake.answers import cancels_request, is_correction, without_service_questions
 from intake.facts import (
     bare_delay,
     corrected_creditors,
@@ -103,7 +103,9 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
             pending = event.get("value")
         elif event.get("event") == "user":
-            if pending in _CONTACT_QUESTIONS and contact_answer_only(event.get("text")):
+            if pending in _CONTACT_QUESTIONS and (
+                contact_answer_only(event.get("text")) or moment_around_work(event.get("text"))
+            ):
                 continue
             if moment_at_place_question(pending, event.get("text")):
                 continue
@@ -113,8 +115,37 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
                 # An apprentice's own pay, a creation project (round 22, r22c-08: "mon patron me paye pas" made his
                 # boss's case "trésorerie, haute"): no difficulty of a business the service would triage.
                 continue
-            kept += user_messages([event])
+            # "c'est confidentiel vis à vis de l'urssaf ?" (round 24, r24c-17, r24c-04): the question is no difficulty.
+            kept += user_messages([{**event, "text": without_service_questions(event.get("text"))}])
     return kept
+
+
+# "à 18h30 après la fermeture du magasin" at the callback question (round 24, r24c-11): refused as outside the hours,
+# then read as the shop closing down (baisse d'activité, urgency haute). A moment said by the working day is no fact.
+_AROUND_WORK = re.compile(
+    r"\b(?:apres|avant|des|a|pendant|vers|entre)\s+(?:la |l'|le |les |mon |ma )?(?:fermeture|ouverture|boulot|travail|"
+    r"taf|chantiers?|service|journee|tournee|pause|livraisons?|clients?)\b"
+)
+_A_TIME = re.compile(
+    r"\b(?:\d{1,2} ?h(?: ?\d{2})?|\d{1,2}:\d{2}|midi|minuit|matin|matinee|soir|soiree|aprem|apres-midi|apres midi|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)\b"
+)
+
+
+_CLOSED_FOR_GOOD = re.compile(
+    r"\b(?:administrativ\w*|definitiv\w*|judiciaire|liquidation|plus rien|plus de|fermer|ferme|depot de bilan)\b"
+)
+
+
+def moment_around_work(text: Any) -> bool:
+    """A moment for the call told by the working day ("à 18h30 après la fermeture du magasin", "le soir après le
+    boulot"), without a warning sign."""
+    if not isinstance(text, str) or find_signs(text):
+        return False
+    folded = fold(text)
+    if _CLOSED_FOR_GOOD.search(folded):
+        return False  # "après la fermeture administrative de vendredi je n'ai plus rien": a fact of the business
+    return bool(_AROUND_WORK.search(folded) and _A_TIME.search(folded)) and len(folded.split()) <= 12
 
 
 def moment_at_place_question(asked: Any, text: Any) -> bool:
@@ -149,7 +180,7 @@ def difficulty_told_at_direct_question(asked: Any, text: str) -> bool:
 def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     """What the latest message says of the situation (listen first: it is not asked again). A later
     message saying otherwise corrects it."""
-    text = tracker.latest_message.get("text") or ""
+    text = without_service_questions(tracker.latest_message.get("text"))
     asked = tracker.get_slot("requested_slot")
     if cancels_request(text):
         return {}  # the request cancelled with its reason: no new fact for the case (round 17, r17a-08)

@@ -1445,11 +1445,67 @@ def asks_who_reads(text: str | None) -> bool:
     return bool(folded) and not folded.startswith("/") and "?" in (text or "") and bool(_WHO_READS.search(folded))
 
 
+# Round 24 (talk-c, r24c-09, r24c-17, r24c-01, r24c-04): whether what is written stays confidential, asked plainly or as
+# a body reached ("c'est confidentiel oui ou non ?", "ça va remonter à l'urssaf ?", "ce que j'écris ici peut être transmis
+# à l'URSSAF ?", "mon banquier peut voir ça ?"): "je n'ai pas bien compris" four times, or the question made a difficulty.
+_A_BODY = (
+    r"(?:l'|l |la |les |le |au |aux |a l'|a la |a |mon |ma |chez )?(?:urssaf|impots|fisc|sie|tresor public|"
+    r"finances publiques|msa|banque|banquier|banquiere|police|gendarmes?|huissiers?|administration|etat)\b"
+)
+_REACHES_A_BODY = re.compile(
+    r"\b(?:ca|cela|ce que j'?(?:ecris|ai ecrit|vous ecris|dis|vous dis|raconte|vous raconte)|ce que je (?:vous )?(?:dis|"
+    r"ecris|raconte)|mes messages|tout ca|mes infos|mes donnees|c|ce)\b[^.!?]{0,25}?\b(?:remonte\w*|transmis\w*|"
+    r"transmettre|envoye\w*|communique\w*|partage\w*|arrive\w*|ira|sortir|sortira)\b[^.!?]{0,20}?\b" + _A_BODY + "|"
+    r"\b"
+    + _A_BODY
+    + r"[^.!?]{0,15}?\b(?:peut|pourra|peuvent|pourront|va|vont|risque)(?: [\w']+)? (?:voir|lire|acceder|"
+    r"avoir acces|consulter|savoir(?! (?:quoi|comment|ce|si|pourquoi|combien|ou|faire))|tomber)\b|"
+    r"\b(?:vous|tu)\b (?:le |leur |lui |l')?(?:dites|dis|direz|transmettez|donnez|passez|envoyez)\b[^.!?]{0,20}?\b"
+    + _A_BODY
+)
+_ASKED = re.compile(r"^(?:\w+[ ,.]+){0,3}(?:est[- ]ce que|est[- ]ce qu')|\boui ou non\b|\bou pas\b|\bou quoi\b")
+
+
+def asks_if_confidential(text: str | None) -> bool:
+    """A question whether what is written stays confidential or reaches a body ("c'est confidentiel oui ou non ?",
+    "attendez, si je vous dis que j'ai des dettes, ça va remonter à l'urssaf ?", "mon banquier peut voir ça ?")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return False
+    from intake.service_questions import says_confidential
+
+    if not (says_confidential(text) or _REACHES_A_BODY.search(folded)):
+        return False
+    return "?" in (text or "") or bool(_ASKED.search(folded) or _WORRY_WORDS.search(folded))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def without_service_questions(text: str | None) -> str:
+    """The words less their sentences that only ask whether it stays confidential or reaches a body ("c'est confidentiel
+    vis à vis de l'urssaf ?", "mon banquier peut voir ça ?"): a question about the service is no difficulty of the
+    artisan's (round 24, r24c-17: "cotisations URSSAF impayées" from the question; he owed the URSSAF nothing)."""
+    if not text or text.startswith("/"):
+        return text or ""
+    kept = [
+        sentence
+        for sentence in _SENTENCE_END.split(text)
+        if not (
+            asks_if_confidential(sentence)
+            or ("?" in sentence and (fears_others_told(sentence) or asks_who_reads(sentence)))
+        )
+    ]
+    return " ".join(kept)
+
+
 def fears_others_told(text: str | None) -> bool:
     """A question back or a fear that the police, the URSSAF or the bank is told ("vous allez prévenir les gendarmes ?")."""
     folded = _folded(text)
-    if not folded or folded.startswith("/") or not _TOLD_OTHERS.search(folded):
+    if not folded or folded.startswith("/"):
         return False
+    if not _TOLD_OTHERS.search(folded):
+        return asks_if_confidential(text)
     from intake.service_questions import asks_us_to_act
 
     if asks_us_to_act(text) is not None:

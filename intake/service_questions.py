@@ -136,6 +136,21 @@ NO_BANK_TOLD = (
     "Non : le conseiller travaille pour la chambre, pas pour votre banque, et il ne la prévient pas. Ce que vous "
     "écrivez n'est lu que par les conseillers de la chambre."
 )
+# "c'est confidentiel oui ou non ?", "est ce que c'est confidentiel vis à vis de l'urssaf" (round 24, r24c-09, r24c-01).
+CONFIDENTIAL = (
+    "Oui, c'est confidentiel : la chambre ne prévient personne, ni l'URSSAF, ni les impôts, ni votre banque. Ce que "
+    "vous écrivez n'est lu que par les conseillers de la chambre, et rien ne leur est transmis sans votre accord."
+)
+_CONFIDENTIAL_WORD = re.compile(
+    r"\b(?:confidenti\w*|anonyme\w*|reste(?:ra)? (?:entre nous|secret|ici)|entre nous|secret professionnel)\b"
+)
+
+
+def says_confidential(text: str | None) -> bool:
+    """The words ask, in so many words, whether it is confidential ("c'est confidentiel oui ou non ?")."""
+    return bool(_CONFIDENTIAL_WORD.search(_folded(text)))
+
+
 _NAMES_THE_BANK = re.compile(r"\b(?:banque|banquier|banquiere|conseillere? bancaire)\b")
 
 
@@ -143,6 +158,8 @@ def no_one_told_text(text: str | None) -> str:
     """The answer to a fear that someone is told: the bank when the words name it, another body named (round 23,
     r23b-18: "et les impots ils vont savoir ?"), else the authorities."""
     folded = _folded(text)
+    if says_confidential(text):
+        return CONFIDENTIAL  # "c'est confidentiel oui ou non ?" (round 24, r24c-09): a yes, never a "Non"
     if _NAMES_THE_BANK.search(folded):
         return NO_BANK_TOLD
     body = next(
