@@ -141,6 +141,9 @@ def answer_to_business_question(tracker: Tracker, question: str) -> str | None:
     return answered[0] if answered is not None else None
 
 
+_INJONCTION_CAUSES = frozenset({"injonction_recue", "injonction_a_demander", "injonction_menacee"})
+
+
 def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEntry] | None:
     """The answer to a question about the business and the entry it comes from, or None (see above)."""
     from dataclasses import replace
@@ -155,9 +158,15 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
     if asked.distress or asks_whether_owed(question):
         return None
     named_causes = read_causes([question])
+    if named_causes & _INJONCTION_CAUSES or "injonction" in fold(question):
+        # Round 24 (r24a-06, r24a-11): "et pour l'injonction de payer ?" takes its direction from the conversation: an
+        # artisan owed money asks about making one, one threatened by a supplier about the threat.
+        said_so_far = read_causes([*_user_texts(tracker), question])
+        named_causes = (named_causes - _INJONCTION_CAUSES) | (said_so_far & _INJONCTION_CAUSES)
     # A question naming a subject and no cause of its own ("pour le promoteur je fais comment ?") refers back to
     # what was said: the conversation's causes count (the step must still speak of the subject).
     refers_back = bool(_subjects_and_stems(question)[0]) and not named_causes
+    least = 1  # the topic score a step needs to answer
     if not asked.categories:
         # "la contrainte, j'ai combien de temps pour contester ?" (round 11, r11b-25): no category in the question's
         # words, but a cause the knowledge base knows, and so its category.
@@ -167,6 +176,12 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
             # subject named, the categories the conversation found; the step must still speak of the subject.
             known_categories = Assessment.from_slots(tracker.slots)
             named = set(known_categories.categories) if known_categories is not None else set()
+        if not named and tracker.get_slot("difficulty_categories"):
+            # Round 24 (r24a-04): "ça fait combien le solde insaisissable ?" right after that step, no category or
+            # subject of its own: the conversation's, and the step must share two words with the question.
+            known_categories = Assessment.from_slots(tracker.slots)
+            named = set(known_categories.categories) if known_categories is not None else set()
+            refers_back, least = True, 2
         if not named:
             return None
         asked = replace(asked, categories=tuple(sorted(named)))
@@ -187,7 +202,9 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
         profile=context.profile,
         stage=facts.stage or context.stage,
         # A question that refers back ("pour le promoteur") takes the causes said before; else only those ruling out.
-        causes=facts.causes | (context.causes if refers_back else context.causes & ruling_out),
+        causes=(facts.causes - _INJONCTION_CAUSES)
+        | (named_causes & _INJONCTION_CAUSES)
+        | (context.causes if refers_back else context.causes & ruling_out),
         debts="yes" if "yes" in (facts.debts, context.debts) else (facts.debts or context.debts),
     )
     steps = [
@@ -200,7 +217,7 @@ def answer_with_entry(tracker: Tracker, question: str) -> tuple[str, GuidanceEnt
     given = {entry.get("id") for entry in tracker.get_slot("guidance_given") or [] if isinstance(entry, dict)}
     named_stage = read_stage([question])
     scored = [(topic_score(question, entry, named_causes, named_stage), entry) for entry in steps]
-    scored = [(score, entry) for score, entry in scored if score > 0]
+    scored = [(score, entry) for score, entry in scored if score >= least]
     if not scored:
         return None
     # The step that speaks most of what the question names; a new one before one already given, at the same score.
@@ -304,6 +321,15 @@ def _subjects_and_stems(text: str) -> tuple[set[str], set[str]]:
     return subjects, stems
 
 
+# Round 24 (r24a-06): "pas d'audience non, c'est moi qui voudrais attaquer le client !" names no hearing to answer: a
+# subject denied is not asked about.
+_DENIED_SUBJECT = re.compile(
+    r"\b(?:pas|aucune?|sans|jamais eu)(?: \w+)? (?:d |de |d')?(?:"
+    + "|".join(sorted(word for subject in _REQUIRED_SUBJECTS for word in _SUBJECTS[subject]))
+    + r")\b"
+)
+
+
 def topic_score(
     question: str,
     entry: GuidanceEntry,
@@ -312,7 +338,7 @@ def topic_score(
 ) -> int:
     """How much the step speaks of what the question asks: 0 when it does not (a subject the question names is absent
     from it, or nothing in common: no word, no cause or procedure stage the question names and the step is for)."""
-    asked_subjects, asked_stems = _subjects_and_stems(question)
+    asked_subjects, asked_stems = _subjects_and_stems(_DENIED_SUBJECT.sub(" ", fold(question or "")))
     step_subjects, step_stems = _subjects_and_stems(
         " ".join([entry.name, entry.summary, *entry.how, entry.caveat or ""])
     )

@@ -169,6 +169,50 @@ def _without_own_debts(text: str) -> str:
     return text
 
 
+# Round 24 (r24a-06, r24a-11): who the injonction de payer is against. An injonction served is read only with words that
+# say it reached the artisan; an artisan owed money ("c'est moi qui voudrais attaquer le client", "c'est pas moi qui ai
+# reçu une injonction") asks about making one; a creditor's threat is neither (causes.yml `injonction_menacee`).
+_INJONCTION_SERVED = re.compile(
+    r"\b(?:recu|recue|recus|recues|signifiee?s?|notifiee?s?|remise?s?|m (?:a|ont) (?:envoye|adresse|transmis|fait)|"
+    r"(?:a|ont) (?:lance|fait|obtenu|depose)|j en ai une|j ai (?:une|eu une|l) injonction|ordonnance portant injonction)\b"
+)
+_INJONCTION_NOT_SERVED = re.compile(
+    r"\bpas moi qui (?:ai|a) (?:recu|eu)\b|\b(?:j ai|je n ai|j ai rien|n ai|on m a) (?:pas|rien|jamais|encore rien) "
+    r"(?:recu|eu)\b"
+)
+_ARTISAN_CREDITOR = re.compile(
+    r"\bmoi qui (?:veux|voudrais|voudrait|veut|vais|souhaite|souhaiterais|aimerais|compte) (?:attaquer|poursuivre|faire|"
+    r"lancer|demander|aller|porter|assigner|engager)\b|\b(?:attaquer|poursuivre|assigner) (?:en justice )?(?:le|mon|ma|"
+    r"ce|cette|la|mes|les|un|une|cet) (?:client|cliente|clients|clientes|debiteur|mauvais payeur)\b|\b(?:me faire payer|"
+    r"etre paye|etre payee|recuperer (?:mon|mes|l|cet|cette|notre) (?:argent|du|sous|creance|paiement))\b"
+)
+_OWED_CAUSES = frozenset(
+    {"impayes_clients", "aucune_dette", "loyer_a_recevoir", "client_particulier", "acheteur_public"}
+)
+
+
+def _injonction_direction(folded: list[str], found: set[str]) -> set[str]:
+    """The injonction causes put the right way round: served on the artisan, threatened by a creditor, or asked for
+    by the artisan against a debtor."""
+    about = [text for text in folded if "injonction" in text]
+    served = any(_INJONCTION_SERVED.search(text) and not _INJONCTION_NOT_SERVED.search(text) for text in about)
+    if served:
+        found.discard("injonction_menacee")
+        if "injonction_a_demander" in found and not found & _OWED_CAUSES:
+            found.discard("injonction_a_demander")
+            found.add("injonction_recue")
+        return found
+    if "injonction_menacee" in found:
+        return found - {"injonction_recue", "injonction_a_demander"}
+    owed = bool(found & _OWED_CAUSES) or any(
+        _ARTISAN_CREDITOR.search(text) or _INJONCTION_NOT_SERVED.search(text) for text in folded
+    )
+    if (owed or "injonction_a_demander" in found) and "injonction_recue" in found:
+        found.discard("injonction_recue")
+        found.add("injonction_a_demander")
+    return found
+
+
 def read_causes(texts: Iterable[str]) -> frozenset[str]:
     causes, _ = cause_patterns()
     folded = [_text(text) for text in texts if text]
@@ -181,11 +225,14 @@ def read_causes(texts: Iterable[str]) -> frozenset[str]:
     # A client's unpaid invoice is not the artisan's own unpaid rent (round 15, r15a-15: a debtor got a creditor's steps).
     owed = [_without_own_debts(text) for text in folded]
     readings = {"deces": alive, "impayes_clients": owed}
-    return frozenset(
+    found = {
         code
         for code, patterns in causes.items()
         if any(pattern.search(text) for pattern in patterns for text in readings.get(code, folded))
-    )
+    }
+    if found & {"injonction_recue", "injonction_a_demander", "injonction_menacee"}:
+        found = _injonction_direction(folded, found)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +429,7 @@ DISPUTE_CAUSES = frozenset(
 OWN_DEBT_CAUSES = frozenset(
     {
         "injonction_recue",
+        "injonction_menacee",
         "contrainte_urssaf",
         "commissaire_justice",
         "saisie_compte",
