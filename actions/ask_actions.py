@@ -83,6 +83,36 @@ def out_of_scope_text(chamber: Chamber) -> str:
     )
 
 
+# Round 24 (r24a-04, r24a-17): "ça fait combien le solde insaisissable ?", "si je paye les chèques ça s'arrête ?" got "Je
+# ne peux pas vous aider sur ce sujet" from an artisan who had just told his difficulty. A question on the situation told
+# is never out of scope: answered from the knowledge base, else left to the advisor (the case quotes it as the request).
+QUESTION_NOTED_FOR_THE_ADVISOR = (
+    "Je ne peux pas vous répondre avec certitude ici : je note votre question, et un conseiller de la chambre pourra "
+    "vous le dire."
+)
+
+
+def asks_about_the_situation(tracker: Tracker, words: str) -> bool:
+    """A question asked once a difficulty was told, about it: words of the conversation, a business matter, a cause or
+    a difficulty the knowledge base knows, or advice asked."""
+    from actions.business_questions import content_words
+    from actions.intake import is_question
+    from guidance.facts import read_causes
+    from intake.service_questions import asks_for_advice
+
+    if not tracker.get_slot("difficulty_categories") or not is_question(words):
+        return False
+    said = " ".join(str(event.get("text") or "") for event in tracker.events if event.get("event") in ("user", "bot"))
+    earlier = content_words(said.replace(words, " ")) if words else set()
+    return bool(
+        content_words(words) & earlier
+        or names_business_matter(words)
+        or names_a_difficulty(words)
+        or asks_for_advice(words)
+        or read_causes([words])
+    )
+
+
 class ActionOutOfScope(Action):
     """Outside the service: where to ask instead, said in full once; said again, a short word (a long
     message repeated reads as a machine that did not listen)."""
@@ -171,6 +201,14 @@ class ActionOutOfScope(Action):
             from actions.business_questions import answer_here
 
             return [*answer_here(dispatcher, tracker, words), *_no_said_first(tracker, words)]
+        if asks_about_the_situation(tracker, words):
+            from actions.business_questions import answer_to_business_question
+
+            reply = answer_to_business_question(tracker, words)
+            if reply is not None or not names_a_difficulty(words):
+                # A new difficulty in a question no step answers is acknowledged below, as any difficulty told.
+                dispatcher.utter_message(text=reply or QUESTION_NOTED_FOR_THE_ADVISOR)
+                return _no_said_first(tracker, words)
         if names_a_difficulty(words):
             # "ben c'est compliqué, le loyer du local" read as out of scope: a difficulty is never turned away.
             # It is acknowledged like any described difficulty; outside a form, the intake starts.

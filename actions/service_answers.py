@@ -42,6 +42,9 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     if not words or words.startswith("/"):
         return None
     chamber = services.chamber()
+    asked_back = _asked_back_text(tracker, words)
+    if asked_back is not None:
+        return asked_back
     body = body_asked_about(words)
     if body is not None:
         return not_that_body_text(chamber.name, body)
@@ -63,6 +66,53 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     if asks_what_to_say(words) and not tracker.active_loop_name and not tracker.get_slot("difficulty_categories"):
         return WHAT_TO_SAY  # round 23, r23b-16: "vous voulez savoir quoi ?" before anything is told
     return None
+
+
+def _asked_back_text(tracker: Tracker, words: str) -> str | None:
+    """Round 24 (talker A, finding 9): whom the words reach, a name not wanted, the 3114, who calls and how soon, a
+    relative's agreement; intake/asked_back.py reads them. None when none is asked."""
+    from intake import asked_back
+
+    if asked_back.asks_if_a_name_is_needed(words):
+        return asked_back.NAME_NOT_NEEDED
+    line = asked_back.asks_about_the_line(words)
+    if line is not None:
+        return asked_back.LINE_TOLD if line == "told" else asked_back.LINE_WHAT
+    if asked_back.asks_who_is_told(words):
+        return no_one_told_text(words)
+    if asked_back.asks_if_a_relative_must_agree(words):
+        return asked_back.RELATIVE_AGREEMENT
+    who, soon = asked_back.asks_who_calls_and_when(words)
+    if soon and not who and not _about_the_call(tracker):
+        soon = False  # "en combien de temps ?" after a step may ask about another body's answer: not the call's
+    if not (who or soon):
+        return None
+    chamber = services.chamber()
+    said = asked_back.who_calls_text(chamber.name, asked_back.names_a_body(words)) if who else ""
+    if soon:
+        from ops import clock
+
+        # The chamber's own promise (actions/handoff_actions.callback_promise without a closed day's words: importing it
+        # here would close an import cycle).
+        slots = tracker.slots
+        promise = chamber.callback_promise(
+            clock.now(), slots.get("callback_slot"), slots.get("urgency"), slots.get("departement")
+        )
+        when = (
+            f"Un conseiller vous rappellera {promise}."
+            if tracker.get_slot("case_reference")
+            else (f"Une fois votre demande enregistrée, un conseiller vous rappelle {promise}.")
+        )
+        said = f"{said} {when}".strip()
+    return said
+
+
+def _about_the_call(tracker: Tracker) -> bool:
+    """The call is what the conversation is about: asked for, or named in the assistant's latest message."""
+    if tracker.get_slot("case_reference") or tracker.get_slot("wants_advisor") is True:
+        return True
+    latest = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return "rappel" in latest or "conseiller" in latest
 
 
 def english_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
