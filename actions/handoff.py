@@ -2856,7 +2856,18 @@ def another_number(text: str | None, person: str | None = None) -> bool:
     from intake.facts import fold
 
     folded = fold(text or "")
+    if _INSTEAD.search(folded) and not _AS_A_BACKUP.search(folded):
+        return False  # "ma femme préfère que vous l'appeliez elle directement, Sophie, 06 ..." (round 24, r24b-05)
     return bool(_ANOTHER_NUMBER.search(folded) or number_owner(text, person)) and not _NUMBER_CORRECTED.search(folded)
+
+
+# Round 24 (r24b-05, r24b-16): the number of the one to call instead ("préfère que vous l'appeliez elle", "appelez plutôt
+# ma femme", "finalement"), not one more, unless said as a backup ("si je réponds pas", "aussi", "sinon").
+_INSTEAD = re.compile(r"\b(?:prefere\w*|plutot|directement|finalement|a la place)\b")
+_AS_A_BACKUP = re.compile(
+    r"\bsi (?:je|j'|il|elle|on|ca) (?:ne |n')?(?:repon\w*|decroch\w*|joign\w*|suis pas|est pas)|\b(?:aussi|en plus|egalement|"
+    r"sinon|au cas|en cas|en secours|de secours)\b"
+)
 
 
 def kept_number_owner(artisan_messages: Iterable[str], kept: str | None, person: str | None = None) -> str | None:
@@ -3383,6 +3394,16 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
         ):
             notes.append("call_person")
     return notes
+
+
+def name_given_with_the_number(text: str | None) -> str | None:
+    """ "mon numéro 07 81 22 45 90, Julien", "Manon, 06 11 12 13 14": the name given beside a lone number (round 24,
+    r24b-02, r24b-16, r24b-05: the number was switched to the new person's and the name stayed the first one's). None
+    with several numbers (whose name goes with which is not said so plainly) or no name."""
+    if not text or len(set(phones_in(text))) != 1:
+        return None
+    name = contact_given_with(text).get("contact_name")
+    return name if name and not _names_nobody(name) else None
 
 
 def names_nobody(name: str) -> bool:

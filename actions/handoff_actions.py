@@ -2527,7 +2527,10 @@ def name_asked_for(words: str | None) -> str | None:
 def name_corrected(tracker: Tracker, words: str | None) -> str | None:
     """The name said in so many words once the case is stored ("mon nom c'est Nathalie Roux", "je m'appelle Paul en
     fait", "c'est Marc qu'il faut demander"), when it is not the one kept; None otherwise."""
-    named = name_asked_for(words) or name_in_so_many_words(words)
+    from actions.handoff import name_given_with_the_number
+
+    # "mon numéro 07 81 22 45 90, Julien" (round 24, r24b-02): the name goes with the new number.
+    named = name_asked_for(words) or name_in_so_many_words(words) or name_given_with_the_number(words)
     if not named or named == tracker.get_slot("contact_name"):
         return None
     return named

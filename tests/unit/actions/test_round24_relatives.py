@@ -19,6 +19,7 @@ from actions.handoff import (
     business_person_concerned,
     name_after_a_yes_then_more,
     name_after_yes,
+    name_given_with_the_number,
     name_in_so_many_words,
     name_then_more,
     number_owner,
@@ -227,3 +228,49 @@ def test_health_is_said_of_the_relative_the_writer_wrote_for(first, concerned):
 )
 def test_the_artisan_speaking_of_a_relative_writes_for_nobody(first):
     assert business_person_concerned([first]) is None
+
+
+# ------------------------------------------------- 3. the person to call changes: the name goes with the number
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        (
+            "ah et finalement appelez moi plutôt moi, mon père entend mal au téléphone. mon numéro 07 81 22 45 90, Julien",
+            "Julien",
+        ),
+        ("ma femme préfère que vous l'appeliez elle directement, Sandrine, 07 81 22 45 90", "Sandrine"),
+        ("Ah elle préfère que vous l'appeliez elle finalement. Manon, 07 81 22 45 90", "Manon"),
+    ],
+)
+def test_a_number_switched_to_another_person_after_the_case_takes_their_name(words, name):
+    from actions.intake_actions import ActionAcknowledgeSituation
+    from tests.unit.actions.test_handoff_phone_corrected_and_preferred import SENDER, stored_with
+
+    saved = stored_with()
+    reference = saved["case_reference"]
+    slots = consented(phone=saved["phone"], case_reference=reference, email="non précisé", callback_slot="le matin")
+    events = [
+        bot(f"C'est noté, votre référence est {reference}. Un conseiller vous rappellera au 06 51 23 45 67."),
+        user(words),
+    ]
+    dispatcher, result = run(ActionAcknowledgeSituation(), tracker(events, slots=slots, sender_id=SENDER))
+    produced = {e["name"]: e["value"] for e in result if e.get("event") == "slot"}
+    assert produced.get("phone") == "+33781224590", texts(dispatcher)
+    assert produced.get("contact_name") == name, texts(dispatcher)
+    assert f"demandera {name}" in " ".join(texts(dispatcher))
+    case = stored_cases()[-1]
+    assert case.phone == "+33781224590"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "mon portable 06 60 61 62 63, et si je réponds pas ma femme Laura au 06 60 61 62 64",
+        "06 11 22 33 44, et surtout ne l'appelez pas au garage, il ne sait pas",
+        "le 06 51 23 45 76 svp Bonne soirée",
+    ],
+)
+def test_no_name_is_taken_from_a_number_given_alone_or_beside_another(words):
+    assert name_given_with_the_number(words) is None
