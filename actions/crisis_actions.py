@@ -1089,6 +1089,144 @@ def _form_question_again(requested: str | None) -> list[EventType]:
 _WORRY_RANK = {None: 0, SAFE: 0, UNSURE: 1, NOT_SAFE: 2}
 
 
+# Round 24 (talker C, r24c-03, -05, -14): "mais oui ça va, je suis chez moi, tranquille", "ouais ouais ça va,
+# t'inquiète" at the safety question were read as not safe ("mais" a reservation, "inquiète" a worry): the 15 at once to
+# a calm person, and the case "pas en sécurité". A yes said with more words is a yes: the emphasis taken off ("mais" or
+# "ben" before the yes, the yes said twice, "t'inquiète", "tranquille", "hein") and the rest read as before. Only ever
+# towards a plain yes: words of doubt, a no, fear or being alone left in it, or a warning sign anywhere, keep the
+# first reading. (Talker B, r24b-13: "c'est elle qui m'a dit de vous écrire" after "je suis chez ma soeur ce soir",
+# from the person at risk, tells who sent them, not that a relative writes.)
+_YES_WORD = r"(?:oui|ouais|ouai|ouaip|ouep|si|bien sur|evidemment|carrement|ca va)"
+_EMPHASIS_BEFORE_YES = re.compile(rf"^(?:(?:mais|ben|bah|beh|bon|eh|ah|oh) )+(?={_YES_WORD}\b)")
+_YES_SAID_TWICE = re.compile(r"\b(oui|ouais|ouai|si)(?: \1\b)+")
+_NO_WORRY_SAID = re.compile(
+    r"\b(?:t inquiete(?: pas)?|t en fais pas|(?:ne )?vous inquietez pas|(?:ne )?vous en faites pas|pas d inquietude|"
+    r"(?<!pas )(?<!plus )(?<!trop )tranquilles?|tranquillou|hein)\b"
+)
+_WHO_SENT_ME = re.compile(
+    r"\bc est (?:elle|lui|(?:ma|mon) [a-z]+) qui m a (?:dit|conseille|pousse|propose|demande) de vous "
+    r"(?:ecrire|contacter|parler)\b"
+)
+# Words that keep the first reading, whatever was taken off.
+_NOT_A_PLAIN_YES = re.compile(
+    r"\b(?:non|nan|pas|plus|jamais|sais|jsp|sai|peut etre|crois|pense|espere|sur|seule?s?|peur|mal|inquiete?s?|"
+    r"danger|bientot|mais|sauf|enfin|nuit|craque|tiens|tenir)\b"
+)
+
+
+def _plain_yes_underneath(text: str | None, *, own: bool) -> str | None:
+    """The answer with its emphasis taken off ("mais oui ça va, tranquille" -> "oui ça va"), when what is left is a yes
+    and nothing else could be doubt; else None. `own`: the writer is the one at risk (who sent them may be said)."""
+    if not text or text.startswith("/"):
+        return None
+    words = normalise(text)
+    cleaned = _EMPHASIS_BEFORE_YES.sub("", words)
+    cleaned = _YES_SAID_TWICE.sub(r"\1", cleaned)
+    cleaned = _NO_WORRY_SAID.sub(" ", cleaned)
+    if own:
+        cleaned = _WHO_SENT_ME.sub(" ", cleaned)
+    cleaned = " ".join(cleaned.split())
+    if cleaned == words or not cleaned or not re.match(rf"{_YES_WORD}\b", cleaned):
+        return None
+    if _NOT_A_PLAIN_YES.search(cleaned) or _own_warning_sign(text, model=True):
+        return None
+    return cleaned
+
+
+def read_safety_answer(
+    text: str | None, intent: str | None = None, *, about_someone_else: bool = False, **kw: Any
+) -> str:
+    """`answer_to_safety_question`, but a yes said with more words (`_plain_yes_underneath`) is a yes (round 24)."""
+    reading = answer_to_safety_question(text, intent, about_someone_else=about_someone_else, **kw)
+    if reading == SAFE:
+        return reading
+    plain = _plain_yes_underneath(text, own=not about_someone_else)
+    if plain is None or answer_to_safety_question(plain, about_someone_else=about_someone_else) != SAFE:
+        return reading
+    logger.info("safety answered: a yes said with more words (read %s at first)", reading)
+    return SAFE
+
+
+# Round 24 (talker C, r24c-03, -05, -14): after a yes misread as not safe, "non mais je suis en sécurité hein", "quoi ??
+# j'ai dit que ça allait, je suis en sécurité !", even the button's own words typed, got "votre inquiétude est
+# légitime. N'attendez pas : appelez maintenant le 15" and the case kept "pas en sécurité". Safety said plainly puts it
+# right (the slot, so the case), with an apology, when the first answer was itself a yes; a real no, a "je sais pas"
+# or no answer at all is never made safer by it.
+_SAFE_SAID_PLAINLY = re.compile(
+    r"(?<!pas )(?<!plus )(?<!si )(?<!suis je )\b(?:je suis|j suis|jsuis|suis) (?:bien |tout a fait |totalement )?"
+    r"en securite\b|\b(?:je ne suis|je suis|jsuis) pas en danger\b|\b(?:j ai|je vous ai|je t ai) (?:dit|repondu|ecrit) que "
+    r"(?:ca allait|ca va|j etais en securite|je suis en securite|tout allait bien)\b"
+)
+_SAFETY_DOUBTED = re.compile(
+    r"\b(?:pas|plus|jamais) (?:vraiment |trop |tout a fait )?(?:en securite|bien)\b|\bsi je suis en securite\b|"
+    r"\bsais pas\b|\bjsp\b|\bpeut etre\b|\bplus tard\b|\bpour l instant\b|\bpour le moment\b|\bpeur\b"
+)
+SAFETY_PUT_RIGHT = f"Pardon, j'ai mal compris, et merci de me rassurer. Le {SUICIDE_PREVENTION_LINE} reste là, jour et nuit, si besoin."
+
+
+def _first_safety_answer(tracker: Tracker) -> str | None:
+    """The words that answered the safety question last (the message before its reading was stored), or None."""
+    said: str | None = None
+    answer: str | None = None
+    for event in tracker.events:
+        if event.get("event") == "user":
+            said = event.get("text")
+        elif event.get("event") == "slot" and event.get("name") == "safe_now" and event.get("value") is not None:
+            answer = said
+    return answer
+
+
+def safety_put_right(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The writer's own "je suis en sécurité" after their yes was read as not safe (or unsure): the apology, the slot
+    made safe (the case follows), the form's question asked again. Else None."""
+    if not tracker.get_slot("distress") or tracker.get_slot("safe_now") not in (NOT_SAFE, UNSURE):
+        return None
+    if person_at_risk(tracker) is not None:
+        return None
+    text = _latest_user_text(tracker)
+    if not text or text.startswith("/"):
+        return None
+    words = normalise(text)
+    if not _SAFE_SAID_PLAINLY.search(words) or _SAFETY_DOUBTED.search(words) or _own_warning_sign(text, model=True):
+        return None
+    first = _first_safety_answer(tracker)
+    if first is None or first == text or read_safety_answer(first, about_someone_else=False) != SAFE:
+        return None
+    dispatcher.utter_message(text=SAFETY_PUT_RIGHT)
+    logger.info("safety put right by the writer after a yes misread: safe")
+    events: list[EventType] = [SlotSet("safe_now", SAFE)]
+    requested = tracker.get_slot("requested_slot")
+    if requested and tracker.active_loop.get("name"):
+        events.extend(_form_question_again(requested))
+    return events
+
+
+# Round 24 (talker C, r24c-02): a man in crisis asked for a call "ce soir vers 21h" on a Sunday evening and was told
+# only that the advisors do not call then: the 3114 answers tonight, said beside the moment refused.
+LINE_TONIGHT = f"Ce soir, le {SUICIDE_PREVENTION_LINE} vous répond, lui, jour et nuit, gratuitement."
+LINE_ANY_HOUR = f"Le {SUICIDE_PREVENTION_LINE}, lui, vous répond à toute heure, gratuitement."
+_EVENING_OR_NIGHT = re.compile(r"\b(?:soir|soiree|nuit|minuit|tard)\b|\b(?:1[89]|2[0-3]) ?h")
+_EVENING_FROM_HOUR = 17
+
+
+def line_beside_a_refused_moment(refusal: str, tracker: Tracker, moment: str | None = None) -> str:
+    """The hours' refusal of a callback moment, with the 3114 said before its question when the conversation took the
+    crisis path (tonight's words when the moment or the hour now is the evening); the refusal as it was otherwise."""
+    if not tracker.get_slot("distress") or SUICIDE_PREVENTION_LINE in refusal:
+        return refusal
+    from chamber.hours import OTHER_MOMENT_ASKED
+    from ops import clock
+
+    evening = bool(_EVENING_OR_NIGHT.search(normalise(moment or _latest_user_text(tracker) or "")))
+    from zoneinfo import ZoneInfo
+
+    hour_here = clock.now().astimezone(ZoneInfo(services.chamber().opening_hours.timezone)).hour
+    line = LINE_TONIGHT if evening or hour_here >= _EVENING_FROM_HOUR else LINE_ANY_HOUR
+    if refusal.endswith(OTHER_MOMENT_ASKED):
+        return f"{refusal[: -len(OTHER_MOMENT_ASKED)].rstrip()} {line} {OTHER_MOMENT_ASKED}"
+    return f"{refusal} {line}"
+
+
 def late_safety_news(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """At the callback offer (or its consent) after the crisis path, news about safety said one turn late (round 16,
     r16b-08 "jsais pas il est au magasin": "C'est justement le rôle d'un conseiller"; r16b-13 "je sais pas s'il est en
@@ -1449,6 +1587,57 @@ SAFETY_BELIEVED = "Merci, je vous crois."
 _SAFETY_SAID_IN_WORDS = re.compile(r"\b(?:en securite|je vais bien|pas en danger|je ne risque rien|je risque rien)\b")
 
 
+# Round 24 (talker C, r24c-02): after a sign of suicide, "vous êtes qu'une machine de toute façon, ça sert à rien" was
+# read as a business question: "Je ne peux pas vous répondre avec certitude là-dessus". Anger or despair at the bot, on
+# the crisis path, gets a short human acknowledgement and the 3114 again (a person answers there, day and night), never
+# a capability answer. A plain question ("vous êtes un robot ?") keeps its honest answer.
+_REBUKES_THE_BOT = re.compile(
+    r"\b(?:qu |que |juste |rien qu )(?:une? )?(?:machine|robot|programme|ordinateur|ordi|bot|ia)\b|"
+    r"\b(?:vous|tu|ce truc|votre truc|ce bot|ce robot|cette machine|ce site) (?:ne )?(?:sert|servez|sers) (?:strictement )?a rien\b|"
+    r"\bca sert a rien (?:de |d )?(?:vous|te|parler|ecrire|discuter)\b|\b(?:des |un |une )?bons? a rien\b|"
+    r"\b(?:vous etes|t es|tes|c est) (?:vraiment |completement |trop )?(?:cons?|connes?|nuls?|nulles?|inutiles?|debiles?|idiots?|"
+    r"stupides?)\b|\b(?:vous|tu) (?:ne )?(?:comprenez|comprends|captez|captes|ecoutez|ecoutes) (?:rien|pas|que dalle)\b|"
+    r"\ba quoi (?:vous servez|tu sers|ca sert de vous parler)\b|\bparler a une machine\b"
+)
+
+
+def rebukes_the_bot(text: str | None) -> bool:
+    """Anger or despair said at the assistant itself ("vous êtes qu'une machine", "ça sert à rien de vous parler")."""
+    return bool(text) and not (text or "").startswith("/") and bool(_REBUKES_THE_BOT.search(normalise(text or "")))
+
+
+def rebuke_reply(tracker: Tracker) -> str:
+    """Yes, a program; a person at the 3114, tonight; the advisor's call when one is coming. Three sentences at most."""
+    called = tracker.get_slot("case_reference") or (
+        tracker.get_slot("wants_advisor") is True and tracker.get_slot("consent_given") is not False
+    )
+    person = person_at_risk(tracker)
+    first = "Vous avez raison, je ne suis qu'un programme, et je comprends que ce soit décourageant."
+    line = f"Au {SUICIDE_PREVENTION_LINE}, une vraie personne vous répond, jour et nuit, gratuitement" + (
+        ", y compris pour un proche." if person else "."
+    )
+    return " ".join(
+        [first, line, *(["Et un conseiller de la chambre vous rappellera, comme prévu."] if called else [])]
+    )
+
+
+def rebuke_in_crisis(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """On the crisis path, the assistant rebuked: `rebuke_reply`, said once in those words (then its last two
+    sentences); a form's question asked again. A warning sign of the writer's own keeps the crisis path. Else None."""
+    text = _latest_user_text(tracker)
+    if not tracker.get_slot("distress") or not rebukes_the_bot(text) or _own_warning_sign(text, model=True):
+        return None
+    reply = rebuke_reply(tracker)
+    if said_before(tracker.events, reply):
+        reply = reply.split(". ", 1)[1]
+    dispatcher.utter_message(text=reply)
+    logger.info("the assistant rebuked on the crisis path: acknowledged, the 3114 again")
+    requested = tracker.get_slot("requested_slot")
+    if requested and tracker.active_loop.get("name"):
+        return _form_question_again(requested)
+    return []
+
+
 def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """After the crisis reply (the safety question answered), a question about the business ("la contrainte j'ai combien
     de temps pour contester ?", "je peux demander un échéancier ?"; round 11, r11b-25: "Je ne peux pas vous aider sur ce
@@ -1465,6 +1654,9 @@ def business_question_after_crisis(dispatcher: CollectingDispatcher, tracker: Tr
         return None
     if not _safety_question_answered(tracker):
         return None
+    rebuked = rebuke_in_crisis(dispatcher, tracker)  # round 24, r24c-02: anger at the bot, never a capability answer
+    if rebuked is not None:
+        return rebuked
     if not asks_about_the_business(text):
         return None
     from intake.answers import NO, YES, kind
@@ -1614,6 +1806,9 @@ def _crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return waited
     if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS and emergency_called(dispatcher, tracker):  # r11b-10
         return [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
+    put_right = safety_put_right(dispatcher, tracker)  # round 24, r24c-03, -05, -14: a yes misread, corrected
+    if put_right is not None:
+        return put_right
     news = late_safety_news(dispatcher, tracker)  # round 16, r16b-08, r16b-13: the safety answer one turn late
     if news is not None:
         return news
@@ -1716,7 +1911,7 @@ class ValidateSafetyForm(FormValidationAction):
             # call asked for; the "mais" is no reservation about safety (action_after_safety_answer takes the wish).
             logger.info("safe_now answered: safe, with a call asked for")
             return {"safe_now": SAFE}
-        read = partial(answer_to_safety_question, about_someone_else=person is not None)
+        read = partial(read_safety_answer, about_someone_else=person is not None)
         return _read_answer(tracker, dispatcher, "safe_now", read, "action_crisis_response", (safety_question(person),))
 
 
@@ -1927,6 +2122,14 @@ class ActionCheckIn(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         active = tracker.active_loop.get("name")
+        if not active:
+            # Round 24 (r24c-09): "je préfère tout supprimer, j'ai trop peur" on coming back got only the kind word:
+            # erasing asked in other words gets the offer (the 3114 with its answer when distress is present).
+            from actions.erasure_actions import erasure_outside_forms
+
+            erased = erasure_outside_forms(dispatcher, tracker)
+            if erased is not None:
+                return erased
         paused = active if active in RESUMABLE_FORMS else None
         assessment = Assessment.from_slots(tracker.slots)
         if paused is None and assessment and assessment.categories and not _intake_started(tracker):
