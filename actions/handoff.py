@@ -814,7 +814,7 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
     for message in artisan_messages:
         if not message or message.startswith("/") or "@" in message or phones_in(message) or told == 3:
             continue
-        if told and puts_an_amount_right(message):
+        if told and (puts_an_amount_right(message) or _amount_put_aside(message)):
             kept.append(" ".join(message.split()).strip(" .!;:"))  # "non pas 4000, 6000": whole, beside the 4000
             continue
         if not assess([message]).categories or callback_time(message):
@@ -822,14 +822,24 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
         told += 1
         after_sensitive = False
         for sentence in re.findall(r"[^.!?\n]+[.!?]*", " ".join(message.replace("’", "'").split())):
+            parts = re.split(r",|…|\.\.+", sentence)
             if "?" in sentence:
-                continue  # asked, not told (the request line quotes what is asked)
-            for part in sentence.split(","):
+                # Asked, not told (the request line quotes what is asked); the clauses told before the question stay
+                # (round 24, r24a-17: "…2 cheques rejetés… interdit bancaire… cest grave ?" left the case with no word
+                # of the situation).
+                parts = [part for part in parts if "?" not in part and not _ASKING.search(fold(part))]
+            sentence_kept: list[str] = []
+            for part in parts:
                 clause = re.sub(
                     r"^(?:bonjour|bonsoir|salut|slt|bjr|bsr|cc|coucou|re)\b[\s!]*", "", part.strip(" .!;:"), flags=re.I
                 )
                 folded = fold(clause)
-                if len(clause.split()) < 2 or _GREETING_CLAUSE.match(folded) or _ANSWER_OR_CALL.search(folded):
+                # One word alone says nothing, unless it goes on a list begun in the sentence ("35 000 de dettes,
+                # urssaf, impôts, fournisseurs": round 24, r24a-13, the quote kept "fournisseurs" and lost the others).
+                listed = bool(sentence_kept) and bool(clause.split())
+                if (len(clause.split()) < 2 and not listed) or _GREETING_CLAUSE.match(folded):
+                    continue
+                if _ANSWER_OR_CALL.search(folded):
                     continue
                 if not health_consent and (
                     _sensitive(clause) or (after_sensitive and not _names_a_business_difficulty(clause))
@@ -843,6 +853,7 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
                     continue
                 after_sensitive = False
                 kept.append(clause)
+                sentence_kept.append(clause)
         if len(", ".join(kept)) >= MAX_ACCOUNT_LENGTH:
             break
     while kept and kept[-1] == _CUT:
@@ -901,6 +912,14 @@ def sums_in(artisan_messages: Sequence[str], creditors: str | None) -> list[str]
             found = [line for line in found if re.sub(r"\D", "", line.split(" par mois")[0]) not in again]
             just_said = [line for line in just_said if line in found]
         lines = sums_said(message)
+        corrected = _sums_put_right_again(message, lines, [just_said, found])
+        if corrected is not None:
+            # "non pardon c'est 13000 qu'il me doit, pas 12000" (round 24, r24a-15: "un client doit 12 000 € ... ; 13 000
+            # qu'il doit 13 000 € à l'entreprise"): the line said before takes the new amount, never both.
+            before, after = corrected
+            found = [after if line == before else line for line in found]
+            just_said = [after if line == before else line for line in just_said]
+            continue
         if not lines and just_said:
             # "l'urssaf me réclame 3000" then "non pardon c'est 8000" (round 15: 3 000 € kept): the amount just said,
             # put right in the next message, is replaced by the new one.
@@ -939,6 +958,34 @@ _WHERE_THE_AMOUNT_WAS_READ = re.compile(
     r"(?:sur |dans )?(?:la |les |le |ma |mes |mon )?(?:factures?|papiers?|releves?|courriers?|lettres?|comptes?)\b|"
     r"\b(?:sur|d'apres|selon) (?:la|ma|le|mon) (?:facture|courrier|lettre|releve)\b"
 )
+
+
+def _amount_put_aside(message: str) -> bool:
+    """ "c'est 13000 qu'il me doit, pas 12000", "16000 et non 14000": an amount said with the wrong one put aside."""
+    from intake.facts import fold, money_in_digits
+
+    folded = money_in_digits(fold(" ".join(message.replace("’", "'").split())))
+    aside = _NOT_THAT_SUM.search(folded)
+    return (
+        aside is not None
+        and bool(re.search(r"\d{3}", aside.group("wrong")))
+        and len(re.findall(r"\d{3,}", folded)) >= 2
+    )
+
+
+def _sums_put_right_again(message: str, lines: Sequence[str], pools: Sequence[Sequence[str]]) -> tuple[str, str] | None:
+    """The line said before that a message with its own reading of the sums puts right, and the line it becomes (the
+    amount put aside named: "c'est 13000 qu'il me doit, pas 12000"); None otherwise."""
+    if not lines or not _amount_put_aside(message):
+        return None
+    for pool in pools:
+        if not pool:
+            continue
+        put = _sum_put_right(message, pool)
+        changed = [(before, after) for before, after in zip(pool, put, strict=False) if before != after]
+        if len(put) == len(pool) and len(changed) == 1:
+            return changed[0]
+    return None
 
 
 def _sum_put_right(message: str, just_said: Sequence[str]) -> list[str]:
@@ -1062,6 +1109,12 @@ _AUDIT = re.compile(
 )
 
 
+# "je lui dois rien", "je ne leur dois plus rien", "on doit rien à la banque": nothing owed to the creditor named.
+_OWES_NOTHING = re.compile(
+    r"\b(?:je |j'|on |nous )?(?:ne |n'|n )?(?:lui |leur )?(?:dois|doit|devons) (?:plus |absolument )?rien\b"
+)
+
+
 def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool]:
     """What one message says of the creditors: those it names (with their amounts when said), those it denies ("non
     pas la banque"), whether it adds to those given, whether it corrects them."""
@@ -1073,6 +1126,16 @@ def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool
     # The intake's reading of a denial first: "c'est pas la retraite c'est la MSA" denies the pension fund, which "la
     # retraite" alone does not name (round 15, r15a-10).
     denied = (creditors_denied(message) | (named - set(meant))) - set(meant)
+    nothing = _OWES_NOTHING.search(folded)
+    if nothing:
+        # "la banque je lui dois rien c'est juste qu'elle refuse un prêt" (round 24, r24a-13: "C'est corrigé", and the
+        # case still said "banque"): a creditor one owes nothing stays denied, whatever else the message says of it.
+        left = max(folded.rfind(mark, 0, nothing.start()) for mark in ",.;!?") + 1
+        ends = [found for found in (folded.find(mark, nothing.end()) for mark in ",.;!?") if found >= 0]
+        clause = folded[left : min(ends, default=len(folded))]  # the creditor named with "dois rien"
+        firm = creditors_denied(message) or set(_creditor_labels(clause))
+        denied |= firm
+        meant = [label for label in meant if label not in firm]
     added = bool(_CREDITOR_ADDED.search(folded))
     corrected = bool(_CREDITOR_CORRECTED.search(folded))
     found = extract_facts(message).get("creditors")

@@ -100,7 +100,13 @@ from actions.handoff import (
 )
 from actions.intake import YOU_ARE_WELCOME, is_question, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
-from actions.place_validation import PlaceValidation, place_in_answer, place_noted, place_update
+from actions.place_validation import (
+    PlaceValidation,
+    place_corrected_after_case,
+    place_in_answer,
+    place_noted,
+    place_update,
+)
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
@@ -581,7 +587,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {**self._contact_name_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
+        answer = self._contact_name_answer(value, dispatcher, tracker)
+        number_missed_at_the_name(answer.get("contact_name"), dispatcher, tracker)
+        return {**answer, **number_parts_undone(tracker)}
 
     def _contact_name_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         said = tracker.latest_message.get("text") or ""
@@ -854,6 +862,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {"callback_slot": None}
         wish = moment_wished(words) if tracker.get_slot("requested_slot") == "callback_slot" else None
+        dated = day_kept_from_refused_moment(value, tracker) if asked and isinstance(value, str) else value
+        if dated != value:
+            return moment_within_hours(dated, dispatcher, tracker)  # "16h45 alors" after "jeudi 17h30" (r24a-12)
         if asked and wish is None and (_GOOD_WISHES.search(words) or is_closing(words)):
             # "merci. bonne soirée" (round 19, r19a-07: "les conseillers ne peuvent pas vous appeler le soir", the
             # question again): a farewell says no moment; the call is made as soon as possible, as for a pass.
@@ -1117,6 +1128,24 @@ def kept_moment_checked(dispatcher: CollectingDispatcher, tracker: Tracker, even
     return [*kept_events, SlotSet("callback_slot", None), SlotSet("requested_slot", "callback_slot")]
 
 
+def day_kept_from_refused_moment(moment: str, tracker: Tracker) -> str:
+    """An hour said with no day just after a day and hour refused as out of the hours: the day said before stays with
+    it (round 24, r24a-12: "jeudi 17h30 ?" refused, then "16h45 alors" was promised "au plus tard le mardi", the
+    Thursday lost). ``moment`` as said when it names a day itself, or when nothing was refused just before."""
+    wish = CallbackPreference.read(moment)
+    names_a_day = wish.weekday is not None or wish.days_ahead is not None or wish.day_of_month is not None or wish.now
+    if names_a_day or (wish.at is None and wish.part is None and wish.window is None):
+        return moment
+    before = user_messages(tracker.events)[:-1]
+    said = CallbackPreference.read(before[-1]) if before else None
+    if said is None or said.weekday is None or said.other_weekdays:
+        return moment
+    out = hours_refusal(before[-1], tracker.get_slot("departement"))
+    if out is None or not already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
+        return moment
+    return f"{WEEKDAYS_FR[said.weekday]} {_YES_OPENING.sub('', moment).strip()}"
+
+
 def moment_within_hours(moment: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
     """The time of the call, when some hour the advisors call fits it. Otherwise ("après 14h heure d'ici" in
     Martinique, where the calls end at 12 h; "mardi 17h30" where they end at 17 h: rounds 13 and 14, an hour the
@@ -1126,7 +1155,9 @@ def moment_within_hours(moment: str, dispatcher: CollectingDispatcher, tracker: 
     out = hours_refusal(moment, tracker.get_slot("departement"))
     if out is None or already_said(tracker, out.split(" : ")[0] + " :", prefix=True):
         return {"callback_slot": moment}
-    dispatcher.utter_message(text=out)
+    dispatcher.utter_message(
+        text=crisis_actions.line_beside_a_refused_moment(out, tracker, moment)
+    )  # round 24, r24c-02
     if tracker.get_slot("requested_slot") == "callback_slot" and phone_of_stored_case(tracker) is not None:
         # "après 18h c'est mieux" (round 23, r23a-04): the sentence ends with "À quel autre moment ... ?"; the form's
         # own time question after it asked the same thing twice in one reply. (A case saved this turn says so after
@@ -1203,7 +1234,24 @@ def moment_wished(text: str | None) -> str | None:
     text = " ".join(_GOOD_WISHES.sub(" ", text).split()).strip(" ,;.!-")
     if not re.search(r"\w", text):
         return None
-    return with_day_refused(text, callback_time(text) or moment_said_with(text))
+    found = callback_time(text) or moment_said_with(text) or _moment_only_then(text)
+    return with_day_refused(text, found)
+
+
+# "seulement", "uniquement", "que le": a moment said as the only one the call may come.
+_ONLY_THEN = re.compile(r"\b(?:seulement|uniquement|que (?:le|la|l')|juste (?:le|la|l'))\b")
+
+
+def _moment_only_then(text: str) -> str | None:
+    """The clause saying the only moment the call may come, when the sentence after it reads as the situation ("bon ok
+    par tel mais le lundi seulement, le salon est fermé le lundi": round 24, r24a-07, no moment kept, and "À quel moment
+    ?" asked after the e-mail; "je vous ai dit, le lundi")."""
+    for clause in re.split(r"[,;.!?\n]+", text):
+        if _ONLY_THEN.search(fold(clause)):
+            found = callback_time(clause) or moment_said_with(clause)
+            if found:
+                return found
+    return None
 
 
 # A farewell is never a time (round 19, r19a-07: "merci. bonne soirée" at the time question got "les conseillers ne
@@ -1657,6 +1705,25 @@ NUMBER_TOO_LONG_AT_THE_NAME = "Je vous demande le numéro juste après ; celui-c
 
 NUMBER_TOO_SHORT = "Je n'ai lu que {} chiffres, il en faut 10. Pouvez-vous l'écrire ainsi : 06 12 34 56 78 ?"
 _SHORT_ATTEMPT = re.compile(r"(?<![\d/])0[1-9](?:[\s.-]?\d){3,7}(?![\d/])")
+
+
+def number_missed_at_the_name(name: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A name kept with a number typed beside it that is none ("Sébastien, mon numéro 04 91 23 45 6": round 24,
+    r24a-02, the name kept and "À quel numéro ?" asked as if no number had been typed): what is wrong with it is said,
+    as at the number question, and stands for that question."""
+    words = tracker.latest_message.get("text") or ""
+    if (
+        not isinstance(name, str)
+        or name == SKIPPED
+        or tracker.get_slot("requested_slot") != "contact_name"
+        or tracker.get_slot("phone")
+        or phones_in(words)
+        or not (wrong_number(words) or too_many_digits(words))
+        or any(message.get(ASKED_SLOT_KEY) for message in dispatcher.messages)
+    ):
+        return
+    dispatcher.utter_message(text=number_problem_text(words))
+    dispatcher.messages[-1][ASKED_SLOT_KEY] = "phone"
 
 
 def number_problem_text(words: str, value: Any = None) -> str:
@@ -2425,7 +2492,9 @@ def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker)
     renamed = name_corrected_after_case(dispatcher, tracker)
     if renamed is not None:
         return renamed
-    placed = place_added_after_case(dispatcher, tracker)
+    placed = place_added_after_case(dispatcher, tracker) or place_corrected_after_case(
+        dispatcher, tracker, save_stored_case_again
+    )
     if placed is not None:
         return placed
     moved = moment_corrected_after_case(dispatcher, tracker)
@@ -3733,8 +3802,9 @@ def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
 _DATE_IN_WORDS = re.compile(r"\b(1er|[12]?\d|3[01]) (" + "|".join(MONTHS) + r")\b")
 
 
-def _date_in_words(text: Any) -> date | None:
-    """The first date written "10 décembre" in the words, in the year that makes it nearest to come."""
+def _date_in_words(text: Any, *, ahead: bool = False) -> date | None:
+    """The first date written "10 décembre" in the words, in the year that makes it nearest to come; ``ahead``: never
+    before today (a deadline said with a day and month ahead rolls to the next year)."""
     found = _DATE_IN_WORDS.search(text) if isinstance(text, str) else None
     if found is None:
         return None
@@ -3745,20 +3815,38 @@ def _date_in_words(text: Any) -> date | None:
             said = date(year, month, day)
         except ValueError:
             return None
-        if said >= today - timedelta(days=31):
+        if said >= (today if ahead else today - timedelta(days=31)):
             return said
     return None
 
 
+# The day a delay runs out, in the deadline's words: "un mois pour payer à compter du vendredi 20 novembre (d'ici le
+# dimanche 20 décembre)"; a receipt alone ("courrier reçu le 2 décembre, délai non précisé") is no deadline.
+_DUE_DAY = re.compile(r"\(d'ici le ([^),]*)(, date passée)?\)")
+
+
+def _deadline_date(text: Any) -> date | None:
+    """The day the deadline falls, never past: round 24 (r24a-08) "un mois pour payer à compter du vendredi 20 novembre
+    (d'ici le dimanche 20 décembre)" was read as the 20 November, the day the letter came, and the call was promised
+    "avant votre échéance du vendredi 20 novembre"."""
+    if not isinstance(text, str) or "délai non précisé" in text:
+        return None
+    due = _DUE_DAY.search(text)
+    if due is not None:
+        return None if due.group(2) else _date_in_words(due.group(1), ahead=True)
+    return _date_in_words(text.split("; courrier reçu")[0], ahead=True)
+
+
 def _before_the_deadline(chamber: Chamber, slots: Mapping[str, Any], promise: str) -> str:
     """A call promised on or after the deadline the artisan said ("l'huissier revient jeudi", the call booked that
-    Thursday: round 20, r20b-05) comes first before it; the moment wished is said after, for the advisor's reading."""
-    deadline = _date_in_words(slots.get("deadline"))
+    Thursday: round 20, r20b-05) comes first before it, said in one plain sentence (round 24, r24a-08: a bracket
+    "(plutôt que dès que possible, …)" read garbled); the moment wished stays in the case for the advisor."""
+    deadline = _deadline_date(slots.get("deadline"))
     promised = _date_in_words(promise)
     if deadline is None or promised is None or promised < deadline or promise.startswith("en priorité"):
         return promise
     first = chamber.callback_promise(clock.now(), None, "haute", slots.get("departement"))
-    return f"{first}, avant votre échéance du {french_date(deadline)} (plutôt que {promise})"
+    return f"{first}, avant votre échéance du {french_date(deadline)}"
 
 
 # A part of the day or an hour in a wish for the call ("pas avant 10h", "pas le matin").
