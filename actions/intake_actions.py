@@ -90,6 +90,7 @@ from guidance.crisis import (
     AT_RISK_NOT_UNDERSTOOD_AGAIN,
     LEAVING_REMINDER,
     LEAVING_REMINDER_SHORT,
+    SKIP_IN_A_CRISIS,
 )
 from guidance.welcome import FIRST_QUESTION
 from intake.answers import (
@@ -1168,6 +1169,27 @@ _NOT_UNDERSTOOD = re.compile(
 THINK_IT_OVER = (
     "Prenez votre temps. Quand vous le souhaitez, écrivez « conseiller » ici, ou appelez la {name} au {phone}."
 )
+
+
+# A question let go once the situation is told: "Dites-moi ce qui vous amène" would ask for it again.
+SKIP_AFTER_THE_SITUATION = "Pas de souci. Je reste là si vous voulez ajouter quelque chose, ou écrivez « conseiller »."
+
+
+class ActionSkipOutsideQuestion(Action):
+    """A skip with no question pending ("passer", "je sais pas quoi lui dire ce soir"): the domain's "Pas de souci,
+    rien ne presse" only while nothing is told; in a crisis the 3114, for the person and for those close."""
+
+    def name(self) -> str:
+        return "action_skip_outside_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if tracker.get_slot("distress"):
+            dispatcher.utter_message(text=SKIP_IN_A_CRISIS)
+        elif tracker.get_slot("difficulty_categories"):
+            dispatcher.utter_message(text=SKIP_AFTER_THE_SITUATION)
+        else:
+            dispatcher.utter_message(response="utter_skip_outside_question")
+        return []
 
 
 class ActionStopConversation(Action):

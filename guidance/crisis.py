@@ -71,6 +71,12 @@ BEREAVEMENT = (
 )
 # The end of a handoff after distress repeats the line.
 HANDOFF_REMINDER = f"En attendant, le {SUICIDE_PREVENTION_LINE} reste joignable jour et nuit, gratuitement."
+# A question let go in a crisis ("je sais pas quoi lui dire ce soir", from someone close): never "rien ne presse"; the
+# 3114 advises those close to a person at risk too (round 24, talker B, r24b-09).
+SKIP_IN_A_CRISIS = (
+    f"Vous n'avez rien à m'expliquer de plus. Le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, à la "
+    "personne en difficulté comme à ses proches, et peut vous aider à trouver les mots."
+)
 # A leave-taking after the crisis path ("bon je vais y aller"): the numbers again, whatever was answered before.
 LEAVING_REMINDER = (
     f"Le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, et en cas de danger immédiat, "
