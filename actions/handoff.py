@@ -1381,7 +1381,12 @@ def build_case_draft(
     concerning = written_for(said) or concerning_from_person_at_risk(slots.get("person_at_risk"), said)
     # Whose numbers they are (round 9, r9b-15: a father's number was filed under his daughter's name, unsaid).
     owner = kept_number_owner(said, kept_phone)
-    concerned = (concerning or {}).get("relative") or (owner if spoken_of(owner, said, slots) else None)
+    # "je suis couvreur ..." then "c'est ma femme qui s'occupe des papiers, appelez ma femme, Nadia, 06 ..." (round 24,
+    # s24-final): the artisan wrote and asked that the wife be called; she is a contact, not the person concerned.
+    artisan_wrote = not concerning and tells_own_business(said, slots.get("trade"))
+    concerned = (concerning or {}).get("relative") or (
+        owner if spoken_of(owner, said, slots) and not artisan_wrote else None
+    )
     notes = writer_notes(said) if concerning else []
     # "qu'un conseiller l'appelle lui, Yann, au 06 ..." (round 20, r20a-07): the name given with the person's number is
     # the person's (a name said at the name question may be the writer's: round 9, r9b-15).
@@ -1408,6 +1413,7 @@ def build_case_draft(
         (concerning or {}).get("writer"),
         person_name=(concerning or {}).get("person_name"),
         writer_wrote=bool(concerning),
+        artisan_wrote=artisan_wrote,
     )
     return CaseDraft(
         conversation_id=conversation_id,
@@ -2943,6 +2949,16 @@ def kept_number_owner(artisan_messages: Iterable[str], kept: str | None, person:
     return owner
 
 
+def tells_own_business(artisan_messages: Sequence[str], trade: Any = None) -> bool:
+    """Whether the writer tells their own business in the first person ("je suis couvreur", "mon atelier", "mes
+    clients"): then a relative's number given later is a contact to call, not the person the case is about."""
+    from intake.facts import fold
+
+    said = " ".join(fold_words(message) for message in artisan_messages)
+    own_trade = bool(trade) and re.search(rf"\bje suis (?:un |une )?{re.escape(fold(str(trade)))}\b", said)
+    return bool(own_trade or _OWN_BUSINESS_SAID.search(said))
+
+
 def spoken_of(relative: str | None, artisan_messages: Sequence[str], slots: Mapping[str, Any]) -> bool:
     """Whether the conversation is about this relative ("mon père est boucher", the person at risk): told in a
     message that gives no number, or named as the person at risk."""
@@ -2977,6 +2993,7 @@ def phone_notes(
     *,
     person_name: str | None = None,
     writer_wrote: bool = False,
+    artisan_wrote: bool = False,
 ) -> tuple[list[str], list[str]]:
     """What the summary says of whose numbers were given: the kept one when it is a relative's ("celui de son père, la
     personne concernée, à la demande de la personne qui a écrit (Claire)"), and a relative's number added beside it
@@ -3005,7 +3022,15 @@ def phone_notes(
     ):
         owner_of_kept = concerned  # "c'est mon père qu'il faut appeler", then a number not said to be the writer's
     role = writer_role or _WRITER_OF.get(owner_of_kept or "")
-    if owner_of_kept:
+    if owner_of_kept and artisan_wrote:
+        # The artisan wrote and gave someone close's number to call (``artisan_wrote``): the name given is theirs.
+        named = f" ({writer_name})" if writer_name else ""
+        lines.append(
+            f"Numéro à appeler ({display_phone(kept)}) : celui de {whose(owner_of_kept)}{named}, à la demande de "
+            "l'artisan, qui a écrit lui-même."
+        )
+        described.append(kept)
+    elif owner_of_kept:
         theirs = concerned == owner_of_kept
         named = f" ({person_name})" if theirs and person_name else ""
         person = whose(owner_of_kept) + named + (", la personne concernée" if theirs else "")
