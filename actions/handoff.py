@@ -4325,7 +4325,10 @@ def one_to_call(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> st
     messages = [message for message in artisan_messages if message]
     found = written_for(messages)
     if not found:
-        return None
+        # The artisan writes and gives someone close's number to call ("appelez ma femme, Nadia, 06 ..."): "votre
+        # femme" (round 24, s24-final: the consent said "votre prénom, votre numéro").
+        given = [number_owner(message) for message in messages if phones_in(message)]
+        return yours(given[-1]) if given and given[-1] else None
     relative = found.get("relative")
     notes = writer_notes(messages)
     if "call_writer" in notes:

@@ -11,7 +11,7 @@ OWN = "je suis couvreur a coté de Saint-Malo, depuis la tempête de novembre j'
 
 
 @pytest.mark.parametrize(
-    ("messages", "relative"),
+    "messages, relative",
     [
         (
             [
@@ -45,3 +45,15 @@ def test_someone_close_writing_for_the_artisan_still_reads_as_before():
     draft = case_draft(messages, "s24-relative", "RL-TEST25", phone="+33645127890")
     assert "la personne concernée" in draft.summary
     assert "à la demande de l'artisan" not in draft.summary
+
+
+def test_the_consent_names_the_relative_the_artisan_asked_to_call():
+    from actions.questions import QUESTIONS, for_the_one_called
+
+    messages = [OWN, "c'est ma femme qui s'occupe des papiers", "ok appelez ma femme, Nadia, 06 45 12 78 90"]
+    again = for_the_one_called("consent_given", QUESTIONS["consent_given"].again, {}, messages)
+    assert again is not None and "votre femme" in again and "votre prénom, votre numéro" not in again
+    own = for_the_one_called(
+        "consent_given", QUESTIONS["consent_given"].again, {}, [OWN, "mon portable 06 45 12 78 90"]
+    )
+    assert own is not None and "votre prénom, votre numéro" in own
