@@ -105,6 +105,7 @@ from actions.place_validation import (
     place_corrected_after_case,
     place_in_answer,
     place_noted,
+    place_set_on_the_case,
     place_update,
 )
 from actions.unanswered import not_answered
@@ -2655,19 +2656,8 @@ def place_added_after_case(dispatcher: CollectingDispatcher, tracker: Tracker) -
         code, commune = (found.departement, found.said) if found.found else (None, None)
     if code in (None, SKIPPED) or not departement_name(str(code)):
         return None  # nothing read, or words kept as typed ("place_kept"): no place to add
-    slots.update(departement=code, commune=commune)
-    result = save_stored_case_again(tracker, slots)
-    place = f"{commune} ({code})" if commune else f"{departement_name(code)} ({code})"
-    dispatcher.utter_message(text=PLACE_ADDED.format(place=place, reference=result.reference))
     logger.info("place added after the case was stored")
-    events: list[EventType] = [
-        SlotSet("departement", code),
-        SlotSet("commune", commune),
-        SlotSet("place_choices", None),
-        SlotSet("place_unread", None),
-        SlotSet("case_reference", result.reference),
-    ]
-    return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+    return place_set_on_the_case(dispatcher, tracker, slots, str(code), commune, PLACE_ADDED, save_stored_case_again)
 
 
 _TITLES_SHOWN = ("M. ", "Mme ", "Mlle ")

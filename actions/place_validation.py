@@ -758,8 +758,6 @@ def place_corrected_after_case(
     and said back with the reference. Only a correction said as one: the place known negated ("pas le 16"), the word
     "département", or a correction's words ("non pardon, c'est à Nantes"). None otherwise. ``save``: stores the case
     again with the slots given, and returns it (the handoff's own, passed in: no import cycle)."""
-    from rasa_sdk.events import FollowupAction
-
     from actions.handoff import consented, phones_in
     from places.resolve import negated_departements
 
@@ -782,10 +780,26 @@ def place_corrected_after_case(
     if commune is None and slots.get("commune"):
         before = resolve(str(slots["commune"]), typos=False)
         commune = slots["commune"] if before.found and before.departement == code else None  # Rezé stays, in the 44
+    return place_set_on_the_case(dispatcher, tracker, slots, code, commune, PLACE_CORRECTED, save)
+
+
+def place_set_on_the_case(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    slots: dict[str, Any],
+    code: str,
+    commune: str | None,
+    said: str,
+    save: Callable[[Tracker, dict[str, Any]], Any],
+) -> list[EventType]:
+    """The stored case saved again with its place (added or put right after the case), said back with the reference
+    (``said``: a text with {place} and {reference}); the form goes on, or the bot listens."""
+    from rasa_sdk.events import FollowupAction
+
     slots.update(departement=code, commune=commune)
     result = save(tracker, slots)
     place = f"{commune} ({code})" if commune else f"{departement_name(code)} ({code})"
-    dispatcher.utter_message(text=PLACE_CORRECTED.format(place=place, reference=result.reference))
+    dispatcher.utter_message(text=said.format(place=place, reference=result.reference))
     events: list[EventType] = [
         SlotSet("departement", code),
         SlotSet("commune", commune),
