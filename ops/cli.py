@@ -242,11 +242,13 @@ def command_quality(args: argparse.Namespace) -> int:
 # importer merges the domain with the intents it derives from the NLU data; listing it is required
 # for rules to use it. The faq's answers (`utter_faq/...`) are said by a custom action, action_answer_faq
 # (actions/erasure_actions.py: a request to erase gets the erasure offer instead), which the validator cannot see, so
-# it takes the retrieval response `utter_faq` for unused. These two warnings are false positives; every other
-# warning fails validation.
+# it takes the retrieval response `utter_faq` for unused. Likewise `utter_skip_outside_question`, said by
+# action_skip_outside_question (actions/intake_actions.py) only while nothing is told. These warnings are false
+# positives; every other warning fails validation.
 KNOWN_RASA_FALSE_POSITIVES = (
     "The following duplicated intents have been found across multiple domain files: faq",
     "The utterance 'utter_faq' is not used in any story or rule.",
+    "The utterance 'utter_skip_outside_question' is not used in any story or rule.",
 )
 
 
