@@ -1616,11 +1616,15 @@ def departement_typed(words: str) -> str | None:
 
 def hyphened_departement(text: str | None) -> str | None:
     """The département of a hyphenated name written in ``text``, typed right or a letter or two wrong
-    ("je suis en loire-atlantiqe": 44, "dans le Loire-et-Cher": 41); None when no such name is written."""
+    ("je suis en loire-atlantiqe": 44, "dans le Loire-et-Cher": 41), never one the text negates; None when no such
+    name is written."""
+    from places.resolve import negated_departements
+
     folded = fold(text or "").replace("’", "'")
+    negated = negated_departements(text)  # "pas dans le Pas-de-Calais, dans le Nord": never the one said not to be
     for found in re.finditer(r"[a-z]+(?:['-][a-z]+)+", folded):
         code = departement_typed(" ".join(re.sub(r"[^a-z]", " ", found.group()).split()))
-        if code:
+        if code and code not in negated:
             return code
     return None
 
