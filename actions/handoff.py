@@ -16,6 +16,7 @@ from actions.conversation import SKIPPED
 from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
+from french.text import without_ligatures
 from french.words import ACCENTED_KIN, FEMININE_KIN, KIN, with_possessive
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
@@ -3463,7 +3464,7 @@ def writer_notes(messages: Iterable[str]) -> list[str]:
 
     notes: list[str] = []
     for message in messages:
-        folded = fold(" ".join(_without_ligatures(message or "").replace("’", "'").split()))
+        folded = fold(" ".join(without_ligatures(message or "").replace("’", "'").split()))
         if _IN_SECRET.search(folded) and "secret" not in notes:
             notes.append("secret")
         if (_CALL_THE_WRITER.search(folded) or DO_NOT_CALL_THEM.search(folded)) and "call_writer" not in notes:
@@ -3521,11 +3522,6 @@ _VERB_NOT_A_NAME = re.compile(
 )
 
 
-def _without_ligatures(text: str) -> str:
-    """ "ma sœur" -> "ma soeur": the in-place fold keeps "œ", which no word for a relative spells (round 24, conv-a)."""
-    return text.replace("œ", "oe").replace("Œ", "Oe")
-
-
 def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     """Whether the artisan's messages were written by someone close for the person concerned (round 7: a wife for her
     husband, a son and a daughter for their father, a wife for a husband at risk), and what they say of it:
@@ -3538,7 +3534,7 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     for message in messages:
         if not message:
             continue
-        original = " ".join(_without_ligatures(message).replace("’", "'").split())
+        original = " ".join(without_ligatures(message).replace("’", "'").split())
         folded = fold(original)
         if _ITS_ME.search(folded):
             found, said = {}, False  # round 24 (r24c-06): "c'est pas mon père, c'est moi !"
@@ -3655,7 +3651,7 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
     if said and found.get("relative") and "person_name" not in found:
         # "Mon associé Didier m'a dit…" (round 17, r17b-09): the person concerned named right after the word for them.
         for message in messages:
-            original = " ".join(_without_ligatures(message or "").replace("’", "'").split())
+            original = " ".join(without_ligatures(message or "").replace("’", "'").split())
             named = re.search(
                 rf"\b(?:mon|ma|le|la) {re.escape(found['relative'])}e?s?,? (?P<name>[^\W\d_]+)", fold(original)
             )

@@ -13,6 +13,14 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+_LIGATURES_IN_CASE = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+
+
+def without_ligatures(text: str) -> str:
+    """ "ma sœur" -> "ma soeur", case kept: before ``fold_in_place``, which keeps "œ" (one character for one)."""
+    return text.translate(_LIGATURES_IN_CASE)
+
+
 def fold_in_place(text: str) -> str:
     """Lower case without accents, one character for one, so that spans found in it hold in the original ("Épuisée"
     -> "epuisee"; "’" -> "'"): for finding words and cutting the original text where they are."""

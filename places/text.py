@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from french.text import without_ligatures
+
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def strip_accents(text: str) -> str:
-    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", without_ligatures(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
