@@ -29,6 +29,20 @@ def bot(text: str) -> dict:
     return {"event": "bot", "timestamp": next(_clock), "text": text}
 
 
+def at_the_deadline_question(first: str, words: str, place_slot: str | None = None) -> list[dict]:
+    """The artisan's first message (its département set, if given), the deadline question asked, and ``words`` said to
+    it: a sum put right there must not become a place (round 21, round 24)."""
+    events = [user(first)]
+    if place_slot:
+        events.append({"event": "slot", "name": "departement", "value": place_slot})
+    return [
+        *events,
+        {"event": "slot", "name": "requested_slot", "value": "deadline"},
+        bot("Avez-vous une échéance proche, comme une audience, une saisie ou des salaires à payer ?"),
+        user(words, "deny"),
+    ]
+
+
 def tracker(
     events: Iterable[dict] = (),
     slots: dict[str, Any] | None = None,

@@ -12,7 +12,7 @@ from actions.intake_actions import AMOUNT_CORRECTED, ValidateSituationForm
 from actions.triage_actions import ValidateTriageSlots
 from intake.facts import corrected_creditors
 from places.resolve import resolve
-from tests.support.trackers import bot, run, slot_events, texts, tracker, user
+from tests.support.trackers import at_the_deadline_question, run, slot_events, texts, tracker
 
 SUMS = [
     "non c'est pas 5000 c'est 15000 que je dois",
@@ -65,28 +65,18 @@ def test_the_sum_put_right_is_noted(known, words, expected):
     assert corrected_creditors(known, words) == expected
 
 
-def _events(first, words, place_slot=None):
-    events = [user(first)]
-    if place_slot:
-        events.append({"event": "slot", "name": "departement", "value": place_slot})
-    return [
-        *events,
-        {"event": "slot", "name": "requested_slot", "value": "deadline"},
-        bot("Avez-vous une échéance proche, comme une audience, une saisie ou des salaires à payer ?"),
-        user(words, "deny"),
-    ]
-
-
 def test_the_tester_conversation_notes_the_sum_and_no_place():
     words = "non c'est pas 5000 c'est 15000 que je dois"
     first = "j'ai un echeancier urssaf que j'ai pas pu tenir, j'ai raté 2 mensualités"
-    current = tracker(_events(first, words), slots={"requested_slot": "deadline"}, active_loop="situation_form")
+    current = tracker(
+        at_the_deadline_question(first, words), slots={"requested_slot": "deadline"}, active_loop="situation_form"
+    )
     _, result = run(ValidateTriageSlots(), current)
     slots = slot_events(result)
     assert slots.get("departement") is None
     assert slots["creditors"] == "15000 €"
     current = tracker(
-        _events(first, words),
+        at_the_deadline_question(first, words),
         slots={"requested_slot": "deadline", "creditors": "15000 €"},
         active_loop="situation_form",
     )
@@ -100,7 +90,7 @@ def test_the_tester_conversation_notes_the_sum_and_no_place():
 def test_a_departement_given_stays_when_a_sum_is_put_right():
     words = "non pardon c'est 14000 pas 4000"
     current = tracker(
-        _events("menuisier, 63", words, place_slot="63"),
+        at_the_deadline_question("menuisier, 63", words, place_slot="63"),
         slots={"requested_slot": "deadline", "departement": "63"},
         active_loop="situation_form",
     )

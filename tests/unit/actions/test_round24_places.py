@@ -18,7 +18,7 @@ from actions.handoff_actions import ValidateHandoffForm
 from actions.triage_actions import ValidateTriageSlots
 from intake.facts import extract_facts, is_place_mention
 from places.resolve import number_said_as_money, resolve
-from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
+from tests.support.trackers import at_the_deadline_question, bot, consented, run, slot_events, texts, tracker, user
 
 SUMS = [
     # (words, the number said as money)
@@ -64,18 +64,6 @@ def test_postcodes_put_right_without_money_stay_places(words, code):
     assert resolve(words).departement == code or places.find_in_text(words).departement == code
 
 
-def _deadline_turn(first, words, place_slot=None):
-    events = [user(first)]
-    if place_slot:
-        events.append({"event": "slot", "name": "departement", "value": place_slot})
-    return [
-        *events,
-        {"event": "slot", "name": "requested_slot", "value": "deadline"},
-        bot("Avez-vous une échéance proche, comme une audience, une saisie ou des salaires à payer ?"),
-        user(words, "deny"),
-    ]
-
-
 @pytest.mark.parametrize(
     "first, words, known",
     [
@@ -92,7 +80,7 @@ def test_a_sum_put_right_at_the_deadline_question_leaves_the_place(first, words,
     slots = {"requested_slot": "deadline"}
     if known:
         slots["departement"] = known
-    current = tracker(_deadline_turn(first, words, known), slots=slots, active_loop="situation_form")
+    current = tracker(at_the_deadline_question(first, words, known), slots=slots, active_loop="situation_form")
     dispatcher, result = run(ValidateTriageSlots(), current)
     assert slot_events(result).get("departement", known) == known
     assert not any("Bouches-du-Rhône" in said or "Charente" in said for said in texts(dispatcher))
