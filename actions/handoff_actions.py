@@ -143,6 +143,7 @@ from intake.answers import (
     refuses_callback,
     respelled,
     says_safe_in_words,
+    says_only_yes,
     thinks_it_over,
     when_or_how_follows,
     without_said_before,
@@ -347,7 +348,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         deny): the address passed, never the request taken back (round 21, r21y-15: the case was erased)."""
         if tracker.get_slot("requested_slot") != "email" or "email" in tracker.slots_to_validate():
             return {}
-        return {"email": SKIPPED} if drops_the_question(tracker.latest_message.get("text")) else {}
+        words = tracker.latest_message.get("text")
+        if drops_the_question(words):
+            return {"email": SKIPPED}
+        # "ok", "oui" to "Voulez-vous aussi laisser une adresse e-mail ?" (round 25, s25-me1: no mapping takes a yes,
+        # Rasa rejected the form and said "je n'ai pas su quoi répondre"): validated below as the address asked for.
+        return {"email": words} if says_only_yes(words) else {}
 
     async def extract_departement(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -920,6 +926,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "bof laisse tomber" after "Cette adresse ne semble pas complète" (round 21, r21y-21): the address only.
             value = SKIPPED
             dispatcher.utter_message(text=NO_EMAIL_THEN)
+        if tracker.get_slot("requested_slot") == "email" and says_only_yes(words):
+            return {"email": None}  # the question again, in its short form: "Quelle est votre adresse e-mail ?"
         if value == SKIPPED or (isinstance(value, str) and "@" not in value and _NO_ADDRESS.search(value.lower())):
             # A widower without an address ("je n'ai pas d'email", round 4) was told the address was incomplete.
             return {"email": SKIPPED, **moment_kept_for_later("email", dispatcher, tracker)}

@@ -161,6 +161,7 @@ QUESTIONS: dict[str, Question] = {
     "email": Question(
         "Voulez-vous aussi laisser une adresse e-mail ? C'est facultatif.",
         [{"title": "Non merci", "payload": "/skip_question"}],
+        again="Quelle est votre adresse e-mail ?",
     ),
     "callback_slot": Question(
         lambda chamber, slots: (
