@@ -1853,7 +1853,16 @@ def moment_out_of_hours(moment: str | None, departement: str | None = None) -> s
 
 _SMALL_WORDS_AROUND_A_NAME = (
     "c'est moi je m'appelle appelle appelez-moi appelez et mon ma numero tel telephone portable mobile le au "
-    "est mail e-mail email adresse voici voila ici"
+    "est mail e-mail email adresse voici voila ici "
+    # Round 25: "cest" and "c" in SMS, "virgule" in dictation.
+    "cest c virgule"
+)
+# Round 25: what introduces the name is no part of it ("le prénom c'est Jean-Marc" gave "prénom Jean-Marc"; "il
+# s'appelle", "elle sapelle" typed fast): taken out before the words are counted.
+_NAME_INTRODUCED = re.compile(
+    r"\b(?:(?:le|mon|son|sa|votre|ton) )?pr[ée]nom\b|\b(?:le|mon|son|votre|ton) nom(?: de famille)?\b|"
+    r"\b(?:il|elle|je) (?:s|m)(?:'|’| )?a(?:p|pp)el+e?\b|\b(?:il|elle) sa(?:p|pp)el+e?\b",
+    re.IGNORECASE,
 )
 _AROUND_A_NAME = frozenset(_SMALL_WORDS_AROUND_A_NAME.split())
 
@@ -1867,7 +1876,7 @@ def name_beside_contact(text: str | None) -> str | None:
     rest = text
     for match in phone_matches(text):
         rest = rest.replace(match.raw_string, " ")
-    rest = _EMAIL_TOKEN.sub(" ", rest)
+    rest = _NAME_INTRODUCED.sub(" ", _EMAIL_TOKEN.sub(" ", rest))
     from intake.facts import fold
 
     words = [word for word in re.split(r"[\s,;:.!]+", rest) if word]
