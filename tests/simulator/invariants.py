@@ -342,6 +342,23 @@ def free_text_not_taken_from_a_question(t: Transcript) -> list[Violation]:
     ]
 
 
+# The no-silence fallback (bot/no_silence.py): said when a turn produced nothing, e.g. a form rejecting the message.
+NOT_UNDERSTOOD = "je n'ai pas su quoi répondre"
+# Moves that are plain answers to the question asked: the bot always knows what to do with them.
+PLAIN_ANSWERS = ("answer", "yes", "no", "skip", "bare_yes")
+
+
+def plain_answer_never_not_understood(t: Transcript) -> list[Violation]:
+    """A plain answer to the question asked (an answer from the pool, a yes, a no, a skip, a bare "oui") never gets
+    the fallback "Pardon, je n'ai pas su quoi répondre à ce message" (round 25, s25-me1: "ok" to "Voulez-vous aussi
+    laisser une adresse e-mail ?" was rejected by the form and got it)."""
+    return [
+        Violation("plain_answer_never_not_understood", i, f"{turn.user!r} at {turn.asked}")
+        for i, turn in enumerate(t.turns)
+        if turn.kind in PLAIN_ANSWERS and any(NOT_UNDERSTOOD in reply for reply in turn.replies)
+    ]
+
+
 INVARIANTS: dict[str, Callable[[Transcript], list[Violation]]] = {
     "reply_to_every_message": reply_to_every_message,
     "no_server_error": no_server_error,
@@ -357,6 +374,7 @@ INVARIANTS: dict[str, Callable[[Transcript], list[Violation]]] = {
     "hesitation_never_ends": hesitation_never_ends,
     "negated_place_never_stored": negated_place_never_stored,
     "free_text_not_taken_from_a_question": free_text_not_taken_from_a_question,
+    "plain_answer_never_not_understood": plain_answer_never_not_understood,
 }
 
 

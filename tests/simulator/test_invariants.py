@@ -220,6 +220,21 @@ def test_warning_signs_with_the_crisis_numbers_first_keep_every_invariant():
     assert {v.invariant for v in check(transcript(own, GOOD_CASE))} == {"crisis_numbers_first_on_a_warning_sign"}
 
 
+def yes_not_understood(turns):
+    turns.insert(
+        9,
+        turn(
+            "ok",
+            "bare_yes",
+            "email",
+            replies=["Pardon, je n'ai pas su quoi répondre à ce message. Je reprends ma question :", "Un e-mail ?"],
+            requested_slot="email",
+            case_reference="RL-1",
+        ),
+    )
+    return turns, GOOD_CASE
+
+
 BROKEN = [
     ("reply_to_every_message", silence),
     ("no_server_error", server_error),
@@ -236,6 +251,7 @@ BROKEN = [
     ("hesitation_never_ends", hesitation_ended),
     ("negated_place_never_stored", negated_place_kept),
     ("free_text_not_taken_from_a_question", question_taken_as_answer),
+    ("plain_answer_never_not_understood", yes_not_understood),
 ]
 
 

@@ -16,6 +16,9 @@ YES_NO_SLOTS = {"wants_advisor", "consent_given", "health_consent"}
 # Questions answered in the artisan's own words (not yes/no, not a place, not contact details): a question
 # asked back or a bare "oui" says nothing there.
 FREE_TEXT_SLOTS = {"since_when", "deadline", "trade", "legal_form", "employees", "creditors", "steps_taken"}
+# Where a bare "oui" is said instead of the answer: the free-text questions, and the e-mail question, worded as a
+# yes/no question ("Voulez-vous aussi laisser une adresse e-mail ?", round 25: the yes was rejected by the form).
+BARE_YES_SLOTS = FREE_TEXT_SLOTS | {"email"}
 # The handoff's questions after the phone number.
 AFTER_THE_PHONE = {"email", "callback_slot", "departement"}
 # Detours taken instead of an answer, with their weights.
@@ -162,7 +165,8 @@ class Artisan:
             return self._turn("correction", self.rng.choice(options), asked)
         if kind in ("free_text_question", "bare_yes"):
             # "c grave ?" or a bare "oui" to "À qui devez-vous de l'argent ?": once per question at most.
-            if asked not in FREE_TEXT_SLOTS or any(t.kind == kind and t.asked == asked for t in self.said):
+            where = FREE_TEXT_SLOTS if kind == "free_text_question" else BARE_YES_SLOTS
+            if asked not in where or any(t.kind == kind and t.asked == asked for t in self.said):
                 return None
             entry = self._pick("free_text_questions") if kind == "free_text_question" else Entry("oui")
             return self._turn(kind, entry, asked)
