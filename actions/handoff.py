@@ -2305,6 +2305,48 @@ def _name_set_right(text: str) -> str | None:
     return None
 
 
+# Round 25 (defect 3): "non, Jean-Marc" once the bot wrote another name. A no opening the answer, then a first name
+# alone, maybe introduced ("c'est", "mon prénom c'est") or with the wrong one put aside ("pas Jean-Michel").
+_PLAIN_NO = re.compile(
+    r"^\W*(?:(?:ah|oh|mais|euh|bah|ben)[\s,]+)?(?:non|nan|nn|nope)(?:[\s,.!…]+(?:non|nan))*\b[\s,.;:!…-]*"
+    r"(?:(?:pardon|au fait|en fait|plutot|enfin|attendez)\b[\s,.;:!…-]*)*"
+    r"(?:(?:(?:mon|le|son) (?:pre)?nom (?:c'?(?: )?est|cest|est|c)|c'?(?: )?est|cest|c|moi c'?(?: )?est|je m'?(?: )?appelle)\s+)?"
+)
+_WRONG_ONE_AFTER = re.compile(rf",?\s+(?:et\s+)?(?:pas|non pas)\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?\W*$")
+# Ordinary words said after a no ("non, pas besoin", "non ça ira", "non pas d'email"): no name, in whatever case typed.
+_WORDS_SAID_AFTER_A_NO = (
+    "pas ca va ira bon besoin vraiment encore tout rien plus je j'ai pour le la les un une des du de que qui quoi comment "
+    "merci ok oui non si"
+)
+_SAID_AFTER_A_NO = frozenset(_WORDS_SAID_AFTER_A_NO.split())
+
+
+def name_after_a_plain_no(text: str | None) -> str | None:
+    """ "non, Jean-Marc", "nan jean marc", "non c Jean-Marc pas Jean-Michel": the first name that follows a no opening the
+    answer, said alone (one or two words, as names are typed or in lower case). None when no name follows ("non merci",
+    "non, demain matin", "non, Lyon") or the words say more than a name ("non, Jean-Marc ne veut plus")."""
+    if not text:
+        return None
+    from intake.facts import fold
+
+    words = " ".join(text.replace("’", "'").split())
+    opened = _PLAIN_NO.match(fold(words))
+    if not opened or opened.end() >= len(words):
+        return None
+    rest = _WRONG_ONE_AFTER.sub("", words[opened.end() :]).strip(" .!,;…")
+    parts = rest.split()
+    if not 1 <= len(parts) <= 2 or not all(re.fullmatch(_NAME_WORD, part) for part in parts):
+        return None
+    folded = [fold(part) for part in parts]
+    if any(part in _NOT_A_NAME or part in _NAMES_NOBODY_AFTER_CALL_ME or part in _SAID_AFTER_A_NO for part in folded):
+        return None
+    if callback_time(rest) or any(re.match(r"[a-z]'", part) for part in parts):  # "d'email", never "D'Angelo"
+        return None
+    if len(parts) == 1 and "-" not in rest and _a_place(rest):
+        return None  # "non, Lyon": a place put right, not the name
+    return clean_name(rest.title() if rest.islower() else rest)
+
+
 # "Sandrine euh non Sandra pardon", "Paul, pardon, Pierre", "Marie enfin Marie-Claire": a name said, then put right in
 # the same breath (round 11, r11a-03: read as a "non", the name was passed and the case had none).
 _NAME_PUT_RIGHT = re.compile(

@@ -58,6 +58,7 @@ from actions.handoff import (
     moment_corrected,
     moment_out_of_hours,
     moment_said_with,
+    name_after_a_plain_no,
     name_after_a_yes_then_more,
     name_after_yes,
     name_beside_contact,
@@ -372,6 +373,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         moved = moment_moved_at_question("departement", dispatcher, tracker)
         if moved is not None:
             return moved
+        renamed = name_after_no_at_question("departement", dispatcher, tracker)  # "non, Jean-Marc" (round 25)
+        if renamed is not None:
+            return renamed
         return super().validate_departement(value, dispatcher, tracker, domain)
 
     async def extract_contact_name(
@@ -1004,6 +1008,9 @@ def kept_for_other_questions(
         if renamed and renamed != tracker.get_slot("contact_name"):
             dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {renamed}.")
             return {slot: SKIPPED, "contact_name": renamed}
+    renamed_after_a_no = name_after_no_at_question(slot, dispatcher, tracker) if slot == "email" else None
+    if renamed_after_a_no is not None:
+        return renamed_after_a_no
     if value == SKIPPED or tracker.get_slot("requested_slot") != slot:
         return None
     found = contact_answers(tracker.latest_message.get("text"))
@@ -1065,6 +1072,20 @@ def kept_for_other_questions(
         # too ("Kader. 0783456789 mardi 10h", round 19, r19a-11: the name was asked again, then stored empty).
         return {slot: name_beside_contact(words) or given.get("contact_name"), **others}
     return {slot: found.get(slot), **others}
+
+
+def name_after_no_at_question(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """ "non, Jean-Marc" at a question asked once the case is stored with another name (round 25: read as no e-mail, or
+    as a place): the name put right and said so, the question asked again (the form saves the case with it). None
+    otherwise."""
+    stored = tracker.get_slot("contact_name")
+    if tracker.get_slot("requested_slot") != slot or not phone_of_stored_case(tracker) or stored in (None, SKIPPED):
+        return None
+    name = name_after_a_plain_no(tracker.latest_message.get("text"))
+    if not name or name == stored:
+        return None
+    dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {name}.")
+    return {slot: None, "contact_name": name}
 
 
 AS_SOON_AS_POSSIBLE = "dès que possible"  # what a skip of the time question stores (bot/domain/handoff.yml)
@@ -2609,7 +2630,11 @@ def name_corrected(tracker: Tracker, words: str | None) -> str | None:
 
     # "mon numéro 07 81 22 45 90, Julien" (round 24, r24b-02): the name goes with the new number.
     named = name_asked_for(words) or name_in_so_many_words(words) or name_given_with_the_number(words)
-    if not named or named == tracker.get_slot("contact_name"):
+    stored = tracker.get_slot("contact_name")
+    if not named and stored not in (None, SKIPPED):
+        # "non, Jean-Marc" once the bot wrote another name (round 25): a correction, never a plain no.
+        named = name_after_a_plain_no(words)
+    if not named or named == stored:
         return None
     return named
 

@@ -1448,21 +1448,7 @@ def asks_who_reads(text: str | None) -> bool:
 # Round 24 (talk-c, r24c-09, r24c-17, r24c-01, r24c-04): whether what is written stays confidential, asked plainly or as
 # a body reached ("c'est confidentiel oui ou non ?", "ça va remonter à l'urssaf ?", "ce que j'écris ici peut être transmis
 # à l'URSSAF ?", "mon banquier peut voir ça ?"): "je n'ai pas bien compris" four times, or the question made a difficulty.
-_A_BODY = (
-    r"(?:l'|l |la |les |le |au |aux |a l'|a la |a |mon |ma |chez )?(?:urssaf|impots|fisc|sie|tresor public|"
-    r"finances publiques|msa|banque|banquier|banquiere|police|gendarmes?|huissiers?|administration|etat)\b"
-)
-_REACHES_A_BODY = re.compile(
-    r"\b(?:ca|cela|ce que j'?(?:ecris|ai ecrit|vous ecris|dis|vous dis|raconte|vous raconte)|ce que je (?:vous )?(?:dis|"
-    r"ecris|raconte)|mes messages|tout ca|mes infos|mes donnees|c|ce)\b[^.!?]{0,25}?\b(?:remonte\w*|transmis\w*|"
-    r"transmettre|envoye\w*|communique\w*|partage\w*|arrive\w*|ira|sortir|sortira)\b[^.!?]{0,20}?\b" + _A_BODY + "|"
-    r"\b"
-    + _A_BODY
-    + r"[^.!?]{0,15}?\b(?:peut|pourra|peuvent|pourront|va|vont|risque)(?: [\w']+)? (?:voir|lire|acceder|"
-    r"avoir acces|consulter|savoir(?! (?:quoi|comment|ce|si|pourquoi|combien|ou|faire))|tomber)\b|"
-    r"\b(?:vous|tu)\b (?:le |leur |lui |l')?(?:dites|dis|direz|transmettez|donnez|passez|envoyez)\b[^.!?]{0,20}?\b"
-    + _A_BODY
-)
+# A body reached is read by intake.asked_back.asks_if_a_body_learns, the reader of the path outside the intake too.
 _ASKED = re.compile(r"^(?:\w+[ ,.]+){0,3}(?:est[- ]ce que|est[- ]ce qu')|\boui ou non\b|\bou pas\b|\bou quoi\b")
 
 
@@ -1472,9 +1458,12 @@ def asks_if_confidential(text: str | None) -> bool:
     folded = _folded(text)
     if not folded or folded.startswith("/"):
         return False
+    from intake.asked_back import asks_if_a_body_learns
     from intake.service_questions import says_confidential
 
-    if not (says_confidential(text) or _REACHES_A_BODY.search(folded)):
+    if asks_if_a_body_learns(text):
+        return True
+    if not says_confidential(text):
         return False
     return "?" in (text or "") or bool(_ASKED.search(folded) or _WORRY_WORDS.search(folded))
 

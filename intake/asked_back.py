@@ -22,28 +22,86 @@ def _folded(text: str | None) -> str:
     return " ".join(re.sub(r"[^a-z0-9?' -]", " ", fold(text or "").replace("’", "'")).split())
 
 
-# Whom the words are passed on to, or whether the bank (a body) will know, asked without a "?" too.
+# Whom the words are passed on to, asked without a "?" too.
 _PASSED_ON_TO_WHOM = re.compile(
     r"\b(?:transmet\w*|envoy\w*|communiqu\w*|donn\w*|pass\w*|fil\w*)\b(?: \w+){0,3} (?:a|au|aux) qui\b|"
     r"\ba qui (?:vous )?(?:allez |aller |va |vont )?(?:transmet\w*|envoy\w*|communiqu\w*|donn\w*|pass\w*|dire|dites)\b"
 )
-_BANK_KNOWS = re.compile(
-    r"\b(?:ma|la|mon|notre) (?:banque|banquier|banquiere|conseillere? bancaire|agence)\b(?: \w+){0,3} (?:va|vont|pourra|"
-    r"pourront|peut|peuvent|risque|risquent|sera|seront|saura|sauront|doit)\b(?: \w+){0,2} (?:le |l'|l |ca |etre )?"
-    r"(?:savoir|apprendre|au courant|prevenue?|informee?|voir|lire|recevoir)\b|"
-    r"\bpas (?:a|au|chez) (?:ma|la|mon) (?:banque|banquier|banquiere|agence)\b(?: \w+)? ?(?:j'? ?espere|hein|\?)|"
-    r"\b(?:si|que) (?:ma|la) banque (?:va |pourra |peut )?(?:le |l'|l )?(?:sa\w+|appren\w+|voi\w+)\b"
+# Whether a body (the bank, the URSSAF, the tax office, the police...) will learn what is written here: one reader for
+# every path (round 25). Two readers had grown apart: this module's, for the bank only ("pas à ma banque j'espère",
+# round 24, r24a-02), answered outside the intake; intake.answers' for the other bodies ("ça va remonter à l'urssaf ?",
+# r24c-17), at an intake question and before the triage. Each missed the other's sentences on its path: "non je vous
+# demande si ma banque va le savoir" at an intake question was stored as the deadline, "est ce que les impots vont le
+# savoir" outside it got "je n'ai pas bien compris".
+_BODY = (
+    r"(?:l'|l |la |les |le |au |aux |a l'|a l |a la |a |mon |ma |notre |chez |chez l'|chez la |chez les )?"
+    r"(?:urssaf|impots?|fisc|sie|tresor public|finances publiques|msa|cgss|caf|cpam|banque|banquier|banquiere|"
+    r"conseillere? bancaire|agence bancaire|(?<=mon )agence|(?<=notre )agence|police|gendarmes?|gendarmerie|huissiers?|"
+    r"administration|etat)\b"
 )
+# What a body would see or receive: this conversation, or nothing named ("mon banquier peut voir ça ?"), never a thing of
+# its own ("ma banque va voir mon dossier de prêt lundi", "la banque doit recevoir le chèque demain").
+_OURS = (
+    r"(?=\s*(?:$|[?,.!]|(?:ca|cela|tout ca|tout|ce que|ce qu'|que je|que j'|que j |qu'on|qu'? ?il y a|mes messages|mes "
+    r"infos|mes donnees|mes reponses|cette conversation|notre conversation|la conversation|cette discussion|notre "
+    r"echange|quelque chose|rien|hein|ou pas|oui ou non|j'? ?esper\w*|alors|aussi|quand meme|du coup|non|par vous)\b))"
+)
+_KNOWING = (
+    r"(?:savoir(?! (?:quoi|comment|ce|si|pourquoi|combien|ou|faire))|apprendre|au courant|prevenue?s?|informee?s?)"
+)
+_SEEING = r"(?:voir|lire|recevoir|consulter|acceder|avoir acces|tomber dessus)"
+_BODY_LEARNS = re.compile(
+    # "ma banque va le savoir ?", "les impots ils peuvent voir ce que j'ecris ?", "l'urssaf va savoir que je vous ai parlé"
+    rf"\b{_BODY}(?:,? (?:ils?|elles?|eux|ca))?[^.!?]{{0,15}}?\b(?:va|vont|pourra|pourront|peut|peuvent|risque|risquent|"
+    r"sera|seront|saura|sauront|doit|devra|pourrait|pourraient)\b(?: (?!(?:pas|le|l'|l|ca)\b)[\w']+){0,2}"
+    rf"(?: pas)? (?:le |l'|l |ca |etre |en )?(?:{_KNOWING}|{_SEEING}{_OURS})|"
+    # "l'urssaf le saura ?", "et la banque elle le sait ?"
+    rf"\b{_BODY}(?:,? (?:ils?|elles?|eux))? (?:le |l'|l )?(?:saura|sauront|sait|savent|apprendra|apprendront)"
+    r"(?=\s*(?:$|[?,.!]|que\b|qu'|rien\b|hein\b|ou pas\b|aussi\b))|"
+    # "si ma banque l'apprend", "je veux pas que l'urssaf le sache", "si ma banque va le savoir"
+    rf"\b(?:si|que|qu') ?{_BODY}(?:,? (?:ils?|elles?))? (?:va |vont |pourra |peut |risque de )?(?:le |l'|l )"
+    r"(?:sa\w+|sau\w+|appren\w+|voi\w+|verr\w+|li\w+)\b|"
+    rf"\b(?:si|que|qu') ?{_BODY} (?:sache\w*|sait|savent|apprenne\w*)(?=\s*(?:$|[?,.!]|que\b|qu'))|"
+    # "ça va remonter à l'urssaf ?", "ce que j'écris ici peut être transmis à l'URSSAF ou au fisc ?"
+    r"\b(?:ca|cela|ce que j'?(?:ecris|ai ecrit|vous ecris|dis|vous dis|raconte|vous raconte)|ce que je (?:vous )?(?:dis|"
+    r"ecris|raconte)|mes messages|tout ca|mes infos|mes donnees|mon dossier|c|ce)\b[^.!?]{0,25}?\b(?:remonte\w*|"
+    r"transmis\w*|transmettre|envoye\w*|communique\w*|partage\w*|arrive\w*|ira|sortir|sortira)\b[^.!?]{0,20}?"
+    rf"\b(?:a|au|aux|chez|jusqu'? ?a|jusqu'? ?au|jusqu'? ?aux|vers) ?{_BODY}|"
+    # "vous le dites à l'urssaf ou pas ?", "vs allez pas le dire a mon banquier hein"
+    r"\b(?:vous|vs|tu)\b (?:(?:allez|aller|vas|allez-vous|n'allez)(?: pas)? )?(?:le |leur |lui |l'|l |ca |tout ca |"
+    r"tout )?(?:dites|dis|direz|dire|transmettez|transmettre|transmettrez|donnez|passez|envoyez|envoyer|prevenez|"
+    r"prevenir|previendrez|informez|informer|avertissez|avertir|signalez|signaler|refilez|communiquez|communiquer)\b"
+    rf"[^.!?]{{0,20}}?\b{_BODY}|"
+    # "pas à ma banque j'espère", "pas aux impots hein"
+    rf"\bpas (?:a|au|aux|chez) {_BODY}(?: \w+)? ?(?:j'? ?esper\w*|hein\b|\?)"
+)
+# The words ask, or fear: a "?" is not always typed ("non je vous demande si ma banque va le savoir"), dictation writes it.
+_ASKED_OR_FEARED = re.compile(
+    r"\bpoint d'? ?interrogation\b|^(?:\w+[ ,.]+){0,3}(?:est[- ]ce que|est[- ]ce qu'|est ce que|est ce qu')|\boui ou non\b|\bou pas\b|\bou quoi\b|"
+    r"\bhein\b|\bj'? ?esper\w*|\b(?:demande|demandais|savoir|dites moi|dis moi) si\b|^(?:\w+[ ,.]+){0,2}si\b|[,.] ?si\b|"
+    r"\bet si\b|\bsi jamais\b|\b(?:peur|crains|craint|risque|inquiet\w*|angoiss\w*|surtout pas)\b|"
+    r"\b(?:veux|voudrais|veut|souhaite|jveux|j'veux) (?:pas|surtout pas) qu|\bpas envie qu"
+)
+
+
+def asks_if_a_body_learns(text: str | None) -> bool:
+    """Whether the words ask, or fear, that a body (the bank, the URSSAF, the tax office, the police) learns what is
+    written here: "ma banque va le savoir ?", "pas à ma banque j'espère", "ça va remonter à l'urssaf ?", "est ce que les
+    impots vont le savoir". The one reader of both paths: outside the intake (asks_who_is_told, through
+    actions/service_answers.py) and at an intake question (intake.answers.asks_if_confidential, which also keeps the
+    question from the triage). A thing of the body's own ("la banque doit recevoir le chèque demain") is none."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or not _BODY_LEARNS.search(folded):
+        return False
+    return "?" in (text or "") or bool(_ASKED_OR_FEARED.search(folded))
 
 
 def asks_who_is_told(text: str | None) -> bool:
     """ "vous allez transmettre ça à qui ?", "pas à ma banque j'espère", "je vous demande si ma banque va le savoir"."""
     folded = _folded(text)
-    return (
-        bool(folded)
-        and not folded.startswith("/")
-        and bool(_PASSED_ON_TO_WHOM.search(folded) or _BANK_KNOWS.search(folded))
-    )
+    if not folded or folded.startswith("/"):
+        return False
+    return bool(_PASSED_ON_TO_WHOM.search(folded)) or asks_if_a_body_learns(text)
 
 
 # A name not wanted, or asked whether it is needed ("c'est obligatoire de donner mon nom ?", "je préfère rester
