@@ -177,6 +177,28 @@ _NOT_THEM = re.compile(
 _NOT_ME = re.compile(r"\b(?:ne )?(?:m|me) (?:appelez|rappelez|contactez)\b|\b(?:appelez|rappelez) moi (?:pas|jamais)\b")
 
 
+def question_back_text(tracker: Tracker) -> str | None:
+    """The answer to a question asked back at a handoff question that is no answer to it, whatever the classifier read
+    (round 25): "il peut vous appeler lui ?", "je peux vous appeler moi ?" (yes, with the chamber's own number and
+    hours). None when the words ask no such question."""
+    if tracker.get_slot("requested_slot") is None:
+        return None
+    from actions.service_answers import call_us_yourself
+
+    return call_us_yourself(tracker)
+
+
+def question_kept_open(tracker: Tracker) -> list[EventType]:
+    """The pending question's slot as it was before the words that asked back (a mapping may have read them as its
+    answer: "il peut vous appeler lui ?" as a yes), so the question is asked again and stays answerable."""
+    asked = tracker.get_slot("requested_slot")
+    if not asked or asked not in tracker.slots_to_validate():
+        return []
+    before = value_before_latest_message(tracker.events, asked)
+    tracker.slots[asked] = before
+    return [SlotSet(asked, before)]
+
+
 def not_them_to_call(text: str | None) -> bool:
     """The person concerned is not to be called; nothing refuses the writer's own call."""
     words = normalise_text(text or "")
@@ -250,6 +272,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=worry)
             following = await self.next_requested_slot(dispatcher, tracker, domain)
             return ask_next_question(dispatcher, tracker, [following] if following else [])
+        asked_back = question_back_text(tracker)  # "il peut vous appeler lui ?" (round 25)
+        if asked_back is not None:
+            dispatcher.utter_message(text=asked_back)
+            undone = question_kept_open(tracker)
+            following = await self.next_requested_slot(dispatcher, tracker, domain)
+            return ask_next_question(dispatcher, tracker, [*undone, *([following] if following else [])])
         # "effacez tout svp", "vous pourrez l'effacer après ?"
         erasure = erasure_in_handoff(dispatcher, tracker, withdraws_consent)
         if erasure is not None:

@@ -42,6 +42,9 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     if not words or words.startswith("/"):
         return None
     chamber = services.chamber()
+    yourself = call_us_yourself(tracker, words)
+    if yourself is not None:
+        return yourself
     asked_back = _asked_back_text(tracker, words)
     if asked_back is not None:
         return asked_back
@@ -66,6 +69,20 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     if asks_what_to_say(words) and not tracker.active_loop_name and not tracker.get_slot("difficulty_categories"):
         return WHAT_TO_SAY  # round 23, r23b-16: "vous voulez savoir quoi ?" before anything is told
     return None
+
+
+def call_us_yourself(tracker: Tracker, words: str | None = None) -> str | None:
+    """ "il peut vous appeler lui ?", "je peux vous appeler moi ?" (round 25): yes, with the chamber's number and hours
+    from its configuration (in the artisan's own time too overseas). None when the words ask no such thing."""
+    from intake.service_questions import call_us_yourself_text, who_calls_us
+    from ops import clock
+
+    caller = who_calls_us(words if words is not None else tracker.latest_message.get("text"))
+    if caller is None:
+        return None
+    chamber = services.chamber()
+    hours = chamber.hours_text_for(tracker.get_slot("departement"), clock.now())
+    return call_us_yourself_text(caller, chamber.name, chamber.phone, hours)
 
 
 def _asked_back_text(tracker: Tracker, words: str) -> str | None:

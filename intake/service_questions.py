@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from french.text import fold
+from french.words import ACCENTED_KIN, KIN
 
 
 def _folded(text: str | None) -> str:
@@ -532,3 +533,63 @@ WHAT_TO_SAY = (
     "Ce que vous voulez, avec vos mots : votre métier, et ce qui vous inquiète en ce moment, par exemple une dette, un "
     "client qui ne paie pas ou un courrier reçu. Quelques mots suffisent, même en vrac."
 )
+
+
+# Round 25 (defect 2): the artisan, or someone close for them, asks whether they may call the chamber themselves ("il
+# peut vous appeler lui ?", "est-ce qu'il peut appeler lui-même ?", "je peux vous appeler moi ?"): they got the offer or
+# the consent question again, unanswered. Never a call to another body ("je peux appeler le 3114 ?"), nor the advisor
+# calling the writer ("il peut m'appeler ?": the advisor is "il" there).
+_CALLER = r"(?:je|j'? ?|jpeux|moi,? je|on|nous|moi|il|elle|lui|(?:mon|ma) (?:" + KIN + r"))"
+_CAN = r"(?:peux|peut|peu|pe|pourrais|pourrait|pourrai|pouvons|pourrions|pourra|pourrons)"
+_CALL_VERB = r"(?:r?ap+el+(?:er|e)|telephon(?:er|e)|joindre|contacter|passer un coup de fil)"
+_TO_US = r"(?:vous|vs|la chambre|la cma|le conseiller|un conseiller|les conseillers|votre standard)"
+_SELF = (
+    r"(?:moi|lui|elle|nous|moi-meme|lui-meme|elle-meme|nous-memes|moi meme|lui meme|elle meme|directement|plutot|"
+    r"aussi|de (?:son|mon) cote|a (?:sa|ma) place|a la place|si besoin|sinon|alors|du coup|vous|la chambre|la cma|"
+    r"non|svp|stp|hein|ou pas|c'est possible|possible|ca marche|ca va)"
+)
+_AFTER_THE_CALL = rf"(?:(?: |,|-)+{_SELF})*(?: ?\?| *$)"
+_CALLS_US = re.compile(
+    rf"(?:^|(?<=[\s,']))(?P<caller>{_CALLER}) ?(?:(?:ne |n'? ?)?{_CAN} (?:pas )?(?:{_TO_US} )?|(?:prefere\w*|voudrais|"
+    rf"voudrait|veux|veut) (?:plutot )?(?:{_TO_US} )?){_CALL_VERB}{_AFTER_THE_CALL}|"
+    rf"\b(?:puis|peut|pourrait|pourrais)[- ](?P<inverted>je|il|elle) (?:{_TO_US} )?{_CALL_VERB}{_AFTER_THE_CALL}|"
+    rf"\b(?:possible|mieux) (?:que |qu'? ?)(?P<subject>{_CALLER}) (?:{_TO_US} )?(?:appelle|telephone|contacte)"
+    rf"{_AFTER_THE_CALL}"
+)
+_KIN_CALLER = re.compile(r"\b(?:mon|ma) (?P<kin>" + KIN + r")\b")
+
+
+def who_calls_us(text: str | None) -> str | None:
+    """ "writer" when the words ask whether the writer may call the chamber themselves ("je peux vous appeler moi ?"),
+    "il", "elle" or the relative ("pere") when they ask it of the person they write for ("il peut vous appeler lui ?",
+    "mon père peut appeler lui-même ?"); None otherwise. Only a question, or a wish said so ("je préfère vous appeler")."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/"):
+        return None
+    for part in re.split(r"(?<=\?)|[.;!]", folded):
+        clause = part.strip(" ,")
+        said = _CALLS_US.search(clause)
+        if not said:
+            continue
+        asked = "?" in clause or re.match(r"(?:et )?est-?(?: )?ce (?:que|qu)", clause) or said.group("inverted")
+        if not (asked or re.search(r"\b(?:prefere\w*|voudrais|voudrait|veux|veut)\b", said.group(0))):
+            continue
+        caller = said.group("caller") or said.group("inverted") or said.group("subject") or ""
+        kin = _KIN_CALLER.match(caller)
+        if kin:
+            return kin.group("kin")
+        if caller in ("il", "elle", "lui"):
+            return "elle" if caller == "elle" else "il"
+        return "writer"
+    return None
+
+
+def call_us_yourself_text(caller: str, chamber_name: str, phone: str, hours: str) -> str:
+    """Yes, with the chamber's own number and hours (from its configuration): said of the writer or of whom they name."""
+    if caller == "writer":
+        return f"Oui, bien sûr : vous pouvez appeler vous-même la {chamber_name} au {phone}, {hours}."
+    if caller in ("il", "elle"):
+        return f"Oui, bien sûr : {caller} peut appeler {caller}-même la {chamber_name} au {phone}, {hours}."
+    return (
+        f"Oui, bien sûr : votre {ACCENTED_KIN.get(caller, caller)} peut appeler la {chamber_name} au {phone}, {hours}."
+    )
