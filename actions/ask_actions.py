@@ -121,8 +121,12 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        from actions.erasure_actions import erasure_during_a_form
         from actions.intake_actions import ActionGreet, comes_back, where_we_were
 
+        erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "effacez tout" at a question, read out of scope
+        if erased is not None:
+            return erased
         if not tracker.active_loop_name and comes_back(tracker.latest_message.get("text")):
             # "me revoila. on en était où ?" (round 14, r14b-08): a welcome back and the pending question.
             return await ActionGreet().run(dispatcher, tracker, domain)

@@ -2122,12 +2122,13 @@ class ActionCheckIn(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         active = tracker.active_loop.get("name")
-        if not active:
+        if not active or not _own_warning_sign(_latest_user_text(tracker), model=True):
             # Round 24 (r24c-09): "je préfère tout supprimer, j'ai trop peur" on coming back got only the kind word:
-            # erasing asked in other words gets the offer (the 3114 with its answer when distress is present).
-            from actions.erasure_actions import erasure_outside_forms
+            # erasing asked in other words gets the offer (the 3114 with its answer when distress is present). Round 25:
+            # at a form's question too (it got the check-in), unless the words carry a warning sign of the writer's own.
+            from actions.erasure_actions import erasure_during_a_form
 
-            erased = erasure_outside_forms(dispatcher, tracker)
+            erased = erasure_during_a_form(dispatcher, tracker)
             if erased is not None:
                 return erased
         paused = active if active in RESUMABLE_FORMS else None
@@ -2480,6 +2481,11 @@ class ActionBereavementSupport(Action):
         return "action_bereavement_support"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        from actions.erasure_actions import erasure_during_a_form
+
+        erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "effacez tout" read as a bereavement
+        if erased is not None:
+            return erased
         dispatcher.utter_message(text=BEREAVEMENT)
         logger.info("bereavement by suicide: 3114 offered")
         return []

@@ -33,6 +33,7 @@ from intake.answers import (
     fears_it_gets_known,
     fears_others_told,
     fears_someone_sees,
+    is_withdrawal,
     keeps_the_call,
     mentions_erasing,
     mentions_time_difference,
@@ -371,9 +372,78 @@ def answer_to_offer(dispatcher: CollectingDispatcher, tracker: Tracker, yes: boo
         _say_later_erasure(dispatcher, tracker)
     loop = tracker.get_slot(OFFERED_SLOT)
     events: list[EventType] = [SlotSet(OFFERED_SLOT, None)]
-    if loop and loop != NO_LOOP:
-        events.append(FollowupAction(loop))
-    return events
+    if not loop or loop == NO_LOOP:
+        return events
+    from actions.asking import ask, can_ask
+
+    pending = _pending_before_offer(tracker)
+    if loop in _FORMS and pending is not None and can_ask(pending):
+        # Round 25: the form's question again, the form active, and nothing read from this "non". FollowupAction(form)
+        # activated the form, and Rasa validates the message that activates it: the "non" that kept everything was read
+        # as the pending answer (the consent refused, "Sous quelle forme ... ?" passed, "Depuis quand ?" explained).
+        ask(pending, dispatcher, tracker)
+        return [
+            *events,
+            ActiveLoop(loop),
+            SlotSet(pending, None),
+            SlotSet("requested_slot", pending),
+            FollowupAction("action_listen"),
+        ]
+    return [*events, FollowupAction(loop)]
+
+
+_FORMS = ("situation_form", "handoff_form")
+
+
+def _pending_before_offer(tracker: Tracker) -> str | None:
+    """The form question that was waiting when the offer to erase was made: the last requested slot set before it."""
+    events = list(tracker.events)
+    offered = max(
+        (
+            i
+            for i, e in enumerate(events)
+            if e.get("event") == "slot" and e.get("name") == OFFERED_SLOT and e.get("value")
+        ),
+        default=None,
+    )
+    if offered is None:
+        return None
+    asked = next(
+        (
+            e.get("value")
+            for e in reversed(events[:offered])
+            if e.get("event") == "slot" and e.get("name") == "requested_slot"
+        ),
+        None,
+    )
+    return asked if isinstance(asked, str) else None
+
+
+def erasure_during_a_form(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Erasing now asked in ordinary words while a form question waits, whatever the classifier read and whatever rule
+    answered it (round 25: "je préfère tout supprimer", "effacez tout", "supprimez mes données" at an intake or handoff
+    question, read as distress, a goodbye, a "why", a thanks or a new fact, got the check-in or that rule's reply): the
+    offer, the form's question kept for after a no. The 2026-12-06 fix of the intake's validation ("si finalement,
+    supprimez tout" read as not understood), for every action a rule runs in the middle of a form. Outside a form,
+    erasure_outside_forms. None when the words ask no erasure, when the classifier's request to erase is action_answer_faq's,
+    or after the consent when the words also cancel the request ("annulez ma demande et ..."): the handoff's withdrawal.
+    After the consent, erasing alone gets the offer that names the callback request (ERASE_OFFER_WITH_CASE)."""
+    loop = _loop_before_message(tracker)
+    if loop not in _FORMS:
+        return erasure_outside_forms(dispatcher, tracker) if not tracker.active_loop_name else None
+    words = _latest_words(tracker)
+    if erasure_requested(tracker) or not erasure_asked_in_words(words):
+        return None
+    if offer_pending(tracker):
+        return answer_to_offer(dispatcher, tracker, yes=True)
+    if consented(tracker.slots) and is_withdrawal(_ERASE_NOW.sub(" ", _folded(words)), explicit_only=True):
+        return None  # "annulez ma demande et supprimez mes données": the handoff's withdrawal, as in its validation
+    dispatcher.utter_message(text=ERASE_OFFER_WITH_CASE if _has_case(tracker) else ERASE_OFFER, buttons=ERASE_BUTTONS)
+    events: list[EventType] = [SlotSet(OFFERED_SLOT, loop), ActiveLoop(None), SlotSet("requested_slot", None)]
+    wanted = _slot_before_message(tracker, "wants_advisor")
+    if tracker.get_slot("wants_advisor") != wanted:
+        events.append(SlotSet("wants_advisor", wanted))  # "effacez tout" read as a request for a call: undone
+    return [*events, FollowupAction("action_listen")]
 
 
 class ActionEraseConversation(Action):

@@ -20,7 +20,13 @@ from actions.business_questions import answer_to_business_question, content_word
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import check_in_in_form_reply, crisis_in_form_reply, take_back_reply
 from actions.earlier_number import earlier_number_at_phone_question, earlier_number_with_consent
-from actions.erasure_actions import consent_worry_text, erasure_in_handoff, erasure_outside_forms, part_removal
+from actions.erasure_actions import (
+    consent_worry_text,
+    erasure_during_a_form,
+    erasure_in_handoff,
+    erasure_outside_forms,
+    part_removal,
+)
 from actions.handoff import (
     BEFORE_YOU_GO,
     CASE_KEPT,
@@ -3777,6 +3783,9 @@ class ActionHandoffThanks(Action):
         return "action_handoff_thanks"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "merci, effacez tout" at a handoff question
+        if erased is not None:
+            return erased
         if consented(tracker.slots) and takes_back_callback(tracker.latest_message.get("text"), explicit_only=True):
             # "finalement plus besoin qu'on m'appelle, merci" (round 13): the thanks ends nothing; the case is erased.
             withdrawn = stop_with_handoff(dispatcher, tracker, explicit_only=True)

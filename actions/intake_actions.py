@@ -26,6 +26,7 @@ from actions.erasure_actions import (
     ERASED_SLOT,
     answer_to_offer,
     erasure_asked_in_words,
+    erasure_during_a_form,
     erasure_requested,
     offer_erasure,
     offer_pending,
@@ -265,6 +266,9 @@ class ActionAcknowledgeSituation(Action):
         late = number_after_the_handoff(dispatcher, tracker)  # "ah si attendez, 06 33 44 55 66" after the handoff
         if late is not None:
             return late
+        erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "effacez tout" at a question, read as a fact
+        if erased is not None:
+            return erased
         waited = long_wait_reply(dispatcher, tracker)  # "lundi c'est loin..." when not safe (round 15, r15b-12)
         if waited is not None:
             return waited
@@ -1044,6 +1048,9 @@ class ActionExplainQuestion(Action):
         return "action_explain_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "pourquoi ? effacez tout" at a question
+        if erased is not None:
+            return erased
         requested = tracker.get_slot("requested_slot")
         # "quand vous voulez ça m'est égal" read as "why do you ask?": words that only say a moment for the call
         # answer the question (they cannot hold a "pourquoi"), so the form takes them and goes on.
@@ -1200,6 +1207,9 @@ class ActionStopConversation(Action):
         return "action_stop_conversation"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "laissez tomber, effacez tout" at a question
+        if erased is not None:
+            return erased
         chamber = services.chamber()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         words = tracker.latest_message.get("text") or ""
@@ -1705,6 +1715,9 @@ class ActionThanksDuringIntake(Action):
         return "action_thanks_during_intake"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "merci, effacez tout" at a question
+        if erased is not None:
+            return erased
         if is_closing(tracker.latest_message.get("text")):
             return await ActionStopConversation().run(dispatcher, tracker, domain)
         place = place_read_as_thanks(tracker)
