@@ -155,6 +155,7 @@ from intake.answers import (
     when_or_how_follows,
     without_said_before,
 )
+from intake.asked_at_consent import opens_with_a_question, relayed_yes
 from intake.facts import extract_facts, fold, understood
 from intake.shapes import declines_a_name, yes_without_a_name
 from ops import clock
@@ -203,6 +204,45 @@ def question_kept_open(tracker: Tracker) -> list[EventType]:
     before = value_before_latest_message(tracker.events, asked)
     tracker.slots[asked] = before
     return [SlotSet(asked, before)]
+
+
+OWN_CONSENT_ASKED = "Merci. C'est votre accord à vous que je vous demande, pour garder vos coordonnées."
+
+
+def someone_else_called(tracker: Tracker) -> bool:
+    """Someone close writes for the artisan, or the artisan asked that someone close be called: the consent question
+    asks the writer about that person's details (``one_to_call``), and their yes relayed answers it."""
+    messages = user_messages(tracker.events)
+    return bool(relative_written_for(tracker.slots, messages[:-1]) or one_to_call(tracker.slots, messages))
+
+
+def consent_question_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """A question asked back at the consent question, before any yes ("il faut que mon père soit d'accord ? il dit oui",
+    round 25, r24a-09: the consent was taken while the question waited): answered, the consent left open and asked
+    again; the yes is taken from an answer to the consent question itself. None when the words ask nothing first."""
+    from intake.asked_at_consent import consent_asked_back_text, opens_with_a_question
+    from intake.asked_back import asks_if_a_relative_must_agree
+
+    words = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("requested_slot") != "consent_given" or not (
+        opens_with_a_question(words) or asks_if_a_relative_must_agree(words)
+    ):
+        return None
+    question = words.split("?", 1)[0] + "?" if "?" in words else words
+    relative = relative_written_for(tracker.slots, user_messages(tracker.events)[:-1])
+    if relative and re.search(r"accord\b|\bok\b|au courant|signe", fold(question)):
+        text = consent_asked_back_text(relative)
+    else:
+        from actions.service_answers import service_question_text
+
+        text = (
+            consent_worry_text(tracker)
+            or service_question_text(tracker, question)
+            or answer_to_business_question(tracker, question)
+            or question_reply(services.chamber())
+        )
+    dispatcher.utter_message(text=text)
+    return {"consent_given": None, "consent_at": None}
 
 
 def not_them_to_call(text: str | None) -> bool:
@@ -276,8 +316,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         worry = consent_worry_text(tracker)  # "quelle info de santé ?", "si mon ex tombe dessus ?" (round 17)
         if worry is not None and not withdraws_consent(tracker):
             dispatcher.utter_message(text=worry)
+            # Asked before any yes ("qui va lire ça ? ok"): the question stays open (round 25).
+            undone = question_kept_open(tracker) if opens_with_a_question(tracker.latest_message.get("text")) else []
             following = await self.next_requested_slot(dispatcher, tracker, domain)
-            return ask_next_question(dispatcher, tracker, [following] if following else [])
+            return ask_next_question(dispatcher, tracker, [*undone, *([following] if following else [])])
         asked_back = question_back_text(tracker)  # "il peut vous appeler lui ?" (round 25)
         if asked_back is not None:
             dispatcher.utter_message(text=asked_back)
@@ -606,8 +648,20 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         return {**self._consent_given_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
 
     def _consent_given_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        asked_back = consent_question_back(dispatcher, tracker)
+        if asked_back is not None:
+            return asked_back
         decision = read_yes_no(value, tracker, "consent_given")
         words = tracker.latest_message.get("text") or ""
+        relayed = relayed_yes(words) if tracker.get_slot("requested_slot") == "consent_given" else None
+        if relayed and decision is not False and answer_kind(words) != NO:
+            # "il dit oui", "il est d'accord" (round 25): the yes of the person someone close writes for (or the one the
+            # artisan asked to be called) is the consent the question asks the writer for; never the artisan's own.
+            if someone_else_called(tracker):
+                decision = True
+            else:
+                dispatcher.utter_message(text=OWN_CONSENT_ASKED)
+                return {"consent_given": None}
         if decision is None and tracker.get_slot("requested_slot") == "consent_given" and time_put_right(words):
             moment = moment_put_right(words)
             dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
