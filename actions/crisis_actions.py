@@ -2461,8 +2461,11 @@ class ActionAfterClearNo(Action):
         if paused is None and not declined:
             text += f" {OPEN_QUESTION}"
         elif paused == "situation_form" and not _intake_started(tracker):
+            from guidance.facts import goes_to_court_as_claimant
+
             assessment = Assessment.from_slots(tracker.slots)
-            restatement = assessment.restatement() if assessment else None
+            claimant = goes_to_court_as_claimant(user_messages(tracker.events))  # round 25: "un litige à porter ..."
+            restatement = assessment.restatement(claimant=claimant) if assessment else None
             # Someone close writes (round 14, r14b-07): "votre père fait face à…", never "vous faites face à…".
             restatement = said_to_the_writer(
                 restatement, concerned_person(tracker.slots, user_messages(tracker.events))

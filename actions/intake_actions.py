@@ -93,6 +93,7 @@ from guidance.crisis import (
     LEAVING_REMINDER_SHORT,
     SKIP_IN_A_CRISIS,
 )
+from guidance.facts import goes_to_court_as_claimant
 from guidance.welcome import FIRST_QUESTION
 from intake.answers import (
     NO,
@@ -174,15 +175,21 @@ def _assessment(tracker: Tracker) -> Assessment | None:
 
 
 def restated(
-    assessment: Assessment | None, say_urgency: bool, concerned: str | None, mourned: bool = False
+    assessment: Assessment | None,
+    say_urgency: bool,
+    concerned: str | None,
+    mourned: bool = False,
+    messages: list[str] | None = None,
 ) -> str | None:
     """ "Si je comprends bien, vous faites face à ...", or "... votre mari fait face à ..." when someone close writes for
     the artisan (round 16: ``concerned``, business_person_concerned); None without a difficulty. When that person died
     (``mourned``, round 21, r21z-07: "votre mari fait face à un événement difficile", said to his widow), the writer
-    faces what follows: "vous faites face aux suites du décès de votre mari"."""
+    faces what follows: "vous faites face aux suites du décès de votre mari". ``messages``: the artisan's, to read whether
+    they go to court as the claimant (round 25: "un litige à porter devant la justice", not "une procédure en justice")."""
     if assessment is None:
         return None
-    sentence = assessment.restatement(say_urgency=say_urgency)
+    claimant = bool(messages) and goes_to_court_as_claimant(messages or [])
+    sentence = assessment.restatement(say_urgency=say_urgency, claimant=claimant)
     if mourned and concerned and sentence:
         return sentence.replace(_PERSONAL_EVENT, f"aux suites du décès de {concerned}")
     return said_to_the_writer(sentence, concerned)
@@ -298,12 +305,13 @@ class ActionAcknowledgeSituation(Action):
         # Said in the announcement, the urgency is not also noted in the restatement ("Je note que c'est urgent.").
         concerned = business_person_concerned(user_messages(tracker.events))
         mourned = mourned_person(user_messages(tracker.events), concerned)
-        restatement = restated(assessment, not announce_urgent, concerned, mourned)
+        said = user_messages(tracker.events)
+        restatement = restated(assessment, not announce_urgent, concerned, mourned, said)
         words = tracker.latest_message.get("text") or ""
         # Round 21 (r21z-21): a daughter writing of her mother's stroke: "La santé de votre mère passe avant tout".
         comfort = said_to_the_writer(sympathy(words), None if mourned else concerned)
         # Said before with or without the urgency note: the same restatement.
-        forms = {restated(assessment, said, concerned, mourned) for said in (True, False)}
+        forms = {restated(assessment, urgent_said, concerned, mourned, said) for urgent_said in (True, False)}
         repeated = bool(restatement) and any(form and already_said(tracker, form) for form in forms)
         if repeated:
             # Nothing new in the difficulty: no need to say it back again.
@@ -1874,9 +1882,8 @@ def _reading_put_right(tracker: Tracker) -> str | None:
     if not before or not now or not set(before) - set(now):
         return None
     concerned = business_person_concerned(user_messages(tracker.events))
-    restatement = restated(
-        _assessment(tracker), False, concerned, mourned_person(user_messages(tracker.events), concerned)
-    )
+    said = user_messages(tracker.events)
+    restatement = restated(_assessment(tracker), False, concerned, mourned_person(said, concerned), said)
     if not restatement or already_said(tracker, restatement):
         return None
     plain = restatement.removeprefix("Si je comprends bien, ")
@@ -1907,9 +1914,8 @@ def _told_at_another_question(tracker: Tracker, events: list[EventType]) -> str 
     categories = tracker.get_slot("difficulty_categories") or []
     if categories and categories != value_before_latest_message(tracker.events, "difficulty_categories"):
         concerned = business_person_concerned(user_messages(tracker.events))
-        restatement = restated(
-            _assessment(tracker), False, concerned, mourned_person(user_messages(tracker.events), concerned)
-        )
+        said = user_messages(tracker.events)
+        restatement = restated(_assessment(tracker), False, concerned, mourned_person(said, concerned), said)
         if restatement and not already_said(tracker, restatement):
             parts.append(restatement)
     noted = understood(facts)
@@ -2054,9 +2060,8 @@ def where_we_were(tracker: Tracker) -> str | None:
     if not asks_where_we_were(words):
         return None
     concerned = business_person_concerned(user_messages(tracker.events))
-    restatement = restated(
-        _assessment(tracker), False, concerned, mourned_person(user_messages(tracker.events), concerned)
-    )
+    said = user_messages(tracker.events)
+    restatement = restated(_assessment(tracker), False, concerned, mourned_person(said, concerned), said)
     facts = {name: tracker.get_slot(name) for name in ("trade", "since_when", "deadline", "creditors", "departement")}
     noted = understood({name: value for name, value in facts.items() if isinstance(value, str) and value})
     noted = noted.removesuffix(" Dites-moi si je me trompe.") if noted else None

@@ -213,6 +213,60 @@ def _injonction_direction(folded: list[str], found: set[str]) -> set[str]:
     return found
 
 
+# Round 25: the artisan who goes to court, as the claimant ("je veux attaquer mon client", "porter plainte contre mon
+# associé", "aller aux prud'hommes contre mon ancien apprenti", an injonction de payer to ask for): the restatement said
+# "vous faites face à une procédure en justice", a defendant's words. Never when a procedure reaches the artisan too
+# ("mon ex-salarié m'attaque aux prud'hommes et je veux porter plainte"), nor with the wish denied ("je ne veux pas aller
+# au tribunal").
+_NOT_A_NEGATION = r"(?: (?!pas\b|plus\b|jamais\b|rien\b|point\b)\w+){0,3}"
+_GOES_TO_COURT = re.compile(
+    r"(?:\b(?:je|j|on|nous|moi)(?: l| le| la| les| lui| leur)? |\bj(?=veux|vais|voudrais|compte|pense|souhaite|aimerais|hesite|envisage))(?:veux|voudrais|veut|vais|va|compte|souhaite|souhaiterais|"
+    r"aimerais|pense|envisage|peux|pourrais|dois|devrais|voulons|allons|comptons|hesite a|prefere|prefererais|suis pret a|"
+    r"suis decide a|ai decide de|vais devoir|voudrait|aimerait)"
+    + _NOT_A_NEGATION
+    + r" (?:attaquer|poursuivre|assigner|porter plainte|deposer (?:une )?plainte|saisir (?:le tribunal|la justice|le juge|"
+    r"les prud ?hommes|un avocat)|aller (?:au tribunal|aux prud ?hommes|en justice|devant (?:le|la|les) (?:juge|tribunal|"
+    r"justice|prud ?hommes))|trainer|mettre (?:\w+ )?au tribunal|faire un proces|intenter|lancer (?:une|la|l) "
+    r"(?:procedure|action|injonction)|engager (?:une|des|la) (?:procedure|poursuites|action)|faire (?:une|l) injonction|"
+    r"demander (?:une|l) injonction|recuperer (?:mon|mes|l|cet|cette|notre) (?:argent|du|sous|creance|paiement))\b|"
+    r"\b(?:porter|deposer|porte|depose|portee|deposee) (?:une )?plainte contre (?!moi\b|nous\b)|"
+    r"(?<!pas )(?<!plus )(?<!jamais )\b(?:attaquer|poursuivre|assigner|trainer)(?: en justice| au tribunal| aux prud ?hommes)? (?:le|mon|ma|ce|cette|la|mes|"
+    r"les|un|une|cet|notre|nos) (?:ancien |ancienne |ex )?(?:client|cliente|clients|clientes|debiteur|mauvais payeur|"
+    r"associe|associee|apprenti|apprentie|salarie|salariee|fournisseur|proprietaire|assureur|banque|voisin|entrepreneur)\b"
+)
+# A procedure against the artisan: served, summoned, attacked, seized.
+_AGAINST_THE_ARTISAN = re.compile(
+    r"\b(?:m|nous) (?:attaque\w*|poursui\w*|assigne\w*|traine\w*|convoque\w*|a assigne|ont assigne|a attaque|ont attaque|"
+    r"a poursuivi|ont poursuivi|reclame\w*)\b|\bcontre (?:moi|nous)\b|\b(?:je suis|j ai ete|on est|nous sommes|je me suis "
+    r"fait) (?:attaque|poursuivi|assigne|convoque|cite)e?s?\b|\b(?:recu|recue|recois|eu) (?:une |un |mon |ma )?"
+    r"(?:assignation|convocation|citation|injonction|commandement|signification)\b"
+)
+_DEFENDANT_CAUSES = frozenset(
+    {
+        "injonction_recue",
+        "commissaire_justice",
+        "saisie_biens",
+        "audience_liquidation",
+        "menace_proces",
+        "biens_personnels",
+    }
+)
+
+
+def goes_to_court_as_claimant(texts: Iterable[str]) -> bool:
+    """Whether the artisan is the one who starts proceedings (wants to sue, file a complaint, ask an injonction de payer),
+    with no procedure against them said: the restatement then speaks of a dispute to take to court, not of a procedure
+    faced (triage.engine.Assessment.restatement, ``claimant``)."""
+    texts = [text for text in texts if text]
+    folded = [_text(text) for text in texts]
+    if any(_AGAINST_THE_ARTISAN.search(text) for text in folded):
+        return False
+    causes = read_causes(texts)
+    if causes & _DEFENDANT_CAUSES or read_stage(texts):
+        return False
+    return "injonction_a_demander" in causes or any(_GOES_TO_COURT.search(text) for text in folded)
+
+
 def read_causes(texts: Iterable[str]) -> frozenset[str]:
     causes, _ = cause_patterns()
     folded = [_text(text) for text in texts if text]

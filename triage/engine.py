@@ -159,12 +159,14 @@ class Assessment:
             categories, urgency, distress, False, reasons, level, signs, person_at_risk=person if person else None
         )
 
-    def restatement(self, say_urgency: bool = True) -> str | None:
+    def restatement(self, say_urgency: bool = True, claimant: bool = False) -> str | None:
         """ "Si je comprends bien, vous faites face à ... et à ..." (at most two sentences; the second notes a high
-        urgency unless ``say_urgency`` is false, when the caller says it otherwise)."""
+        urgency unless ``say_urgency`` is false, when the caller says it otherwise). ``claimant``: the artisan goes to
+        court (guidance.facts.goes_to_court_as_claimant): "à un litige à porter devant la justice", not a procedure."""
         if not self.categories:
             return None
         categories = [rules().categories[code] for code in self.categories]
+        categories = [category.for_claimant() for category in categories] if claimant else categories
         if self.urgency == "basse":
             topics = _join([category.topic for category in categories])
             return f"Si je comprends bien, vous vous renseignez par anticipation, concernant {topics}."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,15 @@ class Category:
     # "autre" only: the words of a difficulty of its own (a fraud, a licence withdrawn, a lease not renewed) that stay
     # beside a specific category, where "je suis en difficulté" gives way to it. Matched against the hit's words.
     distinct: re.Pattern[str] | None = None
+    # The topic when the artisan is the one who goes to court ("un litige à porter devant la justice"), where the
+    # defendant's ("une procédure en justice") would be wrong: procedure_judiciaire only (round 25).
+    claimant_topic: str | None = None
+
+    def for_claimant(self) -> Category:
+        """The category worded for an artisan who starts the proceedings: its claimant topic, when it has one."""
+        if not self.claimant_topic:
+            return self
+        return replace(self, label=f"à {self.claimant_topic}", topic=self.claimant_topic)
 
 
 @dataclass(frozen=True)
@@ -168,6 +177,7 @@ def rules() -> RuleSet:
             raw["topic"],
             _cues(code, raw),
             compile_any(raw["distinct"]) if raw.get("distinct") else None,
+            raw.get("claimant_topic"),
         )
         for code, raw in ((code, raw_categories[code]) for code in CATEGORIES)
     }
