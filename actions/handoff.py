@@ -1382,9 +1382,12 @@ def build_case_draft(
     concerning = written_for(said) or concerning_from_person_at_risk(slots.get("person_at_risk"), said)
     # Whose numbers they are (round 9, r9b-15: a father's number was filed under his daughter's name, unsaid).
     owner = kept_number_owner(said, kept_phone)
+    asked_for = None if owner or not kept_phone or concerning else relative_the_artisan_has_called(said)
     # "je suis couvreur ..." then "c'est ma femme qui s'occupe des papiers, appelez ma femme, Nadia, 06 ..." (round 24,
-    # s24-final): the artisan wrote and asked that the wife be called; she is a contact, not the person concerned.
-    artisan_wrote = not concerning and tells_own_business(said, slots.get("trade"))
+    # s24-final): the artisan wrote and asked that the wife be called; she is a contact, not the person concerned. So
+    # too when asked for first, her number alone at its question ("c'est plutôt ma femme qu'il faut appeler ?", round
+    # 25).
+    artisan_wrote = not concerning and (bool(asked_for) or tells_own_business(said, slots.get("trade")))
     concerned = (concerning or {}).get("relative") or (
         owner if spoken_of(owner, said, slots) and not artisan_wrote else None
     )
@@ -3073,6 +3076,9 @@ def phone_notes(
         and not given_as_own(artisan_messages, kept)
     ):
         owner_of_kept = concerned  # "c'est mon père qu'il faut appeler", then a number not said to be the writer's
+    if not owner_of_kept and artisan_wrote:
+        # "c'est plutôt ma femme qu'il faut appeler ?", then her number alone at its question (round 25).
+        owner_of_kept = relative_the_artisan_has_called(artisan_messages)
     role = writer_role or _WRITER_OF.get(owner_of_kept or "")
     if owner_of_kept and artisan_wrote:
         # The artisan wrote and gave someone close's number to call (``artisan_wrote``): the name given is theirs.
@@ -4373,9 +4379,10 @@ def one_to_call(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> st
     found = written_for(messages)
     if not found:
         # The artisan writes and gives someone close's number to call ("appelez ma femme, Nadia, 06 ..."): "votre
-        # femme" (round 24, s24-final: the consent said "votre prénom, votre numéro").
-        given = [number_owner(message) for message in messages if phones_in(message)]
-        return yours(given[-1]) if given and given[-1] else None
+        # femme" (round 24, s24-final: the consent said "votre prénom, votre numéro"); or asked that they be called,
+        # their number still to come ("c'est plutôt ma femme qu'il faut appeler ?", round 25).
+        relative = relative_the_artisan_has_called(messages)
+        return yours(relative) if relative else None
     relative = found.get("relative")
     notes = writer_notes(messages)
     if "call_writer" in notes:
@@ -4393,6 +4400,29 @@ def one_to_call(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> st
     if any(phones_in(message) and _WRITERS_OWN_NUMBER.search(fold_words(message)) for message in messages):
         return None  # "rappelez-moi au 06 ...", said before the form kept the number
     return someone if "call_person" in notes else TO_BE_CALLED
+
+
+def relative_the_artisan_has_called(artisan_messages: Sequence[str]) -> str | None:
+    """Whom the artisan writing about their own business asked to be called, as the latest words say: someone close
+    whose number they gave ("appelez ma femme, Nadia, 06 ..."), or asked for without a number ("c'est plutôt ma femme
+    qu'il faut appeler ?", round 25), a bare number given after that being theirs; their own number ("mon portable
+    06 ...", "appelez-moi") or "c'est moi qu'il faut appeler" said later, the artisan. None: the artisan."""
+    from intake.who_to_call import someone_else_to_call
+
+    relative: str | None = None
+    for index, message in enumerate(artisan_messages):
+        folded = fold_words(message)
+        if phones_in(message):
+            owner = number_owner(message)
+            if owner or _WRITERS_OWN_NUMBER.search(folded) or relative is None:
+                relative = owner
+            continue
+        asked = someone_else_to_call(message, artisan_messages[:index])
+        if asked:
+            relative = asked
+        elif _CALL_THE_WRITER.search(folded) or re.search(r"\b(?:appelez|rappelez)[- ]moi\b", folded):
+            relative = None
+    return relative
 
 
 def name_of_the_one_called(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> str | None:

@@ -206,6 +206,19 @@ def question_kept_open(tracker: Tracker) -> list[EventType]:
     return [SlotSet(asked, before)]
 
 
+def someone_else_called_text(tracker: Tracker) -> str | None:
+    """ "c'est elle qu'il faudrait appeler non ?", "vous pouvez appeler mon mari plutôt ?" at a handoff question before the
+    case (round 25: "C'est justement le rôle d'un conseiller…"): yes, said of that person; the questions that follow ask
+    for their first name and number (``one_to_call``). None otherwise."""
+    from intake.who_to_call import someone_else_to_call, to_call_instead_text
+
+    asked = tracker.get_slot("requested_slot")
+    if asked not in ("wants_advisor", "consent_given", "contact_name", "phone") or phone_of_stored_case(tracker):
+        return None
+    relative = someone_else_to_call(tracker.latest_message.get("text"), user_messages(tracker.events)[:-1])
+    return to_call_instead_text(yours(relative)) if relative else None
+
+
 OWN_CONSENT_ASKED = "Merci. C'est votre accord à vous que je vous demande, pour garder vos coordonnées."
 
 
@@ -324,6 +337,16 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if asked_back is not None:
             dispatcher.utter_message(text=asked_back)
             undone = question_kept_open(tracker)
+            following = await self.next_requested_slot(dispatcher, tracker, domain)
+            return ask_next_question(dispatcher, tracker, [*undone, *([following] if following else [])])
+        instead = someone_else_called_text(tracker)  # "c'est plutôt ma femme qu'il faut appeler ?" (round 25)
+        if instead is not None:
+            dispatcher.utter_message(text=instead)
+            undone = question_kept_open(tracker)
+            if tracker.get_slot("requested_slot") == "wants_advisor":
+                # A call asked for, to that person: the consent follows, said of them ("votre femme").
+                tracker.slots["wants_advisor"] = True
+                undone = [*(e for e in undone if e.get("name") != "wants_advisor"), SlotSet("wants_advisor", True)]
             following = await self.next_requested_slot(dispatcher, tracker, domain)
             return ask_next_question(dispatcher, tracker, [*undone, *([following] if following else [])])
         # "effacez tout svp", "vous pourrez l'effacer après ?"

@@ -1,0 +1,131 @@
+"""Round 25, defect 5: "c'est elle qu'il faudrait appeler non ?", "c'est plutôt ma femme qu'il faut appeler ?", "vous
+pouvez appeler mon mari plutôt ?".
+
+The artisan asked whether the advisor should call the spouse or associate who handles the paperwork, and got "C'est
+justement le rôle d'un conseiller…". The answer is yes; then the consent, the first name and the number are asked of
+that person as they are when the artisan gives someone close's number ("appelez ma femme, Nadia, 06 ..."), and the case
+says the number is hers, at the artisan's request (make run 2026-12-06, s24-final).
+
+Real trackers, the real form validation, the case built as the handoff builds it; sentences written for these tests
+(SMS, no accents, typos, dictation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions.handoff import one_to_call
+from actions.handoff_actions import ADVISOR_ROLE, ValidateHandoffForm
+from intake.who_to_call import someone_else_to_call
+from tests.support.case_draft import case_draft
+from tests.support.trackers import asked, bot, run, slot_events, texts, tracker, user
+
+DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
+OWN = "je suis couvreur a coté de Saint-Malo, depuis la tempête de novembre j'ai plus de camion"
+PAPERS = "c'est ma femme qui s'occupe des papiers, moi j'y comprends rien"
+OFFER = "Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"
+
+ASKED = [
+    ("c'est elle qu'il faudrait appeler non ?", "femme"),
+    ("c'est plutôt ma femme qu'il faut appeler ?", "femme"),
+    ("vous pouvez appeler mon mari plutôt ?", "mari"),
+    ("cest plutot ma femme quil faut apeler?", "femme"),  # SMS, a typo
+    ("c est elle qu il faudrait appeler", "femme"),  # dictated
+    ("vous pouvez pas appeler plutot mon associé ?", "associe"),
+    ("le conseiller peut appeler ma femme ?", "femme"),
+    ("appelez plutot ma femme", "femme"),
+    ("vaudrait mieux appeler mon associe", "associe"),
+]
+
+
+@pytest.mark.parametrize("words, relative", ASKED)
+def test_the_person_to_call_instead_is_read(words, relative):
+    assert someone_else_to_call(words, [OWN, PAPERS]) == relative
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "je dois appeler ma femme",
+        "c'est ma femme qui fait les papiers",
+        "appelez ma femme 06 45 12 78 90",  # a number: the round-24 path reads it
+        "j'ai appelé ma femme",
+        "ma femme peut vous appeler ?",  # she calls the chamber (defect 2)
+        "ne l'appelez pas elle",
+        "c'est lui qu'il faudrait appeler",  # nobody of his kind named before
+    ],
+)
+def test_near_misses_name_no_one_to_call(words):
+    assert someone_else_to_call(words, [OWN, PAPERS]) is None
+
+
+def at_question(requested: str, words: str, intent: str = "affirm"):
+    slots = {
+        "difficulty_categories": ["sinistre"],
+        "urgency": "normale",
+        "distress": False,
+        "requested_slot": requested,
+    }
+    if requested != "wants_advisor":
+        slots["wants_advisor"] = True
+    if requested in ("contact_name", "phone"):
+        slots.update(consent_given=True, consent_at="2026-12-06T10:00:00+00:00")
+    if requested == "phone":
+        slots["contact_name"] = "Nadia"
+    mapped = {"affirm": True, "deny": False}.get(intent, words)
+    events = [user(OWN), bot("Je vois."), user(PAPERS), bot(OFFER), user(words, intent)]
+    events.append({"event": "slot", "name": requested, "value": mapped})
+    current = tracker(events, slots={**slots, requested: mapped}, active_loop="handoff_form")
+    dispatcher, produced = run(ValidateHandoffForm(), current, DOMAIN)
+    return dispatcher, slot_events(produced)
+
+
+@pytest.mark.parametrize("words", [words for words, relative in ASKED if relative == "femme"])
+@pytest.mark.parametrize("intent", ["affirm", "inform", "deny"])
+def test_at_the_offer_yes_then_the_consent_for_her(words, intent):
+    dispatcher, changed = at_question("wants_advisor", words, intent)
+    said = texts(dispatcher)
+    assert said[0] == "Oui, bien sûr : le conseiller peut appeler votre femme."
+    assert ADVISOR_ROLE not in " ".join(said)
+    assert changed.get("wants_advisor") is True
+    assert asked(dispatcher) == "consent_given"
+    question = dispatcher.messages[-1]["text"]
+    assert "votre femme" in question and "votre prénom, votre numéro" not in question
+
+
+@pytest.mark.parametrize(
+    "requested, wanted",
+    [
+        ("consent_given", "votre femme"),
+        ("contact_name", "Quel est le prénom de votre femme"),
+        ("phone", "joindre votre femme"),
+    ],
+)
+@pytest.mark.parametrize(
+    "words", ["c'est elle qu'il faudrait appeler non ?", "c'est plutôt ma femme qu'il faut appeler ?"]
+)
+def test_at_a_later_question_yes_and_the_question_asked_of_her(requested, wanted, words):
+    dispatcher, changed = at_question(requested, words, "inform")
+    assert texts(dispatcher)[0] == "Oui, bien sûr : le conseiller peut appeler votre femme."
+    assert changed.get(requested) is None
+    assert asked(dispatcher) == requested
+    assert wanted in dispatcher.messages[-1]["text"]
+
+
+def test_the_artisan_calling_themself_back_again_is_the_one_called():
+    messages = [OWN, PAPERS, "c'est elle qu'il faudrait appeler non ?", "non finalement appelez-moi"]
+    assert one_to_call({}, messages) is None
+    assert one_to_call({}, [*messages[:3], "mon portable c'est le 06 11 22 33 44"]) is None
+    assert one_to_call({}, messages[:3]) == "votre femme"
+
+
+def test_the_case_says_her_number_at_the_artisans_request():
+    messages = [OWN, PAPERS, "c'est elle qu'il faudrait appeler non ?", "oui d'accord", "Nadia", "06 45 12 78 90"]
+    draft = case_draft(
+        messages, "s25-spouse", "RL-TEST25", phone="+33645127890", contact_name="Nadia", trade="couvreur"
+    )
+    summary = draft.summary
+    assert "celui de son épouse (Nadia), à la demande de l'artisan, qui a écrit lui-même" in summary, summary
+    assert "la personne concernée" not in summary
