@@ -339,3 +339,13 @@ def contact_answer_undone(tracker: Tracker) -> list[EventType]:
         return []
     changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
     return [SlotSet(name, value_before_latest_message(tracker.events, name)) for name in sorted(changed)]
+        known = value_before_latest_message(tracker.events, "departement")
+        if not events and not asked and departement_code(str(known or "")) and _names_no_place(str(value)):
+            # "Hakim", "bof" tagged a town at the employees question (round 25, s25a-06): a place read is never replaced
+            # by words that name none.
+            return [SlotSet("departement", known)]
+def _names_no_place(value: str) -> bool:
+    resolution = resolve(value)
+    return not resolution.found and not resolution.ambiguous
+
+

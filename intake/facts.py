@@ -2049,6 +2049,8 @@ _PROCEDURES = [
     ("redressement (judiciaire, URSSAF ou fiscal : non précisé)", r"redressement"),
 ]
 UNSPECIFIED_REDRESSEMENT = _PROCEDURES[-1][0]
+    if compact and all(word in NUMBER_WORDS or word == "et" for word in compact.split()):
+        return False  # "deux" at "Avez-vous des salariés ?" (round 25, s25a-06: "Lieu : deux"): a count, never a place
 # Round 18 (r18a-06, r18a-15): "une audience au tribunal pour le redressement", "le contrôle fiscal ... le redressement"
 # were said "non précisé": what the words around make clear, when only one reading is possible.
 _JUDICIAL_CUE = re.compile(
