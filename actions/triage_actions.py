@@ -264,6 +264,11 @@ def place_undone(tracker: Tracker) -> list[EventType]:
         and departement_code(value) not in negated_departements(text)
     ):
         events = place_read(tracker, value)
+        known = value_before_latest_message(tracker.events, "departement")
+        if not events and not asked and departement_code(str(known or "")) and _names_no_place(str(value)):
+            # "Hakim", "bof" tagged a town at the employees question (round 25, s25a-06): a place read is never replaced
+            # by words that name none.
+            return [SlotSet("departement", known)]
         if (
             events
             or tracker.get_slot("requested_slot") == "departement"
@@ -280,6 +285,11 @@ def place_undone(tracker: Tracker) -> list[EventType]:
         update, _ = place_update(str(value), {})
         return [SlotSet(name, update_value) for name, update_value in update.items()]
     return [SlotSet("departement", value_before_latest_message(tracker.events, "departement"))]
+
+
+def _names_no_place(value: str) -> bool:
+    resolution = resolve(value)
+    return not resolution.found and not resolution.ambiguous
 
 
 def hours_for_the_place(tracker: Tracker, events: list[EventType]) -> list[EventType]:
@@ -339,13 +349,3 @@ def contact_answer_undone(tracker: Tracker) -> list[EventType]:
         return []
     changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
     return [SlotSet(name, value_before_latest_message(tracker.events, name)) for name in sorted(changed)]
-        known = value_before_latest_message(tracker.events, "departement")
-        if not events and not asked and departement_code(str(known or "")) and _names_no_place(str(value)):
-            # "Hakim", "bof" tagged a town at the employees question (round 25, s25a-06): a place read is never replaced
-            # by words that name none.
-            return [SlotSet("departement", known)]
-def _names_no_place(value: str) -> bool:
-    resolution = resolve(value)
-    return not resolution.found and not resolution.ambiguous
-
-

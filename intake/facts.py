@@ -1898,6 +1898,8 @@ def is_place_mention(value: str | None, text: str | None, *, place_asked: bool =
     Outside the place question a number of one or two digits is a place only where words say so ("dans le 62",
     "(62)"): "2" to "Depuis quand ?" or "on est 2" replaced the Nord with the Aisne."""
     compact = " ".join(re.sub(r"[^\w ]", " ", fold(str(value or ""))).split())  # "(974)" is 974
+    if compact and all(word in NUMBER_WORDS or word == "et" for word in compact.split()):
+        return False  # "deux" at "Avez-vous des salariés ?" (round 25, s25a-06: "Lieu : deux"): a count, never a place
     if re.search(r"\d\s*(?:k|ke|keuros?|euros?|eur|balles)\b|€", fold(str(value or ""))):
         return False  # "8000 euros": an amount
     if not compact or not any(char.isdigit() for char in compact) or re.search(r"[a-z]{2,}", compact):
@@ -2049,8 +2051,6 @@ _PROCEDURES = [
     ("redressement (judiciaire, URSSAF ou fiscal : non précisé)", r"redressement"),
 ]
 UNSPECIFIED_REDRESSEMENT = _PROCEDURES[-1][0]
-    if compact and all(word in NUMBER_WORDS or word == "et" for word in compact.split()):
-        return False  # "deux" at "Avez-vous des salariés ?" (round 25, s25a-06: "Lieu : deux"): a count, never a place
 # Round 18 (r18a-06, r18a-15): "une audience au tribunal pour le redressement", "le contrôle fiscal ... le redressement"
 # were said "non précisé": what the words around make clear, when only one reading is possible.
 _JUDICIAL_CUE = re.compile(
