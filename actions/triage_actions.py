@@ -194,7 +194,10 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
             # (Essonne, 91, not the Yonne's village): it narrows the choice offered, it never moves a place known.
             return namesakes_to_offer(tracker, text, asked)
         return {"departement": place} if place else {}
-    facts: dict[str, Any] = extract_facts(text, services.chamber_today())
+    # "non je suis tout seul. il y a des lettres de l'urssaf" at the employees question (round 25, s25a-03): no slot
+    # mapping takes a new difficulty's words, and the question came again; the question gives "seul" its meaning.
+    asked_employees = "employees" if asked == "employees" else None
+    facts: dict[str, Any] = extract_facts(text, services.chamber_today(), asked=asked_employees)
     if tracker.get_slot("employees") and (
         says_only_salaries_are_paid(facts.get("employees"))
         # "deux gars" then "écrit à mes gars" (round 19, r19z-07): a later mention without a count never replaces one.

@@ -353,7 +353,9 @@ _UNTIL_BEFORE = re.compile(r"(?:\bjusqu'|\bjusqu |\bjusque |\bd'ici |\bavant |\b
 _AHEAD_AFTER = re.compile(r"^\s*(?:prochaine?|qui vient|a venir)\b")
 _FUTURE_IN_CLAUSE = re.compile(
     r"\b(?:va|vont|vais|allons|sera|seront|serai|devrait|devraient|doit|doivent) (?:durer|finir|se finir|terminer|"
-    r"se terminer|reprendre|commencer|arriver|tomber|passer|etre|avoir lieu)\b|\bprevue?s?\b"
+    r"se terminer|reprendre|commencer|arriver|tomber|passer|etre|avoir lieu)\b|\bprevue?s?\b|"
+    # "la période d'observation finit en mars" (round 25, s25a-12): what ends then, never since when it lasts.
+    r"\b(?:finit|finissent|se termine|se terminent|s'arrete|s arrete|prend fin|expire|expirent|echoit)\b"
 )
 
 
@@ -449,7 +451,7 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
             if context or not _RIGHT_NOW.search(said):
                 deadlines.append((deadline, said))
     if not deadlines:
-        return None
+        return _month_ahead(folded, today) if asked else None
     from chamber.hours import french_date
 
     soonest, said = min(deadlines, key=lambda found: found[0].days)
@@ -472,6 +474,22 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
 
 
 _PERIOD = re.compile(r"\b(?:jours?|semaines?|mois)$")
+# "la période d'observation finit en mars" at the deadline question (round 25, s25a-12: asked again, and "en mars"
+# replaced "depuis septembre"): a month ahead, said with "en", "d'ici", "avant", is the deadline, by its month's end.
+_MONTH_AHEAD = re.compile(
+    rf"(?<!depuis )\b(?:en|d'ici|d ici|avant|pour|vers)\s+(?:le mois de\s+|le mois d'\s*)?({_MONTHS})\b(?!\s+dernier)"
+)
+
+
+def _month_ahead(folded: str, today: date) -> str | None:
+    found = _MONTH_AHEAD.search(folded)
+    if not found:
+        return None
+    end = _deadline(f"fin {found.group(1)}", f"fin {found.group(1)}", today, asked=True)
+    month = MONTHS[MONTHS_FOLDED.index(found.group(1))]
+    return end.replace(f"fin {month}", f"en {month}", 1) if end else None
+
+
 # What is due on a day of the month, said "du 10" ("la mensualité du 10", "le prélèvement du 5"): that day.
 _DUE_ON_DAY = re.compile(
     r"(?i)\b((?:mensualit[ée]|[ée]ch[ée]ance|pr[ée]l[èe]vement|traite|loyer|remboursement)s?) du (\d{1,2})\b"
@@ -701,6 +719,7 @@ def _trade(text: str, folded: str) -> str | None:
         for match in pattern.finditer(folded)
         if not _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
         and not _TRADE_AS_A_THING_BEFORE.search(folded[: match.start()])
+        and not _COUNTED_BEFORE.search(folded[: match.start()])  # "2 mécaniciens": who works there
         and not _town_not_trade(text, folded, match)
         and not _TRADE_AS_A_COST_AFTER.match(folded[match.end() :])
     ]
@@ -819,10 +838,12 @@ def _employees(text: str, folded: str, asked: bool = False) -> str | None:
             return _span(text, match)
     # Everyone named, not the first alone ("2 vendeuses et un apprenti", round 17, r17a-01: "2 vendeuses" kept).
     people: list[re.Match[str]] = []
-    for pattern in (_EMPLOYEES[4], _KIN_EMPLOYED, _EMPLOYEES[6]):
+    for pattern in (_EMPLOYEES[4], _KIN_EMPLOYED, _EMPLOYEES[6], _people_of_a_trade()):
         for match in pattern.finditer(folded):
             if _WISHED_BEFORE.search(folded[: match.start()]):
                 continue
+            if pattern is _people_of_a_trade() and _WE_ARE.search(folded[: match.start()]):
+                continue  # "nous sommes deux boulangers": the trade of the partners, no employees said
             if not any(match.start() < other.end() and other.start() < match.end() for other in people):
                 people.append(match)
     counted = _EMPLOYEES[5].search(folded)  # "on est 3 avec mon apprenti": the count said with who
@@ -831,8 +852,27 @@ def _employees(text: str, folded: str, asked: bool = False) -> str | None:
     if people:
         spans = [_span(text, match) for match in sorted(people, key=lambda match: match.start())]
         return spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " et " + spans[-1]
-    alone = _ALONE_SAID.search(folded) if asked else None
+    alone = (_ALONE_SAID.search(folded) or _ALONE_FIRST.search(folded)) if asked else None
     return _span(text, alone) if alone else None
+
+
+# Round 25 (s25a-06): "2 mécaniciens", "les deux mécaniciens": people counted by their trade work there (the question came
+# three times); "mécanos" is how a garage says it.
+_COUNT_OF_PEOPLE = r"(?:[2-9]|[1-9]\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
+# "tout seul. mais j'ai une lettre des impôts" at the employees question (round 25): alone, said first.
+_ALONE_FIRST = re.compile(r"^\W*(?:(?:non|nan|bah|ben|euh)\W+)*(?:toute?\s+)?seule?s?\b(?! face| avec)")
+
+
+_WE_ARE = re.compile(r"\b(?:nous sommes|on est|sommes)\s*$")
+_COUNTED_BEFORE = re.compile(rf"(?<!\bsommes )(?<!\bon est )\b{_COUNT_OF_PEOPLE}\s+$")
+
+
+@cache
+def _people_of_a_trade() -> re.Pattern[str]:
+    words = sorted((word for word in _lookup("trades") if " " not in word), key=len, reverse=True)
+    return re.compile(
+        rf"\b{_COUNT_OF_PEOPLE}\s+(?:mecanos|(?:" + "|".join(map(re.escape, words)) + r")(?:s|x))(?![\w-])"
+    )
 
 
 def _amount(text: str, match: re.Match[str]) -> str:
@@ -1690,6 +1730,8 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
         "creditors": _creditors(text, folded, asked == "creditors"),
         "departement": _place(text),
     }
+    if asked == "deadline" and facts["since_when"] and fold(facts["since_when"]) in fold(facts["deadline"] or ""):
+        facts["since_when"] = None  # "en mars" at the deadline question (round 25, s25a-12): the month ahead, no more
     if facts["trade"] and place_read_as_trade(facts["trade"], text):
         facts["trade"] = None  # "je suis en Loire-Atlantique" (round 24, finding 4): a place, never a trade
     return {name: value for name, value in facts.items() if value}
