@@ -1351,7 +1351,11 @@ def build_case_draft(
     situation: Mapping[str, str],
     transcript: list[dict],
     consent_version: str,
+    handoff_answers: Sequence[str] = (),
 ) -> CaseDraft:
+    """The case an advisor reads. ``handoff_answers``: the messages that answered the handoff's own questions or took
+    leave (actions.triage_actions.handoff_answers), never quoted as the person's account (round 25: "n'importe quand
+    elle est a la maison" was in "Ses mots")."""
     categories = list(slots.get("difficulty_categories") or [])
     health_consent = bool(slots.get("health_consent"))
     consent_at = slots.get("consent_at")
@@ -1452,7 +1456,7 @@ def build_case_draft(
             health_said=health_quotes(slots) if health_consent else (),
             question_declined=question_declined(slots),
             callback_promised=slots.get("callback_promised"),
-            account=account_said(said, health_consent),
+            account=account_said([line for line in said if line not in handoff_answers], health_consent),
             signs=signs_in_words(slots.get("distress_signs") or (), plan_denied=plan_denied(said)),
             suicide_answer=suicide_answer(slots),
             discretion=discretion_line(said),

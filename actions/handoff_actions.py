@@ -115,6 +115,7 @@ from actions.place_validation import (
     place_set_on_the_case,
     place_update,
 )
+from actions.triage_actions import handoff_answers
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
@@ -2559,6 +2560,7 @@ def save_case(tracker: Tracker, slots: dict[str, Any]) -> Any:
         events=tracker.events,
         consent_version=chamber.consent_version,
         review_reasons=abuse.review_reasons(slots, tracker.latest_message) if new else None,
+        handoff_answers=handoff_answers(tracker.events),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -21,7 +22,7 @@ from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messa
 from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected
 from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, place_not_deadline, place_update
 from guidance.glossary import asks_only_definition
-from intake.answers import cancels_request, is_correction, without_service_questions
+from intake.answers import cancels_request, is_closing, is_correction, without_service_questions
 from intake.facts import (
     bare_delay,
     corrected_creditors,
@@ -98,14 +99,15 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
     """The artisan's messages, less the answers to a contact question: a moment for the call, a number, an address
     or a name said while one was asked. A sentence about the business said there ("c'est demain la saisie") stays."""
     pending = None
+    case_stored = False
     kept: list[str] = []
     for event in events:
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
             pending = event.get("value")
+        elif event.get("event") == "slot" and event.get("name") == "case_reference" and event.get("value"):
+            case_stored = True
         elif event.get("event") == "user":
-            if pending in _CONTACT_QUESTIONS and (
-                contact_answer_only(event.get("text")) or moment_around_work(event.get("text"))
-            ):
+            if answers_the_handoff(pending, event.get("text"), case_stored):
                 continue
             if moment_at_place_question(pending, event.get("text")):
                 continue
@@ -168,6 +170,92 @@ def contact_answer_only(text: Any) -> bool:
     if callback_time(text) or contact_answers(text) or first_name_said(text):
         return True
     return len(text.split()) <= 4
+
+
+def handoff_answers(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The artisan's messages that answer the handoff's own questions or take leave (``answers_the_handoff``): no
+    difficulty told, so never the triage's evidence nor the case's "Ses mots" (round 25, s25b-01, -06, -18)."""
+    pending = None
+    case_stored = False
+    answers: list[str] = []
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            pending = event.get("value")
+        elif event.get("event") == "slot" and event.get("name") == "case_reference" and event.get("value"):
+            case_stored = True
+        elif event.get("event") == "user" and answers_the_handoff(pending, event.get("text"), case_stored):
+            answers.append(str(event.get("text")))
+    return answers
+
+
+def answers_the_handoff(asked: Any, text: Any, case_stored: bool = False) -> bool:
+    """Whether the message answers a contact question of the handoff (the moment of the call, a number, an address, a
+    name), or takes leave there or once the case is stored, and adds no fact of the business: no difficulty evidence
+    (round 25: "le cabinet ferme a midi le vendredi, sinon n'importe quand" made a case "baisse d'activité, haute", "n'importe
+    quand elle est a la maison" added "vie personnelle", "demain matin avant 9h sinon je suis chez les clientes" raised
+    it to haute, "bon je vous laisse j'ai une cliente qui rentre" added "trésorerie"). A fact said there still counts
+    ("c'est demain la saisie sur mon compte", "je vous laisse, l'huissier est là")."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    contact = asked in _CONTACT_QUESTIONS
+    return (contact or case_stored) and _answers_the_handoff(text, contact)
+
+
+@lru_cache(maxsize=4096)
+def _answers_the_handoff(text: str, contact: bool) -> bool:
+    if find_signs(text):
+        return False  # "je veux mourir" at the phone question: the triage and the crisis path read it
+    if _leaves_with_no_urgent_fact(text):
+        return True
+    return contact and (contact_answer_only(text) or moment_around_work(text) or not adds_a_fact(text))
+
+
+# Farewells are short; a long message with a farewell at its end tells its story.
+_MAX_FAREWELL_WORDS = 16
+
+
+def _leaves_with_no_urgent_fact(text: str) -> bool:
+    """A short leave-taking ("bon je vous laisse j'ai une cliente qui rentre", read as "trésorerie") that tells nothing
+    urgent, nor a creditor or a procedure ("je vous laisse, l'huissier est là")."""
+    if len(text.split()) > _MAX_FAREWELL_WORDS or not is_closing(text):
+        return False
+    assessment = assess([text])
+    return assessment.urgency not in ("haute", "critique") and not set(assessment.categories) - _NO_FACT_LEAVING
+
+
+# What the words of leaving themselves are read as ("une cliente qui rentre", "je dois retourner à la boutique").
+_NO_FACT_LEAVING = frozenset({"tresorerie", "baisse_activite", "vie_personnelle", "autre"})
+
+
+# Where a clause of an answer about the call starts: a stop, a comma, "sinon", "mais", "par contre".
+_CLAUSE_CUT = re.compile(r"[,;.!?…]+|\b(?:sinon|mais|par contre)\b", re.IGNORECASE)
+# A clause about when or where the person can be reached: a moment ("le vendredi", "toute la journée", "n'importe
+# quand", "à ce moment-là", "quand la boutique est fermée") or their whereabouts ("je suis chez les clientes", "elle est à
+# la maison", "lundi elle travaille").
+_WHEN_OR_WHERE = re.compile(
+    r"\b(?:n.?importe quand|quand|moment|journee|heures?|dispo\w*|joignable|libre|"
+    r"(?:je suis|jsuis|j'suis|chui|il est|elle est|on est|je serai|il sera|elle sera) (?:chez|au|aux|a la|a l'|sur|en|la)|"
+    r"(?:je|il|elle|on) (?:travaille|bosse)|a la maison|chez (?:moi|nous|elle|lui|les clients|les clientes))\b"
+)
+# What a clause about the moment may name and still be no difficulty: a shop or an office closed then, no customers
+# then, someone at home (the triage read them as "baisse d'activité" and "vie personnelle").
+_NO_FACT_WHEN_TIMED = frozenset({"baisse_activite", "vie_personnelle", "autre"})
+
+
+def adds_a_fact(text: str) -> bool:
+    """Whether an answer about the call tells a fact of the business beside it: a clause naming a difficulty that is no
+    moment nor whereabouts ("le soir, la boutique ne tourne plus depuis 3 mois"), or a moment whose difficulty is no
+    closing nor absence ("c'est demain la saisie sur mon compte", "l'huissier passe lundi")."""
+    for clause in _CLAUSE_CUT.split(text):
+        if not clause.strip():
+            continue
+        categories = set(assess([clause]).categories) - {"autre"}
+        if not categories:
+            continue
+        folded = fold(clause)
+        if not (_A_TIME.search(folded) or _WHEN_OR_WHERE.search(folded)) or categories - _NO_FACT_WHEN_TIMED:
+            return True
+    return False
 
 
 def difficulty_told_at_direct_question(asked: Any, text: str) -> bool:
