@@ -73,6 +73,7 @@ class ValidateTriageSlots(ValidationAction):
             events += place_undone(tracker)
         events += undone
         events += deadline_not_said(tracker, facts, undone)
+        events += answers_kept(tracker, facts)
         events += hours_for_the_place(tracker, events)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":
@@ -306,12 +307,64 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     corrected = corrected_creditors(tracker.get_slot("creditors"), text) if "creditors" not in facts else None
     if corrected:
         facts["creditors"] = corrected
+    for name in kept_answered(tracker, text):
+        facts.pop(name, None)
     if asked not in SITUATION_SLOTS:
         # A correction sent after the intake ("c'est pas l'urssaf c'est les impôts les 6000", "j'ai pas d'échéance le
         # 11") corrects the facts noted, never replaced by the latest message's reading (round 15, r15a-11 and 13: the
         # denied URSSAF and date stayed). At a situation question the intake form applies the same reading.
         facts.update(corrections(text, _noted(tracker), services.chamber_today()))
     return facts
+
+
+# Round 25 (s25a-12, s25a-14): "depuis septembre" became "en mars", the month the observation period ends, said at the
+# deadline question; the salaries due on the 31st became "novembre", a month of rent named at the debts question. A date
+# answered is changed by an answer to its own question or a correction, never by a date said of something else.
+_ANSWERED_DATES = ("since_when", "deadline")
+_PUT_RIGHT = re.compile(
+    r"\b(?:en fait|plutot|finalement|pardon|je me suis trompee?|je voulais dire|je veux dire|rectifi\w*|corrig\w*)\b"
+)
+
+
+def kept_answered(tracker: Tracker, text: str | None) -> list[str]:
+    """The dates answered before the latest message that its words, answering another question, must leave as they
+    are."""
+    if is_correction(text) or _PUT_RIGHT.search(fold(text or "")):
+        return []
+    asked = tracker.get_slot("requested_slot")
+    return [
+        name
+        for name in _ANSWERED_DATES
+        if name != asked
+        and isinstance(known := value_before_latest_message(tracker.events, name), str)
+        and known not in (SKIPPED, "aucune échéance connue")
+    ]
+
+
+def answers_kept(tracker: Tracker, facts: Mapping[str, Any]) -> list[EventType]:
+    """The dates the entity extractor changed this turn ("novembre" tagged in "le loyer de novembre"), set back."""
+    kept = kept_answered(tracker, tracker.latest_message.get("text"))
+    changed = tracker.slots_to_validate()
+    return [
+        SlotSet(name, value_before_latest_message(tracker.events, name))
+        for name in kept
+        if name in changed and name not in facts and changed[name] != value_before_latest_message(tracker.events, name)
+    ]
+
+
+def trade_said_wrong_before(tracker: Tracker, facts: dict[str, Any]) -> list[EventType]:
+    """A trade the artisan put right before ("carrossier pas garage"), read again from a later message ("si je suis pas
+    au garage le 15", round 25, s25c-05: the case said "Métier : garage"): taken out of ``facts``, and the slot the entity
+    extractor filled from it set back."""
+    extracted = tracker.get_slot("trade") if "trade" in tracker.slots_to_validate() else None
+    trade = facts.get("trade") or extracted
+    if not isinstance(trade, str):
+        return []
+    earlier = user_messages(tracker.events)[:-1]
+    if not any(fold(trade) in trades_denied(message) for message in earlier):
+        return []
+    facts.pop("trade", None)
+    return [SlotSet("trade", value_before_latest_message(tracker.events, "trade"))] if extracted else []
 
 
 def _noted(tracker: Tracker) -> dict[str, object]:
