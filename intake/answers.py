@@ -1477,15 +1477,30 @@ def without_service_questions(text: str | None) -> str:
     artisan's (round 24, r24c-17: "cotisations URSSAF impayées" from the question; he owed the URSSAF nothing)."""
     if not text or text.startswith("/"):
         return text or ""
+    health_asked = asks_what_health_means(text)
     kept = [
         sentence
         for sentence in _SENTENCE_END.split(text)
         if not (
-            asks_if_confidential(sentence)
+            # "c'est quoi l'info sante ? le fait que je dors pas ?" (round 25, s25a-09): a question about the health
+            # question, never quoted as health information.
+            (health_asked and ("?" in sentence or asks_what_health_means(sentence)))
+            or asks_if_confidential(sentence)
             or ("?" in sentence and (fears_others_told(sentence) or asks_who_reads(sentence)))
         )
     ]
     return " ".join(kept)
+
+
+_HEALTH_MEANT = re.compile(
+    r"\b(?:c'?est quoi|c quoi|quoi|quelle?s?|qu'?est[- ]ce que|ca veut dire quoi|de quoi)\b(?:\s+[\w']+){0,3}?\s+"
+    r"(?:l'|l |les |une |des |cette )?info(?:rmation)?s?\s+(?:de |sur |a propos de )?(?:ma |la |votre )?sante\b"
+)
+
+
+def asks_what_health_means(text: str | None) -> bool:
+    """ "c'est quoi l'info santé ?", "quelle information de santé ?": what the health-consent question means."""
+    return bool(_HEALTH_MEANT.search(_folded(text)))
 
 
 def fears_others_told(text: str | None) -> bool:

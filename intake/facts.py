@@ -226,7 +226,7 @@ _NOT_OWED = re.compile(
 )
 # "je n'ai pas de dettes URSSAF", "aucun souci avec la banque", "à jour avec les impôts": not a creditor.
 _NO_DEBT = re.compile(
-    r"\b(?:pas|plus|aucune?|jamais|sans)\s+(?:de |d |d')?(?:dettes?|soucis?|problemes?|retards?|impayes?)\b|"
+    r"\b(?:pas|plus|aucune?|jamais|sans)\s+(?:de |d |d')?(?:dett?es?|soucis?|problemes?|retards?|impayes?)\b|"
     r"\bne (?:leur |lui )?dois (?:rien|plus rien)\b|\bdois rien\b|\ba jour\b"
 )
 
@@ -261,6 +261,17 @@ _DEBT_SAID = re.compile(
     r"\b(?:(?:dois|doit|devons)\b(?! (?:encore |aussi |bien |vite )?\w+(?:er|ir|re)\b)|dettes?\b|retards?\b|"
     r"impayee?s?\b|reclam\w*|arrieres?\b|a rembourser\b)"
 )
+
+
+def _no_debt_said(folded: str) -> str:
+    """The words without those denying any debt ("pas de dettes", "je dois rien"); one denied to a creditor named ("pas
+    de dettes URSSAF mais la banque ...") still says there are debts elsewhere."""
+
+    def unless_to_a_creditor(denial: re.Match[str]) -> str:
+        after = " ".join(re.split(r"[,.;!?]| mais ", denial.string[denial.end() :], maxsplit=1)[0].split()[:4])
+        return denial.group() if _CREDITOR.search(after) else " "
+
+    return _DEBT_DENIED.sub(unless_to_a_creditor, _NO_DEBT.sub(unless_to_a_creditor, folded))
 
 
 def _no_debt_amount(clause: str) -> bool:
@@ -1098,7 +1109,9 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
         elif (
             names
-            and (debt_asked or _DEBT.search(folded))
+            # "j'ai pas de dettes moi ... les autres banques me disent non" (round 25, s25a-04: "sommes dues : banque"):
+            # a debt denied says none is owed.
+            and ((debt_asked and not _NO_DEBT.search(folded)) or _DEBT.search(_no_debt_said(folded)))
             # Denied or a cost that rises, in the creditor's own clause: "non je dois pas 900, c'est le nouveau loyer".
             and not (_DEBT_DENIED.search(fold(clause)) and not _DEBT.search(_DEBT_DENIED.sub(" ", fold(clause))))
             and not (_COST_RISE.search(fold(clause)) and not _DEBT_SAID.search(clause))
