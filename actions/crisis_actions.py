@@ -67,6 +67,7 @@ from guidance.crisis import (
     emergency_called_reply,
     line_taken_up_reply,
     long_wait_text,
+    means_away,
     not_safe_reply,
     relative_advice,
     relative_reply,
@@ -74,6 +75,7 @@ from guidance.crisis import (
     safe_reply,
     safety_buttons,
     safety_question,
+    safety_question_again,
     suicide_question,
     tell_someone_reply,
     unreachable_reply,
@@ -666,6 +668,11 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
         # Round 20 (development v26): "je tiens encore un peu", "mais ça va aller", "je sais pas" are no yes: the crisis
         # path all the same, without thanks for confiding what was not said.
         messages[0] = messages[0].replace(CONFIDED, NOT_A_YES_OPENING, 1)
+    away = means_away(_latest_user_text(tracker))
+    if away and not said_before(tracker.events, away):
+        # Round 25 (s25a-06): "j'ai encore tous ses médicaments dans la salle de bain": after the numbers, one sentence
+        # to put the means out of reach, once.
+        messages[1] = f"{messages[1]} {away}"
     if _welcome_said_this_turn(tracker):
         # The held welcome goes out before the first reply without the numbers (bot/crisis_first.py): it came between
         # the 15/112 line and the callback offer (round 7, r7a-06 and r7a-12). Said in one message after the 3114,
@@ -1870,7 +1877,10 @@ class ActionAskSafeNow(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         person = person_at_risk(tracker)
-        dispatcher.utter_message(text=safety_question(person), buttons=[dict(b) for b in safety_buttons(person)])
+        question = safety_question(person)
+        if said_before(tracker.events, question):
+            question = safety_question_again(person)  # round 25 (s25a-06): never the same words a second time
+        dispatcher.utter_message(text=question, buttons=[dict(b) for b in safety_buttons(person)])
         return []
 
 
@@ -1892,7 +1902,9 @@ class ValidateSafetyForm(FormValidationAction):
     async def extract_safe_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        mistaken = put_to_the_writer_by_mistake(dispatcher, tracker, "safe_now", (safety_question(None),))
+        mistaken = put_to_the_writer_by_mistake(
+            dispatcher, tracker, "safe_now", (safety_question(None), safety_question_again(None))
+        )
         if mistaken is not None:
             return mistaken
         person = person_at_risk(tracker)
@@ -1912,7 +1924,8 @@ class ValidateSafetyForm(FormValidationAction):
             logger.info("safe_now answered: safe, with a call asked for")
             return {"safe_now": SAFE}
         read = partial(read_safety_answer, about_someone_else=person is not None)
-        return _read_answer(tracker, dispatcher, "safe_now", read, "action_crisis_response", (safety_question(person),))
+        asked = (safety_question(person), safety_question_again(person))
+        return _read_answer(tracker, dispatcher, "safe_now", read, "action_crisis_response", asked)
 
 
 CALL_WISH_HEARD = "C'est entendu pour le rappel par un conseiller de la chambre."

@@ -1317,7 +1317,15 @@ def suicide_answer(slots: Mapping[str, Any]) -> str | None:
         return "a dit avoir des pensées suicidaires"
     if NO_ANSWER_REASON in ((slots.get("triage_reasons") or {}).get("overwhelm") or []):
         return NO_ANSWER_SAID
+    if slots.get("suicide_thoughts") == "clear_no" and slots.get("distress") and slots.get("distress_level") in (1, 2):
+        # Round 25 (s25a-17): "non non, je suis juste épuisée", then "j'aimerais ne pas me réveiller": the summary said "a
+        # répondu non", and the advisor might lower the priority. Only a level-3 sign leads to the question: a sign of
+        # level 1 or 2 with the distress came after the no.
+        return LATER_SIGN_AFTER_NO
     return _SUICIDE_ANSWERS.get(str(slots.get("suicide_thoughts") or ""))
+
+
+LATER_SIGN_AFTER_NO = "a d'abord répondu non, puis a exprimé un signe d'alerte plus grave : ne pas s'en tenir à ce non"
 
 
 def thoughts_admitted(slots: Mapping[str, Any]) -> bool:

@@ -34,6 +34,7 @@ from intake.facts import (
     past_deadline,
     says_only_salaries_are_paid,
     vaguer_employees,
+    trades_denied,
 )
 from intake.outside import writer_outside
 from ops import clock
@@ -64,6 +65,7 @@ class ValidateTriageSlots(ValidationAction):
         ]
         facts = facts_to_fill(tracker)
         if assessment.urgency == "basse" and tracker.get_slot("requested_slot") != "creditors":
+        trade_undone = trade_said_wrong_before(tracker, facts)
             # Asking ahead (round 22, r22c-07, r22c-12): "si un jour je n'arrive pas à payer mes cotisations" owes
             # nothing; "J'ai noté : sommes dues : URSSAF" misled the artisan and the advisor. A creditor noted from
             # such words goes too; one said owed before the triage read the conversation as asking ahead stays.
@@ -71,7 +73,7 @@ class ValidateTriageSlots(ValidationAction):
         events += [SlotSet(name, value) for name, value in facts.items() if tracker.get_slot(name) != value]
         if "departement" not in facts:
             events += place_undone(tracker)
-        events += undone
+        events += undone + trade_undone
         events += deadline_not_said(tracker, facts, undone)
         events += answers_kept(tracker, facts)
         events += hours_for_the_place(tracker, events)

@@ -148,6 +148,48 @@ def safety_question(person: str | None = None) -> str:
     return f"Pensez-vous que {your(person)} {'soient' if _plural(person) else 'soit'} en sécurité en ce moment ?"
 
 
+def safety_question_again(person: str | None = None) -> str:
+    """The safety question asked a second time (round 25, s25a-06: the same words again after "en fait non"): never
+    word for word."""
+    if person is None:
+        return "Et là, maintenant, êtes-vous en sécurité ?"
+    return f"Et là, maintenant, pensez-vous que {your(person)} {'soient' if _plural(person) else 'soit'} en sécurité ?"
+
+
+# Round 25 (s25a-06): "je suis seule à la maison et j'ai encore tous ses médicaments dans la salle de bain" got the
+# numbers and nothing about the medication. A means at hand named gets one sentence of means restriction, as prevention
+# guidance recommends: put it away or hand it to someone for a while. Said once.
+_MEANS = (
+    (
+        re.compile(
+            r"\b(?:medicaments?|medocs?|cachets?|comprimes?|somniferes?|pilules?|anxiolytiques?|antidepresseurs?|"
+            r"boites? de \w+)\b"
+        ),
+        "ces médicaments",
+        "les",
+    ),
+    (re.compile(r"\b(?:fusils?|carabines?|pistolets?|revolvers?|armes?(?! blanche))\b"), "cette arme", "la"),
+    (re.compile(r"\bcordes?\b"), "cette corde", "la"),
+)
+# A means denied ("pas de médicaments"), or already taken ("j'ai pris des cachets": the 15 now, said first).
+_MEANS_DENIED_BEFORE = re.compile(
+    r"\b(?:(?:pas|plus|aucune?|jamais|sans)\s+(?:de |d'|d )?(?:\w+ )?|(?:pris|avale|avalee?|avales)(?: \w+){0,2} )$"
+)
+
+
+def means_away(text: str | None) -> str | None:
+    """ "Si vous le pouvez, éloignez ces médicaments ou confiez-les à quelqu'un, le temps que ça passe." for a means at
+    hand named in the words (medication, a weapon, a rope); None otherwise."""
+    from french import fold
+
+    folded = fold(text or "").replace("’", "'")
+    for pattern, these, it in _MEANS:
+        found = pattern.search(folded)
+        if found and not _MEANS_DENIED_BEFORE.search(folded[: found.start()]):
+            return f"Si vous le pouvez, éloignez {these} ou confiez-{it} à quelqu'un, le temps que ça passe."
+    return None
+
+
 def safety_buttons(person: str | None = None) -> tuple[dict[str, str], ...]:
     return SAFETY_BUTTONS if person is None else RELATIVE_SAFETY_BUTTONS
 

@@ -451,7 +451,7 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
         for deadline in find_deadlines(words, today):
             said = words[deadline.start : deadline.end]
             before = words[: deadline.start]
-            if _TODAY_NAMED_BEFORE.search(before) or _HAPPENED_BEFORE.search(before):
+            if _TODAY_NAMED_BEFORE.search(before) or _HAPPENED_BEFORE.search(before) or _HANDED_BEFORE.search(before):
                 continue
             if re.search(r"\bpassée?s? +" + re.escape(said) + r"\b", sentence.group().lower()):
                 continue  # "passé ce matin" written with its accent (the present "passe" looks ahead)  # "ah non on est samedi, lundi 14h" (round 19, r19c-03: "Échéance : samedi"): today, said
@@ -536,6 +536,12 @@ _PROMISED_TO_ME_BEFORE = re.compile(
 # aujourd'hui"): the visit made, never the deadline; the day it comes back is.
 _HAPPENED_BEFORE = re.compile(
     r"\b(?:venue?s?|arrivee?s?|recue?s?|tombee?s?|deposee?s?|livree?s?|eu|ete|appelee?|sonne)\s*$"
+)
+# "le commissaire m'a laissé l'acte vendredi", "j'ai reçu le courrier lundi" (round 25, s25c-18: "Échéance : le vendredi
+# 11 décembre" for last Friday): the day a paper was handed over, past.
+_HANDED_BEFORE = re.compile(
+    r"\b(?:laisse|remis|depose|recu|eu|donne|apporte)e?s? (?:l |l'|le |la |les |un |une |son |sa |ses |mon |ma |mes )?"
+    r"(?:acte|papier|courrier|lettre|avis|commandement|recommande|pli|document)s?\s*$"
 )
 _TODAY_NAMED_BEFORE = re.compile(
     r"\b(?:on est|nous sommes|on n est que|aujourd hui (?:c est|on est|nous sommes)?)\s*(?:deja\s+|le\s+)*$"
@@ -644,6 +650,8 @@ def past_deadline(text: str | None, today: date) -> str | None:
 
 # "pas taxi, vtc", "taxi? non pardon ambulancier. enfin vtc": a trade said wrong, and the one meant after it.
 _TRADE_NEGATED_BEFORE = re.compile(r"(?:\bpas|\bnon pas|\bet non|\bplutot que|\bau lieu de)\s+(?:un |une |de |d')?$")
+# "au garage", "dans mon atelier": where something happened, a trade's word said as a place.
+_AT_THE_WORKPLACE_BEFORE = re.compile(r"\b(?:au|a l'|a la|dans (?:le|la|l'|mon|ma)|devant (?:le|la|mon|ma))\s*$")
 _TRADE_CORRECTED_BETWEEN = re.compile(r"\b(?:non|pardon|enfin|en fait|plutot|je veux dire|je voulais dire|ou plutot)\b")
 
 
@@ -735,6 +743,10 @@ def _trade(text: str, folded: str) -> str | None:
         and not _TRADE_AS_A_COST_AFTER.match(folded[match.end() :])
     ]
     matches.sort(key=lambda match: (match.start(), -match.end()))
+    # "un huissier est passé au garage ... je suis carrossier" (round 25, s25c-05: "Métier : garage"): the place where
+    # it happened gives way to a trade said as one.
+    said_as_trade = [match for match in matches if not _AT_THE_WORKPLACE_BEFORE.search(folded[: match.start()])]
+    matches = said_as_trade or matches
     # "horloger-bijoutier" whole, never also its "bijoutier" alone.
     matches = [match for index, match in enumerate(matches) if all(m.end() <= match.start() for m in matches[:index])]
     if not matches:
@@ -766,6 +778,20 @@ _DOING_AS_TRADE = re.compile(
     r"entretient|entretenons))? (?:des|les|du|de la|de l') ?(?!(?:questions?|locaux|local|maison|appart\w*|bureaux?|biens?|"
     r"parts?|actions?|stock|terrain|fonds|voiture|camion|materiel|mur|murs|chambres?|logements?|garage)\b)[a-z-]{3,20})\b"
 )
+
+
+def trades_denied(text: str | None) -> set[str]:
+    """The trades a message says are not the artisan's ("carrossier pas garage", "non pas taxi, vtc"), folded: a
+    later mention of the word ("si je suis pas au garage le 15") never makes it the trade again (round 25, s25c-05)."""
+    if not text:
+        return set()
+    folded = fold(" ".join(text.replace("’", "'").split()))
+    return {
+        fold(match.group())
+        for pattern in (_lookup_pattern("trades", plural=True), _TRADES_BESIDE)
+        for match in pattern.finditer(folded)
+        if _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
+    }
 
 
 def _activity_as_trade(text: str, folded: str) -> str | None:
@@ -1493,6 +1519,41 @@ def corrections(text: str | None, known: dict[str, object], today: date) -> dict
     if isinstance(creditors, str) and creditors != NO_DEBT and amounts_not_owed(creditors, text) != creditors:
         updates["creditors"] = amounts_not_owed(creditors, text) or NO_DEBT
     elif isinstance(creditors, str) and creditors != NO_DEBT:
+_WEEKDAY_WORDS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+# What the day noted was instead: when a paper came, past ("vendredi c'est quand j'ai eu l'acte", "vendredi dernier").
+_WAS_THE_DAY_OF = (
+    r"(?:\s+(?:dernier|passe)\b|[^,.;!?]{0,40}?\b(?:c'?(?: )?est|c'?(?: )?etait|ct|c) (?:quand|le jour|la date|ce jour|"
+    r"la que)\b|[^,.;!?]{0,30}?\b(?:j'?(?: )?ai (?:eu|recu)|g (?:eu|recu)|recu|on m'?(?: )?a|il m'?(?: )?a|"
+    r"la date (?:du|de la|de l'))\b)"
+)
+# What is due instead ("l'urgence c'est samedi"): a date said with these words is the deadline.
+_URGENT_WORDS = re.compile(r"(?:urgen(?:ce|t)|\ble plus presse|date limite|echeance|c'?(?: )?est pour|il faut|faut)\b")
+
+
+def _deadline_day_was_past(known: str, text: str, today: date) -> str | None:
+    """The deadline noted ("le vendredi 11 décembre") said to be the day a paper came ("non vendredi c'est quand j'ai
+    eu l'acte, vendredi dernier. l'urgence c'est samedi", round 25, s25c-18): the date said due instead, None without
+    one; ``known`` itself when the message says nothing of the kind."""
+    folded_known = fold(known)
+    weekday = re.search(rf"\b{_WEEKDAY_WORDS}\b", folded_known)
+    number = re.search(r"\b(\d{1,2})\b", folded_known)
+    days = [weekday.group()] if weekday else []
+    if number:
+        days.append(rf"(?:le |du )?{number.group(1)}(?:er)?")
+    if not days:
+        return known
+    said_past = re.compile(
+        rf"\b(?:{'|'.join(days)})\b{_WAS_THE_DAY_OF}|\b(?:c'?(?: )?est|c'?(?: )?etait|c) "
+        rf"(?:{'|'.join(days)})(?: dernier)? (?:que|qu'|qu |ou|quand)"
+    )
+    folded = fold(" ".join(text.replace("’", "'").split()))
+    parts = re.split(r"[.;!?,]+\s*|\s+(?:virgule|point)\b\s*", folded)
+    if not any(said_past.search(part) for part in parts):
+        return known
+    rest = " . ".join(part for part in parts if not said_past.search(part) and not re.search(r"\bdernier\b", part))
+    return _deadline(rest, rest, today, asked=bool(_URGENT_WORDS.search(rest))) if rest.strip() else None
+
+
         corrected = _creditors_corrected(creditors, text, creditors_denied(text))
         if corrected is not None and corrected != creditors:
             updates["creditors"] = corrected
@@ -1513,6 +1574,8 @@ def corrections(text: str | None, known: dict[str, object], today: date) -> dict
             updates[name] = value
     return updates
 
+        if after == deadline:
+            after = _deadline_day_was_past(deadline, text, today)
 
 def corrections_said(updates: dict[str, str | None], known: dict[str, object]) -> str:
     """ "C'est corrigé : EI, pas d'échéance le vendredi 11 décembre, sommes dues : URSSAF 4200 €." """
@@ -2082,7 +2145,7 @@ _DEATH_WHEN = re.compile(
     rf"en (?:{_MONTHS})(?: \d{{4}})?|le \d{{1,2}} (?:{_MONTHS}))"
 )
 _HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(?:comment|est ce qu|est-ce qu|estce qu|si je|si on|s'ils?|s ils?|peuvent|peut il|peut-il|pourrai\w*|"
+    r"\b(?:comment|est ce que?|est-ce que?|estce que?|si je|si on|s'ils?|s ils?|peuvent|peut il|peut-il|pourrai\w*|"
     r"risque\w*|faut il|faut-il|dois je|dois-je|savoir|c'est quoi|c est quoi|qu'est|eviter|peur|"
     # Round 17 (r17a-05): "c koi la différence entre redressement et liquidation ?" asks what the words mean.
     r"c'?(?: )?est koi|c koi|ce koi|c quoi|ca veut dire|veut dire|signifie|difference)\b[^.;!?]*$"
@@ -2327,6 +2390,19 @@ def deaths_said(text: str, relative: str | None = None) -> list[str]:
     ``relative``: what the person concerned is to the writer when someone close writes (``written_for``'s
     "relative"); else read in the message itself. The death is then told for the artisan, never from the writer's
     side ("ma mère" written by the son is the artisan's wife, round 14)."""
+# "elle peut saisir mon compte", "ils pourraient saisir le camion": a seizure that may come, no seizure.
+_MAY_BEFORE = re.compile(r"\b(?:peut|peux|pourrait|pourraient|pourra|pourront)\s+(?:\w+\s+)?$")
+
+
+def _seizure_asked(spaced: str, folded: str, match: re.Match[str]) -> bool:
+    """A seizure said as what may come ("l'urssaf elle peut saisir mon compte", round 25, s25c-01: the case opened
+    with "Saisie de son compte."), or asked ("ils vont saisir la maison ?"): the infinitive in a question."""
+    if _MAY_BEFORE.search(folded[: match.start()]):
+        return True
+    asked = {found.group()[:-1].strip() for found in re.finditer(r"[^.;!?\n]+\?", spaced)}
+    return match.group().startswith("saisir") and folded.strip() in asked
+
+
     found: list[str] = []
     relative = relative or concerned_relative(text)
     for original, folded in _sentences(text):
@@ -2448,7 +2524,7 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
         if unpaid and not _hypothetical(folded, unpaid.start()):
             add("ne peut plus payer ses salariés" if "plus" in unpaid.group() else "ne peut pas payer ses salariés")
         for match in _TOOL_LOST.finditer(folded):
-            if _hypothetical(folded, match.start()):
+            if _hypothetical(folded, match.start()) or _seizure_asked(spaced, folded, match):
                 continue
             state = match.group("state")
             shown = _STATE_SHOWN.get(state) or {

@@ -872,6 +872,9 @@ class _Run:
             self.owner = owner
         meant = person_meant_instead(text, self.person_at_risk) if self.person_at_risk else None
         if meant:
+        # The last message that denied a seizure ("y a pas de saisie pour l'instant", "j'ai pas de saisie hein"): the
+        # seizure's words said before it are no evidence any more (see without_denied_seizures).
+        self.seizure_denied_at: int | None = None
             # "non c'est mon PERE qui va pas bien, pas ma mere" (round 15, r15b-08): the signs were about the father.
             possessive, word = meant.split(" ", 1)
             self.person_at_risk = f"{possessive} {ACCENTED_KIN.get(word, word)}"
@@ -1019,6 +1022,8 @@ class _Run:
         """Raise urgency for the threats of the clause; none after `limit`, where a condition opens."""
         raised = False
         # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
+            if _SEIZURE_DENIED.search(normalise(text)):
+                self.seizure_denied_at = index
         neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
         for rule in rules().urgency_rules:
             if rule.context is not None and not rule.context.search(clause.text):
@@ -1187,8 +1192,33 @@ class _Run:
 
     def retracted(self) -> set[str]:
         """Categories the artisan denied in a message after the last one that named them ("c'est pas la banque",
-        "non pas de souci avec l'urssaf" after the bot said it back)."""
-        return {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
+        "non pas de souci avec l'urssaf" after the bot said it back), and those only a seizure denied since gave."""
+        denied = {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
+        kept = self.without_denied_seizures()
+        return denied | ({hit.owner for hit in self.hits} - {hit.owner for hit in kept})
+
+    def without_denied_seizures(self) -> list[_Hit]:
+        """The hits, less the seizure's words said before a message that denies any seizure (round 25, s25c-01 and
+        s25c-17: "l'urssaf elle peut saisir mon compte ?" then "y a pas de saisie pour l'instant" kept the bank and
+        the court procedure on the case, read from the question alone)."""
+        if self.seizure_denied_at is None:
+            return self.hits
+        return [
+            hit
+            for hit in self.hits
+            if hit.order[0] >= self.seizure_denied_at
+            # The seizure's words and the account or goods seized beside them ("saisir mon compte": the bank's
+            # "compte"); the creditor said with them ("l'urssaf peut saisir") stays one.
+            or not any(
+                (word.start() <= hit.start < word.end())
+                or (
+                    hit.owner in _SEIZURE_OWNERS
+                    and word.start() - _SEIZED_THING_SPAN <= hit.start
+                    and hit.end <= word.end() + _SEIZED_THING_SPAN
+                )
+                for word in _SEIZURE_WORD.finditer(hit.clause.text)
+            )
+        ]
 
 
 def _only_a_date(text: str, today: date) -> bool:
@@ -1244,6 +1274,24 @@ def assess(
     today: date | None = None,
 ) -> Assessment:
     """Assess the whole conversation so far (every message of the artisan, oldest first).
+# A seizure said not to be ("pas de saisie", "aucune saisie", "rien n'a été saisi", "c'est pas encore saisi"), and the
+# words of one: normalised text.
+_SEIZURE_DENIED = re.compile(
+    r"\b(?:(?:pas|aucune?|jamais)(?: eu| encore)? (?:de |d |eu de )?saisies?|(?:pas|rien|jamais)(?: n a| n ont)?"
+    r"(?: encore| ete| eu)* saisi[es]?)\b(?! (?:quoi|comment|pourquoi|possible|si)\b)"
+)
+_SEIZURE_WORD = re.compile(r"\bsaisi\w*")
+
+
+def denies_a_seizure(text: str) -> bool:
+    """Whether the message says there is no seizure ("y a pas de saisie pour l'instant", "j'ai pas de saisie hein")."""
+    return bool(_SEIZURE_DENIED.search(normalise(text)))
+
+
+_SEIZED_THING_SPAN = 20  # characters around a seizure's word where what is seized is named
+_SEIZURE_OWNERS = frozenset({"procedure_judiciaire", "banque"})
+
+
 
     Urgency never goes below `previous.urgency` and distress stays true once set; categories from
     `previous` are kept in their order, new ones follow in order of first mention; a category the artisan
@@ -1263,7 +1311,7 @@ def assess(
     retracted = run.retracted()
     # Categories: previous ones first (a stable primary), then by first mention.
     ordered: list[str] = [code for code in previous.categories if code not in retracted] if previous else []
-    for hit in sorted(run.hits, key=lambda hit: hit.order):
+    for hit in sorted(run.without_denied_seizures(), key=lambda hit: hit.order):
         if hit.owner in retracted:
             continue
         if hit.owner not in ordered:
