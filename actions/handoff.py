@@ -871,6 +871,7 @@ def happened_said(artisan_messages: Sequence[str]) -> list[str]:
     """Deaths first, then what happened to the business (intake.facts): "décès de son associé (il y a 2 semaines)",
     "liquidation judiciaire, audience le mardi 15 décembre", "saisie de son camion (la semaine prochaine)"."""
     from intake.facts import UNSPECIFIED_REDRESSEMENT, deaths_said, events_said, redressement_meant
+    from triage.engine import denies_a_seizure
 
     # Someone close writing, said in any message ("je suis son fils", then "ma mère est décédée"): each death and event
     # is told for the artisan, not from the writer's side (round 14, r14a-09).
@@ -880,6 +881,9 @@ def happened_said(artisan_messages: Sequence[str]) -> list[str]:
     for message in artisan_messages:
         if not message or message.startswith("/"):
             continue
+        if denies_a_seizure(message):
+            # "y a pas de saisie pour l'instant" after a seizure was read (round 25, s25c-01): it leaves the case.
+            events = [line for line in events if not line.startswith("saisie ")]
         known = [death.split(" (")[0] for death in deaths]
         deaths += [line for line in deaths_said(message, relative) if line.split(" (")[0] not in known]
         events += [line for line in events_said(message, relative) if line not in events]
