@@ -107,6 +107,7 @@ from actions.handoff import (
 )
 from actions.intake import YOU_ARE_WELCOME, is_question, question_reply
 from actions.live_actions import LiveOfferValidation, finish_live, live_offer_available
+from actions.offer_replies import answer_beside_the_offer, no_with_a_plan_at_offer
 from actions.place_validation import (
     PlaceValidation,
     place_corrected_after_case,
@@ -158,6 +159,7 @@ from intake.answers import (
 )
 from intake.asked_at_consent import opens_with_a_question, relayed_yes
 from intake.facts import extract_facts, fold, understood
+from intake.offer_replies import yes_turning_elsewhere
 from intake.shapes import declines_a_name, yes_without_a_name
 from ops import clock
 from places import departement_name, find_in_text, resolve
@@ -424,7 +426,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     async def extract_wants_advisor(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return yes_naming_whom_to_call("wants_advisor", tracker)
+        return yes_naming_whom_to_call("wants_advisor", tracker) or no_with_a_plan_at_offer(tracker)
 
     async def extract_consent_given(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -622,6 +624,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             asked = asks_chamber_address(words) and not prefers_writing(words)
             dispatcher.utter_message(text=chamber_address_text(chamber) if asked else writing_instead(chamber))
             return {"wants_advisor": None}
+        # Round 25: "non je parle de l'huissier ...", "oui mais il a le droit ... ?": the offer asked again after it.
+        beside = answer_beside_the_offer(dispatcher, tracker, words)
+        if beside is not None:
+            return beside
         said_yes = re.match(  # a yes or a no said first stays the answer (its question is then answered after it)
             r"(?:oui|ouais|ok|d'accord|volontiers|je veux bien|non|nan|pas besoin|ca ira)\b", fold(words or "").strip()
         )
@@ -3518,6 +3524,8 @@ def consent_no_taken_back(tracker: Tracker) -> bool:
     between = events[said[-2] : said[-1]]
     return any(
         e.get("event") == "slot" and e.get("name") == "consent_given" and e.get("value") is False for e in between
+    if yes_turning_elsewhere(tracker.latest_message.get("text")) is not None:
+        return False  # "ok tant pis pour la météo. vous pouvez m'aider ... ?" (round 25, s25c-02): no consent
     )
 
 
