@@ -3517,6 +3517,8 @@ def consent_no_taken_back(tracker: Tracker) -> bool:
         fold(tracker.latest_message.get("text") or "").replace("’", "'")
     ):
         return False
+    if yes_turning_elsewhere(tracker.latest_message.get("text")) is not None:
+        return False  # "ok tant pis pour la météo. vous pouvez m'aider ... ?" (round 25, s25c-02): no consent
     events = list(tracker.events)
     said = [i for i, event in enumerate(events) if event.get("event") == "user"]
     if len(said) < 2:
@@ -3524,8 +3526,6 @@ def consent_no_taken_back(tracker: Tracker) -> bool:
     between = events[said[-2] : said[-1]]
     return any(
         e.get("event") == "slot" and e.get("name") == "consent_given" and e.get("value") is False for e in between
-    if yes_turning_elsewhere(tracker.latest_message.get("text")) is not None:
-        return False  # "ok tant pis pour la météo. vous pouvez m'aider ... ?" (round 25, s25c-02): no consent
     )
 
 

@@ -33,8 +33,8 @@ from intake.facts import (
     names_today,
     past_deadline,
     says_only_salaries_are_paid,
-    vaguer_employees,
     trades_denied,
+    vaguer_employees,
 )
 from intake.outside import writer_outside
 from ops import clock
@@ -64,8 +64,8 @@ class ValidateTriageSlots(ValidationAction):
             SlotSet(name, value) for name, value in assessment.to_slots().items() if tracker.get_slot(name) != value
         ]
         facts = facts_to_fill(tracker)
-        if assessment.urgency == "basse" and tracker.get_slot("requested_slot") != "creditors":
         trade_undone = trade_said_wrong_before(tracker, facts)
+        if assessment.urgency == "basse" and tracker.get_slot("requested_slot") != "creditors":
             # Asking ahead (round 22, r22c-07, r22c-12): "si un jour je n'arrive pas à payer mes cotisations" owes
             # nothing; "J'ai noté : sommes dues : URSSAF" misled the artisan and the advisor. A creditor noted from
             # such words goes too; one said owed before the triage read the conversation as asking ahead stays.

@@ -1505,20 +1505,6 @@ def _deadline_denied(known: str, text: str, today: date) -> str | None:
     return known
 
 
-def corrections(text: str | None, known: dict[str, object], today: date) -> dict[str, str | None]:
-    """What a message denies of the facts already noted (``known``: creditors, deadline, legal form), as the slots'
-    new values, with the facts it says instead: "non la SCI c'est mon client pas moi, je suis en EI. j'ai pas
-    d'échéance le 11 décembre. la banque je lui dois rien" -> legal form "EI", deadline None, creditors without the
-    bank. Empty when nothing noted is denied (then the message is read as it always was)."""
-    if not text or text.startswith("/"):
-        return {}
-    text = " ".join(text.replace("’", "'").split())
-    folded = fold(text)
-    updates: dict[str, str | None] = {}
-    creditors = known.get("creditors")
-    if isinstance(creditors, str) and creditors != NO_DEBT and amounts_not_owed(creditors, text) != creditors:
-        updates["creditors"] = amounts_not_owed(creditors, text) or NO_DEBT
-    elif isinstance(creditors, str) and creditors != NO_DEBT:
 _WEEKDAY_WORDS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 # What the day noted was instead: when a paper came, past ("vendredi c'est quand j'ai eu l'acte", "vendredi dernier").
 _WAS_THE_DAY_OF = (
@@ -1554,12 +1540,28 @@ def _deadline_day_was_past(known: str, text: str, today: date) -> str | None:
     return _deadline(rest, rest, today, asked=bool(_URGENT_WORDS.search(rest))) if rest.strip() else None
 
 
+def corrections(text: str | None, known: dict[str, object], today: date) -> dict[str, str | None]:
+    """What a message denies of the facts already noted (``known``: creditors, deadline, legal form), as the slots'
+    new values, with the facts it says instead: "non la SCI c'est mon client pas moi, je suis en EI. j'ai pas
+    d'échéance le 11 décembre. la banque je lui dois rien" -> legal form "EI", deadline None, creditors without the
+    bank. Empty when nothing noted is denied (then the message is read as it always was)."""
+    if not text or text.startswith("/"):
+        return {}
+    text = " ".join(text.replace("’", "'").split())
+    folded = fold(text)
+    updates: dict[str, str | None] = {}
+    creditors = known.get("creditors")
+    if isinstance(creditors, str) and creditors != NO_DEBT and amounts_not_owed(creditors, text) != creditors:
+        updates["creditors"] = amounts_not_owed(creditors, text) or NO_DEBT
+    elif isinstance(creditors, str) and creditors != NO_DEBT:
         corrected = _creditors_corrected(creditors, text, creditors_denied(text))
         if corrected is not None and corrected != creditors:
             updates["creditors"] = corrected
     deadline = known.get("deadline")
     if isinstance(deadline, str) and deadline != NO_DEADLINE:
         after = _deadline_denied(deadline, text, today)
+        if after == deadline:
+            after = _deadline_day_was_past(deadline, text, today)
         if after != deadline:
             updates["deadline"] = after
     form = known.get("legal_form")
@@ -1574,8 +1576,6 @@ def _deadline_day_was_past(known: str, text: str, today: date) -> str | None:
             updates[name] = value
     return updates
 
-        if after == deadline:
-            after = _deadline_day_was_past(deadline, text, today)
 
 def corrections_said(updates: dict[str, str | None], known: dict[str, object]) -> str:
     """ "C'est corrigé : EI, pas d'échéance le vendredi 11 décembre, sommes dues : URSSAF 4200 €." """
@@ -2357,6 +2357,19 @@ def _hypothetical(folded: str, start: int) -> bool:
     return bool(_HYPOTHETICAL_BEFORE.search(folded[:start]))
 
 
+# "elle peut saisir mon compte", "ils pourraient saisir le camion": a seizure that may come, no seizure.
+_MAY_BEFORE = re.compile(r"\b(?:peut|peux|pourrait|pourraient|pourra|pourront)\s+(?:\w+\s+)?$")
+
+
+def _seizure_asked(spaced: str, folded: str, match: re.Match[str]) -> bool:
+    """A seizure said as what may come ("l'urssaf elle peut saisir mon compte", round 25, s25c-01: the case opened
+    with "Saisie de son compte."), or asked ("ils vont saisir la maison ?"): the infinitive in a question."""
+    if _MAY_BEFORE.search(folded[: match.start()]):
+        return True
+    asked = {found.group()[:-1].strip() for found in re.finditer(r"[^.;!?\n]+\?", spaced)}
+    return match.group().startswith("saisir") and folded.strip() in asked
+
+
 def concerned_relative(text: str | None) -> str | None:
     """What the person concerned is to the writer when the message says someone close writes ("papa ne s'en sort plus"
     -> "papa", "je suis son fils" -> "pere"); None when nothing says so (the artisan writes)."""
@@ -2390,19 +2403,6 @@ def deaths_said(text: str, relative: str | None = None) -> list[str]:
     ``relative``: what the person concerned is to the writer when someone close writes (``written_for``'s
     "relative"); else read in the message itself. The death is then told for the artisan, never from the writer's
     side ("ma mère" written by the son is the artisan's wife, round 14)."""
-# "elle peut saisir mon compte", "ils pourraient saisir le camion": a seizure that may come, no seizure.
-_MAY_BEFORE = re.compile(r"\b(?:peut|peux|pourrait|pourraient|pourra|pourront)\s+(?:\w+\s+)?$")
-
-
-def _seizure_asked(spaced: str, folded: str, match: re.Match[str]) -> bool:
-    """A seizure said as what may come ("l'urssaf elle peut saisir mon compte", round 25, s25c-01: the case opened
-    with "Saisie de son compte."), or asked ("ils vont saisir la maison ?"): the infinitive in a question."""
-    if _MAY_BEFORE.search(folded[: match.start()]):
-        return True
-    asked = {found.group()[:-1].strip() for found in re.finditer(r"[^.;!?\n]+\?", spaced)}
-    return match.group().startswith("saisir") and folded.strip() in asked
-
-
     found: list[str] = []
     relative = relative or concerned_relative(text)
     for original, folded in _sentences(text):
@@ -2491,7 +2491,7 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
                     add(line)
                 break
         for match in _SEIZED.finditer(folded):
-            if _hypothetical(folded, match.start()):
+            if _hypothetical(folded, match.start()) or _seizure_asked(spaced, folded, match):
                 continue
             what = original[match.start("what") : match.end("what")]
             article = {
@@ -2524,7 +2524,7 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
         if unpaid and not _hypothetical(folded, unpaid.start()):
             add("ne peut plus payer ses salariés" if "plus" in unpaid.group() else "ne peut pas payer ses salariés")
         for match in _TOOL_LOST.finditer(folded):
-            if _hypothetical(folded, match.start()) or _seizure_asked(spaced, folded, match):
+            if _hypothetical(folded, match.start()):
                 continue
             state = match.group("state")
             shown = _STATE_SHOWN.get(state) or {

@@ -846,6 +846,9 @@ class _Run:
         # denied after it was read ("y a pas de travaux devant chez moi", round 5) is dropped (see retracted).
         self.named_at: dict[str, int] = {}
         self.denied_at: dict[str, int] = {}
+        # The last message that denied a seizure ("y a pas de saisie pour l'instant", "j'ai pas de saisie hein"): the
+        # seizure's words said before it are no evidence any more (see without_denied_seizures).
+        self.seizure_denied_at: int | None = None
         # The clauses of earlier messages: a two-sense word's other domain said before ("impôts", then "saisie" in
         # the next message: round 17, retired v23) still gives it that sense.
         self.earlier_clauses: list[Clause] = []
@@ -872,9 +875,6 @@ class _Run:
             self.owner = owner
         meant = person_meant_instead(text, self.person_at_risk) if self.person_at_risk else None
         if meant:
-        # The last message that denied a seizure ("y a pas de saisie pour l'instant", "j'ai pas de saisie hein"): the
-        # seizure's words said before it are no evidence any more (see without_denied_seizures).
-        self.seizure_denied_at: int | None = None
             # "non c'est mon PERE qui va pas bien, pas ma mere" (round 15, r15b-08): the signs were about the father.
             possessive, word = meant.split(" ", 1)
             self.person_at_risk = f"{possessive} {ACCENTED_KIN.get(word, word)}"
@@ -996,6 +996,8 @@ class _Run:
             self.named_at.update(dict.fromkeys(owners, index))
             if _DENIES_A_DIFFICULTY.search(normalise(text)):
                 self.denied_at.update(dict.fromkeys(denied - owners, index))
+            if _SEIZURE_DENIED.search(normalise(text)):
+                self.seizure_denied_at = index
         if haute:
             self.levels.append("haute")
         elif message_hits:
@@ -1022,8 +1024,6 @@ class _Run:
         """Raise urgency for the threats of the clause; none after `limit`, where a condition opens."""
         raised = False
         # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
-            if _SEIZURE_DENIED.search(normalise(text)):
-                self.seizure_denied_at = index
         neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
         for rule in rules().urgency_rules:
             if rule.context is not None and not rule.context.search(clause.text):
@@ -1254,6 +1254,24 @@ _ASKING_ONLY = re.compile(
 )
 
 
+# A seizure said not to be ("pas de saisie", "aucune saisie", "rien n'a été saisi", "c'est pas encore saisi"), and the
+# words of one: normalised text.
+_SEIZURE_DENIED = re.compile(
+    r"\b(?:(?:pas|aucune?|jamais)(?: eu| encore)? (?:de |d |eu de )?saisies?|(?:pas|rien|jamais)(?: n a| n ont)?"
+    r"(?: encore| ete| eu)* saisi[es]?)\b(?! (?:quoi|comment|pourquoi|possible|si)\b)"
+)
+_SEIZURE_WORD = re.compile(r"\bsaisi\w*")
+
+
+def denies_a_seizure(text: str) -> bool:
+    """Whether the message says there is no seizure ("y a pas de saisie pour l'instant", "j'ai pas de saisie hein")."""
+    return bool(_SEIZURE_DENIED.search(normalise(text)))
+
+
+_SEIZED_THING_SPAN = 20  # characters around a seizure's word where what is seized is named
+_SEIZURE_OWNERS = frozenset({"procedure_judiciaire", "banque"})
+
+
 # A difficulty denied in so many words ("y a pas de travaux", "c'est pas l'urssaf le souci", "pas de souci avec la
 # banque"), unlike a negation that tells of it ("je ne tiens pas sans ce découvert", "sans avocat": the development
 # sets v9 and v10 lost four categories when any negated category word retracted it).
@@ -1274,24 +1292,6 @@ def assess(
     today: date | None = None,
 ) -> Assessment:
     """Assess the whole conversation so far (every message of the artisan, oldest first).
-# A seizure said not to be ("pas de saisie", "aucune saisie", "rien n'a été saisi", "c'est pas encore saisi"), and the
-# words of one: normalised text.
-_SEIZURE_DENIED = re.compile(
-    r"\b(?:(?:pas|aucune?|jamais)(?: eu| encore)? (?:de |d |eu de )?saisies?|(?:pas|rien|jamais)(?: n a| n ont)?"
-    r"(?: encore| ete| eu)* saisi[es]?)\b(?! (?:quoi|comment|pourquoi|possible|si)\b)"
-)
-_SEIZURE_WORD = re.compile(r"\bsaisi\w*")
-
-
-def denies_a_seizure(text: str) -> bool:
-    """Whether the message says there is no seizure ("y a pas de saisie pour l'instant", "j'ai pas de saisie hein")."""
-    return bool(_SEIZURE_DENIED.search(normalise(text)))
-
-
-_SEIZED_THING_SPAN = 20  # characters around a seizure's word where what is seized is named
-_SEIZURE_OWNERS = frozenset({"procedure_judiciaire", "banque"})
-
-
 
     Urgency never goes below `previous.urgency` and distress stays true once set; categories from
     `previous` are kept in their order, new ones follow in order of first mention; a category the artisan
