@@ -471,6 +471,19 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             tracker.events,
         )
 
+    async def extract_deadline(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """ "pas de date non, elle m'a juste envoyé des messages. je suis obligée de la rembourser ?" at the deadline
+        question, under an intent no mapping takes (a question: round 25, s25c-14, the question came three times): the
+        answer it gives, no deadline. Nothing when a mapping filled the slot."""
+        from intake.facts import NO_DEADLINE, says_no_date
+
+        if tracker.get_slot("requested_slot") != "deadline" or "deadline" in tracker.slots_to_validate():
+            return {}
+        said = says_no_date(tracker.latest_message.get("text"), services.chamber_today())
+        return {"deadline": NO_DEADLINE} if said else {}
+
     def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         """An answer to another question ("je suis plombier" to "Depuis quand ?") goes to its own slot
         (the triage action already put it there) and the question is asked again, once."""

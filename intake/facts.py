@@ -1418,6 +1418,20 @@ _OWES_NOTHING_BEFORE = re.compile(
 _DEADLINE_DENIED = re.compile(
     r"\b(?:pas|plus|aucune?|jamais eu)\s+(?:d'|d |de )?(?:echeance|date limite)s?\b(?!\s*(?:de |d'|pour |avec |a |au ))"
 )
+# "pas de date non", "je vous ai dit pas de date", "ya aucune date", "pas d'échéance pour l'instant": the deadline
+# question answered, no deadline (round 25, s25c-14: asked three times).
+_NO_DATE = re.compile(
+    r"\b(?:pas|aucune?|jamais eu|sans)\s+(?:de |d'|d )?(?:dates?|echeances?|date limite|delai)\b"
+    r"(?!\s*(?:pour (?:le|la|l'|mon|ma|un|une) (?:rappel|appel)|de (?:rappel|paiement)))"
+)
+
+
+def says_no_date(text: str | None, today: date) -> bool:
+    """Whether the words say there is no date to meet ("pas de date non, elle m'a juste envoyé des messages")."""
+    folded = " ".join(fold(text or "").replace("’", "'").split())
+    return bool(_NO_DATE.search(folded)) and not _deadline(text or "", folded, today)
+
+
 # "la SCI c'est mon client pas moi": a legal form that is someone else's.
 _FORM_NOT_MINE = re.compile(
     r"\b(?P<form>sci|sarl|sas|sasu|eurl|sa|snc)\b[^.;!?]{0,12}?\b(?:c'est|c est|cest|c) (?:mon|ma|le|la|un|une) "
