@@ -625,7 +625,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=chamber_address_text(chamber) if asked else writing_instead(chamber))
             return {"wants_advisor": None}
         # Round 25: "non je parle de l'huissier ...", "oui mais il a le droit ... ?": the offer asked again after it.
-        beside = answer_beside_the_offer(dispatcher, tracker, words)
+        beside = answer_beside_the_offer(dispatcher, tracker, words, answer_to_question)
         if beside is not None:
             return beside
         said_yes = re.match(  # a yes or a no said first stays the answer (its question is then answered after it)

@@ -10,7 +10,7 @@ import pytest
 
 from triage import assess, model as learned_model
 from triage.distress import _signs
-from triage.engine import _clause_evidence
+from triage.engine import _assessed_alone, _clause_evidence, _urgency_candidates
 from triage.nlu_examples import training_examples
 from triage.normalise import _clauses
 
@@ -24,6 +24,8 @@ def forget_everything_kept() -> None:
     _clauses.cache_clear()
     _signs.cache_clear()
     _clause_evidence.cache_clear()
+    _urgency_candidates.cache_clear()
+    _assessed_alone.cache_clear()
     fitted = learned_model.model()
     if fitted is not None:
         fitted._scores = None
