@@ -218,7 +218,10 @@ def someone_else_called_text(tracker: Tracker) -> str | None:
     asked = tracker.get_slot("requested_slot")
     if asked not in ("wants_advisor", "consent_given", "contact_name", "phone") or phone_of_stored_case(tracker):
         return None
-    relative = someone_else_to_call(tracker.latest_message.get("text"), user_messages(tracker.events)[:-1])
+    words = tracker.latest_message.get("text") or ""
+    if answer_kind(re.split(r"[,;.!?]", words, maxsplit=1)[0]) in (YES, NO) or person_to_call(words):
+        return None  # "oui, c'est mon frère qu'il faut rappeler", "rappelez plutôt mon mari, Gérald": their own paths
+    relative = someone_else_to_call(words, user_messages(tracker.events)[:-1])
     return to_call_instead_text(yours(relative)) if relative else None
 
 

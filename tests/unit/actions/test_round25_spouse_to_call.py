@@ -114,6 +114,18 @@ def test_at_a_later_question_yes_and_the_question_asked_of_her(requested, wanted
     assert wanted in dispatcher.messages[-1]["text"]
 
 
+@pytest.mark.parametrize(
+    "requested, words",
+    [
+        ("contact_name", "rappelez plutôt ma femme, Nadia"),  # the name with it: the name question's own reading
+        ("consent_given", "oui, c'est plutôt ma femme qu'il faut appeler"),  # a yes first: the consent's own reading
+    ],
+)
+def test_a_name_or_a_yes_said_with_it_keeps_its_own_reading(requested, words):
+    dispatcher, _ = at_question(requested, words, "affirm")
+    assert "Oui, bien sûr : le conseiller peut appeler" not in " ".join(texts(dispatcher))
+
+
 def test_the_artisan_calling_themself_back_again_is_the_one_called():
     messages = [OWN, PAPERS, "c'est elle qu'il faudrait appeler non ?", "non finalement appelez-moi"]
     assert one_to_call({}, messages) is None
