@@ -10,6 +10,7 @@ or above the thresholds of the corpus file, chosen by cross-validation (precisio
 haute and never touches critique. Its reason quotes the words that weigh most, as the category model's does.
 
     python -m triage.urgency_report --cv     # 5-fold cross-validation of rules + model: precision/recall per threshold
+    .venv/bin/python scripts/urgency-lovo      # leave-one-version-out over the development sets, the whole triage
     python -m triage.urgency_report "le grossiste me livre plus à partir de lundi"
 """
 
