@@ -1123,6 +1123,14 @@ _OWES_NOTHING = re.compile(
 def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool]:
     """What one message says of the creditors: those it names (with their amounts when said), those it denies ("non
     pas la banque"), whether it adds to those given, whether it corrects them."""
+    said, denied, added, corrected = _creditors_said_once(message)
+    return list(said), set(denied), added, corrected
+
+
+# The case's draft reads every message of the conversation again at each answer: a message's text alone decides (issue
+# 18). Bounded, and kept immutable.
+@functools.lru_cache(maxsize=4096)
+def _creditors_said_once(message: str) -> tuple[tuple[_Creditor, ...], frozenset[str], bool, bool]:
     from intake.facts import creditor_names_meant, creditors_denied, extract_facts, fold
 
     folded = fold(" ".join(message.replace("’", "'").split()))
@@ -1155,7 +1163,7 @@ def _creditors_said(message: str) -> tuple[list[_Creditor], set[str], bool, bool
         # ("j'ai aussi un contrôle fiscal qui commence lundi", round 17, r17a-17) names no debt: no creditor from it.
         audited = set(_creditor_labels(_AUDIT.sub(" ", folded))) if _AUDIT.search(folded) else None
         said = [((label,), label) for label in meant if audited is None or label in audited]
-    return said, denied, added, corrected
+    return tuple(said), frozenset(denied), added, corrected
 
 
 def _amount_digits(text: str) -> str:

@@ -112,17 +112,24 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
         elif event.get("event") == "user":
             if answers_the_handoff(pending, event.get("text"), case_stored):
                 continue
-            if moment_at_place_question(pending, event.get("text")):
-                continue
-            if cancels_request(event.get("text")) and not find_signs(event.get("text") or ""):
-                continue  # "annulez ma demande finalement, un client vient de payer": no fact (round 17, r17a-08)
-            if writer_outside(event.get("text")):
-                # An apprentice's own pay, a creation project (round 22, r22c-08: "mon patron me paye pas" made his
-                # boss's case "trésorerie, haute"): no difficulty of a business the service would triage.
-                continue
-            # "c'est confidentiel vis à vis de l'urssaf ?" (round 24, r24c-17, r24c-04): the question is no difficulty.
-            kept += user_messages([{**event, "text": without_service_questions(event.get("text"))}])
+            kept += _kept_for_triage(event.get("text"), "departement" if pending == "departement" else None)
     return kept
+
+
+# Every message of the conversation is read again at each turn; what is kept of one depends on its text and on whether
+# the place question is pending alone (issue 18). Bounded; a tuple, never changed.
+@lru_cache(maxsize=4096)
+def _kept_for_triage(text: Any, place_pending: str | None) -> tuple[str, ...]:
+    if moment_at_place_question(place_pending, text):
+        return ()
+    if cancels_request(text) and not find_signs(text or ""):
+        return ()  # "annulez ma demande finalement, un client vient de payer": no fact (round 17, r17a-08)
+    if writer_outside(text):
+        # An apprentice's own pay, a creation project (round 22, r22c-08: "mon patron me paye pas" made his boss's case
+        # "trésorerie, haute"): no difficulty of a business the service would triage.
+        return ()
+    # "c'est confidentiel vis à vis de l'urssaf ?" (round 24, r24c-17, r24c-04): the question is no difficulty.
+    return tuple(user_messages([{"event": "user", "text": without_service_questions(text)}]))
 
 
 # "à 18h30 après la fermeture du magasin" at the callback question (round 24, r24c-11): refused as outside the hours,

@@ -149,7 +149,8 @@ def _without_things_dead(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
+# One per table name (three): with one, each call with another name read the YAML file again (issue 18).
+@lru_cache(maxsize=8)
 def _removal_table(name: str) -> tuple[re.Pattern[str], ...]:
     """A list of patterns of guidance/causes.yml whose matches are removed before reading (own_debts...)."""
     raw = yaml.load(CAUSES_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader).get(name) or []

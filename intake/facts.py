@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1807,13 +1807,20 @@ def extract_facts(text: str, today: date | None = None, asked: str | None = None
     gives what the words leave implicit (a date said at the deadline question is the deadline)."""
     if not text or text.startswith("/"):
         return {}
+    # The case's draft and the triage's validation read each message of the conversation again at every action call:
+    # read once per text, day and question (issue 18). A copy: callers change their dict.
+    return dict(_facts_of(text, today or date.today(), asked))  # noqa: DTZ011 - callers with a chamber pass its date
+
+
+@lru_cache(maxsize=4096)
+def _facts_of(text: str, today: date, asked: str | None) -> dict[str, str]:
     text = without_reproach(text)  # "micro je t'ai dit": the answer, not the reproach
     folded = fold(text)
     facts = {
         "since_when": _since_when(text, folded),
         # Callers with a chamber pass its date.
-        "deadline": _received_with_delay(text, today or date.today())  # noqa: DTZ011
-        or _deadline_or_act(*_without_receipt_day(text, folded), today or date.today(), asked == "deadline"),  # noqa: DTZ011
+        "deadline": _received_with_delay(text, today)
+        or _deadline_or_act(*_without_receipt_day(text, folded), today, asked == "deadline"),
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded, asked == "employees"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -301,6 +301,32 @@ def _category_hits(clause: Clause, order: tuple[int, int], denied: set[str] | No
         _Hit(owner, start, end, weak, False, clause, (*order, start), unless=unless)
         for owner, start, end, weak, unless in kept
     ]
+
+
+# The urgency rules' reading of a clause that depends on its text alone, scanned once like its evidence below (issue 18:
+# every message is read again at each turn). Bounded.
+@lru_cache(maxsize=16384)
+def _urgency_candidates(clause: Clause) -> tuple[tuple[int, tuple[tuple[tuple[int, int], ...], ...]], ...]:
+    """For each urgency rule whose context the clause has and whose exceptions it has not, in the rules' order: its
+    index and, per cue, the spans of the cue's words neither negated nor inside a not-difficulty."""
+    # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
+    neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
+    candidates = []
+    for rule_index, rule in enumerate(rules().urgency_rules):
+        if rule.context is not None and not rule.context.search(clause.text):
+            continue
+        if rule.unless is not None and rule.unless.search(clause.text):
+            continue
+        cues = tuple(
+            tuple(
+                (hit.start, hit.end)
+                for hit in _scan(cue, clause, (0, 0))
+                if not hit.negated and not any(start < hit.end and hit.start < end for start, end in neutral)
+            )
+            for cue in rule.cues
+        )
+        candidates.append((rule_index, cues))
+    return tuple(candidates)
 
 
 # A clause's evidence depends on its text alone (the rules are fixed for the process), and the action server's
@@ -1023,19 +1049,13 @@ class _Run:
     ) -> bool:
         """Raise urgency for the threats of the clause; none after `limit`, where a condition opens."""
         raised = False
-        # "j'ai saisi la médiation du crédit" is no seizure: not-difficulties cancel rules too.
-        neutral = [m.span() for m in rules().signals.not_difficulties.finditer(clause.text)]
-        for rule in rules().urgency_rules:
-            if rule.context is not None and not rule.context.search(clause.text):
-                continue
-            if rule.unless is not None and rule.unless.search(clause.text):
-                continue
+        urgency_rules = rules().urgency_rules
+        for rule_index, cues in _urgency_candidates(clause):
+            rule = urgency_rules[rule_index]
             if rule.needs_category is not None and rule.needs_category not in found:
                 continue
-            for cue in rule.cues:
-                for hit in _scan(cue, clause, order):
-                    if hit.negated or any(start < hit.end and hit.start < end for start, end in neutral):
-                        continue
+            for spans in cues:
+                for hit in (_Hit("", start, end, False, False, clause, (*order, start)) for start, end in spans):
                     if limit is not None and hit.start >= limit:
                         continue
                     # The threat's words inside a longer reading of another category: "mon grossiste a déposé le
@@ -1299,7 +1319,38 @@ def assess(
     """
     if isinstance(user_messages, str):
         user_messages = [user_messages]
-    run = _Run(today or date.today())  # noqa: DTZ011 - callers with a chamber pass its date
+    today = today or date.today()  # noqa: DTZ011 - callers with a chamber pass its date
+    if (
+        isinstance(user_messages, (list, tuple))
+        and len(user_messages) == 1
+        and isinstance(user_messages[0], str)
+        and previous is None
+        and not situation
+        and not _models_swapped()
+    ):
+        # One message alone, the way the case's draft, the transcript and the answers read each message again at every
+        # action call: a result of its text and date only, computed once. A copy: the reasons' lists are the caller's.
+        alone = _assessed_alone(user_messages[0], today)
+        return replace(alone, reasons={key: list(values) for key, values in alone.reasons.items()})
+    return _assessed(user_messages, previous, situation, today)
+
+
+# Bounded: a message's own text and the day, never anything of its conversation (issue 18).
+@lru_cache(maxsize=4096)
+def _assessed_alone(text: str, today: date) -> Assessment:
+    return _assessed([text], None, None, today)
+
+
+def _models_swapped() -> bool:
+    """Cross-validation and the reports swap other learned models or thresholds in (triage.model, triage.urgency_model):
+    a message is then read afresh, never from what the trained models read."""
+    return bool(learned_model._override or learned_model._best_alone_override or urgency_model._override)
+
+
+def _assessed(
+    user_messages: Sequence[str], previous: Assessment | None, situation: Mapping[str, str] | None, today: date
+) -> Assessment:
+    run = _Run(today)
     for index, text in enumerate(user_messages):
         if text:
             # Pasted HTML is read as its words (round 7): the classifiers and the quotes see no tags either.
