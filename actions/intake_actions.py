@@ -1516,7 +1516,8 @@ async def answer_read_as_leaving(
     if rest and not says_still_here(rest):
         form = ValidateSituationForm() if loop == "situation_form" else ValidateHandoffForm()
         value: Any = rest
-        extract = getattr(form, f"extract_{asked}", None)
+        # The deadline's own extraction reads only "pas de date" (round 25); a date said here is read by its validator.
+        extract = getattr(form, f"extract_{asked}", None) if asked != "deadline" else None
         if extract is not None:
             # The form's own reading of words no slot mapping takes (a name, a time, a number said in a sentence): what
             # it finds, or no answer ("hein" is no first name, "ouais" no time).
