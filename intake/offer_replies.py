@@ -49,13 +49,14 @@ _TURN = re.compile(r"^[ ,.!…]*(?:mais|sinon|par contre|au fait|tant pis(?: pou
 # Words of the call itself (who, how): "oui mais c'est mon mari qu'il faut appeler", "oui mais je donne pas mon nom".
 _ABOUT_THE_CALL = re.compile(
     r"\b(?:appel\w*|rappel\w*|telephon\w*|numero|tel|portable|joindre|nom|prenom|mail|e-mail|email|adresse|"
-    r"consentement|donnees)\b"
+    r"consentement|donnees|anonymes?|identite|pseudo)\b"
 )
 # When: "oui mais pas avant 14h", "oui mais plutôt le matin".
 _WHEN = re.compile(
-    r"\b(?:matin|matinee|aprem|apres-midi|apres midi|soir|midi|heures?|\d{1,2} ?h|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"\b(?:matin|matinee|aprem|apres-midi|apres midi|soir|midi|heures?|\d{1,2} ?h(?:\d{2})?|pas avant|pas apres|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|demain|vite|rapidement|tot|tard)\b"
 )
+_PUT_RIGHT = re.compile(r"\b(?:pas|plus|jamais|aucune?|rien|juste|seulement|en fait|c'?(?: )?est pas|pa)\b")
 _ASKS = re.compile(
     r"\?|\b(?:est[- ]ce qu\w*|estce qu\w*|comment|combien|pourquoi|c'?(?: )?est quoi|c koi|vous savez|savez-vous|"
     r"vous pouvez|pouvez-vous|vous pourriez|il a le droit|j'?(?: )?ai le droit|on a le droit|il faut|faut-il|"
@@ -106,7 +107,9 @@ def yes_turning_elsewhere(text: str | None) -> str | None:
         return None
     if _ASKS.search(folded_rest):
         return rest
-    return None if _WHEN.search(folded_rest) else rest
+    # A fact put right beside the yes ("oui mais j'ai pas de saisie hein, juste la lettre"); any other words with it
+    # ("ok, mais je préfère rester anonyme") leave the yes a yes.
+    return rest if _PUT_RIGHT.search(folded_rest) and not _WHEN.search(folded_rest) else None
 
 
 def asks(text: str | None) -> bool:

@@ -165,16 +165,31 @@ def test_the_writer_who_asks_for_himself_is_the_one_asked_for():
 @pytest.mark.parametrize(
     "words",
     [
-        "oui mais d'abord dites moi comment je recupere l'argent de mes clients",
         "oui. et il existe pas un pret ou une aide pour racheter un four ?",
         "ok, et je peux envoyer une mise en demeure moi-meme ?",
-        "d'accord mais comment on fait pour relancer un client qui paie pas",
     ],
 )
 @pytest.mark.parametrize("intent", ["affirm", "inform"])
 def test_a_question_said_with_the_yes_is_answered_and_the_yes_kept(words, intent):
     slots, said = validated("wants_advisor", words, intent, {"wants_advisor": True}, OFFER)
     assert slots["wants_advisor"] is True
+    assert said and ("Pour votre question" in said[0] or "conseiller" in said[0])
+    assert not any("pas bien compris" in text for text in said)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "oui mais d'abord dites moi comment je recupere l'argent de mes clients",
+        "d'accord mais comment on fait pour relancer un client qui paie pas",
+    ],
+)
+@pytest.mark.parametrize("intent", ["affirm", "inform"])
+def test_a_yes_turning_to_a_question_is_answered_and_the_offer_asked_again(words, intent):
+    # Round 25 (talker C, s25c-12, s25c-02): a yes that turns with "mais" to a question has not agreed yet ("oui mais il a
+    # le droit d'augmenter de 40 % ?" got the consent text): the question answered first, then the offer again.
+    slots, said = validated("wants_advisor", words, intent, {"wants_advisor": True}, OFFER)
+    assert slots["wants_advisor"] is None
     assert said and ("Pour votre question" in said[0] or "conseiller" in said[0])
     assert not any("pas bien compris" in text for text in said)
 
