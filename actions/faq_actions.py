@@ -45,6 +45,7 @@ from intake.service_questions import (
     OUTCOME_ANSWER,
     asks_about_the_outcome,
     asks_if_someone_is_told,
+    asks_price_of_own_matter,
     fits_stored_answer,
     names_business_matter,
     says_a_body_is_not_the_trouble,
@@ -149,6 +150,13 @@ class ActionAnswerFaq(Action):
             answered = business_question_after_crisis(dispatcher, tracker)
             if answered is not None:
                 return answered
+        if key == FREE_KEY and asks_price_of_own_matter(words):
+            # Round 25 (s25c-04, s25c-18): "et si je prends un avocat ça coûte combien ?" got "C'est entièrement gratuit":
+            # the price of the artisan's own matter, which the advisor can look at with them; never the service's.
+            from guidance.crisis import BUSINESS_QUESTION_UNKNOWN
+
+            dispatcher.utter_message(text=BUSINESS_QUESTION_UNKNOWN)
+            return []
         if key and not fits_stored_answer(key, words):
             # Round 17: the nearest stored answer, not fitting ("vous pensez que je vais m'en sortir ?" got "Non, la
             # Chambre n'est ni l'URSSAF…"): the question itself answered, when it can be read.

@@ -274,7 +274,7 @@ PHONE_REASON = (
 # answered with what an advisor can do): what the call commits to, said first.
 _ASKS_COMMITMENT = re.compile(
     r"\b(?:engage\w*|engagement)\b(?!.*\b(?:fournisseur|banque|proc\w*|caution|credit|pret|contrat)\b)|"
-    r"\bje (?:suis|serai) oblige\w* (?:de|a)\b|\bca m'oblige\w* a\b|\bil y a un piege\b"
+    r"\bje (?:suis|serai) oblige\w* (?:de\b|a\b|d')|\bca m'oblige\w* a\b|\bil y a un piege\b"
 )
 COMMITMENT_REPLY = (
     "À rien : c'est gratuit et sans engagement, vous pourrez dire non à tout moment, même pendant l'appel."
@@ -284,15 +284,23 @@ COMMITMENT_REPLY = (
 def asks_about_commitment(words: str | None) -> bool:
     """ "ça engage à quoi ?": what saying yes commits to, asked (a question, not "je me suis engagé auprès de la
     banque")."""
+    from intake.service_questions import asks_about_own_matter
+
     folded = " ".join(fold(words or "").replace("’", "'").split())
+    if asks_about_own_matter(folded):
+        return False  # "je suis obligée de la rembourser ?" (round 25, s25c-14): her matter, not the call's commitment
     return bool(_ASKS_COMMITMENT.search(folded)) and (folded.endswith("?") or bool(re.search(r"\ba quoi\b", folded)))
 
 
 def explain(slot: str | None, words: str | None = None) -> str:
     """Why the question is asked (or, when the "pourquoi" names another one, "pourquoi mon numéro ?", why that one
     is); the skip hint only where the question may be skipped."""
-    from intake.service_questions import slot_named_in_why
+    from intake.service_questions import QUESTION_FOR_THE_ADVISOR, asks_about_own_matter, slot_named_in_why
 
+    if asks_about_own_matter(words) and _ASKS_COMMITMENT.search(" ".join(fold(words or "").replace("’", "'").split())):
+        # "je suis obligée de la rembourser ?" (round 25, s25c-14) got "Non, rien ne vous engage": never a "Non" to her
+        # own matter, which the advisor can look at with her.
+        return QUESTION_FOR_THE_ADVISOR
     if asks_about_commitment(words):
         # "ça engage à quoi ?" gets "À rien"; "je suis obligé de… ?" gets a no.
         asks_what = re.search(r"\ba quoi\b", fold(words or ""))

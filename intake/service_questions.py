@@ -62,11 +62,53 @@ _NOT_THE_TROUBLE = re.compile(
 )
 
 
+# Round 25 (s25c-04, s25c-18, s25c-14): "et si je prends un avocat ça coûte combien ?" got "C'est entièrement gratuit, ici
+# comme au téléphone avec nos conseillers."; "je suis obligée de la rembourser ?" got "Non, rien ne vous engage : c'est
+# gratuit…". A price or an obligation asked of the artisan's own matter (a lawyer's fee, a refund, a debt, a procedure)
+# is never the service's: the service's answer is said only when the words name the service or nothing else.
+_OWN_MATTER = re.compile(
+    r"\b(?:avocat\w*|honoraires?|huissier\w*|commissaire de justice|notaire\w*|expert\w*|comptable\w*|"
+    r"procedure\w*|injonction\w*|assignation\w*|proces|tribunal|juge|greffe|audience|plainte|"
+    r"rembours\w*|dettes?|creances?|creancier\w*|devis|amendes?|"
+    r"(?:payer|paye|verser|regler|rendre) (?:la |le |les |l'|ma |mon |mes |sa |son |ses |tout|toute|cette|ce |ces )|"
+    r"la (?:rembourser|payer)|le (?:rembourser|payer)|les (?:rembourser|payer)|lui (?:rendre|verser|payer)|"
+    r"licenci\w*|indemnit\w*|caution|acompte)\b"
+)
+_THE_SERVICE = re.compile(
+    r"\b(?:(?:votre|ce|le|cet|l') ?(?:service|aide|accompagnement|assistant|chat|site|truc|appli\w*)|la chambre|la cma|"
+    r"le rappel|l'appel|votre appel|ce rappel|(?:le|un|vos|les|votre) conseill\w*|ici|chez vous|vous appeler|"
+    r"(?:vous |vous en |en )?parler|repondre|accepter|dire oui|donner (?:mon|mes|votre))\b"
+)
+
+
+def asks_about_own_matter(text: str | None) -> bool:
+    """A price or an obligation asked of the artisan's own matter ("combien ça coûte un avocat ?", "je suis obligée de
+    la rembourser ?"), not of the service (the chamber, this assistant, the advisor, the call)."""
+    folded = _folded(text)
+    return bool(_OWN_MATTER.search(folded)) and not _THE_SERVICE.search(folded)
+
+
+# What a payment plan or a delay costs with another body has its own reply (actions/faq_actions.py, round 12).
+_PLAN_COST = re.compile(
+    r"\b(?:echeanciers?|plan de reglement|delais? de paiement|etalement|etal(?:er|e|es|ant)|frais|majorations?|penalites?|"
+    r"agios|interets)\b"
+)
+
+
+def asks_price_of_own_matter(text: str | None) -> bool:
+    """A price asked of the artisan's own matter ("combien ça coûte un avocat ?"), not of a payment plan (which has its
+    own reply) nor of the service."""
+    folded = _folded(text)
+    return asks_about_own_matter(folded) and not _PLAN_COST.search(folded)
+
+
 def fits_stored_answer(key: str, text: str | None) -> bool:
     """Whether the words ask what the stored answer `key` answers (a key not checked here always fits)."""
     pattern = _FITS.get(key)
     folded = _folded(text)
     if key == "faq/other_bodies" and _NOT_THE_TROUBLE.search(folded):
+        return False
+    if key == "faq/is_free" and asks_price_of_own_matter(folded):
         return False
     return pattern is None or bool(pattern.search(folded))
 
@@ -477,7 +519,7 @@ _PRICE_ASKED = re.compile(
 def asks_if_free(text: str | None) -> bool:
     """Whether the service costs anything ("c est payant ?", "le rappel c'est gratuit ?")."""
     folded = _folded(text)
-    return "?" in folded and bool(_PRICE_ASKED.search(folded))
+    return "?" in folded and bool(_PRICE_ASKED.search(folded)) and not asks_price_of_own_matter(folded)
 
 
 FREE = "C'est entièrement gratuit, ici comme au téléphone avec nos conseillers."
