@@ -615,6 +615,8 @@ def _model_sign(text: str) -> Sign | None:
         if level is None or category is None:
             continue  # never for a candidate (each has a level and a category); says so to the type checker
         if level <= INDIRECT:
+            if contact_read_as_sign(text):
+                continue  # "et moi c'est Didier si jamais point" (dictated) read as finality: the name was read
             if _cancelled(verdict) or _mere_presence(message_text) or _more_present(verdict.quote):
                 continue
             if _claim_paid_in_part(verdict.quote):
@@ -642,6 +644,10 @@ def _model_sign(text: str) -> Sign | None:
             # saison" (round 9, r9b-18): irritation at a thing, or tiredness played down; the classifier's reading asked
             # about suicide (development v14's messages moved it there). The rules' own level-3 signs still ask.
             continue
+        elif contact_read_as_sign(text):
+            # "et moi c'est Didier si jamais" after the case, an e-mail given for a father (round 25, s25b-01, -18, -03:
+            # the direct question about suicide): a name, an address or a number, no word of feeling or strain.
+            continue
         elif _owed_not_owing(verdict.quote):
             # "je dois rien a personne c'est lui qui me doit" (round 7, r7a-14: a client owes the plasterer 4 200 €):
             # "à personne" is how secret plans and last messages are written, and the classifier asked about suicide.
@@ -649,6 +655,45 @@ def _model_sign(text: str) -> Sign | None:
         quote = verdict.quote if len(verdict.quote) <= 160 else verdict.quote[:157] + "…"
         return Sign(level, f"model:{category}", category, f"« {quote} »")
     return None
+
+
+# What gives a contact detail: an e-mail address, a phone number (eight digits or more, spaced, dotted or dashed), or a
+# name introduced ("moi c'est Didier", "je m'appelle Sandrine", "mon prénom c'est Francine", "on m'appelle Jojo").
+_EMAIL_GIVEN = re.compile(r"[^\s@]+@[^\s@]+")
+_NUMBER_GIVEN = re.compile(r"(?:\+\s?\d{2,3}\s?(?:\(0\)\s?)?)?\d(?:[\s.\-]?\d){7,}")
+_NAME_INTRODUCED = (
+    r"\b(?:(?:et )?moi[\s,]*(?:virgule )?c'?\s?est|je m'?\s?appelle|jm'?\s?appelle|mon (?:vrai )?(?:pre)?nom(?: c'?\s?est| est|:)?|"
+    r"(?:on|tout le monde|les copains) m'?\s?appell?e(?:nt)?|appelez[- ]moi|c'?\s?est pour les copains)\s+"
+)
+_NAME_GIVEN = re.compile(_NAME_INTRODUCED + r"\w")
+# A message giving a contact detail is short; a longer one tells more.
+_MAX_CONTACT_WORDS = 20
+# The words around a contact detail given, and nothing else ("et moi c'est Didier si jamais", "au fait", dictated stops).
+_AROUND_A_CONTACT = frozenset(
+    re.findall(
+        r"\S+",
+        "et ah au fait si jamais sinon aussi pour info d'ailleurs hein voila oui ok d'accord merci bonjour point virgule "
+        "mais alors c'est cest c est moi mon ma le la par mail numero tel telephone portable adresse",
+    )
+)
+
+
+def contact_read_as_sign(text: str) -> bool:
+    """Whether the classifier's reading of the message is owed to a contact detail it gives: a name, an e-mail address
+    or a number, with no word of feeling or strain (``says_feeling_or_strain``), and nothing else but small words, or
+    words the classifier reads as no sign once the detail is taken out (round 25, s25b-01, -18, -03: "et moi c'est
+    Didier si jamais" after the case, an e-mail given for a father, got the direct question about suicide). The rules'
+    signs still count ("06 12 34 56 78, je veux en finir"), and so does a sign beside the name ("moi c'est Didier, je
+    veux plus être là")."""
+    folded = fold(text).replace("’", "'")
+    if len(folded.split()) > _MAX_CONTACT_WORDS or says_feeling_or_strain(text):
+        return False
+    rest = _NUMBER_GIVEN.sub(" ", _EMAIL_GIVEN.sub(" ", folded))
+    rest = re.sub(_NAME_INTRODUCED + r"[\w-]+", " ", rest)
+    if rest == folded:
+        return False  # no contact detail given
+    words = re.findall(r"[\w']+", rest)
+    return all(word in _AROUND_A_CONTACT for word in words) or not distress_model.classify(" ".join(words)).candidates
 
 
 # Laughing ("je suis mort de rire quand je vois mes comptes", "mdr"): the register of a joke. Three times out of three in
