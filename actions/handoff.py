@@ -3949,7 +3949,9 @@ def safety_answer_of(transcript: Sequence[Mapping[str, Any]]) -> str | None:
 # Words that say when to call even among other words ("le matin pendant qu'il est au labo", "jeudi ou vendredi").
 _STRONG_MOMENT = re.compile(
     r"\b(?:matin|matinee|midi|apres-midi|apres midi|aprem|soir|soiree|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|demain|\d{1,2} ?h(?:\d{2})?)\b"
+    # "plutot en fin de journée, je suis sur les chantiers toute la journée" (round 25, s25b-05: read as a goodbye,
+    # then "Je suis toujours là. Si vous préférez arrêter…"): the end of the day is a moment.
+    r"dimanche|demain|fin (?:de (?:la )?|d')journee|\d{1,2} ?h(?:\d{2})?)\b"
 )
 # ... unless the clause is about the situation, not the call ("le tribunal c'est jeudi", "depuis lundi").
 _NOT_THE_CALL = re.compile(

@@ -3100,7 +3100,11 @@ _RULED_OUT = re.compile(
     r"j'?(?: )?ai (?:un|une|des|le|la|mon|ma|mes|deja|rendez|rdv)\b|(?:c'?(?: )?est|c) (?:mort|mal)\b|"
     r"je suis (?:pris|prise|occupee?|en rdv|en rendez-vous|au|a la|sur|chez)\b|"
     r"(?:pas|non|sauf) (?:le |la |ce |cette )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|"
-    r"apres-midi|aprem|soir|demain)\b)"
+    r"apres-midi|aprem|soir|demain)\b|"
+    # The person to call busy then: "lundi elle travaille, plutot mardi apres midi" (round 25, s25b-06: acknowledged as
+    # words added, the case kept the Monday).
+    r"(?:je|j|il|elle|on|ma femme|mon mari|ma compagne|mon compagnon|mon comptable)\s+(?:ne\s+)?(?:travaille|bosse|"
+    r"taffe|est (?:pas la|au travail|au boulot|en deplacement|pris|prise|occupee?)|peut pas|pourra pas|sera pas la)\b)"
 )
 # "X plutôt que Y", "X au lieu de Y": Y is the moment ruled out.
 # A day said as the situation's ("jeudi c'est quand l'huissier revient", "jeudi c'est trop court"), within a change of
@@ -3110,9 +3114,13 @@ _DAY_OF_THE_SITUATION = re.compile(
     r"c'?(?: )?est quand|trop (?:court|juste|tard|loin))\b"
 )
 _INSTEAD_OF = re.compile(r"\b(?:plutot qu'?|mieux qu'?|au lieu d(?:e|u|')|a la place d(?:e|u|'))\s*")
-_MOVE_CLAUSES = re.compile(r"[,;.!?\n(]+|\s(?:mais|sinon|par contre|donc)\s|\set\s(?!(?:midi|minuit|\d))")
+# "lundi il travaille plutot mardi" (round 25): the moment brought by "plutôt" is a clause of its own.
+_MOVE_CLAUSES = re.compile(
+    r"[,;.!?\n(]+|\s(?:mais|sinon|par contre|donc)\s|\set\s(?!(?:midi|minuit|\d))|"
+    r"(?:(?<=travaille)|(?<=bosse)|(?<=taffe)|(?<=pas))\s(?=plutot\b(?! qu))"
+)
 _MOVE_OPENING = re.compile(
-    r"^(?:(?:ah|oh|euh|bon|ben|bah|alors|et|mais|donc|non|oui|ok|du coup|en fait|finalement|plutot|sinon|"
+    r"^(?:(?:ah|oh|euh|bon|ben|bah|alors|et|mais|donc|non|oui|ok|du coup|en fait|finalement|plutot|sinon|attendez|attends|"
     r"mettez(?:-moi| moi| le| la)?|mettons|disons|je prefere(?:rais)?|si possible|svp|stp|"
     r"(?:vous|il|elle|le conseiller|on) (?:peut|peux|pouvez|pourrait|pourriez|pourrai)(?:-vous|-il)?|"
     r"(?:pouvez|pourriez)-vous|(?:plutot )?(?:m'|me |le |la )?(?:appeler|rappeler|appelez|rappelez)(?:-moi| moi)?)"

@@ -617,7 +617,7 @@ _DAY_OF_MONTH = re.compile(
     r"|\b([12]\d|3[01]|0?[1-9])/(1[0-2]|0?[1-9])\b"
 )
 _EVENING = re.compile(r"\bsoir|\bapres (?:1[7-9]|2[0-3]) ?h|\b(?:1[89]|2[0-3]) ?h|\btard\b")
-_LATE = re.compile(r"\bfin (?:de (?:la )?)?journee\b")
+_LATE = re.compile(r"\bfin (?:de (?:la )?|d')?journee\b")
 _LATE_MORNING = re.compile(r"\bfin (?:de |d')?(?:la )?(?:matinee|matin)\b")
 
 
@@ -776,6 +776,16 @@ def _busy_before(before: str) -> bool:
     return " pas " in f" {between} " or "pas dispo" in match.group() or not _AVAILABLE.search(between)
 
 
+# Busy all day ("plutot en fin de journee je suis sur les chantiers toute la journee", round 25, s25b-05): why the part
+# said before is wished, never a part refused.
+_ALL_DAY = re.compile(r"^[^.;!?]*?\b(?:toute la journee|tous les jours|la journee entiere|en journee)\b")
+
+
+def _busy_after(after: str) -> bool:
+    """Whether the words after a part of the day say the artisan is busy then, not all day long."""
+    return bool(_PART_BUSY_AFTER.search(after)) and not _ALL_DAY.search(after)
+
+
 _PARTS_SAID = (("late", _LATE), ("evening", _EVENING), ("afternoon", _AFTERNOON), ("morning", _MORNING))
 
 
@@ -791,7 +801,7 @@ def _part_wished(folded: str) -> str | None:
         for match in pattern.finditer(folded)
         if not _PART_EXCLUDED_BEFORE.search(folded[: match.start()])
         and not _busy_before(folded[: match.start()])
-        and not _PART_BUSY_AFTER.search(folded[match.end() :])
+        and not _busy_after(folded[match.end() :])
     ]
     return min(said)[1] if said else None
 
@@ -805,9 +815,26 @@ def _parts_refused(folded: str) -> tuple[str, ...]:
             if re.search(r"\d|^(?:avant|vers|a |apres 1)", match.group()):
                 continue
             before, after = folded[: match.start()], folded[match.end() :]
-            if _PART_EXCLUDED_BEFORE.search(before) or _busy_before(before) or _PART_BUSY_AFTER.search(after):
+            if _PART_EXCLUDED_BEFORE.search(before) or _busy_before(before) or _busy_after(after):
                 refused.append(part)
     return tuple(dict.fromkeys(refused))
+
+
+# The office to be called closed on a day ("le cabinet ferme a midi le vendredi, sinon n'importe quand", "le bureau est
+# fermé le mercredi"): round 25 (s25b-01) promised "le vendredi 11 décembre, vers 12 h", the very moment excluded. The
+# day is refused and the hour it closes is no moment wished. Someone's own shop closed is not read so ("je suis fermé le
+# lundi" is when they are free).
+_OFFICE_CLOSED = re.compile(
+    r"\b(?:le |l'|leur |son |mon )?(?:cabinet|bureau|secretariat|etude|agence|standard|accueil)\b(?: \w+){0,3}? "
+    r"(?:ferme|est ferme|est fermee|n'est pas ouvert|est pas ouvert|n'ouvre pas|ouvre pas)\b[^,;.!?]*"
+)
+
+
+def _days_refused_instead(closed: re.Match[str]) -> str:
+    """The words of an office closed, as the days they refuse ("pas le vendredi"), or as nothing when they name none."""
+    days = [word for word in _WEEKDAY_WORDS if re.search(rf"\b{word}s?\b", closed.group())]
+    said = " ".join(f"pas le {day}" for day in days)
+    return f" {said} ".ljust(len(closed.group()))
 
 
 # A time difference said in hours ("3h de décalage", "10 heures d'écart", "on a 10h de plus"): no hour of the call.
@@ -946,6 +973,7 @@ class CallbackPreference:
         # "j'ai 3h de décalage avec Paris" (round 20, r20b-14, r20c-05: promised "le matin à 3 h", "vers 10 h"): a time
         # difference, never the hour of the call.
         folded = _TIME_DIFFERENCE.sub(lambda said: " " * len(said.group()), folded)
+        folded = _OFFICE_CLOSED.sub(_days_refused_instead, folded)
         cuts = [0, *_correction_cuts(folded), len(folded)]
         wish = cls._read_one(folded[: cuts[1]])
         for start, end in pairwise(cuts[1:]):
