@@ -20,11 +20,18 @@ from rasa_sdk.forms import ValidationAction
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected
-from actions.place_validation import elsewhere_for_a_while, namesakes_to_offer, place_not_deadline, place_update
+from actions.place_validation import (
+    elsewhere_for_a_while,
+    merely_mentioned,
+    namesakes_to_offer,
+    place_not_deadline,
+    place_update,
+)
 from guidance.glossary import asks_only_definition
 from intake.answers import cancels_request, is_closing, is_correction, without_service_questions
 from intake.facts import (
     bare_delay,
+    commune_said,
     corrected_creditors,
     corrections,
     extract_facts,
@@ -39,7 +46,7 @@ from intake.facts import (
 from intake.outside import writer_outside
 from ops import clock
 from places import departement_code, resolve
-from places.resolve import negated_departements
+from places.resolve import negated_departements, said_as_whereabouts
 from triage import Assessment, assess, names_a_difficulty
 from triage.distress import find_signs
 
@@ -311,6 +318,21 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
         # is Saint-Denis, 93, not Paris: r12c-01).
         del facts["departement"]
     facts.update(place_not_deadline(tracker, asked, facts))
+    if facts.get("departement"):
+        # Round 25: the commune named with it ("couvreur près de Saint-Malo") is kept for the case; another département
+        # without one leaves no commune of the old place.
+        commune = commune_said(text, facts["departement"])
+        known = value_before_latest_message(tracker.events, "departement")
+        if (
+            commune
+            and known not in (None, SKIPPED)
+            and not is_correction(text)
+            and (said_as_whereabouts(text) or merely_mentioned(text, facts["departement"]))
+        ):
+            commune = None  # "je serai sur un chantier à Beauvais", "mon fournisseur de Lyon": not the business's town
+        now = departement_code(str(tracker.get_slot("departement") or ""))
+        if commune or facts["departement"] not in (departement_code(str(known or "")), now):
+            facts["commune"] = commune
     if "departement" not in facts:
         facts.update(namesakes_to_offer(tracker, text, asked))
     corrected = corrected_creditors(tracker.get_slot("creditors"), text) if "creditors" not in facts else None

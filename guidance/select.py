@@ -53,6 +53,14 @@ ADVISORS_LEAD_CAUSES = frozenset(
 COURT_NEGOTIATION = frozenset({"mandat_adhoc_conciliation"})
 NOT_INSOLVENCY_CAUSES = frozenset({"impayes_clients", "acheteur_public", "litige", "hausse_couts"})
 MONEY_CATEGORIES = frozenset({"tresorerie", "banque"})
+# Round 25 (s25c-01, -02, -11, -16; a CFE reminder and a bank "qui fait la tête"): the court-based negotiation came as a
+# third step for a single reminder or a small debt ("Demandez-le avant 45 jours de cessation des paiements"). It is offered
+# only when the situation is serious enough: a stage of a procedure said (cessation...), a court step (procedure_judiciaire),
+# the bank that cut the credit (credit_coupe), several creditors said ("je paie tout en retard": plusieurs_creanciers), or
+# debts on several fronts at once (SEVERAL_FRONTS of DEBT_FRONTS).
+SERIOUS_CAUSES = frozenset({"credit_coupe", "plusieurs_creanciers"})
+DEBT_FRONTS = frozenset({"cotisations_sociales", "impots", "banque", "tresorerie"})
+SEVERAL_FRONTS = 3
 ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
 # Round 16 (r16b-06): a lawsuit threatened has no step of its own in the knowledge base: the advisors keep a place.
 ADVISORS_JOIN_CAUSES = frozenset({"menace_proces"})
@@ -153,7 +161,7 @@ def eligibility(entry: GuidanceEntry, facts: Facts) -> tuple[bool, tuple[str, ..
 def fit(entry: GuidanceEntry, facts: Facts, tags: set[str]) -> Fit | None:
     """How well the entry fits this conversation, or None when it must not be shown."""
     score, topics = triggers(entry, facts)
-    if score == 0 or _only_a_late_payer_or_a_cost_rise(entry, facts):
+    if score == 0 or _only_a_late_payer_or_a_cost_rise(entry, facts) or _not_serious_enough(entry, facts):
         return None
     eligible, unknown = eligibility(entry, facts)
     if not eligible or (unknown and entry.caveat is None):
@@ -168,6 +176,16 @@ def _only_a_late_payer_or_a_cost_rise(entry: GuidanceEntry, facts: Facts) -> boo
     if entry.id not in COURT_NEGOTIATION or facts.stage is not None or not facts.causes & NOT_INSOLVENCY_CAUSES:
         return False
     return set(entry.offered_for.categories) & set(facts.categories) <= MONEY_CATEGORIES
+
+
+def _not_serious_enough(entry: GuidanceEntry, facts: Facts) -> bool:
+    """A court-based negotiation for a situation not serious enough for it: no stage of a procedure, no court step, no
+    credit cut by the bank, and debts on fewer than SEVERAL_FRONTS fronts."""
+    if entry.id not in COURT_NEGOTIATION or facts.stage is not None:
+        return False
+    if "procedure_judiciaire" in facts.categories or facts.causes & SERIOUS_CAUSES:
+        return False
+    return len(DEBT_FRONTS & set(facts.categories)) < SEVERAL_FRONTS
 
 
 def _order(entry: GuidanceEntry, entry_fit: Fit) -> tuple[int, int, str]:

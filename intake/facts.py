@@ -1636,6 +1636,18 @@ def emergency_number_said(code: str | None, text: str | None) -> bool:
     )
 
 
+def commune_said(text: str | None, code: str | None) -> str | None:
+    """The commune the words name for the place read as ``code`` ("couvreur près de Saint-Malo" -> "près de Saint-Malo",
+    "à Dinard" -> "Dinard"), for the case (round 25: a roofer near Saint-Malo, only the 35 kept). Only a commune said:
+    never one inferred from a postcode several communes share ("22100"), a département, or a place negated."""
+    import places
+
+    if not text or not code:
+        return None
+    found = places.find_in_text(without_phone_digits(text))
+    return found.said if found.found and found.departement == code else None
+
+
 def _place(text: str) -> str | None:
     """The département code of a place named in the sentence (the `places` package reads places)."""
     import places
