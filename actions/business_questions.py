@@ -446,10 +446,28 @@ _FIRST_STEP = re.compile(
 )
 
 
+# Round 25 (s25c-01, -15, -16): "ce qui est le plus urgent", "je paie d'abord l'urssaf ou les salaires ?", "c'est quoi le
+# plus urgent, le grossiste ou l'urssaf ?", "je paye qui en premier ?", "jcommence par koi" were never answered: an order
+# asked between the matters said is the first-step question too, though it names them.
+_PRIORITY_ASKED = re.compile(
+    r"\bce qui est (?:le|la) plus (?:urgent|urgente|presse|pressant|important)\b|"
+    r"\b(?:le plus urgent|le plus presse|en priorite)\b[^?.!]*\bou\b(?! pas\b)|"
+    r"\b(?:paie|paye|payer|regle|regler|rembourse|rembourser|commence|traite)\w* (?:d'? ?abord|en premier|en priorite)\b"
+    r"[^?.!]*\bou\b|"
+    r"\b(?:je|j|on) ?(?:paie|paye|payer|rembourse|regle)\w* (?:qui|quoi|lequel|laquelle) (?:en premier|d'? ?abord|en priorite)\b|"
+    r"\bj ?(?:commence|attaque) par (?:quoi|koi|kwa|ou)\b"
+)
+
+
 def asks_first_step(text: str | None) -> bool:
-    """ "et donc je fais quoi ?": what to do first, no subject named (a subject named gets its own answer)."""
+    """ "et donc je fais quoi ?": what to do first, no subject named (a subject named gets its own answer); an order
+    asked between the matters said ("je paie d'abord l'urssaf ou les salaires ?") is asked first too."""
     folded = " ".join(re.sub(r"[^a-z0-9?' ]", " ", fold(text or "").replace("’", "'")).split())
-    if not folded or folded.startswith("/") or not _FIRST_STEP.search(folded):
+    if not folded or folded.startswith("/"):
+        return False
+    if _PRIORITY_ASKED.search(folded):
+        return True
+    if not _FIRST_STEP.search(folded):
         return False
     from intake.service_questions import names_business_matter
 
