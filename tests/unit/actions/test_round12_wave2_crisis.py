@@ -108,7 +108,9 @@ def test_the_first_steps_after_a_joke_about_a_dead_account_are_about_the_bank_no
     given = first_steps_after_crisis(dispatcher, tracker(events, slots=slots))
     said = " ".join(texts(dispatcher))
     assert texts(dispatcher)[0] == STEPS_AFTER_CRISIS_INTRO
-    assert "décès" not in said and "notaire" not in said and "héritiers" not in said
+    # "notaire" alone is no death word: the EI-patrimony card names one for a caution (round 25: with the court card kept
+    # for serious situations, that card takes the third place here).
+    assert "décès" not in said and "héritiers" not in said and "acte de notoriété" not in said
     ids = {entry["id"] for event in given if event.get("name") == "guidance_given" for entry in event["value"]}
     assert not {"deces_comptes_notaire", "deces_poursuite_activite"} & ids
 
