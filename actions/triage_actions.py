@@ -506,9 +506,31 @@ def deadline_not_said(tracker: Tracker, facts: Mapping[str, Any], undone: list[E
     if not isinstance(value, str) or value == SKIPPED:
         return []
     today = services.chamber_today()
-    if names_today(words) or bare_delay(words) or past_deadline(words, today) or past_deadline(value, today):
+    if (
+        names_today(words)
+        or bare_delay(words)
+        or past_deadline(words, today)
+        or past_deadline(value, today)
+        or place_read_as_deadline(words, value)
+    ):
         return [SlotSet("deadline", value_before_latest_message(tracker.events, "deadline"))]
     return []
+
+
+# A département said digit by digit ("le 9-3", "dans le 9 3", "du 7-7").
+_CODE_SAID_DIGIT_BY_DIGIT = re.compile(r"(?<![\d/])([1-9])[ -](\d)(?![\d/])")
+
+
+def place_read_as_deadline(words: str, value: str) -> bool:
+    """A deadline the entity extractor read in a département said digit by digit ("slt jsuis boulanger dans le 9-3":
+    "3"; "le 9-3 je vous ai dit, a Bobigny": "le 9-3"; round 25, s25b-02, "Échéance : le 9-3", urgency haute): the
+    value holds only the code's digits and no word of a date."""
+    code = _CODE_SAID_DIGIT_BY_DIGIT.search(words)
+    if code is None:
+        return False
+    digits = re.sub(r"\D", "", value)
+    letters = re.sub(r"\b(?:le|du|dans|la)\b|[^a-z]", "", fold(value))
+    return not letters and digits in (code[1] + code[2], code[2])
 
 
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:

@@ -1260,7 +1260,9 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
         # fournisseur de roubaix" names no amount: the amounts noted stay (round 16, r16a-10: "C'est corrigé :
         # fournisseurs.", the 6000 € lost).
         return _creditors_named_again(known, text, folded)
-    said = [*_AMOUNT.finditer(folded)] or [*_BARE_AMOUNT.finditer(folded)]
+    said = [*_AMOUNT.finditer(folded)] or [
+        match for match in _BARE_AMOUNT.finditer(folded) if not _postcode_said(text, folded, match)
+    ]
     meant = [match for match in said if not _negated(folded, match)]
     wrong = {_digits(match.group(1)) for match in said if _negated(folded, match)}
     if len(meant) != 1 or _is_year(folded, meant[0]) or re.search(r"\bdepuis\b", folded):
@@ -1285,6 +1287,23 @@ def corrected_creditors(known: str | None, text: str) -> str | None:
     if len(replaced) != 1 or _digits(replaced[0].group(0)) == _digits(new_amount):
         return None
     return known[: replaced[0].start()] + new_amount + known[replaced[0].end() :]
+
+
+# Words that say a number is a postcode ("je me suis trompée de code c'est 59330", "cp 59330", "code postal").
+_POSTCODE_WORDS = re.compile(r"\b(?:code|cp|postal|commune|ville|village)\b")
+
+
+def _postcode_said(text: str, folded: str, match: re.Match[str]) -> bool:
+    """A five-digit number said bare as a postcode, never an amount (round 25, s25b-04: "oups je me suis trompée de code
+    c'est 59330, Hautmont" after "URSSAF 4500 €" made the case "URSSAF 59330 €"): said with a word of a postcode, or
+    beside the place it is the postcode of."""
+    number = match.group(1)
+    if not re.fullmatch(r"\d{5}", number):
+        return False
+    if _POSTCODE_WORDS.search(folded):
+        return True
+    place = _place(text)
+    return bool(place) and number.startswith(str(place)[:2])
 
 
 def amount_put_right_said(known: str | None, corrected: str | None) -> str | None:
@@ -1665,7 +1684,7 @@ def _place(text: str) -> str | None:
             found = places.find_in_text(text[: code.end("code")])
     if found.status == places.NOT_FOUND:
         # "Gard. mais dites moi…", "le Var, et la banque…" (round 22, r22c-11): a département alone in its clause.
-        found = _town_as_a_clause(text) or place_said_alone(text) or found
+        found = _town_as_a_clause(text) or place_said_alone(text) or _town_of_the_trade(text) or found
     if found.status == places.FOUND and _inside_a_region_name(text, found.departement):
         return None  # "en Pays de la Loire", "Centre-Val de Loire" (round 24, finding 4): a region, not the Loire
     typed = hyphened_departement(text)
@@ -1674,6 +1693,24 @@ def _place(text: str) -> str | None:
         # Loire (round 24, finding 4): the hyphenated name of a département typed a letter or two wrong is that one.
         return typed
     return found.departement if found.status == places.FOUND else None
+
+
+# "un maçon de Besançon", "boulangère de Lille" (round 25, s25b-14: the first message's place was missed and asked again):
+# a town with its capital, right after the trade and "de".
+_TOWN_AFTER_DE = re.compile(r"\s+(?:de|d['’])\s*(?P<town>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)")
+
+
+def _town_of_the_trade(text: str) -> Resolution | None:
+    """The town a trade is said to be from ("d'un maçon de Besançon"): its resolution when it is a known town, else
+    None."""
+    from places.resolve import names_a_known_town
+
+    trade = _trade(text, fold(text))
+    if not trade:
+        return None
+    at = fold(text).find(fold(trade))
+    said = _TOWN_AFTER_DE.match(text, at + len(trade)) if at >= 0 else None
+    return names_a_known_town(said.group("town")) if said else None
 
 
 def _inside_a_region_name(text: str, code: str | None) -> bool:

@@ -327,7 +327,9 @@ def _compact_numbers(words: list[str]) -> list[str]:
 # "dans le 9 3", "du 7 5", "9 3": a département code said as it is spoken ("le neuf-trois"), one digit, a space, one
 # digit, after "le" or "du" or as the whole answer, and no third digit (round 17, r17a-07: read as 09). Never "9/3", a date.
 # Round 24 (r24a-04: "celle du 9-3" at the Saint-Denis choice, dropped, the case went with no place): "le 9-3" too.
-_CODE_DIGIT_BY_DIGIT = re.compile(r"(?i)(^\s*|\b(?:le|du|celle du|celui du)\s+)([1-9])[ -](\d)(?![\d/.,:h-]| \d)")
+# Round 25 (s25b-02: "boulanger dans le 9-3, la banque…" left the place unread): a comma or a stop after it ends the
+# clause; only a decimal ("9 3,5") goes on with a digit.
+_CODE_DIGIT_BY_DIGIT = re.compile(r"(?i)(^\s*|\b(?:le|du|celle du|celui du)\s+)([1-9])[ -](\d)(?![\d/:h-]| \d|[.,]\d)")
 
 
 def code_said_whole(text: str) -> str:

@@ -138,9 +138,9 @@ _DAY_OF_MONTH = re.compile(
     r"\b(?<!dans )(?<!vers )(?<!cote )(?<!pres )(?:avant le|le|au plus tard le|jusqu au|d ici le|pour le"
     # A date set or moved "au 12", a limit "du 19" (round 19, retired v25: "audience renvoyée au 9", "l'échéance du 20").
     r"|(?:fixee?s?|prevue?s?|programmee?s?|reportee?s?|renvoyee?s?|repoussee?s?|decalee?s?|avancee?s?) au"
-    r"|(?:date limite|echeance|limite|prelevement|audience|convocation)(?: \w+)? du) (\d{1,2}|1er)\b(?!/\d)(?! (?:"
-    + "|".join(_MONTHS)
-    + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))"
+    r"|(?:date limite|echeance|limite|prelevement|audience|convocation)(?: \w+)? du) (\d{1,2}|1er)\b(?!/\d)"
+    # "le 9-3", "le 9 3": a département said digit by digit (Seine-Saint-Denis), never the 9th (round 25, s25b-02).
+    r"(?!(?<=\b\d)[ -]\d\b)(?! (?:" + "|".join(_MONTHS) + r"|jours?|semaines?|mois|ans?|trimestres?|fois|euros?|%))"
 )
 _NEXT_MONTH_AFTER = re.compile(r" (?:du|de) mois (?:prochain|suivant|d apres)\b")
 _WEEK = [
