@@ -163,9 +163,9 @@ def summary_with_moment(words):
 )
 def test_the_answer_to_the_time_question_is_never_in_the_persons_words(words):
     summary = summary_with_moment(words)
-    assert "Ses mots" in summary and "plombier" in summary
-    assert words not in summary.split("Ses mots", 1)[1].split(".")[0]
-    assert "maison" not in summary and "plus de clients" not in summary and "cabinet ferme" not in summary
+    account = summary.split("Ses mots : ", 1)[1].split("».", 1)[0]
+    assert "plombier" in account
+    assert "maison" not in account and "plus de clients" not in account and "cabinet ferme" not in account
 
 
 def test_the_handoff_answers_are_read_from_the_events():
