@@ -151,8 +151,8 @@ from intake.answers import (
     question_after_no,
     refuses_callback,
     respelled,
-    says_safe_in_words,
     says_only_yes,
+    says_safe_in_words,
     thinks_it_over,
     when_or_how_follows,
     without_said_before,
@@ -1047,12 +1047,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         words = tracker.latest_message.get("text")
         if "phone" in tracker.slots_to_validate() and number_chosen_by_rank(words, user_messages(tracker.events)[:-1]):
             return {"email": None}  # "non c'est le 2eme que je prefere": the number put right, no answer to the e-mail
+        if tracker.get_slot("requested_slot") == "email" and says_only_yes(words):
+            return {"email": None}  # the question again, in its short form: "Quelle est votre adresse e-mail ?"
         if tracker.get_slot("requested_slot") == "email" and drops_the_question(words):
             # "bof laisse tomber" after "Cette adresse ne semble pas complète" (round 21, r21y-21): the address only.
             value = SKIPPED
             dispatcher.utter_message(text=NO_EMAIL_THEN)
-        if tracker.get_slot("requested_slot") == "email" and says_only_yes(words):
-            return {"email": None}  # the question again, in its short form: "Quelle est votre adresse e-mail ?"
         if value == SKIPPED or (isinstance(value, str) and "@" not in value and _NO_ADDRESS.search(value.lower())):
             # A widower without an address ("je n'ai pas d'email", round 4) was told the address was incomplete.
             return {"email": SKIPPED, **moment_kept_for_later("email", dispatcher, tracker)}
