@@ -1892,6 +1892,8 @@ _NAME_INTRODUCED = re.compile(
     re.IGNORECASE,
 )
 _AROUND_A_NAME = frozenset(_SMALL_WORDS_AROUND_A_NAME.split())
+_POSSESSIVES = frozenset(["ma", "mon", "sa", "son", "notre", "votre"])
+_KIN_WORDS = frozenset(KIN.split("|"))
 
 
 def name_beside_contact(text: str | None) -> str | None:
@@ -1907,6 +1909,13 @@ def name_beside_contact(text: str | None) -> str | None:
     from intake.facts import fold
 
     words = [word for word in re.split(r"[\s,;:.!]+", rest) if word]
+    # "appelez ma femme Nadia au 06 ..." (round 25, s25-fin1: "femme Nadia"): who the person is, said after a
+    # possessive, is no part of the name.
+    words = [
+        word
+        for before, word in zip(["", *words], words, strict=False)
+        if not (fold(before) in _POSSESSIVES and fold(word) in _KIN_WORDS)
+    ]
     kept = [word for word in words if fold(word).replace("’", "'") not in _AROUND_A_NAME]
     if not 1 <= len(kept) <= 2 or not all(re.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", word) for word in kept):
         return None
