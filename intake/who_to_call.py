@@ -33,6 +33,9 @@ _ASKED = (
     ),
     # "appelez plutôt mon associé", "rappelez ma femme"
     re.compile(rf"\b(?:appelez|rappelez|contactez)(?:-| )(?:{_RATHER} )?(?:mon|ma) {_KIN}\b"),
+    # At the offer: "oui mais plutot ma femme c'est elle qui fait les papiers" (make run s25-fin1: the consent then
+    # asked for "votre prénom, votre numéro"); a yes, then whom rather than the writer.
+    re.compile(rf"^(?:oui|ouais|ok|d'accord|volontiers)(?: mais)?,? plutot (?:avec )?(?:mon|ma) {_KIN}\b"),
 )
 _EITHER = ("comptable",)
 _NAMED_BEFORE = re.compile(r"\b(?:mon|ma) (?P<kin>" + KIN + r"|comptable)\b")

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rasa_sdk.executor import CollectingDispatcher
 
+from actions.asking import ask
 from actions.handoff import one_to_call
 from actions.handoff_actions import ADVISOR_ROLE, ValidateHandoffForm
 from intake.who_to_call import someone_else_to_call
@@ -38,9 +40,16 @@ ASKED = [
     ("appelez plutot ma femme", "femme"),
     ("vaudrait mieux appeler mon associe", "associe"),
 ]
+# At the offer, a yes and whom rather than the writer (make run s25-fin1: the consent asked "votre prénom, votre
+# numéro"): the yes takes its own path, the questions after it are asked of that person.
+YES_THEN_WHOM = [
+    ("oui mais plutot ma femme c'est elle qui fait les papiers", "femme"),
+    ("ok mais plutôt mon associé, il gère tout ça", "associe"),
+    ("Oui, plutôt ma femme", "femme"),
+]
 
 
-@pytest.mark.parametrize("words, relative", ASKED)
+@pytest.mark.parametrize("words, relative", ASKED + YES_THEN_WHOM)
 def test_the_person_to_call_instead_is_read(words, relative):
     assert someone_else_to_call(words, [OWN, PAPERS]) == relative
 
@@ -55,6 +64,8 @@ def test_the_person_to_call_instead_is_read(words, relative):
         "ma femme peut vous appeler ?",  # she calls the chamber (defect 2)
         "ne l'appelez pas elle",
         "c'est lui qu'il faudrait appeler",  # nobody of his kind named before
+        "je travaille plutot avec ma femme",  # no yes to an offer: whom they work with, not whom to call
+        "oui je vis plutot avec ma femme a la campagne",
     ],
 )
 def test_near_misses_name_no_one_to_call(words):
@@ -141,3 +152,14 @@ def test_the_case_says_her_number_at_the_artisans_request():
     summary = draft.summary
     assert "celui de son épouse (Nadia), à la demande de l'artisan, qui a écrit lui-même" in summary, summary
     assert "la personne concernée" not in summary
+
+
+@pytest.mark.parametrize("words", [words for words, relative in YES_THEN_WHOM if relative == "femme"])
+def test_a_yes_then_whom_at_the_offer_is_a_yes_and_the_consent_is_asked_of_her(words):
+    _dispatcher, changed = at_question("wants_advisor", words, "affirm")
+    assert changed.get("wants_advisor") is True
+    events = [user(OWN), user(PAPERS), bot(OFFER), user(words, "affirm")]
+    consent = CollectingDispatcher()
+    ask("consent_given", consent, tracker(events, slots={"wants_advisor": True}, active_loop="handoff_form"))
+    question = consent.messages[-1]["text"]
+    assert "votre femme" in question and "votre prénom, votre numéro" not in question
