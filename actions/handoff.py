@@ -1892,7 +1892,6 @@ _NAME_INTRODUCED = re.compile(
     re.IGNORECASE,
 )
 _AROUND_A_NAME = frozenset(_SMALL_WORDS_AROUND_A_NAME.split())
-_POSSESSIVES = frozenset(["ma", "mon", "sa", "son", "notre", "votre"])
 _KIN_WORDS = frozenset(KIN.split("|"))
 
 

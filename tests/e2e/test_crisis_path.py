@@ -7,6 +7,8 @@ import pytest
 from actions.questions import QUESTIONS
 
 SAFETY_QUESTION = "Êtes-vous en sécurité en ce moment ?"
+# Asked a second time, never word for word (round 25, s25a-06: guidance.crisis.safety_question_again).
+SAFETY_QUESTION_AGAIN = "Et là, maintenant, êtes-vous en sécurité ?"
 
 
 def say(conversation, text: str) -> list[dict]:
@@ -129,7 +131,7 @@ def test_why_the_safety_question_is_asked_then_it_is_asked_again(conversation):
     messages = say(conversation, "pourquoi vous me demandez ça ?")
     said = texts(messages)
     assert "sécurité" in said[0] and "15" not in said[0]
-    assert said[-1] == SAFETY_QUESTION and messages[-1]["buttons"]
+    assert said[-1] == SAFETY_QUESTION_AGAIN and messages[-1]["buttons"]
     assert "soulagé" in conversation.say("oui")[0]
 
 
@@ -143,7 +145,7 @@ def test_a_question_about_the_3114_at_the_safety_question_is_answered_and_the_qu
     # The line explained, not read as "not safe" (the emergency block again).
     assert said[0].startswith("Le 3114 est le numéro national de prévention du suicide"), said
     assert not any("Appelez tout de suite le 15" in text for text in said)
-    assert said[-1] == SAFETY_QUESTION and messages[-1]["buttons"]
+    assert said[-1] == SAFETY_QUESTION_AGAIN and messages[-1]["buttons"]
     assert conversation.slots()["requested_slot"] == "safe_now"
 
 
