@@ -171,6 +171,8 @@
         beep();
       }
     });
+    // Disabled in the page until now: a click before this script ran did nothing and left the button unchanged.
+    soundButton.disabled = false;
   }
 
   function appendLinks(alerts) {
