@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import callback_time, contact_answers
 from actions.handoff_actions import ValidateHandoffForm
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, slot_events, texts, tracker, user
-
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 
 CONSENTED = {
     "wants_advisor": True,

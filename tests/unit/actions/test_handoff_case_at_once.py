@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import abuse, services
@@ -21,9 +19,9 @@ from actions.intake_actions import ActionAcknowledgeSituation, ActionAnswerOutsi
 from cases.limits import CASES_PER_CLIENT, CLIENT_KEY_METADATA, VOLUME_REASON
 from ops.settings import database_url
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker as any_tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 PHONE_QUESTION = "À quel numéro de téléphone peut-il vous joindre ?"
 
 

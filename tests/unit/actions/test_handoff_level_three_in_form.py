@@ -4,17 +4,13 @@ case store."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import ValidateHandoffForm
 from guidance.crisis import SUICIDE_QUESTION
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
-
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 
 
 def test_exhaustion_said_with_the_phone_number_saves_the_case_then_asks_the_direct_question():

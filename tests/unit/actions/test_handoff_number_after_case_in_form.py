@@ -4,16 +4,13 @@ said so, and is never asked again. Real trackers, the real form validation and a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import ValidateHandoffForm
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SENDER = "number-after-case"
 STORED = "+33651234567"
 

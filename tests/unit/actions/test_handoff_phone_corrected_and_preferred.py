@@ -4,18 +4,15 @@ advisor. Real trackers, the real form validation and a real SQLite case store.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff import numbers_kept_text, preferred_phone
 from actions.handoff_actions import ValidateHandoffForm
 from actions.intake_actions import ActionAcknowledgeSituation, ActionHandleMisunderstanding
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SENDER = "round7-phone"
 
 

@@ -7,10 +7,8 @@ person concerned's is said to be theirs, in the summary and in the confirmation.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from actions.conversation import SKIPPED
 from actions.handoff import (
@@ -24,9 +22,9 @@ from actions.handoff import (
 from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm, name_after_reminder
 from actions.intake_actions import ActionAcknowledgeSituation, ActionStopConversation
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SENDER = "round9-data"
 PHONE_QUESTION = "À quel numéro de téléphone peut-il vous joindre ?"
 

@@ -5,10 +5,7 @@ question staying open; a wish for the time of the call is kept as said, never re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
@@ -16,9 +13,9 @@ from actions.conversation import SKIPPED
 from actions.handoff import name_in_so_many_words, name_put_right
 from actions.handoff_actions import ValidateHandoffForm, callback_promise, number_after_the_handoff
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SENDER = "round11-handoff"
 REFERENCE = "RL-R11AAA"
 

@@ -4,18 +4,15 @@ opening hour fits is said so once, with the hours, and asked again."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_actions import ValidateHandoffForm, number_after_the_handoff
 from ops import clock
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SENDER = "round13-moment"
 REFERENCE = "RL-R13AAA"
 STORED = {

@@ -4,20 +4,16 @@ kept and promised, the digits of a phone number are never a place, and an amount
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions import services
 from actions.handoff import creditors_in_full, name_read_as_a_no, person_to_call, sums_in, written_for, written_for_line
 from actions.handoff_actions import ValidateHandoffForm
 from actions.triage_actions import ValidateTriageSlots
 from ops import clock
-from tests.support.handoff_form import validate
+from tests.support.handoff_form import DOMAIN, validate
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SKIPPED = "non précisé"
 
 

@@ -4,17 +4,14 @@ the yes; and whoever leaves with the call asked for and no consent is told plain
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import NOTHING_SENT, ValidateHandoffForm, moment_at_consent
 from actions.intake_actions import ActionStopConversation
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 STORY = [user("Boulangère à Dole, le fournisseur de farine veut être payé avant vendredi"), bot("Êtes-vous d'accord ?")]
 AT_CONSENT = {
     "difficulty_categories": ["fournisseurs"],

@@ -4,18 +4,15 @@ soon as the number is given. New sentences and voices; near misses that stay a q
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions import services
 from actions.handoff_actions import ValidateHandoffForm, consent_said_before_text, read_yes_no
 from intake.answers import accepts_in_words, agrees_to_keeping
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 STORY = [user("Carreleur à Vannes, les impôts me réclament 6 500 euros et je dors plus"), bot("Depuis quand ?")]
 INTAKE = {"difficulty_categories": ["impots"], "urgency": "normale", "distress": False, "departement": "56"}
 

@@ -5,16 +5,13 @@ là. et oui rappelez-moi" got the relatives' paragraph and the offer again). New
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.crisis_actions import ActionCheckIn, relative_question_reply
 from actions.handoff_actions import ValidateHandoffForm, health_put_in, read_yes_no
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 STORY = [
     user("Couturière à Laval, je suis à bout depuis ma chute, je ne peux plus coudre"),
     bot("Vous avez parlé de votre santé."),

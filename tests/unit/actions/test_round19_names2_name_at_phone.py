@@ -3,15 +3,12 @@ a number ("Je n'ai pas reconnu ce numéro") and lost. It is kept as the name, sa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import ValidateHandoffForm
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SLOTS = {
     "difficulty_categories": ["banque"],
     "urgency": "normale",

@@ -4,16 +4,13 @@ only mentioned then filed as the writer). The name question was then skipped."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff import contact_given_with, names_of_numbers, person_to_call, written_for
 from actions.handoff_actions import ValidateHandoffForm
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SITUATION = {"difficulty_categories": ["banque"], "urgency": "normale", "distress": False}
 CONSENTED = {"wants_advisor": True, "consent_given": True}
 

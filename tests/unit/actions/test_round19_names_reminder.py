@@ -7,15 +7,12 @@ question passed; and the sentence is never the name."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import ValidateHandoffForm, name_beside_reminder, not_a_name, reminds_given
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SKIPPED = "non précisé"
 NAME_QUESTION = "Comment le conseiller peut-il vous appeler ? Un prénom suffit."
 

@@ -5,16 +5,13 @@ backup the summary names, and a name put right that way is taken."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff import names_of_numbers, phone_notes
 from actions.handoff_actions import ValidateHandoffForm, name_asked_for
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SKIPPED = "non précisé"
 
 

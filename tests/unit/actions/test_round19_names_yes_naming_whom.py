@@ -4,15 +4,12 @@ and number had to be given again; a name said with the yes ("je m'appelle Lucie"
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import ValidateHandoffForm
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SITUATION = {"difficulty_categories": ["banque"], "urgency": "normale", "distress": False}
 
 

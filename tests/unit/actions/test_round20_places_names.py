@@ -8,19 +8,16 @@ message lost."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_actions import NO_NAME_YET, ValidateHandoffForm
 from actions.intake import YOU_ARE_WELCOME
 from actions.intake_actions import ActionThanksDuringIntake, ValidateSituationForm
 from actions.place_validation import QUESTION, place_update
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 CONSENTED = {
     "difficulty_categories": ["cotisations_sociales"],
     "urgency": "normale",

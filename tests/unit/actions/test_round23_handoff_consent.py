@@ -6,16 +6,13 @@ the consent (asked twice more), and the number was forgotten with the "non": the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import ValidateHandoffForm
 from actions.intake_actions import ActionAnswerOutsideQuestion
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 FIRST = "bonsoir, carrossier à Niort, joignable au 07 45 12 36 98, l'huissier passe lundi, rappelez-moi svp"
 CONSENT = "Pour qu'un conseiller vous rappelle, je dois garder votre prénom, votre numéro [...] Êtes-vous d'accord ?"
 REFUSED = "C'est entendu. Je ne transmets rien à la chambre sans votre accord."

@@ -6,16 +6,12 @@ twice in one reply); said before its question it was first confirmed as "noté",
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff import OTHER_MOMENT_LATER
 from actions.handoff_actions import ValidateHandoffForm
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import asked, bot, consented, run, slot_events, texts, tracker, user
-
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 
 
 def answered(words: str, requested: str, **slots):

@@ -16,10 +16,10 @@ from __future__ import annotations
 import pytest
 
 from actions import services
-from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm, callback_promise
+from actions.handoff_actions import ValidateHandoffForm, callback_promise
 from ops import clock
 from tests.support.action_services import stored_cases
-from tests.support.handoff_form import DOMAIN, validate
+from tests.support.handoff_form import DOMAIN, case_finished, validate
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
 SENDER = "fix-case-round24"
@@ -37,19 +37,7 @@ def slot(name, value):
 
 def case_saved(said=("l'urssaf me réclame 4000",), **extra):
     """The messages ``said``, then the number given at the form's last question: the case stored, the promise said."""
-    told = [event for words in said for event in (user(words), bot("D'accord."))]
-    first = [*told, bot("À quel numéro ?"), user("06 11 22 33 44", "inform")]
-    stored = tracker(
-        [*first, slot("phone", "06 11 22 33 44")],
-        slots={**consented(**extra), "phone": "06 11 22 33 44", "requested_slot": "phone"},
-        active_loop="handoff_form",
-        sender_id=SENDER,
-    )
-    _, produced = run(ValidateHandoffForm(), stored, DOMAIN)
-    slots = {**stored.slots, **slot_events(produced)}
-    finished = tracker([*stored.events, *produced], slots=slots, sender_id=SENDER)
-    dispatcher, _ = run(ActionFinishHandoff(), finished, DOMAIN)
-    return texts(dispatcher), slots
+    return case_finished(said, SENDER, **extra)
 
 
 # ------------------------------------------------------------------ the deadline in the promise (r24a-08)

@@ -10,18 +10,13 @@ dictation)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions import services
 from actions.faq_actions import ActionAnswerFaq
-from actions.handoff_actions import ValidateHandoffForm
 from intake.service_questions import who_calls_us
-from tests.support.trackers import asked, bot, consented, run, slot_events, texts, tracker, user
-
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
+from tests.support.handoff_form import answered_at
+from tests.support.trackers import asked, bot, consented, run, texts, tracker, user
 
 ASKED = [
     ("il peut vous appeler lui ?", "il"),
@@ -79,24 +74,8 @@ FIRST = "bonjour j'écris pour mon père, il est boulanger, l'urssaf lui réclam
 
 
 def at_question(requested: str, words: str, intent: str):
-    slots = {
-        "difficulty_categories": ["cotisations_sociales"],
-        "urgency": "normale",
-        "distress": False,
-        "requested_slot": requested,
-    }
-    if requested != "wants_advisor":
-        slots["wants_advisor"] = True
-    if requested in ("contact_name", "phone"):
-        slots.update(consent_given=True, consent_at="2026-12-06T10:00:00+00:00")
-    if requested == "phone":
-        slots["contact_name"] = "Gérard"
-    mapped = {"affirm": True, "deny": False}.get(intent, words)
-    events = [user(FIRST), bot(QUESTION_OF[requested]), user(words, intent)]
-    events.append({"event": "slot", "name": requested, "value": mapped})
-    current = tracker(events, slots={**slots, requested: mapped}, active_loop="handoff_form")
-    dispatcher, produced = run(ValidateHandoffForm(), current, DOMAIN)
-    return dispatcher, slot_events(produced)
+    before = [user(FIRST), bot(QUESTION_OF[requested])]
+    return answered_at(requested, words, intent, before, ["cotisations_sociales"], "Gérard")
 
 
 @pytest.mark.parametrize("words", [words for words, _ in ASKED[:6]])

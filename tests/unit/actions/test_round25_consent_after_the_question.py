@@ -12,16 +12,13 @@ Real trackers, the real form validation; sentences written for these tests (SMS,
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import OWN_CONSENT_ASKED, ValidateHandoffForm
 from intake.asked_at_consent import opens_with_a_question, relayed_yes
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import asked, bot, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SON = "bonjour j'écris pour mon père, il est boulanger à Arras, l'urssaf lui réclame 8000 euros et il dort plus"
 DAUGHTER = "bonsoir c'est pour ma mère, elle est coiffeuse, la banque lui a coupé son découvert"
 OWN = "je suis couvreur à côté de Saint-Malo, depuis la tempête j'ai plus de camion et l'urssaf me relance"

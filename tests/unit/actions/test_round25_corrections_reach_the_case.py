@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm
 from actions.triage_actions import ValidateTriageSlots
 from intake.facts import fold
 from ops import clock
 from tests.support.action_services import stored_cases
-from tests.support.handoff_form import DOMAIN
-from tests.support.trackers import bot, consented, run, slot_events, tracker, user
+from tests.support.handoff_form import case_finished
+from tests.support.trackers import bot, run, slot_events, tracker, user
 
 SENDER = "s25fix1-corrections"
 TODAY = "2026-12-06"
@@ -51,17 +50,7 @@ def triaged(*said, extracted=None):
 
 def summary_after(*said, **extra):
     """The case the handoff stores once the messages ``said`` were told and the number given."""
-    told = [event for words in said for event in (user(words), bot("D'accord."))]
-    first = [*told, bot("À quel numéro ?"), user("06 11 22 33 44", "inform")]
-    stored = tracker(
-        [*first, slot("phone", "06 11 22 33 44")],
-        slots={**consented(**extra), "phone": "06 11 22 33 44", "requested_slot": "phone"},
-        active_loop="handoff_form",
-        sender_id=SENDER,
-    )
-    _, produced = run(ValidateHandoffForm(), stored, DOMAIN)
-    slots = {**stored.slots, **slot_events(produced)}
-    run(ActionFinishHandoff(), tracker([*stored.events, *produced], slots=slots, sender_id=SENDER), DOMAIN)
+    case_finished(said, SENDER, **extra)
     return stored_cases()[-1].summary
 
 

@@ -10,19 +10,16 @@ dictation)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import SKIPPED
 from actions.handoff import name_after_a_plain_no
 from actions.handoff_actions import ValidateHandoffForm, number_after_the_handoff
 from tests.support.action_services import stored_cases
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SENDER = "round25-name-no"
 REFERENCE = "RL-R25NNA"
 STORED = {

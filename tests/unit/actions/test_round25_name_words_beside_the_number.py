@@ -9,16 +9,12 @@ typos, dictation)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff import name_beside_contact
 from actions.handoff_actions import ValidateHandoffForm
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, run, slot_events, tracker, user
-
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 
 INTRODUCED = [
     ("le prénom c'est Jean-Marc", "Jean-Marc"),

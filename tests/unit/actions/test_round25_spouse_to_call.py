@@ -11,20 +11,17 @@ Real trackers, the real form validation, the case built as the handoff builds it
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.asking import ask
 from actions.handoff import one_to_call
-from actions.handoff_actions import ADVISOR_ROLE, ValidateHandoffForm
+from actions.handoff_actions import ADVISOR_ROLE
 from intake.who_to_call import someone_else_to_call
 from tests.support.case_draft import case_draft
-from tests.support.trackers import asked, bot, run, slot_events, texts, tracker, user
+from tests.support.handoff_form import answered_at
+from tests.support.trackers import asked, bot, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 OWN = "je suis couvreur a coté de Saint-Malo, depuis la tempête de novembre j'ai plus de camion"
 PAPERS = "c'est ma femme qui s'occupe des papiers, moi j'y comprends rien"
 OFFER = "Voulez-vous qu'un conseiller de la chambre vous rappelle pour en parler ?"
@@ -73,24 +70,8 @@ def test_near_misses_name_no_one_to_call(words):
 
 
 def at_question(requested: str, words: str, intent: str = "affirm"):
-    slots = {
-        "difficulty_categories": ["sinistre"],
-        "urgency": "normale",
-        "distress": False,
-        "requested_slot": requested,
-    }
-    if requested != "wants_advisor":
-        slots["wants_advisor"] = True
-    if requested in ("contact_name", "phone"):
-        slots.update(consent_given=True, consent_at="2026-12-06T10:00:00+00:00")
-    if requested == "phone":
-        slots["contact_name"] = "Nadia"
-    mapped = {"affirm": True, "deny": False}.get(intent, words)
-    events = [user(OWN), bot("Je vois."), user(PAPERS), bot(OFFER), user(words, intent)]
-    events.append({"event": "slot", "name": requested, "value": mapped})
-    current = tracker(events, slots={**slots, requested: mapped}, active_loop="handoff_form")
-    dispatcher, produced = run(ValidateHandoffForm(), current, DOMAIN)
-    return dispatcher, slot_events(produced)
+    before = [user(OWN), bot("Je vois."), user(PAPERS), bot(OFFER)]
+    return answered_at(requested, words, intent, before, ["sinistre"], "Nadia")
 
 
 @pytest.mark.parametrize("words", [words for words, relative in ASKED if relative == "femme"])

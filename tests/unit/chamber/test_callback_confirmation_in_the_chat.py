@@ -4,17 +4,14 @@ asked for was contradicted: "pas entre 12h et 14h" became "entre 12 h et 14 h", 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from actions.handoff_actions import ActionFinishHandoff, ValidateHandoffForm, callback_promise
 from chamber import load_chamber
 from tests.support.action_services import fresh_action_services
+from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user
 
-DOMAIN = {"forms": yaml.safe_load(Path("bot/domain/handoff.yml").read_text(encoding="utf-8"))["forms"]}
 SATURDAY = "2026-12-05T11:00:00+01:00"
 
 
