@@ -30,11 +30,16 @@ YES, NO, HESITATION, QUESTION, CORRECTION, OTHER = "yes", "no", "hesitation", "q
 TAKE_YOUR_TIME = "Prenez votre temps. Je vous repose la question :"
 TAKE_YOUR_TIME_NO_QUESTION = "Prenez votre temps : je reste là quand vous voulez m'écrire."
 
+# "attendez", "attends": time asked; never someone who waits ("il attend l'argent du promoteur", "j'attends le virement":
+# a fact of the business; make run, lead-r26-2, at the deadline question, got "Prenez votre temps").
+_ASKS_TO_WAIT = r"(?<!\bj')(?<!\bil )(?<!\belle )(?<!\bon )(?<!\bqui )(?<!\bnous )(?:attendez|attends|attend)"
 _HESITATION = re.compile(
     r"\b(?:je (?:ne )?(?:sais|sait|sai) (?:pas|plus)|j(?:e |')?sais pas|jsp|chais pas|chai pas|sais pas|"
     r"je ne sais|pas encore|peut[- ]?etre|p[- ]?e\b|je (?:vais )?(?:reflechi\w*|hesit\w*)|j'hesite|hesite|a voir|"
     r"(?:laissez|laisse)[- ]moi (?:reflechir|le temps|chercher|une minute|une seconde)|je reflechi\w*|je cherche|"
-    r"(?:un|1) (?:instant|moment|sec|minute)|(?:une|1|deux|2) (?:secondes?|minutes?|sec)|minute|attendez|attends|"
+    r"(?:un|1) (?:instant|moment|sec|minute)|(?:une|1|deux|2) (?:secondes?|minutes?|sec)|minute|"
+    + _ASKS_TO_WAIT
+    + r"|"
     r"je regarde|je verifie|je vais voir|je dois verifier|il faut que je (?:verifie|regarde|reflechisse)|"
     r"je ne suis pas (?:sur|sure)|pas (?:sur|sure)|aucune idee|qui (?:m'|m |me )?adresser|quoi faire|"
     r"par ou commencer|perdu|perdue|aidez[- ]moi|besoin d'aide|besoin qu'on m'aide|comment faire|"
@@ -84,7 +89,9 @@ _SKIP_ANYWHERE = re.compile(
 # tranquille" it asks to be left alone (round 22, r22a-07: "non. laissez moi" to the callback offer after the crisis got
 # "Prenez votre temps. Je vous repose la question").
 _WAIT = re.compile(
-    r"\b(?:attendez|attends|attend|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
+    r"\b(?:"
+    + _ASKS_TO_WAIT
+    + r"|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
     r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi(?= (?:un peu |encore )?(?:le temps|du temps|\d|deux|"
     r"trois|quelques|une? (?:instant|moment|minute|seconde|sec|peu)|y (?:reflechir|penser)|reflechir|penser|chercher|"
     r"regarder|voir|verifier|trouver|retrouver|demander|consulter|en parler|finir)\b)|"

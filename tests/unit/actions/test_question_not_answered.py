@@ -137,3 +137,22 @@ def test_no_then_wait_at_an_intake_question_is_a_pause_not_an_answer(slot, mappe
     dispatcher = CollectingDispatcher()
     assert getattr(ValidateSituationForm(), f"validate_{slot}")(mapped, dispatcher, current, {}) == {slot: None}
     assert texts(dispatcher) == [TAKE_YOUR_TIME]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "il dit qu'il attend l'argent du promoteur",  # make run, lead-r26-2: got "Prenez votre temps"
+        "le client dit qu il attend d etre paye lui meme",
+        "j'attends le virement de la caf",
+    ],
+)
+def test_someone_waiting_for_money_is_no_time_asked_and_the_question_is_explained(words):
+    events = [user("le plus gros client m'a pas payé 28000 depuis juillet"), *asked("deadline"), user(words, "inform")]
+    current = tracker(events, slots={"requested_slot": "deadline"}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    result = ValidateSituationForm().validate_deadline(words, dispatcher, current, {})
+    assert result == {"deadline": None}
+    said = " ".join(texts(dispatcher))
+    assert TAKE_YOUR_TIME not in said
+    assert "si une date approche" in said

@@ -131,6 +131,17 @@ WAITING = [
     ("je vais voir avec mon comptable", True, True),  # no leave taken: time to think, the question waits
     ("oui", False, False),
     ("le 62", False, False),
+    # Someone else waits, or the artisan waits for money: a fact of the business, no time asked (make run, lead-r26-2:
+    # "il dit qu'il attend l'argent du promoteur" at the deadline question got "Prenez votre temps").
+    ("il dit qu'il attend l'argent du promoteur", False, False),
+    ("le client dit qu il attend d etre paye lui meme", False, False),
+    ("j'attends le virement de la caf", False, False),
+    ("jattends toujours le paiement", False, False),
+    ("elle attend sa retraite", False, False),
+    ("on attend la décision du tribunal", False, False),
+    ("ils attendent le rapport de l'expert", False, False),
+    ("attends je regarde", True, True),
+    ("attend 2 minutes", True, True),
 ]
 
 
