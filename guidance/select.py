@@ -61,6 +61,9 @@ MONEY_CATEGORIES = frozenset({"tresorerie", "banque"})
 SERIOUS_CAUSES = frozenset({"credit_coupe", "plusieurs_creanciers"})
 DEBT_FRONTS = frozenset({"cotisations_sociales", "impots", "banque", "tresorerie"})
 SEVERAL_FRONTS = 3
+# Round 26: the commercial rent raised now has a card of its own (bail_commercial_revision: where its rules are), but the
+# chamber's advice still comes first, as round 19 wanted: the card sends to the advisors before anything is signed.
+ADVISORS_FIRST_CAUSES = frozenset({"loyer_hausse"})
 ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
 # Round 16 (r16b-06): a lawsuit threatened has no step of its own in the knowledge base: the advisors keep a place.
 ADVISORS_JOIN_CAUSES = frozenset({"menace_proces"})
@@ -302,6 +305,6 @@ def _with_advisors(
     join = lead or facts.stage in ADVISORS_JOIN_STAGES or bool(facts.causes & ADVISORS_JOIN_CAUSES)
     if not join:
         return shown
-    if lead and not _specific_to_a_cause(chosen[0][0], facts):
+    if lead and (not _specific_to_a_cause(chosen[0][0], facts) or facts.causes & ADVISORS_FIRST_CAUSES):
         return (advisors + shown)[:limit]
     return shown[: limit - 1] + advisors
