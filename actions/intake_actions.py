@@ -286,6 +286,12 @@ class ActionAcknowledgeSituation(Action):
         outside = outside_reply(dispatcher, tracker)
         if outside is not None:
             return outside
+        from actions.service_answers import urssaf_scam_reply
+
+        # Round 26: "un SMS de l'URSSAF avec un lien, c'est une arnaque ?": how to check it, no intake.
+        scam = urssaf_scam_reply(dispatcher, tracker)
+        if scam is not None:
+            return scam
         nothing = nothing_more_reply(dispatcher, tracker)  # "...", "rien", "jsp" after the case (round 24)
         if nothing is not None:
             return nothing
@@ -337,6 +343,10 @@ class ActionAcknowledgeSituation(Action):
         # Round 20 (r20c-01, -04, -16, -17): "je peux vendre mon labo plutôt que fermer ?", "et pour l'assurance qui
         # bouge pas je fais quoi ?" asked while telling got "D'accord, c'est noté.": the question is answered.
         answer, answer_events = question_in_the_account(tracker, words)
+        if not answer:
+            from intake.service_questions import URSSAF_SCAM_CHECK, asks_if_urssaf_message_is_a_scam
+
+            answer = URSSAF_SCAM_CHECK if asks_if_urssaf_message_is_a_scam(words) else None
         if answer and (repeated or already_said(tracker, "Merci de m'en parler, ce n'est pas toujours facile.")):
             first_words = None
         opening = restatement or (first_words if not comfort else None)

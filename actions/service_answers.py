@@ -17,12 +17,14 @@ from intake.service_questions import (
     IN_FRENCH_ONLY,
     NO_LOAN,
     SOMEONE_THERE,
+    URSSAF_SCAM_CHECK,
     WHAT_TO_SAY,
     act_for_you_text,
     asks_about_a_missed_call,
     asks_callback_in_english,
     asks_for_a_loan,
     asks_if_someone_is_there,
+    asks_if_urssaf_message_is_a_scam,
     asks_us_to_act,
     asks_what_is_done_with_data,
     asks_what_to_say,
@@ -41,6 +43,8 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     words = words if words is not None else tracker.latest_message.get("text") or ""
     if not words or words.startswith("/"):
         return None
+    if asks_if_urssaf_message_is_a_scam(words):
+        return URSSAF_SCAM_CHECK  # round 26: an URSSAF message doubted is no URSSAF debt
     chamber = services.chamber()
     yourself = call_us_yourself(tracker, words)
     if yourself is not None:
@@ -146,3 +150,19 @@ def english_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
     dispatcher.utter_message(text=IN_FRENCH_CALLBACK)
     leave = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name == "situation_form" else []
     return [*leave, SlotSet("wants_advisor", True), FollowupAction("handoff_form")]
+
+
+ANYTHING_ELSE = "Si autre chose vous inquiète pour votre entreprise, dites-le-moi avec vos mots."
+
+
+def urssaf_scam_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Round 26: "j'ai reçu un SMS de l'URSSAF qui me demande de payer par lien, c'est une arnaque ?" with no difficulty
+    told: how to check the message, and the door left open; no intake about an URSSAF debt nobody said. None when the
+    words ask no such thing, or once a difficulty is known (the acknowledgement answers it beside)."""
+    words = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("difficulty_categories") or not asks_if_urssaf_message_is_a_scam(words):
+        return None
+    dispatcher.utter_message(text=URSSAF_SCAM_CHECK)
+    dispatcher.utter_message(text=ANYTHING_ELSE)
+    leave = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name == "situation_form" else []
+    return [*leave, FollowupAction("action_listen")]

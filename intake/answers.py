@@ -1484,6 +1484,10 @@ def without_service_questions(text: str | None) -> str:
     artisan's (round 24, r24c-17: "cotisations URSSAF impayées" from the question; he owed the URSSAF nothing)."""
     if not text or text.startswith("/"):
         return text or ""
+    from intake.service_questions import without_scam_question
+
+    # "j'ai reçu un SMS de l'URSSAF avec un lien pour payer, c'est une arnaque ?" (round 26): no URSSAF debt said.
+    text = without_scam_question(text)
     health_asked = asks_what_health_means(text)
     kept = [
         sentence

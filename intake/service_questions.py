@@ -635,3 +635,45 @@ def call_us_yourself_text(caller: str, chamber_name: str, phone: str, hours: str
     return (
         f"Oui, bien sûr : votre {ACCENTED_KIN.get(caller, caller)} peut appeler la {chamber_name} au {phone}, {hours}."
     )
+
+
+# Round 26: "j'ai reçu un SMS de l'URSSAF qui me demande de payer par lien, c'est une arnaque ?" was read as an URSSAF
+# debt (the payment plan, the ACED). A message said to come from the URSSAF, doubted or asking to pay through a link, is
+# answered with how to check it: never through the link, in one's own URSSAF space (the URSSAF's and the Sécurité
+# sociale des indépendants' advice on fraud attempts).
+_COLLECTOR = r"(?:urssaf|cgss|autoentrepreneur|auto-entrepreneur|secu(?:rite sociale)? des independants|rsi)"
+_MESSAGE = r"(?:sms|textos?|mails?|e-mail|email|courriel|messages?|liens?|appel|coup de fil|whatsapp)"
+_DOUBT = (
+    r"(?:arnaque\w*|arnak\w*|escroqu\w*|fraud\w*|phishing|hameconnage|faux|fausse|fake|bidon|louche|suspect\w*|pirat\w*|"
+    r"c'est (?:bien |vraiment )?(?:vrai|officiel|normal|serieux|eux|l'urssaf)|(?:vrai|officiel) ou (?:pas|faux|non|fake)|"
+    r"je (?:dois|peux) (?:cliquer|payer|y aller)|faut (?:il )?(?:cliquer|payer))"
+)
+_BY_LINK = r"(?:payer|regler|paiement|virement|rembours\w*)\b.{0,40}\b(?:par|via|avec|sur) (?:un |le |ce |leur )?lien|cliquer sur (?:un |le |ce )?lien"
+_URSSAF_MESSAGE = re.compile(
+    rf"(?=.*\b{_COLLECTOR}\b)(?=.*\b{_MESSAGE}\b)(?=.*(?:\b{_DOUBT}\b|\b(?:{_BY_LINK})\b.*\?))"
+)
+URSSAF_SCAM_CHECK = (
+    "Ne cliquez pas sur ce lien : l'URSSAF ne vous demande jamais vos coordonnées bancaires ni votre mot de passe par "
+    "courriel ou par téléphone. Pour vérifier, connectez-vous vous-même à votre espace sur urssaf.fr (ou "
+    "autoentrepreneur.urssaf.fr) : si une somme est vraiment due, elle y figure. Les bons réflexes face à ces arnaques : "
+    "secu-independants.fr/cpsti/actualites/arnaques"
+)
+
+
+def asks_if_urssaf_message_is_a_scam(text: str | None) -> bool:
+    """A message said to come from the URSSAF, doubted ("c'est une arnaque ?") or asking to pay through a link."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_URSSAF_MESSAGE.match(folded))
+
+
+_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+_ABOUT_THE_MESSAGE = re.compile(rf"\b(?:{_MESSAGE}|{_DOUBT})\b")
+
+
+def without_scam_question(text: str | None) -> str:
+    """The words less the sentences about a doubtful URSSAF message (the message, the link, the doubt): no debt of the
+    artisan's is said there. Words that ask nothing of the kind are returned as they are."""
+    if not text or not asks_if_urssaf_message_is_a_scam(text):
+        return text or ""
+    kept = [sentence for sentence in _SENTENCES.split(text) if not _ABOUT_THE_MESSAGE.search(_folded(sentence))]
+    return " ".join(kept)
