@@ -1437,18 +1437,17 @@ _OWES_NOTHING_BEFORE = re.compile(
 _DEADLINE_DENIED = re.compile(
     r"\b(?:pas|plus|aucune?|jamais eu)\s+(?:d'|d |de )?(?:echeance|date limite)s?\b(?!\s*(?:de |d'|pour |avec |a |au ))"
 )
-# "pas de date non", "je vous ai dit pas de date", "ya aucune date", "pas d'échéance pour l'instant": the deadline
-# question answered, no deadline (round 25, s25c-14: asked three times).
-_NO_DATE = re.compile(
-    r"\b(?:pas|aucune?|jamais eu|sans)\s+(?:de |d'|d )?(?:dates?|echeances?|date limite|delai)\b"
-    r"(?!\s*(?:pour (?:le|la|l'|mon|ma|un|une) (?:rappel|appel)|de (?:rappel|paiement)))"
-)
 
 
 def says_no_date(text: str | None, today: date) -> bool:
-    """Whether the words say there is no date to meet ("pas de date non, elle m'a juste envoyé des messages")."""
+    """Whether the words say there is no date to meet ("pas de date non, elle m'a juste envoyé des messages", "ils m'ont
+    pas dit de date"): the triage's reader (triage.dates.says_no_date, round 26), with no date to come said beside it.
+    The deadline question answered, no deadline (round 25, s25c-14: asked three times)."""
+    from triage.dates import says_no_date as no_date_said
+    from triage.normalise import normalise
+
     folded = " ".join(fold(text or "").replace("’", "'").split())
-    return bool(_NO_DATE.search(folded)) and not _deadline(text or "", folded, today)
+    return no_date_said(normalise(text or "")) and not _deadline(text or "", folded, today)
 
 
 # "la SCI c'est mon client pas moi": a legal form that is someone else's.
@@ -2264,6 +2263,24 @@ def redressement_meant(text: str | None) -> str | None:
     return readings[0] if len(readings) == 1 else None
 
 
+# "je suis pas en redressement", "non pas de redressement", "on n'est pas en sauvegarde", "jamais eu de liquidation": the
+# procedure named to deny it (round 26: each was stored as open).
+_PROCEDURE_DENIED_BEFORE = re.compile(
+    r"\b(?:pas|plus|jamais|aucune?|ni)(?: (?:du tout|encore|eu|en|de|d'|d|un|une|la|le|sous|une procedure de))* $"
+)
+# A message that denies any collective procedure ("je suis pas en procédure", "aucune procédure", "non pas de
+# redressement"): the procedure read before it leaves the case (actions/handoff.py happened_said).
+_NO_PROCEDURE = re.compile(
+    r"\b(?:pas|plus|jamais|aucune?)(?: (?:du tout|encore|eu|en|de|d'|d|une|un|sous))* (?:procedures?(?! (?:de|d') "
+    r"(?:remboursement|paiement|demande|recouvrement))|redressement|sauvegarde|liquidation|procedure collective)\b"
+)
+
+
+def denies_a_procedure(text: str | None) -> bool:
+    """Whether the words say there is no collective procedure ("je suis pas en procédure", "aucune procédure")."""
+    return bool(_NO_PROCEDURE.search(fold(" ".join((text or "").replace("’", "'").split()))))
+
+
 _SOMEONE_ELSE_BEFORE = re.compile(
     r"\b(?:client|clients|fournisseur|donneur d'ordre|donneur d ordre|entreprise generale|promoteur)\b"
 )
@@ -2429,6 +2446,13 @@ def _hypothetical(folded: str, start: int) -> bool:
 
 # "elle peut saisir mon compte", "ils pourraient saisir le camion": a seizure that may come, no seizure.
 _MAY_BEFORE = re.compile(r"\b(?:peut|peux|pourrait|pourraient|pourra|pourront)\s+(?:\w+\s+)?$")
+# "l'huissier peut saisir ma camionnette ?": the bailiff said in a question of what may come, no visit (round 26).
+_MAY_ASKED = re.compile(r"^\s*(?:\w+\s+)?(?:peut|peuvent|pourrait|pourraient|pourra|pourront)\b")
+# "menace de saisir mes comptes", "il menace de me saisir le camion", "ils parlent de saisir": a seizure threatened.
+_THREAT_BEFORE = re.compile(r"\b(?:menac\w*|parlent de|parle de)(?: (?:de|d'|d|me|m'|nous|bien|encore|aussi))* $")
+_THREAT_OF_SEIZURE = re.compile(
+    r"\b(?:menac\w*|parlent|parle)(?: (?:de|d'|d|me|m'|nous|bien|encore|aussi|faire|une))* (?:saisir|saisie)\b"
+)
 
 
 def _seizure_asked(spaced: str, folded: str, match: re.Match[str]) -> bool:
@@ -2529,6 +2553,7 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
         for match in re.finditer(r"[^.;!?\n]+(?=\s*\?)", spaced)
         if len(match.group().split()) <= 4
     }
+    asked = {found.group()[:-1].strip() for found in re.finditer(r"[^.;!?\n]+\?", spaced)}
     for original, folded in _sentences(text):
         if _CLIENT_FAILED.search(folded):
             add("un client a déposé le bilan")
@@ -2540,7 +2565,9 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
                 taken.append(match.span())
                 before = folded[: match.start()]
                 said_of_another = label.endswith(("judiciaire", "sauvegarde")) and _SOMEONE_ELSE_BEFORE.search(before)
-                if _hypothetical(folded, match.start()) or said_of_another or folded.strip() in asked_alone:
+                # "je suis pas en redressement", "non pas de redressement" (round 26): named to deny it.
+                denial = _PROCEDURE_DENIED_BEFORE.search(before)
+                if _hypothetical(folded, match.start()) or said_of_another or denial or folded.strip() in asked_alone:
                     continue
                 line = label
                 if label == UNSPECIFIED_REDRESSEMENT:
@@ -2560,9 +2587,12 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
                 if not any(known.startswith(label) for known in found):
                     add(line)
                 break
+        seizures = len(found)
         for match in _SEIZED.finditer(folded):
             if _hypothetical(folded, match.start()) or _seizure_asked(spaced, folded, match):
                 continue
+            # "l'huissier menace de saisir mes comptes" (round 26): the case said "Saisie de ses comptes.".
+            threatened = "menace de " if _THREAT_BEFORE.search(folded[: match.start()]) else ""
             what = original[match.start("what") : match.end("what")]
             article = {
                 "mon": "de son",
@@ -2576,11 +2606,21 @@ def events_said(text: str, relative: str | None = None) -> list[str]:
             }
             first, _, rest = what.partition(" ")
             when = _when_after(original, folded, match.end())
-            add(f"saisie {article.get(first.lower(), 'de ' + first)} {rest}" + (f" ({when})" if when else ""))
+            add(
+                f"{threatened}saisie {article.get(first.lower(), 'de ' + first)} {rest}"
+                + (f" ({when})" if when else "")
+            )
+        if len(found) == seizures and _THREAT_OF_SEIZURE.search(folded):
+            add("menace de saisie")  # "la banque menace de saisir", nothing named
         if re.search(r"\bmises? en demeure\b", folded) and not _hypothetical(folded, folded.find("mise")):
             add("mise en demeure reçue")
         bailiff = re.search(r"\b(?:huissiers?|commissaires? de justice)\b", folded)
-        if bailiff and not any("saisie" in f for f in found) and not _hypothetical(folded, bailiff.start()):
+        if (
+            bailiff
+            and not any("saisie" in f for f in found)
+            and not _hypothetical(folded, bailiff.start())
+            and not (_MAY_ASKED.search(folded[bailiff.end() :]) and folded.strip() in asked)
+        ):
             # "sinon huissier", "ils menacent d'envoyer l'huissier" (round 12, r12c-01): a threat, no visit.
             threat = _BAILIFF_THREAT.search(folded[max(0, bailiff.start() - 40) : bailiff.start()])
             add(

@@ -321,6 +321,23 @@ def find_deadlines(text: str, today: date) -> list[Deadline]:
     return [found for found in _all_dates(text, today) if found.days >= 0]
 
 
+# No date to meet, said in so many words ("pas de date pour l'instant", "la banque ils m'ont pas dit de date", "aucune
+# échéance", "toujours pas de date"): round 26, the learned urgency model read "la banque ... dit ... date" as haute.
+# Not a payment plan refused ("pas de délai de paiement", "pas accordé de délai"), nor a callback's time.
+_NO_DATE = re.compile(
+    r"\b(?:pas|aucune?|jamais eu|sans)(?: (?:encore|vraiment|eu|dit|dite|donne|fixe|precise|communique|indique|annonce|"
+    r"recu|parle|mis))?(?: (?:de|d|la|une|des))? (?:dates?|echeances?|date limite|delai|jour precis)\b"
+    r"(?! (?:pour (?:le|la|l|mon|ma|un|une) (?:rappel|appel)|de (?:rappel|paiement)))"
+)
+
+
+def says_no_date(text: str) -> bool:
+    """Whether the normalised words say there is no date to meet ("pas de date pour l instant", "ils m ont pas dit de
+    date"): the one reader of the deadline question's "no date" (intake.facts.says_no_date) and of the urgency model's
+    haute, which such words never give (triage.engine)."""
+    return bool(_NO_DATE.search(text))
+
+
 def find_past_dates(text: str, today: date) -> list[Deadline]:
     """The past dates the normalised text names as such ("c etait le 15 novembre", "lundi dernier", "le 30/11" said on
     5 December; ``days`` below 0): a payment now overdue, or something that happened, never a deadline to come."""

@@ -15,7 +15,7 @@ import yaml
 from french import WEEKDAYS
 from french.words import ACCENTED_KIN, person_put_right
 from triage import model as learned_model, urgency_model
-from triage.dates import find_deadlines, names_far_month
+from triage.dates import find_deadlines, names_far_month, says_no_date
 from triage.distress import (
     AMBIGUOUS,
     INDIRECT,
@@ -26,6 +26,7 @@ from triage.distress import (
     find_signs,
     is_bereaved_by_suicide,
     says_not_the_writer,
+    signs_after_a_suicide_told,
     speaks_of_no_one,
     speaks_of_someone_else,
 )
@@ -536,8 +537,12 @@ def health_words(text: str) -> bool:
     """A health word of the rules, not denied, whoever's health it is: the artisan's (sante) or a relative's
     ("ma femme a un cancer", a life event of the artisan's, vie_personnelle). Health data all the same (RGPD art. 9)."""
     health_cues = rules().categories["sante"].cues
-    for clause in split_clauses(text):
-        kept = [hit for hit in _category_hits(clause, (0, 0)) if hit.owner in ("sante", "vie_personnelle")]
+    clauses = split_clauses(text)
+    for clause in clauses:
+        # A two-sense word in its other sense is none (round 26, r26b-14: "taxi conventionné ... la CPAM me paie plus",
+        # not health for the triage, was withheld from the case as health, and no consent was ever asked for it).
+        hits = _other_sense(_category_hits(clause, (0, 0)), clauses)
+        kept = [hit for hit in hits if hit.owner in ("sante", "vie_personnelle")]
         if any(hit.owner == "sante" for hit in kept):
             return True
         # A relative's illness may be a longer vie_personnelle pattern ("ma femme a un cancer") that won the overlap.
@@ -545,13 +550,6 @@ def health_words(text: str) -> bool:
         if any(hit.start < end and start < hit.end for hit in kept for start, end in spans):
             return True
     return False
-
-
-def mentions_health(text: str) -> bool:
-    """Health, distress or exhaustion, anyone's: what a case keeps only with the health consent (RGPD art. 9).
-    One reading for the bot's transcript (actions/conversation.py) and the live chat's (cases/live.py)."""
-    assessment = assess([text])
-    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm or health_words(text)
 
 
 def names_a_difficulty(text: str) -> bool:
@@ -891,6 +889,12 @@ class _Run:
         hits_before = len(self.hits)
         clauses = split_clauses(text)
         signs = find_signs(text, clauses)
+        # Round 26 (r26a-15): after a death by suicide told (before or in this message), the writer's identification with
+        # it ("je comprends pourquoi il l'a fait", "je vais faire pareil") is the writer's own sign.
+        following = (
+            signs_after_a_suicide_told(text, clauses) if self.bereaved or is_bereaved_by_suicide(text, clauses) else []
+        )
+        signs = sorted([*following, *signs], key=lambda sign: sign.level)
         named = close_people_named(text, clauses)
         self.close_people += named
         introduced = introduced_relative(text)
@@ -923,7 +927,9 @@ class _Run:
             # A quote shortened with "…" is read in its whole message, as speaks_of_someone_else does.
             worried = reported_with_worry(normalise(text if "…" in sign.quote else sign.quote))
             theirs = bool(others) and sign not in others and speaks_of_no_one(sign)
-            if not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs:
+            if sign in following or (
+                not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs
+            ):
                 # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
                 # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
                 # round 5) took "ma fille" away, and the safety question's answer was read about nobody.
@@ -978,6 +984,11 @@ class _Run:
         found = {hit.owner for hit in message_hits}
         set_aside -= found
         message_hits += _learned_hits(text, clauses, index, found, denied | set_aside)
+        if said and self.hits and _only_asks_about(text, clauses):
+            # "c'est quoi une sauvegarde ?", "et s'il pleut tout l'hiver ?" after a difficulty was told (round 26): a
+            # question about a mechanism or a supposition is no evidence of being in it; the restatement said "vous
+            # faites face ... à une procédure en justice". Alone, it is the anticipation the contract reads (basse).
+            message_hits = []
         found = {hit.owner for hit in message_hits}
 
         haute = False
@@ -1147,8 +1158,10 @@ class _Run:
             return None
         limits = urgency_model.thresholds()
         scores = fitted.scores(text)
+        # "la banque ils m'ont pas dit de date", "pas de date pour l'instant" (round 26): no date, no threat in days.
+        no_date = any(says_no_date(clause.text) for clause in clauses)
         for level in ("haute", "basse"):
-            if scores[level] < limits[level] or (level == "basse" and not asking):
+            if scores[level] < limits[level] or (level == "basse" and not asking) or (level == "haute" and no_date):
                 continue
             reason = self._learned_reason(fitted, clauses, level)
             if reason is not None:
@@ -1239,6 +1252,29 @@ class _Run:
                 for word in _SEIZURE_WORD.finditer(hit.clause.text)
             )
         ]
+
+
+# What a word means, asked ("c'est quoi une sauvegarde ?", "c koi un redressement", "ça veut dire quoi liquidation ?").
+_ASKS_WHAT_IT_MEANS = re.compile(
+    r"^(?:(?:et|mais|alors|donc|bon|ok|euh|ah|oui|non|d accord|juste) )*(?:c est quoi|c quoi|cest quoi|c est koi|c koi|"
+    r"ce koi|qu est ce que c est|qu est ce qu (?:un|une|on appelle)|ca veut dire quoi|ca signifie quoi|que veut dire|"
+    r"que signifie|c est quoi la difference|quelle (?:est la )?difference)\b"
+)
+
+
+def _only_asks_about(text: str, clauses: list[Clause]) -> bool:
+    """The message only asks what a word means, or what would happen in a case supposed ("et s'il pleut tout l'hiver
+    ?"): every clause asks or supposes, and none says a difficulty is here."""
+    signals = rules().signals
+    words = normalise(text)
+    if _ASKS_WHAT_IT_MEANS.match(words) and len(clauses) <= 2:
+        return True
+    return (
+        "?" in text
+        and bool(clauses)
+        and all(signals.hypothesis.search(clause.text) for clause in clauses)
+        and not _says_present_difficulty(clauses)
+    )
 
 
 def _only_a_date(text: str, today: date) -> bool:
