@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.handoff import display_phone, number_owner, phones_in, relative_written_for
 from intake.answers import refers_to_number_given
 from intake.facts import fold as fold_words
+from intake.who_to_call import professional_to_call
 
 
 def number_given_earlier(tracker: Tracker) -> str | None:
@@ -30,6 +31,7 @@ def number_given_earlier(tracker: Tracker) -> str | None:
             and number_owner(words) is None
             and (person is None or number_owner(words, person) is None)
             and not _SOMEONE_ELSES_NUMBER.search(fold_words(words))
+            and not professional_to_call(words)  # "appelez mon comptable au 06 ..." (round 26): the accountant's
         ):
             return numbers[-1]
     return None

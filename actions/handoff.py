@@ -358,22 +358,57 @@ def display_phone(e164: str) -> str:
 
 
 def normalise_email(text: str | None) -> str | None:
-    """The address, normalised; a dictated one ("karim arobase gmail point com") is read too."""
+    """The address, normalised by email-validator; a dictated one ("karim arobase gmail point com") or one typed with
+    spaces ("jean.dupont @ gmail.com", "jean . dupont@ orange . fr") is read too (round 26: refused as incomplete)."""
     if not text:
         return None
-    for candidate in (text.strip(), _spoken_email(text)):
+    for candidate in dict.fromkeys((text.strip(), dictated_email(text))):
         try:
-            return validate_email(candidate, check_deliverability=False).normalized
+            return validate_email(candidate, check_deliverability=False).normalized if candidate else None
         except EmailNotValidError:
             continue
     return None
 
 
-def _spoken_email(text: str) -> str:
-    spoken = re.sub(r"\s+(?:arobase|arrobase|at)\s+", "@", " " + text.strip().lower() + " ")
-    spoken = re.sub(r"\s+point\s+", ".", spoken)
-    spoken = re.sub(r"\s+(?:tiret|trait d'union)\s+", "-", spoken)
-    return spoken.strip()
+# The signs of an address as they are said: "arobase", "point", "tiret", "tiret du bas" (round 26: "jean dupont
+# arobase gmail point com" was refused as incomplete).
+_SPOKEN_SIGNS = (
+    (re.compile(r"\b(?:arobase|arrobase|arobaz|at)\b"), " @ "),
+    (re.compile(r"\b(?:tiret du bas|tiret bas|underscore)\b"), " _ "),
+    (re.compile(r"\b(?:point|dot)\b"), " . "),
+    (re.compile(r"\b(?:tiret|trait d'union)\b"), " - "),
+)
+# What introduces the address in a sentence ("mon mail c'est ...", "voici mon adresse : ...").
+_BEFORE_THE_ADDRESS = re.compile(
+    r"^(?:.*(?:^|\s)(?:c'est|cest|c est|est|voici|voila|e-?mail|mail|mel|courriel|adresse|oui|ok|alors|euh|et|puis|:)"
+    r"(?=[\s:]|$))?"
+    r"[\s:,]*"
+)
+_ADDRESS_WORD = re.compile(r"[a-z0-9][a-z0-9._+-]*")
+
+
+def dictated_email(text: str | None) -> str | None:
+    """The address in words as they are said or typed with spaces ("jean dupont arobase gmail point com",
+    "jean.dupont @ gmail.com", "jean . dupont@ orange . fr"): the signs put back, the spaces around them dropped, the
+    words of the name before the "@" joined; None when there is no single "@" or too many words before it."""
+    if not text:
+        return None
+    spoken = " ".join(text.lower().replace("’", "'").split())
+    if "@" not in spoken and not re.search(r"\b(?:arobase|arrobase|arobaz)\b", spoken):
+        return None
+    for sign, written in _SPOKEN_SIGNS:
+        spoken = sign.sub(written, spoken)
+    spoken = re.sub(r"\s*([@._-])\s*", r"\1", " ".join(spoken.split())).strip(" .,;!")
+    if spoken.count("@") != 1:
+        return None
+    local, domain = spoken.split("@")
+    # The sentence around the address: its introduction before, anything after the domain's first word.
+    local = _BEFORE_THE_ADDRESS.sub("", local).strip()
+    domain = domain.split()[0] if domain.split() else ""
+    words = local.split()
+    if not words or len(words) > 2 or not all(_ADDRESS_WORD.fullmatch(word) for word in words):
+        return None
+    return "".join(words) + "@" + domain
 
 
 def clean_name(text: str | None) -> str | None:
@@ -867,18 +902,10 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
     return f"« {text} »"
 
 
-_COLLECTIVE_PROCEDURES = (
-    "liquidation judiciaire",
-    "redressement judiciaire",
-    "procédure de sauvegarde",
-    "redressement (",
-)
-
-
 def happened_said(artisan_messages: Sequence[str]) -> list[str]:
     """Deaths first, then what happened to the business (intake.facts): "décès de son associé (il y a 2 semaines)",
     "liquidation judiciaire, audience le mardi 15 décembre", "saisie de son camion (la semaine prochaine)"."""
-    from intake.facts import UNSPECIFIED_REDRESSEMENT, deaths_said, denies_a_procedure, events_said, redressement_meant
+    from intake.facts import UNSPECIFIED_REDRESSEMENT, deaths_said, events_said, redressement_meant
     from triage.engine import denies_a_seizure
 
     # Someone close writing, said in any message ("je suis son fils", then "ma mère est décédée"): each death and event
@@ -892,9 +919,6 @@ def happened_said(artisan_messages: Sequence[str]) -> list[str]:
         if denies_a_seizure(message):
             # "y a pas de saisie pour l'instant" after a seizure was read (round 25, s25c-01): it leaves the case.
             events = [line for line in events if not line.startswith("saisie ")]
-        if denies_a_procedure(message):
-            # "je suis pas en procédure", "aucune procédure" after a procedure was read (round 26): it leaves the case.
-            events = [line for line in events if not line.startswith(_COLLECTIVE_PROCEDURES)]
         known = [death.split(" (")[0] for death in deaths]
         deaths += [line for line in deaths_said(message, relative) if line.split(" (")[0] not in known]
         events += [line for line in events_said(message, relative) if line not in events]
@@ -1811,8 +1835,9 @@ def contact_answers(text: str | None) -> dict[str, str]:
     email = normalise_email(token.group(0).strip(".")) if token else None
     if token:
         rest = rest.replace(token.group(0), " ")
-    if email is None and re.search(r"\b(?:arobase|arrobase)\b", text.lower()):
-        email = normalise_email(text)
+    if email is None and ("@" in text or re.search(r"\b(?:arobase|arrobase)\b", text.lower())):
+        # Dictated, or typed with spaces ("jean.dupont @ gmail.com", round 26): read from the answer but its number.
+        email = normalise_email(rest)
     if email:
         found["email"] = email
     # The digits of a number not read as one are no time ("06 11 22 33 4 et plutôt jeudi matin", round 19).
@@ -2320,14 +2345,40 @@ _NAME_NOT_THAT_ONE = re.compile(
 _NOT_THAT_ONE_BUT = re.compile(
     rf"^(?:{_CORRECTION_FIRST})?(?:c'?(?: )?est |cest |c )?pas (?P<other>{_NAME_WORD}),? (?:mais |c'?(?: )?est |cest )+(?P<name>{_NAME_WORD})$"
 )
-# Without the name put aside, only a capitalised name is taken ("au fait c'est compliqué" names nobody).
-_BY_THE_WAY_IT_IS = re.compile(rf"^{_CORRECTION_FIRST}(?:c'?(?: )?est|cest|c|moi c'?(?: )?est) (?P<name>{_NAME_WORD})$")
+# Without the name put aside, a capitalised name is taken ("au fait c'est compliqué" names nobody); one typed in lower
+# case only when "au fait" or "moi c'est" says it is the writer's name (round 26: "au fait cest sylvie", "moi c'est
+# karim au fait", said once the case was stored, were not kept), and it is no word said of a thing.
+_BY_THE_WAY = r"(?:au fait|en fait|d'ailleurs|aussi|sinon)"
+_BY_THE_WAY_IT_IS = re.compile(
+    rf"^(?P<first>{_CORRECTION_FIRST})?(?P<intro>c'?(?: )?est|cest|c|moi,? c'?(?: )?est|moi,? cest|moi,? c) "
+    rf"(?P<name>{_NAME_WORD})(?P<last>,? {_BY_THE_WAY})?$"
+)
+_WORDS_SAID_OF_A_THING = (
+    "urgent urgente grave complique compliquee fini finie bon bonne vrai pareil important normal possible simple ferme "
+    "fermee ouvert ouverte clair note regle fait mort foutu ici ca tout rien moi lui elle nous vous pour quand comme "
+    "dur difficile trop mieux pire facile fou folle nul nulle ok oui non"
+)
+_SAID_OF_A_THING = frozenset(_WORDS_SAID_OF_A_THING.split())
 
 
 def _a_place(word: str) -> bool:
     from places import resolve
 
     return bool(resolve(word, typos=False).found)
+
+
+def _said_by_the_way(said: re.Match[str], name: str) -> bool:
+    """Whether "c'est <name>" said in passing ("au fait c'est Sylvie", "moi c'est karim au fait") gives a first name."""
+    from intake.facts import fold
+
+    if not said.group("first") and not said.group("last"):
+        return False
+    if _a_place(name) or fold(name) in _SAID_OF_A_THING or fold(name) in _NOT_A_NAME:
+        return False
+    if name[:1].isupper():
+        return True
+    framed = re.search(_BY_THE_WAY, (said.group("first") or "") + (said.group("last") or ""))
+    return bool(framed or said.group("intro").startswith("moi")) and len(name) >= 3
 
 
 def _name_set_right(text: str) -> str | None:
@@ -2341,8 +2392,8 @@ def _name_set_right(text: str) -> str | None:
             if not said:
                 continue
             name = clause[said.start("name") : said.end("name")]
-            if pattern is _BY_THE_WAY_IT_IS and (not name[:1].isupper() or _a_place(name)):
-                continue  # "au fait c'est Lyon": the place put right, not the name
+            if pattern is _BY_THE_WAY_IT_IS and not _said_by_the_way(said, name):
+                continue  # "au fait c'est Lyon": the place put right, not the name; "bon c'est urgent": nobody
             if "other" in said.groupdict() and _name_in_clause(clause[said.start("other") : said.end("other")]) is None:
                 continue  # "Paul pas maintenant": nothing put aside
             kept = _name_in_clause(name)
@@ -4520,6 +4571,27 @@ _SAID_OF_WHOEVER_IS_CALLED: dict[str, tuple[tuple[str, str], ...]] = {
         ("après la fin de votre suivi", "après la fin du suivi"),
     ),
 }
+
+
+# What the bot says it noted or put right, said of the person the advisor calls (round 26: "appelez plutôt ma femme, 06
+# 12 34 56 78" got "Merci, j'ai noté votre numéro"): whose number it is, and whom the advisor calls.
+_NOTED_OF_THE_ONE_CALLED = (
+    ("j'ai noté votre numéro (", "j'ai noté le numéro de {who} ("),
+    ("J'ai gardé votre numéro (", "J'ai gardé le numéro de {who} ("),
+    ("le conseiller vous rappellera au ", "le conseiller rappellera {who} au "),
+    ("un conseiller vous rappellera ", "un conseiller rappellera {who} "),
+)
+
+
+def noted_of_the_one_called(text: str | None, called: str | None) -> str | None:
+    """What the bot says it noted ("Merci, j'ai noté votre numéro (06 ...)") or corrected ("C'est corrigé : le conseiller
+    vous rappellera au ..."), said of the person the advisor calls (``one_to_call``: "votre femme"); unchanged when the
+    writer is the one called (``called`` None)."""
+    if not text or not called:
+        return text
+    for said, becomes in _NOTED_OF_THE_ONE_CALLED:
+        text = text.replace(said, becomes.format(who=called))
+    return text
 
 
 def said_of_the_one_called(slot: str, text: str | None, called: str | None) -> str | None:

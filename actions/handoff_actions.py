@@ -79,6 +79,7 @@ from actions.handoff import (
     normalise_email,
     normalise_phone,
     noted_for_other_questions,
+    noted_of_the_one_called,
     number_chosen_by_rank,
     number_owner,
     number_unknown,
@@ -209,16 +210,35 @@ def question_kept_open(tracker: Tracker) -> list[EventType]:
     return [SlotSet(asked, before)]
 
 
+def number_of_a_professional_undone(tracker: Tracker) -> list[EventType]:
+    """The number of the professional the artisan asked to be called ("appelez mon comptable au 06 ...", round 26: kept
+    as the artisan's own), never kept: the phone slot as it was before these words."""
+    from intake.who_to_call import professional_to_call
+
+    words = tracker.latest_message.get("text")
+    if "phone" not in tracker.slots_to_validate() or not professional_to_call(
+        words, user_messages(tracker.events)[:-1]
+    ):
+        return []
+    before = value_before_latest_message(tracker.events, "phone")
+    tracker.slots["phone"] = before
+    return [SlotSet("phone", before)]
+
+
 def someone_else_called_text(tracker: Tracker) -> str | None:
     """ "c'est elle qu'il faudrait appeler non ?", "vous pouvez appeler mon mari plutôt ?" at a handoff question before the
     case (round 25: "C'est justement le rôle d'un conseiller…"): yes, said of that person; the questions that follow ask
     for their first name and number (``one_to_call``). None otherwise."""
-    from intake.who_to_call import someone_else_to_call, to_call_instead_text
+    from intake.who_to_call import artisan_called_text, professional_to_call, someone_else_to_call, to_call_instead_text
 
     asked = tracker.get_slot("requested_slot")
     if asked not in ("wants_advisor", "consent_given", "contact_name", "phone") or phone_of_stored_case(tracker):
         return None
     words = tracker.latest_message.get("text") or ""
+    professional = professional_to_call(words, user_messages(tracker.events)[:-1])
+    if professional:
+        # "appelez plutôt mon comptable" (round 26): the artisan is called (intake/who_to_call.py, CALLS_THE_ARTISAN).
+        return artisan_called_text(yours(professional))
     if answer_kind(re.split(r"[,;.!?]", words, maxsplit=1)[0]) in (YES, NO) or person_to_call(words):
         return None  # "oui, c'est mon frère qu'il faut rappeler", "rappelez plutôt mon mari, Gérald": their own paths
     relative = someone_else_to_call(words, user_messages(tracker.events)[:-1])
@@ -316,6 +336,14 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         return [*events, *(SlotSet(name, value) for name, value in undone.items())]
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """The answers validated (``validated``); what is said noted, said of the person the advisor calls."""
+        events = await self.validated(dispatcher, tracker, domain)
+        said_of_the_one_called_back(dispatcher, tracker)
+        return events
+
+    async def validated(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         """The answers validated, then the case stored as soon as consent and a phone number are given, and
         updated with every later answer: thanks, a farewell or a closed tab after the number lose nothing."""
         taken_back = take_back_reply(dispatcher, tracker)  # "en fait si" right after a clear no
@@ -348,7 +376,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         instead = someone_else_called_text(tracker)  # "c'est plutôt ma femme qu'il faut appeler ?" (round 25)
         if instead is not None:
             dispatcher.utter_message(text=instead)
-            undone = question_kept_open(tracker)
+            undone = [*question_kept_open(tracker), *number_of_a_professional_undone(tracker)]
             if tracker.get_slot("requested_slot") == "wants_advisor":
                 # A call asked for, to that person: the consent follows, said of them ("votre femme").
                 tracker.slots["wants_advisor"] = True
@@ -664,7 +692,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # The call asked for at an intake question with the details ("oui allez rappelez moi, c'est Maëlle au 06 77
             # 88 12 34 plutot entre 10h et midi", make run, 2026-12-04: the name and the time were asked again).
             kept = contact_kept_for_later(tracker, words)
-            kept = {**wish_at_offer(tracker, words, kept), **kept}
+            kept = {**wish_with_the_yes(tracker, words, kept), **kept}
             if at_offer:
                 answer_after_yes(dispatcher, tracker, words)
             if agrees_to_keeping(words) and tracker.get_slot("consent_given") is not True:
@@ -712,8 +740,11 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
                 # "j'écris pour mon frère Julien" (round 24, conv-a): his first name is known, not asked again.
                 known = name_of_the_one_called(tracker.slots, user_messages(tracker.events))
                 named = {"contact_name": known} if known else {}
+            # "oui appelez-moi demain matin", "ok mais plutôt en fin de journée" (round 26: asked again after the e-mail).
+            wish = wish_with_the_yes(tracker, words, named)
+            wish = moment_noted(dispatcher, tracker, wish["callback_slot"]) if wish else {}
             # Round 23 (r23a-10): the number of the first message, forgotten on an earlier "non", kept with this yes.
-            return {"consent_given": True, "consent_at": now, **earlier_number_with_consent(tracker), **named}
+            return {"consent_given": True, "consent_at": now, **earlier_number_with_consent(tracker), **named, **wish}
         return {"consent_given": False, **contact_forgotten(tracker)}
 
     def validate_contact_name(
@@ -1076,6 +1107,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # Said once in full; again, a short word (the form asks the question again).
             dispatcher.utter_message(text="Adresse incomplète, pardon." if already_said(tracker, text) else text)
             return {"email": None}
+        if email.lower() not in str(value).lower():
+            # "jean dupont arobase gmail point com", "jean.dupont @ gmail.com" (round 26: refused as incomplete): read,
+            # and said back as it will be written, so that a wrong reading can be put right.
+            dispatcher.utter_message(text=noted_for_other_questions({"email": email}))
         return {"email": email, **moment_kept_for_later("email", dispatcher, tracker)}
 
 
@@ -1333,37 +1368,48 @@ _MOMENT_CONSTRAINT = re.compile(
 # The words of a yes opening the answer ("oui mais", "ok alors"), left out of the time kept.
 _YES_OPENING = re.compile(
     r"^(?:(?:oui|ouais|ouai|ok|okay|d'accord|daccord|dac|volontiers|bien sur|avec plaisir|je veux bien|allez|si|"
-    r"bon|mais|alors|par contre)\b[\s,.!…]*)+",
+    r"bon|mais|alors|par contre|euh|heu|ben|bah)\b[\s,.!…]*)+",
     re.IGNORECASE,
 )
 
 
-def wish_at_offer(tracker: Tracker, words: str | None, kept: Mapping[str, Any]) -> dict[str, Any]:
-    """The time of the call said with a yes to the offer, kept for the time question: with words about the call ("je
-    voudrais qu'on m'appelle plutot le soir", round 11, r11b-04) or as a constraint ("oui mais pas avant mardi")."""
-    if tracker.get_slot("requested_slot") != "wants_advisor" or "callback_slot" in kept:
+def wish_with_the_yes(tracker: Tracker, words: str | None, kept: Mapping[str, Any]) -> dict[str, Any]:
+    """The time of the call said with a yes to the offer or to the consent, kept for the time question: with words about
+    the call ("je voudrais qu'on m'appelle plutot le soir", round 11, r11b-04; "oui appelez-moi demain matin", round
+    26: lost at the consent and asked again) or as a constraint ("oui mais pas avant mardi"), the yes left out."""
+    if tracker.get_slot("requested_slot") not in ("wants_advisor", "consent_given") or "callback_slot" in kept:
         return {}
-    if not _open_for("callback_slot", tracker.get_slot("callback_slot")):
-        return {}
-    about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
-    wish = moment_wished(words) if about_the_call else moment_with_the_yes(words)
-    return {"callback_slot": wish} if wish else {}
+    return moment_with_change_of_mind(tracker.slots, words)
+
+
+# What opens a moment said with a yes and is no part of it: the request itself ("appelez-moi", "svp").
+_BEFORE_THE_MOMENT = re.compile(
+    r"^(?:(?:svp|stp|s'il vous pla[iî]t|r?app?ell?ez[- ]moi|vous pouvez m'app?eler|on peut m'app?eler)\b[\s,.!]*)+",
+    re.IGNORECASE,
+)
 
 
 def moment_with_change_of_mind(slots: Mapping[str, Any], words: str | None) -> dict[str, Any]:
     """The time of the call said with a yes after a refusal ("bon si, mais pas avant mardi après-midi": round 18,
-    r18b-13, the moment lost and the case promised Monday 8 h), as at the offer (``wish_at_offer``); {} otherwise."""
+    r18b-13, the moment lost and the case promised Monday 8 h), as at the offer (``wish_with_the_yes``); {} otherwise."""
     if not _open_for("callback_slot", slots.get("callback_slot")):
         return {}
     about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
     wish = moment_wished(words) if about_the_call else moment_with_the_yes(words)
+    # "oui appelez-moi demain matin", "oui svp demain aprem": the moment, without the yes and the request before it.
+    wish = _BEFORE_THE_MOMENT.sub("", _YES_OPENING.sub("", wish)).strip(" ,.") if wish else None
     return {"callback_slot": wish} if wish else {}
 
 
 def moment_with_the_yes(text: str | None) -> str | None:
     """The constraint on the moment said with a yes to the offer ("oui mais pas avant mardi, lundi je suis a rungis"
     -> "pas avant mardi, lundi je suis a rungis"); None when the moment said is not about the call."""
-    if not text or not _MOMENT_CONSTRAINT.search(fold(text)):
+    if not text:
+        return None
+    alone = callback_time(_YES_OPENING.sub("", " ".join(text.split())))
+    if alone and _YES_OPENING.match(" ".join(text.split())):
+        return alone  # "oui svp demain aprem", "ouais demain matin c mieux": a yes, then only a moment (round 26)
+    if not _MOMENT_CONSTRAINT.search(fold(text)):
         return None
     wish = moment_wished(text)
     if not wish:
@@ -1474,6 +1520,11 @@ def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: 
     moment = moment_said_with(tracker.latest_message.get("text"))
     if not moment:
         return {}
+    return moment_noted(dispatcher, tracker, moment)
+
+
+def moment_noted(dispatcher: CollectingDispatcher, tracker: Tracker, moment: str) -> dict[str, Any]:
+    """A moment said before its question, said noted and kept for it; one no hour of the advisors fits, the hours said."""
     departement = tracker.get_slot("departement")
     dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}, departement))
     if moment_out_of_hours(moment, departement):
@@ -2615,7 +2666,28 @@ def contact_forgotten(tracker: Tracker) -> dict[str, Any]:
     return {slot: None for slot in ("contact_name", "phone", "email") if tracker.get_slot(slot) not in (None, SKIPPED)}
 
 
+def said_of_the_one_called_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """What this turn said it noted or put right ("Merci, j'ai noté votre numéro", "le conseiller vous rappellera au"),
+    said of the person the advisor calls when it is not the writer (round 26: "appelez plutôt ma femme, 06 12 34 56 78"
+    got "j'ai noté votre numéro"): "le numéro de votre femme", "le conseiller rappellera votre femme au"."""
+    called = one_to_call(tracker.slots, user_messages(tracker.events))
+    if not called:
+        return
+    for message in dispatcher.messages:
+        if message.get("text"):
+            message["text"] = noted_of_the_one_called(message["text"], called)
+
+
 def number_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """What the artisan adds or puts right about the call after the handoff (``read_after_the_handoff``), said of the
+    person the advisor calls (``said_of_the_one_called_back``)."""
+    events = read_after_the_handoff(dispatcher, tracker)
+    if events is not None:
+        said_of_the_one_called_back(dispatcher, tracker)
+    return events
+
+
+def read_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """A phone number given after the handoff ended without one ("pas de téléphone", then "bon ok 06 71 72 73 74"),
     the callback and the consent already given: the case, now, and the handoff's remaining questions. Read as out
     of scope or as a new description, it made no case ("a consented handoff always becomes a case"). None otherwise.
@@ -3394,10 +3466,12 @@ def yes_no_said_with_more(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         answer = {slot: True, **name_with_yes(dispatcher, tracker, slot)}
         if slot == "consent_given":
             answer["consent_at"] = datetime.now(timezone.utc).isoformat()
+            wish = wish_with_the_yes(tracker, words, answer)  # "oui ok, plutôt demain matin" (round 26)
+            answer.update(moment_noted(dispatcher, tracker, wish["callback_slot"]) if wish else {})
         else:
             # "ouais ok mais pas avant lundi", "oui mais dites moi d'abord comment ..." (round 12): the time kept for its
             # question, the question answered.
-            answer.update(wish_at_offer(tracker, words, answer))
+            answer.update(wish_with_the_yes(tracker, words, answer))
             answer_after_yes(dispatcher, tracker, words)
     return [*(SlotSet(name, value) for name, value in answer.items()), FollowupAction("handoff_form")]
 

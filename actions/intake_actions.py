@@ -48,6 +48,7 @@ from actions.handoff_actions import (
     callback_taken_up_again,
     finish_handoff,
     moment_with_change_of_mind,
+    name_corrected_after_case,
     name_noted_text,
     nothing_sent_text,
     number_after_the_handoff,
@@ -1712,6 +1713,12 @@ class ActionGreet(Action):
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return then_the_intake(told, tracker)
+        if tracker.active_loop_name == "handoff_form":
+            # "moi c'est Karim au fait" read as a greeting once the case is stored (round 26: "Bonjour, je suis toujours
+            # là", the name lost): the name put on the case, as any name said then, and the handoff goes on.
+            renamed = name_corrected_after_case(dispatcher, tracker)
+            if renamed is not None:
+                return [*renamed, FollowupAction("handoff_form")]
         news = reached_news(dispatcher, tracker)
         if news is not None:
             # "c'est bon il est rentré" read as a greeting (round 15, r15b-03): relief, never "Bonjour, je suis toujours là".

@@ -38,6 +38,11 @@ _ASKED = (
     re.compile(rf"^(?:oui|ouais|ok|d'accord|volontiers)(?: mais)?,? plutot (?:avec )?(?:mon|ma) {_KIN}\b"),
 )
 _EITHER = ("comptable",)
+# Round 26: "appelez plutôt mon comptable" at the offer. The chamber calls the artisan, never their accountant: the
+# advisor's work is with the artisan (their situation, their consent, their data), and an accountant is a professional
+# with their own duties, not someone close relaying the artisan's word. The accountant may be with the artisan during
+# the call; no accountant's name or number is asked or kept, with or without a number given.
+CALLS_THE_ARTISAN = ("comptable",)
 _NAMED_BEFORE = re.compile(r"\b(?:mon|ma) (?P<kin>" + KIN + r"|comptable)\b")
 _NUMBER = re.compile(r"\d(?:[\s.-]?\d){7,}")
 
@@ -52,7 +57,22 @@ def someone_else_to_call(text: str | None, earlier: Iterable[str] = ()) -> str |
     in ``earlier`` ("c'est ma femme qui fait les papiers", then "c'est elle qu'il faudrait appeler non ?"). None
     otherwise, or when it cannot be said whom."""
     folded = _folded(text)
-    if not folded or _NUMBER.search(folded) or re.search(r"\b(?:ne|n') ?(?:l'|la |le )?(?:appelez|appeler)\b", folded):
+    if not folded or _NUMBER.search(folded):
+        return None
+    asked = _asked_to_call(folded, earlier)
+    return None if asked in CALLS_THE_ARTISAN else asked
+
+
+def professional_to_call(text: str | None, earlier: Iterable[str] = ()) -> str | None:
+    """The professional ("comptable") the words ask the advisor to call instead of the artisan, with or without their
+    number ("appelez plutôt mon comptable", "appelez mon comptable au 06 ..."): the advisor calls the artisan all the
+    same (``CALLS_THE_ARTISAN``). None otherwise."""
+    asked = _asked_to_call(_NUMBER.sub(" ", _folded(text)).strip(), earlier)
+    return asked if asked in CALLS_THE_ARTISAN else None
+
+
+def _asked_to_call(folded: str, earlier: Iterable[str]) -> str | None:
+    if not folded or re.search(r"\b(?:ne|n') ?(?:l'|la |le )?(?:appelez|appeler)\b", folded):
         return None
     said = next((found for found in (pattern.search(folded) for pattern in _ASKED) if found), None)
     if said is None:
@@ -65,6 +85,14 @@ def someone_else_to_call(text: str | None, earlier: Iterable[str] = ()) -> str |
             if named in _EITHER or (named in FEMININE_KIN or named == "associee") == feminine:
                 return named
     return None
+
+
+def artisan_called_text(who: str) -> str:
+    """The advisor calls the artisan, not their professional (``who``: "votre comptable"), who may be with them."""
+    return (
+        f"Le conseiller vous appellera vous : c'est avec vous qu'il fait le point. {who.capitalize()} peut être à vos "
+        "côtés pendant l'appel."
+    )
 
 
 def to_call_instead_text(who: str) -> str:

@@ -81,8 +81,7 @@ def test_a_trade_working_alone_gets_no_codefi():
         ("je compte saisir le conciliateur de justice", False),
         ("on va saisir le tribunal pour ça", False),
         ("le commissaire va saisir le camion lundi", True),
-        # Round 26: a seizure threatened is no seizure done (no card on contesting one before the juge de l'exécution).
-        ("ils menacent de saisir mes outils", False),
+        ("ils menacent de saisir mes outils", True),
     ],
 )
 def test_bringing_a_case_is_no_seizure(said, seizure):
