@@ -902,10 +902,18 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
     return f"« {text} »"
 
 
+_COLLECTIVE_PROCEDURES = (
+    "liquidation judiciaire",
+    "redressement judiciaire",
+    "procédure de sauvegarde",
+    "redressement (",
+)
+
+
 def happened_said(artisan_messages: Sequence[str]) -> list[str]:
     """Deaths first, then what happened to the business (intake.facts): "décès de son associé (il y a 2 semaines)",
     "liquidation judiciaire, audience le mardi 15 décembre", "saisie de son camion (la semaine prochaine)"."""
-    from intake.facts import UNSPECIFIED_REDRESSEMENT, deaths_said, events_said, redressement_meant
+    from intake.facts import UNSPECIFIED_REDRESSEMENT, deaths_said, denies_a_procedure, events_said, redressement_meant
     from triage.engine import denies_a_seizure
 
     # Someone close writing, said in any message ("je suis son fils", then "ma mère est décédée"): each death and event
@@ -919,6 +927,9 @@ def happened_said(artisan_messages: Sequence[str]) -> list[str]:
         if denies_a_seizure(message):
             # "y a pas de saisie pour l'instant" after a seizure was read (round 25, s25c-01): it leaves the case.
             events = [line for line in events if not line.startswith("saisie ")]
+        if denies_a_procedure(message):
+            # "je suis pas en procédure", "aucune procédure" after a procedure was read (round 26): it leaves the case.
+            events = [line for line in events if not line.startswith(_COLLECTIVE_PROCEDURES)]
         known = [death.split(" (")[0] for death in deaths]
         deaths += [line for line in deaths_said(message, relative) if line.split(" (")[0] not in known]
         events += [line for line in events_said(message, relative) if line not in events]

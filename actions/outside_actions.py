@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.conversation import said_before, user_messages
-from intake.outside import APPRENTICE, PROJECT, conversation_outside, outside_text
+from intake.outside import APPRENTICE, CONSUMER, PROJECT, conversation_outside, outside_text
 
 # Said again: short, never the same long message twice.
 _SAID_AGAIN = {
@@ -19,6 +19,8 @@ _SAID_AGAIN = {
     "aider, bien mieux que moi.",
     PROJECT: "Pour votre projet, c'est le service création-reprise de la chambre qui pourra vous aider, bien mieux "
     "que moi.",
+    CONSUMER: "Pour une réclamation contre un artisan, le médiateur de la consommation, un conciliateur de justice ou "
+    "signal.conso.gouv.fr pourront vous aider, bien mieux que moi.",
 }
 _SAID_AGAIN_EMPLOYEE = "Pour votre situation de salarié, l'inspection du travail pourra vous aider bien mieux que moi."
 
@@ -35,8 +37,8 @@ def outside_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
     if said_before(tracker.events, text):
         text = _SAID_AGAIN.get(kind, _SAID_AGAIN_EMPLOYEE)
     dispatcher.utter_message(text=text)
-    if tracker.active_loop_name == "handoff_form":
-        return []  # a callback under way was asked for: it goes on
+    if tracker.active_loop_name == "handoff_form" and kind != CONSUMER:
+        return []  # a callback under way was asked for: it goes on (a customer's complaint is no artisan's callback)
     events: list[EventType] = []
     if tracker.active_loop_name:
         events += [ActiveLoop(None), SlotSet("requested_slot", None)]

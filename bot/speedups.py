@@ -39,6 +39,12 @@ node nor input is handed as it is); the graph's minimal schema for a set of targ
 loaded schema, is computed once. The targets' outputs are the same objects (the tests compare parses and
 predictions on every test message and story).
 
+**A form's unique entity mappings, found once per domain.** After every user message `action_extract_slots` asks, for
+each slot an entity may fill while a form is active, whether that entity's mapping is unique to one of the form's slots:
+Rasa builds a new FormAction each time, which walks the form's required slots and writes each mapping as sorted JSON
+(`FormAction._create_unique_entity_mappings`, about 1 % of a turn's CPU). The answer depends on the domain and the
+form's name only; it is kept for the domain object it was read from (a copy handed out each time).
+
 **The empty domain built once.** Every message's parse asks whether the model's domain is empty
 (`Domain.is_empty`: its dict compared with that of a new empty domain, built from nothing each time: 1 % of a
 turn). The empty domain's dict is a constant; it is built once.
@@ -54,6 +60,7 @@ from typing import Any
 
 import rasa
 from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.forms import FormAction
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import GraphSchema
 from rasa.engine.runner.dask import DaskGraphRunner
@@ -282,6 +289,21 @@ def domain_is_empty(self: Domain) -> bool:
     return bool(self.as_dict() == _empty_domain())
 
 
+# (id of the domain, form name) -> (the domain, its unique mappings): the model's domain or two, a handful of forms.
+_unique_mappings: dict[tuple[int, str], tuple[Domain, frozenset[str]]] = {}
+
+
+def unique_entity_mappings(self: FormAction, domain: Domain) -> set[str]:
+    """FormAction._create_unique_entity_mappings of Rasa 3.6.21, computed once per domain and form."""
+    key = (id(domain), self.name())
+    known = _unique_mappings.get(key)
+    if known is None or known[0] is not domain:
+        if len(_unique_mappings) >= 64:
+            _unique_mappings.clear()
+        known = _unique_mappings[key] = (domain, frozenset(_originals["_create_unique_entity_mappings"](self, domain)))
+    return set(known[1])
+
+
 # name -> (class, attribute, replacement)
 PATCHES: dict[str, tuple[type, str, Any]] = {
     "applied_events": (DialogueStateTracker, "applied_events", applied_events),
@@ -289,6 +311,7 @@ PATCHES: dict[str, tuple[type, str, Any]] = {
     "events_json": (RemoteAction, "_action_call_format", action_call_format),
     "graph_in_order": (DaskGraphRunner, "run", run_graph),
     "empty_domain": (Domain, "is_empty", domain_is_empty),
+    "unique_entity_mappings": (FormAction, "_create_unique_entity_mappings", unique_entity_mappings),
 }
 NAMES = tuple(PATCHES)
 # attribute -> Rasa's own function, while replaced

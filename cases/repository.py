@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import String, cast, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from cases.audit import Repository
 from cases.drafts import CaseDraft, aware_utc, merge_draft
@@ -73,43 +73,25 @@ class CaseRepository(Repository):
         draft = CaseDraft(**{f.name: without_nul(getattr(draft, f.name)) for f in dataclasses.fields(CaseDraft)})
         now = utcnow()
         with self._session_factory() as session, session.begin():
-            insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
             # A reference already given to another conversation (its case erased, then the artisan asked for an
             # advisor again in the same conversation): this case gets a fresh one rather than a unique-key crash.
-            if self._withdrawn_before(session, draft):
+            # One read of the rows holding the reference answers both (the reference is unique: at most one row).
+            holders = self._holders(session, draft.reference)
+            if self._withdrawn_before(holders, draft):
                 # A draft older than the withdrawal or erasure of its case (spooled by another action server
                 # while the database was down, retried late): what the artisan took back is not stored again.
                 return draft.reference
-            while session.execute(
-                select(Case.id).where(Case.reference == draft.reference, Case.conversation_id != draft.conversation_id)
-            ).first():
+            while any(conversation_id != draft.conversation_id for conversation_id, _ in holders):
                 draft.reference = new_reference()
-            result = session.execute(
-                insert(Case.__table__)
-                .values(
-                    reference=draft.reference,
-                    conversation_id=draft.conversation_id,
-                    chamber_id=draft.chamber_id,
-                    status="nouveau",
-                    categories=[],
-                    urgency_rank=URGENCY_RANK[None],
-                    distress=False,
-                    reasons={},
-                    summary="",
-                    situation={},
-                    guidance=[],
-                    health_consent=False,
-                    transcript=[],
-                    search_text="",
-                    created_at=now,
-                    updated_at=now,
-                )
-                .on_conflict_do_nothing(index_elements=["conversation_id"])
-            )
-            created = result.rowcount == 1
-            case = session.execute(
-                select(Case).where(Case.conversation_id == draft.conversation_id).with_for_update(of=Case)
-            ).scalar_one()
+                holders = self._holders(session, draft.reference)
+            # Most saves update the case stored at an earlier answer: read first, the insert-or-nothing only when there
+            # is none. SQLAlchemy 1.4 compiles its dialects' INSERT ... ON CONFLICT at every execution (no cache key),
+            # a third of a save's CPU (issue 18); the row it would not have inserted is the one read here either way.
+            case: Case | None = session.execute(self._case_of(draft.conversation_id)).scalar_one_or_none()
+            created = False
+            if case is None:
+                created = self._insert_or_nothing(session, draft, now)
+                case = session.execute(self._case_of(draft.conversation_id)).scalar_one()
             said_something_new = merge_draft(case, draft)
             if case.status == "nouveau" and case.assignee_id is None:
                 case.chamber_id = draft.chamber_id  # routing may change until someone works the case
@@ -320,15 +302,60 @@ class CaseRepository(Repository):
     # ---------------------------------------------------------------- internals
 
     @staticmethod
-    def _withdrawn_before(session: Session, draft: CaseDraft) -> bool:
-        """Whether the draft's case was erased (withdrawn by the artisan, or erased by the chamber) after the
-        consent this draft carries: a new consent, later than the erasure, makes a new case."""
-        erased_at: datetime | None = session.execute(
-            select(Case.erased_at).where(
-                Case.reference == draft.reference, Case.conversation_id == f"erased:{draft.reference}"
+    def _case_of(conversation_id: str) -> Any:
+        """The conversation's case, row-locked (PostgreSQL) for the rest of the transaction. What a save reads of it:
+        its fields and its notes (the search text); its advisor, calls and live messages only if something reads
+        them (loaded then), not at every answer of the artisan."""
+        return (
+            select(Case)
+            .where(Case.conversation_id == conversation_id)
+            .with_for_update(of=Case)
+            .options(lazyload(Case.assignee), lazyload(Case.call_attempts), lazyload(Case.live_messages))
+        )
+
+    @staticmethod
+    def _insert_or_nothing(session: Session, draft: CaseDraft, now: datetime) -> bool:
+        """The conversation's case row, inserted unless one is there (a concurrent call or a retry got there
+        first: the unique conversation_id); whether this call inserted it."""
+        insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+        result = session.execute(
+            insert(Case.__table__)
+            .values(
+                reference=draft.reference,
+                conversation_id=draft.conversation_id,
+                chamber_id=draft.chamber_id,
+                status="nouveau",
+                categories=[],
+                urgency_rank=URGENCY_RANK[None],
+                distress=False,
+                reasons={},
+                summary="",
+                situation={},
+                guidance=[],
+                health_consent=False,
+                transcript=[],
+                search_text="",
+                created_at=now,
+                updated_at=now,
             )
-        ).scalar_one_or_none()
-        erased = aware_utc(erased_at)
+            .on_conflict_do_nothing(index_elements=["conversation_id"])
+        )
+        inserted: bool = result.rowcount == 1
+        return inserted
+
+    @staticmethod
+    def _holders(session: Session, reference: str) -> list[tuple[str, datetime | None]]:
+        """The conversation id and erasure time of the cases holding ``reference``."""
+        rows = session.execute(select(Case.conversation_id, Case.erased_at).where(Case.reference == reference))
+        return [(row.conversation_id, row.erased_at) for row in rows]
+
+    @staticmethod
+    def _withdrawn_before(holders: list[tuple[str, datetime | None]], draft: CaseDraft) -> bool:
+        """Whether the draft's case was erased (withdrawn by the artisan, or erased by the chamber) after the
+        consent this draft carries: a new consent, later than the erasure, makes a new case. ``holders``: the
+        cases holding the draft's reference (``_holders``)."""
+        erased_case = f"erased:{draft.reference}"
+        erased = aware_utc(next((at for conversation_id, at in holders if conversation_id == erased_case), None))
         return erased is not None and (draft.consent_at is None or draft.consent_at <= erased)
 
     @staticmethod

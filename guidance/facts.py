@@ -268,9 +268,35 @@ def goes_to_court_as_claimant(texts: Iterable[str]) -> bool:
     return "injonction_a_demander" in causes or any(_GOES_TO_COURT.search(text) for text in folded)
 
 
+# Round 26: a seizure threatened, possible or asked about ("la banque menace de saisir mon compte", "l'huissier menace de
+# saisir mes comptes", "est-ce qu'ils peuvent saisir ma maison ?") is no seizure done: the seizure's words, and what is
+# seized beside them, are not read for saisie_compte and saisie_biens (the card on contesting a seizure before the
+# juge de l'exécution). The home feared for, the bailiff and the tax office's notice are still read in the whole text.
+_SEIZED_BESIDE = r"(?: (?:sur )?(?:mes|mon|ma|le|la|les|notre|nos|tout|l)\b(?: (?!(?:et|mais|car|donc)\b)\w+){0,2})?"
+_SEIZURE_NOT_DONE = re.compile(
+    r"\b(?:menac\w*|peut|peuvent|pourrait|pourraient|pourra|pourront|risque\w*|parle\w* de|evoque\w*|"
+    r"est ce qu(?:e|')? ?\w* (?:va|vont|peut|peuvent))(?: (?:ils?|elles?|on|de|d|me|m|nous|en|bien|aussi|meme|vraiment|"
+    r"encore|faire|une|la))* (?:saisir|saisie|saisies)\b" + _SEIZED_BESIDE
+)
+_ASKED_SEIZURE = re.compile(r"\bsaisir\b" + _SEIZED_BESIDE)
+_QUESTION = re.compile(r"[^.!?;\n]*\?")
+
+
+def _without_seizures_not_done(text: str) -> str:
+    """The folded words less a seizure threatened, possible, or asked about in a question (the infinitive in a sentence
+    ending with "?": "ils vont saisir la maison ?")."""
+    asked = " ".join(_ASKED_SEIZURE.sub(" ", _text(question)) for question in _QUESTION.findall(text))
+    rest = _QUESTION.sub(" ", text)
+    return _SEIZURE_NOT_DONE.sub(" ", _text(rest) + " " + asked)
+
+
+_SEIZURE_CAUSES = ("saisie_compte", "saisie_biens")
+
+
 def read_causes(texts: Iterable[str]) -> frozenset[str]:
     causes, _ = cause_patterns()
-    folded = [_text(text) for text in texts if text]
+    texts = [text for text in texts if text]
+    folded = [_text(text) for text in texts]
     # A death needs a person who died (round 12, r12c-06: a bank account "mort" gave the owner's death guidance).
     alive = [_without_things_dead(text) for text in folded]
     # A death denied takes back the death read before it (round 20, r20a-06: "il est pas mort mon mari").
@@ -279,7 +305,8 @@ def read_causes(texts: Iterable[str]) -> frozenset[str]:
         alive = ["" if index < denied[-1] else text for index, text in enumerate(alive)]
     # A client's unpaid invoice is not the artisan's own unpaid rent (round 15, r15a-15: a debtor got a creditor's steps).
     owed = [_without_own_debts(text) for text in folded]
-    readings = {"deces": alive, "impayes_clients": owed}
+    done = [_without_seizures_not_done(text) for text in texts]
+    readings = {"deces": alive, "impayes_clients": owed, **dict.fromkeys(_SEIZURE_CAUSES, done)}
     found = {
         code
         for code, patterns in causes.items()

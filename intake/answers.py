@@ -37,9 +37,7 @@ _HESITATION = re.compile(
     r"\b(?:je (?:ne )?(?:sais|sait|sai) (?:pas|plus)|j(?:e |')?sais pas|jsp|chais pas|chai pas|sais pas|"
     r"je ne sais|pas encore|peut[- ]?etre|p[- ]?e\b|je (?:vais )?(?:reflechi\w*|hesit\w*)|j'hesite|hesite|a voir|"
     r"(?:laissez|laisse)[- ]moi (?:reflechir|le temps|chercher|une minute|une seconde)|je reflechi\w*|je cherche|"
-    r"(?:un|1) (?:instant|moment|sec|minute)|(?:une|1|deux|2) (?:secondes?|minutes?|sec)|minute|"
-    + _ASKS_TO_WAIT
-    + r"|"
+    r"(?:un|1) (?:instant|moment|sec|minute)|(?:une|1|deux|2) (?:secondes?|minutes?|sec)|minute|" + _ASKS_TO_WAIT + r"|"
     r"je regarde|je verifie|je vais voir|je dois verifier|il faut que je (?:verifie|regarde|reflechisse)|"
     r"je ne suis pas (?:sur|sure)|pas (?:sur|sure)|aucune idee|qui (?:m'|m |me )?adresser|quoi faire|"
     r"par ou commencer|perdu|perdue|aidez[- ]moi|besoin d'aide|besoin qu'on m'aide|comment faire|"
@@ -89,9 +87,7 @@ _SKIP_ANYWHERE = re.compile(
 # tranquille" it asks to be left alone (round 22, r22a-07: "non. laissez moi" to the callback offer after the crisis got
 # "Prenez votre temps. Je vous repose la question").
 _WAIT = re.compile(
-    r"\b(?:"
-    + _ASKS_TO_WAIT
-    + r"|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
+    r"\b(?:" + _ASKS_TO_WAIT + r"|un (?:instant|moment|sec)|une (?:seconde|minute|sec)|deux (?:secondes|minutes|sec)|"
     r"2 (?:secondes|minutes|sec|min)|(?:laissez|laisse)[- ]moi(?= (?:un peu |encore )?(?:le temps|du temps|\d|deux|"
     r"trois|quelques|une? (?:instant|moment|minute|seconde|sec|peu)|y (?:reflechir|penser)|reflechir|penser|chercher|"
     r"regarder|voir|verifier|trouver|retrouver|demander|consulter|en parler|finir)\b)|"

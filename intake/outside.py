@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from french import fold
 
-APPRENTICE, EMPLOYEE, PROJECT = "apprenti", "salarie", "projet"
+APPRENTICE, EMPLOYEE, PROJECT, CONSUMER = "apprenti", "salarie", "projet", "client"
 
 # The writer says what he is: "jsuis apprenti boulanger", "moi je suis salariée", "je suis en alternance".
 _ROLE = re.compile(
@@ -76,7 +76,53 @@ _OWNER_ALREADY = re.compile(
 )
 # A question on the project after it was told ("vous pouvez m'aider pour la reprise ou pas ?").
 _PROJECT_WORD = re.compile(r"\b(?:reprise|reprendre|rachat|racheter|creation|creer|installer|projet)\b")
+_CONSUMER_WORD = re.compile(
+    r"\b(?:plainte|plaindre|artisan\w*|client\w*|rembours\w*|acompte|reclamation|mediat\w*|conciliat\w*|signal\w*|"
+    r"comprenez rien|pas artisan)\b"
+)
 _APPRENTICE_WORD = re.compile(r"\b(?:apprenti\w*|alternan\w*|mediat\w*|patron\w*|salaire|paye|paie|cfa)\b")
+
+
+# Round 26 (r26c-13): a customer complaining about an artisan ("j'ai fait faire ma cuisine par un menuisier, il a
+# encaissé l'acompte et ne vient plus, comment porter plainte ?", "je suis pas artisan moi, je suis la cliente", "je veux
+# me plaindre d'un artisan") was triaged as an artisan short of cash, then got the callback consent. She says she is the
+# customer, or complains of an artisan she hired: the consumer's own recourses, no intake.
+_CUSTOMER_ROLE = re.compile(
+    r"\b(?:je suis|jsuis|j suis|chui|moi je suis|suis)\s+(?:juste |seulement |que )?(?:la|le|une|un|qu'une?|qu une?)\s+"
+    r"(?:cliente?|particuliere?|consommat(?:eur|rice))\b(?! (?:de|d'|d|chez|a) (?:la |ma |une )?banque)"
+    r"|\b(?:c'est|c est|cest|c)\s+moi\s+(?:la|le)\s+(?:cliente?|consommat(?:eur|rice))\b"
+    r"|\b(?:je suis|jsuis|j suis|chui|suis)\s+pas\s+(?:un |une )?artisane?s?\b[^.?!]{0,30}\b(?:client\w*|particulier\w*|consommat\w*)\b"
+)
+_ARTISAN = (
+    r"(?:artisane?s?|entreprise|professionnel\w*|pro|menuisier|plombier|electricien|macon|couvreur|carreleur|peintre|"
+    r"chauffagiste|garagiste|serrurier|cuisiniste|paysagiste|platrier|charpentier|vitrier|depanneur|installateur)"
+)
+_COMPLAINT_ABOUT_ARTISAN = re.compile(
+    rf"\b(?:me plaindre|porter plainte|deposer (?:une )?plainte|faire une reclamation|reclamation|signaler)\s+"
+    rf"(?:contre|d'|d |de|sur|a propos d'|a propos d )\s*(?:un|une|l'|l |le|la|cet|cette|mon|ma|ce)\s*{_ARTISAN}\b"
+)
+# "j'ai fait faire ma cuisine par un menuisier", beside a grievance: the writer is the artisan's customer.
+_HIRED = re.compile(
+    r"\b(?:j'ai|jai|j ai|on a|nous avons)\s+(?:fait\s+(?:faire|poser|installer|refaire|construire|renover|reparer)|"
+    rf"engage|embauche|pris|contacte)\b[^.?!]{{0,60}}\b(?:par|a)\s+(?:un|une|l'|l |le|la|cet|cette)\s*{_ARTISAN}\b"
+)
+_GRIEVANCE = re.compile(
+    r"\b(?:plainte|me plaindre|rembours\w*|acompte|ne vient plus|vient plus|repond plus|ne repond plus|malfacon\w*|"
+    r"arnaque\w*|escroc\w*|litige|abandonn\w*|jamais fini\w*|pas fini\w*|mal fait\w*|disparu)\b"
+)
+# An artisan speaking of his own business: never a consumer's complaint.
+_OWN_BUSINESS = re.compile(
+    r"\b(?:sous-? ?trait\w*|mon chantier|mes chantiers|mon client|mes clients|ma cliente|mes clientes|ma boite|"
+    r"mon entreprise|ma societe|mon atelier|mon salon|ma boutique|urssaf|impots?|mes salaries)\b"
+)
+
+
+def _consumer(words: str) -> bool:
+    if _OWN_BUSINESS.search(words):
+        return False
+    if _CUSTOMER_ROLE.search(words) or _COMPLAINT_ABOUT_ARTISAN.search(words):
+        return True
+    return bool(_HIRED.search(words) and _GRIEVANCE.search(words))
 
 
 def _folded(text: str) -> str:
@@ -98,6 +144,8 @@ def writer_outside(text: str | None) -> str | None:
 
 
 def _kind(text: str, words: str) -> str | None:
+    if _consumer(words):
+        return CONSUMER
     role = _ROLE.search(words)
     if _OWN_OR_FAMILY_BUSINESS.search(words) and not re.search(r"\bpas (?:mon|ma) (?:entreprise|boite)\b", words):
         role = None
@@ -132,6 +180,8 @@ def conversation_outside(messages: Sequence[str]) -> str | None:
         return PROJECT
     if earlier in (APPRENTICE, EMPLOYEE) and (_APPRENTICE_WORD.search(words) or _ROLE.search(words)):
         return earlier
+    if earlier == CONSUMER and _CONSUMER_WORD.search(words):
+        return CONSUMER
     return None
 
 
@@ -146,6 +196,16 @@ def outside_text(kind: str, chamber: object) -> str:
             "Avec plaisir pour votre projet, mais je suis là pour les artisans dont l'entreprise traverse une difficulté. "
             f"Le service création-reprise de la {name} accompagne justement la création et la reprise d'entreprise "
             f"(démarches, aides, financement) : vous pouvez le joindre {contact}."
+        )
+    if kind == CONSUMER:
+        # The consumer's recourses (Code de la consommation L612-1, economie.gouv.fr/mediation-conso; service-public.fr
+        # F1736, the conciliateur de justice; signal.conso.gouv.fr, the DGCCRF's platform), as guidance/knowledge_base.yml
+        # cites them for the artisan's side.
+        return (
+            "Je suis désolé de ce qui vous arrive. Je suis là pour les artisans dont l'entreprise traverse une difficulté, "
+            "pas pour les réclamations de leurs clients. Vous pouvez saisir gratuitement le médiateur de la consommation "
+            "de l'artisan (ses coordonnées doivent figurer sur le devis) ou un conciliateur de justice, et signaler le "
+            "problème sur signal.conso.gouv.fr."
         )
     if kind == APPRENTICE:
         contact = getattr(chamber, "apprenticeship_mediation", None)

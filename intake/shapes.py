@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from french.text import fold
 from french.words import MONTHS_FOLDED, WEEKDAYS
@@ -95,6 +96,16 @@ _UNSURE_ONLY = re.compile(
 def fits(slot: str, text: str | None) -> bool:
     """Whether ``text`` can be the answer to this intake question (the facts and the other kinds were read
     before: this is the last check before the words are kept as they are)."""
+    if isinstance(text, str):
+        # The case's draft checks its situation at every save, twice (the outbox, then the store), and a trade is
+        # looked up among the communes each time: a result of the words and the question only (issue 18).
+        return _fits(slot, text)
+    return _fits.__wrapped__(slot, text)
+
+
+# Bounded; the words and the question, never anything of a conversation.
+@lru_cache(maxsize=4096)
+def _fits(slot: str, text: str | None) -> bool:
     words = plain_text(text)
     if not has_words(words):
         return False

@@ -26,7 +26,6 @@ from triage.distress import (
     find_signs,
     is_bereaved_by_suicide,
     says_not_the_writer,
-    signs_after_a_suicide_told,
     speaks_of_no_one,
     speaks_of_someone_else,
 )
@@ -537,12 +536,8 @@ def health_words(text: str) -> bool:
     """A health word of the rules, not denied, whoever's health it is: the artisan's (sante) or a relative's
     ("ma femme a un cancer", a life event of the artisan's, vie_personnelle). Health data all the same (RGPD art. 9)."""
     health_cues = rules().categories["sante"].cues
-    clauses = split_clauses(text)
-    for clause in clauses:
-        # A two-sense word in its other sense is none (round 26, r26b-14: "taxi conventionné ... la CPAM me paie plus",
-        # not health for the triage, was withheld from the case as health, and no consent was ever asked for it).
-        hits = _other_sense(_category_hits(clause, (0, 0)), clauses)
-        kept = [hit for hit in hits if hit.owner in ("sante", "vie_personnelle")]
+    for clause in split_clauses(text):
+        kept = [hit for hit in _category_hits(clause, (0, 0)) if hit.owner in ("sante", "vie_personnelle")]
         if any(hit.owner == "sante" for hit in kept):
             return True
         # A relative's illness may be a longer vie_personnelle pattern ("ma femme a un cancer") that won the overlap.
@@ -550,6 +545,13 @@ def health_words(text: str) -> bool:
         if any(hit.start < end and start < hit.end for hit in kept for start, end in spans):
             return True
     return False
+
+
+def mentions_health(text: str) -> bool:
+    """Health, distress or exhaustion, anyone's: what a case keeps only with the health consent (RGPD art. 9).
+    One reading for the bot's transcript (actions/conversation.py) and the live chat's (cases/live.py)."""
+    assessment = assess([text])
+    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm or health_words(text)
 
 
 def names_a_difficulty(text: str) -> bool:
@@ -889,12 +891,6 @@ class _Run:
         hits_before = len(self.hits)
         clauses = split_clauses(text)
         signs = find_signs(text, clauses)
-        # Round 26 (r26a-15): after a death by suicide told (before or in this message), the writer's identification with
-        # it ("je comprends pourquoi il l'a fait", "je vais faire pareil") is the writer's own sign.
-        following = (
-            signs_after_a_suicide_told(text, clauses) if self.bereaved or is_bereaved_by_suicide(text, clauses) else []
-        )
-        signs = sorted([*following, *signs], key=lambda sign: sign.level)
         named = close_people_named(text, clauses)
         self.close_people += named
         introduced = introduced_relative(text)
@@ -927,9 +923,7 @@ class _Run:
             # A quote shortened with "…" is read in its whole message, as speaks_of_someone_else does.
             worried = reported_with_worry(normalise(text if "…" in sign.quote else sign.quote))
             theirs = bool(others) and sign not in others and speaks_of_no_one(sign)
-            if sign in following or (
-                not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs
-            ):
+            if not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs:
                 # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
                 # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
                 # round 5) took "ma fille" away, and the safety question's answer was read about nobody.

@@ -164,6 +164,7 @@ def test_no_training_example_nearly_repeats_a_heldout_sentence(name, sentences, 
         ("tests/evaluation/retired-heldout-v28.yml", "DEVELOPMENT"),
         ("tests/evaluation/retired-heldout-v29.yml", "DEVELOPMENT"),
         ("tests/evaluation/retired-heldout-v30.yml", "DEVELOPMENT"),
+        ("tests/evaluation/development-ambiguous.yml", "DEVELOPMENT"),
         ("tests/nlu/test_nlu.yml", "DEVELOPMENT"),
         *(
             (f"nlu/voices/retired-heldout-v{version}.yml", "TRAINING")

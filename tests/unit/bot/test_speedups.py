@@ -301,3 +301,33 @@ def test_a_domain_is_empty_exactly_when_rasa_says_so(installed):
     for candidate in (domain, Domain.empty(), Domain.from_dict({"intents": ["greet"]}), Domain.from_dict({})):
         assert candidate.is_empty() == rasas(candidate)
     assert Domain.empty().is_empty() and not domain.is_empty()
+
+
+def test_a_forms_unique_entity_mappings_are_rasas_for_every_form_and_domain(installed):
+    from rasa.core.actions.forms import FormAction
+
+    domain, _ = story_trackers()
+    rasas = speedups._originals["_create_unique_entity_mappings"]
+    # A domain where two slots of one form share an entity (then neither mapping is unique), next to the project's.
+    shared = Domain.from_dict(
+        {
+            "entities": ["city"],
+            "slots": {
+                name: {"type": "text", "mappings": [{"type": "from_entity", "entity": "city", **role}]}
+                for name, role in (("departure", {"role": "from"}), ("arrival", {}), ("stopover", {}))
+            },
+            "forms": {"trip_form": {"required_slots": ["departure", "arrival", "stopover"]}},
+        }
+    )
+    cases = [(domain, name) for name in domain.form_names] + [(shared, "trip_form"), (shared, "no_such_form")]
+    assert len(cases) > 3
+    for candidate, form_name in cases:
+        for _ in range(2):  # the first call computes, the second reads what was kept
+            ours = FormAction(form_name, None)._create_unique_entity_mappings(candidate)
+            assert ours == rasas(FormAction(form_name, None), candidate), form_name
+        ours.add("changed by a caller")
+        assert "changed by a caller" not in FormAction(form_name, None)._create_unique_entity_mappings(candidate)
+    assert FormAction("trip_form", None).entity_mapping_is_unique(
+        {"type": "from_entity", "entity": "city", "role": "from"}, shared
+    )
+    assert not FormAction("trip_form", None).entity_mapping_is_unique({"type": "from_entity", "entity": "city"}, shared)

@@ -81,7 +81,8 @@ def test_a_trade_working_alone_gets_no_codefi():
         ("je compte saisir le conciliateur de justice", False),
         ("on va saisir le tribunal pour ça", False),
         ("le commissaire va saisir le camion lundi", True),
-        ("ils menacent de saisir mes outils", True),
+        # Round 26: a seizure threatened is no seizure done (no card on contesting one before the juge de l'exécution).
+        ("ils menacent de saisir mes outils", False),
     ],
 )
 def test_bringing_a_case_is_no_seizure(said, seizure):
