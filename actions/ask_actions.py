@@ -127,6 +127,11 @@ class ActionOutOfScope(Action):
         erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "effacez tout" at a question, read out of scope
         if erased is not None:
             return erased
+        from actions.crisis_actions import how_114_reply
+
+        how = how_114_reply(dispatcher, tracker)  # round 26, r26a-11: "comment je fais pour le 114 ?"
+        if how is not None:
+            return [] if tracker.active_loop_name else how
         if not tracker.active_loop_name and comes_back(tracker.latest_message.get("text")):
             # "me revoila. on en était où ?" (round 14, r14b-08): a welcome back and the pending question.
             return await ActionGreet().run(dispatcher, tracker, domain)

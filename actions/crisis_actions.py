@@ -45,12 +45,14 @@ from guidance.crisis import (
     LINE_LEAVING_REPLY,
     LONG_WAIT_AGAIN,
     NOT_A_BOTHER,
+    NOT_SAFE_WRITTEN_REPLY,
     NOT_TALKING_SAFETY_REPLY,
     OPEN_QUESTION,
     OTHER_SUBJECT_SAFETY_REPLY,
     SAFE_NOT_A_BOTHER_REPLY,
     SAFE_NOT_TALKING_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
+    SMS_114_HOW,
     STEP_SAID_ABOVE,
     THOUGHTS_ADMITTED_REASON,
     UNSURE_SELF_REPLY,
@@ -95,6 +97,7 @@ from intake.answers import (
 )
 from intake.facts import fold as fold_text
 from intake.shapes import has_words
+from intake.written_contact import asks_how_114_works, written_only
 from triage import Assessment
 from triage.answers import (
     ANSWERS_INTAKE_QUESTION,
@@ -648,10 +651,16 @@ def _confided(text: str) -> bool:
     return admits_thoughts(text) or bool(find_signs(text))
 
 
+def cannot_phone_said(tracker: Tracker) -> bool:
+    """The writer said they cannot hear, speak or phone, at any point (round 26, r26a-11): the 114 by SMS first, and
+    an advisor who writes, never calls."""
+    return written_only(user_messages(tracker.events))
+
+
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
     """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
     # The last message, the safety question, is asked by safety_form with its one-tap answers.
-    messages = crisis_messages(services.chamber(), person_at_risk(tracker))[:-1]
+    messages = crisis_messages(services.chamber(), person_at_risk(tracker), written=cannot_phone_said(tracker))[:-1]
     if _callback_booked(tracker):
         # Round 20 (r20b-10, 11, 17, 18): "Rien ne vous oblige à laisser vos coordonnées" to someone whose callback is
         # booked already; the call stands and comes first (the case is raised in the same turn: stored_case_raised).
@@ -1262,7 +1271,7 @@ def late_safety_news(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
         # mari", whom she cannot reach: the one thing to do, now.
         reply = LATE_NEWS_AGAIN
     elif reading == NOT_SAFE:
-        reply = not_safe_reply(person if relative else None)
+        reply = not_safe_reply(person if relative else None, written=not relative and cannot_phone_said(tracker))
     else:
         reply = unsure_reply(person) if relative else UNSURE_SELF_REPLY
     if reading == NOT_SAFE and said_before(tracker.events, reply):
@@ -1429,12 +1438,29 @@ def crisis_question_text(kind: str, person: str | None, not_safe: bool) -> str:
     )
 
 
+def how_114_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Round 26 (r26a-11): "comment je fais pour le 114 ?" from a deaf woman not safe got "un conseiller de la chambre
+    pourra vous le dire". How to send the SMS, said at once, and a form's question, if any, asked again. Else None."""
+    text = _latest_user_text(tracker)
+    if not asks_how_114_works(text) or _own_warning_sign(re.sub(r"\b(?:le |au )?114\b", " ", text), model=True):
+        return None
+    dispatcher.utter_message(text=SMS_114_HOW)
+    logger.info("how the 114 works, answered")
+    requested = tracker.get_slot("requested_slot")
+    if requested and tracker.active_loop.get("name"):
+        return _form_question_again(requested)
+    return []
+
+
 def crisis_question_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """On the crisis path, "le 3114 ils vont me dire quoi ?", "c'est grave ce que je vous ai dit ?", "je dois vraiment
     appeler le 15 ? j'ai peur de déranger" (round 19, r19b-07, r19b-08): the question answered, and a form's question,
     if any, asked again. A warning sign of the writer's own besides the line's name keeps the crisis path. Else None.
 
     Called at a form's question (crisis_in_form_reply) and where the question was read as out of scope."""
+    how = how_114_reply(dispatcher, tracker)
+    if how is not None:
+        return how
     text = _latest_user_text(tracker)
     if not tracker.get_slot("distress") or not _safety_question_answered(tracker):
         return None
@@ -2018,6 +2044,12 @@ class ActionAfterSafetyAnswer(Action):
         text = _latest_user_text(tracker)
         if answer != SAFE and emergency_called(dispatcher, tracker):  # round 11, r11b-10: the 15 already called
             return _misread_request_undone(tracker)
+        if answer == NOT_SAFE and person is None and cannot_phone_said(tracker):
+            # Round 26 (r26a-11): "non. et je vous ai dit que je ne peux pas téléphoner" got "Appelez tout de suite le 15
+            # ou le 112": the SMS to the 114, now.
+            dispatcher.utter_message(text=NOT_SAFE_WRITTEN_REPLY)
+            logger.info("not safe, cannot phone: the 114 by SMS")
+            return []
         if answer != SAFE and calls_now(text) and not asks_for_a_call(text):
             # "ok j'appelle", "je les appelle tout de suite" at the safety question (round 15, r15b-03, r15b-17): the call
             # made now, welcomed short; no callback offer pushed while it is made.

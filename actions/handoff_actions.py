@@ -162,6 +162,7 @@ from intake.asked_at_consent import opens_with_a_question, relayed_yes
 from intake.facts import extract_facts, fold, understood
 from intake.offer_replies import yes_turning_elsewhere
 from intake.shapes import declines_a_name, yes_without_a_name
+from intake.written_contact import WRITTEN_ONLY, written_only
 from ops import clock
 from places import departement_name, find_in_text, resolve
 from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
@@ -401,7 +402,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "je veux parler à un conseiller maintenant" while the chamber is closed (round 17, r17b-15): when the
             # advisors are back, said before the consent (the crisis path said it only there).
             crisis_actions.call_soon_while_closed(dispatcher, tracker)
-        wished = wish_with_the_request(tracker)
+        wished = [*wish_with_the_request(tracker), *written_contact_kept(tracker)]
         events = [*wished, *await super().run(dispatcher, tracker, domain)]
         if asks_discretion(tracker.latest_message.get("text")) and not already_said(tracker, DISCRETION_NOTED):
             # "lui il doit pas savoir que j'ai écrit" (round 20, r20a-10): heard, and on top of the case.
@@ -3988,10 +3989,28 @@ def refusal_words(chamber: Chamber, slots: Any) -> str:
     return refusal_text(chamber, services.tracker_retention_days())
 
 
+def written_contact_kept(tracker: Tracker) -> list[EventType]:
+    """Round 26 (r26a-11): a deaf woman who said she cannot phone, then « par SMS ou par mail, pas d'appel », was asked
+    « À quel moment préférez-vous qu'un conseiller vous appelle ? » and promised a call at 8 h. Once the call is
+    accepted, the moment's place says the advisor writes (``WRITTEN_ONLY``, on the case): the moment is never asked."""
+    if tracker.get_slot("callback_slot") == WRITTEN_ONLY or tracker.get_slot("wants_advisor") is not True:
+        return []
+    if not written_only(user_messages(tracker.events)):
+        return []
+    tracker.slots["callback_slot"] = WRITTEN_ONLY
+    return [SlotSet("callback_slot", WRITTEN_ONLY)]
+
+
+# What the written contact is promised instead of a moment to call.
+WRITTEN_PROMISE = "par écrit, sans vous appeler, dès la réouverture de la chambre"
+
+
 def callback_promise(chamber: Chamber, slots: Mapping[str, Any]) -> str:
     """When the advisor will call, after "Un conseiller vous rappellera": the moment asked for when the chamber
     calls then, else the next one it does."""
     preference = slots.get("callback_slot")
+    if preference == WRITTEN_ONLY:
+        return WRITTEN_PROMISE
     closed = closed_weekday(preference, chamber.opening_hours.weekdays)
     if closed is not None:
         # "samedi": the chamber does not call that day; said plainly, and the next open day promised (round 6: a
@@ -4187,6 +4206,12 @@ def finish_handoff(dispatcher: CollectingDispatcher, tracker: Tracker, leaving: 
     reach = (
         f"vous rappellera au {display_phone(slots['phone'])}" if has_phone(slots) else f"vous écrira à {slots['email']}"
     )
+    if slots.get("callback_slot") == WRITTEN_ONLY:
+        # Round 26 (r26a-11): someone who cannot phone is written to (a SMS, or the address given), never called.
+        by_mail = "@" in str(slots.get("email") or "")
+        reach = (
+            f"vous écrira à {slots['email']}" if by_mail else f"vous écrira par SMS au {display_phone(slots['phone'])}"
+        )
     said = user_messages(tracker.events)
     owner = kept_number_owner(said, slots.get("phone"), relative_written_for(slots, said)) if has_phone(slots) else None
     if owner:

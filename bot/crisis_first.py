@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from guidance.crisis import names_emergency_numbers
+from guidance.crisis import BEREAVEMENT, names_emergency_numbers
 from guidance.welcome import EVENING_GREETING, WELCOME_OPENING, welcome_after_crisis, welcome_in_the_evening
 
 
@@ -42,7 +42,9 @@ def crisis_first(handle: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Aw
             if not crisis_said and not held and text.startswith(WELCOME_OPENING):
                 held.append((recipient_id, reply))
                 return
-            if names_emergency_numbers(text):
+            # Condolences with the 3114 for the bereaved are no danger (round 26, r26a-19, r26a-21: they came before
+            # the welcome): the welcome goes first, as for any first message.
+            if names_emergency_numbers(text) and not text.startswith(BEREAVEMENT):
                 crisis_said = True
                 await original_send(recipient_id, reply)
                 return

@@ -203,9 +203,9 @@ def safe_reply(person: str | None = None) -> str:
     )
 
 
-def not_safe_reply(person: str | None = None) -> str:
+def not_safe_reply(person: str | None = None, *, written: bool = False) -> str:
     if person is None:
-        return NOT_SAFE_REPLY
+        return NOT_SAFE_WRITTEN_REPLY if written else NOT_SAFE_REPLY
     return (
         f"Merci de me l'avoir dit. Appelez tout de suite le {SAMU} ou le {EUROPEAN_EMERGENCY} ; le "
         f"{SUICIDE_PREVENTION_LINE} peut aussi vous guider, jour et nuit. Si vous le pouvez, restez près de "
@@ -450,10 +450,39 @@ DECLINED_OPENING = "Je comprends, vous n'avez pas à en parler."
 WORDLESS_OPENING = "Je reste là avec vous."
 
 
-def crisis_messages(chamber: Chamber, person_at_risk: str | None = None) -> list[str]:
+# Round 26 (r26a-11): someone who cannot hear, speak or phone ("je suis sourde, je ne peux pas téléphoner") was told to
+# call the 3114 first, the 114 in brackets, and offered a callback. For them the 114 comes first and how to use it (an
+# SMS, free, day and night, answered in writing: domain-facts, "114 is the emergency number by SMS for people who are
+# deaf, hard of hearing or cannot speak"; info.urgence114.fr), and the advisor writes, never calls.
+SMS_114_FIRST = (
+    f"{CONFIDED} Vous pouvez envoyer dès maintenant un SMS au {EMERGENCY_SMS} : c'est le numéro d'urgence pour les "
+    "personnes qui ne peuvent pas entendre ou parler, gratuit, 24h/24 et 7j/7, et on vous répond par écrit."
+)
+SMS_114_HOW = (
+    f"Depuis votre portable, envoyez un SMS au {EMERGENCY_SMS}, comme à un proche : écrivez que vous êtes en danger et "
+    "où vous êtes. C'est gratuit, 24h/24 et 7j/7, et on vous répond par SMS."
+)
+OTHERS_CAN_CALL = (
+    f"Si quelqu'un près de vous peut appeler, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, et le {SAMU} ou le "
+    f"{EUROPEAN_EMERGENCY} en cas de danger immédiat."
+)
+WRITTEN_OFFER = (
+    "Si vous le souhaitez, un conseiller de notre chambre peut aussi vous écrire, par SMS ou par e-mail, sans jamais "
+    "vous appeler. Rien ne vous oblige à laisser vos coordonnées : nous pouvons continuer à échanger ici."
+)
+NOT_SAFE_WRITTEN_REPLY = (
+    f"Merci de me l'avoir dit. Envoyez tout de suite un SMS au {EMERGENCY_SMS} : c'est gratuit, jour et nuit, et on "
+    "vous répond par écrit. Si vous le pouvez, restez près de quelqu'un en attendant."
+)
+
+
+def crisis_messages(chamber: Chamber, person_at_risk: str | None = None, *, written: bool = False) -> list[str]:
     """The crisis reply: the numbers first, then a human with no condition, then the direct question
     about safety, last, so that the one-tap answers sit on it. `person_at_risk`: someone close writes about
-    another person's warning signs ("mon mari"); the 3114 is for them too, and the question is about that person."""
+    another person's warning signs ("mon mari"); the 3114 is for them too, and the question is about that person.
+    `written`: the writer cannot phone (round 26): the 114 by SMS first, and an advisor who writes."""
+    if written and person_at_risk is None:
+        return [SMS_114_FIRST, OTHERS_CAN_CALL, WRITTEN_OFFER, safety_question()]
     if person_at_risk is not None:
         plural = _plural(person_at_risk)
         messages = [

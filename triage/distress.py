@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import yaml
 
@@ -94,6 +95,8 @@ class _Table:
     bereaved: re.Pattern[str]
     finality: re.Pattern[str]  # where the rules' own vetoes no longer cancel the classifier's sign
     reported: _Reported
+    # Signs read only once a death by suicide was told in the conversation (distress.yml `after_a_suicide_told`).
+    after_a_suicide: tuple[_Rule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,38 +112,41 @@ class _Reported:
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     raw = yaml.load((RULES_DIR / "distress.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    table = []
-    seen = set()
-    for sign in raw["signs"]:
-        if sign["id"] in seen:
-            raise ValueError(f"distress.yml: duplicate sign id {sign['id']!r}")
-        if sign["level"] not in LEVEL_LABELS or sign["category"] not in CATEGORY_LABELS:
-            raise ValueError(f"distress.yml: sign {sign['id']!r} has an unknown level or category")
-        seen.add(sign["id"])
-        optional = {
-            key: compile_any(sign[key]) if sign.get(key) else None
-            for key in ("patterns", "message", "with", "unless", "even_with", "unless_in_message", "unless_own")
-        }
-        table.append(
-            _Rule(
-                sign["id"],
-                sign["level"],
-                sign["category"],
-                optional["patterns"],
-                optional["message"],
-                optional["with"],
-                optional["unless"],
-                optional["even_with"],
-                optional["unless_in_message"],
-                optional["unless_own"],
-            )
-        )
+    seen: set[str] = set()
+    table = [_rule(sign, seen) for sign in raw["signs"]]
+    after_a_suicide = tuple(_rule(sign, seen) for sign in raw.get("after_a_suicide_told") or [])
     reported = raw["reported"]
     return _Table(
         tuple(table),
         compile_any(raw["bereaved"]),
         compile_any(raw["finality"]),
         _Reported(*(compile_any(reported[key]) for key in ("close_person", "third_person", "frames", "writer"))),
+        after_a_suicide,
+    )
+
+
+def _rule(sign: dict[str, Any], seen: set[str]) -> _Rule:
+    """One sign rule of distress.yml, checked (ids unique across the file, known level and category)."""
+    if sign["id"] in seen:
+        raise ValueError(f"distress.yml: duplicate sign id {sign['id']!r}")
+    if sign["level"] not in LEVEL_LABELS or sign["category"] not in CATEGORY_LABELS:
+        raise ValueError(f"distress.yml: sign {sign['id']!r} has an unknown level or category")
+    seen.add(sign["id"])
+    optional = {
+        key: compile_any(sign[key]) if sign.get(key) else None
+        for key in ("patterns", "message", "with", "unless", "even_with", "unless_in_message", "unless_own")
+    }
+    return _Rule(
+        sign["id"],
+        sign["level"],
+        sign["category"],
+        optional["patterns"],
+        optional["message"],
+        optional["with"],
+        optional["unless"],
+        optional["even_with"],
+        optional["unless_in_message"],
+        optional["unless_own"],
     )
 
 
@@ -278,15 +284,25 @@ def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
 
 def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     """The signs of the rule table alone (triage/rules/distress.yml)."""
+    return _rules_signs(_table().rules, text, clauses)
+
+
+def signs_after_a_suicide_told(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
+    """Round 26 (r26a-15): the writer's own signs that only mean one after a death by suicide was told ("des fois je
+    comprends pourquoi il l'a fait", "je vais faire pareil"): identification with the one who died. Always the
+    writer's (the "il" in them is the dead, never a person at risk)."""
+    return _rules_signs(_table().after_a_suicide, text, clauses)
+
+
+def _rules_signs(table_rules: Iterable[_Rule], text: str, clauses: list[Clause] | None) -> list[Sign]:
     found: dict[str, Sign] = {}
-    table = _table()
     # One alternation per rule: measured five times faster than one alternation of every pattern.
     per_clause = clauses if clauses is not None else split_clauses(text)
     # Message-wide patterns see the message in one piece ("Merci pour tout. Adieu.", "j'ai un plan, mais je
     # ne veux pas en parler"), sentence ends and "mais" included.
     whole: list[Clause] | None = None
     message_text = " ".join(clause.text for clause in per_clause)
-    for rule in table.rules:
+    for rule in table_rules:
         if _vetoed_by_message(rule, message_text):
             continue
         for pattern, scope in ((rule.clause, per_clause), (rule.message, None)):
@@ -854,7 +870,7 @@ def signs_in_words(rules: Iterable[str], *, plan_denied: bool = False) -> list[s
     out, each kind said once. Never stronger than what was said (round 19): a rule's own label where its category says
     more (RULE_LABELS), the line's name left out, a category only the classifier read said as a sign to be asked about,
     and ``plan_denied`` (the person said they had no plan) said beside an "intention, projet ou moyen"."""
-    category_of = {rule.id: rule.category for rule in _table().rules}
+    category_of = {rule.id: rule.category for rule in (*_table().rules, *_table().after_a_suicide)}
     recorded = [str(rule) for rule in rules]
     by_rules = {category_of.get(rule) for rule in recorded if not rule.startswith("model:")}
     said: list[str] = []

@@ -26,6 +26,7 @@ from triage.distress import (
     find_signs,
     is_bereaved_by_suicide,
     says_not_the_writer,
+    signs_after_a_suicide_told,
     speaks_of_no_one,
     speaks_of_someone_else,
 )
@@ -891,6 +892,12 @@ class _Run:
         hits_before = len(self.hits)
         clauses = split_clauses(text)
         signs = find_signs(text, clauses)
+        # Round 26 (r26a-15): after a death by suicide told (before or in this message), the writer's identification with
+        # it ("je comprends pourquoi il l'a fait", "je vais faire pareil") is the writer's own sign.
+        following = (
+            signs_after_a_suicide_told(text, clauses) if self.bereaved or is_bereaved_by_suicide(text, clauses) else []
+        )
+        signs = sorted([*following, *signs], key=lambda sign: sign.level)
         named = close_people_named(text, clauses)
         self.close_people += named
         introduced = introduced_relative(text)
@@ -923,7 +930,9 @@ class _Run:
             # A quote shortened with "…" is read in its whole message, as speaks_of_someone_else does.
             worried = reported_with_worry(normalise(text if "…" in sign.quote else sign.quote))
             theirs = bool(others) and sign not in others and speaks_of_no_one(sign)
-            if not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs:
+            if sign in following or (
+                not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs
+            ):
                 # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
                 # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
                 # round 5) took "ma fille" away, and the safety question's answer was read about nobody.
