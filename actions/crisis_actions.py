@@ -143,6 +143,7 @@ from triage.answers import (
     speaks_for_someone_else,
     starts_with_no,
     takes_back_a_clear_no,
+    takes_back_safe,
     unsure_kind,
     without_safety_reassurance,
 )
@@ -1217,6 +1218,53 @@ def safety_put_right(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
     return events
 
 
+def _first_message_after_safety_answer(tracker: Tracker) -> bool:
+    """Whether the latest message is the first one since the bot replied to the answer to the safety question."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                return False
+        elif event.get("event") == "action" and event.get("name") == "action_after_safety_answer":
+            return users == 1
+    return False
+
+
+def safe_taken_back_reply() -> str:
+    """The short crisis answer to a yes to the safety question taken back: the numbers, said once, not the crisis block."""
+    from chamber.emergency import EMERGENCY_SMS
+
+    return (
+        f"Merci de me le dire. Appelez maintenant le {SAMU} ou le {EUROPEAN_EMERGENCY}, ou le {SUICIDE_PREVENTION_LINE} "
+        f"jour et nuit (le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler)."
+    )
+
+
+SAFE_TAKEN_BACK_HUMAN = "Un conseiller de la chambre peut aussi vous rappeler, si vous le souhaitez."
+
+
+def safe_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Round 26 (issue 13): "oui" to "Êtes-vous en sécurité en ce moment ?", then "en fait non", "enfin non pas vraiment"
+    as the very next message, at the callback offer that followed the yes (read as the offer refused, the person left
+    "en sécurité"): not safe. The short crisis answer (the numbers, never the whole crisis reply again), the slot made
+    not safe (the stored case follows), then a human: the question pending asked again, or said to be there. Else None."""
+    if not tracker.get_slot("distress") or tracker.get_slot("safe_now") != SAFE:
+        return None
+    if not _first_message_after_safety_answer(tracker) or not takes_back_safe(_latest_user_text(tracker)):
+        return None
+    person = person_at_risk(tracker)
+    logger.info("safety: the yes taken back in the next message, not safe")
+    requested = tracker.get_slot("requested_slot")
+    pending = bool(requested and tracker.active_loop.get("name"))
+    reply = not_safe_reply(person) if person is not None else safe_taken_back_reply()
+    dispatcher.utter_message(text=reply if pending else f"{reply} {SAFE_TAKEN_BACK_HUMAN}")
+    events: list[EventType] = [SlotSet("safe_now", NOT_SAFE)]
+    if pending:
+        events.extend(_form_question_again(requested))
+    return events
+
+
 # Round 24 (talker C, r24c-02): a man in crisis asked for a call "ce soir vers 21h" on a Sunday evening and was told
 # only that the advisors do not call then: the 3114 answers tonight, said beside the moment refused.
 LINE_TONIGHT = f"Ce soir, le {SUICIDE_PREVENTION_LINE} vous répond, lui, jour et nuit, gratuitement."
@@ -1816,6 +1864,9 @@ def _crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # The safety answer was replied to this very turn; the handoff that follows validated the same message again
         # and said the whole crisis block and the safety question a second time (round 7, r7a-06).
         return None
+    taken_back = safe_taken_back(dispatcher, tracker)  # round 26: "oui", then "en fait non" as the next message
+    if taken_back is not None:
+        return taken_back
     called = line_called_reply(dispatcher, tracker)  # round 19, r19c-11: back after calling the 3114
     if called is not None:
         return called

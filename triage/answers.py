@@ -404,6 +404,28 @@ def takes_back_a_clear_no(text: str | None, *, about_the_question: bool = False)
     return any(sign.rule == THINKING_OF_IT_RULE for sign in rule_signs(text or ""))
 
 
+# Round 26 (issue 13): "oui" to "Êtes-vous en sécurité en ce moment ?", then "en fait non", "enfin non pas vraiment" as
+# the next message: the yes corrected, so not safe. Only a no with a word that corrects ("en fait", "enfin",
+# "finalement", "à vrai dire") or a confession: a bare "non" or "pas vraiment" there answers the callback offer asked
+# after the yes.
+_ENFAIT = r"(?:en fait|enfait|enfin|finalement|a vrai dire|en vrai|pour etre honnete)"
+_SAFE_TAKEN_BACK = compile_any(
+    [
+        rf"^{_FILLERS}(?:(?:bof|hum+) )?{_ENFAIT}( ,)? (?:non|nan|nn|pas vraiment|pas trop|pas tellement|pas du tout|pas tant que ca)"
+        r"(?:( ,)? (?:pas vraiment|pas trop|pas du tout|pas tellement|non))?(?: {_ENFAIT})?"
+        r"(?:( ,)? (?:je (?:ne )?sais pas|je crois pas|je pense pas|je suis pas (?:en securite|bien)|ca va pas))?$",
+        rf"^{_FILLERS}(?:non|nan|nn|pas vraiment|pas trop|pas du tout)(?:( ,)? (?:pas vraiment|pas trop|pas du tout))?( ,)? {_ENFAIT}$",
+        r"^(?:(?:en fait|enfin) )?(?:j ai menti|je vous ai menti|je mentais|c etait (?:pas vrai|faux)|j ai dit oui mais (?:c est )?non)$",
+    ]
+)
+
+
+def takes_back_safe(text: str | None) -> bool:
+    """Right after a yes to the safety question, a message that takes it back ("en fait non", "enfin non pas vraiment",
+    "non en fait", "j'ai menti"): not safe. A bare "non" is not one (it answers the question asked after the yes)."""
+    return bool(text) and not (text or "").startswith("/") and bool(_SAFE_TAKEN_BACK.search(normalise(text or "")))
+
+
 def answer_to_suicide_question(
     text: str | None,
     intent: str | None = None,
