@@ -82,9 +82,14 @@ def first_steps_after_crisis(dispatcher: CollectingDispatcher, tracker: Tracker)
 # quoi", "pour la banque je fais koi": what to do, asked with the question word last and no question mark.
 _ASKS_WHAT_TO_DO = re.compile(
     r"\b(?:je|j|on|il|elle|ils|elles|nous|vous)\b(?: \w+){0,3} (?:fais|fait|faire|font|prepare|preparer|dois|doit|devons|"
-    r"peux|peut|pouvons|faut)\b(?: \w+){0,2} (?:quoi|koi|comment|kwa)\s*\??$"
+    r"peux|peut|pouvons|faut)\b(?: \w+){0,2} (?:quoi|koi|comment|kwa)"
+    r"(?: (?:alors|du coup|donc|maintenant|concretement|exactement|au juste|moi|la))*\s*\??$"
     r"|^(?:et )?(?:(?:du coup|donc|alors|sinon) )?(?:pour|pr|pour ce qui est de) (?:la|le|les|l|mon|ma|mes|ce|cette)\b"
-    r".{0,60}\b(?:je fais|on fait|je dois faire|on doit faire) ?(?:quoi|koi|comment|kwa)?\s*\??$"
+    r".{0,60}\b(?:je fais|on fait|je dois faire|on doit faire) ?(?:quoi|koi|comment|kwa)?"
+    r"(?: (?:alors|du coup|donc|maintenant|concretement|exactement|au juste|moi|la))*\s*\??$"
+    # Round 26 (r26c-03): "je fais quoi pour les impots du coup", the matter after the question word.
+    r"|^(?:et )?(?:(?:du coup|donc|alors|bon) )?(?:je|j|on) (?:fais|fait|dois faire|doit faire|peux faire|peut faire) "
+    r"(?:quoi|koi|kwa|comment) (?:pour|avec|pr) (?:la|le|les|l|mon|ma|mes|ce|cette)\b.{0,50}$"
 )
 
 

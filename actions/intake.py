@@ -224,11 +224,16 @@ def is_question(words: str | None) -> bool:
     folded = " ".join(fold(words or "").split())
     if not folded:
         return False
+    from intake.service_questions import asks_if_paying_stops_it, asks_what_if_unpaid
+
     return (
         folded.endswith("?")
         or bool(_QUESTION_START.match(folded))
         or bool(_SERIOUS.search(folded))
         or asks_what_is_meant(words)
+        # Round 26 (r26c-02, r26c-17): "jrisk koi si jpaye pa lurssaf", no question mark, is a question all the same.
+        or asks_what_if_unpaid(words)
+        or asks_if_paying_stops_it(words)
     )
 
 

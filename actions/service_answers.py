@@ -32,6 +32,7 @@ from intake.service_questions import (
     missed_call_text,
     no_one_told_text,
     not_that_body_text,
+    unpaid_answer,
     written_in_english,
 )
 
@@ -45,6 +46,9 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
         return None
     if asks_if_urssaf_message_is_a_scam(words):
         return URSSAF_SCAM_CHECK  # round 26: an URSSAF message doubted is no URSSAF debt
+    unpaid = unpaid_answer(words, tracker.get_slot("difficulty_categories") or ())
+    if unpaid is not None:
+        return unpaid  # round 26 (r26c-02, 04, 06, 17): "je risque quoi si je paye pas l'urssaf ?", never "c'est noté"
     chamber = services.chamber()
     yourself = call_us_yourself(tracker, words)
     if yourself is not None:

@@ -9,6 +9,7 @@ with its caveat ("Si vous êtes micro-entrepreneur, ..."), or not at all if it h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -240,7 +241,7 @@ def select_guidance(
             fitting.append((entry, entry_fit))
     fitting.sort(key=lambda pair: _order(*pair))
 
-    chosen = _one_per_difficulty(fitting, facts, min(limit, SHORT_LIST))
+    chosen = _one_per_difficulty(fitting, facts, min(limit, SHORT_LIST), owed_with_a_sum(situation))
     chosen.sort(key=lambda pair: _order(*pair))
     chosen += [pair for pair in fitting if pair not in chosen][: max(limit - len(chosen), 0)]
     if not chosen:
@@ -252,11 +253,30 @@ def select_guidance(
     return _with_advisors(shown, chosen, advisors, facts, limit)
 
 
+# Round 26 (r26c-01: "8000 euros de dettes urssaf" among four difficulties; lead-r26-2: "tva 6000"): the body a sum is
+# owed to, named in the creditors, lost its card to the other difficulties' (travaux, Médiation du crédit, an unpaid
+# invoice). A creditor named with its sum is served first: its payment plan is the step the artisan came for.
+_CREDITOR_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:urssaf|cgss|msa|cotisations?)\b", re.IGNORECASE), "cotisations_sociales"),
+    (re.compile(r"\b(?:imp[oô]ts?|tva|cfe|sie|fisc)\b", re.IGNORECASE), "impots"),
+)
+
+
+def owed_with_a_sum(situation: Mapping[str, str] | None) -> frozenset[str]:
+    """The categories of the bodies named with a sum in the creditors ("URSSAF 8000 €, banque": cotisations_sociales)."""
+    creditors = str((situation or {}).get("creditors") or "")
+    owed: set[str] = set()
+    for part in creditors.split(","):
+        if re.search(r"\d", part):
+            owed.update(category for pattern, category in _CREDITOR_CATEGORIES if pattern.search(part))
+    return frozenset(owed)
+
+
 def _one_per_difficulty(
-    fitting: list[tuple[GuidanceEntry, Fit]], facts: Facts, limit: int
+    fitting: list[tuple[GuidanceEntry, Fit]], facts: Facts, limit: int, owed: frozenset[str] = frozenset()
 ) -> list[tuple[GuidanceEntry, Fit]]:
-    """Each difficulty the triage found gets its best entry first (a cause answers its difficulty), then the remaining
-    places go to the best fits overall (`fitting` is sorted, best first)."""
+    """Each difficulty the triage found gets its best entry first (a cause answers its difficulty), a body owed a sum
+    first of all (`owed`), then the remaining places go to the best fits overall (`fitting` is sorted, best first)."""
     chosen: list[tuple[GuidanceEntry, Fit]] = []
     categories = [code for code in facts.categories if code != "autre"]
     # A difficulty whose entry fits precisely (a cause said in words, such as an overdraft cut) is
@@ -265,9 +285,14 @@ def _one_per_difficulty(
     best_score = {
         code: max((pair[1].score for pair in fitting if code in pair[1].topics), default=0) for code in categories
     }
-    categories.sort(key=lambda code: -best_score[code])
+    categories.sort(key=lambda code: (code not in owed, -best_score[code]))
     for category in categories:
-        best = next((pair for pair in fitting if category in pair[1].topics and pair not in chosen), None)
+        candidates = [pair for pair in fitting if category in pair[1].topics and pair not in chosen]
+        best = candidates[0] if candidates else None
+        if category in owed and candidates:
+            # The body owed a sum: its most urgent step (the payment plan before an aid that also fits another
+            # difficulty said: r26c-01 got the ACED, for its "travaux" too, rather than the URSSAF's payment plan).
+            best = min(candidates, key=lambda pair: _order(pair[0], replace(pair[1], score=0)))
         if best is not None and len(chosen) < limit:
             chosen.append(best)
     if facts.overwhelm and len(chosen) < limit:

@@ -677,3 +677,85 @@ def without_scam_question(text: str | None) -> str:
         return text or ""
     kept = [sentence for sentence in _SENTENCES.split(text) if not _ABOUT_THE_MESSAGE.search(_folded(sentence))]
     return " ".join(kept)
+
+
+# Round 26 (talk-c M1: r26c-02, 04, 06, 17, 20): "je risque quoi si je paye pas l'urssaf", "je risque quoi si je paye pas
+# les impots", "et si je paye l'urssaf avant mardi ca s'arrete ?" got "D'accord, c'est noté", the summary again, "je ne
+# sais pas répondre" or the revenu-estimé card. What happens when a debt stays unpaid is answered in the steps every
+# such debt goes through, and what can still be asked; never an outcome promised.
+_RISK = (
+    r"(?:\b(?:je |j'? ?|on |nous )?ris(?:k|que|ques|quons)\b\s*(?:quoi|koi|kwa|quelque chose|gros)\b|"
+    r"\bqu'? ?est[- ]ce (?:que|qu) (?:je |j'? ?|on )(?:ris(?:k|que))\b|\bque risque[- ]?t[- ]?on\b|\bquels? (?:sont les )?risques?\b|"
+    r"\b(?:il (?:se passe|va se passer|m'arrive|arrive|va m'arriver)|ca (?:se passe|donne)|qu'? ?est[- ]ce qui (?:se passe|va se "
+    r"passer|arrive|m'attend|va m'arriver)|que se passe[- ]?t[- ]?il|(?:ils|elle|l'urssaf|les impots|le fisc) (?:peuvent|peut|"
+    r"vont|va) (?:me )?faire)(?: quoi| koi)?\b)"
+)
+_UNPAID = (
+    r"(?:\bsi (?:jamais )?(?:je |j'? ?|on |nous )?(?:ne |n'? ?)?(?:pa[iy]\w*|rembours\w*|regl\w*|arrive|peux|peut|verse)\s+"
+    r"(?:pas|pa|plus|rien|jamais)\b|\bsans (?:rien )?payer\b)"
+)
+_WHAT_IF_UNPAID = re.compile(rf"{_RISK}[^.!?]*{_UNPAID}|{_UNPAID}[^.!?]*{_RISK}|{_RISK}\s*\??$")
+_PAYING_STOPS = re.compile(
+    r"\bsi (?:je |j'? ?|on )?(?:pa[iy]\w*|regl\w*|rembours\w*|verse)\b[^?.!]{0,50}?\b(?:ca|tout|ils|elle|l'urssaf|les impots|"
+    r"la procedure|les poursuites|la saisie)\s+(?:s'arret\w*|arret\w*|stopp?\w*|laiss\w* tomber|c'est (?:fini|bon|regle|termine))|"
+    r"\b(?:ca|tout|les poursuites|la procedure|la saisie) (?:s'arret\w*|stopp?\w*|sera (?:fini|regle|termine))\w* si "
+    r"(?:je |j'? ?|on )?(?:pa[iy]|regl|rembours)"
+)
+_URSSAF_WORDS = re.compile(r"\b(?:l?urssaf|cotis\w*|cgss|msa|secu|rsi)\b")
+_TAX_WORDS = re.compile(r"\b(?:impots?|tva|cfe|fisc|fiscal\w*|sie|taxes?|tresor public|finances publiques)\b")
+
+# Code de la sécurité sociale L244-2 (the mise en demeure) and R133-3 (the contrainte, as opposition_contrainte_urssaf
+# cites it), majorations de retard (previssima, as urssaf_revenu_estime cites it): the URSSAF's steps.
+UNPAID_URSSAF = (
+    "Sans paiement, l'URSSAF ajoute des majorations de retard et envoie une mise en demeure ; ensuite, elle peut "
+    "délivrer une contrainte, qui permet une saisie. Vous pouvez demander un délai de paiement à tout moment, de "
+    "préférence avant ces étapes ; un conseiller de la chambre pourra regarder votre cas précis."
+)
+# BOFiP BOI-REC-PREA-10-20 (relance, mise en demeure de payer, then the poursuites) and the saisie administrative à tiers
+# détenteur, as impots_avis_avant_saisie and impots_saisie_faite cite them; the plan at the SIE (impots.gouv.fr).
+UNPAID_TAXES = (
+    "Sans paiement, les impôts ajoutent des pénalités de retard et envoient une mise en demeure de payer ; ensuite, ils "
+    "peuvent saisir votre compte ou ce que vos clients vous doivent (saisie administrative à tiers détenteur). Vous "
+    "pouvez demander un plan de règlement à votre service des impôts des entreprises, de préférence avant ces étapes ; "
+    "un conseiller de la chambre pourra regarder votre cas précis."
+)
+UNPAID_ANY = (
+    "Je ne peux pas vous répondre avec certitude : cela dépend de qui réclame la somme et de ce que dit le courrier. "
+    "En général, des relances et une mise en demeure viennent avant une saisie, et un délai de paiement peut être "
+    "demandé ; un conseiller de la chambre pourra vous le dire pour votre cas."
+)
+PAYING_STOPS = (
+    "Je ne peux pas vous le garantir : cela dépend de ce que dit le courrier et de ce qui reste dû, majorations "
+    "comprises. Si vous ne pouvez pas tout payer, un délai peut être demandé ; un conseiller de la chambre pourra le "
+    "vérifier avec vous."
+)
+
+
+def asks_what_if_unpaid(text: str | None) -> bool:
+    """ "je risque quoi si je paye pas l'urssaf ?", "il se passe quoi si je peux pas payer ?": what an unpaid debt leads to."""
+    folded = _folded(text)
+    return bool(folded) and not folded.startswith("/") and bool(_WHAT_IF_UNPAID.search(folded))
+
+
+def asks_if_paying_stops_it(text: str | None) -> bool:
+    """ "et si je paye l'urssaf avant mardi ca s'arrete ?": whether paying ends the procedure."""
+    return bool(_PAYING_STOPS.search(_folded(text)))
+
+
+def unpaid_answer(text: str | None, categories: object = ()) -> str | None:
+    """The answer to what an unpaid debt leads to, or whether paying stops it: the body the words name, else the one
+    difficulty the conversation holds (URSSAF or taxes), else the honest general word; None when nothing such is asked."""
+    if asks_if_paying_stops_it(text):
+        return PAYING_STOPS
+    if not asks_what_if_unpaid(text):
+        return None
+    folded = _folded(text)
+    urssaf, taxes = bool(_URSSAF_WORDS.search(folded)), bool(_TAX_WORDS.search(folded))
+    if not (urssaf or taxes):
+        held = set(categories) if isinstance(categories, (list, tuple, set, frozenset)) else set()
+        urssaf, taxes = "cotisations_sociales" in held, "impots" in held
+    if urssaf and not taxes:
+        return UNPAID_URSSAF
+    if taxes and not urssaf:
+        return UNPAID_TAXES
+    return UNPAID_ANY
