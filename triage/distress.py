@@ -858,7 +858,9 @@ RULE_LABELS = {
 _NO_SIGN_IN_WORDS = frozenset({"crisis_line_named"})
 # Round 19 (r19b-06, r19b-08, r19b-10): the classifier's category alone is a guess ("une « solution » pour ne plus
 # souffrir", "sentiment d'être un poids" were never said): said as a sign to be asked about, not as the person's words.
-MODEL_ONLY_LABEL = "signe indirect, sa nature reste à préciser"
+# Round 26 (r26a-05, r26a-16): "signe indirect, sa nature reste à préciser" hid what the classifier did read (tools
+# given away, the life insurance for the family): its category is named, without quotation marks, to be confirmed.
+MODEL_ONLY_MARK = "(à confirmer)"
 # Round 19 (r19c-11): "j'ai pas de projet" said, yet the case said "intention, projet ou moyen" alone.
 PLAN_DENIED = "la personne a dit ne pas avoir de projet"
 
@@ -868,7 +870,7 @@ def signs_in_words(rules: Iterable[str], *, plan_denied: bool = False) -> list[s
     what an advisor reads even when the words themselves are not kept (round 18, r18b-01: no health consent, and the
     case said « DÉTRESSE exprimée » with nothing about what was said). Unknown ids (the direct question's) are left
     out, each kind said once. Never stronger than what was said (round 19): a rule's own label where its category says
-    more (RULE_LABELS), the line's name left out, a category only the classifier read said as a sign to be asked about,
+    more (RULE_LABELS), the line's name left out, a category only the classifier read named unquoted and "à confirmer",
     and ``plan_denied`` (the person said they had no plan) said beside an "intention, projet ou moyen"."""
     category_of = {rule.id: rule.category for rule in (*_table().rules, *_table().after_a_suicide)}
     recorded = [str(rule) for rule in rules]
@@ -885,7 +887,7 @@ def signs_in_words(rules: Iterable[str], *, plan_denied: bool = False) -> list[s
         elif rule in RULE_LABELS:
             label = RULE_LABELS[rule]
         elif rule.startswith("model:") and category not in by_rules:
-            label = MODEL_ONLY_LABEL
+            label = f"{CATEGORY_LABELS[category].replace('« ', '').replace(' »', '')} {MODEL_ONLY_MARK}"
         else:
             label = CATEGORY_LABELS[category]
         if label == CATEGORY_LABELS["intent_plan_means"] and plan_denied:

@@ -7,7 +7,7 @@ import pytest
 
 from actions.handoff import plan_denied, suicide_answer
 from triage.answers import admits_thoughts
-from triage.distress import MODEL_ONLY_LABEL, find_signs, signs_in_words
+from triage.distress import MODEL_ONLY_MARK, find_signs, signs_in_words
 
 
 def _said(text: str, **kwargs) -> list[str]:
@@ -64,8 +64,12 @@ def test_the_line_named_is_no_thought_told() -> None:
 
 
 def test_a_category_only_the_classifier_read_is_said_as_a_sign_to_ask_about() -> None:
-    assert signs_in_words(["model:solution_way_out"]) == [MODEL_ONLY_LABEL]
-    assert signs_in_words(["model:burden", "model:solution_way_out"]) == [MODEL_ONLY_LABEL]
+    # Round 26 (r26a-05): named, unquoted (nothing was quoted), to be confirmed.
+    assert signs_in_words(["model:solution_way_out"]) == [f"une solution pour ne plus souffrir {MODEL_ONLY_MARK}"]
+    assert signs_in_words(["model:burden", "model:solution_way_out"]) == [
+        f"sentiment d'être un poids {MODEL_ONLY_MARK}",
+        f"une solution pour ne plus souffrir {MODEL_ONLY_MARK}",
+    ]
     # Read by a rule as well: the category's own words.
     assert signs_in_words(["indirect_burden", "model:burden"]) == ["sentiment d'être un poids"]
     assert signs_in_words(["model:ambiguous"]) == ["détresse exprimée"]
