@@ -243,15 +243,23 @@ QUESTIONS_BACK_ANSWERED = 2
 
 def _answer_the_question_back(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
     """The stored answer when the NLU knew the question ("vous êtes un robot ?": yes, an automatic
-    assistant), else an honest word that this assistant cannot answer everything."""
+    assistant), the business answer to a business question, else an honest word that not everything is answered here."""
     latest = tracker.latest_message or {}
     selected = ((latest.get("response_selector") or {}).get("default") or {}).get("response") or {}
     utter = selected.get("utter_action")
     definition = definition_text(latest.get(DEFINITION_KEY))
+    text = _latest_user_text(tracker)
     if definition:
         dispatcher.utter_message(text=definition)  # "c'est quoi une conciliation ?" (guidance/glossary.py)
     elif _latest_intent(tracker) == "faq" and utter:
         dispatcher.utter_message(response=utter)
+    elif _ASKS_IF_A_MACHINE.search(normalise(text)):
+        dispatcher.utter_message(response="utter_faq/is_bot")  # "c'est un robot qui répond ?", the NLU unsure
+    elif asks_about_the_business(text):
+        # Round 26 (r26a-12): "pour l'urssaf si je fais la demande en ligne ils vont accepter ?" got "Je suis un
+        # assistant automatique, pas une personne": the business answer (a step said above is not said again).
+        answer = business_answer(tracker, text)
+        dispatcher.utter_message(text=STEP_SAID_ABOVE if said_before(tracker.events, answer) else answer)
     else:
         dispatcher.utter_message(text=ASK_AGAIN_FIRST[QUESTION_BACK])
 

@@ -41,9 +41,9 @@ ASK_AGAIN_FIRST = {
     THANKED: "Je vous en prie.",
     # "ok" right after the numbers (round 16, r16b-02, -08, -13): they were heard; the question once more, plainly.
     ACKNOWLEDGED: "D'accord. Je vous repose simplement ma question :",
-    # A question asked back that no stored answer fits: honest about what answers, never a guess.
-    QUESTION_BACK: "Je suis un assistant automatique, pas une personne, et je ne sais pas répondre à tout : "
-    "un conseiller de la chambre pourra le faire.",
+    # A question asked back that no stored answer fits: honest, never a guess. Never "Je suis un assistant automatique,
+    # pas une personne" (round 26, r26a-12): that answers "vous êtes un robot ?" only.
+    QUESTION_BACK: "Je ne sais pas répondre à cette question ici : un conseiller de la chambre pourra le faire.",
 }
 # Round 16 (r16a-14): "ça change quoi" to "Êtes-vous en sécurité ?": what the answer changes, said before the question
 # once more.

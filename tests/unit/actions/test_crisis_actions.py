@@ -395,7 +395,8 @@ def test_a_question_asked_back_gets_an_answer_and_the_question_again(slot, typed
     if utter:
         assert message["response"] == utter  # the stored answer ("Je suis un assistant automatique…")
     else:
-        assert "assistant automatique" in message["text"] and "conseiller" in message["text"]
+        # Round 26 (r26a-12): an honest word, never the identity answer to a question that is not about it.
+        assert "conseiller" in message["text"] and "assistant automatique" not in message["text"]
 
 
 def test_a_robot_question_at_the_direct_question_is_answered_twice_then_read():
