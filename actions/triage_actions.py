@@ -19,7 +19,7 @@ from rasa_sdk.forms import ValidationAction
 
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
-from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected
+from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected, moment_said_with
 from actions.place_validation import (
     elsewhere_for_a_while,
     merely_mentioned,
@@ -110,14 +110,18 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
     or a name said while one was asked. A sentence about the business said there ("c'est demain la saisie") stays."""
     pending = None
     case_stored = False
+    refused = False
     kept: list[str] = []
     for event in events:
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
             pending = event.get("value")
         elif event.get("event") == "slot" and event.get("name") == "case_reference" and event.get("value"):
             case_stored = True
+        elif event.get("event") == "slot" and event.get("name") in _OFFER_QUESTIONS:
+            refused = event.get("value") is False
         elif event.get("event") == "user":
-            if answers_the_handoff(pending, event.get("text"), case_stored):
+            taken_up = refused and _intent(event) in _TAKES_UP_THE_OFFER
+            if answers_the_handoff(pending, event.get("text"), case_stored, taken_up):
                 continue
             kept += _kept_for_triage(event.get("text"), "departement" if pending == "departement" else None)
     return kept
@@ -194,18 +198,64 @@ def handoff_answers(events: Iterable[Mapping[str, Any]]) -> list[str]:
     difficulty told, so never the triage's evidence nor the case's "Ses mots" (round 25, s25b-01, -06, -18)."""
     pending = None
     case_stored = False
+    refused = False
     answers: list[str] = []
     for event in events:
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
             pending = event.get("value")
         elif event.get("event") == "slot" and event.get("name") == "case_reference" and event.get("value"):
             case_stored = True
-        elif event.get("event") == "user" and answers_the_handoff(pending, event.get("text"), case_stored):
-            answers.append(str(event.get("text")))
+        elif event.get("event") == "slot" and event.get("name") in _OFFER_QUESTIONS:
+            refused = event.get("value") is False
+        elif event.get("event") == "user":
+            taken_up = refused and _intent(event) in _TAKES_UP_THE_OFFER
+            if answers_the_handoff(pending, event.get("text"), case_stored, taken_up):
+                answers.append(str(event.get("text")))
     return answers
 
 
-def answers_the_handoff(asked: Any, text: Any, case_stored: bool = False) -> bool:
+# The offer and the consent: a moment said there, with the yes or alone, is when to call (round 26).
+_OFFER_QUESTIONS = frozenset({"wants_advisor", "consent_given"})
+# The intents of a change of mind after the offer or the consent was refused ("en fait si, mais pas avant lundi").
+_TAKES_UP_THE_OFFER = frozenset({"affirm", "request_human"})
+
+
+def _intent(event: Mapping[str, Any]) -> Any:
+    return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+
+
+def moment_for_the_call(asked: Any, text: Any, taken_up: bool = False) -> bool:
+    """A moment for the call said at the offer or the consent, or with the yes that takes up a refused offer again
+    (``taken_up``), that tells no fact of the business beside it: when to call, never a deadline nor a difficulty
+    (lead-r26-2: "en fait si, mais pas avant lundi" after "non je préfère pas qu'on m'appelle" made the case haute,
+    « pas avant lundi » its reason; r26a-01: "demain matin avant 7h je suis au fournil après" at the consent became
+    "Échéance : demain"). "oui mais l'huissier passe lundi" stays the fact it tells."""
+    if not (asked in _OFFER_QUESTIONS or taken_up) or not isinstance(text, str) or find_signs(text):
+        return False
+    folded = fold(text)
+    if not _WHEN_TO_CALL.search(folded) or _A_DATE_OF_THE_SITUATION.search(folded):
+        return False  # "vendredi dernier, l'urgence c'est samedi le mariage": a date put right (round 25, s25c-18)
+    return bool(moment_said_with(text)) and not adds_a_fact(text)
+
+
+# How a wish for the time of the call is said: a constraint or a time of day ("pas avant lundi", "plutôt demain aprem",
+# "demain matin avant 7h"); a day alone at the offer may be the situation's.
+_WHEN_TO_CALL = re.compile(
+    r"\b(?:pas avant|pas apres|plutot|de preference|a partir d[eu]|sauf|vers|entre|seulement|uniquement|"
+    r"matin|matinee|aprem|apres-midi|apres midi|soir|soiree|midi|\d{1,2} ?h(?:\d{2})?)\b"
+)
+# Words of a date of the situation, never of the call: a past day, the urgency, a letter's date.
+_A_DATE_OF_THE_SITUATION = re.compile(r"\b(?:dernier|derniere|urgence|urgent|date|c'?(?: )?etait|recu)\b")
+
+
+def moment_for_the_call_now(tracker: Tracker) -> bool:
+    """Whether the latest message is such a moment for the call (``moment_for_the_call``)."""
+    refused = any(value_before_latest_message(tracker.events, name) is False for name in _OFFER_QUESTIONS)
+    taken_up = refused and (tracker.latest_message.get("intent") or {}).get("name") in _TAKES_UP_THE_OFFER
+    return moment_for_the_call(tracker.get_slot("requested_slot"), tracker.latest_message.get("text"), taken_up)
+
+
+def answers_the_handoff(asked: Any, text: Any, case_stored: bool = False, taken_up: bool = False) -> bool:
     """Whether the message answers a contact question of the handoff (the moment of the call, a number, an address, a
     name), or takes leave there or once the case is stored, and adds no fact of the business: no difficulty evidence
     (round 25: "le cabinet ferme a midi le vendredi, sinon n'importe quand" made a case "baisse d'activité, haute", "n'importe
@@ -214,6 +264,8 @@ def answers_the_handoff(asked: Any, text: Any, case_stored: bool = False) -> boo
     ("c'est demain la saisie sur mon compte", "je vous laisse, l'huissier est là")."""
     if not isinstance(text, str) or not text.strip():
         return False
+    if moment_for_the_call(asked, text, taken_up):
+        return True
     contact = asked in _CONTACT_QUESTIONS
     return (contact or case_stored) and _answers_the_handoff(text, contact)
 
@@ -289,6 +341,8 @@ def facts_to_fill(tracker: Tracker) -> dict[str, Any]:
     asked = tracker.get_slot("requested_slot")
     if cancels_request(text):
         return {}  # the request cancelled with its reason: no new fact for the case (round 17, r17a-08)
+    if moment_for_the_call_now(tracker):
+        return {}  # "demain matin avant 7h je suis au fournil après" at the consent: when to call (r26a-01)
     if asked in _NO_FACT_QUESTIONS and not difficulty_told_at_direct_question(asked, text):
         # Except a place corrected on purpose ("ah non c'est la Somme pas le Nord") at a contact question; at a crisis
         # question, "je voulais dire que je serai sur un chantier à Brive" corrects what was said, not the place.
@@ -542,6 +596,7 @@ def contact_answer_undone(tracker: Tracker) -> list[EventType]:
         asked not in _CONTACT_QUESTIONS
         and not moment_at_place_question(asked, words)
         and not cancels_request(words)  # "annulez ma demande, les pressings ont payé": no trade (round 17)
+        and not moment_for_the_call_now(tracker)  # "demain matin avant 7h" at the consent: no deadline (r26a-01)
     ):
         return []
     changed = set(tracker.slots_to_validate()) & (set(SITUATION_SLOTS) - {"departement"})
