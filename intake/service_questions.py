@@ -745,15 +745,17 @@ def asks_if_paying_stops_it(text: str | None) -> bool:
 def unpaid_answer(text: str | None, categories: object = ()) -> str | None:
     """The answer to what an unpaid debt leads to, or whether paying stops it: the body the words name, else the one
     difficulty the conversation holds (URSSAF or taxes), else the honest general word; None when nothing such is asked."""
-    if asks_if_paying_stops_it(text):
-        return PAYING_STOPS
-    if not asks_what_if_unpaid(text):
+    stops, unpaid = asks_if_paying_stops_it(text), asks_what_if_unpaid(text)
+    if not (stops or unpaid):
         return None
     folded = _folded(text)
     urssaf, taxes = bool(_URSSAF_WORDS.search(folded)), bool(_TAX_WORDS.search(folded))
     if not (urssaf or taxes):
         held = set(categories) if isinstance(categories, (list, tuple, set, frozenset)) else set()
         urssaf, taxes = "cotisations_sociales" in held, "impots" in held
+    if stops:
+        # Of an URSSAF or tax debt only: "si je paye les chèques ça s'arrête ?" (the bank's ban) has its sourced step.
+        return PAYING_STOPS if urssaf or taxes else None
     if urssaf and not taxes:
         return UNPAID_URSSAF
     if taxes and not urssaf:
