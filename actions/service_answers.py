@@ -108,6 +108,8 @@ def _asked_back_text(tracker: Tracker, words: str) -> str | None:
     if asked_back.asks_if_a_relative_must_agree(words):
         return asked_back.RELATIVE_AGREEMENT
     who, soon = asked_back.asks_who_calls_and_when(words)
+    if not soon and not tracker.get_slot("case_reference") and asked_back.asks_when_called_back(words):
+        soon = True  # round 26 (r26c-16, r26b-05): "et le conseiller il rappelle dans combien de temps ?"
     if soon and not who and not _about_the_call(tracker):
         soon = False  # "en combien de temps ?" after a step may ask about another body's answer: not the call's
     if not (who or soon):

@@ -163,7 +163,14 @@ _WHO_CALLS = re.compile(
 )
 _HOW_SOON = re.compile(
     r"\b(?:en |dans )?combien de (?:temps|jours)\b|\bquand (?:est-ce qu'? ?)?(?:on|il|elle|vous|le conseiller) "
-    r"(?:va |vont )?(?:me |nous )?(?:rappel\w*|appel\w*)\b|\bdans (?:quel|combien de) delai\b|\bc'? ?est long\b"
+    r"(?:va |vont )?(?:me |nous )?(?:rappel\w*|appel\w*)\b|\bdans (?:quel|combien de) delai\b|\bc'? ?est long\b|"
+    # Round 26 (r26c-16): "il rappelle quand ?", the question word last.
+    r"\b(?:on|il|elle|vous|le conseiller|ils) (?:me |nous |m'? ?)?(?:rappel\w*|appel\w*) quand\b"
+)
+# Round 26 (r26c-16, r26b-05): "et le conseiller il rappelle dans combien de temps ?", "ça prend combien de temps avant
+# qu'on me rappelle ?" got a yes to the consent, or another step: the call named beside the time asked is the call's.
+_THE_CALL_NAMED = re.compile(
+    r"\b(?<!a )(?<!ont )(?:rappel\w*|rapel\w*|(?:me |m'? ?|nous )(?:appel\w*|telephon\w*|contact\w*))\b"
 )
 _ABOUT_SOMETHING_ELSE = re.compile(
     r"\b(?:delai de paiement|echeancier|pour payer|pour contester|rembourser|la procedure|le dossier de|reponse de "
@@ -186,6 +193,17 @@ def asks_who_calls_and_when(text: str | None) -> tuple[bool, bool]:
     bare = len(_HOW_SOON.sub(" ", folded).replace("?", " ").split()) <= 2 and not _COST.search(folded)
     soon = bool(_HOW_SOON.search(folded)) and "?" in (text or "") and (who or bare)
     return who, soon
+
+
+def asks_when_called_back(text: str | None) -> bool:
+    """How soon the chamber calls back, the call named beside the time asked ("et le conseiller il rappelle dans
+    combien de temps ?", "il faut attendre combien de temps pour etre rappele"), with or without its question mark:
+    round 26 (r26c-16, r26b-05). Once a case is made, the stored answer says it for the case (actions/faq_actions.py)."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or _ABOUT_SOMETHING_ELSE.search(folded) or _COST.search(folded):
+        return False
+    called = bool(_THE_CALL_NAMED.search(folded)) and not re.search(r"\bil y a combien\b", folded)
+    return called and bool(_HOW_SOON.search(folded))
 
 
 def who_calls_text(chamber_name: str, body_named: bool) -> str:
