@@ -424,7 +424,17 @@ def clean_name(text: str | None) -> str | None:
     name = name_without_courtesy(" ".join(words.split()).strip(" -'’.")[:MAX_NAME_LENGTH])
     # "Yann Le Goff le patron", "Karim Benali gérant" (round 17, r17a-01, r17a-09): the role is no part of the name.
     name = _WORK_ROLE_AFTER_NAME.sub("", name or "").strip(" -'’.,") or name
+    # "Jean-Pierre mais tout le monde m'appelle JP" (round 26, r26b-01: stored whole): the name, not the nickname's tale.
+    name = _NICKNAME_AFTER_NAME.sub("", name or "").strip(" -'’.,") or name
     return name or None
+
+
+# A nickname told after the name: "mais tout le monde m'appelle JP", "on me dit Nath", "Momo pour les intimes".
+_NICKNAME_AFTER_NAME = re.compile(
+    r"(?<=\w)[\s,]+(?i:(?:mais|et|enfin|sinon)\s+)?(?i:(?:tout le monde|on|les gens|les clients|les copains|mes amis|"
+    r"mes potes|les potes|mes proches|ma famille|au boulot|au travail)\s+(?:m'|m’|me\s+)(?:appelle|appellent|apelle|dit|"
+    r"disent|surnomme|surnomment)\b.*|[\w-]+\s+pour\s+les\s+(?:intimes|amis|potes|copains|proches)\b.*)$"
+)
 
 
 # A role at work said after the name: with its article ("le patron", "la cogérante"), or bare and in small letters
@@ -2259,13 +2269,17 @@ def _relative_named(text: str) -> str | None:
 
 # "je m'appelle Paul", "moi c'est paul", "mon prénom est Paul", "appelez-moi Paul": a name in so many words.
 _NAME_SAID = re.compile(
-    r"^(?:(?:bonjour|oui|alors|ah|euh|au fait|en fait|pardon|attendez|et),? )*(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
+    r"^(?:(?:bonjour|oui|alors|ah|euh|au fait|en fait|pardon|attendez|et|mais),? )*(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
     # "mon nom c'est Nathalie Roux" (round 11, r11a-22: the name corrected after the case was not read).
-    r"(?: c'est| est|:)?|mon (?:nom de famille|nom)(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*"
+    r"(?: c'est| est|:)?|mon (?:nom de famille|nom)(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+"
+    r"(?P<name>(?:(?:m|mr|mme|mlle)\. ?)?[^\W\d_]+(?:[-'][^\W\d_]+)*"
     r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0,2})[\s.!]*$"
 )
 # The first clause of an answer, the rest a comment ("appelez moi monsieur Da Silva, c'est plus simple").
-_FIRST_CLAUSE = re.compile(r"[,;:!?(]|\.(?!\w)|\s(?:mais|car|parce que|c'?(?: )?est|cest|svp|stp|merci)\b")
+# "appelez-moi M. Santoni, pas par le prénom" (round 26, r26b-03): the dot of a title ends no clause.
+_FIRST_CLAUSE = re.compile(
+    r"[,;:!?(]|(?<!\bm)(?<!\bmr)(?<!\bmme)(?<!\bmlle)\.(?!\w)|\s(?:mais|car|parce que|c'?(?: )?est|cest|svp|stp|merci)\b"
+)
 # "Ousseni c'est mon prénom", "Da Silva c'est mon nom", "Bruno, c'est mon vrai prénom" (round 12, r12c-14: stored whole).
 _NAME_IS_MINE = re.compile(
     r"^(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: [^\W\d_]+(?:[-'][^\W\d_]+)*)?)[\s,.]+(?:c'?(?: )?est|cest|c) "
@@ -2332,17 +2346,28 @@ _CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-Ö
 DIGIT_RUN = re.compile(r"\+?\d[\d .\-()]{3,}\d")
 
 
+# "je m'appelle comme mon père": no name.
+_NOT_NAMED_IN_A_SENTENCE = frozenset({"comme", "pareil", "pas", "aussi", "toujours"})
+# Where a sentence that gave a name goes on: "je m'appelle Kévin et je suis maçon".
+_SENTENCE_GOES_ON = re.compile(r"\s(?:et|mais|car|donc|je|j'|j’|jsuis|jai|moi|du coup)(?=\s|$)|\s(?:j'|j’)", re.I)
+# A dot after a title ("M. Santoni", "Mme. Durand") ends no clause.
+_NOT_A_TITLE_DOT = r"(?<!\b[Mm])(?<!\b[Mm][Rr])(?<!\b[Mm]me)(?<!\b[Mm]lle)"
+
+
 def name_in_so_many_words(text: str | None) -> str | None:
     """A name said as such in one clause of a longer message ("ah pardon 06 23 45 67 89, je m'appelle Antoine"):
     only "je m'appelle ...", "moi c'est ...", never a capitalised word ("Portable 06 ..." names nobody)."""
     from intake.facts import fold
 
-    for part in re.split(r"[,;.!?]|" + DIGIT_RUN.pattern, text or ""):
+    for part in re.split(r"[,;!?]|" + _NOT_A_TITLE_DOT + r"\.|" + DIGIT_RUN.pattern, text or ""):
         clause = " ".join(part.split())
-        if clause and _NAME_SAID.match(fold(clause)):
-            named = first_name_said(clause)
-            if named:
-                return named
+        # "je m'appelle Kévin et je suis maçon" (round 26, r26b-06: "je ne retrouve pas votre prénom"): the clause
+        # ends where the sentence goes on.
+        for said in (clause, *(clause[: goes_on.start()] for goes_on in _SENTENCE_GOES_ON.finditer(clause))):
+            if said and _NAME_SAID.match(fold(said)):
+                named = first_name_said(said)
+                if named and not set(fold(named).lower().split()) & _NOT_NAMED_IN_A_SENTENCE:
+                    return named
     return _name_set_right(text or "")
 
 

@@ -560,6 +560,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             tracker.get_slot("requested_slot") == "wants_advisor"
             and asks_for_callback(words)
             and _NO_NAME.search(fold(words or ""))
+            # "appelez-moi M. Santoni, pas par le prénom" (round 26, r26b-03) gives a name: the one to use.
+            and not name_in_so_many_words(words)
         ):
             # "je voudrais qu'on m'appelle mais je donne pas mon nom" (round 23, r23c-06: read as a refusal, the
             # urgent case made only because the person insisted): a yes to the call; no name is needed.
@@ -852,8 +854,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "Monsieur Bernard" whose surname the extractor took for a first name (round 22, r22b-09: stored
             # "Bernard"): the title kept, as for "Monsieur Martin" ("M. Martin"), the advisor asks for M. Bernard.
             kept = titled
-        if kept and kept != value and kept.islower() and len(kept.split()) <= 3:
-            kept = kept.title()  # "c said" -> "Said": cut out of a sentence, written as a name
+        if kept and kept.islower() and len(kept.split()) <= 3:
+            # "c said" -> "Said": cut out of a sentence, written as a name; "jean marc" typed alone too (round 26,
+            # r26b-14: stored in small letters, read so by the advisor).
+            kept = kept.title()
         if only_a_title(kept):
             # "Mme": a title alone is no name (round 6: the advisor would have read "Mme" aloud).
             dispatcher.utter_message(text=TITLE_ONLY)
@@ -1568,15 +1572,26 @@ def name_after_reminder(text: str | None) -> str | None:
         rest = _REMINDER_AFTER_A_NAME.sub("", words)
     if rest == words or not rest:
         return None
-    rest = rest.strip(" .!,;:")
+    # "je vous l'ai dit au debut, Kévin" (round 26, r26b-06): when it was said is no part of the name.
+    rest = _WHEN_SAID_FIRST.sub("", rest.strip(" .!,;:")).strip(" .!,;:")
+    if not rest:
+        return None
     return first_name_said(rest) or first_name_said(rest.title() if rest.islower() and len(rest.split()) <= 2 else "")
+
+
+# When the answer was said, before the name said again: "au début, Kévin", "dans mon premier message : Kévin".
+_WHEN_SAID_FIRST = re.compile(
+    r"^(?:(?:au debut|au début|plus haut|tout a l'heure|tout à l'heure|tt a l'heure|avant|hier|deja|déjà|"
+    r"dans (?:mon|le|votre) (?:premier |1er )?message|la premiere fois|la première fois|en premier)[\s,.;:!…-]*)+",
+    re.IGNORECASE,
+)
 
 
 # Round 19 (r19z-02, r19a-11): "je viens de vous le donner", "jvien de vous le dire", "je vous l'ai déjà écrit", "c'est
 # déjà fait", "vous l'avez déjà", "voir plus haut": the answer said to be given already. Never a name.
 _ALREADY_GIVEN = re.compile(
     r"\bj'?(?: )?(?:e )?vien[st]? (?:juste )?de (?:vous |te )?(?:le |l'|l )?(?:dire|di|donner|donne|ecrire|marquer|mettre|taper)\b|"
-    r"\bj'?(?: )?(?:e )?(?:vous |te )?(?:l'|l |le )?(?:ai|avais|e) (?:deja |juste )?(?:dit|di|donne|ecrit|marque|mis|tape)\b|"
+    r"\bj'?(?: )?(?:e )?(?:vous |te )?(?:l'|l |le |l(?=ai ))?(?:ai|avais|e) (?:deja |juste )?(?:dit|di|donne|ecrit|marque|mis|tape)\b|"
     r"\bdeja (?:dit|di|donne|ecrit|marque)\b|\bc'?(?: )?(?:est|e) deja (?:fait|dit|donne)\b|\bvous l'?(?: )?(?:avez|avé|ave) deja\b|"
     r"\b(?:voir|cf|regardez|lisez|relisez|c'?(?: )?est) (?:plus haut|au-dessus|au dessus)\b|\bcomme (?:dit|deja dit)\b"
 )
@@ -1654,7 +1669,7 @@ def name_beside_reminder(text: str | None) -> str | None:
         part = re.sub(
             r"^(?:(?:bah|ben|bon|euh|mais|oui|alors|c'est|c est|cest|c|moi c'est)[ ,:]+)+",
             "",
-            side.strip(" ,.;:!-…"),
+            _WHEN_SAID_FIRST.sub("", side.strip(" ,.;:!-…")),
             flags=re.I,
         ).strip(" ,.;:!-…")
         if not part or len(part.split()) > 2 or set(fold(part).split()) & (_SENTENCE_WORDS | _WHEN_SAID):
@@ -2150,6 +2165,10 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         # something else ("attendez mon client arrive" after a refusal is no hesitation about it).
         return value
     words = tracker.latest_message.get("text")
+    if slot in ("wants_advisor", "consent_given") and yes_without_a_name(words):
+        # "oui mais je ne veux pas donner mon nom" (round 19, r19a-12: read as a refusal): the name passed. Read before
+        # a skip: "ok mais je prefere pas donner mon prenom" (round 26, r26b-18) passes the name, not the call.
+        return True
     if slot in ("wants_advisor", "consent_given") and is_skip(words):
         # "passer": every question can be skipped; skipping the offer or the consent gives none (said truly,
         # with the way back, by action_finish_handoff).
@@ -2158,8 +2177,6 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return True  # "non... enfin si", "non pas elle, mais moi vous pouvez m'appeler ?"
     if slot == "consent_given" and accepts_in_words(words):
         return True  # "finalement si, j'accepte", "je veux être rappelé ! oui j'accepte" (round 17, r17a-16/17)
-    if slot in ("wants_advisor", "consent_given") and yes_without_a_name(words):
-        return True  # "oui mais je ne veux pas donner mon nom" (round 19, r19a-12: read as a refusal): the name passed
     if name_put_right(words) and name_at_question(tracker, slot):
         return None  # a name put right ("Kevin. enfin non, Kévin"): its "non" refuses nothing
     said = answer_kind(words)
@@ -2801,8 +2818,22 @@ _ASK_FOR_NAMED = re.compile(
     r"\bc'?(?: )?est (?:bien |donc |plutot |surtout )?(?P<a>[^\W\d_]+(?:-[^\W\d_]+)?) qu'?(?: )?il (?:faut|fallait) "
     r"(?:demander|appeler|rappeler)\b|"
     r"\b(?:doit|doivent|faut|devra|devez|dois|pourra) (?:plutot )?(?:demander|appeler|rappeler) (?:plutot )?"
-    r"(?P<b>[^\W\d_]+(?:-[^\W\d_]+)?)|\bdemandez (?:plutot )?(?P<c>[^\W\d_]+(?:-[^\W\d_]+)?)"
+    r"(?P<b>[^\W\d_]+(?:-[^\W\d_]+)?)|\bdemandez (?:plutot )?(?P<c>[^\W\d_]+(?:-[^\W\d_]+)?)|"
+    # "et pour le prenom mettez juste Jean-Pierre" (round 26, r26b-01: "c'est noté", the name unchanged); a bare
+    # "écrivez conseiller" names nobody: "écrivez" only with "juste", "plutôt" or the name's word before it.
+    r"\b(?:(?:mettez|notez|marquez|inscrivez|gardez)(?: (?:juste|plutot|seulement|simplement|uniquement|donc))?|"
+    r"(?<=prenom )(?:ecrivez|mettez|notez|marquez|c'?(?: )?est)|ecrivez (?:juste|plutot|seulement|simplement|uniquement)) "
+    r"(?P<d>[^\W\d_]+(?:-[^\W\d_]+)?)"
 )
+
+
+# What follows "mettez", "notez" and names nobody ("notez que ...", "mettez juste ça", "mettez le matin").
+_NOT_NAMED_AFTER_PUT_WORDS = (
+    "que qu ca cela ce cet cette ces le la les l un une des du de d au aux a en dans sur pour par avec mon ma mes son "
+    "sa ses votre vos leur moi lui elle eux tout tous toute rien pas ne oui non si quand comment juste plutot seulement "
+    "simplement bien aussi ici la-dessus dessus mail email numero telephone adresse nom prenom"
+)
+_NOT_NAMED_AFTER_PUT = frozenset(_NOT_NAMED_AFTER_PUT_WORDS.split())
 
 
 def name_asked_for(words: str | None) -> str | None:
@@ -2811,8 +2842,10 @@ def name_asked_for(words: str | None) -> str | None:
     said = _ASK_FOR_NAMED.search(fold(original))
     if not said:
         return None
-    group = next(name for name in ("a", "b", "c") if said.group(name))
+    group = next(name for name in ("a", "b", "c", "d") if said.group(name))
     name = original[said.start(group) : said.end(group)]
+    if group == "d" and fold(name) in _NOT_NAMED_AFTER_PUT:
+        return None  # "notez que je suis dispo", "mettez juste ça": a remark, no name
     if fold(name) in _NOT_A_NAME_LEFT or fold(name) in {"mon", "ma", "moi", "lui", "elle", "le", "la", "quelqu'un"}:
         return None
     return first_name_said(name) or first_name_said(name.title() if name.islower() else "")

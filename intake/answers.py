@@ -264,7 +264,10 @@ _CORRECTION_ANYWHERE = re.compile(
 # conversations stored "électricienne je viens de le dire" as the trade and "Marc je vous l'ai dit" as the name).
 _SAID_BEFORE = re.compile(
     r"[ ,.;:!]+(?:comme je (?:vous )?(?:l'|l’)?(?:disais|ai dit|ai écrit|ai ecrit)|je (?:vous )?(?:l'|l’)?ai (?:déjà |deja )?"
-    r"(?:dit|écrit|ecrit|donné|donne)|je viens de (?:le dire|l'écrire|l'ecrire|vous le dire)|déjà dit|deja dit)"
+    r"(?:dit|écrit|ecrit|donné|donne)|je viens de (?:le dire|l'écrire|l'ecrire|vous le dire)|déjà dit|deja dit|"
+    # "Marie-Ange comme tout a l'heure" (round 26, r26b-15: stored whole as the name).
+    r"comme (?:tout à l'heure|tout a l'heure|toute à l'heure|toute a l'heure|tt a l'heure|avant|la dernière fois|"
+    r"la derniere fois|la première fois|la premiere fois|au début|au debut))"
     r"(?: plus haut| avant| tout à l'heure| tout a l'heure)?[ .!?]*$",
     re.IGNORECASE,
 )

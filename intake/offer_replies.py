@@ -57,6 +57,12 @@ _WHEN = re.compile(
     r"samedi|demain|vite|rapidement|tot|tard)\b"
 )
 _PUT_RIGHT = re.compile(r"\b(?:pas|plus|jamais|aucune?|rien|juste|seulement|en fait|c'?(?: )?est pas|pa)\b")
+# "sinon" giving the yes its reason: "bah oui sinon je serais pas là", "oui sinon je vous écrirais pas" (round 26, r26b-01:
+# "Merci de la précision" and the offer again). Never "oui sinon j'ai pas de saisie": that one puts a fact right.
+_YES_BECAUSE = re.compile(
+    r"^[ ,.!…]*sinon[ ,.!…]+(?:je|j'?|on) ?(?:ne |n'?)?(?:serais|serai|serait|s'?rais|srais|vous (?:ecrirais|ecrirai|"
+    r"contacterais|demanderais)|ecrirais|aurais|aurai|demanderais|viendrais)\b"
+)
 _ASKS = re.compile(
     r"\?|\b(?:est[- ]ce qu\w*|estce qu\w*|comment|combien|pourquoi|c'?(?: )?est quoi|c koi|vous savez|savez-vous|"
     r"vous pouvez|pouvez-vous|vous pourriez|il a le droit|j'?(?: )?ai le droit|on a le droit|il faut|faut-il|"
@@ -95,7 +101,7 @@ def yes_turning_elsewhere(text: str | None) -> str | None:
     words = " ".join((text or "").replace("’", "'").split())
     folded = _folded(text)
     opening = _YES_OPENING.match(folded)
-    if not opening or _CALL_WISHED.search(folded):
+    if not opening or _CALL_WISHED.search(folded) or _YES_BECAUSE.match(folded[opening.end() :]):
         return None
     turn = _TURN.match(folded[opening.end() :])
     if not turn:

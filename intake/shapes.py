@@ -378,9 +378,10 @@ _NO_NAME = re.compile(
     r"rappelez moi|appelez moi)\s+)*"
     r"(?:sans (?:mon |de |aucun )?(?:nom|prenom)|pas de (?:nom|prenom)|pas mon (?:nom|prenom)|aucun (?:nom|prenom)|"
     r"anonyme(?:ment)?|(?:je (?:prefere|veux|voudrais|souhaite) )?rester anonyme|en anonyme|"
-    r"(?:je (?:ne )?|j )?(?:j?prefere|veux|voudrais|souhaite|tiens a) (?:pas|ne pas|rien) "
-    r"(?:donner|dire|laisser|mettre|communiquer) (?:mon|de|le) (?:nom|prenom))"
-    r"(?:\s+(?:svp|stp|s il vous plait|merci|si possible|c est possible|possible|hein|desole|pardon))*\s*$"
+    r"(?:je (?:ne )?|j )?(?:j?prefere|prefererais|aime autant|aime mieux|veux|voudrais|souhaite|tiens a) "
+    r"(?:pas|ne pas|rien) (?:donner|dire|laisser|mettre|communiquer) (?:mon|de|le) (?:nom|prenom))"
+    # Round 26 (r26b-18): the dictated stop ("... mon prénom point") ends it too.
+    r"(?:\s+(?:svp|stp|s il vous plait|merci|si possible|c est possible|possible|hein|desole|pardon|point|virgule))*\s*$"
 )
 
 

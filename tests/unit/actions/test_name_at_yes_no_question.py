@@ -88,7 +88,7 @@ def test_a_plain_no_still_refuses(words):
     [
         ("moi c'est Paul", "Paul"),
         ("je m'appelle paul", "Paul"),
-        ("paul", "paul"),
+        ("paul", "Paul"),  # written as a name (round 26, r26b-14: "jean marc" read so by the advisor)
         ("Marie-Claire", "Marie-Claire"),
         # Said again, or with a title: what the advisor reads aloud (off-script conversations, 2026-12-03).
         ("je vous l'ai dit Jean-Marc", "Jean-Marc"),
