@@ -412,8 +412,9 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         if not spans or _negated(clause, *spans[0]):
             continue
         # What is left once the no-difficulty phrases are set aside is only time and grammar ("avant de" beside a
-        # question whether the URSSAF receives what is typed here: round 21).
-        if asked and neutral and all(_time_and_grammar(clause.text[start:end]) for start, end in spans):
+        # question whether the URSSAF receives what is typed here: round 21; « avant » beside "le soir je fais les
+        # devis", said, not asked: round 26, r26a-03).
+        if neutral and all(_time_and_grammar(clause.text[start:end]) for start, end in spans):
             continue
         if code == "sante" and _someone_elses_health(clause.text):
             continue  # "mon vendeur s'est cassé le poignet" (development v14): the rules read whose health it is
