@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.asking import ask
 from actions.business_questions import asks_what_to_do
-from actions.conversation import said_before
+from actions.conversation import said_before, user_messages
 from actions.erasure_actions import consent_worry_text
 from actions.handoff_actions import number_after_the_handoff
 from actions.intake import QUESTION_EXAMPLES, asks_something, asks_what_is_meant
@@ -56,7 +56,7 @@ def health_consent_not_due(dispatcher: CollectingDispatcher, tracker: Tracker) -
     ends. None when the health consent applies."""
     from actions.handoff import handoff_questions
 
-    wanted = handoff_questions(tracker.slots)
+    wanted = handoff_questions(tracker.slots, user_messages(tracker.events))
     if "health_consent" in wanted:
         return None
     following = next((slot for slot in wanted if tracker.get_slot(slot) is None), None)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any, TypeGuard
 
-from triage import mentions_health
+from triage import kept_without_health, mentions_health
 
 # Answers collected by the intake form; also what the triage reads as `situation`.
 SITUATION_SLOTS = (
@@ -66,7 +66,9 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The conversation as the advisor will read it: who said what, and when.
 
     Lines about health (the artisan's or a relative's), distress or exhaustion carry `"health": True` (and so does the bot's reply right
-    after, which may say it back), so that the case store drops them without health consent.
+    after, which may say it back), so that the case store drops them without health consent. An artisan's line that
+    says more than health also carries `"kept"`: its words with the clauses of health replaced (triage.kept_without_health),
+    what the store keeps of it without the consent (round 26, r26b-14: the whole message was lost).
     """
     lines: list[dict[str, Any]] = []
     previous_was_health = False
@@ -85,6 +87,9 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             continue
         if previous_was_health:
             line["health"] = True
+            kept = kept_without_health(line["text"]) if line["sender"] == "artisan" else None
+            if kept:
+                line["kept"] = kept
         if line["sender"] == "bot":
             previous_was_health = False
         lines.append(line)

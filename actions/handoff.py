@@ -22,6 +22,14 @@ from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
 from triage.distress import signs_in_words
+from triage.health import (
+    HEALTH_REMOVED,
+    health_beyond_death,
+    mentions_health,
+    part_mentions_health,
+    says_health,
+    without_health,
+)
 
 log = logging.getLogger(__name__)
 
@@ -628,31 +636,7 @@ def _feminine_person(person: str | None) -> bool:
 def health_of_relative_said(slots: Mapping[str, Any]) -> bool:
     """A relative's illness told ("ma femme a un cancer": vie_personnelle, not sante): health data all the same."""
     quotes = (slots.get("triage_reasons") or {}).get("vie_personnelle") or []
-    return any(_health_beyond_death(quote) for quote in quotes)
-
-
-# A death told: the dead person's accident is no health to ask the writer's consent for (round 12, A24: "mon associé
-# est mort dans un accident" got "Vous avez parlé de la santé d'un proche").
-_DEATH_WORDS = re.compile(
-    r"\b(?:mort|morte|decede|decedee|deces|tue|tuee|veuve|veuf|disparu|disparue|disparition|enterrement|obseques)\b"
-)
-_ACCIDENT_WORDS = re.compile(
-    r"\b(?:(?:eu |un |d'un |d un |dans un |en )?accident(?: de (?:la )?(?:voiture|route|moto|travail|chantier|"
-    r"la circulation|scooter|velo))?|(?:en|de) (?:voiture|moto))\b"
-)
-
-
-def _health_beyond_death(quote: str) -> bool:
-    """Health words that are not only the accident of a death told ("mort dans un accident de voiture"). An illness
-    named with the death ("mort d'un cancer") stays health: the consent question keeps it out without a yes."""
-    from intake.facts import fold
-
-    if not health_words(quote):
-        return False
-    folded = fold(quote)
-    if not _DEATH_WORDS.search(folded):
-        return True
-    return health_words(_ACCIDENT_WORDS.sub(" ", folded))
+    return any(health_beyond_death(quote) for quote in quotes)
 
 
 def reasons_kept(slots: Mapping[str, Any], health_consent: bool) -> dict[str, list[str]]:
@@ -679,10 +663,10 @@ def _without_sensitive_quote(reason: str) -> str | None:
     label before the quote stays ("risque pour la vie"); a reason that is only the quote goes."""
     if reason.startswith(_LIFE_RISK):
         return _LIFE_RISK  # whatever it quotes is the sign itself, or the answer to the question about suicide
-    if _health_beyond_death(reason):
+    if health_beyond_death(reason):
         return None
     quoted = re.findall(r"«([^»]*)»", reason)
-    if quoted and any(_sensitive(words) for words in quoted):
+    if quoted and any(mentions_health(words) for words in quoted):
         label = reason.split("«", 1)[0].rstrip(" :")
         return label or None
     return reason
@@ -754,14 +738,6 @@ _ONLY_LOST = re.compile(
 )
 
 
-def _sensitive(text: str) -> bool:
-    """Health, distress or exhaustion in these words (the death of someone in an accident is none of them)."""
-    from triage.engine import assess
-
-    assessment = assess([text])
-    return "sante" in assessment.categories or assessment.distress or assessment.overwhelm or _health_beyond_death(text)
-
-
 # The consent question ("... Êtes-vous d'accord ?", "Êtes-vous d'accord pour que je garde ...") and the 3114's words
 # ("appelez le 3114"): what is asked in answer is about them ("c'est obligé ?", "il va pas être fiché ?"), never the
 # request the advisor prepares (round 23, r23a-01: « c'est obligé ? » stood as the "Demande").
@@ -811,7 +787,7 @@ def asks_said(artisan_messages: Sequence[str], health_consent: bool) -> list[str
                 continue
             if _WITHOUT_ITS_CONTEXT.match(fold(words).strip(" ?!.")) or _ABOUT_THE_SERVICE.search(fold(words)):
                 continue
-            if not health_consent and _sensitive(words):
+            if not health_consent and part_mentions_health(words, message):
                 continue
             if len(words) > MAX_ASK_LENGTH:
                 words = words[:MAX_ASK_LENGTH].rsplit(" ", 1)[0] + " …"
@@ -888,7 +864,8 @@ def account_said(artisan_messages: Sequence[str], health_consent: bool) -> str |
                 if _ANSWER_OR_CALL.search(folded):
                     continue
                 if not health_consent and (
-                    _sensitive(clause) or (after_sensitive and not _names_a_business_difficulty(clause))
+                    part_mentions_health(clause, message)
+                    or (after_sensitive and not _names_a_business_difficulty(clause))
                 ):
                     # Round 18 (r18b-14): "il est épuisé, il s'endort à table": the clause after the health words
                     # goes on about them, with no health word of its own; it goes too, until a difficulty is named.
@@ -1418,6 +1395,31 @@ def plan_denied(said: Sequence[str]) -> bool:
     return any(_PLAN_DENIED.search(normalise(text)) for text in said)
 
 
+def _without_health_line(line: Mapping[str, Any]) -> dict[str, Any]:
+    """A line of the transcript as the case may read it without the health consent (the artisan's words filtered)."""
+    if line.get("sender") != "artisan" or not isinstance(line.get("text"), str):
+        return dict(line)
+    return {**line, "text": without_health(line["text"], distress=False)}
+
+
+# The hesitation before a moment ("euh le matin"), the punctuation dictated after it ("le matin virgule", "point").
+_HESITATION_FIRST = re.compile(r"^(?:(?:euh+|heu+|bah|ben|bon|alors)\b[\s,.…]*)+", re.IGNORECASE)
+_DICTATED_STOP = re.compile(r"\s*\b(?:virgule|point(?: d'interrogation| d'exclamation| virgule)?)\s*$", re.IGNORECASE)
+
+
+def moment_without_health(moment: Any) -> Any:
+    """The moment of the call without the health consent: the words that say a moment, when the answer said health
+    too ("Le matin, l'après-midi je me repose à cause du traitement" -> "Le matin", round 26, r26b-13); its other
+    words, the clauses of health replaced, when none says a moment alone."""
+    if not isinstance(moment, str) or not mentions_health(moment):
+        return moment
+    kept = without_health(moment)
+    parts = [_DICTATED_STOP.sub("", part).strip(" ,.;:!?…") for part in kept.split(HEALTH_REMOVED)]
+    parts = [_HESITATION_FIRST.sub("", part) for part in parts]
+    moments = [callback_time(part) for part in parts]
+    return ", ".join(found for found in moments if found) or kept
+
+
 def build_case_draft(
     *,
     conversation_id: str,
@@ -1431,9 +1433,25 @@ def build_case_draft(
 ) -> CaseDraft:
     """The case an advisor reads. ``handoff_answers``: the messages that answered the handoff's own questions or took
     leave (actions.triage_actions.handoff_answers), never quoted as the person's account (round 25: "n'importe quand
-    elle est a la maison" was in "Ses mots")."""
+    elle est a la maison" was in "Ses mots").
+
+    Without the health consent, every word of the artisan's the case keeps (the messages the summary quotes, the facts
+    read from them, the situation answers, the moment of the call) goes through the one filter,
+    ``triage.without_health``: a clause of health is replaced by « [information de santé retirée] », the rest kept
+    (round 26, r26b-13: a question about "mon dos" stood as the "Demande", the moment kept "je me repose à cause du
+    traitement"). The transcript carries the same words (``"kept"``, actions.conversation) for the case store."""
     categories = list(slots.get("difficulty_categories") or [])
     health_consent = bool(slots.get("health_consent"))
+    read = transcript  # the messages the summary quotes
+    if not health_consent:
+        read = [_without_health_line(line) for line in transcript]
+        handoff_answers = [without_health(answer, distress=False) for answer in handoff_answers]
+        promised = slots.get("callback_promised")
+        slots = {
+            **slots,
+            "callback_slot": moment_without_health(slots.get("callback_slot")),
+            "callback_promised": without_health(promised, distress=False) if isinstance(promised, str) else promised,
+        }
     consent_at = slots.get("consent_at")
     if not consent_at and slots.get("consent_given") is True:
         # The artisan said yes (the time was lost on the way): the yes is what matters.
@@ -1444,6 +1462,7 @@ def build_case_draft(
         # The town the place question found ("Arras"): the advisor sees it next to the département.
         situation = {**situation, "commune": str(slots["commune"])}
     said = [str(line.get("text") or "") for line in transcript if line.get("sender") == "artisan"]
+    quoted = [str(line.get("text") or "") for line in read if line.get("sender") == "artisan"]
     from intake.answers import without_opening_filler
 
     # "Créanciers : ben le crédit de 40000" (round 12, r12c-07): an answer stored with the filler that opened it,
@@ -1456,6 +1475,12 @@ def build_case_draft(
     creditors = creditors_in_full(situation.get("creditors") or None, said)
     if creditors:
         situation = {**situation, "creditors": creditors}
+    if not health_consent:
+        # The answers as typed, after what the messages put in full ("depuis mon opération du dos" -> the health out).
+        situation = {
+            key: without_health(value, distress=False) if isinstance(value, str) else value
+            for key, value in situation.items()
+        }
     # Words only, whatever path filled the slot (round 9, r9b-08: a name with markup was stored raw).
     contact_name = None if slots.get("contact_name") == SKIPPED else clean_name(slots.get("contact_name"))
     kept_phone = phone if phone and phone.startswith("+") else None
@@ -1528,11 +1553,11 @@ def build_case_draft(
             phone_lines=owned,
             happened=happened_said(said),
             sums=sums_in(said, situation.get("creditors")),
-            asks=asks_said(said_not_at_consent(transcript), health_consent),
+            asks=asks_said(said_not_at_consent(read), health_consent),
             health_said=health_quotes(slots) if health_consent else (),
             question_declined=question_declined(slots),
             callback_promised=slots.get("callback_promised"),
-            account=account_said([line for line in said if line not in handoff_answers], health_consent),
+            account=account_said([line for line in quoted if line not in handoff_answers], health_consent),
             signs=signs_in_words(slots.get("distress_signs") or (), plan_denied=plan_denied(said)),
             suicide_answer=suicide_answer(slots),
             discretion=discretion_line(said),
@@ -1587,7 +1612,7 @@ def _who_is_at_risk(said: str | None, concerning: Mapping[str, str] | None, put_
     return said or None
 
 
-def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
+def handoff_questions(slots: Mapping[str, Any], said: Sequence[str] = ()) -> list[str]:
     """The handoff form's slots that apply, in order (the form asks the first empty one).
 
     Filled ones stay listed so that their validate_<slot> methods run. Without a phone number there is
@@ -1599,12 +1624,21 @@ def handoff_questions(slots: Mapping[str, Any]) -> list[str]:
     if slots.get("consent_given") is not True:
         return ["wants_advisor", "consent_given"]
     wanted = ["wants_advisor", "consent_given"]
-    if "sante" in (slots.get("difficulty_categories") or []) or health_of_relative_said(slots):
+    if health_told(slots, said):
         wanted.append("health_consent")
     wanted += ["contact_name", "phone"]
     if slots.get("phone") == SKIPPED:
         return [*wanted, "email", "departement"] if has_email(slots) else wanted
     return [*wanted, "email", "callback_slot", "departement"]
+
+
+def health_told(slots: Mapping[str, Any], said: Sequence[str] = ()) -> bool:
+    """Whether health was told, the artisan's or a relative's: the health consent question is asked whenever the case's
+    filter (triage.without_health) would find health to leave out of what was ``said`` (round 26, r26b-14: a message
+    was withheld as health and the question never asked, so that it could not be kept)."""
+    if "sante" in (slots.get("difficulty_categories") or []) or health_of_relative_said(slots):
+        return True
+    return any(says_health(text) for text in said if text and not text.startswith("/"))
 
 
 def has_phone(slots: Mapping[str, Any]) -> bool:

@@ -308,7 +308,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        return live_offer.with_live_offer(handoff_questions(tracker.slots), tracker.slots, live_offer_available)
+        wanted = handoff_questions(tracker.slots, user_messages(tracker.events))
+        return live_offer.with_live_offer(wanted, tracker.slots, live_offer_available)
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -15,6 +15,7 @@ from actions.handoff import (
     TO_BE_CALLED,
     business_person_concerned,
     consent_text,
+    health_of_relative_said,
     one_to_call,
     privacy_notice_url,
     said_of_the_one_called,
@@ -145,9 +146,12 @@ QUESTIONS: dict[str, Question] = {
     "health_consent": Question(
         lambda _chamber, slots: (
             (
-                "Vous avez parlé de votre santé. "
-                if "sante" in (slots.get("difficulty_categories") or [])
-                else "Vous avez parlé de la santé d'un proche. "
+                # A relative's illness only when the artisan's own health was not read: health said in words the
+                # triage reads as no difficulty ("pour mon dos ?", round 26) is the artisan's.
+                "Vous avez parlé de la santé d'un proche. "
+                if "sante" not in (slots.get("difficulty_categories") or [])
+                and ("vie_personnelle" in (slots.get("difficulty_categories") or []) or health_of_relative_said(slots))
+                else "Vous avez parlé de votre santé. "
             )
             + "Acceptez-vous que cette information figure dans votre dossier, pour que le conseiller en tienne compte ?"
         ),

@@ -56,6 +56,8 @@ into its département, an empty email dropped. A draft that still breaks the con
 
 Health data rule (RGPD art. 9): unless ``CaseDraft.health_consent`` is true, the repository drops the
 ``sante`` category, ``reasons["sante"]``, the situation keys in ``HEALTH_SITUATION_KEYS`` and the transcript
-entries flagged ``"health": true`` before anything is written, and removes them from a case already stored.
-The caller must keep health details out of free text (``summary``) without that consent.
+entries flagged ``"health": true`` (keeping of them only their ``"kept"`` words, the clauses of health replaced) before
+anything is written, and removes them from a case already stored. The caller must keep health details out of the
+other free text (``summary``, ``situation``, ``callback_slot``, the reasons) without that consent: the action server
+reads every word it copies there through ``triage.without_health``.
 """

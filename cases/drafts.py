@@ -36,7 +36,8 @@ class CaseDraft:
     ``situation`` keys: trade, legal_form, employees, departement, since_when, deadline, creditors,
     steps_taken, description... ``guidance``: ``[{"id", "name", "link"}]`` already given.
     ``transcript``: ``[{"sender": "artisan"|"bot", "text": str, "at": iso8601}]``; an entry may carry
-    ``"health": true`` so that it is dropped without health consent.
+    ``"health": true`` so that it is dropped without health consent, and ``"kept"``: what is left of it then (the
+    clauses of health replaced by « [information de santé retirée] »).
     A draft without ``consent_version``/``consent_at`` is refused: without consent nothing is stored.
     """
 
@@ -175,7 +176,15 @@ WITHHELD_LINE = (
 
 
 def _withheld(entry: dict[str, Any]) -> dict[str, Any]:
-    return {**entry, "text": WITHHELD_LINE} if entry.get("health") else entry
+    """The line as kept without the health consent: its other words when it said more than health (``"kept"``, the
+    clauses of health replaced: round 26, r26b-14), else ``WITHHELD_LINE``."""
+    if not entry.get("health"):
+        return entry
+    return {**entry, "text": entry.get("kept") or WITHHELD_LINE}
+
+
+def _is_withheld(entry: dict[str, Any]) -> bool:
+    return entry.get("text") == WITHHELD_LINE or (bool(entry.get("kept")) and entry.get("text") == entry.get("kept"))
 
 
 def _strip_health(case: Case) -> None:
@@ -218,13 +227,11 @@ def merge_draft(case: Case, draft: CaseDraft) -> bool:
     if not case.health_consent:
         case.transcript = [_withheld(e) for e in case.transcript]  # a consent withdrawn: no line twice
     # A line withheld before the health consent was given is put back in full once it is given.
-    withheld = {
-        (e.get("sender"), e.get("at")): i for i, e in enumerate(case.transcript) if e.get("text") == WITHHELD_LINE
-    }
+    withheld = {(e.get("sender"), e.get("at")): i for i, e in enumerate(case.transcript) if _is_withheld(e)}
     transcript = list(case.transcript)
     for entry in incoming:
         place = withheld.get((entry.get("sender"), entry.get("at")))
-        if place is not None and entry.get("text") != WITHHELD_LINE:
+        if place is not None and not _is_withheld(entry):
             transcript[place] = entry
     case.transcript = transcript
     seen = {_transcript_key(e) for e in case.transcript}

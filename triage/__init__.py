@@ -48,9 +48,9 @@ from triage.engine import (
     detect_distress,
     detect_overwhelm,
     health_words,
-    mentions_health,
     names_a_difficulty,
 )
+from triage.health import HEALTH_REMOVED, kept_without_health, mentions_health, says_health, without_health
 from triage.labels import CATEGORY_TITLES, SITUATION_LABELS, URGENCY_TITLES
 from triage.normalise import normalise
 from triage.rules import CATEGORIES, URGENCY_LEVELS
@@ -58,6 +58,7 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS
 __all__ = [
     "CATEGORIES",
     "CATEGORY_TITLES",
+    "HEALTH_REMOVED",
     "HIGH_URGENCY_DAYS",
     "SITUATION_LABELS",
     "URGENCY_LEVELS",
@@ -67,7 +68,10 @@ __all__ = [
     "detect_distress",
     "detect_overwhelm",
     "health_words",
+    "kept_without_health",
     "mentions_health",
     "names_a_difficulty",
     "normalise",
+    "says_health",
+    "without_health",
 ]
