@@ -123,6 +123,13 @@ class ActionAnswerFaq(Action):
             and not any((event.get("metadata") or {}).get("utter_action") == f"utter_{key}" for event in tracker.events)
         ):
             service = None
+        each = _each_question_answered(tracker, words)
+        if each is not None:
+            # Round 26 (r26a-03): "c'est payant le conseiller ? et mon banquier il sera au courant ?" got the bank's
+            # answer only: each question its answer, in the order asked.
+            for answer in each:
+                dispatcher.utter_message(**answer)
+            return []
         beside = (
             service
             or _beside_the_answers(words)
@@ -284,6 +291,33 @@ def _beside_the_answers(words: str) -> str | None:
     return None
 
 
+_AFTER_A_QUESTION = re.compile(r"(?<=\?)\s*")
+
+
+def _each_question_answered(tracker: Tracker, words: str) -> list[dict[str, Any]] | None:
+    """The answers to a message of several questions about the service, one each in the order asked, when each is
+    read (a question about who is told or reads, the call, or the price of the service); None for a single question,
+    or when one of them cannot be read alone (the message is then answered whole)."""
+    from actions.service_answers import service_question_text
+
+    asked = [part for part in _AFTER_A_QUESTION.split(words or "") if "?" in part and re.search(r"\w", part)]
+    if len(asked) < 2:
+        return None
+    answers: list[dict[str, Any]] = []
+    for part in asked:
+        said = service_question_text(tracker, part) or _beside_the_answers(part)
+        said = said or who_reads_text(part, consented(tracker.slots))
+        if said is not None:
+            answer = {"text": said}
+        elif _COST.search(fold(part)) and not asks_price_of_own_matter(part):
+            answer = _answer(FREE_KEY, tracker, part)
+        else:
+            return None
+        if answer not in answers:
+            answers.append(answer)
+    return answers if len(answers) > 1 else None
+
+
 PHONE_KEY = "faq/phone_number"
 # "c'est quoi le numéro des impôts ?": the number of another body, which the chamber's number does not answer.
 FREE_KEY = "faq/is_free"
@@ -343,11 +377,12 @@ def _welcome_just_said(tracker: Tracker) -> bool:
     return bool(said) and said[-1].startswith((WELCOME_OPENING, WELCOME_AFTER_CRISIS_OPENING))
 
 
-def _answer(key: str, tracker: Tracker) -> dict[str, Any]:
+def _answer(key: str, tracker: Tracker, asked: str | None = None) -> dict[str, Any]:
     """The stored answer, said in full once; asked again, a short one (a long answer repeated reads as a machine
-    that did not listen). The number of another body is not the chamber's."""
+    that did not listen). The number of another body is not the chamber's. Read on the latest words, or on `asked`
+    (one question of several)."""
     chamber = services.chamber()
-    words = fold(tracker.latest_message.get("text") or "")
+    words = fold(asked if asked is not None else tracker.latest_message.get("text") or "")
     reference = tracker.get_slot("case_reference")
     if _WHEN.search(words) and _CALLED.search(words) and key not in WHEN_CALLED_KEYS and not _COST.search(words):
         # "c'est combien de temps avant qu'on me rappelle ?" was taken for a question about the price (round 15,

@@ -412,14 +412,18 @@ _PUT_RIGHT = re.compile(
 
 
 def kept_answered(tracker: Tracker, text: str | None) -> list[str]:
-    """The dates answered before the latest message that its words, answering another question, must leave as they
-    are."""
+    """The dates answered before the latest message, and the trade at another intake question, that its words,
+    answering another question, must leave as they are."""
     if is_correction(text) or _PUT_RIGHT.search(fold(text or "")):
         return []
     asked = tracker.get_slot("requested_slot")
+    # The trade, unless put right (round 26, r26b-13: "L'électricité et le loyer, environ 2500 euros" at the debts question
+    # made "Métier : électricité"; r26b-08: "Un mécanicien." at the employees question made it "mécanicien").
+    trade_kept = asked in SITUATION_SLOTS and not trades_denied(text or "")
+    answered = (*_ANSWERED_DATES, "trade") if trade_kept else _ANSWERED_DATES
     return [
         name
-        for name in _ANSWERED_DATES
+        for name in answered
         if name != asked
         and isinstance(known := value_before_latest_message(tracker.events, name), str)
         and known not in (SKIPPED, "aucune échéance connue")

@@ -890,6 +890,15 @@ def _employees(text: str, folded: str, asked: bool = False) -> str | None:
         spans = [_span(text, match) for match in sorted(people, key=lambda match: match.start())]
         return spans[0] if len(spans) == 1 else ", ".join(spans[:-1]) + " et " + spans[-1]
     alone = (_ALONE_SAID.search(folded) or _ALONE_FIRST.search(folded)) if asked else None
+    if asked and not alone:
+        # "Un mécanicien.", "oui un seul, le mécanicien" at the employees question (round 26, r26b-08: "Métier :
+        # mécanicien", the employee lost and the question skipped): one person of a trade works there.
+        one = _one_of_a_trade().search(folded)
+        alone = (
+            one
+            if one and re.fullmatch(r"\W*(?:(?:oui|ouais|bah|ben|euh|j'?ai|on a)\W+)*", folded[: one.start()])
+            else None
+        )
     return _span(text, alone) if alone else None
 
 
@@ -909,6 +918,15 @@ def _people_of_a_trade() -> re.Pattern[str]:
     words = sorted((word for word in _lookup("trades") if " " not in word), key=len, reverse=True)
     return re.compile(
         rf"\b{_COUNT_OF_PEOPLE}\s+(?:mecanos|(?:" + "|".join(map(re.escape, words)) + r")(?:s|x))(?![\w-])"
+    )
+
+
+@cache
+def _one_of_a_trade() -> re.Pattern[str]:
+    words = sorted((word for word in _lookup("trades") if " " not in word), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:un|une)\s+(?:seule?\b[\s,]*(?:(?:le|la|l')\s*)?)?"
+        r"(?:mecano|" + "|".join(map(re.escape, words)) + r")(?![\w-])"
     )
 
 

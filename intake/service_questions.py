@@ -194,6 +194,22 @@ def says_confidential(text: str | None) -> bool:
     return bool(_CONFIDENTIAL_WORD.search(_folded(text)))
 
 
+# Round 26 (talk-c M2, r26c-01): "et la mediation du credit c'est payant ? ma banque va le savoir ?" got "Non : le
+# conseiller ... ne la prévient pas": with the Médiation du crédit the banks are told the mediation is opened, so that they
+# review their position (urssaf.fr, « La médiation du crédit aux entreprises », its five steps; free and confidential).
+_MEDIATION_NAMED = re.compile(r"\b(?:mediation|mediateur|mediatrice) du credit\b")
+MEDIATION_TELLS_THE_BANK = (
+    "Avec la Médiation du crédit, oui : votre banque est informée de l'ouverture de la médiation, c'est le principe, "
+    "pour qu'elle revoie sa position. La médiation reste gratuite et confidentielle, et ici la chambre ne prévient "
+    "personne sans votre accord."
+)
+# The mandat ad hoc and the conciliation are confidential (Code de commerce L611-3, L611-15; the domain facts): not
+# made public, the negotiation held with the creditors concerned only.
+_MANDAT_NAMED = re.compile(r"\b(?:mandat ad ?hoc|mandataire ad ?hoc|conciliation)\b")
+MANDAT_CONFIDENTIAL = (
+    "Le mandat ad hoc et la conciliation sont confidentiels : rien n'est rendu public, et la négociation se fait "
+    "seulement avec les créanciers concernés. Un conseiller de la chambre pourra vous expliquer comment cela se passe."
+)
 _NAMES_THE_BANK = re.compile(r"\b(?:banque|banquier|banquiere|conseillere? bancaire)\b")
 
 
@@ -201,6 +217,10 @@ def no_one_told_text(text: str | None) -> str:
     """The answer to a fear that someone is told: the bank when the words name it, another body named (round 23,
     r23b-18: "et les impots ils vont savoir ?"), else the authorities."""
     folded = _folded(text)
+    if _MEDIATION_NAMED.search(folded):
+        return MEDIATION_TELLS_THE_BANK  # round 26 (r26c-01): the mediator does contact the bank, never a bare "Non"
+    if _MANDAT_NAMED.search(folded):
+        return MANDAT_CONFIDENTIAL  # round 26 (r26c-10)
     if says_confidential(text):
         return CONFIDENTIAL  # "c'est confidentiel oui ou non ?" (round 24, r24c-09): a yes, never a "Non"
     if _NAMES_THE_BANK.search(folded):

@@ -25,6 +25,9 @@ _PAST_TENSE_BEFORE = re.compile(
     # A date moved ("était reportée au 3") is the new one, to come.
     r"(?: (?!report|repouss|decal|avance|remis|fixe)\w+){0,3} $"
 )
+# Round 26 (r26c-07): a day that should have been ("ils auraient dû être payés le 30", said on 6 December) has gone
+# by: 30 November, an overdue payment, never 30 December.
+_SHOULD_HAVE_BEEN_BEFORE = re.compile(r"\b(?:aurai(?:en)?t|aurais|aurions|auriez) (?:du|d)(?: \w+){1,3} $")
 # A past-tense date at most this far back is that past date; further back it is next year's ("l'audience était
 # prévue le 20 janvier", said in December, is the coming 20 January).
 _PAST_TENSE_DAYS = 183
@@ -179,7 +182,8 @@ def _is_past(text: str, start: int, end: int) -> bool:
 
 def _past_tense(text: str, start: int) -> bool:
     """The words before ``start`` in its clause say it in the past tense ("c etait le 15 novembre")."""
-    return bool(_PAST_TENSE_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 40) : start]
+    return bool(_PAST_TENSE_BEFORE.search(before) or _SHOULD_HAVE_BEEN_BEFORE.search(before))
 
 
 def _dated(day: int, month: int, year: int | None, today: date, past_tense: bool = False) -> date | None:
@@ -290,6 +294,11 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         # "avant le 5 du mois prochain" (retired v29): next month's day, even one still ahead this month.
         if _NEXT_MONTH_AFTER.match(text[match.end() : match.end() + 30]):
             month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        elif day > today.day and _SHOULD_HAVE_BEEN_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            # "ils auraient dû être payés le 30" said on the 6th: last month's 30th.
+            month, year = (12, year - 1) if month == 1 else (month - 1, year)
+            add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
+            continue
         elif day < today.day:
             if _past_tense(text, match.start()):
                 add(date(year, month, day), match)  # "c'était le 3", said on the 5th: two days ago

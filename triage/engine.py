@@ -37,7 +37,8 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
 HIGH_URGENCY_DAYS = 15
 # A threat only voiced by the one who may carry it out ("menace de clôturer", "menacent de fermer"): not yet done.
-_ONLY_THREATENED = re.compile(r"\bmena(?:ce|cent|cait|caient) (?:de |d )(?:me |nous |l )?\w+er\b")
+# Any verb, not only the -er ones (round 26: "l'huissier menace de saisir mes comptes" stayed the model's haute).
+_ONLY_THREATENED = re.compile(r"\bmena(?:ce|cent|cait|caient) (?:de |d )(?:me |nous |l )?\w+(?:er|ir|re)\b")
 # Round 24 (retired v30, urgency): damage of a season or a year long gone ("le feu de cet été a brûlé mes ruches", "la
 # crue de l'an passé"): the model's words of a disaster, no threat in the days to come.
 _LONG_PAST = re.compile(
@@ -411,8 +412,9 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         if not spans or _negated(clause, *spans[0]):
             continue
         # What is left once the no-difficulty phrases are set aside is only time and grammar ("avant de" beside a
-        # question whether the URSSAF receives what is typed here: round 21).
-        if asked and neutral and all(_time_and_grammar(clause.text[start:end]) for start, end in spans):
+        # question whether the URSSAF receives what is typed here: round 21; « avant » beside "le soir je fais les
+        # devis", said, not asked: round 26, r26a-03).
+        if neutral and all(_time_and_grammar(clause.text[start:end]) for start, end in spans):
             continue
         if code == "sante" and _someone_elses_health(clause.text):
             continue  # "mon vendeur s'est cassé le poignet" (development v14): the rules read whose health it is
@@ -984,6 +986,12 @@ class _Run:
         found = {hit.owner for hit in message_hits}
         set_aside -= found
         message_hits += _learned_hits(text, clauses, index, found, denied | set_aside)
+        # "l'aced c'est un prêt qu'il faut rembourser ?", "le CIP c'est le tribunal ?", "ils peuvent prendre ma maison
+        # ?" (round 26, r26c-08, r26c-14, r26c-04): a clause that asks how a thing works or what may come tells of no
+        # difficulty nor threat; after a difficulty was told, it adds no category.
+        asked_clauses = [clause for clause in clauses if _asks_about_a_mechanism(clause)]
+        if said and self.hits and asked_clauses:
+            message_hits = [hit for hit in message_hits if hit.clause not in asked_clauses]
         if said and self.hits and _only_asks_about(text, clauses):
             # "c'est quoi une sauvegarde ?", "et s'il pleut tout l'hiver ?" after a difficulty was told (round 26): a
             # question about a mechanism or a supposition is no evidence of being in it; the restatement said "vous
@@ -992,8 +1000,11 @@ class _Run:
         found = {hit.owner for hit in message_hits}
 
         haute = False
+        # "c'est quoi un avis à tiers détenteur" (round 26, r26c-17: haute, "les impôts ont déjà saisi votre compte"):
+        # asking what a word means tells of no threat, alone or after a difficulty.
+        defining = _asks_what_a_word_means(text, clauses)
         for clause_index, (clause, clause_hits) in enumerate(zip(clauses, by_clause, strict=False)):
-            if not threats or signals.hypothesis.search(clause.text):
+            if not threats or defining or clause in asked_clauses or signals.hypothesis.search(clause.text):
                 continue
             limit = _condition_start(clause)
             # A rule that needs a category may find it in an earlier message ("l'inondation" said first, "je ne peux
@@ -1163,6 +1174,8 @@ class _Run:
         for level in ("haute", "basse"):
             if scores[level] < limits[level] or (level == "basse" and not asking) or (level == "haute" and no_date):
                 continue
+            if level == "haute" and _asks_what_a_word_means(text, clauses):
+                continue  # "c'est quoi une saisie sur compte" (round 26): no threat told
             reason = self._learned_reason(fitted, clauses, level)
             if reason is not None:
                 self.level_reason(level, reason)
@@ -1260,6 +1273,39 @@ _ASKS_WHAT_IT_MEANS = re.compile(
     r"ce koi|qu est ce que c est|qu est ce qu (?:un|une|on appelle)|ca veut dire quoi|ca signifie quoi|que veut dire|"
     r"que signifie|c est quoi la difference|quelle (?:est la )?difference)\b"
 )
+
+
+# Who tells of their own situation in a definition question ("c'est quoi un ATD, j'en ai reçu un", "c'est quoi une
+# saisie sur mon compte").
+_OWN_SITUATION = re.compile(r"\b(?:j|je|m|me|moi|mon|ma|mes|on|nous|notre|nos|il|ils|elle|elles)\b")
+
+
+def _asks_what_a_word_means(text: str, clauses: list[Clause]) -> bool:
+    """The message only asks what a word means ("c'est quoi un avis à tiers détenteur", "ça veut dire quoi
+    liquidation ?"), one clause telling nothing of the writer's own situation."""
+    words = normalise(text)
+    asked = _ASKS_WHAT_IT_MEANS.match(words)
+    return asked is not None and len(clauses) == 1 and not _OWN_SITUATION.search(words[asked.end() :])
+
+
+# What a thing is or what may come, asked ("l'aced c'est un prêt qu'il faut rembourser", "le CIP c'est le tribunal",
+# "est-ce qu'ils peuvent saisir ma maison", "ils ont le droit de prendre ma camionnette", "je risque quoi si je paye
+# pas"): normalised clause.
+_MECHANISM_ASKED = re.compile(
+    r"^(?:(?:et|mais|alors|donc|du coup|euh|bon|ok) )*(?:l |le |la |les |un |une |ce |cette |votre |vos )?\w+"
+    r"(?: \w+){0,3} c est (?:un|une|le|la|les|des|du|pour|payant|gratuit|obligatoire|confidentiel)\b"
+    r"|\b(?:peut|peuvent|pourrait|pourraient|(?:a|ont) le droit de|risque|risquent)(?: \w+){0,2} (?:me |nous )?"
+    r"(?:prendre|saisir|bloquer|vendre|reprendre|fermer|enlever|toucher a)\b"
+    r"|\b(?:je|on) risque(?:rais|rait)? (?:quoi|quelque chose|gros)\b|\bqu est ce que (?:je|on) risque\b"
+)
+
+
+def _asks_about_a_mechanism(clause: Clause) -> bool:
+    """The clause asks (a question mark after it, or a question's words) what a thing is or what may come."""
+    if not _MECHANISM_ASKED.search(clause.text):
+        return False
+    end = clause.words[-1][3] if clause.words else len(clause.source)
+    return clause.source[end:].lstrip().startswith("?") or bool(rules().signals.question.search(clause.text))
 
 
 def _only_asks_about(text: str, clauses: list[Clause]) -> bool:
