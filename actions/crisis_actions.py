@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions import services
 from actions.conversation import said_before, user_messages
 from actions.handoff import NO_ANSWER_REASON, concerned_person, said_to_the_writer, written_for
-from chamber.emergency import EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
+from chamber.emergency import EMERGENCY_SMS, EUROPEAN_EMERGENCY, SAMU, SUICIDE_PREVENTION_LINE
 from guidance import crisis_messages
 from guidance.crisis import (
     ASK_AGAIN_FIRST,
@@ -45,6 +45,7 @@ from guidance.crisis import (
     LINE_LEAVING_REPLY,
     LONG_WAIT_AGAIN,
     NOT_A_BOTHER,
+    NOT_SAFE_REPLY,
     NOT_SAFE_WRITTEN_REPLY,
     NOT_TALKING_SAFETY_REPLY,
     OPEN_QUESTION,
@@ -140,6 +141,7 @@ from triage.answers import (
     says_no_said_before,
     says_safety_news,
     says_the_wait_is_long,
+    says_unsafe,
     speaks_for_someone_else,
     starts_with_no,
     takes_back_a_clear_no,
@@ -1342,6 +1344,46 @@ def late_safety_news(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
     return [*events, *_form_question_again(requested)]
 
 
+# Round 26 (r26a-02): said again, "not safe" gets the one thing to do now, in other words than the first time.
+NOT_SAFE_AGAIN = (
+    f"Je vous entends. N'attendez pas : appelez maintenant le {SAMU} ou le {EUROPEAN_EMERGENCY}, ou le "
+    f"{SUICIDE_PREVENTION_LINE} qui répond jour et nuit (le {EMERGENCY_SMS} par SMS si vous ne pouvez pas parler). "
+    "Je reste là."
+)
+
+
+def unsafe_said_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Once the safety question was answered, the writer's own "not safe" said at any later point (round 26, r26a-02:
+    after the callback was refused, "je suis pas en securite" got "D'accord. Je reste là…", "je me sens pas en sécurité
+    ce soir" got "D'accord.", and `safe_now` stayed "safe"): the emergency numbers first, the safety recorded not safe
+    (the stored case follows), then a question pending asked again, or a human offered once more when no callback is
+    booked. Else None (a relative's news is late_safety_news's; the first answer is the safety form's)."""
+    text = _latest_user_text(tracker)
+    if not tracker.get_slot("distress") or not says_unsafe(text) or not _safety_question_answered(tracker):
+        return None
+    if tracker.get_slot("requested_slot") == "safe_now" or person_at_risk(tracker) is not None:
+        return None
+    before = tracker.get_slot("safe_now")
+    said_once = said_before(tracker.events, NOT_SAFE_REPLY) or said_before(tracker.events, NOT_SAFE_AGAIN)
+    dispatcher.utter_message(text=NOT_SAFE_AGAIN if said_once or before == NOT_SAFE else NOT_SAFE_REPLY)
+    logger.info("not safe said again after the safety answer (was %s)", before)
+    events: list[EventType] = [SlotSet("safe_now", NOT_SAFE)]
+    requested = tracker.get_slot("requested_slot")
+    if requested and tracker.active_loop.get("name") == "handoff_form":
+        return [*events, *_form_question_again(requested)]
+    closed = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop.get("name") else []
+    if before != NOT_SAFE and not tracker.get_slot("case_reference"):
+        # The callback offered again (it may have been refused while the person said they were safe).
+        return [
+            *events,
+            *closed,
+            SlotSet("wants_advisor", None),
+            SlotSet("consent_given", None),
+            FollowupAction("handoff_form"),
+        ]
+    return [*events, *closed, FollowupAction("action_listen")]
+
+
 def afraid_to_call_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """After the crisis reply (its safety question answered), "j'ose pas appeler, je saurais pas quoi leur dire", "je sais
     pas quoi dire au 3114" (round 15, r15b-12: the chamber's e-mail address): the barrier to the 3114 lowered, and the
@@ -1904,6 +1946,9 @@ def _crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     news = late_safety_news(dispatcher, tracker)  # round 16, r16b-08, r16b-13: the safety answer one turn late
     if news is not None:
         return news
+    unsafe = unsafe_said_again(dispatcher, tracker)  # round 26, r26a-02: "not safe" at any later point
+    if unsafe is not None:
+        return unsafe
     if tracker.get_slot("requested_slot") in _OFFER_QUESTIONS:
         # "Oui, je veux bien. Mais est-ce que quelqu'un peut m'appeler aujourd'hui ?" on a Saturday (round 14, r14a-10):
         # the reopening and the 3114 said first; the answer is then read as the form reads it.
@@ -1931,6 +1976,9 @@ class ActionCrisisResponse(Action):
 
     @staticmethod
     def _reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        unsafe = unsafe_said_again(dispatcher, tracker)  # round 26, r26a-02: the crisis guard's "not safe" said again
+        if unsafe is not None:
+            return unsafe
         if tracker.get_slot("distress") and tracker.active_loop.get("name") is None:
             # Round 19 (r19c-11, r19b-07): after the crisis path, "j'ai appelé le 3114, ça m'a fait du bien" or a question
             # about the helplines, read as a new sign: welcomed or answered, never the whole block and the safety again.

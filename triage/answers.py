@@ -685,6 +685,36 @@ def _pieces(text: str) -> list[str]:
     return [part for piece in pieces for part in re.split(r"\bmais\b", piece) if part.strip()]
 
 
+# Round 26 (r26a-07): "oh la pourquoi vous me parlez de ça, je vais pas me foutre en l'air hein, je dis juste que c'est
+# dur" at the safety question was stored "not safe" ("Appelez tout de suite le 15"): the act denied in the writer's own
+# words, now and without a limit in time, is a no to the danger and an objection to the question. Never "je vais pas me
+# tuer ce soir", "pas pour l'instant", nor with fear, doubt or another sign said beside it.
+_ACT_DENIED_NOW = re.compile(
+    r"\b(?:je |j )?(?:ne |n )?(?:vais|compte|veux|ferai|ferais|irai|vas) (?:pas|jamais|surtout pas|quand meme pas) "
+    r"(?:me (?:foutre en l air|tuer|suicider|flinguer|pendre|supprimer|faire sauter|faire du mal|faire de mal)|"
+    r"en finir|(?:faire|tenter) (?:de |une |des )?(?:betises?|conneries?|connerie|truc stupide|quelque chose de grave))\b"
+    r"(?! (?:ce soir|cette nuit|maintenant|aujourd hui|tout de suite|pour l instant|pour le moment|tout de suite|encore|"
+    r"tout de suite|demain)\b)"
+)
+_ACT_DENIED_DOUBTED = re.compile(
+    r"\b(?:pour l instant|pour le moment|pas encore|je sais pas|sais plus|peut etre|j ai peur|des fois|parfois|mais (?:si|bon)|"
+    r"envie|tente|pense|j y pense|pas en securite|en danger)\b"
+)
+
+
+def denies_the_act(text: str | None) -> bool:
+    """The writer denies the act itself, now ("je vais pas me foutre en l'air hein, je dis juste que c'est dur"), without
+    a doubt, a fear or any other warning sign beside it: no danger said, and the question questioned."""
+    if not text or text.startswith("/") or speaks_for_someone_else(text):
+        return False
+    words = normalise(text)
+    denial = _ACT_DENIED_NOW.search(words)
+    if denial is None or _ACT_DENIED_DOUBTED.search(words):
+        return False
+    rest = f"{words[: denial.start()]} , {words[denial.end() :]}"
+    return not any(sign.level <= INDIRECT for sign in find_signs(rest)) and not _ALARMING.search(rest)
+
+
 def _yes_with_objection(text: str | None) -> bool:
     """A yes said first, then only a question about the question or a word that it was misread ("oui je suis en
     sécurité, pourquoi vous me demandez ça ?", "ça va, mais vous avez lu mon message ?")."""
@@ -1222,6 +1252,31 @@ _PERSON_NEWS = compile_any(
 )
 
 
+# Round 26 (r26a-02): after the callback was refused, "je suis pas en securite", "je me sens pas en sécurité ce soir" got
+# "D'accord." and the case stayed "en sécurité". The writer's own "not safe" (or "en danger"), said as a statement: never
+# a question, a condition ("si je suis pas en sécurité"), nor safety of the money or the premises.
+_UNSAFE_SAID = re.compile(
+    r"(?<!\bsi )(?<!\bsinon )\b(?:je ne suis|je suis|j suis|jsuis|jsui|chui|suis|je ne me sens|je me sens|jme sens|me sens)"
+    r"(?: (?:vraiment|toujours|encore))? (?:pas|plus|jamais)(?: (?:vraiment|du tout|trop|tout a fait|tres|si|bien))? "
+    r"(?:en securite|a l abri)\b(?! (?:financierement|juridiquement|sociale|niveau|cote|pour (?:la|le|l|mes|mon|ma|les)))"
+    r"|(?<!\bsi )(?<!\bpas )\b(?:je suis|jsuis|chui|je me sens|jme sens) (?:vraiment |tres |peut etre )?en danger\b"
+)
+
+
+def says_unsafe(text: str | None) -> bool:
+    """The writer says they are not safe ("je suis pas en securite", "je me sens pas en sécurité ce soir", "je suis en
+    danger"), as a statement and not a question: the crisis numbers at once, whatever else the conversation was at."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    match = _UNSAFE_SAID.search(words)
+    if match is None or re.search(r"\b(?:si|sinon|quand|est ce que) (?:je |j )?$", words[: match.start()]):
+        return False
+    # "est-ce que je suis en sécurité ?", "je suis pas en sécurité ?": a question about it, not news.
+    after = text.split("?")[0] if "?" in text else None
+    return after is None or normalise(after).find(match.group(0)) < 0
+
+
 def says_safety_news(text: str | None, *, about_someone_else: bool = False) -> bool:
     """Words about safety said after the safety question was answered, at the callback offer: fear for oneself or for the
     person ("j'ai peur", "je suis inquiète pour lui"), safety or danger named ("je sais pas s'il est en sécurité"), and,
@@ -1458,8 +1513,9 @@ def promises_to_call_the_line(text: str | None) -> bool:
 
 
 def objects_to_the_question(text: str | None) -> bool:
-    """A yes to the safety question with an objection or a question about the question: the reason, said kindly."""
-    return _yes_with_objection(text)
+    """A yes to the safety question with an objection or a question about the question, or the act denied outright
+    (round 26, r26a-07): the reason, said kindly."""
+    return _yes_with_objection(text) or denies_the_act(text)
 
 
 # Someone close answering the safety question about themself (round 7, r7b-05 "moi oui ça va, c'est lui le problème.
@@ -1683,6 +1739,8 @@ def answer_to_safety_question(
         return _relative_safety(text or "")
     if _risk_denied_with_a_reason(text):
         return UNSURE
+    if not about_someone_else and denies_the_act(text):
+        return SAFE  # round 26, r26a-07: "je vais pas me foutre en l'air hein", no danger said
     left = _line_promised(text)
     if left is not None:
         # Round 9 (r9b-26): "je vais appeler le 3114" answers nothing about safety; read without it, never as safe

@@ -32,6 +32,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from guidance.glossary import term_asked
+from triage.answers import says_unsafe
 from triage.distress import AMBIGUOUS, INDIRECT, find_signs, is_bereaved_by_suicide, model_may_ask
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ CHECK_IN_INTENT = "express_overwhelm"
 BEREAVEMENT_INTENT = "express_bereavement"
 GUARDED = (DISTRESS_INTENT, CHECK_IN_INTENT, BEREAVEMENT_INTENT)
 DECISION_KEY = "crisis_guard"
+# The guard's rule id when the writer says they are not safe (no sign of the table: the safety question's answer).
+NOT_SAFE_SAID = "not_safe_said"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -91,6 +94,11 @@ class CrisisGuard(GraphComponent):
             return self._force(message, CHECK_IN_INTENT, level, rules, "rules")
         if is_bereaved_by_suicide(text):
             return self._force(message, BEREAVEMENT_INTENT, None, ["bereaved_by_suicide"], "rules")
+        if says_unsafe(text):
+            # Round 26 (r26a-02): "je suis pas en securite" after the callback was refused was a no ("D'accord."): the
+            # writer's own "not safe" goes the crisis way wherever it is said (actions/crisis_actions.py answers it with
+            # the emergency numbers, and the safety recorded, when the safety question was answered before).
+            return self._force(message, DISTRESS_INTENT, None, [NOT_SAFE_SAID], "rules")
 
         predicted = message.get(INTENT) or {}
         name = predicted.get("name")
