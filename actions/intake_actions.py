@@ -1396,7 +1396,7 @@ def callback_wanted_again(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 
 # Stopping said in so many words ("je suis épuisé, j'arrête là"): a stop, whatever else is said.
 _STOPPING = re.compile(
-    r"\b(?:j'arrete|on arrete|arretons|on s'arrete|stop|laisse[rz]? tomber|ca suffit|assez pour aujourd'hui|"
+    r"\b(?:j'arrete|on arrete|arretons|on s'arrete|stop|laisse[rz]? tomber|ca suffit(?! (?:pas|plus|jamais|meme pas))|assez pour aujourd'hui|"
     r"plus tard|une autre fois|pas maintenant)\b"
 )
 # The conversation, the chat, the questions: what a stop is about ("fermez la discussion", never "je ferme le salon").

@@ -918,7 +918,7 @@ def _withdraws(text: str | None, explicit_only: bool) -> bool:
 
 # A thanks or a farewell that closes the conversation ("merci c'est tout", "je dois filer"), unlike "merci".
 _CLOSING = re.compile(
-    r"\b(?:ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit|j'y vais|(?:je|j'?) ?(?:dois|vais) "
+    r"\b(?:ce sera tout|ca sera tout|rien d'autre|ca ira|ca suffit(?! (?:pas|plus|jamais|meme pas))|j'y vais|(?:je|j'?) ?(?:dois|vais) "
     rf"(?:y aller|filer|partir|vous laisser|raccrocher|fermer)|je vous laisse(?! (?:{_LEFT_WITH})\b)|je file|je m'en vais|"
     r"bonne continuation|"
     r"a la prochaine|(?:il )?faut que (?:j'y aille|je (?:file|parte|y aille|me sauve|vous laisse))|je me sauve|"
