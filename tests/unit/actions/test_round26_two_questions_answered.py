@@ -21,7 +21,9 @@ def _said(words: str, key: str) -> list[str]:
         "urgency": "haute",
         "requested_slot": "wants_advisor",
     }
-    current = tracker([user("le client paye pas, 42 000 €"), bot(OFFER), message], slots=slots, active_loop="handoff_form")
+    current = tracker(
+        [user("le client paye pas, 42 000 €"), bot(OFFER), message], slots=slots, active_loop="handoff_form"
+    )
     current.latest_message["response_selector"] = message["parse_data"]["response_selector"]
     dispatcher, _ = run(ActionAnswerFaq(), current)
     return [m.get("text") or m.get("response") or "" for m in dispatcher.messages]
