@@ -741,15 +741,16 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
     ]
 
 
-def _just_after_clear_no(tracker: Tracker) -> bool:
-    """Whether the latest message is the first one since the bot took a clear no to the direct question."""
+def _first_message_since(tracker: Tracker, action_name: str) -> bool:
+    """Whether the latest message is the first one since the bot ran ``action_name`` (its reply to a clear no to the
+    direct question, or to the answer to the safety question)."""
     users = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             users += 1
             if users > 1:
                 return False
-        elif event.get("event") == "action" and event.get("name") == "action_after_clear_no":
+        elif event.get("event") == "action" and event.get("name") == action_name:
             return users == 1
     return False
 
@@ -760,7 +761,7 @@ def clear_no_taken_back(tracker: Tracker, *, distress_words: bool = False) -> bo
     carries distress words, so it is about the question whenever it comes ("en fait si, je suis à bout")."""
     if tracker.get_slot("suicide_thoughts") != CLEAR_NO or tracker.get_slot("distress"):
         return False
-    about_the_question = distress_words or _just_after_clear_no(tracker)
+    about_the_question = distress_words or _first_message_since(tracker, "action_after_clear_no")
     return takes_back_a_clear_no(_latest_user_text(tracker), about_the_question=about_the_question)
 
 
@@ -1228,19 +1229,6 @@ def safety_put_right(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
     return events
 
 
-def _first_message_after_safety_answer(tracker: Tracker) -> bool:
-    """Whether the latest message is the first one since the bot replied to the answer to the safety question."""
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users > 1:
-                return False
-        elif event.get("event") == "action" and event.get("name") == "action_after_safety_answer":
-            return users == 1
-    return False
-
-
 def safe_taken_back_reply() -> str:
     """The short crisis answer to a yes to the safety question taken back: the numbers, said once, not the crisis block."""
     from chamber.emergency import EMERGENCY_SMS
@@ -1261,7 +1249,9 @@ def safe_taken_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     not safe (the stored case follows), then a human: the question pending asked again, or said to be there. Else None."""
     if not tracker.get_slot("distress") or tracker.get_slot("safe_now") != SAFE:
         return None
-    if not _first_message_after_safety_answer(tracker) or not takes_back_safe(_latest_user_text(tracker)):
+    if not _first_message_since(tracker, "action_after_safety_answer") or not takes_back_safe(
+        _latest_user_text(tracker)
+    ):
         return None
     person = person_at_risk(tracker)
     logger.info("safety: the yes taken back in the next message, not safe")
