@@ -432,12 +432,12 @@ def clean_name(text: str | None) -> str | None:
     name = name_without_courtesy(" ".join(words.split()).strip(" -'’.")[:MAX_NAME_LENGTH])
     # "Yann Le Goff le patron", "Karim Benali gérant" (round 17, r17a-01, r17a-09): the role is no part of the name.
     name = _WORK_ROLE_AFTER_NAME.sub("", name or "").strip(" -'’.,") or name
-    # "Jean-Pierre mais tout le monde m'appelle JP" (round 26, r26b-01: stored whole): the name, not the nickname's tale.
+    # A first name, then the nickname others use (round 26, r26b-01: stored whole): the name, not the nickname's tale.
     name = _NICKNAME_AFTER_NAME.sub("", name or "").strip(" -'’.,") or name
     return name or None
 
 
-# A nickname told after the name: "mais tout le monde m'appelle JP", "on me dit Nath", "Momo pour les intimes".
+# A nickname told after the name: "... les copains m'appellent JP", "on me dit Nath", "Momo pour les intimes".
 _NICKNAME_AFTER_NAME = re.compile(
     r"(?<=\w)[\s,]+(?i:(?:mais|et|enfin|sinon)\s+)?(?i:(?:tout le monde|on|les gens|les clients|les copains|mes amis|"
     r"mes potes|les potes|mes proches|ma famille|au boulot|au travail)\s+(?:m'|m’|me\s+)(?:appelle|appellent|apelle|dit|"
