@@ -33,7 +33,15 @@ from intake.answers import (
     kind as answer_kind,
 )
 from intake.facts import extract_facts, fold, hyphened_departement, is_place_mention, without_phone_digits
-from places import NOT_FOUND, departement_code, departement_name, find_in_text, names_a_known_town, resolve
+from places import (
+    NOT_FOUND,
+    departement_code,
+    departement_name,
+    find_in_text,
+    names_a_departement,
+    names_a_known_town,
+    resolve,
+)
 from places.choice import choose, settled_by_another_town, speaks_of_choices
 from places.resolve import namesake_said_alone, place_said_alone, said_as_a_place, said_as_whereabouts
 from triage.distress import AMBIGUOUS as LEVEL_THREE
@@ -195,7 +203,7 @@ def place_in_answer(
         return None  # "2" at "Avez-vous une échéance ?" (round 7: the Nord became the Aisne): a number, no place
     seen = any(entity.get("entity") in entity_kinds for entity in latest.get("entities") or [])
     # A bare city name ("Rouen", "Limoges") often escapes the extractor: a known town said alone is read too.
-    if not seen and names_a_known_town(latest.get("text")) is None:
+    if not seen and names_a_known_town(latest.get("text")) is None and names_a_departement(latest.get("text")) is None:
         return None
     update, _ = place_update(latest.get("text") or "", {})
     if namesakes and update.get("place_choices") and not tracker.get_slot("departement"):

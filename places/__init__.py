@@ -7,6 +7,7 @@ no Rasa, SQL or HTTP. The bot, the case model and the inbox read places only thr
 - ``find_in_text(text)``: a place named in a free sentence, conservatively; a place negated ("pas le
   Nord") is never read, a correction ("non c'est la Somme") is.
 - ``names_a_known_town(text)``: a whole answer that is only a known town's name ("Rouen" at another question).
+- ``names_a_departement(text)``: a whole answer that only names a département ("dans la Creuse" at another question).
 - ``negated_departements(text)``: the départements a sentence says are wrong.
 - ``choose(answer, choices)``: the place an answer to "which one?" picks ("celle de la Réunion", "le 93").
 - ``departement_code(text)``: the one département normaliser ("9" -> "09", "59000" -> "59", "Nord" -> "59").
@@ -22,6 +23,7 @@ from places.resolve import (
     Resolution,
     departement_code,
     find_in_text,
+    names_a_departement,
     names_a_known_town,
     negated_departements,
     postcode_departement,
@@ -46,6 +48,7 @@ __all__ = [
     "departement_name",
     "departements",
     "find_in_text",
+    "names_a_departement",
     "names_a_known_town",
     "negated_departements",
     "postcode_departement",

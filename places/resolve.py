@@ -1724,6 +1724,28 @@ def names_a_known_town(text: str | None) -> Resolution | None:
     return resolution if known else None
 
 
+def names_a_departement(text: str | None) -> Resolution | None:
+    """The whole answer names one département ("dans la creuse", "en Corrèze", "la Haute-Savoie"), with no other word
+    than the ones that introduce a place: its resolution. A département named like a word ("la somme", "le cher")
+    counts only where it is said as a place (`said_as_a_place`). For answers given to another question (round 27:
+    "dans la creuse" at the debts question became the creditor "dans la creuse"), where the extractor may not tag it."""
+    words = normalise(text or "").split()
+    meaningful = [word for word in words if word not in _FILLERS]
+    key = " ".join(meaningful)
+    code = tables().departement_keys.get(key)
+    if code is None or not said_as_a_place(key, text):
+        return None
+    if key in _WORD_DEPARTEMENTS and not _PLACE_LEAD_WORDS & set(words) and key.title() not in (text or ""):
+        return (
+            None  # "c'est cher", "la somme ?": a word, unless a place is said ("dans le cher") or written ("la Somme")
+        )
+    return _departement(code)
+
+
+# Words that say a place follows, where a département's name is also a word.
+_PLACE_LEAD_WORDS = frozenset({"dans", "en", "departement", "dept", "dpt", "vers", "pres", "cote", "secteur", "region"})
+
+
 def namesake_said_alone(text: str | None) -> Resolution | None:
     """The whole message is a name several towns bear, one of them a known town ("Clermont": Clermont-Ferrand, 63, or
     Clermont, 60; "à Saint-Denis"), with no other word: its candidates, to be offered. Round 23 (r23b-14: "Clermont"
