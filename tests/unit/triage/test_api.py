@@ -212,7 +212,7 @@ def test_past_or_habitual_dates_are_no_deadlines(text):
         (
             ["l'urssaf me réclame 3 trimestres et j'ai plus de clients"],
             "normale",
-            "Si je comprends bien, vous faites face à des cotisations URSSAF impayées et à une baisse d'activité.",
+            "Si je comprends bien, vous faites face à un souci de cotisations sociales et à une baisse d'activité.",
         ),
         (
             ["l'huissier passe demain"],
