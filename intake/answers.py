@@ -939,10 +939,16 @@ def is_closing(text: str | None) -> bool:
     folded = _folded(text)
     if not folded:
         return False
+    # "mardi ça ira aussi", "le matin ça ira" (round 27, lead-r27-05: at the e-mail question, read as a goodbye and the
+    # moment lost): "ça ira" after a moment agrees to that moment; it takes leave only said of the help.
+    folded = _MOMENT_THEN_AGREED.sub(lambda match: match.group("moment"), folded)
     return any(
         _takes_leave(words) or _CLOSING.search(words) or _THATS_ALL.search(words) or _leaves_satisfied(words)
         for words in dict.fromkeys((folded, _leave_written_out(folded)))
     )
+
+
+_MOMENT_THEN_AGREED = re.compile(rf"(?P<moment>(?:{_MOMENT_SAID.pattern})[^.!?;]{{0,25}}?)\bca (?:ira|irait)\b")
 
 
 # Round 22 (r22b-06: "bon jv y aller la, merci" after the number got "Je suis toujours là ... je vous repose la
