@@ -124,6 +124,14 @@ def _told_past_before(text: str, start: int) -> bool:
 _WEEKDAY = re.compile(
     r"\b(?:ce |cette |d ici |avant |jusqu a |pour |des |le )?(" + "|".join(_WEEKDAYS) + r")( prochain)?\b"
 )
+# The day's number after a weekday ("jeudi 26 novembre", "samedi 26"), not a time, a count or a sum ("lundi 14 heures").
+_DAY_NUMBER_AFTER = re.compile(
+    r" (\d{1,2}|1er|premier)\b(?! (?:h|heures?|jours?|semaines?|mois|ans?|euros?|e|fois|minutes?|min)\b)"
+    r"(?: (" + "|".join(_MONTHS) + r"))?"
+)
+# The day a delay is counted from ("un mois à compter du jeudi 26 novembre", the deadline slot's own words, round 27):
+# where the delay starts, never the date due.
+_COUNTED_FROM_BEFORE = re.compile(r"\ba compter (?:du|de|d)(?: (?:" + "|".join(_WEEKDAYS) + r"))? $")
 _DAY_MONTH = re.compile(r"\b(?:le )?(\d{1,2}|1er|premier) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _YESTERDAY = re.compile(r"\b(avant )?hier\b")
@@ -218,12 +226,30 @@ def _month_part(part: str, month: int, year: int | None, today: date, past_tense
     return _dated(day, month, year, today, past_tense)
 
 
+def _numbered_weekday(day: int, weekday: int, today: date) -> date | None:
+    """ "jeudi 26" without its month: the coming 26th that is a Thursday (this month's or next month's), else one of
+    the last two weeks ("reçue jeudi 26"); none such (a slip in the weekday), this month's 26th when still to come,
+    else next month's: a date read early is met. None for no such day."""
+    months = [(today.year - (today.month == 1), (today.month - 2) % 12 + 1), (today.year, today.month)]
+    months.append((today.year + (today.month == 12), today.month % 12 + 1))
+    candidates = [date(year, month, day) for year, month in months if day <= calendar.monthrange(year, month)[1]]
+    fitting = [when for when in candidates if when.weekday() == weekday and (when - today).days >= -_WEEKDAY_SLIP_DAYS]
+    if fitting:
+        return min(fitting, key=lambda when: abs((when - today).days))
+    ahead = [when for when in candidates if when >= today]
+    return ahead[0] if ahead else None
+
+
+# How far back a weekday with its day's number ("jeudi 26") may be a past one; further back, the weekday is a slip.
+_WEEKDAY_SLIP_DAYS = 14
+
+
 def _all_dates(text: str, today: date) -> list[Deadline]:
     """Every date the normalised text names, past ones included (``days`` below 0)."""
     found: list[Deadline] = []
 
     def add(when: date | None, match: re.Match[str]) -> None:
-        if when is not None:
+        if when is not None and not _COUNTED_FROM_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             found.append(Deadline((when - today).days, when, match.start(), match.end()))
 
     for pattern, days in _RELATIVE:
@@ -246,6 +272,14 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         add(today + timedelta(days=_number(count) * _UNIT_DAYS[unit]), match)
     for match in _WEEKDAY.finditer(text):
         weekday = _WEEKDAYS.index(match.group(1))
+        numbered = _DAY_NUMBER_AFTER.match(text, match.end())
+        if numbered and not match.group(2):
+            # "à compter du jeudi 26 novembre", "avant le samedi 26" (round 27, r27-a-11): the weekday names the day
+            # of the number after it, never the next such weekday ("dans 4 jours" for a date 20 days away).
+            if not numbered.group(2):  # with its month, _DAY_MONTH below reads it
+                day = 1 if numbered.group(1) in ("1er", "premier") else int(numbered.group(1))
+                add(_numbered_weekday(day, weekday, today), match)
+            continue
         said_past = bool(_PAST_AFTER.match(text[match.end() : match.end() + 14])) or (
             not match.group(2)
             and (
