@@ -102,6 +102,7 @@ from intake.answers import (
     YES,
     asks_for_callback,
     asks_if_confidential,
+    fears_others_told,
     is_closing,
     is_correction,
     is_hesitation,
@@ -287,10 +288,10 @@ class ActionAcknowledgeSituation(Action):
         outside = outside_reply(dispatcher, tracker)
         if outside is not None:
             return outside
-        from actions.service_answers import urssaf_scam_reply
+        from actions.service_answers import secrecy_asked_first_reply, urssaf_scam_reply
 
         # Round 26: "un SMS de l'URSSAF avec un lien, c'est une arnaque ?": how to check it, no intake.
-        scam = urssaf_scam_reply(dispatcher, tracker)
+        scam = urssaf_scam_reply(dispatcher, tracker) or secrecy_asked_first_reply(dispatcher, tracker)
         if scam is not None:
             return scam
         nothing = nothing_more_reply(dispatcher, tracker)  # "...", "rien", "jsp" after the case (round 24)
@@ -370,8 +371,12 @@ def question_in_the_account(tracker: Tracker, words: str) -> tuple[str | None, l
     from actions.service_answers import service_question_text
     from intake.service_questions import QUESTION_FOR_THE_ADVISOR, about_the_call, asks_for_advice
 
-    if not words or words.startswith("/") or len(user_messages(tracker.events)) < 2:
+    if not words or words.startswith("/"):
         return None, []
+    if len(user_messages(tracker.events)) < 2:
+        # The first message's own question is answered by the first steps; whether it stays secret is not (round 27,
+        # r27-a-19: "j'ai 2 trimestres de retard, l'urssaf aura accès à ce que je vous écris ?").
+        return (service_question_text(tracker, words) if fears_others_told(words) else None), []
     advice = (is_question(words) or "?" in words or asks_what_to_do(words)) and asks_for_advice(words)
     # "l'horaire du rappel je peux le modifier ?" (the call's own paths): no advice asked.
     if not advice or about_the_call(words):

@@ -172,3 +172,24 @@ def urssaf_scam_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     dispatcher.utter_message(text=ANYTHING_ELSE)
     leave = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name == "situation_form" else []
     return [*leave, FollowupAction("action_listen")]
+
+
+# Round 27 (r27-a-19, D26): "bonjour c'est pour savoir si l'urssaf aura accès a ce que je vous ecris" as the first message
+# got "vous vous renseignez par anticipation, concernant vos cotisations sociales" and "Quel est votre métier ?"; "ma
+# banque va le savoir ?" alone got "Je vous écoute.": whether it stays secret, asked before anything is told, is answered
+# first, and the door left open; no intake question about a difficulty nobody said.
+TELL_WHAT_BRINGS_YOU = "Quand vous le souhaitez, dites-moi ce qui vous amène, avec vos mots."
+
+
+def secrecy_asked_first_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Whether a body learns, or whether it is confidential, asked while no difficulty is known: the answer (the body
+    named), then what brings them. None when the words ask no such thing, or once a difficulty is known (the
+    acknowledgement answers the question beside it: actions/intake_actions.question_in_the_account)."""
+    words = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("difficulty_categories") or not fears_others_told(words):
+        return None
+    dispatcher.utter_message(text=service_question_text(tracker, words) or no_one_told_text(words))
+    if not any(e.get("event") == "bot" and e.get("text") == TELL_WHAT_BRINGS_YOU for e in tracker.events):
+        dispatcher.utter_message(text=TELL_WHAT_BRINGS_YOU)
+    leave = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name == "situation_form" else []
+    return [*leave, FollowupAction("action_listen")]

@@ -49,7 +49,7 @@ _OURS = (
 _KNOWING = (
     r"(?:savoir(?! (?:quoi|comment|ce|si|pourquoi|combien|ou|faire))|apprendre|au courant|prevenue?s?|informee?s?)"
 )
-_SEEING = r"(?:voir|lire|recevoir|consulter|acceder|avoir acces|tomber dessus)"
+_SEEING = r"(?:voir|lire|recevoir|consulter|acceder(?: a| au| aux)?|avoir acces(?: a| au| aux)?|tomber dessus)"
 _BODY_LEARNS = re.compile(
     # "ma banque va le savoir ?", "les impots ils peuvent voir ce que j'ecris ?", "l'urssaf va savoir que je vous ai parlé"
     rf"\b{_BODY}(?:,? (?:ils?|elles?|eux|ca))?[^.!?]{{0,15}}?\b(?:va|vont|pourra|pourront|peut|peuvent|risque|risquent|"
@@ -62,16 +62,25 @@ _BODY_LEARNS = re.compile(
     rf"\b(?:si|que|qu') ?{_BODY}(?:,? (?:ils?|elles?))? (?:va |vont |pourra |peut |risque de )?(?:le |l'|l )"
     r"(?:sa\w+|sau\w+|appren\w+|voi\w+|verr\w+|li\w+)\b|"
     rf"\b(?:si|que|qu') ?{_BODY} (?:sache\w*|sait|savent|apprenne\w*)(?=\s*(?:$|[?,.!]|que\b|qu'))|"
+    # Round 27 (r27-a-19): "c'est pour savoir si l'urssaf aura accès a ce que je vous ecris", "la banque a accès à cette
+    # conversation ?": the body's access, in any tense.
+    rf"\b{_BODY}(?:,? (?:ils?|elles?|eux))?[^.!?]{{0,12}}?\b(?:a|ont|aura|auront|aurait|auraient|avait|avaient) "
+    rf"(?:pas )?(?:d'|d )?acces(?: a| au| aux)?{_OURS}|"
     # "ça va remonter à l'urssaf ?", "ce que j'écris ici peut être transmis à l'URSSAF ou au fisc ?"
     r"\b(?:ca|cela|ce que j'?(?:ecris|ai ecrit|vous ecris|dis|vous dis|raconte|vous raconte)|ce que je (?:vous )?(?:dis|"
     r"ecris|raconte)|mes messages|tout ca|mes infos|mes donnees|mon dossier|c|ce)\b[^.!?]{0,25}?\b(?:remonte\w*|"
     r"transmis\w*|transmettre|envoye\w*|communique\w*|partage\w*|arrive\w*|ira|sortir|sortira)\b[^.!?]{0,20}?"
     rf"\b(?:a|au|aux|chez|jusqu'? ?a|jusqu'? ?au|jusqu'? ?aux|vers) ?{_BODY}|"
     # "vous le dites à l'urssaf ou pas ?", "vs allez pas le dire a mon banquier hein"
-    r"\b(?:vous|vs|tu)\b (?:(?:allez|aller|vas|allez-vous|n'allez)(?: pas)? )?(?:le |leur |lui |l'|l |ca |tout ca |"
-    r"tout )?(?:dites|dis|direz|dire|transmettez|transmettre|transmettrez|donnez|passez|envoyez|envoyer|prevenez|"
-    r"prevenir|previendrez|informez|informer|avertissez|avertir|signalez|signaler|refilez|communiquez|communiquer)\b"
-    rf"[^.!?]{{0,20}}?\b{_BODY}|"
+    # Round 27 (r27-a-19): "et la chambre va le dire a mon banquier ?": the chamber or its advisor as the teller too;
+    # never what they are asked to say for the artisan ("le conseiller peut dire à ma banque de patienter ?").
+    r"\b(?:vous|vs|tu|la chambre|la cma|le conseiller|la conseillere|un conseiller|votre conseiller|vos conseillers|les "
+    r"conseillers)\b,?(?: (?:il|elle|ils))? (?:(?:allez|aller|vas|va|vont|allez-vous|n'allez|ne va|pourra|pourrait|"
+    r"peut|peuvent|doit|risque de)(?: pas)? )?(?:le |leur |lui |l'|l |ca |tout ca |"
+    r"tout )?(?:dites|dis|direz|dire|dira|diront|transmettez|transmettre|transmettrez|transmettra|transmet|donnez|"
+    r"passez|envoyez|envoyer|prevenez|prevenir|previendrez|previendra|previent|informez|informer|informera|avertissez|"
+    r"avertir|signalez|signaler|refilez|communiquez|communiquer)\b"
+    rf"[^.!?]{{0,30}}?\b{_BODY}(?! (?:de|d'|pour)\b)|"
     # "pas à ma banque j'espère", "pas aux impots hein"
     rf"\bpas (?:a|au|aux|chez) {_BODY}(?: \w+)? ?(?:j'? ?esper\w*|hein\b|\?)"
 )
