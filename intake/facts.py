@@ -180,9 +180,11 @@ _CREDITORS = [
         r"banques?|banquier|banquiere|pret|credit agricole|credit mutuel|cic|bnp|lcl|caisse d'epargne|banque populaire|societe generale|la poste|pge|"
         r"credits?(?! d'impots?| d impots?)|emprunts?",
     ),
+    # "le fournisseur d'énergie" (round 27, r27-a-06 / D13: read as a supplier, the energy debt it denied kept): the
+    # energy supplier, before any supplier.
+    ("énergie", r"fournisseurs? (?:d'|d |de |en )(?:energie|electricite|gaz)|edf|engie|electricite|gaz"),
     ("fournisseurs", r"fournisseurs?|grossistes?"),
     ("loyer", r"loyers?|proprietaire|bailleur|proprio"),
-    ("énergie", r"edf|engie|electricite|gaz"),
     # The MSA is the farmers' social security, named as itself (round 15, r15a-10: echoed "caisse de retraite").
     ("MSA", r"msa|mutualite sociale agricole"),
     # New Caledonia's social security, named as itself, never the URSSAF (round 20, r20c-20).
@@ -992,9 +994,16 @@ _CREDITOR_NOT_IT_BEFORE = re.compile(
     r"\b(?:(?:c'est|c est|cest|ce n'est|ce n est|c|ce|ca n'est|c'etait)\s+pas|non pas|et non|et pas|plutot que|au lieu de)"
     r"\s+(?:les |le |la |l'|l |des |du |de |a |aux? )?$"
 )
+# Round 27 (r27-a-06, D13): "mon entreprise d'électricité", "une boîte de gaz et chauffage", "artisan en électricité":
+# the business's trade, never a creditor.
+_TRADE_OF_BEFORE = re.compile(
+    r"\b(?:entreprises?|societes?|boites?|sarl|eurl|sas|sasu|activite|metier|artisans?|atelier|travaux|installateurs?|"
+    r"techniciens?|depannage|bureau d'etudes?|ets|etablissements?)\s+(?:de la |de l'|d'|de |en |du )$"
+)
 # "la banque je lui dois rien", "la banque, je ne leur dois plus rien" (round 15, r15a-13): nothing owed to it.
 _OWES_IT_NOTHING_AFTER = re.compile(
-    r"[ ,]*(?:(?:c'est|ca) )?(?:je |j')?(?:ne |n')?(?:lui |leur )?dois (?:plus )?rien\b|"
+    # "la banque on lui doit rien", "EDF nous ne leur devons rien" (round 27, D13): whoever owes.
+    r"[ ,]*(?:(?:c'est|ca) )?(?:je |j'|on |nous )?(?:ne |n')?(?:lui |leur )?(?:dois|doit|devons) (?:plus )?rien\b|"
     r"[ ,]*(?:je n'ai|j'ai|y a|il n'y a) (?:pas|plus|aucune?) (?:de )?dettes?\b|"
     # Round 22 (r22c-13): "le loyer c'est pas une dette, il augmente", "le loyer ce n'est pas une dette".
     r"[ ,]*(?:c'est|c est|cest|ce n'est|ce n est|c|ca n'est|ca)\s+(?:pas|plus)\s+(?:une |de |d')?(?:dettes?|impayes?|retard)\b"
@@ -1117,6 +1126,8 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         for match in _CREDITOR.finditer(clause):
             if _CREDITOR_NOT_IT_BEFORE.search(clause[: match.start()]):
                 continue  # "c'est pas l'urssaf c'est les impôts": not the URSSAF
+            if _TRADE_OF_BEFORE.search(clause[: match.start()]):
+                continue  # "mon entreprise d'électricité": the trade, no energy debt (round 27, D13)
             for index, (label, _) in enumerate(_CREDITORS):
                 if match.group(f"c{index}") and label not in names:
                     names.append(label)
@@ -1448,7 +1459,8 @@ _RETIREMENT_DENIED = re.compile(
 )
 # "la banque je lui dois rien" reads after the creditor; "je dois rien à la banque" before it.
 _OWES_NOTHING_BEFORE = re.compile(
-    r"\b(?:ne |n')?dois (?:plus )?rien (?:a|au|aux|chez|envers)\s+(?:les |le |la |l'|l )?$"
+    # "nous ne devons rien au fournisseur" (round 27, D13): whoever owes.
+    r"\b(?:ne |n')?(?:dois|doit|devons|devez|doivent) (?:plus )?rien (?:a|au|aux|chez|envers)\s+(?:les |le |la |l'|l )?$"
 )
 # "j'ai pas d'échéance le 11", "il y a aucune échéance": the deadline denied ("pas d'échéance pour l'urssaf" is about one
 # creditor, "pas de date d'audience" about a hearing not yet set: neither).
