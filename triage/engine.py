@@ -381,6 +381,10 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
     explained = asked and any(rules().signals.not_difficulties.search(c.text) for c in clauses)
     if not by_rules and not found and not explained:
         found = _best_alone(fitted, text, denied)
+    # Round 27 (retired v31): a one-clause question the rules read as no difficulty only ("le fisc et ma banque vont voir
+    # ce que j'écris ici ?"): the bodies it names are no difficulty for the model either.
+    if explained and not by_rules and len(clauses) == 1:
+        return []
     # A relative's illness is vie_personnelle, one's own is sante: the rules read whose it is.
     for pair in corpus().exclusive:
         if pair & specific:
@@ -1297,6 +1301,11 @@ _MECHANISM_ASKED = re.compile(
     r"|\b(?:peut|peuvent|pourrait|pourraient|(?:a|ont) le droit de|risque|risquent)(?: \w+){0,2} (?:me |nous )?"
     r"(?:prendre|saisir|bloquer|vendre|reprendre|fermer|enlever|toucher a)\b"
     r"|\b(?:je|on) risque(?:rais|rait)? (?:quoi|quelque chose|gros)\b|\bqu est ce que (?:je|on) risque\b"
+    # Round 27 (retired v31): the next step asked ("c'est le tribunal ensuite ?", "après c'est l'huissier ?").
+    r"|^(?:(?:et|mais|alors|donc|du coup|euh|bon|ok) )*c est (?:le|la|l|les|un|une|des) \w+(?: \w+){0,2} (?:ensuite|apres|"
+    r"derriere|au bout|a la fin|la prochaine etape|l etape d apres)$"
+    r"|^(?:(?:et|mais|alors|donc|du coup|euh|bon|ok) )*(?:et )?(?:apres|ensuite|derriere|puis) c est (?:le|la|l|les|un|une|des) \w+"
+    r"(?: \w+){0,2}$"
 )
 
 
