@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from intake.answers import fears_others_told
 from intake.service_questions import (
+    CANNOT_UNDO_IT,
     DATA_USE,
     IN_FRENCH_CALLBACK,
     IN_FRENCH_ONLY,
@@ -25,6 +26,7 @@ from intake.service_questions import (
     asks_for_a_loan,
     asks_if_someone_is_there,
     asks_if_urssaf_message_is_a_scam,
+    asks_if_we_can_undo_it,
     asks_us_to_act,
     asks_what_is_done_with_data,
     asks_what_to_say,
@@ -59,6 +61,8 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     body = body_asked_about(words)
     if body is not None:
         return not_that_body_text(chamber.name, body)
+    if asks_if_we_can_undo_it(words):
+        return CANNOT_UNDO_IT  # round 27 (r27-a-12): "le conseiller il peut debloquer mon compte ?", never the CIP
     whom = asks_us_to_act(words)
     if whom is not None:
         return act_for_you_text(whom)

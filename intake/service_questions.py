@@ -372,6 +372,46 @@ def act_for_you_text(whom: str) -> str:
     )
 
 
+# Round 27 (r27-a-12, D20): "le conseiller il peut debloquer mon compte ou pas ?" got the CIP's free interviews. Whether
+# the chamber itself can lift what a creditor did (unblock an account, lift a seizure, cancel a debt): honestly no; the
+# chamber acts as an intermediary with the tax office and the URSSAF (the domain facts), the advisor helps to ask.
+_UNDOER = (
+    r"(?:(?:le|un|votre|vot|ce|vos|les) conseill\w*|la chambre|la cma|vous|vs|tu|(?P<pronoun>il|elle|ils)|"
+    r"(?:pouvez|pourriez|pourrez)[- ]vous)"
+)
+_UNDO = (
+    r"(?:debloqu\w*|lever|levez|annul\w*|effac\w*|suspend\w*|stopp\w*|arret\w*|faire sauter|supprim\w*|"
+    r"faire (?:lever|annuler|arreter|stopper|debloquer|sauter|effacer|enlever)|enlever|enlevez)"
+)
+_UNDONE = (
+    r"(?:compte|comptes|saisie|saisies|blocage|atd|satd|poursuites?|procedure|liquidation|dette|dettes|penalites?|"
+    r"majorations?|contrainte|huissier|commissaire)"
+)
+_UNDO_ASKED = re.compile(
+    rf"\b{_UNDOER},?(?: (?:il|elle|ils))? (?:(?:ne |n'? ?)?(?:peut|peuvent|pouvez|pourra|pourrait|pourriez|pourrez|va|vont|"
+    rf"allez|sait|savez|arrive a|arrivez a)(?: pas)? )?(?:me |m'? ?|nous |le |la |les |l'? ?)?{_UNDO}\b"
+    rf"(?![^.?!]{{0,12}}\b(?:argent|fonds|sous|somme|aide|aides|pret|credit)\b)"
+    rf"(?:[^.?!]{{0,30}}\b{_UNDONE}\b|(?= ?(?:\?|ou pas|oui ou non|$)))"
+)
+
+
+def asks_if_we_can_undo_it(text: str | None) -> bool:
+    """ "le conseiller il peut debloquer mon compte ou pas ?", "vous pouvez faire lever la saisie ?": whether the chamber
+    itself can lift what a creditor did. A question only; money asked for ("débloquer une aide") is none."""
+    folded = _folded(text)
+    asked = _UNDO_ASKED.search(folded) if folded and not folded.startswith("/") else None
+    if asked is None or (asked.group("pronoun") and not re.search(r"\b(?:conseill\w*|chambre|cma)\b", folded)):
+        return False  # "il peut débloquer mon compte ?" of the banker is no question about us
+    return "?" in folded or bool(re.search(r"\b(?:ou pas|oui ou non|est ce que|est-ce que)\b", folded))
+
+
+CANNOT_UNDO_IT = (
+    "Pas lui-même : ni la chambre ni son conseiller ne peuvent débloquer un compte, lever une saisie ou annuler une "
+    "dette. Le conseiller peut en revanche vous aider à le demander à l'organisme qui l'a fait, et la chambre peut "
+    "faire l'intermédiaire avec les impôts et l'URSSAF."
+)
+
+
 # Round 19 (r19c-10): "et si je rate l'appel ?" got "Je n'ai pas bien compris".
 _MISSED_CALL = re.compile(
     r"\b(?:et )?si (?:je |j')?(?:ne )?(?:rate|loupe|manque|rat|louper|rater|manquer|decroche pas|reponds pas|repond pas|"
