@@ -302,10 +302,13 @@ _SUBJECTS: dict[str, tuple[str, ...]] = {
     "avocat": ("avocat", "avocats", "avocate", "avocates"),
     "banque": ("banque", "banques", "banquier", "banquiere", "bancaire", "decouvert"),
     "impots": ("tva", "impot", "impots", "fisc", "fiscal", "fiscale", "cfe"),
+    # Round 27 (r27-a-18, D25): "j'ai droit au chomage ?" after a liquidation got nothing: the allowance for the
+    # self-employed (ATI) is its step, and no other step answers it.
+    "chomage": ("chomage", "chomeur", "chomeuse", "allocation", "allocations", "ati"),
 }
 _SUBJECT_OF = {word: subject for subject, words in _SUBJECTS.items() for word in words}
 # Said in a question, these subjects must be answered by the step (a bank or a client named may be the context only).
-_REQUIRED_SUBJECTS = frozenset({"residence", "assurance", "refus", "audience", "assurance_vie", "avocat"})
+_REQUIRED_SUBJECTS = frozenset({"residence", "assurance", "refus", "audience", "assurance_vie", "avocat", "chomage"})
 _QUESTION_STOP_WORDS = frozenset(
     (
         *("peuvent", "peut", "pouvez", "pourrai", "pourrais", "droit", "prendre", "faire", "besoin", "demande"),
