@@ -68,6 +68,7 @@ from guidance.crisis import (
     clear_no_reply,
     declined_reply,
     emergency_called_reply,
+    leaving_unanswered_reply,
     line_taken_up_reply,
     long_wait_text,
     means_away,
@@ -2125,6 +2126,10 @@ def _call_declined_before(tracker: Tracker) -> bool:
     return tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
 
 
+# Going to rest ("je vais me coucher", "bonne nuit"), not only away.
+_TO_REST = re.compile(r"\b(?:coucher|dormir|reposer|lit|bonne nuit|dodo)\b")
+
+
 class ActionAfterSafetyAnswer(Action):
     """Safe: relief and the 3114; not safe: the emergency numbers at once. A human is offered next (rules)."""
 
@@ -2210,7 +2215,7 @@ class ActionAfterSafetyAnswer(Action):
                     # Calls refused: no callback offer pushed, the door left open in a word.
                     dispatcher.utter_message(text=BUSINESS_QUESTION_DOOR)
                     return [*_misread_request_undone(tracker), FollowupAction("action_listen")]
-                if kind in ("line", "not talking"):
+                if kind in ("line", "not talking", "leaving"):
                     # A goodbye or a refusal: no callback offer pushed; the door stays open in the reply.
                     return [*_misread_request_undone(tracker), FollowupAction("action_listen")]
                 return _misread_request_undone(tracker)
@@ -2228,6 +2233,9 @@ class ActionAfterSafetyAnswer(Action):
             return "doubt", DOUBT_WITH_COMPANY_REPLY
         if kind == "line":
             return (kind, LINE_LEAVING_REPLY) if is_closing(text) else (kind, UNSURE_SELF_REPLY)
+        if kind == "leaving":
+            # Round 27 (r27-a-13, D21): "laissez tomber, je vais me coucher": a warm goodbye, never "Appelez tout de suite".
+            return kind, leaving_unanswered_reply(bool(_TO_REST.search(normalise(text))))
         replies = {
             "not talking": NOT_TALKING_SAFETY_REPLY,
             "doubt": UNSURE_SELF_REPLY,

@@ -375,6 +375,19 @@ SAFE_WITH_OBJECTION_REPLY = (
     "Merci de votre réponse, et pardon si je me suis mépris : certains mots de votre message m'ont inquiété, et je "
     "préfère toujours poser la question."
 )
+
+
+def leaving_unanswered_reply(to_rest: bool) -> str:
+    """Round 27 (r27-a-13, D21): "laissez tomber, je vais me coucher" at the safety question, after the direct question
+    was declined, got "Merci de me l'avoir dit. Appelez tout de suite le 15" and the callback offer. Someone taking leave
+    without saying whether they are safe: a short warm goodbye, the 3114 once, the door left open, no question."""
+    opening = "Je vous laisse vous reposer." if to_rest else "D'accord, je vous laisse."
+    return (
+        f"{opening} Si ça devient trop lourd, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement, et en cas "
+        f"de danger immédiat, le {SAMU} ou le {EUROPEAN_EMERGENCY}. Je reste là si vous voulez m'écrire."
+    )
+
+
 # A yes with "je veux pas appeler de numéro, je veux pas en parler" (round 7, r7a-03): heard, no data-consent text, the
 # door left open and the 3114 once.
 SAFE_NOT_TALKING_REPLY = (

@@ -1890,6 +1890,19 @@ _NO_ANSWER = {
             r"faut voir|il faut voir|a voir|je vais y reflechir|je vais reflechir)(?: ca)?$",
         ]
     ),
+    # Round 27 (r27-a-13, D21): "laissez tomber, je vais me coucher" after the direct question was declined got "Merci de
+    # me l'avoir dit. Appelez tout de suite le 15" and the callback offer: someone taking leave, saying nothing of their
+    # safety. Unsure ("sécurité non confirmée"), answered with a short warm goodbye, never a question.
+    "leaving": compile_any(
+        [
+            r"^(?:(?:euh|bon|ben|bah|ok|okay|allez|bref|enfin|tant pis|laissez tomber|laisse tomber|oubliez|oublie|"
+            r"laissez|merci) )*(?:je vais (?:aller )?(?:me coucher|dormir|me reposer|me mettre au lit|y aller)|"
+            r"je vais au lit|au lit|je vous laisse|j y vais|je me deconnecte|je dois (?:y )?aller)"
+            r"(?: (?:bonne nuit|bonne soiree|bonsoir|au revoir|a demain|merci|salut|ciao))*$",
+            r"^(?:(?:euh|bon|ben|bah|ok|allez|bref|laissez tomber|laisse tomber|oubliez) )*"
+            r"(?:bonne nuit|bonsoir|au revoir|a demain)(?: merci)?$",
+        ]
+    ),
 }
 
 
