@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import services
 from actions.asking import ask
 from actions.business_questions import asks_what_to_do
-from actions.conversation import said_before, user_messages
+from actions.conversation import difficulty_first_told, said_before, user_messages
 from actions.erasure_actions import consent_worry_text
 from actions.handoff_actions import number_after_the_handoff
 from actions.intake import QUESTION_EXAMPLES, asks_something, asks_what_is_meant
@@ -151,11 +151,19 @@ class ActionOutOfScope(Action):
             return []
         from actions.business_questions import first_step_reply
 
-        step = first_step_reply(dispatcher, tracker)  # round 20: "et donc je fais quoi en premier ?"
+        # Round 27 (r27-a-17, D24): the conversation's first difficulty told with its question ("... je fais quoi ???")
+        # is no question on a difficulty known already: said back below, with the intake and its first steps.
+        first_told = difficulty_first_told(tracker.events) and not tracker.active_loop_name
+        step = None if first_told else first_step_reply(dispatcher, tracker)  # round 20: "et donc je fais quoi ?"
         if step is not None:
             return step
         words = tracker.latest_message.get("text") or ""
-        if tracker.get_slot("difficulty_categories") and "?" in words and tracker.active_loop_name != "handoff_form":
+        if (
+            tracker.get_slot("difficulty_categories")
+            and not first_told
+            and "?" in words
+            and tracker.active_loop_name != "handoff_form"
+        ):
             from actions.business_questions import says_yes_or_no_first
             from intake.service_questions import QUESTION_FOR_THE_ADVISOR, about_the_call, asks_for_advice
 
@@ -205,7 +213,7 @@ class ActionOutOfScope(Action):
             dispatcher.utter_message(text=QUESTION_EXAMPLES[requested])
             return []
         asked_about_the_business = names_business_matter(words) and (asks_something(words) or asks_what_to_do(words))
-        if asked_about_the_business and tracker.get_slot("difficulty_categories"):
+        if asked_about_the_business and tracker.get_slot("difficulty_categories") and not first_told:
             # The difficulty known already: the question is answered, not the difficulty said back (round 17).
             from actions.business_questions import answer_here
 
@@ -214,7 +222,7 @@ class ActionOutOfScope(Action):
             from actions.business_questions import answer_to_business_question
 
             reply = answer_to_business_question(tracker, words)
-            if reply is not None or not names_a_difficulty(words):
+            if (reply is not None and not first_told) or not names_a_difficulty(words):
                 # A new difficulty in a question no step answers is acknowledged below, as any difficulty told.
                 dispatcher.utter_message(text=reply or QUESTION_NOTED_FOR_THE_ADVISOR)
                 return _no_said_first(tracker, words)

@@ -96,6 +96,22 @@ def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return lines
 
 
+def difficulty_first_told(events: list[dict[str, Any]]) -> bool:
+    """The latest message names the conversation's first difficulty: the triage set the difficulty categories with it
+    (its slot event after the message) and none was known before. Round 27 (talk-a r27-a-17, D24): "au secours y a
+    l'huissier qui est la il veut prendre mon camion ... je fais quoi ???" as the first words was taken for a question
+    on a difficulty "known already" (the categories its own triage had just set), answered "Je ne peux pas vous
+    répondre avec certitude" alone: no restatement, no intake, no callback offered."""
+    last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=None)
+    if last_user is None:
+        return False
+    set_now = any(
+        event.get("event") == "slot" and event.get("name") == "difficulty_categories" and event.get("value")
+        for event in events[last_user + 1 :]
+    )
+    return set_now and not value_before_latest_message(events, "difficulty_categories")
+
+
 def value_before_latest_message(events: list[dict[str, Any]], slot: str) -> Any:
     """The slot's value before the latest user message (its own validation may have set it since)."""
     last_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))

@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
-from actions.conversation import SITUATION_SLOTS, SKIPPED
+from actions.conversation import SITUATION_SLOTS, SKIPPED, difficulty_first_told
 from actions.erasure_actions import (
     ERASE_REQUEST_KEY,
     answer_to_offer,
@@ -129,7 +129,7 @@ class ActionAnswerFaq(Action):
             # answer only: each question its answer, in the order asked.
             for answer in each:
                 dispatcher.utter_message(**answer)
-            return []
+            return await _then_a_first_difficulty(dispatcher, tracker, domain, words)
         beside = (
             service
             or _beside_the_answers(words)
@@ -138,7 +138,7 @@ class ActionAnswerFaq(Action):
         )
         if beside:
             dispatcher.utter_message(text=beside)
-            return []
+            return await _then_a_first_difficulty(dispatcher, tracker, domain, words)
         slot = _question_answered(tracker)
         if slot:
             # "c'est moi qui gère tout maintenant" to "Sous quelle forme ... ?", taken for "qui êtes-vous": no
@@ -157,7 +157,8 @@ class ActionAnswerFaq(Action):
             answered = business_question_after_crisis(dispatcher, tracker)
             if answered is not None:
                 return answered
-        if key == FREE_KEY and asks_price_of_own_matter(words):
+        first_told = difficulty_first_told(tracker.events) and not tracker.active_loop_name
+        if key == FREE_KEY and asks_price_of_own_matter(words) and not first_told:
             # Round 25 (s25c-04, s25c-18): "et si je prends un avocat ça coûte combien ?" got "C'est entièrement gratuit":
             # the price of the artisan's own matter, which the advisor can look at with them; never the service's.
             from guidance.crisis import BUSINESS_QUESTION_UNKNOWN
@@ -172,6 +173,9 @@ class ActionAnswerFaq(Action):
                 return unfit
         if key:
             dispatcher.utter_message(**_answer(key, tracker))
+            then = await _then_a_first_difficulty(dispatcher, tracker, domain, words)
+            if then:
+                return then
             if tracker.active_loop_name is None and not any(
                 tracker.get_slot(name) for name in ("difficulty_categories", "case_reference", "distress")
             ):
@@ -181,6 +185,21 @@ class ActionAnswerFaq(Action):
                 if not already_said(tracker, opening):
                     dispatcher.utter_message(text=opening)
         return []
+
+
+async def _then_a_first_difficulty(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any], words: str
+) -> list[EventType]:
+    """After the answer to a question about the service, the conversation's first difficulty told in the same words
+    ("c'est gratuit ? l'huissier veut prendre mon camion"): said back and the intake started, as any difficulty told
+    (round 27, r27-a-17, D24: a first message answered as a question only left the artisan with no step, no offer)."""
+    from actions.intake_actions import ActionAcknowledgeSituation
+    from triage import names_a_difficulty
+
+    if tracker.active_loop_name or not difficulty_first_told(tracker.events) or not names_a_difficulty(words):
+        return []
+    events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
+    return then_the_intake(events, tracker)
 
 
 async def _what_was_asked(
@@ -201,7 +220,9 @@ async def _what_was_asked(
         return []
     # Round 23 (r23b-14): "c'est pas les impots le probleme, c'est mon associé qui veut partir" is the situation told.
     difficulty = names_a_difficulty(words) or says_a_body_is_not_the_trouble(words)
-    if difficulty and not asks_something(words):
+    if difficulty and (not asks_something(words) or difficulty_first_told(tracker.events)):
+        # Round 27 (r27-a-17, D24): the first difficulty told with a question ("... je fais quoi ???") is a difficulty
+        # told first: said back, the intake, the first steps and the callback; the question with them.
         # "des problèmes de sous quoi" (r17a-07): a difficulty said, acknowledged like any; outside a form, the intake.
         events = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
         return events if tracker.active_loop_name else then_the_intake(events, tracker)
