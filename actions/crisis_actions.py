@@ -50,6 +50,7 @@ from guidance.crisis import (
     NOT_TALKING_SAFETY_REPLY,
     OPEN_QUESTION,
     OTHER_SUBJECT_SAFETY_REPLY,
+    PRACTICAL_WORRY_HEARD,
     SAFE_NOT_A_BOTHER_REPLY,
     SAFE_NOT_TALKING_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
@@ -136,6 +137,7 @@ from triage.answers import (
     feels_a_bother,
     objects_to_the_question,
     person_reached,
+    practical_question_after_yes,
     promises_to_call_the_line,
     refuses_the_numbers,
     says_line_called,
@@ -2130,6 +2132,13 @@ def _call_declined_before(tracker: Tracker) -> bool:
 _TO_REST = re.compile(r"\b(?:coucher|dormir|reposer|lit|bonne nuit|dodo)\b")
 
 
+def _practical_answer(tracker: Tracker, question: str) -> str:
+    """A sourced step for a practical question said with a yes to the safety question, else that it was heard."""
+    from actions.business_questions import answer_to_business_question
+
+    return answer_to_business_question(tracker, question) or PRACTICAL_WORRY_HEARD
+
+
 class ActionAfterSafetyAnswer(Action):
     """Safe: relief and the 3114; not safe: the emergency numbers at once. A human is offered next (rules)."""
 
@@ -2186,6 +2195,15 @@ class ActionAfterSafetyAnswer(Action):
             return [SlotSet("wants_advisor", True)]
         if answer == SAFE and text and not text.startswith("/"):
             said = self._safe_with_more(text)
+            if said is None and person is None:
+                worry = practical_question_after_yes(text)
+                if worry is not None:
+                    # Round 27 (r27-a-07, D14): "oui ca va. mais je fais comment pour manger ce mois ci": safe, and the
+                    # worry heard in its own message (a sourced step when there is one); the callback offer follows.
+                    dispatcher.utter_message(text=safe_reply(None))
+                    dispatcher.utter_message(text=_practical_answer(tracker, worry))
+                    logger.info("safe, with a practical question")
+                    return _misread_request_undone(tracker)
             if said is not None:
                 kind, reply = said
                 if kind == "leaving" and _call_declined_before(tracker):

@@ -375,6 +375,12 @@ SAFE_WITH_OBJECTION_REPLY = (
     "Merci de votre réponse, et pardon si je me suis mépris : certains mots de votre message m'ont inquiété, et je "
     "préfère toujours poser la question."
 )
+# Round 27 (r27-a-07, D14): a yes, then a practical worry ("oui ca va. mais je fais comment pour manger ce mois ci"):
+# heard, when no sourced step answers it; the callback offer follows.
+PRACTICAL_WORRY_HEARD = (
+    "J'ai bien entendu votre question : un conseiller de la chambre peut regarder avec vous les aides et les démarches "
+    "possibles."
+)
 
 
 def leaving_unanswered_reply(to_rest: bool) -> str:

@@ -878,6 +878,68 @@ _CALLBACK_ASKED = compile_any(
 )
 
 
+# Round 27 (r27-a-07, D14): "oui ca va. mais je fais comment pour manger ce mois ci" to "Êtes-vous en sécurité ?" was
+# stored not safe ("Appelez tout de suite le 15", stay near someone): its "mais" opened a practical question about
+# making ends meet or the business, no reservation about safety. How to pay, eat, live or get help, with the thing named;
+# never "je sais pas comment je vais tenir" (no thing named), nor a worry, a danger or a sign said in the same piece.
+_PRACTICAL_ASKED = (
+    r"^(?:(?:et|bon|euh|du coup|alors|juste|surtout|par contre|maintenant) )*(?:(?:je|on) (?:fais|fait|va faire|vais faire) "
+    r"comment|comment (?:je|j|on|faire|est ce que (?:je|j|on))(?: \w+){0,2}|"
+    r"comment (?:vais|va|allons|puis|peux|dois) (?:je|j|on|t on|nous)|(?:je|j) (?:ne )?(?:sais|vois) (?:pas|plus) "
+    r"comment|(?:qu est ce que|que) (?:je|j|on) (?:fais|fait|peux|peut|dois|doit)|est ce que (?:je|j|on) (?:peux|peut|pourrais|"
+    r"pourrait|ai droit|a droit)|(?:je|j) (?:peux|pourrais) (?:avoir|demander|toucher)|(?:vous avez|il y a|y a|y a t il|"
+    r"existe t il|il existe) (?:pas )?(?:une?|des)|(?:quelles?|quel) (?:aides?|solutions?|recours|organisme))\b"
+)
+_MEANS_OF_LIVING = (
+    r"\b(?:manger|bouffer|nourrir|nourriture|courses|frigo|payer|paye|regler|rembourser|loyer|factures?|"
+    r"fins? de mois|ce mois|mois prochain|argent|sous|aides?|rsa|ccas|secours|alimentaire|colis|resto du coeur|"
+    r"restos du coeur|chauffage|electricite|courant|essence|gasoil|salaires?)\b|\b" + _BUSINESS_THING + r"\b"
+)
+_PRACTICAL_QUESTION = compile_any([_PRACTICAL_ASKED + r".*(?:" + _MEANS_OF_LIVING + r")"])
+
+
+def _practical_question(piece: str) -> bool:
+    """A piece of an answer that asks how to make ends meet or about the business, and says nothing of worry, danger or
+    a sign ("je fais comment pour manger ce mois ci", "comment je vais payer l'urssaf")."""
+    return (
+        bool(_PRACTICAL_QUESTION.search(piece))
+        and not _WORRY.search(piece)
+        and not _DANGER_WORDS.search(piece)
+        and not rule_signs(piece)
+    )
+
+
+def _each_but_a_practical_question(text: str) -> bool:
+    """Every "mais" of the answer opens a practical question (``_practical_question``), none a reservation."""
+    for chunk in re.split(r"[,;.!?\n]+", text):
+        for part in re.split(r"\bmais\b", normalise(chunk))[1:]:
+            if not _practical_question(part.strip()):
+                return False
+    return True
+
+
+def practical_question_after_yes(text: str | None) -> str | None:
+    """The practical question said after a yes to the safety question ("oui ca va. mais je fais comment pour manger ce
+    mois ci" -> "je fais comment pour manger ce mois ci"), as typed; None when there is none."""
+    for chunk in re.split(r"(?<=[,;.!?\n])", text or ""):
+        for part in re.split(r"\bmais\b", chunk, flags=re.IGNORECASE):
+            words = part.strip(" ,;.!")
+            if words and _practical_question(normalise(words)):
+                return words
+    return None
+
+
+def _without_practical(text: str) -> str:
+    """The answer without its practical questions: their question mark does not question the yes ("oui ça va, mais
+    comment je vais payer l'urssaf ?")."""
+    for _ in range(3):
+        asked = practical_question_after_yes(text)
+        if asked is None:
+            break
+        text = text.replace(asked, " ")
+    return text
+
+
 def _no_but_fine_taken_back(text: str | None) -> bool:
     """ "non ça va, oubliez", "nan c bon laissez tomber": a reassuring no, then only the earlier words taken back."""
     words = normalise(text or "")
@@ -899,9 +961,13 @@ def _yes_then_business(text: str | None) -> bool:
     quelqu'un peut m'appeler ce soir ?": a yes first, then only words taken back, a worry about the business, a callback
     asked or where one is; no warning sign, no "mais", no hedge, nothing of being alone or afraid for oneself."""
     words = normalise(text or "")
-    if not words or re.search(r"\bmais\b", words) or _DANGER_WORDS.search(words) or _SAFETY_HOPE.search(words):
+    if not words or _DANGER_WORDS.search(words) or _SAFETY_HOPE.search(words):
         return False
-    if any(sign.level <= INDIRECT for sign in rule_signs(text or "")) or _yes_questioned(text or ""):
+    if re.search(r"\bmais\b", words) and not _each_but_a_practical_question(text or ""):
+        return False  # "oui mais pas trop", "oui ça va mais j'ai peur": a reservation
+    if any(sign.level <= INDIRECT for sign in rule_signs(text or "")) or _yes_questioned(
+        _without_practical(text or "")
+    ):
         return False
     pieces = [piece.strip() for piece in _pieces(text or "")]
     start = _STARTS_YES.search(pieces[0]) if pieces else None
@@ -912,6 +978,9 @@ def _yes_then_business(text: str | None) -> bool:
     for piece in rest:
         if _WORDS_TAKEN_BACK.search(piece) or _BUSINESS_WORRY.search(piece) or _CALLBACK_ASKED.search(piece):
             told = True
+            continue
+        if _practical_question(piece):
+            told = True  # "mais je fais comment pour manger ce mois ci" (round 27, D14)
             continue
         if re.fullmatch(r"(?:c est tout|voila|voila tout|c est (?:juste )?ca|bref)", piece):
             continue
