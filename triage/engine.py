@@ -36,6 +36,12 @@ from triage.rules import CATEGORIES, URGENCY_LEVELS, Cue, rules
 
 # "Within about two weeks": in French "dans 15 jours" means in two weeks.
 HIGH_URGENCY_DAYS = 15
+# Round 27 (retired v31 and the development sets, urgency): a hearing six weeks ahead or more is no summons to answer in
+# the days to come; every writer kept one within the month ("audience le 8 janvier" said on 5 December) haute, and one
+# two months ahead or more ("audience en mars", "dans deux mois") normale.
+FAR_HEARING_DAYS = 45
+_HALF_A_YEAR_DAYS = 183
+_MONTH_PAST = re.compile(r"\bdepuis (?:le |la |l |fin |debut |mi )?\w+|\b\w+ (?:dernier|derniere|passe|passee)\b")
 # A threat only voiced by the one who may carry it out ("menace de clôturer", "menacent de fermer"): not yet done.
 # Any verb, not only the -er ones (round 26: "l'huissier menace de saisir mes comptes" stayed the model's haute).
 _ONLY_THREATENED = re.compile(r"\bmena(?:ce|cent|cait|caient) (?:de |d )(?:me |nous |l )?\w+(?:er|ir|re)\b")
@@ -869,6 +875,7 @@ class _Run:
         self.close_people: list[str] = []  # as named, in order ("mon mari")
         self.own_sign = False  # a sign in the writer's own words
         self.later_deadline = False  # a date said, further ahead than the days that make a case urgent
+        self.hearing_dated_far_at: int | None = None  # the last message with a hearing dated beyond those days
         self.person_at_risk: str | None = None  # the last person whose signs someone close reported
         self.introduced: str | None = None  # whom the writer said they write for ("la fille de M. Garcia")
         self.owner: str | None = None  # the artisan's kin word when someone close writes for them ("mari")
@@ -1041,7 +1048,7 @@ class _Run:
         self.earlier_clauses += clauses
         if said:
             self.last_clauses = clauses
-        present = _says_present_difficulty(clauses)
+        present = _says_present_difficulty(clauses) or self.hearing_dated_far_at == index
         if said:
             self.present_said = self.present_said or present
             owners = {hit.owner for hit in self.hits[hits_before:]}
@@ -1084,6 +1091,16 @@ class _Run:
                 for hit in (_Hit("", start, end, False, False, clause, (*order, start)) for start, end in spans):
                     if limit is not None and hit.start >= limit:
                         continue
+                    # Round 27 (retired v31, urgency): a hearing dated six weeks ahead or more ("première audience en
+                    # mars" said in December, "dans deux mois") is a real difficulty, not a summons to answer now.
+                    if (
+                        rule.far_date_cancels is not None
+                        and rule.far_date_cancels.search(clause.text[hit.start : hit.end])
+                        and self._dated_far(clause)
+                    ):
+                        # Still a case under way, not one to come: "audience dans deux mois" is no anticipation.
+                        self.hearing_dated_far_at = order[0]
+                        continue
                     # The threat's words inside a longer reading of another category: "mon grossiste a déposé le
                     # bilan" is the artisan left unpaid (tresorerie), no filing of the artisan's (round 19, retired v25).
                     if rule.category and any(
@@ -1110,6 +1127,20 @@ class _Run:
 
     def _dated_near(self, clause: Clause) -> bool:
         return any(d.days <= HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
+
+    def _dated_far(self, clause: Clause) -> bool:
+        """The clause dates its hearing FAR_HEARING_DAYS ahead or more, and nothing sooner: "audience en mars" said in
+        December, "dans deux mois". A month more than half a year ahead is rather one just past ("convoqué le 6
+        novembre" said in December), no date ahead."""
+        found = find_deadlines(clause.text, self.today)
+        if any(d.days < FAR_HEARING_DAYS for d in found):
+            return False
+        # A month the trouble dates from ("en retard depuis mars", "la crue de mars dernier") is no hearing's date.
+        months = _MONTH_PAST.sub(" ", clause.text)
+        return bool(found) or (
+            names_far_month(months, self.today, FAR_HEARING_DAYS)
+            and not names_far_month(months, self.today, _HALF_A_YEAR_DAYS)
+        )
 
     def _deadlines(self, clause: Clause, needs_context: bool, label: str = "", limit: int | None = None) -> bool:
         if needs_context and not rules().signals.deadline_context.search(clause.text):

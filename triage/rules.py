@@ -86,6 +86,9 @@ class UrgencyRule:
     implied_only_alone: bool = False  # `category` only when the clause names no other difficulty
     # `without`: the rule does not count in a clause that also says this (a power cut caused by road works)
     unless: re.Pattern[str] | None = None
+    # `far_date_cancels`: a hit whose words match this does not count in a clause dated beyond the days that make a case
+    # urgent, with no nearer date ("première audience en mars": a hearing months away is no summons within two weeks).
+    far_date_cancels: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,7 @@ def rules() -> RuleSet:
                     needs_category=raw.get("needs_category"),
                     implied_only_alone=bool(raw.get("implied_only_alone", False)),
                     unless=compile_any(raw["without"]) if raw.get("without") else None,
+                    far_date_cancels=re.compile(raw["far_date_cancels"]) if raw.get("far_date_cancels") else None,
                 )
             )
 
