@@ -51,8 +51,10 @@ from guidance.crisis import (
     OPEN_QUESTION,
     OTHER_SUBJECT_SAFETY_REPLY,
     PRACTICAL_WORRY_HEARD,
+    SAFE_AFTER_OWN_SIGN_REPLY,
     SAFE_NOT_A_BOTHER_REPLY,
     SAFE_NOT_TALKING_REPLY,
+    SAFE_WHY_AFTER_OWN_SIGN_REPLY,
     SAFE_WITH_OBJECTION_REPLY,
     SMS_114_HOW,
     STEP_SAID_ABOVE,
@@ -139,6 +141,7 @@ from triage.answers import (
     person_reached,
     practical_question_after_yes,
     promises_to_call_the_line,
+    questions_the_question,
     refuses_the_numbers,
     says_line_called,
     says_no_said_before,
@@ -2130,6 +2133,16 @@ def _call_declined_before(tracker: Tracker) -> bool:
 
 # Going to rest ("je vais me coucher", "bonne nuit"), not only away.
 _TO_REST = re.compile(r"\b(?:coucher|dormir|reposer|lit|bonne nuit|dodo)\b")
+# Naming the line is no warning sign the person wrote.
+_NOT_A_SIGN_WRITTEN = frozenset({"crisis_line_named"})
+
+
+def _own_sign_told(tracker: Tracker) -> bool:
+    """The person's own words brought the safety question: a warning sign of the rules (not the classifier's reading
+    alone), or an answer to the direct question that was no clear no. Then the bot misread nothing (round 27, D9)."""
+    if tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO:
+        return True
+    return any(not sign.startswith("model:") and sign not in _NOT_A_SIGN_WRITTEN for sign in _signs(tracker))
 
 
 def _practical_answer(tracker: Tracker, question: str) -> str:
@@ -2195,6 +2208,11 @@ class ActionAfterSafetyAnswer(Action):
             return [SlotSet("wants_advisor", True)]
         if answer == SAFE and text and not text.startswith("/"):
             said = self._safe_with_more(text)
+            if said is not None and said[0] == "objection" and _own_sign_told(tracker):
+                # Round 27 (r27-a-04, D9): "pardon si je me suis mépris" after a sign the person wrote: never an excuse
+                # for a worry the words gave; believed and heard, the reason said when the question is questioned.
+                reply = SAFE_WHY_AFTER_OWN_SIGN_REPLY if questions_the_question(text) else SAFE_AFTER_OWN_SIGN_REPLY
+                said = ("objection after a sign", reply)
             if said is None and person is None:
                 worry = practical_question_after_yes(text)
                 if worry is not None:

@@ -375,6 +375,19 @@ SAFE_WITH_OBJECTION_REPLY = (
     "Merci de votre réponse, et pardon si je me suis mépris : certains mots de votre message m'ont inquiété, et je "
     "préfère toujours poser la question."
 )
+# Round 27 (r27-a-04, D9): after a warning sign the person wrote ("des fois je me dis que ce serait plus simple si je me
+# réveillais pas"), "oui oui je suis chez moi. je vais pas faire de bêtise c juste que j'en peux plus" got "pardon si je
+# me suis mépris": the bot had misread nothing, and excusing the worry treats the words as a false alarm and can shut the
+# door. Believed, what they carry heard, the 3114 once; the callback offer follows.
+SAFE_AFTER_OWN_SIGN_REPLY = (
+    f"Merci de me répondre, je vous crois. Ce que vous vivez est lourd à porter, et le {SUICIDE_PREVENTION_LINE} reste "
+    "là jour et nuit, gratuitement, même juste pour en parler."
+)
+# The same when the question itself is questioned ("oui, pourquoi vous me demandez ça ?"): the reason, without excuse.
+SAFE_WHY_AFTER_OWN_SIGN_REPLY = (
+    "Merci de votre réponse, je vous crois. Je vous ai posé la question à cause de ce que vous m'avez écrit, et je "
+    f"préfère toujours la poser ; le {SUICIDE_PREVENTION_LINE} reste là jour et nuit, même juste pour en parler."
+)
 # Round 27 (r27-a-07, D14): a yes, then a practical worry ("oui ca va. mais je fais comment pour manger ce mois ci"):
 # heard, when no sourced step answers it; the callback offer follows.
 PRACTICAL_WORRY_HEARD = (

@@ -1581,6 +1581,12 @@ def promises_to_call_the_line(text: str | None) -> bool:
     return _line_promised(text) is not None
 
 
+def questions_the_question(text: str | None) -> bool:
+    """An answer to the safety question that questions the question or says it was misread ("oui je suis en sécurité,
+    pourquoi vous me demandez ça ?", "oh la pourquoi vous me parlez de ça, je vais pas me foutre en l'air hein")."""
+    return _yes_with_objection(text) or any(_OBJECTION.search(piece) for piece in _pieces(text or ""))
+
+
 def objects_to_the_question(text: str | None) -> bool:
     """A yes to the safety question with an objection or a question about the question, or the act denied outright
     (round 26, r26a-07): the reason, said kindly."""
