@@ -221,7 +221,9 @@ def only_time(folded: str) -> bool:
     """The whole answer is a length of time or a month ("2 ans", "janvier", "depuis mars")."""
     return bool(
         re.fullmatch(
-            rf"(?:(?:depuis|ca fait|il y a|en|le|la|l'|fin|debut|mi|environ|presque|a peu pres|plus de)\s*)*"
+            # "dpuis 1 mois", "sa fait 3 mois", "ya 2 mois" (round 27, r27-b-20: stored as the creditors too)
+            rf"(?:(?:depuis|depuit|depui|dpuis|dpui|ca fait|sa fait|il y a|y a|ya|en|le|la|l'|fin|debut|mi|environ|"
+            rf"presque|a peu pres|plus de)\s*)*"
             rf"(?:{_NUMBER}\s+(?:jours?|semaines?|mois|ans?|annees?)|{_MONTHS}(?: (?:19|20)\d\d)?|(?:19|20)\d\d)"
             r"(?: (?:dernier|derniere|passe|passee|environ))?\W*",
             folded,
