@@ -219,6 +219,17 @@ def question_reply(chamber: Chamber) -> str:
     return QUESTION_REPLY.format(short_name=chamber.short_name, phone=chamber.phone)
 
 
+# Round 27 (r27-a-01, r27-a-22, D1): "ok. et ca coute combien votre truc" at the deadline question got "D'accord. Pouvez-vous
+# préciser un peu ? Une estimation suffit.": the "ok." was read as a yes to the question pending, and the question after it
+# dropped. An acknowledgement in front of a question asks the question; a moment ("ok quand vous voulez") stays an answer.
+_ACK_THEN_QUESTION = re.compile(
+    r"^(?:(?:ok|okay|oki|d'accord|dac|bon|ben|bah|ah|oui|ouais|merci|tres bien|entendu|super|parfait|je vois)[\s,.!]+)+"
+    r"(?:(?:et|mais|sinon|alors|du coup|au fait|juste)[\s,]+)*(?:est[- ]ce|pourquoi|combien|ca coute|ca coute combien|"
+    r"qu'est[- ]ce|c'est quoi|c quoi|c'est combien|c'est gratuit|c'est payant|c gratuit|c payant|comment ca (?:marche|se "
+    r"passe)|vous etes)\b"
+)
+
+
 def is_question(words: str | None) -> bool:
     """A question asked back ("c grave ?", "pourquoi ?"), not an answer ("c'est l'URSSAF")."""
     folded = " ".join(fold(words or "").split())
@@ -229,6 +240,7 @@ def is_question(words: str | None) -> bool:
     return (
         folded.endswith("?")
         or bool(_QUESTION_START.match(folded))
+        or bool(_ACK_THEN_QUESTION.match(folded))
         or bool(_SERIOUS.search(folded))
         or asks_what_is_meant(words)
         # Round 26 (r26c-02, r26c-17): "jrisk koi si jpaye pa lurssaf", no question mark, is a question all the same.
@@ -264,6 +276,10 @@ def reply_to_question(words: str | None, chamber: Chamber, slot: str | None = No
     if asks_what_is_meant(words) or (slot in QUESTION_EXAMPLES and not re.search(r"\w", folded)):
         # "?" alone mostly means "je ne comprends pas la question" (round 6): what it asks, with examples.
         return QUESTION_EXAMPLES.get(slot or "", explain(slot))
+    from intake.service_questions import FREE, asks_price_of_the_service
+
+    if asks_price_of_the_service(words):
+        return FREE  # round 27 (r27-a-01): "ok. et ca coute combien votre truc", read at an intake question
     return question_reply(chamber)
 
 

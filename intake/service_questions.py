@@ -584,6 +584,31 @@ def asks_if_free(text: str | None) -> bool:
 
 FREE = "C'est entièrement gratuit, ici comme au téléphone avec nos conseillers."
 
+# Round 27 (r27-a-01, D1): "ok. et ca coute combien votre truc", read at an intake question, got "je ne sais pas répondre":
+# the price of the service asked in other words than "c'est payant ?" (the service named, or nothing else named).
+_PRICE_WORD = re.compile(
+    r"\b(?:coute\w*|cout|couter|prix|tarifs?|payant\w*|gratuit\w*|(?:faut|il faut|dois|doit)(?: il)? payer|combien (?:ca|c'est) "
+    r"(?:coute|fait))\b"
+)
+
+
+def asks_price_of_the_service(text: str | None) -> bool:
+    """ "ca coute combien votre truc", "et c'est gratuit ?", "combien ça coûte ?": the service's price asked; never the
+    price of the artisan's own matter ("combien ça coûte un avocat ?") nor of a payment plan."""
+    folded = _folded(text)
+    if not folded or folded.startswith("/") or not _PRICE_WORD.search(folded):
+        return False
+    if asks_price_of_own_matter(folded) or _PLAN_COST.search(folded):
+        return False
+    return bool(_THE_SERVICE.search(folded) or _BARE_PRICE.fullmatch(folded))
+
+
+_BARE_PRICE = re.compile(
+    r"(?:(?:ok|okay|d'accord|bon|ben|bah|ah|oui|ouais|merci|euh|et|mais|sinon|alors|du coup|au fait|juste)[\s,.!]+)*"
+    r"(?:ca coute combien|combien ca coute|ca coute|c'est combien|c'est gratuit|c'est payant|c gratuit|c payant|"
+    r"gratuit|payant)(?: ou (?:pas|quoi|payant|gratuit))?[\s?!.]*"
+)
+
 
 _ABOUT_THE_CALL = re.compile(
     r"\b(?:rappel\w*|rapel\w*|appel\w*|horaires?|heure du|conseill\w*|numero|dossier|demande)\b"
