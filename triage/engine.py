@@ -877,6 +877,7 @@ class _Run:
         self.later_deadline = False  # a date said, further ahead than the days that make a case urgent
         self.hearing_dated_far_at: int | None = None  # the last message with a hearing dated beyond those days
         self.person_at_risk: str | None = None  # the last person whose signs someone close reported
+        self.at_risk_warned = False  # that person's signs held a warning sign, not only ambiguous ones
         self.introduced: str | None = None  # whom the writer said they write for ("la fille de M. Garcia")
         self.owner: str | None = None  # the artisan's kin word when someone close writes for them ("mari")
         # The last message that named each category, and the last that denied it without naming it: a difficulty
@@ -932,22 +933,42 @@ class _Run:
         # A sign naming no one beside another's sign in the same message is that other's ("il a dit qu'il voulait en
         # finir tout court, pas que la boutique": round 20, r20a-15).
         others = [sign for sign in signs if speaks_of_someone_else(sign, text)]
-        for sign in signs:
-            self.signs.append(sign)
+
+        def writers_own(sign: Sign) -> bool:
             # The line named by someone close already writing about another person ("ok je vais appeler le 3114",
             # round 11, r11a-21) is about that person: the writer did not become the one at risk.
             line_for_them = sign.rule == "crisis_line_named" and self.person_at_risk is not None
             # A quote shortened with "…" is read in its whole message, as speaks_of_someone_else does.
             worried = reported_with_worry(normalise(text if "…" in sign.quote else sign.quote))
             theirs = bool(others) and sign not in others and speaks_of_no_one(sign)
-            if sign in following or (
+            return sign in following or (
                 not speaks_of_someone_else(sign, text) and not line_for_them and not worried and not theirs
-            ):
+            )
+
+        # Round 27 (r27-b-04, r27-b-27): "je suis carrossier ..., ma femme est en arret maladie pour depression et moi je
+        # suis a bout, je dors 4h par nuit" asked whether the WIFE thought of suicide and never the writer. A sign of the
+        # writer's own in the message outweighs another's that is only ambiguous (an illness, tiredness): the direct
+        # question is the writer's, the other's state a life event of theirs; also when the writer says it next ("non
+        # elle est suivie, c'est moi qui suis crevé"). Another's warning sign still makes them the one at risk, and
+        # someone close who writes for the artisan ("je vous écris pour mon mari") keeps the artisan the one asked about.
+        writer_signed = (
+            not self.introduced
+            and not self.owner
+            and any(writers_own(sign) for sign in signs)
+            and not self.at_risk_warned
+        )
+        if writer_signed:
+            self.person_at_risk = None
+        for sign in signs:
+            self.signs.append(sign)
+            if writers_own(sign):
                 # Only a warning sign of one's own makes the writer the person at risk: the classifier's ambiguous
                 # reading of a relative's answer ("elle est avec son copain ce soir. qu'est ce que je peux lui dire?",
                 # round 5) took "ma fille" away, and the safety question's answer was read about nobody.
                 if sign.level <= INDIRECT:
                     self.own_sign = True
+            elif sign.level == AMBIGUOUS and writer_signed:
+                pass  # the writer's own sign is the one asked about (see writer_signed)
             else:
                 # The person the sign's words name, else the last one the writer named.
                 # Then the person already at risk: someone named later only as company ("elle est avec ma tante ce
@@ -969,6 +990,7 @@ class _Run:
                 ]
                 people = next((kept for kept in agreeing if kept), named or self.close_people or writes_for)
                 self.person_at_risk = (in_sign or known or people or [RELATIVE])[-1]
+                self.at_risk_warned = self.at_risk_warned or sign.level <= INDIRECT
             if sign.level <= INDIRECT:
                 self.distress = True
                 _add_reason(self.reasons, "distress", sign.quote)
