@@ -1682,6 +1682,28 @@ def first_words_after_erasure(tracker: Tracker) -> bool:
     return erased and said == 1
 
 
+_GREETING_ONLY = re.compile(
+    r"^(?:(?:re|rebonjour|rebonsoir|bonjour|bonsoir|bjr|bsr|slt|salut|coucou|hello|allo|me revoila|revoila|c'est encore "
+    r"moi|c'est moi|encore moi|de nouveau|madame|monsieur|dsl|desole|pardon|excusez[- ]moi|oui|ok|ben|bon|euh)\b[\s,.!?]*)*$"
+)
+
+
+def returned_to_the_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Coming back to a stored case with more than a greeting ("re bonjour, demain matin je peux pas en fait, plutôt
+    mardi aprem" after the goodbye: round 27, r27-b-02, "je suis toujours là" and the case kept the old moment): the
+    words reach the case as they did before the goodbye, through the readers every action outside the forms calls
+    (a moment, a number or a name put right), else they are added to it. None when only a greeting is said, in a
+    form, or with no case stored."""
+    if tracker.active_loop_name or not tracker.get_slot("case_reference"):
+        return None
+    if _GREETING_ONLY.match(_bare(tracker.latest_message.get("text"))):
+        return None
+    read = number_after_the_handoff(dispatcher, tracker)
+    if read is not None:
+        return read
+    return words_added_to_case(dispatcher, tracker)
+
+
 WELCOME_BACK = "Bonjour, je suis toujours là. Reprenons où nous en étions."
 WELCOME_BACK_NO_QUESTION = "Bonjour, je suis toujours là, et j'ai gardé ce que vous m'avez dit. Vous pouvez continuer, ou écrire « conseiller »."
 
@@ -1718,6 +1740,9 @@ class ActionGreet(Action):
         if tracker.active_loop_name is None and tells_new_difficulty(tracker):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return then_the_intake(told, tracker)
+        returned = returned_to_the_case(dispatcher, tracker)
+        if returned is not None:
+            return returned
         if tracker.active_loop_name == "handoff_form":
             # "moi c'est Karim au fait" read as a greeting once the case is stored (round 26: "Bonjour, je suis toujours
             # là", the name lost): the name put on the case, as any name said then, and the handoff goes on.
