@@ -2045,6 +2045,34 @@ _NOT_A_NAME_BESIDE_A_NUMBER = frozenset(
         "urgent",
         "plutot",
         "seulement",
+        # How to take the number ("non c pas le bon, prenez mon portable 07 45 45 45 45": round 27, r27-b-13, r27-b-25,
+        # the advisor was to ask for "Prenez"): an imperative names nobody.
+        "prenez",
+        "prendre",
+        "prends",
+        "veuillez",
+        "composer",
+        "noter",
+        "mieux",
+        "notez",
+        "gardez",
+        "mettez",
+        "utilisez",
+        "essayez",
+        "composez",
+        "oubliez",
+        "remplacez",
+        "changez",
+        "corrigez",
+        "retenez",
+        "ajoutez",
+        "enregistrez",
+        "inscrivez",
+        "laissez",
+        "ecrivez",
+        "tentez",
+        "voici",
+        "voila",
         "portable",
         "fixe",
         "mobile",
@@ -2394,7 +2422,7 @@ def name_in_so_many_words(text: str | None) -> str | None:
     from intake.facts import fold
 
     for part in re.split(r"[,;!?]|" + _NOT_A_TITLE_DOT + r"\.|" + DIGIT_RUN.pattern, text or ""):
-        clause = " ".join(part.split())
+        clause = _NAME_PUT_ASIDE.sub("", " ".join(part.split()))
         # "je m'appelle Kévin et je suis maçon" (round 26, r26b-06: "je ne retrouve pas votre prénom"): the clause
         # ends where the sentence goes on.
         for said in (clause, *(clause[: goes_on.start()] for goes_on in _SENTENCE_GOES_ON.finditer(clause))):
@@ -2405,6 +2433,12 @@ def name_in_so_many_words(text: str | None) -> str | None:
     return _name_set_right(text or "")
 
 
+# What follows a name said as such and is no part of it: the name put aside, a laugh ("je m'appelle Hugo pas Prenez
+# lol": round 27, r27-b-13, the bot's misreading was kept).
+_NAME_PUT_ASIDE = re.compile(
+    r"(?:,?\s+(?:et |non |mais )?pas\s+[^\W\d_]+(?:[-'][^\W\d_]+)*)?(?:\s+(?:lol|mdr|ptdr|xd|haha\w*|hihi\w*))*[\s.!]*$",
+    re.IGNORECASE,
+)
 # A name put right, later or beside a number: "pardon c'est Marco pas Marc", "c'est Marco, pas Marc", "pas Marc mais
 # Marco", "au fait c'est Yannick" (round 12, r12a-18, r12a-10: the number was corrected, the name was not).
 _NAME_WORD = r"[^\W\d_]+(?:[-'][^\W\d_]+)*"
@@ -2464,8 +2498,11 @@ def _name_set_right(text: str) -> str | None:
             name = clause[said.start("name") : said.end("name")]
             if pattern is _BY_THE_WAY_IT_IS and not _said_by_the_way(said, name):
                 continue  # "au fait c'est Lyon": the place put right, not the name; "bon c'est urgent": nobody
-            if "other" in said.groupdict() and _name_in_clause(clause[said.start("other") : said.end("other")]) is None:
-                continue  # "Paul pas maintenant": nothing put aside
+            other = clause[said.start("other") : said.end("other")] if "other" in said.groupdict() else None
+            if other is not None and _name_in_clause(other) is None and not other[:1].isupper():
+                # "Paul pas maintenant": nothing put aside; "Hugo pas Prenez" puts aside the word the bot took for a
+                # name (round 27, r27-b-13), written with its capital as the bot wrote it.
+                continue
             kept = _name_in_clause(name)
             if kept:
                 return kept
@@ -3740,6 +3777,7 @@ _POSSESSIVES = frozenset(
 _VERB_NOT_A_NAME = re.compile(
     r"^(?:j'|je |tu |il |elle |on |nous |vous |ils |elles )"
     r"|^(?:appel|rappel|previen|prevenez|contact|demand|attend|envo|cherch|telephon)\w*$"
+    r"|^(?:pren|not|gard|mett|utilis|essay|compos|oubli|remplac|chang|corrig|reten|ajout|enregistr|inscriv|laiss|ecriv)ez\b"
 )
 
 

@@ -1523,7 +1523,14 @@ def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: 
     time again, and stored "le matin, je viens de vous le dire". {} when there is none or one is already kept."""
     if tracker.get_slot("requested_slot") != slot or tracker.get_slot("callback_slot") not in (None, SKIPPED):
         return {}
-    moment = moment_said_with(tracker.latest_message.get("text"))
+    words = tracker.latest_message.get("text")
+    moment = moment_said_with(words)
+    if moment and phones_in(words):
+        # A number given or put right with a sentence ("ah non oubliez ce numero je rentre demain, prenez mon portable
+        # 06 ...": round 27, r27-b-13, the sentence became the moment and the time question was never asked): only a
+        # clause that says nothing but a moment is one.
+        clauses = re.split(r"[,;.!?\n]|\+?\d[\d .-]*\d", words or "")
+        moment = next((found for found in map(callback_time, clauses) if found), None)
     if not moment:
         return {}
     return moment_noted(dispatcher, tracker, moment)
