@@ -1813,8 +1813,13 @@ def town_named_like_a_trade(value: Any, asked: Any, known: Any, said: str = "") 
         return False
     if known not in (None, SKIPPED) and normalise(str(known)) == normalise(value):
         return False
-    if re.search(r"\b(?:je suis|suis|metier|profession|travaille comme|en fait)\b", fold_words(said)):
-        return False  # "je suis macon en fait": the trade said as such
+    word = re.escape(fold_words(value))
+    if re.search(
+        rf"\b(?:suis|metier|profession|travaille comme|comme)(?: c'est| c est| est|:)?\s+(?:un |une )?{word}\b|"
+        rf"\b{word},? en fait\b|\ben fait,? {word}\b",
+        fold_words(said),
+    ):
+        return False  # "je suis macon en fait": the trade said as such; never "je suis a Macon" (round 27, r27-b-30)
     place = resolve_place(value, typos=False)
     return place.found and place.commune is not None and normalise(place.commune.name) == normalise(value)
 

@@ -71,7 +71,7 @@ class ValidateTriageSlots(ValidationAction):
             SlotSet(name, value) for name, value in assessment.to_slots().items() if tracker.get_slot(name) != value
         ]
         facts = facts_to_fill(tracker)
-        trade_undone = trade_said_wrong_before(tracker, facts)
+        trade_undone = trade_said_wrong_before(tracker, facts) or trade_named_by_a_town(tracker, facts)
         if assessment.urgency == "basse" and tracker.get_slot("requested_slot") != "creditors":
             # Asking ahead (round 22, r22c-07, r22c-12): "si un jour je n'arrive pas à payer mes cotisations" owes
             # nothing; "J'ai noté : sommes dues : URSSAF" misled the artisan and the advisor. A creditor noted from
@@ -454,6 +454,23 @@ def trade_said_wrong_before(tracker: Tracker, facts: dict[str, Any]) -> list[Eve
         return []
     facts.pop("trade", None)
     return [SlotSet("trade", value_before_latest_message(tracker.events, "trade"))] if extracted else []
+
+
+def trade_named_by_a_town(tracker: Tracker, facts: dict[str, Any]) -> list[EventType]:
+    """A trade read from a town's name ("dans le 71 a Macon": Mâcon read as "maçon", round 27, r27-b-21, r27-b-30: the
+    trade "ébéniste", "coiffeuse" became "macon") when the place is asked or a trade is already known: taken out of
+    ``facts``, and the slot the entity extractor filled from it set back, at any question or none, as the intake's own
+    trade answer does (``town_named_like_a_trade``)."""
+    from actions.intake_actions import town_named_like_a_trade
+
+    extracted = tracker.get_slot("trade") if "trade" in tracker.slots_to_validate() else None
+    trade = facts.get("trade") or extracted
+    known = value_before_latest_message(tracker.events, "trade")
+    said = tracker.latest_message.get("text") or ""
+    if not town_named_like_a_trade(trade, tracker.get_slot("requested_slot"), known, said):
+        return []
+    facts.pop("trade", None)
+    return [SlotSet("trade", known)] if extracted else []
 
 
 def _noted(tracker: Tracker) -> dict[str, object]:
