@@ -20,6 +20,7 @@ from intake.service_questions import (
     SOMEONE_THERE,
     URSSAF_SCAM_CHECK,
     WHAT_TO_SAY,
+    WHO_READS,
     act_for_you_text,
     asks_about_a_missed_call,
     asks_callback_in_english,
@@ -30,6 +31,7 @@ from intake.service_questions import (
     asks_us_to_act,
     asks_what_is_done_with_data,
     asks_what_to_say,
+    asks_who_reads,
     body_asked_about,
     missed_call_text,
     no_one_told_text,
@@ -76,6 +78,8 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
         return NO_LOAN
     if asks_what_is_done_with_data(words):
         return DATA_USE
+    if asks_who_reads(words):
+        return WHO_READS  # round 27 (r27-b-18): "qui a acces a mes infos exactement ?" got "je n'ai pas bien compris"
     if asks_if_someone_is_there(words):
         return SOMEONE_THERE  # round 23, r23b-10: "ya quelqu'un ?"
     if asks_what_to_say(words) and not tracker.active_loop_name and not tracker.get_slot("difficulty_categories"):

@@ -655,6 +655,8 @@ def _model_sign(text: str) -> Sign | None:
             # direct question) are no ambiguous distress either: the corpus's many sign lines name
             # suicide, so the model's question path alone would ask again.
             continue
+        elif asks_whether_one_can_erase(message_text):
+            continue  # "est ce que je peux tout effacer apres ?" (round 27, r27-b-18): the data, not the person
         elif _DEFERRED_ANSWER.search(message_text) or _SAME_AS_BEFORE.match(message_text):
             # "je vous le donne après" at the phone question (the simulator, seed 20261231): an answer put off. "le
             # même que tout à l'heure" there (round 21, r21y-07, r21y-15: the direct question came before the number
@@ -776,6 +778,25 @@ _DEFERRED_ANSWER = re.compile(
     r"\bje (?:vous |te )?(?:le |la |les |l |en |ca )?(?:donne|donnerai|envoie|enverrai|dirai|redonne|redonnerai|"
     r"ecris|ecrirai|mets|mettrai)\b.{0,40}\b(?:apres|plus tard|tout a l heure|ce soir|demain|dans \w+ minutes)\b"
 )
+
+
+# Round 27 (r27-b-18): "est ce que je peux tout effacer apres ?", a first message about the data, got the direct
+# question about suicide ("tout effacer" read as a wish to disappear). Asking whether one CAN erase (one's messages, what
+# one writes) is a question about the service; only the classifier's ambiguous reading is set aside, never a warning
+# sign, nor erasing oneself ("m'effacer", "tout effacer, moi avec", "disparaître").
+_ERASING_ASKED = re.compile(
+    r"\b(?:je|j|on|vous|ils) (?:peux|pe|peut|pourrai|pourrais|pourra|pourrons|pouvez|pourrez|pourriez|ai le droit (?:de|d)|"
+    r"aurai le droit (?:de|d))(?: (?!m\b|me\b)\w+){0,3} (?:effacer|supprimer|retirer|enlever|detruire)\b"
+    r"|\b(?:pourrai|pourrais|puis|peut on|pourra t on) (?:je|on)?(?: (?!m\b|me\b)\w+){0,3} (?:effacer|supprimer|retirer|"
+    r"enlever|detruire)\b"
+    r"|\b(?:possible|moyen) (?:de|d)(?: (?!m\b|me\b)\w+){0,2} (?:effacer|supprimer|retirer|enlever|detruire)\b"
+)
+_ERASING_ONESELF = re.compile(r"\b(?:m|me) (?:effacer|supprimer|detruire)\b|\bmoi avec\b|\bdisparaitre\b")
+
+
+def asks_whether_one_can_erase(words: str) -> bool:
+    """Normalised words that ask whether what one writes can be erased, not to erase oneself."""
+    return bool(_ERASING_ASKED.search(words)) and not _ERASING_ONESELF.search(words)
 
 
 # An answer that only sends back to one given before ("le même que tout à l'heure", "c'est le même numéro qu'au début",
