@@ -22,6 +22,7 @@ from actions.crisis_actions import (
     long_wait_reply,
     take_back_reply,
 )
+from actions.discretion_heard import discretion_at_question
 from actions.erasure_actions import (
     ERASED_SLOT,
     answer_to_offer,
@@ -503,6 +504,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def _answer(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
         """An answer to another question ("je suis plombier" to "Depuis quand ?") goes to its own slot
         (the triage action already put it there) and the question is asked again, once."""
+        discreet = discretion_at_question(slot, dispatcher, tracker)  # "il sait pas que je vous ecris" (round 27)
+        if discreet is not None:
+            return discreet
         latest = tracker.latest_message.get("text")
         if (
             value == SKIPPED
