@@ -62,22 +62,51 @@ def _timestamp(event: Mapping[str, Any]) -> str:
 BUTTON_WORDS = {"/affirm": "Oui", "/deny": "Non", "/skip_question": "Passer"}
 
 
+# The crisis path's questions (the direct question about suicide, the safety question): whatever answers them is health
+# information (RGPD art. 9), withheld whole without the health consent, and no fact of the business.
+CRISIS_QUESTIONS = frozenset({"suicide_thoughts", "safe_now"})
+
+
+def crisis_answers(events: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The artisan's messages typed while the direct question about suicide or the safety question was pending."""
+    asked = None
+    answers: list[str] = []
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
+        elif event.get("event") == "user" and asked in CRISIS_QUESTIONS and _is_typed_text(event.get("text")):
+            answers.append(str(event["text"]))
+    return answers
+
+
 def transcript(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The conversation as the advisor will read it: who said what, and when.
 
     Lines about health (the artisan's or a relative's), distress or exhaustion carry `"health": True` (and so does the bot's reply right
     after, which may say it back), so that the case store drops them without health consent. An artisan's line that
     says more than health also carries `"kept"`: its words with the clauses of health replaced (triage.kept_without_health),
-    what the store keeps of it without the consent (round 26, r26b-14: the whole message was lost).
+    what the store keeps of it without the consent (round 26, r26b-14: the whole message was lost). An answer to the
+    direct question about suicide or to the safety question (``CRISIS_QUESTIONS``) is health whole, whatever its words
+    (``"crisis_answer"``): nothing of it is kept without the consent.
     """
     lines: list[dict[str, Any]] = []
     previous_was_health = False
+    asked = None
     for event in events:
         kind = event.get("event")
         text = event.get("text")
+        if kind == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
         if kind == "user" and _is_typed_text(text):
             line: dict[str, Any] = {"sender": "artisan", "text": text, "at": _timestamp(event)}
             previous_was_health = mentions_health(text)
+            if asked in CRISIS_QUESTIONS:
+                # Round 27 (r27-a-14, D22): "oui. j'y pense depuis l'incendie" answers the direct question about
+                # suicide, health whatever its words; it was kept verbatim while "je tiens plus" was withheld.
+                line.update(health=True, crisis_answer=True)
+                lines.append(line)
+                previous_was_health = True
+                continue
         elif kind == "user" and text in BUTTON_WORDS:
             line = {"sender": "artisan", "text": BUTTON_WORDS[text], "at": _timestamp(event)}
             previous_was_health = False

@@ -1399,6 +1399,10 @@ def _without_health_line(line: Mapping[str, Any]) -> dict[str, Any]:
     """A line of the transcript as the case may read it without the health consent (the artisan's words filtered)."""
     if line.get("sender") != "artisan" or not isinstance(line.get("text"), str):
         return dict(line)
+    if line.get("crisis_answer"):
+        # An answer to the direct question about suicide or to the safety question is health whole (round 27,
+        # r27-a-14: « j'y pense depuis l'incendie » stood in "Ses mots"): the case quotes nothing of it.
+        return {**line, "text": HEALTH_REMOVED}
     return {**line, "text": without_health(line["text"], distress=False)}
 
 
@@ -1637,6 +1641,10 @@ def health_told(slots: Mapping[str, Any], said: Sequence[str] = ()) -> bool:
     filter (triage.without_health) would find health to leave out of what was ``said`` (round 26, r26b-14: a message
     was withheld as health and the question never asked, so that it could not be kept)."""
     if "sante" in (slots.get("difficulty_categories") or []) or health_of_relative_said(slots):
+        return True
+    if slots.get("distress") or slots.get("suicide_thoughts") or slots.get("safe_now"):
+        # Round 27 (r27-a-08, r27-a-14): distress read, the direct question or the safety question answered: what the
+        # filter withholds without the consent, never asked about ("je pleure tous les soirs", "je tiens plus").
         return True
     return any(says_health(text) for text in said if text and not text.startswith("/"))
 
