@@ -123,8 +123,25 @@ def messages_for_triage(events: Iterable[Mapping[str, Any]]) -> list[str]:
             taken_up = refused and _intent(event) in _TAKES_UP_THE_OFFER
             if answers_the_handoff(pending, event.get("text"), case_stored, taken_up):
                 continue
+            if pending == "safe_now" and not _tells_more_than_safety(event.get("text")):
+                continue
             kept += _kept_for_triage(event.get("text"), "departement" if pending == "departement" else None)
     return kept
+
+
+# What the people around stand for at the safety question: the answer (with whom the person is), never a difficulty.
+_COMPANY_ONLY = frozenset({"vie_personnelle", "autre"})
+
+
+def _tells_more_than_safety(text: Any) -> bool:
+    """Whether an answer to "Êtes-vous en sécurité ?" tells the triage something: a warning sign, or a difficulty of
+    the business said with it ("oui ça va, mais l'huissier vient demain"). Round 27 (r27-a-14, D22): "je suis avec ma
+    femme a la maison" made a case "vie personnelle": where the person is and with whom answers the question."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    if find_signs(text):
+        return True
+    return bool(set(assess([text]).categories) - _COMPANY_ONLY)
 
 
 # Every message of the conversation is read again at each turn; what is kept of one depends on its text and on whether
