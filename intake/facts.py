@@ -390,6 +390,17 @@ def _sentence_around(folded: str, at: int) -> str:
     return folded[start : min(ends, default=len(folded))]
 
 
+def _health_lasts(before: str, after: str) -> bool:
+    """The duration says how long health or distress lasts, not the business trouble (round 27, r27-a-04, D10: "je dors
+    plus depuis des semaines" became "Depuis quand : depuis des semaines", a sleep problem in the case whose health
+    consent was refused): read in its clause, the words before it, or after it when it opens the clause ("ça fait
+    trois semaines que je dors plus")."""
+    from triage.health import mentions_health
+
+    said = before if re.search(r"\w", before) else re.split(r"[,.;!?]", after)[0]
+    return bool(re.search(r"\w", said)) and mentions_health(said)
+
+
 def _since_when(text: str, folded: str) -> str | None:
     for pattern in _SINCE:
         for match in pattern.finditer(folded):
@@ -404,6 +415,8 @@ def _since_when(text: str, folded: str) -> str | None:
                 continue
             if _LETTER_WAITING.search(clause) and _LETTER.search(_sentence_around(folded, match.start())):
                 continue  # round 23 (r23b-08, r23a-07): how long a letter has waited, not since when the trouble lasts
+            if _health_lasts(clause, folded[match.end() :]):
+                continue
             # The trade just before the duration ("ébéniste depuis 22 ans"), never one said earlier in the clause ("3
             # pressings me doivent 4200€ depuis cet été", round 17, r17a-08: lost).
             near = " ".join(clause.split()[-3:])
