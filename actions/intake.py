@@ -230,6 +230,16 @@ _ACK_THEN_QUESTION = re.compile(
 )
 
 
+# Round 27 (r27-a-07, D15): "vous avez pas une aide pour manger ou un truc comme ca", no question mark, after the crisis
+# part got "je n'ai pas bien compris": whether an aid exists, asked of the assistant, is a question.
+_ASKS_FOR_AN_AID = re.compile(
+    r"^(?:(?:euh|bon|ben|bah|et|mais|alors|sinon|du coup|oui|non)[\s,.!]+)*(?:(?:vous|vs) (?:n'? ?)?(?:avez|auriez|"
+    r"connaissez|connaitriez|proposez)(?: pas)?|(?:il )?(?:y a|ya|y'a|y aurait)(?: pas)?|(?:il )?(?:existe|existerait)(?: pas)?|"
+    r"auriez[- ]vous|avez[- ]vous|connaissez[- ]vous) (?:connaissance (?:d'? ?|de ))?(?:une |des |de l'? ?|un |d'? ?)?"
+    r"(?:aides?|solutions?|secours|dispositifs?|allocations?)\b|^(?:et )?quel(?:le)?s? (?:aides?|solutions?|dispositifs?)\b"
+)
+
+
 def is_question(words: str | None) -> bool:
     """A question asked back ("c grave ?", "pourquoi ?"), not an answer ("c'est l'URSSAF")."""
     folded = " ".join(fold(words or "").split())
@@ -241,6 +251,7 @@ def is_question(words: str | None) -> bool:
         folded.endswith("?")
         or bool(_QUESTION_START.match(folded))
         or bool(_ACK_THEN_QUESTION.match(folded))
+        or bool(_ASKS_FOR_AN_AID.match(folded))
         or bool(_SERIOUS.search(folded))
         or asks_what_is_meant(words)
         # Round 26 (r26c-02, r26c-17): "jrisk koi si jpaye pa lurssaf", no question mark, is a question all the same.
