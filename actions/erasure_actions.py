@@ -250,6 +250,11 @@ def _say_later_erasure(dispatcher: CollectingDispatcher, tracker: Tracker, *, co
         handoff=handoff,
     )
     dispatcher.utter_message(text=text)
+    from intake.service_questions import WHO_READS_ONLY, asks_who_reads
+
+    if asks_who_reads(_latest_words(tracker)):
+        # "est ce que je peux tout effacer apres ? et qui a acces a mes infos ?" (round 27, r27-b-18): both answered.
+        dispatcher.utter_message(text=WHO_READS_ONLY)
 
 
 def _before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:

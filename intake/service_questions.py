@@ -527,10 +527,12 @@ def asks_who_reads(text: str | None) -> bool:
     return "?" in (text or "") or bool(_WHO_READS_ASKED.search(folded))
 
 
-WHO_READS = (
+WHO_READS_ONLY = (
     "Seuls les conseillers de la chambre liront ce que vous écrivez, et seulement si vous demandez à être rappelé : ni "
-    "l'URSSAF, ni les impôts, ni votre banque n'y ont accès. Sans votre accord rien n'est transmis, et vous pouvez tout "
-    "faire effacer quand vous voulez."
+    "l'URSSAF, ni les impôts, ni votre banque n'y ont accès."
+)
+WHO_READS = (
+    f"{WHO_READS_ONLY} Sans votre accord rien n'est transmis, et vous pouvez tout faire effacer quand vous voulez."
 )
 
 

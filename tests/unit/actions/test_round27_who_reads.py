@@ -7,6 +7,7 @@ chamber's advisors, only with the person's agreement; a relative clause about so
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake_actions import ActionHandleMisunderstanding
 from actions.service_answers import service_question_text
@@ -53,3 +54,30 @@ def test_not_understood_no_more() -> None:
 def test_the_answer_is_short_and_names_no_one_else() -> None:
     assert WHO_READS.count(". ") + 1 <= 3
     assert "conseillers de la chambre" in WHO_READS
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "est ce que je peux tout effacer apres ? et qui a acces a mes infos exactement ?",
+        "bonjour. si je vous parle de ma situation, je pourrai tout supprimer apres ? et c lu par qui ?",
+    ],
+)
+def test_erasing_and_who_reads_asked_together_both_answered(words: str) -> None:
+    from actions.erasure_actions import offer_erasure
+    from intake.service_questions import WHO_READS_ONLY
+
+    dispatcher = CollectingDispatcher()
+    offer_erasure(dispatcher, tracker([bot("Bonjour."), user(words)], {}))
+    said = [message.get("text") or "" for message in dispatcher.messages]
+    assert said[0].startswith("Oui.")
+    assert said[-1] == WHO_READS_ONLY
+
+
+def test_erasing_asked_alone_names_no_reader() -> None:
+    from actions.erasure_actions import offer_erasure
+    from intake.service_questions import WHO_READS_ONLY
+
+    dispatcher = CollectingDispatcher()
+    offer_erasure(dispatcher, tracker([bot("Bonjour."), user("je pourrai tout effacer apres ?")], {}))
+    assert WHO_READS_ONLY not in [message.get("text") for message in dispatcher.messages]
