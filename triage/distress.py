@@ -438,7 +438,9 @@ _PLAIN_WORDS = re.compile(
     # explicit_wish_to_die's own veto in distress.yml).
     r"|^(?:ce|cette|ces|le|la|les|mon|ma|mes|leur|son|sa|cet) (?!(?:vie|existence|souffrances?|douleurs?|calvaire|enfer|"
     r"cauchemar|monde|corps|tete|peine|mal|galere|combat|situation|solitude|angoisse|tristesse|fatigue|journee|nuits?)\b)"
-    r"\w+(?: \w+){0,6} , (?:je|j) (?:veux|voudrais|aimerais|dois|vais|veut|souhaite|souhaiterais|compte) "
+    # The thing is a noun phrase ("ce leasing du camion", "cette inscription à la Banque de France"), never a clause: "la
+    # banque m'a lâché, je veux en finir" and "les impôts veulent la CFE pour le 15, je veux en finir" stay signs.
+    r"\w+(?: (?:de|du|des|d|au|aux|avec|sur|chez|pour|en|a (?:la|le|les|l))(?: (?:la|le|les|l))? \w+){0,3}(?: \w+)? , (?:je|j) (?:veux|voudrais|aimerais|dois|vais|veut|souhaite|souhaiterais|compte) "
     r"(?:vraiment |enfin |juste |bien )?en (?:finir|terminer)"
     r"(?! (?:avec (?:la vie|ma vie|moi|tout)|pour de bon|une fois pour toutes|definitivement)\b)(?= ,|$)"
 )
