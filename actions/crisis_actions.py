@@ -1972,6 +1972,9 @@ class ActionCrisisResponse(Action):
 
     @staticmethod
     def _reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        misread = contact_answer_misread_now(tracker)
+        if misread is not None:
+            return misread
         unsafe = unsafe_said_again(dispatcher, tracker)  # round 26, r26a-02: the crisis guard's "not safe" said again
         if unsafe is not None:
             return unsafe
@@ -2297,6 +2300,22 @@ class ActionAfterSafetyAnswer(Action):
         return None
 
 
+def contact_answer_misread_now(tracker: Tracker) -> list[EventType] | None:
+    """Round 27 (r27-a-11, r27-a-23, D17): "le soir apres 18h c mieux pour moi" at the time question, which the distress
+    classifier alone read as distress (the crisis guard made it level 3, or a sign), got the direct question about
+    suicide and the moment was lost. A contact answer of the handoff with no word of feeling or strain and no sign of the
+    rules goes back to the form, which reads it as the answer it is (actions/triage_actions.py: the triage leaves it
+    out too). Else None."""
+    from actions.triage_actions import contact_answer_misread
+
+    if tracker.active_loop.get("name") != "handoff_form":
+        return None
+    if not contact_answer_misread(tracker.get_slot("requested_slot"), _latest_user_text(tracker)):
+        return None
+    logger.info("crisis guard: a contact answer read as distress by the classifier only, back to the form")
+    return [FollowupAction("handoff_form")]
+
+
 class ActionCheckIn(Action):
     """Ambiguous distress (level 3): a kind word, then the direct question (asked by
     direct_question_form). Asked once per conversation: after a clear no, or on the crisis path,
@@ -2307,6 +2326,9 @@ class ActionCheckIn(Action):
         return "action_check_in"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        misread = contact_answer_misread_now(tracker)
+        if misread is not None:
+            return misread
         active = tracker.active_loop.get("name")
         if not active or not _own_warning_sign(_latest_user_text(tracker), model=True):
             # Round 24 (r24c-09): "je préfère tout supprimer, j'ai trop peur" on coming back got only the kind word:

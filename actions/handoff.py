@@ -1838,6 +1838,53 @@ def callback_time(text: str | None) -> str | None:
     return " ".join(text.split())
 
 
+# Round 27 (r27-a-11, r27-a-23): "le soir apres 18h c mieux pour moi" at the time question was read by the distress
+# classifier alone as ambiguous distress ("mieux pour moi"), and a daughter writing for her mother was asked whether her
+# mother thought of suicide; "le soir ce serait mieux pour moi" reads as "better off without me". What an answer about
+# the call may say beside the moment, a number or an address: when, for whom, that it suits, a hesitation, a courtesy.
+# Never "plus", "pas" alone, "encore", "toujours", "sans", "monde", "là", "suis": "le soir, si je suis encore là" and
+# "mieux pour tout le monde sans moi" are no answer about the call.
+_AROUND_A_CALL_ANSWER = frozenset(
+    re.findall(
+        r"\S+",
+        "plutot de preference le la les l' du des d' en dans vers a au aux partir apres avant entre et ou ce cet cette "
+        "ces fin debut prochain prochaine svp stp merci rappelez-moi appelez-moi rappelez appelez moi me m' vous voulez "
+        "pouvez n' que qu' c'est c c' cest est ca serait sera mieux preferable ideal idealement parfait top bien "
+        "pratique arrange arrangerait convient conviendrait va irait pour pr elle lui "
+        "nous eux euh ben bah bon alors oui ouais ok d' accord je j' pense crois prefere prefererais si "
+        "possible mon ma numero num tel telephone portable mail adresse e-mail voici voila",
+    )
+)
+# "pas avant 10h", "pas le matin", "pas trop tôt": a limit of the moment, whose "pas" says nothing else.
+_NOT_THEN = re.compile(r"\bpas (?=(?:avant|apres|le|la|l'|les|du|de|ce|cette|entre|trop|tot|en)\b)")
+# An answer about the call is short.
+_MAX_CALL_ANSWER_WORDS = 16
+
+
+def only_when_or_where_to_call(text: str | None) -> bool:
+    """The words say a moment for the call, a phone number or an e-mail address, and beside it only how it suits and for
+    whom ("le soir apres 18h c mieux pour moi", "Le soir, de préférence après 18 h, ce serait préférable pour elle",
+    "06 12 34 56 78 c'est mieux"): an answer to a contact question of the handoff, whatever a classifier makes of its
+    "mieux pour moi". Never "le soir, si je suis encore là", "ce sera mieux pour tout le monde sans moi"."""
+    if not text or text.startswith("/"):
+        return False
+    from intake.facts import fold
+
+    folded = fold(text).replace("’", "'")
+    if len(folded.split()) > _MAX_CALL_ANSWER_WORDS:
+        return False
+    given = bool(_EMAIL_TOKEN.search(folded) or _DIGITS_OF_A_NUMBER.search(folded))
+    rest = _DIGITS_OF_A_NUMBER.sub(" ", _EMAIL_TOKEN.sub(" ", folded))
+    rest = re.sub(r"\b(apres|week|rappelez|appelez)[ -](midi|end|moi)\b", r"\1-\2", rest)
+    rest = re.sub(r"\b(\d{1,2}) ?h(?: ?(\d{2}))?\b", lambda m: f"{m.group(1)}h{m.group(2) or ''}", rest)
+    rest = _NOT_THEN.sub(" ", _WHOSE_TIME.sub(" ", re.sub(r"\bs'il (?:vous|te) plait\b", " ", rest)))
+    words = re.findall(r"[a-z0-9-]+'?", rest.replace("'", "' "))
+    moments = [word for word in words if _MOMENT_WORDS.match(word) and word not in ("possible", "quand", "moment")]
+    if not (moments or given):
+        return False
+    return all(_MOMENT_WORDS.match(word) or word in _AROUND_A_CALL_ANSWER for word in words)
+
+
 # Words that say the moment is being corrected, around the moment itself: "non j'ai dit l'après-midi", "mais je vous ai
 # dit le soir", "l'aprem j'avais dit", "non, c'était le matin", "en fait plutôt mardi" (round 13, r13a-01: said once the
 # case was confirmed with the morning, it was read as a new difficulty).

@@ -19,7 +19,14 @@ from rasa_sdk.forms import ValidationAction
 
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
-from actions.handoff import callback_time, contact_answers, first_name_said, moment_corrected, moment_said_with
+from actions.handoff import (
+    callback_time,
+    contact_answers,
+    first_name_said,
+    moment_corrected,
+    moment_said_with,
+    only_when_or_where_to_call,
+)
 from actions.place_validation import (
     elsewhere_for_a_while,
     merely_mentioned,
@@ -48,7 +55,7 @@ from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements, said_as_whereabouts
 from triage import Assessment, assess, names_a_difficulty
-from triage.distress import find_signs
+from triage.distress import find_signs, says_feeling_or_strain
 
 
 class ValidateTriageSlots(ValidationAction):
@@ -197,6 +204,28 @@ def moment_at_place_question(asked: Any, text: Any) -> bool:
     return bool(callback_time(text) or moment_corrected(text)) and not resolve(text, typos=False).found
 
 
+def read_as_distress_by_the_model_only(text: Any) -> bool:
+    """Round 27 (r27-a-11, r27-a-23, D17): an answer about the call ("le soir apres 18h c mieux pour moi": a moment, a
+    number or an address, and how it suits) that only the distress classifier reads as a sign, with no word of feeling
+    or strain. At a contact question of the handoff it is the answer, never distress: the direct question about suicide
+    came instead, and the moment was lost. A sign of the rules in the same words still counts, anywhere."""
+    if not isinstance(text, str):
+        return False
+    signs = find_signs(text)
+    return (
+        bool(signs)
+        and all(sign.rule.startswith("model:") for sign in signs)
+        and not says_feeling_or_strain(text)
+        and only_when_or_where_to_call(text)
+    )
+
+
+def contact_answer_misread(asked: Any, text: Any) -> bool:
+    """At a contact question of the handoff (the name, the number, the e-mail, the moment of the call), an answer that
+    only the classifier reads as distress (``read_as_distress_by_the_model_only``)."""
+    return asked in _CONTACT_QUESTIONS and read_as_distress_by_the_model_only(text)
+
+
 def contact_answer_only(text: Any) -> bool:
     """Words that answer a contact question and say nothing else of weight ("samedi", "le 14 décembre",
     "06 12 34 56 78", "Marc", "entre midi et deux")."""
@@ -289,6 +318,8 @@ def answers_the_handoff(asked: Any, text: Any, case_stored: bool = False, taken_
 
 @lru_cache(maxsize=4096)
 def _answers_the_handoff(text: str, contact: bool) -> bool:
+    if contact and read_as_distress_by_the_model_only(text):
+        return True  # "le soir apres 18h c mieux pour moi" (round 27, D17): the answer, never the classifier's sign
     if find_signs(text):
         return False  # "je veux mourir" at the phone question: the triage and the crisis path read it
     if _leaves_with_no_urgent_fact(text):
