@@ -1524,7 +1524,14 @@ def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: 
     time again, and stored "le matin, je viens de vous le dire". {} when there is none or one is already kept."""
     if tracker.get_slot("requested_slot") != slot or tracker.get_slot("callback_slot") not in (None, SKIPPED):
         return {}
-    moment = moment_said_with(tracker.latest_message.get("text"))
+    words = tracker.latest_message.get("text")
+    moment = moment_said_with(words)
+    if moment and phones_in(words):
+        # A number given or put right with a sentence ("ah non oubliez ce numero je rentre demain, prenez mon portable
+        # 06 ...": round 27, r27-b-13, the sentence became the moment and the time question was never asked): only a
+        # clause that says nothing but a moment is one.
+        clauses = re.split(r"[,;.!?\n]|\+?\d[\d .-]*\d", words or "")
+        moment = next((found for found in map(callback_time, clauses) if found), None)
     if not moment:
         return {}
     return moment_noted(dispatcher, tracker, moment)
@@ -3176,12 +3183,23 @@ _MOMENT_CHANGE = re.compile(
 )
 # A moment asked as a question once the case is stored: "et à 17h30 c'est possible ?", "mardi matin ça irait ?",
 # "vous pouvez plutôt m'appeler jeudi ?".
+# "vs pouvez mappeler", "pouvez vous me rappeler" (round 27, r27-b-20): the SMS spellings of the same request.
+_YOU_CAN = (
+    r"(?:vous pouvez|vs pouvez|vous pouvez pas|pouvez[- ]vous|vous pourriez|vs pourriez|pourriez[- ]vous|vous pourrez|"
+    r"on peut|il peut|elle peut|peut[- ]il|peut[- ]elle)"
+)
+_CALL_ME = r"(?:plutot |aussi )?(?:me |m'|m |plutot m'|plutot me )?(?:appeler|rappeler|joindre|appelez|rappelez)"
+_CALL_ME_SMS = r"(?:plutot |aussi )?(?:m'?r?app?ell?er|m'?r?app?ell?ez)"
 _MOMENT_ASKED = re.compile(
     r"\b(?:c'? ?est|ce serait|ca serait|ca irait|ca va|ca marche|ca vous va|serait-ce|est-ce) ?(?:possible|jouable|"
     r"faisable|ok|bon|d'accord)?\s*\?|"
-    r"\b(?:vous pouvez|pouvez-vous|vous pourriez|pourriez-vous|on peut|il peut|elle peut|peut-il|peut-elle) "
-    r"(?:plutot |aussi |me |m'|plutot m'|plutot me )?(?:appeler|rappeler|joindre|appelez|rappelez)\b"
+    rf"\b{_YOU_CAN} (?:{_CALL_ME}|{_CALL_ME_SMS})\b"
 )
+# The request said before the moment ("vous pouvez mappeler jeudi aprem" -> "jeudi aprem"): no part of the moment kept.
+_CALL_ASKED_OPENING = re.compile(rf"\b{_YOU_CAN} (?:{_CALL_ME}|{_CALL_ME_SMS})\b[\s,]*")
+# The moment given with the change asked, with no word for the call: "vous pouvez changer pour mardi après-midi ?",
+# "on peut décaler à jeudi ?" (round 27, r27-b-02: the hours were said and the case kept Monday morning).
+_CHANGED_TO = re.compile(rf"\b{_CHANGE_VERB} (?:(?:ca|le|la|l') )?(?:pour|a|au|en) (?=\S)")
 _MOMENT_ASKED_TAIL = re.compile(
     r"[\s,]*(?:c'? ?est|ce serait|ca serait|ca irait|ca va|ca marche|ca vous va) ?(?:possible|jouable|faisable|ok|bon|"
     r"d'accord)?[\s?!.]*$"
@@ -3307,6 +3325,12 @@ def moment_changed(tracker: Tracker, words: str | None) -> str | None:
         return moment_wished(rest.strip(" ,.;:!?")) if says_a_moment(rest) else None
     if _last_bot_text(tracker) in (MOMENT_ASKED_AFTER_CASE,) or _last_bot_text(tracker).endswith(OTHER_MOMENT_ASKED):
         return moment_wished(text)
+    changed_to = _CHANGED_TO.search(folded)
+    if changed_to is not None:
+        rest = text[changed_to.end() :].strip(" ,.;:!?")
+        moment = callback_time(rest) if says_a_moment(rest) else None
+        if moment:
+            return moment.strip(" ,.;:!?")
     moved = moment_moved(text)  # "ah non jeudi je peux pas, mettez vendredi matin plutot" (round 15)
     if moved:
         return moved
@@ -3321,6 +3345,8 @@ def moment_changed(tracker: Tracker, words: str | None) -> str | None:
     # Said as asked: the question's words are no part of the moment kept ("et à 17h30 c'est possible" -> "à 17h30").
     tail = _MOMENT_ASKED_TAIL.search(fold_in_place(wish))
     wish = wish[: tail.start()] if tail else wish
+    asked = _CALL_ASKED_OPENING.search(fold_in_place(wish))
+    wish = wish[asked.end() :] if asked and callback_time(wish[asked.end() :].strip(" ,.;:!?")) else wish
     opening = _OPENING_FILLER.match(fold_in_place(wish))
     wish = wish[opening.end() :].strip(" ,.;:!?") if opening else wish.strip(" ,.;:!?")
     if not wish or not (callback_time(wish) or _CALL_WORDS.search(fold(wish))):
