@@ -117,8 +117,18 @@ _EMPLOYEES = [
     re.compile(r"\b(?:sans|pas de|aucun|zero|0)\s+(?:salaries?|employes?|ouvriers?)\b"),
     re.compile(r"\bje n'?ai (?:pas|plus|aucun) (?:de |d')?(?:salaries?|employes?|ouvriers?)\b"),
     re.compile(rf"\b(?:\d{{1,3}}|{_NUMBER_WORDS})\s+{_EMPLOYEE_WORDS}"),
+    # "on est 3 avec mon apprenti", and the count with who it counts, the owner too ("on est 2, moi et mon apprenti",
+    # "nous sommes trois : moi, ma femme et un ouvrier"; round 27, lead27-02: "Salariés : mon apprenti", the count lost).
     re.compile(
-        r"\bon est\s+(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b(?:\s+(?:avec|dont)\s+(?:mon|ma|mes|un|une|deux|trois)\s+\w+)?"
+        r"\b(?:on est\s+{n}\b(?:{me}|\s+(?:avec|dont)\s+{item})?|nous sommes\s+{n}\b{me})".format(
+            n=r"(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)",
+            # The people listed with the owner, the owner first or last: "moi et mon apprenti", "mon associé et moi".
+            me=r"(?:{sep}{item})*?{sep}moi(?:[- ]?meme)?(?:\s+(?:compris|inclus|y compris))?(?:{sep}{item})*".format(
+                sep=r"(?:\s*(?:[,:+]|\.{2,}|…)\s*(?:et\s+|avec\s+|dont\s+)?|\s+(?:et|avec|dont)\s+|\s+(?=moi\b))",
+                item=r"(?:mon|ma|mes|un|une|deux|trois|le|la|les|l'|l )\s*\w+",
+            ),
+            item=r"(?:mon|ma|mes|un|une|deux|trois)\s+\w+",
+        )
     ),
     re.compile(rf"\b(?:mon|ma|mes|notre|nos)\s+(?:seule?\s+)?{_EMPLOYEE_WORDS}"),
     # "payer les salaires" is not in this list: wages say there are employees, not how many, and "Salariés : les
