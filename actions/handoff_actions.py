@@ -117,6 +117,7 @@ from actions.place_validation import (
     place_set_on_the_case,
     place_update,
 )
+from actions.steps_with_the_case import case_saved_said, steps_at_the_end, steps_with_the_case
 from actions.triage_actions import handoff_answers, read_as_distress_by_the_model_only
 from actions.unanswered import not_answered
 from cases.reference import new_reference
@@ -428,6 +429,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return leaving
         if question_said_by_validator(dispatcher, slot_rasa_asks(events)):
             return events
+        if case_saved_said(dispatcher):
+            # The case just stored and no step given yet (round 27, lead27-05): the steps, before the optional questions.
+            events += steps_with_the_case(dispatcher, tracker, events)
         return ask_next_question(dispatcher, tracker, events)
 
     async def extract_phone(
@@ -2475,10 +2479,25 @@ TIME_TO_THINK = {
 }
 
 
+def closed_notice_said_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Whether this turn said the chamber closed now, on the crisis path or off it (crisis_actions'
+    call_soon_while_closed): the answer to a call asked for soon."""
+    departement = tracker.get_slot("departement")
+    notices = {
+        crisis_actions.closed_now_notice(clock.now(), departement),
+        services.chamber().closed_now_text(clock.now(), departement),
+    } - {None}
+    return any(message.get("text") in notices for message in dispatcher.messages)
+
+
 def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> None:
     """The answer was neither yes nor no: say what it was taken for; the form asks the question again."""
     words = tracker.latest_message.get("text")
     said = answer_kind(words)
+    if said == QUESTION and closed_notice_said_now(dispatcher, tracker):
+        # "vous pouvez m'appeler ce soir ?" while the chamber is closed (round 27, lead27-04): the notice said this turn
+        # answered it (when the advisors are back, and the 3114); never "je ne sais pas répondre" after it.
+        return
     worry = consent_worry_text(tracker)  # "quelle info de santé ?", "et si mon mari le lit ?" (round 17)
     if worry is not None:
         dispatcher.utter_message(text=worry)
@@ -4007,7 +4026,8 @@ class ActionFinishHandoff(Action):
         return "action_finish_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return finish_handoff(dispatcher, tracker)
+        events = finish_handoff(dispatcher, tracker)
+        return [*events, *steps_at_the_end(dispatcher, tracker, events)]  # none given yet (round 27, lead27-05)
 
 
 class ActionHandoffThanks(Action):

@@ -101,7 +101,8 @@ def run_extract(action, method: str, tracker_: Tracker) -> tuple[CollectingDispa
 
 
 def consented(**extra):
-    """What the slots hold once the artisan accepted the callback and the consent (a money difficulty)."""
+    """What the slots hold once the artisan accepted the callback and the consent (a money difficulty), the first
+    steps given at the intake's end (a case with none given gets them: actions/steps_with_the_case.py)."""
     slots = {
         "wants_advisor": True,
         "consent_given": True,
@@ -112,6 +113,9 @@ def consented(**extra):
         "distress": False,
         "triage_reasons": {"banque": ["« découvert »"]},
         "departement": "62",
+        "guidance_given": [
+            {"id": "bdf_correspondant_tpe", "name": "Correspondant TPE de la Banque de France", "link": None}
+        ],
     }
     slots.update(extra)
     return slots
