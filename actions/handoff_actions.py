@@ -1530,15 +1530,23 @@ def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: 
         return {}
     words = tracker.latest_message.get("text")
     moment = moment_said_with(words)
-    if moment and phones_in(words):
-        # A number given or put right with a sentence ("ah non oubliez ce numero je rentre demain, prenez mon portable
-        # 06 ...": round 27, r27-b-13, the sentence became the moment and the time question was never asked): only a
-        # clause that says nothing but a moment is one.
+    if moment and phones_in(words) and _NUMBER_INSTRUCTION.search(fold(moment)):
+        # A number given or put right with a sentence about it ("ah non oubliez ce numero je rentre demain, prenez mon
+        # portable 06 ...": round 27, r27-b-13, the sentence became the moment and the time question was never asked):
+        # only a clause that says nothing but a moment is one. A constraint said with the number ("06 ... mais pas entre
+        # 12h et 14h il est a la maison") stays the moment.
         clauses = re.split(r"[,;.!?\n]|\+?\d[\d .-]*\d", words or "")
         moment = next((found for found in map(callback_time, clauses) if found), None)
     if not moment:
         return {}
     return moment_noted(dispatcher, tracker, moment)
+
+
+# Words about the number itself: how to take it, replace it, forget the other one.
+_NUMBER_INSTRUCTION = re.compile(
+    r"\b(?:prenez|prends|notez|gardez|mettez|utilisez|composez|oubliez|remplacez|changez|corrigez|retenez|ajoutez|"
+    r"enregistrez)\b"
+)
 
 
 def moment_noted(dispatcher: CollectingDispatcher, tracker: Tracker, moment: str) -> dict[str, Any]:
