@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
-from intake.answers import fears_others_told
+from intake.answers import asks_who_reads, fears_others_told
 from intake.service_questions import (
     CANNOT_UNDO_IT,
     DATA_USE,
@@ -31,7 +31,6 @@ from intake.service_questions import (
     asks_us_to_act,
     asks_what_is_done_with_data,
     asks_what_to_say,
-    asks_who_reads,
     body_asked_about,
     missed_call_text,
     no_one_told_text,
@@ -78,8 +77,10 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
         return NO_LOAN
     if asks_what_is_done_with_data(words):
         return DATA_USE
-    if asks_who_reads(words):
-        return WHO_READS  # round 27 (r27-b-18): "qui a acces a mes infos exactement ?" got "je n'ai pas bien compris"
+    if asks_who_reads(words) and tracker.active_loop_name != "handoff_form":
+        # Round 27 (r27-b-18): "qui a acces a mes infos exactement ?" got "je n'ai pas bien compris". Inside the handoff
+        # the handoff's own answer says who calls back (actions/erasure_actions.py, round 21).
+        return WHO_READS
     if asks_if_someone_is_there(words):
         return SOMEONE_THERE  # round 23, r23b-10: "ya quelqu'un ?"
     if asks_what_to_say(words) and not tracker.active_loop_name and not tracker.get_slot("difficulty_categories"):
