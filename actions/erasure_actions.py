@@ -250,7 +250,7 @@ def _say_later_erasure(dispatcher: CollectingDispatcher, tracker: Tracker, *, co
         handoff=handoff,
     )
     dispatcher.utter_message(text=text)
-    from intake.service_questions import WHO_READS_ONLY, asks_who_reads
+    from intake.service_questions import WHO_READS_ONLY
 
     if asks_who_reads(_latest_words(tracker)):
         # "est ce que je peux tout effacer apres ? et qui a acces a mes infos ?" (round 27, r27-b-18): both answered.

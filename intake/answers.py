@@ -1451,10 +1451,35 @@ _TOLD_OTHERS = re.compile(
 )
 
 
+# Round 27 (r27-b-18, r27-b-03): "qui a acces a mes infos exactement ?", "ok mais qui le lit ?" got "je n'ai pas bien
+# compris" or nothing: who reads what is written here, asked of no body in particular (a body named is
+# intake.asked_back.asks_if_a_body_learns). True to the software (utter_faq/who_reads): only the chamber's advisors,
+# only with the person's agreement.
+_WHO_HAS_ACCESS = re.compile(
+    r"\bqui (?:est ce qui |c est qui )?(?:y )?(?:a|aura|auront|ont|aurait|peut avoir|pourra avoir|va avoir) (?:acces|access)\b"
+    # Never a thing of one's own ("qui a accès à mon compte, l'huissier ?").
+    r"(?! (?:a|au|aux) (?:mon|ma|mes|son|sa|ses|notre|nos)? ?(?:compte|comptes|maison|chantier|atelier|garage|local|"
+    r"boutique|coffre|bureau|dossier medical))"
+    r"|\bqui (?:est ce qui )?(?:le |la |les |l |me |ca |nous )?(?:lit|lira|liront|lisent|lirait|voit|verra|voient|verront|"
+    r"consulte|consultera|peut lire|peut voir|va lire|va voir|vont lire|vont voir|pourra lire|pourra voir)\b"
+    r"|\b(?:c est |c |ce sera |ca sera |c est )?(?:lu|vu|lus|consulte) par qui\b"
+    r"|\bqui (?:est ce )?(?:qui )?(?:s occupe de|recoit|recevra) (?:mes|ces|vos|les) (?:messages|infos|informations|donnees)\b"
+)
+_WHO_READS_ASKED = re.compile(r"\b(?:savoir|dites moi|dites-moi|demande|demandais|aimerais savoir)\b")
+
+
 def asks_who_reads(text: str | None) -> bool:
-    """A question back about who reads what is written or who calls ("c'est qui qui lit ?")."""
+    """A question back about who reads, sees or has access to what is written here, or who calls ("c'est qui qui lit
+    ?", "qui a accès à mes infos ?", "jvoulais savoir qui lit mes messages"): asked with a question mark, or with words
+    that ask."""
     folded = _folded(text)
-    return bool(folded) and not folded.startswith("/") and "?" in (text or "") and bool(_WHO_READS.search(folded))
+    if not folded or folded.startswith("/"):
+        return False
+    asked = "?" in (text or "")
+    if asked and _WHO_READS.search(folded):
+        return True
+    plain = " ".join(re.sub(r"[^a-z0-9?' -]", " ", folded).split())  # "qui a accès" with its punctuation gone
+    return bool(_WHO_HAS_ACCESS.search(plain)) and (asked or bool(_WHO_READS_ASKED.search(plain)))
 
 
 # Round 24 (talk-c, r24c-09, r24c-17, r24c-01, r24c-04): whether what is written stays confidential, asked plainly or as

@@ -502,31 +502,7 @@ DATA_USE = (
 )
 
 
-# Round 27 (r27-b-18, r27-b-03): "qui a acces a mes infos exactement ?", "ok mais qui le lit ?" got "je n'ai pas bien
-# compris" or nothing: who reads what is written here, asked of no body in particular (a body named is
-# intake.asked_back.asks_if_a_body_learns). True to the software (utter_faq/who_reads): only the chamber's advisors,
-# only with the person's agreement.
-_WHO_READS = re.compile(
-    r"\bqui (?:est ce qui |c est qui )?(?:y )?(?:a|aura|auront|ont|aurait|peut avoir|pourra avoir|va avoir) (?:acces|access)\b"
-    # Never a thing of one's own ("qui a accès à mon compte, l'huissier ?").
-    r"(?! (?:a|au|aux) (?:mon|ma|mes|son|sa|ses|notre|nos)? ?(?:compte|comptes|maison|chantier|atelier|garage|local|"
-    r"boutique|coffre|bureau|dossier medical))"
-    r"|\bqui (?:est ce qui )?(?:le |la |les |l |me |ca |nous )?(?:lit|lira|liront|lisent|lirait|voit|verra|voient|verront|"
-    r"consulte|consultera|peut lire|peut voir|va lire|va voir|vont lire|vont voir|pourra lire|pourra voir)\b"
-    r"|\b(?:c est |c |ce sera |ca sera |c est )?(?:lu|vu|lus|consulte) par qui\b"
-    r"|\bqui (?:est ce )?(?:qui )?(?:s occupe de|recoit|recevra) (?:mes|ces|vos|les) (?:messages|infos|informations|donnees)\b"
-)
-_WHO_READS_ASKED = re.compile(r"\b(?:savoir|dites moi|dites-moi|demande|demandais|aimerais savoir)\b")
-
-
-def asks_who_reads(text: str | None) -> bool:
-    """A question who reads, sees or has access to what is written here ("qui a accès à mes infos ?", "qui le lit ?")."""
-    folded = _folded(text)
-    if not folded or folded.startswith("/") or not _WHO_READS.search(folded):
-        return False
-    return "?" in (text or "") or bool(_WHO_READS_ASKED.search(folded))
-
-
+# What is said to a question who reads (intake.answers.asks_who_reads): true to the software (utter_faq/who_reads).
 WHO_READS_ONLY = (
     "Seuls les conseillers de la chambre liront ce que vous écrivez, et seulement si vous demandez à être rappelé : ni "
     "l'URSSAF, ni les impôts, ni votre banque n'y ont accès."

@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake_actions import ActionHandleMisunderstanding
 from actions.service_answers import service_question_text
-from intake.service_questions import WHO_READS, asks_who_reads
+from intake.answers import asks_who_reads
+from intake.service_questions import WHO_READS
 from tests.support.trackers import bot, run, tracker, user
 
 ASKED = [
