@@ -2306,7 +2306,7 @@ def contact_answer_misread_now(tracker: Tracker) -> list[EventType] | None:
     suicide and the moment was lost. A contact answer of the handoff with no word of feeling or strain and no sign of the
     rules goes back to the form, which reads it as the answer it is (actions/triage_actions.py: the triage leaves it
     out too). Else None."""
-    from actions.triage_actions import contact_answer_misread
+    from actions.handoff import contact_answer_misread
 
     if tracker.active_loop.get("name") != "handoff_form":
         return None

@@ -21,7 +21,7 @@ from french.words import ACCENTED_KIN, FEMININE_KIN, KIN, with_possessive
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
-from triage.distress import signs_in_words
+from triage.distress import find_signs, says_feeling_or_strain, signs_in_words
 from triage.health import (
     HEALTH_REMOVED,
     health_beyond_death,
@@ -1859,6 +1859,32 @@ _AROUND_A_CALL_ANSWER = frozenset(
 _NOT_THEN = re.compile(r"\bpas (?=(?:avant|apres|le|la|l'|les|du|de|ce|cette|entre|trop|tot|en)\b)")
 # An answer about the call is short.
 _MAX_CALL_ANSWER_WORDS = 16
+
+
+# The handoff's questions about how to reach the person.
+CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot"})
+
+
+def read_as_distress_by_the_model_only(text: Any) -> bool:
+    """Round 27 (r27-a-11, r27-a-23, D17): an answer about the call ("le soir apres 18h c mieux pour moi": a moment, a
+    number or an address, and how it suits) that only the distress classifier reads as a sign, with no word of feeling
+    or strain. At a contact question of the handoff it is the answer, never distress: the direct question about suicide
+    came instead, and the moment was lost. A sign of the rules in the same words still counts, anywhere."""
+    if not isinstance(text, str):
+        return False
+    signs = find_signs(text)
+    return (
+        bool(signs)
+        and all(sign.rule.startswith("model:") for sign in signs)
+        and not says_feeling_or_strain(text)
+        and only_when_or_where_to_call(text)
+    )
+
+
+def contact_answer_misread(asked: Any, text: Any) -> bool:
+    """At a contact question of the handoff (the name, the number, the e-mail, the moment of the call), an answer that
+    only the classifier reads as distress (``read_as_distress_by_the_model_only``)."""
+    return asked in CONTACT_QUESTIONS and read_as_distress_by_the_model_only(text)
 
 
 def only_when_or_where_to_call(text: str | None) -> bool:

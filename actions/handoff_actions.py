@@ -93,6 +93,7 @@ from actions.handoff import (
     phones_in,
     preferred_phone,
     reachable,
+    read_as_distress_by_the_model_only,
     refusal_text,
     relative_named,
     relative_written_for,
@@ -118,7 +119,7 @@ from actions.place_validation import (
     place_update,
 )
 from actions.steps_with_the_case import case_saved_said, steps_at_the_end, steps_with_the_case
-from actions.triage_actions import handoff_answers, read_as_distress_by_the_model_only
+from actions.triage_actions import handoff_answers
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber

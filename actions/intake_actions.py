@@ -13,8 +13,8 @@ from rasa_sdk.utils import call_potential_coroutine
 
 from actions import services
 from actions.asking import ask_next_question
-from actions.business_questions import answer_to_business_question, first_step_reply, first_steps_after_crisis
-from actions.conversation import SKIPPED, said_before, situation, user_messages, value_before_latest_message
+from actions.business_questions import answer_to_business_question, first_step_reply
+from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
 from actions.crisis_actions import (
     check_in_in_form_reply,
     crisis_in_form_reply,
@@ -32,6 +32,7 @@ from actions.erasure_actions import (
     offer_erasure,
     offer_pending,
 )
+from actions.first_steps import give_guidance
 from actions.handoff import (
     business_person_concerned,
     callback_time,
@@ -85,9 +86,15 @@ from actions.intake import (
 )
 from actions.minimal_answers import open_question_again
 from actions.outside_actions import outside_reply, then_the_intake
-from actions.place_validation import PlaceValidation, place_in_answer, place_noted, place_said_aside, place_update
+from actions.place_validation import (
+    PlaceValidation,
+    place_in_answer,
+    place_noted,
+    place_said_aside,
+    place_update,
+    town_named_like_a_trade,
+)
 from actions.unanswered import WRONG_QUESTION_ACK, answered_another_question, not_answered
-from guidance import render_guidance, select_guidance
 from guidance.crisis import (
     AT_RISK_NOT_UNDERSTOOD,
     AT_RISK_NOT_UNDERSTOOD_AGAIN,
@@ -1159,53 +1166,6 @@ def _guidance_now(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[st
     }
 
 
-def give_guidance(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """The first steps (action_give_guidance), also said before the questions end: "je voulais seulement des
-    renseignements", a goodbye in the middle of the questions (round 18, r18b-15: he left with no step at all)."""
-    assessment = _assessment(tracker)
-    if assessment is not None and assessment.distress:
-        # Round 12 (r12b-02, 03, 19): the crisis reply comes first, the first steps after its safety question; the
-        # distress slot stays set for the rest of the conversation, and nobody got a step after it.
-        return first_steps_after_crisis(dispatcher, tracker)
-    if assessment is None:
-        return []
-    chamber = services.chamber()
-    knowledge_base = services.knowledge_base()
-    already = list(tracker.get_slot("guidance_given") or [])
-    given_ids = {entry.get("id") for entry in already if isinstance(entry, dict)}
-    covered = {c for entry in knowledge_base if entry.id in given_ids for c in entry.categories}
-    new_categories = set(assessment.categories) - covered
-    if given_ids and not new_categories:
-        # Guidance was given and no new difficulty was told since: nothing to add, nothing repeated.
-        return []
-    # Each entry once per conversation: ask for more, keep the first three not yet given.
-    entries = [
-        entry
-        for entry in select_guidance(
-            knowledge_base,
-            assessment,
-            chamber,
-            situation=situation(tracker.slots),
-            limit=12,
-            # Every message read for the causes, not only the triage's quotes (round 16, r16b-06: "menace d'aller au
-            # tribunal" alone gave no mediator).
-            messages=user_messages(tracker.events),
-            today=services.chamber_today(),
-        )
-        if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
-    ][:3]
-    if not entries:
-        return []
-    intro = "Voici quelques premières démarches qui peuvent vous aider :"
-    if given_ids:
-        intro = "Pour ce que vous venez de me dire, voici d'autres démarches utiles :"
-    dispatcher.utter_message(text=intro)
-    for message in render_guidance(entries, chamber):
-        dispatcher.utter_message(text=message)
-    given = already + [{"id": e.id, "name": e.name, "link": e.link} for e in entries]
-    return [SlotSet("guidance_given", given)]
-
-
 # "je comprends pas tout", "j'ai rien compris", "c'est trop compliqué pour moi".
 _NOT_UNDERSTOOD = re.compile(
     r"\b(?:je )?(?:ne )?(?:comprends?|capte|piges?) (?:pas|rien)\b|\b(?:pas|rien) (?:tout |bien )?compris\b|"
@@ -1805,27 +1765,6 @@ class ActionThanksDuringIntake(Action):
             ]
         dispatcher.utter_message(text=YOU_ARE_WELCOME)
         return [FollowupAction(tracker.active_loop_name or "situation_form")]
-
-
-def town_named_like_a_trade(value: Any, asked: Any, known: Any, said: str = "") -> bool:
-    """A trade read from a word that is also a town's name ("macon": Mâcon), at another question than the trade's,
-    when the place is being asked or a trade is already known: the town, not a trade."""
-    from places import resolve as resolve_place
-    from places.text import normalise
-
-    if not isinstance(value, str) or asked == "trade" or not (asked == "departement" or known not in (None, SKIPPED)):
-        return False
-    if known not in (None, SKIPPED) and normalise(str(known)) == normalise(value):
-        return False
-    word = re.escape(fold_words(value))
-    if re.search(
-        rf"\b(?:suis|metier|profession|travaille comme|comme)(?: c'est| c est| est|:)?\s+(?:un |une )?{word}\b|"
-        rf"\b{word},? en fait\b|\ben fait,? {word}\b",
-        fold_words(said),
-    ):
-        return False  # "je suis macon en fait": the trade said as such; never "je suis a Macon" (round 27, r27-b-30)
-    place = resolve_place(value, typos=False)
-    return place.found and place.commune is not None and normalise(place.commune.name) == normalise(value)
 
 
 _THANKS_WORDS = re.compile(r"\b(?:merci|mrc|mci|remercie|remercions|sympa|gentil|super|parfait|top)\b")

@@ -44,6 +44,7 @@ from places import (
 )
 from places.choice import choose, settled_by_another_town, speaks_of_choices
 from places.resolve import namesake_said_alone, place_said_alone, said_as_a_place, said_as_whereabouts
+from places.text import normalise
 from triage.distress import AMBIGUOUS as LEVEL_THREE
 
 MAX_CHOICES = 3
@@ -173,7 +174,6 @@ def town_named_like_the_departement(resolution: Any, text: str) -> Any:
     if resolution.commune is not None or not resolution.departement_name:
         return None
     from places.data import tables
-    from places.text import normalise
 
     said = [word for word in normalise(text).split() if word not in _BEFORE_A_TOWN]
     if said != normalise(resolution.departement_name).split():
@@ -816,3 +816,21 @@ def place_set_on_the_case(
         SlotSet("case_reference", result.reference),
     ]
     return events if tracker.active_loop_name == "handoff_form" else [*events, FollowupAction("action_listen")]
+
+
+def town_named_like_a_trade(value: Any, asked: Any, known: Any, said: str = "") -> bool:
+    """A trade read from a word that is also a town's name ("macon": Mâcon), at another question than the trade's,
+    when the place is being asked or a trade is already known: the town, not a trade."""
+    if not isinstance(value, str) or asked == "trade" or not (asked == "departement" or known not in (None, SKIPPED)):
+        return False
+    if known not in (None, SKIPPED) and normalise(str(known)) == normalise(value):
+        return False
+    word = re.escape(fold(value))
+    if re.search(
+        rf"\b(?:suis|metier|profession|travaille comme|comme)(?: c'est| c est| est|:)?\s+(?:un |une )?{word}\b|"
+        rf"\b{word},? en fait\b|\ben fait,? {word}\b",
+        fold(said),
+    ):
+        return False  # "je suis macon en fait": the trade said as such; never "je suis a Macon" (round 27, r27-b-30)
+    place = resolve(value, typos=False)
+    return place.found and place.commune is not None and normalise(place.commune.name) == normalise(value)

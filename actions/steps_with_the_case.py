@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.first_steps import give_guidance
 from actions.handoff import CASE_KEPT, CASE_SAVED, consented
 from actions.intake import is_question
 from intake.answers import is_closing
@@ -57,8 +58,6 @@ def steps_with_the_case(
         return []
     if takes_leave(tracker):
         return []
-    from actions.intake_actions import give_guidance  # intake_actions imports the handoff's actions
-
     return give_guidance(dispatcher, tracker)
 
 

@@ -20,12 +20,13 @@ from rasa_sdk.forms import ValidationAction
 from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from actions.handoff import (
+    CONTACT_QUESTIONS,
     callback_time,
     contact_answers,
     first_name_said,
     moment_corrected,
     moment_said_with,
-    only_when_or_where_to_call,
+    read_as_distress_by_the_model_only,
 )
 from actions.place_validation import (
     elsewhere_for_a_while,
@@ -55,7 +56,7 @@ from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements, said_as_whereabouts
 from triage import Assessment, assess, names_a_difficulty
-from triage.distress import find_signs, says_feeling_or_strain
+from triage.distress import find_signs
 
 
 class ValidateTriageSlots(ValidationAction):
@@ -103,7 +104,7 @@ class ValidateTriageSlots(ValidationAction):
 
 
 # While these are asked, the artisan's words are contact details, not facts about the business.
-_CONTACT_QUESTIONS = frozenset({"contact_name", "phone", "email", "callback_slot"})
+_CONTACT_QUESTIONS = CONTACT_QUESTIONS
 # Questions whose answers say nothing of the business: "je suis pas en danger, je serai sur un chantier à Brive lundi"
 # at the safety question replaced the case's département (round 9, r9a-28). A place is kept only as a correction.
 _NO_FACT_QUESTIONS = _CONTACT_QUESTIONS | {"safe_now", "suicide_thoughts"}
@@ -202,28 +203,6 @@ def moment_at_place_question(asked: Any, text: Any) -> bool:
     if asked != "departement" or not isinstance(text, str) or find_signs(text):
         return False
     return bool(callback_time(text) or moment_corrected(text)) and not resolve(text, typos=False).found
-
-
-def read_as_distress_by_the_model_only(text: Any) -> bool:
-    """Round 27 (r27-a-11, r27-a-23, D17): an answer about the call ("le soir apres 18h c mieux pour moi": a moment, a
-    number or an address, and how it suits) that only the distress classifier reads as a sign, with no word of feeling
-    or strain. At a contact question of the handoff it is the answer, never distress: the direct question about suicide
-    came instead, and the moment was lost. A sign of the rules in the same words still counts, anywhere."""
-    if not isinstance(text, str):
-        return False
-    signs = find_signs(text)
-    return (
-        bool(signs)
-        and all(sign.rule.startswith("model:") for sign in signs)
-        and not says_feeling_or_strain(text)
-        and only_when_or_where_to_call(text)
-    )
-
-
-def contact_answer_misread(asked: Any, text: Any) -> bool:
-    """At a contact question of the handoff (the name, the number, the e-mail, the moment of the call), an answer that
-    only the classifier reads as distress (``read_as_distress_by_the_model_only``)."""
-    return asked in _CONTACT_QUESTIONS and read_as_distress_by_the_model_only(text)
 
 
 def contact_answer_only(text: Any) -> bool:
@@ -509,7 +488,7 @@ def trade_named_by_a_town(tracker: Tracker, facts: dict[str, Any]) -> list[Event
     trade "ébéniste", "coiffeuse" became "macon") when the place is asked or a trade is already known: taken out of
     ``facts``, and the slot the entity extractor filled from it set back, at any question or none, as the intake's own
     trade answer does (``town_named_like_a_trade``)."""
-    from actions.intake_actions import town_named_like_a_trade
+    from actions.place_validation import town_named_like_a_trade
 
     extracted = tracker.get_slot("trade") if "trade" in tracker.slots_to_validate() else None
     trade = facts.get("trade") or extracted

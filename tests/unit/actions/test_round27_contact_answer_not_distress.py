@@ -11,9 +11,9 @@ import pytest
 
 from actions.conversation import SKIPPED
 from actions.crisis_actions import ActionCheckIn, ActionCrisisResponse
-from actions.handoff import only_when_or_where_to_call
+from actions.handoff import contact_answer_misread, only_when_or_where_to_call
 from actions.handoff_actions import ValidateHandoffForm, moment_wished
-from actions.triage_actions import ValidateTriageSlots, contact_answer_misread, messages_for_triage
+from actions.triage_actions import ValidateTriageSlots, messages_for_triage
 from ops import clock
 from tests.support.handoff_form import DOMAIN
 from tests.support.trackers import bot, consented, run, slot_events, texts, tracker, user

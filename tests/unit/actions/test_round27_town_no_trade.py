@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.intake_actions import town_named_like_a_trade
+from actions.place_validation import town_named_like_a_trade
 from actions.triage_actions import ValidateTriageSlots
 from tests.support.trackers import bot, run, slot_events, tracker, user
 
