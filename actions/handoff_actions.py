@@ -494,7 +494,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"email": SKIPPED}
         # "ok", "oui" to "Voulez-vous aussi laisser une adresse e-mail ?" (round 25, s25-me1: no mapping takes a yes,
         # Rasa rejected the form and said "je n'ai pas su quoi répondre"): validated below as the address asked for.
-        return {"email": words} if says_only_yes(words) else {}
+        # A moment for the call no mapping took ("le soir apres 18h c mieux pour moi", read as express_overwhelm; "bon
+        # mardi matin ça ira aussi", an affirm once the address was asked: round 27, lead27-final-1, the moment was lost
+        # twice): validated below, which keeps it for the time question.
+        if says_only_yes(words) or (moment_wished(words) and not contact_answers(words or "").get("email")):
+            return {"email": words}
+        return {}
 
     async def extract_departement(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

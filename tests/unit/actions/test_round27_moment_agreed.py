@@ -4,7 +4,10 @@ the help ("non ça ira", "ça ira merci") it still takes leave."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff_actions import ValidateHandoffForm
 from intake.answers import is_closing
@@ -45,3 +48,28 @@ def test_a_moment_agreed_at_the_email_question_is_kept_and_no_goodbye(words, int
     assert changed["callback_slot"] == words
     assert changed["email"] is None and changed["requested_slot"] == "email"  # the e-mail question stays open
     assert not any("Au revoir" in text for text in texts(dispatcher))
+
+
+@pytest.mark.parametrize(
+    "words, intent, kept",
+    [
+        ("bon mardi matin ça ira aussi", "affirm", "bon mardi matin ça ira aussi"),
+        ("jeudi apres midi c mieux pour moi", "express_overwhelm", "jeudi apres midi c mieux pour moi"),
+    ],
+)
+def test_a_moment_no_mapping_took_at_the_email_question_is_kept(words, intent, kept):
+    """Round 27 (lead27-final-1): read as express_overwhelm or as a yes once the address was asked, no slot mapping took
+    the words, and the moment was lost ("Pardon, je n'ai pas su quoi répondre")."""
+    slots = consented(phone="+33612345678")
+    current = at_question(words, "email", slots, {}, intent)
+    extracted = asyncio.run(ValidateHandoffForm().extract_email(CollectingDispatcher(), current, {}))
+    assert extracted == {"email": words}
+    _said, events = run(ValidateHandoffForm(), at_question(words, "email", slots, extracted, intent))
+    assert slot_events(events)["callback_slot"] == kept
+
+
+def test_an_address_with_a_moment_is_left_to_the_address_reader():
+    slots = consented(phone="+33612345678")
+    words = "paul.martin@example.fr et plutot le matin"
+    current = at_question(words, "email", slots, {}, "inform")
+    assert asyncio.run(ValidateHandoffForm().extract_email(CollectingDispatcher(), current, {})) == {}
