@@ -2098,6 +2098,24 @@ def name_beside_contact(text: str | None) -> str | None:
 
 
 # Words that may stand beside a number and name nobody ("rappelez moi", "ok"): never taken for a first name there.
+# The imperatives that say what to do with a number ("prenez mon portable", "oubliez ce numéro"): no first name, and no
+# moment for the call in the sentence they open (actions/handoff_actions.py, moment_kept_for_later).
+NUMBER_INSTRUCTIONS = (
+    "prenez",
+    "prends",
+    "notez",
+    "gardez",
+    "mettez",
+    "utilisez",
+    "composez",
+    "oubliez",
+    "remplacez",
+    "changez",
+    "corrigez",
+    "retenez",
+    "ajoutez",
+    "enregistrez",
+)
 _NOT_A_NAME_BESIDE_A_NUMBER = frozenset(
     [
         "rappelez",
@@ -2128,26 +2146,13 @@ _NOT_A_NAME_BESIDE_A_NUMBER = frozenset(
         "seulement",
         # How to take the number ("non c pas le bon, prenez mon portable 07 45 45 45 45": round 27, r27-b-13, r27-b-25,
         # the advisor was to ask for "Prenez"): an imperative names nobody.
-        "prenez",
+        *NUMBER_INSTRUCTIONS,
         "prendre",
-        "prends",
         "veuillez",
         "composer",
         "noter",
         "mieux",
-        "notez",
-        "gardez",
-        "mettez",
-        "utilisez",
         "essayez",
-        "composez",
-        "oubliez",
-        "remplacez",
-        "changez",
-        "corrigez",
-        "retenez",
-        "ajoutez",
-        "enregistrez",
         "inscrivez",
         "laissez",
         "ecrivez",

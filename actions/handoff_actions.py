@@ -35,6 +35,7 @@ from actions.handoff import (
     DIGIT_RUN,
     DISCRETION_NOTED,
     INTAKE_SLOTS_FILLED_ANYWHERE,
+    NUMBER_INSTRUCTIONS,
     OTHER_MOMENT_LATER,
     TO_BE_CALLED,
     another_number,
@@ -1549,10 +1550,7 @@ def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: 
 
 
 # Words about the number itself: how to take it, replace it, forget the other one.
-_NUMBER_INSTRUCTION = re.compile(
-    r"\b(?:prenez|prends|notez|gardez|mettez|utilisez|composez|oubliez|remplacez|changez|corrigez|retenez|ajoutez|"
-    r"enregistrez)\b"
-)
+_NUMBER_INSTRUCTION = re.compile(rf"\b(?:{'|'.join(NUMBER_INSTRUCTIONS)})\b")
 
 
 def moment_noted(dispatcher: CollectingDispatcher, tracker: Tracker, moment: str) -> dict[str, Any]:
