@@ -460,7 +460,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"phone": numbers[0]}
         if contact_answers(words).get("email") and prefers_writing(words):
             return {"phone": words}
-        return {}
+        # A moment for the call no mapping took ("le soir apres 18h c mieux pour moi", read as express_overwhelm: round
+        # 27, lead27-final-1, the phone question came again and the moment was lost): the validator keeps it.
+        return {"phone": words} if moment_said_instead_of_a_number(words) else {}
 
     async def extract_wants_advisor(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -541,6 +543,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "je viens de vous le donner", "nimporte" (round 19): read by the validator, never stored as typed.
             or (words if reminds_given(words) or _ANY_NAME.match(" ".join(fold(words or "").split())) else None)
             or name_then_more(words)
+            # "bon mardi matin ça ira aussi", read as a yes (round 27, lead27-final-1: "je n'ai pas su quoi répondre"): a
+            # moment with no name; the validator keeps it for the time question and asks the name again.
+            or (words if moment_at_the_name(words) else None)
             # "Ousseni" alone, "Ousseni c'est mon prénom", an intent no mapping takes (round 12, r12c-14: the turn was
             # silent, then the sentence was stored): the name as typed.
             or (first_name_said(words) if "?" not in (words or "") and answer_kind(words) == OTHER else None)
@@ -786,12 +791,15 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=f"Merci {corrected}, c'est noté.")
             return {"contact_name": corrected}
         both = moment_at_the_name(words) if tracker.get_slot("requested_slot") == "contact_name" else None
-        if both and not find_signs(words) and _open_for("callback_slot", tracker.get_slot("callback_slot")):
+        # A sign only the distress classifier read in a moment ("le soir apres 18h c mieux pour moi", round 27: stored as
+        # the name) is no sign here, as at the other contact questions (read_as_distress_by_the_model_only).
+        signs = bool(find_signs(words)) and not read_as_distress_by_the_model_only(words)
+        if both and not signs and _open_for("callback_slot", tracker.get_slot("callback_slot")):
             # "plutôt en fin d'après-midi, avant 17h je suis sur les chantiers" (round 18, r18b-14: stored as the name,
             # the digits cut, the time asked again): the moment kept for its question, said so; the name still asked.
+            # One out of the advisors' hours gets the hours and is not kept (moment_noted), as at the other questions.
             name, moment = both
-            dispatcher.utter_message(text=noted_for_other_questions({"callback_slot": moment}))
-            return {"contact_name": name, "callback_slot": moment}
+            return {"contact_name": name, **moment_noted(dispatcher, tracker, moment)}
         if value == SKIPPED:
             # "je vous l'ai dit, Nadia", "Lucas je vous ai dit", read as a skip (round 9, r9a-03, r9b-11: the name left
             # empty): the name said with the reminder is the answer.
@@ -900,6 +908,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         words = tracker.latest_message.get("text") or ""
         if someone_elses_number_before_the_offer(tracker, words):
             return {"phone": None}
+        if tracker.get_slot("requested_slot") == "phone" and moment_said_instead_of_a_number(words):
+            # "plutôt en fin de matinée" at the phone question (round 27): the moment kept for its question and said so,
+            # never "numéro non reconnu"; the number is asked again.
+            return {"phone": None, **moment_kept_for_later("phone", dispatcher, tracker)}
         stored = phone_of_stored_case(tracker)
         if stored is not None and tracker.get_slot("requested_slot") != "phone":
             # The name said with the corrected number is corrected too (round 11, r11a-22).
@@ -1551,6 +1563,11 @@ def moment_kept_for_later(slot: str, dispatcher: CollectingDispatcher, tracker: 
 
 # Words about the number itself: how to take it, replace it, forget the other one.
 _NUMBER_INSTRUCTION = re.compile(rf"\b(?:{'|'.join(NUMBER_INSTRUCTIONS)})\b")
+
+
+def moment_said_instead_of_a_number(words: str) -> bool:
+    """A moment for the call and no number, nor an address, nor digits that could be one ("06 12 34 le soir")."""
+    return bool(moment_wished(words)) and not DIGIT_RUN.search(words) and not contact_answers(words).get("email")
 
 
 def moment_noted(dispatcher: CollectingDispatcher, tracker: Tracker, moment: str) -> dict[str, Any]:
