@@ -788,7 +788,14 @@ _CALLBACK_REQUEST = re.compile(
     r"(?:etre rappelee?s?|etre appelee?s?|qu'on me (?:rappelle|telephone|contacte)|qu'on m'(?:appelle|telephone)|"
     r"que vous (?:me )?(?:rappeliez|appeliez|contactiez)|qu'un conseiller (?:me )?(?:rappelle|appelle|contacte)|"
     r"(?:un|le) (?:rappel|appel)|parler a (?:un conseiller|une conseillere|quelqu'un|une personne|un humain))|"
-    r"(?:rappelez|appelez|contactez)[- ]moi|vous pouvez me (?:rappeler|appeler|contacter)|"
+    r"(?:rappelez|appelez|contactez)[- ]moi|"
+    # "vous pouvez me rappeler demain ?", "Pourriez-vous m'appeler demain ?" (round 28, make run: at the offer, answered
+    # "Je ne sais pas répondre à cette question ici"); never a reminder asked ("pourriez-vous me rappeler ce qu'est la
+    # CCSF ?", "me rappeler votre numéro").
+    r"(?:(?:pouvez|pourriez)[- ]vous|vous (?:pourriez|pouvez)) (?:bien )?m(?:e |')(?:rappeler|appeler|recontacter|contacter|"
+    r"telephoner)\b(?! (?:ce qu|ce que|ce qui|ce dont|comment|pourquoi|quel|quelle|quels|quelles|qui|quoi|ou |combien|"
+    r"quand est|votre|vos|le nom|le numero|l'adresse|la date|le montant|les (?:etapes|demarches|documents|papiers)|"
+    r"de quoi|a quoi|si ))|"
     # "bon ok, un conseiller qui me rappelle oui" (round 23, r23c-03: at an intake question, the question came again).
     r"(?<!eu )(?<!avais )(?<!avait )\b(?:un|qu'un|une) (?:conseill(?:er|ere)|humain|personne) (?:qui|pour) me (?:rappelle|rappeler|appelle|appeler|"
     r"contacte|contacter)\b|"
