@@ -217,7 +217,8 @@ _QUESTION_SAID_BACK_DENIED = re.compile(
 _ACT_DENIED = re.compile(
     r"\b(?:me suicider|le suicide|suicide|me tuer|en finir|mettre fin a mes jours)(?: \w+){0,2} "
     r"(?:(?:ne m a|m a|ne m est|m est) (?:jamais|pas|pas une seule fois) (?:traverse|effleure|venu|venue|passe)"
-    r"(?: \w+){0,2} (?:l esprit|la tete|a l esprit)|(?:c est|ce n est|n est|est) (?:pas|jamais) (?:dans ma tete|a l ordre "
+    r"(?: \w+){0,2} (?:l esprit|la tete|a l esprit)|(?:c est|ce n est|n est|est) (?:pas|jamais)(?: du tout| vraiment| absolument)? "
+    r"(?:dans ma tete|a l ordre "
     r"du jour|une option pour moi|mon genre|pour moi))"
     r"|\b(?:je ne veux|je veux|j ai|je n ai) (?:pas|jamais|aucune envie de) (?:me suicider|me tuer|mourir|en finir)\b"
     # "le suicide ne fait pas partie de mes intentions", "non le suicide non virgule c'est l'atelier" (development v15,
@@ -229,6 +230,18 @@ _ACT_DENIED = re.compile(
     r"(?: ,)? (?:ne|n) (?:me|m) (?:traverse|effleure|vient|est (?:jamais )?venue|passe par la tete|tente|frole) "
     r"(?:pas|jamais|meme pas|absolument pas|plus)\b"
     r"|\bnon (?:le suicide|me suicider|me tuer)(?: virgule)? non\b"
+    # Round 28 (retired held-out v32 class): the question someone asked the writer, said with its no ("mon médecin m'a posé
+    # la question : envie de mourir, non, aucune"); a yes, a doubt or a turning after it keeps the sign (_DENIAL_TURNS).
+    # Not "m'a demandé si j'avais des idées noires": explicit_suicide's veto and ambiguous_asked_about_dark_thoughts read it.
+    r"|\b(?:m a|m ont|on m a|m avait|m avaient|nous a|lui ai|lui a|leur ai|je lui ai|je me suis) (?:pose|posee|demande) "
+    r"la question(?: \w+){0,4} (?:l |les |des |une |d )?(?:envie (?:de|d) (?:mourir|en finir|me tuer|me suicider)|"
+    r"idees? (?:noires|suicidaires|de suicide)|pensees? (?:noires|suicidaires|de suicide)|le suicide|suicide|mourir|"
+    r"en finir|me tuer)(?: ,)? (?:non|nan|jamais|aucune?|pas du tout|que non|absolument pas)\b(?! (?:mais|pourtant|sauf)\b)"
+    # Round 28 (retired held-out v32 class): dying named with "de", then nobody spoke of it ("de mourir, il n'a jamais
+    # parlé"), as "mourir, il n'en a jamais parlé" above.
+    r"|\b(?:de|d) (?:mourir|la mort|suicide|se suicider|se tuer|en finir|mettre fin a ses jours)(?: ,)? "
+    r"(?:il|elle|ils|elles|je|j|(?:mon|ma|notre) \w+)(?: ne| n)? (?:a|ont|avait|avaient|ai) "
+    r"(?:jamais|pas|jamais du tout|pas une seule fois|encore jamais) (?:parle|evoque|fait allusion|fait mention)\b"
     # The act named, then "nobody ever spoke of it" ("la mort, elle n'en parle jamais", "se tuer, il n'y a jamais fait
     # allusion": retired held-out v25, a relative's answer the classifier read as a wish to die at 0.98).
     r"|\b(?:mourir|la mort|le suicide|suicide|se suicider|se tuer|me suicider|me tuer|en finir)(?: ,)? "
