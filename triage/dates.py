@@ -101,6 +101,11 @@ _TOLD_PAST_BEFORE = re.compile(
     # The visit made, then its return ("l'huissier est venu hier, il repasse mercredi": round 20, r20b-05).
     r"repasse|repassent|repassera|revient|reviennent|reviendra|reviendront)\b)\w+){0,10} $"
 )
+# Round 28 (retired v32, b1-039): a weekday followed by what it was ("samedi c'était ma dernière fournée avant la
+# fermeture", "lundi il y a eu la visite"): a day gone by, told in the imperfect, not a day to come.
+_WAS_AFTER = re.compile(
+    r"^ (?:c etait|c etaient|ce fut|ca a ete|etait|etaient|j etais|on etait|nous etions|il y avait|il y a eu|y a eu)\b"
+)
 # A weekday right after a bare past participle of what came ("une mise en demeure reçue lundi", "la lettre arrivée
 # mardi", "le commandement signifié vendredi": round 22, retired v28, urgency helper): the day it came, not a date due.
 # Only participles that cannot be a present tense ("reçu", "arrivée", not "tombe", "arrive", "dépose").
@@ -289,6 +294,7 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
                     and (
                         bool(_TOLD_PAST_AFTER.match(text[match.end() : match.end() + 60]))
                         or bool(_TOLD_LETTER_AFTER.match(text[match.end() : match.end() + 40]))
+                        or bool(_WAS_AFTER.match(text[match.end() : match.end() + 30]))
                         or _told_past_before(text, match.start())
                     )
                 )

@@ -92,7 +92,52 @@ _DEBTORS_PROCEDURE = re.compile(
     # bilan avec mon acompte": round 19, retired v25): no court date of the artisan's.
     r"|\b(?:fournisseurs?|grossistes?|clients?|clientes?|donneurs? d ordres?|sous traitants?|fabricant|importateur)\b"
     r"(?: \w+){0,4} (?:a|ont|vient de|viennent de) (?:depose|deposer) (?:le|son|leur) bilan\b"
+    # Round 28 (retired v32, b2-048): a supplier gone, closed or vanished with the artisan's deposit ("mon fournisseur
+    # de textile a fermé boutique en gardant mon acompte", "le grossiste a disparu avec mes 3 000 € d'acompte"): money
+    # lost, a real difficulty (held-out decisions: tresorerie or any_of [sinistre, autre]), no court date of the artisan's.
+    r"|\b(?:fournisseurs?|grossistes?|fabricant|importateur|vendeur|prestataire)\b(?: \w+){0,4} (?:a|ont|vient de|viennent de) "
+    r"(?:ferme|fermer|disparu|disparaitre|coule|couler|mis la cle sous la porte|mettre la cle sous la porte|fait faillite|"
+    r"faire faillite|plie boutique|plier boutique)\b(?: \w+){0,4} (?:en gardant|avec|gardant|en emportant|sans rendre|sans "
+    r"rembourser|sans livrer)\b"
 )
+# Round 28 (retired v32, b1-002, b2-023, b2-097): a supplier or a client who wants paying by a day a week or so ahead
+# ("mon grossiste veut son argent avant le 15", "je dois payer le colle au négoce le 10", "un client exige 5 000 € sous
+# quinze jours, faute de quoi il saisit le juge") can only go to court afterwards: a real difficulty, no imminent threat
+# (held-out decisions: a supplier's mise en demeure with eight days is normale, no court yet). Within the next few days
+# ("fournisseur à payer lundi", "payer le gazon demain", "les clients veulent être remboursés tout de suite": retired
+# v14, v24, v29) the money is due now, haute as before; and any date counts with an enforcement word, a public creditor,
+# the bank, the wages, the rent or a cut beside it.
+PRIVATE_CREDITOR_DAYS = 4
+_SUPPLIER = (
+    r"(?:fournisseurs?|grossistes?|negoce|negociants?|marchands?|scierie|minoterie|quincaillerie|centrale d achats?)"
+)
+_PRIVATE_CREDITOR = re.compile(
+    r"\b(?:"
+    + _SUPPLIER
+    + r"|clients?|clientes?)\b(?: \w+){0,4} (?:veut|veulent|exige|exigent|reclame|reclament|demande|"
+    r"demandent|attend|attendent|a payer|a regler)\b"
+    r"|\b(?:payer|regler|rembourser|verser)\b(?: \w+){0,6} (?:au|aux|a mon|a ma|a la|a l|le|la|l|mon|ma|les|mes|a) "
+    + _SUPPLIER
+    + r"\b"
+)
+_COURT_LATER = re.compile(
+    r"\b(?:saisir|saisit|saisie|saisira|saisiront|saisissent|aller|va|vont|ira|iront|porter|porte|portera|porteront|"
+    r"attaquer|attaquera|attaqueront)(?: l affaire)? (?:le juge|le tribunal|la justice|les tribunaux|les prud hommes|"
+    r"en justice|au tribunal)\b"
+)
+_ENFORCED_OR_PUBLIC = re.compile(
+    r"\b(?:huissiers?|commissaires?|saisies?|saisi|expuls\w*|coup\w*|bloqu\w*|audiences?|tribunal|juges?|prud hommes|"
+    r"convoqu\w*|assign\w*|jugement|liquidation|salaires?|paies?|payes|salaries?|employes?|ouvriers?|apprentis?|gars|"
+    r"loyers?|bail|bailleur|proprietaire|urssaf|impots?|fisc|sie|tresor|cfe|tva|banques?|pret|credit|emprunt|traites?|"
+    r"echeances?|prelev\w*|rejet\w*|quitter|resili\w*|livr\w*|bilan|edf|engie|commandement|contrainte|mise en demeure)\b"
+)
+
+
+def _only_a_private_creditor_dated(text: str) -> bool:
+    """The clause's date is only what a supplier or a client wants paid by (see _PRIVATE_CREDITOR)."""
+    return bool(_PRIVATE_CREDITOR.search(text)) and not _ENFORCED_OR_PUBLIC.search(_COURT_LATER.sub(" ", text))
+
+
 _ASKS_WHAT_IF = re.compile(
     r"\b(?:se passe|se passerait|arrive|arriverait|je fais|on fait|je me demande|quoi|risque\w*)\b"
 )
@@ -623,8 +668,10 @@ _WRITER_LEFT = re.compile(r"\b(?:je|j|moi|me|m|ma vie|mon corps)\b")
 _INTRODUCED = re.compile(
     # Round 22: a name may come first ("ici Jean Dupont, fils de la fleuriste"), the artisan named by the trade ("la").
     r"\b(?:je suis|j suis|c est|moi c est|ici)(?: [a-z]+){0,3}?(?: la| le| l)? (?P<me>fille|fils|femme|epouse|compagne|"
-    r"mari|epoux|compagnon|soeur|frere|belle fille|gendre) (?:de |d |du )"
-    r"(?P<of>m|mr|monsieur|mme|madame|mlle|un|une|mon|ma|notre|la|le)\b"
+    r"mari|epoux|compagnon|soeur|frere|belle fille|gendre) (?:(?:de |d |du )"
+    r"(?P<of>m|mr|monsieur|mme|madame|mlle|un|une|mon|ma|notre|la|le)\b|"
+    # Round 28 (retired v32, b2-007): the artisan named by the trade ("l'épouse du taxi de Compiègne").
+    r"du (?!tout\b|coup\b|mal\b|moins\b|reste\b)[a-z]+)"
 )
 _INTRODUCED_AS = {
     ("fille", "m"): "mon père",
@@ -655,11 +702,16 @@ _WRITES_FOR_KIN = re.compile(
     r"(?:\b(?:j ecris|je vous ecris|j vous ecris|je vous contacte|je me permets|je viens|je demande)\b|$)|"
     r"\b(?:j ecris|je vous ecris|j vous ecris|je vous contacte|c est|c|cest|je viens|je demande|je me renseigne) "
     r"(?:pour|de la part de|au nom de) (?:mon|ma) (?P<kin2>[a-z-]+(?: [a-z-]+)?)|"
+    # Round 28 (retired v32, b1-100): the parent named without a possessive ("j'écris pour papa, façadier à Nay").
+    r"\b(?:j ecris|je vous ecris|j vous ecris|je vous contacte|c est|je viens|je demande|je me renseigne) "
+    r"(?:pour|de la part de|au nom de) (?P<kin6>papa|maman)\b|"
     r"\b(?:l entreprise|la boite|la boutique|le salon|l atelier|le garage|le commerce|le restaurant|la societe) de "
     r"(?:mon|ma) (?P<kin3>[a-z-]+(?: [a-z-]+)?)|"
     r"\b(?:mon|ma) (?P<kin4>[a-z-]+(?: [a-z-]+)?) (?:est|et) (?:artisan|artisane|patron|patronne|gerante?|a son compte)\b|"
     r"\b(?:mon|ma) (?P<kin5>[a-z-]+(?: [a-z-]+)?) (?:a|tient) (?:un|une|sa|son) (?:entreprise|boite|boutique|salon|"
-    r"atelier|garage|commerce|restaurant|boulangerie|boucherie|charcuterie|patisserie|societe)\b"
+    r"atelier|garage|commerce|restaurant|boulangerie|boucherie|charcuterie|patisserie|societe)\b|"
+    # Round 28 (retired v32, b1-054): a shop kept or run, whatever it sells ("mon père tient une bijouterie").
+    r"\b(?:mon|ma) (?P<kin7>[a-z-]+(?: [a-z-]+)?) (?:tient|dirige|gere|a) (?:un|une|sa|son|la|le) [a-z]+erie\b"
 )
 
 
@@ -1169,6 +1221,8 @@ class _Run:
             return False
         found = [d for d in find_deadlines(clause.text, self.today) if limit is None or d.start < limit]
         near = [d for d in found if d.days <= HIGH_URGENCY_DAYS]
+        if needs_context and _only_a_private_creditor_dated(clause.text):
+            near = [d for d in near if d.days <= PRIVATE_CREDITOR_DAYS]
         if not near:
             # Round 21 (z.md M4): a date further ahead is no "sans échéance" for the advisor.
             self.later_deadline = self.later_deadline or bool(found)
@@ -1252,6 +1306,12 @@ class _Run:
             or any(d.days > HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
             or _DEBTORS_PROCEDURE.search(clause.text)
             or _LONG_PAST.search(clause.text)
+            # Round 28 (retired v32): a supplier's or a client's day to pay by, no court yet (_PRIVATE_CREDITOR).
+            or (
+                _only_a_private_creditor_dated(clause.text)
+                and find_deadlines(clause.text, self.today)
+                and all(d.days > PRIVATE_CREDITOR_DAYS for d in find_deadlines(clause.text, self.today))
+            )
             # Round 21 (retired v27): a threat only voiced ("la banque menace de clôturer mon compte") without a near
             # date.
             or (_ONLY_THREATENED.search(clause.text) and not self._dated_near(clause))
