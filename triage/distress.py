@@ -282,7 +282,10 @@ def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
     outside = f"{folded[: denied.start()]} {folded[denied.end() :]}" if denied and denied.group("never") else folded
     if denied and not _DENIAL_TURNS.search(outside):
         rest = f"{folded[: denied.start()]} , {folded[denied.end() :]}".strip(" ,")
-        return _signs(rest, None) if rest else ()
+        found = _signs(rest, None) if rest else ()
+        # Round 28 (retired held-out v32 class): the denial set aside, a word of strain beside it still gets the direct
+        # question (distress.yml ambiguous_suicide_denied_with_strain, read on the whole message).
+        return found or tuple(_rules_signs(_denial_with_strain(), text, None))
     signs = rule_signs(text, list(clauses) if clauses is not None else None)
     # The rules say what is certain; the classifier (triage/distress_model.py) brings the recall on
     # the ways of writing a sign the patterns do not know. It never lowers a rule's level.
@@ -293,6 +296,10 @@ def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
         elif model_sign is not None and not signs:
             signs.append(model_sign)
     return tuple(signs)
+
+
+def _denial_with_strain() -> tuple[_Rule, ...]:
+    return tuple(rule for rule in _table().rules if rule.id == "ambiguous_suicide_denied_with_strain")
 
 
 def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
