@@ -2564,6 +2564,10 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         )
     elif said == QUESTION:
         text = answer_to_business_question(tracker, words or "") or question_reply(services.chamber())
+    elif facts_set_this_turn(tracker):
+        # "la vente c'est le 15 décembre" at the callback offer (round 28, r28-b-07): the triage stored the deadline
+        # from it, and the reply said it was not understood; what was kept is said back.
+        text = f"Merci, c'est noté : {facts_set_this_turn(tracker)}."
     elif extract_facts(words or "", services.chamber_today()) or tells_a_difficulty(words):
         # "pas de date mais le proprio menace" at the callback offer (round 17, r17a-14: "je vous repose la question"):
         # the triage keeps it (ValidateTriageSlots reads every message); said noted, every time, then the question.
@@ -2574,6 +2578,21 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         # Said once already: a short word, then the question again.
         text = SHORT_AGAIN.get(said, "Je vous repose la question.")
     dispatcher.utter_message(text=text)
+
+
+def facts_set_this_turn(tracker: Tracker) -> str | None:
+    """The facts of the situation the latest message set (the triage reads every message), as said back
+    ("échéance le 15 décembre"), or None."""
+    from intake.facts import FACT_LABELS
+
+    parts = []
+    for name, label in FACT_LABELS.items():
+        value = tracker.get_slot(name)
+        if name == "departement" or not isinstance(value, str) or value in (SKIPPED, "non précisé"):
+            continue
+        if value != value_before_latest_message(tracker.events, name):
+            parts.append(label.format(value))
+    return ", ".join(parts) or None
 
 
 def receipt_at_offer(tracker: Tracker, words: str | None) -> str | None:

@@ -749,8 +749,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "c'est dur" at "Sous quelle forme ... ?": how hard it is, heard; never stored as the answer.
             return not_answered(slot, FEELING_HEARD, dispatcher, tracker)
         yes_only = says_only_yes(words)
-        if (yes_only or answer_kind(words) == YES) and skip_offered(tracker.events, slot, latest_only=True):
-            # "oui" right after "Si vous préférez, nous pouvons passer ma question": yes, pass it.
+        if (
+            (yes_only or answer_kind(words) == YES)
+            and skip_offered(tracker.events, slot, latest_only=True)
+            and (slot in YES_ANSWERS_NOTHING or _old_skip_offer_latest(tracker) or accepts_the_offer(words))
+        ):
+            # "oui" right after "Si vous préférez, nous pouvons passer ma question": yes, pass it. At a yes/no question
+            # asked again with "si vous préférez la passer, répondez « passer »", a yes answers the question (round 28,
+            # r28-b-01: "oui" to "Avez-vous une date limite proche ? Si oui, laquelle ?" passed it): its detail is asked.
             dispatcher.utter_message(text=SKIPPED_ACK)
             return {slot: SKIPPED}
         if yes_only and slot in YES_ANSWERS_NOTHING:
@@ -1034,7 +1040,7 @@ def phone_parts_undone(tracker: Tracker) -> list[EventType]:
 
 
 # The facts a later message may deny (intake.facts.corrections).
-_CORRECTABLE = ("creditors", "deadline", "legal_form")
+_CORRECTABLE = ("creditors", "deadline", "legal_form", "since_when")
 
 
 # The questions a person's name is no answer to: a trade or a creditor may be named after someone.
@@ -1078,6 +1084,29 @@ WHAT_A_NO_SAYS = {
 
 
 NO_CALLBACK_NOTED = "C'est noté : personne ne vous appellera sans votre accord."
+
+
+# "ok", "d'accord", "oui svp", "oui passons": the offer to pass the question taken up, where a bare "oui" answers a
+# yes/no question ("Si oui, laquelle ?").
+_ACCEPTS_THE_OFFER = re.compile(
+    r"\b(?:ok|okay|oki|d'?accord|dac|svp|stp|s'?il vous plait|volontiers|merci|allez[- ]y|je veux bien|pass\w*)\b"
+)
+
+
+def accepts_the_offer(words: str) -> bool:
+    """Whether a yes takes up the offer to pass the question rather than answering it."""
+    return bool(_ACCEPTS_THE_OFFER.search(fold_words(words).replace("’", "'")))
+
+
+def _old_skip_offer_latest(tracker: Tracker) -> bool:
+    """Whether the bot's last words before the latest message offered the skip in the former wording, which a yes
+    accepts ("Si vous préférez, nous pouvons passer ma question"); the current one asks for « passer »."""
+    from actions.intake import _OFFER_SKIP_BEFORE
+
+    events = list(tracker.events)
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    before = events[users[-2] + 1 if len(users) > 1 else 0 : users[-1] if users else len(events)]
+    return any(_OFFER_SKIP_BEFORE in (event.get("text") or "") for event in before if event.get("event") == "bot")
 
 
 def _detail_asked(tracker: Tracker, slot: str) -> bool:

@@ -1629,6 +1629,39 @@ def _deadline_day_was_past(known: str, text: str, today: date) -> str | None:
     return _deadline(rest, rest, today, asked=bool(_URGENT_WORDS.search(rest))) if rest.strip() else None
 
 
+# "c'est pas 3 semaines c'est 2 mois", "pas depuis mars mais depuis janvier", "non pas l'an dernier, plutôt 2 ans":
+# what is denied, then what is meant instead.
+_NOT_THAT_BUT = re.compile(
+    r"\bpas (?P<old>[^,.;!?]{1,40}?)\s*[,;]?\s*(?:c'?(?: )?est|c|mais|plutot|ca fait|ca fera)\s+(?P<new>[^,.;!?]{1,60})"
+)
+_BARE_LENGTH = re.compile(
+    r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques) (?:jours?|semaines?|mois|ans?|annees?)"
+)
+_SINCE_LEAD = re.compile(r"^(?:il y a|depuis|ca fait|cela fait)\b", re.IGNORECASE)
+
+
+def since_when_corrected(known: object, text: str, today: date) -> str | None:
+    """The since-when noted ("il y a 3 semaines") put right by a message that denies it ("non en fait c'est pas 3
+    semaines c'est 2 mois", round 28, r28-b-02: ignored, and its "non" read as no deadline): the value meant ("il y a
+    2 mois"); None when the message denies nothing of what was noted."""
+    if not isinstance(known, str) or not known.strip():
+        return None
+    noted = set(re.findall(r"\w+", fold(known)))
+    folded = " ".join(fold(text).replace("’", "'").split())
+    for match in _NOT_THAT_BUT.finditer(folded):
+        old = [word for word in re.findall(r"\w+", match.group("old")) if word not in ("de", "d", "le", "la", "l")]
+        if not old or not set(old) <= noted:
+            continue
+        new = match.group("new").strip()
+        meant = extract_facts(new, today, asked="since_when").get("since_when")
+        if not meant and _BARE_LENGTH.fullmatch(new):
+            lead = _SINCE_LEAD.match(fold(known))
+            meant = f"{known[: lead.end()]} {new}" if lead else new
+        if meant and fold(meant) != fold(known):
+            return meant
+    return None
+
+
 def corrections(text: str | None, known: dict[str, object], today: date) -> dict[str, str | None]:
     """What a message denies of the facts already noted (``known``: creditors, deadline, legal form), as the slots'
     new values, with the facts it says instead: "non la SCI c'est mon client pas moi, je suis en EI. j'ai pas
@@ -1657,6 +1690,9 @@ def corrections(text: str | None, known: dict[str, object], today: date) -> dict
     not_mine = _FORM_NOT_MINE.search(folded)
     if isinstance(form, str) and not_mine and fold(form).strip() == not_mine.group("form"):
         updates["legal_form"] = None
+    since = since_when_corrected(known.get("since_when"), text, today)
+    if since:
+        updates["since_when"] = since
     if not updates:
         return {}
     # What the message says instead ("je suis en EI"), said back with the rest (the triage action set it).

@@ -110,7 +110,8 @@ def test_without_the_offer_first_the_third_miss_offers_rather_than_passes():
     assert texts(dispatcher)[-1].endswith(OFFER_SKIP)
 
 
-@pytest.mark.parametrize("words", ["oui", "oui svp", "ok"])
+# A bare "oui" there answers the yes/no question itself (round 28, r28-b-01): tests/unit/actions/test_round28_b_intake.py.
+@pytest.mark.parametrize("words", ["oui svp", "ok", "d'accord"])
 def test_a_yes_right_after_the_offer_passes_the_question(words):
     events = [user("l'urssaf me réclame 8000 euros"), *asked("deadline"), user("je suis boulanger", "inform")]
     events += [filled("trade", "boulanger"), *asked("deadline"), user("on est en SARL", "inform")]

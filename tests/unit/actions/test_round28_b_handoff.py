@@ -1,0 +1,32 @@
+"""Round 28, talker b: answers beside the handoff's yes/no questions, over real trackers and the real form
+validation (r28-b-07: a date the triage stored as the deadline was answered "Je n'ai pas bien compris")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.handoff_form import validate
+
+
+# The triage (ValidateTriageSlots, run before the form's validation) stored the deadline from these words; the
+# reply says what was kept, never that it was not understood.
+@pytest.mark.parametrize(
+    "words, deadline",
+    [
+        ("la vente c'est le 15 décembre", "le 15 décembre"),
+        ("les enchères sont prévues le 22", "le mardi 22 décembre"),
+        ("l'expulsion ce serait pour le 4 janvier", "le 4 janvier"),
+    ],
+)
+@pytest.mark.parametrize("question", ["wants_advisor", "consent_given"])
+def test_a_deadline_stored_from_words_at_a_yes_no_question_is_said_noted(question, words, deadline):
+    said, slots = validate(question, words, {question: None, "deadline": deadline})
+    assert slots.get(question) is None
+    assert "pas bien compris" not in " ".join(said)
+    assert said[0] == f"Merci, c'est noté : échéance {deadline}."
+
+
+@pytest.mark.parametrize("words", ["bof euh zut", "hmm je vois pas"])
+def test_words_that_stored_nothing_are_still_not_understood(words):
+    said, _ = validate("wants_advisor", words, {"wants_advisor": None})
+    assert not any(text.startswith("Merci, c'est noté :") for text in said)

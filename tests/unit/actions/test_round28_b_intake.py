@@ -1,0 +1,102 @@
+"""Round 28, talker b: intake answers read against the question asked, over real trackers and the real form
+validation (r28-b-01 a yes to a yes/no question asked again, ...)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import SKIPPED
+from actions.intake import ASK_DETAIL, OFFER_SKIP, SKIPPED_ACK
+from actions.intake_actions import ValidateSituationForm
+from tests.support.trackers import bot, texts, tracker, user
+
+
+def asked(slot):
+    return [{"event": "slot", "name": "requested_slot", "value": slot}, bot(f"question {slot}")]
+
+
+def validate(slot, words, earlier=(), intent="affirm", slots=None, first="l'urssaf me réclame 8000 euros"):
+    """The form's validator on `words`, after `earlier` messages at the same question (each answered so)."""
+    events = [user(first), *asked(slot)]
+    for earlier_words, reply in earlier:
+        events += [user(earlier_words, "inform"), bot(reply), *asked(slot)]
+    events.append(user(words, intent))
+    current = tracker(events, slots={"requested_slot": slot, **(slots or {})}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{slot}")(words, dispatcher, current, {})
+    return result, texts(dispatcher)
+
+
+# r28-b-01: the deadline question asked again with the offer to pass it ("répondez « passer »"); "oui" said there
+# means a deadline exists: which one is asked, the question is not passed.
+@pytest.mark.parametrize("slot", ["deadline", "employees", "steps_taken"])
+@pytest.mark.parametrize("words", ["oui", "ben ouais", "oui il y en a une", "si"])
+def test_a_yes_after_the_offer_to_pass_a_yes_no_question_answers_it(slot, words):
+    offer = f"Merci, c'est noté. J'ai retenu : depuis l'été. {OFFER_SKIP}"
+    result, said = validate(slot, words, earlier=[("depuis l'été", offer)])
+    assert result == {slot: None}
+    assert said == [ASK_DETAIL]
+
+
+@pytest.mark.parametrize("words", ["passer", "on passe", "passons"])
+def test_passer_after_the_offer_still_passes_a_yes_no_question(words):
+    offer = f"Merci, c'est noté. J'ai retenu : depuis l'été. {OFFER_SKIP}"
+    result, _ = validate("deadline", words, earlier=[("depuis l'été", offer)])
+    assert result == {"deadline": SKIPPED}
+
+
+def test_a_yes_after_the_former_offer_wording_still_passes():
+    offer = "Merci, c'est noté. Si vous préférez, nous pouvons passer ma question : répondez « passer »."
+    result, said = validate("deadline", "oui", earlier=[("depuis l'été", offer)])
+    assert result == {"deadline": SKIPPED}
+    assert said == [SKIPPED_ACK]
+
+
+# r28-b-02: "Dites-moi si je me trompe" after "il y a 3 semaines"; a correction of it at the deadline question is said
+# back and kept, and its "non" is no answer to the deadline question, asked again.
+def _since_noted(since):
+    return [{"event": "slot", "name": "since_when", "value": since}]
+
+
+@pytest.mark.parametrize(
+    "known, words, meant",
+    [
+        ("il y a 3 semaines", "non en fait c'est pas 3 semaines c'est 2 mois", "il y a 2 mois"),
+        ("il y a 15 jours", "ah non pardon pas 15 jours, ça fait 3 mois", "ça fait 3 mois"),
+        ("depuis mars", "non c'est pas depuis mars mais depuis janvier", "depuis janvier"),
+        ("depuis 2 ans", "pas 2 ans c 4 ans", "depuis 4 ans"),
+    ],
+)
+def test_a_since_when_put_right_at_the_deadline_question_is_said_back_and_kept(known, words, meant):
+    events = [user("le boulanger s'en sort plus"), *_since_noted(known), *asked("deadline"), user(words, "deny")]
+    current = tracker(events, slots={"requested_slot": "deadline", "since_when": known}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    result = ValidateSituationForm().validate_deadline(words, dispatcher, current, {})
+    assert result["since_when"] == meant
+    assert result["deadline"] is None  # never "aucune échéance connue" from its "non"
+    assert texts(dispatcher)[0] == f"C'est corrigé : {meant}."
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "non pas de date, ça fait 2 mois que ça dure",  # a no to the question, the length said beside it
+        "c'est pas grave c'est 2 mois",  # nothing noted is denied
+        "pas 3 mais 4 salariés",  # another fact
+    ],
+)
+def test_words_that_deny_nothing_noted_are_no_since_when_correction(words):
+    from datetime import date
+
+    from intake.facts import since_when_corrected
+
+    assert since_when_corrected("il y a 3 semaines", words, date(2026, 12, 7)) is None
+
+
+@pytest.mark.parametrize("words", ["ok", "oui svp", "d'accord", "oui allez-y"])
+def test_a_yes_that_takes_up_the_offer_still_passes_a_yes_no_question(words):
+    offer = f"Merci, c'est noté. J'ai retenu : depuis l'été. {OFFER_SKIP}"
+    result, said = validate("deadline", words, earlier=[("depuis l'été", offer)])
+    assert result == {"deadline": SKIPPED}
+    assert said == [SKIPPED_ACK]
