@@ -34,7 +34,7 @@ from actions.handoff_actions import (
     yes_no_said_with_more,
 )
 from actions.intake import NO_DIFFICULTY_YET, asks_something
-from actions.intake_actions import ValidateSituationForm
+from actions.intake_actions import ValidateSituationForm, callback_asked_in_intake
 from actions.outside_actions import outside_reply, then_the_intake
 from guidance.glossary import DEFINITION_KEY, definition_answer
 from guidance.welcome import FIRST_QUESTION, WELCOME_AFTER_CRISIS_OPENING, WELCOME_OPENING
@@ -75,6 +75,9 @@ class ActionAnswerFaq(Action):
             if offer_pending(tracker):
                 return answer_to_offer(dispatcher, tracker, yes=True)  # "oui effacez tout": asked again
             return offer_erasure(dispatcher, tracker)
+        asked_for = callback_asked_in_intake(dispatcher, tracker)  # "vous pouvez m'appeler lundi matin ?" (r28-a-04)
+        if asked_for is not None:
+            return asked_for
         outside = outside_reply(dispatcher, tracker)  # round 22, r22c-18: a takeover project asked about
         if outside is not None:
             return outside

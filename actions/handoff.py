@@ -2419,7 +2419,7 @@ def _relative_named(text: str) -> str | None:
 _NAME_SAID = re.compile(
     r"^(?:(?:bonjour|oui|alors|ah|euh|au fait|en fait|pardon|attendez|et|mais),? )*(?:je m'appelle|je m appelle|moi c'est|moi c est|moi c|mon prenom"
     # "mon nom c'est Nathalie Roux" (round 11, r11a-22: the name corrected after the case was not read).
-    r"(?: c'est| est|:)?|mon (?:nom de famille|nom)(?: c'est| est|:)?|appelez[- ]moi|vous pouvez m'appeler)\s+"
+    r"(?: c'est| est|:)?|mon (?:nom de famille|nom)(?: c'est| est|:)?|r?appelez[- ]moi|vous pouvez m'appeler)\s+"
     r"(?P<name>(?:(?:m|mr|mme|mlle)\. ?)?[^\W\d_]+(?:[-'][^\W\d_]+)*"
     r"(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0,2})[\s.!]*$"
 )
@@ -2442,7 +2442,8 @@ def _name_words(said: str) -> str | None:
     from intake.facts import fold
 
     kept: list[str] = []
-    words = said.split()
+    # "oui appelez moi c'est Paul" (round 28: stored "c'est Paul"): the name comes after "c'est".
+    words = re.sub(r"^(?:moi\s+)?c(?:'|’|\s)?\s?est\s+", "", said.strip(), flags=re.IGNORECASE).split()
     title = _TITLE_SHOWN.get(fold(words[0]).strip(",;:!?")) if words else None
     if title and len(words) > 1:
         # "appelez moi monsieur Da Silva" (round 12, r12c-05): "M. Da Silva", as the advisor says it.
@@ -2812,7 +2813,14 @@ def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ())
         return None
     words = " ".join(text.split()).replace("’", "'")
     rest = _YES_FIRST.sub("", words, count=1)
-    if rest == words or not rest:
+    if rest == words:
+        from intake.answers import asks_for_callback
+
+        # "appelez moi lundi vers 10h, c'est Nathalie" (round 28, r28-a-04: the name asked again after the consent):
+        # the call asked for is the yes; the name said last is kept.
+        last = _NAME_LAST.search(words) if asks_for_callback(words) else None
+        return first_name_said(last.group(1), entities) if last else None
+    if not rest:
         return None
     named = first_name_said(rest, entities)
     last = None if named else _NAME_LAST.search(rest)

@@ -1412,8 +1412,14 @@ def wish_with_the_yes(tracker: Tracker, words: str | None, kept: Mapping[str, An
 
 
 # What opens a moment said with a yes and is no part of it: the request itself ("appelez-moi", "svp").
+# "vous pourriez me rappeler jeudi", "qu'on m'appelle mais pas ce soir, demain" (round 28, r28-a-04, r28-a-22: the request
+# was stored with the moment, and the case's slot read « qu'on m'appelle mais pas ce soir, demain »).
 _BEFORE_THE_MOMENT = re.compile(
-    r"^(?:(?:svp|stp|s'il vous pla[iî]t|r?app?ell?ez[- ]moi|vous pouvez m'app?eler|on peut m'app?eler)\b[\s,.!]*)+",
+    r"^(?:(?:svp|stp|s'il vous pla[iî]t|r?app?ell?ez[- ]moi|(?:vous )?(?:pouvez|pourriez)(?:[- ]vous)? "
+    r"m(?:e |')(?:r?app?eler|recontacter|contacter|t[ée]l[ée]phoner)|on peut m'app?eler|"
+    r"(?:je (?:veux|voudrais) bien |j'aimerais (?:bien )?|je pr[ée]f[èe]re )?(?:qu'on|que vous) m'app?ell?(?:e|iez)|"
+    r"(?:je (?:veux|voudrais) bien |j'aimerais (?:bien )?)?(?:qu'on|que vous) me (?:r?app?ell?(?:e|iez)|contact(?:e|iez))|"
+    r"mais|et|alors|plut[ôo]t)\b[\s,.!?]*)+",
     re.IGNORECASE,
 )
 
@@ -1426,8 +1432,16 @@ def moment_with_change_of_mind(slots: Mapping[str, Any], words: str | None) -> d
     about_the_call = asks_for_callback(words) or _CALL_WORDS.search(fold(words or ""))
     wish = moment_wished(words) if about_the_call else moment_with_the_yes(words)
     # "oui appelez-moi demain matin", "oui svp demain aprem": the moment, without the yes and the request before it.
-    wish = _BEFORE_THE_MOMENT.sub("", _YES_OPENING.sub("", wish)).strip(" ,.") if wish else None
+    wish = _BEFORE_THE_MOMENT.sub("", _YES_OPENING.sub("", wish)).strip(" ,.?") if wish else None
+    # "appelez moi lundi vers 10h, c'est Nathalie" (round 28, r28-a-04): the name said last is no part of the moment.
+    wish = _NAME_SAID_LAST.sub("", wish).strip(" ,.") if wish else None
     return {"callback_slot": wish} if wish else {}
+
+
+_NAME_SAID_LAST = re.compile(
+    r"[,;.!]\s*(?:(?:moi\s+)?c'?\s?est\s+(?!\S*\s*(?:mieux|bien|urgent|pareil|possible|ok|bon)\b)[A-ZÀ-Ý]\S*"
+    r"(?:\s+[A-ZÀ-Ý]\S*)?|je m'appelle\s+\S+(?:\s+\S+)?)\s*[.!]*$"
+)
 
 
 def moment_with_the_yes(text: str | None) -> str | None:
@@ -2217,6 +2231,10 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return False
     if slot in ("wants_advisor", "consent_given") and no_then_yes(words):
         return True  # "non... enfin si", "non pas elle, mais moi vous pouvez m'appeler ?"
+    if slot == "wants_advisor" and tracker.get_slot("requested_slot") == slot and asks_for_callback(words):
+        # "appelez moi", "rappelez-moi demain" to "Voulez-vous qu'un conseiller vous rappelle ?" (round 28, r28-a-23:
+        # read as no intent, "Je n'ai pas bien compris" twice): the plainest yes there is.
+        return True
     if slot == "consent_given" and accepts_in_words(words):
         return True  # "finalement si, j'accepte", "je veux être rappelé ! oui j'accepte" (round 17, r17a-16/17)
     if name_put_right(words) and name_at_question(tracker, slot):

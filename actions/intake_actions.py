@@ -434,19 +434,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # the bot listens (the form's end would otherwise bring the guidance and the callback offer).
             stopped = await ActionStopConversation().run(dispatcher, tracker, domain)
             return [*undone, *stopped, FollowupAction("action_listen")]
-        if tracker.get_slot("wants_advisor") is not True and asks_for_callback(tracker.latest_message.get("text")):
-            # "oui je veux bien qu'on m'appelle" at another question, read as a yes by the classifier: the same
-            # as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now. The words
-            # are no answer to the question asked (they were kept as "Depuis quand : oui je veux bien être rappelé").
+        asked_for = callback_asked_in_intake(dispatcher, tracker)
+        if asked_for is not None:
             asked = tracker.get_slot("requested_slot")
-            return [
-                *undone,
-                *([SlotSet(asked, None)] if asked in tracker.slots_to_validate() else []),
-                SlotSet("wants_advisor", True),
-                ActiveLoop(None),
-                SlotSet("requested_slot", None),
-                FollowupAction("handoff_form"),
-            ]
+            return [*undone, *([SlotSet(asked, None)] if asked in tracker.slots_to_validate() else []), *asked_for]
         said_before_validation = len(dispatcher.messages)
         aside = place_said_aside(dispatcher, tracker)
         events = [*aside, *await super().run(dispatcher, tracker, domain)]
@@ -1364,6 +1355,33 @@ def keyword_read_as_a_stop(dispatcher: CollectingDispatcher, tracker: Tracker) -
     if tracker.get_slot("wants_advisor") is True and tracker.get_slot("consent_given") is True:
         return None  # consented already: the handoff's own paths go on
     return [SlotSet("wants_advisor", True), FollowupAction("handoff_form")]
+
+
+def callback_asked_in_intake(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """ "oui je veux bien qu'on m'appelle", "vous pouvez m'appeler lundi matin ?" at an intake question, read as a yes
+    or as a question about the service (round 28, r28-a-04: the office hours, then the deadline question three times):
+    the same as a request for a human in the middle of the intake (stories/handoff.yml), the handoff now; the words
+    answer no intake question. A name said with it ("appelez moi lundi, c'est Nathalie") is kept, never asked again.
+    None when the call is no request here or was accepted already."""
+    if tracker.active_loop_name != "situation_form" or tracker.get_slot("wants_advisor") is True:
+        return None
+    latest = tracker.latest_message
+    if not asks_for_callback(latest.get("text")):
+        return None
+    name = (
+        None if tracker.get_slot("contact_name") else name_after_yes(latest.get("text"), latest.get("entities") or [])
+    )
+    if name:
+        dispatcher.utter_message(text=f"Merci {name}.")
+    moment = moment_with_change_of_mind(tracker.slots, latest.get("text"))  # "lundi matin", kept for its question
+    return [
+        SlotSet("wants_advisor", True),
+        *([SlotSet("contact_name", name)] if name else []),
+        *(SlotSet(slot, value) for slot, value in moment.items()),
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        FollowupAction("handoff_form"),
+    ]
 
 
 # "je veux toujours qu'on me rappelle", "je voudrais quand même être rappelée": the call still wanted.

@@ -221,8 +221,10 @@ class OpeningHours:
         while latest.weekday() in refused_days:
             latest = self.working_days_after(latest, 1)  # "pas le mercredi": the promise goes past it
         if wish.weekday is not None:
-            # "lundi" said on a Monday means the next one.
+            # "lundi" said on a Monday means the next one; "mardi la semaine prochaine", the next week's.
             day = max(start.date(), local.date() + timedelta(days=1))
+            if wish.next_week:
+                day = max(day, local.date() + timedelta(days=7 - local.date().weekday()))
             wished_days = {wish.weekday, *wish.other_weekdays}
             for _ in range(_SEARCH_DAYS):
                 if day.weekday() in wished_days and self.is_working_day(day):
@@ -242,7 +244,9 @@ class OpeningHours:
             earliest = max(wished, start.date())
             day = earliest if self.is_working_day(earliest) else self.working_days_after(earliest, 1)
             when = f"le {french_date(day)}, {part}" if part else f"le {french_date(day)}"
-            if not self.is_working_day(wished):
+            if wish.next_week:
+                when = f"à partir du {french_date(day)}, {part}" if part else f"à partir du {french_date(day)}"
+            elif not self.is_working_day(wished):
                 when += f" (les conseillers n'appellent pas le {french_date(wished)})"
             return when
         deadline = "dans la journée" if latest == local.date() else f"au plus tard le {french_date(latest)}"
@@ -748,7 +752,17 @@ def _correction_cuts(folded: str) -> list[int]:
 
 
 # A part of the day said as the time not to call: "pas l'après-midi", "l'après-midi je suis au magasin".
-_PART_EXCLUDED_BEFORE = re.compile(r"\b(?:pas|sauf|jamais|surtout pas|hors)\s+(?:le |l'|en |dans l')?$")
+# "pas ce soir, demain" (round 28, r28-a-22: promised "en fin de journée"): "ce soir" refused as "le soir" is.
+_PART_EXCLUDED_BEFORE = re.compile(r"\b(?:pas|sauf|jamais|surtout pas|hors)\s+(?:le |l'|en |dans l'|ce |cet |cette )?$")
+# "la semaine prochaine, pas avant", "pas cette semaine" (round 28, r28-a-09: promised "dès que possible, dans la
+# journée", the day the artisan refused): from the next Monday on.
+_TODAY_REFUSED = re.compile(
+    r"\b(?:pas|sauf|surtout pas)\s+(?:ce|cet|cette)\s+(?:soir|soiree|matin|matinee|apres[- ]?midi|aprem)\b"
+)
+_ANOTHER_DAY = re.compile(
+    r"\b(?:demain|apres-demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|semaine prochaine|\d{1,2}(?:er)? \w+)\b"
+)
+_NEXT_WEEK = re.compile(r"\bsemaine (?:prochaine|d'apres|suivante)\b|\bpas (?:avant la semaine|cette semaine)\b")
 _PART_BUSY_AFTER = re.compile(
     # No hour in between: "le matin avant 7h je suis au fournil après" (round 19, r19a-02) is busy after 7 h, not all
     # morning.
@@ -854,7 +868,12 @@ def time_difference_said(text: str | None) -> int | None:
 # The fields of a wish that say the time of day, and those that say the day: one list each, for every reading that
 # goes over them (a correction, what a wish says), so that a field added is never forgotten by one of them.
 _TIME_FIELDS = ("part", "window", "not_before", "not_after", "excluded_window", "excluded_parts", "strict", "now", "at")
-_DAY_FIELDS = ("weekday", "other_weekdays", "days_ahead", "day_of_month")
+_DAY_FIELDS = ("weekday", "other_weekdays", "days_ahead", "day_of_month", "next_week")
+
+
+def _field_said(value: object) -> bool:
+    """Whether a field of a wish says something: a day (0 is Monday), a tuple with days, a flag set."""
+    return value is not None and value != () and value is not False
 
 
 @dataclass(frozen=True)
@@ -875,6 +894,8 @@ class CallbackPreference:
     # A day said as such: days from today ("demain": 1), or a day of the month with its month when said (1-12).
     days_ahead: int | None = None
     day_of_month: tuple[int, int | None] | None = None
+    # "la semaine prochaine", "pas cette semaine": no call before the next Monday.
+    next_week: bool = False
     # Limits said about the hour ("pas avant 10h", "à partir de 10h", "après 18h"; "pas après 16h", "avant 11h"),
     # a window refused ("pas entre 12h et 14h"), parts of the day refused ("sauf le matin"): constraints, never the
     # time promised (round 12: "pas entre 12h et 14h" was promised "entre 12 h et 14 h").
@@ -945,7 +966,7 @@ class CallbackPreference:
         if self.days_ahead is not None:
             return today + timedelta(days=self.days_ahead)
         if self.day_of_month is None:
-            return None
+            return today + timedelta(days=7 - today.weekday()) if self.next_week else None
         day, month = self.day_of_month
         candidates = (
             [(today.year, month), (today.year + 1, month)]
@@ -986,9 +1007,7 @@ class CallbackPreference:
 
     def _anything_said(self) -> bool:
         """A time or a day said, or a day refused."""
-        return self._time_said() or any(
-            getattr(self, name) not in (None, ()) for name in (*_DAY_FIELDS, "excluded_weekday")
-        )
+        return self._time_said() or any(_field_said(getattr(self, name)) for name in (*_DAY_FIELDS, "excluded_weekday"))
 
     def limits(self) -> bool:
         """Whether the wish says more than "as soon as possible": a limit, a part of the day, an hour or a day ("pas
@@ -1000,7 +1019,7 @@ class CallbackPreference:
         """This wish as a later one said in a correction leaves it: what the later one says replaces what this one
         said of the same thing; this one's day and limits are kept when the later one says none, or still fits them."""
         merged = self
-        if any(getattr(later, name) not in (None, ()) for name in _DAY_FIELDS):
+        if any(_field_said(getattr(later, name)) for name in _DAY_FIELDS):
             merged = replace(merged, **{name: getattr(later, name) for name in _DAY_FIELDS})
         if later.excluded_weekday is not None:
             # Days refused add up ("sauf le mercredi ... et pas le vendredi non plus": round 20, r20b-13).
@@ -1035,6 +1054,9 @@ class CallbackPreference:
     @classmethod
     def _read_one(cls, folded: str) -> CallbackPreference:
         """The wish said by ``folded`` (folded words with no correction in them)."""
+        if _TODAY_REFUSED.search(folded) and _ANOTHER_DAY.search(folded):
+            # "pas cet après-midi, demain": today's part refused, another day wished; no part of that day refused.
+            folded = _TODAY_REFUSED.sub(lambda said: " " * len(said.group()), folded)
         part = _part_wished(folded)
         weekday = excluded = None
         said: list[tuple[int, int]] = []  # (where, day) of the days wished
@@ -1098,6 +1120,7 @@ class CallbackPreference:
             not_before=not_before,
             not_after=not_after,
             excluded_window=excluded_window,
+            next_week=bool(_NEXT_WEEK.search(folded)) and days_ahead is None and day_of_month is None,
             excluded_parts=refused_parts,
             strict=bool(strict_before or strict_after or excluded_window or refused_parts),
             now=bool(_NOW.search(folded)),

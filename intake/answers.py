@@ -810,7 +810,8 @@ _CALLBACK_REQUEST = re.compile(
     r"faites[- ]moi (?:rappeler|appeler|recontacter|contacter)|"
     # "oui qu'on la rappelle, ou moi plutôt" (round 21, r21z-21: a daughter writing, read as an answer to the legal form).
     r"(?:oui|ouais|ok|d'accord|volontiers|je veux bien)[ ,]+(?:bien sur[ ,]+)?(?:qu'on|que vous|qu'un conseiller) "
-    r"(?:me |la |le |les |nous |l')?(?:rappelle|rappeliez|appelle|appeliez|contacte|contactiez|telephone)"
+    # "oui qu'on m'appelle" (round 28, r28-a-10: at the deadline question, read as "yes, there is a deadline").
+    r"(?:me |m'|la |le |les |nous |l')?(?:rappelle|rappeliez|appelle|appeliez|contacte|contactiez|telephone)"
     r"(?! pas\b| jamais\b| plus\b)|"
     # "si rapelé moi mé lundi matin", "rapeler moi" (round 19, r19a-01: SMS spelling, the time lost on the second yes).
     r"(?<!pas )(?<!ne )(?<!jamais )(?<!besoin de )(?<!inutile de )(?:rappele|rappeler|appele|appeler)[- ]moi|"
