@@ -2761,6 +2761,17 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     titled = _titled_name(head) if comma else None
     if titled and _CAPITALISED_WORD.fullmatch(tail.strip()) and fold(tail.strip()) not in _NOT_A_NAME:
         return clean_name(f"{tail.strip()} {titled.split(' ', 1)[1]}")
+    kin = _KIN_AFTER_NAME.match(fold(without_ligatures(tail.strip()))) if comma else None
+    head_parts = head.split()
+    if (
+        kin
+        and 1 <= len(head_parts) <= 2
+        and all(_CAPITALISED_WORD.fullmatch(part) for part in head_parts)
+        and not any(fold(part) in _NOT_A_NAME for part in head_parts)
+    ):
+        # "Nadine, sa femme" at the health question (round 28, r28-b-12: "pas bien compris", the name lost): a name
+        # and who the writer is to the artisan.
+        return clean_name(head.strip())
     kinds = {entity.get("entity") for entity in entities}
     if "town" in kinds or "departement" in kinds:
         return None  # "Lens", "Arras": a place
@@ -2789,6 +2800,10 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     ):
         return clean_name(" ".join(parts))
     return None
+
+
+# Who the writer is to the artisan, said after a name ("Nadine, sa femme", "Karim, je suis son frère").
+_KIN_AFTER_NAME = re.compile(rf"^(?:je suis |c'?(?: )?est )?(?:sa|son|ma|mon|la|le) (?:{KIN})\b[\w' ]{{0,20}}$")
 
 
 _SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "des", "di", "van", "von", "dos", "del"})

@@ -425,15 +425,37 @@ def _since_when(text: str, folded: str) -> str | None:
                 continue
             if _LETTER_WAITING.search(clause) and _LETTER.search(_sentence_around(folded, match.start())):
                 continue  # round 23 (r23b-08, r23a-07): how long a letter has waited, not since when the trouble lasts
-            if _health_lasts(clause, folded[match.end() :]):
+            if _health_lasts(clause, folded[match.end() :]) and not _event_dated(match.group(), clause):
                 continue
             # The trade just before the duration ("ébéniste depuis 22 ans"), never one said earlier in the clause ("3
             # pressings me doivent 4200€ depuis cet été", round 17, r17a-08: lost).
             near = " ".join(clause.split()[-3:])
             if _BUSINESS_AGE_BEFORE.search(clause) or (_trade(near, near) and clause.split()[-1:] != ["et"]):
                 continue
+            since = _SINCE_EVENT_BEFORE.search(folded[: match.start()]) if match.group().startswith("il y a") else None
+            if since:
+                # "depuis l'accident il y a un mois" (round 28, r28-b-11: "depuis l'accident" kept alone): both said.
+                return " ".join(text[since.start() : match.end()].split())
             return _span(text, match)
     return None
+
+
+# A health event dated ("il est tombé d'un toit il y a 1 mois", "opérée il y a 3 semaines", round 28, r28-b-11: not read,
+# and "Depuis quand ?" asked after it was given): when the trouble began, unlike how long a symptom lasts ("je dors plus
+# depuis des semaines").
+_HEALTH_EVENT = re.compile(
+    r"\b(?:tombee?s?|chute|accident\w*|operee?s?|hospitalisee?s?|diagnostiquee?s?|blessee?s?|cassee?s?|brulee?s?|"
+    r"renversee?s?|infarctus|avc|crise cardiaque|attaque cardiaque|decedee?s?|morte?s?)\b"
+)
+
+
+_SINCE_EVENT_BEFORE = re.compile(r"\bdepuis (?:l'|le |la )\w+(?: (?:de|d') ?(?:mon|ma|sa|son|notre) \w+)?\s*,?\s*$")
+
+
+def _event_dated(said: str, clause: str) -> bool:
+    return said.startswith(("il y a", "y a", "ya", "y'a", "depuis l'accident", "depuis le deces")) and bool(
+        _HEALTH_EVENT.search(clause + " " + said)
+    )
 
 
 # "tout de suite", "immédiatement" say a date only next to what is due ("il faut payer tout de suite"); in another

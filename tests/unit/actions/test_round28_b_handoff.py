@@ -30,3 +30,27 @@ def test_a_deadline_stored_from_words_at_a_yes_no_question_is_said_noted(questio
 def test_words_that_stored_nothing_are_still_not_understood(words):
     said, _ = validate("wants_advisor", words, {"wants_advisor": None})
     assert not any(text.startswith("Merci, c'est noté :") for text in said)
+
+
+# r28-b-12: a name and who the writer is to the artisan, given at the health question: the name kept and said, the
+# health question still open (its answer alone lets health details in).
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        ("Nadine, sa femme", "Nadine"),
+        ("Karim, je suis son frère", "Karim"),
+        ("Marie-Claire Dubois, sa sœur", "Marie-Claire Dubois"),
+    ],
+)
+def test_a_name_with_the_kin_at_the_health_question_is_kept(words, name):
+    said, slots = validate("health_consent", words, {"health_consent": None})
+    assert slots.get("contact_name") == name
+    assert slots.get("health_consent") is None
+    assert "pas bien compris" not in " ".join(said)
+    assert said[0].startswith(f"Merci {name}")
+
+
+@pytest.mark.parametrize("words", ["oui, sa femme", "non, son fils", "Lens, sa femme"])
+def test_a_kin_without_a_name_gives_no_name(words):
+    _, slots = validate("health_consent", words, {"health_consent": None})
+    assert not slots.get("contact_name")

@@ -100,3 +100,10 @@ def test_a_yes_that_takes_up_the_offer_still_passes_a_yes_no_question(words):
     result, said = validate("deadline", words, earlier=[("depuis l'été", offer)])
     assert result == {"deadline": SKIPPED}
     assert said == [SKIPPED_ACK]
+
+
+# r28-b-11: said again with a reproach at "Depuis quand ?", the event and its date are both kept.
+def test_the_event_and_its_date_said_at_the_since_question_are_both_kept():
+    words = "je vous l'ai dit, depuis l'accident il y a un mois"
+    result, _ = validate("since_when", words, intent="inform", first="mon mari couvreur est tombé, il est à l'hôpital")
+    assert result == {"since_when": "depuis l'accident il y a un mois"}
