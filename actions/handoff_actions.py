@@ -865,7 +865,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=too_long_text(NUMBER_TOO_LONG_AT_THE_NAME, words) or NUMBER_AT_THE_NAME)
             return {"contact_name": None}
         # "moi c'est Paul", "je m'appelle paul", "je vous l'ai dit Jean-Marc", "c'est M. Dupont": the name, not the
-        # sentence around it (the advisor reads it aloud on the phone).
+        # sentence around it (the advisor reads it aloud on the phone). "c'est moi le patron, Marcel" (round 28,
+        # r28-a-17: stored "moi le patron Marcel"): the role said first is no part of the name.
+        value = _ROLE_BEFORE_A_NAME.sub("", str(value)) or value
         name = without_said_before(_WORDS_BEFORE_A_NAME.sub("", value)) or value
         # The whole answer first: "appelez moi monsieur Da Silva, c'est plus simple" (round 12, r12c-05: stored whole).
         kept = first_name_said(str(value)) or first_name_said(name) or clean_name(name)
@@ -891,7 +893,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # name nobody; the number has its question.
             dispatcher.utter_message(text=too_long_text(NUMBER_TOO_LONG_AT_THE_NAME, words) or NUMBER_AT_THE_NAME)
             return {"contact_name": None}
-        return {"contact_name": kept}
+        return {"contact_name": whole_compound(kept, words)}
 
     def validate_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -899,6 +901,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         return {**self._phone_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
 
     def _phone_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        renamed = name_put_right_at_phone(tracker)
+        if renamed:
+            # "pardon, Nicolas" right after "Nicolaa" (round 28, r28-a-24: "Je n'ai pas reconnu ce numéro", the typo
+            # kept in the case): the name put right, said so; the number is asked again.
+            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {renamed}.")
+            return {"phone": None, "contact_name": renamed}
         elsewhere = kept_for_other_questions("phone", value, dispatcher, tracker)
         if elsewhere is not None:
             return elsewhere
@@ -1173,6 +1181,31 @@ def line_chosen_at_time_question(tracker: Tracker) -> tuple[str, str] | None:
     # The moment in the artisan's own spelling: the words after as many words as the choice took.
     taken = len(folded[: chosen.end()].split())
     return fitting[0], " ".join(" ".join(words.split()).split()[taken:]).strip(" ,.!")
+
+
+# "pardon, Nicolas", "oups c'est Nicolas", "Nicolas pardon", "non, Nicolas": a name typed again just after the name.
+_NAME_AGAIN = re.compile(
+    r"^(?:(?:pardon|oups?|oops|dsl|d[ée]sol[ée]e?|non|euh|erreur|faute de frappe|je me suis tromp[ée]e?|"
+    r"correction)[ ,.!:]+)+(?:c'est |c’est |je voulais dire |plut[ôo]t )?(?P<name>[^\d,.!?]+?)[ .!]*$"
+    r"|^(?P<before>[^\d,.!?]+?)[ ,]+(?:pardon|dsl|d[ée]sol[ée]e?|oups?|plut[ôo]t)[ .!]*$",
+    re.IGNORECASE,
+)
+
+
+def name_put_right_at_phone(tracker: Tracker) -> str | None:
+    """The first name typed again at the phone question, said as a correction of the one just given ("Nicolaa", then
+    "pardon, Nicolas"); None otherwise (a number, a name that is the one kept, no name before)."""
+    stored = tracker.get_slot("contact_name")
+    words = " ".join((tracker.latest_message.get("text") or "").split())
+    if tracker.get_slot("requested_slot") != "phone" or stored in (None, SKIPPED) or re.search(r"\d", words):
+        return None
+    said = _NAME_AGAIN.match(words)
+    if not said:
+        return None
+    named = first_name_said(said.group("name") or said.group("before"))
+    if not named or fold(named) == fold(str(stored)) or len(named.split()) > 3:
+        return None
+    return named
 
 
 def kept_for_other_questions(
@@ -1929,6 +1962,29 @@ _WORDS_BEFORE_A_NAME = re.compile(
     r"(?:il faut |faut |vous pouvez )?demand(?:ez|er)(?: plut[ôo]t| directement)?)[ ,:]+",
     re.IGNORECASE,
 )
+# The writer's role said before the name ("c'est moi le patron, Marcel", "moi la gérante : Josiane").
+_ROLE_BEFORE_A_NAME = re.compile(
+    r"^(?:(?:bah|ben|bon|euh|mais|oui|alors)[ ,]+)*(?:c'est |c’est |c est |cest |je suis )?(?:moi[ ,]+)?(?:le |la |l'|l’)"
+    r"(?:patron(?:ne)?|g[ée]rante?|cheffe?(?: d'entreprise)?|responsable|proprio|propri[ée]taire|titulaire|boss|"
+    r"dirigeante?|artisane?)(?: de (?:la |l'|l’)?boite| de l'entreprise| de la boutique)?(?:[ ,:]+(?:et )?"
+    r"(?:je m'appelle |je m’appelle |moi c'est |c'est |mon nom c'est |mon pr[ée]nom c'est )?|$)"
+    r"|^(?:c'est|c’est|c est|cest) moi\s*[,:]\s*",  # "c'est moi, Kader"
+    re.IGNORECASE,
+)
+
+
+def whole_compound(name: str | None, words: str) -> str | None:
+    """The name as typed when it is a part of a compound first name said ("Ange-Marie", whose "Marie" the extractor
+    took alone: round 28, r28-a-16, the advisor would have asked for Marie and got a man)."""
+    if not name or " " in name:
+        return name
+    for compound in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", words or ""):
+        parts = compound.split("-")
+        if name in parts and compound != name and all(part[:1].isupper() for part in parts):
+            return compound
+    return name
+
+
 # A reminder after the name ("Lucas je vous ai dit", "Nadia, je vous l'ai déjà dit !", "Paul comme je disais").
 _REMINDER_AFTER_A_NAME = re.compile(
     r"[\s,;:.!-]+(?:(?:comme )?je (?:vous )?(?:l'|l’|le )?(?:ai|avais) (?:d[ée]j[àa] )?dit|comme je (?:vous )?(?:le )?disais|"

@@ -52,6 +52,7 @@ from intake.facts import (
     vaguer_employees,
 )
 from intake.outside import writer_outside
+from intake.shapes import is_time_span
 from ops import clock
 from places import departement_code, resolve
 from places.resolve import negated_departements, said_as_whereabouts
@@ -91,6 +92,9 @@ class ValidateTriageSlots(ValidationAction):
         events += undone + trade_undone
         events += deadline_not_said(tracker, facts, undone)
         events += answers_kept(tracker, facts)
+        if "employees" in tracker.slots_to_validate() and is_time_span(tracker.get_slot("employees")):
+            # "j'ai 5 min" (round 28, r28-a-02: "Salariés : 5 min" in the case): time available, no staff.
+            events.append(SlotSet("employees", value_before_latest_message(tracker.events, "employees")))
         events += hours_for_the_place(tracker, events)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "request_human":

@@ -413,3 +413,13 @@ def yes_without_a_name(text: str | None) -> bool:
         return False
     rest = folded[found.end() :]
     return bool(_NO_NAME.match(rest) or _WITHOUT_GIVING.match(rest))
+
+
+# "j'ai 5 min", "10 minutes", "2h devant moi" (round 28, r28-a-02: the extractor's "5 min" became "Salariés : 5 min" in
+# the case): a span of time, never a number of people.
+_TIME_SPAN = re.compile(r"^\d+\s*(?:min|mins|minutes?|mn|sec|secondes?|s|h|heures?|hrs?)\.?$")
+
+
+def is_time_span(value: object) -> bool:
+    """Whether a value an extractor took for a count of staff is a span of time ("5 min", "2 h")."""
+    return isinstance(value, str) and bool(_TIME_SPAN.match(fold(value).strip()))
