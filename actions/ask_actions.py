@@ -127,6 +127,17 @@ class ActionOutOfScope(Action):
         erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "effacez tout" at a question, read out of scope
         if erased is not None:
             return erased
+        from actions.handoff import contact_answers
+
+        words_said = tracker.latest_message.get("text") or ""
+        if (
+            tracker.active_loop_name == "handoff_form"
+            and tracker.get_slot("requested_slot") in ("email", "phone")
+            and (contact_answers(words_said).get(tracker.get_slot("requested_slot")) or "@" in words_said)
+        ):
+            # "kevin point platre at gmail point com" at the e-mail question (round 28, r28-a-19: "vous faites face à
+            # ... un problème de santé"): the answer asked for, which the form reads next; nothing said here.
+            return []
         from actions.crisis_actions import how_114_reply
 
         how = how_114_reply(dispatcher, tracker)  # round 26, r26a-11: "comment je fais pour le 114 ?"

@@ -386,6 +386,9 @@ _SPOKEN_SIGNS = (
     (re.compile(r"\b(?:point|dot)\b"), " . "),
     (re.compile(r"\b(?:tiret|trait d'union)\b"), " - "),
 )
+# "kevin point platre at gmail point com" (round 28, r28-a-19: read as a health problem): "at" is the "@" only before a
+# domain said with its ending, never the English word in a sentence.
+_SPOKEN_AT = re.compile(r"\bat\s+[a-z0-9-]+(?:\s+(?:point|dot)\s+[a-z0-9-]+)*\s+(?:point|dot)\s+[a-z]{2,4}\b")
 # What introduces the address in a sentence ("mon mail c'est ...", "voici mon adresse : ...").
 _BEFORE_THE_ADDRESS = re.compile(
     r"^(?:.*(?:^|\s)(?:c'est|cest|c est|est|voici|voila|e-?mail|mail|mel|courriel|adresse|oui|ok|alors|euh|et|puis|:)"
@@ -402,7 +405,11 @@ def dictated_email(text: str | None) -> str | None:
     if not text:
         return None
     spoken = " ".join(text.lower().replace("’", "'").split())
-    if "@" not in spoken and not re.search(r"\b(?:arobase|arrobase|arobaz)\b", spoken):
+    if (
+        "@" not in spoken
+        and not re.search(r"\b(?:arobase|arrobase|arobaz)\b", spoken)
+        and not _SPOKEN_AT.search(spoken)
+    ):
         return None
     for sign, written in _SPOKEN_SIGNS:
         spoken = sign.sub(written, spoken)
@@ -1646,7 +1653,15 @@ def health_told(slots: Mapping[str, Any], said: Sequence[str] = ()) -> bool:
         # Round 27 (r27-a-08, r27-a-14): distress read, the direct question or the safety question answered: what the
         # filter withholds without the consent, never asked about ("je pleure tous les soirs", "je tiens plus").
         return True
-    return any(says_health(text) for text in said if text and not text.startswith("/"))
+    return any(says_health(without_address(text)) for text in said if text and not text.startswith("/"))
+
+
+def without_address(text: str) -> str:
+    """The words less an e-mail address typed or dictated in them: "kevin point platre at gmail point com" (round 28,
+    r28-a-19: the "platre" of the address read as a plaster cast, and the health question asked) tells no health."""
+    if dictated_email(text):
+        return ""
+    return re.sub(r"\S+@\S*", " ", text)
 
 
 def has_phone(slots: Mapping[str, Any]) -> bool:
@@ -1971,7 +1986,9 @@ def contact_answers(text: str | None) -> dict[str, str]:
     email = normalise_email(token.group(0).strip(".")) if token else None
     if token:
         rest = rest.replace(token.group(0), " ")
-    if email is None and ("@" in text or re.search(r"\b(?:arobase|arrobase)\b", text.lower())):
+    if email is None and (
+        "@" in text or re.search(r"\b(?:arobase|arrobase)\b", text.lower()) or _SPOKEN_AT.search(text.lower())
+    ):
         # Dictated, or typed with spaces ("jean.dupont @ gmail.com", round 26): read from the answer but its number.
         email = normalise_email(rest)
     if email:

@@ -502,6 +502,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # twice): validated below, which keeps it for the time question.
         if says_only_yes(words) or (moment_wished(words) and not contact_answers(words or "").get("email")):
             return {"email": words}
+        if contact_answers(words or "").get("email") or "@" in (words or ""):
+            # "oui c'est payet.coiffure arobase gmail point com", read as a yes or out of scope (round 28, r28-a-03,
+            # r28-a-19: "je n'ai pas su quoi répondre", the address asked again later): the address, read below.
+            return {"email": words}
         return {}
 
     async def extract_departement(
@@ -1139,6 +1143,14 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # "on habite a Limoges" at the e-mail question (round 20, r20a-01): the place noted and said so, never
             # "Cette adresse ne semble pas complète"; the e-mail question stays open.
             return {"email": None}
+        ending = _NO_ENDING.search(str(value)) if email is None else None
+        if ending:
+            # "kevin.platre@gmail" (round 28, r28-a-19: answered "c'est noté", nothing kept): the ending is missing.
+            dispatcher.utter_message(
+                text=f"Il manque la fin de l'adresse après « @{ending.group(1)} », par exemple « @{ending.group(1)}.com » "
+                "ou « .fr ». Pouvez-vous l'écrire en entier ?"
+            )
+            return {"email": None}
         if email is None:
             text = "Cette adresse ne semble pas complète, par exemple : prenom.nom@exemple.fr. Vous pouvez aussi répondre « passer »."
             # Said once in full; again, a short word (the form asks the question again).
@@ -1149,6 +1161,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # and said back as it will be written, so that a wrong reading can be put right.
             dispatcher.utter_message(text=noted_for_other_questions({"email": email}))
         return {"email": email, **moment_kept_for_later("email", dispatcher, tracker)}
+
+
+# An address whose domain has no ending ("kevin.platre@gmail").
+_NO_ENDING = re.compile(r"^\s*[^@\s]+@([a-z0-9-]+)\s*[.!]?\s*$", re.IGNORECASE)
 
 
 # The kind of line chosen between numbers given ("plutôt le fixe", "sur le portable de préférence").
@@ -1452,7 +1468,7 @@ _BEFORE_THE_MOMENT = re.compile(
     r"m(?:e |')(?:r?app?eler|recontacter|contacter|t[ée]l[ée]phoner)|on peut m'app?eler|"
     r"(?:je (?:veux|voudrais) bien |j'aimerais (?:bien )?|je pr[ée]f[èe]re )?(?:qu'on|que vous) m'app?ell?(?:e|iez)|"
     r"(?:je (?:veux|voudrais) bien |j'aimerais (?:bien )?)?(?:qu'on|que vous) me (?:r?app?ell?(?:e|iez)|contact(?:e|iez))|"
-    r"mais|et|alors|plut[ôo]t)\b[\s,.!?]*)+",
+    r"mais|et|alors)\b[\s,.!?]*)+",
     re.IGNORECASE,
 )
 
