@@ -3462,7 +3462,8 @@ def phone_notes(
 _WRITING_FOR = re.compile(
     r"\b(?:j'?ecris|j ecris|je vous ecris|je vous contacte|je me permets de vous ecrire|je viens|je demande|"
     r"je fais (?:la|cette) demande|je me renseigne|je m'adresse a vous|je vous sollicite|c'est|cest|c est|c)"
-    r"(?: \w+)?\s+(?:pour|de la part de|au nom de|a la place de)\s+(?:mon|ma)\s+(?P<relative>" + KIN + r")\b"
+    # "c pr ma soeur" (round 28, r28-b-17: typed as a text message, read as the artisan writing): "pr" for "pour".
+    r"(?: \w+)?\s+(?:pour|pr|de la part de|au nom de|a la place de)\s+(?:mon|ma)\s+(?P<relative>" + KIN + r")\b"
 )
 # "c'est l'entreprise de mon père", "c'est pas mon entreprise c'est celle de mon père".
 _BUSINESS_OF = re.compile(
@@ -4638,7 +4639,10 @@ def business_person_concerned(artisan_messages: Iterable[str]) -> str | None:
 
 
 _BOSS = re.compile(
-    r"(?<!suis )(?<!c'est )(?<!c est )(?<!cest )(?<!moi )(?<!etre )\b(?:mon|ma|notre|le|la) (?P<who>patronne|patron)\b"
+    # "c'était lui le patron" (round 28, r28-b-23: a son taking over after his father's death was told "votre patron
+    # fait face à..."): who the boss was, said of someone named before, is no one the writer works for.
+    r"(?<!suis )(?<!c'est )(?<!c est )(?<!cest )(?<!moi )(?<!etre )(?<!lui )(?<!elle )"
+    r"\b(?:mon|ma|notre|le|la) (?P<who>patronne|patron)\b"
 )
 
 

@@ -145,6 +145,7 @@ from intake.facts import (
     main_worry,
     names_people_at_work,
     names_today,
+    no_to_another_question,
     owes_no_one,
     past_deadline,
     place_read_as_trade,
@@ -691,6 +692,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         facts = extract_facts(words, services.chamber_today(), asked=slot)
         if facts.get(slot):
             return {slot: facts[slot]}
+        other_no = no_to_another_question(slot, words) if slot in WHAT_A_NO_SAYS else None
+        if other_no:
+            # "non pas de dettes" to "Avez-vous des salariés ?" (round 28, r28-b-14: "Salariés : 0"): the no to the
+            # question it names, kept there when nothing was known; this question asked again.
+            if value_before_latest_message(tracker.events, other_no) is None:
+                answer = {other_no: WHAT_A_NO_SAYS[other_no]}
+                return {**answered_another_question(slot, answer, dispatcher, tracker), **answer}
+            return not_answered(slot, WRONG_QUESTION_ACK, dispatcher, tracker)
         if slot == "deadline" and denies_a_deadline(words):
             # "pas d'échéance particulière sinon", "pas de date précise, mais la banque a envoyé un recommandé" (round 17,
             # r17a-06, r17b-03): the no to this question, wherever it stands; the rest went to the triage (it was

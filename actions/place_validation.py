@@ -27,6 +27,7 @@ from intake.answers import (
     OTHER,
     TAKE_YOUR_TIME,
     YES,
+    asks_if_confidential,
     is_correction,
     is_skip,
     is_waiting,
@@ -472,6 +473,14 @@ def _no_place_but_something_else(
         return None
     if _WHAT_NEXT.search(fold(latest)):
         dispatcher.utter_message(text=WHAT_COMES_NEXT)
+        return {"departement": None, "place_unread": None}
+    if asks_if_confidential(latest):
+        # "et mon banquier il va voir ce que je vous écris ?" (round 28, r28-b-25: "Je n'ai pas reconnu ce lieu"): who
+        # reads the conversation, answered as at the other questions; then the place question again.
+        from actions.service_answers import service_question_text
+        from intake.service_questions import CONFIDENTIAL
+
+        dispatcher.utter_message(text=service_question_text(tracker, latest) or CONFIDENTIAL)
         return {"departement": None, "place_unread": None}
     if is_correction(latest) and "departement" not in extract_facts(latest, services.chamber_today()):
         corrected = corrected_creditors(value_before_latest_message(tracker.events, "creditors"), latest)

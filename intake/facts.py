@@ -2028,6 +2028,14 @@ def says_no_to(slot: str, text: str | None) -> bool:
     )
 
 
+def no_to_another_question(slot: str, text: str | None) -> str | None:
+    """The question whose topic a no names when it is not this one ("non pas de dettes" to "Avez-vous des salariés ?",
+    round 28, r28-b-14: stored as "Salariés : 0"), or None."""
+    if says_no_to(slot, text):
+        return None
+    return next((other for other in _NO_TO if other != slot and says_no_to(other, text)), None)
+
+
 # A clause saying there is no deadline, wherever it comes ("pas d'échéance sinon", "non non, arrêter la boîte je veux
 # dire. pas d'échéance sinon", "pas de date précise, mais ..."): round 17, r17b-03 and r17a-06.
 _NO_DEADLINE_CLAUSE = re.compile(

@@ -54,3 +54,45 @@ def test_a_name_with_the_kin_at_the_health_question_is_kept(words, name):
 def test_a_kin_without_a_name_gives_no_name(words):
     _, slots = validate("health_consent", words, {"health_consent": None})
     assert not slots.get("contact_name")
+
+
+# r28-b-17, r28-b-23: whose business it is, in the restatement over the real acknowledgement action.
+def _restatement(first: str, categories: list[str]) -> str:
+    from actions.intake_actions import ActionAcknowledgeSituation
+    from tests.support.trackers import run, texts, tracker, user
+
+    slots = {"difficulty_categories": categories, "urgency": "normale", "distress": False, "triage_reasons": {}}
+    said = texts(run(ActionAcknowledgeSituation(), tracker([user(first)], slots=slots))[0])
+    return next(text for text in said if "Si je comprends bien" in text)
+
+
+@pytest.mark.parametrize(
+    "first, who",
+    [
+        # "pr" typed for "pour" in a text message: a relative writes.
+        ("bjr c pr mon frere il a un garage a Caen et la banque lui a coupé le decouvert", "votre frère"),
+        ("j'ecris pr ma mere, sa boutique doit 3000 a la banque", "votre mère"),
+    ],
+)
+def test_a_relative_writing_in_text_message_spelling_is_heard(first, who):
+    assert f"Si je comprends bien, {who} fait face" in _restatement(first, ["banque"])
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # The boss was the one who died; the writer takes over: the business is the writer's now.
+        "on a perdu ma mère cet été, c'était elle la patronne, je reprends la banque me suit plus",
+        "mon oncle est mort, c'était lui le patron du garage, maintenant c'est moi et la banque bloque",
+        # "pr" that is no "pour" a relative: the artisan writes.
+        "c pr savoir, la banque m'a coupé le découvert",
+    ],
+)
+def test_the_writer_is_the_artisan_when_the_boss_named_is_gone_or_no_relative_is_named(first):
+    assert "Si je comprends bien, vous faites face" in _restatement(first, ["banque"])
+
+
+def test_a_boss_named_by_an_employee_is_still_the_person_concerned():
+    assert "Si je comprends bien, votre patronne fait face" in _restatement(
+        "la patronne est à l'hôpital et la banque a bloqué le compte", ["banque"]
+    )

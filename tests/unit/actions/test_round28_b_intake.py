@@ -107,3 +107,74 @@ def test_the_event_and_its_date_said_at_the_since_question_are_both_kept():
     words = "je vous l'ai dit, depuis l'accident il y a un mois"
     result, _ = validate("since_when", words, intent="inform", first="mon mari couvreur est tombé, il est à l'hôpital")
     assert result == {"since_when": "depuis l'accident il y a un mois"}
+
+
+# r28-b-25: who reads the conversation, asked at the place question, is answered as at the other questions (it got
+# "Je n'ai pas reconnu ce lieu"); the place question comes again, nothing kept as the place.
+@pytest.mark.parametrize(
+    "words",
+    [
+        "et mon banquier il va voir ce que je vous écris ?",
+        "les impôts vont avoir accès à mes messages ?",
+        "est-ce que ça remonte à l'urssaf tout ça ?",
+    ],
+)
+def test_a_question_about_who_reads_at_the_place_question_is_answered(words):
+    from actions.place_validation import QUESTION
+
+    events = [
+        user("mon compte pro est bloqué par un avis à tiers détenteur"),
+        {"event": "slot", "name": "requested_slot", "value": "departement"},
+        bot(QUESTION),
+        user(words, "inform"),
+    ]
+    current = tracker(events, slots={"requested_slot": "departement", "departement": words})
+    dispatcher = CollectingDispatcher()
+    result = ValidateSituationForm().validate_departement(words, dispatcher, current, {})
+    said = " ".join(texts(dispatcher))
+    assert result["departement"] is None
+    assert "pas reconnu" not in said
+    assert "n'est lu que par les conseillers de la chambre" in said
+
+
+@pytest.mark.parametrize("words", ["à côté de la banque de France à Arras", "près de Lens, je vous écris de là-bas"])
+def test_a_place_said_near_such_words_is_still_the_place(words):
+    from actions.place_validation import QUESTION
+
+    events = [user("découvert"), {"event": "slot", "name": "requested_slot", "value": "departement"}, bot(QUESTION)]
+    events.append(user(words, "inform"))
+    current = tracker(events, slots={"requested_slot": "departement", "departement": words})
+    result = ValidateSituationForm().validate_departement(words, CollectingDispatcher(), current, {})
+    assert result["departement"] == "62"
+
+
+# r28-b-14: a no that names another question's topic answers that question, never this one ("non pas de dettes" to
+# "Avez-vous des salariés ?" was stored as "Salariés : 0").
+@pytest.mark.parametrize(
+    "slot, words, other, no",
+    [
+        ("employees", "non pas de dettes", "creditors", "aucune dette signalée"),
+        ("employees", "aucune échéance", "deadline", "aucune échéance connue"),
+        ("deadline", "non j'ai pas de salariés", "employees", "0"),
+        ("steps_taken", "non pas de dette", "creditors", "aucune dette signalée"),
+    ],
+)
+def test_a_no_to_another_questions_topic_goes_to_that_question(slot, words, other, no):
+    result, said = validate(slot, words, intent="deny", first="mon salon de coiffure ne tourne plus")
+    assert result[slot] is None
+    assert result[other] == no
+    assert said and said[0].startswith("Merci")
+
+
+@pytest.mark.parametrize(
+    "slot, words, no",
+    [
+        ("employees", "non pas de salariés", "pas de salariés"),
+        ("employees", "non", "0"),
+        ("deadline", "non pas d'échéance", "aucune échéance connue"),
+        ("creditors", "non pas de dettes", "aucune dette signalée"),
+    ],
+)
+def test_a_no_to_this_questions_topic_still_answers_it(slot, words, no):
+    result, _ = validate(slot, words, intent="deny", first="mon salon de coiffure ne tourne plus")
+    assert result[slot] == no
