@@ -64,6 +64,27 @@ def normalise_phone(text: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# The overseas collectivities with their own country code and no trunk "0": a local number said without the code
+# ("76 12 34" in Nouméa) is theirs when the place is known (round 28, r28-a-12). Code and the number's digits.
+_LOCAL_PLANS = {"988": ("687", 6), "987": ("689", 8), "986": ("681", 6), "975": ("508", 6)}
+
+
+def local_number_of_place(text: str | None, departement: str | None) -> str | None:
+    """The number in E.164 when ``text`` is a local number of the collectivity ``departement`` names, typed without
+    its country code ("76 12 34" with 988 -> +687761234); None otherwise."""
+    plan = _LOCAL_PLANS.get(str(departement or ""))
+    if not text or plan is None:
+        return None
+    code, length = plan
+    numbers = re.findall(r"\+?\d[\d\s.-]*\d", text)
+    if len(numbers) != 1 or numbers[0].startswith("+") or numbers[0].startswith("0"):
+        return None  # "c'est le 76 12 34" is one; two numbers, a code or a trunk "0" are read otherwise
+    digits = re.sub(r"\D", "", numbers[0])
+    if len(digits) != length:
+        return None
+    return normalise_phone(f"+{code} {digits}")
+
+
 # The overseas départements, whose numbers are written nationally as in France ("0692 45 67 89", La Réunion) but
 # belong to their own numbering region: a number the French plan does not know is read in theirs.
 OVERSEAS_REGIONS = ("RE", "YT", "GP", "MQ", "GF")

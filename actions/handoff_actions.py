@@ -60,6 +60,7 @@ from actions.handoff import (
     hours_refusal,
     insisted_number,
     kept_number_owner,
+    local_number_of_place,
     mentions_contact,
     moment_at_the_name,
     moment_corrected,
@@ -980,6 +981,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             say_numbers_kept(dispatcher, words)
         else:
             phone = read or contact_answers(words).get("phone")
+        if phone is None and tracker.get_slot("requested_slot") == "phone":
+            # "76 12 34" from Nouméa (round 28, r28-a-12: refused with a number of metropolitan France as the example,
+            # the bot having noted « Nouvelle-Calédonie (988) »): a local number, read with the place's country code.
+            phone = local_number_of_place(words, tracker.get_slot("departement"))
         insisted = insisted_number(words, user_messages(tracker.events)[:-1]) if phone is None else None
         typed_name = name_typed_for_number(tracker, words) if phone is None and not insisted else None
         if typed_name:
