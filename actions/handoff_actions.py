@@ -373,7 +373,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             undone = question_kept_open(tracker) if opens_with_a_question(tracker.latest_message.get("text")) else []
             following = await self.next_requested_slot(dispatcher, tracker, domain)
             return ask_next_question(dispatcher, tracker, [*undone, *([following] if following else [])])
-        asked_back = question_back_text(tracker)  # "il peut vous appeler lui ?" (round 25)
+        # "il peut vous appeler lui ?" (round 25); never a withdrawal ("je ne veux pas donner mon numéro, je préfère
+        # appeler moi-même": round 28, r28-a-20, answered as a question, then the number asked again).
+        asked_back = None if withdraws_consent(tracker) else question_back_text(tracker)
         if asked_back is not None:
             dispatcher.utter_message(text=asked_back)
             undone = question_kept_open(tracker)

@@ -56,6 +56,13 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     yourself = call_us_yourself(tracker, words)
     if yourself is not None:
         return yourself
+    from intake.service_questions import asks_how_to_reach_someone, reach_someone_text
+    from ops import clock
+
+    if asks_how_to_reach_someone(words):
+        # Round 28 (r28-a-13): "comment je fais pour parler à quelqu'un ?" got "un conseiller pourra vous le dire".
+        hours = chamber.hours_text_for(tracker.get_slot("departement"), clock.now())
+        return reach_someone_text(chamber.name, chamber.phone, hours)
     asked_back = _asked_back_text(tracker, words)
     if asked_back is not None:
         return asked_back

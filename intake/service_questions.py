@@ -856,3 +856,30 @@ def unpaid_answer(text: str | None, categories: object = ()) -> str | None:
     if taxes and not urssaf:
         return UNPAID_TAXES
     return UNPAID_ANY
+
+
+# "bah alors comment je fais pour parler à quelqu'un ?" after a refused consent (round 28, r28-a-13: "un conseiller de la
+# chambre pourra vous le dire"): how to reach a person, asked in so many words.
+_REACH_SOMEONE = re.compile(
+    r"\b(?:comment|je fais comment|on fait comment|je peux|puis-je|est-ce que je peux|y a moyen|il y a moyen|moyen)\b"
+    r"[^?]{0,40}?\b(?:parler a|joindre|contacter|avoir|appeler|tomber sur)\s+"
+    r"(?:quelqu'un|qqn|un conseiller|une conseillere|une personne|un humain|une vraie personne|un vrai conseiller|"
+    r"quelqu'un de (?:la chambre|chez vous)|la chambre|vos conseillers)\b"
+)
+
+
+def asks_how_to_reach_someone(text: str | None) -> bool:
+    """Whether the words ask how to reach a person ("comment je fais pour parler à quelqu'un ?", "je peux joindre un
+    conseiller comment ?"); never a wish said ("je veux parler à quelqu'un": the call asked for)."""
+    folded = _folded(text)
+    if not folded or not _REACH_SOMEONE.search(folded):
+        return False
+    return "?" in folded or bool(re.search(r"\bcomment\b", folded))
+
+
+def reach_someone_text(chamber_name: str, phone: str, hours: str) -> str:
+    """Both ways to a person: calling the chamber (its number and hours from its configuration), or being called back."""
+    return (
+        f"Vous pouvez appeler la {chamber_name} au {phone}, {hours}. Si vous préférez qu'un conseiller vous rappelle, "
+        "écrivez « conseiller » : il me faudra alors votre accord, un prénom et un numéro."
+    )
