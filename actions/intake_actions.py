@@ -974,6 +974,7 @@ _ARTICLES = {
     "énergie": "l'énergie",
     "MSA": "la MSA",
     "CAFAT": "la CAFAT",
+    "CPS": "la CPS",
     "caisse de retraite": "la caisse de retraite",
 }
 

@@ -252,7 +252,9 @@ def says_alone(text: str | None) -> bool:
 _AMOUNT_ALONE = re.compile(
     r"^(?:(?:euh|ben|bah|alors|oui|environ|a peu pres|a peu pres|dans les|pres de|plus de|au moins|en tout|ca fait|"
     r"c'est|ca|je dois|on doit|je leur dois|il y a|y a|un peu plus de|un peu moins de)[ ,]+)*"
-    r"(\d{1,3}(?:[ .]\d{3})+|\d{3,7})(?:,\d{1,2})?\s*(?:k\s*€|k|ke|keuros?|€|euros?|eur|balles)?"
+    r"(\d{1,3}(?:[ .]\d{3})+|\d{3,7})(?:,\d{1,2})?\s*(?:k\s*€|k|ke|keuros?|€|euros?|eur|balles|"
+    # The Pacific franc (round 28, r28-b-26: "300 000 francs à peu près" in Papeete, lost): kept in francs.
+    r"francs?(?: cfp| pacifique)?|f cfp|xpf|cfp)?"
     r"(?:[ ,]+(?:environ|a peu pres|en tout|au total))?\W*$"
 )
 
@@ -274,7 +276,8 @@ def amount_alone(text: str | None) -> str | None:
     if re.search(r"\bk", unit):
         digits += "000"
     value = int(digits)
-    return f"{value:,}".replace(",", " ") + " €"
+    francs = re.search(r"\b(?:francs?|f cfp|xpf|cfp)\b", unit)
+    return f"{value:,}".replace(",", " ") + (" F CFP" if francs else " €")
 
 
 # "14000", "14 000", "code postal 14000": five digits said alone, with no unit of money (round 17, r17a-13).

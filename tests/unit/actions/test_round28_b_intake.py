@@ -178,3 +178,43 @@ def test_a_no_to_another_questions_topic_goes_to_that_question(slot, words, othe
 def test_a_no_to_this_questions_topic_still_answers_it(slot, words, no):
     result, _ = validate(slot, words, intent="deny", first="mon salon de coiffure ne tourne plus")
     assert result[slot] == no
+
+
+# r28-b-26: French Polynesia's fund is the CPS, never the URSSAF; a sum in Pacific francs stays in francs.
+@pytest.mark.parametrize(
+    "first, creditors",
+    [
+        ("la CPS me réclame des cotisations en retard, je suis tatoueur à Moorea", "CPS"),
+        ("je dois 4000 à la caisse de prévoyance sociale", "CPS 4000 €"),
+        ("la CPS me réclame 250 000 francs", "CPS 250 000 F CFP"),
+    ],
+)
+def test_the_polynesian_fund_is_named_as_itself(first, creditors):
+    from datetime import date
+
+    from intake.facts import extract_facts
+
+    assert extract_facts(first, date(2026, 12, 7))["creditors"] == creditors
+
+
+@pytest.mark.parametrize("first", ["l'urssaf me réclame 3000", "les cps de mon ordinateur sont grillés"])
+def test_other_words_are_no_polynesian_fund(first):
+    from datetime import date
+
+    from intake.facts import extract_facts
+
+    assert "CPS" not in (extract_facts(first, date(2026, 12, 7)).get("creditors") or "")
+
+
+@pytest.mark.parametrize(
+    "words, kept",
+    [("300 000 francs à peu près", "CPS 300 000 F CFP"), ("dans les 120000 xpf", "CPS 120 000 F CFP")],
+)
+def test_a_sum_in_pacific_francs_at_another_question_is_kept_in_francs(words, kept):
+    events = [user("la CPS me réclame des cotisations"), {"event": "slot", "name": "creditors", "value": "CPS"}]
+    events += [*asked("legal_form"), user(words, "inform")]
+    current = tracker(events, slots={"requested_slot": "legal_form", "creditors": "CPS"}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    result = ValidateSituationForm().validate_legal_form(words, dispatcher, current, {})
+    assert result["creditors"] == kept
+    assert result["legal_form"] is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -37,3 +38,29 @@ def test_a_health_event_dated_is_since_when(words, since):
 )
 def test_how_long_a_symptom_lasts_is_still_no_since_when(words):
     assert extract_facts(words, TODAY).get("since_when") is None
+
+
+# r28-b-06: a payee named as typed right after its sum ("3000 à Rexel") is a creditor under its own name, beside the
+# ones the list knows; never one named elsewhere in the sentence (a client, a workplace), nor a town.
+@pytest.mark.parametrize(
+    "words, creditors",
+    [
+        ("j'ai 9000 de retard à l'urssaf et 2500 chez Würth", "URSSAF 9000 €, Würth 2500 €"),
+        ("la banque 6000 et 1800 € à Point P", "banque 6000 €, Point P 1800 €"),
+        ("je dois 700 euros à Brico Pro", "Brico Pro 700 €"),
+    ],
+)
+def test_a_payee_named_after_its_sum_is_kept(words, creditors):
+    assert extract_facts(words, TODAY).get("creditors") == creditors
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "j'ai posé une cuisine chez Moreau, il me doit 6000",
+        "je bosse chez Castorama et j'ai 2000 de dettes",
+        "je dois 3000 à Marseille",
+    ],
+)
+def test_a_name_not_after_a_sum_owed_is_no_payee(words):
+    assert not re.search(r"Moreau|Castorama|Marseille", extract_facts(words, TODAY).get("creditors") or "")
