@@ -1491,6 +1491,12 @@ def moment_with_change_of_mind(slots: Mapping[str, Any], words: str | None) -> d
     wish = _BEFORE_THE_MOMENT.sub("", _YES_OPENING.sub("", wish)).strip(" ,.?") if wish else None
     # "appelez moi lundi vers 10h, c'est Nathalie" (round 28, r28-a-04): the name said last is no part of the moment.
     wish = _NAME_SAID_LAST.sub("", wish).strip(" ,.") if wish else None
+    if wish:
+        # "re bonjour, j'ai réfléchi, finalement oui rappelez-moi, plutôt demain en fin de journée" (round 28, r28-a-15):
+        # the clauses before the first that says a moment are the greeting and the request, no part of it.
+        clauses = re.split(r"(?<=[,;.!])\s+", wish)
+        first = next((index for index, clause in enumerate(clauses) if callback_time(clause.strip(" ,;.!"))), 0)
+        wish = _BEFORE_THE_MOMENT.sub("", " ".join(clauses[first:])).strip(" ,.") or wish
     return {"callback_slot": wish} if wish else {}
 
 
@@ -3755,6 +3761,9 @@ def callback_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) 
     kept = {slot: value for slot, value in found.items() if _open_for(slot, slots.get(slot))}
     if "callback_slot" not in kept:
         kept.update(moment_with_change_of_mind(slots, words))
+    named = None if slots.get("contact_name") else name_after_yes(words, tracker.latest_message.get("entities") or [])
+    if named and "contact_name" not in kept:
+        kept["contact_name"] = named  # "..., c'est Laetitia" (round 28, r28-a-15: the name asked again, then lost)
     if (
         slots.get("wants_advisor") is True
         and slots.get("consent_given") is False

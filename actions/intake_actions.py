@@ -1273,6 +1273,13 @@ class ActionStopConversation(Action):
         keyword = keyword_read_as_a_stop(dispatcher, tracker)
         if keyword is not None:
             return keyword
+        if loop is None and not is_closing(words):
+            # "re bonjour, j'ai réfléchi, finalement oui rappelez-moi, plutôt demain en fin de journée" after "je vais
+            # réfléchir", read as a goodbye (round 28, r28-a-15: "Au revoir", then the name and the moment lost): the
+            # call asked for, with what was said with it.
+            again = callback_wanted_again(dispatcher, tracker)
+            if again is not None:
+                return again
         if asked in HANDOFF_YES_NO and intent == "goodbye" and answer_kind(words) == YES and not is_closing(words):
             # "bon ok, c'est Laurent" to "Voulez-vous qu'un conseiller vous rappelle ?", read as a farewell: a yes,
             # with the name after it kept.
@@ -1417,7 +1424,19 @@ def callback_wanted_again(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     if consented(tracker.slots):
         dispatcher.utter_message(text=CALLBACK_GOES_ON)
         return [FollowupAction("handoff_form")]
-    return [SlotSet("wants_advisor", True), FollowupAction("handoff_form")]
+    # "finalement oui rappelez-moi, plutôt demain en fin de journée, c'est Laetitia" (round 28, r28-a-15): the moment and
+    # the name said with it are kept for their questions.
+    latest = tracker.latest_message
+    name = None if tracker.get_slot("contact_name") else name_after_yes(words, latest.get("entities") or [])
+    if name:
+        dispatcher.utter_message(text=f"Merci {name}.")
+    moment = moment_with_change_of_mind(tracker.slots, words)
+    return [
+        SlotSet("wants_advisor", True),
+        *([SlotSet("contact_name", name)] if name else []),
+        *(SlotSet(slot, value) for slot, value in moment.items()),
+        FollowupAction("handoff_form"),
+    ]
 
 
 # Stopping said in so many words ("je suis épuisé, j'arrête là"): a stop, whatever else is said.
