@@ -99,6 +99,7 @@ from intake.answers import (
     fears_it_gets_known,
     is_closing,
     is_intake_answer,
+    yes_for_the_call,
 )
 from intake.facts import fold as fold_text
 from intake.shapes import has_words
@@ -715,7 +716,9 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
         reasons.setdefault("distress_signs", []).append(
             f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
         )
-        if admits_thoughts(_latest_user_text(tracker)):
+        if admits_thoughts(_latest_user_text(tracker)) and not yes_for_the_call(_latest_user_text(tracker)):
+            # Round 28 (r28-a-01): "oui je veux un conseiller" says yes to the call, not to the thoughts; the case says
+            # only what was read (the answer quoted, not a clear no), never « a dit avoir des pensées suicidaires ».
             # Round 18 (r18b-10, r18b-17): "des fois j'y pense" is a yes, said so in the case (actions/handoff.py).
             reasons.setdefault("distress_signs", []).append(THOUGHTS_ADMITTED_REASON)
         reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]

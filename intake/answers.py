@@ -1642,3 +1642,22 @@ def about_the_data(text: str | None) -> bool:
     if not folded or not _ABOUT_THE_DATA.search(folded):
         return False
     return not (_A_DEBT_ERASED.search(folded) and not re.search(r"\b(?:donnees|traces?|conversation|ecrit)\b", folded))
+
+
+# "oui je veux un conseiller", "oui appelez-moi" to "est-ce qu'il vous arrive de penser au suicide ?" (round 28,
+# r28-a-01: the case said « a dit avoir des pensées suicidaires »): the yes goes with what follows it, the call.
+_YES_TO_THE_CALL = re.compile(
+    r"^(?:(?:euh|ben|bah|bon|ah|oh) )*(?:oui|ouais|ouai|si|yes|ok|d'accord)\b[ ,.!]*"
+    r"(?:je (?:veux|voudrais|veux bien|voudrais bien|souhaite|aimerais)(?: bien)? (?:un |une |parler a (?:un |une )?)?"
+    r"(?:conseill(?:er|ere)|humain|personne|quelqu'un|rappel|appel)\b|"
+    r"(?:un |le )?(?:conseill(?:er|ere)|rappel)\b|"
+    r"(?:r?appelez|contactez)[- ]moi\b|(?:qu'on|que vous|qu'un conseiller) m(?:e |')(?:r?appel|contact|telephon))"
+)
+
+
+def yes_for_the_call(text: str | None) -> bool:
+    """A yes said of the call or the advisor ("oui je veux un conseiller", "oui rappelez-moi"), whatever was asked: no
+    answer to a question about something else. Never a yes that goes on about the thoughts ("oui, et je veux un
+    conseiller": the thoughts said first)."""
+    folded = _folded(text)
+    return bool(folded) and bool(_YES_TO_THE_CALL.match(folded))
