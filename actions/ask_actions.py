@@ -154,7 +154,9 @@ class ActionOutOfScope(Action):
         outside = outside_reply(dispatcher, tracker)  # round 22 (r22c-08, r22c-09, r22c-18): outside the service
         if outside is not None:
             return outside
-        service = service_question_text(tracker) or where_we_were(tracker)
+        from actions.service_answers import reach_someone
+
+        service = reach_someone(tracker) or service_question_text(tracker) or where_we_were(tracker)
         if service is not None:
             # Round 19: a question about the service read as out of scope ("et si je loupe son appel ?", "on en était
             # où ?": what was understood said back, and a form asks its question again).

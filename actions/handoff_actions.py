@@ -505,7 +505,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # twice): validated below, which keeps it for the time question.
         if says_only_yes(words) or (moment_wished(words) and not contact_answers(words or "").get("email")):
             return {"email": words}
-        if contact_answers(words or "").get("email") or "@" in (words or ""):
+        found = contact_answers(words or "").get("email")
+        if (found and "@" not in (words or "")) or ("@" in (words or "") and not found):
             # "oui c'est payet.coiffure arobase gmail point com", read as a yes or out of scope (round 28, r28-a-03,
             # r28-a-19: "je n'ai pas su quoi répondre", the address asked again later): the address, read below.
             return {"email": words}
@@ -1154,8 +1155,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if ending:
             # "kevin.platre@gmail" (round 28, r28-a-19: answered "c'est noté", nothing kept): the ending is missing.
             dispatcher.utter_message(
-                text=f"Il manque la fin de l'adresse après « @{ending.group(1)} », par exemple « @{ending.group(1)}.com » "
-                "ou « .fr ». Pouvez-vous l'écrire en entier ?"
+                text=f"Cette adresse ne semble pas complète : il manque la fin après « @{ending.group(1)} », par exemple "
+                f"« @{ending.group(1)}.com » ou « .fr ». Pouvez-vous l'écrire en entier ?"
             )
             return {"email": None}
         if email is None:

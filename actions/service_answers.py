@@ -56,13 +56,6 @@ def service_question_text(tracker: Tracker, words: str | None = None) -> str | N
     yourself = call_us_yourself(tracker, words)
     if yourself is not None:
         return yourself
-    from intake.service_questions import asks_how_to_reach_someone, reach_someone_text
-    from ops import clock
-
-    if asks_how_to_reach_someone(words):
-        # Round 28 (r28-a-13): "comment je fais pour parler à quelqu'un ?" got "un conseiller pourra vous le dire".
-        hours = chamber.hours_text_for(tracker.get_slot("departement"), clock.now())
-        return reach_someone_text(chamber.name, chamber.phone, hours)
     asked_back = _asked_back_text(tracker, words)
     if asked_back is not None:
         return asked_back
@@ -209,3 +202,17 @@ def secrecy_asked_first_reply(dispatcher: CollectingDispatcher, tracker: Tracker
         dispatcher.utter_message(text=TELL_WHAT_BRINGS_YOU)
     leave = [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name == "situation_form" else []
     return [*leave, FollowupAction("action_listen")]
+
+
+def reach_someone(tracker: Tracker) -> str | None:
+    """ "bah alors comment je fais pour parler à quelqu'un ?" read out of scope (round 28, r28-a-13: "un conseiller de la
+    chambre pourra vous le dire"): both ways to a person, the chamber's number and hours from its configuration. None
+    when the words ask no such thing (a question about the service has its own answer, the hours when closed)."""
+    from intake.service_questions import asks_how_to_reach_someone, reach_someone_text
+    from ops import clock
+
+    if not asks_how_to_reach_someone(tracker.latest_message.get("text")):
+        return None
+    chamber = services.chamber()
+    hours = chamber.hours_text_for(tracker.get_slot("departement"), clock.now())
+    return reach_someone_text(chamber.name, chamber.phone, hours)
