@@ -1016,8 +1016,10 @@ def money_in_digits(folded: str) -> str:
 _YEAR_BEFORE = re.compile(
     r"\b(?:en|depuis|annee|annees|fin|debut|mi|avant|apres|jusqu'en|jusqu en|de l'an|ete|hiver|"
     r"(?:pret|credit|pge|emprunt)s?(?: \w+)? de|"
-    r"(?:tva|cfe|cotisations?|impots?|taxes?(?: fonciere)?|bilans?|exercices?|declarations?|regularisations?|"
-    r"revenus?|avis d'imposition)(?: de| du| d'| pour)?)\s*$"
+    r"(?:tva|cfe|cotisations?|bilans?|exercices?|declarations?|regularisations?|revenus?|avis d'imposition)"
+    r"(?: de| du| d'| pour)?|"
+    # "les impots 2000" is a sum ("et j'ai aussi les impots 2000", round 15); "les impots de 2024" a year.
+    r"(?:impots?|taxes?(?: fonciere)?) (?:de|du|d'|pour))\s*$"
 )
 
 

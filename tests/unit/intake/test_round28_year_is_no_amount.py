@@ -19,6 +19,8 @@ from intake.facts import extract_facts
         ("l'urssaf veut 2024 euros", "URSSAF 2024 €"),
         ("l'urssaf 2030", "URSSAF 2030 €"),
         ("les impots 2400 de tva", "impôts 2400 €"),
+        ("et j'ai aussi les impots 2000", "impôts 2000 €"),
+        ("les impots de 2023 me reclament 5000", "impôts 5000 €"),
     ],
 )
 def test_a_year_of_a_tax_is_no_amount(words, creditors):
