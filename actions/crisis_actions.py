@@ -59,6 +59,7 @@ from guidance.crisis import (
     SMS_114_HOW,
     STEP_SAID_ABOVE,
     THOUGHTS_ADMITTED_REASON,
+    THOUGHTS_DENIED_AT_SAFETY_REPLY,
     UNSURE_SELF_REPLY,
     WHAT_IT_CHANGES_SAFETY,
     WHY_AFTER_CLEAR_NO,
@@ -136,6 +137,7 @@ from triage.answers import (
     crisis_question,
     declines_to_talk,
     denies_the_question,
+    denies_the_thoughts_plainly,
     doubt_with_company,
     feels_a_bother,
     objects_to_the_question,
@@ -429,13 +431,15 @@ def changes_the_subject(text: str | None, *, about_someone_else: bool = False) -
 
 
 def _unanswered_after_another_subject(tracker: Tracker, slot: str) -> dict[str, Any]:
-    """The direct question asked twice, answered both times with something else: the slot the dialogue reads as a no
-    (the conversation resumes, action_after_clear_no gives the 3114 as information) and the case says no answer came."""
+    """The direct question asked twice, answered both times with something else: no answer, so no clear no (prevention
+    guidelines: anything but a clear no takes the crisis path, opened with NO_ANSWER_OPENING), and the case says no
+    answer came. Round 20 recorded a no here and resumed the conversation; round 28 (r28-b-15: "la banque m'a envoyé
+    une lettre…", then "je suis ébéniste à Fort-de-France") got "Merci pour votre réponse" and a case saying "non"."""
     reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
     if NO_ANSWER_REASON not in reasons.get("overwhelm", []):
         reasons.setdefault("overwhelm", []).append(NO_ANSWER_REASON)
     logger.info("%s answered: another subject twice", slot)
-    return {slot: CLEAR_NO, "triage_reasons": reasons}
+    return {slot: NOT_CLEAR_NO, "triage_reasons": reasons}
 
 
 # Round 17 (r17b-08, r17b-06): the safety question once more after the helplines refused or the earlier no said again,
@@ -662,6 +666,9 @@ def _callback_booked(tracker: Tracker) -> bool:
 
 # The crisis reply's opening after an answer to the direct question that is neither a yes nor a sign in words.
 NOT_A_YES_OPENING = "Je préfère prendre votre réponse au sérieux."
+# Round 28 (r28-b-15): the question asked twice and answered with something else both times is no answer, and no answer
+# is no clear no: the crisis path, opened without thanks for an answer never given.
+NO_ANSWER_OPENING = "Vous n'avez pas répondu à ma question, et je préfère la prendre au sérieux."
 
 
 def _confided(text: str) -> bool:
@@ -688,6 +695,8 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
     if answered and declines_to_talk(_latest_user_text(tracker)):
         # "je préfère pas en parler" to the direct question (round 9, r9b-24): no "merci de me l'avoir confié".
         messages[0] = messages[0].replace(CONFIDED, DECLINED_OPENING, 1)
+    elif answered and _no_answer_this_turn(tracker):
+        messages[0] = messages[0].replace(CONFIDED, NO_ANSWER_OPENING, 1)
     elif answered and not has_words(_latest_user_text(tracker)):
         # "...", "😶" to the direct question (round 18, r18b-12): nothing confided in words, no thanks for it.
         messages[0] = messages[0].replace(CONFIDED, WORDLESS_OPENING, 1)
@@ -712,7 +721,12 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
         # The case shows why: the answer to the direct question was not a clear no.
         reasons = {key: list(value) for key, value in (tracker.get_slot("triage_reasons") or {}).items()}
         quote = f"« {_latest_user_text(tracker)[:200]} »"
-        reasons.setdefault("distress", []).append(f"réponse à « pensez-vous au suicide ? » : {quote}")
+        if _no_answer_this_turn(tracker):
+            # Round 28 (r28-b-15): words of something else are never quoted as the answer.
+            quote = "posée deux fois, restée sans réponse"
+            reasons.setdefault("distress", []).append(f"question « pensez-vous au suicide ? » {quote}")
+        else:
+            reasons.setdefault("distress", []).append(f"réponse à « pensez-vous au suicide ? » : {quote}")
         reasons.setdefault("distress_signs", []).append(
             f"niveau 3 puis réponse qui n'est pas un non clair ({DIRECT_QUESTION_RULE})"
         )
@@ -721,7 +735,11 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
             # only what was read (the answer quoted, not a clear no), never « a dit avoir des pensées suicidaires ».
             # Round 18 (r18b-10, r18b-17): "des fois j'y pense" is a yes, said so in the case (actions/handoff.py).
             reasons.setdefault("distress_signs", []).append(THOUGHTS_ADMITTED_REASON)
-        reasons["urgency"] = [f"risque pour la vie : réponse à la question directe {quote}"]
+        reasons["urgency"] = [
+            "risque pour la vie : question directe posée deux fois, restée sans réponse"
+            if _no_answer_this_turn(tracker)
+            else f"risque pour la vie : réponse à la question directe {quote}"
+        ]
         events += [
             SlotSet("triage_reasons", reasons),
             SlotSet("distress_signs", [*_signs(tracker), DIRECT_QUESTION_RULE]),
@@ -1236,6 +1254,44 @@ def safety_put_right(dispatcher: CollectingDispatcher, tracker: Tracker) -> list
     if requested and tracker.active_loop.get("name"):
         events.extend(_form_question_again(requested))
     return events
+
+
+# Round 28 (r28-b-05): "..." at "Êtes-vous en sécurité ?" (stored not safe, as silence must be), then at the callback
+# offer "non non je suis chez moi ça va, c'est juste la fatigue": read as "no call", safe_now left not safe, and the case
+# said "pas en sécurité : rappeler immédiatement". The leading no answers the worry, not the offer.
+_LEADING_NO = re.compile(r"^(?:(?:non|nan|mais|ah|oh|bah|ben|euh|bon) )+")
+SAFETY_SAID_LATE = (
+    "Merci de me le dire, je suis soulagé de le lire. Le "
+    f"{SUICIDE_PREVENTION_LINE} reste là, jour et nuit, gratuitement, si besoin."
+)
+
+
+def safety_said_late(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """At the callback offer, after the safety question got no answer in words ("...", stored not safe or unsure), the
+    writer's own safety said plainly ("non non je suis chez moi ça va"): the safety answer it is, the slot made safe
+    (the case follows), the offer asked again, its leading "non" no refusal of the call. Never after a no said in words,
+    nor with a doubt or a warning sign. Else None."""
+    if tracker.get_slot("requested_slot") not in _OFFER_QUESTIONS or not tracker.get_slot("distress"):
+        return None
+    if tracker.get_slot("safe_now") not in (NOT_SAFE, UNSURE) or person_at_risk(tracker) is not None:
+        return None
+    text = _latest_user_text(tracker)
+    if not text or text.startswith("/") or asks_for_a_call(text):
+        return None
+    first = _first_safety_answer(tracker)
+    if first is None or first == text or has_words(first):
+        return None
+    words = normalise(text)
+    rest = _LEADING_NO.sub("", words)
+    if rest == words and not _SAFE_SAID_PLAINLY.search(words):
+        return None  # no leading no: a plain "ça va" is the handoff's (SAFETY_HEARD)
+    if not rest or _SAFETY_DOUBTED.search(words) or _own_warning_sign(text, model=True):
+        return None
+    if answer_to_safety_question(rest, about_someone_else=False) != SAFE:
+        return None
+    dispatcher.utter_message(text=SAFETY_SAID_LATE)
+    logger.info("safety said one turn late after a wordless answer: safe, the offer asked again")
+    return [SlotSet("safe_now", SAFE), *_form_question_again(tracker.get_slot("requested_slot"))]
 
 
 def safe_taken_back_reply() -> str:
@@ -1942,6 +1998,9 @@ def _crisis_in_form_reply(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     put_right = safety_put_right(dispatcher, tracker)  # round 24, r24c-03, -05, -14: a yes misread, corrected
     if put_right is not None:
         return put_right
+    late = safety_said_late(dispatcher, tracker)  # round 28, r28-b-05: safe said after "..." at the safety question
+    if late is not None:
+        return late
     news = late_safety_news(dispatcher, tracker)  # round 16, r16b-08, r16b-13: the safety answer one turn late
     if news is not None:
         return news
@@ -2212,6 +2271,20 @@ class ActionAfterSafetyAnswer(Action):
             call_soon_while_closed(dispatcher, tracker, text)
             logger.info("safety answered (%s), with a call asked for", answer)
             return [SlotSet("wants_advisor", True)]
+        if (
+            answer == SAFE
+            and person is None
+            and tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO
+            and denies_the_thoughts_plainly(text)
+        ):
+            # Round 28 (r28-b-18): "quoi ?? non je pense pas du tout au suicide, c'est une expression" at the safety
+            # question asked after an answer to the direct question that was no clear no: the clear no it never got,
+            # kept as such; the misunderstanding owned when only ambiguous words were read (a warning sign the person
+            # wrote is believed, never excused: round 27, D9). A crisis path from a sign keeps its own replies.
+            written = any(sign.startswith(("explicit_", "indirect_")) for sign in _signs(tracker))
+            dispatcher.utter_message(text=SAFE_AFTER_OWN_SIGN_REPLY if written else THOUGHTS_DENIED_AT_SAFETY_REPLY)
+            logger.info("safe: the thoughts denied plainly at the safety question")
+            return [SlotSet("suicide_thoughts", CLEAR_NO), *_misread_request_undone(tracker)]
         if answer == SAFE and text and not text.startswith("/"):
             said = self._safe_with_more(text)
             if said is not None and said[0] == "objection" and _own_sign_told(tracker):

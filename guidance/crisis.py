@@ -383,6 +383,13 @@ SAFE_AFTER_OWN_SIGN_REPLY = (
     f"Merci de me répondre, je vous crois. Ce que vous vivez est lourd à porter, et le {SUICIDE_PREVENTION_LINE} reste "
     "là jour et nuit, gratuitement, même juste pour en parler."
 )
+# Round 28 (r28-b-18): the thoughts denied in so many words at the safety question ("non je pense pas du tout au suicide,
+# c'est une expression") after words the bot only read as ambiguous (idioms, an answer beside the point): the
+# misunderstanding owned briefly, the 3114 once; the conversation goes on.
+THOUGHTS_DENIED_AT_SAFETY_REPLY = (
+    "Pardon pour ce malentendu, et merci de m'avoir répondu clairement. Je préfère toujours poser la question quand "
+    f"certains mots m'inquiètent. Si un jour ça n'allait pas, le {SUICIDE_PREVENTION_LINE} répond jour et nuit, gratuitement."
+)
 # The same when the question itself is questioned ("oui, pourquoi vous me demandez ça ?"): the reason, without excuse.
 SAFE_WHY_AFTER_OWN_SIGN_REPLY = (
     "Merci de votre réponse, je vous crois. Je vous ai posé la question à cause de ce que vous m'avez écrit, et je "

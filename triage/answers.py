@@ -110,7 +110,7 @@ _STARTS_NO = re.compile(
 # n'ai pas bien compris"): the question's own words denied, anywhere in the answer, hedges and signs still read first.
 _DENIED_ANYWHERE = compile_any(
     [
-        r"(?:je |j )?(?:ne |n )?(?:pense|songe|ai (?:jamais|pas) (?:pense|songe)) (?:pas |jamais |absolument pas )?"
+        r"(?:je |j )?(?:ne |n )?(?:pense|songe|ai (?:jamais|pas) (?:pense|songe)) (?:pas |jamais |absolument pas |pas du tout )?"
         r"(?:au suicide|a me suicider|a me tuer|a mourir|a en finir)|"
         r"(?:je |j )?(?:ne )?suis (?:pas|absolument pas) suicidaire|"
         # Round 9 (r9b-13): "non je ne veux pas me suicider, je suis juste fatiguée" said unprompted got the question.
@@ -713,6 +713,40 @@ def denies_the_act(text: str | None) -> bool:
         return False
     rest = f"{words[: denial.start()]} , {words[denial.end() :]}"
     return not any(sign.level <= INDIRECT for sign in find_signs(rest)) and not _ALARMING.search(rest)
+
+
+# Round 28 (r28-b-18): "quoi ?? non je pense pas du tout au suicide, c'est une expression, je voulais dire que je suis
+# fatigué" at the safety question (asked because an earlier answer was no clear no) got "Appelez tout de suite le 15" and
+# the case "pas en sécurité". The question's own words denied, read as the clear no it is by the direct question's reader,
+# with nothing of danger, fear, a reservation or a limit in time beside it: a no to the danger as well.
+_DENIAL_RESERVED = compile_any(
+    [
+        r"mais|sauf|quoique|pour l instant|pour le moment|pas encore|ce soir|cette nuit|des fois|parfois|"
+        r"(?:pas|plus|jamais) (?:vraiment |trop |tout a fait )?en securite|en danger|pas bien|vais mal|sais pas|jsp"
+    ]
+)
+
+
+def denies_the_thoughts_plainly(text: str | None) -> bool:
+    """The writer's own clear no to the thoughts of suicide, said in the question's words ("non je pense pas du tout au
+    suicide, c'est une expression"), without a hedge, a warning sign, a reservation, fear or danger beside it."""
+    if not text or text.startswith("/") or speaks_for_someone_else(text):
+        return False
+    words = normalise(text)
+    denial = _DENIED_ANYWHERE.search(words)
+    if denial is None or answer_to_suicide_question(text) != CLEAR_NO:
+        return False
+    # "hein ? mais je ne suis pas suicidaire": a "mais" before the denial is surprise; after it, a reservation.
+    return not (
+        _DENIAL_RESERVED.search(words[denial.end() :])
+        or re.search(
+            r"\b(?:pour l instant|pour le moment|pas encore|des fois|parfois|en danger|pas en securite)\b", words
+        )
+        or _ALARMING.search(words)
+        or _DANGER_WORDS.search(words)
+        or _WORRY.search(words)
+        or _FEAR_OR_GONE.search(words)
+    )
 
 
 def _yes_with_objection(text: str | None) -> bool:
@@ -1816,6 +1850,8 @@ def answer_to_safety_question(
         return UNSURE
     if not about_someone_else and denies_the_act(text):
         return SAFE  # round 26, r26a-07: "je vais pas me foutre en l'air hein", no danger said
+    if not about_someone_else and denies_the_thoughts_plainly(text):
+        return SAFE  # round 28, r28-b-18: "non je pense pas du tout au suicide, c'est une expression"
     left = _line_promised(text)
     if left is not None:
         # Round 9 (r9b-26): "je vais appeler le 3114" answers nothing about safety; read without it, never as safe

@@ -306,8 +306,8 @@ def test_an_answer_to_something_else_gets_the_question_once_more_then_is_read(sl
     t = tracker(again, slots={"requested_slot": slot}, active_loop=form)
     dispatcher, events = run_extract(validation, f"extract_{slot}", t)
     if slot == "suicide_thoughts" and changes_the_subject(typed):
-        # Round 20: another subject twice is no answer, no yes: the conversation resumes (test_round20_answers_*).
-        assert events == {slot: "clear_no", "triage_reasons": {"overwhelm": [NO_ANSWER_REASON]}}
+        # Round 28 (r28-b-15): another subject twice is no answer, so no clear no: the crisis path (test_round20_*).
+        assert events == {slot: "not_clear_no", "triage_reasons": {"overwhelm": [NO_ANSWER_REASON]}}
     else:
         assert events == {slot: not_clear}
     assert texts(dispatcher) == []

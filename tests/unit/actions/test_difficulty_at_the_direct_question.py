@@ -46,8 +46,8 @@ def test_a_difficulty_told_is_asked_again_then_read_as_no_clear_no(answer):
     dispatcher, slots = run_extract(
         ValidateDirectQuestionForm(), "extract_suicide_thoughts", _at_the_question(answer, asked_again=True)
     )
-    # Round 20: a second other subject is no answer, no yes: the conversation resumes, the case says so.
-    assert slots["suicide_thoughts"] == "clear_no" and NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]
+    # Round 28 (r28-b-15): a second other subject is no answer, so no clear no: the crisis path, the case says so.
+    assert slots["suicide_thoughts"] == "not_clear_no" and NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]
 
 
 @pytest.mark.parametrize(

@@ -47,8 +47,8 @@ def test_a_business_decision_is_the_account_going_on(answer):
     )
     # Round 21 (botalarms): the question is about the mother, read as someone close's answer.
     if changes_the_subject(answer, about_someone_else=True):
-        # Round 20: a second other subject is no answer, no yes: the conversation resumes, the case says so.
-        assert slots["suicide_thoughts"] == "clear_no" and NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]
+        # Round 28 (r28-b-15): a second other subject is no answer, so no clear no: the crisis path, the case says so.
+        assert slots["suicide_thoughts"] == "not_clear_no" and NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]
     else:
         assert slots == {"suicide_thoughts": "not_clear_no"}
 

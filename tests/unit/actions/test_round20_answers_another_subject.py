@@ -91,26 +91,30 @@ def test_another_subject_first_gets_the_question_again(answer):
 
 
 @pytest.mark.parametrize("answer", OTHER_SUBJECTS)
-def test_another_subject_twice_is_no_answer_and_the_conversation_resumes(answer):
+def test_another_subject_twice_is_no_answer_and_takes_the_crisis_path(answer):
+    """Round 28 (r28-b-15): no answer is no clear no (prevention guidelines): the crisis path, opened without thanks,
+    the case saying that no answer came. Round 20 recorded a no here and resumed the conversation."""
     dispatcher, slots = _read(answer, asked_again_after="la scierie a fermé en mars")
     assert texts(dispatcher) == []
-    assert slots["suicide_thoughts"] == "clear_no"  # the dialogue resumes as after a no...
-    assert NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]  # ...and the case says no answer came
+    assert slots["suicide_thoughts"] == "not_clear_no"
+    assert NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]  # the case says no answer came
     assert slots["triage_reasons"]["baisse_activite"] == ["« plus de commandes »"]
-    assert "distress" not in slots and "urgency" not in slots
 
-    # The action after the slot: the 3114 once, in one short sentence, no thanks for an answer, no crisis block.
+    # The crisis reply after the slot: the 3114 at once, no thanks for an answer never given, the words of the other
+    # subject never quoted as the answer.
     events = [
         *_events(answer, asked_again_after="la scierie a fermé en mars"),
-        {"event": "slot", "name": "suicide_thoughts", "value": "clear_no", "timestamp": None},
+        {"event": "slot", "name": "suicide_thoughts", "value": "not_clear_no", "timestamp": None},
         {"event": "slot", "name": "triage_reasons", "value": slots["triage_reasons"], "timestamp": None},
     ]
     said_slots = {**SLOTS, **slots, "requested_slot": None}
-    dispatcher, result = run(ActionAfterClearNo(), tracker(events, said_slots))
+    dispatcher, result = run(ActionCrisisResponse(), tracker(events, said_slots))
     said = texts(dispatcher)
-    assert said[0].startswith("Je n'insiste pas") and said[0].count("3114") == 1 and said[0].count(".") == 1
-    assert not any("Merci" in line or "15" in line.split("3114")[0] or "sécurité" in line for line in said)
-    assert slot_events(result).get("distress") is None
+    assert said[0].startswith("Vous n'avez pas répondu à ma question") and "3114" in said[0]
+    assert not any(CONFIDED in line or "Merci pour votre réponse" in line for line in said)
+    assert slot_events(result)["distress"] is True and slot_events(result)["urgency"] == "critique"
+    reasons = slot_events(result)["triage_reasons"]
+    assert answer not in " ".join(reasons["distress"]) and "sans réponse" in reasons["urgency"][0]
 
 
 def test_a_relative_gets_the_line_for_relatives():

@@ -95,11 +95,12 @@ def test_a_relatives_business_answer_is_asked_once_more(answer):
 
 
 @pytest.mark.parametrize("answer", RELATIVES_OTHER_SUBJECT)
-def test_twice_another_subject_is_no_answer_never_the_crisis(answer):
+def test_twice_another_subject_is_no_answer_never_a_clear_no(answer):
+    # Round 28 (r28-b-15): no answer is no clear no; the crisis path follows (round 21 recorded a no here).
     _, slots = _read(
         HUSBAND[0], answer, HUSBAND[1], ["ambiguous_exhaustion"], asked_again_after="la boulangerie est à Marmande"
     )
-    assert slots["suicide_thoughts"] == "clear_no"
+    assert slots["suicide_thoughts"] == "not_clear_no"
     assert NO_ANSWER_REASON in slots["triage_reasons"]["overwhelm"]
     assert "distress" not in slots
 
@@ -151,7 +152,7 @@ def test_a_rule_sign_of_the_writer_keeps_the_question_for_the_writer():
     assert person_at_risk(current) is None
 
 
-def test_the_wifes_conversation_never_takes_the_crisis_path():
+def test_the_wifes_conversation_is_never_read_as_a_clear_no():
     person = "mon epoux"
     events = [
         user(WIFE),
@@ -166,5 +167,7 @@ def test_the_wifes_conversation_never_takes_the_crisis_path():
     _, slots = run_extract(
         ValidateDirectQuestionForm(), "extract_suicide_thoughts", _wife_tracker(events, ["model:ambiguous"])
     )
-    assert slots["suicide_thoughts"] == "clear_no"
+    # Round 28 (r28-b-15): asked twice, answered beside the question twice: no clear no, the crisis path follows (for
+    # a relative, the 3114 that also answers relatives); round 21 recorded a no here.
+    assert slots["suicide_thoughts"] == "not_clear_no"
     assert "distress" not in slots
