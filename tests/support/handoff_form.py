@@ -78,3 +78,21 @@ def case_finished(said: Sequence[str], sender_id: str, **extra: Any) -> tuple[li
     finished = tracker([*stored.events, *produced], slots=slots, sender_id=sender_id)
     dispatcher, _ = run(ActionFinishHandoff(), finished, DOMAIN)
     return texts(dispatcher), slots
+
+
+def case_stored_with_moment(moment: str | None, sender_id: str, **extra: Any) -> Any:
+    """The case stored when the number is given at the phone question, `moment` being the time of the call kept
+    before (the slots of a consented handoff, and `extra`): what the store holds."""
+    from tests.support.action_services import stored_cases
+
+    events = [user("la banque m'a coupé le découvert"), bot("À quel numéro ?"), user("06 11 22 33 45", "inform")]
+    current = tracker(
+        [*events, {"event": "slot", "name": "phone", "value": "06 11 22 33 45"}],
+        slots={**consented(), "phone": "06 11 22 33 45", "callback_slot": moment, "requested_slot": "phone", **extra},
+        active_loop="handoff_form",
+        sender_id=sender_id,
+    )
+    _, produced = run(ValidateHandoffForm(), current, DOMAIN)
+    assert slot_events(produced)["case_reference"]
+    [case] = stored_cases()
+    return case

@@ -9,24 +9,10 @@ import pytest
 from actions.handoff_actions import ValidateHandoffForm
 from ops import clock
 from tests.support.action_services import stored_cases
-from tests.support.handoff_form import DOMAIN
-from tests.support.trackers import bot, consented, run, slot_events, tracker, user
+from tests.support.handoff_form import DOMAIN, case_stored_with_moment
+from tests.support.trackers import bot, consented, run, tracker, user
 
 SENDER = "round16-promise"
-
-
-def _case_stored(moment, **extra):
-    events = [user("la banque m'a coupé le découvert"), bot("À quel numéro ?"), user("06 11 22 33 45", "inform")]
-    current = tracker(
-        [*events, {"event": "slot", "name": "phone", "value": "06 11 22 33 45"}],
-        slots={**consented(), "phone": "06 11 22 33 45", "callback_slot": moment, "requested_slot": "phone", **extra},
-        active_loop="handoff_form",
-        sender_id=SENDER,
-    )
-    _, produced = run(ValidateHandoffForm(), current, DOMAIN)
-    assert slot_events(produced)["case_reference"]
-    [case] = stored_cases()
-    return case
 
 
 @pytest.mark.parametrize(
@@ -40,7 +26,7 @@ def _case_stored(moment, **extra):
 )
 def test_the_case_says_what_the_artisan_was_promised(monkeypatch, now, moment, promised):
     monkeypatch.setenv(clock.ENV_VAR, now)
-    case = _case_stored(moment)
+    case = case_stored_with_moment(moment, SENDER)
     assert case.callback_slot == moment  # the artisan's words stay as said
     assert promised in case.summary
 

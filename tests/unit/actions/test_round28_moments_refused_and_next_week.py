@@ -6,28 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from actions.handoff_actions import ValidateHandoffForm, moment_with_change_of_mind
+from actions.handoff_actions import moment_with_change_of_mind
 from ops import clock
-from tests.support.action_services import stored_cases
-from tests.support.handoff_form import DOMAIN
-from tests.support.trackers import bot, consented, run, slot_events, tracker, user
+from tests.support.handoff_form import case_stored_with_moment
 
 SENDER = "round28-moments"
 WEDNESDAY = "2026-12-09T10:00:00+01:00"
-
-
-def _case_stored(moment, **extra):
-    events = [user("la banque m'a coupé le découvert"), bot("À quel numéro ?"), user("06 11 22 33 46", "inform")]
-    current = tracker(
-        [*events, {"event": "slot", "name": "phone", "value": "06 11 22 33 46"}],
-        slots={**consented(), "phone": "06 11 22 33 46", "callback_slot": moment, "requested_slot": "phone", **extra},
-        active_loop="handoff_form",
-        sender_id=SENDER,
-    )
-    _, produced = run(ValidateHandoffForm(), current, DOMAIN)
-    assert slot_events(produced)["case_reference"]
-    [case] = stored_cases()
-    return case
 
 
 @pytest.mark.parametrize(
@@ -47,7 +31,7 @@ def _case_stored(moment, **extra):
 )
 def test_the_moment_refused_is_never_the_moment_promised(monkeypatch, moment, promised):
     monkeypatch.setenv(clock.ENV_VAR, WEDNESDAY)
-    case = _case_stored(moment)
+    case = case_stored_with_moment(moment, SENDER)
     assert promised in case.summary
     if "pas c" in moment:
         assert "fin de journée" not in case.summary and "après-midi" not in case.summary.split("Rappel promis")[1]
