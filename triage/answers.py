@@ -93,6 +93,11 @@ _HEDGES = compile_any(
         r"mais (?:disparaitre|partir|m en aller|dormir|en finir|tout arreter|tout lacher|ne plus (?:me )?reveiller|"
         r"ne plus etre la|plus etre la|y penser)(?: \w+){0,2} (?:oui|ouais|si)\b|"
         r"mais (?:maintenant|en ce moment|ces temps ci|depuis (?:peu|quelques (?:jours|semaines|mois)|hier|la))",
+        # Round 28: a no limited in time ("non pas pour l'instant", "je pense pas au suicide pour le moment", "non, pas
+        # ce soir") leaves the thought open for later: no clear no. Not a time that goes on to the business ("non, pour
+        # l'instant je cherche un délai").
+        r"\b(?:non|nan|pas|suicide|me suicider|me tuer|en finir|mourir)(?: ,)? (?:pas )?(?:pour l instant|pour le moment|"
+        r"pour aujourd hui|ce soir|aujourd hui|maintenant|a l heure actuelle|dans l immediat)$",
     ]
 )
 _STARTS_NO = re.compile(

@@ -224,3 +224,30 @@ def test_after_a_no_said_in_words_safety_is_not_made_safer_here(typed, monkeypat
     monkeypatch.setenv("RELAIS_NOW", MONDAY_10H)
     dispatcher, events = run(ValidateHandoffForm(), _at_the_offer_after("non pas vraiment", typed), DOMAIN)
     assert SAFETY_SAID_LATE not in texts(dispatcher) and slot_events(events).get("safe_now") != "safe"
+
+
+# --- 4. A no limited in time is no clear no (found while fixing r28-b-18) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "nan pas pour le moment",
+        "je pense pas au suicide pour l'instant",
+        "non, pas aujourd'hui",
+        "me tuer, non, pas ce soir",
+    ],
+)
+def test_a_no_limited_in_time_is_no_clear_no(typed):
+    from triage.answers import CLEAR_NO, answer_to_suicide_question
+
+    assert answer_to_suicide_question(typed) != CLEAR_NO
+
+
+@pytest.mark.parametrize(
+    "typed", ["non", "non, jamais", "non, pour l'instant je cherche juste un délai pour la TVA", "non pas du tout"]
+)
+def test_a_plain_no_or_a_time_of_the_business_stays_a_clear_no(typed):
+    from triage.answers import CLEAR_NO, answer_to_suicide_question
+
+    assert answer_to_suicide_question(typed) == CLEAR_NO
