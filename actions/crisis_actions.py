@@ -2335,7 +2335,11 @@ class ActionAfterSafetyAnswer(Action):
                     return [*_misread_request_undone(tracker), FollowupAction("action_listen")]
                 return _misread_request_undone(tracker)
         replies = {SAFE: safe_reply, UNSURE: unsure_reply}
-        dispatcher.utter_message(text=replies.get(answer, not_safe_reply)(person))
+        reply = replies.get(answer, not_safe_reply)(person)
+        if answer == NOT_SAFE and text and not text.startswith("/") and not has_words(text):
+            # Round 28 (r28-b-05): "..." at the safety question got "Merci de me l'avoir dit": nothing was said in words.
+            reply = reply.replace("Merci de me l'avoir dit.", WORDLESS_OPENING, 1)
+        dispatcher.utter_message(text=reply)
         return []
 
     @staticmethod

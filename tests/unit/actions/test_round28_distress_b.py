@@ -251,3 +251,17 @@ def test_a_plain_no_or_a_time_of_the_business_stays_a_clear_no(typed):
     from triage.answers import CLEAR_NO, answer_to_suicide_question
 
     assert answer_to_suicide_question(typed) == CLEAR_NO
+
+
+# --- 5. r28-b-05 (minor): a wordless answer to the safety question is not thanked as if something was said ------------
+
+
+@pytest.mark.parametrize("typed, thanked", [("...", False), ("😶", False), ("non", True), ("non pas vraiment", True)])
+def test_a_wordless_answer_is_not_thanked_for_saying_it(typed, thanked):
+    current = _at_the_safety_question(typed)
+    current.slots.update({"safe_now": "not_safe", "requested_slot": None})
+    current.active_loop = {}
+    dispatcher, _ = run(ActionAfterSafetyAnswer(), current)
+    said = " ".join(texts(dispatcher))
+    assert "tout de suite le 15" in said
+    assert ("Merci de me l'avoir dit" in said) is thanked
