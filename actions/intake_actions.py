@@ -697,8 +697,8 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # "non pas de dettes" to "Avez-vous des salariés ?" (round 28, r28-b-14: "Salariés : 0"): the no to the
             # question it names, kept there when nothing was known; this question asked again.
             if value_before_latest_message(tracker.events, other_no) is None:
-                answer = {other_no: WHAT_A_NO_SAYS[other_no]}
-                return {**answered_another_question(slot, answer, dispatcher, tracker), **answer}
+                elsewhere = {other_no: WHAT_A_NO_SAYS[other_no]}
+                return {**answered_another_question(slot, elsewhere, dispatcher, tracker), **elsewhere}
             return not_answered(slot, WRONG_QUESTION_ACK, dispatcher, tracker)
         if slot == "deadline" and denies_a_deadline(words):
             # "pas d'échéance particulière sinon", "pas de date précise, mais la banque a envoyé un recommandé" (round 17,
