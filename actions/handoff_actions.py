@@ -2335,7 +2335,8 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
         return None
     if said == NO and is_waiting(words) and not is_no_for_now(words):
         return None  # "non attendez": a pause to think, not a refusal ("non pas pour l'instant, je vais voir": a no)
-    if slot in ("wants_advisor", "consent_given") and said == NO and no_to_another_question(words):
+    # "il a pas de salarié non" reads as no yes or no (round 28, make run): the fact denied is no refusal either.
+    if slot in ("wants_advisor", "consent_given") and said in (NO, OTHER) and no_to_another_question(words):
         # "non pas de date limite, mais sans mes outils je ne bosse plus" (round 18, r18b-16: "je ne transmets rien"):
         # a no about the situation, said noted by say_neither; the call is asked about again.
         return None

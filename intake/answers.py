@@ -746,8 +746,11 @@ def wants_information_only(text: str | None) -> bool:
 
 # A no whose object is a fact of the situation, not the call ("non pas d'échéance mais...", "non, aucune dette à part
 # ça", round 18, r18b-16: read as a refusal of the callback, "je ne transmets rien").
+# The no first, or the fact denied with its subject and the no after ("il a pas de salarié non", make run round 28: a
+# wife answering a question not asked, at the offer, was told "C'est entendu. Je ne transmets rien").
 _NO_TO_A_FACT = re.compile(
-    r"^(?:non|nan|nope)\b[\s,.!]*(?:(?:il )?n'?y a |y a |j'ai |je n'ai |on n'a |on a )?(?:pas|aucune?|plus|rien)\s+"
+    r"^(?:(?:non|nan|nope)\b[\s,.!]*(?:(?:il )?n'?y a |y a |j'ai |je n'ai |on n'a |on a )?|"
+    r"(?:(?:il|elle|on) (?:n'?)?a |j'?ai |je n'ai |(?:il )?n'?y a |y a ))(?:pas|aucune?|plus|rien)\s+"
     r"(?:d'|de |du |des |d )?(?:echeances?|date|dates|dettes?|salaries?|employes?|apprentis?|huissiers?|audiences?|"
     r"credits?|prets?|retards?|impayes?|saisies?|convocations?|lettres?|courriers?|jugements?|urgences?)\b"
 )

@@ -107,6 +107,8 @@ def offer(words, intent="deny", **slots):
         "non pas de date limite, mais sans mes outils je ne travaille plus",
         "non, aucune dette à part celle-là",
         "non j'ai pas de salariés",
+        "il a pas de salarié non",  # round 28 (make run): a wife answering a question not asked, at the offer
+        "elle n'a pas d'employés",
     ],
 )
 def test_a_no_about_the_situation_is_no_refusal_of_the_call(words):

@@ -18,6 +18,12 @@ from intake.answers import asks_who_reads, fears_others_told, no_to_another_ques
         ("non pas de rappel", False),
         ("non pas d'échéance et pas besoin d'un conseiller", False),
         ("non pas pour l'instant", False),
+        # round 28 (make run): the fact denied first, the no after, at the offer
+        ("il a pas de salarié non", True),
+        ("elle n'a pas d'employés", True),
+        ("y a pas de date limite non", True),
+        ("il a pas besoin d'être rappelé non", False),
+        ("j'ai pas de rappel à faire, non merci", False),
     ],
 )
 def test_no_to_another_question(words, expected):
