@@ -3540,6 +3540,18 @@ _THEIRS_IN_THIRD_PERSON = re.compile(
     r"\b(?:il|elle) (?:m'a|m a|ma|nous a) demande de (?:vous |vs )?(?:ecrire|contacter)\b|"
     r"\bje (?:m'occupe|m occupe|gere) (?:de )?(?:ses|son|sa) (?:papiers|compta\w*|paperasse|administratif|entreprise)\b"
 )
+# "ma femme est fleuriste à Agen", "mon mari c'est le boulanger de la place" (make run, round 28, lead28-06: read as the
+# writer's own business, "vous faites face", the wife's callback asked as the writer's): the trade said of the relative.
+_KIN_IS = re.compile(r"^\s*(?:est|c'?\s?est|fait)\s+(?:un |une |le |la |l')?(?P<rest>[^,.;!?]+)")
+
+
+def _kin_is_a_trade(after_kin: str) -> bool:
+    from intake.facts import extract_facts
+
+    said = _KIN_IS.match(after_kin)
+    return bool(said and extract_facts(said.group("rest")).get("trade"))
+
+
 _OWN_BUSINESS_SAID = re.compile(
     r"\b(?:mon|ma|notre) (?:entreprise|atelier|boutique|commerce|societe|boite|garage|salon|magasin|restaurant)\b|"
     r"\bj'?(?: )?ai (?:un|une|mon|ma) (?:entreprise|atelier|boutique|commerce|societe|garage|salon|magasin)\b|"
@@ -3964,7 +3976,11 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                     if name:
                         found["person_name"] = name
         opens = _OPENS_ON_RELATIVE.match(folded)
-        if opens and _THEIRS_IN_THIRD_PERSON.search(folded) and not _OWN_BUSINESS_SAID.search(folded):
+        if (
+            opens
+            and (_THEIRS_IN_THIRD_PERSON.search(folded) or _kin_is_a_trade(folded[opens.end() :]))
+            and not _OWN_BUSINESS_SAID.search(folded)
+        ):
             said = True
             found.setdefault("relative", opens.group("relative"))
             named = re.match(r" " + _NAME, folded[opens.end() :])
