@@ -503,9 +503,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         # A moment for the call no mapping took ("le soir apres 18h c mieux pour moi", read as express_overwhelm; "bon
         # mardi matin ça ira aussi", an affirm once the address was asked: round 27, lead27-final-1, the moment was lost
         # twice): validated below, which keeps it for the time question.
-        if says_only_yes(words) or (moment_wished(words) and not contact_answers(words or "").get("email")):
-            return {"email": words}
         found = contact_answers(words or "").get("email")
+        if says_only_yes(words) or (moment_wished(words) and not found):
+            return {"email": words}
         if (found and "@" not in (words or "")) or ("@" in (words or "") and not found):
             # "oui c'est payet.coiffure arobase gmail point com", read as a yes or out of scope (round 28, r28-a-03,
             # r28-a-19: "je n'ai pas su quoi répondre", the address asked again later): the address, read below.
@@ -913,7 +913,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         if renamed:
             # "pardon, Nicolas" right after "Nicolaa" (round 28, r28-a-24: "Je n'ai pas reconnu ce numéro", the typo
             # kept in the case): the name put right, said so; the number is asked again.
-            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {renamed}.")
+            dispatcher.utter_message(text=NAME_NOW_ASKED.format(renamed))
             return {"phone": None, "contact_name": renamed}
         elsewhere = kept_for_other_questions("phone", value, dispatcher, tracker)
         if elsewhere is not None:
@@ -1017,7 +1017,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         kept_name = tracker.get_slot("contact_name")
         if named and kept_name not in (None, SKIPPED, named) and tracker.get_slot("requested_slot") == "phone":
             # "pardon c'est Marco pas Marc. 0694 20 30 40" (round 12, r12a-18: the name stayed "Marc"): said back.
-            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {named}.")
+            dispatcher.utter_message(text=NAME_NOW_ASKED.format(named))
         # "06 12 34 56 78 mais rappelez après 17h30": the time said with the number is kept for its question
         # (round 6: it was dropped, and the "ok" that followed stored as the time).
         moment = contact_given_with(words).get("callback_slot") if phone else None
@@ -1248,7 +1248,7 @@ def kept_for_other_questions(
         # "non, mais c'est Marc qu'il faut demander, Léa c'est moi" (round 19, r19a-08): no address, and the name put right.
         renamed = name_asked_for(words)
         if renamed and renamed != tracker.get_slot("contact_name"):
-            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {renamed}.")
+            dispatcher.utter_message(text=NAME_NOW_ASKED.format(renamed))
             return {slot: SKIPPED, "contact_name": renamed}
     renamed_after_a_no = name_after_no_at_question(slot, dispatcher, tracker) if slot == "email" else None
     if renamed_after_a_no is not None:
@@ -1261,7 +1261,7 @@ def kept_for_other_questions(
         # r11a-22): the name corrected and said back, never stored as the address or the time; the question stays.
         renamed = name_corrected(tracker, words)
         if renamed:
-            dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {renamed}.")
+            dispatcher.utter_message(text=NAME_NOW_ASKED.format(renamed))
             return {slot: None, "contact_name": renamed}
     others = {name: answer for name, answer in found.items() if name != slot}
     if "phone" in others and phone_of_stored_case(tracker):
@@ -1326,7 +1326,7 @@ def name_after_no_at_question(slot: str, dispatcher: CollectingDispatcher, track
     name = name_after_a_plain_no(tracker.latest_message.get("text"))
     if not name or name == stored:
         return None
-    dispatcher.utter_message(text=f"C'est corrigé : le conseiller demandera {name}.")
+    dispatcher.utter_message(text=NAME_NOW_ASKED.format(name))
     return {slot: None, "contact_name": name}
 
 
@@ -1931,6 +1931,7 @@ def yes_naming_whom_to_call(slot: str, tracker: Tracker) -> dict[str, Any]:
 
 
 NAME_AT_PHONE_QUESTION = "Merci, c'est noté : le conseiller demandera {}."
+NAME_NOW_ASKED = "C'est corrigé : le conseiller demandera {}."
 
 
 def name_typed_for_number(tracker: Tracker, words: str | None) -> str | None:
