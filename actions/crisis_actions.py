@@ -70,15 +70,19 @@ from guidance.crisis import (
     cannot_call_text,
     check_in,
     clear_no_reply,
+    crisis_again_text,
     declined_reply,
     emergency_called_reply,
     leaving_unanswered_reply,
     line_taken_up_reply,
     long_wait_text,
     means_away,
+    nobody_answers_now_text,
     not_safe_reply,
+    preparations_told,
     relative_advice,
     relative_reply,
+    safe_after_preparations_reply,
     safe_leaving_reply,
     safe_reply,
     safety_buttons,
@@ -139,6 +143,7 @@ from triage.answers import (
     denies_the_question,
     denies_the_thoughts_plainly,
     doubt_with_company,
+    doubts_anyone_answers_now,
     feels_a_bother,
     objects_to_the_question,
     person_reached,
@@ -154,6 +159,7 @@ from triage.answers import (
     speaks_for_someone_else,
     starts_with_no,
     takes_back_a_clear_no,
+    takes_back_a_figure_of_speech,
     takes_back_safe,
     unsure_kind,
     without_safety_reassurance,
@@ -682,10 +688,37 @@ def cannot_phone_said(tracker: Tracker) -> bool:
     return written_only(user_messages(tracker.events))
 
 
+# A message that ends on a goodbye ("non merci. ils seront mieux sans moi. bonsoir"), not only one that is a goodbye.
+_GOODBYE_LAST = re.compile(
+    r"^(?:(?:bon|bah|allez|voila|merci|et|donc) )*(?:bonne nuit|bonsoir|bonne soiree|adieu|au revoir|salut|ciao|tchao|"
+    r"bye|merci pour tout|a dieu|prenez soin de vous|pardon pour tout)(?: (?:a (?:tous|vous|toi)|tout le monde))?$"
+)
+
+
+def _takes_leave(text: str | None) -> bool:
+    if is_closing(text):
+        return True
+    parts = [normalise(part) for part in re.split(r"[.!?\n;]+", text or "") if normalise(part)]
+    return bool(parts) and len(parts) > 1 and bool(_GOODBYE_LAST.match(parts[-1]))
+
+
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
     """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
     # The last message, the safety question, is asked by safety_form with its one-tap answers.
     messages = crisis_messages(services.chamber(), person_at_risk(tracker), written=cannot_phone_said(tracker))[:-1]
+    if not answered and said_before(tracker.events, messages[1], prefix=True):
+        # Round 29 (r29-a-14): a new sign after the crisis reply was given ("c'est mieux comme ça pour tout le monde.
+        # bonne nuit") got the same block word for word: the worry in its own words, the numbers once; the safety
+        # question follows (in other words: safety_question_again).
+        text = _latest_user_text(tracker)
+        messages = [crisis_again_text(person_at_risk(tracker), leaving=_takes_leave(text))]
+        away = means_away(text)
+        if away and not said_before(tracker.events, away):
+            messages = [f"{messages[0]} {away}"]
+        for message in messages:
+            dispatcher.utter_message(text=message)
+        logger.info("crisis path again: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker)))
+        return [SlotSet("distress", True), SlotSet("urgency", "critique"), SlotSet("safe_now", None), ActiveLoop(None), SlotSet("requested_slot", None)]
     if _callback_booked(tracker):
         # Round 20 (r20b-10, 11, 17, 18): "Rien ne vous oblige à laisser vos coordonnées" to someone whose callback is
         # booked already; the call stands and comes first (the case is raised in the same turn: stored_case_raised).
@@ -1481,9 +1514,12 @@ def long_wait_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     text = _latest_user_text(tracker)
     if not tracker.get_slot("distress") or tracker.get_slot("safe_now") not in (NOT_SAFE, UNSURE):
         return None
-    if not says_the_wait_is_long(text) or not _safety_question_answered(tracker) or _own_warning_sign(text, model=True):
+    doubts_now = doubts_anyone_answers_now(text)  # "personne répondra à cette heure ci" (round 29, r29-b-36)
+    if not (says_the_wait_is_long(text) or doubts_now) or not _safety_question_answered(tracker):
         return None
-    first = long_wait_text(person_at_risk(tracker))
+    if _own_warning_sign(text, model=True):
+        return None
+    first = (nobody_answers_now_text if doubts_now else long_wait_text)(person_at_risk(tracker))
     dispatcher.utter_message(text=LONG_WAIT_AGAIN if said_before(tracker.events, first) else first)
     logger.info("long wait said on the crisis path: the numbers again")
     requested = tracker.get_slot("requested_slot")
@@ -2267,6 +2303,8 @@ class ActionAfterSafetyAnswer(Action):
             # again as if nothing was asked): the answer to the safety question, then the call taken as asked for, so
             # the handoff goes on to its consent; a call asked for today while the chamber is closed is told when.
             reply = {SAFE: safe_reply, UNSURE: unsure_reply}.get(answer, not_safe_reply)(person)
+            if answer == SAFE and preparations_told(_signs(tracker)):
+                reply = safe_after_preparations_reply(person)  # round 29, r29-a-14: no relief after preparations
             dispatcher.utter_message(text=f"{reply} {CALL_WISH_HEARD}")
             call_soon_while_closed(dispatcher, tracker, text)
             logger.info("safety answered (%s), with a call asked for", answer)
@@ -2275,7 +2313,7 @@ class ActionAfterSafetyAnswer(Action):
             answer == SAFE
             and person is None
             and tracker.get_slot("suicide_thoughts") == NOT_CLEAR_NO
-            and denies_the_thoughts_plainly(text)
+            and (denies_the_thoughts_plainly(text) or takes_back_a_figure_of_speech(text))
         ):
             # Round 28 (r28-b-18): "quoi ?? non je pense pas du tout au suicide, c'est une expression" at the safety
             # question asked after an answer to the direct question that was no clear no: the clear no it never got,
@@ -2285,6 +2323,13 @@ class ActionAfterSafetyAnswer(Action):
             dispatcher.utter_message(text=SAFE_AFTER_OWN_SIGN_REPLY if written else THOUGHTS_DENIED_AT_SAFETY_REPLY)
             logger.info("safe: the thoughts denied plainly at the safety question")
             return [SlotSet("suicide_thoughts", CLEAR_NO), *_misread_request_undone(tracker)]
+        if answer == SAFE and preparations_told(_signs(tracker)):
+            # Round 29 (r29-a-14): "oui je suis à la maison. ma femme dort" after a letter written to her and his affairs
+            # put in order got "Je suis soulagé de le lire": at home is no safety after preparations made. The worry
+            # said, company and the 3114 now; the callback offer follows.
+            dispatcher.utter_message(text=safe_after_preparations_reply(person))
+            logger.info("safe said after preparations told: no relief")
+            return _misread_request_undone(tracker)
         if answer == SAFE and text and not text.startswith("/"):
             said = self._safe_with_more(text)
             if said is not None and said[0] == "objection" and _own_sign_told(tracker):

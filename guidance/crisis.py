@@ -203,6 +203,58 @@ def safe_reply(person: str | None = None) -> str:
     )
 
 
+# Round 29 (r29-a-14): a letter written to his wife, his affairs in order, the life insurance for the loan, "je voulais
+# juste que quelqu'un sache", then "oui je suis à la maison" got "Je suis soulagé de le lire": being at home is no safety
+# after preparations made. Signs of a plan or of a goodbye prepared (rule ids and the classifier's categories): no relief
+# said; the worry said, company and the 3114 now.
+_PREPARATIONS = re.compile(
+    r"^(?!ambiguous_)\S*(?:settling_affairs|farewell|letters_to_children|last_message|last_time_writing|giving_away|"
+    r"someone_should_know|life_insurance|plan|means|intent|end_of_days|death_day|order_before_leaving|"
+    r"papers_under_a_name|pet_given|entrusted_for_the_time)"
+)
+
+
+def preparations_told(signs: object) -> bool:
+    """Whether the signs read include a plan made, means at hand or a goodbye prepared (r29-a-14)."""
+    return isinstance(signs, (list, tuple)) and any(isinstance(s, str) and _PREPARATIONS.search(s) for s in signs)
+
+
+def safe_after_preparations_reply(person: str | None = None) -> str:
+    """A yes to the safety question after preparations told: no relief, the worry said, company and the 3114 now."""
+    if person is None:
+        return (
+            "Merci de me répondre. Ce que vous avez préparé m'inquiète pour vous, même chez vous : ne restez pas seul, "
+            f"allez vers quelqu'un de proche, et appelez le {SUICIDE_PREVENTION_LINE} maintenant, il répond jour et nuit. "
+            f"En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    return (
+        f"Merci de me répondre. Ce que vous me dites de {your(person)} m'inquiète quand même : le "
+        f"{SUICIDE_PREVENTION_LINE} peut vous aider dès maintenant, jour et nuit, à savoir quoi faire. En cas de danger "
+        f"immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
+def crisis_again_text(person: str | None = None, *, leaving: bool = False) -> str:
+    """Round 29 (r29-a-14): a new warning sign after the crisis reply was given ("c'est mieux comme ça pour tout le
+    monde. bonne nuit") got the first block again word for word, "Merci de me l'avoir confié" first: the worry said in
+    its own words, the numbers once, and to someone taking leave, company asked for; the safety question follows."""
+    if person is not None:
+        return (
+            f"Ce que vous écrivez m'inquiète pour {your(person)}. Le {SUICIDE_PREVENTION_LINE} peut vous dire tout de "
+            f"suite quoi faire, jour et nuit ; en cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    if leaving:
+        return (
+            "Je ne veux pas vous laisser partir comme ça : ce que vous écrivez m'inquiète beaucoup pour vous. Appelez le "
+            f"{SUICIDE_PREVENTION_LINE} maintenant, il répond jour et nuit, et ne restez pas seul : allez vers quelqu'un "
+            f"de proche. En cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    return (
+        f"Ce que vous écrivez m'inquiète pour vous, et je reste là. Le {SUICIDE_PREVENTION_LINE} peut vous répondre tout "
+        f"de suite, jour et nuit ; en cas de danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
 def not_safe_reply(person: str | None = None, *, written: bool = False) -> str:
     if person is None:
         return NOT_SAFE_WRITTEN_REPLY if written else NOT_SAFE_REPLY
@@ -310,6 +362,22 @@ def long_wait_text(person: str | None = None) -> str:
         "Je comprends, cette attente peut paraître très longue. Vous n'avez pas à attendre pour parler à quelqu'un : "
         f"le {SUICIDE_PREVENTION_LINE} répond aussi aux proches, tout de suite, jour et nuit, gratuitement. Si {whom} "
         f"{is_} en danger immédiat, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+    )
+
+
+def nobody_answers_now_text(person: str | None = None) -> str:
+    """Round 29 (r29-b-36): "personne répondra à cette heure ci" from someone not safe, at night. The doubt answered:
+    the 3114 answers now, every hour (3114.fr), and the 15 and 112 too."""
+    if person is None:
+        return (
+            f"Si : au {SUICIDE_PREVENTION_LINE}, quelqu'un répond maintenant, même la nuit, gratuitement (le "
+            f"{EMERGENCY_SMS} par SMS si parler est difficile). En cas de danger immédiat, le {SAMU} et le "
+            f"{EUROPEAN_EMERGENCY} répondent aussi à toute heure."
+        )
+    whom, is_, _, _ = _is(person)
+    return (
+        f"Si : au {SUICIDE_PREVENTION_LINE}, quelqu'un répond maintenant, même la nuit, aux proches aussi, gratuitement. "
+        f"Si {whom} {is_} en danger immédiat, le {SAMU} et le {EUROPEAN_EMERGENCY} répondent à toute heure."
     )
 
 

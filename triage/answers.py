@@ -754,6 +754,43 @@ def denies_the_thoughts_plainly(text: str | None) -> bool:
     )
 
 
+# Round 29 (r29-a-01): "mais non pas du tout cetait une expression !! je veux juste savoir si je peux payer moins de
+# charges" at the safety question (asked after idioms of tiredness) was read as "non, pas en sécurité": the 15 at once,
+# the case "pas en sécurité". The words that worried taken back as a way of speaking, with nothing of danger, fear, a
+# reservation or a sign beside it, say no danger: safe, and a clear no to the thoughts.
+_FIGURE_TAKEN_BACK = compile_any(
+    [
+        r"\b(?:c est|c etait|cetait|cest|ce n est|ce n etait|c etais)(?: que| qu| juste| seulement| simplement)? ?"
+        r"(?:une|un) (?:expression|image|facon de parler|maniere de parler|figure de style|blague|exageration)\b",
+        r"\b(?:une |c est une |c etait une )?(?:facon|maniere) de parler\b|\bau sens figure\b|\bau figure\b",
+        r"\bje (?:plaisantais|plaisante|rigolais|rigole|blaguais|blague|exagerais|exagere)\b",
+        r"\b(?:c etait|cetait|c est|cest) (?:pour rire|pour de rire|une expression)\b|\bje (?:le )?disais (?:ca|cela) comme (?:ca|cela)\b",
+        r"\b(?:pas|jamais) au (?:sens|pied de la lettre)\b|\bil (?:ne )?faut pas (?:le )?prendre au pied de la lettre\b",
+    ]
+)
+
+
+def takes_back_a_figure_of_speech(text: str | None) -> bool:
+    """The writer's own words that worried taken back as a way of speaking ("non pas du tout, c'était une expression",
+    "je plaisantais, je voulais dire que je suis crevée"), without a warning sign, danger, fear, a reservation or a limit
+    in time: no danger said (r29-a-01). Never about someone else."""
+    if not text or text.startswith("/") or speaks_for_someone_else(text):
+        return False
+    words = normalise(text)
+    found = _FIGURE_TAKEN_BACK.search(words)
+    if found is None:
+        return False
+    return not (
+        _DENIAL_RESERVED.search(words[found.end() :])
+        or re.search(r"\b(?:pour l instant|pour le moment|pas encore|des fois|parfois|en danger|pas en securite)\b", words)
+        or _ALARMING.search(words)
+        or _DANGER_WORDS.search(words)
+        or _WORRY.search(words)
+        or _FEAR_OR_GONE.search(words)
+        or any(sign.level <= INDIRECT for sign in find_signs(text))
+    )
+
+
 def _yes_with_objection(text: str | None) -> bool:
     """A yes said first, then only a question about the question or a word that it was misread ("oui je suis en
     sécurité, pourquoi vous me demandez ça ?", "ça va, mais vous avez lu mon message ?")."""
@@ -1446,6 +1483,36 @@ def says_the_wait_is_long(text: str | None) -> bool:
     return bool(_LONG_WAIT.search(words) and _WAIT_CONTEXT.search(words))
 
 
+# Round 29 (r29-b-36): "personne répondra à cette heure ci" from someone not safe, at the callback offer, got "Je n'ai
+# pas bien compris": the doubt that anyone answers now, at night or on a Sunday, which the 3114 meets (it answers now).
+_NOBODY_ANSWERS_NOW = compile_any(
+    [
+        r"\bpersonne (?:ne )?(?:va |vont |voudra )?(?:repond\w*|decroch\w*|sera la|est la|ecout\w*)",
+        r"\b(?:il y a|y a|ya|y aura|il y aura) (?:plus )?personne\b",
+        r"\b(?:qui|quelqu un) (?:va|vont|pourra|peut|voudra) (?:me )?(?:repondre|decrocher)\b",
+        r"\btout le monde (?:dort|est couche)\b",
+        r"\b(?:c est|tout est|ca sera|ce sera) (?:ferme|fermee)\b",
+    ]
+)
+_NOW_OR_NIGHT = compile_any(
+    [
+        r"\b(?:a cette heure|a cette heure ci|a cette heure la|maintenant|la nuit|de nuit|cette nuit|ce soir|minuit|"
+        r"le dimanche|un dimanche|le week end|a \d{1,2} ?h|si tard|aussi tard|trop tard|a l heure qu il est)\b",
+    ]
+)
+
+
+def doubts_anyone_answers_now(text: str | None) -> bool:
+    """ "personne répondra à cette heure ci", "y a personne la nuit", "qui va décrocher à 2h du matin": the doubt that
+    anyone answers now, said of the time (night, Sunday, "à cette heure"), in a short message."""
+    if not text or text.startswith("/"):
+        return False
+    words = normalise(text)
+    if len(words.split()) > LONG_WAIT_MAX_WORDS:
+        return False
+    return bool(_NOBODY_ANSWERS_NOW.search(words) and _NOW_OR_NIGHT.search(words))
+
+
 def without_safety_reassurance(text: str | None) -> str | None:
     """The words left once "je vais rien faire", "je ferai pas de bêtise" are taken out, or None when none is said
     (round 15, a.md M7: "c'est pas ce que je voulais dire, je vais rien faire" read by the classifier as a plan)."""
@@ -1857,6 +1924,8 @@ def answer_to_safety_question(
         return SAFE  # round 26, r26a-07: "je vais pas me foutre en l'air hein", no danger said
     if not about_someone_else and denies_the_thoughts_plainly(text):
         return SAFE  # round 28, r28-b-18: "non je pense pas du tout au suicide, c'est une expression"
+    if not about_someone_else and takes_back_a_figure_of_speech(text):
+        return SAFE  # round 29, r29-a-01: "mais non pas du tout cetait une expression !!"
     left = _line_promised(text)
     if left is not None:
         # Round 9 (r9b-26): "je vais appeler le 3114" answers nothing about safety; read without it, never as safe
