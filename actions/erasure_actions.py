@@ -400,6 +400,26 @@ def answer_to_offer(dispatcher: CollectingDispatcher, tracker: Tracker, yes: boo
 _FORMS = ("situation_form", "handoff_form")
 
 
+# Round 29 (r29-b-31): "non finalement laissez" to "Voulez-vous que j'annule votre demande … ?", read as neither yes nor
+# no, renamed the contact "Finalement Laissez" (a name put right after a no). A no, or words that keep everything
+# ("laissez", "gardez tout", "n'effacez rien", "c'est bon"), opening the answer, before any word that erases.
+_KEEP_AT_THE_OFFER = re.compile(
+    r"^(?:(?:ah|bon|euh|heu|hmm|ok|finalement|en fait|enfin|attendez|pardon|merci)[\s,.!…]+)*"
+    r"(?:non|nan|nn|no|nop|pas la peine|surtout pas|laisse[zr]?|gardez|garde[zr]?|n'?(?: )?effacez (?:pas|rien)|"
+    r"ne (?:supprimez|effacez) (?:pas|rien)|c'?(?: )?est bon|cest bon|tant pis|oubliez|finalement non|en fait non)\b"
+)
+
+
+def offer_refused_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The offer to erase answered no in words the classifier read as neither yes nor no ("non finalement laissez",
+    "euh non gardez tout"): everything kept, as after the "Non" button. None when no offer waits or the words erase."""
+    words = _latest_words(tracker)
+    if not offer_pending(tracker) or erasure_asked_in_words(words) or not _KEEP_AT_THE_OFFER.search(_folded(words)):
+        return None
+    return answer_to_offer(dispatcher, tracker, yes=False)
+
+
+
 def _pending_before_offer(tracker: Tracker) -> str | None:
     """The form question that was waiting when the offer to erase was made: the last requested slot set before it."""
     events = list(tracker.events)

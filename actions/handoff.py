@@ -2645,7 +2645,9 @@ _WRONG_ONE_AFTER = re.compile(rf",?\s+(?:et\s+)?(?:pas|non pas)\s+{_NAME_WORD}(?
 # Ordinary words said after a no ("non, pas besoin", "non ça ira", "non pas d'email"): no name, in whatever case typed.
 _WORDS_SAID_AFTER_A_NO = (
     "pas ca va ira bon besoin vraiment encore tout rien plus je j'ai pour le la les un une des du de que qui quoi comment "
-    "merci ok oui non si"
+    "merci ok oui non si "
+    # Round 29 (r29-b-31): "non finalement laissez", "nan laissez tomber" keep things as they are: no name put right.
+    "finalement laissez laisse gardez garde tomber oubliez effacez"
 )
 _SAID_AFTER_A_NO = frozenset(_WORDS_SAID_AFTER_A_NO.split())
 
@@ -3798,7 +3800,13 @@ _IN_SECRET = re.compile(
     r"(?:je )?(?:ne )?(?:veux|voudrais|souhaite) pas qu'?(?: )?(?:il|elle|ils|elles) (?:le )?sache(?:nt)?|"
     r"(?:il )?(?:ne )?faut (?:surtout )?pas qu'?(?: )?(?:il|elle|ils|elles) (?:le )?sache(?:nt)?|"
     r"(?:il|elle) serait (?:furieu\w*|fache\w*|en colere|furax)|"
-    r"s'?(?: )?(?:il|elle|ils|elles) (?:savait|savaient|apprenait|apprenaient) que (?:je|j'?(?: )?(?:ai|aie)))"
+    r"s'?(?: )?(?:il|elle|ils|elles) (?:savait|savaient|apprenait|apprenaient) que (?:je|j'?(?: )?(?:ai|aie))|"
+    # Round 29 (r29-b-37): "surtout qu'il ne sache pas que je vous ai écrit", "je préfère qu'elle n'en sache rien": the
+    # subjunctive with its negation after the verb. Never "surtout qu'il ne sait pas" (since he does not know) nor
+    # "qu'il ne sache pas gérer" (a skill, not the message).
+    r"(?:surtout|prefere\w*|veux|voudrais|aimerai\w*|faut|faudrait|important) (?:pas |bien )?(?:qu'?(?: )?(?:il|elle|ils|"
+    r"elles)|que (?:mon|ma) \w+) (?:ne |n'en |n en |n'|n )?(?:le |l'|l )?(?:sache|sachent|apprenne|apprennent) "
+    r"(?:rien|jamais|pas\b(?=\s*(?:$|[.,;!?)]|que |qu'|qu |rien|de (?:ma|cette|notre|mon)|par |surtout|il |elle ))))"
 )
 _CALL_THE_WRITER = re.compile(
     r"\b(?:(?:c'est|cest|c est) (?:moi|a moi) qu'?(?: )?(?:il faut|faut|vous devez|il faudra) (?:appeler|rappeler|contacter|joindre)|"

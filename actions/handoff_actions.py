@@ -25,6 +25,7 @@ from actions.erasure_actions import (
     erasure_during_a_form,
     erasure_in_handoff,
     erasure_outside_forms,
+    offer_refused_in_words,
     part_removal,
 )
 from actions.handoff import (
@@ -2895,6 +2896,9 @@ def read_after_the_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -
     more (``yes_no_said_with_more``). A callback asked for again after a
     refusal starts the handoff again (``callback_taken_up_again``). One part taken back ("enlevez ce que j'ai dit sur
     ma maladie", round 17) comes first (``part_removal``)."""
+    kept = offer_refused_in_words(dispatcher, tracker)  # "non finalement laissez" to the offer (round 29, r29-b-31)
+    if kept is not None:
+        return kept
     part = part_removal(dispatcher, tracker, save_case)
     if part is not None:
         return part
