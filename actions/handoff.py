@@ -3270,6 +3270,16 @@ DO_NOT_CALL_THEM = re.compile(
 )
 
 
+# Round 29 (r29-b-01): "oui qu'on le rappelle mais c'est moi qu'il faut appeler d'abord, 0692 ...", "il faut m'appeler
+# moi avant", "vous pouvez me joindre au ...": the writer asks to be called first, the number given is theirs, whatever
+# pronoun names the person concerned beside it.
+_CALLS_THE_WRITER_FIRST = re.compile(
+    r"\b(?:c'est|cest|c est|c) (?:a )?moi qu'?(?: )?(?:il faut|faut|vous devez|il faudra|il faudrait|faudrait) "
+    r"(?:appeler|rappeler|contacter|joindre|telephoner)|"
+    r"\b(?:m'|m )(?:appeler|rappeler|contacter|telephoner)\b|\bme (?:rappeler|contacter|joindre|telephoner)\b"
+)
+
+
 def number_owner(text: str | None, person: str | None = None) -> str | None:
     """The relative whose number the words give ("pere", "femme"), when they give one number and say it is theirs;
     None when it is the writer's own (or when the words give several numbers: whose each is is not said so plainly).
@@ -3289,7 +3299,7 @@ def number_owner(text: str | None, person: str | None = None) -> str | None:
     folded = fold(marked.replace("’", "'"))
     own = re.search(
         r"\b(?:mon|mes) (?:numero|portable|tel|telephone|fixe)\b|\b(?:appelez|rappelez|contactez)[- ]moi\b", folded
-    )
+    ) or _CALLS_THE_WRITER_FIRST.search(folded)
     if own and not re.search(_OWNER_VERB.format(relatives=KIN), folded):
         return None  # "mon portable 06 ..., mon mari ne répond pas": the writer's own number
     for pattern in (_OWNER_VERB, _OWNER_BEFORE_NUMBER):
