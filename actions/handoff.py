@@ -18,6 +18,7 @@ from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
 from french.text import without_ligatures
 from french.words import ACCENTED_KIN, FEMININE_KIN, KIN, with_possessive
+from intake.email_domains import address_put_right, domain_put_right
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
@@ -393,9 +394,32 @@ def normalise_email(text: str | None) -> str | None:
         return None
     for candidate in dict.fromkeys((text.strip(), dictated_email(text))):
         try:
-            return validate_email(candidate, check_deliverability=False).normalized if candidate else None
+            address = validate_email(candidate, check_deliverability=False).normalized if candidate else None
         except EmailNotValidError:
             continue
+        # "franck.garage@gmial.com" (round 29, r29-a-22: kept as the only contact of an urgent case): a provider's
+        # domain slipped on the keyboard is put right (said back by ``email_put_right_text``).
+        return address_put_right(address) if address else None
+    return None
+
+
+EMAIL_PUT_RIGHT = (
+    "Vous avez écrit « {typed} » : je note « {right} », l'adresse la plus courante. Si je me trompe, écrivez-moi "
+    "l'adresse en entier."
+)
+
+
+def email_put_right_text(address: str | None, said: Sequence[str]) -> str | None:
+    """The sentence saying a provider's domain was put right in the address kept ("Vous avez écrit « gmial.com » : je
+    note « gmail.com » ..."), when the person typed it slipped; None otherwise (typed right, dictated, none)."""
+    if not address or "@" not in address:
+        return None
+    local, _, right = address.rpartition("@")
+    for text in reversed(said):
+        for token in _EMAIL_TOKEN.findall(text or ""):
+            typed_local, _, typed = token.strip(".,;:!?").rpartition("@")
+            if typed_local.lower() == local.lower() and typed.lower() != right and domain_put_right(typed) == right:
+                return EMAIL_PUT_RIGHT.format(typed=typed.lower(), right=right)
     return None
 
 

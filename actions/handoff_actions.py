@@ -54,6 +54,7 @@ from actions.handoff import (
     declines_email,
     digits_too_many_said,
     display_phone,
+    email_put_right_text,
     first_name_said,
     foreign_attempt,
     handoff_questions,
@@ -346,6 +347,7 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         """The answers validated (``validated``); what is said noted, said of the person the advisor calls."""
         events = await self.validated(dispatcher, tracker, domain)
         said_of_the_one_called_back(dispatcher, tracker)
+        email_put_right_said(dispatcher, tracker, events)
         return events
 
     async def validated(
@@ -781,6 +783,17 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
     ) -> dict[str, Any]:
         answer = self._contact_name_answer(value, dispatcher, tracker)
         number_missed_at_the_name(answer.get("contact_name"), dispatcher, tracker)
+        words = tracker.latest_message.get("text")
+        if (
+            answer.get("contact_name") == SKIPPED
+            and tracker.get_slot("requested_slot") == "contact_name"
+            and declines_a_name_in_a_clause(words)
+            and not dispatcher.messages
+        ):
+            # "non je donne pas mon nom" (round 29, r29-a-03: "je ne retrouve pas votre prénom", the question again): the
+            # refusal heard, said so once, and the next question comes.
+            no_number = tracker.get_slot("phone") in (None, SKIPPED) and tracker.get_slot("email") in (None, SKIPPED)
+            dispatcher.utter_message(text=NO_NAME_NEEDED if no_number else "D'accord, sans prénom.")
         return {**answer, **number_parts_undone(tracker)}
 
     def _contact_name_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
@@ -1170,6 +1183,19 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # and said back as it will be written, so that a wrong reading can be put right.
             dispatcher.utter_message(text=noted_for_other_questions({"email": email}))
         return {"email": email, **moment_kept_for_later("email", dispatcher, tracker)}
+
+
+def email_put_right_said(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> None:
+    """An address kept this turn whose provider's domain was put right ("@gmial.com" -> "@gmail.com"): said first, so
+    that the person can correct it (round 29, r29-a-22: the slip kept as the only contact, never questioned)."""
+    kept = [e.get("value") for e in events if e.get("event") == "slot" and e.get("name") == "email"]
+    if not kept or not isinstance(kept[-1], str) or kept[-1] == value_before_latest_message(tracker.events, "email"):
+        return
+    text = email_put_right_text(kept[-1], user_messages(tracker.events))
+    if text and not already_said(tracker, text):
+        said = CollectingDispatcher()
+        said.utter_message(text=text)
+        dispatcher.messages.insert(0, said.messages[0])
 
 
 # An address whose domain has no ending ("kevin.platre@gmail").

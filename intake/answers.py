@@ -50,6 +50,18 @@ _NO = re.compile(
     r"je (?:ne )?(?:veux|prefere|souhaite) pas|pas question|surtout pas|jamais|"
     r"non c'est bon|c'est bon merci|pas pour l'instant|non pas pour le moment|je refuse|pas d'accord)\b"
 )
+# Round 29 (r29-a-09): "attendez en fait non, je vais d'abord voir avec mon comptable" to the consent was read as a
+# pause ("Prenez votre temps. Je vous repose la question"): a mind changed, said with "en fait", "finalement",
+# "tout compte fait" next to the no, is a no whatever waiting word opens it.
+_MIND_CHANGED = (
+    r"(?:en fait|finalement|tout compte fait|tout bien reflechi|reflexion faite|a la reflexion|apres reflexion)"
+)
+_CHANGED_MIND_NO = re.compile(
+    r"^(?:(?:attendez|attends|ah|oh|euh+|bon|ben|bah|hm+|mais|et puis|oui|ok|pardon|non)[ ,.!]+)*"
+    r"(?:" + _MIND_CHANGED + r"[ ,.!]+(?:non|nan|plutot pas|pas maintenant|pas tout de suite|pas pour l'instant|"
+    r"pas pour le moment|je (?:ne )?(?:veux|prefere) pas)|(?:non|nan)[ ,.!]+" + _MIND_CHANGED + r")\b"
+    r"(?![ ,.!]+(?:je (?:ne )?sais (?:pas|plus)|jsp|j'?\s?sais pas))"
+)
 _YES = re.compile(
     _FILLER_BEFORE + r"(?:oui|ouais|ouai|oue|wi|yes|ok|okay|oki|d'accord|dac|d'acc|ca marche|volontiers|je veux bien|"
     r"avec plaisir|bien sur|evidemment|pourquoi pas|allez|allons-y|go|parfait|super|carrement|(?:vas?[- ]?y|vazy)(?! (?:non|pas)\b)|"
@@ -406,7 +418,8 @@ def is_waiting(text: str | None) -> bool:
         return True
     # "non attendez en fait c'est pas l'urssaf c'est les impôts" (round 21, r21z-23: "Prenez votre temps" after the
     # correction): a fact put right in the same breath is said, not waited for.
-    return bool(_WAIT.search(folded)) and not is_correction(text)
+    # "attendez en fait non, je vais voir avec mon comptable" (round 29, r29-a-09): a mind changed, no pause.
+    return bool(_WAIT.search(folded)) and not is_correction(text) and not _CHANGED_MIND_NO.search(folded)
 
 
 def is_correction(text: str | None) -> bool:
@@ -485,6 +498,8 @@ def kind(text: str | None) -> str:
     if _NO.search(folded) and not re.match(r"^non,? je (?:ne )?sais pas", folded):
         # "Non, pas maintenant" is a no, said kindly; "pas encore" alone is a hesitation.
         return NO
+    if _CHANGED_MIND_NO.search(folded):
+        return NO  # "attendez en fait non, je vais d'abord voir avec mon comptable" (round 29, r29-a-09)
     if says_satisfied(text):
         return OTHER  # "super c'est ce que je voulais savoir": the answer praised, nothing accepted (round 22, r22c-07)
     # A filler before the yes changes nothing, "euh" included: "euh oui pourquoi pas" to the offer is a yes (make run,
@@ -1055,7 +1070,7 @@ def is_intake_answer(text: str | None) -> bool:
 # think (round 7: "rien ne presse" and the offer again).
 _FOR_NOW = re.compile(
     r"\b(?:pas pour (?:l'instant|le moment|aujourd'hui)|pas maintenant|plus tard|je (?:vais|dois) (?:voir|en parler|"
-    r"verifier) avec|je verrai|on verra|d'abord)\b"
+    r"verifier) avec|je (?:vais|dois) d'?\s?abord|je verrai|on verra|d'abord|d abord)\b"
 )
 
 

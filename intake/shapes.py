@@ -384,7 +384,13 @@ _NO_NAME = re.compile(
     r"(?:sans (?:mon |de |aucun )?(?:nom|prenom)|pas de (?:nom|prenom)|pas mon (?:nom|prenom)|aucun (?:nom|prenom)|"
     r"anonyme(?:ment)?|(?:je (?:prefere|veux|voudrais|souhaite) )?rester anonyme|en anonyme|"
     r"(?:je (?:ne )?|j )?(?:j?prefere|prefererais|aime autant|aime mieux|veux|voudrais|souhaite|tiens a) "
-    r"(?:pas|ne pas|rien) (?:donner|dire|laisser|mettre|communiquer) (?:mon|de|le) (?:nom|prenom))"
+    r"(?:pas|ne pas|rien) (?:donner|dire|laisser|mettre|communiquer) (?:mon|de|le) (?:nom|prenom)|"
+    # Round 29 (r29-a-03): "non je donne pas mon nom" (read as "je vous l'ai donné": "je ne retrouve pas votre prénom",
+    # the question again): the giving verb itself denied, now or to come ("je vous dirai pas mon prénom", "je ne
+    # laisse pas de nom", "pas envie de donner mon nom").
+    r"(?:je |j )?(?:ne |n )?(?:vous |le |la |l )?(?:donne|dis|dit|laisse|communique|mets|donnerai|dirai|laisserai)s? "
+    r"(?:pas|jamais|rien|aucun) (?:de |mon |le |d )?(?:nom|prenom)|"
+    r"(?:pas|aucune?) (?:envie|besoin|question) (?:de |d )(?:donner|dire|laisser) (?:mon|de|le) (?:nom|prenom))"
     # Round 26 (r26b-18): the dictated stop ("... mon prénom point") ends it too.
     r"(?:\s+(?:svp|stp|s il vous plait|merci|si possible|c est possible|possible|hein|desole|pardon|point|virgule))*\s*$"
 )
