@@ -203,6 +203,14 @@ def restated(
     sentence = assessment.restatement(say_urgency=say_urgency, claimant=claimant)
     if mourned and concerned and sentence:
         return sentence.replace(_PERSONAL_EVENT, f"aux suites du décès de {concerned}")
+    if not concerned and sentence and _PERSONAL_EVENT in sentence:
+        # Round 29 (r29-a-15): "mon mari était artisan électricien, il est décédé il y a 3 semaines" was restated as "un
+        # événement difficile dans votre vie personnelle": the death told of someone close is named.
+        from actions.handoff import yours
+
+        kin = next((kin for message in messages or [] if (kin := death_told_of(message))), None)
+        if kin:
+            return sentence.replace(_PERSONAL_EVENT, f"aux suites du décès de {yours(kin)}")
     return said_to_the_writer(sentence, concerned)
 
 

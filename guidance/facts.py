@@ -293,6 +293,18 @@ def _without_seizures_not_done(text: str) -> str:
 _SEIZURE_CAUSES = ("saisie_compte", "saisie_biens")
 
 
+_URSSAF_NAMED = re.compile(r"\b(?:urssaf|cgss|cssm)\b")
+# What the bank did (refused, cut, called in, blocked, rejected, seized), said near the bank or the loan, or a loan that
+# can no longer be paid: the loan is more than one that runs.
+_BANK_WORDS = r"(?:banque|banquier|banquiere|bancaire|credits?|prets?|emprunts?|mensualites?|echeances?|leasing|compte)"
+_BANK_DID = (
+    r"(?:refus\w*|coup\w*|denon\w*|bloqu\w*|rejet\w*|exig\w*|supprim\w*|retir\w*|reduit|reduire|resili\w*|"
+    r"rembourser tout|tout rembourser|mise? en demeure|contentieux|recouvrement|saisi\w*|fich\w*|interdit\w*|"
+    r"impaye\w*|en retard|retards?|(?:peux|peut|pouvons|arrive|arrivons) (?:plus|pas)(?: a)? (?:payer|rembourser|suivre))"
+)
+_BANK_ACTED = re.compile(rf"\b{_BANK_WORDS}\b.{{0,60}}\b{_BANK_DID}\b|\b{_BANK_DID}\b.{{0,60}}\b{_BANK_WORDS}\b")
+
+
 def read_causes(texts: Iterable[str]) -> frozenset[str]:
     causes, _ = cause_patterns()
     texts = [text for text in texts if text]
@@ -314,6 +326,13 @@ def read_causes(texts: Iterable[str]) -> frozenset[str]:
     }
     if found & {"injonction_recue", "injonction_a_demander", "injonction_menacee"}:
         found = _injonction_direction(folded, found)
+    if "pret_en_cours" in found and ("credit_coupe" in found or any(_BANK_ACTED.search(text) for text in folded)):
+        # Round 29: the bank did something (refused, called the loan in, blocked, rejected): the loan is no longer one
+        # that simply runs, and the Médiation du crédit may fit.
+        found.discard("pret_en_cours")
+    if "caisse_msa" in found and any(_URSSAF_NAMED.search(text) for text in folded):
+        # Round 29: the MSA and the URSSAF both named: the URSSAF's cards fit what is owed to it.
+        found.discard("caisse_msa")
     return frozenset(found)
 
 
@@ -500,6 +519,7 @@ DISPUTE_CAUSES = frozenset(
         "litige",
         "aucune_dette",
         "menace_proces",
+        "proces_client",
         "prudhommes",
         "client_en_procedure",
         "injonction_a_demander",
@@ -545,6 +565,9 @@ def read_debts(
     named, words of owing); "no" when the only difficulty said is a dispute, a claim of theirs or a lawsuit threatened;
     None otherwise."""
     categories = set(categories)
+    if "proces_client" in causes:
+        # Round 29: a client's summons ("m'a assigné") is the client's lawsuit over the work, no creditor's act.
+        causes = causes - {"commissaire_justice"}
     if categories & DEBT_CATEGORIES or causes & OWN_DEBT_CAUSES or stage is not None:
         return "yes"
     if creditors and not _NO_CREDITOR.search(_text(creditors)):

@@ -45,8 +45,17 @@ ADVISORS_LEAD_STAGES = frozenset({"procedure"})
 # Round 19 (r19a-12, r19c-12): a commercial lease not renewed or its rent raised, an energy cut announced have none either
 # (they got the mandat ad hoc, the CODEFI, the Médiation du crédit).
 # Round 22 (r22a-17): a supplier's prices or raw materials rising have none either (they got the mandat ad hoc first).
+# Round 29 (r29-a-16, r29-b-29): contributions owed to the MSA have no step of their own either (they got the URSSAF's).
 ADVISORS_LEAD_CAUSES = frozenset(
-    {"controle_urssaf", "prudhommes", "refus_assurance", "bail_renouvellement", "coupure_energie", "hausse_couts"}
+    {
+        "controle_urssaf",
+        "prudhommes",
+        "refus_assurance",
+        "bail_renouvellement",
+        "coupure_energie",
+        "hausse_couts",
+        "caisse_msa",
+    }
 )
 # Round 22 (r22a-02, r22a-17): the court-based negotiation with the creditors is for a business that cannot pay its debts.
 # A cash shortfall explained by one late payer or a cost rise, with no cessation des paiements or procedure said, got it as
@@ -67,7 +76,8 @@ SEVERAL_FRONTS = 3
 ADVISORS_FIRST_CAUSES = frozenset({"loyer_hausse"})
 ADVISORS_JOIN_STAGES = frozenset({"procedure", "liquidation"})
 # Round 16 (r16b-06): a lawsuit threatened has no step of its own in the knowledge base: the advisors keep a place.
-ADVISORS_JOIN_CAUSES = frozenset({"menace_proces"})
+# Round 29 (r29-a-21): a client's lawsuit over one job brought (proces_client) has none either.
+ADVISORS_JOIN_CAUSES = frozenset({"menace_proces", "proces_client"})
 # Round 16 (r16a-01): the callers that ask for more entries than they show (limit=12, then the first three not given
 # yet) got the three best fits of one difficulty (three unpaid-invoice steps for an URSSAF, bank and client case): the
 # first ones of any longer list are the ones a short list would show, one per difficulty.

@@ -2144,7 +2144,13 @@ _DEATH = re.compile(
     rf"(?:decedee?|mort|morte|partie?\s+(?:trop tot|pour toujours|pour de bon|au ciel|dans son sommeil)|"
     rf"disparue?(?!\s+(?:avec|du jour au lendemain|sans|des radars|en\s))|deceder|mourir|nous\s+a\s+quittee?s?)|"
     rf"(?:deces|mort|perte|disparition|enterrement|obseques)\s+de\s+(?:mon|ma)\s+(?P<who2>{KIN})|"
-    rf"(?:perdu|enterre)\s+(?:mon|ma)\s+(?P<who3>{KIN})|veuve?\b|deuil)"
+    rf"(?:perdu|enterre)\s+(?:mon|ma)\s+(?P<who3>{KIN})|"
+    # Round 29 (r29-a-15): "mon mari était artisan électricien, il est décédé il y a 3 semaines" got no condolence: the
+    # relative named, then what they did, then the death told with a pronoun, in the same sentence.
+    rf"(?:mon|ma)\s+(?P<who4>{KIN})\b(?:[\s,]+(?!(?:et|mais|puis|moi|je|j)\b)[\w']+){{1,8}}?(?:\s*,\s*|\s*,?\s+(?:qui|il|elle)\s+)"
+    rf"(?:est\s+|vient\s+de\s+|nous\s+a\s+)(?:decedee?|morte?(?!\s+de\s+(?:rire|fatigue|peur|faim|honte|froid|chaud))|"
+    rf"deceder|mourir|quittee?s?)\b|"
+    rf"veuve?\b|deuil)"
 )
 _ILLNESS = re.compile(
     r"\b(?:malade|maladie|cancer|chimio|hospitalise|hopital|operee?|operation|accident|burn[- ]?out|"
@@ -2161,7 +2167,7 @@ def death_told_of(text: str | None) -> str | None:
     death = _DEATH.search(fold(text or ""))
     if death is None:
         return None
-    return death.group("who") or death.group("who2") or death.group("who3")
+    return death.group("who") or death.group("who2") or death.group("who3") or death.group("who4")
 
 
 def sympathy(text: str) -> str | None:
@@ -2172,9 +2178,9 @@ def sympathy(text: str) -> str | None:
     folded = fold(text or "")
     death = _DEATH.search(folded)
     if death:
-        who = death.group("who") or death.group("who2") or death.group("who3")
+        who = death.group("who") or death.group("who2") or death.group("who3") or death.group("who4")
         if who:
-            span = next(group for group in ("who", "who2", "who3") if death.group(group))
+            span = next(group for group in ("who", "who2", "who3", "who4") if death.group(group))
             words = text[death.start(span) : death.end(span)]
             possessive = "votre"
             return f"Toutes mes condoléances pour {possessive} {words}. Prenez le temps qu'il vous faut."
