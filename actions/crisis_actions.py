@@ -717,8 +717,16 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
             messages = [f"{messages[0]} {away}"]
         for message in messages:
             dispatcher.utter_message(text=message)
-        logger.info("crisis path again: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker)))
-        return [SlotSet("distress", True), SlotSet("urgency", "critique"), SlotSet("safe_now", None), ActiveLoop(None), SlotSet("requested_slot", None)]
+        logger.info(
+            "crisis path again: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker))
+        )
+        return [
+            SlotSet("distress", True),
+            SlotSet("urgency", "critique"),
+            SlotSet("safe_now", None),
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+        ]
     if _callback_booked(tracker):
         # Round 20 (r20b-10, 11, 17, 18): "Rien ne vous oblige à laisser vos coordonnées" to someone whose callback is
         # booked already; the call stands and comes first (the case is raised in the same turn: stored_case_raised).

@@ -583,6 +583,8 @@ def summarise(
     suicide_answer: str | None = None,
     discretion: str | None = None,
     safety_said: tuple[str, bool] | None = None,
+    safety_unknown: bool = False,
+    means: Sequence[str] = (),
 ) -> str:
     """A French summary an advisor reads in twenty seconds. ``not_safe``: the answer to "Êtes-vous en sécurité en ce
     moment ?" was not a clear yes; it was in the transcript only, where an advisor with thirty cases may not look.
@@ -601,7 +603,11 @@ def summarise(
     parts = []
     if distress and person_at_risk:
         who = f"DÉTRESSE signalée par un proche de la personne, au sujet de « {person_at_risk} »"
-        if not_safe:
+        if not_safe and safety_unknown:
+            # Round 29 (r29-a-02): "je sais pas il est parti au chantier ce matin" (the one-tap answer "Non, ou je ne sais
+            # pas") was written "pas en sécurité selon ce proche": what the relative said is that they do not know.
+            parts.append(f"{who}, ce proche ne sait pas si la personne est en sécurité : rappeler immédiatement.")
+        elif not_safe:
             parts.append(f"{who}, pas en sécurité selon ce proche : rappeler immédiatement.")
         elif safety_unsure and safety_said:
             # Round 20 (r20a-01, r20a-07): what the relative said, still no safety plan: never "en sécurité".
@@ -640,6 +646,9 @@ def summarise(
         # and the advisor called someone in crisis without knowing why. The kind of sign, never a quote, is said.
         kept = "" if health_consent else " (mots non conservés, sans accord santé)"
         sign_words = [", ".join(signs)] if signs else []
+        if means:
+            # Round 29 (r29-a-28): the weapon named is the first fact of the call; the kind only, never the words.
+            sign_words.append(f"moyen à portée mentionné : {', '.join(means)}")
         if suicide_answer:
             sign_words.append(f"à la question sur le suicide, {suicide_answer}")
         parts.append(f"Signes repérés{kept} : " + " ; ".join(sign_words) + ".")
@@ -1405,10 +1414,26 @@ def question_declined(slots: Mapping[str, Any]) -> bool:
 _SUICIDE_ANSWERS = {"not_clear_no": "pas un non clair", "clear_no": "a répondu non", "yes": "a répondu oui"}
 
 
+# Round 29 (r29-a-02, r29-b-30): a daughter's "oui un peu j'ai peur" to "craignez-vous que votre père pense au suicide ?"
+# was written "a dit avoir des pensées suicidaires", as the father's own words: the advisor would start from a false
+# fact. Asked of someone close, the answer is that person's fear or doubt.
+_RELATIVE_ANSWERS = {
+    "yes": "ce proche a dit le craindre (ses mots, pas ceux de la personne)",
+    "not_clear_no": "ce proche ne l'exclut pas (pas un non clair)",
+    "clear_no": "ce proche ne le pense pas (son avis, à vérifier)",
+}
+
+
 def suicide_answer(slots: Mapping[str, Any]) -> str | None:
     """The answer to the direct question, in plain words; none when declined (the summary says so) or not asked."""
     if question_declined(slots):
         return None
+    if slots.get("person_at_risk"):
+        if NO_ANSWER_REASON in ((slots.get("triage_reasons") or {}).get("overwhelm") or []):
+            return NO_ANSWER_SAID
+        if thoughts_admitted(slots):
+            return _RELATIVE_ANSWERS["yes"]
+        return _RELATIVE_ANSWERS.get(str(slots.get("suicide_thoughts") or ""))
     if thoughts_admitted(slots):
         # Round 18 (r18b-10, r18b-17): "des fois j'y pense", "c'est arrivé, une ou deux fois": a yes, said plainly.
         return "a dit avoir des pensées suicidaires"
@@ -1617,6 +1642,8 @@ def build_case_draft(
             signs=signs_in_words(slots.get("distress_signs") or (), plan_denied=plan_denied(said)),
             suicide_answer=suicide_answer(slots),
             discretion=discretion_line(said),
+            safety_unknown=bool(slots.get("person_at_risk")) and relative_does_not_know(safety_answer_of(transcript)),
+            means=_means_named(said) if slots.get("distress") else (),
             safety_said=safety_said_by_relative(safety_answer_of(transcript)) if slots.get("person_at_risk") else None,
         ),
         situation=dict(situation),
@@ -4313,6 +4340,23 @@ def safety_said_by_relative(answer: str | None) -> tuple[str, bool] | None:
         return None
     said = " ".join(parts)
     return said, bool(_COMPANY.search(fold(said)))
+
+
+def _means_named(said: Sequence[str]) -> list[str]:
+    from guidance.crisis import means_named
+
+    return means_named(list(said))
+
+
+# "je sais pas", "aucune idée", "j'en sais rien" as a relative's answer to the safety question (r29-a-02).
+_DOES_NOT_KNOW = re.compile(r"\b(?:je |j )?(?:ne )?sais (?:pas|rien|plus)\b|\bj en sais rien\b|\baucune idee\b|\bjsp\b")
+
+
+def relative_does_not_know(answer: str | None) -> bool:
+    """A relative's answer to "Pensez-vous que … soit en sécurité ?" that says they do not know (r29-a-02)."""
+    from intake.facts import fold
+
+    return bool(answer) and bool(_DOES_NOT_KNOW.search(fold(answer or "")))
 
 
 def safety_answer_of(transcript: Sequence[Mapping[str, Any]]) -> str | None:

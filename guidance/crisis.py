@@ -190,6 +190,30 @@ def means_away(text: str | None) -> str | None:
     return None
 
 
+# Round 29 (r29-a-28, r29-b-30): a wife wrote "il a son fusil de chasse au garage"; the advice to put it away was given,
+# yet the case the advisor reads at 8 h said nothing of the weapon. The kinds of means named, for the case (no quote).
+_MEANS_KINDS = {"ces médicaments": "médicaments", "cette arme": "arme (à feu ou autre)", "cette corde": "corde"}
+
+
+def means_named(texts: list[str] | tuple[str, ...]) -> list[str]:
+    """The kinds of means at hand named in the writer's messages ("arme (à feu ou autre)", "médicaments"), each once,
+    in the order said; a means denied ("pas d'arme") is none."""
+    from french import fold
+
+    kinds: list[str] = []
+    for text in texts:
+        folded = fold(text or "").replace("’", "'")
+        for pattern, these, _ in _MEANS:
+            found = pattern.search(folded)
+            if found and not _MEANS_DENIED_BEFORE.search(folded[: found.start()]):
+                kind = _MEANS_KINDS[these]
+                if re.search(r"\b(?:fusils?|carabines?|pistolets?|revolvers?)\b", folded) and these == "cette arme":
+                    kind = "arme à feu"
+                if kind not in kinds:
+                    kinds.append(kind)
+    return kinds
+
+
 def safety_buttons(person: str | None = None) -> tuple[dict[str, str], ...]:
     return SAFETY_BUTTONS if person is None else RELATIVE_SAFETY_BUTTONS
 

@@ -761,12 +761,17 @@ def denies_the_thoughts_plainly(text: str | None) -> bool:
 _FIGURE_TAKEN_BACK = compile_any(
     [
         r"\b(?:c est|c etait|cetait|cest|ce n est|ce n etait|c etais)(?: que| qu| juste| seulement| simplement)? ?"
-        r"(?:une|un) (?:expression|image|facon de parler|maniere de parler|figure de style|blague|exageration)\b",
+        r"(?:une|un) (?:expression|image|facon de parler|maniere de parler|figure de style|exageration)\b",
         r"\b(?:une |c est une |c etait une )?(?:facon|maniere) de parler\b|\bau sens figure\b|\bau figure\b",
-        r"\bje (?:plaisantais|plaisante|rigolais|rigole|blaguais|blague|exagerais|exagere)\b",
-        r"\b(?:c etait|cetait|c est|cest) (?:pour rire|pour de rire|une expression)\b|\bje (?:le )?disais (?:ca|cela) comme (?:ca|cela)\b",
+        r"\bje (?:le )?disais (?:ca|cela) comme (?:ca|cela)\b",
         r"\b(?:pas|jamais) au (?:sens|pied de la lettre)\b|\bil (?:ne )?faut pas (?:le )?prendre au pied de la lettre\b",
     ]
+)
+
+
+_NO_FIRST = re.compile(
+    r"^(?:(?:mais|ah|oh|bah|ben|hein|quoi|euh|enfin|mdr|lol|hahaha|haha) )*(?:non|nan|nn|pas du tout|absolument pas|"
+    r"bien sur que non)\b"
 )
 
 
@@ -778,11 +783,14 @@ def takes_back_a_figure_of_speech(text: str | None) -> bool:
         return False
     words = normalise(text)
     found = _FIGURE_TAKEN_BACK.search(words)
-    if found is None:
+    if found is None or not _NO_FIRST.search(words):
+        # A way of speaking said alone is asked about once more (FIGURE_OF_SPEECH); a joke has its own reply.
         return False
     return not (
         _DENIAL_RESERVED.search(words[found.end() :])
-        or re.search(r"\b(?:pour l instant|pour le moment|pas encore|des fois|parfois|en danger|pas en securite)\b", words)
+        or re.search(
+            r"\b(?:pour l instant|pour le moment|pas encore|des fois|parfois|en danger|pas en securite)\b", words
+        )
         or _ALARMING.search(words)
         or _DANGER_WORDS.search(words)
         or _WORRY.search(words)
