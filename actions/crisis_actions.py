@@ -1044,11 +1044,14 @@ def closed_now_notice(at: Any, departement: str | None = None) -> str | None:
 def call_soon_while_closed(dispatcher: CollectingDispatcher, tracker: Tracker, text: str | None = None) -> bool:
     """On the crisis path, a call asked for today or now while the chamber is closed: the reopening and the 3114 said,
     once (the conversation then goes on where it was). True when said."""
+    from intake.anyone_there import asks_for_a_person
     from ops import clock
 
     text = _latest_user_text(tracker) if text is None else text
     distress = bool(tracker.get_slot("distress"))
-    if not asks_for_a_call(text) or not (_SOON if distress else _NOW_ASKED).search(normalise(text)):
+    # "jveux parler a quelqun", "pas à un robot" (round 29, r29-b-08, r29-b-23): a person asked for is asked for now.
+    now_asked = asks_for_a_call(text) and bool((_SOON if distress else _NOW_ASKED).search(normalise(text)))
+    if not now_asked and not asks_for_a_person(text):
         return False
     # Off the crisis path too (round 17, r17b-15, r17b-03: "je veux parler à un conseiller maintenant" on a Saturday
     # went straight to the consent): when the advisors are back, without the 3114 nobody asked about.

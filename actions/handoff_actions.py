@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import abuse, crisis_actions, live_offer, services
+from actions.anyone_there import anyone_there_at
 from actions.asking import ASKED_SLOT_KEY, ask_next_question, slot_rasa_asks
 from actions.business_questions import answer_to_business_question, content_words
 from actions.conversation import SKIPPED, said_before, user_messages, value_before_latest_message
@@ -584,6 +585,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         news = reached_news(dispatcher, tracker)
         if news is not None:
             return news
+        there = anyone_there_at("wants_advisor", dispatcher, tracker)  # "OUI MAIS QUAND ???" (round 29, r29-b-43)
+        if there is not None:
+            return there
         if (
             tracker.get_slot("requested_slot") == "wants_advisor"
             and asks_for_callback(words)
@@ -740,6 +744,9 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         return {**self._consent_given_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
 
     def _consent_given_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        there = anyone_there_at("consent_given", dispatcher, tracker)  # "ya quelqu'un maintenant ?" (round 29, r29-b-23)
+        if there is not None:
+            return there
         asked_back = consent_question_back(dispatcher, tracker)
         if asked_back is not None:
             return asked_back
