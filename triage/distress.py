@@ -211,6 +211,18 @@ _QUESTION_SAID_BACK_DENIED = re.compile(
 )
 
 
+# Round 29 (retired held-out v33 class, fixd): a question about oneself someone asked, said in the message and answered no
+# right after its question mark ("ma sœur m'a demandé : est-ce que tu penses à en finir ? non, jamais", "il s'inquiétait :
+# est-ce que je veux mourir ? Non"): the question's words are no sign; what came before it and what follows the no are
+# read as any message. A turning after the no ("non... enfin des fois") keeps the sign.
+_QUESTION_ASKED_DENIED = re.compile(
+    r"\b(?:est ce que|est ce qu|si) (?:je|j|tu|vous)(?: \w+){0,3} (?:pense|penses|pensez|pensais|songe|songes|songez|"
+    r"veux|veut|voulez|voudrais|ai envie|as envie|avez envie|avais envie)(?: \w+){0,2} (?:a |au |de |d )?"
+    r"(?:me suicider|te suicider|vous suicider|me tuer|te tuer|vous tuer|en finir|mourir|suicide|la mort|"
+    r"mettre fin a (?:mes|tes|vos) jours)\s*\?\s*(?:non|nan|nn|jamais)\b"
+)
+
+
 # The act named, then denied, unprompted or before the question comes ("non, me suicider ne m'a pas traversé l'esprit,
 # j'ai mes deux filles", "le suicide c'est pas dans ma tête, jamais de la vie": development v14, d-104, d-109; round 9,
 # r9b-13): those words are no sign, and no question to ask; the rest of the message is read as any message.
@@ -230,6 +242,11 @@ _ACT_DENIED = re.compile(
     r"(?: ,)? (?:ne|n) (?:me|m) (?:traverse|effleure|vient|est (?:jamais )?venue|passe par la tete|tente|frole) "
     r"(?:pas|jamais|meme pas|absolument pas|plus)\b"
     r"|\bnon (?:le suicide|me suicider|me tuer)(?: virgule)? non\b"
+    # Round 29 (retired held-out v33 class, fixd): the thought named, then denied with a pronoun ("l'idée d'en finir, je
+    # ne l'ai pas", "des idées noires, j'en ai jamais eu", "la pensée de me tuer, je l'ai jamais eue").
+    r"|\b(?:l idee|la pensee|l envie|la tentation|(?:des |les )?(?:idees|pensees) (?:noires|suicidaires|de suicide|de mort))"
+    r"(?: (?:de|d) (?:me suicider|me tuer|mourir|en finir|la mort|mettre fin a mes jours))?(?: ,)? (?:moi )?(?:je|j)(?: ne| n)? "
+    r"(?:l|la|les|en) (?:ai|avais)(?: (?:jamais|pas|pas du tout|absolument pas|point))(?: eu| eue| eues| eus)?\b"
     # Round 28 (retired held-out v32 class): the question someone asked the writer, said with its no ("mon médecin m'a posé
     # la question : envie de mourir, non, aucune"); a yes, a doubt or a turning after it keeps the sign (_DENIAL_TURNS).
     # Not "m'a demandé si j'avais des idées noires": explicit_suicide's veto and ambiguous_asked_about_dark_thoughts read it.
@@ -276,6 +293,13 @@ def _signs(text: str, clauses: tuple[Clause, ...] | None) -> tuple[Sign, ...]:
     said_back = _QUESTION_SAID_BACK_DENIED.match(normalise_keep_question(text))
     if said_back and not _DENIAL_TURNS.search(normalise(text)):
         rest = text.split("?", 1)[1] if "?" in text else ""
+        return _signs(rest, None) if rest.strip() else ()
+    asked = _QUESTION_ASKED_DENIED.search(normalise_keep_question(text))
+    if asked and "?" in text and not _DENIAL_TURNS.search(normalise(text.split("?", 1)[1])):
+        # What came before the question is read as any message, and what follows its no.
+        before, after = text.split("?", 1)
+        before = re.split(r"(?i)\b(?:est-ce que|est ce que|si)\b[^?]*$", before)[0]
+        rest = " , ".join(part.strip(" ,:;") for part in (before, after) if part.strip(" ,:;."))
         return _signs(rest, None) if rest.strip() else ()
     folded = normalise(text)
     denied = _ACT_DENIED.search(folded)
@@ -627,13 +651,49 @@ _CLAIM_ON_CONDITION = re.compile(
 _LIFE_COVER = re.compile(r"\b(?:accident\w*|assurance vie|prevoyance|deces|mort|naturelle|vie)\b")
 
 
+# Round 29 (retired held-out v33 class, fixd): customers waiting for their insurer to pay the writer ("certains clients
+# attendent leur assurance pour me régler", "en attendant l'indemnisation de l'expert"), read as a life insurance at 0.92: a
+# property claim, set aside like the claims above when no life cover, no death and nothing personal is named.
+_CLAIM_AWAITED = re.compile(
+    r"\b(?:attend|attends|attendent|attendons|attendez|attendait|attendaient|attendre|en attendant|en attente (?:de|d))"
+    r"(?: (?:encore|toujours|que))?(?: (?:le|la|l|les|leur|leurs|son|sa|ses|mon|ma|mes|notre|nos|du|des|de|d))? ?"
+    r"(?:assurance|assurances|assureur|assureurs|indemnisation|indemnites?|expert|expertise|mutuelle)\b"
+)
+
+
 def _claim_paid_in_part(quote: str) -> bool:
     words = " ".join(clause.text for clause in split_clauses(quote))
+    if _CLAIM_AWAITED.search(words) and not _LIFE_COVER.search(words):
+        return not _CLAIM_PERSONAL.search(words) and not (_END_NAMED.search(words) or _table().finality.search(words))
     if _CLAIM_ON_CONDITION.search(words) and not _LIFE_COVER.search(words):
         return not _CLAIM_PERSONAL.search(words) and not (_END_NAMED.search(words) or _table().finality.search(words))
     return (
         bool(_CLAIM_PAID_IN_PART.search(words))
         and not _CLAIM_PERSONAL.search(words)
+        and not (_END_NAMED.search(words) or _table().finality.search(words))
+    )
+
+
+# Round 29 (retired held-out v33 class, fixd): "que tout soit réglé proprement avant de partir" in a message about one's
+# pension ("partir à 63 ans", the quarters still missing): the classifier read settling one's affairs at 0.91. The leaving
+# is the retirement the message names; set aside when the sentence names no end, no will, no letter and no one's grief.
+_BEFORE_LEAVING = re.compile(r"\bavant (?:de partir|mon depart|que je (?:ne )?parte|de m en aller|de m arreter)\b")
+_RETIRING = re.compile(
+    r"\b(?:retraite|retraites|trimestres?|annuites|carsat|cotise|cotisations? retraite|partir a \d+ ans|depart a \d+ ans|"
+    r"partir (?:a|en) (?:soixante|la retraite)\w*|age (?:legal|de depart|du taux plein)|taux plein)\b"
+)
+_NOT_ONLY_RETIRING = re.compile(
+    r"\b(?:testament|obseques|enterrement|lettres?|adieux?|assurance vie|pour toujours|pour de bon|definitivement|"
+    r"apres moi|plus la|moi avec)\b"
+)
+
+
+def _leaving_is_retiring(quote: str, message_text: str) -> bool:
+    words = " ".join(clause.text for clause in split_clauses(quote))
+    return (
+        bool(_BEFORE_LEAVING.search(words))
+        and bool(_RETIRING.search(message_text))
+        and not _NOT_ONLY_RETIRING.search(words)
         and not (_END_NAMED.search(words) or _table().finality.search(words))
     )
 
@@ -666,6 +726,8 @@ def _model_sign(text: str) -> Sign | None:
             if _cancelled(verdict) or _mere_presence(message_text) or _more_present(verdict.quote):
                 continue
             if _claim_paid_in_part(verdict.quote):
+                continue
+            if _leaving_is_retiring(verdict.quote, message_text):
                 continue
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
