@@ -326,6 +326,46 @@ def _denial_with_strain() -> tuple[_Rule, ...]:
     return tuple(rule for rule in _table().rules if rule.id == "ambiguous_suicide_denied_with_strain")
 
 
+# Round 29 (retired held-out v33 class and the clear no's of versions 14 to 24 that got no question, helper fixd): other
+# words of an unprompted denial than the table's ("aucune bêtise en vue", "jamais je me ferais de mal", "il n'a jamais
+# pensé à mourir", "se faire du mal, non", "c'est pas ça qui va me faire mourir, j'y pense pas"), read on the folded words.
+_MORE_DENIALS = re.compile(
+    r"\b(?:aucune?|pas de|pas une|zero|jamais de) (?:betises?|conneries?)(?: (?:en vue|a craindre|de ma part|en tete|de prevue?))\b"
+    r"|\b(?:jamais|pas)(?: (?:je|j))?(?: ne| n)? (?:me ferais|me ferai|me ferait|me fera|ferais|ferai) (?:de|du) mal\b"
+    r"|\b(?:il|elle|je|j)(?: n| ne)? (?:a|ai|avait|avais) (?:jamais|pas|jamais du tout) (?:pense|songe) "
+    r"(?:a |au )?(?:mourir|la mort|suicide|se tuer|se suicider|me tuer|me suicider|en finir|se faire du mal|me faire du mal)\b"
+    r"|\b(?:se|me) faire du mal(?: ,)? (?:non|nan|jamais|pas du tout|surtout pas)\b"
+    r"|\b(?:mourir|me tuer|me suicider|se tuer|se suicider|en finir|le suicide)(?: (?:\w+|,)){0,8} (?:j y|j en|je n y|je n en) (?:pense|songe) "
+    r"(?:pas|jamais|pas du tout)\b"
+)
+_THOUGHT_DENIED = re.compile(r"\bj y (?:pense|songe) (?:pas|jamais|plus)\b")
+
+
+def suicide_denied_unprompted(text: str) -> Sign | None:
+    """A message that denies thinking of suicide (the act named, then denied; the question said back or reported,
+    answered no; "pas d'idées noires"; "aucune bêtise en vue") with no turning after it and no warning sign of its own:
+    the level-3 sign the triage keeps when the conversation told a difficulty or a strain, wherever it was said (engine).
+    None when the message denies nothing, turns ("non... enfin des fois"), or carries a sign."""
+    folded = normalise(text)
+    if not folded or find_signs(text):
+        return None
+    found = (
+        _ACT_DENIED.search(folded)
+        or _QUESTION_SAID_BACK_DENIED.match(normalise_keep_question(text))
+        or _QUESTION_ASKED_DENIED.search(normalise_keep_question(text))
+        or _MORE_DENIALS.search(folded)
+    )
+    if found is None:
+        whole = whole_clause(text)
+        for rule in _denial_with_strain():
+            found = rule.message.search(whole.text) if rule.message is not None and whole is not None else None
+            if found is not None:
+                break
+    if found is None or _DENIAL_TURNS.search(_THOUGHT_DENIED.sub(" ", folded)):
+        return None
+    return Sign(AMBIGUOUS, "ambiguous_suicide_denied_after_strain", "thinking_of_it", f"« {text.strip()[:157]} »")
+
+
 def rule_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
     """The signs of the rule table alone (triage/rules/distress.yml)."""
     return _rules_signs(_table().rules, text, clauses)
@@ -853,7 +893,20 @@ def model_may_ask(text: str) -> bool:
     strain, and no calm idiom the triage knows ("je vais le tuer mdr", "mort de rire")."""
     if _laughs(text) or any(rules().signals.distress_idioms.search(c.text) for c in split_clauses(text)):
         return False
-    return says_feeling_or_strain(text)
+    return says_feeling_or_strain(_without_calm_tiredness(text))
+
+
+def _without_calm_tiredness(text: str) -> str:
+    """Round 29 (r29-a-08): "j'ai la tête sous l'eau avec la paperasse, je suis crevé mais bon c'est la saison": the
+    table sets the tiredness aside (ambiguous_worn_out's own exceptions: "crevé mais bon", "mort de fatigue, 14h de
+    route", the paperwork), yet the classifier alone asked about suicide on the very words set aside. The message
+    without them, for the classifier's word of feeling or strain; the text itself when no exception reads it."""
+    message_text = " ".join(clause.text for clause in split_clauses(text))
+    for rule in _table().rules:
+        if rule.id == "ambiguous_worn_out" and rule.unless_in_message is not None:
+            if rule.unless_in_message.search(message_text):
+                return rule.unless_in_message.sub(" ", message_text)
+    return text
 
 
 # An answer put off ("je vous le donne après", "je vous l'envoie ce soir"): the classifier read it as ambiguous
