@@ -157,7 +157,7 @@ from intake.facts import (
     vaguer_employees,
     with_amount,
 )
-from intake.reproach import without_reproach
+from intake.reproach import says_not_heard, without_reproach
 from intake.service_questions import CONFIDENTIAL
 from intake.shapes import (
     amount_alone,
@@ -413,6 +413,29 @@ def question_in_the_account(tracker: Tracker, words: str) -> tuple[str | None, l
     return text, [SlotSet("guidance_given", [*already, {"id": entry.id, "name": entry.name, "link": entry.link}])]
 
 
+# Round 29 (r29-a-06): "je vous demande si je dois fermer ma boucherie, vous répondez pas" at the question "Depuis quand ?"
+# got "Très bien, on s'arrête là", and "vous répondez jamais à ce que je demande", "c'est nul votre truc" the same intake
+# question again. The reproach is heard: the questions left are passed, so the first steps and the callback offer come
+# now (the rule after a complete intake), never a stop.
+NOT_HEARD_ACK = "Pardon, je n'ai pas répondu à votre question. Je vais à l'essentiel."
+
+
+def not_heard_in_intake(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """The intake questions left passed after a reproach of not being answered, once a difficulty is told; None
+    otherwise (no intake under way, a crisis, no reproach)."""
+    from actions.intake import questions_to_ask
+
+    if tracker.active_loop_name != "situation_form" or tracker.get_slot("distress"):
+        return None
+    if not tracker.get_slot("difficulty_categories") or not says_not_heard(tracker.latest_message.get("text")):
+        return None
+    dispatcher.utter_message(text=NOT_HEARD_ACK)
+    left = questions_to_ask(
+        tracker.get_slot("difficulty_categories") or [], tracker.get_slot("urgency"), tracker.slots, tracker.events
+    )
+    return [SlotSet(slot, SKIPPED) for slot in left if tracker.get_slot(slot) in (None, "")]
+
+
 class ValidateSituationForm(PlaceValidation, FormValidationAction):
     def name(self) -> str:
         return "validate_situation_form"
@@ -443,6 +466,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # the bot listens (the form's end would otherwise bring the guidance and the callback offer).
             stopped = await ActionStopConversation().run(dispatcher, tracker, domain)
             return [*undone, *stopped, FollowupAction("action_listen")]
+        unheard = not_heard_in_intake(dispatcher, tracker)
+        if unheard is not None:
+            return [*undone, *unheard]
         asked_for = callback_asked_in_intake(dispatcher, tracker)
         if asked_for is not None:
             asked = tracker.get_slot("requested_slot")
@@ -1137,6 +1163,9 @@ class ActionExplainQuestion(Action):
         erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "pourquoi ? effacez tout" at a question
         if erased is not None:
             return erased
+        unheard = not_heard_in_intake(dispatcher, tracker)  # round 29: "répondez d'abord à ma question"
+        if unheard is not None:
+            return unheard
         requested = tracker.get_slot("requested_slot")
         # "quand vous voulez ça m'est égal" read as "why do you ask?": words that only say a moment for the call
         # answer the question (they cannot hold a "pourquoi"), so the form takes them and goes on.
@@ -1249,6 +1278,9 @@ class ActionStopConversation(Action):
         erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "laissez tomber, effacez tout" at a question
         if erased is not None:
             return erased
+        unheard = not_heard_in_intake(dispatcher, tracker)  # round 29: "vous répondez pas" is no stop
+        if unheard is not None:
+            return [*unheard, FollowupAction("situation_form")]
         chamber = services.chamber()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         words = tracker.latest_message.get("text") or ""
@@ -1315,7 +1347,16 @@ class ActionStopConversation(Action):
             told = await ActionAcknowledgeSituation().run(dispatcher, tracker, domain)
             return then_the_intake(told, tracker)
         distress = bool(tracker.get_slot("distress"))
-        if distress:
+        if distress and tracker.get_slot("safe_now") == "not_safe":
+            # Round 29 (r29-b-36, blocker): "laissez tomber" at the callback offer from someone who had just said they
+            # were not safe got "Prenez soin de vous" and the chamber's number: let go. The stop is heard, no goodbye:
+            # present, the numbers now, the door open.
+            from actions.crisis_actions import person_at_risk
+            from guidance.crisis import staying_when_not_safe
+
+            person = person_at_risk(tracker)
+            text = staying_when_not_safe(person, again=already_said(tracker, staying_when_not_safe(person)))
+        elif distress:
             # After the crisis path, the numbers come with every leave-taking, whatever was answered before.
             text = (
                 f"Prenez soin de vous. {LEAVING_REMINDER} Vous pouvez revenir ici quand vous voulez, ou appeler "
@@ -2064,6 +2105,9 @@ class ActionHandleMisunderstanding(Action):
         late = number_after_the_handoff(dispatcher, tracker)
         if late is not None:
             return late
+        unheard = not_heard_in_intake(dispatcher, tracker)  # round 29: "c'est nul votre truc" during the intake
+        if unheard is not None:
+            return [*unheard, FollowupAction("situation_form")]
         words = tracker.latest_message.get("text") or ""
         from actions.service_answers import english_reply, service_question_text
 

@@ -47,3 +47,38 @@ def without_reproach(text: str | None) -> str:
         start = before.end()
     answer = text[start:end].strip(" ,.;:!")
     return answer or text
+
+
+# Round 29 (r29-a-06, r29-b-41, r29-b-44): the artisan's own question left unanswered, said as a reproach ("vous répondez
+# pas", "répondez d'abord à ma question", "c'est pas ma question", "c'est nul votre truc") was read as a stop ("Très bien,
+# on s'arrête là") or answered with the next intake question. Never the chamber's phone not answering ("vous répondez
+# jamais au téléphone": intake/anyone_there.py), never a question about the bot's own answers being right.
+_NOT_HEARD = re.compile(
+    r"\bvous (?:ne )?(?:me )?(?:repondez|repondes|reponde) (?:pas|jamais|rien|toujours pas|pas du tout|meme pas)\b"
+    r"(?! (?:au|aux|a mes|a la|quand) (?:tel|telephone|appels?|phone|fixe|portable|standard|chambre|mails?|messages?))"
+    r"|\bvous (?:ne )?(?:m )?(?:avez|a) (?:pas|toujours pas|jamais|meme pas) repondu\b"
+    r"|\b(?:repondez|repondre|repond)(?: moi| donc| d abord| juste| plutot| deja)* (?:a|sur) (?:ma|mes) questions?\b"
+    r"|\b(?:vous|tu) (?:ne )?(?:repondez|reponds|repond) (?:pas |jamais |toujours pas )?(?:a|sur) (?:ma|mes) questions?\b"
+    r"|\b(?:vous|tu) (?:ne )?(?:repondez|reponds|repond) (?:jamais|pas) a ce que je (?:vous |te )?(?:demande|dis)\b"
+    r"|\b(?:c est|c|cest|ce n est) pas (?:ca |du tout )?(?:ma question|ce que (?:je vous ai |j ai |je )?(?:demande|demandais))\b"
+    r"|\bvous (?:ne )?(?:m )?(?:ecoutez|lisez) (?:pas|rien|jamais)\b"
+    r"|\b(?:c est|c|cest) nul (?:votre|ton|ce|vos) (?:truc|machin|robot|site|bot|service|questions?|chat)\b"
+    r"|\bvous tournez en rond\b"
+)
+
+
+def says_not_heard(text: str | None) -> bool:
+    """ "vous répondez pas", "répondez d'abord à ma question", "c'est nul votre truc": the artisan's question was not
+    answered, said as a reproach; never a stop nor an answer to the question pending."""
+    folded = " ".join(fold_in_place(text or "").replace("'", " ").replace("’", " ").replace("-", " ").split())
+    folded = " ".join(re.sub(r"[^a-z0-9 ]", " ", folded).split())
+    found = _NOT_HEARD.search(folded)
+    if found is None:
+        return False
+    # "c'est pas ma question. vous le dites à l'urssaf ou pas ?": the question asked again after it has its own answer.
+    rest = re.sub(
+        r"^(?:(?:a|sur) (?:ma|mes) questions?|a ce que je (?:vous )?(?:demande|dis))\b",
+        "",
+        folded[found.end() :].strip(),
+    )
+    return not ("?" in (text or "") and len(rest.split()) >= 3)
