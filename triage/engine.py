@@ -25,12 +25,10 @@ from triage.distress import (
     distress_level,
     find_signs,
     is_bereaved_by_suicide,
-    says_feeling_or_strain,
     says_not_the_writer,
     signs_after_a_suicide_told,
     speaks_of_no_one,
     speaks_of_someone_else,
-    suicide_denied_unprompted,
 )
 from triage.model import best_alone_threshold, corpus, model, thresholds
 from triage.normalise import Clause, normalise, split_clauses, without_markup
@@ -323,10 +321,19 @@ def _is_owner(relative_words: str, owner: str | None) -> bool:
     """Whether the relative named ("ma femme", "papa") is the artisan someone close writes for."""
     if owner is None:
         return False
-    words = {"papa": "pere", "maman": "mere"}.get(
-        relative_words.rsplit(maxsplit=1)[-1], relative_words.rsplit(maxsplit=1)[-1]
-    )
-    return words == owner.split()[-1]
+    # Round 29 (retired v33, b2-015, b2-094): the spouse introduced as "mon époux tient un salon", then "mon mari est
+    # tombé": one person named by two words.
+    same = {
+        "papa": "pere",
+        "maman": "mere",
+        "epoux": "mari",
+        "epouse": "femme",
+        "conjoint": "mari",
+        "conjointe": "femme",
+    }
+    words = relative_words.rsplit(maxsplit=1)[-1]
+    last = owner.split()[-1]
+    return same.get(words, words) == same.get(last, last)
 
 
 def _someone_elses_health(text: str) -> bool:
@@ -924,8 +931,6 @@ class _Run:
         self.ahead_said = False  # a message found basse from an anticipation marker, not a question or a condition
         self.distress = False
         self.overwhelm = False
-        # A word of feeling or strain said in an earlier message (distress.says_feeling_or_strain).
-        self.strained = False
         self.signs: list[Sign] = []
         self.bereaved = False
         self.close_people: list[str] = []  # as named, in order ("mon mari")
@@ -965,13 +970,6 @@ class _Run:
             signs_after_a_suicide_told(text, clauses) if self.bereaved or is_bereaved_by_suicide(text, clauses) else []
         )
         signs = sorted([*following, *signs], key=lambda sign: sign.level)
-        if not signs and said and (self.hits or self.strained or _says_present_difficulty(clauses)):
-            # Round 29 (retired held-out v33 class, helper fixd): suicide denied before any question, after a difficulty
-            # or a word of strain said earlier in the conversation ("la banque a fait jouer ma caution", then "l'idée de
-            # mourir, je l'ai pas"), or beside a difficulty of the moment: the subject is on the table, the direct
-            # question is asked once, as round 28 asks it beside a word of strain in the same message.
-            denied = suicide_denied_unprompted(text)
-            signs = [denied] if denied is not None else []
         named = close_people_named(text, clauses)
         self.close_people += named
         introduced = introduced_relative(text)
@@ -1059,7 +1057,6 @@ class _Run:
                 _add_reason(self.reasons, "distress", sign.quote)
         self.overwhelm = self.overwhelm or _overwhelmed(clauses) or any(s.level == AMBIGUOUS for s in signs)
         self.bereaved = self.bereaved or is_bereaved_by_suicide(text, clauses)
-        self.strained = self.strained or (said and says_feeling_or_strain(text))
 
         message_hits: list[_Hit] = []
         denied: set[str] = set()
