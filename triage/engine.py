@@ -25,10 +25,12 @@ from triage.distress import (
     distress_level,
     find_signs,
     is_bereaved_by_suicide,
+    says_feeling_or_strain,
     says_not_the_writer,
     signs_after_a_suicide_told,
     speaks_of_no_one,
     speaks_of_someone_else,
+    suicide_denied_unprompted,
 )
 from triage.model import best_alone_threshold, corpus, model, thresholds
 from triage.normalise import Clause, normalise, split_clauses, without_markup
@@ -931,6 +933,8 @@ class _Run:
         self.ahead_said = False  # a message found basse from an anticipation marker, not a question or a condition
         self.distress = False
         self.overwhelm = False
+        # A word of feeling or strain said in an earlier message (distress.says_feeling_or_strain).
+        self.strained = False
         self.signs: list[Sign] = []
         self.bereaved = False
         self.close_people: list[str] = []  # as named, in order ("mon mari")
@@ -970,6 +974,13 @@ class _Run:
             signs_after_a_suicide_told(text, clauses) if self.bereaved or is_bereaved_by_suicide(text, clauses) else []
         )
         signs = sorted([*following, *signs], key=lambda sign: sign.level)
+        if not signs and said and (self.hits or self.strained or _says_present_difficulty(clauses)):
+            # Round 29 (retired held-out v33 class, helper fixd): suicide denied before any question, after a difficulty
+            # or a word of strain said earlier in the conversation ("la banque a fait jouer ma caution", then "l'idée de
+            # mourir, je l'ai pas"), or beside a difficulty of the moment: the subject is on the table, the direct
+            # question is asked once, as round 28 asks it beside a word of strain in the same message.
+            denied = suicide_denied_unprompted(text)
+            signs = [denied] if denied is not None else []
         named = close_people_named(text, clauses)
         self.close_people += named
         introduced = introduced_relative(text)
@@ -1057,6 +1068,7 @@ class _Run:
                 _add_reason(self.reasons, "distress", sign.quote)
         self.overwhelm = self.overwhelm or _overwhelmed(clauses) or any(s.level == AMBIGUOUS for s in signs)
         self.bereaved = self.bereaved or is_bereaved_by_suicide(text, clauses)
+        self.strained = self.strained or (said and says_feeling_or_strain(text))
 
         message_hits: list[_Hit] = []
         denied: set[str] = set()
