@@ -3630,6 +3630,14 @@ _WRITER_IS = re.compile(
     r"\bje suis (?:sa|son) (?P<role>femme|epouse|mari|epoux|conjointe?|compagnon|compagne|fils|fille|mere|pere|"
     r"frere|soeur|associee?|belle-fille|gendre|secretaire|niece|neveu|petite?-fille|petit-fils)\b"
 )
+# Round 29 (r29-b-45): "bonjour c'est sa femme. mon mari est boulanger", "c'est son fils.": said as the message opens or
+# as a sentence of its own; never "c'est sa femme qui tient la caisse" (someone else's wife, told of).
+_WRITER_SAID_AS_A_SENTENCE = re.compile(
+    r"(?:^|[.!?;]\s*)(?:\W*(?:bonjour|bonsoir|bjr|bsr|salut|allo)\W+)?(?:(?:alors|voila|oui|en fait) )?"
+    r"(?:c'est|cest|c est|c|moi c'est|moi c est) (?:sa|son) (?P<role>femme|epouse|mari|epoux|conjointe?|compagnon|"
+    r"compagne|fils|fille|frere|soeur|belle-fille|gendre|secretaire|niece|neveu|petite?-fille|petit-fils)"
+    r"(?=\s*(?:$|[.!?,;:]|qui (?:vous )?ecri\w*|je vous ecris))"
+)
 # "lui c'est Monsieur Girardot Bernard", "appelez le lui, c'est Mr Lefebvre Olivier", "il s'appelle Jean-Marc".
 _NAME = r"(?P<name>[^\W\d_]+(?:[-'][^\W\d_]+)*(?: [^\W\d_]+(?:[-'][^\W\d_]+)*){0,2})"
 _PERSON_NAMED = re.compile(r"\b(?:lui|elle),? c(?:'| )?est (?:(?:monsieur|madame|mr|mme|m)\.? )?" + _NAME)
@@ -4062,10 +4070,15 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
             staff_role = staff_named.group("role")
             found.setdefault("writer", {"employe": "salarie", "employee": "salariee"}.get(staff_role, staff_role))
             found.setdefault("relative", "patronne" if staff_named.group("she") else "patron")
-        role = _WRITER_IS.search(folded)
+        role = _WRITER_IS.search(folded) or _WRITER_SAID_AS_A_SENTENCE.search(folded)
         if role:
             said = True
             found.setdefault("writer", role.group("role"))
+            # "c'est sa femme. mon mari est boulanger" (round 29, r29-b-45): the person named by the role, or next.
+            kin = re.search(r"\b(?:mon|ma) (" + KIN + r")\b", folded[role.end() :])
+            relative = _RELATIVE_OF_ROLE.get(found["writer"]) or (kin.group(1) if kin else None)
+            if relative and role.re is _WRITER_SAID_AS_A_SENTENCE:
+                found.setdefault("relative", relative)
             before = _NAME_THEN_ROLE.search(folded)
             if before and "writer_name" not in found:
                 name = _name_at(original, before, capitalised_only=False)

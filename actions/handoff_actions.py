@@ -744,7 +744,8 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
         return {**self._consent_given_answer(value, dispatcher, tracker), **number_parts_undone(tracker)}
 
     def _consent_given_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
-        there = anyone_there_at("consent_given", dispatcher, tracker)  # "ya quelqu'un maintenant ?" (round 29, r29-b-23)
+        # "ya quelqu'un maintenant ou pas" (round 29, r29-b-23): when advisors are there, never a refusal.
+        there = anyone_there_at("consent_given", dispatcher, tracker)
         if there is not None:
             return there
         asked_back = consent_question_back(dispatcher, tracker)
