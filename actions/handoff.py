@@ -1574,8 +1574,10 @@ def build_case_draft(
     # too when asked for first, her number alone at its question ("c'est plutôt ma femme qu'il faut appeler ?", round
     # 25).
     artisan_wrote = not concerning and (bool(asked_for) or tells_own_business(said, slots.get("trade")))
-    concerned = (concerning or {}).get("relative") or (
-        owner if spoken_of(owner, said, slots) and not artisan_wrote else None
+    concerned = (
+        (concerning or {}).get("relative")
+        or boss_of_the_secretary(concerning)
+        or (owner if spoken_of(owner, said, slots) and not artisan_wrote else None)
     )
     notes = writer_notes(said) if concerning else []
     # "qu'un conseiller l'appelle lui, Yann, au 06 ..." (round 20, r20a-07): the name given with the person's number is
@@ -3370,8 +3372,16 @@ def relative_written_for(slots: Mapping[str, Any], artisan_messages: Sequence[st
         slots.get("person_at_risk"), artisan_messages
     )
     if concerning:
-        return concerning.get("relative") or "proche"
+        return concerning.get("relative") or boss_of_the_secretary(concerning) or "proche"
     return "proche" if slots.get("person_at_risk") else None
+
+
+def boss_of_the_secretary(concerning: Mapping[str, str] | None) -> str | None:
+    """ "patron" ("patronne" for Mme ...) when the secretary writes for her boss (round 29, r29-b-10: "qu'on rappelle M.
+    Leandri sur son portable 06 ..." was filed as the secretary's own number): whose "son portable" is."""
+    if not concerning or concerning.get("writer") != "secretaire" or concerning.get("relative"):
+        return None
+    return "patronne" if re.match(r"(?:mme|madame)\b", str(concerning.get("person_name") or "").lower()) else "patron"
 
 
 # A number said to be another one, someone else's ("aussi", "ma femme au ..."), unless the words correct the first.

@@ -53,3 +53,50 @@ def test_the_case_calls_the_writer_first_not_the_person_at_risk():
     [case] = stored_cases()
     assert "celui de sa compagne" in case.summary
     assert "celui de son compagnon" not in case.summary
+
+
+# r29-b-10: a secretary writing for her boss, "qu'on rappelle M. Leandri sur son portable 06 ...": his mobile was filed
+# as the secretary's own number while the bot told her "votre proche".
+SECRETARY = "Bonjour, je suis la secrétaire de Mme Casta, fleuriste à Calvi. L'URSSAF lui réclame 12 000 euros."
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "oui, qu'on rappelle Mme Casta sur son portable, 06 11 22 33 44",
+        "oui appelez-la directement sur son mobile 06 11 22 33 44",
+    ],
+)
+def test_the_boss_mobile_given_by_the_secretary_is_the_boss(words):
+    dispatcher, _ = answered_at("wants_advisor", words, "affirm", [user(SECRETARY)], ["cotisations_sociales"], "")
+    assert NUMBER_OF_RELATIVE.format(who="votre patronne") in texts(dispatcher)
+
+
+def test_the_case_files_the_boss_mobile_as_hers():
+    from actions.handoff import build_case_draft
+
+    lines = [SECRETARY, "oui, qu'on rappelle Mme Casta sur son portable, 06 11 22 33 44", "oui", "Sophie"]
+    draft = build_case_draft(
+        conversation_id="fixr-secretary",
+        reference="RL-FIXR01",
+        chamber_id="cma-test",
+        slots={
+            "difficulty_categories": ["cotisations_sociales"],
+            "urgency": "normale",
+            "consent_given": True,
+            "contact_name": "Sophie",
+            "phone": "+33611223344",
+        },
+        situation={},
+        transcript=[{"sender": "artisan", "text": line} for line in lines],
+        consent_version="v1",
+    )
+    assert "celui de sa patronne" in draft.summary
+    assert "celui de sa secrétaire" not in draft.summary
+
+
+def test_the_secretary_own_number_stays_hers():
+    dispatcher, _ = answered_at(
+        "wants_advisor", "oui, mon portable c'est le 06 11 22 33 44", "affirm", [user(SECRETARY)], ["banque"], ""
+    )
+    assert NUMBER_IS_A_YES in texts(dispatcher)
