@@ -1607,7 +1607,7 @@ def build_case_draft(
         writer_wrote=bool(concerning),
         artisan_wrote=artisan_wrote,
     )
-    return CaseDraft(
+    draft = CaseDraft(
         conversation_id=conversation_id,
         reference=reference,
         chamber_id=chamber_id,
@@ -1660,6 +1660,14 @@ def build_case_draft(
         health_consent=health_consent,
         transcript=transcript,
     )
+    from intake.written_contact import WRITTEN_ONLY
+
+    if slots.get("callback_slot") == WRITTEN_ONLY:
+        # Round 29 (r29-b-16): "DÉTRESSE exprimée : rappeler immédiatement" over "ne pas appeler : contact écrit".
+        draft.summary = draft.summary.replace(
+            ": rappeler immédiatement.", ": écrire immédiatement (contact écrit demandé, ne pas appeler)."
+        )
+    return draft
 
 
 # "c'est pas mon proche c'est mon patron", "non pas un proche, mon employeur" (round 19, r19b-08: the replies and the

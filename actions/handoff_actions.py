@@ -663,7 +663,12 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             dispatcher.utter_message(text=OFFER_TO_THE_WRITER.format(concerned=concerned))
             return {"wants_advisor": None}
         address = contact_answers(words).get("email")
-        if at_offer and (asks_to_be_written(words) or (address and already_said(tracker, WRITE_TO_YOU, prefix=True))):
+        # "pas de telephone, je prefere par mail" (round 29, r29-b-16: told the advisors only phone, then pushed toward
+        # the phone four times, in crisis): the preference is a request to be written to, as asked in so many words.
+        written_asked = asks_to_be_written(words) or (
+            prefers_writing(words) and read_yes_no(value, tracker, "wants_advisor") is None
+        )
+        if at_offer and (written_asked or (address and already_said(tracker, WRITE_TO_YOU, prefix=True))):
             # "je préfère pas donner mon numéro. vous pouvez pas m'écrire par mail plutôt ?": a request to be written
             # to (round 7: taken for a refusal). The address is asked; given, it is a yes, and no number is asked.
             if address is None:
@@ -4071,7 +4076,9 @@ def declines_callback(tracker: Tracker) -> bool:
     """Before any consent, words that refuse the call in so many words ("ne me rappelez pas")."""
     if tracker.get_slot("consent_given") is True:
         return False
-    return takes_back_callback(tracker.latest_message.get("text"), explicit_only=True)
+    words = tracker.latest_message.get("text")
+    # "pas de coup de fil, je préfère par mail" (round 29, r29-b-16): a call refused for writing, no refusal of contact.
+    return takes_back_callback(words, explicit_only=True) and not prefers_writing(words)
 
 
 def withdraw_consent(tracker: Tracker) -> list[EventType]:
