@@ -419,7 +419,21 @@ def is_waiting(text: str | None) -> bool:
     # "non attendez en fait c'est pas l'urssaf c'est les impôts" (round 21, r21z-23: "Prenez votre temps" after the
     # correction): a fact put right in the same breath is said, not waited for.
     # "attendez en fait non, je vais voir avec mon comptable" (round 29, r29-a-09): a mind changed, no pause.
-    return bool(_WAIT.search(folded)) and not is_correction(text) and not _CHANGED_MIND_NO.search(folded)
+    return (
+        bool(_WAIT.search(folded))
+        and not is_correction(text)
+        and not _CHANGED_MIND_NO.search(folded)
+        and not _REAL_TROUBLE_TOLD.search(folded)
+    )
+
+
+# "attendez en fait le vrai souci c'est mon associé, il est parti avec la caisse" (round 29, r29-b-18: "Prenez votre
+# temps. Je vous repose la question"): the real trouble told after the wait word is said, not waited for.
+_REAL_TROUBLE_TOLD = re.compile(
+    r"\b(?:le|la|mon|ma|notre) (?:vrai|vraie|principal|principale|plus gros|plus grosse|gros|grosse) "
+    r"(?:souci|soucis|probleme|problemes|truc|sujet|difficulte|galere|urgence)\b|"
+    r"\ben fait (?:c'?(?: )?est|le|la|les|mon|ma|mes|il|elle|on|j'ai|jai|ils) (?!(?:je|j)\b)\w+ \w+"
+)
 
 
 def is_correction(text: str | None) -> bool:
