@@ -3639,6 +3639,12 @@ _OWN_BUSINESS_SAID = re.compile(
     r"\bje suis (?:a mon compte|artisane?|installee?|patronne?)\b|\bmes (?:clients|salaries|fournisseurs)\b"
 )
 # "je suis l'apprenti de M. Petit, ébéniste", "je suis la salariée de Mme Roux" (round 24, r24b-12, r24b-03).
+_ADVISER_OF_A_CLIENT = re.compile(
+    r"\bje suis (?:l'|l |le |la |son |sa )?(?P<role>expert-comptable|expert comptable|comptable)\s+"
+    r"(?:d'un de mes clients|d'une de mes (?P<she>clientes)|de mon client|de ma (?P<she2>cliente)|"
+    r"de (?:la |l')?(?:sarl|eurl|sas|sasu|societe|entreprise|ets|etablissements)\b|du (?:garage|salon|restaurant|"
+    r"magasin|cabinet)\b|de (?:m\.?|monsieur|mr|(?P<she3>madame|mme))\s)"
+)
 _STAFF_OF_NAMED = re.compile(
     r"\b(?:je suis|jsuis|suis)\s+(?:l'|l |le |la )(?P<role>apprentie?|salariee?|employee?|ouvriere?)\s+"
     r"(?:de |d'|du )(?:(?P<she>madame|mme\.?)|monsieur|m\.|mr\.?|m )"
@@ -4082,6 +4088,14 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
             name = _name_at(original[opens.end() :], named, capitalised_only=True) if named else None
             if name and "person_name" not in found:
                 found["person_name"] = name  # "mon fils Kevin a 26 ans"
+        adviser = _ADVISER_OF_A_CLIENT.search(folded)
+        if adviser:
+            # "je suis l'expert-comptable d'un de mes clients", "le comptable de la SARL ..." (round 29, r29-b-07,
+            # r29-b-24): a professional writes for a client; the case had no line saying who wrote.
+            said = True
+            found.setdefault("writer", adviser.group("role").replace("expert comptable", "expert-comptable"))
+            she = adviser.group("she") or adviser.group("she2") or adviser.group("she3")
+            found.setdefault("relative", "cliente" if she else "client")
         staff_named = _STAFF_OF_NAMED.search(folded)
         if staff_named:
             said = True
@@ -4226,7 +4240,8 @@ def written_for_line(
     person = person_name or (with_possessive(relative) if relative else None)
     if person_name and relative and writer in (None, "enfant", "mere", "pere"):
         person = f"{person_name}, {with_possessive(relative)}"
-    line = "Écrit par un proche" + (f" : {role} {named}".rstrip() if role else f" {named}".rstrip())
+    by = "Écrit par un professionnel" if writer in ("comptable", "expert-comptable") else "Écrit par un proche"
+    line = by + (f" : {role} {named}".rstrip() if role else f" {named}".rstrip())
     if person:
         line += f" ; personne concernée : {person}"
     if "secret" in notes:
