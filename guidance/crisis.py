@@ -279,6 +279,27 @@ def crisis_again_text(person: str | None = None, *, leaving: bool = False) -> st
     )
 
 
+def staying_when_not_safe(person: str | None = None, *, again: bool = False) -> str:
+    """Round 29 (r29-b-36): "laissez tomber" from someone who had said they were not safe got a goodbye. No goodbye:
+    present, the numbers now, the door open; shorter when said again."""
+    if again:
+        return (
+            f"Je suis là. Le {SUICIDE_PREVENTION_LINE} répond tout de suite, jour et nuit ; en cas de danger immédiat, "
+            f"le {SAMU} ou le {EUROPEAN_EMERGENCY}."
+        )
+    if person is not None:
+        return (
+            f"D'accord, je n'insiste pas pour le rappel, et je reste là. Si {your(person)} n'est pas en sécurité, "
+            f"appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} maintenant ; le {SUICIDE_PREVENTION_LINE} vous aide aussi, "
+            "jour et nuit."
+        )
+    return (
+        "D'accord, je n'insiste pas pour le rappel, mais je ne vous laisse pas comme ça : vous m'avez dit ne pas être "
+        f"en sécurité. Appelez le {SUICIDE_PREVENTION_LINE} maintenant, quelqu'un vous répond même la nuit, ou le "
+        f"{SAMU} ou le {EUROPEAN_EMERGENCY}. Je reste là, vous pouvez continuer à m'écrire."
+    )
+
+
 def not_safe_reply(person: str | None = None, *, written: bool = False) -> str:
     if person is None:
         return NOT_SAFE_WRITTEN_REPLY if written else NOT_SAFE_REPLY

@@ -366,3 +366,65 @@ def test_a_gun_named_without_distress_is_no_means_line():
         urgency="normale",
     )
     assert "moyen à portée" not in calm.summary
+
+
+# --- 5. r29-b-36: "laissez tomber" from someone not safe is no goodbye --------------------------------------------
+
+
+def _stop_after_not_safe(typed: str, safe_now: str = "not_safe", person: str | None = None, said: tuple = ()):
+    events = [
+        user("je veux en finir, je veux parler à quelqu'un tout de suite", "express_distress"),
+        {"event": "action", "name": "action_crisis_response"},
+        bot("Merci de me l'avoir confié. Vous pouvez appeler le 3114 dès maintenant."),
+        bot("Êtes-vous en sécurité en ce moment ?"),
+        user("non", "deny"),
+        {"event": "slot", "name": "safe_now", "value": safe_now},
+        bot("Merci de me l'avoir dit. Appelez tout de suite le 15 ou le 112."),
+        bot(OFFER),
+        *[bot(line) for line in said],
+        user(typed, "stop_conversation"),
+    ]
+    slots = {
+        "distress": True,
+        "urgency": "critique",
+        "safe_now": safe_now,
+        "distress_level": 1,
+        "distress_signs": ["explicit_suicide"],
+        "requested_slot": "wants_advisor",
+        "person_at_risk": person,
+    }
+    return tracker(events, slots=slots, active_loop="handoff_form")
+
+
+@pytest.mark.parametrize("typed", ["laissez tomber", "bon ça sert à rien, oubliez", "stop"])
+def test_a_stop_from_someone_not_safe_stays_present_with_the_numbers(typed, monkeypatch):
+    from actions.intake_actions import ActionStopConversation
+
+    monkeypatch.setenv("RELAIS_NOW", MONDAY_23H)
+    dispatcher, _ = run(ActionStopConversation(), _stop_after_not_safe(typed))
+    said = " ".join(texts(dispatcher))
+    assert "Prenez soin de vous" not in said
+    assert "3114 maintenant" in said
+    assert "Je reste là" in said
+
+
+def test_said_again_it_is_shorter_and_never_a_goodbye(monkeypatch):
+    from actions.intake_actions import ActionStopConversation
+    from guidance.crisis import staying_when_not_safe
+
+    monkeypatch.setenv("RELAIS_NOW", MONDAY_23H)
+    current = _stop_after_not_safe("laissez tomber", said=(staying_when_not_safe(None),))
+    dispatcher, _ = run(ActionStopConversation(), current)
+    said = " ".join(texts(dispatcher))
+    assert said.startswith("Je suis là.")
+    assert "Prenez soin de vous" not in said
+
+
+def test_a_stop_after_a_safe_answer_keeps_its_goodbye(monkeypatch):
+    from actions.intake_actions import ActionStopConversation
+
+    monkeypatch.setenv("RELAIS_NOW", MONDAY_23H)
+    dispatcher, _ = run(ActionStopConversation(), _stop_after_not_safe("laissez tomber", safe_now="safe"))
+    said = " ".join(texts(dispatcher))
+    assert "ne pas être en sécurité" not in said
+    assert "3114" in said
