@@ -414,9 +414,33 @@ def _health_lasts(before: str, after: str) -> bool:
     return bool(re.search(r"\w", said)) and mentions_health(said)
 
 
-def _since_when(text: str, folded: str) -> str | None:
+# Round 29 (r29-a-21): "une cliente me fait un procès, audience en février" was stored as "Depuis quand : en février" and
+# "Échéance : aucune échéance connue": a month said right after a hearing, a summons or a judgement is when it takes
+# place, the deadline, never since when the trouble lasts.
+_EVENT_IN_MONTH = re.compile(
+    r"\b(?:audiences?|convocations?|convoquee?s?|jugements?|proces|passage au tribunal|rendez vous|rendez-vous|rdv|"
+    r"expertises?|ventes? aux encheres|delibere|plaidoiries?|comparution|comparaitre)\b(?: [\w']+){0,3}? "
+    rf"(?:en|au mois de|au mois d'|pour|vers|debut|fin|mi)[\s-]+({_MONTHS})\b(?!\s+dernier)"
+)
+
+
+def _event_month(folded: str, today: date | None = None) -> re.Match[str] | None:
+    """The hearing's month, when it lies ahead (within half a year) and is not what the trouble dates from ("depuis
+    l'audience en octobre")."""
+    event = _EVENT_IN_MONTH.search(folded)
+    if event is None or re.search(r"\bdepuis (?:l'|l |le |la |les |mon |ma |son |sa )?$", folded[: event.start()]):
+        return None
+    today = today or date.today()  # noqa: DTZ011 - callers with a chamber pass its date
+    ahead = (MONTHS_FOLDED.index(event.group(1)) + 1 - today.month) % 12
+    return event if ahead <= 6 else None
+
+
+def _since_when(text: str, folded: str, today: date | None = None) -> str | None:
+    event = _event_month(folded, today)
     for pattern in _SINCE:
         for match in pattern.finditer(folded):
+            if event and event.start() <= match.start() < event.end():
+                continue  # "audience en février": when the hearing is, never since when the trouble lasts
             clause = re.split(r"[,.;!?]", folded[: match.start()])[-1]
             if not match.group().startswith(("depuis", "ca fait", "cela fait", "il y a", "y a", "ya", "des ")) and (
                 _UNTIL_BEFORE.search(folded[: match.start()])
@@ -540,6 +564,12 @@ _PERIOD = re.compile(r"\b(?:jours?|semaines?|mois)$")
 _MONTH_AHEAD = re.compile(
     rf"(?<!depuis )\b(?:en|d'ici|d ici|avant|pour|vers)\s+(?:le mois de\s+|le mois d'\s*)?({_MONTHS})\b(?!\s+dernier)"
 )
+
+
+def _event_month_ahead(folded: str, today: date) -> str | None:
+    """ "audience en février": the month of a hearing (or a summons, a judgement) as the deadline, by its month's end."""
+    event = _event_month(folded, today)
+    return _month_ahead(f"en {event.group(1)}", today) if event else None
 
 
 def _month_ahead(folded: str, today: date) -> str | None:
@@ -2016,10 +2046,11 @@ def _facts_of(text: str, today: date, asked: str | None) -> dict[str, str]:
     text = without_reproach(text)  # "micro je t'ai dit": the answer, not the reproach
     folded = fold(text)
     facts = {
-        "since_when": _since_when(text, folded),
+        "since_when": _since_when(text, folded, today),
         # Callers with a chamber pass its date.
         "deadline": _received_with_delay(text, today)
-        or _deadline_or_act(*_without_receipt_day(text, folded), today, asked == "deadline"),
+        or _deadline_or_act(*_without_receipt_day(text, folded), today, asked == "deadline")
+        or _event_month_ahead(folded, today),
         "trade": _trade(text, folded),
         "legal_form": _legal_form(text, folded),
         "employees": _employees(text, folded, asked == "employees"),
