@@ -3942,7 +3942,11 @@ _CALL_THE_PERSON = re.compile(
     r"\b(?:appelez|rappelez|contactez)[- ](?:le|la)(?:[- ](?:lui|elle))?,? (?:directement|plutot|lui|elle)\b|"
     r"\bl'?(?: )?(?:appelle|rappelle|appeler|rappeler|contacte|contacter) (?:lui|elle)(?: directement| plutot)?\b(?! qui)|"
     r"\b(?:appel|rappel|contact)\w*\b[^.;!?]{0,30}?\b(?:pas moi|plutot que moi)\b|"
-    r"(?<!si )(?<!s')(?<!qu')\b(?:il|elle) (?:" + _WANTS_THE_CALL + "|" + _ASKED_FOR_THE_CALL + ")"
+    r"(?<!si )(?<!s')(?<!qu')\b(?:il|elle) (?:" + _WANTS_THE_CALL + "|" + _ASKED_FOR_THE_CALL + ")|"
+    # Round 29 (r29-b-35): "vous pouvez l'appeler ?", "est-ce qu'un conseiller pourrait la rappeler ?" from a brother
+    # writing for a man in tears: the person concerned to be called. Never "vous pouvez m'appeler".
+    r"\b(?:vous|un conseiller|le conseiller|quelqu'un|la chambre|on) (?:pouvez|pourriez|peut|pourrait|pourra|allez|"
+    r"voulez bien|voudriez bien) (?:l'|l |le |la )(?:appeler|rappeler|contacter|telephoner|appele|rappele)\b"
 )
 # Round 23 (r23a-13): the person concerned asked for the message or agrees ("elle m'a demandé de vous écrire", "c'est
 # lui qui me l'a demandé", "c'est bon elle est d'accord", "il est au courant"): the case must not say they may not

@@ -1432,7 +1432,7 @@ def callback_asked_in_intake(dispatcher: CollectingDispatcher, tracker: Tracker)
     if tracker.active_loop_name != "situation_form" or tracker.get_slot("wants_advisor") is True:
         return None
     latest = tracker.latest_message
-    if not asks_for_callback(latest.get("text")):
+    if not asks_for_callback(latest.get("text")) and not the_person_to_be_called(tracker):
         return None
     name = (
         None if tracker.get_slot("contact_name") else name_after_yes(latest.get("text"), latest.get("entities") or [])
@@ -1448,6 +1448,15 @@ def callback_asked_in_intake(dispatcher: CollectingDispatcher, tracker: Tracker)
         SlotSet("requested_slot", None),
         FollowupAction("handoff_form"),
     ]
+
+
+def the_person_to_be_called(tracker: Tracker) -> bool:
+    """ "vous pouvez l'appeler ?" from someone close writing (round 29, r29-b-35: asked twice, answered with the
+    chamber's number and the next intake question): a request that the person concerned be called."""
+    from actions.handoff import writer_notes, written_for
+
+    words = tracker.latest_message.get("text") or ""
+    return "call_person" in writer_notes([words]) and bool(written_for(user_messages(tracker.events)))
 
 
 # "je veux toujours qu'on me rappelle", "je voudrais quand même être rappelée": the call still wanted.
