@@ -702,6 +702,24 @@ def _takes_leave(text: str | None) -> bool:
     return bool(parts) and len(parts) > 1 and bool(_GOODBYE_LAST.match(parts[-1]))
 
 
+def emergency_for_someone_close(person: str, text: str, signs: Collection[str]) -> str | None:
+    """The 15 now, without condition, when someone close writes that the person is shut in with a weapon, or that they
+    sent a farewell and no longer answer (r29-b-20, r29-b-30); None otherwise."""
+    whom = your(person)
+    if "explicit_shut_in_with_a_weapon" in signs:
+        return (
+            f"Appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} maintenant (ou le 17) : dites-leur qu'une personne est "
+            "enfermée avec une arme. Mettez-vous en sécurité et ne restez pas devant la porte : les secours savent faire."
+        )
+    farewell = any("farewell" in sign or "last_message" in sign for sign in signs)
+    if farewell and cannot_reach(text):
+        return (
+            f"Puisque {whom} ne répond plus après ce message, appelez le {SAMU} ou le {EUROPEAN_EMERGENCY} maintenant. "
+            "Si quelqu'un peut se rendre sur place, qu'il y aille."
+        )
+    return None
+
+
 def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool) -> list[EventType]:
     """The crisis reply and its slots; `answered`: the path comes from the answer to the direct question."""
     # The last message, the safety question, is asked by safety_form with its one-tap answers.
@@ -745,6 +763,26 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
         # Round 20 (development v26): "je tiens encore un peu", "mais ça va aller", "je sais pas" are no yes: the crisis
         # path all the same, without thanks for confiding what was not said.
         messages[0] = messages[0].replace(CONFIDED, NOT_A_YES_OPENING, 1)
+    person = person_at_risk(tracker)
+    if person is not None and not answered:
+        emergency = emergency_for_someone_close(person, _latest_user_text(tracker), _signs(tracker))
+        if emergency is not None:
+            # Round 29 (r29-b-20, r29-b-30): a farewell text from a father who no longer answers, a husband shut in with
+            # his hunting gun: "Si votre père est en danger immédiat, appelez le 15" is no condition here. The 15 now,
+            # and for a gun, safety first for the writer (never "éloignez cette arme", never "restez près de lui").
+            messages[1] = emergency
+            if _welcome_said_this_turn(tracker):
+                messages = [messages[0], " ".join(messages[1:])]
+            for message in messages:
+                dispatcher.utter_message(text=message)
+            logger.info("crisis path, someone close: the 15 now (%s)", ",".join(_signs(tracker)) or "none")
+            return [
+                SlotSet("distress", True),
+                SlotSet("urgency", "critique"),
+                SlotSet("safe_now", None),
+                ActiveLoop(None),
+                SlotSet("requested_slot", None),
+            ]
     away = means_away(_latest_user_text(tracker))
     if away and not said_before(tracker.events, away):
         # Round 25 (s25a-06): "j'ai encore tous ses médicaments dans la salle de bain": after the numbers, one sentence

@@ -428,3 +428,67 @@ def test_a_stop_after_a_safe_answer_keeps_its_goodbye(monkeypatch):
     said = " ".join(texts(dispatcher))
     assert "ne pas être en sécurité" not in said
     assert "3114" in said
+
+
+# --- 6. r29-b-20, r29-b-30: someone close, an emergency said in the first message: the 15 now, no condition ---------
+
+
+def _first_message_of_a_relative(typed: str, signs: list[str], person: str):
+    events = [user(typed, "express_distress")]
+    slots = {
+        "distress": True,
+        "urgency": "critique",
+        "distress_level": 1 if signs[0].startswith("explicit") else 2,
+        "distress_signs": signs,
+        "person_at_risk": person,
+    }
+    return tracker(events, slots=slots)
+
+
+@pytest.mark.parametrize(
+    "typed, signs, person",
+    [
+        (
+            "mon compagnon s'est barricadé dans le fournil avec sa carabine, il crie que c'est terminé",
+            ["explicit_shut_in_with_a_weapon"],
+            "mon compagnon",
+        ),
+        ("ma mère s'est enfermée au garage avec le fusil de papa", ["explicit_shut_in_with_a_weapon"], "ma mère"),
+    ],
+)
+def test_shut_in_with_a_weapon_gets_the_15_now_and_safety_for_the_writer(typed, signs, person, monkeypatch):
+    monkeypatch.setenv("RELAIS_NOW", MONDAY_23H)
+    dispatcher, _ = run(ActionCrisisResponse(), _first_message_of_a_relative(typed, signs, person))
+    said = " ".join(texts(dispatcher))
+    assert "maintenant" in said
+    assert "enfermée avec une arme" in said
+    assert "Mettez-vous en sécurité" in said
+    assert "éloignez cette arme" not in said
+    assert "est en danger immédiat, appelez" not in said
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ma fille m'a écrit 'je vous aime, pardon' et depuis elle répond plus au téléphone",
+        "mon frère m'a envoyé un dernier message d'adieu cette nuit, il décroche plus",
+    ],
+)
+def test_a_farewell_then_no_answer_gets_the_15_now(typed, monkeypatch):
+    monkeypatch.setenv("RELAIS_NOW", MONDAY_23H)
+    dispatcher, _ = run(
+        ActionCrisisResponse(), _first_message_of_a_relative(typed, ["indirect_farewell_received"], "ma fille")
+    )
+    said = " ".join(texts(dispatcher))
+    assert "ne répond plus après ce message" in said
+    assert "en danger immédiat, appelez" not in said
+
+
+def test_a_farewell_still_answered_keeps_the_usual_block(monkeypatch):
+    monkeypatch.setenv("RELAIS_NOW", MONDAY_23H)
+    typed = "mon frère m'a écrit adieu à tous, je l'ai eu au téléphone il est chez lui"
+    dispatcher, _ = run(
+        ActionCrisisResponse(), _first_message_of_a_relative(typed, ["indirect_farewell_received"], "mon frère")
+    )
+    said = " ".join(texts(dispatcher))
+    assert "Si votre frère est en danger immédiat" in said
