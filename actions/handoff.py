@@ -2115,6 +2115,39 @@ _ABOUT_AN_HOUR = re.compile(
 )
 
 
+# "dans 1h", "dans une heure", "d'ici deux heures", "dans 30 minutes", "dans une demi-heure": a delay from now.
+_DELAY = re.compile(
+    r"\b(?:dans|d'? ?ici) (?:(?P<hours>\d{1,2}|une?|deux|trois|quatre) ?(?:h|heures?)(?! ?\d)|"
+    r"(?P<minutes>\d{1,3}) ?(?:min|mn|minutes?)|(?P<half>une demi-? ?heure))\b"
+)
+_SMALL_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4}
+
+
+def delay_as_clock_time(moment: str, now: datetime, departement: str | None = None) -> str:
+    """The moment with a delay from now put as the hour it gives ("dans 1h si possible" at 3 h 48 -> "vers 4h48 si
+    possible"), on the person's clock (overseas, theirs); as said otherwise, and when the delay ends another day."""
+    from zoneinfo import ZoneInfo
+
+    from chamber.hours import DEPARTEMENT_ZONES
+    from intake.facts import fold
+
+    folded = fold(moment).replace("’", "'")
+    delay = _DELAY.search(folded)
+    if delay is None:
+        return moment
+    if delay.group("hours"):
+        hours = delay.group("hours")
+        minutes = 60 * (int(hours) if hours.isdigit() else _SMALL_NUMBERS[hours])
+    else:
+        minutes = int(delay.group("minutes")) if delay.group("minutes") else 30
+    zone = ZoneInfo(DEPARTEMENT_ZONES.get(str(departement or "").upper(), "Europe/Paris"))
+    local = now.astimezone(zone)
+    then = local + timedelta(minutes=minutes)
+    if then.date() != local.date():
+        return moment
+    return f"{folded[: delay.start()]}vers {then.hour}h{then.minute:02d}{folded[delay.end() :]}"
+
+
 def hours_refusal(moment: str | None, departement: str | None = None) -> str | None:
     """The chamber's sentence saying no hour the advisors call fits the moment (``wish_out_of_hours``), or None. An
     hour said as approximate ("en fin de journée vers 17h") fits when a quarter of an hour before it does: where calls
@@ -2127,6 +2160,9 @@ def hours_refusal(moment: str | None, departement: str | None = None) -> str | N
     from ops import clock
 
     hours = services.chamber().opening_hours
+    # "dans 1h si possible" at 3 h 48 (round 29, r29-a-23: "j'ai noté le moment de l'appel", a call that cannot come):
+    # a delay is the hour it gives on the person's clock.
+    moment = delay_as_clock_time(moment, clock.now(), departement)
     out = hours.wish_out_of_hours(clock.now(), moment, departement)
     about = _ABOUT_AN_HOUR.search(fold(moment))
     if out is None or not about or not 1 <= int(about.group("hour")) <= 23:

@@ -95,6 +95,7 @@ from actions.handoff import (
     person_named,
     person_to_call,
     phone_digits,
+    phone_matches,
     phones_in,
     preferred_phone,
     reachable,
@@ -169,7 +170,7 @@ from intake.asked_at_consent import opens_with_a_question, relayed_yes
 from intake.facts import extract_facts, fold, understood
 from intake.offer_replies import yes_turning_elsewhere
 from intake.shapes import declines_a_name, yes_without_a_name
-from intake.written_contact import WRITTEN_ONLY, written_only
+from intake.written_contact import WRITTEN_ONLY, reached_by_a_message_first, written_only
 from ops import clock
 from places import departement_name, find_in_text, resolve
 from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
@@ -1165,6 +1166,10 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             return {"email": SKIPPED, **moment_kept_for_later("email", dispatcher, tracker)}
         # "sylvie.lefebvre59@gmail.com c'est le mien": the address in the sentence (round 4: refused as incomplete).
         email = normalise_email(value) or contact_answers(value if isinstance(value, str) else None).get("email")
+        if email is None and not tries_an_address(words):
+            other = no_address_at_email_question(dispatcher, tracker)
+            if other is not None:
+                return other
         if email is None and "@" not in str(value):
             # "quand vous voulez mais pas le matin je suis sur les chantiers" (round 11, r11b-06: "Cette adresse ne
             # semble pas complète"): a time for the call, kept and said so; the e-mail question stays open.
@@ -1196,6 +1201,55 @@ class ValidateHandoffForm(LiveOfferValidation, PlaceValidation, FormValidationAc
             # and said back as it will be written, so that a wrong reading can be put right.
             dispatcher.utter_message(text=noted_for_other_questions({"email": email}))
         return {"email": email, **moment_kept_for_later("email", dispatcher, tracker)}
+
+
+# What an address attempt has: a sign of one, said or typed ("@", "arobase", "point com", "gmail", "orange.fr").
+_ADDRESS_TRIED = re.compile(
+    r"@|\b(?:arobase|arrobase|arobaz|gmail|hotmail|yahoo|outlook|wanadoo|laposte|icloud)\b|"
+    r"\b(?:point|dot) (?:com|fr|net)\b|\.(?:com|fr|net|org)\b"
+)
+
+
+def tries_an_address(words: str | None) -> bool:
+    """Whether the words give, or try to give, an e-mail address; a sentence without any sign of one does not."""
+    return bool(_ADDRESS_TRIED.search(fold(words or "").lower()))
+
+
+NO_ADDRESS_IN_WORDS = (
+    "Je n'ai pas trouvé d'adresse e-mail dans votre message. Si vous voulez en laisser une, écrivez-la ; sinon, "
+    "répondez « non »."
+)
+
+
+def no_address_at_email_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """At the e-mail question, words with no sign of an address (round 29, r29-a-29, r29-a-11: "vous me rappelez quand
+    exactement ?", "ah non attendez plutôt jeudi, demain j'ai l'ophtalmo", "et donc c bon pour jeudi ?" got "Cette
+    adresse ne semble pas complète", the case kept the Tuesday he could not take): the moment of the call changed once
+    the case is stored (saved again and said), a question on when they call answered, anything else said to hold no
+    address; never judged as an address. None when another reading (a moment kept before the case) comes first."""
+    if tracker.get_slot("requested_slot") != "email":
+        return None
+    words = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("case_reference"):
+        moved = moment_corrected_after_case(dispatcher, tracker)
+        if moved is not None:
+            return {"email": None, **{e["name"]: e["value"] for e in moved if e.get("event") == "slot"}}
+        if asks_when_they_call(words) or _WHEN_CALLED.search(fold(words).lower()):
+            slots = tracker.slots
+            promise = callback_promise(services.chamber(), slots)
+            dispatcher.utter_message(text=MOMENT_KEPT.format(promise=promise, reference=slots["case_reference"]))
+            return {"email": None}
+    if moment_said_with(words) or callback_time(words):
+        return None  # a moment said before the case is stored: kept for the time question below
+    dispatcher.utter_message(text=NO_ADDRESS_IN_WORDS)
+    return {"email": None}
+
+
+# "vous me rappelez quand ?", "c'est bon pour jeudi ?": when the call comes, asked.
+_WHEN_CALLED = re.compile(
+    r"\b(?:(?:rappel\w*|appel\w*) quand|quand (?:est-ce qu'?|est ce qu'?)?(?:on|vous|il|elle|le conseiller) "
+    r"(?:me |m')?(?:rappel|appel)\w*|c(?:'est| est)? bon pour|ca marche pour|c(?:'est| est)? ok pour)\b"
+)
 
 
 def email_put_right_said(dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]) -> None:
@@ -2885,7 +2939,34 @@ def contact_kept_for_later(tracker: Tracker, words: str | None) -> dict[str, Any
         named = person_to_call(words) or name_in_so_many_words(words) or relative_named(words or "")
         if named:
             found = {**found, "contact_name": named}
+    if "phone" in found and "callback_slot" not in found:
+        # "vous pouvez me rappeler vers midi ? 06 98 ..., c Mehdi", "sur le fixe 04 95 ..., il est là l'après-midi",
+        # "06 12 ... mais pas avant jeudi il est sur un chantier" (round 29, r29-a-17, r29-b-03, r29-b-10: the number
+        # and the name kept, the moment dropped, the call promised at 8 h): a clause beside the number that names a
+        # moment is the time of the call.
+        moment = moment_beside_the_number(words)
+        if moment:
+            found = {**found, "callback_slot": moment}
     return {slot: value for slot, value in found.items() if _open_for(slot, tracker.get_slot(slot))}
+
+
+def moment_beside_the_number(words: str | None) -> str | None:
+    """The clauses of a message giving a number that name a moment for the call ("vous pouvez me rappeler vers midi",
+    "il est là l'après-midi"), joined; None when none does, or when a clause names the situation's day ("l'audience
+    est jeudi")."""
+    text = phone_digits(words or "")
+    for match in phone_matches(text):
+        text = text.replace(match.raw_string, " , ")
+    moments = []
+    for part in re.split(r"[,;.!?\n]+|\s(?:mais|et)\s", text):
+        clause = " ".join(part.split())
+        said = fold_in_place(clause)
+        if not clause or not _MOMENT_NAMED.search(said) or _DAY_OF_THE_SITUATION.search(said):
+            continue
+        moment = moment_wished(clause)
+        if moment:
+            moments.append(moment.strip(" ,.;:!?"))
+    return ", ".join(moments) or None
 
 
 def _open_for(slot: str, current: Any) -> bool:
@@ -3439,7 +3520,7 @@ _RULED_OUT = re.compile(
     r"\b(?:(?:je|j)\s*(?:ne\s+|n')?(?:peux|peut|pourrai|pourrais|suis|serai|serais)\s+(?:pas|plus)\b|"
     r"jpeu[xt]?\b|jpe\b|(?:pas|plus) (?:possible|dispo\w*|libre|la|joignable)\b|impossible|indispo\w*|empeche\w*|"
     r"(?:ca|c'?(?: )?est|ce|ca ne) (?:ne )?(?:va|marche|colle|est|sera) (?:pas|plus)\b|"
-    r"j'?(?: )?ai (?:un|une|des|le|la|mon|ma|mes|deja|rendez|rdv)\b|(?:c'?(?: )?est|c) (?:mort|mal)\b|"
+    r"j'?(?: )?ai (?:un|une|des|le|la|l'|l |mon|ma|mes|deja|rendez|rdv)\b|(?:c'?(?: )?est|c) (?:mort|mal)\b|"
     r"je suis (?:pris|prise|occupee?|en rdv|en rendez-vous|au|a la|sur|chez)\b|"
     r"(?:pas|non|sauf) (?:le |la |ce |cette )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|"
     r"apres-midi|aprem|soir|demain)\b|"
@@ -4278,7 +4359,9 @@ def written_contact_kept(tracker: Tracker) -> list[EventType]:
     accepted, the moment's place says the advisor writes (``WRITTEN_ONLY``, on the case): the moment is never asked."""
     if tracker.get_slot("callback_slot") == WRITTEN_ONLY or tracker.get_slot("wants_advisor") is not True:
         return []
-    if not written_only(user_messages(tracker.events)):
+    said = user_messages(tracker.events)
+    # "whatsapp uniquement, je décroche pas les numéros inconnus" (round 29, r29-a-27): a message first, too.
+    if not written_only(said) and not any(reached_by_a_message_first(message) for message in said):
         return []
     tracker.slots["callback_slot"] = WRITTEN_ONLY
     return [SlotSet("callback_slot", WRITTEN_ONLY)]

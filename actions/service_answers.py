@@ -139,8 +139,21 @@ def _asked_back_text(tracker: Tracker, words: str) -> str | None:
             if tracker.get_slot("case_reference")
             else (f"Une fois votre demande enregistrée, un conseiller vous rappelle {promise}.")
         )
+        if not tracker.get_slot("case_reference") and False in (
+            slots.get("consent_given"),
+            slots.get("wants_advisor"),
+        ):
+            # "vous me rappelez quand exactement ?" after "non merci" to the consent (round 29, r29-a-30: "un conseiller
+            # vous rappelle dès que possible", a call he then waited for): nothing was kept, said so.
+            when = NOTHING_KEPT_AFTER_A_NO
         said = f"{said} {when}".strip()
     return said
+
+
+NOTHING_KEPT_AFTER_A_NO = (
+    "Comme vous n'avez pas donné votre accord, je n'ai rien enregistré : personne ne vous rappellera. Si vous changez "
+    "d'avis, écrivez « conseiller »."
+)
 
 
 def _about_the_call(tracker: Tracker) -> bool:

@@ -49,6 +49,25 @@ _HOW_114 = re.compile(
 )
 
 
+# Round 29 (r29-a-27, r29-b-28): "06 ... whatsapp uniquement, je décroche pas les numéros inconnus", "envoyez un SMS
+# avant, elle décroche pas aux numéros inconnus": the number kept, the condition lost, the advisor would ring from an
+# unknown number nobody answers. Reached by a message first: the case says the advisor writes (never the 114 of the
+# deaf, which ``cannot_phone`` reads).
+_MESSAGE_FIRST = re.compile(
+    r"\b(?:ne |n'? ?)?(?:decroche\w*|repond\w*) (?:pas|jamais|plus|rarement) (?:aux?|les|a des) (?:numeros?|appels?) "
+    r"(?:inconnus?|masques?|caches?|prives?)\b"
+    r"|\b(?:whatsapp|sms|textos?|messages? ecrits?) (?:uniquement|seulement|only|de preference|d'? ?abord)\b"
+    r"|\b(?:uniquement|seulement|que) (?:par |sur |en |via )?(?:whatsapp|sms|textos?)\b"
+    r"|\b(?:sms|textos?|message|whatsapp) (?:avant|d'? ?abord|au prealable)\b"
+    r"|\b(?:avant|d'? ?abord),? (?:un |par )?(?:sms|texto|whatsapp)\b"
+)
+
+
+def reached_by_a_message_first(text: str | None) -> bool:
+    """The person answers no unknown number, or asks for a message (SMS, WhatsApp) before or instead of a call."""
+    return bool(_MESSAGE_FIRST.search(_folded(text)))
+
+
 def _folded(text: str | None) -> str:
     return fold(text or "").replace("’", "'")
 
