@@ -267,7 +267,7 @@ def select_guidance(
 # owed to, named in the creditors, lost its card to the other difficulties' (travaux, Médiation du crédit, an unpaid
 # invoice). A creditor named with its sum is served first: its payment plan is the step the artisan came for.
 _CREDITOR_CATEGORIES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:urssaf|cgss|msa|cotisations?)\b", re.IGNORECASE), "cotisations_sociales"),
+    (re.compile(r"\b(?:urssaf|cgss|cssm|msa|cotisations?)\b", re.IGNORECASE), "cotisations_sociales"),
     (re.compile(r"\b(?:imp[oô]ts?|tva|cfe|sie|fisc)\b", re.IGNORECASE), "impots"),
 )
 

@@ -197,6 +197,10 @@ _CREDITORS = [
     ("loyer", r"loyers?|proprietaire|bailleur|proprio"),
     # The MSA is the farmers' social security, named as itself (round 15, r15a-10: echoed "caisse de retraite").
     ("MSA", r"msa|mutualite sociale agricole"),
+    # Overseas, the contributions' collector named as itself (round 29, r29-b-06: "la cssm me réclame aussi 3000" was not
+    # heard, and the debts question was asked twice): Guadeloupe, Martinique, Guyane, Réunion's CGSS, Mayotte's CSSM.
+    ("CGSS", r"cgss|caisse generale de securite sociale"),
+    ("CSSM", r"cssm|caisse de securite sociale de mayotte"),
     # New Caledonia's social security, named as itself, never the URSSAF (round 20, r20c-20).
     ("CAFAT", r"cafat"),
     # French Polynesia's social security fund, named as itself, never the URSSAF (round 28, r28-b-26: "la CPS me
@@ -1306,6 +1310,13 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
     if re.search(r"\bcafat\b", folded) and not re.search(r"\bl?urssaf\b", folded):
         # "la CAFAT ... mes cotisations": New Caledonia's fund, no URSSAF there (round 20, r20c-20).
         found = [re.sub(r"\bURSSAF\b", "CAFAT", item).replace("CAFAT et CAFAT", "CAFAT") for item in found]
+    for collector, named in (("CGSS", r"cgss|caisse generale de securite sociale"), ("CSSM", r"cssm")):
+        if re.search(rf"\b(?:{named})\b", folded) and not re.search(r"\bl?urssaf\b", folded):
+            # "la CGSS me réclame ... de cotisations" (round 29): the contributions are the collector's, no URSSAF there.
+            found = [
+                re.sub(rf"\b{collector} et URSSAF\b|\bURSSAF et {collector}\b|\bURSSAF\b", collector, item)
+                for item in found
+            ]
     if re.search(r"\b(?:la cps|caisses? de prevoyance sociale)\b", folded) and not re.search(r"\bl?urssaf\b", folded):
         # "la CPS me réclame des cotisations": French Polynesia's fund, no URSSAF there (round 28, r28-b-26).
         found = [re.sub(r"\bURSSAF\b", "CPS", item).replace("CPS et CPS", "CPS") for item in found]
