@@ -1,0 +1,52 @@
+"""bot/train.py: a token's fingerprint kept with the content it was computed from gives Rasa's own digest, and is
+computed again as soon as that content changes."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.nlu.tokenizers.tokenizer import Token
+
+from bot import train
+
+
+def _rasa(token: Token) -> str:
+    return train._rasa_fingerprint(token)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        Token("urssaf", 0),
+        Token("boulanger", 7, lemma="boulanger", data={"pos": "NOUN"}),
+        Token("à", 3, end=4, data={"pattern": {"montant": False, "date": True}}),
+        Token("Saint-Étienne", 12, lemma="saint-étienne"),
+    ],
+    ids=["plain", "pos", "pattern", "accents"],
+)
+def test_the_digest_is_rasa_s_own(token):
+    assert train.fingerprint_once(token) == _rasa(token)
+    assert train.fingerprint_once(token) == _rasa(token)  # from the cache the second time
+
+
+def test_a_change_of_data_gives_the_new_digest():
+    token = Token("facture", 0, data={"pos": "NOUN"})
+    before = train.fingerprint_once(token)
+    token.set("pattern", {"montant": True})
+    after = train.fingerprint_once(token)
+    assert after != before and after == _rasa(token)
+
+
+def test_a_change_inside_a_value_gives_the_new_digest():
+    patterns = {"montant": False}
+    token = Token("3000", 0, data={"pattern": patterns})
+    before = train.fingerprint_once(token)
+    patterns["montant"] = True  # the same dict, changed in place
+    assert train.fingerprint_once(token) == _rasa(token) != before
+
+
+@pytest.mark.parametrize("field, value", [("text", "impôts"), ("start", 9), ("end", 30), ("lemma", "impôt")])
+def test_a_change_of_text_offsets_or_lemma_gives_the_new_digest(field, value):
+    token = Token("impots", 0, lemma="impots")
+    before = train.fingerprint_once(token)
+    setattr(token, field, value)
+    assert train.fingerprint_once(token) == _rasa(token) != before
