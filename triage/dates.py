@@ -93,7 +93,10 @@ _TOLD_PAST_BEFORE = re.compile(
     r"fracture|blesse|blessee|brise|brisee|abime|abimee|perdu|renverse|percute|embouti|crame|depose|deposee|prononce|prononcee|"
     r"signifie|signifiee|notifie|notifiee|"
     # "l'URSSAF a bloqué mon compte pro mardi" (round 19, r19z-06: read as next Tuesday, the wages due "le 10" missed).
-    r"bloque|bloquee|bloques|annule|annulee|suspendu|suspendue|resilie|resiliee|relance|relancee|decede|decedee)\b"
+    r"bloque|bloquee|bloques|annule|annulee|suspendu|suspendue|resilie|resiliee|relance|relancee|decede|decedee|"
+    # Round 29 (retired v33, b1-118): damage told with its day ("un coup de vent a arraché la toiture samedi").
+    r"arrache|arrachee|emporte|emportee|detruit|detruite|endommage|endommagee|ravage|ravagee|devaste|devastee|noye|"
+    r"noyee|souffle|soufflee|effondre|effondree|ecroule|ecroulee|envole|envolee|pete|petee|fendu|fendue|fissure)\b"
     r"(?: (?!(?:pour|avant|d|jusqu|prevue?s?|fixee?s?|doit|dois|doivent|devra|va|vont|faut|faudra|qu|que|quand|sinon|"
     r"et|mais|puis|donc|prochaine?|payer|regler|verser|rembourser|rendre|quitter|reporte|reportee|repousse|avance|"
     # A creditor coming to take back ("m'a envoyé un courrier : ils viennent récupérer la machine lundi", retired v24).
