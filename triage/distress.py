@@ -903,9 +903,9 @@ def _without_calm_tiredness(text: str) -> str:
     without them, for the classifier's word of feeling or strain; the text itself when no exception reads it."""
     message_text = " ".join(clause.text for clause in split_clauses(text))
     for rule in _table().rules:
-        if rule.id == "ambiguous_worn_out" and rule.unless_in_message is not None:
-            if rule.unless_in_message.search(message_text):
-                return rule.unless_in_message.sub(" ", message_text)
+        calm = rule.unless_in_message
+        if rule.id == "ambiguous_worn_out" and calm is not None and calm.search(message_text):
+            return calm.sub(" ", message_text)
     return text
 
 
