@@ -1400,6 +1400,10 @@ def kept_for_other_questions(
             dispatcher.messages[-1][ASKED_SLOT_KEY] = "phone"
             return {slot: None, **others}
         dispatcher.utter_message(text=noted_for_other_questions(others, tracker.get_slot("departement")))
+    if slot != "phone" and "email" in others and "phone" not in found and prefers_writing(words):
+        # "je préfère pas donner mon tel, vous pouvez m'écrire à ..." at the name question (round 29, r29-a-10: the
+        # number asked after, the artisan had to refuse it again): the address answers for the number too.
+        others = {**others, "phone": SKIPPED}
     if slot == "contact_name":
         if declines_a_name_in_a_clause(words):
             # "pas de prenom. juste mon mail : ..." (round 20, r20b-12: stored "Juste"): the name declined, the address kept.

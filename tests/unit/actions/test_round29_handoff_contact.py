@@ -316,3 +316,24 @@ def test_when_they_call_after_a_refused_consent_says_nothing_was_kept(slots, not
     current = tracker([user("06 70 80 90 10"), bot("C'est entendu. Je ne transmets rien."), user(words)], slots=slots)
     said = service_question_text(current, words) or ""
     assert (NOTHING_KEPT_AFTER_A_NO in said) is nothing_kept
+
+
+# ------------- r29-a-10: an address given instead of the number at the name question answers the number too
+
+
+@pytest.mark.parametrize(
+    "words, phone_passed",
+    [
+        ("je veux pas donner mon numéro, écrivez-moi à lucie.coiffure@orange.fr", True),
+        ("pas de téléphone svp, plutôt par mail : lucie.coiffure@orange.fr", True),
+        ("lucie.coiffure@orange.fr", False),
+    ],
+)
+def test_an_address_instead_of_the_number_at_the_name_question(words, phone_passed):
+    before = [
+        user("la banque a bloqué le compte"),
+        bot("Comment le conseiller peut-il vous appeler ? Un prénom suffit."),
+    ]
+    _, slots = answered_at("contact_name", words, "inform", before, ["banque"], "")
+    assert slots["email"] == "lucie.coiffure@orange.fr"
+    assert (slots.get("phone") == "non précisé") is phone_passed
