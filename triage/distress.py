@@ -1088,6 +1088,33 @@ _KEPT_BY_SOMEONE_ELSE = re.compile(
 )
 
 
+# Round 29 (r29-a-36, helper fixm): those close named as the ones the writer's end would leave better off ("si je pars,
+# ma femme touchera l'assurance vie", "mes enfants seraient mieux sans leur père qui a tout raté"): the writer speaks of
+# himself (his leaving, or himself in the third person as their father); the one who receives or is better off is
+# never the one at risk.
+_DEPARTS = (
+    r"si (?:je|j)(?: ne| n)? (?:pars|partais|meurs|mourais|disparais|disparaissais|suis plus la|etais plus la|"
+    r"m en vais|m en allais|y passe|y passais|venais a (?:partir|mourir|disparaitre)|etais (?:mort|morte))"
+)
+_RECEIVES = (
+    r"(?:touchera|toucheront|toucherait|toucheraient|aura|auront|aurait|auraient|recevra|recevront|recevrait|"
+    r"recevraient|pourra|pourront|pourrait|pourraient|serait|seraient|sera|seront|vivra|vivront|vivrait|vivraient|"
+    r"s en sortira|s en sortiront|s en sortirait|s en sortiraient)"
+)
+_LEFT_BEHIND_BY_THE_WRITER = re.compile(
+    rf"\b{_DEPARTS}\b(?: (?:\w+|,)){{0,8}} {_RECEIVES}\b"
+    rf"|\b{_RECEIVES}(?: (?:\w+|,)){{0,8}} {_DEPARTS}\b"
+    r"|\b(?:mes|ma|mon|nos|notre) \w+(?: \w+)? (?:serait|seraient|sera|seront|vivrait|vivraient|irait|iraient)"
+    r"(?: (?:tous|toutes|bien|vraiment|tellement))* (?:mieux|plus tranquilles?|plus heureu\w+) sans "
+    r"(?:leur|son|sa) (?:pere|mere|papa|maman|mari|femme|epoux|epouse|compagnon|compagne|bon a rien|boulet|"
+    r"incapable|minable|rate|ratee)\b"
+)
+
+
+def _left_behind_by_the_writer(sign: Sign, message: str | None) -> bool:
+    return bool(_LEFT_BEHIND_BY_THE_WRITER.search(normalise(message if message is not None else sign.quote)))
+
+
 def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
     """The sign's own words are about someone else ("il m'a dit qu'il voulait en finir", "mon fils dit qu'il veut
     plus se réveiller"): a third-person subject or the person named, and nothing of the writer's own once the
@@ -1095,6 +1122,8 @@ def speaks_of_someone_else(sign: Sign, message: str | None = None) -> bool:
     without commas, dictated) is read in its whole `message`."""
     reported = _table().reported
     words = normalise(message) if message is not None and "…" in sign.quote else _sign_words(sign)
+    if _left_behind_by_the_writer(sign, message) and not reported.frames.search(words):
+        return False
     if sign.rule in _MEANS_RULES and not reported.frames.search(words) and not _KEPT_BY_SOMEONE_ELSE.match(words):
         # "le fusil de mon père est toujours dans l'armoire, au moins lui il servira à quelque chose" (round 5
         # replays): the means belong to someone, the sign is the writer's unless it is reported ("il m'a dit").
