@@ -419,7 +419,6 @@ def offer_refused_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -
     return answer_to_offer(dispatcher, tracker, yes=False)
 
 
-
 def _pending_before_offer(tracker: Tracker) -> str | None:
     """The form question that was waiting when the offer to erase was made: the last requested slot set before it."""
     events = list(tracker.events)
