@@ -1310,8 +1310,8 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
     if re.search(r"\bcafat\b", folded) and not re.search(r"\bl?urssaf\b", folded):
         # "la CAFAT ... mes cotisations": New Caledonia's fund, no URSSAF there (round 20, r20c-20).
         found = [re.sub(r"\bURSSAF\b", "CAFAT", item).replace("CAFAT et CAFAT", "CAFAT") for item in found]
-    for collector, named in (("CGSS", r"cgss|caisse generale de securite sociale"), ("CSSM", r"cssm")):
-        if re.search(rf"\b(?:{named})\b", folded) and not re.search(r"\bl?urssaf\b", folded):
+    for collector, spelled in (("CGSS", r"cgss|caisse generale de securite sociale"), ("CSSM", r"cssm")):
+        if re.search(rf"\b(?:{spelled})\b", folded) and not re.search(r"\bl?urssaf\b", folded):
             # "la CGSS me réclame ... de cotisations" (round 29): the contributions are the collector's, no URSSAF there.
             found = [
                 re.sub(rf"\b{collector} et URSSAF\b|\bURSSAF et {collector}\b|\bURSSAF\b", collector, item)

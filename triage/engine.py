@@ -979,8 +979,8 @@ class _Run:
             # or a word of strain said earlier in the conversation ("la banque a fait jouer ma caution", then "l'idée de
             # mourir, je l'ai pas"), or beside a difficulty of the moment: the subject is on the table, the direct
             # question is asked once, as round 28 asks it beside a word of strain in the same message.
-            denied = suicide_denied_unprompted(text)
-            signs = [denied] if denied is not None else []
+            denial = suicide_denied_unprompted(text)
+            signs = [denial] if denial is not None else []
         named = close_people_named(text, clauses)
         self.close_people += named
         introduced = introduced_relative(text)
