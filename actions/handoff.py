@@ -4130,7 +4130,7 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
                 found["person_name"] = name  # "mon fils Kevin a 26 ans"
         adviser = _ADVISER_OF_A_CLIENT.search(folded)
         if adviser:
-            # "je suis l'expert-comptable d'un de mes clients", "le comptable de la SARL ..." (round 29, r29-b-07,
+            # An expert-comptable writing for one of the clients, "le comptable de la SARL ..." (round 29, r29-b-07,
             # r29-b-24): a professional writes for a client; the case had no line saying who wrote.
             said = True
             found.setdefault("writer", adviser.group("role").replace("expert comptable", "expert-comptable"))
