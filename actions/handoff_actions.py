@@ -2748,8 +2748,13 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         return
     if said == HESITATION:
         if slot == "wants_advisor":
-            # "pas encore mais le bailleur nous menace": the difficulty said noted too (round 17, r17a-14).
-            text = f"{FACT_NOTED} {ADVISOR_ROLE}" if tells_a_difficulty(words) else ADVISOR_ROLE
+            # "pas encore mais le bailleur nous menace": the difficulty said noted too (round 17, r17a-14); "je sais pas
+            # trop, ya une date sur le papier, le 18" (round 29, make run: the date dropped), what was kept said back.
+            kept = facts_set_this_turn(tracker)
+            if kept:
+                text = f"Merci, c'est noté : {kept}. {ADVISOR_ROLE}"
+            else:
+                text = f"{FACT_NOTED} {ADVISOR_ROLE}" if tells_a_difficulty(words) else ADVISOR_ROLE
         else:
             text = "Prenez le temps d'y penser : rien n'est transmis sans votre accord, et vous pourrez changer d'avis."
     elif slot in ("wants_advisor", "consent_given") and mentions_contact(words):

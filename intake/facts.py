@@ -88,7 +88,10 @@ _DEADLINE_CONTEXT = re.compile(
     # the real deadline missed, a date of no consequence kept instead).
     r"coupe|coupent|couper|coupera|couperont|jusqu'|jusqu |delai|pour saisir|pour contester|recours|regler|verser|"
     # The acts that open a legal delay ("j'ai relu le commandement, ils me donnent un mois": round 15, r15a-15).
-    r"commandement|contrainte|injonction|assignation|sommation|opposition)"
+    r"commandement|contrainte|injonction|assignation|sommation|opposition|"
+    # "ya une date sur le papier, le 18" (round 29, make run: at the callback offer, the date dropped).
+    r"(?:une|la) date (?:est )?(?:sur|dans|marquee|indiquee|ecrite|donnee)|date (?:sur|dans) (?:le|la|leur) "
+    r"(?:papier|courrier|lettre|document|recommande))"
 )
 
 # ----------------------------------------------------------------------------------------- employees
