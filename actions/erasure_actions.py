@@ -410,12 +410,19 @@ _KEEP_AT_THE_OFFER = re.compile(
 )
 
 
+_A_PART_NAMED = re.compile(
+    r"\b(?:seulement|uniquement|juste|sauf|excepte|la partie|le passage|le paragraphe|ce que j'?(?: )?ai (?:dit|ecrit) sur)\b"
+)
+
+
 def offer_refused_in_words(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """The offer to erase answered no in words the classifier read as neither yes nor no ("non finalement laissez",
     "euh non gardez tout"): everything kept, as after the "Non" button. None when no offer waits or the words erase."""
     words = _latest_words(tracker)
     if not offer_pending(tracker) or erasure_asked_in_words(words) or not _KEEP_AT_THE_OFFER.search(_folded(words)):
         return None
+    if _A_PART_NAMED.search(_folded(words)):
+        return None  # "non, seulement la santé": no to the whole, a part asked out (consent_part_withdrawn reads it)
     return answer_to_offer(dispatcher, tracker, yes=False)
 
 

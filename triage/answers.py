@@ -783,8 +783,9 @@ def takes_back_a_figure_of_speech(text: str | None) -> bool:
         return False
     words = normalise(text)
     found = _FIGURE_TAKEN_BACK.search(words)
-    if found is None or not _NO_FIRST.search(words):
-        # A way of speaking said alone is asked about once more (FIGURE_OF_SPEECH); a joke has its own reply.
+    if found is None or not _NO_FIRST.search(words) or (_JOKE.search(words) and not _NOT_JOKING.search(words)):
+        # A way of speaking said alone is asked about once more (FIGURE_OF_SPEECH); a joke has its own reply
+        # ("mdr non jplaisantais, c une façon de parler": round 12's joke, kept).
         return False
     return not (
         _DENIAL_RESERVED.search(words[found.end() :])

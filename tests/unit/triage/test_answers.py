@@ -167,7 +167,9 @@ READ_AT_ONCE = [
     ("oui", False, NOT_CLEAR_NO, SAFE),
     ("oui à Calais", False, NOT_CLEAR_NO, SAFE),
     ("non", False, CLEAR_NO, NOT_SAFE),
-    ("non c'est une façon de parler", False, CLEAR_NO, NOT_SAFE),
+    # At the safety question, the worrying words taken back as a way of speaking say no danger (round 29, r29-a-01:
+    # "mais non pas du tout cetait une expression !!" got "Appelez tout de suite le 15").
+    ("non c'est une façon de parler", False, CLEAR_NO, SAFE),
     ("tout le temps", False, NOT_CLEAR_NO, NOT_SAFE),
 ]
 
