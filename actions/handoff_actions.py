@@ -1219,6 +1219,7 @@ NO_ADDRESS_IN_WORDS = (
     "Je n'ai pas trouvé d'adresse e-mail dans votre message. Si vous voulez en laisser une, écrivez-la ; sinon, "
     "répondez « non »."
 )
+NO_ADDRESS_AGAIN = "Toujours pas d'adresse e-mail ici : répondez « non » si vous n'en laissez pas."
 
 
 def no_address_at_email_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
@@ -1241,7 +1242,10 @@ def no_address_at_email_question(dispatcher: CollectingDispatcher, tracker: Trac
             return {"email": None}
     if moment_said_with(words) or callback_time(words):
         return None  # a moment said before the case is stored: kept for the time question below
-    dispatcher.utter_message(text=NO_ADDRESS_IN_WORDS)
+    # Said once already (the simulator, seed 20261201: a place put right twice at this question got the same two
+    # sentences twice): the short word.
+    again = already_said(tracker, NO_ADDRESS_IN_WORDS)
+    dispatcher.utter_message(text=NO_ADDRESS_AGAIN if again else NO_ADDRESS_IN_WORDS)
     return {"email": None}
 
 

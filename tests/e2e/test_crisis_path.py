@@ -232,4 +232,5 @@ def test_a_wife_writing_about_her_husband_gets_the_path_for_relatives_and_the_ca
     finally:
         engine.dispose()
     assert summary.startswith("DÉTRESSE signalée par un proche de la personne, au sujet de « mon mari »")
-    assert "pas en sécurité selon ce proche" in summary
+    # "je sais pas il est parti avec la camionnette": the relative does not know (round 29, r29-a-02, f6b6eef).
+    assert "ce proche ne sait pas si la personne est en sécurité" in summary
