@@ -738,13 +738,7 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
         logger.info(
             "crisis path again: level=%s rules=%s", tracker.get_slot("distress_level"), ",".join(_signs(tracker))
         )
-        return [
-            SlotSet("distress", True),
-            SlotSet("urgency", "critique"),
-            SlotSet("safe_now", None),
-            ActiveLoop(None),
-            SlotSet("requested_slot", None),
-        ]
+        return _crisis_path_opened()
     if _callback_booked(tracker):
         # Round 20 (r20b-10, 11, 17, 18): "Rien ne vous oblige à laisser vos coordonnées" to someone whose callback is
         # booked already; the call stands and comes first (the case is raised in the same turn: stored_case_raised).
@@ -776,13 +770,7 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
             for message in messages:
                 dispatcher.utter_message(text=message)
             logger.info("crisis path, someone close: the 15 now (%s)", ",".join(_signs(tracker)) or "none")
-            return [
-                SlotSet("distress", True),
-                SlotSet("urgency", "critique"),
-                SlotSet("safe_now", None),
-                ActiveLoop(None),
-                SlotSet("requested_slot", None),
-            ]
+            return _crisis_path_opened()
     away = means_away(_latest_user_text(tracker))
     if away and not said_before(tracker.events, away):
         # Round 25 (s25a-06): "j'ai encore tous ses médicaments dans la salle de bain": after the numbers, one sentence
@@ -836,9 +824,12 @@ def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, answered: b
         # Round 18 (r18b-15): a callback refused for the business, then a warning sign after the goodbye: the old no was
         # applied again ("personne ne vous appellera") and no human offered. Said before any sign, it is asked afresh.
         events += [SlotSet("wants_advisor", None), SlotSet("consent_given", None)]
-    # Whatever form was running is closed: the crisis comes before any question.
+    return [*events, *_crisis_path_opened()]
+
+
+def _crisis_path_opened() -> list[EventType]:
+    """Whatever form was running is closed: the crisis comes before any question, the safety question asked afresh."""
     return [
-        *events,
         SlotSet("distress", True),
         SlotSet("urgency", "critique"),
         SlotSet("safe_now", None),

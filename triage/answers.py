@@ -742,16 +742,7 @@ def denies_the_thoughts_plainly(text: str | None) -> bool:
     if denial is None or answer_to_suicide_question(text) != CLEAR_NO:
         return False
     # "hein ? mais je ne suis pas suicidaire": a "mais" before the denial is surprise; after it, a reservation.
-    return not (
-        _DENIAL_RESERVED.search(words[denial.end() :])
-        or re.search(
-            r"\b(?:pour l instant|pour le moment|pas encore|des fois|parfois|en danger|pas en securite)\b", words
-        )
-        or _ALARMING.search(words)
-        or _DANGER_WORDS.search(words)
-        or _WORRY.search(words)
-        or _FEAR_OR_GONE.search(words)
-    )
+    return not _reserved_or_alarming(words, denial.end())
 
 
 # Round 29 (r29-a-01): "mais non pas du tout cetait une expression !! je veux juste savoir si je peux payer moins de
@@ -775,6 +766,20 @@ _NO_FIRST = re.compile(
 )
 
 
+def _reserved_or_alarming(words: str, after: int) -> bool:
+    """A reservation after the denial ("mais des fois..."), a limit in time, danger, worry or fear said: no plain no."""
+    return bool(
+        _DENIAL_RESERVED.search(words[after:])
+        or re.search(
+            r"\b(?:pour l instant|pour le moment|pas encore|des fois|parfois|en danger|pas en securite)\b", words
+        )
+        or _ALARMING.search(words)
+        or _DANGER_WORDS.search(words)
+        or _WORRY.search(words)
+        or _FEAR_OR_GONE.search(words)
+    )
+
+
 def takes_back_a_figure_of_speech(text: str | None) -> bool:
     """The writer's own words that worried taken back as a way of speaking ("non pas du tout, c'était une expression",
     "je plaisantais, je voulais dire que je suis crevée"), without a warning sign, danger, fear, a reservation or a limit
@@ -787,17 +792,7 @@ def takes_back_a_figure_of_speech(text: str | None) -> bool:
         # A way of speaking said alone is asked about once more (FIGURE_OF_SPEECH); a joke has its own reply
         # ("mdr non jplaisantais, c une façon de parler": round 12's joke, kept).
         return False
-    return not (
-        _DENIAL_RESERVED.search(words[found.end() :])
-        or re.search(
-            r"\b(?:pour l instant|pour le moment|pas encore|des fois|parfois|en danger|pas en securite)\b", words
-        )
-        or _ALARMING.search(words)
-        or _DANGER_WORDS.search(words)
-        or _WORRY.search(words)
-        or _FEAR_OR_GONE.search(words)
-        or any(sign.level <= INDIRECT for sign in find_signs(text))
-    )
+    return not (_reserved_or_alarming(words, found.end()) or any(sign.level <= INDIRECT for sign in find_signs(text)))
 
 
 def _yes_with_objection(text: str | None) -> bool:
