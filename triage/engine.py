@@ -135,6 +135,21 @@ _ENFORCED_OR_PUBLIC = re.compile(
 )
 
 
+# Round 30 (retired v34, b2-091): a hearing before the family judge ("audience le 18 chez la JAF pour la garde des
+# enfants"): a divorce or custody date (held-out decisions: vie_personnelle forbidding procedure_judiciaire), no threat to
+# the business; its date counts only with another deadline word beside it (a loyer, the wages...).
+_FAMILY_COURT = re.compile(
+    r"\b(?:jaf|juges? aux affaires familiales|juges? des enfants)\b|\bgarde (?:des|de mes|de nos|du|de la) "
+    r"(?:enfants?|gamins?|petits?|fils|fille)\b"
+)
+_HEARING_WORDS = re.compile(r"\b(?:audiences?|tribunal|juges?|magistrats?|convoqu\w*|assignation|jugement)\b")
+
+
+def _only_a_family_hearing_dated(text: str) -> bool:
+    """The clause's deadline words are only those of a hearing before the family judge (see _FAMILY_COURT)."""
+    return bool(_FAMILY_COURT.search(text)) and not rules().signals.deadline_context.search(_HEARING_WORDS.sub(" ", text))
+
+
 def _only_a_private_creditor_dated(text: str) -> bool:
     """The clause's date is only what a supplier or a client wants paid by (see _PRIVATE_CREDITOR)."""
     return bool(_PRIVATE_CREDITOR.search(text)) and not _ENFORCED_OR_PUBLIC.search(_COURT_LATER.sub(" ", text))
@@ -473,6 +488,10 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         # round 14): words that name no difficulty.
         if terms and all(_only_time(term) or _only_grammar(term) for term in terms):
             continue
+        # Nor only whom the message is for ("c'est pour mon père", "je viens pour ma femme, elle est coiffeuse": round
+        # 30, read as vie_personnelle from « père », « ma femme », « viens »): a relative introduced, no difficulty.
+        if terms and all(_only_who(term) for term in terms):
+            continue
         # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
         if not spans or _negated(clause, *spans[0]):
@@ -552,6 +571,20 @@ _GRAMMAR_WORDS = frozenset(_GRAMMAR.split())
 def _only_grammar(term: str) -> bool:
     """A term of the model's evidence made of grammar words only ("veut plus", "dit qu")."""
     return all(word in _GRAMMAR_WORDS for word in term.split())
+
+
+# Kin, possessives and the verbs of writing for someone: words that say whom a message is about, never what happens.
+_WHO = (
+    "mon ma mes son sa ses notre nos votre vos pour viens vient venais ecris ecrit ecrire appelle "
+    "mari femme epoux epouse conjoint conjointe compagnon compagne pere mere papa maman parents fils fille enfants "
+    "frere soeur beau belle oncle tante cousin cousine ami amie copain copine voisin voisine"
+)
+_WHO_WORDS = _GRAMMAR_WORDS | frozenset(_WHO.split())
+
+
+def _only_who(term: str) -> bool:
+    """A term of the model's evidence that only says whom the message is about ("mon père", "ma femme", "viens")."""
+    return all(word in _WHO_WORDS for word in term.split())
 
 
 def _only_time(term: str) -> bool:
@@ -1238,7 +1271,9 @@ class _Run:
         )
 
     def _deadlines(self, clause: Clause, needs_context: bool, label: str = "", limit: int | None = None) -> bool:
-        if needs_context and not rules().signals.deadline_context.search(clause.text):
+        if needs_context and (
+            not rules().signals.deadline_context.search(clause.text) or _only_a_family_hearing_dated(clause.text)
+        ):
             return False
         found = [d for d in find_deadlines(clause.text, self.today) if limit is None or d.start < limit]
         near = [d for d in found if d.days <= HIGH_URGENCY_DAYS]
@@ -1327,6 +1362,7 @@ class _Run:
             or any(d.days > HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
             or _DEBTORS_PROCEDURE.search(clause.text)
             or _LONG_PAST.search(clause.text)
+            or _only_a_family_hearing_dated(clause.text)
             # Round 28 (retired v32): a supplier's or a client's day to pay by, no court yet (_PRIVATE_CREDITOR).
             or (
                 _only_a_private_creditor_dated(clause.text)
@@ -1351,8 +1387,9 @@ class _Run:
         if not found or _negated(clause, *found[0][1]):
             return None
         # Only when it happened and how much ("je fais 300 le vendredi au lieu de 900"): no deadline is said; a real one
-        # is the rules' to read (find_deadlines).
-        if level == "haute" and all(_only_time(term) for term, _ in found):
+        # is the rules' to read (find_deadlines). Round 30 (retired v34, b1-013): with grammar words too ("10", "jours",
+        # "jours et" of "trois marchés qui commencent dans 10 jours et rien à vendre"): a date with no threat word.
+        if level == "haute" and all(_time_and_grammar(term) for term, _ in found):
             return None
         spans = [span for _, span in found]
         words = [" ".join(clause.source[slice(*clause.source_span(*span))].split()) for span in spans]

@@ -131,6 +131,19 @@ def outside_the_service(text: str, read_as: str | None) -> str | None:
     return "out_of_scope" if writer_outside(text) else None
 
 
+def relative_introduced(text: str, read_as: str | None) -> str | None:
+    """`inform` for someone close saying whom they write for, read as outside the service or nothing ("euh c'est pour
+    mon mari en fait il est carreleur" got "Je ne peux pas vous aider sur ce sujet" in round 30): the intake notes the
+    trade and asks what happens. Only with the artisan's trade or business said: "c'est pour mon fils, il est salarié"
+    is no artisan's."""
+    from intake.facts import concerned_relative, extract_facts
+    from intake.outside import writer_outside
+
+    if read_as not in ("out_of_scope", "nlu_fallback") or writer_outside(text) or not concerned_relative(text):
+        return None
+    return "inform" if extract_facts(text).get("trade") else None
+
+
 # What the reading keeps, outside the service too: a call asked for, a yes or no, leaving, a feeling told.
 _KEPT_FROM_OUTSIDE = frozenset(
     {
@@ -161,6 +174,7 @@ class KeywordGuard(AfterTheCrisisGuard):
             or added_to_the_case(text, read_as)
             or thanks_unplaced(text, read_as)
             or outside_the_service(text, read_as)
+            or relative_introduced(text, read_as)
         )
         if intent is not None:
             logger.info("keyword guard: %s", intent)

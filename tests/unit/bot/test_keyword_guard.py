@@ -133,3 +133,21 @@ def test_a_plain_thanks_the_classifier_could_not_place_is_a_thanks(text, intent)
 
     assert thanks_unplaced(text, "nlu_fallback") == intent
     assert thanks_unplaced(text, "inform") is None
+
+
+@pytest.mark.parametrize(
+    "text, read_as, intent",
+    [
+        ("euh c'est pour mon mari en fait il est carreleur", "out_of_scope", "inform"),
+        ("c'est pour mon père, boulanger à Vannes", "nlu_fallback", "inform"),
+        ("je viens de la part de ma compagne, elle tient un salon de toilettage", "out_of_scope", "inform"),
+        ("c'est pour mon fils, il est salarié dans une banque", "out_of_scope", "out_of_scope"),  # not an artisan's
+        ("vous vendez des carreaux ?", "out_of_scope", "out_of_scope"),  # nobody close introduced
+        ("c'est pour mon mari, il est carreleur", "describe_situation", "describe_situation"),  # already read
+    ],
+)
+def test_someone_close_saying_whom_they_write_for_is_information(text, read_as, intent):
+    # Round 30 (make run): a wife's first words got "Je ne peux pas vous aider sur ce sujet".
+    message = _message(text, read_as)
+    KeywordGuard().process([message])
+    assert message.get(INTENT)["name"] == intent
