@@ -227,6 +227,8 @@ _BARE_AMOUNT = re.compile(
 _DEBT = re.compile(
     r"\b(?:doi[st]|devons|dette|reclame|reclament|impaye|retard|relance|du a|dus a|due a|redressement|"
     r"doit|payer|rembourse|echeance|cotisations|a payer|arriere|majorations?|penalites?|"
+    # A letter demanding payment says the money is owed ("une mise en demeure de l'urssaf, 6200€": round 30).
+    r"mises? en demeure|commandements? de payer|injonctions? de payer|"
     r"(?:^|(?:il|me|nous|en|leur|lui) )reste(?:nt)?\b|reste (?:encore|aussi|du|de)\b|restant du)"
 )
 # A point or a comma between two digits is a decimal one ("8.5k", "8 500,50 €"), no clause break.
@@ -237,14 +239,15 @@ _SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n]")
 # the artisan, nor turnover lost or earned.
 _OWED = re.compile(
     # "1 mois pour payer, c'est 8400 euros" (round 18, r18a-01): a delay to pay says the sum is owed.
-    r"\b(?:dettes?|endettee?s?|retards?|arrieres?|reclam\w*|a rembourser|a regler|a payer|decouvert|"
+    r"\b(?:dettes?|endettee?s?|retards?|arrieres?|reclam\w*|a rembourser|a regler|a payer|decouvert|mises? en demeure|"
     r"(?:jours?|semaines?|mois|delai) pour (?:payer|regler|rembourser)|"
     r"(?:dois|doit|devons)(?: encore| en tout| au total)? (?:payer|rembourser|regler|verser|a |au |aux |environ|pres|"
     r"dans les|a peu pres|plus de|au moins|genre|\d))"
 )
 _NOT_OWED = re.compile(
     r"\b(?:chiffre|ca|perdu|perte|pertes|gagne|gagner|benefices?|factur\w*|devis|salaire de|me doi\w*|nous doi\w*|"
-    r"client\w*|impayes?)\b"
+    # Money held is no money owed ("j'ai 800 € sur le compte", round 30).
+    r"client\w*|impayes?|sur (?:le|mon|notre|son) compte|en caisse)\b"
 )
 # "je n'ai pas de dettes URSSAF", "aucun souci avec la banque", "à jour avec les impôts": not a creditor.
 _NO_DEBT = re.compile(
