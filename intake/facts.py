@@ -742,6 +742,12 @@ def past_deadline(text: str | None, today: date) -> str | None:
 _TRADE_NEGATED_BEFORE = re.compile(r"(?:\bpas|\bnon pas|\bet non|\bplutot que|\bau lieu de)\s+(?:un |une |de |d')?$")
 # "au garage", "dans mon atelier": where something happened, a trade's word said as a place.
 _AT_THE_WORKPLACE_BEFORE = re.compile(r"\b(?:au|a l'|a la|dans (?:le|la|l'|mon|ma)|devant (?:le|la|mon|ma))\s*$")
+# "3200 € au meunier", "je dois payer le plombier": the trade of someone paid or owed (round 30, make run: the
+# boulangère's case said "Métier : meunier").
+_TRADE_PAID_BEFORE = re.compile(
+    r"(?:\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:au|aux|chez (?:le |la |l'|mon |ma )?)|"
+    r"\b(?:payer|paye|payes|regler|regle|rembourser|rembourse|dois|doit|devons|doivent)\s+(?:le |la |l'|les |mon |ma |mes |au |aux )?)\s*$"
+)
 _TRADE_CORRECTED_BETWEEN = re.compile(r"\b(?:non|pardon|enfin|en fait|plutot|je veux dire|je voulais dire|ou plutot)\b")
 
 
@@ -829,6 +835,7 @@ def _trade(text: str, folded: str) -> str | None:
         if not _TRADE_NEGATED_BEFORE.search(folded[: match.start()])
         and not _TRADE_AS_A_THING_BEFORE.search(folded[: match.start()])
         and not _COUNTED_BEFORE.search(folded[: match.start()])  # "2 mécaniciens": who works there
+        and not _TRADE_PAID_BEFORE.search(folded[: match.start()])
         and not _town_not_trade(text, folded, match)
         and not _TRADE_AS_A_COST_AFTER.match(folded[match.end() :])
     ]
@@ -1211,6 +1218,14 @@ def _payees_named(text: str) -> list[tuple[str, str]]:
         if _CREDITOR.search(folded_name) or names_a_known_town(name) is not None or folded_name in _NOT_PAYEES:
             continue
         found.append((folded_name, name))
+    # A trade paid, in lower case ("3200 € au meunier"): the payee is the trade's word.
+    folded = fold(text or "").lower()
+    for word in _lookup("trades"):
+        paid = re.search(rf"\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:au|chez) ({re.escape(word)})\b", folded)
+        if " " not in word and paid and all(word != known for known, _ in found):
+            # As typed ("maçon"), where folding kept the length.
+            typed = text[paid.start(1) : paid.end(1)] if len(folded) == len(text) else word
+            found.append((word, typed.lower()))
     return found
 
 

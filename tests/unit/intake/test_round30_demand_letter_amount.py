@@ -25,3 +25,21 @@ from intake.facts import extract_facts
 )
 def test_a_demand_for_payment_says_the_sum_is_owed(words, creditors):
     assert extract_facts(words).get("creditors") == creditors
+
+
+@pytest.mark.parametrize(
+    "words, facts",
+    [
+        # Round 30 (make run): the boulangère's "3200 € au meunier" made the case say "Métier : meunier".
+        ("3200 € au meunier", {"creditors": "meunier 3200 €"}),
+        ("on doit encore 800 au maçon", {"creditors": "maçon 800 €"}),
+        ("je dois 1500 euros au Plombier", {"creditors": "Plombier 1500 €"}),
+        ("je suis boulangère, je dois payer le meunier vendredi", {"trade": "boulangère"}),
+        # near misses: the artisan's own trade, a workplace
+        ("je suis plombier à Brest", {"trade": "plombier"}),
+        ("je travaille au garage, je suis mécanicien", {"trade": "mécanicien"}),
+    ],
+)
+def test_a_trade_paid_is_a_payee_never_the_artisans_trade(words, facts):
+    found = extract_facts(words)
+    assert {key: found.get(key) for key in facts} == facts
