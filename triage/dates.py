@@ -113,8 +113,10 @@ _WAS_AFTER = re.compile(
 # mardi", "le commandement signifié vendredi": round 22, retired v28, urgency helper): the day it came, not a date due.
 # Only participles that cannot be a present tense ("reçu", "arrivée", not "tombe", "arrive", "dépose").
 _RECEIVED_BEFORE = re.compile(
-    r"\b(?:recue?s?|arrivee|arrivees|arrives|envoyee?s?|expediee?s?|postee?s?|notifiee?s?|signifiee?s?|deposee?s?|"
-    r"tombee?s?|delivree?s?|remise?|remises|datee?s? (?:de|du)) (?:ce |le )?$"
+    # Round 30 (retired v34, b1-021): not "tombe" nor "dépose", which are also the present ("le loyer tombe lundi", "il
+    # dépose le dossier mardi"): a day to come.
+    r"\b(?:recue?s?|arrivee|arrivees|arrives|envoyee?s?|expediee?s?|postee?s?|notifiee?s?|signifiee?s?|deposees?|deposes|"
+    r"tombees?|tombes|delivree?s?|remise?|remises|datee?s? (?:de|du)) (?:ce |le )?$"
 )
 # A weekday that heads the letter it brought ("lundi, mise en demeure de l'URSSAF", round 17, retired v23, b2-058): the
 # day it came, not a date due.
@@ -129,6 +131,9 @@ def _told_past_before(text: str, start: int) -> bool:
     return bool(_TOLD_PAST_BEFORE.search(text[max(0, start - 90) : start]))
 
 
+# Round 30 (retired v34, b1-028): a weekday after "du" names the kind of day ("les clients du samedi ont disparu", "le
+# marché du mardi"), never a date; not "à partir du", "jusqu'au" (a day to come).
+_HABITUAL_DAY_BEFORE = re.compile(r"(?<!partir )(?<!compter )\bdu $")
 _WEEKDAY = re.compile(
     r"\b(?:ce |cette |d ici |avant |jusqu a |pour |des |le )?(" + "|".join(_WEEKDAYS) + r")( prochain)?\b"
 )
@@ -312,6 +317,10 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
             ("ce ", "avant ", "pour ", "d ici ")
         ):
             continue
+        if match.group(0) == match.group(1) and _HABITUAL_DAY_BEFORE.search(
+            text[max(0, match.start() - 20) : match.start()]
+        ):
+            continue  # "les clients du samedi", "le marché du mardi": a day of the week, no date
         ahead = (weekday - today.weekday()) % 7 or 7
         add(today + timedelta(days=ahead), match)
     for match in _DAY_MONTH.finditer(text):
