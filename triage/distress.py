@@ -279,6 +279,12 @@ _ACT_DENIED = re.compile(
     # pas ça, j'ai deux gamins"): denied, the reasons follow.
     r"|\b(?:non|nan|nn) (?:le suicide|me suicider|me tuer|en finir|mourir)(?: ,)? (?:non|nan|nn|jamais(?! de la vie)|surtout pas|pas ca)\b"
     r"|^(?:le suicide|me suicider|me tuer|en finir)(?: ,)? (?:non|nan)(?: ,)? (?:pas ca|jamais|surtout pas)\b"
+    # Round 30 (retired held-out v34 class, fixd): the act named anywhere, then a strong no ("au cas où : me suicider,
+    # absolument pas", "en finir avec la vie, non, pas du tout ; avec ce proprio, oui"); a no limited in time ("pas du
+    # tout pour l'instant") is none.
+    r"|\b(?:me suicider|le suicide|me tuer|mourir|mettre fin a mes jours|en finir(?: avec (?:la|ma) vie)?)(?: ,)? (?:(?:non|nan)(?: ,)? )?"
+    r"(?:absolument pas|pas du tout|certainement pas|surement pas|en aucun cas|aucunement|nullement)\b"
+    r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
 )
 
 
@@ -510,6 +516,18 @@ _PLAIN_WORDS = re.compile(
     r"(?:petits enfants|enfants|gosses|petits|filles?|fils|famille)(?= ,|$| et )"
     r"|\b(?:il|elle|je|j) (?:ne )?(?:vit|vis) (?:que |surtout |juste )?pour (?:eux|elles|ses \w+|mes \w+|sa \w+|ma \w+|son \w+|mon \w+)"
     r"(?= ,|$| et )"
+    # Round 30 (retired held-out v34 class, fixd): plain words of the business read as signs by the classifier: providing
+    # for one's family ("je fais vivre ma famille avec ça": a burden at 0.9), one's name burnt with a bank ("je suis grillé
+    # chez eux": ideation), nobody hurt ("il est chez moi, pas blessé": self-harm at 0.92), nothing left to work with after
+    # a fire (hopeless finality), someone else one is angry with "killed" ("celui-là je vais le tuer lol": a plan at 0.91).
+    r"|\b(?:je|j|on|il|elle|nous) (?:fais|fait|faisons|font|faisait|faisais) (?:vivre|manger|tourner) (?:ma|mes|sa|ses|notre|nos|la|toute (?:ma|la|sa|notre)) "
+    r"(?:famille|femme|mari|enfants|gosses|foyer|maisonnee|petits|maison)(?: (?:avec (?:ca|cela|ce \w+|cette \w+|mon \w+|ma \w+)|grace a (?:ca|cela)))?(?= ,|$| et )"
+    r"|\b(?:je suis|suis|j suis|on est|il est|elle est|je serais|je serai|nous sommes) (?:completement |totalement |carrement |definitivement |deja |bien )?"
+    r"(?:grille|grillee|grilles|crame|cramee|brule|brulee) (?:chez|aupres (?:de|d)|avec|a la|au pres de|pour) (?:eux|elle|lui|la \w+|le \w+|les \w+|l \w+|ma \w+|mon \w+|mes \w+)\b"
+    r"|\b(?:pas|personne n a ete|personne de|sans (?:etre|avoir ete)) blessee?s?(?! (?:expres|volontairement|deliberement)\b)|\b(?:indemnes?|sains? et saufs?|saine? et sauve)\b"
+    r"|\b(?:plus|pas|presque plus) rien pour (?:travailler|bosser|produire|fabriquer|cuire|tourner|livrer|vendre|ouvrir|reprendre le travail)\b"
+    r"|\b(?:je|j)(?: vais| vas| veux| voudrais| pourrais| vais finir par| vais aller| ai envie de| avais envie de)? (?:le|la|les|l) "
+    r"(?:tuer|buter|etrangler|trucider|zigouiller|massacrer|flinguer|assassiner|etriper)\b(?!.*\b(?:moi|me tuer|me suicider|en finir|mourir)\b)"
     r"|\b(?:plus|pas|presque plus) rien (?:a|d) (?:vendre|livrer|produire|fabriquer|cuire|proposer|facturer|exposer|"
     r"mettre en (?:vitrine|rayon|vente)|faire tourner|stocker|expedier)\b"
     # Round 20 (alarms): money short to live on ("elle a plus un rond pour vivre", a sister fleeing a violent husband,
@@ -701,8 +719,23 @@ _CLAIM_AWAITED = re.compile(
 )
 
 
+# Round 30 (retired held-out v34 class, fixd): two insurers of a property claim ("le voisin n'a pas d'assurance à jour et mon
+# assurance dit qu'elle verra avec la sienne", "mon assureur se retourne contre celui du locataire"), read as a life
+# insurance at 0.9: set aside like the claims above when no life cover, no death and nothing personal is named.
+_CLAIM_BETWEEN_INSURERS = re.compile(
+    r"\b(?:assurance|assureur|assureurs|compagnie|mutuelle)(?: \w+){0,6} (?:verra|voit|va voir|doit voir|verront|se retourne|"
+    r"se retournera|se retourner|se mettra d accord|se mettront d accord|s arrange|s arrangera|negocie|negociera|traite|traitera|"
+    r"voie|regle|reglera) (?:avec|contre) (?:la sienne|le sien|la leur|le leur|l autre|celle (?:du|de la|de l|des)|celui (?:du|de la|de l|des)|"
+    r"l assurance|l assureur|son assur\w*|leur assur\w*)"
+    r"|\b(?:voisin|voisine|voisins|proprio|proprietaire|bailleur|locataire|syndic|copropriete|tiers)(?: \w+){0,2} (?:n a|n avait|n ont) "
+    r"(?:pas|plus|aucune) (?:d )?(?:assurance|assureur)"
+)
+
+
 def _claim_paid_in_part(quote: str) -> bool:
     words = " ".join(clause.text for clause in split_clauses(quote))
+    if _CLAIM_BETWEEN_INSURERS.search(words) and not _LIFE_COVER.search(words):
+        return not _CLAIM_PERSONAL.search(words) and not (_END_NAMED.search(words) or _table().finality.search(words))
     if _CLAIM_AWAITED.search(words) and not _LIFE_COVER.search(words):
         return not _CLAIM_PERSONAL.search(words) and not (_END_NAMED.search(words) or _table().finality.search(words))
     if _CLAIM_ON_CONDITION.search(words) and not _LIFE_COVER.search(words):
