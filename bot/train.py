@@ -1,4 +1,5 @@
-"""`python -m bot.train …`: Rasa's `rasa train`, with a token's fingerprint computed once per content (`make train`).
+"""`python -m bot.train …`: Rasa's `rasa train`, with a token's fingerprint computed once per content and the linear
+classifiers' training matrix built at once (`make train`).
 
 Rasa's training hook fingerprints every node's output to cache it (`TrainingHook.on_after_node`): the whole
 training data after each featurizer, so every token of every example, again and again. A token's fingerprint
@@ -8,14 +9,26 @@ fingerprints), for tokens that do not change from one node to the next. Here a t
 was given with the content it was computed from, and Rasa's own function runs again whenever that content
 differs (text, offsets, lemma, or its data as written by `repr`): the same digests as Rasa's, fewer times
 (tests/unit/bot/test_train.py compares them).
+
+When it does change (the regex featurizer adds its {pattern: bool} dict to every token), Rasa's digest is a
+digest of the digests of the token's five fields, and those fields repeat across tokens: the same words, offsets,
+and the same few data dicts. Each field's digest is kept by its repr, which tells apart what equality does not
+(`True` and `1`, `0.0` and `-0.0`, `"1"` and `1`), for values made only of strings, numbers, booleans, None and
+dicts of them; any other value goes through Rasa's function. The token's digest is then Rasa's list digest of those five.
+
+The intent classifier and the FAQ answer selector build their training matrix with bot/speedups.py's
+`features_matrix`: Rasa's `_create_X` copied and stacked every feature of every example, row by row, for the
+sentence-level ones it keeps (tests/unit/bot/test_speedups.py compares the matrices).
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Any
 
 from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.utils.io import deep_container_fingerprint, get_text_hash
 
 _rasa_fingerprint = Token.fingerprint
 _CACHE = "_relais_fingerprint"
@@ -27,19 +40,51 @@ def _content(token: Token) -> tuple[Any, ...]:
     return token.text, token.start, token.end, token.lemma, repr(sorted(token.data.items()))
 
 
+_PLAIN = (str, int, float, bool, type(None))
+# repr of a plain value -> Rasa's digest of that value. For these types the repr tells the value and its type
+# apart where equality does not: True and 1, 0.0 and -0.0, "1" and 1.
+_field_digests: dict[str, str] = {}
+
+
+def _plain(value: Any) -> bool:
+    if type(value) is dict:
+        return all(_plain(key) and _plain(item) for key, item in value.items())
+    return type(value) in _PLAIN
+
+
+def _field_digest(value: Any) -> str:
+    """rasa.shared.utils.io.deep_container_fingerprint(value), kept by value for plain values."""
+    if not _plain(value):
+        return str(deep_container_fingerprint(value))
+    key = repr(value)
+    digest = _field_digests.get(key)
+    if digest is None:
+        digest = _field_digests[key] = str(deep_container_fingerprint(value))
+    return digest
+
+
+def rasa_digest(token: Token) -> str:
+    """Token.fingerprint of Rasa 3.6: get_list_fingerprint([text, start, end, lemma, data]), field digests kept."""
+    fields = (token.text, token.start, token.end, token.lemma, token.data)
+    return str(get_text_hash(json.dumps([_field_digest(field) for field in fields])))
+
+
 def fingerprint_once(token: Token) -> str:
     """Rasa's `Token.fingerprint`, computed again only when the token's content changed since the last call."""
     content = _content(token)
     cached = token.__dict__.get(_CACHE)
     if cached is not None and cached[0] == content:
         return str(cached[1])
-    value = str(_rasa_fingerprint(token))
+    value = rasa_digest(token)
     setattr(token, _CACHE, (content, value))
     return value
 
 
 def install() -> None:
     Token.fingerprint = fingerprint_once
+    from bot import speedups
+
+    speedups.install("features_matrix")
 
 
 def main(argv: list[str]) -> int:

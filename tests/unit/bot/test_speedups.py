@@ -23,6 +23,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.importers.importer import TrainingDataImporter
+from rasa.shared.nlu.training_data.message import Message
 
 from bot import speedups
 from ops.settings import REPO_ROOT
@@ -331,3 +332,105 @@ def test_a_forms_unique_entity_mappings_are_rasas_for_every_form_and_domain(inst
         {"type": "from_entity", "entity": "city", "role": "from"}, shared
     )
     assert not FormAction("trip_form", None).entity_mapping_is_unique({"type": "from_entity", "entity": "city"}, shared)
+
+
+def _featurised(rng, tokens: int, sparse_widths=(9, 60, 80), dense_width=12, sparse_type=None) -> Message:
+    """A message featurised as the pipeline does: spaCy's dense features first (none if dense_width is 0: spaCy's
+    small French model has no vectors), then the sparse featurizers'."""
+    import numpy as np
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, TEXT
+    from rasa.shared.nlu.training_data.features import Features
+    from scipy.sparse import coo_matrix
+
+    message = Message(data={"text": "texte"})
+    if dense_width:
+        dense = rng.random((tokens, dense_width)).astype(np.float32) * (rng.random((tokens, dense_width)) < 0.8)
+        message.add_features(Features(dense, FEATURE_TYPE_SEQUENCE, TEXT, "dense"))
+        message.add_features(Features(dense.mean(axis=0, keepdims=True), FEATURE_TYPE_SENTENCE, TEXT, "dense"))
+    for width in sparse_widths:
+        counts = rng.integers(0, 3, (tokens, width)) * (rng.random((tokens, width)) < 0.1)
+        message.add_features(Features(coo_matrix(counts), FEATURE_TYPE_SEQUENCE, TEXT, f"sparse{width}"))
+        sentence = (sparse_type or coo_matrix)(counts.sum(axis=0, keepdims=True).astype(float if width == 9 else int))
+        message.add_features(Features(sentence, FEATURE_TYPE_SENTENCE, TEXT, f"sparse{width}"))
+    return message
+
+
+def assert_the_same_matrix(ours, rasas) -> None:
+    assert type(ours) is type(rasas) and ours.shape == rasas.shape
+    for part in ("data", "indices", "indptr"):
+        a, b = getattr(ours, part), getattr(rasas, part)
+        assert a.dtype == b.dtype and a.tolist() == b.tolist(), part
+
+
+def test_a_batch_s_matrix_is_rasa_s_built_at_once():
+    import numpy as np
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+    from scipy.sparse import csr_matrix
+
+    rasas = LogisticRegressionClassifier.__dict__["_create_X"]
+    rng = np.random.default_rng(7)
+    for sparse_type in (None, csr_matrix):
+        for dense_width in (12, 0):
+            messages = [_featurised(rng, n, dense_width=dense_width, sparse_type=sparse_type) for n in (1, 3, 8, 20, 2)]
+            ours = speedups.sentence_rows_at_once(messages)
+            assert ours is not None
+            assert_the_same_matrix(ours, rasas(None, messages))
+
+
+def test_a_batch_rasa_s_code_must_build_goes_to_it(installed):
+    import numpy as np
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+    from rasa.shared.nlu.training_data.features import Features
+    from scipy.sparse import coo_matrix
+
+    rasas = speedups._originals["_create_X"]
+    rng = np.random.default_rng(11)
+    unsorted = _featurised(rng, 4)
+    unsorted.features = [f for f in unsorted.features if not (f.is_sparse() and f.type == FEATURE_TYPE_SENTENCE)]
+    unsorted.add_features(
+        Features(coo_matrix(([1, 2], ([0, 0], [5, 1])), shape=(1, 9)), FEATURE_TYPE_SENTENCE, TEXT, "r")
+    )
+    no_sparse = _featurised(rng, 3)
+    no_sparse.features = [f for f in no_sparse.features if not f.is_sparse()]
+    cases = {
+        "other widths": [_featurised(rng, 3), _featurised(rng, 3, sparse_widths=(9, 60, 81))],
+        "columns unsorted": [unsorted, unsorted],
+        "no sparse features": [no_sparse, no_sparse],
+    }
+    for name, messages in cases.items():
+        assert speedups.sentence_rows_at_once(messages) is None, name
+        try:
+            expected = rasas(None, messages)
+        except ValueError:  # widths that differ: Rasa's vstack refuses them, and so does the speed-up
+            with pytest.raises(ValueError, match="incompatible dimensions"):
+                LogisticRegressionClassifier._create_X(None, messages)
+            continue
+        assert_the_same_matrix(LogisticRegressionClassifier._create_X(None, messages), expected)
+
+
+def test_the_same_matrix_for_a_batch_of_the_model_s_messages(agent):
+    """Every test message as the model's pipeline featurises it, in one batch as the training data goes."""
+    import asyncio
+
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    texts = [m.get("text") for m in load_data(str(REPO_ROOT / "tests" / "nlu" / "test_nlu.yml")).intent_examples]
+    speedups.install()
+    try:
+        messages: list[Message] = []
+        original = speedups._originals["_create_X"]
+        speedups._originals["_create_X"] = lambda self, batch: messages.extend(batch) or original(self, batch)
+
+        async def parse_all() -> None:
+            for text in texts:
+                await agent.parse_message(text)
+
+        asyncio.run(parse_all())
+    finally:
+        speedups._originals["_create_X"] = original
+        speedups.uninstall()
+    assert len(messages) == len(texts) > 100
+    ours = speedups.sentence_rows_at_once(messages)
+    assert ours is not None
+    assert_the_same_matrix(ours, speedups.LogisticRegressionClassifier._create_X(None, messages))

@@ -50,3 +50,39 @@ def test_a_change_of_text_offsets_or_lemma_gives_the_new_digest(field, value):
     before = train.fingerprint_once(token)
     setattr(token, field, value)
     assert train.fingerprint_once(token) == _rasa(token) != before
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"flag": True},
+        {"flag": 1},
+        {"flag": 1.0},
+        {"flag": 0.0},
+        {"flag": -0.0},
+        {"flag": None},
+        {1: "one", "1": "string one", 2.5: "float key"},
+        {"pattern": {"montant": True, "date": False}, "pos": "NOUN"},
+        {"pos": "NOUN", "pattern": {"date": False, "montant": True}},
+        {"object": object()},
+        {"list": ["a", 1]},
+    ],
+    ids=[
+        "true",
+        "one",
+        "one-float",
+        "zero",
+        "minus-zero",
+        "none",
+        "mixed-keys",
+        "nested",
+        "nested-reordered",
+        "object",
+        "list",
+    ],
+)
+def test_each_field_s_kept_digest_is_rasa_s_own(data):
+    """Values equal to Python but written differently by Rasa keep their own digests; other values are Rasa's."""
+    for _ in range(2):  # computed, then kept
+        token = Token("montant", 4, lemma="montant", data=dict(data))
+        assert train.rasa_digest(token) == _rasa(token)
