@@ -16,6 +16,11 @@ and the same few data dicts. Each field's digest is kept by its repr, which tell
 (`True` and `1`, `0.0` and `-0.0`, `"1"` and `1`), for values made only of strings, numbers, booleans, None and
 dicts of them; any other value goes through Rasa's function. The token's digest is then Rasa's list digest of those five.
 
+A sparse feature's fingerprint writes every entry as Rasa's `sparse_matrix_to_string` does (`"  %s\t%s" %
+((row, col), value)` with numpy scalars: 8 % of a cold training's samples); the same text is written from the
+entries as Python numbers, for the integer, boolean and float64 matrices the featurizers give (numpy writes those
+as Python does); any other dtype goes through Rasa's function.
+
 The intent classifier and the FAQ answer selector build their training matrix with bot/speedups.py's
 `features_matrix`: Rasa's `_create_X` copied and stacked every feature of every example, row by row, for the
 sentence-level ones it keeps (tests/unit/bot/test_speedups.py compares the matrices).
@@ -28,6 +33,7 @@ import sys
 from typing import Any
 
 from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.training_data import util as training_data_util
 from rasa.shared.utils.io import deep_container_fingerprint, get_text_hash
 
 _rasa_fingerprint = Token.fingerprint
@@ -80,8 +86,23 @@ def fingerprint_once(token: Token) -> str:
     return value
 
 
+_rasa_sparse_matrix_to_string = training_data_util.sparse_matrix_to_string
+
+
+def sparse_matrix_to_string(matrix: Any) -> str:
+    """rasa.shared.nlu.training_data.util.sparse_matrix_to_string, the same text from Python numbers."""
+    entries = matrix.tocoo()
+    if entries.data.dtype.kind not in "iub" and entries.data.dtype.name != "float64":
+        return str(_rasa_sparse_matrix_to_string(matrix))
+    rows, columns, values = entries.row.tolist(), entries.col.tolist(), entries.data.tolist()
+    return "\n".join(
+        [f"  ({row}, {column})\t{value}" for row, column, value in zip(rows, columns, values, strict=True)]
+    )
+
+
 def install() -> None:
     Token.fingerprint = fingerprint_once
+    training_data_util.sparse_matrix_to_string = sparse_matrix_to_string
     from bot import speedups
 
     speedups.install("features_matrix")

@@ -86,3 +86,23 @@ def test_each_field_s_kept_digest_is_rasa_s_own(data):
     for _ in range(2):  # computed, then kept
         token = Token("montant", 4, lemma="montant", data=dict(data))
         assert train.rasa_digest(token) == _rasa(token)
+
+
+@pytest.mark.parametrize("dtype", ["int64", "int32", "float64", "float32", "bool"])
+def test_a_sparse_matrix_is_written_as_rasa_writes_it(dtype):
+    import numpy as np
+    from scipy.sparse import coo_matrix, csr_matrix
+
+    rng = np.random.default_rng(5)
+    dense = (rng.random((12, 200)) < 0.05) * rng.normal(size=(12, 200)) * 1e3
+    for matrix in (coo_matrix(dense.astype(dtype)), csr_matrix(dense.astype(dtype))):
+        assert train.sparse_matrix_to_string(matrix) == train._rasa_sparse_matrix_to_string(matrix)
+
+
+def test_float_edge_values_are_written_as_rasa_writes_them():
+    import numpy as np
+    from scipy.sparse import coo_matrix
+
+    values = [0.1 + 0.2, -0.0, 1e16, 1e-5, 123456789.123, np.inf, -np.inf, np.nan, 5e-324, 1.0, 2.5e-8]
+    matrix = coo_matrix(([*values], ([0] * len(values), list(range(len(values))))), shape=(1, len(values)))
+    assert train.sparse_matrix_to_string(matrix) == train._rasa_sparse_matrix_to_string(matrix)
