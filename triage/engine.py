@@ -147,7 +147,9 @@ _HEARING_WORDS = re.compile(r"\b(?:audiences?|tribunal|juges?|magistrats?|convoq
 
 def _only_a_family_hearing_dated(text: str) -> bool:
     """The clause's deadline words are only those of a hearing before the family judge (see _FAMILY_COURT)."""
-    return bool(_FAMILY_COURT.search(text)) and not rules().signals.deadline_context.search(_HEARING_WORDS.sub(" ", text))
+    return bool(_FAMILY_COURT.search(text)) and not rules().signals.deadline_context.search(
+        _HEARING_WORDS.sub(" ", text)
+    )
 
 
 def _only_a_private_creditor_dated(text: str) -> bool:
@@ -972,6 +974,8 @@ class _Run:
         self.bereaved = False
         self.close_people: list[str] = []  # as named, in order ("mon mari")
         self.own_sign = False  # a sign in the writer's own words
+        # Suicide denied unprompted before any difficulty was told: the direct question waits for the difficulty.
+        self.denied_before_difficulty: Sign | None = None
         self.later_deadline = False  # a date said, further ahead than the days that make a case urgent
         self.hearing_dated_far_at: int | None = None  # the last message with a hearing dated beyond those days
         self.person_at_risk: str | None = None  # the last person whose signs someone close reported
@@ -1011,9 +1015,15 @@ class _Run:
             # Round 29 (retired held-out v33 class, helper fixd): suicide denied before any question, after a difficulty
             # or a word of strain said earlier in the conversation ("la banque a fait jouer ma caution", then "l'idée de
             # mourir, je l'ai pas"), or beside a difficulty of the moment: the subject is on the table, the direct
-            # question is asked once, as round 28 asks it beside a word of strain in the same message.
+            # question is asked once, as round 28 asks it beside a word of strain in the same message. Round 30
+            # (retired v34, d-114): or before the difficulty, which comes in a later message.
             denial = suicide_denied_unprompted(text)
             signs = [denial] if denial is not None else []
+        if not signs and said and self.denied_before_difficulty is not None:
+            if _says_present_difficulty(clauses) or names_a_difficulty(text):
+                signs, self.denied_before_difficulty = [self.denied_before_difficulty], None
+        elif not signs and said and not (self.hits or self.strained):
+            self.denied_before_difficulty = suicide_denied_unprompted(text)
         named = close_people_named(text, clauses)
         self.close_people += named
         introduced = introduced_relative(text)
