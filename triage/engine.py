@@ -492,7 +492,7 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
             continue
         # Nor only whom the message is for ("c'est pour mon père", "je viens pour ma femme, elle est coiffeuse": round
         # 30, read as vie_personnelle from « père », « ma femme », « viens »): a relative introduced, no difficulty.
-        if terms and all(_only_who(term) for term in terms):
+        if terms and all(_only_who(term) for term in terms) and _only_introduces(clause.text):
             continue
         # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
@@ -587,6 +587,22 @@ _WHO_WORDS = _GRAMMAR_WORDS | frozenset(_WHO.split())
 def _only_who(term: str) -> bool:
     """A term of the model's evidence that only says whom the message is about ("mon père", "ma femme", "viens")."""
     return all(word in _WHO_WORDS for word in term.split())
+
+
+_INTRODUCING = frozenset(["c", "euh", "en", "fait", "bonjour", "bonsoir", "salut", "ici"])
+
+
+def _only_introduces(clause_text: str) -> bool:
+    """The clause says only who writes for whom, their trade and their town ("j'écris pour mon frère, il est maçon à
+    Lorient"); a death, a business, papers ("mon frère ... vient de décéder, je gère les papiers") are more."""
+    from places.resolve import names_a_known_town
+
+    rest = [
+        word
+        for word in re.findall(r"\w+", clause_text)
+        if word not in _WHO_WORDS and word not in _INTRODUCING and word not in _trade_words()
+    ]
+    return all(names_a_known_town(word) is not None for word in rest)
 
 
 def _only_time(term: str) -> bool:
