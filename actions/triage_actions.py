@@ -80,7 +80,11 @@ class ValidateTriageSlots(ValidationAction):
             SlotSet(name, value) for name, value in assessment.to_slots().items() if tracker.get_slot(name) != value
         ]
         facts = facts_to_fill(tracker)
-        trade_undone = trade_said_wrong_before(tracker, facts) or trade_named_by_a_town(tracker, facts)
+        trade_undone = (
+            trade_said_wrong_before(tracker, facts)
+            or trade_named_by_a_town(tracker, facts)
+            or trade_of_a_payee(tracker, facts)
+        )
         if assessment.urgency == "basse" and tracker.get_slot("requested_slot") != "creditors":
             # Asking ahead (round 22, r22c-07, r22c-12): "si un jour je n'arrive pas à payer mes cotisations" owes
             # nothing; "J'ai noté : sommes dues : URSSAF" misled the artisan and the advisor. A creditor noted from
@@ -502,6 +506,18 @@ def trade_named_by_a_town(tracker: Tracker, facts: dict[str, Any]) -> list[Event
         return []
     facts.pop("trade", None)
     return [SlotSet("trade", known)] if extracted else []
+
+
+def trade_of_a_payee(tracker: Tracker, facts: dict[str, Any]) -> list[EventType]:
+    """A trade the entity extractor read from someone paid ("3200 € au meunier" from a boulangère, round 30: the case said
+    "Métier : meunier"), which the message's facts read as the payee: the slot set back to the trade said before."""
+    extracted = tracker.get_slot("trade") if "trade" in tracker.slots_to_validate() else None
+    creditors = facts.get("creditors")
+    if not isinstance(extracted, str) or facts.get("trade") or not isinstance(creditors, str):
+        return []
+    if fold(extracted).lower() not in fold(creditors).lower().split():
+        return []
+    return [SlotSet("trade", value_before_latest_message(tracker.events, "trade"))]
 
 
 def _noted(tracker: Tracker) -> dict[str, object]:

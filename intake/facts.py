@@ -1221,7 +1221,9 @@ def _payees_named(text: str) -> list[tuple[str, str]]:
     # A trade paid, in lower case ("3200 € au meunier"): the payee is the trade's word.
     folded = fold(text or "").lower()
     for word in _lookup("trades"):
-        paid = re.search(rf"\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:au|chez) ({re.escape(word)})\b", folded)
+        paid = re.search(
+            rf"\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:au|chez(?: le| la| l'| mon| ma)?) ?({re.escape(word)})\b", folded
+        )
         if " " not in word and paid and all(word != known for known, _ in found):
             # As typed ("maçon"), where folding kept the length.
             typed = text[paid.start(1) : paid.end(1)] if len(folded) == len(text) else word
@@ -1258,7 +1260,10 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
         names = [
             name
             for folded_name, name in payees
-            if re.search(rf"\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:a|chez|au) {re.escape(folded_name)}\b", clause)
+            if re.search(
+                rf"\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:a|chez|au)(?: le| la| l'| mon| ma)? ?{re.escape(folded_name)}\b",
+                clause,
+            )
         ]
         for match in _CREDITOR.finditer(clause):
             if _CREDITOR_NOT_IT_BEFORE.search(clause[: match.start()]):

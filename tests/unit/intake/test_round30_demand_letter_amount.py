@@ -43,3 +43,7 @@ def test_a_demand_for_payment_says_the_sum_is_owed(words, creditors):
 def test_a_trade_paid_is_a_payee_never_the_artisans_trade(words, facts):
     found = extract_facts(words)
     assert {key: found.get(key) for key in facts} == facts
+
+
+def test_a_trade_paid_after_a_determiner_is_the_payee():
+    assert extract_facts("et 1500 euros chez le plombier qui a refait le fournil").get("creditors") == "plombier 1500 €"
