@@ -187,7 +187,8 @@ def sentence_rows_at_once(messages: list[Message]) -> scipy.sparse.csr_matrix | 
     row_ends = [0]
     dtypes = set()
     for message in messages:
-        sparse, dense = [], []
+        sparse: list[Any] = []
+        dense: list[Any] = []
         for features in message.features:
             if features.attribute == TEXT and features.type == FEATURE_TYPE_SENTENCE:
                 (sparse if features.is_sparse() else dense).append(features.features)
