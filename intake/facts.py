@@ -1220,15 +1220,28 @@ def _payees_named(text: str) -> list[tuple[str, str]]:
         found.append((folded_name, name))
     # A trade paid, in lower case ("3200 € au meunier"): the payee is the trade's word.
     folded = fold(text or "").lower()
-    for word in _lookup("trades"):
-        paid = re.search(
-            rf"\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:au|chez(?: le| la| l'| mon| ma)?) ?({re.escape(word)})\b", folded
-        )
-        if " " not in word and paid and all(word != known for known, _ in found):
+    first_paid: dict[str, re.Match[str]] = {}
+    for paid in _trade_paid().finditer(folded):
+        first_paid.setdefault(paid.group(1), paid)
+    order = _trade_order()
+    for word, paid in sorted(first_paid.items(), key=lambda item: order[item[0]]):
+        if all(word != known for known, _ in found):
             # As typed ("maçon"), where folding kept the length.
             typed = text[paid.start(1) : paid.end(1)] if len(folded) == len(text) else word
             found.append((word, typed.lower()))
     return found
+
+
+@cache
+def _trade_paid() -> re.Pattern[str]:
+    """A sum paid to a one-word trade ("3200 € au meunier"): one pattern, built once, for every trade."""
+    words = "|".join(re.escape(word) for word in _lookup("trades") if " " not in word)
+    return re.compile(rf"\d\s*(?:€|euros?|eur|e|k|balles)?\s+(?:au|chez(?: le| la| l'| mon| ma)?) ?({words})\b")
+
+
+@cache
+def _trade_order() -> dict[str, int]:
+    return {word: index for index, word in enumerate(_lookup("trades"))}
 
 
 _NOT_PAYEES = frozenset({"noel", "paques", "pole emploi", "france travail"})
