@@ -23,7 +23,8 @@ def normalise(text: str) -> str:
 
 
 def _examples(path: Path) -> list[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # libyaml's parser: the training and evaluation files are tens of thousands of lines (a minute of CPU with PyYAML's).
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     texts = []
     for item in data.get("nlu") or []:
         for line in str(item.get("examples") or "").splitlines():
