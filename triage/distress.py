@@ -97,6 +97,9 @@ class _Table:
     reported: _Reported
     # Signs read only once a death by suicide was told in the conversation (distress.yml `after_a_suicide_told`).
     after_a_suicide: tuple[_Rule, ...] = ()
+    # Round 31 (fixd): signs read only once the death of someone close was told (distress.yml `after_a_death_told`).
+    after_a_death: tuple[_Rule, ...] = ()
+    death_told: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ def _table() -> _Table:
     seen: set[str] = set()
     table = [_rule(sign, seen) for sign in raw["signs"]]
     after_a_suicide = tuple(_rule(sign, seen) for sign in raw.get("after_a_suicide_told") or [])
+    after_a_death = tuple(_rule(sign, seen) for sign in raw.get("after_a_death_told") or [])
     reported = raw["reported"]
     return _Table(
         tuple(table),
@@ -122,6 +126,8 @@ def _table() -> _Table:
         compile_any(raw["finality"]),
         _Reported(*(compile_any(reported[key]) for key in ("close_person", "third_person", "frames", "writer"))),
         after_a_suicide,
+        after_a_death,
+        compile_any(raw["death_told"]) if raw.get("death_told") else None,
     )
 
 
@@ -247,6 +253,20 @@ _ACT_DENIED = re.compile(
     r"|\b(?:l idee|la pensee|l envie|la tentation|(?:des |les )?(?:idees|pensees) (?:noires|suicidaires|de suicide|de mort))"
     r"(?: (?:de|d) (?:me suicider|me tuer|mourir|en finir|la mort|mettre fin a mes jours))?(?: ,)? (?:moi )?(?:je|j)(?: ne| n)? "
     r"(?:l|la|les|en) (?:ai|avais)(?: (?:jamais|pas|pas du tout|absolument pas|point))(?: eu| eue| eues| eus)?\b"
+    # Round 31 (retired held-out v35 class, fixd): the same said of someone close, the thought named first ("des idées
+    # noires, il en a pas", "l'envie d'en finir, elle ne l'a jamais eue", "des pensées de mort, mon père n'en a aucune"):
+    # a relative's no; their worry beside it is asked about directly.
+    r"|\b(?:l idee|la pensee|l envie|la tentation|(?:des |les )?(?:idees|pensees) (?:noires|suicidaires|de suicide|de mort))"
+    r"(?: (?:de|d) (?:se suicider|se tuer|mourir|en finir|la mort|mettre fin a ses jours))?(?: ,)? (?:lui |elle )?"
+    r"(?:il|elle|ils|elles|(?:mon|ma|notre) \w+)(?: ne| n)? (?:l|la|les|en) (?:a|avait|ont|avaient)"
+    r"(?: (?:jamais|pas|pas du tout|absolument pas|point|aucune))(?: eu| eue| eues| eus)?\b"
+    # Round 31 (retired held-out v35 class, fixd): a question someone asked the writer, reported, then its answer given as
+    # no ("la généraliste cherchait à savoir si je pensais au suicide, ma réponse : non", "elle m'a demandé si j'avais des
+    # pensées de mort, je lui ai dit que non"); a "mais" after the no keeps the sign.
+    r"|\bsi (?:j avais|j ai|je pensais|je pense|j y pensais|je songeais|il m arrivait (?:d avoir|de penser))(?: \w+){0,2} "
+    r"(?:des |les )?(?:(?:idees|pensees) (?:noires|suicidaires|de suicide|de mort)|au suicide|a la mort|a en finir|a me tuer|"
+    r"envie de mourir)(?: (?:\w+|,)){0,3} (?:la reponse est|ma reponse est|ma reponse|reponse|j ai dit|j ai repondu|je lui ai dit|"
+    r"je lui ai repondu|je leur ai dit|je leur ai repondu)(?: ,)? (?:non|que non|jamais|pas du tout|aucune?)\b(?! (?:mais|pourtant|sauf)\b)"
     # Round 28 (retired held-out v32 class): the question someone asked the writer, said with its no ("mon médecin m'a posé
     # la question : envie de mourir, non, aucune"); a yes, a doubt or a turning after it keeps the sign (_DENIAL_TURNS).
     # Not "m'a demandé si j'avais des idées noires": explicit_suicide's veto and ambiguous_asked_about_dark_thoughts read it.
@@ -273,7 +293,10 @@ _ACT_DENIED = re.compile(
     r"(?:mourir|la mort|suicide|se suicider|se tuer|en finir|mettre fin a ses jours)\b"
     # "mourir, jamais de la vie j'y pense" (retired held-out v23's clear no): "jamais de la vie" denies the thought said
     # after it; its "j'y pense" is not a denial turning (_DENIAL_TURNS reads the rest of the message).
-    r"|\b(?P<never>(?:mourir|me suicider|me tuer|en finir|le suicide|suicide)(?: ,)? jamais de la vie"
+    # Round 31 (retired held-out v35 class, fixd): the act in its other everyday words ("me flinguer ? jamais de la vie",
+    # "me faire du mal, jamais de la vie").
+    r"|\b(?P<never>(?:mourir|me suicider|me tuer|en finir|le suicide|suicide|me foutre en l air|me flinguer|me supprimer|"
+    r"mettre fin a mes jours|me faire du mal|faire une betise|faire une connerie)(?: ,)? jamais de la vie"
     r"(?: (?:j y|je n y|j y ai|je n y ai|j en|je n en) (?:pense|songe|jamais pense|ai jamais pense))?)"
     # The act named between two no's, or followed by "non, pas ça" (retired held-out v26, typed fast: "nan en finir non,
     # pas ça, j'ai deux gamins"): denied, the reasons follow.
@@ -382,6 +405,20 @@ def signs_after_a_suicide_told(text: str, clauses: list[Clause] | None = None) -
     comprends pourquoi il l'a fait", "je vais faire pareil"): identification with the one who died. Always the
     writer's (the "il" in them is the dead, never a person at risk)."""
     return _rules_signs(_table().after_a_suicide, text, clauses)
+
+
+def tells_a_death_of_someone_close(text: str, clauses: list[Clause] | None = None) -> bool:
+    """Round 31 (fixd, talking to the bot): the message tells that someone close died ("mon fils est mort en 2019",
+    "depuis le décès de ma compagne", "je suis veuf"), whatever the cause (distress.yml `death_told`)."""
+    pattern = _table().death_told
+    return pattern is not None and any(pattern.search(clause.text) for clause in clauses or split_clauses(text))
+
+
+def signs_after_a_death_told(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
+    """Round 31 (fixd, talking to the bot): a widower's wish to join his late wife ("j'aimerais tant retrouver mon
+    épouse") said in a later message than the one that told her death: the wish to be dead; elsewhere joining one's
+    wife is an evening plan."""
+    return _rules_signs(_table().after_a_death, text, clauses)
 
 
 def _rules_signs(table_rules: Iterable[_Rule], text: str, clauses: list[Clause] | None) -> list[Sign]:
@@ -530,6 +567,18 @@ _PLAIN_WORDS = re.compile(
     r"(?:tuer|buter|etrangler|trucider|zigouiller|massacrer|flinguer|assassiner|etriper)\b(?!.*\b(?:moi|me tuer|me suicider|en finir|mourir)\b)"
     r"|\b(?:plus|pas|presque plus) rien (?:a|d) (?:vendre|livrer|produire|fabriquer|cuire|proposer|facturer|exposer|"
     r"mettre en (?:vitrine|rayon|vente)|faire tourner|stocker|expedier)\b"
+    # Round 31 (retired held-out v35 classes, fixd): a home or goods pledged to a creditor and the creditor turning on it
+    # ("notre appartement est hypothéqué, j'ai peur que la banque vienne dessus": a burden at 0.96), and the next step a
+    # bailiff or a creditor announced ("ensuite ce sera la vente aux enchères, m'a dit l'huissier": a way out at 0.93): the
+    # procedure's facts.
+    r"|\b(?:engage|engagee|hypotheque|hypothequee|mis en garantie|mise en garantie|donne en garantie|nanti|nantie|mis en caution|gage|gagee)"
+    r"(?: (?:aussi|egalement|deja|meme))? (?:la|notre|ma|sa|leur|nos|mes|le|mon) (?:maison|appartement|terrain|residence|bien|biens|local|fonds|murs|parts|assurance vie)\b"
+    r"|\b(?:qu ils|qu elle|qu il|qu elles|que la banque|que le creancier|que l urssaf|que le fisc|qu on)(?: ne| n)? "
+    r"(?:se retournent|se retourne|se retournera|se retourneront|se retournerait|viennent|vienne|viendront) "
+    r"(?:dessus|sur (?:la|notre|ma) (?:maison|appartement|residence|caution)|contre (?:moi|nous|ma femme|mon mari|la caution|le garant))\b"
+    r"|\b(?:apres|ensuite|la prochaine etape|l etape suivante|apres ca|sinon|derriere)(?: ,)? (?:ca|ce|c|cela) (?:serait|sera|est|va etre|ce sera) "
+    r"(?:la|le|l|une|un|les) (?:saisies?|vente|ventes|expulsion|tribunal|liquidation|redressement|audience|assignation|huissier|commissaire|"
+    r"fourriere|mise en demeure|procedure|saisie attribution|saisie vente|vente aux encheres|encheres)\b"
     # Round 20 (alarms): money short to live on ("elle a plus un rond pour vivre", a sister fleeing a violent husband,
     # read as a burden at 0.91): a money fact, the urgency's (cases_round19_ambiguous.yml says so for the rules).
     r"|\b(?:plus|pas|zero|sans|aucun|presque plus) (?:un |une |d |de |du )?(?:sous?|ronds?|centimes?|euros?|kopecks?|"
@@ -732,8 +781,22 @@ _CLAIM_BETWEEN_INSURERS = re.compile(
 )
 
 
+# Round 31 (retired held-out v35 class, fixd): the insurer feared not to follow or to drop the writer after a claim or a
+# lawsuit ("si le client m'attaque, mon assurance risque de ne pas suivre", "l'assureur va me lâcher"), read as a life
+# insurance at 0.9: set aside like the claims above when no life cover, no death and nothing personal is named.
+_INSURER_NOT_FOLLOWING = re.compile(
+    r"\b(?:assurance|assureur|assureurs|mutuelle|compagnie|rc pro|responsabilite civile)(?: \w+){0,3} (?:ne |n )?"
+    r"(?:suive|suit|suivra|suivrait|suivent|suivront|couvre|couvrira|couvrirait|prenne en charge|prendra en charge|marche|marchera) "
+    r"(?:pas|plus|rien)\b"
+    r"|\b(?:assurance|assureur|mutuelle|compagnie)(?: (?:va|vont|risque de|pourrait))? (?:me |nous |m |l )?"
+    r"(?:lache|lacher|lachera|lacherait|se defile|se defiler|se defilera|se retire|se retirer|resilie|resilier|resiliera)\b"
+)
+
+
 def _claim_paid_in_part(quote: str) -> bool:
     words = " ".join(clause.text for clause in split_clauses(quote))
+    if _INSURER_NOT_FOLLOWING.search(words) and not _LIFE_COVER.search(words):
+        return not _CLAIM_PERSONAL.search(words) and not (_END_NAMED.search(words) or _table().finality.search(words))
     if _CLAIM_BETWEEN_INSURERS.search(words) and not _LIFE_COVER.search(words):
         return not _CLAIM_PERSONAL.search(words) and not (_END_NAMED.search(words) or _table().finality.search(words))
     if _CLAIM_AWAITED.search(words) and not _LIFE_COVER.search(words):
@@ -758,6 +821,45 @@ _RETIRING = re.compile(
 _NOT_ONLY_RETIRING = re.compile(
     r"\b(?:testament|obseques|enterrement|lettres?|adieux?|assurance vie|pour toujours|pour de bon|definitivement|"
     r"apres moi|plus la|moi avec)\b"
+)
+
+
+# Round 31 (retired held-out v35 class, fixd): tools or the workshop handed on to an apprentice or a successor, the
+# retirement or the closing told in another sentence of the message ("je cesse en juin ... ma compagne de l'atelier aura
+# les établis et la presse, je lui donne l'ensemble"): the classifier read giving away at 0.97 on the sentence that does not say why. Set
+# aside when the message names the retirement or the handover and the sentence names no end, no death, no "plus besoin".
+_HANDED_ON = re.compile(
+    r"\b(?:retraite|retraites|cession|ceder|cede|repreneur|repreneuse|successeur|reprise|reprendre|reprend|transmission|"
+    r"transmettre|fermer (?:proprement )?(?:l entreprise|la boite|l atelier|la societe|le commerce)|cessation (?:d activite)?|"
+    r"passer la main|passe la main|s installer|s installe|va s installer|apprentie?)\b"
+)
+_NOT_ONLY_HANDED_ON = re.compile(
+    r"\b(?:plus besoin|besoin de rien|la ou je vais|apres moi|pour apres|testament|obseques|enterrement|adieux?|pardon|"
+    r"pour toujours|pour de bon|a jamais|definitivement|plus la|souvenir de moi|me reste|inutile|bientot|servira plus|"
+    r"serviront plus)\b"
+)
+# A retirement denied ("il ne prend pas sa retraite du tout", "pas question de retraite"): no handing on told.
+_RETIRING_DENIED = re.compile(
+    r"\b(?:pas|jamais|plus|aucune?|sans)(?: \w+){0,2} (?:sa |ma |la |leur |de |d )?(?:retraite|cession|repreneur|successeur)\b"
+)
+_GIVEN_OR_SETTLED = ("giving_away_possessions", "settling_affairs")
+
+
+def _handed_on_at_retiring(verdict: distress_model.Verdict, message_text: str) -> bool:
+    message_text = _RETIRING_DENIED.sub(" ", message_text)
+    if verdict.category not in _GIVEN_OR_SETTLED or not _RETIRING_OR_CLOSING.search(message_text):
+        return False
+    words = " ".join(clause.text for clause in split_clauses(verdict.quote))
+    return (
+        bool(_HANDED_ON.search(message_text))
+        and not _NOT_ONLY_HANDED_ON.search(words)
+        and not (_END_NAMED.search(words) or _table().finality.search(words))
+    )
+
+
+_RETIRING_OR_CLOSING = re.compile(
+    r"\b(?:retraite|retraites|cession|repreneur|successeur|cessation|fermer (?:proprement )?(?:l entreprise|la boite|l atelier|"
+    r"la societe|le commerce)|passer la main|passe la main)\b"
 )
 
 
@@ -800,7 +902,7 @@ def _model_sign(text: str) -> Sign | None:
                 continue
             if _claim_paid_in_part(verdict.quote):
                 continue
-            if _leaving_is_retiring(verdict.quote, message_text):
+            if _leaving_is_retiring(verdict.quote, message_text) or _handed_on_at_retiring(verdict, message_text):
                 continue
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
@@ -1071,7 +1173,9 @@ def signs_in_words(rules: Iterable[str], *, plan_denied: bool = False) -> list[s
     out, each kind said once. Never stronger than what was said (round 19): a rule's own label where its category says
     more (RULE_LABELS), the line's name left out, a category only the classifier read named unquoted and "à confirmer",
     and ``plan_denied`` (the person said they had no plan) said beside an "intention, projet ou moyen"."""
-    category_of = {rule.id: rule.category for rule in (*_table().rules, *_table().after_a_suicide)}
+    category_of = {
+        rule.id: rule.category for rule in (*_table().rules, *_table().after_a_suicide, *_table().after_a_death)
+    }
     recorded = [str(rule) for rule in rules]
     by_rules = {category_of.get(rule) for rule in recorded if not rule.startswith("model:")}
     said: list[str] = []

@@ -27,10 +27,12 @@ from triage.distress import (
     is_bereaved_by_suicide,
     says_feeling_or_strain,
     says_not_the_writer,
+    signs_after_a_death_told,
     signs_after_a_suicide_told,
     speaks_of_no_one,
     speaks_of_someone_else,
     suicide_denied_unprompted,
+    tells_a_death_of_someone_close,
 )
 from triage.model import best_alone_threshold, corpus, model, thresholds
 from triage.normalise import Clause, normalise, split_clauses, without_markup
@@ -988,6 +990,7 @@ class _Run:
         self.strained = False
         self.signs: list[Sign] = []
         self.bereaved = False
+        self.death_told = False  # the death of someone close told (round 31: "rejoindre ma femme" said later)
         self.close_people: list[str] = []  # as named, in order ("mon mari")
         self.own_sign = False  # a sign in the writer's own words
         # Suicide denied unprompted before any difficulty was told: the direct question waits for the difficulty.
@@ -1026,7 +1029,9 @@ class _Run:
         following = (
             signs_after_a_suicide_told(text, clauses) if self.bereaved or is_bereaved_by_suicide(text, clauses) else []
         )
-        signs = sorted([*following, *signs], key=lambda sign: sign.level)
+        self.death_told = self.death_told or tells_a_death_of_someone_close(text, clauses)
+        joining = signs_after_a_death_told(text, clauses) if self.death_told else []
+        signs = sorted([*following, *joining, *signs], key=lambda sign: sign.level)
         if not signs and said and (self.hits or self.strained or _says_present_difficulty(clauses)):
             # Round 29 (retired held-out v33 class, helper fixd): suicide denied before any question, after a difficulty
             # or a word of strain said earlier in the conversation ("la banque a fait jouer ma caution", then "l'idée de
