@@ -39,7 +39,9 @@ def test_business_facts_stay_off_the_crisis_path(text):
         "la banque prendra la maison, de toute façon je ne serai plus là pour voir ça",
         "j'ai rédigé mon testament, mes affaires sont en ordre, je suis prêt à partir",
         "l'assurance vie paiera tout si je meurs, ma famille sera tranquille",
-        # Things given away with the retirement denied: no handing on told.
+        # Things given away with the retirement denied: no handing on told, and the rules' "retraite" veto says nothing.
+        "mon frère distribue ses outils, la scie à un voisin, le rabot à mon fils, il dit que bientôt ce sera inutile, et "
+        "il ne part pas à la retraite",
         "mon associé donne ses outils à tout le monde, la scie au voisin, le tour à son neveu, il dit que bientôt ça lui "
         "sera inutile. la retraite, il n'en prend pas",
     ],
