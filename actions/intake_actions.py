@@ -700,6 +700,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
                 dispatcher.utter_message(text=CALL_ALREADY_ASKED)
                 return {slot: said_with_it}
             return not_answered(slot, CALL_ALREADY_ASKED, dispatcher, tracker)
+        if value != words and value == WHAT_A_NO_SAYS.get(slot) and is_skip(words):
+            # "non je préfère pas dire", "non, ça je le garde pour moi" (round 31, make run): read as a no, they were
+            # stored as "aucune échéance connue", "0" salariés or "aucune dette signalée", which the advisor would take
+            # for an answer. Declining is passing the question.
+            return {slot: SKIPPED}
         if value != words and answer_kind(words) == NO and is_waiting(words):
             # "non attendez" mapped as a no ("aucune échéance connue"): a pause to think, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
@@ -1504,9 +1509,9 @@ _STOPPING = re.compile(
 )
 # The conversation, the chat, the questions: what a stop is about ("fermez la discussion", never "je ferme le salon").
 _THE_CHAT = (
-    r"(?:(?:la|cette|notre|l'|cet|ce|le|les|vos|du|de la|de ce|de cette|avec (?:la|le|ce|cette|vos|les))\s?)?"
-    r"(?:conversation|discussion|echange|chat|questionnaire|formulaire|dialogue|appli|application|page|robot|machine|bot|"
-    r"demarche|questions)"
+    r"(?:(?:la|cette|notre|l'|cet|ce|le|les|vos|votre|tes|ces|ma|du|de la|de ce|de cette|avec (?:la|le|ce|cette|vos|les))\s?)?"
+    r"(?:conversation|discussion|echange|chat|tchat|questionnaire|formulaire|dialogue|appli|application|page|fenetre|robot|"
+    r"machine|bot|demarche|questions)"
 )
 # Where a stop word ends its clause: nothing after it but the end, a comma, "là", "ici", "tout", "svp", "maintenant".
 _CLAUSE_END = (
@@ -1521,23 +1526,36 @@ _CLAUSE_END = (
 _STOPPING_SAID = re.compile(
     r"\b(?:sto+p+|stoppe[zr]?|je stoppe|on stoppe|halte|basta|rideau|finish)\b|"
     # "arrêtez", "j'arrête là", "arrête-toi": the verb ending its clause, or about the chat
-    r"\b(?<!')(?:arrete[zr]?|j'?arrete|je m'arrete|on (?:s')?arrete|arretons|arrete[- ]toi|arret)" + _CLAUSE_END + "|"
+    # never "mon arrêt", "un arrêt" (a sick leave, round 31)
+    r"\b(?<!')(?<!mon )(?<!son )(?<!ton )(?<!un )(?<!en )(?:arrete[zr]?|j'?arrete|je m'arrete|on (?:s')?arrete|arretons|arrete[- ]toi|arret)"
+    + _CLAUSE_END
+    + "|"
     r"\b(?<!')(?:arreter|finir|terminer|cesser|clore|cloturer|fermer|quitter|interrompre|couper|abandonner)"
     r"(?:\s?" + _THE_CHAT + r"\b|" + _CLAUSE_END + r")|"
-    r"\b(?:arreter|cesser) de (?:discuter|parler|repondre|ecrire|poser|me poser|m'ecrire)\b|"
+    r"\b(?:arreter|arretez|arrete|cesser|cessez) de (?:discuter|parler|me parler|repondre|ecrire|poser|me poser|m'ecrire)\b|"
     r"\b(?:mettre|mettons|je mets|mettez|met) (?:fin|un terme|un point final)\b|"
     # "fermez la discussion", "j'annule tout", "oubliez ma demande", "je quitte ce chat", "j'abandonne, tant pis"
-    r"\b(?<!')(?:clo[st]|cloture[zr]?|clotur\w*|fermez|ferme[rz]?|je ferme|on ferme|quitte[rz]?|je quitte|interromp\w*|j'interromp\w*|"
-    r"cesse[zr]?|cessons|annule[rz]?|annulez|j'annule|on annule|oublie[zr]?|on oublie|abandonne[rz]?|j'abandonne)"
+    r"\b(?<!')(?:clo[st]|cloture[zr]?|clotur\w*|fermez|ferme[rz]?|je ferme|on ferme|refermez|je referme|quitte[rz]?|je quitte|interromp\w*|j'interromp\w*|"
+    r"cesse[zr]?|cessons|annule[rz]?|annulez|j'annule|on annule|oublie[zr]?|on oublie|abandonne[rz]?|j'abandonne|abandonnons|"
+    r"termine[zr]?|terminons|je termine|on termine)"
     r"(?:\s?(?:" + _THE_CHAT + r"|tout(?: ca)?|ma demande|la demande|ici)\b|" + _CLAUSE_END + r")|"
     r"(?:^|[,.;!]\s?)(?:c'est |ce chat c'est )?(?:fin|fini|termine|terminee)(?: de (?:la |l')(?:conversation|discussion|echange))?"
     r"(?: pour (?:moi|ce soir|aujourd'hui))?(?=\s*$|\s*[,.;!])|"
     r"\bc'est fini (?:la conversation|pour ce soir)\b|\bfin de (?:la |l'|cet |cette |notre )?(?:conversation|discussion|echange)\b|"
-    r"\b(?:conversation|discussion|echange) terminee?\b|"
+    r"\b(?:conversation|discussion|echange) (?:terminee?|close|s'arrete|se termine)\b|"
+    # "cette conversation, je ne veux pas la prolonger", "ce formulaire, je ne le poursuis pas" (round 31: v35's voice)
+    r"\b(?:(?:(?:veux|souhaite|desire) (?:pas|plus)|prefere (?:ne )?pas) (?:la |le )?(?:prolonger|poursuivre)|"
+    r"je (?:ne )?(?:la |le )?(?:prolonge|poursuis) (?:pas|plus))(?=\s*$|\s*[,.;!]|\s+"
+    + _THE_CHAT
+    + r"\b)|\bcontinuer ne me dit plus rien\b|\bn'en parlons plus\b|"
+    r"\b(?:suspendre|je suspends|on suspend) " + _THE_CHAT + r"|\bje lache (?:l'affaire|ici|tout ca)\b|"
+    r"\bassez pour ce soir\b|\bon coupe tout\b|\bsortir de la(?=\s*$|\s*[,.;!])|"
+    r"(?:^|[,.;!]\s?)pause(?=\s*$|\s*[,.;!])|"
+    r"\b(?:m'|nous )?arreter la(?=\s*$|\s*[,.;!]|\s+(?:pour|dans)\b)|"
     # "je ne veux plus continuer", "j'ai plus envie de discuter", "je ne souhaite pas poursuivre cet échange"
     r"\b(?:je |j')?(?:ne |n')?(?:veux|voudrais|souhaite|desire|ai) (?:plus|pas) (?:envie (?:de |d'))?"
     r"(?:continuer|poursuivre|discuter|repondre|ecrire|parler|en parler|aller plus loin)"
-    r"(?=\s*$|\s*[,.;!]|\s+(?:ici|maintenant|avec (?:vous|la machine|le robot|le bot)|du tout|a vos questions|"
+    r"(?=\s*$|\s*[,.;!]|\s+(?:ici|maintenant|avec (?:vous|la machine|le robot|le bot)|du tout|a vos questions|a repondre|dans |"
     + _THE_CHAT
     + r")\b)|"
     r"\bje (?:ne )?continue pas\b|\bpas continuer\b|\binutile de (?:poursuivre|continuer|m'ecrire)\b|\bn'allez pas plus loin\b|"

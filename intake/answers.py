@@ -91,7 +91,8 @@ _SKIP_ANYWHERE = re.compile(
     r"\b(?:ne (?:pas|rien) (?:en )?(?:parler|repondre|dire|preciser|le dire|vous le dire|donner)|"
     r"(?:prefere|aime autant|aime mieux|prefererais|prefere encore) (?:ne pas|pas|ne rien|rien)\b(?! de)|"
     r"(?:veux|souhaite|voudrais|tiens a) (?:pas|rien) (?:en )?(?:parler|repondre|dire|preciser|donner)|"
-    r"pas envie d'en parler|pas envie de (?:repondre|le dire|en parler)|je garde (?:ca|cela) pour moi|"
+    r"pas envie d'? ?en parler|pas envie de (?:repondre|le dire|en parler)|je garde (?:ca|cela) pour moi|"
+    r"je (?:le|la|les) garde pour moi|(?:je prefere|j'aime mieux) (?:le|la|les) garder pour moi|"
     r"ca (?:ne )?vous regarde pas|je (?:ne )?(?:peux|veux) pas (?:le )?dire)\b"
 )
 # Time asked to think or to look something up: the question waits, the conversation goes on.
