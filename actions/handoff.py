@@ -2898,7 +2898,8 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     titled = _titled_name(head) if comma else None
     if titled and _CAPITALISED_WORD.fullmatch(tail.strip()) and fold(tail.strip()) not in _NOT_A_NAME:
         return clean_name(f"{tail.strip()} {titled.split(' ', 1)[1]}")
-    kin = _KIN_AFTER_NAME.match(fold(without_ligatures(tail.strip()))) if comma else None
+    after = fold(without_ligatures(tail.strip())) if comma else ""
+    kin = (_KIN_AFTER_NAME.match(after) or _ME_TO_CALL_AFTER_NAME.match(after)) if comma else None
     head_parts = head.split()
     if (
         kin
@@ -2907,7 +2908,7 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
         and not any(fold(part) in _NOT_A_NAME for part in head_parts)
     ):
         # "Nadine, sa femme" at the health question (round 28, r28-b-12: "pas bien compris", the name lost): a name
-        # and who the writer is to the artisan.
+        # and who the writer is to the artisan, or who is to be called.
         return clean_name(head.strip())
     kinds = {entity.get("entity") for entity in entities}
     if "town" in kinds or "departement" in kinds:
@@ -2941,6 +2942,12 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
 
 # Who the writer is to the artisan, said after a name ("Nadine, sa femme", "Karim, je suis son frère").
 _KIN_AFTER_NAME = re.compile(rf"^(?:je suis |c'?(?: )?est )?(?:sa|son|ma|mon|la|le) (?:{KIN})\b[\w' ]{{0,20}}$")
+# "Sandrine, c'est moi qu'il faut appeler" from a relative at the health question (round 31, make run: "pas bien
+# compris" and the name lost): a name, then who is to be called.
+_ME_TO_CALL_AFTER_NAME = re.compile(
+    r"^(?:c'?(?: )?est (?:moi|a moi) (?:qu'?(?: )?il faut |a )(?:appeler|rappeler|contacter|joindre)|"
+    r"(?:appelez|rappelez|contactez)[- ]moi|c'?(?: )?est moi)\b[\w' ]{0,20}$"
+)
 
 
 _SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "des", "di", "van", "von", "dos", "del"})
