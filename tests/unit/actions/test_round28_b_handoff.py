@@ -33,16 +33,21 @@ def test_words_that_stored_nothing_are_still_not_understood(words):
 
 
 # r28-b-12: a name and who the writer is to the artisan, given at the health question: the name kept and said, the
-# health question still open (its answer alone lets health details in).
+# health question still open (its answer alone lets health details in). Round 31 (make run, a wife writing for her
+# husband, case RL-8QPQRK left with no name): a name and who is to be called.
 @pytest.mark.parametrize(
     "words, name",
     [
         ("Nadine, sa femme", "Nadine"),
         ("Karim, je suis son frère", "Karim"),
         ("Marie-Claire Dubois, sa sœur", "Marie-Claire Dubois"),
+        ("Sandrine, c'est moi qu'il faut appeler", "Sandrine"),
+        ("Jean-Marc, appelez-moi plutôt", "Jean-Marc"),
+        ("Léa, c'est moi à rappeler", "Léa"),
+        ("Mireille, c est moi qu il faut joindre pas lui", "Mireille"),
     ],
 )
-def test_a_name_with_the_kin_at_the_health_question_is_kept(words, name):
+def test_a_name_with_the_kin_or_who_to_call_at_the_health_question_is_kept(words, name):
     said, slots = validate("health_consent", words, {"health_consent": None})
     assert slots.get("contact_name") == name
     assert slots.get("health_consent") is None
@@ -50,7 +55,17 @@ def test_a_name_with_the_kin_at_the_health_question_is_kept(words, name):
     assert said[0].startswith(f"Merci {name}")
 
 
-@pytest.mark.parametrize("words", ["oui, sa femme", "non, son fils", "Lens, sa femme"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "oui, sa femme",
+        "non, son fils",
+        "Lens, sa femme",
+        "oui, c'est moi qu'il faut appeler",
+        "non, appelez-moi",
+        "Pau, c'est moi",
+    ],
+)
 def test_a_kin_without_a_name_gives_no_name(words):
     _, slots = validate("health_consent", words, {"health_consent": None})
     assert not slots.get("contact_name")
