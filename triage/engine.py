@@ -1013,6 +1013,7 @@ class _Run:
         self.earlier_clauses: list[Clause] = []
         # The clauses of the artisan's last message: a date given alone next ("huissier", then "demain") is its date.
         self.last_clauses: list[Clause] = []
+        self.only_curious = False  # the writer said they only ask, out of curiosity or with all well (_ONLY_CURIOUS)
 
     def level_reason(self, level: str, text: str) -> None:
         if text not in self.level_reasons[level]:
@@ -1166,6 +1167,12 @@ class _Run:
             # "c'est quoi une sauvegarde ?", "et s'il pleut tout l'hiver ?" after a difficulty was told (round 26): a
             # question about a mechanism or a supposition is no evidence of being in it; the restatement said "vous
             # faites face ... à une procédure en justice". Alone, it is the anticipation the contract reads (basse).
+            message_hits = []
+        # Round 31 (retired v35, fixc): before any difficulty, a question from a writer who said they only ask ("par pure
+        # curiosité", "de mon côté tout va bien", "une question de vocabulaire", "je demande pour comprendre") names the
+        # procedures and bodies it is about, no difficulty of theirs (the writers forbid every category).
+        self.only_curious = self.only_curious or (said and bool(_ONLY_CURIOUS.search(normalise(text))))
+        if said and self.only_curious and not self.hits and "?" in text and not _says_present_difficulty(clauses):
             message_hits = []
         found = {hit.owner for hit in message_hits}
 
@@ -1478,6 +1485,17 @@ _ASKS_WHAT_IT_MEANS = re.compile(
     r"^(?:(?:et|mais|alors|donc|bon|ok|euh|ah|oui|non|d accord|juste) )*(?:c est quoi|c quoi|cest quoi|c est koi|c koi|"
     r"ce koi|qu est ce que c est|qu est ce qu (?:un|une|on appelle)|ca veut dire quoi|ca signifie quoi|que veut dire|"
     r"que signifie|c est quoi la difference|quelle (?:est la )?difference)\b"
+)
+
+
+# Round 31 (retired v35, fixc): the writer says they only ask ("par simple curiosité", "une question de vocabulaire",
+# "je demande pour comprendre", "chez nous tout va bien"): normalised text.
+_ONLY_CURIOUS = re.compile(
+    r"\b(?:(?:par |pure |simple |petite )+curiosite|question de (?:vocabulaire|culture generale|principe)|"
+    r"(?:je demande|c est|je pose la question|je vous demande) (?:juste |simplement |seulement )?pour (?:comprendre|ma culture|"
+    r"savoir|info)|(?:chez nous|de mon cote|cote (?:atelier|boutique|affaires|boulot|travail|entreprise)|pour moi)(?: ,)? tout va "
+    r"bien|tout va bien (?:chez nous|de mon cote|cote (?:atelier|boutique|affaires|boulot|travail|entreprise)|pour moi)|pas de "
+    r"souci particulier)\b"
 )
 
 
