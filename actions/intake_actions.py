@@ -550,6 +550,16 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # (the classifier's skip_question at 0.9, simulator seed 20261245): no answer yet, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
+        other_no = (
+            no_to_another_question(slot, latest)
+            if value == SKIPPED and slot == tracker.get_slot("requested_slot") and slot not in WHAT_A_NO_SAYS
+            else None
+        )
+        if other_no and value_before_latest_message(tracker.events, other_no) is None:
+            # "non pas de date" at the legal-form question (round 30, make run: the form passed, then the deadline was
+            # asked twice): the no to the question it names, kept there; this question asked again.
+            elsewhere = {other_no: WHAT_A_NO_SAYS[other_no]}
+            return {**answered_another_question(slot, elsewhere, dispatcher, tracker), **elsewhere}
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         said = tracker.latest_message.get("text") or ""

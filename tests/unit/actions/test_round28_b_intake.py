@@ -166,6 +166,33 @@ def test_a_no_to_another_questions_topic_goes_to_that_question(slot, words, othe
     assert said and said[0].startswith("Merci")
 
 
+# Round 30 (make run): at the questions a no does not answer (the legal form, since when), the no was mapped to a pass
+# and the question it named was asked later, twice. The no goes to its question, and this one is asked again.
+@pytest.mark.parametrize(
+    "slot, words, other, no",
+    [
+        ("legal_form", "non pas de date", "deadline", "aucune échéance connue"),
+        ("legal_form", "non, aucune dette", "creditors", "aucune dette signalée"),
+        ("since_when", "non pas de salariés", "employees", "0"),
+    ],
+)
+def test_a_no_mapped_to_a_pass_that_names_another_question_goes_to_it(slot, words, other, no):
+    events = [user("mon salon de coiffure ne tourne plus"), *asked(slot), user(words, "deny")]
+    current = tracker(events, slots={"requested_slot": slot, slot: SKIPPED}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{slot}")(SKIPPED, dispatcher, current, {})
+    assert result == {slot: None, other: no}
+    assert texts(dispatcher)[0].startswith("Merci")
+
+
+@pytest.mark.parametrize("words", ["non", "je préfère ne pas le dire"])
+def test_a_plain_no_or_a_refusal_still_passes_the_legal_form(words):
+    events = [user("mon salon de coiffure ne tourne plus"), *asked("legal_form"), user(words, "deny")]
+    current = tracker(events, slots={"requested_slot": "legal_form"}, active_loop="situation_form")
+    result = ValidateSituationForm().validate_legal_form(SKIPPED, CollectingDispatcher(), current, {})
+    assert result == {"legal_form": SKIPPED}
+
+
 @pytest.mark.parametrize(
     "slot, words, no",
     [
