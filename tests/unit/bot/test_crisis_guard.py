@@ -70,7 +70,8 @@ def test_forced_crisis_leads_the_ranking_once():
             [("inform", 0.7)],
             "express_distress",
             2,
-            ["indirect_giving_away"],
+            # Both rules that read it (round 31 added the one for things given out because one will need them no more).
+            ["indirect_giving_away", "indirect_giving_away_no_more_need"],
         ),
         # Level 3, ambiguous distress: the direct question.
         (
