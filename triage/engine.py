@@ -123,6 +123,10 @@ _PRIVATE_CREDITOR = re.compile(
     r"|\b(?:payer|regler|rembourser|verser)\b(?: \w+){0,6} (?:au|aux|a mon|a ma|a la|a l|le|la|l|mon|ma|les|mes|a) "
     + _SUPPLIER
     + r"\b"
+    # Round 31 (retired v35, b2-005): a bill falling due, its sender unnamed ("la prochaine facture tombe le 20 et je sais
+    # pas avec quoi la régler"): a supplier's day too; a cut, the rent or a public creditor beside it still counts.
+    r"|\b(?:la |ma |une |les |mes |cette |des |prochaine |prochaines |grosse |grosses )*factures?\b(?: \w+){0,3} "
+    r"(?:tombe|tombent|arrive|arrivent|echoit|echoient|est a payer|sont a payer|a payer|a regler)\b"
 )
 _COURT_LATER = re.compile(
     r"\b(?:saisir|saisit|saisie|saisira|saisiront|saisissent|aller|va|vont|ira|iront|porter|porte|portera|porteront|"
