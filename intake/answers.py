@@ -779,7 +779,9 @@ def wants_information_only(text: str | None) -> bool:
 # The no first, or the fact denied with its subject and the no after ("il a pas de salarié non", make run round 28: a
 # wife answering a question not asked, at the offer, was told "C'est entendu. Je ne transmets rien").
 _NO_TO_A_FACT = re.compile(
-    r"^(?:(?:non|nan|nope)\b[\s,.!]*(?:(?:il )?n'?y a |y a |j'ai |je n'ai |on n'a |on a )?|"
+    # "euh non pas de date je crois" (round 31, make run: read as refusing the call, no case): a filler first.
+    r"^(?:(?:euh+|heu+|bah|ben|bon|ah|oh|hm+|alors)\b[\s,.]*)*"
+    r"(?:(?:non|nan|nope)\b[\s,.!]*(?:(?:il )?n'?y a |y a |j'ai |je n'ai |on n'a |on a )?|"
     r"(?:(?:il|elle|on) (?:n'?)?a |j'?ai |je n'ai |(?:il )?n'?y a |y a ))(?:pas|aucune?|plus|rien)\s+"
     r"(?:d'|de |du |des |d )?(?:echeances?|date|dates|dettes?|salaries?|employes?|apprentis?|huissiers?|audiences?|"
     r"credits?|prets?|retards?|impayes?|saisies?|convocations?|lettres?|courriers?|jugements?|urgences?)\b"

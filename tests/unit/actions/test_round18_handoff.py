@@ -109,6 +109,8 @@ def offer(words, intent="deny", **slots):
         "non j'ai pas de salariés",
         "il a pas de salarié non",  # round 28 (make run): a wife answering a question not asked, at the offer
         "elle n'a pas d'employés",
+        "euh non pas de date je crois",  # round 31 (make run): a filler first, read as refusing the call
+        "bah non, y a pas de dettes",
     ],
 )
 def test_a_no_about_the_situation_is_no_refusal_of_the_call(words):
@@ -118,7 +120,9 @@ def test_a_no_about_the_situation_is_no_refusal_of_the_call(words):
     assert texts(dispatcher) and "personne ne vous appellera" not in " ".join(texts(dispatcher))
 
 
-@pytest.mark.parametrize("words", ["non merci", "non pas besoin de rappel", "non, pas de conseiller", "non"])
+@pytest.mark.parametrize(
+    "words", ["non merci", "non pas besoin de rappel", "non, pas de conseiller", "non", "euh non", "bah non merci"]
+)
 def test_a_refusal_of_the_call_stays_one(words):
     result = ValidateHandoffForm().validate_wants_advisor(False, CollectingDispatcher(), offer(words), {})
     assert result.get("wants_advisor") is False
