@@ -248,8 +248,13 @@ def someone_else_called_text(tracker: Tracker) -> str | None:
     if professional:
         # "appelez plutôt mon comptable" (round 26): the artisan is called (intake/who_to_call.py, CALLS_THE_ARTISAN).
         return artisan_called_text(yours(professional))
-    if answer_kind(re.split(r"[,;.!?]", words, maxsplit=1)[0]) in (YES, NO) or person_to_call(words):
+    head = re.split(r"[,;.!?]", words, maxsplit=1)[0]
+    if answer_kind(head) in (YES, NO) or person_to_call(words):
         return None  # "oui, c'est mon frère qu'il faut rappeler", "rappelez plutôt mon mari, Gérald": their own paths
+    if asked == "contact_name" and head != words and first_name_said(head):
+        # "Nathalie, c'est elle qu'il faut appeler" at "Quel est le prénom de votre femme ?" (round 31, make run: "Oui,
+        # bien sûr", the question again, the name lost): the name answers it; whom to call was already understood.
+        return None
     relative = someone_else_to_call(words, user_messages(tracker.events)[:-1])
     return to_call_instead_text(yours(relative)) if relative else None
 

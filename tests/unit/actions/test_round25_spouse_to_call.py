@@ -144,3 +144,14 @@ def test_a_yes_then_whom_at_the_offer_is_a_yes_and_the_consent_is_asked_of_her(w
     ask("consent_given", consent, tracker(events, slots={"wants_advisor": True}, active_loop="handoff_form"))
     question = consent.messages[-1]["text"]
     assert "votre femme" in question and "votre prénom, votre numéro" not in question
+
+
+# Round 31 (make run): her name first, then whom to call, at the question for her name: "Oui, bien sûr" and the question
+# again, the name lost.
+@pytest.mark.parametrize(
+    "words", ["Nathalie, c'est elle qu'il faut appeler", "Nadia, c'est plutôt ma femme qu'il faut appeler"]
+)
+def test_her_name_then_whom_to_call_at_the_name_question_is_her_name(words):
+    dispatcher, changed = at_question("contact_name", words, "inform")
+    assert "Oui, bien sûr : le conseiller peut appeler" not in " ".join(texts(dispatcher))
+    assert changed.get("contact_name") == words.split(",")[0]
