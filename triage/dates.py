@@ -97,8 +97,8 @@ _TOLD_PAST_BEFORE = re.compile(
     # Round 29 (retired v33, b1-118): damage told with its day ("un coup de vent a arraché la toiture samedi").
     r"arrache|arrachee|emporte|emportee|detruit|detruite|endommage|endommagee|ravage|ravagee|devaste|devastee|noye|"
     r"noyee|souffle|soufflee|effondre|effondree|ecroule|ecroulee|envole|envolee|pete|petee|fendu|fendue|fissure|"
-    # Round 31 (retired v35, b2-038): an accident told with its day ("un cheval lui a décoché un coup de pied mardi",
-    # "il a glissé de l'échelle jeudi"): the day it happened, not a date due.
+    # Round 31 (retired v35, b2-038): an accident told with its day ("la jument l'a mordu lundi",
+    # "il a glissé du toit jeudi"): the day it happened, not a date due.
     r"decoche|mordu|mordue|heurte|heurtee|glisse|glissee|chute|fauche|fauchee|coince|coincee|ecrase|ecrasee|accroche|"
     r"accrochee|bouscule|bousculee|tordu|tordue|foule|foulee|luxe|luxee|opere|operee|hospitalise|hospitalisee)\b"
     r"(?: (?!(?:pour|avant|d|jusqu|prevue?s?|fixee?s?|doit|dois|doivent|devra|va|vont|faut|faudra|qu|que|quand|sinon|"

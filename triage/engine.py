@@ -123,8 +123,8 @@ _PRIVATE_CREDITOR = re.compile(
     r"|\b(?:payer|regler|rembourser|verser)\b(?: \w+){0,6} (?:au|aux|a mon|a ma|a la|a l|le|la|l|mon|ma|les|mes|a) "
     + _SUPPLIER
     + r"\b"
-    # Round 31 (retired v35, b2-005): a bill falling due, its sender unnamed ("la prochaine facture tombe le 20 et je sais
-    # pas avec quoi la régler"): a supplier's day too; a cut, the rent or a public creditor beside it still counts.
+    # Round 31 (retired v35, b2-005): a bill falling due, its sender unnamed ("ma facture arrive le 12, je ne sais pas
+    # comment la payer"): a supplier's day too; a cut, the rent or a public creditor beside it still counts.
     r"|\b(?:la |ma |une |les |mes |cette |des |prochaine |prochaines |grosse |grosses )*factures?\b(?: \w+){0,3} "
     r"(?:tombe|tombent|arrive|arrivent|echoit|echoient|est a payer|sont a payer|a payer|a regler)\b"
 )
