@@ -13,7 +13,7 @@ TRAIN_DATA := config.yml $(TRAINED_COMPONENTS) $(shell find bot/domain nlu stori
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install lint run run-production test test-python validate test-stories test-model-free test-model-free-a test-model-free-b evaluate simulate train widget browser nginx bench purge clean
+.PHONY: help install lint run run-production test test-python validate test-stories test-model-free evaluate simulate train widget browser nginx bench purge clean
 
 help:
 	@echo "make run       install what is missing, train if needed, start every process on 127.0.0.1"
@@ -69,20 +69,16 @@ test-python: $(MODEL) widget browser nginx
 	$(BIN)/python -m pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder) \
 	  $(addprefix --ignore=,$(PYTEST_IGNORE))
 
-# The unit tests that need neither the model nor a started process: `make test` runs them in one process on the core
-# the training leaves free, then the rest of pytest without them. The training is single-threaded and takes about
-# 6 minutes; beside it lint, validation and the widget take about 1 minute of CPU, these tests about 4 (the actions'
-# 1 min 45 s of them: they moved here on 2026-12-06, when the core was still idle 2 minutes of the training's 6).
-# Two halves, two jobs of `make -j2`: the first runs beside the training, the second on whichever core frees first
-# (the training's, once the model is written), so that the two cores end phase one together.
-MODEL_FREE_A := tests/unit/triage tests/unit/intake tests/unit/guidance tests/unit/places tests/unit/chamber
-MODEL_FREE_B := tests/unit/actions tests/unit/cases tests/unit/inbox
-MODEL_FREE_TESTS := $(MODEL_FREE_A) $(MODEL_FREE_B)
-test-model-free: test-model-free-a test-model-free-b
-test-model-free-a: install
-	$(BIN)/python -m pytest -q -p no:cacheprovider $(MODEL_FREE_A)
-test-model-free-b: install
-	$(BIN)/python -m pytest -q -p no:cacheprovider $(MODEL_FREE_B)
+# The unit tests that need neither the model nor a started process: `make test` runs them beside the training, then the
+# rest of pytest without them. The training is single-threaded (about 4 minutes on a quiet 2-core AMD EPYC); beside it
+# lint, validation and the widget take about 1 minute of CPU, these tests about 6. They run on two xdist workers that
+# share the cores with the training (three processes on two cores) and take their tests one batch at a time, so that
+# phase one ends when its work is done: as two fixed halves, one of them started only when the training ended (CI on
+# 6dd7dcd, 2026-12-07: training 3.8 min, then the second half's 3.0 min on its core while the other had been idle).
+MODEL_FREE_TESTS := tests/unit/triage tests/unit/intake tests/unit/guidance tests/unit/places tests/unit/chamber \
+  tests/unit/actions tests/unit/cases tests/unit/inbox
+test-model-free: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 $(MODEL_FREE_TESTS)
 
 # Lint: seconds, beside the training's first minute.
 lint: install
@@ -95,7 +91,7 @@ lint: install
 # stories beside the rest of pytest, unsynchronised so that pytest's progress shows as it goes (the stories' lines
 # come in its first minute). The apt-get installs stay one after the other.
 test: install browser nginx
-	@$(MAKE) --no-print-directory -j2 --output-sync=line train lint validate widget test-model-free-a test-model-free-b \
+	@$(MAKE) --no-print-directory -j2 --output-sync=line train lint validate widget test-model-free \
 	  TRAIN_FLAGS=--skip-validation
 	@$(MAKE) --no-print-directory -j2 test-stories test-python PYTEST_IGNORE="$(MODEL_FREE_TESTS)"
 
