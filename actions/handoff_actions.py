@@ -2570,10 +2570,28 @@ def yes_read_as_farewell(dispatcher: CollectingDispatcher, tracker: Tracker, slo
     news = reached_news(dispatcher, tracker) if slot == "wants_advisor" else None
     if news is not None:
         return [*(SlotSet(name, value) for name, value in news.items()), FollowupAction("handoff_form")]
+    # "bon ok mais pas avant jeudi, je suis à la boutique à nettoyer" (round 32, r32-a): the moment said with the yes was
+    # lost, and the urgent case promised a call the same day.
+    answer = yes_as_the_form_takes_it(dispatcher, tracker, slot, tracker.latest_message.get("text") or "")
+    return [*(SlotSet(name, value) for name, value in answer.items()), FollowupAction("handoff_form")]
+
+
+def yes_as_the_form_takes_it(
+    dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, words: str
+) -> dict[str, Any]:
+    """A yes to the callback offer or the consent question that another action reads (a farewell, a new difficulty):
+    the slots the form's validation would set, the name and the moment of the call said with it included."""
     answer: dict[str, Any] = {slot: True, **name_with_yes(dispatcher, tracker, slot)}
     if slot == "consent_given":
         answer["consent_at"] = datetime.now(timezone.utc).isoformat()
-    return [*(SlotSet(name, value) for name, value in answer.items()), FollowupAction("handoff_form")]
+        wish = wish_with_the_yes(tracker, words, answer)  # "oui ok, plutôt demain matin" (round 26)
+        answer.update(moment_noted(dispatcher, tracker, wish["callback_slot"]) if wish else {})
+    else:
+        # "ouais ok mais pas avant lundi", "oui mais dites moi d'abord comment ..." (round 12): the time kept for its
+        # question, the question answered.
+        answer.update(wish_with_the_yes(tracker, words, answer))
+        answer_after_yes(dispatcher, tracker, words)
+    return answer
 
 
 def name_with_yes(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> dict[str, Any]:
@@ -3840,16 +3858,7 @@ def yes_no_said_with_more(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         if question:
             dispatcher.utter_message(text=answer_to_question(tracker, question))
     else:
-        answer = {slot: True, **name_with_yes(dispatcher, tracker, slot)}
-        if slot == "consent_given":
-            answer["consent_at"] = datetime.now(timezone.utc).isoformat()
-            wish = wish_with_the_yes(tracker, words, answer)  # "oui ok, plutôt demain matin" (round 26)
-            answer.update(moment_noted(dispatcher, tracker, wish["callback_slot"]) if wish else {})
-        else:
-            # "ouais ok mais pas avant lundi", "oui mais dites moi d'abord comment ..." (round 12): the time kept for its
-            # question, the question answered.
-            answer.update(wish_with_the_yes(tracker, words, answer))
-            answer_after_yes(dispatcher, tracker, words)
+        answer = yes_as_the_form_takes_it(dispatcher, tracker, slot, words)
     return [*(SlotSet(name, value) for name, value in answer.items()), FollowupAction("handoff_form")]
 
 
