@@ -2895,21 +2895,21 @@ def first_name_said(text: str | None, entities: Sequence[Mapping[str, Any]] = ()
     # "Mme Martin, Odile" (round 18, r18b-14: "je n'ai pas bien compris", the name lost): the title and surname, then
     # the first name after a comma, kept as name_then_more keeps it at the name question ("Odile Martin").
     head, comma, tail = words.partition(",")
-    titled = _titled_name(head) if comma else None
-    if titled and _CAPITALISED_WORD.fullmatch(tail.strip()) and fold(tail.strip()) not in _NOT_A_NAME:
-        return clean_name(f"{tail.strip()} {titled.split(' ', 1)[1]}")
-    after = fold(without_ligatures(tail.strip())) if comma else ""
-    kin = (_KIN_AFTER_NAME.match(after) or _ME_TO_CALL_AFTER_NAME.match(after)) if comma else None
-    head_parts = head.split()
-    if (
-        kin
-        and 1 <= len(head_parts) <= 2
-        and all(_CAPITALISED_WORD.fullmatch(part) for part in head_parts)
-        and not any(fold(part) in _NOT_A_NAME for part in head_parts)
-    ):
-        # "Nadine, sa femme" at the health question (round 28, r28-b-12: "pas bien compris", the name lost): a name
-        # and who the writer is to the artisan, or who is to be called.
-        return clean_name(head.strip())
+    if comma:
+        titled = _titled_name(head)
+        if titled and _CAPITALISED_WORD.fullmatch(tail.strip()) and fold(tail.strip()) not in _NOT_A_NAME:
+            return clean_name(f"{tail.strip()} {titled.split(' ', 1)[1]}")
+        after = fold(without_ligatures(tail.strip()))
+        head_parts = head.split()
+        if (
+            (_KIN_AFTER_NAME.match(after) or _ME_TO_CALL_AFTER_NAME.match(after))
+            and 1 <= len(head_parts) <= 2
+            and all(_CAPITALISED_WORD.fullmatch(part) for part in head_parts)
+            and not any(fold(part) in _NOT_A_NAME for part in head_parts)
+        ):
+            # "Nadine, sa femme" at the health question (round 28, r28-b-12: "pas bien compris", the name lost): a
+            # name and who the writer is to the artisan, or who is to be called.
+            return clean_name(head.strip())
     kinds = {entity.get("entity") for entity in entities}
     if "town" in kinds or "departement" in kinds:
         return None  # "Lens", "Arras": a place
