@@ -550,16 +550,12 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # (the classifier's skip_question at 0.9, simulator seed 20261245): no answer yet, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
-        other_no = (
-            no_to_another_question(slot, latest)
-            if value == SKIPPED and slot == tracker.get_slot("requested_slot") and slot not in WHAT_A_NO_SAYS
-            else None
-        )
-        if other_no and value_before_latest_message(tracker.events, other_no) is None:
+        if value == SKIPPED and slot == tracker.get_slot("requested_slot") and slot not in WHAT_A_NO_SAYS:
             # "non pas de date" at the legal-form question (round 30, make run: the form passed, then the deadline was
-            # asked twice): the no to the question it names, kept there; this question asked again.
-            elsewhere = {other_no: WHAT_A_NO_SAYS[other_no]}
-            return {**answered_another_question(slot, elsewhere, dispatcher, tracker), **elsewhere}
+            # asked twice). A plain no, or a no to a question already answered, still passes this one.
+            kept = self._no_to_another(slot, no_to_another_question(slot, latest), dispatcher, tracker)
+            if kept is not None:
+                return kept
         if value in (None, SKIPPED) or not isinstance(value, str):
             return {slot: value}
         said = tracker.latest_message.get("text") or ""
@@ -743,12 +739,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: facts[slot]}
         other_no = no_to_another_question(slot, words) if slot in WHAT_A_NO_SAYS else None
         if other_no:
-            # "non pas de dettes" to "Avez-vous des salariés ?" (round 28, r28-b-14: "Salariés : 0"): the no to the
-            # question it names, kept there when nothing was known; this question asked again.
-            if value_before_latest_message(tracker.events, other_no) is None:
-                elsewhere = {other_no: WHAT_A_NO_SAYS[other_no]}
-                return {**answered_another_question(slot, elsewhere, dispatcher, tracker), **elsewhere}
-            return not_answered(slot, WRONG_QUESTION_ACK, dispatcher, tracker)
+            # "non pas de dettes" to "Avez-vous des salariés ?" (round 28, r28-b-14: "Salariés : 0"). At a yes/no
+            # question, a no to a question already answered is no answer to this one either: asked again.
+            kept = self._no_to_another(slot, other_no, dispatcher, tracker)
+            return kept if kept is not None else not_answered(slot, WRONG_QUESTION_ACK, dispatcher, tracker)
         if slot == "deadline" and denies_a_deadline(words):
             # "pas d'échéance particulière sinon", "pas de date précise, mais la banque a envoyé un recommandé" (round 17,
             # r17a-06, r17b-03): the no to this question, wherever it stands; the rest went to the triage (it was
@@ -838,6 +832,18 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if not yes_kept and not fits(slot, words):
             return self._off_script(slot, words, dispatcher, tracker)
         return {slot: plain_text(value)}
+
+    @staticmethod
+    def _no_to_another(
+        slot: str, other_no: str | None, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any] | None:
+        """A no to the question ``other_no`` names, said at this one (``no_to_another_question``): kept there when
+        nothing was known for it, and this question asked again (``answered_another_question``). None when there is no
+        such no, or when that question was already answered: each caller decides what the words then are."""
+        if not other_no or value_before_latest_message(tracker.events, other_no) is not None:
+            return None
+        elsewhere = {other_no: WHAT_A_NO_SAYS[other_no]}
+        return {**answered_another_question(slot, elsewhere, dispatcher, tracker), **elsewhere}
 
     @staticmethod
     def _corrected(slot: str, words: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:

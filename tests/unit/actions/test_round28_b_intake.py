@@ -185,6 +185,48 @@ def test_a_no_mapped_to_a_pass_that_names_another_question_goes_to_it(slot, word
     assert texts(dispatcher)[0].startswith("Merci")
 
 
+# The same no when the question it names was already answered: nothing kept there (what was known stays). At a
+# question a no does not answer, the pass stands; at a yes/no question, this question is asked again.
+@pytest.mark.parametrize(
+    "slot, words, other, known",
+    [
+        ("legal_form", "non pas de date", "deadline", "le 15 janvier"),
+        ("since_when", "non pas de salariés", "employees", "2"),
+    ],
+)
+def test_a_no_mapped_to_a_pass_naming_a_question_answered_still_passes(slot, words, other, known):
+    events = [
+        user("mon salon de coiffure ne tourne plus"),
+        {"event": "slot", "name": other, "value": known},
+        *asked(slot),
+        user(words, "deny"),
+    ]
+    current = tracker(events, slots={"requested_slot": slot, slot: SKIPPED, other: known}, active_loop="situation_form")
+    result = getattr(ValidateSituationForm(), f"validate_{slot}")(SKIPPED, CollectingDispatcher(), current, {})
+    assert result == {slot: SKIPPED}
+
+
+@pytest.mark.parametrize(
+    "slot, words, other, known",
+    [
+        ("employees", "non pas de dettes", "creditors", "banque 4 000 €"),
+        ("deadline", "non j'ai pas de salariés", "employees", "2"),
+    ],
+)
+def test_a_no_naming_a_question_answered_asks_this_one_again(slot, words, other, known):
+    events = [
+        user("mon salon de coiffure ne tourne plus"),
+        {"event": "slot", "name": other, "value": known},
+        *asked(slot),
+        user(words, "deny"),
+    ]
+    current = tracker(events, slots={"requested_slot": slot, other: known}, active_loop="situation_form")
+    dispatcher = CollectingDispatcher()
+    result = getattr(ValidateSituationForm(), f"validate_{slot}")(words, dispatcher, current, {})
+    assert result == {slot: None}
+    assert texts(dispatcher) == ["Merci, c'est noté."]
+
+
 @pytest.mark.parametrize("words", ["non", "je préfère ne pas le dire"])
 def test_a_plain_no_or_a_refusal_still_passes_the_legal_form(words):
     events = [user("mon salon de coiffure ne tourne plus"), *asked("legal_form"), user(words, "deny")]
