@@ -14,7 +14,7 @@ illness or a disaster.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -555,8 +555,18 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
     if soonest.days == 1:
         return f"demain ({french_date(soonest.when)})"
     if _PERIOD.search(said):
-        # "sous un mois" is no precise day: the words, and the date they come to.
-        return f"{said} (d'ici le {french_date(soonest.when)})"
+        # "sous un mois" is no precise day: the words, and the date they come to; in the artisan's own words ("m ont
+        # donne 30 jours" was shown to the advisor: round 32, r32-b).
+        written = _as_written(said, text)
+        ago = _GIVEN_AGO.search(fold(text)) if _DELAY_GIVEN_BEFORE.match(said) else None
+        if ago:
+            # "ils m'ont donné 30 jours pour répondre, c'était il y a 2 semaines" (round 32, r32-b: due a month from
+            # today): a delay given some days ago runs from that day.
+            count = int(ago.group("count")) if ago.group("count").isdigit() else NUMBER_WORDS.get(ago.group("count"), 0)
+            due = soonest.when - timedelta(days=count * (7 if ago.group("unit").startswith("semaine") else 1))
+            past = ", date passée" if due < today else ""
+            return f"{written}, {text[ago.start() : ago.end()]} (d'ici le {french_date(due)}{past})"
+        return f"{written} (d'ici le {french_date(soonest.when)})"
     part = _MONTH_PART_SAID.search(said)
     if part:
         # "mi janvier" is no precise day either (triage.dates reads it as the 15th): the words, accented, and the day.
@@ -569,6 +579,25 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
 
 
 _PERIOD = re.compile(r"\b(?:jours?|semaines?|mois)$")
+# A delay someone gave, counted from the day they gave it (never "il me reste", "dans", "sous": counted from today).
+_DELAY_GIVEN_BEFORE = re.compile(
+    r"(?:j ai|on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent)\b"
+)
+# When it was given: "c'était il y a 2 semaines", "ça fait dix jours", in folded words.
+_GIVEN_AGO = re.compile(
+    rf"\b(?:il y a|y a|ya|ca fait|cela fait) (?P<count>\d{{1,2}}|{_NUMBER_WORDS}) (?P<unit>jours?|semaines?)\b"
+)
+
+
+def _as_written(normalised: str, text: str) -> str:
+    """Normalised words found again in the text as the artisan wrote them ("m ont donne 30 jours" -> "m'ont donné 30
+    jours"), in lower case when shouted ("SOUS UN MOIS"); the normalised words when they are not found."""
+    pattern = r"\W+".join(re.escape(word) for word in normalised.split())
+    found = re.search(rf"\b{pattern}\b", fold(text)) if pattern else None
+    written = text[found.start() : found.end()] if found else normalised
+    return written.lower() if written.isupper() else written
+
+
 # "la période d'observation finit en mars" at the deadline question (round 25, s25a-12: asked again, and "en mars"
 # replaced "depuis septembre"): a month ahead, said with "en", "d'ici", "avant", is the deadline, by its month's end.
 _MONTH_AHEAD = re.compile(
