@@ -17,7 +17,7 @@ from cases.drafts import SENSITIVE_REASON_KEYS, CaseDraft, InvalidDraft
 from cases.phones import FRENCH_REGIONS, readable_phone
 from french.numbers import digits_from_words
 from french.text import without_ligatures
-from french.words import ACCENTED_KIN, FEMININE_KIN, KIN, with_possessive
+from french.words import ACCENTED_KIN, FEMININE_KIN, FILLERS, KIN, with_possessive
 from intake.email_domains import address_put_right, domain_put_right
 from places import departement_code
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
@@ -172,12 +172,6 @@ def wrong_number(text: str | None) -> bool:
     if not text or mentions_contact(text):
         return False
     return any(not _DATE.fullmatch(match.group()) for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)))
-
-
-def without_number_attempts(text: str) -> str:
-    """The words with every attempt at a phone number taken out ("c'est Karim 07 81 22 33 4" -> "c'est Karim "), so
-    that what is said beside a wrong number is read as if the number were right."""
-    return _NUMBER_ATTEMPT.sub(" ", text)
 
 
 def too_many_digits(text: str | None) -> int:
@@ -2961,7 +2955,7 @@ _SURNAME_PARTICLES = frozenset({"le", "la", "de", "du", "da", "des", "di", "van"
 
 # The words of a yes before the rest of an answer ("bon ok, c'est Laurent", "oui allez, moi c'est Paul").
 _YES_FIRST = re.compile(
-    r"^(?:(?:bon|ben|bah|alors|euh|eh bien|et bien|allez|enfin|finalement)[\s,]+)*"
+    rf"^(?:(?:{FILLERS}|alors|eh bien|et bien|allez|enfin|finalement)[\s,]+)*"
     r"(?:(?:oui|ouais|ok|okay|d'accord|dac|entendu|volontiers|allez|vas-y|allez-y|pourquoi pas|tres bien|très bien)"
     r"(?:[\s,.!]+|$))+",
     re.IGNORECASE,

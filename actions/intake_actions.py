@@ -1593,7 +1593,9 @@ def says_stop(words: str | None) -> bool:
 
 
 # The words of coming back or of excuse that open an answer ("me revoila dsl. cest Amandine", round 14, r14a-14: read
-# as a stop, the consented handoff was dropped): no question asks for them.
+# as a stop, the consented handoff was dropped): no question asks for them. Not french.words.FILLERS: its "bon", "ben"
+# lead into these words, and a sound stripped here would change what answer_read_as_leaving reads (it compares what is
+# left with the whole message).
 _BACK_FIRST = re.compile(
     r"^\s*(?:(?:me\s+revoil[aà]|me\s+revoici|me\s+voil[aà]|(?:je\s+suis|j['’]?suis|chuis)\s+(?:de\s+retour|revenue?)|"
     r"c['’]?\s?est\s+(?:encore|re)\s?moi|rebonjour|re|d[ée]sol[ée]e?|dsl|pardon|oups|excusez[- ]moi|voil[aà]|bon|ben|donc)"

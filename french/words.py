@@ -51,6 +51,12 @@ NUMBER_WORDS = {
 }
 ROUGH_NUMBER_WORDS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30}
 
+# The sounds of hesitation that may open an answer before its yes or its no ("euh non", "bah oui", "hm ok"), folded,
+# as one regex group: each reader adds its own separator, how many may follow one another, and the words it takes
+# besides (a connective like "alors", "eh bien"). One list, so that a sound heard before one kind of answer is heard
+# before the others too.
+FILLERS = r"(?:euh+|heu+|hm+|bah|ben|bon|ah|oh)"
+
 # People close, folded (no accents, lower case), as one regex alternation: who writes for whom, whose death, which person
 # a correction means ("non c'est mon pere, pas ma mere").
 KIN = (

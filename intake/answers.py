@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from french.words import person_put_right as put_right
+from french.words import FILLERS, person_put_right as put_right
 from intake.facts import (
     creditor_names_meant,
     extract_facts as extract_facts,  # re-exported: actions.crisis_actions reads it here
@@ -44,7 +44,7 @@ _HESITATION = re.compile(
     r"ca depend|je sais vraiment pas|bof|euh+|hmm+|pas maintenant|plus tard)\b"
 )
 # "bon ok", "ben non", "ah oui": a filler before the yes or the no changes nothing.
-_FILLER_BEFORE = r"^(?:(?:bon|ben|bah|beh|eh bien|et bien|alors|euh+|hm+|mm+h?|ah|oh)[ ,!.]+)?"
+_FILLER_BEFORE = rf"^(?:(?:{FILLERS}|beh|mm+h?|eh bien|et bien|alors)[ ,!.]+)?"
 _NO = re.compile(
     _FILLER_BEFORE + r"(?:non|nan|nope|no|pas besoin|pas la peine|ca ira|ca va aller|sans facon|non merci|"
     r"je (?:ne )?(?:veux|prefere|souhaite) pas|pas question|surtout pas|jamais|"
@@ -780,7 +780,7 @@ def wants_information_only(text: str | None) -> bool:
 # wife answering a question not asked, at the offer, was told "C'est entendu. Je ne transmets rien").
 _NO_TO_A_FACT = re.compile(
     # "euh non pas de date je crois" (round 31, make run: read as refusing the call, no case): a filler first.
-    r"^(?:(?:euh+|heu+|bah|ben|bon|ah|oh|hm+|alors)\b[\s,.]*)*"
+    rf"^(?:(?:{FILLERS}|alors)\b[\s,.]*)*"
     r"(?:(?:non|nan|nope)\b[\s,.!]*(?:(?:il )?n'?y a |y a |j'ai |je n'ai |on n'a |on a )?|"
     r"(?:(?:il|elle|on) (?:n'?)?a |j'?ai |je n'ai |(?:il )?n'?y a |y a ))(?:pas|aucune?|plus|rien)\s+"
     r"(?:d'|de |du |des |d )?(?:echeances?|date|dates|dettes?|salaries?|employes?|apprentis?|huissiers?|audiences?|"
@@ -1260,7 +1260,7 @@ def says_still_here(text: str | None) -> bool:
 # "ben le crédit de 40000", "bah le 2 décembre", "euh… 3 salariés" (round 12, r12c-07 and r12c-14: stored with the
 # filler in the case). The words that open a spoken answer say nothing the advisor needs.
 _OPENING_FILLER = re.compile(
-    r"^(?:(?:ben|bah|beh|bé|euh+|heu+|hum+|hm+|bon|ah|oh|eh bien|et bien|alors|ouais|pfff*|mmh*)\b[\s,.!…]*)+",
+    rf"^(?:(?:{FILLERS}|beh|bé|hum+|eh bien|et bien|alors|ouais|pfff*|mmh*)\b[\s,.!…]*)+",
     re.IGNORECASE,
 )
 
@@ -1682,7 +1682,7 @@ def about_the_data(text: str | None) -> bool:
 # "oui je veux un conseiller", "oui appelez-moi" to "est-ce qu'il vous arrive de penser au suicide ?" (round 28,
 # r28-a-01: the case said « a dit avoir des pensées suicidaires »): the yes goes with what follows it, the call.
 _YES_TO_THE_CALL = re.compile(
-    r"^(?:(?:euh|ben|bah|bon|ah|oh) )*(?:oui|ouais|ouai|si|yes|ok|d'accord)\b[ ,.!]*"
+    rf"^(?:{FILLERS} )*(?:oui|ouais|ouai|si|yes|ok|d'accord)\b[ ,.!]*"
     r"(?:je (?:veux|voudrais|veux bien|voudrais bien|souhaite|aimerais)(?: bien)? (?:un |une |parler a (?:un |une )?)?"
     r"(?:conseill(?:er|ere)|humain|personne|quelqu'un|rappel|appel)\b|"
     r"(?:un |le )?(?:conseill(?:er|ere)|rappel)\b|"

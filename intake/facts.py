@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from french import MONTHS, MONTHS_FOLDED, NUMBER_WORDS
 from french.text import fold_in_place
-from french.words import ACCENTED_KIN, KIN, with_possessive
+from french.words import ACCENTED_KIN, FILLERS, KIN, with_possessive
 
 if TYPE_CHECKING:  # places imports intake: read lazily below
     from collections.abc import Iterable
@@ -2145,7 +2145,7 @@ def _facts_of(text: str, today: date, asked: str | None) -> dict[str, str]:
 
 # A no opening the message ("non pas de date mais ...", "aucune, par contre ..."), whatever follows it.
 _NO_FIRST = re.compile(
-    r"^(?:(?:bon|ben|bah|euh|ah|oh)[ ,]+)?(?:non|nan|pas de (?:date|delai|echeance)|aucune? (?:date|echeance|delai)?)\b"
+    rf"^(?:{FILLERS}[ ,]+)?(?:non|nan|pas de (?:date|delai|echeance)|aucune? (?:date|echeance|delai)?)\b"
 )
 
 
@@ -2167,7 +2167,7 @@ def says_no_to(slot: str, text: str | None) -> bool:
     folded = fold(without_reproach(text or "")).replace("'", " ").strip()
     return bool(
         re.match(
-            r"^(?:(?:bon|ben|bah|euh|ah|oh)[ ,]+)?(?:non[ ,.!]+)?(?:(?:il n y a |y a |j ai |je n ai )?pas (?:de |d )|"
+            rf"^(?:{FILLERS}[ ,]+)?(?:non[ ,.!]+)?(?:(?:il n y a |y a |j ai |je n ai )?pas (?:de |d )|"
             rf"aucune? |rien (?:de |d )?)(?:{topic})\b",
             folded,
         )

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from french.words import FILLERS
 from intake.facts import fold
 
-_FILLERS = r"(?:(?:ah|oh|euh|heu|mais|bah|ben|bon|alors|attendez|enfin)[ ,.!…]+)*"
+_FILLERS = rf"(?:(?:{FILLERS}|mais|alors|attendez|enfin)[ ,.!…]+)*"
 _NO_OPENING = re.compile(rf"^{_FILLERS}(?:non|nan|nn|nope)\b")
 _YES_OPENING = re.compile(
     rf"^{_FILLERS}(?:oui|ouais|ouai|ok|okay|oki|d'accord|daccord|dacc?|entendu|tres bien|bien sur|je vois|ah bon)\b"
