@@ -174,6 +174,12 @@ def wrong_number(text: str | None) -> bool:
     return any(not _DATE.fullmatch(match.group()) for match in _NUMBER_ATTEMPT.finditer(phone_digits(text)))
 
 
+def without_number_attempts(text: str) -> str:
+    """The words with every attempt at a phone number taken out ("c'est Karim 07 81 22 33 4" -> "c'est Karim "), so
+    that what is said beside a wrong number is read as if the number were right."""
+    return _NUMBER_ATTEMPT.sub(" ", text)
+
+
 def too_many_digits(text: str | None) -> int:
     """How many digits an attempt at a French number has beyond a number's ("06 12 34 56 78 9": one; round 17,
     r17a-16, told "incomplet"): the artisan is told of a digit too many, not of one missing. 0 when none is too long."""

@@ -108,6 +108,7 @@ from actions.handoff import (
     thanks_without_consent_text,
     too_many_digits,
     withdrawn_text,
+    without_number_attempts,
     without_weekday,
     written_for,
     wrong_number,
@@ -2973,6 +2974,10 @@ def contact_kept_for_later(tracker: Tracker, words: str | None) -> dict[str, Any
         # number with it; it was asked again after the consent.
         # "mais c'est moi qui gère, je m'appelle Lucie", "il s'apel Gérard" (round 19, r19z-02, r19a-03: asked again).
         named = person_to_call(words) or name_in_so_many_words(words) or relative_named(words or "")
+        # "en fait si rappelez moi, c'est Karim 07 81 22 33 4" after a refusal (round 32, r32-b: the name lost, asked
+        # again after the consent, the number a digit short): the name after the yes, as at the yes/no questions
+        # (name_with_yes), whatever the number beside it is worth.
+        named = named or name_after_yes(without_number_attempts(words or ""), [])
         if named:
             found = {**found, "contact_name": named}
     if "phone" in found and "callback_slot" not in found:
