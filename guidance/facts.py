@@ -541,6 +541,7 @@ OWN_DEBT_CAUSES = frozenset(
         "bail_commercial",
         "audience_liquidation",
         "controle_urssaf",
+        "controle_fiscal",
     }
 )
 DEBT_CATEGORIES = frozenset({"cotisations_sociales", "impots", "banque"})
