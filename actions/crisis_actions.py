@@ -187,6 +187,7 @@ save_case: Callable[[Tracker, dict[str, Any]], Any] | None = None
 phone_of_stored_case: Callable[[Tracker], str | None] | None = None
 case_still_stands: Callable[[CollectingDispatcher, Tracker], list[EventType]] | None = None
 read_yes_no: Callable[[Any, Tracker, str | None], bool | None] | None = None
+yes_as_the_form_takes_it: Callable[[CollectingDispatcher, Tracker, str, str], dict[str, Any]] | None = None
 
 logger = logging.getLogger(__name__)
 
@@ -2550,7 +2551,7 @@ class ActionCheckIn(Action):
             return [SlotSet("suicide_thoughts", CLEAR_NO), FollowupAction(paused or "action_listen")]
         # "oui vous pouvez mettre que je suis épuisée" to the health question (round 19, r19c-15: read as level 3, the
         # kind word, then the health question again; the yes was never kept): the yes kept, whatever follows.
-        health = _health_yes_at_question(tracker) if active == "handoff_form" else []
+        health = _yes_at_handoff_question(dispatcher, tracker) if active == "handoff_form" else []
         if tracker.get_slot("suicide_thoughts") == CLEAR_NO or tracker.get_slot("distress"):
             # Despair said again by someone at risk ("à quoi bon", round 4): the numbers again with the kind word.
             at_risk = tracker.get_slot("distress") is True
@@ -2562,13 +2563,22 @@ class ActionCheckIn(Action):
         return [*health, SlotSet("suicide_thoughts", None), SlotSet("paused_form", paused)]
 
 
-def _health_yes_at_question(tracker: Tracker) -> list[EventType]:
-    """The health consent, when the words that read as exhaustion answer the health question with a clear yes."""
-    if tracker.get_slot("requested_slot") != "health_consent" or tracker.get_slot("health_consent") is not None:
+def _yes_at_handoff_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The answer to the health question, the callback offer or the consent question, when the words that read as
+    ambiguous distress say a clear yes to it: kept as the handoff's form takes a yes ("oui mais c'est moi qu'il faut
+    appeler pas lui, il sait pas que je vous écris" at the offer, round 32, r32-c: the kind word, then the offer again,
+    as for the health question in round 19)."""
+    slot = tracker.get_slot("requested_slot")
+    if slot not in ("health_consent", "wants_advisor", "consent_given") or tracker.get_slot(slot) is not None:
         return []
-    if read_yes_no is None:
+    if read_yes_no is None or read_yes_no(None, tracker, slot) is not True:
         return []
-    return [SlotSet("health_consent", True)] if read_yes_no(None, tracker, "health_consent") is True else []
+    if slot == "health_consent":
+        return [SlotSet(slot, True)]
+    if yes_as_the_form_takes_it is None:
+        return []
+    answer = yes_as_the_form_takes_it(dispatcher, tracker, slot, _latest_user_text(tracker))
+    return [SlotSet(name, value) for name, value in answer.items()]
 
 
 def denies_unprompted(text: str) -> bool:

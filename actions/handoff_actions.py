@@ -4657,3 +4657,4 @@ crisis_actions.save_case = save_case
 crisis_actions.phone_of_stored_case = phone_of_stored_case
 crisis_actions.case_still_stands = case_still_stands
 crisis_actions.read_yes_no = read_yes_no
+crisis_actions.yes_as_the_form_takes_it = yes_as_the_form_takes_it
