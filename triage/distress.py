@@ -308,6 +308,16 @@ _ACT_DENIED = re.compile(
     r"|\b(?:me suicider|le suicide|me tuer|mourir|mettre fin a mes jours|en finir(?: avec (?:la|ma) vie)?)(?: ,)? (?:(?:non|nan)(?: ,)? )?"
     r"(?:absolument pas|pas du tout|certainement pas|surement pas|en aucun cas|aucunement|nullement)\b"
     r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
+    # Round 32 (retired held-out v36 class, fixd): the wish itself denied, "envie" between the no and the act ("j'ai pas
+    # du tout envie de me tuer, hein", "aucune envie, moi, d'en finir"), and the least trace of it denied ("pas l'ombre
+    # d'une idée de mourir", "pas le moindre début d'envie d'en finir"); a no limited in time is none.
+    r"|\b(?:je n ai|j ai|moi j ai|je ai)(?: (?:vraiment|absolument|franchement|surtout))? (?:pas|jamais|aucune|pas du tout|point|nullement)"
+    r"(?: (?:du tout|une seule seconde|une seconde|une minute))? (?:d |l |une |la moindre )?(?:envie|intention|idee) (?:de|d) "
+    r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours)\b"
+    r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
+    r"|\b(?:pas|sans|aucune?) (?:l ombre|un soupcon|une once|un brin|une trace|la moindre trace|le moindre debut|un debut|la queue)"
+    r" (?:d une |d un |de |d )(?:envie|idee|pensee|intention|tentation) (?:de|d) "
+    r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours|la mort)\b"
 )
 
 
@@ -366,6 +376,11 @@ _MORE_DENIALS = re.compile(
     r"|\b(?:se|me) faire du mal(?: ,)? (?:non|nan|jamais|pas du tout|surtout pas)\b"
     r"|\b(?:mourir|me tuer|me suicider|se tuer|se suicider|en finir|le suicide)(?: (?:\w+|,)){0,8} (?:j y|j en|je n y|je n en) (?:pense|songe) "
     r"(?:pas|jamais|pas du tout)\b"
+    # Round 32 (retired held-out v36 class, fixd): loving life said as the answer nobody asked yet ("rien de tout ça, j'aime
+    # bien trop la vie", "non non, moi j'adore la vie"): an unprompted no, like the act denied.
+    r"|\b(?:non|rien de tel|rien de tout ca|rien de ce genre|pas de ca|aucun risque|aucun danger|surtout pas|jamais)(?: (?:\w+|,)){0,6} "
+    r"(?:moi )?(?:j|je) (?:aime|adore) (?:bien |beaucoup |tellement |trop |bien trop |beaucoup trop |vraiment trop |vraiment |trop bien )?la vie\b"
+    r"(?! (?:d avant|de (?:patron|chef|famille|village|quartier))\b)"
 )
 _THOUGHT_DENIED = re.compile(r"\bj y (?:pense|songe) (?:pas|jamais|plus)\b")
 
@@ -594,6 +609,16 @@ _PLAIN_WORDS = re.compile(
     r"\w+(?: (?:de|du|des|d|au|aux|avec|sur|chez|pour|en|a (?:la|le|les|l))(?: (?:la|le|les|l))? \w+){0,3}(?: \w+)? , (?:je|j) (?:veux|voudrais|aimerais|dois|vais|veut|souhaite|souhaiterais|compte) "
     r"(?:vraiment |enfin |juste |bien )?en (?:finir|terminer)"
     r"(?! (?:avec (?:la vie|ma vie|moi|tout)|pour de bon|une fois pour toutes|definitivement)\b)(?= ,|$)"
+    # Round 32 (retired held-out v36 classes, fixd): carrying everything alone, said of oneself or of someone close ("il a
+    # toujours tout géré tout seul", "je porte tout seule depuis des années": read as a way out at 0.9), a strain the rest
+    # of the message tells; and a life insurance pledged to the bank, feared lost if the loan is not repaid ("je risque de
+    # perdre mon assurance vie si je ne paie pas": a life insurance sign at 0.95), a saving.
+    r"|\b(?:je|j|il|elle|on|ils|elles)(?: (?:a|ai|avait|avais|ont|avaient))?(?: (?:toujours|tout le temps|depuis toujours|depuis des annees|"
+    r"tres longtemps|longtemps))? (?:tout )?(?:porte|portee|portes|gere|geree|geres|assume|assumee|assumes|tenu|tenue|tient|tiens|fait|fais)"
+    r"(?: tout)? (?:tout |toute )?(?:seule?s?|sans aide|sans personne)(?: (?:depuis (?:toujours|des annees|\d+ ans)|sur (?:son|ses|mon|mes) (?:dos|epaules)))?(?= ,|$| et )"
+    r"|\b(?:peur de |risque de |risquer de |vais |va |pourrais |pourrait |crains de )?(?:perdre|perde|perds|perdrai|perdrais|perdu) "
+    r"(?:mon |ma |l |notre |son |sa |leur |toute (?:mon |ma |l ))?assurance vie(?: (?:si|quand|en cas (?:de|d)) (?:je|j|on|nous)(?: ne| n)? "
+    r"(?:rembourse|paie|paye|honore|regle|suis|arrive)\w*(?: (?:pas|plus|rien))?(?: (?:le|mon|ma|les|mes) (?:pret|credit|emprunt|echeances?|mensualites?))?)?(?= ,|$| et )"
 )
 
 
