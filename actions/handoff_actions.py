@@ -2514,6 +2514,16 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
             else {}
         )
         kept = {name: said_before_consent[name] for name in ("phone", "email") if said_before_consent.get(name)}
+        beside = moment_beside_the_number(tracker.latest_message.get("text")) if kept.get("phone") else None
+        if (
+            beside
+            and _open_for("callback_slot", tracker.get_slot("callback_slot"))
+            and not moment_out_of_hours(beside, tracker.get_slot("departement"))
+        ):
+            # "06 ... plutôt le matin" before the consent (round 32, r32-c: the number kept, the moment lost): a clause
+            # beside the number that names a moment is the time of the call, as contact_kept_for_later reads it; one
+            # out of the advisors' hours is not kept, so the time question comes in its turn (as moment_noted does).
+            kept["callback_slot"] = beside
         say_neither(dispatcher, tracker, slot)
         if kept:
             # "zéro six 71 22 48 90" before the consent (make run, 2026-12-05): no entity for a number said in words,
