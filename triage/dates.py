@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,7 +18,11 @@ _UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30}
 # A date mentioned as past or habitual is no deadline.
 # Whole words only: "opposition possible sous quinze jours" ends "possible", not "le" (retired v24).
 _PAST_BEFORE = re.compile(r"\b(?:depuis|il y a|ca fait|cela fait|tous les|chaque|le|les) $")
-_PAST_AFTER = re.compile(r"^ (?:dernier|derniere|passee?|de retard)\b")
+# Round 32 (retired v36, fixu): a day and month then its year said as gone ("le 15 décembre de l'an dernier", "au 30
+# juin de l'année passée"): last year's day, a penalty's cause, no deadline to come.
+_PAST_AFTER = re.compile(
+    r"^ (?:dernier|derniere|passee?|de retard|(?:de |d )?l (?:an|annee) (?:dernier|derniere|passee?))\b"
+)
 # Said in the past tense ("c'était le 15 novembre", "l'échéance était lundi", "c'est passé le 30/11"): a date that
 # may be a past one is that past one, never next year's nor next week's (round 14: stored as the coming deadline).
 _PAST_TENSE_BEFORE = re.compile(
@@ -202,7 +207,7 @@ def _number(token: str) -> int:
 
 
 def _is_past(text: str, start: int, end: int) -> bool:
-    return bool(_PAST_BEFORE.search(text[max(0, start - 12) : start]) or _PAST_AFTER.match(text[end : end + 14]))
+    return bool(_PAST_BEFORE.search(text[max(0, start - 12) : start]) or _PAST_AFTER.match(text[end : end + 24]))
 
 
 def _past_tense(text: str, start: int) -> bool:
@@ -297,7 +302,7 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
                 day = 1 if numbered.group(1) in ("1er", "premier") else int(numbered.group(1))
                 add(_numbered_weekday(day, weekday, today), match)
             continue
-        said_past = bool(_PAST_AFTER.match(text[match.end() : match.end() + 14])) or (
+        said_past = bool(_PAST_AFTER.match(text[match.end() : match.end() + 24])) or (
             not match.group(2)
             and (
                 _past_tense(text, match.start())
@@ -331,6 +336,13 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         day = 1 if match.group(1) in ("1er", "premier") else int(match.group(1))
         year = int(match.group(3)) if match.group(3) else None
         month = _MONTHS.index(match.group(2)) + 1
+        if year is None and _PAST_AFTER.match(text[match.end() : match.end() + 24]):
+            # "le 15 décembre dernier", "au 15 décembre de l'an dernier" said on 5 December: last year's 15th.
+            gone = re.match(r"^ (?:de |d )?l (?:an|annee)\b", text[match.end() : match.end() + 24])
+            year = today.year - 1 if gone or (month, day) >= (today.month, today.day) else today.year
+            with suppress(ValueError):
+                add(date(year, month, day), match)
+            continue
         add(_dated(day, month, year, today, _past_tense(text, match.start())), match)
     for match in _MONTH_PART.finditer(text):
         if _is_past(text, match.start(), match.end()) or _SINCE_BEFORE.search(text[: match.start()]):

@@ -163,6 +163,33 @@ def _only_a_private_creditor_dated(text: str) -> bool:
     return bool(_PRIVATE_CREDITOR.search(text)) and not _ENFORCED_OR_PUBLIC.search(_COURT_LATER.sub(" ", text))
 
 
+# Round 32 (retired v36, fixu): the yearly local tax falling due on its day ("la CFE tombe au 15 décembre", "taxe
+# foncière à payer le 15", "1 700 € de CFE exigibles au 15"), however short the days, is the tax's ordinary due date,
+# no recovery step yet: every writer from v10 to v36 kept it normale (a real difficulty). A step of recovery beside it
+# (an AMR, a formal notice, a penalty, a seizure, a bailiff, a court, the wages) keeps the date a deadline.
+_LOCAL_TAX = re.compile(r"\b(?:cfe|cotisations? foncieres?|taxes? foncieres?|foncier|avis d imposition)\b")
+_TAX_RECOVERY = re.compile(
+    r"\b(?:amr|avis de recouvrement|mise en demeure|majoration|majore\w*|penalit\w*|relance\w*|dernier (?:avis|delai|rappel)|"
+    r"huissiers?|commissaires?|saisi\w*|atd|tiers detenteur|commandement|contrainte|poursuites?|bloqu\w*|coup\w*|"
+    r"audiences?|tribunal|juges?|convoqu\w*|assign\w*|jugement|liquidation|salaires?|paies?|payes|salaries?|employes?|"
+    r"urssaf|banques?|pret|credit|emprunt|traites?|prelev\w*|rejet\w*|expuls\w*|bail|bailleur|edf|engie)\b"
+)
+
+
+_OTHER_CREDITOR = re.compile(
+    r"\b(?:loyers?|fournisseurs?|grossistes?|clients?|factures?|tva|urssaf|cotisations sociales|retraite|mutuelle|"
+    r"assurances?|impot sur le revenu|solde d impots?|acomptes?)\b"
+)
+
+
+def _only_a_local_tax_dated(text: str) -> bool:
+    """The clause's date is only the local tax's ordinary due date (see _LOCAL_TAX): no recovery step beside it, and
+    when the tax is not named in the clause itself, no other creditor either."""
+    if _TAX_RECOVERY.search(text):
+        return False
+    return bool(_LOCAL_TAX.search(text)) or not _OTHER_CREDITOR.search(text)
+
+
 _ASKS_WHAT_IF = re.compile(
     r"\b(?:se passe|se passerait|arrive|arriverait|je fais|on fait|je me demande|quoi|risque\w*)\b"
 )
@@ -984,6 +1011,9 @@ class _Run:
         self.reasons: dict[str, list[str]] = {}
         self.level_reasons: dict[str, list[str]] = {level: [] for level in URGENCY_LEVELS}
         self.levels: list[str] = []
+        # The local tax named in an earlier clause or message ("ma CFE a triplé", then "à payer pour le 15"): the date
+        # said after it, with no other creditor beside, is its due date (_only_a_local_tax_dated).
+        self.local_tax_said = False
         # A message found normale from a present difficulty (or the model), not only from a category's words: a later
         # message that says it is all ahead ("je voudrais prévoir") lowers the others to basse only without one.
         self.present_said = False
@@ -1295,6 +1325,12 @@ class _Run:
                     break
         return raised
 
+    def _local_tax_date(self, text: str) -> bool:
+        """The clause's date is the local tax's due date: named in it, or before it with no other creditor beside."""
+        if _LOCAL_TAX.search(text):
+            self.local_tax_said = True
+        return self.local_tax_said and _only_a_local_tax_dated(text)
+
     def _dated_near(self, clause: Clause) -> bool:
         return any(d.days <= HIGH_URGENCY_DAYS for d in find_deadlines(clause.text, self.today))
 
@@ -1313,6 +1349,7 @@ class _Run:
         )
 
     def _deadlines(self, clause: Clause, needs_context: bool, label: str = "", limit: int | None = None) -> bool:
+        self.local_tax_said = self.local_tax_said or bool(_LOCAL_TAX.search(clause.text))
         if needs_context and (
             not rules().signals.deadline_context.search(clause.text) or _only_a_family_hearing_dated(clause.text)
         ):
@@ -1321,6 +1358,8 @@ class _Run:
         near = [d for d in found if d.days <= HIGH_URGENCY_DAYS]
         if needs_context and _only_a_private_creditor_dated(clause.text):
             near = [d for d in near if d.days <= PRIVATE_CREDITOR_DAYS]
+        if needs_context and self._local_tax_date(clause.text):
+            near = []
         if not near:
             # Round 21 (z.md M4): a date further ahead is no "sans échéance" for the advisor.
             self.later_deadline = self.later_deadline or bool(found)
@@ -1405,6 +1444,7 @@ class _Run:
             or _DEBTORS_PROCEDURE.search(clause.text)
             or _LONG_PAST.search(clause.text)
             or _only_a_family_hearing_dated(clause.text)
+            or (self._local_tax_date(clause.text) and find_deadlines(clause.text, self.today))
             # Round 28 (retired v32): a supplier's or a client's day to pay by, no court yet (_PRIVATE_CREDITOR).
             or (
                 _only_a_private_creditor_dated(clause.text)
