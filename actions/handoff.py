@@ -4485,7 +4485,11 @@ _NOT_THE_CALL = re.compile(
     r"\b(?:depuis|il y a|audience|tribunal|huissier|saisie|payer|paye|salaires?|echeance|loyer|facture|rendez-vous|"
     r"rdv|ferme|fermeture|ouvert|"
     # "jeudi c'est trop court" (round 20, r20b-05: booked on the seizure day): a day the situation gives, no wish.
-    r"trop (?:court|juste|tard|loin)|c'?(?: )?est quand)\b"
+    r"trop (?:court|juste|tard|loin)|c'?(?: )?est quand|"
+    # "merci beaucoup, je vais essayer de lui parler ce soir" at the e-mail question (round 32, r32-c: "les conseillers ne
+    # peuvent pas vous appeler le soir"): the writer's own talk with someone at that moment, no wish for the call.
+    r"(?:je|j'|on) (?:(?:vais|va|veux|voudrais|dois|essaie|essaierai|vais essayer|vais tenter) (?:de )?)?(?:lui|leur) "
+    r"(?:en )?parl\w*|parler avec (?:lui|elle|eux|mon|ma|mes|son|sa|ses)\b)\b"
 )
 
 
