@@ -45,6 +45,13 @@ HIGH_URGENCY_DAYS = 15
 # two months ahead or more ("audience en mars", "dans deux mois") normale.
 FAR_HEARING_DAYS = 45
 _HALF_A_YEAR_DAYS = 183
+# A question mark followed only by thanks or a greeting: the message still ends on its question.
+_THANKS_AFTER_QUESTION = re.compile(
+    r"\?[\s.!]*(?:(?:un )?(?:grand |tous )?merci(?: beaucoup| bien| d'avance| par avance| à vous| pour votre (?:aide|réponse))?"
+    r"|bonne (?:journée|soirée|fin de journée)|cordialement|bien à vous|d'avance)(?:[\s.!,]*(?:merci|bonne (?:journée|soirée)"
+    r"|cordialement|d'avance|à vous))*[\s.!]*$",
+    re.IGNORECASE,
+)
 _MONTH_PAST = re.compile(r"\bdepuis (?:le |la |l |fin |debut |mi )?\w+|\b\w+ (?:dernier|derniere|passe|passee)\b")
 # A threat only voiced by the one who may carry it out ("menace de clôturer", "menacent de fermer"): not yet done.
 # Any verb, not only the -er ones (round 26: "l'huissier menace de saisir mes comptes" stayed the model's haute).
@@ -489,7 +496,8 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
     found = {code: p for code, p in fitted.predict(text, threshold).items() if code not in by_rules | denied}
     # The rules' only reading was a phrase that is no difficulty (a VAT-rate question, a question about the service:
     # round 21): the message is explained, the model's lone guess is not wanted.
-    asked = text.rstrip().endswith("?")
+    # Round 32 (retired v36, fixc): a question still, when thanks or a greeting follow its mark ("... ou 20 ? Merci").
+    asked = text.rstrip().endswith("?") or bool(_THANKS_AFTER_QUESTION.search(text))
     explained = asked and any(rules().signals.not_difficulties.search(c.text) for c in clauses)
     if not by_rules and not found and not explained:
         found = _best_alone(fitted, text, denied)
