@@ -13,7 +13,7 @@ TRAIN_DATA := config.yml $(TRAINED_COMPONENTS) $(shell find bot/domain nlu stori
 WIDGET_SRC := $(shell find widget/src widget/package.json widget/package-lock.json widget/build.mjs -type f 2>/dev/null)
 UV         := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: help install lint run run-production test test-python validate test-stories test-model-free test-model-free-niced checks evaluate simulate train widget browser nginx bench purge clean
+.PHONY: help install lint run run-production test test-python validate test-stories test-model-free evaluate simulate train widget browser nginx bench purge clean
 
 help:
 	@echo "make run       install what is missing, train if needed, start every process on 127.0.0.1"
@@ -69,22 +69,16 @@ test-python: $(MODEL) widget browser nginx
 	$(BIN)/python -m pytest $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder) \
 	  $(addprefix --ignore=,$(PYTEST_IGNORE))
 
-# The unit tests that need neither the model nor a started process (about 6 minutes of CPU). `make test` runs them
-# beside everything else, niced: beside the training first (single-threaded, about 4 minutes: the critical path of its
-# start), then in the waits of the tests that talk to started processes, which leave the cores idle about a third of
-# their time (CI on ebe4ff3, 2026-12-07: 8 min 53 s of pytest for 5.6 + 5.5 min of CPU on two cores). Run as a first
-# phase of their own, they held the rest of pytest back by 3 min once the training had ended.
+# The unit tests that need neither the model nor a started process: `make test` runs them beside the training, then the
+# rest of pytest without them. The training is single-threaded (about 4 minutes on a quiet 2-core AMD EPYC); beside it
+# lint, validation and the widget take about 1 minute of CPU, these tests about 6. They run on two xdist workers that
+# share the cores with the training (three processes on two cores) and take their tests one batch at a time, so that
+# phase one ends when its work is done: as two fixed halves, one of them started only when the training ended (CI on
+# 6dd7dcd, 2026-12-07: training 3.8 min, then the second half's 3.0 min on its core while the other had been idle).
 MODEL_FREE_TESTS := tests/unit/triage tests/unit/intake tests/unit/guidance tests/unit/places tests/unit/chamber \
   tests/unit/actions tests/unit/cases tests/unit/inbox
 test-model-free: install
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 $(MODEL_FREE_TESTS)
-
-# The same tests inside `make test`: niced, their output kept whole in a log and printed when they end, so that the
-# progress of the other tests stays readable.
-MODEL_FREE_LOG := var/test-model-free.log
-test-model-free-niced: install
-	@mkdir -p var && nice -n 10 $(BIN)/python -m pytest -q -p no:cacheprovider -n 2 $(MODEL_FREE_TESTS) \
-	  > $(MODEL_FREE_LOG) 2>&1; rc=$$?; echo "--- make test-model-free (niced, beside the rest):"; cat $(MODEL_FREE_LOG); exit $$rc
 
 # Lint: seconds, beside the training's first minute.
 lint: install
@@ -92,17 +86,14 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# Lint and validation one after the other (about a minute of CPU together), beside the training's first minute.
-checks: install
-	@$(MAKE) --no-print-directory -j1 lint validate
-
-# Everything at once, the critical path first: the training (single-threaded), then the Rasa test stories and the rest
-# of pytest, which start as soon as the model is there; beside them the checks, the widget and the niced model-free
-# tests, which take the cores only when the others leave them idle. pytest's progress stays unsynchronised so that it
-# shows as it goes. The apt-get installs stay one after the other, before.
+# Two at a time on the two cores: the training first (the longest, single-threaded), and beside it lint, validation,
+# the widget and the model-free unit tests (each command's output printed whole when it ends); then the Rasa test
+# stories beside the rest of pytest, unsynchronised so that pytest's progress shows as it goes (the stories' lines
+# come in its first minute). The apt-get installs stay one after the other.
 test: install browser nginx
-	@$(MAKE) --no-print-directory -j6 checks test-model-free-niced test-stories test-python \
-	  TRAIN_FLAGS=--skip-validation PYTEST_IGNORE="$(MODEL_FREE_TESTS)"
+	@$(MAKE) --no-print-directory -j2 --output-sync=line train lint validate widget test-model-free \
+	  TRAIN_FLAGS=--skip-validation
+	@$(MAKE) --no-print-directory -j2 test-stories test-python PYTEST_IGNORE="$(MODEL_FREE_TESTS)"
 
 run: install $(MODEL) widget
 	$(BIN)/python -m ops run
