@@ -562,8 +562,7 @@ def _deadline(text: str, folded: str, today: date, asked: bool = False) -> str |
         if ago:
             # "ils m'ont donné 30 jours pour répondre, c'était il y a 2 semaines" (round 32, r32-b: due a month from
             # today): a delay given some days ago runs from that day.
-            count = int(ago.group("count")) if ago.group("count").isdigit() else NUMBER_WORDS.get(ago.group("count"), 0)
-            due = soonest.when - timedelta(days=count * (7 if ago.group("unit").startswith("semaine") else 1))
+            due = soonest.when - timedelta(days=_days_ago(ago))
             past = ", date passée" if due < today else ""
             return f"{written}, {text[ago.start() : ago.end()]} (d'ici le {french_date(due)}{past})"
         return f"{written} (d'ici le {french_date(soonest.when)})"
@@ -587,6 +586,12 @@ _DELAY_GIVEN_BEFORE = re.compile(
 _GIVEN_AGO = re.compile(
     rf"\b(?:il y a|y a|ya|ca fait|cela fait) (?P<count>\d{{1,2}}|{_NUMBER_WORDS}) (?P<unit>jours?|semaines?)\b"
 )
+
+
+def _days_ago(ago: re.Match[str]) -> int:
+    """The days an "il y a N jours/semaines" match counts back (its groups `count`, in digits or words, and `unit`)."""
+    count = int(ago.group("count")) if ago.group("count").isdigit() else NUMBER_WORDS.get(ago.group("count"), 0)
+    return count * (7 if ago.group("unit").startswith("semaine") else 1)
 
 
 def _as_written(normalised: str, text: str) -> str:
@@ -3269,8 +3274,7 @@ def deadline_after_receipt(text: str | None, today: date, earlier: Iterable[str]
     if ago:
         # "la contrainte, je l'ai reçue il y a 10 jours" (round 23, r23a-07: stored as "Depuis quand : il y a 10
         # jours", and no deadline): the receipt is dated from today, and a contrainte gives its 15 days to oppose.
-        count = int(ago.group("count")) if ago.group("count").isdigit() else NUMBER_WORDS.get(ago.group("count"), 0)
-        days = count * (7 if ago.group("unit").startswith("semaine") else 1)
+        days = _days_ago(ago)
         when = date.fromordinal(today.toordinal() - days)
         on_day = f" le {when.day} {MONTHS_FOLDED[when.month - 1]}"
         dated = (
