@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from french.text import fold
-from french.words import MONTHS_FOLDED, WEEKDAYS
+from french.words import FILLERS, MONTHS_FOLDED, WEEKDAYS
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 
@@ -249,13 +249,16 @@ def says_alone(text: str | None) -> bool:
 
 
 # An amount said alone, in digits or in words: "2500", "deux mille cinq", "mille deux cents euros", "environ 3000 €".
+# The words around an amount said alone: "ok. bah 9000 euros à peu près", "ça doit faire 9000 je dirais" (round 33,
+# r33-a: stored whole as the deadline, the filler's full stop and the guess after the sum were not expected).
 _AMOUNT_ALONE = re.compile(
-    r"^(?:(?:euh|ben|bah|alors|oui|environ|a peu pres|a peu pres|dans les|pres de|plus de|au moins|en tout|ca fait|"
-    r"c'est|ca|je dois|on doit|je leur dois|il y a|y a|un peu plus de|un peu moins de)[ ,]+)*"
+    rf"^(?:(?:{FILLERS}|ok|okay|d'accord|alors|oui|environ|a peu pres|dans les|pres de|plus de|au moins|en tout|"
+    r"ca fait|ca doit faire|ca doit etre|c'est|ca|je dois|on doit|je leur dois|il y a|y a|un peu plus de|"
+    r"un peu moins de)[ ,.!:;]+)*"
     r"(\d{1,3}(?:[ .]\d{3})+|\d{3,7})(?:,\d{1,2})?\s*(?:k\s*€|k|ke|keuros?|€|euros?|eur|balles|"
     # The Pacific franc (round 28, r28-b-26: "300 000 francs à peu près" in Papeete, lost): kept in francs.
     r"francs?(?: cfp| pacifique)?|f cfp|xpf|cfp)?"
-    r"(?:[ ,]+(?:environ|a peu pres|en tout|au total))?\W*$"
+    r"(?:[ ,.]+(?:environ|a peu pres|en tout|au total|je dirais|je crois|je pense|grosso modo|a la louche))*\W*$"
 )
 
 

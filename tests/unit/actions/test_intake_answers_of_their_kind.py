@@ -42,6 +42,10 @@ def at_question(
         ("deadline", "mille deux cents", {"creditors": "URSSAF"}, "URSSAF 1 200 €"),  # p28
         ("since_when", "deux mille cinq cents euros", {"creditors": "URSSAF"}, "URSSAF 2 500 €"),
         ("creditors", "environ 3000", {"creditors": "banque"}, "banque 3 000 €"),
+        # Round 33 (r33-a): a filler with its full stop before the sum, a guess after it.
+        ("deadline", "ok. bah 9000 euros à peu près", {"creditors": "URSSAF"}, "URSSAF 9 000 €"),
+        ("deadline", "ça doit faire 12 000 je dirais", {}, "12 000 €"),
+        ("since_when", "hm, dans les 4500 balles grosso modo", {"creditors": "banque"}, "banque 4 500 €"),
     ],
 )
 def test_an_amount_said_alone_goes_to_the_creditors(slot, words, known, creditors):
