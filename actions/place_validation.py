@@ -474,6 +474,13 @@ def _no_place_but_something_else(
     if _WHAT_NEXT.search(fold(latest)):
         dispatcher.utter_message(text=WHAT_COMES_NEXT)
         return {"departement": None, "place_unread": None}
+    from actions.discretion_heard import discretion_at_question
+
+    discreet = discretion_at_question("departement", dispatcher, tracker)
+    if discreet is not None:
+        # "il sait pas que je vous écris" at the place question (round 33, r33-b: "Je n'ai pas reconnu ce lieu"): heard
+        # and noted for the advisor as at the intake questions (round 27), then the place question again.
+        return {**discreet, "place_unread": None}
     if asks_if_confidential(latest):
         # "et mon banquier il va voir ce que je vous écris ?" (round 28, r28-b-25: "Je n'ai pas reconnu ce lieu"): who
         # reads the conversation, answered as at the other questions; then the place question again.
