@@ -13,7 +13,7 @@ from actions.asking import ask
 from actions.business_questions import asks_what_to_do
 from actions.conversation import difficulty_first_told, said_before, user_messages
 from actions.erasure_actions import consent_worry_text
-from actions.handoff_actions import number_after_the_handoff
+from actions.handoff_actions import FACT_NOTED, FACT_NOTED_AGAIN, number_after_the_handoff
 from actions.intake import QUESTION_EXAMPLES, asks_something, asks_what_is_meant
 from actions.intake_actions import WHAT_A_NO_SAYS, ActionAcknowledgeSituation
 from actions.outside_actions import outside_reply, then_the_intake
@@ -110,6 +110,19 @@ def asks_about_the_situation(tracker: Tracker, words: str) -> bool:
         or names_a_difficulty(words)
         or asks_for_advice(words)
         or read_causes([words])
+    )
+
+
+def remark_on_the_situation(tracker: Tracker, words: str) -> bool:
+    """A statement, no question, made at a question of the intake or of the handoff once a difficulty was told."""
+    from actions.intake import is_question
+
+    return (
+        tracker.active_loop_name in ("situation_form", "handoff_form")
+        and bool(tracker.get_slot("difficulty_categories"))
+        and bool(words.strip())
+        and not words.startswith("/")
+        and not is_question(words)
     )
 
 
@@ -251,6 +264,12 @@ class ActionOutOfScope(Action):
             from actions.business_questions import answer_here
 
             return answer_here(dispatcher, tracker, words)
+        if remark_on_the_situation(tracker, words):
+            # "c'est une location longue durée la voiture" at the legal-form question, after a car accident (round 33,
+            # r33-d: "Je ne peux pas vous aider sur ce sujet"): a remark on the situation told is never turned away;
+            # the advisor reads it in the conversation, and the form asks its question again.
+            dispatcher.utter_message(text=FACT_NOTED_AGAIN if said_before(tracker.events, FACT_NOTED) else FACT_NOTED)
+            return []
         chamber = services.chamber()
         text = out_of_scope_text(chamber)
         if said_before(tracker.events, text):
