@@ -2480,6 +2480,20 @@ def read_yes_no(value: Any, tracker: Tracker, slot: str | None = None) -> bool |
     return None
 
 
+NO_DEADLINE_NOTED = "Merci, c'est noté : pas d'échéance proche."
+
+
+def no_deadline_at_question(tracker: Tracker, slot: str) -> dict[str, str]:
+    """{"deadline": NO_DEADLINE} when the answer to the yes/no question ``slot`` says there is no date and no deadline
+    is known yet; {} otherwise."""
+    from intake.facts import NO_DEADLINE, says_no_date
+
+    if tracker.get_slot("requested_slot") != slot or tracker.get_slot("deadline") not in (None, SKIPPED):
+        return {}
+    said = says_no_date(tracker.latest_message.get("text"), services.chamber_today())
+    return {"deadline": NO_DEADLINE} if said else {}
+
+
 def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> dict[str, Any]:
     """A yes/no question's slot from the answer; neither: said so, and the question stays. A first name given
     instead ("Paul" to "Voulez-vous qu'un conseiller vous rappelle ?") is kept for the name question."""
@@ -2502,6 +2516,12 @@ def yes_or_no(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, sl
         if name:
             dispatcher.utter_message(text=name_noted_text(name, slot))
             return {slot: None, "contact_name": name}
+        no_date = no_deadline_at_question(tracker, slot)
+        if no_date:
+            # "non pas de date" at the callback offer, the intake questions passed on the urgent path (round 33, r33-b:
+            # "Je n'ai pas bien compris"): the no answers the deadline question, kept for the case; the offer stays.
+            dispatcher.utter_message(text=NO_DEADLINE_NOTED)
+            return {slot: None, **no_date}
         moment = moment_at_consent(tracker.latest_message.get("text")) if slot == "consent_given" else None
         if moment and tracker.get_slot("requested_slot") == slot:
             # "n'importe quand" to the consent question: when to call, kept for its question; no consent yet.
