@@ -36,7 +36,6 @@ from actions.handoff import (
     CONSENTED_SLOTS,
     DIGIT_RUN,
     DISCRETION_NOTED,
-    INTAKE_SLOTS_FILLED_ANYWHERE,
     NUMBER_INSTRUCTIONS,
     OTHER_MOMENT_LATER,
     TO_BE_CALLED,
@@ -91,7 +90,6 @@ from actions.handoff import (
     numbers_kept_text,
     one_to_call,
     only_a_title,
-    part_of_a_number,
     person_named,
     person_to_call,
     phone_digits,
@@ -126,7 +124,7 @@ from actions.place_validation import (
     place_update,
 )
 from actions.steps_with_the_case import case_saved_said, steps_at_the_end, steps_with_the_case
-from actions.triage_actions import handoff_answers
+from actions.triage_actions import handoff_answers, number_parts_undone
 from actions.unanswered import not_answered
 from cases.reference import new_reference
 from chamber import Chamber
@@ -1769,16 +1767,6 @@ def moment_noted(dispatcher: CollectingDispatcher, tracker: Tracker, moment: str
 
 _NO_ADDRESS = re.compile(r"\b(?:pas|plus|aucune?|jamais eu)\s+(?:d'|d’|de |d )?(?:e-?mail|mail|adresse|courriel)s?\b")
 WRITTEN_INSTEAD = "Merci, j'ai noté votre adresse ({}) : le conseiller vous écrira."
-
-
-def number_parts_undone(tracker: Tracker) -> dict[str, Any]:
-    """The intake slots set this turn from digits of a phone number, back to what they held before; {} otherwise."""
-    said = tracker.latest_message.get("text")
-    return {
-        name: value_before_latest_message(tracker.events, name)
-        for name, value in tracker.slots_to_validate().items()
-        if name in INTAKE_SLOTS_FILLED_ANYWHERE and isinstance(value, str) and part_of_a_number(value, said)
-    }
 
 
 def email_instead_of_phone(text: str | None, dispatcher: CollectingDispatcher) -> dict[str, Any]:

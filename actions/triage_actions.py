@@ -21,11 +21,13 @@ from actions import services
 from actions.conversation import SITUATION_SLOTS, SKIPPED, situation, user_messages, value_before_latest_message
 from actions.handoff import (
     CONTACT_QUESTIONS,
+    INTAKE_SLOTS_FILLED_ANYWHERE,
     callback_time,
     contact_answers,
     first_name_said,
     moment_corrected,
     moment_said_with,
+    part_of_a_number,
     read_as_distress_by_the_model_only,
 )
 from actions.place_validation import (
@@ -95,6 +97,9 @@ class ValidateTriageSlots(ValidationAction):
             events += place_undone(tracker)
         events += undone + trade_undone
         events += deadline_not_said(tracker, facts, undone)
+        # "06 12 34 56" (a number short of two digits) at the health question, after the consent (round 33, r33-d):
+        # "12 34 56" became the deadline, said noted. Digits of a number are never a fact, at whatever question.
+        events += [SlotSet(name, value) for name, value in number_parts_undone(tracker).items()]
         events += answers_kept(tracker, facts)
         if "employees" in tracker.slots_to_validate() and is_time_span(tracker.get_slot("employees")):
             # "j'ai 5 min" (round 28, r28-a-02: "Salariés : 5 min" in the case): time available, no staff.
@@ -613,6 +618,16 @@ def place_read(tracker: Tracker, value: str) -> list[EventType]:
     if resolution.commune:
         events.append(SlotSet("commune", resolution.commune.name))
     return events
+
+
+def number_parts_undone(tracker: Tracker) -> dict[str, Any]:
+    """The intake slots set this turn from digits of a phone number, back to what they held before; {} otherwise."""
+    said = tracker.latest_message.get("text")
+    return {
+        name: value_before_latest_message(tracker.events, name)
+        for name, value in tracker.slots_to_validate().items()
+        if name in INTAKE_SLOTS_FILLED_ANYWHERE and isinstance(value, str) and part_of_a_number(value, said)
+    }
 
 
 def deadline_not_said(tracker: Tracker, facts: Mapping[str, Any], undone: list[EventType]) -> list[EventType]:
