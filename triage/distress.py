@@ -233,11 +233,12 @@ _QUESTION_ASKED_DENIED = re.compile(
 # j'ai mes deux filles", "le suicide c'est pas dans ma tête, jamais de la vie": development v14, d-104, d-109; round 9,
 # r9b-13): those words are no sign, and no question to ask; the rest of the message is read as any message.
 _ACT_DENIED = re.compile(
-    r"\b(?:me suicider|le suicide|suicide|me tuer|en finir|mettre fin a mes jours)(?: \w+){0,2} "
+    # Round 33 (retired held-out v37 class, fixd): dying named too, and projects or plans ("crever, ce n'est pas au programme").
+    r"\b(?:me suicider|le suicide|suicide|me tuer|en finir|mettre fin a mes jours|mourir|crever)(?: \w+){0,2} "
     r"(?:(?:ne m a|m a|ne m est|m est) (?:jamais|pas|pas une seule fois) (?:traverse|effleure|venu|venue|passe)"
     r"(?: \w+){0,2} (?:l esprit|la tete|a l esprit)|(?:c est|ce n est|n est|est) (?:pas|jamais)(?: du tout| vraiment| absolument)? "
     r"(?:dans ma tete|a l ordre "
-    r"du jour|une option pour moi|mon genre|pour moi))"
+    r"du jour|une option pour moi|mon genre|pour moi|dans mes (?:plans|projets|intentions|idees)|au programme|prevu))"
     r"|\b(?:je ne veux|je veux|j ai|je n ai) (?:pas|jamais|aucune envie de) (?:me suicider|me tuer|mourir|en finir)\b"
     # "le suicide ne fait pas partie de mes intentions", "non le suicide non virgule c'est l'atelier" (development v15,
     # d-070, d-091).
@@ -245,9 +246,18 @@ _ACT_DENIED = re.compile(
     # The idea of the act said not to come, in the present ("l'idée d'en finir ne m'effleure pas", "la pensée de me tuer
     # ne me vient jamais": round 22, signs, retired held-out v28's alarms).
     r"|\b(?:l idee|la pensee|l envie|la tentation)(?: (?:de|d))? (?:me suicider|me tuer|mourir|en finir|la mort|mettre fin a mes jours)"
+    # Round 33 (retired held-out v37 class, fixd): a second act named with "ou" ("l'envie d'en finir ou de me mutiler").
+    r"(?: ou (?:de |d )?(?:me blesser|me faire du mal|me mutiler|me tuer|mourir|en finir|me suicider))?"
     r"(?: ,)? (?:ne|n) (?:me|m) (?:traverse|effleure|vient|est (?:jamais )?venue|passe par la tete|tente|frole) "
     r"(?:pas|jamais|meme pas|absolument pas|plus)\b"
     r"|\bnon (?:le suicide|me suicider|me tuer)(?: virgule)? non\b"
+    # Round 33 (retired held-out v37 class, fixd): the act named, then said not to cross the mind in the present, "ne"
+    # dropped and "ça" for subject ("me suicider, ça m'effleure jamais", "mourir ça me tente point"); a no
+    # limited in time is none.
+    r"|\b(?:me suicider|le suicide|suicide|me tuer|en finir|mourir|mettre fin a mes jours)(?: ,)?(?: (?:ca|cela))?(?: ne| n)? (?:me|m) "
+    r"(?:traverse|effleure|vient|passe par la tete|tente|frole)(?: (?:meme|absolument|jamais))? (?:pas|jamais|point)"
+    r"(?: (?:l esprit|la tete|a l esprit|par la tete))?\b"
+    r"(?!(?: \w+){0,3} (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|ce soir|pour l heure)\b)"
     # Round 29 (retired held-out v33 class, fixd): the thought named, then denied with a pronoun ("l'idée d'en finir, je
     # ne l'ai pas", "des idées noires, j'en ai jamais eu", "la pensée de me tuer, je l'ai jamais eue").
     r"|\b(?:l idee|la pensee|l envie|la tentation|(?:des |les )?(?:idees|pensees) (?:noires|suicidaires|de suicide|de mort))"
@@ -619,6 +629,25 @@ _PLAIN_WORDS = re.compile(
     r"|\b(?:peur de |risque de |risquer de |vais |va |pourrais |pourrait |crains de )?(?:perdre|perde|perds|perdrai|perdrais|perdu) "
     r"(?:mon |ma |l |notre |son |sa |leur |toute (?:mon |ma |l ))?assurance vie(?: (?:si|quand|en cas (?:de|d)) (?:je|j|on|nous)(?: ne| n)? "
     r"(?:rembourse|paie|paye|honore|regle|suis|arrive)\w*(?: (?:pas|plus|rien))?(?: (?:le|mon|ma|les|mes) (?:pret|credit|emprunt|echeances?|mensualites?))?)?(?= ,|$| et )"
+    # Round 33 (retired held-out v37 classes, fixd): plain words of the trade read as signs by the classifier: nothing to
+    # be done without one's tools or van ("sans ma camionnette on vaut plus rien": giving away at 0.9); trying at night to make
+    # sense of a late spouse's or a partner's papers ("la nuit il tente de démêler ses dossiers": a plan at 0.92);
+    # fear for the boss said with fear for one's pay ("inquiète pour ma patronne comme pour mon contrat": a burden at 0.94); a town
+    # left for good with someone or somewhere waiting ("on part de Nevers définitivement, mon frère nous loge à Dijon").
+    r"|\bsans (?:mes|mon|ma|nos|notre|ses|son|sa|les|le|la) (?:outils?|machines?|camion|camionnette|vehicule|voiture|materiel|four|atelier|"
+    r"local|pont|utilitaire|fourgon|instruments?|bateau|tracteur|permis)(?: \w+){0,2} (?:je|j|on|il|elle)(?: ne| n)? "
+    r"(?:fais|fait|peux|peut|vaux|vaut|sers|sert) (?:plus|pas|pu)(?: \w+){0,2}(?= ,|$)"
+    r"|\b(?:je|j|il|elle|on) (?:essaie|essaye|essayais|essayait|tente|tentais|tentait) (?:de|d) (?:comprendre|m y retrouver|y voir clair|"
+    r"dechiffrer|demeler|trier|ranger|classer|rattraper|suivre|reprendre|apprendre|faire)(?: (?:ses|mes|les|la|le|sa|son|ma|mon|leurs?|des|"
+    r"nos|notre) (?:classeurs?|papiers|dossiers?|comptes?|factures?|devis|compta|comptabilite|paperasse|fichiers?|cahiers?|carnets?|"
+    r"tableaux?|relances?|courriers?|mails?|codes?|logiciels?))\b"
+    r"|\b(?:peur|inquiete?|crainte|angoisse|angoissee?) pour (?:lui|elle|eux|mon patron|ma patronne|le patron|la patronne|mon chef|"
+    r"ma cheffe) (?:et|mais aussi|comme) pour (?:ma|mon|notre|nos|mes) (?:paie|paye|salaire|job|boulot|poste|emploi|place|contrat|"
+    r"apprentissage|alternance|stage)\b"
+    r"|\b(?:je|j|on|nous) (?:quitte|quittons|quitterai|quitterons|vais quitter|allons quitter) (?!(?:la vie|ce monde|cette vie|"
+    r"cette terre|l existence|les miens|ma famille|mes enfants|ma femme|mon mari|tout|vous|tous)\b)\w+(?: \w+){0,2} "
+    r"(?:pour de bon|definitivement|pour toujours)(?= , (?:\w+ ){0,3}(?:m attend|m attendent|nous attend|nous attendent|m accueille|"
+    r"m accueillent|nous accueille|m heberge|nous heberge|me loge|nous loge)\b)"
 )
 
 
@@ -888,6 +917,38 @@ _RETIRING_OR_CLOSING = re.compile(
 )
 
 
+# Round 33 (retired held-out v37 class, fixd): a work's gesture done "for the last time" ("je range l'atelier pour la
+# dernière fois", "je baisse le rideau une dernière fois") in a message that tells the workshop's handover or that nobody
+# takes it on ("aucun repreneur", "les machines à un jeune qui s'installe"): the classifier read
+# a last message at 0.9. Set aside when the sentence names no end, no death and nothing final of the person's own.
+_WORK_DONE_LAST_TIME = re.compile(
+    r"\b(?:range|ranger|rangeons|ferme|fermer|fermons|ouvre|ouvrir|nettoie|nettoyer|balaie|balayer|allume|allumer|eteins|eteindre|"
+    r"tourne la cle|baisse le rideau|baisser le rideau|tire le rideau|fais|faire|vide|vider|demonte|demonter)"
+    r"(?: (?:tout|l atelier|la boutique|le magasin|le fournil|le four|le salon|les outils|l etabli|les etablis|les machines|la forge|"
+    r"le garage|le local|la presse|les presses|la tournee|le marche)){0,2} (?:pour la derniere fois|une derniere fois)\b"
+)
+_WORKSHOP_ENDING = re.compile(
+    r"\b(?:retraite|cession|ceder|cede|repreneur|repreneuse|successeur|reprendre (?:l atelier|la boutique|le magasin|le fonds|"
+    r"l affaire|le salon|le garage|la suite)|reprise|transmettre|transmission|tire ma reverence|passer la main|passe la main|"
+    r"qui s installe|s installer|cessation|fermeture definitive|ferme definitivement)\b"
+)
+_NOT_ONLY_WORK = re.compile(
+    r"\b(?:moi|ma vie|vivre|mourir|adieux?|pardon|pour toujours|pour de bon|a jamais|plus la|je vous aime|merci pour tout|lettre|"
+    r"message|mot)\b"
+)
+
+
+def _last_time_at_closing(verdict: distress_model.Verdict, message_text: str) -> bool:
+    words = " ".join(clause.text for clause in split_clauses(verdict.quote))
+    return (
+        verdict.category in ("last_message", "farewell", "settling_affairs")
+        and bool(_WORK_DONE_LAST_TIME.search(words))
+        and bool(_WORKSHOP_ENDING.search(message_text))
+        and not _NOT_ONLY_WORK.search(_WORK_DONE_LAST_TIME.sub(" ", words))
+        and not _END_NAMED.search(words)
+    )
+
+
 def _leaving_is_retiring(quote: str, message_text: str) -> bool:
     words = " ".join(clause.text for clause in split_clauses(quote))
     return (
@@ -928,6 +989,8 @@ def _model_sign(text: str) -> Sign | None:
             if _claim_paid_in_part(verdict.quote):
                 continue
             if _leaving_is_retiring(verdict.quote, message_text) or _handed_on_at_retiring(verdict, message_text):
+                continue
+            if _last_time_at_closing(verdict, message_text):
                 continue
             if any(_vetoed_by_message(rule, message_text) for rule in _table().rules if rule.category == category):
                 continue
