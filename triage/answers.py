@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 
 from triage.distress import (
+    EXPLICIT,
     INDIRECT,
     close_people_named,
     find_signs,
@@ -116,7 +117,11 @@ _STARTS_NO = re.compile(
 _DENIED_ANYWHERE = compile_any(
     [
         r"(?:je |j )?(?:ne |n )?(?:pense|songe|ai (?:jamais|pas) (?:pense|songe)) (?:pas |jamais |absolument pas |pas du tout )?"
+        # Round 33 (r33-e): "non je pense pas à me faire du mal, je suis juste crevée" at the safety question: "Appelez
+        # tout de suite le 15". Hurting oneself denied in the question's sense is the same clear no.
         r"(?:au suicide|a me suicider|a me tuer|a mourir|a en finir)|"
+        r"(?:je |j )?(?:ne |n )?(?:pense|songe) (?:pas|jamais|absolument pas|pas du tout) "
+        r"(?:a me faire (?:du |de )?mal|a me blesser|a faire (?:une |des )?(?:betises?|connerie|conneries))|"
         r"(?:je |j )?(?:ne )?suis (?:pas|absolument pas) suicidaire|"
         # Round 9 (r9b-13): "non je ne veux pas me suicider, je suis juste fatiguée" said unprompted got the question.
         r"(?:je |j )?(?:ne )?(?:veux|vais|compte|voudrais) (?:pas|jamais|absolument pas) "
@@ -1990,6 +1995,10 @@ def answer_to_safety_question(
     # Round 21 (r21x-06): "ouais j'ai peur. il est parti a la chambre froide la il répond pas quand je l'appelle" was read
     # as safe for its "ouais": fear said, or someone gone or not answering, is never a plain yes.
     clear = not doubtful and not _RESERVATION.search(words) and not _FEAR_OR_GONE.search(words)
+    # Round 33 (r33-e): "ouais j'ai des idées de me blesser le soir" was stored safe for its "ouais": the rule table
+    # missed the wording, and the classifier's explicit sign was not read here. A yes said with an explicit sign, by
+    # either reader, is no plain yes.
+    clear = clear and not any(sign.level == EXPLICIT for sign in find_signs(text or ""))
     # Round 22 (r22a-12 look-alikes): "oui je suis seul" at the safety question was stored safe; alone is no plain yes.
     # Nor is worry said of oneself ("oui je vais pas bien", "oui j'ai peur"), unless its subject is the business.
     clear = clear and not (

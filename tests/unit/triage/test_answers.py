@@ -19,6 +19,8 @@ from triage.answers import (
 # "Est-ce qu'il vous arrive de penser au suicide ?"
 SUICIDE_ANSWERS = [
     ("non", CLEAR_NO),
+    ("non je pense pas à me faire du mal, je suis juste épuisée", CLEAR_NO),  # round 33 (r33-e)
+    ("oui je pense à me faire du mal", NOT_CLEAR_NO),
     # Round 4 of off-script conversations: surprise first, then the no (read as not a clear no: crisis path).
     (
         "quoi ?? non c'est une expression. je veux juste savoir comment faire pour qu'ils arretent les relances",
@@ -73,6 +75,13 @@ SUICIDE_ANSWERS = [
 # "Êtes-vous en sécurité en ce moment ?"
 SAFETY_ANSWERS = [
     ("oui", SAFE),
+    # Round 33 (r33-e): hurting oneself denied in the question's sense is a no to the danger ("Appelez tout de suite
+    # le 15" was said); the thought of it said, with or without a yes before, never reads safe.
+    ("non je pense pas à me faire du mal, je suis juste épuisée", SAFE),
+    ("nan je songe pas à me blesser, c'est la fatigue", SAFE),
+    ("oui je pense à me faire du mal", NOT_SAFE),
+    ("ouais j'ai des idées de me blesser le soir", NOT_SAFE),
+    ("non je pense pas à me faire du mal, enfin pas encore", NOT_SAFE),
     # Round 4: a question after a plain yes is not a questioned yes; a relative safe, writing about someone else.
     ("oui evidemment, je suis pas suicidaire ! on peut parler de l'urssaf ?", SAFE),
     # Round 7 (r7b-05): the relative's "moi oui" is about themself, not the person at risk; read SAFE, it got "Je suis
