@@ -2478,7 +2478,9 @@ def no_deadline_at_question(tracker: Tracker, slot: str) -> dict[str, str]:
 
     if tracker.get_slot("requested_slot") != slot or tracker.get_slot("deadline") not in (None, SKIPPED):
         return {}
-    said = says_no_date(tracker.latest_message.get("text"), services.chamber_today())
+    words = tracker.latest_message.get("text")
+    # "aucune date encore, mais le bailleur nous menace" (round 17) tells a difficulty: said noted for the advisor.
+    said = says_no_date(words, services.chamber_today()) and not tells_a_difficulty(words)
     return {"deadline": NO_DEADLINE} if said else {}
 
 
