@@ -157,6 +157,7 @@ from intake.facts import (
     vaguer_employees,
     with_amount,
 )
+from intake.offer_replies import takes_up_again
 from intake.reproach import says_not_heard, without_reproach
 from intake.service_questions import CONFIDENTIAL
 from intake.shapes import (
@@ -282,6 +283,30 @@ def salut_as_goodbye(tracker: Tracker) -> bool:
     return 0 <= gap < 30 * 60
 
 
+def call_refused(tracker: Tracker) -> bool:
+    """Whether the callback offer or the consent was refused, and not taken up since."""
+    return tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
+
+
+def offer_taken_up_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A yes after a refusal ("bon ok, c'est Martine"): the offer taken up again, the consent asked, a name and a
+    moment said with the yes kept for their questions."""
+    slots = tracker.slots
+    latest = tracker.latest_message
+    name = None if slots.get("contact_name") else name_after_yes(latest.get("text"), latest.get("entities") or [])
+    if name:
+        dispatcher.utter_message(text=f"Merci {name}.")
+    # "bon si, mais pas avant mardi aprem" (round 18, r18b-13): the moment said with it kept for its question.
+    moment = moment_with_change_of_mind(slots, latest.get("text"))
+    return [
+        SlotSet("wants_advisor", True),
+        SlotSet("consent_given", None),
+        *([SlotSet("contact_name", name)] if name else []),
+        *(SlotSet(slot, value) for slot, value in moment.items()),
+        FollowupAction("handoff_form"),
+    ]
+
+
 class ActionAcknowledgeSituation(Action):
     """Says back what was understood ("Si je comprends bien, ..."), gently."""
 
@@ -292,6 +317,11 @@ class ActionAcknowledgeSituation(Action):
         late = number_after_the_handoff(dispatcher, tracker)  # "ah si attendez, 06 33 44 55 66" after the handoff
         if late is not None:
             return late
+        if call_refused(tracker) and takes_up_again(tracker.latest_message.get("text")):
+            # "enfin si, mais pas avant 18h, je suis au labo" after "non je préfère pas être rappelé", read as a fact
+            # (round 33, r33-f): "D'accord, c'est noté.", the intake again, the refusal kept. The change of mind is the
+            # yes the classifier would have made it, the moment kept for its question.
+            return offer_taken_up_again(dispatcher, tracker)
         erased = erasure_during_a_form(dispatcher, tracker)  # round 25: "effacez tout" at a question, read as a fact
         if erased is not None:
             return erased
@@ -1984,25 +2014,8 @@ class ActionAnswerOutsideQuestion(Action):
         if intent in ("affirm", "deny") and offer_pending(tracker):
             # The answer to "Voulez-vous que j'efface ... ?" (actions/erasure_actions.py).
             return answer_to_offer(dispatcher, tracker, yes=intent == "affirm")
-        slots = tracker.slots
-        refused = slots.get("wants_advisor") is False or slots.get("consent_given") is False
-        if intent == "affirm" and refused:
-            # "bon ok, c'est Martine" after a refusal: the offer taken up again, the name kept for its question.
-            latest = tracker.latest_message
-            name = (
-                None if slots.get("contact_name") else name_after_yes(latest.get("text"), latest.get("entities") or [])
-            )
-            if name:
-                dispatcher.utter_message(text=f"Merci {name}.")
-            # "bon si, mais pas avant mardi aprem" (round 18, r18b-13): the moment said with it kept for its question.
-            moment = moment_with_change_of_mind(slots, latest.get("text"))
-            return [
-                SlotSet("wants_advisor", True),
-                SlotSet("consent_given", None),
-                *([SlotSet("contact_name", name)] if name else []),
-                *(SlotSet(slot, value) for slot, value in moment.items()),
-                FollowupAction("handoff_form"),
-            ]
+        if intent == "affirm" and call_refused(tracker):
+            return offer_taken_up_again(dispatcher, tracker)
         words = tracker.latest_message.get("text") or ""
         if intent == "affirm" and is_closing(words) and not is_question(words) and not says_still_here(words):
             # Round 19 (r19c-16): "ok merci, je vais faire la mise en demeure d'abord, bonne journée" read as a yes with

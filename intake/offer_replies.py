@@ -122,3 +122,26 @@ def yes_turning_elsewhere(text: str | None) -> str | None:
 def asks(text: str | None) -> bool:
     """Whether the words ask something ("?", "est-ce que", "et si je suis pas là", "il faut un avocat")."""
     return bool(_ASKS.search(_folded(text)))
+
+
+# A "si" that contradicts a no said before, opening the message ("enfin si, mais pas avant 18h", "bon si finalement",
+# "si si rappelez-moi"), or a change of mind said in words ("finalement oui", "tout compte fait ok"). A "si" opening a
+# condition ("si je paye", "si vous pouvez", "si c'est gratuit") is none.
+_SI_TAKEN_UP = re.compile(
+    rf"^{_FILLERS}(?:(?:en fait|enfin|finalement|tout compte fait|reflexion faite|ah|oh)[ ,.!…]+)*si\b"
+    r"(?![ ,]*(?:je|j'?|tu|il|elle|on|nous|vous|ils|elles|c'?|ca|le|la|les|l'?|ma|mon|mes|un|une|des|jamais|"
+    r"cela|ce|ceux|celui|celle|quelqu'?un|y|en)\b)"
+)
+_CHANGE_OF_MIND = re.compile(
+    rf"^{_FILLERS}(?:finalement|tout compte fait|reflexion faite|en fait|apres reflexion)[ ,.!…]+"
+    r"(?:oui|ouais|ok|okay|d'accord|daccord|je veux bien|rappelez|appelez|allez-y|allez y|c'?(?: )?est bon)\b"
+)
+
+
+def takes_up_again(text: str | None) -> bool:
+    """Whether the words take back a no said before ("enfin si, mais pas avant 18h, je suis au labo", "finalement oui,
+    appelez-moi"), whatever the classifier made of them; a question never does."""
+    folded = _folded(text)
+    if "?" in folded:
+        return False
+    return bool(_SI_TAKEN_UP.match(folded) or _CHANGE_OF_MIND.match(folded))
