@@ -925,6 +925,14 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         """An answer not of this question's kind (round 6: "Depuis quand : les impôts", "Créanciers : seul", a
         sentence as the legal form): it goes where it clearly belongs, else it is not kept; the message is
         answered and, after one unclear answer, the question is passed (never a loop)."""
+        place = place_in_answer(tracker) if slot != "departement" else None
+        if place:
+            # "on est dans le 9-3" at the deadline question, "9-3" tagged a date (round 33, r33-g): the place, kept
+            # for its question, as a town said there is.
+            return {
+                **answered_another_question(slot, {"departement": place["departement"]}, dispatcher, tracker),
+                **place,
+            }
         other = {
             name: found for name, found in other_kind(words).items() if name != slot and not tracker.get_slot(name)
         }

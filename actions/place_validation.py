@@ -190,6 +190,17 @@ def town_named_like_the_departement(resolution: Any, text: str) -> Any:
     return towns[0] if towns else None
 
 
+# A département's code said as where one is: "dans le 62", "on est du 9-3", "département 44", "je suis du 2B".
+_CODE_AS_A_PLACE = re.compile(
+    r"\b(?:dans le|on est du|je suis du|suis du|c'?(?: )?est le|departement|dept|dep)\s*(?:\d{2,3}|\d[ -]\d|2a|2b)\b"
+)
+
+
+def code_said_as_a_place(text: str | None) -> bool:
+    """Whether the words say a département's code as the place where one is, and it resolves to one."""
+    return bool(_CODE_AS_A_PLACE.search(fold(text or ""))) and find_in_text(without_phone_digits(text or "")).found
+
+
 def place_in_answer(
     tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "departement"), namesakes: bool = False
 ) -> dict[str, Any] | None:
@@ -203,8 +214,15 @@ def place_in_answer(
     if not is_place_mention(latest.get("text"), latest.get("text")):
         return None  # "2" at "Avez-vous une échéance ?" (round 7: the Nord became the Aisne): a number, no place
     seen = any(entity.get("entity") in entity_kinds for entity in latest.get("entities") or [])
-    # A bare city name ("Rouen", "Limoges") often escapes the extractor: a known town said alone is read too.
-    if not seen and names_a_known_town(latest.get("text")) is None and names_a_departement(latest.get("text")) is None:
+    # A bare city name ("Rouen", "Limoges") often escapes the extractor: a known town said alone is read too; so does a
+    # code said as a place ("on est dans le 9-3" at the deadline question, round 33, r33-g: tagged a date, the
+    # deadline question explained again).
+    if (
+        not seen
+        and names_a_known_town(latest.get("text")) is None
+        and names_a_departement(latest.get("text")) is None
+        and not code_said_as_a_place(latest.get("text"))
+    ):
         return None
     update, _ = place_update(latest.get("text") or "", {})
     if namesakes and update.get("place_choices") and not tracker.get_slot("departement"):
