@@ -19,7 +19,7 @@ from french.numbers import digits_from_words
 from french.text import without_ligatures
 from french.words import ACCENTED_KIN, FEMININE_KIN, FILLERS, KIN, with_possessive
 from intake.email_domains import address_put_right, domain_put_right
-from places import departement_code
+from places import departement_code, names_a_known_town
 from triage import CATEGORY_TITLES, SITUATION_LABELS, health_words
 from triage.answers import NOT_SAFE, UNSURE
 from triage.distress import find_signs, says_feeling_or_strain, signs_in_words
@@ -2972,6 +2972,21 @@ _NAME_LAST = re.compile(
 )
 
 
+# A capitalised first name said alone after a comma, last ("oui rappelez moi moi, Nadia"; round 33, r33-j: the case had
+# no name, and none was asked after the consent). A town named there is no name.
+_BARE_NAME_LAST = re.compile(r"[,;]\s*([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s*[.!]*$")
+
+
+def _name_said_last(words: str, entities: Sequence[Mapping[str, Any]]) -> str | None:
+    last = _NAME_LAST.search(words)
+    if last:
+        return first_name_said(last.group(1), entities)
+    bare = _BARE_NAME_LAST.search(words)
+    if bare is None or names_a_known_town(bare.group(1)) is not None:
+        return None
+    return first_name_said(bare.group(1), entities)
+
+
 def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ()) -> str | None:
     """The first name said after a yes ("bon ok, c'est Laurent" -> "Laurent"); None without a yes first."""
     if not text:
@@ -2983,13 +2998,10 @@ def name_after_yes(text: str | None, entities: Sequence[Mapping[str, Any]] = ())
 
         # "appelez moi lundi vers 10h, c'est Nathalie" (round 28, r28-a-04: the name asked again after the consent):
         # the call asked for is the yes; the name said last is kept.
-        last = _NAME_LAST.search(words) if asks_for_callback(words) else None
-        return first_name_said(last.group(1), entities) if last else None
+        return _name_said_last(words, entities) if asks_for_callback(words) else None
     if not rest:
         return None
-    named = first_name_said(rest, entities)
-    last = None if named else _NAME_LAST.search(rest)
-    return first_name_said(last.group(1), entities) if last else named
+    return first_name_said(rest, entities) or _name_said_last(rest, entities)
 
 
 # A no as typed, drawn out or short ("non", "nooon", "nan", "nn", "nope", "niet"), and words starting with an n that say
