@@ -535,6 +535,12 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         # 30, read as vie_personnelle from « père », « ma femme », « viens »): a relative introduced, no difficulty.
         if terms and all(_only_who(term) for term in terms) and _only_introduces(clause.text):
             continue
+        # Round 33 (retired v37, fixc): nor a life event read from « compagnon » alone, a partner or the journeyman of the
+        # trade, beside a place of work or a time ("je cède l'atelier à mon compagnon", "mon compagnon fait le marché
+        # depuis l'été"): a person and a place, not what happened to them. Other kin words keep the model's reading (a
+        # father in a care home, a husband in custody are told by words the corpus has not seen).
+        if code == "vie_personnelle" and _only_a_companion(terms):
+            continue
         # No content word to point at ("je suis à Nice"): nothing to explain, nothing to add.
         # "ce n'est pas les travaux, ...": the words that made the model think so are denied.
         if not spans or _negated(clause, *spans[0]):
@@ -628,6 +634,46 @@ _WHO_WORDS = _GRAMMAR_WORDS | frozenset(_WHO.split())
 def _only_who(term: str) -> bool:
     """A term of the model's evidence that only says whom the message is about ("mon père", "ma femme", "viens")."""
     return all(word in _WHO_WORDS for word in term.split())
+
+
+def _learned_from_a_sign(hit: _Hit, signs: Sequence[Sign]) -> bool:
+    """A model's sante or vie_personnelle read from the very clause a sign of suicide risk (level 1 or 2) quotes."""
+    if not hit.learned or hit.owner not in ("sante", "vie_personnelle"):
+        return False
+    clause = hit.clause
+    words = " ".join(clause.source[slice(*clause.source_span(0, len(clause.text)))].split())
+    for sign in signs:
+        if sign.level > 2:
+            continue
+        quoted = " ".join(sign.quote.replace("…", " ").split())
+        if len(quoted) >= 15 and (quoted[:40] in words or words[:40] in quoted):
+            return True
+    return False
+
+
+_PLACE_OR_TIME = (
+    "atelier ateliers boutique magasin salon labo fournil garage chantier chantiers outils etablis "
+    "depuis ete hiver automne printemps"
+)
+_PLACE_OR_TIME_WORDS = frozenset(_PLACE_OR_TIME.split())
+
+
+def _only_a_companion(terms: list[str]) -> bool:
+    """The model's evidence names only « compagnon » (or « compagne »), places of work and times."""
+    words = {word for term in terms for word in term.split()}
+    return (
+        bool(words & {"compagnon", "compagne"})
+        and not words & (_WHO_WORDS - _GRAMMAR_WORDS - {"compagnon", "compagne", "mon", "ma", "mes", "notre", "nos"})
+        and all(_only_who(term) or _place_or_time(term) for term in terms)
+    )
+
+
+def _place_or_time(term: str) -> bool:
+    """A term of the model's evidence that only names a place of work, its tools or a time ("atelier", "depuis ete")."""
+    return all(
+        word in _PLACE_OR_TIME_WORDS or word in _TIME_WORDS or word in _GRAMMAR_WORDS or word.isdigit()
+        for word in term.split()
+    )
 
 
 _INTRODUCING = frozenset(["c", "euh", "en", "fait", "bonjour", "bonsoir", "salut", "ici"])
@@ -1199,6 +1245,9 @@ class _Run:
         found = {hit.owner for hit in message_hits}
         set_aside -= found
         message_hits += _learned_hits(text, clauses, index, found, denied | set_aside)
+        # Round 33 (retired v37, fixc): a clause that carries a sign of suicide risk (self-harm, affairs put in order for
+        # the spouse) is distress, not the model's guess of a health trouble or a life event.
+        message_hits = [hit for hit in message_hits if not _learned_from_a_sign(hit, signs)]
         # "l'aced c'est un prêt qu'il faut rembourser ?", "le CIP c'est le tribunal ?", "ils peuvent prendre ma maison
         # ?" (round 26, r26c-08, r26c-14, r26c-04): a clause that asks how a thing works or what may come tells of no
         # difficulty nor threat; after a difficulty was told, it adds no category.
