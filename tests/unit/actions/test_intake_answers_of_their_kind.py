@@ -46,6 +46,13 @@ def at_question(
         ("deadline", "ok. bah 9000 euros à peu près", {"creditors": "URSSAF"}, "URSSAF 9 000 €"),
         ("deadline", "ça doit faire 12 000 je dirais", {}, "12 000 €"),
         ("since_when", "hm, dans les 4500 balles grosso modo", {"creditors": "banque"}, "banque 4 500 €"),
+        # Round 33 (r33-k): creditors named with their total, at the staff question.
+        (
+            "employees",
+            "les banques, Sofinco et le Crédit agricole, 12000 en tout",
+            {"creditors": "banque"},
+            "banque 12 000 €",
+        ),
     ],
 )
 def test_an_amount_said_alone_goes_to_the_creditors(slot, words, known, creditors):
