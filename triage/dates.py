@@ -46,6 +46,14 @@ _AHEAD_BEFORE = re.compile(
     r"prevue?s?|fixee?s?|pour|avant|d ici|jusqu a|a payer|a regler|a rendre|a verser|expire|expirent|tombe|tombent)"
     r"(?: \w+){0,4} $"
 )
+# Round 33 (retired v37, fixu): "aujourd'hui" right after a claim or a notice in the present ("l'URSSAF me réclame
+# aujourd'hui 7 900 €", "ma banque me prévient aujourd'hui", "on découvre aujourd'hui des cotisations impayées") is when
+# it is said, now, not the day it is due.
+_TOLD_NOW_BEFORE = re.compile(
+    r"\b(?:reclame|reclament|demande|demandent|previent|previennent|annonce|annoncent|ecrit|ecrivent|informe|"
+    r"informent|signale|signalent|notifie|notifient|apprend|apprends|apprenons|decouvre|decouvrons|decouvrent)"
+    r"(?: (?:encore|enfin|deja|aussi|meme))? $"
+)
 _RELATIVE = [
     (re.compile(r"\b(?:aujourd hui|ce soir|ce matin|cet apres midi|ce midi|immediatement|tout de suite)\b"), 0),
     (re.compile(r"\bapres demain\b"), 2),
@@ -62,6 +70,8 @@ _IN_N = re.compile(
 )
 _HAVE_N = re.compile(
     r"\b(?:j ai|on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|il me reste|"
+    # "on m'a laissé quinze jours", "ils nous ont accordé dix jours" (round 33, fixu): the delay given, said as done.
+    r"(?:m|nous) (?:a|ont) (?:laisse|accorde|octroye)|(?:m|nous) accordent?|nous laissent?|"
     r"me reste|plus que|delai de|encore|seulement|que|a peine) " + _NUMBER + r" (jours?|semaines?)\b"
 )
 # A notice given in months ("il me donne deux mois", "un préavis de 3 mois": development v22, b2-042): far off.
@@ -76,6 +86,14 @@ _GIVEN_MONTHS = re.compile(
 _NOTICE = re.compile(
     r"\bpreavis (?:de |d )" + _NUMBER + r" (jours?|semaines?)\b|\b" + _NUMBER + r" (jours?|semaines?) de preavis\b"
 )
+# Damage done, as a past participle ("a arraché", "a soulevé", "s'est effondré"): read on both sides of a weekday.
+# Round 33 (retired v37, fixu): the day before its damage ("la tempête de jeudi a soulevé la tôle", "le coup de mistral de
+# jeudi a arraché le store") is the day it struck, as the day after it already was (round 29).
+_DAMAGE_DONE = (
+    r"arrache|arrachee|emporte|emportee|detruit|detruite|endommage|endommagee|ravage|ravagee|devaste|devastee|noye|"
+    r"noyee|souffle|soufflee|effondre|effondree|ecroule|ecroulee|envole|envolee|pete|petee|fendu|fendue|fissure|"
+    r"souleve|soulevee|renverse|renversee|defonce|defoncee|abime|abimee|casse|cassee|inonde|inondee"
+)
 # A weekday told with what happened on it ("lundi le chantier a démarré", "mardi l'huissier est passé": development v22,
 # b1-122): the last such day, not the next one. An auxiliary, then a past participle of an event, a few words on.
 _TOLD_PAST_AFTER = re.compile(
@@ -84,7 +102,7 @@ _TOLD_PAST_AFTER = re.compile(
     r"arrives|passe|passee|passes|venu|venue|venus|eu lieu|eu|recu|recue|appele|dit|envoye|ecrit|bloque|coupe|coupee|"
     r"saisi|saisie|pris|vole|casse|cassee|brule|inonde|inondee|installe|installes|pose|poses|lance|annonce|"
     r"prevenu|prevenus|rejete|refuse|signe|tombe|tombee|debarque|debarques|termine|fini|licencie|parti|partie|"
-    r"explose|cambriole|fracture|fait)\b"
+    r"explose|cambriole|fracture|fait|" + _DAMAGE_DONE + r")\b"
 )
 # The same day told after the event, a few words on ("il s'est coupé à la main avec la scie lundi", "ils ont coupé le
 # courant deux fois cette semaine": round 17, retired v23, b1-049, b2-066): a past-tense verb earlier in the clause,
@@ -100,8 +118,8 @@ _TOLD_PAST_BEFORE = re.compile(
     # "l'URSSAF a bloqué mon compte pro mardi" (round 19, r19z-06: read as next Tuesday, the wages due "le 10" missed).
     r"bloque|bloquee|bloques|annule|annulee|suspendu|suspendue|resilie|resiliee|relance|relancee|decede|decedee|"
     # Round 29 (retired v33, b1-118): damage told with its day ("un coup de vent a arraché la toiture samedi").
-    r"arrache|arrachee|emporte|emportee|detruit|detruite|endommage|endommagee|ravage|ravagee|devaste|devastee|noye|"
-    r"noyee|souffle|soufflee|effondre|effondree|ecroule|ecroulee|envole|envolee|pete|petee|fendu|fendue|fissure|"
+    + _DAMAGE_DONE
+    + r"|"
     # Round 31 (retired v35, b2-038): an accident told with its day ("la jument l'a mordu lundi",
     # "il a glissé du toit jeudi"): the day it happened, not a date due.
     r"decoche|mordu|mordue|heurte|heurtee|glisse|glissee|chute|fauche|fauchee|coince|coincee|ecrase|ecrasee|accroche|"
@@ -149,6 +167,8 @@ _WEEKDAY = re.compile(
 # The day's number after a weekday ("jeudi 26 novembre", "samedi 26"), not a time, a count or a sum ("lundi 14 heures").
 _DAY_NUMBER_AFTER = re.compile(
     r" (\d{1,2}|1er|premier)\b(?! (?:h|heures?|jours?|semaines?|mois|ans?|euros?|e|fois|minutes?|min)\b)"
+    # Round 33 (retired v37, fixu): nor the first digits of a sum written in groups ("paie de vendredi : 29 000").
+    r"(?! \d{3}\b)"
     r"(?: (" + "|".join(_MONTHS) + r"))?"
 )
 # The day a delay is counted from ("un mois à compter du jeudi 26 novembre", the deadline slot's own words, round 27):
@@ -280,6 +300,10 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
                 text[max(0, match.start() - 60) : match.start()]
             ):
                 continue  # "relance du SIE ce matin", "reçu ce matin": when it came, not a date due
+            if match.group(0) == "aujourd hui" and _TOLD_NOW_BEFORE.search(
+                text[max(0, match.start() - 30) : match.start()]
+            ):
+                continue
             add(today + timedelta(days=days), match)
     for match in _YESTERDAY.finditer(text):
         if _past_tense(text, match.start()):

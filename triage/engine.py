@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -12,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from french import WEEKDAYS
+from french import MONTHS_FOLDED, NUMBER_WORDS, WEEKDAYS
 from french.words import ACCENTED_KIN, person_put_right
 from triage import model as learned_model, urgency_model
 from triage.dates import find_deadlines, names_far_month, says_no_date
@@ -174,9 +175,12 @@ def _only_a_private_creditor_dated(text: str) -> bool:
 # foncière à payer le 15", "1 700 € de CFE exigibles au 15"), however short the days, is the tax's ordinary due date,
 # no recovery step yet: every writer from v10 to v36 kept it normale (a real difficulty). A step of recovery beside it
 # (an AMR, a formal notice, a penalty, a seizure, a bailiff, a court, the wages) keeps the date a deadline.
+# Round 33 (retired v37, fixu): a reminder is no such step ("relancée par le Trésor pour la CFE, avant le 15 je n'aurai
+# pas la somme"): the tax's reminders are normale for every writer (v9, v13, v16, v22, v23, v25, v37); a last one before
+# prosecution still is.
 _LOCAL_TAX = re.compile(r"\b(?:cfe|cotisations? foncieres?|taxes? foncieres?|foncier|avis d imposition)\b")
 _TAX_RECOVERY = re.compile(
-    r"\b(?:amr|avis de recouvrement|mise en demeure|majoration|majore\w*|penalit\w*|relance\w*|dernier (?:avis|delai|rappel)|"
+    r"\b(?:amr|avis de recouvrement|mise en demeure|majoration|majore\w*|penalit\w*|dernier (?:avis|delai|rappel)|"
     r"huissiers?|commissaires?|saisi\w*|atd|tiers detenteur|commandement|contrainte|poursuites?|bloqu\w*|coup\w*|"
     r"audiences?|tribunal|juges?|convoqu\w*|assign\w*|jugement|liquidation|salaires?|paies?|payes|salaries?|employes?|"
     r"urssaf|banques?|pret|credit|emprunt|traites?|prelev\w*|rejet\w*|expuls\w*|bail|bailleur|edf|engie)\b"
@@ -195,6 +199,104 @@ def _only_a_local_tax_dated(text: str) -> bool:
     if _TAX_RECOVERY.search(text):
         return False
     return bool(_LOCAL_TAX.search(text)) or not _OTHER_CREDITOR.search(text)
+
+
+# Round 33 (retired v37, fixu): gas, water or power cut by works on the network for ten days or more without a break
+# ("GRDF a coupé le gaz de la rue le 20 novembre ... ça fait seize jours", "depuis lundi c'est coupé pour dix jours",
+# "depuis le 2 novembre on a plus de gaz ... on en est à cinq semaines") stops the trade that runs on it: haute (held-out
+# decisions v6, v28, v37: cut power or gas haute; a continuous cut of ten days or more haute). A cut on and off ("coupés
+# en journée, parfois trois jours de suite", "trois fois par semaine": retired v26, v37) stays normale, as utilities_cut
+# reads it.
+_SUPPLY = r"(?:gaz|eau|courant|electricite)"
+_SUPPLY_CUT = re.compile(
+    r"\b(?:coupee?s?|coupures?|plus de|plus d|pas de|pas d|sans|privee?s?)(?: (?:de|d|du|le|la|l|toute|tout|en))* "
+    + _SUPPLY
+    + r"\b|\b"
+    + _SUPPLY
+    + r"(?: \w+){0,5} coupee?s?\b|\bc est coupee?s?\b"
+)
+_NETWORK_WORKS = re.compile(
+    r"\b(?:travaux|chantier|voirie|conduites?|canalisations?|reseaux?|grdf|enedis|veolia|suez|tranchees?|branchements?|"
+    r"raccordements?|creus\w*|refont|refait)\b"
+)
+_NUMBER_OF = r"(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+_UNIT_DAYS = {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7, "mois": 30}
+# A span the cut itself is given ("coupé pour dix jours", "coupée depuis trois semaines").
+_CUT_FOR = re.compile(
+    r"\bcoupee?s? (?:pour|pendant|depuis|durant)(?: (?:plus de|pres de|au moins))? "
+    + _NUMBER_OF
+    + r" (jours?|semaines?|mois)\b"
+)
+# A span said of the trouble beside it ("ça fait seize jours", "on en est à cinq semaines", "depuis trois semaines").
+_LASTED = re.compile(
+    r"\b(?:ca fait|cela fait|voila|on en est a|depuis|ca dure depuis)(?: (?:plus de|pres de|bientot|deja|au moins))? "
+    + _NUMBER_OF
+    + r" (jours?|semaines?|mois)\b"
+)
+_SINCE_DAY = re.compile(r"\bdepuis le (\d{1,2}|1er) (" + "|".join(MONTHS_FOLDED) + r")\b")
+_ON_AND_OFF = re.compile(
+    r"\b(?:en journee|parfois|par intermittence|a repetition|de temps en temps|par moments|par periodes|tours? d eau|"
+    r"delestages?|\w+ fois (?:par|cette|la|dans|ce|en)|jours? sur (?:deux|trois|quatre|\d+)|certains jours|"
+    r"(?:jours?|matinees?|nuits?|heures?) par (?:jour|semaine|mois))\b"
+)
+_LONG_CUT_DAYS = 10
+
+
+def _days_of(number: str, unit: str) -> int:
+    count = int(number) if number.isdigit() else NUMBER_WORDS[number]
+    return count * _UNIT_DAYS[unit]
+
+
+def _works_cut_lasting(text: str, today: date) -> bool:
+    """The normalised message tells a gas, water or power cut by works that has lasted, or is set to last, ten days or
+    more without a break (see _SUPPLY_CUT)."""
+    if not _SUPPLY_CUT.search(text) or not _NETWORK_WORKS.search(text):
+        return False
+    if any(_days_of(m.group(1), m.group(2)) >= _LONG_CUT_DAYS for m in _CUT_FOR.finditer(text)):
+        return True
+    if _ON_AND_OFF.search(text):
+        return False
+    if any(_days_of(m.group(1), m.group(2)) >= _LONG_CUT_DAYS for m in _LASTED.finditer(text)):
+        return True
+    for m in _SINCE_DAY.finditer(text):
+        day = 1 if m.group(1) == "1er" else int(m.group(1))
+        month = MONTHS_FOLDED.index(m.group(2)) + 1
+        with suppress(ValueError):
+            since = date(today.year - ((month, day) > (today.month, today.day)), month, day)
+            if (today - since).days >= _LONG_CUT_DAYS:
+                return True
+    return False
+
+
+# Round 33 (retired v37, fixu): the van or the car stolen, broken into or wrecked on the road, tools and all ("on m'a
+# volé le camion avec toutes les machines", "fourgon forcé cette nuit, ils ont pris la sertisseuse", "un poids lourd a
+# percuté mon plateau, le camion est détruit"): the insurer to answer, normale for the writers whatever work it stops
+# (development sin-03; v10, v24, v28, v37; held-out decisions v28: a stolen van is sinistre with any_of, "a workshop burnt
+# or a roof torn off haute"). A fire, water or a storm, or the premises struck or burgled, keep the damage rules.
+_VEHICLE = (
+    r"(?:camion|camionnette|fourgon|fourgonnette|vehicule|utilitaire|voiture|van|plateau|depanneuse|remorque|bateau)s?"
+)
+_VEHICLE_LOSS = re.compile(
+    r"\b(?:vol|vole|volee|voles|voleurs?|cambriol\w*|braqu\w*)\b(?: \w+){0,6} (?:le |la |l |mon |ma |du |de |d )?"
+    + _VEHICLE
+    + r"\b|\b"
+    + _VEHICLE
+    + r"\b(?: \w+){0,4} (?:vole|volee|voles|cambriole|cambriolee|force|forcee|fracture|fracturee|vandalise|vandalisee|"
+    r"visite|pille|percute|percutee|embouti|emboutie|accroche|accrochee)\b"
+    r"|\b(?:accrochage|collision|carambolage|sortie de route|accident (?:de la route|de voiture|de camion|avec))\b"
+    r"|\b(?:percute|percutee|embouti|emboutie|accroche|accrochee) (?:mon|ma|le|la|notre) " + _VEHICLE + r"\b"
+)
+_OTHER_DAMAGE = re.compile(
+    r"\b(?:incendies?|feu|brule\w*|crame\w*|flammes?|inond\w*|crues?|eau|tempetes?|orages?|grele|vent|mistral|"
+    r"cyclone|effondr\w*|explos\w*|fuite)\b"
+    r"|\b(?:percute|percutee|embouti|emboutie|defonce|enfonce|traverse|fonce dans|rentre dans|cambriole|cambriolee|"
+    r"cambriolage de|cambriolage du|force|forcee|fracture|fracturee)(?: \w+){0,2} (?:devanture|vitrine|facade|terrasse|"
+    r"boutique|magasin|atelier|local|salon|entrepot|hangar|labo|laboratoire|fournil|restaurant|commerce|porte|rideau)\b"
+    r"|\b(?:devanture|vitrine|facade|boutique|magasin|atelier|local|salon|entrepot|hangar|labo|fournil|restaurant|"
+    r"commerce)(?: \w+){0,3} (?:cambriole|cambriolee|pille|pillee|saccage|saccagee|vandalise|vandalisee)\b"
+)
+# The rules of damage that a loss of the vehicle alone does not raise.
+_DAMAGE_RULES = frozenset({"work_stopped_by_damage", "premises_destroyed", "recent_damage", "roof_gone"})
 
 
 _ASKS_WHAT_IF = re.compile(
@@ -1068,6 +1170,9 @@ class _Run:
         # The local tax named in an earlier clause or message ("ma CFE a triplé", then "à payer pour le 15"): the date
         # said after it, with no other creditor beside, is its due date (_only_a_local_tax_dated).
         self.local_tax_said = False
+        # The damage told so far is only a vehicle stolen, broken into or wrecked on the road (see _VEHICLE_LOSS).
+        self.vehicle_lost = False
+        self.other_damage = False
         # A message found normale from a present difficulty (or the model), not only from a category's words: a later
         # message that says it is all ahead ("je voudrais prévoir") lowers the others to basse only without one.
         self.present_said = False
@@ -1267,6 +1372,8 @@ class _Run:
             message_hits = []
         found = {hit.owner for hit in message_hits}
 
+        self.vehicle_lost = self.vehicle_lost or any(_VEHICLE_LOSS.search(clause.text) for clause in clauses)
+        self.other_damage = self.other_damage or any(_OTHER_DAMAGE.search(clause.text) for clause in clauses)
         haute = False
         # "c'est quoi un avis à tiers détenteur" (round 26, r26c-17: haute, "les impôts ont déjà saisi votre compte"):
         # asking what a word means tells of no threat, alone or after a difficulty.
@@ -1287,6 +1394,15 @@ class _Run:
                 and not _ASKS_WHAT_IF.search(clause.text[:limit])
             )
             haute |= self._deadlines(clause, needs_context=True, limit=None if ultimatum else limit)
+        if threats and not defining and not haute and _works_cut_lasting(normalise(text), self.today):
+            # The words that give the cut its span, else those of the cut.
+            spans = [(c, m) for pattern in (_CUT_FOR, _SUPPLY_CUT) for c in clauses if (m := pattern.search(c.text))]
+            cut, said_cut = spans[0] if spans else (clauses[0], None)
+            self.level_reason(
+                "haute",
+                f"électricité, eau ou gaz coupés depuis des jours : {_quote(cut, *(said_cut.span() if said_cut else (0, 0)))}",
+            )
+            haute = True
         # A date said alone in the next message ("huissier", then "demain"; "l'audience", then "mardi": round 19, retired
         # v25) is the date of what the last message named, when its words make a date a deadline.
         if (
@@ -1343,6 +1459,8 @@ class _Run:
         for rule_index, cues in _urgency_candidates(clause):
             rule = urgency_rules[rule_index]
             if rule.needs_category is not None and rule.needs_category not in found:
+                continue
+            if rule.id in _DAMAGE_RULES and self.vehicle_lost and not self.other_damage:
                 continue
             for spans in cues:
                 for hit in (_Hit("", start, end, False, False, clause, (*order, start)) for start, end in spans):
@@ -1476,6 +1594,18 @@ class _Run:
         scores = fitted.scores(text)
         # "la banque ils m'ont pas dit de date", "pas de date pour l'instant" (round 26): no date, no threat in days.
         no_date = any(says_no_date(clause.text) for clause in clauses)
+        # Round 33 (retired v37, fixu): nor where the message says more than the words the model weighs: the dates ahead it
+        # names all far ("fin effective dans soixante jours"), none within two weeks; a supplier or a client who wants
+        # paying with no date within days (_PRIVATE_CREDITOR, normale as with one); a vehicle lost alone (_VEHICLE_LOSS)
+        # with no date within two weeks ("je dois livrer demain" keeps it).
+        ahead = [d for clause in clauses for d in find_deadlines(clause.text, self.today)]
+        near = any(d.days <= HIGH_URGENCY_DAYS for d in ahead)
+        no_date = (
+            no_date
+            or (bool(ahead) and not near)
+            or any(_only_a_private_creditor_dated(clause.text) and not self._dated_near(clause) for clause in clauses)
+            or (self.vehicle_lost and not self.other_damage and not near)
+        )
         for level in ("haute", "basse"):
             if scores[level] < limits[level] or (level == "basse" and not asking) or (level == "haute" and no_date):
                 continue
