@@ -38,7 +38,14 @@ from actions.place_validation import (
     place_update,
 )
 from guidance.glossary import asks_only_definition
-from intake.answers import cancels_request, is_closing, is_correction, without_service_questions
+from intake.answers import (
+    asks_for_callback,
+    cancels_request,
+    is_closing,
+    is_correction,
+    refuses_callback,
+    without_service_questions,
+)
 from intake.facts import (
     bare_delay,
     commune_said,
@@ -68,7 +75,7 @@ class ValidateTriageSlots(ValidationAction):
         # What the entity extractor put in the situation slots from an answer to a contact question is set back below;
         # the triage must not read it either (round 12: "lundi" for the call, taken as the deadline, made a case haute).
         undone = contact_answer_undone(tracker)
-        slots = {**tracker.slots, **{event["name"]: event["value"] for event in undone}}
+        slots = {**tracker.slots, **{event["name"]: event["value"] for event in undone}, **call_not_a_deadline(tracker)}
         assessment = assess(
             # "c koi une conciliation" tells no difficulty of the artisan's: its word is no procedure to triage.
             # Answers to the handoff's own questions ("mercredi" for the call, a name, a number) are no deadline
@@ -304,6 +311,10 @@ def answers_the_handoff(asked: Any, text: Any, case_stored: bool = False, taken_
         return False
     if moment_for_the_call(asked, text, taken_up):
         return True
+    if asked == "deadline" and (refuses_callback(text) or asks_for_callback(text)):
+        # "rappelez-moi demain matin", "je préfère appeler moi-même demain matin" at the deadline question (round 33,
+        # r33-m): the moment is the call's, read as the offer's answers are.
+        return moment_for_the_call("wants_advisor", text)
     contact = asked in _CONTACT_QUESTIONS
     return (contact or case_stored) and _answers_the_handoff(text, contact)
 
@@ -668,6 +679,19 @@ def place_read_as_deadline(words: str, value: str) -> bool:
     digits = re.sub(r"\D", "", value)
     letters = re.sub(r"\b(?:le|du|dans|la)\b|[^a-z]", "", fold(value))
     return not letters and digits in (code[1] + code[2], code[2])
+
+
+def call_not_a_deadline(tracker: Tracker) -> dict[str, Any]:
+    """At the deadline question, words about the call ("ok je préfère appeler moi-même demain matin", "non je veux pas
+    être rappelé lundi") are no deadline for the triage to read: the slot the mapping filled with them, as it was before.
+    Round 33 (r33-m): the case went haute on "demain matin", and the form's own reading (no deadline) came too late,
+    urgency never going down. The form still reads the words (its reply to a refusal or a request). {} otherwise."""
+    if tracker.get_slot("requested_slot") != "deadline" or "deadline" not in tracker.slots_to_validate():
+        return {}
+    words = tracker.latest_message.get("text")
+    if refuses_callback(words) or asks_for_callback(words):
+        return {"deadline": value_before_latest_message(tracker.events, "deadline")}
+    return {}
 
 
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:
