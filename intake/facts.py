@@ -1129,6 +1129,17 @@ _CREDITOR_NOT_IT_BEFORE = re.compile(
     r"\b(?:(?:c'est|c est|cest|ce n'est|ce n est|c|ce|ca n'est|c'etait)\s+pas|non pas|et non|et pas|plutot que|au lieu de)"
     r"\s+(?:les |le |la |l'|l |des |du |de |a |aux? )?$"
 )
+# Round 33 (make run, r33-l): "mon fournisseur de malt a fait faillite" became "sommes dues : fournisseurs". The one
+# named went bankrupt or closed: a supplier lost, not a creditor.
+_CREDITOR_FAILED_AFTER = re.compile(
+    r"^(?:\s+[\w']+){0,3}?\s+(?:a |vient de |venait de |est |a fini par )?(?:fait faillite|en faillite|depose (?:le |son )?bilan|"
+    r"en (?:liquidation|redressement)(?: judiciaire)?|ferme (?:boutique|ses portes|definitivement)|mis la cle sous la porte|coule)\b"
+)
+# "trouver un autre fournisseur", "changer de banque": the one sought, never one owed.
+_SOUGHT_BEFORE = re.compile(
+    r"\b(?:trouver|chercher|cherche|cherchons|changer de|remplacer|nouveau|nouvelle)\s+(?:un |une |le |la |mon |ma |d'|de )?"
+    r"(?:autres? |nouveaux? |nouvelles? )?$"
+)
 # Round 27 (r27-a-06, D13): "mon entreprise d'électricité", "une boîte de gaz et chauffage", "artisan en électricité":
 # the business's trade, never a creditor.
 _TRADE_OF_BEFORE = re.compile(
@@ -1317,6 +1328,12 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
                 continue  # "c'est pas l'urssaf c'est les impôts": not the URSSAF
             if _TRADE_OF_BEFORE.search(clause[: match.start()]):
                 continue  # "mon entreprise d'électricité": the trade, no energy debt (round 27, D13)
+            if not _OWED.search(folded) and (
+                _CREDITOR_FAILED_AFTER.match(clause[match.end() :]) or _SOUGHT_BEFORE.search(clause[: match.start()])
+            ):
+                # "mon fournisseur de malt a fait faillite et je dois trouver un autre fournisseur" (round 33, r33-l): a
+                # supplier lost, another sought, no debt said; one that still claims its due stays a creditor.
+                continue
             for index, (label, _) in enumerate(_CREDITORS):
                 if match.group(f"c{index}") and label not in names:
                     names.append(label)

@@ -65,6 +65,8 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("l urssaf me reclame 8 000 euros", "creditors", "URSSAF 8 000 €"),
         ("je dois 15k à la banque, 3000 euros aux impots", "creditors", "banque 15 000 €, impôts 3000 €"),
         ("3 trimestres de cotisations en retard", "creditors", "URSSAF"),
+        # A supplier in a procedure that still claims its due stays a creditor (round 33).
+        ("le fournisseur est en liquidation et son mandataire me réclame 4 000 €", "creditors", "fournisseurs 4 000 €"),
         ("je dois de l'argent à l'urssaf et aux impôts", "creditors", "URSSAF, impôts"),
         ("2500€ de loyer impayé", "creditors", "loyer 2500 €"),
         # A creditor said to be owed nothing is none (the regression set's negations fed the triage).
@@ -97,6 +99,10 @@ def test_a_fact_fills_its_slot_with_the_artisans_words(text, slot, expected):
         # Round 14 (B10): wages say there are employees, not how many; "Salariés : les salaires" told the advisor
         # nothing (this row was a "fills" row before).
         ("je n'arrive plus à payer les salaires", "employees"),
+        # Round 33 (r33-l): a supplier that went bankrupt, another one sought: no creditor.
+        ("mon grossiste en fleurs a déposé le bilan, il faut que je trouve un autre grossiste", "creditors"),
+        ("notre fournisseur de bois a fait faillite en octobre", "creditors"),
+        ("je cherche un nouveau fournisseur", "creditors"),
     ],
 )
 def test_no_fact_where_none_is_said(text, slot):
