@@ -571,6 +571,13 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if discreet is not None:
             return discreet
         latest = tracker.latest_message.get("text")
+        if slot == tracker.get_slot("requested_slot") and call_refused(tracker) and takes_up_again(latest):
+            # "enfin si, mais plutôt le matin" at the legal-form question, after "non je veux pas qu'on m'appelle" there
+            # (round 33, make run: "D'accord, passons cette question", the refusal kept): the call wished again, its
+            # moment kept; the question comes again, and the consent is asked once the questions are done.
+            dispatcher.utter_message(text=CALL_WISHED_AGAIN)
+            moment = moment_with_change_of_mind(tracker.slots, latest)
+            return {slot: None, "wants_advisor": True, "consent_given": None, **moment}
         if (
             value == SKIPPED
             and slot == tracker.get_slot("requested_slot")
@@ -1178,6 +1185,9 @@ WHAT_A_NO_SAYS = {
 
 
 NO_CALLBACK_NOTED = "C'est noté : personne ne vous appellera sans votre accord."
+CALL_WISHED_AGAIN = (
+    "C'est noté : un conseiller pourra vous rappeler. Je vous demanderai votre accord à la fin de mes questions."
+)
 
 
 # "ok", "d'accord", "oui svp", "oui passons": the offer to pass the question taken up, where a bare "oui" answers a

@@ -64,3 +64,26 @@ def test_nothing_refused_no_offer_taken_up():
 )
 def test_takes_up_again(words, taken_up):
     assert takes_up_again(words) is taken_up
+
+
+def test_a_change_of_mind_at_an_intake_question_keeps_the_call_and_asks_the_question_again():
+    from actions.intake_actions import CALL_WISHED_AGAIN, ValidateSituationForm
+    from tests.support.trackers import texts
+
+    events = [
+        *STORY[:1],
+        {"event": "slot", "name": "requested_slot", "value": "legal_form"},
+        bot("Sous quelle forme votre entreprise est-elle enregistrée ?"),
+        user("non je veux pas qu'on m'appelle", "deny"),
+        {"event": "slot", "name": "wants_advisor", "value": False},
+        bot("Sous quelle forme votre entreprise est-elle enregistrée ?"),
+        user("enfin si, mais plutôt le matin, l'après-midi j'ai mes clientes", "inform"),
+        {"event": "slot", "name": "legal_form", "value": "enfin si"},
+    ]
+    slots = {**SITUATION, "wants_advisor": False, "requested_slot": "legal_form", "legal_form": "enfin si"}
+    dispatcher, produced = run(ValidateSituationForm(), tracker(events, slots, active_loop="situation_form"))
+    changed = slot_events(produced)
+    assert texts(dispatcher)[0] == CALL_WISHED_AGAIN
+    assert changed["wants_advisor"] is True
+    assert changed["legal_form"] is None
+    assert "matin" in (changed.get("callback_slot") or "")
