@@ -283,6 +283,15 @@ def salut_as_goodbye(tracker: Tracker) -> bool:
     return 0 <= gap < 30 * 60
 
 
+def _place_said_instead(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
+    """A place given at another question's turn: the place question's answer, kept for it and said noted, never this
+    question's; None when the words are no place."""
+    place = place_in_answer(tracker) if slot != "departement" else None
+    if not place:
+        return None
+    return {**answered_another_question(slot, {"departement": place["departement"]}, dispatcher, tracker), **place}
+
+
 def call_refused(tracker: Tracker) -> bool:
     """Whether the callback offer or the consent was refused, and not taken up since."""
     return tracker.get_slot("wants_advisor") is False or tracker.get_slot("consent_given") is False
@@ -807,11 +816,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             return {slot: WHAT_A_NO_SAYS[slot]}
         if facts:
             return answered_another_question(slot, facts, dispatcher, tracker)
-        place = place_in_answer(tracker) if slot != "departement" else None
-        if place:
-            # "Lens" to "Avez-vous une échéance ?": the place question's answer, never this question's.
-            answered = answered_another_question(slot, {"departement": place["departement"]}, dispatcher, tracker)
-            return {**answered, **place}
+        placed = _place_said_instead(slot, dispatcher, tracker)  # "Lens" to "Avez-vous une échéance ?"
+        if placed is not None:
+            return placed
         if is_question(words) and slot in WHAT_A_NO_SAYS and says_no_first(words):
             # "Non. Mais est-ce que je pourrai ... ?" (round 18, r18a-13): the no answers this question (it was asked
             # again, "Je vous ai dit non"); the question after it still gets its short reply.
@@ -932,14 +939,10 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         """An answer not of this question's kind (round 6: "Depuis quand : les impôts", "Créanciers : seul", a
         sentence as the legal form): it goes where it clearly belongs, else it is not kept; the message is
         answered and, after one unclear answer, the question is passed (never a loop)."""
-        place = place_in_answer(tracker) if slot != "departement" else None
-        if place:
-            # "on est dans le 9-3" at the deadline question, "9-3" tagged a date (round 33, r33-g): the place, kept
-            # for its question, as a town said there is.
-            return {
-                **answered_another_question(slot, {"departement": place["departement"]}, dispatcher, tracker),
-                **place,
-            }
+        # "on est dans le 9-3" at the deadline question, "9-3" tagged a date (round 33, r33-g): read as a town said there.
+        placed = _place_said_instead(slot, dispatcher, tracker)
+        if placed is not None:
+            return placed
         other = {
             name: found for name, found in other_kind(words).items() if name != slot and not tracker.get_slot(name)
         }

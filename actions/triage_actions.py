@@ -311,7 +311,7 @@ def answers_the_handoff(asked: Any, text: Any, case_stored: bool = False, taken_
         return False
     if moment_for_the_call(asked, text, taken_up):
         return True
-    if asked == "deadline" and (refuses_callback(text) or asks_for_callback(text)):
+    if asked == "deadline" and about_the_call(text):
         # "rappelez-moi demain matin", "je préfère appeler moi-même demain matin" at the deadline question (round 33,
         # r33-m): the moment is the call's, read as the offer's answers are.
         return moment_for_the_call("wants_advisor", text)
@@ -688,10 +688,14 @@ def call_not_a_deadline(tracker: Tracker) -> dict[str, Any]:
     urgency never going down. The form still reads the words (its reply to a refusal or a request). {} otherwise."""
     if tracker.get_slot("requested_slot") != "deadline" or "deadline" not in tracker.slots_to_validate():
         return {}
-    words = tracker.latest_message.get("text")
-    if refuses_callback(words) or asks_for_callback(words):
+    if about_the_call(tracker.latest_message.get("text")):
         return {"deadline": value_before_latest_message(tracker.events, "deadline")}
     return {}
+
+
+def about_the_call(text: Any) -> bool:
+    """Words that ask for the advisor's call or refuse it, whatever moment they name."""
+    return refuses_callback(text) or asks_for_callback(text)
 
 
 def contact_answer_undone(tracker: Tracker) -> list[EventType]:
