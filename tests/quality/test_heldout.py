@@ -49,7 +49,9 @@ def test_the_triage_set_covers_every_category_and_warning_sign():
     signs = {
         "sign:explicit",
         "sign:burden",
+        "sign:better_off_without_me",
         "sign:farewell",
+        "sign:last_message",
         "sign:settling_affairs",
         "sign:giving_away",
         "sign:solution",
@@ -58,6 +60,7 @@ def test_the_triage_set_covers_every_category_and_warning_sign():
         "sign:life_insurance",
         "sign:hopeless_final",
         "sign:plan",
+        "sign:self_harm",
     }
     assert categories | signs | {"ambiguous", "hard_negative", "out_of_scope"} <= tags
     for case in cases:
