@@ -4001,6 +4001,13 @@ _CALL_THE_PERSON = re.compile(
     + r"|patron|patronne)|lui|elle) qu'?(?: )?(?:il faut|faut|vous devez|"
     r"il faudra|vous devrez|il faudrait|faudrait) (?:l'|le |la )?(?:appeler|rappeler|contacter|joindre)|"
     r"\b(?:appelez|rappelez|contactez)[- ](?:le|la)(?:[- ](?:lui|elle))?,? (?:directement|plutot|lui|elle)\b|"
+    # Round 34 (make run): "oui qu'on le rappelle svp", "rappelez-la", "que vous le rappeliez" from a wife writing for
+    # her husband: the consent asked for "la personne à rappeler" and the bare number after it was taken as hers.
+    # After a wish ("il voudrait qu'on le rappelle") the wish's own reading decides, doubt included ("s'il voudrait").
+    r"(?<!pas )(?<!plus )(?<!jamais )(?<!voudrait )(?<!veut )(?<!aimerait )(?<!souhaite )(?<!souhaiterait )"
+    r"(?<!accepte )(?<!accepterait )\b(?:qu'?(?: )?on|qu'?(?: )?un conseiller|que quelqu'un|que vous) (?:l'|l |le |la )(?:appelle|rappelle|contacte|"
+    r"appeliez|rappeliez|contactiez|telephone|telephoniez)\b|"
+    r"\b(?:appelez|rappelez|contactez)-(?:le|la)\b(?!-)|"
     r"\bl'?(?: )?(?:appelle|rappelle|appeler|rappeler|contacte|contacter) (?:lui|elle)(?: directement| plutot)?\b(?! qui)|"
     r"\b(?:appel|rappel|contact)\w*\b[^.;!?]{0,30}?\b(?:pas moi|plutot que moi)\b|"
     r"(?<!si )(?<!s')(?<!qu')\b(?:il|elle) (?:" + _WANTS_THE_CALL + "|" + _ASKED_FOR_THE_CALL + ")|"
@@ -4965,13 +4972,29 @@ def one_to_call(slots: Mapping[str, Any], artisan_messages: Iterable[str]) -> st
         # "il aimerait qu'on le rappelle : 06 ...": theirs, said so with the number (a bare number later may be the
         # writer's: round 22, "oui mais moi alors", then hers).
         with_the_number = [message for message in messages if kept in phones_in(message)][-1:]
-        theirs = kept_number_owner(messages, kept, relative) == relative or (
-            "call_person" in writer_notes(with_the_number) and not given_as_own(messages, kept)
+        theirs = (
+            kept_number_owner(messages, kept, relative) == relative
+            or ("call_person" in writer_notes(with_the_number) and not given_as_own(messages, kept))
+            or _bare_number_after_asking_for_them(messages, kept)
         )
         return someone if relative and theirs else None
     if any(phones_in(message) and _WRITERS_OWN_NUMBER.search(fold_words(message)) for message in messages):
         return None  # "rappelez-moi au 06 ...", said before the form kept the number
     return someone if "call_person" in notes else TO_BE_CALLED
+
+
+def _bare_number_after_asking_for_them(messages: Sequence[str], kept: str) -> bool:
+    """A bare number typed after the writer asked that the person be called, and nothing since said "moi" ("oui qu'on
+    le rappelle svp", then "pardon 02 98 88 12 34": round 34, the consent said "votre numéro" to his wife); "oui mais
+    moi alors" before the number makes it the writer's (round 22)."""
+    from intake.facts import fold
+
+    given = [index for index, message in enumerate(messages) if kept in phones_in(message)]
+    asked = [index for index, message in enumerate(messages) if "call_person" in writer_notes([message])]
+    if not given or not asked or asked[-1] > given[-1]:
+        return False
+    since = messages[asked[-1] + 1 : given[-1] + 1]
+    return not given_as_own(messages, kept) and not any(re.search(r"\b(?:moi|mon|mes)\b", fold(m)) for m in since)
 
 
 def relative_the_artisan_has_called(artisan_messages: Sequence[str]) -> str | None:
