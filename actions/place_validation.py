@@ -60,6 +60,7 @@ AGAIN = (
 )
 GIVE_UP = "Ce n'est pas grave : le conseiller vous le demandera."
 WHICH_AGAIN = "Je n'ai pas su laquelle de ces communes est la vôtre."
+KEPT_AS_SAID = "C'est noté : {}. Le conseiller vous demandera laquelle."
 # Round 23 (make run, s23-x2): "Aucune de celles-ci" at the namesakes offered closed the case with no place, and the
 # town said next ("c'est saint-denis-les-bourg") never reached it. The place is asked once more, never twice.
 ONCE_MORE = "D'accord. Quel est le nom complet de votre commune, ou son département ?"
@@ -94,6 +95,13 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         # else, no refusal to say where; the place is asked once more.
         said = OTHER
     if said in (NO, HESITATION) or (said == YES and slots.get("place_unread")):
+        namesake = _namesake_offered(slots)
+        if namesake:
+            # "oui" or "je sais pas" at the namesakes offered for "Saint-Denis" (round 34, make run: the town was
+            # dropped and the case said "non précisé"): the town the artisan named is kept as typed for the advisor.
+            return {"departement": namesake, "commune": None, "place_kept": namesake, **cleared}, KEPT_AS_SAID.format(
+                namesake
+            )
         # "non", "je ne sais pas", or a second "c bon": no place will come; never a place kept as typed.
         return {"departement": SKIPPED, "commune": None, **cleared}, GIVE_UP
     if said == YES:
@@ -137,6 +145,15 @@ def place_update(value: Any, slots: Mapping[str, Any]) -> tuple[dict[str, Any], 
         ]
         return {"departement": None, "place_choices": choices, "place_unread": text}, None
     return {"departement": None, "place_choices": None, "place_unread": text}, None
+
+
+def _namesake_offered(slots: Mapping[str, Any]) -> str | None:
+    """The town name shared by the communes offered as buttons ("Saint-Denis"), while they are pending; None otherwise
+    (no choices offered, or words that were no town: "celle sur loire", the candidates refused)."""
+    unread = slots.get("place_unread")
+    if not slots.get("place_choices") or not unread or unread == NONE_OF_THE_CHOICES:
+        return None
+    return str(unread) if resolve(str(unread)).ambiguous else None
 
 
 # "non", "je ne sais pas", "aucune idée", "je sais pas trop où c'est rattaché": a refusal or a doubt about the place
