@@ -254,7 +254,10 @@ _ACT_DENIED = re.compile(
     # Round 33 (retired held-out v37 class, fixd): the act named, then said not to cross the mind in the present, "ne"
     # dropped and "ça" for subject ("me suicider, ça m'effleure jamais", "mourir ça me tente point"); a no
     # limited in time is none.
-    r"|\b(?:me suicider|le suicide|suicide|me tuer|en finir|mourir|mettre fin a mes jours)(?: ,)?(?: (?:ca|cela))?(?: ne| n)? (?:me|m) "
+    # Round 34 (retired held-out v38 class, fixd): a no between, the question said back ("en finir ? non, ça ne m'effleure
+    # pas").
+    r"|\b(?:me suicider|le suicide|suicide|me tuer|en finir|mourir|mettre fin a mes jours)(?: ,)?(?: (?:non|nan)(?: ,)?)?"
+    r"(?: (?:ca|cela))?(?: ne| n)? (?:me|m) "
     r"(?:traverse|effleure|vient|passe par la tete|tente|frole)(?: (?:meme|absolument|jamais))? (?:pas|jamais|point)"
     r"(?: (?:l esprit|la tete|a l esprit|par la tete))?\b"
     r"(?!(?: \w+){0,3} (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|ce soir|pour l heure)\b)"
@@ -277,6 +280,18 @@ _ACT_DENIED = re.compile(
     r"(?:des |les )?(?:(?:idees|pensees) (?:noires|suicidaires|de suicide|de mort)|au suicide|a la mort|a en finir|a me tuer|"
     r"envie de mourir)(?: (?:\w+|,)){0,3} (?:la reponse est|ma reponse est|ma reponse|reponse|j ai dit|j ai repondu|je lui ai dit|"
     r"je lui ai repondu|je leur ai dit|je leur ai repondu)(?: ,)? (?:non|que non|jamais|pas du tout|aucune?)\b(?! (?:mais|pourtant|sauf)\b)"
+    # Round 34 (retired held-out v38 class, fixd): the writer asked someone close and reports their no ("je lui ai demandé
+    # s'il pensait à en finir, il a dit non", "j'ai osé lui demander si elle avait des idées noires, elle a juré que
+    # non"): the thought is nobody's; the worry beside it is asked about directly. A "mais" that doubts the no keeps the
+    # sign, not the writer's worry ("mais je m'inquiète").
+    r"|\b(?:je lui ai|on lui a|je leur ai|nous lui avons|je l ai|j ai|on a)(?: (?:ose|fini par|quand meme|enfin|meme))?"
+    r"(?: lui| leur)? (?:demande|demander|pose la question|poser la question|interroge|interrogee)(?: (?:\w+|,)){0,2} "
+    r"(?:s il|si elle|s ils|si elles) (?:avait|avaient|a|ont|pensait|pensaient|pense|pensent|songeait|songe|envisageait|voulaient|voudrait|"
+    r"voulait|veut|avait envie|a envie)(?: (?:deja|parfois|des fois))? (?:des |les |a |au |de |d )?"
+    r"(?:(?:idees|pensees) (?:noires|suicidaires|de suicide|de mort)|suicide|se suicider|se tuer|en finir|mourir|la mort|"
+    r"mettre fin a ses jours|envie de mourir)(?: (?:\w+|,)){0,3} (?:il|elle|ils|elles) (?:a|m a|ont|m ont|nous a) "
+    r"(?:dit|repondu|jure|assure|affirme)(?: que)? (?:non|jamais|pas du tout)\b"
+    r"(?! (?:mais (?!je m inquiete|j ai peur|je suis inquiete|je me fais du souci)|pourtant|sauf|enfin)\b)"
     # Round 28 (retired held-out v32 class): the question someone asked the writer, said with its no ("mon médecin m'a posé
     # la question : envie de mourir, non, aucune"); a yes, a doubt or a turning after it keeps the sign (_DENIAL_TURNS).
     # Not "m'a demandé si j'avais des idées noires": explicit_suicide's veto and ambiguous_asked_about_dark_thoughts read it.
