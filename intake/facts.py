@@ -1777,7 +1777,10 @@ def _deadline_denied(known: str, text: str, today: date) -> str | None:
         rest = re.split(r"[,]| mais | c'est ", sentence.group()[denial.end() :])[0]
         dates = find_deadlines(normalise(rest), today)
         if not dates:
-            return NO_DEADLINE
+            # "non pas d'échéance précise, l'audience est en mars" (round 34, make run: "aucune échéance connue", the
+            # hearing lost): what the message says is due after the denial is the deadline instead.
+            instead = extract_facts(folded[sentence.start() + denial.end() :], today).get("deadline")
+            return str(instead) if instead else NO_DEADLINE
         if any(french_date(found.when) in known for found in dates):
             return None
     return known
