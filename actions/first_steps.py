@@ -13,12 +13,14 @@ from actions import services
 from actions.business_questions import first_steps_after_crisis
 from actions.conversation import situation, user_messages
 from guidance import render_guidance, select_guidance
+from guidance.select import CHAMBER_ADVISORS
 from triage import Assessment
 
 
-def give_guidance(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+def give_guidance(dispatcher: CollectingDispatcher, tracker: Tracker, case_made: bool = False) -> list[EventType]:
     """The first steps (action_give_guidance), also said before the questions end: "je voulais seulement des
-    renseignements", a goodbye in the middle of the questions (round 18, r18b-15: he left with no step at all)."""
+    renseignements", a goodbye in the middle of the questions (round 18, r18b-15: he left with no step at all).
+    ``case_made``: the case was stored this turn (the tracker's slots do not say it yet)."""
     assessment = Assessment.from_slots(tracker.slots)
     if assessment is not None and assessment.distress:
         # Round 12 (r12b-02, 03, 19): the crisis reply comes first, the first steps after its safety question; the
@@ -49,7 +51,11 @@ def give_guidance(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Ev
             messages=user_messages(tracker.events),
             today=services.chamber_today(),
         )
-        if entry.id not in given_ids and (not given_ids or new_categories.intersection(entry.categories))
+        if entry.id not in given_ids
+        and (not given_ids or new_categories.intersection(entry.categories))
+        # Round 34 (make run, r34-f): right after "votre demande est bien enregistrée", the chamber's card said "Appelez-les
+        # au ..., ou demandez ici qu'un conseiller vous rappelle": the callback is asked already, the card says nothing.
+        and not (entry.id == CHAMBER_ADVISORS and (case_made or tracker.get_slot("case_reference")))
     ][:3]
     if not entries:
         return []

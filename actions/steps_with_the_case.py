@@ -58,7 +58,7 @@ def steps_with_the_case(
         return []
     if takes_leave(tracker):
         return []
-    return give_guidance(dispatcher, tracker)
+    return give_guidance(dispatcher, tracker, case_made=True)
 
 
 def steps_at_the_end(
