@@ -98,11 +98,11 @@ _DAMAGE_DONE = (
 # b1-122): the last such day, not the next one. An auxiliary, then a past participle of an event, a few words on.
 _TOLD_PAST_AFTER = re.compile(
     r"^(?: (?!(?:et|mais|puis|donc)\b)\w+){0,5}? (?:a|ont|est|sont|ai|avons|m a|m ont|nous a|nous ont|j ai|on a)"
-    r"(?: (?:deja|bien|enfin|encore|tout|pas|jamais|meme))? (?:demarre|commence|debute|ouvert|ferme|arrive|arrivee|"
-    r"arrives|passe|passee|passes|venu|venue|venus|eu lieu|eu|recu|recue|appele|dit|envoye|ecrit|bloque|coupe|coupee|"
+    r"(?: (?:deja|bien|enfin|encore|tout|pas|jamais|meme))?(?: ete)? (?:demarre|commence|debute|ouvert|ferme|arrive|"
+    r"arrivee|arrives|passe|passee|passes|venu|venue|venus|eu lieu|eu|recu|recue|appele|dit|envoye|ecrit|bloque|coupe|coupee|"
     r"saisi|saisie|pris|vole|casse|cassee|brule|inonde|inondee|installe|installes|pose|poses|lance|annonce|"
     r"prevenu|prevenus|rejete|refuse|signe|tombe|tombee|debarque|debarques|termine|fini|licencie|parti|partie|"
-    r"explose|cambriole|fracture|fait|" + _DAMAGE_DONE + r")\b"
+    r"explose|cambriole|cambrioles|cambriolee|cambriolees|inondes|inondees|fracture|fait|" + _DAMAGE_DONE + r")\b"
 )
 # The same day told after the event, a few words on ("il s'est coupé à la main avec la scie lundi", "ils ont coupé le
 # courant deux fois cette semaine": round 17, retired v23, b1-049, b2-066): a past-tense verb earlier in the clause,
@@ -113,6 +113,8 @@ _TOLD_PAST_BEFORE = re.compile(
     r"(?: (?:deja|bien|encore|tout|meme|aussi))?(?: ete)? (?:demarre|commence|debute|ouvert|ferme|arrive|arrivee|passe|passee|"
     r"venu|venue|venus|eu lieu|eu|recu|recue|appele|envoye|ecrit|coupe|coupee|coupes|pris|vole|vide|casse|cassee|brule|"
     r"inonde|inondee|rejete|refuse|tombe|tombee|debarque|termine|fini|licencie|parti|partie|explose|cambriole|"
+    # Round 34 (retired v38, fixu): agreeing with "on" or "nous" ("nous avons été cambriolés jeudi soir").
+    r"cambrioles|cambriolee|cambriolees|inondes|inondees|sinistres|evacues|"
     r"fracture|blesse|blessee|brise|brisee|abime|abimee|perdu|renverse|percute|embouti|crame|depose|deposee|prononce|prononcee|"
     r"signifie|signifiee|notifie|notifiee|"
     # "l'URSSAF a bloqué mon compte pro mardi" (round 19, r19z-06: read as next Tuesday, the wages due "le 10" missed).
@@ -389,6 +391,13 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         elif day > today.day and _SHOULD_HAVE_BEEN_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             # "ils auraient dû être payés le 30" said on the 6th: last month's 30th.
             month, year = (12, year - 1) if month == 1 else (month - 1, year)
+            add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
+            continue
+        elif match.group(0).startswith("le ") and _told_past_before(text, match.start()):
+            # Round 34 (retired v38, fixu): the day told with what happened on it ("le pont est parti avec la crue le
+            # 14", "le mur s'est effondré le 20", said on the 5th): that day gone by, no date due.
+            if day > today.day:
+                month, year = (12, year - 1) if month == 1 else (month - 1, year)
             add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
             continue
         elif day < today.day:

@@ -1794,13 +1794,30 @@ def _only_a_date(text: str, today: date) -> bool:
     return len(words.split()) <= 3
 
 
+# Round 34 (retired v38, fixu): a letter received that the writer says in the same clause is in no hurry ("on a reçu un
+# avis pour la taxe foncière, rien ne presse", "j'ai reçu le courrier, c'est pas urgent") tells of nothing here yet: its
+# receipt is no present difficulty.
+_NO_HURRY = re.compile(
+    r"\b(?:(?:ca|cela|ce) (?:ne )?presse pas|rien ne presse|pas le feu au lac|(?:c est |ce n est )?pas urgent|rien d urgent)\b"
+)
+_RECEIVED = re.compile(r"\b(?:j ai|on a|nous avons) recu\b")
+
+
 def _says_present_difficulty(clauses: list[Clause]) -> bool:
     """A sign that the difficulty is already here. "... savoir quoi faire si un jour je ne peux plus payer": what
     follows "si" is hypothetical; "avant d'être en difficulté": words inside the anticipation itself are none."""
     signals = rules().signals
     return any(
         signals.present_difficulty.search(
-            _NO_TROUBLE_SAID.sub(" ", signals.anticipation.sub(" ", _before_hypothesis(clause)))
+            _NO_TROUBLE_SAID.sub(
+                " ",
+                signals.anticipation.sub(
+                    " ",
+                    _RECEIVED.sub(" ", _before_hypothesis(clause))
+                    if _NO_HURRY.search(clause.text)
+                    else _before_hypothesis(clause),
+                ),
+            )
         )
         for clause in clauses
         if not signals.hypothesis.search(clause.text)
