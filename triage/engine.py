@@ -1306,14 +1306,18 @@ class _Run:
                 # A model's sign quotes the whole message, whoever it names.
                 # Those the quote names as the message does: not whom the sign's things were given to ("… donné ses
                 # bijoux à ma sœur": the quote may start after its subject).
-                in_sign = (
-                    [] if sign.rule.startswith("model:") else [p for p in close_people_named(sign.quote) if p in named]
-                )
-                known = [self.person_at_risk] if self.person_at_risk else []
-                writes_for = [self.introduced] if self.introduced else []
                 # Among those named, the ones "il" or "elle" can be: "c pour mon père" then "ma mère est avec lui" then
                 # "il a donné ses outils" is about the father (round 15, b.md H3).
                 pronoun = _subject_gender(normalise(text if sign.rule.startswith("model:") else sign.quote))
+                # Also among those the sign's own words name: "depuis que ma mère est partie il dit qu'on serait mieux
+                # sans lui", written for the father (round 34, make run: "Si votre mère est en danger immédiat").
+                in_sign = (
+                    []
+                    if sign.rule.startswith("model:")
+                    else [p for p in close_people_named(sign.quote) if p in named and _gender(p) in (pronoun, None)]
+                )
+                known = [self.person_at_risk] if self.person_at_risk else []
+                writes_for = [self.introduced] if self.introduced else []
                 agreeing = [
                     [person for person in people if _gender(person) in (pronoun, None)]
                     for people in (named, self.close_people, writes_for)
