@@ -3995,6 +3995,9 @@ _ASKED_FOR_THE_CALL = (
 # Round 23 (r23a-02, r23a-05): the relative asks that the person concerned be called, not them ("c'est mon père qu'il
 # faut appeler pas moi", "c'est lui qu'il faut rappeler", "appelez-la elle directement", "qu'un conseiller l'appelle
 # lui"). The number then kept with no owner said is the person's, and the name given at the name question theirs.
+# The writer asking for their own call in the same sentence ("qu'on le rappelle, mais il faut m'appeler moi avant":
+# round 29, the writer's number first): the request for the person is no longer the whole of it.
+_NOT_THE_WRITER_TOO = r"(?![^.;!?]*\b(?:moi|m'?(?: )?appeler|me rappeler|me joindre|me contacter|me telephoner)\b)"
 _CALL_THE_PERSON = re.compile(
     r"\b(?:c'est|cest|c est|c) (?:(?:mon|ma|son|sa) (?:"
     + KIN
@@ -4006,8 +4009,8 @@ _CALL_THE_PERSON = re.compile(
     # After a wish ("il voudrait qu'on le rappelle") the wish's own reading decides, doubt included ("s'il voudrait").
     r"(?<!pas )(?<!plus )(?<!jamais )(?<!voudrait )(?<!veut )(?<!aimerait )(?<!souhaite )(?<!souhaiterait )"
     r"(?<!accepte )(?<!accepterait )\b(?:qu'?(?: )?on|qu'?(?: )?un conseiller|que quelqu'un|que vous) (?:l'|l |le |la )(?:appelle|rappelle|contacte|"
-    r"appeliez|rappeliez|contactiez|telephone|telephoniez)\b|"
-    r"\b(?:appelez|rappelez|contactez)-(?:le|la)\b(?!-)|"
+    r"appeliez|rappeliez|contactiez|telephone|telephoniez)\b" + _NOT_THE_WRITER_TOO + "|"
+    r"\b(?:appelez|rappelez|contactez)-(?:le|la)\b(?!-)" + _NOT_THE_WRITER_TOO + "|"
     r"\bl'?(?: )?(?:appelle|rappelle|appeler|rappeler|contacte|contacter) (?:lui|elle)(?: directement| plutot)?\b(?! qui)|"
     r"\b(?:appel|rappel|contact)\w*\b[^.;!?]{0,30}?\b(?:pas moi|plutot que moi)\b|"
     r"(?<!si )(?<!s')(?<!qu')\b(?:il|elle) (?:" + _WANTS_THE_CALL + "|" + _ASKED_FOR_THE_CALL + ")|"
@@ -4993,7 +4996,8 @@ def _bare_number_after_asking_for_them(messages: Sequence[str], kept: str) -> bo
     asked = [index for index, message in enumerate(messages) if "call_person" in writer_notes([message])]
     if not given or not asked or asked[-1] > given[-1]:
         return False
-    since = messages[asked[-1] + 1 : given[-1] + 1]
+    # The request's own message too: "qu'on le rappelle, mais il faut m'appeler moi avant, 06 ..." is hers (round 29).
+    since = messages[asked[-1] : given[-1] + 1]
     return not given_as_own(messages, kept) and not any(re.search(r"\b(?:moi|mon|mes)\b", fold(m)) for m in since)
 
 
