@@ -44,6 +44,7 @@ from actions.handoff import (
     said_to_the_writer,
 )
 from actions.handoff_actions import (
+    FACT_NOTED,
     TIME_TO_THINK,
     ValidateHandoffForm,
     already_said,
@@ -60,6 +61,7 @@ from actions.handoff_actions import (
     says_the_keyword,
     stop_with_handoff,
     takes_back_callback,
+    tells_a_difficulty,
     withdraws_consent,
     words_added_to_case,
     yes_read_as_farewell,
@@ -596,6 +598,8 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # (the classifier's skip_question at 0.9, simulator seed 20261245): no answer yet, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
+        if slot == "since_when" and slot == tracker.get_slot("requested_slot") and says_no_to(slot, latest):
+            return {slot: SKIPPED}  # "pas de date", "aucune idée": no date to say, the question passed
         if value == SKIPPED and slot == tracker.get_slot("requested_slot") and slot not in WHAT_A_NO_SAYS:
             # "non pas de date" at the legal-form question (round 30, make run: the form passed, then the deadline was
             # asked twice). A plain no, or a no to a question already answered, still passes this one.
@@ -955,6 +959,11 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if unanswered_before(tracker.events, slot) >= 1:
             dispatcher.utter_message(text=SKIPPED_ACK)
             return {slot: SKIPPED}
+        if tells_a_difficulty(tracker.latest_message.get("text")):
+            # "g plus de courses medicales donc plus rien qui rentre" at "Depuis quand ?" (round 34, make run: told
+            # what the question asks, with examples, as if it had been misread): the fact is the triage's, said noted.
+            dispatcher.utter_message(text=FACT_NOTED)
+            return {slot: None}
         dispatcher.utter_message(text=QUESTION_EXAMPLES.get(slot) or explain(slot))
         return {slot: None}
 
