@@ -8,23 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from actions import services
-from guidance.select import select_guidance
-from triage import assess
+from tests.support.guidance import cards as _cards
 
 BAILIFF_CARD = "saisie_juge_execution"
-
-
-def _cards(messages: list[str]) -> list[str]:
-    entries = select_guidance(
-        services.knowledge_base(),
-        assess(messages),
-        services.chamber(),
-        {},
-        messages=messages,
-        today=services.chamber_today(),
-    )
-    return [entry.id for entry in entries]
 
 
 @pytest.mark.parametrize(

@@ -6,24 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from actions import services
 from guidance.facts import read_causes
-from guidance.select import select_guidance
-from triage import assess
+from tests.support.guidance import cards as _cards
 
 MEDIATION = "mediation_credit"
-
-
-def _cards(messages: list[str]) -> list[str]:
-    entries = select_guidance(
-        services.knowledge_base(),
-        assess(messages),
-        services.chamber(),
-        {},
-        messages=messages,
-        today=services.chamber_today(),
-    )
-    return [entry.id for entry in entries]
 
 
 @pytest.mark.parametrize(
