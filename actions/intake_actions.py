@@ -288,7 +288,9 @@ def salut_as_goodbye(tracker: Tracker) -> bool:
 def _place_said_instead(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
     """A place given at another question's turn: the place question's answer, kept for it and said noted, never this
     question's; None when the words are no place."""
-    place = place_in_answer(tracker) if slot != "departement" else None
+    # "Morlaix" at the deadline question (round 34, make run: explained again, the town lost): an intake question's
+    # answer is never a person's name, so a smaller town typed with its capital is a place too.
+    place = place_in_answer(tracker, capitalised_towns=True) if slot != "departement" else None
     if not place:
         return None
     return {**answered_another_question(slot, {"departement": place["departement"]}, dispatcher, tracker), **place}

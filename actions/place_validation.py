@@ -219,14 +219,18 @@ def code_said_as_a_place(text: str | None) -> bool:
 
 
 def place_in_answer(
-    tracker: Tracker, entity_kinds: tuple[str, ...] = ("town", "departement"), namesakes: bool = False
+    tracker: Tracker,
+    entity_kinds: tuple[str, ...] = ("town", "departement"),
+    namesakes: bool = False,
+    capitalised_towns: bool = False,
 ) -> dict[str, Any] | None:
     """The place slots when a whole answer to another question is a place ("Lens" at the deadline question, "à
     Arras" at the e-mail question): the entity extractor saw one of `entity_kinds` and the whole answer resolves to
     a place. Both are needed, since many words name a commune somewhere ("maçon" is Mâcon, "Marie" a village); a
     known town said alone needs no entity (places.names_a_known_town). ``namesakes``: a name several communes bear
     ("à Aix"), no place known yet, gives its candidates for the place question to offer (round 17, r17a-04: "je n'ai
-    pas bien compris" at the callback offer)."""
+    pas bien compris" at the callback offer). ``capitalised_towns``: smaller towns typed with their capital count too
+    (places.names_a_known_town), where no answer is a person's name."""
     latest = tracker.latest_message or {}
     if not is_place_mention(latest.get("text"), latest.get("text")):
         return None  # "2" at "Avez-vous une échéance ?" (round 7: the Nord became the Aisne): a number, no place
@@ -236,7 +240,7 @@ def place_in_answer(
     # deadline question explained again).
     if (
         not seen
-        and names_a_known_town(latest.get("text")) is None
+        and names_a_known_town(latest.get("text"), capitalised=capitalised_towns) is None
         and names_a_departement(latest.get("text")) is None
         and not code_said_as_a_place(latest.get("text"))
     ):

@@ -1701,14 +1701,17 @@ def _town_in(code: str, words: list[str], articled: list[str], capitalised: Call
 # by name, and "maçon" (Mâcon) or "Marie" (a village) are ordinary words or too small to stand alone. The lexicon
 # also holds many city names ("Limoges", "Quimper", "Tours"): above the second figure, a name is the city's.
 KNOWN_TOWN_POPULATION = 20_000
+CAPITALISED_TOWN_POPULATION = 5_000
 CITY_POPULATION = 50_000
 _ALONE_LEAD = ("a", "au", "sur", "vers", "pres de", "pres d", "de", "d", "c est", "on est a", "je suis a")
 
 
-def names_a_known_town(text: str | None) -> Resolution | None:
+def names_a_known_town(text: str | None, capitalised: bool = False) -> Resolution | None:
     """The whole answer is the name of a known town ("Rouen", "à Limoges"), with no other word: its resolution.
 
-    For answers given to another question, where the entity extractor may not see a bare town."""
+    For answers given to another question, where the entity extractor may not see a bare town. ``capitalised``: a
+    smaller town (CAPITALISED_TOWN_POPULATION) counts too when typed with its capital, as a proper noun ("Morlaix" at
+    the deadline question, round 34); for questions whose answer is never a person's name."""
     words = normalise(text or "")
     for lead in sorted(_ALONE_LEAD, key=len, reverse=True):
         if words.startswith(lead + " "):
@@ -1718,10 +1721,20 @@ def names_a_known_town(text: str | None) -> Resolution | None:
     commune = resolution.commune
     if not resolution.found or commune is None or normalise(commune.name) != words:
         return None
-    known = commune.population >= CITY_POPULATION or (
-        commune.population >= KNOWN_TOWN_POPULATION and not commune.common_word
+    smallest = (
+        CAPITALISED_TOWN_POPULATION
+        if capitalised and _typed_as_a_proper_noun(text or "", commune.name)
+        else KNOWN_TOWN_POPULATION
     )
+    known = commune.population >= CITY_POPULATION or (commune.population >= smallest and not commune.common_word)
     return resolution if known else None
+
+
+def _typed_as_a_proper_noun(text: str, name: str) -> bool:
+    """ "Morlaix", "à Quimperlé": the town's name typed with its capital, the message not all in capitals."""
+    first = normalise(name).split()[0] if normalise(name) else ""
+    words = [word for word in re.findall(r"[\w'-]+", text) if normalise(word).startswith(first)]
+    return bool(words) and words[0][:1].isupper() and not text.isupper()
 
 
 def names_a_departement(text: str | None) -> Resolution | None:
