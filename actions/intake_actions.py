@@ -61,7 +61,6 @@ from actions.handoff_actions import (
     says_the_keyword,
     stop_with_handoff,
     takes_back_callback,
-    tells_a_difficulty,
     withdraws_consent,
     words_added_to_case,
     yes_read_as_farewell,
@@ -177,7 +176,7 @@ from intake.shapes import (
     puts_an_amount_right,
     says_alone,
 )
-from triage import Assessment
+from triage import CATEGORIES, Assessment
 from triage.engine import detect_overwhelm
 
 # The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
@@ -283,6 +282,21 @@ def salut_as_goodbye(tracker: Tracker) -> bool:
         return False
     gap = float(said[-1].get("timestamp") or 0) - float(said[-2].get("timestamp") or 0)
     return 0 <= gap < 30 * 60
+
+
+# How a category read by the learned model alone is quoted in the triage's reasons (triage/engine.py).
+LEARNED = "ressemble aux exemples appris"
+
+
+def _difficulty_told_by_the_rules(words: str | None) -> bool:
+    """A statement in which the triage's rules read a difficulty ("le client attend l'argent du promoteur"); the model's
+    guess alone ("c'est au nom de ma femme": vie_personnelle) is no difficulty told."""
+    if not words or "?" in words:
+        return False
+    from triage.engine import assess
+
+    reasons = assess([words]).reasons
+    return any(any(LEARNED not in reason for reason in reasons.get(code, ())) for code in reasons if code in CATEGORIES)
 
 
 def _place_said_instead(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
@@ -600,8 +614,20 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # (the classifier's skip_question at 0.9, simulator seed 20261245): no answer yet, the question waits.
             dispatcher.utter_message(text=TAKE_YOUR_TIME)
             return {slot: None}
-        if slot == "since_when" and slot == tracker.get_slot("requested_slot") and says_no_to(slot, latest):
-            return {slot: SKIPPED}  # "pas de date", "aucune idée": no date to say, the question passed
+        if value == SKIPPED and slot == tracker.get_slot("requested_slot") and amount_alone(latest):
+            # "euh je sais plus exactement, 800 ou 900 euros je crois" read as a pass (round 34, make run): the sum said
+            # is read as said (it goes to the creditors below), never lost with the pass.
+            value = latest
+        if (
+            slot == "since_when"
+            and slot == tracker.get_slot("requested_slot")
+            and tracker.get_slot("deadline") is not None
+            and says_no_to("deadline", latest)
+            and not re.search(r"\b(?:limite|butoir|echeance|delai)", fold_words(latest or ""))
+        ):
+            # "pas de date" at "Depuis quand ?" once the deadline is known (round 34, make run: stored as the deadline
+            # denied): no date to say for this question, which is passed. Before the deadline is asked, it answers that.
+            return {slot: SKIPPED}
         if value == SKIPPED and slot == tracker.get_slot("requested_slot") and slot not in WHAT_A_NO_SAYS:
             # "non pas de date" at the legal-form question (round 30, make run: the form passed, then the deadline was
             # asked twice). A plain no, or a no to a question already answered, still passes this one.
@@ -961,12 +987,12 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
         if unanswered_before(tracker.events, slot) >= 1:
             dispatcher.utter_message(text=SKIPPED_ACK)
             return {slot: SKIPPED}
-        if tells_a_difficulty(tracker.latest_message.get("text")):
-            # "g plus de courses medicales donc plus rien qui rentre" at "Depuis quand ?" (round 34, make run: told
-            # what the question asks, with examples, as if it had been misread): the fact is the triage's, said noted.
-            dispatcher.utter_message(text=FACT_NOTED)
-            return {slot: None}
-        dispatcher.utter_message(text=QUESTION_EXAMPLES.get(slot) or explain(slot))
+        explained = QUESTION_EXAMPLES.get(slot) or explain(slot)
+        if _difficulty_told_by_the_rules(tracker.latest_message.get("text")):
+            # "g plus de courses medicales donc plus rien qui rentre" at "Depuis quand ?" (round 34, make run: only told
+            # what the question asks, as if misread): the fact is the triage's, said noted before the explanation.
+            explained = f"{FACT_NOTED} {explained}"
+        dispatcher.utter_message(text=explained)
         return {slot: None}
 
     def validate_since_when(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201

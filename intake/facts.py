@@ -2181,8 +2181,6 @@ _NO_TO = {
     "employees": r"salaries?|employes?|apprentis?|personnel|personne\b",
     "steps_taken": r"demarches?|rien fait",
     "creditors": r"dettes?",
-    # "pas de date" at "Depuis quand ?" (round 34, make run: stored as the deadline denied): no date for this question.
-    "since_when": r"date(?! limite| butoir)(?: precise| exacte)?",
 }
 
 
@@ -2206,8 +2204,7 @@ def no_to_another_question(slot: str, text: str | None) -> str | None:
     round 28, r28-b-14: stored as "Salariés : 0"), or None."""
     if says_no_to(slot, text):
         return None
-    # Never "Depuis quand ?": a no to a date elsewhere is a no to the deadline (the first topic).
-    return next((other for other in _NO_TO if other not in (slot, "since_when") and says_no_to(other, text)), None)
+    return next((other for other in _NO_TO if other != slot and says_no_to(other, text)), None)
 
 
 # A clause saying there is no deadline, wherever it comes ("pas d'échéance sinon", "non non, arrêter la boîte je veux

@@ -251,11 +251,16 @@ def says_alone(text: str | None) -> bool:
 # An amount said alone, in digits or in words: "2500", "deux mille cinq", "mille deux cents euros", "environ 3000 €".
 # The words around an amount said alone: "ok. bah 9000 euros à peu près", "ça doit faire 9000 je dirais" (round 33,
 # r33-a: stored whole as the deadline, the filler's full stop and the guess after the sum were not expected).
+# Round 34 (make run, r34-o): "euh je sais plus exactement, 800 ou 900 euros je crois" (read as a pass, the sum lost): a
+# doubt before the sum, and a range ("800 ou 900", "entre 800 et 900"), kept as said.
 _AMOUNT_ALONE = re.compile(
     rf"^(?:(?:{FILLERS}|ok|okay|d'accord|alors|oui|environ|a peu pres|dans les|pres de|plus de|au moins|en tout|"
     r"ca fait|ca doit faire|ca doit etre|c'est|ca|je dois|on doit|je leur dois|il y a|y a|un peu plus de|"
-    r"un peu moins de)[ ,.!:;]+)*"
-    r"(\d{1,3}(?:[ .]\d{3})+|\d{3,7})(?:,\d{1,2})?\s*(?:k\s*€|k|ke|keuros?|€|euros?|eur|balles|"
+    r"un peu moins de|je (?:ne )?(?:sais|me souviens) (?:plus|pas)(?: (?:exactement|trop|bien|vraiment))?|entre)"
+    r"[ ,.!:;]+)*"
+    r"(\d{1,3}(?:[ .]\d{3})+|\d{3,7})(?:,\d{1,2})?"
+    r"(?:\s*(?:€|euros?)?\s*(?:ou|a|et|-|/)\s*(?P<upper>\d{1,3}(?:[ .]\d{3})+|\d{3,7}))?"
+    r"\s*(?:k\s*€|k|ke|keuros?|€|euros?|eur|balles|"
     # The Pacific franc (round 28, r28-b-26: "300 000 francs à peu près" in Papeete, lost): kept in francs.
     r"francs?(?: cfp| pacifique)?|f cfp|xpf|cfp)?"
     r"(?:[ ,.]+(?:environ|a peu pres|en tout|au total|je dirais|je crois|je pense|grosso modo|a la louche))*\W*$"
@@ -280,7 +285,12 @@ def amount_alone(text: str | None) -> str | None:
         digits += "000"
     value = int(digits)
     francs = re.search(r"\b(?:francs?|f cfp|xpf|cfp)\b", unit)
-    return f"{value:,}".replace(",", " ") + (" F CFP" if francs else " €")
+    said = f"{value:,}".replace(",", " ")
+    if match.group("upper"):
+        upper = int(re.sub(r"\D", "", match.group("upper"))) * (1000 if re.search(r"\bk", unit) else 1)
+        if upper > value:
+            said += " à " + f"{upper:,}".replace(",", " ")
+    return said + (" F CFP" if francs else " €")
 
 
 # "14000", "14 000", "code postal 14000": five digits said alone, with no unit of money (round 17, r17a-13).

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import services
 from actions.conversation import SKIPPED
+from actions.handoff_actions import FACT_NOTED
 from actions.intake import NO_DIFFICULTY_YET, QUESTION_EXAMPLES, intake_questions, reply_to_question
 from actions.intake_actions import ActionAcknowledgeSituation, ActionStopConversation, ValidateSituationForm
 from tests.support.trackers import bot, texts, tracker, user
@@ -86,7 +87,6 @@ def test_an_answer_of_another_kind_goes_where_it_belongs(slot, words, other):
     [
         ("deadline", "🙏"),  # p06
         ("since_when", "<b>aide</b>"),  # p06: raw HTML in the case
-        ("since_when", "ce client va me tuer avec ses retards de paiement aussi"),  # p24
         ("deadline", "ah bon"),
     ],
 )
@@ -96,6 +96,15 @@ def test_an_unclear_answer_is_never_kept_and_the_question_is_explained_once_then
     assert texts(dispatcher) == [QUESTION_EXAMPLES[slot]]
     _, result = at_question(slot, [words, words])
     assert result == {slot: SKIPPED}  # the second unclear answer: passed, never a loop
+
+
+def test_a_difficulty_told_instead_is_said_noted_once_then_passed():  # p24; said noted since round 34
+    words = "ce client va me tuer avec ses retards de paiement aussi"
+    dispatcher, result = at_question("since_when", [words])
+    assert result == {"since_when": None}
+    assert texts(dispatcher) == [f"{FACT_NOTED} {QUESTION_EXAMPLES['since_when']}"]
+    _, result = at_question("since_when", [words, words])
+    assert result == {"since_when": SKIPPED}
 
 
 def test_a_phone_number_at_since_when_is_not_kept():  # p23
