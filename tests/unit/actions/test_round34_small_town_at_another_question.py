@@ -6,23 +6,14 @@ its capital is a place too, kept for the place question; typed in lower case, it
 from __future__ import annotations
 
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.intake_actions import ValidateSituationForm
 from places.resolve import names_a_known_town
-from tests.support.trackers import bot, texts, tracker, user
+from tests.support.trackers import texts
+from tests.unit.actions.test_intake_answers_of_their_kind import at_question
 
 
 def _at(slot: str, words: str) -> tuple[dict, list[str]]:
-    events = [
-        user("la banque a rejeté mes prélèvements"),
-        {"event": "slot", "name": "requested_slot", "value": slot},
-        bot("?"),
-        user(words, "inform"),
-    ]
-    current = tracker(events, slots={"requested_slot": slot, slot: words}, active_loop="situation_form")
-    dispatcher = CollectingDispatcher()
-    result = getattr(ValidateSituationForm(), f"validate_{slot}")(words, dispatcher, current, {})
+    dispatcher, result = at_question(slot, [words])
     return result, texts(dispatcher)
 
 
