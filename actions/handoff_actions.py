@@ -2883,14 +2883,24 @@ FACT_NOTED = "Merci, c'est noté pour le conseiller."
 FACT_NOTED_AGAIN = "C'est noté aussi."
 
 
-def tells_a_difficulty(words: Any) -> bool:
+# How a category read by the learned model alone is quoted in the triage's reasons (triage/engine.py).
+LEARNED = "ressemble aux exemples appris"
+
+
+def tells_a_difficulty(words: Any, rules_only: bool = False) -> bool:
     """A statement at a yes/no question that tells a difficulty the triage reads ("le bailleur nous menace"), not a
-    question (those get an answer) and no yes or no."""
+    question (those get an answer) and no yes or no. ``rules_only``: read by the triage's rules, the model's guess
+    alone ("c'est au nom de ma femme": vie_personnelle) telling none (at an intake question, round 34)."""
     if not isinstance(words, str) or "?" in words:
         return False
+    from triage import CATEGORIES
     from triage.engine import assess
 
-    return bool(assess([words]).categories)
+    assessment = assess([words])
+    if not rules_only:
+        return bool(assessment.categories)
+    reasons = assessment.reasons
+    return any(any(LEARNED not in reason for reason in reasons.get(code, ())) for code in reasons if code in CATEGORIES)
 
 
 SHORT_AGAIN = {

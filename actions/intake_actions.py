@@ -61,6 +61,7 @@ from actions.handoff_actions import (
     says_the_keyword,
     stop_with_handoff,
     takes_back_callback,
+    tells_a_difficulty,
     withdraws_consent,
     words_added_to_case,
     yes_read_as_farewell,
@@ -176,7 +177,7 @@ from intake.shapes import (
     puts_an_amount_right,
     says_alone,
 )
-from triage import CATEGORIES, Assessment
+from triage import Assessment
 from triage.engine import detect_overwhelm
 
 # The handoff form's yes/no questions: a yes there read as a farewell is still a yes.
@@ -282,21 +283,6 @@ def salut_as_goodbye(tracker: Tracker) -> bool:
         return False
     gap = float(said[-1].get("timestamp") or 0) - float(said[-2].get("timestamp") or 0)
     return 0 <= gap < 30 * 60
-
-
-# How a category read by the learned model alone is quoted in the triage's reasons (triage/engine.py).
-LEARNED = "ressemble aux exemples appris"
-
-
-def _difficulty_told_by_the_rules(words: str | None) -> bool:
-    """A statement in which the triage's rules read a difficulty ("le client attend l'argent du promoteur"); the model's
-    guess alone ("c'est au nom de ma femme": vie_personnelle) is no difficulty told."""
-    if not words or "?" in words:
-        return False
-    from triage.engine import assess
-
-    reasons = assess([words]).reasons
-    return any(any(LEARNED not in reason for reason in reasons.get(code, ())) for code in reasons if code in CATEGORIES)
 
 
 def _place_said_instead(slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any] | None:
@@ -988,7 +974,7 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             dispatcher.utter_message(text=SKIPPED_ACK)
             return {slot: SKIPPED}
         explained = QUESTION_EXAMPLES.get(slot) or explain(slot)
-        if _difficulty_told_by_the_rules(tracker.latest_message.get("text")):
+        if tells_a_difficulty(tracker.latest_message.get("text"), rules_only=True):
             # "g plus de courses medicales donc plus rien qui rentre" at "Depuis quand ?" (round 34, make run: only told
             # what the question asks, as if misread): the fact is the triage's, said noted before the explanation.
             explained = f"{FACT_NOTED} {explained}"
