@@ -210,9 +210,15 @@ def find_signs(text: str, clauses: list[Clause] | None = None) -> list[Sign]:
 # found once. Bounded: a few hundred conversations' messages.
 # The direct question said back, then denied: "me suicider ? non, jamais, c'est pas mon genre" (held-out v12, read
 # after its retirement): the words of the question are no sign; what follows the denial is read as any message.
+# Round 35 (retired held-out v39 class, fixd): the question said back with who asks it ("des pensées noires, vous me
+# demandez ? non", "le suicide, c'est la question ? jamais"), and a relative's no reported after it ("idées noires ? elle
+# m'a juré que non").
 _QUESTION_SAID_BACK_DENIED = re.compile(
-    r"^(?:moi )?(?:me suicider|me tuer|le suicide|suicide|suicidaire|en finir|des idees (?:noires|suicidaires)|"
-    r"penser au suicide|y penser)\s*\?\s*(?:non|nan|nn|jamais)\b",
+    r"^(?:moi )?(?:me suicider|me tuer|le suicide|suicide|suicidaire|en finir|(?:des |les )?idees (?:noires|suicidaires)|"
+    r"(?:des |les )?pensees (?:noires|suicidaires)|penser au suicide|y penser)"
+    r"(?:\s*,?\s*(?:vous (?:dites|demandez|me demandez|voulez dire|voulez savoir|parlez de ca)|c est (?:ca|la question)))?"
+    r"\s*\?\s*(?:non|nan|nn|jamais|(?:il|elle) (?:me |m )?(?:jure|dit|assure|affirme|repond|a jure|a dit|a repondu|m a jure|m a dit) "
+    r"que (?:non|jamais))\b",
     re.IGNORECASE,
 )
 
