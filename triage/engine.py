@@ -1689,7 +1689,17 @@ class _Run:
         "non pas de souci avec l'urssaf" after the bot said it back), and those only a seizure denied since gave."""
         denied = {code for code, index in self.denied_at.items() if index > self.named_at.get(code, -1)}
         kept = self.without_denied_seizures()
-        return denied | ({hit.owner for hit in self.hits} - {hit.owner for hit in kept})
+        # Round 35 (retired v39, fixc): a two-sense word whose other sense a later message says ("le cyclone a tout
+        # cassé dans la saison", then "l'atelier lui a rien eu") counts no more than in one message.
+        other_sense = [
+            hit
+            for hit in self.hits
+            if hit.unless is not None and any(hit.unless.search(clause.text) for clause in self.earlier_clauses)
+        ]
+        only_other_sense = {hit.owner for hit in other_sense} - {
+            hit.owner for hit in self.hits if not any(hit is other for other in other_sense)
+        }
+        return denied | only_other_sense | ({hit.owner for hit in self.hits} - {hit.owner for hit in kept})
 
     def without_denied_seizures(self) -> list[_Hit]:
         """The hits, less the seizure's words said before a message that denies any seizure (round 25, s25c-01 and
