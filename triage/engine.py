@@ -841,6 +841,18 @@ def rule_categories(text: str) -> set[str]:
 learned_model.use_rules(rule_categories)
 
 
+# Trips for someone's care ("les allers-retours à l'hôpital", "sur la route de l'hôpital", "à son chevet") and the
+# treatments the artisan says are theirs ("ma chimio", "mes séances"): normalised text.
+_CARE_TRIPS = re.compile(
+    r"\b(?:allers? (?:et )?retours?|(?:route|chemin|trajets?|navettes?) (?:de|d|vers|pour) (?:l hopital|la clinique|le chu"
+    r"|la chimio)|(?:au|a son|a leur) chevet|(?:accompagner|accompagne|emmener|emmene|conduire|conduis) (?:\w+ )?(?:a|aux|au)"
+    r" (?:l hopital|la clinique|chimio|la chimio|ses|leurs|rendez vous|rdv|seances|soins|traitements?))\b"
+)
+_OWN_CARE = re.compile(
+    r"\b(?:mes|ma|mon) (?:chimio\w*|traitements?|seances?|soins|rayons|radiotherapie|dialyses?|operation|greffe)\b"
+)
+
+
 def health_words(text: str) -> bool:
     """A health word of the rules, not denied, whoever's health it is: the artisan's (sante) or a relative's
     ("ma femme a un cancer", a life event of the artisan's, vie_personnelle). Health data all the same (RGPD art. 9)."""
@@ -962,7 +974,12 @@ _WRITES_FOR_KIN = re.compile(
     r"\b(?:mon|ma) (?P<kin5>[a-z-]+(?: [a-z-]+)?) (?:a|tient) (?:un|une|sa|son) (?:entreprise|boite|boutique|salon|"
     r"atelier|garage|commerce|restaurant|boulangerie|boucherie|charcuterie|patisserie|societe)\b|"
     # Round 28 (retired v32, b1-054): a shop kept or run, whatever it sells ("mon père tient une bijouterie").
-    r"\b(?:mon|ma) (?P<kin7>[a-z-]+(?: [a-z-]+)?) (?:tient|dirige|gere|a) (?:un|une|sa|son|la|le) [a-z]+erie\b"
+    r"\b(?:mon|ma) (?P<kin7>[a-z-]+(?: [a-z-]+)?) (?:tient|dirige|gere|a) (?:un|une|sa|son|la|le) [a-z]+erie\b|"
+    # Round 35 (retired v39, fixc): the relative named with their trade, then "j'écris pour elle", "je tape pour lui".
+    r"\b(?:mon|ma) (?P<kin8>mari|femme|epoux|epouse|conjointe?|compagnon|compagne|pere|mere|papa|maman|fils|fille|frere|"
+    r"soeur|oncle|tante|grand pere|grand mere|beau pere|belle mere)\b.{0,120}?\b(?:j ecris|je vous ecris|j vous ecris|"
+    r"je tape|j tape|je vous contacte|je reponds|j reponds|je fais le message|je demande) (?:pour|a la place d|a sa place"
+    r" pour|au nom d) (?:elle|lui)\b"
 )
 
 
@@ -1095,11 +1112,28 @@ def owner_written_for(text: str) -> str | None:
     return {"papa": "pere", "maman": "mere"}.get(kin, kin)
 
 
+# Round 35 (retired v39, fixc): the spouse who introduces themself by the artisan's first name ("c'est l'épouse de
+# Jean-Marc, ébéniste"): the artisan is the other spouse.
+_INTRODUCED_BY_NAME = re.compile(
+    r"\b(?:je suis|j suis|c est|moi c est|ici)(?: [a-z]+){0,3}?(?: la| le| l)? (?P<me>femme|epouse|compagne|mari|epoux|"
+    r"compagnon) (?:de|d) (?!(?:menage|chambre|service|ma|mon|mes|la|le|les|l|un|une|des|du)\b)[a-z]+"
+)
+_SPOUSE_OF_NAME = {
+    "femme": "mon mari",
+    "epouse": "mon mari",
+    "compagne": "mon compagnon",
+    "mari": "ma femme",
+    "epoux": "ma femme",
+    "compagnon": "ma compagne",
+}
+
+
 def introduced_relative(text: str) -> str | None:
     """The artisan the writer says they write for ("je suis la femme d'un boulanger": "mon mari"), or None."""
     match = _INTRODUCED.search(normalise(text))
     if match is None:
-        return None
+        by_name = _INTRODUCED_BY_NAME.search(normalise(text))
+        return _SPOUSE_OF_NAME[by_name.group("me")] if by_name else None
     gender = "f" if match.group("of") in ("mme", "madame", "mlle", "une", "ma", "la") else "m"
     return _INTRODUCED_AS.get((match.group("me"), gender))
 
@@ -1194,6 +1228,7 @@ class _Run:
         self.at_risk_warned = False  # that person's signs held a warning sign, not only ambiguous ones
         self.introduced: str | None = None  # whom the writer said they write for ("la fille de M. Garcia")
         self.owner: str | None = None  # the artisan's kin word when someone close writes for them ("mari")
+        self.relative_ill = False  # a relative's illness or injury was told (a life event of the artisan's)
         # The last message that named each category, and the last that denied it without naming it: a difficulty
         # denied after it was read ("y a pas de travaux devant chez moi", round 5) is dropped (see retracted).
         self.named_at: dict[str, int] = {}
@@ -1348,6 +1383,19 @@ class _Run:
             for clause_index, clause in enumerate(clauses)
         ]
         for clause_hits in by_clause:
+            # Round 35 (retired v39, fixc): the hospital trips told after a relative's illness ("mon fils est malade",
+            # then "on fait les allers-retours à l'hôpital pour ses traitements") are that relative's care, not the
+            # artisan's health; a first-person treatment ("pour ma chimio") stays the artisan's.
+            for hit in clause_hits:
+                if (
+                    hit.owner == "sante"
+                    and self.relative_ill
+                    and _CARE_TRIPS.search(hit.clause.text)
+                    and not _OWN_CARE.search(hit.clause.text)
+                ):
+                    hit.owner = "vie_personnelle"
+                elif hit.owner == "vie_personnelle" and health_words(hit.clause.text[hit.start : hit.end]):
+                    self.relative_ill = True
             message_hits.extend(clause_hits)
         specific = any(not hit.weak and hit.owner != "autre" for hit in message_hits)
         message_hits = [hit for hit in message_hits if specific is False or not hit.weak]
@@ -1357,6 +1405,18 @@ class _Run:
         # Round 33 (retired v37, fixc): a clause that carries a sign of suicide risk (self-harm, affairs put in order for
         # the spouse) is distress, not the model's guess of a health trouble or a life event.
         message_hits = [hit for hit in message_hits if not _learned_from_a_sign(hit, signs)]
+        # Round 35 (retired v39, fixc): the clause that says whom the writer writes for ("ma femme est tapissière, je
+        # tape pour elle") introduces the artisan, no life event: not the model's guess of one (the decision of version
+        # 32: the artisan's illness reported by a relative forbids vie_personnelle).
+        message_hits = [
+            hit
+            for hit in message_hits
+            if not (
+                hit.learned
+                and hit.owner == "vie_personnelle"
+                and (owner_written_for(hit.clause.text) or introduced_relative(hit.clause.text))
+            )
+        ]
         # "l'aced c'est un prêt qu'il faut rembourser ?", "le CIP c'est le tribunal ?", "ils peuvent prendre ma maison
         # ?" (round 26, r26c-08, r26c-14, r26c-04): a clause that asks how a thing works or what may come tells of no
         # difficulty nor threat; after a difficulty was told, it adds no category.

@@ -5,6 +5,9 @@ have and those it must not.
 - A hurricane, a storm or a fire that only kept the tourists away, the workshop untouched, said in the same message or
   a later one: no sinistre (the decision of version 39).
 - The insurance of a loan, paid at a death, is no damage to the business.
+- Someone close who writes for the artisan ("ma mère est relieuse, j'écris pour elle", "c'est la femme de Loïc,
+  menuisier"): the artisan's illness is their health, not a life event (the decision of version 32).
+- Hospital trips told after a relative's illness are that relative's care, not the artisan's health.
 """
 
 from __future__ import annotations
@@ -51,6 +54,45 @@ CASES = [
         ["l'URSSAF me réclame 9 000 €", "si je partais, mon mari toucherait l'assurance de mon crédit, j'y pense"],
         ["cotisations_sociales"],
         ["sinistre"],
+    ),
+    # Someone close writes for the artisan.
+    (
+        [
+            "bonjour, mon père est relieur à Pézenas, je tape pour lui",
+            "il a fait un infarctus le mois dernier, il est encore en cardiologie, l'atelier est fermé",
+        ],
+        ["sante"],
+        ["vie_personnelle"],
+    ),
+    (
+        [
+            "bonsoir, ici la femme de Loïc, menuisier à Dinan",
+            "mon mari s'est cassé le poignet sur un chantier, six semaines de plâtre",
+        ],
+        ["sante"],
+        ["vie_personnelle"],
+    ),
+    # Hospital trips for a relative's care.
+    (
+        [
+            "fromagère à Murol",
+            "ma fille de 6 ans a une tumeur, on fait les allers-retours au CHU de Clermont pour la chimio",
+            "je n'ouvre plus que trois jours, et les factures s'entassent",
+        ],
+        ["vie_personnelle"],
+        ["sante"],
+    ),
+    (
+        ["mon mari est très malade", "je passe mes journées sur la route de l'hôpital, l'atelier est fermé"],
+        ["vie_personnelle"],
+        ["sante"],
+    ),
+    (["une leucémie chez mon garçon de 7 ans, la boutique tourne au ralenti"], ["vie_personnelle"], ["sante"]),
+    # The artisan's own treatment stays their health.
+    (
+        ["ma femme est malade aussi", "et moi je fais les allers-retours à l'hôpital pour ma chimio"],
+        ["sante"],
+        [],
     ),
 ]
 
