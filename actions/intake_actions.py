@@ -605,6 +605,18 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
             # is read as said (it goes to the creditors below), never lost with the pass.
             value = latest
         if (
+            value == SKIPPED
+            and slot == tracker.get_slot("requested_slot")
+            and slot in _DATE_ASKED
+            and not is_skip(latest)
+        ):
+            # "je sais pas trop, sans doute avant la fin du mois" at the deadline question, "je sais plus, il y a deux ans
+            # peut-être" at "Depuis quand ?" (round 35, make run: skip_question 0.97, "Échéance : non précisé"): a date
+            # said with a doubt is the answer, the doubt never a pass that loses it.
+            dated = extract_facts(latest or "", services.chamber_today(), asked=slot).get(slot)
+            if dated:
+                return {slot: dated}
+        if (
             slot == "since_when"
             and slot == tracker.get_slot("requested_slot")
             and tracker.get_slot("deadline") is not None
@@ -1022,6 +1034,9 @@ class ValidateSituationForm(PlaceValidation, FormValidationAction):
 
     def validate_steps_taken(self, value, dispatcher, tracker, domain):  # noqa: ANN001, ANN201
         return self._answer("steps_taken", value, dispatcher, tracker)
+
+
+_DATE_ASKED = ("deadline", "since_when")
 
 
 def amount_said(words: str) -> bool:
