@@ -385,11 +385,29 @@ _THINKING_IT_OVER = re.compile(
 )
 
 
+# Round 35 (make run, r35-c): a daughter at the callback offer, "faudrait que je lui demande avant", got "Je n'ai pas bien
+# compris". Asking the person concerned first ("je dois voir avec mon mari", "faut que j'en parle à ma femme d'abord") is
+# time to think, as "je vais réfléchir" is; "il faut lui demander de payer" asks nothing of anyone close.
+_ASKS_SOMEONE_FIRST = re.compile(
+    r"\b(?:faut|faudrait|faudra|dois|devrais|vais|veux|voudrais|prefere|prefererais) (?:que j(?:e |'|))?"
+    r"(?:d'abord |avant )?(?:lui|leur|en) (?:en )?(?:demander|demande|parler|parle|poser la question|pose la question|causer|cause)"
+    r"(?: (?:a|avec) (?:lui|elle|eux|mon|ma|mes|son|sa|ses) ?[\w']*)?"
+    r"(?: (?:avant|d'abord|son avis|leur avis|ce qu'(?:il|elle|ils) en pense(?:nt)?|s'(?:il|ils) (?:veut|veulent|est|sont)"
+    r"(?: d'accord)?|si elle (?:veut|est d'accord)))*\s*(?:[,.;!?…]|$)"
+    r"|\b(?:faut|faudrait|faudra|dois|devrais|vais) (?:que j(?:e |'|))?(?:d'abord |avant )?(?:voir|voie|verifier|verifie)"
+    r" (?:ca |cela |tout ca )?(?:d'abord |avant )?avec (?:lui|elle|eux|mon|ma|mes|son|sa|ses)\b"
+)
+
+
 def thinks_it_over(text: str | None) -> bool:
-    """The artisan wants time to think the question over ("bon je vais réfléchir"): respected, never asked again in the
-    same breath."""
+    """The artisan wants time to think the question over ("bon je vais réfléchir"), or to ask the person concerned first
+    ("faudrait que je lui demande avant"): respected, never asked again in the same breath."""
     folded = _folded(text)
-    return bool(folded) and bool(_THINKING_IT_OVER.search(folded)) and not is_correction(text)
+    return (
+        bool(folded)
+        and bool(_THINKING_IT_OVER.search(folded) or _ASKS_SOMEONE_FIRST.search(folded))
+        and not is_correction(text)
+    )
 
 
 # Round 23 (r23b-05, r23b-18): "bon je vais réfléchir" alone, at an intake question, got "Prenez votre temps. Je vous
