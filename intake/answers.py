@@ -993,10 +993,39 @@ _CLOSING = re.compile(
 )
 
 
+# Round 35 (make run, r35-f): a widow at the employees question, "merci vous êtes gentille, je vais laisser ma fille
+# regarder tout ça", got "Je vous en prie." and the next question. Handing the matter over to someone close or to one's
+# adviser is leaving for now: the way back is said, never the next question.
+_CLOSE_ONES = (
+    r"(?:ma|mon|mes|notre|nos) (?:fille|fils|filles|enfants?|gendre|belle-fille|belle fille|frere|soeur|neveu|niece|"
+    r"mari|femme|epouse|compagnon|compagne|comptable|notaire|avocate?|associee?)"
+)
+_HANDS_OVER = re.compile(
+    rf"\bje (?:vais|prefere|prefererais|prefere encore) (?:laisser|passer la main a|confier (?:ca|tout ca|le dossier|ca) a) "
+    rf"{_CLOSE_ONES}\b|"
+    rf"\b{_CLOSE_ONES} (?:va|vont|ira|iront|pourra|pourront|viendra|viendront) (?:s'en occuper|s'occuper de (?:tout|ca|tout ca)|"
+    r"(?:tout )?regarder|voir (?:tout )?ca|tout gerer|gerer (?:tout )?ca|reprendre (?:tout )?ca|vous (?:re)?contacter|"
+    r"vous (?:re)?ecrire|revenir vers vous|revenir ici)\b|"
+    rf"\b{_CLOSE_ONES} (?:s'en occupera|s'en occuperont|regardera|regarderont|vous (?:re)?contactera|vous (?:re)?ecrira|"
+    r"reviendra vers vous|reviendra ici)\b"
+)
+# Said with a "mais" or a question after it, the conversation goes on ("ma fille va regarder mais je peux vous demander
+# ... ?").
+_GOES_ON_AFTER = re.compile(r"^[^.!]*(?:\bmais\b|\?)")
+
+
+def hands_over(text: str | None) -> bool:
+    """The matter handed over for now to someone close or to one's adviser ("je vais laisser ma fille regarder tout
+    ça", "mon fils s'en occupera... va s'en occuper")."""
+    folded = _folded(text)
+    handed = _HANDS_OVER.search(folded)
+    return handed is not None and not _GOES_ON_AFTER.match(folded[handed.end() :])
+
+
 def is_closing(text: str | None) -> bool:
     """Words that take leave: a farewell ("au revoir", "bonne journée") or a thanks that ends ("merci c'est
-    tout", "je dois filer, merci"). A plain "merci" is no leave-taking. SMS spellings and slips of the keyboard are read
-    written out (``_leave_written_out``)."""
+    tout", "je dois filer, merci"), or the matter handed over to someone close for now. A plain "merci" is no
+    leave-taking. SMS spellings and slips of the keyboard are read written out (``_leave_written_out``)."""
     folded = _folded(text)
     if not folded:
         return False
@@ -1004,7 +1033,11 @@ def is_closing(text: str | None) -> bool:
     # moment lost): "ça ira" after a moment agrees to that moment; it takes leave only said of the help.
     folded = _MOMENT_THEN_AGREED.sub(lambda match: match.group("moment"), folded)
     return any(
-        _takes_leave(words) or _CLOSING.search(words) or _THATS_ALL.search(words) or _leaves_satisfied(words)
+        _takes_leave(words)
+        or _CLOSING.search(words)
+        or _THATS_ALL.search(words)
+        or _leaves_satisfied(words)
+        or hands_over(words)
         for words in dict.fromkeys((folded, _leave_written_out(folded)))
     )
 
