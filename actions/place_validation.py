@@ -428,7 +428,10 @@ class PlaceValidation:
             facts = extract_facts(latest, services.chamber_today())
             facts.pop("departement", None)
             if facts:
-                return answered_another_question("departement", facts, dispatcher, tracker)
+                # The words were no place: the question comes back plainly, never "Je n'ai pas reconnu ce lieu" about
+                # words that were not one (round 35, make run, r35-d: a date, then "c'est la TVA de l'an dernier").
+                answered = answered_another_question("departement", facts, dispatcher, tracker)
+                return {**answered, "place_unread": None} if tracker.get_slot("place_unread") else answered
         if (
             asked
             and update.get("departement") is None
