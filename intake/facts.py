@@ -91,7 +91,12 @@ _DEADLINE_CONTEXT = re.compile(
     r"commandement|contrainte|injonction|assignation|sommation|opposition|"
     # "ya une date sur le papier, le 18" (round 29, make run: at the callback offer, the date dropped).
     r"(?:une|la) date (?:est )?(?:sur|dans|marquee|indiquee|ecrite|donnee)|date (?:sur|dans) (?:le|la|leur) "
-    r"(?:papier|courrier|lettre|document|recommande))"
+    r"(?:papier|courrier|lettre|document|recommande)|"
+    # A date with what happens after it: "la banque a dit fin de semaine sinon ils ferment le compte" (round 35, make run,
+    # r35-e: the triage read the threat, the case had no deadline).
+    r"sinon (?:ils?|elles?|on|la banque|le banquier|l'urssaf|les impots|le proprio|le bailleur)\b|"
+    r"(?:ferme|ferment|fermer|fermera|fermeront|cloture\w*|bloque|bloquent|bloquer|bloquera|bloqueront) "
+    r"(?:le|mon|notre|les|mes) comptes?|resili\w*|denonce\w* (?:le|mon) pret|exigib\w*)"
 )
 
 # ----------------------------------------------------------------------------------------- employees
