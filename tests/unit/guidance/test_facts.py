@@ -53,6 +53,11 @@ CHAMBERS = {chamber.id: chamber for chamber in load_all_chambers()}
         ("le toit s'est envolé avec le vent", {"intemperies"}, set()),
         ("un client mauvais payeur", {"impayes_clients"}, set()),
         ("la facture est toujours pas réglée", {"impayes_clients"}, set()),
+        # Round 35 (make run, r35-e): the artisan's own job not paid, in the word orders people use.
+        ("le chantier d'un gros client est payé toujours pas, 18000 euros", {"impayes_clients"}, set()),
+        ("ma presta de septembre est toujours pas payée", {"impayes_clients"}, set()),
+        ("les travaux dans la rue sont toujours pas finis", set(), {"impayes_clients"}),
+        ("la commande est toujours pas livrée", set(), {"impayes_clients"}),
         ("mon ex mari veut sa part", {"separation"}, {"deces"}),
         # Round 7: who owes whom, seizures, notices, hearings, closing, deaths.
         ("le proprio a envoyé un commandement de payer par huissier", {"commissaire_justice"}, {"injonction_recue"}),
