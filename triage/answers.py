@@ -77,7 +77,7 @@ _HEDGES = compile_any(
         # "je sais pas pourquoi j'ai écrit ça" doubts the words written, not the answer (round 5: "euh oui je suis chez
         # moi. je sais pas pourquoi j'ai ecrit ca" was read as not safe: "Appelez tout de suite le 15").
         r"(?:je (ne )?sais (pas|plus)|je sais pas|sais pas|je ne sais|chais pas)(?! (pourquoi|ce qui m a pris))|"
-        r"j en sais rien|aucune idee(?! (?:noire|suicidaire|de suicide))",
+        r"j en sais rien|aucune idee(?! (?:noire|suicidaire|de suicide|de ce genre|de ce type|comme ca))",
         r"peut etre|p etre|c est possible|(?<!que )possible$|probablement|ca se peut|pas sur|pas sure|pas certaine?",
         r"parfois|des fois|de temps en temps|de temps a autre|quelquefois|souvent|ca m arrive|il m arrive|"
         r"ca m est arrive|ca arrive|ca depend|pas toujours|^un peu|un peu$|oui un peu|plus ou moins|bof|mouais",
@@ -97,7 +97,9 @@ _HEDGES = compile_any(
         # Round 28: a no limited in time ("non pas pour l'instant", "je pense pas au suicide pour le moment", "non, pas
         # ce soir") leaves the thought open for later: no clear no. Not a time that goes on to the business ("non, pour
         # l'instant je cherche un délai").
-        r"\b(?:non|nan|pas|suicide|me suicider|me tuer|en finir|mourir)(?: ,)? (?:pas )?(?:pour l instant|pour le moment|"
+        # Round 35: "j'ai pas d'idées noires pour l'instant", "pas ce genre d'idées pour le moment": the thoughts named.
+        r"\b(?:non|nan|pas|suicide|me suicider|me tuer|en finir|mourir|noires?|suicidaires?|idees?|pensees?)(?: ,)? "
+        r"(?:pas )?(?:pour l instant|pour le moment|"
         r"pour aujourd hui|ce soir|aujourd hui|maintenant|a l heure actuelle|dans l immediat)$",
     ]
 )
@@ -130,6 +132,10 @@ _DENIED_ANYWHERE = compile_any(
         # "pas de suicide", and a relative's "il n'a jamais évoqué de mourir".
         r"\b(?:pas|aucune?|jamais eu) (?:d |de |d aucune )?idees? (?:noires?|suicidaires?|de suicide)|"
         r"\bpas (?:de |d )suicide\b|(?:je |j )?(?:ne |n )?pense a rien de (?:grave|mal|dangereux)\b|"
+        # Round 35 (make run, r35-g): "non j'ai pas ce genre d'idées, c'est juste que je suis crevé" at the safety question
+        # (asked after "bof"): "Appelez tout de suite le 15". The question's thoughts named by a pointer are the same no.
+        r"\b(?:(?:j )?ai (?:pas|jamais eu|aucune?)|pas|aucune?|jamais eu) (?:de |d )?(?:ce genre|ce type|cette sorte) "
+        r"(?:d |de )(?:idees?|pensees?)\b|\b(?:pas|aucune?) (?:d |de )?(?:idees?|pensees?) (?:comme ca|de ce genre|de ce type)\b|"
         r"\b(?:il|elle) (?:n a|a) jamais (?:evoque|parle|dit|mentionne|laisse entendre)\w* (?:de |d |qu il voulait |"
         r"qu elle voulait )?(?:vouloir )?(?:mourir|la mort|le suicide|se suicider|en finir|se tuer)(?! (?:avant|jusqu|sauf|mais))|"
         # After the topic said first ("mourir, il n'en a jamais parlé", "le suicide, elle n'en parle jamais").
