@@ -8,6 +8,7 @@ have and those it must not.
 - Someone close who writes for the artisan ("ma mère est relieuse, j'écris pour elle", "c'est la femme de Loïc,
   menuisier"): the artisan's illness is their health, not a life event (the decision of version 32).
 - Hospital trips told after a relative's illness are that relative's care, not the artisan's health.
+- A share claimed with its sum or value, or owed, by an ex-partner, a widow or an heir: money to find (tresorerie).
 """
 
 from __future__ import annotations
@@ -94,6 +95,15 @@ CASES = [
         ["sante"],
         [],
     ),
+    # A partner's or an heir's share to pay out.
+    (
+        ["on tenait la librairie à deux avec mon ex, il exige 28 000 euros pour sa moitié"],
+        ["tresorerie"],
+        [],
+    ),
+    (["mon associé est décédé, ses enfants veulent récupérer la valeur de ses parts"], ["tresorerie"], ["sante"]),
+    (["je lui dois encore sa part de la boutique depuis la séparation"], ["tresorerie"], []),
+    (["mon beau-frère réclame les parts de Marc, et la saison est finie"], ["tresorerie"], []),
 ]
 
 
