@@ -96,7 +96,11 @@ _DEADLINE_CONTEXT = re.compile(
     # r35-e: the triage read the threat, the case had no deadline).
     r"sinon (?:ils?|elles?|on|la banque|le banquier|l'urssaf|les impots|le proprio|le bailleur)\b|"
     r"(?:ferme|ferment|fermer|fermera|fermeront|cloture\w*|bloque|bloquent|bloquer|bloquera|bloqueront) "
-    r"(?:le|mon|notre|les|mes) comptes?|resili\w*|denonce\w* (?:le|mon) pret|exigib\w*)"
+    r"(?:le|mon|notre|les|mes) comptes?|resili\w*|denonce\w* (?:le|mon) pret|exigib\w*|"
+    # A sum demanded with its date: "ils veulent 9000 pour la fin du mois" (round 35, r35-g: at the callback offer, "Je
+    # n'ai pas bien compris").
+    r"(?:veut|veulent|reclame|reclament|exige|exigent|demande|demandent|attend|attendent) (?:les |des )?"
+    r"(?:\d{1,3}(?:[ .]\d{3})+|\d{3,}|\d+ ?(?:€|euros?|eur|k|balles|mille))(?!\d)|avant la fin)"
 )
 
 # ----------------------------------------------------------------------------------------- employees

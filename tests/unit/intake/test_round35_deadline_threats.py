@@ -23,6 +23,9 @@ MONDAY = date(2026, 12, 7)
         ("l'assureur va résilier le contrat le 15", "15 décembre"),
         ("la banque dit que le prêt sera exigible au 31 janvier", "31 janvier"),
         ("la banque va clôturer mon compte le 20 décembre", "20 décembre"),
+        # r35-g, at the callback offer ("Je n'ai pas bien compris"): a sum demanded with its date.
+        ("ils veulent 9000 pour la fin du mois", "fin du mois"),
+        ("ils réclament 9 000 € avant la fin du mois", "fin du mois"),
     ],
 )
 def test_a_date_with_its_threat_is_the_deadline(words, deadline):
@@ -31,7 +34,12 @@ def test_a_date_with_its_threat_is_the_deadline(words, deadline):
 
 @pytest.mark.parametrize(
     "words",
-    ["sinon je suis ouvert le samedi", "sinon lundi j'ai vu mon comptable", "sinon ça va, le moral tient"],
+    [
+        "sinon je suis ouvert le samedi",
+        "sinon lundi j'ai vu mon comptable",
+        "sinon ça va, le moral tient",
+        "ma cliente veut 3 portes pour vendredi",
+    ],
 )
 def test_an_otherwise_dates_nothing(words):
     assert "deadline" not in extract_facts(words, MONDAY)
