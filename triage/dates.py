@@ -147,6 +147,20 @@ _RECEIVED_BEFORE = re.compile(
     r"\b(?:recue?s?|arrivee|arrivees|arrives|envoyee?s?|expediee?s?|postee?s?|notifiee?s?|signifiee?s?|deposees?|deposes|"
     r"tombees?|tombes|delivree?s?|remise?|remises|datee?s? (?:de|du)) (?:ce |le )?$"
 )
+# Round 35 (retired v39, fixu): a weekday right after the event it dates ("cambriolage dimanche soir", "l'incendie de
+# mardi", "accident mercredi matin"): the day it struck, not a date due.
+_EVENT_BEFORE = re.compile(
+    r"\b(?:cambriolage|effraction|braquage|vol|incendie|inondation|degat des eaux|degats des eaux|orage|tempete|grele|"
+    r"crue|explosion|accident|agression|chute|malaise|avc|infarctus)(?: (?:de|du|d))?(?: ce)? $"
+)
+# The same day told before a comma, then the event in the past tense ("en allant sur un chantier mercredi, un tracteur
+# m'a coupé la route"): only when nothing before the day in its clause looks ahead ("je dois payer vendredi, ils m'ont
+# relancé" keeps Friday a date due).
+_AHEAD_IN_CLAUSE = re.compile(
+    r"\b(?:doi[st]|doivent|devons|devra|faut|faudra|payer|regler|verser|rembourser|rendre|quitter|avant|pour|d ici|"
+    r"jusqu|prevue?s?|fixee?s?|va|vont|vais|vient|viennent|viendra|passe|passent|passera|limite|echeance|audience|"
+    r"convoque\w*|sinon|si)\b"
+)
 # A weekday that heads the letter it brought ("lundi, mise en demeure de l'URSSAF", round 17, retired v23, b2-058): the
 # day it came, not a date due.
 _TOLD_LETTER_AFTER = re.compile(
@@ -336,6 +350,16 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
                     match.group(0) == match.group(1)
                     and (
                         bool(_TOLD_PAST_AFTER.match(text[match.end() : match.end() + 60]))
+                        or bool(_EVENT_BEFORE.search(text[max(0, match.start() - 40) : match.start()]))
+                        or (
+                            bool(re.match(r"^(?: (?:matin|soir|midi|apres midi|dans la nuit))? ,", text[match.end() :]))
+                            and bool(
+                                _TOLD_PAST_AFTER.match(
+                                    re.sub(r"^(?: \w+){0,3}? ,", "", text[match.end() : match.end() + 80])
+                                )
+                            )
+                            and not _AHEAD_IN_CLAUSE.search(text[max(0, match.start() - 60) : match.start()])
+                        )
                         or bool(_TOLD_LETTER_AFTER.match(text[match.end() : match.end() + 40]))
                         or bool(_WAS_AFTER.match(text[match.end() : match.end() + 30]))
                         or _told_past_before(text, match.start())
@@ -391,6 +415,13 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         elif day > today.day and _SHOULD_HAVE_BEEN_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             # "ils auraient dû être payés le 30" said on the 6th: last month's 30th.
             month, year = (12, year - 1) if month == 1 else (month - 1, year)
+            add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
+            continue
+        elif " du " in match.group(0) and _TOLD_PAST_AFTER.match(text[match.end() : match.end() + 60]):
+            # Round 35 (retired v39, fixu): the debit or the instalment of a day, then what befell it ("le prélèvement
+            # URSSAF du 5 a été rejeté", said on the 5th): that day gone by, no date due.
+            if day >= today.day:
+                month, year = (12, year - 1) if month == 1 else (month - 1, year)
             add(date(year, month, min(day, calendar.monthrange(year, month)[1])), match)
             continue
         elif match.group(0).startswith("le ") and _told_past_before(text, match.start()):
