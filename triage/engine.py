@@ -1542,13 +1542,19 @@ class _Run:
                         continue
                     # The threat's words inside a longer reading of another category: "mon grossiste a déposé le
                     # bilan" is the artisan left unpaid (tresorerie), no filing of the artisan's (round 19, retired v25).
-                    if rule.category and any(
-                        h.owner not in (rule.category, "autre")
-                        and not h.weak
-                        and h.start <= hit.start
-                        and hit.end <= h.end
-                        and (h.end - h.start) > (hit.end - hit.start)
-                        for h in clause_hits
+                    # Round 35 (retired v39, fixu): not a rule that already needs its category in the message ("le
+                    # labo inondé ... je ne peux plus produire", read also as a loss of trade): the damage says why.
+                    if (
+                        rule.category
+                        and rule.needs_category is None
+                        and any(
+                            h.owner not in (rule.category, "autre")
+                            and not h.weak
+                            and h.start <= hit.start
+                            and hit.end <= h.end
+                            and (h.end - h.start) > (hit.end - hit.start)
+                            for h in clause_hits
+                        )
                     ):
                         continue
                     raised = True
