@@ -96,6 +96,27 @@ _THREATENS = re.compile(
     # Or takes the financed tool back ("le loueur reprend la machine si ...": retired v24).
     r"majore\w*|coupe\w*|bloque\w*|reprend\w*|recuper\w*)\b"
 )
+# Round 35 (retired v39, fixu): the creditor's ultimatum reported with its threat after the condition ("EDF a dit que si
+# je paie pas avant vendredi ils coupent", "le proprio m'a prévenu : si c'est pas réglé le 10, il envoie l'huissier").
+_REPORTED = re.compile(
+    r"\b(?:a dit|ont dit|dit|disent|m a dit|m ont dit|nous a dit|nous ont dit|a ecrit|ont ecrit|ecrit|ecrivent|"
+    r"m a ecrit|m ont ecrit|previent|previennent|m a prevenu|m ont prevenu|a prevenu|ont prevenu|annonce|annoncent|"
+    r"a annonce|ont annonce|precise|a precise|explique|a explique|repete|a repete)(?: (?:que|qu))?(?: :)?(?: ,)? $"
+)
+_THREAT_AFTER = re.compile(
+    r"\b(?:coupe|coupent|coupera|couperont|coupure|suspend|suspendent|suspendra|suspendront|saisit|saisissent|saisira|"
+    r"saisiront|saisie|huissiers?|commissaires? de justice|bloque|bloquent|bloquera|bloqueront|expulse|expulsent|"
+    r"poursuites?|resilie|resilient|resiliera|reprend|reprennent|reprendra|recuperent|recupere|denonce|denoncent)\b"
+)
+# Round 35 (retired v39, fixu): the artisan's own claim at the court, made by them or their lawyer ("mon avocat a déposé
+# une injonction de payer au tribunal le mois dernier", "j'ai lancé une procédure contre le client"): a creditor waiting,
+# no summons to answer (round 29's class of the hearing rule); the model's haute from "tribunal" does not read it.
+_OWN_CLAIM = re.compile(
+    r"\b(?:j ai|on a|nous avons|j avais|on avait|mon avocat a|mon avocate a|notre avocat a) (?:deja |donc |enfin )?"
+    r"(?:lance|engage|intente|introduit|entame|depose|fait|demande) (?:une |la |l |un |mon |notre )?"
+    r"(?:injonction de payer|procedure|action|proces|recours|assignation)\b(?! (?:de |d )(?:sauvegarde|redressement|"
+    r"liquidation|conciliation))"
+)
 # A debtor's collective procedure ("la liquidation d'un client qui me doit 9 000 €": retired v24): the artisan is the
 # creditor, a real difficulty without a court date of their own; the model's haute does not read it.
 _DEBTORS_PROCEDURE = re.compile(
@@ -1457,7 +1478,14 @@ class _Run:
                 and _THREATENS.search(clause.text[:limit])
                 and not _ASKS_WHAT_IF.search(clause.text[:limit])
             )
-            haute |= self._deadlines(clause, needs_context=True, limit=None if ultimatum else limit)
+            unpaid = _UNPAID_BY.match(clause.text[limit:]) if limit is not None else None
+            reported = (
+                limit is not None
+                and unpaid is not None
+                and _REPORTED.search(clause.text[:limit])
+                and _THREAT_AFTER.search(clause.text[limit + unpaid.end() :])
+            )
+            haute |= self._deadlines(clause, needs_context=True, limit=None if ultimatum or reported else limit)
         if threats and not defining and not haute and _works_cut_lasting(normalise(text), self.today):
             # The words that give the cut its span, else those of the cut.
             spans = [(c, m) for pattern in (_CUT_FOR, _SUPPLY_CUT) for c in clauses if (m := pattern.search(c.text))]
@@ -1675,6 +1703,7 @@ class _Run:
             or (bool(ahead) and not near)
             or any(_only_a_private_creditor_dated(clause.text) and not self._dated_near(clause) for clause in clauses)
             or (self.vehicle_lost and not self.other_damage and not near)
+            or any(_OWN_CLAIM.search(clause.text) for clause in clauses)
         )
         for level in ("haute", "basse"):
             if scores[level] < limits[level] or (level == "basse" and not asking) or (level == "haute" and no_date):
