@@ -412,6 +412,11 @@ _MORE_DENIALS = re.compile(
     r"|\b(?:non|rien de tel|rien de tout ca|rien de ce genre|pas de ca|aucun risque|aucun danger|surtout pas|jamais)(?: (?:\w+|,)){0,6} "
     r"(?:moi )?(?:j|je) (?:aime|adore) (?:bien |beaucoup |tellement |trop |bien trop |beaucoup trop |vraiment trop |vraiment |trop bien )?la vie\b"
     r"(?! (?:d avant|de (?:patron|chef|famille|village|quartier))\b)"
+    # Round 35 (retired held-out v39 class, fixd): the wish to live said as the no ("non non, moi je veux vivre", "nan,
+    # j'ai envie de vivre"), and the Creole no to dying ("mwen pa lé mò", "man pa vlé mò").
+    r"|\b(?:non|nan|nn|pas du tout|jamais)(?: (?:\w+|,)){0,6} (?:moi )?(?:je|j) (?:veux|tiens a|ai envie de|aime) vivre\b"
+    r"(?! (?:ailleurs|autrement|de mon|de ma|du|de|mieux|a|en|sans|comme|au|dans|ici|la bas|avec)\b)"
+    r"|\b(?:mwen|man|mwin|mo) (?:pa|pas) (?:le|vle|vl|ve|ka vle|envi) (?:mo|mouri|mourir)\b"
 )
 _THOUGHT_DENIED = re.compile(r"\bj y (?:pense|songe) (?:pas|jamais|plus)\b")
 
