@@ -46,6 +46,8 @@ def _strongest(text: str) -> int | None:
         "je me tue à petit feu au garage, à quoi bon",
         # The southern hello, then a farewell.
         "Adieu ! soi fustièr, merci pour tout",
+        # Leaving "the scenery" for good is no move.
+        "je quitte le décor pour de bon, c'est décidé",
     ],
 )
 def test_the_sign_is_caught_at_once(text: str) -> None:
