@@ -869,8 +869,21 @@ _CARE_TRIPS = re.compile(
     r"|la chimio)|(?:au|a son|a leur) chevet|(?:accompagner|accompagne|emmener|emmene|conduire|conduis) (?:\w+ )?(?:a|aux|au)"
     r" (?:l hopital|la clinique|chimio|la chimio|ses|leurs|rendez vous|rdv|seances|soins|traitements?))\b"
 )
+# The sante words that are the care itself, not the state of the one who gives it ("je suis épuisé" beside the trips
+# stays the artisan's own health).
+_CARE_WORDS = re.compile(
+    r"\b(?:hopita\w*|hospitali\w*|clinique|chu|chimio\w*|traitements?|seances?|soins|rayons|radiotherapie|dialyses?|"
+    r"operations?|opere\w*|greffe|urgences|reanimation|chevet|rendez vous|rdv|oncolog\w*|examens?)\b"
+)
 _OWN_CARE = re.compile(
     r"\b(?:mes|ma|mon) (?:chimio\w*|traitements?|seances?|soins|rayons|radiotherapie|dialyses?|operation|greffe)\b"
+)
+
+
+# A stop said with its start weeks or months back (normalised text).
+_LONG_STOP = re.compile(
+    r"\bdepuis(?: \w+){0,4}? (?:semaines?|mois|quinze jours|une quinzaine|\d\d+ jours|janvier|fevrier|mars|avril|mai|juin"
+    r"|juillet|aout|septembre|octobre|novembre|decembre|l ete|le printemps|l automne|l hiver|la rentree|noel)\b"
 )
 
 
@@ -1118,12 +1131,18 @@ KIN_WORDS = (
 )
 
 
-def owner_written_for(text: str) -> str | None:
-    """The kin word of the artisan someone close writes for ("mari", "pere"), folded, or None: their illness is the
-    artisan's health (sante), not a life event of the writer's (development v22: a wife writing for her husband)."""
+def _written_for(text: str) -> re.Match[str] | None:
+    """The words that say whom someone close writes for, in the normalised text, or None."""
     found = _WRITES_FOR_KIN.search(normalise(text))
     if not found and (by_trade := _kin_is_trade()) is not None:
         found = by_trade.search(normalise(text))
+    return found
+
+
+def owner_written_for(text: str) -> str | None:
+    """The kin word of the artisan someone close writes for ("mari", "pere"), folded, or None: their illness is the
+    artisan's health (sante), not a life event of the writer's (development v22: a wife writing for her husband)."""
+    found = _written_for(text)
     if not found:
         return None
     words = next(group for group in found.groups() if group).split()
@@ -1157,6 +1176,18 @@ def introduced_relative(text: str) -> str | None:
         return _SPOUSE_OF_NAME[by_name.group("me")] if by_name else None
     gender = "f" if match.group("of") in ("mme", "madame", "mlle", "une", "ma", "la") else "m"
     return _INTRODUCED_AS.get((match.group("me"), gender))
+
+
+def _guess_only_introduces(hit: _Hit) -> bool:
+    """The model's guess read from a clause that says whom the writer writes for, and from those words only ("ma femme
+    est tapissière, je tape pour elle"); a clause that also tells an event ("ma sœur est fleuriste, elle a perdu son
+    père") keeps it."""
+    text = normalise(hit.clause.text)
+    found = _written_for(text) or _INTRODUCED.search(text) or _INTRODUCED_BY_NAME.search(text)
+    if found is None:
+        return False
+    rest = f" {text[: found.start()]} {text[found.end() :]} "
+    return not any(f" {word} " in rest for word in re.findall(r"« (.+?) »", hit.learned))
 
 
 def person_meant_instead(text: str, said_before: str) -> str | None:
@@ -1412,6 +1443,7 @@ class _Run:
                     hit.owner == "sante"
                     and self.relative_ill
                     and _CARE_TRIPS.search(hit.clause.text)
+                    and _CARE_WORDS.search(hit.clause.text[hit.start : hit.end])
                     and not _OWN_CARE.search(hit.clause.text)
                 ):
                     hit.owner = "vie_personnelle"
@@ -1432,11 +1464,7 @@ class _Run:
         message_hits = [
             hit
             for hit in message_hits
-            if not (
-                hit.learned
-                and hit.owner == "vie_personnelle"
-                and (owner_written_for(hit.clause.text) or introduced_relative(hit.clause.text))
-            )
+            if not (hit.learned and hit.owner == "vie_personnelle" and _guess_only_introduces(hit))
         ]
         # "l'aced c'est un prêt qu'il faut rembourser ?", "le CIP c'est le tribunal ?", "ils peuvent prendre ma maison
         # ?" (round 26, r26c-08, r26c-14, r26c-04): a clause that asks how a thing works or what may come tells of no
@@ -1572,9 +1600,11 @@ class _Run:
                     # bilan" is the artisan left unpaid (tresorerie), no filing of the artisan's (round 19, retired v25).
                     # Round 35 (retired v39, fixu): not a rule that already needs its category in the message ("le
                     # labo inondé ... je ne peux plus produire", read also as a loss of trade): the damage says why.
+                    # A stop that has lasted weeks ("fermé depuis trois semaines", "à l'arrêt depuis l'orage d'août")
+                    # is no emergency of the day: the longer reading cancels it as before (retired v16, v25).
                     if (
                         rule.category
-                        and rule.needs_category is None
+                        and (rule.needs_category is None or _LONG_STOP.search(clause.text))
                         and any(
                             h.owner not in (rule.category, "autre")
                             and not h.weak
