@@ -264,9 +264,29 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
+# Round 35 (make run, r35-b, r35-h): "depuis l'été dernier je pense", answering a question, got the direct question about
+# suicide: the classifier read "dernier ... je pense" as a last message. A message that only dates something past
+# ("mardi dernier je crois", "depuis le mois dernier") says no sign. Only the whole message: "dernier" stays read in
+# longer words (held-out v21-d-042, "la semaine dernière j'ai cédé ma camionnette ... je serai plus là").
+_PAST_TIME_ALONE = re.compile(
+    r"^(?:(?:euh|bah|ben|bof|hum|alors|oui|non|ah|ben|bon) )*(?:depuis |c etait |c est |ca fait |cela fait |vers |"
+    r"a partir de |pendant )?(?:l |le |la |les |cet |cette |ce |en |au )?(?:ete|hiver|printemps|automne|mois|an|annee|"
+    r"semaine|week end|weekend|trimestre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|"
+    r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|noel|exercice) derni(?:er|ere)s?"
+    r"(?: (?:je (?:pense|crois|dirais)|il me semble|environ|a peu pres|peut etre|normalement|en gros|je sais plus))*$"
+)
+
+
+def dates_a_past_time_only(text: str) -> bool:
+    """The whole message dates something past and says nothing else ("depuis l'été dernier je pense")."""
+    return bool(_PAST_TIME_ALONE.match(normalise(text)))
+
+
 @lru_cache(maxsize=4096)
 def classify(text: str) -> Verdict:
     """The strongest verdict over the message's sentences (lowest level, then highest score)."""
+    if dates_a_past_time_only(text):
+        return Verdict(None, None, 0.0, "")
     parts = sentences(text)
     if not parts:
         return Verdict(None, None, 0.0, "")
