@@ -370,7 +370,9 @@ def is_hesitation(text: str | None) -> bool:
     if is_waiting(text):
         return True
     folded = _folded(text)
-    return bool(folded) and not _takes_leave(folded) and kind(text) == HESITATION
+    # "merci, ma fille vous recontactera peut-être" (round 35, make run, r35-z: "Prenez votre temps" and the e-mail question
+    # again): a hand-over with a doubt is a leave-taking too.
+    return bool(folded) and not _takes_leave(folded) and not hands_over(folded) and kind(text) == HESITATION
 
 
 _FILLER = re.compile(r"^(?:e+u+h*|h?e+u+h+|hm+|hum+|mmh*|bof|ben|bah|pfff*|\.+|…+)(?: (?:e+u+h*|hm+|\.+|…+))*$")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from actions.intake_actions import ActionThanksDuringIntake
-from intake.answers import is_closing
-from tests.support.trackers import bot, run, tracker, user
+from actions.intake_actions import ActionStopConversation, ActionThanksDuringIntake
+from intake.answers import is_closing, is_hesitation
+from tests.support.trackers import bot, consented, run, slot_events, tracker, user
 
 QUESTION = "Avez-vous des salariés ? Si oui, combien ?"
 
@@ -53,3 +53,21 @@ def test_a_thanks_that_hands_the_matter_over_takes_leave(words):
 )
 def test_words_that_go_on_are_no_leave(words):
     assert not is_closing(words)
+
+
+def test_a_hand_over_with_a_doubt_after_the_case_closes_with_its_reference():
+    """r35-z: "merci vous êtes gentils, ma fille vous recontactera aussi peut-être" at the e-mail question, the case saved,
+    got "Prenez votre temps. Je vous repose la question" (its "peut-être" read as a hesitation)."""
+    words = "merci vous êtes gentils, ma fille vous recontactera aussi peut-être"
+    assert not is_hesitation(words)
+    slots = consented(contact_name="Léa", phone="+33645127833", requested_slot="email")
+    events = [
+        user("06 45 12 78 33", "inform"),
+        bot("Voulez-vous aussi laisser une adresse e-mail ? C'est facultatif."),
+        user(words, "goodbye"),
+    ]
+    dispatcher, result = run(ActionStopConversation(), tracker(events, slots=slots, active_loop="handoff_form"))
+    said = " ".join(message.get("text") or "" for message in dispatcher.messages)
+    assert "repose la question" not in said and "Prenez votre temps" not in said
+    assert "RL-" in said
+    assert slot_events(result)["requested_slot"] is None
