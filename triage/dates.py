@@ -64,9 +64,14 @@ _RELATIVE = [
     (re.compile(r"\b(?:dans|d ici|sous) (?:une |la )?dizaine de jours\b"), 10),
     (re.compile(r"\b(?:dans|d ici|sous) (?:une |la )?(?:quinzaine|huitaine)(?: de jours)?\b"), 15),
 ]
-# "dans les 15 jours", "sous les huit jours" (development v22, b1-105): the same span with its article.
+# "dans les 15 jours", "sous les huit jours" (development v22, b1-105): the same span with its article. A span said as a
+# range ("dans deux ou trois semaines", "d'ici 10 à 15 jours": round 35, make run, no deadline read) counts from its
+# sooner end.
+_RANGE_END = r"(?: (?:ou|a) | ?- ?| (?=\d))(?:\d{1,3}|" + "|".join(_NUMBERS) + r")"
 _IN_N = re.compile(
-    r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine)(?: les)? " + _NUMBER + r" (jours?|semaines?|mois)\b"
+    r"\b(?:dans|d ici|sous|en moins de|moins de|d ici a peine)(?: les)? "
+    + _NUMBER
+    + rf"(?:{_RANGE_END})? (jours?|semaines?|mois)\b"
 )
 _HAVE_N = re.compile(
     r"\b(?:j ai|on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|il me reste|"
