@@ -29,6 +29,7 @@ import numpy as np
 import yaml
 from numpy.typing import NDArray
 
+from french import MONTHS_FOLDED, WEEKDAYS
 from triage.fitted_cache import fitted
 from triage.linear import tfidf_parts, tfidf_terms
 from triage.nlu_examples import training_examples
@@ -269,10 +270,9 @@ def sentences(text: str) -> list[str]:
 # ("mardi dernier je crois", "depuis le mois dernier") says no sign. Only the whole message: "dernier" stays read in
 # longer words (held-out v21-d-042, "la semaine dernière j'ai cédé ma camionnette ... je serai plus là").
 _PAST_TIME_ALONE = re.compile(
-    r"^(?:(?:euh|bah|ben|bof|hum|alors|oui|non|ah|ben|bon) )*(?:depuis |c etait |c est |ca fait |cela fait |vers |"
+    r"^(?:(?:euh|bah|ben|bof|hum|alors|oui|non|ah|bon) )*(?:depuis |c etait |c est |ca fait |cela fait |vers |"
     r"a partir de |pendant )?(?:l |le |la |les |cet |cette |ce |en |au )?(?:ete|hiver|printemps|automne|mois|an|annee|"
-    r"semaine|week end|weekend|trimestre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|"
-    r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|noel|exercice) derni(?:er|ere)s?"
+    rf"semaine|week end|weekend|trimestre|{'|'.join(WEEKDAYS)}|{'|'.join(MONTHS_FOLDED)}|noel|exercice) derni(?:er|ere)s?"
     r"(?: (?:je (?:pense|crois|dirais)|il me semble|environ|a peu pres|peut etre|normalement|en gros|je sais plus))*$"
 )
 
