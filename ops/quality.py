@@ -222,6 +222,7 @@ TRIAGE_SETS = {
     "development_v37": REPO / "tests" / "evaluation" / "retired-heldout-v37.yml",
     "development_v38": REPO / "tests" / "evaluation" / "retired-heldout-v38.yml",
     "development_v39": REPO / "tests" / "evaluation" / "retired-heldout-v39.yml",
+    "development_v40": REPO / "tests" / "evaluation" / "retired-heldout-v40.yml",
     # Distress only, round 26: ambiguous distress and hard negatives in many voices; its other half trains the
     # distress classifier (triage/data/distress_corpus.yml), this half never does.
     "development_ambiguous": REPO / "tests" / "evaluation" / "development-ambiguous.yml",
