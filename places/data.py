@@ -290,6 +290,25 @@ def _add_usage_names(communes: dict[str, list[Commune]]) -> None:
             communes[key].append(commune._replace(common_word=False))
 
 
+def _add_merged_towns(communes: dict[str, list[Commune]]) -> None:
+    """A town merged into a commune nouvelle that carries its name ("Vire" in Vire Normandie, "Belleville" in
+    Belleville-en-Beaujolais) is still called by its own name, now a commune déléguée without a population: the commune
+    nouvelle is a candidate under that name (round 36, make run: "elle est à Vire" was noted as Viré, Saône-et-Loire, a
+    village of 1,200 people, never Vire Normandie's 17,000). A commune bearing the name itself is asked with it, never
+    passed over: accents are folded, so "Viré" typed with its accent reads the same."""
+    current = {c.insee: c for found in communes.values() for c in found if c.kind == "c"}
+    for key, found in communes.items():
+        for delegated in [c for c in found if c.kind == "d"]:
+            town = current.get(delegated.insee)
+            if (
+                town is not None
+                and town not in found
+                and normalise(town.name).startswith(key + " ")
+                and town.population >= LOCAL_SHORT_NAME_MIN_POPULATION
+            ):
+                found.append(town)
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     names = departements()
@@ -333,6 +352,7 @@ def tables() -> Tables:
             by_postcode[postcode].append(commune)
     _add_short_names(communes, departement_keys)
     _add_usage_names(communes)
+    _add_merged_towns(communes)
     # Most populous first: the order candidates are offered in.
     ordered = {k: tuple(sorted(v, key=lambda c: (c.kind != "c", -c.population, c.insee))) for k, v in communes.items()}
     return Tables(names, departement_keys, ordered, {k: tuple(v) for k, v in by_postcode.items()}, longest)
