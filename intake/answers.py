@@ -925,13 +925,45 @@ def prefers_writing(text: str | None) -> bool:
     return bool(folded) and not folded.startswith("/") and bool(_WRITING_PREFERRED.search(folded))
 
 
+# A request said under doubt ("je sais pas si je veux qu'on m'appelle", "je me demande si je voudrais être rappelée":
+# round 36, make run, at the since-when question: the consent was asked at once): a hesitation, no request yet.
+_DOUBT_BEFORE = re.compile(
+    r"\b(?:sais|sait|savons|saurais) (?:pas|plus|trop|pas trop|pas encore|pas bien|plus trop)|"
+    r"\b(?:suis|sommes|est) (?:pas|plus) (?:sure?s?|certaine?s?)|\b(?:me|nous|se) demande|\bhesit\w*|\bj'hesite"
+)
+
+
+# The wish itself in doubt, right before the request's words: "si je veux", "si on voudrait", "j'hésite à"; never the
+# means ("je sais pas si vous pouvez me rappeler demain" asks, politely).
+_WISH_IN_DOUBT = re.compile(r"(?:\bsi|\bhesit\w* a)(?: (?:je|j'|on|nous|vraiment|encore|bien))*\s*$")
+
+
+def _doubted(folded: str, start: int) -> bool:
+    """The request at ``start`` is said under doubt in its own clause ("je sais pas si je veux ...")."""
+    clause = re.split(r"[.;!?]| mais ", folded[:start])[-1]
+    return (
+        bool(_DOUBT_BEFORE.search(clause))
+        and bool(_WISH_IN_DOUBT.search(clause))
+        and not re.match(r"(?:vous )?(?:pouvez|pourriez)\b", folded[start:])
+    )
+
+
+def _requested(pattern: re.Pattern[str], folded: str) -> bool:
+    return any(not _doubted(folded, match.start()) for match in pattern.finditer(folded))
+
+
 def asks_for_callback(text: str | None) -> bool:
-    """Words that ask for the advisor's call ("je veux bien qu'on m'appelle", "rappelez-moi"), never a refusal."""
+    """Words that ask for the advisor's call ("je veux bien qu'on m'appelle", "rappelez-moi"), never a refusal nor a
+    request under doubt ("je sais pas si je veux qu'on m'appelle")."""
     folded = _folded(text)
     if not folded or folded.startswith("/") or refuses_callback(text):
         return False
     sms = respelled(text)  # "rapelé moi" (round 19, r19a-01)
-    return bool(_CALLBACK_REQUEST.search(folded) or _CALLBACK_WORD.search(folded) or _CALLBACK_REQUEST.search(sms))
+    return (
+        _requested(_CALLBACK_REQUEST, folded)
+        or bool(_CALLBACK_WORD.search(folded))
+        or _requested(_CALLBACK_REQUEST, sms)
+    )
 
 
 def is_withdrawal(text: str | None, *, explicit_only: bool = False) -> bool:
