@@ -1312,6 +1312,9 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
     # Who was named without an amount earlier in the sentence: "l'urssaf, j'ai 8500 euros de retard" (round 14: the
     # amount of the next clause was lost, "URSSAF" kept alone).
     named: list[str] = []
+    # At the creditors question, a sum said before whom it is owed to: "vers les 12000 je pense, surtout le fournisseur
+    # de bois" (round 36, make run: "Sommes dues : fournisseurs", the 12 000 € lost).
+    unnamed: list[str] = []
     payees = _payees_named(text)
     for boundary in [*(_CLAUSE.finditer(folded)), None]:
         end = boundary.start() if boundary else len(folded)
@@ -1375,6 +1378,17 @@ def _creditors(text: str, folded: str, debt_asked: bool = False) -> str | None:
             ]
         # "0692", "0612": a number written with a leading zero is a phone prefix, never a sum (round 20, r20b-14).
         amounts = [amount for amount in amounts if not re.match(r"0\d", amount)]
+        if names and not amounts and unnamed:
+            amounts, unnamed = unnamed, []
+        elif debt_asked and not names and not owed and not _NOT_OWED.search(clause) and not _no_debt_amount(clause):
+            unnamed = amounts or [
+                " ".join(match.group(1).split()) + " €"
+                for match in _BARE_AMOUNT.finditer(clause)
+                if not _negated(clause, match)
+                # Alone in its clause a year has no word before it: "2019 je crois, le fournisseur" is when, not how much.
+                and not re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", match.group(1))
+                and not re.match(r"0\d", match.group(1))
+            ]
         if names and amounts:
             found.append(" ".join([" et ".join(names), " et ".join(amounts)]))
         elif (
@@ -2262,9 +2276,20 @@ def _since_label(value: str) -> str:
     return "depuis " + value
 
 
+def _employees_label(value: str) -> str:
+    """ "0" -> "pas de salarié", "3" -> "3 salariés" (round 36, make run: "J'ai retenu : 0." said a bare count back to
+    the artisan); the artisan's own words stay as they are ("moi et un apprenti")."""
+    if not value.isdigit():
+        return value
+    count = int(value)
+    return "pas de salarié" if count == 0 else f"{count} salarié" + ("s" if count > 1 else "")
+
+
 def understood(facts: dict[str, str]) -> str | None:
     """ "J'ai noté : boulanger, depuis 3 semaines, URSSAF 8000 €. Dites-moi si je me trompe." or None."""
     facts = dict(facts)
+    if facts.get("employees"):
+        facts["employees"] = _employees_label(facts["employees"])
     if facts.get("departement"):
         import places
 

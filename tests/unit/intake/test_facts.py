@@ -143,6 +143,19 @@ def test_understood_says_back_what_was_noted():
 
 
 @pytest.mark.parametrize(
+    "employees, said_back",
+    [
+        ("0", "pas de salarié"),  # round 36, make run: "J'ai retenu : 0."
+        ("1", "1 salarié"),
+        ("4", "4 salariés"),
+        ("ma femme et un apprenti", "ma femme et un apprenti"),  # the artisan's own words, unchanged
+    ],
+)
+def test_understood_says_a_count_of_employees_in_words(employees, said_back):
+    assert understood({"employees": employees}) == f"J'ai noté : {said_back}. Dites-moi si je me trompe."
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         (
