@@ -349,6 +349,12 @@ _ACT_DENIED = re.compile(
     r"|\b(?:pas|sans|aucune?) (?:l ombre|un soupcon|une once|un brin|une trace|la moindre trace|le moindre debut|un debut|la queue)"
     r" (?:d une |d un |de |d )(?:envie|idee|pensee|intention|tentation) (?:de|d) "
     r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours|la mort)\b"
+    # Round 36 (retired held-out v40 class, fixd): the act named, then waved away ("me flinguer, très peu pour moi", "en
+    # finir ? pas mon truc", "me supprimer, non merci"); a no limited in time is none.
+    r"|\b(?:me suicider|le suicide|me tuer|en finir|mourir|crever|me foutre en l air|me flinguer|me supprimer|"
+    r"faire une betise|faire une connerie|mettre fin a mes jours)(?: ,)? (?:tres peu pour moi|tres peu|pas mon truc|"
+    r"tres peu pour nous|non merci|sans moi|pas question)\b"
+    r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
 )
 
 
@@ -417,6 +423,16 @@ _MORE_DENIALS = re.compile(
     r"|\b(?:non|nan|nn|pas du tout|jamais)(?: (?:\w+|,)){0,6} (?:moi )?(?:je|j) (?:veux|tiens a|ai envie de|aime) vivre\b"
     r"(?! (?:ailleurs|autrement|de mon|de ma|du|de|mieux|a|en|sans|comme|au|dans|ici|la bas|avec)\b)"
     r"|\b(?:mwen|man|mwin|mo) (?:pa|pas) (?:le|vle|vl|ve|ka vle|envi) (?:mo|mouri|mourir)\b"
+    # Round 36 (retired held-out v40 class, fixd): the thought denied in the present ("je pense pas à la mort", "je ne
+    # songe jamais à en finir"), "mauvaises pensées" among the thoughts named ("j'ai pas de mauvaises pensées"), and "ça"
+    # denied with the foolish act after it ("non, je pense pas à ça, pas de bêtise"), Creole "mi" or "man" for "je".
+    r"|\b(?:je|j|mi|man|mwen)(?: ne| n)? (?:pense|songe) (?:pas|jamais|point|pas du tout) (?:a |au )?"
+    r"(?:la mort|mourir|suicide|me tuer|me suicider|en finir|me foutre en l air|mettre fin a mes jours|me faire du mal)\b"
+    r"(?! (?:de|du|des|d|avec|a la)\b)"
+    r"|\b(?:je n ai|j ai|moi j ai) (?:pas|jamais|aucune?) (?:de |d )?(?:mauvaises (?:pensees|idees)|idees noires|pensees noires)\b"
+    r"(?! (?:pour l instant|pour le moment|en ce moment|maintenant|aujourd hui)\b)"
+    r"|\b(?:je|j|mi|man|mwen)(?: ne| n)? (?:pense|songe) (?:pas|jamais|point) (?:a |au )?(?:ca|cela)(?: ,)? "
+    r"(?:pas de|aucune?|jamais de|zero) (?:betises?|conneries?)\b"
 )
 _THOUGHT_DENIED = re.compile(r"\bj y (?:pense|songe) (?:pas|jamais|plus)\b")
 
