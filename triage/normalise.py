@@ -252,7 +252,14 @@ class Clause:
             first = max(indexes[0] - spare // 2, 0)
             last = min(first + max(max_words, indexes[-1] - indexes[0] + 1) - 1, len(self.words) - 1)
             first = max(min(first, last - max_words + 1), 0)
-        text = self.source[self.words[first][2] : self.words[last][3]].strip(" ,")
+        start_at, end_at = self.words[first][2], self.words[last][3]
+        if self.source.count("(", start_at, end_at) > self.source.count(")", start_at, end_at):
+            # "demain (mercredi 9 décembre)": the bracket the last word leaves open is closed right after it (round
+            # 36, make run: the urgency's reason quoted "« demain (mercredi 9 décembre »").
+            close = self.source.find(")", end_at)
+            if close >= 0 and not self.source[end_at:close].strip():
+                end_at = close + 1
+        text = self.source[start_at:end_at].strip(" ,")
         text = " ".join(text.split())
         prefix = "… " if first > 0 and self._word(first - 1) not in _SOFT_BREAKS else ""
         suffix = " …" if last < len(self.words) - 1 and self._word(last + 1) not in _SOFT_BREAKS else ""
