@@ -115,7 +115,11 @@ _TOLD_PAST_AFTER = re.compile(
 _TOLD_PAST_BEFORE = re.compile(
     r"\b(?:a|ont|est|sont|ai|avons|m a|m ont|nous a|nous ont|s est|se sont|me suis|t a|l a|l ont)"
     # Round 24 (retired v30, urgency): the passive too ("le garage a été cambriolé pendant la coupure de lundi").
-    r"(?: (?:deja|bien|encore|tout|meme|aussi))?(?: ete)? (?:demarre|commence|debute|ouvert|ferme|arrive|arrivee|passe|passee|"
+    # Round 36 (retired v40, fixu): or made to undergo it ("il s'est fait écraser le pied lundi", "on s'est fait voler
+    # le camion jeudi"): the day it happened.
+    r"(?: (?:deja|bien|encore|tout|meme|aussi))?(?: ete)? (?:fait (?:ecraser|renverser|percuter|faucher|mordre|voler|"
+    r"cambrioler|agresser|braquer|arracher|casser|defoncer|bloquer|saisir|licencier|virer|piquer|embarquer)|demarre|"
+    r"commence|debute|ouvert|ferme|arrive|arrivee|passe|passee|"
     r"venu|venue|venus|eu lieu|eu|recu|recue|appele|envoye|ecrit|coupe|coupee|coupes|pris|vole|vide|casse|cassee|brule|"
     r"inonde|inondee|rejete|refuse|tombe|tombee|debarque|termine|fini|licencie|parti|partie|explose|cambriole|"
     # Round 34 (retired v38, fixu): agreeing with "on" or "nous" ("nous avons été cambriolés jeudi soir").
@@ -150,7 +154,10 @@ _RECEIVED_BEFORE = re.compile(
     # Round 30 (retired v34, b1-021): not "tombe" nor "dépose", which are also the present ("le loyer tombe lundi", "il
     # dépose le dossier mardi"): a day to come.
     r"\b(?:recue?s?|arrivee|arrivees|arrives|envoyee?s?|expediee?s?|postee?s?|notifiee?s?|signifiee?s?|deposees?|deposes|"
-    r"tombees?|tombes|delivree?s?|remise?|remises|datee?s? (?:de|du)) (?:ce |le )?$"
+    r"tombees?|tombes|delivree?s?|remise?|remises|datee?s? (?:de|du))"
+    # Round 36 (retired v40, fixu): with who sent it between ("une requête déposée par mon avocat jeudi", "la lettre
+    # envoyée par l'URSSAF lundi").
+    r"(?: par (?:mon|ma|mes|notre|nos|le|la|les|l|un|une|son|sa|leur)(?: \w+){1,3}?)? (?:ce |le )?$"
 )
 # Round 35 (retired v39, fixu): a weekday right after the event it dates ("cambriolage dimanche soir", "l'incendie de
 # mardi", "accident mercredi matin"): the day it struck, not a date due.
@@ -370,7 +377,7 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
                         or _told_past_before(text, match.start())
                     )
                 )
-                or bool(_RECEIVED_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
+                or bool(_RECEIVED_BEFORE.search(text[max(0, match.start() - 60) : match.start()]))
             )
         )
         if said_past:

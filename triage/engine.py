@@ -111,11 +111,22 @@ _THREAT_AFTER = re.compile(
 # Round 35 (retired v39, fixu): the artisan's own claim at the court, made by them or their lawyer ("mon avocat a déposé
 # une injonction de payer au tribunal le mois dernier", "j'ai lancé une procédure contre le client"): a creditor waiting,
 # no summons to answer (round 29's class of the hearing rule); the model's haute from "tribunal" does not read it.
+# Round 36 (retired v40, fixu): the court seized by them ("mon avocate a saisi le tribunal en injonction de payer", "j'ai
+# saisi le juge"), a request of theirs ("une requête en injonction de payer"), one filed by their lawyer said in the
+# passive ("injonction déposée par mon avocat"), or one against a client: the same creditor waiting.
 _OWN_CLAIM = re.compile(
-    r"\b(?:j ai|on a|nous avons|j avais|on avait|mon avocat a|mon avocate a|notre avocat a) (?:deja |donc |enfin )?"
-    r"(?:lance|engage|intente|introduit|entame|depose|fait|demande) (?:une |la |l |un |mon |notre )?"
-    r"(?:injonction de payer|procedure|action|proces|recours|assignation)\b(?! (?:de |d )(?:sauvegarde|redressement|"
-    r"liquidation|conciliation))"
+    r"\b(?:j ai|on a|nous avons|j avais|on avait|(?:mon|notre) (?:avocat|avocate) (?:a|l a)|ma avocate a) "
+    r"(?:deja |donc |enfin |aussi )?"
+    r"(?:lance|engage|intente|introduit|entame|depose|fait|demande|saisi|envoye|forme) (?:une |la |l |un |mon |notre |le )?"
+    r"(?:injonction de payer|procedure|action|proces|recours|assignation|requete|tribunal|juge|justice)\b"
+    r"(?!(?: \w+){0,3} (?:de |d |en |pour (?:une |un |la |le )?)(?:sauvegarde|redressement|liquidation|conciliation|"
+    r"mandat|rectification|depot de bilan))"
+    r"|\brequetes? en injonction de payer\b(?!(?: \w+){0,4} (?:contre|a l encontre (?:de|d)) (?:moi|nous|mon entreprise|"
+    r"ma societe|ma boite))"
+    r"|\binjonction de payer (?:\w+ ){0,2}(?:deposee|lancee|faite|introduite|envoyee|demandee|formee) par "
+    r"(?:mon|ma|notre|nos) (?:avocat|avocate|avocats|conseil)\b"
+    r"|\binjonctions? de payer(?: \w+){0,4} (?:contre|a l encontre (?:de|d)) (?:mon|le|un|ce|cette|mes|les|mon ancien|"
+    r"un ancien|ma|ce|cet) (?:client|cliente|clients|clientes|debiteur|mauvais payeur|particulier|syndic|promoteur)\b"
 )
 # A debtor's collective procedure ("la liquidation d'un client qui me doit 9 000 €": retired v24): the artisan is the
 # creditor, a real difficulty without a court date of their own; the model's haute does not read it.
@@ -141,8 +152,11 @@ _DEBTORS_PROCEDURE = re.compile(
 # v14, v24, v29) the money is due now, haute as before; and any date counts with an enforcement word, a public creditor,
 # the bank, the wages, the rent or a cut beside it.
 PRIVATE_CREDITOR_DAYS = 4
+# Round 36 (retired v40, fixu): the importer, the distributor or the maker who supplies ("mon importateur réclame
+# l'avance du conteneur pour le 20").
 _SUPPLIER = (
-    r"(?:fournisseurs?|grossistes?|negoce|negociants?|marchands?|scierie|minoterie|quincaillerie|centrale d achats?)"
+    r"(?:fournisseurs?|grossistes?|negoce|negociants?|marchands?|scierie|minoterie|quincaillerie|centrale d achats?|"
+    r"importateurs?|distributeurs?|fabricants?)"
 )
 _PRIVATE_CREDITOR = re.compile(
     r"\b(?:"
@@ -263,6 +277,25 @@ _ON_AND_OFF = re.compile(
 _LONG_CUT_DAYS = 10
 
 
+# Round 36 (retired v40, fixu): a day to answer by ("il faut répondre avant le 20", "mes observations à envoyer d'ici
+# le 12", "contester avant vendredi"): a letter to write, no threat carried out that day; a payment, a court, a seizure
+# or any other word of a deadline beside it still counts.
+_ANSWER_BY = re.compile(
+    r"\b(?:repondre|reponse|(?:faire|envoyer|presenter|formuler|donner) (?:mes|nos|des|les|ses) (?:observations|remarques|"
+    r"justificatifs|explications)|observations|contester|justifier|fournir (?:les|mes|des) (?:justificatifs|pieces|"
+    r"documents))\b"
+)
+_ANSWER_DATE_WORDS = re.compile(r"\b(?:avant|delai|date limite|limite|echeances?)\b")
+
+
+def _only_an_answer_dated(text: str) -> bool:
+    """The clause's only deadline words are those of an answer to send by a day (_ANSWER_BY)."""
+    if not _ANSWER_BY.search(text):
+        return False
+    rest = _ANSWER_DATE_WORDS.sub(" ", _ANSWER_BY.sub(" ", text))
+    return not rules().signals.deadline_context.search(rest)
+
+
 def _days_of(number: str, unit: str) -> int:
     count = int(number) if number.isdigit() else NUMBER_WORDS[number]
     return count * _UNIT_DAYS[unit]
@@ -318,6 +351,27 @@ _OTHER_DAMAGE = re.compile(
 )
 # The rules of damage that a loss of the vehicle alone does not raise.
 _DAMAGE_RULES = frozenset({"work_stopped_by_damage", "premises_destroyed", "recent_damage", "roof_gone"})
+# Round 36 (retired v40, fixu): damage told with a month over four weeks ago or more ("en octobre la coulée de boue a
+# pris l'atelier" said in December, "fin septembre la crue"): months on, the insurer slow, a real difficulty, no
+# workshop destroyed in the days to come (as the seasons and "il y a deux mois" of _LONG_PAST).
+_DAMAGE_MONTH = re.compile(
+    r"\b(?:en|debut|fin|mi|courant|depuis) (" + "|".join(MONTHS_FOLDED) + r")\b(?! (?:prochain|prochaine)\b)"
+)
+_DAMAGE_GONE_DAYS = 28
+
+
+def _damage_months_ago(text: str, today: date) -> bool:
+    """The clause dates its damage by a month that ended `_DAMAGE_GONE_DAYS` or more before `today`, less than half a
+    year ago ("en octobre" said on 5 December; "en mars", rather one to come, is none)."""
+    for match in _DAMAGE_MONTH.finditer(text):
+        month = MONTHS_FOLDED.index(match.group(1)) + 1
+        if month == today.month:
+            continue
+        year = today.year if month < today.month else today.year - 1
+        ended = date(year + month // 12, month % 12 + 1, 1)
+        if _DAMAGE_GONE_DAYS <= (today - ended).days < _HALF_A_YEAR_DAYS:
+            return True
+    return False
 
 
 _ASKS_WHAT_IF = re.compile(
@@ -823,6 +877,16 @@ def _only_time(term: str) -> bool:
 def _time_and_grammar(term: str) -> bool:
     """A term made of words of time, numbers and grammar words only ("avant de", "le 3 du")."""
     return all(word in _TIME_WORDS or word.isdigit() or word in _GRAMMAR_WORDS for word in term.split())
+
+
+# Round 36 (retired v40, fixu): the prepositions of a span ("10 jours pour la pièce", "pendant 3 semaines"): for the
+# urgency model's haute, still no threat word.
+_SPAN_WORDS = frozenset({"pour", "dans", "sous", "pendant", "durant"})
+
+
+def _time_span_and_grammar(term: str) -> bool:
+    """A term made of words of time, numbers, grammar words and a span's prepositions only ("jours pour")."""
+    return all(word in _SPAN_WORDS or _time_and_grammar(word) for word in term.split())
 
 
 def _overlapping_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -1580,7 +1644,9 @@ class _Run:
             rule = urgency_rules[rule_index]
             if rule.needs_category is not None and rule.needs_category not in found:
                 continue
-            if rule.id in _DAMAGE_RULES and self.vehicle_lost and not self.other_damage:
+            if rule.id in _DAMAGE_RULES and (
+                (self.vehicle_lost and not self.other_damage) or _damage_months_ago(clause.text, self.today)
+            ):
                 continue
             for spans in cues:
                 for hit in (_Hit("", start, end, False, False, clause, (*order, start)) for start, end in spans):
@@ -1654,7 +1720,9 @@ class _Run:
     def _deadlines(self, clause: Clause, needs_context: bool, label: str = "", limit: int | None = None) -> bool:
         self.local_tax_said = self.local_tax_said or bool(_LOCAL_TAX.search(clause.text))
         if needs_context and (
-            not rules().signals.deadline_context.search(clause.text) or _only_a_family_hearing_dated(clause.text)
+            not rules().signals.deadline_context.search(clause.text)
+            or _only_a_family_hearing_dated(clause.text)
+            or _only_an_answer_dated(clause.text)
         ):
             return False
         found = [d for d in find_deadlines(clause.text, self.today) if limit is None or d.start < limit]
@@ -1787,7 +1855,7 @@ class _Run:
         # Only when it happened and how much ("je fais 300 le vendredi au lieu de 900"): no deadline is said; a real one
         # is the rules' to read (find_deadlines). Round 30 (retired v34, b1-013): with grammar words too ("10", "jours",
         # "jours et" of "trois marchés qui commencent dans 10 jours et rien à vendre"): a date with no threat word.
-        if level == "haute" and all(_time_and_grammar(term) for term, _ in found):
+        if level == "haute" and all(_time_span_and_grammar(term) for term, _ in found):
             return None
         spans = [span for _, span in found]
         words = [" ".join(clause.source[slice(*clause.source_span(*span))].split()) for span in spans]
@@ -1942,9 +2010,21 @@ _NO_HURRY = re.compile(
 _RECEIVED = re.compile(r"\b(?:j ai|on a|nous avons) recu\b")
 
 
+# Round 36 (retired v40, fixu): how long the business has been going ("bonjour, carreleur à Brioude depuis 2019", "je
+# suis installée depuis 12 ans", "à mon compte depuis 2008"): an introduction, no trouble lasting since.
+_SENIORITY = re.compile(
+    r"^(?:bonjour|bonsoir|salut|hello|madame|monsieur|je suis|nous sommes|on est)\b(?: (?:\w+|,)){0,8}? depuis "
+    r"(?:(?:19|20)\d\d|\d+ ans|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente) ans)\b"
+    r"|\b(?:installee?s?|etablie?s?|a mon compte|a son compte|a notre compte|en activite|en ei|en sarl|en eurl|en sas|"
+    r"en micro entreprise) depuis (?:(?:19|20)\d\d|\d+ ans|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|"
+    r"trente) ans)\b"
+)
+
+
 def _says_present_difficulty(clauses: list[Clause]) -> bool:
     """A sign that the difficulty is already here. "... savoir quoi faire si un jour je ne peux plus payer": what
-    follows "si" is hypothetical; "avant d'être en difficulté": words inside the anticipation itself are none."""
+    follows "si" is hypothetical; "avant d'être en difficulté": words inside the anticipation itself are none; how long
+    the business has been going (_SENIORITY) is none either."""
     signals = rules().signals
     return any(
         signals.present_difficulty.search(
@@ -1952,9 +2032,12 @@ def _says_present_difficulty(clauses: list[Clause]) -> bool:
                 " ",
                 signals.anticipation.sub(
                     " ",
-                    _RECEIVED.sub(" ", _before_hypothesis(clause))
-                    if _NO_HURRY.search(clause.text)
-                    else _before_hypothesis(clause),
+                    _SENIORITY.sub(
+                        " ",
+                        _RECEIVED.sub(" ", _before_hypothesis(clause))
+                        if _NO_HURRY.search(clause.text)
+                        else _before_hypothesis(clause),
+                    ),
                 ),
             )
         )
