@@ -727,7 +727,9 @@ def _learned_hits(text: str, clauses: list[Clause], index: int, by_rules: set[st
         # devis", said, not asked: round 26, r26a-03).
         if neutral and all(_time_and_grammar(clause.text[start:end]) for start, end in spans):
             continue
-        if code == "sante" and _someone_elses_health(clause.text):
+        # Round 36 (retired v40, fixc): read up to the last word the model pointed at, so that the employer speaking of
+        # themself afterwards ("ma coiffeuse, arrêt maladie, je fais tout") does not make the employee's leave theirs.
+        if code == "sante" and _someone_elses_health(clause.text[: max(end for _, end in spans)]):
             continue  # "mon vendeur s'est cassé le poignet" (development v14): the rules read whose health it is
         words = [" ".join(clause.source[slice(*clause.source_span(*span))].split()) for span in spans]
         learned = ", ".join(f"« {word} »" for word in words)
