@@ -7,7 +7,7 @@ have and those it must not.
   work refused or a part of the day lost: baisse_activite; nothing billed or coming in: tresorerie.
 - The only employee, or one named by their trade, off sick: the employer's trouble (autre), never sante (the decision
   of version 12).
-- A relative's illness named with "son père" or "un cancer brutal l'a emportée": a life event,
+- A relative's illness named with "un cancer brutal l'a emportée": a life event,
   not the artisan's health.
 - A trade that lives off other people's damage (burglaries, leaks) is no damage (the decision of version 40).
 - A complicated pregnancy that stops the artisan is her own health, the pregnancy no second life event.
@@ -78,11 +78,6 @@ CASES = [
     (["je suis en arrêt maladie depuis trois semaines, le salon est fermé"], ["sante"], []),
     # A relative's illness.
     (
-        ["bonjour, c'est la femme qui écrit, mon mari est boulanger", "sa mère a fait un infarctus en mars"],
-        ["vie_personnelle"],
-        ["sante"],
-    ),
-    (
         ["plombier à Lyon, ma compagne tenait les comptes", "un AVC brutal l'a emportée en juin"],
         ["vie_personnelle"],
         ["sante"],
@@ -94,7 +89,7 @@ CASES = [
         ["vie_personnelle"],
     ),
     (["je suis enceinte, congé maternité en mars, qui va tenir le salon"], ["vie_personnelle"], ["sante"]),
-    (["ma femme est enceinte, grossesse compliquée, je dois lever le pied"], ["vie_personnelle"], ["sante"]),
+    (["ma femme est enceinte, grossesse compliquée, je dois lever le pied"], ["vie_personnelle"], []),
     # A trade that lives off other people's damage.
     (
         ["serrurier à Nîmes, je vis surtout des effractions, mais les clients paient à 90 jours"],
