@@ -79,6 +79,16 @@ _HAVE_N = re.compile(
     r"(?:m|nous) (?:a|ont) (?:laisse|accorde|octroye)|(?:m|nous) accordent?|nous laissent?|"
     r"me reste|plus que|delai de|encore|seulement|que|a peine) " + _NUMBER + r" (jours?|semaines?)\b"
 )
+# Round 36 (make run): "elle a 15 jours je crois, c'est marqué sur le papier" (a wife, of her contrainte) and "le courrier
+# parlait de 15 jours" were no deadline, where "j'ai 15 jours" was one: the delay someone else has, or the one a letter
+# names. Never days of something ("il a 15 jours d'arrêt", "on a 15 jours de congés").
+_OTHERS_HAVE_N = re.compile(
+    r"\b(?:(?:il|elle|on|ils|elles) (?:a|ont)|vous avez|nous avons|tu as|t as|"
+    # What a letter names, not how long a body says it takes ("l'assureur parle de 3 semaines pour l'expertise").
+    r"(?:courrier|lettre|papier|recommande|document|avis|jugement|commandement|contrainte|mise en demeure|acte|mail)"
+    r"(?: \w+){0,2} (?:parle|parlait|mentionne|mentionnait|indique|indiquait|precise|precisait|dit|disait) (?:de|d))"
+    r"(?: (?:encore|plus que|seulement|que|a peine))? " + _NUMBER + r" (jours?|semaines?)\b(?! (?:de|d) (?!delai))"
+)
 # A notice given in months ("il me donne deux mois", "un préavis de 3 mois": development v22, b2-042): far off.
 _GIVEN_MONTHS = re.compile(
     r"\b(?:on m a donne|m a donne|m ont donne|me donne|me donnent|me laisse|me laissent|nous donne|nous donnent|"
@@ -302,7 +312,9 @@ def _numbered_weekday(day: int, weekday: int, today: date) -> date | None:
     else next month's: a date read early is met. None for no such day."""
     months = [(today.year - (today.month == 1), (today.month - 2) % 12 + 1), (today.year, today.month)]
     months.append((today.year + (today.month == 12), today.month % 12 + 1))
-    candidates = [date(year, month, day) for year, month in months if day <= calendar.monthrange(year, month)[1]]
+    # "compte bloqué vendredi, 0 € pour les courses" (retired v12, d-132): day 0 raised ValueError, and the deadline
+    # question's reader with it; like "lundi, 50 centimètres d'eau", no day: no date.
+    candidates = [date(year, month, day) for year, month in months if 1 <= day <= calendar.monthrange(year, month)[1]]
     fitting = [when for when in candidates if when.weekday() == weekday and (when - today).days >= -_WEEKDAY_SLIP_DAYS]
     if fitting:
         return min(fitting, key=lambda when: abs((when - today).days))
@@ -337,7 +349,7 @@ def _all_dates(text: str, today: date) -> list[Deadline]:
         if _past_tense(text, match.start()):
             # "c'était hier": only in the past tense ("hier j'ai reçu ..." tells when a letter came, not a date due).
             add(today - timedelta(days=2 if match.group(1) else 1), match)
-    for pattern in (_IN_N, _HAVE_N, _GIVEN_MONTHS):
+    for pattern in (_IN_N, _HAVE_N, _OTHERS_HAVE_N, _GIVEN_MONTHS):
         for match in pattern.finditer(text):
             if not _is_past(text, match.start(), match.end()):
                 add(today + timedelta(days=_number(match.group(1)) * _UNIT_DAYS[match.group(2)]), match)
