@@ -171,7 +171,7 @@ from intake.offer_replies import yes_turning_elsewhere
 from intake.shapes import declines_a_name, yes_without_a_name
 from intake.written_contact import WRITTEN_ONLY, reached_by_a_message_first, written_only
 from ops import clock
-from places import departement_name, find_in_text, resolve
+from places import AMBIGUOUS, departement_name, find_in_text, resolve
 from triage.answers import NOT_SAFE, SAFE, UNSURE, person_reached, reassures_safety
 from triage.distress import find_signs, says_not_the_writer
 from triage.normalise import normalise as normalise_text
@@ -2829,6 +2829,10 @@ def say_neither(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -
         # "pas de date mais le proprio menace" at the callback offer (round 17, r17a-14: "je vous repose la question"):
         # the triage keeps it (ValidateTriageSlots reads every message); said noted, every time, then the question.
         text = FACT_NOTED if not already_said(tracker, FACT_NOTED) else FACT_NOTED_AGAIN
+    elif AMBIGUOUS in (find_in_text(words or "").status, resolve(words or "", typos=False).status):
+        # "il est à Vire" at the callback offer, the place question passed (round 36, make run: "Je n'ai pas bien
+        # compris"): a town several communes are named after, which the transcript keeps for the advisor.
+        text = PLACE_NAMESAKES_FOR_THE_ADVISOR
     else:
         text = "Je n'ai pas bien compris votre réponse, pardon."
     if already_said(tracker, text) and text != FACT_NOTED_AGAIN:
@@ -2881,6 +2885,9 @@ ADVISOR_ROLE = (
 )
 FACT_NOTED = "Merci, c'est noté pour le conseiller."
 FACT_NOTED_AGAIN = "C'est noté aussi."
+PLACE_NAMESAKES_FOR_THE_ADVISOR = (
+    "Merci. Plusieurs communes portent ce nom : le conseiller vérifiera la vôtre avec vous."
+)
 
 
 # How a category read by the learned model alone is quoted in the triage's reasons (triage/engine.py).
