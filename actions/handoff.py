@@ -3670,6 +3670,18 @@ _ITS_ME = re.compile(
 # diagnostiquer un cancer", "ma soeur est fleuriste … elle m'a demandé de vous écrire": the message opens on the relative,
 # and says the business or the illness is theirs in the third person; the mother was told "Votre santé passe avant
 # tout". Never with the writer's own business in the same words ("mon fils m'aide à ma boutique").
+# Round 36 (make run): "c'est mon mari qui a une lettre de l'urssaf, une contrainte" (a wife writing) was read as the
+# artisan writing; his number then went into the case as "à la demande de l'artisan, qui a écrit lui-même". The business
+# trouble said to be the relative's; never their illness ("c'est ma femme qui a un cancer": the artisan writes) nor who
+# does the papers ("c'est ma femme qui gère").
+_TROUBLE_IS_THEIRS = re.compile(
+    r"\b(?:c'est|cest|c est|ce sont)\s+(?:mon|ma)\s+(?P<relative>"
+    + KIN
+    + r")\s+qui\s+(?:a (?:une|un|des|le|la|les|l'|du|de la)|a recu|a eu|recoit|doit|tient)"
+    r"(?: [\w']+){0,5}? (?:l'?urssaf|urssaf|impots|fisc|banque|banquier|huissiers?|commissaire de justice|contraintes?|"
+    r"dettes?|cotisations|tva|cfe|entreprise|boite|atelier|commerce|boutique|salon|garage|societe|redressement|"
+    r"liquidation|tribunal|mise en demeure|commandement)\b"
+)
 _OPENS_ON_RELATIVE = re.compile(
     r"^(?:\W*(?:bonjour|bonsoir|slt|bjr|bsr|salut|hello)(?: madame| monsieur| madame ou monsieur| a tous)?\W+)?"
     r"(?:alors |voila |en fait |donc )?(?:mon|ma)\s+(?P<relative>" + KIN + r")\b"
@@ -4134,10 +4146,12 @@ def written_for(messages: Iterable[str]) -> dict[str, str] | None:
         if _ITS_ME.search(folded):
             found, said = {}, False  # round 24 (r24c-06): "c'est pas mon père, c'est moi !"
             continue
-        for pattern in (_WRITING_FOR, _BUSINESS_OF):
+        for pattern in (_WRITING_FOR, _BUSINESS_OF, _TROUBLE_IS_THEIRS):
             match = pattern.search(folded)
             if match and pattern is _BUSINESS_OF and _taken_over(folded, match):
                 match = None
+            if match and pattern is _TROUBLE_IS_THEIRS and _OWN_BUSINESS_SAID.search(folded):
+                match = None  # "je suis plombier, c'est ma femme qui a la lettre": the writer's own business
             if match:
                 said = True
                 relative = match.group("relative") or match.groupdict().get("owner")
