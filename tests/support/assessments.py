@@ -16,3 +16,16 @@ def run_conversation(turns: list[str], situation: dict | None, today: date) -> l
         previous = assess(turns[: index + 1], previous=previous, situation=situation if is_last else None, today=today)
         history.append(previous)
     return history
+
+
+def final_urgency(turns: list[str], today: date) -> str | None:
+    """The urgency after the last turn, the conversation run as the bot runs it."""
+    return run_conversation(turns, None, today)[-1].urgency
+
+
+def deadline_days(text: str, today: date) -> list[int]:
+    """The days to each deadline said, read clause by clause as the engine does (a comma stays in a clause's words)."""
+    from triage.dates import find_deadlines
+    from triage.normalise import split_clauses
+
+    return [found.days for clause in split_clauses(text) for found in find_deadlines(clause.text, today)]

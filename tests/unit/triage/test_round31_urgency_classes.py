@@ -10,15 +10,11 @@ from datetime import date
 
 import pytest
 
-from tests.support.assessments import run_conversation
+from tests.support.assessments import final_urgency
 from triage.dates import find_deadlines
 from triage.normalise import normalise
 
 TODAY = date(2026, 12, 5)  # a Saturday
-
-
-def _urgency(turns: list[str]) -> str | None:
-    return run_conversation(turns, None, TODAY)[-1].urgency
 
 
 # A bank's closing of the account notified with weeks of notice, counted in days: normale, whatever is asked.
@@ -85,27 +81,27 @@ BASSE = [
 
 @pytest.mark.parametrize("turns", NORMALE)
 def test_a_difficulty_without_imminent_threat_is_normale(turns):
-    assert _urgency(turns) == "normale"
+    assert final_urgency(turns, TODAY) == "normale"
 
 
 @pytest.mark.parametrize("turns", HAUTE)
 def test_damage_that_stops_the_work_is_haute(turns):
-    assert _urgency(turns) == "haute"
+    assert final_urgency(turns, TODAY) == "haute"
 
 
 @pytest.mark.parametrize("turns, level", THEFT)
 def test_a_theft_is_haute_only_with_the_work_stopped(turns, level):
-    assert _urgency(turns) == level
+    assert final_urgency(turns, TODAY) == level
 
 
 @pytest.mark.parametrize("turns", NOT_HAUTE)
 def test_water_damage_from_a_leak_is_not_haute(turns):
-    assert _urgency(turns) in ("normale", "basse")
+    assert final_urgency(turns, TODAY) in ("normale", "basse")
 
 
 @pytest.mark.parametrize("turns", BASSE)
 def test_a_handing_on_or_a_trouble_seen_coming_is_basse(turns):
-    assert _urgency(turns) == "basse"
+    assert final_urgency(turns, TODAY) == "basse"
 
 
 # An accident told with its day: that day is past, no deadline. The same weekday before a date due still counts.

@@ -10,16 +10,12 @@ from datetime import date
 
 import pytest
 
-from tests.support.assessments import run_conversation
+from tests.support.assessments import final_urgency
 from triage.dates import find_deadlines, find_past_dates
 from triage.normalise import normalise
 from triage.rules import rules
 
 TODAY = date(2026, 12, 5)  # a Saturday
-
-
-def _urgency(turns: list[str]) -> str | None:
-    return run_conversation(turns, None, TODAY)[-1].urgency
 
 
 def _days(text: str) -> list[int]:
@@ -127,14 +123,14 @@ KEPT = [
 
 @pytest.mark.parametrize("turns", NORMALE)
 def test_normale(turns: list[str]) -> None:
-    assert _urgency(turns) == "normale"
+    assert final_urgency(turns, TODAY) == "normale"
 
 
 @pytest.mark.parametrize("turns", HAUTE)
 def test_haute(turns: list[str]) -> None:
-    assert _urgency(turns) == "haute"
+    assert final_urgency(turns, TODAY) == "haute"
 
 
 @pytest.mark.parametrize("turns, expected", KEPT)
 def test_kept(turns: list[str], expected: str) -> None:
-    assert _urgency(turns) == expected
+    assert final_urgency(turns, TODAY) == expected

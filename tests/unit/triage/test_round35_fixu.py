@@ -10,20 +10,9 @@ from datetime import date
 
 import pytest
 
-from tests.support.assessments import run_conversation
-from triage.dates import find_deadlines
-from triage.normalise import split_clauses
+from tests.support.assessments import deadline_days, final_urgency
 
 TODAY = date(2026, 12, 5)  # a Saturday
-
-
-def _urgency(turns: list[str]) -> str | None:
-    return run_conversation(turns, None, TODAY)[-1].urgency
-
-
-def _days(text: str) -> list[int]:
-    # Read clause by clause, as the engine does: a comma stays in a clause's words.
-    return [found.days for clause in split_clauses(text) for found in find_deadlines(clause.text, TODAY)]
 
 
 # dates.py: a day told with what befell it is gone by; a day told with what is due stays ahead.
@@ -47,7 +36,7 @@ DATES = [
 
 @pytest.mark.parametrize("text, days", DATES)
 def test_dates(text: str, days: list[int]) -> None:
-    assert _days(text) == days
+    assert deadline_days(text, TODAY) == days
 
 
 URGENCY = [
@@ -117,4 +106,4 @@ URGENCY = [
 
 @pytest.mark.parametrize("turns, level", URGENCY)
 def test_urgency(turns: list[str], level: str) -> None:
-    assert _urgency(turns) == level
+    assert final_urgency(turns, TODAY) == level

@@ -10,19 +10,9 @@ from datetime import date
 
 import pytest
 
-from tests.support.assessments import run_conversation
-from triage.dates import find_deadlines
-from triage.normalise import split_clauses
+from tests.support.assessments import deadline_days, final_urgency
 
 TODAY = date(2026, 12, 5)  # a Saturday
-
-
-def _urgency(turns: list[str]) -> str | None:
-    return run_conversation(turns, None, TODAY)[-1].urgency
-
-
-def _days(text: str) -> list[int]:
-    return [found.days for clause in split_clauses(text) for found in find_deadlines(clause.text, TODAY)]
 
 
 # dates.py: a day told with what the artisan underwent, or with who sent the letter, is gone by.
@@ -39,7 +29,7 @@ DATES = [
 
 @pytest.mark.parametrize("text, days", DATES)
 def test_dates(text: str, days: list[int]) -> None:
-    assert _days(text) == days
+    assert deadline_days(text, TODAY) == days
 
 
 URGENCY: list[tuple[list[str], str]] = [
@@ -99,7 +89,7 @@ URGENCY: list[tuple[list[str], str]] = [
     (
         [
             "cordonnier",
-            "le propriétaire vend les murs, je dois partir en avril, rien d'impayé, juste je sais pas où aller",
+            "le propriétaire vend le local, je dois partir en avril, rien d'impayé, juste je sais pas où aller",
         ],
         "basse",
     ),
@@ -131,4 +121,4 @@ URGENCY: list[tuple[list[str], str]] = [
 
 @pytest.mark.parametrize("turns, level", URGENCY)
 def test_urgency(turns: list[str], level: str) -> None:
-    assert _urgency(turns) == level
+    assert final_urgency(turns, TODAY) == level
