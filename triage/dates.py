@@ -84,7 +84,7 @@ _HAVE_N = re.compile(
 # names. Never days of something ("il a 15 jours d'arrêt", "on a 15 jours de congés").
 _OTHERS_HAVE_N = re.compile(
     r"\b(?:(?:il|elle|on|ils|elles) (?:a|ont)|vous avez|nous avons|tu as|t as|"
-    # What a letter names, not how long a body says it takes ("l'assureur parle de 3 semaines pour l'expertise").
+    # What a letter names, not how long a body says it takes ("l'expert compte deux semaines avant sa visite").
     r"(?:courrier|lettre|papier|recommande|document|avis|jugement|commandement|contrainte|mise en demeure|acte|mail)"
     r"(?: \w+){0,2} (?:parle|parlait|mentionne|mentionnait|indique|indiquait|precise|precisait|dit|disait) (?:de|d))"
     r"(?: (?:encore|plus que|seulement|que|a peine))? " + _NUMBER + r" (jours?|semaines?)\b(?! (?:de|d) (?!delai))"
@@ -125,7 +125,7 @@ _TOLD_PAST_AFTER = re.compile(
 _TOLD_PAST_BEFORE = re.compile(
     r"\b(?:a|ont|est|sont|ai|avons|m a|m ont|nous a|nous ont|s est|se sont|me suis|t a|l a|l ont)"
     # Round 24 (retired v30, urgency): the passive too ("le garage a été cambriolé pendant la coupure de lundi").
-    # Round 36 (retired v40, fixu): or made to undergo it ("il s'est fait écraser le pied lundi", "on s'est fait voler
+    # Round 36 (retired v40, fixu): or made to undergo it ("mon frère s'est fait écraser la main mardi", "on s'est fait voler
     # le camion jeudi"): the day it happened.
     r"(?: (?:deja|bien|encore|tout|meme|aussi))?(?: ete)? (?:fait (?:ecraser|renverser|percuter|faucher|mordre|voler|"
     r"cambrioler|agresser|braquer|arracher|casser|defoncer|bloquer|saisir|licencier|virer|piquer|embarquer)|demarre|"
@@ -312,7 +312,7 @@ def _numbered_weekday(day: int, weekday: int, today: date) -> date | None:
     else next month's: a date read early is met. None for no such day."""
     months = [(today.year - (today.month == 1), (today.month - 2) % 12 + 1), (today.year, today.month)]
     months.append((today.year + (today.month == 12), today.month % 12 + 1))
-    # "compte bloqué vendredi, 0 € pour les courses" (retired v12, d-132): day 0 raised ValueError, and the deadline
+    # a weekday then a nil sum ("carte refusée samedi, 0 € pour le plein"; retired v12, d-132): day 0 raised ValueError, and the deadline
     # question's reader with it; like "lundi, 50 centimètres d'eau", no day: no date.
     candidates = [date(year, month, day) for year, month in months if 1 <= day <= calendar.monthrange(year, month)[1]]
     fitting = [when for when in candidates if when.weekday() == weekday and (when - today).days >= -_WEEKDAY_SLIP_DAYS]

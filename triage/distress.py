@@ -423,9 +423,10 @@ _MORE_DENIALS = re.compile(
     r"|\b(?:non|nan|nn|pas du tout|jamais)(?: (?:\w+|,)){0,6} (?:moi )?(?:je|j) (?:veux|tiens a|ai envie de|aime) vivre\b"
     r"(?! (?:ailleurs|autrement|de mon|de ma|du|de|mieux|a|en|sans|comme|au|dans|ici|la bas|avec)\b)"
     r"|\b(?:mwen|man|mwin|mo) (?:pa|pas) (?:le|vle|vl|ve|ka vle|envi) (?:mo|mouri|mourir)\b"
-    # Round 36 (retired held-out v40 class, fixd): the thought denied in the present ("je pense pas à la mort", "je ne
-    # songe jamais à en finir"), "mauvaises pensées" among the thoughts named ("j'ai pas de mauvaises pensées"), and "ça"
-    # denied with the foolish act after it ("non, je pense pas à ça, pas de bêtise"), Creole "mi" or "man" for "je".
+    # Round 36 (retired held-out v40 class, fixd): the thought denied in the present ("je songe pas du tout à
+    # mourir", "je ne songe jamais à en finir"), "mauvaises pensées" among the thoughts named ("moi j'ai jamais de
+    # mauvaises idées"), and "ça" denied with the foolish act after it ("je songe pas à ça, aucune bêtise"), Creole
+    # "mi" or "man" for "je".
     r"|\b(?:je|j|mi|man|mwen)(?: ne| n)? (?:pense|songe) (?:pas|jamais|point|pas du tout) (?:a |au )?"
     r"(?:la mort|mourir|suicide|me tuer|me suicider|en finir|me foutre en l air|mettre fin a mes jours|me faire du mal)\b"
     r"(?! (?:de|du|des|d|avec|a la)\b)"

@@ -111,7 +111,7 @@ _THREAT_AFTER = re.compile(
 # Round 35 (retired v39, fixu): the artisan's own claim at the court, made by them or their lawyer ("mon avocat a déposé
 # une injonction de payer au tribunal le mois dernier", "j'ai lancé une procédure contre le client"): a creditor waiting,
 # no summons to answer (round 29's class of the hearing rule); the model's haute from "tribunal" does not read it.
-# Round 36 (retired v40, fixu): the court seized by them ("mon avocate a saisi le tribunal en injonction de payer", "j'ai
+# Round 36 (retired v40, fixu): the court seized by them ("notre avocate a saisi le juge du commerce", "j'ai
 # saisi le juge"), a request of theirs ("une requête en injonction de payer"), one filed by their lawyer said in the
 # passive ("injonction déposée par mon avocat"), or one against a client: the same creditor waiting.
 _OWN_CLAIM = re.compile(
@@ -277,7 +277,7 @@ _ON_AND_OFF = re.compile(
 _LONG_CUT_DAYS = 10
 
 
-# Round 36 (retired v40, fixu): a day to answer by ("il faut répondre avant le 20", "mes observations à envoyer d'ici
+# Round 36 (retired v40, fixu): a day to answer by ("je dois y répondre avant le 14", "mes observations à envoyer d'ici
 # le 12", "contester avant vendredi"): a letter to write, no threat carried out that day; a payment, a court, a seizure
 # or any other word of a deadline beside it still counts.
 _ANSWER_BY = re.compile(

@@ -72,7 +72,7 @@ CASES = [
     (["je ne peux rien faire contre l'URSSAF, ils ne répondent pas"], ["cotisations_sociales"], ["baisse_activite"]),
     # The only employee, or one named by their trade, off sick.
     (["mon seul ouvrier, Paul, est en arrêt depuis mars"], ["autre"], ["sante"]),
-    (["mon unique salariée est arrêtée par son médecin depuis un mois"], [], ["sante"]),
+    (["mon unique salariée est arrêtée par le médecin depuis un mois"], [], ["sante"]),
     (["ma coiffeuse, arrêt maladie, depuis six semaines, je fais tout"], ["autre"], ["sante"]),
     # The artisan's own sick leave stays their health.
     (["je suis en arrêt maladie depuis trois semaines, le salon est fermé"], ["sante"], []),
@@ -101,7 +101,7 @@ CASES = [
     # A burglary that emptied the workshop of its tools: a damage, no fall said.
     (["on a été cambriolés cette nuit, l'atelier est vide"], ["sinistre"], ["baisse_activite"]),
     # Good health, a local contribution.
-    (["ma mère a 70 ans, elle est en bonne santé, mais l'URSSAF me relance"], ["cotisations_sociales"], ["sante"]),
+    (["ma mère a 70 ans et reste en bonne santé, mais l'URSSAF me relance"], ["cotisations_sociales"], ["sante"]),
     (["ma contribution maladie alsacienne a pris 400 euros, URSSAF oblige"], ["cotisations_sociales"], ["sante"]),
 ]
 

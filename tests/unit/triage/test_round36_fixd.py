@@ -42,10 +42,10 @@ def _strongest(text: str) -> int | None:
         # Goodbyes with the trip denied, or said for real.
         "mon père a dit adieu à ses voisins un à un, pourtant il ne va nulle part",
         "j'ai fait mes adieux à mes cousins hier soir, et je ne pars nulle part",
-        "à mon frère j'ai dit au revoir pour de vrai",
+        "à mon frère, au revoir pour de vrai, je l'ai dit",
         # The message said to be the last one written.
         "ce sera le dernier que je vous envoie, à vous et aux miens",
-        "voilà, c'est le dernier que j'écris",
+        "voici le dernier que j'écris",
         # Papers handed "au cas où", the case refused.
         "elle m'a laissé ses codes de banque et ses contrats d'assurance au cas où, sans vouloir dire au cas où quoi",
         # Everything settled once the writer is gone.
@@ -75,10 +75,10 @@ def test_the_sign_is_caught_at_once(text: str) -> None:
         "sans moi, je pense que l'équipe serait mieux organisée",
         # The trip or the work named.
         "j'ai dit adieu aux collègues, je ne pars nulle part avant le chantier de mars",
-        "j'ai dit au revoir pour de vrai à mes clients, je prends ma retraite",
+        "adieu pour de vrai à mes clients, je prends ma retraite",
         # The last of the day, or to a supplier.
-        "c'est le dernier que j'envoie aujourd'hui, je reprends demain",
-        "c'est le dernier que j'écris à ce fournisseur",
+        "ce sera le dernier que j'envoie aujourd'hui, je reprends demain",
+        "ce sera le dernier que je vous écris pour ce fournisseur",
         # Passwords left for a stay in hospital.
         "je lui ai laissé mes mots de passe au cas où, pour l'opération, au cas où quoi je sais pas trop",
         # Gone somewhere; living off the trade.
@@ -102,9 +102,9 @@ def test_no_crisis_sign(text: str) -> None:
     [
         "me flinguer, très peu pour moi, c'est la banque le souci",
         "en finir, non merci, j'ai trois gosses",
-        "je pense pas à la mort, je suis juste furieux",
-        "j'ai pas de mauvaises pensées, c'est la fatigue",
-        "non non je pense pas à ça, pas de bêtise, je veux juste payer",
+        "je songe pas à la mort, je suis juste furieux",
+        "moi j'ai jamais de mauvaises pensées, c'est la fatigue",
+        "non non je songe pas à ça, zéro bêtise, je veux juste payer",
     ],
 )
 def test_an_unprompted_denial_is_read(text: str) -> None:
@@ -118,7 +118,7 @@ def test_an_unprompted_denial_is_read(text: str) -> None:
     "text",
     [
         "me flinguer, très peu pour l'instant",
-        "je pense pas à la mort de la boutique, je pense à la suite",
+        "je songe pas à la mort du magasin, je songe à la suite",
     ],
 )
 def test_a_denial_limited_or_about_a_thing_is_not_read_as_one(text: str) -> None:
@@ -135,9 +135,9 @@ def test_a_denial_limited_or_about_a_thing_is_not_read_as_one(text: str) -> None
         [
             "Bonjour, plombier à Dole.",
             "L'URSSAF a bloqué le compte.",
-            "me foutre en l'air, très peu pour moi, je veux des solutions",
+            "crever, très peu pour moi, je veux des solutions",
         ],
-        ["bonjour", "mon associé est parti avec la caisse", "non je songe pas à en finir, juste en rogne"],
+        ["bonjour", "mon associé a filé avec la caisse", "non je songe pas à en finir, juste en rogne"],
     ],
 )
 def test_a_denial_beside_a_difficulty_gets_the_direct_question(turns: list[str]) -> None:
