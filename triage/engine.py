@@ -882,13 +882,24 @@ def _time_and_grammar(term: str) -> bool:
 
 
 # Round 36 (retired v40, fixu): the prepositions of a span ("10 jours pour la pièce", "pendant 3 semaines"): for the
-# urgency model's haute, still no threat word.
-_SPAN_WORDS = frozenset({"pour", "dans", "sous", "pendant", "durant"})
+# urgency model's haute, still no threat word. Only beside a number or a unit of time in the same term: "pour" alone or
+# "rien pour" ("plus rien pour bosser", retired v11) is what the model read, no span. "sous" is none: "sous 10 jours"
+# is a delay given to pay or to leave, not how long a repair takes (fixr, after the compare on every development set).
+_SPAN_WORDS = frozenset({"pour", "dans", "pendant", "durant"})
+_SPAN_UNITS = frozenset(
+    {"jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "heure", "heures"}
+)
 
 
 def _time_span_and_grammar(term: str) -> bool:
-    """A term made of words of time, numbers, grammar words and a span's prepositions only ("jours pour")."""
-    return all(word in _SPAN_WORDS or _time_and_grammar(word) for word in term.split())
+    """A term made of words of time, numbers, grammar words and a span's prepositions only ("jours pour"), a
+    preposition only beside a number or a unit of time ("pour" or "rien pour" alone are not)."""
+    words = term.split()
+    if not any(word in _SPAN_WORDS for word in words):
+        return _time_and_grammar(term)
+    return all(word in _SPAN_WORDS or _time_and_grammar(word) for word in words) and any(
+        word.isdigit() or word in NUMBER_WORDS or word in _SPAN_UNITS for word in words
+    )
 
 
 def _overlapping_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
