@@ -238,6 +238,11 @@ _QUESTION_ASKED_DENIED = re.compile(
 # The act named, then denied, unprompted or before the question comes ("non, me suicider ne m'a pas traversé l'esprit,
 # j'ai mes deux filles", "le suicide c'est pas dans ma tête, jamais de la vie": development v14, d-104, d-109; round 9,
 # r9b-13): those words are no sign, and no question to ask; the rest of the message is read as any message.
+# A no limited in time ("pas du tout pour l'instant", "non merci pour le moment") denies nothing: read after each
+# denial of the act below.
+_NOT_FOR_NOW = (
+    r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
+)
 _ACT_DENIED = re.compile(
     # Round 33 (retired held-out v37 class, fixd): dying named too, and projects or plans ("crever, ce n'est pas au programme").
     r"\b(?:me suicider|le suicide|suicide|me tuer|en finir|mettre fin a mes jours|mourir|crever)(?: \w+){0,2} "
@@ -337,24 +342,22 @@ _ACT_DENIED = re.compile(
     # absolument pas", "en finir avec la vie, non, pas du tout ; avec ce proprio, oui"); a no limited in time ("pas du
     # tout pour l'instant") is none.
     r"|\b(?:me suicider|le suicide|me tuer|mourir|mettre fin a mes jours|en finir(?: avec (?:la|ma) vie)?)(?: ,)? (?:(?:non|nan)(?: ,)? )?"
-    r"(?:absolument pas|pas du tout|certainement pas|surement pas|en aucun cas|aucunement|nullement)\b"
-    r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
+    r"(?:absolument pas|pas du tout|certainement pas|surement pas|en aucun cas|aucunement|nullement)\b" + _NOT_FOR_NOW +
     # Round 32 (retired held-out v36 class, fixd): the wish itself denied, "envie" between the no and the act ("j'ai pas
     # du tout envie de me tuer, hein", "aucune envie, moi, d'en finir"), and the least trace of it denied ("pas l'ombre
     # d'une idée de mourir", "pas le moindre début d'envie d'en finir"); a no limited in time is none.
     r"|\b(?:je n ai|j ai|moi j ai|je ai)(?: (?:vraiment|absolument|franchement|surtout))? (?:pas|jamais|aucune|pas du tout|point|nullement)"
     r"(?: (?:du tout|une seule seconde|une seconde|une minute))? (?:d |l |une |la moindre )?(?:envie|intention|idee) (?:de|d) "
     r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours)\b"
-    r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
-    r"|\b(?:pas|sans|aucune?) (?:l ombre|un soupcon|une once|un brin|une trace|la moindre trace|le moindre debut|un debut|la queue)"
+    + _NOT_FOR_NOW
+    + r"|\b(?:pas|sans|aucune?) (?:l ombre|un soupcon|une once|un brin|une trace|la moindre trace|le moindre debut|un debut|la queue)"
     r" (?:d une |d un |de |d )(?:envie|idee|pensee|intention|tentation) (?:de|d) "
     r"(?:me suicider|me tuer|mourir|en finir|me foutre en l air|mettre fin a mes jours|la mort)\b"
     # Round 36 (retired held-out v40 class, fixd): the act named, then waved away ("me flinguer, très peu pour moi", "en
     # finir ? pas mon truc", "me supprimer, non merci"); a no limited in time is none.
     r"|\b(?:me suicider|le suicide|me tuer|en finir|mourir|crever|me foutre en l air|me flinguer|me supprimer|"
     r"faire une betise|faire une connerie|mettre fin a mes jours)(?: ,)? (?:tres peu pour moi|tres peu|pas mon truc|"
-    r"tres peu pour nous|non merci|sans moi|pas question)\b"
-    r"(?! (?:pour l instant|pour le moment|maintenant|encore|aujourd hui|tout de suite|ce soir|pour l heure)\b)"
+    r"tres peu pour nous|non merci|sans moi|pas question)\b" + _NOT_FOR_NOW
 )
 
 
